@@ -1,0 +1,27 @@
+"""`recount init`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from recount.cli.common import console
+from recount.config import EVENTS
+from recount.workspace import Workspace
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("init")
+    def init(
+        directory: Annotated[Path, typer.Argument(help="Folder to create (default: here).")] = Path("."),
+        name: Annotated[str | None, typer.Option(help="Project name.")] = None,
+        event: Annotated[str, typer.Option(help=f"One of {', '.join(EVENTS)}.")] = "killed",
+    ) -> None:
+        """Create a workspace: a commented recount.toml and the DuckDB database."""
+        if event not in EVENTS:
+            raise typer.BadParameter(f"expected one of {', '.join(EVENTS)}", param_hint="--event")
+        ws = Workspace.init(directory, name=name, event=event)
+        console.print(f"workspace ready: {ws.root}")
+        console.print(f"  edit {ws.config_path.name} to declare your sources, then `recount ingest`")

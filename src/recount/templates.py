@@ -1,0 +1,46 @@
+"""The commented recount.toml that `recount init` writes."""
+
+from __future__ import annotations
+
+
+def config_template(name: str, event: str = "killed") -> str:
+    return f'''# recount workspace configuration.
+# Paths are relative to this file. Run `recount sources suggest FILE` to get a
+# [[sources]] block with a proposed column mapping for a new list.
+
+[project]
+name = "{name}"
+event = "{event}"            # killed | missing | detained | evacuated
+
+# One [[sources]] block per list.
+# [[sources]]
+# id = "vdc"
+# path = "lists/vdc.csv"
+# # format, encoding, delimiter, sheet, date_format, dayfirst: optional, detected when absent
+#
+# [sources.columns]         # canonical field = column name in that file
+# name = "الاسم الكامل"        # or given_name / father_name / grandfather_name / family_name
+# name_latin = "Name"        # when the list gives both scripts
+# sex = "الجنس"
+# age = "العمر"
+# date_of_death = "تاريخ الوفاة"
+# governorate = "المحافظة"
+# place = "المنطقة"
+# status = "الصفة"
+# record_ref = "id"
+#
+# [sources.values.sex]      # map this list's own values to recount's
+# "Adult - Male" = "M"
+
+[link]
+backend = "duckdb"           # duckdb | spark
+# threshold = 0.9            # match probability at which two records are one person
+
+[estimate]
+strata = ["governorate", "year"]
+# methods = ["lcmcr", "loglinear", "dga"]
+# seed = 20111
+
+[report]
+# redact = false             # leave every name out of the report
+'''

@@ -1,0 +1,205 @@
+"""The workspace: a folder with recount.toml, one DuckDB file and out/.
+
+Every stage reads and writes tables here. Writes are atomic: a table (or a
+set of tables) is replaced inside one transaction, so a failure half-way
+leaves the workspace as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from recount.config import Config, load_config
+from recount.errors import WorkspaceError
+
+CONFIG_FILE = "recount.toml"
+DATABASE_FILE = "recount.duckdb"
+
+TableData = pd.DataFrame | pa.Table
+
+
+class Workspace:
+    """A recount project folder. Methods per stage mirror the CLI."""
+
+    def __init__(self, path: str | Path = "."):
+        self.root = Path(path).resolve()
+        self._config: Config | None = None
+
+    # -- layout ---------------------------------------------------------------
+    @property
+    def config_path(self) -> Path:
+        return self.root / CONFIG_FILE
+
+    @property
+    def db_path(self) -> Path:
+        return self.root / DATABASE_FILE
+
+    @property
+    def out_dir(self) -> Path:
+        return self.root / "out"
+
+    @property
+    def model_dir(self) -> Path:
+        return self.root / "model"
+
+    @property
+    def config(self) -> Config:
+        if self._config is None:
+            self._config = load_config(self.config_path)
+        return self._config
+
+    def reload_config(self) -> Config:
+        self._config = None
+        return self.config
+
+    @classmethod
+    def init(cls, path: str | Path = ".", name: str | None = None, event: str = "killed") -> Workspace:
+        """Create the folder, a commented recount.toml (unless one exists) and the database."""
+        from recount.templates import config_template
+
+        root = Path(path)
+        root.mkdir(parents=True, exist_ok=True)
+        ws = cls(root)
+        if not ws.config_path.exists():
+            ws.config_path.write_text(
+                config_template(name or ws.root.name, event), encoding="utf-8"
+            )
+        with ws.connect():
+            pass
+        return ws
+
+    # -- database -------------------------------------------------------------
+    @contextlib.contextmanager
+    def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        if read_only and not self.db_path.exists():
+            raise WorkspaceError(f"{self.root}: no database yet; run `recount ingest` first")
+        self.root.mkdir(parents=True, exist_ok=True)
+        con = duckdb.connect(str(self.db_path), read_only=read_only)
+        try:
+            yield con
+        finally:
+            con.close()
+
+    def tables(self) -> list[str]:
+        if not self.db_path.exists():
+            return []
+        with self.connect(read_only=True) as con:
+            rows = con.execute(
+                "select table_name from information_schema.tables where table_schema = 'main' order by 1"
+            ).fetchall()
+        return [r[0] for r in rows]
+
+    def has_table(self, name: str) -> bool:
+        return name in self.tables()
+
+    def table(self, name: str, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        """A whole table as a pandas DataFrame."""
+        if not self.has_table(name):
+            raise WorkspaceError(f"{self.root}: no table {name!r}; run the stage that writes it")
+        cols = ", ".join(_quote(c) for c in columns) if columns else "*"
+        with self.connect(read_only=True) as con:
+            return con.execute(f"select {cols} from {_quote(name)}").df()
+
+    def query(self, sql: str, params: Sequence[Any] | None = None) -> pd.DataFrame:
+        """Run read-only SQL against the workspace and return a DataFrame."""
+        with self.connect(read_only=True) as con:
+            return con.execute(sql, params or []).df()
+
+    def write_tables(self, tables: Mapping[str, TableData]) -> None:
+        """Replace several tables in one transaction: all or none."""
+        with self.connect() as con:
+            con.execute("begin transaction")
+            try:
+                for name, data in tables.items():
+                    con.register("_incoming", data)
+                    con.execute(f"create or replace table {_quote(name)} as select * from _incoming")
+                    con.unregister("_incoming")
+                con.execute("commit")
+            except BaseException:
+                con.execute("rollback")
+                raise
+
+    def write_table(self, name: str, data: TableData) -> None:
+        self.write_tables({name: data})
+
+    def replace_rows(
+        self, tables: Mapping[str, TableData], key_column: str, keys: Sequence[Any]
+    ) -> None:
+        """In one transaction, per table: delete rows whose key_column is in keys, insert data.
+
+        Used to re-ingest one source without touching the others' rows.
+        """
+        with self.connect() as con:
+            con.execute("begin transaction")
+            try:
+                for name, data in tables.items():
+                    con.register("_incoming", data)
+                    con.execute(
+                        f"create table if not exists {_quote(name)} as select * from _incoming limit 0"
+                    )
+                    con.execute(
+                        f"delete from {_quote(name)} where {_quote(key_column)} = any(?)",
+                        [list(keys)],
+                    )
+                    con.execute(f"insert into {_quote(name)} by name select * from _incoming")
+                    con.unregister("_incoming")
+                con.execute("commit")
+            except BaseException:
+                con.execute("rollback")
+                raise
+
+    def drop_tables(self, names: Sequence[str]) -> None:
+        with self.connect() as con:
+            for name in names:
+                con.execute(f"drop table if exists {_quote(name)}")
+
+    # -- stages (each delegates to its module; see docs/architecture.md) -------
+    def ingest(self, sources: Sequence[str] | None = None) -> pd.DataFrame:
+        """Read the sources into `records` and `quarantine`; returns the per-source accounting."""
+        from recount.ingest import ingest_workspace
+
+        return ingest_workspace(self, sources)
+
+    def normalize(self) -> pd.DataFrame:
+        """Write the `normalized` table (name keys, places, dates) beside `records`."""
+        from recount.names import normalize_workspace
+
+        return normalize_workspace(self)
+
+    def link(self, **options: Any) -> Any:
+        """Link records into people: writes `pairs`, `record_person`, `persons`."""
+        from recount.link import link_workspace
+
+        return link_workspace(self, **options)
+
+    def estimate(self, **options: Any) -> pd.DataFrame:
+        """Multiple systems estimation per stratum: writes `estimates`."""
+        from recount.estimate import estimate_workspace
+
+        return estimate_workspace(self, **options)
+
+    def report(self, redact: bool = False) -> Path:
+        """Write out/report.html and the exports; returns the report's path."""
+        from recount.report import write_report
+
+        return write_report(self, redact=redact)
+
+    def run(self, from_stage: str | None = None) -> Any:
+        """Every stage in order, skipping those whose inputs have not changed."""
+        from recount.pipeline import run_workspace
+
+        return run_workspace(self, from_stage=from_stage)
+
+    def __repr__(self) -> str:
+        return f"Workspace({str(self.root)!r})"
+
+
+def _quote(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
