@@ -43,7 +43,11 @@ def _flatten_lists(frame: pd.DataFrame) -> pd.DataFrame:
     for column in out.columns:
         if out[column].dtype == object:
             out[column] = out[column].map(
-                lambda v: "; ".join(str(x) for x in v) if hasattr(v, "__len__") and not isinstance(v, str | bytes | dict) else v
+                lambda v: (
+                    "; ".join(str(x) for x in v)
+                    if hasattr(v, "__len__") and not isinstance(v, str | bytes | dict)
+                    else v
+                )
             )
     return out
 
@@ -87,7 +91,9 @@ class _atomic_target:
         self.path = path
 
     def __enter__(self) -> str:
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=self.path.suffix, dir=self.path.parent)
+        fd, self.tmp = tempfile.mkstemp(
+            prefix=f".{self.path.name}.", suffix=self.path.suffix, dir=self.path.parent
+        )
         os.close(fd)
         return self.tmp
 

@@ -24,24 +24,144 @@ class Governorate:
 
 
 GOVERNORATES: tuple[Governorate, ...] = (
-    Governorate("SY-DI", "SY01", "Damascus", "دمشق", ("Dimashq", "Damas", "Damascus City", "Al-Sham", "الشام", "مدينة دمشق")),
+    Governorate(
+        "SY-DI",
+        "SY01",
+        "Damascus",
+        "دمشق",
+        ("Dimashq", "Damas", "Damascus City", "Al-Sham", "الشام", "مدينة دمشق"),
+    ),
     Governorate("SY-HL", "SY02", "Aleppo", "حلب", ("Halab", "Haleb", "Alep", "Aleppo City")),
-    Governorate("SY-RD", "SY03", "Rif Dimashq", "ريف دمشق", ("Rural Damascus", "Damascus Countryside", "Reef Dimashq", "Rif Damascus", "Damascus Suburbs", "Rif Dimashq", "Reef Damascus", "Rif-Dimashq", "Damascus Rural", "ريف الشام")),
+    Governorate(
+        "SY-RD",
+        "SY03",
+        "Rif Dimashq",
+        "ريف دمشق",
+        (
+            "Rural Damascus",
+            "Damascus Countryside",
+            "Reef Dimashq",
+            "Rif Damascus",
+            "Damascus Suburbs",
+            "Rif Dimashq",
+            "Reef Damascus",
+            "Rif-Dimashq",
+            "Damascus Rural",
+            "ريف الشام",
+        ),
+    ),
     Governorate("SY-HI", "SY04", "Homs", "حمص", ("Hims", "Homs City")),
     Governorate("SY-HM", "SY05", "Hama", "حماة", ("Hamah", "Hamaa", "Hamat", "حماه")),
-    Governorate("SY-LA", "SY06", "Latakia", "اللاذقية", ("Lattakia", "Al-Ladhiqiyah", "Ladhiqiyah", "Lattaquie", "Latakiya", "Al Lathqiyah", "Lattakiya")),
+    Governorate(
+        "SY-LA",
+        "SY06",
+        "Latakia",
+        "اللاذقية",
+        (
+            "Lattakia",
+            "Al-Ladhiqiyah",
+            "Ladhiqiyah",
+            "Lattaquie",
+            "Latakiya",
+            "Al Lathqiyah",
+            "Lattakiya",
+        ),
+    ),
     Governorate("SY-ID", "SY07", "Idlib", "إدلب", ("Idleb", "Edlib", "Idlibb")),
-    Governorate("SY-HA", "SY08", "Al-Hasakah", "الحسكة", ("Hasakah", "Hasakeh", "Hassakeh", "Al-Hasakeh", "Hasaka", "Hassaka", "Al Hasakah", "Hasakah")),
-    Governorate("SY-DY", "SY09", "Deir ez-Zor", "دير الزور", ("Deir al-Zour", "Dayr az Zawr", "Deir Ezzor", "Deir el-Zor", "Deir Ez Zor", "Deir al-Zor", "Deir Alzour", "Deir-ez-Zor", "Dayr al-Zawr", "Deir Azzor", "Der Ezzor", "Deirezzor", "ديرالزور")),
+    Governorate(
+        "SY-HA",
+        "SY08",
+        "Al-Hasakah",
+        "الحسكة",
+        (
+            "Hasakah",
+            "Hasakeh",
+            "Hassakeh",
+            "Al-Hasakeh",
+            "Hasaka",
+            "Hassaka",
+            "Al Hasakah",
+            "Hasakah",
+        ),
+    ),
+    Governorate(
+        "SY-DY",
+        "SY09",
+        "Deir ez-Zor",
+        "دير الزور",
+        (
+            "Deir al-Zour",
+            "Dayr az Zawr",
+            "Deir Ezzor",
+            "Deir el-Zor",
+            "Deir Ez Zor",
+            "Deir al-Zor",
+            "Deir Alzour",
+            "Deir-ez-Zor",
+            "Dayr al-Zawr",
+            "Deir Azzor",
+            "Der Ezzor",
+            "Deirezzor",
+            "ديرالزور",
+        ),
+    ),
     Governorate("SY-TA", "SY10", "Tartus", "طرطوس", ("Tartous", "Tartouss", "Tartoos", "Tartosa")),
-    Governorate("SY-RA", "SY11", "Ar-Raqqah", "الرقة", ("Raqqa", "Raqqah", "Al-Raqqa", "Rakka", "Ar Raqqa", "Raka", "Rakkah")),
-    Governorate("SY-DR", "SY12", "Daraa", "درعا", ("Dar'a", "Deraa", "Der'a", "Daraa", "Dara'a", "Deraah", "Dara")),
-    Governorate("SY-SU", "SY13", "As-Suwayda", "السويداء", ("Sweida", "Suwayda", "As-Sweida", "Swaida", "Suwaida", "Sweyda", "Al-Suwayda", "السويدا")),
-    Governorate("SY-QU", "SY14", "Quneitra", "القنيطرة", ("Al-Qunaytirah", "Qunaitira", "Kuneitra", "Qunaytirah", "Al Quneitra", "Qunaitra", "Quneitera")),
+    Governorate(
+        "SY-RA",
+        "SY11",
+        "Ar-Raqqah",
+        "الرقة",
+        ("Raqqa", "Raqqah", "Al-Raqqa", "Rakka", "Ar Raqqa", "Raka", "Rakkah"),
+    ),
+    Governorate(
+        "SY-DR",
+        "SY12",
+        "Daraa",
+        "درعا",
+        ("Dar'a", "Deraa", "Der'a", "Daraa", "Dara'a", "Deraah", "Dara"),
+    ),
+    Governorate(
+        "SY-SU",
+        "SY13",
+        "As-Suwayda",
+        "السويداء",
+        ("Sweida", "Suwayda", "As-Sweida", "Swaida", "Suwaida", "Sweyda", "Al-Suwayda", "السويدا"),
+    ),
+    Governorate(
+        "SY-QU",
+        "SY14",
+        "Quneitra",
+        "القنيطرة",
+        (
+            "Al-Qunaytirah",
+            "Qunaitira",
+            "Kuneitra",
+            "Qunaytirah",
+            "Al Quneitra",
+            "Qunaitra",
+            "Quneitera",
+        ),
+    ),
 )
 
-_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي", "ک": "ك", "ی": "ي", "ـ": None})
-_LABELS = re.compile(r"^(محافظه|محافظة|governorate of|province of|muhafazat)\s+|\s+(governorate|province|gov\.?|muhafaza|محافظه)$")
+_ARABIC_FOLD = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ة": "ه",
+        "ى": "ي",
+        "ؤ": "و",
+        "ئ": "ي",
+        "ک": "ك",
+        "ی": "ي",
+        "ـ": None,
+    }
+)
+_LABELS = re.compile(
+    r"^(محافظه|محافظة|governorate of|province of|muhafazat)\s+|\s+(governorate|province|gov\.?|muhafaza|محافظه)$"
+)
 _ARTICLE = re.compile(r"^(al|el|ar|as|ad|az|ad|at)[\s\-']+|^ال")
 
 

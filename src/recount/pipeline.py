@@ -1,0 +1,240 @@
+"""`recount run`: every stage in order, skipping those whose inputs have not changed.
+
+Each stage has a fingerprint: a hash of its own configuration, its own extra
+inputs (source files, review labels, claims) and the fingerprint of the stage
+before it. A stage whose fingerprint matches its last successful run, and
+whose output tables still exist, is not recomputed. Fingerprints live in the
+`stage_runs` table.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+import recount
+from recount.errors import RecountError
+from recount.workspace import Workspace
+
+STAGES = ("ingest", "normalize", "link", "estimate", "claims", "report")
+OUTPUTS = {
+    "ingest": ("records", "quarantine", "sources"),
+    "normalize": ("normalized",),
+    "link": ("pairs", "record_person", "persons"),
+    "estimate": ("estimates",),
+    "claims": ("claim_checks",),
+    "report": (),
+}
+
+
+@dataclass
+class StageRun:
+    stage: str
+    status: str  # "ran", "skipped (unchanged)", "skipped (no claims)"
+    seconds: float
+    summary: str
+    fingerprint: str
+
+
+@dataclass
+class RunResult:
+    stages: list[StageRun] = field(default_factory=list)
+    report_path: Path | None = None
+
+    def as_frame(self) -> pd.DataFrame:
+        return pd.DataFrame([s.__dict__ for s in self.stages])
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _hash(*parts: Any) -> str:
+    text = json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _table_state(ws: Workspace, name: str, order_column: str) -> Any:
+    if not ws.has_table(name):
+        return None
+    row = ws.query(f'select count(*) as n, max("{order_column}") as last from "{name}"').iloc[0]
+    return [int(row["n"]), str(row["last"])]
+
+
+def fingerprints(ws: Workspace) -> dict[str, str]:
+    """The current fingerprint of every stage, each chained on the one before."""
+    config = ws.config
+    source_state = []
+    for source in config.sources:
+        digest = file_sha256(source.path) if source.path.exists() else "missing"
+        source_state.append([source.id, str(source.path), digest])
+    raw_sources = config.raw.get("sources", [])
+    version = recount.__version__
+    prints: dict[str, str] = {}
+    prints["ingest"] = _hash(version, config.event, raw_sources, source_state)
+    prints["normalize"] = _hash(version, prints["ingest"], config.section("names"))
+    prints["link"] = _hash(
+        version,
+        prints["normalize"],
+        config.section("link"),
+        _table_state(ws, "labels", "label_id"),
+        _table_state(ws, "cluster_actions", "action_id"),
+    )
+    prints["estimate"] = _hash(version, prints["link"], config.section("estimate"))
+    prints["claims"] = _hash(version, prints["estimate"], _table_state(ws, "claims", "claim_id"))
+    prints["report"] = _hash(version, prints["claims"], config.section("report"))
+    return prints
+
+
+def _outputs_exist(ws: Workspace, stage: str) -> bool:
+    if stage == "report":
+        return (ws.out_dir / "report.html").exists()
+    return all(ws.has_table(t) for t in OUTPUTS[stage])
+
+
+def _last_runs(ws: Workspace) -> dict[str, str]:
+    if not ws.has_table("stage_runs"):
+        return {}
+    frame = ws.query(
+        "select stage, fingerprint from stage_runs qualify row_number() over "
+        "(partition by stage order by finished_at desc) = 1"
+    )
+    return dict(zip(frame["stage"], frame["fingerprint"], strict=True))
+
+
+def _record_run(ws: Workspace, run: StageRun) -> None:
+    row = pd.DataFrame(
+        [
+            {
+                "stage": run.stage,
+                "fingerprint": run.fingerprint,
+                "seconds": run.seconds,
+                "summary": run.summary,
+                "finished_at": datetime.now(UTC).replace(tzinfo=None),
+            }
+        ]
+    )
+    with ws.connect() as con:
+        con.register("_run", row)
+        con.execute("create table if not exists stage_runs as select * from _run limit 0")
+        con.execute("insert into stage_runs by name select * from _run")
+
+
+def _summaries(ws: Workspace) -> dict[str, Callable[[Any], str]]:
+    def ingest(result: pd.DataFrame) -> str:
+        totals = result.select_dtypes("number").sum()
+        return (
+            f"{len(result)} sources, {int(totals.get('rows_in', 0)):,} rows in = "
+            f"{int(totals.get('records', 0)):,} records + {int(totals.get('quarantined', 0)):,} quarantined"
+        )
+
+    def normalize(_: Any) -> str:
+        row = ws.query(
+            "select count(*) as n, count(*) filter (where not identifiable) as u from normalized"
+        ).iloc[0]
+        return f"{int(row['n']):,} records normalised, {int(row['u']):,} unidentifiable"
+
+    def link(_: Any) -> str:
+        pairs = int(ws.query("select count(*) as n from pairs").iloc[0]["n"])
+        persons = int(ws.query("select count(*) as n from persons").iloc[0]["n"])
+        return f"{pairs:,} scored pairs, {persons:,} documented people"
+
+    def estimate(_: Any) -> str:
+        row = ws.query(
+            "select count(*) filter (where level = 'stratum') as n, "
+            "count(*) filter (where level = 'stratum' and status <> 'ok') as sparse from estimates"
+        ).iloc[0]
+        return f"{int(row['n']):,} stratum estimates, {int(row['sparse']):,} not estimable"
+
+    def claims(result: Any) -> str:
+        return f"{len(result):,} claims checked"
+
+    def report(path: Path) -> str:
+        return f"report at {path}"
+
+    return {
+        "ingest": ingest,
+        "normalize": normalize,
+        "link": link,
+        "estimate": estimate,
+        "claims": claims,
+        "report": report,
+    }
+
+
+def _runner(ws: Workspace, stage: str) -> Callable[[], Any]:
+    if stage == "ingest":
+        return ws.ingest
+    if stage == "normalize":
+        return ws.normalize
+    if stage == "link":
+        return ws.link
+    if stage == "estimate":
+        return ws.estimate
+    if stage == "claims":
+        from recount.claims import check_claims
+
+        return lambda: check_claims(ws)
+    return ws.report
+
+
+def run_workspace(
+    ws: Workspace,
+    from_stage: str | None = None,
+    on_stage_start: Callable[[str], None] | None = None,
+    on_stage_end: Callable[[StageRun], None] | None = None,
+) -> RunResult:
+    """Run every stage in order; `from_stage` forces that stage and all after it."""
+    if from_stage is not None and from_stage not in STAGES:
+        raise RecountError(
+            f"--from: unknown stage {from_stage!r}; expected one of {', '.join(STAGES)}"
+        )
+    forced = set(STAGES[STAGES.index(from_stage) :]) if from_stage else set()
+    result = RunResult()
+    summaries = _summaries(ws)
+    upstream_ran = False
+    for stage in STAGES:
+        prints = fingerprints(ws)
+        fingerprint = prints[stage]
+        if on_stage_start:
+            on_stage_start(stage)
+        if stage == "claims" and not ws.has_table("claims"):
+            run = StageRun(
+                stage, "skipped (no claims)", 0.0, "no claims in the ledger", fingerprint
+            )
+        elif (
+            stage not in forced
+            and not upstream_ran
+            and _last_runs(ws).get(stage) == fingerprint
+            and _outputs_exist(ws, stage)
+        ):
+            run = StageRun(stage, "skipped (unchanged)", 0.0, "inputs unchanged", fingerprint)
+        else:
+            started = time.perf_counter()
+            output = _runner(ws, stage)()
+            seconds = time.perf_counter() - started
+            if stage == "report":
+                result.report_path = output
+            # labels and claims may have changed inside the stage; re-read its fingerprint
+            fingerprint = fingerprints(ws)[stage]
+            run = StageRun(stage, "ran", seconds, summaries[stage](output), fingerprint)
+            _record_run(ws, run)
+            upstream_ran = True
+        if stage == "report" and result.report_path is None:
+            result.report_path = ws.out_dir / "report.html"
+        result.stages.append(run)
+        if on_stage_end:
+            on_stage_end(run)
+    return result

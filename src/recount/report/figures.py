@@ -1,0 +1,292 @@
+"""The numbers of the report, each computed from workspace tables by SQL.
+
+Every function returns a DataFrame (or a small dict) and reads only tables,
+so every figure in the report traces back to records.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from recount.workspace import Workspace
+
+PREFERRED_METHODS = ("lcmcr", "dga", "loglinear", "chapman")
+
+
+def _scalar(ws: Workspace, sql: str) -> Any:
+    return ws.query(sql).iloc[0, 0]
+
+
+def period(ws: Workspace) -> str:
+    """The span of dates of death among documented people, for figure captions."""
+    row = ws.query("select min(date_of_death) as lo, max(date_of_death) as hi from persons").iloc[0]
+    if pd.isna(row["lo"]):
+        return "dates unknown"
+    return f"{pd.Timestamp(row['lo']):%B %Y} to {pd.Timestamp(row['hi']):%B %Y}"
+
+
+def headline_method(ws: Workspace) -> str | None:
+    """The method the headline reports: LCMCR when it ran, else the next available."""
+    if not ws.has_table("estimates"):
+        return None
+    methods = set(ws.query("select distinct method from estimates where status = 'ok'")["method"])
+    for method in PREFERRED_METHODS:
+        if method in methods:
+            return method
+    return None
+
+
+def headline(ws: Workspace) -> dict[str, Any]:
+    documented = int(_scalar(ws, "select count(*) from persons"))
+    unidentified = int(_scalar(ws, "select count(*) from record_person where person_id is null"))
+    records = int(_scalar(ws, "select count(*) from records"))
+    out: dict[str, Any] = {
+        "documented": documented,
+        "unidentified": unidentified,
+        "records": records,
+        "period": period(ws),
+        "method": None,
+        "estimate": None,
+        "lower": None,
+        "upper": None,
+    }
+    method = headline_method(ws)
+    if method is not None:
+        total = ws.query(
+            "select estimate, lower, upper from estimates where level = 'total' and method = ? "
+            "and status = 'ok'",
+            [method],
+        )
+        if len(total):
+            out.update(
+                method=method,
+                **{k: float(total.iloc[0][k]) for k in ("estimate", "lower", "upper")},
+            )
+    return out
+
+
+def by_status(ws: Workspace) -> pd.DataFrame:
+    return ws.query(
+        "select coalesce(status, 'unknown') as status, count(*) as documented "
+        "from persons group by 1 order by documented desc"
+    )
+
+
+def unidentified_by_source(ws: Workspace) -> pd.DataFrame:
+    return ws.query(
+        "select source_id, coalesce(reason, 'unidentified') as reason, count(*) as records "
+        "from record_person where person_id is null group by 1, 2 order by 1, 3 desc"
+    )
+
+
+def by_governorate(ws: Workspace) -> pd.DataFrame:
+    documented = ws.query(
+        "select coalesce(governorate, 'unknown') as governorate, count(*) as documented "
+        "from persons group by 1"
+    )
+    method = headline_method(ws)
+    if method is None or "governorate" not in ws.query("select * from estimates limit 0").columns:
+        documented[["estimate", "lower", "upper"]] = float("nan")
+        return documented.sort_values("documented", ascending=False)
+    estimated = ws.query(
+        "select governorate, estimate, lower, upper, status, reason from estimates "
+        "where level = 'governorate' and method = ?",
+        [method],
+    )
+    frame = documented.merge(estimated, on="governorate", how="left")
+    return frame.sort_values("documented", ascending=False).reset_index(drop=True)
+
+
+def monthly_by_list(ws: Workspace) -> pd.DataFrame:
+    """Documented unique people per list and month (a person on two lists counts in both)."""
+    return ws.query(
+        "select source_id, make_date(year, month, 1) as month, count(*) as people "
+        "from (select unnest(sources) as source_id, year, month from persons "
+        "where year is not null and month is not null) group by 1, 2 order by 2, 1"
+    )
+
+
+def estimates_by_year(ws: Workspace) -> pd.DataFrame:
+    method = headline_method(ws)
+    if method is None or "year" not in ws.query("select * from estimates limit 0").columns:
+        return pd.DataFrame(columns=["year", "documented", "estimate", "lower", "upper"])
+    return ws.query(
+        "select year, documented, estimate, lower, upper from estimates "
+        "where level = 'year' and method = ? and status = 'ok' order by year",
+        [method],
+    )
+
+
+def source_ids(ws: Workspace) -> list[str]:
+    return [
+        c.removeprefix("in_")
+        for c in ws.query("select * from persons limit 0").columns
+        if c.startswith("in_")
+    ]
+
+
+def lists_summary(ws: Workspace) -> pd.DataFrame:
+    """Per list: records, rows quarantined, documented people, and people no other list has."""
+    ids = source_ids(ws)
+    rows = []
+    for sid in ids:
+        col = f'"in_{sid}"'
+        others = " or ".join(f'"in_{o}"' for o in ids if o != sid) or "false"
+        row = ws.query(
+            f"select count(*) filter (where {col}) as people, "
+            f"count(*) filter (where {col} and not ({others})) as unique_to_list from persons"
+        ).iloc[0]
+        rows.append(
+            {
+                "source_id": sid,
+                "people": int(row["people"]),
+                "unique_to_list": int(row["unique_to_list"]),
+            }
+        )
+    frame = pd.DataFrame(rows, columns=["source_id", "people", "unique_to_list"])
+    sources = (
+        ws.query("select source_id, rows_in, records, quarantined from sources")
+        if ws.has_table("sources")
+        else pd.DataFrame(columns=["source_id"])
+    )
+    frame = sources.merge(frame, on="source_id", how="outer")
+    unidentified = ws.query(
+        "select source_id, count(*) as unidentified from record_person where person_id is null group by 1"
+    )
+    frame = frame.merge(unidentified, on="source_id", how="left").fillna({"unidentified": 0})
+    total = max(int(_scalar(ws, "select count(*) from persons")), 1)
+    frame["share_of_documented"] = frame["people"] / total
+    return frame
+
+
+def pairwise_overlap(ws: Workspace) -> pd.DataFrame:
+    ids = source_ids(ws)
+    rows = []
+    for a in ids:
+        for b in ids:
+            n = int(_scalar(ws, f'select count(*) from persons where "in_{a}" and "in_{b}"'))
+            rows.append({"list_a": a, "list_b": b, "people": n})
+    return pd.DataFrame(rows, columns=["list_a", "list_b", "people"])
+
+
+def capture_patterns(ws: Workspace, top: int = 30) -> pd.DataFrame:
+    """Capture patterns (which lists hold a person) with their counts, commonest first."""
+    frame = ws.query(
+        "select array_to_string(list_sort(sources), ' + ') as pattern, len(sources) as lists, "
+        "count(*) as people from persons group by 1, 2 order by people desc"
+    )
+    return frame.head(top)
+
+
+def linkage_summary(ws: Workspace) -> dict[str, Any]:
+    out: dict[str, Any] = {"threshold": None}
+    if ws.has_table("link_summary"):
+        summary = ws.table("link_summary")
+        if "threshold" in summary.columns and len(summary):
+            out["threshold"] = float(summary["threshold"].iloc[0])
+        out["summary"] = summary
+    return out
+
+
+def match_weight_histogram(ws: Workspace, bins: int = 40) -> pd.DataFrame:
+    return ws.query(
+        f"with b as (select min(match_weight) lo, max(match_weight) hi from pairs) "
+        f"select round(lo + (hi - lo) / {bins} * least(floor((match_weight - lo) / nullif((hi - lo) / {bins}, 0)), {bins - 1}), 2) "
+        f"as match_weight, count(*) as pairs from pairs, b group by 1 order by 1"
+    )
+
+
+def cluster_sizes(ws: Workspace) -> pd.DataFrame:
+    return ws.query(
+        "select n_records as records_per_person, count(*) as people from persons group by 1 order by 1"
+    )
+
+
+def lists_per_person(ws: Workspace) -> pd.DataFrame:
+    return ws.query(
+        "select len(sources) as lists, count(*) as people from persons group by 1 order by 1"
+    )
+
+
+def borderline_pairs(
+    ws: Workspace, threshold: float | None, redact: bool, n: int = 20
+) -> pd.DataFrame:
+    """Pairs whose match probability is closest to the threshold; names only when not redacted."""
+    t = 0.5 if threshold is None else threshold
+    pairs = ws.query(
+        "select record_id_l, record_id_r, match_weight, match_probability from pairs "
+        "order by abs(match_probability - ?), record_id_l, record_id_r limit ?",
+        [t, n],
+    )
+    if redact or pairs.empty:
+        return pairs
+    names = ws.query(
+        "select record_id, coalesce(name, name_latin) as name, date_of_death, governorate from records "
+        "where record_id in (select unnest(?))",
+        [list(pairs["record_id_l"]) + list(pairs["record_id_r"])],
+    ).set_index("record_id")
+    for side in ("l", "r"):
+        joined = names.reindex(pairs[f"record_id_{side}"])
+        pairs[f"name_{side}"] = joined["name"].to_numpy()
+        pairs[f"date_{side}"] = joined["date_of_death"].astype(str).to_numpy()
+        pairs[f"governorate_{side}"] = joined["governorate"].to_numpy()
+    return pairs
+
+
+def stratum_estimates(ws: Workspace) -> pd.DataFrame:
+    if not ws.has_table("estimates"):
+        return pd.DataFrame()
+    return ws.query("select * from estimates where level = 'stratum' order by all")
+
+
+def not_estimable(ws: Workspace) -> pd.DataFrame:
+    if not ws.has_table("estimates"):
+        return pd.DataFrame()
+    frame = ws.query("select * from estimates where status <> 'ok'")
+    keep = [
+        c
+        for c in frame.columns
+        if c not in ("estimate", "lower", "upper", "rhat", "ess", "seconds")
+    ]
+    return frame[keep].drop_duplicates()
+
+
+def quarantine_summary(ws: Workspace) -> pd.DataFrame:
+    if not ws.has_table("quarantine"):
+        return pd.DataFrame(columns=["source_id", "reason", "rows"])
+    return ws.query(
+        "select source_id, reason, count(*) as rows from quarantine group by 1, 2 order by 1, 3 desc"
+    )
+
+
+MISSING_FIELDS = (
+    "name",
+    "name_latin",
+    "sex",
+    "age",
+    "date_of_death",
+    "governorate",
+    "place",
+    "status",
+)
+
+
+def missing_fields(ws: Workspace) -> pd.DataFrame:
+    """Share of records per source with each canonical field empty."""
+    columns = set(ws.query("select * from records limit 0").columns)
+    parts = [
+        f'avg(case when "{f}" is null or cast("{f}" as varchar) = \'\' then 1 else 0 end) as "{f}"'
+        for f in MISSING_FIELDS
+        if f in columns
+    ]
+    return ws.query(
+        f"select source_id, count(*) as records, {', '.join(parts)} from records group by 1 order by 1"
+    )
+
+
+def documented_by_year(ws: Workspace) -> pd.DataFrame:
+    return ws.query(
+        "select year, count(*) as documented from persons where year is not null group by 1 order by 1"
+    )

@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import re
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from recount.errors import WorkspaceError
+from recount.report import write_report
+from recount.workspace import Workspace
+
+SECTIONS = (
+    "headline",
+    "governorates",
+    "time",
+    "lists",
+    "linkage",
+    "estimation",
+    "quality",
+    "claims",
+    "provenance",
+)
+
+
+@pytest.fixture(scope="module")
+def report_html(report_workspace):
+    path = write_report(report_workspace, redact=False)
+    return path.read_text(encoding="utf-8")
+
+
+def test_report_has_every_section_and_no_external_resource(report_html):
+    for section in SECTIONS:
+        assert f'<section id="{section}">' in report_html
+    assert not re.search(r"""(src|href)=["']https?://""", report_html)
+    assert "cdn.jsdelivr" not in report_html
+
+
+def test_headline_figures_trace_to_tables(report_workspace, report_html):
+    documented = len(report_workspace.table("persons"))
+    total = report_workspace.query(
+        "select estimate, lower, upper from estimates where level = 'total'"
+    ).iloc[0]
+    assert f"{documented:,}" in report_html
+    assert f"{total['estimate']:,.0f}" in report_html
+    assert f"{total['lower']:,.0f} to {total['upper']:,.0f}" in report_html
+    unidentified = int(
+        report_workspace.query("select count(*) from record_person where person_id is null").iloc[
+            0, 0
+        ]
+    )
+    assert f">{unidentified}<" in report_html.replace(",", "")
+
+
+def test_names_are_escaped_and_redaction_removes_them(report_workspace, report_html):
+    assert "<script>alert(1)</script>" not in report_html
+    redacted = write_report(report_workspace, redact=True).read_text(encoding="utf-8")
+    assert "Redacted: no names" in redacted
+    persons = pd.read_csv(report_workspace.out_dir / "exports" / "persons.csv")
+    assert "name" not in persons.columns and "name_latin" not in persons.columns
+    write_report(report_workspace, redact=False)
+
+
+def test_exports_neutralise_formulas(report_workspace, report_html):
+    folder = report_workspace.out_dir / "exports"
+    for name in ("persons", "estimates", "sources"):
+        assert (folder / f"{name}.csv").exists() and (folder / f"{name}.parquet").exists()
+    book = openpyxl.load_workbook(folder / "recount.xlsx", read_only=True)
+    assert {"persons", "estimates", "sources"} <= set(book.sheetnames)
+    sheet = book["persons"]
+    header = [c.value for c in next(sheet.iter_rows(max_row=1))]
+    statuses = [
+        row[header.index("statuses")] for row in sheet.iter_rows(min_row=2, values_only=True)
+    ]
+    assert '\'=HYPERLINK("http://x")' in statuses
+    assert not any(isinstance(v, str) and v.startswith("=") for v in statuses)
+    csv_statuses = pd.read_csv(folder / "persons.csv")["statuses"]
+    assert (csv_statuses == '\'=HYPERLINK("http://x")').sum() == 1
+    assert len(pd.read_parquet(folder / "persons.parquet")) == len(
+        report_workspace.table("persons")
+    )
+
+
+def test_missing_tables_give_a_clear_error(tmp_path):
+    ws = Workspace.init(tmp_path)
+    with pytest.raises(WorkspaceError, match="recount run"):
+        write_report(ws)
