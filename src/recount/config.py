@@ -84,7 +84,9 @@ class Config:
             if source.id == source_id:
                 return source
         known = ", ".join(s.id for s in self.sources) or "none"
-        raise ConfigError("sources", f"no source with id {source_id!r} (known: {known})", str(self.path))
+        raise ConfigError(
+            "sources", f"no source with id {source_id!r} (known: {known})", str(self.path)
+        )
 
 
 def load_config(path: Path) -> Config:
@@ -110,7 +112,9 @@ def parse_config(raw: dict[str, Any], path: Path) -> Config:
         raise ConfigError("project.name", "expected a string", where)
     event = project.get("event", "killed")
     if event not in EVENTS:
-        raise ConfigError("project.event", f"expected one of {', '.join(EVENTS)}, got {event!r}", where)
+        raise ConfigError(
+            "project.event", f"expected one of {', '.join(EVENTS)}, got {event!r}", where
+        )
     sources_raw = raw.get("sources", [])
     if not isinstance(sources_raw, list):
         raise ConfigError("sources", "expected an array of tables: [[sources]]", where)
@@ -148,10 +152,14 @@ def _parse_source(entry: Any, index: int, config_path: Path) -> SourceConfig:
         raise ConfigError(f"{key}.path", "expected a file path relative to the workspace", where)
     fmt = entry.get("format")
     if fmt is not None and fmt not in FORMATS:
-        raise ConfigError(f"{key}.format", f"expected one of {', '.join(FORMATS)}, got {fmt!r}", where)
+        raise ConfigError(
+            f"{key}.format", f"expected one of {', '.join(FORMATS)}, got {fmt!r}", where
+        )
     columns = entry.get("columns", {})
     if not isinstance(columns, dict) or not columns:
-        raise ConfigError(f"{key}.columns", "expected a table mapping canonical fields to column names", where)
+        raise ConfigError(
+            f"{key}.columns", "expected a table mapping canonical fields to column names", where
+        )
     for canonical, column in columns.items():
         if canonical not in CANONICAL_FIELDS:
             raise ConfigError(
@@ -160,10 +168,21 @@ def _parse_source(entry: Any, index: int, config_path: Path) -> SourceConfig:
                 where,
             )
         if not isinstance(column, str) or not column:
-            raise ConfigError(f"{key}.columns.{canonical}", "expected a column name (string)", where)
-    name_fields = {"name", "given_name", "father_name", "grandfather_name", "family_name", "name_latin"}
+            raise ConfigError(
+                f"{key}.columns.{canonical}", "expected a column name (string)", where
+            )
+    name_fields = {
+        "name",
+        "given_name",
+        "father_name",
+        "grandfather_name",
+        "family_name",
+        "name_latin",
+    }
     if not name_fields & set(columns):
-        raise ConfigError(f"{key}.columns", "map at least one name field: name or given_name, …", where)
+        raise ConfigError(
+            f"{key}.columns", "map at least one name field: name or given_name, …", where
+        )
     values = entry.get("values", {})
     if not isinstance(values, dict):
         raise ConfigError(f"{key}.values", "expected tables [sources.values.FIELD]", where)
@@ -171,7 +190,9 @@ def _parse_source(entry: Any, index: int, config_path: Path) -> SourceConfig:
         if canonical not in CANONICAL_FIELDS:
             raise ConfigError(f"{key}.values.{canonical}", "unknown canonical field", where)
         if not isinstance(mapping, dict) or not all(isinstance(v, str) for v in mapping.values()):
-            raise ConfigError(f"{key}.values.{canonical}", 'expected a table of "their value" = "ours"', where)
+            raise ConfigError(
+                f"{key}.values.{canonical}", 'expected a table of "their value" = "ours"', where
+            )
     dayfirst = entry.get("dayfirst")
     if dayfirst is not None and not isinstance(dayfirst, bool):
         raise ConfigError(f"{key}.dayfirst", "expected true or false", where)

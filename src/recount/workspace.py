@@ -60,7 +60,9 @@ class Workspace:
         return self.config
 
     @classmethod
-    def init(cls, path: str | Path = ".", name: str | None = None, event: str = "killed") -> Workspace:
+    def init(
+        cls, path: str | Path = ".", name: str | None = None, event: str = "killed"
+    ) -> Workspace:
         """Create the folder, a commented recount.toml (unless one exists) and the database."""
         from recount.templates import config_template
 
@@ -119,7 +121,9 @@ class Workspace:
             try:
                 for name, data in tables.items():
                     con.register("_incoming", data)
-                    con.execute(f"create or replace table {_quote(name)} as select * from _incoming")
+                    con.execute(
+                        f"create or replace table {_quote(name)} as select * from _incoming"
+                    )
                     con.unregister("_incoming")
                 con.execute("commit")
             except BaseException:

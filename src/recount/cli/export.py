@@ -26,9 +26,13 @@ def register(app: typer.Typer) -> None:
     def export(
         table: Annotated[
             str,
-            typer.Argument(help="clusters, persons, estimates, records, quarantine, pairs, sources, claims, …"),
+            typer.Argument(
+                help="clusters, persons, estimates, records, quarantine, pairs, sources, claims, …"
+            ),
         ],
-        out: Annotated[Path, typer.Option("--out", "-o", help="File to write: .csv, .parquet or .xlsx")],
+        out: Annotated[
+            Path, typer.Option("--out", "-o", help="File to write: .csv, .parquet or .xlsx")
+        ],
         workspace: WorkspaceOption = Path("."),
     ) -> None:
         """Export a table of the workspace (text cells that look like formulas are neutralised)."""
