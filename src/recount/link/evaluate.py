@@ -1,0 +1,124 @@
+"""Accuracy against a known truth (the simulator's truth/records.csv)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from recount.errors import InputError
+
+TRUTH_COLUMNS = ("source_id", "source_row", "person_id")
+
+
+def read_truth(path: str | Path) -> pd.DataFrame:
+    path = Path(path)
+    if not path.exists():
+        raise InputError(str(path), "file not found")
+    try:
+        truth = pd.read_csv(path, dtype={"source_id": str, "person_id": str})
+    except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as exc:
+        raise InputError(str(path), f"not a readable CSV: {exc}") from exc
+    missing = [c for c in TRUTH_COLUMNS if c not in truth.columns]
+    if missing:
+        raise InputError(
+            str(path),
+            f"missing column(s) {', '.join(missing)}; expected {', '.join(TRUTH_COLUMNS)}",
+        )
+    truth = truth[list(TRUTH_COLUMNS)].copy()
+    truth["source_row"] = pd.to_numeric(truth["source_row"], errors="coerce")
+    bad = truth["source_row"].isna()
+    if bad.any():
+        raise InputError(
+            str(path),
+            "source_row is not a number",
+            row=int(np.flatnonzero(bad)[0]) + 1,
+            field="source_row",
+        )
+    truth["source_row"] = truth["source_row"].astype(np.int64)
+    return truth
+
+
+def _pair_count(sizes: np.ndarray) -> float:
+    sizes = sizes.astype(np.float64)
+    return float((sizes * (sizes - 1) / 2).sum())
+
+
+def evaluate_clusters(predicted: pd.Series, true: pd.Series) -> dict[str, float]:
+    """Pairwise and B-cubed precision/recall/F1 of two labelings of the same records.
+
+    Missing predicted labels (unidentified records) count as singletons.
+    """
+    predicted = predicted.reset_index(drop=True)
+    true = true.reset_index(drop=True)
+    singletons = pd.Series([f"__single_{i}" for i in range(len(predicted))])
+    predicted = predicted.astype(object).where(predicted.notna(), singletons)
+    pred_codes = pd.factorize(predicted)[0]
+    true_codes = pd.factorize(true.astype(str))[0]
+    cells = (
+        pd.DataFrame({"p": pred_codes, "t": true_codes}).value_counts().rename("n").reset_index()
+    )
+    pred_sizes = np.bincount(pred_codes)
+    true_sizes = np.bincount(true_codes)
+    tp = _pair_count(cells["n"].to_numpy())
+    predicted_pairs = _pair_count(pred_sizes)
+    true_pairs = _pair_count(true_sizes)
+    precision = tp / predicted_pairs if predicted_pairs else 1.0
+    recall = tp / true_pairs if true_pairs else 1.0
+    n = cells["n"].to_numpy(dtype=np.float64)
+    b3_precision = float((n * n / pred_sizes[cells["p"].to_numpy()]).sum() / len(predicted))
+    b3_recall = float((n * n / true_sizes[cells["t"].to_numpy()]).sum() / len(predicted))
+    return {
+        "records": int(len(predicted)),
+        "pairwise_precision": precision,
+        "pairwise_recall": recall,
+        "pairwise_f1": _f1(precision, recall),
+        "bcubed_precision": b3_precision,
+        "bcubed_recall": b3_recall,
+        "bcubed_f1": _f1(b3_precision, b3_recall),
+        "true_pairs": int(true_pairs),
+        "predicted_pairs": int(predicted_pairs),
+    }
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def evaluate_record_person(record_person: pd.DataFrame, truth: pd.DataFrame) -> dict[str, float]:
+    """Compare `record_person` with the truth; adds counts of people found and true."""
+    merged = record_person.merge(
+        truth, on=["source_id", "source_row"], how="inner", suffixes=("", "_true")
+    )
+    if merged.empty:
+        raise InputError(
+            "truth", "no record of the workspace matches the truth file (source_id, source_row)"
+        )
+    scores = evaluate_clusters(merged["person_id"], merged["person_id_true"])
+    identified = merged["person_id"].notna()
+    scores["persons"] = int(merged.loc[identified, "person_id"].nunique())
+    scores["true_persons"] = int(merged["person_id_true"].nunique())
+    scores["unique_count_error"] = (scores["persons"] - scores["true_persons"]) / max(
+        scores["true_persons"], 1
+    )
+    scores["unmatched_truth_rows"] = int(len(truth) - len(merged))
+    return scores
+
+
+def blocking_recall(candidate_pairs: pd.DataFrame, truth_ids: pd.Series) -> dict[str, float]:
+    """Share of true same-person pairs among `candidate_pairs` (unique_id_l, unique_id_r).
+
+    `truth_ids` maps unique_id -> true person for the records that were blocked.
+    """
+    sizes = truth_ids.value_counts().to_numpy()
+    true_pairs = _pair_count(sizes)
+    left = candidate_pairs["unique_id_l"].map(truth_ids)
+    right = candidate_pairs["unique_id_r"].map(truth_ids)
+    found = int((left.notna() & (left == right)).sum())
+    return {
+        "candidate_pairs": int(len(candidate_pairs)),
+        "true_pairs": int(true_pairs),
+        "true_pairs_found": found,
+        "blocking_recall": found / true_pairs if true_pairs else 1.0,
+    }

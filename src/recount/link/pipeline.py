@@ -1,0 +1,271 @@
+"""`link_workspace`: records and their keys in, people out.
+
+Steps: prepare the link input, train (or reuse) the model, score candidate
+pairs, cluster with anti-chaining and reviewers' constraints, attach relational
+records where evidence allows, and write `pairs`, `record_person`, `persons`
+and `link_summary` in one transaction.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from recount.errors import WorkspaceError
+from recount.link import model
+from recount.link.clustering import ClusterResult, RecordFacts, cluster
+from recount.link.constraints import effective_labels, load_constraints, match_label_pairs
+from recount.link.engines import Engine, make_engine
+from recount.link.options import LinkOptions, parse_link_options
+from recount.link.persons import assign_person_ids, build_persons
+from recount.link.prepare import linkable_records, load_link_input
+from recount.link.relational import attach_relational
+from recount.link.training import TrainedModel, train
+from recount.workspace import Workspace
+
+MODEL_FILE = "link_model.json"
+RELATIONAL_ATTACHED = "relational_attached"
+STEPS = ("prepare", "train", "predict", "cluster", "persons", "write")
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class LinkResult:
+    """What a link run did, in counts (never names)."""
+
+    records: int
+    linkable: int
+    unidentified: int
+    relational_attached: int
+    pairs_scored: int
+    persons: int
+    backend: str
+    threshold: float
+    trained_from: str
+    model_path: Path
+    size_distribution: dict[int, int]
+    refused_conflict: int
+    refused_cannot_link: int
+    refused_size: int
+    must_links: int
+    unidentified_by_source: dict[str, dict[str, int]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def model_path(ws: Workspace) -> Path:
+    return ws.model_dir / MODEL_FILE
+
+
+def resolve_options(ws: Workspace, overrides: dict[str, Any]) -> LinkOptions:
+    options = parse_link_options(ws.config.section("link"), str(ws.config_path))
+    return options.with_overrides(**overrides)
+
+
+def link_workspace(
+    ws: Workspace,
+    progress: Progress | None = None,
+    reuse_model: bool = False,
+    engine: Engine | None = None,
+    **overrides: Any,
+) -> LinkResult:
+    """Link the workspace's records into people; see the module docstring."""
+    started = time.perf_counter()
+    report = progress or (lambda step: None)
+    options = resolve_options(ws, overrides)
+
+    report("prepare")
+    frame = load_link_input(ws)
+    linkable = linkable_records(frame)
+    labels = effective_labels(ws)
+    constraints = load_constraints(ws, labels)
+    engine = engine or make_engine(
+        options.backend, options.spark_driver_memory, options.spark_partitions
+    )
+
+    report("train")
+    path = model_path(ws)
+    if reuse_model:
+        if not path.exists():
+            raise WorkspaceError(
+                f"{path}: no trained model to reuse; run `recount link` without it first"
+            )
+        trained = TrainedModel.load(path)
+    elif len(linkable) < 2:
+        raise WorkspaceError(f"{ws.root}: fewer than two linkable records; nothing to link")
+    else:
+        matches = match_label_pairs(labels, set(linkable["unique_id"]))
+        trained = train(engine, linkable, options, matches)
+        trained.save(path)
+
+    report("predict")
+    pairs = predict_pairs(engine, linkable, trained, options)
+
+    report("cluster")
+    clustered = cluster_records(linkable, pairs, options, constraints)
+    person_of = pd.Series(
+        assign_person_ids(linkable["unique_id"], pd.Series(clustered.labels)).to_numpy(),
+        index=linkable["unique_id"].to_numpy(),
+    )
+
+    report("persons")
+    record_person, attached = assemble_record_person(frame, linkable, person_of)
+    persons = build_persons(ws, record_person)
+    summary = summary_table(frame, record_person, clustered, options, trained)
+
+    report("write")
+    ws.write_tables(
+        {
+            "pairs": pairs_table(pairs),
+            "record_person": record_person,
+            "persons": persons,
+            "link_summary": summary,
+        }
+    )
+    unidentified = record_person[record_person["person_id"].isna()]
+    by_source = (
+        unidentified.groupby(["source_id", "reason"])
+        .size()
+        .unstack(fill_value=0)
+        .to_dict(orient="index")
+        if len(unidentified)
+        else {}
+    )
+    return LinkResult(
+        records=len(frame),
+        linkable=len(linkable),
+        unidentified=int(record_person["person_id"].isna().sum()),
+        relational_attached=attached,
+        pairs_scored=len(pairs),
+        persons=len(persons),
+        backend=engine.name,
+        threshold=options.threshold,
+        trained_from=trained.trained_from,
+        model_path=path,
+        size_distribution=clustered.size_distribution,
+        refused_conflict=clustered.refused_conflict,
+        refused_cannot_link=clustered.refused_cannot_link,
+        refused_size=clustered.refused_size,
+        must_links=clustered.must_links,
+        unidentified_by_source={k: {r: int(n) for r, n in v.items()} for k, v in by_source.items()},
+        warnings=list(trained.warnings),
+        seconds=time.perf_counter() - started,
+    )
+
+
+def predict_pairs(
+    engine: Engine, linkable: pd.DataFrame, trained: TrainedModel, options: LinkOptions
+) -> pd.DataFrame:
+    """Score every candidate pair; keep those at or above the prediction threshold."""
+    settings = model.settings_with_parameters(
+        model.settings_creator(), trained.settings, engine.sql_dialect
+    )
+    linker = engine.linker(linkable, settings)
+    predictions = linker.inference.predict(threshold_match_probability=options.prediction_threshold)
+    pairs = predictions.as_pandas_dataframe()
+    gammas = sorted(c for c in pairs.columns if c.startswith("gamma_"))
+    keep = [
+        "unique_id_l",
+        "unique_id_r",
+        "source_id_l",
+        "source_id_r",
+        "match_weight",
+        "match_probability",
+    ]
+    pairs = pairs[keep + (gammas if options.keep_gammas else [])]
+    swap = pairs["unique_id_l"] > pairs["unique_id_r"]
+    if swap.any():
+        for a, b in (("unique_id_l", "unique_id_r"), ("source_id_l", "source_id_r")):
+            pairs.loc[swap, [a, b]] = pairs.loc[swap, [b, a]].to_numpy()
+    return pairs.sort_values(["unique_id_l", "unique_id_r"]).reset_index(drop=True)
+
+
+def cluster_records(
+    linkable: pd.DataFrame, pairs: pd.DataFrame, options: LinkOptions, constraints: Any
+) -> ClusterResult:
+    index = pd.Index(linkable["unique_id"])
+    strong = pairs[pairs["match_probability"] >= options.threshold]
+    left = index.get_indexer(strong["unique_id_l"])
+    right = index.get_indexer(strong["unique_id_r"])
+
+    def positions(pair_list: list[tuple[str, str]]) -> list[tuple[int, int]]:
+        if not pair_list:
+            return []
+        a = index.get_indexer([p[0] for p in pair_list])
+        b = index.get_indexer([p[1] for p in pair_list])
+        return [(int(x), int(y)) for x, y in zip(a, b, strict=True) if x >= 0 and y >= 0 and x != y]
+
+    return cluster(
+        len(linkable),
+        left,
+        right,
+        strong["match_weight"].to_numpy(dtype=np.float64),
+        RecordFacts.from_frame(linkable),
+        conflict_days=options.conflict_days,
+        max_cluster_size=options.max_cluster_size,
+        must_link=positions(constraints.must_link),
+        cannot_link=positions(constraints.cannot_link),
+    )
+
+
+def assemble_record_person(
+    frame: pd.DataFrame, linkable: pd.DataFrame, person_of: pd.Series
+) -> tuple[pd.DataFrame, int]:
+    """Every record with its person (NULL when unidentified) and the reason."""
+    person = frame["unique_id"].map(person_of)
+    reason = frame["reason"].copy()
+    relational = frame[frame["reason"].eq("relational") & frame["relation_anchor_key"].notna()]
+    attached = attach_relational(linkable, relational, person_of).dropna()
+    person.loc[attached.index] = attached
+    reason.loc[attached.index] = RELATIONAL_ATTACHED
+    record_person = pd.DataFrame(
+        {
+            "record_id": frame["unique_id"].astype(str),
+            "source_id": frame["source_id"].astype(str),
+            "source_row": frame["source_row"].astype("int64"),
+            "person_id": person.astype(object).where(person.notna(), None),
+            "reason": reason.astype(object).where(reason.notna(), None),
+        }
+    )
+    return record_person, len(attached)
+
+
+def pairs_table(pairs: pd.DataFrame) -> pd.DataFrame:
+    out = pairs.rename(columns={"unique_id_l": "record_id_l", "unique_id_r": "record_id_r"})
+    return out.astype({"match_weight": "float64", "match_probability": "float64"})
+
+
+def summary_table(
+    frame: pd.DataFrame,
+    record_person: pd.DataFrame,
+    clustered: ClusterResult,
+    options: LinkOptions,
+    trained: TrainedModel,
+) -> pd.DataFrame:
+    """A small key/value table of the run: counts, cluster sizes, unidentified per list."""
+    rows: list[tuple[str, str | None, float]] = [
+        ("records", None, len(frame)),
+        ("linkable_records", None, int(frame["reason"].isna().sum())),
+        ("persons", None, record_person["person_id"].nunique()),
+        ("threshold", None, options.threshold),
+        ("links_used", None, clustered.links_used),
+        ("refused_conflict", None, clustered.refused_conflict),
+        ("refused_cannot_link", None, clustered.refused_cannot_link),
+        ("refused_size", None, clustered.refused_size),
+        ("must_links", None, clustered.must_links),
+    ]
+    rows += [
+        ("cluster_size", str(size), count) for size, count in clustered.size_distribution.items()
+    ]
+    unidentified = record_person[record_person["person_id"].isna()]
+    for (source, reason), count in unidentified.groupby(["source_id", "reason"]).size().items():
+        rows.append(("unidentified_records", f"{source}:{reason}", count))
+    rows += [("model_warning", text, 1) for text in trained.warnings]
+    return pd.DataFrame(rows, columns=["metric", "detail", "value"]).astype({"value": "float64"})
