@@ -66,10 +66,13 @@ def generators(terms: Iterable[Term], n_lists: int) -> tuple[Term, ...]:
     return tuple(sorted(maximal, key=lambda t: (-len(t), sorted(t))))
 
 
-def model_name(terms: Iterable[Term]) -> str:
-    """Rcapture's notation for a generating class: "[123,14,34]"."""
+def model_name(terms: Iterable[Term], labels: Sequence[str] | None = None) -> str:
+    """Rcapture's notation for a generating class: "[123,14,34]"; with list labels
+    "[EXH.ABA.OSCE, EXH.HRW, OSCE.HRW]"."""
     ordered = sorted(terms, key=lambda t: (-len(t), sorted(t)))
-    return "[" + ",".join("".join(str(m + 1) for m in sorted(t)) for t in ordered) + "]"
+    if labels is None:
+        return "[" + ",".join("".join(str(m + 1) for m in sorted(t)) for t in ordered) + "]"
+    return "[" + ", ".join(".".join(labels[m] for m in sorted(t)) for t in ordered) + "]"
 
 
 def model_terms(gens: Iterable[Term]) -> list[Term]:
@@ -179,6 +182,7 @@ class LogLinear:
         self.models_ = table.sort_values(self.criterion).reset_index(drop=True)
         self.generators_ = candidates[int(best["index"])]
         self.model_ = model_name(self.generators_)
+        self.model_labelled_ = model_name(self.generators_, self.lists_)
         self._interactions = model_terms(self.generators_)
         self._X = design_matrix(J, self._interactions)
         fit = fit_poisson(self._X[1:], self._table[1:])

@@ -1,0 +1,322 @@
+"""Estimating every stratum: sparse-stratum rules, one task per stratum, draws for adding up.
+
+A task is plain data (a pattern table and options) so it runs the same in a
+worker process or a Spark task. Each result holds, per method, the estimate,
+95% interval, diagnostics and, for the Bayesian methods, posterior draws of N
+of a fixed length, so coarser levels can add strata draw by draw.
+"""
+
+from __future__ import annotations
+
+import time
+import zlib
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from multiprocessing import get_all_start_methods, get_context
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from recount.errors import RecountError
+from recount.estimate.chapman import Chapman
+from recount.estimate.dga import DGA
+from recount.estimate.loglinear import LogLinear
+from recount.estimate.patterns import COUNT
+
+METHODS = ("lcmcr", "loglinear", "dga", "chapman")
+DRAW_METHODS = ("lcmcr", "dga")
+ALPHA = 0.05
+# Vehtari et al. (2021): R-hat below 1.01 and a bulk ESS of 400 or more.
+RHAT_LIMIT = 1.01
+ESS_MINIMUM = 400
+# A selected log-linear interaction this strong (|log odds ratio| >= 1) is dependence
+# that independence-based or latent-class models may not absorb.
+STRONG_INTERACTION = 1.0
+
+
+@dataclass(frozen=True)
+class EstimateOptions:
+    """What every stratum is estimated with (validated from `[estimate]`)."""
+
+    methods: tuple[str, ...] = ("lcmcr", "loglinear", "dga")
+    K: int = 10
+    chains: int = 2
+    seed: int = 20111
+    draws: int = 1000
+    min_records: int = 30
+    small_stratum: int = 1000
+    criterion: str = "bic"
+    delta: float | None = None
+    lcmcr: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class StratumTask:
+    key: str
+    values: dict[str, Any]
+    level: str
+    patterns: pd.DataFrame  # lists + count, every list of the project (zeros included)
+    options: EstimateOptions
+
+
+@dataclass
+class MethodResult:
+    method: str
+    status: str
+    estimate: float | None = None
+    lower: float | None = None
+    upper: float | None = None
+    rhat: float | None = None
+    ess: float | None = None
+    seconds: float = 0.0
+    reason: str | None = None
+    model: str | None = None
+    flags: list[str] = field(default_factory=list)
+    draws: np.ndarray | None = None
+
+
+@dataclass
+class StratumResult:
+    key: str
+    values: dict[str, Any]
+    level: str
+    documented: int
+    lists: int
+    reason: str | None
+    positive_dependence: bool
+    methods: list[MethodResult]
+
+
+def stratum_key(values: dict[str, Any]) -> str:
+    """Stable text key of a stratum: "governorate=SY-HL|year=2013" ("null" for unknown)."""
+    if not values:
+        return "total"
+    return "|".join(f"{k}={_text(v)}" for k, v in values.items())
+
+
+def stratum_seed(seed: int, key: str) -> int:
+    """A seed per stratum from the run's seed and the stratum's key (stable when strata change)."""
+    return int(np.random.SeedSequence([seed, zlib.crc32(key.encode())]).generate_state(1)[0])
+
+
+def usable_patterns(patterns: pd.DataFrame) -> pd.DataFrame:
+    """Drop lists nobody in the stratum is on (they carry no information here)."""
+    lists = [c for c in patterns.columns if c != COUNT]
+    kept = [c for c in lists if int(patterns.loc[patterns[c] == 1, COUNT].sum()) > 0]
+    table = patterns[kept + [COUNT]]
+    table = table[table[COUNT] > 0]
+    return table.groupby(kept, as_index=False)[COUNT].sum() if kept else table
+
+
+def sparsity_reason(patterns: pd.DataFrame, min_records: int) -> str | None:
+    """Why a stratum cannot be estimated (None when it can): few records, too few
+    lists, or a list sharing nobody with the others."""
+    lists = [c for c in patterns.columns if c != COUNT]
+    documented = int(patterns[COUNT].sum())
+    if documented < min_records:
+        return f"only {documented} people documented (minimum {min_records})"
+    if len(lists) < 3:
+        return f"only {len(lists)} lists document anyone here; at least 3 are needed"
+    on_many = patterns[lists].sum(axis=1) >= 2
+    for name in lists:
+        if int(patterns.loc[(patterns[name] == 1) & on_many, COUNT].sum()) == 0:
+            return f"list {name!r} shares nobody with the other lists"
+    return None
+
+
+def overlap_ratios(patterns: pd.DataFrame) -> dict[tuple[str, str], float]:
+    """Observed overlap of each pair of lists over what independence would allow.
+
+    Among documented people, independent lists overlap *less* than n_j n_k / n
+    (the unobserved cell is cut off), so a ratio above 1 is evidence of positive
+    dependence, the kind that biases estimates low.
+    """
+    lists = [c for c in patterns.columns if c != COUNT]
+    counts = patterns[COUNT].to_numpy()
+    total = counts.sum()
+    ratios = {}
+    for i, a in enumerate(lists):
+        for b in lists[i + 1 :]:
+            on_a = patterns[a].to_numpy() == 1
+            on_b = patterns[b].to_numpy() == 1
+            expected = counts[on_a].sum() * counts[on_b].sum() / total
+            if expected > 0:
+                ratios[(a, b)] = float(counts[on_a & on_b].sum() / expected)
+    return ratios
+
+
+def run_stratum(task: StratumTask) -> StratumResult:
+    """Estimate one stratum with every configured method; never raises for data problems."""
+    options = task.options
+    table = usable_patterns(task.patterns)
+    lists = [c for c in table.columns if c != COUNT]
+    documented = int(table[COUNT].sum())
+    reason = sparsity_reason(table, options.min_records)
+    positive = documented > 0 and any(r > 1 for r in overlap_ratios(table).values())
+    seed = stratum_seed(options.seed, task.key)
+    results = []
+    for method in options.methods:
+        results.append(_run_method(method, table, lists, reason, options, seed))
+    return StratumResult(
+        key=task.key,
+        values=task.values,
+        level=task.level,
+        documented=documented,
+        lists=len(lists),
+        reason=reason,
+        positive_dependence=positive,
+        methods=results,
+    )
+
+
+def _run_method(
+    method: str,
+    table: pd.DataFrame,
+    lists: list[str],
+    reason: str | None,
+    options: EstimateOptions,
+    seed: int,
+) -> MethodResult:
+    if method == "chapman":
+        if len(lists) != 2 or int(table[COUNT].sum()) < options.min_records:
+            why = (
+                reason
+                if reason and len(lists) == 2
+                else "Chapman's estimator needs exactly two lists"
+            )
+            return MethodResult(method, "not_estimable", reason=why)
+    elif reason is not None:
+        return MethodResult(method, "not_estimable", reason=reason)
+    if method == "dga" and not 3 <= len(lists) <= 5:
+        return MethodResult(
+            method, "not_estimable", reason=f"dga averages 3 to 5 lists, here {len(lists)}"
+        )
+    started = time.perf_counter()
+    try:
+        result = _fit(method, table, options, seed)
+    except (RecountError, ValueError, np.linalg.LinAlgError, FloatingPointError) as exc:
+        return MethodResult(
+            method,
+            "not_estimable",
+            reason=f"{method} failed: {exc}",
+            seconds=time.perf_counter() - started,
+        )
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _fit(method: str, table: pd.DataFrame, options: EstimateOptions, seed: int) -> MethodResult:
+    if method == "lcmcr":
+        from recount.estimate.lcmcr import LCMCR
+
+        model = LCMCR(K=options.K, chains=options.chains, seed=seed, **options.lcmcr).fit(table)
+        row = model.summary(ALPHA).iloc[0]
+        result = MethodResult(
+            method,
+            "ok",
+            estimate=float(row["estimate"]),
+            lower=float(row["lower"]),
+            upper=float(row["upper"]),
+            rhat=float(row["rhat"]),
+            ess=float(row["ess"]),
+            model=f"K={options.K}",
+            draws=fixed_length(np.asarray(model.N_draws_, dtype=float).ravel(), options.draws),
+        )
+        if not (result.rhat <= RHAT_LIMIT and result.ess >= ESS_MINIMUM):
+            result.flags.append("poor_convergence")
+        return result
+    if method == "dga":
+        model = DGA(delta=options.delta, draws=options.draws, seed=seed).fit(table)
+        row = model.summary(ALPHA).iloc[0]
+        return MethodResult(
+            method,
+            "ok",
+            estimate=float(row["estimate"]),
+            lower=float(row["lower"]),
+            upper=float(row["upper"]),
+            model=f"{row['top_graph']} ({row['top_weight']:.0%})",
+            draws=model.N_draws_,
+        )
+    if method == "loglinear":
+        model = LogLinear(criterion=options.criterion).fit(table)
+        row = model.summary(ALPHA).iloc[0]
+        result = MethodResult(
+            method,
+            "ok",
+            estimate=float(row["estimate"]),
+            lower=float(row["lower"]),
+            upper=float(row["upper"]),
+            model=model.model_labelled_,
+        )
+        strengths = model.interaction_strength()
+        if len(strengths) and float(strengths.abs().max()) >= STRONG_INTERACTION:
+            result.flags.append("strong_list_dependence")
+        return result
+    if method == "chapman":
+        model = Chapman().fit(table)
+        lower, upper = model.interval(ALPHA)
+        return MethodResult(
+            method,
+            "ok",
+            estimate=model.N_,
+            lower=lower,
+            upper=upper,
+            model="independence",
+            flags=["assumes_independence"],
+        )
+    raise ValueError(f"unknown method {method!r}")
+
+
+def fixed_length(draws: np.ndarray, size: int) -> np.ndarray:
+    """Exactly `size` draws: evenly thinned when there are more (chains are kept in proportion)."""
+    if len(draws) == size:
+        return draws
+    if len(draws) < size:
+        raise ValueError(
+            f"the sampler returned {len(draws)} draws, fewer than the {size} asked for"
+        )
+    return draws[np.linspace(0, len(draws) - 1, size).round().astype(int)]
+
+
+def run_tasks(
+    tasks: Sequence[StratumTask],
+    workers: int = 2,
+    engine: str = "processes",
+    progress: Callable[[int, int], None] | None = None,
+) -> list[StratumResult]:
+    """Run every task in parallel: worker processes, or one Spark task per stratum."""
+    if engine == "spark":
+        from recount.estimate.spark import run_on_spark
+
+        results = run_on_spark(tasks)
+        if progress:
+            progress(len(tasks), len(tasks))
+        return results
+    if workers <= 1 or len(tasks) <= 1:
+        results = []
+        for done, task in enumerate(tasks, start=1):
+            results.append(run_stratum(task))
+            if progress:
+                progress(done, len(tasks))
+        return results
+    by_key: dict[str, StratumResult] = {}
+    # fork: workers inherit the loaded modules and need no `if __name__ == "__main__"` guard.
+    context = get_context("fork" if "fork" in get_all_start_methods() else "spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = [pool.submit(run_stratum, task) for task in tasks]
+        for done, future in enumerate(as_completed(futures), start=1):
+            result = future.result()
+            by_key[result.level + "\x00" + result.key] = result
+            if progress:
+                progress(done, len(tasks))
+    return [by_key[t.level + "\x00" + t.key] for t in tasks]
+
+
+def _text(value: Any) -> str:
+    return "null" if is_missing(value) else str(value)
+
+
+def is_missing(value: Any) -> bool:
+    return value is None or (np.ndim(value) == 0 and bool(pd.isna(value)))

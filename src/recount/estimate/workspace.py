@@ -1,0 +1,302 @@
+"""The estimate stage: `persons` -> capture histories per stratum -> `estimates`, `estimate_draws`.
+
+Reads `[estimate]` from recount.toml (every key validated, errors name it),
+estimates every stratum in parallel (worker processes, or Spark tasks when
+`[link] backend = "spark"`), adds strata into coarser levels, estimates the
+levels named in `pooled` directly from their pooled tables, and writes both
+tables in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from recount.errors import ConfigError, WorkspaceError
+from recount.estimate.levels import (
+    COLUMNS,
+    add_stratum_flags,
+    coarser_levels,
+    combine,
+    draws_table,
+    flag_against_pooled,
+    level_name,
+    stratum_rows,
+)
+from recount.estimate.patterns import COUNT, capture_histories, persons_lists
+from recount.estimate.strata import (
+    METHODS,
+    EstimateOptions,
+    StratumTask,
+    run_tasks,
+    stratum_key,
+)
+from recount.workspace import Workspace
+
+# Periods derived from date_of_death when a stratum names them.
+DERIVED_PERIODS = ("year", "half_year", "quarter", "year_month")
+# Person fields that must never become strata (names are sensitive and not categories).
+FORBIDDEN_STRATA = ("person_id", "name", "name_latin", "name_forms", "sources", "statuses")
+ENGINES = ("processes", "spark")
+
+
+@dataclass(frozen=True)
+class Settings:
+    strata: tuple[str, ...]
+    pooled: tuple[str, ...]
+    workers: int
+    engine: str
+    options: EstimateOptions
+
+
+def estimate_workspace(
+    ws: Workspace, progress: Callable[[int, int], None] | None = None, **overrides: Any
+) -> pd.DataFrame:
+    """Estimate every stratum of `persons`; write `estimates` and `estimate_draws`; return `estimates`.
+
+    `overrides` take precedence over `[estimate]` (same keys: strata, methods, K, seed, draws, …).
+    `progress(done, total)` is called as strata finish.
+    """
+    settings = read_settings(ws, overrides)
+    if not ws.has_table("persons"):
+        raise WorkspaceError(f"{ws.root}: no table 'persons'; run `recount link` first")
+    persons = ws.table("persons")
+    estimates, draws = estimate_persons(persons, settings, progress)
+    ws.write_tables({"estimates": estimates, "estimate_draws": draws})
+    return estimates
+
+
+def estimate_persons(
+    persons: pd.DataFrame, settings: Settings, progress: Callable[[int, int], None] | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The stage without the workspace: a `persons` frame in, (`estimates`, `estimate_draws`) out."""
+    strata = list(settings.strata)
+    frame = with_periods(persons, strata)
+    lists = persons_lists(persons)
+    if len(lists) < 2:
+        raise WorkspaceError(
+            "persons has fewer than two in_<source> columns: nothing to estimate from"
+        )
+    tasks = stratum_tasks(
+        frame, strata, lists, strata, level_name(strata, strata), settings.options
+    )
+    columns_by_level = {level_name(c, strata): c for c in coarser_levels(strata)} if strata else {}
+    for pooled in settings.pooled:
+        columns = () if pooled == "total" else tuple(pooled.split("+"))
+        tasks += stratum_tasks(frame, columns, lists, strata, f"{pooled}_pooled", settings.options)
+    results = run_tasks(tasks, settings.workers, settings.engine, progress)
+    finest = [r for r in results if r.level == level_name(strata, strata)]
+    pooled_results = [r for r in results if r.level.endswith("_pooled")]
+    for result in results:
+        add_stratum_flags(result, settings.options.small_stratum)
+    rows = stratum_rows(finest, strata)
+    if strata:
+        for columns in coarser_levels(strata):
+            rows += combine(finest, strata, columns, settings.options.methods)
+    pooled_rows = stratum_rows(pooled_results, strata)
+    flag_against_pooled(rows, pooled_rows, columns_by_level)
+    estimates = pd.DataFrame(rows + pooled_rows, columns=strata + COLUMNS)
+    estimates = _typed(estimates, frame, strata)
+    return estimates, draws_table(finest)
+
+
+def stratum_tasks(
+    frame: pd.DataFrame,
+    columns: tuple[str, ...] | list[str],
+    lists: list[str],
+    strata: list[str],
+    level: str,
+    options: EstimateOptions,
+) -> list[StratumTask]:
+    """One task per distinct combination of `columns` among persons seen on some list."""
+    histories = capture_histories(frame, list(columns), lists)
+    tasks = []
+    if not columns:
+        groups = [((), histories)]
+    else:
+        groups = histories.groupby(list(columns), dropna=False, sort=True)
+    for values, table in groups:
+        values = values if isinstance(values, tuple) else (values,)
+        named = {
+            c: (None if _missing(v) else _plain(v)) for c, v in zip(columns, values, strict=True)
+        }
+        full = {c: named.get(c) for c in strata} if level.endswith("_pooled") else named
+        key = stratum_key(named)
+        if level.endswith("_pooled"):
+            key = f"{level}:{key}"
+        tasks.append(
+            StratumTask(
+                key=key,
+                values=full,
+                level=level,
+                patterns=table[lists + [COUNT]].reset_index(drop=True),
+                options=options,
+            )
+        )
+    return tasks
+
+
+def with_periods(persons: pd.DataFrame, strata: list[str]) -> pd.DataFrame:
+    """Add the derived period columns a stratum names (unknown where the date is too coarse)."""
+    frame = persons.copy()
+    wanted = [s for s in strata if s in DERIVED_PERIODS and s not in frame.columns]
+    if not wanted:
+        return frame
+    dates = pd.to_datetime(frame.get("date_of_death"), errors="coerce")
+    precision = frame.get("date_precision", pd.Series("day", index=frame.index)).fillna("day")
+    year = dates.dt.year.astype("Int64")
+    within_year = dates.notna() & precision.isin(["day", "month"]).to_numpy()
+    month = dates.dt.month.where(within_year)
+    for name in wanted:
+        if name == "year":
+            frame[name] = year
+        elif name == "half_year":
+            frame[name] = _label(year, "H", (month - 1) // 6 + 1)
+        elif name == "quarter":
+            frame[name] = _label(year, "Q", (month - 1) // 3 + 1)
+        else:
+            frame[name] = _label(year, "", month, width=2)
+    return frame
+
+
+def read_settings(ws: Workspace, overrides: dict[str, Any]) -> Settings:
+    section = dict(ws.config.section("estimate"))
+    section.update({k: v for k, v in overrides.items() if v is not None})
+    backend = ws.config.section("link").get("backend", "duckdb")
+    return parse_settings(section, backend, str(ws.config_path), available=_persons_columns(ws))
+
+
+def parse_settings(
+    section: dict[str, Any],
+    backend: str = "duckdb",
+    path: str | None = None,
+    available: list[str] | None = None,
+) -> Settings:
+    """Validate `[estimate]`; every error names the key."""
+    known = {f.name for f in fields(EstimateOptions)} | {"strata", "pooled", "workers", "engine"}
+    for key in section:
+        if key not in known:
+            raise ConfigError(
+                f"estimate.{key}", f"unknown key; expected one of {', '.join(sorted(known))}", path
+            )
+
+    def error(key: str, message: str) -> ConfigError:
+        return ConfigError(f"estimate.{key}", message, path)
+
+    strata = _string_list(section.get("strata", []), "strata", error)
+    for name in strata:
+        if name in FORBIDDEN_STRATA or name.startswith("in_"):
+            raise error(
+                "strata",
+                f"{name!r} cannot be a stratum (names and capture columns are not categories)",
+            )
+        if available is not None and name not in available and name not in DERIVED_PERIODS:
+            choices = ", ".join(
+                sorted(set(available) - set(FORBIDDEN_STRATA)) + list(DERIVED_PERIODS)
+            )
+            raise error("strata", f"no person field {name!r}; expected one of {choices}")
+    if len(set(strata)) != len(strata):
+        raise error("strata", "a field is named twice")
+    methods = _string_list(section.get("methods", list(EstimateOptions.methods)), "methods", error)
+    if not methods:
+        raise error("methods", "name at least one method")
+    for method in methods:
+        if method not in METHODS:
+            raise error(
+                "methods", f"unknown method {method!r}; expected some of {', '.join(METHODS)}"
+            )
+    pooled = _string_list(section.get("pooled", ["total"] if strata else []), "pooled", error)
+    for level in pooled:
+        parts = [] if level == "total" else level.split("+")
+        if not set(parts) <= set(strata) or len(parts) >= len(strata):
+            raise error(
+                "pooled",
+                f"{level!r} is not a coarser level of strata {strata}: use 'total' or '+'-joined fields",
+            )
+    values = {
+        "K": _integer(section, "K", 10, 2, error),
+        "chains": _integer(section, "chains", 2, 1, error),
+        "seed": _integer(section, "seed", 20111, 0, error),
+        "draws": _integer(section, "draws", 1000, 10, error),
+        "min_records": _integer(section, "min_records", 30, 1, error),
+        "small_stratum": _integer(section, "small_stratum", 1000, 0, error),
+    }
+    criterion = section.get("criterion", "bic")
+    if criterion not in ("aic", "bic"):
+        raise error("criterion", f"expected 'aic' or 'bic', got {criterion!r}")
+    delta = section.get("delta")
+    if delta is not None and (
+        not isinstance(delta, int | float) or isinstance(delta, bool) or delta <= 0
+    ):
+        raise error(
+            "delta", "expected a number > 0 (dga's hyper-Dirichlet parameter; default 2^-lists)"
+        )
+    lcmcr = section.get("lcmcr", {})
+    if not isinstance(lcmcr, dict):
+        raise error("lcmcr", "expected a table of extra LCMCR options, e.g. { burnin = 2000 }")
+    workers = _integer(section, "workers", 2, 1, error)
+    engine = section.get("engine", "spark" if backend == "spark" else "processes")
+    if engine not in ENGINES:
+        raise error("engine", f"expected one of {', '.join(ENGINES)}, got {engine!r}")
+    options = EstimateOptions(
+        methods=tuple(methods), criterion=criterion, delta=delta, lcmcr=dict(lcmcr), **values
+    )
+    return Settings(tuple(strata), tuple(pooled), workers, engine, options)
+
+
+def _integer(section: dict, key: str, default: int, minimum: int, error) -> int:
+    value = section.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < minimum:
+        raise error(key, f"expected a whole number >= {minimum}, got {value!r}")
+    return int(value)
+
+
+def _string_list(value: Any, key: str, error) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) and v for v in value):
+        raise error(key, 'expected a list of names, e.g. ["governorate", "year"]')
+    return list(value)
+
+
+def _persons_columns(ws: Workspace) -> list[str] | None:
+    if not ws.has_table("persons"):
+        return None
+    return list(ws.query("select * from persons limit 0").columns)
+
+
+def _label(year: pd.Series, mark: str, part: pd.Series, width: int = 1) -> pd.Series:
+    text = (
+        year.astype("string") + "-" + mark + part.astype("Int64").astype("string").str.zfill(width)
+    )
+    return text.where(part.notna() & year.notna())
+
+
+def _typed(estimates: pd.DataFrame, persons: pd.DataFrame, strata: list[str]) -> pd.DataFrame:
+    """Stable column types: stratum columns as in persons, numbers as floats, text as strings."""
+    for column in strata:
+        if column in persons.columns and pd.api.types.is_integer_dtype(persons[column].dtype):
+            estimates[column] = estimates[column].astype("Int64")
+        elif column in persons.columns and pd.api.types.is_bool_dtype(persons[column].dtype):
+            estimates[column] = estimates[column].astype("boolean")
+        else:
+            estimates[column] = estimates[column].astype("string")
+    for column in ("estimate", "lower", "upper", "rhat", "ess", "seconds"):
+        estimates[column] = estimates[column].astype("Float64")
+    estimates["documented"] = estimates["documented"].astype("Int64")
+    estimates["lists"] = estimates["lists"].astype("Int64")
+    for column in ("level", "method", "status", "reason", "flag", "model"):
+        estimates[column] = estimates[column].astype("string")
+    return estimates
+
+
+def _missing(value: Any) -> bool:
+    return value is None or bool(pd.isna(value))
+
+
+def _plain(value: Any) -> Any:
+    return value.item() if isinstance(value, np.generic) else value
