@@ -1,0 +1,9 @@
+"""Ingest: read source lists of any format and encoding into canonical `records` and `quarantine`.
+
+Every input row lands in one of the two tables, with its `source_id` and
+1-based `source_row`: rows in = records + quarantined, per source, always.
+"""
+
+from recount.ingest.run import ingest_workspace
+
+__all__ = ["ingest_workspace"]

@@ -1,0 +1,359 @@
+"""Turn one source's staged text rows into canonical `records` and `quarantine` rows.
+
+Runs in DuckDB over the staged Parquet chunks. Values that need judgement
+(sex, status, governorate, age, date) are read in Python once per distinct
+value and joined back, so the work grows with the vocabulary of a source,
+not with its rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from recount.config import SourceConfig
+from recount.errors import ConfigError
+from recount.ingest.dates import parse_dates
+from recount.ingest.values import (
+    fold,
+    recognise_age,
+    recognise_governorate,
+    recognise_sex,
+    recognise_status,
+    validate_mapped,
+)
+
+WHITESPACE = " \t\r\n\u00a0\u200e\u200f\ufeff"
+NAME_PARTS = ("given_name", "father_name", "grandfather_name", "family_name")
+TEXT_FIELDS = ("name", *NAME_PARTS, "name_latin", "place", "cause", "record_ref")
+RECOGNISERS: dict[str, Callable[[Sequence[str]], list]] = {
+    "sex": recognise_sex,
+    "status": recognise_status,
+    "governorate": recognise_governorate,
+    "age": recognise_age,
+}
+RECORD_COLUMNS = [
+    ("record_id", "VARCHAR"),
+    ("source_id", "VARCHAR"),
+    ("source_row", "BIGINT"),
+    ("name", "VARCHAR"),
+    ("given_name", "VARCHAR"),
+    ("father_name", "VARCHAR"),
+    ("grandfather_name", "VARCHAR"),
+    ("family_name", "VARCHAR"),
+    ("name_latin", "VARCHAR"),
+    ("sex", "VARCHAR"),
+    ("age", "INTEGER"),
+    ("date_of_death", "DATE"),
+    ("date_precision", "VARCHAR"),
+    ("date_of_death_raw", "VARCHAR"),
+    ("governorate", "VARCHAR"),
+    ("governorate_raw", "VARCHAR"),
+    ("place", "VARCHAR"),
+    ("status", "VARCHAR"),
+    ("status_raw", "VARCHAR"),
+    ("cause", "VARCHAR"),
+    ("record_ref", "VARCHAR"),
+    ("event", "VARCHAR"),
+    ("issues", "VARCHAR"),
+    ("raw", "VARCHAR"),
+]
+QUARANTINE_COLUMNS = [
+    ("source_id", "VARCHAR"),
+    ("source_row", "BIGINT"),
+    ("reason", "VARCHAR"),
+    ("field", "VARCHAR"),
+    ("raw", "VARCHAR"),
+]
+
+
+@dataclass
+class Finished:
+    records_file: Path
+    quarantine_file: Path
+    rows_in: int
+    records: int
+    quarantined: int
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _json_path(dotted: str) -> str:
+    parts = [p for p in dotted.split(".") if p] or [dotted]
+    return "$" + "".join('."' + p.replace('"', '\\"') + '"' for p in parts)
+
+
+def finish_source(
+    source: SourceConfig,
+    event: str,
+    header: list[str],
+    columns: dict[str, int | str],
+    json_lines: bool,
+    row_files: list[Path],
+    quarantine_files: list[Path],
+    out_dir: Path,
+    today: dt.date | None = None,
+) -> Finished:
+    """Write `records-<id>.parquet` and `quarantine-<id>.parquet`; return the accounting."""
+    con = duckdb.connect()
+    try:
+        con.execute("set threads = 2")
+        con.execute(f"set temp_directory = {_literal(str(out_dir / 'duckdb-tmp'))}")
+        return _finish(
+            con,
+            source,
+            event,
+            header,
+            columns,
+            json_lines,
+            row_files,
+            quarantine_files,
+            out_dir,
+            today,
+        )
+    finally:
+        con.close()
+
+
+def _finish(
+    con, source, event, header, columns, json_lines, row_files, quarantine_files, out_dir, today
+) -> Finished:
+    files = "[" + ", ".join(_literal(str(f)) for f in row_files) + "]"
+    con.execute(f"create view staged as select * from read_parquet({files})")
+    ws = _literal(WHITESPACE)
+    field_sql = {}
+    if json_lines:
+        con.execute(
+            "create view parsed as select source_row, c0 as line, "
+            "case when json_valid(c0) and json_type(c0::json) = 'OBJECT' then c0::json end as doc, "
+            f"trim(c0, {ws}) = '' as is_empty from staged"
+        )
+        for field, path in columns.items():
+            field_sql[field] = (
+                f"nullif(trim(json_extract_string(doc, {_literal(_json_path(str(path)))}), {ws}), '')"
+            )
+        raw_sql = "line"
+        bad_sql = (
+            "case when is_empty or doc is not null then null "
+            "when json_valid(line) then 'not_a_json_object' else 'invalid_json' end"
+        )
+        empty_sql = "is_empty"
+        base = "parsed"
+    else:
+        width = len(header)
+        for field, index in columns.items():
+            field_sql[field] = f"nullif(trim(c{index}, {ws}), '')"
+        pairs = ", ".join(f"{_literal(name)}, c{i}" for i, name in enumerate(header))
+        raw_sql = f"json_object({pairs})" if width else "'{}'"
+        bad_sql = "null::varchar"
+        empty_sql = (
+            " and ".join(f"coalesce(trim(c{i}, {ws}), '') = ''" for i in range(width)) or "true"
+        )
+        base = "staged"
+    selected = ", ".join(f"{sql} as f_{field}" for field, sql in field_sql.items())
+    con.execute(
+        f"create table fields as select source_row, {selected + ', ' if selected else ''}"
+        f"{raw_sql} as raw, {empty_sql} as is_empty, {bad_sql} as bad_reason from {base}"
+    )
+    if quarantine_files:
+        qfiles = "[" + ", ".join(_literal(str(f)) for f in quarantine_files) + "]"
+        con.execute(f"create view reader_quarantine as select * from read_parquet({qfiles})")
+    else:
+        con.execute(
+            "create view reader_quarantine as select null::bigint as source_row, null::varchar as reason, "
+            "null::varchar as field, null::varchar as raw where false"
+        )
+    last_row = con.execute(
+        "select coalesce(max(r), 0) from (select max(source_row) as r from fields where not is_empty "
+        "union all select max(source_row) from reader_quarantine)"
+    ).fetchone()[0]
+    if json_lines:
+        _check_paths_found(con, source, columns)
+    joins, value_sql, flags = _value_joins(con, source, columns, today)
+    records_sql = _records_select(source, event, columns, joins, value_sql, flags)
+    records_file = out_dir / f"records-{source.id}.parquet"
+    quarantine_file = out_dir / f"quarantine-{source.id}.parquet"
+    con.execute(f"copy ({records_sql}) to {_literal(str(records_file))} (format parquet)")
+    sid = _literal(source.id)
+    con.execute(
+        f"copy (select {sid}::varchar as source_id, source_row::bigint as source_row, "
+        "case when is_empty then 'empty_row' else bad_reason end::varchar as reason, "
+        "null::varchar as field, raw::varchar as raw from fields "
+        f"where (is_empty or bad_reason is not null) and source_row <= {int(last_row)} "
+        f"union all select {sid}, source_row, reason, field, raw from reader_quarantine "
+        f"order by source_row) to {_literal(str(quarantine_file))} (format parquet)"
+    )
+    records = con.execute(
+        f"select count(*) from read_parquet({_literal(str(records_file))})"
+    ).fetchone()[0]
+    quarantined = con.execute(
+        f"select count(*) from read_parquet({_literal(str(quarantine_file))})"
+    ).fetchone()[0]
+    if records + quarantined != last_row:
+        raise RuntimeError(
+            f"ingest accounting broke for source {source.id!r}: {last_row} rows in, "
+            f"{records} records + {quarantined} quarantined"
+        )
+    return Finished(records_file, quarantine_file, int(last_row), int(records), int(quarantined))
+
+
+def _check_paths_found(con, source: SourceConfig, columns: dict[str, int | str]) -> None:
+    """A JSON path that no line has is a mapping mistake, not missing data."""
+    if not columns:
+        return
+    counts = con.execute(
+        "select count(*) filter (where bad_reason is null and not is_empty), "
+        + ", ".join(f"count(f_{field})" for field in columns)
+        + " from fields"
+    ).fetchone()
+    if counts[0] == 0:
+        return
+    for (field, path), found in zip(columns.items(), counts[1:], strict=True):
+        if found == 0:
+            raise ConfigError(
+                f"sources.{source.id}.columns.{field}",
+                f"no line of {source.path} has a value at {path!r} (use dotted paths for nested fields, e.g. name.first)",
+            )
+
+
+def _value_map(source: SourceConfig, field: str) -> dict[str, str]:
+    mapping = source.values.get(field, {})
+    for their, ours in mapping.items():
+        problem = validate_mapped(field, ours)
+        if problem:
+            raise ConfigError(
+                f"sources.{source.id}.values.{field}.{their!r}", f"{ours!r}: {problem}"
+            )
+    return {fold(their): ours for their, ours in mapping.items()}
+
+
+def _distinct(con, field: str) -> list[str]:
+    rows = con.execute(
+        f"select distinct f_{field} from fields where f_{field} is not null and bad_reason is null"
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def _value_joins(con, source: SourceConfig, columns, today):
+    """Small lookup tables raw -> canonical value (+ flag), registered for the final join."""
+    joins: list[str] = []
+    value_sql: dict[str, str] = {}
+    flags: list[str] = []
+    for field in ("sex", "status", "governorate", "age"):
+        if field not in columns:
+            continue
+        mapping = _value_map(source, field)
+        raws = _distinct(con, field)
+        mapped = [mapping.get(fold(raw), raw) for raw in raws]
+        results = RECOGNISERS[field](mapped)
+        value_type = pa.int32() if field == "age" else pa.string()
+        table = pa.table(
+            {
+                "raw": pa.array(raws, pa.string()),
+                "value": pa.array([r[0] for r in results], value_type),
+                "flag": pa.array([r[1] for r in results], pa.string()),
+            }
+        )
+        con.register(f"map_{field}", table)
+        joins.append(f"left join map_{field} on map_{field}.raw = f.f_{field}")
+        value_sql[field] = f"map_{field}.value"
+        flags.append(f"map_{field}.flag")
+    if "date_of_death" in columns:
+        mapping = _value_map(source, "date_of_death")
+        raws = _distinct(con, "date_of_death")
+        parsed, _ = parse_dates(
+            [mapping.get(fold(raw), raw) for raw in raws],
+            source.dayfirst,
+            source.date_format,
+            today,
+        )
+        table = pa.table(
+            {
+                "raw": pa.array(raws, pa.string()),
+                "date": pa.array([p.date for p in parsed], pa.date32()),
+                "precision": pa.array([p.precision for p in parsed], pa.string()),
+                "flag": pa.array([p.flag for p in parsed], pa.string()),
+            }
+        )
+        con.register("map_date", table)
+        joins.append("left join map_date on map_date.raw = f.f_date_of_death")
+        value_sql["date_of_death"] = "map_date.date"
+        value_sql["date_precision"] = "map_date.precision"
+        flags.append("map_date.flag")
+    for field in TEXT_FIELDS:
+        mapping = _value_map(source, field) if field in columns else {}
+        if not mapping:
+            continue
+        raws = _distinct(con, field)
+        table = pa.table(
+            {
+                "raw": pa.array(raws, pa.string()),
+                "value": pa.array([mapping.get(fold(r), r) for r in raws], pa.string()),
+            }
+        )
+        con.register(f"map_{field}", table)
+        joins.append(f"left join map_{field} on map_{field}.raw = f.f_{field}")
+        value_sql[field] = f"nullif(map_{field}.value, '')"
+    formula_checks = [f"starts_with(f.f_{field}, '=')" for field in columns]
+    if formula_checks:
+        flags.append(f"case when {' or '.join(formula_checks)} then 'formula_in_cell' end")
+    return joins, value_sql, flags
+
+
+def _records_select(source: SourceConfig, event: str, columns, joins, value_sql, flags) -> str:
+    def text(field: str) -> str:
+        if field in value_sql:
+            return value_sql[field]
+        return f"f.f_{field}" if field in columns else "null"
+
+    parts = [text(p) for p in NAME_PARTS if p in columns]
+    if "name" in columns:
+        name = text("name")
+    elif parts:
+        name = f"nullif(concat_ws(' ', {', '.join(parts)}), '')"
+    elif "name_latin" in columns:
+        name = text("name_latin")
+    else:
+        name = "null"
+    sid = _literal(source.id)
+    status = f"coalesce({value_sql['status']}, 'unknown')" if "status" in value_sql else "'unknown'"
+    issues = f"nullif(concat_ws(';', {', '.join(flags)}), '')" if flags else "null"
+    select = {
+        "record_id": f"{sid} || ':' || f.source_row",
+        "source_id": sid,
+        "source_row": "f.source_row",
+        "name": name,
+        **{p: text(p) for p in NAME_PARTS},
+        "name_latin": text("name_latin"),
+        "sex": value_sql.get("sex", "null"),
+        "age": value_sql.get("age", "null"),
+        "date_of_death": value_sql.get("date_of_death", "null"),
+        "date_precision": value_sql.get("date_precision", "null"),
+        "date_of_death_raw": text_raw("date_of_death", columns),
+        "governorate": value_sql.get("governorate", "null"),
+        "governorate_raw": text_raw("governorate", columns),
+        "place": text("place"),
+        "status": status,
+        "status_raw": text_raw("status", columns),
+        "cause": text("cause"),
+        "record_ref": text("record_ref"),
+        "event": _literal(event),
+        "issues": issues,
+        "raw": "f.raw",
+    }
+    body = ", ".join(f"({select[name]})::{kind} as {name}" for name, kind in RECORD_COLUMNS)
+    return (
+        f"select {body} from fields f {' '.join(joins)} "
+        "where not f.is_empty and f.bad_reason is null order by f.source_row"
+    )
+
+
+def text_raw(field: str, columns) -> str:
+    return f"f.f_{field}" if field in columns else "null"

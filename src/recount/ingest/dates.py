@@ -1,0 +1,159 @@
+"""Dates of death as lists write them, with the precision they give.
+
+Works on the distinct raw values of one source. Whether 05/06/2016 is the
+5th of June or the 6th of May is decided once per source from its own data
+(a value like 17/12/2016 settles it), unless the config says `dayfirst` or a
+`date_format`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from recount.ingest.values import DIGITS, fold
+
+MONTHS = {
+    1: ["january", "jan", "janvier", "كانون الثاني", "يناير", "جانفي"],
+    2: ["february", "feb", "fevrier", "février", "شباط", "فبراير", "فيفري"],
+    3: ["march", "mar", "mars", "آذار", "اذار", "مارس"],
+    4: ["april", "apr", "avril", "نيسان", "أبريل", "ابريل", "إبريل", "افريل"],
+    5: ["may", "mai", "أيار", "ايار", "مايو", "ماي"],
+    6: ["june", "jun", "juin", "حزيران", "يونيو", "يونيه", "جوان"],
+    7: ["july", "jul", "juillet", "تموز", "يوليو", "يوليه", "جويلية"],
+    8: ["august", "aug", "aout", "août", "آب", "اب", "أغسطس", "اغسطس"],
+    9: ["september", "sep", "sept", "septembre", "أيلول", "ايلول", "سبتمبر"],
+    10: ["october", "oct", "octobre", "تشرين الأول", "تشرين الاول", "أكتوبر", "اكتوبر"],
+    11: ["november", "nov", "novembre", "تشرين الثاني", "نوفمبر"],
+    12: ["december", "dec", "decembre", "décembre", "كانون الأول", "كانون الاول", "ديسمبر"],
+}
+_MONTH_BY_NAME = {fold(name): number for number, names in MONTHS.items() for name in names}
+_MONTH_NAMES = re.compile(
+    r"(?<![^\W\d_])("
+    + "|".join(re.escape(n) for n in sorted(_MONTH_BY_NAME, key=len, reverse=True))
+    + r")\.?(?![^\W\d_])"
+)
+_TIME = re.compile(r"[t ]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(z|[+-]\d{2}:?\d{2}|am|pm|ص|م)?$")
+_ERA = re.compile(r"(?<=\d)\s*(م|ad|ce)$")
+_SEP = r"\s*[-/.\s]\s*"
+_YMD = re.compile(rf"^(\d{{4}}){_SEP}(\d{{1,2}}){_SEP}(\d{{1,2}})$")
+_YM = re.compile(rf"^(\d{{4}}){_SEP}(\d{{1,2}})$")
+_MY = re.compile(rf"^(\d{{1,2}}){_SEP}(\d{{4}})$")
+_Y = re.compile(r"^(\d{4})$")
+_AB_Y = re.compile(rf"^(\d{{1,2}}){_SEP}(\d{{1,2}}){_SEP}(\d{{4}}|\d{{2}})$")
+_D_MON_Y = re.compile(rf"^(\d{{1,2}}){_SEP}@(\d+)@,?{_SEP}(\d{{4}}|\d{{2}})$")
+_MON_D_Y = re.compile(rf"^@(\d+)@{_SEP}(\d{{1,2}})(?:st|nd|rd|th)?\s*,?{_SEP}(\d{{4}})$")
+_MON_Y = re.compile(rf"^@(\d+)@,?{_SEP}(\d{{4}})$")
+_Y_MON_D = re.compile(rf"^(\d{{4}}){_SEP}@(\d+)@{_SEP}(\d{{1,2}})$")
+MIN_YEAR = 1900
+
+
+@dataclass(frozen=True)
+class ParsedDate:
+    date: dt.date | None
+    precision: str | None
+    flag: str | None
+
+
+def _clean(raw: str) -> str:
+    text = fold(raw.translate(DIGITS)).replace("،", ",").replace("٫", ".")
+    text = _TIME.sub("", text).strip()
+    text = _ERA.sub("", text).strip()
+    return _MONTH_NAMES.sub(lambda m: f"@{_MONTH_BY_NAME[m.group(1)]}@", text)
+
+
+def decide_dayfirst(values: Sequence[str]) -> bool:
+    """True when the source writes day/month/year: what its unambiguous values show, day-first on a tie."""
+    day_first = month_first = 0
+    for value in values:
+        match = _AB_Y.match(_clean(value))
+        if match:
+            first, second = int(match.group(1)), int(match.group(2))
+            day_first += first > 12 >= second
+            month_first += second > 12 >= first
+    return day_first >= month_first
+
+
+def parse_dates(
+    values: Sequence[str],
+    dayfirst: bool | None = None,
+    date_format: str | None = None,
+    today: dt.date | None = None,
+) -> tuple[list[ParsedDate], bool]:
+    """Parse distinct raw dates of one source; returns the results and the day-first decision."""
+    today = today or dt.date.today()
+    if date_format:
+        return [_with_checks(_strptime(v, date_format), today) for v in values], bool(dayfirst)
+    if dayfirst is None:
+        dayfirst = decide_dayfirst(values)
+    return [_with_checks(_parse_one(v, dayfirst), today) for v in values], dayfirst
+
+
+def _strptime(raw: str, date_format: str) -> ParsedDate:
+    try:
+        stamp = dt.datetime.strptime(raw.translate(DIGITS).strip(), date_format)
+    except ValueError:
+        return ParsedDate(None, None, "date_unparsed")
+    precision = (
+        "day"
+        if "%d" in date_format or "%j" in date_format
+        else "month"
+        if "%m" in date_format or "%b" in date_format or "%B" in date_format
+        else "year"
+    )
+    return ParsedDate(stamp.date(), precision, None)
+
+
+def _parse_one(raw: str, dayfirst: bool) -> ParsedDate:
+    text = _clean(raw)
+    if not text or text in {"-", "?", "unknown", "غير معروف", "na", "n/a"}:
+        return ParsedDate(None, None, None)
+    if m := _YMD.match(text):
+        return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)), "day")
+    if m := _AB_Y.match(text):
+        first, second, year = int(m.group(1)), int(m.group(2)), _year(m.group(3))
+        day, month = (first, second) if dayfirst else (second, first)
+        if month > 12 and day <= 12:
+            return ParsedDate(None, None, "date_order_conflict")
+        return _make(year, month, day, "day")
+    if m := _D_MON_Y.match(text):
+        return _make(_year(m.group(3)), int(m.group(2)), int(m.group(1)), "day")
+    if m := _MON_D_Y.match(text):
+        return _make(int(m.group(3)), int(m.group(1)), int(m.group(2)), "day")
+    if m := _Y_MON_D.match(text):
+        return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)), "day")
+    if m := _YM.match(text):
+        return _make(int(m.group(1)), int(m.group(2)), 1, "month")
+    if m := _MY.match(text):
+        return _make(int(m.group(2)), int(m.group(1)), 1, "month")
+    if m := _MON_Y.match(text):
+        return _make(int(m.group(2)), int(m.group(1)), 1, "month")
+    if m := _Y.match(text):
+        return _make(int(m.group(1)), 1, 1, "year")
+    return ParsedDate(None, None, "date_unparsed")
+
+
+def _year(text: str) -> int:
+    if len(text) == 4:
+        return int(text)
+    century = 2000 if int(text) <= dt.date.today().year % 100 else 1900
+    return century + int(text)
+
+
+def _make(year: int, month: int, day: int, precision: str) -> ParsedDate:
+    try:
+        return ParsedDate(dt.date(year, month, day), precision, None)
+    except ValueError:
+        return ParsedDate(None, None, "date_invalid")
+
+
+def _with_checks(parsed: ParsedDate, today: dt.date) -> ParsedDate:
+    if parsed.date is None:
+        return parsed
+    if parsed.date.year < MIN_YEAR:
+        return ParsedDate(None, None, "date_implausible")
+    if parsed.date > today:
+        return ParsedDate(parsed.date, parsed.precision, "date_in_future")
+    return parsed

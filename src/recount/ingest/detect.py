@@ -1,0 +1,133 @@
+"""Detect what a source file is: its format, text encoding and delimiter.
+
+Detection reads a sample from the start of the file only, so it costs the
+same for a small list and a huge one. Anything the config declares wins.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections import Counter
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from recount.errors import InputError
+
+SAMPLE_BYTES = 256 * 1024
+EXTENSIONS = {
+    ".csv": "csv",
+    ".txt": "csv",
+    ".tsv": "tsv",
+    ".tab": "tsv",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+}
+# Encodings casualty lists are written in; detection chooses among these only,
+# so a Latin-only file is not mistaken for an exotic code page.
+CANDIDATE_ENCODINGS = ["utf_8", "cp1256", "iso8859_6", "cp1252", "utf_16_le", "utf_16_be"]
+DELIMITERS = [",", "\t", ";", "|"]
+# Python codec names -> the names people write in configs and see in reports.
+ENCODING_NAMES = {
+    "utf_8": "utf-8",
+    "utf_8_sig": "utf-8-sig",
+    "utf_16": "utf-16",
+    "utf_16_le": "utf-16-le",
+    "utf_16_be": "utf-16-be",
+    "cp1256": "windows-1256",
+    "iso8859_6": "iso-8859-6",
+    "iso8859_1": "iso-8859-1",
+    "cp1252": "windows-1252",
+    "latin_1": "iso-8859-1",
+    "ascii": "utf-8",
+}
+
+
+def detect_format(path: Path, head: bytes) -> str:
+    """The format from the file's first bytes, else from its extension."""
+    if head.startswith(b"PK\x03\x04"):
+        return "xlsx"
+    if head.startswith(b"PAR1"):
+        return "parquet"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InputError(
+            str(path), "old binary Excel (.xls) is not supported; save it as .xlsx or CSV"
+        )
+    suffix = path.suffix.lower()
+    if suffix in EXTENSIONS and EXTENSIONS[suffix] not in ("xlsx", "parquet"):
+        return EXTENSIONS[suffix]
+    if suffix in (".xlsx", ".xlsm", ".parquet", ".pq"):
+        # The extension promises a binary format the bytes do not have.
+        raise InputError(str(path), f"the file is not a valid {suffix[1:]} file (wrong signature)")
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"{"):
+        return "jsonl"
+    return "csv"
+
+
+def codec_for(name: str) -> str | None:
+    """The Python codec for an encoding name from a config, or None when there is none."""
+    try:
+        return codecs.lookup(name).name.replace("-", "_")
+    except LookupError:
+        return None
+
+
+def display_encoding(codec: str) -> str:
+    return ENCODING_NAMES.get(codec, codec.replace("_", "-"))
+
+
+def detect_encoding(path: Path, sample: bytes) -> str:
+    """The Python codec of a text file: BOM first, then strict UTF-8, then charset-normalizer."""
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf_8_sig"
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf_16"
+    if not sample:
+        return "utf_8"
+    if _is_utf8(sample):
+        return "utf_8"
+    best = from_bytes(sample, cp_isolation=CANDIDATE_ENCODINGS).best()
+    if best is None:
+        raise InputError(
+            str(path),
+            "cannot tell the text encoding (the bytes look binary); set `encoding` for this source",
+        )
+    return best.encoding
+
+
+def _is_utf8(sample: bytes) -> bool:
+    decoder = codecs.getincrementaldecoder("utf_8")("strict")
+    try:
+        decoder.decode(sample, final=False)  # a character cut by the sample's end is fine
+    except UnicodeDecodeError:
+        return False
+    return b"\x00" not in sample[:4096] or sample.count(b"\x00") < len(sample) // 8
+
+
+def sniff_delimiter(text_sample: str) -> str:
+    """The delimiter that splits the sample's rows into the most fields, most consistently."""
+    lines = text_sample.splitlines()[:200]
+    if len(lines) > 1:
+        lines = lines[:-1]  # the last line of a sample may be cut short
+    best, best_score = ",", (0.0, 0)
+    for delimiter in DELIMITERS:
+        counts = Counter(
+            len(row) for row in csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter)
+        )
+        if not counts:
+            continue
+        fields, rows = counts.most_common(1)[0]
+        if fields < 2:
+            continue
+        score = (rows / sum(counts.values()), fields)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best

@@ -1,0 +1,130 @@
+"""Open a configured source: decide format, encoding and delimiter, and find its columns."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from recount.config import SourceConfig
+from recount.errors import ConfigError, InputError
+from recount.ingest.detect import (
+    SAMPLE_BYTES,
+    codec_for,
+    detect_encoding,
+    detect_format,
+    display_encoding,
+    sniff_delimiter,
+)
+from recount.ingest.readers import (
+    DelimitedReader,
+    JsonLinesReader,
+    ParquetReader,
+    Reader,
+    SpreadsheetReader,
+)
+from recount.ingest.values import fold
+
+DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
+
+
+def open_reader(source: SourceConfig) -> Reader:
+    """A reader for the source, with what the config declares and the rest detected."""
+    key = f"sources.{source.id}"
+    path = source.path
+    if not path.is_file():
+        raise ConfigError(f"{key}.path", f"no such file: {path}")
+    with open(path, "rb") as handle:
+        head = handle.read(SAMPLE_BYTES)
+    fmt = source.format or detect_format(path, head)
+    if fmt == "xlsx":
+        return SpreadsheetReader(path, source.sheet, key)
+    if fmt == "parquet":
+        return ParquetReader(path)
+    declared = source.encoding is not None
+    if declared:
+        codec = codec_for(source.encoding)
+        if codec is None:
+            raise ConfigError(
+                f"{key}.encoding",
+                f"unknown encoding {source.encoding!r}; e.g. utf-8, utf-16, windows-1256, iso-8859-6",
+            )
+    else:
+        codec = detect_encoding(path, head)
+    if fmt == "jsonl":
+        return JsonLinesReader(path, codec, strict_encoding=declared)
+    delimiter = _delimiter(source, fmt, head, codec)
+    return DelimitedReader(path, fmt, codec, delimiter, strict_encoding=declared)
+
+
+def _delimiter(source: SourceConfig, fmt: str, head: bytes, codec: str) -> str:
+    if source.delimiter is not None:
+        delimiter = DELIMITER_NAMES.get(source.delimiter.lower(), source.delimiter)
+        if len(delimiter) != 1:
+            raise ConfigError(
+                f"sources.{source.id}.delimiter",
+                "expected one character, or tab / comma / semicolon / pipe",
+            )
+        return delimiter
+    if fmt == "tsv":
+        return "\t"
+    return sniff_delimiter(head.decode(codec, errors="replace"))
+
+
+def resolve_columns(source: SourceConfig, reader: Reader) -> dict[str, int | str]:
+    """Canonical field -> column index (tabular files) or JSON path (JSON lines)."""
+    if isinstance(reader, JsonLinesReader):
+        return dict(source.columns)
+    raw_header = getattr(reader, "raw_header", reader.header)
+    stripped = [name.replace("\ufeff", "").strip() for name in raw_header]
+    folded = [fold(name) for name in stripped]
+    resolved: dict[str, int | str] = {}
+    for field, column in source.columns.items():
+        wanted = column.strip()
+        matches = [i for i, name in enumerate(stripped) if name == wanted]
+        if not matches:
+            matches = [i for i, name in enumerate(reader.header) if name == wanted]
+        if not matches:
+            matches = [i for i, name in enumerate(folded) if name == fold(wanted)]
+        if len(matches) > 1:
+            places = ", ".join(str(i + 1) for i in matches)
+            raise InputError(
+                str(reader.path),
+                f"the header has column {wanted!r} {len(matches)} times (columns {places}); "
+                f"rename one, or map it as {wanted!r} (2)",
+                row=0,
+                field=wanted,
+            )
+        if not matches:
+            raise ConfigError(
+                f"sources.{source.id}.columns.{field}", _missing_column_message(reader, wanted)
+            )
+        resolved[field] = matches[0]
+    return resolved
+
+
+def _missing_column_message(reader: Reader, wanted: str) -> str:
+    shown = ", ".join(repr(h) for h in reader.header[:30])
+    more = f" and {len(reader.header) - 30} more" if len(reader.header) > 30 else ""
+    hint = ""
+    if reader.encoding:
+        hint = f" (read as {display_encoding(reader.encoding)}; if the names look garbled, the encoding is wrong)"
+    return f"no column {wanted!r} in {reader.path}; its columns are {shown}{more}{hint}"
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def described_path(path: Path, root: Path) -> str:
+    """The path relative to the workspace when it is inside it."""
+    try:
+        return str(path.resolve().relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+__all__ = ["open_reader", "resolve_columns", "file_sha256", "described_path", "Reader"]

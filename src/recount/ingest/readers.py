@@ -1,0 +1,464 @@
+"""Stream a source file as chunks of text columns, numbering every data row.
+
+A reader yields `Chunk`s: an Arrow table of rows that could be read
+(`source_row` plus one text column per file column, or the whole line for
+JSON lines) and an Arrow table of rows that could not (`source_row`,
+`reason`, `field`, `raw`). Only one chunk is held as Python objects at a
+time. Values are never interpreted here: a spreadsheet formula stays the
+text of the formula, a number stays the digits it was written with.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import json
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from recount.errors import InputError
+
+CHUNK_ROWS = 100_000
+MAX_FIELD_CHARS = 16 * 1024 * 1024
+QUARANTINE_SCHEMA = pa.schema(
+    [
+        ("source_row", pa.int64()),
+        ("reason", pa.string()),
+        ("field", pa.string()),
+        ("raw", pa.string()),
+    ]
+)
+ESCAPE_ERRORS = "recount_escape"
+_ESCAPED_BYTE = re.compile("[\udc00-\udcff]")
+
+
+def _escape_undecodable(error: UnicodeDecodeError) -> tuple[str, int]:
+    """Keep each undecodable byte as a lone surrogate, so the row can be found and quarantined."""
+    bad = error.object[error.start : error.end]
+    return "".join(chr(0xDC00 + b) for b in bad), error.end
+
+
+codecs.register_error(ESCAPE_ERRORS, _escape_undecodable)
+
+
+def unescape(text: str) -> str:
+    """Text with escaped bytes shown as \\xNN, safe to store."""
+    return _ESCAPED_BYTE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", text)
+
+
+@dataclass
+class Chunk:
+    rows: pa.Table
+    quarantine: pa.Table
+    progress: float | None  # fraction of the file read so far, None when unknown
+
+
+class UndecodableRow(InputError):
+    """A row that is not valid text in an encoding the config declared."""
+
+
+class Reader:
+    """Base of the readers: one per format."""
+
+    format: str = ""
+    encoding: str | None = None
+    delimiter: str | None = None
+    header: list[str] = []
+
+    def __init__(self, path: Path, strict_encoding: bool = False):
+        self.path = path
+        self.strict_encoding = strict_encoding
+
+    def chunks(self) -> Iterator[Chunk]:
+        raise NotImplementedError
+
+    def _text_columns(
+        self, columns: Sequence[Sequence[str | None]], source_rows: np.ndarray
+    ) -> tuple[pa.Table, pa.Table]:
+        """Arrow text columns; rows holding undecodable bytes go to quarantine instead."""
+        names = ["source_row"] + [f"c{i}" for i in range(len(columns))]
+        try:
+            arrays = [pa.array(column, pa.string()) for column in columns]
+        except (UnicodeEncodeError, pa.ArrowInvalid):
+            return self._split_undecodable(columns, source_rows, names)
+        return pa.table(
+            [pa.array(source_rows, pa.int64()), *arrays], names=names
+        ), _empty_quarantine()
+
+    def _split_undecodable(self, columns, source_rows, names) -> tuple[pa.Table, pa.Table]:
+        bad = np.zeros(len(source_rows), dtype=bool)
+        bad_field: dict[int, str] = {}
+        for index, column in enumerate(columns):
+            for position, value in enumerate(column):
+                if value is not None and _ESCAPED_BYTE.search(value):
+                    bad[position] = True
+                    bad_field.setdefault(position, self._column_label(index))
+        first = int(np.argmax(bad))
+        if self.strict_encoding:
+            raise UndecodableRow(
+                str(self.path),
+                f"not valid {self.encoding} text (the encoding the config declares); "
+                "remove `encoding` to detect it, or declare the right one",
+                row=int(source_rows[first]),
+                field=bad_field[first],
+            )
+        keep = ~bad
+        arrays = [
+            pa.array([v for v, k in zip(column, keep, strict=True) if k], pa.string())
+            for column in columns
+        ]
+        rows = pa.table([pa.array(source_rows[keep], pa.int64()), *arrays], names=names)
+        positions = np.flatnonzero(bad)
+        quarantine = _quarantine(
+            source_rows[positions],
+            "undecodable_bytes",
+            [bad_field[int(p)] for p in positions],
+            [self._raw_row([column[p] for column in columns]) for p in positions],
+        )
+        return rows, quarantine
+
+    def _column_label(self, index: int) -> str:
+        return self.header[index] if index < len(self.header) else f"column_{index + 1}"
+
+    def _raw_row(self, values: Sequence[str | None]) -> str:
+        return unescape(json.dumps(list(values), ensure_ascii=False))
+
+
+def _empty_quarantine() -> pa.Table:
+    return QUARANTINE_SCHEMA.empty_table()
+
+
+def _quarantine(
+    source_rows, reason: str, fields: Sequence[str | None], raws: Sequence[str]
+) -> pa.Table:
+    return pa.table(
+        [
+            pa.array(np.asarray(source_rows, dtype=np.int64)),
+            pa.array([reason] * len(raws), pa.string()),
+            pa.array(list(fields), pa.string()),
+            pa.array(list(raws), pa.string()),
+        ],
+        schema=QUARANTINE_SCHEMA,
+    )
+
+
+def header_names(cells: Sequence[object]) -> list[str]:
+    """Column names as written; blanks become column_N and repeats get ' (2)', ' (3)'."""
+    names: list[str] = []
+    seen: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        name = "" if cell is None else str(cell).replace("\ufeff", "").strip()
+        name = name or f"column_{index + 1}"
+        if name in seen:
+            seen[name] += 1
+            name = f"{name} ({seen[name]})"
+        else:
+            seen[name] = 1
+        names.append(name)
+    return names
+
+
+class DelimitedReader(Reader):
+    """CSV and TSV through the csv module's C parser, a chunk of rows at a time."""
+
+    def __init__(
+        self, path: Path, fmt: str, codec: str, delimiter: str, strict_encoding: bool = False
+    ):
+        super().__init__(path, strict_encoding)
+        self.format = fmt
+        self.encoding = codec
+        self.delimiter = delimiter
+        self.raw_header: list[str] = []
+        self._size = max(path.stat().st_size, 1)
+        self._binary = open(path, "rb")  # noqa: SIM115 - closed in chunks()
+        self._text = io.TextIOWrapper(
+            self._binary, encoding=codec, errors=ESCAPE_ERRORS, newline=""
+        )
+        csv.field_size_limit(MAX_FIELD_CHARS)
+        self._reader = csv.reader(self._text, delimiter=delimiter, strict=False)
+        self._read_header()
+
+    def _read_header(self) -> None:
+        for row in self._guard(lambda: self._reader):
+            if any(field.strip() for field in row):
+                self.raw_header = [unescape(field) for field in row]
+                self.header = header_names(self.raw_header)
+                return
+        self.close()
+        raise InputError(str(self.path), "the file is empty: no header row")
+
+    def _guard(self, make):
+        try:
+            yield from make()
+        except csv.Error as exc:
+            raise InputError(
+                str(self.path), f"cannot parse the file near line {self._reader.line_num}: {exc}"
+            ) from None
+
+    def close(self) -> None:
+        self._binary.close()
+
+    def chunks(self) -> Iterator[Chunk]:
+        width = len(self.header)
+        next_row = 1
+        try:
+            while True:
+                try:
+                    rows = list(islice(self._reader, CHUNK_ROWS))
+                except csv.Error as exc:
+                    raise InputError(
+                        str(self.path),
+                        f"cannot parse the file near line {self._reader.line_num}: {exc}",
+                        row=next_row,
+                    ) from None
+                if not rows:
+                    return
+                source_rows = np.arange(next_row, next_row + len(rows), dtype=np.int64)
+                next_row += len(rows)
+                good, kept, quarantine = self._shape(rows, width, source_rows)
+                columns = list(zip(*good, strict=True)) if good else [()] * width
+                table, undecodable = self._text_columns(columns, source_rows[kept])
+                yield Chunk(
+                    table,
+                    pa.concat_tables([quarantine, undecodable]),
+                    min(self._binary.tell() / self._size, 1.0),
+                )
+        finally:
+            self.close()
+
+    def _shape(
+        self, rows: list[list[str]], width: int, source_rows: np.ndarray
+    ) -> tuple[list, np.ndarray, pa.Table]:
+        """Rows with the header's width; blank lines padded, ragged rows quarantined."""
+        lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+        odd = np.flatnonzero(lengths != width)
+        keep = np.ones(len(rows), dtype=bool)
+        if not len(odd):
+            return rows, keep, _empty_quarantine()
+        bad_rows, reasons = [], []
+        for position in odd:
+            row = rows[position]
+            if not any(field.strip() for field in row):
+                rows[position] = [""] * width
+            elif len(row) > width and not any(field.strip() for field in row[width:]):
+                rows[position] = row[:width]
+            else:
+                keep[position] = False
+                bad_rows.append(position)
+                reasons.append("too_few_fields" if len(row) < width else "too_many_fields")
+        if not bad_rows:
+            return rows, keep, _empty_quarantine()
+        good = [row for row, k in zip(rows, keep, strict=True) if k]
+        quarantine = pa.concat_tables(
+            [
+                _quarantine(
+                    source_rows[[p]],
+                    reason,
+                    [None],
+                    [self._raw_row(rows[p])],
+                )
+                for p, reason in zip(bad_rows, reasons, strict=True)
+            ]
+        )
+        return good, keep, quarantine
+
+
+class JsonLinesReader(Reader):
+    """One JSON object per line; the line is kept whole and read with DuckDB's JSON functions."""
+
+    format = "jsonl"
+
+    def __init__(self, path: Path, codec: str, strict_encoding: bool = False):
+        super().__init__(path, strict_encoding)
+        self.encoding = codec
+        self.header = ["line"]
+
+    def chunks(self) -> Iterator[Chunk]:
+        size = max(self.path.stat().st_size, 1)
+        with open(self.path, "rb") as binary:
+            text = io.TextIOWrapper(
+                binary, encoding=self.encoding, errors=ESCAPE_ERRORS, newline=None
+            )
+            next_row = 1
+            while True:
+                lines = list(islice(text, CHUNK_ROWS))
+                if not lines:
+                    return
+                source_rows = np.arange(next_row, next_row + len(lines), dtype=np.int64)
+                next_row += len(lines)
+                table, quarantine = self._text_columns([lines], source_rows)
+                stripped = pc.utf8_rtrim(table.column("c0"), characters="\r\n")
+                table = table.set_column(1, "c0", stripped)
+                yield Chunk(table, quarantine, min(binary.tell() / size, 1.0))
+
+    def _raw_row(self, values: Sequence[str | None]) -> str:
+        return unescape((values[0] or "").rstrip("\r\n"))
+
+
+class ParquetReader(Reader):
+    """Parquet row groups in batches; nested columns flattened to dotted names."""
+
+    format = "parquet"
+
+    def __init__(self, path: Path):
+        import pyarrow.parquet as pq
+
+        super().__init__(path)
+        try:
+            self._file = pq.ParquetFile(path)
+        except (pa.ArrowException, OSError) as exc:
+            raise InputError(str(path), f"not a readable Parquet file: {exc}") from None
+        empty = _flatten(self._file.schema_arrow.empty_table())
+        self.raw_header = list(empty.column_names)
+        self.header = header_names(self.raw_header)
+
+    def chunks(self) -> Iterator[Chunk]:
+        total = max(self._file.metadata.num_rows, 1)
+        next_row = 1
+        try:
+            for batch in self._file.iter_batches(batch_size=CHUNK_ROWS):
+                table = _flatten(pa.Table.from_batches([batch]))
+                source_rows = np.arange(next_row, next_row + table.num_rows, dtype=np.int64)
+                next_row += table.num_rows
+                arrays = [_as_text(column) for column in table.columns]
+                names = ["source_row"] + [f"c{i}" for i in range(len(arrays))]
+                rows = pa.table([pa.array(source_rows), *arrays], names=names)
+                yield Chunk(rows, _empty_quarantine(), min((next_row - 1) / total, 1.0))
+        except (pa.ArrowException, OSError) as exc:
+            raise InputError(
+                str(self.path), f"cannot read Parquet data: {exc}", row=next_row
+            ) from None
+
+
+def _flatten(table: pa.Table) -> pa.Table:
+    while any(pa.types.is_struct(field.type) for field in table.schema):
+        table = table.flatten()
+    return table
+
+
+def _as_text(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+        return column.cast(pa.string())
+    try:
+        return pc.cast(column, pa.string())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        values = column.to_pylist()  # nested lists and maps: rare, kept as JSON text
+        return pa.chunked_array(
+            [
+                pa.array(
+                    [
+                        None if v is None else json.dumps(v, ensure_ascii=False, default=str)
+                        for v in values
+                    ],
+                    pa.string(),
+                )
+            ]
+        )
+
+
+class SpreadsheetReader(Reader):
+    """XLSX through openpyxl's read-only streaming mode; formulas stay text, never evaluated."""
+
+    format = "xlsx"
+
+    def __init__(self, path: Path, sheet: str | int | None, source_key: str):
+        import zipfile
+
+        from openpyxl import load_workbook
+
+        from recount.errors import ConfigError
+
+        super().__init__(path)
+        try:
+            self._book = load_workbook(path, read_only=True, data_only=False)
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+            raise InputError(str(path), f"not a readable .xlsx workbook: {exc}") from None
+        names = self._book.sheetnames
+        if sheet is None:
+            chosen = names[0]
+        elif isinstance(sheet, int):
+            if not 0 <= sheet < len(names):
+                raise ConfigError(
+                    f"{source_key}.sheet", f"no sheet {sheet}; the workbook has {len(names)}"
+                )
+            chosen = names[sheet]
+        elif sheet in names:
+            chosen = sheet
+        else:
+            raise ConfigError(
+                f"{source_key}.sheet", f"no sheet {sheet!r}; sheets: {', '.join(names)}"
+            )
+        self.sheet = chosen
+        self._sheet = self._book[chosen]
+        self._sheet.reset_dimensions()  # trust the cells, not the file's declared size
+        self._rows = self._sheet.iter_rows(values_only=True)
+        for cells in self._rows:
+            if any(_cell_text(c) for c in cells):
+                self.header = header_names([_cell_text(c) for c in cells])
+                self.raw_header = list(self.header)
+                break
+        else:
+            self._book.close()
+            raise InputError(str(path), f"sheet {chosen!r} is empty: no header row")
+
+    def chunks(self) -> Iterator[Chunk]:
+        width = len(self.header)
+        next_row = 1
+        try:
+            while True:
+                rows = list(islice(self._rows, CHUNK_ROWS))
+                if not rows:
+                    return
+                source_rows = np.arange(next_row, next_row + len(rows), dtype=np.int64)
+                next_row += len(rows)
+                over = [
+                    i
+                    for i, r in enumerate(rows)
+                    if len(r) > width and any(_cell_text(c) for c in r[width:])
+                ]
+                keep = np.ones(len(rows), dtype=bool)
+                keep[over] = False
+                fitted = [
+                    tuple(r[:width]) + (None,) * (width - len(r))
+                    for r, k in zip(rows, keep, strict=True)
+                    if k
+                ]
+                columns = (
+                    [list(map(_cell_text, column)) for column in zip(*fitted, strict=True)]
+                    if fitted
+                    else [[]] * width
+                )
+                table, _ = self._text_columns(columns, source_rows[keep])
+                quarantine = _quarantine(
+                    source_rows[over],
+                    "too_many_fields",
+                    [None] * len(over),
+                    [self._raw_row([_cell_text(c) for c in rows[i]]) for i in over],
+                )
+                yield Chunk(table, quarantine, None)
+        finally:
+            self._book.close()
+
+
+def _cell_text(value: object) -> str | None:
+    """A cell as the text a person sees: whole numbers without '.0', dates as ISO."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value)

@@ -1,0 +1,174 @@
+"""Ingest the workspace's sources: stage every source, then write them in one transaction.
+
+Each source is streamed chunk by chunk into Parquet files in a staging folder
+inside the workspace, turned into canonical rows by DuckDB, and only when
+every requested source has been read are `records`, `quarantine` and
+`sources` updated, together, for those sources only. An error in any source
+leaves the workspace exactly as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.dataset as pads
+import pyarrow.parquet as pq
+
+from recount.config import SourceConfig
+from recount.ingest.canonical import Finished, finish_source
+from recount.ingest.detect import display_encoding
+from recount.ingest.files import described_path, file_sha256, open_reader, resolve_columns
+from recount.ingest.readers import JsonLinesReader, Reader
+
+Progress = Callable[[str, float | None, int], None]
+SOURCES_SCHEMA = pa.schema(
+    [
+        ("source_id", pa.string()),
+        ("path", pa.string()),
+        ("format", pa.string()),
+        ("encoding", pa.string()),
+        ("delimiter", pa.string()),
+        ("sha256", pa.string()),
+        ("rows_in", pa.int64()),
+        ("records", pa.int64()),
+        ("quarantined", pa.int64()),
+        ("ingested_at", pa.timestamp("us")),
+    ]
+)
+
+
+@dataclass
+class StagedSource:
+    source: SourceConfig
+    reader: Reader
+    finished: Finished
+    sha256: str
+
+
+def ingest_workspace(
+    ws, source_ids: Sequence[str] | None = None, progress: Progress | None = None
+) -> pd.DataFrame:
+    """Read sources into `records` and `quarantine`; returns the per-source accounting.
+
+    With `source_ids`, only those sources are re-read and only their rows are
+    replaced. Without, every configured source is read, and rows of sources no
+    longer in the config are removed.
+    """
+    config = ws.config
+    if source_ids:
+        sources = [config.source(sid) for sid in dict.fromkeys(source_ids)]
+        replaced = [s.id for s in sources]
+    else:
+        sources = list(config.sources)
+        replaced = sorted({s.id for s in sources} | set(_ingested_ids(ws)))
+    ws.root.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".ingest-", dir=ws.root))
+    try:
+        staged = [
+            _stage_source(source, source.event or config.event, staging, ws.root, progress)
+            for source in sources
+        ]
+        accounting = _accounting(staged, ws.root)
+        tables = {
+            "records": _dataset([s.finished.records_file for s in staged]),
+            "quarantine": _dataset([s.finished.quarantine_file for s in staged]),
+            "sources": pa.Table.from_pandas(
+                accounting, schema=SOURCES_SCHEMA, preserve_index=False
+            ),
+        }
+        if staged:
+            ws.replace_rows(tables, "source_id", replaced)
+        elif replaced:
+            _remove_sources(ws, replaced)
+        return accounting
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _ingested_ids(ws) -> list[str]:
+    if not ws.db_path.exists() or not ws.has_table("sources"):
+        return []
+    return ws.query("select distinct source_id from sources")["source_id"].tolist()
+
+
+def _remove_sources(ws, source_ids: list[str]) -> None:
+    with ws.connect() as con:
+        con.execute("begin transaction")
+        for name in ("records", "quarantine", "sources"):
+            con.execute(f"delete from {name} where source_id = any(?)", [source_ids])
+        con.execute("commit")
+
+
+def _dataset(files: list[Path]) -> pads.Dataset:
+    return pads.dataset([str(f) for f in files], format="parquet")
+
+
+def _stage_source(
+    source: SourceConfig, event: str, staging: Path, root: Path, progress: Progress | None
+) -> StagedSource:
+    reader = open_reader(source)
+    columns = resolve_columns(source, reader)
+    folder = staging / source.id
+    folder.mkdir()
+    row_files: list[Path] = []
+    quarantine_files: list[Path] = []
+    rows_read = 0
+    for index, chunk in enumerate(reader.chunks()):
+        row_file = folder / f"rows-{index:05d}.parquet"
+        pq.write_table(chunk.rows, row_file, compression="lz4")
+        row_files.append(row_file)
+        if chunk.quarantine.num_rows:
+            quarantine_file = folder / f"quarantine-{index:05d}.parquet"
+            pq.write_table(chunk.quarantine, quarantine_file)
+            quarantine_files.append(quarantine_file)
+        rows_read += chunk.rows.num_rows + chunk.quarantine.num_rows
+        if progress:
+            progress(source.id, chunk.progress, rows_read)
+    if not row_files:
+        row_file = folder / "rows-empty.parquet"
+        names = ["source_row"] + [f"c{i}" for i in range(len(reader.header))]
+        types = [pa.int64()] + [pa.string()] * len(reader.header)
+        pq.write_table(pa.schema(list(zip(names, types, strict=True))).empty_table(), row_file)
+        row_files.append(row_file)
+    finished = finish_source(
+        source,
+        event,
+        reader.header,
+        columns,
+        isinstance(reader, JsonLinesReader),
+        row_files,
+        quarantine_files,
+        folder,
+    )
+    if progress:
+        progress(source.id, 1.0, finished.rows_in)
+    return StagedSource(source, reader, finished, file_sha256(source.path))
+
+
+def _accounting(staged: list[StagedSource], root: Path) -> pd.DataFrame:
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    rows = [
+        {
+            "source_id": s.source.id,
+            "path": described_path(s.source.path, root),
+            "format": s.reader.format,
+            "encoding": display_encoding(s.reader.encoding) if s.reader.encoding else None,
+            "delimiter": s.reader.delimiter,
+            "sha256": s.sha256,
+            "rows_in": s.finished.rows_in,
+            "records": s.finished.records,
+            "quarantined": s.finished.quarantined,
+            "ingested_at": now,
+        }
+        for s in staged
+    ]
+    return pd.DataFrame(rows, columns=SOURCES_SCHEMA.names).astype(
+        {"rows_in": "int64", "records": "int64", "quarantined": "int64"}
+    )

@@ -1,0 +1,206 @@
+"""Recognise sex, status, age and governorate as lists write them, in Arabic and English.
+
+Each function takes the *distinct* raw values of one field in one source and
+returns, per value, the canonical value and a flag (or None). The caller
+joins the result back onto the rows in DuckDB, so the Python work is per
+distinct value, never per row.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+
+from recount.reference import lookup_governorate
+
+DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
+_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي", "ـ": None})
+MAX_AGE = 120
+
+UNKNOWN_WORDS = {
+    "",
+    "-",
+    "--",
+    "?",
+    "??",
+    "na",
+    "n/a",
+    "none",
+    "null",
+    "unknown",
+    "unk",
+    "not known",
+    "not specified",
+    "غير معروف",
+    "غير معروفه",
+    "مجهول",
+    "غير محدد",
+    "لا يوجد",
+    "غير مذكور",
+}
+SEX_WORDS = {
+    "M": {
+        "m",
+        "male",
+        "man",
+        "boy",
+        "men",
+        "ذكر",
+        "ذ",
+        "رجل",
+        "شاب",
+        "صبي",
+        "ولد",
+        "طفل ذكر",
+        "masculin",
+        "h",
+        "homme",
+    },
+    "F": {
+        "f",
+        "female",
+        "woman",
+        "girl",
+        "women",
+        "انثي",
+        "انثى",
+        "امراه",
+        "مراه",
+        "سيده",
+        "فتاه",
+        "بنت",
+        "طفله",
+        "feminin",
+        "femme",
+    },
+}
+STATUS_WORDS = {
+    "civilian": {
+        "civilian",
+        "civilians",
+        "civ",
+        "civil",
+        "non-combatant",
+        "noncombatant",
+        "non combatant",
+        "مدني",
+        "مدنيه",
+        "مدنيين",
+        "مدنيون",
+        "مدني/ه",
+        "civil/civilian",
+    },
+    "combatant": {
+        "combatant",
+        "combatants",
+        "fighter",
+        "military",
+        "soldier",
+        "armed",
+        "non-civilian",
+        "non civilian",
+        "عسكري",
+        "عسكريه",
+        "عسكريين",
+        "مقاتل",
+        "مقاتله",
+        "مقاتلين",
+        "جندي",
+        "مسلح",
+        "غير مدني",
+    },
+}
+_AGE = re.compile(
+    r"^\s*(\d{1,4}(?:[.,]\d+)?)\s*(?:y|yr|yrs|years?|years old|سنه|سنوات|سنين|عام|عاما|عامًا|اعوام)?\s*$"
+)
+_AGE_MONTHS = re.compile(r"^\s*\d{1,2}\s*(?:m|mo|months?|شهر|شهرا|اشهر|شهور)\s*$")
+_AGE_NEGATIVE = re.compile(r"^\s*-\s*\d+(?:[.,]\d+)?\s*$")
+
+
+def fold(value: str) -> str:
+    """A matching key: Unicode-normalised, case-folded, Arabic letter forms unified, spaces squeezed."""
+    text = unicodedata.normalize("NFKC", value).translate(_ARABIC_FOLD).casefold()
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.split())
+
+
+def _invert(words: Mapping[str, set[str]]) -> dict[str, str]:
+    return {fold(word): canonical for canonical, group in words.items() for word in group}
+
+
+_SEX = _invert(SEX_WORDS)
+_STATUS = _invert(STATUS_WORDS)
+_UNKNOWN = {fold(w) for w in UNKNOWN_WORDS}
+
+
+def recognise_sex(values: Sequence[str]) -> list[tuple[str | None, str | None]]:
+    out = []
+    for value in values:
+        key = fold(value)
+        if key in _SEX:
+            out.append((_SEX[key], None))
+        elif key in _UNKNOWN:
+            out.append((None, None))
+        else:
+            out.append((None, "sex_unrecognised"))
+    return out
+
+
+def recognise_status(values: Sequence[str]) -> list[tuple[str | None, str | None]]:
+    out = []
+    for value in values:
+        key = fold(value)
+        if key in _STATUS:
+            out.append((_STATUS[key], None))
+        elif key in _UNKNOWN:
+            out.append(("unknown", None))
+        else:
+            out.append(("unknown", "status_unrecognised"))
+    return out
+
+
+def recognise_governorate(values: Sequence[str]) -> list[tuple[str | None, str | None]]:
+    out = []
+    for value in values:
+        code = lookup_governorate(value)
+        if code is not None:
+            out.append((code, None))
+        elif fold(value) in _UNKNOWN:
+            out.append((None, None))
+        else:
+            out.append((None, "governorate_unrecognised"))
+    return out
+
+
+def recognise_age(values: Sequence[str]) -> list[tuple[int | None, str | None]]:
+    """Whole years; infants given in months are 0; -3 or 400 are kept as NULL and flagged."""
+    out: list[tuple[int | None, str | None]] = []
+    for value in values:
+        text = fold(value.translate(DIGITS)).replace("٫", ".")
+        match = _AGE.match(text)
+        if match:
+            years = int(float(match.group(1).replace(",", ".")))
+            out.append((years, None) if years <= MAX_AGE else (None, "age_out_of_range"))
+        elif _AGE_MONTHS.match(text):
+            out.append((0, None))
+        elif _AGE_NEGATIVE.match(text):
+            out.append((None, "age_out_of_range"))
+        elif text in _UNKNOWN:
+            out.append((None, None))
+        else:
+            out.append((None, "age_unparsed"))
+    return out
+
+
+def validate_mapped(field: str, value: str) -> str | None:
+    """Why a `[sources.values.FIELD]` target is not usable for that field, or None when it is."""
+    if field == "sex" and value not in ("M", "F", ""):
+        return 'expected "M", "F" or "" (unknown)'
+    if field == "status" and value not in ("civilian", "combatant", "unknown"):
+        return 'expected "civilian", "combatant" or "unknown"'
+    if field == "governorate" and value and lookup_governorate(value) is None:
+        return "expected an ISO 3166-2:SY code (SY-HL …), a p-code or a governorate name"
+    if field == "age" and value and recognise_age([value])[0][1] is not None:
+        return "expected a whole number of years from 0 to 120"
+    return None
