@@ -1,9 +1,224 @@
-"""CLI commands of the estimate stage."""
+"""CLI of the estimate stage: `recount estimate` (the workspace) and `recount mse` (a ready table)."""
 
 from __future__ import annotations
 
+import math
+import time
+from pathlib import Path
+from typing import Annotated
+
+import pandas as pd
 import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from recount.cli.common import WorkspaceOption, console, err_console
+from recount.errors import InputError
+from recount.workspace import Workspace
+
+MSE_METHODS = ("lcmcr", "loglinear", "dga", "chapman")
+OUT_COLUMNS = ["method", "estimate", "lower", "upper", "seconds", "ess"]
 
 
 def register(app: typer.Typer) -> None:
-    """Registers this stage's commands (filled in by the stage's work)."""
+    @app.command("estimate")
+    def estimate(
+        workspace: WorkspaceOption = Path("."),
+        method: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--method", "-m", help="Override [estimate] methods (repeat for several)."
+            ),
+        ] = None,
+        seed: Annotated[int | None, typer.Option(help="Override [estimate] seed.")] = None,
+    ) -> None:
+        """Estimate every stratum of `persons` (MSE) and write `estimates` and `estimate_draws`."""
+        from recount.estimate.workspace import estimate_workspace
+
+        ws = Workspace(workspace)
+        with Progress(
+            TextColumn("estimating strata"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err_console,
+            transient=True,
+        ) as progress:
+            bar = progress.add_task("strata", total=None)
+
+            def advance(done: int, total: int) -> None:
+                progress.update(bar, completed=done, total=total)
+
+            estimates = estimate_workspace(ws, progress=advance, methods=method, seed=seed)
+        console.print(summary_table(estimates))
+        flagged = estimates[(estimates["level"] == "stratum") & estimates["flag"].notna()]
+        if len(flagged):
+            console.print(
+                f"{len(flagged):,} stratum estimates carry flags (see `recount export estimates`): "
+                + ", ".join(sorted({f for v in flagged["flag"] for f in v.split(";")}))
+            )
+
+    @app.command("mse")
+    def mse(
+        patterns: Annotated[
+            Path,
+            typer.Argument(
+                help="CSV: one 0/1 column per list and a `count` column.", dir_okay=False
+            ),
+        ],
+        method: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--method", "-m", help="lcmcr, loglinear, dga or chapman (repeat for several)."
+            ),
+        ] = None,
+        seed: Annotated[int, typer.Option(help="Seed for the samplers.")] = 20111,
+        out: Annotated[
+            Path | None,
+            typer.Option("--out", "-o", help="Write method,estimate,lower,upper,seconds,ess here."),
+        ] = None,
+        K: Annotated[int, typer.Option("--K", help="LCMCR: latent classes (truncation).")] = 10,
+        model: Annotated[
+            str | None,
+            typer.Option(help='Log-linear: a fixed model such as "[123,14,34]" (default: search).'),
+        ] = None,
+        criterion: Annotated[
+            str, typer.Option(help="Log-linear search criterion: bic or aic.")
+        ] = "bic",
+        delta: Annotated[
+            float | None, typer.Option(help="dga: hyper-Dirichlet delta (default 2^-lists).")
+        ] = None,
+        lists: Annotated[
+            str | None,
+            typer.Option(help="Use only these lists, comma-separated (Chapman needs two)."),
+        ] = None,
+    ) -> None:
+        """Estimate N from a ready capture-pattern table; print estimate, 95% interval and seconds."""
+        rows = run_mse(patterns, method or ["lcmcr"], seed, K, model, criterion, delta, lists)
+        frame = pd.DataFrame(rows)
+        table = Table(
+            title=f"{patterns.name}: {int(frame['observed'].iloc[0]):,} people documented"
+        )
+        for column in ("method", "estimate", "95% interval", "seconds", "ess", "model"):
+            table.add_column(column, justify="left" if column in ("method", "model") else "right")
+        for row in rows:
+            table.add_row(
+                row["method"],
+                f"{row['estimate']:,.0f}",
+                f"{row['lower']:,.0f} to {row['upper']:,.0f}",
+                f"{row['seconds']:.2f}",
+                "" if row["ess"] is None else f"{row['ess']:,.0f}",
+                row["model"] or "",
+            )
+        console.print(table)
+        if out is not None:
+            from recount.exports import write_frame
+
+            path = write_frame(frame[OUT_COLUMNS], out)
+            console.print(f"wrote {len(frame)} rows to {path}")
+
+
+def run_mse(
+    path: Path,
+    methods: list[str],
+    seed: int,
+    K: int,
+    model: str | None,
+    criterion: str,
+    delta: float | None,
+    lists: str | None,
+) -> list[dict]:
+    """Fit each method to the table in `path`; one result row per method."""
+    from recount.estimate.chapman import Chapman
+    from recount.estimate.loglinear import LogLinear
+    from recount.estimate.patterns import read_patterns, select_lists
+    from recount.estimate.strata import EstimateOptions, fit_method
+
+    for name in methods:
+        if name not in MSE_METHODS:
+            raise InputError(
+                "--method", f"unknown method {name!r}; expected one of {', '.join(MSE_METHODS)}"
+            )
+    if criterion not in ("aic", "bic"):
+        raise InputError("--criterion", f"expected bic or aic, got {criterion!r}")
+    table = read_patterns(path)
+    if lists:
+        table = select_lists(table, [c.strip() for c in lists.split(",") if c.strip()])
+    observed = int(table["count"].sum())
+    rows = []
+    for name in methods:
+        started = time.perf_counter()
+        if name == "loglinear" and model is not None:
+            fitted = LogLinear(model=model).fit(table)
+            lower, upper = fitted.interval()
+            result = {"estimate": fitted.N_, "lower": lower, "upper": upper, "ess": None}
+            label = fitted.model_labelled_
+        elif name == "chapman":
+            if len(table.columns) != 3:
+                raise InputError(
+                    str(path),
+                    "Chapman's estimator needs exactly two lists; pick them with --lists A,B",
+                )
+            fitted = Chapman().fit(table)
+            lower, upper = fitted.interval()
+            result = {"estimate": fitted.N_, "lower": lower, "upper": upper, "ess": None}
+            label = "independence (assumed)"
+        else:
+            options = EstimateOptions(
+                methods=(name,), K=K, seed=seed, criterion=criterion, delta=delta
+            )
+            fitted = fit_method(name, table, options, seed)
+            result = {
+                "estimate": fitted.estimate,
+                "lower": fitted.lower,
+                "upper": fitted.upper,
+                "ess": fitted.ess,
+            }
+            label = fitted.model
+            if "poor_convergence" in fitted.flags:
+                err_console.print(
+                    f"[yellow]warning:[/] {name}: poor convergence (R-hat {fitted.rhat:.3f}, ESS {fitted.ess:,.0f})"
+                )
+        seconds = time.perf_counter() - started
+        ess = result["ess"]
+        rows.append(
+            {
+                "method": name,
+                **result,
+                "ess": None if ess is None or not math.isfinite(ess) else ess,
+                "seconds": round(seconds, 3),
+                "observed": observed,
+                "model": label,
+            }
+        )
+    return rows
+
+
+def summary_table(estimates: pd.DataFrame) -> Table:
+    """Counts per level and method, and the totals: never a name, only numbers."""
+    table = Table(title="estimates")
+    for column in (
+        "level",
+        "method",
+        "estimated",
+        "not estimable",
+        "flagged",
+        "documented",
+        "estimate",
+        "95% interval",
+    ):
+        table.add_column(column, justify="left" if column in ("level", "method") else "right")
+    for (level, method), group in estimates.groupby(["level", "method"], sort=False):
+        ok = group[group["status"] == "ok"]
+        single = len(group) == 1 and len(ok) == 1
+        table.add_row(
+            level,
+            method,
+            f"{len(ok):,}",
+            f"{int((group['status'] != 'ok').sum()):,}",
+            f"{int(group['flag'].notna().sum()):,}",
+            f"{int(group['documented'].sum()):,}",
+            f"{ok['estimate'].iloc[0]:,.0f}" if single else "",
+            f"{ok['lower'].iloc[0]:,.0f} to {ok['upper'].iloc[0]:,.0f}" if single else "",
+        )
+    return table

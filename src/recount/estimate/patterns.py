@@ -134,6 +134,15 @@ def capture_histories(
     return table
 
 
+def select_lists(patterns: pd.DataFrame, lists: Sequence[str]) -> pd.DataFrame:
+    """The table seen by a subset of the lists (people on none of them drop out)."""
+    unknown = [c for c in lists if c not in patterns.columns or c == COUNT]
+    if unknown:
+        raise InputError("patterns", f"no list {unknown[0]!r}")
+    table = patterns[list(lists) + [COUNT]]
+    return validate_patterns(table[table[list(lists)].sum(axis=1) > 0])
+
+
 def to_arrays(patterns: pd.DataFrame) -> PatternArrays:
     """A validated pattern table as arrays (zero-count cells dropped)."""
     clean = validate_patterns(patterns)

@@ -195,7 +195,7 @@ def _run_method(
         )
     started = time.perf_counter()
     try:
-        result = _fit(method, table, options, seed)
+        result = fit_method(method, table, options, seed)
     except (RecountError, ValueError, np.linalg.LinAlgError, FloatingPointError) as exc:
         return MethodResult(
             method,
@@ -207,7 +207,8 @@ def _run_method(
     return result
 
 
-def _fit(method: str, table: pd.DataFrame, options: EstimateOptions, seed: int) -> MethodResult:
+def fit_method(method: str, table: pd.DataFrame, options: EstimateOptions, seed: int) -> MethodResult:
+    """Fit one method to a pattern table: estimate, 95% interval, diagnostics, draws, flags."""
     if method == "lcmcr":
         from recount.estimate.lcmcr import LCMCR
 
