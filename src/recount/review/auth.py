@@ -1,0 +1,201 @@
+"""Accounts, sessions, CSRF tokens, login rate limiting and lock-out.
+
+Sessions live in the server's memory (one process serves the app): a restart
+logs everyone out, and nothing secret touches the disk. The cookie carries a
+random token; the server keeps only its SHA-256. Each session has its own CSRF
+token (synchronizer pattern), an idle timeout and an absolute timeout.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+import duckdb
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from recount.review import store
+from recount.review.store import ReviewError
+
+SESSION_COOKIE = "recount_session"
+LOGIN_COOKIE = "recount_login"
+MIN_PASSWORD_LENGTH = 12
+MAX_PASSWORD_LENGTH = 128
+USERNAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-")
+
+_hasher = PasswordHasher()
+# Verified against when the account does not exist, so timing does not tell.
+_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
+
+
+def hash_password(password: str) -> str:
+    check_password_policy(password)
+    return _hasher.hash(password)
+
+
+def check_password_policy(password: str) -> None:
+    if not MIN_PASSWORD_LENGTH <= len(password) <= MAX_PASSWORD_LENGTH:
+        raise ReviewError(
+            f"password must be {MIN_PASSWORD_LENGTH} to {MAX_PASSWORD_LENGTH} characters long"
+        )
+
+
+def check_username(username: str) -> str:
+    if not 2 <= len(username) <= 64 or not set(username) <= USERNAME_CHARS:
+        raise ReviewError("user name: 2 to 64 characters among a-z 0-9 . _ -")
+    return username
+
+
+def verify_password(password_hash: str | None, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash or _DUMMY_HASH, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def create_user(con: duckdb.DuckDBPyConnection, username: str, role: str, password: str) -> None:
+    store.insert_user(con, check_username(username), role, hash_password(password))
+
+
+def authenticate(
+    con: duckdb.DuckDBPyConnection,
+    username: str,
+    password: str,
+    lockout_after: int,
+    lockout_minutes: float,
+) -> store.User | None:
+    """The user when the password is right and the account usable; counts failures.
+
+    After `lockout_after` consecutive failures the account is locked for
+    `lockout_minutes`; while locked even the right password is refused.
+    """
+    row = con.execute(
+        "select password_hash, active, failed_logins, locked_until from review_users where username = ?",
+        [username],
+    ).fetchone()
+    password_hash, active, failures, locked_until = row if row else (None, False, 0, None)
+    password_ok = verify_password(password_hash, password)
+    if row is None:
+        return None
+    locked = locked_until is not None and locked_until > store.now()
+    if password_ok and active and not locked:
+        con.execute(
+            "update review_users set failed_logins = 0, locked_until = null where username = ?",
+            [username],
+        )
+        if _hasher.check_needs_rehash(password_hash):
+            con.execute(
+                "update review_users set password_hash = ? where username = ?",
+                [_hasher.hash(password), username],
+            )
+        return store.get_user(con, username)
+    if not locked:
+        failures = (failures or 0) + 1
+        until = None
+        if failures >= lockout_after:
+            until = store.now() + timedelta(minutes=lockout_minutes)
+            failures = 0
+        con.execute(
+            "update review_users set failed_logins = ?, locked_until = ? where username = ?",
+            [failures, until, username],
+        )
+    return None
+
+
+@dataclass
+class Session:
+    username: str
+    csrf_token: str
+    created: float
+    last_seen: float
+
+
+@dataclass
+class SessionStore:
+    """Server-side sessions keyed by the hash of the cookie's token."""
+
+    idle_timeout: float
+    absolute_timeout: float
+    _sessions: dict[str, Session] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def create(self, username: str) -> str:
+        token = secrets.token_urlsafe(32)
+        moment = time.monotonic()
+        with self._lock:
+            self._sessions[_digest(token)] = Session(
+                username, secrets.token_urlsafe(32), moment, moment
+            )
+        return token
+
+    def get(self, token: str | None) -> Session | None:
+        """The live session for a cookie token, touching its idle clock; None if expired."""
+        if not token:
+            return None
+        key = _digest(token)
+        moment = time.monotonic()
+        with self._lock:
+            session = self._sessions.get(key)
+            if session is None:
+                return None
+            if (
+                moment - session.last_seen > self.idle_timeout
+                or moment - session.created > self.absolute_timeout
+            ):
+                del self._sessions[key]
+                return None
+            session.last_seen = moment
+            return session
+
+    def delete(self, token: str | None) -> None:
+        if token:
+            with self._lock:
+                self._sessions.pop(_digest(token), None)
+
+    def delete_user(self, username: str) -> None:
+        """Ends every session of a user (when an admin disables the account)."""
+        with self._lock:
+            for key in [k for k, s in self._sessions.items() if s.username == username]:
+                del self._sessions[key]
+
+
+class LoginRateLimiter:
+    """At most `limit` login attempts per client address in a sliding window."""
+
+    def __init__(self, limit: int, window_seconds: float):
+        self.limit = limit
+        self.window = window_seconds
+        self._attempts: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def allow(self, client: str) -> bool:
+        moment = time.monotonic()
+        with self._lock:
+            attempts = self._attempts.setdefault(client, deque())
+            while attempts and moment - attempts[0] > self.window:
+                attempts.popleft()
+            if len(attempts) >= self.limit:
+                return False
+            attempts.append(moment)
+            return True
+
+
+def tokens_match(expected: str | None, given: str | None) -> bool:
+    if not expected or not given:
+        return False
+    return hmac.compare_digest(expected.encode(), given.encode())
+
+
+def new_login_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
