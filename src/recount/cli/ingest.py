@@ -1,9 +1,126 @@
-"""CLI commands of the ingest stage."""
+"""`recount ingest` and `recount sources suggest FILE`."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from recount.cli.common import WorkspaceOption, console, err_console
+from recount.workspace import Workspace
 
 
 def register(app: typer.Typer) -> None:
-    """Registers this stage's commands (filled in by the stage's work)."""
+    @app.command("ingest")
+    def ingest(
+        workspace: WorkspaceOption = Path("."),
+        source: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--source",
+                "-s",
+                help="Only this source id (repeatable); its rows alone are replaced.",
+            ),
+        ] = None,
+    ) -> None:
+        """Read the sources into `records` and `quarantine`, then print rows in = records + quarantined."""
+        from recount.ingest import ingest_workspace
+
+        ws = Workspace(workspace)
+        with _progress() as bar:
+            tasks: dict[str, int] = {}
+
+            def on_progress(source_id: str, fraction: float | None, rows: int) -> None:
+                if source_id not in tasks:
+                    tasks[source_id] = bar.add_task(
+                        source_id, total=1.0 if fraction is not None else None, rows=""
+                    )
+                bar.update(tasks[source_id], completed=fraction, rows=f"{rows:,} rows")
+
+            accounting = ingest_workspace(ws, source or None, progress=on_progress)
+        console.print(_accounting_table(accounting))
+        if ws.has_table("quarantine"):
+            _print_reasons(ws, accounting["source_id"].tolist())
+
+    sources_app = typer.Typer(
+        help="Help with declaring sources in recount.toml.", no_args_is_help=True
+    )
+    app.add_typer(sources_app, name="sources")
+
+    @sources_app.command("suggest")
+    def suggest(
+        file: Annotated[
+            Path,
+            typer.Argument(help="A list: CSV/TSV, XLSX, JSON lines or Parquet.", dir_okay=False),
+        ],
+        workspace: WorkspaceOption = Path("."),
+    ) -> None:
+        """Print a [[sources]] block with a proposed column mapping, to paste into recount.toml."""
+        from recount.ingest.suggest import suggest_source
+
+        suggestion = suggest_source(file, Workspace(workspace).root)
+        print(suggestion.toml(), end="")
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.fields[rows]}"),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+    )
+
+
+def _accounting_table(accounting) -> Table:
+    table = Table(title="ingest: rows in = records + quarantined")
+    for column, justify in (
+        ("source", "left"),
+        ("format", "left"),
+        ("encoding", "left"),
+        ("rows in", "right"),
+        ("records", "right"),
+        ("quarantined", "right"),
+        ("", "center"),
+    ):
+        table.add_column(column, justify=justify)
+    for row in accounting.itertuples():
+        balanced = row.rows_in == row.records + row.quarantined
+        table.add_row(
+            row.source_id,
+            row.format,
+            row.encoding or "",
+            f"{row.rows_in:,}",
+            f"{row.records:,}",
+            f"{row.quarantined:,}",
+            "[green]✓[/]" if balanced else "[red]✗[/]",
+        )
+    if len(accounting) > 1:
+        table.add_row(
+            "total",
+            "",
+            "",
+            f"{accounting.rows_in.sum():,}",
+            f"{accounting.records.sum():,}",
+            f"{accounting.quarantined.sum():,}",
+            "",
+            style="bold",
+        )
+    return table
+
+
+def _print_reasons(ws: Workspace, source_ids: list[str]) -> None:
+    reasons = ws.query(
+        "select source_id, reason, count(*) as n from quarantine where source_id = any(?) "
+        "group by all order by source_id, n desc",
+        [source_ids],
+    )
+    if reasons.empty:
+        return
+    console.print("quarantined rows by reason (see the `quarantine` table):")
+    for row in reasons.itertuples():
+        console.print(f"  {row.source_id}: {row.reason} {row.n:,}")
