@@ -33,7 +33,8 @@ class LinkOptions:
     min_labels: int = 30
     # refuse to build a cluster larger than this (chaining guard)
     max_cluster_size: int = 40
-    keep_gammas: bool = True
+    # keep each comparison's weight (mw_<comparison>) in `pairs`, for review
+    keep_comparison_weights: bool = True
     spark_driver_memory: str = "2g"
     spark_partitions: int = 4
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 import pandas as pd
+import pyarrow as pa
 
 from recount.workspace import Workspace
 
@@ -84,7 +85,10 @@ summary as (
 )
 select s.person_id, s.n_records, s.sources, {capture_columns}
        n.name, l.name_latin, s.name_forms, s.sex, s.age,
-       d.date_of_death, d.date_precision, s.governorate, t.status, t.statuses
+       d.date_of_death, d.date_precision,
+       year(d.date_of_death)::integer as year,
+       case when d.date_precision in ('day', 'month') then month(d.date_of_death)::integer end as month,
+       s.governorate, t.status, t.statuses
 from summary s
 left join best_name n using (person_id)
 left join best_latin l using (person_id)
@@ -94,7 +98,7 @@ order by s.person_id
 """
 
 
-def build_persons(ws: Workspace, assignment: pd.DataFrame) -> pd.DataFrame:
+def build_persons(ws: Workspace, assignment: pd.DataFrame) -> pa.Table:
     """One row per person from `assignment` (record_id, person_id)."""
     with ws.connect(read_only=True) as con:
         sources = [
@@ -107,15 +111,7 @@ def build_persons(ws: Workspace, assignment: pd.DataFrame) -> pd.DataFrame:
         capture_columns = "".join(f"s.{_quote('in_' + s)}, " for s in sources)
         con.register("assignment", assignment[["record_id", "person_id"]])
         sql = PERSONS_SQL.format(arabic=ARABIC, capture=capture, capture_columns=capture_columns)
-        persons = con.execute(sql).df()
-    persons["year"] = persons["date_of_death"].dt.year.astype("Int64")
-    month_known = persons["date_precision"].isin(["day", "month"])
-    persons["month"] = persons["date_of_death"].dt.month.astype("Int64").where(month_known)
-    persons["date_of_death"] = persons["date_of_death"].dt.date
-    order = [c for c in persons.columns if c not in ("status", "statuses", "year", "month")]
-    at = order.index("date_precision") + 1
-    order[at:at] = ["year", "month"]
-    return persons[order + ["status", "statuses"]]
+        return con.execute(sql).to_arrow_table()
 
 
 def _sql_text(value: str) -> str:

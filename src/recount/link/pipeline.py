@@ -144,7 +144,7 @@ def link_workspace(
         unidentified=int(record_person["person_id"].isna().sum()),
         relational_attached=attached,
         pairs_scored=len(pairs),
-        persons=len(persons),
+        persons=persons.num_rows,
         backend=engine.name,
         threshold=options.threshold,
         trained_from=trained.trained_from,
@@ -167,24 +167,35 @@ def predict_pairs(
     settings = model.settings_with_parameters(
         model.settings_creator(), trained.settings, engine.sql_dialect
     )
+    settings["retain_intermediate_calculation_columns"] = options.keep_comparison_weights
     linker = engine.linker(linkable, settings)
     predictions = linker.inference.predict(threshold_match_probability=options.prediction_threshold)
-    pairs = predictions.as_pandas_dataframe()
-    gammas = sorted(c for c in pairs.columns if c.startswith("gamma_"))
-    keep = [
+    weights = [_comparison_weight_sql(c) for c in settings["comparisons"]]
+    columns = [
         "unique_id_l",
         "unique_id_r",
         "source_id_l",
         "source_id_r",
         "match_weight",
         "match_probability",
+        *(weights if options.keep_comparison_weights else []),
     ]
-    pairs = pairs[keep + (gammas if options.keep_gammas else [])]
+    pairs = linker.misc.query_sql(
+        f"select {', '.join(columns)} from {predictions.physical_name}", output_type="pandas"
+    )
     swap = pairs["unique_id_l"] > pairs["unique_id_r"]
     if swap.any():
         for a, b in (("unique_id_l", "unique_id_r"), ("source_id_l", "source_id_r")):
             pairs.loc[swap, [a, b]] = pairs.loc[swap, [b, a]].to_numpy()
     return pairs.sort_values(["unique_id_l", "unique_id_r"]).reset_index(drop=True)
+
+
+def _comparison_weight_sql(comparison: dict[str, Any]) -> str:
+    """Each comparison's weight in the pair's score, term-frequency adjustment included."""
+    name = comparison["output_column_name"]
+    has_tf = any(level.get("tf_adjustment_column") for level in comparison["comparison_levels"])
+    tf = f" + coalesce(mw_tf_adj_{name}, 0)" if has_tf else ""
+    return f"mw_{name}{tf} as mw_{name}"
 
 
 def cluster_records(
