@@ -1,0 +1,191 @@
+"""The gazetteer of claimants: who usually puts numbers on the war, under which names.
+
+The built-in list (data/claimants.toml) covers UN bodies, Syrian monitors
+(SOHR, SNHR, VDC), ministries, aid groups and named spokespeople. A workspace
+adds its own in recount.toml, either as a file (`[claims] claimants =
+"claimants.toml"`) or inline (`[[claims.claimant]]`); an entry with a name
+already known adds aliases to it and may change its kind.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from recount.errors import ConfigError
+
+KINDS = (
+    "un",
+    "monitor",
+    "ngo",
+    "government",
+    "armed_group",
+    "research",
+    "media",
+    "person",
+    "other",
+)
+
+
+@dataclass(frozen=True)
+class Claimant:
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ClaimantMention:
+    start: int
+    end: int
+    claimant: Claimant
+
+
+class Gazetteer:
+    """Finds claimants named in a text, longest alias first, acronyms case-sensitively."""
+
+    def __init__(self, claimants: list[Claimant]):
+        self.claimants = tuple(claimants)
+        by_alias: dict[str, Claimant] = {}
+        exact: dict[str, Claimant] = {}
+        for claimant in claimants:
+            for alias in (claimant.name, *claimant.aliases):
+                if _is_acronym(alias):
+                    exact[alias] = claimant
+                else:
+                    by_alias[_fold(alias)] = claimant
+        self._folded = by_alias
+        self._exact = exact
+        self._insensitive = _alternation(
+            [a for c in claimants for a in (c.name, *c.aliases) if not _is_acronym(a)],
+            re.IGNORECASE,
+        )
+        self._sensitive = _alternation(list(exact), 0)
+
+    def find(self, text: str) -> list[ClaimantMention]:
+        """Non-overlapping mentions in `text`, left to right; the longer wins an overlap."""
+        candidates: list[ClaimantMention] = []
+        if self._insensitive is not None:
+            for m in self._insensitive.finditer(text):
+                claimant = self._folded.get(_fold(m.group(0)))
+                if claimant is not None:
+                    candidates.append(ClaimantMention(m.start(), m.end(), claimant))
+        if self._sensitive is not None:
+            for m in self._sensitive.finditer(text):
+                candidates.append(ClaimantMention(m.start(), m.end(), self._exact[m.group(0)]))
+        candidates.sort(key=lambda c: (c.start, -(c.end - c.start)))
+        chosen: list[ClaimantMention] = []
+        for mention in candidates:
+            if chosen and mention.start < chosen[-1].end:
+                if mention.end - mention.start > chosen[-1].end - chosen[-1].start:
+                    chosen[-1] = mention
+                continue
+            chosen.append(mention)
+        return chosen
+
+    def merged(self, extra: list[Claimant]) -> Gazetteer:
+        """This gazetteer plus `extra`; an extra entry with a known name adds aliases to it."""
+        by_name = {c.name: c for c in self.claimants}
+        for claimant in extra:
+            known = by_name.get(claimant.name)
+            if known is None:
+                by_name[claimant.name] = claimant
+            else:
+                aliases = tuple(dict.fromkeys((*known.aliases, *claimant.aliases)))
+                by_name[claimant.name] = Claimant(known.name, claimant.kind or known.kind, aliases)
+        return Gazetteer(list(by_name.values()))
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = [ch for ch in alias if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters) and len(alias) <= 8
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.replace("’", "'").casefold().split())
+
+
+def _alternation(aliases: list[str], flags: int) -> re.Pattern[str] | None:
+    if not aliases:
+        return None
+    ordered = sorted(set(aliases), key=len, reverse=True)
+    body = "|".join(re.escape(a).replace(r"\ ", r"\s+").replace("'", "['’]") for a in ordered)
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", flags)
+
+
+def parse_claimants(entries: Any, where: str) -> list[Claimant]:
+    """Validate a list of {name, kind, aliases} tables."""
+    if not isinstance(entries, list):
+        raise ConfigError("claims.claimant", "expected an array of tables [[claimant]]", where)
+    claimants = []
+    for index, entry in enumerate(entries):
+        key = f"claims.claimant[{index}]"
+        if not isinstance(entry, dict):
+            raise ConfigError(key, "expected a table with name, kind and aliases", where)
+        unknown = set(entry) - {"name", "kind", "aliases"}
+        if unknown:
+            raise ConfigError(
+                f"{key}.{sorted(unknown)[0]}", "unknown key; expected name, kind, aliases", where
+            )
+        name = entry.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise ConfigError(f"{key}.name", "expected a non-empty string", where)
+        kind = entry.get("kind", "other")
+        if kind not in KINDS:
+            raise ConfigError(
+                f"{key}.kind", f"expected one of {', '.join(KINDS)}, got {kind!r}", where
+            )
+        aliases = entry.get("aliases", [])
+        if not isinstance(aliases, list) or not all(
+            isinstance(a, str) and a.strip() for a in aliases
+        ):
+            raise ConfigError(f"{key}.aliases", "expected a list of non-empty strings", where)
+        claimants.append(Claimant(name.strip(), kind, tuple(a.strip() for a in aliases)))
+    return claimants
+
+
+def load_claimants_file(path: str | Path) -> list[Claimant]:
+    """Claimants from a TOML file of [[claimant]] tables."""
+    path = Path(path)
+    if not path.exists():
+        raise ConfigError("claims.claimants", f"file not found: {path}", str(path))
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError("claims.claimants", f"not valid UTF-8 TOML: {exc}", str(path)) from exc
+    return parse_claimants(raw.get("claimant", []), str(path))
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The built-in claimants."""
+    text = (
+        resources.files("recount.claims")
+        .joinpath("data/claimants.toml")
+        .read_text(encoding="utf-8")
+    )
+    return Gazetteer(
+        parse_claimants(tomllib.loads(text)["claimant"], "recount/claims/data/claimants.toml")
+    )
+
+
+def workspace_gazetteer(ws: Any) -> Gazetteer:
+    """The built-in claimants plus the workspace's own ([claims] in recount.toml)."""
+    if not ws.config_path.exists():
+        return default_gazetteer()
+    section = ws.config.section("claims")
+    where = str(ws.config_path)
+    extra: list[Claimant] = []
+    file = section.get("claimants")
+    if file is not None:
+        if not isinstance(file, str):
+            raise ConfigError("claims.claimants", "expected a path to a TOML file", where)
+        extra.extend(load_claimants_file(ws.root / file))
+    if "claimant" in section:
+        extra.extend(parse_claimants(section["claimant"], where))
+    return default_gazetteer().merged(extra) if extra else default_gazetteer()

@@ -1,0 +1,135 @@
+"""extract_claims: text in, one row per claim out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import pandas as pd
+
+from recount.claims.claimants import Gazetteer, default_gazetteer
+from recount.claims.documents import MAX_TEXT_BYTES, coerce_date, text_metadata
+from recount.claims.grammar.extract import DocumentState, SentenceClaim, sentence_claims
+from recount.claims.grammar.sentences import split_sentences
+from recount.errors import InputError
+
+CLAIM_COLUMNS = {
+    "claim_id": "string",
+    "doc_id": "string",
+    "source": "string",
+    "outlet": "string",
+    "date": "object",
+    "claimant": "string",
+    "claimant_kind": "string",
+    "attributed": "bool",
+    "measure": "string",
+    "measure_text": "string",
+    "population": "string",
+    "value": "float64",
+    "low": "float64",
+    "high": "float64",
+    "qualifier": "string",
+    "vague": "bool",
+    "quantity_text": "string",
+    "place": "string",
+    "place_code": "string",
+    "place_level": "string",
+    "period": "string",
+    "period_start": "object",
+    "period_end": "object",
+    "context": "string",
+    "construction": "string",
+    "sentence": "string",
+    "sentence_start": "int64",
+    "sentence_end": "int64",
+    "start": "int64",
+    "end": "int64",
+}
+
+
+def empty_claims() -> pd.DataFrame:
+    return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in CLAIM_COLUMNS.items()})
+
+
+def document_id(text: str) -> str:
+    """A stable id for a text: the first 16 hex digits of its SHA-256."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def extract_claims(
+    text: str,
+    outlet: str | None = None,
+    date: str | dt.date | None = None,
+    gazetteer: Gazetteer | None = None,
+    source: str | None = None,
+) -> pd.DataFrame:
+    """Every casualty claim in `text`: who claims how many of whom were killed (injured, ...), where, when.
+
+    `outlet` and `date` default to what the text's header or dateline says.
+    Offsets (`start`, `end` of the quantity; `sentence_start`, `sentence_end`)
+    index into `text` exactly.
+    """
+    if not isinstance(text, str):
+        raise InputError(source or "<text>", f"expected text (str), got {type(text).__name__}")
+    if len(text) > MAX_TEXT_BYTES:
+        raise InputError(
+            source or "<text>", f"text too large for claim extraction ({len(text):,} characters)"
+        )
+    own_outlet, own_date = text_metadata(text)
+    state = DocumentState(outlet=outlet or own_outlet, date=coerce_date(date) or own_date)
+    gazetteer = gazetteer or default_gazetteer()
+    doc_id = document_id(text)
+    rows = []
+    for start, end in split_sentences(text):
+        sentence = text[start:end]
+        for claim in sentence_claims(sentence, state, gazetteer):
+            rows.append(_row(claim, sentence, start, end, doc_id, source, state))
+    if not rows:
+        return empty_claims()
+    frame = pd.DataFrame(rows, columns=list(CLAIM_COLUMNS))
+    return frame.astype({k: v for k, v in CLAIM_COLUMNS.items() if v != "object"})
+
+
+def _row(
+    claim: SentenceClaim,
+    sentence: str,
+    start: int,
+    end: int,
+    doc_id: str,
+    source: str | None,
+    state: DocumentState,
+) -> dict:
+    q = claim.quantity
+    place, period = claim.place, claim.period
+    return {
+        "claim_id": f"{doc_id}:{start + q.start}",
+        "doc_id": doc_id,
+        "source": source,
+        "outlet": state.outlet,
+        "date": state.date,
+        "claimant": claim.claimant,
+        "claimant_kind": claim.claimant_kind,
+        "attributed": claim.attributed,
+        "measure": claim.measure,
+        "measure_text": claim.measure_text,
+        "population": claim.population,
+        "value": q.value,
+        "low": q.low,
+        "high": q.high,
+        "qualifier": q.qualifier,
+        "vague": q.vague,
+        "quantity_text": q.text,
+        "place": place.name if place else None,
+        "place_code": place.code if place else None,
+        "place_level": place.level if place else None,
+        "period": period.text if period else None,
+        "period_start": period.first_day if period else None,
+        "period_end": period.last_day if period else None,
+        "context": claim.context,
+        "construction": claim.construction,
+        "sentence": sentence,
+        "sentence_start": start,
+        "sentence_end": end,
+        "start": start + q.start,
+        "end": start + q.end,
+    }

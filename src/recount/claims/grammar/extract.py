@@ -1,0 +1,460 @@
+"""The claim grammar: which numbers in a sentence count people, what happened to them, who says so.
+
+A number becomes a claim through one of these constructions (the `construction`
+column names it):
+
+- subject: NUMBER [adjectives POPULATION] [, aside ,] [auxiliaries] MEASURE
+  ("more than 300,000 people have been killed", "dozens dead", "12 civilian deaths")
+- object: VERB NUMBER [POPULATION] ("the strike killed 12 civilians", "saved some 10,000 lives")
+- toll: TOLL-NOUN ... LINK NUMBER ("the death toll is more than 300,000",
+  "put the toll at 400,000", "the number of children killed rose to 1,200")
+- among: "among the dead were 12 children"
+- part: "..., including 12 children" (the measure of the claim it belongs to)
+- list: "500,000 and 230,000 respectively", "12 civilians and 3 fighters were killed"
+
+Numbers that are years, ages, dates, times, percentages, money or units never
+become claims; a number compared with ("more than the 8,000 killed at
+Srebrenica") or a casualty figure of another war mentioned in passing is left
+out. Negated and hypothetical claims are kept and marked in `context`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from recount.claims.claimants import ClaimantMention, Gazetteer
+from recount.claims.grammar.attribution import Attribution, choose_attribution, find_attributions
+from recount.claims.grammar.lexicon import (
+    AUXILIARIES,
+    CASUALTY_TOLL_NOUNS,
+    COMPARISON_CUES,
+    DEATH_TOLL_NOUNS,
+    HYPOTHETICAL_CUES,
+    LIFE_VERBS,
+    MEASURES_AFTER,
+    MEASURES_BEFORE,
+    NEGATION_CUES,
+    PASSING_CUES,
+    POPULATIONS,
+    RISE_VERBS,
+    TOLL_LINKS,
+    TOLL_NOUNS,
+    alternation,
+)
+from recount.claims.numbers import UNITS, Quantity, find_quantities
+from recount.claims.scope import Period, Place, find_periods, find_places
+
+_POP = alternation(POPULATIONS)
+_MEAS = alternation(MEASURES_AFTER)
+_AUX = alternation(AUXILIARIES)
+_LOCATIVE = r"(?:\s+(?:in|on|at|near|from|across|around|inside|outside|throughout)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
+_ADJECTIVE = rf"(?:(?!(?:and|or|but|of|with|{_POP}|{alternation(UNITS)})\b)[A-Za-z][\w'’-]*\s+)"
+_FORWARD_RE = re.compile(
+    rf"^\s*(?:{_ADJECTIVE}{{0,3}}?(?P<pop>{_POP})\b)?"
+    rf"{_LOCATIVE}"
+    r"(?P<aside>\s*(?:,|\(|–|—)\s*[^,()–—.;]{0,80}?(?:,|\)|–|—))?"
+    rf"\s*(?:(?:{_AUX})\s+){{0,6}}?"
+    rf"(?P<meas>{_MEAS})\b",
+    re.IGNORECASE,
+)
+_POP_AFTER_RE = re.compile(rf"^\s*{_ADJECTIVE}{{0,2}}?(?P<pop>{_POP})\b", re.IGNORECASE)
+_BACKWARD_RE = re.compile(
+    rf"\b(?P<verb>{alternation(MEASURES_BEFORE)})\s+(?P<lives>the\s+lives\s+of\s+)?"
+    r"(?:(?:a\s+total\s+of|another|a\s+further|an\s+additional|a\s+staggering|the)\s+)?$",
+    re.IGNORECASE,
+)
+_TOLL_RE = re.compile(
+    rf"\b(?P<toll>(?:(?P<tpop>{_POP})\s+)?(?P<noun>{alternation(TOLL_NOUNS)}))\b"
+    r"(?P<mid>(?:[\s,]+[^\s.;:!?]+){0,10}?)"
+    rf"\s*(?P<link>\b(?:{alternation(TOLL_LINKS)})\b|:)\s*$",
+    re.IGNORECASE,
+)
+_AMONG_RE = re.compile(
+    r"\bamong\s+(?:the\s+|those\s+)?(?P<w>dead|killed|victims|fatalities|injured|wounded|casualties|missing|detained|displaced)\s*(?:,\s*)?(?:were|are|was|is)?\s*$",
+    re.IGNORECASE,
+)
+_PART_RE = re.compile(
+    r"(?:\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+them|\bmost\s+of\s+them|\bmostly|\bmainly|\bincl\.?|\bamong\s+those)\s*(?:were|are|was|is)?\s*$",
+    re.IGNORECASE,
+)
+_COORD_RE = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|as\s+well\s+as|plus|&)\s*$", re.IGNORECASE)
+_LIST_TAIL_RE = re.compile(
+    rf"^\s*(?:(?:{_POP})\b|[,.;:)]|$|respectively\b|and\b|or\b|in\b|on\b|since\b|according\b|were\b|have\b|had\b)",
+    re.IGNORECASE,
+)
+_RISE_RE = re.compile(rf"\b(?:{alternation(RISE_VERBS)})\s*$", re.IGNORECASE)
+_NEGATION_RE = re.compile(NEGATION_CUES, re.IGNORECASE)
+_HYPOTHETICAL_RE = re.compile(HYPOTHETICAL_CUES, re.IGNORECASE)
+_COMPARISON_RE = re.compile(COMPARISON_CUES, re.IGNORECASE)
+_PASSING_RE = re.compile(PASSING_CUES, re.IGNORECASE)
+_SOFT_BREAK_RE = re.compile(r"[,;:—–(]|\bwhile\b|\bbut\b|\bwhereas\b")
+_HARD_BREAK_RE = re.compile(r"[;—–]|\bwhile\b|\bbut\b|\bwhereas\b")
+
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_NOT_A_COUNT_AFTER_RE = re.compile(
+    r"^(?:\s*-?\s*(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|seconds?)(?:[\s-]+old)?\b"
+    r"|\s*-\s*(?:year|month|week|day)\b"
+    r"|\s*(?:%|per\s*cent|percent|pc\b|percentage)"
+    r"|\s*(?:km|kilomet|miles?\b|metres?\b|meters?\b|kg\b|kilograms?|tonnes?\b|tons?\b|hectares?|acres?|square|sq\b|feet\b|ft\b)"
+    r"|\s*(?:dollars|usd|euros?|pounds|syrian\s+pounds|lira|liras|\$)"
+    r"|\s*(?:times|fold)\b"
+    r"|\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|o['’]clock)\b"
+    r"|\s*[:/]\s*\d"
+    rf"|\s+{_MONTH}(?![\w])"
+    r"|(?:st|nd|rd|th)\b)",
+    re.IGNORECASE,
+)
+_NOT_A_COUNT_BEFORE_RE = re.compile(
+    r"(?:\b(?:aged|age|ages|age\s+of|ages\s+of|ages\s+between|resolution|article|chapter|route|highway|road|page|paragraph|section|phase|room|flight|unit|brigade|division|grade|level|number|no\.?|nos\.?|item|point|verse|platoon|battalion|regiment|district|zone|sector|category|model|type|version|episode|season|volume|vol\.?|p\.|pp\.)"
+    rf"|\b{_MONTH}|[$£€¥]|\bus\$|\d\s*[:/]|\d\s*\.\s*$|#)\s*$",
+    re.IGNORECASE,
+)
+_TEMPORAL_BEFORE_RE = re.compile(
+    rf"\b(?:in|since|by|of|during|until|till|from|through|to|between|and|early|late|mid|before|after|around|summer|spring|autumn|winter|fall|year|end|start|beginning|{_MONTH})[\s-]*$",
+    re.IGNORECASE,
+)
+_AGE_QUALIFIER_RE = re.compile(rf"\b(?:{_POP}|those|aged|age)\s*$", re.IGNORECASE)
+
+
+@dataclass
+class DocumentState:
+    """What later sentences need from earlier ones: the last claimant and measure named."""
+
+    outlet: str | None
+    date: dt.date | None
+    last_claimant: tuple[str, str] | None = None
+    last_measure: str | None = None
+
+
+@dataclass
+class SentenceClaim:
+    quantity: Quantity
+    measure: str | None = None
+    measure_text: str | None = None
+    population: str = "all"
+    construction: str | None = None
+    phrase_end: int = 0  # end of the claim phrase in the sentence
+    own_population: bool = False
+    context: str = "asserted"
+    claimant: str | None = None
+    claimant_kind: str | None = None
+    attributed: bool = False
+    place: Place | None = None
+    period: Period | None = None
+    extras: dict[str, object] = field(default_factory=dict)
+
+
+def sentence_claims(
+    sentence: str, state: DocumentState, gazetteer: Gazetteer
+) -> list[SentenceClaim]:
+    """The claims one sentence makes, in order. Updates `state` for the sentences after it."""
+    quantities = find_quantities(sentence)
+    mentions = gazetteer.find(sentence)
+    if not quantities:
+        _remember_claimant(sentence, mentions, state)
+        return []
+    periods = find_periods(sentence, state.date)
+    mention_spans = [(m.start, m.end) for m in mentions]
+    places = [p for p in find_places(sentence) if not _inside(p.start, p.end, mention_spans)]
+    blocked = mention_spans + [(p.start, p.end) for p in periods if _has_date(p)]
+    candidates = [
+        q for q in quantities if not _overlaps(q.start, q.end, blocked) and _may_count(sentence, q)
+    ]
+    claims = [_parse(sentence, q, state) for q in candidates]
+    _inherit(sentence, claims)
+    claims = [c for c in claims if c.measure is not None]
+    for claim in claims:
+        if c_measure := claim.measure:
+            state.last_measure = c_measure
+    claims = [c for c in claims if not _is_comparison(sentence, c)]
+    for claim in claims:
+        claim.context = _context(sentence, claim)
+        claim.place = _nearest(places, claim)
+        claim.period = _nearest(periods, claim)
+    claims = [c for c in claims if not _passing_mention(sentence, c)]
+    quantity_spans = [(c.quantity.start, c.quantity.end) for c in claims]
+    attributions = find_attributions(sentence, mentions, quantity_spans)
+    _attribute(sentence, claims, attributions, state)
+    _distribute_respectively(sentence, claims, mentions, places)
+    _remember_claimant(sentence, mentions, state, attributions)
+    return claims
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _has_date(period: Period) -> bool:
+    return period.first_day is not None or period.last_day is not None
+
+
+def _may_count(sentence: str, q: Quantity) -> bool:
+    """False for numbers that are years, ages, dates, times, percentages, money or units."""
+    before = sentence[max(0, q.start - 40) : q.start]
+    after = sentence[q.end : q.end + 40]
+    if _NOT_A_COUNT_AFTER_RE.match(after) or _NOT_A_COUNT_BEFORE_RE.search(before):
+        return False
+    if q.year_like:
+        if _TEMPORAL_BEFORE_RE.search(before) or not (
+            _POP_AFTER_RE.match(after) or _FORWARD_RE.match(after)
+        ):
+            return False
+    if q.qualifier in ("more_than", "fewer_than") and q.text.lower().split()[0] in (
+        "under",
+        "over",
+        "above",
+        "below",
+    ):
+        if _AGE_QUALIFIER_RE.search(before):
+            return False  # "children under 5"
+    return not (q.value is not None and q.value != q.value)
+
+
+def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
+    claim = SentenceClaim(q, phrase_end=q.end)
+    before = sentence[max(0, q.start - 200) : q.start]
+    after = sentence[q.end : q.end + 200]
+    forward = _FORWARD_RE.match(after)
+    if forward:
+        claim.measure = MEASURES_AFTER[_key(forward.group("meas"))]
+        claim.measure_text = _phrase(sentence, q.start, q.end + forward.end())
+        claim.construction = "subject"
+        claim.phrase_end = q.end + forward.end()
+        if forward.group("pop"):
+            claim.population = POPULATIONS[_key(forward.group("pop"))]
+            claim.own_population = True
+        return claim
+    pop = _POP_AFTER_RE.match(after)
+    if pop:
+        claim.population = POPULATIONS[_key(pop.group("pop"))]
+        claim.own_population = True
+        claim.phrase_end = q.end + pop.end()
+    backward = _BACKWARD_RE.search(before[-60:])
+    if backward:
+        verb = _key(backward.group("verb"))
+        lives = backward.group("lives") or (pop and _key(pop.group("pop")) == "lives")
+        if verb not in LIFE_VERBS or lives:
+            claim.measure = MEASURES_BEFORE[verb]
+            claim.measure_text = _phrase(
+                sentence, q.start - len(before[-60:]) + backward.start(), claim.phrase_end
+            )
+            claim.construction = "object"
+            return claim
+    among = _AMONG_RE.search(before[-60:])
+    if among:
+        claim.measure = MEASURES_AFTER.get(_key(among.group("w")), "killed")
+        claim.measure_text = among.group(0).strip()
+        claim.construction = "among"
+        return claim
+    toll = _TOLL_RE.search(before)
+    if toll:
+        measure, population = _toll_meaning(toll, sentence, state)
+        if measure is not None:
+            claim.measure = measure
+            claim.measure_text = " ".join((toll.group("toll") + toll.group("mid")).split())
+            claim.construction = "toll"
+            if population and not claim.own_population:
+                claim.population = population
+            if q.text.lower().startswith("from") and _RISE_RE.search(toll.group("mid") or ""):
+                claim.quantity = _upper_end(q)
+            return claim
+    if _PART_RE.search(before[-40:]):
+        claim.construction = "part"
+    return claim
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+def _phrase(sentence: str, start: int, end: int) -> str:
+    return " ".join(sentence[max(0, start) : end].split())
+
+
+def _toll_meaning(
+    toll: re.Match[str], sentence: str, state: DocumentState
+) -> tuple[str | None, str | None]:
+    noun = _key(toll.group("noun"))
+    words = _key(toll.group("mid") or "")
+    population = None
+    if toll.group("tpop"):
+        population = POPULATIONS[_key(toll.group("tpop"))]
+    for pop_word, pop_value in sorted(POPULATIONS.items(), key=lambda kv: -len(kv[0])):
+        if re.search(rf"\b{re.escape(pop_word)}\b", words):
+            population = population or pop_value
+            break
+    if noun.startswith("civilian"):
+        population = "civilians"
+    measure = None
+    for word, value in sorted(MEASURES_AFTER.items(), key=lambda kv: -len(kv[0])):
+        if re.search(rf"\b{re.escape(word)}\b", words):
+            measure = value
+            break
+    if noun in DEATH_TOLL_NOUNS:
+        return measure if measure in ("injured", "casualties") else "killed", population
+    if noun in CASUALTY_TOLL_NOUNS:
+        return "casualties", population
+    if measure is None and noun in ("figure", "tally", "count", "estimate"):
+        measure = _sentence_measure(sentence) or state.last_measure
+    return measure, population
+
+
+def _sentence_measure(sentence: str) -> str | None:
+    match = re.search(rf"\b(?:{_MEAS})\b", sentence, re.IGNORECASE)
+    return MEASURES_AFTER[_key(match.group(0))] if match else None
+
+
+def _upper_end(q: Quantity) -> Quantity:
+    """'rose from 200 to 300': the claim is the new figure."""
+    marker = max(q.text.lower().rfind(" to "), q.text.rfind("-"))
+    offset = q.start + marker + (4 if q.text.lower()[marker : marker + 4] == " to " else 1)
+    text = q.text[offset - q.start :]
+    return Quantity(offset, q.end, text.strip(), q.high, q.high, q.high, None, q.vague, False)
+
+
+def _inherit(sentence: str, claims: list[SentenceClaim]) -> None:
+    """Lists and parts take the measure of the claim they belong to."""
+    for index, claim in enumerate(claims):
+        if claim.measure is not None or index == 0:
+            continue
+        previous = claims[index - 1]
+        if previous.measure is None:
+            continue
+        gap = sentence[previous.phrase_end : claim.quantity.start]
+        tail = sentence[claim.quantity.end : claim.quantity.end + 30]
+        if claim.construction == "part" or (_COORD_RE.match(gap) and _LIST_TAIL_RE.match(tail)):
+            claim.measure = previous.measure
+            claim.measure_text = previous.measure_text
+            if not claim.own_population and claim.construction != "part":
+                claim.population = previous.population
+            claim.construction = claim.construction or "list"
+    for index in range(len(claims) - 2, -1, -1):
+        claim, following = claims[index], claims[index + 1]
+        if (
+            claim.measure is not None
+            or following.measure is None
+            or following.construction not in ("subject", "list")
+        ):
+            continue
+        gap = sentence[claim.phrase_end : following.quantity.start]
+        if _COORD_RE.match(gap):
+            claim.measure = following.measure
+            claim.measure_text = following.measure_text
+            claim.construction = "list"
+            if not claim.own_population:
+                claim.population = following.population
+
+
+def _is_comparison(sentence: str, claim: SentenceClaim) -> bool:
+    before = sentence[max(0, claim.quantity.start - 40) : claim.quantity.start]
+    return _COMPARISON_RE.search(before) is not None
+
+
+def _clause_window(sentence: str, position: int, breaks: re.Pattern[str], width: int) -> str:
+    window_start = max(0, position - width)
+    window = sentence[window_start:position]
+    last = None
+    for last in breaks.finditer(window):
+        pass
+    return window[last.end() :] if last else window
+
+
+def _context(sentence: str, claim: SentenceClaim) -> str:
+    """negated, hypothetical or asserted, from cues in the claim's clause."""
+    q = claim.quantity
+    inside = sentence[q.end : claim.phrase_end] if claim.construction == "subject" else ""
+    near = _clause_window(sentence, q.start, _SOFT_BREAK_RE, 80)
+    if _NEGATION_RE.search(near) or _NEGATION_RE.search(inside):
+        return "negated"
+    wide = _clause_window(sentence, q.start, _HARD_BREAK_RE, 120)
+    if _HYPOTHETICAL_RE.search(wide) or _HYPOTHETICAL_RE.search(inside):
+        return "hypothetical"
+    return "asserted"
+
+
+def _passing_mention(sentence: str, claim: SentenceClaim) -> bool:
+    """Another war's toll, cited as a yardstick, is not a claim about this one."""
+    return (
+        claim.place is not None
+        and not claim.place.in_syria
+        and _PASSING_RE.search(sentence) is not None
+    )
+
+
+def _nearest(items: list, claim: SentenceClaim):
+    if not items:
+        return None
+    q = claim.quantity
+
+    def distance(item) -> tuple[int, int]:
+        if item.end <= q.start:
+            return q.start - item.end, 1
+        if item.start >= claim.phrase_end:
+            return item.start - claim.phrase_end, 0
+        return 0, 0
+
+    return min(items, key=distance)
+
+
+def _attribute(
+    sentence: str,
+    claims: list[SentenceClaim],
+    attributions: list[Attribution],
+    state: DocumentState,
+) -> None:
+    named_here = [a for a in attributions if a.claimant is not None]
+    for claim in claims:
+        chosen = choose_attribution(attributions, sentence, claim.quantity.start)
+        if chosen is None:
+            claim.claimant, claim.claimant_kind, claim.attributed = state.outlet, "outlet", False
+            continue
+        claim.attributed = True
+        if chosen.claimant is not None:
+            claim.claimant, claim.claimant_kind = chosen.claimant, chosen.kind
+            continue
+        earlier = [a for a in named_here if a.cue < chosen.cue]
+        if earlier:
+            claim.claimant, claim.claimant_kind = earlier[-1].claimant, earlier[-1].kind
+        elif state.last_claimant is not None:
+            claim.claimant, claim.claimant_kind = state.last_claimant
+        else:
+            claim.claimant, claim.claimant_kind = chosen.pronoun, "other"
+
+
+def _distribute_respectively(
+    sentence: str, claims: list[SentenceClaim], mentions: list[ClaimantMention], places: list[Place]
+) -> None:
+    """'SOHR and SNHR put the toll at 500,000 and 230,000 respectively': one claimant per number."""
+    if not re.search(r"\brespectively\b", sentence, re.IGNORECASE):
+        return
+    heads = [c for c in claims if c.construction != "part"]
+    if len(heads) < 2:
+        return
+    if len(mentions) == len(heads) and len({m.claimant.name for m in mentions}) == len(mentions):
+        for claim, mention in zip(heads, mentions, strict=True):
+            claim.claimant, claim.claimant_kind, claim.attributed = (
+                mention.claimant.name,
+                mention.claimant.kind,
+                True,
+            )
+        return
+    if len(places) == len(heads):
+        for claim, place in zip(heads, places, strict=True):
+            claim.place = place
+
+
+def _remember_claimant(
+    sentence: str, mentions, state: DocumentState, attributions: list[Attribution] | None = None
+) -> None:
+    if attributions is None:
+        attributions = find_attributions(sentence, mentions, [])
+    named = [a for a in attributions if a.claimant is not None]
+    if named:
+        last = max(named, key=lambda a: a.cue)
+        state.last_claimant = (last.claimant, last.kind)

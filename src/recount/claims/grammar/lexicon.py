@@ -1,0 +1,143 @@
+"""Words of the claim grammar: what is counted, who is counted, and the cues around them.
+
+Every list maps surface words to the normalised value stored in the ledger
+(measure: killed, injured, missing, detained, displaced, evacuated, saved,
+casualties; population: all, civilians, combatants, children, women).
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def alternation(words: list[str] | dict[str, str]) -> str:
+    """A regex alternation, longest first, spaces matching any run of whitespace."""
+    items = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", r"[\s-]?") for w in items)
+
+
+POPULATIONS = {
+    "people": "all", "persons": "all", "person": "all", "individuals": "all", "syrians": "all",
+    "others": "all", "lives": "all", "souls": "all", "human beings": "all", "residents": "all",
+    "inhabitants": "all", "men": "all", "victims": "all", "patients": "all",
+    "women and children": "all", "men, women and children": "all",
+    "civilians": "civilians", "civilian": "civilians", "non-combatants": "civilians",
+    "noncombatants": "civilians", "unarmed civilians": "civilians",
+    "fighters": "combatants", "combatants": "combatants", "soldiers": "combatants",
+    "troops": "combatants", "rebels": "combatants", "militants": "combatants",
+    "jihadists": "combatants", "insurgents": "combatants", "militiamen": "combatants",
+    "servicemen": "combatants", "security forces": "combatants", "government forces": "combatants",
+    "regime forces": "combatants", "pro-government forces": "combatants", "gunmen": "combatants",
+    "members of the security forces": "combatants", "army personnel": "combatants",
+    "policemen": "combatants", "police officers": "combatants", "combatant": "combatants",
+    "fighter": "combatants", "soldier": "combatants",
+    "children": "children", "child": "children", "minors": "children", "kids": "children",
+    "boys": "children", "girls": "children", "infants": "children", "babies": "children",
+    "schoolchildren": "children", "toddlers": "children",
+    "women": "women", "woman": "women",
+}  # fmt: skip
+
+# Words that state what happened to the people counted, after the number.
+MEASURES_AFTER = {
+    "killed": "killed", "dead": "killed", "died": "killed", "slain": "killed",
+    "murdered": "killed", "executed": "killed", "massacred": "killed", "perished": "killed",
+    "martyred": "killed", "deaths": "killed", "death": "killed", "fatalities": "killed",
+    "lost their lives": "killed", "lost his life": "killed", "lost her life": "killed",
+    "lives lost": "killed", "die": "killed", "dies": "killed", "victims": "killed",
+    "killed or injured": "casualties", "killed or wounded": "casualties",
+    "dead or injured": "casualties", "dead or wounded": "casualties",
+    "killed and injured": "casualties", "killed and wounded": "casualties", "casualties": "casualties",
+    "injured": "injured", "wounded": "injured", "hurt": "injured", "maimed": "injured",
+    "injuries": "injured",
+    "missing": "missing", "disappeared": "missing", "forcibly disappeared": "missing",
+    "unaccounted for": "missing", "went missing": "missing",
+    "detained": "detained", "arrested": "detained", "imprisoned": "detained", "jailed": "detained",
+    "in detention": "detained", "detainees": "detained", "abducted": "detained",
+    "kidnapped": "detained", "political prisoners": "detained",
+    "displaced": "displaced", "fled": "displaced", "uprooted": "displaced",
+    "refugees": "displaced", "internally displaced": "displaced", "forced to flee": "displaced",
+    "forced from their homes": "displaced", "made homeless": "displaced",
+    "evacuated": "evacuated", "evacuees": "evacuated", "bussed out": "evacuated",
+    "bused out": "evacuated",
+    "saved": "saved", "rescued": "saved", "spared": "saved",
+}  # fmt: skip
+
+# Verbs that take the number as their object: "killed 12", "saved some 10,000 lives".
+MEASURES_BEFORE = {
+    "killed": "killed", "kill": "killed", "kills": "killed", "killing": "killed",
+    "slew": "killed", "massacred": "killed", "executed": "killed", "executing": "killed",
+    "murdered": "killed",
+    "claimed": "killed", "claiming": "killed", "claims": "killed", "cost": "killed",
+    "costing": "killed", "took": "killed", "taking": "killed", "taken": "killed",
+    "injured": "injured", "injuring": "injured", "wounded": "injured", "wounding": "injured",
+    "injures": "injured", "maimed": "injured",
+    "detained": "detained", "detaining": "detained", "arrested": "detained",
+    "arresting": "detained", "jailed": "detained", "abducted": "detained", "kidnapped": "detained",
+    "displaced": "displaced", "displacing": "displaced", "uprooted": "displaced",
+    "evacuated": "evacuated", "evacuating": "evacuated", "evacuate": "evacuated",
+    "saved": "saved", "saving": "saved", "rescued": "saved", "rescuing": "saved", "save": "saved",
+}  # fmt: skip
+# These count deaths only with "lives": "claimed 300,000 lives", "took the lives of 20".
+LIFE_VERBS = {"claimed", "claiming", "claims", "cost", "costing", "took", "taking", "taken"}
+
+# Between the people counted and what happened to them: "were reportedly killed".
+AUXILIARIES = [
+    "were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly",
+    "reported", "believed", "thought", "known", "confirmed", "estimated", "said", "to",
+    "already", "now", "all", "so", "far", "also", "still", "allegedly", "officially", "got",
+    "later", "subsequently", "since", "feared", "presumed", "listed", "recorded", "documented",
+    "registered", "who", "that", "which", "in", "total", "altogether", "overall", "either",
+    "them", "mostly", "mainly", "likely", "probably", "collectively", "as", "left",
+]  # fmt: skip
+
+TOLL_NOUNS = [
+    "death toll", "toll", "body count", "casualty toll", "casualty figure", "casualty count",
+    "civilian toll", "civilian death toll", "fatality count", "fatality figure", "tally",
+    "count", "figure", "estimate", "number", "total",
+]  # fmt: skip
+# Toll nouns that name deaths themselves; the others take their measure from context.
+DEATH_TOLL_NOUNS = {"death toll", "toll", "body count", "civilian toll", "civilian death toll",
+                    "fatality count", "fatality figure"}  # fmt: skip
+CASUALTY_TOLL_NOUNS = {"casualty toll", "casualty figure", "casualty count"}
+TOLL_LINKS = [
+    "at", "of", "to", "is", "was", "are", "were", "stands at", "stood at", "reached", "reaches",
+    "hit", "hits", "topped", "tops", "exceeded", "exceeds", "surpassed", "surpasses", "passed",
+    "crossed", "neared", "nears", "approached", "approaches", "now", "as", ":", "totals",
+    "totalled", "totaled", "numbered", "numbers", "is now", "was now", "had reached",
+]  # fmt: skip
+RISE_VERBS = [
+    "rose",
+    "risen",
+    "rises",
+    "climbed",
+    "climbs",
+    "increased",
+    "jumped",
+    "grew",
+    "went up",
+    "soared",
+]
+
+SPEECH_VERBS = [
+    "said", "says", "say", "saying", "told", "tells", "reported", "reports", "estimated",
+    "estimates", "put", "puts", "putting", "placed", "places", "recorded", "records",
+    "documented", "documents", "counted", "counts", "announced", "announces", "stated",
+    "states", "claimed", "claims", "confirmed", "confirms", "added", "adds", "noted", "notes",
+    "wrote", "writes", "cited", "cites", "tallied", "registered", "found", "finds", "verified",
+    "gave", "gives", "warned", "warns", "calculated", "concluded", "revealed", "published",
+    "listed", "lists", "believes", "estimating", "reporting",
+]  # fmt: skip
+SOURCE_NOUNS = ["figures", "figure", "data", "tally", "count", "estimate", "estimates", "report",
+                "toll", "statistics", "numbers", "records", "documentation", "database", "count"]  # fmt: skip
+PRONOUNS = {
+    "he", "she", "it", "they", "the group", "the monitor", "the organisation", "the organization",
+    "the agency", "the office", "the ministry", "the network", "the body", "the official",
+    "the spokesman", "the spokeswoman", "the spokesperson", "the report", "the watchdog",
+    "the charity", "the centre", "the center", "the observatory", "the statement", "the monitoring group",
+}  # fmt: skip
+DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
+
+NEGATION_CUES = r"\b(?:no|not|never|none|nobody|n['’]t|deny|denies|denied|denying|rejected|rejects|dismissed|dismisses|refuted|refutes|false|falsely|untrue|without)\b"
+HYPOTHETICAL_CUES = r"(?:\b(?:could|would|might|will|shall|should|if|unless|risk|risks|threaten|threatens|threatened|projected|projection|potentially|possibly|scenario|feared\s+that|expected\s+to|likely\s+to|set\s+to|could\s+have)\b|['’]ll\b|\bmay\b(?-i:(?<=may)))"
+COMPARISON_CUES = r"\b(?:than(?:\s+the)?|compared\s+(?:with|to)(?:\s+the)?|like\s+the|similar\s+to(?:\s+the)?|equivalent\s+to(?:\s+the)?|surpassing(?:\s+the)?|exceeding(?:\s+the)?|eclipsing(?:\s+the)?|twice(?:\s+the)?|dwarfing(?:\s+the)?|as\s+in)\s*$"
+PASSING_CUES = r"\b(?:than|compared|deadliest|worst|since\s+the|like\s+the|dwarf|dwarfs|dwarfed|rivals?|eclipsed?|surpass(?:es|ed)?)\b"

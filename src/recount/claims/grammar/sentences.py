@@ -1,0 +1,68 @@
+"""Sentence boundaries with character offsets into the original text.
+
+Claims keep the exact sentence and offsets, so splitting never rewrites the
+text: it only yields (start, end) spans. Abbreviations common in news copy
+("Dr.", "U.N.", "Gen.", "Dec.") do not end a sentence; very long runs without
+punctuation are cut at whitespace so every later step works on bounded text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+MAX_SENTENCE_CHARS = 1500
+
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "capt", "sgt", "maj", "brig", "st",
+    "jr", "sr", "no", "nos", "vs", "etc", "e.g", "i.e", "approx", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.n", "u.s", "u.k", "inc", "ltd",
+    "co", "corp", "gov", "sen", "rep", "fig", "al", "est", "mt", "ft", "rev", "govt", "dept",
+}  # fmt: skip
+
+_BOUNDARY = re.compile(r"[.!?؟。]+[\"'”’»)\]]*(?=\s+|$)|\n[ \t]*\n\s*|\n(?=[ \t]*[-*•·])")
+_NEXT_STARTS = re.compile(r"\s*[\"'“‘«(\[]?[A-Z0-9\u0600-\u06FF\u0660-\u0669]")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+def split_sentences(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence in `text`, whitespace trimmed, in order."""
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        if match.group(0)[0] in ".!?؟。" and not _ends_sentence(text, match.start(), end):
+            continue
+        yield from _trimmed_chunks(text, start, end)
+        start = end
+    yield from _trimmed_chunks(text, start, len(text))
+
+
+def _ends_sentence(text: str, dot: int, end: int) -> bool:
+    if end < len(text) and not _NEXT_STARTS.match(text, end):
+        return False
+    if text[dot] != ".":
+        return True
+    word = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
+    if word is None:
+        return True
+    token = word.group(1).lower().strip(".")
+    if token in ABBREVIATIONS:
+        return False
+    return not (len(token) == 1 and token.isalpha())  # an initial: "J. Smith"
+
+
+def _trimmed_chunks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        if cut <= start:
+            cut = start + MAX_SENTENCE_CHARS
+        yield start, cut
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        yield start, end

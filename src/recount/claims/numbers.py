@@ -1,0 +1,319 @@
+"""Quantities in English text: numerals (any script's digits), number words, vague counts.
+
+A quantity is a span of text with a point value and a range. Qualifiers
+("more than", "about", "up to") widen the range; vague words ("dozens",
+"hundreds", "tens of thousands") follow ACLED's convention for vague counts:
+the value and the low end are the conservative figure ACLED codes (12 for
+dozens, 100 for hundreds, 1,000 for thousands, ...) and the high end is the
+largest number the word can mean (99 for dozens). See docs/claims.md.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
+
+# Vague counts: (value = ACLED's conservative code, high end of what the word can mean).
+VAGUE = {
+    "tens of thousands": (10_000, 99_999),
+    "hundreds of thousands": (100_000, 999_999),
+    "tens of millions": (10_000_000, 99_999_999),
+    "millions": (1_000_000, 9_999_999),
+    "thousands": (1_000, 9_999),
+    "hundreds": (100, 999),
+    "scores": (20, 99),
+    "dozens": (12, 99),
+    "tens": (10, 99),
+}
+# "a few hundred", "several thousand": multiples of the scale (our own convention).
+FEW_MULTIPLES = {"a few": (2, 5), "a couple of": (2, 3), "several": (3, 9)}
+FEW_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000}
+FRACTIONS = {
+    "half a million": 500_000,
+    "a quarter of a million": 250_000,
+    "a quarter million": 250_000,
+    "half a billion": 500_000_000,
+    "a dozen": 12,
+    "a hundred": 100,
+    "a thousand": 1_000,
+    "a million": 1_000_000,
+}
+
+# Qualifier phrase -> normalised qualifier. Longest phrases are tried first.
+QUALIFIERS = {
+    "more than": "more_than", "over": "more_than", "upwards of": "more_than",
+    "in excess of": "more_than", "well over": "more_than", "just over": "more_than",
+    "above": "more_than", "north of": "more_than",
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
+    "not less than": "at_least", "a minimum of": "at_least", "not fewer than": "at_least",
+    "some": "about", "about": "about", "around": "about", "approximately": "about",
+    "roughly": "about", "an estimated": "about", "estimated": "about", "approx.": "about",
+    "circa": "about", "some estimated": "about",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
+    "just shy of": "nearly", "approaching": "nearly", "towards": "nearly",
+    "up to": "up_to", "as many as": "up_to", "at most": "up_to", "no more than": "up_to",
+    "a maximum of": "up_to", "not more than": "up_to",
+    "fewer than": "fewer_than", "less than": "fewer_than", "under": "fewer_than",
+    "below": "fewer_than",
+}  # fmt: skip
+ABOUT_BAND = 0.10  # "about N": N +/- 10 %
+NEARLY_BAND = 0.10  # "nearly N": from N - 10 % up to N
+
+_DIGIT = r"\d"  # any Unicode decimal digit: ASCII, Arabic-Indic, Extended Arabic-Indic, ...
+_GROUP_SEP = ",\u066c\u00a0\u202f\u2009 "
+_NUMERAL = (
+    rf"(?:{_DIGIT}{{1,3}}(?:[{_GROUP_SEP}]{_DIGIT}{{3}})+(?!{_DIGIT})"
+    rf"|{_DIGIT}{{1,3}}(?:\.{_DIGIT}{{3}}){{2,}}(?!{_DIGIT})"
+    rf"|{_DIGIT}+)"
+    rf"(?:[.\u066b]{_DIGIT}+)?"
+)
+_WORD_ATOM = "|".join(sorted([*UNITS, *SCALES], key=len, reverse=True))
+_WORDNUM = rf"(?:{'|'.join(sorted(UNITS, key=len, reverse=True))})(?:(?:[\s-]+(?:and[\s-]+)?)(?:{_WORD_ATOM})\b)*"
+_SCALE_WORD = r"(?:\s+(?P<{name}>hundred|thousand|million|billion)\b)?"
+_SUFFIX = r"(?P<{name}>k|mn|m|bn)?"
+_VAGUE = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(VAGUE, key=len, reverse=True))
+_FRACTION = "|".join(
+    re.escape(v).replace(r"\ ", r"\s+") for v in sorted(FRACTIONS, key=len, reverse=True)
+)
+_FEW = "|".join(
+    re.escape(v).replace(r"\ ", r"\s+") for v in sorted(FEW_MULTIPLES, key=len, reverse=True)
+)
+_FEW_SCALE = "|".join(FEW_SCALES)
+
+
+def _core(tag: str) -> str:
+    """One number: numeral with an optional scale, a few/several + scale, a fraction, words or a vague word."""
+    return (
+        rf"(?:(?P<{tag}_num>{_NUMERAL}){_SUFFIX.format(name=tag + '_suffix')}(?![\w]){_SCALE_WORD.format(name=tag + '_scale')}"
+        rf"|(?P<{tag}_few>(?:{_FEW})\s+(?:{_FEW_SCALE}))(?!\w)"
+        rf"|(?P<{tag}_frac>{_FRACTION})\b"
+        rf"|(?P<{tag}_words>{_WORDNUM})\b"
+        rf"|(?P<{tag}_vague>{_VAGUE})\b)"
+    )
+
+
+_QUALIFIER = "|".join(
+    re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True)
+)
+QUANTITY_RE = re.compile(
+    rf"(?<![\w.,\u066b\u066c])"
+    rf"(?:(?P<between>between|from)\s+)?"
+    rf"(?:(?P<qualifier>{_QUALIFIER})\s+)?"
+    rf"{_core('a')}"
+    rf"(?:\s*(?P<sep>(?(between)(?:-|–|—|\bto\b|\band\b)|(?:-|–|—|\bto\b|\bor\b)))\s*{_core('b')})?"
+    rf"(?P<plus>\+|-plus\b|\s+or\s+more\b|\s+or\s+so\b|\s+plus\b)?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as written: its span, the value stated, and the range it allows."""
+
+    start: int
+    end: int
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str | None  # more_than, at_least, about, nearly, up_to, fewer_than, range, vague
+    vague: bool
+    year_like: bool  # a bare four-digit number 1900-2099: possibly a year
+
+
+def parse_numeral(text: str) -> float | None:
+    """A numeral in any script's digits, with thousands separators, to a float."""
+    cleaned = text.strip()
+    for sep in _GROUP_SEP:
+        cleaned = cleaned.replace(sep, "")
+    cleaned = cleaned.replace("\u066b", ".")
+    if re.fullmatch(rf"{_DIGIT}{{1,3}}(?:\.{_DIGIT}{{3}}){{2,}}", cleaned):
+        cleaned = cleaned.replace(".", "")  # 1.500.000 written with dots for thousands
+    try:
+        whole, _, fraction = cleaned.partition(".")
+        value = float(int(whole)) if whole else 0.0
+        if fraction:
+            value += int(fraction) / 10 ** len(fraction)
+    except ValueError:
+        return None
+    return value
+
+
+def parse_number_words(text: str) -> float | None:
+    """'three hundred and twenty thousand' -> 320000.0; None when not a number."""
+    words = [w for w in re.split(r"[\s-]+", text.lower()) if w and w != "and"]
+    if not words:
+        return None
+    total = 0
+    current = 0
+    for word in words:
+        if word in UNITS:
+            current += UNITS[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in SCALES:
+            total += (current or 1) * SCALES[word]
+            current = 0
+        else:
+            return None
+    return float(total + current)
+
+
+@dataclass(frozen=True)
+class _Core:
+    value: float
+    low: float
+    high: float
+    vague: bool
+    scaled: bool  # carried a scale word ("million") that a bare first half of a range may share
+
+
+def _core_value(match: re.Match[str], tag: str) -> _Core | None:
+    numeral = match.group(f"{tag}_num")
+    if numeral is not None:
+        value = parse_numeral(numeral)
+        if value is None:
+            return None
+        scale = match.group(f"{tag}_scale")
+        suffix = match.group(f"{tag}_suffix")
+        factor = SCALES[scale.lower()] if scale else SUFFIX_SCALES[suffix.lower()] if suffix else 1
+        value *= factor
+        return _Core(value, value, value, False, factor > 1)
+    few = match.group(f"{tag}_few")
+    if few is not None:
+        words = few.lower().split()
+        scale = FEW_SCALES[words[-1]]
+        low, high = FEW_MULTIPLES[" ".join(words[:-1])]
+        return _Core(low * scale, low * scale, high * scale, True, True)
+    fraction = match.group(f"{tag}_frac")
+    if fraction is not None:
+        value = float(FRACTIONS[" ".join(fraction.lower().split())])
+        return _Core(value, value, value, False, True)
+    words = match.group(f"{tag}_words")
+    if words is not None:
+        value = parse_number_words(words)
+        if value is None:
+            return None
+        return _Core(value, value, value, False, any(s in words.lower() for s in SCALES))
+    vague = match.group(f"{tag}_vague")
+    if vague is not None:
+        low, high = VAGUE[" ".join(vague.lower().split())]
+        return _Core(float(low), float(low), float(high), True, True)
+    return None
+
+
+def _apply_qualifier(core: _Core, qualifier: str | None) -> tuple[float | None, float | None]:
+    if qualifier in ("more_than", "at_least"):
+        return core.low, None
+    if qualifier == "about":
+        if core.vague:
+            return core.low, core.high
+        return core.value * (1 - ABOUT_BAND), core.value * (1 + ABOUT_BAND)
+    if qualifier == "nearly":
+        return core.value * (1 - NEARLY_BAND), core.value
+    if qualifier in ("up_to", "fewer_than"):
+        return None, core.high
+    return core.low, core.high
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in `text`, left to right, with offsets into `text`."""
+    found: list[Quantity] = []
+    for match in QUANTITY_RE.finditer(text):
+        quantity = _to_quantity(match)
+        if quantity is not None:
+            found.append(quantity)
+    return found
+
+
+def _to_quantity(match: re.Match[str]) -> Quantity | None:
+    first = _core_value(match, "a")
+    if first is None or not math.isfinite(first.value):
+        return None
+    qualifier_text = match.group("qualifier")
+    qualifier = QUALIFIERS[" ".join(qualifier_text.lower().split())] if qualifier_text else None
+    second = _core_value(match, "b") if match.group("sep") else None
+    start = match.start()
+    if match.group("between") and second is None:
+        start = match.start("qualifier") if qualifier_text else match.start(_first_group(match))
+    if second is not None:
+        return _range(match, start, first, second)
+    end = _first_core_end(match)
+    plus = (match.group("plus") or "").lower().split()
+    if plus:
+        end = match.end("plus")
+        if plus == ["or", "so"]:
+            qualifier = qualifier or "about"
+        elif plus == ["or", "more"]:
+            qualifier = qualifier or "at_least"
+        else:
+            qualifier = qualifier or "more_than"
+    low, high = _apply_qualifier(first, qualifier)
+    numeral = match.group("a_num")
+    year_like = (
+        numeral is not None
+        and re.fullmatch(r"(?:19|20)[0-9]{2}", numeral) is not None
+        and not match.group("a_scale")
+        and not match.group("a_suffix")
+        and qualifier is None
+    )
+    if first.vague and qualifier is None:
+        qualifier = "vague"
+    text = match.string[start:end]
+    return Quantity(start, end, text, first.value, low, high, qualifier, first.vague, year_like)
+
+
+def _range(match: re.Match[str], start: int, first: _Core, second: _Core) -> Quantity | None:
+    """'between 200 and 300', '1.5 to 2 million', '12-15': low from the first, high from the second."""
+    if second.scaled and not first.scaled and first.value < second.value / _scale_of(second):
+        factor = _scale_of(second)
+        first = _Core(
+            first.value * factor, first.low * factor, first.high * factor, first.vague, True
+        )
+    if second.high < first.low:
+        return None
+    years = [match.group(n) or "" for n in ("a_num", "b_num")]
+    year_like = all(re.fullmatch(r"(?:19|20)[0-9]{2}", y) for y in years)
+    end = match.end("plus") if match.group("plus") else match.end()
+    text = match.string[start:end]
+    return Quantity(
+        start,
+        end,
+        text,
+        None,
+        first.low,
+        second.high,
+        "range",
+        first.vague or second.vague,
+        year_like,
+    )
+
+
+def _first_group(match: re.Match[str]) -> str:
+    for name in ("a_num", "a_few", "a_frac", "a_words", "a_vague"):
+        if match.group(name) is not None:
+            return name
+    return "a_num"
+
+
+def _first_core_end(match: re.Match[str]) -> int:
+    ends = [match.end(name) for name in ("a_scale", "a_suffix") if match.group(name) is not None]
+    return max([match.end(_first_group(match)), *ends])
+
+
+def _scale_of(core: _Core) -> float:
+    for factor in (1_000_000_000, 1_000_000, 1_000, 100):
+        if core.value >= factor and core.value % factor == 0:
+            return float(factor)
+    return 1.0

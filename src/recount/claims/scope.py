@@ -1,0 +1,226 @@
+"""The scope a claim states: a place (country, governorate, city) and a period.
+
+Governorates resolve through recount.reference.lookup_governorate, so every
+spelling the rest of recount accepts works here too; cities carry their
+governorate, and other countries their ISO code, so a claim about another war
+is recognised as outside the workspace. Periods become a first and last day
+("since March 2011" -> 2011-03-01 to open; "in December 2016" -> 2016-12-01 to
+2016-12-31).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from recount.reference import GOVERNORATES, lookup_governorate
+
+CONFLICT_START = dt.date(2011, 3, 1)  # the uprising began in March 2011
+
+
+@dataclass(frozen=True)
+class Place:
+    start: int
+    end: int
+    text: str
+    name: str
+    code: str  # ISO 3166-2:SY for governorates and cities, ISO 3166-1 alpha-2 for countries
+    level: str  # country, governorate, city
+
+    @property
+    def in_syria(self) -> bool:
+        return self.code.startswith("SY")
+
+
+@dataclass(frozen=True)
+class Period:
+    start: int
+    end: int
+    text: str
+    first_day: dt.date | None
+    last_day: dt.date | None
+
+
+@dataclass(frozen=True)
+class _PlaceEntry:
+    name: str
+    code: str
+    level: str
+
+
+@lru_cache(maxsize=1)
+def _places() -> tuple[re.Pattern[str], dict[str, _PlaceEntry]]:
+    raw = tomllib.loads(
+        resources.files("recount.claims").joinpath("data/places.toml").read_text(encoding="utf-8")
+    )
+    entries: dict[str, _PlaceEntry] = {}
+    for gov in GOVERNORATES:
+        entry = _PlaceEntry(gov.name_en, gov.iso, "governorate")
+        for alias in (gov.name_en, *gov.variants):
+            if alias.isascii():
+                entries[_fold(alias)] = entry
+    for city in raw["city"]:
+        entry = _PlaceEntry(city["name"], city["governorate"], "city")
+        for alias in (city["name"], *city["aliases"]):
+            entries[_fold(alias)] = entry
+    for country in raw["country"]:
+        entry = _PlaceEntry(country["name"], country["code"], "country")
+        for alias in (country["name"], *country["aliases"]):
+            entries[_fold(alias)] = entry
+    names = sorted(entries, key=len, reverse=True)
+    body = "|".join(re.escape(n).replace(r"\ ", r"[\s-]+").replace("'", "['’]?") for n in names)
+    suffix = r"(?P<suffix>[\s-]+(?:governorate|province|countryside|city))?"
+    pattern = re.compile(rf"(?<![\w])(?P<name>{body}){suffix}(?![\w])", re.IGNORECASE)
+    return pattern, entries
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\s'’-]+", " ", text.casefold()).strip()
+
+
+def find_places(text: str) -> list[Place]:
+    """Places named in `text` (capitalised as names are), left to right."""
+    pattern, entries = _places()
+    places = []
+    for match in pattern.finditer(text):
+        raw = match.group("name")
+        if not (raw[0].isupper() or raw.lower().startswith(("east", "west", "al-"))):
+            continue
+        entry = entries.get(_fold(raw))
+        if entry is None:
+            continue
+        suffix = (match.group("suffix") or "").strip(" -").lower()
+        code, level, name = entry.code, entry.level, entry.name
+        if entry.level == "governorate":
+            code = lookup_governorate(raw) or code
+            if suffix == "city":
+                level, name = "city", f"{entry.name} city"
+            elif suffix == "countryside" and code == "SY-DI":
+                code, name = "SY-RD", "Rif Dimashq"
+        places.append(Place(match.start(), match.end(), match.group(0), name, code, level))
+    return places
+
+
+MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): index for index, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DATE = (
+    rf"(?:(?:the\s+)?(?:(?P<{{p}}pos>end|start|beginning|middle|close)\s+of\s+)?"
+    rf"(?:(?P<{{p}}day1>\d{{{{1,2}}}})\s+(?P<{{p}}mon1>{_MONTH})\.?,?\s+"
+    rf"|(?P<{{p}}mon2>{_MONTH})\.?\s+(?:(?P<{{p}}day2>\d{{{{1,2}}}}),?\s+)?)?"
+    rf"(?P<{{p}}year>(?:19|20)\d\d)(?!\d))"
+)
+
+
+def _date(prefix: str) -> str:
+    return _DATE.format(p=prefix)
+
+
+_START_OF_WAR = r"(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\s+the\s+(?:war|conflict|uprising|crisis|revolution|fighting)"
+PERIOD_RE = re.compile(
+    rf"\b(?:(?P<since>since|from)\s+(?:{_START_OF_WAR}|{_date('s_')})(?:\s+(?:to|until|till|through)\s+{_date('u_')})?"
+    rf"|(?P<between>between)\s+{_date('b_')}\s+and\s+{_date('c_')}"
+    rf"|(?P<by>by|as\s+of|until|till|up\s+to|through)\s+{_date('e_')}"
+    rf"|(?P<in>in|during|throughout|over|on|for)\s+{_date('i_')}"
+    rf"|(?P<y1>(?:19|20)\d\d)\s*(?:-|–|—|to)\s*(?P<y2>(?:19|20)\d\d)(?!\d)"
+    rf"|(?P<rel>(?:this|last|past)\s+(?:year|month)|(?:in\s+)?the\s+past\s+(?:year|twelve\s+months|12\s+months))"
+    rf"|(?P<war>since\s+{_START_OF_WAR}|since\s+the\s+(?:war|conflict|uprising|crisis)\s+(?:began|started|erupted|broke\s+out))"
+    rf")",
+    re.IGNORECASE,
+)
+
+
+def find_periods(text: str, date: dt.date | None = None) -> list[Period]:
+    """Periods stated in `text`; `date` (the document's) resolves 'this year', 'last month'."""
+    periods = []
+    for match in PERIOD_RE.finditer(text):
+        period = _to_period(match, date)
+        if period is not None:
+            periods.append(period)
+    return periods
+
+
+def _span(match: re.Match[str], prefix: str) -> tuple[dt.date, dt.date] | None:
+    year_text = match.group(prefix + "year")
+    if year_text is None:
+        return None
+    year = int(year_text)
+    month_text = match.group(prefix + "mon1") or match.group(prefix + "mon2")
+    day_text = match.group(prefix + "day1") or match.group(prefix + "day2")
+    position = (match.group(prefix + "pos") or "").lower()
+    if month_text is None:
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if position == "end":
+            first = dt.date(year, 12, 1)
+        elif position in ("start", "beginning"):
+            last = dt.date(year, 1, 31)
+        return first, last
+    month = MONTHS[month_text.lower().rstrip(".")]
+    days = calendar.monthrange(year, month)[1]
+    if day_text is not None and 1 <= int(day_text) <= days:
+        day = dt.date(year, month, int(day_text))
+        return day, day
+    return dt.date(year, month, 1), dt.date(year, month, days)
+
+
+def _to_period(match: re.Match[str], date: dt.date | None) -> Period | None:
+    first: dt.date | None = None
+    last: dt.date | None = None
+    if match.group("war"):
+        first = CONFLICT_START
+    elif match.group("since"):
+        span = _span(match, "s_")
+        first = span[0] if span else CONFLICT_START
+        until = _span(match, "u_")
+        last = until[1] if until else None
+    elif match.group("between"):
+        a, b = _span(match, "b_"), _span(match, "c_")
+        if a is None or b is None:
+            return None
+        first, last = a[0], b[1]
+    elif match.group("by"):
+        span = _span(match, "e_")
+        if span is None:
+            return None
+        last = span[1]
+    elif match.group("in"):
+        span = _span(match, "i_")
+        if span is None:
+            return None
+        first, last = span
+    elif match.group("y1"):
+        first, last = dt.date(int(match.group("y1")), 1, 1), dt.date(int(match.group("y2")), 12, 31)
+    elif match.group("rel"):
+        if date is None:
+            return None
+        first, last = _relative(match.group("rel").lower(), date)
+    if first is not None and last is not None and last < first:
+        return None
+    return Period(match.start(), match.end(), match.group(0), first, last)
+
+
+def _relative(text: str, date: dt.date) -> tuple[dt.date, dt.date]:
+    words = text.split()
+    if "past" in words:
+        return date - dt.timedelta(days=365), date
+    if words[-1] == "year":
+        year = date.year - (1 if words[0] == "last" else 0)
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    month_start = date.replace(day=1)
+    if words[0] == "last":
+        month_start = (month_start - dt.timedelta(days=1)).replace(day=1)
+    days = calendar.monthrange(month_start.year, month_start.month)[1]
+    return month_start, month_start.replace(day=days)
+
+
+def describe_period(first: dt.date | None, last: dt.date | None) -> str | None:
+    """A short label: '2011-03-01..', '..2016-12-31', '2016-12-01..2016-12-31'."""
+    if first is None and last is None:
+        return None
+    return f"{first.isoformat() if first else ''}..{last.isoformat() if last else ''}"
