@@ -1,0 +1,225 @@
+"""The true population: every person killed, whether or not any list recorded them.
+
+People die alone or with their household in one event (same date and place).
+A household's children share their father's given name as their `father_name`
+and his father's as their `grandfather_name`, and the family name; a father
+killed with them carries those names one generation up; a mother keeps her own
+father's and (usually) her own family name, as Syrian women do.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from recount.simulate import geography as geo
+from recount.simulate.lexicon import FAMILIES, FEMALE, MALE
+
+# Household size distribution (per household): most deaths are single, some families die together.
+HOUSEHOLD_SIZES = np.array([1, 2, 3, 4, 5, 6, 7])
+HOUSEHOLD_SIZE_P = np.array([0.64, 0.12, 0.09, 0.07, 0.045, 0.025, 0.01])
+
+ROLE_SELF, ROLE_FATHER, ROLE_MOTHER, ROLE_CHILD = 0, 1, 2, 3
+ROLE_NAMES = np.array(["self", "father", "mother", "child"])
+N_MALE = len(MALE)
+
+
+def given_name_arabic(code: np.ndarray) -> np.ndarray:
+    """Arabic given names for codes in the combined vocabulary (males, then females)."""
+    return np.asarray(MALE.arabic + FEMALE.arabic, dtype=object)[code]
+
+
+def draw_population(people: int, rng: np.random.Generator) -> pd.DataFrame:
+    """One row per true victim, with household, names (as codes), date, place and status."""
+    sizes = _household_sizes(people, rng)
+    n_households = len(sizes)
+    household = np.repeat(np.arange(n_households), sizes)
+    position = np.arange(people) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    size = sizes[household]
+
+    gov, month, surge = _when_and_where(n_households, rng)
+    place = _places(gov, surge, rng)
+    start = np.datetime64("2011-03-01", "M") + month.astype("timedelta64[M]")
+    days_in_month = ((start + 1).astype("datetime64[D]") - start.astype("datetime64[D]")).astype(
+        int
+    )
+    day = (rng.random(n_households) * days_in_month).astype(int)
+    date = start.astype("datetime64[D]") + day.astype("timedelta64[D]")
+    year = start.astype("datetime64[Y]").astype(int) + 1970
+
+    has_father = (sizes >= 2) & (rng.random(n_households) < 0.35)
+    has_mother = (sizes >= 2) & (rng.random(n_households) < 0.5)
+    mother_position = np.where(has_father, 1, 0)
+    role = np.full(people, ROLE_CHILD)
+    role[size == 1] = ROLE_SELF
+    role[has_father[household] & (position == 0)] = ROLE_FATHER
+    role[has_mother[household] & (position == mother_position[household]) & (size >= 2)] = (
+        ROLE_MOTHER
+    )
+
+    u = rng.random(people)
+    sex_male = np.where(
+        role == ROLE_FATHER,
+        True,
+        np.where(role == ROLE_MOTHER, False, np.where(role == ROLE_SELF, u < 0.88, u < 0.5)),
+    )
+
+    # Household naming: the head's given name, his father's, and the family name.
+    head = _draw(MALE, n_households, rng)
+    head_father = _draw(MALE, n_households, rng)
+    family_hh = _draw(FAMILIES, n_households, rng)
+
+    given = np.where(sex_male, _draw(MALE, people, rng), N_MALE + _draw(FEMALE, people, rng))
+    named_after_grandfather = (role == ROLE_CHILD) & sex_male & (rng.random(people) < 0.12)
+    given = np.where(named_after_grandfather, head_father[household], given)
+    given = np.where(role == ROLE_FATHER, head[household], given)
+    given = _distinct_siblings(given, household, role, sex_male, rng)
+
+    father = np.where(role == ROLE_CHILD, head[household], _draw(MALE, people, rng))
+    father = np.where(role == ROLE_FATHER, head_father[household], father)
+    grandfather = np.where(role == ROLE_CHILD, head_father[household], _draw(MALE, people, rng))
+    own_family = (role == ROLE_MOTHER) & (rng.random(people) < 0.7)
+    family = np.where(own_family, _draw(FAMILIES, people, rng), family_hh[household])
+
+    parents_present = (has_father | has_mother)[household]
+    age = _ages(role, sex_male, parents_present, rng)
+
+    p_year = year[household]
+    p_gov = gov[household]
+    outside = (rng.random(n_households) < geo.outside_control_share(year, gov))[household]
+    combatant_p = np.select(
+        [
+            (role == ROLE_SELF) & sex_male & (age >= 16) & (age <= 60),
+            (role == ROLE_FATHER) & (age <= 60),
+            (role == ROLE_CHILD) & sex_male & (age >= 16),
+        ],
+        [0.55, 0.12, 0.2],
+        0.0,
+    )
+    combatant = rng.random(people) < combatant_p
+
+    hard_p = np.full(n_households, 0.07)
+    for code, (first, last) in geo.HARD_TO_REACH.items():
+        g = geo.GOVERNORATE_CODES.index(code)
+        hard_p = np.where((gov == g) & (year >= first) & (year <= last), 0.5, hard_p)
+    hard_to_reach = (rng.random(n_households) < hard_p)[household]
+
+    return pd.DataFrame(
+        {
+            "person_id": _ids("T", people, 7),
+            "household_id": _ids("H", n_households, 7)[household],
+            "role": ROLE_NAMES[role],
+            "sex": np.where(sex_male, "M", "F"),
+            "age": age,
+            "date_of_death": date[household],
+            "year": p_year,
+            "governorate_index": p_gov,
+            "governorate": np.asarray(geo.GOVERNORATE_CODES)[p_gov],
+            "place_index": place[household],
+            "surge": surge[household],
+            "status": np.where(combatant, "combatant", "civilian"),
+            "area": np.where(outside, "opposition", "government"),
+            "hard_to_reach": hard_to_reach,
+            "given": given,
+            "father": father,
+            "grandfather": grandfather,
+            "family": family,
+        }
+    )
+
+
+def _ids(prefix: str, count: int, width: int) -> np.ndarray:
+    return np.asarray(
+        pd.Series(np.arange(1, count + 1)).astype(str).str.zfill(width).radd(prefix), dtype=object
+    )
+
+
+def _draw(lexicon, count: int, rng: np.random.Generator) -> np.ndarray:
+    return rng.choice(len(lexicon), size=count, p=lexicon.weights)
+
+
+def _household_sizes(people: int, rng: np.random.Generator) -> np.ndarray:
+    expected = float(HOUSEHOLD_SIZES @ HOUSEHOLD_SIZE_P)
+    sizes = rng.choice(HOUSEHOLD_SIZES, size=int(people / expected * 1.2) + 10, p=HOUSEHOLD_SIZE_P)
+    total = np.cumsum(sizes)
+    last = int(np.searchsorted(total, people))
+    sizes = sizes[: last + 1].copy()
+    sizes[-1] -= int(total[last] - people)
+    return sizes
+
+
+def _when_and_where(
+    count: int, rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(governorate index, month index, surge index or -1) per event."""
+    shares = np.array([geo.GOVERNORATE_SHARES[c][0] for c in geo.GOVERNORATE_CODES])
+    intensity = geo.national_intensity()
+    surge_mass = sum(s.deaths_share for s in geo.SURGES)
+    base = np.outer(shares / shares.sum(), intensity / intensity.sum()) * (1.0 - surge_mass)
+    cells_gov = [np.repeat(np.arange(len(shares)), geo.N_MONTHS)]
+    cells_month = [np.tile(np.arange(geo.N_MONTHS), len(shares))]
+    cells_surge = [np.full(base.size, -1)]
+    weights = [base.ravel()]
+    for index, surge in enumerate(geo.SURGES):
+        months = np.arange(geo.month_index(*surge.start), geo.month_index(*surge.end) + 1)
+        cells_gov.append(np.full(len(months), geo.GOVERNORATE_CODES.index(surge.governorate)))
+        cells_month.append(months)
+        cells_surge.append(np.full(len(months), index))
+        weights.append(np.full(len(months), surge.deaths_share / len(months)))
+    p = np.concatenate(weights)
+    cell = rng.choice(len(p), size=count, p=p / p.sum())
+    return (
+        np.concatenate(cells_gov)[cell],
+        np.concatenate(cells_month)[cell],
+        np.concatenate(cells_surge)[cell],
+    )
+
+
+def _places(gov: np.ndarray, surge: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    table = geo.place_table()
+    place = np.zeros(len(gov), dtype=int)
+    for g in range(len(geo.GOVERNORATE_CODES)):
+        rows = np.flatnonzero(gov == g)
+        candidates = np.flatnonzero(table.governorate == g)
+        place[rows] = rng.choice(candidates, size=len(rows), p=table.weight[candidates])
+    latin_index = {name: i for i, name in enumerate(table.latin)}
+    for index, spec in enumerate(geo.SURGES):
+        rows = np.flatnonzero(surge == index)
+        if spec.places and len(rows):
+            candidates = np.array([latin_index[name] for name in spec.places])
+            place[rows] = rng.choice(candidates, size=len(rows))
+    return place
+
+
+def _distinct_siblings(given, household, role, sex_male, rng) -> np.ndarray:
+    """Redraws a child's given name when a sibling or their father already has it."""
+    given = given.copy()
+    for _ in range(6):
+        frame = pd.DataFrame({"h": household, "g": given})
+        clash = frame.duplicated(["h", "g"], keep="first").to_numpy() & (role == ROLE_CHILD)
+        if not clash.any():
+            break
+        count = int(clash.sum())
+        redraw = np.where(
+            sex_male[clash], _draw(MALE, count, rng), N_MALE + _draw(FEMALE, count, rng)
+        )
+        given[clash] = redraw
+    return given
+
+
+def _ages(role, sex_male, parents_present, rng) -> np.ndarray:
+    n = len(role)
+    u = rng.random(n)
+    child_age = np.where(parents_present, rng.integers(0, 18, n), rng.integers(2, 40, n))
+    adult_male = np.select(
+        [u < 0.08, u < 0.78, u < 0.93],
+        [rng.integers(5, 18, n), np.clip(rng.normal(27, 7, n), 16, 45), rng.integers(45, 66, n)],
+        rng.integers(66, 91, n),
+    )
+    adult_female = np.where(u < 0.1, rng.integers(5, 18, n), rng.integers(18, 86, n))
+    age = np.select(
+        [role == ROLE_CHILD, role == ROLE_FATHER, role == ROLE_MOTHER, sex_male],
+        [child_age, rng.integers(25, 66, n), rng.integers(19, 56, n), adult_male],
+        adult_female,
+    )
+    return age.astype(int)
