@@ -9,6 +9,7 @@ of a fixed length, so coarser levels can add strata draw by draw.
 from __future__ import annotations
 
 import time
+import warnings
 import zlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -19,7 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from recount.errors import RecountError
+from recount.errors import ConfigError, RecountError
 from recount.estimate.chapman import Chapman
 from recount.estimate.dga import DGA
 from recount.estimate.loglinear import LogLinear
@@ -42,7 +43,7 @@ class EstimateOptions:
 
     methods: tuple[str, ...] = ("lcmcr", "loglinear", "dga")
     K: int = 10
-    chains: int = 2
+    chains: int = 4
     seed: int = 20111
     draws: int = 1000
     min_records: int = 30
@@ -196,6 +197,8 @@ def _run_method(
     started = time.perf_counter()
     try:
         result = fit_method(method, table, options, seed)
+    except ConfigError:
+        raise
     except (RecountError, ValueError, np.linalg.LinAlgError, FloatingPointError) as exc:
         return MethodResult(
             method,
@@ -212,7 +215,11 @@ def fit_method(method: str, table: pd.DataFrame, options: EstimateOptions, seed:
     if method == "lcmcr":
         from recount.estimate.lcmcr import LCMCR
 
-        model = LCMCR(K=options.K, chains=options.chains, seed=seed, **options.lcmcr).fit(table)
+        # Strata already run in parallel processes: one thread per stratum unless told otherwise.
+        settings = {"n_jobs": 1, **options.lcmcr}
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # convergence is flagged, not warned
+            model = LCMCR(K=options.K, chains=options.chains, seed=seed, **settings).fit(table)
         row = model.summary(ALPHA).iloc[0]
         result = MethodResult(
             method,

@@ -42,6 +42,8 @@ DERIVED_PERIODS = ("year", "half_year", "quarter", "year_month")
 # Person fields that must never become strata (names are sensitive and not categories).
 FORBIDDEN_STRATA = ("person_id", "name", "name_latin", "name_forms", "sources", "statuses")
 ENGINES = ("processes", "spark")
+# Options passed through `[estimate.lcmcr]` (K, chains and seed are `[estimate]` keys).
+LCMCR_OPTIONS = ("a_alpha", "b_alpha", "burnin", "draws", "thin", "n_jobs", "mh_attempts")
 
 
 @dataclass(frozen=True)
@@ -238,6 +240,9 @@ def parse_settings(
     lcmcr = section.get("lcmcr", {})
     if not isinstance(lcmcr, dict):
         raise error("lcmcr", "expected a table of extra LCMCR options, e.g. { burnin = 2000 }")
+    for key in lcmcr:
+        if key not in LCMCR_OPTIONS:
+            raise error(f"lcmcr.{key}", f"unknown LCMCR option; expected one of {', '.join(LCMCR_OPTIONS)}")
     workers = _integer(section, "workers", 2, 1, error)
     engine = section.get("engine", "spark" if backend == "spark" else "processes")
     if engine not in ENGINES:

@@ -1,0 +1,212 @@
+"""Stratified estimation from a persons table: sparse strata, coarser levels, flags, settings."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from recount.errors import ConfigError
+from recount.estimate.levels import add_stratum_flags
+from recount.estimate.patterns import capture_histories
+from recount.estimate.strata import MethodResult, StratumResult, overlap_ratios, sparsity_reason
+from recount.estimate.workspace import estimate_persons, parse_settings, with_periods
+
+
+def settings_for(persons, **section):
+    section.setdefault("strata", ["governorate", "year"])
+    section.setdefault("methods", ["loglinear", "dga"])
+    return parse_settings(section, available=list(persons.columns))
+
+
+@pytest.fixture(scope="module")
+def estimated(stratified_persons):
+    persons, truth = stratified_persons
+    estimates, draws = estimate_persons(persons, settings_for(persons, workers=2))
+    return persons, truth, estimates, draws
+
+
+def test_every_stratum_is_reported_with_its_documented_count(estimated):
+    persons, truth, estimates, _ = estimated
+    strata = estimates[estimates["level"] == "stratum"]
+    documented = persons.groupby(["governorate", "year"]).size()
+    assert len(strata) == 2 * len(truth)
+    for row in strata.itertuples():
+        assert row.documented == documented[(row.governorate, row.year)]
+
+
+def test_sparse_strata_are_not_estimated_and_say_why(estimated):
+    _, _, estimates, _ = estimated
+    strata = estimates[estimates["level"] == "stratum"].set_index(["governorate", "year"])
+    few = strata.loc[("SY-RA", 2013)]
+    assert (few["status"] == "not_estimable").all()
+    assert few["estimate"].isna().all()
+    assert few["reason"].str.contains("people documented").all()
+    two_lists = strata.loc[("SY-QU", 2012)]
+    assert (two_lists["status"] == "not_estimable").all()
+    assert two_lists["reason"].str.contains("only 2 lists").all()
+    assert (two_lists["lists"] == 2).all()
+
+
+def test_estimable_strata_cover_their_truth(estimated):
+    _, truth, estimates, _ = estimated
+    ok = estimates[(estimates["level"] == "stratum") & (estimates["status"] == "ok")]
+    assert len(ok) == 8
+    covered = [
+        row.lower <= truth[(row.governorate, row.year)] <= row.upper for row in ok.itertuples()
+    ]
+    assert sum(covered) >= 7
+
+
+def test_coarser_levels_add_strata(estimated):
+    persons, truth, estimates, _ = estimated
+    levels = set(estimates["level"])
+    assert {"stratum", "governorate", "year", "total", "total_pooled"} <= levels
+    total = estimates[estimates["level"] == "total"].set_index("method")
+    assert (total["documented"] == len(persons)).all()
+    strata = estimates[estimates["level"] == "stratum"]
+    loglinear = strata[strata["method"] == "loglinear"]
+    not_estimated = loglinear.loc[loglinear["status"] != "ok", "documented"].sum()
+    expected = loglinear["estimate"].sum() + not_estimated
+    assert total.loc["loglinear", "estimate"] == pytest.approx(expected)
+    assert "summed_point_estimates" in total.loc["loglinear", "flag"]
+    assert "includes_not_estimable_strata" in total.loc["dga", "flag"]
+    dga = strata[(strata["method"] == "dga") & (strata["status"] == "ok")]
+    # Adding draws, not intervals: the total's interval is narrower than the sum of the strata's.
+    width = total.loc["dga", "upper"] - total.loc["dga", "lower"]
+    assert width < (dga["upper"] - dga["lower"]).sum()
+    assert total.loc["dga", "lower"] <= sum(truth.values()) <= total.loc["dga", "upper"]
+    per_year = estimates[(estimates["level"] == "year") & (estimates["method"] == "dga")]
+    assert per_year["governorate"].isna().all()
+    assert sorted(per_year["year"]) == [2012, 2013]
+
+
+def test_parallel_and_serial_runs_agree(stratified_persons, estimated):
+    persons, _, parallel, _ = estimated
+    serial, _ = estimate_persons(persons, settings_for(persons, workers=1))
+    columns = ["governorate", "year", "level", "method", "estimate", "lower", "upper", "status"]
+    pd.testing.assert_frame_equal(parallel[columns], serial[columns])
+
+
+def test_small_dependent_strata_are_flagged_low_bias_risk(make_persons):
+    sizes = {("SY-HL", 2012): 3000, ("SY-ID", 2012): 400}
+    persons, _ = make_persons(sizes, dependent=(("SY-ID", 2012),), seed=3)
+    estimates, _ = estimate_persons(
+        persons, settings_for(persons, methods=["loglinear"], small_stratum=1000)
+    )
+    strata = estimates[estimates["level"] == "stratum"].set_index("governorate")
+    assert "small_stratum_low_bias_risk" in strata.loc["SY-ID", "flag"]
+    big_flag = strata.loc["SY-HL", "flag"]
+    assert pd.isna(big_flag) or "small_stratum_low_bias_risk" not in big_flag
+    total = estimates[estimates["level"] == "total"].iloc[0]
+    assert "includes_low_bias_risk_strata" in total["flag"]
+
+
+def test_methods_disagree_flag():
+    def result(method, lower, upper):
+        return MethodResult(method, "ok", estimate=(lower + upper) / 2, lower=lower, upper=upper)
+
+    apart = StratumResult(
+        "k",
+        {},
+        "stratum",
+        500,
+        4,
+        None,
+        False,
+        [result("lcmcr", 600, 700), result("dga", 750, 900)],
+    )
+    add_stratum_flags(apart, small_stratum=0)
+    assert all("methods_disagree" in m.flags for m in apart.methods)
+    overlapping = StratumResult(
+        "k",
+        {},
+        "stratum",
+        500,
+        4,
+        None,
+        False,
+        [result("lcmcr", 600, 800), result("dga", 750, 900)],
+    )
+    add_stratum_flags(overlapping, small_stratum=0)
+    assert not any(m.flags for m in overlapping.methods)
+
+
+def test_sparsity_rules():
+    table = pd.DataFrame(
+        {"a": [1, 0, 0, 1], "b": [0, 1, 0, 1], "c": [0, 0, 1, 0], "count": [20, 20, 20, 10]}
+    )
+    assert "shares nobody" in sparsity_reason(table, min_records=10)
+    assert "minimum 100" in sparsity_reason(table, min_records=100)
+    table.loc[2, "a"] = 1
+    assert sparsity_reason(table, min_records=10) is None
+
+
+def test_overlap_ratio_detects_positive_dependence(make_persons):
+    persons, _ = make_persons({("SY-ID", 2012): 3000}, dependent=(("SY-ID", 2012),))
+    table = capture_histories(persons)
+    ratios = overlap_ratios(table)
+    assert ratios[("vdc", "snhr")] > 1.5
+    assert ratios[("sccs", "cdc")] < 1.0
+
+
+def test_derived_periods_respect_date_precision():
+    persons = pd.DataFrame(
+        {
+            "in_a": [True] * 3,
+            "date_of_death": pd.to_datetime(["2013-02-01", "2013-08-01", "2013-01-01"]),
+            "date_precision": ["day", "month", "year"],
+        }
+    )
+    frame = with_periods(persons, ["half_year", "quarter", "year_month", "year"])
+    assert list(frame["half_year"].fillna("?")) == ["2013-H1", "2013-H2", "?"]
+    assert list(frame["quarter"].fillna("?")) == ["2013-Q1", "2013-Q3", "?"]
+    assert list(frame["year_month"].fillna("?")) == ["2013-02", "2013-08", "?"]
+    assert list(frame["year"]) == [2013, 2013, 2013]
+
+
+def test_half_year_strata(stratified_persons):
+    persons, _ = stratified_persons
+    estimates, _ = estimate_persons(
+        persons, settings_for(persons, strata=["half_year"], methods=["loglinear"])
+    )
+    strata = estimates[estimates["level"] == "stratum"]
+    assert sorted(strata["half_year"]) == ["2012-H1", "2012-H2", "2013-H1", "2013-H2"]
+    assert strata["documented"].sum() == len(persons)
+
+
+@pytest.mark.parametrize(
+    ("section", "key"),
+    [
+        ({"strata": ["name"]}, "estimate.strata"),
+        ({"strata": ["district"]}, "estimate.strata"),
+        ({"methods": ["mcmc"]}, "estimate.methods"),
+        ({"methods": []}, "estimate.methods"),
+        ({"K": 0}, "estimate.K"),
+        ({"K": "ten"}, "estimate.K"),
+        ({"seed": -1}, "estimate.seed"),
+        ({"draws": True}, "estimate.draws"),
+        ({"delta": -1}, "estimate.delta"),
+        ({"criterion": "cp"}, "estimate.criterion"),
+        ({"engine": "dask"}, "estimate.engine"),
+        ({"pooled": ["district"]}, "estimate.pooled"),
+        ({"lcmcr": {"iterations": 5}}, "estimate.lcmcr.iterations"),
+        ({"stratum": ["year"]}, "estimate.stratum"),
+    ],
+)
+def test_settings_errors_name_the_key(section, key):
+    with pytest.raises(ConfigError) as info:
+        parse_settings(
+            {"strata": ["governorate", "year"], **section},
+            available=["governorate", "year", "in_a"],
+        )
+    assert info.value.key == key
+
+
+def test_settings_defaults_and_spark_backend():
+    settings = parse_settings({}, backend="spark")
+    assert settings.engine == "spark"
+    assert settings.strata == ()
+    assert settings.options.methods == ("lcmcr", "loglinear", "dga")
+    assert settings.options.K == 10
+    assert np.isclose(parse_settings({"delta": 0.25}).options.delta, 0.25)
