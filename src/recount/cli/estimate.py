@@ -51,7 +51,14 @@ def register(app: typer.Typer) -> None:
 
             estimates = estimate_workspace(ws, progress=advance, methods=method, seed=seed)
         console.print(summary_table(estimates))
-        flagged = estimates[(estimates["level"] == "stratum") & estimates["flag"].notna()]
+        finest = estimates[estimates["level"] == "stratum"]
+        sparse = finest.loc[finest["status"] != "ok", "documented"]
+        if len(sparse):
+            console.print(
+                f"{len(sparse):,} stratum rows not estimable ({int(sparse.sum()):,} documented people "
+                "counted at their documented number in the coarser levels)"
+            )
+        flagged = finest[finest["flag"].notna()]
         if len(flagged):
             console.print(
                 f"{len(flagged):,} stratum estimates carry flags (see `recount export estimates`): "
@@ -195,18 +202,9 @@ def run_mse(
 
 
 def summary_table(estimates: pd.DataFrame) -> Table:
-    """Counts per level and method, and the totals: never a name, only numbers."""
-    table = Table(title="estimates")
-    for column in (
-        "level",
-        "method",
-        "estimated",
-        "not estimable",
-        "flagged",
-        "documented",
-        "estimate",
-        "95% interval",
-    ):
+    """Counts per level and method, and single-row levels' estimates: numbers only, never a name."""
+    table = Table(title=f"estimates: {int(estimates['documented'].max()):,} people documented")
+    for column in ("level", "method", "rows ok / not", "flagged", "estimate (95% interval)"):
         table.add_column(column, justify="left" if column in ("level", "method") else "right")
     for (level, method), group in estimates.groupby(["level", "method"], sort=False):
         ok = group[group["status"] == "ok"]
@@ -214,11 +212,10 @@ def summary_table(estimates: pd.DataFrame) -> Table:
         table.add_row(
             level,
             method,
-            f"{len(ok):,}",
-            f"{int((group['status'] != 'ok').sum()):,}",
+            f"{len(ok):,} / {len(group) - len(ok):,}",
             f"{int(group['flag'].notna().sum()):,}",
-            f"{int(group['documented'].sum()):,}",
-            f"{ok['estimate'].iloc[0]:,.0f}" if single else "",
-            f"{ok['lower'].iloc[0]:,.0f} to {ok['upper'].iloc[0]:,.0f}" if single else "",
+            f"{ok['estimate'].iloc[0]:,.0f} ({ok['lower'].iloc[0]:,.0f}-{ok['upper'].iloc[0]:,.0f})"
+            if single
+            else "",
         )
     return table

@@ -1,0 +1,175 @@
+"""The estimate stage on a workspace, its CLI, and `recount mse` on Kosovo."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from recount.cli import app
+from recount.errors import ConfigError, WorkspaceError
+from recount.estimate import estimate_workspace
+from recount.workspace import Workspace
+
+runner = CliRunner()
+
+CONFIG = """
+[project]
+name = "test"
+
+[link]
+backend = "duckdb"
+
+[estimate]
+strata = ["governorate", "year"]
+methods = ["lcmcr", "loglinear"]
+K = 5
+chains = 2
+draws = 200
+workers = 2
+
+[estimate.lcmcr]
+burnin = 200
+draws = 400
+"""
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory, stratified_persons) -> Workspace:
+    ws = Workspace.init(tmp_path_factory.mktemp("ws"))
+    ws.config_path.write_text(CONFIG, encoding="utf-8")
+    ws.write_table("persons", stratified_persons[0])
+    return ws
+
+
+@pytest.fixture(scope="module")
+def estimated(workspace) -> pd.DataFrame:
+    return estimate_workspace(workspace)
+
+
+def test_writes_estimates_and_draws(workspace, estimated):
+    stored = workspace.table("estimates")
+    assert len(stored) == len(estimated)
+    expected = [
+        "governorate",
+        "year",
+        "level",
+        "documented",
+        "method",
+        "estimate",
+        "lower",
+        "upper",
+    ]
+    assert list(stored.columns[: len(expected)]) == expected
+    for column in ("rhat", "ess", "status", "reason", "flag", "seconds"):
+        assert column in stored.columns
+    draws = workspace.table("estimate_draws")
+    assert list(draws.columns) == ["stratum_key", "draw", "n"]
+    lcmcr_ok = stored[
+        (stored["level"] == "stratum") & (stored["method"] == "lcmcr") & (stored["status"] == "ok")
+    ]
+    assert draws["stratum_key"].nunique() == len(lcmcr_ok) == 4
+    assert (draws.groupby("stratum_key").size() == 200).all()
+    assert lcmcr_ok["rhat"].notna().all() and lcmcr_ok["ess"].notna().all()
+
+
+def test_lcmcr_total_adds_stratum_draws(workspace, estimated):
+    draws = workspace.table("estimate_draws")
+    strata = estimated[(estimated["level"] == "stratum") & (estimated["method"] == "lcmcr")]
+    floor = strata.loc[strata["status"] != "ok", "documented"].sum()
+    summed = draws.pivot(index="draw", columns="stratum_key", values="n").sum(axis=1) + floor
+    total = estimated[(estimated["level"] == "total") & (estimated["method"] == "lcmcr")].iloc[0]
+    assert total["estimate"] == pytest.approx(np.median(summed), abs=1)
+    assert total["lower"] == pytest.approx(np.quantile(summed, 0.025), abs=1)
+    assert total["documented"] == strata["documented"].sum()
+
+
+def test_keys_match_between_tables(workspace, estimated):
+    keys = set(workspace.table("estimate_draws")["stratum_key"])
+    assert "governorate=SY-HL|year=2012" in keys
+
+
+def test_overrides_and_config_errors(workspace, tmp_path):
+    other = Workspace.init(tmp_path / "bad")
+    other.config_path.write_text(CONFIG.replace("K = 5", "K = -1"), encoding="utf-8")
+    other.write_table("persons", workspace.table("persons"))
+    with pytest.raises(ConfigError, match="estimate.K"):
+        estimate_workspace(other)
+    empty = Workspace.init(tmp_path / "empty")
+    with pytest.raises(WorkspaceError, match="persons"):
+        estimate_workspace(empty)
+
+
+def test_cli_estimate_and_export(workspace, tmp_path):
+    result = runner.invoke(app, ["estimate", "-w", str(workspace.root), "--method", "loglinear"])
+    assert result.exit_code == 0, result.output
+    assert "stratum" in result.output and "loglinear" in result.output
+    out = tmp_path / "estimates.csv"
+    result = runner.invoke(
+        app, ["export", "estimates", "--out", str(out), "-w", str(workspace.root)]
+    )
+    assert result.exit_code == 0, result.output
+    exported = pd.read_csv(out)
+    for column in ("governorate", "year", "documented", "method", "estimate", "lower", "upper"):
+        assert column in exported.columns
+    assert set(exported["method"]) == {"loglinear"}
+    assert (
+        exported.loc[exported["level"] == "total", "documented"] == len(workspace.table("persons"))
+    ).all()
+
+
+def test_cli_mse_on_kosovo_writes_csv(shared_data, tmp_path):
+    out = tmp_path / "kosovo.csv"
+    args = [
+        "mse",
+        str(shared_data / "kosovo_patterns.csv"),
+        "--method",
+        "loglinear",
+        "--method",
+        "dga",
+    ]
+    result = runner.invoke(app, [*args, "--seed", "3", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "10,357" in result.output and "12,595" in result.output
+    written = pd.read_csv(out)
+    assert list(written.columns) == ["method", "estimate", "lower", "upper", "seconds", "ess"]
+    assert written["estimate"].round().tolist() == [10357, 12595]
+    assert written["ess"].isna().all()
+
+
+def test_cli_mse_lcmcr_reports_ess(shared_data, tmp_path):
+    out = tmp_path / "lcmcr.csv"
+    result = runner.invoke(
+        app,
+        ["mse", str(shared_data / "kosovo_patterns.csv"), "--method", "lcmcr", "--out", str(out)],
+    )
+    assert result.exit_code == 0, result.output
+    row = pd.read_csv(out).iloc[0]
+    assert row["method"] == "lcmcr"
+    assert 4400 < row["lower"] < row["estimate"] < row["upper"]
+    assert row["ess"] > 0
+
+
+def test_cli_mse_errors_are_clean(shared_data, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("a,b,count\n1,0,5\n0,2,3\n", encoding="utf-8")
+    result = runner.invoke(app, ["mse", str(bad), "--method", "loglinear"])
+    assert result.exit_code != 0
+    assert "row 2" in str(result.exception) and "'b'" in str(result.exception)
+    result = runner.invoke(
+        app, ["mse", str(shared_data / "kosovo_patterns.csv"), "--method", "chapman"]
+    )
+    assert "exactly two lists" in str(result.exception)
+    result = runner.invoke(
+        app,
+        [
+            "mse",
+            str(shared_data / "kosovo_patterns.csv"),
+            "--method",
+            "chapman",
+            "--lists",
+            "EXH,ABA",
+        ],
+    )
+    assert result.exit_code == 0, result.output
