@@ -1,9 +1,63 @@
-"""CLI commands of the names stage."""
+"""CLI commands of the names stage: `recount normalize` and `recount names key`."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from recount.cli.common import WorkspaceOption, console, err_console, open_workspace
+
+names_app = typer.Typer(
+    help="Name keys: see how names compare across scripts and spellings.", no_args_is_help=True
+)
 
 
 def register(app: typer.Typer) -> None:
-    """Registers this stage's commands (filled in by the stage's work)."""
+    """Adds `recount normalize` and the `recount names` group."""
+    app.command("normalize")(normalize)
+    app.add_typer(names_app, name="names")
+
+
+def normalize(workspace: WorkspaceOption = Path(".")) -> None:
+    """Write the `normalized` table: name parts and keys, places and dates, beside `records`."""
+    from recount.names import normalize_workspace
+
+    ws = open_workspace(workspace)
+    with err_console.status("normalising names, places and dates"):
+        summary = normalize_workspace(ws)
+    total = int(summary["records"].sum()) if len(summary) else 0
+    identifiable = int(summary["identifiable"].sum()) if len(summary) else 0
+    console.print(
+        f"normalized: {total} records, {identifiable} identifiable, {total - identifiable} unidentified"
+    )
+    for row in summary.itertuples(index=False):
+        console.print(
+            f"  {row.source_id}: {row.records} records, {row.identifiable} identifiable, "
+            f"{row.no_name} without name, {row.unknown_name} unknown, {row.relational} relational, "
+            f"{row.governorate_inferred} governorates inferred from place, {row.date_flagged} dates flagged",
+            highlight=False,
+        )
+
+
+@names_app.command("key")
+def key(
+    names: Annotated[list[str], typer.Argument(help="Names in any script (quote each name).")],
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show each step from the name to its key.")
+    ] = False,
+) -> None:
+    """Print each name's cross-script key, one line per name."""
+    from recount.names import explain_key, name_key, split_name
+
+    for name in names:
+        if explain:
+            console.print(f"[bold]{name}[/]", highlight=False)
+            for step in explain_key(name):
+                console.print(f"  {step.step:<12} {step.detail}", highlight=False, markup=False)
+            continue
+        value = name_key(name)
+        if not value:
+            value = f"(unidentified: {split_name(name).unidentified_reason})"
+        console.print(value, highlight=False, markup=False)

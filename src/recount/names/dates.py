@@ -1,0 +1,60 @@
+"""Flags for dates of death that cannot be right for the project's period."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from recount.errors import ConfigError
+
+# The Syrian uprising began in March 2011; a death recorded before that is a data-entry error
+# for a Syria casualty project (or a different conflict). Configurable in [names].
+DEFAULT_EARLIEST = dt.date(2011, 3, 1)
+
+
+def period_start(section: dict) -> dt.date:
+    """`[names] earliest_date` from recount.toml, else March 2011."""
+    value = section.get("earliest_date")
+    if value is None:
+        return DEFAULT_EARLIEST
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise ConfigError(
+            "names.earliest_date", f"expected a date like 2011-03-01, got {value!r}"
+        ) from exc
+
+
+def date_flag(
+    date: dt.date | None,
+    precision: str | None,
+    raw: str | None,
+    earliest: dt.date = DEFAULT_EARLIEST,
+    today: dt.date | None = None,
+) -> str | None:
+    """`before_period`, `in_future`, `unparsed` (text given but no date read), or None when fine.
+
+    A partial date is wrong only when its whole period is: "2011" is fine for a
+    period starting in March 2011, "2011-01" is not.
+    """
+    today = today or dt.date.today()
+    if date is None:
+        return "unparsed" if raw is not None and str(raw).strip() else None
+    if date > today:
+        return "in_future"
+    if period_end(date, precision) < earliest:
+        return "before_period"
+    return None
+
+
+def period_end(date: dt.date, precision: str | None) -> dt.date:
+    """Last day of the period a date with this precision stands for."""
+    if precision == "year":
+        return dt.date(date.year, 12, 31)
+    if precision == "month":
+        following = dt.date(date.year + date.month // 12, date.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return date

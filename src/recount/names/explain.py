@@ -1,0 +1,61 @@
+"""The full-name key, and a step-by-step account of how a name became its key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from recount.names.arabic import has_arabic, normalize_arabic
+from recount.names.keys import token_key_source
+from recount.names.latin import fold_latin
+from recount.names.parts import split_name
+
+
+@dataclass(frozen=True)
+class Step:
+    step: str
+    detail: str
+
+
+def name_key(text: str | None) -> str:
+    """Cross-script key of a full name ("" when it names nobody: unknown, relational, empty).
+
+    Two spellings of one name in either script give the same key, e.g.
+    'Mohammad Ahmad al-Ali', 'Muhamad Ahmed Alali' and 'محمد أحمد العلي'.
+    """
+    parts = split_name(text)
+    return parts.key if parts.identifiable else ""
+
+
+def explain_key(text: str | None) -> list[Step]:
+    """Each step from the written name to its key, for a person checking why two names (dis)agree."""
+    parts = split_name(text)
+    if text is None or not str(text).strip():
+        return [Step("input", "(empty)"), Step("result", "unidentified: no_name")]
+    text = str(text)
+    arabic = has_arabic(text)
+    steps = [
+        Step("script", "arabic" if arabic else "latin"),
+        Step(
+            "normalised",
+            normalize_arabic(text)
+            if arabic
+            else fold_latin(text) + "  (case, accents, ayn/hamza marks folded)",
+        ),
+    ]
+    if not parts.identifiable:
+        detail = parts.unidentified_reason or ""
+        if parts.relation:
+            detail += f" ({parts.relation} of a person with key {parts.relation_anchor_key or '-'})"
+        steps.append(Step("result", f"unidentified: {detail}"))
+        return steps
+    for token in parts.tokens:
+        role = "kunya" if token.kind == "kunya" else "token"
+        steps.append(Step(role, f"{token.text} -> {token.key}  [{token_key_source(token.text)}]"))
+    for alias in parts.aliases:
+        steps.append(Step("alias", f"{alias.text} -> {alias.key}"))
+    for role in ("given", "father", "grandfather", "family"):
+        token = getattr(parts, role)
+        if token is not None:
+            steps.append(Step(role, f"{token.text} -> {token.key}"))
+    steps.append(Step("key", parts.key))
+    return steps

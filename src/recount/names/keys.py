@@ -1,0 +1,83 @@
+"""Cross-script keys of single name tokens: lexicon first, then the letter rules."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from recount.names.arabic import has_arabic, normalize_arabic
+from recount.names.compounds import arabic_compound_key, latin_compound_key
+from recount.names.latin import fold_latin
+from recount.names.lexicon import compact, load_lexicon, nearest_in_group
+from recount.names.phonetic import phonetic_key, spelling_key
+from recount.names.romanise import romanize
+
+
+class ArabicWords:
+    """Keys simple Arabic words: the lexicon's key, else the romanised letters."""
+
+    def key(self, word: str) -> str:
+        return arabic_word_key(word)
+
+    def known(self, word: str) -> bool:
+        return compact(normalize_arabic(word)) in load_lexicon().arabic
+
+
+class LatinWords:
+    """Keys simple folded Latin words: a listed spelling, else the phonetic rules."""
+
+    def key(self, word: str) -> str:
+        return latin_word_key(word)
+
+    def known(self, word: str) -> bool:
+        lexicon = load_lexicon()
+        return word in lexicon.latin or spelling_key(word) in lexicon.spelling
+
+
+_ARABIC = ArabicWords()
+_LATIN = LatinWords()
+
+
+@lru_cache(maxsize=200_000)
+def arabic_word_key(word: str) -> str:
+    lexicon = load_lexicon()
+    listed = lexicon.arabic.get(compact(normalize_arabic(word)))
+    if listed is not None:
+        return listed
+    plain = romanize(word)
+    return romanize(word, keep_alef=True) if plain in lexicon.groups else plain
+
+
+@lru_cache(maxsize=200_000)
+def latin_word_key(word: str) -> str:
+    lexicon = load_lexicon()
+    listed = lexicon.latin.get(word) or lexicon.spelling.get(spelling_key(word))
+    if listed is not None:
+        return listed
+    plain = phonetic_key(word)
+    return nearest_in_group(lexicon, plain, word) or plain
+
+
+@lru_cache(maxsize=500_000)
+def token_key(token: str) -> str:
+    """Key of one name token in either script (a compound such as 'Abd al-Rahman' is one token)."""
+    if has_arabic(token):
+        return arabic_compound_key(token, _ARABIC)
+    folded = fold_latin(token)
+    if not folded:
+        return ""
+    whole = compact(folded)
+    lexicon = load_lexicon()
+    if whole in lexicon.latin:
+        return lexicon.latin[whole]
+    return latin_compound_key(folded, _LATIN)
+
+
+def token_key_source(token: str) -> str:
+    """Where a token's key came from: 'lexicon' or 'rules' (for --explain)."""
+    lexicon = load_lexicon()
+    if has_arabic(token):
+        return "lexicon" if compact(normalize_arabic(token)) in lexicon.arabic else "rules"
+    whole = compact(fold_latin(token))
+    if whole in lexicon.latin or spelling_key(whole) in lexicon.spelling:
+        return "lexicon"
+    return "rules"

@@ -1,0 +1,131 @@
+"""The name lexicon: common Syrian names with their Arabic spelling and Latin spellings.
+
+Rules alone cannot tell from a Latin spelling which vowels are long (Khalid is
+خالد, Walid is وليد), so the spellings of common names are listed by hand
+(data/name_lexicon.csv) and map to the key of their Arabic form. Names whose
+plain keys coincide (عمر, عمار, عامر) get a finer key that keeps the medial
+alef, and Latin spellings choose among them by the nearest listed spelling.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from recount.names.arabic import normalize_arabic
+from recount.names.compounds import arabic_compound_key
+from recount.names.latin import fold_latin
+from recount.names.phonetic import phonetic_key, spelling_key
+from recount.names.romanise import romanize
+
+LEXICON_FILE = "name_lexicon.csv"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    arabic: dict[str, str]  # normalised Arabic (no spaces) -> key
+    latin: dict[str, str]  # folded Latin (no spaces or hyphens) -> key
+    spelling: dict[str, str]  # spelling key -> key, only where one name has it
+    groups: dict[str, list[tuple[str, list[str]]]]  # plain key -> [(fine key, spelling keys)]
+    size: int
+
+
+class _RuleArabic:
+    def __init__(self, keep_alef: bool = False):
+        self.keep_alef = keep_alef
+
+    def key(self, word: str) -> str:
+        return romanize(word, keep_alef=self.keep_alef)
+
+    def known(self, word: str) -> bool:
+        return False
+
+
+class _RuleLatin:
+    def key(self, word: str) -> str:
+        return phonetic_key(word)
+
+    def known(self, word: str) -> bool:
+        return False
+
+
+def compact(text: str) -> str:
+    return "".join(text.split()).replace("-", "")
+
+
+def _rows() -> list[tuple[str, list[str], list[str]]]:
+    text = (
+        resources.files("recount.names").joinpath("data").joinpath(LEXICON_FILE).read_text("utf-8")
+    )
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    rows = []
+    for row in csv.DictReader(lines):
+        latin = [v.strip() for v in (row["latin"] or "").split("|") if v.strip()]
+        variants = [v.strip() for v in (row["arabic_variants"] or "").split("|") if v.strip()]
+        rows.append((row["arabic"].strip(), latin, variants))
+    return rows
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """The lexicon, built once per process."""
+    merged: dict[str, tuple[str, list[str], list[str]]] = {}
+    for arabic, latin, variants in _rows():
+        norm = compact(normalize_arabic(arabic))
+        if norm in merged:
+            _, old_latin, old_variants = merged[norm]
+            old_latin.extend(latin)
+            old_variants.extend(variants)
+        else:
+            merged[norm] = (arabic, list(latin), list(variants))
+    plain = {norm: arabic_compound_key(entry[0], _RuleArabic()) for norm, entry in merged.items()}
+    counts: dict[str, int] = {}
+    for key in plain.values():
+        counts[key] = counts.get(key, 0) + 1
+    keys = {
+        norm: arabic_compound_key(merged[norm][0], _RuleArabic(keep_alef=True))
+        if counts[key] > 1
+        else key
+        for norm, key in plain.items()
+    }
+    arabic: dict[str, str] = {}
+    latin: dict[str, str] = {}
+    spelling_owners: dict[str, set[str]] = {}
+    groups: dict[str, list[tuple[str, list[str]]]] = {}
+    for norm, (canonical, spellings, variants) in merged.items():
+        key = keys[norm]
+        for form in (canonical, *variants):
+            arabic.setdefault(compact(normalize_arabic(form)), key)
+        folded = [compact(fold_latin(s)) for s in spellings]
+        for form in folded:
+            latin.setdefault(form, key)
+            spelling_owners.setdefault(spelling_key(form), set()).add(key)
+        if counts[plain[norm]] > 1:
+            groups.setdefault(plain[norm], []).append((key, [spelling_key(f) for f in folded]))
+    spelling = {
+        sk: next(iter(owners)) for sk, owners in spelling_owners.items() if len(owners) == 1
+    }
+    return Lexicon(arabic, latin, spelling, groups, len(merged))
+
+
+def nearest_in_group(lexicon: Lexicon, plain_key: str, word: str) -> str | None:
+    """For a Latin word whose plain key several names share, the name with the nearest spelling."""
+    members = lexicon.groups.get(plain_key)
+    if not members:
+        return None
+    target = spelling_key(word)
+    best = min(members, key=lambda m: min((_distance(target, s) for s in m[1]), default=99))
+    return best[0]
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance (short strings)."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]

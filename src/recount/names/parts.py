@@ -1,0 +1,416 @@
+"""A written name into its parts: given, father's, grandfather's and family name, and kunya.
+
+Syrian lists write a person as given + father + (grandfather) + family name,
+sometimes inverted ('AL-KHATIB, Abd al-Majid'), with labels in front (الشهيد,
+الطفل, 'the martyr'), with a nasab (بن/bin), a kunya (أبو أحمد) or no name at
+all ('unknown', مجهول, 'wife of …'). Unidentified names are recognised here so
+that the link stage never matches them on their words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from recount.names.arabic import has_arabic, normalize_arabic, strip_marks
+from recount.names.compounds import (
+    ABD_PREFIXES,
+    ABU_WORDS,
+    ALLAH_WORDS,
+    DIN_WORDS,
+    LATIN_ARTICLES,
+    UMM_WORDS,
+)
+from recount.names.keys import token_key
+from recount.names.latin import fold_latin
+from recount.names.lexicon import compact
+
+
+@dataclass(frozen=True)
+class NameToken:
+    text: str  # normalised in its own script, compound words joined
+    key: str  # cross-script key
+    kind: str = "name"  # name | kunya
+
+
+@dataclass(frozen=True)
+class NameParts:
+    given: NameToken | None = None
+    father: NameToken | None = None
+    grandfather: NameToken | None = None
+    family: NameToken | None = None
+    kunya: NameToken | None = None
+    tokens: tuple[NameToken, ...] = ()
+    aliases: tuple[NameToken, ...] = ()
+    script: str | None = None
+    identifiable: bool = True
+    unidentified_reason: str | None = None
+    relation: str | None = None
+    relation_anchor_key: str | None = None
+
+    @property
+    def key(self) -> str:
+        """Full-name key: the part keys (given father [grandfather] family) joined by spaces."""
+        parts = (self.given, self.father, self.grandfather, self.family)
+        return " ".join(p.key for p in parts if p is not None and p.key)
+
+    @property
+    def form(self) -> str:
+        """The normalised name as one string (parts in order)."""
+        parts = (self.given, self.father, self.grandfather, self.family)
+        return " ".join(p.text for p in parts if p is not None)
+
+
+# -- word lists (normalised Arabic, folded Latin) ------------------------------------------
+_AR = normalize_arabic
+HONORIFICS = frozenset(
+    [
+        _AR(w)
+        for w in (
+            "الشهيد الشهيدة شهيد شهيدة الطفل الطفلة طفل طفلة الرضيع الرضيعة رضيع رضيعة الشاب الشابة "
+            "السيد السيدة الحاج الحاجة المواطن المواطنة الشيخ الدكتور د. د الطبيب الطبيبة المهندس "
+            "المهندسة م. الأستاذ الأستاذة المعلم المعلمة الطالب الطالبة المجند الملازم النقيب الرائد "
+            "المقدم العقيد العميد اللواء المساعد الرقيب العريف الجندي المقاتل القائد البطل الصحفي "
+            "الناشط الإعلامي المسعف المدني السجين المعتقل المعتقلة الفقيد المرحوم المرحومة الإمام "
+            "الشهيد_البطل المدعو المدعوة المسن المسنة العجوز الطفل_الرضيع"
+        ).split()
+    ]
+    + (
+        "the martyr martyrs shahid shaheed child baby infant mr mrs ms miss dr doctor eng engineer "
+        "sheikh shaykh haj hajj hajji haji lt lieutenant capt captain col colonel gen general sgt "
+        "sergeant pvt private soldier fighter commander activist journalist citizen prisoner "
+        "detainee late named called so"
+    ).split()
+)
+_UNKNOWN_SIGNALS = frozenset(
+    [_AR(w) for w in "مجهول مجهولة مجهولين مجهولي مجهولا مجهوله".split()]
+    + "unknown unidentified unnamed anonymous nameless unknow unkown n/a na none null nil".split()
+)
+_UNKNOWN_PHRASES = tuple(
+    [
+        _AR(p)
+        for p in (
+            "غير معروف",
+            "غير معروفة",
+            "غير معرف",
+            "بدون اسم",
+            "لا يوجد",
+            "غير محدد",
+            "لم يعرف",
+            "لم يتم التعرف",
+        )
+    ]
+    + ["no name", "not known", "name withheld", "not identified", "unknown name"]
+)
+_FILLER = frozenset(
+    [
+        _AR(w)
+        for w in (
+            "الهوية هوية الاسم اسم جثة جثه جثث رجل امرأة امراة ذكر أنثى انثى شخص طفل طفلة شاب شابة "
+            "مسن مسنة عجوز فتاة فتى صبي ولد بنت سيدة الجثة"
+        ).split()
+    ]
+    + (
+        "male female man woman men women boy girl child children body bodies person people adult "
+        "young old elderly corpse remains name no not known identity of a an the martyr baby infant "
+        "teenager youth unknown"
+    ).split()
+    + list(HONORIFICS)
+)
+RELATIONS_AR = {
+    _AR(w): rel
+    for w, rel in (
+        ("زوجة", "wife"), ("أرملة", "wife"), ("زوج", "husband"), ("ابن", "son"), ("نجل", "son"),
+        ("ابنة", "daughter"), ("بنت", "daughter"), ("كريمة", "daughter"), ("والدة", "mother"),
+        ("والد", "father"), ("أخ", "brother"), ("أخو", "brother"), ("شقيق", "brother"),
+        ("أخت", "sister"), ("شقيقة", "sister"), ("حفيد", "grandchild"), ("حفيدة", "grandchild"),
+        ("عائلة", "family"), ("أسرة", "family"), ("طفل", "child"), ("طفلة", "child"),
+    )
+}  # fmt: skip
+RELATIONS_LAT = {
+    "wife": "wife", "widow": "wife", "husband": "husband", "son": "son", "daughter": "daughter",
+    "mother": "mother", "father": "father", "brother": "brother", "sister": "sister",
+    "child": "child", "baby": "child", "infant": "child", "grandson": "grandchild",
+    "granddaughter": "grandchild", "grandchild": "grandchild", "family": "family",
+    "relative": "relative", "nephew": "relative", "niece": "relative", "cousin": "relative",
+}  # fmt: skip
+_NASAB = frozenset(
+    [_AR("بن"), _AR("ابن"), _AR("بنت"), "bin", "ibn", "ben", "bint", "binti", "ibnat"]
+)
+_AR_ABU = frozenset([_AR("أبو"), _AR("ابو"), _AR("ابي")])
+_AR_UMM = frozenset([_AR("أم"), _AR("ام")])
+_AR_JOIN_NEXT = frozenset([_AR("عبد")])
+_AR_JOIN_PREV = frozenset([_AR("الدين"), _AR("الله")])
+_PARENS = re.compile(r"[(\[{](.*?)[)\]}]")
+_SPLIT = re.compile(r"[\s_/\\.;:|\"«»]+")
+
+
+@lru_cache(maxsize=1_000_000)
+def split_name(text: str | None) -> NameParts:
+    """The parts of one written name (either script)."""
+    if text is None or not str(text).strip():
+        return NameParts(identifiable=False, unidentified_reason="no_name")
+    text = str(text)
+    script = "arabic" if has_arabic(text) else "latin"
+    aliases = tuple(
+        t for seg in _PARENS.findall(text) for t in _tokens(_words(seg, script), script)
+    )
+    main = _PARENS.sub(" ", text)
+    words = _words(_reorder(main, script), script)
+    words = _drop_leading_honorifics(words)
+    if not words:
+        reason = "unknown_name" if _has_letters(text) else "no_name"
+        return NameParts(script=script, identifiable=False, unidentified_reason=reason)
+    joined = " ".join(words)
+    if _is_unknown(words, joined):
+        return NameParts(script=script, identifiable=False, unidentified_reason="unknown_name")
+    relation, rest = _relation(words, script)
+    if relation:
+        anchor = split_name(" ".join(rest)) if rest else NameParts()
+        return NameParts(
+            script=script,
+            identifiable=False,
+            unidentified_reason="relational",
+            relation=relation,
+            relation_anchor_key=anchor.key or None,
+            tokens=anchor.tokens,
+        )
+    tokens = _tokens(words, script)
+    return _assign(tokens, aliases, script)
+
+
+def _has_letters(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+def _reorder(text: str, script: str) -> str:
+    """'FAMILY, Given Father' and 'FAMILY Given Father' (capitals first) become given-first."""
+    for comma in (",", "،"):
+        if comma in text:
+            before, _, after = text.partition(comma)
+            after = after.replace(",", " ").replace("،", " ")
+            if before.strip() and after.strip() and len(before.split()) <= 3:
+                return f"{after} {before}"
+            return text.replace(comma, " ")
+    if script == "latin":
+        words = text.split()
+        caps = [w for w in words if _is_caps(w)]
+        if caps and len(caps) < len(words) and _is_caps(words[0]):
+            lead = 0
+            while lead < len(words) and _is_caps(words[lead]):
+                lead += 1
+            if all(not _is_caps(w) for w in words[lead:]):
+                return " ".join(words[lead:] + words[:lead])
+    return text
+
+
+def _is_caps(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _words(text: str, script: str) -> list[str]:
+    if script == "arabic":
+        text = strip_marks(text).replace("،", " ").replace(",", " ").replace("-", " ")
+        return [w for w in _SPLIT.split(text) if w and _has_letters(w)]
+    text = fold_latin(text).replace(",", " ").replace("-", " ").replace("(", " ").replace(")", " ")
+    return [w for w in _SPLIT.split(text) if w and (_has_letters(w) or w in ("?",))]
+
+
+def _norm(word: str) -> str:
+    return normalize_arabic(word) if has_arabic(word) else word
+
+
+def _drop_leading_honorifics(words: list[str]) -> list[str]:
+    i = 0
+    while i < len(words) and _norm(words[i]) in HONORIFICS:
+        i += 1
+    return words[i:]
+
+
+def _is_unknown(words: list[str], joined: str) -> bool:
+    normed = [_norm(w) for w in words]
+    text = " ".join(normed)
+    signal = any(w in _UNKNOWN_SIGNALS for w in normed) or any(p in text for p in _UNKNOWN_PHRASES)
+    if not signal:
+        return joined.strip() in ("?", "-", "x", "xx", "...")
+    leftover = [w for w in normed if w not in _FILLER and w not in _UNKNOWN_SIGNALS]
+    for phrase in _UNKNOWN_PHRASES:
+        leftover = [w for w in leftover if w not in phrase.split()]
+    return not leftover
+
+
+def _relation(words: list[str], script: str) -> tuple[str | None, list[str]]:
+    if len(words) < 2:
+        return None, words
+    first = _norm(words[0])
+    if script == "arabic":
+        rel = RELATIONS_AR.get(first)
+        if rel is None:
+            return None, words
+        rest = words[1:]
+        while rest and _norm(rest[0]) in HONORIFICS:
+            rest = rest[1:]
+        return rel, rest
+    if first in RELATIONS_LAT and words[1] == "of":
+        return RELATIONS_LAT[first], words[2:]
+    return None, words
+
+
+def _tokens(words: list[str], script: str) -> list[NameToken]:
+    """Words into name tokens: compounds joined, articles attached, nasab markers dropped."""
+    tokens: list[NameToken] = []
+    groups: list[tuple[list[str], str]] = []  # (words, kind)
+    i = 0
+    normed = [_norm(w) for w in words]
+    while i < len(words):
+        w, n = words[i], normed[i]
+        nxt = i + 1 < len(words)
+        if n in _NASAB and groups:
+            groups.append(([], "nasab"))
+            i += 1
+            continue
+        if nxt and (n in LATIN_ARTICLES or n in ("ال", "آل")):
+            words[i + 1] = f"{w} {words[i + 1]}" if script == "latin" else f"{w}{words[i + 1]}"
+            normed[i + 1] = _norm(words[i + 1])
+            i += 1
+            continue
+        if nxt and (
+            n in _AR_JOIN_NEXT
+            or n in ABD_PREFIXES
+            or (n in ("abed", "abid") and _allah_name(normed[i + 1]))
+        ):
+            take = 3 if normed[i + 1] in LATIN_ARTICLES and i + 2 < len(words) else 2
+            groups.append((words[i : i + take], "name"))
+            i += take
+            continue
+        if nxt and (n in _AR_ABU or n in _AR_UMM or n in ABU_WORDS or n in UMM_WORDS):
+            groups.append(([w, words[i + 1]], "kunya"))
+            i += 2
+            continue
+        if (
+            groups
+            and groups[-1][1] != "nasab"
+            and (n in _AR_JOIN_PREV or n in DIN_WORDS or n in ALLAH_WORDS)
+        ):
+            groups[-1][0].append(w)
+            i += 1
+            continue
+        groups.append(([w], "name"))
+        i += 1
+    after_nasab = False
+    for group, kind in groups:
+        if kind == "nasab":
+            after_nasab = True
+            continue
+        raw = " ".join(group)
+        text = compact(normalize_arabic(raw)) if script == "arabic" else compact(raw)
+        key = token_key(raw)
+        if key:
+            tokens.append(
+                NameToken(text, key, "name_after_nasab" if after_nasab and kind == "name" else kind)
+            )
+        after_nasab = False
+    return tokens
+
+
+_ALLAH_NAMES = frozenset(
+    "rahman rahim karim kareem aziz latif lateef razzaq razak qader kader qadir kadir hamid hameed "
+    "majid majeed salam jabbar ghani hakim halim wahab wahhab nasser naser hadi hay hayy ilah elah "
+    "rabbo rabbuh rabbih allah lah mounem moneim munim basit baset jalil sattar ghafour rauf raouf "
+    "fattah quddus baqi khaliq mohsen muhsin qahhar wahid jawad muti moti".split()
+)
+
+
+def _allah_name(word: str) -> bool:
+    return word in LATIN_ARTICLES or word in _ALLAH_NAMES
+
+
+def _assign(tokens: list[NameToken], aliases: tuple[NameToken, ...], script: str) -> NameParts:
+    kunya = None
+    names: list[NameToken] = []
+    for pos, tok in enumerate(tokens):
+        if tok.kind == "kunya" and not (pos == len(tokens) - 1 and len(tokens) >= 2):
+            kunya = kunya or tok
+            continue
+        names.append(tok)
+    kunya = kunya or next((a for a in aliases if a.kind == "kunya"), None)
+    plain = [NameToken(t.text, t.key, "name") for t in names]
+    all_tokens = tuple(NameToken(t.text, t.key, "kunya" if t is kunya else "name") for t in tokens)
+    given = father = grandfather = family = None
+    if any(t.kind == "name_after_nasab" for t in names):
+        given = plain[0] if plain else None
+        chain = plain[1:]
+        if chain and names[-1].kind != "name_after_nasab":
+            family = chain.pop()
+        father = chain[0] if chain else None
+        grandfather = chain[1] if len(chain) > 1 else None
+    elif len(plain) == 1:
+        given = plain[0]
+    elif len(plain) == 2:
+        given, family = plain
+    elif len(plain) == 3:
+        given, father, family = plain
+    elif plain:
+        given, father, grandfather, family = plain[0], plain[1], plain[2], plain[-1]
+    return NameParts(
+        given=given,
+        father=father,
+        grandfather=grandfather,
+        family=family,
+        kunya=kunya,
+        tokens=all_tokens,
+        aliases=aliases,
+        script=script,
+    )
+
+
+@lru_cache(maxsize=500_000)
+def parts_from_fields(
+    given: str | None, father: str | None, grandfather: str | None, family: str | None
+) -> NameParts:
+    """Parts the source gave in separate columns; each field keeps its role."""
+    fields = (given, father, grandfather, family)
+    present = [str(f) for f in fields if f is not None and str(f).strip()]
+    if not present:
+        return NameParts(identifiable=False, unidentified_reason="no_name")
+    script = "arabic" if any(has_arabic(f) for f in present) else "latin"
+    whole = split_name(" ".join(present))
+    if whole.unidentified_reason in ("unknown_name", "relational"):
+        return whole
+    role_tokens: list[NameToken | None] = []
+    kunya = None
+    all_tokens: list[NameToken] = []
+    for position, field in enumerate(fields):
+        if field is None or not str(field).strip():
+            role_tokens.append(None)
+            continue
+        field_script = "arabic" if has_arabic(str(field)) else "latin"
+        words = _words(_PARENS.sub(" ", str(field)), field_script)
+        if position == 0:
+            words = _drop_leading_honorifics(words)
+        tokens = _tokens(words, field_script)
+        all_tokens.extend(tokens)
+        if position == 0 and tokens and tokens[0].kind == "kunya" and len(tokens) > 1:
+            kunya, tokens = tokens[0], tokens[1:]
+        role_tokens.append(_merge(tokens) if tokens else None)
+    given_t, father_t, grandfather_t, family_t = role_tokens
+    return NameParts(
+        given=given_t,
+        father=father_t,
+        grandfather=grandfather_t,
+        family=family_t,
+        kunya=kunya,
+        tokens=tuple(all_tokens),
+        script=script,
+        identifiable=given_t is not None or family_t is not None,
+        unidentified_reason=None if (given_t or family_t) else "unknown_name",
+    )
+
+
+def _merge(tokens: list[NameToken]) -> NameToken:
+    """Several tokens in one field (a double given name) act as one part."""
+    if len(tokens) == 1:
+        return NameToken(tokens[0].text, tokens[0].key, "name")
+    return NameToken(" ".join(t.text for t in tokens), "".join(t.key for t in tokens), "name")
