@@ -91,6 +91,7 @@ def _json_path(dotted: str) -> str:
 
 
 def finish_source(
+    con: duckdb.DuckDBPyConnection,
     source: SourceConfig,
     event: str,
     header: list[str],
@@ -101,37 +102,32 @@ def finish_source(
     out_dir: Path,
     today: dt.date | None = None,
 ) -> Finished:
-    """Write `records-<id>.parquet` and `quarantine-<id>.parquet`; return the accounting."""
+    """Write `records-<id>.parquet` and `quarantine-<id>.parquet`; return the accounting.
+
+    `con` is a scratch in-memory DuckDB connection shared by the sources of one run.
+    """
+    return _finish(
+        con, source, event, header, columns, json_lines, row_files, quarantine_files, out_dir, today
+    )
+
+
+def scratch_connection(temp_dir: Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB that spills to the staging folder rather than the system's /tmp."""
     con = duckdb.connect()
-    try:
-        con.execute("set threads = 2")
-        con.execute(f"set temp_directory = {_literal(str(out_dir / 'duckdb-tmp'))}")
-        return _finish(
-            con,
-            source,
-            event,
-            header,
-            columns,
-            json_lines,
-            row_files,
-            quarantine_files,
-            out_dir,
-            today,
-        )
-    finally:
-        con.close()
+    con.execute(f"set temp_directory = {_literal(str(temp_dir))}")
+    return con
 
 
 def _finish(
     con, source, event, header, columns, json_lines, row_files, quarantine_files, out_dir, today
 ) -> Finished:
     files = "[" + ", ".join(_literal(str(f)) for f in row_files) + "]"
-    con.execute(f"create view staged as select * from read_parquet({files})")
+    con.execute(f"create or replace view staged as select * from read_parquet({files})")
     ws = _literal(WHITESPACE)
     field_sql = {}
     if json_lines:
         con.execute(
-            "create view parsed as select source_row, c0 as line, "
+            "create or replace view parsed as select source_row, c0 as line, "
             "case when json_valid(c0) and json_type(c0::json) = 'OBJECT' then c0::json end as doc, "
             f"trim(c0, {ws}) = '' as is_empty from staged"
         )
@@ -159,15 +155,17 @@ def _finish(
         base = "staged"
     selected = ", ".join(f"{sql} as f_{field}" for field, sql in field_sql.items())
     con.execute(
-        f"create table fields as select source_row, {selected + ', ' if selected else ''}"
+        f"create or replace table fields as select source_row, {selected + ', ' if selected else ''}"
         f"{raw_sql} as raw, {empty_sql} as is_empty, {bad_sql} as bad_reason from {base}"
     )
     if quarantine_files:
         qfiles = "[" + ", ".join(_literal(str(f)) for f in quarantine_files) + "]"
-        con.execute(f"create view reader_quarantine as select * from read_parquet({qfiles})")
+        con.execute(
+            f"create or replace view reader_quarantine as select * from read_parquet({qfiles})"
+        )
     else:
         con.execute(
-            "create view reader_quarantine as select null::bigint as source_row, null::varchar as reason, "
+            "create or replace view reader_quarantine as select null::bigint as source_row, null::varchar as reason, "
             "null::varchar as field, null::varchar as raw where false"
         )
     last_row = con.execute(

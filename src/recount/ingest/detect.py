@@ -104,12 +104,15 @@ def detect_encoding(path: Path, sample: bytes) -> str:
 
 
 def _is_utf8(sample: bytes) -> bool:
-    decoder = codecs.getincrementaldecoder("utf_8")("strict")
-    try:
-        decoder.decode(sample, final=False)  # a character cut by the sample's end is fine
-    except UnicodeDecodeError:
-        return False
-    return b"\x00" not in sample[:4096] or sample.count(b"\x00") < len(sample) // 8
+    """UTF-8, allowing a few broken sequences (rows pasted from another file are quarantined later)."""
+    if sample.count(b"\x00") > len(sample) // 8:
+        return False  # UTF-16 without a BOM
+    text = codecs.getincrementaldecoder("utf_8")("replace").decode(sample, final=False)
+    broken = text.count("\ufffd")
+    if not broken:
+        return True
+    wide = sum(1 for ch in text if ord(ch) > 127)
+    return broken <= 0.02 * wide
 
 
 def sniff_delimiter(text_sample: str) -> str:

@@ -26,6 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from recount.errors import InputError
+from recount.ingest.detect import display_encoding
 
 CHUNK_ROWS = 100_000
 MAX_FIELD_CHARS = 16 * 1024 * 1024
@@ -106,7 +107,7 @@ class Reader:
         if self.strict_encoding:
             raise UndecodableRow(
                 str(self.path),
-                f"not valid {self.encoding} text (the encoding the config declares); "
+                f"not valid {display_encoding(self.encoding)} text (the encoding the config declares); "
                 "remove `encoding` to detect it, or declare the right one",
                 row=int(source_rows[first]),
                 field=bad_field[first],
@@ -371,18 +372,20 @@ class SpreadsheetReader(Reader):
     format = "xlsx"
 
     def __init__(self, path: Path, sheet: str | int | None, source_key: str):
-        import zipfile
-
         from openpyxl import load_workbook
 
         from recount.errors import ConfigError
 
         super().__init__(path)
+        self._handle = open(path, "rb")  # noqa: SIM115 - closed in chunks() or on error
         try:
-            self._book = load_workbook(path, read_only=True, data_only=False)
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-            raise InputError(str(path), f"not a readable .xlsx workbook: {exc}") from None
-        names = self._book.sheetnames
+            self._book = load_workbook(self._handle, read_only=True, data_only=False)
+            names = self._book.sheetnames
+        except Exception as exc:  # openpyxl raises many kinds on a damaged file
+            self._handle.close()
+            raise InputError(
+                str(path), f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})"
+            ) from None
         if sheet is None:
             chosen = names[0]
         elif isinstance(sheet, int):
@@ -400,15 +403,35 @@ class SpreadsheetReader(Reader):
         self.sheet = chosen
         self._sheet = self._book[chosen]
         self._sheet.reset_dimensions()  # trust the cells, not the file's declared size
-        self._rows = self._sheet.iter_rows(values_only=True)
+        self._sheet_row = 0
+        self._rows = self._guarded_rows()
         for cells in self._rows:
             if any(_cell_text(c) for c in cells):
                 self.header = header_names([_cell_text(c) for c in cells])
                 self.raw_header = list(self.header)
+                self._header_row = self._sheet_row
                 break
         else:
-            self._book.close()
+            self.close()
             raise InputError(str(path), f"sheet {chosen!r} is empty: no header row")
+
+    def _guarded_rows(self) -> Iterator[tuple]:
+        """The sheet's rows; a damaged sheet becomes an InputError naming the row it broke at."""
+        try:
+            for cells in self._sheet.iter_rows(values_only=True):
+                self._sheet_row += 1
+                yield cells
+        except Exception as exc:  # openpyxl raises many kinds on damaged XML
+            header_row = getattr(self, "_header_row", self._sheet_row)
+            raise InputError(
+                str(self.path),
+                f"the sheet is damaged after sheet row {self._sheet_row} ({type(exc).__name__})",
+                row=max(self._sheet_row - header_row, 0) + 1,
+            ) from None
+
+    def close(self) -> None:
+        self._book.close()
+        self._handle.close()
 
     def chunks(self) -> Iterator[Chunk]:
         width = len(self.header)
@@ -446,7 +469,7 @@ class SpreadsheetReader(Reader):
                 )
                 yield Chunk(table, quarantine, None)
         finally:
-            self._book.close()
+            self.close()
 
 
 def _cell_text(value: object) -> str | None:

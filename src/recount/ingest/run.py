@@ -16,13 +16,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pyarrow as pa
 import pyarrow.dataset as pads
 import pyarrow.parquet as pq
 
 from recount.config import SourceConfig
-from recount.ingest.canonical import Finished, finish_source
+from recount.ingest.canonical import Finished, finish_source, scratch_connection
 from recount.ingest.detect import display_encoding
 from recount.ingest.files import described_path, file_sha256, open_reader, resolve_columns
 from recount.ingest.readers import JsonLinesReader, Reader
@@ -71,10 +72,14 @@ def ingest_workspace(
     ws.root.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".ingest-", dir=ws.root))
     try:
-        staged = [
-            _stage_source(source, source.event or config.event, staging, ws.root, progress)
-            for source in sources
-        ]
+        scratch = scratch_connection(staging)
+        try:
+            staged = [
+                _stage_source(scratch, source, source.event or config.event, staging, progress)
+                for source in sources
+            ]
+        finally:
+            scratch.close()
         accounting = _accounting(staged, ws.root)
         tables = {
             "records": _dataset([s.finished.records_file for s in staged]),
@@ -92,10 +97,60 @@ def ingest_workspace(
         shutil.rmtree(staging, ignore_errors=True)
 
 
+@dataclass
+class SourceRows:
+    """One source read on its own, without touching a workspace."""
+
+    records: pd.DataFrame
+    quarantine: pd.DataFrame
+    rows_in: int
+    format: str
+    encoding: str | None
+    delimiter: str | None
+
+
+def read_source(
+    source: SourceConfig, event: str = "killed", scratch: duckdb.DuckDBPyConnection | None = None
+) -> SourceRows:
+    """Read one source into canonical records and quarantine rows (as DataFrames).
+
+    For previews and tests; `ingest_workspace` is what writes a workspace. Pass a
+    `scratch` in-memory DuckDB connection to reuse one across many calls.
+    """
+    with tempfile.TemporaryDirectory(prefix="recount-read-") as folder:
+        staging = Path(folder)
+        own = scratch is None
+        con = scratch_connection(staging) if own else scratch
+        try:
+            staged = _stage_source(
+                con, source, source.event or event, staging, None, with_sha=False
+            )
+            records = pq.read_table(staged.finished.records_file).to_pandas()
+            quarantine = pq.read_table(staged.finished.quarantine_file).to_pandas()
+        finally:
+            if own:
+                con.close()
+    reader = staged.reader
+    return SourceRows(
+        records,
+        quarantine,
+        staged.finished.rows_in,
+        reader.format,
+        display_encoding(reader.encoding) if reader.encoding else None,
+        reader.delimiter,
+    )
+
+
 def _ingested_ids(ws) -> list[str]:
-    if not ws.db_path.exists() or not ws.has_table("sources"):
+    if not ws.db_path.exists():
         return []
-    return ws.query("select distinct source_id from sources")["source_id"].tolist()
+    with ws.connect(read_only=True) as con:
+        found = con.execute(
+            "select count(*) from information_schema.tables where table_name = 'sources'"
+        ).fetchone()[0]
+        if not found:
+            return []
+        return [row[0] for row in con.execute("select distinct source_id from sources").fetchall()]
 
 
 def _remove_sources(ws, source_ids: list[str]) -> None:
@@ -111,7 +166,12 @@ def _dataset(files: list[Path]) -> pads.Dataset:
 
 
 def _stage_source(
-    source: SourceConfig, event: str, staging: Path, root: Path, progress: Progress | None
+    scratch,
+    source: SourceConfig,
+    event: str,
+    staging: Path,
+    progress: Progress | None,
+    with_sha: bool = True,
 ) -> StagedSource:
     reader = open_reader(source)
     columns = resolve_columns(source, reader)
@@ -138,6 +198,7 @@ def _stage_source(
         pq.write_table(pa.schema(list(zip(names, types, strict=True))).empty_table(), row_file)
         row_files.append(row_file)
     finished = finish_source(
+        scratch,
         source,
         event,
         reader.header,
@@ -149,7 +210,7 @@ def _stage_source(
     )
     if progress:
         progress(source.id, 1.0, finished.rows_in)
-    return StagedSource(source, reader, finished, file_sha256(source.path))
+    return StagedSource(source, reader, finished, file_sha256(source.path) if with_sha else "")
 
 
 def _accounting(staged: list[StagedSource], root: Path) -> pd.DataFrame:
