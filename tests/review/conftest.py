@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -177,19 +178,36 @@ def add_user(ws: Workspace, username: str, role: str = "reviewer") -> None:
 TEST_SETTINGS = dict(release_after_seconds=0.2, busy_timeout_seconds=2.0)
 
 
-@pytest.fixture
-def workspace(tmp_path: Path) -> Workspace:
-    ws = build_contract_workspace(tmp_path / "ws")
+@pytest.fixture(scope="session")
+def template_workspace(tmp_path_factory) -> Path:
+    """Built once per session; each test gets its own copy."""
+    ws = build_contract_workspace(tmp_path_factory.mktemp("review") / "ws")
     add_user(ws, "rita", "reviewer")
     add_user(ws, "rami", "reviewer")
     add_user(ws, "ada", "admin")
-    return ws
+    return ws.root
+
+
+@pytest.fixture
+def workspace(template_workspace: Path, tmp_path: Path) -> Workspace:
+    target = tmp_path / "ws"
+    shutil.copytree(template_workspace, target)
+    return Workspace(target)
+
+
+def make_app(ws: Workspace, **overrides):
+    settings = ReviewSettings.from_workspace(ws, **{**TEST_SETTINGS, **overrides})
+    return create_app(ws, settings, allowed_hosts=["testserver"])
 
 
 def make_client(ws: Workspace, **overrides) -> TestClient:
-    settings = ReviewSettings.from_workspace(ws, **{**TEST_SETTINGS, **overrides})
-    app = create_app(ws, settings, allowed_hosts=["testserver"])
-    return TestClient(app, follow_redirects=False)
+    return TestClient(make_app(ws, **overrides), follow_redirects=False)
+
+
+def make_clients(ws: Workspace, count: int, **overrides) -> list[TestClient]:
+    """Several browsers (separate cookie jars) on one server."""
+    app = make_app(ws, **overrides)
+    return [TestClient(app, follow_redirects=False) for _ in range(count)]
 
 
 @pytest.fixture

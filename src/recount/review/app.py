@@ -9,6 +9,7 @@ static/review.js (the Content-Security-Policy forbids inline script).
 
 import contextlib
 import logging
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Annotated, Any
@@ -22,6 +23,7 @@ from starlette.datastructures import FormData
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.templating import Jinja2Templates
 
+from recount.errors import RecountError
 from recount.review import auth, clusters, labels_io, pairview, progress, queue, store, weights
 from recount.review.security import SecurityHeadersMiddleware
 from recount.review.settings import ReviewSettings
@@ -48,6 +50,8 @@ def create_app(
     ws = workspace if isinstance(workspace, Workspace) else Workspace(workspace)
     settings = settings or ReviewSettings.from_workspace(ws)
     db = Database(ws, settings.release_after_seconds, settings.busy_timeout_seconds)
+    review_queue = queue.ReviewQueue(settings)
+    users = UserCache(db)
     with db.transaction() as con:
         store.ensure_schema(con)
     sessions = auth.SessionStore(
@@ -111,8 +115,7 @@ def create_app(
 
     def current_user(request: Request) -> store.User:
         session = session_of(request)
-        with db.connection() as con:
-            user = store.get_user(con, session.username)
+        user = users.get(session.username)
         if user is None or not user.active:
             sessions.delete_user(session.username)
             raise LoginRequired()
@@ -158,8 +161,15 @@ def create_app(
         query = {"l": pair[0], "r": pair[1], **queue_filter.as_query(), **extra}
         return "/pair?" + urlencode(query)
 
-    def after_decision(con, user: store.User, queue_filter: queue.QueueFilter, **extra) -> str:
-        nxt = queue.next_pair(con, user.username, settings, queue_filter)
+    @contextlib.contextmanager
+    def ready_queue(transaction: bool = False):
+        """The database connection with the in-memory queue up to date."""
+        with db.transaction() if transaction else db.connection() as con:
+            review_queue.ensure_loaded(con, db.generation)
+            yield con
+
+    def after_decision(user: store.User, queue_filter: queue.QueueFilter, **extra) -> str:
+        nxt = review_queue.next_pair(user.username, queue_filter)
         if nxt is None:
             return "/queue?" + urlencode({**queue_filter.as_query(), "done": 1, **extra})
         return pair_url(nxt, queue_filter, **extra)
@@ -281,15 +291,16 @@ def create_app(
     def save_settings(form: CheckedForm, user: CurrentUser) -> Response:
         with db.transaction() as con:
             store.set_show_scores(con, user.username, form.get("show_scores") == "on")
+        users.forget(user.username)
         return RedirectResponse("/settings", status_code=303)
 
     # -- queue and pairs ------------------------------------------------------------
     @app.get("/queue", response_class=HTMLResponse)
     def queue_page(request: Request, user: CurrentUser) -> Response:
         queue_filter = filter_of(request.query_params)
-        with db.connection() as con:
-            counts = queue.queue_counts(con, settings)
-            upcoming = queue.open_pairs(con, user.username, settings, queue_filter, limit=25)
+        with ready_queue() as con:
+            counts = review_queue.counts(con)
+            upcoming = review_queue.open_pairs(user.username, queue_filter, limit=25)
             sources = _sources(con)
         return render(
             request,
@@ -304,8 +315,8 @@ def create_app(
     @app.post("/next")
     def start(form: CheckedForm, user: CurrentUser):
         queue_filter = filter_of(form)
-        with db.transaction() as con:
-            target = after_decision(con, user, queue_filter)
+        with ready_queue():
+            target = after_decision(user, queue_filter)
         return RedirectResponse(target, status_code=303)
 
     @app.get("/pair", response_class=HTMLResponse)
@@ -348,37 +359,46 @@ def create_app(
     def label_pair(form: CheckedForm, user: CurrentUser) -> Response:
         pair = store.ordered_pair(str(form.get("l", "")), str(form.get("r", "")))
         queue_filter = filter_of(form)
-        with db.transaction() as con:
+        with ready_queue(transaction=True) as con:
             label_id = _record_label(con, pair, str(form.get("label", "")), user)
-            target = after_decision(con, user, queue_filter, last=label_id)
+            target = after_decision(user, queue_filter, last=label_id)
         return RedirectResponse(target, status_code=303)
 
     @app.post("/pair/skip")
     def skip_pair(form: CheckedForm, user: CurrentUser) -> Response:
         pair = store.ordered_pair(str(form.get("l", "")), str(form.get("r", "")))
         queue_filter = filter_of(form)
-        with db.transaction() as con:
-            store.skip(con, pair, user.username, settings.lease_minutes)
-            target = after_decision(con, user, queue_filter)
+        with ready_queue():
+            review_queue.skip(pair, user.username)
+            target = after_decision(user, queue_filter)
         return RedirectResponse(target, status_code=303)
 
     @app.post("/undo")
     def undo(form: CheckedForm, user: CurrentUser):
         queue_filter = filter_of(form)
-        with db.transaction() as con:
-            undone = store.undo_last_label(con, user.username)
+        with ready_queue(transaction=True) as con:
+            undone = _undo_label(con, user)
             if undone is None:
                 raise ReviewError("nothing of yours to undo")
             pair = (undone["record_id_l"], undone["record_id_r"])
-            store.audit(con, user.username, "label_undo", f"label_id={undone['label_id']}")
         return RedirectResponse(pair_url(pair, queue_filter), status_code=303)
 
     def _record_label(con, pair: tuple[str, str], label: str, user: store.User) -> int:
-        if store.leased_by_other(con, pair, user.username):
+        if review_queue.leased_by_other(pair, user.username):
             raise ReviewError("another reviewer holds this pair")
-        label_id = store.add_label(con, *pair, label, user.username)
-        store.finish_lease(con, pair, user.username)
+        known = pair in review_queue.by_pair
+        label_id = store.add_label(con, *pair, label, user.username, check_records=not known)
+        review_queue.note_label(pair, user.username, label)
         return label_id
+
+    def _undo_label(con, user: store.User) -> dict | None:
+        undone = store.undo_last_label(con, user.username)
+        if undone is not None:
+            pair = (undone["record_id_l"], undone["record_id_r"])
+            review_queue.note_label(
+                pair, user.username, store.reviewer_label(con, *pair, user.username)
+            )
+        return undone
 
     # -- people ----------------------------------------------------------------------
     @app.get("/person/{person_id}", response_class=HTMLResponse)
@@ -431,9 +451,9 @@ def create_app(
     # -- progress ----------------------------------------------------------------------
     @app.get("/progress", response_class=HTMLResponse)
     def progress_page(request: Request, user: CurrentUser) -> Response:
-        with db.connection() as con:
+        with ready_queue() as con:
             summary = progress.progress_summary(con)
-            counts = queue.queue_counts(con, settings)
+            counts = review_queue.counts(con)
             actions = clusters.active_actions(con)
         return render(request, "progress.html", summary=summary, counts=counts, actions=actions)
 
@@ -446,8 +466,9 @@ def create_app(
 
     @app.post("/api/next")
     def api_next(body: CheckedJson, user: CurrentUser):
-        with db.transaction() as con:
-            pair = queue.next_pair(con, user.username, settings, filter_of(body))
+        queue_filter = filter_of(body)
+        with ready_queue():
+            pair = review_queue.next_pair(user.username, queue_filter)
         if pair is None:
             return {"pair": None}
         return {"pair": {"record_id_l": pair[0], "record_id_r": pair[1]}}
@@ -457,14 +478,14 @@ def create_app(
         pair = store.ordered_pair(
             str(body.get("record_id_l", "")), str(body.get("record_id_r", ""))
         )
-        with db.transaction() as con:
+        with ready_queue(transaction=True) as con:
             label_id = _record_label(con, pair, str(body.get("label", "")), user)
         return {"label_id": label_id}
 
     @app.post("/api/undo")
     def api_undo(body: CheckedJson, user: CurrentUser):
-        with db.transaction() as con:
-            undone = store.undo_last_label(con, user.username)
+        with ready_queue(transaction=True) as con:
+            undone = _undo_label(con, user)
         return {"undone": undone}
 
     @app.get("/api/pair/weights")
@@ -474,8 +495,11 @@ def create_app(
         with db.connection() as con:
             found = weights.breakdown_from_pairs(con, *pair)
         if found is None:
-            with db.released():
-                found = weights.breakdown_from_link(ws, *pair)
+            try:
+                with db.released():
+                    found = weights.breakdown_from_link(ws, *pair)
+            except RecountError as exc:
+                found = {"source": None, "comparisons": [], "error": str(exc)}
         return found
 
     # -- admin ---------------------------------------------------------------------------
@@ -514,6 +538,7 @@ def create_app(
             else:
                 store.set_user_active(con, username, change == "enable")
             store.audit(con, user.username, f"user_{change}", f"user={username}")
+        users.forget(username)
         if change == "disable":
             sessions.delete_user(username)
         return RedirectResponse("/admin/users", status_code=303)
@@ -536,6 +561,33 @@ def create_app(
         )
 
     return app
+
+
+class UserCache:
+    """Accounts read from the database at most every few seconds.
+
+    Every request checks its user's role and state here; changes made in the
+    app take effect at once, changes from another process within `ttl` seconds
+    (or when the workspace file changes).
+    """
+
+    def __init__(self, db: Database, ttl: float = 5.0):
+        self.db = db
+        self.ttl = ttl
+        self._users: dict[str, tuple[store.User | None, float, int]] = {}
+
+    def get(self, username: str) -> store.User | None:
+        cached = self._users.get(username)
+        moment = time.monotonic()
+        if cached and moment - cached[1] < self.ttl and cached[2] == self.db.generation:
+            return cached[0]
+        with self.db.connection() as con:
+            user = store.get_user(con, username)
+        self._users[username] = (user, moment, self.db.generation)
+        return user
+
+    def forget(self, username: str) -> None:
+        self._users.pop(username, None)
 
 
 def _sources(con) -> list[str]:

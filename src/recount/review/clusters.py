@@ -2,8 +2,9 @@
 
 Actions are appended to `cluster_actions` and take effect at the next
 `recount link`, which reads those in force:
-- split: record_ids[0] is the record taken out, record_ids[1:] the records it
-  leaves (cannot-link between record_ids[0] and each of the others);
+- split: record_ids holds the record taken out, person_ids the person it leaves
+  (cannot-link between that record and the person's other records, as
+  `record_person` had them when the action was taken);
 - merge: record_ids are every record of the people in person_ids (must-link).
 An undo appends a copy of the action with `undoes` set to its id.
 """
@@ -64,8 +65,7 @@ def split_record(
         raise ReviewError("that record is not in this person")
     if len(members) < 2:
         raise ReviewError("a person with one record cannot be split")
-    rest = [m for m in members if m != record_id]
-    return _append(con, "split", [record_id, *rest], [person_id], reviewer)
+    return _append(con, "split", [record_id], [person_id], reviewer)
 
 
 def merge_people(

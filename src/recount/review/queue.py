@@ -8,15 +8,23 @@ A pair's priority adds two things a label can change most:
   capped at 1, times `impact_weight`.
 
 A pair is open until it has one reviewer's label, or two for the sample chosen
-for double review (`double_review_percent`, fixed per pair by a hash). Serving
-a pair leases it to the reviewer for `lease_minutes`, and no one else is served
-a pair under someone's lease, so two reviewers never get the same pair at once.
-Everything happens inside the caller's transaction on the single connection.
+for double review (`double_review_percent`, fixed per pair by a hash). Pairs
+half-way through double review come first, so agreement figures fill up.
+
+The ranked candidates, who labelled what, and the leases live in memory: one
+server process serves the app, and picking the next pair must not cost a
+database scan per click. The candidates are loaded once, and reloaded whenever
+another process has changed the workspace file (`Database.generation`). Serving
+a pair leases it to the reviewer for `lease_minutes`; no one else is served a
+pair under someone's lease, so two reviewers never get the same pair at once.
+Callers hold the database lock around every method (the app does).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+import time
 from dataclasses import dataclass
 from datetime import date
 
@@ -27,6 +35,7 @@ from recount.review.settings import ReviewSettings
 from recount.review.store import ReviewError
 
 PERIOD_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+MAX_CANDIDATES = 300_000  # the ranked pairs kept in memory
 
 
 @dataclass(frozen=True)
@@ -62,6 +71,18 @@ class QueueFilter:
         }
         return {k: v for k, v in values.items() if v}
 
+    def accepts(self, candidate: Candidate) -> bool:
+        if self.source and self.source not in (candidate.source_l, candidate.source_r):
+            return False
+        if self.governorate and self.governorate not in (candidate.place_l, candidate.place_r):
+            return False
+        dates = [d for d in (candidate.date_l, candidate.date_r) if d is not None]
+        if self.period_from and not any(d >= self.period_from for d in dates):
+            return False
+        if self.period_to and not any(d <= self.period_to for d in dates):
+            return False
+        return True
+
 
 def parse_period(text: str | None, end: bool) -> date | None:
     """YYYY, YYYY-MM or YYYY-MM-DD; a period's end is its last day."""
@@ -86,8 +107,38 @@ def parse_period(text: str | None, end: bool) -> date | None:
         raise ReviewError("period: not a real date") from None
 
 
-def _candidates_sql(tables: set[str], queue_filter: QueueFilter) -> tuple[str, list]:
-    """Open pairs with their priority, best first; params in order of the placeholders."""
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    record_id_l: str
+    record_id_r: str
+    probability: float
+    uncertainty: float
+    impact: float
+    priority: float
+    double_review: bool
+    source_l: str | None
+    source_r: str | None
+    place_l: str | None
+    place_r: str | None
+    date_l: date | None
+    date_r: date | None
+
+    @property
+    def pair(self) -> tuple[str, str]:
+        return (self.record_id_l, self.record_id_r)
+
+    @property
+    def needed(self) -> int:
+        return 2 if self.double_review else 1
+
+
+def is_double_review(pair: tuple[str, str], percent: float) -> bool:
+    """A stable per-pair draw: the same pairs are double-reviewed on every run."""
+    digest = hashlib.blake2b(f"{pair[0]}|{pair[1]}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big") % 10_000 < percent * 100
+
+
+def _candidates_sql(tables: set[str]) -> str:
     has_persons = {"record_person", "persons"} <= tables
     place_table = "normalized" if "normalized" in tables else "records"
     person_cols = (
@@ -104,148 +155,198 @@ def _candidates_sql(tables: set[str], queue_filter: QueueFilter) -> tuple[str, l
         if has_persons
         else ""
     )
-    where, params = [], []
-    if queue_filter.source:
-        where.append("(p.source_id_l = ? or p.source_id_r = ?)")
-        params += [queue_filter.source, queue_filter.source]
-    if queue_filter.governorate:
-        where.append("(g_l.governorate = ? or g_r.governorate = ?)")
-        params += [queue_filter.governorate, queue_filter.governorate]
-    if queue_filter.period_from:
-        where.append("greatest(g_l.date_of_death, g_r.date_of_death) >= ?")
-        params.append(queue_filter.period_from)
-    if queue_filter.period_to:
-        where.append("least(g_l.date_of_death, g_r.date_of_death) <= ?")
-        params.append(queue_filter.period_to)
-    where_sql = ("where " + " and ".join(where)) if where else ""
-    sql = f"""
+    return f"""
         with c as (
-            select least(p.record_id_l, p.record_id_r) as record_id_l,
-                   greatest(p.record_id_l, p.record_id_r) as record_id_r,
-                   max(p.match_probability) as probability
-            from pairs p
-            left join {place_table} g_l on g_l.record_id = p.record_id_l
-            left join {place_table} g_r on g_r.record_id = p.record_id_r
-            {where_sql}
-            group by 1, 2
+            select least(record_id_l, record_id_r) as record_id_l,
+                   greatest(record_id_l, record_id_r) as record_id_r,
+                   max(match_probability) as probability
+            from pairs where record_id_l <> record_id_r group by 1, 2
         ),
         scored as (
-            select c.record_id_l, c.record_id_r, c.probability, {person_cols}
-            from c {person_joins}
-        )
-        select record_id_l, record_id_r, probability,
-               greatest(0, 1 - abs(probability - ?) / greatest(?, 1 - ?)) as uncertainty,
-               least(1, ln(1 + case when person_l is not null and person_l = person_r
-                                    then size_l else size_l + size_r end) / ln(51)) as impact,
-               (hash(record_id_l || '|' || record_id_r) % 10000) < ? * 100 as double_review
-        from scored
-    """
-    return sql, params
-
-
-def next_pair(
-    con: duckdb.DuckDBPyConnection,
-    reviewer: str,
-    settings: ReviewSettings,
-    queue_filter: QueueFilter | None = None,
-) -> tuple[str, str] | None:
-    """The reviewer's current lease if they hold one, else the best open pair, now leased."""
-    queue_filter = queue_filter or QueueFilter()
-    held = store.current_lease(con, reviewer)
-    if held is not None and store.reviewer_label(con, *held, reviewer) is None:
-        return held
-    row = _best_open(con, reviewer, settings, queue_filter, limit=1)
-    if not row:
-        return None
-    pair = (row[0]["record_id_l"], row[0]["record_id_r"])
-    con.execute(
-        "delete from review_assignments where reviewer = ? and status = 'leased'", [reviewer]
-    )
-    store.lease(con, pair, reviewer, settings.lease_minutes)
-    return pair
-
-
-def open_pairs(
-    con: duckdb.DuckDBPyConnection,
-    reviewer: str,
-    settings: ReviewSettings,
-    queue_filter: QueueFilter | None = None,
-    limit: int = 50,
-) -> list[dict]:
-    """The best open pairs for this reviewer (the queue page), without leasing them."""
-    return _best_open(con, reviewer, settings, queue_filter or QueueFilter(), limit)
-
-
-def _best_open(
-    con: duckdb.DuckDBPyConnection,
-    reviewer: str,
-    settings: ReviewSettings,
-    queue_filter: QueueFilter,
-    limit: int,
-) -> list[dict]:
-    tables = store.existing_tables(con)
-    if "pairs" not in tables:
-        return []
-    candidates, filter_params = _candidates_sql(tables, queue_filter)
-    threshold = settings.link_threshold
-    sql = f"""
-        with cand as ({candidates}),
-        eff as ({store.EFFECTIVE_BY_REVIEWER_SQL}),
-        done as (
-            select record_id_l, record_id_r, count(*) as reviewers,
-                   bool_or(reviewer = ?) as mine
-            from eff group by 1, 2
+            select c.*, {person_cols} from c {person_joins}
         ),
-        busy as (
-            select distinct record_id_l, record_id_r from review_assignments
-            where expires_at > ?
-              and ((status = 'leased' and reviewer <> ?) or (status = 'skipped' and reviewer = ?))
+        ranked as (
+            select *,
+                   greatest(0, 1 - abs(probability - $threshold)
+                                   / greatest($threshold, 1 - $threshold)) as uncertainty,
+                   least(1, ln(1 + case when person_l is not null and person_l = person_r
+                                        then size_l else size_l + size_r end) / ln(51)) as impact
+            from scored
         )
-        select cand.record_id_l, cand.record_id_r, cand.probability, cand.uncertainty,
-               cand.impact, cand.double_review,
-               cand.uncertainty + ? * cand.impact as priority,
-               coalesce(done.reviewers, 0) as reviewers
-        from cand
-        left join done using (record_id_l, record_id_r)
-        anti join busy using (record_id_l, record_id_r)
-        where not coalesce(done.mine, false)
-          and coalesce(done.reviewers, 0) < case when cand.double_review then 2 else 1 end
-        order by coalesce(done.reviewers, 0) desc, priority desc, cand.record_id_l, cand.record_id_r
-        limit ?
+        select k.record_id_l, k.record_id_r, k.probability, k.uncertainty, k.impact,
+               k.uncertainty + $impact_weight * k.impact as priority,
+               split_part(k.record_id_l, ':', 1), split_part(k.record_id_r, ':', 1),
+               g_l.governorate, g_r.governorate, g_l.date_of_death, g_r.date_of_death
+        from (select * from ranked order by uncertainty + $impact_weight * impact desc,
+                                            record_id_l, record_id_r limit $limit) k
+        left join {place_table} g_l on g_l.record_id = k.record_id_l
+        left join {place_table} g_r on g_r.record_id = k.record_id_r
+        order by priority desc, k.record_id_l, k.record_id_r
     """
-    moment = store.now()
-    params = [
-        *filter_params,
-        threshold,
-        threshold,
-        threshold,
-        settings.double_review_percent,
-        reviewer,
-        moment,
-        reviewer,
-        reviewer,
-        settings.impact_weight,
-        limit,
-    ]
-    cursor = con.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
 
 
-def queue_counts(con: duckdb.DuckDBPyConnection, settings: ReviewSettings) -> dict[str, int]:
-    """Pairs scored, pairs with at least one label, and pairs within 0.25 of the threshold."""
-    tables = store.existing_tables(con)
-    if "pairs" not in tables:
-        return {"pairs": 0, "labelled": 0, "near_threshold": 0}
-    row = con.execute(
-        f"""with p as (select distinct least(record_id_l, record_id_r) as l,
-                              greatest(record_id_l, record_id_r) as r, match_probability
-                       from pairs),
-               e as ({store.EFFECTIVE_SQL})
-            select count(*),
-                   count(e.label),
-                   count(*) filter (where abs(match_probability - ?) <= 0.25)
-            from p left join e on e.record_id_l = p.l and e.record_id_r = p.r""",
-        [settings.link_threshold],
-    ).fetchone()
-    return {"pairs": row[0], "labelled": row[1], "near_threshold": row[2]}
+class ReviewQueue:
+    """Ranked candidate pairs, each pair's reviewers, and the leases. Not thread-safe alone."""
+
+    def __init__(self, settings: ReviewSettings):
+        self.settings = settings
+        self.generation: int | None = None
+        self.candidates: list[Candidate] = []
+        self.by_pair: dict[tuple[str, str], Candidate] = {}
+        self.labels: dict[tuple[str, str], dict[str, str]] = {}  # pair -> reviewer -> label
+        self.leases: dict[tuple[str, str], tuple[str, float]] = {}  # pair -> (reviewer, until)
+        self.held: dict[str, tuple[str, str]] = {}  # reviewer -> pair
+        self.skipped: dict[str, dict[tuple[str, str], float]] = {}
+
+    # -- loading ------------------------------------------------------------------
+    def ensure_loaded(self, con: duckdb.DuckDBPyConnection, generation: int) -> None:
+        """(Re)loads candidates and labels when the workspace changed outside this process."""
+        if self.generation == generation:
+            return
+        tables = store.existing_tables(con)
+        candidates: list[Candidate] = []
+        if "pairs" in tables:
+            rows = con.execute(
+                _candidates_sql(tables),
+                {
+                    "threshold": self.settings.link_threshold,
+                    "impact_weight": self.settings.impact_weight,
+                    "limit": MAX_CANDIDATES,
+                },
+            ).fetchall()
+            percent = self.settings.double_review_percent
+            candidates = [
+                Candidate(
+                    r[0],
+                    r[1],
+                    r[2],
+                    r[3],
+                    r[4],
+                    r[5],
+                    is_double_review((r[0], r[1]), percent),
+                    *r[6:],
+                )  # fmt: skip
+                for r in rows
+            ]
+        self.candidates = candidates
+        self.by_pair = {c.pair: c for c in candidates}
+        self.labels = {}
+        if "labels" in tables:
+            for left, right, reviewer, label in con.execute(
+                f"select record_id_l, record_id_r, reviewer, label from ({store.EFFECTIVE_BY_REVIEWER_SQL})"
+            ).fetchall():
+                self.labels.setdefault((left, right), {})[reviewer] = label
+        self.generation = generation
+
+    # -- bookkeeping --------------------------------------------------------------
+    def note_label(self, pair: tuple[str, str], reviewer: str, label: str | None) -> None:
+        """Records a reviewer's effective label for a pair (None after an undo removed it)."""
+        if label is None:
+            self.labels.get(pair, {}).pop(reviewer, None)
+        else:
+            self.labels.setdefault(pair, {})[reviewer] = label
+        self.release(pair, reviewer)
+
+    def release(self, pair: tuple[str, str], reviewer: str) -> None:
+        lease = self.leases.get(pair)
+        if lease and lease[0] == reviewer:
+            del self.leases[pair]
+        if self.held.get(reviewer) == pair:
+            del self.held[reviewer]
+
+    def leased_by_other(self, pair: tuple[str, str], reviewer: str) -> bool:
+        lease = self.leases.get(pair)
+        return bool(lease and lease[0] != reviewer and lease[1] > time.monotonic())
+
+    def skip(self, pair: tuple[str, str], reviewer: str) -> None:
+        self.release(pair, reviewer)
+        until = time.monotonic() + self.settings.lease_minutes * 60
+        self.skipped.setdefault(reviewer, {})[pair] = until
+
+    def label_of(self, pair: tuple[str, str], reviewer: str) -> str | None:
+        return self.labels.get(pair, {}).get(reviewer)
+
+    # -- serving ------------------------------------------------------------------
+    def _open_for(self, candidate: Candidate, reviewer: str, moment: float) -> bool:
+        reviewers = self.labels.get(candidate.pair)
+        if reviewers and (reviewer in reviewers or len(reviewers) >= candidate.needed):
+            return False
+        lease = self.leases.get(candidate.pair)
+        if lease and lease[0] != reviewer and lease[1] > moment:
+            return False
+        skipped_until = self.skipped.get(reviewer, {}).get(candidate.pair)
+        return not (skipped_until and skipped_until > moment)
+
+    def open_pairs(
+        self, reviewer: str, queue_filter: QueueFilter | None = None, limit: int = 50
+    ) -> list[dict]:
+        """The best open pairs for this reviewer (second opinions first), without leasing."""
+        queue_filter = queue_filter or QueueFilter()
+        moment = time.monotonic()
+        second, first = [], []
+        for candidate in self.candidates:
+            if len(second) >= limit:
+                break
+            if not queue_filter.accepts(candidate) or not self._open_for(
+                candidate, reviewer, moment
+            ):
+                continue
+            if self.labels.get(candidate.pair):
+                second.append(candidate)
+            elif len(first) < limit:
+                first.append(candidate)
+        chosen = (second + first)[:limit]
+        return [
+            {
+                "record_id_l": c.record_id_l,
+                "record_id_r": c.record_id_r,
+                "probability": c.probability,
+                "uncertainty": c.uncertainty,
+                "impact": c.impact,
+                "priority": c.priority,
+                "double_review": c.double_review,
+                "reviewers": len(self.labels.get(c.pair, {})),
+            }
+            for c in chosen
+        ]
+
+    def next_pair(
+        self, reviewer: str, queue_filter: QueueFilter | None = None
+    ) -> tuple[str, str] | None:
+        """The pair the reviewer holds if still open, else the best open pair, now leased."""
+        queue_filter = queue_filter or QueueFilter()
+        moment = time.monotonic()
+        held = self.held.get(reviewer)
+        if held is not None:
+            lease = self.leases.get(held)
+            candidate = self.by_pair.get(held)
+            if (
+                lease
+                and lease[0] == reviewer
+                and lease[1] > moment
+                and candidate is not None
+                and queue_filter.accepts(candidate)
+                and self.label_of(held, reviewer) is None
+            ):
+                return held
+            self.release(held, reviewer)
+        best = self.open_pairs(reviewer, queue_filter, limit=1)
+        if not best:
+            return None
+        pair = (best[0]["record_id_l"], best[0]["record_id_r"])
+        self.leases[pair] = (reviewer, moment + self.settings.lease_minutes * 60)
+        self.held[reviewer] = pair
+        return pair
+
+    def counts(self, con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+        """Pairs scored, pairs with a label, and pairs within 0.25 of the threshold."""
+        if "pairs" not in store.existing_tables(con):
+            return {"pairs": 0, "labelled": 0, "near_threshold": 0}
+        total, near = con.execute(
+            """select count(*), count(*) filter (where abs(p - ?) <= 0.25)
+               from (select max(match_probability) as p from pairs
+                     group by least(record_id_l, record_id_r), greatest(record_id_l, record_id_r))""",
+            [self.settings.link_threshold],
+        ).fetchone()
+        labelled = sum(1 for reviewers in self.labels.values() if reviewers)
+        return {"pairs": total, "labelled": labelled, "near_threshold": near}

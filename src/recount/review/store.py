@@ -19,7 +19,7 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import duckdb
 import pandas as pd
@@ -41,9 +41,6 @@ SCHEMA = (
         username VARCHAR, role VARCHAR, password_hash VARCHAR, active BOOLEAN,
         failed_logins INTEGER, locked_until TIMESTAMP, show_scores BOOLEAN,
         created_at TIMESTAMP)""",
-    """create table if not exists review_assignments (
-        record_id_l VARCHAR, record_id_r VARCHAR, reviewer VARCHAR, status VARCHAR,
-        leased_at TIMESTAMP, expires_at TIMESTAMP)""",
     """create table if not exists review_audit (
         audit_id BIGINT, at_time TIMESTAMP, actor VARCHAR, event VARCHAR, detail VARCHAR)""",
 )
@@ -96,6 +93,8 @@ class Database:
         self._lock = threading.RLock()
         self._con: duckdb.DuckDBPyConnection | None = None
         self._last_used = 0.0
+        self._closed_signature: tuple | None = None
+        self.generation = 0  # bumped when another process changed the file while released
         self._closed = threading.Event()
         self._reaper = threading.Thread(target=self._release_when_idle, daemon=True)
         self._reaper.start()
@@ -105,6 +104,8 @@ class Database:
         with self._lock:
             if self._con is None:
                 self._con = self._open()
+                if self._signature() != self._closed_signature:
+                    self.generation += 1
             try:
                 yield self._con
             finally:
@@ -128,12 +129,28 @@ class Database:
             self.release()
             yield
 
+    @property
+    def lock(self) -> threading.RLock:
+        return self._lock
+
     def release(self) -> None:
         """Close the connection now so another process can open the file."""
         with self._lock:
             if self._con is not None:
                 self._con.close()
                 self._con = None
+                self._closed_signature = self._signature()
+
+    def _signature(self) -> tuple:
+        """The file's size and modification time, and its write-ahead log's."""
+        found = []
+        for path in (self.ws.db_path, self.ws.db_path.with_name(self.ws.db_path.name + ".wal")):
+            try:
+                stat = path.stat()
+                found.append((stat.st_size, stat.st_mtime_ns))
+            except FileNotFoundError:
+                found.append(None)
+        return tuple(found)
 
     def close(self) -> None:
         self._closed.set()
@@ -165,8 +182,7 @@ class Database:
                     if self._con is not None and (
                         time.monotonic() - self._last_used >= self.release_after
                     ):
-                        self._con.close()
-                        self._con = None
+                        self.release()
                 finally:
                     self._lock.release()
 
@@ -198,13 +214,21 @@ def records_exist(con: duckdb.DuckDBPyConnection, record_ids: Sequence[str]) -> 
 
 
 def add_label(
-    con: duckdb.DuckDBPyConnection, record_id_a: str, record_id_b: str, label: str, reviewer: str
+    con: duckdb.DuckDBPyConnection,
+    record_id_a: str,
+    record_id_b: str,
+    label: str,
+    reviewer: str,
+    check_records: bool = True,
 ) -> int:
-    """Appends one label; returns its id. Call inside a transaction."""
+    """Appends one label; returns its id. Call inside a transaction.
+
+    `check_records=False` skips the existence check for pairs known to exist.
+    """
     if label not in LABEL_VALUES:
         raise ReviewError(f"label must be one of {', '.join(LABEL_VALUES)}")
     left, right = ordered_pair(record_id_a, record_id_b)
-    if not records_exist(con, [left, right]):
+    if check_records and not records_exist(con, [left, right]):
         raise ReviewError("unknown record id")
     label_id = next_id(con, "labels", "label_id")
     con.execute(
@@ -271,60 +295,6 @@ def effective_labels(ws_or_con: Workspace | duckdb.DuckDBPyConnection) -> pd.Dat
             columns=["record_id_l", "record_id_r", "label", "reviewer", "label_id", "created_at"]
         )
     return ws_or_con.execute(EFFECTIVE_SQL + " order by label_id").df()
-
-
-# -- assignments (leases) ---------------------------------------------------------
-def lease(
-    con: duckdb.DuckDBPyConnection, pair: tuple[str, str], reviewer: str, minutes: float
-) -> None:
-    con.execute(
-        "delete from review_assignments where record_id_l = ? and record_id_r = ? and reviewer = ?",
-        [pair[0], pair[1], reviewer],
-    )
-    start = now()
-    con.execute(
-        "insert into review_assignments values (?, ?, ?, 'leased', ?, ?)",
-        [pair[0], pair[1], reviewer, start, start + timedelta(minutes=minutes)],
-    )
-
-
-def current_lease(con: duckdb.DuckDBPyConnection, reviewer: str) -> tuple[str, str] | None:
-    row = con.execute(
-        """select record_id_l, record_id_r from review_assignments
-           where reviewer = ? and status = 'leased' and expires_at > ?
-           order by leased_at desc limit 1""",
-        [reviewer, now()],
-    ).fetchone()
-    return tuple(row) if row else None
-
-
-def leased_by_other(con: duckdb.DuckDBPyConnection, pair: tuple[str, str], reviewer: str) -> bool:
-    row = con.execute(
-        """select count(*) from review_assignments
-           where record_id_l = ? and record_id_r = ? and reviewer <> ?
-             and status = 'leased' and expires_at > ?""",
-        [pair[0], pair[1], reviewer, now()],
-    ).fetchone()
-    return row[0] > 0
-
-
-def finish_lease(con: duckdb.DuckDBPyConnection, pair: tuple[str, str], reviewer: str) -> None:
-    con.execute(
-        "delete from review_assignments where record_id_l = ? and record_id_r = ? and reviewer = ?",
-        [pair[0], pair[1], reviewer],
-    )
-
-
-def skip(
-    con: duckdb.DuckDBPyConnection, pair: tuple[str, str], reviewer: str, minutes: float
-) -> None:
-    """Sets a pair aside for this reviewer (others may take it) for `minutes`."""
-    finish_lease(con, pair, reviewer)
-    start = now()
-    con.execute(
-        "insert into review_assignments values (?, ?, ?, 'skipped', ?, ?)",
-        [pair[0], pair[1], reviewer, start, start + timedelta(minutes=minutes)],
-    )
 
 
 # -- users ------------------------------------------------------------------------

@@ -52,7 +52,7 @@ def breakdown_from_pairs(
         "comparisons": [
             {
                 "comparison": name,
-                "gamma": _number(values.get(f"gamma_{name}")),
+                "level": _number(values.get(f"gamma_{name}")),
                 "match_weight": _number(values.get(f"mw_{name}")),
             }
             for name in comparisons
@@ -61,25 +61,24 @@ def breakdown_from_pairs(
 
 
 def breakdown_from_link(ws: Workspace, record_id_l: str, record_id_r: str) -> dict[str, Any]:
-    """Asks recount.link's `explain_pair(ws, l, r)` (a DataFrame with comparison,
-    gamma, match_weight) when the link stage provides it. Call with the server's
-    connection released: it opens the workspace itself."""
-    try:
-        from recount.link import explain_pair  # type: ignore[attr-defined]
-    except ImportError:
-        return {"source": None, "comparisons": []}
+    """Asks recount.link's `explain_pair` (which rescores the pair with the saved model).
+
+    Call with the server's connection released: it opens the workspace itself.
+    """
+    from recount.link.explain import explain_pair
+
     left, right = store.ordered_pair(record_id_l, record_id_r)
-    frame = explain_pair(ws, left, right)
+    explanation = explain_pair(ws, left, right)
     return {
         "source": "recount.link.explain_pair",
-        "match_weight": None,
-        "match_probability": None,
+        "match_weight": _number(explanation.match_weight),
+        "match_probability": _number(explanation.match_probability),
         "comparisons": [
             {
-                "comparison": str(r.get("comparison")),
-                "gamma": _number(r.get("gamma")),
-                "match_weight": _number(r.get("match_weight")),
+                "comparison": str(row["comparison"]),
+                "level": str(row["level"]),
+                "match_weight": _number(row["weight"]),
             }
-            for r in frame.to_dict("records")
+            for row in explanation.comparisons.to_dict("records")
         ],
     }

@@ -42,7 +42,7 @@
         (data.comparisons || []).forEach(function (c) {
           var row = document.createElement("tr");
           cell(row, c.comparison);
-          cell(row, c.gamma === null ? "" : String(c.gamma));
+          cell(row, c.level === null || c.level === undefined ? "" : String(c.level));
           cell(row, c.match_weight === null ? "" : c.match_weight.toFixed(2));
           body.appendChild(row);
         });
