@@ -165,6 +165,43 @@ def _update_missing(
 
 
 @njit(cache=True, nogil=True)
+def _log_alpha_target(log_alpha, counts, a_alpha, b_alpha):
+    """log p(log alpha | class counts) with the stick-breaking weights integrated out."""
+    alpha = math.exp(log_alpha)
+    n_classes = counts.size
+    out = a_alpha * log_alpha - b_alpha * alpha
+    later = 0.0
+    for k in range(n_classes):
+        later += counts[k]
+    for k in range(n_classes - 1):
+        t_k = later
+        later -= counts[k]
+        out += log_alpha + math.lgamma(alpha + later) - math.lgamma(1.0 + alpha + t_k)
+    return out
+
+
+@njit(cache=True, nogil=True)
+def _update_alpha(rng, alpha, counts, a_alpha, b_alpha, log_scale, attempts, adapt_rate):
+    """Random-walk Metropolis on log alpha given class counts (weights integrated out).
+
+    Drawing alpha given the weights, as R does, crawls: the empty classes' weights and
+    alpha pin each other down.
+    """
+    log_alpha = math.log(alpha)
+    current = _log_alpha_target(log_alpha, counts, a_alpha, b_alpha)
+    for _ in range(attempts):
+        proposal = log_alpha + rng.standard_normal() * math.exp(log_scale[0])
+        value = _log_alpha_target(proposal, counts, a_alpha, b_alpha)
+        accept = value >= current or math.log(rng.random() + 1e-300) < value - current
+        if accept:
+            log_alpha = proposal
+            current = value
+        if adapt_rate > 0.0:
+            log_scale[0] += adapt_rate * ((1.0 if accept else 0.0) - TARGET_ACCEPTANCE)
+    return math.exp(log_alpha)
+
+
+@njit(cache=True, nogil=True)
 def _draw_lambda(rng, n0, nobs, ones, log_lam, log_1m):
     n_lists, n_classes = ones.shape
     for k in range(n_classes):
@@ -279,6 +316,7 @@ def run_chain(
     n0[0] += missing - n0.sum()
     log_scale = np.full(n_classes, math.log(max(1.0, 0.1 * math.sqrt(missing / n_classes + 1.0))))
     accepted = np.zeros(n_classes, dtype=np.int64)
+    alpha_scale = np.full(1, math.log(0.5))
     out_n = np.empty(draws, dtype=np.int64)
     out_alpha = np.empty(draws)
     total_sweeps = burnin + draws * thin
@@ -289,18 +327,24 @@ def run_chain(
         if sweep < burnin:
             adapt_rate = 1.0 / (1.0 + sweep) ** 0.6
         if collapsed:
+            # (n0, alpha) from their conditionals with lambda and pi integrated out,
+            # then (lambda, pi) exactly: a partially collapsed Gibbs block.
             _update_missing(
                 rng, n0, nobs, ones, alpha, log_scale, attempts, accepted, n_observed, adapt_rate
             )
+            if sweep >= warmup:
+                alpha = _update_alpha(
+                    rng, alpha, nobs + n0, a_alpha, b_alpha, alpha_scale, attempts, adapt_rate
+                )
             _draw_lambda(rng, n0, nobs, ones, log_lam, log_1m)
-            log_last = _draw_weights(rng, n0, nobs, alpha, log_pi)
+            _draw_weights(rng, n0, nobs, alpha, log_pi)
         else:
+            # R's LCMCR order: lambda, stick weights, n0 by data augmentation, alpha.
             _draw_lambda(rng, n0, nobs, ones, log_lam, log_1m)
             log_last = _draw_weights(rng, n0, nobs, alpha, log_pi)
             _augment_missing(rng, n0, log_lam, log_1m, log_pi, n_observed)
-        if sweep >= warmup:
-            rate = b_alpha - log_last
-            alpha = rng.gamma(a_alpha + n_classes - 1.0, 1.0 / rate)
+            if sweep >= warmup:
+                alpha = rng.gamma(a_alpha + n_classes - 1.0, 1.0 / (b_alpha - log_last))
         if sweep == warmup - 1:
             # As R's LCMCR: once warm, relabel classes by decreasing size (a one-off start).
             order = np.argsort(-(nobs + n0))

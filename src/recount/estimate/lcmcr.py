@@ -24,6 +24,7 @@ from recount.estimate._lcmcr_sampler import run_chain
 from recount.estimate.patterns import COUNT, patterns_from_individuals, validate_patterns
 
 DEFAULT_SEED = 19481210  # HRDAG's verdata seed; every default run gives the same draws
+SAMPLERS = ("collapsed", "augmented")
 RHAT_LIMIT = 1.01
 MIN_ESS = 400
 
@@ -42,6 +43,12 @@ class LCMCR:
     pass 1 when strata already run in parallel processes). `seed` fixes every
     draw; None means the fixed `DEFAULT_SEED`.
 
+    `sampler="collapsed"` (default) updates the unobserved count n0 and alpha with
+    lambda and pi integrated out; `"augmented"` is R's LCMCR sweep (n0 by data
+    augmentation, alpha given the weights), kept to compare mixing. Both have
+    the same stationary distribution. `mh_attempts` Metropolis steps per class
+    and sweep move n0 (and alpha) in the collapsed sampler.
+
     After `fit`: `N_draws_` (chains x draws), `n_observed_`, `lists_`,
     `rhat_`, `ess_` (bulk ESS of N), `ess_tail_`, `alpha_draws_`,
     `acceptance_`, `seconds_`.
@@ -52,13 +59,14 @@ class LCMCR:
         K: int = 10,
         a_alpha: float = 0.25,
         b_alpha: float = 0.25,
-        burnin: int = 2_000,
+        burnin: int = 5_000,
         draws: int = 5_000,
-        thin: int = 1,
+        thin: int = 4,
         chains: int = 4,
         seed: int | None = None,
         n_jobs: int | None = None,
         mh_attempts: int = 3,
+        sampler: str = "collapsed",
     ):
         self.K = K
         self.a_alpha = a_alpha
@@ -70,6 +78,7 @@ class LCMCR:
         self.seed = seed
         self.n_jobs = n_jobs
         self.mh_attempts = mh_attempts
+        self.sampler = sampler
 
     def _check_parameters(self) -> None:
         checks = {
@@ -81,6 +90,7 @@ class LCMCR:
             "thin": self.thin >= 1,
             "chains": self.chains >= 1,
             "mh_attempts": self.mh_attempts >= 1,
+            "sampler": self.sampler in SAMPLERS,
         }
         for key, ok in checks.items():
             if not ok:
@@ -119,7 +129,7 @@ class LCMCR:
                 self.thin,
                 self.mh_attempts,
                 warmup,
-                True,
+                self.sampler == "collapsed",
             )
 
         workers = self.n_jobs or min(self.chains, os.cpu_count() or 1)
