@@ -305,8 +305,8 @@ def test_files_larger_than_a_chunk_are_numbered_across_chunks(tmp_path, monkeypa
 
 
 def test_reingesting_one_source_replaces_only_its_rows(make_workspace):
-    csv_a = "name,sex\nAli,M\nSara,F\n".encode()
-    csv_b = "name,sex\nOmar,M\n".encode()
+    csv_a = b"name,sex\nAli,M\nSara,F\n"
+    csv_b = b"name,sex\nOmar,M\n"
     sources = [
         {"id": "a", "path": "a.csv", "columns": {"name": "name", "sex": "sex"}},
         {"id": "b", "path": "b.csv", "columns": {"name": "name", "sex": "sex"}},
@@ -314,7 +314,7 @@ def test_reingesting_one_source_replaces_only_its_rows(make_workspace):
     ws = make_workspace(sources, {"a.csv": csv_a, "b.csv": csv_b})
     ws.ingest()
     b_before = ws.query("select * from records where source_id = 'b'")
-    (ws.root / "a.csv").write_bytes("name,sex\nAli,M\n".encode())
+    (ws.root / "a.csv").write_bytes(b"name,sex\nAli,M\n")
     accounting = ws.ingest(["a"])
     assert accounting["source_id"].tolist() == ["a"]
     assert ws.query(

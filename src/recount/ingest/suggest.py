@@ -78,6 +78,8 @@ HEADER_WORDS = {
         "family",
         "family name",
         "surname",
+        "last",
+        "name last",
         "last name",
         "lastname",
         "last_name",

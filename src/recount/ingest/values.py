@@ -112,7 +112,7 @@ STATUS_WORDS = {
     },
 }
 _AGE = re.compile(
-    r"^\s*(\d{1,4}(?:[.,]\d+)?)\s*(?:y|yr|yrs|years?|years old|سنه|سنوات|سنين|عام|عاما|عامًا|اعوام)?\s*$"
+    r"^\s*(\d{1,9}(?:[.,]\d+)?)\s*(?:y|yr|yrs|years?|years old|سنه|سنوات|سنين|عام|عاما|عامًا|اعوام)?\s*$"
 )
 _AGE_MONTHS = re.compile(r"^\s*\d{1,2}\s*(?:m|mo|months?|شهر|شهرا|اشهر|شهور)\s*$")
 _AGE_NEGATIVE = re.compile(r"^\s*-\s*\d+(?:[.,]\d+)?\s*$")

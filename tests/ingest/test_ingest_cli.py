@@ -1,0 +1,120 @@
+"""The two commands: `recount ingest` and `recount sources suggest`."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+
+from ingest_helpers import write_workspace
+from typer.testing import CliRunner
+
+from recount.cli import app
+
+runner = CliRunner()
+ARABIC_CSV = (
+    "رقم,الاسم الكامل,الجنس,العمر,تاريخ الوفاة,المحافظة,المنطقة,الصفة\n"
+    "1,محمد أحمد,ذكر,34,17/12/2016,حلب,الباب,مدني\n"
+    "2,فاطمة علي,أنثى,27,05/06/2016,ريف دمشق,دوما,مدني\n"
+    "3,خالد عمر,ذكر,19,2014,ادلب,سراقب,عسكري\n"
+)
+
+
+def test_ingest_prints_the_accounting(tmp_path):
+    sources = [
+        {"id": "a", "path": "a.csv", "columns": {"name": "name"}},
+        {"id": "b", "path": "b.jsonl", "columns": {"name": "n"}},
+    ]
+    files = {"a.csv": b"name\nAli\n\nOmar\n", "b.jsonl": b'{"n": "Sara"}\nbroken\n'}
+    ws = write_workspace(tmp_path / "ws", sources, files)
+    result = runner.invoke(app, ["ingest", "--workspace", str(ws.root)])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if "│" in line]
+    cells = {
+        line.split("│")[1].strip(): [c.strip() for c in line.split("│")[2:-1]] for line in lines
+    }
+    assert cells["a"][2:5] == ["3", "2", "1"]
+    assert cells["b"][2:5] == ["2", "1", "1"]
+    assert "invalid_json 1" in result.output
+    assert "Sara" not in result.output and "Ali" not in result.output  # never print names
+
+    only_b = runner.invoke(app, ["ingest", "-w", str(ws.root), "--source", "b"])
+    assert only_b.exit_code == 0
+    assert "│ a " not in only_b.output
+
+
+def test_sources_suggest_maps_arabic_headers(tmp_path):
+    (tmp_path / "lists").mkdir()
+    (tmp_path / "lists" / "vdc.csv").write_bytes(ARABIC_CSV.encode("cp1256"))
+    result = runner.invoke(
+        app, ["sources", "suggest", str(tmp_path / "lists" / "vdc.csv"), "-w", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    block = tomllib.loads(result.output)["sources"][0]
+    assert block["id"] == "vdc" and block["path"] == "lists/vdc.csv" and block["format"] == "csv"
+    assert block["columns"] == {
+        "name": "الاسم الكامل",
+        "sex": "الجنس",
+        "age": "العمر",
+        "date_of_death": "تاريخ الوفاة",
+        "governorate": "المحافظة",
+        "place": "المنطقة",
+        "status": "الصفة",
+        "record_ref": "رقم",
+    }
+    assert "windows-1256" in result.output
+
+
+def test_suggested_block_ingests_as_it_is(tmp_path):
+    (tmp_path / "lists").mkdir()
+    rows = [
+        {
+            "ref": f"r{i}",
+            "full": {"first": "Ali", "last": "Omar"},
+            "c1": "Male" if i % 2 else "Female",
+            "c2": "Aleppo",
+            "c3": "2016-01-0" + str(i + 1),
+        }
+        for i in range(6)
+    ]
+    (tmp_path / "lists" / "x.jsonl").write_text(
+        "\n".join(json.dumps(r) for r in rows), encoding="utf-8"
+    )
+    result = runner.invoke(
+        app, ["sources", "suggest", str(tmp_path / "lists" / "x.jsonl"), "-w", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    columns = tomllib.loads(result.output)["sources"][0]["columns"]
+    assert columns["given_name"] == "full.first" and columns["family_name"] == "full.last"
+    assert (
+        columns["sex"] == "c1"
+        and columns["governorate"] == "c2"
+        and columns["date_of_death"] == "c3"
+    )
+    (tmp_path / "recount.toml").write_text(
+        '[project]\nname = "t"\n\n' + result.output, encoding="utf-8"
+    )
+    ingest = runner.invoke(app, ["ingest", "-w", str(tmp_path)])
+    assert ingest.exit_code == 0, ingest.output
+    assert "│ x " in ingest.output
+
+
+def test_suggest_guesses_from_values_when_headers_say_nothing(tmp_path):
+    lines = ["a,b,c,d"] + [
+        f"محمد أحمد {i},{'ذكر' if i % 2 else 'أنثى'},{20 + i},{i + 1}/03/2015" for i in range(20)
+    ]
+    (tmp_path / "l.csv").write_text("\n".join(lines), encoding="utf-8")
+    result = runner.invoke(app, ["sources", "suggest", str(tmp_path / "l.csv")])
+    columns = tomllib.loads(result.output)["sources"][0]["columns"]
+    assert columns == {"name": "a", "sex": "b", "age": "c", "date_of_death": "d"}
+
+
+def test_config_errors_show_the_key_without_a_traceback(tmp_path):
+    ws = write_workspace(
+        tmp_path / "ws",
+        [{"id": "a", "path": "a.csv", "columns": {"name": "Name"}}],
+        {"a.csv": b"nom\nAli\n"},
+    )
+    result = runner.invoke(app, ["ingest", "-w", str(ws.root)])
+    assert result.exit_code != 0
+    assert isinstance(result.exception, Exception)
+    assert "sources.a.columns.name" in str(result.exception)

@@ -1,0 +1,245 @@
+"""Sex, status, governorate, age and dates as lists write them, in Arabic and English."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from ingest_helpers import read_file
+
+from recount.errors import ConfigError
+from recount.ingest.dates import decide_dayfirst, parse_dates
+from recount.ingest.values import (
+    recognise_age,
+    recognise_governorate,
+    recognise_sex,
+    recognise_status,
+)
+
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@pytest.mark.parametrize(
+    ("raw", "sex"),
+    [
+        ("ذكر", "M"),
+        ("أنثى", "F"),
+        ("انثى", "F"),
+        ("male", "M"),
+        ("Female", "F"),
+        ("M", "M"),
+        ("f", "F"),
+        (" MALE ", "M"),
+    ],
+)
+def test_sex_words(raw, sex):
+    assert recognise_sex([raw]) == [(sex, None)]
+
+
+def test_unknown_and_unrecognised_sex():
+    assert recognise_sex(["غير معروف", "unknown", "?", "child"]) == [
+        (None, None),
+        (None, None),
+        (None, None),
+        (None, "sex_unrecognised"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "status"),
+    [
+        ("مدني", "civilian"),
+        ("civilian", "civilian"),
+        ("عسكري", "combatant"),
+        ("مقاتل", "combatant"),
+        ("Combatant", "combatant"),
+        ("غير معروف", "unknown"),
+    ],
+)
+def test_status_words(raw, status):
+    assert recognise_status([raw]) == [(status, None)]
+
+
+def test_unrecognised_status_is_unknown_and_flagged_never_inferred():
+    assert recognise_status(["Free Syrian Army"]) == [("unknown", "status_unrecognised")]
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [
+        ("حلب", "SY-HL"),
+        ("ريف دمشق", "SY-RD"),
+        ("Rural Damascus", "SY-RD"),
+        ("SY07", "SY-ID"),
+        ("Deir ez-Zor", "SY-DY"),
+        ("محافظة درعا", "SY-DR"),
+    ],
+)
+def test_governorates(raw, code):
+    assert recognise_governorate([raw]) == [(code, None)]
+
+
+@given(st.integers(0, 120))
+def test_ages_in_any_digits(age):
+    for text in (
+        str(age),
+        str(age).translate(ARABIC_INDIC),
+        f"{age} years",
+        f"{age}.0",
+        f"{age} سنة",
+    ):
+        assert recognise_age([text]) == [(age, None)], text
+
+
+@given(st.integers(121, 10_000) | st.integers(-10_000, -1))
+def test_ages_out_of_range_are_null_and_flagged(age):
+    assert recognise_age([str(age)]) == [(None, "age_out_of_range")]
+
+
+# -- dates ----------------------------------------------------------------------------
+DATES = st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2024, 12, 31))
+MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+MONTHS_LEVANT = [
+    "كانون الثاني",
+    "شباط",
+    "آذار",
+    "نيسان",
+    "أيار",
+    "حزيران",
+    "تموز",
+    "آب",
+    "أيلول",
+    "تشرين الأول",
+    "تشرين الثاني",
+    "كانون الأول",
+]
+
+
+@settings(max_examples=200)
+@given(DATES)
+def test_unambiguous_day_formats_round_trip(day):
+    written = [
+        day.isoformat(),
+        f"{MONTHS_EN[day.month - 1]} {day.day} {day.year}",
+        f"{MONTHS_EN[day.month - 1]} {day.day}, {day.year}",
+        f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}",
+        f"{day.day} {MONTHS_LEVANT[day.month - 1]} {day.year}",
+        day.isoformat().translate(ARABIC_INDIC),
+        f"{day.isoformat()} 00:00:00",
+        f"{day.year}/{day.month:02d}/{day.day:02d}",
+    ]
+    parsed, _ = parse_dates(written)
+    for text, result in zip(written, parsed, strict=True):
+        assert (result.date, result.precision) == (day, "day"), text
+
+
+@settings(max_examples=200)
+@given(DATES, st.booleans())
+def test_slash_dates_follow_the_order_the_source_shows(day, dayfirst):
+    settle = "17/12/2016" if dayfirst else "12/17/2016"
+    text = (
+        f"{day.day:02d}/{day.month:02d}/{day.year}"
+        if dayfirst
+        else f"{day.month:02d}/{day.day:02d}/{day.year}"
+    )
+    parsed, decided = parse_dates([settle, text.translate(ARABIC_INDIC)])
+    assert decided is dayfirst
+    assert (parsed[1].date, parsed[1].precision) == (day, "day")
+
+
+def test_day_first_is_the_default_on_a_tie_and_config_can_force_it():
+    assert decide_dayfirst(["05/06/2016"]) is True
+    parsed, _ = parse_dates(["05/06/2016"], dayfirst=False)
+    assert parsed[0].date == dt.date(2016, 5, 6)
+
+
+def test_values_contradicting_the_source_order_are_flagged():
+    parsed, decided = parse_dates(["17/12/2016", "18/12/2016", "12/19/2016"])
+    assert decided is True
+    assert parsed[2].date is None and parsed[2].flag == "date_order_conflict"
+
+
+@pytest.mark.parametrize(
+    ("raw", "date", "precision"),
+    [
+        ("2016", dt.date(2016, 1, 1), "year"),
+        ("٢٠١٦", dt.date(2016, 1, 1), "year"),
+        ("2016-12", dt.date(2016, 12, 1), "month"),
+        ("12/2016", dt.date(2016, 12, 1), "month"),
+        ("December 2016", dt.date(2016, 12, 1), "month"),
+        ("كانون الأول 2016", dt.date(2016, 12, 1), "month"),
+        ("ديسمبر ٢٠١٦", dt.date(2016, 12, 1), "month"),
+        ("2016م", dt.date(2016, 1, 1), "year"),
+        ("17-Dec-16", dt.date(2016, 12, 17), "day"),
+    ],
+)
+def test_partial_dates_keep_their_precision(raw, date, precision):
+    parsed, _ = parse_dates([raw])
+    assert (parsed[0].date, parsed[0].precision, parsed[0].flag) == (date, precision, None)
+
+
+def test_date_format_from_the_config():
+    parsed, _ = parse_dates(["17.12.2016", "2016", "bad"], date_format="%d.%m.%Y")
+    assert [(p.date, p.precision, p.flag) for p in parsed] == [
+        (dt.date(2016, 12, 17), "day", None),
+        (None, None, "date_unparsed"),
+        (None, None, "date_unparsed"),
+    ]
+
+
+@given(st.text(max_size=30))
+def test_any_text_parses_or_is_flagged(text):
+    parsed, _ = parse_dates([text])
+    result = parsed[0]
+    assert (result.date is None) == (result.precision is None)
+    if result.date is None and text.strip():
+        assert (
+            result.flag is not None
+            or text.strip() in {"-", "?"}
+            or text.strip().casefold() in {"unknown", "na", "n/a"}
+        )
+
+
+# -- [sources.values.FIELD] maps --------------------------------------------------------
+def read(data: str, source: dict):
+    with tempfile.TemporaryDirectory() as folder:
+        return read_file(Path(folder), source, data.encode("utf-8"), "l.csv")
+
+
+def test_values_maps_translate_a_sources_own_vocabulary():
+    source = {
+        "id": "s",
+        "path": "l.csv",
+        "columns": {"name": "name", "sex": "category", "status": "category", "place": "place"},
+        "values": {
+            "sex": {"Adult - Male": "M", "Adult - Female": "F", "Child": ""},
+            "status": {"Adult - Male": "unknown", "Fighter (FSA)": "combatant"},
+            "place": {"Dmsq": "Damascus"},
+        },
+    }
+    data = "name,category,place\nA,Adult - Male,Dmsq\nB,adult - female,Homs\nC,Child,x\nD,Fighter (FSA),x\n"
+    records = read(data, source).records
+    assert records["sex"].tolist()[:2] == ["M", "F"]
+    assert pd.isna(records["sex"][2]) and pd.isna(records["sex"][3])
+    assert records["status"].tolist() == ["unknown", "unknown", "unknown", "combatant"]
+    assert records["place"].tolist()[:2] == ["Damascus", "Homs"]
+    issues = [None if pd.isna(v) else v for v in records["issues"]]
+    assert issues == [None, "status_unrecognised", "status_unrecognised", "sex_unrecognised"]
+
+
+def test_a_values_map_target_that_is_not_a_value_names_the_key():
+    source = {
+        "id": "s",
+        "path": "l.csv",
+        "columns": {"name": "name", "sex": "sex"},
+        "values": {"sex": {"Adult - Male": "male person"}},
+    }
+    with pytest.raises(ConfigError) as caught:
+        read("name,sex\nA,Adult - Male\n", source)
+    assert caught.value.key == "sources.s.values.sex.'Adult - Male'"
+    assert '"M", "F"' in str(caught.value)
