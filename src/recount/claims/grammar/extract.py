@@ -89,6 +89,11 @@ _NEGATION_RE = re.compile(NEGATION_CUES, re.IGNORECASE)
 _HYPOTHETICAL_RE = re.compile(HYPOTHETICAL_CUES, re.IGNORECASE)
 _COMPARISON_RE = re.compile(COMPARISON_CUES, re.IGNORECASE)
 _PASSING_RE = re.compile(PASSING_CUES, re.IGNORECASE)
+_SCOPE_BEFORE_RE = re.compile(
+    r"\b(?:in|on|at|across|throughout|inside|around|near|from|of|to|into|for|over|and|outside|within|between|hit|struck|bombed|besieged)\s+(?:(?:the|a|an|eastern|western|northern|southern|east|west|north|south|central|rural|besieged|rebel-held|city|town|province|governorate|village|district|of)\s+){0,4}$",
+    re.IGNORECASE,
+)
+_POSSESSIVE_RE = re.compile(r"['’]s?\b")
 _SOFT_BREAK_RE = re.compile(r"[,;:—–(]|\bwhile\b|\bbut\b|\bwhereas\b")
 _HARD_BREAK_RE = re.compile(r"[;—–]|\bwhile\b|\bbut\b|\bwhereas\b")
 
@@ -157,7 +162,11 @@ def sentence_claims(
         return []
     periods = find_periods(sentence, state.date)
     mention_spans = [(m.start, m.end) for m in mentions]
-    places = [p for p in find_places(sentence) if not _inside(p.start, p.end, mention_spans)]
+    places = [
+        p
+        for p in find_places(sentence)
+        if not _inside(p.start, p.end, mention_spans) and _is_scope(sentence, p)
+    ]
     blocked = mention_spans + [(p.start, p.end) for p in periods if _has_date(p)]
     candidates = [
         q for q in quantities if not _overlaps(q.start, q.end, blocked) and _may_count(sentence, q)
@@ -180,6 +189,12 @@ def sentence_claims(
     _distribute_respectively(sentence, claims, mentions, places)
     _remember_claimant(sentence, mentions, state, attributions)
     return claims
+
+
+def _is_scope(sentence: str, place: Place) -> bool:
+    """A place the claim is about ("in Aleppo", "Syria's war"), not a dateline or a speaker."""
+    before = sentence[max(0, place.start - 40) : place.start]
+    return bool(_SCOPE_BEFORE_RE.search(before) or _POSSESSIVE_RE.match(sentence, place.end))
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -359,10 +374,8 @@ def _is_comparison(sentence: str, claim: SentenceClaim) -> bool:
 def _clause_window(sentence: str, position: int, breaks: re.Pattern[str], width: int) -> str:
     window_start = max(0, position - width)
     window = sentence[window_start:position]
-    last = None
-    for last in breaks.finditer(window):
-        pass
-    return window[last.end() :] if last else window
+    ends = [m.end() for m in breaks.finditer(window)]
+    return window[ends[-1] :] if ends else window
 
 
 def _context(sentence: str, claim: SentenceClaim) -> str:
@@ -380,11 +393,10 @@ def _context(sentence: str, claim: SentenceClaim) -> str:
 
 def _passing_mention(sentence: str, claim: SentenceClaim) -> bool:
     """Another war's toll, cited as a yardstick, is not a claim about this one."""
-    return (
-        claim.place is not None
-        and not claim.place.in_syria
-        and _PASSING_RE.search(sentence) is not None
-    )
+    if claim.place is None or claim.place.in_syria:
+        return False
+    q = claim.quantity
+    return _PASSING_RE.search(sentence[: q.start] + " " + sentence[q.end :]) is not None
 
 
 def _nearest(items: list, claim: SentenceClaim):

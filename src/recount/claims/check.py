@@ -1,0 +1,449 @@
+"""Holding each claim against the evidence: the documented count and the estimate for its scope.
+
+Verdicts:
+
+- consistent: the claim's range meets the estimate's 95 % interval;
+- undercount: the claim is below the number of people documented in its scope;
+- below_estimate: at or above the documented count, but below the estimate's interval
+  (it counts roughly the documented, not the undocumented);
+- above_range: the claim's lowest reading is above the interval's upper end;
+- not_checkable: a measure, place, population or period the workspace does not cover
+  (lives saved, injured, another country, a city), or a negated or hypothetical claim.
+
+The documented count comes from `persons` (link), restricted exactly to the
+claim's governorate, period and population; people with an unknown date or
+status are counted only when the claim's scope does not need them, so the
+count is a floor. The estimate comes from `estimates` (estimate): the row
+whose strata match the claim's (all NULL = total), method by preference
+(model average, LCMCR, log-linear, DGA, Chapman).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from recount.errors import WorkspaceError
+
+VERDICTS = ("consistent", "undercount", "below_estimate", "above_range", "not_checkable")
+METHOD_PREFERENCE = ("model_average", "average", "ensemble", "lcmcr", "loglinear", "dga", "chapman")
+ESTIMATE_VALUE_COLUMNS = {
+    "level", "documented", "method", "estimate", "lower", "upper", "rhat", "ess", "status",
+    "reason", "flag", "seconds",
+}  # fmt: skip
+MEASURE_FOR_EVENT = {
+    "killed": {"killed"},
+    "missing": {"missing"},
+    "detained": {"detained"},
+    "evacuated": {"evacuated"},
+}
+CHECK_COLUMNS = [
+    "claim_id", "verdict", "reason", "documented", "estimate", "lower", "upper", "method",
+    "level", "claimant", "measure", "population", "value", "low", "high", "place_code",
+    "period_start", "period_end", "checked_at",
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Evidence:
+    persons: pd.DataFrame | None
+    estimates: pd.DataFrame | None
+    event: str
+
+    @property
+    def last_day(self) -> dt.date | None:
+        """The end of the period the workspace covers (the last year anyone is documented in)."""
+        years = []
+        for frame in (self.persons, self.estimates):
+            if frame is not None and "year" in frame.columns and frame["year"].notna().any():
+                years.append(int(frame["year"].max()))
+        return dt.date(max(years), 12, 31) if years else None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    verdict: str
+    reason: str
+    documented: float | None = None
+    estimate: float | None = None
+    lower: float | None = None
+    upper: float | None = None
+    method: str | None = None
+    level: str | None = None
+
+
+def check_claims(ws: Any) -> pd.DataFrame:
+    """Check every claim in the ledger; writes and returns `claim_checks`."""
+    if not ws.has_table("claims"):
+        raise WorkspaceError(
+            f"{ws.root}: no claims yet; run `recount claims add FILE_OR_DIR` first"
+        )
+    checks = check_frame(ws.table("claims"), workspace_evidence(ws))
+    ws.write_table("claim_checks", checks)
+    return checks
+
+
+def workspace_evidence(ws: Any) -> Evidence:
+    persons = ws.table("persons") if ws.has_table("persons") else None
+    estimates = ws.table("estimates") if ws.has_table("estimates") else None
+    event = ws.config.event if ws.config_path.exists() else "killed"
+    return Evidence(persons, estimates, event)
+
+
+def check_frame(claims: pd.DataFrame, evidence: Evidence) -> pd.DataFrame:
+    """One verdict row per claim."""
+    checked_at = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+    rows = []
+    for claim in claims.to_dict("records"):
+        verdict = check_one(claim, evidence)
+        rows.append(
+            {
+                "claim_id": claim["claim_id"],
+                **verdict.__dict__,
+                "claimant": claim.get("claimant"),
+                "measure": claim.get("measure"),
+                "population": claim.get("population"),
+                "value": claim.get("value"),
+                "low": claim.get("low"),
+                "high": claim.get("high"),
+                "place_code": claim.get("place_code"),
+                "period_start": _date(claim.get("period_start")),
+                "period_end": _date(claim.get("period_end")),
+                "checked_at": checked_at,
+            }
+        )
+    frame = pd.DataFrame(rows, columns=CHECK_COLUMNS)
+    for column in ("documented", "estimate", "lower", "upper", "value", "low", "high"):
+        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
+    return frame
+
+
+def check_one(claim: dict, evidence: Evidence) -> Verdict:
+    """The verdict for one claim (a ledger row as a dict)."""
+    context = claim.get("context") or "asserted"
+    if context != "asserted":
+        return Verdict("not_checkable", f"{context} claim, not an assertion of a count")
+    measure = claim.get("measure")
+    if measure not in MEASURE_FOR_EVENT.get(evidence.event, {evidence.event}):
+        return Verdict(
+            "not_checkable",
+            f"the workspace counts people {evidence.event}; this claim counts {_measure_words(measure)}",
+        )
+    place_code, place_level = _text(claim.get("place_code")), _text(claim.get("place_level"))
+    if place_code and not place_code.startswith("SY"):
+        return Verdict(
+            "not_checkable", f"about {claim.get('place')}, outside the workspace (Syria)"
+        )
+    if place_level == "city":
+        return Verdict(
+            "not_checkable",
+            f"about the city or district {claim.get('place')}; the workspace counts by governorate",
+        )
+    governorate = place_code if place_level == "governorate" else None
+    population = claim.get("population") or "all"
+    if evidence.persons is None and evidence.estimates is None:
+        return Verdict(
+            "not_checkable",
+            "no documented counts or estimates in the workspace yet (run link and estimate)",
+        )
+    first, last = _claim_period(claim, evidence)
+    documented = documented_count(evidence.persons, governorate, first, last, population)
+    if documented is None and evidence.estimates is not None:
+        documented = _documented_from_estimates(
+            evidence.estimates, governorate, first, last, evidence, population
+        )
+    if documented is None:
+        return Verdict("not_checkable", f"the workspace cannot count {population} in this scope")
+    low, high = _claim_range(claim)
+    scope = _describe_scope(governorate, first, last, population)
+    if high < documented:
+        return Verdict(
+            "undercount",
+            f"claims {_range_words(low, high)}, below the {documented:,.0f} people documented ({scope})",
+            documented,
+        )
+    row = (
+        matching_estimate(evidence.estimates, governorate, first, last, evidence)
+        if population == "all"
+        else None
+    )
+    if row is None:
+        why = (
+            "civilians, combatants, children and women have no estimate"
+            if population != "all"
+            else "no estimate for this scope"
+        )
+        return Verdict(
+            "not_checkable",
+            f"claims {_range_words(low, high)}, not below the {documented:,.0f} documented ({scope}); {why}",
+            documented,
+        )
+    estimate, lower, upper = float(row["estimate"]), float(row["lower"]), float(row["upper"])
+    found = dict(
+        documented=documented,
+        estimate=estimate,
+        lower=lower,
+        upper=upper,
+        method=row["method"],
+        level=row.get("level"),
+    )
+    interval = f"estimate {estimate:,.0f}, 95% interval {lower:,.0f}–{upper:,.0f} ({row['method']}, {scope})"
+    if low > upper:
+        return Verdict(
+            "above_range",
+            f"claims {_range_words(low, high)}, above the plausible range: {interval}",
+            **found,
+        )
+    if high < lower:
+        return Verdict(
+            "below_estimate",
+            f"claims {_range_words(low, high)}: not below the {documented:,.0f} documented, but below the {interval}",
+            **found,
+        )
+    return Verdict(
+        "consistent", f"claims {_range_words(low, high)}, consistent with the {interval}", **found
+    )
+
+
+def _text(value: Any) -> str | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return None
+    return str(value)
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, pd.Timestamp | dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _number(value: Any) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) else number
+
+
+def _claim_range(claim: dict) -> tuple[float, float]:
+    low, high, value = (
+        _number(claim.get("low")),
+        _number(claim.get("high")),
+        _number(claim.get("value")),
+    )
+    if low is None:
+        low = 0.0 if high is not None or value is None else value
+    if high is None:
+        high = math.inf
+    return low, high
+
+
+def _claim_period(claim: dict, evidence: Evidence) -> tuple[dt.date | None, dt.date | None]:
+    """The claim's period; an open end stops at the claim's date when that is before the data ends."""
+    first, last = _date(claim.get("period_start")), _date(claim.get("period_end"))
+    said_on = _date(claim.get("date"))
+    data_end = evidence.last_day
+    if last is None and said_on is not None and data_end is not None and said_on < data_end:
+        last = said_on
+    return first, last
+
+
+def _person_bounds(persons: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Earliest and latest day each person can have died on, from year and month."""
+    years = (
+        pd.to_numeric(persons["year"], errors="coerce")
+        if "year" in persons.columns
+        else pd.Series(float("nan"), index=persons.index)
+    )
+    months = (
+        pd.to_numeric(persons["month"], errors="coerce")
+        if "month" in persons.columns
+        else pd.Series(float("nan"), index=persons.index)
+    )
+    first = pd.to_datetime(
+        {"year": years.fillna(1900), "month": months.fillna(1), "day": 1}, errors="coerce"
+    ).where(years.notna())
+    last_month = months.fillna(12)
+    last = (
+        pd.to_datetime({"year": years.fillna(1900), "month": last_month, "day": 1}, errors="coerce")
+        + pd.offsets.MonthEnd(0)
+    ).where(years.notna())
+    return first, last
+
+
+def documented_count(
+    persons: pd.DataFrame | None,
+    governorate: str | None,
+    first: dt.date | None,
+    last: dt.date | None,
+    population: str,
+) -> float | None:
+    """People documented in the scope; only those surely inside it count."""
+    if persons is None:
+        return None
+    mask = pd.Series(True, index=persons.index)
+    if governorate is not None:
+        if "governorate" not in persons.columns:
+            return None
+        mask &= persons["governorate"] == governorate
+    if first is not None or last is not None:
+        if "year" not in persons.columns:
+            return None
+        earliest, latest = _person_bounds(persons)
+        if first is not None:
+            mask &= earliest >= pd.Timestamp(first)
+        if last is not None:
+            mask &= latest <= pd.Timestamp(last)
+        mask &= earliest.notna()
+    if population == "civilians":
+        mask &= persons.get("status", pd.Series(None, index=persons.index)) == "civilian"
+    elif population == "combatants":
+        mask &= persons.get("status", pd.Series(None, index=persons.index)) == "combatant"
+    elif population == "children":
+        if "age" not in persons.columns:
+            return None
+        mask &= pd.to_numeric(persons["age"], errors="coerce") < 18
+    elif population == "women":
+        if "sex" not in persons.columns:
+            return None
+        mask &= persons["sex"] == "F"
+    elif population != "all":
+        return None
+    return float(mask.fillna(False).sum())
+
+
+def _stratum_columns(estimates: pd.DataFrame) -> list[str]:
+    return [c for c in estimates.columns if c not in ESTIMATE_VALUE_COLUMNS]
+
+
+def _requested_strata(
+    estimates: pd.DataFrame,
+    governorate: str | None,
+    first: dt.date | None,
+    last: dt.date | None,
+    evidence: Evidence,
+) -> dict[str, Any] | None:
+    """Stratum values that match the claim's scope, or None when no row can."""
+    strata = _stratum_columns(estimates)
+    wanted: dict[str, Any] = {c: None for c in strata}
+    if governorate is not None:
+        if "governorate" not in strata:
+            return None
+        wanted["governorate"] = governorate
+    if first is None and last is None:
+        return wanted
+    whole_war = (first is None or first <= dt.date(2011, 12, 31)) and (
+        last is None or (evidence.last_day is not None and last >= evidence.last_day)
+    )
+    if whole_war:
+        return wanted
+    if (
+        first is not None
+        and last is not None
+        and first == dt.date(first.year, 1, 1)
+        and last == dt.date(first.year, 12, 31)
+    ):
+        if "year" not in strata:
+            return None
+        wanted["year"] = first.year
+        return wanted
+    return None
+
+
+def _rows_for(estimates: pd.DataFrame, wanted: dict[str, Any]) -> pd.DataFrame:
+    mask = pd.Series(True, index=estimates.index)
+    for column, value in wanted.items():
+        if value is None:
+            mask &= estimates[column].isna()
+        else:
+            mask &= estimates[column].astype(object).map(lambda v, want=value: _same(v, want))
+    return estimates[mask]
+
+
+def _same(value: Any, wanted: Any) -> bool:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return False
+    if isinstance(wanted, int):
+        try:
+            return int(value) == wanted
+        except (TypeError, ValueError):
+            return False
+    return str(value) == str(wanted)
+
+
+def matching_estimate(
+    estimates: pd.DataFrame | None,
+    governorate: str | None,
+    first: dt.date | None,
+    last: dt.date | None,
+    evidence: Evidence,
+) -> dict | None:
+    """The preferred usable estimate row for the scope, or None."""
+    if estimates is None or estimates.empty:
+        return None
+    wanted = _requested_strata(estimates, governorate, first, last, evidence)
+    if wanted is None:
+        return None
+    rows = _rows_for(estimates, wanted)
+    if "status" in rows.columns:
+        rows = rows[rows["status"].fillna("ok") == "ok"]
+    rows = rows[rows["estimate"].notna() & rows["lower"].notna() & rows["upper"].notna()]
+    if rows.empty:
+        return None
+    rank = {m: i for i, m in enumerate(METHOD_PREFERENCE)}
+    best = min(rows.to_dict("records"), key=lambda r: rank.get(str(r.get("method")), len(rank)))
+    return best
+
+
+def _documented_from_estimates(
+    estimates: pd.DataFrame,
+    governorate: str | None,
+    first: dt.date | None,
+    last: dt.date | None,
+    evidence: Evidence,
+    population: str,
+) -> float | None:
+    if population != "all" or "documented" not in estimates.columns:
+        return None
+    row = matching_estimate(estimates, governorate, first, last, evidence)
+    return None if row is None else _number(row.get("documented"))
+
+
+def _describe_scope(
+    governorate: str | None, first: dt.date | None, last: dt.date | None, population: str
+) -> str:
+    parts = [population, governorate or "all governorates"]
+    if first or last:
+        parts.append(
+            f"{first.isoformat() if first else 'start'} to {last.isoformat() if last else 'end'}"
+        )
+    return ", ".join(parts)
+
+
+def _range_words(low: float, high: float) -> str:
+    if math.isinf(high):
+        return f"{low:,.0f} or more"
+    if low <= 0:
+        return f"up to {high:,.0f}"
+    if low == high:
+        return f"{low:,.0f}"
+    return f"{low:,.0f}–{high:,.0f}"
+
+
+def _measure_words(measure: Any) -> str:
+    return {
+        "saved": "lives saved",
+        "casualties": "casualties (killed and injured together)",
+        "injured": "people injured",
+    }.get(str(measure), f"people {measure}")
