@@ -12,43 +12,60 @@ copy records from another list (direct dependence).
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 
+from recount.simulate import geography as geo
 from recount.simulate.lists import ListSpec
+from recount.simulate.population import Population
+
+FIRST_YEAR, LAST_YEAR = geo.FIRST_MONTH[0], geo.LAST_MONTH[0]
+CALIBRATION_SAMPLE = (
+    60_000  # people used to find the coverage shift (a strided, deterministic subset)
+)
 
 
 def capture_logits(
-    population: pd.DataFrame, specs: tuple[ListSpec, ...], rng: np.random.Generator
+    population: Population, specs: tuple[ListSpec, ...], rng: np.random.Generator
 ) -> np.ndarray:
     """Log-odds of capture, people x lists, before the global coverage shift."""
-    household_codes, household = np.unique(
-        population["household_id"].to_numpy(), return_inverse=True
-    )
+    n = len(population)
+    household = population["household"]
+    n_households = int(household.max()) + 1
     networks = sorted({s.capture.network for s in specs if s.capture.network})
     # Informants know communities: the network effect is shared within households, with some individual spread.
     latent = {
-        name: rng.standard_normal(len(household_codes))[household] * 0.85
-        + rng.standard_normal(len(population)) * 0.5
+        name: rng.standard_normal(n_households)[household] * 0.85 + rng.standard_normal(n) * 0.5
         for name in networks
     }
-    gov = population["governorate"].to_numpy()
-    year = population["year"].to_numpy()
-    status = population["status"].to_numpy()
-    area = population["area"].to_numpy()
-    women_children = ((population["sex"] == "F") | (population["age"] < 18)).to_numpy()
-    hard = population["hard_to_reach"].to_numpy()
-    logits = np.empty((len(population), len(specs)))
+    gov = population["governorate"]
+    year = population["year"] - FIRST_YEAR
+    combatant = population["combatant"]
+    opposition = population["opposition"]
+    women_children = ~population["male"] | (population["age"] < 18)
+    hard = population["hard_to_reach"]
+    logits = np.empty((n, len(specs)))
     for j, spec in enumerate(specs):
         c = spec.capture
-        value = np.full(len(population), c.base)
-        value += _lookup(gov, c.governorate)
-        value += _lookup(year, c.years)
-        value += _lookup(status, c.status)
-        value += _lookup(area, c.area)
-        for (st, ar), effect in c.status_in_area.items():
-            value += np.where((status == st) & (area == ar), effect, 0.0)
-        value += np.where(women_children, c.women_children, 0.0)
-        value += np.where(hard, c.hard_to_reach, 0.0)
+        by_gov = np.array([c.governorate.get(code, 0.0) for code in geo.GOVERNORATE_CODES])
+        by_year = np.array([c.years.get(y, 0.0) for y in range(FIRST_YEAR, LAST_YEAR + 1)])
+        by_status = np.array([c.status.get("civilian", 0.0), c.status.get("combatant", 0.0)])
+        by_area = np.array([c.area.get("government", 0.0), c.area.get("opposition", 0.0)])
+        by_both = np.array(
+            [
+                [c.status_in_area.get((status, area), 0.0) for area in ("government", "opposition")]
+                for status in ("civilian", "combatant")
+            ]
+        )
+        value = (
+            c.base
+            + by_gov[gov]
+            + by_year[year]
+            + by_status[combatant.astype(int)]
+            + by_area[opposition.astype(int)]
+        )
+        value += by_both[combatant.astype(int), opposition.astype(int)]
+        value += np.where(women_children, c.women_children, 0.0) + np.where(
+            hard, c.hard_to_reach, 0.0
+        )
         if c.network:
             value += c.loading * latent[c.network]
         logits[:, j] = value
@@ -57,10 +74,12 @@ def capture_logits(
 
 def coverage_shift(logits: np.ndarray, coverage: float) -> float:
     """The shift of every list's log-odds that makes E[share on >= 1 list] = coverage."""
+    step = max(1, len(logits) // CALIBRATION_SAMPLE)
+    sample = logits[::step]
     low, high = -12.0, 12.0
     for _ in range(40):
         mid = (low + high) / 2
-        missed = np.exp(-np.logaddexp(0.0, logits + mid).sum(axis=1))  # prod_j (1 - p_ij)
+        missed = np.exp(-np.logaddexp(0.0, sample + mid).sum(axis=1))  # prod_j (1 - p_ij)
         if 1.0 - missed.mean() < coverage:
             low = mid
         else:
@@ -69,31 +88,23 @@ def coverage_shift(logits: np.ndarray, coverage: float) -> float:
 
 
 def draw_captures(
-    population: pd.DataFrame, specs: tuple[ListSpec, ...], coverage: float, rng: np.random.Generator
+    population: Population, specs: tuple[ListSpec, ...], coverage: float, rng: np.random.Generator
 ) -> np.ndarray:
     """Boolean matrix people x lists: who is on which list (before within-list duplicates)."""
     logits = capture_logits(population, specs, rng)
     probability = 1.0 / (1.0 + np.exp(-(logits + coverage_shift(logits, coverage))))
-    _, household = np.unique(population["household_id"].to_numpy(), return_inverse=True)
+    household = population["household"]
     n_households = int(household.max()) + 1
+    n = len(population)
     captured = np.empty(probability.shape, dtype=bool)
-    ids = [s.id for s in specs]
     for j in range(len(specs)):
         per_household = rng.random(n_households)[household]
-        individual = rng.random(len(population))
-        u = np.where(rng.random(len(population)) < 0.7, per_household, individual)
+        u = np.where(rng.random(n) < 0.7, per_household, rng.random(n))
         captured[:, j] = u < probability[:, j]
+    ids = [s.id for s in specs]
     for j, spec in enumerate(specs):
         source = spec.capture.copies_from
         if source in ids:
-            copied = captured[:, ids.index(source)] & (
-                rng.random(len(population)) < spec.capture.copy_rate
-            )
+            copied = captured[:, ids.index(source)] & (rng.random(n) < spec.capture.copy_rate)
             captured[:, j] |= copied
     return captured
-
-
-def _lookup(values: np.ndarray, effects: dict) -> np.ndarray:
-    if not effects:
-        return np.zeros(len(values))
-    return pd.Series(values).map(effects).fillna(0.0).to_numpy(dtype=float)

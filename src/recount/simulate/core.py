@@ -9,15 +9,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from recount.errors import ConfigError
+from recount.simulate import geography as geo
 from recount.simulate import records as record_module
+from recount.simulate.arrowtext import join_present
 from recount.simulate.capture import draw_captures
 from recount.simulate.lexicon import FAMILIES, FEMALE, MALE
 from recount.simulate.lists import DEFAULT_LISTS, MAX_LISTS, ListSpec
-from recount.simulate.population import draw_population
-from recount.simulate.writers import write_list
+from recount.simulate.population import ROLE_NAMES, Population, draw_population
+from recount.simulate.writers import write_delimited, write_list
 
 Progress = Callable[[str, int, int], None]  # (step description, done, total)
 
@@ -82,34 +85,27 @@ def simulate(
     report("capture", 1, steps)
     captured = draw_captures(population, specs, coverage, np.random.default_rng(capture_seed))
 
-    truth_rows, rows, unidentified, duplicates, paths = [], {}, {}, {}, {}
+    rows, unidentified, duplicates, paths, written = {}, {}, {}, {}, []
     for j, spec in enumerate(specs):
         report(f"list {spec.id}", 2 + j, steps)
-        frame = record_module.list_records(
+        list_rows = record_module.list_records(
             population, captured[:, j], spec, np.random.default_rng(list_seeds[j])
         )
         path = out / "lists" / spec.schema.file
-        write_list(frame, spec.schema, path)
+        write_list(list_rows.columns, spec.schema, path)
         paths[spec.id] = path
-        rows[spec.id] = len(frame)
-        duplicates[spec.id] = int(frame["person_id"].duplicated().sum())
-        unidentified[spec.id] = int(_unidentified(frame).sum())
-        truth_rows.append(
-            pd.DataFrame(
-                {
-                    "source_id": spec.id,
-                    "source_row": frame["source_row"],
-                    "person_id": frame["person_id"],
-                }
-            )
-        )
+        rows[spec.id] = len(list_rows)
+        duplicates[spec.id] = int(list_rows.duplicate.sum())
+        unidentified[spec.id] = int(list_rows.unidentified.sum())
+        written.append((spec.id, list_rows.person))
 
     report("truth", 2 + len(specs), steps)
-    truth = pd.concat(truth_rows, ignore_index=True)
-    records_path, persons_path, totals_path = _write_truth(out / "truth", population, truth, specs)
+    records_path, persons_path, totals_path = write_truth(out / "truth", population, written)
     config_path = write_config(out, specs, seed)
     report("done", steps, steps)
-    documented = int(truth["person_id"].nunique())
+    on_any = np.zeros(people, dtype=bool)
+    for _, person in written:
+        on_any[person] = True
     return SimulationResult(
         out_dir=out,
         config_path=config_path,
@@ -118,7 +114,7 @@ def simulate(
         truth_persons=persons_path,
         truth_totals=totals_path,
         people=people,
-        documented=documented,
+        documented=int(on_any.sum()),
         rows=rows,
         seed=seed,
         unidentified_rows=unidentified,
@@ -142,88 +138,97 @@ def _choose_lists(sources: int, ids: list[str] | tuple[str, ...] | None) -> tupl
     return DEFAULT_LISTS[:sources]
 
 
-def _unidentified(frame: pd.DataFrame) -> pd.Series:
-    name_columns = [c for c in ("name", "name_latin", "given_name") if c in frame]
-    text = frame[name_columns[0]].fillna("")
-    return text.eq("") | text.str.contains(
-        r"مجهول|nknown|nidentified|^(?:زوجة|ابن|ابنة|wife of|son of|daughter of) ", regex=True
-    )
+def person_ids(person: np.ndarray) -> pa.Array:
+    """Stable ids of true people: T0000001, T0000002, …"""
+    numbers = pc.cast(pa.array(person + 1), pa.string())
+    return pc.binary_join_element_wise("T", pc.utf8_lpad(numbers, 7, "0"), "")
 
 
-def _write_truth(
-    folder: Path, population: pd.DataFrame, truth: pd.DataFrame, specs
+def write_truth(
+    folder: Path, population: Population, written: list[tuple[str, np.ndarray]]
 ) -> tuple[Path, Path, Path]:
+    """records.csv (row -> person), persons.csv (everyone, with capture pattern), totals.csv (per governorate-year)."""
+    records = pa.table(
+        {
+            "source_id": pa.array(
+                np.concatenate([np.full(len(p), sid, dtype=object) for sid, p in written]),
+                pa.string(),
+            ),
+            "source_row": pa.array(np.concatenate([np.arange(1, len(p) + 1) for _, p in written])),
+            "person_id": person_ids(np.concatenate([p for _, p in written])),
+        }
+    )
     records_path = folder / "records.csv"
-    _atomic_csv(truth[["source_id", "source_row", "person_id"]], records_path)
+    _write_csv(records, records_path)
 
-    persons = population[
-        [
-            "person_id",
-            "sex",
-            "age",
-            "date_of_death",
-            "governorate",
-            "year",
-            "status",
-            "household_id",
-            "role",
-            "area",
-            "hard_to_reach",
-        ]
-    ].copy()
-    persons.insert(
-        5, "place", record_module.vocabulary().place_latin[population["place_index"].to_numpy()]
+    n = len(population)
+    counts = {sid: np.bincount(p, minlength=n) for sid, p in written}
+    n_lists = sum((c > 0).astype(int) for c in counts.values())
+    vocab = record_module.vocabulary()
+    male_ar = np.asarray(MALE.arabic, dtype=object)
+    names = [
+        np.asarray(MALE.arabic + FEMALE.arabic, dtype=object)[population["given"]],
+        male_ar[population["father"]],
+        male_ar[population["grandfather"]],
+        np.asarray(FAMILIES.arabic, dtype=object)[population["family"]],
+    ]
+    lists = join_present(
+        [pa.array(np.where(c > 0, sid, None), pa.string()) for sid, c in counts.items()], ";"
     )
-    persons["date_of_death"] = pd.DatetimeIndex(persons["date_of_death"]).strftime("%Y-%m-%d")
-    persons["name"] = _true_names(population)
-    counts = truth.groupby(["person_id", "source_id"]).size().unstack(fill_value=0)
-    lists = []
-    for spec in specs:
-        on = (
-            persons["person_id"]
-            .map(counts[spec.id] if spec.id in counts else {})
-            .fillna(0)
-            .astype(int)
-        )
-        persons[f"in_{spec.id}"] = (on > 0).astype(int)
-        lists.append(spec.id)
-    persons["n_lists"] = persons[[f"in_{s.id}" for s in specs]].sum(axis=1)
-    persons["n_records"] = (
-        persons["person_id"].map(truth["person_id"].value_counts()).fillna(0).astype(int)
-    )
-    joined = pd.Series("", index=persons.index, dtype=object)
-    for spec_id in lists:
-        joined = joined + np.where(persons[f"in_{spec_id}"] > 0, spec_id + ";", "")
-    persons["lists"] = joined.str.rstrip(";")
+    columns = {
+        "person_id": person_ids(population["person"]),
+        "sex": pa.array(np.where(population["male"], "M", "F")),
+        "age": pa.array(population["age"]),
+        "date_of_death": pa.array(population["date"].astype("datetime64[D]")),
+        "governorate": pa.array(
+            np.asarray(geo.GOVERNORATE_CODES, dtype=object)[population["governorate"]], pa.string()
+        ),
+        "place": pa.array(vocab.place_latin[population["place"]], pa.string()),
+        "year": pa.array(population["year"]),
+        "status": pa.array(np.where(population["combatant"], "combatant", "civilian")),
+        "household_id": pc.binary_join_element_wise(
+            "H",
+            pc.utf8_lpad(pc.cast(pa.array(population["household"] + 1), pa.string()), 7, "0"),
+            "",
+        ),
+        "role": pa.array(ROLE_NAMES[population["role"]]),
+        "area": pa.array(np.where(population["opposition"], "opposition", "government")),
+        "hard_to_reach": pa.array(population["hard_to_reach"].astype(int)),
+        "name": pc.binary_join_element_wise(*[pa.array(part, pa.string()) for part in names], " "),
+        **{f"in_{sid}": pa.array((c > 0).astype(int)) for sid, c in counts.items()},
+        "n_lists": pa.array(n_lists),
+        "n_records": pa.array(sum(counts.values())),
+        "lists": lists,
+    }
     persons_path = folder / "persons.csv"
-    _atomic_csv(persons, persons_path)
+    _write_csv(pa.table(columns), persons_path)
 
-    persons["documented"] = persons["n_lists"] > 0
-    totals = (
-        persons.groupby(["governorate", "year"])
-        .agg(deaths=("person_id", "size"), documented=("documented", "sum"))
-        .reset_index()
-        .sort_values(["governorate", "year"])
+    n_gov, first_year = len(geo.GOVERNORATE_CODES), geo.FIRST_MONTH[0]
+    n_years = geo.LAST_MONTH[0] - first_year + 1
+    cell = population["governorate"] * n_years + (population["year"] - first_year)
+    deaths = np.bincount(cell, minlength=n_gov * n_years)
+    documented = np.bincount(cell, weights=(n_lists > 0), minlength=n_gov * n_years).astype(int)
+    present = np.flatnonzero(deaths)
+    order = sorted(present, key=lambda c: (geo.GOVERNORATE_CODES[c // n_years], c % n_years))
+    order = np.asarray(order, dtype=int)
+    totals = pa.table(
+        {
+            "governorate": pa.array(
+                [geo.GOVERNORATE_CODES[c // n_years] for c in order], pa.string()
+            ),
+            "year": pa.array(order % n_years + first_year),
+            "deaths": pa.array(deaths[order]),
+            "documented": pa.array(documented[order]),
+        }
     )
     totals_path = folder / "totals.csv"
-    _atomic_csv(totals, totals_path)
+    _write_csv(totals, totals_path)
     return records_path, persons_path, totals_path
 
 
-def _true_names(population: pd.DataFrame) -> np.ndarray:
-    given = np.asarray(MALE.arabic + FEMALE.arabic, dtype=object)[population["given"].to_numpy()]
-    male = np.asarray(MALE.arabic, dtype=object)
-    family = np.asarray(FAMILIES.arabic, dtype=object)[population["family"].to_numpy()]
-    father = male[population["father"].to_numpy()]
-    grandfather = male[population["grandfather"].to_numpy()]
-    return (pd.Series(given) + " " + father + " " + grandfather + " " + family).to_numpy(
-        dtype=object
-    )
-
-
-def _atomic_csv(frame: pd.DataFrame, path: Path) -> None:
+def _write_csv(table: pa.Table, path: Path) -> None:
     temporary = path.with_name(path.name + ".tmp")
-    frame.to_csv(temporary, index=False, lineterminator="\n")
+    write_delimited(table, temporary)
     os.replace(temporary, path)
 
 

@@ -24,12 +24,7 @@ ROLE_NAMES = np.array(["self", "father", "mother", "child"])
 N_MALE = len(MALE)
 
 
-def given_name_arabic(code: np.ndarray) -> np.ndarray:
-    """Arabic given names for codes in the combined vocabulary (males, then females)."""
-    return np.asarray(MALE.arabic + FEMALE.arabic, dtype=object)[code]
-
-
-def draw_population(people: int, rng: np.random.Generator) -> pd.DataFrame:
+def draw_population(people: int, rng: np.random.Generator) -> Population:
     """One row per true victim, with household, names (as codes), date, place and status."""
     sizes = _household_sizes(people, rng)
     n_households = len(sizes)
@@ -104,34 +99,44 @@ def draw_population(people: int, rng: np.random.Generator) -> pd.DataFrame:
         hard_p = np.where((gov == g) & (year >= first) & (year <= last), 0.5, hard_p)
     hard_to_reach = (rng.random(n_households) < hard_p)[household]
 
-    return pd.DataFrame(
+    return Population(
         {
-            "person_id": _ids("T", people, 7),
-            "household_id": _ids("H", n_households, 7)[household],
-            "role": ROLE_NAMES[role],
-            "sex": np.where(sex_male, "M", "F"),
+            "person": np.arange(people),
+            "household": household,
+            "role": role,
+            "male": sex_male,
             "age": age,
-            "date_of_death": date[household],
+            "date": date[household],
             "year": p_year,
-            "governorate_index": p_gov,
-            "governorate": np.asarray(geo.GOVERNORATE_CODES)[p_gov],
-            "place_index": place[household],
+            "governorate": p_gov,
+            "place": place[household],
             "surge": surge[household],
-            "status": np.where(combatant, "combatant", "civilian"),
-            "area": np.where(outside, "opposition", "government"),
+            "combatant": combatant,
+            "opposition": outside,
             "hard_to_reach": hard_to_reach,
             "given": given,
             "father": father,
             "grandfather": grandfather,
             "family": family,
+            "husband": head[household],  # for a mother: her husband, the household's father
         }
     )
 
 
-def _ids(prefix: str, count: int, width: int) -> np.ndarray:
-    return np.asarray(
-        pd.Series(np.arange(1, count + 1)).astype(str).str.zfill(width).radd(prefix), dtype=object
-    )
+class Population:
+    """Columns of equal length as numpy arrays (codes, not strings, so that millions of rows stay fast)."""
+
+    def __init__(self, columns: dict[str, np.ndarray]):
+        self.columns = columns
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        return self.columns[name]
+
+    def __len__(self) -> int:
+        return len(self.columns["person"])
+
+    def take(self, rows: np.ndarray) -> Population:
+        return Population({name: values[rows] for name, values in self.columns.items()})
 
 
 def _draw(lexicon, count: int, rng: np.random.Generator) -> np.ndarray:

@@ -10,19 +10,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from recount.reference.governorates import GOVERNORATES
 from recount.simulate import geography as geo
 from recount.simulate import spelling
+from recount.simulate.arrowtext import join_present
 from recount.simulate.lexicon import FAMILIES, FEMALE, MALE
 from recount.simulate.lists import ListSpec
+from recount.simulate.population import ROLE_CHILD, ROLE_MOTHER, Population
 
-MONTHS = np.array(
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-    dtype=object,
-)
-INDIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 UNKNOWN_ARABIC = np.array(["مجهول", "مجهول الهوية", "شهيد مجهول", ""], dtype=object)
 UNKNOWN_LATIN = np.array(["Unknown", "unknown", "Unidentified", ""], dtype=object)
 RELATION_ARABIC = {"wife": "زوجة", "son": "ابن", "daughter": "ابنة"}
@@ -77,65 +75,77 @@ def _pad(table: np.ndarray, width: int) -> np.ndarray:
     return np.hstack([table, np.repeat(table[:, :1], width - table.shape[1], axis=1)])
 
 
+@dataclass
+class ListRows:
+    """One list's rows in file order: canonical field -> Arrow array, and what the truth needs."""
+
+    columns: dict[str, pa.Array]
+    person: np.ndarray  # true person index per row
+    duplicate: np.ndarray  # bool: a second entry of someone already on the list
+    unidentified: np.ndarray  # bool: written with no usable name
+
+    def __len__(self) -> int:
+        return len(self.person)
+
+
 def list_records(
-    population: pd.DataFrame, on_list: np.ndarray, spec: ListSpec, rng: np.random.Generator
-) -> pd.DataFrame:
-    """The list's rows in file order: canonical fields as written, plus the true `person_id`."""
+    population: Population, on_list: np.ndarray, spec: ListSpec, rng: np.random.Generator
+) -> ListRows:
+    """The captured people as this list recorded them, errors included, in file order."""
     people = np.flatnonzero(on_list)
     duplicated = people[rng.random(len(people)) < spec.capture.duplicate_rate]
     rows = np.concatenate([people, duplicated])
-    p = population.iloc[rows].reset_index(drop=True)
+    p = population.take(rows)
     n = len(p)
     e = spec.errors
     s = spec.schema
 
-    out: dict[str, object] = {"person_id": p["person_id"].to_numpy()}
+    out: dict[str, np.ndarray] = {}
     names = _names(p, spec, rng)
     unidentified = rng.random(n) < spec.capture.unidentified_rate
-    names = _unidentify(names, p, unidentified, spec, rng)
-    out.update(names)
+    out.update(_unidentify(names, p, unidentified, spec, rng))
 
-    sex = p["sex"].to_numpy().copy()
-    flip = rng.random(n) < e.sex_wrong
-    sex[flip] = np.where(sex[flip] == "M", "F", "M")
-    out["sex"] = np.where(sex == "M", s.sex_values[0], s.sex_values[1]).astype(object)
+    male = p["male"] ^ (rng.random(n) < e.sex_wrong)
+    out["sex"] = np.where(male, s.sex_values[0], s.sex_values[1]).astype(object)
     out["sex"][rng.random(n) < e.sex_missing] = None
 
-    age = p["age"].to_numpy().copy()
+    age = p["age"].copy()
     off = rng.random(n) < e.age_off
     age[off] = np.clip(age[off] + rng.choice([-3, -2, -1, 1, 1, 2, 3], off.sum()), 0, None)
-    out["age"] = pd.array(np.where(rng.random(n) < e.age_missing, -1, age), dtype="Int64")
-    out["age"][out["age"] < 0] = pd.NA
+    age_missing = rng.random(n) < e.age_missing
 
-    recorded_date, date_text = _dates(p["date_of_death"].to_numpy(), spec, rng)
+    recorded_date, date_text = _dates(p["date"], spec, rng)
     out["date_of_death"] = date_text
-
-    out["governorate"] = _governorates(p["governorate_index"].to_numpy(), spec, rng)
-    place_names = spelling_of_places(s.place_script)
-    out["place"] = place_names[p["place_index"].to_numpy()].copy()
+    out["governorate"] = _governorates(p["governorate"], spec, rng)
+    out["place"] = spelling_of_places(s.place_script)[p["place"]]
     out["place"][rng.random(n) < e.place_missing] = None
 
     if s.status_values:
-        status = p["status"].to_numpy().copy()
-        flip = rng.random(n) < e.status_flip
-        status[flip] = np.where(status[flip] == "civilian", "combatant", "civilian")
-        status[rng.random(n) < e.status_missing * 0.3] = "unknown"
-        written = pd.Series(status).map(s.status_values).to_numpy(dtype=object)
-        written[rng.random(n) < e.status_missing] = None
-        out["status"] = written
+        status = p["combatant"].astype(int) ^ (rng.random(n) < e.status_flip)
+        status[rng.random(n) < e.status_missing * 0.3] = 2
+        labels = np.array(
+            [s.status_values["civilian"], s.status_values["combatant"], s.status_values["unknown"]],
+            dtype=object,
+        )
+        out["status"] = labels[status]
+        out["status"][rng.random(n) < e.status_missing] = None
 
-    frame = pd.DataFrame(out)
     if s.order == "date":
         order = np.lexsort((rng.random(n), np.isnat(recorded_date), recorded_date))
     else:
         order = rng.permutation(n)
-    frame = frame.iloc[order].reset_index(drop=True)
+    columns = {
+        field: pa.array(values[order], type=pa.string(), from_pandas=True)
+        for field, values in out.items()
+    }
+    columns["age"] = pa.array(age[order], type=pa.int32(), mask=age_missing[order])
     if "record_ref" in s.columns:
         start = int(rng.integers(1, 5000))
-        refs = pd.Series(np.arange(start, start + n)).astype(str).str.zfill(6)
-        frame["record_ref"] = (s.ref_prefix + refs).to_numpy(dtype=object)
-    frame["source_row"] = np.arange(1, n + 1)
-    return frame
+        numbers = pc.utf8_lpad(pc.cast(pa.array(np.arange(start, start + n)), pa.string()), 6, "0")
+        columns["record_ref"] = pc.binary_join_element_wise(s.ref_prefix, numbers, "")
+    duplicate = np.zeros(n, dtype=bool)
+    duplicate[len(people) :] = True
+    return ListRows(columns, p["person"][order], duplicate[order], unidentified[order])
 
 
 @lru_cache(maxsize=2)
@@ -144,44 +154,40 @@ def spelling_of_places(script: str) -> np.ndarray:
     return v.place_ar if script == "arabic" else v.place_latin
 
 
-def _names(p: pd.DataFrame, spec: ListSpec, rng: np.random.Generator) -> dict[str, np.ndarray]:
+def _names(p: Population, spec: ListSpec, rng: np.random.Generator) -> dict[str, np.ndarray]:
     """Name columns as this list writes them: full name or parts, Arabic and/or Latin."""
     v = vocabulary()
     e, s = spec.errors, spec.schema
     n = len(p)
     keep_father = rng.random(n) >= e.drop_father
     keep_grandfather = keep_father & (rng.random(n) >= e.drop_grandfather)
-    codes = {k: p[k].to_numpy() for k in ("given", "father", "grandfather", "family")}
     result: dict[str, np.ndarray] = {}
 
     arabic_parts = latin_parts = None
     if s.script in ("arabic", "both"):
         arabic_parts = {
-            "given": _arabic(v.given_ar, codes["given"], e.compound_joined, e, rng),
-            "father": _arabic(v.male_ar, codes["father"], e.compound_joined, e, rng),
-            "grandfather": _arabic(v.male_ar, codes["grandfather"], e.compound_joined, e, rng),
-            "family": _arabic(v.family_ar, codes["family"], e.article_dropped, e, rng),
+            "given": _arabic(v.given_ar, p["given"], e.compound_joined, e, rng),
+            "father": _arabic(v.male_ar, p["father"], e.compound_joined, e, rng),
+            "grandfather": _arabic(v.male_ar, p["grandfather"], e.compound_joined, e, rng),
+            "family": _arabic(v.family_ar, p["family"], e.article_dropped, e, rng),
         }
         _apply_typos(arabic_parts, e.typo, spelling.arabic_typo, rng)
     if s.script in ("latin", "both"):
         latin_parts = {
-            "given": _latin(v.given_latin, v.given_counts, codes["given"], e, rng),
-            "father": _latin(v.male_latin, v.male_counts, codes["father"], e, rng),
-            "grandfather": _latin(v.male_latin, v.male_counts, codes["grandfather"], e, rng),
-            "family": _latin_family(codes["family"], spec, rng),
+            "given": _latin(v.given_latin, v.given_counts, p["given"], e, rng),
+            "father": _latin(v.male_latin, v.male_counts, p["father"], e, rng),
+            "grandfather": _latin(v.male_latin, v.male_counts, p["grandfather"], e, rng),
+            "family": _latin_family(p["family"], spec, rng),
         }
         _apply_typos(latin_parts, e.typo, spelling.latin_typo, rng)
 
     for parts in (arabic_parts, latin_parts):
-        if parts is None:
-            continue
-        parts["father"] = np.where(keep_father, parts["father"], None)
-        parts["grandfather"] = np.where(keep_grandfather, parts["grandfather"], None)
+        if parts is not None:
+            parts["father"] = np.where(keep_father, parts["father"], None)
+            parts["grandfather"] = np.where(keep_grandfather, parts["grandfather"], None)
 
-    layout_parts = (
-        latin_parts if s.script in ("latin", "both") and s.layout == "parts" else arabic_parts
-    )
     if s.layout == "parts":
+        layout_parts = latin_parts if s.script in ("latin", "both") else arabic_parts
         for part in ("given", "father", "grandfather", "family"):
             if f"{part}_name" in s.columns:
                 result[f"{part}_name"] = layout_parts[part]
@@ -189,16 +195,15 @@ def _names(p: pd.DataFrame, spec: ListSpec, rng: np.random.Generator) -> dict[st
             result["name"] = _join(arabic_parts)
     elif s.layout == "inverted":
         result["name"] = _inverted(latin_parts, s.uppercase_family)
+    elif s.script == "latin":
+        result["name"] = _join(latin_parts)
     else:
-        if s.script == "latin":
-            result["name"] = _join(latin_parts)
-        else:
-            full = _join(arabic_parts)
-            if e.honorific:
-                full = _honorific(full, p, e.honorific, rng)
-            result["name"] = full
-            if s.script == "both":
-                result["name_latin"] = _join(latin_parts)
+        full = _join(arabic_parts)
+        if e.honorific:
+            full = _honorific(full, p, e.honorific, rng)
+        result["name"] = full
+        if s.script == "both":
+            result["name_latin"] = _join(latin_parts)
     return result
 
 
@@ -218,20 +223,34 @@ def _latin(table: np.ndarray, counts: np.ndarray, codes: np.ndarray, e, rng) -> 
     return table[codes, index]
 
 
+@lru_cache(maxsize=1)
+def _family_with_articles() -> np.ndarray:
+    """[family, spelling, article style] -> the family name as written (articles only where Arabic has ال)."""
+    v = vocabulary()
+    styles = ARTICLE_STYLES
+    table = np.empty(v.family_latin.shape + (len(styles),), dtype=object)
+    for i in range(v.family_latin.shape[0]):
+        for k in range(v.family_latin.shape[1]):
+            for m, style in enumerate(styles):
+                base = v.family_latin[i, k]
+                table[i, k, m] = spelling.with_article(base, style) if v.family_article[i] else base
+    return table
+
+
+ARTICLE_STYLES = spelling.ARTICLE_STYLES + ("sun",)
+
+
 def _latin_family(codes: np.ndarray, spec: ListSpec, rng) -> np.ndarray:
     v = vocabulary()
-    base = _latin(v.family_latin, v.family_counts, codes, spec.errors, rng)
-    styles = np.asarray(spelling.ARTICLE_STYLES + ("sun",), dtype=object)
-    style = np.where(
-        rng.random(len(codes)) < 0.85,
-        spec.schema.article_style,
-        styles[rng.integers(0, len(styles), len(codes))],
+    preferred = spelling.preferred_spellings(v.family_counts, rng)
+    index = spelling.choose_spelling(
+        codes, preferred, v.family_counts, spec.errors.spelling_consistency, rng
     )
-    article = v.family_article[codes]
-    out = base.copy()
-    for i in np.flatnonzero(article):
-        out[i] = spelling.with_article(base[i], style[i])
-    return out
+    house = ARTICLE_STYLES.index(spec.schema.article_style)
+    style = np.where(
+        rng.random(len(codes)) < 0.85, house, rng.integers(0, len(ARTICLE_STYLES), len(codes))
+    )
+    return _family_with_articles()[codes, index, style]
 
 
 def _apply_typos(parts: dict[str, np.ndarray], rate: float, typo, rng) -> None:
@@ -244,64 +263,62 @@ def _apply_typos(parts: dict[str, np.ndarray], rate: float, typo, rng) -> None:
         parts[key] = values
 
 
+def _arrow(values: np.ndarray) -> pa.Array:
+    return pa.array(values, type=pa.string(), from_pandas=True)
+
+
 def _join(parts: dict[str, np.ndarray]) -> np.ndarray:
-    frame = pd.DataFrame({k: parts[k] for k in ("given", "father", "grandfather", "family")})
-    joined = frame["given"].str.cat(
-        [frame["father"], frame["grandfather"], frame["family"]], sep=" ", na_rep=""
-    )
-    return joined.str.replace(r"\s+", " ", regex=True).str.strip().to_numpy(dtype=object)
+    columns = [_arrow(parts[k]) for k in ("given", "father", "grandfather", "family")]
+    return join_present(columns, " ").to_numpy(zero_copy_only=False)
 
 
 def _inverted(parts: dict[str, np.ndarray], uppercase: bool) -> np.ndarray:
-    family = pd.Series(parts["family"])
+    family = _arrow(parts["family"])
     if uppercase:
-        family = family.str.upper()
-    rest = (
-        pd.Series(parts["given"])
-        .str.cat(pd.Series(parts["father"]), sep=" ", na_rep="")
-        .str.strip()
-    )
-    return (family + ", " + rest).to_numpy(dtype=object)
+        family = pc.utf8_upper(family)
+    rest = join_present([_arrow(parts["given"]), _arrow(parts["father"])], " ")
+    return pc.binary_join_element_wise(family, rest, ", ").to_numpy(zero_copy_only=False)
 
 
-def _honorific(full: np.ndarray, p: pd.DataFrame, rate: float, rng) -> np.ndarray:
-    child = (p["age"] < 15).to_numpy()
-    female = (p["sex"] == "F").to_numpy()
+def _honorific(full: np.ndarray, p: Population, rate: float, rng) -> np.ndarray:
+    child = p["age"] < 15
+    female = ~p["male"]
     title = np.where(
         child, np.where(female, "الطفلة ", "الطفل "), np.where(female, "الشهيدة ", "الشهيد ")
     )
     use = rng.random(len(full)) < rate
-    return np.where(use, title + full, full).astype(object)
+    titled = pc.binary_join_element_wise(_arrow(title.astype(object)), _arrow(full), "").to_numpy(
+        zero_copy_only=False
+    )
+    return np.where(use, titled, full)
 
 
-def _unidentify(names: dict, p: pd.DataFrame, mask: np.ndarray, spec: ListSpec, rng) -> dict:
+def _unidentify(names: dict, p: Population, mask: np.ndarray, spec: ListSpec, rng) -> dict:
     """Turns some records into ones nobody can link by name: unknown, nameless, 'wife of X'."""
     if not mask.any():
         return names
     v = vocabulary()
     rows = np.flatnonzero(mask)
     arabic = spec.schema.script != "latin"
-    role = p["role"].to_numpy()[rows]
-    sex = p["sex"].to_numpy()[rows]
+    role = p["role"][rows]
+    male = p["male"][rows]
     relation = np.where(
-        role == "mother",
+        role == ROLE_MOTHER,
         "wife",
-        np.where(role == "child", np.where(sex == "M", "son", "daughter"), ""),
+        np.where(role == ROLE_CHILD, np.where(male, "son", "daughter"), ""),
     )
     relational = (relation != "") & (rng.random(len(rows)) < 0.6)
     # The named relative is the household's father: the mother's husband, the child's father.
-    head_given = np.where(role == "mother", -1, p["father"].to_numpy()[rows])
+    relative = np.where(role == ROLE_MOTHER, p["husband"][rows], p["father"][rows])
     unknown = (UNKNOWN_ARABIC if arabic else UNKNOWN_LATIN)[rng.integers(0, 4, len(rows))]
-    texts = []
+    texts = np.empty(len(rows), dtype=object)
     for k in range(len(rows)):
-        if relational[k] and head_given[k] >= 0:
-            head = v.male_ar[head_given[k], 0] if arabic else v.male_latin[head_given[k], 0]
+        if relational[k]:
+            head = v.male_ar[relative[k], 0] if arabic else v.male_latin[relative[k], 0]
             word = (RELATION_ARABIC if arabic else RELATION_LATIN)[relation[k]]
-            texts.append(f"{word} {head}")
+            texts[k] = f"{word} {head}"
         else:
-            texts.append(unknown[k])
-    texts = np.asarray(texts, dtype=object)
-    texts[texts == ""] = None
+            texts[k] = unknown[k] or None
     for key in ("name", "name_latin", "given_name"):
         if key in names:
             column = names[key].copy()
@@ -315,6 +332,15 @@ def _unidentify(names: dict, p: pd.DataFrame, mask: np.ndarray, spec: ListSpec, 
     return names
 
 
+DATE_FORMATS = {  # style -> (day, month, year precision)
+    "iso": ("%Y-%m-%d", "%Y-%m", "%Y"),
+    "dmy": ("%d/%m/%Y", "%m/%Y", "%Y"),
+    "dmy_indic": ("%d/%m/%Y", "%m/%Y", "%Y"),
+    "mdy": ("%m/%d/%Y", "%m/%Y", "%Y"),
+    "mon": ("%b %d %Y", "%b %Y", "%Y"),
+}
+
+
 def _dates(true_date: np.ndarray, spec: ListSpec, rng) -> tuple[np.ndarray, np.ndarray]:
     """(date as recorded, text as written) with shifts, day/month swaps and coarse precision."""
     e, style = spec.errors, spec.schema.date_style
@@ -324,31 +350,29 @@ def _dates(true_date: np.ndarray, spec: ListSpec, rng) -> tuple[np.ndarray, np.n
     offsets = rng.choice([-3, -2, -1, -1, 1, 1, 2, 3, -7, 7, -30, 30], shift.sum())
     date[shift] = date[shift] + offsets.astype("timedelta64[D]")
     date = np.clip(date, np.datetime64("2011-03-01"), np.datetime64("2021-12-31"))
-    stamp = pd.DatetimeIndex(date)
-    year, month, day = stamp.year.to_numpy(), stamp.month.to_numpy(), stamp.day.to_numpy()
+    month_start = date.astype("datetime64[M]")
+    day = (date - month_start.astype("datetime64[D]")).astype(int) + 1
+    month = month_start.astype(int) % 12 + 1
     swap = (rng.random(n) < e.date_swap) & (day <= 12) & (day != month)
-    month, day = np.where(swap, day, month), np.where(swap, month, day)
+    year_start = date.astype("datetime64[Y]").astype("datetime64[M]")
+    swapped = (year_start + (day - 1).astype("timedelta64[M]")).astype("datetime64[D]") + (
+        month - 1
+    ).astype("timedelta64[D]")
+    written = np.where(swap, swapped, date)
+    stamps = pa.array(written).cast(pa.timestamp("s"))
+    day_fmt, month_fmt, year_fmt = DATE_FORMATS[style]
     u = rng.random(n)
-    precision = np.where(
-        u < e.year_only, "year", np.where(u < e.year_only + e.month_only, "month", "day")
+    precision = np.where(u < e.year_only, 2, np.where(u < e.year_only + e.month_only, 1, 0))
+    texts = [pc.strftime(stamps, format=f) for f in (day_fmt, month_fmt, year_fmt)]
+    text = pc.if_else(
+        pa.array(precision == 0), texts[0], pc.if_else(pa.array(precision == 1), texts[1], texts[2])
     )
-    y = pd.Series(year).astype(str)
-    m2 = pd.Series(month).astype(str).str.zfill(2)
-    d2 = pd.Series(day).astype(str).str.zfill(2)
-    mon = pd.Series(MONTHS[month - 1])
-    if style == "iso":
-        full, by_month = y + "-" + m2 + "-" + d2, y + "-" + m2
-    elif style == "mdy":
-        full, by_month = m2 + "/" + d2 + "/" + y, m2 + "/" + y
-    elif style == "mon":
-        full, by_month = mon + " " + pd.Series(day).astype(str) + " " + y, mon + " " + y
-    else:  # dmy, dmy_indic
-        full, by_month = d2 + "/" + m2 + "/" + y, m2 + "/" + y
-    text = np.where(precision == "day", full, np.where(precision == "month", by_month, y)).astype(
-        object
-    )
+    if style == "mon":
+        text = pc.replace_substring_regex(text, r" 0(\d) ", r" \1 ")
     if style == "dmy_indic":
-        text = pd.Series(text).str.translate(INDIC_DIGITS).to_numpy(dtype=object)
+        for ascii_digit, indic in zip("0123456789", "٠١٢٣٤٥٦٧٨٩", strict=True):
+            text = pc.replace_substring(text, ascii_digit, indic)
+    text = text.to_numpy(zero_copy_only=False)
     missing = rng.random(n) < e.date_missing
     text[missing] = None
     recorded = date.copy()
@@ -373,6 +397,7 @@ def _is_arabic(text: str) -> bool:
 
 
 def _governorates(index: np.ndarray, spec: ListSpec, rng) -> np.ndarray:
+    """Governorates as the list writes them (its house spelling, sometimes another), a few wrong or missing."""
     e, style = spec.errors, spec.schema.governorate_style
     n = len(index)
     index = index.copy()
@@ -384,13 +409,16 @@ def _governorates(index: np.ndarray, spec: ListSpec, rng) -> np.ndarray:
         text = np.asarray(labels, dtype=object)[index]
     else:
         spellings = _governorate_spellings()[style]
-        house = [s[int(rng.integers(0, len(s)))] if rng.random() < 0.4 else s[0] for s in spellings]
-        text = np.asarray(house, dtype=object)[index]
-        vary = np.flatnonzero(rng.random(n) < 0.1)
-        u = rng.random(len(vary))
-        for k, i in enumerate(vary):
-            options = spellings[index[i]]
-            text[i] = options[int(u[k] * len(options))]
-    text = text.copy()
+        width = max(len(options) for options in spellings)
+        table = np.array(
+            [[options[k % len(options)] for k in range(width)] for options in spellings],
+            dtype=object,
+        )
+        counts = np.array([len(options) for options in spellings])
+        house = np.where(
+            rng.random(len(spellings)) < 0.4, (rng.random(len(spellings)) * counts).astype(int), 0
+        )
+        other = (rng.random(n) * counts[index]).astype(int)
+        text = table[index, np.where(rng.random(n) < 0.1, other, house[index])]
     text[rng.random(n) < e.governorate_missing] = None
     return text
