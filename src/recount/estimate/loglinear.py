@@ -24,6 +24,13 @@ Term = frozenset[int]
 
 # Beyond this many lists the exhaustive search is replaced by a stepwise one.
 EXHAUSTIVE_MAX_LISTS = 4
+# Beyond this many lists the default search stops at two-way interactions (three-way
+# terms multiply the candidates: 8 lists take minutes instead of seconds).
+HIGHER_ORDER_MAX_LISTS = 5
+
+
+def default_max_order(n_lists: int) -> int:
+    return n_lists - 1 if n_lists <= HIGHER_ORDER_MAX_LISTS else 2
 
 
 @dataclass(frozen=True)
@@ -96,8 +103,10 @@ def fit_poisson(
     X: np.ndarray, y: np.ndarray, max_iter: int = 100, tol: float = 1e-10
 ) -> PoissonFit:
     """Poisson regression with log link by Newton-Raphson with step halving."""
-    start, *_ = np.linalg.lstsq(X, np.log(y + 0.5), rcond=None)
-    coef = start
+    # Start from weighted least squares on log(y + 0.5): the first IRLS step, solved directly.
+    weights = y + 0.5
+    gram = X.T @ (X * weights[:, None]) + 1e-8 * np.eye(X.shape[1])
+    coef = np.linalg.solve(gram, X.T @ (weights * np.log(weights)))
 
     def loglik(eta: np.ndarray) -> float:
         return float(np.sum(y * eta - np.exp(eta)))
@@ -136,7 +145,8 @@ class LogLinear:
 
     `model` uses Rcapture's notation ("[123,14,34]"; "[1,2,3,4]" is independence).
     The search is exhaustive over hierarchical models up to 4 lists and stepwise
-    (adding or dropping one term at a time) beyond.
+    (adding or dropping one term at a time) beyond; `max_order` caps the
+    interactions (default J - 1 up to 5 lists, 2 beyond).
     """
 
     def __init__(
@@ -161,7 +171,7 @@ class LogLinear:
         if J < 2:
             raise InputError("patterns", "log-linear models need at least two lists")
         self._table = full_table(arrays).astype(float)
-        max_order = self.max_order or J - 1
+        max_order = min(self.max_order or default_max_order(J), J - 1)
         if self.model is not None:
             gens = parse_model(self.model, J)
             if any(len(g) == J for g in gens):
