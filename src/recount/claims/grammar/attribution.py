@@ -44,8 +44,9 @@ _WORD_RE = re.compile(r"[A-Za-z][\w'’.-]*")
 _NP_BEFORE_RE = re.compile(
     r"((?:[A-Za-z][\w'’.-]*\s+){0,5}?[A-Za-z][\w'’.-]*)\s+(?:(?:has|have|had|also|previously|earlier|later|again|now|recently)\s+)*$"
 )
-_NP_AFTER_RE = re.compile(
-    r"^\s*((?:[A-Za-z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of|for|the|al|el|and|de|bin|ibn|abu|[a-z]+(?=\s+[A-Z]))){0,6})"
+_NP_AFTER_RE = re.compile(r"^\s*((?:[A-Za-z][\w'’.-]*)(?:\s+[A-Za-z][\w'’.-]*){0,6})")
+_APPOSITION_RE = re.compile(
+    r"([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|abu|de)){1,5}),\s+(?:a|an|the|who|head|director|spokesman|spokeswoman|spokesperson)\b[^,]{0,80},\s*$"
 )
 _CLAUSE_BREAK_RE = re.compile(
     r";|\s[—–]\s|,\s*(?:while|whereas|but|although|though)\b|\bwhile\b|\bwhereas\b"
@@ -125,6 +126,9 @@ def _speech_attribution(
             ):
                 return _named(verb.start(), mention)
             break
+    apposition = _APPOSITION_RE.search(before[-160:])
+    if apposition is not None:
+        return _unnamed(verb.start(), apposition.group(1))
     subject = _NP_BEFORE_RE.search(before[-80:])
     tail = before.rstrip()
     inverted = not tail or tail[-1] in ",\"'”’" or subject is None
@@ -186,8 +190,19 @@ def _subject_gap(between: str) -> bool:
     )
 
 
+_PHRASE_STOPS = {
+    "on", "in", "at", "that", "who", "which", "to", "with", "as", "from", "last", "this",
+    "after", "before", "when", "while", "during", "since", "by", "has", "have", "had", "was",
+    "is", "were", "are", "said", "says", "told",
+}  # fmt: skip
+
+
 def _clean_phrase(phrase: str) -> str | None:
     words = phrase.split()
+    for index, word in enumerate(words):
+        if index > 0 and word.lower() in _PHRASE_STOPS:
+            words = words[:index]
+            break
     while words and words[0].lower() in DETERMINERS:
         words = words[1:]
     if not words:

@@ -52,14 +52,14 @@ _AUX = alternation(AUXILIARIES)
 _LOCATIVE = r"(?:\s+(?:in|on|at|near|from|across|around|inside|outside|throughout)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
 _ADJECTIVE = rf"(?:(?!(?:and|or|but|of|with|{_POP}|{alternation(UNITS)})\b)[A-Za-z][\w'’-]*\s+)"
 _FORWARD_RE = re.compile(
-    rf"^\s*(?:{_ADJECTIVE}{{0,3}}?(?P<pop>{_POP})\b)?"
+    rf"^\s*(?:of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>{_POP})\b)?"
     rf"{_LOCATIVE}"
     r"(?P<aside>\s*(?:,|\(|–|—)\s*[^,()–—.;]{0,80}?(?:,|\)|–|—))?"
     rf"\s*(?:(?:{_AUX})\s+){{0,6}}?"
     rf"(?P<meas>{_MEAS})\b",
     re.IGNORECASE,
 )
-_POP_AFTER_RE = re.compile(rf"^\s*{_ADJECTIVE}{{0,2}}?(?P<pop>{_POP})\b", re.IGNORECASE)
+_POP_AFTER_RE = re.compile(rf"^\s*(?:of\s+)?{_ADJECTIVE}{{0,2}}?(?P<pop>{_POP})\b", re.IGNORECASE)
 _BACKWARD_RE = re.compile(
     rf"\b(?P<verb>{alternation(MEASURES_BEFORE)})\s+(?P<lives>the\s+lives\s+of\s+)?"
     r"(?:(?:a\s+total\s+of|another|a\s+further|an\s+additional|a\s+staggering|the)\s+)?$",
@@ -68,7 +68,7 @@ _BACKWARD_RE = re.compile(
 _TOLL_RE = re.compile(
     rf"\b(?P<toll>(?:(?P<tpop>{_POP})\s+)?(?P<noun>{alternation(TOLL_NOUNS)}))\b"
     r"(?P<mid>(?:[\s,]+[^\s.;:!?]+){0,10}?)"
-    rf"\s*(?P<link>\b(?:{alternation(TOLL_LINKS)})\b|:)\s*$",
+    rf"\s*(?P<link>\b(?:{alternation(TOLL_LINKS + RISE_VERBS)})\b|:)\s*$",
     re.IGNORECASE,
 )
 _AMONG_RE = re.compile(
@@ -112,7 +112,7 @@ _NOT_A_COUNT_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_COUNT_BEFORE_RE = re.compile(
-    r"(?:\b(?:aged|age|ages|age\s+of|ages\s+of|ages\s+between|resolution|article|chapter|route|highway|road|page|paragraph|section|phase|room|flight|unit|brigade|division|grade|level|number|no\.?|nos\.?|item|point|verse|platoon|battalion|regiment|district|zone|sector|category|model|type|version|episode|season|volume|vol\.?|p\.|pp\.)"
+    r"(?:\b(?:aged|age|ages|age\s+of|ages\s+of|ages\s+between|resolution|article|chapter|route|highway|road|page|paragraph|section|phase|room|flight|unit|brigade|division|grade|level|number|no\.|nos\.|item|point|verse|platoon|battalion|regiment|district|zone|sector|category|model|type|version|episode|season|volume|vol\.?|p\.|pp\.)"
     rf"|\b{_MONTH}|[$£€¥]|\bus\$|\d\s*[:/]|\d\s*\.\s*$|#)\s*$",
     re.IGNORECASE,
 )
@@ -141,6 +141,7 @@ class SentenceClaim:
     population: str = "all"
     construction: str | None = None
     phrase_end: int = 0  # end of the claim phrase in the sentence
+    phrase_start: int = 0  # start of the claim phrase (a verb before the number, when there is one)
     own_population: bool = False
     context: str = "asserted"
     claimant: str | None = None
@@ -183,7 +184,7 @@ def sentence_claims(
         claim.place = _nearest(places, claim)
         claim.period = _nearest(periods, claim)
     claims = [c for c in claims if not _passing_mention(sentence, c)]
-    quantity_spans = [(c.quantity.start, c.quantity.end) for c in claims]
+    quantity_spans = [(c.phrase_start, max(c.quantity.end, c.phrase_end)) for c in claims]
     attributions = find_attributions(sentence, mentions, quantity_spans)
     _attribute(sentence, claims, attributions, state)
     _distribute_respectively(sentence, claims, mentions, places)
@@ -232,7 +233,7 @@ def _may_count(sentence: str, q: Quantity) -> bool:
 
 
 def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
-    claim = SentenceClaim(q, phrase_end=q.end)
+    claim = SentenceClaim(q, phrase_end=q.end, phrase_start=q.start)
     before = sentence[max(0, q.start - 200) : q.start]
     after = sentence[q.end : q.end + 200]
     forward = _FORWARD_RE.match(after)
@@ -256,9 +257,8 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
         lives = backward.group("lives") or (pop and _key(pop.group("pop")) == "lives")
         if verb not in LIFE_VERBS or lives:
             claim.measure = MEASURES_BEFORE[verb]
-            claim.measure_text = _phrase(
-                sentence, q.start - len(before[-60:]) + backward.start(), claim.phrase_end
-            )
+            claim.phrase_start = q.start - len(before[-60:]) + backward.start()
+            claim.measure_text = _phrase(sentence, claim.phrase_start, claim.phrase_end)
             claim.construction = "object"
             return claim
     among = _AMONG_RE.search(before[-60:])
@@ -276,7 +276,9 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
             claim.construction = "toll"
             if population and not claim.own_population:
                 claim.population = population
-            if q.text.lower().startswith("from") and _RISE_RE.search(toll.group("mid") or ""):
+            if q.text.lower().startswith("from") and _RISE_RE.search(
+                (toll.group("mid") or "") + " " + toll.group("link")
+            ):
                 claim.quantity = _upper_end(q)
             return claim
     if _PART_RE.search(before[-40:]):
@@ -470,3 +472,5 @@ def _remember_claimant(
     if named:
         last = max(named, key=lambda a: a.cue)
         state.last_claimant = (last.claimant, last.kind)
+    elif mentions:
+        state.last_claimant = (mentions[-1].claimant.name, mentions[-1].claimant.kind)

@@ -88,6 +88,8 @@ AUXILIARIES = [
     "later", "subsequently", "since", "feared", "presumed", "listed", "recorded", "documented",
     "registered", "who", "that", "which", "in", "total", "altogether", "overall", "either",
     "them", "mostly", "mainly", "likely", "probably", "collectively", "as", "left",
+    "could", "would", "might", "may", "will", "shall", "can", "cannot", "not", "remain",
+    "remained", "remains", "being", "go", "gone", "went", "are", "now", "reportedly",
 ]  # fmt: skip
 
 TOLL_NOUNS = [
