@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from recount.names.arabic import has_arabic, normalize_arabic, strip_marks
 from recount.names.compounds import (
@@ -27,8 +28,7 @@ from recount.names.latin import fold_latin
 from recount.names.lexicon import compact
 
 
-@dataclass(frozen=True)
-class NameToken:
+class NameToken(NamedTuple):
     text: str  # normalised in its own script, compound words joined
     key: str  # cross-script key
     kind: str = "name"  # name | kunya
@@ -103,6 +103,7 @@ _UNKNOWN_PHRASES = tuple(
     ]
     + ["no name", "not known", "name withheld", "not identified", "unknown name"]
 )
+_PHRASE_WORDS = frozenset(p.split()[0] for p in _UNKNOWN_PHRASES)
 _FILLER = frozenset(
     [
         _AR(w)
@@ -180,8 +181,11 @@ def split_name(text: str | None) -> NameParts:
     return _assign(tokens, aliases, script)
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _has_letters(text: str) -> bool:
-    return any(ch.isalpha() for ch in text)
+    return _LETTER.search(text) is not None
 
 
 def _reorder(text: str, script: str) -> str:
@@ -218,6 +222,7 @@ def _words(text: str, script: str) -> list[str]:
     return [w for w in _SPLIT.split(text) if w and (_has_letters(w) or w in ("?",))]
 
 
+@lru_cache(maxsize=200_000)
 def _norm(word: str) -> str:
     return normalize_arabic(word) if has_arabic(word) else word
 
@@ -231,8 +236,10 @@ def _drop_leading_honorifics(words: list[str]) -> list[str]:
 
 def _is_unknown(words: list[str], joined: str) -> bool:
     normed = [_norm(w) for w in words]
-    text = " ".join(normed)
-    signal = any(w in _UNKNOWN_SIGNALS for w in normed) or any(p in text for p in _UNKNOWN_PHRASES)
+    signal = any(w in _UNKNOWN_SIGNALS for w in normed)
+    if not signal and any(w in _PHRASE_WORDS for w in normed):
+        text = " ".join(normed)
+        signal = any(p in text for p in _UNKNOWN_PHRASES)
     if not signal:
         return joined.strip() in ("?", "-", "x", "xx", "...")
     leftover = [w for w in normed if w not in _FILLER and w not in _UNKNOWN_SIGNALS]
@@ -259,60 +266,71 @@ def _relation(words: list[str], script: str) -> tuple[str | None, list[str]]:
 
 
 def _tokens(words: list[str], script: str) -> list[NameToken]:
-    """Words into name tokens: compounds joined, articles attached, nasab markers dropped."""
-    tokens: list[NameToken] = []
+    """Words into name tokens: compounds joined, articles attached, nasab markers dropped.
+
+    A token right after a nasab marker (بن, bin) has kind `nasab_name`: it is a
+    father's or grandfather's name, never a family name.
+    """
     groups: list[tuple[list[str], str]] = []  # (words, kind)
-    i = 0
     normed = [_norm(w) for w in words]
+    i = 0
+    pending_article: str | None = None
+    after_nasab = False
     while i < len(words):
         w, n = words[i], normed[i]
+        if pending_article is not None:
+            w = f"{pending_article} {w}" if script == "latin" else pending_article + w
+            pending_article = None
         nxt = i + 1 < len(words)
-        if n in _NASAB and groups:
-            groups.append(([], "nasab"))
+        role = _ROLE.get(n)
+        if role is None:
+            pass
+        elif role == "nasab" and groups:
+            after_nasab = True
             i += 1
             continue
-        if nxt and (n in LATIN_ARTICLES or n in ("ال", "آل")):
-            words[i + 1] = f"{w} {words[i + 1]}" if script == "latin" else f"{w}{words[i + 1]}"
-            normed[i + 1] = _norm(words[i + 1])
+        elif role == "article" and nxt:
+            pending_article = w
             i += 1
             continue
-        if nxt and (
-            n in _AR_JOIN_NEXT
-            or n in ABD_PREFIXES
-            or (n in ("abed", "abid") and _allah_name(normed[i + 1]))
-        ):
+        elif role == "abd" and nxt and (n not in ("abed", "abid") or _allah_name(normed[i + 1])):
             take = 3 if normed[i + 1] in LATIN_ARTICLES and i + 2 < len(words) else 2
-            groups.append((words[i : i + take], "name"))
+            groups.append(([w, *words[i + 1 : i + take]], "nasab_name" if after_nasab else "name"))
+            after_nasab = False
             i += take
             continue
-        if nxt and (n in _AR_ABU or n in _AR_UMM or n in ABU_WORDS or n in UMM_WORDS):
+        elif role == "kunya" and nxt:
             groups.append(([w, words[i + 1]], "kunya"))
             i += 2
             continue
-        if (
-            groups
-            and groups[-1][1] != "nasab"
-            and (n in _AR_JOIN_PREV or n in DIN_WORDS or n in ALLAH_WORDS)
-        ):
+        elif role == "join_prev" and groups and not after_nasab:
             groups[-1][0].append(w)
             i += 1
             continue
-        groups.append(([w], "name"))
+        groups.append(([w], "nasab_name" if after_nasab else "name"))
+        after_nasab = False
         i += 1
-    after_nasab = False
+    tokens = []
     for group, kind in groups:
-        if kind == "nasab":
-            after_nasab = True
-            continue
-        raw = " ".join(group)
-        text = compact(normalize_arabic(raw)) if script == "arabic" else compact(raw)
+        raw = group[0] if len(group) == 1 else " ".join(group)
         key = token_key(raw)
         if key:
-            tokens.append(
-                NameToken(text, key, "name_after_nasab" if after_nasab and kind == "name" else kind)
-            )
-        after_nasab = False
+            tokens.append(NameToken(_token_text(raw, script), key, kind))
     return tokens
+
+
+@lru_cache(maxsize=200_000)
+def _token_text(raw: str, script: str) -> str:
+    return compact(normalize_arabic(raw)) if script == "arabic" else compact(raw)
+
+
+_ROLE: dict[str, str] = {
+    **{w: "nasab" for w in _NASAB},
+    **{w: "article" for w in (*LATIN_ARTICLES, "ال", "آل")},
+    **{w: "abd" for w in (*_AR_JOIN_NEXT, *ABD_PREFIXES, "abed", "abid")},
+    **{w: "kunya" for w in (*_AR_ABU, *_AR_UMM, *ABU_WORDS, *UMM_WORDS)},
+    **{w: "join_prev" for w in (*_AR_JOIN_PREV, *DIN_WORDS, *ALLAH_WORDS)},
+}
 
 
 _ALLAH_NAMES = frozenset(
@@ -328,21 +346,23 @@ def _allah_name(word: str) -> bool:
 
 
 def _assign(tokens: list[NameToken], aliases: tuple[NameToken, ...], script: str) -> NameParts:
+    last = len(tokens) - 1
     kunya = None
     names: list[NameToken] = []
+    nasab = False
     for pos, tok in enumerate(tokens):
-        if tok.kind == "kunya" and not (pos == len(tokens) - 1 and len(tokens) >= 2):
+        if tok.kind == "kunya" and not (pos == last and last >= 1):
             kunya = kunya or tok
             continue
+        nasab = nasab or tok.kind == "nasab_name"
         names.append(tok)
     kunya = kunya or next((a for a in aliases if a.kind == "kunya"), None)
-    plain = [NameToken(t.text, t.key, "name") for t in names]
-    all_tokens = tuple(NameToken(t.text, t.key, "kunya" if t is kunya else "name") for t in tokens)
+    plain = [t if t.kind == "name" else NameToken(t.text, t.key, "name") for t in names]
     given = father = grandfather = family = None
-    if any(t.kind == "name_after_nasab" for t in names):
+    if nasab:
         given = plain[0] if plain else None
         chain = plain[1:]
-        if chain and names[-1].kind != "name_after_nasab":
+        if chain and names[-1].kind != "nasab_name":
             family = chain.pop()
         father = chain[0] if chain else None
         grandfather = chain[1] if len(chain) > 1 else None
@@ -354,6 +374,12 @@ def _assign(tokens: list[NameToken], aliases: tuple[NameToken, ...], script: str
         given, father, family = plain
     elif plain:
         given, father, grandfather, family = plain[0], plain[1], plain[2], plain[-1]
+    all_tokens = tuple(
+        t
+        if t.kind == (kind := "kunya" if t is kunya else "name")
+        else NameToken(t.text, t.key, kind)
+        for t in tokens
+    )
     return NameParts(
         given=given,
         father=father,

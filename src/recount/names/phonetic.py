@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from recount.names.romanise import ONSET, collapse
+from recount.names.romanise import FINAL_VOWEL, ONSET, collapse
 
 VOWELS = frozenset("aeiou")
 _DIGRAPHS = (
@@ -39,6 +39,7 @@ _SINGLE = {
 _LONG_I = ("ee", "ei", "ey", "ai", "ay", "ie", "ae", "ii", "iy")
 _LONG_U = ("ou", "oo", "uu", "ow", "aou")
 _FINAL_TAA = re.compile(r"(?<=[a-z])(ah|eh|a|e)+$")
+_SILENT_E = re.compile(r"(?<=[^aeiou][nm])e$")  # French spelling: Amine, Yassine, Sofiane
 
 
 def phonetic_key(token: str) -> str:
@@ -49,10 +50,10 @@ def phonetic_key(token: str) -> str:
     word, final = _split_ending(word)
     # A single i/u before the last consonant is long (Ibrahim, Mansur, Jamila) unless
     # a nisba or other vowel ending follows (Kurdi, Fatima's short i aside).
-    long_last = final == ""
+    long_last = final in ("", FINAL_VOWEL)
     out: list[str] = []
     if not word:
-        return final and collapse([final])
+        return collapse(list(final))
     i = 0
     if word[:1] in VOWELS:
         out.append(ONSET)
@@ -78,8 +79,7 @@ def phonetic_key(token: str) -> str:
         else:
             out.append(_SINGLE.get(ch, ""))
             i += 1
-    if final:
-        out.append(final)
+    out.extend(final)
     return collapse(out)
 
 
@@ -91,17 +91,20 @@ _W_END = re.compile(r"(?<=[^aeiou])(ou|oo|ow|o|u)$")
 def _split_ending(word: str) -> tuple[str, str]:
     """Word without its ending, and the key letter the ending gives.
 
-    -ia/-iya/-yah (Rania, Yahya) end in ي; -a/-ah/-eh (taa marbuta, alef) give
-    nothing; a final i/y/ee is ي (nisba, Sami); a final o/u/ou is و (Abu).
+    -ia/-iya/-yah (Rania, Yahya) end in ي + a; -a/-ah/-eh (taa marbuta, alef)
+    give `a`; a final i/y/ee is ي (nisba, Sami); a final o/u/ou is و (Abu);
+    the French silent e of -ine/-ane gives nothing.
     """
     if len(word) < 3:
         return word, ""
+    if _SILENT_E.search(word):
+        return word[:-1], ""
     stem = _GLIDE_END.sub("", word)
     if stem != word:
-        return stem, "y"
+        return stem, "y" + FINAL_VOWEL
     stem = _FINAL_TAA.sub("", word)
     if stem != word:
-        return stem, ""
+        return stem, FINAL_VOWEL
     for pattern, mark in ((_Y_END, "y"), (_W_END, "w")):
         stem = pattern.sub("", word)
         if stem != word:

@@ -5,8 +5,8 @@ transliteration confuses), the long vowels و and ي (written ou/oo/u and
 ee/ei/i/y in Latin), and whether the name starts with a vowel sound (ا ع أ),
 which separates Ahmad from Hamad. Short vowels are not written in Arabic and
 medial alef, ayn and hamza are not reliably visible in Latin, so the key drops
-them; a name-final taa marbuta/haa/alef/alef maqsura is dropped the way Latin
-drops -a/-ah/-eh.
+them. A name-final taa marbuta, haa, alef, alef maqsura or hamza is one mark,
+`a`, as Latin writes -a/-ah/-eh: it keeps فادي (Fadi) apart from فادية (Fadia).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 from recount.names.arabic import strip_marks
 
 ONSET = "e"
+FINAL_VOWEL = "a"
 
 _CONSONANTS = {
     "ب": "b", "پ": "b",
@@ -45,8 +46,10 @@ def romanize(token: str, *, keep_alef: bool = False) -> str:
         for ch in strip_marks(token)
         if ch in _CONSONANTS or ch in _VOWEL_CARRIERS or ch in _FINAL_SILENT or ch == "ة"
     ]
+    final_vowel = False
     while len(letters) > 1 and letters[-1] in _FINAL_SILENT:
         letters.pop()
+        final_vowel = True
     out: list[str] = []
     for i, ch in enumerate(letters):
         if i == 0 and ch in _VOWEL_CARRIERS:
@@ -61,6 +64,8 @@ def romanize(token: str, *, keep_alef: bool = False) -> str:
             out.append("y")
         elif keep_alef and ch in "اآ":
             out.append("a")
+    if final_vowel:
+        out.append(FINAL_VOWEL)
     return collapse(out)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -59,52 +60,90 @@ def normalize_workspace(ws) -> pd.DataFrame:
 
 
 def normalize_records(records: pd.DataFrame, earliest: dt.date | None = None) -> pa.Table:
-    """The `normalized` rows for a frame of `records` (missing columns count as empty)."""
+    """The `normalized` rows for a frame of `records` (missing columns count as empty).
+
+    Names, places and dates repeat heavily across records, so each distinct
+    value is normalised once and the results are spread back by index.
+    """
     earliest = earliest or period_start({})
-    today = dt.date.today()
     n = len(records)
     col = {c: _column(records, c, n) for c in _RECORD_COLUMNS}
-    out: dict[str, list] = {field.name: [] for field in NORMALIZED_SCHEMA}
-    for i in range(n):
-        forms = _name_forms(
-            col["name"][i], col["name_latin"][i],
-            (col["given_name"][i], col["father_name"][i], col["grandfather_name"][i], col["family_name"][i]),
-        )  # fmt: skip
-        primary = _primary(forms)
-        out["record_id"].append(col["record_id"][i])
-        out["source_id"].append(col["source_id"][i])
-        out["script"].append(_script(forms))
-        keyed = _keyed(forms, primary)
-        for part in PARTS:
-            key_token = getattr(keyed, part) if keyed.identifiable else None
-            norm_token = getattr(primary, part) if primary.identifiable else None
-            out[f"{part}_key"].append(key_token.key if key_token else None)
-            out[f"{part}_norm"].append(norm_token.text if norm_token else None)
-        out["name_key"].append(keyed.key or None if keyed.identifiable else None)
-        out["name_tokens"].append(
-            sorted({t.key for f in forms for t in (*f.tokens, *f.aliases) if t.key})
+    out: dict[str, list | np.ndarray] = {
+        "record_id": col["record_id"],
+        "source_id": col["source_id"],
+    }
+
+    name_codes, name_values = _factorize(col, ("name", "name_latin", *NAME_FIELDS))
+    name_rows = [_name_row(*values) for values in name_values]
+    for j, field in enumerate(NAME_OUTPUT):
+        out[field] = _spread([row[j] for row in name_rows], name_codes)
+
+    place_codes, place_values = _factorize(col, ("governorate", "governorate_raw", "place"))
+    place_rows = [_place(*values) for values in place_values]
+    for j, field in enumerate(("governorate", "governorate_inferred", "place_key")):
+        out[field] = _spread([row[j] for row in place_rows], place_codes)
+
+    dates = pd.to_datetime(pd.Series(col["date_of_death"], dtype=object), errors="coerce")
+    out["date_of_death"] = [None if pd.isna(d) else d.date() for d in dates]
+    out["date_precision"] = col["date_precision"]
+    out["date_flag"] = _date_flags(dates, col["date_precision"], col["date_of_death_raw"], earliest)
+    return pa.Table.from_pydict(
+        {f.name: out[f.name] for f in NORMALIZED_SCHEMA}, schema=NORMALIZED_SCHEMA
+    )
+
+
+NAME_FIELDS = ("given_name", "father_name", "grandfather_name", "family_name")
+NAME_OUTPUT = (
+    "script", "given_key", "father_key", "grandfather_key", "family_key", "given_norm",
+    "father_norm", "grandfather_norm", "family_norm", "name_key", "name_tokens", "name_forms",
+    "kunya", "identifiable", "unidentified_reason", "relation", "relation_anchor_key",
+)  # fmt: skip
+
+
+def _factorize(col: dict[str, list], names: tuple[str, ...]) -> tuple[np.ndarray, list[tuple]]:
+    """Codes per record and the distinct value tuples of the given columns."""
+    combined = pd.Series(list(zip(*(col[c] for c in names), strict=True)), dtype=object)
+    codes, uniques = pd.factorize(combined)
+    return codes, list(uniques)
+
+
+def _spread(values: list, codes: np.ndarray) -> list:
+    table = np.empty(len(values), dtype=object)
+    table[:] = values
+    return table[codes].tolist()
+
+
+def _name_row(name, latin, given, father, grandfather, family) -> tuple:
+    """The name columns of `normalized` for one distinct combination of name fields."""
+    forms = _name_forms(name, latin, (given, father, grandfather, family))
+    primary = _primary(forms)
+    keyed = _keyed(forms, primary)
+    keys = [getattr(keyed, p) if keyed.identifiable else None for p in PARTS]
+    norms = [getattr(primary, p) if primary.identifiable else None for p in PARTS]
+    kunya = next((f.kunya for f in forms if f.kunya is not None), None)
+    return (
+        _script(forms),
+        *[t.key if t else None for t in keys],
+        *[t.text if t else None for t in norms],
+        (keyed.key or None) if keyed.identifiable else None,
+        sorted({t.key for f in forms for t in (*f.tokens, *f.aliases) if t.key}),
+        _unique(form for f in forms if f.identifiable and (form := f.form)),
+        kunya.key if kunya else None,
+        primary.identifiable,
+        primary.unidentified_reason,
+        primary.relation,
+        primary.relation_anchor_key,
+    )
+
+
+def _date_flags(dates: pd.Series, precision: list, raw: list, earliest: dt.date) -> list:
+    flags = []
+    today = dt.date.today()
+    for value, prec, text in zip(dates, precision, raw, strict=True):
+        flags.append(
+            date_flag(None if pd.isna(value) else value.date(), prec, text, earliest, today)
         )
-        out["name_forms"].append(_unique(f.form for f in forms if f.identifiable and f.form))
-        kunya = next((f.kunya for f in forms if f.kunya is not None), None)
-        out["kunya"].append(kunya.key if kunya else None)
-        out["identifiable"].append(primary.identifiable)
-        out["unidentified_reason"].append(primary.unidentified_reason)
-        out["relation"].append(primary.relation)
-        out["relation_anchor_key"].append(primary.relation_anchor_key)
-        governorate, inferred, place_key = _place(
-            col["governorate"][i], col["governorate_raw"][i], col["place"][i]
-        )
-        out["governorate"].append(governorate)
-        out["governorate_inferred"].append(inferred)
-        out["place_key"].append(place_key)
-        date = _date(col["date_of_death"][i])
-        precision = col["date_precision"][i]
-        out["date_of_death"].append(date)
-        out["date_precision"].append(precision)
-        out["date_flag"].append(
-            date_flag(date, precision, col["date_of_death_raw"][i], earliest, today)
-        )
-    return pa.Table.from_pydict(out, schema=NORMALIZED_SCHEMA)
+    return flags
 
 
 def _column(frame: pd.DataFrame, name: str, n: int) -> list:
