@@ -19,6 +19,7 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.templating import Jinja2Templates
@@ -28,6 +29,7 @@ from recount.review import auth, clusters, labels_io, pairview, progress, queue,
 from recount.review.security import SecurityHeadersMiddleware
 from recount.review.settings import ReviewSettings
 from recount.review.store import Database, ReviewError, WorkspaceBusy
+from recount.review.writer import LabelWriter, PendingLabel
 from recount.workspace import Workspace
 
 HERE = Path(__file__).parent
@@ -51,6 +53,12 @@ def create_app(
     settings = settings or ReviewSettings.from_workspace(ws)
     db = Database(ws, settings.release_after_seconds, settings.busy_timeout_seconds)
     review_queue = queue.ReviewQueue(settings)
+
+    def labels_committed(batch: list[PendingLabel]) -> None:
+        for item in batch:
+            review_queue.note_label((item.record_id_l, item.record_id_r), item.reviewer, item.label)
+
+    writer = LabelWriter(db, labels_committed)
     users = UserCache(db)
     with db.transaction() as con:
         store.ensure_schema(con)
@@ -70,6 +78,7 @@ def create_app(
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
+        writer.close()
         db.close()
 
     app = FastAPI(
@@ -246,10 +255,9 @@ def create_app(
                 store.audit(con, username if user else None, "login" if user else "login_failed")
             return user
 
-        from starlette.concurrency import run_in_threadpool
-
         user = await run_in_threadpool(check)
         if user is None:
+            limiter.failed(client)
             token = auth.new_login_token()
             response = render(
                 request,
@@ -359,8 +367,8 @@ def create_app(
     def label_pair(form: CheckedForm, user: CurrentUser) -> Response:
         pair = store.ordered_pair(str(form.get("l", "")), str(form.get("r", "")))
         queue_filter = filter_of(form)
-        with ready_queue(transaction=True) as con:
-            label_id = _record_label(con, pair, str(form.get("label", "")), user)
+        label_id = _record_label(pair, str(form.get("label", "")), user)
+        with ready_queue():
             target = after_decision(user, queue_filter, last=label_id)
         return RedirectResponse(target, status_code=303)
 
@@ -383,13 +391,16 @@ def create_app(
             pair = (undone["record_id_l"], undone["record_id_r"])
         return RedirectResponse(pair_url(pair, queue_filter), status_code=303)
 
-    def _record_label(con, pair: tuple[str, str], label: str, user: store.User) -> int:
-        if review_queue.leased_by_other(pair, user.username):
-            raise ReviewError("another reviewer holds this pair")
-        known = pair in review_queue.by_pair
-        label_id = store.add_label(con, *pair, label, user.username, check_records=not known)
-        review_queue.note_label(pair, user.username, label)
-        return label_id
+    def _record_label(pair: tuple[str, str], label: str, user: store.User) -> int:
+        """Validates under the lock, then hands the label to the group-commit writer."""
+        if label not in store.LABEL_VALUES:
+            raise ReviewError(f"label must be one of {', '.join(store.LABEL_VALUES)}")
+        with ready_queue() as con:
+            if review_queue.leased_by_other(pair, user.username):
+                raise ReviewError("another reviewer holds this pair")
+            if pair not in review_queue.by_pair and not store.records_exist(con, pair):
+                raise ReviewError("unknown record id")
+        return writer.submit(pair, label, user.username)
 
     def _undo_label(con, user: store.User) -> dict | None:
         undone = store.undo_last_label(con, user.username)
@@ -478,9 +489,7 @@ def create_app(
         pair = store.ordered_pair(
             str(body.get("record_id_l", "")), str(body.get("record_id_r", ""))
         )
-        with ready_queue(transaction=True) as con:
-            label_id = _record_label(con, pair, str(body.get("label", "")), user)
-        return {"label_id": label_id}
+        return {"label_id": _record_label(pair, str(body.get("label", "")), user)}
 
     @app.post("/api/undo")
     def api_undo(body: CheckedJson, user: CurrentUser):

@@ -168,24 +168,38 @@ class SessionStore:
 
 
 class LoginRateLimiter:
-    """At most `limit` login attempts per client address in a sliding window."""
+    """Per client address: at most `limit` failed logins, and `5 * limit` attempts of
+    any kind, in a sliding window. Counting failures lets a team behind one
+    address log in together; the cap on all attempts bounds the password-hashing
+    work anyone can make the server do."""
 
     def __init__(self, limit: int, window_seconds: float):
         self.limit = limit
         self.window = window_seconds
+        self._failures: dict[str, deque[float]] = {}
         self._attempts: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
 
+    def _recent(self, book: dict[str, deque[float]], client: str, moment: float) -> deque[float]:
+        events = book.setdefault(client, deque())
+        while events and moment - events[0] > self.window:
+            events.popleft()
+        return events
+
     def allow(self, client: str) -> bool:
+        """Counts an attempt; False when the client must wait."""
         moment = time.monotonic()
         with self._lock:
-            attempts = self._attempts.setdefault(client, deque())
-            while attempts and moment - attempts[0] > self.window:
-                attempts.popleft()
-            if len(attempts) >= self.limit:
+            failures = self._recent(self._failures, client, moment)
+            attempts = self._recent(self._attempts, client, moment)
+            if len(failures) >= self.limit or len(attempts) >= 5 * self.limit:
                 return False
             attempts.append(moment)
             return True
+
+    def failed(self, client: str) -> None:
+        with self._lock:
+            self._failures.setdefault(client, deque()).append(time.monotonic())
 
 
 def tokens_match(expected: str | None, given: str | None) -> bool:

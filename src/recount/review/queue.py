@@ -197,6 +197,7 @@ class ReviewQueue:
         self.leases: dict[tuple[str, str], tuple[str, float]] = {}  # pair -> (reviewer, until)
         self.held: dict[str, tuple[str, str]] = {}  # reviewer -> pair
         self.skipped: dict[str, dict[tuple[str, str], float]] = {}
+        self.awaiting_second: set[tuple[str, str]] = set()  # double-review pairs with one label
 
     # -- loading ------------------------------------------------------------------
     def ensure_loaded(self, con: duckdb.DuckDBPyConnection, generation: int) -> None:
@@ -236,6 +237,11 @@ class ReviewQueue:
                 f"select record_id_l, record_id_r, reviewer, label from ({store.EFFECTIVE_BY_REVIEWER_SQL})"
             ).fetchall():
                 self.labels.setdefault((left, right), {})[reviewer] = label
+        self.awaiting_second = {
+            pair
+            for pair, reviewers in self.labels.items()
+            if len(reviewers) == 1 and pair in self.by_pair and self.by_pair[pair].double_review
+        }
         self.generation = generation
 
     # -- bookkeeping --------------------------------------------------------------
@@ -245,6 +251,15 @@ class ReviewQueue:
             self.labels.get(pair, {}).pop(reviewer, None)
         else:
             self.labels.setdefault(pair, {})[reviewer] = label
+        candidate = self.by_pair.get(pair)
+        if (
+            candidate is not None
+            and candidate.double_review
+            and len(self.labels.get(pair, {})) == 1
+        ):
+            self.awaiting_second.add(pair)
+        else:
+            self.awaiting_second.discard(pair)
         self.release(pair, reviewer)
 
     def release(self, pair: tuple[str, str], reviewer: str) -> None:
@@ -283,19 +298,23 @@ class ReviewQueue:
         """The best open pairs for this reviewer (second opinions first), without leasing."""
         queue_filter = queue_filter or QueueFilter()
         moment = time.monotonic()
-        second, first = [], []
+        chosen = sorted(
+            (
+                candidate
+                for candidate in map(self.by_pair.get, self.awaiting_second)
+                if queue_filter.accepts(candidate) and self._open_for(candidate, reviewer, moment)
+            ),
+            key=lambda c: (-c.priority, c.record_id_l, c.record_id_r),
+        )[:limit]
         for candidate in self.candidates:
-            if len(second) >= limit:
+            if len(chosen) >= limit:
                 break
-            if not queue_filter.accepts(candidate) or not self._open_for(
-                candidate, reviewer, moment
+            if (
+                candidate.pair not in self.awaiting_second
+                and queue_filter.accepts(candidate)
+                and self._open_for(candidate, reviewer, moment)
             ):
-                continue
-            if self.labels.get(candidate.pair):
-                second.append(candidate)
-            elif len(first) < limit:
-                first.append(candidate)
-        chosen = (second + first)[:limit]
+                chosen.append(candidate)
         return [
             {
                 "record_id_l": c.record_id_l,

@@ -21,7 +21,7 @@ class ReviewSettings:
     lease_minutes: float = 10.0  # how long a served pair stays reserved for its reviewer
     idle_timeout_minutes: float = 30.0
     absolute_timeout_hours: float = 8.0
-    login_attempts_per_window: int = 10  # per client address
+    login_attempts_per_window: int = 10  # failed logins per client address
     login_window_seconds: float = 300.0
     lockout_after_failures: int = 5  # per account, consecutive
     lockout_minutes: float = 15.0
