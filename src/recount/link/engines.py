@@ -56,6 +56,7 @@ def spark_session(driver_memory: str = "2g", partitions: int = 4) -> Any:
         SparkSession.builder.master("local[2]")
         .appName("recount-link")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.driver.memory", driver_memory)
         .config("spark.sql.shuffle.partitions", str(partitions))
         .config("spark.default.parallelism", str(partitions))

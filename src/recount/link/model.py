@@ -37,17 +37,29 @@ PREDICTION_BLOCKING_RULES = [
 
 # Training blocks, each a list of candidates tried in order (the first with
 # enough pairs is used), as (equal columns, extra condition).
-# Names are learnt where the date and governorate already agree. Date, place,
-# sex and age are learnt on pairs sharing a *rare* full name, which are nearly
-# all the same person: trained on pairs sharing any name, EM settles on the
-# 'namesake' solution (common names in one governorate linked across years).
+# Date, place, sex and age are learnt on pairs sharing a *rare* full name,
+# which are nearly all the same person: trained on pairs sharing any name, EM
+# settles on the 'namesake' solution (common names in one governorate linked
+# across years).
 Block = tuple[tuple[str, ...], str]
 
-NAME_TRAINING_BLOCKS: list[Block] = [
-    (("dod_day", "governorate"), ""),
-    (("dod_day", "place_key"), ""),
-    (("dod_day",), ""),
-    (("dod_month", "governorate"), ""),
+# Given names are learnt among records sharing date, governorate and father's
+# name (the same person, or siblings killed together); the father's and family
+# names among records sharing date, governorate and given name. A block on the
+# date alone would let EM take 'same household' for 'same person'.
+GIVEN_TRAINING_BLOCKS: list[Block] = [
+    (("dod_day", "governorate", "father_key"), ""),
+    (("dod_day", "father_key"), ""),
+    (("dod_month", "governorate", "father_key"), ""),
+    (("dod_day", "family_key"), ""),
+    (("dod_month", "family_key"), ""),
+    (("dod_year", "family_key"), ""),
+]
+LINEAGE_TRAINING_BLOCKS: list[Block] = [
+    (("dod_day", "governorate", "given_key"), ""),
+    (("dod_day", "given_key"), ""),
+    (("dod_month", "governorate", "given_key"), ""),
+    (("dod_month", "given_key"), ""),
 ]
 
 
@@ -66,11 +78,22 @@ DETERMINISTIC_BLOCKS: list[Block] = [
 ]
 
 # Which training session owns each comparison's m probabilities.
-NAME_COMPARISONS = ("given", "father", "lineage")
+GIVEN_COMPARISONS = ("given",)
+LINEAGE_COMPARISONS = ("father", "lineage")
 
-# Used only when no training block has enough pairs: what a careful reviewer
-# would expect of true matches' dates (mostly exact, sometimes off by days).
-DATE_M_PRIOR = [0.6, 0.1, 0.08, 0.07, 0.08, 0.04, 0.03]
+# m probabilities used only when no training block has enough pairs: what a
+# careful reviewer expects of true matches on lists like these (names mostly
+# agree, dates mostly exact but sometimes off by days, sexes nearly always agree).
+M_PRIORS = {
+    "given": [0.8, 0.1, 0.1],
+    "father": [0.8, 0.1, 0.1],
+    "lineage": [0.7, 0.05, 0.05, 0.1, 0.1],
+    "date_of_death": [0.6, 0.1, 0.08, 0.07, 0.08, 0.04, 0.03],
+    "governorate": [0.9, 0.1],
+    "place": [0.6, 0.15, 0.25],
+    "sex": [0.97, 0.03],
+    "age": [0.6, 0.2, 0.1, 0.1],
+}
 
 
 def block_sql(block: Block) -> str:

@@ -111,7 +111,7 @@ def build_persons(ws: Workspace, assignment: pd.DataFrame) -> pa.Table:
         capture_columns = "".join(f"s.{_quote('in_' + s)}, " for s in sources)
         con.register("assignment", assignment[["record_id", "person_id"]])
         sql = PERSONS_SQL.format(arabic=ARABIC, capture=capture, capture_columns=capture_columns)
-        return con.execute(sql).to_arrow_table()
+        return con.sql(sql).to_arrow_table()
 
 
 def _sql_text(value: str) -> str:

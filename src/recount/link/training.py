@@ -99,21 +99,22 @@ def train(
         )
     else:
         settings = base.misc.save_model_to_json()
-        names = _em_session(engine, frame, settings, model.NAME_TRAINING_BLOCKS, warnings)
-        rare = _em_session(
-            engine,
-            frame,
-            settings,
-            model.rare_name_training_blocks(options.rare_name_max),
-            warnings,
-        )
+        given = _em_session(engine, frame, settings, model.GIVEN_TRAINING_BLOCKS, warnings)
+        lineage = _em_session(engine, frame, settings, model.LINEAGE_TRAINING_BLOCKS, warnings)
+        rare_blocks = model.rare_name_training_blocks(options.rare_name_max)
+        rare = _em_session(engine, frame, settings, rare_blocks, warnings)
         for comparison in settings["comparisons"]:
-            owner = names if comparison["output_column_name"] in model.NAME_COMPARISONS else rare
+            name = comparison["output_column_name"]
+            owner = rare
+            if name in model.GIVEN_COMPARISONS:
+                owner = given
+            elif name in model.LINEAGE_COMPARISONS:
+                owner = lineage
             if owner is not None:
                 _copy_m(owner[1], comparison)
-            elif comparison["output_column_name"] == "date_of_death":
-                _apply_date_prior(comparison)
-        sessions = [model.block_sql(s[0]) for s in (names, rare) if s is not None]
+            else:
+                _apply_prior(comparison)
+        sessions = [model.block_sql(s[0]) for s in (given, lineage, rare) if s is not None]
         trained = TrainedModel(
             settings, "EM on " + " / ".join(sessions or ["no block"]) + "; u by random sampling"
         )
@@ -161,7 +162,8 @@ def _em_session(
         except EMTrainingException:
             continue
         return block, linker.misc.save_model_to_json()
-    warnings.append(f"no usable training block among {[model.block_sql(b) for b in blocks]}")
+    tried = "; ".join(model.block_sql(b) for b in blocks)
+    warnings.append(f"no training block had enough pairs ({tried}): prior m probabilities used")
     return None
 
 
@@ -175,9 +177,9 @@ def _copy_m(source_settings: dict[str, Any], comparison: dict[str, Any]) -> None
                     level["m_probability"] = trained["m_probability"]
 
 
-def _apply_date_prior(comparison: dict[str, Any]) -> None:
+def _apply_prior(comparison: dict[str, Any]) -> None:
     levels = [lvl for lvl in comparison["comparison_levels"] if not lvl.get("is_null_level")]
-    for level, m in zip(levels, model.DATE_M_PRIOR, strict=True):
+    for level, m in zip(levels, model.M_PRIORS[comparison["output_column_name"]], strict=True):
         level["m_probability"] = m
 
 

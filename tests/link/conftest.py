@@ -1,0 +1,13 @@
+"""A linked fake_1000 workspace shared by the end-to-end link tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from fixtures import fake_1000_workspace  # noqa: E402  (tests/link is on sys.path via rootdir)
+
+
+@pytest.fixture(scope="module")
+def fake_workspace(tmp_path_factory, shared_data):
+    ws, truth = fake_1000_workspace(tmp_path_factory.mktemp("fake"), shared_data)
+    return ws, truth

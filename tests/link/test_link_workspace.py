@@ -1,0 +1,173 @@
+"""End to end on fake_1000 as two lists: tables, stability, constraints, explain, CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from recount.cli import app
+from recount.link import link_workspace
+from recount.link.evaluate import evaluate_record_person
+from recount.link.explain import explain_pair
+from recount.link.training import TrainedModel
+
+
+@pytest.fixture(scope="module")
+def linked(fake_workspace):
+    ws, truth = fake_workspace
+    result = link_workspace(ws)
+    return ws, truth, result
+
+
+def test_tables_follow_the_contract(linked):
+    ws, truth, result = linked
+    records = ws.table("records")
+    record_person = ws.table("record_person")
+    persons = ws.table("persons")
+    pairs = ws.table("pairs")
+    assert list(record_person.columns) == [
+        "record_id",
+        "source_id",
+        "source_row",
+        "person_id",
+        "reason",
+    ]
+    assert len(record_person) == len(records) == result.records
+    unidentified = record_person[record_person["person_id"].isna()]
+    assert unidentified["reason"].notna().all()
+    assert len(unidentified) == result.unidentified > 0
+    assert set(record_person["person_id"].dropna()) == set(persons["person_id"])
+    assert persons["n_records"].sum() == record_person["person_id"].notna().sum()
+    assert persons["person_id"].str.match(r"^P[0-9a-f]{12}$").all()
+    for column in (
+        "in_list_a",
+        "in_list_b",
+        "sources",
+        "name_forms",
+        "status",
+        "statuses",
+        "year",
+        "month",
+    ):
+        assert column in persons.columns
+    both = persons[persons["in_list_a"] & persons["in_list_b"]]
+    assert (
+        both["sources"].map(list) == pd.Series([["list_a", "list_b"]] * len(both), index=both.index)
+    ).all()
+    assert {"record_id_l", "record_id_r", "match_weight", "match_probability", "mw_given"} <= set(
+        pairs.columns
+    )
+    assert (pairs["record_id_l"] < pairs["record_id_r"]).all()
+    types = ws.query(
+        "select column_name, data_type from information_schema.columns where table_name = 'persons'"
+    )
+    assert types.set_index("column_name").loc["date_of_death", "data_type"] == "DATE"
+    summary = ws.table("link_summary")
+    assert summary.loc[summary["metric"] == "cluster_size", "value"].sum() == result.persons
+
+
+def test_links_are_precise_on_fake_1000(linked):
+    ws, truth, _ = linked
+    scores = evaluate_record_person(ws.table("record_person"), truth)
+    assert scores["pairwise_precision"] >= 0.95
+    assert scores["bcubed_precision"] >= 0.95
+    assert scores["pairwise_recall"] > 0.1
+
+
+def test_model_is_saved_reloadable_and_ids_are_stable(linked):
+    ws, _, result = linked
+    settings = json.loads(result.model_path.read_text(encoding="utf-8"))
+    assert settings["comparisons"] and settings["probability_two_random_records_match"] > 0
+    weights = TrainedModel.load(result.model_path).match_weights()
+    same_day = weights[
+        (weights["comparison"] == "date_of_death") & (weights["level"] == "same day")
+    ]
+    assert float(same_day["match_weight"].iloc[0]) > 3
+    before = ws.table("record_person")
+    link_workspace(ws, reuse_model=True)
+    after = ws.table("record_person")
+    pd.testing.assert_frame_equal(before, after)
+
+
+def test_reviewer_labels_become_constraints(linked):
+    ws, _, _ = linked
+    pairs = ws.table("pairs")
+    record_person = ws.table("record_person").set_index("record_id")
+    joined = pairs[pairs["match_probability"] >= 0.99].iloc[0]
+    a, b = joined["record_id_l"], joined["record_id_r"]
+    assert record_person.at[a, "person_id"] == record_person.at[b, "person_id"]
+    apart = record_person[record_person["person_id"].notna()]
+    c, d = apart.index[0], apart.index[-1]
+    assert apart.at[c, "person_id"] != apart.at[d, "person_id"]
+    labels = pd.DataFrame(
+        {
+            "label_id": [1, 2, 3],
+            "record_id_l": [a, c, c],
+            "record_id_r": [b, d, d],
+            "label": ["non_match", "match", "match"],
+            "reviewer": "test",
+            "created_at": pd.to_datetime(["2026-01-01", "2026-01-02", "2026-01-03"]),
+            "undoes": pd.array([None, None, 2], dtype="Int64"),
+        }
+    )
+    ws.write_table("labels", labels)
+    try:
+        result = link_workspace(ws, reuse_model=True)
+        after = ws.table("record_person").set_index("record_id")
+        assert after.at[a, "person_id"] != after.at[b, "person_id"]
+        # label 3 undoes label 2: no must-link is left between c and d
+        assert after.at[c, "person_id"] != after.at[d, "person_id"]
+        assert result.must_links == 0
+    finally:
+        ws.drop_tables(["labels"])
+
+
+def test_explain_adds_up_and_writes_a_chart(linked, tmp_path):
+    ws, _, _ = linked
+    pair = ws.table("pairs").iloc[0]
+    chart = tmp_path / "waterfall.html"
+    explanation = explain_pair(ws, pair["record_id_l"], pair["record_id_r"], chart_path=chart)
+    total = explanation.prior_weight + explanation.comparisons["weight"].sum()
+    assert total == pytest.approx(explanation.match_weight, abs=0.01)
+    assert explanation.match_weight == pytest.approx(pair["match_weight"], abs=1e-6)
+    assert chart.exists() and "vega" in chart.read_text(encoding="utf-8").lower()
+
+
+def test_cli_link_evaluate_and_explain(linked, tmp_path):
+    ws, truth, _ = linked
+    truth_path = tmp_path / "truth.csv"
+    truth.to_csv(truth_path, index=False)
+    runner = CliRunner()
+    result = runner.invoke(
+        app, ["link", "--workspace", str(ws.root), "--reuse-model", "--evaluate", str(truth_path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "bcubed f1" in result.output and "persons" in result.output
+    pair = ws.table("pairs").iloc[0]
+    chart = tmp_path / "chart.html"
+    result = runner.invoke(
+        app,
+        [
+            "link",
+            "explain",
+            pair["record_id_l"],
+            pair["record_id_r"],
+            "-w",
+            str(ws.root),
+            "--chart",
+            str(chart),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "date_of_death" in result.output and chart.exists()
+
+
+def test_unknown_record_is_a_clear_error(linked):
+    ws, _, _ = linked
+    from recount.errors import WorkspaceError
+
+    with pytest.raises(WorkspaceError, match="no record"):
+        explain_pair(ws, "list_a:1", "nowhere:9")
