@@ -142,7 +142,8 @@ def test_cli_mse_lcmcr_reports_ess(shared_data, tmp_path):
     out = tmp_path / "lcmcr.csv"
     result = runner.invoke(
         app,
-        ["mse", str(shared_data / "kosovo_patterns.csv"), "--method", "lcmcr", "--out", str(out)],
+        ["mse", str(shared_data / "kosovo_patterns.csv"), "--method", "lcmcr", "--out", str(out)]
+        + ["--burnin", "1000", "--draws", "1000"],
     )
     assert result.exit_code == 0, result.output
     row = pd.read_csv(out).iloc[0]

@@ -85,6 +85,10 @@ def register(app: typer.Typer) -> None:
             typer.Option("--out", "-o", help="Write method,estimate,lower,upper,seconds,ess here."),
         ] = None,
         K: Annotated[int, typer.Option("--K", help="LCMCR: latent classes (truncation).")] = 10,
+        burnin: Annotated[
+            int | None, typer.Option(help="LCMCR: sweeps discarded per chain.")
+        ] = None,
+        draws: Annotated[int | None, typer.Option(help="LCMCR: draws kept per chain.")] = None,
         model: Annotated[
             str | None,
             typer.Option(help='Log-linear: a fixed model such as "[123,14,34]" (default: search).'),
@@ -101,7 +105,10 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """Estimate N from a ready capture-pattern table; print estimate, 95% interval and seconds."""
-        rows = run_mse(patterns, method or ["lcmcr"], seed, K, model, criterion, delta, lists)
+        sampler = {k: v for k, v in {"burnin": burnin, "draws": draws}.items() if v is not None}
+        rows = run_mse(
+            patterns, method or ["lcmcr"], seed, K, model, criterion, delta, lists, sampler
+        )
         frame = pd.DataFrame(rows)
         table = Table(
             title=f"{patterns.name}: {int(frame['observed'].iloc[0]):,} people documented"
@@ -134,6 +141,7 @@ def run_mse(
     criterion: str,
     delta: float | None,
     lists: str | None,
+    sampler: dict | None = None,
 ) -> list[dict]:
     """Fit each method to the table in `path`; one result row per method."""
     from recount.estimate.chapman import Chapman

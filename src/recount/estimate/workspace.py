@@ -43,7 +43,7 @@ DERIVED_PERIODS = ("year", "half_year", "quarter", "year_month")
 FORBIDDEN_STRATA = ("person_id", "name", "name_latin", "name_forms", "sources", "statuses")
 ENGINES = ("processes", "spark")
 # Options passed through `[estimate.lcmcr]` (K, chains and seed are `[estimate]` keys).
-LCMCR_OPTIONS = ("a_alpha", "b_alpha", "burnin", "draws", "thin", "n_jobs", "mh_attempts")
+LCMCR_OPTIONS = ("a_alpha", "b_alpha", "burnin", "draws", "thin", "n_jobs", "mh_attempts", "sampler")
 
 
 @dataclass(frozen=True)
