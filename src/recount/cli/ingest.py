@@ -93,7 +93,7 @@ def _accounting_table(accounting) -> Table:
         table.add_row(
             row.source_id,
             row.format,
-            row.encoding or "",
+            row.encoding if isinstance(row.encoding, str) else "",
             f"{row.rows_in:,}",
             f"{row.records:,}",
             f"{row.quarantined:,}",

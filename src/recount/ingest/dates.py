@@ -108,7 +108,7 @@ def _strptime(raw: str, date_format: str) -> ParsedDate:
 
 def _parse_one(raw: str, dayfirst: bool) -> ParsedDate:
     text = _clean(raw)
-    if not text or text in {"-", "?", "unknown", "غير معروف", "na", "n/a"}:
+    if not raw.strip() or text in {"-", "?", "unknown", "غير معروف", "na", "n/a"}:
         return ParsedDate(None, None, None)
     if m := _YMD.match(text):
         return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)), "day")

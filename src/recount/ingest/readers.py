@@ -27,6 +27,7 @@ import pyarrow.compute as pc
 
 from recount.errors import InputError
 from recount.ingest.detect import display_encoding
+from recount.ingest.sheetxml import sheet_rows
 
 CHUNK_ROWS = 100_000
 MAX_FIELD_CHARS = 16 * 1024 * 1024
@@ -367,7 +368,7 @@ def _as_text(column: pa.ChunkedArray) -> pa.ChunkedArray:
 
 
 class SpreadsheetReader(Reader):
-    """XLSX through openpyxl's read-only streaming mode; formulas stay text, never evaluated."""
+    """XLSX: openpyxl (read-only) opens the workbook, sheetxml streams the rows; formulas stay text."""
 
     format = "xlsx"
 
@@ -402,7 +403,6 @@ class SpreadsheetReader(Reader):
             )
         self.sheet = chosen
         self._sheet = self._book[chosen]
-        self._sheet.reset_dimensions()  # trust the cells, not the file's declared size
         self._sheet_row = 0
         self._rows = self._guarded_rows()
         for cells in self._rows:
@@ -418,10 +418,10 @@ class SpreadsheetReader(Reader):
     def _guarded_rows(self) -> Iterator[tuple]:
         """The sheet's rows; a damaged sheet becomes an InputError naming the row it broke at."""
         try:
-            for cells in self._sheet.iter_rows(values_only=True):
+            for cells in sheet_rows(self._sheet, self._book):
                 self._sheet_row += 1
                 yield cells
-        except Exception as exc:  # openpyxl raises many kinds on damaged XML
+        except Exception as exc:  # a damaged zip or XML surfaces as many kinds of error
             header_row = getattr(self, "_header_row", self._sheet_row)
             raise InputError(
                 str(self.path),
