@@ -1,0 +1,157 @@
+"""LCMCR: exactness of the sampler, agreement with R's LCMCR on Kosovo, recovery of N."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy.special import gammaln
+
+from recount.errors import ConfigError, InputError
+from recount.estimate.lcmcr import LCMCR, ConvergenceWarning
+from recount.estimate.synthetic import latent_class_population, patterns_from_matrix
+
+
+@pytest.fixture(scope="module")
+def kosovo(shared_data) -> pd.DataFrame:
+    return pd.read_csv(shared_data / "kosovo_patterns.csv")
+
+
+def quiet_fit(model: LCMCR, patterns: pd.DataFrame) -> LCMCR:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        return model.fit(patterns)
+
+
+def exact_single_class_posterior(patterns: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """p(N | data) for K = 1 (model Mt, Beta(1, 1) priors, p(N) ~ 1/N), by summation."""
+    counts = patterns["count"].to_numpy()
+    lists = patterns.drop(columns="count").to_numpy()
+    n = counts.sum()
+    on_list = (lists * counts[:, None]).sum(axis=0)
+    grid = np.arange(n, 4 * n)
+    log_p = gammaln(grid) - gammaln(grid - n + 1)
+    for s in on_list:
+        log_p += gammaln(1 + grid - s) - gammaln(2 + grid)
+    p = np.exp(log_p - log_p.max())
+    return grid, p / p.sum()
+
+
+def test_single_class_matches_the_exact_posterior(kosovo):
+    grid, p = exact_single_class_posterior(kosovo)
+    cdf = np.cumsum(p)
+    exact = [grid[np.searchsorted(cdf, q)] for q in (0.025, 0.5, 0.975)]
+    model = LCMCR(K=1, burnin=500, draws=5_000, thin=1, chains=2, seed=3).fit(kosovo)
+    draws = model.N_draws_.ravel()
+    got = np.quantile(draws, [0.025, 0.5, 0.975])
+    assert abs(got[1] - exact[1]) < 15
+    assert abs(got[0] - exact[0]) < 30 and abs(got[2] - exact[2]) < 30
+    assert draws.mean() == pytest.approx((grid * p).sum(), abs=10)
+
+
+def test_collapsed_and_r_style_sweeps_share_the_posterior():
+    """The collapsed n0/alpha updates must leave R's posterior unchanged."""
+    lam = np.array([[0.5, 0.4, 0.45, 0.5], [0.1, 0.15, 0.1, 0.12]])
+    patterns = latent_class_population(3_000, np.array([0.6, 0.4]), lam, seed=11)
+    common = dict(K=3, burnin=2_000, draws=20_000, thin=1, chains=2, seed=5)
+    ours = quiet_fit(LCMCR(**common), patterns).N_draws_
+    peer = quiet_fit(LCMCR(sampler="augmented", **common), patterns).N_draws_
+    sd = ours.std()
+    assert abs(np.median(ours) - np.median(peer)) < 0.25 * sd
+    for q in (0.1, 0.9):
+        assert abs(np.quantile(ours, q) - np.quantile(peer, q)) < 0.35 * sd
+
+
+def test_kosovo_agrees_with_r_lcmcr(kosovo):
+    """R's LCMCR, K = 10, several seeds: median 10,400-10,600, 95% interval about
+    [9,000-9,250, 13,600-14,800]. Tolerances allow for this run's Monte Carlo error."""
+    model = quiet_fit(LCMCR(K=10, burnin=3_000, draws=6_000, thin=4, chains=4, seed=1), kosovo)
+    summary = model.summary()
+    assert model.n_observed_ == 4_400
+    assert 10_150 <= summary.loc["N", "estimate"] <= 10_850
+    assert 8_700 <= summary.loc["N", "lower"] <= 9_500
+    assert 12_900 <= summary.loc["N", "upper"] <= 15_500
+    assert model.rhat_ < 1.05
+    assert model.ess_ > 150
+
+
+def test_recovers_a_population_drawn_from_the_model():
+    lam = np.array([[0.45, 0.5, 0.35, 0.4, 0.5], [0.15, 0.1, 0.2, 0.12, 0.15]])
+    truth = 40_000
+    patterns = latent_class_population(truth, np.array([0.7, 0.3]), lam, seed=21)
+    model = quiet_fit(LCMCR(K=5, burnin=2_000, draws=4_000, thin=2, seed=2), patterns)
+    summary = model.summary()
+    assert summary.loc["N", "lower"] <= truth <= summary.loc["N", "upper"]
+    assert abs(summary.loc["N", "estimate"] - truth) < 0.05 * truth
+    assert model.n_observed_ < truth
+
+
+def test_same_seed_same_draws_and_thread_count_does_not_matter(kosovo):
+    settings = dict(K=4, burnin=300, draws=300, thin=1, chains=2)
+    first = quiet_fit(LCMCR(seed=9, n_jobs=1, **settings), kosovo).N_draws_
+    second = quiet_fit(LCMCR(seed=9, n_jobs=2, **settings), kosovo).N_draws_
+    other = quiet_fit(LCMCR(seed=10, n_jobs=1, **settings), kosovo).N_draws_
+    assert first.shape == (2, 300)
+    np.testing.assert_array_equal(first, second)
+    assert not np.array_equal(first, other)
+
+
+def test_per_person_rows_give_the_same_fit_as_the_pattern_table():
+    lam = np.array([[0.3, 0.4, 0.2]])
+    rng = np.random.default_rng(4)
+    people = (rng.random((2_000, 3)) < lam).astype(int)
+    people = people[people.sum(axis=1) > 0]
+    individuals = pd.DataFrame(people, columns=["L1", "L2", "L3"])
+    settings = dict(K=2, burnin=200, draws=200, thin=1, chains=2, seed=1)
+    by_person = quiet_fit(LCMCR(**settings), individuals)
+    by_pattern = quiet_fit(LCMCR(**settings), patterns_from_matrix(people))
+    assert by_person.n_observed_ == len(people)
+    np.testing.assert_array_equal(by_person.N_draws_, by_pattern.N_draws_)
+
+
+def test_summary_reports_the_posterior(kosovo):
+    model = quiet_fit(LCMCR(K=3, burnin=300, draws=1_000, thin=1, chains=2, seed=4), kosovo)
+    summary = model.summary(alpha=0.1)
+    row = summary.loc["N"]
+    assert list(summary.columns) == [
+        "estimate",
+        "lower",
+        "upper",
+        "mean",
+        "sd",
+        "rhat",
+        "ess",
+        "n_observed",
+    ]
+    draws = model.N_draws_.ravel()
+    assert row["estimate"] == np.median(draws)
+    assert row["lower"] == np.quantile(draws, 0.05)
+    assert row["lower"] < row["estimate"] < row["upper"]
+    assert row["lower"] >= row["n_observed"] == 4_400
+    assert model.seconds_ > 0
+
+
+def test_too_short_a_run_warns():
+    lam = np.array([[0.2, 0.3, 0.25, 0.2], [0.05, 0.05, 0.1, 0.05]])
+    patterns = latent_class_population(5_000, np.array([0.5, 0.5]), lam, seed=3)
+    with pytest.warns(ConvergenceWarning, match="ESS"):
+        LCMCR(K=10, burnin=20, draws=30, thin=1, chains=2, seed=1).fit(patterns)
+
+
+def test_bad_input_is_a_clear_error(kosovo):
+    negative = kosovo.copy()
+    negative.loc[0, "count"] = -3
+    with pytest.raises(InputError, match="counts"):
+        LCMCR().fit(negative)
+    not_binary = kosovo.copy()
+    not_binary.loc[0, "EXH"] = 2
+    with pytest.raises(InputError, match="0 or 1"):
+        LCMCR().fit(not_binary)
+    with pytest.raises(ConfigError, match="K"):
+        LCMCR(K=0).fit(kosovo)
+    with pytest.raises(ConfigError, match="sampler"):
+        LCMCR(sampler="nuts").fit(kosovo)
+    with pytest.raises(RuntimeError, match="fit"):
+        LCMCR().summary()
