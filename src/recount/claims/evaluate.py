@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from recount.claims.claimants import Gazetteer
-from recount.claims.extraction import extract_claims
+from recount.claims.extraction import claim_records
 
 DEFAULT_OUTLET = "Testwire"
 DEFAULT_DATE = "2017-03-01"
@@ -34,6 +34,7 @@ class CaseResult:
 
     @property
     def exact(self) -> bool:
+        """Every expected claim found, nothing else found, scope fields right too."""
         return len(self.matched) == len(self.expected) == len(self.predicted) and all(
             _scope_equal(e, p) for e, p in self.matched
         )
@@ -91,11 +92,11 @@ def case_arguments(case: dict) -> tuple[str | None, str | None]:
 
 
 def score_corpus(cases: list[dict], gazetteer: Gazetteer | None = None) -> Score:
+    """Extract every case's text and match the claims found with the claims expected."""
     results = []
     for case in cases:
         outlet, date = case_arguments(case)
-        frame = extract_claims(case_text(case), outlet=outlet, date=date, gazetteer=gazetteer)
-        predicted = frame.to_dict("records")
+        predicted = claim_records(case_text(case), outlet=outlet, date=date, gazetteer=gazetteer)
         expected = [_with_defaults(e, outlet, date) for e in case.get("claim", [])]
         result = CaseResult(case["id"], expected, predicted)
         unmatched = list(predicted)

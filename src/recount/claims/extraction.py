@@ -69,6 +69,27 @@ def extract_claims(
     Offsets (`start`, `end` of the quantity; `sentence_start`, `sentence_end`)
     index into `text` exactly.
     """
+    rows = claim_records(text, outlet, date, gazetteer, source)
+    if not rows:
+        return empty_claims()
+    return pd.DataFrame(
+        {
+            name: pd.array([row[name] for row in rows], dtype=dtype)
+            if dtype != "object"
+            else [row[name] for row in rows]
+            for name, dtype in CLAIM_COLUMNS.items()
+        }
+    )
+
+
+def claim_records(
+    text: str,
+    outlet: str | None = None,
+    date: str | dt.date | None = None,
+    gazetteer: Gazetteer | None = None,
+    source: str | None = None,
+) -> list[dict]:
+    """The claims of `text` as plain dicts (the rows of extract_claims)."""
     if not isinstance(text, str):
         raise InputError(source or "<text>", f"expected text (str), got {type(text).__name__}")
     if len(text) > MAX_TEXT_BYTES:
@@ -84,10 +105,7 @@ def extract_claims(
         sentence = text[start:end]
         for claim in sentence_claims(sentence, state, gazetteer):
             rows.append(_row(claim, sentence, start, end, doc_id, source, state))
-    if not rows:
-        return empty_claims()
-    frame = pd.DataFrame(rows, columns=list(CLAIM_COLUMNS))
-    return frame.astype({k: v for k, v in CLAIM_COLUMNS.items() if v != "object"})
+    return rows
 
 
 def _row(

@@ -1,0 +1,128 @@
+"""Verdicts: each claim held against documented counts and estimates in a real workspace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from recount.claims import add_claims, check_claims, claims_for_report, extract_claims, list_claims
+from recount.claims.check import Evidence, check_frame, documented_count
+from recount.claims.evaluate import case_arguments, case_text, load_corpus
+from recount.errors import WorkspaceError
+from recount.workspace import Workspace
+
+CORPUS = Path(__file__).parent / "corpus.toml"
+VERDICT_CASES = [
+    c for c in load_corpus(CORPUS) if any("verdict" in claim for claim in c.get("claim", []))
+]
+
+
+@pytest.mark.parametrize("case", VERDICT_CASES, ids=[c["id"] for c in VERDICT_CASES])
+def test_corpus_verdicts(case, evidence, gazetteer):
+    outlet, date = case_arguments(case)
+    claims = extract_claims(case_text(case), outlet=outlet, date=date, gazetteer=gazetteer)
+    checks = check_frame(claims, evidence)
+    expected = [c.get("verdict") for c in case["claim"]]
+    for want, (verdict, reason) in zip(
+        expected, checks[["verdict", "reason"]].itertuples(index=False), strict=True
+    ):
+        if want is not None:
+            assert verdict == want, reason
+        assert reason
+
+
+def test_documented_counts_follow_scope(evidence):
+    persons = evidence.persons
+    assert documented_count(persons, None, None, None, "all") == 2450
+    assert documented_count(persons, "SY-HL", None, None, "all") == 1050
+    import datetime as dt
+
+    year_2016 = documented_count(persons, None, dt.date(2016, 1, 1), dt.date(2016, 12, 31), "all")
+    assert year_2016 == 650  # the undated Aleppo people are not counted in any period
+    december = documented_count(
+        persons, "SY-HL", dt.date(2016, 12, 1), dt.date(2016, 12, 31), "all"
+    )
+    assert december == sum(1 for i in range(400) if i % 12 == 11)
+    civilians = documented_count(persons, None, None, None, "civilians")
+    assert civilians == (persons["status"] == "civilian").sum()
+    assert documented_count(persons, None, None, None, "children") == (persons["age"] < 18).sum()
+
+
+def test_preferred_method_is_lcmcr_not_chapman(evidence):
+    claims = extract_claims("SNHR says 3,100 people have been killed.", date="2017-03-01")
+    check = check_frame(claims, evidence).iloc[0]
+    assert check["method"] == "lcmcr"
+    assert (
+        check["verdict"] == "below_estimate"
+    )  # chapman's interval (2,800-3,300) would call it consistent
+    assert (check["estimate"], check["lower"], check["upper"]) == (4000.0, 3200.0, 5200.0)
+
+
+def test_without_evidence_nothing_is_checkable(tmp_path):
+    ws = Workspace.init(tmp_path / "empty")
+    claims = extract_claims("SOHR says 3,000 people have been killed.")
+    check = check_frame(claims, Evidence(None, None, "killed")).iloc[0]
+    assert check["verdict"] == "not_checkable"
+    assert "run link and estimate" in check["reason"]
+    with pytest.raises(WorkspaceError):
+        check_claims(ws)
+
+
+def test_add_check_and_report(workspace, tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "one.txt").write_text(
+        "Outlet: Levant Daily\nDate: 2017-03-01\n\nSNHR says 4,500 people have been killed. "
+        "The UN warned that 50,000 could die.",
+        encoding="utf-8",
+    )
+    (folder / "two.md").write_text(
+        "The Observatory said 1,000 people had been killed.", encoding="utf-8"
+    )
+    (folder / "ignored.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    added = add_claims(workspace, folder, date="2017-03-01")
+    assert len(added) == 3
+    ledger = list_claims(workspace)
+    assert len(ledger) == 3
+    assert set(ledger["outlet"].dropna()) == {"Levant Daily"}
+    # adding the same texts again replaces their claims, never duplicates them
+    add_claims(workspace, folder, date="2017-03-01")
+    assert len(list_claims(workspace)) == 3
+    checks = check_claims(workspace)
+    assert workspace.has_table("claim_checks")
+    assert sorted(checks["verdict"]) == ["consistent", "not_checkable", "undercount"]
+    report = claims_for_report(workspace)
+    assert list(report["verdict"]) == ["consistent", "undercount", "not_checkable"]
+    assert report.loc[0, "claim"] == "4,500 killed"
+    assert (report["reason"].str.len() > 0).all()
+
+
+def test_report_checks_in_memory_when_checks_are_stale(workspace, tmp_path):
+    text = tmp_path / "a.txt"
+    text.write_text("SNHR says 4,500 people have been killed.", encoding="utf-8")
+    add_claims(workspace, text, date="2017-03-01")
+    report = claims_for_report(workspace)
+    assert list(report["verdict"]) == ["consistent"]
+    assert not workspace.has_table("claim_checks")
+
+
+def test_report_without_claims_is_empty(evidence_workspace):
+    report = claims_for_report(evidence_workspace)
+    assert report.empty and "verdict" in report.columns
+
+
+def test_claims_table_types(workspace, tmp_path):
+    text = tmp_path / "a.txt"
+    text.write_text("Dozens of people were killed in Idlib in December 2016.", encoding="utf-8")
+    add_claims(workspace, text, outlet="Testwire", date="2017-01-02")
+    types = dict(
+        workspace.query(
+            "select column_name, data_type from information_schema.columns where table_name = 'claims'"
+        ).values
+    )
+    assert types["date"] == "DATE" and types["period_start"] == "DATE"
+    assert types["low"] == "DOUBLE" and types["start"] == "BIGINT"
+    row = workspace.table("claims").iloc[0]
+    assert pd.Timestamp(row["period_end"]).date().isoformat() == "2016-12-31"

@@ -1,0 +1,74 @@
+"""Extraction on the annotated corpus: every case exactly, and precision/recall overall."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from recount.claims.evaluate import load_corpus, score_corpus
+
+CORPUS = Path(__file__).parent / "corpus.toml"
+HELD_OUT = Path(__file__).parent / "held_out.toml"
+
+CASES = load_corpus(CORPUS)
+
+
+def test_corpus_is_large_enough_and_covers_every_construction():
+    assert len(CASES) >= 60
+    tags = {tag for case in CASES for tag in case.get("tags", [])}
+    for needed in (
+        "qualifier:more_than", "qualifier:at_least", "qualifier:about", "qualifier:nearly",
+        "qualifier:up_to", "number:words", "number:arabic_indic", "vague:dozens",
+        "vague:hundreds", "vague:tens_of_thousands", "respectively", "measure:saved",
+        "measure:evacuated", "measure:injured", "measure:missing", "measure:detained",
+        "measure:displaced", "population:children", "population:combatants", "claimant:said",
+        "claimant:according_to", "claimant:put", "claimant:outlet", "claimant:pronoun",
+        "place:governorate", "place:city", "place:other_country", "period:since", "period:in_month",
+        "period:between", "edge:year", "edge:age", "edge:date", "edge:other_war",
+        "context:negated", "context:hypothetical", "document:header",
+    ):  # fmt: skip
+        assert needed in tags, needed
+    verdicts = {claim.get("verdict") for case in CASES for claim in case.get("claim", [])}
+    assert {
+        "consistent",
+        "undercount",
+        "below_estimate",
+        "above_range",
+        "not_checkable",
+    } <= verdicts
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_case(case, gazetteer):
+    result = score_corpus([case], gazetteer).cases[0]
+    assert len(result.predicted) == len(result.expected), "wrong number of claims"
+    assert len(result.matched) == len(result.expected), (
+        "a claim's quantity, measure, population, claimant or context is wrong"
+    )
+    assert result.exact, "a claim's place, period, outlet or date is wrong"
+
+
+def test_offsets_index_the_original_text(gazetteer):
+    from recount.claims import extract_claims
+    from recount.claims.evaluate import case_text
+
+    for case in CASES:
+        text = case_text(case)
+        for claim in extract_claims(text, gazetteer=gazetteer).to_dict("records"):
+            assert text[claim["start"] : claim["end"]] == claim["quantity_text"]
+            assert text[claim["sentence_start"] : claim["sentence_end"]] == claim["sentence"]
+            assert claim["sentence_start"] <= claim["start"] < claim["end"] <= claim["sentence_end"]
+
+
+def test_precision_and_recall(gazetteer):
+    score = score_corpus(CASES, gazetteer)
+    assert score.precision >= 0.95
+    assert score.recall >= 0.95
+
+
+def test_held_out_sentences_are_mostly_right(gazetteer):
+    """Sentences the grammar was not tuned on: a floor, not a target (see docs/bench/claims.md)."""
+    score = score_corpus(load_corpus(HELD_OUT), gazetteer)
+    assert score.precision >= 0.8
+    assert score.recall >= 0.65
