@@ -8,9 +8,8 @@ import zipfile
 from pathlib import Path
 
 import pandas as pd
-import pyarrow.parquet as pq
 import pytest
-from openpyxl import load_workbook
+from simulate_helpers import read_list
 
 from recount.config import load_config
 from recount.errors import ConfigError
@@ -22,22 +21,6 @@ ALL_LISTS = len(DEFAULT_LISTS)
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
     return simulate(tmp_path_factory.mktemp("sim"), people=4000, sources=ALL_LISTS, seed=7)
-
-
-def read_list(path: Path, source) -> pd.DataFrame:
-    """Reads a list with plain pandas/openpyxl/pyarrow, independently of recount's ingest."""
-    if source.format in ("csv", "tsv"):
-        sep = source.delimiter or ("\t" if source.format == "tsv" else ",")
-        return pd.read_csv(
-            path, sep=sep, encoding=source.encoding or "utf-8-sig", dtype=str, keep_default_na=False
-        )
-    if source.format == "xlsx":
-        rows = list(load_workbook(path, read_only=True).active.iter_rows(values_only=True))
-        return pd.DataFrame(rows[1:], columns=rows[0])
-    if source.format == "parquet":
-        return pq.read_table(path).to_pandas()
-    with open(path, encoding="utf-8") as handle:
-        return pd.json_normalize([json.loads(line) for line in handle])
 
 
 def digest(folder: Path) -> dict[str, str]:

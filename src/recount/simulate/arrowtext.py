@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -15,3 +16,19 @@ def join_present(columns: list[pa.Array], separator: str) -> pa.Array:
     )
     joined = pc.replace_substring_regex(joined, "(?:" + re.escape(separator) + "){2,}", separator)
     return pc.utf8_trim(joined, separator)
+
+
+def concatenated_bytes(text: pa.Array | pa.ChunkedArray) -> memoryview:
+    """Every value of a string array back to back, as UTF-8 bytes, without Python objects per row."""
+    if isinstance(text, pa.ChunkedArray):
+        text = text.combine_chunks()
+    text = pc.fill_null(text.cast(pa.large_string()), "")
+    if len(text) == 0:
+        return memoryview(b"")
+    _, offsets_buffer, data = text.buffers()
+    offsets = np.frombuffer(offsets_buffer, dtype=np.int64)[
+        text.offset : text.offset + len(text) + 1
+    ]
+    if data is None:
+        return memoryview(b"")
+    return memoryview(data)[int(offsets[0]) : int(offsets[-1])]

@@ -195,6 +195,12 @@ def write_truth(
         "area": pa.array(np.where(population["opposition"], "opposition", "government")),
         "hard_to_reach": pa.array(population["hard_to_reach"].astype(int)),
         "name": pc.binary_join_element_wise(*[pa.array(part, pa.string()) for part in names], " "),
+        **{
+            f"{part}_name": pa.array(values, pa.string())
+            for part, values in zip(
+                ("given", "father", "grandfather", "family"), names, strict=True
+            )
+        },
         **{f"in_{sid}": pa.array((c > 0).astype(int)) for sid, c in counts.items()},
         "n_lists": pa.array(n_lists),
         "n_records": pa.array(sum(counts.values())),

@@ -17,7 +17,7 @@ from recount.simulate.lexicon import FAMILIES, FEMALE, MALE
 
 # Household size distribution (per household): most deaths are single, some families die together.
 HOUSEHOLD_SIZES = np.array([1, 2, 3, 4, 5, 6, 7])
-HOUSEHOLD_SIZE_P = np.array([0.64, 0.12, 0.09, 0.07, 0.045, 0.025, 0.01])
+HOUSEHOLD_SIZE_P = np.array([0.86, 0.06, 0.035, 0.022, 0.013, 0.007, 0.003])
 
 ROLE_SELF, ROLE_FATHER, ROLE_MOTHER, ROLE_CHILD = 0, 1, 2, 3
 ROLE_NAMES = np.array(["self", "father", "mother", "child"])
@@ -56,7 +56,7 @@ def draw_population(people: int, rng: np.random.Generator) -> Population:
     sex_male = np.where(
         role == ROLE_FATHER,
         True,
-        np.where(role == ROLE_MOTHER, False, np.where(role == ROLE_SELF, u < 0.88, u < 0.5)),
+        np.where(role == ROLE_MOTHER, False, np.where(role == ROLE_SELF, u < 0.9, u < 0.5)),
     )
 
     # Household naming: the head's given name, his father's, and the family name.
@@ -215,13 +215,17 @@ def _distinct_siblings(given, household, role, sex_male, rng) -> np.ndarray:
 def _ages(role, sex_male, parents_present, rng) -> np.ndarray:
     n = len(role)
     u = rng.random(n)
-    child_age = np.where(parents_present, rng.integers(0, 18, n), rng.integers(2, 40, n))
+    grown_up = rng.random(n) < 0.4  # sons and daughters killed with their parents are often adults
+    child_age = np.where(
+        parents_present & ~grown_up, rng.integers(0, 18, n), rng.integers(18, 36, n)
+    )
+    child_age = np.where(parents_present, child_age, rng.integers(2, 40, n))
     adult_male = np.select(
-        [u < 0.08, u < 0.78, u < 0.93],
+        [u < 0.05, u < 0.78, u < 0.93],
         [rng.integers(5, 18, n), np.clip(rng.normal(27, 7, n), 16, 45), rng.integers(45, 66, n)],
         rng.integers(66, 91, n),
     )
-    adult_female = np.where(u < 0.1, rng.integers(5, 18, n), rng.integers(18, 86, n))
+    adult_female = np.where(u < 0.07, rng.integers(5, 18, n), rng.integers(18, 86, n))
     age = np.select(
         [role == ROLE_CHILD, role == ROLE_FATHER, role == ROLE_MOTHER, sex_male],
         [child_age, rng.integers(25, 66, n), rng.integers(19, 56, n), adult_male],

@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from recount.simulate.arrowtext import join_present
+from recount.simulate.arrowtext import concatenated_bytes, join_present
 from recount.simulate.lists import Schema
 
 FIXED_ZIP_TIME = (2020, 1, 1, 0, 0, 0)
@@ -50,15 +50,19 @@ def write_delimited(
     """CSV/TSV with minimal quoting (like spreadsheet exports); Windows encodings get CRLF line ends."""
     if crlf is None:
         crlf = encoding.lower() in ("cp1256", "windows-1256", "utf-16")
-    lines = [delimiter.join(_quote_one(name, delimiter) for name in table.column_names)]
+    newline = "\r\n" if crlf else "\n"
+    header = delimiter.join(_quote_one(name, delimiter) for name in table.column_names) + newline
+    body = memoryview(b"")
     if table.num_rows:
         fields = [_quote(_text(column), delimiter) for column in table.columns]
-        joined = fields[0] if len(fields) == 1 else pc.binary_join_element_wise(*fields, delimiter)
-        lines.extend(joined.to_pylist())
-    newline = "\r\n" if crlf else "\n"
-    data = newline.join(lines) + newline
+        line = fields[0] if len(fields) == 1 else pc.binary_join_element_wise(*fields, delimiter)
+        body = concatenated_bytes(pc.binary_join_element_wise(line, newline, ""))
     with open(path, "wb") as handle:
-        handle.write(data.encode(encoding, errors="strict"))
+        if encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
+            handle.write(header.encode("utf-8"))
+            handle.write(body)
+        else:
+            handle.write((header + bytes(body).decode("utf-8")).encode(encoding, errors="strict"))
 
 
 def _text(column: pa.ChunkedArray | pa.Array) -> pa.Array:
@@ -88,9 +92,13 @@ def _jsonl(table: pa.Table, path: Path, encoding: str = "utf-8", **_) -> None:
             node = node.setdefault(key, {})
         node[keys[-1]] = column
     objects = _json_object(tree)
-    lines = pc.fill_null(objects, "{}").to_pylist() if table.num_rows else []
-    with open(path, "w", encoding=encoding, newline="\n") as handle:
-        handle.write("".join(line + "\n" for line in lines))
+    lines = pc.binary_join_element_wise(pc.fill_null(objects, "{}"), "\n", "")
+    with open(path, "wb") as handle:
+        handle.write(
+            bytes(concatenated_bytes(lines)).decode("utf-8").encode(encoding)
+            if encoding != "utf-8"
+            else concatenated_bytes(lines)
+        )
 
 
 def _json_object(tree: dict) -> pa.Array:
@@ -150,21 +158,26 @@ def _xlsx(table: pa.Table, path: Path, **_) -> None:
     sheet = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<worksheet xmlns="{_MAIN_NS}"><dimension ref="A1:{last}"/><sheetData><row r="1">{header}</row>'
-        + "".join(row_xml.to_pylist())
-        + "</sheetData></worksheet>"
     )
+    sheet_end = "</sheetData></worksheet>"
     parts = {
         "[Content_Types].xml": _CONTENT_TYPES,
         "_rels/.rels": _ROOT_RELS,
         "xl/workbook.xml": _WORKBOOK,
         "xl/_rels/workbook.xml.rels": _WORKBOOK_RELS,
-        "xl/worksheets/sheet1.xml": sheet,
+        "xl/worksheets/sheet1.xml": [
+            sheet.encode(),
+            concatenated_bytes(row_xml),
+            sheet_end.encode(),
+        ],
     }
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         for name, content in parts.items():
             info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, content.encode("utf-8"), compresslevel=1)
+            with archive.open(info, "w") as member:
+                for chunk in content if isinstance(content, list) else [content.encode()]:
+                    member.write(chunk)
 
 
 def _column_letter(index: int) -> str:
