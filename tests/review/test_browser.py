@@ -1,0 +1,196 @@
+"""The review app in headless Chromium, on a workspace built by the real pipeline.
+
+simulate -> ingest -> normalize -> link, then `recount review serve` in its own
+process; a reviewer logs in, labels pairs with the keyboard, undoes, goes back,
+splits a record off a person, and `recount link` (run after the server has let
+go of the file) puts that record in a person of its own.
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+from conftest import PASSWORD, add_user
+
+from recount.workspace import Workspace
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def linked_workspace(tmp_path_factory) -> Workspace:
+    from recount.simulate import simulate
+
+    root = tmp_path_factory.mktemp("browser") / "ws"
+    simulate(root, people=700, sources=5, seed=5)
+    ws = Workspace(root)
+    ws.ingest()
+    ws.normalize()
+    ws.link()
+    add_user(ws, "rita", "reviewer")
+    return ws
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(linked_workspace):
+    port = _free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from recount.cli import main; main()",
+            "review",
+            "serve",
+            "-w",
+            str(linked_workspace.root),
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(base + "/health", timeout=1).status_code == 200:
+                break
+        except httpx.TransportError:
+            time.sleep(0.2)
+    else:
+        process.kill()
+        pytest.fail("review server did not start")
+    yield base
+    process.terminate()
+    _, errors = process.communicate(timeout=20)
+    # nothing from the data reaches the server's log: no record names, no query strings
+    names = linked_workspace.query("select name from records where name is not null limit 200")
+    for name in names["name"]:
+        assert name not in errors
+    assert "?" not in "".join(line for line in errors.splitlines() if '"GET' in line)
+
+
+def _login(page, base: str) -> None:
+    page.goto(base + "/login")
+    page.fill("input[name=username]", "rita")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/queue"))
+
+
+def _pair_ids(page) -> tuple[str, str]:
+    return page.inner_text("#record-l"), page.inner_text("#record-r")
+
+
+def test_label_with_the_keyboard_undo_and_go_back(page, server, artifacts_dir):
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    _login(page, server)
+    page.click("#start")
+    page.wait_for_selector("#record-l")
+    first = _pair_ids(page)
+    assert page.locator("#score").count() == 0  # blind mode
+    page.keyboard.press("y")
+    page.wait_for_selector("#last-decision")
+    assert "match" in page.inner_text("#last-decision")
+    second = _pair_ids(page)
+    assert second != first
+    page.keyboard.press("n")
+    page.wait_for_function(
+        "document.querySelector('#last-decision') && "
+        "document.querySelector('#last-decision').innerText.includes('non-match')"
+    )
+    third = _pair_ids(page)
+    page.keyboard.press("u")
+    page.wait_for_function(
+        "document.querySelector('#last-decision') && "
+        "document.querySelector('#last-decision').innerText.includes('unsure')"
+    )
+    # z: undo the last label ('unsure'), back on that pair with no label of mine
+    page.keyboard.press("z")
+    page.wait_for_function("!document.querySelector('#last-decision')")
+    assert _pair_ids(page) == third
+    assert page.locator("#my-label").count() == 0
+    # arrow left: the pair decided before (non-match on the second pair), score now shown
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_selector("#my-label")
+    assert _pair_ids(page) == second
+    assert page.inner_text("#my-label") == "non-match"
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_function(f"document.querySelector('#record-l').innerText == '{first[0]}'")
+    assert page.inner_text("#my-label") == "match"
+    # weight breakdown on request
+    page.click("#show-weights")
+    page.wait_for_selector("#weights-table:not([hidden]) tbody tr")
+    assert page.locator("#weights-table tbody tr").count() >= 3
+    # names are isolated and right-to-left where Arabic
+    assert page.locator("table.pair bdi[dir=auto]").count() > 0
+    page.screenshot(path=str(artifacts_dir / "review-pair.png"), full_page=True)
+    progress = page.request.get(server + "/api/progress").json()
+    assert progress["counts"]["pairs_reviewed"] == 2
+    assert progress["counts"]["by_label"] == {"match": 1, "non_match": 1}
+    assert errors == []
+
+
+def test_split_a_record_off_and_relink(page, server, linked_workspace, artifacts_dir):
+    # a person with several records; split off one that is not the smallest id,
+    # so the rest keep their person id
+    people = linked_workspace.query(
+        """select person_id, list(record_id order by record_id) as ids
+           from record_person where person_id is not null
+           group by 1 having count(*) >= 3 order by person_id limit 1"""
+    )
+    person_id, ids = people["person_id"][0], list(people["ids"][0])
+    target = ids[-1]
+    _login(page, server)
+    page.goto(f"{server}/person/{person_id}")
+    assert page.locator("#person-records tbody tr").count() == len(ids)
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.click(f"button.split[data-record='{target}']")
+    page.wait_for_selector("tr.pending")
+    assert page.locator("#actions tbody tr").count() == 1
+    page.screenshot(path=str(artifacts_dir / "review-person.png"), full_page=True)
+
+    time.sleep(2)  # the server closes the database after 0.5 s idle
+    linked_workspace.link()
+    after = linked_workspace.query(
+        "select record_id, person_id from record_person where record_id = any(?)", [ids]
+    )
+    person_of = dict(zip(after["record_id"], after["person_id"], strict=True))
+    assert person_of[target] != person_id
+    assert all(person_of[r] == person_id for r in ids[:-1])
+
+    page.goto(f"{server}/person/{person_id}")
+    assert page.locator("#person-records tbody tr").count() == len(ids) - 1
+    assert page.locator(f"button.split[data-record='{target}']").count() == 0
+    page.goto(f"{server}/person/{person_of[target]}")
+    assert target in page.inner_text("#person-records")
+
+
+def test_cookies_and_policy_seen_by_the_browser(page, server):
+    _login(page, server)
+    cookies = {c["name"]: c for c in page.context.cookies()}
+    session = cookies["recount_session"]
+    assert session["httpOnly"] and session["sameSite"] == "Strict"
+    assert page.evaluate("document.cookie") == ""
+    response = page.goto(server + "/queue")
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+
+
+def test_logged_out_pages_go_to_login(page, server):
+    page.goto(server + "/progress")
+    assert page.url.endswith("/login")
