@@ -138,6 +138,7 @@ def _summary_table(result) -> Table:
         ("links refused: same list, conflicting date or sex", result.refused_conflict),
         ("links refused: reviewer said different", result.refused_cannot_link),
         ("links refused: cluster too large", result.refused_size),
+        ("links refused: different given names (relatives?)", result.refused_given_names),
         ("reviewer links applied", result.must_links),
     ]
     for label, value in rows:

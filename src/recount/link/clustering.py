@@ -29,6 +29,7 @@ class ClusterResult:
     refused_conflict: int = 0
     refused_cannot_link: int = 0
     refused_size: int = 0
+    refused_given_names: int = 0
     must_links: int = 0
     size_distribution: dict[int, int] = field(default_factory=dict)
 

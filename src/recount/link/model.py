@@ -43,14 +43,15 @@ PREDICTION_BLOCKING_RULES = [
 # across years).
 Block = tuple[tuple[str, ...], str]
 
-# Given names are learnt among records sharing date, governorate and father's
-# name (the same person, or siblings killed together); the father's and family
-# names among records sharing date, governorate and given name. A block on the
-# date alone would let EM take 'same household' for 'same person'.
+# Given names are learnt among records sharing date, governorate, father's and
+# family name: the same person, or siblings killed together, which EM tells
+# apart by given name, sex and age. Father's and family names are learnt among
+# records sharing date, governorate and given name. A looser block (the date
+# alone, or date and father) lets EM take 'same household' for 'same person'.
 GIVEN_TRAINING_BLOCKS: list[Block] = [
-    (("dod_day", "governorate", "father_key"), ""),
-    (("dod_day", "father_key"), ""),
-    (("dod_month", "governorate", "father_key"), ""),
+    (("dod_day", "governorate", "father_key", "family_key"), ""),
+    (("dod_day", "father_key", "family_key"), ""),
+    (("dod_month", "father_key", "family_key"), ""),
     (("dod_day", "family_key"), ""),
     (("dod_month", "family_key"), ""),
     (("dod_year", "family_key"), ""),
@@ -77,9 +78,23 @@ DETERMINISTIC_BLOCKS: list[Block] = [
     (("name_key", "place_key"), ""),
 ]
 
-# Which training session owns each comparison's m probabilities.
-GIVEN_COMPARISONS = ("given",)
-LINEAGE_COMPARISONS = ("father", "lineage")
+# What each EM session estimates; every other comparison is held neutral
+# (m = u) during that session so it cannot steer the classes: in a household
+# block, EM would otherwise take 'same place' for 'same person'.
+GIVEN_SESSION = ("given", "sex", "age")
+LINEAGE_SESSION = ("father", "lineage")
+RARE_NAME_SESSION = ("date_of_death", "governorate", "place", "sex", "age")
+# Which session's estimates the final model keeps for each comparison.
+OWNER = {
+    "given": "given",
+    "father": "lineage",
+    "lineage": "lineage",
+    "date_of_death": "rare",
+    "governorate": "rare",
+    "place": "rare",
+    "sex": "rare",
+    "age": "rare",
+}
 
 # m probabilities used only when no training block has enough pairs: what a
 # careful reviewer expects of true matches on lists like these (names mostly

@@ -54,6 +54,7 @@ class LinkResult:
     refused_conflict: int
     refused_cannot_link: int
     refused_size: int
+    refused_given_names: int
     must_links: int
     unidentified_by_source: dict[str, dict[str, int]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
@@ -153,6 +154,7 @@ def link_workspace(
         refused_conflict=clustered.refused_conflict,
         refused_cannot_link=clustered.refused_cannot_link,
         refused_size=clustered.refused_size,
+        refused_given_names=clustered.refused_given_names,
         must_links=clustered.must_links,
         unidentified_by_source={k: {r: int(n) for r, n in v.items()} for k, v in by_source.items()},
         warnings=list(trained.warnings),
@@ -198,11 +200,51 @@ def _comparison_weight_sql(comparison: dict[str, Any]) -> str:
     return f"mw_{name}{tf} as mw_{name}"
 
 
+GIVEN_DIFFER_SQL = f"""
+select coalesce(
+    a.given_key is not null and b.given_key is not null and a.given_key <> b.given_key
+    and jaro_winkler_similarity(a.given_key, b.given_key) < {model.NAME_SIMILARITY}
+    and a.given_key is distinct from b.father_key and a.given_key is distinct from b.family_key
+    and b.given_key is distinct from a.father_key and b.given_key is distinct from a.family_key,
+    false) as differ
+from strong s
+join keys a on a.unique_id = s.unique_id_l
+join keys b on b.unique_id = s.unique_id_r
+order by s.k
+"""
+
+
+def given_names_differ(linkable: pd.DataFrame, strong: pd.DataFrame) -> np.ndarray:
+    """Pairs whose given names clearly differ (and are not just parts in another order).
+
+    Fellegi-Sunter adds up evidence as if it were independent, but relatives
+    killed together share father's name, family name, date and place: their
+    agreement outweighs different given names. Such pairs never join a person
+    unless a reviewer says so; they stay in `pairs` for review.
+    """
+    if strong.empty:
+        return np.zeros(0, dtype=bool)
+    import duckdb
+
+    con = duckdb.connect()
+    try:
+        con.register("keys", linkable[["unique_id", "given_key", "father_key", "family_key"]])
+        con.register(
+            "strong", strong[["unique_id_l", "unique_id_r"]].assign(k=np.arange(len(strong)))
+        )
+        return con.execute(GIVEN_DIFFER_SQL).df()["differ"].to_numpy(dtype=bool)
+    finally:
+        con.close()
+
+
 def cluster_records(
     linkable: pd.DataFrame, pairs: pd.DataFrame, options: LinkOptions, constraints: Any
 ) -> ClusterResult:
     index = pd.Index(linkable["unique_id"])
     strong = pairs[pairs["match_probability"] >= options.threshold]
+    different_given = given_names_differ(linkable, strong)
+    strong = strong[~different_given]
+    refused_given = int(different_given.sum())
     left = index.get_indexer(strong["unique_id_l"])
     right = index.get_indexer(strong["unique_id_r"])
 
@@ -213,7 +255,7 @@ def cluster_records(
         b = index.get_indexer([p[1] for p in pair_list])
         return [(int(x), int(y)) for x, y in zip(a, b, strict=True) if x >= 0 and y >= 0 and x != y]
 
-    return cluster(
+    result = cluster(
         len(linkable),
         left,
         right,
@@ -224,6 +266,8 @@ def cluster_records(
         must_link=positions(constraints.must_link),
         cannot_link=positions(constraints.cannot_link),
     )
+    result.refused_given_names = refused_given
+    return result
 
 
 def assemble_record_person(
@@ -270,6 +314,7 @@ def summary_table(
         ("refused_conflict", None, clustered.refused_conflict),
         ("refused_cannot_link", None, clustered.refused_cannot_link),
         ("refused_size", None, clustered.refused_size),
+        ("refused_given_names", None, clustered.refused_given_names),
         ("must_links", None, clustered.must_links),
     ]
     rows += [

@@ -99,24 +99,36 @@ def train(
         )
     else:
         settings = base.misc.save_model_to_json()
-        given = _em_session(engine, frame, settings, model.GIVEN_TRAINING_BLOCKS, warnings)
-        lineage = _em_session(engine, frame, settings, model.LINEAGE_TRAINING_BLOCKS, warnings)
-        rare_blocks = model.rare_name_training_blocks(options.rare_name_max)
-        rare = _em_session(engine, frame, settings, rare_blocks, warnings)
+        sessions = {
+            "given": _em_session(
+                engine, frame, settings, model.GIVEN_TRAINING_BLOCKS, model.GIVEN_SESSION, warnings
+            ),
+            "lineage": _em_session(
+                engine,
+                frame,
+                settings,
+                model.LINEAGE_TRAINING_BLOCKS,
+                model.LINEAGE_SESSION,
+                warnings,
+            ),
+            "rare": _em_session(
+                engine,
+                frame,
+                settings,
+                model.rare_name_training_blocks(options.rare_name_max),
+                model.RARE_NAME_SESSION,
+                warnings,
+            ),
+        }
         for comparison in settings["comparisons"]:
-            name = comparison["output_column_name"]
-            owner = rare
-            if name in model.GIVEN_COMPARISONS:
-                owner = given
-            elif name in model.LINEAGE_COMPARISONS:
-                owner = lineage
+            owner = sessions.get(model.OWNER[comparison["output_column_name"]])
             if owner is not None:
                 _copy_m(owner[1], comparison)
             else:
                 _apply_prior(comparison)
-        sessions = [model.block_sql(s[0]) for s in (given, lineage, rare) if s is not None]
+        used = [model.block_sql(s[0]) for s in sessions.values() if s is not None]
         trained = TrainedModel(
-            settings, "EM on " + " / ".join(sessions or ["no block"]) + "; u by random sampling"
+            settings, "EM on " + " / ".join(used or ["no block"]) + "; u by random sampling"
         )
     fill_untrained_levels(trained)
     trained.warnings = warnings + sanity_warnings(trained)
@@ -148,13 +160,27 @@ def _em_session(
     frame: pd.DataFrame,
     base_settings: dict[str, Any],
     blocks: list[model.Block],
+    trained_comparisons: tuple[str, ...],
     warnings: list[str],
 ) -> tuple[model.Block, dict[str, Any]] | None:
-    """EM on the first workable block, starting from the base model; its settings or None."""
+    """EM on the first workable block, estimating only `trained_comparisons`.
+
+    The others are held at m = u (weight 0) and fixed, so that they neither move
+    nor steer which pairs EM calls matches. Returns (block, settings) or None.
+    """
+    session_settings = copy.deepcopy(base_settings)
+    for comparison in session_settings["comparisons"]:
+        if comparison["output_column_name"] in trained_comparisons:
+            continue
+        for level in comparison["comparison_levels"]:
+            if level.get("is_null_level") or "u_probability" not in level:
+                continue
+            level["m_probability"] = level["u_probability"]
+            level["fix_m_probability"] = True
     for block in blocks:
         if block_pair_count(frame, block) < MIN_EM_PAIRS:
             continue
-        linker = engine.linker(frame, copy.deepcopy(base_settings))
+        linker = engine.linker(frame, copy.deepcopy(session_settings))
         try:
             linker.training.estimate_parameters_using_expectation_maximisation(
                 model.block_sql(block), max_pairs=EM_MAX_PAIRS
