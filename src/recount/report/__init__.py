@@ -51,10 +51,9 @@ def simulation_truth(ws: Workspace) -> int | None:
     if not path.exists():
         return None
     totals = pd.read_csv(path)
-    value_columns = [c for c in totals.select_dtypes("number").columns if c != "year"]
-    if not value_columns:
+    if "deaths" not in totals.columns:
         return None
-    return int(totals[value_columns[-1]].sum())
+    return int(totals["deaths"].sum())
 
 
 def _truth_note(headline: dict[str, Any], truth: int | None) -> str:

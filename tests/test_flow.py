@@ -1,0 +1,78 @@
+"""The whole flow on a small simulated conflict: simulate -> run -> report, and re-runs."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from recount.cli import app
+from recount.pipeline import run_workspace
+from recount.simulate import simulate
+from recount.workspace import Workspace
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def flow(tmp_path_factory):
+    root = tmp_path_factory.mktemp("flow")
+    simulate(root, people=1500, sources=4, seed=7)
+    ws = Workspace(root)
+    first = run_workspace(ws)
+    return ws, first
+
+
+def test_every_stage_runs_and_accounting_holds(flow):
+    ws, first = flow
+    ran = {s.stage: s.status for s in first.stages}
+    assert (
+        ran["ingest"]
+        == ran["normalize"]
+        == ran["link"]
+        == ran["estimate"]
+        == ran["report"]
+        == "ran"
+    )
+    assert ran["claims"] == "skipped (no claims)"
+    sources = ws.table("sources")
+    assert (sources["rows_in"] == sources["records"] + sources["quarantined"]).all()
+    truth = pd.read_csv(ws.root / "truth" / "records.csv")
+    assert len(truth) == int(sources["rows_in"].sum())
+    record_person = ws.table("record_person")
+    assert len(record_person) == len(ws.table("records"))
+    persons = ws.table("persons")
+    assert persons["person_id"].is_unique
+    assert set(record_person["person_id"].dropna()) == set(persons["person_id"])
+    assert (ws.out_dir / "report.html").exists()
+
+
+def test_unchanged_inputs_are_not_recomputed_and_from_forces(flow):
+    ws, _ = flow
+    persons_before = ws.table("persons").sort_values("person_id").reset_index(drop=True)
+    again = run_workspace(ws)
+    assert all(s.status.startswith("skipped") for s in again.stages)
+    forced = run_workspace(ws, from_stage="link")
+    statuses = {s.stage: s.status for s in forced.stages}
+    assert statuses["ingest"].startswith("skipped") and statuses["normalize"].startswith("skipped")
+    assert statuses["link"] == statuses["estimate"] == statuses["report"] == "ran"
+    persons_after = ws.table("persons").sort_values("person_id").reset_index(drop=True)
+    assert list(persons_after["person_id"]) == list(persons_before["person_id"])
+
+
+def test_cli_run_and_export(flow, tmp_path):
+    ws, _ = flow
+    runner = CliRunner()
+    result = runner.invoke(app, ["run", "--workspace", str(ws.root)])
+    assert result.exit_code == 0, result.output
+    assert "skipped (unchanged)" in result.output
+    out = tmp_path / "clusters.csv"
+    result = runner.invoke(
+        app, ["export", "clusters", "--out", str(out), "--workspace", str(ws.root)]
+    )
+    assert result.exit_code == 0, result.output
+    clusters = pd.read_csv(out)
+    assert list(clusters.columns) == ["source_id", "source_row", "person_id"]
+    assert len(clusters) == len(ws.table("records"))
+    result = runner.invoke(app, ["run", "--from", "nowhere", "--workspace", str(ws.root)])
+    assert result.exit_code != 0
