@@ -248,3 +248,18 @@ def test_password_policy(client, password):
     assert response.status_code == 400
     assert "weak" not in client.get("/admin/users").text
     assert csrf_of(client) == token
+
+
+def test_an_unexpected_error_logs_no_data(client, monkeypatch, caplog):
+    from recount.review import progress
+
+    def broken(con):
+        raise ValueError("record named محمد الحلبي broke")
+
+    monkeypatch.setattr(progress, "progress_summary", broken)
+    login(client, "rita")
+    with caplog.at_level(logging.DEBUG):
+        response = client.get("/api/progress")
+    assert response.status_code == 500 and response.json() == {"error": "internal error"}
+    assert "ValueError" in caplog.text and "/api/progress" in caplog.text
+    assert "محمد" not in caplog.text

@@ -8,7 +8,6 @@ static/review.js (the Content-Security-Policy forbids inline script).
 """
 
 import contextlib
-import logging
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -33,7 +32,6 @@ from recount.review.writer import LabelWriter, PendingLabel
 from recount.workspace import Workspace
 
 HERE = Path(__file__).parent
-log = logging.getLogger("recount.review")
 
 
 class LoginRequired(Exception):
@@ -207,12 +205,6 @@ def create_app(
         if is_api(request):
             return JSONResponse({"error": str(exc)}, status_code=503)
         return render(request, "error.html", 503, message=str(exc))
-
-    @app.exception_handler(Exception)
-    async def on_unexpected(request: Request, exc: Exception) -> Response:
-        # the type only: a message could quote a value from the data
-        log.error("unhandled %s on %s %s", type(exc).__name__, request.method, request.url.path)
-        return JSONResponse({"error": "internal error"}, status_code=500)
 
     # -- public -------------------------------------------------------------------
     @app.get("/health")

@@ -22,8 +22,13 @@ SECURITY_HEADERS = (
 )
 
 
+log = logging.getLogger("recount.review")
+
+
 class SecurityHeadersMiddleware:
-    """Adds the headers above to every HTTP response (pure ASGI, cheap)."""
+    """Adds the headers above to every HTTP response, and turns an unexpected error
+    into a bare 500 whose log line names the error's type and the path only (an
+    error message or traceback could quote a value from the data)."""
 
     def __init__(self, app):
         self.app = app
@@ -32,16 +37,36 @@ class SecurityHeadersMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        started = False
 
         async def send_with_headers(message):
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 present = {k.lower() for k, _ in message.get("headers", [])}
                 headers = list(message.get("headers", []))
                 headers += [(k, v) for k, v in SECURITY_HEADERS if k not in present]
                 message = {**message, "headers": headers}
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception as exc:
+            log.error("unhandled %s on %s %s", type(exc).__name__, scope["method"], scope["path"])
+            if started:
+                return
+            body = b'{"error":"internal error"}'
+            await send_with_headers(
+                {
+                    "type": "http.response.start",
+                    "status": 500,
+                    "headers": [
+                        (b"content-type", b"application/json"),
+                        (b"content-length", str(len(body)).encode()),
+                    ],
+                }
+            )
+            await send({"type": "http.response.body", "body": body})
 
 
 class RedactQueryFilter(logging.Filter):
