@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import shutil
@@ -221,6 +222,8 @@ def main() -> None:
         else None,
         "max_ms": round(latencies[-1] * 1000, 1) if latencies else None,
         "workspace_build_seconds": round(build_seconds, 1),
+        "load_average_1min_at_end": round(os.getloadavg()[0], 1),
+        "cores": os.cpu_count(),
     }
     with ws.connect(read_only=True) as con:
         result["records"] = con.execute("select count(*) from records").fetchone()[0]
