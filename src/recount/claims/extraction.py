@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from functools import lru_cache
 
 import pandas as pd
 
@@ -47,8 +48,14 @@ CLAIM_COLUMNS = {
 }
 
 
-def empty_claims() -> pd.DataFrame:
+@lru_cache(maxsize=1)
+def _empty_template() -> pd.DataFrame:
     return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in CLAIM_COLUMNS.items()})
+
+
+def empty_claims() -> pd.DataFrame:
+    """A claims frame with no rows and every column typed."""
+    return _empty_template().copy()
 
 
 def document_id(text: str) -> str:

@@ -227,8 +227,16 @@ def _apply_qualifier(core: _Core, qualifier: str | None) -> tuple[float | None, 
     return core.low, core.high
 
 
+_MAY_HOLD_NUMBER = re.compile(
+    rf"\d|\b(?:{'|'.join(UNITS)}|hundred|thousand|million|billion|dozen|dozens|scores|tens|half|quarter|hundreds|thousands|millions)\b",
+    re.IGNORECASE,
+)
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text`, left to right, with offsets into `text`."""
+    if not _MAY_HOLD_NUMBER.search(text):
+        return []
     found: list[Quantity] = []
     for match in QUANTITY_RE.finditer(text):
         quantity = _to_quantity(match)

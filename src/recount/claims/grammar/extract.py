@@ -467,6 +467,8 @@ def _remember_claimant(
     sentence: str, mentions, state: DocumentState, attributions: list[Attribution] | None = None
 ) -> None:
     if attributions is None:
+        if not mentions:
+            return
         attributions = find_attributions(sentence, mentions, [])
     named = [a for a in attributions if a.claimant is not None]
     if named:

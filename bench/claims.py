@@ -1,0 +1,89 @@
+"""Claims benchmarks: extraction speed on a 5,000-word article, and precision/recall on the corpora.
+
+Prints one JSON line per measurement. The article is assembled from the
+annotated corpus sentences and neutral filler with a fixed seed, so every
+run reads the same text.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import statistics
+import time
+from pathlib import Path
+
+from recount.claims import extract_claims
+from recount.claims.claimants import default_gazetteer, load_claimants_file
+from recount.claims.evaluate import case_text, load_corpus, score_corpus
+
+TESTS = Path(__file__).resolve().parents[1] / "tests" / "claims"
+FILLER = [
+    "Residents described long queues for bread and fuel in the city.",
+    "The road between the two towns has been closed for weeks.",
+    "Negotiations in Geneva resumed on Tuesday after a short pause.",
+    "Aid convoys waited at the crossing for permission to enter.",
+    "Schools in the area have been shut since the start of the offensive.",
+    "Diplomats said the talks would continue next month.",
+    "Electricity returned to parts of the old city for a few hours a day.",
+    "Farmers said the harvest was the smallest in a decade.",
+]
+
+
+def build_article(words: int, seed: int = 20161214) -> str:
+    rng = random.Random(seed)
+    sentences = [
+        case_text(c) for c in load_corpus(TESTS / "corpus.toml") if "\n" not in case_text(c)
+    ]
+    parts: list[str] = []
+    count = 0
+    while count < words:
+        sentence = rng.choice(sentences) if rng.random() < 0.3 else rng.choice(FILLER)
+        parts.append(sentence)
+        count += len(sentence.split())
+        if rng.random() < 0.15:
+            parts.append("\n\n")
+    return " ".join(parts)
+
+
+def bench_speed(words: int = 5000, repeats: int = 7) -> dict:
+    text = build_article(words)
+    extract_claims(text)  # warm the compiled patterns and the gazetteer
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        claims = extract_claims(text, outlet="Testwire", date="2017-03-01")
+        times.append(time.perf_counter() - started)
+    return {
+        "bench": "claims_extract_article",
+        "words": len(text.split()),
+        "characters": len(text),
+        "claims": len(claims),
+        "seconds_median": round(statistics.median(times), 4),
+        "seconds_max": round(max(times), 4),
+        "words_per_second": round(len(text.split()) / statistics.median(times)),
+        "machine": "2-core, 24 GB",
+    }
+
+
+def bench_quality(name: str) -> dict:
+    gazetteer = default_gazetteer().merged(load_claimants_file(TESTS / "claimants.toml"))
+    cases = load_corpus(TESTS / f"{name}.toml")
+    score = score_corpus(cases, gazetteer)
+    return {
+        "bench": f"claims_extraction_quality_{name}",
+        "cases": len(cases),
+        "expected_claims": score.expected,
+        "predicted_claims": score.predicted,
+        "true_positives": score.true_positives,
+        "precision": round(score.precision, 3),
+        "recall": round(score.recall, 3),
+        "exact_cases": sum(c.exact for c in score.cases),
+        "scope_field_accuracy": {k: round(v, 3) for k, v in score.field_accuracy().items()},
+    }
+
+
+if __name__ == "__main__":
+    print(json.dumps(bench_speed()))
+    print(json.dumps(bench_quality("corpus")))
+    print(json.dumps(bench_quality("held_out")))
