@@ -26,7 +26,7 @@ ABD_KEY = "ebd"
 ABU_KEY = "ebw"
 UMM_KEY = "em"
 DIN_KEY = "dyn"
-ALLAH_KEY = "l"
+ALLAH_KEY = "la"  # الله: ل + final vowel, as Abdullah/Abdalla and عبدالله both give
 
 # -- Arabic ---------------------------------------------------------------------------------
 _AR_SPACE = re.compile(r"[\s\-_.]+")
@@ -39,6 +39,10 @@ def arabic_compound_key(token: str, part_key: PartKey) -> str:
     marked = strip_marks(token).strip()
     raw = _AR_SPACE.sub("", marked)
     norm = normalize_arabic(raw)
+    if part_key.known(raw):
+        return part_key.key(raw)
+    if raw.startswith(("ال", "ٱل")) and len(norm) > 6 and norm[2:].startswith(("عبد", "ابو")):
+        raw, norm = raw[2:], norm[2:]  # العبدالله, الابوزيد: the article on a compound family name
     if _AR_UMM.match(normalize_arabic(marked)):
         return UMM_KEY + _arabic_tail(raw[2:], part_key)
     if norm.startswith("عبد") and len(norm) > 4 and norm not in ("عبدو", "عبده"):
@@ -49,12 +53,16 @@ def arabic_compound_key(token: str, part_key: PartKey) -> str:
         return _arabic_tail(raw[:-5], part_key) + DIN_KEY
     if norm.endswith("الله") and len(norm) > 5:
         return _arabic_tail(raw[:-4], part_key) + ALLAH_KEY
-    if norm == "الله":
-        return ALLAH_KEY
     return _arabic_tail(raw, part_key)
 
 
 def _arabic_tail(raw: str, part_key: PartKey) -> str:
+    if normalize_arabic(raw) == "الله":
+        return ALLAH_KEY
+    return _arabic_simple(raw, part_key)
+
+
+def _arabic_simple(raw: str, part_key: PartKey) -> str:
     """A simple name, its article dropped unless the lexicon knows it whole (الياس).
 
     The article is written with a bare alef; إلياس with hamza is a name, not al + yas.
@@ -91,8 +99,10 @@ _LATIN_ABU = re.compile(r"^ab(?:ou|u)(?P<rest>[a-z]{3,})$")
 def latin_compound_key(token: str, part_key: PartKey) -> str:
     """Key of one folded Latin token (words of a compound joined by space or hyphen)."""
     words = [w for w in re.split(r"[\s\-]+", token) if w]
+    had_article = False
     while len(words) > 1 and words[0] in LATIN_ARTICLES:
         words = words[1:]
+        had_article = True
     if not words:
         return ""
     head, rest = words[0], words[1:]
@@ -111,12 +121,14 @@ def latin_compound_key(token: str, part_key: PartKey) -> str:
         return "".join(_latin_simple(w, part_key) for w in [head, *rest])
     if head in ALLAH_WORDS:
         return ALLAH_KEY
-    return _latin_simple(head, part_key)
+    return _latin_simple(head, part_key, article_allowed=not had_article)
 
 
-def _latin_simple(word: str, part_key: PartKey) -> str:
+def _latin_simple(word: str, part_key: PartKey, article_allowed: bool = True) -> str:
     if part_key.known(word):
         return part_key.key(word)
+    if article_allowed and word.startswith(("alabd", "elabd", "alabu", "elabu")):
+        word = word[2:]  # Alabdullah, Alabuzeid: the article on a compound family name
     if match := _LATIN_ABD.match(word) or _LATIN_ABD_PLAIN.match(word):
         return ABD_KEY + _latin_simple(match["rest"], part_key)
     if match := _LATIN_ABU.match(word):
@@ -126,8 +138,10 @@ def _latin_simple(word: str, part_key: PartKey) -> str:
         return _latin_simple(match["head"], part_key) + DIN_KEY
     if match := _LATIN_ALLAH.match(word):
         return _latin_simple(match["head"], part_key) + ALLAH_KEY
-    if (match := _LATIN_ARTICLE.match(word)) and (
-        len(match["rest"]) >= 4 or part_key.known(match["rest"])
+    if (
+        article_allowed
+        and (match := _LATIN_ARTICLE.match(word))
+        and (len(match["rest"]) >= 4 or part_key.known(match["rest"]))
     ):
-        return part_key.key(match["rest"])
+        return _latin_simple(match["rest"], part_key, article_allowed=False)
     return part_key.key(word)

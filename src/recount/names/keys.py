@@ -7,7 +7,7 @@ from functools import lru_cache
 from recount.names.arabic import has_arabic, normalize_arabic
 from recount.names.compounds import arabic_compound_key, latin_compound_key
 from recount.names.latin import fold_latin
-from recount.names.lexicon import compact, load_lexicon, nearest_in_group
+from recount.names.lexicon import compact, compatible_key, load_lexicon, nearest_in_group
 from recount.names.phonetic import phonetic_key, spelling_key
 from recount.names.romanise import romanize
 
@@ -44,13 +44,25 @@ def arabic_word_key(word: str) -> str:
     if listed is not None:
         return listed
     plain = romanize(word)
-    return romanize(word, keep_alef=True) if plain in lexicon.groups else plain
+    if plain in lexicon.groups:
+        rich = romanize(word, keep_alef=True)
+        if any(rich == member for member, _ in lexicon.groups[plain]):
+            return rich
+    return plain
 
 
 @lru_cache(maxsize=200_000)
 def latin_word_key(word: str) -> str:
     lexicon = load_lexicon()
     listed = lexicon.latin.get(word) or lexicon.spelling.get(spelling_key(word))
+    if listed is not None:
+        return listed
+    if word.startswith("h") and word[1:2] not in ("", "h"):
+        # kh written as h (Haled, Hadija): only for names the lexicon knows.
+        listed = lexicon.latin.get("k" + word) or lexicon.spelling.get(spelling_key("k" + word))
+        if listed is not None:
+            return listed
+    listed = compatible_key(lexicon, word)
     if listed is not None:
         return listed
     plain = phonetic_key(word)
@@ -61,7 +73,8 @@ def latin_word_key(word: str) -> str:
 def token_key(token: str) -> str:
     """Key of one name token in either script (a compound such as 'Abd al-Rahman' is one token)."""
     if has_arabic(token):
-        return arabic_compound_key(token, _ARABIC)
+        listed = load_lexicon().arabic.get(compact(normalize_arabic(token)))
+        return listed if listed is not None else arabic_compound_key(token, _ARABIC)
     folded = fold_latin(token)
     if not folded:
         return ""

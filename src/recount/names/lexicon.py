@@ -17,8 +17,8 @@ from importlib import resources
 from recount.names.arabic import normalize_arabic
 from recount.names.compounds import arabic_compound_key
 from recount.names.latin import fold_latin
-from recount.names.phonetic import phonetic_key, spelling_key
-from recount.names.romanise import romanize
+from recount.names.phonetic import spelling_key
+from recount.names.romanise import collapse, romanize
 
 LEXICON_FILE = "name_lexicon.csv"
 
@@ -28,11 +28,14 @@ class Lexicon:
     arabic: dict[str, str]  # normalised Arabic (no spaces) -> key
     latin: dict[str, str]  # folded Latin (no spaces or hyphens) -> key
     spelling: dict[str, str]  # spelling key -> key, only where one name has it
+    patterns: dict[str, list[tuple[str, str]]]  # consonant skeleton -> [(vowel pattern, key)]
     groups: dict[str, list[tuple[str, list[str]]]]  # plain key -> [(fine key, spelling keys)]
     size: int
 
 
 class _RuleArabic:
+    """Part keys from the letters alone (first pass of building the lexicon)."""
+
     def __init__(self, keep_alef: bool = False):
         self.keep_alef = keep_alef
 
@@ -43,12 +46,17 @@ class _RuleArabic:
         return False
 
 
-class _RuleLatin:
+class _ListedArabic:
+    """Part keys from the first pass, so عبد الجبار is built from the key of جبار as listed."""
+
+    def __init__(self, keys: dict[str, str]):
+        self.keys = keys
+
     def key(self, word: str) -> str:
-        return phonetic_key(word)
+        return self.keys.get(compact(normalize_arabic(word))) or romanize(word)
 
     def known(self, word: str) -> bool:
-        return False
+        return compact(normalize_arabic(word)) in self.keys
 
 
 def compact(text: str) -> str:
@@ -75,24 +83,31 @@ def load_lexicon() -> Lexicon:
     for arabic, latin, variants in _rows():
         norm = compact(normalize_arabic(arabic))
         if norm in merged:
-            _, old_latin, old_variants = merged[norm]
-            old_latin.extend(latin)
-            old_variants.extend(variants)
+            merged[norm][1].extend(latin)
+            merged[norm][2].extend(variants)
         else:
             merged[norm] = (arabic, list(latin), list(variants))
+    # Pass 1: letter keys; names whose keys coincide keep their medial alef.
     plain = {norm: arabic_compound_key(entry[0], _RuleArabic()) for norm, entry in merged.items()}
     counts: dict[str, int] = {}
     for key in plain.values():
         counts[key] = counts.get(key, 0) + 1
-    keys = {
+    first = {
         norm: arabic_compound_key(merged[norm][0], _RuleArabic(keep_alef=True))
         if counts[key] > 1
         else key
         for norm, key in plain.items()
     }
+    # Pass 2: compounds from their listed parts.
+    listed = _ListedArabic(first)
+    keys = {
+        norm: arabic_compound_key(entry[0], listed) if " " in entry[0] else first[norm]
+        for norm, entry in merged.items()
+    }
     arabic: dict[str, str] = {}
     latin: dict[str, str] = {}
     spelling_owners: dict[str, set[str]] = {}
+    patterns: dict[str, list[tuple[str, str]]] = {}
     groups: dict[str, list[tuple[str, list[str]]]] = {}
     for norm, (canonical, spellings, variants) in merged.items():
         key = keys[norm]
@@ -102,12 +117,49 @@ def load_lexicon() -> Lexicon:
         for form in folded:
             latin.setdefault(form, key)
             spelling_owners.setdefault(spelling_key(form), set()).add(key)
+            skeleton, pattern = vowel_pattern(form)
+            patterns.setdefault(skeleton, []).append((pattern, key))
         if counts[plain[norm]] > 1:
             groups.setdefault(plain[norm], []).append((key, [spelling_key(f) for f in folded]))
     spelling = {
         sk: next(iter(owners)) for sk, owners in spelling_owners.items() if len(owners) == 1
     }
-    return Lexicon(arabic, latin, spelling, groups, len(merged))
+    return Lexicon(arabic, latin, spelling, patterns, groups, len(merged))
+
+
+_PATTERN_CLUSTERS = (
+    ("sch", "S"), ("sh", "S"), ("ch", "S"), ("kh", "K"), ("gh", "G"), ("dh", "D"), ("th", "T"),
+    ("ou", "U"), ("oo", "U"), ("ee", "I"), ("ei", "I"), ("ey", "I"), ("ai", "I"), ("ay", "I"),
+    ("ie", "I"), ("a", "A"), ("e", "E"), ("i", "I"), ("o", "U"), ("u", "U"),
+)  # fmt: skip
+
+
+def vowel_pattern(word: str) -> tuple[str, str]:
+    """(consonant skeleton, vowel classes) of a folded Latin word, doubles collapsed.
+
+    The vowel classes are A (a), E (e), I (i, ee, ei, ai, ay), U (o, u, ou).
+    """
+    for cluster, code in _PATTERN_CLUSTERS:
+        word = word.replace(cluster, code)
+    word = collapse(word)
+    skeleton = "".join(c for c in word if c not in "AEIU")
+    vowels = "".join(c if c in "AEIU" else "." for c in word)
+    return skeleton, vowels
+
+
+def compatible_key(lexicon: Lexicon, word: str) -> str | None:
+    """The key of the one listed name this spelling could be, reading e as a or i (Khatteb, Hariry)."""
+    skeleton, pattern = vowel_pattern(word)
+    keys = {
+        key for listed, key in lexicon.patterns.get(skeleton, ()) if _vowels_agree(pattern, listed)
+    }
+    return keys.pop() if len(keys) == 1 else None
+
+
+def _vowels_agree(a: str, b: str) -> bool:
+    if len(a) != len(b):
+        return False
+    return all(x == y or {x, y} in ({"E", "A"}, {"E", "I"}) for x, y in zip(a, b, strict=True))
 
 
 def nearest_in_group(lexicon: Lexicon, plain_key: str, word: str) -> str | None:

@@ -5,7 +5,7 @@ transliteration confuses), the long vowels و and ي (written ou/oo/u and
 ee/ei/i/y in Latin), and whether the name starts with a vowel sound (ا ع أ),
 which separates Ahmad from Hamad. Short vowels are not written in Arabic and
 medial alef, ayn and hamza are not reliably visible in Latin, so the key drops
-them. A name-final taa marbuta, haa, alef, alef maqsura or hamza is one mark,
+them. A name-final taa marbuta, haa, alef, alef maqsura, hamza or ayn is one mark,
 `a`, as Latin writes -a/-ah/-eh: it keeps فادي (Fadi) apart from فادية (Fadia).
 """
 
@@ -32,7 +32,7 @@ _CONSONANTS = {
     "ي": "y", "ئ": "y", "ی": "y", "ې": "y",
 }  # fmt: skip
 _VOWEL_CARRIERS = set("اأإآٱٲٳعء")
-_FINAL_SILENT = set("ةهاىأءۀ")
+_FINAL_SILENT = set("ةهاىأءۀع")
 
 
 def romanize(token: str, *, keep_alef: bool = False) -> str:
