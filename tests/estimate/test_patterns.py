@@ -27,7 +27,7 @@ def pattern_tables(draw):
 
 
 @settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(table=pattern_tables())
 def test_csv_round_trip_merges_duplicate_patterns(tmp_path, table):
@@ -43,7 +43,7 @@ def test_csv_round_trip_merges_duplicate_patterns(tmp_path, table):
 
 
 @settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(table=pattern_tables(), bad=st.sampled_from(["2", "-1", "x", "0.5", ""]), data=st.data())
 def test_bad_cells_name_row_and_column(tmp_path, table, bad, data):

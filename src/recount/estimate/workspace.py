@@ -79,6 +79,8 @@ def estimate_persons(
     strata = list(settings.strata)
     frame = with_periods(persons, strata)
     lists = persons_lists(persons)
+    if persons.empty:
+        raise WorkspaceError("persons is empty: nobody is documented, nothing to estimate")
     if len(lists) < 2:
         raise WorkspaceError(
             "persons has fewer than two in_<source> columns: nothing to estimate from"
