@@ -69,11 +69,11 @@ def test_mixed_scripts():
 
 
 def test_long_run_without_punctuation_is_bounded():
-    text = ("killed 300 people " * 20_000).strip()
+    text = ("killed 300 people " * 4_000).strip()
     started = time.perf_counter()
     claims = extract_claims(text)
-    assert time.perf_counter() - started < 20
-    assert len(claims) == 20_000
+    assert time.perf_counter() - started < 10
+    assert len(claims) == 4_000
     assert (claims["sentence_end"] - claims["sentence_start"]).max() <= 1500
 
 

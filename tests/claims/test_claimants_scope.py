@@ -1,0 +1,137 @@
+"""The claimant gazetteer (built-in and user-extended) and the scope of places and periods."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from recount.claims import add_claims, default_gazetteer, extract_claims, workspace_gazetteer
+from recount.claims.claimants import parse_claimants
+from recount.claims.scope import find_periods, find_places
+from recount.errors import ConfigError
+from recount.workspace import Workspace
+
+
+def names(text, gazetteer=None):
+    gazetteer = gazetteer or default_gazetteer()
+    return [m.claimant.name for m in gazetteer.find(text)]
+
+
+def test_aliases_and_acronyms():
+    assert names("the Britain-based Syrian Observatory for Human Rights") == [
+        "Syrian Observatory for Human Rights"
+    ]
+    assert names("SOHR and the U.N. human rights office") == [
+        "Syrian Observatory for Human Rights",
+        "UN Human Rights Office (OHCHR)",
+    ]
+    assert names("those who said WHO") == [
+        "World Health Organization"
+    ]  # acronyms are case-sensitive
+    assert names("Zeid Ra’ad al-Hussein") == ["UN Human Rights Office (OHCHR)"]
+
+
+def _workspace_with(tmp_path, extra: str) -> Workspace:
+    ws = Workspace.init(tmp_path / "ws")
+    ws.config_path.write_text(ws.config_path.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    return Workspace(ws.root)
+
+
+def test_workspace_adds_claimants_from_a_file_and_inline(tmp_path):
+    ws = _workspace_with(
+        tmp_path,
+        '\n[claims]\nclaimants = "mine.toml"\n\n[[claims.claimant]]\nname = "Douma Local Council"\nkind = "government"\naliases = ["DLC"]\n\n'
+        '[[claims.claimant]]\nname = "Syrian Observatory for Human Rights"\naliases = ["the Coventry monitor"]\n',
+    )
+    (ws.root / "mine.toml").write_text(
+        '[[claimant]]\nname = "Idlib Health Directorate"\nkind = "government"\n', encoding="utf-8"
+    )
+    gazetteer = workspace_gazetteer(ws)
+    assert names("DLC and the Idlib Health Directorate", gazetteer) == [
+        "Douma Local Council",
+        "Idlib Health Directorate",
+    ]
+    assert names("the Coventry monitor", gazetteer) == ["Syrian Observatory for Human Rights"]
+    assert names("SOHR", gazetteer) == [
+        "Syrian Observatory for Human Rights"
+    ]  # built-in aliases kept
+    text = tmp_path / "a.txt"
+    text.write_text("DLC said 40 people were killed in Douma.", encoding="utf-8")
+    claims = add_claims(ws, text)
+    assert list(claims["claimant"]) == ["Douma Local Council"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "key"),
+    [
+        ('\n[claims]\nclaimants = "missing.toml"\n', "claims.claimants"),
+        ("\n[claims]\nclaimants = 3\n", "claims.claimants"),
+        ('\n[[claims.claimant]]\nname = ""\n', "claims.claimant[0].name"),
+        ('\n[[claims.claimant]]\nname = "X"\nkind = "alien"\n', "claims.claimant[0].kind"),
+        ('\n[[claims.claimant]]\nname = "X"\naliases = "X1"\n', "claims.claimant[0].aliases"),
+        ('\n[[claims.claimant]]\nname = "X"\ncolour = "red"\n', "claims.claimant[0].colour"),
+    ],
+)
+def test_bad_claimant_config_names_the_key(tmp_path, extra, key):
+    ws = _workspace_with(tmp_path, extra)
+    with pytest.raises(ConfigError) as error:
+        workspace_gazetteer(ws)
+    assert error.value.key == key
+
+
+def test_parse_claimants_rejects_a_non_list():
+    with pytest.raises(ConfigError):
+        parse_claimants({"name": "X"}, "here")
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "level"),
+    [
+        ("in Aleppo", "SY-HL", "governorate"),
+        ("in Deir ez-Zor province", "SY-DY", "governorate"),
+        ("in Rural Damascus", "SY-RD", "governorate"),
+        ("in the Damascus countryside", "SY-RD", "governorate"),
+        ("in eastern Aleppo", "SY-HL", "city"),
+        ("in Khan Sheikhoun", "SY-ID", "city"),
+        ("in Syria", "SY", "country"),
+        ("in Bosnia", "BA", "country"),
+        ("in Raqqa", "SY-RA", "governorate"),
+    ],
+)
+def test_places(text, code, level):
+    (place,) = find_places(text)
+    assert (place.code, place.level) == (code, level)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("since March 2011", "2011-03-01", None),
+        ("in December 2016", "2016-12-01", "2016-12-31"),
+        ("between 2012 and 2014", "2012-01-01", "2014-12-31"),
+        ("from March 2011 to March 2021", "2011-03-01", "2021-03-31"),
+        ("by the end of 2016", None, "2016-12-31"),
+        ("as of December 31, 2019", None, "2019-12-31"),
+        ("since the start of the war", "2011-03-01", None),
+        ("on 21 August 2013", "2013-08-21", "2013-08-21"),
+        ("2011-2016", "2011-01-01", "2016-12-31"),
+        ("in February 2016", "2016-02-01", "2016-02-29"),
+        ("this year", "2017-01-01", "2017-12-31"),
+        ("last month", "2017-04-01", "2017-04-30"),
+    ],
+)
+def test_periods(text, first, last):
+    (period,) = find_periods(text, dt.date(2017, 5, 2))
+    assert (period.first_day.isoformat() if period.first_day else None) == first
+    assert (period.last_day.isoformat() if period.last_day else None) == last
+
+
+def test_relative_periods_need_a_date():
+    assert find_periods("killed this year") == []
+
+
+def test_a_dateline_is_not_the_scope():
+    claims = extract_claims("BEIRUT (Reuters) - SOHR said 40 people were killed in Idlib.")
+    assert list(claims["place_code"]) == ["SY-ID"]
+    assert list(claims["outlet"]) == ["Reuters"]
