@@ -126,7 +126,8 @@ def register(app: typer.Typer) -> None:
         console.print(table)
         counts = checks["verdict"].value_counts()
         console.print(
-            "  ".join(f"{verdict}: {counts.get(verdict, 0)}" for verdict in VERDICT_STYLES)
+            "  ".join(f"{verdict}: {counts.get(verdict, 0)}" for verdict in VERDICT_STYLES),
+            soft_wrap=True,
         )
 
     @claims_app.command("list")
