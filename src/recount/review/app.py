@@ -325,9 +325,9 @@ def create_app(
         pair = store.ordered_pair(params.get("l", ""), params.get("r", ""))
         queue_filter = filter_of(params)
         last = None
-        with db.connection() as con:
+        with ready_queue() as con:
             view = pairview.load_pair(con, *pair)
-            mine = store.reviewer_label(con, *pair, user.username)
+            mine = review_queue.label_of(pair, user.username)
             if params.get("last", "").isdigit():
                 last = _last_decision(con, int(params["last"]), user.username)
         return render(

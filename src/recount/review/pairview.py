@@ -67,43 +67,38 @@ def _differs(left: str, right: str) -> bool:
     return bool(left and right) and left.casefold().strip() != right.casefold().strip()
 
 
-def _record(con: duckdb.DuckDBPyConnection, record_id: str) -> dict[str, Any]:
-    cursor = con.execute("select * from records where record_id = ?", [record_id])
-    row = cursor.fetchone()
-    if row is None:
+def _records(
+    con: duckdb.DuckDBPyConnection, tables: set[str], record_ids: tuple[str, str]
+) -> dict[str, dict[str, Any]]:
+    """Both records in one query, with their name forms and current person when known."""
+    forms = "n.name_forms as _name_forms" if "normalized" in tables else "null as _name_forms"
+    person = "rp.person_id as _person_id" if "record_person" in tables else "null as _person_id"
+    joins = ("left join normalized n using (record_id) " if "normalized" in tables else "") + (
+        "left join record_person rp using (record_id)" if "record_person" in tables else ""
+    )
+    cursor = con.execute(
+        f"select r.*, {forms}, {person} from records r {joins} where r.record_id = any(?)",
+        [list(record_ids)],
+    )
+    names = [d[0] for d in cursor.description]
+    found = {row[0]: dict(zip(names, row, strict=True)) for row in cursor.fetchall()}
+    if any(record_id not in found for record_id in record_ids):
         raise ReviewError("unknown record id")
-    return dict(zip([d[0] for d in cursor.description], row, strict=True))
-
-
-def _name_forms(con: duckdb.DuckDBPyConnection, tables: set[str], record_id: str) -> list[str]:
-    if "normalized" not in tables:
-        return []
-    row = con.execute(
-        "select name_forms from normalized where record_id = ?", [record_id]
-    ).fetchone()
-    return [f for f in (row[0] or []) if f] if row else []
-
-
-def person_of(con: duckdb.DuckDBPyConnection, tables: set[str], record_id: str) -> str | None:
-    if "record_person" not in tables:
-        return None
-    row = con.execute(
-        "select person_id from record_person where record_id = ?", [record_id]
-    ).fetchone()
-    return row[0] if row else None
+    return found
 
 
 def person_records(
-    con: duckdb.DuckDBPyConnection, person_id: str, exclude: tuple[str, ...] = ()
+    con: duckdb.DuckDBPyConnection, person_ids: str | list[str], exclude: tuple[str, ...] = ()
 ) -> list[dict[str, Any]]:
-    """The records currently linked into a person (identifying fields only)."""
+    """The records currently linked into one or more people (identifying fields only)."""
+    wanted = [person_ids] if isinstance(person_ids, str) else list(person_ids)
     cursor = con.execute(
-        """select r.record_id, r.source_id, r.name, r.name_latin, r.sex, r.age,
+        """select r.record_id, rp.person_id, r.source_id, r.name, r.name_latin, r.sex, r.age,
                   r.date_of_death, r.governorate, r.place
            from record_person rp join records r using (record_id)
-           where rp.person_id = ? and not (r.record_id = any(?))
+           where rp.person_id = any(?) and not (r.record_id = any(?))
            order by r.record_id""",
-        [person_id, list(exclude)],
+        [wanted, list(exclude)],
     )
     names = [d[0] for d in cursor.description]
     return [{k: _text(v) for k, v in zip(names, row, strict=True)} for row in cursor.fetchall()]
@@ -112,28 +107,29 @@ def person_records(
 def load_pair(con: duckdb.DuckDBPyConnection, record_id_a: str, record_id_b: str) -> PairView:
     left_id, right_id = store.ordered_pair(record_id_a, record_id_b)
     tables = store.existing_tables(con)
-    left, right = _record(con, left_id), _record(con, right_id)
+    found = _records(con, tables, (left_id, right_id))
+    left, right = found[left_id], found[right_id]
     rows = []
     for column, label, is_name in FIELDS:
         a, b = _text(left.get(column)), _text(right.get(column))
         if a or b:
             rows.append(FieldRow(label, a, b, is_name, _differs(a, b)))
-    person_l = person_of(con, tables, left_id)
-    person_r = person_of(con, tables, right_id)
+    person_l, person_r = left["_person_id"], right["_person_id"]
     view = PairView(
         left_id,
         right_id,
         rows,
-        _name_forms(con, tables, left_id),
-        _name_forms(con, tables, right_id),
+        [f for f in (left["_name_forms"] or []) if f],
+        [f for f in (right["_name_forms"] or []) if f],
         person_l,
         person_r,
     )
-    pair_ids = (left_id, right_id)
-    if person_l:
-        view.others_l = person_records(con, person_l, pair_ids)
-    if person_r and person_r != person_l:
-        view.others_r = person_records(con, person_r, pair_ids)
+    people = [p for p in dict.fromkeys((person_l, person_r)) if p]
+    if people:
+        others = person_records(con, people, (left_id, right_id))
+        view.others_l = [o for o in others if o["person_id"] == person_l]
+        if person_r != person_l:
+            view.others_r = [o for o in others if o["person_id"] == person_r]
     if "pairs" in tables:
         score = con.execute(
             """select match_probability, match_weight from pairs

@@ -159,7 +159,11 @@ def _candidates_sql(tables: set[str]) -> str:
         with c as (
             select least(record_id_l, record_id_r) as record_id_l,
                    greatest(record_id_l, record_id_r) as record_id_r,
-                   max(match_probability) as probability
+                   max(match_probability) as probability,
+                   any_value(case when record_id_l < record_id_r then source_id_l
+                                  else source_id_r end) as source_l,
+                   any_value(case when record_id_l < record_id_r then source_id_r
+                                  else source_id_l end) as source_r
             from pairs where record_id_l <> record_id_r group by 1, 2
         ),
         scored as (
@@ -175,7 +179,7 @@ def _candidates_sql(tables: set[str]) -> str:
         )
         select k.record_id_l, k.record_id_r, k.probability, k.uncertainty, k.impact,
                k.uncertainty + $impact_weight * k.impact as priority,
-               split_part(k.record_id_l, ':', 1), split_part(k.record_id_r, ':', 1),
+               k.source_l, k.source_r,
                g_l.governorate, g_r.governorate, g_l.date_of_death, g_r.date_of_death
         from (select * from ranked order by uncertainty + $impact_weight * impact desc,
                                             record_id_l, record_id_r limit $limit) k

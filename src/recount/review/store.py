@@ -194,7 +194,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 def existing_tables(con: duckdb.DuckDBPyConnection) -> set[str]:
     rows = con.execute(
-        "select table_name from information_schema.tables where table_schema = 'main'"
+        "select table_name from duckdb_tables() where schema_name = 'main' and not temporary"
     ).fetchall()
     return {r[0] for r in rows}
 
