@@ -26,39 +26,88 @@ def attach_relational(
     place_key); `person_of`: unique_id -> person id for them.
     """
     attached = pd.Series(None, index=relational.index, dtype=object)
-    if relational.empty or frame.empty:
+    event = ["dod_day", "place_key"]
+    rel = relational[
+        relational["relation_anchor_key"].notna()
+        & relational["dod_day"].notna()
+        & relational["place_key"].notna()
+        & (relational["date_precision"] == "day")
+    ]
+    if rel.empty or frame.empty:
         return attached
     known = frame[
         frame["dod_day"].notna() & frame["place_key"].notna() & (frame["date_precision"] == "day")
     ]
     known = known.assign(person_id=known["unique_id"].map(person_of))
-    events = {key: group for key, group in known.groupby(["dod_day", "place_key"], sort=False)}
-    for index, row in relational.iterrows():
-        anchor = row.get("relation_anchor_key")
-        relation = (row.get("relation") or "").lower()
-        if not anchor or pd.isna(row.get("dod_day")) or pd.isna(row.get("place_key")):
-            continue
-        if row.get("date_precision") != "day":
-            continue
-        group = events.get((row["dod_day"], row["place_key"]))
-        if group is None:
-            continue
-        parts = str(anchor).split()
-        candidates = group
-        if relation in FEMALE:
-            candidates = candidates[candidates["sex"] != "M"]
-        elif relation in MALE:
-            candidates = candidates[candidates["sex"] != "F"]
-        if relation in CHILD:
-            candidates = candidates[candidates["father_key"] == parts[0]]
-        else:
-            anchor_present = (group["name_key"] == anchor).any()
-            if not anchor_present:
-                continue
-            candidates = candidates[candidates["name_key"] != anchor]
-            if relation in SIBLING and len(parts) > 1:
-                candidates = candidates[candidates["father_key"] == parts[1]]
-        people = candidates["person_id"].dropna().unique()
-        if len(people) == 1:
-            attached[index] = people[0]
+    rel = rel.assign(
+        rel_index=rel.index,
+        relation=rel["relation"].fillna("").str.lower(),
+        anchor_given=rel["relation_anchor_key"].str.split().str[0],
+        anchor_father=rel["relation_anchor_key"].str.split().str[1],
+        anchor_family=rel["relation_anchor_key"]
+        .str.split()
+        .str[-1]
+        .where(rel["relation_anchor_key"].str.split().str.len() > 1),
+        rel_source=rel["source_id"],
+    )[
+        [
+            "rel_index",
+            "rel_source",
+            "relation",
+            "relation_anchor_key",
+            "anchor_given",
+            "anchor_father",
+            "anchor_family",
+            *event,
+        ]
+    ]
+    columns = ["person_id", "sex", "name_key", "father_key", "family_key", *event]
+    candidates = rel.merge(known[columns], on=event)
+    female = candidates["relation"].isin(FEMALE)
+    male = candidates["relation"].isin(MALE)
+    child = candidates["relation"].isin(CHILD)
+    sibling = candidates["relation"].isin(SIBLING)
+    sex_ok = ~(female & (candidates["sex"] == "M")) & ~(male & (candidates["sex"] == "F"))
+    # a child's father's name is the named relative's given name, and they share the family name
+    child_ok = (
+        child
+        & (candidates["father_key"] == candidates["anchor_given"])
+        & (
+            candidates["anchor_family"].isna()
+            | (candidates["family_key"] == candidates["anchor_family"])
+        )
+    )
+    # a spouse, parent or sibling: the named relative died with them, and is not them
+    present = rel.merge(
+        known[["name_key", *event]],
+        left_on=["relation_anchor_key", *event],
+        right_on=["name_key", *event],
+    )
+    anchor_present = candidates["rel_index"].isin(present["rel_index"])
+    other_ok = (
+        ~child
+        & anchor_present
+        & (candidates["name_key"] != candidates["relation_anchor_key"])
+        & (
+            ~sibling
+            | candidates["anchor_father"].isna()
+            | (candidates["father_key"] == candidates["anchor_father"])
+        )
+    )
+    # a list that names the candidate would not also list them as someone's relative
+    listed = set(zip(frame["unique_id"].map(person_of), frame["source_id"], strict=True))
+    unlisted = ~pd.Series(
+        [
+            (p, s) in listed
+            for p, s in zip(candidates["person_id"], candidates["rel_source"], strict=True)
+        ],
+        index=candidates.index,
+        dtype=bool,
+    )
+    fitting = candidates[
+        sex_ok & (child_ok | other_ok) & unlisted & candidates["person_id"].notna()
+    ]
+    people = fitting.groupby("rel_index")["person_id"].agg(["nunique", "first"])
+    unique = people[people["nunique"] == 1]
+    attached.loc[unique.index] = unique["first"].to_numpy()
     return attached

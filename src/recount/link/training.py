@@ -178,12 +178,15 @@ def _em_session(
             level["m_probability"] = level["u_probability"]
             level["fix_m_probability"] = True
     for block in blocks:
-        if block_pair_count(frame, block) < MIN_EM_PAIRS:
+        pair_count = block_pair_count(frame, block)
+        if pair_count < MIN_EM_PAIRS:
             continue
         linker = engine.linker(frame, copy.deepcopy(session_settings))
         try:
             linker.training.estimate_parameters_using_expectation_maximisation(
-                model.block_sql(block), max_pairs=EM_MAX_PAIRS
+                model.block_sql(block),
+                estimate_without_term_frequencies=True,
+                max_pairs=EM_MAX_PAIRS if pair_count > EM_MAX_PAIRS else None,
             )
         except EMTrainingException:
             continue
