@@ -163,8 +163,7 @@ def split_name(text: str | None) -> NameParts:
     if not words:
         reason = "unknown_name" if _has_letters(text) else "no_name"
         return NameParts(script=script, identifiable=False, unidentified_reason=reason)
-    joined = " ".join(words)
-    if _is_unknown(words, joined):
+    if _is_unknown(words):
         return NameParts(script=script, identifiable=False, unidentified_reason="unknown_name")
     relation, rest = _relation(words, script)
     if relation:
@@ -219,7 +218,7 @@ def _words(text: str, script: str) -> list[str]:
         text = strip_marks(text).replace("،", " ").replace(",", " ").replace("-", " ")
         return [w for w in _SPLIT.split(text) if w and _has_letters(w)]
     text = fold_latin(text).replace(",", " ").replace("-", " ").replace("(", " ").replace(")", " ")
-    return [w for w in _SPLIT.split(text) if w and (_has_letters(w) or w in ("?",))]
+    return [w for w in _SPLIT.split(text) if w and _has_letters(w)]
 
 
 @lru_cache(maxsize=200_000)
@@ -234,14 +233,14 @@ def _drop_leading_honorifics(words: list[str]) -> list[str]:
     return words[i:]
 
 
-def _is_unknown(words: list[str], joined: str) -> bool:
+def _is_unknown(words: list[str]) -> bool:
     normed = [_norm(w) for w in words]
     signal = any(w in _UNKNOWN_SIGNALS for w in normed)
     if not signal and any(w in _PHRASE_WORDS for w in normed):
         text = " ".join(normed)
         signal = any(p in text for p in _UNKNOWN_PHRASES)
     if not signal:
-        return joined.strip() in ("?", "-", "x", "xx", "...")
+        return False
     leftover = [w for w in normed if w not in _FILLER and w not in _UNKNOWN_SIGNALS]
     for phrase in _UNKNOWN_PHRASES:
         leftover = [w for w in leftover if w not in phrase.split()]

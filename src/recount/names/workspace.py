@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from recount.errors import WorkspaceError
 from recount.names.dates import date_flag, period_start
 from recount.names.parts import NameParts, parts_from_fields, split_name
 from recount.names.places import resolve_place
@@ -51,6 +52,8 @@ PARTS = ("given", "father", "grandfather", "family")
 
 def normalize_workspace(ws) -> pd.DataFrame:
     """Write `normalized` (one row per record) and return a per-source summary."""
+    if not ws.has_table("records"):
+        raise WorkspaceError(f"{ws.root}: no `records` table yet; run `recount ingest` first")
     available = set(ws.query("select * from records limit 0").columns)
     select = ", ".join(f'"{c}"' if c in available else f'null as "{c}"' for c in _RECORD_COLUMNS)
     records = ws.query(f"select {select} from records order by record_id")

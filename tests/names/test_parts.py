@@ -1,0 +1,141 @@
+"""Splitting written names into given, father's, grandfather's and family name."""
+
+from __future__ import annotations
+
+import pytest
+
+from recount.names import name_key, parts_from_fields, split_name
+
+
+def roles(text):
+    p = split_name(text)
+    return [
+        getattr(p, r).text if getattr(p, r) else None
+        for r in ("given", "father", "grandfather", "family")
+    ]
+
+
+def test_syrian_orders():
+    assert roles("محمد") == ["محمد", None, None, None]
+    assert roles("محمد العلي") == ["محمد", None, None, "العلي"]
+    assert roles("محمد أحمد العلي") == ["محمد", "احمد", None, "العلي"]
+    assert roles("محمد أحمد حسن العلي") == ["محمد", "احمد", "حسن", "العلي"]
+
+
+def test_compounds_are_one_part():
+    assert roles("عبد الرحمن نور الدين الحلبي") == ["عبدالرحمن", "نورالدين", None, "الحلبي"]
+    assert roles("Abd al-Rahman Nour Eddin al-Halabi") == [
+        "abdalrahman",
+        "noureddin",
+        None,
+        "alhalabi",
+    ]
+    assert roles("محمد ابو زيد") == ["محمد", None, None, "ابوزيد"]
+
+
+def test_inverted_and_family_first():
+    assert name_key("AL-KHATIB, Abd al-Majid") == name_key("Abd al-Majid al-Khatib")
+    assert name_key("KHATIB Abd al-Majid Mahmoud") == name_key("Abd al-Majid Mahmoud Khatib")
+    assert name_key("العلي، محمد أحمد") == name_key("محمد أحمد العلي")
+
+
+def test_nasab_marks_the_father():
+    p = split_name("محمد بن أحمد")
+    assert (p.given.text, p.father.text, p.family) == ("محمد", "احمد", None)
+    p = split_name("Muhammad bin Ahmad al-Ali")
+    assert (p.father.key, p.family.key) == ("ehmd", "ely")
+
+
+def test_kunya_is_kept_apart():
+    p = split_name("أبو أحمد محمد العلي")
+    assert p.kunya.key == "ebwehmd"
+    assert name_key("أبو أحمد محمد العلي") == name_key("محمد العلي")
+    p = split_name("Mohammad (Abu Ahmad) al-Ali")
+    assert p.kunya.key == "ebwehmd" and p.family.key == "ely"
+    p = split_name("أبو أحمد")
+    assert p.identifiable and p.given is None and p.kunya.key == "ebwehmd"
+
+
+@pytest.mark.parametrize(
+    "label", ["الشهيد", "الشهيد الطفل", "الطفلة", "الحاج", "the martyr", "Dr.", "martyr child"]
+)
+def test_labels_in_front_are_dropped(label):
+    assert name_key(f"{label} Mohammad Ahmad") == name_key("Mohammad Ahmad") or name_key(
+        f"{label} محمد أحمد"
+    ) == name_key("محمد أحمد")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "unknown",
+        "Unknown",
+        "UNIDENTIFIED",
+        "مجهول",
+        "مجهول الهوية",
+        "مجهولة",
+        "شهيد مجهول",
+        "طفل مجهول",
+        "جثة مجهولة الهوية",
+        "unidentified male",
+        "unknown child",
+        "غير معروف",
+    ],
+)
+def test_unknown_names_are_unidentified(text):
+    p = split_name(text)
+    assert not p.identifiable
+    assert p.unidentified_reason == "unknown_name"
+
+
+@pytest.mark.parametrize("text", [None, "", "   ", "()", "---", "?", "-"])
+def test_missing_names(text):
+    p = split_name(text)
+    assert not p.identifiable
+    assert p.unidentified_reason in ("no_name", "unknown_name")
+
+
+@pytest.mark.parametrize(
+    "text,relation",
+    [
+        ("wife of Ahmad al-Ali", "wife"),
+        ("زوجة أحمد العلي", "wife"),
+        ("son of Mohammad Hasan", "son"),
+        ("ابن محمد حسن", "son"),
+        ("ابنة محمد حسن", "daughter"),
+        ("daughter of Mohammad Hasan", "daughter"),
+        ("mother of Omar", "mother"),
+    ],
+)
+def test_relational_names_name_their_anchor(text, relation):
+    p = split_name(text)
+    assert not p.identifiable and p.unidentified_reason == "relational"
+    assert p.relation == relation
+    assert p.relation_anchor_key == name_key(
+        text.split(" ", 2)[-1] if " of " in text else text.split(" ", 1)[1]
+    )
+
+
+def test_parts_from_separate_columns_keep_their_roles():
+    p = parts_from_fields("عبد الله", "محمد", None, "الحلبي")
+    assert (p.given.key, p.father.key, p.grandfather, p.family.key) == (
+        "ebdla",
+        "mhmd",
+        None,
+        "hlby",
+    )
+    assert p.key == name_key("عبد الله محمد الحلبي")
+    assert parts_from_fields("Abdullah", "Mohammad", None, "al-Halabi").key == p.key
+    unknown = parts_from_fields("مجهول", None, None, None)
+    assert not unknown.identifiable and unknown.unidentified_reason == "unknown_name"
+    assert parts_from_fields(None, None, None, None).unidentified_reason == "no_name"
+
+
+def test_every_name_token_is_kept():
+    p = split_name("Mohammad Ahmad Hasan Ali al-Halabi")
+    assert [t.key for t in p.tokens] == ["mhmd", "ehmd", "hsn", "ely", "hlby"]
+
+
+def test_a_family_name_is_not_mistaken_for_a_label():
+    assert split_name("Ahmad Majhoul").identifiable
+    assert split_name("محمد الشيخ").family.key == "xyk"

@@ -1,0 +1,202 @@
+"""`normalize_workspace` writes `normalized` as docs/architecture.md specifies; the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from recount.cli import app
+from recount.errors import WorkspaceError
+from recount.names import normalize_workspace
+from recount.workspace import Workspace
+
+COLUMNS = {
+    "record_id": "VARCHAR", "source_id": "VARCHAR", "script": "VARCHAR",
+    "given_key": "VARCHAR", "father_key": "VARCHAR", "grandfather_key": "VARCHAR", "family_key": "VARCHAR",
+    "given_norm": "VARCHAR", "father_norm": "VARCHAR", "grandfather_norm": "VARCHAR", "family_norm": "VARCHAR",
+    "name_key": "VARCHAR", "name_tokens": "VARCHAR[]", "name_forms": "VARCHAR[]", "kunya": "VARCHAR",
+    "identifiable": "BOOLEAN", "unidentified_reason": "VARCHAR", "relation": "VARCHAR",
+    "relation_anchor_key": "VARCHAR", "governorate": "VARCHAR", "governorate_inferred": "BOOLEAN",
+    "place_key": "VARCHAR", "date_of_death": "DATE", "date_precision": "VARCHAR", "date_flag": "VARCHAR",
+}  # fmt: skip
+
+
+def records() -> pd.DataFrame:
+    rows = [
+        # record_id, name, name_latin, given, father, family, governorate, place, date, precision, raw
+        (
+            "a:1",
+            "محمد أحمد العلي",
+            "Mohammad Ahmad al-Ali",
+            None,
+            None,
+            None,
+            "SY-HL",
+            None,
+            dt.date(2012, 5, 1),
+            "day",
+            "1/5/2012",
+        ),
+        (
+            "a:2",
+            "مجهول",
+            None,
+            None,
+            None,
+            None,
+            None,
+            "Douma",
+            dt.date(2030, 1, 1),
+            "day",
+            "1/1/2030",
+        ),
+        (
+            "b:1",
+            None,
+            None,
+            "Muhamad",
+            "Ahmed",
+            "Alali",
+            None,
+            "حي جوبر",
+            dt.date(2009, 1, 1),
+            "day",
+            "2009-01-01",
+        ),
+        ("b:2", "زوجة أحمد العلي", None, None, None, None, None, None, None, None, "?"),
+        (
+            "b:3",
+            "أبو أحمد محمد الحلبي",
+            None,
+            None,
+            None,
+            None,
+            None,
+            "Qahtaniyah",
+            dt.date(2011, 1, 1),
+            "year",
+            "2011",
+        ),
+    ]
+    frame = pd.DataFrame(
+        rows,
+        columns=[
+            "record_id",
+            "name",
+            "name_latin",
+            "given_name",
+            "father_name",
+            "family_name",
+            "governorate",
+            "place",
+            "date_of_death",
+            "date_precision",
+            "date_of_death_raw",
+        ],
+    )
+    frame["source_id"] = frame["record_id"].str.split(":").str[0]
+    frame["source_row"] = frame["record_id"].str.split(":").str[1].astype(int)
+    frame["grandfather_name"] = None
+    frame["governorate_raw"] = frame["governorate"]
+    frame["date_of_death"] = pd.to_datetime(frame["date_of_death"])
+    return frame
+
+
+@pytest.fixture
+def workspace(tmp_path) -> Workspace:
+    ws = Workspace.init(tmp_path / "ws")
+    ws.write_table("records", records())
+    return ws
+
+
+def test_normalized_table_matches_the_contract(workspace):
+    summary = normalize_workspace(workspace)
+    types = workspace.query(
+        "select column_name, data_type from information_schema.columns where table_name = 'normalized' order by ordinal_position"
+    )
+    assert dict(zip(types.column_name, types.data_type, strict=True)) == COLUMNS
+    assert list(types.column_name) == list(COLUMNS)
+    assert summary.set_index("source_id")["records"].to_dict() == {"a": 2, "b": 3}
+    assert summary.set_index("source_id")["identifiable"].to_dict() == {"a": 1, "b": 2}
+
+
+def test_normalized_rows(workspace):
+    workspace.normalize()
+    n = workspace.table("normalized").set_index("record_id")
+    assert len(n) == 5
+    both, parts = n.loc["a:1"], n.loc["b:1"]
+    assert both.script == "both" and parts.script == "latin"
+    # One person in two lists, Arabic and Latin, full name and separate parts: same keys.
+    for column in ("given_key", "father_key", "family_key", "name_key"):
+        assert both[column] == parts[column]
+    assert both.given_norm == "محمد" and parts.given_norm == "muhamad"
+    assert list(both.name_forms) == ["محمد احمد العلي", "mohammad ahmad alali"]
+    assert set(both.name_tokens) == {"mhmd", "ehmd", "ely"}
+    unknown = n.loc["a:2"]
+    assert not unknown.identifiable and unknown.unidentified_reason == "unknown_name"
+    assert pd.isna(unknown.name_key)
+    assert (unknown.governorate, unknown.governorate_inferred, unknown.place_key) == (
+        "SY-RD",
+        True,
+        "douma",
+    )
+    assert unknown.date_flag == "in_future"
+    assert (parts.governorate, parts.governorate_inferred) == ("SY-DI", True)
+    assert parts.date_flag == "before_period"
+    wife = n.loc["b:2"]
+    assert (wife.unidentified_reason, wife.relation, wife.relation_anchor_key) == (
+        "relational",
+        "wife",
+        "ehmd ely",
+    )
+    assert wife.date_flag == "unparsed"
+    kunya = n.loc["b:3"]
+    assert kunya.kunya == "ebwehmd" and kunya.name_key == "mhmd hlby"
+    assert pd.isna(kunya.governorate) and not kunya.governorate_inferred
+    assert pd.isna(kunya.date_flag) and kunya.date_precision == "year"
+    assert both.governorate == "SY-HL" and not both.governorate_inferred
+
+
+def test_rerun_replaces_the_table(workspace):
+    workspace.normalize()
+    workspace.normalize()
+    assert workspace.query("select count(*) as n from normalized")["n"].iloc[0] == 5
+
+
+def test_earliest_date_is_configurable(workspace):
+    workspace.config_path.write_text(
+        workspace.config_path.read_text("utf-8") + '\n[names]\nearliest_date = "2000-01-01"\n',
+        "utf-8",
+    )
+    workspace.reload_config()
+    workspace.normalize()
+    n = workspace.table("normalized").set_index("record_id")
+    assert pd.isna(n.loc["b:1"].date_flag)
+
+
+def test_missing_records_table_is_a_clear_error(tmp_path):
+    ws = Workspace.init(tmp_path / "empty")
+    with pytest.raises(WorkspaceError):
+        normalize_workspace(ws)
+
+
+def test_cli_normalize_and_key(workspace):
+    runner = CliRunner()
+    result = runner.invoke(app, ["normalize", "--workspace", str(workspace.root)])
+    assert result.exit_code == 0, result.output
+    assert "5 records" in result.output and "2 unidentified" in result.output
+    result = runner.invoke(
+        app, ["names", "key", "Mohammad Ahmad al-Ali", "محمد أحمد العلي", "unknown"]
+    )
+    assert result.exit_code == 0
+    assert result.output.splitlines() == [
+        "mhmd ehmd ely",
+        "mhmd ehmd ely",
+        "(unidentified: unknown_name)",
+    ]
+    result = runner.invoke(app, ["names", "key", "--explain", "Abdulrahman Halabi"])
+    assert result.exit_code == 0
+    assert "given" in result.output and "ebdrhmn hlby" in result.output
