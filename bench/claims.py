@@ -8,14 +8,23 @@ run reads the same text.
 from __future__ import annotations
 
 import json
+import math
 import random
+import re
 import statistics
 import time
 from pathlib import Path
 
 from recount.claims import extract_claims
 from recount.claims.claimants import default_gazetteer, load_claimants_file
-from recount.claims.evaluate import case_text, load_corpus, score_corpus
+from recount.claims.evaluate import case_arguments, case_text, load_corpus, score_corpus
+from recount.claims.extraction import claim_records
+from recount.claims.grammar.lexicon import MEASURES_AFTER
+from recount.claims.numbers import find_quantities
+
+KEYWORD = re.compile(
+    r"\b(" + "|".join(sorted(MEASURES_AFTER, key=len, reverse=True)) + r"|toll)\b", re.IGNORECASE
+)
 
 TESTS = Path(__file__).resolve().parents[1] / "tests" / "claims"
 FILLER = [
@@ -70,7 +79,7 @@ def bench_quality(name: str) -> dict:
     gazetteer = default_gazetteer().merged(load_claimants_file(TESTS / "claimants.toml"))
     cases = load_corpus(TESTS / f"{name}.toml")
     score = score_corpus(cases, gazetteer)
-    return {
+    result = {
         "bench": f"claims_extraction_quality_{name}",
         "cases": len(cases),
         "expected_claims": score.expected,
@@ -78,8 +87,74 @@ def bench_quality(name: str) -> dict:
         "true_positives": score.true_positives,
         "precision": round(score.precision, 3),
         "recall": round(score.recall, 3),
-        "exact_cases": sum(c.exact for c in score.cases),
-        "scope_field_accuracy": {k: round(v, 3) for k, v in score.field_accuracy().items()},
+    }
+    if name == "corpus":  # the held-out file annotates claims, not their place and period
+        result["exact_cases"] = sum(c.exact for c in score.cases)
+        result["scope_field_accuracy"] = {k: round(v, 3) for k, v in score.field_accuracy().items()}
+    return result
+
+
+def keyword_baseline(text: str) -> list[dict]:
+    """The naive peer: every number (not a year) within 40 characters of a casualty word."""
+    claims = []
+    for q in find_quantities(text):
+        if q.year_like:
+            continue
+        window = text[max(0, q.start - 40) : q.end + 40]
+        keyword = KEYWORD.search(window)
+        if keyword:
+            word = keyword.group(1).lower()
+            claims.append(
+                {"measure": MEASURES_AFTER.get(word, "killed"), "low": q.low, "high": q.high}
+            )
+    return claims
+
+
+def _same_quantity(expected: dict, predicted: dict) -> bool:
+    def same(a, b) -> bool:
+        missing_a = a is None or (isinstance(a, float) and math.isnan(a))
+        missing_b = b is None or (isinstance(b, float) and math.isnan(b))
+        return (missing_a and missing_b) or (
+            not missing_a and not missing_b and math.isclose(float(a), float(b))
+        )
+
+    return (
+        expected["measure"] == predicted["measure"]
+        and same(expected.get("low"), predicted.get("low"))
+        and same(expected.get("high"), predicted.get("high"))
+    )
+
+
+def bench_peer(name: str) -> dict:
+    """Grammar vs the keyword-window baseline, matched on quantity and measure only."""
+    gazetteer = default_gazetteer().merged(load_claimants_file(TESTS / "claimants.toml"))
+    figures = {}
+    for system in ("grammar", "keyword_baseline"):
+        tp = predicted = expected = 0
+        for case in load_corpus(TESTS / f"{name}.toml"):
+            outlet, date = case_arguments(case)
+            text = case_text(case)
+            found = (
+                claim_records(text, outlet, date, gazetteer)
+                if system == "grammar"
+                else keyword_baseline(text)
+            )
+            wanted = list(case.get("claim", []))
+            predicted += len(found)
+            expected += len(wanted)
+            for claim in found:
+                match = next((w for w in wanted if _same_quantity(w, claim)), None)
+                if match is not None:
+                    wanted.remove(match)
+                    tp += 1
+        figures[system] = {
+            "precision": round(tp / predicted, 3) if predicted else 1.0,
+            "recall": round(tp / expected, 3),
+        }
+    return {
+        "bench": f"claims_vs_keyword_baseline_{name}",
+        "match": "quantity and measure",
+        **figures,
     }
 
 
@@ -87,3 +162,5 @@ if __name__ == "__main__":
     print(json.dumps(bench_speed()))
     print(json.dumps(bench_quality("corpus")))
     print(json.dumps(bench_quality("held_out")))
+    print(json.dumps(bench_peer("corpus")))
+    print(json.dumps(bench_peer("held_out")))
