@@ -42,6 +42,12 @@ def register(app: typer.Typer) -> None:
                 help="Expected share of people on at least one list.",
             ),
         ] = 0.7,
+        rows: Annotated[
+            int | None,
+            typer.Option(
+                "--rows", min=1, help="Aim for about this many source rows (sets --people)."
+            ),
+        ] = None,
         lists: Annotated[
             str | None,
             typer.Option(
@@ -51,9 +57,11 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """Simulate a conflict: a true population, K lists in their own formats, the truth and a recount.toml."""
-        from recount.simulate import simulate
+        from recount.simulate import people_for_rows, simulate
 
         chosen = [item.strip() for item in lists.split(",") if item.strip()] if lists else None
+        if rows is not None:
+            people = people_for_rows(rows, sources, seed, coverage=coverage, lists=chosen)
         with Progress(
             TextColumn("[bold]simulate[/] {task.description}"),
             BarColumn(),

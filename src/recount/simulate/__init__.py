@@ -6,7 +6,7 @@ governorate and year) and a ready `recount.toml`. The model is described in
 docs/simulator.md.
 """
 
-from recount.simulate.core import SimulationResult, simulate
+from recount.simulate.core import SimulationResult, people_for_rows, simulate
 from recount.simulate.lists import DEFAULT_LISTS, ListSpec
 
-__all__ = ["DEFAULT_LISTS", "ListSpec", "SimulationResult", "simulate"]
+__all__ = ["DEFAULT_LISTS", "ListSpec", "SimulationResult", "people_for_rows", "simulate"]

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 
 def join_present(columns: list[pa.Array], separator: str) -> pa.Array:
-    """Joins the non-null values of each row (Arrow's null_handling="skip" drops all-null rows)."""
-    joined = pc.binary_join_element_wise(
-        *columns, separator, null_handling="replace", null_replacement=""
-    )
-    joined = pc.replace_substring_regex(joined, "(?:" + re.escape(separator) + "){2,}", separator)
-    return pc.utf8_trim(joined, separator)
+    """Joins the non-null values of each row with `separator`; null when all are null.
+
+    (Arrow's own null_handling="skip" drops rows whose values are all null.)
+    """
+    joined = columns[0]
+    for column in columns[1:]:
+        both = pc.binary_join_element_wise(joined, column, separator)
+        joined = pc.if_else(
+            pc.is_null(column), joined, pc.if_else(pc.is_null(joined), column, both)
+        )
+    return pc.if_else(pc.equal(joined, ""), pa.scalar(None, pa.string()), joined)
 
 
 def concatenated_bytes(text: pa.Array | pa.ChunkedArray) -> memoryview:

@@ -16,7 +16,7 @@ from recount.errors import ConfigError
 from recount.simulate import geography as geo
 from recount.simulate import records as record_module
 from recount.simulate.arrowtext import join_present
-from recount.simulate.capture import draw_captures
+from recount.simulate.capture import capture_logits, coverage_shift, draw_captures
 from recount.simulate.lexicon import FAMILIES, FEMALE, MALE
 from recount.simulate.lists import DEFAULT_LISTS, MAX_LISTS, ListSpec
 from recount.simulate.population import ROLE_NAMES, Population, draw_population
@@ -68,6 +68,8 @@ def simulate(
     lcc, local, hospital).
     """
     specs = _choose_lists(sources, lists)
+    if not isinstance(seed, int) or seed < 0:
+        raise ConfigError("seed", f"expected a whole number >= 0, got {seed!r}")
     if not isinstance(people, int) or people < 1:
         raise ConfigError("people", f"expected a positive whole number, got {people!r}")
     if not 0.05 <= coverage <= 0.99:
@@ -120,6 +122,40 @@ def simulate(
         unidentified_rows=unidentified,
         duplicate_rows=duplicates,
     )
+
+
+PILOT_PEOPLE = 20_000
+
+
+def people_for_rows(
+    rows: int,
+    sources: int = 5,
+    seed: int = 1,
+    *,
+    coverage: float = 0.7,
+    lists: list[str] | tuple[str, ...] | None = None,
+) -> int:
+    """How many true people give about `rows` source rows with these lists (for benchmarks at a row count).
+
+    Uses the expected rows per person (capture probabilities, copies and
+    duplicates) on a seeded pilot population, so it is exact in expectation.
+    """
+    specs = _choose_lists(sources, lists)
+    if not isinstance(rows, int) or rows < 1:
+        raise ConfigError("rows", f"expected a positive whole number, got {rows!r}")
+    pilot_seed, capture_seed = np.random.SeedSequence([seed, 1]).spawn(2)
+    pilot = draw_population(PILOT_PEOPLE, np.random.default_rng(pilot_seed))
+    logits = capture_logits(pilot, specs, np.random.default_rng(capture_seed))
+    probability = 1.0 / (1.0 + np.exp(-(logits + coverage_shift(logits, coverage))))
+    ids = [spec.id for spec in specs]
+    expected = 0.0
+    for j, spec in enumerate(specs):
+        on_list = probability[:, j]
+        if spec.capture.copies_from in ids:
+            source = probability[:, ids.index(spec.capture.copies_from)]
+            on_list = on_list + (1.0 - on_list) * source * spec.capture.copy_rate
+        expected += float(on_list.mean()) * (1.0 + spec.capture.duplicate_rate)
+    return max(1, round(rows / expected))
 
 
 def _choose_lists(sources: int, ids: list[str] | tuple[str, ...] | None) -> tuple[ListSpec, ...]:

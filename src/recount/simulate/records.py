@@ -332,13 +332,7 @@ def _unidentify(names: dict, p: Population, mask: np.ndarray, spec: ListSpec, rn
     return names
 
 
-DATE_FORMATS = {  # style -> (day, month, year precision)
-    "iso": ("%Y-%m-%d", "%Y-%m", "%Y"),
-    "dmy": ("%d/%m/%Y", "%m/%Y", "%Y"),
-    "dmy_indic": ("%d/%m/%Y", "%m/%Y", "%Y"),
-    "mdy": ("%m/%d/%Y", "%m/%Y", "%Y"),
-    "mon": ("%b %d %Y", "%b %Y", "%Y"),
-}
+MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 def _dates(true_date: np.ndarray, spec: ListSpec, rng) -> tuple[np.ndarray, np.ndarray]:
@@ -354,21 +348,38 @@ def _dates(true_date: np.ndarray, spec: ListSpec, rng) -> tuple[np.ndarray, np.n
     day = (date - month_start.astype("datetime64[D]")).astype(int) + 1
     month = month_start.astype(int) % 12 + 1
     swap = (rng.random(n) < e.date_swap) & (day <= 12) & (day != month)
-    year_start = date.astype("datetime64[Y]").astype("datetime64[M]")
-    swapped = (year_start + (day - 1).astype("timedelta64[M]")).astype("datetime64[D]") + (
-        month - 1
-    ).astype("timedelta64[D]")
-    written = np.where(swap, swapped, date)
-    stamps = pa.array(written).cast(pa.timestamp("s"))
-    day_fmt, month_fmt, year_fmt = DATE_FORMATS[style]
+    written_month, written_day = np.where(swap, day, month), np.where(swap, month, day)
+    year = date.astype("datetime64[Y]").astype(int) + 1970
     u = rng.random(n)
     precision = np.where(u < e.year_only, 2, np.where(u < e.year_only + e.month_only, 1, 0))
-    texts = [pc.strftime(stamps, format=f) for f in (day_fmt, month_fmt, year_fmt)]
+    y = pc.cast(pa.array(year), pa.string())
+    m = pc.utf8_lpad(pc.cast(pa.array(written_month), pa.string()), 2, "0")
+    d = pc.utf8_lpad(pc.cast(pa.array(written_day), pa.string()), 2, "0")
+    if style == "iso":
+        full, by_month = (
+            pc.binary_join_element_wise(y, m, d, "-"),
+            pc.binary_join_element_wise(y, m, "-"),
+        )
+    elif style == "mdy":
+        full, by_month = (
+            pc.binary_join_element_wise(m, d, y, "/"),
+            pc.binary_join_element_wise(m, y, "/"),
+        )
+    elif style == "mon":
+        name = pa.array(MONTH_NAMES).take(pa.array(written_month - 1))
+        unpadded = pc.cast(pa.array(written_day), pa.string())
+        full, by_month = (
+            pc.binary_join_element_wise(name, unpadded, y, " "),
+            pc.binary_join_element_wise(name, y, " "),
+        )
+    else:  # dmy, dmy_indic
+        full, by_month = (
+            pc.binary_join_element_wise(d, m, y, "/"),
+            pc.binary_join_element_wise(m, y, "/"),
+        )
     text = pc.if_else(
-        pa.array(precision == 0), texts[0], pc.if_else(pa.array(precision == 1), texts[1], texts[2])
+        pa.array(precision == 0), full, pc.if_else(pa.array(precision == 1), by_month, y)
     )
-    if style == "mon":
-        text = pc.replace_substring_regex(text, r" 0(\d) ", r" \1 ")
     if style == "dmy_indic":
         for ascii_digit, indic in zip("0123456789", "٠١٢٣٤٥٦٧٨٩", strict=True):
             text = pc.replace_substring(text, ascii_digit, indic)

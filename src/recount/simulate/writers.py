@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import zipfile
 from pathlib import Path
 
@@ -70,8 +71,11 @@ def _text(column: pa.ChunkedArray | pa.Array) -> pa.Array:
 
 
 def _quote(text: pa.Array, delimiter: str) -> pa.Array:
-    pattern = "[" + ("\\t" if delimiter == "\t" else delimiter) + '"\\r\\n]'
-    needs = pc.match_substring_regex(text, pattern)
+    """Quotes the values that contain the delimiter, a quote or a line break (a scan of the raw bytes first)."""
+    raw = np.frombuffer(concatenated_bytes(text), dtype=np.uint8)
+    if not any((raw == ord(special)).any() for special in (delimiter, '"', "\r", "\n")):
+        return text
+    needs = pc.match_substring_regex(text, "[" + re.escape(delimiter) + '"\r\n]')
     quoted = pc.binary_join_element_wise('"', pc.replace_substring(text, '"', '""'), '"', "")
     return pc.if_else(needs, quoted, text)
 
@@ -110,7 +114,7 @@ def _json_object(tree: dict) -> pa.Array:
         elif pa.types.is_integer(value.type):
             rendered = pc.cast(value, pa.string())
         else:
-            escaped = pc.replace_substring(pc.replace_substring(value, "\\", "\\\\"), '"', '\\"')
+            escaped = _json_escape(value)
             rendered = pc.binary_join_element_wise('"', escaped, '"', "")
         members.append(
             pc.binary_join_element_wise(json.dumps(key, ensure_ascii=False) + ": ", rendered, "")
@@ -118,6 +122,15 @@ def _json_object(tree: dict) -> pa.Array:
     body = join_present(members, ", ")
     wrapped = pc.binary_join_element_wise("{", body, "}", "")
     return pc.if_else(pc.equal(body, ""), pa.scalar(None, pa.string()), wrapped)
+
+
+def _json_escape(text: pa.Array) -> pa.Array:
+    """The body of a JSON string: backslash, quote and control characters escaped."""
+    text = pc.replace_substring(pc.replace_substring(text, "\\", "\\\\"), '"', '\\"')
+    raw = np.frombuffer(concatenated_bytes(text), dtype=np.uint8)
+    for code in np.unique(raw[raw < 0x20]):
+        text = pc.replace_substring(text, chr(code), json.dumps(chr(code))[1:-1])
+    return text
 
 
 def _parquet(table: pa.Table, path: Path, **_) -> None:
