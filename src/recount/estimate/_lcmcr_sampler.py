@@ -42,6 +42,73 @@ def _log_beta_pair(rng, a, b):
     return la - log_total, lb - log_total
 
 
+_STIRLING_TAIL = np.array(
+    [
+        0.08106146679532726,
+        0.04134069595540929,
+        0.02767792568499834,
+        0.02079067210376509,
+        0.01664469118982119,
+        0.01387612882307075,
+        0.01189670994589177,
+        0.01041126526197209,
+        0.009255462182712733,
+        0.008330563433362871,
+    ]
+)
+
+
+@njit(cache=True, nogil=True)
+def _stirling_tail(k):
+    """log k! - [(k + 1/2) log(k + 1) - (k + 1) + log(2 pi) / 2]."""
+    if k < 10:
+        return _STIRLING_TAIL[int(k)]
+    kp1 = k + 1.0
+    kp1sq = kp1 * kp1
+    return (1.0 / 12 - (1.0 / 360 - 1.0 / 1260 / kp1sq) / kp1sq) / kp1
+
+
+@njit(cache=True, nogil=True)
+def _binomial(rng, n, p):
+    """Exact Binomial(n, p) draw: Hormann's BTRS transformed rejection for n p >= 10
+    (a few uniforms, no set-up), numpy's inversion otherwise. The sweep draws
+    thousands of these; numpy's BTPE set-up on every call made it the bottleneck."""
+    if p > 0.5:
+        return n - _binomial(rng, n, 1.0 - p)
+    if n * p < 10.0:
+        return rng.binomial(n, p)
+    q = 1.0 - p
+    spq = math.sqrt(n * p * q)
+    b = 1.15 + 2.53 * spq
+    a = -0.0873 + 0.0248 * b + 0.01 * p
+    c = n * p + 0.5
+    v_r = 0.92 - 4.2 / b
+    r = p / q
+    alpha = (2.83 + 5.1 / b) * spq
+    m = math.floor((n + 1) * p)
+    while True:
+        u = rng.random() - 0.5
+        v = rng.random()
+        us = 0.5 - abs(u)
+        k = math.floor((2.0 * a / us + b) * u + c)
+        if k < 0 or k > n:
+            continue
+        if us >= 0.07 and v <= v_r:
+            return np.int64(k)
+        v = math.log(v * alpha / (a / (us * us) + b))
+        bound = (
+            (m + 0.5) * math.log((m + 1.0) / (r * (n - m + 1.0)))
+            + (n + 1.0) * math.log((n - m + 1.0) / (n - k + 1.0))
+            + (k + 0.5) * math.log(r * (n - k + 1.0) / (k + 1.0))
+            + _stirling_tail(m)
+            + _stirling_tail(n - m)
+            - _stirling_tail(k)
+            - _stirling_tail(n - k)
+        )
+        if v <= bound:
+            return np.int64(k)
+
+
 @njit(cache=True, nogil=True)
 def _allocate_observed(rng, patterns, freq, log_lam, log_1m, log_pi, nobs, ones):
     """Split every observed cell's count over the classes (multinomial), tabulate counts."""
@@ -57,6 +124,7 @@ def _allocate_observed(rng, patterns, freq, log_lam, log_1m, log_pi, nobs, ones)
     logp = np.empty(n_classes)
     weight = np.empty(n_classes)
     suffix = np.empty(n_classes + 1)
+    order = np.empty(n_classes, dtype=np.int64)
     for m in range(n_cells):
         top = -np.inf
         for k in range(n_classes):
@@ -67,25 +135,33 @@ def _allocate_observed(rng, patterns, freq, log_lam, log_1m, log_pi, nobs, ones)
             logp[k] = value
             if value > top:
                 top = value
+        # Largest classes first: the remaining count usually reaches 0 after two or
+        # three binomial draws, and the rest of the classes are skipped.
         for k in range(n_classes):
             weight[k] = math.exp(logp[k] - top)
+            position = k
+            while position > 0 and weight[order[position - 1]] < weight[k]:
+                order[position] = order[position - 1]
+                position -= 1
+            order[position] = k
         suffix[n_classes] = 0.0
-        for k in range(n_classes - 1, -1, -1):
-            suffix[k] = suffix[k + 1] + weight[k]
+        for position in range(n_classes - 1, -1, -1):
+            suffix[position] = suffix[position + 1] + weight[order[position]]
         remaining = freq[m]
-        for k in range(n_classes):
+        for position in range(n_classes):
             if remaining == 0:
                 break
-            if k == n_classes - 1:
+            k = order[position]
+            if position == n_classes - 1:
                 count = remaining
             else:
-                p = weight[k] / suffix[k] if suffix[k] > 0.0 else 1.0
+                p = weight[k] / suffix[position] if suffix[position] > 0.0 else 1.0
                 if p >= 1.0:
                     count = remaining
                 elif p <= 0.0:
                     count = 0
                 else:
-                    count = rng.binomial(remaining, p)
+                    count = _binomial(rng, remaining, p)
             if count > 0:
                 remaining -= count
                 nobs[k] += count
@@ -266,7 +342,7 @@ def _augment_missing(rng, n0, log_lam, log_1m, log_pi, n_observed):
             missing = 0
             continue
         p = min(1.0, weight[k] / left) if left > 0.0 else 1.0
-        n0[k] = rng.binomial(missing, p)
+        n0[k] = _binomial(rng, missing, p)
         missing -= n0[k]
         left -= weight[k]
 

@@ -1,0 +1,227 @@
+"""LCMCR benchmarks: effective samples of N per second, a stratified run, interval coverage.
+
+Prints one JSON line per measurement:
+
+- `lcmcr_8_lists`: 8 lists, 500,000 people (about 360,000 documented), K = 10.
+  recount's collapsed sampler against R's LCMCR sweep (re-implemented here as
+  `sampler="augmented"`, same kernels, run with R's settings: 10,000 burn-in,
+  10,000 draws) in the same run; ESS of N per second, burn-in included.
+- `lcmcr_strata`: 14 governorates x 10 years = 140 strata, 6 lists, fitted in a
+  process pool (one process per core, one thread each); wall time, ESS of N per
+  stratum, and coverage of the truth.
+- `lcmcr_coverage`: coverage of 95% intervals and median relative error over
+  replicates, when LCMCR's model holds and when it does not.
+
+    .venv/bin/python bench/estimate.py [--only 8_lists,strata,coverage] [--replicates 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import time
+import warnings
+from concurrent.futures import ProcessPoolExecutor
+
+import numpy as np
+import pandas as pd
+
+from recount.estimate import synthetic
+from recount.estimate.lcmcr import LCMCR, ConvergenceWarning
+
+MACHINE = {"cores": os.cpu_count(), "machine": "2-core, 24 GB"}
+
+
+def emit(name: str, **figures) -> None:
+    load = os.getloadavg()[0]
+    print(json.dumps({"bench": name, **figures, "load_average": round(load, 2), **MACHINE}))
+
+
+def fit_quietly(model: LCMCR, patterns: pd.DataFrame) -> LCMCR:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        return model.fit(patterns)
+
+
+def describe(model: LCMCR, truth: int) -> dict:
+    row = model.summary().loc["N"]
+    return {
+        "seconds": round(model.seconds_, 2),
+        "ess": round(model.ess_, 1),
+        "ess_tail": round(model.ess_tail_, 1),
+        "ess_per_second": round(model.ess_ / model.seconds_, 2),
+        "rhat": round(model.rhat_, 3),
+        "estimate": row["estimate"],
+        "lower": row["lower"],
+        "upper": row["upper"],
+        "covers_truth": bool(row["lower"] <= truth <= row["upper"]),
+    }
+
+
+def bench_8_lists(population: str) -> None:
+    truth = 500_000
+    if population == "latent_class":
+        patterns = synthetic.lcmcr_benchmark_population(truth, 8, seed=1)
+    else:
+        patterns = synthetic.dependent_hard_to_reach_population(truth, 8, seed=3)
+    documented = int(patterns["count"].sum())
+    # Compile (or load the numba cache) outside the timings.
+    fit_quietly(LCMCR(K=10, burnin=5, draws=5, chains=1), patterns)
+    ours = fit_quietly(LCMCR(K=10, burnin=2_000, draws=8_000, thin=1, chains=2), patterns)
+    peer = fit_quietly(
+        LCMCR(K=10, burnin=10_000, draws=10_000, thin=1, chains=1, sampler="augmented"),
+        patterns,
+    )
+    mine, theirs = describe(ours, truth), describe(peer, truth)
+    emit(
+        "lcmcr_8_lists",
+        population=population,
+        truth=truth,
+        documented=documented,
+        recount=mine,
+        r_sweep_replica=theirs,
+        ess_per_second_ratio=round(mine["ess_per_second"] / max(theirs["ess_per_second"], 1e-9), 2),
+        sweeps_per_second_recount=round(2 * 10_000 / ours.seconds_),
+        sweeps_per_second_r_replica=round(20_000 / peer.seconds_),
+    )
+
+
+def syria_like_strata(seed: int = 5) -> list[tuple[str, int, int, pd.DataFrame]]:
+    """14 x 10 strata, 6 lists; true sizes log-normal (median about 1,000, 30 to 30,000);
+    two latent classes per stratum, a well-documented majority and a rarely seen group."""
+    rng = np.random.default_rng(seed)
+    strata = []
+    for governorate in range(14):
+        list_rates = rng.uniform(0.15, 0.55, size=6)
+        for year in range(2011, 2021):
+            size = int(np.clip(rng.lognormal(np.log(1_000), 1.1), 30, 30_000))
+            visible = np.clip(list_rates * rng.uniform(0.7, 1.3, size=6), 0.02, 0.9)
+            hidden = visible * rng.uniform(0.1, 0.3)
+            weights = np.array([0.75, 0.25])
+            patterns = synthetic.latent_class_population(
+                size, weights, np.vstack([visible, hidden]), seed=int(rng.integers(1 << 31))
+            )
+            strata.append((f"G{governorate:02d}", year, size, patterns))
+    return strata
+
+
+def fit_stratum(job: tuple[str, int, int, pd.DataFrame, dict]) -> dict:
+    governorate, year, truth, patterns, settings = job
+    model = fit_quietly(LCMCR(n_jobs=1, **settings), patterns)
+    row = model.summary().loc["N"]
+    return {
+        "governorate": governorate,
+        "year": year,
+        "truth": truth,
+        "documented": model.n_observed_,
+        "estimate": row["estimate"],
+        "lower": row["lower"],
+        "upper": row["upper"],
+        "ess": model.ess_,
+        "rhat": model.rhat_,
+        "seconds": model.seconds_,
+    }
+
+
+def bench_strata(workers: int) -> None:
+    strata = syria_like_strata()
+    settings = {"K": 10, "burnin": 1_000, "draws": 2_500, "thin": 10, "chains": 4}
+    jobs = [(g, y, size, patterns, settings) for g, y, size, patterns in strata]
+    started = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        rows = pd.DataFrame(list(pool.map(fit_stratum, jobs, chunksize=2)))
+    seconds = time.perf_counter() - started
+    covered = (rows["lower"] <= rows["truth"]) & (rows["truth"] <= rows["upper"])
+    emit(
+        "lcmcr_strata",
+        strata=len(rows),
+        lists=6,
+        settings=settings,
+        workers=workers,
+        wall_seconds=round(seconds, 1),
+        ess_min=round(rows["ess"].min(), 1),
+        ess_median=round(rows["ess"].median(), 1),
+        strata_ess_at_least_1000=int((rows["ess"] >= 1_000).sum()),
+        rhat_max=round(rows["rhat"].max(), 3),
+        strata_rhat_over_1_01=int((rows["rhat"] > 1.01).sum()),
+        coverage_95=round(covered.mean(), 3),
+        median_relative_error=round(
+            ((rows["estimate"] - rows["truth"]) / rows["truth"]).median(), 3
+        ),
+        documented_total=int(rows["documented"].sum()),
+        truth_total=int(rows["truth"].sum()),
+    )
+
+
+SCENARIOS = {
+    "model_holds": lambda seed: synthetic.latent_class_population(
+        5_000,
+        np.array([0.6, 0.4]),
+        np.array([[0.4, 0.35, 0.3, 0.45, 0.3], [0.12, 0.1, 0.15, 0.08, 0.1]]),
+        seed,
+    ),
+    "dependent_lists": lambda seed: synthetic.dependent_lists_population(5_000, 5, seed),
+    "hard_to_reach": lambda seed: synthetic.hard_to_reach_population(5_000, 5, seed),
+    "dependent_and_hard_to_reach": lambda seed: synthetic.dependent_hard_to_reach_population(
+        5_000, 5, seed
+    ),
+}
+
+
+def fit_replicate(job: tuple[str, int]) -> dict:
+    scenario, seed = job
+    patterns = SCENARIOS[scenario](seed)
+    model = fit_quietly(
+        LCMCR(K=10, burnin=2_000, draws=3_000, thin=5, chains=4, seed=seed, n_jobs=1), patterns
+    )
+    row = model.summary().loc["N"]
+    return {
+        "scenario": scenario,
+        "covered": bool(row["lower"] <= 5_000 <= row["upper"]),
+        "relative_error": (row["estimate"] - 5_000) / 5_000,
+        "width": (row["upper"] - row["lower"]) / 5_000,
+        "documented": model.n_observed_,
+        "ess": model.ess_,
+    }
+
+
+def bench_coverage(replicates: int, workers: int) -> None:
+    jobs = [(scenario, 1_000 + r) for scenario in SCENARIOS for r in range(replicates)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        rows = pd.DataFrame(list(pool.map(fit_replicate, jobs)))
+    for scenario, group in rows.groupby("scenario", sort=False):
+        hits = int(group["covered"].sum())
+        emit(
+            "lcmcr_coverage",
+            scenario=scenario,
+            truth=5_000,
+            lists=5,
+            replicates=len(group),
+            covered=hits,
+            coverage_95=round(hits / len(group), 3),
+            median_relative_error=round(group["relative_error"].median(), 3),
+            median_relative_width=round(group["width"].median(), 3),
+            median_documented=int(group["documented"].median()),
+            median_ess=round(group["ess"].median(), 1),
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", default="8_lists,strata,coverage")
+    parser.add_argument("--replicates", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args()
+    parts = set(args.only.split(","))
+    if "8_lists" in parts:
+        bench_8_lists("latent_class")
+        bench_8_lists("dependent_and_hard_to_reach")
+    if "strata" in parts:
+        bench_strata(args.workers)
+    if "coverage" in parts:
+        bench_coverage(args.replicates, args.workers)
+
+
+if __name__ == "__main__":
+    main()
