@@ -9,6 +9,7 @@ none lost, no pair labelled twice by one reviewer, and no pair held by two
 reviewers at once. Prints one JSON line.
 
     .venv/bin/python bench/review_load.py [--reviewers 20] [--seconds 60] [--think-ms 250]
+                                          [--flow api|pages]
 """
 
 from __future__ import annotations
@@ -81,8 +82,9 @@ def start_server(ws: Workspace, port: int) -> subprocess.Popen:
 
 
 class Reviewer(threading.Thread):
-    def __init__(self, name, base, stop_at, max_labels, think_ms, seed, start_gate):
+    def __init__(self, name, base, stop_at, max_labels, think_ms, seed, start_gate, flow):
         super().__init__(daemon=True)
+        self.flow = flow
         self.name_ = name
         self.client = httpx.Client(base_url=base, timeout=30, follow_redirects=False)
         self.stop_at = stop_at
@@ -115,6 +117,9 @@ class Reviewer(threading.Thread):
 
     def run(self) -> None:
         self.start_gate.wait()
+        if self.flow == "pages":
+            self.run_pages()
+            return
         while time.monotonic() < self.stop_at and len(self.acknowledged) < self.max_labels:
             response = self.timed("/api/next", {})
             if response.status_code != 200:
@@ -133,6 +138,40 @@ class Reviewer(threading.Thread):
             else:
                 self.errors += 1
 
+    def run_pages(self) -> None:
+        """What a browser does: POST a decision (303 to the next pair), GET that page."""
+        started = time.perf_counter()
+        response = self.client.post("/next", data={"csrf_token": self.token})
+        self.latencies.append(time.perf_counter() - started)
+        location = response.headers.get("location", "")
+        while time.monotonic() < self.stop_at and len(self.acknowledged) < self.max_labels:
+            if not location.startswith("/pair?"):
+                break
+            started = time.perf_counter()
+            page = self.client.get(location)
+            self.latencies.append(time.perf_counter() - started)
+            if page.status_code != 200:
+                self.errors += 1
+                break
+            left = re.search(r'id="record-l">([^<]+)<', page.text).group(1)
+            right = re.search(r'id="record-r">([^<]+)<', page.text).group(1)
+            if self.think:
+                time.sleep(self.rng.uniform(0, 2 * self.think))
+            label = self.rng.choice(["match", "non_match", "unsure"])
+            started = time.perf_counter()
+            response = self.client.post(
+                "/pair/label",
+                data={"csrf_token": self.token, "l": left, "r": right, "label": label},
+            )
+            self.latencies.append(time.perf_counter() - started)
+            location = response.headers.get("location", "")
+            found = re.search(r"[?&]last=(\d+)", location)
+            if response.status_code != 303 or not found:
+                self.errors += 1
+                break
+            self.acknowledged.append(int(found.group(1)))
+            self.pairs.append((left, right))
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -142,6 +181,12 @@ def main() -> None:
     parser.add_argument("--think-ms", type=float, default=250.0, help="mean pause before a label")
     parser.add_argument("--people", type=int, default=4000)
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument(
+        "--flow",
+        choices=["api", "pages"],
+        default="api",
+        help="api: POST /api/next + /api/labels; pages: a browser's POST decision + GET pair page",
+    )
     args = parser.parse_args()
 
     built = time.perf_counter()
@@ -167,7 +212,14 @@ def main() -> None:
         stop_at = time.monotonic() + 3600
         reviewers = [
             Reviewer(
-                name, f"http://127.0.0.1:{port}", stop_at, args.max_labels, args.think_ms, i, gate
+                name,
+                f"http://127.0.0.1:{port}",
+                stop_at,
+                args.max_labels,
+                args.think_ms,
+                i,
+                gate,
+                args.flow,
             )
             for i, name in enumerate(names)
         ]
@@ -196,6 +248,7 @@ def main() -> None:
     served = [p for r in reviewers for p in r.pairs]
     result = {
         "bench": "review_load",
+        "flow": args.flow,
         "reviewers": args.reviewers,
         "seconds": round(elapsed, 1),
         "think_ms_mean": args.think_ms,

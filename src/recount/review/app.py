@@ -51,6 +51,7 @@ def create_app(
     settings = settings or ReviewSettings.from_workspace(ws)
     db = Database(ws, settings.release_after_seconds, settings.busy_timeout_seconds)
     review_queue = queue.ReviewQueue(settings)
+    record_cache = pairview.RecordCache()
 
     def labels_committed(batch: list[PendingLabel]) -> None:
         for item in batch:
@@ -173,6 +174,7 @@ def create_app(
         """The database connection with the in-memory queue up to date."""
         with db.transaction() if transaction else db.connection() as con:
             review_queue.ensure_loaded(con, db.generation)
+            record_cache.ensure_loaded(con, db.generation)
             yield con
 
     def after_decision(user: store.User, queue_filter: queue.QueueFilter, **extra) -> str:
@@ -326,10 +328,13 @@ def create_app(
         queue_filter = filter_of(params)
         last = None
         with ready_queue() as con:
-            view = pairview.load_pair(con, *pair)
+            candidate = review_queue.by_pair.get(pair)
+            view = pairview.load_pair(
+                con, *pair, record_cache, candidate.probability if candidate else None
+            )
             mine = review_queue.label_of(pair, user.username)
             if params.get("last", "").isdigit():
-                last = _last_decision(con, int(params["last"]), user.username)
+                last = _last_decision(con, int(params["last"]), user.username, review_queue)
         return render(
             request,
             "pair.html",
@@ -599,7 +604,9 @@ def _sources(con) -> list[str]:
     ]
 
 
-def _last_decision(con, label_id: int, reviewer: str) -> dict | None:
+def _last_decision(
+    con, label_id: int, reviewer: str, review_queue: queue.ReviewQueue
+) -> dict | None:
     """The reviewer's decision just made, with the model's score (revealed after deciding)."""
     row = con.execute(
         "select record_id_l, record_id_r, label from labels where label_id = ? and reviewer = ?",
@@ -607,14 +614,14 @@ def _last_decision(con, label_id: int, reviewer: str) -> dict | None:
     ).fetchone()
     if row is None:
         return None
-    probability = None
-    if "pairs" in store.existing_tables(con):
-        found = con.execute(
+    candidate = review_queue.by_pair.get((row[0], row[1]))
+    probability = candidate.probability if candidate else None
+    if candidate is None and "pairs" in store.existing_tables(con):
+        probability = con.execute(
             """select max(match_probability) from pairs
-               where (record_id_l = ? and record_id_r = ?) or (record_id_l = ? and record_id_r = ?)""",
-            [row[0], row[1], row[1], row[0]],
-        ).fetchone()
-        probability = found[0] if found else None
+               where record_id_l in (?, ?) and record_id_r in (?, ?)""",
+            [row[0], row[1], row[0], row[1]],
+        ).fetchone()[0]
     return {
         "record_id_l": row[0],
         "record_id_r": row[1],

@@ -67,47 +67,175 @@ def _differs(left: str, right: str) -> bool:
     return bool(left and right) and left.casefold().strip() != right.casefold().strip()
 
 
+def _placeholders(values: list | tuple) -> str:
+    return ", ".join("?" * len(values))
+
+
 def _records(
     con: duckdb.DuckDBPyConnection, tables: set[str], record_ids: tuple[str, str]
 ) -> dict[str, dict[str, Any]]:
-    """Both records in one query, with their name forms and current person when known."""
-    forms = "n.name_forms as _name_forms" if "normalized" in tables else "null as _name_forms"
-    person = "rp.person_id as _person_id" if "record_person" in tables else "null as _person_id"
-    joins = ("left join normalized n using (record_id) " if "normalized" in tables else "") + (
-        "left join record_person rp using (record_id)" if "record_person" in tables else ""
-    )
-    cursor = con.execute(
-        f"select r.*, {forms}, {person} from records r {joins} where r.record_id = any(?)",
-        [list(record_ids)],
-    )
+    """Both records, with their name forms and current person when known.
+
+    Simple filtered scans (`in (?, ?)`), no joins: DuckDB answers them in about a
+    millisecond, where joining whole tables for two rows costs tens.
+    """
+    ids = list(record_ids)
+    marks = _placeholders(ids)
+    cursor = con.execute(f"select * exclude (raw) from records where record_id in ({marks})", ids)
     names = [d[0] for d in cursor.description]
     found = {row[0]: dict(zip(names, row, strict=True)) for row in cursor.fetchall()}
-    if any(record_id not in found for record_id in record_ids):
+    if any(record_id not in found for record_id in ids):
         raise ReviewError("unknown record id")
+    forms, people = {}, {}
+    if "normalized" in tables:
+        forms = dict(
+            con.execute(
+                f"select record_id, name_forms from normalized where record_id in ({marks})", ids
+            ).fetchall()
+        )
+    if "record_person" in tables:
+        people = dict(
+            con.execute(
+                f"select record_id, person_id from record_person where record_id in ({marks})", ids
+            ).fetchall()
+        )
+    for record_id, record in found.items():
+        record["_name_forms"] = forms.get(record_id)
+        record["_person_id"] = people.get(record_id)
     return found
 
 
 def person_records(
-    con: duckdb.DuckDBPyConnection, person_ids: str | list[str], exclude: tuple[str, ...] = ()
+    con: duckdb.DuckDBPyConnection,
+    person_ids: str | list[str],
+    exclude: tuple[str, ...] = (),
+    limit: int = 200,
 ) -> list[dict[str, Any]]:
     """The records currently linked into one or more people (identifying fields only)."""
     wanted = [person_ids] if isinstance(person_ids, str) else list(person_ids)
+    members = con.execute(
+        f"""select record_id, person_id from record_person
+            where person_id in ({_placeholders(wanted)}) order by record_id limit ?""",
+        [*wanted, limit + len(exclude)],
+    ).fetchall()
+    person_of = {r: p for r, p in members if r not in exclude}
+    if not person_of:
+        return []
+    ids = list(person_of)
     cursor = con.execute(
-        """select r.record_id, rp.person_id, r.source_id, r.name, r.name_latin, r.sex, r.age,
-                  r.date_of_death, r.governorate, r.place
-           from record_person rp join records r using (record_id)
-           where rp.person_id = any(?) and not (r.record_id = any(?))
-           order by r.record_id""",
-        [wanted, list(exclude)],
+        f"""select record_id, source_id, name, name_latin, sex, age,
+                   date_of_death, governorate, place
+            from records where record_id in ({_placeholders(ids)}) order by record_id""",
+        ids,
     )
     names = [d[0] for d in cursor.description]
-    return [{k: _text(v) for k, v in zip(names, row, strict=True)} for row in cursor.fetchall()]
+    rows = []
+    for row in cursor.fetchall():
+        record = {k: _text(v) for k, v in zip(names, row, strict=True)}
+        record["person_id"] = person_of[record["record_id"]]
+        rows.append(record)
+    return rows
 
 
-def load_pair(con: duckdb.DuckDBPyConnection, record_id_a: str, record_id_b: str) -> PairView:
+class RecordCache:
+    """What pair pages show, held in memory for workspaces up to `max_records` records.
+
+    A pair page then costs no database query: on a busy machine each DuckDB
+    query costs milliseconds, and reviewers open a page per decision. Reloaded
+    whenever the workspace changes (`Database.generation`); larger workspaces
+    are read per page instead.
+    """
+
+    def __init__(self, max_records: int = 100_000):
+        self.max_records = max_records
+        self.generation: int | None = None
+        self.records: dict[str, dict[str, Any]] | None = None
+        self.members: dict[str, list[str]] = {}
+
+    def ensure_loaded(self, con: duckdb.DuckDBPyConnection, generation: int) -> None:
+        if self.generation == generation:
+            return
+        self.records, self.members = None, {}
+        self.generation = generation
+        tables = store.existing_tables(con)
+        if "records" not in tables:
+            return
+        if con.execute("select count(*) from records").fetchone()[0] > self.max_records:
+            return
+        cursor = con.execute("select * exclude (raw) from records")
+        names = [d[0] for d in cursor.description]
+        records = {row[0]: dict(zip(names, row, strict=True)) for row in cursor.fetchall()}
+        forms = (
+            dict(con.execute("select record_id, name_forms from normalized").fetchall())
+            if "normalized" in tables
+            else {}
+        )
+        people = (
+            dict(con.execute("select record_id, person_id from record_person").fetchall())
+            if "record_person" in tables
+            else {}
+        )
+        members: dict[str, list[str]] = {}
+        for record_id in sorted(records):
+            record = records[record_id]
+            record["_name_forms"] = forms.get(record_id)
+            record["_person_id"] = people.get(record_id)
+            if record["_person_id"]:
+                members.setdefault(record["_person_id"], []).append(record_id)
+        self.records, self.members = records, members
+
+    def pair(self, record_ids: tuple[str, str]) -> dict[str, dict[str, Any]] | None:
+        if self.records is None:
+            return None
+        found = {r: self.records.get(r) for r in record_ids}
+        if any(v is None for v in found.values()):
+            raise ReviewError("unknown record id")
+        return found
+
+    def person_records(self, person_ids: list[str], exclude: tuple[str, ...]) -> list[dict]:
+        rows = []
+        for person_id in person_ids:
+            for record_id in self.members.get(person_id, [])[: 200 + len(exclude)]:
+                if record_id in exclude:
+                    continue
+                record = self.records[record_id]
+                rows.append(
+                    {
+                        **{c: _text(record.get(c)) for c in PERSON_FIELDS},
+                        "record_id": record_id,
+                        "person_id": person_id,
+                    }
+                )
+        return rows
+
+
+PERSON_FIELDS = (
+    "source_id",
+    "name",
+    "name_latin",
+    "sex",
+    "age",
+    "date_of_death",
+    "governorate",
+    "place",
+)
+
+
+def load_pair(
+    con: duckdb.DuckDBPyConnection,
+    record_id_a: str,
+    record_id_b: str,
+    cache: RecordCache | None = None,
+    probability: float | None = None,
+) -> PairView:
+    """The pair page's content; from `cache` when it holds the workspace, and with the
+    model's `probability` when the caller knows it (its match weight follows from it)."""
     left_id, right_id = store.ordered_pair(record_id_a, record_id_b)
-    tables = store.existing_tables(con)
-    found = _records(con, tables, (left_id, right_id))
+    found = cache.pair((left_id, right_id)) if cache is not None else None
+    tables = None
+    if found is None:
+        tables = store.existing_tables(con)
+        found = _records(con, tables, (left_id, right_id))
     left, right = found[left_id], found[right_id]
     rows = []
     for column, label, is_name in FIELDS:
@@ -126,16 +254,24 @@ def load_pair(con: duckdb.DuckDBPyConnection, record_id_a: str, record_id_b: str
     )
     people = [p for p in dict.fromkeys((person_l, person_r)) if p]
     if people:
-        others = person_records(con, people, (left_id, right_id))
+        others = (
+            cache.person_records(people, (left_id, right_id))
+            if tables is None
+            else person_records(con, people, (left_id, right_id))
+        )
         view.others_l = [o for o in others if o["person_id"] == person_l]
         if person_r != person_l:
             view.others_r = [o for o in others if o["person_id"] == person_r]
-    if "pairs" in tables:
+    if probability is not None:
+        view.probability = probability
+        if 0 < probability < 1:
+            view.match_weight = math.log2(probability / (1 - probability))
+        return view
+    if "pairs" in (tables if tables is not None else store.existing_tables(con)):
         score = con.execute(
             """select match_probability, match_weight from pairs
-               where (record_id_l = ? and record_id_r = ?) or (record_id_l = ? and record_id_r = ?)
-               limit 1""",
-            [left_id, right_id, right_id, left_id],
+               where record_id_l in (?, ?) and record_id_r in (?, ?) limit 1""",
+            [left_id, right_id, left_id, right_id],
         ).fetchone()
         if score:
             view.probability, view.match_weight = score

@@ -23,6 +23,7 @@ Callers hold the database lock around every method (the app does).
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import time
 from dataclasses import dataclass
@@ -211,14 +212,18 @@ class ReviewQueue:
         tables = store.existing_tables(con)
         candidates: list[Candidate] = []
         if "pairs" in tables:
-            rows = con.execute(
-                _candidates_sql(tables),
-                {
-                    "threshold": self.settings.link_threshold,
-                    "impact_weight": self.settings.impact_weight,
-                    "limit": MAX_CANDIDATES,
-                },
-            ).fetchall()
+            con.execute(f"set threads = {os.cpu_count() or 1}")  # one big query: use every core
+            try:
+                rows = con.execute(
+                    _candidates_sql(tables),
+                    {
+                        "threshold": self.settings.link_threshold,
+                        "impact_weight": self.settings.impact_weight,
+                        "limit": MAX_CANDIDATES,
+                    },
+                ).fetchall()
+            finally:
+                con.execute("set threads = 1")
             percent = self.settings.double_review_percent
             candidates = [
                 Candidate(

@@ -161,7 +161,10 @@ class Database:
         delay = 0.02
         while True:
             try:
-                return duckdb.connect(str(self.ws.db_path))
+                con = duckdb.connect(str(self.ws.db_path))
+                # many small queries from many requests: parallel plans cost more than they save
+                con.execute("set threads = 1")
+                return con
             except duckdb.IOException as exc:
                 if "lock" not in str(exc).lower() or time.monotonic() > deadline:
                     raise WorkspaceBusy(
