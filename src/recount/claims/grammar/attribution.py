@@ -197,13 +197,16 @@ _PHRASE_STOPS = {
 }  # fmt: skip
 
 
+_CONJUNCTIONS = {"but", "and", "while", "as", "so", "yet", "or", "although", "though", "whereas"}
+
+
 def _clean_phrase(phrase: str) -> str | None:
     words = phrase.split()
     for index, word in enumerate(words):
         if index > 0 and word.lower() in _PHRASE_STOPS:
             words = words[:index]
             break
-    while words and words[0].lower() in DETERMINERS:
+    while words and (words[0].lower() in DETERMINERS or words[0].lower() in _CONJUNCTIONS):
         words = words[1:]
     if not words:
         return None

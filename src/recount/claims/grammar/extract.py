@@ -31,6 +31,7 @@ from recount.claims.grammar.lexicon import (
     CASUALTY_TOLL_NOUNS,
     COMPARISON_CUES,
     DEATH_TOLL_NOUNS,
+    DISPLACING_VERBS,
     HYPOTHETICAL_CUES,
     LIFE_VERBS,
     MEASURES_AFTER,
@@ -71,6 +72,20 @@ _TOLL_RE = re.compile(
     rf"\s*(?P<link>\b(?:{alternation(TOLL_LINKS + RISE_VERBS)})\b|:)\s*$",
     re.IGNORECASE,
 )
+_NOUN_OF_RE = re.compile(
+    r"\b(?:the\s+)?(?P<w>deaths?|killings?|killing|displacement|arrests?|detention|evacuation|disappearance|rescue|injuries|injury|wounding)\s+of\s+(?:(?:some|about|around|over|at\s+least)\s+)?$",
+    re.IGNORECASE,
+)
+_NOUN_OF_MEASURES = {
+    "death": "killed", "deaths": "killed", "killing": "killed", "killings": "killed",
+    "displacement": "displaced", "arrest": "detained", "arrests": "detained",
+    "detention": "detained", "evacuation": "evacuated", "disappearance": "missing",
+    "rescue": "saved", "injuries": "injured", "injury": "injured", "wounding": "injured",
+}  # fmt: skip
+_DISPLACED_TAIL_RE = re.compile(
+    r"^[^.;]{0,40}?\b(?:from\s+their\s+homes|to\s+flee|out\s+of\s+their|from\s+the\s+(?:city|town|area|region))",
+    re.IGNORECASE,
+)
 _AMONG_RE = re.compile(
     r"\bamong\s+(?:the\s+|those\s+)?(?P<w>dead|killed|victims|fatalities|injured|wounded|casualties|missing|detained|displaced)\s*(?:,\s*)?(?:were|are|was|is)?\s*$",
     re.IGNORECASE,
@@ -82,6 +97,10 @@ _PART_RE = re.compile(
 _COORD_RE = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|as\s+well\s+as|plus|&)\s*$", re.IGNORECASE)
 _LIST_TAIL_RE = re.compile(
     rf"^\s*(?:(?:{_POP})\b|[,.;:)]|$|respectively\b|and\b|or\b|in\b|on\b|since\b|according\b|were\b|have\b|had\b)",
+    re.IGNORECASE,
+)
+_DISPLACING_RE = re.compile(
+    rf"\b(?:{alternation(DISPLACING_VERBS)})\s+(?:(?:some|about|around|over|at\s+least|more\s+than|nearly)\s+)?$",
     re.IGNORECASE,
 )
 _RISE_RE = re.compile(rf"\b(?:{alternation(RISE_VERBS)})\s*$", re.IGNORECASE)
@@ -261,6 +280,23 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
             claim.measure_text = _phrase(sentence, claim.phrase_start, claim.phrase_end)
             claim.construction = "object"
             return claim
+    displacing = _DISPLACING_RE.search(before[-40:])
+    if displacing and _DISPLACED_TAIL_RE.match(after):
+        claim.measure = "displaced"
+        claim.phrase_start = q.start - len(before[-40:]) + displacing.start()
+        claim.measure_text = _phrase(
+            sentence, claim.phrase_start, q.end + _DISPLACED_TAIL_RE.match(after).end()
+        )
+        claim.construction = "object"
+        return claim
+    noun_of = _NOUN_OF_RE.search(before[-60:])
+    if noun_of:
+        claim.measure = _NOUN_OF_MEASURES[noun_of.group("w").lower()]
+        claim.measure_text = _phrase(
+            sentence, q.start - len(before[-60:]) + noun_of.start(), claim.phrase_end
+        )
+        claim.construction = "object"
+        return claim
     among = _AMONG_RE.search(before[-60:])
     if among:
         claim.measure = MEASURES_AFTER.get(_key(among.group("w")), "killed")

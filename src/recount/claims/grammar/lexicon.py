@@ -35,6 +35,7 @@ POPULATIONS = {
     "boys": "children", "girls": "children", "infants": "children", "babies": "children",
     "schoolchildren": "children", "toddlers": "children",
     "women": "women", "woman": "women",
+    "detainees": "all", "refugees": "all", "evacuees": "all", "prisoners": "all",
 }  # fmt: skip
 
 # Words that state what happened to the people counted, after the number.
@@ -44,6 +45,8 @@ MEASURES_AFTER = {
     "martyred": "killed", "deaths": "killed", "death": "killed", "fatalities": "killed",
     "lost their lives": "killed", "lost his life": "killed", "lost her life": "killed",
     "lives lost": "killed", "die": "killed", "dies": "killed", "victims": "killed",
+    "tortured to death": "killed", "starved to death": "killed", "beaten to death": "killed",
+    "burned to death": "killed", "burnt to death": "killed", "shot dead": "killed",
     "killed or injured": "casualties", "killed or wounded": "casualties",
     "dead or injured": "casualties", "dead or wounded": "casualties",
     "killed and injured": "casualties", "killed and wounded": "casualties", "casualties": "casualties",
@@ -77,6 +80,14 @@ MEASURES_BEFORE = {
     "evacuated": "evacuated", "evacuating": "evacuated", "evacuate": "evacuated",
     "saved": "saved", "saving": "saved", "rescued": "saved", "rescuing": "saved", "save": "saved",
 }  # fmt: skip
+# These count the displaced only with "from their homes", "to flee", "out of".
+DISPLACING_VERBS = {
+    "forced": "displaced",
+    "forcing": "displaced",
+    "drove": "displaced",
+    "driven": "displaced",
+    "driving": "displaced",
+}
 # These count deaths only with "lives": "claimed 300,000 lives", "took the lives of 20".
 LIFE_VERBS = {"claimed", "claiming", "claims", "cost", "costing", "took", "taking", "taken"}
 
