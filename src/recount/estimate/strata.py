@@ -117,7 +117,8 @@ def sparsity_reason(patterns: pd.DataFrame, min_records: int) -> str | None:
     lists = [c for c in patterns.columns if c != COUNT]
     documented = int(patterns[COUNT].sum())
     if documented < min_records:
-        return f"only {documented} people documented (minimum {min_records})"
+        people = "person" if documented == 1 else "people"
+        return f"only {documented} {people} documented (minimum {min_records})"
     if len(lists) < 3:
         return f"only {len(lists)} lists document anyone here; at least 3 are needed"
     on_many = patterns[lists].sum(axis=1) >= 2
