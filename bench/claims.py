@@ -163,4 +163,6 @@ if __name__ == "__main__":
     print(json.dumps(bench_quality("corpus")))
     print(json.dumps(bench_quality("held_out")))
     print(json.dumps(bench_peer("corpus")))
+    print(json.dumps(bench_quality("held_out_2")))
     print(json.dumps(bench_peer("held_out")))
+    print(json.dumps(bench_peer("held_out_2")))

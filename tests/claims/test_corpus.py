@@ -9,7 +9,7 @@ import pytest
 from recount.claims.evaluate import load_corpus, score_corpus
 
 CORPUS = Path(__file__).parent / "corpus.toml"
-HELD_OUT = Path(__file__).parent / "held_out.toml"
+HELD_OUT = [Path(__file__).parent / "held_out.toml", Path(__file__).parent / "held_out_2.toml"]
 
 CASES = load_corpus(CORPUS)
 
@@ -67,8 +67,9 @@ def test_precision_and_recall(gazetteer):
     assert score.recall >= 0.95
 
 
-def test_held_out_sentences_are_mostly_right(gazetteer):
-    """Sentences the grammar was not tuned on: a floor, not a target (see docs/bench/claims.md)."""
-    score = score_corpus(load_corpus(HELD_OUT), gazetteer)
-    assert score.precision >= 0.8
-    assert score.recall >= 0.65
+@pytest.mark.parametrize("path", HELD_OUT, ids=lambda p: p.stem)
+def test_held_out_sentences_are_mostly_right(path, gazetteer):
+    """Sentences written apart from the grammar: a floor, not a target (see docs/bench/claims.md)."""
+    score = score_corpus(load_corpus(path), gazetteer)
+    assert score.precision >= 0.85
+    assert score.recall >= 0.8

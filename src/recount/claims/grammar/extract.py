@@ -34,8 +34,11 @@ from recount.claims.grammar.lexicon import (
     DISPLACING_VERBS,
     HYPOTHETICAL_CUES,
     LIFE_VERBS,
+    MEASURE_NOUNS,
     MEASURES_AFTER,
     MEASURES_BEFORE,
+    MORE_THAN_LINKS,
+    NEARLY_LINKS,
     NEGATION_CUES,
     PASSING_CUES,
     POPULATIONS,
@@ -44,7 +47,7 @@ from recount.claims.grammar.lexicon import (
     TOLL_NOUNS,
     alternation,
 )
-from recount.claims.numbers import UNITS, Quantity, find_quantities
+from recount.claims.numbers import NEARLY_BAND, UNITS, Quantity, find_quantities
 from recount.claims.scope import Period, Place, find_periods, find_places
 
 _POP = alternation(POPULATIONS)
@@ -53,7 +56,7 @@ _AUX = alternation(AUXILIARIES)
 _LOCATIVE = r"(?:\s+(?:in|on|at|near|from|across|around|inside|outside|throughout)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
 _ADJECTIVE = rf"(?:(?!(?:and|or|but|of|with|{_POP}|{alternation(UNITS)})\b)[A-Za-z][\w'’-]*\s+)"
 _FORWARD_RE = re.compile(
-    rf"^\s*(?:of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>{_POP})\b)?"
+    rf"^\s*(?:of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>{_POP})\b|{_ADJECTIVE}{{1,2}}?(?=(?:{alternation(MEASURE_NOUNS)})\b))?"
     rf"{_LOCATIVE}"
     r"(?P<aside>\s*(?:,|\(|–|—)\s*[^,()–—.;]{0,80}?(?:,|\)|–|—))?"
     rf"\s*(?:(?:{_AUX})\s+){{0,6}}?"
@@ -114,7 +117,9 @@ _SCOPE_BEFORE_RE = re.compile(
 )
 _POSSESSIVE_RE = re.compile(r"['’]s?\b")
 _SOFT_BREAK_RE = re.compile(r"[,;:—–(]|\bwhile\b|\bbut\b|\bwhereas\b")
-_HARD_BREAK_RE = re.compile(r"[;—–]|\bwhile\b|\bbut\b|\bwhereas\b")
+_HARD_BREAK_RE = re.compile(
+    r"[;—–]|\bwhile\b|\bbut\b|\bwhereas\b|\bas\b|\bbecause\b|\bafter\b|\bwhen\b"
+)
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _NOT_A_COUNT_AFTER_RE = re.compile(
@@ -312,6 +317,9 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
             claim.construction = "toll"
             if population and not claim.own_population:
                 claim.population = population
+            link = _key(toll.group("link"))
+            if q.qualifier is None and (link in MORE_THAN_LINKS or link in NEARLY_LINKS):
+                claim.quantity = _qualified(q, "more_than" if link in MORE_THAN_LINKS else "nearly")
             if q.text.lower().startswith("from") and _RISE_RE.search(
                 (toll.group("mid") or "") + " " + toll.group("link")
             ):
@@ -361,6 +369,14 @@ def _toll_meaning(
 def _sentence_measure(sentence: str) -> str | None:
     match = re.search(rf"\b(?:{_MEAS})\b", sentence, re.IGNORECASE)
     return MEASURES_AFTER[_key(match.group(0))] if match else None
+
+
+def _qualified(q: Quantity, qualifier: str) -> Quantity:
+    """'the toll topped 400,000': the verb says what a qualifier would."""
+    if qualifier == "more_than":
+        return Quantity(q.start, q.end, q.text, q.value, q.low, None, qualifier, q.vague, False)
+    low = q.value * (1 - NEARLY_BAND) if q.value is not None else q.low
+    return Quantity(q.start, q.end, q.text, q.value, low, q.value, qualifier, q.vague, False)
 
 
 def _upper_end(q: Quantity) -> Quantity:

@@ -36,6 +36,9 @@ POPULATIONS = {
     "schoolchildren": "children", "toddlers": "children",
     "women": "women", "woman": "women",
     "detainees": "all", "refugees": "all", "evacuees": "all", "prisoners": "all",
+    "journalists": "all", "doctors": "all", "medics": "all", "aid workers": "all",
+    "health workers": "all", "teachers": "all", "students": "all", "workers": "all",
+    "volunteers": "all", "protesters": "all", "demonstrators": "all", "families": "all",
 }  # fmt: skip
 
 # Words that state what happened to the people counted, after the number.
@@ -47,6 +50,7 @@ MEASURES_AFTER = {
     "lives lost": "killed", "die": "killed", "dies": "killed", "victims": "killed",
     "tortured to death": "killed", "starved to death": "killed", "beaten to death": "killed",
     "burned to death": "killed", "burnt to death": "killed", "shot dead": "killed",
+    "killings": "killed",
     "killed or injured": "casualties", "killed or wounded": "casualties",
     "dead or injured": "casualties", "dead or wounded": "casualties",
     "killed and injured": "casualties", "killed and wounded": "casualties", "casualties": "casualties",
@@ -118,6 +122,21 @@ TOLL_LINKS = [
     "crossed", "neared", "nears", "approached", "approaches", "now", "as", ":", "totals",
     "totalled", "totaled", "numbered", "numbers", "is now", "was now", "had reached",
 ]  # fmt: skip
+# Nouns that name the measure themselves and may take adjectives: "191,369 documented killings".
+MEASURE_NOUNS = ["deaths", "killings", "fatalities", "casualties", "injuries", "refugees",
+                 "detainees", "evacuees", "victims", "dead"]  # fmt: skip
+# Toll verbs that say what a qualifier would: "the toll topped 400,000" is more than 400,000.
+MORE_THAN_LINKS = {
+    "topped",
+    "tops",
+    "exceeded",
+    "exceeds",
+    "surpassed",
+    "surpasses",
+    "passed",
+    "crossed",
+}
+NEARLY_LINKS = {"neared", "nears", "approached", "approaches"}
 RISE_VERBS = [
     "rose",
     "risen",
