@@ -173,6 +173,12 @@ class Reviewer(threading.Thread):
             self.pairs.append((left, right))
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reviewers", type=int, default=20)
@@ -229,10 +235,12 @@ def main() -> None:
             reviewer.stop_at = time.monotonic() + args.seconds
             reviewer.start()
         started = time.perf_counter()
+        cpu_before = cpu_seconds(server.pid)
         gate.set()
         for reviewer in reviewers:
             reviewer.join(args.seconds + 60)
         elapsed = time.perf_counter() - started
+        server_cpu = cpu_seconds(server.pid) - cpu_before
     finally:
         server.terminate()
         server.wait(30)
@@ -274,6 +282,7 @@ def main() -> None:
         if latencies
         else None,
         "max_ms": round(latencies[-1] * 1000, 1) if latencies else None,
+        "server_cpu_ms_per_request": round(server_cpu * 1000 / max(len(latencies), 1), 2),
         "workspace_build_seconds": round(build_seconds, 1),
         "load_average_1min_at_end": round(os.getloadavg()[0], 1),
         "cores": os.cpu_count(),
