@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from recount.ingest.readers import _cell_text
 from recount.ingest.sheetxml import sheet_rows
 
 CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8"?>
@@ -76,6 +76,19 @@ def write_xlsx(path: Path, sheet_xml: str) -> Path:
         archive.writestr("xl/sharedStrings.xml", SHARED)
         archive.writestr("xl/worksheets/sheet1.xml", sheet_xml)
     return path
+
+
+def _cell_text(value: object) -> str | None:
+    """openpyxl's cell value as the text a person sees (the reference the fast reader must match)."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    return str(value)
 
 
 def both_readings(path: Path):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import datetime as dt
 import io
 import json
 import re
@@ -406,8 +405,8 @@ class SpreadsheetReader(Reader):
         self._sheet_row = 0
         self._rows = self._guarded_rows()
         for cells in self._rows:
-            if any(_cell_text(c) for c in cells):
-                self.header = header_names([_cell_text(c) for c in cells])
+            if any(cells):
+                self.header = header_names(list(cells))
                 self.raw_header = list(self.header)
                 self._header_row = self._sheet_row
                 break
@@ -443,11 +442,7 @@ class SpreadsheetReader(Reader):
                     return
                 source_rows = np.arange(next_row, next_row + len(rows), dtype=np.int64)
                 next_row += len(rows)
-                over = [
-                    i
-                    for i, r in enumerate(rows)
-                    if len(r) > width and any(_cell_text(c) for c in r[width:])
-                ]
+                over = [i for i, r in enumerate(rows) if len(r) > width and any(r[width:])]
                 keep = np.ones(len(rows), dtype=bool)
                 keep[over] = False
                 fitted = [
@@ -455,33 +450,14 @@ class SpreadsheetReader(Reader):
                     for r, k in zip(rows, keep, strict=True)
                     if k
                 ]
-                columns = (
-                    [list(map(_cell_text, column)) for column in zip(*fitted, strict=True)]
-                    if fitted
-                    else [[]] * width
-                )
+                columns = list(zip(*fitted, strict=True)) if fitted else [[]] * width
                 table, _ = self._text_columns(columns, source_rows[keep])
                 quarantine = _quarantine(
                     source_rows[over],
                     "too_many_fields",
                     [None] * len(over),
-                    [self._raw_row([_cell_text(c) for c in rows[i]]) for i in over],
+                    [self._raw_row(list(rows[i])) for i in over],
                 )
                 yield Chunk(table, quarantine, None)
         finally:
             self.close()
-
-
-def _cell_text(value: object) -> str | None:
-    """A cell as the text a person sees: whole numbers without '.0', dates as ISO."""
-    if value is None or isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    return str(value)

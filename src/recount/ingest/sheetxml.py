@@ -21,7 +21,7 @@ from openpyxl.utils.datetime import from_excel
 BLOCK_BYTES = 4 << 20
 _P = r"(?:[A-Za-z_][\w.-]*:)?"  # an optional namespace prefix, as in <x:row>
 ROW = re.compile(rf"<{_P}row\b([^>]*?)(?:/>|>(.*?)</{_P}row>)", re.S)
-ROW_END = re.compile(rf"</{_P}row>|<{_P}row\b[^>]*/>".encode())
+ROW_PREFIX = re.compile(rb"[A-Za-z_][\w.-]*:")
 CELL = re.compile(rf"<{_P}c\b([^>]*?)(?:/>|>(.*?)</{_P}c>)", re.S)
 VALUE = re.compile(rf"<{_P}v>(.*?)</{_P}v>", re.S)
 FORMULA = re.compile(rf"<{_P}f\b[^>]*?(?:/>|>(.*?)</{_P}f>)", re.S)
@@ -94,13 +94,18 @@ def sheet_rows(sheet, book) -> Iterator[tuple[str | None, ...]]:
 
 
 def _last_row_end(data: bytes) -> int:
-    end = 0
-    for match in ROW_END.finditer(data, max(0, len(data) - BLOCK_BYTES)):
-        end = match.end()
-    if end == 0:  # a block without a whole row: look at all of it
-        for match in ROW_END.finditer(data):
-            end = match.end()
-    return end
+    """Where the last complete </row> (or </x:row>) of the data ends; 0 when there is none."""
+    end = len(data)
+    while True:
+        found = data.rfind(b"row>", 0, end)
+        if found < 0:
+            return 0
+        opening = data.rfind(b"</", 0, found)
+        if opening >= 0 and (
+            opening + 2 == found or ROW_PREFIX.fullmatch(data, opening + 2, found)
+        ):
+            return found + 4
+        end = found
 
 
 def _row_number(attributes: str, expected: int) -> int:

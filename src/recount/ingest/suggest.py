@@ -241,6 +241,7 @@ def suggest_source(path: Path, root: Path | None = None) -> Suggestion:
         guess = _guess_from_values(sample.column(index).to_pylist(), set(columns))
         if guess:
             columns[guess[0]] = (name, guess[1])
+    _prefer_arabic_name(columns, sample)
     ordered = {f: columns[f] for f in HEADER_WORDS if f in columns}
     mapped = {c for c, _ in ordered.values()}
     try:
@@ -258,6 +259,30 @@ def suggest_source(path: Path, root: Path | None = None) -> Suggestion:
         unmapped=[n for n in sample.column_names if n not in mapped],
         rows_sampled=sample.num_rows,
     )
+
+
+def _script_share(values: list, pattern: re.Pattern) -> float:
+    texts = [str(v) for v in values if v is not None and str(v).strip()]
+    return sum(1 for t in texts if pattern.search(t)) / len(texts) if texts else 0.0
+
+
+def _prefer_arabic_name(columns: dict[str, tuple[str, str]], sample: pa.Table) -> None:
+    """When `name` holds Latin script and another column holds Arabic names, map them as name / name_latin."""
+    if "name" not in columns or "name_latin" in columns:
+        return
+    current = columns["name"][0]
+    if _script_share(sample.column(current).to_pylist(), _LATIN) < 0.8:
+        return
+    mapped = {column for column, _ in columns.values()}
+    for column in sample.column_names:
+        values = sample.column(column).to_pylist()
+        if column in mapped or _script_share(values, _ARABIC) < 0.8:
+            continue
+        texts = [str(v) for v in values if v is not None and str(v).strip()]
+        if sum(1 for t in texts if len(t.split()) >= 2) >= 0.8 * len(texts):
+            columns["name_latin"] = (current, "Latin-script names")
+            columns["name"] = (column, "Arabic-script names")
+            return
 
 
 def _header_field(name: str) -> str | None:
