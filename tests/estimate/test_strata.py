@@ -210,3 +210,18 @@ def test_settings_defaults_and_spark_backend():
     assert settings.options.methods == ("lcmcr", "loglinear", "dga")
     assert settings.options.K == 10
     assert np.isclose(parse_settings({"delta": 0.25}).options.delta, 0.25)
+
+
+def test_chapman_runs_only_on_two_list_strata(stratified_persons):
+    persons, truth = stratified_persons
+    settings = settings_for(persons, methods=["chapman", "loglinear"])
+    estimates, _ = estimate_persons(persons, settings)
+    chapman = estimates[(estimates["level"] == "stratum") & (estimates["method"] == "chapman")]
+    chapman = chapman.set_index(["governorate", "year"])
+    two = chapman.loc[("SY-QU", 2012)]
+    assert two["status"] == "ok" and "assumes_independence" in two["flag"]
+    assert two["lower"] <= truth[("SY-QU", 2012)] <= two["upper"]
+    assert (
+        chapman.loc[("SY-HL", 2012), "reason"]
+        == "Chapman's estimator needs exactly two lists, here 4"
+    )

@@ -182,12 +182,8 @@ def _run_method(
     seed: int,
 ) -> MethodResult:
     if method == "chapman":
-        if len(lists) != 2 or int(table[COUNT].sum()) < options.min_records:
-            why = (
-                reason
-                if reason and len(lists) == 2
-                else "Chapman's estimator needs exactly two lists"
-            )
+        why = _chapman_obstacle(table, lists, options.min_records)
+        if why is not None:
             return MethodResult(method, "not_estimable", reason=why)
     elif reason is not None:
         return MethodResult(method, "not_estimable", reason=reason)
@@ -211,7 +207,21 @@ def _run_method(
     return result
 
 
-def fit_method(method: str, table: pd.DataFrame, options: EstimateOptions, seed: int) -> MethodResult:
+def _chapman_obstacle(table: pd.DataFrame, lists: list[str], min_records: int) -> str | None:
+    """Why Chapman's estimator cannot run here (None when it can)."""
+    documented = int(table[COUNT].sum())
+    if len(lists) != 2:
+        return f"Chapman's estimator needs exactly two lists, here {len(lists)}"
+    if documented < min_records:
+        return f"only {documented} documented (minimum {min_records})"
+    if int(table.loc[(table[lists[0]] == 1) & (table[lists[1]] == 1), COUNT].sum()) == 0:
+        return "the two lists share nobody"
+    return None
+
+
+def fit_method(
+    method: str, table: pd.DataFrame, options: EstimateOptions, seed: int
+) -> MethodResult:
     """Fit one method to a pattern table: estimate, 95% interval, diagnostics, draws, flags."""
     if method == "lcmcr":
         from recount.estimate.lcmcr import LCMCR
