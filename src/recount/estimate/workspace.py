@@ -66,7 +66,7 @@ def estimate_workspace(
     settings = read_settings(ws, overrides)
     if not ws.has_table("persons"):
         raise WorkspaceError(f"{ws.root}: no table 'persons'; run `recount link` first")
-    persons = ws.table("persons")
+    persons = ws.table("persons", columns=_needed_columns(ws, settings.strata))
     estimates, draws = estimate_persons(persons, settings, progress)
     ws.write_tables({"estimates": estimates, "estimate_draws": draws})
     return estimates
@@ -268,6 +268,15 @@ def _string_list(value: Any, key: str, error) -> list[str]:
     if not isinstance(value, list | tuple) or not all(isinstance(v, str) and v for v in value):
         raise error(key, 'expected a list of names, e.g. ["governorate", "year"]')
     return list(value)
+
+
+def _needed_columns(ws: Workspace, strata: tuple[str, ...]) -> list[str]:
+    """Capture columns, strata and dates only: names never leave the database here."""
+    available = _persons_columns(ws) or []
+    wanted = {c for c in available if c.startswith("in_")} | set(strata)
+    if any(s in DERIVED_PERIODS for s in strata):
+        wanted |= {"date_of_death", "date_precision"}
+    return [c for c in available if c in wanted]
 
 
 def _persons_columns(ws: Workspace) -> list[str] | None:
