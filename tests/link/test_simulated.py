@@ -1,0 +1,57 @@
+"""On simulated Syrian-like lists (simulate -> ingest -> normalize -> link): accuracy, recall of blocking."""
+
+from __future__ import annotations
+
+import pytest
+
+from recount.link import link_workspace
+from recount.link.blocking import blocked_pairs
+from recount.link.evaluate import blocking_recall, evaluate_record_person, read_truth
+from recount.link.prepare import linkable_records, load_link_input
+from recount.link.training import TrainedModel
+from recount.simulate import simulate
+from recount.workspace import Workspace
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def simulated(tmp_path_factory):
+    root = tmp_path_factory.mktemp("sim")
+    simulate(root, people=1500, sources=5, seed=11)
+    ws = Workspace(root)
+    ws.ingest()
+    ws.normalize()
+    result = link_workspace(ws)
+    return ws, read_truth(root / "truth" / "records.csv"), result
+
+
+def test_people_are_found_accurately(simulated):
+    ws, truth, result = simulated
+    scores = evaluate_record_person(ws.table("record_person"), truth)
+    assert scores["pairwise_f1"] >= 0.85
+    assert scores["bcubed_f1"] >= 0.93
+    assert abs(scores["unique_count_error"]) <= 0.05
+    assert result.unidentified > 0
+
+
+def test_blocking_keeps_nearly_all_true_pairs(simulated):
+    ws, truth, _ = simulated
+    linkable = linkable_records(load_link_input(ws))
+    keyed = truth.assign(unique_id=truth["source_id"] + ":" + truth["source_row"].astype(str))
+    truth_ids = keyed.set_index("unique_id")["person_id"]
+    truth_ids = truth_ids[truth_ids.index.isin(linkable["unique_id"])]
+    assert blocking_recall(blocked_pairs(linkable), truth_ids)["blocking_recall"] >= 0.95
+
+
+def test_model_means_same_person_not_namesake(simulated):
+    _, _, result = simulated
+    weights = (
+        TrainedModel.load(result.model_path).match_weights().set_index(["comparison", "level"])
+    )
+    weight = weights["match_weight"]
+    # dates far apart and different given names must count strongly against a match
+    assert weight[("date_of_death", "All other comparisons")] < -3
+    assert weight[("given", "All other comparisons")] < -3
+    assert weight[("date_of_death", "same day")] > 5
+    assert not result.warnings

@@ -1,0 +1,28 @@
+"""The Spark backend gives the same people as DuckDB with the same trained parameters."""
+
+from __future__ import annotations
+
+import pytest
+
+from fixtures import fake_1000_workspace
+from recount.link import link_workspace
+
+pytestmark = [pytest.mark.spark, pytest.mark.slow]
+
+
+def test_spark_and_duckdb_find_the_same_people(tmp_path, shared_data):
+    ws, _ = fake_1000_workspace(tmp_path / "ws", shared_data, "\n[link]\nspark_partitions = 2\n")
+    duck = link_workspace(ws, backend="duckdb")
+    duck_people = ws.table("record_person").sort_values("record_id").reset_index(drop=True)
+    duck_pairs = ws.table("pairs").set_index(["record_id_l", "record_id_r"])["match_weight"]
+
+    spark = link_workspace(ws, backend="spark", reuse_model=True)
+    spark_people = ws.table("record_person").sort_values("record_id").reset_index(drop=True)
+    spark_pairs = ws.table("pairs").set_index(["record_id_l", "record_id_r"])["match_weight"]
+
+    assert spark.backend == "spark" and duck.backend == "duckdb"
+    assert spark.persons == duck.persons
+    assert (spark_people["person_id"].fillna("-") == duck_people["person_id"].fillna("-")).all()
+    common = duck_pairs.index.intersection(spark_pairs.index)
+    assert len(common) >= 0.99 * max(len(duck_pairs), len(spark_pairs))
+    assert (duck_pairs[common] - spark_pairs[common]).abs().max() < 1e-6
