@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from fixtures import fake_1000_workspace
+
 from recount.link import link_workspace
 
 pytestmark = [pytest.mark.spark, pytest.mark.slow]
