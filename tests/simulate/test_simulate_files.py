@@ -13,7 +13,7 @@ from simulate_helpers import read_list
 
 from recount.config import load_config
 from recount.errors import ConfigError
-from recount.simulate import DEFAULT_LISTS, simulate
+from recount.simulate import DEFAULT_LISTS, people_for_rows, simulate
 
 ALL_LISTS = len(DEFAULT_LISTS)
 
@@ -152,3 +152,19 @@ def test_chosen_lists_are_written_in_the_order_given(tmp_path):
     result = simulate(tmp_path, people=500, lists=["gov", "local", "vdc"], seed=3)
     assert list(result.list_paths) == ["gov", "local", "vdc"]
     assert [s.id for s in load_config(result.config_path).sources] == ["gov", "local", "vdc"]
+
+
+def test_resimulating_with_fewer_lists_leaves_no_stale_list_files(tmp_path):
+    simulate(tmp_path, people=300, sources=ALL_LISTS, seed=1)
+    simulate(tmp_path, people=300, sources=3, seed=1)
+    assert sorted(p.name for p in (tmp_path / "lists").iterdir()) == [
+        "snhr.xlsx",
+        "sohr.csv",
+        "vdc.csv",
+    ]
+
+
+def test_people_for_rows_hits_the_row_target(tmp_path):
+    people = people_for_rows(6000, sources=4, seed=2)
+    result = simulate(tmp_path, people=people, sources=4, seed=2)
+    assert abs(result.total_rows - 6000) / 6000 < 0.05

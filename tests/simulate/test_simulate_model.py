@@ -184,6 +184,18 @@ def test_latin_lists_spell_one_name_many_ways(world, persons):
     assert not bool(named.str.contains(ARABIC_LETTER).any())
 
 
+def test_kunyas_and_relational_names(world):
+    snhr = written(world, "snhr")
+    arabic, latin = snhr["name"].fillna(""), snhr["name_latin"].fillna("")
+    with_kunya = arabic.str.contains(r" \(أبو [^)]+\)$")
+    assert int(with_kunya.sum()) > 0
+    assert bool(latin[with_kunya].str.contains(r" \(Abo?u [^)]+\)$").all())
+    relational = latin.str.match(r"^(wife|son|daughter) of ")
+    assert int(relational.sum()) > 0
+    assert bool(arabic[relational].str.match(r"^(زوجة|ابن|ابنة) ").all())
+    assert bool((latin[relational].str.split().str.len() >= 5).all())  # the relative in full
+
+
 def test_arabic_lists_vary_orthography_and_titles(world):
     vdc = written(world, "vdc")["name"].dropna()
     assert vdc.str.contains("عبدال").any() and vdc.str.contains("عبد ال").any()

@@ -101,6 +101,7 @@ def simulate(
         unidentified[spec.id] = int(list_rows.unidentified.sum())
         written.append((spec.id, list_rows.person))
 
+    _remove_stale_lists(out / "lists", specs)
     report("truth", 2 + len(specs), steps)
     records_path, persons_path, totals_path = write_truth(out / "truth", population, written)
     config_path = write_config(out, specs, seed)
@@ -156,6 +157,15 @@ def people_for_rows(
             on_list = on_list + (1.0 - on_list) * source * spec.capture.copy_rate
         expected += float(on_list.mean()) * (1.0 + spec.capture.duplicate_rate)
     return max(1, round(rows / expected))
+
+
+def _remove_stale_lists(folder: Path, specs: tuple[ListSpec, ...]) -> None:
+    """Removes lists an earlier simulation wrote here that this one does not (so lists/ matches recount.toml)."""
+    current = {spec.schema.file for spec in specs}
+    for spec in DEFAULT_LISTS:
+        stale = folder / spec.schema.file
+        if spec.schema.file not in current and stale.exists():
+            stale.unlink()
 
 
 def _choose_lists(sources: int, ids: list[str] | tuple[str, ...] | None) -> tuple[ListSpec, ...]:

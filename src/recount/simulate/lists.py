@@ -41,6 +41,7 @@ class Errors:
     drop_father: float = 0.05
     drop_grandfather: float = 0.7
     honorific: float = 0.0
+    kunya: float = 0.0  # ' (أبو عمر)' after an adult man's name; three times as often for fighters
     age_missing: float = 0.3
     age_off: float = 0.15
     sex_missing: float = 0.04
@@ -150,6 +151,7 @@ VDC = ListSpec(
     ),
     errors=Errors(
         honorific=0.2,
+        kunya=0.03,
         drop_grandfather=0.85,
         hamza_dropped=0.35,
         compound_joined=0.3,
@@ -212,7 +214,11 @@ SNHR = ListSpec(
         },
     ),
     errors=Errors(
-        drop_grandfather=0.9, date_swap=0.015, age_missing=0.25, spelling_consistency=0.7
+        kunya=0.02,
+        drop_grandfather=0.9,
+        date_swap=0.015,
+        age_missing=0.25,
+        spelling_consistency=0.7,
     ),
 )
 

@@ -118,7 +118,10 @@ def draw_population(people: int, rng: np.random.Generator) -> Population:
             "father": father,
             "grandfather": grandfather,
             "family": family,
-            "husband": head[household],  # for a mother: her husband, the household's father
+            # For a mother: her husband (the household's father), his father and family.
+            "husband": head[household],
+            "husband_father": head_father[household],
+            "husband_family": family_hh[household],
         }
     )
 

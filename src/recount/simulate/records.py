@@ -204,7 +204,32 @@ def _names(p: Population, spec: ListSpec, rng: np.random.Generator) -> dict[str,
         result["name"] = full
         if s.script == "both":
             result["name_latin"] = _join(latin_parts)
+    if e.kunya and s.layout == "full":
+        _add_kunya(result, p, e.kunya, s.script, rng)
     return result
+
+
+def _add_kunya(result: dict[str, np.ndarray], p: Population, rate: float, script: str, rng) -> None:
+    """'محمد أحمد الحلبي (أبو عمر)': a kunya after the name, mostly for fighters."""
+    v = vocabulary()
+    adult_man = p["male"] & (p["age"] >= 18)
+    chance = np.where(p["combatant"], 3 * rate, rate)
+    rows = np.flatnonzero(adult_man & (rng.random(len(p)) < chance))
+    son = rng.choice(len(MALE), size=len(rows), p=MALE.weights)
+    latin_abu = np.asarray(["Abu", "Abou", "Abu"], dtype=object)[rng.integers(0, 3, len(rows))]
+    for key in ("name", "name_latin"):
+        if key not in result:
+            continue
+        column = result[key].copy()
+        latin = key == "name_latin" or script == "latin"
+        for k, i in enumerate(rows):
+            kunya = (
+                f"{latin_abu[k]} {v.male_latin[son[k], 0]}"
+                if latin
+                else f"أبو {v.male_ar[son[k], 0]}"
+            )
+            column[i] = f"{column[i]} ({kunya})"
+        result[key] = column
 
 
 def _arabic(forms: np.ndarray, codes: np.ndarray, joined_rate: float, e, rng) -> np.ndarray:
@@ -299,7 +324,6 @@ def _unidentify(names: dict, p: Population, mask: np.ndarray, spec: ListSpec, rn
         return names
     v = vocabulary()
     rows = np.flatnonzero(mask)
-    arabic = spec.schema.script != "latin"
     role = p["role"][rows]
     male = p["male"][rows]
     relation = np.where(
@@ -308,21 +332,47 @@ def _unidentify(names: dict, p: Population, mask: np.ndarray, spec: ListSpec, rn
         np.where(role == ROLE_CHILD, np.where(male, "son", "daughter"), ""),
     )
     relational = (relation != "") & (rng.random(len(rows)) < 0.6)
-    # The named relative is the household's father: the mother's husband, the child's father.
-    relative = np.where(role == ROLE_MOTHER, p["husband"][rows], p["father"][rows])
-    unknown = (UNKNOWN_ARABIC if arabic else UNKNOWN_LATIN)[rng.integers(0, 4, len(rows))]
-    texts = np.empty(len(rows), dtype=object)
+    # The named relative is the household's father: the mother's husband, the child's father,
+    # named in full (given, father, family) as lists do, so a careful linker can attach the record.
+    mother = role == ROLE_MOTHER
+    relative = np.where(mother, p["husband"][rows], p["father"][rows])
+    relative_father = np.where(mother, p["husband_father"][rows], p["grandfather"][rows])
+    relative_family = np.where(mother, p["husband_family"][rows], p["family"][rows])
+    al = ARTICLE_STYLES.index("al-")
+    unknown_index = rng.integers(0, 4, len(rows))
+    arabic_text = np.empty(len(rows), dtype=object)
+    latin_text = np.empty(len(rows), dtype=object)
     for k in range(len(rows)):
         if relational[k]:
-            head = v.male_ar[relative[k], 0] if arabic else v.male_latin[relative[k], 0]
-            word = (RELATION_ARABIC if arabic else RELATION_LATIN)[relation[k]]
-            texts[k] = f"{word} {head}"
+            arabic_text[k] = " ".join(
+                (
+                    RELATION_ARABIC[relation[k]],
+                    v.male_ar[relative[k], 0],
+                    v.male_ar[relative_father[k], 0],
+                    v.family_ar[relative_family[k], 0],
+                )
+            )
+            latin_text[k] = " ".join(
+                (
+                    RELATION_LATIN[relation[k]],
+                    v.male_latin[relative[k], 0],
+                    v.male_latin[relative_father[k], 0],
+                    _family_with_articles()[relative_family[k], 0, al],
+                )
+            )
         else:
-            texts[k] = unknown[k] or None
+            arabic_text[k] = UNKNOWN_ARABIC[unknown_index[k]] or None
+            latin_text[k] = UNKNOWN_LATIN[unknown_index[k]] or None
+    script = spec.schema.script
+    latin_columns = (
+        {"name_latin"}
+        | ({"given_name"} if script in ("latin", "both") else set())
+        | ({"name"} if script == "latin" else set())
+    )
     for key in ("name", "name_latin", "given_name"):
         if key in names:
             column = names[key].copy()
-            column[rows] = texts
+            column[rows] = latin_text if key in latin_columns else arabic_text
             names[key] = column
     for key in ("father_name", "grandfather_name", "family_name"):
         if key in names:
