@@ -107,6 +107,7 @@ def both_readings(path: Path):
     return [trimmed(r) for r in mine], [trimmed(r) for r in theirs]
 
 
+@pytest.mark.filterwarnings("ignore:Workbook contains no default style")
 @pytest.mark.parametrize("rows", [PLAIN_ROWS, PLAIN_ROWS + GENERAL_ROWS], ids=["plain", "general"])
 @pytest.mark.parametrize("prefix", ["", "x"])
 def test_rows_match_openpyxl(tmp_path, rows, prefix):

@@ -41,6 +41,12 @@ def register(app: typer.Typer) -> None:
                 bar.update(tasks[source_id], completed=fraction, rows=f"{rows:,} rows")
 
             accounting = ingest_workspace(ws, source or None, progress=on_progress)
+        if accounting.empty:
+            console.print(
+                "no sources declared: add [[sources]] to recount.toml (`recount sources suggest FILE` helps)",
+                markup=False,
+            )
+            return
         console.print(_accounting_table(accounting))
         if ws.has_table("quarantine"):
             _print_reasons(ws, accounting["source_id"].tolist())

@@ -334,12 +334,12 @@ def _records_select(source: SourceConfig, event: str, columns, joins, value_sql,
         "age": value_sql.get("age", "null"),
         "date_of_death": value_sql.get("date_of_death", "null"),
         "date_precision": value_sql.get("date_precision", "null"),
-        "date_of_death_raw": text_raw("date_of_death", columns),
+        "date_of_death_raw": _text_raw("date_of_death", columns),
         "governorate": value_sql.get("governorate", "null"),
-        "governorate_raw": text_raw("governorate", columns),
+        "governorate_raw": _text_raw("governorate", columns),
         "place": text("place"),
         "status": status,
-        "status_raw": text_raw("status", columns),
+        "status_raw": _text_raw("status", columns),
         "cause": text("cause"),
         "record_ref": text("record_ref"),
         "event": _literal(event),
@@ -353,5 +353,5 @@ def _records_select(source: SourceConfig, event: str, columns, joins, value_sql,
     )
 
 
-def text_raw(field: str, columns) -> str:
+def _text_raw(field: str, columns) -> str:
     return f"f.f_{field}" if field in columns else "null"
