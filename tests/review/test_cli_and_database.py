@@ -161,3 +161,18 @@ def test_a_busy_workspace_answers_503_then_recovers(workspace):
         finally:
             holder.wait(30)
         assert client.post("/api/next", json={}, headers={"x-csrf-token": token}).status_code == 200
+
+
+def test_commands_wait_while_another_process_holds_the_file(workspace):
+    holder = _hold_database(workspace.db_path, 1.0)
+    try:
+        result = runner.invoke(
+            app,
+            ["review", "users", "add", "late", "--password-stdin", "-w", str(workspace.root)],
+            input=PASSWORD + "\n",
+        )
+    finally:
+        holder.wait(30)
+    assert result.exit_code == 0, result.output
+    with workspace.connect() as con:
+        assert store.get_user(con, "late").role == "reviewer"

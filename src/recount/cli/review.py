@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
+import duckdb
 import typer
 
 from recount.cli.common import WorkspaceOption, console, err_console, open_workspace
@@ -22,6 +25,24 @@ review_app.add_typer(labels_app, name="labels")
 def register(app: typer.Typer) -> None:
     """Adds `recount review ...`."""
     app.add_typer(review_app, name="review")
+
+
+@contextlib.contextmanager
+def _workspace_connection(workspace: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection that waits (up to 15 s) while the review server or `recount link`
+    holds the database, instead of failing at once."""
+    from recount.review.store import Database, ensure_schema
+
+    ws = open_workspace(workspace)
+    if not ws.db_path.exists():
+        raise RecountError(f"{ws.root}: no database yet; run `recount ingest` first")
+    db = Database(ws, release_after=3600, busy_timeout=15)
+    try:
+        with db.connection() as con:
+            ensure_schema(con)
+            yield con
+    finally:
+        db.close()
 
 
 def _is_loopback(host: str) -> bool:
@@ -93,9 +114,7 @@ def users_add(
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    ws = open_workspace(workspace)
-    with ws.connect() as con:
-        store.ensure_schema(con)
+    with _workspace_connection(workspace) as con:
         auth.create_user(con, name, role, password)
         store.audit(con, None, "user_add", f"user={name} via=cli")
     console.print(f"added {role} {name}")
@@ -106,9 +125,7 @@ def users_list(workspace: WorkspaceOption = Path(".")) -> None:
     """List review accounts."""
     from recount.review import store
 
-    ws = open_workspace(workspace)
-    with ws.connect() as con:
-        store.ensure_schema(con)
+    with _workspace_connection(workspace) as con:
         for user in store.list_users(con):
             state = "active" if user["active"] else "disabled"
             console.print(f"{user['username']}\t{user['role']}\t{state}")
@@ -121,11 +138,9 @@ def labels_export(
 ) -> None:
     """Write each labelled pair's effective label in Splink's labels format."""
     from recount.exports import write_frame
-    from recount.review import labels_io, store
+    from recount.review import labels_io
 
-    ws = open_workspace(workspace)
-    with ws.connect() as con:
-        store.ensure_schema(con)
+    with _workspace_connection(workspace) as con:
         frame = labels_io.export_labels(con)
     write_frame(frame, file)
     console.print(f"wrote {len(frame)} labels to {file}")
@@ -142,8 +157,7 @@ def labels_import(
     """Append labels from a Splink labels file (all or none)."""
     from recount.review import labels_io
 
-    ws = open_workspace(workspace)
-    with ws.connect() as con:
+    with _workspace_connection(workspace) as con:
         counts = labels_io.import_labels(con, file, reviewer)
     console.print(
         f"read {counts['rows']} labels: {counts['added']} added, {counts['skipped']} already there"
