@@ -117,3 +117,21 @@ def test_notation_round_trips(terms):
 
     gens = generators(terms, 4)
     assert parse_model(model_name(gens), 4) == gens
+
+
+def test_implausible_extrapolations_are_set_aside():
+    # Saturated [12,13,23] puts n0 = 50^4 / 1 = 6.25 million beside 203 documented people.
+    table = pd.DataFrame(
+        {
+            "a": [1, 0, 0, 1, 1, 0, 1],
+            "b": [0, 1, 0, 1, 0, 1, 1],
+            "c": [0, 0, 1, 0, 1, 1, 1],
+            "count": [50, 50, 50, 1, 1, 1, 50],
+        }
+    )
+    with pytest.raises(InputError, match="plausible"):
+        LogLinear(model="[12,13,23]").fit(table)
+    searched = LogLinear().fit(table)
+    assert searched.model_ != "[12,13,23]"
+    assert searched.N_ <= 21 * 203
+    assert not searched.models_.set_index("model").loc["[12,13,23]", "plausible"]

@@ -52,12 +52,13 @@ def register(app: typer.Typer) -> None:
             estimates = estimate_workspace(ws, progress=advance, methods=method, seed=seed)
         console.print(summary_table(estimates))
         finest = estimates[estimates["level"] == "stratum"]
-        sparse = finest.loc[finest["status"] != "ok", "documented"]
-        if len(sparse):
-            console.print(
-                f"{len(sparse):,} stratum rows not estimable ({int(sparse.sum()):,} documented people "
-                "counted at their documented number in the coarser levels)"
-            )
+        for name, rows in finest.groupby("method", sort=False):
+            sparse = rows.loc[rows["status"] != "ok", "documented"]
+            if len(sparse):
+                console.print(
+                    f"{name}: {len(sparse):,} of {len(rows):,} strata not estimable; their "
+                    f"{int(sparse.sum()):,} documented people enter coarser levels as documented"
+                )
         flagged = finest[finest["flag"].notna()]
         if len(flagged):
             console.print(

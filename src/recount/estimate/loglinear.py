@@ -22,6 +22,9 @@ from recount.estimate.patterns import all_patterns, full_table, to_arrays
 
 Term = frozenset[int]
 
+# Models extrapolating more than this many undocumented people per documented one are
+# set aside: sparse tables let a model put N anywhere (R's LCMCR bounds n0 by 20 n too).
+MAX_MISSING_RATIO = 20
 # Beyond this many lists the exhaustive search is replaced by a stepwise one.
 EXHAUSTIVE_MAX_LISTS = 4
 # Beyond this many lists the default search stops at two-way interactions (three-way
@@ -185,9 +188,14 @@ class LogLinear:
             candidates, results = self._stepwise(J, max_order)
         table = pd.DataFrame(results)
         table["index"] = np.arange(len(table))
-        usable = table[table["converged"] & np.isfinite(table["estimate"])]
+        table["plausible"] = table["estimate"] <= self.n_observed_ * (1 + MAX_MISSING_RATIO)
+        usable = table[table["converged"] & np.isfinite(table["estimate"]) & table["plausible"]]
         if usable.empty:
-            raise InputError("patterns", "no log-linear model could be fitted to this table")
+            raise InputError(
+                "patterns",
+                "no log-linear model fits with a plausible estimate "
+                f"(at most {MAX_MISSING_RATIO} undocumented per documented person)",
+            )
         best = usable.sort_values([self.criterion, "npar"]).iloc[0]
         self.models_ = table.sort_values(self.criterion).reset_index(drop=True)
         self.generators_ = candidates[int(best["index"])]
@@ -236,7 +244,11 @@ class LogLinear:
             if gens not in seen:
                 seen[gens] = self._evaluate(gens)
             result = seen[gens]
-            ok = result["converged"] and np.isfinite(result["estimate"])
+            ok = (
+                result["converged"]
+                and np.isfinite(result["estimate"])
+                and result["estimate"] <= self._arrays.n_observed * (1 + MAX_MISSING_RATIO)
+            )
             return result[self.criterion] if ok else math.inf
 
         best_score = score(current)
@@ -276,7 +288,8 @@ class LogLinear:
         )
 
     def interval(self, alpha: float = 0.05) -> tuple[float, float]:
-        """Profile-likelihood interval for N at level 1 - alpha."""
+        """Profile-likelihood interval for N at level 1 - alpha (upper = inf when the
+        likelihood does not fall off within MAX_MISSING_RATIO undocumented per documented)."""
         cutoff = stats.chi2.ppf(1 - alpha, 1) / 2
         n = self.n_observed_
 
@@ -287,15 +300,17 @@ class LogLinear:
         lower = (
             n if excess(lower_end) < 0 else optimize.brentq(excess, lower_end, self.N_, xtol=1e-3)
         )
+        # Beyond the plausible range the profile is called unbounded (upper = inf).
+        ceiling = n * (1 + MAX_MISSING_RATIO)
         upper_end = self.N_
         step = max(self.N_ - n, 1.0)
-        for _ in range(60):
-            upper_end += step
+        while True:
+            upper_end = min(upper_end + step, ceiling)
             if excess(upper_end) > 0:
                 break
+            if upper_end >= ceiling:
+                return float(lower), math.inf
             step *= 2
-        else:
-            return float(lower), math.inf
         upper = optimize.brentq(excess, self.N_, upper_end, xtol=1e-3)
         return float(lower), float(upper)
 

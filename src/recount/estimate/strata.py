@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from recount.errors import ConfigError, RecountError
+from recount.errors import ConfigError, InputError, RecountError
 from recount.estimate.chapman import Chapman
 from recount.estimate.dga import DGA
 from recount.estimate.loglinear import LogLinear
@@ -261,6 +261,11 @@ def fit_method(
     if method == "loglinear":
         model = LogLinear(criterion=options.criterion).fit(table)
         row = model.summary(ALPHA).iloc[0]
+        if not np.isfinite(row["upper"]):
+            raise InputError(
+                "patterns",
+                f"the {model.model_labelled_} model's profile likelihood does not bound N",
+            )
         result = MethodResult(
             method,
             "ok",
