@@ -37,16 +37,22 @@ def truth(world) -> pd.DataFrame:
 
 
 def written(world, source_id: str) -> pd.DataFrame:
-    """A list as written, with the true person of every row beside it."""
-    source = load_config(world.config_path).source(source_id)
-    frame = read_list(source.path, source)
-    frame.columns = [
-        next((field for field, header in source.columns.items() if header == c), c)
-        for c in frame.columns
-    ]
-    truth = pd.read_csv(world.truth_records)
-    rows = truth[truth["source_id"] == source_id].sort_values("source_row")
-    return frame.assign(person_id=rows["person_id"].to_numpy())
+    """A list as written, with the true person of every row beside it (read once per module)."""
+    key = (str(world.config_path), source_id)
+    if key not in _READ:
+        source = load_config(world.config_path).source(source_id)
+        frame = read_list(source.path, source)
+        frame.columns = [
+            next((field for field, header in source.columns.items() if header == c), c)
+            for c in frame.columns
+        ]
+        truth = pd.read_csv(world.truth_records)
+        rows = truth[truth["source_id"] == source_id].sort_values("source_row")
+        _READ[key] = frame.assign(person_id=rows["person_id"].to_numpy())
+    return _READ[key].copy()
+
+
+_READ: dict[tuple[str, str], pd.DataFrame] = {}
 
 
 def odds_ratio(a: pd.Series, b: pd.Series) -> float:
