@@ -43,7 +43,16 @@ DERIVED_PERIODS = ("year", "half_year", "quarter", "year_month")
 FORBIDDEN_STRATA = ("person_id", "name", "name_latin", "name_forms", "sources", "statuses")
 ENGINES = ("processes", "spark")
 # Options passed through `[estimate.lcmcr]` (K, chains and seed are `[estimate]` keys).
-LCMCR_OPTIONS = ("a_alpha", "b_alpha", "burnin", "draws", "thin", "n_jobs", "mh_attempts", "sampler")
+LCMCR_OPTIONS = (
+    "a_alpha",
+    "b_alpha",
+    "burnin",
+    "draws",
+    "thin",
+    "n_jobs",
+    "mh_attempts",
+    "sampler",
+)
 
 
 @dataclass(frozen=True)
@@ -244,7 +253,9 @@ def parse_settings(
         raise error("lcmcr", "expected a table of extra LCMCR options, e.g. { burnin = 2000 }")
     for key in lcmcr:
         if key not in LCMCR_OPTIONS:
-            raise error(f"lcmcr.{key}", f"unknown LCMCR option; expected one of {', '.join(LCMCR_OPTIONS)}")
+            raise error(
+                f"lcmcr.{key}", f"unknown LCMCR option; expected one of {', '.join(LCMCR_OPTIONS)}"
+            )
     workers = _integer(section, "workers", 2, 1, error)
     engine = section.get("engine", "spark" if backend == "spark" else "processes")
     if engine not in ENGINES:
