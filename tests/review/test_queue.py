@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 from conftest import login, make_client, make_clients
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from recount.review import store
 from recount.review.queue import QueueFilter, ReviewQueue, parse_period
@@ -171,3 +173,22 @@ def test_periods(text, end, expected):
 def test_bad_periods_are_refused(text):
     with pytest.raises(ReviewError):
         parse_period(text, False)
+
+
+@settings(max_examples=100, deadline=None)
+@given(day=st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)))
+def test_any_period_contains_its_own_days(day):
+    for text in (f"{day.year:04d}", f"{day.year:04d}-{day.month:02d}", day.isoformat()):
+        start, end = parse_period(text, end=False), parse_period(text, end=True)
+        assert start <= day <= end
+        assert start.year == end.year == day.year
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=st.text(max_size=12))
+def test_period_parser_never_crashes(text):
+    try:
+        parsed = parse_period(text, end=True)
+    except ReviewError:
+        return
+    assert parsed is None or isinstance(parsed, date)
