@@ -126,3 +126,31 @@ def test_claims_table_types(workspace, tmp_path):
     assert types["low"] == "DOUBLE" and types["start"] == "BIGINT"
     row = workspace.table("claims").iloc[0]
     assert pd.Timestamp(row["period_end"]).date().isoformat() == "2016-12-31"
+
+
+def test_against_the_real_estimate_stage(tmp_path, gazetteer):
+    """The estimate stage's own table (Chapman only, to stay fast), not a hand-built one."""
+    from claims_frames import build_persons
+
+    from recount.estimate import estimate_workspace
+
+    ws = Workspace.init(tmp_path / "real")
+    ws.write_tables({"persons": build_persons()})
+    estimates = estimate_workspace(ws, strata=["governorate", "year"], methods=["chapman"])
+    total = estimates[estimates["level"] == "total"].iloc[0]
+    text = (
+        f"SNHR says {int(total['estimate'])} people have been killed. "
+        "The Observatory said 900 people were killed in Aleppo. "
+        "In 2016, 50,000 people were killed, the UN said."
+    )
+    add_claims(ws, _write(tmp_path / "a.txt", text), date="2017-03-01", gazetteer=gazetteer)
+    checks = check_claims(ws)
+    assert list(checks["verdict"]) == ["consistent", "undercount", "above_range"]
+    aleppo = checks.iloc[1]
+    assert aleppo["documented"] == 1050  # the governorate level, not its unknown-year stratum (50)
+    assert checks.iloc[2]["level"] == "year"
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -33,7 +33,7 @@ VERDICTS = ("consistent", "undercount", "below_estimate", "above_range", "not_ch
 METHOD_PREFERENCE = ("model_average", "average", "ensemble", "lcmcr", "loglinear", "dga", "chapman")
 ESTIMATE_VALUE_COLUMNS = {
     "level", "documented", "method", "estimate", "lower", "upper", "rhat", "ess", "status",
-    "reason", "flag", "seconds",
+    "reason", "flag", "seconds", "lists", "model",
 }  # fmt: skip
 MEASURE_FOR_EVENT = {
     "killed": {"killed"},
@@ -361,6 +361,14 @@ def _requested_strata(
     return None
 
 
+def _level_name(wanted: dict[str, Any], strata: list[str]) -> str:
+    """The `level` the estimate stage gives rows with these strata set (see recount.estimate.levels)."""
+    named = [c for c in strata if wanted.get(c) is not None]
+    if not named:
+        return "total"
+    return "stratum" if named == strata else "+".join(named)
+
+
 def _rows_for(estimates: pd.DataFrame, wanted: dict[str, Any]) -> pd.DataFrame:
     mask = pd.Series(True, index=estimates.index)
     for column, value in wanted.items():
@@ -396,14 +404,22 @@ def matching_estimate(
     if wanted is None:
         return None
     rows = _rows_for(estimates, wanted)
+    if "level" in rows.columns:
+        # NULL also marks an unknown value inside a stratum ("year unknown"); the level tells them apart.
+        level = _level_name(wanted, _stratum_columns(estimates))
+        rows = rows[rows["level"].isin([level, f"{level}_pooled"])]
     if "status" in rows.columns:
         rows = rows[rows["status"].fillna("ok") == "ok"]
     rows = rows[rows["estimate"].notna() & rows["lower"].notna() & rows["upper"].notna()]
     if rows.empty:
         return None
     rank = {m: i for i, m in enumerate(METHOD_PREFERENCE)}
-    best = min(rows.to_dict("records"), key=lambda r: rank.get(str(r.get("method")), len(rank)))
-    return best
+
+    def preference(row: dict) -> tuple[bool, int]:
+        pooled = str(row.get("level") or "").endswith("_pooled")  # the directly pooled check row
+        return pooled, rank.get(str(row.get("method")), len(rank))
+
+    return min(rows.to_dict("records"), key=preference)
 
 
 def _documented_from_estimates(
