@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from recount.claims.claimants import ClaimantMention, Gazetteer
+from recount.claims.claimants import ClaimantMention
 from recount.claims.grammar.lexicon import (
     DETERMINERS,
     PRONOUNS,
@@ -40,7 +40,6 @@ _SOURCE_BEFORE_RE = re.compile(
     rf"\b(?:{alternation(SOURCE_NOUNS)})\s+(?:(?:compiled|published|released|issued|gathered)\s+)?(?:from|by|of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_WORD_RE = re.compile(r"[A-Za-z][\w'’.-]*")
 _NP_BEFORE_RE = re.compile(
     r"((?:[A-Za-z][\w'’.-]*\s+){0,5}?[A-Za-z][\w'’.-]*)\s+(?:(?:has|have|had|also|previously|earlier|later|again|now|recently)\s+)*$"
 )
@@ -239,11 +238,3 @@ def choose_attribution(
 
     here = clause(position)
     return min(attributions, key=lambda a: (clause(a.cue) != here, abs(a.cue - position)))
-
-
-def speaker_words() -> re.Pattern[str]:
-    """The speech-verb pattern (used to keep cue words out of quantity windows)."""
-    return _SPEECH_RE
-
-
-__all__ = ["Attribution", "Gazetteer", "choose_attribution", "find_attributions", "speaker_words"]

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from recount.claims.claimants import ClaimantMention, Gazetteer
 from recount.claims.grammar.attribution import Attribution, choose_attribution, find_attributions
@@ -173,7 +173,6 @@ class SentenceClaim:
     attributed: bool = False
     place: Place | None = None
     period: Period | None = None
-    extras: dict[str, object] = field(default_factory=dict)
 
 
 def sentence_claims(
@@ -199,9 +198,8 @@ def sentence_claims(
     claims = [_parse(sentence, q, state) for q in candidates]
     _inherit(sentence, claims)
     claims = [c for c in claims if c.measure is not None]
-    for claim in claims:
-        if c_measure := claim.measure:
-            state.last_measure = c_measure
+    if claims:
+        state.last_measure = claims[-1].measure
     claims = [c for c in claims if not _is_comparison(sentence, c)]
     for claim in claims:
         claim.context = _context(sentence, claim)
