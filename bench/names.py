@@ -6,8 +6,9 @@ Prints one JSON line per measurement:
   per key (given, father, family, full name) and per script pairing (Arabic-Arabic,
   Latin-Latin, cross-script): recall = share of true same-person record pairs whose
   keys agree; collisions = share of record pairs of different true names whose keys
-  agree (two people both named محمد are not a collision). Also the same figures
-  for the `normalized` table the link stage reads.
+  agree (two people both named محمد are not a collision). `core` is the
+  given + father + family key, `full` the name key with the grandfather when a
+  list gives one. Also the same figures for the `normalized` table the link stage reads.
 * `curated`: the hand-written spelling groups and near-name pairs in tests/names/curated.py.
 * `speed`: normalising 1,000,000 records' names, places and dates (normalize_records).
 
@@ -93,6 +94,8 @@ def record_forms(rec: pd.DataFrame) -> pd.DataFrame:
                 token = getattr(parts, part)
                 row[f"{script}_{part}"] = token.key if token else None
             row[f"{script}_full"] = parts.key or None
+            core = (parts.given, parts.father, parts.family)
+            row[f"{script}_core"] = " ".join(t.key for t in core) if all(core) else None
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -115,7 +118,8 @@ def key_figures(people: int, seed: int) -> dict:
             "given_true": parsed.map(lambda p: p and p[0]),
             "father_true": parsed.map(lambda p: p and p[1]),
             "family_true": parsed.map(lambda p: p and p[3]),
-            "full_true": parsed.map(lambda p: p and " ".join((p[0], p[1], p[3]))),
+            "full_true": parsed.map(lambda p: p and " ".join(p)),
+            "core_true": parsed.map(lambda p: p and " ".join((p[0], p[1], p[3]))),
         },
         index=persons.index,
     )
@@ -137,6 +141,9 @@ def key_figures(people: int, seed: int) -> dict:
             how="left",
         )
     )
+    core = frame[["table_given", "table_father", "table_family"]]
+    frame["table_core"] = core.notna().all(axis=1).map({True: "", False: None})
+    frame.loc[frame["table_core"].notna(), "table_core"] = core.dropna().agg(" ".join, axis=1)
     rng = np.random.default_rng(seed)
     same = _same_person_pairs(frame, rng)
     different = _random_pairs(frame, rng, 400_000)
@@ -147,7 +154,7 @@ def key_figures(people: int, seed: int) -> dict:
         "records": int(len(frame)),
         "same_person_pairs": int(len(same[0])),
     }
-    for part in (*PARTS, "full"):
+    for part in (*PARTS, "core", "full"):
         result[part] = {}
         for pairing in (*PAIRINGS, "table"):
             recall = _agreement(frame, same, part, pairing, None)
@@ -231,14 +238,15 @@ def speed_figures(rows: int, seed: int) -> dict:
     sample = pool.iloc[[rng.randrange(len(pool)) for _ in range(rows)]].reset_index(drop=True)
     sample["record_id"] = [f"bench:{i}" for i in range(rows)]
     distinct = sample[["name", "name_latin", *FIELDS]].astype(str).drop_duplicates().shape[0]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     table = normalize_records(sample)
-    seconds = time.perf_counter() - start
+    seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu
     return {
         "measure": "speed",
         "records": rows,
         "distinct_name_combinations": int(distinct),
         "seconds": round(seconds, 2),
+        "cpu_seconds": round(cpu_seconds, 2),
         "records_per_second": round(rows / seconds),
         "rows_out": table.num_rows,
         "machine": f"{platform.machine()}, 2 cores, 24 GB",

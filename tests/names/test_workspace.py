@@ -200,3 +200,24 @@ def test_cli_normalize_and_key(workspace):
     result = runner.invoke(app, ["names", "key", "--explain", "Abdulrahman Halabi"])
     assert result.exit_code == 0
     assert "given" in result.output and "ebdrhmn hlby" in result.output
+
+
+def test_worker_processes_give_the_same_table(monkeypatch):
+    """Many distinct names go to forked workers; the result must not depend on it."""
+    import recount.names.workspace as stage
+
+    given = ["محمد", "Ahmad", "Fatima", "عبد الله", "Hussein", "زينب", "Omar", "خالد"]
+    family = ["العلي", "al-Halabi", "Zoubi", "الخطيب", "Darwish", "الحموي"]
+    frame = pd.DataFrame(
+        {
+            "record_id": [f"s:{i}" for i in range(300)],
+            "source_id": "s",
+            "name": [
+                f"{given[i % 8]} {given[(i // 8) % 8]} {family[i % 6]} {i % 5}" for i in range(300)
+            ],
+        }
+    )
+    serial = stage.normalize_records(frame, workers=1)
+    monkeypatch.setattr(stage, "PARALLEL_FROM", 10)
+    parallel = stage.normalize_records(frame, workers=2)
+    assert parallel.equals(serial)

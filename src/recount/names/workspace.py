@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 
 from recount.errors import WorkspaceError
-from recount.names.dates import date_flag, period_start
+from recount.names.dates import date_flags, period_start
+from recount.names.lexicon import load_lexicon
 from recount.names.parts import NameParts, parts_from_fields, split_name
 from recount.names.places import resolve_place
 
@@ -62,34 +66,37 @@ def normalize_workspace(ws) -> pd.DataFrame:
     return summarize(table.to_pandas())
 
 
-def normalize_records(records: pd.DataFrame, earliest: dt.date | None = None) -> pa.Table:
+def normalize_records(
+    records: pd.DataFrame, earliest: dt.date | None = None, workers: int | None = None
+) -> pa.Table:
     """The `normalized` rows for a frame of `records` (missing columns count as empty).
 
     Names, places and dates repeat heavily across records, so each distinct
-    value is normalised once and the results are spread back by index.
+    combination is normalised once and the results are spread back with
+    Arrow's `take`; dates are flagged column-wise. Many distinct names are
+    split across `workers` processes (default: one per core).
     """
     earliest = earliest or period_start({})
-    n = len(records)
-    col = {c: _column(records, c, n) for c in _RECORD_COLUMNS}
-    out: dict[str, list | np.ndarray] = {
-        "record_id": col["record_id"],
-        "source_id": col["source_id"],
+    frame = pd.DataFrame({c: _text_column(records, c) for c in _TEXT_COLUMNS})
+    out: dict[str, pa.Array] = {
+        "record_id": pa.array(frame["record_id"], pa.string()),
+        "source_id": pa.array(frame["source_id"], pa.string()),
     }
-
-    name_codes, name_values = _factorize(col, ("name", "name_latin", *NAME_FIELDS))
-    name_rows = [_name_row(*values) for values in name_values]
+    codes, distinct = _distinct(frame, ("name", "name_latin", *NAME_FIELDS))
+    rows = _name_rows(distinct, workers)
     for j, field in enumerate(NAME_OUTPUT):
-        out[field] = _spread([row[j] for row in name_rows], name_codes)
-
-    place_codes, place_values = _factorize(col, ("governorate", "governorate_raw", "place"))
-    place_rows = [_place(*values) for values in place_values]
+        out[field] = _spread([row[j] for row in rows], codes, NORMALIZED_SCHEMA.field(field).type)
+    codes, distinct = _distinct(frame, ("governorate", "governorate_raw", "place"))
+    rows = [_place(*values) for values in distinct]
     for j, field in enumerate(("governorate", "governorate_inferred", "place_key")):
-        out[field] = _spread([row[j] for row in place_rows], place_codes)
-
-    dates = pd.to_datetime(pd.Series(col["date_of_death"], dtype=object), errors="coerce")
-    out["date_of_death"] = [None if pd.isna(d) else d.date() for d in dates]
-    out["date_precision"] = col["date_precision"]
-    out["date_flag"] = _date_flags(dates, col["date_precision"], col["date_of_death_raw"], earliest)
+        out[field] = _spread([row[j] for row in rows], codes, NORMALIZED_SCHEMA.field(field).type)
+    dates = _dates(records)
+    out["date_of_death"] = pa.array(dates.dt.date.where(dates.notna(), None), pa.date32())
+    out["date_precision"] = pa.array(frame["date_precision"], pa.string())
+    out["date_flag"] = pa.array(
+        date_flags(dates, frame["date_precision"], frame["date_of_death_raw"], earliest),
+        pa.string(),
+    )
     return pa.Table.from_pydict(
         {f.name: out[f.name] for f in NORMALIZED_SCHEMA}, schema=NORMALIZED_SCHEMA
     )
@@ -101,19 +108,70 @@ NAME_OUTPUT = (
     "father_norm", "grandfather_norm", "family_norm", "name_key", "name_tokens", "name_forms",
     "kunya", "identifiable", "unidentified_reason", "relation", "relation_anchor_key",
 )  # fmt: skip
+_TEXT_COLUMNS = tuple(c for c in _RECORD_COLUMNS if c != "date_of_death")
+_SEPARATOR = "\x1f"  # unit separator: never in a name
+_MISSING = "\x1e"  # record separator: stands for a missing value
+_CONTROL = "[\x00-\x1f]"
 
 
-def _factorize(col: dict[str, list], names: tuple[str, ...]) -> tuple[np.ndarray, list[tuple]]:
+def _text_column(frame: pd.DataFrame, name: str) -> pd.Series:
+    """A column as text with blanks as missing; a missing column is all missing."""
+    if name not in frame.columns:
+        return pd.Series([None] * len(frame), dtype=object)
+    values = frame[name].astype(object).where(frame[name].notna(), None)
+    if values.map(lambda v: isinstance(v, str), na_action="ignore").all():
+        values = values.str.replace(_CONTROL, " ", regex=True)
+        values = values.where(values.str.strip().ne(""), None)
+    else:
+        values = values.map(lambda v: None if v is None else str(v).strip() or None)
+    return values.reset_index(drop=True)
+
+
+def _distinct(frame: pd.DataFrame, columns: tuple[str, ...]) -> tuple[np.ndarray, list[tuple]]:
     """Codes per record and the distinct value tuples of the given columns."""
-    combined = pd.Series(list(zip(*(col[c] for c in names), strict=True)), dtype=object)
+    combined = frame[columns[0]].fillna(_MISSING)
+    for column in columns[1:]:
+        combined = combined + _SEPARATOR + frame[column].fillna(_MISSING)
     codes, uniques = pd.factorize(combined)
-    return codes, list(uniques)
+    distinct = [tuple(None if v == _MISSING else v for v in u.split(_SEPARATOR)) for u in uniques]
+    return codes, distinct
 
 
-def _spread(values: list, codes: np.ndarray) -> list:
-    table = np.empty(len(values), dtype=object)
-    table[:] = values
-    return table[codes].tolist()
+def _spread(values: list, codes: np.ndarray, type_: pa.DataType) -> pa.Array:
+    return pa.array(values, type_).take(pa.array(codes, pa.int64()))
+
+
+def _dates(records: pd.DataFrame) -> pd.Series:
+    if "date_of_death" not in records.columns:
+        return pd.Series(pd.NaT, index=range(len(records)), dtype="datetime64[ns]")
+    return pd.to_datetime(records["date_of_death"], errors="coerce").reset_index(drop=True)
+
+
+PARALLEL_FROM = (
+    50_000  # distinct name combinations; below this a process pool costs more than it saves
+)
+
+
+def _name_rows(distinct: list[tuple], workers: int | None) -> list[tuple]:
+    """Name columns per distinct combination, in forked worker processes when there are many.
+
+    Forking (Linux) lets workers start with the lexicon loaded and needs no
+    `__main__` guard in the caller's script; elsewhere the work stays in-process.
+    """
+    workers = workers or os.cpu_count() or 1
+    forking = "fork" in multiprocessing.get_all_start_methods()
+    if workers < 2 or len(distinct) < PARALLEL_FROM or not forking:
+        return _name_rows_chunk(distinct)
+    size = -(-len(distinct) // (2 * workers))
+    chunks = [distinct[i : i + size] for i in range(0, len(distinct), size)]
+    load_lexicon()
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        return [row for rows in pool.map(_name_rows_chunk, chunks) for row in rows]
+
+
+def _name_rows_chunk(distinct: list[tuple]) -> list[tuple]:
+    return [_name_row(*values) for values in distinct]
 
 
 def _name_row(name, latin, given, father, grandfather, family) -> tuple:
@@ -137,23 +195,6 @@ def _name_row(name, latin, given, father, grandfather, family) -> tuple:
         primary.relation,
         primary.relation_anchor_key,
     )
-
-
-def _date_flags(dates: pd.Series, precision: list, raw: list, earliest: dt.date) -> list:
-    flags = []
-    today = dt.date.today()
-    for value, prec, text in zip(dates, precision, raw, strict=True):
-        flags.append(
-            date_flag(None if pd.isna(value) else value.date(), prec, text, earliest, today)
-        )
-    return flags
-
-
-def _column(frame: pd.DataFrame, name: str, n: int) -> list:
-    if name not in frame.columns:
-        return [None] * n
-    values = frame[name].astype(object).where(frame[name].notna(), None).tolist()
-    return [v if not isinstance(v, str) or v.strip() else None for v in values]
 
 
 def _name_forms(name, latin, fields) -> list[NameParts]:
@@ -213,18 +254,6 @@ def _place(governorate, governorate_raw, place) -> tuple[str | None, bool, str |
             if inferred:
                 return inferred, True, place_key
     return None, False, place_key
-
-
-def _date(value) -> dt.date | None:
-    if value is None or value is pd.NaT:
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.date()
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
 
 
 def summarize(normalized: pd.DataFrame) -> pd.DataFrame:
