@@ -192,3 +192,15 @@ def test_period_parser_never_crashes(text):
     except ReviewError:
         return
     assert parsed is None or isinstance(parsed, date)
+
+
+def test_an_undone_label_reopens_its_pair(workspace):
+    review_queue = loaded(workspace, double_review_percent=0)
+    served = []
+    for _ in range(5):
+        pair = review_queue.next_pair("rita")
+        review_queue.note_label(pair, "rita", "match")
+        served.append(pair)
+    assert review_queue.done_before >= 1
+    review_queue.note_label(served[0], "rita", None)  # rita undid her first label
+    assert review_queue.next_pair("rami") == served[0]

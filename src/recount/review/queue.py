@@ -23,6 +23,7 @@ Callers hold the database lock around every method (the app does).
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import re
 import time
@@ -203,6 +204,8 @@ class ReviewQueue:
         self.held: dict[str, tuple[str, str]] = {}  # reviewer -> pair
         self.skipped: dict[str, dict[tuple[str, str], float]] = {}
         self.awaiting_second: set[tuple[str, str]] = set()  # double-review pairs with one label
+        self.position: dict[tuple[str, str], int] = {}
+        self.done_before = 0  # every candidate before this index has all the labels it needs
 
     # -- loading ------------------------------------------------------------------
     def ensure_loaded(self, con: duckdb.DuckDBPyConnection, generation: int) -> None:
@@ -240,6 +243,8 @@ class ReviewQueue:
             ]
         self.candidates = candidates
         self.by_pair = {c.pair: c for c in candidates}
+        self.position = {c.pair: i for i, c in enumerate(candidates)}
+        self.done_before = 0
         self.labels = {}
         if "labels" in tables:
             for left, right, reviewer, label in con.execute(
@@ -258,6 +263,7 @@ class ReviewQueue:
         """Records a reviewer's effective label for a pair (None after an undo removed it)."""
         if label is None:
             self.labels.get(pair, {}).pop(reviewer, None)
+            self.done_before = min(self.done_before, self.position.get(pair, self.done_before))
         else:
             self.labels.setdefault(pair, {})[reviewer] = label
         candidate = self.by_pair.get(pair)
@@ -291,6 +297,9 @@ class ReviewQueue:
         return self.labels.get(pair, {}).get(reviewer)
 
     # -- serving ------------------------------------------------------------------
+    def _complete(self, candidate: Candidate) -> bool:
+        return len(self.labels.get(candidate.pair, ())) >= candidate.needed
+
     def _open_for(self, candidate: Candidate, reviewer: str, moment: float) -> bool:
         reviewers = self.labels.get(candidate.pair)
         if reviewers and (reviewer in reviewers or len(reviewers) >= candidate.needed):
@@ -315,7 +324,11 @@ class ReviewQueue:
             ),
             key=lambda c: (-c.priority, c.record_id_l, c.record_id_r),
         )[:limit]
-        for candidate in self.candidates:
+        while self.done_before < len(self.candidates) and self._complete(
+            self.candidates[self.done_before]
+        ):
+            self.done_before += 1
+        for candidate in itertools.islice(self.candidates, self.done_before, None):
             if len(chosen) >= limit:
                 break
             if (
