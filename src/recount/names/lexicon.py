@@ -30,7 +30,6 @@ class Lexicon:
     spelling: dict[str, str]  # spelling key -> key, only where one name has it
     patterns: dict[str, list[tuple[str, str]]]  # consonant skeleton -> [(vowel pattern, key)]
     groups: dict[str, list[tuple[str, list[str]]]]  # plain key -> [(fine key, spelling keys)]
-    size: int
 
 
 class _RuleArabic:
@@ -124,7 +123,7 @@ def load_lexicon() -> Lexicon:
     spelling = {
         sk: next(iter(owners)) for sk, owners in spelling_owners.items() if len(owners) == 1
     }
-    return Lexicon(arabic, latin, spelling, patterns, groups, len(merged))
+    return Lexicon(arabic, latin, spelling, patterns, groups)
 
 
 _PATTERN_CLUSTERS = (

@@ -401,9 +401,10 @@ def parts_from_fields(
     if not present:
         return NameParts(identifiable=False, unidentified_reason="no_name")
     script = "arabic" if any(has_arabic(f) for f in present) else "latin"
-    whole = split_name(" ".join(present))
-    if whole.unidentified_reason in ("unknown_name", "relational"):
-        return whole
+    joined = " ".join(present)
+    words = _drop_leading_honorifics(_words(joined, script))
+    if not words or _is_unknown(words) or _relation(words, script)[0]:
+        return split_name(joined)
     role_tokens: list[NameToken | None] = []
     kunya = None
     all_tokens: list[NameToken] = []
@@ -416,7 +417,7 @@ def parts_from_fields(
         if position == 0:
             words = _drop_leading_honorifics(words)
         tokens = _tokens(words, field_script)
-        all_tokens.extend(tokens)
+        all_tokens.extend(t if t.kind != "nasab_name" else t._replace(kind="name") for t in tokens)
         if position == 0 and tokens and tokens[0].kind == "kunya" and len(tokens) > 1:
             kunya, tokens = tokens[0], tokens[1:]
         role_tokens.append(_merge(tokens) if tokens else None)

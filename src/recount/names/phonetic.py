@@ -145,8 +145,8 @@ def _vowel(word: str, i: int, long_i: bool, long_u: bool) -> tuple[int, str]:
     if nxt == "y" or nxt == "w":
         # "ay"/"aw" before a vowel: the y/w is a consonant and carries the key letter.
         return j, ""
-    if cluster.startswith("oui") and nxt:
-        return j, "wy"  # French: Touil, Souid
+    if cluster in ("oui", "oue", "ouei", "ouai") and nxt:
+        return j, "wy"  # French: Touil, Souedi, Houeida
     if any(c in cluster for c in _LONG_U):
         return j, "w"
     if any(c in cluster for c in _LONG_I) or "y" in cluster:
