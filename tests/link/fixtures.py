@@ -32,10 +32,10 @@ name = "name"
 
 
 def fake_1000_workspace(
-    root: Path, shared_data: Path, link_section: str = ""
+    root: Path, shared_data: Path, link_section: str = "", rows: int | None = None
 ) -> tuple[Workspace, pd.DataFrame]:
-    """A workspace holding fake_1000 as two lists; returns it and the truth."""
-    raw = pd.read_csv(shared_data / "fake_1000.csv", dtype=str)
+    """A workspace holding fake_1000 (or its first `rows`) as two lists; returns it and the truth."""
+    raw = pd.read_csv(shared_data / "fake_1000.csv", dtype=str, nrows=rows)
     raw["source_id"] = ["list_a" if int(i) % 2 == 0 else "list_b" for i in raw["unique_id"]]
     raw["source_row"] = raw.groupby("source_id").cumcount() + 1
     raw["record_id"] = raw["source_id"] + ":" + raw["source_row"].astype(str)

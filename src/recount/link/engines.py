@@ -7,6 +7,7 @@ import tempfile
 from dataclasses import dataclass
 from typing import Any
 
+import duckdb
 import pandas as pd
 from splink import DuckDBAPI, Linker
 
@@ -29,8 +30,6 @@ class Engine:
 
 
 def duckdb_engine() -> Engine:
-    import duckdb
-
     connection = duckdb.connect()
     connection.execute("set preserve_insertion_order = false")
     return Engine("duckdb", DuckDBAPI(connection=connection), "duckdb")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import numpy as np
 import pandas as pd
 
@@ -31,7 +32,6 @@ from recount.workspace import Workspace
 
 MODEL_FILE = "link_model.json"
 RELATIONAL_ATTACHED = "relational_attached"
-STEPS = ("prepare", "train", "predict", "cluster", "persons", "write")
 
 Progress = Callable[[str], None]
 
@@ -224,8 +224,6 @@ def given_names_differ(linkable: pd.DataFrame, strong: pd.DataFrame) -> np.ndarr
     """
     if strong.empty:
         return np.zeros(0, dtype=bool)
-    import duckdb
-
     con = duckdb.connect()
     try:
         con.register("keys", linkable[["unique_id", "given_key", "father_key", "family_key"]])
