@@ -225,3 +225,12 @@ def test_chapman_runs_only_on_two_list_strata(stratified_persons):
         chapman.loc[("SY-HL", 2012), "reason"]
         == "Chapman's estimator needs exactly two lists, here 4"
     )
+
+
+def test_without_strata_the_total_is_the_only_level(stratified_persons):
+    persons, truth = stratified_persons
+    estimates, _ = estimate_persons(persons, settings_for(persons, strata=[], methods=["dga"]))
+    assert list(estimates["level"]) == ["total"]
+    row = estimates.iloc[0]
+    assert row["documented"] == len(persons) and row["status"] == "ok"
+    assert row["lists"] == 4
