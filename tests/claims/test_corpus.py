@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from recount.claims.evaluate import load_corpus, score_corpus
@@ -73,3 +74,37 @@ def test_held_out_sentences_are_mostly_right(path, gazetteer):
     score = score_corpus(load_corpus(path), gazetteer)
     assert score.precision >= 0.85
     assert score.recall >= 0.8
+
+
+def test_a_whole_article():
+    """A multi-paragraph piece written for these tests: coreference, tolls, parts, lists, scope."""
+    from recount.claims import extract_claims
+
+    text = (Path(__file__).parent / "articles" / "decade.txt").read_text(encoding="utf-8")
+    claims = extract_claims(text)
+    got = [
+        (row["claimant"], row["measure"], row["population"], row["quantity_text"])
+        for row in claims.to_dict("records")
+    ]
+    sohr = "Syrian Observatory for Human Rights"
+    assert got == [
+        ("war monitor", "killed", "all", "more than 387,000"),
+        (sohr, "killed", "civilians", "117,388"),
+        (sohr, "killed", "children", "22,000"),
+        (sohr, "killed", "women", "more than 13,000"),
+        (sohr, "missing", "all", "205,300"),
+        (sohr, "killed", "all", "88,000"),
+        ("United Nations", "killed", "all", "191,369"),
+        ("UN Special Envoy for Syria", "killed", "all", "400,000"),
+        ("UNHCR", "displaced", "all", "5.6 million"),
+        (sohr, "killed", "all", "6,817"),
+    ]
+    assert set(claims["outlet"]) == {"Reuters"}
+    first = claims.iloc[0]
+    assert (
+        first["place_code"] == "SY" and first["period"] is pd.NA
+    )  # "in March 2011" dates the protests
+    un = claims.iloc[6]
+    assert (
+        un["period_start"] is None and un["period_end"].isoformat() == "2014-12-31"
+    )  # a toll as of 2014

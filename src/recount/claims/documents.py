@@ -19,7 +19,7 @@ from recount.claims.scope import MONTHS
 from recount.errors import InputError
 
 TEXT_SUFFIXES = (".txt", ".md", ".text", ".html", ".htm")
-MAX_TEXT_BYTES = 20_000_000
+MAX_TEXT_BYTES = 5_000_000  # an article or a report, not a corpus: split larger files
 HEADER_CHARS = 2_000
 
 _HEADER_RE = re.compile(

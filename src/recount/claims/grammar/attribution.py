@@ -196,7 +196,10 @@ _PHRASE_STOPS = {
 }  # fmt: skip
 
 
-_CONJUNCTIONS = {"but", "and", "while", "as", "so", "yet", "or", "although", "though", "whereas"}
+_CONJUNCTIONS = {
+    "but", "and", "while", "as", "so", "yet", "or", "although", "though", "whereas", "when",
+    "after", "because", "where", "since", "if", "that", "then", "before",
+}  # fmt: skip
 
 
 def _clean_phrase(phrase: str) -> str | None:

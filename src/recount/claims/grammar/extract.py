@@ -116,6 +116,7 @@ _SCOPE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE_RE = re.compile(r"['’]s?\b")
+_OTHER_EVENT_RE = re.compile(r"\b(?:after|before|when|until|once|ago)\b", re.IGNORECASE)
 _SOFT_BREAK_RE = re.compile(r"[,;:—–(]|\bwhile\b|\bbut\b|\bwhereas\b")
 _HARD_BREAK_RE = re.compile(
     r"[;—–]|\bwhile\b|\bbut\b|\bwhereas\b|\bas\b|\bbecause\b|\bafter\b|\bwhen\b"
@@ -136,7 +137,7 @@ _NOT_A_COUNT_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_COUNT_BEFORE_RE = re.compile(
-    r"(?:\b(?:aged|age|ages|age\s+of|ages\s+of|ages\s+between|resolution|article|chapter|route|highway|road|page|paragraph|section|phase|room|flight|unit|brigade|division|grade|level|number|no\.|nos\.|item|point|verse|platoon|battalion|regiment|district|zone|sector|category|model|type|version|episode|season|volume|vol\.?|p\.|pp\.)"
+    r"(?:\b(?:aged|age|ages|age\s+of|ages\s+of|ages\s+between|population\s+of|out\s+of|resolution|article|chapter|route|highway|road|page|paragraph|section|phase|room|flight|unit|brigade|division|grade|level|number|no\.|nos\.|item|point|verse|platoon|battalion|regiment|district|zone|sector|category|model|type|version|episode|season|volume|vol\.?|p\.|pp\.)"
     rf"|\b{_MONTH}|[$£€¥]|\bus\$|\d\s*[:/]|\d\s*\.\s*$|#)\s*$",
     re.IGNORECASE,
 )
@@ -204,11 +205,12 @@ def sentence_claims(
     for claim in claims:
         claim.context = _context(sentence, claim)
         claim.place = _nearest(places, claim)
-        claim.period = _nearest(periods, claim)
+        stated = _nearest([p for p in periods if not _dates_another_event(sentence, p)], claim)
+        claim.period = _as_of(claim, stated)
     claims = [c for c in claims if not _passing_mention(sentence, c)]
     quantity_spans = [(c.phrase_start, max(c.quantity.end, c.phrase_end)) for c in claims]
     attributions = find_attributions(sentence, mentions, quantity_spans)
-    _attribute(sentence, claims, attributions, state)
+    _attribute(sentence, claims, attributions, state, mentions)
     _distribute_respectively(sentence, claims, mentions, places)
     _remember_claimant(sentence, mentions, state, attributions)
     return claims
@@ -218,6 +220,21 @@ def _is_scope(sentence: str, place: Place) -> bool:
     """A place the claim is about ("in Aleppo", "Syria's war"), not a dateline or a speaker."""
     before = sentence[max(0, place.start - 40) : place.start]
     return bool(_SCOPE_BEFORE_RE.search(before) or _POSSESSIVE_RE.match(sentence, place.end))
+
+
+def _as_of(claim: SentenceClaim, period: Period | None) -> Period | None:
+    """A toll is cumulative: 'put the toll at 191,369 in 2014' counts up to 2014, not within it."""
+    if period is None or claim.construction != "toll":
+        return period
+    if not re.match(r"(?:in|during|on)\b", period.text, re.IGNORECASE):
+        return period
+    return Period(period.start, period.end, period.text, None, period.last_day)
+
+
+def _dates_another_event(sentence: str, period: Period) -> bool:
+    """'Ten years after protests erupted in March 2011, ...': the period dates the protests, not the claim."""
+    clause = _clause_window(sentence, period.start, _SOFT_BREAK_RE, 120)
+    return _OTHER_EVENT_RE.search(clause) is not None
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -471,7 +488,9 @@ def _attribute(
     claims: list[SentenceClaim],
     attributions: list[Attribution],
     state: DocumentState,
+    mentions: list[ClaimantMention],
 ) -> None:
+    """Each claim's claimant; a pronoun takes the claimant named last before it."""
     named_here = [a for a in attributions if a.claimant is not None]
     for claim in claims:
         chosen = choose_attribution(attributions, sentence, claim.quantity.start)
@@ -483,8 +502,14 @@ def _attribute(
             claim.claimant, claim.claimant_kind = chosen.claimant, chosen.kind
             continue
         earlier = [a for a in named_here if a.cue < chosen.cue]
+        mentioned = [m for m in mentions if m.end <= chosen.cue]
         if earlier:
             claim.claimant, claim.claimant_kind = earlier[-1].claimant, earlier[-1].kind
+        elif mentioned:
+            claim.claimant, claim.claimant_kind = (
+                mentioned[-1].claimant.name,
+                mentioned[-1].claimant.kind,
+            )
         elif state.last_claimant is not None:
             claim.claimant, claim.claimant_kind = state.last_claimant
         else:

@@ -105,6 +105,7 @@ AUXILIARIES = [
     "them", "mostly", "mainly", "likely", "probably", "collectively", "as", "left",
     "could", "would", "might", "may", "will", "shall", "can", "cannot", "not", "remain",
     "remained", "remains", "being", "go", "gone", "went", "are", "now", "reportedly",
+    "live", "living", "lived",
 ]  # fmt: skip
 
 TOLL_NOUNS = [
@@ -121,6 +122,7 @@ TOLL_LINKS = [
     "hit", "hits", "topped", "tops", "exceeded", "exceeds", "surpassed", "surpasses", "passed",
     "crossed", "neared", "nears", "approached", "approaches", "now", "as", ":", "totals",
     "totalled", "totaled", "numbered", "numbers", "is now", "was now", "had reached",
+    "included", "includes", "including",
 ]  # fmt: skip
 # Nouns that name the measure themselves and may take adjectives: "191,369 documented killings".
 MEASURE_NOUNS = ["deaths", "killings", "fatalities", "casualties", "injuries", "refugees",
