@@ -168,9 +168,13 @@ def _xlsx(table: pa.Table, path: Path, **_) -> None:
         for k, name in enumerate(table.column_names)
     )
     last = f"{_column_letter(table.num_columns - 1)}{n + 1}"
+    arabic_headers = any("\u0600" <= ch <= "\u06ff" for name in table.column_names for ch in name)
+    right_to_left = ' rightToLeft="1"' if arabic_headers else ""  # as Arabic spreadsheets are saved
     sheet = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<worksheet xmlns="{_MAIN_NS}"><dimension ref="A1:{last}"/><sheetData><row r="1">{header}</row>'
+        f'<worksheet xmlns="{_MAIN_NS}"><dimension ref="A1:{last}"/>'
+        f'<sheetViews><sheetView workbookViewId="0"{right_to_left}/></sheetViews>'
+        f'<sheetData><row r="1">{header}</row>'
     )
     sheet_end = "</sheetData></worksheet>"
     parts = {
@@ -178,6 +182,7 @@ def _xlsx(table: pa.Table, path: Path, **_) -> None:
         "_rels/.rels": _ROOT_RELS,
         "xl/workbook.xml": _WORKBOOK,
         "xl/_rels/workbook.xml.rels": _WORKBOOK_RELS,
+        "xl/styles.xml": _STYLES,
         "xl/worksheets/sheet1.xml": [
             sheet.encode(),
             concatenated_bytes(row_xml),
@@ -221,6 +226,8 @@ _CONTENT_TYPES = (
     '<Default Extension="xml" ContentType="application/xml"/>'
     '<Override PartName="/xl/workbook.xml" '
     'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/styles.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
     '<Override PartName="/xl/worksheets/sheet1.xml" '
     'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
     "</Types>"
@@ -244,5 +251,20 @@ _WORKBOOK_RELS = (
     '<Relationship Id="rId1" '
     'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
     'Target="worksheets/sheet1.xml"/>'
+    '<Relationship Id="rId2" '
+    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" '
+    'Target="styles.xml"/>'
     "</Relationships>"
+)
+_STYLES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    f'<styleSheet xmlns="{_MAIN_NS}">'
+    '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
+    '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+    '<fill><patternFill patternType="gray125"/></fill></fills>'
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>'
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+    "</styleSheet>"
 )
