@@ -375,3 +375,73 @@ def test_project_and_source_event(make_workspace):
         ["a", "missing"],
         ["b", "detained"],
     ]
+
+
+def test_tables_have_the_architecture_schemas(make_workspace):
+    ws = make_workspace(
+        [{"id": "a", "path": "a.csv", "columns": {"name": "name"}}],
+        {"a.csv": b"name,x\nAli,1\nonly\n"},
+    )
+    seen = []
+    ws.ingest()
+    from recount.ingest import ingest_workspace
+
+    ingest_workspace(ws, progress=lambda source, fraction, rows: seen.append((source, rows)))
+    assert seen[-1] == ("a", 2)
+
+    def schema(table):
+        return ws.query(f"describe {table}")[["column_name", "column_type"]].values.tolist()
+
+    text = "VARCHAR"
+    assert schema("records") == [
+        ["record_id", text],
+        ["source_id", text],
+        ["source_row", "BIGINT"],
+        ["name", text],
+        ["given_name", text],
+        ["father_name", text],
+        ["grandfather_name", text],
+        ["family_name", text],
+        ["name_latin", text],
+        ["sex", text],
+        ["age", "INTEGER"],
+        ["date_of_death", "DATE"],
+        ["date_precision", text],
+        ["date_of_death_raw", text],
+        ["governorate", text],
+        ["governorate_raw", text],
+        ["place", text],
+        ["status", text],
+        ["status_raw", text],
+        ["cause", text],
+        ["record_ref", text],
+        ["event", text],
+        ["issues", text],
+        ["raw", text],
+    ]
+    assert schema("quarantine") == [
+        ["source_id", text],
+        ["source_row", "BIGINT"],
+        ["reason", text],
+        ["field", text],
+        ["raw", text],
+    ]
+    assert schema("sources") == [
+        ["source_id", text],
+        ["path", text],
+        ["format", text],
+        ["encoding", text],
+        ["delimiter", text],
+        ["sha256", text],
+        ["rows_in", "BIGINT"],
+        ["records", "BIGINT"],
+        ["quarantined", "BIGINT"],
+        ["ingested_at", "TIMESTAMP"],
+    ]
+    row = ws.table("sources").iloc[0]
+    assert (row["path"], row["encoding"], row["delimiter"], len(row["sha256"])) == (
+        "a.csv",
+        "utf-8",
+        ",",
+        64,
+    )
