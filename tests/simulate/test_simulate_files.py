@@ -146,6 +146,12 @@ def test_rejects_impossible_requests(tmp_path):
         simulate(tmp_path, people=100, lists=["vdc", "nope"])
     with pytest.raises(ConfigError):
         simulate(tmp_path, people=100, coverage=1.5)
+    with pytest.raises(ConfigError):
+        simulate(tmp_path, people=100, seed=-1)
+    a_file = tmp_path / "file.txt"
+    a_file.write_text("not a folder")
+    with pytest.raises(ConfigError):
+        simulate(a_file, people=100)
 
 
 def test_chosen_lists_are_written_in_the_order_given(tmp_path):

@@ -75,6 +75,8 @@ def simulate(
     if not 0.05 <= coverage <= 0.99:
         raise ConfigError("coverage", f"expected a share between 0.05 and 0.99, got {coverage!r}")
     out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise ConfigError("out_dir", f"{out} exists and is not a folder")
     (out / "lists").mkdir(parents=True, exist_ok=True)
     (out / "truth").mkdir(parents=True, exist_ok=True)
     steps = 3 + len(specs)
