@@ -228,18 +228,9 @@ class ReviewQueue:
             finally:
                 con.execute("set threads = 1")
             percent = self.settings.double_review_percent
+            # row: l, r, probability, uncertainty, impact, priority, then the filter fields
             candidates = [
-                Candidate(
-                    r[0],
-                    r[1],
-                    r[2],
-                    r[3],
-                    r[4],
-                    r[5],
-                    is_double_review((r[0], r[1]), percent),
-                    *r[6:],
-                )  # fmt: skip
-                for r in rows
+                Candidate(*r[:6], is_double_review((r[0], r[1]), percent), *r[6:]) for r in rows
             ]
         self.candidates = candidates
         self.by_pair = {c.pair: c for c in candidates}
