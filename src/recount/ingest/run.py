@@ -13,6 +13,7 @@ import datetime as dt
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,10 +75,14 @@ def ingest_workspace(
     try:
         scratch = scratch_connection(staging)
         try:
-            staged = [
-                _stage_source(scratch, source, source.event or config.event, staging, progress)
-                for source in sources
-            ]
+            # DuckDB's pass over one source runs while Python reads the next.
+            with ThreadPoolExecutor(max_workers=1) as finisher:
+                pending = []
+                for source in sources:
+                    read = _read_into_staging(source, staging, progress)
+                    event = source.event or config.event
+                    pending.append(finisher.submit(_finish_staged, scratch, read, event, progress))
+                staged = [job.result() for job in pending]
         finally:
             scratch.close()
         accounting = _accounting(staged, ws.root)
@@ -122,9 +127,8 @@ def read_source(
         own = scratch is None
         con = scratch_connection(staging) if own else scratch
         try:
-            staged = _stage_source(
-                con, source, source.event or event, staging, None, with_sha=False
-            )
+            read = _read_into_staging(source, staging, None)
+            staged = _finish_staged(con, read, source.event or event, None, with_sha=False)
             records = pq.read_table(staged.finished.records_file).to_pandas()
             quarantine = pq.read_table(staged.finished.quarantine_file).to_pandas()
         finally:
@@ -165,14 +169,20 @@ def _dataset(files: list[Path]) -> pads.Dataset:
     return pads.dataset([str(f) for f in files], format="parquet")
 
 
-def _stage_source(
-    scratch,
-    source: SourceConfig,
-    event: str,
-    staging: Path,
-    progress: Progress | None,
-    with_sha: bool = True,
-) -> StagedSource:
+@dataclass
+class ReadSource:
+    source: SourceConfig
+    reader: Reader
+    columns: dict[str, int | str]
+    folder: Path
+    row_files: list[Path]
+    quarantine_files: list[Path]
+
+
+def _read_into_staging(
+    source: SourceConfig, staging: Path, progress: Progress | None
+) -> ReadSource:
+    """Stream the file into Parquet chunks in the staging folder."""
     reader = open_reader(source)
     columns = resolve_columns(source, reader)
     folder = staging / source.id
@@ -197,20 +207,28 @@ def _stage_source(
         types = [pa.int64()] + [pa.string()] * len(reader.header)
         pq.write_table(pa.schema(list(zip(names, types, strict=True))).empty_table(), row_file)
         row_files.append(row_file)
+    return ReadSource(source, reader, columns, folder, row_files, quarantine_files)
+
+
+def _finish_staged(
+    scratch, read: ReadSource, event: str, progress: Progress | None, with_sha: bool = True
+) -> StagedSource:
+    """Canonical records and quarantine rows of one staged source (DuckDB)."""
     finished = finish_source(
         scratch,
-        source,
+        read.source,
         event,
-        reader.header,
-        columns,
-        isinstance(reader, JsonLinesReader),
-        row_files,
-        quarantine_files,
-        folder,
+        read.reader.header,
+        read.columns,
+        isinstance(read.reader, JsonLinesReader),
+        read.row_files,
+        read.quarantine_files,
+        read.folder,
     )
     if progress:
-        progress(source.id, 1.0, finished.rows_in)
-    return StagedSource(source, reader, finished, file_sha256(source.path) if with_sha else "")
+        progress(read.source.id, 1.0, finished.rows_in)
+    sha = file_sha256(read.source.path) if with_sha else ""
+    return StagedSource(read.source, read.reader, finished, sha)
 
 
 def _accounting(staged: list[StagedSource], root: Path) -> pd.DataFrame:
