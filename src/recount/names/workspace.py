@@ -111,7 +111,6 @@ NAME_OUTPUT = (
 _TEXT_COLUMNS = tuple(c for c in _RECORD_COLUMNS if c != "date_of_death")
 _SEPARATOR = "\x1f"  # unit separator: never in a name
 _MISSING = "\x1e"  # record separator: stands for a missing value
-_CONTROL = "[\x00-\x1f]"
 
 
 def _text_column(frame: pd.DataFrame, name: str) -> pd.Series:
@@ -120,7 +119,8 @@ def _text_column(frame: pd.DataFrame, name: str) -> pd.Series:
         return pd.Series([None] * len(frame), dtype=object)
     values = frame[name].astype(object).where(frame[name].notna(), None)
     if values.map(lambda v: isinstance(v, str), na_action="ignore").all():
-        values = values.str.replace(_CONTROL, " ", regex=True)
+        for control in (_SEPARATOR, _MISSING):
+            values = values.str.replace(control, " ", regex=False)
         values = values.where(values.str.strip().ne(""), None)
     else:
         values = values.map(lambda v: None if v is None else str(v).strip() or None)
