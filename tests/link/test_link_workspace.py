@@ -171,3 +171,49 @@ def test_unknown_record_is_a_clear_error(linked):
 
     with pytest.raises(WorkspaceError, match="no record"):
         explain_pair(ws, "list_a:1", "nowhere:9")
+
+
+def test_labels_train_the_model_and_cluster_actions_split_people(linked):
+    ws, _, _ = linked
+    pairs = ws.table("pairs").sort_values("match_probability", ascending=False)
+    top = pairs.head(12)
+    labels = pd.DataFrame(
+        {
+            "label_id": range(1, len(top) + 1),
+            "record_id_l": top["record_id_l"].to_numpy(),
+            "record_id_r": top["record_id_r"].to_numpy(),
+            "label": "match",
+            "reviewer": "test",
+            "created_at": pd.Timestamp("2026-01-01"),
+            "undoes": pd.array([None] * len(top), dtype="Int64"),
+        }
+    )
+    record_person = ws.table("record_person")
+    sizes = record_person.dropna(subset=["person_id"]).groupby("person_id").size()
+    person = sizes[sizes >= 2].index[0]
+    members = sorted(record_person.loc[record_person["person_id"] == person, "record_id"])
+    actions = pd.DataFrame(
+        {
+            "action_id": [1],
+            "action": ["split"],
+            "record_ids": [[members[0]]],
+            "person_ids": [[person]],
+            "reviewer": ["test"],
+            "created_at": [pd.Timestamp("2026-01-02")],
+            "undoes": pd.array([None], dtype="Int64"),
+        }
+    )
+    ws.write_tables({"labels": labels, "cluster_actions": actions})
+    try:
+        result = link_workspace(ws, min_labels=10)
+        assert result.trained_from.startswith("review labels (12")
+        after = ws.table("record_person").set_index("record_id")
+        split_off = after.at[members[0], "person_id"]
+        assert all(after.at[m, "person_id"] != split_off for m in members[1:])
+        assert all(
+            after.at[a, "person_id"] == after.at[b, "person_id"]
+            for a, b in zip(top["record_id_l"], top["record_id_r"])
+        )
+    finally:
+        ws.drop_tables(["labels", "cluster_actions"])
+        link_workspace(ws)
