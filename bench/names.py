@@ -106,7 +106,7 @@ def key_figures(people: int, seed: int) -> dict:
         sim = simulate(tmp, people=people, sources=5, seed=seed)
         ws = Workspace(sim.out_dir)
         ws.ingest()
-        ws.normalize()
+        summary = ws.normalize().set_index("source_id")
         records = ws.table("records")
         normalized = ws.table("normalized")
         truth = pd.read_csv(sim.truth_records)
@@ -154,6 +154,13 @@ def key_figures(people: int, seed: int) -> dict:
         "seed": seed,
         "records": int(len(frame)),
         "same_person_pairs": int(len(same[0])),
+        "unidentified_found_vs_simulated": {
+            source: [
+                int(summary.loc[source, "records"] - summary.loc[source, "identifiable"]),
+                int(n),
+            ]
+            for source, n in sim.unidentified_rows.items()
+        },
     }
     for part in (*PARTS, "core", "full"):
         result[part] = {}
