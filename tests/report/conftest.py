@@ -159,7 +159,11 @@ def build_workspace(root: Path, seed: int = 3, people: int = 600) -> Workspace:
             "quarantine": quarantine,
             "estimates": estimates,
             "link_summary": pd.DataFrame(
-                {"threshold": [0.9], "records": [len(records)], "persons": [people]}
+                {
+                    "metric": ["records", "persons", "threshold", "cluster_size"],
+                    "detail": [None, None, None, "1"],
+                    "value": [float(len(records)), float(people), 0.9, 10.0],
+                }
             ),
         }
     )
@@ -263,6 +267,15 @@ def _estimates(persons: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
             "reason": None,
             "flag": None,
             "seconds": None,
+        }
+    )
+    rows.append(
+        {
+            **rows[-1],
+            "level": "total_pooled",
+            "estimate": n * 1.5,
+            "lower": n * 1.3,
+            "upper": n * 1.8,
         }
     )
     return pd.DataFrame(rows)

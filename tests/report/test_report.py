@@ -8,6 +8,7 @@ import pytest
 
 from recount.errors import WorkspaceError
 from recount.report import write_report
+from recount.report.figures import choose_total
 from recount.workspace import Workspace
 
 SECTIONS = (
@@ -79,6 +80,19 @@ def test_exports_neutralise_formulas(report_workspace, report_html):
     assert len(pd.read_parquet(folder / "persons.parquet")) == len(
         report_workspace.table("persons")
     )
+
+
+def test_headline_prefers_the_strata_sum_unless_it_is_a_floor():
+    totals = pd.DataFrame(
+        {"estimate": [100.0, 120.0], "flag": ["", ""]},
+        index=pd.Index(["total", "total_pooled"], name="level"),
+    )
+    assert choose_total(totals) == "total"
+    totals.loc["total", "flag"] = "includes_not_estimable_strata;methods_disagree"
+    assert choose_total(totals) == "total_pooled"
+    assert choose_total(totals.drop(index="total_pooled")) == "total"
+    assert choose_total(totals.drop(index="total")) == "total_pooled"
+    assert choose_total(totals.drop(index=["total", "total_pooled"])) is None
 
 
 def test_missing_tables_give_a_clear_error(tmp_path):

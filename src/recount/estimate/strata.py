@@ -326,8 +326,9 @@ def run_tasks(
                 progress(done, len(tasks))
         return results
     by_key: dict[str, StratumResult] = {}
-    # fork: workers inherit the loaded modules and need no `if __name__ == "__main__"` guard.
-    context = get_context("fork" if "fork" in get_all_start_methods() else "spawn")
+    # forkserver, not fork: the caller may hold threads (DuckDB, numba, a JVM) that a
+    # forked child inherits half-copied, which crashed workers after the link stage.
+    context = get_context("forkserver" if "forkserver" in get_all_start_methods() else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = [pool.submit(run_stratum, task) for task in tasks]
         for done, future in enumerate(as_completed(futures), start=1):

@@ -199,12 +199,6 @@ def write_report(ws: Workspace, redact: bool | None = None) -> Path:
             else None
         ),
     }
-    summary = link.get("summary")
-    linkage_note = ""
-    if summary is not None and len(summary):
-        linkage_note = "; ".join(
-            f"{c}: {summary[c].iloc[0]}" for c in summary.columns if c != "threshold"
-        )
     claims_frame = _claims(ws)
     missing_fields = figures.missing_fields(ws)
     context = {
@@ -220,7 +214,8 @@ def write_report(ws: Workspace, redact: bool | None = None) -> Path:
         "governorate_table": table_block(governorates),
         "lists_table": table_block(lists, share_columns=("share_of_documented",)),
         "threshold": link["threshold"],
-        "linkage_note": linkage_note,
+        "linkage_table": table_block(link["summary"]),
+        "totals_table": table_block(figures.total_levels(ws)),
         "borderline_table": table_block(figures.borderline_pairs(ws, link["threshold"], redact)),
         "strata_table": table_block(strata),
         "not_estimable_table": table_block(figures.not_estimable(ws)),

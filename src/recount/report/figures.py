@@ -38,6 +38,27 @@ def headline_method(ws: Workspace) -> str | None:
     return None
 
 
+def _total_rows(ws: Workspace, method: str) -> pd.DataFrame:
+    return ws.query(
+        "select level, estimate, lower, upper, coalesce(flag, '') as flag, reason from estimates "
+        "where level in ('total', 'total_pooled') and method = ? and status = 'ok'",
+        [method],
+    ).set_index("level")
+
+
+def choose_total(totals: pd.DataFrame) -> str | None:
+    """Which total the headline shows: the sum of strata, unless strata that could not be
+    estimated enter it at their documented count (then it is a floor, not an estimate) and a
+    pooled estimate exists."""
+    if "total" in totals.index:
+        summed_floor = "includes_not_estimable_strata" in totals.loc["total", "flag"]
+        if not (summed_floor and "total_pooled" in totals.index):
+            return "total"
+    if "total_pooled" in totals.index:
+        return "total_pooled"
+    return None
+
+
 def headline(ws: Workspace) -> dict[str, Any]:
     documented = int(_scalar(ws, "select count(*) from persons"))
     unidentified = int(_scalar(ws, "select count(*) from record_person where person_id is null"))
@@ -48,23 +69,41 @@ def headline(ws: Workspace) -> dict[str, Any]:
         "records": records,
         "period": period(ws),
         "method": None,
+        "level": None,
         "estimate": None,
         "lower": None,
         "upper": None,
+        "other": None,
     }
     method = headline_method(ws)
-    if method is not None:
-        total = ws.query(
-            "select estimate, lower, upper from estimates where level = 'total' and method = ? "
-            "and status = 'ok'",
-            [method],
-        )
-        if len(total):
-            out.update(
-                method=method,
-                **{k: float(total.iloc[0][k]) for k in ("estimate", "lower", "upper")},
-            )
+    if method is None:
+        return out
+    totals = _total_rows(ws, method)
+    level = choose_total(totals)
+    if level is None:
+        return out
+    row = totals.loc[level]
+    out.update(
+        method=method, level=level, **{k: float(row[k]) for k in ("estimate", "lower", "upper")}
+    )
+    other = "total_pooled" if level == "total" else "total"
+    if other in totals.index:
+        alt = totals.loc[other]
+        out["other"] = {
+            "level": other,
+            **{k: float(alt[k]) for k in ("estimate", "lower", "upper")},
+        }
     return out
+
+
+def total_levels(ws: Workspace) -> pd.DataFrame:
+    """Every method's total, summed over strata and pooled, for the estimation section."""
+    if not ws.has_table("estimates"):
+        return pd.DataFrame()
+    return ws.query(
+        "select level, method, documented, estimate, lower, upper, status, flag, reason from estimates "
+        "where level in ('total', 'total_pooled') order by level, method"
+    )
 
 
 def by_status(ws: Workspace) -> pd.DataFrame:
@@ -181,12 +220,17 @@ def capture_patterns(ws: Workspace, top: int = 30) -> pd.DataFrame:
 
 
 def linkage_summary(ws: Workspace) -> dict[str, Any]:
-    out: dict[str, Any] = {"threshold": None}
+    """The link stage's summary (metric, detail, value) and its clustering threshold."""
+    out: dict[str, Any] = {
+        "threshold": None,
+        "summary": pd.DataFrame(columns=["metric", "detail", "value"]),
+    }
     if ws.has_table("link_summary"):
         summary = ws.table("link_summary")
-        if "threshold" in summary.columns and len(summary):
-            out["threshold"] = float(summary["threshold"].iloc[0])
-        out["summary"] = summary
+        threshold = summary.loc[summary["metric"] == "threshold", "value"]
+        if len(threshold):
+            out["threshold"] = float(threshold.iloc[0])
+        out["summary"] = summary[~summary["metric"].isin(["cluster_size", "unidentified_records"])]
     return out
 
 
