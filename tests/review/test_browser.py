@@ -86,8 +86,9 @@ def server(linked_workspace, tmp_path_factory):
     names = linked_workspace.query("select name from records where name is not null")
     full_names = [n for n in names["name"] if " " in n.strip() and len(n) >= 8]
     assert full_names and not [name for name in full_names if name in log]
-    requests = [line for line in log.splitlines() if '"GET /pair' in line]
-    assert requests and not [line for line in requests if "?" in line]
+    requests = [line for line in log.splitlines() if '"GET /' in line or '"POST /' in line]
+    assert requests, "no access log lines"
+    assert not [line for line in requests if "?" in line]
 
 
 def _login(page, base: str) -> None:
