@@ -8,6 +8,7 @@ leaves the workspace as it was.
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -83,7 +84,7 @@ class Workspace:
         if read_only and not self.db_path.exists():
             raise WorkspaceError(f"{self.root}: no database yet; run `recount ingest` first")
         self.root.mkdir(parents=True, exist_ok=True)
-        con = duckdb.connect(str(self.db_path), read_only=read_only)
+        con = _connect_waiting(self.db_path, read_only)
         try:
             yield con
         finally:
@@ -203,6 +204,27 @@ class Workspace:
 
     def __repr__(self) -> str:
         return f"Workspace({str(self.root)!r})"
+
+
+LOCK_WAIT_SECONDS = 15.0
+
+
+def _connect_waiting(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """Open the database, waiting while another process (say, the review server) holds it."""
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    delay = 0.05
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
+                if "lock" in str(exc).lower():
+                    raise WorkspaceError(
+                        f"{path}: the database is in use by another recount process; try again when it is done"
+                    ) from exc
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
 
 
 def _quote(identifier: str) -> str:
