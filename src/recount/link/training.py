@@ -90,46 +90,40 @@ def train(
         )
     base.training.estimate_u_using_random_sampling(max_pairs=options.u_max_pairs, seed=options.seed)
 
+    settings = base.misc.save_model_to_json()
+    sessions = {
+        "given": _em_session(
+            engine, frame, settings, model.GIVEN_TRAINING_BLOCKS, model.GIVEN_SESSION, warnings
+        ),
+        "lineage": _em_session(
+            engine, frame, settings, model.LINEAGE_TRAINING_BLOCKS, model.LINEAGE_SESSION, warnings
+        ),
+        "rare": _em_session(
+            engine,
+            frame,
+            settings,
+            model.rare_name_training_blocks(options.rare_name_max),
+            model.RARE_NAME_SESSION,
+            warnings,
+        ),
+    }
+    for comparison in settings["comparisons"]:
+        owner = sessions.get(model.OWNER[comparison["output_column_name"]])
+        if owner is not None:
+            _copy_m(owner[1], comparison)
+        else:
+            _apply_prior(comparison)
+    used = [model.block_sql(s[0]) for s in sessions.values() if s is not None]
+    trained_from = "EM on " + " / ".join(used or ["no block"]) + "; u by random sampling"
     if match_labels is not None and len(match_labels) >= options.min_labels:
+        # Labels replace EM's m wherever labelled pairs reach a level; levels no
+        # labelled pair reaches keep EM's estimate.
+        labelled = engine.linker(frame, copy.deepcopy(settings))
         label_table = engine.db_api.register(match_labels)
-        base.training.estimate_m_from_pairwise_labels(label_table.physical_name)
-        settings = base.misc.save_model_to_json()
-        trained = TrainedModel(
-            settings, f"review labels ({len(match_labels)} matching pairs); u by random sampling"
-        )
-    else:
-        settings = base.misc.save_model_to_json()
-        sessions = {
-            "given": _em_session(
-                engine, frame, settings, model.GIVEN_TRAINING_BLOCKS, model.GIVEN_SESSION, warnings
-            ),
-            "lineage": _em_session(
-                engine,
-                frame,
-                settings,
-                model.LINEAGE_TRAINING_BLOCKS,
-                model.LINEAGE_SESSION,
-                warnings,
-            ),
-            "rare": _em_session(
-                engine,
-                frame,
-                settings,
-                model.rare_name_training_blocks(options.rare_name_max),
-                model.RARE_NAME_SESSION,
-                warnings,
-            ),
-        }
-        for comparison in settings["comparisons"]:
-            owner = sessions.get(model.OWNER[comparison["output_column_name"]])
-            if owner is not None:
-                _copy_m(owner[1], comparison)
-            else:
-                _apply_prior(comparison)
-        used = [model.block_sql(s[0]) for s in sessions.values() if s is not None]
-        trained = TrainedModel(
-            settings, "EM on " + " / ".join(used or ["no block"]) + "; u by random sampling"
-        )
+        labelled.training.estimate_m_from_pairwise_labels(label_table.physical_name)
+        settings = labelled.misc.save_model_to_json()
+        trained_from = f"review labels ({len(match_labels)} matching pairs), then {trained_from}"
+    trained = TrainedModel(settings, trained_from)
     fill_untrained_levels(trained)
     trained.warnings = warnings + sanity_warnings(trained)
     return trained
