@@ -216,4 +216,3 @@ def test_labels_train_the_model_and_cluster_actions_split_people(linked):
         )
     finally:
         ws.drop_tables(["labels", "cluster_actions"])
-        link_workspace(ws)
