@@ -212,7 +212,7 @@ def test_labels_train_the_model_and_cluster_actions_split_people(linked):
         assert all(after.at[m, "person_id"] != split_off for m in members[1:])
         assert all(
             after.at[a, "person_id"] == after.at[b, "person_id"]
-            for a, b in zip(top["record_id_l"], top["record_id_r"])
+            for a, b in zip(top["record_id_l"], top["record_id_r"], strict=True)
         )
     finally:
         ws.drop_tables(["labels", "cluster_actions"])
