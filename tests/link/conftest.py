@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from fixtures import fake_1000_workspace  # noqa: E402  (tests/link is on sys.path via rootdir)
+from link_fixtures import fake_1000_workspace  # noqa: E402  (tests/link is on sys.path via rootdir)
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from fixtures import fake_1000_workspace
+from link_fixtures import fake_1000_workspace
 
 from recount.link import link_workspace
 
