@@ -99,6 +99,12 @@ def _login(page, base: str) -> None:
     page.wait_for_url(re.compile(r"/queue"))
 
 
+def _press(page, key: str) -> None:
+    """Press a shortcut once the page's script listens for keys."""
+    page.wait_for_selector("html[data-keys=ready]", state="attached")
+    page.keyboard.press(key)
+
+
 def _pair_ids(page) -> tuple[str, str]:
     return page.inner_text("#record-l"), page.inner_text("#record-r")
 
@@ -112,28 +118,28 @@ def test_label_with_the_keyboard_undo_and_go_back(page, server, artifacts_dir):
     page.wait_for_selector("#record-l")
     first = _pair_ids(page)
     assert page.locator("#score").count() == 0  # blind mode
-    page.keyboard.press("y")
+    _press(page, "y")
     page.wait_for_selector("#last-decision")
     assert "match" in page.inner_text("#last-decision")
     second = _pair_ids(page)
     assert second != first
     # waits use selectors, not JavaScript: the page's policy forbids eval
-    page.keyboard.press("n")
+    _press(page, "n")
     expect(page.locator("#last-decision")).to_contain_text("non-match")
     third = _pair_ids(page)
-    page.keyboard.press("u")
+    _press(page, "u")
     expect(page.locator("#last-decision")).to_contain_text("unsure")
     # z: undo the last label ('unsure'), back on that pair with no label of mine
-    page.keyboard.press("z")
+    _press(page, "z")
     expect(page.locator("#last-decision")).to_have_count(0)
     assert _pair_ids(page) == third
     assert page.locator("#my-label").count() == 0
     # arrow left: the pair decided before (non-match on the second pair), score now shown
-    page.keyboard.press("ArrowLeft")
+    _press(page, "ArrowLeft")
     page.wait_for_selector("#my-label")
     assert _pair_ids(page) == second
     assert page.inner_text("#my-label") == "non-match"
-    page.keyboard.press("ArrowLeft")
+    _press(page, "ArrowLeft")
     expect(page.locator("#record-l")).to_have_text(first[0])
     assert page.inner_text("#my-label") == "match"
     # weight breakdown on request

@@ -15,6 +15,8 @@
   };
 
   var busy = false;
+  // Keys pressed before this deferred script runs are lost; tests wait for this mark.
+  document.documentElement.dataset.keys = "ready";
   document.addEventListener("keydown", function (event) {
     if (event.ctrlKey || event.metaKey || event.altKey || busy) { return; }
     var target = event.target;
