@@ -37,9 +37,15 @@ backend = "duckdb"           # duckdb | spark
 # threshold = 0.9            # match probability at which two records are one person
 
 [estimate]
-strata = ["governorate", "year"]
+strata = ["governorate", "year"]   # any persons field, or a period: half_year, quarter
 # methods = ["lcmcr", "loglinear", "dga"]
-# seed = 20111
+# seed = 20111               # each stratum's seed derives from this and its key
+# min_records = 30           # strata with fewer documented people are not estimated
+# pooled = ["total"]         # levels also estimated from one pooled table
+# workers = 2                # worker processes
+#
+# [estimate.lcmcr]           # K, burnin, draws (per chain), thin, chains
+# burnin = 2000
 
 [report]
 # redact = false             # leave every name out of the report
