@@ -201,11 +201,8 @@ def stratum_intervals(frame: pd.DataFrame, method: str) -> alt.Chart:
     label_columns = [
         c for c in ("governorate", "year", "period", "half_year", "quarter") if c in data.columns
     ]
-    data["stratum"] = (
-        data[label_columns].astype(str).agg(" ".join, axis=1)
-        if label_columns
-        else data.index.astype(str)
-    )
+    labels = data[label_columns].map(lambda v: "unknown" if pd.isna(v) else str(v))
+    data["stratum"] = labels.agg(" ".join, axis=1) if label_columns else data.index.astype(str)
     order = list(data.sort_values("documented")["stratum"])
     y = alt.Y("stratum:N", sort=order, title=None, axis=alt.Axis(labelFontSize=8))
     rule = (
