@@ -21,35 +21,21 @@ SUFFIXES = (".csv", ".parquet", ".xlsx")
 
 
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy in which text cells that start like a formula are quoted."""
+    """A copy for spreadsheets: list cells joined with '; ', formula-like text quoted."""
     out = frame.copy()
     for column in out.columns:
         series = out[column]
         if series.dtype == object or pd.api.types.is_string_dtype(series):
-            out[column] = series.map(_neutralise_cell)
+            out[column] = series.map(_spreadsheet_cell)
     return out
 
 
-def _neutralise_cell(value: object) -> object:
+def _spreadsheet_cell(value: object) -> object:
+    if hasattr(value, "__len__") and not isinstance(value, str | bytes | dict):
+        value = "; ".join(str(v) for v in value)
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
-    if isinstance(value, list | tuple):
-        return "; ".join(str(v) for v in value)
     return value
-
-
-def _flatten_lists(frame: pd.DataFrame) -> pd.DataFrame:
-    out = frame.copy()
-    for column in out.columns:
-        if out[column].dtype == object:
-            out[column] = out[column].map(
-                lambda v: (
-                    "; ".join(str(x) for x in v)
-                    if hasattr(v, "__len__") and not isinstance(v, str | bytes | dict)
-                    else v
-                )
-            )
-    return out
 
 
 def write_frame(frame: pd.DataFrame, path: str | Path) -> Path:
@@ -63,7 +49,7 @@ def write_frame(frame: pd.DataFrame, path: str | Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     with _atomic_target(path) as tmp:
         if suffix == ".csv":
-            neutralise_formulas(_flatten_lists(frame)).to_csv(tmp, index=False)
+            neutralise_formulas(frame).to_csv(tmp, index=False)
         else:
             frame.to_parquet(tmp, index=False)
     return path
@@ -76,7 +62,7 @@ def write_workbook(sheets: Mapping[str, pd.DataFrame], path: str | Path) -> Path
     with _atomic_target(path) as tmp:
         with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
             for name, frame in sheets.items():
-                clean = neutralise_formulas(_flatten_lists(frame))
+                clean = neutralise_formulas(frame)
                 for column in clean.columns:
                     if isinstance(clean[column].dtype, pd.DatetimeTZDtype):
                         clean[column] = clean[column].dt.tz_localize(None)

@@ -73,13 +73,19 @@ def _table_state(ws: Workspace, name: str, order_column: str) -> Any:
     return [int(row["n"]), str(row["last"])]
 
 
-def fingerprints(ws: Workspace) -> dict[str, str]:
+def source_digests(ws: Workspace) -> list[list[str]]:
+    """Each source file's SHA-256: read once per run, since stages never change the files."""
+    return [
+        [s.id, str(s.path), file_sha256(s.path) if s.path.exists() else "missing"]
+        for s in ws.config.sources
+    ]
+
+
+def fingerprints(ws: Workspace, source_state: list[list[str]] | None = None) -> dict[str, str]:
     """The current fingerprint of every stage, each chained on the one before."""
     config = ws.config
-    source_state = []
-    for source in config.sources:
-        digest = file_sha256(source.path) if source.path.exists() else "missing"
-        source_state.append([source.id, str(source.path), digest])
+    if source_state is None:
+        source_state = source_digests(ws)
     raw_sources = config.raw.get("sources", [])
     version = recount.__version__
     prints: dict[str, str] = {}
@@ -205,8 +211,9 @@ def run_workspace(
     result = RunResult()
     summaries = _summaries(ws)
     upstream_ran = False
+    sources = source_digests(ws)
     for stage in STAGES:
-        prints = fingerprints(ws)
+        prints = fingerprints(ws, sources)
         fingerprint = prints[stage]
         if on_stage_start:
             on_stage_start(stage)
@@ -228,7 +235,7 @@ def run_workspace(
             if stage == "report":
                 result.report_path = output
             # labels and claims may have changed inside the stage; re-read its fingerprint
-            fingerprint = fingerprints(ws)[stage]
+            fingerprint = fingerprints(ws, sources)[stage]
             run = StageRun(stage, "ran", seconds, summaries[stage](output), fingerprint)
             _record_run(ws, run)
             upstream_ran = True
