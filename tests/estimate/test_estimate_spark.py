@@ -8,7 +8,8 @@ import pytest
 from recount.estimate import estimate_workspace
 from recount.workspace import Workspace
 
-pytestmark = pytest.mark.spark
+# Shares a worker (and its JVM) with tests/link/test_link_spark.py, which runs after it.
+pytestmark = [pytest.mark.spark, pytest.mark.xdist_group("spark")]
 
 CONFIG = """
 [project]

@@ -7,7 +7,9 @@ from link_fixtures import fake_1000_workspace
 
 from recount.link import link_workspace
 
-pytestmark = [pytest.mark.spark, pytest.mark.slow]
+# One worker holds both Spark tests, estimate's first (collection order): a JVM takes its
+# classpath from its first session, so this keeps link working after estimate started Spark.
+pytestmark = [pytest.mark.spark, pytest.mark.slow, pytest.mark.xdist_group("spark")]
 
 
 def test_spark_and_duckdb_find_the_same_people(tmp_path, shared_data):

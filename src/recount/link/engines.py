@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import tempfile
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,6 +11,7 @@ import pandas as pd
 from splink import DuckDBAPI, Linker
 
 from recount.errors import ConfigError
+from recount.spark import spark_session
 
 SPLINK_LOG_LEVEL = logging.ERROR
 
@@ -33,40 +33,6 @@ def duckdb_engine() -> Engine:
     connection = duckdb.connect()
     connection.execute("set preserve_insertion_order = false")
     return Engine("duckdb", DuckDBAPI(connection=connection), "duckdb")
-
-
-_SPARK_SESSION: Any = None
-
-
-def spark_session(driver_memory: str = "2g", partitions: int = 4) -> Any:
-    """A local Spark session with Splink's similarity functions on the classpath."""
-    global _SPARK_SESSION
-    if _SPARK_SESSION is not None:
-        return _SPARK_SESSION
-    try:
-        from pyspark.sql import SparkSession
-    except ImportError as exc:  # pragma: no cover - pyspark is a declared extra
-        raise ConfigError(
-            "link.backend", "spark needs pyspark: pip install 'recount[spark]'"
-        ) from exc
-    import splink.backends.spark as splink_spark
-
-    session = (
-        SparkSession.builder.master("local[2]")
-        .appName("recount-link")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.driver.memory", driver_memory)
-        .config("spark.sql.shuffle.partitions", str(partitions))
-        .config("spark.default.parallelism", str(partitions))
-        .config("spark.jars", splink_spark.similarity_jar_location())
-        .config("spark.sql.session.timeZone", "UTC")
-        .getOrCreate()
-    )
-    session.sparkContext.setLogLevel("ERROR")
-    session.sparkContext.setCheckpointDir(tempfile.mkdtemp(prefix="recount-spark-"))
-    _SPARK_SESSION = session
-    return session
 
 
 def spark_engine(driver_memory: str = "2g", partitions: int = 4) -> Engine:
