@@ -7,7 +7,9 @@ link's `jaro_winkler` unresolvable for the rest of the process.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 from typing import Any
@@ -49,6 +51,8 @@ def spark_session(driver_memory: str = "2g", partitions: int = 4) -> Any:
         .getOrCreate()
     )
     session.sparkContext.setLogLevel("ERROR")
-    session.sparkContext.setCheckpointDir(tempfile.mkdtemp(prefix="recount-spark-"))
+    checkpoints = tempfile.mkdtemp(prefix="recount-spark-")
+    atexit.register(shutil.rmtree, checkpoints, ignore_errors=True)
+    session.sparkContext.setCheckpointDir(checkpoints)
     _SESSION = session
     return session

@@ -15,7 +15,9 @@ from recount.workspace import Workspace
 def register(app: typer.Typer) -> None:
     @app.command("init")
     def init(
-        directory: Annotated[Path, typer.Argument(help="Folder to create (default: here).")] = Path("."),
+        directory: Annotated[Path, typer.Argument(help="Folder to create (default: here).")] = Path(
+            "."
+        ),
         name: Annotated[str | None, typer.Option(help="Project name.")] = None,
         event: Annotated[str, typer.Option(help=f"One of {', '.join(EVENTS)}.")] = "killed",
     ) -> None:
@@ -24,4 +26,6 @@ def register(app: typer.Typer) -> None:
             raise typer.BadParameter(f"expected one of {', '.join(EVENTS)}", param_hint="--event")
         ws = Workspace.init(directory, name=name, event=event)
         console.print(f"workspace ready: {ws.root}")
-        console.print(f"  edit {ws.config_path.name} to declare your sources, then `recount ingest`")
+        console.print(
+            f"  edit {ws.config_path.name} to declare your sources, then `recount ingest`"
+        )

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import importlib.metadata
-import os
 import platform
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -13,7 +11,7 @@ from typing import Any
 import pandas as pd
 
 from recount.errors import ConfigError, WorkspaceError
-from recount.exports import write_frame, write_workbook
+from recount.exports import atomic_target, write_frame, write_workbook
 from recount.report import charts, figures
 from recount.report.render import chart_block, render, table_block
 from recount.workspace import Workspace
@@ -237,9 +235,7 @@ def write_report(ws: Workspace, redact: bool | None = None) -> Path:
     html = render(context)
     ws.out_dir.mkdir(parents=True, exist_ok=True)
     target = ws.out_dir / "report.html"
-    fd, tmp = tempfile.mkstemp(prefix=".report.", suffix=".html", dir=ws.out_dir)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(html)
-    os.replace(tmp, target)
+    with atomic_target(target) as tmp:
+        Path(tmp).write_text(html, encoding="utf-8")
     write_exports(ws, redact=redact)
     return target

@@ -1,0 +1,103 @@
+"""Exports: every cell reaches the workbook with its type, no text runs as a formula."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import stat
+
+import numpy as np
+import openpyxl
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from recount import exports
+from recount.exports import write_frame, write_workbook
+
+
+def sheet_rows(path, name):
+    book = openpyxl.load_workbook(path, read_only=True)
+    rows = list(book[name].iter_rows(values_only=True))
+    book.close()
+    return rows
+
+
+def test_workbook_keeps_types_and_missing_cells(tmp_path):
+    frame = pd.DataFrame(
+        {
+            "person_id": ["p1", "p2", "p3"],
+            "age": pd.array([34, None, 7], dtype="Int64"),
+            "share": [0.5, np.nan, 1.25],
+            "in_vdc": [True, False, True],
+            "date_of_death": pd.to_datetime(["2012-03-04", None, "2013-12-31"]),
+            "seen_at": pd.to_datetime(["2012-03-04 10:30", "2012-03-05 00:00", None]).tz_localize(
+                "UTC"
+            ),
+            "sources": [["vdc", "snhr"], ["sohr"], []],
+            "note": ["=1+1", "-minus", {"a": 1}],
+        }
+    )
+    path = write_workbook({"persons": frame}, tmp_path / "book.xlsx")
+    header, *rows = sheet_rows(path, "persons")
+    assert list(header) == list(frame.columns)
+    assert rows[0] == (
+        "p1",
+        34,
+        0.5,
+        True,
+        dt.datetime(2012, 3, 4),
+        dt.datetime(2012, 3, 4, 10, 30),
+        "vdc; snhr",
+        "'=1+1",
+    )
+    assert rows[1] == ("p2", None, None, False, None, dt.datetime(2012, 3, 5), "sohr", "'-minus")
+    assert rows[2][4] == dt.datetime(2013, 12, 31) and rows[2][5] is None
+    assert rows[2][6] is None or rows[2][6] == ""
+    assert rows[2][7] == "{'a': 1}"
+
+
+def test_a_table_longer_than_a_sheet_continues_on_numbered_sheets(tmp_path, monkeypatch):
+    monkeypatch.setattr(exports, "EXCEL_DATA_ROWS", 4)
+    frame = pd.DataFrame({"n": range(10)})
+    path = write_workbook({"persons": frame, "empty": frame.iloc[:0]}, tmp_path / "book.xlsx")
+    book = openpyxl.load_workbook(path, read_only=True)
+    assert book.sheetnames == ["persons", "persons 2", "persons 3", "empty"]
+    book.close()
+    values = [
+        row[0]
+        for name in ("persons", "persons 2", "persons 3")
+        for row in sheet_rows(path, name)[1:]
+    ]
+    assert values == list(range(10))
+    assert sheet_rows(path, "empty") == [("n",)]
+
+
+def excel_text(stored: str | None) -> str:
+    """Text as Excel shows it: XLSX escapes control characters (and a literal "_x") as _xHHHH_."""
+    return re.sub(r"_x([0-9A-F]{4})_", lambda m: chr(int(m.group(1), 16)), stored or "")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(max_size=40), min_size=1, max_size=20))
+def test_any_text_round_trips_and_never_starts_a_formula(tmp_path_factory, texts):
+    folder = tmp_path_factory.mktemp("texts")
+    frame = pd.DataFrame({"row": range(len(texts)), "text": texts})
+    xlsx = write_frame(frame, folder / "texts.xlsx")
+    written = [excel_text(row[1]) for row in sheet_rows(xlsx, "texts")[1:]]
+    expected = exports.neutralise_formulas(frame)["text"].tolist()
+    assert written == expected
+    csv = write_frame(frame, folder / "texts.csv")
+    assert pd.read_csv(csv, keep_default_na=False, dtype=str)["text"].tolist() == expected
+    for text in written:
+        assert not text.startswith(("=", "+", "-", "@"))
+
+
+def test_exports_are_readable_by_others_as_the_umask_allows(tmp_path):
+    previous = os.umask(0o022)
+    try:
+        path = write_frame(pd.DataFrame({"n": [1]}), tmp_path / "n.csv")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
