@@ -121,16 +121,24 @@ def fit_stratum(job: tuple[str, int, int, pd.DataFrame, dict]) -> dict:
         "ess": model.ess_,
         "rhat": model.rhat_,
         "seconds": model.seconds_,
+        "sweeps": model.sweeps_,
     }
 
 
-def bench_strata(workers: int) -> None:
+def bench_strata(workers: int, ess_target: float | None, max_sweeps: int) -> None:
     strata = syria_like_strata()
-    settings = {"K": 10, "burnin": 1_000, "draws": 2_500, "thin": 10, "chains": 4}
+    if ess_target is None:
+        settings = {"K": 10, "burnin": 1_000, "draws": 2_500, "thin": 10, "chains": 4}
+    else:
+        # Short first runs, extended stratum by stratum until the target or max_sweeps.
+        settings = {"K": 10, "burnin": 1_000, "draws": 1_000, "thin": 5, "chains": 4}
+        settings |= {"ess_target": ess_target, "max_sweeps": max_sweeps}
     jobs = [(g, y, size, patterns, settings) for g, y, size, patterns in strata]
+    # Largest tables first, one at a time: extended strata then do not end up last.
+    jobs.sort(key=lambda job: -int(job[3]["count"].sum()))
     started = time.perf_counter()
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        rows = pd.DataFrame(list(pool.map(fit_stratum, jobs, chunksize=2)))
+        rows = pd.DataFrame(list(pool.map(fit_stratum, jobs)))
     seconds = time.perf_counter() - started
     covered = (rows["lower"] <= rows["truth"]) & (rows["truth"] <= rows["upper"])
     emit(
@@ -145,6 +153,8 @@ def bench_strata(workers: int) -> None:
         strata_ess_at_least_1000=int((rows["ess"] >= 1_000).sum()),
         rhat_max=round(rows["rhat"].max(), 3),
         strata_rhat_over_1_01=int((rows["rhat"] > 1.01).sum()),
+        sweeps_per_chain_median=int(rows["sweeps"].median()),
+        sweeps_per_chain_max=int(rows["sweeps"].max()),
         coverage_95=round(covered.mean(), 3),
         median_relative_error=round(
             ((rows["estimate"] - rows["truth"]) / rows["truth"]).median(), 3
@@ -212,13 +222,17 @@ def main() -> None:
     parser.add_argument("--only", default="8_lists,strata,coverage")
     parser.add_argument("--replicates", type=int, default=20)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument(
+        "--ess-target", type=float, help="strata: run each on until this ESS of N (and R-hat)"
+    )
+    parser.add_argument("--max-sweeps", type=int, default=100_000, help="with --ess-target")
     args = parser.parse_args()
     parts = set(args.only.split(","))
     if "8_lists" in parts:
         bench_8_lists("latent_class")
         bench_8_lists("dependent_and_hard_to_reach")
     if "strata" in parts:
-        bench_strata(args.workers)
+        bench_strata(args.workers, args.ess_target, args.max_sweeps)
     if "coverage" in parts:
         bench_coverage(args.replicates, args.workers)
 

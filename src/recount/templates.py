@@ -44,8 +44,10 @@ strata = ["governorate", "year"]   # any persons field, or a period: half_year, 
 # pooled = ["total"]         # levels also estimated from one pooled table
 # workers = 2                # worker processes
 #
-# [estimate.lcmcr]           # K, burnin, draws (per chain), thin, chains
+# [estimate.lcmcr]           # burnin, draws (per chain), thin, sampler, ...
 # burnin = 2000
+# ess_target = 1000          # run each stratum on until its ESS of N reaches this
+# max_sweeps = 100000        # ... or this many sweeps per chain
 
 [report]
 # redact = false             # leave every name out of the report

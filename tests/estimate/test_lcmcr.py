@@ -100,6 +100,31 @@ def test_same_seed_same_draws_and_thread_count_does_not_matter(kosovo):
     assert not np.array_equal(first, other)
 
 
+def test_a_run_extended_towards_an_ess_target_is_one_longer_run(kosovo):
+    """Extensions double the kept draws; their draws are those of one run that long."""
+    settings = dict(K=4, burnin=200, thin=2, chains=2, seed=9)
+    extended = quiet_fit(
+        LCMCR(draws=100, ess_target=1e9, max_sweeps=200 + 2 * 400, **settings), kosovo
+    )
+    assert extended.sweeps_ == 1_000 and extended.N_draws_.shape == (2, 400)
+    one_run = quiet_fit(LCMCR(draws=400, **settings), kosovo)
+    np.testing.assert_array_equal(extended.N_draws_, one_run.N_draws_)
+    np.testing.assert_array_equal(extended.alpha_draws_, one_run.alpha_draws_)
+    assert extended.ess_ == one_run.ess_
+
+
+def test_ess_target_stops_as_soon_as_it_is_reached(kosovo):
+    settings = dict(burnin=300, draws=300, thin=1, chains=2, seed=2)
+    reached = quiet_fit(LCMCR(K=1, ess_target=400, **settings), kosovo)  # mixes fast
+    assert reached.sweeps_ == 600 and reached.ess_ >= 400 and reached.rhat_ <= 1.01
+    settings["K"] = 4
+    short = quiet_fit(LCMCR(**settings), kosovo)
+    assert short.ess_ < 400  # so the next fit must run on to reach its target
+    extended = quiet_fit(LCMCR(ess_target=400, max_sweeps=200_000, **settings), kosovo)
+    assert extended.sweeps_ > 600
+    assert extended.ess_ >= 400 and extended.rhat_ <= 1.01
+
+
 def test_per_person_rows_give_the_same_fit_as_the_pattern_table():
     lam = np.array([[0.3, 0.4, 0.2]])
     rng = np.random.default_rng(4)
@@ -155,6 +180,8 @@ def test_bad_input_is_a_clear_error(kosovo):
         LCMCR(K=0).fit(kosovo)
     with pytest.raises(ConfigError, match="sampler"):
         LCMCR(sampler="nuts").fit(kosovo)
+    with pytest.raises(ConfigError, match="ess_target"):
+        LCMCR(ess_target=0).fit(kosovo)
     with pytest.raises(RuntimeError, match="fit"):
         LCMCR().summary()
 

@@ -9,7 +9,14 @@ import pytest
 from recount.errors import ConfigError
 from recount.estimate.levels import add_stratum_flags
 from recount.estimate.patterns import capture_histories
-from recount.estimate.strata import MethodResult, StratumResult, overlap_ratios, sparsity_reason
+from recount.estimate.strata import (
+    MethodResult,
+    StratumResult,
+    fit_method,
+    overlap_ratios,
+    sparsity_reason,
+)
+from recount.estimate.synthetic import latent_class_population
 from recount.estimate.workspace import estimate_persons, parse_settings, with_periods
 
 
@@ -234,3 +241,16 @@ def test_without_strata_the_total_is_the_only_level(stratified_persons):
     row = estimates.iloc[0]
     assert row["documented"] == len(persons) and row["status"] == "ok"
     assert row["lists"] == 4
+
+
+def test_lcmcr_ess_target_from_the_config_runs_a_stratum_until_it_is_reached():
+    lam = np.array([[0.3, 0.25, 0.35, 0.3, 0.2]])
+    table = latent_class_population(1_500, np.array([1.0]), lam, seed=8)
+    section = {"K": 5, "chains": 2, "draws": 200, "lcmcr": {"burnin": 200, "draws": 200}}
+    fixed = fit_method("lcmcr", table, parse_settings(section).options, seed=1)
+    assert fixed.ess < 1_000 and "poor_convergence" in fixed.flags
+    section["lcmcr"] |= {"ess_target": 1_000, "max_sweeps": 400_000}
+    targeted = fit_method("lcmcr", table, parse_settings(section).options, seed=1)
+    assert targeted.ess >= 1_000 and targeted.rhat <= 1.01
+    assert "poor_convergence" not in targeted.flags
+    assert len(targeted.draws) == 200

@@ -348,21 +348,9 @@ def _augment_missing(rng, n0, log_lam, log_1m, log_pi, n_observed):
 
 
 @njit(cache=True, nogil=True)
-def run_chain(
-    rng,
-    patterns,
-    freq,
-    n_classes,
-    a_alpha,
-    b_alpha,
-    burnin,
-    draws,
-    thin,
-    attempts,
-    warmup,
-    collapsed,
-):
-    """Run one chain; return (N draws, alpha draws, n0 acceptance rate per class)."""
+def start_chain(rng, patterns, freq, n_classes):
+    """A chain's initial state, the arrays `advance_chain` updates in place:
+    (log_lam, log_1m, log_pi, n0, log_scale, alpha_scale, accepted, alpha)."""
     n_cells, n_lists = patterns.shape
     n_observed = 0
     for m in range(n_cells):
@@ -381,9 +369,6 @@ def run_chain(
             log_lam[j, k] = math.log(value)
             log_1m[j, k] = math.log1p(-value)
     log_pi = np.full(n_classes, -math.log(n_classes))
-    alpha = 0.3 / n_classes
-    nobs = np.zeros(n_classes, dtype=np.int64)
-    ones = np.zeros((n_lists, n_classes), dtype=np.int64)
     n0 = np.zeros(n_classes, dtype=np.int64)
     p0 = _missing_probability(log_lam, log_1m, log_pi)
     missing = min(rng.negative_binomial(n_observed, 1.0 - p0), SUPPORT_FACTOR * n_observed)
@@ -391,13 +376,48 @@ def run_chain(
         n0[k] = missing // n_classes
     n0[0] += missing - n0.sum()
     log_scale = np.full(n_classes, math.log(max(1.0, 0.1 * math.sqrt(missing / n_classes + 1.0))))
-    accepted = np.zeros(n_classes, dtype=np.int64)
     alpha_scale = np.full(1, math.log(0.5))
-    out_n = np.empty(draws, dtype=np.int64)
-    out_alpha = np.empty(draws)
-    total_sweeps = burnin + draws * thin
+    accepted = np.zeros(n_classes, dtype=np.int64)
+    alpha = np.full(1, 0.3 / n_classes)
+    return log_lam, log_1m, log_pi, n0, log_scale, alpha_scale, accepted, alpha
+
+
+@njit(cache=True, nogil=True)
+def advance_chain(
+    rng,
+    patterns,
+    freq,
+    state,
+    a_alpha,
+    b_alpha,
+    first_sweep,
+    n_sweeps,
+    burnin,
+    thin,
+    attempts,
+    warmup,
+    collapsed,
+):
+    """Run sweeps first_sweep .. first_sweep + n_sweeps - 1 of a chain from `state`
+    (updated in place); return the (N, alpha) draws kept among them: one every `thin`
+    sweeps after `burnin`. A chain advanced in pieces gives the draws of one long run."""
+    log_lam, log_1m, log_pi, n0, log_scale, alpha_scale, accepted, alpha_box = state
+    n_cells, n_lists = patterns.shape
+    n_classes = log_pi.size
+    n_observed = 0
+    for m in range(n_cells):
+        n_observed += freq[m]
+    alpha = alpha_box[0]
+    nobs = np.zeros(n_classes, dtype=np.int64)
+    ones = np.zeros((n_lists, n_classes), dtype=np.int64)
+    kept = 0
+    for sweep in range(first_sweep, first_sweep + n_sweeps):
+        if sweep >= burnin and (sweep - burnin) % thin == thin - 1:
+            kept += 1
+    out_n = np.empty(kept, dtype=np.int64)
+    out_alpha = np.empty(kept)
     stored = 0
-    for sweep in range(total_sweeps):
+    for sweep in range(first_sweep, first_sweep + n_sweeps):
         _allocate_observed(rng, patterns, freq, log_lam, log_1m, log_pi, nobs, ones)
         adapt_rate = 0.0
         if sweep < burnin:
@@ -424,16 +444,16 @@ def run_chain(
         if sweep == warmup - 1:
             # As R's LCMCR: once warm, relabel classes by decreasing size (a one-off start).
             order = np.argsort(-(nobs + n0))
-            n0 = n0[order].copy()
-            log_scale = log_scale[order].copy()
-            log_lam = log_lam[:, order].copy()
-            log_1m = log_1m[:, order].copy()
-            log_pi = log_pi[order].copy()
+            n0[:] = n0[order]
+            log_scale[:] = log_scale[order]
+            log_lam[:, :] = log_lam[:, order]
+            log_1m[:, :] = log_1m[:, order]
+            log_pi[:] = log_pi[order]
         if sweep == burnin - 1:
             accepted[:] = 0
         if sweep >= burnin and (sweep - burnin) % thin == thin - 1:
             out_n[stored] = n_observed + n0.sum()
             out_alpha[stored] = alpha
             stored += 1
-    rates = accepted / max(1.0, float(draws * thin * attempts))
-    return out_n, out_alpha, rates
+    alpha_box[0] = alpha
+    return out_n, out_alpha

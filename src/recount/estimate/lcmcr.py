@@ -20,7 +20,7 @@ import pandas as pd
 
 from recount.errors import ConfigError
 from recount.estimate import mcmc_diagnostics
-from recount.estimate._lcmcr_sampler import run_chain
+from recount.estimate._lcmcr_sampler import advance_chain, start_chain
 from recount.estimate.patterns import COUNT, patterns_from_individuals, validate_patterns
 
 DEFAULT_SEED = 19481210  # HRDAG's verdata seed; every default run gives the same draws
@@ -43,6 +43,11 @@ class LCMCR:
     pass 1 when strata already run in parallel processes). `seed` fixes every
     draw; None means the fixed `DEFAULT_SEED`.
 
+    With `ess_target`, chains that fall short of it (bulk ESS of N) or of R-hat 1.01 are
+    run on, doubling their kept draws each round, until they reach it or `max_sweeps`
+    sweeps per chain: easy strata stop early, hard ones get the time. The extended draws
+    are those one longer run would give (same seed, same prefix).
+
     `sampler="collapsed"` (default) updates the unobserved count n0 and alpha with
     lambda and pi integrated out; `"augmented"` is R's LCMCR sweep (n0 by data
     augmentation, alpha given the weights), kept to compare mixing. Both have
@@ -51,7 +56,7 @@ class LCMCR:
 
     After `fit`: `N_draws_` (chains x draws), `n_observed_`, `lists_`,
     `rhat_`, `ess_` (bulk ESS of N), `ess_tail_`, `alpha_draws_`,
-    `acceptance_`, `seconds_`.
+    `acceptance_`, `sweeps_` (per chain, burn-in included), `seconds_`.
     """
 
     def __init__(
@@ -67,6 +72,8 @@ class LCMCR:
         n_jobs: int | None = None,
         mh_attempts: int = 3,
         sampler: str = "collapsed",
+        ess_target: float | None = None,
+        max_sweeps: int = 1_000_000,
     ):
         self.K = K
         self.a_alpha = a_alpha
@@ -79,6 +86,8 @@ class LCMCR:
         self.n_jobs = n_jobs
         self.mh_attempts = mh_attempts
         self.sampler = sampler
+        self.ess_target = ess_target
+        self.max_sweeps = max_sweeps
 
     def _check_parameters(self) -> None:
         checks = {
@@ -91,6 +100,8 @@ class LCMCR:
             "chains": self.chains >= 1,
             "mh_attempts": self.mh_attempts >= 1,
             "sampler": self.sampler in SAMPLERS,
+            "ess_target": self.ess_target is None or self.ess_target > 0,
+            "max_sweeps": self.max_sweeps >= 1,
         }
         for key, ok in checks.items():
             if not ok:
@@ -115,17 +126,19 @@ class LCMCR:
             np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(self.chains)
         ]
         warmup = min(500, self.burnin // 2)
+        states = [start_chain(rng, cells, counts, self.K) for rng in generators]
 
-        def one_chain(rng: np.random.Generator):
-            return run_chain(
-                rng,
+        def advance(chain: int, first: int, sweeps: int):
+            return advance_chain(
+                generators[chain],
                 cells,
                 counts,
-                self.K,
+                states[chain],
                 float(self.a_alpha),
                 float(self.b_alpha),
+                first,
+                sweeps,
                 self.burnin,
-                self.draws,
                 self.thin,
                 self.mh_attempts,
                 warmup,
@@ -134,21 +147,46 @@ class LCMCR:
 
         workers = self.n_jobs or min(self.chains, os.cpu_count() or 1)
         started = time.perf_counter()
-        if workers > 1:
-            with ThreadPoolExecutor(max_workers=workers) as pool:
-                results = list(pool.map(one_chain, generators))
-        else:
-            results = [one_chain(rng) for rng in generators]
+        pool = ThreadPoolExecutor(max_workers=workers) if workers > 1 else None
+        try:
+            sweeps = self.burnin + self.draws * self.thin
+            pieces = [self._run(pool, advance, 0, sweeps)]
+            self._diagnose(pieces)
+            while self._short_of_target() and sweeps < self.max_sweeps:
+                more = min(sweeps - self.burnin, self.max_sweeps - sweeps)
+                more -= more % self.thin
+                if more <= 0:
+                    break
+                pieces.append(self._run(pool, advance, sweeps, more))
+                sweeps += more
+                self._diagnose(pieces)
+        finally:
+            if pool is not None:
+                pool.shutdown()
         self.seconds_ = time.perf_counter() - started
+        self.sweeps_ = sweeps
+        kept_sweeps = max(1.0, float((sweeps - self.burnin) * self.mh_attempts))
+        self.acceptance_ = np.stack([state[6] for state in states]) / kept_sweeps
+        self._warn_if_unconverged()
+        return self
 
-        self.N_draws_ = np.stack([r[0] for r in results])
-        self.alpha_draws_ = np.stack([r[1] for r in results])
-        self.acceptance_ = np.stack([r[2] for r in results])
+    def _run(self, pool, advance, first: int, sweeps: int) -> list:
+        chains = range(self.chains)
+        if pool is None:
+            return [advance(chain, first, sweeps) for chain in chains]
+        return list(pool.map(lambda chain: advance(chain, first, sweeps), chains))
+
+    def _diagnose(self, pieces: list) -> None:
+        self.N_draws_ = np.concatenate([np.stack([r[0] for r in p]) for p in pieces], axis=1)
+        self.alpha_draws_ = np.concatenate([np.stack([r[1] for r in p]) for p in pieces], axis=1)
         self.rhat_ = mcmc_diagnostics.rhat(self.N_draws_)
         self.ess_ = mcmc_diagnostics.ess_bulk(self.N_draws_)
         self.ess_tail_ = mcmc_diagnostics.ess_tail(self.N_draws_)
-        self._warn_if_unconverged()
-        return self
+
+    def _short_of_target(self) -> bool:
+        if self.ess_target is None:
+            return False
+        return not (self.ess_ >= self.ess_target and self.rhat_ <= RHAT_LIMIT)
 
     def _warn_if_unconverged(self) -> None:
         problems = []

@@ -52,6 +52,8 @@ LCMCR_OPTIONS = (
     "n_jobs",
     "mh_attempts",
     "sampler",
+    "ess_target",
+    "max_sweeps",
 )
 
 
