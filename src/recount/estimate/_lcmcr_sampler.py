@@ -347,10 +347,13 @@ def _augment_missing(rng, n0, log_lam, log_1m, log_pi, n_observed):
         left -= weight[k]
 
 
+STATE = ("log_lam", "log_1m", "log_pi", "n0", "log_scale", "alpha_scale", "accepted", "alpha")
+
+
 @njit(cache=True, nogil=True)
 def start_chain(rng, patterns, freq, n_classes):
-    """A chain's initial state, the arrays `advance_chain` updates in place:
-    (log_lam, log_1m, log_pi, n0, log_scale, alpha_scale, accepted, alpha)."""
+    """A chain's initial state: the arrays named in STATE, which `advance_chain` updates
+    in place (the n0 acceptance counts since burn-in among them)."""
     n_cells, n_lists = patterns.shape
     n_observed = 0
     for m in range(n_cells):

@@ -20,7 +20,7 @@ import pandas as pd
 
 from recount.errors import ConfigError
 from recount.estimate import mcmc_diagnostics
-from recount.estimate._lcmcr_sampler import advance_chain, start_chain
+from recount.estimate._lcmcr_sampler import STATE, advance_chain, start_chain
 from recount.estimate.patterns import COUNT, patterns_from_individuals, validate_patterns
 
 DEFAULT_SEED = 19481210  # HRDAG's verdata seed; every default run gives the same draws
@@ -166,7 +166,9 @@ class LCMCR:
         self.seconds_ = time.perf_counter() - started
         self.sweeps_ = sweeps
         kept_sweeps = max(1.0, float((sweeps - self.burnin) * self.mh_attempts))
-        self.acceptance_ = np.stack([state[6] for state in states]) / kept_sweeps
+        self.acceptance_ = (
+            np.stack([state[STATE.index("accepted")] for state in states]) / kept_sweeps
+        )
         self._warn_if_unconverged()
         return self
 
