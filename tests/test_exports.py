@@ -101,3 +101,10 @@ def test_exports_are_readable_by_others_as_the_umask_allows(tmp_path):
     finally:
         os.umask(previous)
     assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+def test_a_file_name_excel_cannot_use_as_a_sheet_name_is_mended(tmp_path):
+    path = write_frame(pd.DataFrame({"n": [1]}), tmp_path / "deaths[2012]: v2?.xlsx")
+    book = openpyxl.load_workbook(path, read_only=True)
+    assert book.sheetnames == ["deaths_2012__ v2_"]
+    book.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import numbers
 import os
+import re
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -95,6 +96,7 @@ def write_workbook(sheets: Mapping[str, pd.DataFrame], path: str | Path) -> Path
 
 
 def _write_sheets(book, formats: dict, name: str, frame: pd.DataFrame) -> None:
+    name = re.sub(r"[\[\]:*?/\\]", "_", name).strip("'") or "data"  # Excel forbids these
     chunks = range(0, max(len(frame), 1), EXCEL_DATA_ROWS)
     for number, start in enumerate(chunks, start=1):
         title = name if number == 1 else f"{name[: 31 - len(str(number)) - 1]} {number}"
