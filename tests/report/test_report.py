@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 
 import openpyxl
 import pandas as pd
@@ -8,7 +9,7 @@ import pytest
 
 from recount.errors import WorkspaceError
 from recount.report import write_report
-from recount.report.figures import choose_total
+from recount.report.figures import HEADLINE_CAUTIONS, choose_total, headline
 from recount.workspace import Workspace
 
 SECTIONS = (
@@ -99,3 +100,20 @@ def test_missing_tables_give_a_clear_error(tmp_path):
     ws = Workspace.init(tmp_path)
     with pytest.raises(WorkspaceError, match="recount run"):
         write_report(ws)
+
+
+def test_headline_says_when_its_total_cannot_be_trusted(report_workspace, tmp_path):
+    assert headline(report_workspace)["cautions"] == []
+    shutil.copytree(report_workspace.root, tmp_path / "ws")
+    ws = Workspace(tmp_path / "ws")
+    estimates = ws.table("estimates")
+    estimates.loc[estimates["level"] == "total", "flag"] = "poor_convergence;methods_disagree"
+    ws.write_table("estimates", estimates)
+    cautions = headline(ws)["cautions"]
+    assert cautions == [
+        HEADLINE_CAUTIONS["poor_convergence"],
+        HEADLINE_CAUTIONS["methods_disagree"],
+    ]
+    html = write_report(ws).read_text(encoding="utf-8")
+    assert "have not converged" in html and "ess_target = 1000" in html
+    assert html.index("have not converged") < html.index('id="governorates"')

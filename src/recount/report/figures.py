@@ -59,6 +59,28 @@ def choose_total(totals: pd.DataFrame) -> str | None:
     return None
 
 
+# What a flag on the headline total means for a reader, said beside the figure.
+HEADLINE_CAUTIONS = {
+    "poor_convergence": (
+        "The sampler's chains behind this figure have not converged (R-hat of N above 1.01 or "
+        "fewer than 400 effective draws), so neither the figure nor its interval can be "
+        "trusted yet. Run longer: set [estimate.lcmcr] ess_target = 1000 and re-run."
+    ),
+    "methods_disagree": (
+        "The estimation methods disagree beyond their intervals for this total: the data "
+        "support more than one answer. Compare them in the estimation diagnostics."
+    ),
+    "strong_list_dependence": (
+        "The lists depend on each other strongly (a selected log-linear interaction with "
+        "|log odds ratio| of 1 or more), which the models may not absorb."
+    ),
+    "strata_sum_disagrees_with_pooled": (
+        "The sum over strata and the pooled estimate do not overlap: capture differs "
+        "between strata, or some strata are estimated poorly."
+    ),
+}
+
+
 def headline(ws: Workspace) -> dict[str, Any]:
     documented = int(_scalar(ws, "select count(*) from persons"))
     unidentified = int(_scalar(ws, "select count(*) from record_person where person_id is null"))
@@ -74,6 +96,7 @@ def headline(ws: Workspace) -> dict[str, Any]:
         "lower": None,
         "upper": None,
         "other": None,
+        "cautions": [],
     }
     method = headline_method(ws)
     if method is None:
@@ -86,6 +109,8 @@ def headline(ws: Workspace) -> dict[str, Any]:
     out.update(
         method=method, level=level, **{k: float(row[k]) for k in ("estimate", "lower", "upper")}
     )
+    flags = set(filter(None, row["flag"].split(";")))
+    out["cautions"] = [text for flag, text in HEADLINE_CAUTIONS.items() if flag in flags]
     other = "total_pooled" if level == "total" else "total"
     if other in totals.index:
         alt = totals.loc[other]
