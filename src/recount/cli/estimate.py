@@ -90,6 +90,13 @@ def register(app: typer.Typer) -> None:
             int | None, typer.Option(help="LCMCR: sweeps discarded per chain.")
         ] = None,
         draws: Annotated[int | None, typer.Option(help="LCMCR: draws kept per chain.")] = None,
+        ess_target: Annotated[
+            float | None,
+            typer.Option(help="LCMCR: run the chains on until the ESS of N reaches this."),
+        ] = None,
+        max_sweeps: Annotated[
+            int | None, typer.Option(help="LCMCR: with --ess-target, stop at this many sweeps.")
+        ] = None,
         model: Annotated[
             str | None,
             typer.Option(help='Log-linear: a fixed model such as "[123,14,34]" (default: search).'),
@@ -106,7 +113,13 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """Estimate N from a ready capture-pattern table; print estimate, 95% interval and seconds."""
-        sampler = {k: v for k, v in {"burnin": burnin, "draws": draws}.items() if v is not None}
+        given = {
+            "burnin": burnin,
+            "draws": draws,
+            "ess_target": ess_target,
+            "max_sweeps": max_sweeps,
+        }
+        sampler = {k: v for k, v in given.items() if v is not None}
         rows = run_mse(
             patterns, method or ["lcmcr"], seed, K, model, criterion, delta, lists, sampler
         )
@@ -180,8 +193,14 @@ def run_mse(
             result = {"estimate": fitted.N_, "lower": lower, "upper": upper, "ess": None}
             label = "independence (assumed)"
         else:
+            # One table: its chains may use every core (strata default to one thread each).
             options = EstimateOptions(
-                methods=(name,), K=K, seed=seed, criterion=criterion, delta=delta
+                methods=(name,),
+                K=K,
+                seed=seed,
+                criterion=criterion,
+                delta=delta,
+                lcmcr={"n_jobs": None, **(sampler or {})},
             )
             fitted = fit_method(name, table, options, seed)
             result = {
