@@ -45,12 +45,18 @@ def _spreadsheet_cell(value: object) -> object:
     return value
 
 
+def export_format(path: str | Path) -> str:
+    """The file's export format (its suffix), or a clear error: callers check before long work."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise RecountError(f"{path}: unsupported export format; use one of {', '.join(SUFFIXES)}")
+    return suffix
+
+
 def write_frame(frame: pd.DataFrame, path: str | Path) -> Path:
     """Write one table to a .csv, .parquet or .xlsx file, atomically."""
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
-        raise RecountError(f"{path}: unsupported export format; use one of {', '.join(SUFFIXES)}")
+    suffix = export_format(path)
     if suffix == ".xlsx":
         return write_workbook({path.stem[:31] or "data": frame}, path)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -152,6 +152,19 @@ def test_cli_mse_lcmcr_reports_ess(shared_data, tmp_path):
     assert row["ess"] >= 400  # 1,000 draws per chain alone give far fewer on Kosovo
 
 
+def test_cli_mse_with_few_draws_and_a_bad_out_path(shared_data, tmp_path):
+    kosovo = str(shared_data / "kosovo_patterns.csv")
+    short = ["mse", kosovo, "--method", "lcmcr", "--burnin", "100", "--draws", "50"]
+    result = runner.invoke(app, [*short, "--out", str(tmp_path / "few.csv")])
+    assert result.exit_code == 0, result.output
+    assert pd.read_csv(tmp_path / "few.csv")["estimate"].iloc[0] > 4400
+    result = runner.invoke(app, [*short, "--out", str(tmp_path / "out.txt")])
+    assert result.exit_code != 0 and "unsupported export format" in str(result.exception)
+    assert "people documented" not in result.output  # refused before any fitting
+    result = runner.invoke(app, [*short, "--ess-target", "0"])
+    assert "expected a number > 0" in str(result.exception)
+
+
 def test_cli_mse_errors_are_clean(shared_data, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("a,b,count\n1,0,5\n0,2,3\n", encoding="utf-8")

@@ -198,6 +198,7 @@ def test_half_year_strata(stratified_persons):
         ({"engine": "dask"}, "estimate.engine"),
         ({"pooled": ["district"]}, "estimate.pooled"),
         ({"lcmcr": {"iterations": 5}}, "estimate.lcmcr.iterations"),
+        ({"chains": 2, "draws": 1000, "lcmcr": {"draws": 100}}, "estimate.lcmcr.draws"),
         ({"stratum": ["year"]}, "estimate.stratum"),
     ],
 )

@@ -113,6 +113,10 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """Estimate N from a ready capture-pattern table; print estimate, 95% interval and seconds."""
+        if out is not None:
+            from recount.exports import export_format
+
+            export_format(out)
         given = {
             "burnin": burnin,
             "draws": draws,
@@ -143,7 +147,7 @@ def register(app: typer.Typer) -> None:
             from recount.exports import write_frame
 
             path = write_frame(frame[OUT_COLUMNS], out)
-            console.print(f"wrote {len(frame)} rows to {path}")
+            console.print(f"wrote {len(frame)} row{'s' if len(frame) != 1 else ''} to {path}")
 
 
 def run_mse(
@@ -159,6 +163,7 @@ def run_mse(
 ) -> list[dict]:
     """Fit each method to the table in `path`; one result row per method."""
     from recount.estimate.chapman import Chapman
+    from recount.estimate.lcmcr import DEFAULT_DRAWS
     from recount.estimate.loglinear import LogLinear
     from recount.estimate.patterns import read_patterns, select_lists
     from recount.estimate.strata import EstimateOptions, fit_method
@@ -193,14 +198,18 @@ def run_mse(
             result = {"estimate": fitted.N_, "lower": lower, "upper": upper, "ess": None}
             label = "independence (assumed)"
         else:
-            # One table: its chains may use every core (strata default to one thread each).
+            # One table: its chains may use every core (strata default to one thread each),
+            # and no strata are added, so the draws kept need not reach a stratum's count.
+            lcmcr = {"n_jobs": None, **(sampler or {})}
+            kept = EstimateOptions.chains * lcmcr.get("draws", DEFAULT_DRAWS)
             options = EstimateOptions(
                 methods=(name,),
                 K=K,
                 seed=seed,
                 criterion=criterion,
                 delta=delta,
-                lcmcr={"n_jobs": None, **(sampler or {})},
+                draws=min(EstimateOptions.draws, kept),
+                lcmcr=lcmcr,
             )
             fitted = fit_method(name, table, options, seed)
             result = {

@@ -23,6 +23,7 @@ from recount.estimate import mcmc_diagnostics
 from recount.estimate._lcmcr_sampler import STATE, advance_chain, start_chain
 from recount.estimate.patterns import COUNT, patterns_from_individuals, validate_patterns
 
+DEFAULT_DRAWS = 5_000  # per chain
 DEFAULT_SEED = 19481210  # HRDAG's verdata seed; every default run gives the same draws
 SAMPLERS = ("collapsed", "augmented")
 RHAT_LIMIT = 1.01
@@ -65,7 +66,7 @@ class LCMCR:
         a_alpha: float = 0.25,
         b_alpha: float = 0.25,
         burnin: int = 5_000,
-        draws: int = 5_000,
+        draws: int = DEFAULT_DRAWS,
         thin: int = 4,
         chains: int = 4,
         seed: int | None = None,
@@ -91,21 +92,23 @@ class LCMCR:
 
     def _check_parameters(self) -> None:
         checks = {
-            "K": self.K >= 1,
-            "a_alpha": self.a_alpha > 0,
-            "b_alpha": self.b_alpha > 0,
-            "burnin": self.burnin >= 0,
-            "draws": self.draws >= 4,
-            "thin": self.thin >= 1,
-            "chains": self.chains >= 1,
-            "mh_attempts": self.mh_attempts >= 1,
-            "sampler": self.sampler in SAMPLERS,
-            "ess_target": self.ess_target is None or self.ess_target > 0,
-            "max_sweeps": self.max_sweeps >= 1,
+            "K": (self.K >= 1, "a whole number >= 1"),
+            "a_alpha": (self.a_alpha > 0, "a number > 0"),
+            "b_alpha": (self.b_alpha > 0, "a number > 0"),
+            "burnin": (self.burnin >= 0, "a whole number >= 0"),
+            "draws": (self.draws >= 4, "a whole number >= 4"),
+            "thin": (self.thin >= 1, "a whole number >= 1"),
+            "chains": (self.chains >= 1, "a whole number >= 1"),
+            "mh_attempts": (self.mh_attempts >= 1, "a whole number >= 1"),
+            "sampler": (self.sampler in SAMPLERS, f"one of {', '.join(SAMPLERS)}"),
+            "ess_target": (self.ess_target is None or self.ess_target > 0, "a number > 0"),
+            "max_sweeps": (self.max_sweeps >= 1, "a whole number >= 1"),
         }
-        for key, ok in checks.items():
+        for key, (ok, expected) in checks.items():
             if not ok:
-                raise ConfigError(f"estimate.lcmcr.{key}", f"invalid value {getattr(self, key)!r}")
+                raise ConfigError(
+                    f"estimate.lcmcr.{key}", f"expected {expected}, got {getattr(self, key)!r}"
+                )
 
     def fit(self, patterns: pd.DataFrame) -> LCMCR:
         """Sample the posterior of N from a pattern table (0/1 list columns and `count`)

@@ -262,10 +262,25 @@ def parse_settings(
     engine = section.get("engine", "spark" if backend == "spark" else "processes")
     if engine not in ENGINES:
         raise error("engine", f"expected one of {', '.join(ENGINES)}, got {engine!r}")
+    if "lcmcr" in methods:
+        _check_lcmcr_draws(lcmcr, values["chains"], values["draws"], error)
     options = EstimateOptions(
         methods=tuple(methods), criterion=criterion, delta=delta, lcmcr=dict(lcmcr), **values
     )
     return Settings(tuple(strata), tuple(pooled), workers, engine, options)
+
+
+def _check_lcmcr_draws(lcmcr: dict, chains: int, draws: int, error) -> None:
+    """Totals add `draws` posterior draws per stratum, taken from chains x draws per chain."""
+    from recount.estimate.lcmcr import DEFAULT_DRAWS
+
+    per_chain = lcmcr.get("draws", DEFAULT_DRAWS)
+    if isinstance(per_chain, int) and per_chain * chains < draws:
+        raise error(
+            "lcmcr.draws",
+            f"{chains} chains x {per_chain} draws give fewer than the {draws} draws per stratum "
+            "that totals add ([estimate] draws): raise one or lower the other",
+        )
 
 
 def _integer(section: dict, key: str, default: int, minimum: int, error) -> int:
