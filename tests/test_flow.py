@@ -7,6 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from recount.cli import app
+from recount.errors import ConfigError
 from recount.pipeline import run_workspace
 from recount.simulate import simulate
 from recount.workspace import Workspace
@@ -76,3 +77,11 @@ def test_cli_run_and_export(flow, tmp_path):
     assert len(clusters) == len(ws.table("records"))
     result = runner.invoke(app, ["run", "--from", "nowhere", "--workspace", str(ws.root)])
     assert result.exit_code != 0
+
+
+def test_run_without_sources_says_so_and_writes_nothing(tmp_path):
+    ws = Workspace.init(tmp_path / "empty")
+    with pytest.raises(ConfigError, match="no sources declared") as info:
+        run_workspace(ws)
+    assert info.value.key == "sources"
+    assert not ws.has_table("records") and not ws.has_table("stage_runs")

@@ -21,7 +21,7 @@ from typing import Any
 import pandas as pd
 
 import recount
-from recount.errors import RecountError
+from recount.errors import ConfigError, RecountError
 from recount.workspace import Workspace
 
 STAGES = ("ingest", "normalize", "link", "estimate", "claims", "report")
@@ -206,6 +206,13 @@ def run_workspace(
     if from_stage is not None and from_stage not in STAGES:
         raise RecountError(
             f"--from: unknown stage {from_stage!r}; expected one of {', '.join(STAGES)}"
+        )
+    if not ws.config.sources and not ws.has_table("records"):
+        raise ConfigError(
+            "sources",
+            "no sources declared: add [[sources]] to recount.toml "
+            "(`recount sources suggest FILE` helps)",
+            ws.config_path,
         )
     forced = set(STAGES[STAGES.index(from_stage) :]) if from_stage else set()
     result = RunResult()
