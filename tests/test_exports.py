@@ -108,3 +108,20 @@ def test_a_file_name_excel_cannot_use_as_a_sheet_name_is_mended(tmp_path):
     book = openpyxl.load_workbook(path, read_only=True)
     assert book.sheetnames == ["deaths_2012__ v2_"]
     book.close()
+
+
+spreadsheet_values = st.one_of(
+    st.none(),
+    st.text(max_size=12),
+    st.lists(st.text(max_size=6), max_size=3),
+    st.integers(-5, 5),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(spreadsheet_values, min_size=1, max_size=12))
+def test_bulk_neutralising_matches_the_cell_by_cell_rule(values):
+    frame = pd.DataFrame({"cell": pd.Series(values, dtype=object)})
+    got = exports.neutralise_formulas(frame)["cell"].tolist()
+    want = [exports._spreadsheet_cell(v) for v in values]
+    assert [None if pd.isna(v) else v for v in got] == [None if v is None else v for v in want]

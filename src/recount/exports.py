@@ -16,11 +16,14 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import xlsxwriter
 
 from recount.errors import RecountError
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_PATTERN = "^[=+\\-@\t\r]"
 SUFFIXES = (".csv", ".parquet", ".xlsx")
 EXCEL_DATA_ROWS = 1_048_575  # a sheet's rows, less the header
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")  # serial day 0 in the 1900 date system
@@ -33,8 +36,26 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     for column in out.columns:
         series = out[column]
         if series.dtype == object or pd.api.types.is_string_dtype(series):
-            out[column] = series.map(_spreadsheet_cell)
+            out[column] = _spreadsheet_column(series)
     return out
+
+
+def _spreadsheet_column(series: pd.Series) -> pd.Series:
+    """Text and list columns in bulk through Arrow; mixed columns cell by cell."""
+    try:
+        cells = pa.array(series, from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        return series.map(_spreadsheet_cell)
+    if pa.types.is_list(cells.type) or pa.types.is_large_list(cells.type):
+        if pc.any(pc.is_null(pc.list_flatten(cells))).as_py():
+            return series.map(_spreadsheet_cell)  # Arrow would null the whole cell
+        cells = pc.binary_join(pc.cast(cells, pa.list_(pa.string())), "; ")
+    if not (pa.types.is_string(cells.type) or pa.types.is_large_string(cells.type)):
+        return series.map(_spreadsheet_cell)
+    risky = pc.fill_null(pc.match_substring_regex(cells, FORMULA_PATTERN), False)
+    quote, nothing = pa.scalar("'", cells.type), pa.scalar("", cells.type)
+    quoted = pc.if_else(risky, pc.binary_join_element_wise(quote, cells, nothing), cells)
+    return pd.Series(quoted.to_pandas(), index=series.index, name=series.name, dtype=object)
 
 
 def _spreadsheet_cell(value: object) -> object:
