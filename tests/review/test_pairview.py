@@ -1,0 +1,28 @@
+"""A pair page reads the same from the in-memory cache as from the database."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from recount.review.pairview import RecordCache, load_pair
+
+
+def test_cached_and_database_pair_pages_agree(workspace):
+    pairs = workspace.query(
+        "select p.record_id_l, p.record_id_r from pairs p "
+        "join record_person a on a.record_id = p.record_id_l "
+        "join record_person b on b.record_id = p.record_id_r "
+        "where a.person_id is not null and b.person_id is not null order by 1, 2 limit 5"
+    )
+    assert len(pairs) > 0
+    with workspace.connect(read_only=True) as con:
+        cache = RecordCache()
+        cache.ensure_loaded(con, generation=1)
+        assert cache.records is not None
+        shown_others = 0
+        for left, right in pairs.itertuples(index=False):
+            cached = dataclasses.asdict(load_pair(con, left, right, cache=cache))
+            read = dataclasses.asdict(load_pair(con, left, right))
+            assert cached == read
+            shown_others += len(cached["others_l"]) + len(cached["others_r"])
+    assert shown_others > 0
