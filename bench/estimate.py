@@ -11,8 +11,12 @@ Prints one JSON line per measurement:
   stratum, and coverage of the truth.
 - `lcmcr_coverage`: coverage of 95% intervals and median relative error over
   replicates, when LCMCR's model holds and when it does not.
+- `lcmcr_vs_r` (only with `--only r_peer`; needs R with the LCMCR and coda packages):
+  the 8-list tables fitted by R's LCMCR itself (bench/lcmcr_peer.R) and by recount,
+  chain for chain with R's settings, ESS of N by recount's rank-normalised bulk ESS and
+  by coda's effectiveSize (the figure R users quote) for both.
 
-    .venv/bin/python bench/estimate.py [--only 8_lists,strata,coverage] [--replicates 20]
+    .venv/bin/python bench/estimate.py [--only 8_lists,strata,coverage,r_peer] [--replicates 20]
 """
 
 from __future__ import annotations
@@ -20,14 +24,17 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import subprocess
+import tempfile
 import time
 import warnings
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from recount.estimate import synthetic
+from recount.estimate import mcmc_diagnostics, synthetic
 from recount.estimate.lcmcr import LCMCR, ConvergenceWarning
 
 MACHINE = {"cores": os.cpu_count(), "machine": "2-core, 24 GB"}
@@ -59,12 +66,15 @@ def describe(model: LCMCR, truth: int) -> dict:
     }
 
 
+def eight_list_table(population: str, truth: int = 500_000) -> pd.DataFrame:
+    if population == "latent_class":
+        return synthetic.lcmcr_benchmark_population(truth, 8, seed=1)
+    return synthetic.dependent_hard_to_reach_population(truth, 8, seed=3)
+
+
 def bench_8_lists(population: str) -> None:
     truth = 500_000
-    if population == "latent_class":
-        patterns = synthetic.lcmcr_benchmark_population(truth, 8, seed=1)
-    else:
-        patterns = synthetic.dependent_hard_to_reach_population(truth, 8, seed=3)
+    patterns = eight_list_table(population, truth)
     documented = int(patterns["count"].sum())
     # Compile (or load the numba cache) outside the timings.
     fit_quietly(LCMCR(K=10, burnin=5, draws=5, chains=1), patterns)
@@ -84,6 +94,88 @@ def bench_8_lists(population: str) -> None:
         ess_per_second_ratio=round(mine["ess_per_second"] / max(theirs["ess_per_second"], 1e-9), 2),
         sweeps_per_second_recount=round(2 * 10_000 / ours.seconds_),
         sweeps_per_second_r_replica=round(20_000 / peer.seconds_),
+    )
+
+
+PEER_SCRIPT = Path(__file__).with_name("lcmcr_peer.R")
+R_SETTINGS = {"burnin": 10_000, "samples": 10_000, "thinning": 1, "K": 10}
+
+
+def run_peer(*arguments) -> dict:
+    done = subprocess.run(
+        ["Rscript", str(PEER_SCRIPT), *map(str, arguments)], capture_output=True, text=True
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"bench/lcmcr_peer.R failed:\n{done.stderr[-2000:]}")
+    return json.loads(done.stdout)
+
+
+def chain_summary(draws: list[np.ndarray], seconds: float, coda: list[float]) -> dict:
+    stacked = np.stack(draws)
+    bulk = mcmc_diagnostics.ess_bulk(stacked)
+    return {
+        "chains": len(draws),
+        "seconds": round(seconds, 2),
+        "bulk_ess": round(bulk, 1),
+        "bulk_ess_per_chain": [round(mcmc_diagnostics.ess_bulk(d[None, :]), 1) for d in draws],
+        "bulk_ess_per_second": round(bulk / seconds, 2),
+        "coda_ess_per_chain": [round(c, 1) for c in coda],
+        "coda_ess_per_second": round(sum(coda) / seconds, 2),
+        "rhat": round(mcmc_diagnostics.rhat(stacked), 3),
+        "median": float(np.median(stacked)),
+    }
+
+
+def bench_against_r(population: str, seeds=(1, 2, 3)) -> None:
+    """R's LCMCR and recount, one chain at a time with R's settings, on one core each."""
+    patterns = eight_list_table(population)
+    fit_quietly(LCMCR(K=10, burnin=5, draws=5, chains=1), patterns)
+    settings = R_SETTINGS
+    r_draws, r_coda, ours_draws, ours_coda = [], [], [], []
+    r_seconds = r_setup = ours_seconds = 0.0
+    with tempfile.TemporaryDirectory() as folder:
+        table = Path(folder) / "patterns.csv"
+        patterns.to_csv(table, index=False)
+        for seed in seeds:
+            out = Path(folder) / f"r_{seed}.csv"
+            figures = run_peer(table, out, seed, *settings.values())
+            r_draws.append(pd.read_csv(out)["N"].to_numpy())
+            r_coda.append(figures["coda_ess"])
+            r_seconds += figures["seconds_sampling"]
+            r_setup += figures["seconds_setup"]
+            model = fit_quietly(
+                LCMCR(
+                    K=settings["K"],
+                    burnin=settings["burnin"],
+                    draws=settings["samples"],
+                    thin=settings["thinning"],
+                    chains=1,
+                    seed=seed,
+                    n_jobs=1,
+                ),
+                patterns,
+            )
+            ours_draws.append(model.N_draws_[0])
+            ours_seconds += model.seconds_
+            mine = Path(folder) / f"recount_{seed}.csv"
+            pd.DataFrame({"N": model.N_draws_[0]}).to_csv(mine, index=False)
+            ours_coda.append(run_peer("--coda", mine)["coda_ess"])
+    r_figures = chain_summary(r_draws, r_seconds, r_coda)
+    r_figures["seconds_setup_excluded"] = round(r_setup, 2)
+    our_figures = chain_summary(ours_draws, ours_seconds, ours_coda)
+    emit(
+        "lcmcr_vs_r",
+        population=population,
+        documented=int(patterns["count"].sum()),
+        settings_per_chain=settings,
+        r_lcmcr=r_figures,
+        recount=our_figures,
+        ratio_bulk_ess_per_second=round(
+            our_figures["bulk_ess_per_second"] / r_figures["bulk_ess_per_second"], 2
+        ),
+        ratio_coda_ess_per_second=round(
+            our_figures["coda_ess_per_second"] / r_figures["coda_ess_per_second"], 2
+        ),
     )
 
 
@@ -235,6 +327,9 @@ def main() -> None:
         bench_strata(args.workers, args.ess_target, args.max_sweeps)
     if "coverage" in parts:
         bench_coverage(args.replicates, args.workers)
+    if "r_peer" in parts:
+        bench_against_r("latent_class")
+        bench_against_r("dependent_and_hard_to_reach")
 
 
 if __name__ == "__main__":
