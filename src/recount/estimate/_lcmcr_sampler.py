@@ -116,25 +116,31 @@ def _allocate_observed(rng, patterns, freq, log_lam, log_1m, log_pi, nobs, ones)
     n_classes = log_pi.size
     nobs[:] = 0
     ones[:, :] = 0
+    # log P(cell | class) = base + the log-odds of the cell's lists, summed row by row.
     base = np.empty(n_classes)
+    log_odds = np.empty((n_lists, n_classes))
     for k in range(n_classes):
         base[k] = log_pi[k]
         for j in range(n_lists):
             base[k] += log_1m[j, k]
+            log_odds[j, k] = log_lam[j, k] - log_1m[j, k]
+    listed = np.empty(n_lists, dtype=np.int64)
     logp = np.empty(n_classes)
     weight = np.empty(n_classes)
     suffix = np.empty(n_classes + 1)
     order = np.empty(n_classes, dtype=np.int64)
     for m in range(n_cells):
-        top = -np.inf
-        for k in range(n_classes):
-            value = base[k]
-            for j in range(n_lists):
-                if patterns[m, j]:
-                    value += log_lam[j, k] - log_1m[j, k]
-            logp[k] = value
-            if value > top:
-                top = value
+        n_listed = 0
+        for j in range(n_lists):
+            if patterns[m, j]:
+                listed[n_listed] = j
+                n_listed += 1
+        logp[:] = base
+        for i in range(n_listed):
+            row = listed[i]
+            for k in range(n_classes):
+                logp[k] += log_odds[row, k]
+        top = logp.max()
         # Largest classes first: the remaining count usually reaches 0 after two or
         # three binomial draws, and the rest of the classes are skipped.
         for k in range(n_classes):
@@ -165,9 +171,8 @@ def _allocate_observed(rng, patterns, freq, log_lam, log_1m, log_pi, nobs, ones)
             if count > 0:
                 remaining -= count
                 nobs[k] += count
-                for j in range(n_lists):
-                    if patterns[m, j]:
-                        ones[j, k] += count
+                for i in range(n_listed):
+                    ones[listed[i], k] += count
 
 
 @njit(cache=True, nogil=True)
