@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from scipy.special import gammaln
 
 LISTS = ("vdc", "snhr", "sccs", "cdc")
 
@@ -66,3 +67,28 @@ def stratified_persons() -> tuple[pd.DataFrame, dict]:
 def make_persons():
     """The simulator above, for tests that need their own strata."""
     return simulate_persons
+
+
+@pytest.fixture(scope="session")
+def kosovo(shared_data) -> pd.DataFrame:
+    """Kosovo 1999, 4 lists (Ball et al. 2002; shipped with R's LCMCR)."""
+    return pd.read_csv(shared_data / "kosovo_patterns.csv")
+
+
+@pytest.fixture(scope="session")
+def single_class_posterior():
+    """p(N | data) for LCMCR with K = 1 (model Mt, Beta(1, 1) priors, p(N) ~ 1/N), exact."""
+
+    def posterior(patterns: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+        counts = patterns["count"].to_numpy()
+        lists = patterns.drop(columns="count").to_numpy()
+        n = counts.sum()
+        on_list = (lists * counts[:, None]).sum(axis=0)
+        grid = np.arange(n, 4 * n)
+        log_p = gammaln(grid) - gammaln(grid - n + 1)
+        for s in on_list:
+            log_p += gammaln(1 + grid - s) - gammaln(2 + grid)
+        p = np.exp(log_p - log_p.max())
+        return grid, p / p.sum()
+
+    return posterior

@@ -247,7 +247,12 @@ def test_without_strata_the_total_is_the_only_level(stratified_persons):
 def test_lcmcr_ess_target_from_the_config_runs_a_stratum_until_it_is_reached():
     lam = np.array([[0.3, 0.25, 0.35, 0.3, 0.2]])
     table = latent_class_population(1_500, np.array([1.0]), lam, seed=8)
-    section = {"K": 5, "chains": 2, "draws": 200, "lcmcr": {"burnin": 200, "draws": 200}}
+    section = {
+        "K": 5,
+        "chains": 2,
+        "draws": 200,
+        "lcmcr": {"sampler": "collapsed", "burnin": 200, "draws": 200},
+    }
     fixed = fit_method("lcmcr", table, parse_settings(section).options, seed=1)
     assert fixed.ess < 1_000 and "poor_convergence" in fixed.flags
     section["lcmcr"] |= {"ess_target": 1_000, "max_sweeps": 400_000}

@@ -86,8 +86,13 @@ def register(app: typer.Typer) -> None:
             typer.Option("--out", "-o", help="Write method,estimate,lower,upper,seconds,ess here."),
         ] = None,
         K: Annotated[int, typer.Option("--K", help="LCMCR: latent classes (truncation).")] = 10,
+        sampler: Annotated[
+            str | None,
+            typer.Option(help="LCMCR: nuts (default), collapsed or augmented (R's Gibbs sweep)."),
+        ] = None,
         burnin: Annotated[
-            int | None, typer.Option(help="LCMCR: sweeps discarded per chain.")
+            int | None,
+            typer.Option(help="LCMCR: iterations discarded per chain (NUTS tunes in them)."),
         ] = None,
         draws: Annotated[int | None, typer.Option(help="LCMCR: draws kept per chain.")] = None,
         ess_target: Annotated[
@@ -95,7 +100,8 @@ def register(app: typer.Typer) -> None:
             typer.Option(help="LCMCR: run the chains on until the ESS of N reaches this."),
         ] = None,
         max_sweeps: Annotated[
-            int | None, typer.Option(help="LCMCR: with --ess-target, stop at this many sweeps.")
+            int | None,
+            typer.Option(help="LCMCR: with --ess-target, stop at this many iterations."),
         ] = None,
         model: Annotated[
             str | None,
@@ -118,14 +124,15 @@ def register(app: typer.Typer) -> None:
 
             export_format(out)
         given = {
+            "sampler": sampler,
             "burnin": burnin,
             "draws": draws,
             "ess_target": ess_target,
             "max_sweeps": max_sweeps,
         }
-        sampler = {k: v for k, v in given.items() if v is not None}
+        settings = {k: v for k, v in given.items() if v is not None}
         rows = run_mse(
-            patterns, method or ["lcmcr"], seed, K, model, criterion, delta, lists, sampler
+            patterns, method or ["lcmcr"], seed, K, model, criterion, delta, lists, settings
         )
         frame = pd.DataFrame(rows)
         table = Table(
@@ -163,7 +170,7 @@ def run_mse(
 ) -> list[dict]:
     """Fit each method to the table in `path`; one result row per method."""
     from recount.estimate.chapman import Chapman
-    from recount.estimate.lcmcr import DEFAULT_DRAWS
+    from recount.estimate.lcmcr import SAMPLERS, default_draws
     from recount.estimate.loglinear import LogLinear
     from recount.estimate.patterns import read_patterns, select_lists
     from recount.estimate.strata import EstimateOptions, fit_method
@@ -201,7 +208,12 @@ def run_mse(
             # One table: its chains may use every core (strata default to one thread each),
             # and no strata are added, so the draws kept need not reach a stratum's count.
             lcmcr = {"n_jobs": None, **(sampler or {})}
-            kept = EstimateOptions.chains * lcmcr.get("draws", DEFAULT_DRAWS)
+            chosen = lcmcr.get("sampler", "nuts")
+            if chosen not in SAMPLERS:
+                raise InputError(
+                    "--sampler", f"expected one of {', '.join(SAMPLERS)}, got {chosen!r}"
+                )
+            kept = EstimateOptions.chains * lcmcr.get("draws", default_draws(chosen))
             options = EstimateOptions(
                 methods=(name,),
                 K=K,

@@ -2,10 +2,11 @@
 
 The model is R's LCMCR: lists independent within latent classes, class weights
 from a Dirichlet process truncated at K (stick-breaking, alpha ~ Gamma(a, b)),
-capture probabilities lambda ~ Beta(1, 1), and p(N) proportional to 1/N. The
-sampler works on capture-pattern counts, so a sweep costs the same for 4,000 or
-4 million people; see docs/lcmcr.md for how it differs from R's (same posterior,
-faster mixing of N).
+capture probabilities lambda ~ Beta(1, 1), and p(N) proportional to 1/N. Both
+samplers work on capture-pattern counts, so a draw costs the same for 4,000 or
+4 million people. The default is NUTS on the posterior with the classes, N and
+alpha summed out; R's Gibbs sweep and a collapsed variant of it are kept. See
+docs/lcmcr.md for why (same posterior, far faster mixing of N).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import os
 import time
 import warnings
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager, nullcontext
 
 import numpy as np
 import pandas as pd
@@ -23,11 +25,46 @@ from recount.estimate import mcmc_diagnostics
 from recount.estimate._lcmcr_sampler import STATE, advance_chain, start_chain
 from recount.estimate.patterns import COUNT, patterns_from_individuals, validate_patterns
 
-DEFAULT_DRAWS = 5_000  # per chain
 DEFAULT_SEED = 19481210  # HRDAG's verdata seed; every default run gives the same draws
-SAMPLERS = ("collapsed", "augmented")
+SAMPLERS = ("auto", "nuts", "collapsed", "augmented")
+# burn-in (NUTS: tuning), draws kept per chain and thinning when not given.
+RUN_LENGTHS = {
+    "nuts": (1_000, 1_000, 1),
+    "collapsed": (5_000, 5_000, 4),
+    "augmented": (5_000, 5_000, 4),
+}
 RHAT_LIMIT = 1.01
 MIN_ESS = 400
+
+
+@contextmanager
+def _one_blas_thread():
+    """NUTS estimates its mass matrix with LAPACK (through numba, from SciPy's OpenBLAS).
+    On one thread the result does not depend on the machine's thread count, so the same
+    seed gives the same draws, and chains on threads do not fight over the cores."""
+    import scipy.linalg.cython_lapack  # noqa: F401  (loads the library numba calls)
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1, user_api="blas"):
+        yield
+
+
+def default_draws(sampler: str = "auto") -> int:
+    """Draws kept per chain when `draws` is not given (for "auto", the smaller)."""
+    if sampler == "auto":
+        return min(lengths[1] for lengths in RUN_LENGTHS.values())
+    return RUN_LENGTHS[sampler][1]
+
+
+def choose_sampler(n_cells: int, n_lists: int, n_classes: int) -> str:
+    """NUTS when the table has more observed capture patterns than the model has
+    parameters, K (J + 1) - 1: the likelihood then pins the classes down and NUTS moves
+    along the ridges where Gibbs crawls (8 lists, 360,000 people: hundreds of times the
+    effective draws per second). With fewer patterns the posterior is mostly prior, a
+    landscape of funnels and long tails where the collapsed Gibbs sweep does better
+    (6-list strata of the benchmark). See docs/lcmcr.md."""
+    parameters = n_classes * (n_lists + 1) - 1
+    return "nuts" if n_cells > parameters else "collapsed"
 
 
 class ConvergenceWarning(RuntimeWarning):
@@ -38,26 +75,33 @@ class LCMCR:
     """Dirichlet-process latent class model for population size, fitted by MCMC.
 
     Parameters follow R's `lcmCR`: `K` classes (truncation), Gamma(`a_alpha`,
-    `b_alpha`) prior on the concentration. `burnin` sweeps per chain are
-    discarded, then `draws` are kept per chain, one every `thin` sweeps.
-    `chains` independent chains run on `n_jobs` threads (default: one per core;
-    pass 1 when strata already run in parallel processes). `seed` fixes every
-    draw; None means the fixed `DEFAULT_SEED`.
+    `b_alpha`) prior on the concentration. `burnin` iterations per chain are
+    discarded (NUTS tunes its step size and mass matrix in them), then `draws` are
+    kept per chain, one every `thin` iterations; left as None they follow the
+    sampler (NUTS: 1,000, 1,000, 1; Gibbs: 5,000, 5,000, 4). `chains` independent
+    chains run on `n_jobs` threads (default: one per core; pass 1 when strata
+    already run in parallel processes). `seed` fixes every draw; None means the
+    fixed `DEFAULT_SEED`.
 
     With `ess_target`, chains that fall short of it (bulk ESS of N) or of R-hat 1.01 are
     run on, doubling their kept draws each round, until they reach it or `max_sweeps`
-    sweeps per chain: easy strata stop early, hard ones get the time. The extended draws
-    are those one longer run would give (same seed, same prefix).
+    iterations per chain: easy strata stop early, hard ones get the time. The extended
+    draws are those one longer run would give (same seed, same prefix).
 
-    `sampler="collapsed"` (default) updates the unobserved count n0 and alpha with
-    lambda and pi integrated out; `"augmented"` is R's LCMCR sweep (n0 by data
-    augmentation, alpha given the weights), kept to compare mixing. Both have
-    the same stationary distribution. `mh_attempts` Metropolis steps per class
-    and sweep move n0 (and alpha) in the collapsed sampler.
+    `sampler="nuts"` runs the no-U-turn sampler on the posterior of the capture
+    probabilities and weights with the classes, N and alpha summed out (N and alpha are
+    then drawn given each position). `"collapsed"` is a Gibbs sweep with n0 and alpha
+    updated with lambda and pi integrated out (`mh_attempts` Metropolis steps per class
+    and sweep), and `"augmented"` is R's LCMCR sweep itself, kept to measure against.
+    All three have the same stationary distribution. `"auto"` (default) takes NUTS when
+    the table has more observed patterns than the model has parameters and the
+    collapsed sweep otherwise (`choose_sampler`); `sampler_` says which ran.
 
-    After `fit`: `N_draws_` (chains x draws), `n_observed_`, `lists_`,
-    `rhat_`, `ess_` (bulk ESS of N), `ess_tail_`, `alpha_draws_`,
-    `acceptance_`, `sweeps_` (per chain, burn-in included), `seconds_`.
+    After `fit`: `sampler_`, `N_draws_` (chains x draws), `n_observed_`, `lists_`,
+    `rhat_`, `ess_` (bulk ESS of N), `ess_tail_`, `alpha_draws_`, `sweeps_`
+    (iterations per chain, burn-in included), `seconds_`; for NUTS also
+    `divergences_` (per chain, after tuning) and `leapfrog_steps_` (mean per draw),
+    for the Gibbs samplers `acceptance_` (of the Metropolis steps).
     """
 
     def __init__(
@@ -65,14 +109,14 @@ class LCMCR:
         K: int = 10,
         a_alpha: float = 0.25,
         b_alpha: float = 0.25,
-        burnin: int = 5_000,
-        draws: int = DEFAULT_DRAWS,
-        thin: int = 4,
+        burnin: int | None = None,
+        draws: int | None = None,
+        thin: int | None = None,
         chains: int = 4,
         seed: int | None = None,
         n_jobs: int | None = None,
         mh_attempts: int = 3,
-        sampler: str = "collapsed",
+        sampler: str = "auto",
         ess_target: float | None = None,
         max_sweeps: int = 1_000_000,
     ):
@@ -90,30 +134,47 @@ class LCMCR:
         self.ess_target = ess_target
         self.max_sweeps = max_sweeps
 
+    def _run_lengths(self) -> tuple[int, int, int]:
+        burnin, draws, thin = RUN_LENGTHS[self.sampler_]
+        return (
+            burnin if self.burnin is None else self.burnin,
+            draws if self.draws is None else self.draws,
+            thin if self.thin is None else self.thin,
+        )
+
+    def _check_sampler(self) -> None:
+        if self.sampler not in SAMPLERS:
+            raise ConfigError(
+                "estimate.lcmcr.sampler",
+                f"expected one of {', '.join(SAMPLERS)}, got {self.sampler!r}",
+            )
+
     def _check_parameters(self) -> None:
+        burnin, draws, thin = self._run_lengths()
         checks = {
-            "K": (self.K >= 1, "a whole number >= 1"),
-            "a_alpha": (self.a_alpha > 0, "a number > 0"),
-            "b_alpha": (self.b_alpha > 0, "a number > 0"),
-            "burnin": (self.burnin >= 0, "a whole number >= 0"),
-            "draws": (self.draws >= 4, "a whole number >= 4"),
-            "thin": (self.thin >= 1, "a whole number >= 1"),
-            "chains": (self.chains >= 1, "a whole number >= 1"),
-            "mh_attempts": (self.mh_attempts >= 1, "a whole number >= 1"),
-            "sampler": (self.sampler in SAMPLERS, f"one of {', '.join(SAMPLERS)}"),
-            "ess_target": (self.ess_target is None or self.ess_target > 0, "a number > 0"),
-            "max_sweeps": (self.max_sweeps >= 1, "a whole number >= 1"),
+            "K": (self.K, self.K >= 1, "a whole number >= 1"),
+            "a_alpha": (self.a_alpha, self.a_alpha > 0, "a number > 0"),
+            "b_alpha": (self.b_alpha, self.b_alpha > 0, "a number > 0"),
+            "burnin": (burnin, burnin >= 0, "a whole number >= 0"),
+            "draws": (draws, draws >= 4, "a whole number >= 4"),
+            "thin": (thin, thin >= 1, "a whole number >= 1"),
+            "chains": (self.chains, self.chains >= 1, "a whole number >= 1"),
+            "mh_attempts": (self.mh_attempts, self.mh_attempts >= 1, "a whole number >= 1"),
+            "ess_target": (
+                self.ess_target,
+                self.ess_target is None or self.ess_target > 0,
+                "a number > 0",
+            ),
+            "max_sweeps": (self.max_sweeps, self.max_sweeps >= 1, "a whole number >= 1"),
         }
-        for key, (ok, expected) in checks.items():
+        for key, (value, ok, expected) in checks.items():
             if not ok:
-                raise ConfigError(
-                    f"estimate.lcmcr.{key}", f"expected {expected}, got {getattr(self, key)!r}"
-                )
+                raise ConfigError(f"estimate.lcmcr.{key}", f"expected {expected}, got {value!r}")
 
     def fit(self, patterns: pd.DataFrame) -> LCMCR:
         """Sample the posterior of N from a pattern table (0/1 list columns and `count`)
         or from one 0/1 row per person (no `count` column)."""
-        self._check_parameters()
+        self._check_sampler()
         if COUNT in patterns.columns:
             table = validate_patterns(patterns)
         else:
@@ -123,63 +184,73 @@ class LCMCR:
         counts = table[COUNT].to_numpy(dtype=np.int64)
         self.lists_ = lists
         self.n_observed_ = int(counts.sum())
+        self.sampler_ = (
+            choose_sampler(len(counts), len(lists), self.K)
+            if self.sampler == "auto"
+            else self.sampler
+        )
+        self._check_parameters()
 
         seed = DEFAULT_SEED if self.seed is None else self.seed
         generators = [
             np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(self.chains)
         ]
-        warmup = min(500, self.burnin // 2)
-        states = [start_chain(rng, cells, counts, self.K) for rng in generators]
-
-        def advance(chain: int, first: int, sweeps: int):
-            return advance_chain(
-                generators[chain],
-                cells,
-                counts,
-                states[chain],
-                float(self.a_alpha),
-                float(self.b_alpha),
-                first,
-                sweeps,
-                self.burnin,
-                self.thin,
-                self.mh_attempts,
-                warmup,
-                self.sampler == "collapsed",
-            )
-
         workers = self.n_jobs or min(self.chains, os.cpu_count() or 1)
         started = time.perf_counter()
         pool = ThreadPoolExecutor(max_workers=workers) if workers > 1 else None
+        with _one_blas_thread() if self.sampler_ == "nuts" else nullcontext():
+            chains, sweeps, pieces = self._sample(pool, generators, cells, counts)
+        self.seconds_ = time.perf_counter() - started
+        self.sweeps_ = sweeps
+        if self.sampler_ == "nuts":
+            stats = [np.concatenate([piece[c][2] for piece in pieces]) for c in range(self.chains)]
+            self.divergences_ = np.array([int(s[:, 2].sum()) for s in stats])
+            self.leapfrog_steps_ = float(np.mean([s[:, 1].mean() for s in stats]))
+        else:
+            self.acceptance_ = np.stack([chain.acceptance() for chain in chains])
+        self._warn_if_unconverged()
+        return self
+
+    def _sample(self, pool, generators, cells, counts):
+        """Start the chains, run them, and run them on while short of `ess_target`."""
+        burnin, draws, thin = self._run_lengths()
         try:
-            sweeps = self.burnin + self.draws * self.thin
-            pieces = [self._run(pool, advance, 0, sweeps)]
+            chains = self._map(
+                pool, lambda rng: self._start(rng, cells, counts, burnin), generators
+            )
+            sweeps = burnin + draws * thin
+            pieces = [self._map(pool, lambda chain: chain.advance(0, sweeps), chains)]
             self._diagnose(pieces)
             while self._short_of_target() and sweeps < self.max_sweeps:
-                more = min(sweeps - self.burnin, self.max_sweeps - sweeps)
-                more -= more % self.thin
+                more = min(sweeps - burnin, self.max_sweeps - sweeps)
+                more -= more % thin
                 if more <= 0:
                     break
-                pieces.append(self._run(pool, advance, sweeps, more))
+                pieces.append(
+                    self._map(
+                        pool, lambda chain, first=sweeps, n=more: chain.advance(first, n), chains
+                    )
+                )
                 sweeps += more
                 self._diagnose(pieces)
         finally:
             if pool is not None:
                 pool.shutdown()
-        self.seconds_ = time.perf_counter() - started
-        self.sweeps_ = sweeps
-        kept_sweeps = max(1.0, float((sweeps - self.burnin) * self.mh_attempts))
-        self.acceptance_ = (
-            np.stack([state[STATE.index("accepted")] for state in states]) / kept_sweeps
-        )
-        self._warn_if_unconverged()
-        return self
+        return chains, sweeps, pieces
 
-    def _run(self, pool, advance, first: int, sweeps: int) -> list:
-        chains = range(self.chains)
+    def _start(self, rng, cells, counts, burnin: int):
+        if self.sampler_ == "nuts":
+            from recount.estimate._nuts import Chain
+
+            thin = self._run_lengths()[2]
+            return Chain(rng, cells, counts, self.K, self.a_alpha, self.b_alpha, burnin, thin)
+        return GibbsChain(self, rng, cells, counts, burnin)
+
+    @staticmethod
+    def _map(pool, function, items) -> list:
         if pool is None:
-            return [advance(chain, first, sweeps) for chain in chains]
-        return list(pool.map(lambda chain: advance(chain, first, sweeps), chains))
+            return [function(item) for item in items]
+        return list(pool.map(function, items))
 
     def _diagnose(self, pieces: list) -> None:
         self.N_draws_ = np.concatenate([np.stack([r[0] for r in p]) for p in pieces], axis=1)
@@ -230,3 +301,49 @@ class LCMCR:
             },
             index=pd.Index(["N"], name="parameter"),
         )
+
+
+class GibbsChain:
+    """One chain of the Gibbs samplers (`_lcmcr_sampler`), with the interface of the NUTS
+    chain: `advance(first, count)` returns the kept (N, alpha) and no per-draw stats."""
+
+    def __init__(self, model: LCMCR, rng, cells, counts, burnin: int):
+        self.rng = rng
+        self.cells = cells
+        self.counts = counts
+        self.settings = (
+            float(model.a_alpha),
+            float(model.b_alpha),
+            burnin,
+            model._run_lengths()[2],
+            model.mh_attempts,
+            min(500, burnin // 2),
+            model.sampler_ == "collapsed",
+        )
+        self.burnin = burnin
+        self.state = start_chain(rng, cells, counts, model.K)
+        self.kept_sweeps = 0
+
+    def advance(self, first: int, count: int):
+        a_alpha, b_alpha, burnin, thin, attempts, warmup, collapsed = self.settings
+        draws, alphas = advance_chain(
+            self.rng,
+            self.cells,
+            self.counts,
+            self.state,
+            a_alpha,
+            b_alpha,
+            first,
+            count,
+            burnin,
+            thin,
+            attempts,
+            warmup,
+            collapsed,
+        )
+        self.kept_sweeps = max(0, first + count - burnin) * attempts
+        return draws, alphas, None
+
+    def acceptance(self) -> np.ndarray:
+        """Share of accepted Metropolis steps of n0 since burn-in, per class."""
+        return self.state[STATE.index("accepted")] / max(1.0, float(self.kept_sweeps))

@@ -272,9 +272,12 @@ def parse_settings(
 
 def _check_lcmcr_draws(lcmcr: dict, chains: int, draws: int, error) -> None:
     """Totals add `draws` posterior draws per stratum, taken from chains x draws per chain."""
-    from recount.estimate.lcmcr import DEFAULT_DRAWS
+    from recount.estimate.lcmcr import SAMPLERS, default_draws
 
-    per_chain = lcmcr.get("draws", DEFAULT_DRAWS)
+    sampler = lcmcr.get("sampler", "nuts")
+    if sampler not in SAMPLERS:
+        raise error("lcmcr.sampler", f"expected one of {', '.join(SAMPLERS)}, got {sampler!r}")
+    per_chain = lcmcr.get("draws", default_draws(sampler))
     if isinstance(per_chain, int) and per_chain * chains < draws:
         raise error(
             "lcmcr.draws",

@@ -1,0 +1,586 @@
+"""The no-U-turn sampler in numba, with its adaptation, for any smooth log density.
+
+NUTS as in Stan (Hoffman & Gelman 2014; multinomial trajectory sampling and the
+generalised no-U-turn criterion with Stan's extra checks across merged subtrees,
+Betancourt 2017). The step size is tuned by dual averaging; the mass matrix is
+nutpie's low-rank modified diagonal (Seyboldt): a diagonal from the spread of draws
+and of gradients, corrected along the few directions where the posterior is much
+wider or narrower than that diagonal says. Those directions are what make LCMCR's
+posterior hard: on large tables its classes trade people along narrow ridges.
+
+It is written here rather than taken from nutpie because LCMCR interleaves a
+discrete move (the order of the classes under the stick-breaking prior) with every
+draw, and because each stratum runs in a worker process, where a Python call per
+gradient would cost more than the gradient.
+
+The target is LCMCR's marginal posterior (`_lcmcr_marginal.log_posterior`), called
+directly: numba cannot cache kernels that take functions as arguments, and a cold
+compile costs half a minute in every worker process. `reorder_classes` runs after
+every draw and says whether it changed the target (then logp and gradient are
+recomputed).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numba import njit
+
+from recount.estimate._lcmcr_marginal import (
+    concentration,
+    log_posterior,
+    missing_probability,
+    reorder_classes,
+    truncated_missing,
+)
+
+MAX_ENERGY_ERROR = 1000.0  # a leapfrog step this far off the energy is a divergence
+TARGET_ACCEPT = 0.8
+EARLY_WINDOW = 0.3  # share of tuning with frequent mass-matrix switches
+STEP_SIZE_WINDOW = 0.15  # last share of tuning: step size only
+EARLY_SWITCH = 10
+LATE_SWITCH = 80
+GAMMA = 1e-5  # regularisation of the low-rank estimate
+EIGVAL_CUTOFF = (
+    2.0  # keep directions at least this much wider or narrower than the diagonal (nutpie's setting)
+)
+
+
+@njit(cache=True, nogil=True)
+def velocity(p, stds, vecs, vals, rank, out):
+    """M^-1 p for the mass matrix M^-1 = S (I + U (L - 1) U') S, S = diag(stds); the
+    rows of vecs are the columns of U."""
+    dim = p.size
+    for i in range(dim):
+        out[i] = stds[i] * p[i]
+    # The columns of vecs are orthonormal, so updating out in place leaves later dots intact.
+    for r in range(rank):
+        dot = 0.0
+        for i in range(dim):
+            dot += vecs[r, i] * out[i]
+        dot *= vals[r] - 1.0
+        for i in range(dim):
+            out[i] += vecs[r, i] * dot
+    for i in range(dim):
+        out[i] *= stds[i]
+
+
+@njit(cache=True, nogil=True)
+def draw_momentum(rng, stds, vecs, vals, rank, out):
+    """p ~ N(0, M): S^-1 (z + U (L^-1/2 - 1) U' z), z standard normal."""
+    dim = out.size
+    for i in range(dim):
+        out[i] = rng.standard_normal()
+    for r in range(rank):
+        dot = 0.0
+        for i in range(dim):
+            dot += vecs[r, i] * out[i]
+        dot *= 1.0 / math.sqrt(vals[r]) - 1.0
+        for i in range(dim):
+            out[i] += vecs[r, i] * dot
+    for i in range(dim):
+        out[i] /= stds[i]
+
+
+@njit(cache=True, nogil=True)
+def _dot(a, b):
+    out = 0.0
+    for i in range(a.size):
+        out += a[i] * b[i]
+    return out
+
+
+@njit(cache=True, nogil=True)
+def _turning(v_first, v_last, rho):
+    """The generalised no-U-turn criterion fails (the trajectory turns back)."""
+    return _dot(v_first, rho) <= 0.0 or _dot(v_last, rho) <= 0.0
+
+
+@njit(cache=True, nogil=True)
+def _merge_turns(rho_a, rho_b, p_a_last, v_a_first, v_a_last, p_b_first, v_b_first, v_b_last):
+    """Stan's checks when subtree A (earlier) and B (later) are merged: the whole, and
+    each half extended by the other's nearest point."""
+    rho = rho_a + rho_b
+    if _turning(v_a_first, v_b_last, rho):
+        return True
+    if _turning(v_a_first, v_b_first, rho_a + p_b_first):
+        return True
+    return _turning(v_a_last, v_b_last, rho_b + p_a_last)
+
+
+@njit(cache=True, nogil=True)
+def _leapfrog(x, p, g, eps, stds, vecs, vals, rank, v, data):
+    """One leapfrog step in place; returns the new log density (v ends as M^-1 p)."""
+    for i in range(x.size):
+        p[i] += 0.5 * eps * g[i]
+    velocity(p, stds, vecs, vals, rank, v)
+    for i in range(x.size):
+        x[i] += eps * v[i]
+    logp = log_posterior(x, g, data)
+    for i in range(x.size):
+        p[i] += 0.5 * eps * g[i]
+    velocity(p, stds, vecs, vals, rank, v)
+    return logp
+
+
+@njit(cache=True, nogil=True)
+def _log_add(a, b):
+    if a == -np.inf:
+        return b
+    if b == -np.inf:
+        return a
+    top = max(a, b)
+    return top + math.log(math.exp(a - top) + math.exp(b - top))
+
+
+@njit(cache=True, nogil=True)
+def nuts_transition(rng, x, g, logp, eps, stds, vecs, vals, rank, max_depth, data):
+    """One NUTS draw from (x, g, logp), updated in place. Returns (logp, mean acceptance
+    over the trajectory, leapfrog steps, diverged, depth)."""
+    dim = x.size
+    p0 = np.empty(dim)
+    draw_momentum(rng, stds, vecs, vals, rank, p0)
+    v0 = np.empty(dim)
+    velocity(p0, stds, vecs, vals, rank, v0)
+    h0 = -logp + 0.5 * _dot(p0, v0)
+    # Ends of the trajectory (time order): position, momentum, gradient, velocity.
+    x_left, p_left, g_left, v_left = x.copy(), p0.copy(), g.copy(), v0.copy()
+    x_right, p_right, g_right, v_right = x.copy(), p0.copy(), g.copy(), v0.copy()
+    rho = p0.copy()
+    log_weight = 0.0  # log sum of exp(-H) over the trajectory, relative to h0
+    proposal_x, proposal_g, proposal_logp = x.copy(), g.copy(), logp
+    accept_sum = 0.0
+    steps = 0
+    diverged = False
+    depth = 0
+    # Work arrays for one subtree: the running end and what the checks need per level.
+    xs, ps, gs, vs = np.empty(dim), np.empty(dim), np.empty(dim), np.empty(dim)
+    level_p_first = np.empty((max_depth + 1, dim))
+    level_v_first = np.empty((max_depth + 1, dim))
+    level_rho_before = np.empty((max_depth + 1, dim))
+    level_p_prev = np.empty((max_depth + 1, dim))
+    level_v_prev = np.empty((max_depth + 1, dim))
+    cum_rho = np.empty(dim)
+    prev_p, prev_v = np.empty(dim), np.empty(dim)
+    sub_first_p, sub_first_v = np.empty(dim), np.empty(dim)
+    sub_x, sub_g = np.empty(dim), np.empty(dim)
+    while depth < max_depth:
+        forward = rng.random() < 0.5
+        if forward:
+            xs[:], ps[:], gs[:], vs[:] = x_right, p_right, g_right, v_right
+            step = eps
+        else:
+            xs[:], ps[:], gs[:], vs[:] = x_left, p_left, g_left, v_left
+            step = -eps
+        n_leaves = 1 << depth
+        cum_rho[:] = 0.0
+        sub_log_weight = -np.inf
+        sub_logp = 0.0
+        valid = True
+        for leaf in range(n_leaves):
+            prev_p[:], prev_v[:] = ps, vs
+            leaf_logp = _leapfrog(xs, ps, gs, step, stds, vecs, vals, rank, vs, data)
+            steps += 1
+            energy = -leaf_logp + 0.5 * _dot(ps, vs)
+            error = energy - h0
+            if not math.isfinite(error):
+                error = np.inf
+            accept_sum += 1.0 if error <= 0.0 else math.exp(-error)
+            if error > MAX_ENERGY_ERROR:
+                diverged = True
+                valid = False
+                break
+            # Progressive (multinomial) choice of the subtree's candidate.
+            sub_log_weight = _log_add(sub_log_weight, -error)
+            if rng.random() < math.exp(-error - sub_log_weight):
+                sub_x[:], sub_g[:] = xs, gs
+                sub_logp = leaf_logp
+            if leaf == 0:
+                sub_first_p[:], sub_first_v[:] = ps, vs
+            # Open a block at every level this leaf starts.
+            for level in range(depth + 1):
+                if leaf % (1 << level) == 0:
+                    level_p_first[level] = ps
+                    level_v_first[level] = vs
+                    level_rho_before[level] = cum_rho
+                    level_p_prev[level] = prev_p
+                    level_v_prev[level] = prev_v
+            cum_rho += ps
+            # Check every balanced block this leaf completes (two halves of size 2^(level-1)).
+            for level in range(1, depth + 1):
+                size = 1 << level
+                if (leaf + 1) % size != 0:
+                    continue
+                half = level - 1
+                rho_a = level_rho_before[half] - level_rho_before[level]
+                rho_b = cum_rho - level_rho_before[half]
+                if _merge_turns(
+                    rho_a,
+                    rho_b,
+                    level_p_prev[half],
+                    level_v_first[level],
+                    level_v_prev[half],
+                    level_p_first[half],
+                    level_v_first[half],
+                    vs,
+                ):
+                    valid = False
+                    break
+            if not valid:
+                break
+        if not valid:
+            break
+        # Biased progressive choice between the old trajectory and the new subtree.
+        if rng.random() < math.exp(sub_log_weight - log_weight):
+            proposal_x[:], proposal_g[:] = sub_x, sub_g
+            proposal_logp = sub_logp
+        log_weight = _log_add(log_weight, sub_log_weight)
+        if forward:
+            turned = _merge_turns(
+                rho, cum_rho, p_right, v_left, v_right, sub_first_p, sub_first_v, vs
+            )
+            x_right[:], p_right[:], g_right[:], v_right[:] = xs, ps, gs, vs
+        else:
+            turned = _merge_turns(
+                cum_rho, rho, sub_first_p, vs, sub_first_v, p_left, v_left, v_right
+            )
+            x_left[:], p_left[:], g_left[:], v_left[:] = xs, ps, gs, vs
+        rho += cum_rho
+        depth += 1
+        if turned:
+            break
+    x[:] = proposal_x
+    g[:] = proposal_g
+    return proposal_logp, accept_sum / max(steps, 1), steps, diverged, depth
+
+
+@njit(cache=True, nogil=True)
+def _spd_mean(a, b):
+    """The geometric mean of a and b^-1 (both symmetric positive definite)."""
+    vals_b, vecs_b = np.linalg.eigh(b)
+    b_sqrt = (vecs_b * np.sqrt(vals_b)) @ vecs_b.T
+    b_inv_sqrt = (vecs_b / np.sqrt(vals_b)) @ vecs_b.T
+    middle = b_sqrt @ a @ b_sqrt
+    middle = 0.5 * (middle + middle.T)
+    vals_m, vecs_m = np.linalg.eigh(middle)
+    m_sqrt = (vecs_m * np.sqrt(np.maximum(vals_m, 0.0))) @ vecs_m.T
+    return b_inv_sqrt @ m_sqrt @ b_inv_sqrt
+
+
+@njit(cache=True, nogil=True)
+def estimate_mass_matrix(draws, grads, stds, vecs, vals):
+    """nutpie's low-rank modified mass matrix from draws and gradients (rows); fills
+    stds, vecs (directions as rows) and vals in place and returns the rank kept."""
+    n, dim = draws.shape
+    centred_x = np.empty((dim, n))
+    centred_g = np.empty((dim, n))
+    for i in range(dim):
+        mean_x = draws[:, i].mean()
+        mean_g = grads[:, i].mean()
+        sd_x = math.sqrt(((draws[:, i] - mean_x) ** 2).sum())
+        sd_g = math.sqrt(((grads[:, i] - mean_g) ** 2).sum())
+        scale = math.sqrt(sd_x / sd_g) if sd_g > 0.0 and sd_x > 0.0 else 1.0
+        if not math.isfinite(scale):
+            scale = 1.0
+        scale = min(max(scale, 1e-10), 1e10)
+        stds[i] = scale
+        centred_x[i] = (draws[:, i] - mean_x) / (scale * n)
+        centred_g[i] = (grads[:, i] - mean_g) * scale / n
+    u_x, _, _ = np.linalg.svd(centred_x, full_matrices=False)
+    u_g, _, _ = np.linalg.svd(centred_g, full_matrices=False)
+    both = np.concatenate((u_x, u_g), axis=1)
+    basis, singular, _ = np.linalg.svd(both, full_matrices=False)
+    keep = 0
+    for s in singular:
+        if s > 1e-8 * singular[0]:
+            keep += 1
+    basis = np.ascontiguousarray(basis[:, :keep])
+    proj_x = basis.T @ centred_x
+    proj_g = basis.T @ centred_g
+    cov_x = proj_x @ proj_x.T / GAMMA + np.eye(keep)
+    cov_g = proj_g @ proj_g.T / GAMMA + np.eye(keep)
+    mean = _spd_mean(cov_x, cov_g)
+    mean = 0.5 * (mean + mean.T)
+    eig_vals, eig_vecs = np.linalg.eigh(mean)
+    full = basis @ eig_vecs
+    rank = 0
+    for r in range(keep):
+        value = eig_vals[r]
+        if (value > EIGVAL_CUTOFF or value < 1.0 / EIGVAL_CUTOFF) and math.isfinite(value):
+            vals[rank] = value
+            vecs[rank] = full[:, r]
+            rank += 1
+    return rank
+
+
+@njit(cache=True, nogil=True)
+def initial_step_size(rng, x, g, logp, eps, stds, vecs, vals, rank, data):
+    """Stan's heuristic: double or halve eps until one leapfrog step's acceptance crosses 1/2."""
+    dim = x.size
+    p = np.empty(dim)
+    v = np.empty(dim)
+    direction = 0.0
+    for _ in range(100):
+        draw_momentum(rng, stds, vecs, vals, rank, p)
+        velocity(p, stds, vecs, vals, rank, v)
+        h0 = -logp + 0.5 * _dot(p, v)
+        xs, gs = x.copy(), g.copy()
+        new_logp = _leapfrog(xs, p, gs, eps, stds, vecs, vals, rank, v, data)
+        delta = h0 - (-new_logp + 0.5 * _dot(p, v))
+        if not math.isfinite(delta):
+            delta = -np.inf
+        up = 1.0 if delta > math.log(0.5) else -1.0
+        if direction == 0.0:
+            direction = up
+        elif up != direction:
+            break
+        eps = eps * 2.0 if direction > 0 else eps * 0.5
+        if eps < 1e-10 or eps > 1e3:
+            break
+    return eps
+
+
+TUNE_STATE = (
+    "eps",
+    "mu",
+    "h_bar",
+    "log_eps_bar",
+    "t",
+    "rank",
+    "estimated",
+    "foreground",
+    "count",
+    "last_update",
+)
+UPDATE_EVERY = 10  # draws between mass-matrix estimates while tuning
+
+
+@njit(cache=True, nogil=True)
+def start_dual_averaging(tune, eps):
+    tune[0] = eps
+    tune[1] = math.log(10.0 * eps)
+    tune[2] = 0.0
+    tune[3] = math.log(eps)
+    tune[4] = 0.0
+
+
+@njit(cache=True, nogil=True)
+def _adapt(
+    rng,
+    draw,
+    x,
+    g,
+    logp,
+    accept,
+    diverged,
+    tune,
+    buffer_x,
+    buffer_g,
+    stds,
+    vecs,
+    vals,
+    n_tune,
+    data,
+):
+    """After tuning draw `draw`: dual averaging of the step size, and (but in the last
+    STEP_SIZE_WINDOW of tuning) the mass matrix from a window of recent draws, as nutpie
+    does: windows switch every EARLY_SWITCH draws early on, every LATE_SWITCH later."""
+    early_end = int(EARLY_WINDOW * n_tune)
+    final_window = n_tune - int(STEP_SIZE_WINDOW * n_tune)
+    # Dual averaging of log eps (Stan's constants); tune[0] is the step size used.
+    t = tune[4] + 1.0
+    tune[4] = t
+    h_bar = (1.0 - 1.0 / (t + 10.0)) * tune[2] + (TARGET_ACCEPT - accept) / (t + 10.0)
+    tune[2] = h_bar
+    log_eps = tune[1] - math.sqrt(t) / 0.05 * h_bar
+    weight = t**-0.75
+    tune[3] = weight * log_eps + (1.0 - weight) * tune[3]
+    tune[0] = math.exp(log_eps)
+    if draw < final_window and not diverged:
+        count = int(tune[8])
+        buffer_x[count] = x
+        buffer_g[count] = g
+        count += 1
+        foreground = int(tune[7])
+        switch = EARLY_SWITCH if draw < early_end else LATE_SWITCH
+        update = draw - tune[9] >= UPDATE_EVERY
+        if count - foreground >= switch and draw + switch <= final_window:
+            # Forget the older window; the newer one becomes the foreground.
+            buffer_x[: count - foreground] = buffer_x[foreground:count].copy()
+            buffer_g[: count - foreground] = buffer_g[foreground:count].copy()
+            count -= foreground
+            tune[7] = count
+            update = True
+        tune[8] = count
+        if update and count >= 3:
+            tune[9] = draw
+            tune[5] = estimate_mass_matrix(buffer_x[:count], buffer_g[:count], stds, vecs, vals)
+            if tune[6] == 0:
+                # The first estimate replaces the initial guess: search the step size
+                # again and restart dual averaging from there.
+                tune[6] = 1
+                eps0 = initial_step_size(
+                    rng, x, g, logp, tune[0], stds, vecs, vals, int(tune[5]), data
+                )
+                start_dual_averaging(tune, eps0)
+    if draw == n_tune - 1:
+        tune[0] = math.exp(tune[3])
+
+
+@njit(cache=True, nogil=True)
+def run(
+    rng,
+    x,
+    g,
+    logp_box,
+    tune,
+    buffer_x,
+    buffer_g,
+    stds,
+    vecs,
+    vals,
+    first,
+    n_draws,
+    n_tune,
+    max_depth,
+    data,
+    out_n,
+    out_alpha,
+    out_stats,
+):
+    """Draws first .. first + n_draws - 1 of a chain (draws below n_tune tune the sampler):
+    each a NUTS transition and a new class order (`reorder_classes`).
+
+    The chain's state lives in the arrays passed in and is updated in place, so a
+    chain advanced in pieces gives the draws of one long run: position x, gradient g,
+    logp_box[0], the tuning numbers `tune` (indexed by TUNE_STATE), the mass matrix
+    (stds, vecs, vals) and the buffers of tuning draws. For each draw after tuning,
+    N = n + n0 with n0 drawn given the position goes to out_n, alpha to out_alpha, and
+    out_stats holds acceptance, leapfrog steps, diverged, depth.
+    """
+    n, limit, n_lists, n_classes = data[4], data[5], data[6], data[7]
+    logp = logp_box[0]
+    stored = 0
+    for draw in range(first, first + n_draws):
+        logp, accept, steps, diverged, depth = nuts_transition(
+            rng, x, g, logp, tune[0], stds, vecs, vals, int(tune[5]), max_depth, data
+        )
+        if reorder_classes(rng, x, data):
+            logp = log_posterior(x, g, data)
+        if draw < n_tune:
+            _adapt(
+                rng,
+                draw,
+                x,
+                g,
+                logp,
+                accept,
+                diverged,
+                tune,
+                buffer_x,
+                buffer_g,
+                stds,
+                vecs,
+                vals,
+                n_tune,
+                data,
+            )
+        else:
+            q0 = missing_probability(x, n_lists, n_classes)
+            out_n[stored] = int(n) + truncated_missing(rng, q0, n, limit)
+            out_alpha[stored] = concentration(rng, x, data)
+            out_stats[stored, 0] = accept
+            out_stats[stored, 1] = steps
+            out_stats[stored, 2] = 1.0 if diverged else 0.0
+            out_stats[stored, 3] = depth
+            stored += 1
+    logp_box[0] = logp
+    return stored
+
+
+WARM_SWEEPS = 300  # Gibbs sweeps (collapsed sampler) that place a chain before NUTS starts
+MAX_DEPTH = 10
+
+
+class Chain:
+    """One NUTS chain of LCMCR's marginal posterior: its position, tuning and data.
+
+    `advance(first, count)` runs draws first .. first + count - 1 (the first `n_tune`
+    of a chain tune it) and returns N and alpha of every `thin`-th draw after tuning,
+    with (acceptance, leapfrog steps, diverged, depth) of every draw after tuning; a
+    chain advanced in pieces gives the draws of one long run.
+    """
+
+    def __init__(self, rng, cells, counts, n_classes, a_alpha, b_alpha, n_tune, thin=1):
+        from recount.estimate._lcmcr_marginal import target_data, weights_to_position
+        from recount.estimate._lcmcr_sampler import advance_chain, start_chain
+
+        self.rng = rng
+        self.n_tune = n_tune
+        self.thin = thin
+        self.data = target_data(cells, counts, n_classes, a_alpha, b_alpha)
+        cells8 = np.ascontiguousarray(cells, dtype=np.uint8)
+        freq = np.ascontiguousarray(counts, dtype=np.int64)
+        # A few Gibbs sweeps put the chain among plausible classes; NUTS takes it from there.
+        state = start_chain(rng, cells8, freq, n_classes)
+        advance_chain(
+            rng,
+            cells8,
+            freq,
+            state,
+            a_alpha,
+            b_alpha,
+            0,
+            WARM_SWEEPS,
+            WARM_SWEEPS,
+            1,
+            3,
+            WARM_SWEEPS // 2,
+            True,
+        )
+        self.x = weights_to_position(state[0], state[1], state[2])
+        dim = self.x.size
+        self.g = np.empty(dim)
+        self.logp = np.array([log_posterior(self.x, self.g, self.data)])
+        self.tune = np.zeros(len(TUNE_STATE))
+        # nutpie's first guess: variances 1 / |gradient|.
+        self.stds = 1.0 / np.sqrt(np.clip(np.abs(self.g), 1e-20, 1e20))
+        self.vecs = np.zeros((dim, dim))
+        self.vals = np.ones(dim)
+        buffer = max(n_tune, 1)
+        self.buffer_x = np.empty((buffer, dim))
+        self.buffer_g = np.empty((buffer, dim))
+        eps = initial_step_size(
+            rng, self.x, self.g, self.logp[0], 0.1, self.stds, self.vecs, self.vals, 0, self.data
+        )
+        start_dual_averaging(self.tune, eps)
+
+    def advance(self, first: int, count: int):
+        kept = max(0, first + count - max(first, self.n_tune))
+        out_n = np.empty(kept, dtype=np.int64)
+        out_alpha = np.empty(kept)
+        out_stats = np.empty((kept, 4))
+        run(
+            self.rng,
+            self.x,
+            self.g,
+            self.logp,
+            self.tune,
+            self.buffer_x,
+            self.buffer_g,
+            self.stds,
+            self.vecs,
+            self.vals,
+            first,
+            count,
+            self.n_tune,
+            MAX_DEPTH,
+            self.data,
+            out_n,
+            out_alpha,
+            out_stats,
+        )
+        after_tuning = np.arange(max(first, self.n_tune), first + count) - self.n_tune
+        keep = after_tuning % self.thin == self.thin - 1
+        return out_n[keep], out_alpha[keep], out_stats

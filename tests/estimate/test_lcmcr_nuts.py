@@ -1,0 +1,278 @@
+"""LCMCR by NUTS: the marginal posterior it samples, its class-order moves, its draws of N."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy import integrate, special, stats
+
+from recount.estimate import _lcmcr_marginal as marginal
+from recount.estimate.lcmcr import LCMCR, ConvergenceWarning, choose_sampler
+from recount.estimate.synthetic import latent_class_population, patterns_from_matrix
+
+
+def quiet_fit(model: LCMCR, patterns: pd.DataFrame) -> LCMCR:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        return model.fit(patterns)
+
+
+def random_table(rng: np.random.Generator, n_lists: int, people: int) -> pd.DataFrame:
+    captures = (rng.random((people, n_lists)) < rng.uniform(0.1, 0.6, n_lists)).astype(int)
+    return patterns_from_matrix(captures)
+
+
+def numeric_gradient(x: np.ndarray, data: tuple, step: float = 1e-6) -> np.ndarray:
+    out = np.empty_like(x)
+    scratch = np.empty_like(x)
+    for i in range(x.size):
+        up, down = x.copy(), x.copy()
+        up[i] += step
+        down[i] -= step
+        high = marginal.log_posterior(up, scratch, data)
+        low = marginal.log_posterior(down, scratch, data)
+        out[i] = (high - low) / (2 * step)
+    return out
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    seed=st.integers(0, 10_000),
+    n_lists=st.integers(2, 6),
+    n_classes=st.integers(1, 6),
+    spread=st.floats(0.1, 4.0),
+    far=st.booleans(),
+)
+def test_gradient_matches_finite_differences(seed, n_lists, n_classes, spread, far):
+    """Both ways of computing the cells (products in linear space, and log space where
+    a logit is large) give the density whose derivative the gradient is."""
+    rng = np.random.default_rng(seed)
+    table = random_table(rng, n_lists, 300)
+    cells = table.drop(columns="count").to_numpy()
+    data = marginal.target_data(cells, table["count"].to_numpy(), n_classes, 0.25, 0.25)
+    data[-1][:] = rng.permutation(n_classes)  # any order of the classes in the prior
+    x = rng.normal(size=n_lists * n_classes + n_classes - 1) * spread
+    if far:
+        x[0] = 30.0  # past the linear path's bound: the log-space path
+    grad = np.empty_like(x)
+    value = marginal.log_posterior(x, grad, data)
+    assert np.isfinite(value)
+    np.testing.assert_allclose(grad, numeric_gradient(x, data), rtol=1e-4, atol=1e-3)
+
+
+def test_stick_prior_is_the_stick_breaking_prior_with_alpha_summed_out():
+    """In the identity order, the stick prior plus the Jacobian of the stick logits is
+    int prod_k Beta(V_k; 1, alpha) Gamma(alpha; a, b) dalpha, up to one constant."""
+    rng = np.random.default_rng(3)
+    n_classes, a_alpha, b_alpha = 5, 0.25, 0.25
+    differences = []
+    for _ in range(4):
+        nu = rng.normal(size=n_classes - 1) * 2
+        v = special.expit(nu)
+
+        def integrand(alpha, v=v):
+            log_density = np.sum(np.log(alpha) + (alpha - 1) * np.log1p(-v))
+            log_density += np.sum(np.log(v) + np.log1p(-v))  # dV / dnu
+            log_prior = stats.gamma.logpdf(alpha, a_alpha, scale=1 / b_alpha)
+            return np.exp(log_density + log_prior)
+
+        exact = np.log(integrate.quad(integrand, 0, np.inf, limit=200)[0])
+        log_w = np.empty(n_classes)
+        marginal.stick_weights(nu, 0, n_classes, log_w)
+        prior = marginal._stick_prior(
+            log_w, np.arange(n_classes), a_alpha, b_alpha, np.zeros(n_classes)
+        )
+        rest = np.concatenate([[1.0], np.cumprod(1 - v)])[: n_classes - 1]
+        jacobian = np.sum(np.log(rest) + np.log(v) + np.log1p(-v))  # nu -> weights
+        differences.append(prior + jacobian - exact)
+    assert np.ptp(differences) < 1e-7  # the quadrature's own error
+
+
+def test_class_order_given_the_weights_is_size_biased_times_the_last_weight():
+    """p(order | pi) = P_sb(order) g(pi_last) / prod pi, for every one of 4! orders."""
+    rng = np.random.default_rng(1)
+    n_classes, a_alpha, b_alpha = 4, 0.25, 0.25
+    weights = rng.dirichlet(np.full(n_classes, 0.5))
+    log_w = np.log(weights)
+    shape = a_alpha + n_classes - 1
+    gaps = []
+    for order in itertools.permutations(range(n_classes)):
+        prior = marginal._stick_prior(log_w, np.array(order), a_alpha, b_alpha, np.zeros(n_classes))
+        left, size_biased = 1.0, 1.0
+        for label in order:
+            size_biased *= weights[label] / left
+            left -= weights[label]
+        expected = np.log(size_biased) - shape * np.log(b_alpha - log_w[order[-1]])
+        gaps.append(prior - (expected - log_w.sum()))
+    assert np.ptp(gaps) < 1e-10
+
+
+def test_class_order_moves_sample_the_order_given_the_weights():
+    """Run the order moves alone (weights fixed) and compare the share of time spent in
+    each order with the exact conditional."""
+    rng = np.random.default_rng(5)
+    n_classes, n_lists = 4, 1
+    log_w = np.log(np.array([0.55, 0.3, 0.12, 0.03]))
+    x = np.zeros(n_lists * n_classes + n_classes - 1)
+    marginal.sticks_from_weights(log_w, n_lists, x)
+    table = pd.DataFrame({"L1": [1], "count": [10]})
+    data = marginal.target_data(table[["L1"]].to_numpy(), table["count"].to_numpy(), 4, 0.25, 0.25)
+    orders = list(itertools.permutations(range(n_classes)))
+    exact = np.array(
+        [marginal._stick_prior(log_w, np.array(o), 0.25, 0.25, np.zeros(n_classes)) for o in orders]
+    )
+    exact = np.exp(exact - exact.max())
+    exact /= exact.sum()
+    visits = dict.fromkeys(orders, 0)
+    draws = 20_000
+    for _ in range(draws):
+        marginal.reorder_classes(rng, x, data)
+        visits[tuple(data[-1])] += 1
+    observed = np.array([visits[o] for o in orders]) / draws
+    likely = exact > 0.01
+    np.testing.assert_allclose(observed[likely], exact[likely], atol=0.02)
+    assert observed[~likely].sum() == pytest.approx(exact[~likely].sum(), abs=0.01)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    q0=st.floats(0.01, 0.995),
+    n=st.integers(1, 400),
+)
+def test_bound_on_the_undocumented_is_the_negative_binomial_cdf(q0, n):
+    log_kept, slope = marginal.log_bound_probability(q0, float(n), 20.0 * n)
+    expected = stats.nbinom.logcdf(20 * n, n, 1 - q0)
+    assert log_kept == pytest.approx(expected, rel=1e-7, abs=1e-12)
+    step = 1e-6 * min(q0, 1 - q0)
+    high = marginal.log_bound_probability(q0 + step, float(n), 20.0 * n)[0]
+    low = marginal.log_bound_probability(q0 - step, float(n), 20.0 * n)[0]
+    assert slope == pytest.approx((high - low) / (2 * step), rel=1e-4, abs=1e-9)
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    weights=st.lists(st.floats(1e-200, 1.0), min_size=1, max_size=12),
+    n_lists=st.integers(0, 3),
+)
+def test_stick_logits_and_weights_round_trip(weights, n_lists):
+    log_w = np.log(np.asarray(weights) / np.sum(weights))
+    x = np.zeros(n_lists * log_w.size + log_w.size - 1)
+    marginal.sticks_from_weights(log_w, n_lists, x)
+    back = np.empty(log_w.size)
+    marginal.stick_weights(x, n_lists, log_w.size, back)
+    np.testing.assert_allclose(back, log_w, rtol=1e-9, atol=1e-9)
+
+
+@pytest.mark.parametrize("q0, n", [(0.3, 50), (0.9, 2), (0.97, 1)])
+def test_undocumented_draws_follow_the_truncated_negative_binomial(q0, n):
+    rng = np.random.default_rng(2)
+    limit = 20 * n
+    draws = np.array([marginal.truncated_missing(rng, q0, n, limit) for _ in range(20_000)])
+    assert draws.max() <= limit
+    support = np.arange(limit + 1)
+    pmf = stats.nbinom.pmf(support, n, 1 - q0)
+    pmf /= pmf.sum()
+    expected = pmf * draws.size
+    observed = np.bincount(draws, minlength=limit + 1)
+    keep = expected > 10
+    chi2 = ((observed[keep] - expected[keep]) ** 2 / expected[keep]).sum()
+    assert stats.chi2.sf(chi2, keep.sum() - 1) > 1e-3
+
+
+def test_auto_takes_nuts_when_the_table_identifies_the_model():
+    assert choose_sampler(n_cells=255, n_lists=8, n_classes=10) == "nuts"
+    assert choose_sampler(n_cells=63, n_lists=6, n_classes=10) == "collapsed"
+    assert choose_sampler(n_cells=15, n_lists=4, n_classes=2) == "nuts"
+    assert choose_sampler(n_cells=9, n_lists=4, n_classes=2) == "collapsed"
+
+
+def test_single_class_matches_the_exact_posterior(kosovo, single_class_posterior):
+    grid, p = single_class_posterior(kosovo)
+    cdf = np.cumsum(p)
+    exact = [grid[np.searchsorted(cdf, q)] for q in (0.025, 0.5, 0.975)]
+    model = LCMCR(K=1, sampler="nuts", burnin=500, draws=2_500, chains=2, seed=3).fit(kosovo)
+    draws = model.N_draws_.ravel()
+    got = np.quantile(draws, [0.025, 0.5, 0.975])
+    assert abs(got[1] - exact[1]) < 15
+    assert abs(got[0] - exact[0]) < 30 and abs(got[2] - exact[2]) < 30
+    assert draws.mean() == pytest.approx((grid * p).sum(), abs=10)
+
+
+def test_nuts_and_gibbs_share_the_posterior():
+    lam = np.array([[0.5, 0.4, 0.45, 0.5, 0.3], [0.1, 0.15, 0.1, 0.12, 0.2]])
+    patterns = latent_class_population(3_000, np.array([0.6, 0.4]), lam, seed=11)
+    nuts = quiet_fit(
+        LCMCR(K=3, sampler="nuts", burnin=1_000, draws=3_000, chains=4, seed=5), patterns
+    )
+    gibbs = quiet_fit(
+        LCMCR(K=3, sampler="collapsed", burnin=2_000, draws=20_000, thin=1, chains=4, seed=5),
+        patterns,
+    )
+    assert nuts.rhat_ < 1.02 and gibbs.rhat_ < 1.02
+    sd = gibbs.N_draws_.std()
+    assert abs(np.median(nuts.N_draws_) - np.median(gibbs.N_draws_)) < 0.2 * sd
+    for q in (0.05, 0.25, 0.75, 0.95):
+        assert abs(np.quantile(nuts.N_draws_, q) - np.quantile(gibbs.N_draws_, q)) < 0.3 * sd
+    assert np.median(nuts.alpha_draws_) == pytest.approx(np.median(gibbs.alpha_draws_), rel=0.25)
+
+
+def test_kosovo_agrees_with_r_lcmcr(kosovo):
+    """R's LCMCR, K = 10, several seeds: median 10,400-10,600, 95% interval about
+    [9,000-9,250, 13,600-14,800] (the tolerances allow for this run's Monte Carlo error)."""
+    model = quiet_fit(LCMCR(K=10, sampler="nuts", draws=2_000, seed=1), kosovo)
+    summary = model.summary()
+    assert 10_150 <= summary.loc["N", "estimate"] <= 10_850
+    assert 8_700 <= summary.loc["N", "lower"] <= 9_500
+    assert 12_900 <= summary.loc["N", "upper"] <= 15_000
+    assert model.rhat_ < 1.05 and model.ess_ > 200
+
+
+def test_large_eight_list_table_mixes_in_a_short_run():
+    """The table the Gibbs samplers crawl on (documented people spread over classes that
+    trade members along ridges): NUTS, chosen by "auto", mixes in 4 x 1,000 draws."""
+    centres = np.array([0.25, 0.12, 0.05])
+    rng = np.random.default_rng(10_001)
+    lam = np.clip(centres[:, None] * rng.uniform(0.7, 1.3, size=(3, 8)), 0.005, 0.95)
+    patterns = latent_class_population(100_000, np.array([0.5, 0.35, 0.15]), lam, seed=1)
+    model = quiet_fit(LCMCR(K=10, seed=2), patterns)
+    assert model.sampler_ == "nuts"
+    assert model.rhat_ < 1.01 and model.ess_ > 1_000
+    assert model.divergences_.shape == (4,) and model.leapfrog_steps_ > 1
+    assert model.summary().loc["N", "lower"] > model.n_observed_
+
+
+def test_same_seed_same_draws_and_thread_count_does_not_matter(kosovo):
+    settings_ = dict(K=4, sampler="nuts", burnin=200, draws=100, chains=2)
+    first = quiet_fit(LCMCR(seed=9, n_jobs=1, **settings_), kosovo).N_draws_
+    second = quiet_fit(LCMCR(seed=9, n_jobs=2, **settings_), kosovo).N_draws_
+    other = quiet_fit(LCMCR(seed=10, n_jobs=1, **settings_), kosovo).N_draws_
+    assert first.shape == (2, 100)
+    np.testing.assert_array_equal(first, second)
+    assert not np.array_equal(first, other)
+
+
+def test_a_nuts_run_extended_towards_an_ess_target_is_one_longer_run(kosovo):
+    settings_ = dict(K=3, sampler="nuts", burnin=200, thin=2, chains=2, seed=9)
+    extended = quiet_fit(
+        LCMCR(draws=50, ess_target=1e9, max_sweeps=200 + 2 * 200, **settings_), kosovo
+    )
+    assert extended.sweeps_ == 600 and extended.N_draws_.shape == (2, 200)
+    one_run = quiet_fit(LCMCR(draws=200, **settings_), kosovo)
+    np.testing.assert_array_equal(extended.N_draws_, one_run.N_draws_)
+    np.testing.assert_array_equal(extended.alpha_draws_, one_run.alpha_draws_)
+    np.testing.assert_array_equal(extended.divergences_, one_run.divergences_)
+
+
+def test_draws_of_n_respect_the_bound_on_the_undocumented():
+    """A tiny table: the posterior of N reaches R's bound n0 <= 20 n, never beyond."""
+    patterns = pd.DataFrame({"A": [1, 0, 1], "B": [0, 1, 1], "C": [0, 0, 1], "count": [3, 2, 1]})
+    model = quiet_fit(LCMCR(K=2, sampler="nuts", burnin=300, draws=500, seed=1), patterns)
+    assert model.N_draws_.max() <= 21 * 6
+    assert math.isfinite(model.summary().loc["N", "estimate"])
