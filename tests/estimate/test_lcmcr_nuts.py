@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import integrate, special, stats
 
-from recount.estimate import _lcmcr_marginal as marginal
+from recount.estimate import _lcmcr_nuts as nuts
 from recount.estimate.lcmcr import LCMCR, ConvergenceWarning, choose_sampler
 from recount.estimate.synthetic import latent_class_population, patterns_from_matrix
 
@@ -36,8 +36,8 @@ def numeric_gradient(x: np.ndarray, data: tuple, step: float = 1e-6) -> np.ndarr
         up, down = x.copy(), x.copy()
         up[i] += step
         down[i] -= step
-        high = marginal.log_posterior(up, scratch, data)
-        low = marginal.log_posterior(down, scratch, data)
+        high = nuts.log_posterior(up, scratch, data)
+        low = nuts.log_posterior(down, scratch, data)
         out[i] = (high - low) / (2 * step)
     return out
 
@@ -56,13 +56,13 @@ def test_gradient_matches_finite_differences(seed, n_lists, n_classes, spread, f
     rng = np.random.default_rng(seed)
     table = random_table(rng, n_lists, 300)
     cells = table.drop(columns="count").to_numpy()
-    data = marginal.target_data(cells, table["count"].to_numpy(), n_classes, 0.25, 0.25)
+    data = nuts.target_data(cells, table["count"].to_numpy(), n_classes, 0.25, 0.25)
     data[-1][:] = rng.permutation(n_classes)  # any order of the classes in the prior
     x = rng.normal(size=n_lists * n_classes + n_classes - 1) * spread
     if far:
         x[0] = 30.0  # past the linear path's bound: the log-space path
     grad = np.empty_like(x)
-    value = marginal.log_posterior(x, grad, data)
+    value = nuts.log_posterior(x, grad, data)
     assert np.isfinite(value)
     np.testing.assert_allclose(grad, numeric_gradient(x, data), rtol=1e-4, atol=1e-3)
 
@@ -85,8 +85,8 @@ def test_stick_prior_is_the_stick_breaking_prior_with_alpha_summed_out():
 
         exact = np.log(integrate.quad(integrand, 0, np.inf, limit=200)[0])
         log_w = np.empty(n_classes)
-        marginal.stick_weights(nu, 0, n_classes, log_w)
-        prior = marginal._stick_prior(
+        nuts.stick_weights(nu, 0, n_classes, log_w)
+        prior = nuts._stick_prior(
             log_w, np.arange(n_classes), a_alpha, b_alpha, np.zeros(n_classes)
         )
         rest = np.concatenate([[1.0], np.cumprod(1 - v)])[: n_classes - 1]
@@ -104,7 +104,7 @@ def test_class_order_given_the_weights_is_size_biased_times_the_last_weight():
     shape = a_alpha + n_classes - 1
     gaps = []
     for order in itertools.permutations(range(n_classes)):
-        prior = marginal._stick_prior(log_w, np.array(order), a_alpha, b_alpha, np.zeros(n_classes))
+        prior = nuts._stick_prior(log_w, np.array(order), a_alpha, b_alpha, np.zeros(n_classes))
         left, size_biased = 1.0, 1.0
         for label in order:
             size_biased *= weights[label] / left
@@ -121,19 +121,19 @@ def test_class_order_moves_sample_the_order_given_the_weights():
     n_classes, n_lists = 4, 1
     log_w = np.log(np.array([0.55, 0.3, 0.12, 0.03]))
     x = np.zeros(n_lists * n_classes + n_classes - 1)
-    marginal.sticks_from_weights(log_w, n_lists, x)
+    nuts.sticks_from_weights(log_w, n_lists, x)
     table = pd.DataFrame({"L1": [1], "count": [10]})
-    data = marginal.target_data(table[["L1"]].to_numpy(), table["count"].to_numpy(), 4, 0.25, 0.25)
+    data = nuts.target_data(table[["L1"]].to_numpy(), table["count"].to_numpy(), 4, 0.25, 0.25)
     orders = list(itertools.permutations(range(n_classes)))
     exact = np.array(
-        [marginal._stick_prior(log_w, np.array(o), 0.25, 0.25, np.zeros(n_classes)) for o in orders]
+        [nuts._stick_prior(log_w, np.array(o), 0.25, 0.25, np.zeros(n_classes)) for o in orders]
     )
     exact = np.exp(exact - exact.max())
     exact /= exact.sum()
     visits = dict.fromkeys(orders, 0)
     draws = 20_000
     for _ in range(draws):
-        marginal.reorder_classes(rng, x, data)
+        nuts.reorder_classes(rng, x, data)
         visits[tuple(data[-1])] += 1
     observed = np.array([visits[o] for o in orders]) / draws
     likely = exact > 0.01
@@ -147,12 +147,12 @@ def test_class_order_moves_sample_the_order_given_the_weights():
     n=st.integers(1, 400),
 )
 def test_bound_on_the_undocumented_is_the_negative_binomial_cdf(q0, n):
-    log_kept, slope = marginal.log_bound_probability(q0, float(n), 20.0 * n)
+    log_kept, slope = nuts.log_bound_probability(q0, float(n), 20.0 * n)
     expected = stats.nbinom.logcdf(20 * n, n, 1 - q0)
     assert log_kept == pytest.approx(expected, rel=1e-7, abs=1e-12)
     step = 1e-6 * min(q0, 1 - q0)
-    high = marginal.log_bound_probability(q0 + step, float(n), 20.0 * n)[0]
-    low = marginal.log_bound_probability(q0 - step, float(n), 20.0 * n)[0]
+    high = nuts.log_bound_probability(q0 + step, float(n), 20.0 * n)[0]
+    low = nuts.log_bound_probability(q0 - step, float(n), 20.0 * n)[0]
     assert slope == pytest.approx((high - low) / (2 * step), rel=1e-4, abs=1e-9)
 
 
@@ -164,9 +164,9 @@ def test_bound_on_the_undocumented_is_the_negative_binomial_cdf(q0, n):
 def test_stick_logits_and_weights_round_trip(weights, n_lists):
     log_w = np.log(np.asarray(weights) / np.sum(weights))
     x = np.zeros(n_lists * log_w.size + log_w.size - 1)
-    marginal.sticks_from_weights(log_w, n_lists, x)
+    nuts.sticks_from_weights(log_w, n_lists, x)
     back = np.empty(log_w.size)
-    marginal.stick_weights(x, n_lists, log_w.size, back)
+    nuts.stick_weights(x, n_lists, log_w.size, back)
     np.testing.assert_allclose(back, log_w, rtol=1e-9, atol=1e-9)
 
 
@@ -174,7 +174,7 @@ def test_stick_logits_and_weights_round_trip(weights, n_lists):
 def test_undocumented_draws_follow_the_truncated_negative_binomial(q0, n):
     rng = np.random.default_rng(2)
     limit = 20 * n
-    draws = np.array([marginal.truncated_missing(rng, q0, n, limit) for _ in range(20_000)])
+    draws = np.array([nuts.truncated_missing(rng, q0, n, limit) for _ in range(20_000)])
     assert draws.max() <= limit
     support = np.arange(limit + 1)
     pmf = stats.nbinom.pmf(support, n, 1 - q0)

@@ -240,7 +240,7 @@ class LCMCR:
 
     def _start(self, rng, cells, counts, burnin: int):
         if self.sampler_ == "nuts":
-            from recount.estimate._nuts import Chain
+            from recount.estimate._lcmcr_nuts import Chain
 
             thin = self._run_lengths()[2]
             return Chain(rng, cells, counts, self.K, self.a_alpha, self.b_alpha, burnin, thin)
