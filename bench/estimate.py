@@ -3,18 +3,20 @@
 Prints one JSON line per measurement:
 
 - `lcmcr_8_lists`: 8 lists, 500,000 people (about 360,000 documented), K = 10.
-  recount's collapsed sampler against R's LCMCR sweep (re-implemented here as
-  `sampler="augmented"`, same kernels, run with R's settings: 10,000 burn-in,
-  10,000 draws) in the same run; ESS of N per second, burn-in included.
+  recount's default (sampler "auto", which takes NUTS on this table), its collapsed
+  Gibbs sweep, and R's LCMCR sweep (re-implemented as `sampler="augmented"`, same
+  kernels, run with R's settings: 10,000 burn-in, 10,000 draws) in the same run;
+  ESS of N per second, burn-in (NUTS: tuning) included.
 - `lcmcr_strata`: 14 governorates x 10 years = 140 strata, 6 lists, fitted in a
   process pool (one process per core, one thread each); wall time, ESS of N per
   stratum, and coverage of the truth.
 - `lcmcr_coverage`: coverage of 95% intervals and median relative error over
   replicates, when LCMCR's model holds and when it does not.
 - `lcmcr_vs_r` (only with `--only r_peer`; needs R with the LCMCR and coda packages):
-  the 8-list tables fitted by R's LCMCR itself (bench/lcmcr_peer.R) and by recount,
-  chain for chain with R's settings, ESS of N by recount's rank-normalised bulk ESS and
-  by coda's effectiveSize (the figure R users quote) for both.
+  the 8-list tables fitted by R's LCMCR itself (bench/lcmcr_peer.R; 3 chains with R's
+  settings, one after the other) and by recount's default on one core, ESS of N by
+  recount's rank-normalised bulk ESS and by coda's effectiveSize (the figure R users
+  quote) for both.
 
     .venv/bin/python bench/estimate.py [--only 8_lists,strata,coverage,r_peer] [--replicates 20]
 """
@@ -73,27 +75,44 @@ def eight_list_table(population: str, truth: int = 500_000) -> pd.DataFrame:
 
 
 def bench_8_lists(population: str) -> None:
+    """recount's default (NUTS here) and its Gibbs sweeps in the same run, each on both cores."""
     truth = 500_000
     patterns = eight_list_table(population, truth)
     documented = int(patterns["count"].sum())
     # Compile (or load the numba cache) outside the timings.
-    fit_quietly(LCMCR(K=10, burnin=5, draws=5, chains=1), patterns)
-    ours = fit_quietly(LCMCR(K=10, burnin=2_000, draws=8_000, thin=1, chains=2), patterns)
-    peer = fit_quietly(
-        LCMCR(K=10, burnin=10_000, draws=10_000, thin=1, chains=1, sampler="augmented"),
-        patterns,
-    )
-    mine, theirs = describe(ours, truth), describe(peer, truth)
+    for sampler in ("nuts", "collapsed", "augmented"):
+        fit_quietly(LCMCR(K=10, sampler=sampler, burnin=5, draws=5, chains=1), patterns)
+    runs = {
+        "recount": LCMCR(K=10),
+        "collapsed_gibbs": LCMCR(K=10, sampler="collapsed", burnin=2_000, draws=8_000, thin=1),
+        "r_sweep_replica": LCMCR(
+            K=10, sampler="augmented", burnin=10_000, draws=10_000, thin=1, chains=2
+        ),
+    }
+    figures = {}
+    for name, model in runs.items():
+        fitted = fit_quietly(model, patterns)
+        figures[name] = describe(fitted, truth) | {
+            "sampler": fitted.sampler_,
+            "chains": fitted.chains,
+            "iterations_per_chain": fitted.sweeps_,
+        }
+        if fitted.sampler_ == "nuts":
+            figures[name] |= {
+                "divergences": int(fitted.divergences_.sum()),
+                "leapfrog_steps": round(fitted.leapfrog_steps_, 1),
+            }
     emit(
         "lcmcr_8_lists",
         population=population,
         truth=truth,
         documented=documented,
-        recount=mine,
-        r_sweep_replica=theirs,
-        ess_per_second_ratio=round(mine["ess_per_second"] / max(theirs["ess_per_second"], 1e-9), 2),
-        sweeps_per_second_recount=round(2 * 10_000 / ours.seconds_),
-        sweeps_per_second_r_replica=round(20_000 / peer.seconds_),
+        **figures,
+        ess_per_second_ratio_to_r_sweep=round(
+            figures["recount"]["ess_per_second"]
+            / max(figures["r_sweep_replica"]["ess_per_second"], 1e-9),
+            1,
+        ),
     )
 
 
@@ -127,12 +146,13 @@ def chain_summary(draws: list[np.ndarray], seconds: float, coda: list[float]) ->
 
 
 def bench_against_r(population: str, seeds=(1, 2, 3)) -> None:
-    """R's LCMCR and recount, one chain at a time with R's settings, on one core each."""
+    """R's LCMCR (its settings, one chain at a time) against recount's default on one core
+    (n_jobs=1: its 4 chains one after the other), ESS of N measured both ways."""
     patterns = eight_list_table(population)
     fit_quietly(LCMCR(K=10, burnin=5, draws=5, chains=1), patterns)
     settings = R_SETTINGS
-    r_draws, r_coda, ours_draws, ours_coda = [], [], [], []
-    r_seconds = r_setup = ours_seconds = 0.0
+    r_draws, r_coda = [], []
+    r_seconds = r_setup = 0.0
     with tempfile.TemporaryDirectory() as folder:
         table = Path(folder) / "patterns.csv"
         patterns.to_csv(table, index=False)
@@ -143,38 +163,28 @@ def bench_against_r(population: str, seeds=(1, 2, 3)) -> None:
             r_coda.append(figures["coda_ess"])
             r_seconds += figures["seconds_sampling"]
             r_setup += figures["seconds_setup"]
-            model = fit_quietly(
-                LCMCR(
-                    K=settings["K"],
-                    burnin=settings["burnin"],
-                    draws=settings["samples"],
-                    thin=settings["thinning"],
-                    chains=1,
-                    seed=seed,
-                    n_jobs=1,
-                ),
-                patterns,
-            )
-            ours_draws.append(model.N_draws_[0])
-            ours_seconds += model.seconds_
-            mine = Path(folder) / f"recount_{seed}.csv"
-            pd.DataFrame({"N": model.N_draws_[0]}).to_csv(mine, index=False)
+        model = fit_quietly(LCMCR(K=settings["K"], seed=1, n_jobs=1), patterns)
+        ours_coda = []
+        for c, chain in enumerate(model.N_draws_):
+            mine = Path(folder) / f"recount_{c}.csv"
+            pd.DataFrame({"N": chain}).to_csv(mine, index=False)
             ours_coda.append(run_peer("--coda", mine)["coda_ess"])
     r_figures = chain_summary(r_draws, r_seconds, r_coda)
     r_figures["seconds_setup_excluded"] = round(r_setup, 2)
-    our_figures = chain_summary(ours_draws, ours_seconds, ours_coda)
+    our_figures = chain_summary(list(model.N_draws_), model.seconds_, ours_coda)
+    our_figures |= {"sampler": model.sampler_, "iterations_per_chain": model.sweeps_}
     emit(
         "lcmcr_vs_r",
         population=population,
         documented=int(patterns["count"].sum()),
-        settings_per_chain=settings,
+        r_settings_per_chain=settings,
         r_lcmcr=r_figures,
         recount=our_figures,
         ratio_bulk_ess_per_second=round(
-            our_figures["bulk_ess_per_second"] / r_figures["bulk_ess_per_second"], 2
+            our_figures["bulk_ess_per_second"] / r_figures["bulk_ess_per_second"], 1
         ),
         ratio_coda_ess_per_second=round(
-            our_figures["coda_ess_per_second"] / r_figures["coda_ess_per_second"], 2
+            our_figures["coda_ess_per_second"] / r_figures["coda_ess_per_second"], 1
         ),
     )
 

@@ -46,8 +46,9 @@ strata = ["governorate", "year"]   # any persons field, or a period: half_year, 
 #
 # [estimate.lcmcr]           # burnin, draws (per chain), thin, sampler, ...
 # burnin = 2000
+# sampler = "auto"           # NUTS on large tables, Gibbs on sparse ones; or nuts, collapsed
 # ess_target = 1000          # run each stratum on until its ESS of N reaches this
-# max_sweeps = 100000        # ... or this many sweeps per chain
+# max_sweeps = 100000        # ... or this many iterations per chain
 
 [report]
 # redact = false             # leave every name out of the report

@@ -152,6 +152,18 @@ def test_cli_mse_lcmcr_reports_ess(shared_data, tmp_path):
     assert row["ess"] >= 400  # 1,000 draws per chain alone give far fewer on Kosovo
 
 
+def test_cli_mse_lcmcr_sampler_is_chosen_and_named(shared_data, tmp_path):
+    kosovo = str(shared_data / "kosovo_patterns.csv")
+    base = ["mse", kosovo, "--method", "lcmcr", "--burnin", "300", "--draws", "300"]
+    result = runner.invoke(app, [*base, "--sampler", "nuts"])
+    assert result.exit_code == 0, result.output
+    assert "K=10, nuts" in result.output
+    result = runner.invoke(app, base)
+    assert "K=10, collapsed" in result.output  # auto: 15 patterns, 49 parameters
+    result = runner.invoke(app, [*base, "--sampler", "hmc"])
+    assert result.exit_code != 0 and "expected one of auto, nuts" in str(result.exception)
+
+
 def test_cli_mse_with_few_draws_and_a_bad_out_path(shared_data, tmp_path):
     kosovo = str(shared_data / "kosovo_patterns.csv")
     short = ["mse", kosovo, "--method", "lcmcr", "--burnin", "100", "--draws", "50"]

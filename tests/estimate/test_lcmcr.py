@@ -1,4 +1,5 @@
-"""LCMCR: exactness of the sampler, agreement with R's LCMCR on Kosovo, recovery of N."""
+"""LCMCR by the Gibbs sweeps (collapsed, and R's own): exactness, agreement with R's LCMCR
+on Kosovo, recovery of N, run lengths. NUTS has its own tests (test_lcmcr_nuts.py)."""
 
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ def test_collapsed_and_r_style_sweeps_share_the_posterior():
     lam = np.array([[0.5, 0.4, 0.45, 0.5], [0.1, 0.15, 0.1, 0.12]])
     patterns = latent_class_population(3_000, np.array([0.6, 0.4]), lam, seed=11)
     common = dict(K=3, burnin=2_000, draws=20_000, thin=1, chains=2, seed=5)
-    ours = quiet_fit(LCMCR(**common), patterns).N_draws_
+    ours = quiet_fit(LCMCR(sampler="collapsed", **common), patterns).N_draws_
     peer = quiet_fit(LCMCR(sampler="augmented", **common), patterns).N_draws_
     sd = ours.std()
     assert abs(np.median(ours) - np.median(peer)) < 0.25 * sd
@@ -71,7 +72,7 @@ def test_recovers_a_population_drawn_from_the_model():
 
 
 def test_same_seed_same_draws_and_thread_count_does_not_matter(kosovo):
-    settings = dict(K=4, burnin=300, draws=300, thin=1, chains=2)
+    settings = dict(K=4, sampler="collapsed", burnin=300, draws=300, thin=1, chains=2)
     first = quiet_fit(LCMCR(seed=9, n_jobs=1, **settings), kosovo).N_draws_
     second = quiet_fit(LCMCR(seed=9, n_jobs=2, **settings), kosovo).N_draws_
     other = quiet_fit(LCMCR(seed=10, n_jobs=1, **settings), kosovo).N_draws_
@@ -82,7 +83,7 @@ def test_same_seed_same_draws_and_thread_count_does_not_matter(kosovo):
 
 def test_a_run_extended_towards_an_ess_target_is_one_longer_run(kosovo):
     """Extensions double the kept draws; their draws are those of one run that long."""
-    settings = dict(K=4, burnin=200, thin=2, chains=2, seed=9)
+    settings = dict(K=4, sampler="collapsed", burnin=200, thin=2, chains=2, seed=9)
     extended = quiet_fit(
         LCMCR(draws=100, ess_target=1e9, max_sweeps=200 + 2 * 400, **settings), kosovo
     )
@@ -94,7 +95,7 @@ def test_a_run_extended_towards_an_ess_target_is_one_longer_run(kosovo):
 
 
 def test_ess_target_stops_as_soon_as_it_is_reached(kosovo):
-    settings = dict(burnin=300, draws=300, thin=1, chains=2, seed=2)
+    settings = dict(sampler="collapsed", burnin=300, draws=300, thin=1, chains=2, seed=2)
     reached = quiet_fit(LCMCR(K=1, ess_target=400, **settings), kosovo)  # mixes fast
     assert reached.sweeps_ == 600 and reached.ess_ >= 400 and reached.rhat_ <= 1.01
     settings["K"] = 4
@@ -111,7 +112,7 @@ def test_per_person_rows_give_the_same_fit_as_the_pattern_table():
     people = (rng.random((2_000, 3)) < lam).astype(int)
     people = people[people.sum(axis=1) > 0]
     individuals = pd.DataFrame(people, columns=["L1", "L2", "L3"])
-    settings = dict(K=2, burnin=200, draws=200, thin=1, chains=2, seed=1)
+    settings = dict(K=2, sampler="collapsed", burnin=200, draws=200, thin=1, chains=2, seed=1)
     by_person = quiet_fit(LCMCR(**settings), individuals)
     by_pattern = quiet_fit(LCMCR(**settings), patterns_from_matrix(people))
     assert by_person.n_observed_ == len(people)
@@ -144,7 +145,9 @@ def test_too_short_a_run_warns():
     lam = np.array([[0.2, 0.3, 0.25, 0.2], [0.05, 0.05, 0.1, 0.05]])
     patterns = latent_class_population(5_000, np.array([0.5, 0.5]), lam, seed=3)
     with pytest.warns(ConvergenceWarning, match="ESS"):
-        LCMCR(K=10, burnin=20, draws=30, thin=1, chains=2, seed=1).fit(patterns)
+        LCMCR(K=10, sampler="collapsed", burnin=20, draws=30, thin=1, chains=2, seed=1).fit(
+            patterns
+        )
 
 
 def test_bad_input_is_a_clear_error(kosovo):

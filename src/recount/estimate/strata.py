@@ -240,7 +240,7 @@ def fit_method(
             upper=float(row["upper"]),
             rhat=float(row["rhat"]),
             ess=float(row["ess"]),
-            model=f"K={options.K}",
+            model=f"K={options.K}, {model.sampler_}",
             draws=fixed_length(np.asarray(model.N_draws_, dtype=float).ravel(), options.draws),
         )
         if not (result.rhat <= RHAT_LIMIT and result.ess >= ESS_MINIMUM):
