@@ -172,21 +172,20 @@ def _stick_prior(log_w, order, a_alpha, b_alpha, grad_log_w):
 
 
 def target_data(cells, counts, n_classes, a_alpha, b_alpha):
-    """The `data` tuple for `log_posterior` from 0/1 cells (rows) and their counts."""
+    """The `data` tuple for `log_posterior` from 0/1 cells (rows) and their counts: counts,
+    cube index of each cell, lists x cells 0/1 matrix, two work arrays (every pattern's
+    class terms; each cell's responsibilities), n, the bound on n0, J, K, a, b and the
+    class order (mutable: `reorder_classes` moves it)."""
     cells = np.asarray(cells, dtype=np.int64)
     n_cells, n_lists = cells.shape
-    cell_index = cells @ (1 << np.arange(n_lists, dtype=np.int64))
-    cell_lists = np.full((n_cells, max(1, n_lists)), -1, dtype=np.int64)
-    for m in range(n_cells):
-        listed = np.flatnonzero(cells[m])
-        cell_lists[m, : listed.size] = listed
     cube_size = 1 << n_lists if n_lists <= CUBE_MAX_LISTS else 0
     n = float(np.sum(counts))
     return (
         np.asarray(counts, dtype=np.float64),
-        cell_index,
-        cell_lists,
+        cells @ (1 << np.arange(n_lists, dtype=np.int64)),
+        np.ascontiguousarray(cells.T, dtype=np.float64),
         np.empty((cube_size, n_classes)),
+        np.empty((n_cells, n_classes)),
         n,
         float(SUPPORT_FACTOR * n),
         n_lists,
@@ -198,27 +197,10 @@ def target_data(cells, counts, n_classes, a_alpha, b_alpha):
 
 
 @njit(cache=True, nogil=True)
-def _accumulate(m, count, q, values, cell_lists, expected, ones):
-    """Add one cell's class responsibilities (values / q, weighted by its count)."""
-    scale = count / q
-    for k in range(values.size):
-        r = scale * values[k]
-        expected[k] += r
-        for i in range(cell_lists.shape[1]):
-            j = cell_lists[m, i]
-            if j < 0:
-                break
-            ones[j, k] += r
-
-
-@njit(cache=True, nogil=True)
-def _fill_cube(x, n_lists, n_classes, zero_cell, cube):
+def _fill_cube(odds, zero_cell, cube):
     """pi_k P(pattern | class k) for every pattern: each is its parent pattern (lowest list
     removed) times that list's odds, one product per pattern and class."""
-    odds = np.empty((n_lists, n_classes))
-    for j in range(n_lists):
-        for k in range(n_classes):
-            odds[j, k] = math.exp(x[j * n_classes + k])
+    n_classes = zero_cell.size
     cube[0] = zero_cell
     for cell in range(1, cube.shape[0]):
         low = cell & -cell
@@ -233,12 +215,12 @@ def _fill_cube(x, n_lists, n_classes, zero_cell, cube):
 @njit(cache=True, nogil=True)
 def log_posterior(x, grad, data):
     """log density of (eta, nu) up to a constant; the gradient goes to `grad`."""
-    counts, cell_index, cell_lists, cube, n, limit, n_lists, n_classes, a_alpha, b_alpha, order = (
-        data
-    )
+    counts, cell_index, listed, cube, responsibility, n, limit, n_lists, n_classes = data[:9]
+    a_alpha, b_alpha, order = data[9], data[10], data[11]
     offset = n_lists * n_classes
     out = 0.0
     lam = np.empty((n_lists, n_classes))
+    odds = np.empty((n_lists, n_classes))
     log_miss = np.zeros(n_classes)  # log prod_j (1 - lambda_jk)
     linear = cube.shape[0] > 0
     for j in range(n_lists):
@@ -246,10 +228,20 @@ def log_posterior(x, grad, data):
             eta = x[j * n_classes + k]
             if abs(eta) > LINEAR_MAX_ETA:
                 linear = False
-            lam[j, k] = 1.0 / (1.0 + math.exp(-eta))
-            log_miss[k] += _log_sigmoid(-eta)
+            # One exp and one log1p give lambda, the odds and both log-sigmoids.
+            small = math.exp(-abs(eta))
+            soft = math.log1p(small)
+            if eta >= 0.0:
+                lam[j, k] = 1.0 / (1.0 + small)
+                odds[j, k] = 1.0 / small
+                log_lam, log_1m = -soft, -eta - soft
+            else:
+                lam[j, k] = small / (1.0 + small)
+                odds[j, k] = small
+                log_lam, log_1m = eta - soft, -soft
+            log_miss[k] += log_1m
             # Beta(1, 1) prior and the logit's Jacobian.
-            out += _log_sigmoid(eta) + _log_sigmoid(-eta)
+            out += log_lam + log_1m
     log_w = np.empty(n_classes)
     stick_weights(x, n_lists, n_classes, log_w)
     grad_log_w = np.zeros(n_classes)
@@ -266,38 +258,39 @@ def log_posterior(x, grad, data):
         observed_mass += -math.expm1(log_miss[k]) * math.exp(log_w[k])
     if not observed_mass > 0.0:
         return -np.inf
-    # Per cell: log q_x, and the class responsibilities that make the gradient.
-    expected = np.zeros(n_classes)
-    ones = np.zeros((n_lists, n_classes))
-    values = np.empty(n_classes)
+    # Per cell: log q_x, and the class responsibilities (count-weighted) that make the
+    # gradient: expected class counts and, through one product, each list's share.
     if linear:
-        _fill_cube(x, n_lists, n_classes, zero_cell, cube)
+        _fill_cube(odds, zero_cell, cube)
         for m in range(counts.size):
             q = 0.0
             for k in range(n_classes):
-                values[k] = cube[cell_index[m], k]
-                q += values[k]
+                q += cube[cell_index[m], k]
             if not q > 0.0:
                 return -np.inf
             out += counts[m] * math.log(q)
-            _accumulate(m, counts[m], q, values, cell_lists, expected, ones)
+            scale = counts[m] / q
+            for k in range(n_classes):
+                responsibility[m, k] = scale * cube[cell_index[m], k]
     else:
+        values = np.empty(n_classes)
         for m in range(counts.size):
             for k in range(n_classes):
                 values[k] = log_w[k] + log_miss[k]
-            for i in range(cell_lists.shape[1]):
-                j = cell_lists[m, i]
-                if j < 0:
-                    break
-                for k in range(n_classes):
-                    values[k] += x[j * n_classes + k]
+            for j in range(n_lists):
+                if listed[j, m] > 0.0:
+                    for k in range(n_classes):
+                        values[k] += x[j * n_classes + k]
             top = values.max()
             q = 0.0
             for k in range(n_classes):
                 values[k] = math.exp(values[k] - top)
                 q += values[k]
             out += counts[m] * (top + math.log(q))
-            _accumulate(m, counts[m], q, values, cell_lists, expected, ones)
+            for k in range(n_classes):
+                responsibility[m, k] = counts[m] * values[k] / q
+    expected = responsibility.sum(axis=0)
+    ones = listed @ responsibility
     out -= n * math.log(observed_mass)
     log_kept, d_kept = log_bound_probability(q0, n, limit)
     out += log_kept
@@ -354,10 +347,10 @@ def reorder_classes(rng, x, data, attempts=ORDER_ATTEMPTS):
     exchange of two random positions. The first alone cannot leave an order with a large
     class last (g favours it, P_sb never proposes it), the second reaches it in one step.
     Returns whether the order changed."""
-    n_lists, n_classes, b_alpha, order = data[6], data[7], data[9], data[10]
+    n_lists, n_classes, b_alpha, order = data[7], data[8], data[10], data[11]
     if n_classes < 2:
         return False
-    shape = data[8] + n_classes - 1.0
+    shape = data[9] + n_classes - 1.0
     log_w = np.empty(n_classes)
     stick_weights(x, n_lists, n_classes, log_w)
     clocks = np.empty(n_classes)
@@ -422,7 +415,7 @@ def truncated_missing(rng, q0, n, limit):
 @njit(cache=True, nogil=True)
 def concentration(rng, x, data):
     """alpha | pi ~ Gamma(a + K - 1, b - log pi_last): the draw that alpha was summed out of."""
-    n_lists, n_classes, a_alpha, b_alpha, order = data[6], data[7], data[8], data[9], data[10]
+    n_lists, n_classes, a_alpha, b_alpha, order = data[7], data[8], data[9], data[10], data[11]
     if n_classes < 2:
         return np.nan
     log_w = np.empty(n_classes)
@@ -867,7 +860,7 @@ def run(
     N = n + n0 with n0 drawn given the position goes to out_n, alpha to out_alpha, and
     out_stats holds acceptance, leapfrog steps, diverged, depth.
     """
-    n, limit, n_lists, n_classes = data[4], data[5], data[6], data[7]
+    n, limit, n_lists, n_classes = data[5], data[6], data[7], data[8]
     logp = logp_box[0]
     stored = 0
     for draw in range(first, first + n_draws):
