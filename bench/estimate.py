@@ -7,6 +7,8 @@ Prints one JSON line per measurement:
   Gibbs sweep, and R's LCMCR sweep (re-implemented as `sampler="augmented"`, same
   kernels, run with R's settings: 10,000 burn-in, 10,000 draws) in the same run;
   ESS of N per second, burn-in (NUTS: tuning) included.
+- `lcmcr_samplers`: NUTS and the collapsed Gibbs sweep on 7- and 8-list tables of several
+  sizes and kinds, with the sampler `"auto"` takes for each.
 - `lcmcr_strata`: 14 governorates x 10 years = 140 strata, 6 lists, fitted in a
   process pool (one process per core, one thread each); wall time, ESS of N per
   stratum, and coverage of the truth.
@@ -18,7 +20,8 @@ Prints one JSON line per measurement:
   recount's rank-normalised bulk ESS and by coda's effectiveSize (the figure R users
   quote) for both.
 
-    .venv/bin/python bench/estimate.py [--only 8_lists,strata,coverage,r_peer] [--replicates 20]
+    .venv/bin/python bench/estimate.py [--only 8_lists,samplers,strata,coverage,r_peer]
+        [--replicates 20] [--ess-target 1000 --max-sweeps 50000]
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ import numpy as np
 import pandas as pd
 
 from recount.estimate import mcmc_diagnostics, synthetic
-from recount.estimate.lcmcr import LCMCR, ConvergenceWarning
+from recount.estimate.lcmcr import LCMCR, ConvergenceWarning, choose_sampler
 
 MACHINE = {"cores": os.cpu_count(), "machine": "2-core, 24 GB"}
 
@@ -266,6 +269,51 @@ def bench_strata(workers: int, ess_target: float | None, max_sweeps: int) -> Non
     )
 
 
+def sampler_tables() -> dict[str, pd.DataFrame]:
+    """7- and 8-list tables of several sizes and kinds, for the choice `"auto"` makes."""
+    return {
+        "latent_class_8_lists_5k": synthetic.lcmcr_benchmark_population(5_000, 8, seed=10),
+        "latent_class_8_lists_20k": synthetic.lcmcr_benchmark_population(20_000, 8, seed=4),
+        "latent_class_8_lists_100k": synthetic.lcmcr_benchmark_population(100_000, 8, seed=5),
+        "latent_class_7_lists_50k": synthetic.lcmcr_benchmark_population(50_000, 7, seed=6),
+        "dependent_8_lists_50k": synthetic.dependent_lists_population(50_000, 8, seed=7),
+        "hard_to_reach_8_lists_50k": synthetic.hard_to_reach_population(50_000, 8, seed=8),
+        "dependent_hard_to_reach_7_lists_30k": synthetic.dependent_hard_to_reach_population(
+            30_000, 7, seed=9
+        ),
+    }
+
+
+def bench_samplers() -> None:
+    """NUTS and the collapsed Gibbs sweep on the same tables, both cores each."""
+    for name, patterns in sampler_tables().items():
+        lists = patterns.shape[1] - 1
+        figures = {}
+        for sampler, lengths in (
+            ("nuts", {}),
+            ("collapsed", {"burnin": 2_000, "draws": 8_000, "thin": 1}),
+        ):
+            model = fit_quietly(LCMCR(K=10, sampler=sampler, seed=1, **lengths), patterns)
+            row = model.summary().loc["N"]
+            figures[sampler] = {
+                "seconds": round(model.seconds_, 1),
+                "ess": round(model.ess_, 1),
+                "ess_per_second": round(model.ess_ / model.seconds_, 1),
+                "rhat": round(model.rhat_, 3),
+                "median": row["estimate"],
+                "lower": row["lower"],
+                "upper": row["upper"],
+            }
+        emit(
+            "lcmcr_samplers",
+            table=name,
+            documented=int(patterns["count"].sum()),
+            patterns=len(patterns),
+            auto_takes=choose_sampler(len(patterns), lists, 10),
+            **figures,
+        )
+
+
 SCENARIOS = {
     "model_holds": lambda seed: synthetic.latent_class_population(
         5_000,
@@ -321,7 +369,7 @@ def bench_coverage(replicates: int, workers: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", default="8_lists,strata,coverage")
+    parser.add_argument("--only", default="8_lists,samplers,strata,coverage")
     parser.add_argument("--replicates", type=int, default=20)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument(
@@ -333,6 +381,8 @@ def main() -> None:
     if "8_lists" in parts:
         bench_8_lists("latent_class")
         bench_8_lists("dependent_and_hard_to_reach")
+    if "samplers" in parts:
+        bench_samplers()
     if "strata" in parts:
         bench_strata(args.workers, args.ess_target, args.max_sweeps)
     if "coverage" in parts:
