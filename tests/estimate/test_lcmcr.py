@@ -20,12 +20,13 @@ def quiet_fit(model: LCMCR, patterns: pd.DataFrame) -> LCMCR:
         return model.fit(patterns)
 
 
-def test_single_class_matches_the_exact_posterior(kosovo, single_class_posterior):
+@pytest.mark.parametrize("sampler", ["collapsed", "nuts"])
+def test_single_class_matches_the_exact_posterior(kosovo, single_class_posterior, sampler):
     grid, p = single_class_posterior(kosovo)
     cdf = np.cumsum(p)
     exact = [grid[np.searchsorted(cdf, q)] for q in (0.025, 0.5, 0.975)]
-    model = LCMCR(K=1, burnin=500, draws=5_000, thin=1, chains=2, seed=3).fit(kosovo)
-    draws = model.N_draws_.ravel()
+    model = LCMCR(K=1, sampler=sampler, burnin=500, draws=4_000, thin=1, chains=2, seed=3)
+    draws = model.fit(kosovo).N_draws_.ravel()
     got = np.quantile(draws, [0.025, 0.5, 0.975])
     assert abs(got[1] - exact[1]) < 15
     assert abs(got[0] - exact[0]) < 30 and abs(got[2] - exact[2]) < 30
@@ -71,27 +72,31 @@ def test_recovers_a_population_drawn_from_the_model():
     assert model.n_observed_ < truth
 
 
-def test_same_seed_same_draws_and_thread_count_does_not_matter(kosovo):
-    settings = dict(K=4, sampler="collapsed", burnin=300, draws=300, thin=1, chains=2)
+@pytest.mark.parametrize("sampler", ["collapsed", "nuts"])
+def test_same_seed_same_draws_and_thread_count_does_not_matter(kosovo, sampler):
+    settings = dict(K=4, sampler=sampler, burnin=200, draws=100, thin=1, chains=2)
     first = quiet_fit(LCMCR(seed=9, n_jobs=1, **settings), kosovo).N_draws_
     second = quiet_fit(LCMCR(seed=9, n_jobs=2, **settings), kosovo).N_draws_
     other = quiet_fit(LCMCR(seed=10, n_jobs=1, **settings), kosovo).N_draws_
-    assert first.shape == (2, 300)
+    assert first.shape == (2, 100)
     np.testing.assert_array_equal(first, second)
     assert not np.array_equal(first, other)
 
 
-def test_a_run_extended_towards_an_ess_target_is_one_longer_run(kosovo):
+@pytest.mark.parametrize("sampler", ["collapsed", "nuts"])
+def test_a_run_extended_towards_an_ess_target_is_one_longer_run(kosovo, sampler):
     """Extensions double the kept draws; their draws are those of one run that long."""
-    settings = dict(K=4, sampler="collapsed", burnin=200, thin=2, chains=2, seed=9)
+    settings = dict(K=3, sampler=sampler, burnin=200, thin=2, chains=2, seed=9)
     extended = quiet_fit(
-        LCMCR(draws=100, ess_target=1e9, max_sweeps=200 + 2 * 400, **settings), kosovo
+        LCMCR(draws=50, ess_target=1e9, max_sweeps=200 + 2 * 200, **settings), kosovo
     )
-    assert extended.sweeps_ == 1_000 and extended.N_draws_.shape == (2, 400)
-    one_run = quiet_fit(LCMCR(draws=400, **settings), kosovo)
+    assert extended.sweeps_ == 600 and extended.N_draws_.shape == (2, 200)
+    one_run = quiet_fit(LCMCR(draws=200, **settings), kosovo)
     np.testing.assert_array_equal(extended.N_draws_, one_run.N_draws_)
     np.testing.assert_array_equal(extended.alpha_draws_, one_run.alpha_draws_)
     assert extended.ess_ == one_run.ess_
+    if sampler == "nuts":
+        np.testing.assert_array_equal(extended.divergences_, one_run.divergences_)
 
 
 def test_ess_target_stops_as_soon_as_it_is_reached(kosovo):

@@ -193,18 +193,6 @@ def test_auto_takes_nuts_when_the_table_identifies_the_model():
     assert choose_sampler(n_cells=9, n_lists=4, n_classes=2) == "collapsed"
 
 
-def test_single_class_matches_the_exact_posterior(kosovo, single_class_posterior):
-    grid, p = single_class_posterior(kosovo)
-    cdf = np.cumsum(p)
-    exact = [grid[np.searchsorted(cdf, q)] for q in (0.025, 0.5, 0.975)]
-    model = LCMCR(K=1, sampler="nuts", burnin=500, draws=2_500, chains=2, seed=3).fit(kosovo)
-    draws = model.N_draws_.ravel()
-    got = np.quantile(draws, [0.025, 0.5, 0.975])
-    assert abs(got[1] - exact[1]) < 15
-    assert abs(got[0] - exact[0]) < 30 and abs(got[2] - exact[2]) < 30
-    assert draws.mean() == pytest.approx((grid * p).sum(), abs=10)
-
-
 def test_nuts_and_gibbs_share_the_posterior():
     lam = np.array([[0.5, 0.4, 0.45, 0.5, 0.3], [0.1, 0.15, 0.1, 0.12, 0.2]])
     patterns = latent_class_population(3_000, np.array([0.6, 0.4]), lam, seed=11)
@@ -246,28 +234,6 @@ def test_large_eight_list_table_mixes_in_a_short_run():
     assert model.rhat_ < 1.01 and model.ess_ > 1_000
     assert model.divergences_.shape == (4,) and model.leapfrog_steps_ > 1
     assert model.summary().loc["N", "lower"] > model.n_observed_
-
-
-def test_same_seed_same_draws_and_thread_count_does_not_matter(kosovo):
-    settings_ = dict(K=4, sampler="nuts", burnin=200, draws=100, chains=2)
-    first = quiet_fit(LCMCR(seed=9, n_jobs=1, **settings_), kosovo).N_draws_
-    second = quiet_fit(LCMCR(seed=9, n_jobs=2, **settings_), kosovo).N_draws_
-    other = quiet_fit(LCMCR(seed=10, n_jobs=1, **settings_), kosovo).N_draws_
-    assert first.shape == (2, 100)
-    np.testing.assert_array_equal(first, second)
-    assert not np.array_equal(first, other)
-
-
-def test_a_nuts_run_extended_towards_an_ess_target_is_one_longer_run(kosovo):
-    settings_ = dict(K=3, sampler="nuts", burnin=200, thin=2, chains=2, seed=9)
-    extended = quiet_fit(
-        LCMCR(draws=50, ess_target=1e9, max_sweeps=200 + 2 * 200, **settings_), kosovo
-    )
-    assert extended.sweeps_ == 600 and extended.N_draws_.shape == (2, 200)
-    one_run = quiet_fit(LCMCR(draws=200, **settings_), kosovo)
-    np.testing.assert_array_equal(extended.N_draws_, one_run.N_draws_)
-    np.testing.assert_array_equal(extended.alpha_draws_, one_run.alpha_draws_)
-    np.testing.assert_array_equal(extended.divergences_, one_run.divergences_)
 
 
 def test_draws_of_n_respect_the_bound_on_the_undocumented():

@@ -767,26 +767,11 @@ def start_dual_averaging(tune, eps):
 
 
 @njit(cache=True, nogil=True)
-def _adapt(
-    rng,
-    draw,
-    x,
-    g,
-    logp,
-    accept,
-    diverged,
-    tune,
-    buffer_x,
-    buffer_g,
-    stds,
-    vecs,
-    vals,
-    n_tune,
-    data,
-):
+def _adapt(rng, draw, state, accept, diverged, n_tune, data):
     """After tuning draw `draw`: dual averaging of the step size, and (but in the last
     STEP_SIZE_WINDOW of tuning) the mass matrix from a window of recent draws, as nutpie
     does: windows switch every EARLY_SWITCH draws early on, every LATE_SWITCH later."""
+    x, g, logp_box, tune, buffer_x, buffer_g, stds, vecs, vals = state
     early_end = int(EARLY_WINDOW * n_tune)
     final_window = n_tune - int(STEP_SIZE_WINDOW * n_tune)
     # Dual averaging of log eps (Stan's constants); tune[0] is the step size used.
@@ -822,71 +807,39 @@ def _adapt(
                 # again and restart dual averaging from there.
                 tune[6] = 1
                 eps0 = initial_step_size(
-                    rng, x, g, logp, tune[0], stds, vecs, vals, int(tune[5]), data
+                    rng, x, g, logp_box[0], tune[0], stds, vecs, vals, int(tune[5]), data
                 )
                 start_dual_averaging(tune, eps0)
     if draw == n_tune - 1:
         tune[0] = math.exp(tune[3])
 
 
+# A chain's state: position, gradient, [log density], tuning numbers (TUNE_STATE), the
+# buffers of tuning draws and gradients, and the mass matrix (stds, directions, values).
+STATE = ("x", "g", "logp", "tune", "buffer_x", "buffer_g", "stds", "vecs", "vals")
+
+
 @njit(cache=True, nogil=True)
-def run(
-    rng,
-    x,
-    g,
-    logp_box,
-    tune,
-    buffer_x,
-    buffer_g,
-    stds,
-    vecs,
-    vals,
-    first,
-    n_draws,
-    n_tune,
-    max_depth,
-    data,
-    out_n,
-    out_alpha,
-    out_stats,
-):
+def run(rng, state, first, n_draws, n_tune, max_depth, data, out_n, out_alpha, out_stats):
     """Draws first .. first + n_draws - 1 of a chain (draws below n_tune tune the sampler):
     each a NUTS transition and a new class order (`reorder_classes`).
 
-    The chain's state lives in the arrays passed in and is updated in place, so a
-    chain advanced in pieces gives the draws of one long run: position x, gradient g,
-    logp_box[0], the tuning numbers `tune` (indexed by TUNE_STATE), the mass matrix
-    (stds, vecs, vals) and the buffers of tuning draws. For each draw after tuning,
-    N = n + n0 with n0 drawn given the position goes to out_n, alpha to out_alpha, and
-    out_stats holds acceptance, leapfrog steps, diverged, depth.
+    The chain's state (STATE) is updated in place, so a chain advanced in pieces gives the
+    draws of one long run. For each draw after tuning, N = n + n0 with n0 drawn given the
+    position goes to out_n, alpha to out_alpha, and out_stats holds acceptance, leapfrog
+    steps, diverged, depth.
     """
+    x, g, logp_box, tune, _, _, stds, vecs, vals = state
     n, limit, n_lists, n_classes = data[5], data[6], data[7], data[8]
-    logp = logp_box[0]
     stored = 0
     for draw in range(first, first + n_draws):
-        logp, accept, steps, diverged, depth = nuts_transition(
-            rng, x, g, logp, tune[0], stds, vecs, vals, int(tune[5]), max_depth, data
+        logp_box[0], accept, steps, diverged, depth = nuts_transition(
+            rng, x, g, logp_box[0], tune[0], stds, vecs, vals, int(tune[5]), max_depth, data
         )
         if reorder_classes(rng, x, data):
-            logp = log_posterior(x, g, data)
+            logp_box[0] = log_posterior(x, g, data)
         if draw < n_tune:
-            _adapt(
-                rng,
-                draw,
-                x,
-                g,
-                logp,
-                accept,
-                diverged,
-                tune,
-                buffer_x,
-                buffer_g,
-                stds,
-                vecs,
-                vals,
-                n_tune,
-                data,
-            )
+            _adapt(rng, draw, state, accept, diverged, n_tune, data)
         else:
             q0 = missing_probability(x, n_lists, n_classes)
             out_n[stored] = int(n) + truncated_missing(rng, q0, n, limit)
@@ -896,7 +849,6 @@ def run(
             out_stats[stored, 2] = 1.0 if diverged else 0.0
             out_stats[stored, 3] = depth
             stored += 1
-    logp_box[0] = logp
     return stored
 
 
@@ -922,63 +874,27 @@ class Chain:
         freq = np.ascontiguousarray(counts, dtype=np.int64)
         # A few Gibbs sweeps put the chain among plausible classes; NUTS takes it from there.
         state = start_chain(rng, cells8, freq, n_classes)
-        advance_chain(
-            rng,
-            cells8,
-            freq,
-            state,
-            a_alpha,
-            b_alpha,
-            0,
-            WARM_SWEEPS,
-            WARM_SWEEPS,
-            1,
-            3,
-            WARM_SWEEPS // 2,
-            True,
-        )
-        self.x = weights_to_position(state[0], state[1], state[2])
-        dim = self.x.size
-        self.g = np.empty(dim)
-        self.logp = np.array([log_posterior(self.x, self.g, self.data)])
-        self.tune = np.zeros(len(TUNE_STATE))
+        sweeps = (0, WARM_SWEEPS, WARM_SWEEPS, 1, 3, WARM_SWEEPS // 2, True)
+        advance_chain(rng, cells8, freq, state, a_alpha, b_alpha, *sweeps)
+        x = weights_to_position(state[0], state[1], state[2])
+        dim = x.size
+        g = np.empty(dim)
+        logp = np.array([log_posterior(x, g, self.data)])
         # nutpie's first guess: variances 1 / |gradient|.
-        self.stds = 1.0 / np.sqrt(np.clip(np.abs(self.g), 1e-20, 1e20))
-        self.vecs = np.zeros((dim, dim))
-        self.vals = np.ones(dim)
+        stds = 1.0 / np.sqrt(np.clip(np.abs(g), 1e-20, 1e20))
+        vecs = np.zeros((dim, dim))
+        vals = np.ones(dim)
+        tune = np.zeros(len(TUNE_STATE))
+        eps = initial_step_size(rng, x, g, logp[0], 0.1, stds, vecs, vals, 0, self.data)
+        start_dual_averaging(tune, eps)
         buffer = max(n_tune, 1)
-        self.buffer_x = np.empty((buffer, dim))
-        self.buffer_g = np.empty((buffer, dim))
-        eps = initial_step_size(
-            rng, self.x, self.g, self.logp[0], 0.1, self.stds, self.vecs, self.vals, 0, self.data
-        )
-        start_dual_averaging(self.tune, eps)
+        buffers = (np.empty((buffer, dim)), np.empty((buffer, dim)))
+        self.state = (x, g, logp, tune, *buffers, stds, vecs, vals)
 
     def advance(self, first: int, count: int):
         kept = max(0, first + count - max(first, self.n_tune))
-        out_n = np.empty(kept, dtype=np.int64)
-        out_alpha = np.empty(kept)
-        out_stats = np.empty((kept, 4))
-        run(
-            self.rng,
-            self.x,
-            self.g,
-            self.logp,
-            self.tune,
-            self.buffer_x,
-            self.buffer_g,
-            self.stds,
-            self.vecs,
-            self.vals,
-            first,
-            count,
-            self.n_tune,
-            MAX_DEPTH,
-            self.data,
-            out_n,
-            out_alpha,
-            out_stats,
-        )
+        out = (np.empty(kept, dtype=np.int64), np.empty(kept), np.empty((kept, 4)))
+        run(self.rng, self.state, first, count, self.n_tune, MAX_DEPTH, self.data, *out)
         after_tuning = np.arange(max(first, self.n_tune), first + count) - self.n_tune
         keep = after_tuning % self.thin == self.thin - 1
-        return out_n[keep], out_alpha[keep], out_stats
+        return out[0][keep], out[1][keep], out[2]
