@@ -199,6 +199,7 @@ def test_half_year_strata(stratified_persons):
         ({"pooled": ["district"]}, "estimate.pooled"),
         ({"lcmcr": {"iterations": 5}}, "estimate.lcmcr.iterations"),
         ({"chains": 2, "draws": 1000, "lcmcr": {"draws": 100}}, "estimate.lcmcr.draws"),
+        ({"lcmcr": {"sampler": "hmc"}}, "estimate.lcmcr.sampler"),
         ({"stratum": ["year"]}, "estimate.stratum"),
     ],
 )

@@ -88,7 +88,10 @@ def register(app: typer.Typer) -> None:
         K: Annotated[int, typer.Option("--K", help="LCMCR: latent classes (truncation).")] = 10,
         sampler: Annotated[
             str | None,
-            typer.Option(help="LCMCR: nuts (default), collapsed or augmented (R's Gibbs sweep)."),
+            typer.Option(
+                help="LCMCR: auto (default: NUTS on large tables, the collapsed Gibbs sweep on "
+                "sparse ones), nuts, collapsed or augmented (R's sweep)."
+            ),
         ] = None,
         burnin: Annotated[
             int | None,
@@ -166,11 +169,11 @@ def run_mse(
     criterion: str,
     delta: float | None,
     lists: str | None,
-    sampler: dict | None = None,
+    lcmcr_settings: dict | None = None,
 ) -> list[dict]:
     """Fit each method to the table in `path`; one result row per method."""
     from recount.estimate.chapman import Chapman
-    from recount.estimate.lcmcr import SAMPLERS, default_draws
+    from recount.estimate.lcmcr import default_draws, sampler_problem
     from recount.estimate.loglinear import LogLinear
     from recount.estimate.patterns import read_patterns, select_lists
     from recount.estimate.strata import EstimateOptions, fit_method
@@ -182,6 +185,9 @@ def run_mse(
             )
     if criterion not in ("aic", "bic"):
         raise InputError("--criterion", f"expected bic or aic, got {criterion!r}")
+    problem = sampler_problem((lcmcr_settings or {}).get("sampler", "auto"))
+    if problem:
+        raise InputError("--sampler", problem)
     table = read_patterns(path)
     if lists:
         table = select_lists(table, [c.strip() for c in lists.split(",") if c.strip()])
@@ -207,13 +213,10 @@ def run_mse(
         else:
             # One table: its chains may use every core (strata default to one thread each),
             # and no strata are added, so the draws kept need not reach a stratum's count.
-            lcmcr = {"n_jobs": None, **(sampler or {})}
-            chosen = lcmcr.get("sampler", "nuts")
-            if chosen not in SAMPLERS:
-                raise InputError(
-                    "--sampler", f"expected one of {', '.join(SAMPLERS)}, got {chosen!r}"
-                )
-            kept = EstimateOptions.chains * lcmcr.get("draws", default_draws(chosen))
+            lcmcr = {"n_jobs": None, **(lcmcr_settings or {})}
+            kept = EstimateOptions.chains * lcmcr.get(
+                "draws", default_draws(lcmcr.get("sampler", "auto"))
+            )
             options = EstimateOptions(
                 methods=(name,),
                 K=K,

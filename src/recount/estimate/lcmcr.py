@@ -49,6 +49,13 @@ def _one_blas_thread():
         yield
 
 
+def sampler_problem(sampler: object) -> str | None:
+    """What is wrong with a sampler's name, for the caller's own error (None: nothing)."""
+    if sampler in SAMPLERS:
+        return None
+    return f"expected one of {', '.join(SAMPLERS)}, got {sampler!r}"
+
+
 def default_draws(sampler: str = "auto") -> int:
     """Draws kept per chain when `draws` is not given (for "auto", the smaller)."""
     if sampler == "auto":
@@ -143,11 +150,9 @@ class LCMCR:
         )
 
     def _check_sampler(self) -> None:
-        if self.sampler not in SAMPLERS:
-            raise ConfigError(
-                "estimate.lcmcr.sampler",
-                f"expected one of {', '.join(SAMPLERS)}, got {self.sampler!r}",
-            )
+        problem = sampler_problem(self.sampler)
+        if problem:
+            raise ConfigError("estimate.lcmcr.sampler", problem)
 
     def _check_parameters(self) -> None:
         burnin, draws, thin = self._run_lengths()
@@ -216,7 +221,7 @@ class LCMCR:
         burnin, draws, thin = self._run_lengths()
         try:
             chains = self._map(
-                pool, lambda rng: self._start(rng, cells, counts, burnin), generators
+                pool, lambda rng: self._start(rng, cells, counts, burnin, thin), generators
             )
             sweeps = burnin + draws * thin
             pieces = [self._map(pool, lambda chain: chain.advance(0, sweeps), chains)]
@@ -238,13 +243,14 @@ class LCMCR:
                 pool.shutdown()
         return chains, sweeps, pieces
 
-    def _start(self, rng, cells, counts, burnin: int):
+    def _start(self, rng, cells, counts, burnin: int, thin: int):
+        priors = (self.K, float(self.a_alpha), float(self.b_alpha))
         if self.sampler_ == "nuts":
             from recount.estimate._lcmcr_nuts import Chain
 
-            thin = self._run_lengths()[2]
-            return Chain(rng, cells, counts, self.K, self.a_alpha, self.b_alpha, burnin, thin)
-        return GibbsChain(self, rng, cells, counts, burnin)
+            return Chain(rng, cells, counts, *priors, burnin, thin)
+        collapsed = self.sampler_ == "collapsed"
+        return GibbsChain(rng, cells, counts, *priors, burnin, thin, self.mh_attempts, collapsed)
 
     @staticmethod
     def _map(pool, function, items) -> list:
@@ -307,40 +313,22 @@ class GibbsChain:
     """One chain of the Gibbs samplers (`_lcmcr_sampler`), with the interface of the NUTS
     chain: `advance(first, count)` returns the kept (N, alpha) and no per-draw stats."""
 
-    def __init__(self, model: LCMCR, rng, cells, counts, burnin: int):
+    def __init__(
+        self, rng, cells, counts, n_classes, a_alpha, b_alpha, burnin, thin, attempts, collapsed
+    ):
         self.rng = rng
-        self.cells = cells
-        self.counts = counts
-        self.settings = (
-            float(model.a_alpha),
-            float(model.b_alpha),
-            burnin,
-            model._run_lengths()[2],
-            model.mh_attempts,
-            min(500, burnin // 2),
-            model.sampler_ == "collapsed",
-        )
-        self.burnin = burnin
-        self.state = start_chain(rng, cells, counts, model.K)
+        self.data = (cells, counts)
+        self.priors = (a_alpha, b_alpha)
+        # As R's LCMCR: up to 500 warm-up sweeps without alpha updates, within burn-in.
+        self.schedule = (burnin, thin, attempts, min(500, burnin // 2), collapsed)
+        self.state = start_chain(rng, cells, counts, n_classes)
         self.kept_sweeps = 0
 
     def advance(self, first: int, count: int):
-        a_alpha, b_alpha, burnin, thin, attempts, warmup, collapsed = self.settings
         draws, alphas = advance_chain(
-            self.rng,
-            self.cells,
-            self.counts,
-            self.state,
-            a_alpha,
-            b_alpha,
-            first,
-            count,
-            burnin,
-            thin,
-            attempts,
-            warmup,
-            collapsed,
+            self.rng, *self.data, self.state, *self.priors, first, count, *self.schedule
         )
+        burnin, _, attempts, _, _ = self.schedule
         self.kept_sweeps = max(0, first + count - burnin) * attempts
         return draws, alphas, None
 

@@ -272,11 +272,12 @@ def parse_settings(
 
 def _check_lcmcr_draws(lcmcr: dict, chains: int, draws: int, error) -> None:
     """Totals add `draws` posterior draws per stratum, taken from chains x draws per chain."""
-    from recount.estimate.lcmcr import SAMPLERS, default_draws
+    from recount.estimate.lcmcr import default_draws, sampler_problem
 
-    sampler = lcmcr.get("sampler", "nuts")
-    if sampler not in SAMPLERS:
-        raise error("lcmcr.sampler", f"expected one of {', '.join(SAMPLERS)}, got {sampler!r}")
+    sampler = lcmcr.get("sampler", "auto")
+    problem = sampler_problem(sampler)
+    if problem:
+        raise error("lcmcr.sampler", problem)
     per_chain = lcmcr.get("draws", default_draws(sampler))
     if isinstance(per_chain, int) and per_chain * chains < draws:
         raise error(
