@@ -555,7 +555,8 @@ def nuts_transition(rng, x, g, logp, eps, stds, vecs, vals, rank, max_depth, dat
     steps = 0
     diverged = False
     depth = 0
-    # Work arrays for one subtree: the running end and what the checks need per level.
+    # Work arrays for one subtree: the running end and what the checks need per level
+    # (level `depth` holds the subtree's first leaf).
     xs, ps, gs, vs = np.empty(dim), np.empty(dim), np.empty(dim), np.empty(dim)
     level_p_first = np.empty((max_depth + 1, dim))
     level_v_first = np.empty((max_depth + 1, dim))
@@ -564,7 +565,6 @@ def nuts_transition(rng, x, g, logp, eps, stds, vecs, vals, rank, max_depth, dat
     level_v_prev = np.empty((max_depth + 1, dim))
     cum_rho = np.empty(dim)
     prev_p, prev_v = np.empty(dim), np.empty(dim)
-    sub_first_p, sub_first_v = np.empty(dim), np.empty(dim)
     sub_x, sub_g = np.empty(dim), np.empty(dim)
     while depth < max_depth:
         forward = rng.random() < 0.5
@@ -597,8 +597,6 @@ def nuts_transition(rng, x, g, logp, eps, stds, vecs, vals, rank, max_depth, dat
             if rng.random() < math.exp(-error - sub_log_weight):
                 sub_x[:], sub_g[:] = xs, gs
                 sub_logp = leaf_logp
-            if leaf == 0:
-                sub_first_p[:], sub_first_v[:] = ps, vs
             # Open a block at every level this leaf starts.
             for level in range(depth + 1):
                 if leaf % (1 << level) == 0:
@@ -637,15 +635,12 @@ def nuts_transition(rng, x, g, logp, eps, stds, vecs, vals, rank, max_depth, dat
             proposal_x[:], proposal_g[:] = sub_x, sub_g
             proposal_logp = sub_logp
         log_weight = _log_add(log_weight, sub_log_weight)
+        first_p, first_v = level_p_first[depth], level_v_first[depth]
         if forward:
-            turned = _merge_turns(
-                rho, cum_rho, p_right, v_left, v_right, sub_first_p, sub_first_v, vs
-            )
+            turned = _merge_turns(rho, cum_rho, p_right, v_left, v_right, first_p, first_v, vs)
             x_right[:], p_right[:], g_right[:], v_right[:] = xs, ps, gs, vs
         else:
-            turned = _merge_turns(
-                cum_rho, rho, sub_first_p, vs, sub_first_v, p_left, v_left, v_right
-            )
+            turned = _merge_turns(cum_rho, rho, first_p, vs, first_v, p_left, v_left, v_right)
             x_left[:], p_left[:], g_left[:], v_left[:] = xs, ps, gs, vs
         rho += cum_rho
         depth += 1
