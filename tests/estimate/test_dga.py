@@ -13,11 +13,6 @@ from recount.estimate import DGA, decomposable_graphs
 from recount.estimate.graphs import is_chordal
 
 
-@pytest.fixture(scope="module")
-def kosovo(shared_data) -> pd.DataFrame:
-    return pd.read_csv(shared_data / "kosovo_patterns.csv")
-
-
 @pytest.mark.parametrize(("lists", "count"), [(2, 2), (3, 8), (4, 61), (5, 822)])
 def test_decomposable_graph_counts_match_dga(lists, count):
     assert len(decomposable_graphs(lists)) == count

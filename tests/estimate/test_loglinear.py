@@ -20,11 +20,6 @@ from recount.estimate.loglinear import (
 )
 
 
-@pytest.fixture(scope="module")
-def kosovo(shared_data) -> pd.DataFrame:
-    return pd.read_csv(shared_data / "kosovo_patterns.csv")
-
-
 def test_kosovo_best_bic_model_matches_rcapture(kosovo):
     fitted = LogLinear(criterion="bic").fit(kosovo)
     assert fitted.model_ == "[123,14,34]"
