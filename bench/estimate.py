@@ -12,6 +12,9 @@ Prints one JSON line per measurement:
 - `lcmcr_strata`: 14 governorates x 10 years = 140 strata, 6 lists, fitted in a
   process pool (one process per core, one thread each); wall time, ESS of N per
   stratum, and coverage of the truth.
+- `lcmcr_simulator_strata` (`--only simulator_strata`): the same run on the governorate x
+  year strata of recount.simulate's Syria-like conflict (200,000 people, 6 lists), from
+  the true people's capture histories.
 - `lcmcr_coverage`: coverage of 95% intervals and median relative error over
   replicates, when LCMCR's model holds and when it does not.
 - `lcmcr_vs_r` (only with `--only r_peer`; needs R with the LCMCR and coda packages):
@@ -20,7 +23,8 @@ Prints one JSON line per measurement:
   recount's rank-normalised bulk ESS and by coda's effectiveSize (the figure R users
   quote) for both.
 
-    .venv/bin/python bench/estimate.py [--only 8_lists,samplers,strata,coverage,r_peer]
+    .venv/bin/python bench/estimate.py
+        [--only 8_lists,samplers,strata,simulator_strata,coverage,r_peer]
         [--replicates 20] [--ess-target 1000 --max-sweeps 50000]
 """
 
@@ -41,6 +45,9 @@ import pandas as pd
 
 from recount.estimate import mcmc_diagnostics, synthetic
 from recount.estimate.lcmcr import LCMCR, ConvergenceWarning, choose_sampler
+from recount.estimate.patterns import COUNT, capture_histories
+from recount.estimate.strata import EstimateOptions, sparsity_reason, usable_patterns
+from recount.simulate import simulate
 
 MACHINE = {"cores": os.cpu_count(), "machine": "2-core, 24 GB"}
 
@@ -230,8 +237,35 @@ def fit_stratum(job: tuple[str, int, int, pd.DataFrame, dict]) -> dict:
     }
 
 
-def bench_strata(workers: int, ess_target: float | None, max_sweeps: int) -> None:
-    strata = syria_like_strata()
+def simulator_strata(
+    people: int = 200_000, seed: int = 3
+) -> list[tuple[str, int, int, pd.DataFrame]]:
+    """Governorate x year strata of recount.simulate's conflict (6 lists; household
+    reporting, shared informant networks, copying between lists, a hard-to-reach group),
+    from the true people's capture histories; strata the estimate stage would call too
+    sparse are left out, as it leaves them out."""
+    strata = ["governorate", "year"]
+    with tempfile.TemporaryDirectory() as folder:
+        simulate(folder, people=people, sources=6, seed=seed)
+        persons = pd.read_csv(Path(folder) / "truth" / "persons.csv")
+    sizes = persons.groupby(strata).size()
+    histories = capture_histories(persons, strata)
+    chosen = []
+    for (governorate, year), table in histories.groupby(strata):
+        patterns = usable_patterns(table.drop(columns=strata).reset_index(drop=True))
+        if sparsity_reason(patterns, EstimateOptions.min_records) is None:
+            size = int(sizes.loc[(governorate, year)])
+            chosen.append((governorate, int(year), size, patterns))
+    return chosen
+
+
+def bench_strata(
+    workers: int,
+    ess_target: float | None,
+    max_sweeps: int,
+    strata: list[tuple[str, int, int, pd.DataFrame]],
+    name: str = "lcmcr_strata",
+) -> None:
     if ess_target is None:
         settings = {"K": 10, "burnin": 1_000, "draws": 2_500, "thin": 10, "chains": 4}
     else:
@@ -240,16 +274,16 @@ def bench_strata(workers: int, ess_target: float | None, max_sweeps: int) -> Non
         settings |= {"ess_target": ess_target, "max_sweeps": max_sweeps}
     jobs = [(g, y, size, patterns, settings) for g, y, size, patterns in strata]
     # Largest tables first, one at a time: extended strata then do not end up last.
-    jobs.sort(key=lambda job: -int(job[3]["count"].sum()))
+    jobs.sort(key=lambda job: -int(job[3][COUNT].sum()))
     started = time.perf_counter()
     with ProcessPoolExecutor(max_workers=workers) as pool:
         rows = pd.DataFrame(list(pool.map(fit_stratum, jobs)))
     seconds = time.perf_counter() - started
     covered = (rows["lower"] <= rows["truth"]) & (rows["truth"] <= rows["upper"])
     emit(
-        "lcmcr_strata",
+        name,
         strata=len(rows),
-        lists=6,
+        lists=sorted({patterns.shape[1] - 1 for *_, patterns in strata}),
         settings=settings,
         workers=workers,
         wall_seconds=round(seconds, 1),
@@ -384,7 +418,15 @@ def main() -> None:
     if "samplers" in parts:
         bench_samplers()
     if "strata" in parts:
-        bench_strata(args.workers, args.ess_target, args.max_sweeps)
+        bench_strata(args.workers, args.ess_target, args.max_sweeps, syria_like_strata())
+    if "simulator_strata" in parts:
+        bench_strata(
+            args.workers,
+            args.ess_target,
+            args.max_sweeps,
+            simulator_strata(),
+            name="lcmcr_simulator_strata",
+        )
     if "coverage" in parts:
         bench_coverage(args.replicates, args.workers)
     if "r_peer" in parts:
