@@ -193,7 +193,27 @@ def test_auto_takes_nuts_when_the_table_identifies_the_model():
     assert choose_sampler(n_cells=9, n_lists=4, n_classes=2) == "collapsed"
 
 
+def test_alpha_draws_follow_their_conditional_given_the_weights():
+    """NUTS samples the weights with alpha summed out (checked above), then draws alpha given
+    them: Gamma(a + K - 1, b - log pi_last), pi_last the weight in the last stick position."""
+    rng = np.random.default_rng(7)
+    n_lists, n_classes, a_alpha, b_alpha = 3, 4, 0.25, 0.25
+    cells = np.array([[1, 0, 0], [0, 1, 1], [1, 1, 1]])
+    data = nuts.target_data(cells, np.array([5, 3, 2]), n_classes, a_alpha, b_alpha)
+    data[11][:] = [2, 0, 3, 1]
+    x = rng.normal(size=n_lists * n_classes + n_classes - 1)
+    log_w = np.empty(n_classes)
+    nuts.stick_weights(x, n_lists, n_classes, log_w)
+    draws = np.array([nuts.concentration(rng, x, data) for _ in range(20_000)])
+    shape, rate = a_alpha + n_classes - 1, b_alpha - log_w[1]
+    assert stats.kstest(draws, stats.gamma(shape, scale=1 / rate).cdf).pvalue > 1e-3
+    assert stats.kstest(draws, stats.gamma(shape, scale=1 / (rate + 0.1)).cdf).pvalue < 1e-6
+
+
 def test_nuts_and_gibbs_share_the_posterior():
+    """Of N. Not of alpha: the collapsed sweep's alpha mixes too slowly to be a reference
+    (an ESS of alpha of 100 to 500 in 4 x 400,000 sweeps on this table), so alpha is
+    checked through its two exact pieces, the stick prior and the conditional draw."""
     lam = np.array([[0.5, 0.4, 0.45, 0.5, 0.3], [0.1, 0.15, 0.1, 0.12, 0.2]])
     patterns = latent_class_population(3_000, np.array([0.6, 0.4]), lam, seed=11)
     nuts = quiet_fit(
@@ -208,7 +228,6 @@ def test_nuts_and_gibbs_share_the_posterior():
     assert abs(np.median(nuts.N_draws_) - np.median(gibbs.N_draws_)) < 0.2 * sd
     for q in (0.05, 0.25, 0.75, 0.95):
         assert abs(np.quantile(nuts.N_draws_, q) - np.quantile(gibbs.N_draws_, q)) < 0.3 * sd
-    assert np.median(nuts.alpha_draws_) == pytest.approx(np.median(gibbs.alpha_draws_), rel=0.25)
 
 
 def test_kosovo_agrees_with_r_lcmcr(kosovo):
