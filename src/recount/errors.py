@@ -12,6 +12,7 @@ class ConfigError(RecountError):
 
     def __init__(self, key: str, message: str, path: str | None = None):
         self.key = key
+        self.message = message
         self.path = path
         where = f"{path}: " if path else ""
         super().__init__(f"{where}[{key}] {message}")

@@ -177,6 +177,19 @@ def test_cli_mse_with_few_draws_and_a_bad_out_path(shared_data, tmp_path):
     assert "expected a number > 0" in str(result.exception)
 
 
+def test_cli_mse_names_the_bad_flag_before_fitting_anything(shared_data):
+    kosovo = str(shared_data / "kosovo_patterns.csv")
+    both = ["mse", kosovo, "--method", "loglinear", "--method", "lcmcr"]
+    for flag, value in (("--draws", "2"), ("--burnin", "-5"), ("--max-sweeps", "0")):
+        result = runner.invoke(app, [*both, flag, value])
+        assert result.exit_code != 0
+        assert str(result.exception).startswith(f"{flag}: expected a whole number")
+        assert "loglinear" not in result.output  # no method ran
+    # A flag for LCMCR alone does not stop the other methods.
+    result = runner.invoke(app, ["mse", kosovo, "--method", "loglinear", "--draws", "2"])
+    assert result.exit_code == 0, result.output
+
+
 def test_cli_mse_errors_are_clean(shared_data, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("a,b,count\n1,0,5\n0,2,3\n", encoding="utf-8")

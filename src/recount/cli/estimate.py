@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from recount.cli.common import WorkspaceOption, console, err_console
-from recount.errors import InputError
+from recount.errors import ConfigError, InputError
 from recount.workspace import Workspace
 
 MSE_METHODS = ("lcmcr", "loglinear", "dga", "chapman")
@@ -173,7 +173,7 @@ def run_mse(
 ) -> list[dict]:
     """Fit each method to the table in `path`; one result row per method."""
     from recount.estimate.chapman import Chapman
-    from recount.estimate.lcmcr import default_draws, sampler_problem
+    from recount.estimate.lcmcr import LCMCR, default_draws
     from recount.estimate.loglinear import LogLinear
     from recount.estimate.patterns import read_patterns, select_lists
     from recount.estimate.strata import EstimateOptions, fit_method
@@ -185,9 +185,13 @@ def run_mse(
             )
     if criterion not in ("aic", "bic"):
         raise InputError("--criterion", f"expected bic or aic, got {criterion!r}")
-    problem = sampler_problem((lcmcr_settings or {}).get("sampler", "auto"))
-    if problem:
-        raise InputError("--sampler", problem)
+    if "lcmcr" in methods:
+        try:
+            LCMCR(K=K, **(lcmcr_settings or {})).check()
+        except ConfigError as error:
+            # The settings came from flags: name the flag, not the config key.
+            flag = "--" + error.key.rsplit(".", 1)[-1].replace("_", "-")
+            raise InputError(flag, error.message) from None
     table = read_patterns(path)
     if lists:
         table = select_lists(table, [c.strip() for c in lists.split(",") if c.strip()])

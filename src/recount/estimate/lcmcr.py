@@ -2,11 +2,12 @@
 
 The model is R's LCMCR: lists independent within latent classes, class weights
 from a Dirichlet process truncated at K (stick-breaking, alpha ~ Gamma(a, b)),
-capture probabilities lambda ~ Beta(1, 1), and p(N) proportional to 1/N. Both
-samplers work on capture-pattern counts, so a draw costs the same for 4,000 or
-4 million people. The default is NUTS on the posterior with the classes, N and
-alpha summed out; R's Gibbs sweep and a collapsed variant of it are kept. See
-docs/lcmcr.md for why (same posterior, far faster mixing of N).
+capture probabilities lambda ~ Beta(1, 1), and p(N) proportional to 1/N. Every
+sampler works on capture-pattern counts, so a draw costs the same for 4,000 or
+4 million people: NUTS on the posterior with the classes, N and alpha summed out,
+a collapsed variant of R's Gibbs sweep, and R's sweep itself. The default picks
+NUTS or the collapsed sweep per table. See docs/lcmcr.md for why (same posterior,
+far faster mixing of N where each is used).
 """
 
 from __future__ import annotations
@@ -149,20 +150,20 @@ class LCMCR:
             thin if self.thin is None else self.thin,
         )
 
-    def _check_sampler(self) -> None:
+    def check(self) -> LCMCR:
+        """Raise ConfigError naming the first bad setting; callers such as `recount mse`
+        check before they fit anything. Settings left as None take the chosen sampler's
+        run lengths, which are valid."""
         problem = sampler_problem(self.sampler)
         if problem:
             raise ConfigError("estimate.lcmcr.sampler", problem)
-
-    def _check_parameters(self) -> None:
-        burnin, draws, thin = self._run_lengths()
         checks = {
             "K": (self.K, self.K >= 1, "a whole number >= 1"),
             "a_alpha": (self.a_alpha, self.a_alpha > 0, "a number > 0"),
             "b_alpha": (self.b_alpha, self.b_alpha > 0, "a number > 0"),
-            "burnin": (burnin, burnin >= 0, "a whole number >= 0"),
-            "draws": (draws, draws >= 4, "a whole number >= 4"),
-            "thin": (thin, thin >= 1, "a whole number >= 1"),
+            "burnin": (self.burnin, self.burnin is None or self.burnin >= 0, "a whole number >= 0"),
+            "draws": (self.draws, self.draws is None or self.draws >= 4, "a whole number >= 4"),
+            "thin": (self.thin, self.thin is None or self.thin >= 1, "a whole number >= 1"),
             "chains": (self.chains, self.chains >= 1, "a whole number >= 1"),
             "mh_attempts": (self.mh_attempts, self.mh_attempts >= 1, "a whole number >= 1"),
             "ess_target": (
@@ -175,11 +176,12 @@ class LCMCR:
         for key, (value, ok, expected) in checks.items():
             if not ok:
                 raise ConfigError(f"estimate.lcmcr.{key}", f"expected {expected}, got {value!r}")
+        return self
 
     def fit(self, patterns: pd.DataFrame) -> LCMCR:
         """Sample the posterior of N from a pattern table (0/1 list columns and `count`)
         or from one 0/1 row per person (no `count` column)."""
-        self._check_sampler()
+        self.check()
         if COUNT in patterns.columns:
             table = validate_patterns(patterns)
         else:
@@ -194,7 +196,6 @@ class LCMCR:
             if self.sampler == "auto"
             else self.sampler
         )
-        self._check_parameters()
 
         seed = DEFAULT_SEED if self.seed is None else self.seed
         generators = [
