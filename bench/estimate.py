@@ -45,7 +45,7 @@ import pandas as pd
 
 from recount.estimate import mcmc_diagnostics, synthetic
 from recount.estimate.lcmcr import LCMCR, ConvergenceWarning, choose_sampler
-from recount.estimate.patterns import COUNT, capture_histories
+from recount.estimate.patterns import COUNT, LIST_PREFIX, capture_histories
 from recount.estimate.strata import EstimateOptions, sparsity_reason, usable_patterns
 from recount.simulate import simulate
 
@@ -247,7 +247,10 @@ def simulator_strata(
     strata = ["governorate", "year"]
     with tempfile.TemporaryDirectory() as folder:
         simulate(folder, people=people, sources=6, seed=seed)
-        persons = pd.read_csv(Path(folder) / "truth" / "persons.csv")
+        persons = pd.read_csv(
+            Path(folder) / "truth" / "persons.csv",
+            usecols=lambda column: column in strata or column.startswith(LIST_PREFIX),
+        )
     sizes = persons.groupby(strata).size()
     histories = capture_histories(persons, strata)
     chosen = []
