@@ -200,6 +200,11 @@ def test_half_year_strata(stratified_persons):
         ({"lcmcr": {"iterations": 5}}, "estimate.lcmcr.iterations"),
         ({"chains": 2, "draws": 1000, "lcmcr": {"draws": 100}}, "estimate.lcmcr.draws"),
         ({"lcmcr": {"sampler": "hmc"}}, "estimate.lcmcr.sampler"),
+        ({"lcmcr": {"burnin": -5}}, "estimate.lcmcr.burnin"),
+        ({"lcmcr": {"burnin": "long"}}, "estimate.lcmcr.burnin"),
+        ({"lcmcr": {"draws": "many"}}, "estimate.lcmcr.draws"),
+        ({"lcmcr": {"ess_target": True}}, "estimate.lcmcr.ess_target"),
+        ({"lcmcr": {"n_jobs": 0}}, "estimate.lcmcr.n_jobs"),
         ({"stratum": ["year"]}, "estimate.stratum"),
     ],
 )

@@ -50,13 +50,6 @@ def _one_blas_thread():
         yield
 
 
-def sampler_problem(sampler: object) -> str | None:
-    """What is wrong with a sampler's name, for the caller's own error (None: nothing)."""
-    if sampler in SAMPLERS:
-        return None
-    return f"expected one of {', '.join(SAMPLERS)}, got {sampler!r}"
-
-
 def default_draws(sampler: str = "auto") -> int:
     """Draws kept per chain when `draws` is not given (for "auto", the smaller)."""
     if sampler == "auto":
@@ -73,6 +66,21 @@ def choose_sampler(n_cells: int, n_lists: int, n_classes: int) -> str:
     (6-list strata of the benchmark). See docs/lcmcr.md."""
     parameters = n_classes * (n_lists + 1) - 1
     return "nuts" if n_cells > parameters else "collapsed"
+
+
+def _is_whole(value: object, minimum: int, optional: bool = False) -> bool:
+    """A whole number >= minimum (not a bool), or None where the setting is optional."""
+    if value is None:
+        return optional
+    is_int = isinstance(value, int | np.integer) and not isinstance(value, bool)
+    return is_int and value >= minimum
+
+
+def _is_positive(value: object, optional: bool = False) -> bool:
+    if value is None:
+        return optional
+    is_number = isinstance(value, int | float | np.number) and not isinstance(value, bool)
+    return is_number and value > 0
 
 
 class ConvergenceWarning(RuntimeWarning):
@@ -154,24 +162,24 @@ class LCMCR:
         """Raise ConfigError naming the first bad setting; callers such as `recount mse`
         check before they fit anything. Settings left as None take the chosen sampler's
         run lengths, which are valid."""
-        problem = sampler_problem(self.sampler)
-        if problem:
-            raise ConfigError("estimate.lcmcr.sampler", problem)
+        if self.sampler not in SAMPLERS:
+            expected = ", ".join(SAMPLERS)
+            raise ConfigError(
+                "estimate.lcmcr.sampler", f"expected one of {expected}, got {self.sampler!r}"
+            )
+        whole, positive = "a whole number >= {}", "a number > 0"
         checks = {
-            "K": (self.K, self.K >= 1, "a whole number >= 1"),
-            "a_alpha": (self.a_alpha, self.a_alpha > 0, "a number > 0"),
-            "b_alpha": (self.b_alpha, self.b_alpha > 0, "a number > 0"),
-            "burnin": (self.burnin, self.burnin is None or self.burnin >= 0, "a whole number >= 0"),
-            "draws": (self.draws, self.draws is None or self.draws >= 4, "a whole number >= 4"),
-            "thin": (self.thin, self.thin is None or self.thin >= 1, "a whole number >= 1"),
-            "chains": (self.chains, self.chains >= 1, "a whole number >= 1"),
-            "mh_attempts": (self.mh_attempts, self.mh_attempts >= 1, "a whole number >= 1"),
-            "ess_target": (
-                self.ess_target,
-                self.ess_target is None or self.ess_target > 0,
-                "a number > 0",
-            ),
-            "max_sweeps": (self.max_sweeps, self.max_sweeps >= 1, "a whole number >= 1"),
+            "K": (self.K, _is_whole(self.K, 1), whole.format(1)),
+            "a_alpha": (self.a_alpha, _is_positive(self.a_alpha), positive),
+            "b_alpha": (self.b_alpha, _is_positive(self.b_alpha), positive),
+            "burnin": (self.burnin, _is_whole(self.burnin, 0, optional=True), whole.format(0)),
+            "draws": (self.draws, _is_whole(self.draws, 4, optional=True), whole.format(4)),
+            "thin": (self.thin, _is_whole(self.thin, 1, optional=True), whole.format(1)),
+            "chains": (self.chains, _is_whole(self.chains, 1), whole.format(1)),
+            "n_jobs": (self.n_jobs, _is_whole(self.n_jobs, 1, optional=True), whole.format(1)),
+            "mh_attempts": (self.mh_attempts, _is_whole(self.mh_attempts, 1), whole.format(1)),
+            "ess_target": (self.ess_target, _is_positive(self.ess_target, optional=True), positive),
+            "max_sweeps": (self.max_sweeps, _is_whole(self.max_sweeps, 1), whole.format(1)),
         }
         for key, (value, ok, expected) in checks.items():
             if not ok:

@@ -263,23 +263,25 @@ def parse_settings(
     if engine not in ENGINES:
         raise error("engine", f"expected one of {', '.join(ENGINES)}, got {engine!r}")
     if "lcmcr" in methods:
-        _check_lcmcr_draws(lcmcr, values["chains"], values["draws"], error)
+        _check_lcmcr(lcmcr, values, error)
     options = EstimateOptions(
         methods=tuple(methods), criterion=criterion, delta=delta, lcmcr=dict(lcmcr), **values
     )
     return Settings(tuple(strata), tuple(pooled), workers, engine, options)
 
 
-def _check_lcmcr_draws(lcmcr: dict, chains: int, draws: int, error) -> None:
-    """Totals add `draws` posterior draws per stratum, taken from chains x draws per chain."""
-    from recount.estimate.lcmcr import default_draws, sampler_problem
+def _check_lcmcr(lcmcr: dict, values: dict, error) -> None:
+    """Every LCMCR option, before any stratum runs; and totals add `draws` posterior draws
+    per stratum, taken from chains x draws per chain."""
+    from recount.estimate.lcmcr import LCMCR, default_draws
 
-    sampler = lcmcr.get("sampler", "auto")
-    problem = sampler_problem(sampler)
-    if problem:
-        raise error("lcmcr.sampler", problem)
-    per_chain = lcmcr.get("draws", default_draws(sampler))
-    if isinstance(per_chain, int) and per_chain * chains < draws:
+    chains, draws = values["chains"], values["draws"]
+    try:
+        LCMCR(K=values["K"], chains=chains, **lcmcr).check()
+    except ConfigError as problem:
+        raise error(problem.key.removeprefix("estimate."), problem.message) from None
+    per_chain = lcmcr.get("draws", default_draws(lcmcr.get("sampler", "auto")))
+    if per_chain * chains < draws:
         raise error(
             "lcmcr.draws",
             f"{chains} chains x {per_chain} draws give fewer than the {draws} draws per stratum "
