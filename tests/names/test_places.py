@@ -126,5 +126,7 @@ def test_unambiguous_colombian_places_map_however_they_are_written(place, templa
     expected = place.admin if len(owners) == 1 else None
     written = template.format(place.name)
     if COLOMBIA.admin_unit(place.name):
-        expected = COLOMBIA.admin_unit(place.name)  # a name that is a department's is the department
+        expected = COLOMBIA.admin_unit(
+            place.name
+        )  # a name that is a department's is the department
     assert place_to_governorate(written, COLOMBIA) == expected, written

@@ -29,9 +29,7 @@ class Place:
     matched: bool  # true when the pack knew it
 
 
-def place_words_key(
-    text: str, generic: frozenset[str] = frozenset(), by_sound: bool = True
-) -> str:
+def place_words_key(text: str, generic: frozenset[str] = frozenset(), by_sound: bool = True) -> str:
     """Key of a place name in either script: `generic` words and articles dropped.
 
     By sound (a phonetic key shared by Arabic script and its romanisations), or by spelling
