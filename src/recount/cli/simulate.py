@@ -24,24 +24,30 @@ def register(app: typer.Typer) -> None:
             ),
         ],
         people: Annotated[
-            int, typer.Option("--people", "-n", min=1, help="True number of people killed.")
-        ] = 20000,
+            int | None,
+            typer.Option(
+                "--people", "-n", min=1, help="True number of people killed [default: 20000]."
+            ),
+        ] = None,
         sources: Annotated[
-            int, typer.Option("--sources", "-k", min=2, max=8, help="Number of lists (2-8).")
-        ] = 5,
+            int | None,
+            typer.Option(
+                "--sources", "-k", min=2, max=8, help="Number of lists (2-8) [default: 5]."
+            ),
+        ] = None,
         seed: Annotated[
             int,
             typer.Option("--seed", "-s", help="Random seed: the same seed writes the same files."),
         ] = 1,
         coverage: Annotated[
-            float,
+            float | None,
             typer.Option(
                 "--coverage",
                 min=0.05,
                 max=0.99,
-                help="Expected share of people on at least one list.",
+                help="Expected share of people on at least one list [default: 0.7].",
             ),
-        ] = 0.7,
+        ] = None,
         rows: Annotated[
             int | None,
             typer.Option(
@@ -55,13 +61,94 @@ def register(app: typer.Typer) -> None:
                 help="Comma-separated list ids instead of the first K (e.g. vdc,sohr,gov).",
             ),
         ] = None,
+        regime: Annotated[
+            str,
+            typer.Option(
+                "--regime",
+                help="A preset world (docs/simulator.md): default, family_first, "
+                "transliteration, sparse, relatives, colombia, independent; held out: orders, "
+                "latin_only, mixed, colombia_hard, dependent, small_lists.",
+            ),
+        ] = "default",
+        country: Annotated[
+            str | None, typer.Option("--country", help="SY (Syrian-like) or CO (Colombian).")
+        ] = None,
+        name_order: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--name-order",
+                help="LIST=ORDER[:SHARE] (repeatable; no LIST = every list): given_first, "
+                "family_first, family_first_bare, comma, comma_given, parts.",
+            ),
+        ] = None,
+        romanisation: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--romanisation",
+                help="LIST=SYSTEM (repeatable): mixed, english, french, german, academic.",
+            ),
+        ] = None,
+        script: Annotated[
+            list[str] | None,
+            typer.Option("--script", help="LIST=SCRIPT (repeatable): arabic, latin, both."),
+        ] = None,
+        missing: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--missing",
+                help="[LIST.]FIELD=RATE (repeatable), e.g. snhr.date_of_death=1 (no such "
+                "column), father_name=0.3, year_only=0.2.",
+            ),
+        ] = None,
+        relatives: Annotated[
+            float | None,
+            typer.Option(help="Multiplies the share of people killed with relatives."),
+        ] = None,
+        cousins: Annotated[
+            float | None,
+            typer.Option(help="Share of multi-person events that also kill cousins."),
+        ] = None,
+        namesakes: Annotated[
+            float | None, typer.Option(help="Share of those cousins named like a cousin.")
+        ] = None,
+        dependence: Annotated[
+            float | None,
+            typer.Option(help="Multiplies the lists' shared-informant loadings (0: none)."),
+        ] = None,
+        copying: Annotated[
+            float | None, typer.Option(help="Multiplies the lists' copying of another list.")
+        ] = None,
+        hard_to_reach: Annotated[
+            float | None,
+            typer.Option(
+                "--hard-to-reach", help="Multiplies the hard-to-reach group's capture penalty."
+            ),
+        ] = None,
     ) -> None:
         """Simulate a conflict: a true population, K lists in their own formats, the truth and a recount.toml."""
         from recount.simulate import people_for_rows, simulate
+        from recount.simulate.regimes import regime as preset
+        from recount.simulate.regimes import regime_from_options
 
+        world = regime_from_options(
+            preset(regime),
+            name_order=name_order or [],
+            romanisation=romanisation or [],
+            script=script or [],
+            missing=missing or [],
+            country=country.upper() if country else None,
+            relatives=relatives,
+            cousins=cousins,
+            namesakes=namesakes,
+            dependence=dependence,
+            copying=copying,
+            hard_to_reach=hard_to_reach,
+        )
         chosen = [item.strip() for item in lists.split(",") if item.strip()] if lists else None
         if rows is not None:
-            people = people_for_rows(rows, sources, seed, coverage=coverage, lists=chosen)
+            people = people_for_rows(
+                rows, sources, seed, coverage=coverage, lists=chosen, regime=world
+            )
         with Progress(
             TextColumn("[bold]simulate[/] {task.description}"),
             BarColumn(),
@@ -82,10 +169,12 @@ def register(app: typer.Typer) -> None:
                 seed=seed,
                 coverage=coverage,
                 lists=chosen,
+                regime=world,
                 progress=report,
             )
 
-        table = Table(title=f"Simulated lists (seed {seed})")
+        title = f"Simulated lists (seed {seed}, regime {world.name})"
+        table = Table(title=title)
         for column in ("list", "file", "rows", "duplicate rows", "unidentifiable rows"):
             table.add_column(column, justify="left" if column in ("list", "file") else "right")
         for source_id, path in result.list_paths.items():

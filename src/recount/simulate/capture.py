@@ -24,9 +24,16 @@ CALIBRATION_SAMPLE = (
 
 
 def capture_logits(
-    population: Population, specs: tuple[ListSpec, ...], rng: np.random.Generator
+    population: Population,
+    specs: tuple[ListSpec, ...],
+    rng: np.random.Generator,
+    codes: tuple[str, ...] = geo.GOVERNORATE_CODES,
+    years: tuple[int, int] = (FIRST_YEAR, LAST_YEAR),
 ) -> np.ndarray:
-    """Log-odds of capture, people x lists, before the global coverage shift."""
+    """Log-odds of capture, people x lists, before the global coverage shift.
+
+    `codes` are the admin units the population's `governorate` indexes; `years` the period.
+    """
     n = len(population)
     household = population["household"]
     n_households = int(household.max()) + 1
@@ -37,7 +44,7 @@ def capture_logits(
         for name in networks
     }
     gov = population["governorate"]
-    year = population["year"] - FIRST_YEAR
+    year = population["year"] - years[0]
     combatant = population["combatant"]
     opposition = population["opposition"]
     women_children = ~population["male"] | (population["age"] < 18)
@@ -45,8 +52,8 @@ def capture_logits(
     logits = np.empty((n, len(specs)))
     for j, spec in enumerate(specs):
         c = spec.capture
-        by_gov = np.array([c.governorate.get(code, 0.0) for code in geo.GOVERNORATE_CODES])
-        by_year = np.array([c.years.get(y, 0.0) for y in range(FIRST_YEAR, LAST_YEAR + 1)])
+        by_gov = np.array([c.governorate.get(code, 0.0) for code in codes])
+        by_year = np.array([c.years.get(y, 0.0) for y in range(years[0], years[1] + 1)])
         by_status = np.array([c.status.get("civilian", 0.0), c.status.get("combatant", 0.0)])
         by_area = np.array([c.area.get("government", 0.0), c.area.get("opposition", 0.0)])
         by_both = np.array(
@@ -88,10 +95,19 @@ def coverage_shift(logits: np.ndarray, coverage: float) -> float:
 
 
 def draw_captures(
-    population: Population, specs: tuple[ListSpec, ...], coverage: float, rng: np.random.Generator
+    population: Population,
+    specs: tuple[ListSpec, ...],
+    coverage: float,
+    rng: np.random.Generator,
+    household_share: float = 0.7,
+    codes: tuple[str, ...] = geo.GOVERNORATE_CODES,
+    years: tuple[int, int] = (FIRST_YEAR, LAST_YEAR),
 ) -> np.ndarray:
-    """Boolean matrix people x lists: who is on which list (before within-list duplicates)."""
-    logits = capture_logits(population, specs, rng)
+    """Boolean matrix people x lists: who is on which list (before within-list duplicates).
+
+    `household_share` of household members are captured by one draw shared with the household.
+    """
+    logits = capture_logits(population, specs, rng, codes, years)
     probability = 1.0 / (1.0 + np.exp(-(logits + coverage_shift(logits, coverage))))
     household = population["household"]
     n_households = int(household.max()) + 1
@@ -99,7 +115,7 @@ def draw_captures(
     captured = np.empty(probability.shape, dtype=bool)
     for j in range(len(specs)):
         per_household = rng.random(n_households)[household]
-        u = np.where(rng.random(n) < 0.7, per_household, rng.random(n))
+        u = np.where(rng.random(n) < household_share, per_household, rng.random(n))
         captured[:, j] = u < probability[:, j]
     ids = [s.id for s in specs]
     for j, spec in enumerate(specs):

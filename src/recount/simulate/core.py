@@ -13,13 +13,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from recount.errors import ConfigError
-from recount.simulate import geography as geo
-from recount.simulate import records as record_module
 from recount.simulate.arrowtext import join_present
 from recount.simulate.capture import capture_logits, coverage_shift, draw_captures
-from recount.simulate.lexicon import FAMILIES, FEMALE, MALE
-from recount.simulate.lists import DEFAULT_LISTS, MAX_LISTS, ListSpec
-from recount.simulate.population import ROLE_NAMES, Population, draw_population
+from recount.simulate.lists import ListSpec
+from recount.simulate.population import ROLE_NAMES, Population
+from recount.simulate.regimes import Regime, restyle
+from recount.simulate.regimes import regime as preset
+from recount.simulate.worlds import ALL_LISTS, SYRIA, WORLDS, World
 from recount.simulate.writers import write_delimited, write_list
 
 Progress = Callable[[str, int, int], None]  # (step description, done, total)
@@ -53,21 +53,29 @@ class SimulationResult:
 
 def simulate(
     out_dir: str | Path,
-    people: int = 20000,
-    sources: int = 5,
+    people: int | None = None,
+    sources: int | None = None,
     seed: int = 1,
     *,
-    coverage: float = 0.7,
+    coverage: float | None = None,
     lists: list[str] | tuple[str, ...] | None = None,
+    regime: Regime | str | None = None,
     progress: Progress | None = None,
 ) -> SimulationResult:
     """Writes a synthetic conflict with known truth into out_dir.
 
     `coverage` is the expected share of people on at least one list; `lists`
     picks list ids (default: the first `sources` of vdc, snhr, sohr, gov, scsr,
-    lcc, local, hospital).
+    lcc, local, hospital). `regime` (a `Regime` or a preset's name, see
+    regimes.py) changes how the world and its lists are made; people, sources
+    and coverage default to the regime's, else 20,000, 5 and 0.7.
     """
-    specs = _choose_lists(sources, lists)
+    regime = _regime(regime)
+    world = WORLDS[regime.country]
+    people = people if people is not None else regime.people or 20000
+    sources = sources if sources is not None else regime.sources or 5
+    coverage = coverage if coverage is not None else regime.coverage or 0.7
+    specs = tuple(restyle(spec, regime) for spec in _choose_lists(sources, lists, world))
     if not isinstance(seed, int) or seed < 0:
         raise ConfigError("seed", f"expected a whole number >= 0, got {seed!r}")
     if not isinstance(people, int) or people < 1:
@@ -85,14 +93,30 @@ def simulate(
     root = np.random.SeedSequence(seed)
     population_seed, capture_seed, *list_seeds = root.spawn(2 + len(specs))
     report("population", 0, steps)
-    population = draw_population(people, np.random.default_rng(population_seed))
+    regime_rng = np.random.default_rng(np.random.SeedSequence([seed, REGIME_STREAM]))
+    population = world.draw_population(
+        people,
+        np.random.default_rng(population_seed),
+        regime.relatives,
+        regime.cousins,
+        regime.namesakes,
+        regime_rng,
+    )
     report("capture", 1, steps)
-    captured = draw_captures(population, specs, coverage, np.random.default_rng(capture_seed))
+    captured = draw_captures(
+        population,
+        specs,
+        coverage,
+        np.random.default_rng(capture_seed),
+        regime.household_capture,
+        world.codes,
+        world.years,
+    )
 
     rows, unidentified, duplicates, paths, written = {}, {}, {}, {}, []
     for j, spec in enumerate(specs):
         report(f"list {spec.id}", 2 + j, steps)
-        list_rows = record_module.list_records(
+        list_rows = world.list_records(
             population, captured[:, j], spec, np.random.default_rng(list_seeds[j])
         )
         path = out / "lists" / spec.schema.file
@@ -105,8 +129,8 @@ def simulate(
 
     _remove_stale_lists(out / "lists", specs)
     report("truth", 2 + len(specs), steps)
-    records_path, persons_path, totals_path = write_truth(out / "truth", population, written)
-    config_path = write_config(out, specs, seed)
+    records_path, persons_path, totals_path = write_truth(out / "truth", population, written, world)
+    config_path = write_config(out, specs, seed, regime)
     report("done", steps, steps)
     on_any = np.zeros(people, dtype=bool)
     for _, person in written:
@@ -128,27 +152,43 @@ def simulate(
 
 
 PILOT_PEOPLE = 20_000
+REGIME_STREAM = 13  # the regime's own random stream: default regimes draw nothing from it
+
+
+def _regime(regime: Regime | str | None) -> Regime:
+    if regime is None:
+        return Regime()
+    if isinstance(regime, str):
+        return preset(regime)
+    return regime.check()
 
 
 def people_for_rows(
     rows: int,
-    sources: int = 5,
+    sources: int | None = None,
     seed: int = 1,
     *,
-    coverage: float = 0.7,
+    coverage: float | None = None,
     lists: list[str] | tuple[str, ...] | None = None,
+    regime: Regime | str | None = None,
 ) -> int:
     """How many true people give about `rows` source rows with these lists (for benchmarks at a row count).
 
     Uses the expected rows per person (capture probabilities, copies and
     duplicates) on a seeded pilot population, so it is exact in expectation.
     """
-    specs = _choose_lists(sources, lists)
+    regime = _regime(regime)
+    world = WORLDS[regime.country]
+    sources = sources if sources is not None else regime.sources or 5
+    coverage = coverage if coverage is not None else regime.coverage or 0.7
+    specs = tuple(restyle(spec, regime) for spec in _choose_lists(sources, lists, world))
     if not isinstance(rows, int) or rows < 1:
         raise ConfigError("rows", f"expected a positive whole number, got {rows!r}")
     pilot_seed, capture_seed = np.random.SeedSequence([seed, 1]).spawn(2)
-    pilot = draw_population(PILOT_PEOPLE, np.random.default_rng(pilot_seed))
-    logits = capture_logits(pilot, specs, np.random.default_rng(capture_seed))
+    pilot = world.draw_population(PILOT_PEOPLE, np.random.default_rng(pilot_seed), regime.relatives)
+    logits = capture_logits(
+        pilot, specs, np.random.default_rng(capture_seed), world.codes, world.years
+    )
     probability = 1.0 / (1.0 + np.exp(-(logits + coverage_shift(logits, coverage))))
     ids = [spec.id for spec in specs]
     expected = 0.0
@@ -164,14 +204,16 @@ def people_for_rows(
 def _remove_stale_lists(folder: Path, specs: tuple[ListSpec, ...]) -> None:
     """Removes lists an earlier simulation wrote here that this one does not (so lists/ matches recount.toml)."""
     current = {spec.schema.file for spec in specs}
-    for spec in DEFAULT_LISTS:
+    for spec in ALL_LISTS:
         stale = folder / spec.schema.file
         if spec.schema.file not in current and stale.exists():
             stale.unlink()
 
 
-def _choose_lists(sources: int, ids: list[str] | tuple[str, ...] | None) -> tuple[ListSpec, ...]:
-    by_id = {spec.id: spec for spec in DEFAULT_LISTS}
+def _choose_lists(
+    sources: int, ids: list[str] | tuple[str, ...] | None, world: World = SYRIA
+) -> tuple[ListSpec, ...]:
+    by_id = {spec.id: spec for spec in world.lists}
     if ids:
         unknown = [i for i in ids if i not in by_id]
         if unknown:
@@ -181,9 +223,12 @@ def _choose_lists(sources: int, ids: list[str] | tuple[str, ...] | None) -> tupl
         if len(set(ids)) != len(ids):
             raise ConfigError("lists", "each list may appear once")
         return tuple(by_id[i] for i in ids)
-    if not isinstance(sources, int) or not 2 <= sources <= MAX_LISTS:
-        raise ConfigError("sources", f"expected 2 to {MAX_LISTS} lists, got {sources!r}")
-    return DEFAULT_LISTS[:sources]
+    if not isinstance(sources, int) or not 2 <= sources <= len(world.lists):
+        raise ConfigError(
+            "sources",
+            f"expected 2 to {len(world.lists)} lists in the {world.country} world, got {sources!r}",
+        )
+    return world.lists[:sources]
 
 
 def person_ids(person: np.ndarray) -> pa.Array:
@@ -193,7 +238,10 @@ def person_ids(person: np.ndarray) -> pa.Array:
 
 
 def write_truth(
-    folder: Path, population: Population, written: list[tuple[str, np.ndarray]]
+    folder: Path,
+    population: Population,
+    written: list[tuple[str, np.ndarray]],
+    world: World = SYRIA,
 ) -> tuple[Path, Path, Path]:
     """records.csv (row -> person), persons.csv (everyone, with capture pattern), totals.csv (per governorate-year)."""
     records = pa.table(
@@ -212,14 +260,7 @@ def write_truth(
     n = len(population)
     counts = {sid: np.bincount(p, minlength=n) for sid, p in written}
     n_lists = sum((c > 0).astype(int) for c in counts.values())
-    vocab = record_module.vocabulary()
-    male_ar = np.asarray(MALE.arabic, dtype=object)
-    names = [
-        np.asarray(MALE.arabic + FEMALE.arabic, dtype=object)[population["given"]],
-        male_ar[population["father"]],
-        male_ar[population["grandfather"]],
-        np.asarray(FAMILIES.arabic, dtype=object)[population["family"]],
-    ]
+    codes = np.asarray(world.codes, dtype=object)
     lists = join_present(
         [pa.array(np.where(c > 0, sid, None), pa.string()) for sid, c in counts.items()], ";"
     )
@@ -228,10 +269,8 @@ def write_truth(
         "sex": pa.array(np.where(population["male"], "M", "F")),
         "age": pa.array(population["age"]),
         "date_of_death": pa.array(population["date"].astype("datetime64[D]")),
-        "governorate": pa.array(
-            np.asarray(geo.GOVERNORATE_CODES, dtype=object)[population["governorate"]], pa.string()
-        ),
-        "place": pa.array(vocab.place_latin[population["place"]], pa.string()),
+        "governorate": pa.array(codes[population["governorate"]], pa.string()),
+        "place": pa.array(world.place_names()[population["place"]], pa.string()),
         "year": pa.array(population["year"]),
         "status": pa.array(np.where(population["combatant"], "combatant", "civilian")),
         "household_id": pc.binary_join_element_wise(
@@ -242,13 +281,7 @@ def write_truth(
         "role": pa.array(ROLE_NAMES[population["role"]]),
         "area": pa.array(np.where(population["opposition"], "opposition", "government")),
         "hard_to_reach": pa.array(population["hard_to_reach"].astype(int)),
-        "name": pc.binary_join_element_wise(*[pa.array(part, pa.string()) for part in names], " "),
-        **{
-            f"{part}_name": pa.array(values, pa.string())
-            for part, values in zip(
-                ("given", "father", "grandfather", "family"), names, strict=True
-            )
-        },
+        **world.person_names(population),
         **{f"in_{sid}": pa.array((c > 0).astype(int)) for sid, c in counts.items()},
         "n_lists": pa.array(n_lists),
         "n_records": pa.array(sum(counts.values())),
@@ -257,19 +290,17 @@ def write_truth(
     persons_path = folder / "persons.csv"
     _write_csv(pa.table(columns), persons_path)
 
-    n_gov, first_year = len(geo.GOVERNORATE_CODES), geo.FIRST_MONTH[0]
-    n_years = geo.LAST_MONTH[0] - first_year + 1
+    n_gov, first_year = len(world.codes), world.years[0]
+    n_years = world.years[1] - first_year + 1
     cell = population["governorate"] * n_years + (population["year"] - first_year)
     deaths = np.bincount(cell, minlength=n_gov * n_years)
     documented = np.bincount(cell, weights=(n_lists > 0), minlength=n_gov * n_years).astype(int)
     present = np.flatnonzero(deaths)
-    order = sorted(present, key=lambda c: (geo.GOVERNORATE_CODES[c // n_years], c % n_years))
+    order = sorted(present, key=lambda c: (world.codes[c // n_years], c % n_years))
     order = np.asarray(order, dtype=int)
     totals = pa.table(
         {
-            "governorate": pa.array(
-                [geo.GOVERNORATE_CODES[c // n_years] for c in order], pa.string()
-            ),
+            "governorate": pa.array([world.codes[c // n_years] for c in order], pa.string()),
             "year": pa.array(order % n_years + first_year),
             "deaths": pa.array(deaths[order]),
             "documented": pa.array(documented[order]),
@@ -286,17 +317,22 @@ def _write_csv(table: pa.Table, path: Path) -> None:
     os.replace(temporary, path)
 
 
-def write_config(out: Path, specs: tuple[ListSpec, ...], seed: int) -> Path:
+def write_config(out: Path, specs: tuple[ListSpec, ...], seed: int, regime: Regime) -> Path:
     """A recount.toml that maps every list's columns to the canonical fields."""
     q = lambda text: json.dumps(text, ensure_ascii=False)  # noqa: E731 - TOML basic strings are JSON strings
     lines = [
         "# Written by `recount simulate`: a synthetic conflict with known truth (see truth/).",
         "# Every list below was simulated; see docs/simulator.md for the model.",
+        *(
+            [f"# Regime {regime.name}: {regime.description}", f"# Settings: {regime.settings()}"]
+            if regime.name != "default"
+            else []
+        ),
         "",
         "[project]",
         f"name = {q(f'simulated-seed-{seed}')}",
         'event = "killed"',
-        'country = "SY"',
+        f"country = {q(regime.country)}",
     ]
     for spec in specs:
         s = spec.schema

@@ -63,6 +63,12 @@ class Errors:
     spelling_consistency: float = (
         0.75  # share of a name's Latin spellings that use the list's preferred one
     )
+    birth_missing: float = 0.0  # date of birth left out (lists that write one)
+    drop_second_surname: float = 0.0  # Spanish names: the mother's surname left out
+    drop_second_given: float = 0.0  # Spanish names: the second given name left out
+    accents_dropped: float = 0.0  # Spanish names and places written without accents
+    nickname: float = 0.0  # Spanish names: a nickname (Pacho) for the given name (Francisco)
+    married_name: float = 0.0  # Spanish names: a wife written with 'de' + her husband's surname
 
 
 @dataclass(frozen=True)
@@ -86,6 +92,9 @@ class Schema:
     article_style: str = "al-"
     uppercase_family: bool = False
     value_maps: dict[str, dict[str, str]] = field(default_factory=dict)  # [sources.values.*]
+    name_order: str = "given_first"  # a regime's order for full names (regimes.NAME_ORDERS)
+    name_order_share: float = 0.0  # share of records written in `name_order` (0: none)
+    romanisation: str = "mixed"  # mixed: any real-world spelling; else one system (regimes.py)
 
 
 @dataclass(frozen=True)
@@ -568,4 +577,3 @@ HOSPITAL = ListSpec(
 )
 
 DEFAULT_LISTS: tuple[ListSpec, ...] = (VDC, SNHR, SOHR, GOV, SCSR, LCC, LOCAL, HOSPITAL)
-MAX_LISTS = len(DEFAULT_LISTS)

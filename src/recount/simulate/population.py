@@ -24,9 +24,22 @@ ROLE_NAMES = np.array(["self", "father", "mother", "child"])
 N_MALE = len(MALE)
 
 
-def draw_population(people: int, rng: np.random.Generator) -> Population:
-    """One row per true victim, with household, names (as codes), date, place and status."""
-    sizes = _household_sizes(people, rng)
+def draw_population(
+    people: int,
+    rng: np.random.Generator,
+    relatives: float = 1.0,
+    cousins: float = 0.0,
+    namesakes: float = 0.5,
+    regime_rng: np.random.Generator | None = None,
+) -> Population:
+    """One row per true victim, with household, names (as codes), date, place and status.
+
+    `relatives` multiplies the share of multi-person events; `cousins` is the share of events
+    with at least three children in which some are the children of the head's brother (another
+    father, the same grandfather and family name), `namesakes` the share of those cousins named
+    like a cousin. The regime's draws come from `regime_rng`, so the defaults draw nothing new.
+    """
+    sizes = household_sizes(people, rng, relatives)
     n_households = len(sizes)
     household = np.repeat(np.arange(n_households), sizes)
     position = np.arange(people) - np.repeat(np.cumsum(sizes) - sizes, sizes)
@@ -60,24 +73,33 @@ def draw_population(people: int, rng: np.random.Generator) -> Population:
     )
 
     # Household naming: the head's given name, his father's, and the family name.
-    head = _draw(MALE, n_households, rng)
-    head_father = _draw(MALE, n_households, rng)
-    family_hh = _draw(FAMILIES, n_households, rng)
+    head = draw_codes(MALE, n_households, rng)
+    head_father = draw_codes(MALE, n_households, rng)
+    family_hh = draw_codes(FAMILIES, n_households, rng)
 
-    given = np.where(sex_male, _draw(MALE, people, rng), N_MALE + _draw(FEMALE, people, rng))
+    given = np.where(
+        sex_male, draw_codes(MALE, people, rng), N_MALE + draw_codes(FEMALE, people, rng)
+    )
     named_after_grandfather = (role == ROLE_CHILD) & sex_male & (rng.random(people) < 0.12)
     given = np.where(named_after_grandfather, head_father[household], given)
     given = np.where(role == ROLE_FATHER, head[household], given)
     given = _distinct_siblings(given, household, role, sex_male, rng)
 
-    father = np.where(role == ROLE_CHILD, head[household], _draw(MALE, people, rng))
+    father = np.where(role == ROLE_CHILD, head[household], draw_codes(MALE, people, rng))
+    if cousins > 0:
+        father, given = _cousins(
+            household, role, sex_male, given, father, head, head_father, cousins, namesakes,
+            regime_rng or rng,
+        )  # fmt: skip
     father = np.where(role == ROLE_FATHER, head_father[household], father)
-    grandfather = np.where(role == ROLE_CHILD, head_father[household], _draw(MALE, people, rng))
+    grandfather = np.where(
+        role == ROLE_CHILD, head_father[household], draw_codes(MALE, people, rng)
+    )
     own_family = (role == ROLE_MOTHER) & (rng.random(people) < 0.7)
-    family = np.where(own_family, _draw(FAMILIES, people, rng), family_hh[household])
+    family = np.where(own_family, draw_codes(FAMILIES, people, rng), family_hh[household])
 
     parents_present = (has_father | has_mother)[household]
-    age = _ages(role, sex_male, parents_present, rng)
+    age = draw_ages(role, sex_male, parents_present, rng)
 
     p_year = year[household]
     p_gov = gov[household]
@@ -142,13 +164,16 @@ class Population:
         return Population({name: values[rows] for name, values in self.columns.items()})
 
 
-def _draw(lexicon, count: int, rng: np.random.Generator) -> np.ndarray:
+def draw_codes(lexicon, count: int, rng: np.random.Generator) -> np.ndarray:
     return rng.choice(len(lexicon), size=count, p=lexicon.weights)
 
 
-def _household_sizes(people: int, rng: np.random.Generator) -> np.ndarray:
-    expected = float(HOUSEHOLD_SIZES @ HOUSEHOLD_SIZE_P)
-    sizes = rng.choice(HOUSEHOLD_SIZES, size=int(people / expected * 1.2) + 10, p=HOUSEHOLD_SIZE_P)
+def household_sizes(people: int, rng: np.random.Generator, relatives: float = 1.0) -> np.ndarray:
+    p = HOUSEHOLD_SIZE_P
+    if relatives != 1.0:  # scale the multi-person events, keep their size mix
+        p = np.concatenate([[1 - (1 - p[0]) * relatives], p[1:] * relatives])
+    expected = float(HOUSEHOLD_SIZES @ p)
+    sizes = rng.choice(HOUSEHOLD_SIZES, size=int(people / expected * 1.2) + 10, p=p)
     total = np.cumsum(sizes)
     last = int(np.searchsorted(total, people))
     sizes = sizes[: last + 1].copy()
@@ -199,6 +224,39 @@ def _places(gov: np.ndarray, surge: np.ndarray, rng: np.random.Generator) -> np.
     return place
 
 
+def _cousins(household, role, male, given, father, head, head_father, share, namesakes, rng):
+    """Children of the head's brother killed with the household: another father, and some
+    named like a cousin (after their common grandfather, or a cousin's name)."""
+    father, given = father.copy(), given.copy()
+    children = np.flatnonzero(role == ROLE_CHILD)
+    if not len(children):
+        return father, given
+    starts = np.flatnonzero(np.r_[True, household[children][1:] != household[children][:-1]])
+    counts = np.diff(np.r_[starts, len(children)])
+    for start, count in zip(starts, counts, strict=True):
+        if count < 3 or rng.random() >= share:
+            continue
+        members = children[start : start + count]
+        h = household[members[0]]
+        cousins = members[count // 2 :]  # the later half are the brother's children
+        uncle = draw_codes(MALE, 1, rng)[0]
+        while uncle == head[h]:
+            uncle = draw_codes(MALE, 1, rng)[0]
+        father[cousins] = uncle
+        siblings = members[: count // 2]
+        for cousin in cousins:
+            if rng.random() >= namesakes:
+                continue
+            same_sex = siblings[male[siblings] == male[cousin]]
+            if male[cousin]:
+                given[cousin] = head_father[h]  # both named after their grandfather
+                if len(same_sex):
+                    given[same_sex[0]] = head_father[h]
+            elif len(same_sex):
+                given[cousin] = given[same_sex[0]]
+    return father, given
+
+
 def _distinct_siblings(given, household, role, sex_male, rng) -> np.ndarray:
     """Redraws a child's given name when a sibling or their father already has it."""
     given = given.copy()
@@ -209,13 +267,13 @@ def _distinct_siblings(given, household, role, sex_male, rng) -> np.ndarray:
             break
         count = int(clash.sum())
         redraw = np.where(
-            sex_male[clash], _draw(MALE, count, rng), N_MALE + _draw(FEMALE, count, rng)
+            sex_male[clash], draw_codes(MALE, count, rng), N_MALE + draw_codes(FEMALE, count, rng)
         )
         given[clash] = redraw
     return given
 
 
-def _ages(role, sex_male, parents_present, rng) -> np.ndarray:
+def draw_ages(role, sex_male, parents_present, rng) -> np.ndarray:
     n = len(role)
     u = rng.random(n)
     grown_up = rng.random(n) < 0.4  # sons and daughters killed with their parents are often adults

@@ -6,6 +6,7 @@ small share of rows (typos, inverted names), which loop over those rows only.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -155,7 +156,7 @@ def spelling_of_places(script: str) -> np.ndarray:
 
 
 def _names(p: Population, spec: ListSpec, rng: np.random.Generator) -> dict[str, np.ndarray]:
-    """Name columns as this list writes them: full name or parts, Arabic and/or Latin."""
+    """Name columns as this list writes them: full name or parts, Arabic and/or Latin, in its order."""
     v = vocabulary()
     e, s = spec.errors, spec.schema
     n = len(p)
@@ -174,9 +175,11 @@ def _names(p: Population, spec: ListSpec, rng: np.random.Generator) -> dict[str,
         _apply_typos(arabic_parts, e.typo, spelling.arabic_typo, rng)
     if s.script in ("latin", "both"):
         latin_parts = {
-            "given": _latin(v.given_latin, v.given_counts, p["given"], e, rng),
-            "father": _latin(v.male_latin, v.male_counts, p["father"], e, rng),
-            "grandfather": _latin(v.male_latin, v.male_counts, p["grandfather"], e, rng),
+            "given": _latin(v.given_latin, v.given_counts, p["given"], e, rng, s.romanisation),
+            "father": _latin(v.male_latin, v.male_counts, p["father"], e, rng, s.romanisation),
+            "grandfather": _latin(
+                v.male_latin, v.male_counts, p["grandfather"], e, rng, s.romanisation
+            ),
             "family": _latin_family(p["family"], spec, rng),
         }
         _apply_typos(latin_parts, e.typo, spelling.latin_typo, rng)
@@ -186,27 +189,72 @@ def _names(p: Population, spec: ListSpec, rng: np.random.Generator) -> dict[str,
             parts["father"] = np.where(keep_father, parts["father"], None)
             parts["grandfather"] = np.where(keep_grandfather, parts["grandfather"], None)
 
+    ordered = _in_order_rows(n, s, rng)
     if s.layout == "parts":
         layout_parts = latin_parts if s.script in ("latin", "both") else arabic_parts
         for part in ("given", "father", "grandfather", "family"):
             if f"{part}_name" in s.columns:
                 result[f"{part}_name"] = layout_parts[part]
         if s.script == "both":
-            result["name"] = _join(arabic_parts)
+            result["name"] = _ordered(arabic_parts, s, ordered, _join(arabic_parts))
     elif s.layout == "inverted":
-        result["name"] = _inverted(latin_parts, s.uppercase_family)
+        own = _inverted(latin_parts, s.uppercase_family)
+        result["name"] = _ordered(latin_parts, s, ordered, own)
     elif s.script == "latin":
-        result["name"] = _join(latin_parts)
+        result["name"] = _ordered(latin_parts, s, ordered, _join(latin_parts))
     else:
-        full = _join(arabic_parts)
+        full = _ordered(arabic_parts, s, ordered, _join(arabic_parts))
         if e.honorific:
             full = _honorific(full, p, e.honorific, rng)
         result["name"] = full
         if s.script == "both":
-            result["name_latin"] = _join(latin_parts)
+            result["name_latin"] = _ordered(latin_parts, s, ordered, _join(latin_parts))
     if e.kunya and s.layout == "full":
         _add_kunya(result, p, e.kunya, s.script, rng)
     return result
+
+
+def _in_order_rows(n: int, schema, rng) -> np.ndarray | None:
+    """Rows written in the regime's name order (None when the list keeps its own throughout)."""
+    if not schema.name_order_share or schema.name_order == "given_first":
+        return None
+    return rng.random(n) < schema.name_order_share
+
+
+def _ordered(parts: dict, schema, rows: np.ndarray | None, own: np.ndarray) -> np.ndarray:
+    """Full names: the list's own form, and on `rows` the regime's order."""
+    if rows is None or not rows.any():
+        return own
+    order = schema.name_order
+    if order == "comma":
+        other = _inverted(parts, schema.uppercase_family)
+    elif order == "comma_given":
+        rest = join_present([_arrow(parts[k]) for k in ("father", "grandfather", "family")], " ")
+        other = pc.binary_join_element_wise(_arrow(parts["given"]), rest, ", ").to_numpy(
+            zero_copy_only=False
+        )
+    else:
+        family = parts["family"]
+        if order == "family_first_bare":
+            family = np.array([_without_article(f) for f in family], dtype=object)
+        columns = [_arrow(family)] + [_arrow(parts[k]) for k in ("given", "father", "grandfather")]
+        other = join_present(columns, " ").to_numpy(zero_copy_only=False)
+    return np.where(rows, other, own)
+
+
+_LATIN_ARTICLE = re.compile(r"^(?:al|el|as|ash|ad|ar|az|at|an|ath|adh)[- ](?=\w)", re.IGNORECASE)
+
+
+def _without_article(family: str | None) -> str | None:
+    """The family name without its article: الحلبي -> حلبي, al-Halabi / Alhalabi -> Halabi."""
+    if family is None:
+        return None
+    if family.startswith("ال") and len(family) > 3:
+        return family[2:]
+    bare = _LATIN_ARTICLE.sub("", family)
+    if bare == family and family[:2].lower() == "al" and len(family) > 5 and family[2].islower():
+        bare = family[2:]  # Alhalabi
+    return bare[:1].upper() + bare[1:] if bare else family
 
 
 def _add_kunya(result: dict[str, np.ndarray], p: Population, rate: float, script: str, rng) -> None:
@@ -242,10 +290,31 @@ def _arabic(forms: np.ndarray, codes: np.ndarray, joined_rate: float, e, rng) ->
     return forms[codes, bits]
 
 
-def _latin(table: np.ndarray, counts: np.ndarray, codes: np.ndarray, e, rng) -> np.ndarray:
+def _latin(
+    table: np.ndarray, counts: np.ndarray, codes: np.ndarray, e, rng, system: str = "mixed"
+) -> np.ndarray:
+    """Latin spellings: the list's house spelling or another real one; or one romanisation system."""
     preferred = spelling.preferred_spellings(counts, rng)
     index = spelling.choose_spelling(codes, preferred, counts, e.spelling_consistency, rng)
-    return table[codes, index]
+    if system == "mixed":
+        return table[codes, index]
+    systematic = _romanised(table, system)[codes]
+    return np.where(
+        rng.random(len(codes)) < e.spelling_consistency, systematic, table[codes, index]
+    )
+
+
+def _romanised(table: np.ndarray, system: str) -> np.ndarray:
+    """Every entry's base spelling (column 0) in one romanisation system."""
+    key = (id(table), system)
+    if key not in _ROMANISED:
+        _ROMANISED[key] = np.array(
+            [spelling.romanise(b, system) for b in table[:, 0]], dtype=object
+        )
+    return _ROMANISED[key]
+
+
+_ROMANISED: dict[tuple[int, str], np.ndarray] = {}
 
 
 @lru_cache(maxsize=1)
@@ -275,7 +344,20 @@ def _latin_family(codes: np.ndarray, spec: ListSpec, rng) -> np.ndarray:
     style = np.where(
         rng.random(len(codes)) < 0.85, house, rng.integers(0, len(ARTICLE_STYLES), len(codes))
     )
-    return _family_with_articles()[codes, index, style]
+    written = _family_with_articles()[codes, index, style]
+    system = spec.schema.romanisation
+    if system == "mixed":
+        return written
+    bases = _romanised(v.family_latin, system)[codes]
+    styles = np.asarray(ARTICLE_STYLES, dtype=object)[style]
+    systematic = np.array(
+        [
+            spelling.with_article(base, article) if v.family_article[c] else base
+            for base, article, c in zip(bases, styles, codes, strict=True)
+        ],
+        dtype=object,
+    )
+    return np.where(rng.random(len(codes)) < spec.errors.spelling_consistency, systematic, written)
 
 
 def _apply_typos(parts: dict[str, np.ndarray], rate: float, typo, rng) -> None:
@@ -382,18 +464,28 @@ def _unidentify(names: dict, p: Population, mask: np.ndarray, spec: ListSpec, rn
     return names
 
 
+SPANISH_MONTHS = "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split()
 MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
-def _dates(true_date: np.ndarray, spec: ListSpec, rng) -> tuple[np.ndarray, np.ndarray]:
-    """(date as recorded, text as written) with shifts, day/month swaps and coarse precision."""
+def _dates(
+    true_date: np.ndarray,
+    spec: ListSpec,
+    rng,
+    period: tuple[str, str] = ("2011-03-01", "2021-12-31"),
+    missing: float | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(date as recorded, text as written) with shifts, day/month swaps and coarse precision.
+
+    Shifted dates stay within `period`; `missing` overrides the list's date_missing rate.
+    """
     e, style = spec.errors, spec.schema.date_style
     n = len(true_date)
     date = true_date.astype("datetime64[D]").copy()
     shift = rng.random(n) < e.date_shift
     offsets = rng.choice([-3, -2, -1, -1, 1, 1, 2, 3, -7, 7, -30, 30], shift.sum())
     date[shift] = date[shift] + offsets.astype("timedelta64[D]")
-    date = np.clip(date, np.datetime64("2011-03-01"), np.datetime64("2021-12-31"))
+    date = np.clip(date, np.datetime64(period[0]), np.datetime64(period[1]))
     month_start = date.astype("datetime64[M]")
     day = (date - month_start.astype("datetime64[D]")).astype(int) + 1
     month = month_start.astype(int) % 12 + 1
@@ -422,6 +514,11 @@ def _dates(true_date: np.ndarray, spec: ListSpec, rng) -> tuple[np.ndarray, np.n
             pc.binary_join_element_wise(name, unpadded, y, " "),
             pc.binary_join_element_wise(name, y, " "),
         )
+    elif style == "es":  # 12 de marzo de 2002, marzo de 2002
+        name = pa.array(SPANISH_MONTHS).take(pa.array(written_month - 1))
+        unpadded = pc.cast(pa.array(written_day), pa.string())
+        full = pc.binary_join_element_wise(unpadded, name, y, " de ")
+        by_month = pc.binary_join_element_wise(name, y, " de ")
     else:  # dmy, dmy_indic
         full, by_month = (
             pc.binary_join_element_wise(d, m, y, "/"),
@@ -434,7 +531,7 @@ def _dates(true_date: np.ndarray, spec: ListSpec, rng) -> tuple[np.ndarray, np.n
         for ascii_digit, indic in zip("0123456789", "٠١٢٣٤٥٦٧٨٩", strict=True):
             text = pc.replace_substring(text, ascii_digit, indic)
     text = text.to_numpy(zero_copy_only=False)
-    missing = rng.random(n) < e.date_missing
+    missing = rng.random(n) < (e.date_missing if missing is None else missing)
     text[missing] = None
     recorded = date.copy()
     recorded[missing] = np.datetime64("NaT")

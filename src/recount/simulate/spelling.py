@@ -6,6 +6,8 @@ against data written by these rules, so it must not share them.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from recount.simulate.lexicon import Lexicon
@@ -183,3 +185,59 @@ def latin_typo(word: str, u: float, v: float) -> str:
     if position + 1 < len(word):
         return word[:position] + word[position + 1] + letter + word[position + 2 :]
     return word
+
+
+# Romanisation systems: rewrites of a name's base (English-style) spelling, word by word, in the
+# order given. They make the systematic differences real lists show between an English-, a
+# French-, a German-speaking or a library cataloguer's hand (Shehadeh / Chehadé / Schehadeh /
+# Shihadah), including names no lexicon lists that way.
+ROMANISATION_RULES: dict[str, tuple[tuple[str, str], ...]] = {
+    "english": (),
+    "french": (
+        (r"sh", "ch"),
+        (r"(?<![o])u", "ou"),
+        (r"^j", "dj"),
+        (r"^w(?=[aeiou])", "ou"),
+        (r"ee", "i"),
+        (r"oo", "ou"),
+        (r"q", "k"),
+    ),
+    "german": (
+        (r"sh", "sch"),
+        (r"^j", "dsch"),
+        (r"(?<![dsc])j", "dsch"),
+        (r"^y(?=[aeiou])", "j"),
+        (r"ou", "u"),
+        (r"oo", "u"),
+        (r"ee", "i"),
+        (r"kh", "ch"),
+    ),
+    "academic": (
+        (r"ou", "u"),
+        (r"oo", "u"),
+        (r"ee", "i"),
+        (r"ei", "ay"),
+        (r"eh$", "ah"),
+        (r"o", "u"),
+        (r"e", "i"),
+        (r"ss", "s"),
+    ),
+}
+
+
+def romanise(base: str, system: str) -> str:
+    """A name's base spelling as `system` writes it (words keep their capitalisation)."""
+    if system not in ROMANISATION_RULES:
+        raise ValueError(f"unknown romanisation {system!r}")
+    if system == "academic":
+        base = re.sub(r"\bAbdul ", "Abd al-", base)
+    words = []
+    for word in base.split(" "):
+        pieces = []
+        for piece in word.split("-"):
+            lower = piece.lower()
+            for pattern, replacement in ROMANISATION_RULES[system]:
+                lower = re.sub(pattern, replacement, lower)
+            pieces.append(lower.capitalize() if piece[:1].isupper() else lower)
+        words.append("-".join(pieces))
+    return " ".join(words)

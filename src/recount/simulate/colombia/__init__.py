@@ -1,0 +1,1 @@
+"""The Colombian world: Spanish names, departments and municipalities, dates of birth."""
