@@ -236,3 +236,9 @@ def test_any_text_parses_to_a_date_or_a_flag_never_an_error(text):
     assert (result.date is None) == (result.precision is None)
     if result.date is not None:
         assert result.date.year >= 1000
+
+
+def test_excel_serial_numbers_in_a_date_column_are_dates():
+    parsed, _ = parse_dates(["42721", "42721.0", "25569"], today=dt.date(2026, 1, 1))
+    assert [p.date for p in parsed] == [dt.date(2016, 12, 17)] * 2 + [dt.date(1970, 1, 1)]
+    assert {p.precision for p in parsed} == {"day"}

@@ -216,3 +216,15 @@ def test_suggest_names_the_country_pack_whose_units_the_values_are(tmp_path):
     runner.invoke(app, ["init", str(workspace), "--country", "SY"])
     columns, output = _suggest(tmp_path / "l.csv", workspace)
     assert "governorate" not in columns and 'country = "CO"' not in output
+
+
+def test_suggest_reads_a_headers_words_before_guessing_from_values(tmp_path):
+    """sex_code holds 1/2 (which look like ages); death_date_serial holds Excel serials."""
+    lines = ["victim_name,sex_code,death_date_serial,batch_id"] + [
+        f"mohammad ahmad {i},{1 + i % 2},{42000 + i},{10000 + i}" for i in range(30)
+    ]
+    (tmp_path / "l.csv").write_text("\n".join(lines), encoding="utf-8")
+    columns, _ = _suggest(tmp_path / "l.csv")
+    assert columns["sex"] == "sex_code"
+    assert columns["date_of_death"] == "death_date_serial"
+    assert "age" not in columns and columns.get("record_ref") != "death_date_serial"

@@ -3,7 +3,8 @@
 Works on the distinct raw values of one source. Whether 05/06/2016 is the
 5th of June or the 6th of May is decided once per source from its own data
 (a value like 17/12/2016 settles it), unless the config says `dayfirst` or a
-`date_format`. Any year from 1000 on is kept (births in 1850 are real); a year before
+`date_format`. A five-digit number is an Excel serial date (42721 = 2016-12-17: a
+spreadsheet saved without its date format). Any year from 1000 on is kept (births in 1850 are real); a year before
 that, or a day that does not exist (31/02), is kept out of the date and flagged, and the text
 stays in the `_raw` column.
 """
@@ -65,6 +66,8 @@ _YMD = re.compile(rf"^(\d{{4}}){_SEP}(\d{{1,2}}){_SEP}(\d{{1,2}})$")
 _YM = re.compile(rf"^(\d{{4}}){_SEP}(\d{{1,2}})$")
 _MY = re.compile(rf"^(\d{{1,2}}){_SEP}(\d{{4}})$")
 _Y = re.compile(r"^(\d{4})$")
+_EXCEL_SERIAL = re.compile(r"^(\d{5})(?:\.0+)?$")  # days since 1899-12-30, as Excel stores dates
+EXCEL_EPOCH = dt.date(1899, 12, 30)
 _AB_Y = re.compile(rf"^(\d{{1,2}}){_SEP}(\d{{1,2}}){_SEP}(\d{{4}}|\d{{2}})$")
 _D_MON_Y = re.compile(rf"^(\d{{1,2}}){_SEP}@(\d+)@,?{_SEP}(\d{{4}}|\d{{2}})$")
 _MON_D_Y = re.compile(rf"^@(\d+)@{_SEP}(\d{{1,2}})(?:st|nd|rd|th)?\s*,?{_SEP}(\d{{4}})$")
@@ -171,6 +174,8 @@ def _parse_one(raw: str, dayfirst: bool) -> ParsedDate:
         return _make(int(m.group(2)), int(m.group(1)), 1, "month")
     if m := _Y.match(text):
         return _make(int(m.group(1)), 1, 1, "year")
+    if m := _EXCEL_SERIAL.match(text):
+        return ParsedDate(EXCEL_EPOCH + dt.timedelta(days=int(m.group(1))), "day", None)
     return ParsedDate(None, None, "date_unparsed")
 
 

@@ -221,6 +221,14 @@ def suggest_source(path: Path, root: Path | None = None, pack: CountryPack = NO_
     for index, field in by_header.items():
         if field and field not in columns:
             columns[field] = (sample.column_names[index], "header")
+    for name in sample.column_names:
+        mentioned = _header_mentions(name)
+        if (
+            mentioned
+            and mentioned[0] not in columns
+            and all(c != name for c, _ in columns.values())
+        ):
+            columns[mentioned[0]] = (name, f"header mentions {mentioned[1]!r}")
     packs = [pack] if pack.code else [country_pack(code) for code in available_packs()]
     hint = None
     for index, name in enumerate(sample.column_names):
@@ -230,14 +238,6 @@ def suggest_source(path: Path, root: Path | None = None, pack: CountryPack = NO_
         if guess:
             columns[guess[0]] = (name, guess[1])
             hint = guess[2] or hint
-    for name in sample.column_names:
-        mentioned = _header_mentions(name)
-        if (
-            mentioned
-            and mentioned[0] not in columns
-            and all(c != name for c, _ in columns.values())
-        ):
-            columns[mentioned[0]] = (name, f"header mentions {mentioned[1]!r}")
     if "governorate" in columns and pack.code is None:
         hint = hint or _country_of(sample.column(columns["governorate"][0]).to_pylist(), packs)
     _prefer_arabic_name(columns, sample)
@@ -299,14 +299,16 @@ def _header_mentions(name: str) -> tuple[str, str] | None:
     """(field, word) when the header's words name exactly one field (postcode_fake -> postcode)."""
     words = re.split(r"[^\w]+|_", _header_key(name))
     words = [w for w in words if w]
-    found = {}
-    for size in (2, 1):
+    for size in (3, 2, 1):  # the longest phrase that names a field wins (death date, not date)
+        found = {}
         for start in range(len(words) - size + 1):
             phrase = " ".join(words[start : start + size])
             field = _HEADER_INDEX.get(phrase)
             if field and len(phrase) >= 3:
                 found.setdefault(field, phrase)
-    return next(iter(found.items())) if len(found) == 1 else None
+        if found:
+            return next(iter(found.items())) if len(found) == 1 else None
+    return None
 
 
 def _sample(reader: Reader) -> pa.Table:
@@ -381,7 +383,8 @@ def _guess_from_values(
         fraction = share(recognise(distinct), ok)
         if fraction >= 0.8:
             return field, f"{fraction:.0%} of sampled values look like {field}", None
-    if not {"date_of_death", "date_of_birth"} <= taken:
+    numbers = sum(counts[t] for t in distinct if t.replace(".", "", 1).isdigit()) / len(texts)
+    if not {"date_of_death", "date_of_birth"} <= taken and numbers < 0.8:  # ids are not dates
         parsed, _ = parse_dates(distinct)
         fraction = share(parsed, lambda p: p.date is not None)
         if fraction >= 0.8:
