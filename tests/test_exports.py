@@ -55,7 +55,7 @@ def test_workbook_keeps_types_and_missing_cells(tmp_path):
     assert rows[1] == ("p2", None, None, False, None, dt.datetime(2012, 3, 5), "sohr", "'-minus")
     assert rows[2][4] == dt.datetime(2013, 12, 31) and rows[2][5] is None
     assert rows[2][6] is None or rows[2][6] == ""
-    assert rows[2][7] == "{'a': 1}"
+    assert rows[2][7] == '{"a": 1}'  # a map cell as JSON text
 
 
 def test_a_table_longer_than_a_sheet_continues_on_numbered_sheets(tmp_path, monkeypatch):
@@ -125,3 +125,16 @@ def test_bulk_neutralising_matches_the_cell_by_cell_rule(values):
     got = exports.neutralise_formulas(frame)["cell"].tolist()
     want = [exports._spreadsheet_cell(v) for v in values]
     assert [None if pd.isna(v) else v for v in got] == [None if v is None else v for v in want]
+
+
+def test_map_cells_export_as_json_text(tmp_path):
+    import duckdb
+
+    frame = duckdb.sql(
+        "select 1 as id, map(['occupation', 'id_number'], ['=cmd', '7']) as extra "
+        "union all select 2, map([]::varchar[], []::varchar[])"
+    ).df()
+    path = write_frame(frame, tmp_path / "x.csv")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[1] == '1,"{""occupation"": ""=cmd"", ""id_number"": ""7""}"'
+    assert lines[2] == "2,{}"

@@ -8,6 +8,7 @@ so an exported name can never execute. Parquet keeps values as they are.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import numbers
 import os
 import re
@@ -31,7 +32,7 @@ WRITABLE_AS_IS = (str, numbers.Number, dt.date, dt.time, dt.timedelta)
 
 
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy for spreadsheets: list cells joined with '; ', formula-like text quoted."""
+    """A copy for spreadsheets: list cells joined with '; ', maps as JSON, formula-like text quoted."""
     out = frame.copy()
     for column in out.columns:
         series = out[column]
@@ -59,7 +60,9 @@ def _spreadsheet_column(series: pd.Series) -> pd.Series:
 
 
 def _spreadsheet_cell(value: object) -> object:
-    if hasattr(value, "__len__") and not isinstance(value, str | bytes | dict):
+    if isinstance(value, dict):  # a MAP cell (records.extra) as JSON text
+        value = json.dumps(value, ensure_ascii=False)
+    elif hasattr(value, "__len__") and not isinstance(value, str | bytes):
         value = "; ".join(str(v) for v in value)
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
