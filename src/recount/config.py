@@ -35,6 +35,19 @@ CANONICAL_FIELDS = (
     "cause",
     "record_ref",
 )
+# Fields whose text may come from several columns, joined with a space in order
+# (family_name = ["PRIMER APELLIDO", "SEGUNDO APELLIDO"]).
+JOINABLE_FIELDS = (
+    "name",
+    "given_name",
+    "father_name",
+    "grandfather_name",
+    "family_name",
+    "name_latin",
+    "place",
+    "place_of_birth",
+    "cause",
+)
 EXTRA_PREFIX = "extra."
 _EXTRA_NAME = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 # How a stage should compare an extra field, from its name (see extra_field_kind).
@@ -60,7 +73,7 @@ SOURCE_KEYS = {
 class SourceConfig:
     id: str
     path: Path
-    columns: dict[str, str]
+    columns: dict[str, str | tuple[str, ...]]  # field -> column, or columns joined with spaces
     values: dict[str, dict[str, str]] = field(default_factory=dict)
     format: str | None = None
     encoding: str | None = None
@@ -73,7 +86,7 @@ class SourceConfig:
     country: str | None = None  # the project's country pack (ISO 3166-1 alpha-2), None for none
 
     @property
-    def extra_columns(self) -> dict[str, str]:
+    def extra_columns(self) -> dict[str, str | tuple[str, ...]]:
         """Extra field name -> column, for the fields mapped as `extra.NAME`."""
         return {
             field.removeprefix(EXTRA_PREFIX): column
@@ -258,9 +271,21 @@ def _parse_source(entry: Any, index: int, config_path: Path, country: str | None
                 'or an extra field as extra.NAME = "column"',
                 where,
             )
-        if not isinstance(column, str) or not column:
+        if isinstance(column, list) and (
+            canonical in JOINABLE_FIELDS or canonical.startswith(EXTRA_PREFIX)
+        ):
+            if not column or not all(isinstance(c, str) and c for c in column):
+                raise ConfigError(
+                    f"{key}.columns.{canonical}", "expected a list of column names", where
+                )
+            columns[canonical] = tuple(column)
+        elif not isinstance(column, str) or not column:
+            joinable = canonical in JOINABLE_FIELDS or canonical.startswith(EXTRA_PREFIX)
             raise ConfigError(
-                f"{key}.columns.{canonical}", "expected a column name (string)", where
+                f"{key}.columns.{canonical}",
+                "expected a column name (string)"
+                + (", or a list of columns to join with spaces" if joinable else ""),
+                where,
             )
     name_fields = {
         "name",

@@ -242,3 +242,31 @@ def test_excel_serial_numbers_in_a_date_column_are_dates():
     parsed, _ = parse_dates(["42721", "42721.0", "25569"], today=dt.date(2026, 1, 1))
     assert [p.date for p in parsed] == [dt.date(2016, 12, 17)] * 2 + [dt.date(1970, 1, 1)]
     assert {p.precision for p in parsed} == {"day"}
+
+
+def test_a_field_may_join_several_columns_in_order():
+    header = "PRIMER NOMBRE,SEGUNDO NOMBRE,PRIMER APELLIDO,SEGUNDO APELLIDO,DEPTO\n"
+    data = (header + "JUAN,CARLOS,PEREZ,GOMEZ,05\nMARIA,,DE LA HOZ,,08\n").encode("utf-8")
+    source = {
+        "id": "ruv",
+        "columns": {
+            "given_name": ["PRIMER NOMBRE", "SEGUNDO NOMBRE"],
+            "family_name": ["PRIMER APELLIDO", "SEGUNDO APELLIDO"],
+            "governorate": "DEPTO",
+        },
+    }
+    records = _read(data, "l.csv", source=source).records
+    assert records["given_name"].tolist() == ["JUAN CARLOS", "MARIA"]
+    assert records["family_name"].tolist() == ["PEREZ GOMEZ", "DE LA HOZ"]
+    assert records["name"].tolist() == ["JUAN CARLOS PEREZ GOMEZ", "MARIA DE LA HOZ"]
+    assert records["governorate"].tolist() == ["CO-ANT", "CO-ATL"]
+
+
+def test_only_text_fields_may_join_columns(tmp_path):
+    raw = {"sources": [{"id": "a", "path": "a.csv", "columns": {"name": "n", "sex": ["a", "b"]}}]}
+    with pytest.raises(ConfigError) as error:
+        parse_config(raw, tmp_path / "recount.toml")
+    assert error.value.key == "sources.a.columns.sex"
+    raw["sources"][0]["columns"] = {"name": []}
+    with pytest.raises(ConfigError):
+        parse_config(raw, tmp_path / "recount.toml")

@@ -228,3 +228,13 @@ def test_suggest_reads_a_headers_words_before_guessing_from_values(tmp_path):
     assert columns["sex"] == "sex_code"
     assert columns["date_of_death"] == "death_date_serial"
     assert "age" not in columns and columns.get("record_ref") != "death_date_serial"
+
+
+def test_suggest_joins_a_name_split_over_two_columns(tmp_path):
+    lines = ["PRIMER NOMBRE,SEGUNDO NOMBRE,PRIMER APELLIDO,SEGUNDO APELLIDO,SEXO"] + [
+        f"JUAN,CARLOS,PEREZ {i},GOMEZ,HOMBRE" for i in range(10)
+    ]
+    (tmp_path / "l.csv").write_text("\n".join(lines), encoding="utf-8")
+    columns, _ = _suggest(tmp_path / "l.csv")
+    assert columns["given_name"] == ["PRIMER NOMBRE", "SEGUNDO NOMBRE"]
+    assert columns["family_name"] == ["PRIMER APELLIDO", "SEGUNDO APELLIDO"]

@@ -102,6 +102,13 @@ def _alias(field: str) -> str:
     return "f_" + field.replace(".", "__")
 
 
+def _joined(pieces: list[str]) -> str:
+    """One column's text, or several columns' texts joined with a space (empty ones left out)."""
+    if len(pieces) == 1:
+        return pieces[0]
+    return f"nullif(concat_ws(' ', {', '.join(pieces)}), '')"
+
+
 def _json_path(dotted: str) -> str:
     parts = [p for p in dotted.split(".") if p] or [dotted]
     return "$" + "".join('."' + p.replace('"', '\\"') + '"' for p in parts)
@@ -112,7 +119,7 @@ def finish_source(
     source: SourceConfig,
     event: str,
     header: list[str],
-    columns: dict[str, int | str],
+    columns: dict[str, int | str | tuple],
     json_lines: bool,
     row_files: list[Path],
     quarantine_files: list[Path],
@@ -149,9 +156,11 @@ def _finish(
             f"trim(c0, {ws}) = '' as is_empty from staged"
         )
         for field, path in columns.items():
-            field_sql[_alias(field)] = (
-                f"nullif(trim(json_extract_string(doc, {_literal(_json_path(str(path)))}), {ws}), '')"
-            )
+            pieces = [
+                f"nullif(trim(json_extract_string(doc, {_literal(_json_path(str(p)))}), {ws}), '')"
+                for p in ((path,) if isinstance(path, str) else path)
+            ]
+            field_sql[_alias(field)] = _joined(pieces)
         raw_sql = "line"
         bad_sql = (
             "case when is_empty or doc is not null then null "
@@ -162,7 +171,11 @@ def _finish(
     else:
         width = len(header)
         for field, index in columns.items():
-            field_sql[_alias(field)] = f"nullif(trim(c{index}, {ws}), '')"
+            pieces = [
+                f"nullif(trim(c{i}, {ws}), '')"
+                for i in ((index,) if isinstance(index, int) else index)
+            ]
+            field_sql[_alias(field)] = _joined(pieces)
         pairs = ", ".join(f"{_literal(name)}, c{i}" for i, name in enumerate(header))
         raw_sql = f"json_object({pairs})" if width else "'{}'"
         bad_sql = "null::varchar"
@@ -219,7 +232,7 @@ def _finish(
     return Finished(records_file, quarantine_file, int(last_row), int(records), int(quarantined))
 
 
-def _check_paths_found(con, source: SourceConfig, columns: dict[str, int | str]) -> None:
+def _check_paths_found(con, source: SourceConfig, columns: dict[str, int | str | tuple]) -> None:
     """A JSON path that no line has is a mapping mistake, not missing data."""
     if not columns:
         return

@@ -70,36 +70,43 @@ def _delimiter(source: SourceConfig, fmt: str, head: bytes, codec: str) -> str:
     return sniff_delimiter(head.decode(codec, errors="replace"))
 
 
-def resolve_columns(source: SourceConfig, reader: Reader) -> dict[str, int | str]:
-    """Canonical field -> column index (tabular files) or JSON path (JSON lines)."""
+def resolve_columns(source: SourceConfig, reader: Reader) -> dict[str, int | str | tuple]:
+    """Canonical field -> column index (tabular files) or JSON path (JSON lines); a field mapped
+    to several columns gets a tuple of them."""
     if isinstance(reader, JsonLinesReader):
         return dict(source.columns)
     raw_header = getattr(reader, "raw_header", reader.header)
     stripped = [name.replace("\ufeff", "").strip() for name in raw_header]
     folded = [fold(name) for name in stripped]
-    resolved: dict[str, int | str] = {}
+    resolved: dict[str, int | str | tuple] = {}
     for field, column in source.columns.items():
-        wanted = column.strip()
-        matches = [i for i, name in enumerate(stripped) if name == wanted]
-        if not matches:
-            matches = [i for i, name in enumerate(reader.header) if name == wanted]
-        if not matches:
-            matches = [i for i, name in enumerate(folded) if name == fold(wanted)]
-        if len(matches) > 1:
-            places = ", ".join(str(i + 1) for i in matches)
-            raise InputError(
-                str(reader.path),
-                f"the header has column {wanted!r} {len(matches)} times (columns {places}); "
-                f"rename one, or map it as {wanted!r} (2)",
-                row=0,
-                field=wanted,
-            )
-        if not matches:
-            raise ConfigError(
-                f"sources.{source.id}.columns.{field}", _missing_column_message(reader, wanted)
-            )
-        resolved[field] = matches[0]
+        wanted = (column,) if isinstance(column, str) else column
+        indices = tuple(_column_index(source, reader, field, w, stripped, folded) for w in wanted)
+        resolved[field] = indices[0] if isinstance(column, str) else indices
     return resolved
+
+
+def _column_index(source, reader, field: str, column: str, stripped, folded) -> int:
+    wanted = column.strip()
+    matches = [i for i, name in enumerate(stripped) if name == wanted]
+    if not matches:
+        matches = [i for i, name in enumerate(reader.header) if name == wanted]
+    if not matches:
+        matches = [i for i, name in enumerate(folded) if name == fold(wanted)]
+    if len(matches) > 1:
+        places = ", ".join(str(i + 1) for i in matches)
+        raise InputError(
+            str(reader.path),
+            f"the header has column {wanted!r} {len(matches)} times (columns {places}); "
+            f"rename one, or map it as {wanted!r} (2)",
+            row=0,
+            field=wanted,
+        )
+    if not matches:
+        raise ConfigError(
+            f"sources.{source.id}.columns.{field}", _missing_column_message(reader, wanted)
+        )
+    return matches[0]
 
 
 def _missing_column_message(reader: Reader, wanted: str) -> str:

@@ -32,6 +32,7 @@ from recount.ingest.values import (
 from recount.reference import NO_PACK, CountryPack, available_packs, country_pack
 
 SAMPLE_ROWS = 2000
+SPLIT_PARTS = ("given_name", "family_name")  # fields lists split over several columns
 HEADER_WORDS = {
     "name": [
         "name", "full name", "fullname", "full_name", "name_ar", "arabic name", "names",
@@ -43,7 +44,8 @@ HEADER_WORDS = {
     "given_name": [
         "first name", "first", "given name", "given", "firstname", "first_name", "given names",
         "given_names", "forename", "forenames", "الاسم الأول", "الاسم الاول", "nombres",
-        "primer nombre", "nombre(s)", "prenom", "prénom", "prenoms",
+        "primer nombre", "nombre(s)", "prenom", "prénom", "prenoms", "segundo nombre",
+        "middle name", "middle_name", "second name", "otros nombres",
     ],
     "father_name": [
         "father", "father name", "father's name", "fathers name", "father_name", "اسم الأب",
@@ -57,6 +59,7 @@ HEADER_WORDS = {
         "family", "family name", "surname", "last", "name last", "last name", "lastname",
         "last_name", "family_name", "surnames", "الكنية", "النسبة", "العائلة", "اسم العائلة",
         "الكنية/العائلة", "الشهرة", "apellidos", "apellido", "nom de famille", "nom",
+        "primer apellido", "segundo apellido", "apellido paterno", "apellido materno",
     ],
     "name_latin": [
         "name (latin)", "name_en", "english name", "name in english", "latin name", "name_latin",
@@ -177,7 +180,12 @@ class Suggestion:
         if not self.columns:
             lines.append("# no column recognised: map at least `name` (or the name parts) by hand")
         for field, (column, why) in self.columns.items():
-            lines.append(f"{field} = {_toml_string(column)}   # {why}")
+            value = (
+                _toml_string(column)
+                if isinstance(column, str)
+                else "[" + ", ".join(_toml_string(c) for c in column) + "]"
+            )
+            lines.append(f"{field} = {value}   # {why}")
         for column in self.unmapped:
             lines.append(
                 f"# extra.{_field_name(column)} = {_toml_string(column)}   "
@@ -192,6 +200,15 @@ class Suggestion:
                 f'"{self.country_hint}" under [project] so that they are mapped.',
             ]
         return "\n".join(lines) + "\n"
+
+
+def _as_tuple(column: str | tuple[str, ...]) -> tuple[str, ...]:
+    return (column,) if isinstance(column, str) else column
+
+
+def _mapped(columns: dict[str, tuple]) -> set[str]:
+    """Every column a mapping uses (a field may join several)."""
+    return {name for column, _ in columns.values() for name in _as_tuple(column)}
 
 
 def _field_name(column: str) -> str:
@@ -219,8 +236,12 @@ def suggest_source(path: Path, root: Path | None = None, pack: CountryPack = NO_
     columns: dict[str, tuple[str, str]] = {}
     by_header = {i: _header_field(name) for i, name in enumerate(sample.column_names)}
     for index, field in by_header.items():
+        name = sample.column_names[index]
         if field and field not in columns:
-            columns[field] = (sample.column_names[index], "header")
+            columns[field] = (name, "header")
+        elif field in SPLIT_PARTS:  # PRIMER APELLIDO, SEGUNDO APELLIDO: one field, two columns
+            column, why = columns[field]
+            columns[field] = ((*_as_tuple(column), name), f"{why}; joined in this order")
     for name in sample.column_names:
         mentioned = _header_mentions(name)
         if (
@@ -232,18 +253,18 @@ def suggest_source(path: Path, root: Path | None = None, pack: CountryPack = NO_
     packs = [pack] if pack.code else [country_pack(code) for code in available_packs()]
     hint = None
     for index, name in enumerate(sample.column_names):
-        if by_header[index] or any(c == name for c, _ in columns.values()):
+        if by_header[index] or name in _mapped(columns):
             continue
         guess = _guess_from_values(sample.column(index).to_pylist(), set(columns), packs)
         if guess:
             columns[guess[0]] = (name, guess[1])
             hint = guess[2] or hint
-    if "governorate" in columns and pack.code is None:
+    if "governorate" in columns and pack.code is None:  # a single column: not joinable
         hint = hint or _country_of(sample.column(columns["governorate"][0]).to_pylist(), packs)
     _prefer_arabic_name(columns, sample)
     _dates_by_span(columns, sample)
     ordered = {f: columns[f] for f in HEADER_WORDS if f in columns}
-    mapped = {c for c, _ in ordered.values()}
+    mapped = _mapped(ordered)
     try:
         shown_path = str(path.resolve().relative_to(root.resolve())) if root else str(path)
     except ValueError:
@@ -269,7 +290,7 @@ def _script_share(values: list, pattern: re.Pattern) -> float:
 
 def _prefer_arabic_name(columns: dict[str, tuple[str, str]], sample: pa.Table) -> None:
     """When `name` holds Latin script and another column holds Arabic names, map them as name / name_latin."""
-    if "name" not in columns or "name_latin" in columns:
+    if "name" not in columns or "name_latin" in columns or not isinstance(columns["name"][0], str):
         return
     current = columns["name"][0]
     if _script_share(sample.column(current).to_pylist(), _LATIN) < 0.8:
