@@ -25,6 +25,7 @@ event = "{event}"            # killed | missing | detained | evacuated
 #
 # [sources.columns]         # canonical field = column name in that file
 # name = "الاسم الكامل"        # or given_name / father_name / grandfather_name / family_name
+#                            # (a list of columns is joined: family_name = ["Apellido 1", "Apellido 2"])
 # name_latin = "Name"        # when the list gives both scripts
 # sex = "الجنس"
 # age = "العمر"
