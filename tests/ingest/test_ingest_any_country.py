@@ -120,24 +120,23 @@ def test_dates_before_1900_are_kept_and_impossible_ones_flagged_with_their_text(
     rows = [
         [*ROWS[0][:2], "1850-07-04", *ROWS[0][3:]],
         [*ROWS[0][:2], "30/02/1950", *ROWS[0][3:]],
-        [*ROWS[0][:2], "0195-01-01", *ROWS[0][3:]],
+        [*ROWS[0][:2], "0701-01-01", *ROWS[0][3:]],
         [*ROWS[0][:2], "12/03/2099", *ROWS[0][3:]],
     ]
     records = _read(_csv(rows), "l.csv").records
     assert records["date_of_birth"].iloc[0] == dt.date(1850, 7, 4)
     assert pd.isna(records["issues"].iloc[0])
-    assert records["date_of_birth"].iloc[1:3].isna().all()
+    assert pd.isna(records["date_of_birth"].iloc[1])
+    assert records["date_of_birth"].iloc[2] == dt.date(701, 1, 1)  # a historical register
     assert records["date_of_birth_raw"].tolist() == [
         "1850-07-04",
         "30/02/1950",
-        "0195-01-01",
+        "0701-01-01",
         "12/03/2099",
     ]
-    assert records["issues"].tolist()[1:] == [
-        "birth_date_invalid",
-        "birth_date_implausible",
-        "birth_date_in_future;birth_after_death",
-    ]
+    issues = records["issues"].tolist()[1:]
+    assert issues[0] == "birth_date_invalid" and pd.isna(issues[1])
+    assert issues[2] == "birth_date_in_future;birth_after_death"
 
 
 def test_a_birth_after_the_death_is_flagged_and_both_dates_kept():
@@ -200,13 +199,28 @@ def test_rows_without_extras_have_an_empty_map():
     assert records["extra"].tolist() == [{}, {}, {}]
 
 
+ENGLISH_MONTHS = (
+    "January February March April May June July August September October November December".split()
+)
+
+
 @settings(max_examples=200, deadline=None)
 @given(
-    st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(2025, 12, 31)),
-    st.sampled_from(["%Y-%m-%d", "%d/%m/%Y", "%d %B %Y", "%B %d, %Y", "%d.%m.%Y"]),
+    st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(2025, 12, 31)),
+    st.sampled_from(
+        [
+            "{y}-{m:02d}-{d:02d}",
+            "{d:02d}/{m:02d}/{y}",
+            "{d} {M} {y}",
+            "{M} {d}, {y}",
+            "{d:02d}.{m:02d}.{y}",
+        ]
+    ),
 )
 def test_any_birth_date_of_any_year_reads_back(date, pattern):
-    text = date.strftime(pattern).replace(date.strftime("%Y"), f"{date.year:04d}")
+    text = pattern.format(
+        y=f"{date.year:04d}", m=date.month, d=date.day, M=ENGLISH_MONTHS[date.month - 1]
+    )
     parsed, _ = parse_dates([text], dayfirst=True, today=dt.date(2026, 1, 1))
     assert parsed[0].date == date and parsed[0].precision == "day" and parsed[0].flag is None
 
@@ -235,7 +249,7 @@ def test_any_text_parses_to_a_date_or_a_flag_never_an_error(text):
     result = parsed[0]
     assert (result.date is None) == (result.precision is None)
     if result.date is not None:
-        assert result.date.year >= 1000
+        assert result.date <= dt.date(2026, 1, 1) or result.flag == "date_in_future"
 
 
 def test_excel_serial_numbers_in_a_date_column_are_dates():

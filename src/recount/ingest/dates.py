@@ -4,9 +4,9 @@ Works on the distinct raw values of one source. Whether 05/06/2016 is the
 5th of June or the 6th of May is decided once per source from its own data
 (a value like 17/12/2016 settles it), unless the config says `dayfirst` or a
 `date_format`. A five-digit number is an Excel serial date (42721 = 2016-12-17: a
-spreadsheet saved without its date format). Any year from 1000 on is kept (births in 1850 are real); a year before
-that, or a day that does not exist (31/02), is kept out of the date and flagged, and the text
-stays in the `_raw` column.
+spreadsheet saved without its date format). Any year is kept (births in 1850, or in 701 in a historical register, are real); a day that
+does not exist (31/02, year 0) is kept out of the date and flagged, and the text stays in the
+`_raw` column.
 """
 
 from __future__ import annotations
@@ -74,7 +74,6 @@ _MON_D_Y = re.compile(rf"^@(\d+)@{_SEP}(\d{{1,2}})(?:st|nd|rd|th)?\s*,?{_SEP}(\d
 _MON_Y = re.compile(rf"^@(\d+)@,?{_SEP}(\d{{4}})$")
 _Y_MON_D = re.compile(rf"^(\d{{4}}){_SEP}@(\d+)@{_SEP}(\d{{1,2}})$")
 _OF = re.compile(r"(?<=[\d@])\s+(?:de|del)\s+(?=[\d@])")  # "12 de marzo de 2016"
-FIRST_YEAR = 1000  # earlier years are typing slips (0201 for 2011), not dates
 
 
 _NO_DATE = {
@@ -196,8 +195,6 @@ def _make(year: int, month: int, day: int, precision: str) -> ParsedDate:
 def _with_checks(parsed: ParsedDate, today: dt.date) -> ParsedDate:
     if parsed.date is None:
         return parsed
-    if parsed.date.year < FIRST_YEAR:
-        return ParsedDate(None, None, "date_implausible")
     if parsed.date > today:
         return ParsedDate(parsed.date, parsed.precision, "date_in_future")
     return parsed
