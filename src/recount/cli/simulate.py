@@ -26,13 +26,20 @@ def register(app: typer.Typer) -> None:
         people: Annotated[
             int | None,
             typer.Option(
-                "--people", "-n", min=1, help="True number of people killed [default: 20000]."
+                "--people",
+                "-n",
+                min=1,
+                help="True number of people killed (default 20,000, or the regime's).",
             ),
         ] = None,
         sources: Annotated[
             int | None,
             typer.Option(
-                "--sources", "-k", min=2, max=8, help="Number of lists (2-8) [default: 5]."
+                "--sources",
+                "-k",
+                min=2,
+                max=8,
+                help="Number of lists, 2-8 (default 5, or the regime's).",
             ),
         ] = None,
         seed: Annotated[
@@ -45,7 +52,7 @@ def register(app: typer.Typer) -> None:
                 "--coverage",
                 min=0.05,
                 max=0.99,
-                help="Expected share of people on at least one list [default: 0.7].",
+                help="Expected share of people on at least one list (default 0.7, or the regime's).",
             ),
         ] = None,
         rows: Annotated[
