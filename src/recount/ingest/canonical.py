@@ -27,6 +27,7 @@ from recount.ingest.values import (
     recognise_status,
     validate_mapped,
 )
+from recount.tables import TABLES
 
 WHITESPACE = " \t\r\n\u00a0\u200e\u200f\ufeff"
 NAME_PARTS = ("given_name", "father_name", "grandfather_name", "family_name")
@@ -37,39 +38,7 @@ RECOGNISERS: dict[str, Callable[[Sequence[str]], list]] = {
     "governorate": recognise_governorate,
     "age": recognise_age,
 }
-RECORD_COLUMNS = [
-    ("record_id", "VARCHAR"),
-    ("source_id", "VARCHAR"),
-    ("source_row", "BIGINT"),
-    ("name", "VARCHAR"),
-    ("given_name", "VARCHAR"),
-    ("father_name", "VARCHAR"),
-    ("grandfather_name", "VARCHAR"),
-    ("family_name", "VARCHAR"),
-    ("name_latin", "VARCHAR"),
-    ("sex", "VARCHAR"),
-    ("age", "INTEGER"),
-    ("date_of_death", "DATE"),
-    ("date_precision", "VARCHAR"),
-    ("date_of_death_raw", "VARCHAR"),
-    ("governorate", "VARCHAR"),
-    ("governorate_raw", "VARCHAR"),
-    ("place", "VARCHAR"),
-    ("status", "VARCHAR"),
-    ("status_raw", "VARCHAR"),
-    ("cause", "VARCHAR"),
-    ("record_ref", "VARCHAR"),
-    ("event", "VARCHAR"),
-    ("issues", "VARCHAR"),
-    ("raw", "VARCHAR"),
-]
-QUARANTINE_COLUMNS = [
-    ("source_id", "VARCHAR"),
-    ("source_row", "BIGINT"),
-    ("reason", "VARCHAR"),
-    ("field", "VARCHAR"),
-    ("raw", "VARCHAR"),
-]
+RECORD_COLUMNS = TABLES["records"].duckdb_columns()
 
 
 @dataclass
