@@ -52,7 +52,9 @@ EXTRA_PREFIX = "extra."
 _EXTRA_NAME = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 # How a stage should compare an extra field, from its name (see extra_field_kind).
 _EXTRA_IDS = {"id_number", "national_id", "passport", "ssn", "nin", "dni", "cedula", "nid"}
-_EXTRA_CODES = {"postcode", "post_code", "postal_code", "zip", "zip_code", "zipcode"}
+_EXTRA_CODES = {
+    "postcode", "post_code", "postal_code", "zip", "zip_code", "zipcode", "street_number", "house_number",
+}  # fmt: skip
 SOURCE_KEYS = {
     "id",
     "path",
@@ -189,13 +191,13 @@ def extra_field_kind(name: str) -> str:
     """How an extra field compares, from its name: `id`, `code`, `name` or `text`.
 
     `id`: an identifier (names ending _id, _number, _no, or id_number, passport, ...), equal or
-    not; `code`: a postcode-like code; `name`: a person's name (mother_name, spouse_name);
+    not; `code`: a postcode-like code, or a street or house number; `name`: a person's name (mother_name, spouse_name);
     `text`: anything else (occupation, nationality, ...).
     """
-    if name in _EXTRA_IDS or name.endswith(("_id", "_number", "_no")):
-        return "id"
     if name in _EXTRA_CODES:
         return "code"
+    if name in _EXTRA_IDS or name.endswith(("_id", "_number", "_no")):
+        return "id"
     if name.endswith("_name"):
         return "name"
     return "text"

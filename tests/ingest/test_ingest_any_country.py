@@ -284,3 +284,9 @@ def test_only_text_fields_may_join_columns(tmp_path):
     raw["sources"][0]["columns"] = {"name": []}
     with pytest.raises(ConfigError):
         parse_config(raw, tmp_path / "recount.toml")
+
+
+def test_eight_digits_are_year_month_day():
+    parsed, _ = parse_dates(["19151111", "20161231", "20161340"], today=dt.date(2026, 1, 1))
+    assert [p.date for p in parsed] == [dt.date(1915, 11, 11), dt.date(2016, 12, 31), None]
+    assert parsed[2].flag == "date_invalid"

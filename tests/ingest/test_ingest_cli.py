@@ -238,3 +238,21 @@ def test_suggest_joins_a_name_split_over_two_columns(tmp_path):
     columns, _ = _suggest(tmp_path / "l.csv")
     assert columns["given_name"] == ["PRIMER NOMBRE", "SEGUNDO NOMBRE"]
     assert columns["family_name"] == ["PRIMER APELLIDO", "SEGUNDO APELLIDO"]
+
+
+def test_suggest_on_febrl_maps_every_column_it_can_and_no_address_as_a_name(shared_data):
+    columns, _ = _suggest(shared_data / "febrl" / "dataset4a.csv")
+    assert columns == {
+        "given_name": "given_name",
+        "family_name": "surname",
+        "date_of_birth": "date_of_birth",
+        "governorate": "state",
+        "place": "suburb",
+        "record_ref": "rec_id",
+        "extra": {
+            "id_number": "soc_sec_id",
+            "address": ["address_1", "address_2"],
+            "street_number": "street_number",
+            "postcode": "postcode",
+        },
+    }

@@ -3,7 +3,8 @@
 Works on the distinct raw values of one source. Whether 05/06/2016 is the
 5th of June or the 6th of May is decided once per source from its own data
 (a value like 17/12/2016 settles it), unless the config says `dayfirst` or a
-`date_format`. A five-digit number is an Excel serial date (42721 = 2016-12-17: a
+`date_format`. Eight digits are year, month and day (19151111); a five-digit number is an
+Excel serial date (42721 = 2016-12-17: a
 spreadsheet saved without its date format). Any year is kept (births in 1850, or in 701 in a historical register, are real); a day that
 does not exist (31/02, year 0) is kept out of the date and flagged, and the text stays in the
 `_raw` column.
@@ -66,6 +67,7 @@ _YMD = re.compile(rf"^(\d{{4}}){_SEP}(\d{{1,2}}){_SEP}(\d{{1,2}})$")
 _YM = re.compile(rf"^(\d{{4}}){_SEP}(\d{{1,2}})$")
 _MY = re.compile(rf"^(\d{{1,2}}){_SEP}(\d{{4}})$")
 _Y = re.compile(r"^(\d{4})$")
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")  # 19151111: year, month, day
 _EXCEL_SERIAL = re.compile(r"^(\d{5})(?:\.0+)?$")  # days since 1899-12-30, as Excel stores dates
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 _AB_Y = re.compile(rf"^(\d{{1,2}}){_SEP}(\d{{1,2}}){_SEP}(\d{{4}}|\d{{2}})$")
@@ -173,6 +175,8 @@ def _parse_one(raw: str, dayfirst: bool) -> ParsedDate:
         return _make(int(m.group(2)), int(m.group(1)), 1, "month")
     if m := _Y.match(text):
         return _make(int(m.group(1)), 1, 1, "year")
+    if m := _COMPACT.match(text):
+        return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)), "day")
     if m := _EXCEL_SERIAL.match(text):
         return ParsedDate(EXCEL_EPOCH + dt.timedelta(days=int(m.group(1))), "day", None)
     return ParsedDate(None, None, "date_unparsed")

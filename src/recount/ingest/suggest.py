@@ -32,7 +32,9 @@ from recount.ingest.values import (
 from recount.reference import NO_PACK, CountryPack, available_packs, country_pack
 
 SAMPLE_ROWS = 2000
-SPLIT_PARTS = ("given_name", "family_name")  # fields lists split over several columns
+SPLIT_PARTS = ("given_name", "family_name", "extra.address")  # fields split over columns
+# Words too common to name a field on their own inside a longer header (street_number, batch_id).
+GENERIC_WORDS = {"number", "no", "id", "name", "date", "code", "type", "first", "last", "full"}
 HEADER_WORDS = {
     "name": [
         "name", "full name", "fullname", "full_name", "name_ar", "arabic name", "names",
@@ -92,7 +94,8 @@ HEADER_WORDS = {
         "المنطقة", "المكان", "مكان الوفاة", "مكان الاستشهاد", "البلدة", "المدينة", "القرية",
         "الناحية", "municipio", "lugar", "lugar del hecho", "lugar de los hechos", "ciudad",
         "localidad", "vereda", "lugar de muerte", "lugar de fallecimiento", "lieu", "ville",
-        "commune", "lieu du deces", "lieu de deces",
+        "commune", "lieu du deces", "lieu de deces", "suburb", "locality", "neighbourhood",
+        "neighborhood", "barrio",
     ],
     "place_of_birth": [
         "place of birth", "birthplace", "birth place", "birth_place", "pob", "born in",
@@ -111,7 +114,7 @@ HEADER_WORDS = {
     "record_ref": [
         "id", "ref", "record id", "record_id", "no", "no.", "number", "#", "serial", "رقم",
         "الرقم", "الرقم التسلسلي", "المعرف", "م", "identificador", "codigo", "código", "n°", "nº",
-        "numero", "número", "unique_id", "uid",
+        "numero", "número", "unique_id", "uid", "rec_id", "rec id", "record number",
     ],
     "extra.mother_name": [
         "mother", "mother name", "mother's name", "mothers name", "mother_name", "اسم الأم",
@@ -122,7 +125,13 @@ HEADER_WORDS = {
         "passport", "passport number", "الرقم الوطني", "رقم الهوية", "رقم البطاقة",
         "cedula", "cédula", "documento", "numero de documento", "número de documento",
         "numero de identificacion", "número de identificación", "dni", "nif", "nuip",
+        "soc_sec_id", "soc sec id", "social security number", "ssn", "national insurance number",
     ],
+    "extra.address": [
+        "address", "street", "street address", "address 1", "address_1", "address line 1",
+        "address 2", "address_2", "address line 2", "العنوان", "direccion", "dirección", "adresse",
+    ],
+    "extra.street_number": ["street number", "street_number", "house number", "house_number"],
     "extra.occupation": [
         "occupation", "job", "profession", "المهنة", "العمل", "ocupacion", "ocupación",
         "profesion", "profesión", "oficio", "metier", "métier",
@@ -325,7 +334,7 @@ def _header_mentions(name: str) -> tuple[str, str] | None:
         for start in range(len(words) - size + 1):
             phrase = " ".join(words[start : start + size])
             field = _HEADER_INDEX.get(phrase)
-            if field and len(phrase) >= 3:
+            if field and len(phrase) >= 3 and phrase not in GENERIC_WORDS:
                 found.setdefault(field, phrase)
         if found:
             return next(iter(found.items())) if len(found) == 1 else None
@@ -415,9 +424,10 @@ def _guess_from_values(
     if multiword >= 0.8 and len(distinct) >= 0.5 * len(texts):
         arabic = sum(1 for t in distinct if _ARABIC.search(t)) / len(distinct)
         latin = sum(1 for t in distinct if _LATIN.search(t)) / len(distinct)
-        if arabic >= 0.8 and "name" not in taken:
+        parts = {"given_name", "family_name"} & taken  # the header already names the name
+        if arabic >= 0.8 and "name" not in taken and not parts:
             return "name", "multi-word Arabic-script values", None
-        if latin >= 0.8 and "name" not in taken:
+        if latin >= 0.8 and "name" not in taken and not parts:
             return "name", "multi-word Latin-script values", None
     if (
         "record_ref" not in taken
