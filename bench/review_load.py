@@ -31,7 +31,7 @@ from pathlib import Path
 
 import httpx
 
-from recount.review import ReviewSettings, auth, store
+from recount.review import auth, store
 from recount.review.queue import is_double_review
 from recount.workspace import Workspace
 
@@ -203,7 +203,7 @@ def main() -> None:
         shutil.rmtree(work)
     shutil.copytree(ws.root, work)
     ws = Workspace(work)
-    settings = ReviewSettings.from_workspace(ws)
+    settings = ws.config.review
     names = [f"bench{i:02d}" for i in range(args.reviewers)]
     with ws.connect() as con:
         store.ensure_schema(con)

@@ -89,18 +89,18 @@ def fingerprints(ws: Workspace, source_state: list[list[str]] | None = None) -> 
     raw_sources = config.raw.get("sources", [])
     version = recount.__version__
     prints: dict[str, str] = {}
-    prints["ingest"] = _hash(version, config.event, raw_sources, source_state)
-    prints["normalize"] = _hash(version, prints["ingest"], config.section("names"))
+    prints["ingest"] = _hash(version, config.project.event, raw_sources, source_state)
+    prints["normalize"] = _hash(version, prints["ingest"], config.raw.get("names", {}))
     prints["link"] = _hash(
         version,
         prints["normalize"],
-        config.section("link"),
+        config.raw.get("link", {}),
         _table_state(ws, "labels", "label_id"),
         _table_state(ws, "cluster_actions", "action_id"),
     )
-    prints["estimate"] = _hash(version, prints["link"], config.section("estimate"))
+    prints["estimate"] = _hash(version, prints["link"], config.raw.get("estimate", {}))
     prints["claims"] = _hash(version, prints["estimate"], _table_state(ws, "claims", "claim_id"))
-    prints["report"] = _hash(version, prints["claims"], config.section("report"))
+    prints["report"] = _hash(version, prints["claims"], config.raw.get("report", {}))
     return prints
 
 

@@ -197,14 +197,9 @@ def workspace_gazetteer(ws: Any) -> Gazetteer:
     """The built-in claimants plus the workspace's own ([claims] in recount.toml)."""
     if not ws.config_path.exists():
         return default_gazetteer()
-    section = ws.config.section("claims")
-    where = str(ws.config_path)
+    settings = ws.config.claims
     extra: list[Claimant] = []
-    file = section.get("claimants")
-    if file is not None:
-        if not isinstance(file, str):
-            raise ConfigError("claims.claimants", "expected a path to a TOML file", where)
-        extra.extend(load_claimants_file(ws.root / file))
-    if "claimant" in section:
-        extra.extend(parse_claimants(section["claimant"], where))
+    if settings.claimants is not None:
+        extra.extend(load_claimants_file(ws.root / settings.claimants))
+    extra.extend(parse_claimants(list(settings.claimant), str(ws.config_path)))
     return default_gazetteer().merged(extra) if extra else default_gazetteer()

@@ -14,9 +14,9 @@ from rich.table import Table
 
 from recount.cli.common import WorkspaceOption, console, err_console
 from recount.errors import ConfigError, InputError
+from recount.settings import METHODS, EstimateSettings, LcmcrSettings
 from recount.workspace import Workspace
 
-MSE_METHODS = ("lcmcr", "loglinear", "dga", "chapman")
 OUT_COLUMNS = ["method", "estimate", "lower", "upper", "seconds", "ess"]
 
 
@@ -80,12 +80,14 @@ def register(app: typer.Typer) -> None:
                 "--method", "-m", help="lcmcr, loglinear, dga or chapman (repeat for several)."
             ),
         ] = None,
-        seed: Annotated[int, typer.Option(help="Seed for the samplers.")] = 20111,
+        seed: Annotated[int, typer.Option(help="Seed for the samplers.")] = EstimateSettings.seed,
         out: Annotated[
             Path | None,
             typer.Option("--out", "-o", help="Write method,estimate,lower,upper,seconds,ess here."),
         ] = None,
-        K: Annotated[int, typer.Option("--K", help="LCMCR: latent classes (truncation).")] = 10,
+        K: Annotated[
+            int, typer.Option("--K", help="LCMCR: latent classes (truncation).")
+        ] = EstimateSettings.K,
         sampler: Annotated[
             str | None,
             typer.Option(
@@ -112,7 +114,7 @@ def register(app: typer.Typer) -> None:
         ] = None,
         criterion: Annotated[
             str, typer.Option(help="Log-linear search criterion: bic or aic.")
-        ] = "bic",
+        ] = EstimateSettings.criterion,
         delta: Annotated[
             float | None, typer.Option(help="dga: hyper-Dirichlet delta (default 2^-lists).")
         ] = None,
@@ -173,15 +175,15 @@ def run_mse(
 ) -> list[dict]:
     """Fit each method to the table in `path`; one result row per method."""
     from recount.estimate.chapman import Chapman
-    from recount.estimate.lcmcr import LCMCR, default_draws
+    from recount.estimate.lcmcr import LCMCR
     from recount.estimate.loglinear import LogLinear
     from recount.estimate.patterns import read_patterns, select_lists
-    from recount.estimate.strata import EstimateOptions, fit_method
+    from recount.estimate.strata import fit_method
 
     for name in methods:
-        if name not in MSE_METHODS:
+        if name not in METHODS:
             raise InputError(
-                "--method", f"unknown method {name!r}; expected one of {', '.join(MSE_METHODS)}"
+                "--method", f"unknown method {name!r}; expected one of {', '.join(METHODS)}"
             )
     if criterion not in ("aic", "bic"):
         raise InputError("--criterion", f"expected bic or aic, got {criterion!r}")
@@ -217,17 +219,15 @@ def run_mse(
         else:
             # One table: its chains may use every core (strata default to one thread each),
             # and no strata are added, so the draws kept need not reach a stratum's count.
-            lcmcr = {"n_jobs": None, **(lcmcr_settings or {})}
-            kept = EstimateOptions.chains * lcmcr.get(
-                "draws", default_draws(lcmcr.get("sampler", "auto"))
-            )
-            options = EstimateOptions(
+            lcmcr = LcmcrSettings().with_overrides(**(lcmcr_settings or {}))
+            kept = EstimateSettings.chains * lcmcr.draws_per_chain()
+            options = EstimateSettings(
                 methods=(name,),
                 K=K,
                 seed=seed,
                 criterion=criterion,
                 delta=delta,
-                draws=min(EstimateOptions.draws, kept),
+                draws=min(EstimateSettings.draws, kept),
                 lcmcr=lcmcr,
             )
             fitted = fit_method(name, table, options, seed)

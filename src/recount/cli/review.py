@@ -71,7 +71,7 @@ def serve(
     """Serve the review app for this workspace (127.0.0.1 only unless told otherwise)."""
     import uvicorn
 
-    from recount.review import ReviewSettings, create_app
+    from recount.review import create_app
     from recount.review.security import uvicorn_log_config
 
     if not _is_loopback(host):
@@ -89,7 +89,7 @@ def serve(
         raise RecountError(
             f"{ws.root}: no database yet; run the pipeline up to `recount link` first"
         )
-    settings = ReviewSettings.from_workspace(ws, secure_cookies=secure_cookies or None)
+    settings = ws.config.review.with_overrides(secure_cookies=secure_cookies or None)
     hosts = ["127.0.0.1", "localhost", "[::1]", "::1"]
     if host not in hosts:
         hosts.append(host)

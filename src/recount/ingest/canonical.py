@@ -16,7 +16,6 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from recount.config import SourceConfig
 from recount.errors import ConfigError
 from recount.ingest.dates import parse_dates
 from recount.ingest.values import (
@@ -27,6 +26,7 @@ from recount.ingest.values import (
     recognise_status,
     validate_mapped,
 )
+from recount.settings import SourceConfig
 from recount.tables import TABLES
 
 WHITESPACE = " \t\r\n\u00a0\u200e\u200f\ufeff"

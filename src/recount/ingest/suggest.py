@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from recount.config import SourceConfig
 from recount.ingest.dates import parse_dates
 from recount.ingest.detect import display_encoding
 from recount.ingest.files import open_reader
@@ -26,6 +25,7 @@ from recount.ingest.values import (
     recognise_sex,
     recognise_status,
 )
+from recount.settings import SourceConfig
 
 SAMPLE_ROWS = 2000
 HEADER_WORDS = {

@@ -26,9 +26,9 @@ from starlette.templating import Jinja2Templates
 from recount.errors import RecountError
 from recount.review import auth, clusters, labels_io, pairview, progress, queue, store, weights
 from recount.review.security import SecurityHeadersMiddleware
-from recount.review.settings import ReviewSettings
 from recount.review.store import Database, ReviewError, WorkspaceBusy
 from recount.review.writer import LabelWriter, PendingLabel
+from recount.settings import LinkSettings, ReviewSettings
 from recount.workspace import Workspace
 
 HERE = Path(__file__).parent
@@ -48,9 +48,12 @@ def create_app(
     allowed_hosts: list[str] | None = None,
 ) -> FastAPI:
     ws = workspace if isinstance(workspace, Workspace) else Workspace(workspace)
-    settings = settings or ReviewSettings.from_workspace(ws)
+    config = ws.config if ws.config_path.exists() else None
+    settings = settings or (config.review if config else ReviewSettings())
     db = Database(ws, settings.release_after_seconds, settings.busy_timeout_seconds)
-    review_queue = queue.ReviewQueue(settings)
+    review_queue = queue.ReviewQueue(
+        settings, config.link.threshold if config else LinkSettings.threshold
+    )
     record_cache = pairview.RecordCache()
 
     def labels_committed(batch: list[PendingLabel]) -> None:
