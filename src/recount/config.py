@@ -48,6 +48,11 @@ class Config:
     def project_name(self) -> str:
         return self.project.name or self.path.parent.name
 
+    @property
+    def country(self) -> str | None:
+        """[project] country as an upper-case pack code, None when no pack is chosen."""
+        return self.project.country_code
+
     def source(self, source_id: str) -> SourceConfig:
         for source in self.sources:
             if source.id == source_id:
@@ -92,7 +97,7 @@ def parse_config(raw: dict[str, Any], path: Path, lines: TomlLines | None = None
         source = SourceConfig.parse(entry, where.within("sources", index))
         if source.id in {s.id for s in sources}:
             raise where.error(("sources", index, "id"), f"duplicate source id {source.id!r}")
-        sources.append(source.resolved(path.parent))
+        sources.append(source.resolved(path.parent, sections["project"].country_code))
     estimate = sections["estimate"]
     if estimate.engine is None:
         engine = "spark" if sections["link"].backend == "spark" else "processes"

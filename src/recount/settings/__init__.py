@@ -21,7 +21,13 @@ from recount.settings.names import NamesSettings
 from recount.settings.project import EVENTS, ProjectSettings
 from recount.settings.report import ReportSettings
 from recount.settings.review import ReviewSettings
-from recount.settings.sources import CANONICAL_FIELDS, FORMATS, SourceConfig
+from recount.settings.sources import (
+    CANONICAL_FIELDS,
+    EXTRA_PREFIX,
+    FORMATS,
+    SourceConfig,
+    extra_field_kind,
+)
 
 # The single-table sections, by their TOML name ([[sources]] is an array, read apart).
 SECTIONS: dict[str, type[Section]] = {
@@ -40,6 +46,7 @@ SECTIONS: dict[str, type[Section]] = {
 __all__ = [
     "CANONICAL_FIELDS",
     "EVENTS",
+    "EXTRA_PREFIX",
     "FORMATS",
     "METHODS",
     "REQUIRED",
@@ -56,5 +63,6 @@ __all__ = [
     "SourceConfig",
     "TomlLines",
     "Where",
+    "extra_field_kind",
     "setting",
 ]

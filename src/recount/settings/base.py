@@ -190,8 +190,11 @@ def _read(
     return value
 
 
-def _typed(hint: Any, value: Any, where: Where, key: tuple[str | int, ...]) -> Any:
-    """`value` as type `hint`, or ConfigError naming what was expected."""
+def _typed(
+    hint: Any, value: Any, where: Where, key: tuple[str | int, ...], empty: bool = False
+) -> Any:
+    """`value` as type `hint`, or ConfigError naming what was expected. Strings must not be
+    empty, but inside a table (`"their value" = ""` maps a value to nothing)."""
     origin = typing.get_origin(hint)
     if origin in (types.UnionType, typing.Union):
         options = typing.get_args(hint)
@@ -221,7 +224,7 @@ def _typed(hint: Any, value: Any, where: Where, key: tuple[str | int, ...]) -> A
             raise where.error(key, f"expected a number, got {value!r}")
         return float(value)
     if hint is str:
-        if not isinstance(value, str) or not value:
+        if not isinstance(value, str) or not (value or empty):
             raise where.error(key, f"expected a non-empty string, got {value!r}")
         return value
     if hint is dt.date:
@@ -256,7 +259,7 @@ def _typed(hint: Any, value: Any, where: Where, key: tuple[str | int, ...]) -> A
         _, item_hint = typing.get_args(hint)
         if not isinstance(value, Mapping):
             raise where.error(key, f"expected a table, got {_kind(value)}")
-        return {k: _typed(item_hint, v, where, (*key, k)) for k, v in value.items()}
+        return {k: _typed(item_hint, v, where, (*key, k), empty=True) for k, v in value.items()}
     raise TypeError(f"settings: unsupported type {hint!r} for {_dotted(key)}")
 
 

@@ -23,6 +23,7 @@ DOUBLE = pa.float64()
 DATE = pa.date32()
 TIMESTAMP = pa.timestamp("us")
 TEXT_LIST = pa.list_(pa.string())
+TEXT_MAP = pa.map_(pa.string(), pa.string())
 
 
 def key(name: str, type_: pa.DataType, doc: str = "") -> Column:
@@ -49,14 +50,19 @@ RECORDS = Table(
         Column("date_of_death", DATE, "the first day of the period the source gives"),
         Column("date_precision", TEXT, "day, month, year or NULL"),
         Column("date_of_death_raw", TEXT, "as written"),
-        Column("governorate", TEXT, "first-level admin unit, ISO 3166-2"),
+        Column("date_of_birth", DATE, "the first day of the period the source gives"),
+        Column("date_of_birth_precision", TEXT, "day, month, year or NULL"),
+        Column("date_of_birth_raw", TEXT, "as written"),
+        Column("governorate", TEXT, "first-level admin unit of the country pack, ISO 3166-2"),
         Column("governorate_raw", TEXT, "as written"),
         Column("place", TEXT, "as written"),
+        Column("place_of_birth", TEXT, "as written (never mapped to an admin unit)"),
         Column("status", TEXT, "civilian, combatant, unknown: as the source gave it"),
         Column("status_raw", TEXT, "as written"),
         Column("cause", TEXT, "as written"),
         Column("record_ref", TEXT, "the source's own id"),
         Column("event", TEXT, "killed, missing, detained, evacuated"),
+        Column("extra", TEXT_MAP, "every other mapped field: name -> value as written; {} if none"),
         Column("issues", TEXT, "';'-separated flags for values kept but doubtful"),
         Column("raw", TEXT, "the input row as JSON (column name -> text)"),
     ),

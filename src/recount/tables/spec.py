@@ -31,6 +31,7 @@ _DUCKDB = {
     pa.date32(): "DATE",
     pa.timestamp("us"): "TIMESTAMP",
     pa.list_(pa.string()): "VARCHAR[]",
+    pa.map_(pa.string(), pa.string()): "MAP(VARCHAR, VARCHAR)",
 }
 
 
@@ -240,6 +241,8 @@ def _kind(arrow_type: pa.DataType) -> str:
         return "timestamp"
     if t.is_list(arrow_type) or t.is_large_list(arrow_type):
         return "list"
+    if t.is_map(arrow_type):
+        return "map"
     return str(arrow_type)
 
 
@@ -252,6 +255,7 @@ _ACCEPTS = {
     "date": {"date", "timestamp"},  # midnight timestamps only
     "timestamp": {"timestamp", "date"},
     "list": {"list"},
+    "map": {"map"},
 }
 
 
