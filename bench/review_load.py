@@ -31,6 +31,7 @@ from pathlib import Path
 
 import httpx
 
+from recount import Project
 from recount.review import auth, store
 from recount.review.queue import is_double_review
 from recount.workspace import Workspace
@@ -50,9 +51,9 @@ def build_workspace(root: Path, people: int, seed: int) -> Workspace:
         shutil.rmtree(root)
     simulate(root, people=people, sources=5, seed=seed)
     ws = Workspace(root)
-    ws.ingest()
-    ws.normalize()
-    ws.link()
+    Project(ws).ingest()
+    Project(ws).normalize()
+    Project(ws).link()
     marker.touch()
     return ws
 

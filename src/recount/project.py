@@ -16,13 +16,16 @@ Stages are imported when used, so `import recount` stays light.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import duckdb
 import pandas as pd
 
 from recount.config import Config
+from recount.errors import WorkspaceError
 from recount.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -176,7 +179,7 @@ class Review:
         """Create an account (the password is hashed with argon2)."""
         from recount.review import auth, store
 
-        with self.workspace.connect() as con:
+        with self._connection() as con:
             store.ensure_schema(con)
             auth.create_user(con, username, role, password)
             store.audit(con, None, "user_add", f"user={username} via=api")
@@ -189,15 +192,27 @@ class Review:
 
     def export_labels(self) -> pd.DataFrame:
         """The labels in force in Splink's labels format."""
-        from recount.review import labels_io
+        from recount.review import labels_io, store
 
-        with self.workspace.connect(read_only=True) as con:
+        with self._connection() as con:
+            store.ensure_schema(con)
             return labels_io.export_labels(con)
 
     def import_labels(self, path: str | Path, reviewer: str = "import") -> dict[str, int]:
         """Append labels from a Splink labels file (all or none); returns counts."""
         from recount.review import labels_io, store
 
-        with self.workspace.connect() as con:
+        with self._connection() as con:
             store.ensure_schema(con)
             return labels_io.import_labels(con, Path(path), reviewer)
+
+    @contextlib.contextmanager
+    def _connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection to an existing workspace database (waiting while another recount
+        process holds it)."""
+        if not self.workspace.db_path.exists():
+            raise WorkspaceError(
+                f"{self.workspace.root}: no database yet; run `recount ingest` first"
+            )
+        with self.workspace.connect() as con:
+            yield con

@@ -14,6 +14,7 @@ from recount.cli import (
     ingest,
     link,
     names,
+    pipeline,
     report,
     review,
     simulate,
@@ -30,7 +31,19 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-for module in (workspace, ingest, simulate, names, link, review, estimate, report, claims, export):
+for module in (
+    workspace,
+    ingest,
+    simulate,
+    names,
+    link,
+    review,
+    estimate,
+    report,
+    claims,
+    export,
+    pipeline,
+):
     module.register(app)
 
 

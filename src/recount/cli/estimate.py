@@ -12,10 +12,9 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from recount.cli.common import WorkspaceOption, console, err_console
+from recount.cli.common import WorkspaceOption, console, err_console, open_project
 from recount.errors import ConfigError, InputError
 from recount.settings import METHODS, EstimateSettings, LcmcrSettings
-from recount.workspace import Workspace
 
 OUT_COLUMNS = ["method", "estimate", "lower", "upper", "seconds", "ess"]
 
@@ -33,9 +32,7 @@ def register(app: typer.Typer) -> None:
         seed: Annotated[int | None, typer.Option(help="Override [estimate] seed.")] = None,
     ) -> None:
         """Estimate every stratum of `persons` (MSE) and write `estimates` and `estimate_draws`."""
-        from recount.estimate.workspace import estimate_workspace
-
-        ws = Workspace(workspace)
+        project = open_project(workspace)
         with Progress(
             TextColumn("estimating strata"),
             BarColumn(),
@@ -49,7 +46,7 @@ def register(app: typer.Typer) -> None:
             def advance(done: int, total: int) -> None:
                 progress.update(bar, completed=done, total=total)
 
-            estimates = estimate_workspace(ws, progress=advance, methods=method, seed=seed)
+            estimates = project.estimate(progress=advance, methods=method, seed=seed)
         console.print(summary_table(estimates))
         finest = estimates[estimates["level"] == "stratum"]
         for name, rows in finest.groupby("method", sort=False):

@@ -294,7 +294,7 @@ def run_tasks(
     if engine == "spark":
         from recount.estimate.spark import run_on_spark
 
-        results = run_on_spark(tasks)
+        results = run_on_spark(tasks, run_stratum)
         if progress:
             progress(len(tasks), len(tasks))
         return results

@@ -9,7 +9,7 @@ the first problem. `with_overrides` applies CLI or API values through the
 same checks.
 
 Types a field may have: bool, int, float, str, datetime.date, tuple[str, ...]
-(a TOML array of strings; one string is read as a one-item array),
+(a TOML array of strings),
 dict[str, str], dict[str, dict[str, str]], `X | None`, `str | int`, or
 another Section (a sub-table such as `[estimate.lcmcr]`).
 """
@@ -41,15 +41,18 @@ def setting(
     minimum: float | None = None,
     maximum: float | None = None,
     open_interval: bool = False,
+    single: bool = False,
 ) -> Any:
     """A key of a section: its default (the only one), help, and what its value must satisfy.
-    `open_interval` makes the bounds strict (a probability strictly between 0 and 1)."""
+    `open_interval` makes the bounds strict (a probability strictly between 0 and 1); with
+    `single`, one string stands for a one-item list (`strata = "year"`)."""
     metadata = {
         "help": help,
         "choices": choices,
         "minimum": minimum,
         "maximum": maximum,
         "open": open_interval,
+        "single": single,
     }
     if isinstance(default, list | set):
         raise TypeError("use a tuple, not a mutable default")
@@ -170,8 +173,10 @@ class Section:
 def _read(
     hint: Any, value: Any, field: dataclasses.Field, where: Where, key: tuple[str | int, ...]
 ) -> Any:
-    value = _typed(hint, value, where, key)
     meta = field.metadata
+    if meta.get("single") and isinstance(value, str):
+        value = [value]
+    value = _typed(hint, value, where, key)
     values = value if isinstance(value, tuple) else (value,)
     for item in values:
         if item is None or isinstance(item, Section | dict):
@@ -245,8 +250,6 @@ def _typed(
     if origin is tuple:
         item_hint = typing.get_args(hint)[0]
         if item_hint is str:
-            if isinstance(value, str):
-                value = [value]
             if not isinstance(value, list | tuple) or not all(
                 isinstance(v, str) and v for v in value
             ):

@@ -72,13 +72,20 @@ class EstimateSettings(Section):
     NAME = "estimate"
 
     strata: tuple[str, ...] = setting(
-        (), "persons fields (or year, half_year, quarter, year_month) to estimate within"
+        (),
+        "persons fields (or year, half_year, quarter, year_month) to estimate within",
+        single=True,
     )
     pooled: tuple[str, ...] | None = setting(
-        None, "levels also estimated from one pooled table (default: total, with strata)"
+        None,
+        "levels also estimated from one pooled table (default: total, with strata)",
+        single=True,
     )
     methods: tuple[str, ...] = setting(
-        ("lcmcr", "loglinear", "dga"), "methods to fit in every stratum", choices=METHODS
+        ("lcmcr", "loglinear", "dga"),
+        "methods to fit in every stratum",
+        choices=METHODS,
+        single=True,
     )
     K: int = setting(10, "LCMCR: latent classes (truncation)", minimum=1)
     chains: int = setting(4, "LCMCR: chains per stratum", minimum=1)

@@ -7,6 +7,7 @@ import json
 import typing
 
 from recount.settings.base import REQUIRED, Section
+from recount.settings.claims import ClaimantEntry
 from recount.settings.estimate import LcmcrSettings
 
 HEADER = """# recount.toml reference
@@ -21,8 +22,8 @@ def markdown(sections: dict[str, type[Section]]) -> str:
     from recount.settings.sources import SourceConfig
 
     parts = [HEADER]
-    for cls in (*sections.values(), LcmcrSettings, SourceConfig):
-        title = "[[sources]]" if cls is SourceConfig else f"[{cls.NAME}]"
+    for cls in (*sections.values(), LcmcrSettings, ClaimantEntry, SourceConfig):
+        title = f"[[{cls.NAME}]]" if cls in (SourceConfig, ClaimantEntry) else f"[{cls.NAME}]"
         parts.append(f"## `{title}`\n")
         if cls.__doc__ and not cls.__doc__.startswith(cls.__name__ + "("):
             parts.append(" ".join(cls.__doc__.split()) + "\n")
