@@ -15,12 +15,11 @@ from typing import Any
 
 import duckdb
 import pandas as pd
-import pyarrow as pa
 
 from recount.config import Config, load_config
 from recount.errors import WorkspaceError
 from recount.settings import ProjectSettings
-from recount.tables import TABLES, TableData, conform, duckdb_type
+from recount.tables import TABLES, TableData, add_missing_columns, conform
 
 CONFIG_FILE = "recount.toml"
 DATABASE_FILE = "recount.duckdb"
@@ -166,7 +165,7 @@ class Workspace:
                     con.execute(
                         f"create table if not exists {_quote(name)} as select * from _incoming limit 0"
                     )
-                    _add_missing_columns(con, name, data.schema)
+                    add_missing_columns(con, TABLES[name])
                     con.execute(
                         f"delete from {_quote(name)} where {_quote(key_column)} = any(?)",
                         [list(keys)],
@@ -215,16 +214,6 @@ def _connect_waiting(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
                 raise
             time.sleep(delay)
             delay = min(delay * 2, 1.0)
-
-
-def _add_missing_columns(con: duckdb.DuckDBPyConnection, name: str, schema: pa.Schema) -> None:
-    existing = {row[0] for row in con.execute(f"describe {_quote(name)}").fetchall()}
-    for field in schema:
-        if field.name not in existing:
-            con.execute(
-                f"alter table {_quote(name)} add column {_quote(field.name)} "
-                f"{duckdb_type(field.type)}"
-            )
 
 
 def _quote(identifier: str) -> str:
