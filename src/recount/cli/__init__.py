@@ -28,7 +28,7 @@ app = typer.Typer(
     help="Verify conflict casualty counts: ingest lists, link records, estimate, report, check claims.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
+    rich_markup_mode="markdown",
 )
 
 for module in (
