@@ -49,9 +49,6 @@ class RunResult:
     stages: list[StageRun] = field(default_factory=list)
     report_path: Path | None = None
 
-    def as_frame(self) -> pd.DataFrame:
-        return pd.DataFrame([s.__dict__ for s in self.stages])
-
 
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()

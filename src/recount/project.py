@@ -175,14 +175,24 @@ class Review:
 
         return create_app(self.workspace, self.settings(**overrides), allowed_hosts)
 
-    def add_user(self, username: str, password: str, role: str = "reviewer") -> None:
-        """Create an account (the password is hashed with argon2)."""
+    def add_user(
+        self, username: str, password: str, role: str = "reviewer", via: str = "api"
+    ) -> None:
+        """Create an account (the password is hashed with argon2); `via` goes to the audit log."""
         from recount.review import auth, store
 
         with self._connection() as con:
             store.ensure_schema(con)
             auth.create_user(con, username, role, password)
-            store.audit(con, None, "user_add", f"user={username} via=api")
+            store.audit(con, None, "user_add", f"user={username} via={via}")
+
+    def users(self) -> list[dict]:
+        """Every account: username, role, active, failed_logins, locked_until, created_at."""
+        from recount.review import store
+
+        with self._connection() as con:
+            store.ensure_schema(con)
+            return store.list_users(con)
 
     def labels(self) -> pd.DataFrame:
         """Each labelled pair's label in force (what `link` learns from)."""

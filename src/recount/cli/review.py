@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import ipaddress
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
-import duckdb
 import typer
 
 from recount.cli.common import WorkspaceOption, console, err_console, open_project
@@ -25,24 +22,6 @@ review_app.add_typer(labels_app, name="labels")
 def register(app: typer.Typer) -> None:
     """Adds `recount review ...`."""
     app.add_typer(review_app, name="review")
-
-
-@contextlib.contextmanager
-def _workspace_connection(workspace: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A connection that waits (up to 15 s) while the review server or `recount link`
-    holds the database, instead of failing at once."""
-    from recount.review.store import Database, ensure_schema
-
-    ws = open_project(workspace).workspace
-    if not ws.db_path.exists():
-        raise RecountError(f"{ws.root}: no database yet; run `recount ingest` first")
-    db = Database(ws, release_after=3600, busy_timeout=15)
-    try:
-        with db.connection() as con:
-            ensure_schema(con)
-            yield con
-    finally:
-        db.close()
 
 
 def _is_loopback(host: str) -> bool:
@@ -109,27 +88,21 @@ def users_add(
     workspace: WorkspaceOption = Path("."),
 ) -> None:
     """Create a review account (the password is hashed with argon2)."""
-    from recount.review import auth, store
-
+    project = open_project(workspace)
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    with _workspace_connection(workspace) as con:
-        auth.create_user(con, name, role, password)
-        store.audit(con, None, "user_add", f"user={name} via=cli")
+    project.review.add_user(name, password, role, via="cli")
     console.print(f"added {role} {name}")
 
 
 @users_app.command("list")
 def users_list(workspace: WorkspaceOption = Path(".")) -> None:
     """List review accounts."""
-    from recount.review import store
-
-    with _workspace_connection(workspace) as con:
-        for user in store.list_users(con):
-            state = "active" if user["active"] else "disabled"
-            console.print(f"{user['username']}\t{user['role']}\t{state}")
+    for user in open_project(workspace).review.users():
+        state = "active" if user["active"] else "disabled"
+        console.print(f"{user['username']}\t{user['role']}\t{state}")
 
 
 @labels_app.command("export")

@@ -78,15 +78,6 @@ class Where:
         shown = (self.prefix if self.label is None else self.label) + key
         return ConfigError(_dotted(shown), message, self.path, line)
 
-    def reraise(self, problem: ConfigError) -> ConfigError:
-        """`problem` (raised by a stage's own parser, keyed `section.key[0].field`) with the line."""
-        parts: list[str | int] = []
-        for piece in problem.key.split("."):
-            name, *indexes = piece.replace("]", "").split("[")
-            parts += [name, *(int(i) for i in indexes)]
-        line = self.lines.find(tuple(parts)) if self.lines else None
-        return ConfigError(problem.key, problem.message, self.path, line)
-
     def within(self, *key: str | int) -> Where:
         label = None if self.label is None else self.label + key
         return Where(self.path, self.lines, self.prefix + key, label)
