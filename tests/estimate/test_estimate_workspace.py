@@ -120,11 +120,11 @@ def test_cli_estimate_and_export(workspace, tmp_path):
     ).all()
 
 
-def test_cli_mse_on_kosovo_writes_csv(shared_data, tmp_path):
+def test_cli_mse_on_kosovo_writes_csv(kosovo_path, tmp_path):
     out = tmp_path / "kosovo.csv"
     args = [
         "mse",
-        str(shared_data / "kosovo_patterns.csv"),
+        str(kosovo_path),
         "--method",
         "loglinear",
         "--method",
@@ -139,11 +139,11 @@ def test_cli_mse_on_kosovo_writes_csv(shared_data, tmp_path):
     assert written["ess"].isna().all()
 
 
-def test_cli_mse_lcmcr_reports_ess(shared_data, tmp_path):
+def test_cli_mse_lcmcr_reports_ess(kosovo_path, tmp_path):
     out = tmp_path / "lcmcr.csv"
     result = runner.invoke(
         app,
-        ["mse", str(shared_data / "kosovo_patterns.csv"), "--method", "lcmcr", "--out", str(out)]
+        ["mse", str(kosovo_path), "--method", "lcmcr", "--out", str(out)]
         + ["--burnin", "1000", "--draws", "1000", "--ess-target", "400", "--max-sweeps", "300000"],
     )
     assert result.exit_code == 0, result.output
@@ -153,8 +153,8 @@ def test_cli_mse_lcmcr_reports_ess(shared_data, tmp_path):
     assert row["ess"] >= 400  # 1,000 draws per chain alone give far fewer on Kosovo
 
 
-def test_cli_mse_lcmcr_sampler_is_chosen_and_named(shared_data, tmp_path):
-    kosovo = str(shared_data / "kosovo_patterns.csv")
+def test_cli_mse_lcmcr_sampler_is_chosen_and_named(kosovo_path, tmp_path):
+    kosovo = str(kosovo_path)
     base = ["mse", kosovo, "--method", "lcmcr", "--burnin", "300", "--draws", "300"]
     result = runner.invoke(app, [*base, "--sampler", "nuts"])
     assert result.exit_code == 0, result.output
@@ -165,8 +165,8 @@ def test_cli_mse_lcmcr_sampler_is_chosen_and_named(shared_data, tmp_path):
     assert result.exit_code != 0 and "expected one of auto, nuts" in str(result.exception)
 
 
-def test_cli_mse_with_few_draws_and_a_bad_out_path(shared_data, tmp_path):
-    kosovo = str(shared_data / "kosovo_patterns.csv")
+def test_cli_mse_with_few_draws_and_a_bad_out_path(kosovo_path, tmp_path):
+    kosovo = str(kosovo_path)
     short = ["mse", kosovo, "--method", "lcmcr", "--burnin", "100", "--draws", "50"]
     result = runner.invoke(app, [*short, "--out", str(tmp_path / "few.csv")])
     assert result.exit_code == 0, result.output
@@ -178,8 +178,8 @@ def test_cli_mse_with_few_draws_and_a_bad_out_path(shared_data, tmp_path):
     assert "expected a number > 0" in str(result.exception)
 
 
-def test_cli_mse_names_the_bad_flag_before_fitting_anything(shared_data):
-    kosovo = str(shared_data / "kosovo_patterns.csv")
+def test_cli_mse_names_the_bad_flag_before_fitting_anything(kosovo_path):
+    kosovo = str(kosovo_path)
     both = ["mse", kosovo, "--method", "loglinear", "--method", "lcmcr"]
     for flag, value in (("--draws", "2"), ("--burnin", "-5"), ("--max-sweeps", "0")):
         result = runner.invoke(app, [*both, flag, value])
@@ -191,21 +191,21 @@ def test_cli_mse_names_the_bad_flag_before_fitting_anything(shared_data):
     assert result.exit_code == 0, result.output
 
 
-def test_cli_mse_errors_are_clean(shared_data, tmp_path):
+def test_cli_mse_errors_are_clean(kosovo_path, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("a,b,count\n1,0,5\n0,2,3\n", encoding="utf-8")
     result = runner.invoke(app, ["mse", str(bad), "--method", "loglinear"])
     assert result.exit_code != 0
     assert "row 2" in str(result.exception) and "'b'" in str(result.exception)
     result = runner.invoke(
-        app, ["mse", str(shared_data / "kosovo_patterns.csv"), "--method", "chapman"]
+        app, ["mse", str(kosovo_path), "--method", "chapman"]
     )
     assert "exactly two lists" in str(result.exception)
     result = runner.invoke(
         app,
         [
             "mse",
-            str(shared_data / "kosovo_patterns.csv"),
+            str(kosovo_path),
             "--method",
             "chapman",
             "--lists",
