@@ -197,9 +197,7 @@ def test_cli_mse_errors_are_clean(kosovo_path, tmp_path):
     result = runner.invoke(app, ["mse", str(bad), "--method", "loglinear"])
     assert result.exit_code != 0
     assert "row 2" in str(result.exception) and "'b'" in str(result.exception)
-    result = runner.invoke(
-        app, ["mse", str(kosovo_path), "--method", "chapman"]
-    )
+    result = runner.invoke(app, ["mse", str(kosovo_path), "--method", "chapman"])
     assert "exactly two lists" in str(result.exception)
     result = runner.invoke(
         app,
