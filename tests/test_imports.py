@@ -7,6 +7,7 @@ still a dependency), except those under `if TYPE_CHECKING:`.
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,7 @@ def imports_of(path: Path, name: str, known: set[str]) -> set[str]:
     return {m for m in found if m in known and m != name}
 
 
+@functools.cache
 def graph() -> dict[str, set[str]]:
     found = modules()
     return {name: imports_of(path, name, set(found)) for name, path in found.items()}

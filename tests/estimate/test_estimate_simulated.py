@@ -9,6 +9,8 @@ from recount.estimate.workspace import estimate_persons
 from recount.settings import EstimateSettings
 from recount.simulate import simulate
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def simulated(tmp_path_factory):

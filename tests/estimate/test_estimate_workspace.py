@@ -49,6 +49,7 @@ def estimated(workspace) -> pd.DataFrame:
     return estimate_workspace(workspace)
 
 
+@pytest.mark.slow
 def test_writes_estimates_and_draws(workspace, estimated):
     stored = workspace.table("estimates")
     assert len(stored) == len(estimated)
@@ -75,6 +76,7 @@ def test_writes_estimates_and_draws(workspace, estimated):
     assert lcmcr_ok["rhat"].notna().all() and lcmcr_ok["ess"].notna().all()
 
 
+@pytest.mark.slow
 def test_lcmcr_total_adds_stratum_draws(workspace, estimated):
     draws = workspace.table("estimate_draws")
     strata = estimated[(estimated["level"] == "stratum") & (estimated["method"] == "lcmcr")]
@@ -86,11 +88,13 @@ def test_lcmcr_total_adds_stratum_draws(workspace, estimated):
     assert total["documented"] == strata["documented"].sum()
 
 
+@pytest.mark.slow
 def test_keys_match_between_tables(workspace, estimated):
     keys = set(workspace.table("estimate_draws")["stratum_key"])
     assert "governorate=SY-HL|year=2012" in keys
 
 
+@pytest.mark.slow
 def test_overrides_and_config_errors(workspace, tmp_path):
     other = Workspace.init(tmp_path / "bad")
     other.config_path.write_text(CONFIG.replace("K = 5", "K = -1"), encoding="utf-8")
@@ -102,6 +106,7 @@ def test_overrides_and_config_errors(workspace, tmp_path):
         estimate_workspace(empty)
 
 
+@pytest.mark.slow
 def test_cli_estimate_and_export(workspace, tmp_path):
     result = runner.invoke(app, ["estimate", "-w", str(workspace.root), "--method", "loglinear"])
     assert result.exit_code == 0, result.output
@@ -139,6 +144,7 @@ def test_cli_mse_on_kosovo_writes_csv(kosovo_path, tmp_path):
     assert written["ess"].isna().all()
 
 
+@pytest.mark.slow
 def test_cli_mse_lcmcr_reports_ess(kosovo_path, tmp_path):
     out = tmp_path / "lcmcr.csv"
     result = runner.invoke(
@@ -153,6 +159,7 @@ def test_cli_mse_lcmcr_reports_ess(kosovo_path, tmp_path):
     assert row["ess"] >= 400  # 1,000 draws per chain alone give far fewer on Kosovo
 
 
+@pytest.mark.slow
 def test_cli_mse_lcmcr_sampler_is_chosen_and_named(kosovo_path, tmp_path):
     kosovo = str(kosovo_path)
     base = ["mse", kosovo, "--method", "lcmcr", "--burnin", "300", "--draws", "300"]

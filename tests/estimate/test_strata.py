@@ -20,6 +20,8 @@ from recount.estimate.synthetic import latent_class_population
 from recount.estimate.workspace import check_strata, estimate_persons, with_periods
 from recount.settings import EstimateSettings
 
+pytestmark = pytest.mark.slow
+
 
 def settings_for(persons, **section):
     section.setdefault("strata", ["governorate", "year"])

@@ -14,6 +14,8 @@ from recount.link.evaluate import evaluate_record_person
 from recount.link.explain import explain_pair
 from recount.link.training import TrainedModel
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def linked(fake_workspace):

@@ -216,7 +216,9 @@ def run_mse(
         else:
             # One table: its chains may use every core (strata default to one thread each),
             # and no strata are added, so the draws kept need not reach a stratum's count.
-            lcmcr = LcmcrSettings().with_overrides(**(lcmcr_settings or {}))
+            # the LCMCR flags concern LCMCR alone (checked above when it runs)
+            given = (lcmcr_settings or {}) if name == "lcmcr" else {}
+            lcmcr = LcmcrSettings().with_overrides(**given)
             kept = EstimateSettings.chains * lcmcr.draws_per_chain()
             options = EstimateSettings(
                 methods=(name,),

@@ -258,12 +258,13 @@ def _typed(
 
 
 def _bounds(low: float | None, high: float | None, strict: bool, value: Any) -> str:
+    what = "a whole number" if isinstance(value, int) else "a number"
     if low is not None and high is not None:
         relation = "strictly between" if strict else "between"
-        return f"expected a value {relation} {low:g} and {high:g}, got {value!r}"
+        return f"expected {what} {relation} {low:g} and {high:g}, got {value!r}"
     if low is not None:
-        return f"expected {'>' if strict else '>='} {low:g}, got {value!r}"
-    return f"expected {'<' if strict else '<='} {high:g}, got {value!r}"
+        return f"expected {what} {'>' if strict else '>='} {low:g}, got {value!r}"
+    return f"expected {what} {'<' if strict else '<='} {high:g}, got {value!r}"
 
 
 def _kind(value: Any) -> str:
