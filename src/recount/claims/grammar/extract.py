@@ -169,6 +169,7 @@ class SentenceClaim:
     phrase_start: int = 0  # start of the claim phrase (a verb before the number, when there is one)
     own_population: bool = False
     context: str = "asserted"
+    rate: str | None = None  # a rate's period ("day"): "165 killed a day" is not a total
     claimant: str | None = None
     claimant_kind: str | None = None
     attributed: bool = False
