@@ -10,8 +10,10 @@ import pandas as pd
 
 from recount.claims.claimants import Gazetteer, default_gazetteer
 from recount.claims.documents import MAX_TEXT_BYTES, coerce_date, text_metadata
+from recount.claims.grammar.acronyms import document_gazetteer
 from recount.claims.grammar.extract import DocumentState, SentenceClaim, sentence_claims
-from recount.claims.grammar.sentences import split_sentences
+from recount.claims.grammar.quotes import find_quotes
+from recount.claims.grammar.sentences import mask_citations, split_sentences
 from recount.errors import InputError
 
 CLAIM_COLUMNS = {
@@ -106,13 +108,18 @@ def claim_records(
         )
     own_outlet, own_date = text_metadata(text)
     state = DocumentState(outlet=outlet or own_outlet, date=coerce_date(date) or own_date)
-    gazetteer = gazetteer or default_gazetteer()
+    masked = mask_citations(text)
+    gazetteer = document_gazetteer(masked, gazetteer or default_gazetteer())
+    state.quotes = find_quotes(masked, gazetteer)
     doc_id = document_id(text)
     rows = []
-    for start, end in split_sentences(text):
-        sentence = text[start:end]
-        for claim in sentence_claims(sentence, state, gazetteer):
-            rows.append(_row(claim, sentence, start, end, doc_id, source, state))
+    previous_end = 0
+    for start, end in split_sentences(masked):
+        state.new_paragraph = "\n" in masked[previous_end:start]
+        state.offset = start
+        previous_end = end
+        for claim in sentence_claims(masked[start:end], state, gazetteer):
+            rows.append(_row(claim, text[start:end], start, end, doc_id, source, state))
     return rows
 
 

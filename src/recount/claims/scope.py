@@ -33,8 +33,9 @@ class Place:
     level: str  # country, governorate, city
 
     @property
-    def in_syria(self) -> bool:
-        return self.code.startswith("SY")
+    def country(self) -> str:
+        """The ISO 3166-1 code of the country the place is in."""
+        return self.code[:2]
 
 
 @dataclass(frozen=True)
@@ -54,10 +55,25 @@ class _PlaceEntry:
 
 
 @lru_cache(maxsize=1)
-def _places() -> tuple[re.Pattern[str], dict[str, _PlaceEntry]]:
-    raw = tomllib.loads(
+def _places_data() -> dict:
+    return tomllib.loads(
         resources.files("recount.claims").joinpath("data/places.toml").read_text(encoding="utf-8")
     )
+
+
+@lru_cache(maxsize=1)
+def country_adjectives() -> dict[str, str]:
+    """ISO 3166-1 code -> the adjective the press uses ("SY" -> "Syrian"), first entry wins."""
+    adjectives: dict[str, str] = {}
+    for country in _places_data()["country"]:
+        if "adjective" in country:
+            adjectives.setdefault(country["code"], country["adjective"])
+    return adjectives
+
+
+@lru_cache(maxsize=1)
+def _places() -> tuple[re.Pattern[str], dict[str, _PlaceEntry]]:
+    raw = _places_data()
     entries: dict[str, _PlaceEntry] = {}
     for gov in GOVERNORATES:
         entry = _PlaceEntry(gov.name_en, gov.iso, "governorate")

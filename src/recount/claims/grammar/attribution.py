@@ -17,6 +17,7 @@ from recount.claims.grammar.lexicon import (
     PRONOUNS,
     SOURCE_NOUNS,
     SPEECH_VERBS,
+    VERB_NOUNS,
     alternation,
 )
 
@@ -31,7 +32,34 @@ class Attribution:
 
 
 _SPEECH_RE = re.compile(rf"\b(?:{alternation(SPEECH_VERBS)})\b", re.IGNORECASE)
-_ACCORDING_RE = re.compile(r"\b(?:according\s+to|as\s+per|per)\s+", re.IGNORECASE)
+_ACCORDING_RE = re.compile(
+    r"\b(?:according\s+to|as\s+per|per|citing|quoting|cited\s+by|quoted\s+by)\s+", re.IGNORECASE
+)
+# "the latest reports from de facto authorities", "a conservative estimate by ACLED": the source.
+_SOURCE_OF_RE = re.compile(
+    rf"(?:(?:the|a|an|its|their|latest|new|recent|conservative|official|updated|final|preliminary|initial|separate|own|\w+ly)\s+){{0,4}}"
+    rf"(?:{alternation(SOURCE_NOUNS)})\s+(?:(?:compiled|published|released|issued|gathered|given|provided|made)\s+)?(?:from|by|of)\s+",
+    re.IGNORECASE,
+)
+# "estimates of more than 6,000 given by other monitors", "Estimates ..., by various war monitors".
+_GIVEN_BY_RE = re.compile(
+    rf"\b(?P<noun>{alternation(SOURCE_NOUNS)})\b(?:[^.;:!?]{{0,90}}?,\s*by|\s+(?:[^\s.;:!?]+\s+){{0,6}}?(?:given|provided|published|released|issued|compiled|cited|made|put\s+forward)\s+by)\s+",
+    re.IGNORECASE,
+)
+# "…, which said 400 people had died": the speaker is the noun phrase the clause belongs to.
+_RELATIVE_RE = re.compile(
+    r"(?P<np>[^,;:()]{2,80}?)\s*,?\s+(?:which|who)\s+(?:also\s+|has\s+|had\s+|have\s+)?$"
+)
+_NOUN_BEFORE_RE = re.compile(
+    r"(?:\b(?:a|an|the|its|their|his|her|this|that|these|those|latest|new|recent|conservative|official|annual|monthly|weekly|final|own|separate|previous|earlier)\s+(?:[a-z-]+\s+)?|\b(?:on|in|of|for|from|with|into|at)\s+|\d\s*)$",
+    re.IGNORECASE,
+)
+_PARTICIPLE_RE = re.compile(r"(?:,\s*|\b(?:while|and|as|before|after)\s+)$", re.IGNORECASE)
+_GENERIC_SPEAKERS = {"commission", "mission", "project", "study", "survey", "team", "database",
+                     "tracker", "department", "authority", "committee", "council", "unit",
+                     "directorate", "institute", "researchers", "service", "authorities", "army",
+                     "military", "police", "ministry", "office", "agency", "report", "statement",
+                     "organisation", "organization", "network", "centre", "center"}  # fmt: skip
 _SOURCE_AFTER_RE = re.compile(
     rf"^(?:['’]s)?\s+(?:(?:latest|new|own|most|recent|updated|final|official|annual|monthly|\d{{4}})\s+){{0,3}}(?:{alternation(SOURCE_NOUNS)})\b",
     re.IGNORECASE,
@@ -45,7 +73,7 @@ _NP_BEFORE_RE = re.compile(
 )
 _NP_AFTER_RE = re.compile(r"^\s*((?:[A-Za-z][\w'’.-]*)(?:\s+[A-Za-z][\w'’.-]*){0,6})")
 _APPOSITION_RE = re.compile(
-    r"([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|abu|de)){1,5}),\s+(?:a|an|the|who|head|director|spokesman|spokeswoman|spokesperson)\b[^,]{0,80},\s*$"
+    r"([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|abu|de)){1,5}),\s+(?:a|an|the|who|head|director|spokesman|spokeswoman|spokesperson)\b[^,]{0,80},\s*(?:(?:has|have|had|also|previously|earlier|later|again|now|recently)\s+)*$"
 )
 _CLAUSE_BREAK_RE = re.compile(
     r";|\s[—–]\s|,\s*(?:while|whereas|but|although|though)\b|\bwhile\b|\bwhereas\b"
@@ -71,13 +99,27 @@ def find_attributions(
             found.append(_named(mention.start, mention))
         if _SOURCE_BEFORE_RE.search(sentence[max(0, mention.start - 60) : mention.start]):
             found.append(_named(mention.start, mention))
+    for match in _GIVEN_BY_RE.finditer(sentence):
+        found.append(_object_attribution(sentence, match.start("noun"), match.end(), mentions))
+    names = [(m.start, m.end) for m in mentions]
     for match in _SPEECH_RE.finditer(sentence):
-        if any(s <= match.start() < e for s, e in masked):
+        if any(s <= match.start() < e for s, e in [*masked, *names]):
+            continue
+        if _is_noun(sentence, match):
             continue
         attribution = _speech_attribution(sentence, match, mentions)
         if attribution is not None:
             found.append(attribution)
     return [a for a in found if a is not None]
+
+
+def _is_noun(sentence: str, verb: re.Match[str]) -> bool:
+    """'a conservative estimate', 'the report', '2,350 reports of': the word is a noun here."""
+    if verb.group(0).lower() not in VERB_NOUNS:
+        return False
+    if _NOUN_BEFORE_RE.search(sentence[max(0, verb.start() - 40) : verb.start()]):
+        return True
+    return re.match(r"\s+(?:of|by|from|on|that\s+(?!\d))\b", sentence[verb.end() :]) is not None
 
 
 def _named(cue: int, mention: ClaimantMention) -> Attribution:
@@ -98,6 +140,12 @@ def _mention_at(
 def _object_attribution(
     sentence: str, cue: int, after: int, mentions: list[ClaimantMention]
 ) -> Attribution:
+    source_of = _SOURCE_OF_RE.match(sentence, after)
+    if source_of is not None and (
+        _mention_at(mentions, source_of.end(), 12) is not None
+        or _NP_AFTER_RE.match(sentence[source_of.end() : source_of.end() + 100])
+    ):
+        after = source_of.end()
     mention = _mention_at(mentions, after, 12)
     if mention is not None:
         return _named(cue, mention)
@@ -110,6 +158,18 @@ def _speech_attribution(
     sentence: str, verb: re.Match[str], mentions: list[ClaimantMention]
 ) -> Attribution | None:
     before = sentence[: verb.start()]
+    if verb.group(0).lower().endswith("ing") and _PARTICIPLE_RE.search(before):
+        return _main_subject(sentence, verb.start(), mentions)
+    relative = _RELATIVE_RE.search(before[-120:])
+    if relative is not None:
+        offset = verb.start() - len(before[-120:])
+        np_start, np_end = offset + relative.start("np"), offset + relative.end("np")
+        inside = [m for m in mentions if np_start <= m.start and m.end <= np_end]
+        if inside:
+            return _named(verb.start(), inside[-1])
+        name = _clean_phrase(_last_noun_phrase(relative.group("np")))
+        if name is not None:
+            return _unnamed(verb.start(), name)
     clause_start = max([m.end() for m in _CLAUSE_BREAK_RE.finditer(before)], default=0)
     for mention in reversed(mentions):
         if (
@@ -139,6 +199,18 @@ def _speech_attribution(
     mention = _mention_at(mentions, verb.end(), 16)
     if mention is not None:
         return _named(verb.start(), mention)
+    if tail.endswith(",") and re.match(
+        r"\s+(?:that\b|\d|(?:more|less|fewer)\s+than|at\s+least|some|about|nearly|almost|over|up\s+to)",
+        sentence[verb.end() :],
+    ):
+        # "a local monitoring group, the Al Jazirah Conference, reported that …": not inverted
+        appositive = re.search(r"(?:^|,)\s*([^,]{2,60}),\s*$", tail[:-1] + ",")
+        if appositive is not None:
+            inside = [m for m in mentions if tail.rfind(appositive.group(1)) <= m.start < len(tail)]
+            if inside:
+                return _named(verb.start(), inside[-1])
+            return _unnamed(verb.start(), _clean_phrase(appositive.group(1)))
+        return None
     phrase = _NP_AFTER_RE.match(sentence[verb.end() : verb.end() + 100])
     name = _clean_phrase(phrase.group(1)) if phrase else None
     if name is None:
@@ -146,9 +218,32 @@ def _speech_attribution(
     return _unnamed(verb.start(), name)
 
 
+def _main_subject(sentence: str, cue: int, mentions: list[ClaimantMention]) -> Attribution | None:
+    """'X made the remarks …, while noting that …': a participle's speaker is the clause's subject."""
+    first = [m for m in mentions if m.end <= cue]
+    if first:
+        return _named(cue, first[0])
+    subject = re.match(
+        r"\s*((?:[A-Za-z][\w'’.-]*\s+){0,5}?[A-Za-z][\w'’.-]*)\s+(?:has\s+|have\s+|had\s+)?[a-z]+ed\b",
+        sentence,
+    )
+    if subject is None:
+        return None
+    return _unnamed(cue, _clean_phrase(subject.group(1)))
+
+
+def _last_noun_phrase(text: str) -> str:
+    """The last noun phrase of `text`: 'the official one given by Myanmar authorities' -> 'Myanmar authorities'."""
+    words = text.split()
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].lower() in {"by", "from", "of", "to", "than", "at", "in", "on", "with"}:
+            return " ".join(words[index + 1 :])
+    return text
+
+
 def _subject_gap(between: str) -> bool:
     """The words between a named claimant and its verb: an apposition or an auxiliary, not a new subject."""
-    stripped = between.strip()
+    stripped = re.sub(r"^\s*(?:\)|\([A-Za-z&.\s-]{1,12}\))", "", between).strip()
     if not stripped:
         return True
     if (
@@ -158,6 +253,8 @@ def _subject_gap(between: str) -> bool:
         or stripped.startswith("'s")
     ):
         return True
+    if _SOURCE_GAP_RE.match(stripped):
+        return True  # "SNHR figures show", "the Observatory's latest data put"
     words = stripped.lower().split()
     return len(words) <= 3 and all(
         w
@@ -192,7 +289,9 @@ def _subject_gap(between: str) -> bool:
 _PHRASE_STOPS = {
     "on", "in", "at", "that", "who", "which", "to", "with", "as", "from", "last", "this",
     "after", "before", "when", "while", "during", "since", "by", "has", "have", "had", "was",
-    "is", "were", "are", "said", "says", "told",
+    "is", "were", "are", "said", "says", "told", "led", "quoted", "cited", "based", "headed",
+    "backed", "run", "working", "including", "citing", "quoting", "said,", "estimate",
+    "estimates", "made", "also",
 }  # fmt: skip
 
 
@@ -202,10 +301,27 @@ _CONJUNCTIONS = {
 }  # fmt: skip
 
 
+_SOURCE_GAP_RE = re.compile(
+    rf"^(?:['’]s\s+)?(?:(?:latest|new|own|most|recent|updated|final|official|annual|monthly)\s+){{0,2}}(?:{alternation(SOURCE_NOUNS)})$",
+    re.IGNORECASE,
+)
+_INSTITUTION_NOUNS = {"ministry", "office", "mission", "department", "directorate", "authority",
+                      "authorities", "agency", "commission", "council", "officials", "police",
+                      "army", "government", "forces", "unit", "service"}  # fmt: skip
+
+
 def _clean_phrase(phrase: str) -> str | None:
     words = phrase.split()
     for index, word in enumerate(words):
         if index > 0 and word.lower() in _PHRASE_STOPS:
+            place_of_institution = (
+                word.lower() in ("in", "of", "for")
+                and words[index - 1].lower() in _INSTITUTION_NOUNS
+                and index + 1 < len(words)
+                and words[index + 1][:1].isupper()
+            )
+            if place_of_institution:  # "the health ministry in Gaza"
+                continue
             words = words[:index]
             break
     while words and (words[0].lower() in DETERMINERS or words[0].lower() in _CONJUNCTIONS):

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from recount.claims.claimants import ClaimantMention, Gazetteer
 from recount.claims.grammar.attribution import Attribution, choose_attribution, find_attributions
@@ -32,9 +32,13 @@ from recount.claims.grammar.lexicon import (
     COMPARISON_CUES,
     DEATH_TOLL_NOUNS,
     DISPLACING_VERBS,
+    FIRST_PERSON,
+    HARM_WORDS,
     HYPOTHETICAL_CUES,
+    KILLING_WORDS,
     LIFE_VERBS,
     MEASURE_NOUNS,
+    MEASURE_TOLL_NOUNS,
     MEASURES_AFTER,
     MEASURES_BEFORE,
     MORE_THAN_LINKS,
@@ -47,8 +51,9 @@ from recount.claims.grammar.lexicon import (
     TOLL_NOUNS,
     alternation,
 )
+from recount.claims.grammar.quotes import Quote
 from recount.claims.numbers import NEARLY_BAND, UNITS, Quantity, find_quantities
-from recount.claims.scope import Period, Place, find_periods, find_places
+from recount.claims.scope import Period, Place, country_adjectives, find_periods, find_places
 
 _POP = alternation(POPULATIONS)
 _MEAS = alternation(MEASURES_AFTER)
@@ -56,7 +61,7 @@ _AUX = alternation(AUXILIARIES)
 _LOCATIVE = r"(?:\s+(?:in|on|at|near|from|across|around|inside|outside|throughout)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
 _ADJECTIVE = rf"(?:(?!(?:and|or|but|of|with|{_POP}|{alternation(UNITS)})\b)[A-Za-z][\w'’-]*\s+)"
 _FORWARD_RE = re.compile(
-    rf"^\s*(?:of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>{_POP})\b|{_ADJECTIVE}{{1,2}}?(?=(?:{alternation(MEASURE_NOUNS)})\b))?"
+    rf"^\s*(?:of\s+)?(?:(?:reports?|names|accounts)\s+of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>{_POP})\b|{_ADJECTIVE}{{1,2}}?(?=(?:{alternation(MEASURE_NOUNS)})\b))?"
     rf"{_LOCATIVE}"
     r"(?P<aside>\s*(?:,|\(|–|—)\s*[^,()–—.;]{0,80}?(?:,|\)|–|—))?"
     rf"\s*(?:(?:{_AUX})\s+){{0,6}}?"
@@ -70,7 +75,7 @@ _BACKWARD_RE = re.compile(
     re.IGNORECASE,
 )
 _TOLL_RE = re.compile(
-    rf"\b(?P<toll>(?:(?P<tpop>{_POP})\s+)?(?P<noun>{alternation(TOLL_NOUNS)}))\b"
+    rf"\b(?P<toll>(?:(?P<tpop>{_POP})\s+)?(?P<noun>{alternation(TOLL_NOUNS + list(MEASURE_TOLL_NOUNS))}))\b"
     r"(?P<mid>(?:[\s,]+[^\s.;:!?]+){0,10}?)"
     rf"\s*(?P<link>\b(?:{alternation(TOLL_LINKS + RISE_VERBS)})\b|:)\s*$",
     re.IGNORECASE,
@@ -86,7 +91,7 @@ _NOUN_OF_MEASURES = {
     "rescue": "saved", "injuries": "injured", "injury": "injured", "wounding": "injured",
 }  # fmt: skip
 _DISPLACED_TAIL_RE = re.compile(
-    r"^[^.;]{0,40}?\b(?:from\s+their\s+homes|to\s+flee|out\s+of\s+their|from\s+the\s+(?:city|town|area|region))",
+    r"^[^.;]{0,40}?\b(?:from\s+their\s+homes|to\s+flee|out\s+of\s+their|from\s+the\s+(?:city|town|area|region)|to\s+seek\s+(?:refuge|safety|shelter)|off\s+their\s+land|into\s+exile|to\s+leave\s+(?:their|the)|across\s+the\s+border|abroad)",
     re.IGNORECASE,
 )
 _AMONG_RE = re.compile(
@@ -94,16 +99,22 @@ _AMONG_RE = re.compile(
     re.IGNORECASE,
 )
 _PART_RE = re.compile(
-    r"(?:\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+them|\bmost\s+of\s+them|\bmostly|\bmainly|\bincl\.?|\bamong\s+those)\s*(?:were|are|was|is)?\s*$",
+    r"(?:\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+them|\bmost\s+of\s+them|\bmostly|\bmainly|\bincl\.?|\bamong\s+those|\()\s*(?:were|are|was|is)?\s*$",
     re.IGNORECASE,
 )
-_COORD_RE = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|as\s+well\s+as|plus|&)\s*$", re.IGNORECASE)
+_COORD_RE = re.compile(
+    r"^\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus|&|with|,)\s*$|^\s*[-–—:(]\s*$", re.IGNORECASE
+)
 _LIST_TAIL_RE = re.compile(
-    rf"^\s*(?:(?:{_POP})\b|[,.;:)]|$|respectively\b|and\b|or\b|in\b|on\b|since\b|according\b|were\b|have\b|had\b)",
+    rf"^\s*(?:(?:{_ADJECTIVE}){{0,2}}(?:{_POP})\b|[,.;:)]|$|respectively\b|and\b|or\b|in\b|on\b|since\b|according\b|were\b|have\b|had\b|who\b|as\s+well\b)",
     re.IGNORECASE,
 )
 _DISPLACING_RE = re.compile(
     rf"\b(?:{alternation(DISPLACING_VERBS)})\s+(?:(?:some|about|around|over|at\s+least|more\s+than|nearly)\s+)?$",
+    re.IGNORECASE,
+)
+_HARM_AFTER_RE = re.compile(
+    r"(?:\s*,\s*[a-z]+)*\s*,?\s+(?:or|and|and/or)\s+(?:injured|wounded|maimed|disabled|hurt|killed|dead)\b",
     re.IGNORECASE,
 )
 _RISE_RE = re.compile(rf"\b(?:{alternation(RISE_VERBS)})\s*$", re.IGNORECASE)
@@ -137,7 +148,7 @@ _NOT_A_COUNT_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_COUNT_BEFORE_RE = re.compile(
-    r"(?:\b(?:aged|age|ages|age\s+of|ages\s+of|ages\s+between|population\s+of|out\s+of|resolution|article|chapter|route|highway|road|page|paragraph|section|phase|room|flight|unit|brigade|division|grade|level|number|no\.|nos\.|item|point|verse|platoon|battalion|regiment|district|zone|sector|category|model|type|version|episode|season|volume|vol\.?|p\.|pp\.)"
+    r"(?:\b(?:every|one\s+in|in\s+every|out\s+of\s+every|CI|confidence\s+interval|aged|age|ages|age\s+of|ages\s+of|ages\s+between|population\s+of|out\s+of|resolution|article|chapter|route|highway|road|page|paragraph|section|phase|room|flight|unit|brigade|division|grade|level|number|no\.|nos\.|item|point|verse|platoon|battalion|regiment|district|zone|sector|category|model|type|version|episode|season|volume|vol\.?|p\.|pp\.)"
     rf"|\b{_MONTH}|[$£€¥]|\bus\$|\d\s*[:/]|\d\s*\.\s*$|#)\s*$",
     re.IGNORECASE,
 )
@@ -156,6 +167,12 @@ class DocumentState:
     date: dt.date | None
     last_claimant: tuple[str, str] | None = None
     last_measure: str | None = None
+    quotes: list[Quote] = field(default_factory=list)  # with offsets into the document
+    offset: int = 0  # where the current sentence starts in the document
+    new_paragraph: bool = True  # a line break before the current sentence
+    previous_claimant: tuple[str, str] | None = None  # of the previous sentence's claims
+    previous_measure: str | None = None  # of the previous sentence's claims
+    last_country: str | None = None  # ISO code of the last place named
 
 
 @dataclass
@@ -188,33 +205,87 @@ def sentence_claims(
         return []
     periods = find_periods(sentence, state.date)
     mention_spans = [(m.start, m.end) for m in mentions]
-    places = [
-        p
-        for p in find_places(sentence)
-        if not _inside(p.start, p.end, mention_spans) and _is_scope(sentence, p)
-    ]
+    all_places = [p for p in find_places(sentence) if not _inside(p.start, p.end, mention_spans)]
+    places = [p for p in all_places if _is_scope(sentence, p)]
     blocked = mention_spans + [(p.start, p.end) for p in periods if _has_date(p)]
     candidates = [
         q for q in quantities if not _overlaps(q.start, q.end, blocked) and _may_count(sentence, q)
     ]
     claims = [_parse(sentence, q, state) for q in candidates]
-    _inherit(sentence, claims)
+    _inherit(sentence, claims, periods)
+    _carry_measure(sentence, claims, state)
     claims = [c for c in claims if c.measure is not None]
     if claims:
         state.last_measure = claims[-1].measure
     claims = [c for c in claims if not _is_comparison(sentence, c)]
     for claim in claims:
         claim.context = _context(sentence, claim)
+        claim.rate = _rate(sentence, claim)
         claim.place = _nearest(places, claim)
         stated = _nearest([p for p in periods if not _dates_another_event(sentence, p)], claim)
         claim.period = _as_of(claim, stated)
-    claims = [c for c in claims if not _passing_mention(sentence, c)]
+    claims = [c for c in claims if not _passing_mention(sentence, c, places)]
     quantity_spans = [(c.phrase_start, max(c.quantity.end, c.phrase_end)) for c in claims]
     attributions = find_attributions(sentence, mentions, quantity_spans)
     _attribute(sentence, claims, attributions, state, mentions)
+    for claim in claims:
+        _resolve_institution(claim, all_places, state, gazetteer)
+    _quoted_speaker(claims, state)
+    _continue_attribution(claims, state)
     _distribute_respectively(sentence, claims, mentions, places)
     _remember_claimant(sentence, mentions, state, attributions)
+    if all_places:
+        state.last_country = all_places[-1].country
+    attributed = [c for c in claims if c.attributed]
+    state.previous_claimant = (
+        (attributed[-1].claimant, attributed[-1].claimant_kind) if attributed else None
+    )
+    state.previous_measure = claims[-1].measure if claims else None
     return claims
+
+
+def _quoted_speaker(claims: list[SentenceClaim], state: DocumentState) -> None:
+    """Inside a quote, 'we' (or no attribution at all) is the person quoted."""
+    for claim in claims:
+        position = state.offset + claim.quantity.start
+        quote = next((q for q in state.quotes if q.start <= position < q.end), None)
+        if quote is None or quote.speaker is None:
+            continue
+        first_person = claim.claimant is not None and claim.claimant.lower() in FIRST_PERSON
+        if first_person or not claim.attributed:
+            claim.claimant, claim.claimant_kind, claim.attributed = (
+                quote.speaker,
+                quote.kind,
+                True,
+            )
+
+
+def _continue_attribution(claims: list[SentenceClaim], state: DocumentState) -> None:
+    """Within a paragraph, figures after an attributed sentence go on in its source's words."""
+    if state.new_paragraph or state.previous_claimant is None:
+        return
+    for claim in claims:
+        if not claim.attributed:
+            claim.claimant, claim.claimant_kind = state.previous_claimant
+            claim.attributed = True
+
+
+_CARRY_RE = re.compile(
+    r"^\W*(?:the\s+(?:rest|remainder|others)|of\s+(?:them|these|those|the\s+(?:dead|victims|total))|among\s+(?:them|these|those|the\s+(?:dead|victims))|(?:they|these|this)\s+includ(?:e|es|ed)|the\s+(?:dead|victims)\s+includ)\b",
+    re.IGNORECASE,
+)
+
+
+def _carry_measure(sentence: str, claims: list[SentenceClaim], state: DocumentState) -> None:
+    """'The rest were from the military – 9,044 soldiers ...': the previous sentence's measure."""
+    if state.previous_measure is None or not _CARRY_RE.match(sentence):
+        return
+    for claim in claims:
+        if claim.measure is None and claim.own_population:
+            claim.measure = state.previous_measure
+            claim.measure_text = _phrase(sentence, claim.quantity.start, claim.phrase_end)
+            claim.construction = claim.construction or "part"
+    _inherit(sentence, claims, [])
 
 
 def _is_scope(sentence: str, place: Place) -> bool:
@@ -278,13 +349,26 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
     after = sentence[q.end : q.end + 200]
     forward = _FORWARD_RE.match(after)
     if forward:
-        claim.measure = MEASURES_AFTER[_key(forward.group("meas"))]
+        word = forward.group("meas")
+        claim.measure = MEASURES_AFTER[_key(word)]
         claim.measure_text = _phrase(sentence, q.start, q.end + forward.end())
         claim.construction = "subject"
         claim.phrase_end = q.end + forward.end()
         if forward.group("pop"):
             claim.population = POPULATIONS[_key(forward.group("pop"))]
             claim.own_population = True
+        if _key(word) == "victims":
+            claim.measure = _victims_measure(sentence, claim) or claim.measure
+        if _counts_incidents(sentence, claim, word):
+            claim.measure = None
+        harm = _HARM_AFTER_RE.match(sentence, claim.phrase_end)
+        if (
+            claim.measure in ("killed", "injured")
+            and harm
+            and _coordinated_casualties(word + harm.group(0))
+        ):
+            claim.measure = "casualties"
+            claim.phrase_end = harm.end()
         return claim
     pop = _POP_AFTER_RE.match(after)
     if pop:
@@ -297,6 +381,9 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
         lives = backward.group("lives") or (pop and _key(pop.group("pop")) == "lives")
         if verb not in LIFE_VERBS or lives:
             claim.measure = MEASURES_BEFORE[verb]
+            coordinated = _COORDINATED_HARM_RE.search(before[-60:][: backward.end("verb")])
+            if coordinated and _coordinated_casualties(coordinated.group("words")):
+                claim.measure = "casualties"
             claim.phrase_start = q.start - len(before[-60:]) + backward.start()
             claim.measure_text = _phrase(sentence, claim.phrase_start, claim.phrase_end)
             claim.construction = "object"
@@ -373,6 +460,8 @@ def _toll_meaning(
         if re.search(rf"\b{re.escape(word)}\b", words):
             measure = value
             break
+    if noun in MEASURE_TOLL_NOUNS:
+        return MEASURE_TOLL_NOUNS[noun], population
     if noun in DEATH_TOLL_NOUNS:
         return measure if measure in ("injured", "casualties") else "killed", population
     if noun in CASUALTY_TOLL_NOUNS:
@@ -403,7 +492,7 @@ def _upper_end(q: Quantity) -> Quantity:
     return Quantity(offset, q.end, text.strip(), q.high, q.high, q.high, None, q.vague, False)
 
 
-def _inherit(sentence: str, claims: list[SentenceClaim]) -> None:
+def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) -> None:
     """Lists and parts take the measure of the claim they belong to."""
     for index, claim in enumerate(claims):
         if claim.measure is not None or index == 0:
@@ -411,13 +500,17 @@ def _inherit(sentence: str, claims: list[SentenceClaim]) -> None:
         previous = claims[index - 1]
         if previous.measure is None:
             continue
-        gap = sentence[previous.phrase_end : claim.quantity.start]
+        gap = _without_periods(sentence, previous.phrase_end, claim.quantity.start, periods)
         tail = sentence[claim.quantity.end : claim.quantity.end + 30]
         if claim.construction == "part" or (_COORD_RE.match(gap) and _LIST_TAIL_RE.match(tail)):
             claim.measure = previous.measure
             claim.measure_text = previous.measure_text
             if not claim.own_population and claim.construction != "part":
                 claim.population = previous.population
+            if claim.population == "all":  # "227 civilians killed (31 men, ...)": civilian men
+                head = [c.population for c in claims[:index] if c.population != "all"]
+                heads = [p for p in head if p in ("civilians", "combatants")]
+                claim.population = heads[-1] if heads else claim.population
             claim.construction = claim.construction or "list"
     for index in range(len(claims) - 2, -1, -1):
         claim, following = claims[index], claims[index + 1]
@@ -461,12 +554,24 @@ def _context(sentence: str, claim: SentenceClaim) -> str:
     return "asserted"
 
 
-def _passing_mention(sentence: str, claim: SentenceClaim) -> bool:
-    """Another war's toll, cited as a yardstick, is not a claim about this one."""
-    if claim.place is None or claim.place.in_syria:
+def _passing_mention(sentence: str, claim: SentenceClaim, places: list[Place]) -> bool:
+    """Another war's toll, cited as a yardstick for the sentence's own place, is not a claim."""
+    if claim.place is None:
         return False
+    country = claim.place.code[:2]
+    if not any(p.code[:2] != country for p in places):
+        return False  # nothing here to compare it with: the claim is about its own place
     q = claim.quantity
     return _PASSING_RE.search(sentence[: q.start] + " " + sentence[q.end :]) is not None
+
+
+def _without_periods(sentence: str, start: int, end: int, periods: list[Period]) -> str:
+    """The text between two claims with dates left out: '580,000 as of May 2021, and 617,910'."""
+    gap = sentence[start:end]
+    for period in periods:
+        if start <= period.start and period.end <= end:
+            gap = gap.replace(sentence[period.start : period.end], " ")
+    return gap
 
 
 def _nearest(items: list, claim: SentenceClaim):
@@ -552,3 +657,117 @@ def _remember_claimant(
         state.last_claimant = (last.claimant, last.kind)
     elif mentions:
         state.last_claimant = (mentions[-1].claimant.name, mentions[-1].claimant.kind)
+
+
+_RATE_AFTER_RE = re.compile(
+    r"^[^.;,]{0,25}?\b(?:a|per|each|every)\s+(?P<unit>day|week|month|year)\b"
+    r"|^\s*(?P<adverb>daily|weekly|monthly|yearly|annually)\b",
+    re.IGNORECASE,
+)
+_RATE_BEFORE_RE = re.compile(
+    r"\b(?:an?\s+)?(?P<adjective>daily|weekly|monthly|yearly|annual)\s+(?:average|rate|toll)\s+(?:of\s+)?(?:some\s+|about\s+|around\s+)?$",
+    re.IGNORECASE,
+)
+_RATE_UNITS = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
+               "annually": "year", "annual": "year"}  # fmt: skip
+
+
+def _rate(sentence: str, claim: SentenceClaim) -> str | None:
+    """'165 killed a day', 'an average 223 killed every day', 'a daily average of 2,000': a rate."""
+    before = _RATE_BEFORE_RE.search(
+        sentence[max(0, claim.quantity.start - 40) : claim.quantity.start]
+    )
+    if before:
+        return _RATE_UNITS[before.group("adjective").lower()]
+    after = _RATE_AFTER_RE.match(sentence[claim.phrase_end : claim.phrase_end + 40])
+    if after:
+        return (
+            after.group("unit").lower()
+            if after.group("unit")
+            else _RATE_UNITS[after.group("adverb").lower()]
+        )
+    return None
+
+
+_INCIDENT_TAIL_RE = re.compile(
+    r"^[^.;]{0,30}?\b(?:that|which|who)?\s*(?:claimed|killed|left|took|cost|caused|resulted)\b",
+    re.IGNORECASE,
+)
+_EVENT_NOUNS = {"killings", "massacres", "deaths"}
+
+
+def _counts_incidents(sentence: str, claim: SentenceClaim, word: str) -> bool:
+    """'19 major killings that claimed the lives of 252 people': the 19 are incidents."""
+    return _key(word) in _EVENT_NOUNS and bool(
+        _INCIDENT_TAIL_RE.match(sentence[claim.phrase_end : claim.phrase_end + 60])
+    )
+
+
+_VICTIMS_OF_RE = re.compile(
+    r"^\s*(?:of\s+)?(?:forced\s+)?(?P<what>displacement|kidnapping|abduction|enforced\s+disappearance|disappearance|injur(?:y|ies)|detention)",
+    re.IGNORECASE,
+)
+_VICTIMS_CONTEXT_RE = re.compile(
+    r"\b(?P<what>displacement|displaced|kidnapping|kidnapped|abduction|abducted|disappearance|disappeared|detention|injur(?:y|ies))\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+_VICTIMS_MEASURES = {
+    "displacement": "displaced", "displaced": "displaced", "kidnapping": "detained",
+    "kidnapped": "detained", "abduction": "detained", "abducted": "detained",
+    "disappearance": "missing", "disappeared": "missing", "enforced disappearance": "missing",
+    "detention": "detained", "injury": "injured", "injuries": "injured",
+}  # fmt: skip
+
+
+def _victims_measure(sentence: str, claim: SentenceClaim) -> str | None:
+    """'Victims' count what the text makes them victims of: 8 million victims of displacement."""
+    after = _VICTIMS_OF_RE.match(sentence[claim.phrase_end : claim.phrase_end + 40])
+    if after is None:
+        after = _VICTIMS_CONTEXT_RE.search(
+            sentence[max(0, claim.quantity.start - 80) : claim.quantity.start]
+        )
+    if after is None:
+        return None
+    return _VICTIMS_MEASURES.get(" ".join(after.group("what").lower().split()))
+
+
+_COORDINATED_HARM_RE = re.compile(
+    r"(?P<words>\b[a-z]+(?:\s*,\s*[a-z]+)*\s*,?\s+(?:or|and|and/or)\s+[a-z]+)\s*$", re.IGNORECASE
+)
+
+
+def _coordinated_casualties(words: str) -> bool:
+    """'killed, injured or disabled': killing and harm named together count casualties."""
+    tokens = {w.lower() for w in re.findall(r"[a-z]+", words, re.IGNORECASE)}
+    return bool(tokens & KILLING_WORDS) and bool(tokens & HARM_WORDS)
+
+
+_INSTITUTION_RE = re.compile(
+    r"^(?:the\s+)?(?P<inst>(?:health|defen[cs]e|interior|foreign|information)\s+ministry|ministry\s+of\s+(?:public\s+)?(?:health|defen[cs]e|interior|foreign\s+affairs|information))$",
+    re.IGNORECASE,
+)
+
+
+def _resolve_institution(
+    claim: SentenceClaim, places: list[Place], state: DocumentState, gazetteer: Gazetteer
+) -> None:
+    """'the health ministry' is the ministry of the country the text is about, never a default one.
+
+    The country comes from the places the sentence (or else the text so far) names;
+    with none, the claimant stays as the text says it.
+    """
+    if claim.claimant is None or claim.claimant_kind in ("outlet",):
+        return
+    match = _INSTITUTION_RE.match(claim.claimant)
+    if match is None:
+        return
+    country = places[-1].country if places else state.last_country
+    adjective = country_adjectives().get(country) if country else None
+    if adjective is None:
+        return
+    named = f"{adjective} {match.group('inst').lower()}"
+    mentions = gazetteer.find(named)
+    if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(named):
+        claim.claimant, claim.claimant_kind = mentions[0].claimant.name, mentions[0].claimant.kind
+    else:
+        claim.claimant, claim.claimant_kind = named, "government"

@@ -8,6 +8,8 @@ casualties; population: all, civilians, combatants, children, women).
 from __future__ import annotations
 
 import re
+import tomllib
+from importlib import resources
 
 
 def alternation(words: list[str] | dict[str, str]) -> str:
@@ -39,7 +41,18 @@ POPULATIONS = {
     "journalists": "all", "doctors": "all", "medics": "all", "aid workers": "all",
     "health workers": "all", "teachers": "all", "students": "all", "workers": "all",
     "volunteers": "all", "protesters": "all", "demonstrators": "all", "families": "all",
+    "adults": "all", "elderly people": "all", "older people": "all", "staff members": "all",
+    "staffers": "all", "staff": "all", "employees": "all", "health personnel": "all",
+    "migrants": "all", "villagers": "all", "worshippers": "all", "passengers": "all",
+    "victims": "all", "dead": "all",
 }  # fmt: skip
+# People named by nation, ethnicity or faith ("6,700 Rohingya", "40 Palestinians"): data.
+PEOPLES = tuple(
+    tomllib.loads(
+        resources.files("recount.claims").joinpath("data/peoples.toml").read_text(encoding="utf-8")
+    )["nouns"]
+)
+POPULATIONS.update({noun.lower(): "all" for noun in PEOPLES if noun.lower() not in POPULATIONS})
 
 # Words that state what happened to the people counted, after the number.
 MEASURES_AFTER = {
@@ -64,6 +77,13 @@ MEASURES_AFTER = {
     "displaced": "displaced", "fled": "displaced", "uprooted": "displaced",
     "refugees": "displaced", "internally displaced": "displaced", "forced to flee": "displaced",
     "forced from their homes": "displaced", "made homeless": "displaced",
+    "sought refuge": "displaced", "seeking refuge": "displaced", "seek refuge": "displaced",
+    "sought safety": "displaced", "crossed the border": "displaced",
+    "crossed the borders": "displaced", "crossed into": "displaced",
+    "suffered forced displacement": "displaced", "forcibly displaced": "displaced",
+    "forced to leave their homes": "displaced", "forced off their land": "displaced",
+    "forced out of their homes": "displaced", "driven from their homes": "displaced",
+    "lost their homes": "displaced", "disabled": "injured",
     "evacuated": "evacuated", "evacuees": "evacuated", "bussed out": "evacuated",
     "bused out": "evacuated",
     "saved": "saved", "rescued": "saved", "spared": "saved",
@@ -81,6 +101,7 @@ MEASURES_BEFORE = {
     "detained": "detained", "detaining": "detained", "arrested": "detained",
     "arresting": "detained", "jailed": "detained", "abducted": "detained", "kidnapped": "detained",
     "displaced": "displaced", "displacing": "displaced", "uprooted": "displaced",
+    "disabled": "injured", "disabling": "injured",
     "evacuated": "evacuated", "evacuating": "evacuated", "evacuate": "evacuated",
     "saved": "saved", "saving": "saved", "rescued": "saved", "rescuing": "saved", "save": "saved",
 }  # fmt: skip
@@ -92,6 +113,10 @@ DISPLACING_VERBS = {
     "driven": "displaced",
     "driving": "displaced",
 }
+# Words of harm that, coordinated with killing ("killed, injured or disabled"), make casualties.
+KILLING_WORDS = {"killed", "killing", "kill", "kills", "dead", "died", "deaths", "death"}
+HARM_WORDS = {"injured", "injuring", "wounded", "wounding", "maimed", "disabled", "hurt",
+              "injuries", "injures"}  # fmt: skip
 # These count deaths only with "lives": "claimed 300,000 lives", "took the lives of 20".
 LIFE_VERBS = {"claimed", "claiming", "claims", "cost", "costing", "took", "taking", "taken"}
 
@@ -113,6 +138,15 @@ TOLL_NOUNS = [
     "civilian toll", "civilian death toll", "fatality count", "fatality figure", "tally",
     "count", "figure", "estimate", "number", "total",
 ]  # fmt: skip
+# Nouns of a measure that act as a toll: "the injuries rose to 25,408", "the displacement is
+# close to 50,000", "the deaths included 4,104 children".
+MEASURE_TOLL_NOUNS = {
+    "deaths": "killed", "fatalities": "killed", "dead": "killed", "killings": "killed",
+    "injuries": "injured", "injured": "injured", "wounded": "injured",
+    "casualties": "casualties", "displacement": "displaced", "displaced": "displaced",
+    "refugees": "displaced", "missing": "missing", "disappearances": "missing",
+    "arrests": "detained", "detentions": "detained", "detainees": "detained",
+}  # fmt: skip
 # Toll nouns that name deaths themselves; the others take their measure from context.
 DEATH_TOLL_NOUNS = {"death toll", "toll", "body count", "civilian toll", "civilian death toll",
                     "fatality count", "fatality figure"}  # fmt: skip
@@ -122,7 +156,10 @@ TOLL_LINKS = [
     "hit", "hits", "topped", "tops", "exceeded", "exceeds", "surpassed", "surpasses", "passed",
     "crossed", "neared", "nears", "approached", "approaches", "now", "as", ":", "totals",
     "totalled", "totaled", "numbered", "numbers", "is now", "was now", "had reached",
-    "included", "includes", "including",
+    "included", "includes", "including", "include", "reach", "top", "exceed", "surpass",
+    "pass", "range between", "ranges between", "ranged between", "range from",
+    "ranges from", "ranged from", "put at", "stand at", "amount to", "amounts to",
+    "amounted to",
 ]  # fmt: skip
 # Nouns that name the measure themselves and may take adjectives: "191,369 documented killings".
 MEASURE_NOUNS = ["deaths", "killings", "fatalities", "casualties", "injuries", "refugees",
@@ -159,16 +196,32 @@ SPEECH_VERBS = [
     "states", "claimed", "claims", "confirmed", "confirms", "added", "adds", "noted", "notes",
     "wrote", "writes", "cited", "cites", "tallied", "registered", "found", "finds", "verified",
     "gave", "gives", "warned", "warns", "calculated", "concluded", "revealed", "published",
-    "listed", "lists", "believes", "estimating", "reporting",
+    "listed", "lists", "believes", "estimating", "reporting", "estimate", "believe",
+    "report", "record", "document", "count", "acknowledged", "acknowledges", "acknowledge",
+    "admitted", "admits", "conceded", "concedes", "noting", "adding", "stressing",
+    "claiming", "warning", "announcing", "confirming", "indicated", "indicates", "indicate",
+    "showed", "shows", "show", "suggested", "suggests", "calculates", "recorded",
 ]  # fmt: skip
+# Speech verbs that are nouns after a determiner: "a conservative estimate", "the report".
+VERB_NOUNS = {"estimate", "estimates", "report", "reports", "count", "counts", "record",
+              "records", "claims", "claim", "warning", "lists", "figures", "document",
+              "documents", "show", "shows"}  # fmt: skip
 SOURCE_NOUNS = ["figures", "figure", "data", "tally", "count", "estimate", "estimates", "report",
-                "toll", "statistics", "numbers", "records", "documentation", "database", "count"]  # fmt: skip
+                "toll", "statistics", "numbers", "records", "documentation", "database",
+                "reports", "survey", "study", "investigation", "analysis", "assessment",
+                "update", "updates", "calculations", "count"]  # fmt: skip
 PRONOUNS = {
     "he", "she", "it", "they", "the group", "the monitor", "the organisation", "the organization",
     "the agency", "the office", "the ministry", "the network", "the body", "the official",
     "the spokesman", "the spokeswoman", "the spokesperson", "the report", "the watchdog",
     "the charity", "the centre", "the center", "the observatory", "the statement", "the monitoring group",
+    "the project", "the commission", "the mission", "the study", "the survey", "the team",
+    "the database", "the tracker", "the department", "the authority", "the committee",
+    "the council", "the unit", "the directorate", "the institute", "the researchers",
+    "the service", "the authorities", "the army", "the military", "the police",
+    "we", "our", "us", "i", "them",
 }  # fmt: skip
+FIRST_PERSON = {"we", "our", "us", "i"}
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
 
 NEGATION_CUES = r"\b(?:no|not|never|none|nobody|n['’]t|deny|denies|denied|denying|rejected|rejects|dismissed|dismisses|refuted|refutes|false|falsely|untrue|without)\b"
