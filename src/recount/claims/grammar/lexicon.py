@@ -44,7 +44,6 @@ POPULATIONS = {
     "adults": "all", "elderly people": "all", "older people": "all", "staff members": "all",
     "staffers": "all", "staff": "all", "employees": "all", "health personnel": "all",
     "migrants": "all", "villagers": "all", "worshippers": "all", "passengers": "all",
-    "victims": "all", "dead": "all",
 }  # fmt: skip
 # People named by nation, ethnicity or faith ("6,700 Rohingya", "40 Palestinians"): data.
 PEOPLES = tuple(
@@ -200,7 +199,8 @@ SPEECH_VERBS = [
     "report", "record", "document", "count", "acknowledged", "acknowledges", "acknowledge",
     "admitted", "admits", "conceded", "concedes", "noting", "adding", "stressing",
     "claiming", "warning", "announcing", "confirming", "indicated", "indicates", "indicate",
-    "showed", "shows", "show", "suggested", "suggests", "calculates", "recorded",
+    "showed", "shows", "show", "suggested", "suggests", "calculates", "compiled",
+    "identified", "named",
 ]  # fmt: skip
 # Speech verbs that are nouns after a determiner: "a conservative estimate", "the report".
 VERB_NOUNS = {"estimate", "estimates", "report", "reports", "count", "counts", "record",
