@@ -114,7 +114,10 @@ def claim_records(
     doc_id = document_id(text)
     rows = []
     previous_end = 0
-    for start, end in split_sentences(masked):
+    spans = list(split_sentences(masked))
+    lines = sum(1 for line in masked.splitlines() if line.strip())
+    state.wire_style = lines >= 3 and len(spans) <= 1.5 * lines
+    for start, end in spans:
         state.new_paragraph = "\n" in masked[previous_end:start]
         state.offset = start
         previous_end = end

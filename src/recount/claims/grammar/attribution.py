@@ -9,11 +9,12 @@ document. No attribution means the outlet speaks for itself.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from recount.claims.claimants import ClaimantMention
 from recount.claims.grammar.lexicon import (
     DETERMINERS,
+    NOBODY,
     PRONOUNS,
     SOURCE_NOUNS,
     SPEECH_VERBS,
@@ -29,8 +30,10 @@ class Attribution:
     kind: str
     mention: tuple[int, int] | None  # where the claimant is named in the sentence
     pronoun: str | None = None
+    scope: tuple[int, int] | None = None  # only claims inside it ("estimates of 6,000 given by X")
 
 
+_SPEECH_WORDS = {verb.lower() for verb in SPEECH_VERBS}
 _SPEECH_RE = re.compile(rf"\b(?:{alternation(SPEECH_VERBS)})\b", re.IGNORECASE)
 _ACCORDING_RE = re.compile(
     r"\b(?:according\s+to|as\s+per|per|citing|quoting|cited\s+by|quoted\s+by)\s+", re.IGNORECASE
@@ -54,6 +57,14 @@ _NOUN_BEFORE_RE = re.compile(
     r"(?:\b(?:a|an|the|its|their|his|her|this|that|these|those|latest|new|recent|conservative|official|annual|monthly|weekly|final|own|separate|previous|earlier)\s+(?:[a-z-]+\s+)?|\b(?:on|in|of|for|from|with|into|at)\s+|\d\s*)$",
     re.IGNORECASE,
 )
+# "a study which was conducted in January 2018 estimated …": the subject before its clause.
+_SUBJECT_RELATIVE_RE = re.compile(
+    r"(?:^|[,;:]\s+)(?P<np>(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}[a-z]+)\s+(?:which|that|who)\s+(?:was|were|is|are|has\s+been|had\s+been)\s+[a-z]+ed\b[^,;]{0,60}$"
+)
+_DETERMINER_BEFORE_RE = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|this|that|these|those|on|in|of|for|from|with|into|at)\s+$",
+    re.IGNORECASE,
+)
 _PARTICIPLE_RE = re.compile(r"(?:,\s*|\b(?:while|and|as|before|after)\s+)$", re.IGNORECASE)
 _GENERIC_SPEAKERS = {"commission", "mission", "project", "study", "survey", "team", "database",
                      "tracker", "department", "authority", "committee", "council", "unit",
@@ -71,7 +82,7 @@ _SOURCE_BEFORE_RE = re.compile(
 _NP_BEFORE_RE = re.compile(
     r"((?:[A-Za-z][\w'’.-]*\s+){0,5}?[A-Za-z][\w'’.-]*)\s+(?:(?:has|have|had|also|previously|earlier|later|again|now|recently)\s+)*$"
 )
-_NP_AFTER_RE = re.compile(r"^\s*((?:[A-Za-z][\w'’.-]*)(?:\s+[A-Za-z][\w'’.-]*){0,6})")
+_NP_AFTER_RE = re.compile(r"^\s*((?:[A-Za-z][\w'’.-]*)(?:\s+(?:[A-Za-z][\w'’.-]*|&)){0,8})")
 _APPOSITION_RE = re.compile(
     r"([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|abu|de)){1,5}),\s+(?:a|an|the|who|head|director|spokesman|spokeswoman|spokesperson)\b[^,]{0,80},\s*(?:(?:has|have|had|also|previously|earlier|later|again|now|recently)\s+)*$"
 )
@@ -100,7 +111,15 @@ def find_attributions(
         if _SOURCE_BEFORE_RE.search(sentence[max(0, mention.start - 60) : mention.start]):
             found.append(_named(mention.start, mention))
     for match in _GIVEN_BY_RE.finditer(sentence):
-        found.append(_object_attribution(sentence, match.start("noun"), match.end(), mentions))
+        given = _object_attribution(sentence, match.start("noun"), match.end(), mentions)
+        if given is not None:
+            subject = re.fullmatch(
+                r"\W*(?:(?:the|a|an|[a-z]+)\s+){0,2}", sentence[: match.start("noun")]
+            )
+            # the source noun as the sentence's subject ("Estimates …, by X, range between …")
+            # covers the sentence; inside a phrase it covers only the phrase.
+            end = len(sentence) if subject else match.end()
+            found.append(replace(given, scope=(match.start("noun"), end)))
     names = [(m.start, m.end) for m in mentions]
     for match in _SPEECH_RE.finditer(sentence):
         if any(s <= match.start() < e for s, e in [*masked, *names]):
@@ -114,12 +133,23 @@ def find_attributions(
 
 
 def _is_noun(sentence: str, verb: re.Match[str]) -> bool:
-    """'a conservative estimate', 'the report', '2,350 reports of': the word is a noun here."""
-    if verb.group(0).lower() not in VERB_NOUNS:
+    """'a conservative estimate', 'the report', '2,350 reports of', 'on record': a noun here.
+
+    'The group estimates that …' is a verb: a third-person form after a noun, not after
+    a determiner.
+    """
+    word = verb.group(0).lower()
+    if word not in VERB_NOUNS:
         return False
-    if _NOUN_BEFORE_RE.search(sentence[max(0, verb.start() - 40) : verb.start()]):
+    before = sentence[max(0, verb.start() - 40) : verb.start()]
+    if re.match(r"\s*(?:of|by|from|on|for|in)\b", sentence[verb.end() :]):
         return True
-    return re.match(r"\s+(?:of|by|from|on|that\s+(?!\d))\b", sentence[verb.end() :]) is not None
+    if re.match(r"\s*(?:[,.;:)]|$)", sentence[verb.end() :]) and _NOUN_BEFORE_RE.search(before):
+        return True  # "according to the report," but not "…, historians estimate."
+    if _DETERMINER_BEFORE_RE.search(before) or re.search(r"\d\s*$", before):
+        return True
+    singular = not word.endswith("s")
+    return singular and _NOUN_BEFORE_RE.search(before) is not None
 
 
 def _named(cue: int, mention: ClaimantMention) -> Attribution:
@@ -161,7 +191,7 @@ def _speech_attribution(
     if verb.group(0).lower().endswith("ing") and _PARTICIPLE_RE.search(before):
         return _main_subject(sentence, verb.start(), mentions)
     relative = _RELATIVE_RE.search(before[-120:])
-    if relative is not None:
+    if relative is not None and not re.search(r"\d", relative.group("np")):
         offset = verb.start() - len(before[-120:])
         np_start, np_end = offset + relative.start("np"), offset + relative.end("np")
         inside = [m for m in mentions if np_start <= m.start and m.end <= np_end]
@@ -169,6 +199,13 @@ def _speech_attribution(
             return _named(verb.start(), inside[-1])
         name = _clean_phrase(_last_noun_phrase(relative.group("np")))
         if name is not None:
+            return _unnamed(verb.start(), name)
+    reduced = _SUBJECT_RELATIVE_RE.search(before[-160:])
+    if reduced is not None:
+        name = _clean_phrase(reduced.group("np"))
+        if name is not None and not any(
+            m.start >= verb.start() - len(before[-160:]) + reduced.start("np") for m in mentions
+        ):
             return _unnamed(verb.start(), name)
     clause_start = max([m.end() for m in _CLAUSE_BREAK_RE.finditer(before)], default=0)
     for mention in reversed(mentions):
@@ -295,6 +332,14 @@ _PHRASE_STOPS = {
 }  # fmt: skip
 
 
+_ORGANISATION_WORDS = {"project", "group", "office", "ministry", "agency", "commission", "council",
+                       "mission", "network", "centre", "center", "observatory", "organisation",
+                       "organization", "committee", "union", "forces", "army", "institute",
+                       "university", "foundation", "coalition", "authorities", "government",
+                       "data", "department", "unit", "court", "tribunal", "police", "service",
+                       "report", "study", "survey", "monitor", "monitors", "groups"}  # fmt: skip
+_TRAILING_ADVERBS = {"there", "here", "now", "today", "yesterday", "tonight", "again", "also",
+                     "earlier", "later", "recently", "previously"}  # fmt: skip
 _CONJUNCTIONS = {
     "but", "and", "while", "as", "so", "yet", "or", "although", "though", "whereas", "when",
     "after", "because", "where", "since", "if", "that", "then", "before",
@@ -313,7 +358,8 @@ _INSTITUTION_NOUNS = {"ministry", "office", "mission", "department", "directorat
 def _clean_phrase(phrase: str) -> str | None:
     words = phrase.split()
     for index, word in enumerate(words):
-        if index > 0 and word.lower() in _PHRASE_STOPS:
+        speech = word.lower() in _SPEECH_WORDS and words[index - 1].lower() not in DETERMINERS
+        if index > 0 and (word.lower() in _PHRASE_STOPS or speech):
             place_of_institution = (
                 word.lower() in ("in", "of", "for")
                 and words[index - 1].lower() in _INSTITUTION_NOUNS
@@ -326,10 +372,19 @@ def _clean_phrase(phrase: str) -> str | None:
             break
     while words and (words[0].lower() in DETERMINERS or words[0].lower() in _CONJUNCTIONS):
         words = words[1:]
-    if not words:
+    while words and words[-1].lower().rstrip(".,") in _TRAILING_ADVERBS:
+        words = words[:-1]
+    if not words or words[0].lower() in _PHRASE_STOPS:
         return None
     joined = " ".join(words).rstrip(".,")
-    if any(w.lower() in _NOT_A_SPEAKER for w in words) and joined.lower() not in PRONOUNS:
+    if joined.lower() in NOBODY:
+        return None
+    inner = [
+        w
+        for i, w in enumerate(words)
+        if not (w.lower() in ("and", "&") and 0 < i < len(words) - 1 and words[i + 1][:1].isupper())
+    ]
+    if any(w.lower() in _NOT_A_SPEAKER for w in inner) and joined.lower() not in PRONOUNS:
         return None
     return joined
 
@@ -340,8 +395,9 @@ def _unnamed(cue: int, name: str | None) -> Attribution | None:
     lowered = name.lower()
     if lowered in PRONOUNS or f"the {lowered}" in PRONOUNS:
         return Attribution(cue, None, "pronoun", None, pronoun=lowered)
-    kind = "person" if name[0].isupper() else "other"
-    return Attribution(cue, name, kind, None)
+    words = name.lower().split()
+    person = name[0].isupper() and len(words) <= 4 and not set(words) & _ORGANISATION_WORDS
+    return Attribution(cue, name, "person" if person else "other", None)
 
 
 def choose_attribution(
@@ -356,4 +412,7 @@ def choose_attribution(
         return sum(1 for b in breaks if b < offset)
 
     here = clause(position)
-    return min(attributions, key=lambda a: (clause(a.cue) != here, abs(a.cue - position)))
+    usable = [a for a in attributions if a.scope is None or a.scope[0] <= position < a.scope[1]]
+    if not usable:
+        return None
+    return min(usable, key=lambda a: (clause(a.cue) != here, abs(a.cue - position)))
