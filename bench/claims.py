@@ -134,6 +134,12 @@ def bench_labelled(path: Path, name: str, misses: bool = False) -> dict:
         "by_measure": score.by_measure(),
         "by_cause": score.by_cause(),
     }
+    kinds = score.by_text_kind()
+    if kinds:
+        result["by_text_kind"] = kinds
+    false_positives = score.false_positives_by_kind()
+    if false_positives:
+        result["false_positives_by_kind"] = false_positives
     accuracy = score.field_accuracy()
     if accuracy:
         result["scope_field_accuracy"] = {k: round(v, 3) for k, v in accuracy.items()}

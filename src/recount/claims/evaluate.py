@@ -2,7 +2,12 @@
 
 A corpus is a TOML file of [[case]] tables (text, optional outlet, date,
 previous), each with the [[case.claim]] tables it should yield (see
-tests/claims/corpus.toml), or a folder of such files (tests/claims/dev/).
+tests/claims/corpus.toml), or a folder of such files (tests/claims/dev/). A
+case may keep its text in a file beside the TOML (`file = "articles/x.txt"`),
+and a claim may list `claimant_aliases`, its `start`/`end` in the text (used to
+pair claims that share a value), its `causes` (or `cause`), and the case a
+`text_kind`; `[[case.not_claim]]` tables name numbers that are not claims, so
+a false positive there is counted by its kind (tests/claims/blind/README.md).
 
 A predicted claim is **found** (a true positive) when an expected claim of the
 same case has the same measure, population, quantity (value, low, high),
@@ -28,6 +33,8 @@ from typing import Any
 
 from recount.claims.claimants import Gazetteer, default_gazetteer
 from recount.claims.extraction import claim_records
+from recount.claims.grammar.acronyms import document_gazetteer
+from recount.claims.grammar.sentences import mask_citations
 
 DEFAULT_OUTLET = "Testwire"
 DEFAULT_DATE = "2017-03-01"
@@ -45,6 +52,9 @@ class CaseResult:
     source: str | None = None
     matched: list[tuple[dict, dict]] = field(default_factory=list)
     gazetteer: Gazetteer | None = None
+    text_kind: str | None = None
+    not_claims: list[dict] = field(default_factory=list)
+    offset: int = 0  # where the case's own text starts in the text extracted
 
     @property
     def claimants_right(self) -> int:
@@ -151,6 +161,43 @@ class Score:
             for cause in sorted(expected)
         }
 
+    def by_text_kind(self) -> dict[str, dict[str, float]]:
+        """Precision, recall and claimant accuracy per case `text_kind` (verbatim, summary)."""
+        kinds = sorted({c.text_kind for c in self.cases if c.text_kind})
+        return {
+            kind: Score([c for c in self.cases if c.text_kind == kind]).summary() for kind in kinds
+        }
+
+    def summary(self) -> dict[str, float]:
+        return {
+            "cases": len(self.cases),
+            "expected": self.expected,
+            "predicted": self.predicted,
+            "found": self.true_positives,
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+            "claimant_accuracy": round(self.claimant_accuracy, 3),
+        }
+
+    def false_positives_by_kind(self) -> dict[str, int]:
+        """False positives at a labelled not-claim, by its kind; the rest as '(unlabelled)'."""
+        counts: dict[str, int] = defaultdict(int)
+        for case in self.cases:
+            found = {id(p) for _, p in case.matched}
+            for claim in case.predicted:
+                if id(claim) in found:
+                    continue
+                kind = next(
+                    (
+                        n.get("kind", "not_claim")
+                        for n in case.not_claims
+                        if _overlap(n, claim, case.offset)
+                    ),
+                    "(unlabelled)",
+                )
+                counts[kind] += 1
+        return dict(sorted(counts.items()))
+
     def misses(self) -> list[tuple[str, dict]]:
         """Expected claims not found, with their case id (for reading, never for tuning blind)."""
         out = []
@@ -179,7 +226,7 @@ def _figures(expected: int, predicted: int, found: int, right: int) -> dict[str,
 
 
 def _causes(claim: dict) -> list[str]:
-    cause = claim.get("cause")
+    cause = claim.get("causes", claim.get("cause"))
     if cause is None:
         return ["(none)"]
     return [cause] if isinstance(cause, str) else list(cause)
@@ -199,7 +246,11 @@ def load_corpus(path: str | Path) -> list[dict]:
 
 def _load_file(path: Path) -> list[dict]:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    return list(data.get("case", []))
+    cases = list(data.get("case", []))
+    for case in cases:
+        if "text" not in case and "file" in case:
+            case["text"] = (path.parent / case["file"]).read_text(encoding="utf-8")
+    return cases
 
 
 def case_text(case: dict) -> str:
@@ -222,8 +273,18 @@ def score_corpus(cases: list[dict], gazetteer: Gazetteer | None = None) -> Score
         outlet, date = case_arguments(case)
         predicted = claim_records(case_text(case), outlet=outlet, date=date, gazetteer=gazetteer)
         expected = [_with_defaults(e, outlet, date) for e in case.get("claim", [])]
+        text = case_text(case)
+        offset = len(text) - len(case["text"])
+        documented = document_gazetteer(mask_citations(text), gazetteer)
         result = CaseResult(
-            case["id"], expected, predicted, case.get("source_file"), gazetteer=gazetteer
+            case["id"],
+            expected,
+            predicted,
+            case.get("source_file"),
+            gazetteer=documented,
+            text_kind=case.get("text_kind"),
+            not_claims=list(case.get("not_claim", [])),
+            offset=offset,
         )
         unmatched = list(predicted)
         for claim in expected:
@@ -231,13 +292,30 @@ def score_corpus(cases: list[dict], gazetteer: Gazetteer | None = None) -> Score
                 p for p in unmatched if all(_field_equal(claim, p, n) for n in MATCH_FIELDS)
             ]
             if candidates:
-                best = next(
-                    (p for p in candidates if claimant_equal(claim, p, gazetteer)), candidates[0]
+                best = min(
+                    candidates,
+                    key=lambda p: (
+                        not _overlap(claim, p, offset),
+                        not claimant_equal(claim, p, documented),
+                    ),
                 )
                 result.matched.append((claim, best))
                 unmatched.remove(best)
         results.append(result)
     return Score(results)
+
+
+def _overlap(labelled: dict, predicted: dict, offset: int = 0) -> bool:
+    """The predicted quantity overlaps the labelled one's offsets (False when unlabelled).
+
+    `offset` is where the case's own text starts in the text extracted (after `previous`).
+    """
+    if "start" not in labelled or "end" not in labelled:
+        return False
+    start, end = predicted.get("start"), predicted.get("end")
+    if start is None or end is None:
+        return False
+    return int(start) < int(labelled["end"]) + offset and int(labelled["start"]) + offset < int(end)
 
 
 def _with_defaults(expected: dict, outlet: str | None, date: str | None) -> dict:
@@ -253,6 +331,7 @@ def claimant_equal(expected: dict, predicted: dict, gazetteer: Gazetteer | None 
         return True
     wanted = expected["claimant"]
     names = [wanted] if isinstance(wanted, str) else list(wanted)
+    names += list(expected.get("claimant_aliases", []))
     got = predicted.get("claimant")
     if _missing(got):
         got = None

@@ -11,6 +11,7 @@ import pandas as pd
 from recount.claims.claimants import Gazetteer, default_gazetteer
 from recount.claims.documents import MAX_TEXT_BYTES, coerce_date, text_metadata
 from recount.claims.grammar.acronyms import document_gazetteer
+from recount.claims.grammar.attribution import cataphoric_source
 from recount.claims.grammar.extract import DocumentState, SentenceClaim, sentence_claims
 from recount.claims.grammar.quotes import find_quotes
 from recount.claims.grammar.sentences import mask_citations, split_sentences
@@ -117,13 +118,37 @@ def claim_records(
     spans = list(split_sentences(masked))
     lines = sum(1 for line in masked.splitlines() if line.strip())
     state.wire_style = lines >= 3 and len(spans) <= 1.5 * lines
+    previous: list[SentenceClaim] = []
     for start, end in spans:
         state.new_paragraph = "\n" in masked[previous_end:start]
         state.offset = start
         previous_end = end
-        for claim in sentence_claims(masked[start:end], state, gazetteer):
-            rows.append(_row(claim, text[start:end], start, end, doc_id, source, state))
+        sentence = masked[start:end]
+        _credit_figures_before(previous, sentence, gazetteer)
+        claims = sentence_claims(sentence, state, gazetteer)
+        rows.extend(_row(c, text[start:end], start, end, doc_id, source, state) for c in claims)
+        previous = [(c, rows[len(rows) - len(claims) + i]) for i, c in enumerate(claims)]
     return rows
+
+
+_UNNAMED = {"report", "study", "survey", "figures", "data", "findings"}
+
+
+def _credit_figures_before(previous: list, sentence: str, gazetteer: Gazetteer) -> None:
+    """'The report documents 3,498 deaths. The figures, recorded by UNAMA, …': the source
+    named in the next sentence is the claimant of the figures not credited to anyone yet."""
+    if not previous:
+        return
+    source = cataphoric_source(sentence, gazetteer.find(sentence))
+    if source is None or source.claimant is None:
+        return
+    for claim, row in previous:
+        if not claim.attributed or (claim.claimant or "").lower() in _UNNAMED:
+            row["claimant"], row["claimant_kind"], row["attributed"] = (
+                source.claimant,
+                source.kind,
+                True,
+            )
 
 
 def _row(

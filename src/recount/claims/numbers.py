@@ -113,7 +113,8 @@ _QUALIFIER = "|".join(
     re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True)
 )
 QUANTITY_RE = re.compile(
-    rf"(?<![\w.,\u066b\u066c])"
+    # not inside a word or a number, except a grouped numeral glued to a label ("Deaths25,000+")
+    rf"(?:(?<![\w.,\u066b\u066c])|(?<=[A-Za-z])(?=\d{{1,3}}(?:,\d{{3}})+(?!\d)))"
     rf"(?:(?P<between>between|from)\s+)?"
     rf"(?:(?P<qualifier>{_QUALIFIER})\s+)?"
     rf"{_core('a')}"

@@ -72,6 +72,12 @@ def country_adjectives() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def all_country_adjectives() -> frozenset[str]:
+    """Every adjective of a country the data knows ("Syrian", "Russian", "Chechen")."""
+    return frozenset(c["adjective"] for c in _places_data()["country"] if "adjective" in c)
+
+
+@lru_cache(maxsize=1)
 def _places() -> tuple[re.Pattern[str], dict[str, _PlaceEntry]]:
     raw = _places_data()
     entries: dict[str, _PlaceEntry] = {}

@@ -416,3 +416,19 @@ def choose_attribution(
     if not usable:
         return None
     return min(usable, key=lambda a: (clause(a.cue) != here, abs(a.cue - position)))
+
+
+_CATAPHORIC_RE = re.compile(
+    r"^\W*(?:the|these|those|its|their)\s+(?:(?:latest|new|official)\s+)?(?:figures|numbers|data|toll|count|statistics|casualties|findings)\b[^.;]{0,40}?,?\s+"
+    r"(?:were\s+|are\s+)?(?:recorded|compiled|published|collected|gathered|verified|documented|provided|released|reported|issued)\s+by\s+",
+    re.IGNORECASE,
+)
+
+
+def cataphoric_source(sentence: str, mentions: list[ClaimantMention]) -> Attribution | None:
+    """'… The figures, recorded by UN Assistance Mission in Afghanistan (UNAMA), …': a sentence
+    that opens by naming who recorded the figures just given."""
+    match = _CATAPHORIC_RE.match(sentence)
+    if match is None:
+        return None
+    return _object_attribution(sentence, 0, match.end(), mentions)

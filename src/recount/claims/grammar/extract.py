@@ -29,12 +29,12 @@ from recount.claims.grammar.attribution import Attribution, choose_attribution, 
 from recount.claims.grammar.lexicon import (
     AUXILIARIES,
     CASUALTY_TOLL_NOUNS,
+    COMBINED_MEASURES,
     COMPARISON_CUES,
     DEATH_TOLL_NOUNS,
     DISPLACING_VERBS,
     FIRST_PERSON,
     GENERIC_REFERENCES,
-    HARM_WORDS,
     HYPOTHETICAL_CUES,
     KILLING_WORDS,
     LIFE_VERBS,
@@ -55,7 +55,14 @@ from recount.claims.grammar.lexicon import (
 )
 from recount.claims.grammar.quotes import Quote
 from recount.claims.numbers import NEARLY_BAND, UNITS, Quantity, find_quantities
-from recount.claims.scope import Period, Place, country_adjectives, find_periods, find_places
+from recount.claims.scope import (
+    Period,
+    Place,
+    all_country_adjectives,
+    country_adjectives,
+    find_periods,
+    find_places,
+)
 
 _POP = alternation(POPULATIONS)
 _MEAS = alternation(MEASURES_AFTER)
@@ -98,7 +105,7 @@ _TOLL_RE = re.compile(
     re.IGNORECASE,
 )
 _NOUN_OF_RE = re.compile(
-    r"\b(?:the\s+)?(?P<w>deaths?|killings?|killing|displacement|exodus|flight|influx|arrests?|detention|evacuation|disappearance|rescue|injuries|injury|wounding)\s+of\s+(?:(?:some|about|around|over|at\s+least)\s+)?$",
+    r"\b(?:the\s+)?(?P<w>deaths?|killings?|killing|displacement|exodus|flight|influx|abductions?|kidnappings?|arrests?|detention|evacuation|disappearance|rescue|injuries|injury|wounding)\s+of\s+(?:(?:some|about|around|over|at\s+least)\s+)?$",
     re.IGNORECASE,
 )
 _NOUN_OF_MEASURES = {
@@ -107,6 +114,8 @@ _NOUN_OF_MEASURES = {
     "detention": "detained", "evacuation": "evacuated", "disappearance": "missing",
     "rescue": "saved", "injuries": "injured", "injury": "injured", "wounding": "injured",
     "exodus": "displaced", "flight": "displaced", "influx": "displaced",
+    "abduction": "abducted", "abductions": "abducted", "kidnapping": "abducted",
+    "kidnappings": "abducted",
 }  # fmt: skip
 _DISPLACED_TAIL_RE = re.compile(
     r"^[^.;]{0,40}?\b(?:from\s+their\s+homes|to\s+flee|out\s+of\s+their|from\s+the\s+(?:city|town|area|region)|to\s+seek\s+(?:refuge|safety|shelter)|off\s+their\s+land|into\s+exile|to\s+leave\s+(?:their|the)|across\s+the\s+border|abroad)",
@@ -133,7 +142,7 @@ _DISPLACING_RE = re.compile(
     re.IGNORECASE,
 )
 _HARM_AFTER_RE = re.compile(
-    r"(?:\s*,\s*[a-z]+)*\s*,?\s+(?:or|and|and/or)\s+(?:injured|wounded|maimed|disabled|hurt|killed|dead)\b",
+    r"(?:\s*,\s*[a-z]+)*\s*,?\s+(?:or|and|and/or)\s+(?:were\s+|been\s+)?(?:forcibly\s+)?(?:injured|wounded|maimed|disabled|hurt|killed|dead|missing|disappeared|kidnapped|abducted)\b",
     re.IGNORECASE,
 )
 _RISE_RE = re.compile(rf"\b(?:{alternation(RISE_VERBS)})\s*$", re.IGNORECASE)
@@ -418,12 +427,9 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
         if _counts_incidents(sentence, claim, word):
             claim.measure = None
         harm = _HARM_AFTER_RE.match(sentence, claim.phrase_end)
-        if (
-            claim.measure in ("killed", "injured")
-            and harm
-            and _coordinated_casualties(word + harm.group(0))
-        ):
-            claim.measure = "casualties"
+        combined = _combined_measure(word + harm.group(0)) if harm else None
+        if claim.measure in ("killed", "injured", "missing", "abducted") and combined:
+            claim.measure = combined
             claim.phrase_end = harm.end()
         return claim
     pop = _POP_AFTER_RE.match(after)
@@ -438,8 +444,9 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
         if verb not in LIFE_VERBS or lives:
             claim.measure = MEASURES_BEFORE[verb]
             coordinated = _COORDINATED_HARM_RE.search(before[-60:][: backward.end("verb")])
-            if coordinated and _coordinated_casualties(coordinated.group("words")):
-                claim.measure = "casualties"
+            combined = _combined_measure(coordinated.group("words")) if coordinated else None
+            if combined:
+                claim.measure = combined
             claim.phrase_start = q.start - len(before[-60:]) + backward.start()
             claim.measure_text = _phrase(sentence, claim.phrase_start, claim.phrase_end)
             claim.construction = "object"
@@ -590,10 +597,6 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
             claim.measure_text = previous.measure_text
             if not claim.own_population and claim.construction != "part":
                 claim.population = previous.population
-            if claim.population == "all":  # "227 civilians killed (31 men, ...)": civilian men
-                head = [c.population for c in claims[:index] if c.population != "all"]
-                heads = [p for p in head if p in ("civilians", "combatants")]
-                claim.population = heads[-1] if heads else claim.population
             claim.construction = claim.construction or "list"
     for index in range(len(claims) - 2, -1, -1):
         claim, following = claims[index], claims[index + 1]
@@ -883,8 +886,8 @@ _VICTIMS_CONTEXT_RE = re.compile(
     re.IGNORECASE,
 )
 _VICTIMS_MEASURES = {
-    "displacement": "displaced", "displaced": "displaced", "kidnapping": "detained",
-    "kidnapped": "detained", "abduction": "detained", "abducted": "detained",
+    "displacement": "displaced", "displaced": "displaced", "kidnapping": "abducted",
+    "kidnapped": "abducted", "abduction": "abducted", "abducted": "abducted",
     "disappearance": "missing", "disappeared": "missing", "enforced disappearance": "missing",
     "detention": "detained", "injury": "injured", "injuries": "injured",
 }  # fmt: skip
@@ -907,38 +910,72 @@ _COORDINATED_HARM_RE = re.compile(
 )
 
 
-def _coordinated_casualties(words: str) -> bool:
-    """'killed, injured or disabled': killing and harm named together count casualties."""
+def _combined_measure(words: str) -> str | None:
+    """Measures named together: 'killed, injured or disabled' (casualties), 'killed, died or
+    were forcibly disappeared' (killed_or_missing), 'killed or kidnapped' (killed_or_abducted)."""
     tokens = {w.lower() for w in re.findall(r"[a-z]+", words, re.IGNORECASE)}
-    return bool(tokens & KILLING_WORDS) and bool(tokens & HARM_WORDS)
+    if not tokens & KILLING_WORDS:
+        return None
+    for family, measure in COMBINED_MEASURES:
+        if tokens & family:
+            return measure
+    return None
 
 
-_INSTITUTION_RE = re.compile(
-    r"^(?:the\s+)?(?P<inst>(?:health|defen[cs]e|interior|foreign|information)\s+ministry|ministry\s+of\s+(?:public\s+)?(?:health|defen[cs]e|interior|foreign\s+affairs|information))$",
-    re.IGNORECASE,
+_MINISTRY_KIND = (
+    r"(?P<kind>public\s+health|health|defen[cs]e|interior|foreign\s+affairs|foreign|information)"
+)
+_OWNER = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}?"
+_MINISTRY_RES = (
+    re.compile(
+        rf"^(?:the\s+)?(?:(?P<owner>{_OWNER})(?:['’]s)?\s+)?(?:[a-z-]+\s+)?{_MINISTRY_KIND}\s+ministry(?:\s+(?:in|of)\s+(?P<place>{_OWNER}))?$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"^(?:the\s+)?(?:(?P<owner>{_OWNER})(?:['’]s)?\s+)?ministry\s+of\s+{_MINISTRY_KIND}(?:\s+(?:in|of)\s+(?P<place>{_OWNER}))?$",
+        re.IGNORECASE,
+    ),
 )
 
 
 def _resolve_institution(
     claim: SentenceClaim, places: list[Place], state: DocumentState, gazetteer: Gazetteer
 ) -> None:
-    """'the health ministry' is the ministry of the country the text is about, never a default one.
+    """A ministry is named by whose it is: "Gaza's health ministry" -> "Gaza Ministry of Health".
 
-    The country comes from the places the sentence (or else the text so far) names;
-    with none, the claimant stays as the text says it.
+    An unqualified one ("the health ministry") belongs to the country of the places the
+    sentence (or else the text so far) names, never to a default country; with no place
+    at all it stays as the text says it. A name the gazetteer knows takes its entry
+    ("Syrian Ministry of Health").
     """
-    if claim.claimant is None or claim.claimant_kind in ("outlet",):
+    if claim.claimant is None or claim.claimant_kind == "outlet":
         return
-    match = _INSTITUTION_RE.match(claim.claimant)
+    if any(known.name == claim.claimant for known in gazetteer.claimants):
+        return  # already the gazetteer's entry
+    match = next((m for m in (r.match(claim.claimant) for r in _MINISTRY_RES) if m), None)
     if match is None:
         return
-    country = places[-1].country if places else state.last_country
-    adjective = country_adjectives().get(country) if country else None
-    if adjective is None:
+    owner = _place_word(match.group("place")) or _place_word(match.group("owner"))
+    if owner is None:
+        country = places[-1].country if places else state.last_country
+        owner = country_adjectives().get(country) if country else None
+    if owner is None:
         return
-    named = f"{adjective} {match.group('inst').lower()}"
+    kind = " ".join(w.capitalize() for w in match.group("kind").split())
+    named = f"{owner} Ministry of {kind}"
     mentions = gazetteer.find(named)
     if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(named):
         claim.claimant, claim.claimant_kind = mentions[0].claimant.name, mentions[0].claimant.kind
     else:
         claim.claimant, claim.claimant_kind = named, "government"
+
+
+def _place_word(words: str | None) -> str | None:
+    """`words` when they name a place or a country's people ("Gaza", "Sudanese"), else None."""
+    if not words:
+        return None
+    words = re.sub(r"['’]s$", "", words)
+    if words in all_country_adjectives():
+        return words
+    found = find_places(words)
+    return words if found and found[0].start == 0 and found[0].end == len(words) else None

@@ -66,13 +66,19 @@ MEASURES_AFTER = {
     "killed or injured": "casualties", "killed or wounded": "casualties",
     "dead or injured": "casualties", "dead or wounded": "casualties",
     "killed and injured": "casualties", "killed and wounded": "casualties", "casualties": "casualties",
+    "killed or missing": "killed_or_missing", "dead or missing": "killed_or_missing",
+    "killed and missing": "killed_or_missing", "dead and missing": "killed_or_missing",
+    "died or disappeared": "killed_or_missing", "killed or disappeared": "killed_or_missing",
+    "killed or kidnapped": "killed_or_abducted", "killed or abducted": "killed_or_abducted",
     "injured": "injured", "wounded": "injured", "hurt": "injured", "maimed": "injured",
     "injuries": "injured",
     "missing": "missing", "disappeared": "missing", "forcibly disappeared": "missing",
     "unaccounted for": "missing", "went missing": "missing",
     "detained": "detained", "arrested": "detained", "imprisoned": "detained", "jailed": "detained",
-    "in detention": "detained", "detainees": "detained", "abducted": "detained",
-    "kidnapped": "detained", "political prisoners": "detained",
+    "in detention": "detained", "detainees": "detained", "political prisoners": "detained",
+    "abducted": "abducted", "kidnapped": "abducted", "taken hostage": "abducted",
+    "held hostage": "abducted", "hostages": "abducted", "held captive": "abducted",
+    "taken captive": "abducted", "captives": "abducted",
     "displaced": "displaced", "fled": "displaced", "uprooted": "displaced",
     "refugees": "displaced", "internally displaced": "displaced", "forced to flee": "displaced",
     "forced from their homes": "displaced", "made homeless": "displaced",
@@ -98,7 +104,8 @@ MEASURES_BEFORE = {
     "injured": "injured", "injuring": "injured", "wounded": "injured", "wounding": "injured",
     "injures": "injured", "maimed": "injured",
     "detained": "detained", "detaining": "detained", "arrested": "detained",
-    "arresting": "detained", "jailed": "detained", "abducted": "detained", "kidnapped": "detained",
+    "arresting": "detained", "jailed": "detained", "abducted": "abducted", "kidnapped": "abducted",
+    "abducting": "abducted", "kidnapping": "abducted",
     "displaced": "displaced", "displacing": "displaced", "uprooted": "displaced",
     "disabled": "injured", "disabling": "injured",
     "evacuated": "evacuated", "evacuating": "evacuated", "evacuate": "evacuated",
@@ -112,10 +119,18 @@ DISPLACING_VERBS = {
     "driven": "displaced",
     "driving": "displaced",
 }
-# Words of harm that, coordinated with killing ("killed, injured or disabled"), make casualties.
+# Words that, coordinated with killing, make a combined measure the text does not split:
+# "killed, injured or disabled" (casualties), "killed or missing", "killed or kidnapped".
 KILLING_WORDS = {"killed", "killing", "kill", "kills", "dead", "died", "deaths", "death"}
-HARM_WORDS = {"injured", "injuring", "wounded", "wounding", "maimed", "disabled", "hurt",
-              "injuries", "injures"}  # fmt: skip
+HARM_WORDS = {"injured", "injuring", "wounded", "wounding", "maimed", "maiming", "disabled",
+              "hurt", "injuries", "injures"}  # fmt: skip
+MISSING_WORDS = {"missing", "disappeared", "disappearances", "unaccounted"}
+ABDUCTION_WORDS = {"kidnapped", "abducted", "captive", "hostage", "hostages", "kidnapping"}
+COMBINED_MEASURES = (
+    (HARM_WORDS, "casualties"),
+    (MISSING_WORDS, "killed_or_missing"),
+    (ABDUCTION_WORDS, "killed_or_abducted"),
+)
 # These count deaths only with "lives": "claimed 300,000 lives", "took the lives of 20".
 LIFE_VERBS = {"claimed", "claiming", "claims", "cost", "costing", "took", "taking", "taken"}
 
