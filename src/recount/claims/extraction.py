@@ -118,6 +118,7 @@ def claim_records(
     spans = list(split_sentences(masked))
     lines = sum(1 for line in masked.splitlines() if line.strip())
     state.wire_style = lines >= 3 and len(spans) <= 1.5 * lines
+    state.text = masked
     previous: list[SentenceClaim] = []
     for start, end in spans:
         state.new_paragraph = "\n" in masked[previous_end:start]

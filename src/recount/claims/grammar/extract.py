@@ -204,6 +204,7 @@ class DocumentState:
     last_country: str | None = None  # ISO code of the last place named
     previous_measures: frozenset[str] = frozenset()  # of the previous sentence's attributed claims
     wire_style: bool = False  # paragraphs of one sentence each, as wire copy is written
+    text: str = ""  # the whole document (citation markers masked), for names given earlier
 
 
 @dataclass
@@ -218,6 +219,7 @@ class SentenceClaim:
     own_population: bool = False
     context: str = "asserted"
     rate: str | None = None  # a rate's period ("day"): "165 killed a day" is not a total
+    continued: bool = False  # credited to the previous sentence's source, not its own
     claimant: str | None = None
     claimant_kind: str | None = None
     attributed: bool = False
@@ -270,13 +272,23 @@ def sentence_claims(
     _remember_claimant(sentence, mentions, state, attributions)
     if all_places:
         state.last_country = all_places[-1].country
-    attributed = [c for c in claims if c.attributed]
+    attributed = [c for c in claims if c.attributed and not c.continued]
     state.previous_claimant = (
         (attributed[-1].claimant, attributed[-1].claimant_kind) if attributed else None
     )
     state.previous_measures = frozenset(c.measure for c in attributed if c.measure)
     state.previous_measure = claims[-1].measure if claims else None
     return claims
+
+
+def _full_name(name: str, state: DocumentState) -> str:
+    """A surname alone ("Bogner said") is the person the text named in full before."""
+    if " " in name or not name[:1].isupper():
+        return name
+    earlier = re.findall(
+        rf"\b((?:[A-Z][\w'’-]+\s+){{1,3}}){re.escape(name)}\b", state.text[: state.offset]
+    )
+    return f"{earlier[-1].strip()} {name}" if earlier else name
 
 
 def _quote_at(state: DocumentState, position: int) -> Quote | None:
@@ -324,7 +336,7 @@ def _continue_attribution(claims: list[SentenceClaim], state: DocumentState) -> 
             continue
         if not claim.attributed:
             claim.claimant, claim.claimant_kind = state.previous_claimant
-            claim.attributed = True
+            claim.attributed = claim.continued = True
 
 
 _CARRY_RE = re.compile(
@@ -731,13 +743,20 @@ def _passing_mention(sentence: str, claim: SentenceClaim, places: list[Place]) -
     return _PASSING_RE.search(sentence[: q.start] + " " + sentence[q.end :]) is not None
 
 
+_WHEN_RE = re.compile(
+    rf"\b(?:in|on|during|since|by|last|this)\s+(?:{_MONTH}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    re.IGNORECASE,
+)
+
+
 def _without_periods(sentence: str, start: int, end: int, periods: list[Period]) -> str:
-    """The text between two claims with dates left out: '580,000 as of May 2021, and 617,910'."""
+    """The text between two claims with dates left out: '580,000 as of May 2021, and 617,910',
+    '2,500 were killed in April, compared to 1,700'."""
     gap = sentence[start:end]
     for period in periods:
         if start <= period.start and period.end <= end:
             gap = gap.replace(sentence[period.start : period.end], " ")
-    return gap
+    return _WHEN_RE.sub(" ", gap)
 
 
 def _nearest(items: list, claim: SentenceClaim):
@@ -771,7 +790,7 @@ def _attribute(
             continue
         claim.attributed = True
         if chosen.claimant is not None:
-            claim.claimant, claim.claimant_kind = chosen.claimant, chosen.kind
+            claim.claimant, claim.claimant_kind = _full_name(chosen.claimant, state), chosen.kind
             continue
         quote = _quote_at(state, claim.quantity.start)
         if chosen.pronoun in FIRST_PERSON and quote is not None and quote.speaker is not None:
