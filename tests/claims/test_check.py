@@ -22,7 +22,9 @@ VERDICT_CASES = [
 @pytest.mark.parametrize("case", VERDICT_CASES, ids=[c["id"] for c in VERDICT_CASES])
 def test_corpus_verdicts(case, evidence, gazetteer):
     outlet, date = case_arguments(case)
-    claims = extract_claims(case_text(case), outlet=outlet, date=date, gazetteer=gazetteer)
+    claims = extract_claims(
+        case_text(case), outlet=outlet, date=date, gazetteer=gazetteer, country="SY"
+    )
     checks = check_frame(claims, evidence)
     expected = [c.get("verdict") for c in case["claim"]]
     for want, (verdict, reason) in zip(
@@ -134,7 +136,7 @@ def test_against_the_real_estimate_stage(tmp_path, gazetteer):
 
     from recount.estimate import estimate_workspace
 
-    ws = Workspace.init(tmp_path / "real")
+    ws = Workspace.init(tmp_path / "real", country="SY")
     ws.write_tables({"persons": build_persons()})
     estimates = estimate_workspace(ws, strata=["governorate", "year"], methods=["chapman"])
     total = estimates[estimates["level"] == "total"].iloc[0]

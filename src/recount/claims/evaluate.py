@@ -265,13 +265,25 @@ def case_arguments(case: dict) -> tuple[str | None, str | None]:
     return outlet, date
 
 
-def score_corpus(cases: list[dict], gazetteer: Gazetteer | None = None) -> Score:
-    """Extract every case's text and match the claims found with the claims expected."""
+def score_corpus(
+    cases: list[dict], gazetteer: Gazetteer | None = None, country: str | None = None
+) -> Score:
+    """Extract every case's text and match the claims found with the claims expected.
+
+    `country` is the workspace country the extraction assumes (a case's own `country`
+    wins); None for text about any country.
+    """
     gazetteer = gazetteer or default_gazetteer()
     results = []
     for case in cases:
         outlet, date = case_arguments(case)
-        predicted = claim_records(case_text(case), outlet=outlet, date=date, gazetteer=gazetteer)
+        predicted = claim_records(
+            case_text(case),
+            outlet=outlet,
+            date=date,
+            gazetteer=gazetteer,
+            country=case.get("country", country),
+        )
         expected = [_with_defaults(e, outlet, date) for e in case.get("claim", [])]
         text = case_text(case)
         offset = len(text) - len(case["text"])

@@ -16,6 +16,7 @@ from recount.claims.grammar.extract import DocumentState, SentenceClaim, sentenc
 from recount.claims.grammar.quotes import find_quotes
 from recount.claims.grammar.sentences import mask_citations, split_sentences
 from recount.errors import InputError
+from recount.reference import country_pack
 
 CLAIM_COLUMNS = {
     "claim_id": "string",
@@ -73,14 +74,17 @@ def extract_claims(
     date: str | dt.date | None = None,
     gazetteer: Gazetteer | None = None,
     source: str | None = None,
+    country: str | None = None,
 ) -> pd.DataFrame:
     """Every casualty claim in `text`: who claims how many of whom were killed (injured, ...), where, when.
 
     `outlet` and `date` default to what the text's header or dateline says.
+    `country` (ISO 3166-1, e.g. "SY") is the workspace's: places in it get their
+    admin-unit codes; without it no place is mapped below its country.
     Offsets (`start`, `end` of the quantity; `sentence_start`, `sentence_end`)
     index into `text` exactly.
     """
-    rows = claim_records(text, outlet, date, gazetteer, source)
+    rows = claim_records(text, outlet, date, gazetteer, source, country)
     if not rows:
         return empty_claims()
     return pd.DataFrame(
@@ -99,6 +103,7 @@ def claim_records(
     date: str | dt.date | None = None,
     gazetteer: Gazetteer | None = None,
     source: str | None = None,
+    country: str | None = None,
 ) -> list[dict]:
     """The claims of `text` as plain dicts (the rows of extract_claims)."""
     if not isinstance(text, str):
@@ -109,6 +114,7 @@ def claim_records(
         )
     own_outlet, own_date = text_metadata(text)
     state = DocumentState(outlet=outlet or own_outlet, date=coerce_date(date) or own_date)
+    state.pack = country_pack(country)
     masked = mask_citations(text)
     gazetteer = document_gazetteer(masked, gazetteer or default_gazetteer())
     state.quotes = find_quotes(masked, gazetteer)

@@ -16,6 +16,7 @@ import pyarrow as pa
 from recount.claims.claimants import Gazetteer, workspace_gazetteer
 from recount.claims.documents import coerce_date, iter_documents
 from recount.claims.extraction import CLAIM_COLUMNS, document_id, empty_claims, extract_claims
+from recount.reference import workspace_pack
 
 _ARROW_TYPES = {
     "string": pa.string(),
@@ -65,7 +66,11 @@ def add_claims(
     """
     documents = iter_documents(Path(path), outlet, coerce_date(date))
     gazetteer = gazetteer or workspace_gazetteer(ws)
-    frames = [extract_claims(d.text, d.outlet, d.date, gazetteer, source=d.path) for d in documents]
+    country = workspace_pack(ws).code if ws.config_path.exists() else None
+    frames = [
+        extract_claims(d.text, d.outlet, d.date, gazetteer, source=d.path, country=country)
+        for d in documents
+    ]
     doc_ids = [document_id(d.text) for d in documents]
     claims = (
         pd.concat([f for f in frames if len(f)], ignore_index=True)

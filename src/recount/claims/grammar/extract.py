@@ -63,6 +63,7 @@ from recount.claims.scope import (
     find_periods,
     find_places,
 )
+from recount.reference import NO_PACK, CountryPack
 
 _POP = alternation(POPULATIONS)
 _MEAS = alternation(MEASURES_AFTER)
@@ -205,6 +206,7 @@ class DocumentState:
     previous_measures: frozenset[str] = frozenset()  # of the previous sentence's attributed claims
     wire_style: bool = False  # paragraphs of one sentence each, as wire copy is written
     text: str = ""  # the whole document (citation markers masked), for names given earlier
+    pack: CountryPack = NO_PACK  # the workspace's country: its admin units get their codes
 
 
 @dataclass
@@ -239,7 +241,9 @@ def sentence_claims(
         return []
     periods = find_periods(sentence, state.date)
     mention_spans = [(m.start, m.end) for m in mentions]
-    all_places = [p for p in find_places(sentence) if not _inside(p.start, p.end, mention_spans)]
+    all_places = [
+        p for p in find_places(sentence, state.pack) if not _inside(p.start, p.end, mention_spans)
+    ]
     places = [p for p in all_places if _is_scope(sentence, p)]
     blocked = mention_spans + [(p.start, p.end) for p in periods if _has_date(p)]
     candidates = [
