@@ -51,7 +51,22 @@ def _defined_name(phrase: str, acronym: str) -> str | None:
             continue
         if _spells(letters, tail):
             return " ".join(tail)
-    return None
+    return _named_in_another_language(letters, words)
+
+
+def _named_in_another_language(letters: list[str], words: list[str]) -> str | None:
+    """'United Nations Integrated Office in Haiti (BINUH)': an acronym of the name in another
+    language shares most letters with the name's initials; the name must be long and proper."""
+    start = next((i for i, w in enumerate(words) if w[0].isupper()), None)
+    if start is None:
+        return None
+    name = words[start:]
+    content = [w for w in name if w.lower() not in _CONNECTORS]
+    if len(content) < 3 or not all(w[0].isupper() for w in content):
+        return None
+    initials = [w[0].upper() for w in content]
+    shared = sum(1 for ch in {c.upper() for c in letters} if ch in initials)
+    return " ".join(name) if shared >= 0.6 * len(set(letters)) else None
 
 
 def _spells(letters: list[str], words: list[str]) -> bool:
@@ -90,7 +105,7 @@ def document_gazetteer(text: str, gazetteer: Gazetteer) -> Gazetteer:
         if known is not None:
             extra.append(Claimant(known.name, known.kind, (name, acronym)))
         else:
-            extra.append(Claimant(_strip_article(name), "other", (acronym,)))
+            extra.append(Claimant(_strip_article(name), "other", (acronym, name)))
     return gazetteer.merged(extra)
 
 

@@ -46,7 +46,7 @@ _SOURCE_OF_RE = re.compile(
 )
 # "estimates of more than 6,000 given by other monitors", "Estimates ..., by various war monitors".
 _GIVEN_BY_RE = re.compile(
-    rf"\b(?P<noun>{alternation(SOURCE_NOUNS)})\b(?:[^.;:!?]{{0,90}}?,\s*by|\s+(?:[^\s.;:!?]+\s+){{0,6}}?(?:given|provided|published|released|issued|compiled|cited|made|put\s+forward)\s+by)\s+",
+    rf"\b(?P<noun>{alternation(SOURCE_NOUNS)})\b(?:[^.;:!?]{{0,90}}?,\s*by|\s+(?:[^\s.;:!?]+\s+){{0,6}}?(?:given|provided|published|released|issued|compiled|cited|made|put\s+forward|documented|recorded|collected|verified|reported)\s+by)\s+",
     re.IGNORECASE,
 )
 # "…, which said 400 people had died": the speaker is the noun phrase the clause belongs to.
@@ -188,6 +188,9 @@ def _speech_attribution(
     sentence: str, verb: re.Match[str], mentions: list[ClaimantMention]
 ) -> Attribution | None:
     before = sentence[: verb.start()]
+    by_agent = re.match(r"\s+by\s+", sentence[verb.end() :])
+    if by_agent and verb.group(0).lower().endswith("ed"):  # "figures documented by OHCHR"
+        return _object_attribution(sentence, verb.start(), verb.end() + by_agent.end(), mentions)
     if verb.group(0).lower().endswith("ing") and _PARTICIPLE_RE.search(before):
         return _main_subject(sentence, verb.start(), mentions)
     relative = _RELATIVE_RE.search(before[-120:])
@@ -249,6 +252,8 @@ def _speech_attribution(
             return _unnamed(verb.start(), _clean_phrase(appositive.group(1)))
         return None
     phrase = _NP_AFTER_RE.match(sentence[verb.end() : verb.end() + 100])
+    if phrase and re.match(r"(?:its|their|his|her|our|a|an)\s", phrase.group(1), re.IGNORECASE):
+        return None  # "published its quarterly report": an object, not an inverted speaker
     name = _clean_phrase(phrase.group(1)) if phrase else None
     if name is None:
         return None
@@ -389,9 +394,26 @@ def _clean_phrase(phrase: str) -> str | None:
     return joined
 
 
+_TITLE_WORDS = {"president", "minister", "prime", "secretary", "spokesman", "spokeswoman",
+                "spokesperson", "general", "colonel", "commander", "chief", "director", "head",
+                "governor", "mayor", "envoy", "ambassador", "deputy", "foreign", "defence",
+                "defense", "interior", "health", "lieutenant", "major", "captain", "general-secretary", "chairman", "speaker"}  # fmt: skip
+
+
+def _without_title(name: str) -> str:
+    """'Armenian Prime Minister Nikol Pashinyan' -> 'Nikol Pashinyan' (the person, not the post)."""
+    words = name.split()
+    last_title = max((i for i, w in enumerate(words) if w.lower() in _TITLE_WORDS), default=-1)
+    rest = words[last_title + 1 :]
+    if last_title >= 0 and len(rest) >= 2 and all(w[:1].isupper() for w in rest):
+        return " ".join(rest)
+    return name
+
+
 def _unnamed(cue: int, name: str | None) -> Attribution | None:
     if name is None:
         return None
+    name = _without_title(name)
     lowered = name.lower()
     if lowered in PRONOUNS or f"the {lowered}" in PRONOUNS:
         return Attribution(cue, None, "pronoun", None, pronoun=lowered)

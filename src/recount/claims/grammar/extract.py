@@ -47,6 +47,7 @@ from recount.claims.grammar.lexicon import (
     NEGATION_CUES,
     OTHER_EVENT_CUES,
     PASSING_CUES,
+    PEOPLE_VERBS,
     POPULATIONS,
     RISE_VERBS,
     TOLL_LINKS,
@@ -81,6 +82,7 @@ _FORWARD_RE = re.compile(
 _POP_AFTER_RE = re.compile(
     rf"^\s*(?:of\s+)?{_ADJECTIVE}{{0,2}}?(?P<pop>(?:{_POP})(?:\s+(?:{_POP}))?)\b", re.IGNORECASE
 )
+_POP_NEXT_RE = re.compile(rf"\s+{_ADJECTIVE}{{0,2}}?(?P<pop>{_POP})\b", re.IGNORECASE)
 _OF_THEM_RE = re.compile(r"^\s+of\s+(?:them|those|whom|these)\b", re.IGNORECASE)
 _POP_WORD_RE = re.compile(rf"\b(?:{_POP})\b", re.IGNORECASE)
 # "27,000 of the dead were civilians"
@@ -106,7 +108,7 @@ _TOLL_RE = re.compile(
     re.IGNORECASE,
 )
 _NOUN_OF_RE = re.compile(
-    r"\b(?:the\s+)?(?P<w>deaths?|killings?|killing|displacement|exodus|flight|influx|abductions?|kidnappings?|arrests?|detention|evacuation|disappearance|rescue|injuries|injury|wounding)\s+of\s+(?:(?:some|about|around|over|at\s+least)\s+)?$",
+    r"\b(?:the\s+)?(?P<w>deaths?|killings?|killing|displacement|exodus|flight|influx|abductions?|kidnappings?|whereabouts|arrests?|detention|evacuation|disappearance|rescue|injuries|injury|wounding)\s+of\s+(?:(?:some|about|around|over|at\s+least)\s+)?$",
     re.IGNORECASE,
 )
 _NOUN_OF_MEASURES = {
@@ -115,6 +117,7 @@ _NOUN_OF_MEASURES = {
     "detention": "detained", "evacuation": "evacuated", "disappearance": "missing",
     "rescue": "saved", "injuries": "injured", "injury": "injured", "wounding": "injured",
     "exodus": "displaced", "flight": "displaced", "influx": "displaced",
+    "whereabouts": "missing",
     "abduction": "abducted", "abductions": "abducted", "kidnapping": "abducted",
     "kidnappings": "abducted",
 }  # fmt: skip
@@ -438,6 +441,11 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
                 claim.population = _population(of_pop.group("pop"))
                 claim.own_population = True
                 claim.phrase_end = of_pop.end()
+        after_measure = _POP_NEXT_RE.match(sentence, claim.phrase_end)
+        if not claim.own_population and after_measure:  # "742 killed servicemen"
+            claim.population = _population(after_measure.group("pop"))
+            claim.own_population = True
+            claim.phrase_end = after_measure.end()
         if _key(word) == "victims":
             claim.measure = _victims_measure(sentence, claim) or claim.measure
         if _counts_incidents(sentence, claim, word):
@@ -457,7 +465,7 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
     if backward:
         verb = _key(backward.group("verb"))
         lives = backward.group("lives") or (pop and _key(pop.group("pop")) == "lives")
-        if verb not in LIFE_VERBS or lives:
+        if (verb not in LIFE_VERBS or lives) and (verb not in PEOPLE_VERBS or pop):
             claim.measure = MEASURES_BEFORE[verb]
             coordinated = _COORDINATED_HARM_RE.search(before[-60:][: backward.end("verb")])
             combined = _combined_measure(coordinated.group("words")) if coordinated else None
@@ -707,7 +715,10 @@ def _topic_population(sentence: str, claims: list[SentenceClaim]) -> None:
 
 
 _BREAKDOWN_GAP_RE = re.compile(r"^[^.;]{0,40}?(?::|\s[–—-]\s|\()\s*$")
-_AND_GAP_RE = re.compile(r"^\s*,?\s*(?:and|as\s+well\s+as|while|with)\s*$", re.IGNORECASE)
+_AND_GAP_RE = re.compile(
+    r"^\s*(?:(?:in|during|on|at|across|since|over|from|of)\s+[^,;.]{1,30}?)?\s*[,;]?\s*(?:and|as\s+well\s+as|while|with)?\s*$",
+    re.IGNORECASE,
+)
 _MORE_TAIL_RE = re.compile(r"\s+(?:more|others?)\b", re.IGNORECASE)
 
 

@@ -62,7 +62,7 @@ MEASURES_AFTER = {
     "lives lost": "killed", "die": "killed", "dies": "killed", "victims": "killed",
     "tortured to death": "killed", "starved to death": "killed", "beaten to death": "killed",
     "burned to death": "killed", "burnt to death": "killed", "shot dead": "killed",
-    "killings": "killed",
+    "killings": "killed", "murders": "killed",
     "killed or injured": "casualties", "killed or wounded": "casualties",
     "dead or injured": "casualties", "dead or wounded": "casualties",
     "killed and injured": "casualties", "killed and wounded": "casualties", "casualties": "casualties",
@@ -100,6 +100,7 @@ MEASURES_BEFORE = {
     "slew": "killed", "massacred": "killed", "executed": "killed", "executing": "killed",
     "murdered": "killed",
     "claimed": "killed", "claiming": "killed", "claims": "killed", "cost": "killed",
+    "lost": "killed", "loses": "killed", "losing": "killed",
     "costing": "killed", "took": "killed", "taking": "killed", "taken": "killed",
     "injured": "injured", "injuring": "injured", "wounded": "injured", "wounding": "injured",
     "injures": "injured", "maimed": "injured",
@@ -131,8 +132,10 @@ COMBINED_MEASURES = (
     (MISSING_WORDS, "killed_or_missing"),
     (ABDUCTION_WORDS, "killed_or_abducted"),
 )
-# These count deaths only with "lives": "claimed 300,000 lives", "took the lives of 20".
+# These count deaths only with "lives": "claimed 300,000 lives", "took the lives of 20";
+# "lost" only with people: "Armenia lost 3,825 troops".
 LIFE_VERBS = {"claimed", "claiming", "claims", "cost", "costing", "took", "taking", "taken"}
+PEOPLE_VERBS = {"lost", "loses", "losing"}
 
 # Between the people counted and what happened to them: "were reportedly killed".
 AUXILIARIES = [
@@ -144,7 +147,7 @@ AUXILIARIES = [
     "them", "mostly", "mainly", "likely", "probably", "collectively", "as", "left",
     "could", "would", "might", "may", "will", "shall", "can", "cannot", "not", "remain",
     "remained", "remains", "being", "go", "gone", "went", "are", "now", "reportedly",
-    "live", "living", "lived",
+    "live", "living", "lived", "became", "become", "becomes", "more",
 ]  # fmt: skip
 
 TOLL_NOUNS = [
@@ -176,7 +179,7 @@ TOLL_LINKS = [
     "amounted to",
 ]  # fmt: skip
 # Nouns that name the measure themselves and may take adjectives: "191,369 documented killings".
-MEASURE_NOUNS = ["deaths", "killings", "fatalities", "casualties", "injuries", "refugees",
+MEASURE_NOUNS = ["deaths", "killings", "murders", "fatalities", "casualties", "injuries", "refugees",
                  "detainees", "evacuees", "victims", "dead"]  # fmt: skip
 # Toll verbs that say what a qualifier would: "the toll topped 400,000" is more than 400,000.
 MORE_THAN_LINKS = {
@@ -210,11 +213,12 @@ SPEECH_VERBS = [
     "states", "claimed", "claims", "confirmed", "confirms", "added", "adds", "noted", "notes",
     "wrote", "writes", "cited", "cites", "tallied", "registered", "found", "finds", "verified",
     "gave", "gives", "warned", "warns", "calculated", "concluded", "revealed", "published",
-    "listed", "lists", "believes", "estimating", "reporting", "estimate", "believe",
+    "listed", "believes", "estimating", "reporting", "estimate", "believe",
     "report", "record", "document", "count", "acknowledged", "acknowledges", "acknowledge",
     "admitted", "admits", "conceded", "concedes", "noting", "adding", "stressing",
     "claiming", "warning", "announcing", "confirming", "indicated", "indicates", "indicate",
     "showed", "shows", "show", "suggested", "suggests", "calculates", "compiled",
+    "documenting", "recording", "reports", "publishing",
 ]  # fmt: skip
 # Speech verbs that are nouns after a determiner: "a conservative estimate", "the report".
 VERB_NOUNS = {"estimate", "estimates", "report", "reports", "count", "counts", "record",
