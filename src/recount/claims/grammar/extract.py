@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from recount.claims.claimants import ClaimantMention, Gazetteer
 from recount.claims.grammar.attribution import Attribution, choose_attribution, find_attributions
@@ -104,7 +104,7 @@ _BACKWARD_RE = re.compile(
 _TOLL_RE = re.compile(
     rf"\b(?P<toll>(?:(?P<tpop>{_POP})\s+)?(?P<noun>{alternation(TOLL_NOUNS + list(MEASURE_TOLL_NOUNS))}))\b"
     r"(?P<mid>(?:[\s,]+[^\s.;:!?]+){0,10}?)"
-    rf"\s*(?P<link>\b(?:{alternation(TOLL_LINKS + RISE_VERBS)})\b|:)\s*$",
+    rf"\s*(?P<link>\b(?:{alternation(TOLL_LINKS + RISE_VERBS + [f'{v} from' for v in RISE_VERBS])})\b|:)\s*$",
     re.IGNORECASE,
 )
 _NOUN_OF_RE = re.compile(
@@ -225,6 +225,7 @@ class SentenceClaim:
     context: str = "asserted"
     rate: str | None = None  # a rate's period ("day"): "165 killed a day" is not a total
     continued: bool = False  # credited to the previous sentence's source, not its own
+    earlier: Quantity | None = None  # "rose from 20 to 35": the earlier figure, a claim too
     claimant: str | None = None
     claimant_kind: str | None = None
     attributed: bool = False
@@ -252,7 +253,7 @@ def sentence_claims(
     candidates = [
         q for q in quantities if not _overlaps(q.start, q.end, blocked) and _may_count(sentence, q)
     ]
-    claims = [_parse(sentence, q, state) for q in candidates]
+    claims = _with_earlier_figures([_parse(sentence, q, state) for q in candidates])
     _inherit(sentence, claims, periods)
     _carry_measure(sentence, claims, state)
     _share_population(sentence, claims)
@@ -514,6 +515,7 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
                 (toll.group("mid") or "") + " " + toll.group("link")
             ):
                 claim.quantity = _upper_end(q)
+                claim.earlier = _lower_end(q)
             return claim
     population_at = _POP_AT_RE.search(before[-40:])
     measured = _THOSE_MEASURED_RE.match(after) if population_at else None
@@ -594,6 +596,28 @@ def _qualified(q: Quantity, qualifier: str) -> Quantity:
         return Quantity(q.start, q.end, q.text, q.value, q.low, None, qualifier, q.vague, False)
     low = q.value * (1 - NEARLY_BAND) if q.value is not None else q.low
     return Quantity(q.start, q.end, q.text, q.value, low, q.value, qualifier, q.vague, False)
+
+
+def _lower_end(q: Quantity) -> Quantity:
+    """'rose from 200 to 300': the figure before, which the text also reports."""
+    prefix = re.match(r"(?:from|between)\s+", q.text, re.IGNORECASE)
+    offset = prefix.end() if prefix else 0
+    marker = max(q.text.lower().rfind(" to "), q.text.rfind("-"), q.text.rfind("–"))
+    text = q.text[offset:marker].strip()
+    start = q.start + offset
+    return Quantity(start, start + len(text), text, q.low, q.low, q.low, None, q.vague, False)
+
+
+def _with_earlier_figures(claims: list[SentenceClaim]) -> list[SentenceClaim]:
+    """Each claim preceded by the earlier figure it was updated from, when the text gives one."""
+    out = []
+    for claim in claims:
+        if claim.earlier is not None and claim.measure is not None:
+            earlier = replace(claim, quantity=claim.earlier, earlier=None)
+            earlier.phrase_end = claim.earlier.end
+            out.append(earlier)
+        out.append(claim)
+    return out
 
 
 def _upper_end(q: Quantity) -> Quantity:
