@@ -6,7 +6,8 @@ run reads the same text.
 
     python bench/claims.py                    # speed, the corpora, the held-out sets, the dev split
     python bench/claims.py --corpus DIR_OR_TOML [--misses]   # score any labelled corpus
-    python bench/claims.py --blind            # the blind split (run once, by the lead)
+    python bench/claims.py --corpus tests/claims/dev2 --half a   # one half of dev2 (README there)
+    python bench/claims.py --blind            # the blind split tests/claims/blind2 (the lead only)
 
 Scores come from the product's own path (`claim_records`, the function behind
 `extract_claims` and `recount claims extract`) with the built-in gazetteer
@@ -44,7 +45,12 @@ KEYWORD = re.compile(
 
 TESTS = Path(__file__).resolve().parents[1] / "tests" / "claims"
 DEV = TESTS / "dev"
-BLIND = TESTS / "blind"
+DEV2 = TESTS / "dev2"
+BLIND = TESTS / "blind2"
+# dev2's halves by conflict (tests/claims/dev2/README.md): A is developed on, B checked at milestones.
+DEV2_HALF_A = (
+    "01 02 03 08 09 12 13 18 19 20 23 24 25 26 29 30 31 38 41 42 43 44 50 51 52 53".split()
+)
 FILLER = [
     "Residents described long queues for bread and fuel in the city.",
     "The road between the two towns has been closed for weeks.",
@@ -120,13 +126,20 @@ def bench_labelled(
     misses: bool = False,
     country: str | None = None,
     exclude: tuple[str, ...] = (),
+    only: tuple[str, ...] = (),
 ) -> dict:
     """Any labelled corpus (a .toml or a folder of them), scored with the built-in gazetteer only.
 
     found = measure, population, quantity, context, rate right; claimant scored on the found.
     `country` is the workspace country assumed (None: text about any country, as real text is).
+    `exclude` leaves out cases whose id or file starts with one of its prefixes; `only`, if
+    given, keeps just the cases that start with one of its.
     """
-    cases = [c for c in load_corpus(path) if not _excluded(c, exclude)]
+    cases = [
+        c
+        for c in load_corpus(path)
+        if not _excluded(c, exclude) and (not only or _excluded(c, only))
+    ]
     score = score_corpus(cases, default_gazetteer(), country)
     result = {
         "bench": f"claims_extraction_quality_{name}",
@@ -162,10 +175,10 @@ def bench_labelled(
     return result
 
 
-def _excluded(case: dict, exclude: tuple[str, ...]) -> bool:
-    """A case whose id, or the name of the file its text is in, starts with one of `exclude`."""
+def _excluded(case: dict, prefixes: tuple[str, ...]) -> bool:
+    """A case whose id, or the name of the file its text is in, starts with one of `prefixes`."""
     names = (case.get("id", ""), Path(case.get("file", "")).name)
-    return any(name.startswith(prefix) for prefix in exclude for name in names if name)
+    return any(name.startswith(prefix) for prefix in prefixes for name in names if name)
 
 
 def _brief(case: str, claim: dict) -> dict:
@@ -252,17 +265,31 @@ def main(argv: list[str] | None = None) -> int:
         "--exclude",
         nargs="*",
         default=[],
-        help="leave out cases whose id or text file starts with these (e.g. passages the "
-        "developer also had in the dev split: 01 09 13 20 30 42)",
+        help="leave out cases whose id or text file starts with these",
+    )
+    parser.add_argument(
+        "--half",
+        choices=("a", "b"),
+        help="dev2 only: half A (developed on) or half B (checked at milestones)",
     )
     args = parser.parse_args(argv)
+    only: tuple[str, ...] = ()
+    if args.half:
+        exclude_half = args.half == "b"
+        half_a = tuple(f"{n}-" for n in DEV2_HALF_A)
+        if exclude_half:
+            args.exclude = [*args.exclude, *half_a]
+        else:
+            only = half_a
     if args.blind or args.corpus:
         path = BLIND if args.blind else args.corpus
         if not path.exists() or (path.is_dir() and not any(path.glob("*.toml"))):
             print(f"no labelled corpus at {path}", file=sys.stderr)
             return 2
         name = "blind" if args.blind else path.stem
-        result = bench_labelled(path, name, args.misses, args.country, tuple(args.exclude))
+        if args.half:
+            name += f"_half_{args.half}"
+        result = bench_labelled(path, name, args.misses, args.country, tuple(args.exclude), only)
         result["excluded"] = args.exclude
         print(json.dumps(result, ensure_ascii=False))
         return 0
@@ -281,6 +308,10 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
     print(json.dumps(bench_labelled(DEV, "dev"), ensure_ascii=False))
+    print(json.dumps(bench_labelled(TESTS / "check", "check"), ensure_ascii=False))
+    half_a = tuple(f"{n}-" for n in DEV2_HALF_A)
+    print(json.dumps(bench_labelled(DEV2, "dev2_half_a", only=half_a), ensure_ascii=False))
+    print(json.dumps(bench_labelled(DEV2, "dev2_half_b", exclude=half_a), ensure_ascii=False))
     return 0
 
 

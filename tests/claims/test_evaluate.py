@@ -1,4 +1,4 @@
-"""The scorer reads the project's label format for real text (tests/claims/blind/README.md)."""
+"""The scorer reads the project's label format for real text (tests/claims/dev2/README.md)."""
 
 from __future__ import annotations
 

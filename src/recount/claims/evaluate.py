@@ -7,7 +7,7 @@ case may keep its text in a file beside the TOML (`file = "articles/x.txt"`),
 and a claim may list `claimant_aliases`, its `start`/`end` in the text (used to
 pair claims that share a value), its `causes` (or `cause`), and the case a
 `text_kind`; `[[case.not_claim]]` tables name numbers that are not claims, so
-a false positive there is counted by its kind (tests/claims/blind/README.md).
+a false positive there is counted by its kind (tests/claims/dev2/README.md).
 
 A predicted claim is **found** (a true positive) when an expected claim of the
 same case has the same measure, population, quantity (value, low, high),
