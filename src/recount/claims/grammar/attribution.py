@@ -65,6 +65,14 @@ _DETERMINER_BEFORE_RE = re.compile(
     r"\b(?:a|an|the|its|their|his|her|this|that|these|those|on|in|of|for|from|with|into|at)\s+$",
     re.IGNORECASE,
 )
+# A participle right after what is counted modifies it ("the massacres recorded between 1980 and
+# 2012"): such nouns never speak, so the verb is not a speech verb with a subject.
+_MODIFIED_NOUN_RE = re.compile(
+    r"\b(?:deaths|killings|murders|fatalities|casualties|injuries|victims|dead|massacres|attacks|"
+    r"incidents|cases|violations|figures?|numbers?|count|toll|tally|people|civilians|bodies|"
+    r"names|lists?)\s+(?:(?:ever|previously|officially|already|so\s+far)\s+)?$",
+    re.IGNORECASE,
+)
 _PARTICIPLE_RE = re.compile(r"(?:,\s*|\b(?:while|and|as|before|after)\s+)$", re.IGNORECASE)
 _GENERIC_SPEAKERS = {"commission", "mission", "project", "study", "survey", "team", "database",
                      "tracker", "department", "authority", "committee", "council", "unit",
@@ -82,7 +90,9 @@ _SOURCE_BEFORE_RE = re.compile(
 _NP_BEFORE_RE = re.compile(
     r"((?:[A-Za-z][\w'’.-]*\s+){0,5}?[A-Za-z][\w'’.-]*)\s+(?:(?:has|have|had|also|previously|earlier|later|again|now|recently)\s+)*$"
 )
-_NP_AFTER_RE = re.compile(r"^\s*((?:[A-Za-z][\w'’.-]*)(?:\s+(?:[A-Za-z][\w'’.-]*|&)){0,8})")
+_NP_AFTER_RE = re.compile(
+    r"^\s*((?:(?:the\s+)?(?:19|20)\d\d\s+)?(?:[A-Za-z][\w'’.-]*)(?:\s+(?:[A-Za-z][\w'’.-]*|&)){0,8})"
+)
 _APPOSITION_RE = re.compile(
     r"([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|abu|de)){1,5}),\s+(?:a|an|the|who|head|director|spokesman|spokeswoman|spokesperson)\b[^,]{0,80},\s*(?:(?:has|have|had|also|previously|earlier|later|again|now|recently)\s+)*$"
 )
@@ -100,10 +110,22 @@ def find_attributions(
 ) -> list[Attribution]:
     """Every attribution cue in the sentence, with its claimant (or a pronoun to resolve)."""
     found: list[Attribution] = []
+    previous_bracket = 0
     for match in _ACCORDING_RE.finditer(sentence):
-        if match.group(0).strip().lower() == "per" and not _mention_at(mentions, match.end(), 6):
-            continue
-        found.append(_object_attribution(sentence, match.start(), match.end(), mentions))
+        bracketed = sentence[max(0, match.start() - 1) : match.start()] == "("
+        if match.group(0).strip().lower() == "per":
+            if not (_mention_at(mentions, match.end(), 6) or bracketed):
+                continue
+        attribution = _object_attribution(sentence, match.start(), match.end(), mentions)
+        if attribution is not None and bracketed:
+            # "151,000 deaths (per the Iraq Family Health Survey) to 1,033,000 (per …)":
+            # a bracketed source credits the figure just before it.
+            close = sentence.find(")", match.end())
+            close = close if close > 0 else len(sentence)
+            earlier = max(previous_bracket, sentence.rfind(";", 0, match.start()) + 1)
+            attribution = replace(attribution, scope=(earlier, close))
+            previous_bracket = close
+        found.append(attribution)
     for mention in mentions:
         after = sentence[mention.end : mention.end + 60]
         if _SOURCE_AFTER_RE.match(after):
@@ -193,6 +215,10 @@ def _speech_attribution(
         return _object_attribution(sentence, verb.start(), verb.end() + by_agent.end(), mentions)
     if verb.group(0).lower().endswith("ing") and _PARTICIPLE_RE.search(before):
         return _main_subject(sentence, verb.start(), mentions)
+    if verb.group(0).lower().endswith("ing") and not before.strip():
+        return None  # "Estimating war-related deaths poses many challenges"
+    if _MODIFIED_NOUN_RE.search(before) and verb.group(0).lower().endswith("ed"):
+        return None  # "casualties documented for April", "the only count ever published"
     relative = _RELATIVE_RE.search(before[-120:])
     if relative is not None and not re.search(r"\d", relative.group("np")):
         offset = verb.start() - len(before[-120:])
@@ -232,7 +258,8 @@ def _speech_attribution(
     tail = before.rstrip()
     inverted = not tail or tail[-1] in ",\"'”’" or subject is None
     if not inverted and subject is not None:
-        name = _clean_phrase(subject.group(1))
+        start = len(before) - len(before[-80:]) + subject.start(1)
+        name = _clean_phrase(_whole_name(before, start, subject.group(1)))
         if name is not None:
             return _unnamed(verb.start(), name)
         return None
@@ -249,7 +276,13 @@ def _speech_attribution(
             inside = [m for m in mentions if tail.rfind(appositive.group(1)) <= m.start < len(tail)]
             if inside:
                 return _named(verb.start(), inside[-1])
-            return _unnamed(verb.start(), _clean_phrase(appositive.group(1)))
+            head = re.match(r"\s*([^,]{2,60}),\s*[^,]{2,60},\s*$", tail + " ")
+            name = _clean_phrase(appositive.group(1))
+            if head is not None and not _is_proper(appositive.group(1)):
+                # "A government database, the only official count ever published, listed …":
+                # the subject is the head; a description in apposition names no one.
+                name = _clean_phrase(head.group(1))
+            return _unnamed(verb.start(), name)
         return None
     phrase = _NP_AFTER_RE.match(sentence[verb.end() : verb.end() + 100])
     if phrase and re.match(r"(?:its|their|his|her|our|a|an)\s", phrase.group(1), re.IGNORECASE):
@@ -258,6 +291,28 @@ def _speech_attribution(
     if name is None:
         return None
     return _unnamed(verb.start(), name)
+
+
+_NAME_WORD_BEFORE_RE = re.compile(r"(?:^|\s)([A-Z][\w'’.-]*)\s+$")
+
+
+def _whole_name(text: str, start: int, phrase: str) -> str:
+    """`phrase` (which starts at `start` of `text`) with the capitalised words just before it
+    when it opens inside a proper name: "… the UN Human Rights Monitoring Mission in Ukraine"."""
+    if not phrase[:1].isupper():
+        return phrase
+    while True:
+        word = _NAME_WORD_BEFORE_RE.search(text[max(0, start - 40) : start])
+        if word is None or word.group(1).lower() in DETERMINERS:
+            return phrase
+        phrase = f"{word.group(1)} {phrase}"
+        start -= len(text[max(0, start - 40) : start]) - word.start(1)
+
+
+def _is_proper(phrase: str) -> bool:
+    """A phrase that is a proper name once its determiner is left out ("the Al Jazirah Conference")."""
+    words = [w for w in phrase.split() if w.lower() not in DETERMINERS]
+    return bool(words) and words[0][:1].isupper()
 
 
 def _main_subject(sentence: str, cue: int, mentions: list[ClaimantMention]) -> Attribution | None:
@@ -304,6 +359,11 @@ def _subject_gap(between: str) -> bool:
             "has",
             "have",
             "had",
+            "was",
+            "is",
+            "were",
+            "are",
+            "been",
             "also",
             "previously",
             "earlier",
@@ -357,21 +417,27 @@ _SOURCE_GAP_RE = re.compile(
 )
 _INSTITUTION_NOUNS = {"ministry", "office", "mission", "department", "directorate", "authority",
                       "authorities", "agency", "commission", "council", "officials", "police",
-                      "army", "government", "forces", "unit", "service"}  # fmt: skip
+                      "army", "government", "forces", "unit", "service", "researchers",
+                      "scientists", "experts", "academics", "epidemiologists", "doctors",
+                      "team"}  # fmt: skip
 
 
 def _clean_phrase(phrase: str) -> str | None:
     words = phrase.split()
+    if words and words[0] in _SPEECH_WORDS:
+        return None  # "informed that today …": a verb, not a speaker
     for index, word in enumerate(words):
         speech = word.lower() in _SPEECH_WORDS and words[index - 1].lower() not in DETERMINERS
         if index > 0 and (word.lower() in _PHRASE_STOPS or speech):
+            if word[:1].isupper() and words[index - 1][:1].isupper():
+                continue  # inside a proper name: "The Iraq Body Count project"
             place_of_institution = (
-                word.lower() in ("in", "of", "for")
+                word.lower() in ("in", "of", "for", "at", "from")
                 and words[index - 1].lower() in _INSTITUTION_NOUNS
                 and index + 1 < len(words)
                 and words[index + 1][:1].isupper()
             )
-            if place_of_institution:  # "the health ministry in Gaza"
+            if place_of_institution:  # "the health ministry in Gaza", "researchers at Ghent"
                 continue
             words = words[:index]
             break

@@ -204,6 +204,7 @@ class DocumentState:
     offset: int = 0  # where the current sentence starts in the document
     new_paragraph: bool = True  # a line break before the current sentence
     previous_claimant: tuple[str, str] | None = None  # of the previous sentence's claims
+    paragraph_speaker: tuple[str, str] | None = None  # the last source named in this paragraph
     previous_measure: str | None = None  # of the previous sentence's claims
     last_country: str | None = None  # ISO code of the last place named
     previous_measures: frozenset[str] = frozenset()  # of the previous sentence's attributed claims
@@ -239,6 +240,8 @@ def sentence_claims(
     """The claims one sentence makes, in order. Updates `state` for the sentences after it."""
     quantities = find_quantities(sentence)
     mentions = gazetteer.find(sentence)
+    if state.new_paragraph:
+        state.paragraph_speaker = None
     if not quantities:
         _remember_claimant(sentence, mentions, state)
         state.previous_claimant, state.previous_measure = None, None
@@ -335,7 +338,10 @@ def _continue_attribution(claims: list[SentenceClaim], state: DocumentState) -> 
     sentence) and only for the same measure ("… the Health Ministry said." / "The death
     toll has climbed to 60,034.").
     """
-    if state.previous_claimant is None:
+    source = state.previous_claimant
+    if source is None and not state.new_paragraph:
+        source = state.paragraph_speaker  # "X, for OHCHR, informed that … With 589 killed, …"
+    if source is None:
         return
     if state.new_paragraph and not state.wire_style:
         return
@@ -343,7 +349,7 @@ def _continue_attribution(claims: list[SentenceClaim], state: DocumentState) -> 
         if state.new_paragraph and claim.measure not in state.previous_measures:
             continue
         if not claim.attributed:
-            claim.claimant, claim.claimant_kind = state.previous_claimant
+            claim.claimant, claim.claimant_kind = source
             claim.attributed = claim.continued = True
 
 
@@ -832,8 +838,10 @@ def _attribute(
             claim.claimant, claim.claimant_kind = _full_name(chosen.claimant, state), chosen.kind
             continue
         quote = _quote_at(state, claim.quantity.start)
-        if chosen.pronoun in FIRST_PERSON and quote is not None and quote.speaker is not None:
-            claim.claimant, claim.claimant_kind = quote.speaker, quote.kind  # "we" in a quote
+        speaking = chosen.pronoun in FIRST_PERSON or chosen.pronoun in ("he", "she")
+        if speaking and quote is not None and quote.speaker is not None:
+            # "we" in a quote; '"… 35 injured," she said': the person quoted
+            claim.claimant, claim.claimant_kind = quote.speaker, quote.kind
             continue
         generic = f"the {chosen.pronoun}" in GENERIC_REFERENCES
         if generic and not _refers_to(chosen.pronoun, state):
@@ -880,13 +888,12 @@ def _remember_claimant(
     sentence: str, mentions, state: DocumentState, attributions: list[Attribution] | None = None
 ) -> None:
     if attributions is None:
-        if not mentions:
-            return
         attributions = find_attributions(sentence, mentions, [])
     named = [a for a in attributions if a.claimant is not None]
     if named:
         last = max(named, key=lambda a: a.cue)
-        state.last_claimant = (last.claimant, last.kind)
+        state.last_claimant = (_full_name(last.claimant, state), last.kind)
+        state.paragraph_speaker = state.last_claimant
     elif mentions:
         state.last_claimant = (mentions[-1].claimant.name, mentions[-1].claimant.kind)
 

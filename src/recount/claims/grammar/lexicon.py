@@ -218,7 +218,8 @@ SPEECH_VERBS = [
     "admitted", "admits", "conceded", "concedes", "noting", "adding", "stressing",
     "claiming", "warning", "announcing", "confirming", "indicated", "indicates", "indicate",
     "showed", "shows", "show", "suggested", "suggests", "calculates", "compiled",
-    "documenting", "recording", "reports", "publishing",
+    "documenting", "recording", "reports", "publishing", "informed", "briefed", "corroborated",
+    "stressed", "emphasised", "emphasized", "underlined", "highlighted",
 ]  # fmt: skip
 # Speech verbs that are nouns after a determiner: "a conservative estimate", "the report".
 VERB_NOUNS = {"estimate", "estimates", "report", "reports", "count", "counts", "record",

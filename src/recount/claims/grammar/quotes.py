@@ -14,10 +14,12 @@ from dataclasses import dataclass
 
 from recount.claims.claimants import Gazetteer
 
-_SAY = r"(?:said|says|told\s+\w+|added|adds|stated|states|noted|notes|warned|warns|explained|insisted|wrote|writes|declared|continued)"
+_SAY = r"(?:said|says|told\s+\w+|added|adds|stated|states|noted|notes|warned|warns|explained|insisted|wrote|writes|declared|continued|stressed|emphasi[sz]ed|underlined|concluded|recalled)"
+_TITLE = r"(?:(?:UN\s+)?(?:spokesperson|spokesman|spokeswoman|chief|head|director|envoy|official)\s+)?"
 _PERSON = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|de|van|von)){0,4}"
 _AFTER = re.compile(
-    rf"^\s*,?\s*(?:{_SAY}\s+(?P<after_verb>{_PERSON})|(?P<before_verb>{_PERSON})\s+{_SAY}\b)"
+    rf"^\s*,?\s*(?:{_SAY}\s+{_TITLE}(?P<after_verb>{_PERSON})|(?P<before_verb>{_PERSON})\s+{_SAY}\b"
+    rf"|(?P<pronoun>he|she)\s+{_SAY}\b|{_SAY}\s+(?P<pronoun2>he|she)\b)"
 )
 _BEFORE = re.compile(rf"(?P<name>{_PERSON})\s+{_SAY}\s*[:,]?\s*$")
 _OPENERS = {"“": "”", "«": "»", '"': '"'}
@@ -35,6 +37,7 @@ def find_quotes(text: str, gazetteer: Gazetteer) -> list[Quote]:
     """Every quotation in `text` with its speaker when the text names one."""
     quotes = []
     position = 0
+    last_person: tuple[str, str] | None = None
     while True:
         opening = _next_opening(text, position)
         if opening is None:
@@ -44,6 +47,10 @@ def find_quotes(text: str, gazetteer: Gazetteer) -> list[Quote]:
         if end < 0:
             break
         speaker, kind = _speaker(text, start, end + 1, gazetteer)
+        if speaker in ("he", "she"):  # '…," she said': the person quoted last
+            speaker, kind = last_person or (None, "other")
+        elif speaker is not None:
+            last_person = (speaker, kind)
         quotes.append(Quote(start, end + 1, speaker, kind))
         position = end + 1
     return quotes
@@ -63,6 +70,8 @@ def _speaker(text: str, start: int, end: int, gazetteer: Gazetteer) -> tuple[str
     name = None
     where = end
     if after:
+        if after.group("pronoun") or after.group("pronoun2"):
+            return after.group("pronoun") or after.group("pronoun2"), "person"
         name = after.group("after_verb") or after.group("before_verb")
         where = end + after.start()
     else:
