@@ -41,7 +41,7 @@ _ACCORDING_RE = re.compile(
 # "the latest reports from de facto authorities", "a conservative estimate by ACLED": the source.
 _SOURCE_OF_RE = re.compile(
     rf"(?:(?:the|a|an|its|their|latest|new|recent|conservative|official|updated|final|preliminary|initial|separate|own|\w+ly)\s+){{0,4}}"
-    rf"(?:{alternation(SOURCE_NOUNS)})\s+(?:(?:compiled|published|released|issued|gathered|given|provided|made)\s+)?(?:from|by|of)\s+",
+    rf"(?:{alternation(SOURCE_NOUNS)})\s+(?:(?:compiled|published|released|issued|gathered|given|provided|made|presented|prepared|produced|conducted|carried\s+out)\s+(?:[^\s,;.]+\s+){{0,5}}?)?(?:from|by|of)\s+",
     re.IGNORECASE,
 )
 # "estimates of more than 6,000 given by other monitors", "Estimates ..., by various war monitors".
@@ -54,7 +54,7 @@ _RELATIVE_RE = re.compile(
     r"(?P<np>[^,;:()]{2,80}?)\s*,?\s+(?:which|who)\s+(?:also\s+|has\s+|had\s+|have\s+)?$"
 )
 _NOUN_BEFORE_RE = re.compile(
-    r"(?:\b(?:a|an|the|its|their|his|her|this|that|these|those|latest|new|recent|conservative|official|annual|monthly|weekly|final|own|separate|previous|earlier)\s+(?:[a-z-]+\s+)?|\b(?:on|in|of|for|from|with|into|at)\s+|\d\s*)$",
+    r"(?:\b(?:a|an|the|its|their|his|her|this|that|these|those|latest|new|recent|conservative|official|annual|monthly|weekly|final|own|separate|previous|earlier)\s+(?:[a-z0-9-]+\s+)?|\b(?:on|in|of|for|from|with|into|at)\s+|\d\s*)$",
     re.IGNORECASE,
 )
 # "a study which was conducted in January 2018 estimated …": the subject before its clause.
@@ -260,6 +260,10 @@ def _speech_attribution(
     if not inverted and subject is not None:
         start = len(before) - len(before[-80:]) + subject.start(1)
         name = _clean_phrase(_whole_name(before, start, subject.group(1)))
+        if name is None:
+            # "researchers at Ghent University in Belgium led by … Jan Nyssen estimated": the
+            # clause's first noun phrase, its modifiers cut
+            name = _clean_phrase(re.split(r"[,;:]\s*|\bthat\s+", before[-160:])[-1])
         if name is not None:
             return _unnamed(verb.start(), name)
         return None
@@ -427,7 +431,15 @@ def _clean_phrase(phrase: str) -> str | None:
     if words and words[0] in _SPEECH_WORDS:
         return None  # "informed that today …": a verb, not a speaker
     for index, word in enumerate(words):
-        speech = word.lower() in _SPEECH_WORDS and words[index - 1].lower() not in DETERMINERS
+        previous = words[index - 1].lower()
+        speech = (
+            word.lower() in _SPEECH_WORDS
+            and previous not in DETERMINERS
+            and not (  # "the 434-page report", "the final report": a noun
+                word.lower() in VERB_NOUNS
+                and (any(ch.isdigit() for ch in previous) or previous in _DESCRIBING)
+            )
+        )
         if index > 0 and (word.lower() in _PHRASE_STOPS or speech):
             if word[:1].isupper() and words[index - 1][:1].isupper():
                 continue  # inside a proper name: "The Iraq Body Count project"
@@ -441,6 +453,18 @@ def _clean_phrase(phrase: str) -> str | None:
                 continue
             words = words[:index]
             break
+    inner_article = next(
+        (
+            i
+            for i in range(len(words) - 1, 0, -1)
+            if words[i].lower() in ("the", "a", "an")
+            and words[i - 1].lower() not in _NAME_LINKS
+            and not words[i - 1][:1].isupper()
+        ),
+        None,
+    )
+    if inner_article is not None or (len(words) > 2 and words[1] == "the" and _is_date_word(words[0])):
+        words = words[inner_article if inner_article is not None else 1 :]  # "30 June the ministry"
     while words and (words[0].lower() in DETERMINERS or words[0].lower() in _CONJUNCTIONS):
         words = words[1:]
     while words and words[-1].lower().rstrip(".,") in _TRAILING_ADVERBS:
@@ -460,6 +484,15 @@ def _clean_phrase(phrase: str) -> str | None:
     return joined
 
 
+_NAME_LINKS = {"of", "for", "in", "at", "and", "on", "to", "&"}
+_MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december"}  # fmt: skip
+
+
+def _is_date_word(word: str) -> bool:
+    return word.lower().rstrip(",") in _MONTH_NAMES or word.rstrip(",").isdigit()
+
+
 _TITLE_WORDS = {"president", "minister", "prime", "secretary", "spokesman", "spokeswoman",
                 "spokesperson", "general", "colonel", "commander", "chief", "director", "head",
                 "governor", "mayor", "envoy", "ambassador", "deputy", "foreign", "defence",
@@ -476,11 +509,24 @@ def _without_title(name: str) -> str:
     return name
 
 
+_DESCRIBING = {"final", "latest", "new", "annual", "full", "joint", "official", "preliminary",
+               "updated", "interim", "recent", "same", "first", "second", "third", "quarterly",
+               "monthly", "weekly", "daily"}  # fmt: skip
+
+
 def _unnamed(cue: int, name: str | None) -> Attribution | None:
     if name is None:
         return None
     name = _without_title(name)
     lowered = name.lower()
+    words = lowered.split()
+    if (
+        len(words) > 1
+        and f"the {words[-1]}" in PRONOUNS
+        and name == lowered
+        and all(not w.isalpha() or w in _DESCRIBING for w in words[:-1])
+    ):
+        lowered = words[-1]  # "the 434-page report", "the final report": the report named before
     if lowered in PRONOUNS or f"the {lowered}" in PRONOUNS:
         return Attribution(cue, None, "pronoun", None, pronoun=lowered)
     words = name.lower().split()
