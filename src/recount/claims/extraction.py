@@ -110,7 +110,38 @@ def claim_records(
         claims = sentence_claims(sentence, state, gazetteer)
         rows.extend(_row(c, text[start:end], start, end, doc_id, source, state) for c in claims)
         previous = [(c, rows[len(rows) - len(claims) + i]) for i, c in enumerate(claims)]
+    if spans:
+        _credit_headline(rows, masked, spans[0])
     return rows
+
+
+def _credit_headline(rows: list[dict], text: str, first: tuple[int, int]) -> None:
+    """A headline's figure is the body's: 'Report: Colombia's conflict has claimed at least
+    220,000 lives' takes the claimant of the body's '… at least 220,000 …, according to X'.
+
+    The headline is the text's first line when it has no full stop and more text follows.
+    """
+    start, end = first
+    if text[end - 1 : end] in ".!?" or "\n" not in text[end : end + 3] and end < len(text):
+        return
+    body = [r for r in rows if r["start"] >= end and r["attributed"]]
+    for row in rows:
+        if row["start"] >= end or row["attributed"]:
+            continue
+        same = next(
+            (
+                r
+                for r in body
+                if r["measure"] == row["measure"] and (r["low"], r["high"]) == (row["low"], row["high"])
+            ),
+            None,
+        )
+        if same is not None:
+            row["claimant"], row["claimant_kind"], row["attributed"] = (
+                same["claimant"],
+                same["claimant_kind"],
+                True,
+            )
 
 
 _UNNAMED = {"report", "study", "survey", "figures", "data", "findings"}

@@ -34,6 +34,21 @@ class Attribution:
 
 
 _SPEECH_WORDS = {verb.lower() for verb in SPEECH_VERBS}
+_PROPER_SUBJECT_RE = re.compile(
+    r"^\W*((?:[A-Z][\w'’.-]*\s+){1,5}?)(?:has\s+|have\s+|had\s+)?[a-z]+\s+$"
+)
+_POSSESSOR_RE = re.compile(
+    r"(?P<np>\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?[\w-]+)['’]s\s+(?:(?:own|latest|new|official|"
+    r"final|initial|revised|[a-z]+ly)\s+){0,2}(?:figures?|estimates?|count|tally|toll|data|"
+    r"statistics|numbers)\b",
+    re.IGNORECASE,
+)
+_POSSESSIVE_SOURCE_RE = re.compile(
+    r"\b(?P<owner>its|their)\s+(?:(?:other|own|latest|new|final|full|updated|main|key|revised|"
+    r"earlier|initial|[a-z]+ly)\s+){0,2}(?:findings|figures|data|report|estimates?|count|tally|"
+    r"statistics|records|numbers|calculations|analysis|survey|study|documentation)\b",
+    re.IGNORECASE,
+)
 _SPEECH_RE = re.compile(rf"\b(?:{alternation(SPEECH_VERBS)})\b", re.IGNORECASE)
 _ACCORDING_RE = re.compile(
     r"\b(?:according\s+to|as\s+per|per|citing|quoting|cited\s+by|quoted\s+by)\s+", re.IGNORECASE
@@ -70,7 +85,8 @@ _DETERMINER_BEFORE_RE = re.compile(
 _MODIFIED_NOUN_RE = re.compile(
     r"\b(?:deaths|killings|murders|fatalities|casualties|injuries|victims|dead|massacres|attacks|"
     r"incidents|cases|violations|figures?|numbers?|count|toll|tally|people|civilians|bodies|"
-    r"names|lists?)\s+(?:(?:ever|previously|officially|already|so\s+far)\s+)?$",
+    r"names|lists?|(?:\ba|\ban)\s+(?:[\w-]+\s+)?(?:study|report|survey|analysis|paper|review))"
+    r"\s+(?:(?:ever|previously|officially|already|so\s+far)\s+)?$",
     re.IGNORECASE,
 )
 _PARTICIPLE_RE = re.compile(r"(?:,\s*|\b(?:while|and|as|before|after)\s+)$", re.IGNORECASE)
@@ -142,6 +158,19 @@ def find_attributions(
             # covers the sentence; inside a phrase it covers only the phrase.
             end = len(sentence) if subject else match.end()
             found.append(replace(given, scope=(match.start("noun"), end)))
+    for match in _POSSESSIVE_SOURCE_RE.finditer(sentence):  # "Their estimate, …, broke down as"
+        subject = _PROPER_SUBJECT_RE.match(sentence[: match.start()])
+        if subject is not None:  # "Mexico raises its count of the disappeared"
+            found.append(_unnamed(match.start(), _clean_phrase(subject.group(1))))
+            continue
+        pronoun = "they" if match.group("owner").lower() == "their" else "it"
+        found.append(Attribution(match.start(), None, "pronoun", None, pronoun=pronoun))
+    for match in _POSSESSOR_RE.finditer(sentence):  # "a government commission's figure of"
+        name = _clean_phrase(match.group("np"))
+        if name and (name.split()[-1].lower() in _ORGANISATION_WORDS or _is_proper(name)):
+            if not any(m.start <= match.start("np") < m.end for m in mentions):
+                named = _unnamed(match.start(), name)  # covers its own figure only
+                found.append(replace(named, scope=(match.start(), match.end() + 30)))
     names = [(m.start, m.end) for m in mentions]
     for match in _SPEECH_RE.finditer(sentence):
         if any(s <= match.start() < e for s, e in [*masked, *names]):
@@ -280,7 +309,7 @@ def _speech_attribution(
             inside = [m for m in mentions if tail.rfind(appositive.group(1)) <= m.start < len(tail)]
             if inside:
                 return _named(verb.start(), inside[-1])
-            head = re.match(r"\s*([^,]{2,60}),\s*[^,]{2,60},\s*$", tail + " ")
+            head = re.match(r"\s*([^,]{2,120}),\s*[^,]{2,60},\s*$", tail + " ")
             name = _clean_phrase(appositive.group(1))
             if head is not None and not _is_proper(appositive.group(1)):
                 # "A government database, the only official count ever published, listed …":
@@ -397,7 +426,7 @@ _PHRASE_STOPS = {
     "after", "before", "when", "while", "during", "since", "by", "has", "have", "had", "was",
     "is", "were", "are", "said", "says", "told", "led", "quoted", "cited", "based", "headed",
     "backed", "run", "working", "including", "citing", "quoting", "said,", "estimate",
-    "estimates", "made", "also",
+    "estimates", "made", "also", "according",
 }  # fmt: skip
 
 
@@ -427,6 +456,7 @@ _INSTITUTION_NOUNS = {"ministry", "office", "mission", "department", "directorat
 
 
 def _clean_phrase(phrase: str) -> str | None:
+    phrase = re.split(r"\s[\"“‘(]", phrase)[0]  # 'a government database of "deaths …"'
     words = phrase.split()
     if words and words[0] in _SPEECH_WORDS:
         return None  # "informed that today …": a verb, not a speaker
@@ -467,7 +497,9 @@ def _clean_phrase(phrase: str) -> str | None:
         words = words[inner_article if inner_article is not None else 1 :]  # "30 June the ministry"
     while words and (words[0].lower() in DETERMINERS or words[0].lower() in _CONJUNCTIONS):
         words = words[1:]
-    while words and words[-1].lower().rstrip(".,") in _TRAILING_ADVERBS:
+    while words and (
+        words[-1].lower().rstrip(".,") in _TRAILING_ADVERBS or words[-1].lower() in _NAME_LINKS
+    ):
         words = words[:-1]
     if not words or words[0].lower() in _PHRASE_STOPS:
         return None

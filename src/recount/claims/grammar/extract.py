@@ -207,6 +207,8 @@ class DocumentState:
     paragraph_speaker: tuple[str, str] | None = None  # the last source named in this paragraph
     previous_measure: str | None = None  # of the previous sentence's claims
     last_country: str | None = None  # ISO code of the last place named
+    countries: dict[str, int] = field(default_factory=dict)  # how often each country is named
+    list_source: tuple[str, str] | None = None  # "Among its other findings:" before a list
     previous_measures: frozenset[str] = frozenset()  # of the previous sentence's attributed claims
     wire_style: bool = False  # paragraphs of one sentence each, as wire copy is written
     text: str = ""  # the whole document (citation markers masked), for names given earlier
@@ -242,8 +244,16 @@ def sentence_claims(
     mentions = gazetteer.find(sentence)
     if state.new_paragraph:
         state.paragraph_speaker = None
+    for place in find_places(sentence, state.pack):  # names inside claimants count ("Gaza's")
+        state.countries[place.country] = state.countries.get(place.country, 0) + 1
+    item = _LIST_ITEM_RE.match(sentence) is not None
+    if not item:
+        state.list_source = None
     if not quantities:
-        _remember_claimant(sentence, mentions, state)
+        attributions = find_attributions(sentence, mentions, [])
+        _remember_claimant(sentence, mentions, state, attributions)
+        if sentence.rstrip().endswith(":"):
+            state.list_source = _list_source(attributions, state)
         state.previous_claimant, state.previous_measure = None, None
         return []
     periods = find_periods(sentence, state.date)
@@ -278,6 +288,11 @@ def sentence_claims(
     for claim in claims:
         _resolve_institution(claim, all_places, state, gazetteer)
     _quoted_speaker(claims, state)
+    if item and state.list_source is not None:
+        for claim in claims:
+            if not claim.attributed:  # a list under "Among its other findings:"
+                claim.claimant, claim.claimant_kind = state.list_source
+                claim.attributed = claim.continued = True
     _continue_attribution(claims, state)
     _distribute_respectively(sentence, claims, mentions, places)
     _remember_claimant(sentence, mentions, state, attributions)
@@ -290,6 +305,19 @@ def sentence_claims(
     state.previous_measures = frozenset(c.measure for c in attributed if c.measure)
     state.previous_measure = claims[-1].measure if claims else None
     return claims
+
+
+_LIST_ITEM_RE = re.compile(r"^\s*(?:[•·*▪◦‣-]|–\s|\d{1,2}[.)]\s)")
+
+
+def _list_source(attributions: list[Attribution], state: DocumentState) -> tuple[str, str] | None:
+    """Who speaks in the list a line ending in a colon opens ("Among its other findings:")."""
+    if not attributions:
+        return None
+    last = max(attributions, key=lambda a: a.cue)
+    if last.claimant is not None:
+        return _full_name(last.claimant, state), last.kind
+    return state.last_claimant
 
 
 def _full_name(name: str, state: DocumentState) -> str:
@@ -1017,12 +1045,16 @@ def _resolve_institution(
         return
     if any(known.name == claim.claimant for known in gazetteer.claimants):
         return  # already the gazetteer's entry
-    match = next((m for m in (r.match(claim.claimant) for r in _MINISTRY_RES) if m), None)
+    named = re.sub(r"\b[A-Z][\w'’]*-(?:run|led|controlled|held)\s+", "", claim.claimant)
+    match = next((m for m in (r.match(named) for r in _MINISTRY_RES) if m), None)
     if match is None:
         return
     owner = _place_word(match.group("place")) or _place_word(match.group("owner"))
     if owner is None:
-        country = places[-1].country if places else state.last_country
+        # the country the text is about (named most often so far), not the last one named:
+        # "the Ministry of Health" in a story on Gaza that also names Israel
+        country = max(state.countries, key=state.countries.get) if state.countries else None
+        country = country or (places[-1].country if places else state.last_country)
         owner = country_adjectives().get(country) if country else None
     if owner is None:
         return
