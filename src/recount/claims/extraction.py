@@ -132,7 +132,8 @@ def _credit_headline(rows: list[dict], text: str, first: tuple[int, int]) -> Non
             (
                 r
                 for r in body
-                if r["measure"] == row["measure"] and (r["low"], r["high"]) == (row["low"], row["high"])
+                if r["measure"] == row["measure"]
+                and (r["low"], r["high"]) == (row["low"], row["high"])
             ),
             None,
         )

@@ -161,7 +161,11 @@ def find_attributions(
     for match in _POSSESSIVE_SOURCE_RE.finditer(sentence):  # "Their estimate, …, broke down as"
         subject = _PROPER_SUBJECT_RE.match(sentence[: match.start()])
         if subject is not None:  # "Mexico raises its count of the disappeared"
-            found.append(_unnamed(match.start(), _clean_phrase(subject.group(1))))
+            named = [m for m in mentions if m.start < subject.end(1)]
+            if named:
+                found.append(_named(match.start(), named[0]))
+            else:
+                found.append(_unnamed(match.start(), _clean_phrase(subject.group(1))))
             continue
         pronoun = "they" if match.group("owner").lower() == "their" else "it"
         found.append(Attribution(match.start(), None, "pronoun", None, pronoun=pronoun))
@@ -332,6 +336,9 @@ _NAME_WORD_BEFORE_RE = re.compile(r"(?:^|\s)([A-Z][\w'’.-]*)\s+$")
 def _whole_name(text: str, start: int, phrase: str) -> str:
     """`phrase` (which starts at `start` of `text`) with the capitalised words just before it
     when it opens inside a proper name: "… the UN Human Rights Monitoring Mission in Ukraine"."""
+    owner = re.search(r"\b([Oo]ur|[Mm]y)\s+$", text[max(0, start - 6) : start])
+    if owner is not None:
+        return f"{owner.group(1)} {phrase}"  # "Our human rights monitoring team in Ukraine"
     if not phrase[:1].isupper():
         return phrase
     while True:
@@ -493,7 +500,9 @@ def _clean_phrase(phrase: str) -> str | None:
         ),
         None,
     )
-    if inner_article is not None or (len(words) > 2 and words[1] == "the" and _is_date_word(words[0])):
+    if inner_article is not None or (
+        len(words) > 2 and words[1] == "the" and _is_date_word(words[0])
+    ):
         words = words[inner_article if inner_article is not None else 1 :]  # "30 June the ministry"
     while words and (words[0].lower() in DETERMINERS or words[0].lower() in _CONJUNCTIONS):
         words = words[1:]
@@ -559,6 +568,8 @@ def _unnamed(cue: int, name: str | None) -> Attribution | None:
         and all(not w.isalpha() or w in _DESCRIBING for w in words[:-1])
     ):
         lowered = words[-1]  # "the 434-page report", "the final report": the report named before
+    if lowered.startswith(("our ", "my ")):
+        lowered = lowered.split()[0]  # "Our human rights monitoring team": the speaker's own
     if lowered in PRONOUNS or f"the {lowered}" in PRONOUNS:
         return Attribution(cue, None, "pronoun", None, pronoun=lowered)
     words = name.lower().split()
@@ -581,7 +592,10 @@ def choose_attribution(
     usable = [a for a in attributions if a.scope is None or a.scope[0] <= position < a.scope[1]]
     if not usable:
         return None
-    return min(usable, key=lambda a: (clause(a.cue) != here, abs(a.cue - position)))
+    # a source scoped to the claim's own phrase ("151,000 deaths (per X)") comes first
+    return min(
+        usable, key=lambda a: (a.scope is None, clause(a.cue) != here, abs(a.cue - position))
+    )
 
 
 _CATAPHORIC_RE = re.compile(

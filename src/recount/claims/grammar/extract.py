@@ -207,8 +207,10 @@ class DocumentState:
     paragraph_speaker: tuple[str, str] | None = None  # the last source named in this paragraph
     previous_measure: str | None = None  # of the previous sentence's claims
     last_country: str | None = None  # ISO code of the last place named
-    countries: dict[str, int] = field(default_factory=dict)  # how often each country is named
     list_source: tuple[str, str] | None = None  # "Among its other findings:" before a list
+    countries: dict[str, int] = field(default_factory=dict)  # times each country is named …
+    countries_to: int = 0  # … in the text up to here
+    full_names: dict[str, str] = field(default_factory=dict)  # "Bogner" -> "Matilda Bogner"
     previous_measures: frozenset[str] = frozenset()  # of the previous sentence's attributed claims
     wire_style: bool = False  # paragraphs of one sentence each, as wire copy is written
     text: str = ""  # the whole document (citation markers masked), for names given earlier
@@ -244,8 +246,6 @@ def sentence_claims(
     mentions = gazetteer.find(sentence)
     if state.new_paragraph:
         state.paragraph_speaker = None
-    for place in find_places(sentence, state.pack):  # names inside claimants count ("Gaza's")
-        state.countries[place.country] = state.countries.get(place.country, 0) + 1
     item = _LIST_ITEM_RE.match(sentence) is not None
     if not item:
         state.list_source = None
@@ -286,7 +286,7 @@ def sentence_claims(
     attributions = find_attributions(sentence, mentions, quantity_spans)
     _attribute(sentence, claims, attributions, state, mentions)
     for claim in claims:
-        _resolve_institution(claim, all_places, state, gazetteer)
+        _resolve_institution(claim, all_places, state, gazetteer, len(sentence))
     _quoted_speaker(claims, state)
     if item and state.list_source is not None:
         for claim in claims:
@@ -322,12 +322,20 @@ def _list_source(attributions: list[Attribution], state: DocumentState) -> tuple
 
 def _full_name(name: str, state: DocumentState) -> str:
     """A surname alone ("Bogner said") is the person the text named in full before."""
-    if " " in name or not name[:1].isupper():
+    if " " in name or not name[:1].isupper() or name.isupper():
         return name
-    earlier = re.findall(
-        rf"\b((?:[A-Z][\w'’-]+\s+){{1,3}}){re.escape(name)}\b", state.text[: state.offset]
+    if name in state.full_names:
+        return state.full_names[name]
+    window = state.text[max(0, state.offset - 5000) : state.offset]
+    earlier = (
+        re.findall(rf"\b((?:[A-Z][\w'’-]+\s+){{1,3}}){re.escape(name)}\b", window)
+        if name in window
+        else []
     )
-    return f"{earlier[-1].strip()} {name}" if earlier else name
+    full = f"{earlier[-1].strip()} {name}" if earlier else name
+    if name in window:  # once the name was seen, what it was seen with stays its full name
+        state.full_names[name] = full
+    return full
 
 
 def _quote_at(state: DocumentState, position: int) -> Quote | None:
@@ -1032,7 +1040,11 @@ _MINISTRY_RES = (
 
 
 def _resolve_institution(
-    claim: SentenceClaim, places: list[Place], state: DocumentState, gazetteer: Gazetteer
+    claim: SentenceClaim,
+    places: list[Place],
+    state: DocumentState,
+    gazetteer: Gazetteer,
+    sentence_length: int,
 ) -> None:
     """A ministry is named by whose it is: "Gaza's health ministry" -> "Gaza Ministry of Health".
 
@@ -1053,8 +1065,10 @@ def _resolve_institution(
     if owner is None:
         # the country the text is about (named most often so far), not the last one named:
         # "the Ministry of Health" in a story on Gaza that also names Israel
-        country = max(state.countries, key=state.countries.get) if state.countries else None
-        country = country or (places[-1].country if places else state.last_country)
+        end = state.offset + sentence_length
+        country = _topic_country(state, end) or (
+            places[-1].country if places else state.last_country
+        )
         owner = country_adjectives().get(country) if country else None
     if owner is None:
         return
@@ -1065,6 +1079,16 @@ def _resolve_institution(
         claim.claimant, claim.claimant_kind = mentions[0].claimant.name, mentions[0].claimant.kind
     else:
         claim.claimant, claim.claimant_kind = named, "government"
+
+
+def _topic_country(state: DocumentState, sentence_end: int) -> str | None:
+    """The country the text so far names most often (names inside claimants count: "Gaza's")."""
+    counts = state.countries
+    if sentence_end > state.countries_to:  # read each part of the text once
+        for place in find_places(state.text[state.countries_to : sentence_end], state.pack):
+            counts[place.country] = counts.get(place.country, 0) + 1
+        state.countries_to = sentence_end
+    return max(counts, key=counts.get) if counts else None
 
 
 def _place_word(words: str | None) -> str | None:

@@ -238,9 +238,9 @@ PRONOUNS = {
     "the database", "the tracker", "the department", "the authority", "the committee",
     "the council", "the unit", "the directorate", "the institute", "the researchers",
     "the service", "the authorities", "the army", "the military", "the police",
-    "we", "our", "us", "i", "them",
+    "we", "our", "us", "i", "my", "them",
 }  # fmt: skip
-FIRST_PERSON = {"we", "our", "us", "i"}
+FIRST_PERSON = {"we", "our", "us", "i", "my"}
 # Generic nouns that refer back only to a claimant whose name has the noun ("the commission" ->
 # "Truth Commission"); otherwise they stand for themselves.
 GENERIC_REFERENCES = {

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from recount.claims.claimants import Gazetteer
 
 _SAY = r"(?:said|says|told\s+\w+|added|adds|stated|states|noted|notes|warned|warns|explained|insisted|wrote|writes|declared|continued|stressed|emphasi[sz]ed|underlined|concluded|recalled)"
-_TITLE = r"(?:(?:UN\s+)?(?:spokesperson|spokesman|spokeswoman|chief|head|director|envoy|official)\s+)?"
+_TITLE = (
+    r"(?:(?:UN\s+)?(?:spokesperson|spokesman|spokeswoman|chief|head|director|envoy|official)\s+)?"
+)
 _PERSON = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|de|van|von)){0,4}"
 _AFTER = re.compile(
     rf"^\s*,?\s*(?:{_SAY}\s+{_TITLE}(?P<after_verb>{_PERSON})|(?P<before_verb>{_PERSON})\s+{_SAY}\b"
