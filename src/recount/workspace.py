@@ -190,8 +190,11 @@ class Workspace:
 
         return estimate_workspace(self, **options)
 
-    def report(self, redact: bool = False) -> Path:
-        """Write out/report.html and the exports; returns the report's path."""
+    def report(self, redact: bool | None = None) -> Path:
+        """Write out/report.html and the exports; returns the report's path.
+
+        `redact=None` follows `[report] redact` in recount.toml; True or False overrides it.
+        """
         from recount.report import write_report
 
         return write_report(self, redact=redact)

@@ -77,19 +77,35 @@ summary as (
         list_sort(list_distinct(list(source_id))) as sources,
         {capture}
         list_sort(list_distinct(flatten(list(coalesce(name_forms, []::varchar[]))))) as name_forms,
-        mode(sex) as sex,
-        round(median(age))::integer as age,
-        mode(governorate) as governorate
+        round(median(age))::integer as age
     from members
     group by person_id
+),
+-- The most common value; a tie goes to the value more sources give, then to the
+-- first in sort order, so the same records always give the same person.
+best_sex as (
+    select person_id, arg_max(sex, (n, sources, -ascii_rank)) as sex from (
+        select person_id, sex, count(*) as n, count(distinct source_id) as sources,
+               dense_rank() over (partition by person_id order by sex) as ascii_rank
+        from members where sex is not null group by person_id, sex
+    ) group by all
+),
+best_governorate as (
+    select person_id, arg_max(governorate, (n, sources, -ascii_rank)) as governorate from (
+        select person_id, governorate, count(*) as n, count(distinct source_id) as sources,
+               dense_rank() over (partition by person_id order by governorate) as ascii_rank
+        from members where governorate is not null group by person_id, governorate
+    ) group by all
 )
 select s.person_id, s.n_records, s.sources, {capture_columns}
-       n.name, l.name_latin, s.name_forms, s.sex, s.age,
+       n.name, l.name_latin, s.name_forms, x.sex, s.age,
        d.date_of_death, d.date_precision,
        year(d.date_of_death)::integer as year,
        case when d.date_precision in ('day', 'month') then month(d.date_of_death)::integer end as month,
-       s.governorate, t.status, t.statuses
+       g.governorate, t.status, t.statuses
 from summary s
+left join best_sex x using (person_id)
+left join best_governorate g using (person_id)
 left join best_name n using (person_id)
 left join best_latin l using (person_id)
 left join best_date d using (person_id)

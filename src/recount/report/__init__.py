@@ -35,6 +35,7 @@ REQUIRED = ("records", "persons", "record_person", "pairs")
 
 
 def _redact_option(ws: Workspace, redact: bool | None) -> bool:
+    """The caller's choice when it made one (None: `[report] redact` from recount.toml)."""
     if redact is not None:
         return redact
     value = ws.config.section("report").get("redact", False)
@@ -125,8 +126,9 @@ def _persons_export(ws: Workspace, redact: bool) -> pd.DataFrame:
     return persons
 
 
-def write_exports(ws: Workspace, redact: bool = False) -> dict[str, Path]:
+def write_exports(ws: Workspace, redact: bool | None = None) -> dict[str, Path]:
     """persons, estimates and the sources summary as CSV and Parquet, and one XLSX workbook."""
+    redact = _redact_option(ws, redact)
     folder = ws.out_dir / "exports"
     tables = {"persons": _persons_export(ws, redact), "sources": figures.lists_summary(ws)}
     if ws.has_table("estimates"):
@@ -193,7 +195,7 @@ def write_report(ws: Workspace, redact: bool | None = None) -> Path:
         ),
         "strata": (
             chart_block("chart-strata", charts.stratum_intervals(strata, method))
-            if len(strata) and (strata["method"] == method).any()
+            if len(strata) and ((strata["method"] == method) & (strata["status"] == "ok")).any()
             else None
         ),
     }
