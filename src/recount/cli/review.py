@@ -72,7 +72,7 @@ def serve(
     import uvicorn
 
     from recount.review import ReviewSettings, create_app
-    from recount.review.security import uvicorn_log_config
+    from recount.review.security import server_options
 
     if not _is_loopback(host):
         if not allow_remote:
@@ -95,7 +95,7 @@ def serve(
         hosts.append(host)
     app = create_app(ws, settings, allowed_hosts=hosts if _is_loopback(host) else ["*"])
     console.print(f"review app on http://{host}:{port}/ (Ctrl-C to stop)")
-    uvicorn.run(app, host=host, port=port, log_config=uvicorn_log_config(), server_header=False)
+    uvicorn.run(app, host=host, port=port, **server_options(settings))
 
 
 @users_app.command("add")

@@ -18,7 +18,6 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.templating import Jinja2Templates
@@ -68,6 +67,7 @@ def create_app(
     limiter = auth.LoginRateLimiter(
         settings.login_attempts_per_window, settings.login_window_seconds
     )
+    guard = auth.LoginGuard(db, limiter, settings)
     env = Environment(
         loader=FileSystemLoader(HERE / "templates"),
         autoescape=select_autoescape(["html"], default=True),
@@ -86,11 +86,12 @@ def create_app(
     app.state.db = db
     app.state.settings = settings
     app.state.sessions = sessions
-    app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(
         TrustedHostMiddleware,
         allowed_hosts=allowed_hosts or ["127.0.0.1", "localhost", "[::1]", "::1"],
     )
+    # added last, so outermost: the Host check's 400 carries the headers too
+    app.add_middleware(SecurityHeadersMiddleware)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     # -- helpers ------------------------------------------------------------------
@@ -224,34 +225,21 @@ def create_app(
     async def login(request: Request) -> Response:
         form = await request.form()
         client = request.client.host if request.client else "unknown"
-        if not limiter.allow(client):
-            return JSONResponse(
-                {"error": "too many login attempts; wait a few minutes"},
-                status_code=429,
-                headers={"retry-after": str(int(settings.login_window_seconds))},
-            )
         login_token = request.cookies.get(auth.LOGIN_COOKIE)
         given = form.get("login_token")
         if not auth.tokens_match(login_token, given if isinstance(given, str) else None):
             return render(request, "error.html", 403, message="login form expired; reload it")
         username = str(form.get("username") or "")[:64]
         password = str(form.get("password") or "")[: auth.MAX_PASSWORD_LENGTH]
-
-        def check() -> store.User | None:
-            with db.transaction() as con:
-                user = auth.authenticate(
-                    con,
-                    username,
-                    password,
-                    settings.lockout_after_failures,
-                    settings.lockout_minutes,
-                )
-                store.audit(con, username if user else None, "login" if user else "login_failed")
-            return user
-
-        user = await run_in_threadpool(check)
+        try:
+            user = await guard.login(client, username, password)
+        except auth.Throttled:
+            return JSONResponse(
+                {"error": "too many login attempts; wait a few minutes"},
+                status_code=429,
+                headers={"retry-after": str(int(settings.login_window_seconds))},
+            )
         if user is None:
-            limiter.failed(client)
             token = auth.new_login_token()
             response = render(
                 request,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -28,6 +29,9 @@ class ReviewSettings:
     release_after_seconds: float = 0.5  # close the database file after this much idleness
     busy_timeout_seconds: float = 15.0  # wait this long for another process to release it
     secure_cookies: bool = False  # set when served behind TLS
+    # addresses (or networks) of reverse proxies whose X-Forwarded-For is believed;
+    # none by default, so a client cannot choose the address its logins count against
+    trusted_proxies: tuple[str, ...] = ()
 
     @classmethod
     def from_workspace(cls, ws: Workspace, **overrides: Any) -> ReviewSettings:
@@ -49,6 +53,9 @@ class ReviewSettings:
             if key not in known:
                 raise ConfigError(f"review.{key}", f"unknown setting (known: {', '.join(known)})")
             default = known[key].default
+            if isinstance(default, tuple):
+                clean[key] = _addresses(key, value)
+                continue
             if isinstance(default, bool):
                 if not isinstance(value, bool):
                     raise ConfigError(f"review.{key}", "expected true or false")
@@ -62,3 +69,16 @@ class ReviewSettings:
         if clean.get("double_review_percent", 0) > 100:
             raise ConfigError("review.double_review_percent", "expected 0 to 100")
         return cls(**clean)
+
+
+def _addresses(key: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"review.{key}", 'expected a list of addresses, e.g. ["127.0.0.1"]')
+    for address in value:
+        try:
+            ipaddress.ip_network(address, strict=False)
+        except ValueError:
+            raise ConfigError(
+                f"review.{key}", f"{address!r} is not an IP address or network"
+            ) from None
+    return tuple(value)
