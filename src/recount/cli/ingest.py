@@ -27,9 +27,10 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """Read the sources into `records` and `quarantine`, then print rows in = records + quarantined."""
-        from recount.ingest import ingest_workspace
+        from recount.ingest import SourcesFailed, ingest_workspace
 
         ws = Workspace(workspace)
+        failed: SourcesFailed | None = None
         with _progress() as bar:
             tasks: dict[str, int] = {}
 
@@ -40,7 +41,15 @@ def register(app: typer.Typer) -> None:
                     )
                 bar.update(tasks[source_id], completed=fraction, rows=f"{rows:,} rows")
 
-            accounting = ingest_workspace(ws, source or None, progress=on_progress)
+            try:
+                accounting = ingest_workspace(ws, source or None, progress=on_progress)
+            except SourcesFailed as exc:
+                failed, accounting = exc, exc.accounting
+        if failed is not None:
+            if not accounting.empty:
+                console.print(_accounting_table(accounting))
+                _print_reasons(ws, accounting["source_id"].tolist())
+            raise failed  # printed by the CLI's error handler, which exits with 2
         if accounting.empty:
             console.print(
                 "no sources declared: add [[sources]] to recount.toml (`recount sources suggest FILE` helps)",

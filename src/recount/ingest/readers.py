@@ -82,6 +82,9 @@ class Reader:
     def chunks(self) -> Iterator[Chunk]:
         raise NotImplementedError
 
+    def close(self) -> None:
+        """Release the file (readers that hold it open between calls override this)."""
+
     def _text_columns(
         self, columns: Sequence[Sequence[str | None]], source_rows: np.ndarray
     ) -> tuple[pa.Table, pa.Table]:
