@@ -33,8 +33,13 @@ def test_ingest_prints_the_accounting(tmp_path):
     cells = {
         line.split("│")[1].strip(): [c.strip() for c in line.split("│")[2:-1]] for line in lines
     }
-    assert cells["a"][2:5] == ["3", "2", "1"]
-    assert cells["b"][2:5] == ["2", "1", "1"]
+    assert cells["a"][2:6] == [
+        "4",
+        "3",
+        "2",
+        "1",
+    ]  # lines (with the header), rows, records, quarantined
+    assert cells["b"][2:6] == ["2", "2", "1", "1"]
     assert "invalid_json 1" in result.output
     assert "Sara" not in result.output and "Ali" not in result.output  # never print names
 

@@ -442,6 +442,7 @@ def test_tables_have_the_architecture_schemas(make_workspace):
         ["delimiter", text],
         ["sha256", text],
         ["rows_in", "BIGINT"],
+        ["lines_in", "BIGINT"],
         ["records", "BIGINT"],
         ["quarantined", "BIGINT"],
         ["ingested_at", "TIMESTAMP"],

@@ -306,3 +306,49 @@ def _binary_files() -> dict[str, bytes]:
 def test_bom_only_utf16_file():
     exc = ingest_bytes(codecs.BOM_UTF16_LE)
     assert isinstance(exc, InputError)
+
+
+def _hundred_rows(*broken: int, text: str = '"Aleppo') -> bytes:
+    lines = [HEADER.strip()] + [f"n{i},M,{i % 90},2016,Idlib" for i in range(1, 101)]
+    for row in broken:
+        lines[row] = f"n{row},M,3,2016,{text}"
+    return ("\n".join(lines) + "\n").encode()
+
+
+@pytest.mark.parametrize("broken", [(4,), (4, 50), (1, 2, 3), (100,), (4, 7, 99)])
+def test_a_stray_quote_does_not_swallow_the_rows_after_it(broken):
+    result = read(_hundred_rows(*broken))
+    assert result.rows_in == 100 and len(result.records) == 100 - len(broken)
+    assert result.quarantine[["source_row", "reason", "field"]].values.tolist() == [
+        [row, "unbalanced_quote", "gov"] for row in broken
+    ]
+    assert result.records["governorate_raw"].str.len().max() == len("Idlib")
+
+
+def test_a_quoted_line_break_inside_a_field_is_kept():
+    data = HEADER + 'Ali,M,3,2016,"Aleppo\nal-Bab"\nOmar,M,4,2016,Idlib\n'
+    result = read(data.encode())
+    assert result.rows_in == 2 and len(result.quarantine) == 0
+    assert result.records["governorate_raw"].tolist() == ["Aleppo\nal-Bab", "Idlib"]
+
+
+def test_a_quote_left_open_past_the_field_limit_loses_no_row(monkeypatch):
+    from recount.ingest import readers
+
+    monkeypatch.setattr(readers, "MAX_FIELD_CHARS", 2000)
+    result = read(_hundred_rows(10, text='"' + "x" * 3000))
+    assert (result.rows_in, len(result.records)) == (100, 99)
+    assert result.quarantine[["source_row", "reason"]].values.tolist() == [[10, "field_too_long"]]
+
+
+def test_lines_are_counted_beside_rows(make_workspace):
+    data = _hundred_rows(4) + b'n101,M,3,2016,"two\nlines"\n\n'
+    ws = make_workspace([dict(SOURCE, path="list.csv")], {"list.csv": data})
+    ws.ingest()
+    row = ws.table("sources").iloc[0]
+    assert (row["lines_in"], row["rows_in"], row["records"], row["quarantined"]) == (
+        104,
+        101,
+        100,
+        1,
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
+import pandas as pd
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -97,6 +98,7 @@ def _accounting_table(accounting) -> Table:
         ("source", "left"),
         ("format", "left"),
         ("encoding", "left"),
+        ("lines", "right"),
         ("rows in", "right"),
         ("records", "right"),
         ("quarantined", "right"),
@@ -109,6 +111,7 @@ def _accounting_table(accounting) -> Table:
             row.source_id,
             row.format,
             row.encoding if isinstance(row.encoding, str) else "",
+            "" if pd.isna(row.lines_in) else f"{row.lines_in:,}",
             f"{row.rows_in:,}",
             f"{row.records:,}",
             f"{row.quarantined:,}",
@@ -117,6 +120,7 @@ def _accounting_table(accounting) -> Table:
     if len(accounting) > 1:
         table.add_row(
             "total",
+            "",
             "",
             "",
             f"{accounting.rows_in.sum():,}",

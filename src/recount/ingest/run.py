@@ -43,6 +43,7 @@ SOURCES_SCHEMA = pa.schema(
         ("delimiter", pa.string()),
         ("sha256", pa.string()),
         ("rows_in", pa.int64()),
+        ("lines_in", pa.int64()),
         ("records", pa.int64()),
         ("quarantined", pa.int64()),
         ("ingested_at", pa.timestamp("us")),
@@ -348,6 +349,7 @@ def _accounting(staged: list[StagedSource], root: Path) -> pd.DataFrame:
             "delimiter": s.reader.delimiter,
             "sha256": s.sha256,
             "rows_in": s.finished.rows_in,
+            "lines_in": s.reader.lines_read,
             "records": s.finished.records,
             "quarantined": s.finished.quarantined,
             "ingested_at": now,
@@ -355,5 +357,5 @@ def _accounting(staged: list[StagedSource], root: Path) -> pd.DataFrame:
         for s in staged
     ]
     return pd.DataFrame(rows, columns=SOURCES_SCHEMA.names).astype(
-        {"rows_in": "int64", "records": "int64", "quarantined": "int64"}
+        {"rows_in": "int64", "lines_in": "Int64", "records": "int64", "quarantined": "int64"}
     )
