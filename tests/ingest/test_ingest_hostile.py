@@ -352,3 +352,30 @@ def test_lines_are_counted_beside_rows(make_workspace):
         100,
         1,
     )
+
+
+def test_a_bad_byte_in_a_parquet_binary_column_quarantines_its_row_only():
+    import io
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    names = ["محمد".encode(), b"Ali", b"\xd9\x85\xff", None, "فاطمة".encode()]
+    table = pa.table(
+        {
+            "name": pa.array(names, pa.binary()),
+            "sex": pa.array([b"M", b"M", b"F", b"F", b"F"], pa.large_binary()),
+            "age": [1, 2, 3, 4, 5],
+            "date": ["2016"] * 5,
+            "gov": ["x"] * 5,
+        }
+    )
+    buffer = io.BytesIO()
+    pq.write_table(table, buffer)
+    result = read(buffer.getvalue(), name="l.parquet")
+    assert result.records["name"].fillna("-").tolist() == ["محمد", "Ali", "-", "فاطمة"]
+    assert result.records["sex"].tolist() == ["M", "M", "F", "F"]
+    assert result.quarantine[["source_row", "reason", "field"]].values.tolist() == [
+        [3, "undecodable_bytes", "name"]
+    ]
+    assert "\\xff" in result.quarantine["raw"][0]

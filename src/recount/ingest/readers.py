@@ -448,9 +448,15 @@ class ParquetReader(Reader):
                 source_rows = np.arange(next_row, next_row + table.num_rows, dtype=np.int64)
                 next_row += table.num_rows
                 arrays = [_as_text(column) for column in table.columns]
-                names = ["source_row"] + [f"c{i}" for i in range(len(arrays))]
-                rows = pa.table([pa.array(source_rows), *arrays], names=names)
-                yield Chunk(rows, _empty_quarantine(), min((next_row - 1) / total, 1.0))
+                if any(isinstance(array, list) for array in arrays):
+                    # a binary column with bytes that are not UTF-8: those rows are quarantined
+                    values = [a if isinstance(a, list) else a.to_pylist() for a in arrays]
+                    rows, quarantine = self._text_columns(values, source_rows)
+                else:
+                    names = ["source_row"] + [f"c{i}" for i in range(len(arrays))]
+                    rows = pa.table([pa.array(source_rows), *arrays], names=names)
+                    quarantine = _empty_quarantine()
+                yield Chunk(rows, quarantine, min((next_row - 1) / total, 1.0))
         except (pa.ArrowException, OSError) as exc:
             raise InputError(
                 str(self.path), f"cannot read Parquet data: {exc}", row=next_row
@@ -463,9 +469,22 @@ def _flatten(table: pa.Table) -> pa.Table:
     return table
 
 
-def _as_text(column: pa.ChunkedArray) -> pa.ChunkedArray:
+def _as_text(column: pa.ChunkedArray) -> pa.ChunkedArray | list[str | None]:
+    """The column as text; a binary column is decoded value by value (UTF-8), and when
+    some values are not UTF-8 it comes back as a list with their bytes escaped."""
     if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
         return column.cast(pa.string())
+    if (
+        pa.types.is_binary(column.type)
+        or pa.types.is_large_binary(column.type)
+        or pa.types.is_fixed_size_binary(column.type)
+    ):
+        try:
+            return column.cast(pa.binary()).cast(pa.string())
+        except pa.ArrowInvalid:
+            return [
+                None if v is None else v.decode("utf-8", ESCAPE_ERRORS) for v in column.to_pylist()
+            ]
     try:
         return pc.cast(column, pa.string())
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
