@@ -45,6 +45,7 @@ SOURCE_KEYS = {
     "values",
     "name",
     "event",
+    "max_cells",
 }
 
 
@@ -62,6 +63,7 @@ class SourceConfig:
     dayfirst: bool | None = None
     name: str | None = None
     event: str | None = None
+    max_cells: int | None = None  # XLSX: the most cells (rows x columns) read from the sheet
 
 
 @dataclass(frozen=True)
@@ -205,6 +207,11 @@ def _parse_source(entry: Any, index: int, config_path: Path) -> SourceConfig:
     sheet = entry.get("sheet")
     if sheet is not None and not isinstance(sheet, str | int):
         raise ConfigError(f"{key}.sheet", "expected a sheet name or 0-based index", where)
+    max_cells = entry.get("max_cells")
+    if max_cells is not None and (
+        isinstance(max_cells, bool) or not isinstance(max_cells, int) or max_cells < 1
+    ):
+        raise ConfigError(f"{key}.max_cells", "expected a positive whole number of cells", where)
     return SourceConfig(
         id=source_id,
         path=(config_path.parent / file),
@@ -218,4 +225,5 @@ def _parse_source(entry: Any, index: int, config_path: Path) -> SourceConfig:
         dayfirst=dayfirst,
         name=entry.get("name"),
         event=event,
+        max_cells=max_cells,
     )

@@ -25,6 +25,7 @@ from recount.ingest.readers import (
     Reader,
     SpreadsheetReader,
 )
+from recount.ingest.sheetxml import DEFAULT_MAX_CELLS
 from recount.ingest.values import fold
 
 DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
@@ -41,7 +42,7 @@ def open_reader(source: SourceConfig) -> Reader:
         head = handle.read(SAMPLE_BYTES)
     fmt = source.format or detect_format(path, head)
     if fmt == "xlsx":
-        return SpreadsheetReader(path, source.sheet, key)
+        return SpreadsheetReader(path, source.sheet, key, source.max_cells or DEFAULT_MAX_CELLS)
     if fmt == "parquet":
         return ParquetReader(path)
     declared = source.encoding is not None

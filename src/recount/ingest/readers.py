@@ -27,7 +27,7 @@ import pyarrow.compute as pc
 
 from recount.errors import InputError
 from recount.ingest.detect import display_encoding
-from recount.ingest.sheetxml import sheet_rows
+from recount.ingest.sheetxml import DEFAULT_MAX_CELLS, RowBounds, SheetTooLarge, sheet_rows
 
 CHUNK_ROWS = 100_000
 MAX_FIELD_CHARS = 16 * 1024 * 1024
@@ -507,7 +507,13 @@ class SpreadsheetReader(Reader):
 
     format = "xlsx"
 
-    def __init__(self, path: Path, sheet: str | int | None, source_key: str):
+    def __init__(
+        self,
+        path: Path,
+        sheet: str | int | None,
+        source_key: str,
+        max_cells: int = DEFAULT_MAX_CELLS,
+    ):
         from openpyxl import load_workbook
 
         from recount.errors import ConfigError
@@ -539,12 +545,15 @@ class SpreadsheetReader(Reader):
         self.sheet = chosen
         self._sheet = self._book[chosen]
         self._sheet_row = 0
+        self._bounds = RowBounds(max_cells)
+        self._source_key = source_key
         self._rows = self._guarded_rows()
         for cells in self._rows:
             if any(cells):
                 self.header = header_names(list(cells))
                 self.raw_header = list(self.header)
                 self._header_row = self._sheet_row
+                self._bounds.width = len(self.header)
                 break
         else:
             self.close()
@@ -553,9 +562,19 @@ class SpreadsheetReader(Reader):
     def _guarded_rows(self) -> Iterator[tuple]:
         """The sheet's rows; a damaged sheet becomes an InputError naming the row it broke at."""
         try:
-            for cells in sheet_rows(self._sheet, self._book):
+            for cells in sheet_rows(self._sheet, self._book, self._bounds):
                 self._sheet_row += 1
                 yield cells
+        except SheetTooLarge as exc:
+            header_row = getattr(self, "_header_row", 0)
+            raise InputError(
+                str(self.path),
+                f"the sheet holds more than {exc.cells:,} cells (rows x columns) by sheet row "
+                f"{exc.row:,}; if that is real content, raise `max_cells` for this source "
+                f"([[sources]] {self._source_key.removeprefix('sources.')}), else delete the "
+                "stray cells far below or to the right of the list",
+                row=max(exc.row - header_row - 1, 0) + 1,
+            ) from None
         except Exception as exc:  # a damaged zip or XML surfaces as many kinds of error
             header_row = getattr(self, "_header_row", self._sheet_row)
             raise InputError(
