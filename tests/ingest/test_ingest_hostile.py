@@ -379,3 +379,35 @@ def test_a_bad_byte_in_a_parquet_binary_column_quarantines_its_row_only():
         [3, "undecodable_bytes", "name"]
     ]
     assert "\\xff" in result.quarantine["raw"][0]
+
+
+def _mixed_lines(share_other: float = 0.3, rows: int = 100) -> bytes:
+    lines = [HEADER.encode()]
+    for i in range(rows):
+        line = f"محمد {i},ذكر,{i % 90},2016,حلب\n"
+        other = (i * share_other) % 1 + share_other >= 1  # every so often, evenly spread
+        lines.append(line.encode("cp1256" if other else "utf-8"))
+    return b"".join(lines)
+
+
+def test_lines_in_two_encodings_are_named_not_called_binary():
+    exc = ingest_bytes(_mixed_lines())
+    assert isinstance(exc, InputError)
+    assert "mixes two encodings" in str(exc) and "windows-1256" in str(exc)
+    assert 'encoding = "utf-8, windows-1256"' in str(exc)
+
+
+def test_lines_in_two_encodings_are_read_line_by_line_when_asked():
+    result = read(_mixed_lines(), dict(SOURCE, encoding="utf-8, windows-1256"))
+    assert result.encoding == "utf-8+windows-1256"
+    assert (result.rows_in, len(result.records)) == (100, 100)
+    assert result.records["name"].str.startswith("محمد").all()
+    # a line valid in neither is quarantined
+    result = read(
+        _mixed_lines(0.3, 20) + b"\xff,M,3,2016,x\n", dict(SOURCE, encoding="utf-8, ascii")
+    )
+    assert result.quarantine[["source_row", "reason"]].values.tolist()[-1] == [
+        21,
+        "undecodable_bytes",
+    ]
+    assert result.records["sex"].eq("M").all()

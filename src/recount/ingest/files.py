@@ -46,19 +46,38 @@ def open_reader(source: SourceConfig) -> Reader:
     if fmt == "parquet":
         return ParquetReader(path)
     declared = source.encoding is not None
+    fallbacks: list[str] = []
     if declared:
-        codec = codec_for(source.encoding)
-        if codec is None:
+        codec, *fallbacks = _declared_codecs(source, key)
+        if fallbacks and fmt not in ("csv", "tsv"):
             raise ConfigError(
-                f"{key}.encoding",
-                f"unknown encoding {source.encoding!r}; e.g. utf-8, utf-16, windows-1256, iso-8859-6",
+                f"{key}.encoding", "a list of encodings is read line by line: CSV or TSV only"
             )
     else:
         codec = detect_encoding(path, head)
     if fmt == "jsonl":
         return JsonLinesReader(path, codec, strict_encoding=declared)
     delimiter = _delimiter(source, fmt, head, codec)
+    if fallbacks:
+        return DelimitedReader(path, fmt, codec, delimiter, fallbacks=fallbacks)
     return DelimitedReader(path, fmt, codec, delimiter, strict_encoding=declared)
+
+
+def _declared_codecs(source: SourceConfig, key: str) -> list[str]:
+    """The codecs `encoding` names: one, or several separated by commas, tried line by line."""
+    codecs = []
+    for name in source.encoding.split(","):
+        codec = codec_for(name.strip())
+        if codec is None:
+            raise ConfigError(
+                f"{key}.encoding",
+                f"unknown encoding {name.strip()!r}; e.g. utf-8, utf-16, windows-1256, iso-8859-6, "
+                'or several tried line by line: "utf-8, windows-1256"',
+            )
+        if len(source.encoding.split(",")) > 1 and codec.startswith("utf_16"):
+            raise ConfigError(f"{key}.encoding", "UTF-16 cannot be mixed line by line with others")
+        codecs.append(codec)
+    return codecs
 
 
 def file_problem(path: Path) -> str | None:

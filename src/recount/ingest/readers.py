@@ -177,18 +177,28 @@ class DelimitedReader(Reader):
     """CSV and TSV through the csv module's C parser, a chunk of rows at a time."""
 
     def __init__(
-        self, path: Path, fmt: str, codec: str, delimiter: str, strict_encoding: bool = False
+        self,
+        path: Path,
+        fmt: str,
+        codec: str,
+        delimiter: str,
+        strict_encoding: bool = False,
+        fallbacks: Sequence[str] = (),
     ):
         super().__init__(path, strict_encoding)
         self.format = fmt
-        self.encoding = codec
+        self.encoding = "+".join([codec, *fallbacks]) if fallbacks else codec
         self.delimiter = delimiter
         self.raw_header: list[str] = []
         self._size = max(path.stat().st_size, 1)
         self._binary = open(path, "rb")  # noqa: SIM115 - closed in chunks()
-        self._text = io.TextIOWrapper(
-            self._binary, encoding=codec, errors=ESCAPE_ERRORS, newline=""
-        )
+        if fallbacks:
+            # each line in the first encoding it is valid in; a line valid in none is quarantined
+            self._text = _lines_decoded(self._binary, [codec, *fallbacks])
+        else:
+            self._text = io.TextIOWrapper(
+                self._binary, encoding=codec, errors=ESCAPE_ERRORS, newline=""
+            )
         csv.field_size_limit(MAX_FIELD_CHARS)
         # the physical lines behind the rows parsed since the last chunk
         self._lines: list[str] = []
@@ -314,6 +324,37 @@ class DelimitedReader(Reader):
 # lines looking like whole rows, or this many lines, is a quote left open.
 MAX_FIELD_LINES = 20
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+_BINARY_LINE = re.compile(rb"[^\r\n]*(?:\r\n|\r|\n|$)")
+
+
+def _lines_decoded(binary, codecs: Sequence[str]) -> Iterator[str]:
+    """The file's lines, each decoded by the first codec it is valid in (bytes valid in none
+    are escaped under the first, so the row is quarantined as undecodable_bytes)."""
+    pending = b""
+    while True:
+        block = binary.read(1 << 20)
+        data = pending + block
+        lines = _BINARY_LINE.findall(data)
+        if block:
+            pending = lines.pop() if lines else b""
+            if lines and lines[-1].endswith(b"\r"):
+                pending = lines.pop() + pending  # \r then \n in the next block
+        for line in lines:
+            if line:
+                yield _decode_line(line, codecs)
+        if not block:
+            return
+
+
+def _decode_line(line: bytes, codecs: Sequence[str]) -> str:
+    for codec in codecs:
+        try:
+            return line.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    return line.decode(codecs[0], ESCAPE_ERRORS)
 
 
 def _recorded(text: Iterable[str], kept: list[str]) -> Iterator[str]:
