@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -97,7 +98,9 @@ def detect_encoding(path: Path, sample: bytes) -> str:
     if _is_utf8(sample):
         return "utf_8"
     _refuse_mixed(path, sample)
-    best = from_bytes(sample, cp_isolation=CANDIDATE_ENCODINGS).best()
+    # runs of one byte (a padded or absurdly long field) tell nothing and can drown the rest
+    informative = re.sub(rb"(.)\1{16,}", rb"\1" * 16, sample, flags=re.S)
+    best = from_bytes(informative, cp_isolation=CANDIDATE_ENCODINGS).best()
     if best is None:
         raise InputError(
             str(path),

@@ -27,7 +27,13 @@ import pyarrow.compute as pc
 
 from recount.errors import InputError
 from recount.ingest.detect import display_encoding
-from recount.ingest.sheetxml import DEFAULT_MAX_CELLS, RowBounds, SheetTooLarge, sheet_rows
+from recount.ingest.sheetxml import (
+    DEFAULT_MAX_CELLS,
+    RowBounds,
+    SheetDamaged,
+    SheetTooLarge,
+    sheet_rows,
+)
 
 CHUNK_ROWS = 100_000
 MAX_FIELD_CHARS = 16 * 1024 * 1024
@@ -75,7 +81,7 @@ class Reader:
     encoding: str | None = None
     delimiter: str | None = None
     header: list[str] = []
-    lines_read: int | None = None  # physical lines read, the header's included (text formats)
+    lines_read: int | None = None  # physical lines read, the header's included (Parquet: rows)
 
     def __init__(self, path: Path, strict_encoding: bool = False):
         self.path = path
@@ -481,6 +487,7 @@ class ParquetReader(Reader):
         self.header = header_names(self.raw_header)
 
     def chunks(self) -> Iterator[Chunk]:
+        self.lines_read = self._file.metadata.num_rows  # a Parquet file's rows, blank or not
         total = max(self._file.metadata.num_rows, 1)
         next_row = 1
         try:
@@ -606,6 +613,8 @@ class SpreadsheetReader(Reader):
             for cells in sheet_rows(self._sheet, self._book, self._bounds):
                 self._sheet_row += 1
                 yield cells
+        except SheetDamaged as exc:
+            raise InputError(str(self.path), str(exc), row=None) from None
         except SheetTooLarge as exc:
             header_row = getattr(self, "_header_row", 0)
             raise InputError(

@@ -65,6 +65,11 @@ def _entity(match: re.Match) -> str:
 
 
 DEFAULT_MAX_CELLS = 50_000_000
+MAX_ROW_BYTES = 64 << 20  # of XML for one row: far past any real row
+
+
+class SheetDamaged(Exception):
+    """The sheet's XML cannot be a real sheet."""
 
 
 class SheetTooLarge(Exception):
@@ -112,6 +117,11 @@ def sheet_rows(sheet, book, bounds: RowBounds | None = None) -> Iterator[tuple[s
         while True:
             block = source.read(BLOCK_BYTES)
             pending += block
+            if len(pending) > MAX_ROW_BYTES:
+                raise SheetDamaged(
+                    f"over {MAX_ROW_BYTES >> 20} MB of the sheet's XML hold no complete row "
+                    "(a damaged sheet, or one built to expand when unzipped)"
+                )
             cut = _last_row_end(pending) if block else len(pending)
             segment = pending[:cut]
             rows = reader.plain_rows(segment)
