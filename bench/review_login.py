@@ -19,6 +19,7 @@ Prints one JSON line.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -93,12 +94,19 @@ def summary(times: list[float]) -> dict:
     }
 
 
-def serve(ws, **review: object):
+@contextlib.contextmanager
+def serving(ws, **review: object):
+    """`recount review serve` with these [review] settings; yields its base URL."""
     settings = "\n".join(f"{k} = {v}" for k, v in review.items())
     config = ws.config_path.read_text(encoding="utf-8").split("\n[review]")[0]
     ws.config_path.write_text(config + f"\n[review]\n{settings}\n", encoding="utf-8")
     port = free_port()
-    return start_server(ws, port), f"http://127.0.0.1:{port}"
+    server = start_server(ws, port)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.kill()
+        server.wait()
 
 
 def main() -> None:
@@ -117,20 +125,11 @@ def main() -> None:
                 auth.create_user(con, name, "reviewer", PASSWORD)
         con.execute("update review_users set failed_logins = 0, locked_until = null")
     result: dict = {"load_average": os.getloadavg()[0]}
-    server, base = serve(ws)
-    try:
+    with serving(ws) as base:
         result["burst_one_address"] = burst(base, args.burst, forwarded=False)
-    finally:
-        server.kill()
-        server.wait()
-    server, base = serve(ws)
-    try:
+    with serving(ws) as base:
         result["burst_rotating_forwarded_for"] = burst(base, args.burst, forwarded=True)
-    finally:
-        server.kill()
-        server.wait()
-    server, base = serve(ws, login_attempts_per_window=100000, lockout_after_failures=100000)
-    try:
+    with serving(ws, login_attempts_per_window=100000, lockout_after_failures=100000) as base:
         result["queue_alone"] = summary(queue_latency(base, args.seconds))
         stop, counter = threading.Event(), []
         flooders = [
@@ -146,9 +145,6 @@ def main() -> None:
             for thread in flooders:
                 thread.join(60)
         result["flood_logins"] = len(counter)
-    finally:
-        server.kill()
-        server.wait()
     print(json.dumps(result))
 
 

@@ -517,3 +517,20 @@ def source_entry(case: Case, index: int) -> tuple[dict, Path]:
     entry = {"id": f"s{index:03d}", "path": str(folder / case.filename), "columns": dict(COLUMNS)}
     entry.update(case.source)
     return entry, folder / case.filename
+
+
+def write_corpus(root: Path) -> list[Case]:
+    """Every case's file in the workspace folder `root`, and a recount.toml naming them all."""
+    from ingest_helpers import source_block
+
+    cases = hostile_cases()
+    blocks = []
+    for index, case in enumerate(cases):
+        entry, relative = source_entry(case, index)
+        (root / relative).parent.mkdir(parents=True)
+        case.write(root / relative)
+        blocks.append(source_block(entry))
+    (root / "recount.toml").write_text(
+        '[project]\nname = "hostile"\n\n' + "\n".join(blocks), encoding="utf-8"
+    )
+    return cases

@@ -14,8 +14,8 @@ import signal
 import time
 
 import pytest
-from hostile_corpus import hostile_cases, source_entry
-from ingest_helpers import assert_accounted, source_block
+from hostile_corpus import hostile_cases, source_entry, write_corpus
+from ingest_helpers import assert_accounted
 from typer.testing import CliRunner
 
 from recount.cli import app
@@ -32,15 +32,7 @@ HANG_SECONDS = 600
 @pytest.fixture(scope="module")
 def ingested(tmp_path_factory):
     root = tmp_path_factory.mktemp("hostile")
-    blocks = []
-    for index, case in enumerate(CASES):
-        entry, relative = source_entry(case, index)
-        (root / relative).parent.mkdir(parents=True)
-        case.write(root / relative)
-        blocks.append(source_block(entry))
-    (root / "recount.toml").write_text(
-        '[project]\nname = "hostile"\n\n' + "\n".join(blocks), encoding="utf-8"
-    )
+    write_corpus(root)
 
     def hung(*_):
         raise TimeoutError(f"recount ingest ran over {HANG_SECONDS} s")

@@ -81,22 +81,8 @@ summary as (
     from members
     group by person_id
 ),
--- The most common value; a tie goes to the value more sources give, then to the
--- first in sort order, so the same records always give the same person.
-best_sex as (
-    select person_id, arg_max(sex, (n, sources, -ascii_rank)) as sex from (
-        select person_id, sex, count(*) as n, count(distinct source_id) as sources,
-               dense_rank() over (partition by person_id order by sex) as ascii_rank
-        from members where sex is not null group by person_id, sex
-    ) group by all
-),
-best_governorate as (
-    select person_id, arg_max(governorate, (n, sources, -ascii_rank)) as governorate from (
-        select person_id, governorate, count(*) as n, count(distinct source_id) as sources,
-               dense_rank() over (partition by person_id order by governorate) as ascii_rank
-        from members where governorate is not null group by person_id, governorate
-    ) group by all
-)
+{best_sex},
+{best_governorate}
 select s.person_id, s.n_records, s.sources, {capture_columns}
        n.name, l.name_latin, s.name_forms, x.sex, s.age,
        d.date_of_death, d.date_precision,
@@ -114,6 +100,19 @@ order by s.person_id
 """
 
 
+def _most_common(field: str) -> str:
+    """A CTE picking each person's most common value of `field`; a tie goes to the value
+    more sources give, then to the first in sort order, so the same records always give
+    the same person."""
+    return f"""best_{field} as (
+    select person_id, arg_max({field}, (n, sources, -sort_rank)) as {field} from (
+        select person_id, {field}, count(*) as n, count(distinct source_id) as sources,
+               dense_rank() over (partition by person_id order by {field}) as sort_rank
+        from members where {field} is not null group by person_id, {field}
+    ) group by all
+)"""
+
+
 def build_persons(ws: Workspace, assignment: pd.DataFrame) -> pa.Table:
     """One row per person from `assignment` (record_id, person_id)."""
     with ws.connect(read_only=True) as con:
@@ -126,7 +125,13 @@ def build_persons(ws: Workspace, assignment: pd.DataFrame) -> pa.Table:
         )
         capture_columns = "".join(f"s.{_quote('in_' + s)}, " for s in sources)
         con.register("assignment", assignment[["record_id", "person_id"]])
-        sql = PERSONS_SQL.format(arabic=ARABIC, capture=capture, capture_columns=capture_columns)
+        sql = PERSONS_SQL.format(
+            arabic=ARABIC,
+            capture=capture,
+            capture_columns=capture_columns,
+            best_sex=_most_common("sex"),
+            best_governorate=_most_common("governorate"),
+        )
         return con.sql(sql).to_arrow_table()
 
 
