@@ -195,7 +195,7 @@ def _csv_cases() -> list[Case]:
 
 
 def _bytes_case(kind, filename, data: bytes, rows=None, cause=None, **source) -> Case:
-    return Case(kind, filename, lambda path: path.write_bytes(data), rows, cause, source)
+    return Case(kind, filename, lambda path: path.write_bytes(data), rows, cause, source=source)
 
 
 def _noise_case(kind, filename, data: bytes) -> Case:
