@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from recount import tables
 from recount.link.persons import build_persons
 from recount.workspace import Workspace
 
@@ -45,15 +46,18 @@ def tied(tmp_path_factory):
                 }
             )
     frame = pd.DataFrame(rows)
-    normalized = frame[["record_id", "governorate"]].assign(
+    normalized = frame[["record_id", "source_id", "governorate"]].assign(
         name_forms=[[] for _ in range(len(frame))],
         date_of_death=pd.NaT,
         date_precision=None,
     )
+    records = frame.drop(columns=["person_id", "governorate"]).assign(
+        source_row=range(1, len(frame) + 1)
+    )
     ws.write_tables(
         {
-            "records": frame.drop(columns=["person_id", "governorate"]),
-            "normalized": normalized,
+            "records": tables.frame("records", records),
+            "normalized": tables.frame("normalized", normalized),
         }
     )
     return ws, frame[["record_id", "person_id"]]
