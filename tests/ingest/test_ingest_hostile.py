@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ingest_helpers import read_file
 
+from recount import Project
 from recount.errors import ConfigError, InputError, RecountError
 
 SOURCE = {
@@ -344,7 +345,7 @@ def test_a_quote_left_open_past_the_field_limit_loses_no_row(monkeypatch):
 def test_lines_are_counted_beside_rows(make_workspace):
     data = _hundred_rows(4) + b'n101,M,3,2016,"two\nlines"\n\n'
     ws = make_workspace([dict(SOURCE, path="list.csv")], {"list.csv": data})
-    ws.ingest()
+    Project(ws).ingest()
     row = ws.table("sources").iloc[0]
     assert (row["lines_in"], row["rows_in"], row["records"], row["quarantined"]) == (
         104,

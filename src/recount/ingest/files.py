@@ -8,7 +8,6 @@ import os
 import stat
 from pathlib import Path
 
-from recount.config import SourceConfig
 from recount.errors import ConfigError, InputError
 from recount.ingest.detect import (
     SAMPLE_BYTES,
@@ -27,6 +26,7 @@ from recount.ingest.readers import (
 )
 from recount.ingest.sheetxml import DEFAULT_MAX_CELLS
 from recount.ingest.values import fold
+from recount.settings import SourceConfig
 
 DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
 

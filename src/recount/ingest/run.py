@@ -26,12 +26,12 @@ import pyarrow as pa
 import pyarrow.dataset as pads
 import pyarrow.parquet as pq
 
-from recount.config import SourceConfig
 from recount.errors import InputError, RecountError
 from recount.ingest.canonical import Finished, finish_source, scratch_connection
 from recount.ingest.detect import display_encoding
 from recount.ingest.files import described_path, file_sha256, open_reader, resolve_columns
 from recount.ingest.readers import JsonLinesReader, Reader
+from recount.settings import ProjectSettings, SourceConfig
 from recount.tables import TABLES
 
 Progress = Callable[[str, float | None, int], None]
@@ -83,7 +83,7 @@ def ingest_workspace(
         replaced = sorted({s.id for s in sources} | set(_ingested_ids(ws)))
     ws.root.mkdir(parents=True, exist_ok=True)
     with staging_folder(ws.root) as staging:
-        staged, failures = _stage_all(sources, config.event, staging, progress)
+        staged, failures = _stage_all(sources, config.project.event, staging, progress)
         accounting = _accounting(staged, ws.root)
         replaced = [sid for sid in replaced if sid not in failures]
         tables = {
@@ -195,7 +195,9 @@ class SourceRows:
 
 
 def read_source(
-    source: SourceConfig, event: str = "killed", scratch: duckdb.DuckDBPyConnection | None = None
+    source: SourceConfig,
+    event: str = ProjectSettings.event,
+    scratch: duckdb.DuckDBPyConnection | None = None,
 ) -> SourceRows:
     """Read one source into canonical records and quarantine rows (as DataFrames).
 
