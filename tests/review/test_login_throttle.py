@@ -14,7 +14,7 @@ import pytest
 import uvicorn
 from conftest import PASSWORD, TEST_SETTINGS
 
-from recount.review import ReviewSettings, auth, create_app
+from recount.review import auth, create_app
 from recount.review.security import server_options
 
 BURST = 20
@@ -23,7 +23,7 @@ BURST = 20
 @contextlib.contextmanager
 def serving(ws, **overrides):
     """The app on a free loopback port, with the options `recount review serve` uses."""
-    settings = ReviewSettings.from_workspace(ws, **{**TEST_SETTINGS, **overrides})
+    settings = ws.config.review.with_overrides(**{**TEST_SETTINGS, **overrides})
     app = create_app(ws, settings)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

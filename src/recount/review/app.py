@@ -77,7 +77,9 @@ def create_app(
         ),
         guard=auth.LoginGuard(
             db,
-            auth.LoginRateLimiter(settings.login_attempts_per_window, settings.login_window_seconds),
+            auth.LoginRateLimiter(
+                settings.login_attempts_per_window, settings.login_window_seconds
+            ),
             settings,
         ),
         templates=Jinja2Templates(

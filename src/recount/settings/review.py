@@ -49,4 +49,3 @@ class ReviewSettings(Section):
                 raise where.error(
                     ("trusted_proxies", index), f"{address!r} is not an IP address or network"
                 ) from None
-
