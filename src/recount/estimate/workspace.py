@@ -42,6 +42,8 @@ DERIVED_PERIODS = ("year", "half_year", "quarter", "year_month")
 # Person fields that must never become strata (names are sensitive and not categories).
 FORBIDDEN_STRATA = ("person_id", "name", "name_latin", "name_forms", "sources", "statuses")
 ENGINES = ("processes", "spark")
+# Plausible clusterings the estimate pools over (recount.estimate.linkage_stage).
+DEFAULT_LINKAGE_DRAWS = 20
 # Options passed through `[estimate.lcmcr]` (K, chains and seed are `[estimate]` keys).
 LCMCR_OPTIONS = (
     "a_alpha",
@@ -64,6 +66,7 @@ class Settings:
     workers: int
     engine: str
     options: EstimateOptions
+    linkage_draws: int = 0  # plausible clusterings to pool over (0: the single clustering)
 
 
 def estimate_workspace(
@@ -77,10 +80,18 @@ def estimate_workspace(
     settings = read_settings(ws, overrides)
     if not ws.has_table("persons"):
         raise WorkspaceError(f"{ws.root}: no table 'persons'; run `recount link` first")
-    persons = ws.table("persons", columns=_needed_columns(ws, settings.strata))
-    estimates, draws = estimate_persons(persons, settings, progress)
-    ws.write_tables({"estimates": estimates, "estimate_draws": draws})
-    return estimates
+    if settings.linkage_draws and ws.has_table("pairs") and ws.has_table("record_person"):
+        from recount.estimate.linkage_stage import estimate_linked_workspace
+
+        tables = estimate_linked_workspace(ws, settings, progress)
+    else:
+        persons = ws.table("persons", columns=_needed_columns(ws, settings.strata))
+        estimates, draws = estimate_persons(persons, settings, progress)
+        for column in ("fixed_estimate", "fixed_lower", "fixed_upper", "linkage_share"):
+            estimates[column] = pd.Series(pd.NA, index=estimates.index, dtype="Float64")
+        tables = {"estimates": estimates, "estimate_draws": draws}
+    ws.write_tables(tables)
+    return tables["estimates"]
 
 
 def estimate_persons(
@@ -192,7 +203,13 @@ def parse_settings(
     available: list[str] | None = None,
 ) -> Settings:
     """Validate `[estimate]`; every error names the key."""
-    known = {f.name for f in fields(EstimateOptions)} | {"strata", "pooled", "workers", "engine"}
+    known = {f.name for f in fields(EstimateOptions)} | {
+        "strata",
+        "pooled",
+        "workers",
+        "engine",
+        "linkage_draws",
+    }
     for key in section:
         if key not in known:
             raise ConfigError(
@@ -267,7 +284,10 @@ def parse_settings(
     options = EstimateOptions(
         methods=tuple(methods), criterion=criterion, delta=delta, lcmcr=dict(lcmcr), **values
     )
-    return Settings(tuple(strata), tuple(pooled), workers, engine, options)
+    linkage_draws = _integer(section, "linkage_draws", DEFAULT_LINKAGE_DRAWS, 0, error)
+    if linkage_draws == 1:
+        raise error("linkage_draws", "expected 0 (off) or at least 2 plausible clusterings")
+    return Settings(tuple(strata), tuple(pooled), workers, engine, options, linkage_draws)
 
 
 def _check_lcmcr(lcmcr: dict, values: dict, error) -> None:
@@ -304,10 +324,12 @@ def _string_list(value: Any, key: str, error) -> list[str]:
     return list(value)
 
 
-def _needed_columns(ws: Workspace, strata: tuple[str, ...]) -> list[str]:
-    """Capture columns, strata and dates only: names never leave the database here."""
+def _needed_columns(ws: Workspace, strata: tuple[str, ...], ids: bool = False) -> list[str]:
+    """Capture columns, strata and dates (and person ids): names never leave the database here."""
     available = _persons_columns(ws) or []
     wanted = {c for c in available if c.startswith("in_")} | set(strata)
+    if ids:
+        wanted.add("person_id")
     if any(s in DERIVED_PERIODS for s in strata):
         wanted |= {"date_of_death", "date_precision"}
     return [c for c in available if c in wanted]

@@ -1,0 +1,350 @@
+"""Linkage uncertainty: how wrong the clustering may be, and plausible clusterings to carry it.
+
+Multiple systems estimation reads a person on one list only as evidence of people no
+list reaches, so every missed link (two false singletons) pushes the total up and every
+false link pushes it down. This module reads only the link stage's tables (`pairs` with
+match probabilities, `record_person`, `persons`) and the reviewers' labels, and
+
+- calibrates the pairwise match probabilities from the data in hand
+  (`calibrate_probabilities`): a record can be the same person as at most one record of
+  another list, so probabilities that add up to more than one are scaled down; with
+  review or audit labels, a logistic recalibration (Platt) of the logit;
+- measures the expected missed and false links per pair of lists (`model_error_rates`);
+- draws plausible clusterings (`LinkageGraph.draw`): every scored pair is a link with its
+  calibrated probability, links inside a person may break it apart, links between people
+  join them, and a join never puts two records of one list into one person through a
+  link between two other lists (records link one-to-one across lists).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from scipy.sparse.csgraph import connected_components
+from scipy.special import expit, logit
+from scipy.stats import beta
+
+# Fewer labels than this (or only one kind) leave the probabilities as the model gave them.
+MIN_CALIBRATION_LABELS = 20
+PROBABILITY_FLOOR = 1e-6
+LABEL_VALUES = {"match": 1.0, "non_match": 0.0}
+
+
+@dataclass
+class Calibration:
+    """How the raw match probabilities were turned into the ones the draws use."""
+
+    one_to_one_scaled: int  # pairs scaled down because a record's candidates added up to > 1
+    labels: int  # labels used for the logistic recalibration (0: none)
+    intercept: float = 0.0
+    slope: float = 1.0
+
+    def describe(self) -> str:
+        text = f"{self.one_to_one_scaled:,} pairs scaled so no record matches more than one record of a list"
+        if self.labels:
+            text += (
+                f"; recalibrated on {self.labels:,} labels "
+                f"(logit p' = {self.intercept:+.2f} + {self.slope:.2f} logit p)"
+            )
+        return text
+
+
+def one_to_one_scale(
+    left: np.ndarray,
+    right: np.ndarray,
+    left_source: np.ndarray,
+    right_source: np.ndarray,
+    p: np.ndarray,
+) -> np.ndarray:
+    """Probabilities scaled so that no record's matches among one other list's records add up to
+    more than one (a person appears at most once on a list, bar the list's own duplicates,
+    which same-list pairs carry). Splink scores each pair alone; among namesakes the same
+    record then 'matches' several records of one list with high probability."""
+    cross = left_source != right_source
+    scale = np.ones_like(p)
+    for record, other in ((left, right_source), (right, left_source)):
+        key = pd.MultiIndex.from_arrays([record[cross], other[cross]])
+        sums = pd.Series(p[cross]).groupby(key).transform("sum").to_numpy()
+        scale[cross] = np.maximum(scale[cross], sums)
+    return p / scale
+
+
+def fit_recalibration(p: np.ndarray, labels: np.ndarray) -> tuple[float, float] | None:
+    """Logistic recalibration logit p' = a + b logit p from labelled pairs (None when the labels
+    cannot support it). Labels chosen by how uncertain their pair was are still fit for this:
+    the selection depends on p only, and the model is conditional on p."""
+    if len(labels) < MIN_CALIBRATION_LABELS or labels.min() == labels.max():
+        return None
+    import statsmodels.api as sm
+
+    x = sm.add_constant(logit(np.clip(p, PROBABILITY_FLOOR, 1 - PROBABILITY_FLOOR)))
+    try:
+        fit = sm.GLM(labels, x, family=sm.families.Binomial()).fit()
+    except (np.linalg.LinAlgError, ValueError):
+        return None
+    a, b = (float(v) for v in fit.params)
+    if not np.isfinite(a) or not np.isfinite(b) or b <= 0:
+        return None
+    return a, b
+
+
+@dataclass
+class LinkageGraph:
+    """The clustering and its scored pairs in integer form (records 0..n-1, people 0..m-1)."""
+
+    record_ids: np.ndarray  # text ids of the identified records
+    person_ids: np.ndarray  # text id of each person index
+    person: np.ndarray  # person index per record
+    source: np.ndarray  # list index per record
+    sources: list[str]  # list ids, in the order of `persons`' in_ columns
+    left: np.ndarray  # pair -> record index
+    right: np.ndarray
+    probability: np.ndarray  # calibrated match probability per pair
+    raw_probability: np.ndarray
+    fixed: np.ndarray  # per pair: 1 a reviewer said match, 0 non-match, -1 not labelled
+    n_persons: int
+    calibration: Calibration
+
+    @property
+    def within(self) -> np.ndarray:
+        return self.person[self.left] == self.person[self.right]
+
+    def link_probability(self) -> np.ndarray:
+        """Per pair: probability it is a link in a draw (labels are certain)."""
+        return np.where(self.fixed >= 0, self.fixed, self.probability)
+
+    def draw(self, rng: np.random.Generator) -> np.ndarray:
+        """One plausible clustering: a person index per record (people numbered 0..)."""
+        n = len(self.person)
+        present = rng.random(len(self.left)) < self.link_probability()
+        within = self.within
+        # Within people: components of the links that hold. Pieces of a person that no
+        # scored pair joins (reviewers' merges, attached relational records) stay together.
+        keep = present & within
+        glue_a, glue_b = self._glue()
+        rows = np.concatenate([self.left[keep], glue_a])
+        cols = np.concatenate([self.right[keep], glue_b])
+        graph = sparse.coo_matrix((np.ones(len(rows), dtype=np.int8), (rows, cols)), shape=(n, n))
+        _, piece = connected_components(graph, directed=False)
+        # Between people: join pieces along the links that hold, strongest first, one-to-one.
+        joins = np.flatnonzero(present & ~within)
+        if len(joins):
+            joins = joins[np.argsort(-self.link_probability()[joins], kind="stable")]
+            piece = self._join(piece, joins)
+        _, labels = np.unique(piece, return_inverse=True)
+        return labels
+
+    def _glue(self) -> tuple[np.ndarray, np.ndarray]:
+        """Edges that keep together pieces of a person that scored pairs within it do not join."""
+        cached = getattr(self, "_glue_edges", None)
+        if cached is not None:
+            return cached
+        n = len(self.person)
+        within = self.within
+        graph = sparse.coo_matrix(
+            (np.ones(int(within.sum()), dtype=np.int8), (self.left[within], self.right[within])),
+            shape=(n, n),
+        )
+        _, piece = connected_components(graph, directed=False)
+        frame = pd.DataFrame({"person": self.person, "piece": piece, "record": np.arange(n)})
+        firsts = frame.groupby(["person", "piece"], sort=True)["record"].min().reset_index()
+        anchor = firsts.groupby("person")["record"].transform("min").to_numpy()
+        other = firsts["record"].to_numpy()
+        mask = anchor != other
+        self._glue_edges = (anchor[mask].astype(np.int64), other[mask].astype(np.int64))
+        return self._glue_edges
+
+    def _join(self, piece: np.ndarray, joins: np.ndarray) -> np.ndarray:
+        parent = np.arange(piece.max() + 1)
+        masks: dict[int, int] = {}
+        for record, p in zip(self.source.tolist(), piece.tolist(), strict=True):
+            masks[p] = masks.get(p, 0) | (1 << record)
+
+        def find(x: int) -> int:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for k in joins.tolist():
+            a, b = int(self.left[k]), int(self.right[k])
+            ra, rb = find(piece[a]), find(piece[b])
+            if ra == rb:
+                continue
+            shared = masks[ra] & masks[rb]
+            own = (1 << int(self.source[a])) if self.source[a] == self.source[b] else 0
+            if shared & ~own:
+                continue  # would put two records of one list together through another list
+            parent[rb] = ra
+            masks[ra] |= masks.pop(rb)
+        roots = np.array([find(x) for x in range(len(parent))])
+        return roots[piece]
+
+
+def build_graph(
+    record_person: pd.DataFrame,
+    pairs: pd.DataFrame,
+    sources: list[str],
+    labels: pd.DataFrame | None = None,
+) -> LinkageGraph:
+    """The graph from the link stage's tables: `record_person` (record_id, source_id,
+    person_id), `pairs` (record_id_l, record_id_r, match_probability) and effective labels
+    (record_id_l, record_id_r, label). Unidentified records (no person) stay out."""
+    members = record_person[record_person["person_id"].notna()].sort_values("record_id")
+    record_ids = members["record_id"].to_numpy(dtype=object)
+    index = pd.Index(record_ids)
+    person_codes, person_ids = pd.factorize(members["person_id"], sort=True)
+    source_index = {s: i for i, s in enumerate(sources)}
+    unknown = sorted(set(members["source_id"]) - set(source_index))
+    if unknown:
+        raise ValueError(f"record_person names lists missing from persons: {', '.join(unknown)}")
+    source = members["source_id"].map(source_index).to_numpy(dtype=np.int64)
+    left = index.get_indexer(pairs["record_id_l"])
+    right = index.get_indexer(pairs["record_id_r"])
+    usable = (left >= 0) & (right >= 0) & (left != right)
+    left, right = left[usable], right[usable]
+    raw = pairs["match_probability"].to_numpy(dtype=float)[usable]
+    raw = np.clip(np.nan_to_num(raw, nan=0.0), 0.0, 1.0)
+    fixed = np.full(len(left), -1.0)
+    if labels is not None and len(labels):
+        keyed = _pair_keys(record_ids[left], record_ids[right])
+        label_keys = _pair_keys(
+            labels["record_id_l"].to_numpy(dtype=object),
+            labels["record_id_r"].to_numpy(dtype=object),
+        )
+        values = labels["label"].map(LABEL_VALUES)
+        known = pd.Series(values.to_numpy(), index=label_keys).dropna()
+        known = known[~known.index.duplicated(keep="last")]
+        fixed = pd.Series(keyed).map(known).fillna(-1.0).to_numpy(dtype=float)
+    graph = LinkageGraph(
+        record_ids=record_ids,
+        person_ids=np.asarray(person_ids, dtype=object),
+        person=person_codes.astype(np.int64),
+        source=source,
+        sources=list(sources),
+        left=left.astype(np.int64),
+        right=right.astype(np.int64),
+        probability=raw.copy(),
+        raw_probability=raw,
+        fixed=fixed,
+        n_persons=int(person_codes.max()) + 1 if len(person_codes) else 0,
+        calibration=Calibration(0, 0),
+    )
+    calibrate_probabilities(graph)
+    return graph
+
+
+def calibrate_probabilities(graph: LinkageGraph) -> Calibration:
+    """Calibrate `graph.probability` from its raw probabilities, in place (see the module doc)."""
+    scaled = one_to_one_scale(
+        graph.left,
+        graph.right,
+        graph.source[graph.left],
+        graph.source[graph.right],
+        graph.raw_probability,
+    )
+    changed = int(np.sum(scaled < graph.raw_probability - 1e-12))
+    labelled = graph.fixed >= 0
+    fit = fit_recalibration(scaled[labelled], graph.fixed[labelled])
+    if fit is None:
+        graph.probability = scaled
+        graph.calibration = Calibration(changed, 0)
+    else:
+        a, b = fit
+        x = logit(np.clip(scaled, PROBABILITY_FLOOR, 1 - PROBABILITY_FLOOR))
+        graph.probability = expit(a + b * x)
+        graph.calibration = Calibration(changed, int(labelled.sum()), a, b)
+    return graph.calibration
+
+
+def model_error_rates(graph: LinkageGraph) -> pd.DataFrame:
+    """Expected false and missed links per pair of lists, from the calibrated probabilities.
+
+    A linked pair (both records in one person) is a false link with probability 1 - p; a
+    scored pair across people is a missed link with probability p. Rates: false links over
+    linked pairs, missed links over the true links (linked, less false, plus missed). The
+    95% intervals treat pairs as independent Bernoulli trials (normal approximation to the
+    Poisson-binomial sum), so they are the model's own uncertainty, not the model's bias.
+    """
+    p = graph.link_probability()
+    within = graph.within
+    a = graph.source[graph.left]
+    b = graph.source[graph.right]
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    frame = pd.DataFrame(
+        {
+            "list_a": np.asarray(graph.sources, dtype=object)[lo],
+            "list_b": np.asarray(graph.sources, dtype=object)[hi],
+            "linked": within.astype(np.int64),
+            "false": np.where(within, 1 - p, 0.0),
+            "false_var": np.where(within, p * (1 - p), 0.0),
+            "missed": np.where(within, 0.0, p),
+            "missed_var": np.where(within, 0.0, p * (1 - p)),
+            "near": (np.abs(graph.raw_probability - 0.5) < 0.45).astype(np.int64),
+        }
+    )
+    grouped = frame.groupby(["list_a", "list_b"], sort=True).sum().reset_index()
+    linked = grouped["linked"].to_numpy(dtype=float)
+    true_links = np.maximum(linked - grouped["false"] + grouped["missed"], 1e-9)
+    out = pd.DataFrame(
+        {
+            "list_a": grouped["list_a"].astype(str),
+            "list_b": grouped["list_b"].astype(str),
+            "basis": "model",
+            "linked_pairs": grouped["linked"].astype(np.int64),
+            "uncertain_pairs": grouped["near"].astype(np.int64),
+            "expected_false_links": grouped["false"],
+            "expected_missed_links": grouped["missed"],
+            "false_link_rate": grouped["false"] / np.maximum(linked, 1),
+            "missed_link_rate": grouped["missed"] / true_links,
+        }
+    )
+    for name, var, base in (
+        ("false_link_rate", "false_var", np.maximum(linked, 1)),
+        ("missed_link_rate", "missed_var", true_links),
+    ):
+        half = 1.959963984540054 * np.sqrt(grouped[var].to_numpy()) / base
+        out[f"{name}_lower"] = np.clip(out[name] - half, 0, 1)
+        out[f"{name}_upper"] = np.clip(out[name] + half, 0, 1)
+    out["audited"] = 0
+    return out
+
+
+def jeffreys_interval(successes: np.ndarray, trials: np.ndarray, alpha: float = 0.05):
+    """Jeffreys interval for a binomial share (Brown, Cai and DasGupta 2001)."""
+    successes = np.asarray(successes, dtype=float)
+    trials = np.asarray(trials, dtype=float)
+    lower = np.where(
+        successes > 0, beta.ppf(alpha / 2, successes + 0.5, trials - successes + 0.5), 0.0
+    )
+    upper = np.where(
+        successes < trials, beta.ppf(1 - alpha / 2, successes + 0.5, trials - successes + 0.5), 1.0
+    )
+    return lower, upper
+
+
+def capture_frame(
+    graph: LinkageGraph, labels: np.ndarray, persons: pd.DataFrame, carry: list[str]
+) -> pd.DataFrame:
+    """A `persons`-like frame for one clustering: in_<list> columns and the `carry` columns of
+    the person that held each new person's first record (`persons` indexed by person_id)."""
+    n_people = int(labels.max()) + 1 if len(labels) else 0
+    order = np.lexsort((np.arange(len(labels)), labels))
+    first = np.full(n_people, -1, dtype=np.int64)
+    starts = np.r_[True, labels[order][1:] != labels[order][:-1]]
+    first[labels[order][starts]] = order[starts]
+    frame = persons.loc[graph.person_ids[graph.person[first]], carry].reset_index(drop=True)
+    for j, name in enumerate(graph.sources):
+        on = np.zeros(n_people, dtype=bool)
+        on[labels[graph.source == j]] = True
+        frame[f"in_{name}"] = on
+    return frame
+
+
+def _pair_keys(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    lo = np.where(a <= b, a, b)
+    hi = np.where(a <= b, b, a)
+    return np.char.add(np.char.add(lo.astype(str), "\x00"), hi.astype(str))

@@ -1,0 +1,314 @@
+"""The estimate stage with linkage uncertainty: MSE on many plausible clusterings, pooled.
+
+As HRDAG's verdata pools the estimates of its imputation replicates, the stage draws
+`linkage_draws` plausible clusterings of the records (`recount.estimate.linkage`), builds
+each one's capture histories, estimates every stratum of every replicate (one task per
+replicate and stratum, in worker processes or Spark tasks), and pools:
+
+- methods with posterior draws (lcmcr, dga): the replicates' draws side by side, the
+  mixture posterior (draw i of every stratum comes from the same replicate, so strata add
+  draw by draw as before);
+- methods without (loglinear, chapman): Rubin's rules on the log scale.
+
+The single clustering is estimated too, so each row also carries the estimate without
+linkage uncertainty (`fixed_*`) and the share of the interval that linkage accounts for.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+
+from recount.estimate.levels import (
+    COLUMNS,
+    Z95,
+    add_stratum_flags,
+    coarser_levels,
+    combine,
+    draws_table,
+    flag_against_pooled,
+    level_name,
+    stratum_rows,
+)
+from recount.estimate.linkage import LinkageGraph, capture_frame
+from recount.estimate.strata import (
+    DRAW_METHODS,
+    ESS_MINIMUM,
+    RHAT_LIMIT,
+    EstimateOptions,
+    MethodResult,
+    StratumResult,
+    is_missing,
+    run_tasks,
+)
+
+REPLICATE_PREFIX = "linkage"
+# LCMCR draws kept per chain in each replicate at least (the pooled posterior has M times more).
+MIN_REPLICATE_DRAWS_PER_CHAIN = 50
+LINKAGE_COLUMNS = ["fixed_estimate", "fixed_lower", "fixed_upper", "linkage_share"]
+
+
+def replicate_options(options: EstimateOptions, replicates: int) -> EstimateOptions:
+    """What each replicate is estimated with: its share of the posterior draws, no ESS target
+    (the pooled ESS adds over replicates)."""
+    draws = math.ceil(options.draws / replicates)
+    lcmcr = {k: v for k, v in options.lcmcr.items() if k != "ess_target"}
+    lcmcr["draws"] = max(math.ceil(draws / options.chains), MIN_REPLICATE_DRAWS_PER_CHAIN)
+    return replace(options, draws=draws, lcmcr=lcmcr)
+
+
+def replicate_persons(
+    graph: LinkageGraph, persons: pd.DataFrame, carry: list[str], replicates: int, seed: int
+) -> list[pd.DataFrame]:
+    """`replicates` persons frames, one per plausible clustering (seeded per replicate)."""
+    indexed = persons.set_index("person_id")
+    frames = []
+    for r in range(replicates):
+        labels = graph.draw(np.random.default_rng([seed, 14, r]))
+        frames.append(capture_frame(graph, labels, indexed, carry))
+    return frames
+
+
+def estimate_with_linkage(
+    frame: pd.DataFrame,
+    graph: LinkageGraph,
+    settings,
+    replicates: int,
+    stratum_tasks: Callable,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(`estimates`, `estimate_draws`) pooled over `replicates` clusterings of `frame`'s people.
+
+    `frame` is `persons` with the derived periods; `stratum_tasks(frame, columns, level,
+    options)` makes the stage's tasks (the stage's own function, so strata are formed alike).
+    """
+    strata = list(settings.strata)
+    options = settings.options
+    finest_level = level_name(strata, strata)
+    carry = [c for c in strata if c in frame.columns]
+    levels = [(tuple(strata), finest_level)] + [
+        (() if p == "total" else tuple(p.split("+")), f"{p}_pooled") for p in settings.pooled
+    ]
+
+    def tasks_for(persons: pd.DataFrame, opts: EstimateOptions, prefix: str) -> list:
+        tasks = []
+        for columns, level in levels:
+            for task in stratum_tasks(persons, columns, level, opts):
+                task.key = prefix + task.key
+                tasks.append(task)
+        return tasks
+
+    fixed_tasks = tasks_for(frame, options, "")
+    small = replicate_options(options, replicates)
+    draws = replicate_persons(graph, frame, carry, replicates, options.seed)
+    replicate_tasks = [
+        t
+        for r, persons in enumerate(draws)
+        for t in tasks_for(persons, small, f"{REPLICATE_PREFIX}{r}:")
+    ]
+    results = run_tasks(fixed_tasks + replicate_tasks, settings.workers, settings.engine, progress)
+    fixed = {(r.level, r.key): r for r in results[: len(fixed_tasks)]}
+    by_replicate: dict[tuple[str, str], list[StratumResult | None]] = {
+        k: [None] * replicates for k in fixed
+    }
+    for result in results[len(fixed_tasks) :]:
+        prefix, key = result.key.split(":", 1)
+        r = int(prefix.removeprefix(REPLICATE_PREFIX))
+        result.key = key
+        by_replicate.setdefault((result.level, key), [None] * replicates)[r] = result
+    pooled = {
+        k: pool_stratum(fixed.get(k), parts, options, replicates)
+        for k, parts in by_replicate.items()
+    }
+    pooled = {k: v for k, v in pooled.items() if k in fixed}  # strata are the single clustering's
+    fixed_rows, _ = _rows(list(fixed.values()), strata, settings)
+    pooled_rows, finest = _rows(list(pooled.values()), strata, settings)
+    estimates = _with_fixed(pooled_rows, fixed_rows, strata)
+    return estimates, draws_table(finest)
+
+
+def pool_stratum(
+    fixed: StratumResult | None,
+    parts: list[StratumResult | None],
+    options: EstimateOptions,
+    replicates: int,
+) -> StratumResult:
+    """One stratum's replicates pooled into one result (the single clustering's row as template)."""
+    template = fixed or next(p for p in parts if p is not None)
+    methods = []
+    for index, name in enumerate(options.methods):
+        replicas = [p.methods[index] if p is not None else None for p in parts]
+        documented = [p.documented if p is not None else 0 for p in parts]
+        methods.append(_pool_method(name, replicas, documented, options, template.methods[index]))
+    return StratumResult(
+        key=template.key,
+        values=template.values,
+        level=template.level,
+        documented=template.documented,
+        lists=template.lists,
+        reason=template.reason,
+        positive_dependence=template.positive_dependence,
+        methods=methods,
+    )
+
+
+def _pool_method(
+    name: str,
+    replicas: list[MethodResult | None],
+    documented: list[int],
+    options: EstimateOptions,
+    template: MethodResult,
+) -> MethodResult:
+    ok = [i for i, m in enumerate(replicas) if m is not None and m.status == "ok"]
+    if template.status != "ok" or not ok:
+        return template
+    seconds = sum(m.seconds for m in replicas if m is not None)
+    note = f"pooled over {len(replicas)} linkage draws"
+    if len(ok) < len(replicas):
+        note += f" ({len(replicas) - len(ok)} not estimable, entered at their documented count)"
+    flags = sorted({f for i in ok for f in replicas[i].flags if f != "poor_convergence"})
+    if name in DRAW_METHODS:
+        size = max(len(replicas[i].draws) for i in ok)
+        blocks = [
+            replicas[i].draws[:size] if i in ok else np.full(size, float(documented[i]))
+            for i in range(len(replicas))
+        ]
+        draws = np.concatenate(blocks)
+        rhats = [replicas[i].rhat for i in ok if replicas[i].rhat is not None]
+        esses = [replicas[i].ess for i in ok if replicas[i].ess is not None]
+        rhat = max(rhats) if rhats else None
+        ess = float(sum(esses)) if esses else None
+        if rhat is not None and not (rhat <= RHAT_LIMIT and (ess or 0) >= ESS_MINIMUM):
+            flags.append("poor_convergence")
+        lower, upper = np.quantile(draws, [0.025, 0.975])
+        return MethodResult(
+            name,
+            "ok",
+            estimate=float(np.median(draws)),
+            lower=float(lower),
+            upper=float(upper),
+            rhat=rhat,
+            ess=ess,
+            seconds=seconds,
+            reason=note,
+            model=template.model,
+            flags=flags,
+            draws=draws,
+        )
+    logs = np.log([replicas[i].estimate for i in ok])
+    within = np.array(
+        [((np.log(replicas[i].upper) - np.log(replicas[i].lower)) / (2 * Z95)) ** 2 for i in ok]
+    )
+    between = float(np.var(logs, ddof=1)) if len(ok) > 1 else 0.0
+    total = float(within.mean()) + (1 + 1 / len(ok)) * between
+    centre = float(logs.mean())
+    return MethodResult(
+        name,
+        "ok",
+        estimate=float(np.exp(centre)),
+        lower=float(np.exp(centre - Z95 * math.sqrt(total))),
+        upper=float(np.exp(centre + Z95 * math.sqrt(total))),
+        seconds=seconds,
+        reason=note + " (Rubin's rules)",
+        model=template.model,
+        flags=flags,
+    )
+
+
+def _rows(
+    results: list[StratumResult], strata: list[str], settings
+) -> tuple[list[dict], list[StratumResult]]:
+    """The stage's rows from stratum results, as `estimate_persons` forms them."""
+    finest_level = level_name(strata, strata)
+    finest = [r for r in results if r.level == finest_level]
+    pooled = [r for r in results if r.level.endswith("_pooled")]
+    for result in results:
+        add_stratum_flags(result, settings.options.small_stratum)
+    rows = stratum_rows(finest, strata)
+    if strata:
+        for columns in coarser_levels(strata):
+            rows += combine(finest, strata, columns, settings.options.methods)
+    pooled_rows = stratum_rows(pooled, strata)
+    columns_by_level = {level_name(c, strata): c for c in coarser_levels(strata)} if strata else {}
+    flag_against_pooled(rows, pooled_rows, columns_by_level)
+    return rows + pooled_rows, finest
+
+
+def linkage_share(fixed_width: float | None, width: float | None) -> float | None:
+    """Share of the interval's variance that comes from linkage: one less the squared ratio
+    of the single clustering's interval width to the pooled interval's (widths as standard
+    deviations; the rest is the estimator's own uncertainty)."""
+    if fixed_width is None or width is None or not width > 0:
+        return None
+    return float(np.clip(1 - (fixed_width / width) ** 2, 0.0, 1.0))
+
+
+def _with_fixed(pooled_rows: list[dict], fixed_rows: list[dict], strata: list[str]) -> pd.DataFrame:
+    """Pooled rows with the single clustering's estimate and interval beside them."""
+
+    def key(row: dict) -> tuple:
+        return (row["level"], row["method"], *(_hashable(row.get(c)) for c in strata))
+
+    fixed = {key(r): r for r in fixed_rows}
+    for row in pooled_rows:
+        base = fixed.get(key(row))
+        if base is None or base["status"] != "ok" or row["status"] != "ok":
+            row.update(fixed_estimate=None, fixed_lower=None, fixed_upper=None, linkage_share=None)
+            continue
+        row.update(
+            fixed_estimate=base["estimate"],
+            fixed_lower=base["lower"],
+            fixed_upper=base["upper"],
+            linkage_share=linkage_share(base["upper"] - base["lower"], row["upper"] - row["lower"]),
+        )
+    return pd.DataFrame(pooled_rows, columns=strata + COLUMNS + LINKAGE_COLUMNS)
+
+
+def _hashable(value):
+    return None if is_missing(value) else value
+
+
+def estimate_linked_workspace(
+    ws, settings, progress: Callable[[int, int], None] | None = None
+) -> dict[str, pd.DataFrame]:
+    """The stage's tables on a linked workspace: `estimates` (pooled, with the single
+    clustering's figures beside them), `estimate_draws` and `linkage_errors`."""
+    from recount.estimate.linkage import build_graph, model_error_rates
+    from recount.estimate.patterns import persons_lists
+    from recount.estimate.workspace import (
+        _needed_columns,
+        _typed,
+        stratum_tasks,
+        with_periods,
+    )
+    from recount.review import effective_labels
+
+    strata = list(settings.strata)
+    persons = ws.table("persons", columns=_needed_columns(ws, settings.strata, ids=True))
+    lists = persons_lists(persons)
+    graph = build_graph(
+        ws.table("record_person", ["record_id", "source_id", "person_id"]),
+        ws.table("pairs", ["record_id_l", "record_id_r", "match_probability"]),
+        lists,
+        effective_labels(ws),
+    )
+    frame = with_periods(persons, strata)
+
+    def tasks(persons_frame, columns, level, options):
+        return stratum_tasks(persons_frame, columns, lists, strata, level, options)
+
+    estimates, draws = estimate_with_linkage(
+        frame, graph, settings, settings.linkage_draws, tasks, progress
+    )
+    estimates = _typed(estimates, frame, strata)
+    for column in LINKAGE_COLUMNS:
+        estimates[column] = estimates[column].astype("Float64")
+    return {
+        "estimates": estimates,
+        "estimate_draws": draws,
+        "linkage_errors": model_error_rates(graph),
+    }

@@ -1,0 +1,249 @@
+"""Linkage uncertainty: calibration, error rates, clustering draws, and the pooled estimate."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy.special import expit, logit
+
+from recount.estimate.linkage import (
+    build_graph,
+    capture_frame,
+    fit_recalibration,
+    jeffreys_interval,
+    model_error_rates,
+    one_to_one_scale,
+)
+from recount.estimate.linkage_stage import estimate_with_linkage, linkage_share
+from recount.estimate.workspace import parse_settings, stratum_tasks
+
+LISTS = ["a", "b", "c", "d"]
+
+
+def world(people: int, missed: float, seed: int = 3, p_missed: float = 0.9, p_linked: float = 0.99):
+    """People captured independently by four lists; a share `missed` of the records that
+    should join another are left as their own person, with a scored pair of probability
+    `p_missed` to the record they belong with. Returns the link tables and the truth."""
+    rng = np.random.default_rng(seed)
+    caught = rng.random((people, len(LISTS))) < np.array([0.45, 0.4, 0.35, 0.5])
+    caught = caught[caught.any(axis=1)]
+    records, pairs = [], []
+    for i, row in enumerate(caught):
+        on = [LISTS[j] for j in np.flatnonzero(row)]
+        ids = [f"{s}:{i}" for s in on]
+        split = len(ids) > 1 and rng.random() < missed
+        for k, (source, rid) in enumerate(zip(on, ids, strict=True)):
+            person = f"P{i:06d}" + ("x" if split and k == len(ids) - 1 else "")
+            records.append((rid, source, person))
+        for k in range(1, len(ids)):
+            left, right = sorted((ids[0], ids[k]))
+            last = split and k == len(ids) - 1
+            pairs.append((left, right, p_missed if last else p_linked))
+    record_person = pd.DataFrame(records, columns=["record_id", "source_id", "person_id"])
+    pairs = pd.DataFrame(pairs, columns=["record_id_l", "record_id_r", "match_probability"])
+    persons = persons_from(record_person)
+    return record_person, pairs, persons, len(caught)
+
+
+def persons_from(record_person: pd.DataFrame) -> pd.DataFrame:
+    wide = pd.crosstab(record_person["person_id"], record_person["source_id"]) > 0
+    wide = wide.reindex(columns=LISTS, fill_value=False)
+    wide.columns = [f"in_{c}" for c in wide.columns]
+    return wide.reset_index()
+
+
+def test_certain_probabilities_reproduce_the_single_clustering():
+    record_person, pairs, persons, _ = world(800, 0.0, p_linked=1.0)
+    # A pair across people with probability 0 never joins them.
+    pairs = pd.concat(
+        [pairs, pd.DataFrame([("a:1", "b:2", 0.0)], columns=pairs.columns)], ignore_index=True
+    )
+    graph = build_graph(record_person, pairs, LISTS)
+    expected = pd.factorize(graph.person)[0]
+    for seed in range(5):
+        labels = graph.draw(np.random.default_rng(seed))
+        assert (pd.factorize(labels)[0] == expected).all()
+    frame = capture_frame(
+        graph, graph.draw(np.random.default_rng(0)), persons.set_index("person_id"), []
+    )
+    assert len(frame) == len(persons)
+    assert (
+        frame[[f"in_{s}" for s in LISTS]].sum().tolist()
+        == persons.filter(like="in_").sum().tolist()
+    )
+
+
+def test_a_missed_link_joins_people_as_often_as_its_probability():
+    record_person = pd.DataFrame(
+        [("a:1", "a", "P1"), ("b:1", "b", "P2")], columns=["record_id", "source_id", "person_id"]
+    )
+    pairs = pd.DataFrame(
+        [("a:1", "b:1", 0.3)], columns=["record_id_l", "record_id_r", "match_probability"]
+    )
+    graph = build_graph(record_person, pairs, LISTS)
+    rng = np.random.default_rng(1)
+    joined = np.mean([graph.draw(rng).max() == 0 for _ in range(4000)])
+    assert joined == pytest.approx(0.3, abs=0.03)
+
+
+def test_a_weak_link_inside_a_person_splits_it_as_often_as_it_fails():
+    record_person = pd.DataFrame(
+        [("a:1", "a", "P1"), ("b:1", "b", "P1")], columns=["record_id", "source_id", "person_id"]
+    )
+    pairs = pd.DataFrame(
+        [("a:1", "b:1", 0.8)], columns=["record_id_l", "record_id_r", "match_probability"]
+    )
+    graph = build_graph(record_person, pairs, LISTS)
+    rng = np.random.default_rng(2)
+    split = np.mean([graph.draw(rng).max() == 1 for _ in range(4000)])
+    assert split == pytest.approx(0.2, abs=0.03)
+
+
+def test_review_labels_are_certain_in_every_draw():
+    record_person = pd.DataFrame(
+        [("a:1", "a", "P1"), ("b:1", "b", "P1"), ("c:1", "c", "P2")],
+        columns=["record_id", "source_id", "person_id"],
+    )
+    pairs = pd.DataFrame(
+        [("a:1", "b:1", 0.5), ("a:1", "c:1", 0.5)],
+        columns=["record_id_l", "record_id_r", "match_probability"],
+    )
+    labels = pd.DataFrame(
+        [("a:1", "b:1", "match"), ("c:1", "a:1", "non_match")],
+        columns=["record_id_l", "record_id_r", "label"],
+    )
+    graph = build_graph(record_person, pairs, LISTS, labels)
+    rng = np.random.default_rng(3)
+    for _ in range(200):
+        labels_drawn = graph.draw(rng)
+        assert labels_drawn[0] == labels_drawn[1] and labels_drawn[2] != labels_drawn[0]
+
+
+def test_one_record_never_joins_two_records_of_one_list():
+    """a:1 scores 0.9 against two records of list b (namesakes): at most one can be it."""
+    record_person = pd.DataFrame(
+        [("a:1", "a", "P1"), ("b:1", "b", "P2"), ("b:2", "b", "P3")],
+        columns=["record_id", "source_id", "person_id"],
+    )
+    pairs = pd.DataFrame(
+        [("a:1", "b:1", 0.9), ("a:1", "b:2", 0.9)],
+        columns=["record_id_l", "record_id_r", "match_probability"],
+    )
+    graph = build_graph(record_person, pairs, LISTS)
+    assert graph.probability == pytest.approx([0.5, 0.5])  # scaled: they add up to one
+    rng = np.random.default_rng(4)
+    sizes = [np.bincount(graph.draw(rng)).max() for _ in range(500)]
+    assert max(sizes) == 2 and min(sizes) == 1
+
+
+def test_one_to_one_scale_leaves_coherent_probabilities_alone():
+    left = np.array([0, 0, 1])
+    right = np.array([2, 3, 4])
+    sources_l = np.array([0, 0, 0])
+    sources_r = np.array([1, 1, 2])
+    p = np.array([0.7, 0.2, 0.95])
+    assert one_to_one_scale(left, right, sources_l, sources_r, p) == pytest.approx(p)
+    p = np.array([0.9, 0.6, 0.95])
+    assert one_to_one_scale(left, right, sources_l, sources_r, p) == pytest.approx([0.6, 0.4, 0.95])
+
+
+def test_recalibration_recovers_an_over_confident_model():
+    rng = np.random.default_rng(5)
+    raw = rng.uniform(0.02, 0.999, 3000)
+    truth = expit(-0.5 + 0.6 * logit(raw))  # the model is over-confident
+    labels = (rng.random(3000) < truth).astype(float)
+    a, b = fit_recalibration(raw, labels)
+    assert a == pytest.approx(-0.5, abs=0.2)
+    assert b == pytest.approx(0.6, abs=0.1)
+    assert fit_recalibration(raw[:10], labels[:10]) is None  # too few labels
+    assert fit_recalibration(raw, np.ones_like(raw)) is None  # one kind only
+
+
+def test_model_error_rates_add_up_the_probabilities():
+    record_person, pairs, _, _ = world(2000, 0.1)
+    graph = build_graph(record_person, pairs, LISTS)
+    rates = model_error_rates(graph)
+    within = graph.within
+    assert rates["expected_false_links"].sum() == pytest.approx(
+        np.sum(1 - graph.probability[within])
+    )
+    assert rates["expected_missed_links"].sum() == pytest.approx(np.sum(graph.probability[~within]))
+    assert rates["linked_pairs"].sum() == int(within.sum())
+    assert (rates["missed_link_rate_lower"] <= rates["missed_link_rate"]).all()
+    assert (rates["missed_link_rate"] <= rates["missed_link_rate_upper"]).all()
+    assert set(zip(rates["list_a"], rates["list_b"], strict=True)) <= {
+        (x, y) for x in LISTS for y in LISTS if x <= y
+    }
+
+
+def test_jeffreys_interval_covers_the_share():
+    lower, upper = jeffreys_interval(np.array([0, 30, 300]), np.array([300, 300, 300]))
+    assert lower[0] == 0 and upper[2] == 1
+    assert lower[1] < 0.1 < upper[1]
+
+
+def settings(linkage_draws: int = 10, methods=("loglinear",)):
+    return parse_settings(
+        {"methods": list(methods), "linkage_draws": linkage_draws, "workers": 1, "draws": 200}
+    )
+
+
+def run(record_person, pairs, persons, replicates: int, methods=("loglinear",)):
+    chosen = settings(replicates, methods)
+    graph = build_graph(record_person, pairs, LISTS)
+
+    def tasks(frame, columns, level, options):
+        return stratum_tasks(frame, columns, LISTS, [], level, options)
+
+    estimates, _ = estimate_with_linkage(persons, graph, chosen, replicates, tasks)
+    return estimates
+
+
+def test_missed_links_move_the_total_down_toward_the_truth():
+    """10% of multi-list people split in two, each split scored 0.9: the single clustering
+    counts them twice and overshoots; the draws join nine in ten and land near the estimate
+    on the true links."""
+    truth_tables = world(6000, 0.0, p_linked=1.0)
+    on_truth = run(*truth_tables[:3], 2)
+    reference = on_truth.loc[on_truth["level"] == "total", "fixed_estimate"].iloc[0]
+    record_person, pairs, persons, documented = world(6000, 0.10, p_linked=1.0)
+    estimates = run(record_person, pairs, persons, 10)
+    row = estimates[estimates["level"] == "total"].iloc[0]
+    assert row["fixed_estimate"] > 1.05 * reference  # the false singletons inflate it
+    assert abs(row["estimate"] - reference) < 0.25 * abs(row["fixed_estimate"] - reference)
+    assert row["documented"] == len(persons) and len(persons) > documented
+
+
+def test_certain_links_give_the_single_clustering_estimate():
+    """With links that cannot be wrong the draws add nothing: no linkage share, same total."""
+    record_person, pairs, persons, _ = world(3000, 0.0, p_linked=1.0)
+    estimates = run(record_person, pairs, persons, 5)
+    row = estimates[estimates["level"] == "total"].iloc[0]
+    assert row["estimate"] == pytest.approx(row["fixed_estimate"])
+    assert row["upper"] - row["lower"] <= 1.001 * (row["fixed_upper"] - row["fixed_lower"])
+    assert row["linkage_share"] == pytest.approx(0.0, abs=0.01)
+
+
+def test_uncertain_links_widen_the_interval_and_say_by_how_much():
+    record_person, pairs, persons, _ = world(4000, 0.15, p_missed=0.5, p_linked=0.9)
+    estimates = run(record_person, pairs, persons, 10)
+    row = estimates[estimates["level"] == "total"].iloc[0]
+    assert row["upper"] - row["lower"] > row["fixed_upper"] - row["fixed_lower"]
+    assert 0 < row["linkage_share"] <= 1
+
+
+def test_linkage_share_from_widths():
+    assert linkage_share(10.0, 20.0) == pytest.approx(0.75)
+    assert linkage_share(20.0, 10.0) == 0.0
+    assert linkage_share(None, 10.0) is None
+
+
+def test_linkage_draws_setting_is_checked():
+    from recount.errors import ConfigError
+
+    assert parse_settings({}).linkage_draws == 20
+    assert parse_settings({"linkage_draws": 0}).linkage_draws == 0
+    for bad in (1, -2, "many", 2.5):
+        with pytest.raises(ConfigError, match="linkage_draws"):
+            parse_settings({"linkage_draws": bad})
