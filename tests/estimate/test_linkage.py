@@ -11,7 +11,6 @@ from recount.estimate.linkage import (
     build_graph,
     capture_frame,
     fit_recalibration,
-    jeffreys_interval,
     model_error_rates,
     one_to_one_scale,
 )
@@ -175,12 +174,6 @@ def test_model_error_rates_add_up_the_probabilities():
     assert set(zip(rates["list_a"], rates["list_b"], strict=True)) <= {
         (x, y) for x in LISTS for y in LISTS if x <= y
     }
-
-
-def test_jeffreys_interval_covers_the_share():
-    lower, upper = jeffreys_interval(np.array([0, 30, 300]), np.array([300, 300, 300]))
-    assert lower[0] == 0 and upper[2] == 1
-    assert lower[1] < 0.1 < upper[1]
 
 
 def settings(linkage_draws: int = 10, methods=("loglinear",)):

@@ -25,7 +25,6 @@ import pandas as pd
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 from scipy.special import expit, logit
-from scipy.stats import beta
 
 # Fewer labels than this (or only one kind) leave the probabilities as the model gave them.
 MIN_CALIBRATION_LABELS = 20
@@ -311,19 +310,6 @@ def model_error_rates(graph: LinkageGraph) -> pd.DataFrame:
         out[f"{name}_upper"] = np.clip(out[name] + half, 0, 1)
     out["audited"] = 0
     return out
-
-
-def jeffreys_interval(successes: np.ndarray, trials: np.ndarray, alpha: float = 0.05):
-    """Jeffreys interval for a binomial share (Brown, Cai and DasGupta 2001)."""
-    successes = np.asarray(successes, dtype=float)
-    trials = np.asarray(trials, dtype=float)
-    lower = np.where(
-        successes > 0, beta.ppf(alpha / 2, successes + 0.5, trials - successes + 0.5), 0.0
-    )
-    upper = np.where(
-        successes < trials, beta.ppf(1 - alpha / 2, successes + 0.5, trials - successes + 0.5), 1.0
-    )
-    return lower, upper
 
 
 def capture_frame(

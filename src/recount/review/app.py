@@ -24,7 +24,17 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.templating import Jinja2Templates
 
 from recount.errors import RecountError
-from recount.review import auth, clusters, labels_io, pairview, progress, queue, store, weights
+from recount.review import (
+    audit,
+    auth,
+    clusters,
+    labels_io,
+    pairview,
+    progress,
+    queue,
+    store,
+    weights,
+)
 from recount.review.security import SecurityHeadersMiddleware
 from recount.review.settings import ReviewSettings
 from recount.review.store import Database, ReviewError, WorkspaceBusy
@@ -61,6 +71,7 @@ def create_app(
     users = UserCache(db)
     with db.transaction() as con:
         store.ensure_schema(con)
+        audit.ensure_schema(con)
     sessions = auth.SessionStore(
         idle_timeout=settings.idle_timeout_minutes * 60,
         absolute_timeout=settings.absolute_timeout_hours * 3600,
@@ -455,6 +466,46 @@ def create_app(
             )
         target = f"/person/{back}" if back and back.isalnum() else "/progress"
         return RedirectResponse(target, status_code=303)
+
+    # -- audit sample (random, apart from the queue: recount.review.audit) ---------------
+    @app.get("/audit-sample", response_class=HTMLResponse)
+    def audit_sample_page(request: Request, user: CurrentUser) -> Response:
+        with db.connection() as con:
+            counts = audit.progress(con)
+            wanted = request.query_params.get("item", "")
+            item = audit.get_item(con, int(wanted)) if wanted.isdigit() else audit.next_item(con)
+            context: dict[str, Any] = {"counts": counts, "item": item}
+            if item is not None and item.kind == audit.SINGLETON:
+                found = audit.candidates(con, item.person_id)
+                context["records"] = pairview.person_records(con, item.person_id)
+                context["candidates"] = found.to_dict("records")
+                shown = list(dict.fromkeys(found["person_id"].dropna()))
+                context["candidate_records"] = pairview.person_records(con, shown) if shown else []
+            elif item is not None:
+                context["view"] = pairview.load_pair(con, item.record_id_l, item.record_id_r)
+        return render(request, "audit.html", **context)
+
+    @app.post("/audit-sample/draw")
+    def draw_audit(form: CheckedForm, user: CurrentUser) -> Response:
+        with db.transaction() as con:
+            drawn = audit.draw_sample(con)
+            store.audit(con, user.username, "audit_sample_drawn", f"items={drawn}")
+        return RedirectResponse("/audit-sample", status_code=303)
+
+    @app.post("/audit-sample/answer")
+    def answer_audit(form: CheckedForm, user: CurrentUser) -> Response:
+        item_id = str(form.get("item_id", ""))
+        if not item_id.isdigit():
+            raise ReviewError("unknown audit item")
+        with db.transaction() as con:
+            audit.record_answer(
+                con,
+                int(item_id),
+                str(form.get("answer", "")),
+                user.username,
+                next((str(v) for v in form.getlist("match_record_id") if str(v).strip()), None),
+            )
+        return RedirectResponse("/audit-sample", status_code=303)
 
     # -- progress ----------------------------------------------------------------------
     @app.get("/progress", response_class=HTMLResponse)
