@@ -18,7 +18,7 @@ match probabilities, `record_person`, `persons`) and the reviewers' labels, and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -104,8 +104,13 @@ class LinkageGraph:
     probability: np.ndarray  # calibrated match probability per pair
     raw_probability: np.ndarray
     fixed: np.ndarray  # per pair: 1 a reviewer said match, 0 non-match, -1 not labelled
+    scored: np.ndarray  # per pair: the model scored it (False: a match only the audit found)
     n_persons: int
     calibration: Calibration
+    # Per list: (rate, partner list weights) of matches the model never scored, from the audit:
+    # each unaudited singleton of the list joins someone on a partner list with that rate.
+    unscored: dict[int, tuple[float, np.ndarray]] = field(default_factory=dict)
+    audited_people: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
     @property
     def within(self) -> np.ndarray:
@@ -132,9 +137,50 @@ class LinkageGraph:
         joins = np.flatnonzero(present & ~within)
         if len(joins):
             joins = joins[np.argsort(-self.link_probability()[joins], kind="stable")]
-            piece = self._join(piece, joins)
+        extra_l, extra_r = self._unscored_joins(rng)
+        if len(joins) or len(extra_l):
+            piece = self._join(
+                piece,
+                np.concatenate([self.left[joins], extra_l]),
+                np.concatenate([self.right[joins], extra_r]),
+            )
         _, labels = np.unique(piece, return_inverse=True)
         return labels
+
+    def singletons(self) -> np.ndarray:
+        """Per person: the list index when all its records are on one list, else -1."""
+        low = np.full(self.n_persons, np.iinfo(np.int64).max)
+        high = np.full(self.n_persons, -1)
+        np.minimum.at(low, self.person, self.source)
+        np.maximum.at(high, self.person, self.source)
+        return np.where(low == high, high, -1)
+
+    def _unscored_joins(self, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+        """Joins for matches the model never scored (rates from the audit): a singleton of
+        list a joins a random record of a partner list b."""
+        if not self.unscored:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        single = self.singletons()
+        single[self.audited_people] = -1  # audited people are known
+        first = np.full(self.n_persons, -1)
+        first[self.person[::-1]] = np.arange(len(self.person))[::-1]
+        lefts, rights = [], []
+        for a, (rate, partners) in sorted(self.unscored.items()):
+            people = np.flatnonzero(single == a)
+            chosen = people[rng.random(len(people)) < rate]
+            if not len(chosen):
+                continue
+            lists = rng.choice(len(partners), size=len(chosen), p=partners)
+            for b in np.unique(lists):
+                pool = np.flatnonzero(self.source == b)
+                if not len(pool):
+                    continue
+                these = chosen[lists == b]
+                lefts.append(first[these])
+                rights.append(rng.choice(pool, size=len(these)))
+        if not lefts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return np.concatenate(lefts), np.concatenate(rights)
 
     def _glue(self) -> tuple[np.ndarray, np.ndarray]:
         """Edges that keep together pieces of a person that scored pairs within it do not join."""
@@ -156,7 +202,7 @@ class LinkageGraph:
         self._glue_edges = (anchor[mask].astype(np.int64), other[mask].astype(np.int64))
         return self._glue_edges
 
-    def _join(self, piece: np.ndarray, joins: np.ndarray) -> np.ndarray:
+    def _join(self, piece: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         parent = np.arange(piece.max() + 1)
         masks: dict[int, int] = {}
         for record, p in zip(self.source.tolist(), piece.tolist(), strict=True):
@@ -168,8 +214,7 @@ class LinkageGraph:
                 x = parent[x]
             return x
 
-        for k in joins.tolist():
-            a, b = int(self.left[k]), int(self.right[k])
+        for a, b in zip(left.tolist(), right.tolist(), strict=True):
             ra, rb = find(piece[a]), find(piece[b])
             if ra == rb:
                 continue
@@ -183,15 +228,109 @@ class LinkageGraph:
         return roots[piece]
 
 
+@dataclass
+class AuditEvidence:
+    """What the answered audit sample says, in the graph's terms."""
+
+    labels: pd.DataFrame  # record_id_l, record_id_r, label ('match' / 'non_match')
+    unscored_pairs: pd.DataFrame  # missed matches the model never scored (to add as pairs)
+    unscored: dict[str, tuple[float, dict[str, float]]]  # list -> (rate, partner list shares)
+    audited_people: list[str]
+
+
+def audit_evidence(
+    answered: pd.DataFrame, record_person: pd.DataFrame, pairs: pd.DataFrame
+) -> AuditEvidence:
+    """Labels and rates from answered audit items (recount.review.audit's `audit_results`).
+
+    A linked pair answered 'same' or 'different' is a match or non-match label. A singleton
+    answered 'missed' is a match with the record named and a non-match with every other
+    record scored against it; answered 'none', a non-match with every record scored against
+    it. The share of audited singletons of a list whose match the model never scored is the
+    rate at which the draws join the list's unaudited singletons to someone.
+    """
+    rows: list[tuple[str, str, str]] = []
+    links = answered[(answered["kind"] == "link") & answered["answer"].isin(["same", "different"])]
+    for row in links.itertuples(index=False):
+        label = "match" if row.answer == "same" else "non_match"
+        rows.append((row.record_id_l, row.record_id_r, label))
+    singles = answered[
+        (answered["kind"] == "singleton") & answered["answer"].isin(["missed", "none"])
+    ]
+    members = record_person[record_person["person_id"].isin(singles["person_id"])]
+    records_of = members.groupby("person_id")["record_id"].apply(list).to_dict()
+    touching = pairs[
+        pairs["record_id_l"].isin(members["record_id"])
+        | pairs["record_id_r"].isin(members["record_id"])
+    ]
+    unscored_rows = []
+    counts: dict[str, list] = {}
+    for row in singles.itertuples(index=False):
+        own = set(records_of.get(row.person_id, []))
+        mine = touching[touching["record_id_l"].isin(own) | touching["record_id_r"].isin(own)]
+        for pair in mine.itertuples(index=False):
+            other = pair.record_id_r if pair.record_id_l in own else pair.record_id_l
+            if other in own:
+                continue
+            label = (
+                "match" if row.answer == "missed" and other == row.match_record_id else "non_match"
+            )
+            rows.append((pair.record_id_l, pair.record_id_r, label))
+        tally = counts.setdefault(row.list_a, [0, {}])
+        tally[0] += 1
+        if row.answer == "missed" and not bool(row.scored):
+            for record in own:
+                left, right = sorted((record, row.match_record_id))
+                unscored_rows.append((left, right))
+                rows.append((left, right, "match"))
+            tally[1][row.match_list] = tally[1].get(row.match_list, 0) + 1
+    unscored = {
+        name: (
+            sum(partners.values()) / total,
+            {k: v / sum(partners.values()) for k, v in partners.items()},
+        )
+        for name, (total, partners) in counts.items()
+        if partners
+    }
+    labels = pd.DataFrame(rows, columns=["record_id_l", "record_id_r", "label"])
+    ordered = labels["record_id_l"] > labels["record_id_r"]
+    labels.loc[ordered, ["record_id_l", "record_id_r"]] = labels.loc[
+        ordered, ["record_id_r", "record_id_l"]
+    ].to_numpy()
+    return AuditEvidence(
+        labels=labels.drop_duplicates(["record_id_l", "record_id_r"], keep="first"),
+        unscored_pairs=pd.DataFrame(
+            unscored_rows, columns=["record_id_l", "record_id_r"]
+        ).drop_duplicates(),
+        unscored=unscored,
+        audited_people=sorted(set(singles["person_id"])),
+    )
+
+
 def build_graph(
     record_person: pd.DataFrame,
     pairs: pd.DataFrame,
     sources: list[str],
     labels: pd.DataFrame | None = None,
+    audit: AuditEvidence | None = None,
 ) -> LinkageGraph:
     """The graph from the link stage's tables: `record_person` (record_id, source_id,
-    person_id), `pairs` (record_id_l, record_id_r, match_probability) and effective labels
-    (record_id_l, record_id_r, label). Unidentified records (no person) stay out."""
+    person_id), `pairs` (record_id_l, record_id_r, match_probability), effective review
+    labels (record_id_l, record_id_r, label) and the audit's evidence. Unidentified records
+    (no person) stay out. Review labels win over audit labels on the same pair."""
+    scored = len(pairs)
+    if audit is not None:
+        labels = (
+            pd.concat([labels, audit.labels], ignore_index=True)
+            if labels is not None
+            else audit.labels
+        )
+        if len(audit.unscored_pairs):
+            extra = audit.unscored_pairs.assign(match_probability=np.nan)
+            pairs = pd.concat(
+                [pairs[["record_id_l", "record_id_r", "match_probability"]], extra],
+                ignore_index=True,
+            )
     members = record_person[record_person["person_id"].notna()].sort_values("record_id")
     record_ids = members["record_id"].to_numpy(dtype=object)
     index = pd.Index(record_ids)
@@ -206,6 +345,7 @@ def build_graph(
     usable = (left >= 0) & (right >= 0) & (left != right)
     left, right = left[usable], right[usable]
     raw = pairs["match_probability"].to_numpy(dtype=float)[usable]
+    was_scored = (np.arange(len(pairs)) < scored)[usable]
     raw = np.clip(np.nan_to_num(raw, nan=0.0), 0.0, 1.0)
     fixed = np.full(len(left), -1.0)
     if labels is not None and len(labels):
@@ -216,7 +356,7 @@ def build_graph(
         )
         values = labels["label"].map(LABEL_VALUES)
         known = pd.Series(values.to_numpy(), index=label_keys).dropna()
-        known = known[~known.index.duplicated(keep="last")]
+        known = known[~known.index.duplicated(keep="first")]
         fixed = pd.Series(keyed).map(known).fillna(-1.0).to_numpy(dtype=float)
     graph = LinkageGraph(
         record_ids=record_ids,
@@ -231,7 +371,18 @@ def build_graph(
         fixed=fixed,
         n_persons=int(person_codes.max()) + 1 if len(person_codes) else 0,
         calibration=Calibration(0, 0),
+        scored=was_scored,
     )
+    if audit is not None:
+        source_index = {s: i for i, s in enumerate(sources)}
+        for name, (rate, partners) in audit.unscored.items():
+            weights = np.zeros(len(sources))
+            for partner, share in partners.items():
+                if partner in source_index:
+                    weights[source_index[partner]] = share
+            if name in source_index and weights.sum() > 0:
+                graph.unscored[source_index[name]] = (rate, weights / weights.sum())
+        graph.audited_people = np.flatnonzero(np.isin(graph.person_ids, audit.audited_people))
     calibrate_probabilities(graph)
     return graph
 
@@ -246,7 +397,7 @@ def calibrate_probabilities(graph: LinkageGraph) -> Calibration:
         graph.raw_probability,
     )
     changed = int(np.sum(scaled < graph.raw_probability - 1e-12))
-    labelled = graph.fixed >= 0
+    labelled = (graph.fixed >= 0) & graph.scored
     fit = fit_recalibration(scaled[labelled], graph.fixed[labelled])
     if fit is None:
         graph.probability = scaled

@@ -73,6 +73,60 @@ def replicate_persons(
     return frames
 
 
+def singleton_shares(persons: pd.DataFrame) -> dict[str, float]:
+    """Per list: the share of its people that no other list documents."""
+    flags = persons[[c for c in persons.columns if c.startswith("in_")]].to_numpy(dtype=bool)
+    alone = flags.sum(axis=1) == 1
+    names = [c.removeprefix("in_") for c in persons.columns if c.startswith("in_")]
+    return {
+        name: float((flags[:, j] & alone).sum() / max(int(flags[:, j].sum()), 1))
+        for j, name in enumerate(names)
+    }
+
+
+def singletons_table(
+    persons: pd.DataFrame, shares: pd.DataFrame, rates: pd.DataFrame | None
+) -> pd.DataFrame:
+    """`linkage_singletons`: per list, the singleton share of the clustering beside the one
+    the linkage draws imply (mean and 95% range over draws) and the audit's missed share."""
+    observed = singleton_shares(persons)
+    rows = []
+    for name, share in observed.items():
+        on = int(persons[f"in_{name}"].fillna(False).astype(bool).sum())
+        row = {
+            "list": name,
+            "documented": on,
+            "singletons": int(round(share * on)),
+            "singleton_share": share,
+            "implied_share": float(shares[name].mean()),
+            "implied_lower": float(shares[name].quantile(0.025)),
+            "implied_upper": float(shares[name].quantile(0.975)),
+            "audited": 0,
+            "audit_missed_share": None,
+            "audit_lower": None,
+            "audit_upper": None,
+        }
+        if rates is not None and len(rates):
+            found = rates[
+                (rates["kind"] == "missed_link")
+                & (rates["list_a"] == name)
+                & rates["list_b"].isna()
+            ]
+            if len(found):
+                hit = found.iloc[0]
+                row.update(
+                    audited=int(hit["audited"]),
+                    audit_missed_share=float(hit["rate"]),
+                    audit_lower=float(hit["lower"]),
+                    audit_upper=float(hit["upper"]),
+                )
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    for column in ("audit_missed_share", "audit_lower", "audit_upper"):
+        table[column] = table[column].astype("Float64")
+    return table
+
+
 def estimate_with_linkage(
     frame: pd.DataFrame,
     graph: LinkageGraph,
@@ -80,8 +134,9 @@ def estimate_with_linkage(
     replicates: int,
     stratum_tasks: Callable,
     progress: Callable[[int, int], None] | None = None,
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(`estimates`, `estimate_draws`) pooled over `replicates` clusterings of `frame`'s people.
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(`estimates`, `estimate_draws`, singleton shares per list and replicate) pooled over
+    `replicates` clusterings of `frame`'s people.
 
     `frame` is `persons` with the derived periods; `stratum_tasks(frame, columns, level,
     options)` makes the stage's tasks (the stage's own function, so strata are formed alike).
@@ -128,7 +183,10 @@ def estimate_with_linkage(
     fixed_rows, _ = _rows(list(fixed.values()), strata, settings)
     pooled_rows, finest = _rows(list(pooled.values()), strata, settings)
     estimates = _with_fixed(pooled_rows, fixed_rows, strata)
-    return estimates, draws_table(finest)
+    shares = pd.DataFrame(
+        [singleton_shares(persons) | {"replicate": r} for r, persons in enumerate(draws)]
+    )
+    return estimates, draws_table(finest), shares
 
 
 def pool_stratum(
@@ -277,7 +335,7 @@ def estimate_linked_workspace(
 ) -> dict[str, pd.DataFrame]:
     """The stage's tables on a linked workspace: `estimates` (pooled, with the single
     clustering's figures beside them), `estimate_draws` and `linkage_errors`."""
-    from recount.estimate.linkage import build_graph, model_error_rates
+    from recount.estimate.linkage import audit_evidence, build_graph, model_error_rates
     from recount.estimate.patterns import persons_lists
     from recount.estimate.workspace import (
         _needed_columns,
@@ -286,29 +344,55 @@ def estimate_linked_workspace(
         with_periods,
     )
     from recount.review import effective_labels
+    from recount.review.audit import audit_rates, audit_results
 
     strata = list(settings.strata)
     persons = ws.table("persons", columns=_needed_columns(ws, settings.strata, ids=True))
     lists = persons_lists(persons)
-    graph = build_graph(
-        ws.table("record_person", ["record_id", "source_id", "person_id"]),
-        ws.table("pairs", ["record_id_l", "record_id_r", "match_probability"]),
-        lists,
-        effective_labels(ws),
-    )
+    record_person = ws.table("record_person", ["record_id", "source_id", "person_id"])
+    pairs = ws.table("pairs", ["record_id_l", "record_id_r", "match_probability"])
+    answered = audit_results(ws)
+    evidence = audit_evidence(answered, record_person, pairs) if len(answered) else None
+    graph = build_graph(record_person, pairs, lists, effective_labels(ws), evidence)
     frame = with_periods(persons, strata)
 
     def tasks(persons_frame, columns, level, options):
         return stratum_tasks(persons_frame, columns, lists, strata, level, options)
 
-    estimates, draws = estimate_with_linkage(
+    estimates, draws, shares = estimate_with_linkage(
         frame, graph, settings, settings.linkage_draws, tasks, progress
     )
     estimates = _typed(estimates, frame, strata)
     for column in LINKAGE_COLUMNS:
         estimates[column] = estimates[column].astype("Float64")
+    rates = audit_rates(answered) if len(answered) else None
     return {
         "estimates": estimates,
         "estimate_draws": draws,
-        "linkage_errors": model_error_rates(graph),
+        "linkage_errors": error_table(model_error_rates(graph), rates),
+        "linkage_singletons": singletons_table(persons, shares, rates),
     }
+
+
+def error_table(model: pd.DataFrame, rates: pd.DataFrame | None) -> pd.DataFrame:
+    """`linkage_errors`: the model's rows, and the audit's where there is one. For the audit,
+    `false_link_rate` is false links among audited links of the pair of lists and
+    `missed_link_rate` the share of audited singletons of `list_a` whose match is on `list_b`
+    (`list_b` '*': on any list)."""
+    if rates is None or not len(rates):
+        return model
+    rows = []
+    for rate in rates.itertuples(index=False):
+        name = "false_link_rate" if rate.kind == "false_link" else "missed_link_rate"
+        rows.append(
+            {
+                "list_a": rate.list_a,
+                "list_b": rate.list_b if isinstance(rate.list_b, str) else "*",
+                "basis": "audit",
+                "audited": int(rate.audited),
+                name: float(rate.rate),
+                f"{name}_lower": float(rate.lower),
+                f"{name}_upper": float(rate.upper),
+            }
+        )
+    return pd.concat([model, pd.DataFrame(rows)], ignore_index=True)[model.columns]
