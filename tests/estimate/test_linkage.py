@@ -189,7 +189,7 @@ def run(record_person, pairs, persons, replicates: int, methods=("loglinear",)):
     def tasks(frame, columns, level, options):
         return stratum_tasks(frame, columns, LISTS, [], level, options)
 
-    estimates, _, _ = estimate_with_linkage(persons, graph, chosen, replicates, tasks)
+    estimates, *_ = estimate_with_linkage(persons, graph, chosen, replicates, tasks)
     return estimates
 
 

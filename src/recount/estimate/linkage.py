@@ -122,8 +122,26 @@ class LinkageGraph:
 
     def draw(self, rng: np.random.Generator) -> np.ndarray:
         """One plausible clustering: a person index per record (people numbered 0..)."""
-        n = len(self.person)
         present = rng.random(len(self.left)) < self.link_probability()
+        return self._cluster(present, *self._unscored_joins(rng))
+
+    def at_threshold(self, threshold: float, current: float) -> np.ndarray:
+        """The clustering a link threshold gives, from the one made at `current`: a lower
+        threshold adds the links between people that reach it (strongest first, one-to-one),
+        a higher one breaks the links inside people that fall short. Labels hold."""
+        raw = self.raw_probability
+        within = self.within
+        present = np.where(
+            within,
+            (raw >= threshold) | (threshold <= current),
+            (raw >= threshold) & (threshold < current),
+        )
+        present = np.where(self.fixed >= 0, self.fixed == 1, present)
+        empty = np.zeros(0, dtype=np.int64)
+        return self._cluster(present & self.scored | (self.fixed == 1), empty, empty)
+
+    def _cluster(self, present: np.ndarray, extra_l: np.ndarray, extra_r: np.ndarray) -> np.ndarray:
+        n = len(self.person)
         within = self.within
         # Within people: components of the links that hold. Pieces of a person that no
         # scored pair joins (reviewers' merges, attached relational records) stay together.
@@ -137,7 +155,6 @@ class LinkageGraph:
         joins = np.flatnonzero(present & ~within)
         if len(joins):
             joins = joins[np.argsort(-self.link_probability()[joins], kind="stable")]
-        extra_l, extra_r = self._unscored_joins(rng)
         if len(joins) or len(extra_l):
             piece = self._join(
                 piece,

@@ -47,6 +47,9 @@ from recount.estimate.strata import (
 )
 
 REPLICATE_PREFIX = "linkage"
+THRESHOLD_PREFIX = "threshold"
+# Link thresholds whose totals the sensitivity chart shows (with the workspace's own).
+SENSITIVITY_THRESHOLDS = (0.5, 0.7, 0.8, 0.9, 0.95, 0.99)
 # LCMCR draws kept per chain in each replicate at least (the pooled posterior has M times more).
 MIN_REPLICATE_DRAWS_PER_CHAIN = 50
 LINKAGE_COLUMNS = ["fixed_estimate", "fixed_lower", "fixed_upper", "linkage_share"]
@@ -134,12 +137,15 @@ def estimate_with_linkage(
     replicates: int,
     stratum_tasks: Callable,
     progress: Callable[[int, int], None] | None = None,
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """(`estimates`, `estimate_draws`, singleton shares per list and replicate) pooled over
-    `replicates` clusterings of `frame`'s people.
+    thresholds: dict[float, pd.DataFrame] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(`estimates`, `estimate_draws`, singleton shares per list and replicate, totals per link
+    threshold) pooled over `replicates` clusterings of `frame`'s people.
 
     `frame` is `persons` with the derived periods; `stratum_tasks(frame, columns, level,
     options)` makes the stage's tasks (the stage's own function, so strata are formed alike).
+    `thresholds` maps a link threshold to the persons its clustering gives: their totals are
+    estimated too (pooled table, the replicates' lighter settings), for the sensitivity chart.
     """
     strata = list(settings.strata)
     options = settings.options
@@ -165,7 +171,16 @@ def estimate_with_linkage(
         for r, persons in enumerate(draws)
         for t in tasks_for(persons, small, f"{REPLICATE_PREFIX}{r}:")
     ]
-    results = run_tasks(fixed_tasks + replicate_tasks, settings.workers, settings.engine, progress)
+    threshold_tasks = []
+    for i, persons in enumerate((thresholds or {}).values()):
+        for task in stratum_tasks(persons, (), "threshold", small):
+            task.key = f"{THRESHOLD_PREFIX}{i}:{task.key}"
+            threshold_tasks.append(task)
+    results = run_tasks(
+        fixed_tasks + replicate_tasks + threshold_tasks, settings.workers, settings.engine, progress
+    )
+    by_threshold = results[len(fixed_tasks) + len(replicate_tasks) :]
+    results = results[: len(fixed_tasks) + len(replicate_tasks)]
     fixed = {(r.level, r.key): r for r in results[: len(fixed_tasks)]}
     by_replicate: dict[tuple[str, str], list[StratumResult | None]] = {
         k: [None] * replicates for k in fixed
@@ -186,7 +201,45 @@ def estimate_with_linkage(
     shares = pd.DataFrame(
         [singleton_shares(persons) | {"replicate": r} for r, persons in enumerate(draws)]
     )
-    return estimates, draws_table(finest), shares
+    return estimates, draws_table(finest), shares, sensitivity_table(thresholds or {}, by_threshold)
+
+
+def sensitivity_table(
+    thresholds: dict[float, pd.DataFrame], results: list[StratumResult]
+) -> pd.DataFrame:
+    """`linkage_sensitivity`: per link threshold, the people documented, their singleton share
+    and each method's total on the pooled table."""
+    rows = []
+    for (threshold, persons), result in zip(thresholds.items(), results, strict=True):
+        flags = persons[[c for c in persons.columns if c.startswith("in_")]].to_numpy(dtype=bool)
+        lists = flags.sum(axis=1)
+        for method in result.methods:
+            rows.append(
+                {
+                    "threshold": float(threshold),
+                    "documented": int((lists > 0).sum()),
+                    "singleton_share": float((lists == 1).sum() / max(int((lists > 0).sum()), 1)),
+                    "method": method.method,
+                    "estimate": method.estimate,
+                    "lower": method.lower,
+                    "upper": method.upper,
+                    "status": method.status,
+                }
+            )
+    columns = [
+        "threshold",
+        "documented",
+        "singleton_share",
+        "method",
+        "estimate",
+        "lower",
+        "upper",
+        "status",
+    ]
+    table = pd.DataFrame(rows, columns=columns)
+    for column in ("estimate", "lower", "upper"):
+        table[column] = table[column].astype("Float64")
+    return table
 
 
 def pool_stratum(
@@ -359,8 +412,15 @@ def estimate_linked_workspace(
     def tasks(persons_frame, columns, level, options):
         return stratum_tasks(persons_frame, columns, lists, strata, level, options)
 
-    estimates, draws, shares = estimate_with_linkage(
-        frame, graph, settings, settings.linkage_draws, tasks, progress
+    current = link_threshold(ws)
+    thresholds = {}
+    if current is not None:
+        indexed = frame.set_index("person_id")
+        for threshold in sorted({*SENSITIVITY_THRESHOLDS, current}):
+            labels = graph.at_threshold(threshold, current)
+            thresholds[threshold] = capture_frame(graph, labels, indexed, [])
+    estimates, draws, shares, sensitivity = estimate_with_linkage(
+        frame, graph, settings, settings.linkage_draws, tasks, progress, thresholds
     )
     estimates = _typed(estimates, frame, strata)
     for column in LINKAGE_COLUMNS:
@@ -371,7 +431,16 @@ def estimate_linked_workspace(
         "estimate_draws": draws,
         "linkage_errors": error_table(model_error_rates(graph), rates),
         "linkage_singletons": singletons_table(persons, shares, rates),
+        "linkage_sensitivity": sensitivity.assign(current=sensitivity["threshold"] == current),
     }
+
+
+def link_threshold(ws) -> float | None:
+    """The threshold the link stage clustered at (its `link_summary`), None when unknown."""
+    if not ws.has_table("link_summary"):
+        return None
+    found = ws.query("select value from link_summary where metric = 'threshold' limit 1")
+    return float(found["value"].iloc[0]) if len(found) else None
 
 
 def error_table(model: pd.DataFrame, rates: pd.DataFrame | None) -> pd.DataFrame:
