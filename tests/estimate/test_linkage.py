@@ -226,9 +226,14 @@ def test_uncertain_links_widen_the_interval_and_say_by_how_much():
     assert 0 < row["linkage_share"] <= 1
 
 
-def test_linkage_share_from_widths():
-    assert linkage_share(10.0, 20.0) == pytest.approx(0.75)
-    assert linkage_share(20.0, 10.0) == 0.0
+def test_linkage_share_is_the_between_clustering_variance_share():
+    z = 1.959963984540054
+    # replicates spread with variance 4 (ddof 1), M = 2: (1 + 1/2) * 4 = 6 of a variance 24
+    assert linkage_share(np.array([8.0, 10.0, 12.0, 10.0]), 2 * z * np.sqrt(24)) == pytest.approx(
+        (1 + 1 / 4) * 8 / 3 / 24
+    )
+    assert linkage_share(np.array([5.0, 5.0, 5.0]), 10.0) == 0.0
+    assert linkage_share(np.array([0.0, 100.0]), 1.0) == 1.0  # clipped
     assert linkage_share(None, 10.0) is None
 
 

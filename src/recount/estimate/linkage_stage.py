@@ -37,8 +37,6 @@ from recount.estimate.levels import (
 from recount.estimate.linkage import LinkageGraph, capture_frame
 from recount.estimate.strata import (
     DRAW_METHODS,
-    ESS_MINIMUM,
-    RHAT_LIMIT,
     EstimateOptions,
     MethodResult,
     StratumResult,
@@ -195,9 +193,10 @@ def estimate_with_linkage(
         for k, parts in by_replicate.items()
     }
     pooled = {k: v for k, v in pooled.items() if k in fixed}  # strata are the single clustering's
+    points = replicate_points(by_replicate, fixed, options.methods, strata)
     fixed_rows, _ = _rows(list(fixed.values()), strata, settings)
     pooled_rows, finest = _rows(list(pooled.values()), strata, settings)
-    estimates = _with_fixed(pooled_rows, fixed_rows, strata)
+    estimates = _with_fixed(pooled_rows, fixed_rows, strata, points)
     shares = pd.DataFrame(
         [singleton_shares(persons) | {"replicate": r} for r, persons in enumerate(draws)]
     )
@@ -240,6 +239,48 @@ def sensitivity_table(
     for column in ("estimate", "lower", "upper"):
         table[column] = table[column].astype("Float64")
     return table
+
+
+def replicate_points(
+    by_replicate: dict[tuple[str, str], list[StratumResult | None]],
+    fixed: dict[tuple[str, str], StratumResult],
+    methods: tuple[str, ...],
+    strata: list[str],
+) -> dict[tuple, np.ndarray]:
+    """Each row's point estimate in every replicate (median of its draws, or its estimate; a
+    stratum not estimable there counts at its documented number), keyed as the rows are:
+    (level, method, stratum values). Coarser levels add their strata replicate by replicate."""
+    points: dict[tuple, np.ndarray] = {}
+    finest_level = level_name(strata, strata)
+    finest = []
+    for key, parts in by_replicate.items():
+        base = fixed.get(key)
+        if base is None:
+            continue
+        values = tuple(_hashable(base.values.get(c)) for c in strata)
+        for index, method in enumerate(methods):
+            array = np.array([_point(p, index) for p in parts], dtype=float)
+            points[(base.level, method, values)] = array
+            if base.level == finest_level:
+                finest.append((base, method, array))
+    for columns in coarser_levels(strata) if strata else []:
+        level = level_name(columns, strata)
+        for base, method, array in finest:
+            values = tuple(_hashable(base.values.get(c)) if c in columns else None for c in strata)
+            key = (level, method, values)
+            points[key] = points.get(key, 0.0) + array
+    return points
+
+
+def _point(part: StratumResult | None, index: int) -> float:
+    if part is None:
+        return 0.0
+    method = part.methods[index]
+    if method.status != "ok":
+        return float(part.documented)
+    if method.draws is not None:
+        return float(np.median(method.draws))
+    return float(method.estimate)
 
 
 def pool_stratum(
@@ -289,11 +330,10 @@ def _pool_method(
             for i in range(len(replicas))
         ]
         draws = np.concatenate(blocks)
-        rhats = [replicas[i].rhat for i in ok if replicas[i].rhat is not None]
-        esses = [replicas[i].ess for i in ok if replicas[i].ess is not None]
-        rhat = max(rhats) if rhats else None
-        ess = float(sum(esses)) if esses else None
-        if rhat is not None and not (rhat <= RHAT_LIMIT and (ess or 0) >= ESS_MINIMUM):
+        # Each replicate's chains are short by design; how well the sampler mixes on this
+        # table is read from the full-length fit on the single clustering.
+        rhat, ess = template.rhat, template.ess
+        if "poor_convergence" in template.flags:
             flags.append("poor_convergence")
         lower, upper = np.quantile(draws, [0.025, 0.975])
         return MethodResult(
@@ -349,17 +389,26 @@ def _rows(
     return rows + pooled_rows, finest
 
 
-def linkage_share(fixed_width: float | None, width: float | None) -> float | None:
-    """Share of the interval's variance that comes from linkage: one less the squared ratio
-    of the single clustering's interval width to the pooled interval's (widths as standard
-    deviations; the rest is the estimator's own uncertainty)."""
-    if fixed_width is None or width is None or not width > 0:
+def linkage_share(points: np.ndarray | None, width: float) -> float | None:
+    """Share of the pooled interval's variance that linkage accounts for: the between-
+    clustering variance of the replicates' estimates, (1 + 1/M) B as in Rubin's rules,
+    over the variance the 95% interval's width implies (the fraction of missing
+    information; Rubin 1987)."""
+    if points is None or len(points) < 2 or not width > 0:
         return None
-    return float(np.clip(1 - (fixed_width / width) ** 2, 0.0, 1.0))
+    between = (1 + 1 / len(points)) * float(np.var(points, ddof=1))
+    total = (width / (2 * Z95)) ** 2
+    return float(np.clip(between / total, 0.0, 1.0))
 
 
-def _with_fixed(pooled_rows: list[dict], fixed_rows: list[dict], strata: list[str]) -> pd.DataFrame:
-    """Pooled rows with the single clustering's estimate and interval beside them."""
+def _with_fixed(
+    pooled_rows: list[dict],
+    fixed_rows: list[dict],
+    strata: list[str],
+    points: dict[tuple, np.ndarray],
+) -> pd.DataFrame:
+    """Pooled rows with the single clustering's estimate and interval beside them, and the
+    share of their interval that linkage accounts for."""
 
     def key(row: dict) -> tuple:
         return (row["level"], row["method"], *(_hashable(row.get(c)) for c in strata))
@@ -374,7 +423,10 @@ def _with_fixed(pooled_rows: list[dict], fixed_rows: list[dict], strata: list[st
             fixed_estimate=base["estimate"],
             fixed_lower=base["lower"],
             fixed_upper=base["upper"],
-            linkage_share=linkage_share(base["upper"] - base["lower"], row["upper"] - row["lower"]),
+            linkage_share=linkage_share(
+                points.get((row["level"], row["method"], key(row)[2:])),
+                row["upper"] - row["lower"],
+            ),
         )
     return pd.DataFrame(pooled_rows, columns=strata + COLUMNS + LINKAGE_COLUMNS)
 
