@@ -130,21 +130,27 @@ def test_one_record_never_joins_two_records_of_one_list():
         columns=["record_id_l", "record_id_r", "match_probability"],
     )
     graph = build_graph(record_person, pairs, LISTS)
-    assert graph.probability == pytest.approx([0.5, 0.5])  # scaled: they add up to one
+    assert graph.probability == pytest.approx([9 / 19, 9 / 19])  # odds 9 each, and 'none' 1
     rng = np.random.default_rng(4)
     sizes = [np.bincount(graph.draw(rng)).max() for _ in range(500)]
     assert max(sizes) == 2 and min(sizes) == 1
 
 
-def test_one_to_one_scale_leaves_coherent_probabilities_alone():
+def test_one_to_one_scale_shares_a_record_among_its_candidates_by_odds():
     left = np.array([0, 0, 1])
     right = np.array([2, 3, 4])
     sources_l = np.array([0, 0, 0])
     sources_r = np.array([1, 1, 2])
-    p = np.array([0.7, 0.2, 0.95])
-    assert one_to_one_scale(left, right, sources_l, sources_r, p) == pytest.approx(p)
-    p = np.array([0.9, 0.6, 0.95])
-    assert one_to_one_scale(left, right, sources_l, sources_r, p) == pytest.approx([0.6, 0.4, 0.95])
+    # record 0 has two candidates on list 1: they and 'none' share one unit by their odds
+    p = np.array([0.99, 0.5, 0.95])
+    scaled = one_to_one_scale(left, right, sources_l, sources_r, p)
+    assert scaled == pytest.approx([99 / 101, 1 / 101, 0.95])
+    # a lone candidate keeps its probability; same-list pairs are left alone
+    assert one_to_one_scale(left[2:], right[2:], sources_l[2:], sources_r[2:], p[2:]) == pytest.approx(
+        [0.95]
+    )
+    same = one_to_one_scale(left, right, sources_l, sources_l, p)
+    assert same == pytest.approx(p)
 
 
 def test_recalibration_recovers_an_over_confident_model():

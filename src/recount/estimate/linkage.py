@@ -36,19 +36,10 @@ LABEL_VALUES = {"match": 1.0, "non_match": 0.0}
 class Calibration:
     """How the raw match probabilities were turned into the ones the draws use."""
 
-    one_to_one_scaled: int  # pairs scaled down because a record's candidates added up to > 1
+    one_to_one_scaled: int  # pairs lowered because a record had several candidates on a list
     labels: int  # labels used for the logistic recalibration (0: none)
-    intercept: float = 0.0
-    slope: float = 1.0
-
-    def describe(self) -> str:
-        text = f"{self.one_to_one_scaled:,} pairs scaled so no record matches more than one record of a list"
-        if self.labels:
-            text += (
-                f"; recalibrated on {self.labels:,} labels "
-                f"(logit p' = {self.intercept:+.2f} + {self.slope:.2f} logit p)"
-            )
-        return text
+    # group ('linked', 'unlinked') -> (a, b) of logit p' = a + b logit p
+    fits: dict[str, tuple[float, float]] = field(default_factory=dict)
 
 
 def one_to_one_scale(
@@ -57,18 +48,42 @@ def one_to_one_scale(
     left_source: np.ndarray,
     right_source: np.ndarray,
     p: np.ndarray,
+    person: np.ndarray | None = None,
 ) -> np.ndarray:
-    """Probabilities scaled so that no record's matches among one other list's records add up to
-    more than one (a person appears at most once on a list, bar the list's own duplicates,
-    which same-list pairs carry). Splink scores each pair alone; among namesakes the same
-    record then 'matches' several records of one list with high probability."""
+    """Probabilities made coherent with one-to-one linkage across lists: a record is at most
+    one person of another list. Splink scores each pair alone, so among namesakes one record
+    'matches' several people of a list with high probability. Each record's candidate people
+    on one list, and 'none of them', share one unit of probability in proportion to their
+    odds: P(c) = w_c / (1 + sum over candidate people of their best w), w = p / (1 - p).
+    Records of one person (`person`: the person index of each pair's records, left then
+    right) count once, so a list's own duplicates keep their probability. A lone candidate
+    keeps its probability; a strong one beside weak ones nearly all of it; the pair takes the
+    smaller of its two records' views."""
     cross = left_source != right_source
-    scale = np.ones_like(p)
-    for record, other in ((left, right_source), (right, left_source)):
-        key = pd.MultiIndex.from_arrays([record[cross], other[cross]])
-        sums = pd.Series(p[cross]).groupby(key).transform("sum").to_numpy()
-        scale[cross] = np.maximum(scale[cross], sums)
-    return p / scale
+    odds = np.clip(p, 0.0, 1 - 1e-9)
+    odds = odds / (1 - odds)
+    out = p.copy()
+    n = len(p)
+    person_l, person_r = (
+        (np.arange(n), np.arange(n)) if person is None else (person[:n], person[n:])
+    )
+    for record, other, candidate in (
+        (left, right_source, person_r),
+        (right, left_source, person_l),
+    ):
+        frame = pd.DataFrame(
+            {
+                "record": record[cross],
+                "list": other[cross],
+                "who": candidate[cross],
+                "w": odds[cross],
+            }
+        )
+        best = frame.groupby(["record", "list", "who"], sort=False)["w"].max().reset_index()
+        total = best.groupby(["record", "list"], sort=False)["w"].sum().rename("total")
+        sums = frame.join(total, on=["record", "list"])["total"].to_numpy()
+        out[cross] = np.minimum(out[cross], odds[cross] / (1 + sums))
+    return out
 
 
 def fit_recalibration(p: np.ndarray, labels: np.ndarray) -> tuple[float, float] | None:
@@ -405,25 +420,37 @@ def build_graph(
 
 
 def calibrate_probabilities(graph: LinkageGraph) -> Calibration:
-    """Calibrate `graph.probability` from its raw probabilities, in place (see the module doc)."""
+    """Calibrate `graph.probability` from its raw probabilities, in place (see the module doc).
+
+    Linked pairs (inside a person) and pairs across people are recalibrated apart: at the same
+    probability they are not alike (a strong pair left across people was refused by a guard),
+    and the audit samples each group at random on its own."""
     scaled = one_to_one_scale(
         graph.left,
         graph.right,
         graph.source[graph.left],
         graph.source[graph.right],
         graph.raw_probability,
+        np.concatenate([graph.person[graph.left], graph.person[graph.right]]),
     )
-    changed = int(np.sum(scaled < graph.raw_probability - 1e-12))
+    # Links inside people keep the model's probability: lists have their own duplicates, and
+    # a linked record beside a namesake of its own list is the common case, not a conflict.
+    scaled = np.where(graph.within, graph.raw_probability, scaled)
+    changed = int(np.sum(scaled < graph.raw_probability - 1e-9))
     labelled = (graph.fixed >= 0) & graph.scored
-    fit = fit_recalibration(scaled[labelled], graph.fixed[labelled])
-    if fit is None:
-        graph.probability = scaled
-        graph.calibration = Calibration(changed, 0)
-    else:
+    x = logit(np.clip(scaled, PROBABILITY_FLOOR, 1 - PROBABILITY_FLOOR))
+    graph.probability = scaled
+    graph.calibration = Calibration(changed, 0)
+    within = graph.within
+    for group, name in ((within, "linked"), (~within, "unlinked")):
+        chosen = labelled & group
+        fit = fit_recalibration(scaled[chosen], graph.fixed[chosen])
+        if fit is None:
+            continue
         a, b = fit
-        x = logit(np.clip(scaled, PROBABILITY_FLOOR, 1 - PROBABILITY_FLOOR))
-        graph.probability = expit(a + b * x)
-        graph.calibration = Calibration(changed, int(labelled.sum()), a, b)
+        graph.probability = np.where(group, expit(a + b * x), graph.probability)
+        graph.calibration.labels += int(chosen.sum())
+        graph.calibration.fits[name] = (a, b)
     return graph.calibration
 
 
