@@ -10,6 +10,7 @@ from scipy.special import expit, logit
 from recount.estimate.linkage import (
     build_graph,
     capture_frame,
+    corrected_patterns,
     fit_recalibration,
     model_error_rates,
     one_to_one_scale,
@@ -146,9 +147,9 @@ def test_one_to_one_scale_shares_a_record_among_its_candidates_by_odds():
     scaled = one_to_one_scale(left, right, sources_l, sources_r, p)
     assert scaled == pytest.approx([99 / 101, 1 / 101, 0.95])
     # a lone candidate keeps its probability; same-list pairs are left alone
-    assert one_to_one_scale(left[2:], right[2:], sources_l[2:], sources_r[2:], p[2:]) == pytest.approx(
-        [0.95]
-    )
+    assert one_to_one_scale(
+        left[2:], right[2:], sources_l[2:], sources_r[2:], p[2:]
+    ) == pytest.approx([0.95])
     same = one_to_one_scale(left, right, sources_l, sources_l, p)
     assert same == pytest.approx(p)
 
@@ -251,3 +252,40 @@ def test_linkage_draws_setting_is_checked():
     for bad in (1, -2, "many", 2.5):
         with pytest.raises(ConfigError, match="linkage_draws"):
             parse_settings({"linkage_draws": bad})
+
+
+def test_a_known_missed_link_rate_moves_the_corrected_total_toward_the_truth():
+    """Split people scored 0.9: the corrected table joins 90% of them in expectation, so it
+    documents fewer people, and its log-linear total falls from the single clustering's to
+    near the true links' total."""
+    from recount.estimate.loglinear import LogLinear
+
+    truth_tables = world(6000, 0.0, p_linked=1.0)
+    record_person, pairs, persons, _ = world(6000, 0.10, p_linked=1.0)
+    on_truth = corrected_patterns(build_graph(truth_tables[0], truth_tables[1], LISTS))
+    graph = build_graph(record_person, pairs, LISTS)
+    corrected = corrected_patterns(graph)
+    observed = corrected_patterns(build_graph(record_person, pairs.iloc[:0], LISTS))
+    assert observed["count"].sum() == len(persons)
+    assert on_truth["count"].sum() < corrected["count"].sum() < observed["count"].sum()
+    split = int((~graph.within).sum())
+    # rounding each pattern to whole people costs a few
+    assert observed["count"].sum() - corrected["count"].sum() == pytest.approx(
+        0.9 * split, rel=0.03
+    )
+
+    def total(table):
+        return LogLinear().fit(table).summary().iloc[0]["estimate"]
+
+    reference, fixed, fixed_up = total(on_truth), total(observed), total(corrected)
+    assert fixed > reference
+    assert abs(fixed_up - reference) < 0.25 * abs(fixed - reference)
+
+
+def test_false_links_move_the_corrected_total_up():
+    record_person, pairs, persons, _ = world(3000, 0.0, p_linked=0.8)
+    graph = build_graph(record_person, pairs, LISTS)
+    corrected = corrected_patterns(graph)
+    assert corrected["count"].sum() > len(persons)
+    singles = corrected[corrected[LISTS].sum(axis=1) == 1]["count"].sum()
+    assert singles > int((persons.filter(like="in_").sum(axis=1) == 1).sum())

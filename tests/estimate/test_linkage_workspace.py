@@ -66,6 +66,13 @@ def test_estimate_carries_linkage_and_an_audit(linked):
         c.removeprefix("in_") for c in linked.table("persons").columns if c.startswith("in_")
     )
     assert singletons["audit_missed_share"].isna().all()
+    corrected = linked.table("linkage_corrected")
+    assert list(corrected["method"]) == ["loglinear"] and corrected["status"].eq("ok").all()
+    sensitivity = linked.table("linkage_sensitivity")
+    assert sensitivity["current"].sum() == 1
+    low, high = sensitivity["threshold"].min(), sensitivity["threshold"].max()
+    documented = sensitivity.set_index("threshold")["documented"]
+    assert documented[low] <= documented[high]  # a lower threshold links more
 
     with linked.connect() as con:
         audit.ensure_schema(con)

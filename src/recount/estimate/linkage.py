@@ -529,3 +529,80 @@ def _pair_keys(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     lo = np.where(a <= b, a, b)
     hi = np.where(a <= b, b, a)
     return np.char.add(np.char.add(lo.astype(str), "\x00"), hi.astype(str))
+
+
+def corrected_patterns(graph: LinkageGraph) -> pd.DataFrame:
+    """The capture table corrected for the expected missed and false links, in expectation
+    (the cross-check on the draws: Ding and Fienberg 1994 and Di Consiglio and Tuoto 2015
+    correct the two- and multi-list tables for linkage error the same way, from rates).
+
+    Each pair across people moves its calibrated probability of people from their two
+    patterns to their union (when the join is one-to-one); each two-record person moves its
+    link's probability of being false from its pattern to the two single-list patterns; the
+    audit's unscored matches move that share of each list's singletons onto the patterns of
+    people on the partner lists. Counts are rounded to whole people."""
+    n_lists = len(graph.sources)
+    masks = np.zeros(graph.n_persons, dtype=np.int64)
+    np.bitwise_or.at(masks, graph.person, 1 << graph.source)
+    counts: dict[int, float] = {}
+    for mask in masks.tolist():
+        counts[mask] = counts.get(mask, 0.0) + 1.0
+
+    def move(frm: int, to: int, amount: float) -> None:
+        counts[frm] = counts.get(frm, 0.0) - amount
+        counts[to] = counts.get(to, 0.0) + amount
+
+    p = graph.link_probability()
+    within = graph.within
+    across = np.flatnonzero(~within & graph.scored)
+    if len(across):
+        frame = pd.DataFrame(
+            {
+                "a": graph.person[graph.left[across]],
+                "b": graph.person[graph.right[across]],
+                "p": p[across],
+                "same_list": graph.source[graph.left[across]] == graph.source[graph.right[across]],
+            }
+        )
+        frame[["a", "b"]] = np.sort(frame[["a", "b"]].to_numpy(), axis=1)
+        best = frame.groupby(["a", "b"], sort=False).agg(p=("p", "max"), same=("same_list", "any"))
+        for (a, b), row in best.iterrows():
+            ma, mb = int(masks[a]), int(masks[b])
+            if ma & mb and not (
+                row["same"] and (ma & mb) == ma & mb and bin(ma & mb).count("1") == 1
+            ):
+                continue
+            counts[ma] = counts.get(ma, 0.0) - row["p"]
+            move(mb, ma | mb, row["p"])
+    sizes = np.bincount(graph.person, minlength=graph.n_persons)
+    pairs_inside = np.flatnonzero(within & (sizes[graph.person[graph.left]] == 2))
+    for k in pairs_inside.tolist():
+        mask = int(masks[graph.person[graph.left[k]]])
+        a, b = int(graph.source[graph.left[k]]), int(graph.source[graph.right[k]])
+        if a == b:
+            continue
+        false = 1.0 - float(p[k])
+        counts[mask] = counts.get(mask, 0.0) - false
+        counts[1 << a] = counts.get(1 << a, 0.0) + false
+        counts[1 << b] = counts.get(1 << b, 0.0) + false
+    for a, (rate, partners) in graph.unscored.items():
+        alone = counts.get(1 << a, 0.0)
+        moved = rate * max(alone, 0.0)
+        for b, share in enumerate(partners):
+            if share <= 0:
+                continue
+            holders = {
+                m: c for m, c in counts.items() if m & (1 << b) and not m & (1 << a) and c > 0
+            }
+            total = sum(holders.values())
+            for m, c in holders.items():
+                amount = moved * share * c / total
+                counts[1 << a] -= amount
+                move(m, m | (1 << a), amount)
+    rows = [
+        [(mask >> j) & 1 for j in range(n_lists)] + [max(int(round(c)), 0)]
+        for mask, c in sorted(counts.items())
+        if mask
+    ]
+    table = pd.DataFrame(rows, columns=[*graph.sources, "count"])
+    return table[table["count"] > 0].reset_index(drop=True)

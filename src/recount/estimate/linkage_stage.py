@@ -40,12 +40,14 @@ from recount.estimate.strata import (
     EstimateOptions,
     MethodResult,
     StratumResult,
+    StratumTask,
     is_missing,
     run_tasks,
 )
 
 REPLICATE_PREFIX = "linkage"
 THRESHOLD_PREFIX = "threshold"
+CORRECTED_KEY = "corrected:total"
 # Link thresholds whose totals the sensitivity chart shows (with the workspace's own).
 SENSITIVITY_THRESHOLDS = (0.5, 0.7, 0.8, 0.9, 0.95, 0.99)
 # LCMCR draws kept per chain in each replicate at least (the pooled posterior has M times more).
@@ -136,7 +138,8 @@ def estimate_with_linkage(
     stratum_tasks: Callable,
     progress: Callable[[int, int], None] | None = None,
     thresholds: dict[float, pd.DataFrame] | None = None,
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    corrected: pd.DataFrame | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """(`estimates`, `estimate_draws`, singleton shares per list and replicate, totals per link
     threshold) pooled over `replicates` clusterings of `frame`'s people.
 
@@ -144,6 +147,9 @@ def estimate_with_linkage(
     options)` makes the stage's tasks (the stage's own function, so strata are formed alike).
     `thresholds` maps a link threshold to the persons its clustering gives: their totals are
     estimated too (pooled table, the replicates' lighter settings), for the sensitivity chart.
+    `corrected` is the capture table corrected for the expected linkage errors: its total is
+    the cross-check (`linkage_corrected`), and a pooled total whose interval misses it is
+    flagged `linkage_correction_disagrees`.
     """
     strata = list(settings.strata)
     options = settings.options
@@ -174,10 +180,21 @@ def estimate_with_linkage(
         for task in stratum_tasks(persons, (), "threshold", small):
             task.key = f"{THRESHOLD_PREFIX}{i}:{task.key}"
             threshold_tasks.append(task)
+    if corrected is not None:
+        threshold_tasks.append(
+            StratumTask(
+                key=CORRECTED_KEY,
+                values=dict.fromkeys(strata),
+                level="corrected",
+                patterns=corrected,
+                options=options,
+            )
+        )
     results = run_tasks(
         fixed_tasks + replicate_tasks + threshold_tasks, settings.workers, settings.engine, progress
     )
     by_threshold = results[len(fixed_tasks) + len(replicate_tasks) :]
+    cross_check = by_threshold.pop() if corrected is not None else None
     results = results[: len(fixed_tasks) + len(replicate_tasks)]
     fixed = {(r.level, r.key): r for r in results[: len(fixed_tasks)]}
     by_replicate: dict[tuple[str, str], list[StratumResult | None]] = {
@@ -200,7 +217,57 @@ def estimate_with_linkage(
     shares = pd.DataFrame(
         [singleton_shares(persons) | {"replicate": r} for r, persons in enumerate(draws)]
     )
-    return estimates, draws_table(finest), shares, sensitivity_table(thresholds or {}, by_threshold)
+    correction = correction_table(cross_check)
+    flag_correction(estimates, correction)
+    return (
+        estimates,
+        draws_table(finest),
+        shares,
+        sensitivity_table(thresholds or {}, by_threshold),
+        correction,
+    )
+
+
+def correction_table(result: StratumResult | None) -> pd.DataFrame:
+    """`linkage_corrected`: each method's total on the capture table corrected for the
+    expected linkage errors (the cross-check on the pooled draws)."""
+    rows = []
+    for method in result.methods if result is not None else []:
+        rows.append(
+            {
+                "method": method.method,
+                "documented": result.documented,
+                "estimate": method.estimate,
+                "lower": method.lower,
+                "upper": method.upper,
+                "status": method.status,
+                "reason": method.reason,
+            }
+        )
+    table = pd.DataFrame(
+        rows, columns=["method", "documented", "estimate", "lower", "upper", "status", "reason"]
+    )
+    for column in ("estimate", "lower", "upper"):
+        table[column] = table[column].astype("Float64")
+    return table
+
+
+def flag_correction(estimates: pd.DataFrame, correction: pd.DataFrame) -> None:
+    """Flag totals whose interval misses the corrected table's estimate of the same method."""
+    for row in correction[correction["status"] == "ok"].itertuples(index=False):
+        chosen = (
+            estimates["level"].isin(["total", "total_pooled"])
+            & (estimates["method"] == row.method)
+            & (estimates["status"] == "ok")
+            & ((estimates["lower"] > row.estimate) | (estimates["upper"] < row.estimate))
+        )
+        for index in estimates.index[chosen]:
+            estimates.at[index, "flag"] = ";".join(
+                dict.fromkeys(
+                    [f for f in str(estimates.at[index, "flag"] or "").split(";") if f]
+                    + ["linkage_correction_disagrees"]
+                )
+            )
 
 
 def sensitivity_table(
@@ -440,7 +507,12 @@ def estimate_linked_workspace(
 ) -> dict[str, pd.DataFrame]:
     """The stage's tables on a linked workspace: `estimates` (pooled, with the single
     clustering's figures beside them), `estimate_draws` and `linkage_errors`."""
-    from recount.estimate.linkage import audit_evidence, build_graph, model_error_rates
+    from recount.estimate.linkage import (
+        audit_evidence,
+        build_graph,
+        corrected_patterns,
+        model_error_rates,
+    )
     from recount.estimate.patterns import persons_lists
     from recount.estimate.workspace import (
         _needed_columns,
@@ -471,8 +543,15 @@ def estimate_linked_workspace(
         for threshold in sorted({*SENSITIVITY_THRESHOLDS, current}):
             labels = graph.at_threshold(threshold, current)
             thresholds[threshold] = capture_frame(graph, labels, indexed, [])
-    estimates, draws, shares, sensitivity = estimate_with_linkage(
-        frame, graph, settings, settings.linkage_draws, tasks, progress, thresholds
+    estimates, draws, shares, sensitivity, correction = estimate_with_linkage(
+        frame,
+        graph,
+        settings,
+        settings.linkage_draws,
+        tasks,
+        progress,
+        thresholds,
+        corrected_patterns(graph),
     )
     estimates = _typed(estimates, frame, strata)
     for column in LINKAGE_COLUMNS:
@@ -484,6 +563,7 @@ def estimate_linked_workspace(
         "linkage_errors": error_table(model_error_rates(graph), rates),
         "linkage_singletons": singletons_table(persons, shares, rates),
         "linkage_sensitivity": sensitivity.assign(current=sensitivity["threshold"] == current),
+        "linkage_corrected": correction,
     }
 
 

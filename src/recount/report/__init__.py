@@ -227,6 +227,7 @@ def write_report(ws: Workspace, redact: bool | None = None) -> Path:
         "linkage_table": table_block(link["summary"]),
         "totals_table": table_block(figures.total_levels(ws)),
         "headline_linkage": linkage_figures.headline_linkage(ws, head),
+        "corrected_total": linkage_figures.corrected_total(ws, head["method"]),
         "singletons_table": (
             table_block(
                 singletons,

@@ -49,6 +49,22 @@ def headline_linkage(ws: Workspace, head: dict[str, Any]) -> dict[str, Any] | No
     return out
 
 
+def corrected_total(ws: Workspace, method: str | None) -> dict[str, Any] | None:
+    """The cross-check: the method's total on the capture table corrected for the expected
+    linkage errors."""
+    if method is None or not ws.has_table("linkage_corrected"):
+        return None
+    found = ws.query(
+        "select estimate, lower, upper, documented from linkage_corrected "
+        "where method = ? and status = 'ok'",
+        [method],
+    )
+    if not len(found):
+        return None
+    row = found.iloc[0]
+    return {k: float(row[k]) for k in ("estimate", "lower", "upper", "documented")}
+
+
 def singleton_table(ws: Workspace) -> pd.DataFrame | None:
     """Per list: its share of singletons beside what the linkage draws and the audit imply."""
     if not ws.has_table("linkage_singletons"):
