@@ -8,6 +8,7 @@ import pytest
 from scipy.special import expit, logit
 
 from recount.estimate.linkage import (
+    apply_recalibration,
     build_graph,
     capture_frame,
     corrected_patterns,
@@ -159,11 +160,12 @@ def test_recalibration_recovers_an_over_confident_model():
     raw = rng.uniform(0.02, 0.999, 3000)
     truth = expit(-0.5 + 0.6 * logit(raw))  # the model is over-confident
     labels = (rng.random(3000) < truth).astype(float)
-    a, b = fit_recalibration(raw, labels)
-    assert a == pytest.approx(-0.5, abs=0.2)
-    assert b == pytest.approx(0.6, abs=0.1)
+    fixed = apply_recalibration(raw, fit_recalibration(raw, labels))
+    for lo, hi in ((0.5, 0.8), (0.8, 0.9), (0.9, 0.95)):
+        band = (raw >= lo) & (raw < hi)
+        assert fixed[band].mean() == pytest.approx(truth[band].mean(), abs=0.06)
+        assert raw[band].mean() - truth[band].mean() > 0.05  # it was off
     assert fit_recalibration(raw[:10], labels[:10]) is None  # too few labels
-    assert fit_recalibration(raw, np.ones_like(raw)) is None  # one kind only
 
 
 def test_model_error_rates_add_up_the_probabilities():
@@ -289,3 +291,14 @@ def test_false_links_move_the_corrected_total_up():
     assert corrected["count"].sum() > len(persons)
     singles = corrected[corrected[LISTS].sum(axis=1) == 1]["count"].sum()
     assert singles > int((persons.filter(like="in_").sum(axis=1) == 1).sum())
+
+
+def test_recalibration_from_links_near_one_does_not_bend_the_slope():
+    """An audit of links sees nearly only p = 1: two false links in 150 must not turn a
+    0.9 link into a coin toss."""
+    p = np.full(150, 0.99999)
+    labels = np.ones(150)
+    labels[:2] = 0
+    fixed = apply_recalibration(np.array([0.9, 0.99999]), fit_recalibration(p, labels))
+    assert fixed[0] == pytest.approx(0.9)  # no label there: as the model said
+    assert 0.97 < fixed[1] < 0.995

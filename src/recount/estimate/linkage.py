@@ -24,12 +24,14 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
-from scipy.special import expit, logit
 
 # Fewer labels than this (or only one kind) leave the probabilities as the model gave them.
 MIN_CALIBRATION_LABELS = 20
 PROBABILITY_FLOOR = 1e-6
 LABEL_VALUES = {"match": 1.0, "non_match": 0.0}
+# Probability bands recalibrated apart, and the model's weight in each, in labels.
+CALIBRATION_BANDS = (0.0, 0.2, 0.5, 0.8, 0.9, 0.95, 0.99, 0.999, 1.0 + 1e-9)
+PSEUDO_LABELS = 5
 
 
 @dataclass
@@ -38,8 +40,8 @@ class Calibration:
 
     one_to_one_scaled: int  # pairs lowered because a record had several candidates on a list
     labels: int  # labels used for the logistic recalibration (0: none)
-    # group ('linked', 'unlinked') -> (a, b) of logit p' = a + b logit p
-    fits: dict[str, tuple[float, float]] = field(default_factory=dict)
+    # group ('linked', 'unlinked') -> odds ratio per probability band
+    fits: dict[str, np.ndarray] = field(default_factory=dict)
 
 
 def one_to_one_scale(
@@ -86,23 +88,38 @@ def one_to_one_scale(
     return out
 
 
-def fit_recalibration(p: np.ndarray, labels: np.ndarray) -> tuple[float, float] | None:
-    """Logistic recalibration logit p' = a + b logit p from labelled pairs (None when the labels
-    cannot support it). Labels chosen by how uncertain their pair was are still fit for this:
-    the selection depends on p only, and the model is conditional on p."""
-    if len(labels) < MIN_CALIBRATION_LABELS or labels.min() == labels.max():
-        return None
-    import statsmodels.api as sm
+def fit_recalibration(p: np.ndarray, labels: np.ndarray) -> np.ndarray | None:
+    """Odds ratios, one per probability band (`CALIBRATION_BANDS`), that bring the model's
+    probabilities to what labelled pairs show (None when there are too few labels).
 
-    x = sm.add_constant(logit(np.clip(p, PROBABILITY_FLOOR, 1 - PROBABILITY_FLOOR)))
-    try:
-        fit = sm.GLM(labels, x, family=sm.families.Binomial()).fit()
-    except (np.linalg.LinAlgError, ValueError):
+    In each band the labels' share of matches, shrunk toward the model's mean probability
+    there by `PSEUDO_LABELS` pseudo-labels, over the model's mean, as odds. A band without
+    labels keeps ratio 1. Local on purpose: an audit of links sees nearly only p = 1, and a
+    slope fitted through one point would move every other band by extrapolation. Labels
+    chosen by how uncertain their pair was are fit for this: selection depends on p only.
+    """
+    if len(labels) < MIN_CALIBRATION_LABELS:
         return None
-    a, b = (float(v) for v in fit.params)
-    if not np.isfinite(a) or not np.isfinite(b) or b <= 0:
-        return None
-    return a, b
+    y = np.asarray(labels, dtype=float)
+    band = np.digitize(p, CALIBRATION_BANDS[1:-1])
+    ratios = np.ones(len(CALIBRATION_BANDS) - 1)
+    for k in range(len(ratios)):
+        chosen = band == k
+        if not chosen.any():
+            continue
+        model = float(np.clip(p[chosen].mean(), PROBABILITY_FLOOR, 1 - PROBABILITY_FLOOR))
+        seen = (y[chosen].sum() + PSEUDO_LABELS * model) / (chosen.sum() + PSEUDO_LABELS)
+        seen = float(np.clip(seen, PROBABILITY_FLOOR, 1 - PROBABILITY_FLOOR))
+        ratios[k] = (seen / (1 - seen)) / (model / (1 - model))
+    return ratios
+
+
+def apply_recalibration(p: np.ndarray, ratios: np.ndarray) -> np.ndarray:
+    """The probabilities with each band's odds multiplied by its ratio."""
+    band = np.digitize(p, CALIBRATION_BANDS[1:-1])
+    odds = np.clip(p, 0.0, 1 - PROBABILITY_FLOOR)
+    odds = odds / (1 - odds) * ratios[band]
+    return odds / (1 + odds)
 
 
 @dataclass
@@ -438,19 +455,17 @@ def calibrate_probabilities(graph: LinkageGraph) -> Calibration:
     scaled = np.where(graph.within, graph.raw_probability, scaled)
     changed = int(np.sum(scaled < graph.raw_probability - 1e-9))
     labelled = (graph.fixed >= 0) & graph.scored
-    x = logit(np.clip(scaled, PROBABILITY_FLOOR, 1 - PROBABILITY_FLOOR))
     graph.probability = scaled
     graph.calibration = Calibration(changed, 0)
     within = graph.within
     for group, name in ((within, "linked"), (~within, "unlinked")):
         chosen = labelled & group
-        fit = fit_recalibration(scaled[chosen], graph.fixed[chosen])
-        if fit is None:
+        ratios = fit_recalibration(scaled[chosen], graph.fixed[chosen])
+        if ratios is None:
             continue
-        a, b = fit
-        graph.probability = np.where(group, expit(a + b * x), graph.probability)
+        graph.probability = np.where(group, apply_recalibration(scaled, ratios), graph.probability)
         graph.calibration.labels += int(chosen.sum())
-        graph.calibration.fits[name] = (a, b)
+        graph.calibration.fits[name] = ratios
     return graph.calibration
 
 
