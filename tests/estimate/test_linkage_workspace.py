@@ -27,7 +27,7 @@ def linked(tmp_path_factory) -> Workspace:
     from recount.simulate import simulate
 
     root = tmp_path_factory.mktemp("linkage") / "ws"
-    simulate(root, people=1500, sources=4, seed=11)
+    simulate(root, people=800, sources=4, seed=11)
     ws = Workspace(root)
     text = ws.config_path.read_text(encoding="utf-8")
     start = text.index("[estimate]")
@@ -76,7 +76,7 @@ def test_estimate_carries_linkage_and_an_audit(linked):
 
     with linked.connect() as con:
         audit.ensure_schema(con)
-        drawn = audit.draw_sample(con, singletons=120, links=120, seed=3)
+        drawn = audit.draw_sample(con, singletons=80, links=80, seed=3)
         answered = audit.answer_from_truth(con, truth_of(linked))
     assert answered == drawn
     linked.estimate()
