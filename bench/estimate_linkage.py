@@ -32,6 +32,7 @@ import pandas as pd
 
 from recount.report.figures import headline
 from recount.review import audit
+from recount.review.labels_io import import_labels
 from recount.simulate import simulate
 from recount.workspace import Workspace
 
@@ -92,6 +93,34 @@ def figures(ws: Workspace, people: int) -> dict:
     return out
 
 
+def true_links(ws: Workspace, root: Path, people: int) -> dict:
+    """Every scored pair labelled from the truth through `recount review import` (Splink's
+    labels format), then `recount link` and `recount estimate` again: a fully reviewed
+    workspace, whose interval the draws must not widen for free."""
+    truth = truth_of(root).set_index("record_id")["true_id"]
+    pairs = ws.table("pairs", ["record_id_l", "record_id_r"])
+    same = (
+        truth.reindex(pairs["record_id_l"]).to_numpy()
+        == truth.reindex(pairs["record_id_r"]).to_numpy()
+    )
+    labels = pd.DataFrame(
+        {
+            "source_dataset_l": pairs["record_id_l"].str.rsplit(":", n=1).str[0],
+            "unique_id_l": pairs["record_id_l"],
+            "source_dataset_r": pairs["record_id_r"].str.rsplit(":", n=1).str[0],
+            "unique_id_r": pairs["record_id_r"],
+            "clerical_match_score": same.astype(float),
+        }
+    )
+    path = root / "true_labels.csv"
+    labels.to_csv(path, index=False)
+    with ws.connect() as con:
+        import_labels(con, path, "truth")
+    ws.link()
+    ws.estimate()
+    return figures(ws, people)
+
+
 def replicate(args, seed: int, work: Path) -> dict:
     root = work / f"seed{seed}"
     started = time.perf_counter()
@@ -140,6 +169,10 @@ def replicate(args, seed: int, work: Path) -> dict:
             }
             for r in singles.itertuples(index=False)
         }
+    if args.true_links:
+        began = time.perf_counter()
+        result["true_links"] = true_links(ws, root, args.people)
+        timings["true_links"] = round(time.perf_counter() - began, 1)
     result["seconds"] = timings
     result["wall_seconds"] = round(time.perf_counter() - started, 1)
     if not args.keep:
@@ -181,6 +214,11 @@ def summary(args, results: list[dict]) -> dict:
             if "with_audit" in r
         ]
         out["audit_moved_toward_truth"] = round(sum(moved) / len(moved), 3) if moved else None
+    if args.true_links:
+        ratios = [r["true_links"].get("width_ratio") for r in results if "true_links" in r]
+        out["true_links_median_width_ratio"] = float(pd.Series(ratios).median())
+        out["true_links_max_width_ratio"] = float(pd.Series(ratios).max())
+        out["true_links_coverage"] = share("covered", part="true_links")
     return out
 
 
@@ -194,6 +232,11 @@ def main() -> None:
     parser.add_argument("--audit", type=int, default=300, help="audit labels (0: no audit)")
     parser.add_argument("--strata", choices=("none", "default"), default="none")
     parser.add_argument("--keep", action="store_true", help="keep the workspaces")
+    parser.add_argument(
+        "--true-links",
+        action="store_true",
+        help="also label every scored pair from the truth, relink and estimate (a fully reviewed workspace)",
+    )
     parser.add_argument("--out", type=Path, help="also append the JSON lines to this file")
     args = parser.parse_args()
     results = []
