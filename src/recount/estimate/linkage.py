@@ -252,10 +252,11 @@ class LinkageGraph:
         return self._glue_edges
 
     def _join(self, piece: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-        parent = np.arange(piece.max() + 1)
-        masks: dict[int, int] = {}
-        for record, p in zip(self.source.tolist(), piece.tolist(), strict=True):
-            masks[p] = masks.get(p, 0) | (1 << record)
+        mask_of = np.zeros(piece.max() + 1, dtype=np.int64)
+        np.bitwise_or.at(mask_of, piece, np.left_shift(1, self.source))
+        parent = list(range(len(mask_of)))
+        masks = {int(p): int(mask_of[p]) for p in np.unique(piece[np.concatenate([left, right])])}
+        sources = self.source
 
         def find(x: int) -> int:
             while parent[x] != x:
@@ -264,16 +265,21 @@ class LinkageGraph:
             return x
 
         for a, b in zip(left.tolist(), right.tolist(), strict=True):
-            ra, rb = find(piece[a]), find(piece[b])
+            ra, rb = find(int(piece[a])), find(int(piece[b]))
             if ra == rb:
                 continue
             shared = masks[ra] & masks[rb]
-            own = (1 << int(self.source[a])) if self.source[a] == self.source[b] else 0
+            own = (1 << int(sources[a])) if sources[a] == sources[b] else 0
             if shared & ~own:
                 continue  # would put two records of one list together through another list
             parent[rb] = ra
             masks[ra] |= masks.pop(rb)
-        roots = np.array([find(x) for x in range(len(parent))])
+        roots = np.asarray(parent)
+        while True:  # every piece to its root
+            deeper = roots[roots]
+            if np.array_equal(deeper, roots):
+                break
+            roots = deeper
         return roots[piece]
 
 
@@ -558,62 +564,62 @@ def corrected_patterns(graph: LinkageGraph) -> pd.DataFrame:
     people on the partner lists. Counts are rounded to whole people."""
     n_lists = len(graph.sources)
     masks = np.zeros(graph.n_persons, dtype=np.int64)
-    np.bitwise_or.at(masks, graph.person, 1 << graph.source)
-    counts: dict[int, float] = {}
-    for mask in masks.tolist():
-        counts[mask] = counts.get(mask, 0.0) + 1.0
-
-    def move(frm: int, to: int, amount: float) -> None:
-        counts[frm] = counts.get(frm, 0.0) - amount
-        counts[to] = counts.get(to, 0.0) + amount
-
+    np.bitwise_or.at(masks, graph.person, np.left_shift(1, graph.source))
+    moves = [(masks, np.ones(len(masks)))]
     p = graph.link_probability()
     within = graph.within
     across = np.flatnonzero(~within & graph.scored)
     if len(across):
-        frame = pd.DataFrame(
-            {
-                "a": graph.person[graph.left[across]],
-                "b": graph.person[graph.right[across]],
-                "p": p[across],
-                "same_list": graph.source[graph.left[across]] == graph.source[graph.right[across]],
-            }
+        left, right = graph.left[across], graph.right[across]
+        a, b = graph.person[left], graph.person[right]
+        own = np.where(
+            graph.source[left] == graph.source[right], np.left_shift(1, graph.source[left]), 0
         )
-        frame[["a", "b"]] = np.sort(frame[["a", "b"]].to_numpy(), axis=1)
-        best = frame.groupby(["a", "b"], sort=False).agg(p=("p", "max"), same=("same_list", "any"))
-        for (a, b), row in best.iterrows():
-            ma, mb = int(masks[a]), int(masks[b])
-            if ma & mb and not (
-                row["same"] and (ma & mb) == ma & mb and bin(ma & mb).count("1") == 1
-            ):
-                continue
-            counts[ma] = counts.get(ma, 0.0) - row["p"]
-            move(mb, ma | mb, row["p"])
+        frame = pd.DataFrame(
+            {"a": np.minimum(a, b), "b": np.maximum(a, b), "p": p[across], "own": own}
+        )
+        best = frame.groupby(["a", "b"], sort=False).agg(p=("p", "max"), own=("own", "max"))
+        ma = masks[best.index.get_level_values("a")]
+        mb = masks[best.index.get_level_values("b")]
+        shared = ma & mb
+        # one-to-one: only a list's own duplicate may share its list
+        allowed = (shared == 0) | (shared == best["own"].to_numpy())
+        amount = best["p"].to_numpy()[allowed]
+        ma, mb = ma[allowed], mb[allowed]
+        moves += [(ma, -amount), (mb, -amount), (ma | mb, amount)]
     sizes = np.bincount(graph.person, minlength=graph.n_persons)
-    pairs_inside = np.flatnonzero(within & (sizes[graph.person[graph.left]] == 2))
-    for k in pairs_inside.tolist():
-        mask = int(masks[graph.person[graph.left[k]]])
-        a, b = int(graph.source[graph.left[k]]), int(graph.source[graph.right[k]])
-        if a == b:
-            continue
-        false = 1.0 - float(p[k])
-        counts[mask] = counts.get(mask, 0.0) - false
-        counts[1 << a] = counts.get(1 << a, 0.0) + false
-        counts[1 << b] = counts.get(1 << b, 0.0) + false
-    for a, (rate, partners) in graph.unscored.items():
-        alone = counts.get(1 << a, 0.0)
-        moved = rate * max(alone, 0.0)
-        for b, share in enumerate(partners):
-            if share <= 0:
+    two = np.flatnonzero(
+        within
+        & (sizes[graph.person[graph.left]] == 2)
+        & (graph.source[graph.left] != graph.source[graph.right])
+    )
+    if len(two):
+        false = 1.0 - p[two]
+        moves += [
+            (masks[graph.person[graph.left[two]]], -false),
+            (np.left_shift(1, graph.source[graph.left[two]]), false),
+            (np.left_shift(1, graph.source[graph.right[two]]), false),
+        ]
+    counts = (
+        pd.concat([pd.Series(amount, index=mask) for mask, amount in moves]).groupby(level=0).sum()
+    )
+    for a_list, (rate, partners) in graph.unscored.items():
+        bit = 1 << a_list
+        moved = rate * max(float(counts.get(bit, 0.0)), 0.0)
+        for b_list, share in enumerate(partners):
+            holders = counts[
+                ((counts.index & (1 << b_list)) != 0) & ((counts.index & bit) == 0) & (counts > 0)
+            ]
+            if share <= 0 or holders.sum() <= 0:
                 continue
-            holders = {
-                m: c for m, c in counts.items() if m & (1 << b) and not m & (1 << a) and c > 0
-            }
-            total = sum(holders.values())
-            for m, c in holders.items():
-                amount = moved * share * c / total
-                counts[1 << a] -= amount
-                move(m, m | (1 << a), amount)
+            amount = moved * share * holders / holders.sum()
+            counts.loc[bit] -= amount.sum()
+            counts = counts.sub(amount, fill_value=0.0)
+            counts = counts.add(
+                pd.Series(amount.to_numpy(), index=amount.index | bit), fill_value=0.0
+            )
+            counts = counts.groupby(level=0).sum()
+    counts = counts.to_dict()
     rows = [
         [(mask >> j) & 1 for j in range(n_lists)] + [max(int(round(c)), 0)]
         for mask, c in sorted(counts.items())
