@@ -26,13 +26,9 @@ import pandas as pd
 from recount.estimate.levels import (
     COLUMNS,
     Z95,
-    add_stratum_flags,
     coarser_levels,
-    combine,
     draws_table,
-    flag_against_pooled,
     level_name,
-    stratum_rows,
 )
 from recount.estimate.linkage import LinkageGraph, capture_frame
 from recount.estimate.strata import (
@@ -44,6 +40,7 @@ from recount.estimate.strata import (
     is_missing,
     run_tasks,
 )
+from recount.estimate.workspace import result_rows
 
 REPLICATE_PREFIX = "linkage"
 THRESHOLD_PREFIX = "threshold"
@@ -211,8 +208,8 @@ def estimate_with_linkage(
     }
     pooled = {k: v for k, v in pooled.items() if k in fixed}  # strata are the single clustering's
     points = replicate_points(by_replicate, fixed, options.methods, strata)
-    fixed_rows, _ = _rows(list(fixed.values()), strata, settings)
-    pooled_rows, finest = _rows(list(pooled.values()), strata, settings)
+    fixed_rows, _ = result_rows(list(fixed.values()), strata, settings)
+    pooled_rows, finest = result_rows(list(pooled.values()), strata, settings)
     estimates = _with_fixed(pooled_rows, fixed_rows, strata, points)
     shares = pd.DataFrame(
         [singleton_shares(persons) | {"replicate": r} for r, persons in enumerate(draws)]
@@ -435,25 +432,6 @@ def _pool_method(
         model=template.model,
         flags=flags,
     )
-
-
-def _rows(
-    results: list[StratumResult], strata: list[str], settings
-) -> tuple[list[dict], list[StratumResult]]:
-    """The stage's rows from stratum results, as `estimate_persons` forms them."""
-    finest_level = level_name(strata, strata)
-    finest = [r for r in results if r.level == finest_level]
-    pooled = [r for r in results if r.level.endswith("_pooled")]
-    for result in results:
-        add_stratum_flags(result, settings.options.small_stratum)
-    rows = stratum_rows(finest, strata)
-    if strata:
-        for columns in coarser_levels(strata):
-            rows += combine(finest, strata, columns, settings.options.methods)
-    pooled_rows = stratum_rows(pooled, strata)
-    columns_by_level = {level_name(c, strata): c for c in coarser_levels(strata)} if strata else {}
-    flag_against_pooled(rows, pooled_rows, columns_by_level)
-    return rows + pooled_rows, finest
 
 
 def linkage_share(points: np.ndarray | None, width: float) -> float | None:

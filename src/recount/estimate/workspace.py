@@ -110,11 +110,19 @@ def estimate_persons(
     tasks = stratum_tasks(
         frame, strata, lists, strata, level_name(strata, strata), settings.options
     )
-    columns_by_level = {level_name(c, strata): c for c in coarser_levels(strata)} if strata else {}
     for pooled in settings.pooled:
         columns = () if pooled == "total" else tuple(pooled.split("+"))
         tasks += stratum_tasks(frame, columns, lists, strata, f"{pooled}_pooled", settings.options)
     results = run_tasks(tasks, settings.workers, settings.engine, progress)
+    rows, finest = result_rows(results, strata, settings)
+    estimates = pd.DataFrame(rows, columns=strata + COLUMNS)
+    estimates = _typed(estimates, frame, strata)
+    return estimates, draws_table(finest)
+
+
+def result_rows(results: list, strata: list[str], settings: Settings) -> tuple[list[dict], list]:
+    """The `estimates` rows of the stratum results (flags added; coarser levels added up;
+    pooled levels beside them), and the finest strata's results."""
     finest = [r for r in results if r.level == level_name(strata, strata)]
     pooled_results = [r for r in results if r.level.endswith("_pooled")]
     for result in results:
@@ -124,10 +132,9 @@ def estimate_persons(
         for columns in coarser_levels(strata):
             rows += combine(finest, strata, columns, settings.options.methods)
     pooled_rows = stratum_rows(pooled_results, strata)
+    columns_by_level = {level_name(c, strata): c for c in coarser_levels(strata)} if strata else {}
     flag_against_pooled(rows, pooled_rows, columns_by_level)
-    estimates = pd.DataFrame(rows + pooled_rows, columns=strata + COLUMNS)
-    estimates = _typed(estimates, frame, strata)
-    return estimates, draws_table(finest)
+    return rows + pooled_rows, finest
 
 
 def stratum_tasks(
