@@ -302,3 +302,59 @@ def test_recalibration_from_links_near_one_does_not_bend_the_slope():
     fixed = apply_recalibration(np.array([0.9, 0.99999]), fit_recalibration(p, labels))
     assert fixed[0] == pytest.approx(0.9)  # no label there: as the model said
     assert 0.97 < fixed[1] < 0.995
+
+
+def test_audit_answers_become_labels_and_an_unscored_rate():
+    """A singleton answered 'missed' with a record the model scored: that pair is a match and
+    its other candidates non-matches; one answered with a record never scored: a pair is added,
+    certain, and its list's unaudited singletons join someone at the audited rate."""
+    from recount.estimate.linkage import audit_evidence
+
+    record_person = pd.DataFrame(
+        [
+            ("a:1", "a", "P1"),
+            ("b:1", "b", "P2"),
+            ("b:2", "b", "P3"),
+            ("a:2", "a", "P4"),
+            ("c:1", "c", "P5"),
+            ("a:3", "a", "P6"),
+            ("c:2", "c", "P7"),
+        ],
+        columns=["record_id", "source_id", "person_id"],
+    )
+    pairs = pd.DataFrame(
+        [("a:1", "b:1", 0.6), ("a:1", "b:2", 0.4)],
+        columns=["record_id_l", "record_id_r", "match_probability"],
+    )
+    answered = pd.DataFrame(
+        [
+            ("singleton", "P1", None, None, "a", None, "missed", "b:2", "b", True),
+            ("singleton", "P4", None, None, "a", None, "missed", "c:1", "c", False),
+        ],
+        columns=[
+            "kind", "person_id", "record_id_l", "record_id_r", "list_a", "list_b",
+            "answer", "match_record_id", "match_list", "scored",
+        ],
+    )  # fmt: skip
+    evidence = audit_evidence(answered, record_person, pairs)
+    labels = {(r.record_id_l, r.record_id_r): r.label for r in evidence.labels.itertuples()}
+    assert labels == {
+        ("a:1", "b:2"): "match",
+        ("a:1", "b:1"): "non_match",
+        ("a:2", "c:1"): "match",
+    }
+    assert list(map(tuple, evidence.unscored_pairs.to_numpy())) == [("a:2", "c:1")]
+    assert evidence.unscored == {"a": (0.5, {"c": 1.0})}
+    graph = build_graph(record_person, pairs, LISTS, audit=evidence)
+    assert graph.audited_people.tolist() == [0, 3]  # P1 and P4
+    at = {r: i for i, r in enumerate(graph.record_ids)}
+    rng = np.random.default_rng(7)
+    joined = 0
+    for _ in range(400):
+        drawn = graph.draw(rng)
+        assert drawn[at["a:1"]] == drawn[at["b:2"]]  # always
+        assert drawn[at["a:1"]] != drawn[at["b:1"]]  # never
+        assert drawn[at["a:2"]] == drawn[at["c:1"]]  # always
+        assert drawn[at["a:3"]] != drawn[at["c:1"]]  # c:1's person holds list a already
+        joined += drawn[at["a:3"]] == drawn[at["c:2"]]  # a:3, unaudited, joins c:2's
+    assert joined / 400 == pytest.approx(0.5, abs=0.08)

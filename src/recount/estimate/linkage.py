@@ -155,7 +155,7 @@ class LinkageGraph:
     def draw(self, rng: np.random.Generator) -> np.ndarray:
         """One plausible clustering: a person index per record (people numbered 0..)."""
         present = rng.random(len(self.left)) < self.link_probability()
-        return self._cluster(present, *self._unscored_joins(rng))
+        return self._cluster(present, rng)
 
     def at_threshold(self, threshold: float, current: float) -> np.ndarray:
         """The clustering a link threshold gives, from the one made at `current`: a lower
@@ -169,10 +169,9 @@ class LinkageGraph:
             (raw >= threshold) & (threshold < current),
         )
         present = np.where(self.fixed >= 0, self.fixed == 1, present)
-        empty = np.zeros(0, dtype=np.int64)
-        return self._cluster(present & self.scored | (self.fixed == 1), empty, empty)
+        return self._cluster(present & self.scored | (self.fixed == 1))
 
-    def _cluster(self, present: np.ndarray, extra_l: np.ndarray, extra_r: np.ndarray) -> np.ndarray:
+    def _cluster(self, present: np.ndarray, rng: np.random.Generator | None = None) -> np.ndarray:
         n = len(self.person)
         within = self.within
         # Within people: components of the links that hold. Pieces of a person that no
@@ -187,12 +186,10 @@ class LinkageGraph:
         joins = np.flatnonzero(present & ~within)
         if len(joins):
             joins = joins[np.argsort(-self.link_probability()[joins], kind="stable")]
-        if len(joins) or len(extra_l):
-            piece = self._join(
-                piece,
-                np.concatenate([self.left[joins], extra_l]),
-                np.concatenate([self.right[joins], extra_r]),
-            )
+        if len(joins):
+            piece = self._join(piece, self.left[joins], self.right[joins])
+        if rng is not None and self.unscored:
+            piece = self._join(piece, *self._unscored_joins(rng, piece))
         _, labels = np.unique(piece, return_inverse=True)
         return labels
 
@@ -204,11 +201,12 @@ class LinkageGraph:
         np.maximum.at(high, self.person, self.source)
         return np.where(low == high, high, -1)
 
-    def _unscored_joins(self, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    def _unscored_joins(
+        self, rng: np.random.Generator, piece: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Joins for matches the model never scored (rates from the audit): a singleton of
-        list a joins a random record of a partner list b."""
-        if not self.unscored:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        list a joins a random record of a partner list b, among the people of this draw
+        (`piece` per record) that list a does not hold already (one-to-one)."""
         single = self.singletons()
         single[self.audited_people] = -1  # audited people are known
         first = np.full(self.n_persons, -1)
@@ -220,8 +218,10 @@ class LinkageGraph:
             if not len(chosen):
                 continue
             lists = rng.choice(len(partners), size=len(chosen), p=partners)
+            held = np.zeros(piece.max() + 1, dtype=np.int64)
+            np.bitwise_or.at(held, piece, np.left_shift(1, self.source))
             for b in np.unique(lists):
-                pool = np.flatnonzero(self.source == b)
+                pool = np.flatnonzero((self.source == b) & ((held[piece] >> a) & 1 == 0))
                 if not len(pool):
                     continue
                 these = chosen[lists == b]
