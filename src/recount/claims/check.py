@@ -28,24 +28,17 @@ from typing import Any
 import pandas as pd
 
 from recount.errors import WorkspaceError
+from recount.tables import TABLES
 
 VERDICTS = ("consistent", "undercount", "below_estimate", "above_range", "not_checkable")
 METHOD_PREFERENCE = ("model_average", "average", "ensemble", "lcmcr", "loglinear", "dga", "chapman")
-ESTIMATE_VALUE_COLUMNS = {
-    "level", "documented", "method", "estimate", "lower", "upper", "rhat", "ess", "status",
-    "reason", "flag", "seconds", "lists", "model",
-}  # fmt: skip
 MEASURE_FOR_EVENT = {
     "killed": {"killed"},
     "missing": {"missing"},
     "detained": {"detained"},
     "evacuated": {"evacuated"},
 }
-CHECK_COLUMNS = [
-    "claim_id", "verdict", "reason", "documented", "estimate", "lower", "upper", "method",
-    "level", "claimant", "measure", "population", "value", "low", "high", "place_code",
-    "period_start", "period_end", "checked_at",
-]  # fmt: skip
+CHECK_COLUMNS = TABLES["claim_checks"].names
 
 
 @dataclass(frozen=True)
@@ -324,7 +317,7 @@ def documented_count(
 
 
 def _stratum_columns(estimates: pd.DataFrame) -> list[str]:
-    return [c for c in estimates.columns if c not in ESTIMATE_VALUE_COLUMNS]
+    return TABLES["estimates"].family_columns(list(estimates.columns))
 
 
 def _requested_strata(

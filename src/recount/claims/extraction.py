@@ -13,38 +13,14 @@ from recount.claims.documents import MAX_TEXT_BYTES, coerce_date, text_metadata
 from recount.claims.grammar.extract import DocumentState, SentenceClaim, sentence_claims
 from recount.claims.grammar.sentences import split_sentences
 from recount.errors import InputError
+from recount.tables import TABLES
 
+_PANDAS_DTYPES = {"string": "string", "bool": "bool", "double": "float64", "int64": "int64"}
+# The ledger's columns (recount/tables/catalog.py) but `added_at`, as pandas dtypes.
 CLAIM_COLUMNS = {
-    "claim_id": "string",
-    "doc_id": "string",
-    "source": "string",
-    "outlet": "string",
-    "date": "object",
-    "claimant": "string",
-    "claimant_kind": "string",
-    "attributed": "bool",
-    "measure": "string",
-    "measure_text": "string",
-    "population": "string",
-    "value": "float64",
-    "low": "float64",
-    "high": "float64",
-    "qualifier": "string",
-    "vague": "bool",
-    "quantity_text": "string",
-    "place": "string",
-    "place_code": "string",
-    "place_level": "string",
-    "period": "string",
-    "period_start": "object",
-    "period_end": "object",
-    "context": "string",
-    "construction": "string",
-    "sentence": "string",
-    "sentence_start": "int64",
-    "sentence_end": "int64",
-    "start": "int64",
-    "end": "int64",
+    c.name: _PANDAS_DTYPES.get(str(c.type), "object")
+    for c in TABLES["claims"].columns.values()
+    if c.name != "added_at"
 }
 
 

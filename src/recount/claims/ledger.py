@@ -15,23 +15,14 @@ import pyarrow as pa
 
 from recount.claims.claimants import Gazetteer, workspace_gazetteer
 from recount.claims.documents import coerce_date, iter_documents
-from recount.claims.extraction import CLAIM_COLUMNS, document_id, empty_claims, extract_claims
+from recount.claims.extraction import document_id, empty_claims, extract_claims
+from recount.tables import TABLES
 
-_ARROW_TYPES = {
-    "string": pa.string(),
-    "bool": pa.bool_(),
-    "float64": pa.float64(),
-    "int64": pa.int64(),
-}
 _DATE_COLUMNS = ("date", "period_start", "period_end")
 
 
 def claims_schema() -> pa.Schema:
-    fields = [
-        pa.field(n, pa.date32() if n in _DATE_COLUMNS else _ARROW_TYPES[t])
-        for n, t in CLAIM_COLUMNS.items()
-    ]
-    return pa.schema([*fields, pa.field("added_at", pa.timestamp("us"))])
+    return TABLES["claims"].schema
 
 
 def to_arrow(claims: pd.DataFrame, added_at: dt.datetime) -> pa.Table:
