@@ -49,7 +49,6 @@ CORRECTED_KEY = "corrected:total"
 SENSITIVITY_THRESHOLDS = (0.5, 0.7, 0.8, 0.9, 0.95, 0.99)
 # LCMCR draws kept per chain in each replicate at least (the pooled posterior has M times more).
 MIN_REPLICATE_DRAWS_PER_CHAIN = 50
-LINKAGE_COLUMNS = ["fixed_estimate", "fixed_lower", "fixed_upper", "linkage_share"]
 
 
 def replicate_options(options: EstimateOptions, replicates: int) -> EstimateOptions:
@@ -473,7 +472,7 @@ def _with_fixed(
                 row["upper"] - row["lower"],
             ),
         )
-    return pd.DataFrame(pooled_rows, columns=strata + COLUMNS + LINKAGE_COLUMNS)
+    return pd.DataFrame(pooled_rows, columns=strata + COLUMNS)
 
 
 def _hashable(value):
@@ -498,8 +497,8 @@ def estimate_linked_workspace(
         stratum_tasks,
         with_periods,
     )
-    from recount.review import effective_labels
     from recount.review.audit import audit_rates, audit_results
+    from recount.tables.views import effective_labels, link_threshold
 
     strata = list(settings.strata)
     persons = ws.table("persons", columns=_needed_columns(ws, settings.strata, ids=True))
@@ -532,8 +531,6 @@ def estimate_linked_workspace(
         corrected_patterns(graph),
     )
     estimates = _typed(estimates, frame, strata)
-    for column in LINKAGE_COLUMNS:
-        estimates[column] = estimates[column].astype("Float64")
     rates = audit_rates(answered) if len(answered) else None
     return {
         "estimates": estimates,
@@ -543,14 +540,6 @@ def estimate_linked_workspace(
         "linkage_sensitivity": sensitivity.assign(current=sensitivity["threshold"] == current),
         "linkage_corrected": correction,
     }
-
-
-def link_threshold(ws) -> float | None:
-    """The threshold the link stage clustered at (its `link_summary`), None when unknown."""
-    if not ws.has_table("link_summary"):
-        return None
-    found = ws.query("select value from link_summary where metric = 'threshold' limit 1")
-    return float(found["value"].iloc[0]) if len(found) else None
 
 
 def error_table(model: pd.DataFrame, rates: pd.DataFrame | None) -> pd.DataFrame:

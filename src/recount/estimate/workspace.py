@@ -87,8 +87,6 @@ def estimate_workspace(
     else:
         persons = ws.table("persons", columns=_needed_columns(ws, settings.strata))
         estimates, draws = estimate_persons(persons, settings, progress)
-        for column in ("fixed_estimate", "fixed_lower", "fixed_upper", "linkage_share"):
-            estimates[column] = pd.Series(pd.NA, index=estimates.index, dtype="Float64")
         tables = {"estimates": estimates, "estimate_draws": draws}
     ws.write_tables(tables)
     return tables["estimates"]
@@ -364,7 +362,18 @@ def _typed(estimates: pd.DataFrame, persons: pd.DataFrame, strata: list[str]) ->
             estimates[column] = estimates[column].astype("boolean")
         else:
             estimates[column] = estimates[column].astype("string")
-    for column in ("estimate", "lower", "upper", "rhat", "ess", "seconds"):
+    for column in (
+        "estimate",
+        "lower",
+        "upper",
+        "rhat",
+        "ess",
+        "seconds",
+        "fixed_estimate",
+        "fixed_lower",
+        "fixed_upper",
+        "linkage_share",
+    ):
         estimates[column] = estimates[column].astype("Float64")
     estimates["documented"] = estimates["documented"].astype("Int64")
     estimates["lists"] = estimates["lists"].astype("Int64")

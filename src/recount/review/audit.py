@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from recount.review.store import ReviewError, existing_tables, now
+from recount.tables import TABLES
 
 SINGLETON, LINK = "singleton", "link"
 ANSWERS = {SINGLETON: ("missed", "none", "unsure"), LINK: ("same", "different", "unsure")}
@@ -33,15 +34,7 @@ DEFAULT_SIZE = {SINGLETON: 150, LINK: 150}
 DEFAULT_SEED = 20141114
 CANDIDATES_SHOWN = 5
 
-SCHEMA = (
-    """create table if not exists audit_items (
-        item_id BIGINT, kind VARCHAR, person_id VARCHAR, record_id_l VARCHAR,
-        record_id_r VARCHAR, list_a VARCHAR, list_b VARCHAR, match_probability DOUBLE,
-        population BIGINT, seed BIGINT, drawn_at TIMESTAMP)""",
-    """create table if not exists audit_answers (
-        answer_id BIGINT, item_id BIGINT, answer VARCHAR, match_record_id VARCHAR,
-        match_list VARCHAR, scored BOOLEAN, reviewer VARCHAR, created_at TIMESTAMP)""",
-)
+SCHEMA = tuple(TABLES[name].create_sql() for name in ("audit_items", "audit_answers"))
 
 SINGLETONS_SQL = """
     select p.person_id, any_value(rp.source_id) as list_a
