@@ -358,3 +358,25 @@ def test_audit_answers_become_labels_and_an_unscored_rate():
         assert drawn[at["a:3"]] != drawn[at["c:1"]]  # c:1's person holds list a already
         joined += drawn[at["a:3"]] == drawn[at["c:2"]]  # a:3, unaudited, joins c:2's
     assert joined / 400 == pytest.approx(0.5, abs=0.08)
+
+
+def test_a_singleton_answer_counts_only_while_the_person_is_one_lists_alone():
+    from recount.estimate.linkage import audit_evidence
+
+    record_person = pd.DataFrame(
+        [("a:1", "a", "P1"), ("c:1", "c", "P1"), ("a:2", "a", "P2"), ("c:2", "c", "P3")],
+        columns=["record_id", "source_id", "person_id"],
+    )  # a relink joined P1's a:1 with c:1 after the audit
+    answered = pd.DataFrame(
+        [
+            ("singleton", "P1", "a", "missed", "c:1", "c", False),
+            ("singleton", "P2", "a", "none", None, None, None),
+        ],
+        columns=[
+            "kind", "person_id", "list_a", "answer", "match_record_id", "match_list", "scored",
+        ],
+    )  # fmt: skip
+    pairs = pd.DataFrame(columns=["record_id_l", "record_id_r", "match_probability"])
+    evidence = audit_evidence(answered, record_person, pairs)
+    assert evidence.audited_people == ["P2"]
+    assert evidence.unscored == {}  # P1's answer is stale; P2 had no match

@@ -303,6 +303,9 @@ def audit_evidence(
     record scored against it; answered 'none', a non-match with every record scored against
     it. The share of audited singletons of a list whose match the model never scored is the
     rate at which the draws join the list's unaudited singletons to someone.
+
+    Pair labels hold whatever the clustering since; a singleton's answer counts toward the
+    rate only while that person is still one list's alone (a relink may have joined it).
     """
     rows: list[tuple[str, str, str]] = []
     links = answered[(answered["kind"] == "link") & answered["answer"].isin(["same", "different"])]
@@ -312,6 +315,10 @@ def audit_evidence(
     singles = answered[
         (answered["kind"] == "singleton") & answered["answer"].isin(["missed", "none"])
     ]
+    lists_of = record_person.dropna(subset=["person_id"]).groupby("person_id")["source_id"]
+    still_single = lists_of.nunique()
+    still_single = set(still_single.index[still_single == 1])
+    singles = singles[singles["person_id"].isin(still_single)]
     members = record_person[record_person["person_id"].isin(singles["person_id"])]
     records_of = members.groupby("person_id")["record_id"].apply(list).to_dict()
     touching = pairs[
