@@ -56,6 +56,19 @@ class Evidence:
                 years.append(int(frame["year"].max()))
         return dt.date(max(years), 12, 31) if years else None
 
+    @property
+    def country(self) -> str | None:
+        """The workspace's country, read from its admin codes (ISO 3166-2, "SY-HL" -> "SY").
+
+        None when the evidence has no admin codes: then no claim is ruled out by its country.
+        """
+        codes: list[str] = []
+        for frame in (self.persons, self.estimates):
+            if frame is not None and "governorate" in frame.columns:
+                codes.extend(str(c) for c in frame["governorate"].dropna().unique())
+        prefixes = sorted({c.split("-")[0] for c in codes if "-" in c})
+        return prefixes[0] if len(prefixes) == 1 else None
+
 
 @dataclass(frozen=True)
 class Verdict:
@@ -120,6 +133,11 @@ def check_one(claim: dict, evidence: Evidence) -> Verdict:
     context = claim.get("context") or "asserted"
     if context != "asserted":
         return Verdict("not_checkable", f"{context} claim, not an assertion of a count")
+    rate = _text(claim.get("rate"))
+    if rate:
+        return Verdict(
+            "not_checkable", f"a rate (people per {rate}), not a number of people to count"
+        )
     measure = claim.get("measure")
     if measure not in MEASURE_FOR_EVENT.get(evidence.event, {evidence.event}):
         return Verdict(
@@ -127,9 +145,10 @@ def check_one(claim: dict, evidence: Evidence) -> Verdict:
             f"the workspace counts people {evidence.event}; this claim counts {_measure_words(measure)}",
         )
     place_code, place_level = _text(claim.get("place_code")), _text(claim.get("place_level"))
-    if place_code and not place_code.startswith("SY"):
+    country = evidence.country
+    if place_code and country and not place_code.startswith(country):
         return Verdict(
-            "not_checkable", f"about {claim.get('place')}, outside the workspace (Syria)"
+            "not_checkable", f"about {claim.get('place')}, outside the workspace ({country})"
         )
     if place_level == "city":
         return Verdict(
@@ -455,4 +474,6 @@ def _measure_words(measure: Any) -> str:
         "saved": "lives saved",
         "casualties": "casualties (killed and injured together)",
         "injured": "people injured",
+        "killed_or_missing": "people killed or missing (together)",
+        "killed_or_abducted": "people killed or abducted (together)",
     }.get(str(measure), f"people {measure}")

@@ -428,6 +428,9 @@ CLAIMS = Table(
         Column("period_start", DATE),
         Column("period_end", DATE),
         Column("context", TEXT),
+        Column(
+            "rate", TEXT, "a rate's period (day, week, month, year); empty for a count of people"
+        ),
         Column("construction", TEXT),
         Column("sentence", TEXT),
         Column("sentence_start", BIGINT),
