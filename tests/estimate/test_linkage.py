@@ -17,7 +17,8 @@ from recount.estimate.linkage import (
     one_to_one_scale,
 )
 from recount.estimate.linkage_stage import estimate_with_linkage, linkage_share
-from recount.estimate.workspace import parse_settings, stratum_tasks
+from recount.estimate.workspace import stratum_tasks
+from recount.settings import EstimateSettings
 
 LISTS = ["a", "b", "c", "d"]
 
@@ -186,7 +187,7 @@ def test_model_error_rates_add_up_the_probabilities():
 
 
 def settings(linkage_draws: int = 10, methods=("loglinear",)):
-    return parse_settings(
+    return EstimateSettings.parse(
         {"methods": list(methods), "linkage_draws": linkage_draws, "workers": 1, "draws": 200}
     )
 
@@ -249,11 +250,11 @@ def test_linkage_share_is_the_between_clustering_variance_share():
 def test_linkage_draws_setting_is_checked():
     from recount.errors import ConfigError
 
-    assert parse_settings({}).linkage_draws == 20
-    assert parse_settings({"linkage_draws": 0}).linkage_draws == 0
+    assert EstimateSettings.parse({}).linkage_draws == 20
+    assert EstimateSettings.parse({"linkage_draws": 0}).linkage_draws == 0
     for bad in (1, -2, "many", 2.5):
         with pytest.raises(ConfigError, match="linkage_draws"):
-            parse_settings({"linkage_draws": bad})
+            EstimateSettings.parse({"linkage_draws": bad})
 
 
 def test_a_known_missed_link_rate_moves_the_corrected_total_toward_the_truth():

@@ -33,7 +33,6 @@ from recount.estimate.levels import (
 from recount.estimate.linkage import LinkageGraph, capture_frame
 from recount.estimate.strata import (
     DRAW_METHODS,
-    EstimateOptions,
     MethodResult,
     StratumResult,
     StratumTask,
@@ -41,6 +40,7 @@ from recount.estimate.strata import (
     run_tasks,
 )
 from recount.estimate.workspace import result_rows
+from recount.settings import EstimateSettings
 
 REPLICATE_PREFIX = "linkage"
 THRESHOLD_PREFIX = "threshold"
@@ -51,12 +51,15 @@ SENSITIVITY_THRESHOLDS = (0.5, 0.7, 0.8, 0.9, 0.95, 0.99)
 MIN_REPLICATE_DRAWS_PER_CHAIN = 50
 
 
-def replicate_options(options: EstimateOptions, replicates: int) -> EstimateOptions:
+def replicate_options(options: EstimateSettings, replicates: int) -> EstimateSettings:
     """What each replicate is estimated with: its share of the posterior draws, no ESS target
     (the pooled ESS adds over replicates)."""
     draws = math.ceil(options.draws / replicates)
-    lcmcr = {k: v for k, v in options.lcmcr.items() if k != "ess_target"}
-    lcmcr["draws"] = max(math.ceil(draws / options.chains), MIN_REPLICATE_DRAWS_PER_CHAIN)
+    lcmcr = replace(
+        options.lcmcr,
+        ess_target=None,
+        draws=max(math.ceil(draws / options.chains), MIN_REPLICATE_DRAWS_PER_CHAIN),
+    )
     return replace(options, draws=draws, lcmcr=lcmcr)
 
 
@@ -148,14 +151,14 @@ def estimate_with_linkage(
     flagged `linkage_correction_disagrees`.
     """
     strata = list(settings.strata)
-    options = settings.options
+    options = settings
     finest_level = level_name(strata, strata)
     carry = [c for c in strata if c in frame.columns]
     levels = [(tuple(strata), finest_level)] + [
-        (() if p == "total" else tuple(p.split("+")), f"{p}_pooled") for p in settings.pooled
+        (() if p == "total" else tuple(p.split("+")), f"{p}_pooled") for p in settings.pooled_levels
     ]
 
-    def tasks_for(persons: pd.DataFrame, opts: EstimateOptions, prefix: str) -> list:
+    def tasks_for(persons: pd.DataFrame, opts: EstimateSettings, prefix: str) -> list:
         tasks = []
         for columns, level in levels:
             for task in stratum_tasks(persons, columns, level, opts):
@@ -187,7 +190,10 @@ def estimate_with_linkage(
             )
         )
     results = run_tasks(
-        fixed_tasks + replicate_tasks + threshold_tasks, settings.workers, settings.engine, progress
+        fixed_tasks + replicate_tasks + threshold_tasks,
+        settings.workers,
+        settings.engine or "processes",
+        progress,
     )
     by_threshold = results[len(fixed_tasks) + len(replicate_tasks) :]
     cross_check = by_threshold.pop() if corrected is not None else None
@@ -349,7 +355,7 @@ def _point(part: StratumResult | None, index: int) -> float:
 def pool_stratum(
     fixed: StratumResult | None,
     parts: list[StratumResult | None],
-    options: EstimateOptions,
+    options: EstimateSettings,
     replicates: int,
 ) -> StratumResult:
     """One stratum's replicates pooled into one result (the single clustering's row as template)."""
@@ -375,7 +381,7 @@ def _pool_method(
     name: str,
     replicas: list[MethodResult | None],
     documented: list[int],
-    options: EstimateOptions,
+    options: EstimateSettings,
     template: MethodResult,
 ) -> MethodResult:
     ok = [i for i, m in enumerate(replicas) if m is not None and m.status == "ok"]
@@ -500,6 +506,8 @@ def estimate_linked_workspace(
     from recount.review.audit import audit_rates, audit_results
     from recount.tables.views import effective_labels, link_threshold
 
+    if settings.lcmcr.n_jobs is None:  # strata run side by side: one thread each
+        settings = replace(settings, lcmcr=replace(settings.lcmcr, n_jobs=1))
     strata = list(settings.strata)
     persons = ws.table("persons", columns=_needed_columns(ws, settings.strata, ids=True))
     lists = persons_lists(persons)
