@@ -30,6 +30,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from recount import Project
 from recount.report.figures import headline
 from recount.review import audit
 from recount.review.labels_io import import_labels
@@ -116,8 +117,8 @@ def true_links(ws: Workspace, root: Path, people: int) -> dict:
     labels.to_csv(path, index=False)
     with ws.connect() as con:
         import_labels(con, path, "truth")
-    ws.link()
-    ws.estimate()
+    Project(ws).link()
+    Project(ws).estimate()
     return figures(ws, people)
 
 
@@ -130,7 +131,7 @@ def replicate(args, seed: int, work: Path) -> dict:
     timings = {}
     for stage in ("ingest", "normalize", "link", "estimate"):
         began = time.perf_counter()
-        getattr(ws, stage)()
+        getattr(Project(ws), stage)()
         timings[stage] = round(time.perf_counter() - began, 1)
     truth = pd.read_csv(root / "truth" / "persons.csv", usecols=["n_lists"])
     documented_true = int((truth["n_lists"] > 0).sum())
@@ -155,7 +156,7 @@ def replicate(args, seed: int, work: Path) -> dict:
             )
             result["audit_labels"] = audit.answer_from_truth(con, truth_of(root))
         began = time.perf_counter()
-        ws.estimate()
+        Project(ws).estimate()
         timings["estimate_with_audit"] = round(time.perf_counter() - began, 1)
         result["with_audit"] = figures(ws, args.people)
         singles = ws.table("linkage_singletons")

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
+from recount import Project
 from recount.cli import app
 from recount.errors import ConfigError
 from recount.review import audit
@@ -34,9 +35,10 @@ def linked(tmp_path_factory) -> Workspace:
     end = text.find("\n[", start + 1)
     text = text[:start] + ESTIMATE.strip() + ("\n" + text[end:] if end > 0 else "\n")
     ws.config_path.write_text(text, encoding="utf-8")
-    ws.ingest()
-    ws.normalize()
-    ws.link()
+    project = Project(ws)
+    project.ingest()
+    project.normalize()
+    project.link()
     return ws
 
 
@@ -79,7 +81,7 @@ def test_estimate_carries_linkage_and_an_audit(linked):
         drawn = audit.draw_sample(con, singletons=80, links=80, seed=3)
         answered = audit.answer_from_truth(con, truth_of(linked))
     assert answered == drawn
-    linked.estimate()
+    Project(linked).estimate()
     errors = linked.table("linkage_errors")
     audited = errors[errors["basis"] == "audit"]
     assert audited["audited"].sum() > 0
@@ -94,7 +96,7 @@ def test_estimate_carries_linkage_and_an_audit(linked):
 
 
 def test_linkage_draws_zero_is_the_single_clustering(linked):
-    estimates = linked.estimate(linkage_draws=0)
+    estimates = Project(linked).estimate(linkage_draws=0)
     total = estimates[estimates["level"] == "total"].iloc[0]
     assert pd.isna(total["linkage_share"]) and pd.isna(total["fixed_estimate"])
 
