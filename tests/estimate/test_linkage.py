@@ -199,7 +199,9 @@ def run(record_person, pairs, persons, replicates: int, methods=("loglinear",)):
     def tasks(frame, columns, level, options):
         return stratum_tasks(frame, columns, LISTS, [], level, options)
 
-    estimates, *_ = estimate_with_linkage(persons, graph, chosen, replicates, tasks)
+    import recount.estimate.workspace as stage
+
+    estimates, *_ = estimate_with_linkage(persons, graph, chosen, replicates, tasks, stage=stage)
     return estimates
 
 

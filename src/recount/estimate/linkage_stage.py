@@ -39,7 +39,6 @@ from recount.estimate.strata import (
     is_missing,
     run_tasks,
 )
-from recount.estimate.workspace import result_rows
 from recount.settings import EstimateSettings
 
 REPLICATE_PREFIX = "linkage"
@@ -138,6 +137,7 @@ def estimate_with_linkage(
     progress: Callable[[int, int], None] | None = None,
     thresholds: dict[float, pd.DataFrame] | None = None,
     corrected: pd.DataFrame | None = None,
+    stage=None,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """(`estimates`, `estimate_draws`, singleton shares per list and replicate, totals per link
     threshold) pooled over `replicates` clusterings of `frame`'s people.
@@ -150,6 +150,7 @@ def estimate_with_linkage(
     the cross-check (`linkage_corrected`), and a pooled total whose interval misses it is
     flagged `linkage_correction_disagrees`.
     """
+    result_rows = stage.result_rows
     strata = list(settings.strata)
     options = settings
     finest_level = level_name(strata, strata)
@@ -486,7 +487,7 @@ def _hashable(value):
 
 
 def estimate_linked_workspace(
-    ws, settings, progress: Callable[[int, int], None] | None = None
+    ws, settings, progress: Callable[[int, int], None] | None = None, stage=None
 ) -> dict[str, pd.DataFrame]:
     """The stage's tables on a linked workspace: `estimates` (pooled, with the single
     clustering's figures beside them), `estimate_draws` and `linkage_errors`."""
@@ -497,29 +498,23 @@ def estimate_linked_workspace(
         model_error_rates,
     )
     from recount.estimate.patterns import persons_lists
-    from recount.estimate.workspace import (
-        _needed_columns,
-        _typed,
-        stratum_tasks,
-        with_periods,
-    )
     from recount.review.audit import audit_rates, audit_results
     from recount.tables.views import effective_labels, link_threshold
 
     if settings.lcmcr.n_jobs is None:  # strata run side by side: one thread each
         settings = replace(settings, lcmcr=replace(settings.lcmcr, n_jobs=1))
     strata = list(settings.strata)
-    persons = ws.table("persons", columns=_needed_columns(ws, settings.strata, ids=True))
+    persons = ws.table("persons", columns=stage._needed_columns(ws, settings.strata, ids=True))
     lists = persons_lists(persons)
     record_person = ws.table("record_person", ["record_id", "source_id", "person_id"])
     pairs = ws.table("pairs", ["record_id_l", "record_id_r", "match_probability"])
     answered = audit_results(ws)
     evidence = audit_evidence(answered, record_person, pairs) if len(answered) else None
     graph = build_graph(record_person, pairs, lists, effective_labels(ws), evidence)
-    frame = with_periods(persons, strata)
+    frame = stage.with_periods(persons, strata)
 
     def tasks(persons_frame, columns, level, options):
-        return stratum_tasks(persons_frame, columns, lists, strata, level, options)
+        return stage.stratum_tasks(persons_frame, columns, lists, strata, level, options)
 
     current = link_threshold(ws)
     thresholds = {}
@@ -537,8 +532,9 @@ def estimate_linked_workspace(
         progress,
         thresholds,
         corrected_patterns(graph),
+        stage,
     )
-    estimates = _typed(estimates, frame, strata)
+    estimates = stage._typed(estimates, frame, strata)
     rates = audit_rates(answered) if len(answered) else None
     return {
         "estimates": estimates,

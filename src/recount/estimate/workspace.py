@@ -9,6 +9,7 @@ tables in one transaction.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -53,7 +54,7 @@ def estimate_workspace(
     if settings.linkage_draws and ws.has_table("pairs") and ws.has_table("record_person"):
         from recount.estimate.linkage_stage import estimate_linked_workspace
 
-        tables = estimate_linked_workspace(ws, settings, progress)
+        tables = estimate_linked_workspace(ws, settings, progress, sys.modules[__name__])
     else:
         persons = ws.table("persons", columns=_needed_columns(ws, settings.strata))
         estimates, draws = estimate_persons(persons, settings, progress)
