@@ -122,8 +122,9 @@ def _persons_export(ws: Workspace, redact: bool) -> pd.DataFrame:
     return persons
 
 
-def write_exports(ws: Workspace, redact: bool = False) -> dict[str, Path]:
+def write_exports(ws: Workspace, redact: bool | None = None) -> dict[str, Path]:
     """persons, estimates and the sources summary as CSV and Parquet, and one XLSX workbook."""
+    redact = _redact_option(ws, redact)
     folder = ws.out_dir / "exports"
     tables = {"persons": _persons_export(ws, redact), "sources": figures.lists_summary(ws)}
     if ws.has_table("estimates"):

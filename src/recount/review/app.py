@@ -85,8 +85,12 @@ def create_app(
             idle_timeout=settings.idle_timeout_minutes * 60,
             absolute_timeout=settings.absolute_timeout_hours * 3600,
         ),
-        limiter=auth.LoginRateLimiter(
-            settings.login_attempts_per_window, settings.login_window_seconds
+        guard=auth.LoginGuard(
+            db,
+            auth.LoginRateLimiter(
+                settings.login_attempts_per_window, settings.login_window_seconds
+            ),
+            settings,
         ),
         templates=Jinja2Templates(
             env=Environment(
@@ -109,11 +113,12 @@ def create_app(
     app.state.db = db
     app.state.settings = settings
     app.state.sessions = ctx.sessions
-    app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(
         TrustedHostMiddleware,
         allowed_hosts=allowed_hosts or ["127.0.0.1", "localhost", "[::1]", "::1"],
     )
+    # added last, so outermost: the Host check's 400 carries the headers too
+    app.add_middleware(SecurityHeadersMiddleware)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _add_error_pages(app, ctx)
     for router in ROUTERS:

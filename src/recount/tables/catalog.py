@@ -93,6 +93,12 @@ SOURCES = Table(
         Column("delimiter", TEXT),
         Column("sha256", TEXT),
         Column("rows_in", BIGINT),
+        Column(
+            "lines_in",
+            BIGINT,
+            "physical lines of the file, the header's included (CSV, TSV, JSON lines); a "
+            "Parquet file's rows; NULL for XLSX",
+        ),
         Column("records", BIGINT),
         Column("quarantined", BIGINT),
         Column("ingested_at", TIMESTAMP),
