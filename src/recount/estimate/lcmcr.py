@@ -83,6 +83,41 @@ def _is_positive(value: object, optional: bool = False) -> bool:
     return is_number and value > 0
 
 
+def _map(pool, function, items) -> list:
+    if pool is None:
+        return [function(item) for item in items]
+    return list(pool.map(function, items))
+
+
+def run_chains(pool, start, generators, lengths, diagnose, short_of_target):
+    """Start a chain per generator, run burn-in and draws x thin iterations each, and run
+    them on (doubling the draws kept) while `short_of_target()` says so after
+    `diagnose(pieces)`, up to `max_sweeps` iterations per chain. The chains continue where
+    they stopped, so the draws are those of one run of the final length. `lengths` is
+    (burnin, draws, thin, max_sweeps); returns (chains, iterations per chain, pieces), a
+    piece holding each chain's `advance` result. Shuts the thread pool down."""
+    burnin, draws, thin, max_sweeps = lengths
+    try:
+        chains = _map(pool, start, generators)
+        sweeps = burnin + draws * thin
+        pieces = [_map(pool, lambda chain: chain.advance(0, sweeps), chains)]
+        diagnose(pieces)
+        while short_of_target() and sweeps < max_sweeps:
+            more = min(sweeps - burnin, max_sweeps - sweeps)
+            more -= more % thin
+            if more <= 0:
+                break
+            pieces.append(
+                _map(pool, lambda chain, first=sweeps, n=more: chain.advance(first, n), chains)
+            )
+            sweeps += more
+            diagnose(pieces)
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    return chains, sweeps, pieces
+
+
 class ConvergenceWarning(RuntimeWarning):
     """The chains of N have not mixed (R-hat too high) or carry too few effective draws."""
 
@@ -226,31 +261,15 @@ class LCMCR:
         return self
 
     def _sample(self, pool, generators, cells, counts):
-        """Start the chains, run them, and run them on while short of `ess_target`."""
         burnin, draws, thin = self._run_lengths()
-        try:
-            chains = self._map(
-                pool, lambda rng: self._start(rng, cells, counts, burnin, thin), generators
-            )
-            sweeps = burnin + draws * thin
-            pieces = [self._map(pool, lambda chain: chain.advance(0, sweeps), chains)]
-            self._diagnose(pieces)
-            while self._short_of_target() and sweeps < self.max_sweeps:
-                more = min(sweeps - burnin, self.max_sweeps - sweeps)
-                more -= more % thin
-                if more <= 0:
-                    break
-                pieces.append(
-                    self._map(
-                        pool, lambda chain, first=sweeps, n=more: chain.advance(first, n), chains
-                    )
-                )
-                sweeps += more
-                self._diagnose(pieces)
-        finally:
-            if pool is not None:
-                pool.shutdown()
-        return chains, sweeps, pieces
+        return run_chains(
+            pool,
+            lambda rng: self._start(rng, cells, counts, burnin, thin),
+            generators,
+            (burnin, draws, thin, self.max_sweeps),
+            self._diagnose,
+            self._short_of_target,
+        )
 
     def _start(self, rng, cells, counts, burnin: int, thin: int):
         priors = (self.K, float(self.a_alpha), float(self.b_alpha))
@@ -260,12 +279,6 @@ class LCMCR:
             return Chain(rng, cells, counts, *priors, burnin, thin)
         collapsed = self.sampler_ == "collapsed"
         return GibbsChain(rng, cells, counts, *priors, burnin, thin, self.mh_attempts, collapsed)
-
-    @staticmethod
-    def _map(pool, function, items) -> list:
-        if pool is None:
-            return [function(item) for item in items]
-        return list(pool.map(function, items))
 
     def _diagnose(self, pieces: list) -> None:
         self.N_draws_ = np.concatenate([np.stack([r[0] for r in p]) for p in pieces], axis=1)

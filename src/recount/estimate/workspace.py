@@ -28,6 +28,7 @@ from recount.estimate.levels import (
     stratum_rows,
 )
 from recount.estimate.patterns import COUNT, capture_histories, persons_lists
+from recount.estimate.preferred import PREFERRED, mark_preferred
 from recount.estimate.strata import (
     METHODS,
     EstimateOptions,
@@ -116,6 +117,7 @@ def estimate_persons(
     flag_against_pooled(rows, pooled_rows, columns_by_level)
     estimates = pd.DataFrame(rows + pooled_rows, columns=strata + COLUMNS)
     estimates = _typed(estimates, frame, strata)
+    estimates[PREFERRED] = mark_preferred(estimates)
     return estimates, draws_table(finest)
 
 
