@@ -64,7 +64,7 @@ def fit_quietly(model: LCMCR, patterns: pd.DataFrame) -> LCMCR:
 
 
 def describe(model: LCMCR, truth: int) -> dict:
-    row = model.summary().loc["N"]
+    row = model.summary().iloc[0]
     return {
         "seconds": round(model.seconds_, 2),
         "ess": round(model.ess_, 1),
@@ -221,7 +221,7 @@ def syria_like_strata(seed: int = 5) -> list[tuple[str, int, int, pd.DataFrame]]
 def fit_stratum(job: tuple[str, int, int, pd.DataFrame, dict]) -> dict:
     governorate, year, truth, patterns, settings = job
     model = fit_quietly(LCMCR(n_jobs=1, **settings), patterns)
-    row = model.summary().loc["N"]
+    row = model.summary().iloc[0]
     return {
         "governorate": governorate,
         "year": year,
@@ -331,7 +331,7 @@ def bench_samplers() -> None:
             ("collapsed", {"burnin": 2_000, "draws": 8_000, "thin": 1}),
         ):
             model = fit_quietly(LCMCR(K=10, sampler=sampler, seed=1, **lengths), patterns)
-            row = model.summary().loc["N"]
+            row = model.summary().iloc[0]
             figures[sampler] = {
                 "seconds": round(model.seconds_, 1),
                 "ess": round(model.ess_, 1),
@@ -372,7 +372,7 @@ def fit_replicate(job: tuple[str, int]) -> dict:
     model = fit_quietly(
         LCMCR(K=10, burnin=2_000, draws=3_000, thin=5, chains=4, seed=seed, n_jobs=1), patterns
     )
-    row = model.summary().loc["N"]
+    row = model.summary().iloc[0]
     return {
         "scenario": scenario,
         "covered": bool(row["lower"] <= 5_000 <= row["upper"]),

@@ -31,7 +31,8 @@ def _row(level, method, estimate, governorate=None, flag=None, status="ok"):
 def _chosen(rows):
     frame = pd.DataFrame(rows)
     marked = frame[mark_preferred(frame)]
-    return sorted(zip(marked["level"], marked["method"], marked["governorate"].fillna("-")))
+    places = marked["governorate"].fillna("-")
+    return sorted(zip(marked["level"], marked["method"], places, strict=True))
 
 
 def test_the_sum_unless_it_is_a_floor_with_a_pooled_estimate_beside_it():

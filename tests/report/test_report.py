@@ -7,9 +7,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from recount.claims.check import Evidence, matching_estimate
 from recount.errors import WorkspaceError
 from recount.report import write_report
-from recount.claims.check import Evidence, matching_estimate
 from recount.report.figures import HEADLINE_CAUTIONS, headline
 from recount.workspace import Workspace
 

@@ -343,14 +343,18 @@ def log_posterior(x, grad, data):
 
 
 # The hierarchical model over strata (HLCMCR) ------------------------------------
-# Every stratum s shares the classes' capture probabilities lambda; its class weights are
-# pi_s = softmax(y_s), y_sk ~ N(log beta_k, tau^2), beta the shared weights under LCMCR's
-# stick-breaking prior (alpha summed out, classes in `order`), tau ~ half-normal(scale);
-# N_s is summed out per stratum as in the flat model. Position: the logits eta (J x K),
-# the shared stick logits (K - 1), log tau, then y (S x K), centred on log beta (most
-# strata hold enough people to pin their weights, and tau is pinned by many strata). With one stratum and tau -> 0
-# it is LCMCR's posterior; with K = 1 it is LCMCR's K = 1 posterior for any tau.
-STRATA_FIELDS = 17  # length of the `data` tuple of the hierarchical density
+# Every stratum s shares the latent classes: their capture profiles eta_jk (logits of
+# lambda_jk, Beta(1, 1)) and, through beta, their weights. Stratum s has its own list
+# shifts rho_sj ~ N(0, sigma^2), so logit lambda_sjk = eta_jk + rho_sj (a list covers one
+# place or year better than another, for every kind of person alike), and its own class
+# log weights y_sk ~ N(log beta_k, tau^2), pi_s = softmax(y_s); beta has LCMCR's
+# stick-breaking prior (alpha summed out, classes entering in `order`); tau and sigma
+# have half-normal priors (scale `tau_scale`). N_s is summed out per stratum as in the
+# flat model. Position: eta (J x K), the shared stick logits (K - 1), log tau, log sigma,
+# y (S x K), rho (S x J); centred, since most strata hold enough people to pin their own
+# values and tau and sigma are pinned by many strata.
+STRATA_FIELDS = 16
+MAX_LOGIT = 300.0  # capture logits and list shifts beyond this carry no posterior mass  # length of the `data` tuple of the hierarchical density
 
 
 def strata_data(cells, counts, starts, active, n_classes, a_alpha, b_alpha, tau_scale):
@@ -370,7 +374,7 @@ def strata_data(cells, counts, starts, active, n_classes, a_alpha, b_alpha, tau_
         cells @ (1 << np.arange(n_lists, dtype=np.int64)),
         np.ascontiguousarray(cells.T, dtype=np.float64),
         np.empty((cube_size, n_classes)),
-        np.empty((max(cube_size, 1), n_classes)),
+        np.empty((0, 0)),  # unused: the flat model's responsibilities
         documented,
         SUPPORT_FACTOR * documented,
         n_lists,
@@ -382,7 +386,6 @@ def strata_data(cells, counts, starts, active, n_classes, a_alpha, b_alpha, tau_
         np.ascontiguousarray(active, dtype=np.float64),
         float(tau_scale),
         len(starts) - 1,
-        np.ascontiguousarray(cells, dtype=np.float64),
     )
 
 
@@ -403,51 +406,98 @@ def _stratum_weights(x, y_at, log_pi):
 
 
 @njit(cache=True, nogil=True)
+def _stratum_capture(x, s, data, lam, odds, log_1m):
+    """Stratum s's capture probabilities: logit lambda_sjk = eta_jk + rho_sj (rho_s at the
+    end of x); fills lam, odds and log(1 - lambda). Returns whether the linear path is safe."""
+    n_lists, n_classes, n_strata = data[7], data[8], data[15]
+    rho_at = x.size - n_strata * n_lists + s * n_lists
+    safe = True
+    for j in range(n_lists):
+        for k in range(n_classes):
+            eta = x[j * n_classes + k] + x[rho_at + j]
+            if abs(eta) > LINEAR_MAX_ETA:
+                safe = False
+            small = math.exp(-abs(eta))
+            soft = math.log1p(small)
+            if eta >= 0.0:
+                lam[j, k] = 1.0 / (1.0 + small)
+                odds[j, k] = 1.0 / small
+                log_1m[j, k] = -eta - soft
+            else:
+                lam[j, k] = small / (1.0 + small)
+                odds[j, k] = small
+                log_1m[j, k] = -soft
+    return safe
+
+
+@njit(cache=True, nogil=True)
 def strata_log_posterior(x, grad, data):
-    """log density of (eta, shared sticks, log tau, z) up to a constant; gradient to `grad`."""
-    counts, cell_index, listed, cube, pattern_mass, documented, limits = data[:7]
+    """log density of (eta, shared sticks, log tau, log sigma, y, rho) up to a constant;
+    the gradient goes to `grad`."""
+    counts, cell_index, listed, cube = data[:4]
+    documented, limits = data[5], data[6]
     n_lists, n_classes, a_alpha, b_alpha, order = data[7], data[8], data[9], data[10], data[11]
     starts, active, tau_scale, n_strata = data[12], data[13], data[14], data[15]
     stick_at = n_lists * n_classes
     tau_at = stick_at + n_classes - 1
+    sigma_at = tau_at + 1
+    y_at0 = sigma_at + 1
+    rho_at0 = y_at0 + n_strata * n_classes
+    for i in range(stick_at):
+        if not abs(x[i]) < MAX_LOGIT:
+            return -np.inf
+    for i in range(rho_at0, x.size):
+        if not abs(x[i]) < MAX_LOGIT:
+            return -np.inf
     lam = np.empty((n_lists, n_classes))
     odds = np.empty((n_lists, n_classes))
     log_1m = np.empty((n_lists, n_classes))
-    out, linear = _capture_terms(x, n_lists, n_classes, lam, odds, log_1m, 0.0)
-    linear = linear and cube.shape[0] > 0
+    # Beta(1, 1) on the shared lambda_jk = logistic(eta_jk), with the logit's Jacobian.
+    out, _ = _capture_terms(x, n_lists, n_classes, lam, odds, log_1m, 0.0)
+    grad_eta = np.empty((n_lists, n_classes))
+    for j in range(n_lists):
+        for k in range(n_classes):
+            grad_eta[j, k] = 1.0 - 2.0 * lam[j, k]
     log_beta = np.empty(n_classes)
     stick_weights(x, n_lists, n_classes, log_beta)
     grad_log_beta = np.zeros(n_classes)
     out += _stick_prior(log_beta, order, a_alpha, b_alpha, grad_log_beta)
-    log_tau = x[tau_at]
-    tau = math.exp(log_tau)
-    ratio = tau / tau_scale
-    out += -0.5 * ratio * ratio + log_tau  # half-normal prior on tau, Jacobian of log tau
-    grad_tau = -ratio * ratio + 1.0
-    precision = 1.0 / (tau * tau)
-    if linear:
-        _fill_cube(odds, np.ones(n_classes), cube)  # prod of the odds of each pattern's lists
-        pattern_mass[:, :] = 0.0
-    ones = np.zeros((n_lists, n_classes))  # sum over cells of responsibility x on-list
-    grad_eta = np.zeros((n_lists, n_classes))
+    # Half-normal priors on tau (spread of the strata's class log weights) and sigma
+    # (spread of the strata's list shifts), in log coordinates.
+    log_tau, log_sigma = x[tau_at], x[sigma_at]
+    if not (-30.0 < log_tau < 30.0 and -30.0 < log_sigma < 30.0):
+        return -np.inf  # far outside where either prior puts any mass
+    tau, sigma = math.exp(log_tau), math.exp(log_sigma)
+    out += -0.5 * (tau / tau_scale) ** 2 + log_tau - 0.5 * (sigma / tau_scale) ** 2 + log_sigma
+    grad_tau = -((tau / tau_scale) ** 2) + 1.0
+    grad_sigma = -((sigma / tau_scale) ** 2) + 1.0
+    tau_precision = 1.0 / (tau * tau)
+    sigma_precision = 1.0 / (sigma * sigma)
     log_pi = np.empty(n_classes)
     miss = np.empty(n_classes)
     zero_cell = np.empty(n_classes)
     expected = np.empty(n_classes)
     values = np.empty(n_classes)
+    ones = np.empty((n_lists, n_classes))
+    linear_ok = cube.shape[0] > 0
     for s in range(n_strata):
-        y_at = tau_at + 1 + s * n_classes
+        y_at = y_at0 + s * n_classes
+        rho_at = rho_at0 + s * n_lists
         _stratum_weights(x, y_at, log_pi)
+        safe = _stratum_capture(x, s, data, lam, odds, log_1m) and linear_ok
+        for j in range(n_lists):
+            rho = x[rho_at + j]
+            out -= 0.5 * rho * rho * sigma_precision + log_sigma
+            grad[rho_at + j] = -rho * sigma_precision
+            grad_sigma += rho * rho * sigma_precision - 1.0
         q0 = 0.0
         observed_mass = 0.0
-        safe = linear
         for k in range(n_classes):
-            # y_sk ~ N(log beta_k, tau^2)
-            gap = x[y_at + k] - log_beta[k]
-            out -= 0.5 * gap * gap * precision + log_tau
-            grad[y_at + k] = -gap * precision
-            grad_log_beta[k] += gap * precision
-            grad_tau += gap * gap * precision - 1.0
+            gap = x[y_at + k] - log_beta[k]  # y_sk ~ N(log beta_k, tau^2)
+            out -= 0.5 * gap * gap * tau_precision + log_tau
+            grad[y_at + k] = -gap * tau_precision
+            grad_log_beta[k] += gap * tau_precision
+            grad_tau += gap * gap * tau_precision - 1.0
             miss[k] = 0.0
             for j in range(n_lists):
                 if active[s, j] > 0.0:
@@ -460,66 +510,64 @@ def strata_log_posterior(x, grad, data):
             expected[k] = 0.0
         if not observed_mass > 0.0:
             return -np.inf
+        ones[:, :] = 0.0
+        if safe:
+            _fill_cube(odds, zero_cell, cube)
         for m in range(starts[s], starts[s + 1]):
             if safe:
                 index = cell_index[m]
                 q = 0.0
                 for k in range(n_classes):
-                    values[k] = zero_cell[k] * cube[index, k]
+                    values[k] = cube[index, k]
                     q += values[k]
                 if not q > 0.0:
                     return -np.inf
                 out += counts[m] * math.log(q)
                 scale = counts[m] / q
-                for k in range(n_classes):
-                    share = scale * values[k]
-                    expected[k] += share
-                    pattern_mass[index, k] += share
             else:
                 for k in range(n_classes):
                     values[k] = log_pi[k] + miss[k]
                 for j in range(n_lists):
                     if listed[j, m] > 0.0:
                         for k in range(n_classes):
-                            values[k] += x[j * n_classes + k]
+                            values[k] += x[j * n_classes + k] + x[rho_at + j]
                 top = values.max()
                 q = 0.0
                 for k in range(n_classes):
                     values[k] = math.exp(values[k] - top)
                     q += values[k]
                 out += counts[m] * (top + math.log(q))
-                for k in range(n_classes):
-                    share = counts[m] * values[k] / q
-                    expected[k] += share
-                    for j in range(n_lists):
-                        if listed[j, m] > 0.0:
-                            ones[j, k] += share
+                scale = counts[m] / q
+            for k in range(n_classes):
+                values[k] *= scale
+                expected[k] += values[k]
+            for j in range(n_lists):
+                if listed[j, m] > 0.0:
+                    for k in range(n_classes):
+                        ones[j, k] += values[k]
         n_s = documented[s]
         out -= n_s * math.log(observed_mass)
         log_kept, d_kept = log_bound_probability(q0, n_s, limits[s])
         out += log_kept
         per_missing = n_s / observed_mass + d_kept
-        # d/d log pi_k (unnormalised), then through the softmax to y = log beta + tau z.
+        # d/d log pi_k (unnormalised), then through the softmax to y_s.
         total = 0.0
         for k in range(n_classes):
             values[k] = expected[k] + per_missing * zero_cell[k]
             total += values[k]
         for k in range(n_classes):
             grad[y_at + k] += values[k] - math.exp(log_pi[k]) * total
-            for j in range(n_lists):
-                if active[s, j] > 0.0:
-                    grad_eta[j, k] -= lam[j, k] * values[k]
-    if linear:
-        # Each list's share of the responsibilities, summed by pattern over every stratum.
-        for index in range(1, cube.shape[0]):
-            for j in range(n_lists):
-                if index & (1 << j):
-                    for k in range(n_classes):
-                        ones[j, k] += pattern_mass[index, k]
+        for j in range(n_lists):
+            if active[s, j] > 0.0:
+                for k in range(n_classes):
+                    d_eta = ones[j, k] - lam[j, k] * values[k]
+                    grad_eta[j, k] += d_eta
+                    grad[rho_at + j] += d_eta
     for j in range(n_lists):
         for k in range(n_classes):
-            grad[j * n_classes + k] = grad_eta[j, k] + ones[j, k] + 1.0 - 2.0 * lam[j, k]
+            grad[j * n_classes + k] = grad_eta[j, k]
     grad[tau_at] = grad_tau
+    grad[sigma_at] = grad_sigma
     out = _stick_terms(x, stick_at, n_classes, grad_log_beta, grad, out)
     for i in range(grad.size):
         if not math.isfinite(grad[i]):
@@ -529,19 +577,23 @@ def strata_log_posterior(x, grad, data):
 
 @njit(cache=True, nogil=True)
 def strata_missing_probability(x, data, q0):
-    """q0_s = sum_k pi_sk prod_{j active in s} (1 - lambda_jk), for every stratum, into q0."""
+    """q0_s = sum_k pi_sk prod_{j active in s} (1 - lambda_sjk), for every stratum, into q0."""
     n_lists, n_classes = data[7], data[8]
     active, n_strata = data[13], data[15]
-    tau_at = n_lists * n_classes + n_classes - 1
+    y_at0 = n_lists * n_classes + n_classes + 1
+    lam = np.empty((n_lists, n_classes))
+    odds = np.empty((n_lists, n_classes))
+    log_1m = np.empty((n_lists, n_classes))
     log_pi = np.empty(n_classes)
     for s in range(n_strata):
-        _stratum_weights(x, tau_at + 1 + s * n_classes, log_pi)
+        _stratum_weights(x, y_at0 + s * n_classes, log_pi)
+        _stratum_capture(x, s, data, lam, odds, log_1m)
         total = 0.0
         for k in range(n_classes):
             value = log_pi[k]
             for j in range(n_lists):
                 if active[s, j] > 0.0:
-                    value += _log_sigmoid(-x[j * n_classes + k])
+                    value += log_1m[j, k]
             total += math.exp(value)
         q0[s] = min(total, 1.0 - 1e-15)
 
@@ -1157,6 +1209,7 @@ def run_strata(rng, state, first, n_draws, n_tune, max_depth, data, out_n, out_e
                 out_n[stored, s] = int(n_s) + truncated_missing(rng, q0[s], n_s, limits[s])
             out_extra[stored, 0] = concentration(rng, x, data)
             out_extra[stored, 1] = math.exp(x[tau_at])
+            out_extra[stored, 2] = math.exp(x[tau_at + 1])
             out_stats[stored, 0] = accept
             out_stats[stored, 1] = steps
             out_stats[stored, 2] = 1.0 if diverged else 0.0
@@ -1199,7 +1252,15 @@ class StrataChain:
         advance_chain(rng, pooled[0], pooled[1], state, a_alpha, b_alpha, *sweeps)
         shared = weights_to_position(state[0], state[1], state[2])
         weights = stratum_start_weights(state, cells, counts, starts, active)
-        x = np.concatenate([shared, [math.log(0.5 * tau_scale)], weights.ravel()])
+        n_lists = np.asarray(cells).shape[1]
+        x = np.concatenate(
+            [
+                shared,
+                [math.log(0.5 * tau_scale), math.log(0.5 * tau_scale)],
+                weights.ravel(),
+                np.zeros(self.n_strata * n_lists),
+            ]
+        )
         dim = x.size
         g = np.empty(dim)
         logp = np.array([log_density(x, g, self.data)])
@@ -1217,7 +1278,7 @@ class StrataChain:
         kept = max(0, first + count - max(first, self.n_tune))
         out = (
             np.empty((kept, self.n_strata), dtype=np.int64),
-            np.empty((kept, 2)),
+            np.empty((kept, 3)),
             np.empty((kept, 4)),
         )
         run_strata(self.rng, self.state, first, count, self.n_tune, MAX_DEPTH, self.data, *out)

@@ -36,17 +36,18 @@ from recount.errors import ConfigError, InputError
 from recount.estimate import mcmc_diagnostics
 from recount.estimate.lcmcr import (
     DEFAULT_SEED,
-    MIN_ESS,
-    RHAT_LIMIT,
     ConvergenceWarning,
     _is_positive,
     _is_whole,
     _one_blas_thread,
     run_chains,
 )
+from recount.estimate.mcmc_diagnostics import MIN_ESS, RHAT_LIMIT
 from recount.estimate.patterns import COUNT
 
 DEFAULT_TAU_SCALE = 1.0
+DEFAULT_TUNING = 1_000
+DEFAULT_DRAWS = 1_000
 
 
 class HLCMCR:
@@ -120,8 +121,8 @@ class HLCMCR:
         cells, counts, starts, active = self._arrays(table)
         from recount.estimate._lcmcr_nuts import StrataChain
 
-        burnin = 1_000 if self.burnin is None else self.burnin
-        draws = 1_000 if self.draws is None else self.draws
+        burnin = DEFAULT_TUNING if self.burnin is None else self.burnin
+        draws = DEFAULT_DRAWS if self.draws is None else self.draws
         thin = 1 if self.thin is None else self.thin
         seed = DEFAULT_SEED if self.seed is None else self.seed
         generators = [
@@ -187,6 +188,7 @@ class HLCMCR:
         extra = np.concatenate([np.stack([r[1] for r in p]) for p in pieces], axis=1)
         self.alpha_draws_ = extra[:, :, 0]
         self.tau_draws_ = extra[:, :, 1]
+        self.sigma_draws_ = extra[:, :, 2]
         self.total_draws_ = self.N_draws_.sum(axis=2)
         per_stratum = np.moveaxis(self.N_draws_, 2, 0)
         self.rhat_ = np.array([mcmc_diagnostics.rhat(d) for d in per_stratum])

@@ -24,7 +24,9 @@ import pandas as pd
 from recount.errors import ConfigError
 from recount.estimate import mcmc_diagnostics
 from recount.estimate._lcmcr_sampler import STATE, advance_chain, start_chain
+from recount.estimate.mcmc_diagnostics import MIN_ESS, RHAT_LIMIT, converged
 from recount.estimate.patterns import COUNT, patterns_from_individuals, validate_patterns
+from recount.estimate.protocol import check_alpha, summary_frame
 
 DEFAULT_SEED = 19481210  # HRDAG's verdata seed; every default run gives the same draws
 SAMPLERS = ("auto", "nuts", "collapsed", "augmented")
@@ -34,8 +36,6 @@ RUN_LENGTHS = {
     "collapsed": (5_000, 5_000, 4),
     "augmented": (5_000, 5_000, 4),
 }
-RHAT_LIMIT = 1.01
-MIN_ESS = 400
 
 
 @contextmanager
@@ -308,27 +308,30 @@ class LCMCR:
                 stacklevel=3,
             )
 
-    def summary(self, alpha: float = 0.05) -> pd.DataFrame:
-        """One row: posterior median, (1 - alpha) interval, mean, sd, R-hat, ESS, documented."""
+    def interval(self, alpha: float = 0.05) -> tuple[float, float]:
+        """Equal-tailed (1 - alpha) posterior interval of N over every chain's draws."""
         if not hasattr(self, "N_draws_"):
-            raise RuntimeError("call fit() before summary()")
-        if not 0 < alpha < 1:
-            raise ConfigError("alpha", f"must be between 0 and 1, got {alpha!r}")
-        pooled = self.N_draws_.ravel()
-        lower, median, upper = np.quantile(pooled, [alpha / 2, 0.5, 1 - alpha / 2])
-        return pd.DataFrame(
-            {
-                "estimate": [float(median)],
-                "lower": [float(lower)],
-                "upper": [float(upper)],
-                "mean": [float(pooled.mean())],
-                "sd": [float(pooled.std(ddof=1))],
-                "rhat": [self.rhat_],
-                "ess": [self.ess_],
-                "n_observed": [self.n_observed_],
-            },
-            index=pd.Index(["N"], name="parameter"),
+            raise RuntimeError("call fit() before interval()")
+        check_alpha(alpha)
+        lower, upper = np.quantile(self.N_draws_.ravel(), [alpha / 2, 1 - alpha / 2])
+        return float(lower), float(upper)
+
+    @property
+    def N_(self) -> float:
+        """Posterior median of N."""
+        return float(np.median(self.N_draws_))
+
+    def summary(self, alpha: float = 0.05) -> pd.DataFrame:
+        """The protocol's row: posterior median, (1 - alpha) interval, R-hat and bulk ESS of N."""
+        interval = self.interval(alpha)
+        label = f"K={self.K}, {self.sampler_}"
+        return summary_frame(
+            "lcmcr", self.N_, interval, self.n_observed_, label, self.rhat_, self.ess_
         )
+
+    def flags(self) -> list[str]:
+        """`poor_convergence` when R-hat of N > 1.01 or its bulk ESS < 400."""
+        return [] if converged(self.rhat_, self.ess_) else ["poor_convergence"]
 
 
 class GibbsChain:

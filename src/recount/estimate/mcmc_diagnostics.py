@@ -14,6 +14,9 @@ import numpy as np
 from scipy import stats
 
 __all__ = [
+    "MIN_ESS",
+    "RHAT_LIMIT",
+    "converged",
     "ess_basic",
     "ess_bulk",
     "ess_tail",
@@ -21,6 +24,16 @@ __all__ = [
     "rhat_basic",
     "split_chains",
 ]
+
+
+# Vehtari et al. (2021): trust draws whose R-hat is below 1.01 and bulk ESS 400 or more.
+RHAT_LIMIT = 1.01
+MIN_ESS = 400
+
+
+def converged(rhat: float, ess: float) -> bool:
+    """R-hat at most RHAT_LIMIT and bulk ESS at least MIN_ESS (NaN fails)."""
+    return bool(rhat <= RHAT_LIMIT and ess >= MIN_ESS)
 
 
 def _as_chains(draws: np.ndarray) -> np.ndarray:

@@ -60,7 +60,8 @@ def _choose(rows: pd.DataFrame):
     summed = own[~own["level"].astype(str).str.endswith(POOLED_SUFFIX)]
     if summed.empty:
         return pooled.index[0]
-    is_floor = FLOOR_FLAG in str(summed["flag"].iloc[0] or "").split(";")
+    flag = summed["flag"].iloc[0]
+    is_floor = FLOOR_FLAG in ("" if pd.isna(flag) else str(flag)).split(";")
     if is_floor and not pooled.empty:
         return pooled.index[0]
     return summed.index[0]

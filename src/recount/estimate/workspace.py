@@ -10,13 +10,14 @@ tables in one transaction.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from recount.errors import ConfigError, WorkspaceError
+from recount.estimate.hierarchical import fit_hierarchical
 from recount.estimate.levels import (
     COLUMNS,
     add_stratum_flags,
@@ -27,10 +28,10 @@ from recount.estimate.levels import (
     level_name,
     stratum_rows,
 )
+from recount.estimate.methods import HIERARCHICAL, METHODS
 from recount.estimate.patterns import COUNT, capture_histories, persons_lists
 from recount.estimate.preferred import PREFERRED, mark_preferred
 from recount.estimate.strata import (
-    METHODS,
     EstimateOptions,
     StratumTask,
     run_tasks,
@@ -43,6 +44,18 @@ DERIVED_PERIODS = ("year", "half_year", "quarter", "year_month")
 # Person fields that must never become strata (names are sensitive and not categories).
 FORBIDDEN_STRATA = ("person_id", "name", "name_latin", "name_forms", "sources", "statuses")
 ENGINES = ("processes", "spark")
+# Options passed through `[estimate.hlcmcr]` (K, chains and seed are `[estimate]` keys).
+HLCMCR_OPTIONS = (
+    "a_alpha",
+    "b_alpha",
+    "tau_scale",
+    "burnin",
+    "draws",
+    "thin",
+    "n_jobs",
+    "ess_target",
+    "max_sweeps",
+)
 # Options passed through `[estimate.lcmcr]` (K, chains and seed are `[estimate]` keys).
 LCMCR_OPTIONS = (
     "a_alpha",
@@ -97,28 +110,48 @@ def estimate_persons(
         raise WorkspaceError(
             "persons has fewer than two in_<source> columns: nothing to estimate from"
         )
-    tasks = stratum_tasks(
-        frame, strata, lists, strata, level_name(strata, strata), settings.options
-    )
+    options = settings.options
+    tasks = stratum_tasks(frame, strata, lists, strata, level_name(strata, strata), options)
     columns_by_level = {level_name(c, strata): c for c in coarser_levels(strata)} if strata else {}
     for pooled in settings.pooled:
         columns = () if pooled == "total" else tuple(pooled.split("+"))
-        tasks += stratum_tasks(frame, columns, lists, strata, f"{pooled}_pooled", settings.options)
-    results = run_tasks(tasks, settings.workers, settings.engine, progress)
+        tasks += stratum_tasks(frame, columns, lists, strata, f"{pooled}_pooled", options)
+    results = estimate_tasks(tasks, options, settings.workers, settings.engine, progress)
     finest = [r for r in results if r.level == level_name(strata, strata)]
     pooled_results = [r for r in results if r.level.endswith("_pooled")]
     for result in results:
-        add_stratum_flags(result, settings.options.small_stratum)
+        add_stratum_flags(result, options.small_stratum)
     rows = stratum_rows(finest, strata)
     if strata:
         for columns in coarser_levels(strata):
-            rows += combine(finest, strata, columns, settings.options.methods)
+            rows += combine(finest, strata, columns, options.methods)
     pooled_rows = stratum_rows(pooled_results, strata)
     flag_against_pooled(rows, pooled_rows, columns_by_level)
     estimates = pd.DataFrame(rows + pooled_rows, columns=strata + COLUMNS)
     estimates = _typed(estimates, frame, strata)
     estimates[PREFERRED] = mark_preferred(estimates)
     return estimates, draws_table(finest)
+
+
+def estimate_tasks(
+    tasks: list[StratumTask],
+    options: EstimateOptions,
+    workers: int = 2,
+    engine: str = "processes",
+    progress: Callable[[int, int], None] | None = None,
+) -> list:
+    """Every method on every task: the per-stratum methods task by task (in parallel),
+    then the hierarchical model once over the finest strata (the tasks whose level is not
+    a pooled one), handed back to each of them in the order of `options.methods`."""
+    per_stratum = replace(options, methods=tuple(m for m in options.methods if m != HIERARCHICAL))
+    results = run_tasks([replace(t, options=per_stratum) for t in tasks], workers, engine, progress)
+    if HIERARCHICAL in options.methods:
+        finest = [r for r in results if not r.level.endswith("_pooled")]
+        tables = [t.patterns for t in tasks if not t.level.endswith("_pooled")]
+        position = options.methods.index(HIERARCHICAL)
+        for result, fitted in zip(finest, fit_hierarchical(tables, options, workers), strict=True):
+            result.methods.insert(position, fitted)
+    return results
 
 
 def stratum_tasks(
@@ -131,6 +164,19 @@ def stratum_tasks(
 ) -> list[StratumTask]:
     """One task per distinct combination of `columns` among persons seen on some list."""
     histories = capture_histories(frame, list(columns), lists)
+    return history_tasks(histories, columns, lists, strata, level, options)
+
+
+def history_tasks(
+    histories: pd.DataFrame,
+    columns: tuple[str, ...] | list[str],
+    lists: list[str],
+    strata: list[str],
+    level: str,
+    options: EstimateOptions,
+) -> list[StratumTask]:
+    """One task per distinct combination of `columns` in a table of capture histories
+    (the columns, one 0/1 column per list, `count`)."""
     tasks = []
     if not columns:
         groups = [((), histories)]
@@ -266,8 +312,24 @@ def parse_settings(
         raise error("engine", f"expected one of {', '.join(ENGINES)}, got {engine!r}")
     if "lcmcr" in methods:
         _check_lcmcr(lcmcr, values, error)
+    hlcmcr = section.get("hlcmcr", {})
+    if not isinstance(hlcmcr, dict):
+        raise error("hlcmcr", "expected a table of extra HLCMCR options, e.g. { draws = 2000 }")
+    for key in hlcmcr:
+        if key not in HLCMCR_OPTIONS:
+            raise error(
+                f"hlcmcr.{key}",
+                f"unknown HLCMCR option; expected one of {', '.join(HLCMCR_OPTIONS)}",
+            )
+    if HIERARCHICAL in methods:
+        _check_hlcmcr(hlcmcr, values, error)
     options = EstimateOptions(
-        methods=tuple(methods), criterion=criterion, delta=delta, lcmcr=dict(lcmcr), **values
+        methods=tuple(methods),
+        criterion=criterion,
+        delta=delta,
+        lcmcr=dict(lcmcr),
+        hlcmcr=dict(hlcmcr),
+        **values,
     )
     return Settings(tuple(strata), tuple(pooled), workers, engine, options)
 
@@ -288,6 +350,24 @@ def _check_lcmcr(lcmcr: dict, values: dict, error) -> None:
             "lcmcr.draws",
             f"{chains} chains x {per_chain} draws give fewer than the {draws} draws per stratum "
             "that totals add ([estimate] draws): raise one or lower the other",
+        )
+
+
+def _check_hlcmcr(hlcmcr: dict, values: dict, error) -> None:
+    """Every HLCMCR option, before anything runs; and chains x draws per chain must give
+    the `draws` per stratum that totals add."""
+    from recount.estimate.hlcmcr import DEFAULT_DRAWS, HLCMCR
+
+    try:
+        HLCMCR(K=values["K"], chains=values["chains"], **hlcmcr).check()
+    except ConfigError as problem:
+        raise error(problem.key.removeprefix("estimate."), problem.message) from None
+    per_chain = hlcmcr.get("draws", DEFAULT_DRAWS)
+    if per_chain * values["chains"] < values["draws"]:
+        raise error(
+            "hlcmcr.draws",
+            f"{values['chains']} chains x {per_chain} draws give fewer than the "
+            f"{values['draws']} draws per stratum that totals add ([estimate] draws)",
         )
 
 
