@@ -135,7 +135,15 @@ def test_cli_mse_on_kosovo_writes_csv(shared_data, tmp_path):
     assert result.exit_code == 0, result.output
     assert "10,357" in result.output and "12,595" in result.output
     written = pd.read_csv(out)
-    assert list(written.columns) == ["method", "estimate", "lower", "upper", "seconds", "ess", "rhat"]
+    assert list(written.columns) == [
+        "method",
+        "estimate",
+        "lower",
+        "upper",
+        "seconds",
+        "ess",
+        "rhat",
+    ]
     assert written["estimate"].round().tolist() == [10357, 12595]
     assert written["ess"].isna().all()
 
