@@ -16,6 +16,7 @@ from recount.names.dates import date_flags, period_start
 from recount.names.lexicon import load_lexicon
 from recount.names.parts import NameParts, parts_from_fields, split_name
 from recount.names.places import resolve_place
+from recount.reference import NO_PACK, CountryPack, workspace_pack
 
 NORMALIZED_SCHEMA = pa.schema(
     [
@@ -61,15 +62,22 @@ def normalize_workspace(ws) -> pd.DataFrame:
     available = set(ws.query("select * from records limit 0").columns)
     select = ", ".join(f'"{c}"' if c in available else f'null as "{c}"' for c in _RECORD_COLUMNS)
     records = ws.query(f"select {select} from records order by record_id")
-    table = normalize_records(records, earliest=period_start(ws.config.section("names")))
+    table = normalize_records(
+        records, earliest=period_start(ws.config.section("names")), pack=workspace_pack(ws)
+    )
     ws.write_table("normalized", table)
     return summarize(table.to_pandas())
 
 
 def normalize_records(
-    records: pd.DataFrame, earliest: dt.date | None = None, workers: int | None = None
+    records: pd.DataFrame,
+    earliest: dt.date | None = None,
+    workers: int | None = None,
+    pack: CountryPack = NO_PACK,
 ) -> pa.Table:
     """The `normalized` rows for a frame of `records` (missing columns count as empty).
+
+    Places are mapped to admin units through the country `pack` only (none without one).
 
     Names, places and dates repeat heavily across records, so each distinct
     combination is normalised once and the results are spread back with
@@ -87,7 +95,7 @@ def normalize_records(
     for j, field in enumerate(NAME_OUTPUT):
         out[field] = _spread([row[j] for row in rows], codes, NORMALIZED_SCHEMA.field(field).type)
     codes, distinct = _distinct(frame, ("governorate", "governorate_raw", "place"))
-    rows = [_place(*values) for values in distinct]
+    rows = [_place(*values, pack) for values in distinct]
     for j, field in enumerate(("governorate", "governorate_inferred", "place_key")):
         out[field] = _spread([row[j] for row in rows], codes, NORMALIZED_SCHEMA.field(field).type)
     dates = _dates(records)
@@ -243,14 +251,14 @@ def _unique(values) -> list[str]:
     return list(seen)
 
 
-def _place(governorate, governorate_raw, place) -> tuple[str | None, bool, str | None]:
-    resolved = resolve_place(str(place)) if place is not None else None
+def _place(governorate, governorate_raw, place, pack) -> tuple[str | None, bool, str | None]:
+    resolved = resolve_place(str(place), pack) if place is not None else None
     place_key = resolved.place_key if resolved else None
     if governorate is not None:
         return str(governorate), False, place_key
     for text in (governorate_raw, place):
         if text is not None:
-            inferred = resolve_place(str(text)).governorate
+            inferred = resolve_place(str(text), pack).governorate
             if inferred:
                 return inferred, True, place_key
     return None, False, place_key
