@@ -31,6 +31,9 @@ from recount.estimate.protocol import check_alpha, summary_frame
 DEFAULT_SEED = 19481210  # HRDAG's verdata seed; every default run gives the same draws
 SAMPLERS = ("auto", "nuts", "collapsed", "augmented")
 # burn-in (NUTS: tuning), draws kept per chain and thinning when not given.
+# Where the table's shape favours NUTS, "auto" races it against the collapsed sweep on
+# these runs (burn-in or tuning, draws per chain, thinning) before the real one.
+RACE_LENGTHS = {"nuts": (300, 200, 1), "collapsed": (1_000, 1_000, 2)}
 RUN_LENGTHS = {
     "nuts": (1_000, 1_000, 1),
     "collapsed": (5_000, 5_000, 4),
@@ -144,9 +147,13 @@ class LCMCR:
     then drawn given each position). `"collapsed"` is a Gibbs sweep with n0 and alpha
     updated with lambda and pi integrated out (`mh_attempts` Metropolis steps per class
     and sweep), and `"augmented"` is R's LCMCR sweep itself, kept to measure against.
-    All three have the same stationary distribution. `"auto"` (default) takes NUTS when
-    the table has more observed patterns than the model has parameters and the
-    collapsed sweep otherwise (`choose_sampler`); `sampler_` says which ran.
+    All three have the same stationary distribution. `"auto"` (default) takes the
+    collapsed sweep where the table has no more observed patterns than the model has
+    parameters (`choose_sampler`: NUTS loses there on average); elsewhere it races NUTS
+    against the collapsed sweep on short runs (`RACE_LENGTHS`) and takes the one with
+    more bulk ESS of N per second (the one whose chains agree, if only one's do). The
+    race's figures are in `race_` and its time counts in `seconds_`; `sampler_` says
+    which ran.
 
     After `fit`: `sampler_`, `N_draws_` (chains x draws), `n_observed_`, `lists_`,
     `rhat_`, `ess_` (bulk ESS of N), `ess_tail_`, `alpha_draws_`, `sweeps_`
@@ -234,11 +241,16 @@ class LCMCR:
         counts = table[COUNT].to_numpy(dtype=np.int64)
         self.lists_ = lists
         self.n_observed_ = int(counts.sum())
-        self.sampler_ = (
-            choose_sampler(len(counts), len(lists), self.K)
-            if self.sampler == "auto"
-            else self.sampler
-        )
+        raced_seconds = 0.0
+        self.race_ = None
+        if self.sampler != "auto":
+            self.sampler_ = self.sampler
+        elif choose_sampler(len(counts), len(lists), self.K) == "collapsed":
+            self.sampler_ = "collapsed"
+        else:
+            started = time.perf_counter()
+            self.sampler_, self.race_ = self._race(table)
+            raced_seconds = time.perf_counter() - started
 
         seed = DEFAULT_SEED if self.seed is None else self.seed
         generators = [
@@ -249,7 +261,7 @@ class LCMCR:
         pool = ThreadPoolExecutor(max_workers=workers) if workers > 1 else None
         with _one_blas_thread() if self.sampler_ == "nuts" else nullcontext():
             chains, sweeps, pieces = self._sample(pool, generators, cells, counts)
-        self.seconds_ = time.perf_counter() - started
+        self.seconds_ = time.perf_counter() - started + raced_seconds
         self.sweeps_ = sweeps
         if self.sampler_ == "nuts":
             stats = [np.concatenate([piece[c][2] for piece in pieces]) for c in range(self.chains)]
@@ -259,6 +271,35 @@ class LCMCR:
             self.acceptance_ = np.stack([chain.acceptance() for chain in chains])
         self._warn_if_unconverged()
         return self
+
+    def _race(self, table: pd.DataFrame) -> tuple[str, pd.DataFrame]:
+        """Short runs of NUTS and the collapsed sweep with the same chains and seed; the
+        sampler with more bulk ESS of N per second wins, unless only the other's chains
+        agree (R-hat <= 1.01). Returns the winner and the race's figures."""
+        rows = []
+        for sampler, (burnin, draws, thin) in RACE_LENGTHS.items():
+            trial = LCMCR(
+                K=self.K,
+                a_alpha=self.a_alpha,
+                b_alpha=self.b_alpha,
+                burnin=burnin,
+                draws=draws,
+                thin=thin,
+                chains=self.chains,
+                seed=self.seed,
+                n_jobs=self.n_jobs,
+                mh_attempts=self.mh_attempts,
+                sampler=sampler,
+            )
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", ConvergenceWarning)
+                trial.fit(table)
+            ess = trial.ess_ if np.isfinite(trial.ess_) else 0.0
+            rows.append((sampler, trial.seconds_, ess, ess / trial.seconds_, trial.rhat_))
+        race = pd.DataFrame(rows, columns=["sampler", "seconds", "ess", "ess_per_second", "rhat"])
+        mixed = race[race["rhat"] <= RHAT_LIMIT]
+        pool = mixed if len(mixed) == 1 else race
+        return str(pool.sort_values("ess_per_second").iloc[-1]["sampler"]), race
 
     def _sample(self, pool, generators, cells, counts):
         burnin, draws, thin = self._run_lengths()
