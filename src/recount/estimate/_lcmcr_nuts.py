@@ -347,12 +347,12 @@ def log_posterior(x, grad, data):
 # lambda_jk, Beta(1, 1)) and, through beta, their weights. Stratum s has its own list
 # shifts rho_sj ~ N(0, sigma^2), so logit lambda_sjk = eta_jk + rho_sj (a list covers one
 # place or year better than another, for every kind of person alike), and its own class
-# log weights y_sk ~ N(log beta_k, tau^2), pi_s = softmax(y_s); beta has LCMCR's
+# log weights log beta_k + tau z_sk, z_sk ~ N(0, 1), pi_s their softmax; beta has LCMCR's
 # stick-breaking prior (alpha summed out, classes entering in `order`); tau and sigma
 # have half-normal priors (scale `tau_scale`). N_s is summed out per stratum as in the
 # flat model. Position: eta (J x K), the shared stick logits (K - 1), log tau, log sigma,
-# y (S x K), rho (S x J); centred, since most strata hold enough people to pin their own
-# values and tau and sigma are pinned by many strata.
+# z (S x K), rho (S x J). The weights are non-centred (the data may want tau near 0,
+# a funnel for a centred form); the list shifts centred (most strata pin their own).
 STRATA_FIELDS = 16
 MAX_LOGIT = 300.0  # capture logits and list shifts beyond this carry no posterior mass  # length of the `data` tuple of the hierarchical density
 
@@ -390,12 +390,12 @@ def strata_data(cells, counts, starts, active, n_classes, a_alpha, b_alpha, tau_
 
 
 @njit(cache=True, nogil=True)
-def _stratum_weights(x, y_at, log_pi):
-    """log pi_s = log softmax(y_s), y_s at x[y_at:]."""
+def _stratum_weights(x, z_at, log_beta, tau, log_pi):
+    """log pi_s = log softmax(log beta + tau z_s), z_s at x[z_at:]."""
     n_classes = log_pi.size
     top = -np.inf
     for k in range(n_classes):
-        log_pi[k] = x[y_at + k]
+        log_pi[k] = log_beta[k] + tau * x[z_at + k]
         top = max(top, log_pi[k])
     total = 0.0
     for k in range(n_classes):
@@ -441,8 +441,8 @@ def strata_log_posterior(x, grad, data):
     stick_at = n_lists * n_classes
     tau_at = stick_at + n_classes - 1
     sigma_at = tau_at + 1
-    y_at0 = sigma_at + 1
-    rho_at0 = y_at0 + n_strata * n_classes
+    z_at0 = sigma_at + 1
+    rho_at0 = z_at0 + n_strata * n_classes
     for i in range(stick_at):
         if not abs(x[i]) < MAX_LOGIT:
             return -np.inf
@@ -471,7 +471,6 @@ def strata_log_posterior(x, grad, data):
     out += -0.5 * (tau / tau_scale) ** 2 + log_tau - 0.5 * (sigma / tau_scale) ** 2 + log_sigma
     grad_tau = -((tau / tau_scale) ** 2) + 1.0
     grad_sigma = -((sigma / tau_scale) ** 2) + 1.0
-    tau_precision = 1.0 / (tau * tau)
     sigma_precision = 1.0 / (sigma * sigma)
     log_pi = np.empty(n_classes)
     miss = np.empty(n_classes)
@@ -481,9 +480,9 @@ def strata_log_posterior(x, grad, data):
     ones = np.empty((n_lists, n_classes))
     linear_ok = cube.shape[0] > 0
     for s in range(n_strata):
-        y_at = y_at0 + s * n_classes
+        z_at = z_at0 + s * n_classes
         rho_at = rho_at0 + s * n_lists
-        _stratum_weights(x, y_at, log_pi)
+        _stratum_weights(x, z_at, log_beta, tau, log_pi)
         safe = _stratum_capture(x, s, data, lam, odds, log_1m) and linear_ok
         for j in range(n_lists):
             rho = x[rho_at + j]
@@ -493,11 +492,7 @@ def strata_log_posterior(x, grad, data):
         q0 = 0.0
         observed_mass = 0.0
         for k in range(n_classes):
-            gap = x[y_at + k] - log_beta[k]  # y_sk ~ N(log beta_k, tau^2)
-            out -= 0.5 * gap * gap * tau_precision + log_tau
-            grad[y_at + k] = -gap * tau_precision
-            grad_log_beta[k] += gap * tau_precision
-            grad_tau += gap * gap * tau_precision - 1.0
+            out -= 0.5 * x[z_at + k] * x[z_at + k]  # z_sk ~ N(0, 1)
             miss[k] = 0.0
             for j in range(n_lists):
                 if active[s, j] > 0.0:
@@ -556,7 +551,10 @@ def strata_log_posterior(x, grad, data):
             values[k] = expected[k] + per_missing * zero_cell[k]
             total += values[k]
         for k in range(n_classes):
-            grad[y_at + k] += values[k] - math.exp(log_pi[k]) * total
+            d_y = values[k] - math.exp(log_pi[k]) * total
+            grad_log_beta[k] += d_y
+            grad[z_at + k] = tau * d_y - x[z_at + k]
+            grad_tau += tau * x[z_at + k] * d_y
         for j in range(n_lists):
             if active[s, j] > 0.0:
                 for k in range(n_classes):
@@ -580,13 +578,16 @@ def strata_missing_probability(x, data, q0):
     """q0_s = sum_k pi_sk prod_{j active in s} (1 - lambda_sjk), for every stratum, into q0."""
     n_lists, n_classes = data[7], data[8]
     active, n_strata = data[13], data[15]
-    y_at0 = n_lists * n_classes + n_classes + 1
+    tau_at = n_lists * n_classes + n_classes - 1
+    tau = math.exp(x[tau_at])
+    log_beta = np.empty(n_classes)
+    stick_weights(x, n_lists, n_classes, log_beta)
     lam = np.empty((n_lists, n_classes))
     odds = np.empty((n_lists, n_classes))
     log_1m = np.empty((n_lists, n_classes))
     log_pi = np.empty(n_classes)
     for s in range(n_strata):
-        _stratum_weights(x, y_at0 + s * n_classes, log_pi)
+        _stratum_weights(x, tau_at + 2 + s * n_classes, log_beta, tau, log_pi)
         _stratum_capture(x, s, data, lam, odds, log_1m)
         total = 0.0
         for k in range(n_classes):
@@ -1251,7 +1252,9 @@ class StrataChain:
         sweeps = (0, WARM_SWEEPS, WARM_SWEEPS, 1, 3, WARM_SWEEPS // 2, True)
         advance_chain(rng, pooled[0], pooled[1], state, a_alpha, b_alpha, *sweeps)
         shared = weights_to_position(state[0], state[1], state[2])
-        weights = stratum_start_weights(state, cells, counts, starts, active)
+        log_beta = state[2] - np.logaddexp.reduce(state[2])
+        tau = 0.5 * tau_scale
+        weights = (stratum_start_weights(state, cells, counts, starts, active) - log_beta) / tau
         n_lists = np.asarray(cells).shape[1]
         x = np.concatenate(
             [
