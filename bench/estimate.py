@@ -314,6 +314,7 @@ def bench_hierarchical(people: int, methods: list[str], settings: dict, workers:
         rows = estimate_stratified(table, strata, estimate_options, workers)
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
         rows["governorate"] = rows["governorate"].astype("string")
+        totals = rows.attrs.get("totals", {})
         rows = rows.merge(truth, on=strata, how="left")
         for method, group in rows.groupby("method", sort=False):
             ok = group[group["status"] == "ok"]
@@ -332,6 +333,15 @@ def bench_hierarchical(people: int, methods: list[str], settings: dict, workers:
                 "documented_total": int(table[COUNT].sum()),
                 "truth_total": int(truth["truth"].sum()),
             }
+            total = totals.get(method)
+            if total is not None:
+                figures["total"] = {
+                    k: round(float(total[k]), 3)
+                    for k in ("estimate", "lower", "upper", "rhat", "ess")
+                }
+                figures["total_covered"] = bool(
+                    total["lower"] <= figures["truth_total"] <= total["upper"]
+                )
             emit(
                 "hierarchical_strata",
                 world=world,

@@ -86,6 +86,7 @@ def test_the_stage_reports_hlcmcr_levels_from_one_posterior(stratified_persons):
     total = rows[rows["level"] == "total"].iloc[0]
     assert total["estimate"] == pytest.approx(np.median(own.sum(axis=1)), abs=1)
     assert pd.isna(total["flag"]) or "includes_not_estimable" not in total["flag"]
+    assert total["rhat"] > 0.9 and total["ess"] > 0  # the total's own diagnostics
     preferred = estimates[estimates["preferred"] & (estimates["level"] == "total")]
     assert list(preferred["method"]) == ["hlcmcr"]
 

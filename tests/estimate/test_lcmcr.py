@@ -133,7 +133,7 @@ def test_summary_reports_the_posterior(kosovo):
     assert row["lower"] == np.quantile(draws, 0.05)
     assert row["lower"] < row["estimate"] < row["upper"]
     assert row["lower"] >= row["observed"] == 4_400
-    assert (row["method"], row["model"]) == ("lcmcr", "K=3, collapsed")
+    assert (row["method"], row["model"]) == ("lcmcr", f"K=3, {model.sampler_}")
     assert model.seconds_ > 0
 
 

@@ -170,6 +170,12 @@ def register(app: typer.Typer) -> None:
             workers=workers,
         )
         console.print(mse_table(frame, names, patterns.name))
+        for name, total in frame.attrs.get("totals", {}).items():
+            console.print(
+                f"{name}, total over every stratum (one posterior): {total['estimate']:,.0f} "
+                f"({total['lower']:,.0f}-{total['upper']:,.0f}), R-hat {total['rhat']:.3f}, "
+                f"ESS {total['ess']:,.0f}"
+            )
         for name, rows in frame.groupby("method", sort=False):
             poor = rows["flag"].fillna("").str.contains("poor_convergence")
             if poor.any():

@@ -35,8 +35,9 @@ def make_hierarchical(options: Any, strata: Sequence[str], seed: int, n_jobs: in
 
 def fit_hierarchical(
     tables: Sequence[pd.DataFrame], options: Any, n_jobs: int | None = None
-) -> list:
-    """One MethodResult per table (a stratum's pattern table: lists and `count`), in order."""
+) -> tuple[list, Any]:
+    """One MethodResult per table (a stratum's pattern table: lists and `count`), in order,
+    and one for the total over every stratum (with its own R-hat and bulk ESS)."""
     from recount.estimate.strata import MethodResult
 
     stacked = pd.concat(
@@ -76,4 +77,18 @@ def fit_hierarchical(
         if not converged(result.rhat, result.ess):
             result.flags.append("poor_convergence")
         results.append(result)
-    return results
+    lower, upper = model.interval(ALPHA)
+    total = MethodResult(
+        HIERARCHICAL,
+        "ok",
+        estimate=float(np.median(model.total_draws_)),
+        lower=lower,
+        upper=upper,
+        rhat=float(model.total_rhat_),
+        ess=float(model.total_ess_),
+        seconds=seconds * len(tables),
+        model=label,
+    )
+    if not converged(total.rhat, total.ess):
+        total.flags.append("poor_convergence")
+    return results, total

@@ -34,7 +34,7 @@ def estimate_whole(
         if method == HIERARCHICAL:
             from recount.estimate.hierarchical import fit_hierarchical
 
-            result = fit_hierarchical([table], options, n_jobs=None)[0]
+            result = fit_hierarchical([table], options, n_jobs=None)[0][0]
         else:
             result = fit_method(method, table, options, options.seed, model)
         result.seconds = time.perf_counter() - started
@@ -55,9 +55,14 @@ def estimate_stratified(
     strata = list(strata)
     lists = [c for c in table.columns if c not in strata and c != COUNT]
     tasks = history_tasks(table, strata, lists, strata, "stratum", options)
-    results = estimate_tasks(tasks, options, workers, "processes", progress)
+    results, totals = estimate_tasks(tasks, options, workers, "processes", progress)
     rows = [_row(r.values, m, r.documented) for r in results for m in r.methods]
-    return pd.DataFrame(rows, columns=strata + OUT_COLUMNS + DETAIL_COLUMNS)
+    frame = pd.DataFrame(rows, columns=strata + OUT_COLUMNS + DETAIL_COLUMNS)
+    # The hierarchical model's total over every stratum, with its own diagnostics.
+    frame.attrs["totals"] = {
+        method: _row({}, total, int(table[COUNT].sum())) for method, total in totals.items()
+    }
+    return frame
 
 
 def _row(values: dict, result: MethodResult, observed: int) -> dict:

@@ -116,7 +116,7 @@ def estimate_persons(
     for pooled in settings.pooled:
         columns = () if pooled == "total" else tuple(pooled.split("+"))
         tasks += stratum_tasks(frame, columns, lists, strata, f"{pooled}_pooled", options)
-    results = estimate_tasks(tasks, options, settings.workers, settings.engine, progress)
+    results, totals = estimate_tasks(tasks, options, settings.workers, settings.engine, progress)
     finest = [r for r in results if r.level == level_name(strata, strata)]
     pooled_results = [r for r in results if r.level.endswith("_pooled")]
     for result in results:
@@ -125,6 +125,13 @@ def estimate_persons(
     if strata:
         for columns in coarser_levels(strata):
             rows += combine(finest, strata, columns, options.methods)
+    for row in rows:
+        # The hierarchical total's own diagnostics (its draws add strata within one chain).
+        total = totals.get(row["method"])
+        if total is not None and row["level"] == "total":
+            row.update(rhat=total.rhat, ess=total.ess)
+            if "poor_convergence" in total.flags:
+                row["flag"] = ";".join(filter(None, [row["flag"], "poor_convergence"]))
     pooled_rows = stratum_rows(pooled_results, strata)
     flag_against_pooled(rows, pooled_rows, columns_by_level)
     estimates = pd.DataFrame(rows + pooled_rows, columns=strata + COLUMNS)
@@ -139,19 +146,22 @@ def estimate_tasks(
     workers: int = 2,
     engine: str = "processes",
     progress: Callable[[int, int], None] | None = None,
-) -> list:
+) -> tuple[list, dict]:
     """Every method on every task: the per-stratum methods task by task (in parallel),
     then the hierarchical model once over the finest strata (the tasks whose level is not
-    a pooled one), handed back to each of them in the order of `options.methods`."""
+    a pooled one), handed back to each of them in the order of `options.methods`.
+    Returns the results and, per hierarchical method, its total over every stratum."""
     per_stratum = replace(options, methods=tuple(m for m in options.methods if m != HIERARCHICAL))
     results = run_tasks([replace(t, options=per_stratum) for t in tasks], workers, engine, progress)
+    totals = {}
     if HIERARCHICAL in options.methods:
         finest = [r for r in results if not r.level.endswith("_pooled")]
         tables = [t.patterns for t in tasks if not t.level.endswith("_pooled")]
         position = options.methods.index(HIERARCHICAL)
-        for result, fitted in zip(finest, fit_hierarchical(tables, options, workers), strict=True):
-            result.methods.insert(position, fitted)
-    return results
+        fitted, totals[HIERARCHICAL] = fit_hierarchical(tables, options, workers)
+        for result, method in zip(finest, fitted, strict=True):
+            result.methods.insert(position, method)
+    return results, totals
 
 
 def stratum_tasks(
