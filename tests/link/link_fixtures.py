@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from recount import tables
 from recount.workspace import Workspace
 
 CONFIG = """
@@ -94,7 +95,12 @@ def fake_1000_workspace(
         CONFIG.format(a="list_a", b="list_b") + link_section, encoding="utf-8"
     )
     ws = Workspace(root)
-    ws.write_tables({"records": records, "normalized": normalized})
+    ws.write_tables(
+        {
+            "records": tables.frame("records", records),
+            "normalized": tables.frame("normalized", normalized),
+        }
+    )
     truth = pd.DataFrame(
         {
             "source_id": raw["source_id"],

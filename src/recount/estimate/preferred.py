@@ -26,10 +26,10 @@ FLOOR_FLAG = "includes_not_estimable_strata"
 
 
 def scope_columns(estimates: pd.DataFrame) -> list[str]:
-    """The strata columns of an `estimates` frame (every column the stage does not add)."""
-    from recount.estimate.levels import COLUMNS
+    """The strata columns of an `estimates` frame (every column the table does not declare)."""
+    from recount.tables import TABLES
 
-    return [c for c in estimates.columns if c not in COLUMNS and c != PREFERRED]
+    return TABLES["estimates"].family_columns(list(estimates.columns))
 
 
 def mark_preferred(estimates: pd.DataFrame) -> pd.Series:
