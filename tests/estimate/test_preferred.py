@@ -65,5 +65,7 @@ def test_one_row_per_scope_by_method_preference_and_never_an_unusable_row():
 def test_tables_without_the_mark_get_it_by_the_same_rule():
     frame = pd.DataFrame([_row("total", "dga", 100.0), _row("total", "loglinear", 95.0)])
     assert list(preferred_rows(frame)["method"]) == ["dga"]
+    frame["preferred"] = None  # a column left empty is no mark
+    assert list(preferred_rows(frame)["method"]) == ["dga"]
     frame["preferred"] = [False, True]  # the stage's mark wins where it exists
     assert list(preferred_rows(frame)["method"]) == ["loglinear"]

@@ -69,7 +69,7 @@ def _choose(rows: pd.DataFrame):
 
 def preferred_rows(estimates: pd.DataFrame) -> pd.DataFrame:
     """The preferred rows of an `estimates` frame (marked by the stage; computed by the
-    same rule when a table written before the mark existed lacks the column)."""
-    if PREFERRED in estimates.columns:
+    same rule when a table written before the mark existed lacks it, or leaves it empty)."""
+    if PREFERRED in estimates.columns and estimates[PREFERRED].notna().any():
         return estimates[estimates[PREFERRED].fillna(False).astype(bool)]
     return estimates[mark_preferred(estimates)]
