@@ -46,7 +46,8 @@ import pandas as pd
 from recount.estimate import mcmc_diagnostics, synthetic
 from recount.estimate.lcmcr import LCMCR, ConvergenceWarning, choose_sampler
 from recount.estimate.patterns import COUNT, LIST_PREFIX, capture_histories
-from recount.estimate.strata import EstimateOptions, sparsity_reason, usable_patterns
+from recount.estimate.strata import sparsity_reason, usable_patterns
+from recount.settings import EstimateSettings
 from recount.simulate import simulate
 
 MACHINE = {"cores": os.cpu_count(), "machine": "2-core, 24 GB"}
@@ -271,7 +272,7 @@ def simulator_strata(
     chosen = []
     for (governorate, year), table in histories.groupby(strata):
         patterns = usable_patterns(table.drop(columns=strata).reset_index(drop=True))
-        if sparsity_reason(patterns, EstimateOptions.min_records) is None:
+        if sparsity_reason(patterns, EstimateSettings.min_records) is None:
             size = int(sizes.loc[(governorate, year)])
             chosen.append((governorate, int(year), size, patterns))
     return chosen
@@ -304,12 +305,13 @@ def bench_hierarchical(people: int, methods: list[str], settings: dict, workers:
     """`recount mse --strata governorate,year` (its Python path) on the simulator's strata:
     coverage and bias of the stratum truths, the total, diagnostics, time."""
     from recount.estimate.mse import estimate_stratified
-    from recount.estimate.strata import EstimateOptions
+    from recount.settings.estimate import EstimateSettings, HlcmcrSettings
 
     strata = ["governorate", "year"]
     for world, options in HIERARCHICAL_WORLDS.items():
         table, truth = simulator_table(people, **options)
-        estimate_options = EstimateOptions(methods=tuple(methods), hlcmcr=settings)
+        hlcmcr = HlcmcrSettings().with_overrides(**settings)
+        estimate_options = EstimateSettings(methods=tuple(methods), hlcmcr=hlcmcr)
         started, cpu = time.perf_counter(), time.process_time()
         rows = estimate_stratified(table, strata, estimate_options, workers)
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu

@@ -14,7 +14,8 @@ from recount.cli import app
 from recount.estimate.hlcmcr import HLCMCR
 from recount.estimate.lcmcr import ConvergenceWarning
 from recount.estimate.synthetic import latent_class_population
-from recount.estimate.workspace import estimate_persons, parse_settings
+from recount.estimate.workspace import estimate_persons
+from recount.settings import EstimateSettings
 
 pytestmark = pytest.mark.slow  # compiles the hierarchical NUTS kernel (once per machine)
 
@@ -77,7 +78,7 @@ def test_the_stage_reports_hlcmcr_levels_from_one_posterior(stratified_persons):
         "draws": 200,
         "hlcmcr": {"burnin": 200, "draws": 200},
     }
-    estimates, draws = estimate_persons(persons, parse_settings(section))
+    estimates, draws = estimate_persons(persons, EstimateSettings.parse(section))
     rows = estimates[estimates["method"] == "hlcmcr"]
     strata = rows[rows["level"] == "stratum"]
     assert (strata["status"] == "ok").all()  # sparse strata borrow: none is left out

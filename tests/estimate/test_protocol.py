@@ -11,7 +11,7 @@ from recount.estimate import DGA, LCMCR, Chapman, LogLinear
 from recount.estimate.methods import STRATUM_METHODS, fit_method, make_estimator
 from recount.estimate.patterns import select_lists
 from recount.estimate.protocol import SUMMARY_COLUMNS
-from recount.estimate.strata import EstimateOptions
+from recount.settings.estimate import EstimateSettings
 
 
 def _estimators():
@@ -42,7 +42,7 @@ def test_fit_returns_self_and_summary_has_the_same_columns(kosovo, method):
 
 
 def test_the_adapter_builds_each_method_from_the_stage_settings(kosovo):
-    options = EstimateOptions(K=3, chains=2, criterion="aic", delta=0.5, draws=40)
+    options = EstimateSettings(K=3, chains=2, criterion="aic", delta=0.5, draws=40)
     built = {m: make_estimator(m, options, seed=5) for m in STRATUM_METHODS}
     assert (built["lcmcr"].K, built["lcmcr"].chains, built["lcmcr"].seed) == (3, 2, 5)
     assert built["lcmcr"].n_jobs == 1  # strata already run in parallel processes

@@ -10,9 +10,9 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from recount.cli.common import WorkspaceOption, console, err_console
+from recount.cli.common import WorkspaceOption, console, err_console, open_project
 from recount.errors import ConfigError, InputError
-from recount.workspace import Workspace
+from recount.settings import METHODS, EstimateSettings, HlcmcrSettings, LcmcrSettings
 
 
 def register(app: typer.Typer) -> None:
@@ -28,9 +28,7 @@ def register(app: typer.Typer) -> None:
         seed: Annotated[int | None, typer.Option(help="Override [estimate] seed.")] = None,
     ) -> None:
         """Estimate every stratum of `persons` (MSE) and write `estimates` and `estimate_draws`."""
-        from recount.estimate.workspace import estimate_workspace
-
-        ws = Workspace(workspace)
+        project = open_project(workspace)
         with Progress(
             TextColumn("estimating strata"),
             BarColumn(),
@@ -44,7 +42,7 @@ def register(app: typer.Typer) -> None:
             def advance(done: int, total: int) -> None:
                 progress.update(bar, completed=done, total=total)
 
-            estimates = estimate_workspace(ws, progress=advance, methods=method, seed=seed)
+            estimates = project.estimate(progress=advance, methods=method, seed=seed)
         console.print(summary_table(estimates))
         finest = estimates[estimates["level"] == "stratum"]
         for name, rows in finest.groupby("method", sort=False):
@@ -87,7 +85,7 @@ def register(app: typer.Typer) -> None:
                 "is estimated by each method."
             ),
         ] = None,
-        seed: Annotated[int, typer.Option(help="Seed for the samplers.")] = 20111,
+        seed: Annotated[int, typer.Option(help="Seed for the samplers.")] = EstimateSettings.seed,
         out: Annotated[
             Path | None,
             typer.Option(
@@ -98,7 +96,7 @@ def register(app: typer.Typer) -> None:
         ] = None,
         K: Annotated[
             int, typer.Option("--K", help="LCMCR and HLCMCR: latent classes (truncation).")
-        ] = 10,
+        ] = EstimateSettings.K,
         sampler: Annotated[
             str | None,
             typer.Option(
@@ -129,7 +127,7 @@ def register(app: typer.Typer) -> None:
         ] = None,
         criterion: Annotated[
             str, typer.Option(help="Log-linear search criterion: bic or aic.")
-        ] = "bic",
+        ] = EstimateSettings.criterion,
         delta: Annotated[
             float | None, typer.Option(help="dga: hyper-Dirichlet delta (default 2^-lists).")
         ] = None,
@@ -249,11 +247,9 @@ def run_mse(
     """Fit each method to the table in `path`, whole or by stratum: one row per (stratum,)
     method with recount.estimate.mse's columns. Every flag is checked before anything is fitted."""
     from recount.estimate.hlcmcr import HLCMCR
-    from recount.estimate.lcmcr import LCMCR, default_draws
-    from recount.estimate.methods import METHODS
+    from recount.estimate.lcmcr import LCMCR
     from recount.estimate.mse import estimate_stratified, estimate_whole
     from recount.estimate.patterns import read_patterns, select_lists
-    from recount.estimate.strata import EstimateOptions
 
     strata = strata or []
     for name in methods:
@@ -285,20 +281,20 @@ def run_mse(
             str(path), "Chapman's estimator needs exactly two lists; pick them with --lists A,B"
         )
     # Nothing is added across strata here, so the draws kept need not reach a stratum's count.
-    kept = EstimateOptions.chains * min(
-        lcmcr.get("draws", default_draws(lcmcr.get("sampler", "auto"))),
-        hlcmcr.get("draws", EstimateOptions.draws),
-    )
-    options = EstimateOptions(
+    lcmcr_options = LcmcrSettings().with_overrides(**lcmcr)
+    if strata and lcmcr_options.n_jobs is None:  # strata run side by side: one thread each
+        lcmcr_options = LcmcrSettings().with_overrides(**lcmcr, n_jobs=1)
+    hlcmcr_options = HlcmcrSettings().with_overrides(**hlcmcr)
+    kept = EstimateSettings.chains * min(lcmcr_options.draws_per_chain(), hlcmcr_options.draws)
+    options = EstimateSettings(
         methods=tuple(methods),
         K=K,
         seed=seed,
         criterion=criterion,
         delta=delta,
-        draws=min(EstimateOptions.draws, kept),
-        # One table: its chains may use every core (strata run one thread each).
-        lcmcr=lcmcr if strata else {"n_jobs": None, **lcmcr},
-        hlcmcr=hlcmcr,
+        draws=min(EstimateSettings.draws, kept),
+        lcmcr=lcmcr_options,
+        hlcmcr=hlcmcr_options,
     )
     if strata:
         return estimate_stratified(table, strata, options, workers)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 import warnings
 from collections.abc import Sequence
+from dataclasses import asdict
 from typing import Any
 
 import numpy as np
@@ -26,10 +27,12 @@ STRATUM_ID = "stratum_id"
 
 
 def make_hierarchical(options: Any, strata: Sequence[str], seed: int, n_jobs: int | None):
-    """The HLCMCR `options` (an EstimateOptions) configure."""
+    """The HLCMCR `options` (an EstimateSettings) configure."""
     from recount.estimate.hlcmcr import HLCMCR
 
-    settings = {"n_jobs": n_jobs, **options.hlcmcr}
+    settings = asdict(options.hlcmcr)
+    if settings["n_jobs"] is None:
+        settings["n_jobs"] = n_jobs
     return HLCMCR(strata=strata, K=options.K, chains=options.chains, seed=seed, **settings)
 
 

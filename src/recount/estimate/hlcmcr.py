@@ -34,20 +34,29 @@ import pandas as pd
 
 from recount.errors import ConfigError, InputError
 from recount.estimate import mcmc_diagnostics
-from recount.estimate.lcmcr import (
-    DEFAULT_SEED,
-    ConvergenceWarning,
-    _is_positive,
-    _is_whole,
-    _one_blas_thread,
-    run_chains,
-)
-from recount.estimate.mcmc_diagnostics import MIN_ESS, RHAT_LIMIT
+from recount.estimate.lcmcr import DEFAULT_SEED, ConvergenceWarning, _one_blas_thread, run_chains
 from recount.estimate.patterns import COUNT
+from recount.settings.estimate import ESS_MINIMUM as MIN_ESS
+from recount.settings.estimate import RHAT_LIMIT
 
 DEFAULT_TAU_SCALE = 1.0
 DEFAULT_TUNING = 1_000
 DEFAULT_DRAWS = 1_000
+
+
+def _is_whole(value: object, minimum: int, optional: bool = False) -> bool:
+    """A whole number >= minimum (not a bool), or None where the setting is optional."""
+    if value is None:
+        return optional
+    is_int = isinstance(value, int | np.integer) and not isinstance(value, bool)
+    return is_int and value >= minimum
+
+
+def _is_positive(value: object, optional: bool = False) -> bool:
+    if value is None:
+        return optional
+    is_number = isinstance(value, int | float | np.number) and not isinstance(value, bool)
+    return is_number and value > 0
 
 
 class HLCMCR:

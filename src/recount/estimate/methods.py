@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import warnings
+from dataclasses import asdict
 from typing import Any
 
 import numpy as np
@@ -20,24 +21,23 @@ from recount.errors import InputError
 from recount.estimate.chapman import Chapman
 from recount.estimate.dga import DGA
 from recount.estimate.loglinear import LogLinear
+from recount.settings.estimate import METHODS
 
 ALPHA = 0.05
 # Methods fitted stratum by stratum, and the one fitted over every stratum at once.
-STRATUM_METHODS = ("lcmcr", "loglinear", "dga", "chapman")
 HIERARCHICAL = "hlcmcr"
-METHODS = (HIERARCHICAL, *STRATUM_METHODS)
+STRATUM_METHODS = tuple(m for m in METHODS if m != HIERARCHICAL)
 # Methods whose posterior draws add strata into coarser levels draw by draw.
 DRAW_METHODS = ("hlcmcr", "lcmcr", "dga")
 
 
 def make_estimator(method: str, options: Any, seed: int, model: str | None = None):
-    """The estimator `options` (an EstimateOptions) configure; `model` fixes the
+    """The estimator `options` (an EstimateSettings) configure; `model` fixes the
     log-linear model (Rcapture's notation) instead of searching."""
     if method == "lcmcr":
         from recount.estimate.lcmcr import LCMCR
 
-        # Strata already run in parallel processes: one thread per stratum unless told.
-        settings = {"n_jobs": 1, **options.lcmcr}
+        settings = asdict(options.lcmcr)
         return LCMCR(K=options.K, chains=options.chains, seed=seed, **settings)
     if method == "loglinear":
         return LogLinear(model=model, criterion=options.criterion)

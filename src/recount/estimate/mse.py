@@ -17,7 +17,8 @@ import pandas as pd
 
 from recount.estimate.methods import HIERARCHICAL, fit_method
 from recount.estimate.patterns import COUNT
-from recount.estimate.strata import EstimateOptions, MethodResult
+from recount.estimate.strata import MethodResult
+from recount.settings.estimate import EstimateSettings
 
 OUT_COLUMNS = ["method", "estimate", "lower", "upper", "seconds", "ess", "rhat"]
 # Also returned, for the printed table: why a stratum was not estimated, what was fitted.
@@ -25,7 +26,7 @@ DETAIL_COLUMNS = ["status", "reason", "model", "flag", "observed"]
 
 
 def estimate_whole(
-    table: pd.DataFrame, options: EstimateOptions, model: str | None = None
+    table: pd.DataFrame, options: EstimateSettings, model: str | None = None
 ) -> pd.DataFrame:
     """Each of `options.methods` on one table (the hierarchical model as one stratum)."""
     rows = []
@@ -45,7 +46,7 @@ def estimate_whole(
 def estimate_stratified(
     table: pd.DataFrame,
     strata: Sequence[str],
-    options: EstimateOptions,
+    options: EstimateSettings,
     workers: int = 2,
     progress=None,
 ) -> pd.DataFrame:

@@ -22,23 +22,7 @@ import pandas as pd
 from recount.errors import ConfigError, RecountError
 from recount.estimate.methods import fit_method
 from recount.estimate.patterns import COUNT
-
-
-@dataclass(frozen=True)
-class EstimateOptions:
-    """What every stratum is estimated with (validated from `[estimate]`)."""
-
-    methods: tuple[str, ...] = ("lcmcr", "loglinear", "dga")
-    K: int = 10
-    chains: int = 4
-    seed: int = 20111
-    draws: int = 1000
-    min_records: int = 30
-    small_stratum: int = 1000
-    criterion: str = "bic"
-    delta: float | None = None
-    lcmcr: dict[str, Any] = field(default_factory=dict)
-    hlcmcr: dict[str, Any] = field(default_factory=dict)
+from recount.settings.estimate import EstimateSettings
 
 
 @dataclass
@@ -47,7 +31,7 @@ class StratumTask:
     values: dict[str, Any]
     level: str
     patterns: pd.DataFrame  # lists + count, every list of the project (zeros included)
-    options: EstimateOptions
+    options: EstimateSettings
 
 
 @dataclass
@@ -166,7 +150,7 @@ def _run_method(
     table: pd.DataFrame,
     lists: list[str],
     reason: str | None,
-    options: EstimateOptions,
+    options: EstimateSettings,
     seed: int,
 ) -> MethodResult:
     if method == "chapman":
@@ -217,7 +201,7 @@ def run_tasks(
     if engine == "spark":
         from recount.estimate.spark import run_on_spark
 
-        results = run_on_spark(tasks)
+        results = run_on_spark(tasks, run_stratum)
         if progress:
             progress(len(tasks), len(tasks))
         return results

@@ -22,23 +22,3 @@ def blocked_pairs(frame: pd.DataFrame, rules: list[str] | None = None) -> pd.Dat
         return con.execute(" union ".join(selects)).df()
     finally:
         con.close()
-
-
-def pairs_per_rule(frame: pd.DataFrame, rules: list[str] | None = None) -> list[dict]:
-    """How many pairs each rule adds beyond the rules before it (as Splink counts them)."""
-    rules = rules or model.PREDICTION_BLOCKING_RULES
-    con = duckdb.connect()
-    try:
-        con.register("records", frame)
-        out, previous = [], []
-        for rule in rules:
-            exclude = "".join(f" and not coalesce(({p}), false)" for p in previous)
-            count = con.execute(
-                f"select count(*) from records l join records r on ({rule})"
-                f" and l.unique_id < r.unique_id{exclude}"
-            ).fetchone()[0]
-            out.append({"rule": rule, "new_pairs": int(count)})
-            previous.append(rule)
-        return out
-    finally:
-        con.close()

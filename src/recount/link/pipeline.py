@@ -23,11 +23,11 @@ from recount.link import model
 from recount.link.clustering import ClusterResult, RecordFacts, cluster
 from recount.link.constraints import effective_labels, load_constraints, match_label_pairs
 from recount.link.engines import Engine, make_engine
-from recount.link.options import LinkOptions, parse_link_options
 from recount.link.persons import assign_person_ids, build_persons
 from recount.link.prepare import linkable_records, load_link_input
 from recount.link.relational import attach_relational
 from recount.link.training import TrainedModel, train
+from recount.settings import LinkSettings
 from recount.workspace import Workspace
 
 MODEL_FILE = "link_model.json"
@@ -65,11 +65,6 @@ def model_path(ws: Workspace) -> Path:
     return ws.model_dir / MODEL_FILE
 
 
-def resolve_options(ws: Workspace, overrides: dict[str, Any]) -> LinkOptions:
-    options = parse_link_options(ws.config.section("link"), str(ws.config_path))
-    return options.with_overrides(**overrides)
-
-
 def link_workspace(
     ws: Workspace,
     progress: Progress | None = None,
@@ -80,7 +75,7 @@ def link_workspace(
     """Link the workspace's records into people; see the module docstring."""
     started = time.perf_counter()
     report = progress or (lambda step: None)
-    options = resolve_options(ws, overrides)
+    options = ws.config.link.with_overrides(**overrides)
 
     report("prepare")
     frame = load_link_input(ws)
@@ -163,7 +158,7 @@ def link_workspace(
 
 
 def predict_pairs(
-    engine: Engine, linkable: pd.DataFrame, trained: TrainedModel, options: LinkOptions
+    engine: Engine, linkable: pd.DataFrame, trained: TrainedModel, options: LinkSettings
 ) -> pd.DataFrame:
     """Score every candidate pair; keep those at or above the prediction threshold."""
     settings = model.settings_with_parameters(
@@ -236,7 +231,7 @@ def given_names_differ(linkable: pd.DataFrame, strong: pd.DataFrame) -> np.ndarr
 
 
 def cluster_records(
-    linkable: pd.DataFrame, pairs: pd.DataFrame, options: LinkOptions, constraints: Any
+    linkable: pd.DataFrame, pairs: pd.DataFrame, options: LinkSettings, constraints: Any
 ) -> ClusterResult:
     index = pd.Index(linkable["unique_id"])
     strong = pairs[pairs["match_probability"] >= options.threshold]
@@ -299,7 +294,7 @@ def summary_table(
     frame: pd.DataFrame,
     record_person: pd.DataFrame,
     clustered: ClusterResult,
-    options: LinkOptions,
+    options: LinkSettings,
     trained: TrainedModel,
 ) -> pd.DataFrame:
     """A small key/value table of the run: counts, cluster sizes, unidentified per list."""

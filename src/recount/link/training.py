@@ -23,7 +23,7 @@ from splink.internals.exceptions import EMTrainingException
 
 from recount.link import model
 from recount.link.engines import Engine
-from recount.link.options import LinkOptions
+from recount.settings import LinkSettings
 
 EM_MAX_PAIRS = 2e6
 MIN_EM_PAIRS = 200
@@ -73,7 +73,7 @@ class TrainedModel:
 def train(
     engine: Engine,
     frame: pd.DataFrame,
-    options: LinkOptions,
+    options: LinkSettings,
     match_labels: pd.DataFrame | None = None,
 ) -> TrainedModel:
     """Estimate the model on the linkable records `frame`."""

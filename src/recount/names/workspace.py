@@ -12,11 +12,12 @@ import pandas as pd
 import pyarrow as pa
 
 from recount.errors import WorkspaceError
-from recount.names.dates import date_flags, period_start
+from recount.names.dates import date_flags
 from recount.names.lexicon import load_lexicon
 from recount.names.parts import NameParts, parts_from_fields, split_name
 from recount.names.places import resolve_place
 from recount.reference import NO_PACK, CountryPack, workspace_pack
+from recount.settings import NamesSettings
 from recount.tables import TABLES
 
 NORMALIZED_SCHEMA = TABLES["normalized"].schema
@@ -36,7 +37,7 @@ def normalize_workspace(ws) -> pd.DataFrame:
     select = ", ".join(f'"{c}"' if c in available else f'null as "{c}"' for c in _RECORD_COLUMNS)
     records = ws.query(f"select {select} from records order by record_id")
     table = normalize_records(
-        records, earliest=period_start(ws.config.section("names")), pack=workspace_pack(ws)
+        records, earliest=ws.config.names.earliest_date, pack=workspace_pack(ws)
     )
     ws.write_table("normalized", table)
     return summarize(table.to_pandas())
@@ -57,7 +58,7 @@ def normalize_records(
     Arrow's `take`; dates are flagged column-wise. Many distinct names are
     split across `workers` processes (default: one per core).
     """
-    earliest = earliest or period_start({})
+    earliest = earliest or NamesSettings.earliest_date
     frame = pd.DataFrame({c: _text_column(records, c) for c in _TEXT_COLUMNS})
     out: dict[str, pa.Array] = {
         "record_id": pa.array(frame["record_id"], pa.string()),
