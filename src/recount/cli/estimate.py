@@ -13,6 +13,7 @@ from rich.table import Table
 from recount.cli.common import WorkspaceOption, console, err_console, open_project
 from recount.errors import ConfigError, InputError
 from recount.settings import METHODS, EstimateSettings, HlcmcrSettings, LcmcrSettings
+from recount.settings.estimate import ESS_MINIMUM, RHAT_LIMIT
 
 
 def register(app: typer.Typer) -> None:
@@ -180,7 +181,7 @@ def register(app: typer.Typer) -> None:
                 label = f"{poor.sum()} of {len(rows)} strata" if names else "the chains"
                 err_console.print(
                     f"[yellow]warning:[/] {name}: poor convergence in {label} (R-hat of N above "
-                    "1.01 or ESS below 400); run longer with --ess-target 1000"
+                    f"{RHAT_LIMIT} or ESS below {ESS_MINIMUM}); run longer with --ess-target 1000"
                 )
             sparse = rows[rows["status"] != "ok"]
             if len(sparse):
@@ -281,9 +282,12 @@ def run_mse(
             str(path), "Chapman's estimator needs exactly two lists; pick them with --lists A,B"
         )
     # Nothing is added across strata here, so the draws kept need not reach a stratum's count.
+    # A method's flags concern that method alone (checked above when it runs).
+    lcmcr = lcmcr if "lcmcr" in methods else {}
+    hlcmcr = hlcmcr if "hlcmcr" in methods else {}
+    if strata:  # strata run side by side: one thread each
+        lcmcr = {"n_jobs": 1, **lcmcr}
     lcmcr_options = LcmcrSettings().with_overrides(**lcmcr)
-    if strata and lcmcr_options.n_jobs is None:  # strata run side by side: one thread each
-        lcmcr_options = LcmcrSettings().with_overrides(**lcmcr, n_jobs=1)
     hlcmcr_options = HlcmcrSettings().with_overrides(**hlcmcr)
     kept = EstimateSettings.chains * min(lcmcr_options.draws_per_chain(), hlcmcr_options.draws)
     options = EstimateSettings(

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from recount.estimate.mcmc_diagnostics import converged
-from recount.estimate.methods import ALPHA, HIERARCHICAL, fixed_length
+from recount.estimate.methods import ALPHA, HIERARCHICAL, MethodResult, fixed_length
 from recount.estimate.patterns import COUNT
 
 STRATUM_ID = "stratum_id"
@@ -41,8 +41,6 @@ def fit_hierarchical(
 ) -> tuple[list, Any]:
     """One MethodResult per table (a stratum's pattern table: lists and `count`), in order,
     and one for the total over every stratum (with its own R-hat and bulk ESS)."""
-    from recount.estimate.strata import MethodResult
-
     stacked = pd.concat(
         [table.assign(**{STRATUM_ID: i}) for i, table in enumerate(tables)], ignore_index=True
     )

@@ -217,7 +217,7 @@ class HLCMCR:
         return bool((ess < self.ess_target).any() or (rhat > RHAT_LIMIT).any())
 
     def unconverged(self) -> np.ndarray:
-        """Strata whose R-hat of N is above 1.01 or bulk ESS below 400."""
+        """Strata whose R-hat of N is above RHAT_LIMIT or bulk ESS below ESS_MINIMUM."""
         return (self.rhat_ > RHAT_LIMIT) | (self.ess_ < MIN_ESS)
 
     def _warn_if_unconverged(self) -> None:

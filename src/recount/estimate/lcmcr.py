@@ -236,7 +236,7 @@ class LCMCR:
     def _race(self, table: pd.DataFrame) -> tuple[str, pd.DataFrame]:
         """Short runs of NUTS and the collapsed sweep with the same chains and seed; the
         sampler with more bulk ESS of N per second wins, unless only the other's chains
-        agree (R-hat <= 1.01). Returns the winner and the race's figures."""
+        agree (R-hat within RHAT_LIMIT). Returns the winner and the race's figures."""
         rows = []
         for sampler, (burnin, draws, thin) in RACE_LENGTHS.items():
             trial = LCMCR(
@@ -332,7 +332,7 @@ class LCMCR:
         )
 
     def flags(self) -> list[str]:
-        """`poor_convergence` when R-hat of N > 1.01 or its bulk ESS < 400."""
+        """`poor_convergence` when R-hat of N > RHAT_LIMIT or its bulk ESS < ESS_MINIMUM."""
         return [] if converged(self.rhat_, self.ess_) else ["poor_convergence"]
 
 

@@ -18,9 +18,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from recount.estimate.methods import DRAW_METHODS, HIERARCHICAL
+from recount.estimate.methods import DRAW_METHODS, HIERARCHICAL, MethodResult
 from recount.estimate.strata import (
-    MethodResult,
     StratumResult,
     is_missing,
 )

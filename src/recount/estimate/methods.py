@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import warnings
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
@@ -29,6 +29,22 @@ HIERARCHICAL = "hlcmcr"
 STRATUM_METHODS = tuple(m for m in METHODS if m != HIERARCHICAL)
 # Methods whose posterior draws add strata into coarser levels draw by draw.
 DRAW_METHODS = ("hlcmcr", "lcmcr", "dga")
+
+
+@dataclass
+class MethodResult:
+    method: str
+    status: str
+    estimate: float | None = None
+    lower: float | None = None
+    upper: float | None = None
+    rhat: float | None = None
+    ess: float | None = None
+    seconds: float = 0.0
+    reason: str | None = None
+    model: str | None = None
+    flags: list[str] = field(default_factory=list)
+    draws: np.ndarray | None = None
 
 
 def make_estimator(method: str, options: Any, seed: int, model: str | None = None):
@@ -50,8 +66,6 @@ def make_estimator(method: str, options: Any, seed: int, model: str | None = Non
 
 def fit_method(method: str, table: pd.DataFrame, options: Any, seed: int, model: str | None = None):
     """Fit one method to a pattern table: estimate, 95% interval, diagnostics, draws, flags."""
-    from recount.estimate.strata import MethodResult
-
     estimator = make_estimator(method, options, seed, model)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # convergence is flagged, not warned

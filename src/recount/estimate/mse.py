@@ -15,9 +15,8 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from recount.estimate.methods import HIERARCHICAL, fit_method
+from recount.estimate.methods import HIERARCHICAL, MethodResult, fit_method
 from recount.estimate.patterns import COUNT
-from recount.estimate.strata import MethodResult
 from recount.settings.estimate import EstimateSettings
 
 OUT_COLUMNS = ["method", "estimate", "lower", "upper", "seconds", "ess", "rhat"]

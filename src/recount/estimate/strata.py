@@ -12,7 +12,7 @@ import time
 import zlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from multiprocessing import get_all_start_methods, get_context
 from typing import Any
 
@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from recount.errors import ConfigError, RecountError
-from recount.estimate.methods import fit_method
+from recount.estimate.methods import MethodResult, fit_method
 from recount.estimate.patterns import COUNT
 from recount.settings.estimate import EstimateSettings
 
@@ -32,22 +32,6 @@ class StratumTask:
     level: str
     patterns: pd.DataFrame  # lists + count, every list of the project (zeros included)
     options: EstimateSettings
-
-
-@dataclass
-class MethodResult:
-    method: str
-    status: str
-    estimate: float | None = None
-    lower: float | None = None
-    upper: float | None = None
-    rhat: float | None = None
-    ess: float | None = None
-    seconds: float = 0.0
-    reason: str | None = None
-    model: str | None = None
-    flags: list[str] = field(default_factory=list)
-    draws: np.ndarray | None = None
 
 
 @dataclass
