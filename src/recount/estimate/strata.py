@@ -11,9 +11,8 @@ from __future__ import annotations
 import time
 import zlib
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from dataclasses import dataclass
-from multiprocessing import get_all_start_methods, get_context
 from typing import Any
 
 import numpy as np
@@ -23,6 +22,7 @@ from recount.errors import ConfigError, RecountError
 from recount.estimate.methods import MethodResult, fit_method
 from recount.estimate.patterns import COUNT
 from recount.settings.estimate import EstimateSettings
+from recount.workers import WorkerPool
 
 
 @dataclass
@@ -197,10 +197,7 @@ def run_tasks(
                 progress(done, len(tasks))
         return results
     by_key: dict[str, StratumResult] = {}
-    # forkserver, not fork: the caller may hold threads (DuckDB, numba, a JVM) that a
-    # forked child inherits half-copied, which crashed workers after the link stage.
-    context = get_context("forkserver" if "forkserver" in get_all_start_methods() else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with WorkerPool(workers) as pool:
         futures = [pool.submit(run_stratum, task) for task in tasks]
         for done, future in enumerate(as_completed(futures), start=1):
             result = future.result()
