@@ -8,13 +8,30 @@ from typing import Any
 from recount.errors import ConfigError
 
 BACKENDS = ("duckdb", "spark")
+PRESET_OPTIONS = ("auto", "arabic", "latin")
+SAME_LIST_GUARD = ("auto", "on", "off")
+NAME_GUARD_OPTIONS = ("given", "father")
 
 
 @dataclass(frozen=True)
 class LinkOptions:
-    """Every knob of the link stage, with defaults that suit Syrian-like lists."""
+    """Every knob of the link stage; the model itself is built from the fields a workspace has."""
 
     backend: str = "duckdb"
+    # names preset: `arabic` (cross-script keys of Arabic names), `latin`, or `auto`
+    # (arabic where Arabic script is common in the workspace)
+    preset: str = "auto"
+    # blocking rules to use instead of the preset's (Splink SQL over l. and r.)
+    blocking_rules: tuple[str, ...] = ()
+    # a JSON file of Splink comparisons to use instead of the preset's (relative to the workspace)
+    comparisons: str = ""
+    # refuse to put in one person clearly different given names / fathers' names
+    name_guards: tuple[str, ...] = NAME_GUARD_OPTIONS
+    # records of one list with different sexes or dates of death more than
+    # `conflict_days` apart cannot be one person: `on`, `off`, or `auto` (on for
+    # the lists whose own duplicates are rare: `same_list_duplicates_max`)
+    same_list_guard: str = "auto"
+    same_list_duplicates_max: float = 0.15
     # match probability at which two records are clustered into one person
     threshold: float = 0.9
     # pairs scored at or above this probability are kept in `pairs` (for review)
@@ -61,6 +78,10 @@ def parse_link_options(section: dict[str, Any], path: str | None = None) -> Link
         expected = type(getattr(defaults, key))
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
+        if expected is tuple:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"link.{key}", f"expected a list of strings, got {value!r}", path)
+            value = tuple(value)
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
             raise ConfigError(f"link.{key}", f"expected {expected.__name__}, got {value!r}", path)
         values[key] = value
@@ -72,6 +93,22 @@ def validate(options: LinkOptions, path: str | None = None) -> LinkOptions:
         raise ConfigError(
             "link.backend", f"expected one of {', '.join(BACKENDS)}, got {options.backend!r}", path
         )
+    for key, allowed in (("preset", PRESET_OPTIONS), ("same_list_guard", SAME_LIST_GUARD)):
+        if getattr(options, key) not in allowed:
+            raise ConfigError(
+                f"link.{key}",
+                f"expected one of {', '.join(allowed)}, got {getattr(options, key)!r}",
+                path,
+            )
+    bad = [g for g in options.name_guards if g not in NAME_GUARD_OPTIONS]
+    if bad:
+        raise ConfigError(
+            "link.name_guards",
+            f"unknown guard {bad[0]!r}; expected some of {', '.join(NAME_GUARD_OPTIONS)}",
+            path,
+        )
+    if not 0.0 <= options.same_list_duplicates_max <= 1.0:
+        raise ConfigError("link.same_list_duplicates_max", "expected a share between 0 and 1", path)
     for key in ("threshold", "prediction_threshold", "deterministic_recall"):
         value = getattr(options, key)
         if not 0.0 < value < 1.0:
