@@ -7,6 +7,7 @@ options live beside the code that uses them.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,12 +27,19 @@ CANONICAL_FIELDS = (
     "sex",
     "age",
     "date_of_death",
+    "date_of_birth",
     "governorate",
     "place",
+    "place_of_birth",
     "status",
     "cause",
     "record_ref",
 )
+EXTRA_PREFIX = "extra."
+_EXTRA_NAME = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
+# How a stage should compare an extra field, from its name (see extra_field_kind).
+_EXTRA_IDS = {"id_number", "national_id", "passport", "ssn", "nin", "dni", "cedula", "nid"}
+_EXTRA_CODES = {"postcode", "post_code", "postal_code", "zip", "zip_code", "zipcode"}
 SOURCE_KEYS = {
     "id",
     "path",
@@ -62,6 +70,16 @@ class SourceConfig:
     dayfirst: bool | None = None
     name: str | None = None
     event: str | None = None
+    country: str | None = None  # the project's country pack (ISO 3166-1 alpha-2), None for none
+
+    @property
+    def extra_columns(self) -> dict[str, str]:
+        """Extra field name -> column, for the fields mapped as `extra.NAME`."""
+        return {
+            field.removeprefix(EXTRA_PREFIX): column
+            for field, column in self.columns.items()
+            if field.startswith(EXTRA_PREFIX)
+        }
 
 
 @dataclass(frozen=True)
@@ -71,6 +89,7 @@ class Config:
     event: str
     sources: tuple[SourceConfig, ...]
     raw: dict[str, Any]
+    country: str | None = None  # [project] country: the country pack, None when not chosen
 
     def section(self, name: str) -> dict[str, Any]:
         """The raw table `[name]`, or {} when absent."""
@@ -115,21 +134,91 @@ def parse_config(raw: dict[str, Any], path: Path) -> Config:
         raise ConfigError(
             "project.event", f"expected one of {', '.join(EVENTS)}, got {event!r}", where
         )
+    country = project.get("country")
+    if country is not None:
+        country = _check_country(country, where)
     sources_raw = raw.get("sources", [])
     if not isinstance(sources_raw, list):
         raise ConfigError("sources", "expected an array of tables: [[sources]]", where)
     sources = []
     seen: set[str] = set()
     for index, entry in enumerate(sources_raw):
-        source = _parse_source(entry, index, path)
+        source = _parse_source(entry, index, path, country)
         if source.id in seen:
             raise ConfigError(f"sources[{index}].id", f"duplicate source id {source.id!r}", where)
         seen.add(source.id)
         sources.append(source)
-    return Config(path=path, project_name=name, event=event, sources=tuple(sources), raw=raw)
+    return Config(
+        path=path,
+        project_name=name,
+        event=event,
+        sources=tuple(sources),
+        raw=raw,
+        country=country,
+    )
 
 
-def _parse_source(entry: Any, index: int, config_path: Path) -> SourceConfig:
+def _check_country(country: Any, where: str) -> str:
+    from recount.reference import available_packs
+
+    if not isinstance(country, str) or country.upper() not in available_packs():
+        known = ", ".join(available_packs())
+        raise ConfigError(
+            "project.country",
+            f"expected the code of a country pack ({known}), got {country!r}; "
+            "leave it out to map no place to any admin unit",
+            where,
+        )
+    return country.upper()
+
+
+def extra_field_kind(name: str) -> str:
+    """How an extra field compares, from its name: `id`, `code`, `name` or `text`.
+
+    `id`: an identifier (names ending _id, _number, _no, or id_number, passport, ...), equal or
+    not; `code`: a postcode-like code; `name`: a person's name (mother_name, spouse_name);
+    `text`: anything else (occupation, nationality, ...).
+    """
+    if name in _EXTRA_IDS or name.endswith(("_id", "_number", "_no")):
+        return "id"
+    if name in _EXTRA_CODES:
+        return "code"
+    if name.endswith("_name"):
+        return "name"
+    return "text"
+
+
+def _flatten_columns(columns: dict[str, Any], key: str, where: str) -> dict[str, Any]:
+    """`extra = {occupation = "Occ"}` (or `extra.occupation = ...`) as flat `extra.occupation` keys."""
+    flat: dict[str, Any] = {}
+    for canonical, column in columns.items():
+        if canonical != "extra":
+            flat[canonical] = column
+            continue
+        if not isinstance(column, dict) or not column:
+            raise ConfigError(
+                f"{key}.columns.extra",
+                'expected a table of extra fields: extra.occupation = "Occupation"',
+                where,
+            )
+        for name, extra_column in column.items():
+            if not _EXTRA_NAME.match(name):
+                raise ConfigError(
+                    f"{key}.columns.extra.{name}",
+                    "an extra field's name is lower-case letters, digits and _ (e.g. id_number)",
+                    where,
+                )
+            if name in CANONICAL_FIELDS:
+                raise ConfigError(
+                    f"{key}.columns.extra.{name}",
+                    f"{name!r} is a canonical field: map it as {name} = ..., not as an extra",
+                    where,
+                )
+            flat[EXTRA_PREFIX + name] = extra_column
+    return flat
+
+
+def _parse_source(entry: Any, index: int, config_path: Path, country: str | None) -> SourceConfig:
     where = str(config_path)
     key = f"sources[{index}]"
     if not isinstance(entry, dict):
@@ -160,11 +249,13 @@ def _parse_source(entry: Any, index: int, config_path: Path) -> SourceConfig:
         raise ConfigError(
             f"{key}.columns", "expected a table mapping canonical fields to column names", where
         )
+    columns = _flatten_columns(columns, key, where)
     for canonical, column in columns.items():
-        if canonical not in CANONICAL_FIELDS:
+        if canonical not in CANONICAL_FIELDS and not canonical.startswith(EXTRA_PREFIX):
             raise ConfigError(
                 f"{key}.columns.{canonical}",
-                f"unknown canonical field; expected one of {', '.join(CANONICAL_FIELDS)}",
+                f"unknown canonical field; expected one of {', '.join(CANONICAL_FIELDS)}, "
+                'or an extra field as extra.NAME = "column"',
                 where,
             )
         if not isinstance(column, str) or not column:
@@ -218,4 +309,5 @@ def _parse_source(entry: Any, index: int, config_path: Path) -> SourceConfig:
         dayfirst=dayfirst,
         name=entry.get("name"),
         event=event,
+        country=country,
     )

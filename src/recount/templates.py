@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from recount.reference import available_packs
 
-def config_template(name: str, event: str = "killed") -> str:
+
+def config_template(name: str, event: str = "killed", country: str | None = None) -> str:
+    chosen = f'country = "{country.upper()}"' if country else '# country = "SY"'
     return f'''# recount workspace configuration.
 # Paths are relative to this file. Run `recount sources suggest FILE` to get a
 # [[sources]] block with a proposed column mapping for a new list.
@@ -11,6 +14,8 @@ def config_template(name: str, event: str = "killed") -> str:
 [project]
 name = "{name}"
 event = "{event}"            # killed | missing | detained | evacuated
+{chosen}             # country pack ({", ".join(available_packs())}): maps places to its admin
+                             # units (governorates, departments); without one, none is mapped
 
 # One [[sources]] block per list.
 # [[sources]]
@@ -24,10 +29,14 @@ event = "{event}"            # killed | missing | detained | evacuated
 # sex = "الجنس"
 # age = "العمر"
 # date_of_death = "تاريخ الوفاة"
-# governorate = "المحافظة"
+# date_of_birth = "تاريخ الولادة"   # any year; precision (day, month, year) is kept
+# governorate = "المحافظة"     # the first-level admin unit (governorate, department, oblast)
 # place = "المنطقة"
+# place_of_birth = "مكان الولادة"
 # status = "الصفة"
 # record_ref = "id"
+# extra.mother_name = "اسم الأم"    # any other field, kept in records.extra for linkage:
+# extra.id_number = "الرقم الوطني"  # *_id / *_number compare as identifiers, *_name as names
 #
 # [sources.values.sex]      # map this list's own values to recount's
 # "Adult - Male" = "M"

@@ -62,9 +62,16 @@ class Workspace:
 
     @classmethod
     def init(
-        cls, path: str | Path = ".", name: str | None = None, event: str = "killed"
+        cls,
+        path: str | Path = ".",
+        name: str | None = None,
+        event: str = "killed",
+        country: str | None = None,
     ) -> Workspace:
-        """Create the folder, a commented recount.toml (unless one exists) and the database."""
+        """Create the folder, a commented recount.toml (unless one exists) and the database.
+
+        `country` chooses a country pack (SY, CO, ...); without one no place is mapped.
+        """
         from recount.templates import config_template
 
         root = Path(path)
@@ -72,7 +79,7 @@ class Workspace:
         ws = cls(root)
         if not ws.config_path.exists():
             ws.config_path.write_text(
-                config_template(name or ws.root.name, event), encoding="utf-8"
+                config_template(name or ws.root.name, event, country), encoding="utf-8"
             )
         with ws.connect():
             pass

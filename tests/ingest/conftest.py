@@ -8,7 +8,8 @@ from ingest_helpers import write_workspace
 
 @pytest.fixture
 def make_workspace(tmp_path):
-    def make(sources, files, event="killed", name="ws"):
-        return write_workspace(tmp_path / name, sources, files, event)
+    def make(sources, files, event="killed", name="ws", country="SY"):
+        """A workspace of Syrian lists (country pack SY) unless `country` says otherwise."""
+        return write_workspace(tmp_path / name, sources, files, event, country)
 
     return make

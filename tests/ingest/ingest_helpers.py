@@ -33,14 +33,19 @@ def source_block(source: dict) -> str:
 
 
 def write_workspace(
-    root: Path, sources: list[dict], files: dict[str, bytes], event: str = "killed"
+    root: Path,
+    sources: list[dict],
+    files: dict[str, bytes],
+    event: str = "killed",
+    country: str | None = None,
 ) -> Workspace:
     root.mkdir(parents=True, exist_ok=True)
     for name, data in files.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
-    config = f'[project]\nname = "test"\nevent = "{event}"\n\n' + "\n".join(
+    chosen = f'country = "{country}"\n' if country else ""
+    config = f'[project]\nname = "test"\nevent = "{event}"\n{chosen}\n' + "\n".join(
         source_block(s) for s in sources
     )
     (root / "recount.toml").write_text(config, encoding="utf-8")
@@ -73,14 +78,21 @@ def scratch():
     return _SCRATCH
 
 
-def read_file(folder: Path, source: dict, data: bytes, name: str):
-    """Read one file as one configured source, without a workspace; checks the accounting."""
+def read_file(folder: Path, source: dict, data: bytes, name: str, country: str | None = "SY"):
+    """Read one file as one configured source, without a workspace; checks the accounting.
+
+    The project's country pack is Syria unless `country` says otherwise (None: no pack).
+    """
     from recount.config import parse_config
     from recount.ingest import read_source
 
     (folder / name).write_bytes(data)
     config = parse_config(
-        {"project": {"name": "t"}, "sources": [dict(source, path=name)]}, folder / "recount.toml"
+        {
+            "project": {"name": "t", **({"country": country} if country else {})},
+            "sources": [dict(source, path=name)],
+        },
+        folder / "recount.toml",
     )
     result = read_source(config.sources[0], scratch=scratch())
     numbers = sorted(

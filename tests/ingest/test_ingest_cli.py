@@ -118,3 +118,101 @@ def test_config_errors_show_the_key_without_a_traceback(tmp_path):
     assert result.exit_code != 0
     assert isinstance(result.exception, Exception)
     assert "sources.a.columns.name" in str(result.exception)
+
+
+def _suggest(path, workspace=None) -> tuple[dict, str]:
+    args = ["sources", "suggest", str(path)] + (["-w", str(workspace)] if workspace else [])
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    return tomllib.loads(result.output)["sources"][0]["columns"], result.output
+
+
+def test_suggest_maps_spanish_french_and_arabic_birth_and_other_headers(tmp_path):
+    spanish = (
+        "Nombres,Apellidos,Sexo,Fecha de nacimiento,Lugar de nacimiento,Departamento,"
+        "Municipio,Fecha del hecho,Cédula,Ocupación,Nombre de la madre\n"
+        "Juan Carlos,Pérez Gómez,Hombre,12/03/1950,Medellín,Antioquia,Apartadó,05/06/2002,"
+        "7123,agricultor,Ana Gómez\n"
+    )
+    (tmp_path / "es.csv").write_text(spanish, encoding="utf-8")
+    columns, _ = _suggest(tmp_path / "es.csv")
+    assert columns == {
+        "given_name": "Nombres",
+        "family_name": "Apellidos",
+        "sex": "Sexo",
+        "date_of_death": "Fecha del hecho",
+        "date_of_birth": "Fecha de nacimiento",
+        "governorate": "Departamento",
+        "place": "Municipio",
+        "place_of_birth": "Lugar de nacimiento",
+        "extra": {
+            "mother_name": "Nombre de la madre",
+            "id_number": "Cédula",
+            "occupation": "Ocupación",
+        },
+    }
+    french = "Nom,Prénom,Sexe,Date de naissance,Lieu de naissance,Date du décès\nDupont,Marie,F,1950,Lyon,2001\n"
+    (tmp_path / "fr.csv").write_text(french, encoding="utf-8")
+    columns, _ = _suggest(tmp_path / "fr.csv")
+    assert columns == {
+        "given_name": "Prénom",
+        "family_name": "Nom",
+        "sex": "Sexe",
+        "date_of_death": "Date du décès",
+        "date_of_birth": "Date de naissance",
+        "place_of_birth": "Lieu de naissance",
+    }
+    arabic = "الاسم,اسم الأم,تاريخ الولادة,مكان الولادة,الرقم الوطني\nمحمد,فاطمة,1980,حمص,0101\n"
+    (tmp_path / "ar.csv").write_text(arabic, encoding="utf-8")
+    columns, _ = _suggest(tmp_path / "ar.csv")
+    assert columns == {
+        "name": "الاسم",
+        "date_of_birth": "تاريخ الولادة",
+        "place_of_birth": "مكان الولادة",
+        "extra": {"mother_name": "اسم الأم", "id_number": "الرقم الوطني"},
+    }
+
+
+def test_suggest_on_a_generic_list_of_people_proposes_dob_and_keeps_unknown_columns_commented(
+    tmp_path,
+):
+    """A list like Splink's historical people: no date of death, births over centuries."""
+    lines = ["unique_id,cluster,full_name,dob,birth_place,postcode_fake,gender,occupation"]
+    for i in range(30):
+        lines.append(
+            f"{i},Q{i // 3},john smith {i},{1700 + 7 * i}-0{1 + i % 9}-1{i % 9},bath,BA1 {i}AB,male,baker"
+        )
+    (tmp_path / "people.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    columns, output = _suggest(tmp_path / "people.csv")
+    assert columns == {
+        "name": "full_name",
+        "sex": "gender",
+        "date_of_birth": "dob",
+        "place_of_birth": "birth_place",
+        "record_ref": "unique_id",
+        "extra": {"occupation": "occupation", "postcode": "postcode_fake"},
+    }
+    assert '# extra.cluster = "cluster"' in output  # a truth column is never mapped by itself
+
+
+def test_suggest_tells_which_dates_are_births_from_their_spread(tmp_path):
+    lines = ["a,b,c"] + [
+        f"Juan Pérez {i},{1930 + 2 * i}-03-0{1 + i % 9},2002-06-{10 + i % 9}" for i in range(30)
+    ]
+    (tmp_path / "l.csv").write_text("\n".join(lines), encoding="utf-8")
+    columns, _ = _suggest(tmp_path / "l.csv")
+    assert columns["date_of_birth"] == "b" and columns["date_of_death"] == "c"
+
+
+def test_suggest_names_the_country_pack_whose_units_the_values_are(tmp_path):
+    lines = ["nombre,x"] + [
+        f"Juan Pérez {i},{d}" for i, d in enumerate(["Antioquia", "Chocó", "Meta"] * 8)
+    ]
+    (tmp_path / "l.csv").write_text("\n".join(lines), encoding="utf-8")
+    columns, output = _suggest(tmp_path / "l.csv")
+    assert columns["governorate"] == "x"
+    assert 'country = "CO"' in output and "departments of Colombia" in output
+    workspace = tmp_path / "ws"
+    runner.invoke(app, ["init", str(workspace), "--country", "SY"])
+    columns, output = _suggest(tmp_path / "l.csv", workspace)
+    assert "governorate" not in columns and 'country = "CO"' not in output

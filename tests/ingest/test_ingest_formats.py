@@ -19,6 +19,7 @@ ISSUE_TOML = """\
 [project]
 name = "example"
 event = "killed"            # killed | missing | detained | evacuated
+country = "SY"              # the country pack: Syrian governorates are mapped
 
 [[sources]]
 id = "vdc"
@@ -408,14 +409,19 @@ def test_tables_have_the_architecture_schemas(make_workspace):
         ["date_of_death", "DATE"],
         ["date_precision", text],
         ["date_of_death_raw", text],
+        ["date_of_birth", "DATE"],
+        ["date_of_birth_precision", text],
+        ["date_of_birth_raw", text],
         ["governorate", text],
         ["governorate_raw", text],
         ["place", text],
+        ["place_of_birth", text],
         ["status", text],
         ["status_raw", text],
         ["cause", text],
         ["record_ref", text],
         ["event", text],
+        ["extra", "MAP(VARCHAR, VARCHAR)"],
         ["issues", text],
         ["raw", text],
     ]

@@ -20,6 +20,7 @@ from recount.ingest.values import (
     recognise_sex,
     recognise_status,
 )
+from recount.reference import country_pack
 
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
@@ -81,7 +82,49 @@ def test_unrecognised_status_is_unknown_and_flagged_never_inferred():
     ],
 )
 def test_governorates(raw, code):
-    assert recognise_governorate([raw]) == [(code, None)]
+    assert recognise_governorate([raw], country_pack("SY")) == [(code, None)]
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [
+        ("Antioquia", "CO-ANT"),
+        ("ANTIOQUIA", "CO-ANT"),
+        ("Dpto. de Antioquia", "CO-ANT"),
+        ("05", "CO-ANT"),
+        ("5", "CO-ANT"),
+        ("Bogotá D.C.", "CO-DC"),
+        ("bogota", "CO-DC"),
+        ("Nariño", "CO-NAR"),
+        ("Narino", "CO-NAR"),
+        ("N. de Santander", "CO-NSA"),
+        ("Valle del Cauca", "CO-VAC"),
+        ("CO-VAC", "CO-VAC"),
+    ],
+)
+def test_colombian_departments(raw, code):
+    assert recognise_governorate([raw], country_pack("CO")) == [(code, None)]
+
+
+def test_admin_units_of_another_country_are_not_recognised():
+    assert (
+        recognise_governorate(["Aleppo", "SY-HL"], country_pack("CO"))
+        == [(None, "governorate_unrecognised")] * 2
+    )
+    assert recognise_governorate(["Antioquia"], country_pack("SY")) == [
+        (None, "governorate_unrecognised")
+    ]
+
+
+def test_without_a_country_pack_only_iso_codes_are_admin_units():
+    assert recognise_governorate(["Aleppo", "حلب", "Antioquia", "co-ant", "SY-HL", "unknown"]) == [
+        (None, "governorate_unrecognised"),
+        (None, "governorate_unrecognised"),
+        (None, "governorate_unrecognised"),
+        ("CO-ANT", None),
+        ("SY-HL", None),
+        (None, None),
+    ]
 
 
 @given(st.integers(0, 120))

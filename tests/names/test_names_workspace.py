@@ -107,7 +107,7 @@ def records() -> pd.DataFrame:
 
 @pytest.fixture
 def workspace(tmp_path) -> Workspace:
-    ws = Workspace.init(tmp_path / "ws")
+    ws = Workspace.init(tmp_path / "ws", country="SY")  # Syrian places: the Syria pack maps them
     ws.write_table("records", records())
     return ws
 

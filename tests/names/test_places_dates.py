@@ -1,4 +1,4 @@
-"""Places to governorates through the gazetteer, and date flags."""
+"""Date flags of the names stage (places: tests/names/test_places.py)."""
 
 from __future__ import annotations
 
@@ -7,69 +7,7 @@ import datetime as dt
 import pytest
 
 from recount.errors import ConfigError
-from recount.names import place_to_governorate, resolve_place
 from recount.names.dates import date_flag, period_start
-
-
-@pytest.mark.parametrize(
-    "place,iso",
-    [
-        ("Aleppo", "SY-HL"),
-        ("Halab", "SY-HL"),
-        ("حلب", "SY-HL"),
-        ("Douma", "SY-RD"),
-        ("دوما", "SY-RD"),
-        ("Deir ez-Zor", "SY-DY"),
-        ("Deir al-Zour", "SY-DY"),
-        ("دير الزور", "SY-DY"),
-        ("حي جوبر", "SY-DI"),
-        ("Aleppo - al-Sukkari", "SY-HL"),
-        ("ريف حلب", "SY-HL"),
-        ("Damascus countryside", "SY-RD"),
-        ("ريف دمشق", "SY-RD"),
-        ("Douma, Rif Dimashq", "SY-RD"),
-        ("Kafranbel", "SY-ID"),
-        ("كفرنبل", "SY-ID"),
-        ("Maarat al-Numan", "SY-ID"),
-        ("معرة النعمان", "SY-ID"),
-        ("Baba Amr", "SY-HI"),
-        ("Ras al-Ain", "SY-HA"),
-        ("Albukamal", "SY-DY"),
-        ("Tal Abyad", "SY-RA"),
-        ("Busra al-Sham", "SY-DR"),
-        ("Quneitra", "SY-QU"),
-    ],
-)
-def test_places_map_to_their_governorate(place, iso):
-    assert place_to_governorate(place) == iso
-
-
-def test_ambiguous_and_unknown_places_infer_nothing():
-    assert place_to_governorate("Qahtaniyah") is None  # in Quneitra and in al-Hasakah
-    assert place_to_governorate("Aleppo, Idlib") is None  # the record contradicts itself
-    assert place_to_governorate("somewhere else") is None
-    assert place_to_governorate(None) is None
-
-
-def test_place_key_is_the_same_in_both_scripts():
-    assert resolve_place("Douma").place_key == resolve_place("دوما").place_key == "douma"
-    assert resolve_place("Douma, Rif Dimashq").place_key == "douma"
-    assert (
-        resolve_place("Unlisted Village").place_key == resolve_place("unlisted  village").place_key
-    )
-
-
-def test_gazetteer_names_its_sources():
-    from importlib import resources
-
-    text = (
-        resources.files("recount.names")
-        .joinpath("data")
-        .joinpath("gazetteer.csv")
-        .read_text("utf-8")
-    )
-    assert "Sources:" in text and "OCHA" in text
-
 
 TODAY = dt.date(2026, 1, 1)
 

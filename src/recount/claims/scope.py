@@ -1,6 +1,6 @@
 """The scope a claim states: a place (country, governorate, city) and a period.
 
-Governorates resolve through recount.reference.lookup_governorate, so every
+Governorates resolve through the Syria country pack (recount.reference), so every
 spelling the rest of recount accepts works here too; cities carry their
 governorate, and other countries their ISO code, so a claim about another war
 is recognised as outside the workspace. Periods become a first and last day
@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from recount.reference import GOVERNORATES, lookup_governorate
+from recount.reference import country_pack
+
+SYRIA = country_pack("SY")
 
 CONFLICT_START = dt.date(2011, 3, 1)  # the uprising began in March 2011
 
@@ -59,9 +61,9 @@ def _places() -> tuple[re.Pattern[str], dict[str, _PlaceEntry]]:
         resources.files("recount.claims").joinpath("data/places.toml").read_text(encoding="utf-8")
     )
     entries: dict[str, _PlaceEntry] = {}
-    for gov in GOVERNORATES:
-        entry = _PlaceEntry(gov.name_en, gov.iso, "governorate")
-        for alias in (gov.name_en, *gov.variants):
+    for gov in SYRIA.admin_units:
+        entry = _PlaceEntry(gov.name, gov.code, "governorate")
+        for alias in (gov.name, *gov.variants):
             if alias.isascii():
                 entries[_fold(alias)] = entry
     for city in raw["city"]:
@@ -97,7 +99,7 @@ def find_places(text: str) -> list[Place]:
         suffix = (match.group("suffix") or "").strip(" -").lower()
         code, level, name = entry.code, entry.level, entry.name
         if entry.level == "governorate":
-            code = lookup_governorate(raw) or code
+            code = SYRIA.admin_unit(raw) or code
             if suffix == "city":
                 level, name = "city", f"{entry.name} city"
             elif suffix == "countryside" and code == "SY-DI":

@@ -66,8 +66,11 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Print a [[sources]] block with a proposed column mapping, to paste into recount.toml."""
         from recount.ingest.suggest import suggest_source
+        from recount.reference import NO_PACK, workspace_pack
 
-        suggestion = suggest_source(file, Workspace(workspace).root)
+        ws = Workspace(workspace)
+        pack = workspace_pack(ws) if ws.config_path.exists() else NO_PACK
+        suggestion = suggest_source(file, ws.root, pack)
         print(suggestion.toml(), end="")
 
 

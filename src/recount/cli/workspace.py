@@ -20,11 +20,24 @@ def register(app: typer.Typer) -> None:
         ),
         name: Annotated[str | None, typer.Option(help="Project name.")] = None,
         event: Annotated[str, typer.Option(help=f"One of {', '.join(EVENTS)}.")] = "killed",
+        country: Annotated[
+            str | None,
+            typer.Option(
+                help="Country pack (e.g. SY, CO): maps places to its admin units. "
+                "Without one, no place is mapped."
+            ),
+        ] = None,
     ) -> None:
         """Create a workspace: a commented recount.toml and the DuckDB database."""
+        from recount.reference import available_packs
+
         if event not in EVENTS:
             raise typer.BadParameter(f"expected one of {', '.join(EVENTS)}", param_hint="--event")
-        ws = Workspace.init(directory, name=name, event=event)
+        if country is not None and country.upper() not in available_packs():
+            raise typer.BadParameter(
+                f"expected one of {', '.join(available_packs())}", param_hint="--country"
+            )
+        ws = Workspace.init(directory, name=name, event=event, country=country)
         console.print(f"workspace ready: {ws.root}")
         console.print(
             f"  edit {ws.config_path.name} to declare your sources, then `recount ingest`"

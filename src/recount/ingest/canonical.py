@@ -1,24 +1,25 @@
 """Turn one source's staged text rows into canonical `records` and `quarantine` rows.
 
 Runs in DuckDB over the staged Parquet chunks. Values that need judgement
-(sex, status, governorate, age, date) are read in Python once per distinct
+(sex, status, admin unit, age, dates) are read in Python once per distinct
 value and joined back, so the work grows with the vocabulary of a source,
-not with its rows.
+not with its rows. Admin units are recognised through the project's country
+pack only; extra fields (`extra.NAME` in the mapping) land as text in `extra`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
-from recount.config import SourceConfig
+from recount.config import EXTRA_PREFIX, SourceConfig
 from recount.errors import ConfigError
-from recount.ingest.dates import parse_dates
+from recount.ingest.dates import decide_dayfirst, parse_dates
 from recount.ingest.values import (
     fold,
     recognise_age,
@@ -27,16 +28,22 @@ from recount.ingest.values import (
     recognise_status,
     validate_mapped,
 )
+from recount.reference import country_pack
 
 WHITESPACE = " \t\r\n\u00a0\u200e\u200f\ufeff"
 NAME_PARTS = ("given_name", "father_name", "grandfather_name", "family_name")
-TEXT_FIELDS = ("name", *NAME_PARTS, "name_latin", "place", "cause", "record_ref")
-RECOGNISERS: dict[str, Callable[[Sequence[str]], list]] = {
+TEXT_FIELDS = ("name", *NAME_PARTS, "name_latin", "place", "place_of_birth", "cause", "record_ref")
+RECOGNISERS: dict[str, Callable[..., list]] = {
     "sex": recognise_sex,
     "status": recognise_status,
     "governorate": recognise_governorate,
     "age": recognise_age,
 }
+# Date fields: (canonical field, value column, precision column, flag prefix).
+DATE_FIELDS = (
+    ("date_of_death", "date_of_death", "date_precision", ""),
+    ("date_of_birth", "date_of_birth", "date_of_birth_precision", "birth_"),
+)
 RECORD_COLUMNS = [
     ("record_id", "VARCHAR"),
     ("source_id", "VARCHAR"),
@@ -52,14 +59,19 @@ RECORD_COLUMNS = [
     ("date_of_death", "DATE"),
     ("date_precision", "VARCHAR"),
     ("date_of_death_raw", "VARCHAR"),
+    ("date_of_birth", "DATE"),
+    ("date_of_birth_precision", "VARCHAR"),
+    ("date_of_birth_raw", "VARCHAR"),
     ("governorate", "VARCHAR"),
     ("governorate_raw", "VARCHAR"),
     ("place", "VARCHAR"),
+    ("place_of_birth", "VARCHAR"),
     ("status", "VARCHAR"),
     ("status_raw", "VARCHAR"),
     ("cause", "VARCHAR"),
     ("record_ref", "VARCHAR"),
     ("event", "VARCHAR"),
+    ("extra", "MAP(VARCHAR, VARCHAR)"),
     ("issues", "VARCHAR"),
     ("raw", "VARCHAR"),
 ]
@@ -83,6 +95,11 @@ class Finished:
 
 def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
+
+
+def _alias(field: str) -> str:
+    """The SQL name of a mapped field's text column (`extra.id_number` -> f_extra__id_number)."""
+    return "f_" + field.replace(".", "__")
 
 
 def _json_path(dotted: str) -> str:
@@ -132,7 +149,7 @@ def _finish(
             f"trim(c0, {ws}) = '' as is_empty from staged"
         )
         for field, path in columns.items():
-            field_sql[field] = (
+            field_sql[_alias(field)] = (
                 f"nullif(trim(json_extract_string(doc, {_literal(_json_path(str(path)))}), {ws}), '')"
             )
         raw_sql = "line"
@@ -145,7 +162,7 @@ def _finish(
     else:
         width = len(header)
         for field, index in columns.items():
-            field_sql[field] = f"nullif(trim(c{index}, {ws}), '')"
+            field_sql[_alias(field)] = f"nullif(trim(c{index}, {ws}), '')"
         pairs = ", ".join(f"{_literal(name)}, c{i}" for i, name in enumerate(header))
         raw_sql = f"json_object({pairs})" if width else "'{}'"
         bad_sql = "null::varchar"
@@ -153,7 +170,7 @@ def _finish(
             " and ".join(f"coalesce(trim(c{i}, {ws}), '') = ''" for i in range(width)) or "true"
         )
         base = "staged"
-    selected = ", ".join(f"{sql} as f_{field}" for field, sql in field_sql.items())
+    selected = ", ".join(f"{sql} as {alias}" for alias, sql in field_sql.items())
     con.execute(
         f"create or replace table fields as select source_row, {selected + ', ' if selected else ''}"
         f"{raw_sql} as raw, {empty_sql} as is_empty, {bad_sql} as bad_reason from {base}"
@@ -208,7 +225,7 @@ def _check_paths_found(con, source: SourceConfig, columns: dict[str, int | str])
         return
     counts = con.execute(
         "select count(*) filter (where bad_reason is null and not is_empty), "
-        + ", ".join(f"count(f_{field})" for field in columns)
+        + ", ".join(f"count({_alias(field)})" for field in columns)
         + " from fields"
     ).fetchone()
     if counts[0] == 0:
@@ -224,7 +241,7 @@ def _check_paths_found(con, source: SourceConfig, columns: dict[str, int | str])
 def _value_map(source: SourceConfig, field: str) -> dict[str, str]:
     mapping = source.values.get(field, {})
     for their, ours in mapping.items():
-        problem = validate_mapped(field, ours)
+        problem = validate_mapped(field, ours, country_pack(source.country))
         if problem:
             raise ConfigError(
                 f"sources.{source.id}.values.{field}.{their!r}", f"{ours!r}: {problem}"
@@ -233,8 +250,9 @@ def _value_map(source: SourceConfig, field: str) -> dict[str, str]:
 
 
 def _distinct(con, field: str) -> list[str]:
+    alias = _alias(field)
     rows = con.execute(
-        f"select distinct f_{field} from fields where f_{field} is not null and bad_reason is null"
+        f"select distinct {alias} from fields where {alias} is not null and bad_reason is null"
     ).fetchall()
     return [r[0] for r in rows]
 
@@ -244,13 +262,15 @@ def _value_joins(con, source: SourceConfig, columns, today):
     joins: list[str] = []
     value_sql: dict[str, str] = {}
     flags: list[str] = []
+    pack = country_pack(source.country)
     for field in ("sex", "status", "governorate", "age"):
         if field not in columns:
             continue
         mapping = _value_map(source, field)
         raws = _distinct(con, field)
         mapped = [mapping.get(fold(raw), raw) for raw in raws]
-        results = RECOGNISERS[field](mapped)
+        recognise = RECOGNISERS[field]
+        results = recognise(mapped, pack) if field == "governorate" else recognise(mapped)
         value_type = pa.int32() if field == "age" else pa.string()
         table = pa.table(
             {
@@ -260,31 +280,10 @@ def _value_joins(con, source: SourceConfig, columns, today):
             }
         )
         con.register(f"map_{field}", table)
-        joins.append(f"left join map_{field} on map_{field}.raw = f.f_{field}")
+        joins.append(f"left join map_{field} on map_{field}.raw = f.{_alias(field)}")
         value_sql[field] = f"map_{field}.value"
         flags.append(f"map_{field}.flag")
-    if "date_of_death" in columns:
-        mapping = _value_map(source, "date_of_death")
-        raws = _distinct(con, "date_of_death")
-        parsed, _ = parse_dates(
-            [mapping.get(fold(raw), raw) for raw in raws],
-            source.dayfirst,
-            source.date_format,
-            today,
-        )
-        table = pa.table(
-            {
-                "raw": pa.array(raws, pa.string()),
-                "date": pa.array([p.date for p in parsed], pa.date32()),
-                "precision": pa.array([p.precision for p in parsed], pa.string()),
-                "flag": pa.array([p.flag for p in parsed], pa.string()),
-            }
-        )
-        con.register("map_date", table)
-        joins.append("left join map_date on map_date.raw = f.f_date_of_death")
-        value_sql["date_of_death"] = "map_date.date"
-        value_sql["date_precision"] = "map_date.precision"
-        flags.append("map_date.flag")
+    _date_joins(con, source, columns, today, joins, value_sql, flags)
     for field in TEXT_FIELDS:
         mapping = _value_map(source, field) if field in columns else {}
         if not mapping:
@@ -297,19 +296,57 @@ def _value_joins(con, source: SourceConfig, columns, today):
             }
         )
         con.register(f"map_{field}", table)
-        joins.append(f"left join map_{field} on map_{field}.raw = f.f_{field}")
+        joins.append(f"left join map_{field} on map_{field}.raw = f.{_alias(field)}")
         value_sql[field] = f"nullif(map_{field}.value, '')"
-    formula_checks = [f"starts_with(f.f_{field}, '=')" for field in columns]
+    formula_checks = [f"starts_with(f.{_alias(field)}, '=')" for field in columns]
     if formula_checks:
         flags.append(f"case when {' or '.join(formula_checks)} then 'formula_in_cell' end")
     return joins, value_sql, flags
+
+
+def _date_joins(con, source: SourceConfig, columns, today, joins, value_sql, flags) -> None:
+    """Dates of death and birth: one day-first decision from both fields' values."""
+    present = [spec for spec in DATE_FIELDS if spec[0] in columns]
+    if not present:
+        return
+    texts = {}
+    for field, *_ in present:
+        mapping = _value_map(source, field)
+        raws = _distinct(con, field)
+        texts[field] = (raws, [mapping.get(fold(raw), raw) for raw in raws])
+    dayfirst = source.dayfirst
+    if dayfirst is None and not source.date_format:
+        dayfirst = decide_dayfirst([t for _, mapped in texts.values() for t in mapped])
+    for field, value_column, precision_column, prefix in present:
+        raws, mapped = texts[field]
+        parsed, _ = parse_dates(mapped, dayfirst, source.date_format, today)
+        name = f"map_{field}"
+        table = pa.table(
+            {
+                "raw": pa.array(raws, pa.string()),
+                "date": pa.array([p.date for p in parsed], pa.date32()),
+                "precision": pa.array([p.precision for p in parsed], pa.string()),
+                "flag": pa.array(
+                    [prefix + p.flag if p.flag else None for p in parsed], pa.string()
+                ),
+            }
+        )
+        con.register(name, table)
+        joins.append(f"left join {name} on {name}.raw = f.{_alias(field)}")
+        value_sql[value_column] = f"{name}.date"
+        value_sql[precision_column] = f"{name}.precision"
+        flags.append(f"{name}.flag")
+    if len(present) == 2:
+        flags.append(
+            "case when map_date_of_birth.date > map_date_of_death.date then 'birth_after_death' end"
+        )
 
 
 def _records_select(source: SourceConfig, event: str, columns, joins, value_sql, flags) -> str:
     def text(field: str) -> str:
         if field in value_sql:
             return value_sql[field]
-        return f"f.f_{field}" if field in columns else "null"
+        return f"f.{_alias(field)}" if field in columns else "null"
 
     parts = [text(p) for p in NAME_PARTS if p in columns]
     if "name" in columns:
@@ -335,14 +372,19 @@ def _records_select(source: SourceConfig, event: str, columns, joins, value_sql,
         "date_of_death": value_sql.get("date_of_death", "null"),
         "date_precision": value_sql.get("date_precision", "null"),
         "date_of_death_raw": _text_raw("date_of_death", columns),
+        "date_of_birth": value_sql.get("date_of_birth", "null"),
+        "date_of_birth_precision": value_sql.get("date_of_birth_precision", "null"),
+        "date_of_birth_raw": _text_raw("date_of_birth", columns),
         "governorate": value_sql.get("governorate", "null"),
         "governorate_raw": _text_raw("governorate", columns),
         "place": text("place"),
+        "place_of_birth": text("place_of_birth"),
         "status": status,
         "status_raw": _text_raw("status", columns),
         "cause": text("cause"),
         "record_ref": text("record_ref"),
         "event": _literal(event),
+        "extra": _extra_sql(columns),
         "issues": issues,
         "raw": "f.raw",
     }
@@ -353,5 +395,17 @@ def _records_select(source: SourceConfig, event: str, columns, joins, value_sql,
     )
 
 
+def _extra_sql(columns) -> str:
+    """The extra fields present on the row, as a MAP name -> text (empty when none)."""
+    extras = sorted(field for field in columns if field.startswith(EXTRA_PREFIX))
+    if not extras:
+        return "map()"
+    entries = ", ".join(
+        f"{{'key': {_literal(field.removeprefix(EXTRA_PREFIX))}, 'value': f.{_alias(field)}}}"
+        for field in extras
+    )
+    return f"map_from_entries(list_filter([{entries}], lambda e: e.value is not null))"
+
+
 def _text_raw(field: str, columns) -> str:
-    return f"f.f_{field}" if field in columns else "null"
+    return f"f.{_alias(field)}" if field in columns else "null"

@@ -1,9 +1,11 @@
-"""Dates of death as lists write them, with the precision they give.
+"""Dates (of death, of birth) as lists write them, with the precision they give.
 
 Works on the distinct raw values of one source. Whether 05/06/2016 is the
 5th of June or the 6th of May is decided once per source from its own data
 (a value like 17/12/2016 settles it), unless the config says `dayfirst` or a
-`date_format`.
+`date_format`. Any year from 1000 on is kept (births in 1850 are real); a year before
+that, or a day that does not exist (31/02), is kept out of the date and flagged, and the text
+stays in the `_raw` column.
 """
 
 from __future__ import annotations
@@ -16,18 +18,39 @@ from dataclasses import dataclass
 from recount.ingest.values import DIGITS, fold
 
 MONTHS = {
-    1: ["january", "jan", "janvier", "كانون الثاني", "يناير", "جانفي"],
-    2: ["february", "feb", "fevrier", "février", "شباط", "فبراير", "فيفري"],
-    3: ["march", "mar", "mars", "آذار", "اذار", "مارس"],
-    4: ["april", "apr", "avril", "نيسان", "أبريل", "ابريل", "إبريل", "افريل"],
-    5: ["may", "mai", "أيار", "ايار", "مايو", "ماي"],
-    6: ["june", "jun", "juin", "حزيران", "يونيو", "يونيه", "جوان"],
-    7: ["july", "jul", "juillet", "تموز", "يوليو", "يوليه", "جويلية"],
-    8: ["august", "aug", "aout", "août", "آب", "اب", "أغسطس", "اغسطس"],
-    9: ["september", "sep", "sept", "septembre", "أيلول", "ايلول", "سبتمبر"],
-    10: ["october", "oct", "octobre", "تشرين الأول", "تشرين الاول", "أكتوبر", "اكتوبر"],
-    11: ["november", "nov", "novembre", "تشرين الثاني", "نوفمبر"],
-    12: ["december", "dec", "decembre", "décembre", "كانون الأول", "كانون الاول", "ديسمبر"],
+    1: ["january", "jan", "janvier", "enero", "ene", "كانون الثاني", "يناير", "جانفي"],
+    2: ["february", "feb", "fevrier", "février", "febrero", "شباط", "فبراير", "فيفري"],
+    3: ["march", "mar", "mars", "marzo", "آذار", "اذار", "مارس"],
+    4: ["april", "apr", "avril", "abril", "abr", "نيسان", "أبريل", "ابريل", "إبريل", "افريل"],
+    5: ["may", "mai", "mayo", "أيار", "ايار", "مايو", "ماي"],
+    6: ["june", "jun", "juin", "junio", "حزيران", "يونيو", "يونيه", "جوان"],
+    7: ["july", "jul", "juillet", "julio", "تموز", "يوليو", "يوليه", "جويلية"],
+    8: ["august", "aug", "aout", "août", "agosto", "ago", "آب", "اب", "أغسطس", "اغسطس"],
+    9: [
+        "september",
+        "sep",
+        "sept",
+        "septembre",
+        "septiembre",
+        "setiembre",
+        "set",
+        "أيلول",
+        "ايلول",
+        "سبتمبر",
+    ],
+    10: ["october", "oct", "octobre", "octubre", "تشرين الأول", "تشرين الاول", "أكتوبر", "اكتوبر"],
+    11: ["november", "nov", "novembre", "noviembre", "تشرين الثاني", "نوفمبر"],
+    12: [
+        "december",
+        "dec",
+        "decembre",
+        "décembre",
+        "diciembre",
+        "dic",
+        "كانون الأول",
+        "كانون الاول",
+        "ديسمبر",
+    ],
 }
 _MONTH_BY_NAME = {fold(name): number for number, names in MONTHS.items() for name in names}
 _MONTH_NAMES = re.compile(
@@ -47,7 +70,22 @@ _D_MON_Y = re.compile(rf"^(\d{{1,2}}){_SEP}@(\d+)@,?{_SEP}(\d{{4}}|\d{{2}})$")
 _MON_D_Y = re.compile(rf"^@(\d+)@{_SEP}(\d{{1,2}})(?:st|nd|rd|th)?\s*,?{_SEP}(\d{{4}})$")
 _MON_Y = re.compile(rf"^@(\d+)@,?{_SEP}(\d{{4}})$")
 _Y_MON_D = re.compile(rf"^(\d{{4}}){_SEP}@(\d+)@{_SEP}(\d{{1,2}})$")
-MIN_YEAR = 1900
+_OF = re.compile(r"(?<=[\d@])\s+(?:de|del)\s+(?=[\d@])")  # "12 de marzo de 2016"
+FIRST_YEAR = 1000  # earlier years are typing slips (0201 for 2011), not dates
+
+
+_NO_DATE = {
+    "-",
+    "?",
+    "unknown",
+    "غير معروف",
+    "na",
+    "n/a",
+    "desconocida",
+    "sin fecha",
+    "s/f",
+    "inconnue",
+}
 
 
 @dataclass(frozen=True)
@@ -61,7 +99,8 @@ def _clean(raw: str) -> str:
     text = fold(raw.translate(DIGITS)).replace("،", ",").replace("٫", ".")
     text = _TIME.sub("", text).strip()
     text = _ERA.sub("", text).strip()
-    return _MONTH_NAMES.sub(lambda m: f"@{_MONTH_BY_NAME[m.group(1)]}@", text)
+    text = _MONTH_NAMES.sub(lambda m: f"@{_MONTH_BY_NAME[m.group(1)]}@", text)
+    return _OF.sub(" ", text)
 
 
 def decide_dayfirst(values: Sequence[str]) -> bool:
@@ -108,7 +147,7 @@ def _strptime(raw: str, date_format: str) -> ParsedDate:
 
 def _parse_one(raw: str, dayfirst: bool) -> ParsedDate:
     text = _clean(raw)
-    if not raw.strip() or text in {"-", "?", "unknown", "غير معروف", "na", "n/a"}:
+    if not raw.strip() or text in _NO_DATE:
         return ParsedDate(None, None, None)
     if m := _YMD.match(text):
         return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)), "day")
@@ -152,7 +191,7 @@ def _make(year: int, month: int, day: int, precision: str) -> ParsedDate:
 def _with_checks(parsed: ParsedDate, today: dt.date) -> ParsedDate:
     if parsed.date is None:
         return parsed
-    if parsed.date.year < MIN_YEAR:
+    if parsed.date.year < FIRST_YEAR:
         return ParsedDate(None, None, "date_implausible")
     if parsed.date > today:
         return ParsedDate(parsed.date, parsed.precision, "date_in_future")

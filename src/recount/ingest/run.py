@@ -129,7 +129,9 @@ def read_source(
         try:
             read = _read_into_staging(source, staging, None)
             staged = _finish_staged(con, read, source.event or event, None, with_sha=False)
-            records = pq.read_table(staged.finished.records_file).to_pandas()
+            records = pq.read_table(staged.finished.records_file).to_pandas(
+                maps_as_pydicts="strict"
+            )
             quarantine = pq.read_table(staged.finished.quarantine_file).to_pandas()
         finally:
             if own:

@@ -1,13 +1,16 @@
 """Propose a `[[sources]]` block for a file: format, encoding and a column mapping.
 
-The mapping comes from the header (Arabic or English names lists use) and,
-when the header says nothing, from what a sample of values looks like.
+The mapping comes from the header (the names lists use in English, Arabic, Spanish
+and French) and, when the header says nothing, from what a sample of values looks
+like. Admin units are recognised through the workspace's country pack; without one,
+through every pack recount ships, and the block then says which country to choose.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,157 +29,118 @@ from recount.ingest.values import (
     recognise_sex,
     recognise_status,
 )
+from recount.reference import NO_PACK, CountryPack, available_packs, country_pack
 
 SAMPLE_ROWS = 2000
 HEADER_WORDS = {
     "name": [
-        "name",
-        "full name",
-        "fullname",
-        "full_name",
-        "name_ar",
-        "arabic name",
-        "الاسم",
-        "الإسم",
-        "اسم",
-        "الاسم الكامل",
-        "الاسم الثلاثي",
-        "الاسم الرباعي",
-        "اسم الشهيد",
-        "اسم الضحية",
+        "name", "full name", "fullname", "full_name", "name_ar", "arabic name", "names",
+        "victim", "victim name", "name of victim", "الاسم", "الإسم", "اسم", "الاسم الكامل",
+        "الاسم الثلاثي", "الاسم الرباعي", "اسم الشهيد", "اسم الضحية", "nombre", "nombre completo",
+        "nombres y apellidos", "nombre y apellidos", "nombre de la victima", "nom complet",
+        "nom et prenom", "nom et prenoms", "nom prenom",
     ],
     "given_name": [
-        "first name",
-        "first",
-        "given name",
-        "given",
-        "firstname",
-        "first_name",
-        "الاسم الأول",
-        "الاسم الاول",
+        "first name", "first", "given name", "given", "firstname", "first_name", "given names",
+        "given_names", "forename", "forenames", "الاسم الأول", "الاسم الاول", "nombres",
+        "primer nombre", "nombre(s)", "prenom", "prénom", "prenoms",
     ],
     "father_name": [
-        "father",
-        "father name",
-        "father's name",
-        "fathers name",
-        "father_name",
-        "اسم الأب",
-        "اسم الاب",
-        "الأب",
-        "الاب",
+        "father", "father name", "father's name", "fathers name", "father_name", "اسم الأب",
+        "اسم الاب", "الأب", "الاب", "nombre del padre", "padre", "nom du pere", "pere",
     ],
     "grandfather_name": [
-        "grandfather",
-        "grandfather name",
-        "grandfather's name",
-        "grandfather_name",
-        "اسم الجد",
+        "grandfather", "grandfather name", "grandfather's name", "grandfather_name", "اسم الجد",
         "الجد",
     ],
     "family_name": [
-        "family",
-        "family name",
-        "surname",
-        "last",
-        "name last",
-        "last name",
-        "lastname",
-        "last_name",
-        "family_name",
-        "الكنية",
-        "النسبة",
-        "العائلة",
-        "اسم العائلة",
-        "الكنية/العائلة",
+        "family", "family name", "surname", "last", "name last", "last name", "lastname",
+        "last_name", "family_name", "surnames", "الكنية", "النسبة", "العائلة", "اسم العائلة",
+        "الكنية/العائلة", "الشهرة", "apellidos", "apellido", "nom de famille", "nom",
     ],
     "name_latin": [
-        "name (latin)",
-        "name_en",
-        "english name",
-        "name in english",
-        "latin name",
-        "name_latin",
-        "transliteration",
-        "الاسم بالانكليزي",
-        "الاسم بالإنجليزية",
+        "name (latin)", "name_en", "english name", "name in english", "latin name", "name_latin",
+        "transliteration", "الاسم بالانكليزي", "الاسم بالإنجليزية",
     ],
-    "sex": ["sex", "gender", "الجنس", "النوع", "الجنس/النوع"],
-    "age": ["age", "age (years)", "العمر", "السن", "العمر بالسنوات"],
+    "sex": [
+        "sex", "gender", "الجنس", "النوع", "الجنس/النوع", "sexo", "genero", "género", "sexe", "genre",
+    ],
+    "age": ["age", "age (years)", "العمر", "السن", "العمر بالسنوات", "edad", "âge", "age (ans)"],
     "date_of_death": [
-        "date of death",
-        "death date",
-        "date_of_death",
-        "dod",
-        "date",
-        "تاريخ الوفاة",
-        "تاريخ الاستشهاد",
-        "تاريخ الاستشهاد/الوفاة",
-        "التاريخ",
-        "تاريخ",
-        "تاريخ الحادثة",
-        "تاريخ القتل",
+        "date of death", "death date", "date_of_death", "dod", "date", "date died", "died",
+        "تاريخ الوفاة", "تاريخ الاستشهاد", "تاريخ الاستشهاد/الوفاة", "التاريخ", "تاريخ",
+        "تاريخ الحادثة", "تاريخ القتل", "fecha", "fecha de muerte", "fecha de fallecimiento",
+        "fecha de defuncion", "fecha del hecho", "fecha de los hechos", "fecha hecho",
+        "date du deces", "date de deces", "date de la mort",
     ],
-    "governorate": ["governorate", "province", "gov", "muhafaza", "admin1", "المحافظة", "محافظة"],
+    "date_of_birth": [
+        "date of birth", "birth date", "birthdate", "date_of_birth", "dob", "born", "birthday",
+        "d.o.b.", "تاريخ الولادة", "تاريخ الميلاد", "مواليد", "المواليد", "fecha de nacimiento",
+        "fecha nacimiento", "f. nacimiento", "nacimiento", "date de naissance", "ne le", "née le",
+    ],
+    "governorate": [
+        "governorate", "province", "gov", "muhafaza", "admin1", "adm1", "admin 1", "state",
+        "region", "department", "oblast", "المحافظة", "محافظة", "الولاية", "departamento",
+        "depto", "dpto", "provincia", "estado", "region", "departement", "département",
+        "wilaya", "governorate/province",
+    ],
     "place": [
-        "place",
-        "area",
-        "location",
-        "city",
-        "town",
-        "village",
-        "district",
-        "place of death",
-        "المنطقة",
-        "المكان",
-        "مكان الوفاة",
-        "مكان الاستشهاد",
-        "البلدة",
-        "المدينة",
-        "القرية",
-        "الناحية",
+        "place", "area", "location", "city", "town", "village", "district", "place of death",
+        "المنطقة", "المكان", "مكان الوفاة", "مكان الاستشهاد", "البلدة", "المدينة", "القرية",
+        "الناحية", "municipio", "lugar", "lugar del hecho", "lugar de los hechos", "ciudad",
+        "localidad", "vereda", "lugar de muerte", "lugar de fallecimiento", "lieu", "ville",
+        "commune", "lieu du deces", "lieu de deces",
+    ],
+    "place_of_birth": [
+        "place of birth", "birthplace", "birth place", "birth_place", "pob", "born in",
+        "مكان الولادة", "محل الولادة", "مكان الميلاد", "محل القيد", "lugar de nacimiento",
+        "municipio de nacimiento", "lieu de naissance",
     ],
     "status": [
-        "status",
-        "civilian/combatant",
-        "category",
-        "civilian or combatant",
-        "type",
-        "الصفة",
-        "الوضع",
-        "مدني/عسكري",
-        "مدني أم عسكري",
-        "التصنيف",
+        "status", "civilian/combatant", "category", "civilian or combatant", "type", "الصفة",
+        "الوضع", "مدني/عسكري", "مدني أم عسكري", "التصنيف", "condicion", "condición",
+        "calidad", "statut",
     ],
     "cause": [
-        "cause",
-        "cause of death",
-        "weapon",
-        "means",
-        "سبب الوفاة",
-        "طريقة الوفاة",
-        "السبب",
-        "سبب الاستشهاد",
-        "طريقة القتل",
+        "cause", "cause of death", "weapon", "means", "سبب الوفاة", "طريقة الوفاة", "السبب",
+        "سبب الاستشهاد", "طريقة القتل", "causa", "causa de muerte", "arma", "cause du deces",
     ],
     "record_ref": [
-        "id",
-        "ref",
-        "record id",
-        "record_id",
-        "no",
-        "no.",
-        "number",
-        "#",
-        "serial",
-        "رقم",
-        "الرقم",
-        "الرقم التسلسلي",
-        "المعرف",
-        "م",
+        "id", "ref", "record id", "record_id", "no", "no.", "number", "#", "serial", "رقم",
+        "الرقم", "الرقم التسلسلي", "المعرف", "م", "identificador", "codigo", "código", "n°", "nº",
+        "numero", "número", "unique_id", "uid",
     ],
+    "extra.mother_name": [
+        "mother", "mother name", "mother's name", "mothers name", "mother_name", "اسم الأم",
+        "اسم الام", "الأم", "الام", "nombre de la madre", "madre", "nom de la mere", "mere",
+    ],
+    "extra.id_number": [
+        "national id", "national_id", "id number", "id_number", "id no", "identity number",
+        "passport", "passport number", "الرقم الوطني", "رقم الهوية", "رقم البطاقة",
+        "cedula", "cédula", "documento", "numero de documento", "número de documento",
+        "numero de identificacion", "número de identificación", "dni", "nif", "nuip",
+    ],
+    "extra.occupation": [
+        "occupation", "job", "profession", "المهنة", "العمل", "ocupacion", "ocupación",
+        "profesion", "profesión", "oficio", "metier", "métier",
+    ],
+    "extra.postcode": ["postcode", "post code", "postal code", "zip", "zip code", "codigo postal", "code postal"],
+    "extra.nationality": ["nationality", "citizenship", "الجنسية", "nacionalidad", "nationalite"],
+    "extra.ethnicity": ["ethnicity", "ethnic group", "etnia", "pertenencia etnica", "ethnie"],
+    "extra.email": ["email", "e-mail", "email address", "correo", "correo electronico"],
+    "extra.phone": ["phone", "telephone", "phone number", "mobile", "الهاتف", "telefono", "teléfono"],
+}  # fmt: skip
+
+
+def _header_key(text: str) -> str:
+    """A header as matched: folded like values, accents dropped (género = genero)."""
+    decomposed = unicodedata.normalize("NFKD", fold(text))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+_HEADER_INDEX = {
+    _header_key(word): field for field, words in HEADER_WORDS.items() for word in words
 }
-_HEADER_INDEX = {fold(word): field for field, words in HEADER_WORDS.items() for word in words}
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _LATIN = re.compile("[A-Za-z]")
 
@@ -192,6 +156,7 @@ class Suggestion:
     columns: dict[str, tuple[str, str]]  # field -> (column, why)
     unmapped: list[str]
     rows_sampled: int
+    country_hint: str | None = None  # a pack whose admin units the values are, when none is set
 
     def toml(self) -> str:
         lines = [
@@ -214,8 +179,25 @@ class Suggestion:
         for field, (column, why) in self.columns.items():
             lines.append(f"{field} = {_toml_string(column)}   # {why}")
         for column in self.unmapped:
-            lines.append(f"# ? = {_toml_string(column)}   # not recognised")
+            lines.append(
+                f"# extra.{_field_name(column)} = {_toml_string(column)}   "
+                "# not recognised: uncomment to keep it as an extra field, or map it"
+            )
+        if self.country_hint:
+            lines += [
+                "",
+                f"# The {_toml_string(self.columns['governorate'][0])} values are "
+                f"{country_pack(self.country_hint).admin_word_plural} of "
+                f"{country_pack(self.country_hint).name}: set country = "
+                f'"{self.country_hint}" under [project] so that they are mapped.',
+            ]
         return "\n".join(lines) + "\n"
+
+
+def _field_name(column: str) -> str:
+    """A snake_case extra field name for a column (`Postcode (fake)` -> postcode_fake)."""
+    name = re.sub(r"[^a-z0-9]+", "_", _header_key(column)).strip("_")
+    return name if re.match(r"^[a-z]", name or "") else f"column_{name or 'x'}"
 
 
 def _toml_string(text: str) -> str:
@@ -223,8 +205,12 @@ def _toml_string(text: str) -> str:
     return f'"{escaped}"'
 
 
-def suggest_source(path: Path, root: Path | None = None) -> Suggestion:
-    """Detect the file's format and encoding and propose a column mapping."""
+def suggest_source(path: Path, root: Path | None = None, pack: CountryPack = NO_PACK) -> Suggestion:
+    """Detect the file's format and encoding and propose a column mapping.
+
+    Admin units are recognised through `pack` (the workspace's), or without one through every
+    pack recount ships; the suggestion then names the country whose units the values are.
+    """
     path = Path(path)
     source_id = re.sub(r"[^A-Za-z0-9_-]+", "_", path.stem).strip("_") or "source"
     probe = SourceConfig(id=source_id, path=path, columns={})
@@ -235,13 +221,27 @@ def suggest_source(path: Path, root: Path | None = None) -> Suggestion:
     for index, field in by_header.items():
         if field and field not in columns:
             columns[field] = (sample.column_names[index], "header")
+    packs = [pack] if pack.code else [country_pack(code) for code in available_packs()]
+    hint = None
     for index, name in enumerate(sample.column_names):
         if by_header[index] or any(c == name for c, _ in columns.values()):
             continue
-        guess = _guess_from_values(sample.column(index).to_pylist(), set(columns))
+        guess = _guess_from_values(sample.column(index).to_pylist(), set(columns), packs)
         if guess:
             columns[guess[0]] = (name, guess[1])
+            hint = guess[2] or hint
+    for name in sample.column_names:
+        mentioned = _header_mentions(name)
+        if (
+            mentioned
+            and mentioned[0] not in columns
+            and all(c != name for c, _ in columns.values())
+        ):
+            columns[mentioned[0]] = (name, f"header mentions {mentioned[1]!r}")
+    if "governorate" in columns and pack.code is None:
+        hint = hint or _country_of(sample.column(columns["governorate"][0]).to_pylist(), packs)
     _prefer_arabic_name(columns, sample)
+    _dates_by_span(columns, sample)
     ordered = {f: columns[f] for f in HEADER_WORDS if f in columns}
     mapped = {c for c, _ in ordered.values()}
     try:
@@ -258,6 +258,7 @@ def suggest_source(path: Path, root: Path | None = None) -> Suggestion:
         columns=ordered,
         unmapped=[n for n in sample.column_names if n not in mapped],
         rows_sampled=sample.num_rows,
+        country_hint=hint if pack.code is None else None,
     )
 
 
@@ -288,10 +289,24 @@ def _prefer_arabic_name(columns: dict[str, tuple[str, str]], sample: pa.Table) -
 def _header_field(name: str) -> str | None:
     """The canonical field a column name means: whole name, then 'name first', then 'first'."""
     for candidate in (name, name.replace(".", " ").replace("_", " "), name.rsplit(".", 1)[-1]):
-        field = _HEADER_INDEX.get(fold(candidate))
+        field = _HEADER_INDEX.get(_header_key(candidate))
         if field:
             return field
     return None
+
+
+def _header_mentions(name: str) -> tuple[str, str] | None:
+    """(field, word) when the header's words name exactly one field (postcode_fake -> postcode)."""
+    words = re.split(r"[^\w]+|_", _header_key(name))
+    words = [w for w in words if w]
+    found = {}
+    for size in (2, 1):
+        for start in range(len(words) - size + 1):
+            phrase = " ".join(words[start : start + size])
+            field = _HEADER_INDEX.get(phrase)
+            if field and len(phrase) >= 3:
+                found.setdefault(field, phrase)
+    return next(iter(found.items())) if len(found) == 1 else None
 
 
 def _sample(reader: Reader) -> pa.Table:
@@ -328,7 +343,10 @@ def _leaves(value: dict, prefix: str):
             yield path, item if isinstance(item, str) else json.dumps(item, ensure_ascii=False)
 
 
-def _guess_from_values(values: list, taken: set[str]) -> tuple[str, str] | None:
+def _guess_from_values(
+    values: list, taken: set[str], packs: list[CountryPack]
+) -> tuple[str, str, str | None] | None:
+    """(field, why, country pack code or None) for a column the header did not name."""
     texts = [str(v).strip() for v in values if v is not None and str(v).strip()]
     if not texts:
         return None
@@ -342,36 +360,77 @@ def _guess_from_values(values: list, taken: set[str]) -> tuple[str, str] | None:
 
     checks = [
         ("sex", recognise_sex, lambda r: r[0] is not None),
-        ("governorate", recognise_governorate, lambda r: r[0] is not None),
         ("status", recognise_status, lambda r: r[1] is None and r[0] != "unknown"),
         ("age", recognise_age, lambda r: r[0] is not None),
     ]
+    if "governorate" not in taken:
+        best = max(
+            (
+                (share(recognise_governorate(distinct, p), lambda r: r[0] is not None), p)
+                for p in packs
+            ),
+            key=lambda hit: hit[0],
+            default=(0.0, NO_PACK),
+        )
+        if best[0] >= 0.8:
+            unit = best[1].admin_word
+            return "governorate", f"{best[0]:.0%} of sampled values are {unit} names", best[1].code
     for field, recognise, ok in checks:
         if field in taken:
             continue
         fraction = share(recognise(distinct), ok)
         if fraction >= 0.8:
-            return field, f"{fraction:.0%} of sampled values look like {field}"
-    if "date_of_death" not in taken:
+            return field, f"{fraction:.0%} of sampled values look like {field}", None
+    if not {"date_of_death", "date_of_birth"} <= taken:
         parsed, _ = parse_dates(distinct)
         fraction = share(parsed, lambda p: p.date is not None)
         if fraction >= 0.8:
-            return "date_of_death", f"{fraction:.0%} of sampled values are dates"
+            field = "date_of_death" if "date_of_death" not in taken else "date_of_birth"
+            return field, f"{fraction:.0%} of sampled values are dates", None
     multiword = sum(1 for t in distinct if len(t.split()) >= 2) / len(distinct)
     if multiword >= 0.8 and len(distinct) >= 0.5 * len(texts):
         arabic = sum(1 for t in distinct if _ARABIC.search(t)) / len(distinct)
         latin = sum(1 for t in distinct if _LATIN.search(t)) / len(distinct)
         if arabic >= 0.8 and "name" not in taken:
-            return "name", "multi-word Arabic-script values"
-        if latin >= 0.8:
-            field = "name_latin" if "name" in taken else "name"
-            if field not in taken:
-                return field, "multi-word Latin-script values"
+            return "name", "multi-word Arabic-script values", None
+        if latin >= 0.8 and "name" not in taken:
+            return "name", "multi-word Latin-script values", None
     if (
         "record_ref" not in taken
         and len(distinct) == len(texts)
         and len(texts) >= 5
         and all(len(t) <= 20 and " " not in t for t in distinct)
     ):
-        return "record_ref", "unique short values"
+        return "record_ref", "unique short values", None
     return None
+
+
+def _country_of(values: list, packs: list[CountryPack]) -> str | None:
+    """The pack in which most of a column's values are admin units (at least half), if any."""
+    texts = [str(v).strip() for v in values if v is not None and str(v).strip()]
+    best, best_share = None, 0.5
+    for pack in packs:
+        hits = sum(1 for t in texts if pack.admin_unit(t))
+        if texts and hits / len(texts) >= best_share:
+            best, best_share = pack.code, hits / len(texts)
+    return best
+
+
+def _dates_by_span(columns: dict[str, tuple[str, str]], sample: pa.Table) -> None:
+    """Of two date columns guessed from values, the one whose years span decades is the birth date."""
+    death, birth = columns.get("date_of_death"), columns.get("date_of_birth")
+    if not death or (birth and "header" in (death[1], birth[1])):
+        return
+    spans = {}
+    for field, (column, _) in (
+        ("date_of_death", death),
+        *([("date_of_birth", birth)] if birth else []),
+    ):
+        parsed, _ = parse_dates([str(v) for v in sample.column(column).to_pylist() if v])
+        years = sorted(p.date.year for p in parsed if p.date)
+        spans[field] = years[len(years) * 9 // 10] - years[len(years) // 10] if years else 0
+    if birth and spans["date_of_death"] > spans["date_of_birth"]:
+        columns["date_of_death"], columns["date_of_birth"] = birth, death
+    elif not birth and death[1] != "header" and spans["date_of_death"] > 30:
+        del columns["date_of_death"]
+        columns["date_of_birth"] = (death[0], f"{death[1]}, spread over decades like births")

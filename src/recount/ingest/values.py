@@ -1,4 +1,4 @@
-"""Recognise sex, status, age and governorate as lists write them, in Arabic and English.
+"""Recognise sex, status, age and the admin unit as lists write them, in several languages.
 
 Each function takes the *distinct* raw values of one field in one source and
 returns, per value, the canonical value and a flag (or None). The caller
@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 
-from recount.reference import lookup_governorate
+from recount.reference import NO_PACK, CountryPack
 
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي", "ـ": None})
@@ -38,6 +38,21 @@ UNKNOWN_WORDS = {
     "غير محدد",
     "لا يوجد",
     "غير مذكور",
+    "desconocido",
+    "desconocida",
+    "sin informacion",
+    "sin información",
+    "sin dato",
+    "sin datos",
+    "s/i",
+    "no sabe",
+    "no aplica",
+    "inconnu",
+    "inconnue",
+    "non renseigne",
+    "non renseigné",
+    "nd",
+    "n.d.",
 }
 SEX_WORDS = {
     "M": {
@@ -56,6 +71,12 @@ SEX_WORDS = {
         "masculin",
         "h",
         "homme",
+        "hombre",
+        "masculino",
+        "varon",
+        "varón",
+        "nino",
+        "niño",
     },
     "F": {
         "f",
@@ -73,6 +94,10 @@ SEX_WORDS = {
         "طفله",
         "feminin",
         "femme",
+        "mujer",
+        "femenino",
+        "nina",
+        "niña",
     },
 }
 STATUS_WORDS = {
@@ -90,6 +115,8 @@ STATUS_WORDS = {
         "مدنيون",
         "مدني/ه",
         "civil/civilian",
+        "poblacion civil",
+        "población civil",
     },
     "combatant": {
         "combatant",
@@ -109,12 +136,15 @@ STATUS_WORDS = {
         "جندي",
         "مسلح",
         "غير مدني",
+        "combatiente",
+        "militar",
+        "soldado",
     },
 }
 _AGE = re.compile(
-    r"^\s*(\d{1,9}(?:[.,]\d+)?)\s*(?:y|yr|yrs|years?|years old|سنه|سنوات|سنين|عام|عاما|عامًا|اعوام)?\s*$"
+    r"^\s*(\d{1,9}(?:[.,]\d+)?)\s*(?:y|yr|yrs|years?|years old|anos|años|ans|سنه|سنوات|سنين|عام|عاما|عامًا|اعوام)?\s*$"
 )
-_AGE_MONTHS = re.compile(r"^\s*\d{1,2}\s*(?:m|mo|months?|شهر|شهرا|اشهر|شهور)\s*$")
+_AGE_MONTHS = re.compile(r"^\s*\d{1,2}\s*(?:m|mo|months?|meses|mois|شهر|شهرا|اشهر|شهور)\s*$")
 _AGE_NEGATIVE = re.compile(r"^\s*-\s*\d+(?:[.,]\d+)?\s*$")
 
 
@@ -160,10 +190,13 @@ def recognise_status(values: Sequence[str]) -> list[tuple[str | None, str | None
     return out
 
 
-def recognise_governorate(values: Sequence[str]) -> list[tuple[str | None, str | None]]:
+def recognise_governorate(
+    values: Sequence[str], pack: CountryPack = NO_PACK
+) -> list[tuple[str | None, str | None]]:
+    """The first-level admin unit's ISO 3166-2 code through the country pack (codes only without one)."""
     out = []
     for value in values:
-        code = lookup_governorate(value)
+        code = pack.admin_unit(value)
         if code is not None:
             out.append((code, None))
         elif fold(value) in _UNKNOWN:
@@ -193,14 +226,19 @@ def recognise_age(values: Sequence[str]) -> list[tuple[int | None, str | None]]:
     return out
 
 
-def validate_mapped(field: str, value: str) -> str | None:
+def validate_mapped(field: str, value: str, pack: CountryPack = NO_PACK) -> str | None:
     """Why a `[sources.values.FIELD]` target is not usable for that field, or None when it is."""
     if field == "sex" and value not in ("M", "F", ""):
         return 'expected "M", "F" or "" (unknown)'
     if field == "status" and value not in ("civilian", "combatant", "unknown"):
         return 'expected "civilian", "combatant" or "unknown"'
-    if field == "governorate" and value and lookup_governorate(value) is None:
-        return "expected an ISO 3166-2:SY code (SY-HL …), a p-code or a governorate name"
+    if field == "governorate" and value and pack.admin_unit(value) is None:
+        if pack.code is None:
+            return "expected an ISO 3166-2 code (e.g. CO-ANT); set [project] country to use names"
+        return (
+            f"expected an ISO 3166-2:{pack.code} code ({pack.admin_codes[0]} …), "
+            f"a national code or a {pack.admin_word} name"
+        )
     if field == "age" and value and recognise_age([value])[0][1] is not None:
         return "expected a whole number of years from 0 to 120"
     return None

@@ -1,60 +1,53 @@
-"""Places as written into a governorate (ISO 3166-2:SY) and a comparable place key.
+"""Places as written into a first-level admin unit (ISO 3166-2) and a comparable place key.
 
-Sources often give a town or neighbourhood but no governorate ("Douma",
-"حي جوبر", "Aleppo - al-Sukkari"). The gazetteer (data/gazetteer.csv, sources
-named in its header) maps places in Arabic and Latin spellings to their
-governorate; a place name shared by two governorates infers nothing.
+Sources often give a town or neighbourhood but no admin unit ("Douma", "حي جوبر",
+"Aleppo - al-Sukkari", "Apartadó"). The workspace's country pack (recount.reference) lists
+places in its scripts and spellings with their admin unit; a place name shared by two units
+infers nothing, and without a pack no place infers anything (the place key is still built).
 """
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from importlib import resources
+from functools import lru_cache
 
 from recount.names.arabic import has_arabic, normalize_arabic, strip_marks
 from recount.names.compounds import LATIN_ARTICLES
 from recount.names.latin import fold_latin
 from recount.names.phonetic import phonetic_key
 from recount.names.romanise import romanize
-from recount.reference.governorates import GOVERNORATES, lookup_governorate
+from recount.reference import NO_PACK, CountryPack
 
-GAZETTEER_FILE = "gazetteer.csv"
-
-_GENERIC = frozenset(
-    [
-        normalize_arabic(w)
-        for w in "مدينة بلدة قرية حي مخيم منطقة ناحية محافظة حارة شارع مزرعة بلدية".split()
-    ]
-    + "city town village camp neighbourhood neighborhood district subdistrict sub area governorate province quarter the of in near".split()
-)
-_COUNTRYSIDE_AR = normalize_arabic("ريف")
-_COUNTRYSIDE_LAT = frozenset("countryside rural reef rif suburbs outskirts".split())
 _SEPARATORS = re.compile(r"[,،;/|()\[\]]+|\s[-–—]\s|\s+-|-\s+")
 
 
 @dataclass(frozen=True)
 class Place:
-    governorate: str | None  # ISO code, None when unknown or ambiguous
-    place_key: str | None  # the gazetteer's name for the place, else a phonetic key of the text
-    matched: bool  # true when the gazetteer or the governorate list knew it
+    governorate: str | None  # ISO 3166-2 code of the admin unit, None when unknown or ambiguous
+    place_key: str | None  # the pack's name for the place, else a phonetic key of the text
+    matched: bool  # true when the pack knew it
 
 
-def place_words_key(text: str) -> str:
-    """Phonetic key of a place name in either script: generic words and articles dropped."""
+def place_words_key(text: str, generic: frozenset[str] = frozenset(), by_sound: bool = True) -> str:
+    """Key of a place name in either script: `generic` words and articles dropped.
+
+    By sound (a phonetic key shared by Arabic script and its romanisations), or by spelling
+    (words folded and joined) for packs whose place names are written one way.
+    """
     script_arabic = has_arabic(text)
     raw = strip_marks(text) if script_arabic else fold_latin(text).replace("-", " ")
     keys = []
     for word in raw.split():
         norm = normalize_arabic(word) if script_arabic else word
-        if norm in _GENERIC or norm in LATIN_ARTICLES:
+        if norm in generic or norm in LATIN_ARTICLES:
             continue
         if script_arabic:
             if word.startswith("ال") and len(word) >= 4:
                 word = word[2:]
             keys.append(romanize(word))
+        elif not by_sound:
+            keys.append(word)
         else:
             if word.startswith(("al", "el")) and len(word) >= 6:
                 word = word[2:]
@@ -62,97 +55,101 @@ def place_words_key(text: str) -> str:
     return "".join(keys)
 
 
-@cache
-def _gazetteer() -> tuple[dict[str, set[str]], dict[str, str]]:
-    """key -> governorates, key -> canonical place name."""
-    text = (
-        resources.files("recount.names")
-        .joinpath("data")
-        .joinpath(GAZETTEER_FILE)
-        .read_text("utf-8")
+@lru_cache(maxsize=8)
+def _generic_words(pack: CountryPack) -> frozenset[str]:
+    return frozenset(
+        normalize_arabic(w) if has_arabic(w) else fold_latin(w) for w in pack.generic_words
     )
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    governorates: dict[str, set[str]] = {}
+
+
+def _key(text: str, pack: CountryPack) -> str:
+    return place_words_key(text, _generic_words(pack), pack.place_match == "phonetic")
+
+
+@lru_cache(maxsize=8)
+def _gazetteer(pack: CountryPack) -> tuple[dict[str, set[str]], dict[str, str]]:
+    """key -> admin units, key -> canonical place name, from the pack's places and units."""
+    units: dict[str, set[str]] = {}
     canonical: dict[str, str] = {}
-    for row in csv.DictReader(lines):
-        name = re.sub(r"\s*\(.*\)$", "", row["name_en"]).strip()
-        forms = [name, row["name_ar"], *[v for v in (row["variants"] or "").split("|") if v]]
-        for form in forms:
-            key = place_words_key(form)
+    for place in pack.places:
+        name = re.sub(r"\s*\(.*\)$", "", place.name).strip()
+        for form in (name, *place.forms[1:]):
+            key = _key(form, pack)
             if key:
-                governorates.setdefault(key, set()).add(row["governorate"])
+                units.setdefault(key, set()).add(place.admin)
                 canonical.setdefault(key, name.casefold())
-    for gov in GOVERNORATES:
-        for form in (gov.name_en, gov.name_ar, *gov.variants):
-            key = place_words_key(form)
+    for unit in pack.admin_units:
+        for form in unit.forms:
+            key = _key(form, pack)
             if key:
-                governorates.setdefault(key, set()).add(gov.iso)
-                canonical.setdefault(key, gov.name_en.casefold())
-    return governorates, canonical
+                units.setdefault(key, set()).add(unit.code)
+                canonical.setdefault(key, unit.name.casefold())
+    return units, canonical
 
 
 @lru_cache(maxsize=200_000)
-def resolve_place(text: str | None) -> Place:
-    """The governorate and place key of a place as written."""
+def resolve_place(text: str | None, pack: CountryPack = NO_PACK) -> Place:
+    """The admin unit and place key of a place as written, through `pack` (nothing without one)."""
     if text is None or not str(text).strip():
         return Place(None, None, False)
     text = str(text)
-    governorates, canonical = _gazetteer()
+    whole_key = _key(text, pack)
+    if pack.code is None:
+        return Place(None, whole_key or None, False)
+    units, canonical = _gazetteer(pack)
     segments = [s.strip() for s in _SEPARATORS.split(text) if s and s.strip()]
-    found: list[tuple[str, str, bool]] = []  # (governorate, canonical name, is a governorate)
+    found: list[tuple[str, str, bool]] = []  # (admin unit, canonical name, is an admin unit)
     for segment in segments:
-        hit = _segment(segment, governorates, canonical)
+        hit = _segment(segment, pack, units, canonical)
         if hit:
             found.append(hit)
-    whole_key = place_words_key(text)
     if not found:
         return Place(None, whole_key or None, False)
-    distinct = {gov for gov, _, _ in found if gov}
+    distinct = {unit for unit, _, _ in found if unit}
     governorate = distinct.pop() if len(distinct) == 1 else None
-    specific = [name for _, name, is_governorate in found if not is_governorate]
+    specific = [name for _, name, is_unit in found if not is_unit]
     return Place(governorate, (specific or [found[0][1]])[0], True)
 
 
 def _segment(
-    segment: str, governorates: dict[str, set[str]], canonical: dict[str, str]
+    segment: str, pack: CountryPack, units: dict[str, set[str]], canonical: dict[str, str]
 ) -> tuple[str, str, bool] | None:
-    iso = lookup_governorate(segment)
-    if iso:
-        return iso, _canonical_governorate(iso), True
-    countryside = _countryside_of(segment)
+    code = pack.admin_unit(segment)
+    if code:
+        return code, pack.admin_name(code).casefold(), True
+    countryside = _countryside_of(segment, pack)
     if countryside:
         return countryside
-    key = place_words_key(segment)
-    owners = governorates.get(key)
+    key = _key(segment, pack)
+    owners = units.get(key)
     if not owners:
         return None
     return (next(iter(owners)) if len(owners) == 1 else "", canonical[key], False)
 
 
-def _countryside_of(segment: str) -> tuple[str, str, bool] | None:
-    """'ريف حلب', 'Aleppo countryside', 'rural Idlib': the governorate of the city named."""
+def _countryside_of(segment: str, pack: CountryPack) -> tuple[str, str, bool] | None:
+    """'ريف حلب', 'Aleppo countryside', 'rural Idlib': the admin unit of the city named."""
+    if not pack.countryside_words:
+        return None
+    arabic_words = {normalize_arabic(w) for w in pack.countryside_words if has_arabic(w)}
+    latin_words = {fold_latin(w) for w in pack.countryside_words if not has_arabic(w)}
     if has_arabic(segment):
         words = normalize_arabic(segment).split()
-        if len(words) >= 2 and words[0] == _COUNTRYSIDE_AR:
+        if len(words) >= 2 and words[0] in arabic_words:
             rest = " ".join(words[1:])
         else:
             return None
     else:
         words = fold_latin(segment).replace("-", " ").split()
-        rest_words = [w for w in words if w not in _COUNTRYSIDE_LAT and w != "of"]
+        rest_words = [w for w in words if w not in latin_words and w != "of"]
         if len(rest_words) == len(words) or not rest_words:
             return None
         rest = " ".join(rest_words)
-    iso = lookup_governorate(rest)
-    if iso == "SY-DI":
-        iso = "SY-RD"
-    return (iso, _canonical_governorate(iso), True) if iso else None
+    code = pack.admin_unit(rest)
+    code = pack.countryside_of.get(code, code) if code else None
+    return (code, pack.admin_name(code).casefold(), True) if code else None
 
 
-def _canonical_governorate(iso: str) -> str:
-    return next(g.name_en.casefold() for g in GOVERNORATES if g.iso == iso)
-
-
-def place_to_governorate(text: str | None) -> str | None:
-    """ISO 3166-2:SY code of the governorate a place as written lies in, or None."""
-    return resolve_place(text).governorate
+def place_to_governorate(text: str | None, pack: CountryPack = NO_PACK) -> str | None:
+    """ISO 3166-2 code of the admin unit a place as written lies in, through `pack`, or None."""
+    return resolve_place(text, pack).governorate

@@ -18,6 +18,7 @@ from recount.names.keys import ARABIC_KEYS, AUTO_KEYS, KEY_STYLES, listed_token
 from recount.names.lexicon import load_lexicon
 from recount.names.parts import NameParts, parts_from_fields, split_name
 from recount.names.places import resolve_place
+from recount.reference import NO_PACK, CountryPack, workspace_pack
 
 NORMALIZED_SCHEMA = pa.schema(
     [
@@ -65,16 +66,25 @@ def normalize_workspace(ws) -> pd.DataFrame:
     select = ", ".join(f'"{c}"' if c in available else f'null as "{c}"' for c in _RECORD_COLUMNS)
     records = ws.query(f"select {select} from records order by record_id")
     section = ws.config.section("names")
+    pack = workspace_pack(ws)
     table = normalize_records(
-        records, earliest=period_start(section), key_style=key_style_setting(section)
+        records,
+        earliest=period_start(section),
+        key_style=key_style_setting(section, pack),
+        pack=pack,
     )
     ws.write_table("normalized", table)
     return summarize(table.to_pandas())
 
 
-def key_style_setting(section: dict) -> str:
-    """`[names] latin_keys`: how Latin names are keyed (auto, arabic or spelling)."""
-    value = section.get("latin_keys", AUTO_KEYS)
+def key_style_setting(section: dict, pack: CountryPack = NO_PACK) -> str:
+    """`[names] latin_keys`: how Latin names are keyed (auto, arabic or spelling).
+
+    Unset, a country pack whose names are written in Arabic script (SY) reads
+    every Latin name as a transliteration of Arabic.
+    """
+    default = ARABIC_KEYS if "arabic" in pack.names.scripts else AUTO_KEYS
+    value = section.get("latin_keys", default)
     if value not in KEY_STYLES:
         raise ConfigError(
             "names.latin_keys", f"expected one of {', '.join(KEY_STYLES)}, got {value!r}"
@@ -107,10 +117,12 @@ def normalize_records(
     earliest: dt.date | None = None,
     workers: int | None = None,
     key_style: str = AUTO_KEYS,
+    pack: CountryPack = NO_PACK,
 ) -> pa.Table:
     """The `normalized` rows for a frame of `records` (missing columns count as empty).
 
-    Latin names are keyed as `key_style` says (`workspace_key_style`).
+    Latin names are keyed as `key_style` says (`workspace_key_style`); places
+    are mapped to admin units through the country `pack` only (none without one).
 
     Names, places and dates repeat heavily across records, so each distinct
     combination is normalised once and the results are spread back with
@@ -129,7 +141,7 @@ def normalize_records(
     for j, field in enumerate(NAME_OUTPUT):
         out[field] = _spread([row[j] for row in rows], codes, NORMALIZED_SCHEMA.field(field).type)
     codes, distinct = _distinct(frame, ("governorate", "governorate_raw", "place"))
-    rows = [_place(*values) for values in distinct]
+    rows = [_place(*values, pack) for values in distinct]
     for j, field in enumerate(("governorate", "governorate_inferred", "place_key")):
         out[field] = _spread([row[j] for row in rows], codes, NORMALIZED_SCHEMA.field(field).type)
     dates = _dates(records)
@@ -287,14 +299,14 @@ def _unique(values) -> list[str]:
     return list(seen)
 
 
-def _place(governorate, governorate_raw, place) -> tuple[str | None, bool, str | None]:
-    resolved = resolve_place(str(place)) if place is not None else None
+def _place(governorate, governorate_raw, place, pack) -> tuple[str | None, bool, str | None]:
+    resolved = resolve_place(str(place), pack) if place is not None else None
     place_key = resolved.place_key if resolved else None
     if governorate is not None:
         return str(governorate), False, place_key
     for text in (governorate_raw, place):
         if text is not None:
-            inferred = resolve_place(str(text)).governorate
+            inferred = resolve_place(str(text), pack).governorate
             if inferred:
                 return inferred, True, place_key
     return None, False, place_key

@@ -12,6 +12,7 @@ import pandas as pd
 
 from recount.errors import ConfigError, WorkspaceError
 from recount.exports import atomic_target, write_frame, write_workbook
+from recount.reference import workspace_pack
 from recount.report import charts, figures
 from recount.report.render import chart_block, render, table_block
 from recount.workspace import Workspace
@@ -151,13 +152,14 @@ def write_report(ws: Workspace, redact: bool | None = None) -> Path:
     period = head["period"]
     method = head["method"] or "lcmcr"
     governorates = figures.by_governorate(ws)
+    pack = workspace_pack(ws)
     yearly = figures.estimates_by_year(ws)
     lists = figures.lists_summary(ws)
     link = figures.linkage_summary(ws)
     strata = figures.stratum_estimates(ws)
     chart_blocks = {
         "governorates": chart_block(
-            "chart-governorates", charts.by_governorate(governorates, period)
+            "chart-governorates", charts.by_governorate(governorates, period, pack)
         ),
         "monthly": chart_block(
             "chart-monthly", charts.monthly_by_list(figures.monthly_by_list(ws), period)
@@ -200,6 +202,7 @@ def write_report(ws: Workspace, redact: bool | None = None) -> Path:
     claims_frame = _claims(ws)
     missing_fields = figures.missing_fields(ws)
     context = {
+        "admin_word": pack.admin_word,
         "project": ws.config.project_name,
         "event": ws.config.event,
         "generated_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),

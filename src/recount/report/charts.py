@@ -11,18 +11,14 @@ import math
 import altair as alt
 import pandas as pd
 
-from recount.reference.governorates import GOVERNORATES
+from recount.reference import NO_PACK, CountryPack
 
-GOVERNORATE_NAMES = {g.iso: g.name_en for g in GOVERNORATES}
 WIDTH = 640
 
 
-def _governorate_label(code: str) -> str:
-    return GOVERNORATE_NAMES.get(code, code)
-
-
-def by_governorate(frame: pd.DataFrame, period: str) -> alt.Chart:
-    data = frame.assign(place=frame["governorate"].map(_governorate_label))
+def by_governorate(frame: pd.DataFrame, period: str, pack: CountryPack = NO_PACK) -> alt.Chart:
+    """Per first-level admin unit, named and called as the country pack does (governorate, department)."""
+    data = frame.assign(place=frame["governorate"].map(pack.admin_name, na_action="ignore"))
     order = list(data.sort_values("documented", ascending=False)["place"])
     y = alt.Y("place:N", sort=order, title=None)
     bars = (
@@ -47,7 +43,7 @@ def by_governorate(frame: pd.DataFrame, period: str) -> alt.Chart:
             .mark_point(color="#e45756", filled=True, size=60)
             .encode(y=y, x="estimate:Q")
         )
-    title = f"Documented unique people (bars) and estimated total deaths with 95% interval (red), by governorate, {period}"
+    title = f"Documented unique people (bars) and estimated total deaths with 95% interval (red), by {pack.admin_word}, {period}"
     return alt.layer(*layers).properties(width=WIDTH, title=_wrap(title))
 
 

@@ -296,6 +296,7 @@ def write_config(out: Path, specs: tuple[ListSpec, ...], seed: int) -> Path:
         "[project]",
         f"name = {q(f'simulated-seed-{seed}')}",
         'event = "killed"',
+        'country = "SY"',
     ]
     for spec in specs:
         s = spec.schema

@@ -13,7 +13,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from recount.reference.governorates import GOVERNORATES
+from recount.reference import country_pack
 from recount.simulate import geography as geo
 from recount.simulate import spelling
 from recount.simulate.arrowtext import join_present
@@ -443,13 +443,13 @@ def _dates(true_date: np.ndarray, spec: ListSpec, rng) -> tuple[np.ndarray, np.n
 
 @lru_cache(maxsize=1)
 def _governorate_spellings() -> dict[str, list[tuple[str, ...]]]:
-    by_iso = {g.iso: g for g in GOVERNORATES}
+    by_iso = {g.code: g for g in country_pack("SY").admin_units}
     arabic, english = [], []
     for code in geo.GOVERNORATE_CODES:
         g = by_iso[code]
-        arabic.append((g.name_ar,) + tuple(x for x in g.variants if _is_arabic(x)))
+        arabic.append((g.name_local,) + tuple(x for x in g.variants if _is_arabic(x)))
         latin = [x for x in g.variants if not _is_arabic(x) and "City" not in x]
-        english.append((g.name_en, *latin[:4]))
+        english.append((g.name, *latin[:4]))
     return {"arabic": arabic, "english": english}
 
 
@@ -465,7 +465,7 @@ def _governorates(index: np.ndarray, spec: ListSpec, rng) -> np.ndarray:
     wrong = rng.random(n) < e.governorate_wrong
     index[wrong] = rng.integers(0, len(geo.GOVERNORATE_CODES), wrong.sum())
     if style in ("pcode", "iso"):
-        by_iso = {g.iso: g for g in GOVERNORATES}
+        by_iso = {g.code: g for g in country_pack("SY").admin_units}
         labels = [by_iso[c].pcode if style == "pcode" else c for c in geo.GOVERNORATE_CODES]
         text = np.asarray(labels, dtype=object)[index]
     else:

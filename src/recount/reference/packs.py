@@ -1,0 +1,344 @@
+"""Country packs: one country's admin units, known places and name conventions, as data.
+
+A pack is a folder under `reference/data/` holding `pack.toml` (the admin unit's word, the
+words written around place names, the name conventions), `admin1.csv` (first-level admin units
+as ISO 3166-2 codes with their names and spellings) and `places.csv` (places and the admin unit
+each lies in). A workspace chooses one with `[project] country = "SY"`; without one, nothing is
+mapped to any admin unit (`NO_PACK`).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from importlib import resources
+
+from recount.errors import ConfigError
+
+ISO_3166_2 = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
+_ARABIC_FOLD = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ة": "ه",
+        "ى": "ي",
+        "ؤ": "و",
+        "ئ": "ي",
+        "ک": "ك",
+        "ی": "ي",
+        "ـ": None,
+    }
+)
+
+
+@dataclass(frozen=True)
+class AdminUnit:
+    """A first-level admin unit: its ISO 3166-2 code, national code, names and spellings."""
+
+    code: str
+    pcode: str | None
+    name: str
+    name_local: str | None
+    variants: tuple[str, ...]
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Every name the unit is written by (not its codes)."""
+        return tuple(f for f in (self.name, self.name_local, *self.variants) if f)
+
+
+@dataclass(frozen=True)
+class KnownPlace:
+    """A place below the first admin level (city, town, municipality ...) and its admin unit."""
+
+    name: str
+    name_local: str | None
+    variants: tuple[str, ...]
+    kind: str
+    admin: str
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return tuple(f for f in (self.name, self.name_local, *self.variants) if f)
+
+
+@dataclass(frozen=True)
+class NameConventions:
+    """How the country's names are built, for the names and link stages and the simulator."""
+
+    order: str = "given_first"  # given_first | family_first: the usual order in lists
+    parts: tuple[str, ...] = ()
+    scripts: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+    particles: tuple[str, ...] = ()
+    compound_first: tuple[str, ...] = ()
+    compound_last: tuple[str, ...] = ()
+    nicknames: dict[str, str] = field(default_factory=dict)  # nickname -> given name (folded)
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place named in free text: where, as written, and what it is."""
+
+    start: int
+    end: int
+    text: str
+    name: str  # the pack's name for it
+    code: str | None  # the admin unit's ISO 3166-2 code; None when the name is ambiguous
+    level: str  # admin1 | place
+
+
+@dataclass(frozen=True, eq=False)
+class CountryPack:
+    """One country's reference data. Compare packs by identity: each is loaded once."""
+
+    code: str | None
+    name: str
+    admin_word: str
+    admin_word_plural: str
+    admin_units: tuple[AdminUnit, ...] = ()
+    places: tuple[KnownPlace, ...] = ()
+    labels: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+    generic_words: tuple[str, ...] = ()
+    countryside_words: tuple[str, ...] = ()
+    countryside_of: dict[str, str] = field(default_factory=dict)
+    place_match: str = "phonetic"  # phonetic (by sound, across scripts) | spelling
+    names: NameConventions = field(default_factory=NameConventions)
+
+    @property
+    def admin_codes(self) -> tuple[str, ...]:
+        return tuple(unit.code for unit in self.admin_units)
+
+    def admin_name(self, code: str) -> str:
+        """The unit's name (Aleppo, Antioquia); the code itself when the pack does not know it."""
+        unit = self._by_code.get(code)
+        return unit.name if unit else code
+
+    def admin_unit(self, text: str | None) -> str | None:
+        """ISO 3166-2 code of an admin unit as written (name in any script, code or national code).
+
+        Without a pack only a code already in ISO 3166-2 form is recognised, as written.
+        """
+        if text is None:
+            return None
+        text = str(text).strip()
+        if not text:
+            return None
+        if self.code is None:
+            upper = text.upper()
+            return upper if ISO_3166_2.match(upper) else None
+        return self._admin_index.get(self.fold(text))
+
+    def fold(self, text: str) -> str:
+        """A lookup key: case, accents, Arabic letter forms, labels, articles and punctuation folded."""
+        text = fold_text(text)
+        if self._labels is not None:
+            text = self._labels.sub("", text).strip()
+        if self._articles is not None:
+            text = self._articles.sub("", text)
+        return re.sub(r"[^\w]+", "", text).replace("_", "")
+
+    def find_places(self, text: str) -> list[PlaceMention]:
+        """Admin units and known places named in free text, left to right, longest first.
+
+        For stages that read text (claims): "shelling in Idlib" -> SY-ID. A name shared by places
+        in two admin units is returned with code None.
+        """
+        if self._mention_pattern is None:
+            return []
+        found = []
+        for match in self._mention_pattern.finditer(text):
+            key = self.fold(match.group(0))
+            hit = self._mention_index.get(key)
+            if hit is None:
+                continue
+            name, code, level = hit
+            found.append(
+                PlaceMention(match.start(), match.end(), match.group(0), name, code, level)
+            )
+        return found
+
+    # -- indexes, built once per pack -------------------------------------------------
+    @cached_property
+    def _by_code(self) -> dict[str, AdminUnit]:
+        return {unit.code: unit for unit in self.admin_units}
+
+    @cached_property
+    def _labels(self) -> re.Pattern[str] | None:
+        if not self.labels:
+            return None
+        words = "|".join(
+            re.escape(fold_text(w)) for w in sorted(self.labels, key=len, reverse=True)
+        )
+        return re.compile(rf"^(?:{words})(?:\s+(?:of|de|del))?\s+|\s+(?:{words})$")
+
+    @cached_property
+    def _articles(self) -> re.Pattern[str] | None:
+        latin = [fold_text(a) for a in self.articles if a.isascii()]
+        attached = [fold_text(a) for a in self.articles if not a.isascii()]
+        options = [rf"^(?:{'|'.join(map(re.escape, latin))})[\s\-']+"] if latin else []
+        options += [rf"^{re.escape(a)}" for a in attached]
+        return re.compile("|".join(options)) if options else None
+
+    @cached_property
+    def _admin_index(self) -> dict[str, str]:
+        index: dict[str, str] = {}
+        for unit in self.admin_units:
+            for form in unit.forms:
+                index.setdefault(self.fold(form), unit.code)
+        for unit in self.admin_units:
+            index[self.fold(unit.code)] = unit.code
+            if unit.pcode:
+                index[self.fold(unit.pcode)] = unit.code
+                if unit.pcode.isdigit():
+                    index[str(int(unit.pcode))] = unit.code
+        index.pop("", None)
+        return index
+
+    @cached_property
+    def _mention_index(self) -> dict[str, tuple[str, str | None, str]]:
+        index: dict[str, tuple[str, str | None, str]] = {}
+        owners: dict[str, set[str]] = {}
+        for place in self.places:
+            for form in place.forms:
+                key = self.fold(form)
+                owners.setdefault(key, set()).add(place.admin)
+                index.setdefault(key, (place.name, place.admin, "place"))
+        for key, admins in owners.items():
+            if len(admins) > 1:
+                index[key] = (index[key][0], None, "place")
+        for unit in self.admin_units:
+            for form in unit.forms:
+                index[self.fold(form)] = (unit.name, unit.code, "admin1")
+        index.pop("", None)
+        return index
+
+    @cached_property
+    def _mention_pattern(self) -> re.Pattern[str] | None:
+        forms = {f for unit in self.admin_units for f in unit.forms}
+        forms |= {f for place in self.places for f in place.forms}
+        forms |= {_strip_accents(f) for f in forms}
+        if not forms:
+            return None
+        body = "|".join(
+            re.escape(f).replace(r"\ ", r"[\s\-]+")
+            for f in sorted(forms, key=len, reverse=True)
+            if len(f) >= 3
+        )
+        return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+def fold_text(text: str) -> str:
+    """Case, accents and Arabic letter forms folded; spaces squeezed."""
+    text = unicodedata.normalize("NFKD", str(text))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.translate(_ARABIC_FOLD).casefold().split())
+
+
+def _strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    )
+
+
+NO_PACK = CountryPack(code=None, name="", admin_word="admin unit", admin_word_plural="admin units")
+
+
+def _data_root():
+    return resources.files("recount.reference").joinpath("data")
+
+
+@cache
+def available_packs() -> tuple[str, ...]:
+    """Codes of the packs recount ships (SY, CO, ...)."""
+    return tuple(
+        sorted(
+            entry.name.upper()
+            for entry in _data_root().iterdir()
+            if entry.is_dir() and entry.joinpath("pack.toml").is_file()
+        )
+    )
+
+
+def country_pack(code: str | None) -> CountryPack:
+    """The pack for an ISO 3166-1 alpha-2 code, or NO_PACK for None."""
+    if code is None:
+        return NO_PACK
+    upper = str(code).upper()
+    if upper not in available_packs():
+        raise ConfigError(
+            "project.country",
+            f"no country pack {code!r}; recount has {', '.join(available_packs())}",
+        )
+    return _load(upper)
+
+
+@cache
+def _load(code: str) -> CountryPack:
+    folder = _data_root().joinpath(code.lower())
+    meta = tomllib.loads(folder.joinpath("pack.toml").read_text("utf-8"))
+    places = meta.get("places", {})
+    names = dict(meta.get("names", {}))
+    nicknames = names.pop("nicknames", {})
+    units = tuple(
+        AdminUnit(
+            row["code"],
+            row["pcode"] or None,
+            row["name"],
+            row["name_local"] or None,
+            _split(row["variants"]),
+        )
+        for row in _csv_rows(folder.joinpath("admin1.csv").read_text("utf-8"))
+    )
+    codes = {unit.code for unit in units}
+    known = tuple(
+        KnownPlace(
+            row["name"],
+            row["name_local"] or None,
+            _split(row["variants"]),
+            row["kind"],
+            row["admin1"],
+        )
+        for row in _csv_rows(folder.joinpath("places.csv").read_text("utf-8"))
+    )
+    stray = sorted({p.admin for p in known} - codes)
+    if stray or any(not unit.code.startswith(code + "-") for unit in units):
+        raise ValueError(f"country pack {code}: admin codes outside the pack: {stray}")
+    return CountryPack(
+        code=meta["code"],
+        name=meta["name"],
+        admin_word=meta["admin_word"],
+        admin_word_plural=meta["admin_word_plural"],
+        admin_units=units,
+        places=known,
+        labels=tuple(places.get("labels", ())),
+        articles=tuple(places.get("articles", ())),
+        generic_words=tuple(places.get("generic_words", ())),
+        countryside_words=tuple(places.get("countryside_words", ())),
+        countryside_of=dict(places.get("countryside_of", {})),
+        place_match=places.get("match", "phonetic"),
+        names=NameConventions(
+            **{
+                key: tuple(value) if isinstance(value, list) else value
+                for key, value in names.items()
+            },
+            nicknames=dict(nicknames),
+        ),
+    )
+
+
+def _csv_rows(text: str) -> list[dict[str, str]]:
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def _split(variants: str | None) -> tuple[str, ...]:
+    return tuple(v.strip() for v in (variants or "").split("|") if v.strip())

@@ -1,0 +1,132 @@
+"""Places to first-level admin units, through the workspace's country pack only."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from recount.names import place_to_governorate, resolve_place
+from recount.reference import NO_PACK, country_pack
+
+SYRIA = country_pack("SY")
+COLOMBIA = country_pack("CO")
+# English, Irish, Dutch and French towns: nothing Syrian about them.
+ELSEWHERE = ["Bath", "Cork", "Hove", "Breda", "Leeds", "Lyon", "Utrecht", "Galway", "Dover"]
+
+
+@pytest.mark.parametrize(
+    "place,iso",
+    [
+        ("Aleppo", "SY-HL"),
+        ("Halab", "SY-HL"),
+        ("حلب", "SY-HL"),
+        ("Douma", "SY-RD"),
+        ("دوما", "SY-RD"),
+        ("Deir ez-Zor", "SY-DY"),
+        ("Deir al-Zour", "SY-DY"),
+        ("دير الزور", "SY-DY"),
+        ("حي جوبر", "SY-DI"),
+        ("Aleppo - al-Sukkari", "SY-HL"),
+        ("ريف حلب", "SY-HL"),
+        ("Damascus countryside", "SY-RD"),
+        ("ريف دمشق", "SY-RD"),
+        ("Douma, Rif Dimashq", "SY-RD"),
+        ("Kafranbel", "SY-ID"),
+        ("كفرنبل", "SY-ID"),
+        ("Maarat al-Numan", "SY-ID"),
+        ("معرة النعمان", "SY-ID"),
+        ("Baba Amr", "SY-HI"),
+        ("Ras al-Ain", "SY-HA"),
+        ("Albukamal", "SY-DY"),
+        ("Tal Abyad", "SY-RA"),
+        ("Busra al-Sham", "SY-DR"),
+        ("Quneitra", "SY-QU"),
+    ],
+)
+def test_syrian_places_map_to_their_governorate_with_the_syria_pack(place, iso):
+    assert place_to_governorate(place, SYRIA) == iso
+
+
+@pytest.mark.parametrize(
+    "place,iso",
+    [
+        ("Medellín", "CO-ANT"),
+        ("Medellin", "CO-ANT"),
+        ("MEDELLIN", "CO-ANT"),
+        ("Apartadó, Antioquia", "CO-ANT"),
+        ("municipio de Tumaco", "CO-NAR"),
+        ("San Vicente del Caguán", "CO-CAQ"),
+        ("Cali - Valle", "CO-VAC"),
+        ("Bogotá D.C.", "CO-DC"),
+        ("Cúcuta", "CO-NSA"),
+        ("Bojayá (Chocó)", "CO-CHO"),
+    ],
+)
+def test_colombian_places_map_to_their_department_with_the_colombia_pack(place, iso):
+    assert place_to_governorate(place, COLOMBIA) == iso
+
+
+def test_without_a_country_pack_no_place_is_mapped_to_anything():
+    for place in ["Aleppo", "حلب", "Douma", "Medellín", "Antioquia", *ELSEWHERE]:
+        assert place_to_governorate(place) is None, place
+        assert place_to_governorate(place, NO_PACK) is None, place
+        assert resolve_place(place).matched is False
+
+
+def test_places_of_other_countries_are_not_mapped_into_the_chosen_pack():
+    """Colombian places match by spelling; Syria's by sound, which lets look-alikes such as
+    Bath (al-Baath) through: the pack is the guard, chosen by the user."""
+    for place in ELSEWHERE:
+        assert place_to_governorate(place, COLOMBIA) is None, place
+    assert place_to_governorate("Aleppo", COLOMBIA) is None
+    assert place_to_governorate("Medellín", SYRIA) is None
+
+
+def test_ambiguous_and_unknown_places_infer_nothing():
+    assert place_to_governorate("Qahtaniyah", SYRIA) is None  # in Quneitra and in al-Hasakah
+    assert place_to_governorate("Aleppo, Idlib", SYRIA) is None  # the record contradicts itself
+    assert place_to_governorate("somewhere else", SYRIA) is None
+    assert place_to_governorate(None, SYRIA) is None
+    assert place_to_governorate("Granada", COLOMBIA) is None  # Antioquia, Meta, Cundinamarca
+    assert place_to_governorate("Granada, Meta", COLOMBIA) == "CO-MET"
+
+
+def test_place_key_is_the_same_in_both_scripts():
+    assert resolve_place("Douma", SYRIA).place_key == resolve_place("دوما", SYRIA).place_key
+    assert resolve_place("Douma", SYRIA).place_key == "douma"
+    assert resolve_place("Douma, Rif Dimashq", SYRIA).place_key == "douma"
+    assert (
+        resolve_place("Unlisted Village").place_key == resolve_place("unlisted  village").place_key
+    )
+
+
+def test_the_place_key_is_kept_without_a_pack():
+    """Comparing places as written does not need a pack; mapping them to admin units does."""
+    assert resolve_place("Douma").place_key == resolve_place("douma").place_key
+    assert resolve_place("Douma").place_key != resolve_place("Harasta").place_key
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_any_text_resolves_without_error_and_maps_only_to_the_packs_units(text):
+    for pack in (SYRIA, COLOMBIA):
+        place = resolve_place(text, pack)
+        assert place.governorate is None or place.governorate in pack.admin_codes
+    assert resolve_place(text).governorate is None
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sampled_from(COLOMBIA.places),
+    st.sampled_from(["{}", "{} ", "MUNICIPIO DE {}", "{}, Colombia"]),
+)
+def test_unambiguous_colombian_places_map_however_they_are_written(place, template):
+    owners = {p.admin for p in COLOMBIA.places if p.name == place.name}
+    expected = place.admin if len(owners) == 1 else None
+    written = template.format(place.name)
+    if COLOMBIA.admin_unit(place.name):
+        expected = COLOMBIA.admin_unit(
+            place.name
+        )  # a name that is a department's is the department
+    assert place_to_governorate(written, COLOMBIA) == expected, written

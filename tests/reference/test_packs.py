@@ -1,0 +1,129 @@
+"""Country packs: their data is complete and consistent, and lookups use one pack only."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from recount.config import parse_config
+from recount.errors import ConfigError
+from recount.names.arabic import has_arabic
+from recount.reference import NO_PACK, available_packs, country_pack
+
+SYRIA = country_pack("SY")
+COLOMBIA = country_pack("CO")
+# ISO 3166-2:CO: 32 departments and the Capital District.
+CO_CODES = set(
+    "CO-AMA CO-ANT CO-ARA CO-ATL CO-BOL CO-BOY CO-CAL CO-CAQ CO-CAS CO-CAU CO-CES CO-CHO CO-COR "
+    "CO-CUN CO-DC CO-GUA CO-GUV CO-HUI CO-LAG CO-MAG CO-MET CO-NAR CO-NSA CO-PUT CO-QUI CO-RIS "
+    "CO-SAN CO-SAP CO-SUC CO-TOL CO-VAC CO-VAU CO-VID".split()
+)
+SY_CODES = set(
+    "SY-DI SY-HL SY-RD SY-HI SY-HM SY-LA SY-ID SY-HA SY-DY SY-TA SY-RA SY-DR SY-SU SY-QU".split()
+)
+
+
+def test_shipped_packs():
+    assert available_packs() == ("CO", "SY")
+    assert SYRIA.admin_word == "governorate" and COLOMBIA.admin_word == "department"
+    assert set(SYRIA.admin_codes) == SY_CODES
+    assert set(COLOMBIA.admin_codes) == CO_CODES
+
+
+@pytest.mark.parametrize("pack", [SYRIA, COLOMBIA], ids=["SY", "CO"])
+def test_every_place_lies_in_one_of_the_packs_units_and_every_unit_has_places(pack):
+    codes = set(pack.admin_codes)
+    assert len(pack.places) > 100
+    for place in pack.places:
+        assert place.admin in codes, place
+        assert place.name and place.kind, place
+    assert {p.admin for p in pack.places} == codes
+
+
+def test_syrian_places_carry_their_arabic_name():
+    for place in SYRIA.places:
+        assert has_arabic(place.name_local or ""), place
+    for unit in SYRIA.admin_units:
+        assert has_arabic(unit.name_local) and re.fullmatch(r"SY\d\d", unit.pcode), unit
+
+
+def test_colombian_units_carry_their_dane_code():
+    assert sorted(u.pcode for u in COLOMBIA.admin_units) == sorted(
+        "05 08 11 13 15 17 18 19 20 23 25 27 41 44 47 50 52 54 63 66 68 70 73 76 81 85 86 88 "
+        "91 94 95 97 99".split()
+    )
+
+
+def test_pack_files_name_their_sources():
+    for code in available_packs():
+        folder = resources.files("recount.reference").joinpath("data", code.lower())
+        for name in ("admin1.csv", "places.csv"):
+            assert "Sources:" in folder.joinpath(name).read_text("utf-8"), (code, name)
+
+
+@pytest.mark.parametrize("pack", [SYRIA, COLOMBIA], ids=["SY", "CO"])
+def test_every_name_code_and_national_code_finds_its_unit(pack):
+    for unit in pack.admin_units:
+        for form in (*unit.forms, unit.code, unit.code.lower(), unit.pcode):
+            assert pack.admin_unit(form) == unit.code, form
+        assert pack.admin_unit(unit.name.upper()) == unit.code
+
+
+@given(st.text(max_size=30))
+def test_lookups_never_leave_the_pack(text):
+    assert SYRIA.admin_unit(text) in (None, *SY_CODES)
+    assert COLOMBIA.admin_unit(text) in (None, *CO_CODES)
+    found = NO_PACK.admin_unit(text)
+    assert found is None or re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,3}", found)
+
+
+def test_no_pack_maps_no_name_and_knows_no_place():
+    assert NO_PACK.admin_unit("Aleppo") is None and NO_PACK.admin_unit("Antioquia") is None
+    assert NO_PACK.admin_unit(" sy-hl ") == "SY-HL"
+    assert NO_PACK.find_places("Shelling in Aleppo and Medellín") == []
+    assert NO_PACK.admin_name("SY-HL") == "SY-HL"
+
+
+def test_find_places_in_text_for_stages_that_read_text():
+    mentions = SYRIA.find_places("Shelling in Idlib and Douma; في حلب أيضا")
+    assert [(m.text, m.code, m.level) for m in mentions] == [
+        ("Idlib", "SY-ID", "admin1"),
+        ("Douma", "SY-RD", "place"),
+        ("حلب", "SY-HL", "admin1"),
+    ]
+    mentions = COLOMBIA.find_places("Masacre en Apartado (Antioquia) y en Granada")
+    assert [(m.name, m.code, m.level) for m in mentions] == [
+        ("Apartadó", "CO-ANT", "place"),
+        ("Antioquia", "CO-ANT", "admin1"),
+        ("Granada", None, "place"),  # a municipality of three departments
+    ]
+    text = "Masacre en Apartado"
+    m = COLOMBIA.find_places(text)[0]
+    assert text[m.start : m.end] == m.text == "Apartado"
+
+
+def test_name_conventions():
+    assert SYRIA.names.parts == ("given", "father", "grandfather", "family")
+    assert "de la" in COLOMBIA.names.particles
+    assert COLOMBIA.names.nicknames["pacho"] == "francisco"
+
+
+def test_project_country_chooses_the_pack(tmp_path):
+    config = parse_config(
+        {
+            "project": {"country": "co"},
+            "sources": [{"id": "a", "path": "a.csv", "columns": {"name": "n"}}],
+        },
+        tmp_path / "recount.toml",
+    )
+    assert config.country == "CO" and config.sources[0].country == "CO"
+    assert parse_config({}, tmp_path / "recount.toml").country is None
+    with pytest.raises(ConfigError) as error:
+        parse_config({"project": {"country": "Syria"}}, tmp_path / "recount.toml")
+    assert error.value.key == "project.country" and "CO, SY" in str(error.value)
+    with pytest.raises(ConfigError):
+        country_pack("XX")
