@@ -58,9 +58,7 @@ def peak_memory_gb() -> float:
 
 def run_recount(workdir: Path) -> dict:
     from recount.link import link_workspace
-    from recount.link.blocking import blocked_pairs
-    from recount.link.evaluate import blocking_recall, evaluate_record_person, read_truth
-    from recount.link.prepare import linkable_records, load_link_input
+    from recount.link.evaluate import evaluate_record_person, read_truth
     from recount.workspace import Workspace
 
     ws = Workspace(workdir)
@@ -103,7 +101,7 @@ def blocking_figures(ws, truth: pd.DataFrame) -> dict:
     truth_ids = keyed.set_index("unique_id")["person_id"]
     truth_ids = truth_ids[truth_ids.index.isin(linkable["unique_id"])]
     per_rule, found = [], []
-    for rule in prediction_rules(fields):
+    for rule in prediction_rules(fields, linkable):
         pairs = rule_pairs(linkable, rule)
         found.append(pairs)
         scores = blocking_recall(pairs, truth_ids)

@@ -18,7 +18,8 @@ Reviewer 'match' labels and merges are added first and always kept (must-link).
 Which token is the given or the father's name is the names stage's guess from
 the order of the parts, so a guess only conflicts when it is absent from the
 other record's names altogether: a name written family-first is not a conflict.
-Two records born on the same known day never conflict on names (nicknames).
+Two records born on the same known day, or with the same identifier, never
+conflict on names (nicknames, a name typed wrong): relatives differ there.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 DATE_PRECISION_SPAN = {"day": 0, "month": 30, "year": 364}
+UNKNOWN_DAY = np.iinfo(np.int64).min  # days since 1970 are negative before 1970
 # Two name tokens are clearly different below this similarity (and when
 # neither starts the other: Rob, Robert).
 SIMILAR_NAMES = 0.75
@@ -59,12 +61,13 @@ class RecordFacts:
 
     source: np.ndarray  # int code per record
     sex: np.ndarray  # 0 unknown, 1 M, 2 F
-    date_lo: np.ndarray  # days since 1970, -1 when unknown
+    date_lo: np.ndarray  # days since 1970, UNKNOWN_DAY when unknown
     date_hi: np.ndarray
     given: list[str | None] = field(default_factory=list)
     father: list[str | None] = field(default_factory=list)
     tokens: list[frozenset[str]] = field(default_factory=list)
     birth_day: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    ids: list[frozenset] = field(default_factory=list)  # (field, value) of identifiers
     guarded_sources: frozenset[int] | None = None  # None: every list
     known: frozenset[str] = frozenset()  # token keys of names the lexicon lists
 
@@ -74,14 +77,15 @@ class RecordFacts:
         frame: pd.DataFrame,
         guarded: set[str] | None = None,
         known: frozenset[str] = frozenset(),
+        id_columns: list[str] = (),
     ) -> RecordFacts:
         codes, uniques = pd.factorize(frame["source_id"])
         sex = frame["sex"].map({"M": 1, "F": 2}).fillna(0).astype(np.int64).to_numpy()
-        day = frame["dod_day"].astype("Float64").fillna(-1).astype(np.int64).to_numpy()
+        known = frame["dod_day"].notna().to_numpy()
+        day = frame["dod_day"].astype("Float64").fillna(0).astype(np.int64).to_numpy()
         span = (
             frame["date_precision"].map(DATE_PRECISION_SPAN).fillna(0).astype(np.int64).to_numpy()
         )
-        known = day >= 0
         n = len(frame)
 
         def text(column: str) -> list[str | None]:
@@ -94,27 +98,36 @@ class RecordFacts:
             if "tokens" in frame.columns
             else [frozenset()] * n
         )
-        birth = np.full(n, -1, dtype=np.int64)
+        birth = np.full(n, UNKNOWN_DAY, dtype=np.int64)
         if "dob_day" in frame.columns and "dob_precision" in frame.columns:
             exact = frame["dob_precision"].eq("day").fillna(False).to_numpy()
-            days = frame["dob_day"].astype("Float64").fillna(-1).astype(np.int64).to_numpy()
-            birth = np.where(exact, days, -1)
+            exact = exact & frame["dob_day"].notna().to_numpy()
+            days = frame["dob_day"].astype("Float64").fillna(0).astype(np.int64).to_numpy()
+            birth = np.where(exact, days, UNKNOWN_DAY)
+        ids = [frozenset()] * n
+        if id_columns:
+            values = frame[list(id_columns)].astype(object)
+            ids = [
+                frozenset(
+                    (c, v) for c, v in zip(id_columns, row, strict=True) if isinstance(v, str)
+                )
+                for row in values.itertuples(index=False)
+            ]
         guarded_codes = (
-            None
-            if guarded is None
-            else frozenset(i for i, s in enumerate(uniques) if s in guarded)
+            None if guarded is None else frozenset(i for i, s in enumerate(uniques) if s in guarded)
         )
         return cls(
             codes.astype(np.int64),
             sex,
-            np.where(known, day, -1),
-            np.where(known, day + span, -1),
+            np.where(known, day, UNKNOWN_DAY),
+            np.where(known, day + span, UNKNOWN_DAY),
             given=text("given_key"),
             father=text("father_key"),
             tokens=tokens,
             birth_day=birth,
             guarded_sources=guarded_codes,
             known=known,
+            ids=ids,
         )
 
 
@@ -165,7 +178,10 @@ def cluster(
     guarded = facts.guarded_sources
     given_guard = "given" in name_guards and bool(facts.given)
     father_guard = "father" in name_guards and bool(facts.father)
-    birth = facts.birth_day if len(facts.birth_day) else np.full(n_records, -1, dtype=np.int64)
+    birth = (
+        facts.birth_day if len(facts.birth_day) else np.full(n_records, UNKNOWN_DAY, dtype=np.int64)
+    )
+    ids = facts.ids or [frozenset()] * n_records
     known = facts.known
 
     def find(x: int) -> int:
@@ -184,17 +200,25 @@ def cluster(
             return False
         if sexes[a] and sexes[b] and sexes[a] != sexes[b]:
             return True
-        if lo[a] >= 0 and lo[b] >= 0:
+        if lo[a] != UNKNOWN_DAY and lo[b] != UNKNOWN_DAY:
             return max(lo[a], lo[b]) - min(hi[a], hi[b]) > conflict_days
         return False
 
     def name_conflict(a: int, b: int) -> str | None:
-        if birth[a] >= 0 and birth[a] == birth[b]:
-            return None
+        if (birth[a] != UNKNOWN_DAY and birth[a] == birth[b]) or ids[a] & ids[b]:
+            return None  # born the same day, or the same identifier: nicknames, not relatives
         ta, tb = facts.tokens[a], facts.tokens[b]
         if given_guard:
+            # a one-word name says too little of which word it is to conflict
             ga, gb = facts.given[a], facts.given[b]
-            if ga and gb and ga != gb and (absent(ga, tb, known) or absent(gb, ta, known)):
+            if (
+                ga
+                and gb
+                and ga != gb
+                and len(ta) >= 2
+                and len(tb) >= 2
+                and (absent(ga, tb, known) or absent(gb, ta, known))
+            ):
                 return "given"
         if father_guard:
             fa, fb = facts.father[a], facts.father[b]

@@ -29,8 +29,8 @@ class Dialect:
         fn = "jaro_winkler_similarity" if self.name == "duckdb" else "jaro_winkler"
         return f"{fn}({a}, {b})"
 
-    def size(self, array: str) -> str:
-        return f"len({array})" if self.name == "duckdb" else f"size({array})"
+    def edit_distance(self, a: str, b: str) -> str:
+        return f"damerau_levenshtein({a}, {b})"
 
 
 def shared_tokens(columns: list[str]) -> str:
@@ -39,28 +39,11 @@ def shared_tokens(columns: list[str]) -> str:
     Tokens are distinct within a record, so the count of equal code pairs is
     the size of the intersection.
     """
-    terms = [
-        f"(case when {a}_l = {b}_r then 1 else 0 end)" for a in columns for b in columns
-    ]
+    terms = [f"(case when {a}_l = {b}_r then 1 else 0 end)" for a in columns for b in columns]
     return "(" + " + ".join(terms) + ")"
 
-    def matched(self, a: str, b: str, threshold: float) -> str:
-        """How many values of `a` equal, or are within Jaro-Winkler `threshold` of, a value of `b`."""
-        near = f"x = y or {self.jw('x', 'y')} >= {threshold}"
-        if self.name == "duckdb":
-            return (
-                f"len(list_filter({a}, lambda x: coalesce("
-                f"list_bool_or(list_transform({b}, lambda y: {near})), false)))"
-            )
-        return f"size(filter({a}, x -> exists({b}, y -> {near})))"
 
-    def edit_distance(self, a: str, b: str) -> str:
-        return f"damerau_levenshtein({a}, {b})"
-
-
-def level(
-    sql: str, label: str, *, null: bool = False, tf: str | None = None
-) -> dict[str, Any]:
+def level(sql: str, label: str, *, null: bool = False, tf: str | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {"sql_condition": sql, "label_for_charts": label}
     if null:
         out["is_null_level"] = True
@@ -97,7 +80,9 @@ def names(d: Dialect, near: float, token_columns: list[str]) -> dict[str, Any]:
         NAME_COMPARISON,
         "name tokens in any order",
         [
-            level(f"{token_columns[0]}_l is null or {token_columns[0]}_r is null", "null", null=True),
+            level(
+                f"{token_columns[0]}_l is null or {token_columns[0]}_r is null", "null", null=True
+            ),
             level("name_key_l = name_key_r", "same name, same order", tf="name_key"),
             level("token_set_l = token_set_r", "same names, another order", tf="token_set"),
             level(f"{fewest} >= 2 and {shared} = {fewest}", "one name within the other"),

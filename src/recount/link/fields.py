@@ -85,9 +85,13 @@ def present_fields(frame: pd.DataFrame) -> Fields:
     for column in columns:
         if column not in frame.columns:
             continue
-        count = int(frame[column].notna().sum())
+        present = frame[column].notna()
+        if column == "birth_year" and "dob_day" in frame.columns:
+            present &= frame["dob_day"].isna()  # from an age: a date of birth is compared as such
+        count = int(present.sum())
         if count >= MIN_RECORDS and count / n >= MIN_SHARE:
             fields.shares[column] = round(count / n, 4)
             if column.startswith(EXTRA_PREFIX):
                 fields.extras[column] = extra_kind(column.removeprefix(EXTRA_PREFIX))
+
     return fields

@@ -113,6 +113,7 @@ def settings_for(
     dialect: str,
     blocking_rules: list[str] | None = None,
     comparisons_file: Path | None = None,
+    frame: Any = None,
 ) -> dict[str, Any]:
     """The untrained model as a Splink settings dict in `dialect`."""
     if comparisons_file is not None:
@@ -120,9 +121,12 @@ def settings_for(
     else:
         comparisons = comparisons_for(fields, preset, dialect)
     rules = (
-        [{"blocking_rule": r, "sql_dialect": "duckdb", "arrays_to_explode": None} for r in blocking_rules]
+        [
+            {"blocking_rule": r, "sql_dialect": "duckdb", "arrays_to_explode": None}
+            for r in blocking_rules
+        ]
         if blocking_rules
-        else prediction_rules(fields)
+        else prediction_rules(fields, frame)
     )
     for rule in rules:  # plain equalities: the same SQL on every engine
         rule["sql_dialect"] = dialect
@@ -149,8 +153,7 @@ def load_comparisons(path: Path) -> list[dict[str, Any]]:
     if isinstance(data, dict):
         data = data.get("comparisons")
     if not isinstance(data, list) or not all(
-        isinstance(c, dict) and "output_column_name" in c and "comparison_levels" in c
-        for c in data
+        isinstance(c, dict) and "output_column_name" in c and "comparison_levels" in c for c in data
     ):
         raise ConfigError(
             "link.comparisons",
@@ -160,9 +163,7 @@ def load_comparisons(path: Path) -> list[dict[str, Any]]:
     return data
 
 
-def settings_with_parameters(
-    untrained: dict[str, Any], trained: dict[str, Any]
-) -> dict[str, Any]:
+def settings_with_parameters(untrained: dict[str, Any], trained: dict[str, Any]) -> dict[str, Any]:
     """`untrained` settings (SQL of one engine) with m, u and the prior of a trained model.
 
     A model saved on one engine carries that engine's SQL; rebuilding the SQL for

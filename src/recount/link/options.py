@@ -10,7 +10,7 @@ from recount.errors import ConfigError
 BACKENDS = ("duckdb", "spark")
 PRESET_OPTIONS = ("auto", "arabic", "latin")
 SAME_LIST_GUARD = ("auto", "on", "off")
-NAME_GUARD_OPTIONS = ("given", "father")
+NAME_GUARD_OPTIONS = ("auto", "given", "father")
 
 
 @dataclass(frozen=True)
@@ -25,8 +25,10 @@ class LinkOptions:
     blocking_rules: tuple[str, ...] = ()
     # a JSON file of Splink comparisons to use instead of the preset's (relative to the workspace)
     comparisons: str = ""
-    # refuse to put in one person clearly different given names / fathers' names
-    name_guards: tuple[str, ...] = NAME_GUARD_OPTIONS
+    # refuse to put in one person clearly different given names / fathers' names;
+    # `auto`: both where the lists give dates of death (relatives killed together
+    # share the date and place), none where they do not
+    name_guards: tuple[str, ...] = ("auto",)
     # records of one list with different sexes or dates of death more than
     # `conflict_days` apart cannot be one person: `on`, `off`, or `auto` (on for
     # the lists whose own duplicates are rare: `same_list_duplicates_max`)
@@ -38,7 +40,7 @@ class LinkOptions:
     prediction_threshold: float = 0.05
     seed: int = 20110315
     # pairs sampled to estimate u (chance agreement)
-    u_max_pairs: float = 5e6
+    u_max_pairs: float = 2e6
     # a full name shared by at most this many records is 'rare': pairs sharing it
     # train the date/place/sex/age parameters (guard against the namesake solution)
     rare_name_max: int = 4

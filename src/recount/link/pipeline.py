@@ -20,7 +20,7 @@ import pandas as pd
 from recount.errors import WorkspaceError
 from recount.link import model
 from recount.link.blocking import add_blocking_columns
-from recount.link.clustering import ClusterResult, RecordFacts, cluster
+from recount.link.clustering import NAME_GUARDS, ClusterResult, RecordFacts, cluster
 from recount.link.constraints import effective_labels, load_constraints, match_label_pairs
 from recount.link.engines import Engine, make_engine
 from recount.link.fields import Fields, present_fields
@@ -89,25 +89,12 @@ def link_workspace(
 
     report("prepare")
     frame = load_link_input(ws)
-    linkable = linkable_records(frame)
-    if len(linkable) < 2:
-        raise WorkspaceError(nothing_to_link(ws, frame))
-    fields = present_fields(linkable)
-    linkable = add_blocking_columns(linkable, fields)
-    labels = effective_labels(ws)
-    constraints = load_constraints(ws, labels)
     engine = engine or make_engine(
         options.backend, options.spark_driver_memory, options.spark_partitions
     )
-    scripts = frame.loc[frame["reason"].isna(), "script"]
-    preset = model.preset_for(options.preset, float(scripts.isin(["arabic", "both"]).mean()))
-    untrained = model.settings_for(
-        fields,
-        preset,
-        engine.sql_dialect,
-        list(options.blocking_rules) or None,
-        ws.root / options.comparisons if options.comparisons else None,
-    )
+    linkable, fields, preset, untrained = model_input(ws, frame, options, engine.sql_dialect)
+    labels = effective_labels(ws)
+    constraints = load_constraints(ws, labels)
 
     report("train")
     path = model_path(ws)
@@ -129,7 +116,16 @@ def link_workspace(
     report("cluster")
     guarded = same_list_guarded(linkable, pairs, options)
     known = frozenset(frame.loc[frame["reason"].isna(), "listed_tokens"].explode().dropna())
-    clustered = cluster_records(linkable, pairs, options, constraints, guarded, known)
+    clustered = cluster_records(
+        linkable,
+        pairs,
+        options,
+        constraints,
+        guarded,
+        known,
+        fields.identifiers,
+        name_guards_for(options, fields),
+    )
     person_of = pd.Series(
         assign_person_ids(linkable["unique_id"], pd.Series(clustered.labels)).to_numpy(),
         index=linkable["unique_id"].to_numpy(),
@@ -138,7 +134,9 @@ def link_workspace(
     report("persons")
     record_person, attached = assemble_record_person(frame, linkable, person_of)
     persons = build_persons(ws, record_person)
-    summary = summary_table(frame, record_person, clustered, options, trained, fields, preset, guarded)
+    summary = summary_table(
+        frame, record_person, clustered, options, trained, fields, preset, guarded
+    )
 
     report("write")
     ws.write_tables(
@@ -185,6 +183,29 @@ def link_workspace(
     )
 
 
+def model_input(
+    ws: Workspace, frame: pd.DataFrame, options: LinkOptions, dialect: str
+) -> tuple[pd.DataFrame, Fields, model.Preset, dict[str, Any]]:
+    """The linkable records (with blocking columns), their fields, the preset and the
+    untrained settings in `dialect`: what training, scoring and `explain` start from."""
+    linkable = linkable_records(frame)
+    if len(linkable) < 2:
+        raise WorkspaceError(nothing_to_link(ws, frame))
+    fields = present_fields(linkable)
+    linkable = add_blocking_columns(linkable, fields)
+    scripts = frame.loc[frame["reason"].isna(), "script"]
+    preset = model.preset_for(options.preset, float(scripts.isin(["arabic", "both"]).mean()))
+    untrained = model.settings_for(
+        fields,
+        preset,
+        dialect,
+        list(options.blocking_rules) or None,
+        ws.root / options.comparisons if options.comparisons else None,
+        linkable,
+    )
+    return linkable, fields, preset, untrained
+
+
 REASON_TEXT = {
     "no_name": "no name",
     "unknown_name": "a name that names nobody ('unknown')",
@@ -207,7 +228,7 @@ def nothing_to_link(ws: Workspace, frame: pd.DataFrame) -> str:
         + "). A record is linked on its name (map `name`, or `given_name` and `family_name`, in"
         " [sources.columns]) and needs at least one more field to tell namesakes apart: map"
         " `date_of_death`, `date_of_birth`, `age`, `place`, `governorate`, `place_of_birth` or an"
-        " extra field (`extra.occupation = \"...\"`), then run `recount ingest` and"
+        ' extra field (`extra.occupation = "..."`), then run `recount ingest` and'
         " `recount normalize` again."
     )
 
@@ -216,7 +237,9 @@ def predict_pairs(
     engine: Engine, linkable: pd.DataFrame, settings: dict[str, Any], options: LinkOptions
 ) -> pd.DataFrame:
     """Score every candidate pair; keep those at or above the prediction threshold."""
-    settings = dict(settings, retain_intermediate_calculation_columns=options.keep_comparison_weights)
+    settings = dict(
+        settings, retain_intermediate_calculation_columns=options.keep_comparison_weights
+    )
     linker = engine.linker(linkable, settings)
     predictions = linker.inference.predict(threshold_match_probability=options.prediction_threshold)
     weights = [_comparison_weight_sql(c) for c in settings["comparisons"]]
@@ -279,6 +302,16 @@ def same_list_guarded(
     return set(share[share <= options.same_list_duplicates_max].index)
 
 
+def name_guards_for(options: LinkOptions, fields: Fields) -> tuple[str, ...]:
+    """The name guards in force: as configured, `auto` meaning both where dates of death are given."""
+    guards = set(options.name_guards)
+    if "auto" in guards:
+        guards.discard("auto")
+        if fields.has("dod_day"):
+            guards |= set(NAME_GUARDS)
+    return tuple(g for g in NAME_GUARDS if g in guards)
+
+
 def cluster_records(
     linkable: pd.DataFrame,
     pairs: pd.DataFrame,
@@ -286,6 +319,8 @@ def cluster_records(
     constraints: Any,
     guarded: set[str] | None = None,
     known: frozenset[str] = frozenset(),
+    id_columns: list[str] = (),
+    name_guards: tuple[str, ...] = NAME_GUARDS,
 ) -> ClusterResult:
     index = pd.Index(linkable["unique_id"])
     strong = pairs[pairs["match_probability"] >= options.threshold]
@@ -304,12 +339,12 @@ def cluster_records(
         left,
         right,
         strong["match_weight"].to_numpy(dtype=np.float64),
-        RecordFacts.from_frame(linkable, guarded, known),
+        RecordFacts.from_frame(linkable, guarded, known, id_columns),
         conflict_days=options.conflict_days,
         max_cluster_size=options.max_cluster_size,
         must_link=positions(constraints.must_link),
         cannot_link=positions(constraints.cannot_link),
-        name_guards=tuple(options.name_guards),
+        name_guards=name_guards,
     )
 
 
@@ -365,7 +400,10 @@ def summary_table(
         ("must_links", None, clustered.must_links),
         ("preset", preset.name, 1),
     ]
-    rows += [("field", name, share) for name, share in zip(fields.names()[1:], fields.shares.values(), strict=True)]
+    rows += [
+        ("field", name, share)
+        for name, share in zip(fields.names()[1:], fields.shares.values(), strict=True)
+    ]
     rows += [("same_list_guard", source, 1) for source in sorted(guarded)]
     rows += [
         ("cluster_size", str(size), count) for size, count in clustered.size_distribution.items()

@@ -115,14 +115,14 @@ select
         when not identifiable then coalesce(unidentified_reason, 'unknown_name')
         when len(tokens) = 0 then 'no_name'
         when dod is null and dob is null and governorate is null and place_key is null
-             and age is null and {birth_place} is null {extra_any} then 'no_date_or_place'
+             and age is null and birth_place is null {extra_any} then 'no_date_or_place'
     end as reason
 from joined
 """
 
 # Folded free text: case, accents and punctuation do not separate two spellings.
 FOLD_SQL = (
-    "nullif(trim(regexp_replace(lower(strip_accents(trim({col}))), '[^a-z0-9\\u0600-\\u06ff]+', ' ',"
+    "nullif(trim(regexp_replace(lower(strip_accents(trim({col}))), '[^a-z0-9\\x{{0600}}-\\x{{06ff}}]+', ' ',"
     " 'g')), '')"
 )
 
@@ -164,9 +164,7 @@ def prepare_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         listed="n.name_tokens_listed" if "name_tokens_listed" in normalized else "[]::varchar[]",
         dob=column("date_of_birth", "r.date_of_birth::date", "date"),
         dob_precision=column("date_of_birth_precision", "r.date_of_birth_precision", "varchar"),
-        birth_place=column(
-            "place_of_birth", FOLD_SQL.format(col="r.place_of_birth"), "varchar"
-        ),
+        birth_place=column("place_of_birth", FOLD_SQL.format(col="r.place_of_birth"), "varchar"),
         extras=extra_sql,
         extra_any="".join(f" and {EXTRA_PREFIX}{k} is null" for k in extras),
     )
@@ -210,7 +208,9 @@ def token_codes(tokens: pd.Series) -> pd.DataFrame:
     codes = pd.Series(codes, index=exploded.index).where(exploded.notna())
     position = codes.groupby(level=0).cumcount()
     table = (
-        pd.DataFrame({"row": codes.index, "position": position.to_numpy(), "code": codes.to_numpy()})
+        pd.DataFrame(
+            {"row": codes.index, "position": position.to_numpy(), "code": codes.to_numpy()}
+        )
         .query(f"position < {MAX_TOKENS}")
         .pivot(index="row", columns="position", values="code")
         .reindex(index=range(len(tokens)), columns=range(MAX_TOKENS))

@@ -150,7 +150,11 @@ def train(
     trained = base.misc.save_model_to_json()
 
     names = [model.NAME_COMPARISON] if _has(trained, model.NAME_COMPARISON) else []
-    others = [c["output_column_name"] for c in trained["comparisons"] if c["output_column_name"] not in names]
+    others = [
+        c["output_column_name"]
+        for c in trained["comparisons"]
+        if c["output_column_name"] not in names
+    ]
     sessions = [
         (names, name_blocks(fields)),
         (others, rare_name_blocks(options.rare_name_max)),
