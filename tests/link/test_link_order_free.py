@@ -190,3 +190,17 @@ def test_no_syrian_assumption_on_a_latin_list(tmp_path):
     people_of = ws.table("record_person").set_index("source_row")["person_id"]
     # Peter (born 1850) and Potter (born 1851) never become one person
     assert people_of[1] != people_of[2]
+
+
+def test_two_listed_names_that_differ_are_different_however_alike_their_keys():
+    # Ahmad (ehmd) and Muhammad (mhmd) differ by one key letter; both are names the lexicon lists
+    facts = _facts(
+        ["ehmd", "mhmd"],
+        ["hsyn", "hsyn"],
+        [{"ehmd", "hsyn", "klyl"}, {"mhmd", "hsyn", "klyl"}],
+        source=(0, 1),
+    )
+    facts.known = frozenset({"ehmd", "mhmd", "hsyn"})
+    result = cluster(2, np.array([0]), np.array([1]), np.array([20.0]), facts, 45, 40)
+    assert result.labels[0] != result.labels[1]
+    assert result.refused_given_names == 1

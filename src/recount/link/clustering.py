@@ -81,7 +81,7 @@ class RecordFacts:
     ) -> RecordFacts:
         codes, uniques = pd.factorize(frame["source_id"])
         sex = frame["sex"].map({"M": 1, "F": 2}).fillna(0).astype(np.int64).to_numpy()
-        known = frame["dod_day"].notna().to_numpy()
+        dated = frame["dod_day"].notna().to_numpy()
         day = frame["dod_day"].astype("Float64").fillna(0).astype(np.int64).to_numpy()
         span = (
             frame["date_precision"].map(DATE_PRECISION_SPAN).fillna(0).astype(np.int64).to_numpy()
@@ -119,14 +119,14 @@ class RecordFacts:
         return cls(
             codes.astype(np.int64),
             sex,
-            np.where(known, day, UNKNOWN_DAY),
-            np.where(known, day + span, UNKNOWN_DAY),
+            np.where(dated, day, UNKNOWN_DAY),
+            np.where(dated, day + span, UNKNOWN_DAY),
             given=text("given_key"),
             father=text("father_key"),
             tokens=tokens,
             birth_day=birth,
             guarded_sources=guarded_codes,
-            known=known,
+            known=frozenset(known),
             ids=ids,
         )
 

@@ -33,6 +33,8 @@ from recount.link.options import LinkOptions
 EM_MAX_PAIRS = 2e6
 MIN_EM_PAIRS = 200
 MIN_DETERMINISTIC_PAIRS = 10
+U_MIN_PAIRS = 1e5
+U_PAIRS_PER_RECORD = 100
 
 Block = tuple[tuple[str, ...], str]  # (equal columns, extra condition on l.)
 
@@ -146,7 +148,9 @@ def train(
         base.training.estimate_probability_two_random_records_match(
             [block_sql(deterministic)], recall=options.deterministic_recall
         )
-    base.training.estimate_u_using_random_sampling(max_pairs=options.u_max_pairs, seed=options.seed)
+    base.training.estimate_u_using_random_sampling(
+        max_pairs=u_pairs(options.u_max_pairs, len(frame)), seed=options.seed
+    )
     trained = base.misc.save_model_to_json()
 
     names = [model.NAME_COMPARISON] if _has(trained, model.NAME_COMPARISON) else []
@@ -182,6 +186,15 @@ def train(
     result = TrainedModel(trained, trained_from)
     result.warnings = warnings + sanity_warnings(result)
     return result
+
+
+def u_pairs(max_pairs: float, records: int) -> float:
+    """Pairs sampled for u: `u_max_pairs`, but no more than 100 per record (at least 100,000).
+
+    A small workspace's u is as well estimated from a few hundred thousand pairs,
+    and sampling millions costs it most of its run.
+    """
+    return float(min(max_pairs, max(U_MIN_PAIRS, U_PAIRS_PER_RECORD * records)))
 
 
 def _has(settings: dict[str, Any], name: str) -> bool:
