@@ -132,10 +132,7 @@ def _record_run(ws: Workspace, run: StageRun) -> None:
             }
         ]
     )
-    with ws.connect() as con:
-        con.register("_run", row)
-        con.execute("create table if not exists stage_runs as select * from _run limit 0")
-        con.execute("insert into stage_runs by name select * from _run")
+    ws.append_rows("stage_runs", row)
 
 
 def _summaries(ws: Workspace) -> dict[str, Callable[[Any], str]]:

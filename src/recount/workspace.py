@@ -19,11 +19,10 @@ import pyarrow as pa
 
 from recount.config import Config, load_config
 from recount.errors import WorkspaceError
+from recount.tables import TABLES, TableData, conform, duckdb_type
 
 CONFIG_FILE = "recount.toml"
 DATABASE_FILE = "recount.duckdb"
-
-TableData = pd.DataFrame | pa.Table
 
 
 class Workspace:
@@ -123,11 +122,16 @@ class Workspace:
             return con.execute(sql, params or []).df()
 
     def write_tables(self, tables: Mapping[str, TableData]) -> None:
-        """Replace several tables in one transaction: all or none."""
+        """Replace several tables in one transaction: all or none.
+
+        Each is checked against its declaration in `recount.tables` first (columns,
+        types, order), so a table on disk always has the declared schema.
+        """
+        checked = {name: conform(name, data) for name, data in tables.items()}
         with self.connect() as con:
             con.execute("begin transaction")
             try:
-                for name, data in tables.items():
+                for name, data in checked.items():
                     con.register("_incoming", data)
                     con.execute(
                         f"create or replace table {_quote(name)} as select * from _incoming"
@@ -146,16 +150,20 @@ class Workspace:
     ) -> None:
         """In one transaction, per table: delete rows whose key_column is in keys, insert data.
 
-        Used to re-ingest one source without touching the others' rows.
+        Used to re-ingest one source without touching the others' rows. Data is
+        checked against its declaration; a table written by an older recount gains
+        the columns declared since (NULL in its old rows).
         """
+        checked = {name: conform(name, data) for name, data in tables.items()}
         with self.connect() as con:
             con.execute("begin transaction")
             try:
-                for name, data in tables.items():
+                for name, data in checked.items():
                     con.register("_incoming", data)
                     con.execute(
                         f"create table if not exists {_quote(name)} as select * from _incoming limit 0"
                     )
+                    _add_missing_columns(con, name, data.schema)
                     con.execute(
                         f"delete from {_quote(name)} where {_quote(key_column)} = any(?)",
                         [list(keys)],
@@ -166,6 +174,15 @@ class Workspace:
             except BaseException:
                 con.execute("rollback")
                 raise
+
+    def append_rows(self, name: str, data: TableData) -> None:
+        """Add rows to a table (created with its declared columns when absent)."""
+        checked = conform(name, data)
+        with self.connect() as con:
+            con.execute(TABLES[name].create_sql())
+            con.register("_incoming", checked)
+            con.execute(f"insert into {_quote(name)} by name select * from _incoming")
+            con.unregister("_incoming")
 
     def drop_tables(self, names: Sequence[str]) -> None:
         with self.connect() as con:
@@ -232,6 +249,16 @@ def _connect_waiting(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
                 raise
             time.sleep(delay)
             delay = min(delay * 2, 1.0)
+
+
+def _add_missing_columns(con: duckdb.DuckDBPyConnection, name: str, schema: pa.Schema) -> None:
+    existing = {row[0] for row in con.execute(f"describe {_quote(name)}").fetchall()}
+    for field in schema:
+        if field.name not in existing:
+            con.execute(
+                f"alter table {_quote(name)} add column {_quote(field.name)} "
+                f"{duckdb_type(field.type)}"
+            )
 
 
 def _quote(identifier: str) -> str:

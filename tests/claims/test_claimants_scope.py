@@ -10,6 +10,7 @@ from recount.claims import add_claims, default_gazetteer, extract_claims, worksp
 from recount.claims.claimants import parse_claimants
 from recount.claims.scope import find_periods, find_places
 from recount.errors import ConfigError
+from recount.reference import country_pack
 from recount.workspace import Workspace
 
 
@@ -100,8 +101,23 @@ def test_parse_claimants_rejects_a_non_list():
     ],
 )
 def test_places(text, code, level):
-    (place,) = find_places(text)
+    (place,) = find_places(text, country_pack("SY"))
     assert (place.code, place.level) == (code, level)
+
+
+@pytest.mark.parametrize(
+    "text", ["in Aleppo", "in eastern Aleppo", "in Khan Sheikhoun", "in Raqqa"]
+)
+def test_without_a_country_a_place_is_only_its_country(text):
+    (place,) = find_places(text)
+    assert (place.code, place.level) == ("SY", "country")
+
+
+def test_a_place_of_another_pack_is_its_country():
+    (place,) = find_places("in Antioquia", country_pack("SY"))
+    assert (place.code, place.level) == ("CO", "country")
+    (place,) = find_places("in Antioquia", country_pack("CO"))
+    assert (place.code, place.level) == ("CO-ANT", "governorate")
 
 
 @pytest.mark.parametrize(
@@ -132,6 +148,8 @@ def test_relative_periods_need_a_date():
 
 
 def test_a_dateline_is_not_the_scope():
-    claims = extract_claims("BEIRUT (Reuters) - SOHR said 40 people were killed in Idlib.")
+    claims = extract_claims(
+        "BEIRUT (Reuters) - SOHR said 40 people were killed in Idlib.", country="SY"
+    )
     assert list(claims["place_code"]) == ["SY-ID"]
     assert list(claims["outlet"]) == ["Reuters"]

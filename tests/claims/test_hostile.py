@@ -62,7 +62,7 @@ def test_no_sentences_no_claims():
 
 def test_mixed_scripts():
     text = "قال المرصد إن ٣٠٠ شخص قتلوا. The Observatory said ٣٠٠ people were killed in حلب and Aleppo."
-    claims = extract_claims(text)
+    claims = extract_claims(text, country="SY")
     assert list(claims["value"]) == [300.0]
     assert claims.loc[0, "claimant"] == "Syrian Observatory for Human Rights"
     assert claims.loc[0, "place_code"] == "SY-HL"

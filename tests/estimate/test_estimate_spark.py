@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from recount import tables
 from recount.estimate import estimate_workspace
 from recount.workspace import Workspace
 
@@ -30,7 +31,7 @@ def test_spark_engine_gives_the_same_estimates_as_processes(tmp_path, make_perso
     )
     ws = Workspace.init(tmp_path / "ws")
     ws.config_path.write_text(CONFIG, encoding="utf-8")
-    ws.write_table("persons", persons)
+    ws.write_table("persons", tables.frame("persons", persons))
     on_spark = estimate_workspace(ws)
     locally = estimate_workspace(ws, engine="processes")
     columns = [

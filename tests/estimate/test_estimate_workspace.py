@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
+from recount import tables
 from recount.cli import app
 from recount.errors import ConfigError, WorkspaceError
 from recount.estimate import estimate_workspace
@@ -39,7 +40,7 @@ draws = 400
 def workspace(tmp_path_factory, stratified_persons) -> Workspace:
     ws = Workspace.init(tmp_path_factory.mktemp("ws"))
     ws.config_path.write_text(CONFIG, encoding="utf-8")
-    ws.write_table("persons", stratified_persons[0])
+    ws.write_table("persons", tables.frame("persons", stratified_persons[0]))
     return ws
 
 

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
+from recount import tables
 from recount.cli import app
 from recount.errors import WorkspaceError
 from recount.names import normalize_workspace
@@ -109,7 +110,7 @@ def records() -> pd.DataFrame:
 @pytest.fixture
 def workspace(tmp_path) -> Workspace:
     ws = Workspace.init(tmp_path / "ws", country="SY")  # Syrian places: the Syria pack maps them
-    ws.write_table("records", records())
+    ws.write_table("records", tables.frame("records", records()))
     return ws
 
 

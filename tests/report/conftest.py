@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from recount import tables
 from recount.workspace import Workspace
 
 SOURCES = ("alpha", "beta", "gamma")
@@ -149,24 +150,23 @@ def build_workspace(root: Path, seed: int = 3, people: int = 600) -> Workspace:
         }
     )
     estimates = _estimates(persons, rng)
-    ws.write_tables(
-        {
-            "records": records,
-            "record_person": pd.DataFrame(record_person),
-            "persons": persons,
-            "pairs": pairs,
-            "sources": sources,
-            "quarantine": quarantine,
-            "estimates": estimates,
-            "link_summary": pd.DataFrame(
-                {
-                    "metric": ["records", "persons", "threshold", "cluster_size"],
-                    "detail": [None, None, None, "1"],
-                    "value": [float(len(records)), float(people), 0.9, 10.0],
-                }
-            ),
-        }
-    )
+    fixture_tables = {
+        "records": records,
+        "record_person": pd.DataFrame(record_person),
+        "persons": persons,
+        "pairs": pairs,
+        "sources": sources,
+        "quarantine": quarantine,
+        "estimates": estimates,
+        "link_summary": pd.DataFrame(
+            {
+                "metric": ["records", "persons", "threshold", "cluster_size"],
+                "detail": [None, None, None, "1"],
+                "value": [float(len(records)), float(people), 0.9, 10.0],
+            }
+        ),
+    }
+    ws.write_tables({name: tables.frame(name, data) for name, data in fixture_tables.items()})
     return ws
 
 

@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 from fastapi.testclient import TestClient
 
+from recount import tables
 from recount.review import ReviewSettings, auth, create_app, store
 from recount.workspace import Workspace
 
@@ -157,15 +158,14 @@ def build_contract_workspace(root: Path, people: int = 24, seed: int = 7) -> Wor
             for person_id, (ids, _, _) in members.items()
         ]
     )
-    ws.write_tables(
-        {
-            "records": pd.DataFrame(records),
-            "normalized": pd.DataFrame(normalized),
-            "pairs": pairs_frame,
-            "record_person": record_person,
-            "persons": persons,
-        }
-    )
+    fixture_tables = {
+        "records": pd.DataFrame(records),
+        "normalized": pd.DataFrame(normalized),
+        "pairs": pairs_frame,
+        "record_person": record_person,
+        "persons": persons,
+    }
+    ws.write_tables({name: tables.frame(name, data) for name, data in fixture_tables.items()})
     return ws
 
 

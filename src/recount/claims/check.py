@@ -28,24 +28,17 @@ from typing import Any
 import pandas as pd
 
 from recount.errors import WorkspaceError
+from recount.tables import TABLES
 
 VERDICTS = ("consistent", "undercount", "below_estimate", "above_range", "not_checkable")
 METHOD_PREFERENCE = ("model_average", "average", "ensemble", "lcmcr", "loglinear", "dga", "chapman")
-ESTIMATE_VALUE_COLUMNS = {
-    "level", "documented", "method", "estimate", "lower", "upper", "rhat", "ess", "status",
-    "reason", "flag", "seconds", "lists", "model",
-}  # fmt: skip
 MEASURE_FOR_EVENT = {
     "killed": {"killed"},
     "missing": {"missing"},
     "detained": {"detained"},
     "evacuated": {"evacuated"},
 }
-CHECK_COLUMNS = [
-    "claim_id", "verdict", "reason", "documented", "estimate", "lower", "upper", "method",
-    "level", "claimant", "measure", "population", "value", "low", "high", "place_code",
-    "period_start", "period_end", "checked_at",
-]  # fmt: skip
+CHECK_COLUMNS = TABLES["claim_checks"].names
 
 
 @dataclass(frozen=True)
@@ -62,6 +55,19 @@ class Evidence:
             if frame is not None and "year" in frame.columns and frame["year"].notna().any():
                 years.append(int(frame["year"].max()))
         return dt.date(max(years), 12, 31) if years else None
+
+    @property
+    def country(self) -> str | None:
+        """The workspace's country, read from its admin codes (ISO 3166-2, "SY-HL" -> "SY").
+
+        None when the evidence has no admin codes: then no claim is ruled out by its country.
+        """
+        codes: list[str] = []
+        for frame in (self.persons, self.estimates):
+            if frame is not None and "governorate" in frame.columns:
+                codes.extend(str(c) for c in frame["governorate"].dropna().unique())
+        prefixes = sorted({c.split("-")[0] for c in codes if "-" in c})
+        return prefixes[0] if len(prefixes) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -127,6 +133,11 @@ def check_one(claim: dict, evidence: Evidence) -> Verdict:
     context = claim.get("context") or "asserted"
     if context != "asserted":
         return Verdict("not_checkable", f"{context} claim, not an assertion of a count")
+    rate = _text(claim.get("rate"))
+    if rate:
+        return Verdict(
+            "not_checkable", f"a rate (people per {rate}), not a number of people to count"
+        )
     measure = claim.get("measure")
     if measure not in MEASURE_FOR_EVENT.get(evidence.event, {evidence.event}):
         return Verdict(
@@ -134,9 +145,10 @@ def check_one(claim: dict, evidence: Evidence) -> Verdict:
             f"the workspace counts people {evidence.event}; this claim counts {_measure_words(measure)}",
         )
     place_code, place_level = _text(claim.get("place_code")), _text(claim.get("place_level"))
-    if place_code and not place_code.startswith("SY"):
+    country = evidence.country
+    if place_code and country and not place_code.startswith(country):
         return Verdict(
-            "not_checkable", f"about {claim.get('place')}, outside the workspace (Syria)"
+            "not_checkable", f"about {claim.get('place')}, outside the workspace ({country})"
         )
     if place_level == "city":
         return Verdict(
@@ -324,7 +336,7 @@ def documented_count(
 
 
 def _stratum_columns(estimates: pd.DataFrame) -> list[str]:
-    return [c for c in estimates.columns if c not in ESTIMATE_VALUE_COLUMNS]
+    return TABLES["estimates"].family_columns(list(estimates.columns))
 
 
 def _requested_strata(
@@ -462,4 +474,6 @@ def _measure_words(measure: Any) -> str:
         "saved": "lives saved",
         "casualties": "casualties (killed and injured together)",
         "injured": "people injured",
+        "killed_or_missing": "people killed or missing (together)",
+        "killed_or_abducted": "people killed or abducted (together)",
     }.get(str(measure), f"people {measure}")

@@ -10,41 +10,21 @@ import pandas as pd
 
 from recount.claims.claimants import Gazetteer, default_gazetteer
 from recount.claims.documents import MAX_TEXT_BYTES, coerce_date, text_metadata
+from recount.claims.grammar.acronyms import document_gazetteer
+from recount.claims.grammar.attribution import cataphoric_source
 from recount.claims.grammar.extract import DocumentState, SentenceClaim, sentence_claims
-from recount.claims.grammar.sentences import split_sentences
+from recount.claims.grammar.quotes import find_quotes
+from recount.claims.grammar.sentences import mask_citations, split_sentences
 from recount.errors import InputError
+from recount.reference import country_pack
+from recount.tables import TABLES
 
+_PANDAS_DTYPES = {"string": "string", "bool": "bool", "double": "float64", "int64": "int64"}
+# The ledger's columns (recount/tables/catalog.py) but `added_at`, as pandas dtypes.
 CLAIM_COLUMNS = {
-    "claim_id": "string",
-    "doc_id": "string",
-    "source": "string",
-    "outlet": "string",
-    "date": "object",
-    "claimant": "string",
-    "claimant_kind": "string",
-    "attributed": "bool",
-    "measure": "string",
-    "measure_text": "string",
-    "population": "string",
-    "value": "float64",
-    "low": "float64",
-    "high": "float64",
-    "qualifier": "string",
-    "vague": "bool",
-    "quantity_text": "string",
-    "place": "string",
-    "place_code": "string",
-    "place_level": "string",
-    "period": "string",
-    "period_start": "object",
-    "period_end": "object",
-    "context": "string",
-    "construction": "string",
-    "sentence": "string",
-    "sentence_start": "int64",
-    "sentence_end": "int64",
-    "start": "int64",
-    "end": "int64",
+    c.name: _PANDAS_DTYPES.get(str(c.type), "object")
+    for c in TABLES["claims"].columns.values()
+    if c.name != "added_at"
 }
 
 
@@ -69,14 +49,17 @@ def extract_claims(
     date: str | dt.date | None = None,
     gazetteer: Gazetteer | None = None,
     source: str | None = None,
+    country: str | None = None,
 ) -> pd.DataFrame:
     """Every casualty claim in `text`: who claims how many of whom were killed (injured, ...), where, when.
 
     `outlet` and `date` default to what the text's header or dateline says.
+    `country` (ISO 3166-1, e.g. "SY") is the workspace's: places in it get their
+    admin-unit codes; without it no place is mapped below its country.
     Offsets (`start`, `end` of the quantity; `sentence_start`, `sentence_end`)
     index into `text` exactly.
     """
-    rows = claim_records(text, outlet, date, gazetteer, source)
+    rows = claim_records(text, outlet, date, gazetteer, source, country)
     if not rows:
         return empty_claims()
     return pd.DataFrame(
@@ -95,6 +78,7 @@ def claim_records(
     date: str | dt.date | None = None,
     gazetteer: Gazetteer | None = None,
     source: str | None = None,
+    country: str | None = None,
 ) -> list[dict]:
     """The claims of `text` as plain dicts (the rows of extract_claims)."""
     if not isinstance(text, str):
@@ -105,14 +89,48 @@ def claim_records(
         )
     own_outlet, own_date = text_metadata(text)
     state = DocumentState(outlet=outlet or own_outlet, date=coerce_date(date) or own_date)
-    gazetteer = gazetteer or default_gazetteer()
+    state.pack = country_pack(country)
+    masked = mask_citations(text)
+    gazetteer = document_gazetteer(masked, gazetteer or default_gazetteer())
+    state.quotes = find_quotes(masked, gazetteer)
     doc_id = document_id(text)
     rows = []
-    for start, end in split_sentences(text):
-        sentence = text[start:end]
-        for claim in sentence_claims(sentence, state, gazetteer):
-            rows.append(_row(claim, sentence, start, end, doc_id, source, state))
+    previous_end = 0
+    spans = list(split_sentences(masked))
+    lines = sum(1 for line in masked.splitlines() if line.strip())
+    state.wire_style = lines >= 3 and len(spans) <= 1.5 * lines
+    state.text = masked
+    previous: list[SentenceClaim] = []
+    for start, end in spans:
+        state.new_paragraph = "\n" in masked[previous_end:start]
+        state.offset = start
+        previous_end = end
+        sentence = masked[start:end]
+        _credit_figures_before(previous, sentence, gazetteer)
+        claims = sentence_claims(sentence, state, gazetteer)
+        rows.extend(_row(c, text[start:end], start, end, doc_id, source, state) for c in claims)
+        previous = [(c, rows[len(rows) - len(claims) + i]) for i, c in enumerate(claims)]
     return rows
+
+
+_UNNAMED = {"report", "study", "survey", "figures", "data", "findings"}
+
+
+def _credit_figures_before(previous: list, sentence: str, gazetteer: Gazetteer) -> None:
+    """'The report documents 3,498 deaths. The figures, recorded by UNAMA, …': the source
+    named in the next sentence is the claimant of the figures not credited to anyone yet."""
+    if not previous:
+        return
+    source = cataphoric_source(sentence, gazetteer.find(sentence))
+    if source is None or source.claimant is None:
+        return
+    for claim, row in previous:
+        if not claim.attributed or (claim.claimant or "").lower() in _UNNAMED:
+            row["claimant"], row["claimant_kind"], row["attributed"] = (
+                source.claimant,
+                source.kind,
+                True,
+            )
 
 
 def _row(
@@ -151,6 +169,7 @@ def _row(
         "period_start": period.first_day if period else None,
         "period_end": period.last_day if period else None,
         "context": claim.context,
+        "rate": claim.rate,
         "construction": claim.construction,
         "sentence": sentence,
         "sentence_start": start,

@@ -21,7 +21,13 @@ UNITS = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+SCALES = {
+    "dozen": 12,
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+}
 SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
 
 # Vague counts: (value = ACLED's conservative code, high end of what the word can mean).
@@ -107,7 +113,8 @@ _QUALIFIER = "|".join(
     re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True)
 )
 QUANTITY_RE = re.compile(
-    rf"(?<![\w.,\u066b\u066c])"
+    # not inside a word or a number, except a grouped numeral glued to a label ("Deaths25,000+")
+    rf"(?:(?<![\w.,\u066b\u066c])|(?<=[A-Za-z])(?=\d{{1,3}}(?:,\d{{3}})+(?!\d)))"
     rf"(?:(?P<between>between|from)\s+)?"
     rf"(?:(?P<qualifier>{_QUALIFIER})\s+)?"
     rf"{_core('a')}"

@@ -1,9 +1,11 @@
 """The scope a claim states: a place (country, governorate, city) and a period.
 
-Governorates resolve through the Syria country pack (recount.reference), so every
-spelling the rest of recount accepts works here too; cities carry their
-governorate, and other countries their ISO code, so a claim about another war
-is recognised as outside the workspace. Periods become a first and last day
+Admin units resolve through the workspace's country pack (recount.reference), so
+every spelling the rest of recount accepts works here too, and cities of that
+country carry their unit's code. Without a pack nothing is mapped to an admin
+unit: a place the other packs or this stage's own data know is read as its
+country ("in Aleppo" -> SY, "in Mosul" -> IQ), so a claim about another war is
+recognised as outside the workspace and no country is assumed. Periods become a first and last day
 ("since March 2011" -> 2011-03-01 to open; "in December 2016" -> 2016-12-01 to
 2016-12-31).
 """
@@ -18,9 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from recount.reference import country_pack
-
-SYRIA = country_pack("SY")
+from recount.reference import NO_PACK, CountryPack, available_packs, country_pack
 
 CONFLICT_START = dt.date(2011, 3, 1)  # the uprising began in March 2011
 
@@ -35,8 +35,9 @@ class Place:
     level: str  # country, governorate, city
 
     @property
-    def in_syria(self) -> bool:
-        return self.code.startswith("SY")
+    def country(self) -> str:
+        """The ISO 3166-1 code of the country the place is in."""
+        return self.code[:2]
 
 
 @dataclass(frozen=True)
@@ -56,24 +57,61 @@ class _PlaceEntry:
 
 
 @lru_cache(maxsize=1)
-def _places() -> tuple[re.Pattern[str], dict[str, _PlaceEntry]]:
-    raw = tomllib.loads(
+def _places_data() -> dict:
+    return tomllib.loads(
         resources.files("recount.claims").joinpath("data/places.toml").read_text(encoding="utf-8")
     )
+
+
+@lru_cache(maxsize=1)
+def country_adjectives() -> dict[str, str]:
+    """ISO 3166-1 code -> the adjective the press uses ("SY" -> "Syrian"), first entry wins."""
+    adjectives: dict[str, str] = {}
+    for country in _places_data()["country"]:
+        if "adjective" in country:
+            adjectives.setdefault(country["code"], country["adjective"])
+    return adjectives
+
+
+@lru_cache(maxsize=1)
+def all_country_adjectives() -> frozenset[str]:
+    """Every adjective of a country the data knows ("Syrian", "Russian", "Chechen")."""
+    return frozenset(c["adjective"] for c in _places_data()["country"] if "adjective" in c)
+
+
+@lru_cache(maxsize=8)
+def _places(home: str | None) -> tuple[re.Pattern[str], dict[str, _PlaceEntry]]:
+    """The place pattern for a workspace whose country is `home` (None: no country)."""
+    raw = _places_data()
+    names = {c["code"]: c["name"] for c in raw["country"]}
     entries: dict[str, _PlaceEntry] = {}
-    for gov in SYRIA.admin_units:
-        entry = _PlaceEntry(gov.name, gov.code, "governorate")
-        for alias in (gov.name, *gov.variants):
-            if alias.isascii():
-                entries[_fold(alias)] = entry
+    for code in sorted(set(available_packs()) - {home}):  # other countries' units: the country
+        other = country_pack(code)
+        for unit in other.admin_units:
+            entry = _PlaceEntry(names.get(other.code, other.name), other.code, "country")
+            for alias in (unit.name, *unit.variants):
+                if alias.isascii():
+                    entries[_fold(alias)] = entry
+    if home is not None:
+        for unit in country_pack(home).admin_units:
+            entry = _PlaceEntry(unit.name, unit.code, "governorate")
+            for alias in (unit.name, *unit.variants):
+                if alias.isascii():
+                    entries[_fold(alias)] = entry
     for city in raw["city"]:
-        entry = _PlaceEntry(city["name"], city["governorate"], "city")
+        country = city["governorate"].split("-")[0]
+        if country == home:
+            entry = _PlaceEntry(city["name"], city["governorate"], "city")
+        else:
+            entry = _PlaceEntry(names.get(country, country), country, "country")
         for alias in (city["name"], *city["aliases"]):
             entries[_fold(alias)] = entry
     for country in raw["country"]:
         entry = _PlaceEntry(country["name"], country["code"], "country")
         for alias in (country["name"], *country["aliases"]):
-            entries[_fold(alias)] = entry
+            known = entries.get(_fold(alias))
+            if known is None or known.level == "country":  # the home units keep their codes
+                entries[_fold(alias)] = entry
     names = sorted(entries, key=len, reverse=True)
     body = "|".join(re.escape(n).replace(r"\ ", r"[\s-]+").replace("'", "['’]?") for n in names)
     suffix = r"(?P<suffix>[\s-]+(?:governorate|province|countryside|city))?"
@@ -85,9 +123,13 @@ def _fold(text: str) -> str:
     return re.sub(r"[\s'’-]+", " ", text.casefold()).strip()
 
 
-def find_places(text: str) -> list[Place]:
-    """Places named in `text` (capitalised as names are), left to right."""
-    pattern, entries = _places()
+def find_places(text: str, pack: CountryPack = NO_PACK) -> list[Place]:
+    """Places named in `text` (capitalised as names are), left to right.
+
+    `pack` is the workspace's country: its admin units and cities get their codes;
+    every other place known is read as its country.
+    """
+    pattern, entries = _places(pack.code)
     places = []
     for match in pattern.finditer(text):
         raw = match.group("name")
@@ -99,7 +141,7 @@ def find_places(text: str) -> list[Place]:
         suffix = (match.group("suffix") or "").strip(" -").lower()
         code, level, name = entry.code, entry.level, entry.name
         if entry.level == "governorate":
-            code = SYRIA.admin_unit(raw) or code
+            code = pack.admin_unit(raw) or code
             if suffix == "city":
                 level, name = "city", f"{entry.name} city"
             elif suffix == "countryside" and code == "SY-DI":

@@ -72,6 +72,13 @@ def register(app: typer.Typer) -> None:
         ] = None,
         outlet: OutletOption = None,
         date: DateOption = None,
+        country: Annotated[
+            str | None,
+            typer.Option(
+                "--country",
+                help="ISO 3166-1 code whose admin units places map to (default: the workspace's [project] country).",
+            ),
+        ] = None,
         workspace: WorkspaceOption = Path("."),
     ) -> None:
         """Extract claims from one text without storing them (print, or write with --out)."""
@@ -79,14 +86,26 @@ def register(app: typer.Typer) -> None:
         from recount.claims.documents import coerce_date, read_document
         from recount.errors import InputError
         from recount.exports import write_frame
+        from recount.reference import available_packs
 
         if not path.is_file():
             raise InputError(str(path), "not a file")
         ws = open_workspace(workspace)
         gazetteer = workspace_gazetteer(ws) if ws.config_path.exists() else default_gazetteer()
         document = read_document(path, outlet, coerce_date(date))
+        if country is None and ws.config_path.exists():
+            country = ws.config.country
+        if country is not None and country.upper() not in available_packs():
+            raise InputError(
+                "--country", f"no country pack {country!r}; known: {', '.join(available_packs())}"
+            )
         claims = extract_claims(
-            document.text, document.outlet, document.date, gazetteer, source=str(path)
+            document.text,
+            document.outlet,
+            document.date,
+            gazetteer,
+            source=str(path),
+            country=country.upper() if country else None,
         )
         claims = claims[EXTRACT_COLUMNS]
         if out is not None:

@@ -24,24 +24,11 @@ from recount.estimate.strata import (
     StratumResult,
     is_missing,
 )
+from recount.tables import TABLES
 
 Z95 = 1.959963984540054
-COLUMNS = [
-    "level",
-    "documented",
-    "method",
-    "estimate",
-    "lower",
-    "upper",
-    "rhat",
-    "ess",
-    "status",
-    "reason",
-    "flag",
-    "seconds",
-    "lists",
-    "model",
-]
+# The columns after the strata, as the stage writes them.
+COLUMNS = [c.name for c in TABLES["estimates"].columns.values() if c.required]
 
 
 def level_name(columns: Sequence[str], strata: Sequence[str]) -> str:

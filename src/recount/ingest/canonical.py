@@ -29,6 +29,7 @@ from recount.ingest.values import (
     validate_mapped,
 )
 from recount.reference import country_pack
+from recount.tables import TABLES
 
 WHITESPACE = " \t\r\n\u00a0\u200e\u200f\ufeff"
 NAME_PARTS = ("given_name", "father_name", "grandfather_name", "family_name")
@@ -44,44 +45,7 @@ DATE_FIELDS = (
     ("date_of_death", "date_of_death", "date_precision", ""),
     ("date_of_birth", "date_of_birth", "date_of_birth_precision", "birth_"),
 )
-RECORD_COLUMNS = [
-    ("record_id", "VARCHAR"),
-    ("source_id", "VARCHAR"),
-    ("source_row", "BIGINT"),
-    ("name", "VARCHAR"),
-    ("given_name", "VARCHAR"),
-    ("father_name", "VARCHAR"),
-    ("grandfather_name", "VARCHAR"),
-    ("family_name", "VARCHAR"),
-    ("name_latin", "VARCHAR"),
-    ("sex", "VARCHAR"),
-    ("age", "INTEGER"),
-    ("date_of_death", "DATE"),
-    ("date_precision", "VARCHAR"),
-    ("date_of_death_raw", "VARCHAR"),
-    ("date_of_birth", "DATE"),
-    ("date_of_birth_precision", "VARCHAR"),
-    ("date_of_birth_raw", "VARCHAR"),
-    ("governorate", "VARCHAR"),
-    ("governorate_raw", "VARCHAR"),
-    ("place", "VARCHAR"),
-    ("place_of_birth", "VARCHAR"),
-    ("status", "VARCHAR"),
-    ("status_raw", "VARCHAR"),
-    ("cause", "VARCHAR"),
-    ("record_ref", "VARCHAR"),
-    ("event", "VARCHAR"),
-    ("extra", "MAP(VARCHAR, VARCHAR)"),
-    ("issues", "VARCHAR"),
-    ("raw", "VARCHAR"),
-]
-QUARANTINE_COLUMNS = [
-    ("source_id", "VARCHAR"),
-    ("source_row", "BIGINT"),
-    ("reason", "VARCHAR"),
-    ("field", "VARCHAR"),
-    ("raw", "VARCHAR"),
-]
+RECORD_COLUMNS = TABLES["records"].duckdb_columns()
 
 
 @dataclass

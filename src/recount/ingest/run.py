@@ -28,22 +28,10 @@ from recount.ingest.canonical import Finished, finish_source, scratch_connection
 from recount.ingest.detect import display_encoding
 from recount.ingest.files import described_path, file_sha256, open_reader, resolve_columns
 from recount.ingest.readers import JsonLinesReader, Reader
+from recount.tables import TABLES
 
 Progress = Callable[[str, float | None, int], None]
-SOURCES_SCHEMA = pa.schema(
-    [
-        ("source_id", pa.string()),
-        ("path", pa.string()),
-        ("format", pa.string()),
-        ("encoding", pa.string()),
-        ("delimiter", pa.string()),
-        ("sha256", pa.string()),
-        ("rows_in", pa.int64()),
-        ("records", pa.int64()),
-        ("quarantined", pa.int64()),
-        ("ingested_at", pa.timestamp("us")),
-    ]
-)
+SOURCES_SCHEMA = TABLES["sources"].schema
 
 
 @dataclass

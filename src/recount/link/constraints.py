@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from recount.tables import views
 from recount.workspace import Workspace
 
 
@@ -26,37 +27,9 @@ class Constraints:
         return len(self.must_link) + len(self.cannot_link)
 
 
-EFFECTIVE_LABELS_SQL = """
-with live as (
-    select * from labels
-    where label_id not in (select undoes from labels where undoes is not null)
-      and label_id not in (select label_id from labels where undoes is not null)
-),
-oriented as (
-    select least(record_id_l, record_id_r) as record_id_l,
-           greatest(record_id_l, record_id_r) as record_id_r,
-           label, created_at, label_id
-    from live
-)
-select record_id_l, record_id_r, arg_max(label, (created_at, label_id)) as label
-from oriented
-group by all
-"""
-
-LIVE_ACTIONS_SQL = """
-select action, record_ids, person_ids
-from cluster_actions
-where action_id not in (select undoes from cluster_actions where undoes is not null)
-  and action_id not in (select action_id from cluster_actions where undoes is not null)
-order by created_at, action_id
-"""
-
-
 def effective_labels(ws: Workspace) -> pd.DataFrame:
-    """One row per labelled pair: record_id_l < record_id_r and its current label."""
-    if not ws.has_table("labels"):
-        return pd.DataFrame(columns=["record_id_l", "record_id_r", "label"])
-    return ws.query(EFFECTIVE_LABELS_SQL)
+    """One row per labelled pair: record_id_l < record_id_r and its label in force."""
+    return views.effective_labels(ws)[["record_id_l", "record_id_r", "label"]]
 
 
 def load_constraints(ws: Workspace, labels: pd.DataFrame) -> Constraints:
@@ -68,7 +41,7 @@ def load_constraints(ws: Workspace, labels: pd.DataFrame) -> Constraints:
             constraints.cannot_link.append((row.record_id_l, row.record_id_r))
     if not ws.has_table("cluster_actions"):
         return constraints
-    actions = ws.query(LIVE_ACTIONS_SQL)
+    actions = views.live_cluster_actions(ws)
     previous = (
         ws.table("record_person", ["record_id", "person_id"])
         if ws.has_table("record_person")

@@ -19,37 +19,9 @@ from recount.names.lexicon import load_lexicon
 from recount.names.parts import NameParts, parts_from_fields, split_name
 from recount.names.places import resolve_place
 from recount.reference import NO_PACK, CountryPack, workspace_pack
+from recount.tables import TABLES
 
-NORMALIZED_SCHEMA = pa.schema(
-    [
-        ("record_id", pa.string()),
-        ("source_id", pa.string()),
-        ("script", pa.string()),
-        ("given_key", pa.string()),
-        ("father_key", pa.string()),
-        ("grandfather_key", pa.string()),
-        ("family_key", pa.string()),
-        ("given_norm", pa.string()),
-        ("father_norm", pa.string()),
-        ("grandfather_norm", pa.string()),
-        ("family_norm", pa.string()),
-        ("name_key", pa.string()),
-        ("name_tokens", pa.list_(pa.string())),
-        ("name_tokens_listed", pa.list_(pa.string())),
-        ("name_forms", pa.list_(pa.string())),
-        ("kunya", pa.string()),
-        ("identifiable", pa.bool_()),
-        ("unidentified_reason", pa.string()),
-        ("relation", pa.string()),
-        ("relation_anchor_key", pa.string()),
-        ("governorate", pa.string()),
-        ("governorate_inferred", pa.bool_()),
-        ("place_key", pa.string()),
-        ("date_of_death", pa.date32()),
-        ("date_precision", pa.string()),
-        ("date_flag", pa.string()),
-    ]
-)
+NORMALIZED_SCHEMA = TABLES["normalized"].schema
 _RECORD_COLUMNS = (
     "record_id", "source_id", "name", "given_name", "father_name", "grandfather_name",
     "family_name", "name_latin", "governorate", "governorate_raw", "place", "date_of_death",

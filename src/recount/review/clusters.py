@@ -18,13 +18,7 @@ import duckdb
 from recount.review import store
 from recount.review.pairview import person_records
 from recount.review.store import ReviewError
-
-ACTIVE_ACTIONS_SQL = """
-    select action_id, action, record_ids, person_ids, reviewer, created_at
-    from cluster_actions
-    where undoes is null
-      and action_id not in (select undoes from cluster_actions where undoes is not null)
-"""
+from recount.tables.views import LIVE_CLUSTER_ACTIONS_SQL
 
 
 def _require_links(con: duckdb.DuckDBPyConnection) -> None:
@@ -84,7 +78,7 @@ def merge_people(
 def undo_action(con: duckdb.DuckDBPyConnection, action_id: int, user: store.User) -> int:
     """Reverses an action in force (one's own, or anyone's for an admin)."""
     row = con.execute(
-        f"select action, record_ids, person_ids, reviewer from ({ACTIVE_ACTIONS_SQL}) where action_id = ?",
+        f"select action, record_ids, person_ids, reviewer from ({LIVE_CLUSTER_ACTIONS_SQL}) where action_id = ?",
         [action_id],
     ).fetchone()
     if row is None:
@@ -134,7 +128,7 @@ def person_view(con: duckdb.DuckDBPyConnection, person_id: str) -> dict[str, Any
             )
         )
         for r in con.execute(
-            f"""select * from ({ACTIVE_ACTIONS_SQL})
+            f"""select * from ({LIVE_CLUSTER_ACTIONS_SQL})
                 where list_contains(person_ids, ?) or list_has_any(record_ids, ?)
                 order by action_id desc""",
             [person_id, ids],
@@ -156,6 +150,6 @@ def active_actions(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     """Every cluster action in force, oldest first (what `recount link` applies)."""
     if "cluster_actions" not in store.existing_tables(con):
         return []
-    cursor = con.execute(ACTIVE_ACTIONS_SQL + " order by action_id")
+    cursor = con.execute(LIVE_CLUSTER_ACTIONS_SQL + " order by action_id")
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]

@@ -20,6 +20,7 @@ import pandas as pd
 
 from recount.errors import InputError
 from recount.review import store
+from recount.tables import views
 
 SPLINK_COLUMNS = (
     "source_dataset_l",
@@ -41,7 +42,7 @@ def label_of_score(score: float) -> str:
 
 def export_labels(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every labelled pair's effective label as a Splink labels table."""
-    frame = store.effective_labels(con)
+    frame = views.effective_labels(con)
     return pd.DataFrame(
         {
             "source_dataset_l": frame["record_id_l"].map(source_of),

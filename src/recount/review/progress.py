@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from recount.review import store
+from recount.tables import views
 
 BIN_EDGES = np.array([0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0000001])
 
@@ -47,10 +48,10 @@ def review_counts(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     if "labels" not in store.existing_tables(con):
         return {"pairs_reviewed": 0, "by_label": {}, "by_reviewer": {}, "undos": 0}
     effective = con.execute(
-        f"select label, count(*) from ({store.EFFECTIVE_SQL}) group by 1 order by 1"
+        f"select label, count(*) from ({views.EFFECTIVE_LABELS_SQL}) group by 1 order by 1"
     ).fetchall()
     reviewers = con.execute(
-        f"select reviewer, count(*) from ({store.EFFECTIVE_BY_REVIEWER_SQL}) group by 1 order by 1"
+        f"select reviewer, count(*) from ({views.EFFECTIVE_LABELS_BY_REVIEWER_SQL}) group by 1 order by 1"
     ).fetchall()
     undos = con.execute("select count(*) from labels where undoes is not null").fetchone()[0]
     return {
@@ -67,7 +68,7 @@ def agreement(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         return {"double_reviewed": 0, "agreed": 0, "kappa": None, "disagreements": []}
     rows = con.execute(
         f"""select record_id_l, record_id_r, list(label order by label_id) as labels
-            from ({store.EFFECTIVE_BY_REVIEWER_SQL})
+            from ({views.EFFECTIVE_LABELS_BY_REVIEWER_SQL})
             group by 1, 2 having count(*) >= 2 order by 1, 2"""
     ).fetchall()
     first = [r[2][0] for r in rows]
@@ -87,7 +88,7 @@ def _pairs_with_linkage(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                 select least(record_id_l, record_id_r) as l, greatest(record_id_l, record_id_r) as r,
                        max(match_probability) as probability
                 from pairs group by 1, 2),
-            e as ({store.EFFECTIVE_SQL})
+            e as ({views.EFFECTIVE_LABELS_SQL})
             select p.probability,
                    coalesce(rp_l.person_id is not null and rp_l.person_id = rp_r.person_id, false)
                        as linked,

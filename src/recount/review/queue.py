@@ -35,6 +35,7 @@ import duckdb
 from recount.review import store
 from recount.review.settings import ReviewSettings
 from recount.review.store import ReviewError
+from recount.tables import views
 
 PERIOD_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 MAX_CANDIDATES = 300_000  # the ranked pairs kept in memory
@@ -239,7 +240,7 @@ class ReviewQueue:
         self.labels = {}
         if "labels" in tables:
             for left, right, reviewer, label in con.execute(
-                f"select record_id_l, record_id_r, reviewer, label from ({store.EFFECTIVE_BY_REVIEWER_SQL})"
+                f"select record_id_l, record_id_r, reviewer, label from ({views.EFFECTIVE_LABELS_BY_REVIEWER_SQL})"
             ).fetchall():
                 self.labels.setdefault((left, right), {})[reviewer] = label
         self.awaiting_second = {

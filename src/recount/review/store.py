@@ -22,46 +22,19 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import duckdb
-import pandas as pd
 
 from recount.errors import RecountError
+from recount.tables import TABLES
+from recount.tables.views import EFFECTIVE_LABELS_BY_REVIEWER_SQL
 from recount.workspace import Workspace
 
 LABEL_VALUES = ("match", "non_match", "unsure")
 ROLES = ("reviewer", "admin")
 
-SCHEMA = (
-    """create table if not exists labels (
-        label_id BIGINT, record_id_l VARCHAR, record_id_r VARCHAR, label VARCHAR,
-        reviewer VARCHAR, created_at TIMESTAMP, undoes BIGINT)""",
-    """create table if not exists cluster_actions (
-        action_id BIGINT, action VARCHAR, record_ids VARCHAR[], person_ids VARCHAR[],
-        reviewer VARCHAR, created_at TIMESTAMP, undoes BIGINT)""",
-    """create table if not exists review_users (
-        username VARCHAR, role VARCHAR, password_hash VARCHAR, active BOOLEAN,
-        failed_logins INTEGER, locked_until TIMESTAMP, show_scores BOOLEAN,
-        created_at TIMESTAMP)""",
-    """create table if not exists review_audit (
-        audit_id BIGINT, at_time TIMESTAMP, actor VARCHAR, event VARCHAR, detail VARCHAR)""",
+SCHEMA = tuple(
+    TABLES[name].create_sql()
+    for name in ("labels", "cluster_actions", "review_users", "review_audit")
 )
-
-# The effective label of a pair for each reviewer: their latest row that is
-# neither an undo row nor undone. Pairs are stored with record_id_l < record_id_r.
-EFFECTIVE_BY_REVIEWER_SQL = """
-    select record_id_l, record_id_r, reviewer, label, label_id, created_at
-    from labels
-    where undoes is null
-      and label_id not in (select undoes from labels where undoes is not null)
-    qualify row_number() over (
-        partition by record_id_l, record_id_r, reviewer order by label_id desc) = 1
-"""
-
-# The effective label of a pair: the latest non-undone label across reviewers.
-EFFECTIVE_SQL = f"""
-    select record_id_l, record_id_r, label, reviewer, label_id, created_at
-    from ({EFFECTIVE_BY_REVIEWER_SQL})
-    qualify row_number() over (partition by record_id_l, record_id_r order by label_id desc) = 1
-"""
 
 
 class WorkspaceBusy(RecountError):
@@ -265,7 +238,7 @@ def reviewer_label(
     con: duckdb.DuckDBPyConnection, record_id_l: str, record_id_r: str, reviewer: str
 ) -> str | None:
     row = con.execute(
-        f"""select label from ({EFFECTIVE_BY_REVIEWER_SQL})
+        f"""select label from ({EFFECTIVE_LABELS_BY_REVIEWER_SQL})
             where record_id_l = ? and record_id_r = ? and reviewer = ?""",
         [record_id_l, record_id_r, reviewer],
     ).fetchone()
@@ -277,7 +250,7 @@ def previous_labelled_pair(
 ) -> tuple[str, str] | None:
     """The pair this reviewer labelled before `before` (or their latest), for the ← key."""
     rows = con.execute(
-        f"""select record_id_l, record_id_r from ({EFFECTIVE_BY_REVIEWER_SQL})
+        f"""select record_id_l, record_id_r from ({EFFECTIVE_LABELS_BY_REVIEWER_SQL})
             where reviewer = ? order by label_id desc""",
         [reviewer],
     ).fetchall()
@@ -286,18 +259,6 @@ def previous_labelled_pair(
         return pairs[0] if pairs else None
     index = pairs.index(before)
     return pairs[index + 1] if index + 1 < len(pairs) else None
-
-
-def effective_labels(ws_or_con: Workspace | duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """The effective label of every labelled pair (what `recount link` should use)."""
-    if isinstance(ws_or_con, Workspace):
-        with ws_or_con.connect(read_only=True) as con:
-            return effective_labels(con)
-    if "labels" not in existing_tables(ws_or_con):
-        return pd.DataFrame(
-            columns=["record_id_l", "record_id_r", "label", "reviewer", "label_id", "created_at"]
-        )
-    return ws_or_con.execute(EFFECTIVE_SQL + " order by label_id").df()
 
 
 # -- users ------------------------------------------------------------------------

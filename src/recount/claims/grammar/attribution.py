@@ -9,14 +9,16 @@ document. No attribution means the outlet speaks for itself.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from recount.claims.claimants import ClaimantMention
 from recount.claims.grammar.lexicon import (
     DETERMINERS,
+    NOBODY,
     PRONOUNS,
     SOURCE_NOUNS,
     SPEECH_VERBS,
+    VERB_NOUNS,
     alternation,
 )
 
@@ -28,10 +30,47 @@ class Attribution:
     kind: str
     mention: tuple[int, int] | None  # where the claimant is named in the sentence
     pronoun: str | None = None
+    scope: tuple[int, int] | None = None  # only claims inside it ("estimates of 6,000 given by X")
 
 
+_SPEECH_WORDS = {verb.lower() for verb in SPEECH_VERBS}
 _SPEECH_RE = re.compile(rf"\b(?:{alternation(SPEECH_VERBS)})\b", re.IGNORECASE)
-_ACCORDING_RE = re.compile(r"\b(?:according\s+to|as\s+per|per)\s+", re.IGNORECASE)
+_ACCORDING_RE = re.compile(
+    r"\b(?:according\s+to|as\s+per|per|citing|quoting|cited\s+by|quoted\s+by)\s+", re.IGNORECASE
+)
+# "the latest reports from de facto authorities", "a conservative estimate by ACLED": the source.
+_SOURCE_OF_RE = re.compile(
+    rf"(?:(?:the|a|an|its|their|latest|new|recent|conservative|official|updated|final|preliminary|initial|separate|own|\w+ly)\s+){{0,4}}"
+    rf"(?:{alternation(SOURCE_NOUNS)})\s+(?:(?:compiled|published|released|issued|gathered|given|provided|made)\s+)?(?:from|by|of)\s+",
+    re.IGNORECASE,
+)
+# "estimates of more than 6,000 given by other monitors", "Estimates ..., by various war monitors".
+_GIVEN_BY_RE = re.compile(
+    rf"\b(?P<noun>{alternation(SOURCE_NOUNS)})\b(?:[^.;:!?]{{0,90}}?,\s*by|\s+(?:[^\s.;:!?]+\s+){{0,6}}?(?:given|provided|published|released|issued|compiled|cited|made|put\s+forward|documented|recorded|collected|verified|reported)\s+by)\s+",
+    re.IGNORECASE,
+)
+# "…, which said 400 people had died": the speaker is the noun phrase the clause belongs to.
+_RELATIVE_RE = re.compile(
+    r"(?P<np>[^,;:()]{2,80}?)\s*,?\s+(?:which|who)\s+(?:also\s+|has\s+|had\s+|have\s+)?$"
+)
+_NOUN_BEFORE_RE = re.compile(
+    r"(?:\b(?:a|an|the|its|their|his|her|this|that|these|those|latest|new|recent|conservative|official|annual|monthly|weekly|final|own|separate|previous|earlier)\s+(?:[a-z-]+\s+)?|\b(?:on|in|of|for|from|with|into|at)\s+|\d\s*)$",
+    re.IGNORECASE,
+)
+# "a study which was conducted in January 2018 estimated …": the subject before its clause.
+_SUBJECT_RELATIVE_RE = re.compile(
+    r"(?:^|[,;:]\s+)(?P<np>(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}[a-z]+)\s+(?:which|that|who)\s+(?:was|were|is|are|has\s+been|had\s+been)\s+[a-z]+ed\b[^,;]{0,60}$"
+)
+_DETERMINER_BEFORE_RE = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|this|that|these|those|on|in|of|for|from|with|into|at)\s+$",
+    re.IGNORECASE,
+)
+_PARTICIPLE_RE = re.compile(r"(?:,\s*|\b(?:while|and|as|before|after)\s+)$", re.IGNORECASE)
+_GENERIC_SPEAKERS = {"commission", "mission", "project", "study", "survey", "team", "database",
+                     "tracker", "department", "authority", "committee", "council", "unit",
+                     "directorate", "institute", "researchers", "service", "authorities", "army",
+                     "military", "police", "ministry", "office", "agency", "report", "statement",
+                     "organisation", "organization", "network", "centre", "center"}  # fmt: skip
 _SOURCE_AFTER_RE = re.compile(
     rf"^(?:['’]s)?\s+(?:(?:latest|new|own|most|recent|updated|final|official|annual|monthly|\d{{4}})\s+){{0,3}}(?:{alternation(SOURCE_NOUNS)})\b",
     re.IGNORECASE,
@@ -43,9 +82,9 @@ _SOURCE_BEFORE_RE = re.compile(
 _NP_BEFORE_RE = re.compile(
     r"((?:[A-Za-z][\w'’.-]*\s+){0,5}?[A-Za-z][\w'’.-]*)\s+(?:(?:has|have|had|also|previously|earlier|later|again|now|recently)\s+)*$"
 )
-_NP_AFTER_RE = re.compile(r"^\s*((?:[A-Za-z][\w'’.-]*)(?:\s+[A-Za-z][\w'’.-]*){0,6})")
+_NP_AFTER_RE = re.compile(r"^\s*((?:[A-Za-z][\w'’.-]*)(?:\s+(?:[A-Za-z][\w'’.-]*|&)){0,8})")
 _APPOSITION_RE = re.compile(
-    r"([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|abu|de)){1,5}),\s+(?:a|an|the|who|head|director|spokesman|spokeswoman|spokesperson)\b[^,]{0,80},\s*$"
+    r"([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|abu|de)){1,5}),\s+(?:a|an|the|who|head|director|spokesman|spokeswoman|spokesperson)\b[^,]{0,80},\s*(?:(?:has|have|had|also|previously|earlier|later|again|now|recently)\s+)*$"
 )
 _CLAUSE_BREAK_RE = re.compile(
     r";|\s[—–]\s|,\s*(?:while|whereas|but|although|though)\b|\bwhile\b|\bwhereas\b"
@@ -71,13 +110,46 @@ def find_attributions(
             found.append(_named(mention.start, mention))
         if _SOURCE_BEFORE_RE.search(sentence[max(0, mention.start - 60) : mention.start]):
             found.append(_named(mention.start, mention))
+    for match in _GIVEN_BY_RE.finditer(sentence):
+        given = _object_attribution(sentence, match.start("noun"), match.end(), mentions)
+        if given is not None:
+            subject = re.fullmatch(
+                r"\W*(?:(?:the|a|an|[a-z]+)\s+){0,2}", sentence[: match.start("noun")]
+            )
+            # the source noun as the sentence's subject ("Estimates …, by X, range between …")
+            # covers the sentence; inside a phrase it covers only the phrase.
+            end = len(sentence) if subject else match.end()
+            found.append(replace(given, scope=(match.start("noun"), end)))
+    names = [(m.start, m.end) for m in mentions]
     for match in _SPEECH_RE.finditer(sentence):
-        if any(s <= match.start() < e for s, e in masked):
+        if any(s <= match.start() < e for s, e in [*masked, *names]):
+            continue
+        if _is_noun(sentence, match):
             continue
         attribution = _speech_attribution(sentence, match, mentions)
         if attribution is not None:
             found.append(attribution)
     return [a for a in found if a is not None]
+
+
+def _is_noun(sentence: str, verb: re.Match[str]) -> bool:
+    """'a conservative estimate', 'the report', '2,350 reports of', 'on record': a noun here.
+
+    'The group estimates that …' is a verb: a third-person form after a noun, not after
+    a determiner.
+    """
+    word = verb.group(0).lower()
+    if word not in VERB_NOUNS:
+        return False
+    before = sentence[max(0, verb.start() - 40) : verb.start()]
+    if re.match(r"\s*(?:of|by|from|on|for|in)\b", sentence[verb.end() :]):
+        return True
+    if re.match(r"\s*(?:[,.;:)]|$)", sentence[verb.end() :]) and _NOUN_BEFORE_RE.search(before):
+        return True  # "according to the report," but not "…, historians estimate."
+    if _DETERMINER_BEFORE_RE.search(before) or re.search(r"\d\s*$", before):
+        return True
+    singular = not word.endswith("s")
+    return singular and _NOUN_BEFORE_RE.search(before) is not None
 
 
 def _named(cue: int, mention: ClaimantMention) -> Attribution:
@@ -98,6 +170,12 @@ def _mention_at(
 def _object_attribution(
     sentence: str, cue: int, after: int, mentions: list[ClaimantMention]
 ) -> Attribution:
+    source_of = _SOURCE_OF_RE.match(sentence, after)
+    if source_of is not None and (
+        _mention_at(mentions, source_of.end(), 12) is not None
+        or _NP_AFTER_RE.match(sentence[source_of.end() : source_of.end() + 100])
+    ):
+        after = source_of.end()
     mention = _mention_at(mentions, after, 12)
     if mention is not None:
         return _named(cue, mention)
@@ -110,6 +188,28 @@ def _speech_attribution(
     sentence: str, verb: re.Match[str], mentions: list[ClaimantMention]
 ) -> Attribution | None:
     before = sentence[: verb.start()]
+    by_agent = re.match(r"\s+by\s+", sentence[verb.end() :])
+    if by_agent and verb.group(0).lower().endswith("ed"):  # "figures documented by OHCHR"
+        return _object_attribution(sentence, verb.start(), verb.end() + by_agent.end(), mentions)
+    if verb.group(0).lower().endswith("ing") and _PARTICIPLE_RE.search(before):
+        return _main_subject(sentence, verb.start(), mentions)
+    relative = _RELATIVE_RE.search(before[-120:])
+    if relative is not None and not re.search(r"\d", relative.group("np")):
+        offset = verb.start() - len(before[-120:])
+        np_start, np_end = offset + relative.start("np"), offset + relative.end("np")
+        inside = [m for m in mentions if np_start <= m.start and m.end <= np_end]
+        if inside:
+            return _named(verb.start(), inside[-1])
+        name = _clean_phrase(_last_noun_phrase(relative.group("np")))
+        if name is not None:
+            return _unnamed(verb.start(), name)
+    reduced = _SUBJECT_RELATIVE_RE.search(before[-160:])
+    if reduced is not None:
+        name = _clean_phrase(reduced.group("np"))
+        if name is not None and not any(
+            m.start >= verb.start() - len(before[-160:]) + reduced.start("np") for m in mentions
+        ):
+            return _unnamed(verb.start(), name)
     clause_start = max([m.end() for m in _CLAUSE_BREAK_RE.finditer(before)], default=0)
     for mention in reversed(mentions):
         if (
@@ -139,16 +239,53 @@ def _speech_attribution(
     mention = _mention_at(mentions, verb.end(), 16)
     if mention is not None:
         return _named(verb.start(), mention)
+    if tail.endswith(",") and re.match(
+        r"\s+(?:that\b|\d|(?:more|less|fewer)\s+than|at\s+least|some|about|nearly|almost|over|up\s+to)",
+        sentence[verb.end() :],
+    ):
+        # "a local monitoring group, the Al Jazirah Conference, reported that …": not inverted
+        appositive = re.search(r"(?:^|,)\s*([^,]{2,60}),\s*$", tail[:-1] + ",")
+        if appositive is not None:
+            inside = [m for m in mentions if tail.rfind(appositive.group(1)) <= m.start < len(tail)]
+            if inside:
+                return _named(verb.start(), inside[-1])
+            return _unnamed(verb.start(), _clean_phrase(appositive.group(1)))
+        return None
     phrase = _NP_AFTER_RE.match(sentence[verb.end() : verb.end() + 100])
+    if phrase and re.match(r"(?:its|their|his|her|our|a|an)\s", phrase.group(1), re.IGNORECASE):
+        return None  # "published its quarterly report": an object, not an inverted speaker
     name = _clean_phrase(phrase.group(1)) if phrase else None
     if name is None:
         return None
     return _unnamed(verb.start(), name)
 
 
+def _main_subject(sentence: str, cue: int, mentions: list[ClaimantMention]) -> Attribution | None:
+    """'X made the remarks …, while noting that …': a participle's speaker is the clause's subject."""
+    first = [m for m in mentions if m.end <= cue]
+    if first:
+        return _named(cue, first[0])
+    subject = re.match(
+        r"\s*((?:[A-Za-z][\w'’.-]*\s+){0,5}?[A-Za-z][\w'’.-]*)\s+(?:has\s+|have\s+|had\s+)?[a-z]+ed\b",
+        sentence,
+    )
+    if subject is None:
+        return None
+    return _unnamed(cue, _clean_phrase(subject.group(1)))
+
+
+def _last_noun_phrase(text: str) -> str:
+    """The last noun phrase of `text`: 'the official one given by Myanmar authorities' -> 'Myanmar authorities'."""
+    words = text.split()
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].lower() in {"by", "from", "of", "to", "than", "at", "in", "on", "with"}:
+            return " ".join(words[index + 1 :])
+    return text
+
+
 def _subject_gap(between: str) -> bool:
     """The words between a named claimant and its verb: an apposition or an auxiliary, not a new subject."""
-    stripped = between.strip()
+    stripped = re.sub(r"^\s*(?:\)|\([A-Za-z&.\s-]{1,12}\))", "", between).strip()
     if not stripped:
         return True
     if (
@@ -158,6 +295,8 @@ def _subject_gap(between: str) -> bool:
         or stripped.startswith("'s")
     ):
         return True
+    if _SOURCE_GAP_RE.match(stripped):
+        return True  # "SNHR figures show", "the Observatory's latest data put"
     words = stripped.lower().split()
     return len(words) <= 3 and all(
         w
@@ -192,40 +331,95 @@ def _subject_gap(between: str) -> bool:
 _PHRASE_STOPS = {
     "on", "in", "at", "that", "who", "which", "to", "with", "as", "from", "last", "this",
     "after", "before", "when", "while", "during", "since", "by", "has", "have", "had", "was",
-    "is", "were", "are", "said", "says", "told",
+    "is", "were", "are", "said", "says", "told", "led", "quoted", "cited", "based", "headed",
+    "backed", "run", "working", "including", "citing", "quoting", "said,", "estimate",
+    "estimates", "made", "also",
 }  # fmt: skip
 
 
+_ORGANISATION_WORDS = {"project", "group", "office", "ministry", "agency", "commission", "council",
+                       "mission", "network", "centre", "center", "observatory", "organisation",
+                       "organization", "committee", "union", "forces", "army", "institute",
+                       "university", "foundation", "coalition", "authorities", "government",
+                       "data", "department", "unit", "court", "tribunal", "police", "service",
+                       "report", "study", "survey", "monitor", "monitors", "groups"}  # fmt: skip
+_TRAILING_ADVERBS = {"there", "here", "now", "today", "yesterday", "tonight", "again", "also",
+                     "earlier", "later", "recently", "previously"}  # fmt: skip
 _CONJUNCTIONS = {
     "but", "and", "while", "as", "so", "yet", "or", "although", "though", "whereas", "when",
     "after", "because", "where", "since", "if", "that", "then", "before",
 }  # fmt: skip
 
 
+_SOURCE_GAP_RE = re.compile(
+    rf"^(?:['’]s\s+)?(?:(?:latest|new|own|most|recent|updated|final|official|annual|monthly)\s+){{0,2}}(?:{alternation(SOURCE_NOUNS)})$",
+    re.IGNORECASE,
+)
+_INSTITUTION_NOUNS = {"ministry", "office", "mission", "department", "directorate", "authority",
+                      "authorities", "agency", "commission", "council", "officials", "police",
+                      "army", "government", "forces", "unit", "service"}  # fmt: skip
+
+
 def _clean_phrase(phrase: str) -> str | None:
     words = phrase.split()
     for index, word in enumerate(words):
-        if index > 0 and word.lower() in _PHRASE_STOPS:
+        speech = word.lower() in _SPEECH_WORDS and words[index - 1].lower() not in DETERMINERS
+        if index > 0 and (word.lower() in _PHRASE_STOPS or speech):
+            place_of_institution = (
+                word.lower() in ("in", "of", "for")
+                and words[index - 1].lower() in _INSTITUTION_NOUNS
+                and index + 1 < len(words)
+                and words[index + 1][:1].isupper()
+            )
+            if place_of_institution:  # "the health ministry in Gaza"
+                continue
             words = words[:index]
             break
     while words and (words[0].lower() in DETERMINERS or words[0].lower() in _CONJUNCTIONS):
         words = words[1:]
-    if not words:
+    while words and words[-1].lower().rstrip(".,") in _TRAILING_ADVERBS:
+        words = words[:-1]
+    if not words or words[0].lower() in _PHRASE_STOPS:
         return None
     joined = " ".join(words).rstrip(".,")
-    if any(w.lower() in _NOT_A_SPEAKER for w in words) and joined.lower() not in PRONOUNS:
+    if joined.lower() in NOBODY:
+        return None
+    inner = [
+        w
+        for i, w in enumerate(words)
+        if not (w.lower() in ("and", "&") and 0 < i < len(words) - 1 and words[i + 1][:1].isupper())
+    ]
+    if any(w.lower() in _NOT_A_SPEAKER for w in inner) and joined.lower() not in PRONOUNS:
         return None
     return joined
+
+
+_TITLE_WORDS = {"president", "minister", "prime", "secretary", "spokesman", "spokeswoman",
+                "spokesperson", "general", "colonel", "commander", "chief", "director", "head",
+                "governor", "mayor", "envoy", "ambassador", "deputy", "foreign", "defence",
+                "defense", "interior", "health", "lieutenant", "major", "captain", "general-secretary", "chairman", "speaker"}  # fmt: skip
+
+
+def _without_title(name: str) -> str:
+    """'Armenian Prime Minister Nikol Pashinyan' -> 'Nikol Pashinyan' (the person, not the post)."""
+    words = name.split()
+    last_title = max((i for i, w in enumerate(words) if w.lower() in _TITLE_WORDS), default=-1)
+    rest = words[last_title + 1 :]
+    if last_title >= 0 and len(rest) >= 2 and all(w[:1].isupper() for w in rest):
+        return " ".join(rest)
+    return name
 
 
 def _unnamed(cue: int, name: str | None) -> Attribution | None:
     if name is None:
         return None
+    name = _without_title(name)
     lowered = name.lower()
     if lowered in PRONOUNS or f"the {lowered}" in PRONOUNS:
         return Attribution(cue, None, "pronoun", None, pronoun=lowered)
-    kind = "person" if name[0].isupper() else "other"
-    return Attribution(cue, name, kind, None)
+    words = name.lower().split()
+    person = name[0].isupper() and len(words) <= 4 and not set(words) & _ORGANISATION_WORDS
+    return Attribution(cue, name, "person" if person else "other", None)
 
 
 def choose_attribution(
@@ -240,4 +434,23 @@ def choose_attribution(
         return sum(1 for b in breaks if b < offset)
 
     here = clause(position)
-    return min(attributions, key=lambda a: (clause(a.cue) != here, abs(a.cue - position)))
+    usable = [a for a in attributions if a.scope is None or a.scope[0] <= position < a.scope[1]]
+    if not usable:
+        return None
+    return min(usable, key=lambda a: (clause(a.cue) != here, abs(a.cue - position)))
+
+
+_CATAPHORIC_RE = re.compile(
+    r"^\W*(?:the|these|those|its|their)\s+(?:(?:latest|new|official)\s+)?(?:figures|numbers|data|toll|count|statistics|casualties|findings)\b[^.;]{0,40}?,?\s+"
+    r"(?:were\s+|are\s+)?(?:recorded|compiled|published|collected|gathered|verified|documented|provided|released|reported|issued)\s+by\s+",
+    re.IGNORECASE,
+)
+
+
+def cataphoric_source(sentence: str, mentions: list[ClaimantMention]) -> Attribution | None:
+    """'… The figures, recorded by UN Assistance Mission in Afghanistan (UNAMA), …': a sentence
+    that opens by naming who recorded the figures just given."""
+    match = _CATAPHORIC_RE.match(sentence)
+    if match is None:
+        return None
+    return _object_attribution(sentence, 0, match.end(), mentions)

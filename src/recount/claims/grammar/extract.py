@@ -22,33 +22,49 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from recount.claims.claimants import ClaimantMention, Gazetteer
 from recount.claims.grammar.attribution import Attribution, choose_attribution, find_attributions
 from recount.claims.grammar.lexicon import (
     AUXILIARIES,
     CASUALTY_TOLL_NOUNS,
+    COMBINED_MEASURES,
     COMPARISON_CUES,
     DEATH_TOLL_NOUNS,
     DISPLACING_VERBS,
+    FIRST_PERSON,
+    GENERIC_REFERENCES,
     HYPOTHETICAL_CUES,
+    KILLING_WORDS,
     LIFE_VERBS,
     MEASURE_NOUNS,
+    MEASURE_TOLL_NOUNS,
     MEASURES_AFTER,
     MEASURES_BEFORE,
     MORE_THAN_LINKS,
     NEARLY_LINKS,
     NEGATION_CUES,
+    OTHER_EVENT_CUES,
     PASSING_CUES,
+    PEOPLE_VERBS,
     POPULATIONS,
     RISE_VERBS,
     TOLL_LINKS,
     TOLL_NOUNS,
     alternation,
 )
+from recount.claims.grammar.quotes import Quote
 from recount.claims.numbers import NEARLY_BAND, UNITS, Quantity, find_quantities
-from recount.claims.scope import Period, Place, find_periods, find_places
+from recount.claims.scope import (
+    Period,
+    Place,
+    all_country_adjectives,
+    country_adjectives,
+    find_periods,
+    find_places,
+)
+from recount.reference import NO_PACK, CountryPack
 
 _POP = alternation(POPULATIONS)
 _MEAS = alternation(MEASURES_AFTER)
@@ -56,27 +72,43 @@ _AUX = alternation(AUXILIARIES)
 _LOCATIVE = r"(?:\s+(?:in|on|at|near|from|across|around|inside|outside|throughout)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
 _ADJECTIVE = rf"(?:(?!(?:and|or|but|of|with|{_POP}|{alternation(UNITS)})\b)[A-Za-z][\w'’-]*\s+)"
 _FORWARD_RE = re.compile(
-    rf"^\s*(?:of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>{_POP})\b|{_ADJECTIVE}{{1,2}}?(?=(?:{alternation(MEASURE_NOUNS)})\b))?"
+    rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?P<of>of\s+)?(?:(?:reports?|names|accounts)\s+of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>(?:{_POP})(?:\s+(?:{_POP}))?)\b|{_ADJECTIVE}{{1,2}}?(?=(?:{alternation(MEASURE_NOUNS)})\b))?"
     rf"{_LOCATIVE}"
     r"(?P<aside>\s*(?:,|\(|–|—)\s*[^,()–—.;]{0,80}?(?:,|\)|–|—))?"
     rf"\s*(?:(?:{_AUX})\s+){{0,6}}?"
     rf"(?P<meas>{_MEAS})\b",
     re.IGNORECASE,
 )
-_POP_AFTER_RE = re.compile(rf"^\s*(?:of\s+)?{_ADJECTIVE}{{0,2}}?(?P<pop>{_POP})\b", re.IGNORECASE)
+_POP_AFTER_RE = re.compile(
+    rf"^\s*(?:of\s+)?{_ADJECTIVE}{{0,2}}?(?P<pop>(?:{_POP})(?:\s+(?:{_POP}))?)\b", re.IGNORECASE
+)
+_POP_NEXT_RE = re.compile(rf"\s+{_ADJECTIVE}{{0,2}}?(?P<pop>{_POP})\b", re.IGNORECASE)
+_OF_THEM_RE = re.compile(r"^\s+of\s+(?:them|those|whom|these)\b", re.IGNORECASE)
+_POP_WORD_RE = re.compile(rf"\b(?:{_POP})\b", re.IGNORECASE)
+# "27,000 of the dead were civilians"
+_OF_DEAD_POP_RE = re.compile(
+    rf"\s*(?:were|was|are|is)\s+(?:{_ADJECTIVE}){{0,2}}?(?P<pop>{_POP})\b", re.IGNORECASE
+)
+# "Civilians, at 25,667, represented the vast majority of those killed"
+_POP_AT_RE = re.compile(rf"\b(?P<pop>{_POP}),?\s+at\s+$", re.IGNORECASE)
+_THOSE_MEASURED_RE = re.compile(
+    r"^\s*,[^.;]{0,80}?\b(?:of\s+)?(?:those|the)\s+(?P<meas>killed|dead|victims|injured|wounded|displaced|missing|detained)\b",
+    re.IGNORECASE,
+)
+_ANOTHER_RE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.IGNORECASE)
 _BACKWARD_RE = re.compile(
     rf"\b(?P<verb>{alternation(MEASURES_BEFORE)})\s+(?P<lives>the\s+lives\s+of\s+)?"
     r"(?:(?:a\s+total\s+of|another|a\s+further|an\s+additional|a\s+staggering|the)\s+)?$",
     re.IGNORECASE,
 )
 _TOLL_RE = re.compile(
-    rf"\b(?P<toll>(?:(?P<tpop>{_POP})\s+)?(?P<noun>{alternation(TOLL_NOUNS)}))\b"
+    rf"\b(?P<toll>(?:(?P<tpop>{_POP})\s+)?(?P<noun>{alternation(TOLL_NOUNS + list(MEASURE_TOLL_NOUNS))}))\b"
     r"(?P<mid>(?:[\s,]+[^\s.;:!?]+){0,10}?)"
-    rf"\s*(?P<link>\b(?:{alternation(TOLL_LINKS + RISE_VERBS)})\b|:)\s*$",
+    rf"\s*(?P<link>\b(?:{alternation(TOLL_LINKS + RISE_VERBS + [f'{v} from' for v in RISE_VERBS])})\b|:)\s*$",
     re.IGNORECASE,
 )
 _NOUN_OF_RE = re.compile(
-    r"\b(?:the\s+)?(?P<w>deaths?|killings?|killing|displacement|arrests?|detention|evacuation|disappearance|rescue|injuries|injury|wounding)\s+of\s+(?:(?:some|about|around|over|at\s+least)\s+)?$",
+    r"\b(?:the\s+)?(?P<w>deaths?|killings?|killing|displacement|exodus|flight|influx|abductions?|kidnappings?|whereabouts|arrests?|detention|evacuation|disappearance|rescue|injuries|injury|wounding)\s+of\s+(?:(?:some|about|around|over|at\s+least)\s+)?$",
     re.IGNORECASE,
 )
 _NOUN_OF_MEASURES = {
@@ -84,9 +116,13 @@ _NOUN_OF_MEASURES = {
     "displacement": "displaced", "arrest": "detained", "arrests": "detained",
     "detention": "detained", "evacuation": "evacuated", "disappearance": "missing",
     "rescue": "saved", "injuries": "injured", "injury": "injured", "wounding": "injured",
+    "exodus": "displaced", "flight": "displaced", "influx": "displaced",
+    "whereabouts": "missing",
+    "abduction": "abducted", "abductions": "abducted", "kidnapping": "abducted",
+    "kidnappings": "abducted",
 }  # fmt: skip
 _DISPLACED_TAIL_RE = re.compile(
-    r"^[^.;]{0,40}?\b(?:from\s+their\s+homes|to\s+flee|out\s+of\s+their|from\s+the\s+(?:city|town|area|region))",
+    r"^[^.;]{0,40}?\b(?:from\s+their\s+homes|to\s+flee|out\s+of\s+their|from\s+the\s+(?:city|town|area|region)|to\s+seek\s+(?:refuge|safety|shelter)|off\s+their\s+land|into\s+exile|to\s+leave\s+(?:their|the)|across\s+the\s+border|abroad)",
     re.IGNORECASE,
 )
 _AMONG_RE = re.compile(
@@ -94,16 +130,23 @@ _AMONG_RE = re.compile(
     re.IGNORECASE,
 )
 _PART_RE = re.compile(
-    r"(?:\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+them|\bmost\s+of\s+them|\bmostly|\bmainly|\bincl\.?|\bamong\s+those)\s*(?:were|are|was|is)?\s*$",
+    r"(?:\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+them|\bmost\s+of\s+them|\bmostly|\bmainly|\bincl\.?|\bamong\s+those|\()\s*(?:were|are|was|is)?\s*$",
     re.IGNORECASE,
 )
-_COORD_RE = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|as\s+well\s+as|plus|&)\s*$", re.IGNORECASE)
+_COORD_RE = re.compile(
+    r"^\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus|&|with|,|compared\s+(?:to|with)|versus|vs\.?|against)\s*$|^\s*[-–—:(]\s*$",
+    re.IGNORECASE,
+)
 _LIST_TAIL_RE = re.compile(
-    rf"^\s*(?:(?:{_POP})\b|[,.;:)]|$|respectively\b|and\b|or\b|in\b|on\b|since\b|according\b|were\b|have\b|had\b)",
+    rf"^\s*(?:(?:{_ADJECTIVE}){{0,2}}(?:{_POP})\b|[,.;:)]|$|respectively\b|and\b|or\b|in\b|on\b|since\b|according\b|were\b|have\b|had\b|who\b|as\b)",
     re.IGNORECASE,
 )
 _DISPLACING_RE = re.compile(
     rf"\b(?:{alternation(DISPLACING_VERBS)})\s+(?:(?:some|about|around|over|at\s+least|more\s+than|nearly)\s+)?$",
+    re.IGNORECASE,
+)
+_HARM_AFTER_RE = re.compile(
+    r"(?:\s*,\s*[a-z]+)*\s*,?\s+(?:or|and|and/or)\s+(?:were\s+|been\s+)?(?:forcibly\s+)?(?:injured|wounded|maimed|disabled|hurt|killed|dead|missing|disappeared|kidnapped|abducted)\b",
     re.IGNORECASE,
 )
 _RISE_RE = re.compile(rf"\b(?:{alternation(RISE_VERBS)})\s*$", re.IGNORECASE)
@@ -111,6 +154,7 @@ _NEGATION_RE = re.compile(NEGATION_CUES, re.IGNORECASE)
 _HYPOTHETICAL_RE = re.compile(HYPOTHETICAL_CUES, re.IGNORECASE)
 _COMPARISON_RE = re.compile(COMPARISON_CUES, re.IGNORECASE)
 _PASSING_RE = re.compile(PASSING_CUES, re.IGNORECASE)
+_YARDSTICK_EVENT_RE = re.compile(OTHER_EVENT_CUES)
 _SCOPE_BEFORE_RE = re.compile(
     r"\b(?:in|on|at|across|throughout|inside|around|near|from|of|to|into|for|over|and|outside|within|between|hit|struck|bombed|besieged)\s+(?:(?:the|a|an|eastern|western|northern|southern|east|west|north|south|central|rural|besieged|rebel-held|city|town|province|governorate|village|district|of)\s+){0,4}$",
     re.IGNORECASE,
@@ -137,7 +181,7 @@ _NOT_A_COUNT_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_COUNT_BEFORE_RE = re.compile(
-    r"(?:\b(?:aged|age|ages|age\s+of|ages\s+of|ages\s+between|population\s+of|out\s+of|resolution|article|chapter|route|highway|road|page|paragraph|section|phase|room|flight|unit|brigade|division|grade|level|number|no\.|nos\.|item|point|verse|platoon|battalion|regiment|district|zone|sector|category|model|type|version|episode|season|volume|vol\.?|p\.|pp\.)"
+    r"(?:\b(?:every|one\s+in|in\s+every|out\s+of\s+every|CI|confidence\s+interval|aged|age|ages|age\s+of|ages\s+of|ages\s+between|population\s+of|out\s+of|resolution|article|chapter|route|highway|road|page|paragraph|section|phase|room|flight|unit|brigade|division|grade|level|number|no\.|nos\.|item|point|verse|platoon|battalion|regiment|district|zone|sector|category|model|type|version|episode|season|volume|vol\.?|p\.|pp\.)"
     rf"|\b{_MONTH}|[$£€¥]|\bus\$|\d\s*[:/]|\d\s*\.\s*$|#)\s*$",
     re.IGNORECASE,
 )
@@ -156,6 +200,16 @@ class DocumentState:
     date: dt.date | None
     last_claimant: tuple[str, str] | None = None
     last_measure: str | None = None
+    quotes: list[Quote] = field(default_factory=list)  # with offsets into the document
+    offset: int = 0  # where the current sentence starts in the document
+    new_paragraph: bool = True  # a line break before the current sentence
+    previous_claimant: tuple[str, str] | None = None  # of the previous sentence's claims
+    previous_measure: str | None = None  # of the previous sentence's claims
+    last_country: str | None = None  # ISO code of the last place named
+    previous_measures: frozenset[str] = frozenset()  # of the previous sentence's attributed claims
+    wire_style: bool = False  # paragraphs of one sentence each, as wire copy is written
+    text: str = ""  # the whole document (citation markers masked), for names given earlier
+    pack: CountryPack = NO_PACK  # the workspace's country: its admin units get their codes
 
 
 @dataclass
@@ -169,6 +223,9 @@ class SentenceClaim:
     phrase_start: int = 0  # start of the claim phrase (a verb before the number, when there is one)
     own_population: bool = False
     context: str = "asserted"
+    rate: str | None = None  # a rate's period ("day"): "165 killed a day" is not a total
+    continued: bool = False  # credited to the previous sentence's source, not its own
+    earlier: Quantity | None = None  # "rose from 20 to 35": the earlier figure, a claim too
     claimant: str | None = None
     claimant_kind: str | None = None
     attributed: bool = False
@@ -184,36 +241,128 @@ def sentence_claims(
     mentions = gazetteer.find(sentence)
     if not quantities:
         _remember_claimant(sentence, mentions, state)
+        state.previous_claimant, state.previous_measure = None, None
         return []
     periods = find_periods(sentence, state.date)
     mention_spans = [(m.start, m.end) for m in mentions]
-    places = [
-        p
-        for p in find_places(sentence)
-        if not _inside(p.start, p.end, mention_spans) and _is_scope(sentence, p)
+    all_places = [
+        p for p in find_places(sentence, state.pack) if not _inside(p.start, p.end, mention_spans)
     ]
+    places = [p for p in all_places if _is_scope(sentence, p)]
     blocked = mention_spans + [(p.start, p.end) for p in periods if _has_date(p)]
     candidates = [
         q for q in quantities if not _overlaps(q.start, q.end, blocked) and _may_count(sentence, q)
     ]
-    claims = [_parse(sentence, q, state) for q in candidates]
-    _inherit(sentence, claims)
+    claims = _with_earlier_figures([_parse(sentence, q, state) for q in candidates])
+    _inherit(sentence, claims, periods)
+    _carry_measure(sentence, claims, state)
+    _share_population(sentence, claims)
+    _topic_population(sentence, claims)
     claims = [c for c in claims if c.measure is not None]
     if claims:
         state.last_measure = claims[-1].measure
-    claims = [c for c in claims if not _is_comparison(sentence, c)]
+    claims = [c for c in claims if not _is_yardstick(sentence, c, all_places)]
     for claim in claims:
-        claim.context = _context(sentence, claim)
+        claim.context = _context(sentence, claim, mention_spans)
+        claim.rate = _rate(sentence, claim)
         claim.place = _nearest(places, claim)
         stated = _nearest([p for p in periods if not _dates_another_event(sentence, p)], claim)
         claim.period = _as_of(claim, stated)
-    claims = [c for c in claims if not _passing_mention(sentence, c)]
+    claims = [c for c in claims if not _passing_mention(sentence, c, places)]
     quantity_spans = [(c.phrase_start, max(c.quantity.end, c.phrase_end)) for c in claims]
     attributions = find_attributions(sentence, mentions, quantity_spans)
     _attribute(sentence, claims, attributions, state, mentions)
+    for claim in claims:
+        _resolve_institution(claim, all_places, state, gazetteer)
+    _quoted_speaker(claims, state)
+    _continue_attribution(claims, state)
     _distribute_respectively(sentence, claims, mentions, places)
     _remember_claimant(sentence, mentions, state, attributions)
+    if all_places:
+        state.last_country = all_places[-1].country
+    attributed = [c for c in claims if c.attributed and not c.continued]
+    state.previous_claimant = (
+        (attributed[-1].claimant, attributed[-1].claimant_kind) if attributed else None
+    )
+    state.previous_measures = frozenset(c.measure for c in attributed if c.measure)
+    state.previous_measure = claims[-1].measure if claims else None
     return claims
+
+
+def _full_name(name: str, state: DocumentState) -> str:
+    """A surname alone ("Bogner said") is the person the text named in full before."""
+    if " " in name or not name[:1].isupper():
+        return name
+    earlier = re.findall(
+        rf"\b((?:[A-Z][\w'’-]+\s+){{1,3}}){re.escape(name)}\b", state.text[: state.offset]
+    )
+    return f"{earlier[-1].strip()} {name}" if earlier else name
+
+
+def _quote_at(state: DocumentState, position: int) -> Quote | None:
+    """The quote the sentence position lies in, if any."""
+    absolute = state.offset + position
+    return next((q for q in state.quotes if q.start <= absolute < q.end), None)
+
+
+def _refers_to(reference: str, state: DocumentState) -> bool:
+    """'the commission' refers back to the last claimant only if that one is a commission."""
+    if state.last_claimant is None:
+        return False
+    noun = reference.split()[-1].rstrip("s")
+    return noun in state.last_claimant[0].lower()
+
+
+def _quoted_speaker(claims: list[SentenceClaim], state: DocumentState) -> None:
+    """Inside a quote, 'we' (or no attribution at all) is the person quoted."""
+    for claim in claims:
+        quote = _quote_at(state, claim.quantity.start)
+        if quote is None or quote.speaker is None:
+            continue
+        first_person = claim.claimant is not None and claim.claimant.lower() in FIRST_PERSON
+        if first_person or not claim.attributed:
+            claim.claimant, claim.claimant_kind, claim.attributed = (
+                quote.speaker,
+                quote.kind,
+                True,
+            )
+
+
+def _continue_attribution(claims: list[SentenceClaim], state: DocumentState) -> None:
+    """Figures right after an attributed sentence go on in its source's words.
+
+    Within a paragraph, always; across a line break only in wire copy (a paragraph a
+    sentence) and only for the same measure ("… the Health Ministry said." / "The death
+    toll has climbed to 60,034.").
+    """
+    if state.previous_claimant is None:
+        return
+    if state.new_paragraph and not state.wire_style:
+        return
+    for claim in claims:
+        if state.new_paragraph and claim.measure not in state.previous_measures:
+            continue
+        if not claim.attributed:
+            claim.claimant, claim.claimant_kind = state.previous_claimant
+            claim.attributed = claim.continued = True
+
+
+_CARRY_RE = re.compile(
+    r"^\W*(?:the\s+(?:rest|remainder|others)|of\s+(?:them|these|those|the\s+(?:dead|victims|total))|among\s+(?:them|these|those|the\s+(?:dead|victims))|(?:they|these|this)\s+includ(?:e|es|ed)|the\s+(?:dead|victims)\s+includ)\b",
+    re.IGNORECASE,
+)
+
+
+def _carry_measure(sentence: str, claims: list[SentenceClaim], state: DocumentState) -> None:
+    """'The rest were from the military – 9,044 soldiers ...': the previous sentence's measure."""
+    if state.previous_measure is None or not _CARRY_RE.match(sentence):
+        return
+    for claim in claims:
+        if claim.measure is None and claim.own_population:
+            claim.measure = state.previous_measure
+            claim.measure_text = _phrase(sentence, claim.quantity.start, claim.phrase_end)
+            claim.construction = claim.construction or "part"
+    _inherit(sentence, claims, [])
 
 
 def _is_scope(sentence: str, place: Place) -> bool:
@@ -277,25 +426,52 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
     after = sentence[q.end : q.end + 200]
     forward = _FORWARD_RE.match(after)
     if forward:
-        claim.measure = MEASURES_AFTER[_key(forward.group("meas"))]
+        word = forward.group("meas")
+        claim.measure = MEASURES_AFTER[_key(word)]
         claim.measure_text = _phrase(sentence, q.start, q.end + forward.end())
         claim.construction = "subject"
         claim.phrase_end = q.end + forward.end()
         if forward.group("pop"):
-            claim.population = POPULATIONS[_key(forward.group("pop"))]
+            claim.population = _population(forward.group("pop"))
             claim.own_population = True
+        elif _OF_THEM_RE.match(after):
+            claim.population = _antecedent_population(sentence, q.start)
+        elif forward.group("of"):
+            of_pop = _OF_DEAD_POP_RE.match(sentence, claim.phrase_end)
+            if of_pop:
+                claim.population = _population(of_pop.group("pop"))
+                claim.own_population = True
+                claim.phrase_end = of_pop.end()
+        after_measure = _POP_NEXT_RE.match(sentence, claim.phrase_end)
+        if not claim.own_population and after_measure:  # "742 killed servicemen"
+            claim.population = _population(after_measure.group("pop"))
+            claim.own_population = True
+            claim.phrase_end = after_measure.end()
+        if _key(word) == "victims":
+            claim.measure = _victims_measure(sentence, claim) or claim.measure
+        if _counts_incidents(sentence, claim, word):
+            claim.measure = None
+        harm = _HARM_AFTER_RE.match(sentence, claim.phrase_end)
+        combined = _combined_measure(word + harm.group(0)) if harm else None
+        if claim.measure in ("killed", "injured", "missing", "abducted") and combined:
+            claim.measure = combined
+            claim.phrase_end = harm.end()
         return claim
     pop = _POP_AFTER_RE.match(after)
     if pop:
-        claim.population = POPULATIONS[_key(pop.group("pop"))]
+        claim.population = _population(pop.group("pop"))
         claim.own_population = True
         claim.phrase_end = q.end + pop.end()
     backward = _BACKWARD_RE.search(before[-60:])
     if backward:
         verb = _key(backward.group("verb"))
         lives = backward.group("lives") or (pop and _key(pop.group("pop")) == "lives")
-        if verb not in LIFE_VERBS or lives:
+        if (verb not in LIFE_VERBS or lives) and (verb not in PEOPLE_VERBS or pop):
             claim.measure = MEASURES_BEFORE[verb]
+            coordinated = _COORDINATED_HARM_RE.search(before[-60:][: backward.end("verb")])
+            combined = _combined_measure(coordinated.group("words")) if coordinated else None
+            if combined:
+                claim.measure = combined
             claim.phrase_start = q.start - len(before[-60:]) + backward.start()
             claim.measure_text = _phrase(sentence, claim.phrase_start, claim.phrase_end)
             claim.construction = "object"
@@ -339,10 +515,36 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
                 (toll.group("mid") or "") + " " + toll.group("link")
             ):
                 claim.quantity = _upper_end(q)
+                claim.earlier = _lower_end(q)
             return claim
-    if _PART_RE.search(before[-40:]):
+    population_at = _POP_AT_RE.search(before[-40:])
+    measured = _THOSE_MEASURED_RE.match(after) if population_at else None
+    if measured:
+        claim.measure = MEASURES_AFTER.get(_key(measured.group("meas")), "killed")
+        claim.population = _population(population_at.group("pop"))
+        claim.own_population = True
+        claim.measure_text = _phrase(sentence, q.start - 40 + population_at.start(), q.end)
+        claim.construction = "subject"
+        return claim
+    if _ANOTHER_RE.search(before[-30:]):
+        claim.construction = "another"
+    elif _PART_RE.search(before[-40:]):
         claim.construction = "part"
     return claim
+
+
+def _population(words: str) -> str:
+    """The population of a people noun, or of the last of two ('Rohingya Muslims', 'Yazidi children')."""
+    key = _key(words)
+    if key in POPULATIONS:
+        return POPULATIONS[key]
+    return POPULATIONS.get(key.split()[-1], "all")
+
+
+def _antecedent_population(sentence: str, position: int) -> str:
+    """'Afghan civilians … as 1,366 of them were killed': the people named before."""
+    words = _POP_WORD_RE.findall(sentence[:position])
+    return _population(words[-1]) if words else "all"
 
 
 def _key(text: str) -> str:
@@ -372,6 +574,8 @@ def _toll_meaning(
         if re.search(rf"\b{re.escape(word)}\b", words):
             measure = value
             break
+    if noun in MEASURE_TOLL_NOUNS:
+        return MEASURE_TOLL_NOUNS[noun], population
     if noun in DEATH_TOLL_NOUNS:
         return measure if measure in ("injured", "casualties") else "killed", population
     if noun in CASUALTY_TOLL_NOUNS:
@@ -394,6 +598,28 @@ def _qualified(q: Quantity, qualifier: str) -> Quantity:
     return Quantity(q.start, q.end, q.text, q.value, low, q.value, qualifier, q.vague, False)
 
 
+def _lower_end(q: Quantity) -> Quantity:
+    """'rose from 200 to 300': the figure before, which the text also reports."""
+    prefix = re.match(r"(?:from|between)\s+", q.text, re.IGNORECASE)
+    offset = prefix.end() if prefix else 0
+    marker = max(q.text.lower().rfind(" to "), q.text.rfind("-"), q.text.rfind("–"))
+    text = q.text[offset:marker].strip()
+    start = q.start + offset
+    return Quantity(start, start + len(text), text, q.low, q.low, q.low, None, q.vague, False)
+
+
+def _with_earlier_figures(claims: list[SentenceClaim]) -> list[SentenceClaim]:
+    """Each claim preceded by the earlier figure it was updated from, when the text gives one."""
+    out = []
+    for claim in claims:
+        if claim.earlier is not None and claim.measure is not None:
+            earlier = replace(claim, quantity=claim.earlier, earlier=None)
+            earlier.phrase_end = claim.earlier.end
+            out.append(earlier)
+        out.append(claim)
+    return out
+
+
 def _upper_end(q: Quantity) -> Quantity:
     """'rose from 200 to 300': the claim is the new figure."""
     marker = max(q.text.lower().rfind(" to "), q.text.rfind("-"))
@@ -402,7 +628,7 @@ def _upper_end(q: Quantity) -> Quantity:
     return Quantity(offset, q.end, text.strip(), q.high, q.high, q.high, None, q.vague, False)
 
 
-def _inherit(sentence: str, claims: list[SentenceClaim]) -> None:
+def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) -> None:
     """Lists and parts take the measure of the claim they belong to."""
     for index, claim in enumerate(claims):
         if claim.measure is not None or index == 0:
@@ -410,9 +636,11 @@ def _inherit(sentence: str, claims: list[SentenceClaim]) -> None:
         previous = claims[index - 1]
         if previous.measure is None:
             continue
-        gap = sentence[previous.phrase_end : claim.quantity.start]
+        gap = _without_periods(sentence, previous.phrase_end, claim.quantity.start, periods)
         tail = sentence[claim.quantity.end : claim.quantity.end + 30]
-        if claim.construction == "part" or (_COORD_RE.match(gap) and _LIST_TAIL_RE.match(tail)):
+        if claim.construction in ("part", "another") or (
+            _COORD_RE.match(gap) and _LIST_TAIL_RE.match(tail)
+        ):
             claim.measure = previous.measure
             claim.measure_text = previous.measure_text
             if not claim.own_population and claim.construction != "part":
@@ -435,9 +663,24 @@ def _inherit(sentence: str, claims: list[SentenceClaim]) -> None:
                 claim.population = following.population
 
 
-def _is_comparison(sentence: str, claim: SentenceClaim) -> bool:
-    before = sentence[max(0, claim.quantity.start - 40) : claim.quantity.start]
-    return _COMPARISON_RE.search(before) is not None
+def _is_yardstick(sentence: str, claim: SentenceClaim, places: list[Place]) -> bool:
+    """A compared figure of another place or event ("higher than the 100,000 killed in Bosnia").
+
+    A figure compared with one of the same war ("2,500 in April, compared to approximately
+    1,700 in September"; "almost double the estimates of more than 6,000") is a claim.
+    """
+    before = sentence[max(0, claim.quantity.start - 80) : claim.quantity.start]
+    if _COMPARISON_RE.search(before) is None:
+        return False
+    tail_end = min(len(sentence), claim.phrase_end + 60)
+    breaks = [
+        m.start() for m in re.finditer(r"[,;]|\s[–—]\s", sentence[claim.phrase_end : tail_end])
+    ]
+    tail_end = claim.phrase_end + breaks[0] if breaks else tail_end
+    own_place = any(claim.quantity.end <= p.start < tail_end for p in places)
+    return (
+        own_place or _YARDSTICK_EVENT_RE.search(sentence, claim.quantity.end, tail_end) is not None
+    )
 
 
 def _clause_window(sentence: str, position: int, breaks: re.Pattern[str], width: int) -> str:
@@ -447,8 +690,27 @@ def _clause_window(sentence: str, position: int, breaks: re.Pattern[str], width:
     return window[ends[-1] :] if ends else window
 
 
-def _context(sentence: str, claim: SentenceClaim) -> str:
-    """negated, hypothetical or asserted, from cues in the claim's clause."""
+_EPISTEMIC_RE = re.compile(r"\b(?:may|might)\s+(?:well\s+)?have\b", re.IGNORECASE)
+_MODAL_AFTER_RE = re.compile(
+    r"[^,;.]{0,30}?\b(?:could|would|might|may|will|are\s+expected\s+to|are\s+likely\s+to)\b(?!\s+have\b)",
+)
+
+
+def _context(sentence: str, claim: SentenceClaim, names: list[tuple[int, int]]) -> str:
+    """negated, hypothetical or asserted, from cues in the claim's clause.
+
+    Names are blanked first ("Doctors Without Borders" negates nothing), and "may have
+    been killed" is an estimate of the past, not a hypothesis.
+    """
+    for start, end in names:
+        sentence = sentence[:start] + " " * (end - start) + sentence[end:]
+    sentence = _EPISTEMIC_RE.sub(lambda m: " " * len(m.group(0)), sentence)
+    if _MODAL_AFTER_RE.match(sentence, claim.quantity.end) and claim.construction in (
+        "another",
+        "list",
+        "part",
+    ):
+        return "hypothetical"  # "another 800,000 could soon follow"
     q = claim.quantity
     inside = sentence[q.end : claim.phrase_end] if claim.construction == "subject" else ""
     near = _clause_window(sentence, q.start, _SOFT_BREAK_RE, 80)
@@ -460,12 +722,80 @@ def _context(sentence: str, claim: SentenceClaim) -> str:
     return "asserted"
 
 
-def _passing_mention(sentence: str, claim: SentenceClaim) -> bool:
-    """Another war's toll, cited as a yardstick, is not a claim about this one."""
-    if claim.place is None or claim.place.in_syria:
+_TOPIC_RE = re.compile(
+    rf"^\W*(?:the\s+)?(?:number\s+of\s+)?(?P<pop>{_POP})\s+(?:casualties|deaths|fatalities|victims|injuries|death\s+toll|toll)\b",
+    re.IGNORECASE,
+)
+
+
+def _topic_population(sentence: str, claims: list[SentenceClaim]) -> None:
+    """'Child casualties comprised nearly one-third …, with 327 deaths and 880 injured'."""
+    topic = _TOPIC_RE.match(sentence)
+    if topic is None:
+        return
+    for claim in claims:
+        if not claim.own_population and claim.population == "all":
+            claim.population = _population(topic.group("pop"))
+
+
+_BREAKDOWN_GAP_RE = re.compile(r"^[^.;]{0,40}?(?::|\s[–—-]\s|\()\s*$")
+_AND_GAP_RE = re.compile(
+    r"^\s*(?:(?:in|during|on|at|across|since|over|from|of)\s+[^,;.]{1,30}?)?\s*[,;]?\s*(?:and|as\s+well\s+as|while|with)?\s*$",
+    re.IGNORECASE,
+)
+_MORE_TAIL_RE = re.compile(r"\s+(?:more|others?)\b", re.IGNORECASE)
+
+
+def _share_population(sentence: str, claims: list[SentenceClaim]) -> None:
+    """Who is counted carries over where the text does not say it again.
+
+    - a breakdown after a colon or dash: '752 civilian casualties: 227 killed and 525 injured';
+    - coordinated counts: '1,366 of them were killed and 2,446 injured', 'the deaths of 144
+      women and injured 286', 'killed 464 children and injured 931 more'.
+    """
+    head: SentenceClaim | None = None
+    for index, claim in enumerate(claims):
+        if index > 0:
+            previous = claims[index - 1]
+            gap = sentence[previous.phrase_end : claim.phrase_start]
+            if _BREAKDOWN_GAP_RE.match(gap) and previous.population != "all":
+                head = previous
+            inheritable = not claim.own_population and claim.population == "all"
+            if inheritable and head is not None and head.population != "all":
+                claim.population = head.population
+            elif (
+                inheritable
+                and previous.population != "all"
+                and (_AND_GAP_RE.match(gap) or _MORE_TAIL_RE.match(sentence, claim.quantity.end))
+            ):
+                claim.population = previous.population
+
+
+def _passing_mention(sentence: str, claim: SentenceClaim, places: list[Place]) -> bool:
+    """Another war's toll, cited as a yardstick for the sentence's own place, is not a claim."""
+    if claim.place is None:
         return False
+    country = claim.place.code[:2]
+    if not any(p.code[:2] != country for p in places):
+        return False  # nothing here to compare it with: the claim is about its own place
     q = claim.quantity
     return _PASSING_RE.search(sentence[: q.start] + " " + sentence[q.end :]) is not None
+
+
+_WHEN_RE = re.compile(
+    rf"\b(?:in|on|during|since|by|last|this)\s+(?:{_MONTH}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    re.IGNORECASE,
+)
+
+
+def _without_periods(sentence: str, start: int, end: int, periods: list[Period]) -> str:
+    """The text between two claims with dates left out: '580,000 as of May 2021, and 617,910',
+    '2,500 were killed in April, compared to 1,700'."""
+    gap = sentence[start:end]
+    for period in periods:
+        if start <= period.start and period.end <= end:
+            gap = gap.replace(sentence[period.start : period.end], " ")
+    return _WHEN_RE.sub(" ", gap)
 
 
 def _nearest(items: list, claim: SentenceClaim):
@@ -499,7 +829,15 @@ def _attribute(
             continue
         claim.attributed = True
         if chosen.claimant is not None:
-            claim.claimant, claim.claimant_kind = chosen.claimant, chosen.kind
+            claim.claimant, claim.claimant_kind = _full_name(chosen.claimant, state), chosen.kind
+            continue
+        quote = _quote_at(state, claim.quantity.start)
+        if chosen.pronoun in FIRST_PERSON and quote is not None and quote.speaker is not None:
+            claim.claimant, claim.claimant_kind = quote.speaker, quote.kind  # "we" in a quote
+            continue
+        generic = f"the {chosen.pronoun}" in GENERIC_REFERENCES
+        if generic and not _refers_to(chosen.pronoun, state):
+            claim.claimant, claim.claimant_kind = chosen.pronoun, "other"
             continue
         earlier = [a for a in named_here if a.cue < chosen.cue]
         mentioned = [m for m in mentions if m.end <= chosen.cue]
@@ -551,3 +889,151 @@ def _remember_claimant(
         state.last_claimant = (last.claimant, last.kind)
     elif mentions:
         state.last_claimant = (mentions[-1].claimant.name, mentions[-1].claimant.kind)
+
+
+_RATE_AFTER_RE = re.compile(
+    r"^[^.;,]{0,25}?\b(?:a|per|each|every)\s+(?P<unit>day|week|month|year)\b"
+    r"|^\s*(?P<adverb>daily|weekly|monthly|yearly|annually)\b",
+    re.IGNORECASE,
+)
+_RATE_BEFORE_RE = re.compile(
+    r"\b(?:an?\s+)?(?P<adjective>daily|weekly|monthly|yearly|annual)\s+(?:average|rate|toll)\s+(?:of\s+)?(?:some\s+|about\s+|around\s+)?$",
+    re.IGNORECASE,
+)
+_RATE_UNITS = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
+               "annually": "year", "annual": "year"}  # fmt: skip
+
+
+def _rate(sentence: str, claim: SentenceClaim) -> str | None:
+    """'165 killed a day', 'an average 223 killed every day', 'a daily average of 2,000': a rate."""
+    before = _RATE_BEFORE_RE.search(
+        sentence[max(0, claim.quantity.start - 40) : claim.quantity.start]
+    )
+    if before:
+        return _RATE_UNITS[before.group("adjective").lower()]
+    after = _RATE_AFTER_RE.match(sentence[claim.phrase_end : claim.phrase_end + 40])
+    if after:
+        return (
+            after.group("unit").lower()
+            if after.group("unit")
+            else _RATE_UNITS[after.group("adverb").lower()]
+        )
+    return None
+
+
+_INCIDENT_TAIL_RE = re.compile(
+    r"^[^.;,]{0,30}?\b(?:that|which)\s+(?:claimed|killed|left|took|cost)\b",
+    re.IGNORECASE,
+)
+_EVENT_NOUNS = {"killings", "massacres"}
+
+
+def _counts_incidents(sentence: str, claim: SentenceClaim, word: str) -> bool:
+    """'19 major killings that claimed the lives of 252 people': the 19 are incidents."""
+    return _key(word) in _EVENT_NOUNS and bool(
+        _INCIDENT_TAIL_RE.match(sentence[claim.phrase_end : claim.phrase_end + 60])
+    )
+
+
+_VICTIMS_OF_RE = re.compile(
+    r"^\s*(?:of\s+)?(?:forced\s+)?(?P<what>displacement|kidnapping|abduction|enforced\s+disappearance|disappearance|injur(?:y|ies)|detention)",
+    re.IGNORECASE,
+)
+_VICTIMS_CONTEXT_RE = re.compile(
+    r"\b(?P<what>displacement|displaced|kidnapping|kidnapped|abduction|abducted|disappearance|disappeared|detention|injur(?:y|ies))\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+_VICTIMS_MEASURES = {
+    "displacement": "displaced", "displaced": "displaced", "kidnapping": "abducted",
+    "kidnapped": "abducted", "abduction": "abducted", "abducted": "abducted",
+    "disappearance": "missing", "disappeared": "missing", "enforced disappearance": "missing",
+    "detention": "detained", "injury": "injured", "injuries": "injured",
+}  # fmt: skip
+
+
+def _victims_measure(sentence: str, claim: SentenceClaim) -> str | None:
+    """'Victims' count what the text makes them victims of: 8 million victims of displacement."""
+    after = _VICTIMS_OF_RE.match(sentence[claim.phrase_end : claim.phrase_end + 40])
+    if after is None:
+        after = _VICTIMS_CONTEXT_RE.search(
+            sentence[max(0, claim.quantity.start - 80) : claim.quantity.start]
+        )
+    if after is None:
+        return None
+    return _VICTIMS_MEASURES.get(" ".join(after.group("what").lower().split()))
+
+
+_COORDINATED_HARM_RE = re.compile(
+    r"(?P<words>\b[a-z]+(?:\s*,\s*[a-z]+)*\s*,?\s+(?:or|and|and/or)\s+[a-z]+)\s*$", re.IGNORECASE
+)
+
+
+def _combined_measure(words: str) -> str | None:
+    """Measures named together: 'killed, injured or disabled' (casualties), 'killed, died or
+    were forcibly disappeared' (killed_or_missing), 'killed or kidnapped' (killed_or_abducted)."""
+    tokens = {w.lower() for w in re.findall(r"[a-z]+", words, re.IGNORECASE)}
+    if not tokens & KILLING_WORDS:
+        return None
+    for family, measure in COMBINED_MEASURES:
+        if tokens & family:
+            return measure
+    return None
+
+
+_MINISTRY_KIND = (
+    r"(?P<kind>public\s+health|health|defen[cs]e|interior|foreign\s+affairs|foreign|information)"
+)
+_OWNER = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}?"
+_MINISTRY_RES = (
+    re.compile(
+        rf"^(?:the\s+)?(?:(?P<owner>{_OWNER})(?:['’]s)?\s+)?(?:[a-z-]+\s+)?{_MINISTRY_KIND}\s+ministry(?:\s+(?:in|of)\s+(?P<place>{_OWNER}))?$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"^(?:the\s+)?(?:(?P<owner>{_OWNER})(?:['’]s)?\s+)?ministry\s+of\s+{_MINISTRY_KIND}(?:\s+(?:in|of)\s+(?P<place>{_OWNER}))?$",
+        re.IGNORECASE,
+    ),
+)
+
+
+def _resolve_institution(
+    claim: SentenceClaim, places: list[Place], state: DocumentState, gazetteer: Gazetteer
+) -> None:
+    """A ministry is named by whose it is: "Gaza's health ministry" -> "Gaza Ministry of Health".
+
+    An unqualified one ("the health ministry") belongs to the country of the places the
+    sentence (or else the text so far) names, never to a default country; with no place
+    at all it stays as the text says it. A name the gazetteer knows takes its entry
+    ("Syrian Ministry of Health").
+    """
+    if claim.claimant is None or claim.claimant_kind == "outlet":
+        return
+    if any(known.name == claim.claimant for known in gazetteer.claimants):
+        return  # already the gazetteer's entry
+    match = next((m for m in (r.match(claim.claimant) for r in _MINISTRY_RES) if m), None)
+    if match is None:
+        return
+    owner = _place_word(match.group("place")) or _place_word(match.group("owner"))
+    if owner is None:
+        country = places[-1].country if places else state.last_country
+        owner = country_adjectives().get(country) if country else None
+    if owner is None:
+        return
+    kind = " ".join(w.capitalize() for w in match.group("kind").split())
+    named = f"{owner} Ministry of {kind}"
+    mentions = gazetteer.find(named)
+    if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(named):
+        claim.claimant, claim.claimant_kind = mentions[0].claimant.name, mentions[0].claimant.kind
+    else:
+        claim.claimant, claim.claimant_kind = named, "government"
+
+
+def _place_word(words: str | None) -> str | None:
+    """`words` when they name a place or a country's people ("Gaza", "Sudanese"), else None."""
+    if not words:
+        return None
+    words = re.sub(r"['’]s$", "", words)
+    if words in all_country_adjectives():
+        return words
+    found = find_places(words)
+    return words if found and found[0].start == 0 and found[0].end == len(words) else None
