@@ -89,31 +89,12 @@ def run_recount(workdir: Path) -> dict:
 
 def blocking_figures(ws, truth: pd.DataFrame) -> dict:
     """Blocking recall of every prediction rule alone and of all of them together."""
-    from recount.link.blocking import add_blocking_columns, prediction_rules, rule_pairs
-    from recount.link.evaluate import blocking_recall
-    from recount.link.fields import present_fields
-    from recount.link.prepare import linkable_records, load_link_input
+    from recount.link.evaluate import blocking_report
 
-    linkable = linkable_records(load_link_input(ws))
-    fields = present_fields(linkable)
-    linkable = add_blocking_columns(linkable, fields)
-    keyed = truth.assign(unique_id=truth["source_id"] + ":" + truth["source_row"].astype(str))
-    truth_ids = keyed.set_index("unique_id")["person_id"]
-    truth_ids = truth_ids[truth_ids.index.isin(linkable["unique_id"])]
-    per_rule, found = [], []
-    for rule in prediction_rules(fields, linkable):
-        pairs = rule_pairs(linkable, rule)
-        found.append(pairs)
-        scores = blocking_recall(pairs, truth_ids)
-        per_rule.append(
-            {
-                "rule": rule["blocking_rule"],
-                "pairs": scores["candidate_pairs"],
-                "recall": round(scores["blocking_recall"], 4),
-            }
-        )
-    union = pd.concat(found, ignore_index=True).drop_duplicates()
-    return {**_rounded(blocking_recall(union, truth_ids)), "blocking_rules": per_rule}
+    report = blocking_report(ws, truth)
+    for rule in report["blocking_rules"]:
+        rule["recall"] = round(rule["recall"], 4)
+    return _rounded(report)
 
 
 def peer_input(workdir: Path) -> pd.DataFrame:
