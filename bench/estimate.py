@@ -46,7 +46,8 @@ import pandas as pd
 from recount.estimate import mcmc_diagnostics, synthetic
 from recount.estimate.lcmcr import LCMCR, ConvergenceWarning, choose_sampler
 from recount.estimate.patterns import COUNT, LIST_PREFIX, capture_histories
-from recount.estimate.strata import EstimateOptions, sparsity_reason, usable_patterns
+from recount.estimate.strata import sparsity_reason, usable_patterns
+from recount.settings import EstimateSettings
 from recount.simulate import simulate
 
 MACHINE = {"cores": os.cpu_count(), "machine": "2-core, 24 GB"}
@@ -256,7 +257,7 @@ def simulator_strata(
     chosen = []
     for (governorate, year), table in histories.groupby(strata):
         patterns = usable_patterns(table.drop(columns=strata).reset_index(drop=True))
-        if sparsity_reason(patterns, EstimateOptions.min_records) is None:
+        if sparsity_reason(patterns, EstimateSettings.min_records) is None:
             size = int(sizes.loc[(governorate, year)])
             chosen.append((governorate, int(year), size, patterns))
     return chosen

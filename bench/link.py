@@ -24,6 +24,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from recount import Project
+
 REPO = Path(__file__).resolve().parents[1]
 THRESHOLD = 0.9
 
@@ -42,10 +44,10 @@ def prepare(workdir: Path, people: int, sources: int, seed: int) -> dict:
     figures["simulate_seconds"] = round(time.perf_counter() - start, 1)
     ws = Workspace(workdir)
     start = time.perf_counter()
-    ws.ingest()
+    Project(ws).ingest()
     figures["ingest_seconds"] = round(time.perf_counter() - start, 1)
     start = time.perf_counter()
-    ws.normalize()
+    Project(ws).normalize()
     figures["normalize_seconds"] = round(time.perf_counter() - start, 1)
     figures["records"] = int(ws.query("select count(*) as n from records")["n"][0])
     marker.write_text(json.dumps(figures))

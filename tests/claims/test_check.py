@@ -130,6 +130,7 @@ def test_claims_table_types(workspace, tmp_path):
     assert pd.Timestamp(row["period_end"]).date().isoformat() == "2016-12-31"
 
 
+@pytest.mark.slow
 def test_against_the_real_estimate_stage(tmp_path, gazetteer):
     """The estimate stage's own table (Chapman only, to stay fast), not a hand-built one."""
     from claims_frames import build_persons

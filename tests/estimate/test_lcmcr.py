@@ -33,6 +33,7 @@ def test_single_class_matches_the_exact_posterior(kosovo, single_class_posterior
     assert draws.mean() == pytest.approx((grid * p).sum(), abs=10)
 
 
+@pytest.mark.slow
 def test_collapsed_and_r_style_sweeps_share_the_posterior():
     """The collapsed n0/alpha updates must leave R's posterior unchanged."""
     lam = np.array([[0.5, 0.4, 0.45, 0.5], [0.1, 0.15, 0.1, 0.12]])
@@ -46,6 +47,7 @@ def test_collapsed_and_r_style_sweeps_share_the_posterior():
         assert abs(np.quantile(ours, q) - np.quantile(peer, q)) < 0.35 * sd
 
 
+@pytest.mark.slow
 def test_kosovo_agrees_with_r_lcmcr(kosovo):
     """R's LCMCR, K = 10, several seeds: median 10,400-10,600, 95% interval about
     [9,000-9,250, 13,600-14,800]. A long run here (4 x 100,000 sweeps, ESS 680) gives
@@ -61,6 +63,7 @@ def test_kosovo_agrees_with_r_lcmcr(kosovo):
     assert model.ess_ > 100
 
 
+@pytest.mark.slow
 def test_recovers_a_population_drawn_from_the_model():
     lam = np.array([[0.45, 0.5, 0.35, 0.4, 0.5], [0.15, 0.1, 0.2, 0.12, 0.15]])
     truth = 40_000
@@ -99,6 +102,7 @@ def test_a_run_extended_towards_an_ess_target_is_one_longer_run(kosovo, sampler)
         np.testing.assert_array_equal(extended.divergences_, one_run.divergences_)
 
 
+@pytest.mark.slow
 def test_ess_target_stops_as_soon_as_it_is_reached(kosovo):
     settings = dict(sampler="collapsed", burnin=300, draws=300, thin=1, chains=2, seed=2)
     reached = quiet_fit(LCMCR(K=1, ess_target=400, **settings), kosovo)  # mixes fast

@@ -210,6 +210,7 @@ def test_alpha_draws_follow_their_conditional_given_the_weights():
     assert stats.kstest(draws, stats.gamma(shape, scale=1 / (rate + 0.1)).cdf).pvalue < 1e-6
 
 
+@pytest.mark.slow
 def test_nuts_and_gibbs_share_the_posterior():
     """Of N. Not of alpha: the collapsed sweep's alpha mixes too slowly to be a reference
     (an ESS of alpha of 100 to 500 in 4 x 400,000 sweeps on this table), so alpha is
@@ -230,6 +231,7 @@ def test_nuts_and_gibbs_share_the_posterior():
         assert abs(np.quantile(nuts.N_draws_, q) - np.quantile(gibbs.N_draws_, q)) < 0.3 * sd
 
 
+@pytest.mark.slow
 def test_kosovo_agrees_with_r_lcmcr(kosovo):
     """R's LCMCR, K = 10, several seeds: median 10,400-10,600, 95% interval about
     [9,000-9,250, 13,600-14,800] (the tolerances allow for this run's Monte Carlo error)."""
@@ -241,6 +243,7 @@ def test_kosovo_agrees_with_r_lcmcr(kosovo):
     assert model.rhat_ < 1.05 and model.ess_ > 200
 
 
+@pytest.mark.slow
 def test_large_eight_list_table_mixes_in_a_short_run():
     """The table the Gibbs samplers crawl on (documented people spread over classes that
     trade members along ridges): NUTS, chosen by "auto", mixes in 4 x 1,000 draws."""

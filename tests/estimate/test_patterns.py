@@ -94,8 +94,8 @@ def test_from_individuals_and_persons():
     assert histories["governorate"].isna().sum() == 1  # unknown values form their own stratum
 
 
-def test_select_lists_drops_people_on_none_of_them(shared_data):
-    kosovo = read_patterns(shared_data / "kosovo_patterns.csv")
+def test_select_lists_drops_people_on_none_of_them(kosovo_path):
+    kosovo = read_patterns(kosovo_path)
     two = select_lists(kosovo, ["EXH", "ABA"])
     on_either = kosovo.loc[(kosovo["EXH"] == 1) | (kosovo["ABA"] == 1), "count"].sum()
     assert two["count"].sum() == on_either

@@ -6,6 +6,7 @@ import math
 
 import pytest
 
+from recount import Project
 from recount.link import link_workspace
 from recount.link.evaluate import blocking_report, evaluate_record_person, read_truth
 from recount.link.training import TrainedModel
@@ -20,8 +21,8 @@ def simulated(tmp_path_factory):
     root = tmp_path_factory.mktemp("sim")
     simulate(root, people=1500, sources=5, seed=11)
     ws = Workspace(root)
-    ws.ingest()
-    ws.normalize()
+    Project(ws).ingest()
+    Project(ws).normalize()
     result = link_workspace(ws)
     return ws, read_truth(root / "truth" / "records.csv"), result
 

@@ -14,6 +14,8 @@ from recount.link.evaluate import evaluate_record_person
 from recount.link.explain import explain_pair
 from recount.link.training import TrainedModel
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def linked(fake_workspace):
@@ -204,6 +206,7 @@ def test_labels_train_the_model_and_cluster_actions_split_people(linked):
             "reviewer": ["test"],
             "created_at": [pd.Timestamp("2026-01-02")],
             "undoes": pd.array([None], dtype="Int64"),
+            "apart_from": [members[1:]],
         }
     )
     ws.write_tables({"labels": labels, "cluster_actions": actions})
@@ -219,3 +222,67 @@ def test_labels_train_the_model_and_cluster_actions_split_people(linked):
         )
     finally:
         ws.drop_tables(["labels", "cluster_actions"])
+
+
+def _copy(ws, tmp_path):
+    import shutil
+
+    from recount.workspace import Workspace
+
+    shutil.copytree(ws.root, tmp_path / "copy")
+    return Workspace(tmp_path / "copy")
+
+
+def test_a_split_of_a_persons_smallest_record_survives_three_relinks(linked, tmp_path):
+    """Person ids hash a person's smallest record: once it is split off, the person left
+    behind gets a new id. The split is kept between records, so every relink honours it."""
+    from recount.review import clusters, store
+
+    ws = _copy(linked[0], tmp_path)
+    record_person = ws.table("record_person").dropna(subset=["person_id"])
+    sizes = record_person.groupby("person_id").size()
+    person = sizes[sizes >= 3].index[0]
+    members = sorted(record_person.loc[record_person["person_id"] == person, "record_id"])
+    smallest, rest = members[0], members[1:]
+    others = sizes[sizes >= 2].index.drop(person)
+    a, b = others[0], others[1]
+    with ws.connect() as con:
+        store.ensure_schema(con)
+        clusters.split_record(con, person, smallest, "rita")
+        clusters.merge_people(con, a, b, "rita")
+    merged = sorted(record_person.loc[record_person["person_id"].isin([a, b]), "record_id"])
+    for _ in range(3):
+        link_workspace(ws, reuse_model=True)
+        after = ws.table("record_person").set_index("record_id")["person_id"]
+        assert all(after[m] != after[smallest] for m in rest)
+        assert after[rest].nunique() == 1  # the rest stay together
+        assert after[merged].nunique() == 1
+
+
+def test_splits_stored_before_records_were_kept_still_apply(linked, tmp_path):
+    """A workspace whose cluster_actions has no apart_from column (an older recount):
+    link resolves the split through record_person; the review app adds the column."""
+    from recount.review import store
+
+    ws = _copy(linked[0], tmp_path)
+    record_person = ws.table("record_person").dropna(subset=["person_id"])
+    sizes = record_person.groupby("person_id").size()
+    person = sizes[sizes >= 2].index[0]
+    members = sorted(record_person.loc[record_person["person_id"] == person, "record_id"])
+    with ws.connect() as con:
+        con.execute(
+            """create table cluster_actions (action_id BIGINT, action VARCHAR,
+               record_ids VARCHAR[], person_ids VARCHAR[], reviewer VARCHAR,
+               created_at TIMESTAMP, undoes BIGINT)"""
+        )
+        con.execute(
+            "insert into cluster_actions values (1, 'split', ?, ?, 'rita', now(), null)",
+            [[members[-1]], [person]],
+        )
+    link_workspace(ws, reuse_model=True)
+    after = ws.table("record_person").set_index("record_id")["person_id"]
+    assert all(after[m] != after[members[-1]] for m in members[:-1])
+    with ws.connect() as con:
+        store.ensure_schema(con)
+        columns = [r[0] for r in con.execute("describe cluster_actions").fetchall()]
+    assert columns[-1] == "apart_from"

@@ -12,6 +12,8 @@ from recount.report import write_report
 from recount.report.figures import HEADLINE_CAUTIONS, choose_total, headline
 from recount.workspace import Workspace
 
+pytestmark = pytest.mark.slow
+
 SECTIONS = (
     "headline",
     "governorates",

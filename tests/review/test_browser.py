@@ -19,6 +19,7 @@ import pytest
 from conftest import PASSWORD, add_user
 from playwright.sync_api import expect
 
+from recount import Project
 from recount.workspace import Workspace
 
 # one worker runs them all (`-n 2 --dist loadgroup`): they share one server and workspace
@@ -33,9 +34,9 @@ def linked_workspace(tmp_path_factory) -> Workspace:
     root = tmp_path_factory.mktemp("browser") / "ws"
     simulate(root, people=700, sources=5, seed=5)
     ws = Workspace(root)
-    ws.ingest()
-    ws.normalize()
-    ws.link()
+    Project(ws).ingest()
+    Project(ws).normalize()
+    Project(ws).link()
     add_user(ws, "rita", "reviewer")
     return ws
 
@@ -175,7 +176,7 @@ def test_split_a_record_off_and_relink(page, server, linked_workspace, artifacts
     page.screenshot(path=str(artifacts_dir / "review-person.png"), full_page=True)
 
     time.sleep(2)  # the server closes the database after 0.5 s idle
-    linked_workspace.link()
+    Project(linked_workspace).link()
     after = linked_workspace.query(
         "select record_id, person_id from record_person where record_id = any(?)", [ids]
     )

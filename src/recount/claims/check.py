@@ -28,6 +28,7 @@ from typing import Any
 import pandas as pd
 
 from recount.errors import WorkspaceError
+from recount.settings import ProjectSettings
 from recount.tables import TABLES
 
 VERDICTS = ("consistent", "undercount", "below_estimate", "above_range", "not_checkable")
@@ -96,7 +97,7 @@ def check_claims(ws: Any) -> pd.DataFrame:
 def workspace_evidence(ws: Any) -> Evidence:
     persons = ws.table("persons") if ws.has_table("persons") else None
     estimates = ws.table("estimates") if ws.has_table("estimates") else None
-    event = ws.config.event if ws.config_path.exists() else "killed"
+    event = ws.config.project.event if ws.config_path.exists() else ProjectSettings.event
     return Evidence(persons, estimates, event)
 
 

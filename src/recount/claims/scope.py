@@ -261,10 +261,3 @@ def _relative(text: str, date: dt.date) -> tuple[dt.date, dt.date]:
         month_start = (month_start - dt.timedelta(days=1)).replace(day=1)
     days = calendar.monthrange(month_start.year, month_start.month)[1]
     return month_start, month_start.replace(day=days)
-
-
-def describe_period(first: dt.date | None, last: dt.date | None) -> str | None:
-    """A short label: '2011-03-01..', '..2016-12-31', '2016-12-01..2016-12-31'."""
-    if first is None and last is None:
-        return None
-    return f"{first.isoformat() if first else ''}..{last.isoformat() if last else ''}"

@@ -12,11 +12,10 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from recount.cli.common import WorkspaceOption, console, err_console
+from recount.cli.common import WorkspaceOption, console, err_console, open_project
 from recount.errors import ConfigError, InputError
-from recount.workspace import Workspace
+from recount.settings import METHODS, EstimateSettings, LcmcrSettings
 
-MSE_METHODS = ("lcmcr", "loglinear", "dga", "chapman")
 OUT_COLUMNS = ["method", "estimate", "lower", "upper", "seconds", "ess"]
 
 
@@ -33,9 +32,7 @@ def register(app: typer.Typer) -> None:
         seed: Annotated[int | None, typer.Option(help="Override [estimate] seed.")] = None,
     ) -> None:
         """Estimate every stratum of `persons` (MSE) and write `estimates` and `estimate_draws`."""
-        from recount.estimate.workspace import estimate_workspace
-
-        ws = Workspace(workspace)
+        project = open_project(workspace)
         with Progress(
             TextColumn("estimating strata"),
             BarColumn(),
@@ -49,7 +46,7 @@ def register(app: typer.Typer) -> None:
             def advance(done: int, total: int) -> None:
                 progress.update(bar, completed=done, total=total)
 
-            estimates = estimate_workspace(ws, progress=advance, methods=method, seed=seed)
+            estimates = project.estimate(progress=advance, methods=method, seed=seed)
         console.print(summary_table(estimates))
         finest = estimates[estimates["level"] == "stratum"]
         for name, rows in finest.groupby("method", sort=False):
@@ -80,12 +77,14 @@ def register(app: typer.Typer) -> None:
                 "--method", "-m", help="lcmcr, loglinear, dga or chapman (repeat for several)."
             ),
         ] = None,
-        seed: Annotated[int, typer.Option(help="Seed for the samplers.")] = 20111,
+        seed: Annotated[int, typer.Option(help="Seed for the samplers.")] = EstimateSettings.seed,
         out: Annotated[
             Path | None,
             typer.Option("--out", "-o", help="Write method,estimate,lower,upper,seconds,ess here."),
         ] = None,
-        K: Annotated[int, typer.Option("--K", help="LCMCR: latent classes (truncation).")] = 10,
+        K: Annotated[
+            int, typer.Option("--K", help="LCMCR: latent classes (truncation).")
+        ] = EstimateSettings.K,
         sampler: Annotated[
             str | None,
             typer.Option(
@@ -112,7 +111,7 @@ def register(app: typer.Typer) -> None:
         ] = None,
         criterion: Annotated[
             str, typer.Option(help="Log-linear search criterion: bic or aic.")
-        ] = "bic",
+        ] = EstimateSettings.criterion,
         delta: Annotated[
             float | None, typer.Option(help="dga: hyper-Dirichlet delta (default 2^-lists).")
         ] = None,
@@ -173,15 +172,15 @@ def run_mse(
 ) -> list[dict]:
     """Fit each method to the table in `path`; one result row per method."""
     from recount.estimate.chapman import Chapman
-    from recount.estimate.lcmcr import LCMCR, default_draws
+    from recount.estimate.lcmcr import LCMCR
     from recount.estimate.loglinear import LogLinear
     from recount.estimate.patterns import read_patterns, select_lists
-    from recount.estimate.strata import EstimateOptions, fit_method
+    from recount.estimate.strata import fit_method
 
     for name in methods:
-        if name not in MSE_METHODS:
+        if name not in METHODS:
             raise InputError(
-                "--method", f"unknown method {name!r}; expected one of {', '.join(MSE_METHODS)}"
+                "--method", f"unknown method {name!r}; expected one of {', '.join(METHODS)}"
             )
     if criterion not in ("aic", "bic"):
         raise InputError("--criterion", f"expected bic or aic, got {criterion!r}")
@@ -217,17 +216,17 @@ def run_mse(
         else:
             # One table: its chains may use every core (strata default to one thread each),
             # and no strata are added, so the draws kept need not reach a stratum's count.
-            lcmcr = {"n_jobs": None, **(lcmcr_settings or {})}
-            kept = EstimateOptions.chains * lcmcr.get(
-                "draws", default_draws(lcmcr.get("sampler", "auto"))
-            )
-            options = EstimateOptions(
+            # the LCMCR flags concern LCMCR alone (checked above when it runs)
+            given = (lcmcr_settings or {}) if name == "lcmcr" else {}
+            lcmcr = LcmcrSettings().with_overrides(**given)
+            kept = EstimateSettings.chains * lcmcr.draws_per_chain()
+            options = EstimateSettings(
                 methods=(name,),
                 K=K,
                 seed=seed,
                 criterion=criterion,
                 delta=delta,
-                draws=min(EstimateOptions.draws, kept),
+                draws=min(EstimateSettings.draws, kept),
                 lcmcr=lcmcr,
             )
             fitted = fit_method(name, table, options, seed)

@@ -9,7 +9,7 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from recount.cli.common import WorkspaceOption, console, err_console
+from recount.cli.common import WorkspaceOption, console, err_console, open_project
 from recount.workspace import Workspace
 
 
@@ -27,9 +27,7 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """Read the sources into `records` and `quarantine`, then print rows in = records + quarantined."""
-        from recount.ingest import ingest_workspace
-
-        ws = Workspace(workspace)
+        project = open_project(workspace)
         with _progress() as bar:
             tasks: dict[str, int] = {}
 
@@ -40,7 +38,7 @@ def register(app: typer.Typer) -> None:
                     )
                 bar.update(tasks[source_id], completed=fraction, rows=f"{rows:,} rows")
 
-            accounting = ingest_workspace(ws, source or None, progress=on_progress)
+            accounting = project.ingest(source or None, progress=on_progress)
         if accounting.empty:
             console.print(
                 "no sources declared: add [[sources]] to recount.toml (`recount sources suggest FILE` helps)",
@@ -48,8 +46,8 @@ def register(app: typer.Typer) -> None:
             )
             return
         console.print(_accounting_table(accounting))
-        if ws.has_table("quarantine"):
-            _print_reasons(ws, accounting["source_id"].tolist())
+        if "quarantine" in project.tables():
+            _print_reasons(project.workspace, accounting["source_id"].tolist())
 
     sources_app = typer.Typer(
         help="Help with declaring sources in recount.toml.", no_args_is_help=True
@@ -68,7 +66,7 @@ def register(app: typer.Typer) -> None:
         from recount.ingest.suggest import suggest_source
         from recount.reference import NO_PACK, workspace_pack
 
-        ws = Workspace(workspace)
+        ws = open_project(workspace).workspace
         pack = workspace_pack(ws) if ws.config_path.exists() else NO_PACK
         suggestion = suggest_source(file, ws.root, pack)
         print(suggestion.toml(), end="")

@@ -19,6 +19,7 @@ from scipy import special
 from recount.errors import InputError
 from recount.estimate.graphs import decomposable_graphs
 from recount.estimate.patterns import all_patterns, full_table, to_arrays
+from recount.settings.estimate import EstimateSettings
 
 MIN_LISTS, MAX_LISTS = 3, 5
 # Grid points for the posterior over the number missing; enough for quantiles to ~0.1%.
@@ -37,8 +38,8 @@ class DGA:
         self,
         delta: float | None = None,
         max_missing: int | None = None,
-        draws: int = 1000,
-        seed: int = 20111,
+        draws: int = EstimateSettings.draws,
+        seed: int = EstimateSettings.seed,
     ):
         if delta is not None and delta <= 0:
             raise InputError("delta", "must be > 0")

@@ -12,6 +12,7 @@ far faster mixing of N where each is used).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 import warnings
@@ -25,17 +26,15 @@ from recount.errors import ConfigError
 from recount.estimate import mcmc_diagnostics
 from recount.estimate._lcmcr_sampler import STATE, advance_chain, start_chain
 from recount.estimate.patterns import COUNT, patterns_from_individuals, validate_patterns
+from recount.settings.estimate import (
+    ESS_MINIMUM,
+    LCMCR_RUN_LENGTHS,
+    RHAT_LIMIT,
+    EstimateSettings,
+    LcmcrSettings,
+)
 
 DEFAULT_SEED = 19481210  # HRDAG's verdata seed; every default run gives the same draws
-SAMPLERS = ("auto", "nuts", "collapsed", "augmented")
-# burn-in (NUTS: tuning), draws kept per chain and thinning when not given.
-RUN_LENGTHS = {
-    "nuts": (1_000, 1_000, 1),
-    "collapsed": (5_000, 5_000, 4),
-    "augmented": (5_000, 5_000, 4),
-}
-RHAT_LIMIT = 1.01
-MIN_ESS = 400
 
 
 @contextmanager
@@ -50,13 +49,6 @@ def _one_blas_thread():
         yield
 
 
-def default_draws(sampler: str = "auto") -> int:
-    """Draws kept per chain when `draws` is not given (for "auto", the smaller)."""
-    if sampler == "auto":
-        return min(lengths[1] for lengths in RUN_LENGTHS.values())
-    return RUN_LENGTHS[sampler][1]
-
-
 def choose_sampler(n_cells: int, n_lists: int, n_classes: int) -> str:
     """NUTS when the table has more observed capture patterns than the model has
     parameters, K (J + 1) - 1: the likelihood then pins the classes down and NUTS moves
@@ -66,21 +58,6 @@ def choose_sampler(n_cells: int, n_lists: int, n_classes: int) -> str:
     (6-list strata of the benchmark). See docs/lcmcr.md."""
     parameters = n_classes * (n_lists + 1) - 1
     return "nuts" if n_cells > parameters else "collapsed"
-
-
-def _is_whole(value: object, minimum: int, optional: bool = False) -> bool:
-    """A whole number >= minimum (not a bool), or None where the setting is optional."""
-    if value is None:
-        return optional
-    is_int = isinstance(value, int | np.integer) and not isinstance(value, bool)
-    return is_int and value >= minimum
-
-
-def _is_positive(value: object, optional: bool = False) -> bool:
-    if value is None:
-        return optional
-    is_number = isinstance(value, int | float | np.number) and not isinstance(value, bool)
-    return is_number and value > 0
 
 
 class ConvergenceWarning(RuntimeWarning):
@@ -99,7 +76,7 @@ class LCMCR:
     already run in parallel processes). `seed` fixes every draw; None means the
     fixed `DEFAULT_SEED`.
 
-    With `ess_target`, chains that fall short of it (bulk ESS of N) or of R-hat 1.01 are
+    With `ess_target`, chains that fall short of it (bulk ESS of N) or of the R-hat limit are
     run on, doubling their kept draws each round, until they reach it or `max_sweeps`
     iterations per chain: easy strata stop early, hard ones get the time. The extended
     draws are those one longer run would give (same seed, same prefix).
@@ -122,19 +99,19 @@ class LCMCR:
 
     def __init__(
         self,
-        K: int = 10,
-        a_alpha: float = 0.25,
-        b_alpha: float = 0.25,
-        burnin: int | None = None,
-        draws: int | None = None,
-        thin: int | None = None,
-        chains: int = 4,
+        K: int = EstimateSettings.K,
+        a_alpha: float = LcmcrSettings.a_alpha,
+        b_alpha: float = LcmcrSettings.b_alpha,
+        burnin: int | None = LcmcrSettings.burnin,
+        draws: int | None = LcmcrSettings.draws,
+        thin: int | None = LcmcrSettings.thin,
+        chains: int = EstimateSettings.chains,
         seed: int | None = None,
-        n_jobs: int | None = None,
-        mh_attempts: int = 3,
-        sampler: str = "auto",
-        ess_target: float | None = None,
-        max_sweeps: int = 1_000_000,
+        n_jobs: int | None = LcmcrSettings.n_jobs,
+        mh_attempts: int = LcmcrSettings.mh_attempts,
+        sampler: str = LcmcrSettings.sampler,
+        ess_target: float | None = LcmcrSettings.ess_target,
+        max_sweeps: int = LcmcrSettings.max_sweeps,
     ):
         self.K = K
         self.a_alpha = a_alpha
@@ -151,7 +128,7 @@ class LCMCR:
         self.max_sweeps = max_sweeps
 
     def _run_lengths(self) -> tuple[int, int, int]:
-        burnin, draws, thin = RUN_LENGTHS[self.sampler_]
+        burnin, draws, thin = LCMCR_RUN_LENGTHS[self.sampler_]
         return (
             burnin if self.burnin is None else self.burnin,
             draws if self.draws is None else self.draws,
@@ -159,31 +136,14 @@ class LCMCR:
         )
 
     def check(self) -> LCMCR:
-        """Raise ConfigError naming the first bad setting; callers such as `recount mse`
+        """Raise ConfigError naming the first bad setting ([estimate] K and chains, and
+        [estimate.lcmcr]'s keys, checked as recount.toml is); callers such as `recount mse`
         check before they fit anything. Settings left as None take the chosen sampler's
         run lengths, which are valid."""
-        if self.sampler not in SAMPLERS:
-            expected = ", ".join(SAMPLERS)
-            raise ConfigError(
-                "estimate.lcmcr.sampler", f"expected one of {expected}, got {self.sampler!r}"
-            )
-        whole, positive = "a whole number >= {}", "a number > 0"
-        checks = {
-            "K": (self.K, _is_whole(self.K, 1), whole.format(1)),
-            "a_alpha": (self.a_alpha, _is_positive(self.a_alpha), positive),
-            "b_alpha": (self.b_alpha, _is_positive(self.b_alpha), positive),
-            "burnin": (self.burnin, _is_whole(self.burnin, 0, optional=True), whole.format(0)),
-            "draws": (self.draws, _is_whole(self.draws, 4, optional=True), whole.format(4)),
-            "thin": (self.thin, _is_whole(self.thin, 1, optional=True), whole.format(1)),
-            "chains": (self.chains, _is_whole(self.chains, 1), whole.format(1)),
-            "n_jobs": (self.n_jobs, _is_whole(self.n_jobs, 1, optional=True), whole.format(1)),
-            "mh_attempts": (self.mh_attempts, _is_whole(self.mh_attempts, 1), whole.format(1)),
-            "ess_target": (self.ess_target, _is_positive(self.ess_target, optional=True), positive),
-            "max_sweeps": (self.max_sweeps, _is_whole(self.max_sweeps, 1), whole.format(1)),
-        }
-        for key, (value, ok, expected) in checks.items():
-            if not ok:
-                raise ConfigError(f"estimate.lcmcr.{key}", f"expected {expected}, got {value!r}")
+        EstimateSettings.check_keys(K=self.K, chains=self.chains)
+        LcmcrSettings.check_keys(
+            **{f.name: getattr(self, f.name) for f in dataclasses.fields(LcmcrSettings)}
+        )
         return self
 
     def fit(self, patterns: pd.DataFrame) -> LCMCR:
@@ -284,8 +244,8 @@ class LCMCR:
         if np.isfinite(self.rhat_) and self.rhat_ > RHAT_LIMIT:
             problems.append(f"R-hat of N is {self.rhat_:.3f} (> {RHAT_LIMIT})")
         for name, value in (("bulk", self.ess_), ("tail", self.ess_tail_)):
-            if np.isfinite(value) and value < MIN_ESS:
-                problems.append(f"{name} ESS of N is {value:.0f} (< {MIN_ESS})")
+            if np.isfinite(value) and value < ESS_MINIMUM:
+                problems.append(f"{name} ESS of N is {value:.0f} (< {ESS_MINIMUM})")
         if problems:
             warnings.warn(
                 "LCMCR chains may not have converged: "

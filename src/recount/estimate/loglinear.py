@@ -19,6 +19,7 @@ from scipy import optimize, special, stats
 
 from recount.errors import InputError
 from recount.estimate.patterns import all_patterns, full_table, to_arrays
+from recount.settings.estimate import CRITERIA, EstimateSettings
 
 Term = frozenset[int]
 
@@ -155,10 +156,10 @@ class LogLinear:
     def __init__(
         self,
         model: str | None = None,
-        criterion: str = "bic",
+        criterion: str = EstimateSettings.criterion,
         max_order: int | None = None,
     ):
-        if criterion not in ("aic", "bic"):
+        if criterion not in CRITERIA:
             raise InputError("criterion", f"expected 'aic' or 'bic', got {criterion!r}")
         self.model = model
         self.criterion = criterion

@@ -102,7 +102,7 @@ def rhat_basic(draws: np.ndarray) -> float:
 def rhat(draws: np.ndarray) -> float:
     """Rank-normalised split R-hat: the larger of the bulk and the folded (tail) R-hat.
 
-    Values above 1.01 say the chains have not mixed; NaN when the draws are constant.
+    Values above RHAT_LIMIT (recount.settings.estimate) say the chains have not mixed; NaN when the draws are constant.
     """
     split = split_chains(draws)
     if np.ptp(split) == 0:

@@ -13,7 +13,7 @@ import warnings
 import zlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from multiprocessing import get_all_start_methods, get_context
 from typing import Any
 
@@ -25,32 +25,13 @@ from recount.estimate.chapman import Chapman
 from recount.estimate.dga import DGA
 from recount.estimate.loglinear import LogLinear
 from recount.estimate.patterns import COUNT
+from recount.settings.estimate import ESS_MINIMUM, RHAT_LIMIT, EstimateSettings
 
-METHODS = ("lcmcr", "loglinear", "dga", "chapman")
 DRAW_METHODS = ("lcmcr", "dga")
 ALPHA = 0.05
-# Vehtari et al. (2021): R-hat below 1.01 and a bulk ESS of 400 or more.
-RHAT_LIMIT = 1.01
-ESS_MINIMUM = 400
 # A selected log-linear interaction this strong (|log odds ratio| >= 1) is dependence
 # that independence-based or latent-class models may not absorb.
 STRONG_INTERACTION = 1.0
-
-
-@dataclass(frozen=True)
-class EstimateOptions:
-    """What every stratum is estimated with (validated from `[estimate]`)."""
-
-    methods: tuple[str, ...] = ("lcmcr", "loglinear", "dga")
-    K: int = 10
-    chains: int = 4
-    seed: int = 20111
-    draws: int = 1000
-    min_records: int = 30
-    small_stratum: int = 1000
-    criterion: str = "bic"
-    delta: float | None = None
-    lcmcr: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -59,7 +40,7 @@ class StratumTask:
     values: dict[str, Any]
     level: str
     patterns: pd.DataFrame  # lists + count, every list of the project (zeros included)
-    options: EstimateOptions
+    options: EstimateSettings
 
 
 @dataclass
@@ -178,7 +159,7 @@ def _run_method(
     table: pd.DataFrame,
     lists: list[str],
     reason: str | None,
-    options: EstimateOptions,
+    options: EstimateSettings,
     seed: int,
 ) -> MethodResult:
     if method == "chapman":
@@ -220,14 +201,13 @@ def _chapman_obstacle(table: pd.DataFrame, lists: list[str], min_records: int) -
 
 
 def fit_method(
-    method: str, table: pd.DataFrame, options: EstimateOptions, seed: int
+    method: str, table: pd.DataFrame, options: EstimateSettings, seed: int
 ) -> MethodResult:
     """Fit one method to a pattern table: estimate, 95% interval, diagnostics, draws, flags."""
     if method == "lcmcr":
         from recount.estimate.lcmcr import LCMCR
 
-        # Strata already run in parallel processes: one thread per stratum unless told otherwise.
-        settings = {"n_jobs": 1, **options.lcmcr}
+        settings = asdict(options.lcmcr)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)  # convergence is flagged, not warned
             model = LCMCR(K=options.K, chains=options.chains, seed=seed, **settings).fit(table)
@@ -314,7 +294,7 @@ def run_tasks(
     if engine == "spark":
         from recount.estimate.spark import run_on_spark
 
-        results = run_on_spark(tasks)
+        results = run_on_spark(tasks, run_stratum)
         if progress:
             progress(len(tasks), len(tasks))
         return results

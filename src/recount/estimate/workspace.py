@@ -10,7 +10,7 @@ tables in one transaction.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -28,42 +28,14 @@ from recount.estimate.levels import (
     stratum_rows,
 )
 from recount.estimate.patterns import COUNT, capture_histories, persons_lists
-from recount.estimate.strata import (
-    METHODS,
-    EstimateOptions,
-    StratumTask,
-    run_tasks,
-    stratum_key,
-)
+from recount.estimate.strata import StratumTask, run_tasks, stratum_key
+from recount.settings import EstimateSettings
 from recount.workspace import Workspace
 
 # Periods derived from date_of_death when a stratum names them.
 DERIVED_PERIODS = ("year", "half_year", "quarter", "year_month")
 # Person fields that must never become strata (names are sensitive and not categories).
 FORBIDDEN_STRATA = ("person_id", "name", "name_latin", "name_forms", "sources", "statuses")
-ENGINES = ("processes", "spark")
-# Options passed through `[estimate.lcmcr]` (K, chains and seed are `[estimate]` keys).
-LCMCR_OPTIONS = (
-    "a_alpha",
-    "b_alpha",
-    "burnin",
-    "draws",
-    "thin",
-    "n_jobs",
-    "mh_attempts",
-    "sampler",
-    "ess_target",
-    "max_sweeps",
-)
-
-
-@dataclass(frozen=True)
-class Settings:
-    strata: tuple[str, ...]
-    pooled: tuple[str, ...]
-    workers: int
-    engine: str
-    options: EstimateOptions
 
 
 def estimate_workspace(
@@ -74,9 +46,10 @@ def estimate_workspace(
     `overrides` take precedence over `[estimate]` (same keys: strata, methods, K, seed, draws, …).
     `progress(done, total)` is called as strata finish.
     """
-    settings = read_settings(ws, overrides)
+    settings = ws.config.estimate.with_overrides(**overrides)
     if not ws.has_table("persons"):
         raise WorkspaceError(f"{ws.root}: no table 'persons'; run `recount link` first")
+    check_strata(settings, _persons_columns(ws) or [], str(ws.config_path))
     persons = ws.table("persons", columns=_needed_columns(ws, settings.strata))
     estimates, draws = estimate_persons(persons, settings, progress)
     ws.write_tables({"estimates": estimates, "estimate_draws": draws})
@@ -84,9 +57,14 @@ def estimate_workspace(
 
 
 def estimate_persons(
-    persons: pd.DataFrame, settings: Settings, progress: Callable[[int, int], None] | None = None
+    persons: pd.DataFrame,
+    settings: EstimateSettings,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The stage without the workspace: a `persons` frame in, (`estimates`, `estimate_draws`) out."""
+    check_strata(settings, list(persons.columns))
+    if settings.lcmcr.n_jobs is None:  # strata run side by side: one thread each
+        settings = replace(settings, lcmcr=replace(settings.lcmcr, n_jobs=1))
     strata = list(settings.strata)
     frame = with_periods(persons, strata)
     lists = persons_lists(persons)
@@ -96,22 +74,20 @@ def estimate_persons(
         raise WorkspaceError(
             "persons has fewer than two in_<source> columns: nothing to estimate from"
         )
-    tasks = stratum_tasks(
-        frame, strata, lists, strata, level_name(strata, strata), settings.options
-    )
+    tasks = stratum_tasks(frame, strata, lists, strata, level_name(strata, strata), settings)
     columns_by_level = {level_name(c, strata): c for c in coarser_levels(strata)} if strata else {}
-    for pooled in settings.pooled:
+    for pooled in settings.pooled_levels:
         columns = () if pooled == "total" else tuple(pooled.split("+"))
-        tasks += stratum_tasks(frame, columns, lists, strata, f"{pooled}_pooled", settings.options)
-    results = run_tasks(tasks, settings.workers, settings.engine, progress)
+        tasks += stratum_tasks(frame, columns, lists, strata, f"{pooled}_pooled", settings)
+    results = run_tasks(tasks, settings.workers, settings.engine or "processes", progress)
     finest = [r for r in results if r.level == level_name(strata, strata)]
     pooled_results = [r for r in results if r.level.endswith("_pooled")]
     for result in results:
-        add_stratum_flags(result, settings.options.small_stratum)
+        add_stratum_flags(result, settings.small_stratum)
     rows = stratum_rows(finest, strata)
     if strata:
         for columns in coarser_levels(strata):
-            rows += combine(finest, strata, columns, settings.options.methods)
+            rows += combine(finest, strata, columns, settings.methods)
     pooled_rows = stratum_rows(pooled_results, strata)
     flag_against_pooled(rows, pooled_rows, columns_by_level)
     estimates = pd.DataFrame(rows + pooled_rows, columns=strata + COLUMNS)
@@ -125,7 +101,7 @@ def stratum_tasks(
     lists: list[str],
     strata: list[str],
     level: str,
-    options: EstimateOptions,
+    options: EstimateSettings,
 ) -> list[StratumTask]:
     """One task per distinct combination of `columns` among persons seen on some list."""
     histories = capture_histories(frame, list(columns), lists)
@@ -178,130 +154,22 @@ def with_periods(persons: pd.DataFrame, strata: list[str]) -> pd.DataFrame:
     return frame
 
 
-def read_settings(ws: Workspace, overrides: dict[str, Any]) -> Settings:
-    section = dict(ws.config.section("estimate"))
-    section.update({k: v for k, v in overrides.items() if v is not None})
-    backend = ws.config.section("link").get("backend", "duckdb")
-    return parse_settings(section, backend, str(ws.config_path), available=_persons_columns(ws))
-
-
-def parse_settings(
-    section: dict[str, Any],
-    backend: str = "duckdb",
-    path: str | None = None,
-    available: list[str] | None = None,
-) -> Settings:
-    """Validate `[estimate]`; every error names the key."""
-    known = {f.name for f in fields(EstimateOptions)} | {"strata", "pooled", "workers", "engine"}
-    for key in section:
-        if key not in known:
+def check_strata(settings: EstimateSettings, available: list[str], path: str | None = None) -> None:
+    """Each stratum is a field of `persons` (or a period derived from its dates), never a name."""
+    for name in settings.strata:
+        if name in FORBIDDEN_STRATA:
             raise ConfigError(
-                f"estimate.{key}", f"unknown key; expected one of {', '.join(sorted(known))}", path
-            )
-
-    def error(key: str, message: str) -> ConfigError:
-        return ConfigError(f"estimate.{key}", message, path)
-
-    strata = _string_list(section.get("strata", []), "strata", error)
-    for name in strata:
-        if name in FORBIDDEN_STRATA or name.startswith("in_"):
-            raise error(
-                "strata",
+                "estimate.strata",
                 f"{name!r} cannot be a stratum (names and capture columns are not categories)",
+                path,
             )
-        if available is not None and name not in available and name not in DERIVED_PERIODS:
+        if name not in available and name not in DERIVED_PERIODS:
             choices = ", ".join(
                 sorted(set(available) - set(FORBIDDEN_STRATA)) + list(DERIVED_PERIODS)
             )
-            raise error("strata", f"no person field {name!r}; expected one of {choices}")
-    if len(set(strata)) != len(strata):
-        raise error("strata", "a field is named twice")
-    methods = _string_list(section.get("methods", list(EstimateOptions.methods)), "methods", error)
-    if not methods:
-        raise error("methods", "name at least one method")
-    for method in methods:
-        if method not in METHODS:
-            raise error(
-                "methods", f"unknown method {method!r}; expected some of {', '.join(METHODS)}"
+            raise ConfigError(
+                "estimate.strata", f"no person field {name!r}; expected one of {choices}", path
             )
-    pooled = _string_list(section.get("pooled", ["total"] if strata else []), "pooled", error)
-    for level in pooled:
-        parts = [] if level == "total" else level.split("+")
-        if not set(parts) <= set(strata) or len(parts) >= len(strata):
-            raise error(
-                "pooled",
-                f"{level!r} is not a coarser level of strata {strata}: use 'total' or '+'-joined fields",
-            )
-    values = {
-        "K": _integer(section, "K", 10, 2, error),
-        "chains": _integer(section, "chains", 2, 1, error),
-        "seed": _integer(section, "seed", 20111, 0, error),
-        "draws": _integer(section, "draws", 1000, 10, error),
-        "min_records": _integer(section, "min_records", 30, 1, error),
-        "small_stratum": _integer(section, "small_stratum", 1000, 0, error),
-    }
-    criterion = section.get("criterion", "bic")
-    if criterion not in ("aic", "bic"):
-        raise error("criterion", f"expected 'aic' or 'bic', got {criterion!r}")
-    delta = section.get("delta")
-    if delta is not None and (
-        not isinstance(delta, int | float) or isinstance(delta, bool) or delta <= 0
-    ):
-        raise error(
-            "delta", "expected a number > 0 (dga's hyper-Dirichlet parameter; default 2^-lists)"
-        )
-    lcmcr = section.get("lcmcr", {})
-    if not isinstance(lcmcr, dict):
-        raise error("lcmcr", "expected a table of extra LCMCR options, e.g. { burnin = 2000 }")
-    for key in lcmcr:
-        if key not in LCMCR_OPTIONS:
-            raise error(
-                f"lcmcr.{key}", f"unknown LCMCR option; expected one of {', '.join(LCMCR_OPTIONS)}"
-            )
-    workers = _integer(section, "workers", 2, 1, error)
-    engine = section.get("engine", "spark" if backend == "spark" else "processes")
-    if engine not in ENGINES:
-        raise error("engine", f"expected one of {', '.join(ENGINES)}, got {engine!r}")
-    if "lcmcr" in methods:
-        _check_lcmcr(lcmcr, values, error)
-    options = EstimateOptions(
-        methods=tuple(methods), criterion=criterion, delta=delta, lcmcr=dict(lcmcr), **values
-    )
-    return Settings(tuple(strata), tuple(pooled), workers, engine, options)
-
-
-def _check_lcmcr(lcmcr: dict, values: dict, error) -> None:
-    """Every LCMCR option, before any stratum runs; and totals add `draws` posterior draws
-    per stratum, taken from chains x draws per chain."""
-    from recount.estimate.lcmcr import LCMCR, default_draws
-
-    chains, draws = values["chains"], values["draws"]
-    try:
-        LCMCR(K=values["K"], chains=chains, **lcmcr).check()
-    except ConfigError as problem:
-        raise error(problem.key.removeprefix("estimate."), problem.message) from None
-    per_chain = lcmcr.get("draws", default_draws(lcmcr.get("sampler", "auto")))
-    if per_chain * chains < draws:
-        raise error(
-            "lcmcr.draws",
-            f"{chains} chains x {per_chain} draws give fewer than the {draws} draws per stratum "
-            "that totals add ([estimate] draws): raise one or lower the other",
-        )
-
-
-def _integer(section: dict, key: str, default: int, minimum: int, error) -> int:
-    value = section.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < minimum:
-        raise error(key, f"expected a whole number >= {minimum}, got {value!r}")
-    return int(value)
-
-
-def _string_list(value: Any, key: str, error) -> list[str]:
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list | tuple) or not all(isinstance(v, str) and v for v in value):
-        raise error(key, 'expected a list of names, e.g. ["governorate", "year"]')
-    return list(value)
 
 
 def _needed_columns(ws: Workspace, strata: tuple[str, ...]) -> list[str]:

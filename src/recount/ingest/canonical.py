@@ -17,7 +17,6 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from recount.config import EXTRA_PREFIX, SourceConfig
 from recount.errors import ConfigError
 from recount.ingest.dates import decide_dayfirst, parse_dates
 from recount.ingest.values import (
@@ -29,6 +28,7 @@ from recount.ingest.values import (
     validate_mapped,
 )
 from recount.reference import country_pack
+from recount.settings import EXTRA_PREFIX, SourceConfig
 from recount.tables import TABLES
 
 WHITESPACE = " \t\r\n\u00a0\u200e\u200f\ufeff"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from recount.config import SourceConfig
 from recount.errors import ConfigError, InputError
 from recount.ingest.detect import (
     SAMPLE_BYTES,
@@ -23,6 +22,7 @@ from recount.ingest.readers import (
     SpreadsheetReader,
 )
 from recount.ingest.values import fold
+from recount.settings import SourceConfig
 
 DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
 

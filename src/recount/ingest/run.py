@@ -23,11 +23,11 @@ import pyarrow as pa
 import pyarrow.dataset as pads
 import pyarrow.parquet as pq
 
-from recount.config import SourceConfig
 from recount.ingest.canonical import Finished, finish_source, scratch_connection
 from recount.ingest.detect import display_encoding
 from recount.ingest.files import described_path, file_sha256, open_reader, resolve_columns
 from recount.ingest.readers import JsonLinesReader, Reader
+from recount.settings import ProjectSettings, SourceConfig
 from recount.tables import TABLES
 
 Progress = Callable[[str, float | None, int], None]
@@ -68,7 +68,7 @@ def ingest_workspace(
                 pending = []
                 for source in sources:
                     read = _read_into_staging(source, staging, progress)
-                    event = source.event or config.event
+                    event = source.event or config.project.event
                     pending.append(finisher.submit(_finish_staged, scratch, read, event, progress))
                 staged = [job.result() for job in pending]
         finally:
@@ -103,7 +103,9 @@ class SourceRows:
 
 
 def read_source(
-    source: SourceConfig, event: str = "killed", scratch: duckdb.DuckDBPyConnection | None = None
+    source: SourceConfig,
+    event: str = ProjectSettings.event,
+    scratch: duckdb.DuckDBPyConnection | None = None,
 ) -> SourceRows:
     """Read one source into canonical records and quarantine rows (as DataFrames).
 

@@ -16,7 +16,7 @@ import pandas as pd
 from recount.errors import WorkspaceError
 from recount.link import model
 from recount.link.engines import duckdb_engine
-from recount.link.pipeline import model_input, model_path, resolve_options
+from recount.link.pipeline import model_input, model_path
 from recount.link.prepare import load_link_input
 from recount.link.training import TrainedModel
 from recount.workspace import Workspace
@@ -59,7 +59,7 @@ def explain_pair(
     # the two records are scored even when linkage leaves them out
     frame.loc[frame["unique_id"].isin([record_a, record_b]), "reason"] = None
     engine = duckdb_engine()
-    linkable, _, _, untrained = model_input(ws, frame, resolve_options(ws, {}), engine.sql_dialect)
+    linkable, _, _, untrained = model_input(ws, frame, ws.config.link, engine.sql_dialect)
     settings = model.settings_with_parameters(untrained, trained.settings)
     settings["retain_intermediate_calculation_columns"] = True
     settings["retain_matching_columns"] = True

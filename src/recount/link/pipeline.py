@@ -24,11 +24,11 @@ from recount.link.clustering import NAME_GUARDS, ClusterResult, RecordFacts, clu
 from recount.link.constraints import effective_labels, load_constraints, match_label_pairs
 from recount.link.engines import Engine, make_engine
 from recount.link.fields import Fields, present_fields
-from recount.link.options import LinkOptions, parse_link_options
 from recount.link.persons import assign_person_ids, build_persons
 from recount.link.prepare import linkable_records, load_link_input
 from recount.link.relational import attach_relational
 from recount.link.training import TrainedModel, train
+from recount.settings import LinkSettings
 from recount.workspace import Workspace
 
 MODEL_FILE = "link_model.json"
@@ -70,11 +70,6 @@ def model_path(ws: Workspace) -> Path:
     return ws.model_dir / MODEL_FILE
 
 
-def resolve_options(ws: Workspace, overrides: dict[str, Any]) -> LinkOptions:
-    options = parse_link_options(ws.config.section("link"), str(ws.config_path))
-    return options.with_overrides(**overrides)
-
-
 def link_workspace(
     ws: Workspace,
     progress: Progress | None = None,
@@ -85,7 +80,7 @@ def link_workspace(
     """Link the workspace's records into people; see the module docstring."""
     started = time.perf_counter()
     report = progress or (lambda step: None)
-    options = resolve_options(ws, overrides)
+    options = ws.config.link.with_overrides(**overrides)
 
     report("prepare")
     frame = load_link_input(ws)
@@ -184,7 +179,7 @@ def link_workspace(
 
 
 def model_input(
-    ws: Workspace, frame: pd.DataFrame, options: LinkOptions, dialect: str
+    ws: Workspace, frame: pd.DataFrame, options: LinkSettings, dialect: str
 ) -> tuple[pd.DataFrame, Fields, model.Preset, dict[str, Any]]:
     """The linkable records (with blocking columns), their fields, the preset and the
     untrained settings in `dialect`: what training, scoring and `explain` start from."""
@@ -234,7 +229,7 @@ def nothing_to_link(ws: Workspace, frame: pd.DataFrame) -> str:
 
 
 def predict_pairs(
-    engine: Engine, linkable: pd.DataFrame, settings: dict[str, Any], options: LinkOptions
+    engine: Engine, linkable: pd.DataFrame, settings: dict[str, Any], options: LinkSettings
 ) -> pd.DataFrame:
     """Score every candidate pair; keep those at or above the prediction threshold."""
     settings = dict(
@@ -271,7 +266,7 @@ def _comparison_weight_sql(comparison: dict[str, Any]) -> str:
 
 
 def same_list_guarded(
-    linkable: pd.DataFrame, pairs: pd.DataFrame, options: LinkOptions
+    linkable: pd.DataFrame, pairs: pd.DataFrame, options: LinkSettings
 ) -> set[str]:
     """The lists the same-list guard applies to.
 
@@ -302,7 +297,7 @@ def same_list_guarded(
     return set(share[share <= options.same_list_duplicates_max].index)
 
 
-def name_guards_for(options: LinkOptions, fields: Fields) -> tuple[str, ...]:
+def name_guards_for(options: LinkSettings, fields: Fields) -> tuple[str, ...]:
     """The name guards in force: as configured, `auto` meaning both where dates of death are given."""
     guards = set(options.name_guards)
     if "auto" in guards:
@@ -315,7 +310,7 @@ def name_guards_for(options: LinkOptions, fields: Fields) -> tuple[str, ...]:
 def cluster_records(
     linkable: pd.DataFrame,
     pairs: pd.DataFrame,
-    options: LinkOptions,
+    options: LinkSettings,
     constraints: Any,
     guarded: set[str] | None = None,
     known: frozenset[str] = frozenset(),
@@ -379,7 +374,7 @@ def summary_table(
     frame: pd.DataFrame,
     record_person: pd.DataFrame,
     clustered: ClusterResult,
-    options: LinkOptions,
+    options: LinkSettings,
     trained: TrainedModel,
     fields: Fields,
     preset: model.Preset,

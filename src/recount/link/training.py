@@ -28,7 +28,7 @@ from splink.internals.exceptions import EMTrainingException
 from recount.link import model
 from recount.link.engines import Engine
 from recount.link.fields import Fields
-from recount.link.options import LinkOptions
+from recount.settings import LinkSettings
 
 EM_MAX_PAIRS = 2e6
 MIN_EM_PAIRS = 200
@@ -132,7 +132,7 @@ def train(
     frame: pd.DataFrame,
     settings: dict[str, Any],
     fields: Fields,
-    options: LinkOptions,
+    options: LinkSettings,
     match_labels: pd.DataFrame | None = None,
 ) -> TrainedModel:
     """Estimate the model `settings` on the linkable records `frame`."""

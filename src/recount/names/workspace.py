@@ -11,14 +11,15 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from recount.errors import ConfigError, WorkspaceError
+from recount.errors import WorkspaceError
 from recount.names.arabic import has_arabic
-from recount.names.dates import date_flags, period_start
-from recount.names.keys import ARABIC_KEYS, AUTO_KEYS, KEY_STYLES, listed_token
+from recount.names.dates import date_flags
+from recount.names.keys import ARABIC_KEYS, AUTO_KEYS, listed_token
 from recount.names.lexicon import load_lexicon
 from recount.names.parts import NameParts, parts_from_fields, split_name
 from recount.names.places import resolve_place
 from recount.reference import NO_PACK, CountryPack, workspace_pack
+from recount.settings import NamesSettings
 from recount.tables import TABLES
 
 NORMALIZED_SCHEMA = TABLES["normalized"].schema
@@ -37,30 +38,25 @@ def normalize_workspace(ws) -> pd.DataFrame:
     available = set(ws.query("select * from records limit 0").columns)
     select = ", ".join(f'"{c}"' if c in available else f'null as "{c}"' for c in _RECORD_COLUMNS)
     records = ws.query(f"select {select} from records order by record_id")
-    section = ws.config.section("names")
     pack = workspace_pack(ws)
     table = normalize_records(
         records,
-        earliest=period_start(section),
-        key_style=key_style_setting(section, pack),
+        earliest=ws.config.names.earliest_date,
+        key_style=key_style_setting(ws.config.names.latin_keys, pack),
         pack=pack,
     )
     ws.write_table("normalized", table)
     return summarize(table.to_pandas())
 
 
-def key_style_setting(section: dict, pack: CountryPack = NO_PACK) -> str:
-    """`[names] latin_keys`: how Latin names are keyed (auto, arabic or spelling).
+def key_style_setting(value: str, pack: CountryPack = NO_PACK) -> str:
+    """`[names] latin_keys` (auto, arabic or spelling): how Latin names are keyed.
 
-    Unset, a country pack whose names are written in Arabic script (SY) reads
-    every Latin name as a transliteration of Arabic.
+    `auto` with a country pack whose names are written in Arabic script (SY)
+    reads every Latin name as a transliteration of Arabic.
     """
-    default = ARABIC_KEYS if "arabic" in pack.names.scripts else AUTO_KEYS
-    value = section.get("latin_keys", default)
-    if value not in KEY_STYLES:
-        raise ConfigError(
-            "names.latin_keys", f"expected one of {', '.join(KEY_STYLES)}, got {value!r}"
-        )
+    if value == AUTO_KEYS and "arabic" in pack.names.scripts:
+        return ARABIC_KEYS
     return value
 
 
@@ -101,7 +97,7 @@ def normalize_records(
     Arrow's `take`; dates are flagged column-wise. Many distinct names are
     split across `workers` processes (default: one per core).
     """
-    earliest = earliest or period_start({})
+    earliest = earliest or NamesSettings.earliest_date
     frame = pd.DataFrame({c: _text_column(records, c) for c in _TEXT_COLUMNS})
     out: dict[str, pa.Array] = {
         "record_id": pa.array(frame["record_id"], pa.string()),

@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from recount.errors import ConfigError, WorkspaceError
+from recount.errors import WorkspaceError
 from recount.exports import atomic_target, write_frame, write_workbook
 from recount.reference import workspace_pack
 from recount.report import charts, figures
@@ -36,12 +36,7 @@ REQUIRED = ("records", "persons", "record_person", "pairs")
 
 
 def _redact_option(ws: Workspace, redact: bool | None) -> bool:
-    if redact is not None:
-        return redact
-    value = ws.config.section("report").get("redact", False)
-    if not isinstance(value, bool):
-        raise ConfigError("report.redact", "expected true or false")
-    return value
+    return ws.config.report.with_overrides(redact=redact).redact
 
 
 def simulation_truth(ws: Workspace) -> int | None:
@@ -204,7 +199,7 @@ def write_report(ws: Workspace, redact: bool | None = None) -> Path:
     context = {
         "admin_word": pack.admin_word,
         "project": ws.config.project_name,
-        "event": ws.config.event,
+        "event": ws.config.project.event,
         "generated_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "redacted": redact,
         "headline": head,

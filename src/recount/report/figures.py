@@ -10,6 +10,7 @@ from typing import Any
 
 import pandas as pd
 
+from recount.settings.estimate import ESS_MINIMUM, RHAT_LIMIT
 from recount.workspace import Workspace
 
 PREFERRED_METHODS = ("lcmcr", "dga", "loglinear", "chapman")
@@ -62,8 +63,8 @@ def choose_total(totals: pd.DataFrame) -> str | None:
 # What a flag on the headline total means for a reader, said beside the figure.
 HEADLINE_CAUTIONS = {
     "poor_convergence": (
-        "The sampler's chains behind this figure have not converged (R-hat of N above 1.01 or "
-        "fewer than 400 effective draws), so neither the figure nor its interval can be "
+        f"The sampler's chains behind this figure have not converged (R-hat of N above {RHAT_LIMIT} "
+        f"or fewer than {ESS_MINIMUM} effective draws), so neither the figure nor its interval can be "
         "trusted yet. Run longer: set [estimate.lcmcr] ess_target = 1000 and re-run."
     ),
     "methods_disagree": (

@@ -23,6 +23,7 @@ from recount.tables.spec import (
     Table,
     TableData,
     TableSchemaError,
+    add_missing_columns,
     duckdb_type,
 )
 from recount.tables.spec import conform as _conform
@@ -34,6 +35,7 @@ __all__ = [
     "Table",
     "TableData",
     "TableSchemaError",
+    "add_missing_columns",
     "conform",
     "duckdb_type",
     "frame",

@@ -215,7 +215,8 @@ LABELS = Table(
 CLUSTER_ACTIONS = Table(
     "cluster_actions",
     "review",
-    "append-only splits and merges of people; an undo repeats the action with `undoes` set",
+    "append-only splits and merges of people, kept as record-level constraints (record ids are "
+    "stable across link runs, person ids are not); an undo repeats the action with `undoes` set",
     (
         key("action_id", BIGINT),
         key("action", TEXT, "split or merge"),
@@ -224,6 +225,12 @@ CLUSTER_ACTIONS = Table(
         Column("reviewer", TEXT),
         Column("created_at", TIMESTAMP),
         Column("undoes", BIGINT),
+        Column(
+            "apart_from",
+            TEXT_LIST,
+            "split: the records it must stay apart from (the person's others at the time); "
+            "NULL in splits stored before recount kept it",
+        ),
     ),
 )
 

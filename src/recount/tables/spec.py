@@ -115,6 +115,15 @@ class Table:
         return next((f for f in self.families if f.prefix is None), None)
 
 
+def add_missing_columns(con, table: Table) -> None:
+    """Columns declared since an existing table was created, added (NULL in its old rows).
+    `con` is a DuckDB connection; the table must exist."""
+    existing = {row[0] for row in con.execute(f"describe {_quote(table.name)}").fetchall()}
+    for name, kind in table.duckdb_columns():
+        if name not in existing:
+            con.execute(f"alter table {_quote(table.name)} add column {_quote(name)} {kind}")
+
+
 def duckdb_type(arrow_type: pa.DataType) -> str:
     try:
         return _DUCKDB[arrow_type]
