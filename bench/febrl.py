@@ -45,6 +45,7 @@ extra.state = "state"
 
 def febrl_workspace(root: Path, rows: int | None = None):
     """A workspace of the two FEBRL 4 files (or their first `rows` records), and the truth."""
+    from recount.project import Project
     from recount.workspace import Workspace
 
     ws = Workspace.init(root, name="febrl4")
@@ -69,8 +70,8 @@ def febrl_workspace(root: Path, rows: int | None = None):
     with ws.config_path.open("a", encoding="utf-8") as config:
         config.write("\n" + "\n".join(blocks))
     ws.reload_config()
-    ws.ingest()
-    ws.normalize()
+    Project(ws).ingest()
+    Project(ws).normalize()
     return ws, pd.concat(truth, ignore_index=True)
 
 

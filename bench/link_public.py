@@ -36,6 +36,7 @@ def recount_run(name: str, table: pd.DataFrame, truth_column: str, scratch: Path
     from recount.ingest.suggest import suggest_source
     from recount.link import link_workspace
     from recount.link.evaluate import evaluate_record_person
+    from recount.project import Project
     from recount.workspace import Workspace
 
     root = scratch / name
@@ -48,8 +49,8 @@ def recount_run(name: str, table: pd.DataFrame, truth_column: str, scratch: Path
     with ws.config_path.open("a", encoding="utf-8") as config:
         config.write("\n" + suggestion.toml())
     ws.reload_config()
-    ws.ingest()
-    ws.normalize()
+    Project(ws).ingest()
+    Project(ws).normalize()
     result = link_workspace(ws)
     seconds = time.perf_counter() - started
     truth = pd.DataFrame(

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from recount.ingest.suggest import suggest_source
+from recount.project import Project
 from recount.workspace import Workspace
 
 
@@ -31,8 +32,8 @@ def newcomer_workspace(
     with ws.config_path.open("a", encoding="utf-8") as config:
         config.write("\n" + "\n".join(blocks) + link_section)
     ws.reload_config()
-    ws.ingest()
-    ws.normalize()
+    Project(ws).ingest()
+    Project(ws).normalize()
     return ws
 
 
