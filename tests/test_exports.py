@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import re
 import stat
+from pathlib import Path
 
 import numpy as np
 import openpyxl
@@ -125,3 +126,21 @@ def test_bulk_neutralising_matches_the_cell_by_cell_rule(values):
     got = exports.neutralise_formulas(frame)["cell"].tolist()
     want = [exports._spreadsheet_cell(v) for v in values]
     assert [None if pd.isna(v) else v for v in got] == [None if v is None else v for v in want]
+
+
+def test_a_temporary_file_a_killed_writer_left_is_removed_by_the_next_write(tmp_path):
+    import fcntl
+
+    from recount.exports import atomic_target
+
+    target = tmp_path / "persons.csv"
+    abandoned = tmp_path / ".persons.csv.abc123.csv"
+    abandoned.write_text("half")
+    held = tmp_path / ".persons.csv.def456.csv"
+    held.write_text("being written")
+    with open(held, "rb") as writer:
+        fcntl.flock(writer, fcntl.LOCK_EX)  # as a running writer holds its own
+        with atomic_target(target) as tmp:
+            Path(tmp).write_text("a,b\n")
+    assert target.read_text() == "a,b\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [held.name, target.name]

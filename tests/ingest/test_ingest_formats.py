@@ -340,26 +340,34 @@ def test_a_source_removed_from_the_config_loses_its_rows_on_a_full_ingest(make_w
     assert ws.query("select source_id from sources")["source_id"].tolist() == ["a"]
 
 
-def test_a_failure_half_way_leaves_the_workspace_as_it_was(make_workspace):
+def test_a_source_that_fails_keeps_its_rows_and_the_others_are_read(make_workspace):
     sources = [
         {"id": "a", "path": "a.csv", "columns": {"name": "name"}},
         {"id": "b", "path": "b.csv", "columns": {"name": "name"}},
+        {"id": "c", "path": "c.csv", "columns": {"name": "name"}},
     ]
-    ws = make_workspace(sources, {"a.csv": b"name\nAli\n", "b.csv": b"name\nOmar\n"})
+    files = {"a.csv": b"name\nAli\n", "b.csv": b"name\nOmar\n", "c.csv": b"name\nHind\n"}
+    ws = make_workspace(sources, files)
     Project(ws).ingest()
-    before = {
-        t: ws.table(t).drop(columns=["ingested_at"], errors="ignore")
-        for t in ("records", "quarantine", "sources")
-    }
+    before_b = ws.query("select * exclude (ingested_at) from sources where source_id = 'b'")
     (ws.root / "a.csv").write_bytes(b"name\nAli\nSara\nHind\n")
     (ws.root / "b.csv").write_bytes(b"other\nOmar\n")  # b's mapped column is gone
-    from recount.errors import ConfigError
+    (ws.root / "c.csv").unlink()
+    (ws.root / "c.csv").mkdir()  # c is now a folder
+    from recount.ingest.run import SourcesFailed
 
-    with pytest.raises(ConfigError) as caught:
+    with pytest.raises(SourcesFailed) as caught:
         Project(ws).ingest()
-    assert caught.value.key == "sources.b.columns.name"
-    for table, frame in before.items():
-        assert ws.table(table).drop(columns=["ingested_at"], errors="ignore").equals(frame), table
+    failures = caught.value.failures
+    assert list(failures) == ["b", "c"]
+    assert failures["b"].key == "sources.b.columns.name"
+    assert failures["c"].key == "sources.c.path" and "a folder" in str(failures["c"])
+    assert "2 of 3 sources could not be read" in str(caught.value)
+    assert ws.query("select count(*) from records where source_id = 'a'").iloc[0, 0] == 3
+    assert ws.query("select * exclude (ingested_at) from sources where source_id = 'b'").equals(
+        before_b
+    )
+    assert ws.query("select count(*) from records where source_id = 'c'").iloc[0, 0] == 1
     assert not list(ws.root.glob(".ingest-*")), "staging files are cleaned up"
 
 
@@ -441,6 +449,7 @@ def test_tables_have_the_architecture_schemas(make_workspace):
         ["delimiter", text],
         ["sha256", text],
         ["rows_in", "BIGINT"],
+        ["lines_in", "BIGINT"],
         ["records", "BIGINT"],
         ["quarantined", "BIGINT"],
         ["ingested_at", "TIMESTAMP"],
@@ -452,3 +461,28 @@ def test_tables_have_the_architecture_schemas(make_workspace):
         ",",
         64,
     )
+
+
+def test_staging_folders_a_killed_ingest_left_are_removed_by_the_next(make_workspace):
+    import fcntl
+    import os
+
+    ws = make_workspace(
+        [{"id": "a", "path": "a.csv", "columns": {"name": "name"}}], {"a.csv": b"name\nAli\n"}
+    )
+    stale, young, held = (ws.root / f".ingest-{n}" for n in ("stale", "young", "held"))
+    for folder in (stale, young, held):
+        folder.mkdir()
+        (folder / "rows-00000.parquet").write_bytes(b"x")
+    (stale / ".in-use").write_bytes(b"")
+    old = (ws.root / "a.csv").stat().st_mtime - 3600
+    unlocked_and_old = ws.root / ".ingest-unlocked"
+    unlocked_and_old.mkdir()
+    os.utime(unlocked_and_old, (old, old))
+    with open(held / ".in-use", "wb") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as a running ingest holds it
+        Project(ws).ingest()
+        left = sorted(p.name for p in ws.root.glob(".ingest-*"))
+    assert left == [".ingest-held", ".ingest-young"]
+    Project(ws).ingest()
+    assert sorted(p.name for p in ws.root.glob(".ingest-*")) == [".ingest-young"]

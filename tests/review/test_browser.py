@@ -204,3 +204,43 @@ def test_cookies_and_policy_seen_by_the_browser(page, server):
 def test_logged_out_pages_go_to_login(page, server):
     page.goto(server + "/progress")
     assert page.url.endswith("/login")
+
+
+def test_audit_sample_in_the_browser(page, server, linked_workspace, artifacts_dir):
+    """Draw the random audit sample, say one singleton has a missed match (picked among the
+    model's candidates) and answer a linked pair: the answers land in audit_answers, not in
+    the queue's labels."""
+    time.sleep(2)  # the server lets go of the file when idle
+    labels_before = linked_workspace.query("select count(*) as n from labels")["n"][0]
+    _login(page, server)
+    page.click("text=Audit sample")
+    page.wait_for_url(re.compile(r"/audit-sample"))
+    page.click("#draw")
+    page.wait_for_selector("#audit-item")
+    seen = set()
+    while len(seen) < 2:
+        kind = page.get_attribute("#audit-item", "data-kind")
+        if (
+            kind == "singleton"
+            and "singleton" not in seen
+            and page.locator("#audit-candidates input[type=radio]").count()
+        ):
+            page.locator("#audit-candidates input[type=radio]").first.check()
+            page.screenshot(path=str(artifacts_dir / "review-audit-singleton.png"), full_page=True)
+            page.click("#answer-missed")
+            seen.add(kind)
+        elif kind == "link" and "link" not in seen:
+            assert page.locator("table.pair bdi[dir=auto]").count() > 0
+            page.click("#answer-different")
+            seen.add(kind)
+        else:
+            page.click("#answer-unsure")
+        page.wait_for_selector("#audit-progress")
+    time.sleep(2)  # the server lets go of the file when idle
+    answers = linked_workspace.query(
+        "select answer, match_record_id from audit_answers order by answer_id"
+    )
+    assert {"missed", "different"} <= set(answers["answer"])
+    assert answers.loc[answers["answer"] == "missed", "match_record_id"].notna().all()
+    labels_after = linked_workspace.query("select count(*) as n from labels")["n"][0]
+    assert labels_after == labels_before  # the queue's labels never see audit answers

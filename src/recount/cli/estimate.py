@@ -30,6 +30,14 @@ def register(app: typer.Typer) -> None:
             ),
         ] = None,
         seed: Annotated[int | None, typer.Option(help="Override [estimate] seed.")] = None,
+        linkage_draws: Annotated[
+            int | None,
+            typer.Option(
+                "--linkage-draws",
+                help="Plausible clusterings to pool over, so the interval carries linkage "
+                "error (default [estimate] linkage_draws, 20; 0: the single clustering).",
+            ),
+        ] = None,
     ) -> None:
         """Estimate every stratum of `persons` (MSE) and write `estimates` and `estimate_draws`."""
         project = open_project(workspace)
@@ -46,7 +54,9 @@ def register(app: typer.Typer) -> None:
             def advance(done: int, total: int) -> None:
                 progress.update(bar, completed=done, total=total)
 
-            estimates = project.estimate(progress=advance, methods=method, seed=seed)
+            estimates = project.estimate(
+                progress=advance, methods=method, seed=seed, linkage_draws=linkage_draws
+            )
         console.print(summary_table(estimates))
         finest = estimates[estimates["level"] == "stratum"]
         for name, rows in finest.groupby("method", sort=False):

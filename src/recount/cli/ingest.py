@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
+import pandas as pd
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -27,7 +28,10 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """Read the sources into `records` and `quarantine`, then print rows in = records + quarantined."""
+        from recount.ingest import SourcesFailed
+
         project = open_project(workspace)
+        failed: SourcesFailed | None = None
         with _progress() as bar:
             tasks: dict[str, int] = {}
 
@@ -38,7 +42,15 @@ def register(app: typer.Typer) -> None:
                     )
                 bar.update(tasks[source_id], completed=fraction, rows=f"{rows:,} rows")
 
-            accounting = project.ingest(source or None, progress=on_progress)
+            try:
+                accounting = project.ingest(source or None, progress=on_progress)
+            except SourcesFailed as exc:
+                failed, accounting = exc, exc.accounting
+        if failed is not None:
+            if not accounting.empty:
+                console.print(_accounting_table(accounting))
+                _print_reasons(project.workspace, accounting["source_id"].tolist())
+            raise failed  # printed by the CLI's error handler, which exits with 2
         if accounting.empty:
             console.print(
                 "no sources declared: add [[sources]] to recount.toml (`recount sources suggest FILE` helps)",
@@ -89,6 +101,7 @@ def _accounting_table(accounting) -> Table:
         ("source", "left"),
         ("format", "left"),
         ("encoding", "left"),
+        ("lines", "right"),
         ("rows in", "right"),
         ("records", "right"),
         ("quarantined", "right"),
@@ -101,6 +114,7 @@ def _accounting_table(accounting) -> Table:
             row.source_id,
             row.format,
             row.encoding if isinstance(row.encoding, str) else "",
+            "" if pd.isna(row.lines_in) else f"{row.lines_in:,}",
             f"{row.rows_in:,}",
             f"{row.records:,}",
             f"{row.quarantined:,}",
@@ -109,6 +123,7 @@ def _accounting_table(accounting) -> Table:
     if len(accounting) > 1:
         table.add_row(
             "total",
+            "",
             "",
             "",
             f"{accounting.rows_in.sum():,}",

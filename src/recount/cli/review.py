@@ -50,7 +50,7 @@ def serve(
     """Serve the review app for this workspace (127.0.0.1 only unless told otherwise)."""
     import uvicorn
 
-    from recount.review.security import uvicorn_log_config
+    from recount.review.security import server_options
 
     if not _is_loopback(host):
         if not allow_remote:
@@ -75,7 +75,7 @@ def serve(
         secure_cookies=secure_cookies or None,
     )
     console.print(f"review app on http://{host}:{port}/ (Ctrl-C to stop)")
-    uvicorn.run(app, host=host, port=port, log_config=uvicorn_log_config(), server_header=False)
+    uvicorn.run(app, host=host, port=port, **server_options(app.state.settings))
 
 
 @users_app.command("add")

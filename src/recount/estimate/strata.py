@@ -12,9 +12,8 @@ import time
 import warnings
 import zlib
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from dataclasses import asdict, dataclass, field
-from multiprocessing import get_all_start_methods, get_context
 from typing import Any
 
 import numpy as np
@@ -26,6 +25,7 @@ from recount.estimate.dga import DGA
 from recount.estimate.loglinear import LogLinear
 from recount.estimate.patterns import COUNT
 from recount.settings.estimate import ESS_MINIMUM, RHAT_LIMIT, EstimateSettings
+from recount.workers import WorkerPool
 
 DRAW_METHODS = ("lcmcr", "dga")
 ALPHA = 0.05
@@ -306,10 +306,7 @@ def run_tasks(
                 progress(done, len(tasks))
         return results
     by_key: dict[str, StratumResult] = {}
-    # forkserver, not fork: the caller may hold threads (DuckDB, numba, a JVM) that a
-    # forked child inherits half-copied, which crashed workers after the link stage.
-    context = get_context("forkserver" if "forkserver" in get_all_start_methods() else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with WorkerPool(workers) as pool:
         futures = [pool.submit(run_stratum, task) for task in tasks]
         for done, future in enumerate(as_completed(futures), start=1):
             result = future.result()

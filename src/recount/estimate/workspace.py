@@ -9,6 +9,7 @@ tables in one transaction.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -50,10 +51,16 @@ def estimate_workspace(
     if not ws.has_table("persons"):
         raise WorkspaceError(f"{ws.root}: no table 'persons'; run `recount link` first")
     check_strata(settings, _persons_columns(ws) or [], str(ws.config_path))
-    persons = ws.table("persons", columns=_needed_columns(ws, settings.strata))
-    estimates, draws = estimate_persons(persons, settings, progress)
-    ws.write_tables({"estimates": estimates, "estimate_draws": draws})
-    return estimates
+    if settings.linkage_draws and ws.has_table("pairs") and ws.has_table("record_person"):
+        from recount.estimate.linkage_stage import estimate_linked_workspace
+
+        tables = estimate_linked_workspace(ws, settings, progress, sys.modules[__name__])
+    else:
+        persons = ws.table("persons", columns=_needed_columns(ws, settings.strata))
+        estimates, draws = estimate_persons(persons, settings, progress)
+        tables = {"estimates": estimates, "estimate_draws": draws}
+    ws.write_tables(tables)
+    return tables["estimates"]
 
 
 def estimate_persons(
@@ -75,11 +82,21 @@ def estimate_persons(
             "persons has fewer than two in_<source> columns: nothing to estimate from"
         )
     tasks = stratum_tasks(frame, strata, lists, strata, level_name(strata, strata), settings)
-    columns_by_level = {level_name(c, strata): c for c in coarser_levels(strata)} if strata else {}
     for pooled in settings.pooled_levels:
         columns = () if pooled == "total" else tuple(pooled.split("+"))
         tasks += stratum_tasks(frame, columns, lists, strata, f"{pooled}_pooled", settings)
     results = run_tasks(tasks, settings.workers, settings.engine or "processes", progress)
+    rows, finest = result_rows(results, strata, settings)
+    estimates = pd.DataFrame(rows, columns=strata + COLUMNS)
+    estimates = _typed(estimates, frame, strata)
+    return estimates, draws_table(finest)
+
+
+def result_rows(
+    results: list, strata: list[str], settings: EstimateSettings
+) -> tuple[list[dict], list]:
+    """The `estimates` rows of the stratum results (flags added; coarser levels added up;
+    pooled levels beside them), and the finest strata's results."""
     finest = [r for r in results if r.level == level_name(strata, strata)]
     pooled_results = [r for r in results if r.level.endswith("_pooled")]
     for result in results:
@@ -89,10 +106,9 @@ def estimate_persons(
         for columns in coarser_levels(strata):
             rows += combine(finest, strata, columns, settings.methods)
     pooled_rows = stratum_rows(pooled_results, strata)
+    columns_by_level = {level_name(c, strata): c for c in coarser_levels(strata)} if strata else {}
     flag_against_pooled(rows, pooled_rows, columns_by_level)
-    estimates = pd.DataFrame(rows + pooled_rows, columns=strata + COLUMNS)
-    estimates = _typed(estimates, frame, strata)
-    return estimates, draws_table(finest)
+    return rows + pooled_rows, finest
 
 
 def stratum_tasks(
@@ -172,10 +188,12 @@ def check_strata(settings: EstimateSettings, available: list[str], path: str | N
             )
 
 
-def _needed_columns(ws: Workspace, strata: tuple[str, ...]) -> list[str]:
-    """Capture columns, strata and dates only: names never leave the database here."""
+def _needed_columns(ws: Workspace, strata: tuple[str, ...], ids: bool = False) -> list[str]:
+    """Capture columns, strata and dates (and person ids): names never leave the database here."""
     available = _persons_columns(ws) or []
     wanted = {c for c in available if c.startswith("in_")} | set(strata)
+    if ids:
+        wanted.add("person_id")
     if any(s in DERIVED_PERIODS for s in strata):
         wanted |= {"date_of_death", "date_precision"}
     return [c for c in available if c in wanted]
@@ -203,7 +221,18 @@ def _typed(estimates: pd.DataFrame, persons: pd.DataFrame, strata: list[str]) ->
             estimates[column] = estimates[column].astype("boolean")
         else:
             estimates[column] = estimates[column].astype("string")
-    for column in ("estimate", "lower", "upper", "rhat", "ess", "seconds"):
+    for column in (
+        "estimate",
+        "lower",
+        "upper",
+        "rhat",
+        "ess",
+        "seconds",
+        "fixed_estimate",
+        "fixed_lower",
+        "fixed_upper",
+        "linkage_share",
+    ):
         estimates[column] = estimates[column].astype("Float64")
     estimates["documented"] = estimates["documented"].astype("Int64")
     estimates["lists"] = estimates["lists"].astype("Int64")

@@ -15,7 +15,8 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -26,7 +27,13 @@ import pyarrow.compute as pc
 
 from recount.errors import InputError
 from recount.ingest.detect import display_encoding
-from recount.ingest.sheetxml import sheet_rows
+from recount.ingest.sheetxml import (
+    DEFAULT_MAX_CELLS,
+    RowBounds,
+    SheetDamaged,
+    SheetTooLarge,
+    sheet_rows,
+)
 
 CHUNK_ROWS = 100_000
 MAX_FIELD_CHARS = 16 * 1024 * 1024
@@ -74,6 +81,7 @@ class Reader:
     encoding: str | None = None
     delimiter: str | None = None
     header: list[str] = []
+    lines_read: int | None = None  # physical lines read, the header's included (Parquet: rows)
 
     def __init__(self, path: Path, strict_encoding: bool = False):
         self.path = path
@@ -81,6 +89,9 @@ class Reader:
 
     def chunks(self) -> Iterator[Chunk]:
         raise NotImplementedError
+
+    def close(self) -> None:
+        """Release the file (readers that hold it open between calls override this)."""
 
     def _text_columns(
         self, columns: Sequence[Sequence[str | None]], source_rows: np.ndarray
@@ -172,27 +183,44 @@ class DelimitedReader(Reader):
     """CSV and TSV through the csv module's C parser, a chunk of rows at a time."""
 
     def __init__(
-        self, path: Path, fmt: str, codec: str, delimiter: str, strict_encoding: bool = False
+        self,
+        path: Path,
+        fmt: str,
+        codec: str,
+        delimiter: str,
+        strict_encoding: bool = False,
+        fallbacks: Sequence[str] = (),
     ):
         super().__init__(path, strict_encoding)
         self.format = fmt
-        self.encoding = codec
+        self.encoding = "+".join([codec, *fallbacks]) if fallbacks else codec
         self.delimiter = delimiter
         self.raw_header: list[str] = []
         self._size = max(path.stat().st_size, 1)
         self._binary = open(path, "rb")  # noqa: SIM115 - closed in chunks()
-        self._text = io.TextIOWrapper(
-            self._binary, encoding=codec, errors=ESCAPE_ERRORS, newline=""
-        )
+        if fallbacks:
+            # each line in the first encoding it is valid in; a line valid in none is quarantined
+            self._text = _lines_decoded(self._binary, [codec, *fallbacks])
+        else:
+            self._text = io.TextIOWrapper(
+                self._binary, encoding=codec, errors=ESCAPE_ERRORS, newline=""
+            )
         csv.field_size_limit(MAX_FIELD_CHARS)
-        self._reader = csv.reader(self._text, delimiter=delimiter, strict=False)
+        # the physical lines behind the rows parsed since the last chunk
+        self._lines: list[str] = []
+        self._reader = self._parser(_recorded(self._text, self._lines))
         self._read_header()
+
+    def _parser(self, lines: Iterable[str]):
+        return csv.reader(lines, delimiter=self.delimiter, strict=False)
 
     def _read_header(self) -> None:
         for row in self._guard(lambda: self._reader):
             if any(field.strip() for field in row):
                 self.raw_header = [unescape(field) for field in row]
                 self.header = header_names(self.raw_header)
+                self.lines_read = len(self._lines)
+                self._lines.clear()
                 return
         self.close()
         raise InputError(str(self.path), "the file is empty: no header row")
@@ -213,19 +241,12 @@ class DelimitedReader(Reader):
         next_row = 1
         try:
             while True:
-                try:
-                    rows = list(islice(self._reader, CHUNK_ROWS))
-                except csv.Error as exc:
-                    raise InputError(
-                        str(self.path),
-                        f"cannot parse the file near line {self._reader.line_num}: {exc}",
-                        row=next_row,
-                    ) from None
+                rows, refused = self._next_rows(width)
                 if not rows:
                     return
                 source_rows = np.arange(next_row, next_row + len(rows), dtype=np.int64)
                 next_row += len(rows)
-                good, kept, quarantine = self._shape(rows, width, source_rows)
+                good, kept, quarantine = self._shape(rows, width, source_rows, refused)
                 columns = list(zip(*good, strict=True)) if good else [()] * width
                 table, undecodable = self._text_columns(columns, source_rows[kept])
                 yield Chunk(
@@ -236,19 +257,54 @@ class DelimitedReader(Reader):
         finally:
             self.close()
 
+    def _next_rows(self, width: int) -> tuple[list[list[str]], dict[int, tuple[str, str | None]]]:
+        """The next chunk's rows, one per physical line unless a quoted field really spans lines.
+
+        A quote that opens and is never closed where it should be makes the parser
+        take the lines after it as one field. Such a row is refused (its first line
+        goes to quarantine as `unbalanced_quote`) and the lines it swallowed are
+        parsed again as the rows they are.
+        """
+        rows: list[list[str]] = []
+        overflow = False
+        try:
+            rows.extend(islice(self._reader, CHUNK_ROWS))
+        except csv.Error:
+            overflow = True  # a field past MAX_FIELD_CHARS
+        lines = list(self._lines)
+        self._lines.clear()
+        self.lines_read += len(lines)
+        # one line per row, unless the last row's quote ran to the end of the file
+        if len(lines) == len(rows) and not overflow and not (rows and _breaks(rows[-1])):
+            return rows, {}
+        return _split_swallowed(lines, self)
+
     def _shape(
-        self, rows: list[list[str]], width: int, source_rows: np.ndarray
+        self,
+        rows: list[list[str]],
+        width: int,
+        source_rows: np.ndarray,
+        refused: dict[int, tuple[str, str | None]],
     ) -> tuple[list, np.ndarray, pa.Table]:
         """Rows with the header's width; blank lines padded, ragged rows quarantined."""
         lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
         odd = np.flatnonzero(lengths != width)
+        if refused:
+            odd = np.union1d(odd, np.fromiter(refused, dtype=np.int64))
         keep = np.ones(len(rows), dtype=bool)
         if not len(odd):
             return rows, keep, _empty_quarantine()
-        bad_rows, reasons = [], []
+        bad_rows, reasons, fields, raws = [], [], [], []
         for position in odd:
             row = rows[position]
-            if not any(field.strip() for field in row):
+            if position in refused:
+                reason, field = refused[int(position)]
+                keep[position] = False
+                bad_rows.append(position)
+                reasons.append(reason)
+                fields.append(field)
+                raws.append(unescape(row[0]) if row else "")
+            elif not any(field.strip() for field in row):
                 rows[position] = [""] * width
             elif len(row) > width and not any(field.strip() for field in row[width:]):
                 rows[position] = row[:width]
@@ -256,21 +312,128 @@ class DelimitedReader(Reader):
                 keep[position] = False
                 bad_rows.append(position)
                 reasons.append("too_few_fields" if len(row) < width else "too_many_fields")
+                fields.append(None)
+                raws.append(self._raw_row(row))
         if not bad_rows:
             return rows, keep, _empty_quarantine()
         good = [row for row, k in zip(rows, keep, strict=True) if k]
         quarantine = pa.concat_tables(
             [
-                _quarantine(
-                    source_rows[[p]],
-                    reason,
-                    [None],
-                    [self._raw_row(rows[p])],
-                )
-                for p, reason in zip(bad_rows, reasons, strict=True)
+                _quarantine(source_rows[[p]], reason, [field], [raw])
+                for p, reason, field, raw in zip(bad_rows, reasons, fields, raws, strict=True)
             ]
         )
         return good, keep, quarantine
+
+
+# A quoted field may hold a line break (an address on two lines); one that holds
+# lines looking like whole rows, or this many lines, is a quote left open.
+MAX_FIELD_LINES = 20
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+_BINARY_LINE = re.compile(rb"[^\r\n]*(?:\r\n|\r|\n|$)")
+
+
+def _lines_decoded(binary, codecs: Sequence[str]) -> Iterator[str]:
+    """The file's lines, each decoded by the first codec it is valid in (bytes valid in none
+    are escaped under the first, so the row is quarantined as undecodable_bytes)."""
+    pending = b""
+    while True:
+        block = binary.read(1 << 20)
+        data = pending + block
+        lines = _BINARY_LINE.findall(data)
+        if block:
+            pending = lines.pop() if lines else b""
+            if lines and lines[-1].endswith(b"\r"):
+                pending = lines.pop() + pending  # \r then \n in the next block
+        for line in lines:
+            if line:
+                yield _decode_line(line, codecs)
+        if not block:
+            return
+
+
+def _decode_line(line: bytes, codecs: Sequence[str]) -> str:
+    for codec in codecs:
+        try:
+            return line.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    return line.decode(codecs[0], ESCAPE_ERRORS)
+
+
+def _recorded(text: Iterable[str], kept: list[str]) -> Iterator[str]:
+    for line in text:
+        kept.append(line)
+        yield line
+
+
+def _breaks(row: Sequence[str]) -> int:
+    return sum(len(_LINE_BREAK.findall(field)) for field in row if "\n" in field or "\r" in field)
+
+
+def _split_swallowed(lines: list[str], reader) -> tuple[list[list[str]], dict]:
+    """The rows of these lines with every quote left open undone: (rows, {position: (reason, field)}).
+
+    The lines are parsed one row at a time; a row that a quote left open made
+    of several lines is refused (its first line is kept as it was) and parsing
+    starts again on the line after it, so the lines it took become rows again.
+    """
+    width, delimiter = len(reader.header), reader.delimiter
+    out: list[list[str]] = []
+    refused: dict[int, tuple[str, str | None]] = {}
+    pending = deque(lines)
+    while pending:
+        for row, own, too_long in _rows_with_lines(reader, pending):
+            if not too_long and not _swallowed(row, own, width, delimiter, not pending):
+                out.append(row)
+                continue
+            if too_long:
+                reason, label = ("field_too_long" if len(own) == 1 else "unbalanced_quote"), None
+            else:
+                column = next(i for i, field in enumerate(row) if "\n" in field or "\r" in field)
+                reason, label = "unbalanced_quote", reader._column_label(column)
+            refused[len(out)] = (reason, label)
+            out.append([own[0].rstrip("\r\n")])
+            pending.extendleft(reversed(own[1:]))
+            break  # parse again from the line after the refused one
+        else:
+            break
+    return out, refused
+
+
+def _rows_with_lines(reader, pending: deque) -> Iterator[tuple[list[str], list[str], bool]]:
+    """(row, the lines it was parsed from, whether a field overflowed) from the pending lines."""
+    taken: list[str] = []
+    rows = reader._parser(_recorded(_drain(pending), taken))
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error:  # a field past MAX_FIELD_CHARS
+            yield [], list(taken), True
+            return
+        yield row, list(taken), False
+        taken.clear()
+
+
+def _drain(pending: deque) -> Iterator[str]:
+    while pending:
+        yield pending.popleft()
+
+
+def _swallowed(
+    row: Sequence[str], lines: Sequence[str], width: int, delimiter: str, at_end: bool
+) -> bool:
+    """A row spanning lines whose quote was left open: too many lines, lines shaped like rows,
+    or a span that runs to the end of what was read without the quote closing."""
+    if len(lines) > MAX_FIELD_LINES:
+        return True
+    if width >= 2 and any(line.count(delimiter) >= width - 1 for line in lines[1:]):
+        return True
+    return at_end and any(field.endswith(("\n", "\r")) for field in row)
 
 
 class JsonLinesReader(Reader):
@@ -292,6 +455,7 @@ class JsonLinesReader(Reader):
             next_row = 1
             while True:
                 lines = list(islice(text, CHUNK_ROWS))
+                self.lines_read = (self.lines_read or 0) + len(lines)
                 if not lines:
                     return
                 source_rows = np.arange(next_row, next_row + len(lines), dtype=np.int64)
@@ -323,6 +487,7 @@ class ParquetReader(Reader):
         self.header = header_names(self.raw_header)
 
     def chunks(self) -> Iterator[Chunk]:
+        self.lines_read = self._file.metadata.num_rows  # a Parquet file's rows, blank or not
         total = max(self._file.metadata.num_rows, 1)
         next_row = 1
         try:
@@ -331,9 +496,15 @@ class ParquetReader(Reader):
                 source_rows = np.arange(next_row, next_row + table.num_rows, dtype=np.int64)
                 next_row += table.num_rows
                 arrays = [_as_text(column) for column in table.columns]
-                names = ["source_row"] + [f"c{i}" for i in range(len(arrays))]
-                rows = pa.table([pa.array(source_rows), *arrays], names=names)
-                yield Chunk(rows, _empty_quarantine(), min((next_row - 1) / total, 1.0))
+                if any(isinstance(array, list) for array in arrays):
+                    # a binary column with bytes that are not UTF-8: those rows are quarantined
+                    values = [a if isinstance(a, list) else a.to_pylist() for a in arrays]
+                    rows, quarantine = self._text_columns(values, source_rows)
+                else:
+                    names = ["source_row"] + [f"c{i}" for i in range(len(arrays))]
+                    rows = pa.table([pa.array(source_rows), *arrays], names=names)
+                    quarantine = _empty_quarantine()
+                yield Chunk(rows, quarantine, min((next_row - 1) / total, 1.0))
         except (pa.ArrowException, OSError) as exc:
             raise InputError(
                 str(self.path), f"cannot read Parquet data: {exc}", row=next_row
@@ -346,9 +517,22 @@ def _flatten(table: pa.Table) -> pa.Table:
     return table
 
 
-def _as_text(column: pa.ChunkedArray) -> pa.ChunkedArray:
+def _as_text(column: pa.ChunkedArray) -> pa.ChunkedArray | list[str | None]:
+    """The column as text; a binary column is decoded value by value (UTF-8), and when
+    some values are not UTF-8 it comes back as a list with their bytes escaped."""
     if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
         return column.cast(pa.string())
+    if (
+        pa.types.is_binary(column.type)
+        or pa.types.is_large_binary(column.type)
+        or pa.types.is_fixed_size_binary(column.type)
+    ):
+        try:
+            return column.cast(pa.binary()).cast(pa.string())
+        except pa.ArrowInvalid:
+            return [
+                None if v is None else v.decode("utf-8", ESCAPE_ERRORS) for v in column.to_pylist()
+            ]
     try:
         return pc.cast(column, pa.string())
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
@@ -371,7 +555,13 @@ class SpreadsheetReader(Reader):
 
     format = "xlsx"
 
-    def __init__(self, path: Path, sheet: str | int | None, source_key: str):
+    def __init__(
+        self,
+        path: Path,
+        sheet: str | int | None,
+        source_key: str,
+        max_cells: int = DEFAULT_MAX_CELLS,
+    ):
         from openpyxl import load_workbook
 
         from recount.errors import ConfigError
@@ -403,12 +593,15 @@ class SpreadsheetReader(Reader):
         self.sheet = chosen
         self._sheet = self._book[chosen]
         self._sheet_row = 0
+        self._bounds = RowBounds(max_cells)
+        self._source_key = source_key
         self._rows = self._guarded_rows()
         for cells in self._rows:
             if any(cells):
                 self.header = header_names(list(cells))
                 self.raw_header = list(self.header)
                 self._header_row = self._sheet_row
+                self._bounds.width = len(self.header)
                 break
         else:
             self.close()
@@ -417,9 +610,21 @@ class SpreadsheetReader(Reader):
     def _guarded_rows(self) -> Iterator[tuple]:
         """The sheet's rows; a damaged sheet becomes an InputError naming the row it broke at."""
         try:
-            for cells in sheet_rows(self._sheet, self._book):
+            for cells in sheet_rows(self._sheet, self._book, self._bounds):
                 self._sheet_row += 1
                 yield cells
+        except SheetDamaged as exc:
+            raise InputError(str(self.path), str(exc), row=None) from None
+        except SheetTooLarge as exc:
+            header_row = getattr(self, "_header_row", 0)
+            raise InputError(
+                str(self.path),
+                f"the sheet holds more than {exc.cells:,} cells (rows x columns) by sheet row "
+                f"{exc.row:,}; if that is real content, raise `max_cells` for this source "
+                f"([[sources]] {self._source_key.removeprefix('sources.')}), else delete the "
+                "stray cells far below or to the right of the list",
+                row=max(exc.row - header_row - 1, 0) + 1,
+            ) from None
         except Exception as exc:  # a damaged zip or XML surfaces as many kinds of error
             header_row = getattr(self, "_header_row", self._sheet_row)
             raise InputError(

@@ -50,7 +50,9 @@ class TrainedModel:
     def save(self, path: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".json.tmp")
-        tmp.write_text(json.dumps(self.settings, indent=2), encoding="utf-8")
+        # Splink draws a random linker_uid per linker; it names no part of the model
+        stable = {k: v for k, v in self.settings.items() if k != "linker_uid"}
+        tmp.write_text(json.dumps(stable, indent=2), encoding="utf-8")
         tmp.replace(path)
         return path
 

@@ -25,6 +25,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.templating import Jinja2Templates
 
+from recount.review import audit as audit_sample
 from recount.review import auth, pairview, queue, store
 from recount.review.context import (
     HERE,
@@ -34,14 +35,22 @@ from recount.review.context import (
     UserCache,
     is_api,
 )
-from recount.review.routes import admin, api, pairs, people, progress, session
+from recount.review.routes import admin, api, audit, pairs, people, progress, session
 from recount.review.security import SecurityHeadersMiddleware
 from recount.review.store import Database, ReviewError, WorkspaceBusy
 from recount.review.writer import LabelWriter, PendingLabel
 from recount.settings import LinkSettings, ReviewSettings
 from recount.workspace import Workspace
 
-ROUTERS = (session.router, pairs.router, people.router, progress.router, api.router, admin.router)
+ROUTERS = (
+    session.router,
+    pairs.router,
+    people.router,
+    progress.router,
+    audit.router,
+    api.router,
+    admin.router,
+)
 
 
 def create_app(
@@ -63,6 +72,7 @@ def create_app(
 
     with db.transaction() as con:
         store.ensure_schema(con)
+        audit_sample.ensure_schema(con)
     ctx = ReviewContext(
         ws=ws,
         settings=settings,
@@ -75,8 +85,12 @@ def create_app(
             idle_timeout=settings.idle_timeout_minutes * 60,
             absolute_timeout=settings.absolute_timeout_hours * 3600,
         ),
-        limiter=auth.LoginRateLimiter(
-            settings.login_attempts_per_window, settings.login_window_seconds
+        guard=auth.LoginGuard(
+            db,
+            auth.LoginRateLimiter(
+                settings.login_attempts_per_window, settings.login_window_seconds
+            ),
+            settings,
         ),
         templates=Jinja2Templates(
             env=Environment(
@@ -99,11 +113,12 @@ def create_app(
     app.state.db = db
     app.state.settings = settings
     app.state.sessions = ctx.sessions
-    app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(
         TrustedHostMiddleware,
         allowed_hosts=allowed_hosts or ["127.0.0.1", "localhost", "[::1]", "::1"],
     )
+    # added last, so outermost: the Host check's 400 carries the headers too
+    app.add_middleware(SecurityHeadersMiddleware)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _add_error_pages(app, ctx)
     for router in ROUTERS:

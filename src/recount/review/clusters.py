@@ -21,7 +21,7 @@ import duckdb
 from recount.review import store
 from recount.review.pairview import person_records
 from recount.review.store import ReviewError
-from recount.tables.views import LIVE_CLUSTER_ACTIONS_SQL
+from recount.tables.views import ACTION_COLUMNS, LIVE_CLUSTER_ACTIONS_SQL
 
 
 def _require_links(con: duckdb.DuckDBPyConnection) -> None:
@@ -136,21 +136,7 @@ def person_view(con: duckdb.DuckDBPyConnection, person_id: str) -> dict[str, Any
         if row:
             summary = dict(zip([d[0] for d in cursor.description], row, strict=True))
     actions = [
-        dict(
-            zip(
-                (
-                    "action_id",
-                    "action",
-                    "record_ids",
-                    "person_ids",
-                    "reviewer",
-                    "created_at",
-                    "apart_from",
-                ),
-                r,
-                strict=True,
-            )
-        )
+        dict(zip(ACTION_COLUMNS, r, strict=True))
         for r in con.execute(
             f"""select * from ({LIVE_CLUSTER_ACTIONS_SQL})
                 where list_contains(person_ids, ?) or list_has_any(record_ids, ?)

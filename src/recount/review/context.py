@@ -75,7 +75,7 @@ class ReviewContext:
     writer: LabelWriter
     users: UserCache
     sessions: auth.SessionStore
-    limiter: auth.LoginRateLimiter
+    guard: auth.LoginGuard
     templates: Jinja2Templates
 
     # -- responses ----------------------------------------------------------------

@@ -103,6 +103,12 @@ class EstimateSettings(Section):
     engine: str | None = setting(
         None, "processes or spark (default: spark when [link] backend is spark)", choices=ENGINES
     )
+    linkage_draws: int = setting(
+        20,
+        "plausible clusterings the estimate pools over, so its interval carries linkage error "
+        "(0: the single clustering; docs/linkage_uncertainty.md)",
+        minimum=0,
+    )
     lcmcr: LcmcrSettings = setting(LcmcrSettings(), "[estimate.lcmcr]: LCMCR's own options")
 
     @property
@@ -130,6 +136,10 @@ class EstimateSettings(Section):
                     f"{level!r} is not a coarser level of strata {list(self.strata)}: "
                     "use 'total' or '+'-joined fields",
                 )
+        if self.linkage_draws == 1:
+            raise where.error(
+                ("linkage_draws",), "expected 0 (off) or at least 2 plausible clusterings"
+            )
         if "lcmcr" in self.methods:
             self._check_lcmcr(where)
 

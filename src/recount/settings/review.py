@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass
 
-from recount.settings.base import Section, setting
+from recount.settings.base import Section, Where, setting
 
 
 @dataclass(frozen=True)
@@ -34,3 +35,17 @@ class ReviewSettings(Section):
         15.0, "wait this long for another process to release the database", minimum=0
     )
     secure_cookies: bool = setting(False, "set when served behind TLS")
+    trusted_proxies: tuple[str, ...] = setting(
+        (),
+        "addresses or networks of reverse proxies whose X-Forwarded-For is believed; "
+        "with none, the address that connects is the one counted",
+    )
+
+    def check(self, where: Where) -> None:
+        for index, address in enumerate(self.trusted_proxies):
+            try:
+                ipaddress.ip_network(address, strict=False)
+            except ValueError:
+                raise where.error(
+                    ("trusted_proxies", index), f"{address!r} is not an IP address or network"
+                ) from None

@@ -77,6 +77,9 @@ class SourceConfig(Section):
     country: str | None = setting(
         None, "a country pack for this list alone (default: [project] country)"
     )
+    max_cells: int | None = setting(
+        None, "XLSX: the most cells (rows x columns) read from the sheet", minimum=1
+    )
 
     @classmethod
     def parse(cls, table: Any, where: Where | None = None) -> Self:

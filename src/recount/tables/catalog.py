@@ -93,6 +93,12 @@ SOURCES = Table(
         Column("delimiter", TEXT),
         Column("sha256", TEXT),
         Column("rows_in", BIGINT),
+        Column(
+            "lines_in",
+            BIGINT,
+            "physical lines of the file, the header's included (CSV, TSV, JSON lines); a "
+            "Parquet file's rows; NULL for XLSX",
+        ),
         Column("records", BIGINT),
         Column("quarantined", BIGINT),
         Column("ingested_at", TIMESTAMP),
@@ -283,6 +289,10 @@ ESTIMATES = Table(
         Column("seconds", DOUBLE),
         Column("lists", BIGINT, "usable lists"),
         Column("model", TEXT, "the model chosen or averaged"),
+        Column("fixed_estimate", DOUBLE, "the same on the single clustering (no linkage error)"),
+        Column("fixed_lower", DOUBLE),
+        Column("fixed_upper", DOUBLE),
+        Column("linkage_share", DOUBLE, "share of the interval's variance from linkage"),
         Column(
             "preferred",
             BOOL,
@@ -297,6 +307,114 @@ ESTIMATE_DRAWS = Table(
     "estimate",
     "the LCMCR posterior draws of N per stratum",
     (key("stratum_key", TEXT), key("draw", BIGINT), Column("n", BIGINT)),
+)
+
+LINKAGE_ERRORS = Table(
+    "linkage_errors",
+    "estimate",
+    "expected missed and false links per pair of lists (docs/linkage_uncertainty.md)",
+    (
+        key("list_a", TEXT),
+        key("list_b", TEXT, "'*' on audit rows of missed matches on any list"),
+        key("basis", TEXT, "model or audit"),
+        Column("linked_pairs", BIGINT),
+        Column("uncertain_pairs", BIGINT, "scored pairs with probability between 0.05 and 0.95"),
+        Column("expected_false_links", DOUBLE),
+        Column("expected_missed_links", DOUBLE),
+        Column("false_link_rate", DOUBLE),
+        Column("missed_link_rate", DOUBLE),
+        Column("false_link_rate_lower", DOUBLE),
+        Column("false_link_rate_upper", DOUBLE),
+        Column("missed_link_rate_lower", DOUBLE),
+        Column("missed_link_rate_upper", DOUBLE),
+        Column("audited", BIGINT),
+    ),
+)
+
+LINKAGE_SINGLETONS = Table(
+    "linkage_singletons",
+    "estimate",
+    "per list: people on it only, as linked and as the linkage draws and the audit imply",
+    (
+        key("list", TEXT),
+        Column("documented", BIGINT),
+        Column("singletons", BIGINT),
+        Column("singleton_share", DOUBLE),
+        Column("implied_share", DOUBLE, "mean over the linkage draws"),
+        Column("implied_lower", DOUBLE),
+        Column("implied_upper", DOUBLE),
+        Column("audited", BIGINT),
+        Column("audit_missed_share", DOUBLE),
+        Column("audit_lower", DOUBLE),
+        Column("audit_upper", DOUBLE),
+    ),
+)
+
+LINKAGE_SENSITIVITY = Table(
+    "linkage_sensitivity",
+    "estimate",
+    "the total on the pooled table at each link threshold",
+    (
+        key("threshold", DOUBLE),
+        Column("documented", BIGINT),
+        Column("singleton_share", DOUBLE),
+        key("method", TEXT),
+        Column("estimate", DOUBLE),
+        Column("lower", DOUBLE),
+        Column("upper", DOUBLE),
+        Column("status", TEXT),
+        Column("current", BOOL, "the threshold the link stage used"),
+    ),
+)
+
+LINKAGE_CORRECTED = Table(
+    "linkage_corrected",
+    "estimate",
+    "the total on the capture table corrected for the expected linkage errors (cross-check)",
+    (
+        key("method", TEXT),
+        Column("documented", BIGINT),
+        Column("estimate", DOUBLE),
+        Column("lower", DOUBLE),
+        Column("upper", DOUBLE),
+        Column("status", TEXT),
+        Column("reason", TEXT),
+    ),
+)
+
+AUDIT_ITEMS = Table(
+    "audit_items",
+    "review",
+    "the audit sample: uniformly random singleton people and linked pairs, drawn once",
+    (
+        key("item_id", BIGINT),
+        key("kind", TEXT, "singleton or link"),
+        Column("person_id", TEXT),
+        Column("record_id_l", TEXT),
+        Column("record_id_r", TEXT),
+        Column("list_a", TEXT),
+        Column("list_b", TEXT),
+        Column("match_probability", DOUBLE),
+        Column("population", BIGINT, "how many singletons or links the sample was drawn from"),
+        Column("seed", BIGINT),
+        Column("drawn_at", TIMESTAMP),
+    ),
+)
+
+AUDIT_ANSWERS = Table(
+    "audit_answers",
+    "review",
+    "answers to the audit sample, append-only (an item's latest answer counts)",
+    (
+        key("answer_id", BIGINT),
+        key("item_id", BIGINT),
+        key("answer", TEXT, "missed, none, unsure (singletons); same, different, unsure (links)"),
+        Column("match_record_id", TEXT),
+        Column("match_list", TEXT),
+        Column("scored", BOOL, "the model scored the match the reviewer named"),
+        Column("reviewer", TEXT),
+        Column("created_at", TIMESTAMP),
+    ),
 )
 
 CLAIMS = Table(
@@ -398,6 +516,12 @@ TABLES: dict[str, Table] = {
         REVIEW_AUDIT,
         ESTIMATES,
         ESTIMATE_DRAWS,
+        LINKAGE_ERRORS,
+        LINKAGE_SINGLETONS,
+        LINKAGE_SENSITIVITY,
+        LINKAGE_CORRECTED,
+        AUDIT_ITEMS,
+        AUDIT_ANSWERS,
         CLAIMS,
         CLAIM_CHECKS,
         STAGE_RUNS,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
-from starlette.concurrency import run_in_threadpool
 
 from recount.review import auth, store
 from recount.review.context import CheckedForm, Context, CurrentUser
@@ -29,34 +28,21 @@ def login_page(request: Request, ctx: Context) -> Response:
 async def login(request: Request, ctx: Context) -> Response:
     form = await request.form()
     client = request.client.host if request.client else "unknown"
-    if not ctx.limiter.allow(client):
-        return JSONResponse(
-            {"error": "too many login attempts; wait a few minutes"},
-            status_code=429,
-            headers={"retry-after": str(int(ctx.settings.login_window_seconds))},
-        )
     login_token = request.cookies.get(auth.LOGIN_COOKIE)
     given = form.get("login_token")
     if not auth.tokens_match(login_token, given if isinstance(given, str) else None):
         return ctx.render(request, "error.html", 403, message="login form expired; reload it")
     username = str(form.get("username") or "")[:64]
     password = str(form.get("password") or "")[: auth.MAX_PASSWORD_LENGTH]
-
-    def check() -> store.User | None:
-        with ctx.db.transaction() as con:
-            user = auth.authenticate(
-                con,
-                username,
-                password,
-                ctx.settings.lockout_after_failures,
-                ctx.settings.lockout_minutes,
-            )
-            store.audit(con, username if user else None, "login" if user else "login_failed")
-        return user
-
-    user = await run_in_threadpool(check)
+    try:
+        user = await ctx.guard.login(client, username, password)
+    except auth.Throttled:
+        return JSONResponse(
+            {"error": "too many login attempts; wait a few minutes"},
+            status_code=429,
+            headers={"retry-after": str(int(ctx.settings.login_window_seconds))},
+        )
     if user is None:
-        ctx.limiter.failed(client)
         token = auth.new_login_token()
         response = ctx.render(
             request,
