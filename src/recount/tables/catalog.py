@@ -123,6 +123,11 @@ NORMALIZED = Table(
         Column("family_norm", TEXT),
         Column("name_key", TEXT, "keys of the full name joined by spaces"),
         Column("name_tokens", TEXT_LIST, "keys of every token of every name form"),
+        Column(
+            "name_tokens_listed",
+            TEXT_LIST,
+            "those keys whose token the name lexicon lists (two listed names that differ differ)",
+        ),
         Column("name_forms", TEXT_LIST, "every normalised name form the record carries"),
         Column("kunya", TEXT, "'abu X' key when given"),
         Column("identifiable", BOOL, "false for nameless, unknown or relational-only records"),
