@@ -28,8 +28,10 @@ def test_known_values():
 
 
 def test_summary_is_labelled_as_assuming_independence():
-    summary = Chapman().fit(two_lists(300, 200, 60)).summary()
-    assert summary["assumption"].iloc[0] == "assumes the two lists are independent"
+    fitted = Chapman().fit(two_lists(300, 200, 60))
+    summary = fitted.summary()
+    assert fitted.assumption_ == "assumes the two lists are independent"
+    assert fitted.flags() == ["assumes_independence"]
     assert summary["estimate"].iloc[0] == pytest.approx(301 * 201 / 61 - 1)
 
 

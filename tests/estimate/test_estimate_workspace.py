@@ -67,7 +67,9 @@ def test_writes_estimates_and_draws(workspace, estimated):
     for column in ("rhat", "ess", "status", "reason", "flag", "seconds"):
         assert column in stored.columns
     draws = workspace.table("estimate_draws")
-    assert list(draws.columns) == ["stratum_key", "draw", "n"]
+    assert list(draws.columns) == ["method", "stratum_key", "draw", "n"]
+    assert set(draws["method"]) <= {"lcmcr", "dga"}
+    draws = draws[draws["method"] == "lcmcr"]
     lcmcr_ok = stored[
         (stored["level"] == "stratum") & (stored["method"] == "lcmcr") & (stored["status"] == "ok")
     ]
@@ -78,7 +80,7 @@ def test_writes_estimates_and_draws(workspace, estimated):
 
 @pytest.mark.slow
 def test_lcmcr_total_adds_stratum_draws(workspace, estimated):
-    draws = workspace.table("estimate_draws")
+    draws = workspace.table("estimate_draws").query("method == 'lcmcr'")
     strata = estimated[(estimated["level"] == "stratum") & (estimated["method"] == "lcmcr")]
     floor = strata.loc[strata["status"] != "ok", "documented"].sum()
     summed = draws.pivot(index="draw", columns="stratum_key", values="n").sum(axis=1) + floor
@@ -139,7 +141,15 @@ def test_cli_mse_on_kosovo_writes_csv(kosovo_path, tmp_path):
     assert result.exit_code == 0, result.output
     assert "10,357" in result.output and "12,595" in result.output
     written = pd.read_csv(out)
-    assert list(written.columns) == ["method", "estimate", "lower", "upper", "seconds", "ess"]
+    assert list(written.columns) == [
+        "method",
+        "estimate",
+        "lower",
+        "upper",
+        "seconds",
+        "ess",
+        "rhat",
+    ]
     assert written["estimate"].round().tolist() == [10357, 12595]
     assert written["ess"].isna().all()
 

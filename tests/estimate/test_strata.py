@@ -8,11 +8,11 @@ import pytest
 
 from recount.errors import ConfigError
 from recount.estimate.levels import add_stratum_flags
+from recount.estimate.methods import fit_method
 from recount.estimate.patterns import capture_histories
 from recount.estimate.strata import (
     MethodResult,
     StratumResult,
-    fit_method,
     overlap_ratios,
     sparsity_reason,
 )

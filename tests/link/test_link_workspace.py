@@ -59,7 +59,7 @@ def test_tables_follow_the_contract(linked):
     assert (
         both["sources"].map(list) == pd.Series([["list_a", "list_b"]] * len(both), index=both.index)
     ).all()
-    assert {"record_id_l", "record_id_r", "match_weight", "match_probability", "mw_given"} <= set(
+    assert {"record_id_l", "record_id_r", "match_weight", "match_probability", "mw_name"} <= set(
         pairs.columns
     )
     assert (pairs["record_id_l"] < pairs["record_id_r"]).all()
@@ -77,6 +77,9 @@ def test_links_are_precise_on_fake_1000(linked):
     assert scores["pairwise_precision"] >= 0.95
     assert scores["bcubed_precision"] >= 0.95
     assert scores["pairwise_recall"] > 0.1
+    # Splink's own tutorial model reaches pairwise F1 0.54 on fake_1000 (bench/link_public.py);
+    # recount through its own path measured 0.67 on these two lists
+    assert scores["pairwise_f1"] >= 0.6
 
 
 def test_model_is_saved_reloadable_and_ids_are_stable(linked):
@@ -85,7 +88,7 @@ def test_model_is_saved_reloadable_and_ids_are_stable(linked):
     assert settings["comparisons"] and settings["probability_two_random_records_match"] > 0
     weights = TrainedModel.load(result.model_path).match_weights()
     same_day = weights[
-        (weights["comparison"] == "date_of_death") & (weights["level"] == "same day")
+        (weights["comparison"] == "date_of_birth") & (weights["level"] == "same day")
     ]
     assert float(same_day["match_weight"].iloc[0]) > 3
     before = ws.table("record_person")
@@ -164,7 +167,7 @@ def test_cli_link_evaluate_and_explain(linked, tmp_path):
         ],
     )
     assert result.exit_code == 0, result.output
-    assert "date_of_death" in result.output and chart.exists()
+    assert "date_of_birth" in result.output and chart.exists()
 
 
 def test_unknown_record_is_a_clear_error(linked):

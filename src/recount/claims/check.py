@@ -14,8 +14,8 @@ The documented count comes from `persons` (link), restricted exactly to the
 claim's governorate, period and population; people with an unknown date or
 status are counted only when the claim's scope does not need them, so the
 count is a floor. The estimate comes from `estimates` (estimate): the row
-whose strata match the claim's (all NULL = total), method by preference
-(model average, LCMCR, log-linear, DGA, Chapman).
+whose strata match the claim's (all NULL = total) that the estimate stage marked
+`preferred`, the same row the report's headline quotes.
 """
 
 from __future__ import annotations
@@ -32,7 +32,6 @@ from recount.settings import ProjectSettings
 from recount.tables import TABLES
 
 VERDICTS = ("consistent", "undercount", "below_estimate", "above_range", "not_checkable")
-METHOD_PREFERENCE = ("model_average", "average", "ensemble", "lcmcr", "loglinear", "dga", "chapman")
 MEASURE_FOR_EVENT = {
     "killed": {"killed"},
     "missing": {"missing"},
@@ -410,7 +409,7 @@ def matching_estimate(
     last: dt.date | None,
     evidence: Evidence,
 ) -> dict | None:
-    """The preferred usable estimate row for the scope, or None."""
+    """The estimate stage's preferred row for the scope (recount.estimate.preferred), or None."""
     if estimates is None or estimates.empty:
         return None
     wanted = _requested_strata(estimates, governorate, first, last, evidence)
@@ -421,18 +420,10 @@ def matching_estimate(
         # NULL also marks an unknown value inside a stratum ("year unknown"); the level tells them apart.
         level = _level_name(wanted, _stratum_columns(estimates))
         rows = rows[rows["level"].isin([level, f"{level}_pooled"])]
-    if "status" in rows.columns:
-        rows = rows[rows["status"].fillna("ok") == "ok"]
-    rows = rows[rows["estimate"].notna() & rows["lower"].notna() & rows["upper"].notna()]
-    if rows.empty:
-        return None
-    rank = {m: i for i, m in enumerate(METHOD_PREFERENCE)}
+    from recount.estimate.preferred import preferred_rows
 
-    def preference(row: dict) -> tuple[bool, int]:
-        pooled = str(row.get("level") or "").endswith("_pooled")  # the directly pooled check row
-        return pooled, rank.get(str(row.get("method")), len(rank))
-
-    return min(rows.to_dict("records"), key=preference)
+    rows = preferred_rows(rows)
+    return None if rows.empty else rows.iloc[0].to_dict()
 
 
 def _documented_from_estimates(

@@ -22,10 +22,11 @@ from contextlib import contextmanager, nullcontext
 import numpy as np
 import pandas as pd
 
-from recount.errors import ConfigError
 from recount.estimate import mcmc_diagnostics
 from recount.estimate._lcmcr_sampler import STATE, advance_chain, start_chain
+from recount.estimate.mcmc_diagnostics import converged
 from recount.estimate.patterns import COUNT, patterns_from_individuals, validate_patterns
+from recount.estimate.protocol import check_alpha, summary_frame
 from recount.settings.estimate import (
     ESS_MINIMUM,
     LCMCR_RUN_LENGTHS,
@@ -35,6 +36,9 @@ from recount.settings.estimate import (
 )
 
 DEFAULT_SEED = 19481210  # HRDAG's verdata seed; every default run gives the same draws
+# Where the table's shape favours NUTS, "auto" races it against the collapsed sweep on
+# these runs (burn-in or tuning, draws per chain, thinning) before the real one.
+RACE_LENGTHS = {"nuts": (300, 200, 1), "collapsed": (1_000, 1_000, 2)}
 
 
 @contextmanager
@@ -58,6 +62,41 @@ def choose_sampler(n_cells: int, n_lists: int, n_classes: int) -> str:
     (6-list strata of the benchmark). See docs/lcmcr.md."""
     parameters = n_classes * (n_lists + 1) - 1
     return "nuts" if n_cells > parameters else "collapsed"
+
+
+def _map(pool, function, items) -> list:
+    if pool is None:
+        return [function(item) for item in items]
+    return list(pool.map(function, items))
+
+
+def run_chains(pool, start, generators, lengths, diagnose, short_of_target):
+    """Start a chain per generator, run burn-in and draws x thin iterations each, and run
+    them on (doubling the draws kept) while `short_of_target()` says so after
+    `diagnose(pieces)`, up to `max_sweeps` iterations per chain. The chains continue where
+    they stopped, so the draws are those of one run of the final length. `lengths` is
+    (burnin, draws, thin, max_sweeps); returns (chains, iterations per chain, pieces), a
+    piece holding each chain's `advance` result. Shuts the thread pool down."""
+    burnin, draws, thin, max_sweeps = lengths
+    try:
+        chains = _map(pool, start, generators)
+        sweeps = burnin + draws * thin
+        pieces = [_map(pool, lambda chain: chain.advance(0, sweeps), chains)]
+        diagnose(pieces)
+        while short_of_target() and sweeps < max_sweeps:
+            more = min(sweeps - burnin, max_sweeps - sweeps)
+            more -= more % thin
+            if more <= 0:
+                break
+            pieces.append(
+                _map(pool, lambda chain, first=sweeps, n=more: chain.advance(first, n), chains)
+            )
+            sweeps += more
+            diagnose(pieces)
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    return chains, sweeps, pieces
 
 
 class ConvergenceWarning(RuntimeWarning):
@@ -86,9 +125,13 @@ class LCMCR:
     then drawn given each position). `"collapsed"` is a Gibbs sweep with n0 and alpha
     updated with lambda and pi integrated out (`mh_attempts` Metropolis steps per class
     and sweep), and `"augmented"` is R's LCMCR sweep itself, kept to measure against.
-    All three have the same stationary distribution. `"auto"` (default) takes NUTS when
-    the table has more observed patterns than the model has parameters and the
-    collapsed sweep otherwise (`choose_sampler`); `sampler_` says which ran.
+    All three have the same stationary distribution. `"auto"` (default) takes the
+    collapsed sweep where the table has no more observed patterns than the model has
+    parameters (`choose_sampler`: NUTS loses there on average); elsewhere it races NUTS
+    against the collapsed sweep on short runs (`RACE_LENGTHS`) and takes the one with
+    more bulk ESS of N per second (the one whose chains agree, if only one's do). The
+    race's figures are in `race_` and its time counts in `seconds_`; `sampler_` says
+    which ran.
 
     After `fit`: `sampler_`, `N_draws_` (chains x draws), `n_observed_`, `lists_`,
     `rhat_`, `ess_` (bulk ESS of N), `ess_tail_`, `alpha_draws_`, `sweeps_`
@@ -159,11 +202,16 @@ class LCMCR:
         counts = table[COUNT].to_numpy(dtype=np.int64)
         self.lists_ = lists
         self.n_observed_ = int(counts.sum())
-        self.sampler_ = (
-            choose_sampler(len(counts), len(lists), self.K)
-            if self.sampler == "auto"
-            else self.sampler
-        )
+        raced_seconds = 0.0
+        self.race_ = None
+        if self.sampler != "auto":
+            self.sampler_ = self.sampler
+        elif choose_sampler(len(counts), len(lists), self.K) == "collapsed":
+            self.sampler_ = "collapsed"
+        else:
+            started = time.perf_counter()
+            self.sampler_, self.race_ = self._race(table)
+            raced_seconds = time.perf_counter() - started
 
         seed = DEFAULT_SEED if self.seed is None else self.seed
         generators = [
@@ -174,7 +222,7 @@ class LCMCR:
         pool = ThreadPoolExecutor(max_workers=workers) if workers > 1 else None
         with _one_blas_thread() if self.sampler_ == "nuts" else nullcontext():
             chains, sweeps, pieces = self._sample(pool, generators, cells, counts)
-        self.seconds_ = time.perf_counter() - started
+        self.seconds_ = time.perf_counter() - started + raced_seconds
         self.sweeps_ = sweeps
         if self.sampler_ == "nuts":
             stats = [np.concatenate([piece[c][2] for piece in pieces]) for c in range(self.chains)]
@@ -185,32 +233,45 @@ class LCMCR:
         self._warn_if_unconverged()
         return self
 
-    def _sample(self, pool, generators, cells, counts):
-        """Start the chains, run them, and run them on while short of `ess_target`."""
-        burnin, draws, thin = self._run_lengths()
-        try:
-            chains = self._map(
-                pool, lambda rng: self._start(rng, cells, counts, burnin, thin), generators
+    def _race(self, table: pd.DataFrame) -> tuple[str, pd.DataFrame]:
+        """Short runs of NUTS and the collapsed sweep with the same chains and seed; the
+        sampler with more bulk ESS of N per second wins, unless only the other's chains
+        agree (R-hat within RHAT_LIMIT). Returns the winner and the race's figures."""
+        rows = []
+        for sampler, (burnin, draws, thin) in RACE_LENGTHS.items():
+            trial = LCMCR(
+                K=self.K,
+                a_alpha=self.a_alpha,
+                b_alpha=self.b_alpha,
+                burnin=burnin,
+                draws=draws,
+                thin=thin,
+                chains=self.chains,
+                seed=self.seed,
+                n_jobs=self.n_jobs,
+                mh_attempts=self.mh_attempts,
+                sampler=sampler,
             )
-            sweeps = burnin + draws * thin
-            pieces = [self._map(pool, lambda chain: chain.advance(0, sweeps), chains)]
-            self._diagnose(pieces)
-            while self._short_of_target() and sweeps < self.max_sweeps:
-                more = min(sweeps - burnin, self.max_sweeps - sweeps)
-                more -= more % thin
-                if more <= 0:
-                    break
-                pieces.append(
-                    self._map(
-                        pool, lambda chain, first=sweeps, n=more: chain.advance(first, n), chains
-                    )
-                )
-                sweeps += more
-                self._diagnose(pieces)
-        finally:
-            if pool is not None:
-                pool.shutdown()
-        return chains, sweeps, pieces
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", ConvergenceWarning)
+                trial.fit(table)
+            ess = trial.ess_ if np.isfinite(trial.ess_) else 0.0
+            rows.append((sampler, trial.seconds_, ess, ess / trial.seconds_, trial.rhat_))
+        race = pd.DataFrame(rows, columns=["sampler", "seconds", "ess", "ess_per_second", "rhat"])
+        mixed = race[race["rhat"] <= RHAT_LIMIT]
+        pool = mixed if len(mixed) == 1 else race
+        return str(pool.sort_values("ess_per_second").iloc[-1]["sampler"]), race
+
+    def _sample(self, pool, generators, cells, counts):
+        burnin, draws, thin = self._run_lengths()
+        return run_chains(
+            pool,
+            lambda rng: self._start(rng, cells, counts, burnin, thin),
+            generators,
+            (burnin, draws, thin, self.max_sweeps),
+            self._diagnose,
+            self._short_of_target,
+        )
 
     def _start(self, rng, cells, counts, burnin: int, thin: int):
         priors = (self.K, float(self.a_alpha), float(self.b_alpha))
@@ -220,12 +281,6 @@ class LCMCR:
             return Chain(rng, cells, counts, *priors, burnin, thin)
         collapsed = self.sampler_ == "collapsed"
         return GibbsChain(rng, cells, counts, *priors, burnin, thin, self.mh_attempts, collapsed)
-
-    @staticmethod
-    def _map(pool, function, items) -> list:
-        if pool is None:
-            return [function(item) for item in items]
-        return list(pool.map(function, items))
 
     def _diagnose(self, pieces: list) -> None:
         self.N_draws_ = np.concatenate([np.stack([r[0] for r in p]) for p in pieces], axis=1)
@@ -255,27 +310,30 @@ class LCMCR:
                 stacklevel=3,
             )
 
-    def summary(self, alpha: float = 0.05) -> pd.DataFrame:
-        """One row: posterior median, (1 - alpha) interval, mean, sd, R-hat, ESS, documented."""
+    def interval(self, alpha: float = 0.05) -> tuple[float, float]:
+        """Equal-tailed (1 - alpha) posterior interval of N over every chain's draws."""
         if not hasattr(self, "N_draws_"):
-            raise RuntimeError("call fit() before summary()")
-        if not 0 < alpha < 1:
-            raise ConfigError("alpha", f"must be between 0 and 1, got {alpha!r}")
-        pooled = self.N_draws_.ravel()
-        lower, median, upper = np.quantile(pooled, [alpha / 2, 0.5, 1 - alpha / 2])
-        return pd.DataFrame(
-            {
-                "estimate": [float(median)],
-                "lower": [float(lower)],
-                "upper": [float(upper)],
-                "mean": [float(pooled.mean())],
-                "sd": [float(pooled.std(ddof=1))],
-                "rhat": [self.rhat_],
-                "ess": [self.ess_],
-                "n_observed": [self.n_observed_],
-            },
-            index=pd.Index(["N"], name="parameter"),
+            raise RuntimeError("call fit() before interval()")
+        check_alpha(alpha)
+        lower, upper = np.quantile(self.N_draws_.ravel(), [alpha / 2, 1 - alpha / 2])
+        return float(lower), float(upper)
+
+    @property
+    def N_(self) -> float:
+        """Posterior median of N."""
+        return float(np.median(self.N_draws_))
+
+    def summary(self, alpha: float = 0.05) -> pd.DataFrame:
+        """The protocol's row: posterior median, (1 - alpha) interval, R-hat and bulk ESS of N."""
+        interval = self.interval(alpha)
+        label = f"K={self.K}, {self.sampler_}"
+        return summary_frame(
+            "lcmcr", self.N_, interval, self.n_observed_, label, self.rhat_, self.ess_
         )
+
+    def flags(self) -> list[str]:
+        """`poor_convergence` when R-hat of N > RHAT_LIMIT or its bulk ESS < ESS_MINIMUM."""
+        return [] if converged(self.rhat_, self.ess_) else ["poor_convergence"]
 
 
 class GibbsChain:

@@ -13,7 +13,10 @@ from __future__ import annotations
 import numpy as np
 from scipy import stats
 
+from recount.settings.estimate import ESS_MINIMUM, RHAT_LIMIT
+
 __all__ = [
+    "converged",
     "ess_basic",
     "ess_bulk",
     "ess_tail",
@@ -21,6 +24,12 @@ __all__ = [
     "rhat_basic",
     "split_chains",
 ]
+
+
+def converged(rhat: float, ess: float) -> bool:
+    """R-hat at most RHAT_LIMIT and bulk ESS at least ESS_MINIMUM (recount.settings.estimate;
+    NaN fails)."""
+    return bool(rhat <= RHAT_LIMIT and ess >= ESS_MINIMUM)
 
 
 def _as_chains(draws: np.ndarray) -> np.ndarray:

@@ -9,29 +9,20 @@ of a fixed length, so coarser levels can add strata draw by draw.
 from __future__ import annotations
 
 import time
-import warnings
 import zlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import as_completed
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from recount.errors import ConfigError, InputError, RecountError
-from recount.estimate.chapman import Chapman
-from recount.estimate.dga import DGA
-from recount.estimate.loglinear import LogLinear
+from recount.errors import ConfigError, RecountError
+from recount.estimate.methods import MethodResult, fit_method
 from recount.estimate.patterns import COUNT
-from recount.settings.estimate import ESS_MINIMUM, RHAT_LIMIT, EstimateSettings
+from recount.settings.estimate import EstimateSettings
 from recount.workers import WorkerPool
-
-DRAW_METHODS = ("lcmcr", "dga")
-ALPHA = 0.05
-# A selected log-linear interaction this strong (|log odds ratio| >= 1) is dependence
-# that independence-based or latent-class models may not absorb.
-STRONG_INTERACTION = 1.0
 
 
 @dataclass
@@ -41,22 +32,6 @@ class StratumTask:
     level: str
     patterns: pd.DataFrame  # lists + count, every list of the project (zeros included)
     options: EstimateSettings
-
-
-@dataclass
-class MethodResult:
-    method: str
-    status: str
-    estimate: float | None = None
-    lower: float | None = None
-    upper: float | None = None
-    rhat: float | None = None
-    ess: float | None = None
-    seconds: float = 0.0
-    reason: str | None = None
-    model: str | None = None
-    flags: list[str] = field(default_factory=list)
-    draws: np.ndarray | None = None
 
 
 @dataclass
@@ -198,90 +173,6 @@ def _chapman_obstacle(table: pd.DataFrame, lists: list[str], min_records: int) -
     if int(table.loc[(table[lists[0]] == 1) & (table[lists[1]] == 1), COUNT].sum()) == 0:
         return "the two lists share nobody"
     return None
-
-
-def fit_method(
-    method: str, table: pd.DataFrame, options: EstimateSettings, seed: int
-) -> MethodResult:
-    """Fit one method to a pattern table: estimate, 95% interval, diagnostics, draws, flags."""
-    if method == "lcmcr":
-        from recount.estimate.lcmcr import LCMCR
-
-        settings = asdict(options.lcmcr)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)  # convergence is flagged, not warned
-            model = LCMCR(K=options.K, chains=options.chains, seed=seed, **settings).fit(table)
-        row = model.summary(ALPHA).iloc[0]
-        result = MethodResult(
-            method,
-            "ok",
-            estimate=float(row["estimate"]),
-            lower=float(row["lower"]),
-            upper=float(row["upper"]),
-            rhat=float(row["rhat"]),
-            ess=float(row["ess"]),
-            model=f"K={options.K}, {model.sampler_}",
-            draws=fixed_length(np.asarray(model.N_draws_, dtype=float).ravel(), options.draws),
-        )
-        if not (result.rhat <= RHAT_LIMIT and result.ess >= ESS_MINIMUM):
-            result.flags.append("poor_convergence")
-        return result
-    if method == "dga":
-        model = DGA(delta=options.delta, draws=options.draws, seed=seed).fit(table)
-        row = model.summary(ALPHA).iloc[0]
-        return MethodResult(
-            method,
-            "ok",
-            estimate=float(row["estimate"]),
-            lower=float(row["lower"]),
-            upper=float(row["upper"]),
-            model=f"{row['top_graph']} ({row['top_weight']:.0%})",
-            draws=model.N_draws_,
-        )
-    if method == "loglinear":
-        model = LogLinear(criterion=options.criterion).fit(table)
-        row = model.summary(ALPHA).iloc[0]
-        if not np.isfinite(row["upper"]):
-            raise InputError(
-                "patterns",
-                f"the {model.model_labelled_} model's profile likelihood does not bound N",
-            )
-        result = MethodResult(
-            method,
-            "ok",
-            estimate=float(row["estimate"]),
-            lower=float(row["lower"]),
-            upper=float(row["upper"]),
-            model=model.model_labelled_,
-        )
-        strengths = model.interaction_strength()
-        if len(strengths) and float(strengths.abs().max()) >= STRONG_INTERACTION:
-            result.flags.append("strong_list_dependence")
-        return result
-    if method == "chapman":
-        model = Chapman().fit(table)
-        lower, upper = model.interval(ALPHA)
-        return MethodResult(
-            method,
-            "ok",
-            estimate=model.N_,
-            lower=lower,
-            upper=upper,
-            model="independence",
-            flags=["assumes_independence"],
-        )
-    raise ValueError(f"unknown method {method!r}")
-
-
-def fixed_length(draws: np.ndarray, size: int) -> np.ndarray:
-    """Exactly `size` draws: evenly thinned when there are more (chains are kept in proportion)."""
-    if len(draws) == size:
-        return draws
-    if len(draws) < size:
-        raise ValueError(
-            f"the sampler returned {len(draws)} draws, fewer than the {size} asked for"
-        )
-    return draws[np.linspace(0, len(draws) - 1, size).round().astype(int)]
 
 
 def run_tasks(

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from recount.errors import ConfigError, WorkspaceError
+from recount.estimate.hierarchical import fit_hierarchical
 from recount.estimate.levels import (
     COLUMNS,
     add_stratum_flags,
@@ -28,7 +29,9 @@ from recount.estimate.levels import (
     level_name,
     stratum_rows,
 )
+from recount.estimate.methods import HIERARCHICAL
 from recount.estimate.patterns import COUNT, capture_histories, persons_lists
+from recount.estimate.preferred import PREFERRED, mark_preferred
 from recount.estimate.strata import StratumTask, run_tasks, stratum_key
 from recount.settings import EstimateSettings
 from recount.workspace import Workspace
@@ -85,18 +88,22 @@ def estimate_persons(
     for pooled in settings.pooled_levels:
         columns = () if pooled == "total" else tuple(pooled.split("+"))
         tasks += stratum_tasks(frame, columns, lists, strata, f"{pooled}_pooled", settings)
-    results = run_tasks(tasks, settings.workers, settings.engine or "processes", progress)
-    rows, finest = result_rows(results, strata, settings)
+    engine = settings.engine or "processes"
+    results, totals = estimate_tasks(tasks, settings, settings.workers, engine, progress)
+    rows, finest = result_rows(results, strata, settings, totals)
     estimates = pd.DataFrame(rows, columns=strata + COLUMNS)
     estimates = _typed(estimates, frame, strata)
+    estimates[PREFERRED] = mark_preferred(estimates)
     return estimates, draws_table(finest)
 
 
 def result_rows(
-    results: list, strata: list[str], settings: EstimateSettings
+    results: list, strata: list[str], settings: EstimateSettings, totals: dict | None = None
 ) -> tuple[list[dict], list]:
     """The `estimates` rows of the stratum results (flags added; coarser levels added up;
-    pooled levels beside them), and the finest strata's results."""
+    pooled levels beside them), and the finest strata's results. `totals` holds the
+    hierarchical model's own total (its R-hat and ESS go on its `total` row)."""
+    totals = totals or {}
     finest = [r for r in results if r.level == level_name(strata, strata)]
     pooled_results = [r for r in results if r.level.endswith("_pooled")]
     for result in results:
@@ -105,10 +112,41 @@ def result_rows(
     if strata:
         for columns in coarser_levels(strata):
             rows += combine(finest, strata, columns, settings.methods)
+    for row in rows:
+        # The hierarchical total's own diagnostics (its draws add strata within one chain).
+        total = totals.get(row["method"])
+        if total is not None and row["level"] == "total":
+            row.update(rhat=total.rhat, ess=total.ess)
+            if "poor_convergence" in total.flags:
+                row["flag"] = ";".join(filter(None, [row["flag"], "poor_convergence"]))
     pooled_rows = stratum_rows(pooled_results, strata)
     columns_by_level = {level_name(c, strata): c for c in coarser_levels(strata)} if strata else {}
     flag_against_pooled(rows, pooled_rows, columns_by_level)
     return rows + pooled_rows, finest
+
+
+def estimate_tasks(
+    tasks: list[StratumTask],
+    options: EstimateSettings,
+    workers: int = 2,
+    engine: str = "processes",
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[list, dict]:
+    """Every method on every task: the per-stratum methods task by task (in parallel),
+    then the hierarchical model once over the finest strata (the tasks whose level is not
+    a pooled one), handed back to each of them in the order of `options.methods`.
+    Returns the results and, per hierarchical method, its total over every stratum."""
+    per_stratum = replace(options, methods=tuple(m for m in options.methods if m != HIERARCHICAL))
+    results = run_tasks([replace(t, options=per_stratum) for t in tasks], workers, engine, progress)
+    totals = {}
+    if HIERARCHICAL in options.methods:
+        finest = [r for r in results if not r.level.endswith("_pooled")]
+        tables = [t.patterns for t in tasks if not t.level.endswith("_pooled")]
+        position = options.methods.index(HIERARCHICAL)
+        fitted, totals[HIERARCHICAL] = fit_hierarchical(tables, options, workers)
+        for result, method in zip(finest, fitted, strict=True):
+            result.methods.insert(position, method)
+    return results, totals
 
 
 def stratum_tasks(
@@ -121,6 +159,19 @@ def stratum_tasks(
 ) -> list[StratumTask]:
     """One task per distinct combination of `columns` among persons seen on some list."""
     histories = capture_histories(frame, list(columns), lists)
+    return history_tasks(histories, columns, lists, strata, level, options)
+
+
+def history_tasks(
+    histories: pd.DataFrame,
+    columns: tuple[str, ...] | list[str],
+    lists: list[str],
+    strata: list[str],
+    level: str,
+    options: EstimateSettings,
+) -> list[StratumTask]:
+    """One task per distinct combination of `columns` in a table of capture histories
+    (the columns, one 0/1 column per list, `count`)."""
     tasks = []
     if not columns:
         groups = [((), histories)]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from recount.settings.base import REQUIRED, Section, Where, setting
 from recount.settings.claims import ClaimsSettings
-from recount.settings.estimate import METHODS, EstimateSettings, LcmcrSettings
+from recount.settings.estimate import METHODS, EstimateSettings, HlcmcrSettings, LcmcrSettings
 from recount.settings.lines import TomlLines
 from recount.settings.link import LinkSettings
 from recount.settings.names import NamesSettings
@@ -53,6 +53,7 @@ __all__ = [
     "SECTIONS",
     "ClaimsSettings",
     "EstimateSettings",
+    "HlcmcrSettings",
     "LcmcrSettings",
     "LinkSettings",
     "NamesSettings",

@@ -1,4 +1,4 @@
-"""`[estimate]` and `[estimate.lcmcr]`: multiple systems estimation per stratum.
+"""`[estimate]`, `[estimate.lcmcr]` and `[estimate.hlcmcr]`: multiple systems estimation.
 
 Every default of the estimate stage, of `recount mse` and of the estimators'
 constructors is here, once: the methods, K, chains, the seed, the draws totals
@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from recount.settings.base import Section, Where, setting
 
-METHODS = ("lcmcr", "loglinear", "dga", "chapman")
+# hlcmcr: one hierarchical model over every stratum; the others stratum by stratum.
+METHODS = ("hlcmcr", "lcmcr", "loglinear", "dga", "chapman")
 ENGINES = ("processes", "spark")
 CRITERIA = ("aic", "bic")
 
@@ -68,6 +69,33 @@ class LcmcrSettings(Section):
 
 
 @dataclass(frozen=True)
+class HlcmcrSettings(Section):
+    """The hierarchical LCMCR's own options (recount.estimate.hlcmcr). K, chains and seed
+    are [estimate] keys."""
+
+    NAME = "estimate.hlcmcr"
+
+    a_alpha: float = setting(0.25, "Gamma prior of the shared stick-breaking alpha: shape",
+                             minimum=0, open_interval=True)  # fmt: skip
+    b_alpha: float = setting(0.25, "... and rate", minimum=0, open_interval=True)
+    tau_scale: float = setting(
+        1.0, "scale of the half-normal priors on how far strata depart from the shared "
+        "class weights and list coverage", minimum=0, open_interval=True,
+    )  # fmt: skip
+    burnin: int = setting(1_000, "NUTS tuning iterations per chain", minimum=1)
+    draws: int = setting(1_000, "draws kept per chain", minimum=4)
+    thin: int = setting(1, "keep every thin-th draw", minimum=1)
+    n_jobs: int | None = setting(None, "threads for the chains (default: [estimate] workers)",
+                                 minimum=1)  # fmt: skip
+    ess_target: float | None = setting(
+        None, "run the chains on until every stratum's ESS of N reaches this",
+        minimum=0, open_interval=True,
+    )  # fmt: skip
+    max_sweeps: int = setting(20_000, "... but no more iterations per chain than this",
+                              minimum=1)  # fmt: skip
+
+
+@dataclass(frozen=True)
 class EstimateSettings(Section):
     NAME = "estimate"
 
@@ -110,6 +138,9 @@ class EstimateSettings(Section):
         minimum=0,
     )
     lcmcr: LcmcrSettings = setting(LcmcrSettings(), "[estimate.lcmcr]: LCMCR's own options")
+    hlcmcr: HlcmcrSettings = setting(
+        HlcmcrSettings(), "[estimate.hlcmcr]: the hierarchical LCMCR's own options"
+    )
 
     @property
     def pooled_levels(self) -> tuple[str, ...]:
@@ -142,6 +173,12 @@ class EstimateSettings(Section):
             )
         if "lcmcr" in self.methods:
             self._check_lcmcr(where)
+        if "hlcmcr" in self.methods and self.hlcmcr.draws * self.chains < self.draws:
+            raise where.error(
+                ("hlcmcr", "draws"),
+                f"{self.chains} chains x {self.hlcmcr.draws} draws give fewer than the "
+                f"{self.draws} draws per stratum that totals add ([estimate] draws)",
+            )
 
     def _check_lcmcr(self, where: Where) -> None:
         """Totals add `draws` posterior draws per stratum, taken from chains x draws per chain."""

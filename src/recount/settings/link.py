@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from recount.settings.base import Section, Where, setting
 
 BACKENDS = ("duckdb", "spark")
+PRESETS = ("auto", "arabic", "latin")
+NAME_GUARDS = ("auto", "given", "father")
+SAME_LIST_GUARD = ("auto", "on", "off")
 
 
 @dataclass(frozen=True)
@@ -17,6 +20,30 @@ class LinkSettings(Section):
 
     backend: str = setting("duckdb", "duckdb, or spark for data that outgrows one machine",
                            choices=BACKENDS)  # fmt: skip
+    preset: str = setting(
+        "auto", "names preset: arabic (cross-script keys of Arabic names), latin, or auto "
+        "(arabic where at least 2% of the names are in Arabic script)", choices=PRESETS,
+    )  # fmt: skip
+    blocking_rules: tuple[str, ...] = setting(
+        (), "Splink blocking rules (SQL over l. and r.) to use instead of the preset's"
+    )
+    comparisons: str = setting(
+        "", "a JSON file (relative to the workspace) of Splink comparisons to use instead"
+    )
+    name_guards: tuple[str, ...] = setting(
+        ("auto",), "refuse people holding clearly different given names or fathers' names; "
+        "auto: both where the lists give dates of death, none where they do not",
+        choices=NAME_GUARDS,
+    )  # fmt: skip
+    same_list_guard: str = setting(
+        "auto", "records of one list with different sexes or dates of death more than "
+        "conflict_days apart cannot be one person: on, off, or auto (on for the lists whose "
+        "own duplicates are rare)", choices=SAME_LIST_GUARD,
+    )  # fmt: skip
+    same_list_duplicates_max: float = setting(
+        0.15, "auto: a list is guarded when at most this share of its records is in a "
+        "confident pair with another record of the same list", minimum=0.0, maximum=1.0,
+    )  # fmt: skip
     threshold: float = setting(
         0.9, "match probability at which two records are clustered into one person",
         minimum=0.0, maximum=1.0, open_interval=True,
@@ -26,7 +53,7 @@ class LinkSettings(Section):
         minimum=0.0, maximum=1.0, open_interval=True,
     )  # fmt: skip
     seed: int = setting(20110315, "seed of the training's sampling", minimum=0)
-    u_max_pairs: float = setting(5e6, "pairs sampled to estimate u (chance agreement)",
+    u_max_pairs: float = setting(2e6, "pairs sampled to estimate u (at most 100 per record)",
                                  minimum=1e4)  # fmt: skip
     rare_name_max: int = setting(
         4, "a full name shared by at most this many records is rare: pairs sharing it train "

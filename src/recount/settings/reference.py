@@ -8,7 +8,7 @@ import typing
 
 from recount.settings.base import REQUIRED, Section
 from recount.settings.claims import ClaimantEntry
-from recount.settings.estimate import LcmcrSettings
+from recount.settings.estimate import HlcmcrSettings, LcmcrSettings
 
 HEADER = """# recount.toml reference
 
@@ -22,7 +22,7 @@ def markdown(sections: dict[str, type[Section]]) -> str:
     from recount.settings.sources import SourceConfig
 
     parts = [HEADER]
-    for cls in (*sections.values(), LcmcrSettings, ClaimantEntry, SourceConfig):
+    for cls in (*sections.values(), LcmcrSettings, HlcmcrSettings, ClaimantEntry, SourceConfig):
         title = f"[[{cls.NAME}]]" if cls in (SourceConfig, ClaimantEntry) else f"[{cls.NAME}]"
         parts.append(f"## `{title}`\n")
         if cls.__doc__ and not cls.__doc__.startswith(cls.__name__ + "("):

@@ -123,6 +123,11 @@ NORMALIZED = Table(
         Column("family_norm", TEXT),
         Column("name_key", TEXT, "keys of the full name joined by spaces"),
         Column("name_tokens", TEXT_LIST, "keys of every token of every name form"),
+        Column(
+            "name_tokens_listed",
+            TEXT_LIST,
+            "those keys whose token the name lexicon lists (two listed names that differ differ)",
+        ),
         Column("name_forms", TEXT_LIST, "every normalised name form the record carries"),
         Column("kunya", TEXT, "'abu X' key when given"),
         Column("identifiable", BOOL, "false for nameless, unknown or relational-only records"),
@@ -272,7 +277,7 @@ ESTIMATES = Table(
         ColumnFamily(None, None, "the stratum columns, as configured (types as in persons)"),
         key("level", TEXT, "stratum, a coarser level's name, total, or <level>_pooled"),
         Column("documented", BIGINT),
-        key("method", TEXT, "lcmcr, loglinear, dga, chapman"),
+        key("method", TEXT, "hlcmcr, lcmcr, loglinear, dga, chapman"),
         Column("estimate", DOUBLE),
         Column("lower", DOUBLE, "95% interval"),
         Column("upper", DOUBLE),
@@ -300,8 +305,8 @@ ESTIMATES = Table(
 ESTIMATE_DRAWS = Table(
     "estimate_draws",
     "estimate",
-    "the LCMCR posterior draws of N per stratum",
-    (key("stratum_key", TEXT), key("draw", BIGINT), Column("n", BIGINT)),
+    "the posterior draws of N per stratum, per method with draws (lcmcr, hlcmcr, dga)",
+    (key("method", TEXT), key("stratum_key", TEXT), key("draw", BIGINT), Column("n", BIGINT)),
 )
 
 LINKAGE_ERRORS = Table(
