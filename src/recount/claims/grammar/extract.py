@@ -55,7 +55,7 @@ from recount.claims.grammar.lexicon import (
     alternation,
 )
 from recount.claims.grammar.quotes import Quote
-from recount.claims.numbers import NEARLY_BAND, UNITS, Quantity, find_quantities
+from recount.claims.numbers import ABOUT_BAND, NEARLY_BAND, UNITS, Quantity, find_quantities
 from recount.claims.scope import (
     Period,
     Place,
@@ -459,12 +459,21 @@ def _may_count(sentence: str, q: Quantity) -> bool:
     ):
         if _AGE_QUALIFIER_RE.search(before):
             return False  # "children under 5"
+    if _RATIO_BEFORE_RE.search(sentence[max(0, q.start - 60) : q.start]):
+        return False  # "For every combatant killed, four civilians died"
+    if q.year_like and re.match(r"\s+[a-z]+['’]s?\s", after):
+        return False  # "the 2011 victims' law"
     return not (q.value is not None and q.value != q.value)
 
 
+_RATIO_BEFORE_RE = re.compile(r"\bfor\s+(?:every|each)\b[^.;,]{0,40},\s*$", re.IGNORECASE)
+
+
 def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
-    claim = SentenceClaim(q, phrase_end=q.end, phrase_start=q.start)
     before = sentence[max(0, q.start - 200) : q.start]
+    if q.qualifier == "about" and _ESTIMATED_VERB_RE.search(before + q.text[:10]):
+        q = _exact(q)  # "the authors estimated 64 260 deaths": a verb, not "an estimated"
+    claim = SentenceClaim(q, phrase_end=q.end, phrase_start=q.start)
     after = sentence[q.end : q.end + 200]
     forward = _FORWARD_RE.match(after)
     if forward:
@@ -491,7 +500,9 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
             claim.phrase_end = after_measure.end()
         if _key(word) == "victims":
             claim.measure = _victims_measure(sentence, claim) or claim.measure
-        if _counts_incidents(sentence, claim, word):
+        if _counts_incidents(sentence, claim, word) or _counts_identifications(
+            sentence, claim, word
+        ):
             claim.measure = None
         harm = _HARM_AFTER_RE.match(sentence, claim.phrase_end)
         combined = _combined_measure(word + harm.group(0)) if harm else None
@@ -553,6 +564,10 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
             link = _key(toll.group("link"))
             if q.qualifier is None and (link in MORE_THAN_LINKS or link in NEARLY_LINKS):
                 claim.quantity = _qualified(q, "more_than" if link in MORE_THAN_LINKS else "nearly")
+            elif q.qualifier is None and link == "reach" and _MODAL_BEFORE_RE.search(before):
+                claim.quantity = _qualified(q, "up_to")  # "could reach 800,000"
+            elif q.qualifier is None and _ESTIMATED_TOLL_RE.search(before[: toll.start()]):
+                claim.quantity = _qualified(q, "about")  # "the estimated number kidnapped is"
             if q.text.lower().startswith("from") and _RISE_RE.search(
                 (toll.group("mid") or "") + " " + toll.group("link")
             ):
@@ -568,11 +583,46 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
         claim.measure_text = _phrase(sentence, q.start - 40 + population_at.start(), q.end)
         claim.construction = "subject"
         return claim
-    if _ANOTHER_RE.search(before[-30:]):
-        claim.construction = "another"
-    elif _PART_RE.search(before[-40:]):
+    label = _LABEL_BEFORE_RE.search(before)
+    if label is not None:  # an infobox or table label: "Deaths25,000–43,000", "Injured: 35"
+        claim.measure = MEASURES_AFTER.get(_key(label.group("label")), "killed")
+        claim.measure_text = label.group("label")
+        claim.construction = "label"
+        return claim
+    hostage = _HOSTAGE_RE.match(after)
+    if hostage is not None:  # "more than 220 others were taken to Gaza as hostages"
+        claim.measure, claim.measure_text = "abducted", _phrase(after, 0, hostage.end())
+        claim.construction = "subject"
+        claim.phrase_end = q.end + hostage.end()
+        return claim
+    predicate = _PREDICATE_POP_RE.match(after)
+    if predicate is not None:  # "of 218,094 dead it counted, 177,307 were civilians"
+        claim.population = _population(predicate.group("pop"))
+        claim.own_population = True
+        claim.phrase_end = q.end + predicate.end()
         claim.construction = "part"
+    elif _ANOTHER_RE.search(before[-30:]):
+        claim.construction = "another"
+    elif _PART_RE.search(before[-40:]) or _OF_WHOM_AFTER_RE.match(after):
+        claim.construction = "part"  # "…, 9,532 of whom are serving sentences"
     return claim
+
+
+_LABEL_BEFORE_RE = re.compile(
+    r"^\W*(?P<label>deaths?|casualties|killed|dead|fatalities|injured|wounded|injuries|missing|"
+    r"displaced|refugees|internally\s+displaced|abducted|kidnapped|detained|arrested|evacuated)"
+    r"\s*(?::|\|)?\s*$",
+    re.IGNORECASE,
+)
+_HOSTAGE_RE = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:were|was|have\s+been|had\s+been|are|being)\s+(?:taken|held|"
+    r"carried\s+off|seized|dragged)\b[^.;,]{0,30}?\bas\s+(?:hostages?|captives?)\b",
+    re.IGNORECASE,
+)
+_PREDICATE_POP_RE = re.compile(
+    rf"^\s*(?:were|are|was|is)\s+(?:{_ADJECTIVE}){{0,2}}?(?P<pop>{_POP})\b", re.IGNORECASE
+)
+_OF_WHOM_AFTER_RE = re.compile(r"^\s*,?\s*of\s+(?:whom|them|these|those)\b", re.IGNORECASE)
 
 
 def _population(words: str) -> str:
@@ -632,10 +682,30 @@ def _sentence_measure(sentence: str) -> str | None:
     return MEASURES_AFTER[_key(match.group(0))] if match else None
 
 
+_ESTIMATED_VERB_RE = re.compile(
+    r"\b(?!(?:an|the|some|were|was|are|is|be|been|being|of|at|to|and|or|by)\b)[a-z]+\s+estimated\s+\S{1,10}$",
+    re.IGNORECASE,
+)
+
+
+def _exact(q: Quantity) -> Quantity:
+    return Quantity(q.start, q.end, q.text, q.value, q.value, q.value, None, q.vague, q.year_like)
+
+
+_MODAL_BEFORE_RE = re.compile(r"\b(?:could|would|might|may|will)\s+(?:\w+\s+)?reach\s*$")
+_ESTIMATED_TOLL_RE = re.compile(r"\b(?:the|an)\s+estimated\s+$", re.IGNORECASE)
+
+
 def _qualified(q: Quantity, qualifier: str) -> Quantity:
     """'the toll topped 400,000': the verb says what a qualifier would."""
     if qualifier == "more_than":
         return Quantity(q.start, q.end, q.text, q.value, q.low, None, qualifier, q.vague, False)
+    if qualifier == "up_to":
+        return Quantity(q.start, q.end, q.text, q.value, None, q.value, qualifier, q.vague, False)
+    if qualifier == "about":
+        value = q.value if q.value is not None else q.low
+        low, high = value * (1 - ABOUT_BAND), value * (1 + ABOUT_BAND)
+        return Quantity(q.start, q.end, q.text, value, low, high, qualifier, q.vague, False)
     low = q.value * (1 - NEARLY_BAND) if q.value is not None else q.low
     return Quantity(q.start, q.end, q.text, q.value, low, q.value, qualifier, q.vague, False)
 
@@ -675,10 +745,24 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
     for index, claim in enumerate(claims):
         if claim.measure is not None or index == 0:
             continue
+        head = next(
+            (
+                c
+                for c in claims[:index]
+                if c.construction == "subject"
+                and c.quantity.end < claim.quantity.start < c.phrase_end
+            ),
+            None,
+        )
+        if head is not None:  # "108 people — eight women and 100 men — were killed"
+            claim.measure, claim.measure_text = head.measure, head.measure_text
+            claim.construction = "part"
+            continue
         previous = claims[index - 1]
         if previous.measure is None:
             continue
         gap = _without_periods(sentence, previous.phrase_end, claim.quantity.start, periods)
+        gap = _GAP_ASIDE_RE.sub(" ", gap)
         tail = sentence[claim.quantity.end : claim.quantity.end + 30]
         if claim.construction in ("part", "another") or (
             _COORD_RE.match(gap) and _LIST_TAIL_RE.match(tail)
@@ -703,6 +787,15 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
             claim.construction = "list"
             if not claim.own_population:
                 claim.population = following.population
+
+
+# Between coordinated figures, what belongs to the first: "2,310 according to the Ministry of
+# Health, 2,251 according to the UN", "550 civilians died in Boko Haram attacks, compared with"
+_GAP_ASIDE_RE = re.compile(
+    r"^\s*(?:(?:according\s+to|per|citing)\s+[^,;]{1,60}?|(?:in|during|on|at|across|from|by|near|"
+    r"inside)\s+[^,;]{1,40}?)(?=\s*(?:,|and\b|$))",
+    re.IGNORECASE,
+)
 
 
 def _is_yardstick(sentence: str, claim: SentenceClaim, places: list[Place]) -> bool:
@@ -733,6 +826,12 @@ def _clause_window(sentence: str, position: int, breaks: re.Pattern[str], width:
 
 
 _EPISTEMIC_RE = re.compile(r"\b(?:may|might)\s+(?:well\s+)?have\b", re.IGNORECASE)
+# a hedge on the speaker's own judgement, not a hypothesis: "We would conclude that at least …"
+_HEDGE_RE = re.compile(
+    r"\b(?:would|could|might|may)\s+(?:\w+ly\s+)?(?:conclude|estimate|say|argue|suggest|think|"
+    r"guess|put|place|assume|stress|add|note)\b",
+    re.IGNORECASE,
+)
 _MODAL_AFTER_RE = re.compile(
     r"[^,;.]{0,30}?\b(?:could|would|might|may|will|are\s+expected\s+to|are\s+likely\s+to)\b(?!\s+have\b)",
 )
@@ -747,6 +846,7 @@ def _context(sentence: str, claim: SentenceClaim, names: list[tuple[int, int]]) 
     for start, end in names:
         sentence = sentence[:start] + " " * (end - start) + sentence[end:]
     sentence = _EPISTEMIC_RE.sub(lambda m: " " * len(m.group(0)), sentence)
+    sentence = _HEDGE_RE.sub(lambda m: " " * len(m.group(0)), sentence)
     if _MODAL_AFTER_RE.match(sentence, claim.quantity.end) and claim.construction in (
         "another",
         "list",
@@ -821,7 +921,13 @@ def _passing_mention(sentence: str, claim: SentenceClaim, places: list[Place]) -
     if not any(p.code[:2] != country for p in places):
         return False  # nothing here to compare it with: the claim is about its own place
     q = claim.quantity
-    return _PASSING_RE.search(sentence[: q.start] + " " + sentence[q.end :]) is not None
+    rest = _QUALIFYING_THAN_RE.sub(" ", sentence[: q.start] + " " + sentence[q.end :])
+    return _PASSING_RE.search(rest) is not None  # "more than 220" qualifies, compares nothing
+
+
+_QUALIFYING_THAN_RE = re.compile(
+    r"\b(?:more|fewer|less|rather|other)\s+than\b(?=\s+(?:\d|some|about|an?\b))", re.IGNORECASE
+)
 
 
 _WHEN_RE = re.compile(
@@ -975,6 +1081,23 @@ def _counts_incidents(sentence: str, claim: SentenceClaim, word: str) -> bool:
     """'19 major killings that claimed the lives of 252 people': the 19 are incidents."""
     return _key(word) in _EVENT_NOUNS and bool(
         _INCIDENT_TAIL_RE.match(sentence[claim.phrase_end : claim.phrase_end + 60])
+    )
+
+
+_IDENTIFIED_RE = re.compile(
+    r"^(?:(?!\b(?:never|not|yet\s+to)\b)[^.;,]){0,25}?\b(?:identified|exhumed)\b", re.IGNORECASE
+)
+
+
+def _counts_identifications(sentence: str, claim: SentenceClaim, word: str) -> bool:
+    """'Of the 1,200 bodies identified so far': identifications, not a count of the dead
+    ('16,000 bodies … had never been identified' are the dead)."""
+    if _key(word) not in ("bodies", "corpses"):
+        return False
+    before = sentence[max(0, claim.quantity.start - 20) : claim.quantity.start]
+    return bool(
+        _IDENTIFIED_RE.match(sentence[claim.phrase_end : claim.phrase_end + 40])
+        or re.search(r"\bidentified\s+$", before, re.IGNORECASE)
     )
 
 

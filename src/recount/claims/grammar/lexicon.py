@@ -32,7 +32,8 @@ POPULATIONS = {
     "regime forces": "combatants", "pro-government forces": "combatants", "gunmen": "combatants",
     "members of the security forces": "combatants", "army personnel": "combatants",
     "policemen": "combatants", "police officers": "combatants", "combatant": "combatants",
-    "fighter": "combatants", "soldier": "combatants",
+    "fighter": "combatants", "soldier": "combatants", "terrorists": "combatants",
+    "armed forces": "combatants", "allied forces": "combatants", "military personnel": "combatants",
     "children": "children", "child": "children", "minors": "children", "kids": "children",
     "boys": "children", "girls": "children", "infants": "children", "babies": "children",
     "schoolchildren": "children", "toddlers": "children",
@@ -92,6 +93,11 @@ MEASURES_AFTER = {
     "evacuated": "evacuated", "evacuees": "evacuated", "bussed out": "evacuated",
     "bused out": "evacuated",
     "saved": "saved", "rescued": "saved", "spared": "saved",
+    "bodies": "killed", "corpses": "killed",
+    "among the dead": "killed", "among the killed": "killed", "among those killed": "killed",
+    "among the victims": "killed", "among the fatalities": "killed",
+    "among the injured": "injured", "among the wounded": "injured",
+    "among the missing": "missing", "among the displaced": "displaced",
 }  # fmt: skip
 
 # Verbs that take the number as their object: "killed 12", "saved some 10,000 lives".
@@ -111,6 +117,7 @@ MEASURES_BEFORE = {
     "disabled": "injured", "disabling": "injured",
     "evacuated": "evacuated", "evacuating": "evacuated", "evacuate": "evacuated",
     "saved": "saved", "saving": "saved", "rescued": "saved", "rescuing": "saved", "save": "saved",
+    "eliminated": "killed", "eliminating": "killed",
 }  # fmt: skip
 # These count the displaced only with "from their homes", "to flee", "out of".
 DISPLACING_VERBS = {
@@ -135,7 +142,7 @@ COMBINED_MEASURES = (
 # These count deaths only with "lives": "claimed 300,000 lives", "took the lives of 20";
 # "lost" only with people: "Armenia lost 3,825 troops".
 LIFE_VERBS = {"claimed", "claiming", "claims", "cost", "costing", "took", "taking", "taken"}
-PEOPLE_VERBS = {"lost", "loses", "losing"}
+PEOPLE_VERBS = {"lost", "loses", "losing", "eliminated", "eliminating"}
 
 # Between the people counted and what happened to them: "were reportedly killed".
 AUXILIARIES = [
