@@ -85,8 +85,8 @@ _DETERMINER_BEFORE_RE = re.compile(
 _MODIFIED_NOUN_RE = re.compile(
     r"\b(?:deaths|killings|murders|fatalities|casualties|injuries|victims|dead|massacres|attacks|"
     r"incidents|cases|violations|figures?|numbers?|count|toll|tally|people|civilians|bodies|"
-    r"names|lists?|(?:\ba|\ban)\s+(?:[\w-]+\s+)?(?:study|report|survey|analysis|paper|review))"
-    r"\s+(?:(?:ever|previously|officially|already|so\s+far)\s+)?$",
+    r"names|lists?|those|these|(?:\ba|\ban)\s+(?:[\w-]+\s+)?(?:study|report|survey|analysis|paper|"
+    r"review))\s+(?:(?:ever|previously|officially|already|so\s+far|never|not|yet)\s+)?$",
     re.IGNORECASE,
 )
 _PARTICIPLE_RE = re.compile(r"(?:,\s*|\b(?:while|and|as|before|after)\s+)$", re.IGNORECASE)
@@ -307,6 +307,13 @@ def _speech_attribution(
         r"\s+(?:that\b|\d|(?:more|less|fewer)\s+than|at\s+least|some|about|nearly|almost|over|up\s+to)",
         sentence[verb.end() :],
     ):
+        # "The commission, which heard some 14,000 victims …, said that": the head speaks
+        relative = re.match(r"\W*([^,]{2,80}?),\s+(?:which|who|whose)\b[^;]*,$", tail)
+        if relative is not None:
+            inside = [m for m in mentions if m.start < relative.end(1)]
+            if inside:
+                return _named(verb.start(), inside[-1])
+            return _unnamed(verb.start(), _clean_phrase(relative.group(1)))
         # "a local monitoring group, the Al Jazirah Conference, reported that …": not inverted
         appositive = re.search(r"(?:^|,)\s*([^,]{2,60}),\s*$", tail[:-1] + ",")
         if appositive is not None:
@@ -321,6 +328,22 @@ def _speech_attribution(
                 name = _clean_phrase(head.group(1))
             return _unnamed(verb.start(), name)
         return None
+    if verb.group(0).lower().endswith(("ing", "ed")) and verb.group(0).lower() not in (
+        "reported",
+        "added",
+        "noted",
+        "stated",
+        "claimed",
+        "warned",
+        "confirmed",
+        "announced",
+        "estimated",
+    ):
+        return None  # "; adding perhaps 20,000 …": no inverted speaker follows a participle
+    if re.search(r"\b(?:the|an|a)\s+$", before, re.IGNORECASE) and verb.group(0).lower().endswith(
+        "ed"
+    ):
+        return None  # "The estimated number kidnapped is 6,800": an adjective
     phrase = _NP_AFTER_RE.match(sentence[verb.end() : verb.end() + 100])
     if phrase and re.match(r"(?:its|their|his|her|our|a|an)\s", phrase.group(1), re.IGNORECASE):
         return None  # "published its quarterly report": an object, not an inverted speaker
@@ -555,6 +578,10 @@ _DESCRIBING = {"final", "latest", "new", "annual", "full", "joint", "official", 
                "monthly", "weekly", "daily"}  # fmt: skip
 
 
+_ISSUED = {"statement", "report", "release", "update", "bulletin", "briefing", "spokesman",
+           "spokeswoman", "spokesperson", "official", "officials", "source", "sources"}  # fmt: skip
+
+
 def _unnamed(cue: int, name: str | None) -> Attribution | None:
     if name is None:
         return None
@@ -568,6 +595,8 @@ def _unnamed(cue: int, name: str | None) -> Attribution | None:
         and all(not w.isalpha() or w in _DESCRIBING for w in words[:-1])
     ):
         lowered = words[-1]  # "the 434-page report", "the final report": the report named before
+    if len(words) == 2 and words[1] in _ISSUED and f"the {words[0]}" in PRONOUNS:
+        lowered = words[0]  # "A ministry statement said": the ministry named before
     if lowered.startswith(("our ", "my ")):
         lowered = lowered.split()[0]  # "Our human rights monitoring team": the speaker's own
     if lowered in PRONOUNS or f"the {lowered}" in PRONOUNS:

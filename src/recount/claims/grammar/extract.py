@@ -211,6 +211,7 @@ class DocumentState:
     countries: dict[str, int] = field(default_factory=dict)  # times each country is named …
     countries_to: int = 0  # … in the text up to here
     full_names: dict[str, str] = field(default_factory=dict)  # "Bogner" -> "Matilda Bogner"
+    named: list[tuple[str, str]] = field(default_factory=list)  # claimants named so far, in order
     previous_measures: frozenset[str] = frozenset()  # of the previous sentence's attributed claims
     wire_style: bool = False  # paragraphs of one sentence each, as wire copy is written
     text: str = ""  # the whole document (citation markers masked), for names given earlier
@@ -345,11 +346,15 @@ def _quote_at(state: DocumentState, position: int) -> Quote | None:
 
 
 def _refers_to(reference: str, state: DocumentState) -> bool:
-    """'the commission' refers back to the last claimant only if that one is a commission."""
-    if state.last_claimant is None:
-        return False
+    """'the commission' refers back only to a claimant that is a commission."""
+    return _named_before(reference, state) is not None
+
+
+def _named_before(reference: str, state: DocumentState) -> tuple[str, str] | None:
+    """The last claimant named whose name has the reference's noun: 'the ministry' is the
+    last ministry named, even when a study was quoted in between."""
     noun = reference.split()[-1].rstrip("s")
-    return noun in state.last_claimant[0].lower()
+    return next((n for n in reversed(state.named) if noun in n[0].lower() or noun == n[1]), None)
 
 
 def _quoted_speaker(claims: list[SentenceClaim], state: DocumentState) -> None:
@@ -471,8 +476,10 @@ _RATIO_BEFORE_RE = re.compile(r"\bfor\s+(?:every|each)\b[^.;,]{0,40},\s*$", re.I
 
 def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
     before = sentence[max(0, q.start - 200) : q.start]
-    if q.qualifier == "about" and _ESTIMATED_VERB_RE.search(before + q.text[:10]):
-        q = _exact(q)  # "the authors estimated 64 260 deaths": a verb, not "an estimated"
+    if q.qualifier == "about" and q.text.lower().startswith("estimated"):
+        subject = _WORD_BEFORE_RE.search(before)
+        if subject is not None and subject.group(1).lower() not in _NOT_A_SUBJECT:
+            q = _without_estimated(q)  # "the authors estimated 64 260 deaths": a verb
     claim = SentenceClaim(q, phrase_end=q.end, phrase_start=q.start)
     after = sentence[q.end : q.end + 200]
     forward = _FORWARD_RE.match(after)
@@ -682,14 +689,16 @@ def _sentence_measure(sentence: str) -> str | None:
     return MEASURES_AFTER[_key(match.group(0))] if match else None
 
 
-_ESTIMATED_VERB_RE = re.compile(
-    r"\b(?!(?:an|the|some|were|was|are|is|be|been|being|of|at|to|and|or|by)\b)[a-z]+\s+estimated\s+\S{1,10}$",
-    re.IGNORECASE,
-)
+_WORD_BEFORE_RE = re.compile(r"\b([A-Za-z]+)\s+$")
+_NOT_A_SUBJECT = {"an", "the", "some", "were", "was", "are", "is", "be", "been", "being", "of",
+                  "at", "to", "and", "or", "by", "with", "killed", "left", "put"}  # fmt: skip
 
 
-def _exact(q: Quantity) -> Quantity:
-    return Quantity(q.start, q.end, q.text, q.value, q.value, q.value, None, q.vague, q.year_like)
+def _without_estimated(q: Quantity) -> Quantity:
+    """The number of 'X estimated 500', exact: 'estimated' is X's verb, not a qualifier."""
+    rest = re.match(r"estimated\s+", q.text, re.IGNORECASE).end()
+    start, text = q.start + rest, q.text[rest:]
+    return Quantity(start, q.end, text, q.value, q.value, q.value, None, q.vague, q.year_like)
 
 
 _MODAL_BEFORE_RE = re.compile(r"\b(?:could|would|might|may|will)\s+(?:\w+\s+)?reach\s*$")
@@ -990,6 +999,10 @@ def _attribute(
             claim.claimant, claim.claimant_kind = chosen.pronoun, "other"
             continue
         earlier = [a for a in named_here if a.cue < chosen.cue]
+        noun = chosen.pronoun not in _PERSONAL and not earlier
+        if noun and _named_before(chosen.pronoun, state) is not None:
+            claim.claimant, claim.claimant_kind = _named_before(chosen.pronoun, state)
+            continue
         mentioned = [m for m in mentions if m.end <= chosen.cue]
         if earlier:
             claim.claimant, claim.claimant_kind = earlier[-1].claimant, earlier[-1].kind
@@ -1002,6 +1015,9 @@ def _attribute(
             claim.claimant, claim.claimant_kind = state.last_claimant
         else:
             claim.claimant, claim.claimant_kind = chosen.pronoun, "other"
+
+
+_PERSONAL = {"he", "she", "it", "they", "we", "our", "us", "i", "my", "them"}
 
 
 def _distribute_respectively(
@@ -1038,6 +1054,9 @@ def _remember_claimant(
         state.paragraph_speaker = state.last_claimant
     elif mentions:
         state.last_claimant = (mentions[-1].claimant.name, mentions[-1].claimant.kind)
+    state.named.extend((m.claimant.name, m.claimant.kind) for m in mentions)
+    if state.last_claimant is not None:
+        state.named.append(state.last_claimant)
 
 
 _RATE_AFTER_RE = re.compile(
