@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from functools import lru_cache
 
 import pandas as pd
@@ -16,6 +17,7 @@ from recount.claims.grammar.extract import DocumentState, SentenceClaim, sentenc
 from recount.claims.grammar.quotes import find_quotes
 from recount.claims.grammar.sentences import mask_citations, split_sentences
 from recount.errors import InputError
+from recount.claims.scope import country_name, find_places, topic_country
 from recount.reference import country_pack
 from recount.tables import TABLES
 
@@ -100,6 +102,7 @@ def claim_records(
     lines = sum(1 for line in masked.splitlines() if line.strip())
     state.wire_style = lines >= 3 and len(spans) <= 1.5 * lines
     state.text = masked
+    state.topic_country = topic_country(masked, state.pack)
     previous: list[SentenceClaim] = []
     for start, end in spans:
         state.new_paragraph = "\n" in masked[previous_end:start]
@@ -112,7 +115,26 @@ def claim_records(
         previous = [(c, rows[len(rows) - len(claims) + i]) for i, c in enumerate(claims)]
     if spans:
         _credit_headline(rows, masked, spans[0])
+    if state.topic_country is not None:
+        _place_in_topic_country(rows, state.topic_country, state.pack)
     return rows
+
+
+def _place_in_topic_country(rows: list[dict], country: str, pack) -> None:
+    """A claim whose sentence states no place is about the country the text is about; a
+    sentence whose subject is a place keeps no place ("Turkey hosts 3.6 million refugees":
+    the host, not where the people counted come from)."""
+    name = country_name(country)
+    for row in rows:
+        if row["place_code"] is None and not _place_is_subject(row["sentence"], pack):
+            row["place"], row["place_code"], row["place_level"] = name, country, "country"
+
+
+def _place_is_subject(sentence: str, pack) -> bool:
+    places = find_places(sentence[:60], pack)
+    if not places or sentence[: places[0].start].strip(" \"'“‘").lower() not in ("", "the"):
+        return False
+    return re.match(r"\s+[a-z]+s\b", sentence[places[0].end :]) is not None
 
 
 def _credit_headline(rows: list[dict], text: str, first: tuple[int, int]) -> None:

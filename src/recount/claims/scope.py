@@ -119,6 +119,19 @@ def _places(home: str | None) -> tuple[re.Pattern[str], dict[str, _PlaceEntry]]:
     return pattern, entries
 
 
+def topic_country(text: str, pack: CountryPack = NO_PACK) -> str | None:
+    """The country `text` names most often (the first named breaks a tie), or None."""
+    counts: dict[str, int] = {}
+    for place in find_places(text, pack):
+        counts[place.country] = counts.get(place.country, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def country_name(code: str) -> str:
+    """The English name of an ISO 3166-1 country the place data knows (else the code)."""
+    return next((c["name"] for c in _places_data()["country"] if c["code"] == code), code)
+
+
 def _fold(text: str) -> str:
     return re.sub(r"[\s'’-]+", " ", text.casefold()).strip()
 

@@ -208,6 +208,7 @@ class DocumentState:
     previous_measure: str | None = None  # of the previous sentence's claims
     last_country: str | None = None  # ISO code of the last place named
     list_source: tuple[str, str] | None = None  # "Among its other findings:" before a list
+    topic_country: str | None = None  # the country the whole text names most often
     countries: dict[str, int] = field(default_factory=dict)  # times each country is named …
     countries_to: int = 0  # … in the text up to here
     full_names: dict[str, str] = field(default_factory=dict)  # "Bogner" -> "Matilda Bogner"
@@ -287,7 +288,7 @@ def sentence_claims(
     attributions = find_attributions(sentence, mentions, quantity_spans)
     _attribute(sentence, claims, attributions, state, mentions)
     for claim in claims:
-        _resolve_institution(claim, all_places, state, gazetteer, len(sentence))
+        _resolve_institution(claim, all_places, state, gazetteer, state.offset + len(sentence))
     _quoted_speaker(claims, state)
     if item and state.list_source is not None:
         for claim in claims:
@@ -1186,7 +1187,7 @@ def _resolve_institution(
     places: list[Place],
     state: DocumentState,
     gazetteer: Gazetteer,
-    sentence_length: int,
+    sentence_end: int,
 ) -> None:
     """A ministry is named by whose it is: "Gaza's health ministry" -> "Gaza Ministry of Health".
 
@@ -1207,8 +1208,7 @@ def _resolve_institution(
     if owner is None:
         # the country the text is about (named most often so far), not the last one named:
         # "the Ministry of Health" in a story on Gaza that also names Israel
-        end = state.offset + sentence_length
-        country = _topic_country(state, end) or (
+        country = _country_so_far(state, sentence_end) or (
             places[-1].country if places else state.last_country
         )
         owner = country_adjectives().get(country) if country else None
@@ -1223,10 +1223,10 @@ def _resolve_institution(
         claim.claimant, claim.claimant_kind = named, "government"
 
 
-def _topic_country(state: DocumentState, sentence_end: int) -> str | None:
-    """The country the text so far names most often (names inside claimants count: "Gaza's")."""
+def _country_so_far(state: DocumentState, sentence_end: int) -> str | None:
+    """The country the text up to this sentence names most often ("Gaza's" counts too)."""
     counts = state.countries
-    if sentence_end > state.countries_to:  # read each part of the text once
+    if sentence_end > state.countries_to:  # each part of the text is read once
         for place in find_places(state.text[state.countries_to : sentence_end], state.pack):
             counts[place.country] = counts.get(place.country, 0) + 1
         state.countries_to = sentence_end
