@@ -17,7 +17,7 @@ from recount.claims.grammar.extract import DocumentState, SentenceClaim, sentenc
 from recount.claims.grammar.quotes import find_quotes
 from recount.claims.grammar.sentences import mask_citations, split_sentences
 from recount.errors import InputError
-from recount.claims.scope import country_name, find_places, topic_country
+from recount.claims.scope import country_name, find_places, topic_country, war_start
 from recount.reference import country_pack
 from recount.tables import TABLES
 
@@ -103,6 +103,7 @@ def claim_records(
     state.wire_style = lines >= 3 and len(spans) <= 1.5 * lines
     state.text = masked
     state.topic_country = topic_country(masked, state.pack)
+    state.war_start = war_start(state.topic_country or state.pack.code, state.date)
     previous: list[SentenceClaim] = []
     for start, end in spans:
         state.new_paragraph = "\n" in masked[previous_end:start]

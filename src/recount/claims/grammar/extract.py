@@ -160,7 +160,9 @@ _SCOPE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE_RE = re.compile(r"['’]s?\b")
-_OTHER_EVENT_RE = re.compile(r"\b(?:after|before|when|until|once|ago)\b", re.IGNORECASE)
+_OTHER_EVENT_RE = re.compile(
+    r"\b(?:after(?!\s+being\b)|before(?!\s+being\b)|when|until|once|ago)\b", re.IGNORECASE
+)
 _SOFT_BREAK_RE = re.compile(r"[,;:—–(]|\bwhile\b|\bbut\b|\bwhereas\b")
 _HARD_BREAK_RE = re.compile(
     r"[;—–]|\bwhile\b|\bbut\b|\bwhereas\b|\bas\b|\bbecause\b|\bafter\b|\bwhen\b"
@@ -209,6 +211,7 @@ class DocumentState:
     last_country: str | None = None  # ISO code of the last place named
     list_source: tuple[str, str] | None = None  # "Among its other findings:" before a list
     topic_country: str | None = None  # the country the whole text names most often
+    war_start: dt.date | None = None  # when "the war" of that country began
     countries: dict[str, int] = field(default_factory=dict)  # times each country is named …
     countries_to: int = 0  # … in the text up to here
     full_names: dict[str, str] = field(default_factory=dict)  # "Bogner" -> "Matilda Bogner"
@@ -258,7 +261,7 @@ def sentence_claims(
             state.list_source = _list_source(attributions, state)
         state.previous_claimant, state.previous_measure = None, None
         return []
-    periods = find_periods(sentence, state.date)
+    periods = find_periods(sentence, state.date, state.war_start)
     mention_spans = [(m.start, m.end) for m in mentions]
     all_places = [
         p for p in find_places(sentence, state.pack) if not _inside(p.start, p.end, mention_spans)
