@@ -16,8 +16,8 @@ from recount.claims.grammar.attribution import cataphoric_source
 from recount.claims.grammar.extract import DocumentState, SentenceClaim, sentence_claims
 from recount.claims.grammar.quotes import find_quotes
 from recount.claims.grammar.sentences import mask_citations, split_sentences
-from recount.errors import InputError
 from recount.claims.scope import country_name, find_places, topic_country, war_start
+from recount.errors import InputError
 from recount.reference import country_pack
 from recount.tables import TABLES
 
