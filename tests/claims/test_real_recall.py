@@ -1,0 +1,146 @@
+"""What is counted and how, on real published sentences (tests/claims/dev2/ holds their sources).
+
+Each case was missed or misread before its mechanism was built (round 2 of issue #18).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from recount.claims.extraction import claim_records
+
+
+def claims_of(text: str) -> list[tuple]:
+    return [
+        (c["quantity_text"], c["measure"], c["population"], c["qualifier"], c["context"])
+        for c in claim_records(text, outlet="Wire", date="2024-10-01")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # Wikipedia infobox, labels glued to values
+            "DeathsAbout 5,000 Yazidis killed by ISIL, according to the United Nations",
+            [("About 5,000", "killed", "all", "about", "asserted")],
+        ),
+        (
+            "Deaths25,000–43,000",
+            [("25,000–43,000", "killed", "all", "range", "asserted")],
+        ),
+        (  # AAPP summary: a breakdown between dashes
+            "It added that, by its records, 108 people — eight women and 100 men — were killed in "
+            "prisons.",
+            [
+                ("108", "killed", "all", None, "asserted"),
+                ("eight", "killed", "women", None, "asserted"),
+                ("100", "killed", "all", None, "asserted"),
+            ],
+        ),
+        (  # "of whom" after the number
+            "The junta has arrested 27,702 people; 21,145 remain in detention, 9,532 of whom are "
+            "serving sentences.",
+            [
+                ("27,702", "detained", "all", None, "asserted"),
+                ("21,145", "detained", "all", None, "asserted"),
+                ("9,532", "detained", "all", None, "asserted"),
+            ],
+        ),
+        (  # the population as a predicate after a total
+            "The report says that of 218,094 dead it counted, 177,307 were civilians and 40,787 "
+            "were combatants.",
+            [
+                ("218,094", "killed", "all", None, "asserted"),
+                ("177,307", "killed", "civilians", None, "asserted"),
+                ("40,787", "killed", "combatants", None, "asserted"),
+            ],
+        ),
+        (  # coordinated figures with a source each
+            "For the 50-day war of 2014, the Palestinian toll was 2,310 according to the Ministry "
+            "of Health, 2,251 according to the UN and 2,125 according to an Israeli government "
+            "investigation.",
+            [
+                ("2,310", "killed", "all", None, "asserted"),
+                ("2,251", "killed", "all", None, "asserted"),
+                ("2,125", "killed", "all", None, "asserted"),
+            ],
+        ),
+        (  # a figure compared within the same war, after a place of its own
+            "An estimated 550 civilians died in Boko Haram attacks in 2016, compared with almost "
+            "3,500 in 2015.",
+            [
+                ("An estimated 550", "killed", "civilians", "about", "asserted"),
+                ("almost 3,500", "killed", "civilians", "nearly", "asserted"),
+            ],
+        ),
+        (  # "more than 220" qualifies, it compares nothing; hostages taken
+            "Some 1,400 Israelis, most of them civilians, were killed in the Hamas raid on southern "
+            "Israel on 7 October, and more than 220 others were taken to Gaza as hostages.",
+            [
+                ("Some 1,400", "killed", "all", "about", "asserted"),
+                ("more than 220", "abducted", "all", "more_than", "asserted"),
+            ],
+        ),
+        (
+            "Most of the casualties are civilians, and 312 health workers are among the dead, it "
+            "added.",
+            [("312", "killed", "all", None, "asserted")],
+        ),
+        (  # bodies never identified are the dead
+            "In 2012 the National Human Rights Commission said some 16,000 bodies found during the "
+            "drug war had never been identified.",
+            [("some 16,000", "killed", "all", "about", "asserted")],
+        ),
+        (
+            'The Israel Defense Forces say they have "eliminated over 17,000 terrorists".',
+            [("over 17,000", "killed", "combatants", "more_than", "asserted")],
+        ),
+        (  # "estimated" as the subject's verb is no qualifier
+            "Using a capture-recapture analysis, the authors estimated 64 260 deaths (95% CI "
+            "55 298–78 525) from traumatic injury.",
+            [("64 260", "killed", "all", None, "asserted")],
+        ),
+        (
+            "The estimated number kidnapped is 6,800 (95% CI 4,200–10,800).",
+            [("6,800", "abducted", "all", "about", "asserted")],
+        ),
+        (
+            "The commission said that the full number of dead, counting those never reported, "
+            "could reach 800,000.",
+            [("800,000", "killed", "all", "up_to", "hypothetical")],
+        ),
+        (  # a hedge on the speaker's judgement is no hypothesis
+            '"We would conclude that at least half a million persons were killed in the '
+            'genocide," the report said.',
+            [("at least half a million", "killed", "all", "at_least", "asserted")],
+        ),
+        (
+            "other reported estimates reaching numbers as high as 600,000 killed.",
+            [("as high as 600,000", "killed", "all", "up_to", "asserted")],
+        ),
+    ],
+)
+def test_what_is_counted(text, expected):
+    assert claims_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"For every combatant killed, four civilians died," the report states.',  # a ratio
+        "a commission created by the government under the 2011 victims' law.",  # a law's year
+        "Of the 1,200 bodies identified so far, 300 were women.",  # identifications
+    ],
+)
+def test_not_counts_of_people(text):
+    assert claims_of(text) == []
+
+
+def test_a_claim_without_a_place_is_about_the_country_the_text_is_about():
+    text = (
+        "Colombia's internal armed conflict has killed at least 220,000 people since 1958.\n"
+        "It also counts more than 25,000 people forcibly disappeared.\n"
+        "Turkey hosts 3.6 million refugees."
+    )
+    places = [c["place_code"] for c in claim_records(text, date="2013-07-25")]
+    assert places == ["CO", "CO", None]  # a place as the subject is the host, not the scope
