@@ -102,6 +102,7 @@ def claim_records(
     lines = sum(1 for line in masked.splitlines() if line.strip())
     state.wire_style = lines >= 3 and len(spans) <= 1.5 * lines
     state.text = masked
+    state.cited = masked != text
     state.topic_country = topic_country(masked, state.pack)
     state.war_start = war_start(state.topic_country or state.pack.code, state.date)
     previous: list[SentenceClaim] = []

@@ -218,6 +218,7 @@ class DocumentState:
     named: list[tuple[str, str]] = field(default_factory=list)  # claimants named so far, in order
     previous_measures: frozenset[str] = frozenset()  # of the previous sentence's attributed claims
     wire_style: bool = False  # paragraphs of one sentence each, as wire copy is written
+    cited: bool = False  # the text has citation markers ("[6]"): an encyclopedia's
     text: str = ""  # the whole document (citation markers masked), for names given earlier
     pack: CountryPack = NO_PACK  # the workspace's country: its admin units get their codes
 
@@ -377,22 +378,17 @@ def _quoted_speaker(claims: list[SentenceClaim], state: DocumentState) -> None:
 
 
 def _continue_attribution(claims: list[SentenceClaim], state: DocumentState) -> None:
-    """Figures right after an attributed sentence go on in its source's words.
-
-    Within a paragraph, always; across a line break only in wire copy (a paragraph a
-    sentence) and only for the same measure ("… the Health Ministry said." / "The death
-    toll has climbed to 60,034.").
-    """
+    """Figures right after an attributed sentence go on in its source's words, in the same
+    paragraph or the next ("… according to AAPP." / "The junta has arrested 27,702 people";
+    "… the Health Ministry said." / "The death toll has climbed to 60,034.")."""
     source = state.previous_claimant
     if source is None and not state.new_paragraph:
         source = state.paragraph_speaker  # "X, for OHCHR, informed that … With 589 killed, …"
     if source is None:
         return
-    if state.new_paragraph and not state.wire_style:
-        return
+    if state.new_paragraph and state.cited and not state.wire_style:
+        return  # an encyclopedia's paragraphs speak for themselves, with their citations
     for claim in claims:
-        if state.new_paragraph and claim.measure not in state.previous_measures:
-            continue
         if not claim.attributed:
             claim.claimant, claim.claimant_kind = source
             claim.attributed = claim.continued = True
@@ -1108,7 +1104,7 @@ def _counts_incidents(sentence: str, claim: SentenceClaim, word: str) -> bool:
 
 
 _IDENTIFIED_RE = re.compile(
-    r"^(?:(?!\b(?:never|not|yet\s+to)\b)[^.;,]){0,25}?\b(?:identified|exhumed)\b", re.IGNORECASE
+    r"^(?:(?!\b(?:never|not|yet\s+to)\b)[^.;,]){0,25}?\bidentified\b", re.IGNORECASE
 )
 
 
