@@ -144,3 +144,28 @@ def test_a_claim_without_a_place_is_about_the_country_the_text_is_about():
     )
     places = [c["place_code"] for c in claim_records(text, date="2013-07-25")]
     assert places == ["CO", "CO", None]  # a place as the subject is the host, not the scope
+
+
+def test_a_table_row_says_who_is_counted_who_says_so_and_when():
+    # Wikipedia, Casualties of the Tigray war (table as the stored copy keeps it)
+    text = (
+        "Breakdown | Estimated & claimed casualties | Time period | Source |\n"
+        "---|---|---|---|\n"
+        "Civilians | 52,000+ killed | 3 November 2020 – 2 February 2021 | Tigrayan opposition "
+        "parties [12] |\n"
+        "Military (all sides) | 100,000+ killed | 3 November 2020 – 16 February 2021 | TPLF [13] |\n"
+        "100,000 killed | September 2022 – October 2022 | Kjetil Tronvoll [16] | |\n"
+        "TPLF allied forces | 5,600+ killed, 2,300 wounded | 3 November 2020 – c. September 2021 "
+        "[a] | ENDF [10] |\n"
+    )
+    got = [
+        (c["quantity_text"], c["measure"], c["population"], c["claimant"], str(c["period_end"]))
+        for c in claim_records(text, outlet="Wikipedia", date="2024-01-01")
+    ]
+    assert got == [
+        ("52,000+", "killed", "civilians", "Tigrayan opposition parties", "2021-02-02"),
+        ("100,000+", "killed", "combatants", "TPLF", "2021-02-16"),
+        ("100,000", "killed", "combatants", "Kjetil Tronvoll", "2022-10-31"),
+        ("5,600+", "killed", "combatants", "ENDF", "2021-09-30"),
+        ("2,300", "injured", "combatants", "ENDF", "2021-09-30"),
+    ]

@@ -16,6 +16,7 @@ from recount.claims.grammar.attribution import cataphoric_source
 from recount.claims.grammar.extract import DocumentState, SentenceClaim, sentence_claims
 from recount.claims.grammar.quotes import find_quotes
 from recount.claims.grammar.sentences import mask_citations, split_sentences
+from recount.claims.grammar.tables import table_rows
 from recount.claims.scope import country_name, find_places, topic_country, war_start
 from recount.errors import InputError
 from recount.reference import country_pack
@@ -106,7 +107,9 @@ def claim_records(
     state.topic_country = topic_country(masked, state.pack)
     state.war_start = war_start(state.topic_country or state.pack.code, state.date)
     previous: list[SentenceClaim] = []
+    rows_of_tables = table_rows(masked)
     for start, end in spans:
+        state.table_row = next((r for r in rows_of_tables if r.start <= start < r.end), None)
         state.new_paragraph = "\n" in masked[previous_end:start]
         state.offset = start
         previous_end = end

@@ -55,6 +55,7 @@ from recount.claims.grammar.lexicon import (
     alternation,
 )
 from recount.claims.grammar.quotes import Quote
+from recount.claims.grammar.tables import TableRow
 from recount.claims.numbers import ABOUT_BAND, NEARLY_BAND, UNITS, Quantity, find_quantities
 from recount.claims.scope import (
     Period,
@@ -219,6 +220,7 @@ class DocumentState:
     previous_measures: frozenset[str] = frozenset()  # of the previous sentence's attributed claims
     wire_style: bool = False  # paragraphs of one sentence each, as wire copy is written
     cited: bool = False  # the text has citation markers ("[6]"): an encyclopedia's
+    table_row: TableRow | None = None  # the table row the current sentence is
     text: str = ""  # the whole document (citation markers masked), for names given earlier
     pack: CountryPack = NO_PACK  # the workspace's country: its admin units get their codes
 
@@ -300,6 +302,8 @@ def sentence_claims(
                 claim.claimant, claim.claimant_kind = state.list_source
                 claim.attributed = claim.continued = True
     _continue_attribution(claims, state)
+    if state.table_row is not None:
+        _read_table_row(claims, state, gazetteer)
     _distribute_respectively(sentence, claims, mentions, places)
     _remember_claimant(sentence, mentions, state, attributions)
     if all_places:
@@ -324,6 +328,39 @@ def _list_source(attributions: list[Attribution], state: DocumentState) -> tuple
     if last.claimant is not None:
         return _full_name(last.claimant, state), last.kind
     return state.last_claimant
+
+
+_ARMED_RE = re.compile(r"\b(?:military|forces|army|armed|militias?)\b", re.IGNORECASE)
+
+
+def _read_table_row(
+    claims: list[SentenceClaim], state: DocumentState, gazetteer: Gazetteer
+) -> None:
+    """A table row's label says who is counted, its source column who says so, its period
+    column when ("Civilians | 52,000+ killed | 3 November 2020 – 2 February 2021 | TPLF |")."""
+    row = state.table_row
+    words = _POP_WORD_RE.findall(row.label)
+    population = _population(words[-1]) if words else None
+    if population is None and _ARMED_RE.search(row.label):
+        population = "combatants"
+    source = None
+    if row.source:
+        found = gazetteer.find(row.source)
+        name = found[0].claimant if found else None
+        source = (name.name, name.kind) if name else (row.source.strip(" .;,"), "other")
+    period = None
+    if row.period:
+        cell = re.sub(r"\b(?:c\.|ca\.|circa)\s*", "", row.period)
+        periods = find_periods(cell, state.date, state.war_start)
+        period = periods[0] if periods else None
+    for claim in claims:
+        if population and not claim.own_population and claim.population == "all":
+            claim.population = population
+        if source is not None:
+            claim.claimant, claim.claimant_kind = source
+            claim.attributed, claim.continued = True, False
+        if period is not None:
+            claim.period = period
 
 
 def _full_name(name: str, state: DocumentState) -> str:
