@@ -73,7 +73,7 @@ _AUX = alternation(AUXILIARIES)
 _LOCATIVE = r"(?:\s+(?:in|on|at|near|from|across|around|inside|outside|throughout)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
 _ADJECTIVE = rf"(?:(?!(?:and|or|but|of|with|{_POP}|{alternation(UNITS)})\b)[A-Za-z][\w'’-]*\s+)"
 _FORWARD_RE = re.compile(
-    rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?P<of>of\s+)?(?:(?:reports?|names|accounts)\s+of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>(?:{_POP})(?:\s+(?:{_POP}))?)\b|{_ADJECTIVE}{{1,2}}?(?=(?:{alternation(MEASURE_NOUNS)})\b))?"
+    rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?P<of>of\s+)?(?:(?:reports?|names|accounts)\s+of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>(?:{_POP})(?:\s+(?:{_POP})|\s*,?\s+(?:and|or|&)\s+(?:{_ADJECTIVE}){{0,1}}?(?:{_POP}))?)\b|{_ADJECTIVE}{{1,2}}?(?=(?:{alternation(MEASURE_NOUNS)})\b))?"
     rf"{_LOCATIVE}"
     r"(?P<aside>\s*(?:,|\(|–|—)\s*[^,()–—.;]{0,80}?(?:,|\)|–|—))?"
     rf"\s*(?:(?:{_AUX})\s+){{0,6}}?"
@@ -234,6 +234,7 @@ class SentenceClaim:
     construction: str | None = None
     phrase_end: int = 0  # end of the claim phrase in the sentence
     phrase_start: int = 0  # start of the claim phrase (a verb before the number, when there is one)
+    toll_start: int = -1  # where a toll's noun starts ("Fatalities in 2018 reached 28,182")
     own_population: bool = False
     context: str = "asserted"
     rate: str | None = None  # a rate's period ("day"): "165 killed a day" is not a total
@@ -461,6 +462,8 @@ def _as_of(claim: SentenceClaim, period: Period | None) -> Period | None:
         return period
     if not re.match(r"(?:in|during|on)\b", period.text, re.IGNORECASE):
         return period
+    if claim.toll_start <= period.start < claim.quantity.start:
+        return period  # "Fatalities in 2018 reached 28,182": the toll of 2018
     return Period(period.start, period.end, period.text, None, period.last_day)
 
 
@@ -603,6 +606,7 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
             claim.measure = measure
             claim.measure_text = " ".join((toll.group("toll") + toll.group("mid")).split())
             claim.construction = "toll"
+            claim.toll_start = q.start - len(before) + toll.start()
             if population and not claim.own_population:
                 claim.population = population
             link = _key(toll.group("link"))
@@ -670,10 +674,15 @@ _OF_WHOM_AFTER_RE = re.compile(r"^\s*,?\s*of\s+(?:whom|them|these|those)\b", re.
 
 
 def _population(words: str) -> str:
-    """The population of a people noun, or of the last of two ('Rohingya Muslims', 'Yazidi children')."""
+    """The population of a people noun, or of the last of two ('Rohingya Muslims', 'Yazidi
+    children'); two joined ('men and boys', 'soldiers and police') share one only if both have it."""
     key = _key(words)
     if key in POPULATIONS:
         return POPULATIONS[key]
+    joined = re.split(r"\s*,?\s+(?:and|or|&)\s+", key)
+    if len(joined) == 2:
+        first, second = (_population(part) for part in joined)
+        return first if first == second else "all"
     return POPULATIONS.get(key.split()[-1], "all")
 
 

@@ -186,7 +186,8 @@ TOLL_LINKS = [
     "crossed", "neared", "nears", "approached", "approaches", "now", "as", ":", "totals",
     "totalled", "totaled", "numbered", "numbers", "is now", "was now", "had reached",
     "included", "includes", "including", "include", "reach", "top", "exceed", "surpass",
-    "pass", "range between", "ranges between", "ranged between", "range from",
+    "pass", "range between", "ranges between", "ranged between", "range from", "range",
+    "ranges", "ranged", "vary", "varies", "varied", "ran", "run", "runs",
     "ranges from", "ranged from", "put at", "stand at", "amount to", "amounts to",
     "amounted to",
 ]  # fmt: skip
@@ -231,7 +232,7 @@ SPEECH_VERBS = [
     "claiming", "warning", "announcing", "confirming", "indicated", "indicates", "indicate",
     "showed", "shows", "show", "suggested", "suggests", "calculates", "compiled",
     "documenting", "recording", "reports", "publishing", "informed", "briefed", "corroborated",
-    "stressed", "emphasised", "emphasized", "underlined", "highlighted",
+    "stressed", "emphasised", "emphasized", "underlined", "highlighted", "identified",
 ]  # fmt: skip
 # Speech verbs that are nouns after a determiner: "a conservative estimate", "the report".
 VERB_NOUNS = {"estimate", "estimates", "report", "reports", "count", "counts", "record",
