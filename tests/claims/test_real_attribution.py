@@ -201,3 +201,27 @@ def test_an_encyclopedias_next_paragraph_speaks_for_itself():
     )
     got = claimants(text, outlet="Wikipedia")
     assert got["around 110,000"] == "Wikipedia"
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [  # headlines credit their source after a dash or a colon, or before a colon
+        ("Death Toll In Sudan Clashes Rises To 436 - Doctors' Committee", "Doctors' Committee"),
+        ("Over 10,000 civilians killed, wounded in Afghanistan in 2017 - UN", "United Nations"),
+        (
+            "ICMP: 6,838 Srebrenica victims identified so far",
+            "International Commission on Missing Persons",
+        ),
+        ("Serbia: 13,000 killed and missing from Kosovo war - rights group", "rights group"),
+        # a verb that gives a count names who counts
+        ("Peru commission doubles war death toll to 69,280", "Peru commission"),
+    ],
+)
+def test_headline_sources(text, claimant):
+    assert set(claimants(text).values()) == {claimant}
+
+
+def test_a_place_before_a_headline_colon_is_no_source():
+    assert set(claimants("Serbia: 13,000 killed and missing from Kosovo war").values()) == {
+        "Testwire"
+    }

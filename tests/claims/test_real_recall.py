@@ -169,3 +169,50 @@ def test_a_table_row_says_who_is_counted_who_says_so_and_when():
         ("5,600+", "killed", "combatants", "ENDF", "2021-09-30"),
         ("2,300", "injured", "combatants", "ENDF", "2021-09-30"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Direct combat deaths account for around 150,000, the agency said.",
+            [("around 150,000", "killed", "all", "about", "asserted")],
+        ),
+        (
+            "Estimates of the death toll range from 200,000 to 400,000.",
+            [("from 200,000 to 400,000", "killed", "all", "range", "asserted")],
+        ),
+        (
+            "Some 8,100 Bosniak men and boys were killed at Srebrenica in July 1995.",
+            [("Some 8,100", "killed", "all", "about", "asserted")],
+        ),
+        (
+            "More than 500,000 internally displaced persons (IDPs) live in camps.",
+            [("More than 500,000", "displaced", "all", "more_than", "asserted")],
+        ),
+        (
+            "Forty-two people were hospitalised with injuries after the attack.",
+            [("Forty-two", "injured", "all", None, "asserted")],
+        ),
+    ],
+)
+def test_common_wordings(text, expected):
+    assert claims_of(text) == expected
+
+
+def test_the_figure_and_that_range_count_whom_the_figure_before_counted():
+    # issue #18 and the Ghent summary: an anaphoric toll noun takes the population before it
+    got = claims_of(
+        "The US-led coalition acknowledges responsibility for only 326 civilian deaths, while "
+        "Airwars puts the figure at more than 1,400."
+    )
+    assert [c[2] for c in got] == ["civilians", "civilians"]
+    got = claims_of(
+        "In January 2023 it put civilian deaths in Tigray at 518,000 on average, within a range "
+        "of 311,000 to 808,000; in May 2023 it lowered that range to between 162,000 and 378,000."
+    )
+    assert [(c[0], c[1], c[2]) for c in got] == [
+        ("518,000", "killed", "civilians"),
+        ("311,000 to 808,000", "killed", "civilians"),
+        ("between 162,000 and 378,000", "killed", "civilians"),
+    ]

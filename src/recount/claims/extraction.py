@@ -125,6 +125,11 @@ def claim_records(
     return rows
 
 
+def _generic(claimant: str | None) -> bool:
+    """'report', 'study': a headline's word for the source the body names."""
+    return bool(claimant) and claimant.islower() and " " not in claimant
+
+
 def _place_in_topic_country(rows: list[dict], country: str, pack) -> None:
     """A claim whose sentence states no place is about the country the text is about; a
     sentence whose subject is a place keeps no place ("Turkey hosts 3.6 million refugees":
@@ -153,7 +158,7 @@ def _credit_headline(rows: list[dict], text: str, first: tuple[int, int]) -> Non
         return
     body = [r for r in rows if r["start"] >= end and r["attributed"]]
     for row in rows:
-        if row["start"] >= end or row["attributed"]:
+        if row["start"] >= end or (row["attributed"] and not _generic(row["claimant"])):
             continue
         same = next(
             (

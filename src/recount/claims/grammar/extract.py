@@ -234,7 +234,8 @@ class SentenceClaim:
     construction: str | None = None
     phrase_end: int = 0  # end of the claim phrase in the sentence
     phrase_start: int = 0  # start of the claim phrase (a verb before the number, when there is one)
-    toll_start: int = -1  # where a toll's noun starts ("Fatalities in 2018 reached 28,182")
+    toll_end: int = -9  # where a toll's noun ends ("Fatalities| in 2018 reached 28,182")
+    anaphoric: bool = False  # "puts the figure at", "lowered that range to": the figure before
     own_population: bool = False
     context: str = "asserted"
     rate: str | None = None  # a rate's period ("day"): "165 killed a day" is not a total
@@ -462,7 +463,7 @@ def _as_of(claim: SentenceClaim, period: Period | None) -> Period | None:
         return period
     if not re.match(r"(?:in|during|on)\b", period.text, re.IGNORECASE):
         return period
-    if claim.toll_start <= period.start < claim.quantity.start:
+    if 0 <= period.start - claim.toll_end <= 1:
         return period  # "Fatalities in 2018 reached 28,182": the toll of 2018
     return Period(period.start, period.end, period.text, None, period.last_day)
 
@@ -599,14 +600,15 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
         claim.measure_text = among.group(0).strip()
         claim.construction = "among"
         return claim
-    toll = _TOLL_RE.search(before)
+    toll = _nearest_toll(before)
     if toll:
         measure, population = _toll_meaning(toll, sentence, state)
         if measure is not None:
             claim.measure = measure
             claim.measure_text = " ".join((toll.group("toll") + toll.group("mid")).split())
             claim.construction = "toll"
-            claim.toll_start = q.start - len(before) + toll.start()
+            claim.toll_end = q.start - len(before) + toll.end("toll")
+            claim.anaphoric = bool(_ANAPHORIC_TOLL_RE.search(before[: toll.end("toll")]))
             if population and not claim.own_population:
                 claim.population = population
             link = _key(toll.group("link"))
@@ -673,6 +675,24 @@ _PREDICATE_POP_RE = re.compile(
 _OF_WHOM_AFTER_RE = re.compile(r"^\s*,?\s*of\s+(?:whom|them|these|those)\b", re.IGNORECASE)
 
 
+_ANAPHORIC_TOLL_RE = re.compile(
+    r"\b(?:(?:the|that|this|its|their|the\s+same)\s+(?:figure|number|estimate|tally|count|total|range)"
+    r"|an?\s+range)$",
+    re.IGNORECASE,
+)
+
+
+def _nearest_toll(before: str) -> re.Match[str] | None:
+    """The toll noun nearest the number ("its own count in 2014, when it put the toll at")."""
+    toll = _TOLL_RE.search(before)
+    while toll is not None:
+        closer = _TOLL_RE.search(before, toll.end("toll"))
+        if closer is None:
+            return toll
+        toll = closer
+    return None
+
+
 def _population(words: str) -> str:
     """The population of a people noun, or of the last of two ('Rohingya Muslims', 'Yazidi
     children'); two joined ('men and boys', 'soldiers and police') share one only if both have it."""
@@ -725,7 +745,7 @@ def _toll_meaning(
         return measure if measure in ("injured", "casualties") else "killed", population
     if noun in CASUALTY_TOLL_NOUNS:
         return "casualties", population
-    if measure is None and noun in ("figure", "tally", "count", "estimate"):
+    if measure is None and noun in ("figure", "tally", "count", "estimate", "range"):
         measure = _sentence_measure(sentence) or state.last_measure
     return measure, population
 
@@ -952,6 +972,10 @@ def _share_population(sentence: str, claims: list[SentenceClaim]) -> None:
     """
     head: SentenceClaim | None = None
     for index, claim in enumerate(claims):
+        if index > 0 and claim.anaphoric and not claim.own_population and claim.population == "all":
+            same = [c for c in claims[:index] if c.measure == claim.measure]
+            if same:  # "326 civilian deaths, while Airwars puts the figure at more than 1,400"
+                claim.population = same[-1].population
         if index > 0:
             previous = claims[index - 1]
             gap = sentence[previous.phrase_end : claim.phrase_start]

@@ -165,7 +165,7 @@ AUXILIARIES = [
 TOLL_NOUNS = [
     "death toll", "toll", "body count", "casualty toll", "casualty figure", "casualty count",
     "civilian toll", "civilian death toll", "fatality count", "fatality figure", "tally",
-    "count", "figure", "estimate", "number", "total",
+    "count", "figure", "estimate", "number", "total", "range",
 ]  # fmt: skip
 # Nouns of a measure that act as a toll: "the injuries rose to 25,408", "the displacement is
 # close to 50,000", "the deaths included 4,104 children".
@@ -187,7 +187,8 @@ TOLL_LINKS = [
     "totalled", "totaled", "numbered", "numbers", "is now", "was now", "had reached",
     "included", "includes", "including", "include", "reach", "top", "exceed", "surpass",
     "pass", "range between", "ranges between", "ranged between", "range from", "range",
-    "ranges", "ranged", "vary", "varies", "varied", "ran", "run", "runs",
+    "ranges", "ranged", "vary", "varies", "varied", "ran", "run", "runs", "account for",
+    "accounts for", "accounted for", "make up", "makes up", "made up",
     "ranges from", "ranged from", "put at", "stand at", "amount to", "amounts to",
     "amounted to",
 ]  # fmt: skip
