@@ -216,3 +216,45 @@ def test_the_figure_and_that_range_count_whom_the_figure_before_counted():
         ("311,000 to 808,000", "killed", "civilians"),
         ("between 162,000 and 378,000", "killed", "civilians"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # measures the text names together, in any order and tense
+        (
+            "More than 2,000 Serbs and 500 Roma were killed or went missing after the war.",
+            [
+                ("More than 2,000", "killed_or_missing", "all", "more_than", "asserted"),
+                ("500", "killed_or_missing", "all", None, "asserted"),
+            ],
+        ),
+        (
+            "The toll of killed and missing stands at 13,535.",
+            [("13,535", "killed_or_missing", "all", None, "asserted")],
+        ),
+        (
+            "The commission documented 69,280 victims of killings and forced disappearances.",
+            [("69,280", "killed_or_missing", "all", None, "asserted")],
+        ),
+        (
+            "It recorded 10,000 missing or dead civilians.",
+            [("10,000", "killed_or_missing", "all", None, "asserted")],
+        ),
+    ],
+)
+def test_killed_or_missing(text, expected):
+    assert claims_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [  # a hedged estimate of what is, against a projection of what may come
+        ("The number of dead could be as high as 300,000.", "asserted"),
+        ("The toll may be closer to 50,000, officials said.", "asserted"),
+        ("It is feared that as many as 2,000 people were killed.", "asserted"),
+        ("If fighting continues, another 500,000 people could be displaced.", "hypothetical"),
+        ("The death toll could rise to 1,000 as rescuers search the rubble.", "hypothetical"),
+    ],
+)
+def test_a_hedge_is_no_hypothesis_a_projection_is(text, context):
+    assert [c[4] for c in claims_of(text)] == [context]

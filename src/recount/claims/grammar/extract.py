@@ -147,7 +147,7 @@ _DISPLACING_RE = re.compile(
     re.IGNORECASE,
 )
 _HARM_AFTER_RE = re.compile(
-    r"(?:\s*,\s*[a-z]+)*\s*,?\s+(?:or|and|and/or)\s+(?:were\s+|been\s+)?(?:forcibly\s+)?(?:injured|wounded|maimed|disabled|hurt|killed|dead|missing|disappeared|kidnapped|abducted)\b",
+    r"(?:\s*,\s*[a-z]+)*\s*,?\s+(?:or|and|and/or)\s+(?:(?:were|was|are|is|been|went|remain|remained|still)\s+){0,2}(?:forcibly\s+)?(?:injured|wounded|maimed|disabled|hurt|killed|dead|missing|disappeared|kidnapped|abducted)\b",
     re.IGNORECASE,
 )
 _RISE_RE = re.compile(rf"\b(?:{alternation(RISE_VERBS)})\s*$", re.IGNORECASE)
@@ -689,6 +689,10 @@ def _nearest_toll(before: str) -> re.Match[str] | None:
         closer = _TOLL_RE.search(before, toll.end("toll"))
         if closer is None:
             return toll
+        if _key(closer.group("noun")) in MEASURE_TOLL_NOUNS and re.match(
+            r"\s+of\b", toll.group("mid")
+        ):
+            return toll  # "the toll of killed and missing stands at": the toll, not "missing"
         toll = closer
     return None
 
@@ -742,7 +746,8 @@ def _toll_meaning(
     if noun in MEASURE_TOLL_NOUNS:
         return MEASURE_TOLL_NOUNS[noun], population
     if noun in DEATH_TOLL_NOUNS:
-        return measure if measure in ("injured", "casualties") else "killed", population
+        combined = ("injured", "casualties", "killed_or_missing", "killed_or_abducted")
+        return measure if measure in combined else "killed", population
     if noun in CASUALTY_TOLL_NOUNS:
         return "casualties", population
     if measure is None and noun in ("figure", "tally", "count", "estimate", "range"):
@@ -900,7 +905,13 @@ def _clause_window(sentence: str, position: int, breaks: re.Pattern[str], width:
     return window[ends[-1] :] if ends else window
 
 
-_EPISTEMIC_RE = re.compile(r"\b(?:may|might)\s+(?:well\s+)?have\b", re.IGNORECASE)
+# An estimate of what is, not a hypothesis: "may have been killed", "could be as high as 300,000",
+# "the toll may be closer to 50,000" (but "could be displaced" is a projection).
+_EPISTEMIC_RE = re.compile(
+    r"\b(?:may|might)\s+(?:well\s+)?have\b"
+    r"|\b(?:may|might|could)\s+(?:well\s+|actually\s+|even\s+)?be\b(?!\s+(?:\w+ed|\w+en|left|hit|cut|made)\b)",
+    re.IGNORECASE,
+)
 # a hedge on the speaker's own judgement, not a hypothesis: "We would conclude that at least …"
 _HEDGE_RE = re.compile(
     r"\b(?:would|could|might|may)\s+(?:\w+ly\s+)?(?:conclude|estimate|say|argue|suggest|think|"
@@ -1208,6 +1219,13 @@ _VICTIMS_MEASURES = {
 
 def _victims_measure(sentence: str, claim: SentenceClaim) -> str | None:
     """'Victims' count what the text makes them victims of: 8 million victims of displacement."""
+    of = re.match(r"^\s*of\s+([^.;,]{0,60})", sentence[claim.phrase_end : claim.phrase_end + 60])
+    if (
+        of
+        and re.search(r"\bkill", of.group(1), re.I)
+        and re.search(r"disappear", of.group(1), re.I)
+    ):
+        return "killed_or_missing"  # "victims of killings and forced disappearances"
     after = _VICTIMS_OF_RE.match(sentence[claim.phrase_end : claim.phrase_end + 40])
     if after is None:
         after = _VICTIMS_CONTEXT_RE.search(

@@ -70,6 +70,10 @@ MEASURES_AFTER = {
     "killed or missing": "killed_or_missing", "dead or missing": "killed_or_missing",
     "killed and missing": "killed_or_missing", "dead and missing": "killed_or_missing",
     "died or disappeared": "killed_or_missing", "killed or disappeared": "killed_or_missing",
+    "missing or dead": "killed_or_missing", "missing or killed": "killed_or_missing",
+    "disappeared or killed": "killed_or_missing", "dead and missing persons": "killed_or_missing",
+    "names of the dead": "killed", "names of the disappeared": "missing",
+    "names of the missing": "missing",
     "killed or kidnapped": "killed_or_abducted", "killed or abducted": "killed_or_abducted",
     "injured": "injured", "wounded": "injured", "hurt": "injured", "maimed": "injured",
     "injuries": "injured",
@@ -188,7 +192,7 @@ TOLL_LINKS = [
     "included", "includes", "including", "include", "reach", "top", "exceed", "surpass",
     "pass", "range between", "ranges between", "ranged between", "range from", "range",
     "ranges", "ranged", "vary", "varies", "varied", "ran", "run", "runs", "account for",
-    "accounts for", "accounted for", "make up", "makes up", "made up",
+    "accounts for", "accounted for", "make up", "makes up", "made up", "be",
     "ranges from", "ranged from", "put at", "stand at", "amount to", "amounts to",
     "amounted to",
 ]  # fmt: skip
@@ -268,7 +272,7 @@ NOBODY = {"some", "many", "others", "most", "few", "several", "some experts", "c
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
 
 NEGATION_CUES = r"\b(?:no|not|never|none|nobody|n['’]t|deny|denies|denied|denying|rejected|rejects|dismissed|dismisses|refuted|refutes|false|falsely|untrue|without)\b"
-HYPOTHETICAL_CUES = r"(?:\b(?:could|would|might|will|shall|should|if|unless|risk|risks|threaten|threatens|threatened|projected|projection|potentially|possibly|scenario|feared\s+that|expected\s+to|likely\s+to|set\s+to|could\s+have)\b|['’]ll\b|\bmay\b(?-i:(?<=may)))"
+HYPOTHETICAL_CUES = r"(?:\b(?:could|would|might|will|shall|should|if|unless|risk|risks|threaten|threatens|threatened|projected|projection|potentially|possibly|scenario|expected\s+to|likely\s+to|set\s+to|could\s+have)\b|['’]ll\b|\bmay\b(?-i:(?<=may)))"
 COMPARISON_CUES = r"\b(?:than(?:\s+the)?|compared\s+(?:with|to)(?:\s+the)?|(?:compar(?:e|es|ed|ing)|likened|likens)\b[^.;]{0,60}?\b(?:to|with)(?:\s+the)?|like\s+the|similar\s+to(?:\s+the)?|equivalent\s+to(?:\s+the)?|surpassing(?:\s+the)?|exceeding(?:\s+the)?|eclipsing(?:\s+the)?|twice(?:\s+the)?|dwarfing(?:\s+the)?|as\s+in)\s*$"
 PASSING_CUES = r"\b(?:than|compared|deadliest|worst|since\s+the|like\s+the|dwarf|dwarfs|dwarfed|rivals?|eclipsed?|surpass(?:es|ed)?)\b"
 # What a compared figure belongs to when it is another event's: "the 100,000 killed in Bosnia",
