@@ -238,7 +238,7 @@ def test_the_figure_and_that_range_count_whom_the_figure_before_counted():
         ),
         (
             "It recorded 10,000 missing or dead civilians.",
-            [("10,000", "killed_or_missing", "all", None, "asserted")],
+            [("10,000", "killed_or_missing", "civilians", None, "asserted")],
         ),
     ],
 )
