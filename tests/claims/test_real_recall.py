@@ -258,3 +258,42 @@ def test_killed_or_missing(text, expected):
 )
 def test_a_hedge_is_no_hypothesis_a_projection_is(text, context):
     assert [c[4] for c in claims_of(text)] == [context]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # what is counted, said once and meant again
+        (
+            "The conflict killed 3,000 people in 2015. In 2016, another 2,500.",
+            [
+                ("3,000", "killed", "all", None, "asserted"),
+                ("2,500", "killed", "all", None, "asserted"),
+            ],
+        ),
+        ("Of the dead, 1,200 were children.", [("1,200", "killed", "children", None, "asserted")]),
+        (
+            "Civilians accounted for 10,000 of the deaths.",
+            [("10,000", "killed", "civilians", None, "asserted")],
+        ),
+        (
+            "Children made up 3,000 of those killed.",
+            [("3,000", "killed", "children", None, "asserted")],
+        ),
+        (
+            "Civilian deaths: 5,000. Military deaths: 3,000.",
+            [
+                ("5,000", "killed", "civilians", None, "asserted"),
+                ("3,000", "killed", "combatants", None, "asserted"),
+            ],
+        ),
+        # a short sentence with people of its own starts afresh
+        (
+            "Some 1,000 people fled. Rwanda is sending 2,000 troops.",
+            [
+                ("Some 1,000", "displaced", "all", "about", "asserted"),
+            ],
+        ),
+    ],
+)
+def test_a_measure_said_once(text, expected):
+    assert claims_of(text) == expected

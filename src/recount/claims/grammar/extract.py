@@ -440,15 +440,43 @@ _CARRY_RE = re.compile(
 
 
 def _carry_measure(sentence: str, claims: list[SentenceClaim], state: DocumentState) -> None:
-    """'The rest were from the military – 9,044 soldiers ...': the previous sentence's measure."""
-    if state.previous_measure is None or not _CARRY_RE.match(sentence):
+    """'The rest were from the military – 9,044 soldiers ...': the previous sentence's measure;
+    'Of the dead, 1,200 were children': the measure the opening names; 'In 2016, another
+    2,500.': a sentence that names no measure goes on with the previous one's."""
+    named = _OF_MEASURED_RE.match(sentence)
+    measure = MEASURES_AFTER.get(_key(named.group("meas"))) if named else None
+    if measure is None and _CARRY_RE.match(sentence):
+        measure = state.previous_measure
+    elliptic = (
+        measure is None
+        and state.previous_measure is not None
+        and len(sentence) < 80
+        and not _MEASURE_WORD_RE.search(sentence)
+    )
+    if elliptic:
+        measure = state.previous_measure
+    if measure is None:
         return
     for claim in claims:
-        if claim.measure is None and claim.own_population:
-            claim.measure = state.previous_measure
+        if elliptic:  # "In 2016, another 2,500.", not "Rwanda is sending 2,000 troops"
+            carries = not claim.own_population
+        else:
+            carries = claim.own_population or named is not None
+        if claim.measure is None and carries:
+            claim.measure = measure
             claim.measure_text = _phrase(sentence, claim.quantity.start, claim.phrase_end)
             claim.construction = claim.construction or "part"
     _inherit(sentence, claims, [])
+
+
+_OF_MEASURED_RE = re.compile(
+    r"^\W*(?:of|among)\s+(?:the|those)\s+(?P<meas>dead|killed|injured|wounded|victims|missing|"
+    r"displaced|detained|abducted|kidnapped)\b",
+    re.IGNORECASE,
+)
+_MEASURE_WORD_RE = re.compile(
+    rf"\b(?:{_MEAS}|{alternation(MEASURES_BEFORE)}|toll|casualt\w*|victims?)\b", re.IGNORECASE
+)
 
 
 def _is_scope(sentence: str, place: Place) -> bool:
@@ -537,7 +565,11 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
             claim.population = _antecedent_population(sentence, q.start)
         elif forward.group("of"):
             of_pop = _OF_DEAD_POP_RE.match(sentence, claim.phrase_end)
-            if of_pop:
+            share = _SHARE_SUBJECT_RE.search(before)
+            if share is not None:  # "Civilians accounted for 10,000 of the deaths"
+                claim.population = _population(share.group("pop"))
+                claim.own_population = True
+            elif of_pop:
                 claim.population = _population(of_pop.group("pop"))
                 claim.own_population = True
                 claim.phrase_end = of_pop.end()
@@ -633,6 +665,17 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
         claim.measure_text = _phrase(sentence, q.start - 40 + population_at.start(), q.end)
         claim.construction = "subject"
         return claim
+    share = _SHARE_OF_RE.match(after)
+    if share is not None:  # "Children made up 3,000 of those killed"
+        claim.measure = MEASURES_AFTER.get(_key(share.group("meas")), "killed")
+        claim.measure_text = _phrase(sentence, q.start, q.end + share.end())
+        claim.construction = "subject"
+        claim.phrase_end = q.end + share.end()
+        subject = _SHARE_SUBJECT_RE.search(before)
+        if subject is not None:
+            claim.population = _population(subject.group("pop"))
+            claim.own_population = True
+        return claim
     label = _LABEL_BEFORE_RE.search(before)
     if label is not None:  # an infobox or table label: "Deaths25,000–43,000", "Injured: 35"
         claim.measure = MEASURES_AFTER.get(_key(label.group("label")), "killed")
@@ -658,6 +701,16 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
     return claim
 
 
+_SHARE_OF_RE = re.compile(
+    rf"^\s+of\s+(?:the|those|all)\s+(?:(?:{_ADJECTIVE}){{0,2}}?(?:people|persons)\s+)?(?P<meas>{_MEAS})\b",
+    re.IGNORECASE,
+)
+_SHARE_SUBJECT_RE = re.compile(
+    rf"\b(?P<pop>{_POP})\s+(?:accounted\s+for|account\s+for|accounts\s+for|made\s+up|make\s+up|"
+    r"makes\s+up|represented|represent|comprised|numbered|were|are)\s+(?:some\s+|about\s+|"
+    r"around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|at\s+least\s+)?$",
+    re.IGNORECASE,
+)
 _LABEL_BEFORE_RE = re.compile(
     r"^\W*(?P<label>deaths?|casualties|killed|dead|fatalities|injured|wounded|injuries|missing|"
     r"displaced|refugees|internally\s+displaced|abducted|kidnapped|detained|arrested|evacuated)"

@@ -34,6 +34,7 @@ POPULATIONS = {
     "policemen": "combatants", "police officers": "combatants", "combatant": "combatants",
     "fighter": "combatants", "soldier": "combatants", "terrorists": "combatants",
     "armed forces": "combatants", "allied forces": "combatants", "military personnel": "combatants",
+    "military": "combatants",
     "children": "children", "child": "children", "minors": "children", "kids": "children",
     "boys": "children", "girls": "children", "infants": "children", "babies": "children",
     "schoolchildren": "children", "toddlers": "children",
