@@ -297,3 +297,42 @@ def test_a_hedge_is_no_hypothesis_a_projection_is(text, context):
 )
 def test_a_measure_said_once(text, expected):
     assert claims_of(text) == expected
+
+
+def test_layouts_of_un_documents():
+    # a noon-briefing list by country, an infobox with a bracketed source, numbered paragraphs
+    briefing = (
+        "Noon Briefing Highlights\n"
+        "Yemen: The Secretary-General condemned an airstrike in Taizz which reportedly killed 20 "
+        "civilians.\n"
+        "South Sudan: The UN Mission said some 5,000 people had fled fighting in Pajok.\n"
+    )
+    got = [
+        (c["quantity_text"], c["place_code"]) for c in claim_records(briefing, date="2017-07-21")
+    ]
+    assert got == [("20", "YE"), ("some 5,000", "SS")]
+    infobox = "Casualties and losses\nCivilian deaths: 489–528 (HRW)\n"
+    (claim,) = claim_records(infobox, outlet="Wikipedia")
+    assert (claim["measure"], claim["population"], claim["claimant"]) == (
+        "killed",
+        "civilians",
+        "Human Rights Watch",
+    )
+    paragraphs = (
+        "133. Credible sources have estimated that there could have been as many as 40,000 "
+        "civilian deaths.\n134. The Government has claimed that there were no civilian casualties.\n"
+    )
+    got = [(c["quantity_text"], c["context"]) for c in claim_records(paragraphs)]
+    assert got == [("as many as 40,000", "asserted")]  # "could have been": an estimate of the past
+
+
+def test_killed_wounded_in_a_headline_are_casualties():
+    text = "UN: More Than 10,000 Civilians Killed, Wounded in Afghanistan in 2017"
+    assert claims_of(text) == [
+        ("More Than 10,000", "casualties", "civilians", "more_than", "asserted")
+    ]
+
+
+def test_from_a_year_alone_compares_it_does_not_start_a_period():
+    (claim,) = claim_records("The report documented 3,438 deaths, a 9 percent drop from 2016.")
+    assert claim["period_start"] is None

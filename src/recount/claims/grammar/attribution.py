@@ -34,6 +34,9 @@ class Attribution:
 
 
 _SPEECH_WORDS = {verb.lower() for verb in SPEECH_VERBS}
+_BRACKETED_SOURCE_RE = re.compile(
+    r"\d[^()]{0,60}\(\s*(?:per\s+|according\s+to\s+|source:\s*)?(?:the\s+)?$", re.I
+)
 _PROPER_SUBJECT_RE = re.compile(
     r"^\W*((?:[A-Z][\w'’.-]*\s+){1,5}?)(?:has\s+|have\s+|had\s+)?[a-z]+\s+$"
 )
@@ -144,6 +147,17 @@ def find_attributions(
         found.append(attribution)
     for mention in mentions:
         after = sentence[mention.end : mention.end + 60]
+        bracket = _BRACKETED_SOURCE_RE.search(sentence[max(0, mention.start - 20) : mention.start])
+        close = re.match(r"\s*(?:estimates?|figures?|data)?\s*\)", after)
+        if bracket is not None and close is not None:
+            # "Civilian deaths: 489–528 (HRW)": a body in brackets credits the figure before it
+            opening = mention.start - len(bracket.group(0))
+            scope = (
+                max(sentence.rfind(")", 0, opening), sentence.rfind(";", 0, opening)) + 1,
+                mention.end + close.end(),
+            )
+            found.append(replace(_named(mention.start, mention), scope=scope))
+            continue
         if _SOURCE_AFTER_RE.match(after):
             found.append(_named(mention.start, mention))
         if _SOURCE_BEFORE_RE.search(sentence[max(0, mention.start - 60) : mention.start]):

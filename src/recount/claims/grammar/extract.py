@@ -147,7 +147,7 @@ _DISPLACING_RE = re.compile(
     re.IGNORECASE,
 )
 _HARM_AFTER_RE = re.compile(
-    r"(?:\s*,\s*[a-z]+)*\s*,?\s+(?:or|and|and/or)\s+(?:(?:were|was|are|is|been|went|remain|remained|still)\s+){0,2}(?:forcibly\s+)?(?:injured|wounded|maimed|disabled|hurt|killed|dead|missing|disappeared|kidnapped|abducted)\b",
+    r"(?:\s*,\s*[a-z]+)*\s*(?:,?\s+(?:or|and|and/or)\s+|,\s*(?=(?:injured|wounded)\b))(?:(?:were|was|are|is|been|went|remain|remained|still)\s+){0,2}(?:forcibly\s+)?(?:injured|wounded|maimed|disabled|hurt|killed|dead|missing|disappeared|kidnapped|abducted)\b",
     re.IGNORECASE,
 )
 _RISE_RE = re.compile(rf"\b(?:{alternation(RISE_VERBS)})\s*$", re.IGNORECASE)
@@ -482,6 +482,8 @@ _MEASURE_WORD_RE = re.compile(
 def _is_scope(sentence: str, place: Place) -> bool:
     """A place the claim is about ("in Aleppo", "Syria's war"), not a dateline or a speaker."""
     before = sentence[max(0, place.start - 40) : place.start]
+    if not sentence[: place.start].strip(" •*-–") and sentence[place.end : place.end + 1] == ":":
+        return True  # "Yemen: The Secretary-General condemned …" in a list of countries
     return bool(_SCOPE_BEFORE_RE.search(before) or _POSSESSIVE_RE.match(sentence, place.end))
 
 
@@ -533,6 +535,8 @@ def _may_count(sentence: str, q: Quantity) -> bool:
     ):
         if _AGE_QUALIFIER_RE.search(before):
             return False  # "children under 5"
+    if not sentence[: q.start].strip() and re.match(r"[.)](?:\s|$)", sentence[q.end : q.end + 2]):
+        return False  # "134. The Government has claimed …": a numbered paragraph
     if _RATIO_BEFORE_RE.search(sentence[max(0, q.start - 60) : q.start]):
         return False  # "For every combatant killed, four civilians died"
     if q.year_like and re.match(r"\s+[a-z]+['’]s?\s", after):
@@ -803,7 +807,15 @@ def _toll_meaning(
         return measure if measure in combined else "killed", population
     if noun in CASUALTY_TOLL_NOUNS:
         return "casualties", population
-    if measure is None and noun in ("figure", "tally", "count", "estimate", "range"):
+    if measure is None and noun in (
+        "figure",
+        "figures",
+        "tally",
+        "count",
+        "estimate",
+        "estimates",
+        "range",
+    ):
         measure = _sentence_measure(sentence) or state.last_measure
     return measure, population
 
@@ -961,7 +973,7 @@ def _clause_window(sentence: str, position: int, breaks: re.Pattern[str], width:
 # An estimate of what is, not a hypothesis: "may have been killed", "could be as high as 300,000",
 # "the toll may be closer to 50,000" (but "could be displaced" is a projection).
 _EPISTEMIC_RE = re.compile(
-    r"\b(?:may|might)\s+(?:well\s+)?have\b"
+    r"\b(?:may|might|could)\s+(?:well\s+)?have\b"
     r"|\b(?:may|might|could)\s+(?:well\s+|actually\s+|even\s+)?be\b(?!\s+(?:\w+ed|\w+en|left|hit|cut|made)\b)",
     re.IGNORECASE,
 )
