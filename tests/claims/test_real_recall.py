@@ -336,3 +336,17 @@ def test_killed_wounded_in_a_headline_are_casualties():
 def test_from_a_year_alone_compares_it_does_not_start_a_period():
     (claim,) = claim_records("The report documented 3,438 deaths, a 9 percent drop from 2016.")
     assert claim["period_start"] is None
+
+
+def test_a_rate_per_thousand_is_no_count():
+    assert (
+        claims_of("The survey found a crude mortality rate of 2.2 deaths per 1,000 per month.")
+        == []
+    )
+
+
+def test_a_participles_speaker_is_the_sentences_subject():
+    (claim,) = claim_records(
+        "The Sudanese government rejected the UN figure, saying only 9,000 had died."
+    )
+    assert claim["claimant"] == "Sudanese government"

@@ -439,14 +439,15 @@ def _is_proper(phrase: str) -> bool:
 def _main_subject(sentence: str, cue: int, mentions: list[ClaimantMention]) -> Attribution | None:
     """'X made the remarks …, while noting that …': a participle's speaker is the clause's subject."""
     first = [m for m in mentions if m.end <= cue]
-    if first:
-        return _named(cue, first[0])
     subject = re.match(
         r"\s*((?:[A-Za-z][\w'’.-]*\s+){0,5}?[A-Za-z][\w'’.-]*)\s+(?:has\s+|have\s+|had\s+)?[a-z]+ed\b",
         sentence,
     )
+    if first and (subject is None or first[0].start < subject.end(1)):
+        return _named(cue, first[0])
     if subject is None:
         return None
+    # "The Sudanese government rejected the UN figure, saying …": the subject, not the UN
     return _unnamed(cue, _clean_phrase(subject.group(1)))
 
 

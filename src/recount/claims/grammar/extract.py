@@ -177,6 +177,7 @@ _NOT_A_COUNT_AFTER_RE = re.compile(
     r"|\s*(?:km|kilomet|miles?\b|metres?\b|meters?\b|kg\b|kilograms?|tonnes?\b|tons?\b|hectares?|acres?|square|sq\b|feet\b|ft\b)"
     r"|\s*(?:dollars|usd|euros?|pounds|syrian\s+pounds|lira|liras|\$)"
     r"|\s*(?:times|fold)\b"
+    r"|\s*(?:[a-z]+\s+){0,2}per\s+(?:1,000|10,000|100,000|1000|10000|100000|thousand)\b"
     r"|\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|o['’]clock)\b"
     r"|\s*[:/]\s*\d"
     rf"|\s+{_MONTH}(?![\w])"
@@ -185,7 +186,7 @@ _NOT_A_COUNT_AFTER_RE = re.compile(
 )
 _NOT_A_COUNT_BEFORE_RE = re.compile(
     r"(?:\b(?:every|one\s+in|in\s+every|out\s+of\s+every|CI|confidence\s+interval|aged|age|ages|age\s+of|ages\s+of|ages\s+between|population\s+of|out\s+of|resolution|article|chapter|route|highway|road|page|paragraph|section|phase|room|flight|unit|brigade|division|grade|level|number|no\.|nos\.|item|point|verse|platoon|battalion|regiment|district|zone|sector|category|model|type|version|episode|season|volume|vol\.?|p\.|pp\.)"
-    rf"|\b{_MONTH}|[$£€¥]|\bus\$|\d\s*[:/]|\d\s*\.\s*$|#)\s*$",
+    rf"|\b{_MONTH}|[$£€¥]|\bus\$|\d\s*[:/]|\d\s*\.\s*$|#|\bper)\s*$",
     re.IGNORECASE,
 )
 _TEMPORAL_BEFORE_RE = re.compile(
