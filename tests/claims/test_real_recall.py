@@ -350,3 +350,11 @@ def test_a_participles_speaker_is_the_sentences_subject():
         "The Sudanese government rejected the UN figure, saying only 9,000 had died."
     )
     assert claim["claimant"] == "Sudanese government"
+
+
+def test_another_wars_toll_in_a_relative_clause_is_a_yardstick():
+    text = "The war has killed more people than the 1994 genocide in Rwanda, which claimed some 800,000 lives."
+    assert claims_of(text) == []
+    # but a source in the relative clause speaks: issue #18's Myanmar sentence
+    text = "The toll is far higher than the official one given by Myanmar authorities, which said 400 people had died."
+    assert [c[0] for c in claims_of(text)] == ["400"]

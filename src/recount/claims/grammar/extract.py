@@ -944,6 +944,14 @@ _GAP_ASIDE_RE = re.compile(
 )
 
 
+_COMPARED_EVENT_CLAUSE_RE = re.compile(
+    r"\b(?:than|like|as\s+in|compared\s+(?:with|to)|rivals?|dwarf(?:s|ed|ing)?|eclips(?:es|ed|ing))\s+"
+    r"(?:that\s+of\s+)?(?:the\s+)?[^,;.]{0,60},?\s+(?:which|that|where|when|in\s+which)\s+"
+    r"(?:\w+\s+){0,2}?(?:claimed|killed|left|took|cost|saw|caused)\s+[^,;.]{0,25}$",
+    re.IGNORECASE,
+)
+
+
 def _is_yardstick(sentence: str, claim: SentenceClaim, places: list[Place]) -> bool:
     """A compared figure of another place or event ("higher than the 100,000 killed in Bosnia").
 
@@ -951,6 +959,8 @@ def _is_yardstick(sentence: str, claim: SentenceClaim, places: list[Place]) -> b
     1,700 in September"; "almost double the estimates of more than 6,000") is a claim.
     """
     before = sentence[max(0, claim.quantity.start - 80) : claim.quantity.start]
+    if _COMPARED_EVENT_CLAUSE_RE.search(sentence[max(0, claim.quantity.start - 140) : claim.quantity.start]):
+        return True  # "more people than the 1994 genocide in Rwanda, which claimed some 800,000"
     if _COMPARISON_RE.search(before) is None:
         return False
     tail_end = min(len(sentence), claim.phrase_end + 60)
