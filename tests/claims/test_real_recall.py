@@ -358,3 +358,20 @@ def test_another_wars_toll_in_a_relative_clause_is_a_yardstick():
     # but a source in the relative clause speaks: issue #18's Myanmar sentence
     text = "The toll is far higher than the official one given by Myanmar authorities, which said 400 people had died."
     assert [c[0] for c in claims_of(text)] == ["400"]
+
+
+def test_may_after_a_number_is_the_verb_not_the_month():
+    text = "John Holmes told the Security Council that 300,000 may have died."
+    assert claims_of(text) == [("300,000", "killed", "all", None, "asserted")]
+    assert claims_of("Fighting resumed on 15 May in the north.") == []
+
+
+def test_earlier_estimates_and_the_territorys_ministry():
+    (claim,) = claim_records("Previous estimates had put the toll at around 30,000.")
+    assert claim["claimant"] == "Previous estimates"
+    text = (
+        "Israeli strikes on Gaza continued on Sunday.\n"
+        "The territory's Health Ministry said at least 330 people were killed."
+    )
+    (claim,) = claim_records(text)
+    assert claim["claimant"] == "Gaza Ministry of Health"

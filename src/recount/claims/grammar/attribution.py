@@ -261,6 +261,13 @@ def _is_noun(sentence: str, verb: re.Match[str]) -> bool:
         return True  # "according to the report," but not "…, historians estimate."
     if _DETERMINER_BEFORE_RE.search(before) or re.search(r"\d\s*$", before):
         return True
+    if re.search(
+        r"\b(?:previous|earlier|other|some|many|several|independent|conservative|latest|"
+        r"recent|unofficial|official)\s+$",
+        before,
+        re.IGNORECASE,
+    ):
+        return True  # "Previous estimates had put the toll at"
     singular = not word.endswith("s")
     return singular and _NOUN_BEFORE_RE.search(before) is not None
 
@@ -524,7 +531,8 @@ _ORGANISATION_WORDS = {"project", "group", "office", "ministry", "agency", "comm
                        "organization", "committee", "union", "forces", "army", "institute",
                        "university", "foundation", "coalition", "authorities", "government",
                        "data", "department", "unit", "court", "tribunal", "police", "service",
-                       "report", "study", "survey", "monitor", "monitors", "groups"}  # fmt: skip
+                       "report", "study", "survey", "monitor", "monitors", "groups",
+                       "estimates", "figures", "reports", "estimate", "statistics"}  # fmt: skip
 _TRAILING_ADVERBS = {"there", "here", "now", "today", "yesterday", "tonight", "again", "also",
                      "earlier", "later", "recently", "previously"}  # fmt: skip
 _CONJUNCTIONS = {
@@ -562,6 +570,8 @@ def _clean_phrase(phrase: str) -> str | None:
         if index > 0 and (word.lower() in _PHRASE_STOPS or speech):
             if word[:1].isupper() and words[index - 1][:1].isupper():
                 continue  # inside a proper name: "The Iraq Body Count project"
+            if word.lower() in VERB_NOUNS and previous in _DESCRIBING:
+                continue  # "Previous estimates", "the final report"
             place_of_institution = (
                 word.lower() in ("in", "of", "for", "at", "from")
                 and words[index - 1].lower() in _INSTITUTION_NOUNS
@@ -633,6 +643,7 @@ def _without_title(name: str) -> str:
 
 
 _DESCRIBING = {"final", "latest", "new", "annual", "full", "joint", "official", "preliminary",
+               "previous", "earlier", "other", "independent", "unofficial", "conservative",
                "updated", "interim", "recent", "same", "first", "second", "third", "quarterly",
                "monthly", "weekly", "daily"}  # fmt: skip
 

@@ -180,7 +180,7 @@ _NOT_A_COUNT_AFTER_RE = re.compile(
     r"|\s*(?:[a-z]+\s+){0,2}per\s+(?:1,000|10,000|100,000|1000|10000|100000|thousand)\b"
     r"|\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|o['’]clock)\b"
     r"|\s*[:/]\s*\d"
-    rf"|\s+{_MONTH}(?![\w])"
+    rf"|\s+(?!(?-i:may)\b){_MONTH}(?![\w])"  # "15 May" is a date; "300,000 may have died" a count
     r"|(?:st|nd|rd|th)\b)",
     re.IGNORECASE,
 )
@@ -959,7 +959,9 @@ def _is_yardstick(sentence: str, claim: SentenceClaim, places: list[Place]) -> b
     1,700 in September"; "almost double the estimates of more than 6,000") is a claim.
     """
     before = sentence[max(0, claim.quantity.start - 80) : claim.quantity.start]
-    if _COMPARED_EVENT_CLAUSE_RE.search(sentence[max(0, claim.quantity.start - 140) : claim.quantity.start]):
+    if _COMPARED_EVENT_CLAUSE_RE.search(
+        sentence[max(0, claim.quantity.start - 140) : claim.quantity.start]
+    ):
         return True  # "more people than the 1994 genocide in Rwanda, which claimed some 800,000"
     if _COMPARISON_RE.search(before) is None:
         return False
@@ -1364,6 +1366,12 @@ def _resolve_institution(
     if any(known.name == claim.claimant for known in gazetteer.claimants):
         return  # already the gazetteer's entry
     named = re.sub(r"\b[A-Z][\w'’]*-(?:run|led|controlled|held)\s+", "", claim.claimant)
+    named = re.sub(
+        r"^(?:the\s+)?(?:country|territory|enclave|nation|region|state|strip)['’]s\s+",
+        "",
+        named,
+        flags=re.IGNORECASE,
+    )  # "the territory's Health Ministry": the country the text is about
     match = next((m for m in (r.match(named) for r in _MINISTRY_RES) if m), None)
     if match is None:
         return
