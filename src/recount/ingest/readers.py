@@ -218,6 +218,10 @@ def _with_rows_split(
         yield Chunk(rows, quarantine, chunk.progress, issues)
 
 
+def _has_break(cell: object) -> bool:
+    return isinstance(cell, str) and ("\n" in cell or "\r" in cell)
+
+
 def _moved_on(table: pa.Table, by: int) -> pa.Table:
     return table.set_column(0, "source_row", pc.add(table.column(0), pa.scalar(by, pa.int64())))
 
@@ -546,9 +550,18 @@ def _swallowed(
         return True
     if width == 1 and len(lines) > 1 and beyond_norm:
         return True
-    if width >= 2 and any(line.count(delimiter) >= width - 1 for line in lines[1:]):
-        return True
+    if width >= 2 and len(lines) > 1:
+        # a line wholly inside the field, or the first and the last together (the last holds
+        # the rest of its row after the quote closes, so alone it proves nothing)
+        if any(_row_shaped(line, width, delimiter) for line in lines[1:-1]):
+            return True
+        if _row_shaped(lines[0], width, delimiter) and _row_shaped(lines[-1], width, delimiter):
+            return True
     return at_end and any(field.endswith(("\n", "\r")) for field in row)
+
+
+def _row_shaped(line: str, width: int, delimiter: str) -> bool:
+    return line.count(delimiter) >= width - 1
 
 
 class JsonLinesReader(Reader):
@@ -775,16 +788,15 @@ class SpreadsheetReader(Reader):
         self._handle.close()
 
     def chunks(self) -> Iterator[Chunk]:
-        return self._cells_split(self._sheet_chunks())
-
-    def _sheet_chunks(self) -> Iterator[Chunk]:
         width = len(self.header)
+        norms = ColumnNorms(width, self.rule)
         next_row = 1
         try:
             while True:
                 rows = list(islice(self._rows, CHUNK_ROWS))
                 if not rows:
                     return
+                rows, from_split = self._split_swallowed(rows, norms)
                 source_rows = np.arange(next_row, next_row + len(rows), dtype=np.int64)
                 next_row += len(rows)
                 over = [i for i, r in enumerate(rows) if len(r) > width and any(r[width:])]
@@ -797,12 +809,52 @@ class SpreadsheetReader(Reader):
                 ]
                 columns = list(zip(*fitted, strict=True)) if fitted else [[]] * width
                 table, _ = self._text_columns(columns, source_rows[keep])
+                if from_split is None:
+                    norms.add_arrays(table.columns[1:])
+                    issues = None
+                else:
+                    issues = pa.array(
+                        [ROWS_SPLIT if f else None for f in from_split[keep]], pa.string()
+                    )
                 quarantine = _quarantine(
                     source_rows[over],
                     "too_many_fields",
                     [None] * len(over),
                     [self._raw_row(list(rows[i])) for i in over],
                 )
-                yield Chunk(table, quarantine, None)
+                yield Chunk(table, quarantine, None, issues)
         finally:
             self.close()
+
+    def _split_swallowed(
+        self, rows: list[tuple], norms: ColumnNorms
+    ) -> tuple[list[tuple], np.ndarray | None]:
+        """The rows with each row whose cell swallowed rows split into them (swallowed.py),
+        and which rows came from a split (None when none did: then the chunk's lengths are
+        still to be counted). A row of another width than the header's can be split too: a
+        quote opened in one column and closed in another leaves one."""
+        width = len(self.header)
+        found = [i for i, row in enumerate(rows) if any(map(_has_break, row))]
+        if not found:
+            return rows, None
+        for column in range(width):
+            norms.add_lengths(
+                column, (len(r[column]) for r in rows if len(r) > column and r[column])
+            )
+
+        def long_enough(column: int, cell: str) -> bool:
+            return column < width and norms.beyond(column, len(cell))
+
+        out: list[tuple] = []
+        from_split: list[bool] = []
+        start = 0
+        for position in found:
+            out += rows[start:position]
+            from_split += [False] * (position - start)
+            split = split_row(list(rows[position]), long_enough, width)
+            out += [tuple(r) for r in split] if split else [rows[position]]
+            from_split += [True] * len(split) if split else [False]
+            start = position + 1
+        out += rows[start:]
+        from_split += [False] * (len(rows) - start)
+        return out, np.array(from_split, dtype=bool)

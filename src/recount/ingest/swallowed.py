@@ -36,14 +36,16 @@ Cells = Sequence[str | None]
 LongEnough = Callable[[int, str], bool]
 
 
-def rows_in_cell(cells: Cells, column: int) -> list[list[str]] | None:
-    """The rows the cell's lines make with the cells around it, when every line reads as a
-    whole row under one delimiter (blank lines between are skipped); None when they do not."""
-    width = len(cells)
+def rows_in_cell(cells: Cells, column: int, width: int) -> list[list[str]] | None:
+    """The rows of `width` fields the cell's lines make with the cells around it, when every
+    line reads as a whole row under one delimiter (blank lines between are skipped); None
+    when they do not."""
     lines = _LINE_BREAK.split(cells[column] or "")
     if len(lines) < 2:
         return None
     if width == 1:
+        if len(cells) != 1:
+            return None
         rows = [[line] for line in lines if line.strip()]
         return rows if len(rows) >= 2 else None
     after = list(cells[column + 1 :])
@@ -51,7 +53,7 @@ def rows_in_cell(cells: Cells, column: int) -> list[list[str]] | None:
     while trimmed and not trimmed[-1]:
         trimmed.pop()
     for delimiter in DELIMITERS:
-        for tail in (after, trimmed) if trimmed != after else (after,):
+        for tail in (trimmed, after) if trimmed != after else (after,):
             rows = _read_lines(lines, cells[:column], tail, delimiter, width)
             if rows is not None:
                 return rows
@@ -64,8 +66,8 @@ def _read_lines(lines, before, after, delimiter: str, width: int) -> list[list[s
     texts[-1] = delimiter.join([texts[-1], *(_quoted(c, delimiter) for c in after)])
     rows = []
     for index, text in enumerate(texts):
-        if 0 < index < len(texts) - 1 and not text.strip():
-            continue
+        if index and not text.strip():
+            continue  # a blank line between rows, or the line break that ended the file
         fields = _fields(text, delimiter)
         if len(fields) != width:
             return None
@@ -88,13 +90,17 @@ def _fields(text: str, delimiter: str) -> list[str]:
     return rows[0] if len(rows) == 1 else []
 
 
-def split_row(cells: Cells, long_enough: LongEnough) -> list[list[str]] | None:
-    """The rows a row's first swallowing cell holds (itself included), or None."""
+def split_row(
+    cells: Cells, long_enough: LongEnough, width: int | None = None
+) -> list[list[str]] | None:
+    """The rows of `width` fields (default: the row's own) that the row's first swallowing
+    cell holds with the cells around it, or None."""
+    width = len(cells) if width is None else width
     for column, cell in enumerate(cells):
         if not cell or ("\n" not in cell and "\r" not in cell):
             continue
-        rows = rows_in_cell(cells, column)
-        if rows is not None and (len(cells) >= TELLING_WIDTH or long_enough(column, cell)):
+        rows = rows_in_cell(cells, column, width)
+        if rows is not None and (width >= TELLING_WIDTH or long_enough(column, cell)):
             return rows
     return None
 
