@@ -150,21 +150,6 @@ class Reader:
         )
         return rows, quarantine
 
-    def _cells_split(self, chunks: Iterator[Chunk]) -> Iterator[Chunk]:
-        """Tabular chunks with the cells that swallowed rows split (beyond the norm: this
-        file's lengths per column, learned as it is read)."""
-        norms = ColumnNorms(len(self.header), self.rule)
-
-        def long_enough(column: int, cell: str) -> bool:
-            return norms.beyond(column, len(cell))
-
-        return _with_rows_split(
-            chunks,
-            lambda rows: norms.add_arrays(rows.columns[1:]),
-            multiline_rows,
-            lambda cells: split_row(cells, long_enough),
-        )
-
     def _column_label(self, index: int) -> str:
         return self.header[index] if index < len(self.header) else f"column_{index + 1}"
 
@@ -634,6 +619,21 @@ class ParquetReader(Reader):
 
     def chunks(self) -> Iterator[Chunk]:
         return self._cells_split(self._batches())
+
+    def _cells_split(self, chunks: Iterator[Chunk]) -> Iterator[Chunk]:
+        """The batches with each cell that swallowed rows split into them (the norm: this
+        file's lengths per column, learned as it is read)."""
+        norms = ColumnNorms(len(self.header), self.rule)
+
+        def long_enough(column: int, cell: str) -> bool:
+            return norms.beyond(column, len(cell))
+
+        return _with_rows_split(
+            chunks,
+            lambda rows: norms.add_arrays(rows.columns[1:]),
+            multiline_rows,
+            lambda cells: split_row(cells, long_enough),
+        )
 
     def _batches(self) -> Iterator[Chunk]:
         self.lines_read = self._file.metadata.num_rows  # a Parquet file's rows, blank or not
