@@ -8,7 +8,7 @@ import pytest
 
 from recount.claims import add_claims, default_gazetteer, extract_claims, workspace_gazetteer
 from recount.claims.claimants import parse_claimants
-from recount.claims.scope import find_periods, find_places
+from recount.claims.scope import find_periods, find_places, war_start
 from recount.errors import ConfigError
 from recount.reference import country_pack
 from recount.workspace import Workspace
@@ -138,7 +138,7 @@ def test_a_place_of_another_pack_is_its_country():
     ],
 )
 def test_periods(text, first, last):
-    (period,) = find_periods(text, dt.date(2017, 5, 2))
+    (period,) = find_periods(text, dt.date(2017, 5, 2), war_start("SY", dt.date(2017, 5, 2)))
     assert (period.first_day.isoformat() if period.first_day else None) == first
     assert (period.last_day.isoformat() if period.last_day else None) == last
 
@@ -153,3 +153,46 @@ def test_a_dateline_is_not_the_scope():
     )
     assert list(claims["place_code"]) == ["SY-ID"]
     assert list(claims["outlet"]) == ["Reuters"]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [  # dates written without their year take the document's (UN briefings, 2024-10-01)
+        ("As of 31 August, the mission had verified", None, "2024-08-31"),
+        (
+            "documented for April, when at least 129 civilians were killed",
+            "2024-04-01",
+            "2024-04-30",
+        ),
+        ("Since the latest incursion on 10 May, at least 6,000", "2024-05-10", "2024-05-10"),
+        ("Up to 30 June the ministry had reported", None, "2024-06-30"),
+        ("in the fighting from June 6 to August 25, 1982,", "1982-06-06", "1982-08-25"),
+        ("died between April and July 1994", "1994-04-01", "1994-07-31"),
+        ("By mid-March 2022, SOHR reported", None, "2022-03-15"),
+        ("For the 50-day war of 2014, the toll was", "2014-01-01", "2014-12-31"),
+        (
+            "Civilians | 52,000+ killed | 3 November 2020 – 2 February 2021 |",
+            "2020-11-03",
+            "2021-02-02",
+        ),
+        ("since the start of the fighting", "2023-10-07", None),  # a text about Gaza
+    ],
+)
+def test_periods_of_real_text(text, first, last):
+    (period,) = find_periods(text, dt.date(2024, 10, 1), war_start("PS", dt.date(2024, 10, 1)))
+    assert (period.first_day.isoformat() if period.first_day else None) == first
+    assert (period.last_day.isoformat() if period.last_day else None) == last
+
+
+def test_the_war_began_when_the_text_says_for_its_country():
+    assert war_start("UA", dt.date(2024, 10, 1)) == dt.date(2022, 2, 24)
+    assert war_start("UA", dt.date(2016, 1, 1)) == dt.date(2014, 4, 6)
+    assert war_start("SY", dt.date(2017, 5, 2)) == dt.date(2011, 3, 1)
+    assert war_start(None) is None and war_start("FR") is None  # no country is assumed
+    assert find_periods("since the war began") == []  # an unknown start is no period
+
+
+def test_a_month_without_a_year_is_a_name_not_the_verb_may():
+    assert find_periods("the toll may rise", dt.date(2024, 10, 1)) == []
+    (period,) = find_periods("in May, 300 people were killed", dt.date(2024, 10, 1))
+    assert period.first_day == dt.date(2024, 5, 1)

@@ -42,8 +42,8 @@ causes = ["measure_wording"]
 
 def test_a_corpus_folder_with_texts_in_files(tmp_path):
     text = (
-        "Some 40 percent of the 12 people killed were women, OHCHR said.\n\nGunmen took 7 "
-        "hostages. In 1941, 30 were killed at the same ravine."
+        "Some 40 percent of the 12 people killed were women, OHCHR said.\n\nGunmen raided the "
+        "town. They took 7 hostages. In 1941, 30 were killed at the same ravine."
     )
     (tmp_path / "articles").mkdir()
     (tmp_path / "articles" / "a.txt").write_text(text, encoding="utf-8")

@@ -179,3 +179,49 @@ def test_a_headline_figure_takes_the_bodys_claimant():
 )
 def test_the_gaza_ministry_of_health_is_not_israels(text):
     assert set(claimants(text).values()) == {"Gaza Ministry of Health"}
+
+
+def test_the_next_paragraph_goes_on_in_the_source_just_named():
+    # AAPP summary, 2024-11-22: the figures after "according to AAPP" are AAPP's
+    text = (
+        "Since the military coup of 1 February 2021, the junta has killed 5,982 people, according "
+        "to the Assistance Association for Political Prisoners (AAPP).\n"
+        "The junta has arrested 27,702 people in connection with its seizure of power."
+    )
+    got = claimants(text, outlet="Wire")
+    assert got["27,702"] == "Assistance Association for Political Prisoners"
+
+
+def test_an_encyclopedias_next_paragraph_speaks_for_itself():
+    # Wikipedia, Casualties of the Syrian civil war: a new cited paragraph is the article's
+    text = (
+        "The UN put the toll at 306,887 civilians in 2022.[3]\n"
+        "The most violent year of the conflict was 2014, when around 110,000 people were "
+        "killed.[6]"
+    )
+    got = claimants(text, outlet="Wikipedia")
+    assert got["around 110,000"] == "Wikipedia"
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [  # headlines credit their source after a dash or a colon, or before a colon
+        ("Death Toll In Sudan Clashes Rises To 436 - Doctors' Committee", "Doctors' Committee"),
+        ("Over 10,000 civilians killed, wounded in Afghanistan in 2017 - UN", "United Nations"),
+        (
+            "ICMP: 6,838 Srebrenica victims identified so far",
+            "International Commission on Missing Persons",
+        ),
+        ("Serbia: 13,000 killed and missing from Kosovo war - rights group", "rights group"),
+        # a verb that gives a count names who counts
+        ("Peru commission doubles war death toll to 69,280", "Peru commission"),
+    ],
+)
+def test_headline_sources(text, claimant):
+    assert set(claimants(text).values()) == {claimant}
+
+
+def test_a_place_before_a_headline_colon_is_no_source():
+    assert set(claimants("Serbia: 13,000 killed and missing from Kosovo war").values()) == {
+        "Testwire"
+    }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from functools import lru_cache
 
 import pandas as pd
@@ -15,6 +16,8 @@ from recount.claims.grammar.attribution import cataphoric_source
 from recount.claims.grammar.extract import DocumentState, SentenceClaim, sentence_claims
 from recount.claims.grammar.quotes import find_quotes
 from recount.claims.grammar.sentences import mask_citations, split_sentences
+from recount.claims.grammar.tables import table_rows
+from recount.claims.scope import country_name, find_places, topic_country, war_start
 from recount.errors import InputError
 from recount.reference import country_pack
 from recount.tables import TABLES
@@ -100,8 +103,13 @@ def claim_records(
     lines = sum(1 for line in masked.splitlines() if line.strip())
     state.wire_style = lines >= 3 and len(spans) <= 1.5 * lines
     state.text = masked
+    state.cited = masked != text
+    state.topic_country = topic_country(masked, state.pack)
+    state.war_start = war_start(state.topic_country or state.pack.code, state.date)
     previous: list[SentenceClaim] = []
+    rows_of_tables = table_rows(masked)
     for start, end in spans:
+        state.table_row = next((r for r in rows_of_tables if r.start <= start < r.end), None)
         state.new_paragraph = "\n" in masked[previous_end:start]
         state.offset = start
         previous_end = end
@@ -112,7 +120,31 @@ def claim_records(
         previous = [(c, rows[len(rows) - len(claims) + i]) for i, c in enumerate(claims)]
     if spans:
         _credit_headline(rows, masked, spans[0])
+    if state.topic_country is not None:
+        _place_in_topic_country(rows, state.topic_country, state.pack)
     return rows
+
+
+def _generic(claimant: str | None) -> bool:
+    """'report', 'study': a headline's word for the source the body names."""
+    return bool(claimant) and claimant.islower() and " " not in claimant
+
+
+def _place_in_topic_country(rows: list[dict], country: str, pack) -> None:
+    """A claim whose sentence states no place is about the country the text is about; a
+    sentence whose subject is a place keeps no place ("Turkey hosts 3.6 million refugees":
+    the host, not where the people counted come from)."""
+    name = country_name(country)
+    for row in rows:
+        if row["place_code"] is None and not _place_is_subject(row["sentence"], pack):
+            row["place"], row["place_code"], row["place_level"] = name, country, "country"
+
+
+def _place_is_subject(sentence: str, pack) -> bool:
+    places = find_places(sentence[:60], pack)
+    if not places or sentence[: places[0].start].strip(" \"'“‘").lower() not in ("", "the"):
+        return False
+    return re.match(r"\s+[a-z]+s\b", sentence[places[0].end :]) is not None
 
 
 def _credit_headline(rows: list[dict], text: str, first: tuple[int, int]) -> None:
@@ -126,7 +158,7 @@ def _credit_headline(rows: list[dict], text: str, first: tuple[int, int]) -> Non
         return
     body = [r for r in rows if r["start"] >= end and r["attributed"]]
     for row in rows:
-        if row["start"] >= end or row["attributed"]:
+        if row["start"] >= end or (row["attributed"] and not _generic(row["claimant"])):
             continue
         same = next(
             (

@@ -69,6 +69,7 @@ QUALIFIERS = {
     "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
     "just shy of": "nearly", "approaching": "nearly", "towards": "nearly",
     "up to": "up_to", "as many as": "up_to", "at most": "up_to", "no more than": "up_to",
+    "as high as": "up_to",
     "a maximum of": "up_to", "not more than": "up_to",
     "fewer than": "fewer_than", "less than": "fewer_than", "under": "fewer_than",
     "below": "fewer_than",
@@ -113,8 +114,10 @@ _QUALIFIER = "|".join(
     re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True)
 )
 QUANTITY_RE = re.compile(
-    # not inside a word or a number, except a grouped numeral glued to a label ("Deaths25,000+")
-    rf"(?:(?<![\w.,\u066b\u066c])|(?<=[A-Za-z])(?=\d{{1,3}}(?:,\d{{3}})+(?!\d)))"
+    # not inside a word or a number, except a grouped numeral or a capitalised qualifier glued to
+    # an infobox label ("Deaths25,000+", "DeathsAbout 5,000")
+    rf"(?:(?<![\w.,\u066b\u066c])|(?<=[A-Za-z])(?=\d{{1,3}}(?:,\d{{3}})+(?!\d))"
+    rf"|(?-i:(?<=[a-z])(?=(?:About|Around|Over|Some|Nearly|Almost|Approximately|At\s+least|More\s+than|Up\s+to|Up\s+to|Estimated)\s+\d)))"
     rf"(?:(?P<between>between|from)\s+)?"
     rf"(?:(?P<qualifier>{_QUALIFIER})\s+)?"
     rf"{_core('a')}"

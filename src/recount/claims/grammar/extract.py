@@ -55,7 +55,8 @@ from recount.claims.grammar.lexicon import (
     alternation,
 )
 from recount.claims.grammar.quotes import Quote
-from recount.claims.numbers import NEARLY_BAND, UNITS, Quantity, find_quantities
+from recount.claims.grammar.tables import TableRow
+from recount.claims.numbers import ABOUT_BAND, NEARLY_BAND, UNITS, Quantity, find_quantities
 from recount.claims.scope import (
     Period,
     Place,
@@ -72,7 +73,7 @@ _AUX = alternation(AUXILIARIES)
 _LOCATIVE = r"(?:\s+(?:in|on|at|near|from|across|around|inside|outside|throughout)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
 _ADJECTIVE = rf"(?:(?!(?:and|or|but|of|with|{_POP}|{alternation(UNITS)})\b)[A-Za-z][\w'’-]*\s+)"
 _FORWARD_RE = re.compile(
-    rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?P<of>of\s+)?(?:(?:reports?|names|accounts)\s+of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>(?:{_POP})(?:\s+(?:{_POP}))?)\b|{_ADJECTIVE}{{1,2}}?(?=(?:{alternation(MEASURE_NOUNS)})\b))?"
+    rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?P<of>of\s+)?(?:(?:reports?|names|accounts)\s+of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>(?:{_POP})(?:\s+(?:{_POP})|\s*,?\s+(?:and|or|&)\s+(?:{_ADJECTIVE}){{0,1}}?(?:{_POP}))?)\b|{_ADJECTIVE}{{1,2}}?(?=(?:{alternation(MEASURE_NOUNS)})\b))?"
     rf"{_LOCATIVE}"
     r"(?P<aside>\s*(?:,|\(|–|—)\s*[^,()–—.;]{0,80}?(?:,|\)|–|—))?"
     rf"\s*(?:(?:{_AUX})\s+){{0,6}}?"
@@ -146,7 +147,7 @@ _DISPLACING_RE = re.compile(
     re.IGNORECASE,
 )
 _HARM_AFTER_RE = re.compile(
-    r"(?:\s*,\s*[a-z]+)*\s*,?\s+(?:or|and|and/or)\s+(?:were\s+|been\s+)?(?:forcibly\s+)?(?:injured|wounded|maimed|disabled|hurt|killed|dead|missing|disappeared|kidnapped|abducted)\b",
+    r"(?:\s*,\s*[a-z]+)*\s*,?\s+(?:or|and|and/or)\s+(?:(?:were|was|are|is|been|went|remain|remained|still)\s+){0,2}(?:forcibly\s+)?(?:injured|wounded|maimed|disabled|hurt|killed|dead|missing|disappeared|kidnapped|abducted)\b",
     re.IGNORECASE,
 )
 _RISE_RE = re.compile(rf"\b(?:{alternation(RISE_VERBS)})\s*$", re.IGNORECASE)
@@ -160,7 +161,9 @@ _SCOPE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE_RE = re.compile(r"['’]s?\b")
-_OTHER_EVENT_RE = re.compile(r"\b(?:after|before|when|until|once|ago)\b", re.IGNORECASE)
+_OTHER_EVENT_RE = re.compile(
+    r"\b(?:after(?!\s+being\b)|before(?!\s+being\b)|when|until|once|ago)\b", re.IGNORECASE
+)
 _SOFT_BREAK_RE = re.compile(r"[,;:—–(]|\bwhile\b|\bbut\b|\bwhereas\b")
 _HARD_BREAK_RE = re.compile(
     r"[;—–]|\bwhile\b|\bbut\b|\bwhereas\b|\bas\b|\bbecause\b|\bafter\b|\bwhen\b"
@@ -208,11 +211,16 @@ class DocumentState:
     previous_measure: str | None = None  # of the previous sentence's claims
     last_country: str | None = None  # ISO code of the last place named
     list_source: tuple[str, str] | None = None  # "Among its other findings:" before a list
+    topic_country: str | None = None  # the country the whole text names most often
+    war_start: dt.date | None = None  # when "the war" of that country began
     countries: dict[str, int] = field(default_factory=dict)  # times each country is named …
     countries_to: int = 0  # … in the text up to here
     full_names: dict[str, str] = field(default_factory=dict)  # "Bogner" -> "Matilda Bogner"
+    named: list[tuple[str, str]] = field(default_factory=list)  # claimants named so far, in order
     previous_measures: frozenset[str] = frozenset()  # of the previous sentence's attributed claims
     wire_style: bool = False  # paragraphs of one sentence each, as wire copy is written
+    cited: bool = False  # the text has citation markers ("[6]"): an encyclopedia's
+    table_row: TableRow | None = None  # the table row the current sentence is
     text: str = ""  # the whole document (citation markers masked), for names given earlier
     pack: CountryPack = NO_PACK  # the workspace's country: its admin units get their codes
 
@@ -226,6 +234,8 @@ class SentenceClaim:
     construction: str | None = None
     phrase_end: int = 0  # end of the claim phrase in the sentence
     phrase_start: int = 0  # start of the claim phrase (a verb before the number, when there is one)
+    toll_end: int = -9  # where a toll's noun ends ("Fatalities| in 2018 reached 28,182")
+    anaphoric: bool = False  # "puts the figure at", "lowered that range to": the figure before
     own_population: bool = False
     context: str = "asserted"
     rate: str | None = None  # a rate's period ("day"): "165 killed a day" is not a total
@@ -256,7 +266,7 @@ def sentence_claims(
             state.list_source = _list_source(attributions, state)
         state.previous_claimant, state.previous_measure = None, None
         return []
-    periods = find_periods(sentence, state.date)
+    periods = find_periods(sentence, state.date, state.war_start)
     mention_spans = [(m.start, m.end) for m in mentions]
     all_places = [
         p for p in find_places(sentence, state.pack) if not _inside(p.start, p.end, mention_spans)
@@ -286,7 +296,7 @@ def sentence_claims(
     attributions = find_attributions(sentence, mentions, quantity_spans)
     _attribute(sentence, claims, attributions, state, mentions)
     for claim in claims:
-        _resolve_institution(claim, all_places, state, gazetteer, len(sentence))
+        _resolve_institution(claim, all_places, state, gazetteer, state.offset + len(sentence))
     _quoted_speaker(claims, state)
     if item and state.list_source is not None:
         for claim in claims:
@@ -294,6 +304,8 @@ def sentence_claims(
                 claim.claimant, claim.claimant_kind = state.list_source
                 claim.attributed = claim.continued = True
     _continue_attribution(claims, state)
+    if state.table_row is not None:
+        _read_table_row(claims, state, gazetteer)
     _distribute_respectively(sentence, claims, mentions, places)
     _remember_claimant(sentence, mentions, state, attributions)
     if all_places:
@@ -318,6 +330,39 @@ def _list_source(attributions: list[Attribution], state: DocumentState) -> tuple
     if last.claimant is not None:
         return _full_name(last.claimant, state), last.kind
     return state.last_claimant
+
+
+_ARMED_RE = re.compile(r"\b(?:military|forces|army|armed|militias?)\b", re.IGNORECASE)
+
+
+def _read_table_row(
+    claims: list[SentenceClaim], state: DocumentState, gazetteer: Gazetteer
+) -> None:
+    """A table row's label says who is counted, its source column who says so, its period
+    column when ("Civilians | 52,000+ killed | 3 November 2020 – 2 February 2021 | TPLF |")."""
+    row = state.table_row
+    words = _POP_WORD_RE.findall(row.label)
+    population = _population(words[-1]) if words else None
+    if population is None and _ARMED_RE.search(row.label):
+        population = "combatants"
+    source = None
+    if row.source:
+        found = gazetteer.find(row.source)
+        name = found[0].claimant if found else None
+        source = (name.name, name.kind) if name else (row.source.strip(" .;,"), "other")
+    period = None
+    if row.period:
+        cell = re.sub(r"\b(?:c\.|ca\.|circa)\s*", "", row.period)
+        periods = find_periods(cell, state.date, state.war_start)
+        period = periods[0] if periods else None
+    for claim in claims:
+        if population and not claim.own_population and claim.population == "all":
+            claim.population = population
+        if source is not None:
+            claim.claimant, claim.claimant_kind = source
+            claim.attributed, claim.continued = True, False
+        if period is not None:
+            claim.period = period
 
 
 def _full_name(name: str, state: DocumentState) -> str:
@@ -345,11 +390,15 @@ def _quote_at(state: DocumentState, position: int) -> Quote | None:
 
 
 def _refers_to(reference: str, state: DocumentState) -> bool:
-    """'the commission' refers back to the last claimant only if that one is a commission."""
-    if state.last_claimant is None:
-        return False
+    """'the commission' refers back only to a claimant that is a commission."""
+    return _named_before(reference, state) is not None
+
+
+def _named_before(reference: str, state: DocumentState) -> tuple[str, str] | None:
+    """The last claimant named whose name has the reference's noun: 'the ministry' is the
+    last ministry named, even when a study was quoted in between."""
     noun = reference.split()[-1].rstrip("s")
-    return noun in state.last_claimant[0].lower()
+    return next((n for n in reversed(state.named) if noun in n[0].lower() or noun == n[1]), None)
 
 
 def _quoted_speaker(claims: list[SentenceClaim], state: DocumentState) -> None:
@@ -368,22 +417,17 @@ def _quoted_speaker(claims: list[SentenceClaim], state: DocumentState) -> None:
 
 
 def _continue_attribution(claims: list[SentenceClaim], state: DocumentState) -> None:
-    """Figures right after an attributed sentence go on in its source's words.
-
-    Within a paragraph, always; across a line break only in wire copy (a paragraph a
-    sentence) and only for the same measure ("… the Health Ministry said." / "The death
-    toll has climbed to 60,034.").
-    """
+    """Figures right after an attributed sentence go on in its source's words, in the same
+    paragraph or the next ("… according to AAPP." / "The junta has arrested 27,702 people";
+    "… the Health Ministry said." / "The death toll has climbed to 60,034.")."""
     source = state.previous_claimant
     if source is None and not state.new_paragraph:
         source = state.paragraph_speaker  # "X, for OHCHR, informed that … With 589 killed, …"
     if source is None:
         return
-    if state.new_paragraph and not state.wire_style:
-        return
+    if state.new_paragraph and state.cited and not state.wire_style:
+        return  # an encyclopedia's paragraphs speak for themselves, with their citations
     for claim in claims:
-        if state.new_paragraph and claim.measure not in state.previous_measures:
-            continue
         if not claim.attributed:
             claim.claimant, claim.claimant_kind = source
             claim.attributed = claim.continued = True
@@ -396,15 +440,43 @@ _CARRY_RE = re.compile(
 
 
 def _carry_measure(sentence: str, claims: list[SentenceClaim], state: DocumentState) -> None:
-    """'The rest were from the military – 9,044 soldiers ...': the previous sentence's measure."""
-    if state.previous_measure is None or not _CARRY_RE.match(sentence):
+    """'The rest were from the military – 9,044 soldiers ...': the previous sentence's measure;
+    'Of the dead, 1,200 were children': the measure the opening names; 'In 2016, another
+    2,500.': a sentence that names no measure goes on with the previous one's."""
+    named = _OF_MEASURED_RE.match(sentence)
+    measure = MEASURES_AFTER.get(_key(named.group("meas"))) if named else None
+    if measure is None and _CARRY_RE.match(sentence):
+        measure = state.previous_measure
+    elliptic = (
+        measure is None
+        and state.previous_measure is not None
+        and len(sentence) < 80
+        and not _MEASURE_WORD_RE.search(sentence)
+    )
+    if elliptic:
+        measure = state.previous_measure
+    if measure is None:
         return
     for claim in claims:
-        if claim.measure is None and claim.own_population:
-            claim.measure = state.previous_measure
+        if elliptic:  # "In 2016, another 2,500.", not "Rwanda is sending 2,000 troops"
+            carries = not claim.own_population
+        else:
+            carries = claim.own_population or named is not None
+        if claim.measure is None and carries:
+            claim.measure = measure
             claim.measure_text = _phrase(sentence, claim.quantity.start, claim.phrase_end)
             claim.construction = claim.construction or "part"
     _inherit(sentence, claims, [])
+
+
+_OF_MEASURED_RE = re.compile(
+    r"^\W*(?:of|among)\s+(?:the|those)\s+(?P<meas>dead|killed|injured|wounded|victims|missing|"
+    r"displaced|detained|abducted|kidnapped)\b",
+    re.IGNORECASE,
+)
+_MEASURE_WORD_RE = re.compile(
+    rf"\b(?:{_MEAS}|{alternation(MEASURES_BEFORE)}|toll|casualt\w*|victims?)\b", re.IGNORECASE
+)
 
 
 def _is_scope(sentence: str, place: Place) -> bool:
@@ -419,6 +491,8 @@ def _as_of(claim: SentenceClaim, period: Period | None) -> Period | None:
         return period
     if not re.match(r"(?:in|during|on)\b", period.text, re.IGNORECASE):
         return period
+    if 0 <= period.start - claim.toll_end <= 1:
+        return period  # "Fatalities in 2018 reached 28,182": the toll of 2018
     return Period(period.start, period.end, period.text, None, period.last_day)
 
 
@@ -459,12 +533,23 @@ def _may_count(sentence: str, q: Quantity) -> bool:
     ):
         if _AGE_QUALIFIER_RE.search(before):
             return False  # "children under 5"
+    if _RATIO_BEFORE_RE.search(sentence[max(0, q.start - 60) : q.start]):
+        return False  # "For every combatant killed, four civilians died"
+    if q.year_like and re.match(r"\s+[a-z]+['’]s?\s", after):
+        return False  # "the 2011 victims' law"
     return not (q.value is not None and q.value != q.value)
 
 
+_RATIO_BEFORE_RE = re.compile(r"\bfor\s+(?:every|each)\b[^.;,]{0,40},\s*$", re.IGNORECASE)
+
+
 def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
-    claim = SentenceClaim(q, phrase_end=q.end, phrase_start=q.start)
     before = sentence[max(0, q.start - 200) : q.start]
+    if q.qualifier == "about" and q.text.lower().startswith("estimated"):
+        subject = _WORD_BEFORE_RE.search(before)
+        if subject is not None and subject.group(1).lower() not in _NOT_A_SUBJECT:
+            q = _without_estimated(q)  # "the authors estimated 64 260 deaths": a verb
+    claim = SentenceClaim(q, phrase_end=q.end, phrase_start=q.start)
     after = sentence[q.end : q.end + 200]
     forward = _FORWARD_RE.match(after)
     if forward:
@@ -480,7 +565,11 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
             claim.population = _antecedent_population(sentence, q.start)
         elif forward.group("of"):
             of_pop = _OF_DEAD_POP_RE.match(sentence, claim.phrase_end)
-            if of_pop:
+            share = _SHARE_SUBJECT_RE.search(before)
+            if share is not None:  # "Civilians accounted for 10,000 of the deaths"
+                claim.population = _population(share.group("pop"))
+                claim.own_population = True
+            elif of_pop:
                 claim.population = _population(of_pop.group("pop"))
                 claim.own_population = True
                 claim.phrase_end = of_pop.end()
@@ -491,7 +580,9 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
             claim.phrase_end = after_measure.end()
         if _key(word) == "victims":
             claim.measure = _victims_measure(sentence, claim) or claim.measure
-        if _counts_incidents(sentence, claim, word):
+        if _counts_incidents(sentence, claim, word) or _counts_identifications(
+            sentence, claim, word
+        ):
             claim.measure = None
         harm = _HARM_AFTER_RE.match(sentence, claim.phrase_end)
         combined = _combined_measure(word + harm.group(0)) if harm else None
@@ -541,18 +632,24 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
         claim.measure_text = among.group(0).strip()
         claim.construction = "among"
         return claim
-    toll = _TOLL_RE.search(before)
+    toll = _nearest_toll(before)
     if toll:
         measure, population = _toll_meaning(toll, sentence, state)
         if measure is not None:
             claim.measure = measure
             claim.measure_text = " ".join((toll.group("toll") + toll.group("mid")).split())
             claim.construction = "toll"
+            claim.toll_end = q.start - len(before) + toll.end("toll")
+            claim.anaphoric = bool(_ANAPHORIC_TOLL_RE.search(before[: toll.end("toll")]))
             if population and not claim.own_population:
                 claim.population = population
             link = _key(toll.group("link"))
             if q.qualifier is None and (link in MORE_THAN_LINKS or link in NEARLY_LINKS):
                 claim.quantity = _qualified(q, "more_than" if link in MORE_THAN_LINKS else "nearly")
+            elif q.qualifier is None and link == "reach" and _MODAL_BEFORE_RE.search(before):
+                claim.quantity = _qualified(q, "up_to")  # "could reach 800,000"
+            elif q.qualifier is None and _ESTIMATED_TOLL_RE.search(before[: toll.start()]):
+                claim.quantity = _qualified(q, "about")  # "the estimated number kidnapped is"
             if q.text.lower().startswith("from") and _RISE_RE.search(
                 (toll.group("mid") or "") + " " + toll.group("link")
             ):
@@ -568,18 +665,101 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
         claim.measure_text = _phrase(sentence, q.start - 40 + population_at.start(), q.end)
         claim.construction = "subject"
         return claim
-    if _ANOTHER_RE.search(before[-30:]):
-        claim.construction = "another"
-    elif _PART_RE.search(before[-40:]):
+    share = _SHARE_OF_RE.match(after)
+    if share is not None:  # "Children made up 3,000 of those killed"
+        claim.measure = MEASURES_AFTER.get(_key(share.group("meas")), "killed")
+        claim.measure_text = _phrase(sentence, q.start, q.end + share.end())
+        claim.construction = "subject"
+        claim.phrase_end = q.end + share.end()
+        subject = _SHARE_SUBJECT_RE.search(before)
+        if subject is not None:
+            claim.population = _population(subject.group("pop"))
+            claim.own_population = True
+        return claim
+    label = _LABEL_BEFORE_RE.search(before)
+    if label is not None:  # an infobox or table label: "Deaths25,000–43,000", "Injured: 35"
+        claim.measure = MEASURES_AFTER.get(_key(label.group("label")), "killed")
+        claim.measure_text = label.group("label")
+        claim.construction = "label"
+        return claim
+    hostage = _HOSTAGE_RE.match(after)
+    if hostage is not None:  # "more than 220 others were taken to Gaza as hostages"
+        claim.measure, claim.measure_text = "abducted", _phrase(after, 0, hostage.end())
+        claim.construction = "subject"
+        claim.phrase_end = q.end + hostage.end()
+        return claim
+    predicate = _PREDICATE_POP_RE.match(after)
+    if predicate is not None:  # "of 218,094 dead it counted, 177,307 were civilians"
+        claim.population = _population(predicate.group("pop"))
+        claim.own_population = True
+        claim.phrase_end = q.end + predicate.end()
         claim.construction = "part"
+    elif _ANOTHER_RE.search(before[-30:]):
+        claim.construction = "another"
+    elif _PART_RE.search(before[-40:]) or _OF_WHOM_AFTER_RE.match(after):
+        claim.construction = "part"  # "…, 9,532 of whom are serving sentences"
     return claim
 
 
+_SHARE_OF_RE = re.compile(
+    rf"^\s+of\s+(?:the|those|all)\s+(?:(?:{_ADJECTIVE}){{0,2}}?(?:people|persons)\s+)?(?P<meas>{_MEAS})\b",
+    re.IGNORECASE,
+)
+_SHARE_SUBJECT_RE = re.compile(
+    rf"\b(?P<pop>{_POP})\s+(?:accounted\s+for|account\s+for|accounts\s+for|made\s+up|make\s+up|"
+    r"makes\s+up|represented|represent|comprised|numbered|were|are)\s+(?:some\s+|about\s+|"
+    r"around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|at\s+least\s+)?$",
+    re.IGNORECASE,
+)
+_LABEL_BEFORE_RE = re.compile(
+    r"^\W*(?P<label>deaths?|casualties|killed|dead|fatalities|injured|wounded|injuries|missing|"
+    r"displaced|refugees|internally\s+displaced|abducted|kidnapped|detained|arrested|evacuated)"
+    r"\s*(?::|\|)?\s*$",
+    re.IGNORECASE,
+)
+_HOSTAGE_RE = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:were|was|have\s+been|had\s+been|are|being)\s+(?:taken|held|"
+    r"carried\s+off|seized|dragged)\b[^.;,]{0,30}?\bas\s+(?:hostages?|captives?)\b",
+    re.IGNORECASE,
+)
+_PREDICATE_POP_RE = re.compile(
+    rf"^\s*(?:were|are|was|is)\s+(?:{_ADJECTIVE}){{0,2}}?(?P<pop>{_POP})\b", re.IGNORECASE
+)
+_OF_WHOM_AFTER_RE = re.compile(r"^\s*,?\s*of\s+(?:whom|them|these|those)\b", re.IGNORECASE)
+
+
+_ANAPHORIC_TOLL_RE = re.compile(
+    r"\b(?:(?:the|that|this|its|their|the\s+same)\s+(?:figure|number|estimate|tally|count|total|range)"
+    r"|an?\s+range)$",
+    re.IGNORECASE,
+)
+
+
+def _nearest_toll(before: str) -> re.Match[str] | None:
+    """The toll noun nearest the number ("its own count in 2014, when it put the toll at")."""
+    toll = _TOLL_RE.search(before)
+    while toll is not None:
+        closer = _TOLL_RE.search(before, toll.end("toll"))
+        if closer is None:
+            return toll
+        if _key(closer.group("noun")) in MEASURE_TOLL_NOUNS and re.match(
+            r"\s+of\b", toll.group("mid")
+        ):
+            return toll  # "the toll of killed and missing stands at": the toll, not "missing"
+        toll = closer
+    return None
+
+
 def _population(words: str) -> str:
-    """The population of a people noun, or of the last of two ('Rohingya Muslims', 'Yazidi children')."""
+    """The population of a people noun, or of the last of two ('Rohingya Muslims', 'Yazidi
+    children'); two joined ('men and boys', 'soldiers and police') share one only if both have it."""
     key = _key(words)
     if key in POPULATIONS:
         return POPULATIONS[key]
+    joined = re.split(r"\s*,?\s+(?:and|or|&)\s+", key)
+    if len(joined) == 2:
+        first, second = (_population(part) for part in joined)
+        return first if first == second else "all"
     return POPULATIONS.get(key.split()[-1], "all")
 
 
@@ -619,10 +799,11 @@ def _toll_meaning(
     if noun in MEASURE_TOLL_NOUNS:
         return MEASURE_TOLL_NOUNS[noun], population
     if noun in DEATH_TOLL_NOUNS:
-        return measure if measure in ("injured", "casualties") else "killed", population
+        combined = ("injured", "casualties", "killed_or_missing", "killed_or_abducted")
+        return measure if measure in combined else "killed", population
     if noun in CASUALTY_TOLL_NOUNS:
         return "casualties", population
-    if measure is None and noun in ("figure", "tally", "count", "estimate"):
+    if measure is None and noun in ("figure", "tally", "count", "estimate", "range"):
         measure = _sentence_measure(sentence) or state.last_measure
     return measure, population
 
@@ -632,10 +813,32 @@ def _sentence_measure(sentence: str) -> str | None:
     return MEASURES_AFTER[_key(match.group(0))] if match else None
 
 
+_WORD_BEFORE_RE = re.compile(r"\b([A-Za-z]+)\s+$")
+_NOT_A_SUBJECT = {"an", "the", "some", "were", "was", "are", "is", "be", "been", "being", "of",
+                  "at", "to", "and", "or", "by", "with", "killed", "left", "put"}  # fmt: skip
+
+
+def _without_estimated(q: Quantity) -> Quantity:
+    """The number of 'X estimated 500', exact: 'estimated' is X's verb, not a qualifier."""
+    rest = re.match(r"estimated\s+", q.text, re.IGNORECASE).end()
+    start, text = q.start + rest, q.text[rest:]
+    return Quantity(start, q.end, text, q.value, q.value, q.value, None, q.vague, q.year_like)
+
+
+_MODAL_BEFORE_RE = re.compile(r"\b(?:could|would|might|may|will)\s+(?:\w+\s+)?reach\s*$")
+_ESTIMATED_TOLL_RE = re.compile(r"\b(?:the|an)\s+estimated\s+$", re.IGNORECASE)
+
+
 def _qualified(q: Quantity, qualifier: str) -> Quantity:
     """'the toll topped 400,000': the verb says what a qualifier would."""
     if qualifier == "more_than":
         return Quantity(q.start, q.end, q.text, q.value, q.low, None, qualifier, q.vague, False)
+    if qualifier == "up_to":
+        return Quantity(q.start, q.end, q.text, q.value, None, q.value, qualifier, q.vague, False)
+    if qualifier == "about":
+        value = q.value if q.value is not None else q.low
+        low, high = value * (1 - ABOUT_BAND), value * (1 + ABOUT_BAND)
+        return Quantity(q.start, q.end, q.text, value, low, high, qualifier, q.vague, False)
     low = q.value * (1 - NEARLY_BAND) if q.value is not None else q.low
     return Quantity(q.start, q.end, q.text, q.value, low, q.value, qualifier, q.vague, False)
 
@@ -675,10 +878,24 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
     for index, claim in enumerate(claims):
         if claim.measure is not None or index == 0:
             continue
+        head = next(
+            (
+                c
+                for c in claims[:index]
+                if c.construction == "subject"
+                and c.quantity.end < claim.quantity.start < c.phrase_end
+            ),
+            None,
+        )
+        if head is not None:  # "108 people — eight women and 100 men — were killed"
+            claim.measure, claim.measure_text = head.measure, head.measure_text
+            claim.construction = "part"
+            continue
         previous = claims[index - 1]
         if previous.measure is None:
             continue
         gap = _without_periods(sentence, previous.phrase_end, claim.quantity.start, periods)
+        gap = _GAP_ASIDE_RE.sub(" ", gap)
         tail = sentence[claim.quantity.end : claim.quantity.end + 30]
         if claim.construction in ("part", "another") or (
             _COORD_RE.match(gap) and _LIST_TAIL_RE.match(tail)
@@ -703,6 +920,15 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
             claim.construction = "list"
             if not claim.own_population:
                 claim.population = following.population
+
+
+# Between coordinated figures, what belongs to the first: "2,310 according to the Ministry of
+# Health, 2,251 according to the UN", "550 civilians died in Boko Haram attacks, compared with"
+_GAP_ASIDE_RE = re.compile(
+    r"^\s*(?:(?:according\s+to|per|citing)\s+[^,;]{1,60}?|(?:in|during|on|at|across|from|by|near|"
+    r"inside)\s+[^,;]{1,40}?)(?=\s*(?:,|and\b|$))",
+    re.IGNORECASE,
+)
 
 
 def _is_yardstick(sentence: str, claim: SentenceClaim, places: list[Place]) -> bool:
@@ -732,7 +958,19 @@ def _clause_window(sentence: str, position: int, breaks: re.Pattern[str], width:
     return window[ends[-1] :] if ends else window
 
 
-_EPISTEMIC_RE = re.compile(r"\b(?:may|might)\s+(?:well\s+)?have\b", re.IGNORECASE)
+# An estimate of what is, not a hypothesis: "may have been killed", "could be as high as 300,000",
+# "the toll may be closer to 50,000" (but "could be displaced" is a projection).
+_EPISTEMIC_RE = re.compile(
+    r"\b(?:may|might)\s+(?:well\s+)?have\b"
+    r"|\b(?:may|might|could)\s+(?:well\s+|actually\s+|even\s+)?be\b(?!\s+(?:\w+ed|\w+en|left|hit|cut|made)\b)",
+    re.IGNORECASE,
+)
+# a hedge on the speaker's own judgement, not a hypothesis: "We would conclude that at least …"
+_HEDGE_RE = re.compile(
+    r"\b(?:would|could|might|may)\s+(?:\w+ly\s+)?(?:conclude|estimate|say|argue|suggest|think|"
+    r"guess|put|place|assume|stress|add|note)\b",
+    re.IGNORECASE,
+)
 _MODAL_AFTER_RE = re.compile(
     r"[^,;.]{0,30}?\b(?:could|would|might|may|will|are\s+expected\s+to|are\s+likely\s+to)\b(?!\s+have\b)",
 )
@@ -747,6 +985,7 @@ def _context(sentence: str, claim: SentenceClaim, names: list[tuple[int, int]]) 
     for start, end in names:
         sentence = sentence[:start] + " " * (end - start) + sentence[end:]
     sentence = _EPISTEMIC_RE.sub(lambda m: " " * len(m.group(0)), sentence)
+    sentence = _HEDGE_RE.sub(lambda m: " " * len(m.group(0)), sentence)
     if _MODAL_AFTER_RE.match(sentence, claim.quantity.end) and claim.construction in (
         "another",
         "list",
@@ -797,6 +1036,10 @@ def _share_population(sentence: str, claims: list[SentenceClaim]) -> None:
     """
     head: SentenceClaim | None = None
     for index, claim in enumerate(claims):
+        if index > 0 and claim.anaphoric and not claim.own_population and claim.population == "all":
+            same = [c for c in claims[:index] if c.measure == claim.measure]
+            if same:  # "326 civilian deaths, while Airwars puts the figure at more than 1,400"
+                claim.population = same[-1].population
         if index > 0:
             previous = claims[index - 1]
             gap = sentence[previous.phrase_end : claim.phrase_start]
@@ -821,7 +1064,13 @@ def _passing_mention(sentence: str, claim: SentenceClaim, places: list[Place]) -
     if not any(p.code[:2] != country for p in places):
         return False  # nothing here to compare it with: the claim is about its own place
     q = claim.quantity
-    return _PASSING_RE.search(sentence[: q.start] + " " + sentence[q.end :]) is not None
+    rest = _QUALIFYING_THAN_RE.sub(" ", sentence[: q.start] + " " + sentence[q.end :])
+    return _PASSING_RE.search(rest) is not None  # "more than 220" qualifies, compares nothing
+
+
+_QUALIFYING_THAN_RE = re.compile(
+    r"\b(?:more|fewer|less|rather|other)\s+than\b(?=\s+(?:\d|some|about|an?\b))", re.IGNORECASE
+)
 
 
 _WHEN_RE = re.compile(
@@ -884,6 +1133,10 @@ def _attribute(
             claim.claimant, claim.claimant_kind = chosen.pronoun, "other"
             continue
         earlier = [a for a in named_here if a.cue < chosen.cue]
+        noun = chosen.pronoun not in _PERSONAL and not earlier
+        if noun and _named_before(chosen.pronoun, state) is not None:
+            claim.claimant, claim.claimant_kind = _named_before(chosen.pronoun, state)
+            continue
         mentioned = [m for m in mentions if m.end <= chosen.cue]
         if earlier:
             claim.claimant, claim.claimant_kind = earlier[-1].claimant, earlier[-1].kind
@@ -896,6 +1149,9 @@ def _attribute(
             claim.claimant, claim.claimant_kind = state.last_claimant
         else:
             claim.claimant, claim.claimant_kind = chosen.pronoun, "other"
+
+
+_PERSONAL = {"he", "she", "it", "they", "we", "our", "us", "i", "my", "them"}
 
 
 def _distribute_respectively(
@@ -932,6 +1188,9 @@ def _remember_claimant(
         state.paragraph_speaker = state.last_claimant
     elif mentions:
         state.last_claimant = (mentions[-1].claimant.name, mentions[-1].claimant.kind)
+    state.named.extend((m.claimant.name, m.claimant.kind) for m in mentions)
+    if state.last_claimant is not None:
+        state.named.append(state.last_claimant)
 
 
 _RATE_AFTER_RE = re.compile(
@@ -978,6 +1237,23 @@ def _counts_incidents(sentence: str, claim: SentenceClaim, word: str) -> bool:
     )
 
 
+_IDENTIFIED_RE = re.compile(
+    r"^(?:(?!\b(?:never|not|yet\s+to)\b)[^.;,]){0,25}?\bidentified\b", re.IGNORECASE
+)
+
+
+def _counts_identifications(sentence: str, claim: SentenceClaim, word: str) -> bool:
+    """'Of the 1,200 bodies identified so far': identifications, not a count of the dead
+    ('16,000 bodies … had never been identified' are the dead)."""
+    if _key(word) not in ("bodies", "corpses"):
+        return False
+    before = sentence[max(0, claim.quantity.start - 20) : claim.quantity.start]
+    return bool(
+        _IDENTIFIED_RE.match(sentence[claim.phrase_end : claim.phrase_end + 40])
+        or re.search(r"\bidentified\s+$", before, re.IGNORECASE)
+    )
+
+
 _VICTIMS_OF_RE = re.compile(
     r"^\s*(?:of\s+)?(?:forced\s+)?(?P<what>displacement|kidnapping|abduction|enforced\s+disappearance|disappearance|injur(?:y|ies)|detention)",
     re.IGNORECASE,
@@ -996,6 +1272,13 @@ _VICTIMS_MEASURES = {
 
 def _victims_measure(sentence: str, claim: SentenceClaim) -> str | None:
     """'Victims' count what the text makes them victims of: 8 million victims of displacement."""
+    of = re.match(r"^\s*of\s+([^.;,]{0,60})", sentence[claim.phrase_end : claim.phrase_end + 60])
+    if (
+        of
+        and re.search(r"\bkill", of.group(1), re.I)
+        and re.search(r"disappear", of.group(1), re.I)
+    ):
+        return "killed_or_missing"  # "victims of killings and forced disappearances"
     after = _VICTIMS_OF_RE.match(sentence[claim.phrase_end : claim.phrase_end + 40])
     if after is None:
         after = _VICTIMS_CONTEXT_RE.search(
@@ -1044,7 +1327,7 @@ def _resolve_institution(
     places: list[Place],
     state: DocumentState,
     gazetteer: Gazetteer,
-    sentence_length: int,
+    sentence_end: int,
 ) -> None:
     """A ministry is named by whose it is: "Gaza's health ministry" -> "Gaza Ministry of Health".
 
@@ -1065,8 +1348,7 @@ def _resolve_institution(
     if owner is None:
         # the country the text is about (named most often so far), not the last one named:
         # "the Ministry of Health" in a story on Gaza that also names Israel
-        end = state.offset + sentence_length
-        country = _topic_country(state, end) or (
+        country = _country_so_far(state, sentence_end) or (
             places[-1].country if places else state.last_country
         )
         owner = country_adjectives().get(country) if country else None
@@ -1081,10 +1363,10 @@ def _resolve_institution(
         claim.claimant, claim.claimant_kind = named, "government"
 
 
-def _topic_country(state: DocumentState, sentence_end: int) -> str | None:
-    """The country the text so far names most often (names inside claimants count: "Gaza's")."""
+def _country_so_far(state: DocumentState, sentence_end: int) -> str | None:
+    """The country the text up to this sentence names most often ("Gaza's" counts too)."""
     counts = state.countries
-    if sentence_end > state.countries_to:  # read each part of the text once
+    if sentence_end > state.countries_to:  # each part of the text is read once
         for place in find_places(state.text[state.countries_to : sentence_end], state.pack):
             counts[place.country] = counts.get(place.country, 0) + 1
         state.countries_to = sentence_end

@@ -32,7 +32,9 @@ POPULATIONS = {
     "regime forces": "combatants", "pro-government forces": "combatants", "gunmen": "combatants",
     "members of the security forces": "combatants", "army personnel": "combatants",
     "policemen": "combatants", "police officers": "combatants", "combatant": "combatants",
-    "fighter": "combatants", "soldier": "combatants",
+    "fighter": "combatants", "soldier": "combatants", "terrorists": "combatants",
+    "armed forces": "combatants", "allied forces": "combatants", "military personnel": "combatants",
+    "military": "combatants",
     "children": "children", "child": "children", "minors": "children", "kids": "children",
     "boys": "children", "girls": "children", "infants": "children", "babies": "children",
     "schoolchildren": "children", "toddlers": "children",
@@ -69,6 +71,10 @@ MEASURES_AFTER = {
     "killed or missing": "killed_or_missing", "dead or missing": "killed_or_missing",
     "killed and missing": "killed_or_missing", "dead and missing": "killed_or_missing",
     "died or disappeared": "killed_or_missing", "killed or disappeared": "killed_or_missing",
+    "missing or dead": "killed_or_missing", "missing or killed": "killed_or_missing",
+    "disappeared or killed": "killed_or_missing", "dead and missing persons": "killed_or_missing",
+    "names of the dead": "killed", "names of the disappeared": "missing",
+    "names of the missing": "missing",
     "killed or kidnapped": "killed_or_abducted", "killed or abducted": "killed_or_abducted",
     "injured": "injured", "wounded": "injured", "hurt": "injured", "maimed": "injured",
     "injuries": "injured",
@@ -92,6 +98,16 @@ MEASURES_AFTER = {
     "evacuated": "evacuated", "evacuees": "evacuated", "bussed out": "evacuated",
     "bused out": "evacuated",
     "saved": "saved", "rescued": "saved", "spared": "saved",
+    "bodies": "killed", "corpses": "killed",
+    "idps": "displaced", "internally displaced persons": "displaced",
+    "internally displaced people": "displaced", "asylum seekers": "displaced",
+    "asylum-seekers": "displaced",
+    "hospitalised": "injured", "hospitalized": "injured", "treated for injuries": "injured",
+    "treated for wounds": "injured", "treated for their injuries": "injured",
+    "among the dead": "killed", "among the killed": "killed", "among those killed": "killed",
+    "among the victims": "killed", "among the fatalities": "killed",
+    "among the injured": "injured", "among the wounded": "injured",
+    "among the missing": "missing", "among the displaced": "displaced",
 }  # fmt: skip
 
 # Verbs that take the number as their object: "killed 12", "saved some 10,000 lives".
@@ -111,6 +127,7 @@ MEASURES_BEFORE = {
     "disabled": "injured", "disabling": "injured",
     "evacuated": "evacuated", "evacuating": "evacuated", "evacuate": "evacuated",
     "saved": "saved", "saving": "saved", "rescued": "saved", "rescuing": "saved", "save": "saved",
+    "eliminated": "killed", "eliminating": "killed",
 }  # fmt: skip
 # These count the displaced only with "from their homes", "to flee", "out of".
 DISPLACING_VERBS = {
@@ -135,7 +152,7 @@ COMBINED_MEASURES = (
 # These count deaths only with "lives": "claimed 300,000 lives", "took the lives of 20";
 # "lost" only with people: "Armenia lost 3,825 troops".
 LIFE_VERBS = {"claimed", "claiming", "claims", "cost", "costing", "took", "taking", "taken"}
-PEOPLE_VERBS = {"lost", "loses", "losing"}
+PEOPLE_VERBS = {"lost", "loses", "losing", "eliminated", "eliminating"}
 
 # Between the people counted and what happened to them: "were reportedly killed".
 AUXILIARIES = [
@@ -153,7 +170,7 @@ AUXILIARIES = [
 TOLL_NOUNS = [
     "death toll", "toll", "body count", "casualty toll", "casualty figure", "casualty count",
     "civilian toll", "civilian death toll", "fatality count", "fatality figure", "tally",
-    "count", "figure", "estimate", "number", "total",
+    "count", "figure", "estimate", "number", "total", "range",
 ]  # fmt: skip
 # Nouns of a measure that act as a toll: "the injuries rose to 25,408", "the displacement is
 # close to 50,000", "the deaths included 4,104 children".
@@ -174,7 +191,9 @@ TOLL_LINKS = [
     "crossed", "neared", "nears", "approached", "approaches", "now", "as", ":", "totals",
     "totalled", "totaled", "numbered", "numbers", "is now", "was now", "had reached",
     "included", "includes", "including", "include", "reach", "top", "exceed", "surpass",
-    "pass", "range between", "ranges between", "ranged between", "range from",
+    "pass", "range between", "ranges between", "ranged between", "range from", "range",
+    "ranges", "ranged", "vary", "varies", "varied", "ran", "run", "runs", "account for",
+    "accounts for", "accounted for", "make up", "makes up", "made up", "be",
     "ranges from", "ranged from", "put at", "stand at", "amount to", "amounts to",
     "amounted to",
 ]  # fmt: skip
@@ -219,7 +238,7 @@ SPEECH_VERBS = [
     "claiming", "warning", "announcing", "confirming", "indicated", "indicates", "indicate",
     "showed", "shows", "show", "suggested", "suggests", "calculates", "compiled",
     "documenting", "recording", "reports", "publishing", "informed", "briefed", "corroborated",
-    "stressed", "emphasised", "emphasized", "underlined", "highlighted",
+    "stressed", "emphasised", "emphasized", "underlined", "highlighted", "identified",
 ]  # fmt: skip
 # Speech verbs that are nouns after a determiner: "a conservative estimate", "the report".
 VERB_NOUNS = {"estimate", "estimates", "report", "reports", "count", "counts", "record",
@@ -254,7 +273,7 @@ NOBODY = {"some", "many", "others", "most", "few", "several", "some experts", "c
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
 
 NEGATION_CUES = r"\b(?:no|not|never|none|nobody|n['’]t|deny|denies|denied|denying|rejected|rejects|dismissed|dismisses|refuted|refutes|false|falsely|untrue|without)\b"
-HYPOTHETICAL_CUES = r"(?:\b(?:could|would|might|will|shall|should|if|unless|risk|risks|threaten|threatens|threatened|projected|projection|potentially|possibly|scenario|feared\s+that|expected\s+to|likely\s+to|set\s+to|could\s+have)\b|['’]ll\b|\bmay\b(?-i:(?<=may)))"
+HYPOTHETICAL_CUES = r"(?:\b(?:could|would|might|will|shall|should|if|unless|risk|risks|threaten|threatens|threatened|projected|projection|potentially|possibly|scenario|expected\s+to|likely\s+to|set\s+to|could\s+have)\b|['’]ll\b|\bmay\b(?-i:(?<=may)))"
 COMPARISON_CUES = r"\b(?:than(?:\s+the)?|compared\s+(?:with|to)(?:\s+the)?|(?:compar(?:e|es|ed|ing)|likened|likens)\b[^.;]{0,60}?\b(?:to|with)(?:\s+the)?|like\s+the|similar\s+to(?:\s+the)?|equivalent\s+to(?:\s+the)?|surpassing(?:\s+the)?|exceeding(?:\s+the)?|eclipsing(?:\s+the)?|twice(?:\s+the)?|dwarfing(?:\s+the)?|as\s+in)\s*$"
 PASSING_CUES = r"\b(?:than|compared|deadliest|worst|since\s+the|like\s+the|dwarf|dwarfs|dwarfed|rivals?|eclipsed?|surpass(?:es|ed)?)\b"
 # What a compared figure belongs to when it is another event's: "the 100,000 killed in Bosnia",
