@@ -3,7 +3,8 @@
 Writes every kind of hostile file into one workspace as its own source, runs
 `recount ingest` in a child process (the command a user runs) and prints one
 JSON line: kinds, sources read and refused, rows, lines, records and quarantined
-rows (by reason), wall and CPU seconds, peak memory, and whether the accounting
+rows (by reason), rows kept but flagged (`rows_split`, `field_too_long`,
+`decoded_as`), wall and CPU seconds, peak memory, and whether the accounting
 held for every source.
 
     .venv/bin/python bench/hostile.py [--workdir /tmp/recount-bench-hostile]
@@ -47,6 +48,13 @@ def main() -> None:
     ws = Workspace(root)
     sources = ws.table("sources")
     reasons = ws.query("select reason, count(*) as n from quarantine group by 1 order by 2 desc")
+    # what reading found doubtful in rows it kept (issue 16's flags; value flags left out)
+    flags = ws.query(
+        "select split_part(i, ':', 1) as flag, count(*) as n from records, "
+        "unnest(string_split(issues, ';')) as t(i) "
+        "where i like 'field_too_long:%' or i = 'rows_split' or i like 'decoded_as:%' "
+        "group by 1 order by 2 desc"
+    )
     balanced = bool((sources["rows_in"] == sources["records"] + sources["quarantined"]).all())
     print(
         json.dumps(
@@ -61,6 +69,7 @@ def main() -> None:
                 "records": int(sources["records"].sum()),
                 "quarantined": int(sources["quarantined"].sum()),
                 "by_reason": dict(zip(reasons["reason"], map(int, reasons["n"]), strict=True)),
+                "flagged": dict(zip(flags["flag"], map(int, flags["n"]), strict=True)),
                 "accounting_holds": balanced,
                 "seconds": round(seconds, 1),
                 "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1),

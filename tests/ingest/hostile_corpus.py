@@ -166,6 +166,16 @@ def _csv_mutations() -> dict[str, Callable[[str, str], tuple[str, int]]]:
         "quote_inside_field": quote_mid_field,
         "quote_closed_then_text": quote_closed_then_text,
         "arabic_indic_digits": with_rows(lambda r: r[5].__setitem__(2, "٤٥")),
+        "stray_quote_closed_later": with_rows(
+            lambda r: (r[5].__setitem__(4, '"Aleppo'), r[25].__setitem__(4, 'Idlib"'))
+        ),
+        "stray_quote_closed_next_line": with_rows(
+            lambda r: (r[5].__setitem__(0, '"Omar'), r[6].__setitem__(3, '2016"'))
+        ),
+        "long_value_in_a_short_column": with_rows(lambda r: r[9].__setitem__(5, "سوق " * 1500)),
+        "multiline_first_column": with_rows(
+            lambda r: r[3].__setitem__(0, '"Ali' + "\n" + 'al-Halabi, the baker, from Bab"')
+        ),
     }
 
 
@@ -265,6 +275,90 @@ def _garbage() -> list[Case]:
         ),
     ]
     return cases
+
+
+def _swallowed_cases() -> list[Case]:
+    """A CSV with a quote left open, as a spreadsheet, pandas or a JSON export reads it (the
+    rows after the quote inside one cell), and long values that are not rows."""
+    import csv
+
+    def read_as_spreadsheet(rows: list[list[str]]) -> list[list[str]]:
+        return list(csv.reader(io.StringIO(_text(rows), newline=""), strict=False))
+
+    def opened(at: int, column: int, closed: tuple[int, int] | None, n: int = ROWS):
+        rows = _base(n)
+        rows[at][column] = '"' + rows[at][column]
+        if closed:
+            rows[closed[0]][closed[1]] += '"'
+        return read_as_spreadsheet(rows)
+
+    shapes = {
+        "closed_same_column": opened(5, 5, (25, 5)),
+        "closed_later_column": opened(5, 1, (12, 4)),
+        "closed_next_row": opened(5, 4, (6, 4)),
+        "never_closed": opened(20, 2, None),
+    }
+    cases = []
+    for shape, rows in shapes.items():
+        cases.append(_bytes_case(f"swallowed/{shape}/xlsx", "l.xlsx", _xlsx(rows), ROWS))
+        if all(len(r) <= len(HEADER) for r in rows):
+            cases += [
+                _bytes_case(f"swallowed/{shape}/{fmt}", f"l.{fmt}", _table_bytes(fmt, rows), ROWS)
+                for fmt in ("parquet", "jsonl")
+            ]
+    wide = opened(5, 4, (12, 1))  # closed in an earlier column: a row wider than the header
+    cases.append(_bytes_case("swallowed/closed_earlier_column/xlsx", "l.xlsx", _xlsx(wide), ROWS))
+    narrow = [[r[0], r[5]] for r in _base(60)]
+    narrow[10][1] = '"' + narrow[10][1]
+    narrow[40][1] += '"'
+    two = {"columns": {"name": "name", "place": "place"}}
+    cases.append(
+        _bytes_case(
+            "swallowed/two_columns_long_run/xlsx",
+            "l.xlsx",
+            _xlsx(read_as_spreadsheet(narrow)),
+            60,
+            **two,
+        )
+    )
+    one = [["name"]] + [[f"{GIVEN[i % 8]} {i}"] for i in range(1, 61)]
+    one[5][0] = '"' + one[5][0]
+    one[30][0] += '"'
+    cases.append(
+        _bytes_case(
+            "swallowed/one_column_long_run/csv",
+            "l.csv",
+            _text(one).encode(),
+            60,
+            columns={"name": "name"},
+        )
+    )
+    document = _base()
+    document[8][0] = "\n".join(f"Paragraph {k}: " + "نص " * 60 for k in range(20))
+    cases.append(_bytes_case("long_value/pasted_document/xlsx", "l.xlsx", _xlsx(document), ROWS))
+    notes = [
+        r + [("a long account of the day " * 30) if i in (7, 19) else "shelling"]
+        for i, r in enumerate(_base())
+    ]
+    notes[0][-1] = "cause"
+    with_cause = {"columns": dict(COLUMNS, cause="cause")}
+    cases.append(
+        _bytes_case(
+            "long_value/notes_within_norm/csv", "l.csv", _text(notes).encode(), ROWS, **with_cause
+        )
+    )
+    return cases
+
+
+def _table_bytes(fmt: str, rows: list[list[str]]) -> bytes:
+    """Rows (narrower ones padded) as Parquet or JSON lines, with the header's names."""
+    import pyarrow as pa
+
+    padded = [r + [None] * (len(HEADER) - len(r)) for r in rows[1:]]
+    if fmt == "jsonl":
+        lines = [json.dumps(dict(zip(HEADER, r, strict=True)), ensure_ascii=False) for r in padded]
+        return ("\n".join(lines) + "\n").encode()
+    return _parquet(pa.table({h: [r[i] for r in padded] for i, h in enumerate(HEADER)}))
 
 
 def _jsonl_cases() -> list[Case]:
@@ -503,6 +597,7 @@ def hostile_cases() -> list[Case]:
         + _mixed_encodings()
         + _garbage()
         + _jsonl_cases()
+        + _swallowed_cases()
         + _xlsx_cases()
         + _parquet_cases()
         + _filesystem_cases()

@@ -116,3 +116,29 @@ def test_a_stray_quote_swallows_no_row_in_any_encoding_or_line_end(ingested):
             assert quarantine.get(f"s{index:03d}") == 1, case.kind
         if case.kind.startswith("csv/stray_quotes_adjacent/"):
             assert quarantine.get(f"s{index:03d}") == 3, case.kind
+
+
+def test_fields_far_longer_than_their_column_are_split_or_flagged(ingested):
+    ws, _, _ = ingested
+    issues = ws.query(
+        "select source_id, string_agg(distinct i, ';' order by i) as found from records, "
+        "unnest(string_split(issues, ';')) as t(i) group by 1"
+    ).set_index("source_id")["found"]
+    expected = {
+        "swallowed/": "rows_split",
+        "csv/field_100k_chars/": "field_too_long:place",
+        "csv/long_value_in_a_short_column/": "field_too_long:place",
+        "long_value/pasted_document/": "field_too_long:name",
+    }
+    checked = 0
+    for index, case in enumerate(CASES):
+        found = set(issues.get(f"s{index:03d}", "").split(";"))
+        for prefix, flag in expected.items():
+            if case.kind.startswith(prefix) and not case.kind.endswith("/csv"):
+                assert flag in found, (case.kind, found)
+                checked += 1
+        if case.kind.startswith("long_value/notes_within_norm/"):
+            assert not any(f.startswith("field_too_long") for f in found), found
+        if case.kind.startswith(("csv/plain/", "xlsx/plain", "parquet/string")):
+            assert not found & {"rows_split", "field_too_long:name", "field_too_long:place"}
+    assert checked >= 30

@@ -31,9 +31,8 @@ from recount.estimate.levels import (
     level_name,
 )
 from recount.estimate.linkage import LinkageGraph, capture_frame
+from recount.estimate.methods import DRAW_METHODS, MethodResult
 from recount.estimate.strata import (
-    DRAW_METHODS,
-    MethodResult,
     StratumResult,
     StratumTask,
     is_missing,

@@ -17,6 +17,7 @@ from recount.ingest.detect import (
     display_encoding,
     sniff_delimiter,
 )
+from recount.ingest.norms import LengthRule
 from recount.ingest.readers import (
     DelimitedReader,
     JsonLinesReader,
@@ -41,10 +42,13 @@ def open_reader(source: SourceConfig) -> Reader:
     with open(path, "rb") as handle:
         head = handle.read(SAMPLE_BYTES)
     fmt = source.format or detect_format(path, head)
+    rule = LengthRule.of(source)
     if fmt == "xlsx":
-        return SpreadsheetReader(path, source.sheet, key, source.max_cells or DEFAULT_MAX_CELLS)
+        return SpreadsheetReader(
+            path, source.sheet, key, source.max_cells or DEFAULT_MAX_CELLS, rule=rule
+        )
     if fmt == "parquet":
-        return ParquetReader(path)
+        return ParquetReader(path, rule=rule)
     declared = source.encoding is not None
     fallbacks: list[str] = []
     if declared:
@@ -56,11 +60,11 @@ def open_reader(source: SourceConfig) -> Reader:
     else:
         codec = detect_encoding(path, head)
     if fmt == "jsonl":
-        return JsonLinesReader(path, codec, strict_encoding=declared)
+        return JsonLinesReader(path, codec, strict_encoding=declared, rule=rule)
     delimiter = _delimiter(source, fmt, head, codec)
     if fallbacks:
-        return DelimitedReader(path, fmt, codec, delimiter, fallbacks=fallbacks)
-    return DelimitedReader(path, fmt, codec, delimiter, strict_encoding=declared)
+        return DelimitedReader(path, fmt, codec, delimiter, fallbacks=fallbacks, rule=rule)
+    return DelimitedReader(path, fmt, codec, delimiter, strict_encoding=declared, rule=rule)
 
 
 def _declared_codecs(source: SourceConfig, key: str) -> list[str]:

@@ -16,7 +16,7 @@ import io
 import json
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -27,12 +27,22 @@ import pyarrow.compute as pc
 
 from recount.errors import InputError
 from recount.ingest.detect import display_encoding
+from recount.ingest.norms import ColumnNorms, LengthRule
 from recount.ingest.sheetxml import (
     DEFAULT_MAX_CELLS,
     RowBounds,
     SheetDamaged,
     SheetTooLarge,
     sheet_rows,
+)
+from recount.ingest.swallowed import (
+    ROWS_SPLIT,
+    escaped_break_lines,
+    json_line_rows,
+    multiline_rows,
+    renumber,
+    split_row,
+    split_rows,
 )
 
 CHUNK_ROWS = 100_000
@@ -68,6 +78,7 @@ class Chunk:
     rows: pa.Table
     quarantine: pa.Table
     progress: float | None  # fraction of the file read so far, None when unknown
+    issues: pa.Array | None = None  # per row: what reading it found doubtful (None: nothing)
 
 
 class UndecodableRow(InputError):
@@ -83,9 +94,10 @@ class Reader:
     header: list[str] = []
     lines_read: int | None = None  # physical lines read, the header's included (Parquet: rows)
 
-    def __init__(self, path: Path, strict_encoding: bool = False):
+    def __init__(self, path: Path, strict_encoding: bool = False, rule: LengthRule | None = None):
         self.path = path
         self.strict_encoding = strict_encoding
+        self.rule = rule or LengthRule()
 
     def chunks(self) -> Iterator[Chunk]:
         raise NotImplementedError
@@ -163,6 +175,42 @@ def _quarantine(
     )
 
 
+def _with_rows_split(
+    chunks: Iterator[Chunk],
+    count: Callable[[pa.Table], None],
+    candidates: Callable[[pa.Table], np.ndarray],
+    split_one: Callable[[list[str | None]], list | None],
+) -> Iterator[Chunk]:
+    """The chunks with every row that swallowed others split into them (swallowed.py), the
+    rows after numbered on, and the rows split out flagged `rows_split`.
+
+    `count` learns the columns' lengths from each chunk before its rows are judged."""
+    added_so_far = 0
+    for chunk in chunks:
+        rows, quarantine, issues = chunk.rows, chunk.quarantine, chunk.issues
+        if added_so_far:
+            rows = _moved_on(rows, added_so_far)
+            quarantine = _moved_on(quarantine, added_so_far)
+        count(rows)
+        positions = candidates(rows)
+        if len(positions):
+            rows, split_at, added, from_split = split_rows(rows, positions, split_one)
+            if len(split_at):
+                numbers = renumber(quarantine.column(0).to_numpy(), split_at, added)
+                quarantine = quarantine.set_column(0, "source_row", pa.array(numbers, pa.int64()))
+                issues = pa.array([ROWS_SPLIT if s else None for s in from_split], pa.string())
+                added_so_far += int(added.sum())
+        yield Chunk(rows, quarantine, chunk.progress, issues)
+
+
+def _has_break(cell: object) -> bool:
+    return isinstance(cell, str) and ("\n" in cell or "\r" in cell)
+
+
+def _moved_on(table: pa.Table, by: int) -> pa.Table:
+    return table.set_column(0, "source_row", pc.add(table.column(0), pa.scalar(by, pa.int64())))
+
+
 def header_names(cells: Sequence[object]) -> list[str]:
     """Column names as written; blanks become column_N and repeats get ' (2)', ' (3)'."""
     names: list[str] = []
@@ -190,8 +238,9 @@ class DelimitedReader(Reader):
         delimiter: str,
         strict_encoding: bool = False,
         fallbacks: Sequence[str] = (),
+        rule: LengthRule | None = None,
     ):
-        super().__init__(path, strict_encoding)
+        super().__init__(path, strict_encoding, rule)
         self.format = fmt
         self.encoding = "+".join([codec, *fallbacks]) if fallbacks else codec
         self.delimiter = delimiter
@@ -210,6 +259,8 @@ class DelimitedReader(Reader):
         self._lines: list[str] = []
         self._reader = self._parser(_recorded(self._text, self._lines))
         self._read_header()
+        # one column: a line is a value, so a quoted field's lines are told from rows by length
+        self._norms = ColumnNorms(1, self.rule) if len(self.header) == 1 else None
 
     def _parser(self, lines: Iterable[str]):
         return csv.reader(lines, delimiter=self.delimiter, strict=False)
@@ -241,7 +292,7 @@ class DelimitedReader(Reader):
         next_row = 1
         try:
             while True:
-                rows, refused = self._next_rows(width)
+                rows, refused, decoded = self._next_rows(width)
                 if not rows:
                     return
                 source_rows = np.arange(next_row, next_row + len(rows), dtype=np.int64)
@@ -253,17 +304,21 @@ class DelimitedReader(Reader):
                     table,
                     pa.concat_tables([quarantine, undecodable]),
                     min(self._binary.tell() / self._size, 1.0),
+                    _decoded_issues(table, source_rows, decoded),
                 )
         finally:
             self.close()
 
-    def _next_rows(self, width: int) -> tuple[list[list[str]], dict[int, tuple[str, str | None]]]:
+    def _next_rows(
+        self, width: int
+    ) -> tuple[list[list[str]], dict[int, tuple[str, str | None]], list[str | None]]:
         """The next chunk's rows, one per physical line unless a quoted field really spans lines.
 
         A quote that opens and is never closed where it should be makes the parser
         take the lines after it as one field. Such a row is refused (its first line
         goes to quarantine as `unbalanced_quote`) and the lines it swallowed are
-        parsed again as the rows they are.
+        parsed again as the rows they are. Also, per row, the fallback encoding its
+        lines were decoded in (None: the first one).
         """
         rows: list[list[str]] = []
         overflow = False
@@ -274,9 +329,11 @@ class DelimitedReader(Reader):
         lines = list(self._lines)
         self._lines.clear()
         self.lines_read += len(lines)
+        if self._norms is not None:
+            self._norms.add_lengths(0, (len(line.rstrip("\r\n")) for line in lines))
         # one line per row, unless the last row's quote ran to the end of the file
         if len(lines) == len(rows) and not overflow and not (rows and _breaks(rows[-1])):
-            return rows, {}
+            return rows, {}, [getattr(line, "codec", None) for line in lines]
         return _split_swallowed(lines, self)
 
     def _shape(
@@ -354,13 +411,42 @@ def _lines_decoded(binary, codecs: Sequence[str]) -> Iterator[str]:
             return
 
 
+class FallbackLine(str):
+    """A line decoded by a fallback encoding of `encoding = "utf-8, windows-1256"`."""
+
+    codec: str
+
+
 def _decode_line(line: bytes, codecs: Sequence[str]) -> str:
-    for codec in codecs:
+    try:
+        return line.decode(codecs[0])
+    except UnicodeDecodeError:
+        pass
+    for codec in codecs[1:]:
         try:
-            return line.decode(codec)
+            decoded = FallbackLine(line.decode(codec))
         except UnicodeDecodeError:
             continue
+        decoded.codec = codec
+        return decoded
     return line.decode(codecs[0], ESCAPE_ERRORS)
+
+
+DECODED_AS = "decoded_as:"
+
+
+def _decoded_issues(
+    table: pa.Table, source_rows: np.ndarray, decoded: list[str | None]
+) -> pa.Array | None:
+    """`decoded_as:<encoding>` for the rows read from lines in a fallback encoding."""
+    by_row = {
+        int(row): DECODED_AS + display_encoding(codec)
+        for row, codec in zip(source_rows, decoded, strict=True)
+        if codec
+    }
+    if not by_row:
+        return None
+    return pa.array([by_row.get(row) for row in table.column(0).to_pylist()], pa.string())
 
 
 def _recorded(text: Iterable[str], kept: list[str]) -> Iterator[str]:
@@ -373,8 +459,9 @@ def _breaks(row: Sequence[str]) -> int:
     return sum(len(_LINE_BREAK.findall(field)) for field in row if "\n" in field or "\r" in field)
 
 
-def _split_swallowed(lines: list[str], reader) -> tuple[list[list[str]], dict]:
-    """The rows of these lines with every quote left open undone: (rows, {position: (reason, field)}).
+def _split_swallowed(lines: list[str], reader) -> tuple[list[list[str]], dict, list[str | None]]:
+    """The rows of these lines with every quote left open undone: (rows, {position: (reason,
+    field)}, the fallback encoding of each row's lines or None).
 
     The lines are parsed one row at a time; a row that a quote left open made
     of several lines is refused (its first line is kept as it was) and parsing
@@ -382,12 +469,20 @@ def _split_swallowed(lines: list[str], reader) -> tuple[list[list[str]], dict]:
     """
     width, delimiter = len(reader.header), reader.delimiter
     out: list[list[str]] = []
+    decoded: list[str | None] = []
     refused: dict[int, tuple[str, str | None]] = {}
     pending = deque(lines)
     while pending:
         for row, own, too_long in _rows_with_lines(reader, pending):
-            if not too_long and not _swallowed(row, own, width, delimiter, not pending):
+            beyond = (
+                reader._norms is not None
+                and len(own) > 1
+                and bool(row)
+                and reader._norms.beyond(0, len(row[0]))
+            )
+            if not too_long and not _swallowed(row, own, width, delimiter, not pending, beyond):
                 out.append(row)
+                decoded.append(next((line.codec for line in own if hasattr(line, "codec")), None))
                 continue
             if too_long:
                 reason, label = ("field_too_long" if len(own) == 1 else "unbalanced_quote"), None
@@ -396,11 +491,12 @@ def _split_swallowed(lines: list[str], reader) -> tuple[list[list[str]], dict]:
                 reason, label = "unbalanced_quote", reader._column_label(column)
             refused[len(out)] = (reason, label)
             out.append([own[0].rstrip("\r\n")])
+            decoded.append(None)
             pending.extendleft(reversed(own[1:]))
             break  # parse again from the line after the refused one
         else:
             break
-    return out, refused
+    return out, refused, decoded
 
 
 def _rows_with_lines(reader, pending: deque) -> Iterator[tuple[list[str], list[str], bool]]:
@@ -425,15 +521,32 @@ def _drain(pending: deque) -> Iterator[str]:
 
 
 def _swallowed(
-    row: Sequence[str], lines: Sequence[str], width: int, delimiter: str, at_end: bool
+    row: Sequence[str],
+    lines: Sequence[str],
+    width: int,
+    delimiter: str,
+    at_end: bool,
+    beyond_norm: bool = False,
 ) -> bool:
-    """A row spanning lines whose quote was left open: too many lines, lines shaped like rows,
-    or a span that runs to the end of what was read without the quote closing."""
+    """A row spanning lines whose quote was left open: too many lines, lines shaped like rows
+    (in a one-column file, where every line is: a field beyond the column's length norm), or
+    a span that runs to the end of what was read without the quote closing."""
     if len(lines) > MAX_FIELD_LINES:
         return True
-    if width >= 2 and any(line.count(delimiter) >= width - 1 for line in lines[1:]):
+    if width == 1 and len(lines) > 1 and beyond_norm:
         return True
+    if width >= 2 and len(lines) > 1:
+        # a line wholly inside the field, or the first and the last together (the last holds
+        # the rest of its row after the quote closes, so alone it proves nothing)
+        if any(_row_shaped(line, width, delimiter) for line in lines[1:-1]):
+            return True
+        if _row_shaped(lines[0], width, delimiter) and _row_shaped(lines[-1], width, delimiter):
+            return True
     return at_end and any(field.endswith(("\n", "\r")) for field in row)
+
+
+def _row_shaped(line: str, width: int, delimiter: str) -> bool:
+    return line.count(delimiter) >= width - 1
 
 
 class JsonLinesReader(Reader):
@@ -441,12 +554,30 @@ class JsonLinesReader(Reader):
 
     format = "jsonl"
 
-    def __init__(self, path: Path, codec: str, strict_encoding: bool = False):
-        super().__init__(path, strict_encoding)
+    def __init__(
+        self, path: Path, codec: str, strict_encoding: bool = False, rule: LengthRule | None = None
+    ):
+        super().__init__(path, strict_encoding, rule)
         self.encoding = codec
         self.header = ["line"]
 
     def chunks(self) -> Iterator[Chunk]:
+        """The lines; a line whose object's text swallowed rows (a CSV's rows read with a
+        quote left open) is split into them, judged against this file's line lengths."""
+        norms = ColumnNorms(1, self.rule)
+
+        def split_one(cells: list[str | None]) -> list | None:
+            line = cells[0] or ""
+            return json_line_rows(line, lambda _column, _cell: norms.beyond(0, len(line)))
+
+        return _with_rows_split(
+            self._line_chunks(),
+            lambda rows: norms.add_arrays(rows.columns[1:]),
+            escaped_break_lines,
+            split_one,
+        )
+
+    def _line_chunks(self) -> Iterator[Chunk]:
         size = max(self.path.stat().st_size, 1)
         with open(self.path, "rb") as binary:
             text = io.TextIOWrapper(
@@ -474,10 +605,10 @@ class ParquetReader(Reader):
 
     format = "parquet"
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, rule: LengthRule | None = None):
         import pyarrow.parquet as pq
 
-        super().__init__(path)
+        super().__init__(path, rule=rule)
         try:
             self._file = pq.ParquetFile(path)
         except (pa.ArrowException, OSError) as exc:
@@ -487,6 +618,24 @@ class ParquetReader(Reader):
         self.header = header_names(self.raw_header)
 
     def chunks(self) -> Iterator[Chunk]:
+        return self._cells_split(self._batches())
+
+    def _cells_split(self, chunks: Iterator[Chunk]) -> Iterator[Chunk]:
+        """The batches with each cell that swallowed rows split into them (the norm: this
+        file's lengths per column, learned as it is read)."""
+        norms = ColumnNorms(len(self.header), self.rule)
+
+        def long_enough(column: int, cell: str) -> bool:
+            return norms.beyond(column, len(cell))
+
+        return _with_rows_split(
+            chunks,
+            lambda rows: norms.add_arrays(rows.columns[1:]),
+            multiline_rows,
+            lambda cells: split_row(cells, long_enough),
+        )
+
+    def _batches(self) -> Iterator[Chunk]:
         self.lines_read = self._file.metadata.num_rows  # a Parquet file's rows, blank or not
         total = max(self._file.metadata.num_rows, 1)
         next_row = 1
@@ -561,12 +710,13 @@ class SpreadsheetReader(Reader):
         sheet: str | int | None,
         source_key: str,
         max_cells: int = DEFAULT_MAX_CELLS,
+        rule: LengthRule | None = None,
     ):
         from openpyxl import load_workbook
 
         from recount.errors import ConfigError
 
-        super().__init__(path)
+        super().__init__(path, rule=rule)
         self._handle = open(path, "rb")  # noqa: SIM115 - closed in chunks() or on error
         try:
             self._book = load_workbook(self._handle, read_only=True, data_only=False)
@@ -639,12 +789,14 @@ class SpreadsheetReader(Reader):
 
     def chunks(self) -> Iterator[Chunk]:
         width = len(self.header)
+        norms = ColumnNorms(width, self.rule)
         next_row = 1
         try:
             while True:
                 rows = list(islice(self._rows, CHUNK_ROWS))
                 if not rows:
                     return
+                rows, from_split = self._split_swallowed(rows, norms)
                 source_rows = np.arange(next_row, next_row + len(rows), dtype=np.int64)
                 next_row += len(rows)
                 over = [i for i, r in enumerate(rows) if len(r) > width and any(r[width:])]
@@ -657,12 +809,52 @@ class SpreadsheetReader(Reader):
                 ]
                 columns = list(zip(*fitted, strict=True)) if fitted else [[]] * width
                 table, _ = self._text_columns(columns, source_rows[keep])
+                if from_split is None:
+                    norms.add_arrays(table.columns[1:])
+                    issues = None
+                else:
+                    issues = pa.array(
+                        [ROWS_SPLIT if f else None for f in from_split[keep]], pa.string()
+                    )
                 quarantine = _quarantine(
                     source_rows[over],
                     "too_many_fields",
                     [None] * len(over),
                     [self._raw_row(list(rows[i])) for i in over],
                 )
-                yield Chunk(table, quarantine, None)
+                yield Chunk(table, quarantine, None, issues)
         finally:
             self.close()
+
+    def _split_swallowed(
+        self, rows: list[tuple], norms: ColumnNorms
+    ) -> tuple[list[tuple], np.ndarray | None]:
+        """The rows with each row whose cell swallowed rows split into them (swallowed.py),
+        and which rows came from a split (None when none did: then the chunk's lengths are
+        still to be counted). A row of another width than the header's can be split too: a
+        quote opened in one column and closed in another leaves one."""
+        width = len(self.header)
+        found = [i for i, row in enumerate(rows) if any(map(_has_break, row))]
+        if not found:
+            return rows, None
+        for column in range(width):
+            norms.add_lengths(
+                column, (len(r[column]) for r in rows if len(r) > column and r[column])
+            )
+
+        def long_enough(column: int, cell: str) -> bool:
+            return column < width and norms.beyond(column, len(cell))
+
+        out: list[tuple] = []
+        from_split: list[bool] = []
+        start = 0
+        for position in found:
+            out += rows[start:position]
+            from_split += [False] * (position - start)
+            split = split_row(list(rows[position]), long_enough, width)
+            out += [tuple(r) for r in split] if split else [rows[position]]
+            from_split += [True] * len(split) if split else [False]
+            start = position + 1
+        out += rows[start:]
+        from_split += [False] * (len(rows) - start)
+        return out, np.array(from_split, dtype=bool)

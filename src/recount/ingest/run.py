@@ -27,7 +27,12 @@ import pyarrow.dataset as pads
 import pyarrow.parquet as pq
 
 from recount.errors import InputError, RecountError
-from recount.ingest.canonical import Finished, finish_source, scratch_connection
+from recount.ingest.canonical import (
+    READER_ISSUES,
+    Finished,
+    finish_source,
+    scratch_connection,
+)
 from recount.ingest.detect import display_encoding
 from recount.ingest.files import described_path, file_sha256, open_reader, resolve_columns
 from recount.ingest.readers import JsonLinesReader, Reader
@@ -290,7 +295,10 @@ def _stream_into_staging(
     rows_read = 0
     for index, chunk in enumerate(reader.chunks()):
         row_file = folder / f"rows-{index:05d}.parquet"
-        pq.write_table(chunk.rows, row_file, compression="lz4")
+        issues = (
+            chunk.issues if chunk.issues is not None else pa.nulls(chunk.rows.num_rows, pa.string())
+        )
+        pq.write_table(chunk.rows.append_column(READER_ISSUES, issues), row_file, compression="lz4")
         row_files.append(row_file)
         if chunk.quarantine.num_rows:
             quarantine_file = folder / f"quarantine-{index:05d}.parquet"
@@ -301,8 +309,8 @@ def _stream_into_staging(
             progress(source.id, chunk.progress, rows_read)
     if not row_files:
         row_file = folder / "rows-empty.parquet"
-        names = ["source_row"] + [f"c{i}" for i in range(len(reader.header))]
-        types = [pa.int64()] + [pa.string()] * len(reader.header)
+        names = ["source_row"] + [f"c{i}" for i in range(len(reader.header))] + [READER_ISSUES]
+        types = [pa.int64()] + [pa.string()] * (len(reader.header) + 1)
         pq.write_table(pa.schema(list(zip(names, types, strict=True))).empty_table(), row_file)
         row_files.append(row_file)
     return ReadSource(source, reader, columns, folder, row_files, quarantine_files)

@@ -80,6 +80,22 @@ class SourceConfig(Section):
     max_cells: int | None = setting(
         None, "XLSX: the most cells (rows x columns) read from the sheet", minimum=1
     )
+    long_field_quantile: float = setting(
+        0.99,
+        "a column's typical length: this quantile of its values' lengths",
+        minimum=0.5,
+        maximum=1.0,
+    )
+    long_field_factor: float = setting(
+        5.0,
+        "a value longer than this many times its column's typical length is beyond the norm",
+        minimum=1.0,
+    )
+    long_field_min_chars: int = setting(
+        1000,
+        "a value is flagged field_too_long only when also longer than this",
+        minimum=1,
+    )
 
     @classmethod
     def parse(cls, table: Any, where: Where | None = None) -> Self:
