@@ -196,3 +196,20 @@ def test_a_month_without_a_year_is_a_name_not_the_verb_may():
     assert find_periods("the toll may rise", dt.date(2024, 10, 1)) == []
     (period,) = find_periods("in May, 300 people were killed", dt.date(2024, 10, 1))
     assert period.first_day == dt.date(2024, 5, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        (
+            "In the first six months of 2018, 1,692 civilians were killed",
+            "2018-01-01",
+            "2018-06-30",
+        ),
+        ("in the second half of 2016", "2016-07-01", "2016-12-31"),
+        ("in the last quarter of 2020", "2020-10-01", "2020-12-31"),
+    ],
+)
+def test_parts_of_a_year(text, first, last):
+    (period,) = find_periods(text)
+    assert (period.first_day.isoformat(), period.last_day.isoformat()) == (first, last)

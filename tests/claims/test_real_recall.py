@@ -375,3 +375,11 @@ def test_earlier_estimates_and_the_territorys_ministry():
     )
     (claim,) = claim_records(text)
     assert claim["claimant"] == "Gaza Ministry of Health"
+
+
+def test_disappearances_are_the_missing():
+    text = "The conflict resulted in an estimated 200,000 deaths and 45,000 disappearances."
+    assert [c[:2] for c in claims_of(text)] == [
+        ("an estimated 200,000", "killed"),
+        ("45,000", "missing"),
+    ]

@@ -211,6 +211,7 @@ PERIOD_RE = re.compile(
     rf"|(?P<by>by|as\s+of|until|till|up\s+to|through)\s+{_date('e_')}"
     rf"|(?P<in>in|during|throughout|over|on|for|of)\s+{_date('i_')}"
     rf"|(?P<d1>{_date('r_')})\s*(?:–|—|-)\s*(?P<d2>{_date('t_')})"
+    rf"|(?P<part>first|second|last)\s+(?P<unit>half|six\s+months|three\s+months|quarter)\s+of\s+(?P<py>{_YEAR})"
     rf"|(?P<rel>(?:this|last|past)\s+(?:year|month)|(?:in\s+)?the\s+past\s+(?:year|twelve\s+months|12\s+months))"
     rf"|(?P<war>since\s+{_START_OF_WAR}|since\s+the\s+(?:war|conflict|uprising|crisis|fighting|hostilities)\s+(?:began|started|erupted|broke\s+out))"
     rf")",
@@ -352,6 +353,10 @@ def _to_period(
         if span is None:
             return None
         first, last = span
+    elif match.group("part"):
+        first, last = _part_of_year(
+            int(match.group("py")), match.group("part").lower(), match.group("unit").lower()
+        )
     elif match.group("rel"):
         if date is None:
             return None
@@ -361,6 +366,17 @@ def _to_period(
     if first is not None and last is not None and last < first:
         return None
     return Period(match.start(), match.end(), match.group(0), first, last)
+
+
+def _part_of_year(year: int, part: str, unit: str) -> tuple[dt.date, dt.date]:
+    """'the first six months of 2018', 'the second half of 2016', 'the last quarter of 2020'."""
+    months = 3 if unit in ("quarter", "three months") else 6
+    first_month = (
+        1 if part == "first" else (7 if months == 6 else 4) if part == "second" else 13 - months
+    )
+    last_month = first_month + months - 1
+    days = calendar.monthrange(year, last_month)[1]
+    return dt.date(year, first_month, 1), dt.date(year, last_month, days)
 
 
 def _relative(text: str, date: dt.date) -> tuple[dt.date, dt.date]:

@@ -79,6 +79,8 @@ MEASURES_AFTER = {
     "injured": "injured", "wounded": "injured", "hurt": "injured", "maimed": "injured",
     "injuries": "injured",
     "missing": "missing", "disappeared": "missing", "forcibly disappeared": "missing",
+    "disappearances": "missing", "enforced disappearances": "missing",
+    "forced disappearances": "missing",
     "unaccounted for": "missing", "went missing": "missing",
     "detained": "detained", "arrested": "detained", "imprisoned": "detained", "jailed": "detained",
     "in detention": "detained", "detainees": "detained", "political prisoners": "detained",
