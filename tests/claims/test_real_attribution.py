@@ -225,3 +225,10 @@ def test_a_place_before_a_headline_colon_is_no_source():
     assert set(claimants("Serbia: 13,000 killed and missing from Kosovo war").values()) == {
         "Testwire"
     }
+
+
+def test_we_outside_a_quote_is_the_texts_author():
+    got = claim_records(
+        "We have documented 500 civilian deaths since January.", outlet="Amnesty International"
+    )
+    assert [(c["claimant"], c["attributed"]) for c in got] == [("Amnesty International", False)]

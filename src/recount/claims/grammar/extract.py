@@ -1153,6 +1153,10 @@ def _attribute(
             # "we" in a quote; '"… 35 injured," she said': the person quoted
             claim.claimant, claim.claimant_kind = quote.speaker, quote.kind
             continue
+        if chosen.pronoun in FIRST_PERSON and quote is None:
+            # "We have documented 500 deaths": outside quotes, the text's author speaks
+            claim.claimant, claim.claimant_kind, claim.attributed = state.outlet, "outlet", False
+            continue
         generic = f"the {chosen.pronoun}" in GENERIC_REFERENCES
         if generic and not _refers_to(chosen.pronoun, state):
             claim.claimant, claim.claimant_kind = chosen.pronoun, "other"
