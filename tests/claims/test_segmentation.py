@@ -80,3 +80,18 @@ def test_a_grouped_numeral_glued_to_a_label_is_read(thousands, units):
     numeral = f"{thousands},{units:03d}"
     (quantity,) = find_quantities(f"Deaths{numeral}+ killed")
     assert quantity.low == thousands * 1000 + units and quantity.text == f"{numeral}+"
+
+
+def test_one_lower_case_line_does_not_make_a_list_hard_wrapped():
+    from recount.claims.grammar.sentences import is_hard_wrapped
+
+    infobox = (
+        "Casualties and losses\nYugoslav Army: 1,008 killed\nNATO: 2 killed\n(non-combat)\n"
+        "Civilians: 489–528 killed\nDisplaced: 1.2 million\nRefugees: 860,000\n"
+    )
+    assert not is_hard_wrapped(infobox)
+    wrapped = (
+        "The fighting has killed more than 300 people\nin the past week, the ministry said,\n"
+        "and displaced thousands\nfrom their homes in the north.\n"
+    )
+    assert is_hard_wrapped(wrapped)

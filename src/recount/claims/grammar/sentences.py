@@ -47,8 +47,13 @@ def mask_citations(text: str) -> str:
 
 
 def is_hard_wrapped(text: str) -> bool:
-    """True when lines break inside sentences (a line goes on in lower case after its break)."""
-    return _WRAPPED.search(text) is not None
+    """True when lines break inside sentences: a good share of the line breaks go on in lower
+    case (one lower-case line in a list or an infobox does not make a text hard-wrapped)."""
+    wrapped = len(_WRAPPED.findall(text))
+    if wrapped == 0:
+        return False
+    breaks = len(re.findall(r"(?<!\n)\n(?!\s*\n)", text))
+    return wrapped >= 2 and wrapped >= 0.25 * breaks or breaks <= 2
 
 
 def split_sentences(text: str) -> Iterator[tuple[int, int]]:
