@@ -232,3 +232,9 @@ def test_we_outside_a_quote_is_the_texts_author():
         "We have documented 500 civilian deaths since January.", outlet="Amnesty International"
     )
     assert [(c["claimant"], c["attributed"]) for c in got] == [("Amnesty International", False)]
+
+
+def test_another_sources_figure_for_the_same_toll():
+    text = "UN Says Darfur Dead May Be 300,000; Sudan Says 10,000"
+    got = [(c["quantity_text"], c["measure"], c["claimant"]) for c in claim_records(text)]
+    assert got == [("300,000", "killed", "United Nations"), ("10,000", "killed", "Sudan")]

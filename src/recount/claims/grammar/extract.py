@@ -911,7 +911,7 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
         gap = _GAP_ASIDE_RE.sub(" ", gap)
         tail = sentence[claim.quantity.end : claim.quantity.end + 30]
         if claim.construction in ("part", "another") or (
-            _COORD_RE.match(gap) and _LIST_TAIL_RE.match(tail)
+            (_COORD_RE.match(gap) or _OTHER_SOURCE_GAP_RE.search(gap)) and _LIST_TAIL_RE.match(tail)
         ):
             claim.measure = previous.measure
             claim.measure_text = previous.measure_text
@@ -935,6 +935,13 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
                 claim.population = following.population
 
 
+# Another source's figure for the same thing: "Darfur Dead May Be 300,000; Sudan Says 10,000",
+# "…, while the government says only 9,000".
+_OTHER_SOURCE_GAP_RE = re.compile(
+    r"^\s*[;,]?\s*(?:while|but|whereas|and)?\s*[^;,.]{0,40}?\b(?:says|said|say|puts\s+it\s+at|"
+    r"put\s+it\s+at|estimates|estimated|claims|claimed|counts|counted)\s+(?:only|just|about|some)?\s*$",
+    re.IGNORECASE,
+)
 # Between coordinated figures, what belongs to the first: "2,310 according to the Ministry of
 # Health, 2,251 according to the UN", "550 civilians died in Boko Haram attacks, compared with"
 _GAP_ASIDE_RE = re.compile(
