@@ -213,3 +213,17 @@ def test_a_month_without_a_year_is_a_name_not_the_verb_may():
 def test_parts_of_a_year(text, first, last):
     (period,) = find_periods(text)
     assert (period.first_day.isoformat(), period.last_day.isoformat()) == (first, last)
+
+
+def test_relative_days_and_weeks_and_a_start_and_end_stated_apart():
+    date = dt.date(2023, 12, 30)
+    (period,) = find_periods("165 Gazans had been killed over the past 24 hours", date)
+    assert (period.first_day, period.last_day) == (dt.date(2023, 12, 29), date)
+    (period,) = find_periods("at least 40 were killed last week", date)
+    assert (period.first_day, period.last_day) == (dt.date(2023, 12, 18), dt.date(2023, 12, 24))
+    text = (
+        "As of 31 August, the mission had verified that violence had killed 11,743 civilians in "
+        "Ukraine since 24 February 2022."
+    )
+    (claim,) = extract_claims(text, date="2024-10-01").to_dict("records")
+    assert (str(claim["period_start"]), str(claim["period_end"])) == ("2022-02-24", "2024-08-31")

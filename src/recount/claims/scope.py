@@ -212,7 +212,7 @@ PERIOD_RE = re.compile(
     rf"|(?P<in>in|during|throughout|over|on|for|of)\s+{_date('i_')}"
     rf"|(?P<d1>{_date('r_')})\s*(?:–|—|-)\s*(?P<d2>{_date('t_')})"
     rf"|(?P<part>first|second|last)\s+(?P<unit>half|six\s+months|three\s+months|quarter)\s+of\s+(?P<py>{_YEAR})"
-    rf"|(?P<rel>(?:this|last|past)\s+(?:year|month)|(?:in\s+)?the\s+past\s+(?:year|twelve\s+months|12\s+months))"
+    rf"|(?P<rel>(?:this|last|past)\s+(?:year|month|week)|(?:in\s+|over\s+)?the\s+(?:past|last)\s+(?:year|twelve\s+months|12\s+months|24\s+hours|week|seven\s+days))"
     rf"|(?P<war>since\s+{_START_OF_WAR}|since\s+the\s+(?:war|conflict|uprising|crisis|fighting|hostilities)\s+(?:began|started|erupted|broke\s+out))"
     rf")",
     re.IGNORECASE,
@@ -381,7 +381,16 @@ def _part_of_year(year: int, part: str, unit: str) -> tuple[dt.date, dt.date]:
 
 def _relative(text: str, date: dt.date) -> tuple[dt.date, dt.date]:
     words = text.split()
-    if "past" in words:
+    if "hours" in words:  # "over the past 24 hours"
+        return date - dt.timedelta(days=1), date
+    if "week" in words or "days" in words:
+        if words[0] == "this":
+            return date - dt.timedelta(days=date.weekday()), date
+        if words[0] == "last" and "the" not in words:  # "last week": the calendar week before
+            monday = date - dt.timedelta(days=date.weekday() + 7)
+            return monday, monday + dt.timedelta(days=6)
+        return date - dt.timedelta(days=7), date
+    if "past" in words or ("last" in words and "the" in words):
         return date - dt.timedelta(days=365), date
     if words[-1] == "year":
         year = date.year - (1 if words[0] == "last" else 0)

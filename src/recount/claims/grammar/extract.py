@@ -290,8 +290,8 @@ def sentence_claims(
         claim.context = _context(sentence, claim, mention_spans)
         claim.rate = _rate(sentence, claim)
         claim.place = _nearest(places, claim)
-        stated = _nearest([p for p in periods if not _dates_another_event(sentence, p)], claim)
-        claim.period = _as_of(claim, stated)
+        own = [p for p in periods if not _dates_another_event(sentence, p)]
+        claim.period = _as_of(claim, _joined(_nearest(own, claim), own))
     claims = [c for c in claims if not _passing_mention(sentence, c, places)]
     quantity_spans = [(c.phrase_start, max(c.quantity.end, c.phrase_end)) for c in claims]
     attributions = find_attributions(sentence, mentions, quantity_spans)
@@ -486,6 +486,22 @@ def _is_scope(sentence: str, place: Place) -> bool:
     if not sentence[: place.start].strip(" •*-–") and sentence[place.end : place.end + 1] == ":":
         return True  # "Yemen: The Secretary-General condemned …" in a list of countries
     return bool(_SCOPE_BEFORE_RE.search(before) or _POSSESSIVE_RE.match(sentence, place.end))
+
+
+def _joined(period: Period | None, periods: list[Period]) -> Period | None:
+    """'As of 31 August, … had killed 11,743 civilians … since 24 February 2022': an open
+    start and an open end stated apart are one period."""
+    if period is None:
+        return None
+    if period.first_day is not None and period.last_day is None:
+        ends = [p for p in periods if p.first_day is None and p.last_day is not None]
+        if ends and ends[0].last_day >= period.first_day:
+            return replace(period, last_day=ends[0].last_day)
+    if period.first_day is None and period.last_day is not None:
+        starts = [p for p in periods if p.first_day is not None and p.last_day is None]
+        if starts and starts[0].first_day <= period.last_day:
+            return replace(period, first_day=starts[0].first_day)
+    return period
 
 
 def _as_of(claim: SentenceClaim, period: Period | None) -> Period | None:

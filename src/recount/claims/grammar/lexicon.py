@@ -246,7 +246,8 @@ SPEECH_VERBS = [
 VERB_NOUNS = {"estimate", "estimates", "report", "reports", "count", "counts", "record",
               "records", "claims", "claim", "warning", "lists", "figures", "document",
               "documents", "show", "shows"}  # fmt: skip
-SOURCE_NOUNS = ["figures", "figure", "data", "tally", "count", "estimate", "estimates", "report",
+SOURCE_NOUNS = ["figures", "figure", "data", "tally", "tallies", "count", "counts", "estimate",
+                "estimates", "report",
                 "toll", "statistics", "numbers", "records", "documentation", "database",
                 "reports", "survey", "study", "investigation", "analysis", "assessment",
                 "update", "updates", "calculations", "count"]  # fmt: skip
