@@ -164,7 +164,9 @@ def test_a_dateline_is_not_the_scope():
             "2024-04-01",
             "2024-04-30",
         ),
-        ("Since the latest incursion on 10 May, at least 6,000", "2024-05-10", "2024-05-10"),
+        ("Since the latest incursion on 10 May, at least 6,000", "2024-05-10", None),
+        ("Since the military coup of 1 February 2021, the junta", "2021-02-01", None),
+        ("To date, the mission has corroborated 7,061", "2023-10-07", None),  # the war's start
         ("Up to 30 June the ministry had reported", None, "2024-06-30"),
         ("in the fighting from June 6 to August 25, 1982,", "1982-06-06", "1982-08-25"),
         ("died between April and July 1994", "1994-04-01", "1994-07-31"),

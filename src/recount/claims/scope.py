@@ -213,7 +213,8 @@ PERIOD_RE = re.compile(
     rf"|(?P<d1>{_date('r_')})\s*(?:–|—|-)\s*(?P<d2>{_date('t_')})"
     rf"|(?P<part>first|second|last)\s+(?P<unit>half|six\s+months|three\s+months|quarter)\s+of\s+(?P<py>{_YEAR})"
     rf"|(?P<rel>(?:this|last|past)\s+(?:year|month|week)|(?:in\s+|over\s+)?the\s+(?:past|last)\s+(?:year|twelve\s+months|12\s+months|24\s+hours|week|seven\s+days))"
-    rf"|(?P<war>since\s+{_START_OF_WAR}|since\s+the\s+(?:war|conflict|uprising|crisis|fighting|hostilities)\s+(?:began|started|erupted|broke\s+out))"
+    rf"|(?P<war>since\s+{_START_OF_WAR}|since\s+the\s+(?:war|conflict|uprising|crisis|fighting|hostilities)\s+(?:began|started|erupted|broke\s+out)|\bto\s+date\b|\b(?:so|thus)\s+far\b(?!\s+(?:this|in|during|these|that)\b))"
+    rf"|(?P<event>since)\s+the\s+(?:[\w-]+\s+){{1,3}}?(?:of|on|in)\s+{_date('v_')}"
     rf")",
     re.IGNORECASE,
 )
@@ -316,6 +317,12 @@ def _to_period(
 
     if match.group("war"):
         first = war_start
+    elif match.group("event"):  # "since the military coup of 1 February 2021"
+        written = _written(match, "v_")
+        span = _span(written, _year_before(written, date))
+        if span is None:
+            return None
+        first = span[0]
     elif match.group("since"):
         if re.search(
             r"start|beginning|outbreak|onset", match.group(0), re.IGNORECASE
