@@ -297,3 +297,81 @@ def test_a_hedge_is_no_hypothesis_a_projection_is(text, context):
 )
 def test_a_measure_said_once(text, expected):
     assert claims_of(text) == expected
+
+
+def test_layouts_of_un_documents():
+    # a noon-briefing list by country, an infobox with a bracketed source, numbered paragraphs
+    briefing = (
+        "Noon Briefing Highlights\n"
+        "Yemen: The Secretary-General condemned an airstrike in Taizz which reportedly killed 20 "
+        "civilians.\n"
+        "South Sudan: The UN Mission said some 5,000 people had fled fighting in Pajok.\n"
+    )
+    got = [
+        (c["quantity_text"], c["place_code"]) for c in claim_records(briefing, date="2017-07-21")
+    ]
+    assert got == [("20", "YE"), ("some 5,000", "SS")]
+    infobox = "Casualties and losses\nCivilian deaths: 489–528 (HRW)\n"
+    (claim,) = claim_records(infobox, outlet="Wikipedia")
+    assert (claim["measure"], claim["population"], claim["claimant"]) == (
+        "killed",
+        "civilians",
+        "Human Rights Watch",
+    )
+    paragraphs = (
+        "133. Credible sources have estimated that there could have been as many as 40,000 "
+        "civilian deaths.\n134. The Government has claimed that there were no civilian casualties.\n"
+    )
+    got = [(c["quantity_text"], c["context"]) for c in claim_records(paragraphs)]
+    assert got == [("as many as 40,000", "asserted")]  # "could have been": an estimate of the past
+
+
+def test_killed_wounded_in_a_headline_are_casualties():
+    text = "UN: More Than 10,000 Civilians Killed, Wounded in Afghanistan in 2017"
+    assert claims_of(text) == [
+        ("More Than 10,000", "casualties", "civilians", "more_than", "asserted")
+    ]
+
+
+def test_from_a_year_alone_compares_it_does_not_start_a_period():
+    (claim,) = claim_records("The report documented 3,438 deaths, a 9 percent drop from 2016.")
+    assert claim["period_start"] is None
+
+
+def test_a_rate_per_thousand_is_no_count():
+    assert (
+        claims_of("The survey found a crude mortality rate of 2.2 deaths per 1,000 per month.")
+        == []
+    )
+
+
+def test_a_participles_speaker_is_the_sentences_subject():
+    (claim,) = claim_records(
+        "The Sudanese government rejected the UN figure, saying only 9,000 had died."
+    )
+    assert claim["claimant"] == "Sudanese government"
+
+
+def test_another_wars_toll_in_a_relative_clause_is_a_yardstick():
+    text = "The war has killed more people than the 1994 genocide in Rwanda, which claimed some 800,000 lives."
+    assert claims_of(text) == []
+    # but a source in the relative clause speaks: issue #18's Myanmar sentence
+    text = "The toll is far higher than the official one given by Myanmar authorities, which said 400 people had died."
+    assert [c[0] for c in claims_of(text)] == ["400"]
+
+
+def test_may_after_a_number_is_the_verb_not_the_month():
+    text = "John Holmes told the Security Council that 300,000 may have died."
+    assert claims_of(text) == [("300,000", "killed", "all", None, "asserted")]
+    assert claims_of("Fighting resumed on 15 May in the north.") == []
+
+
+def test_earlier_estimates_and_the_territorys_ministry():
+    (claim,) = claim_records("Previous estimates had put the toll at around 30,000.")
+    assert claim["claimant"] == "Previous estimates"
+    text = (
+        "Israeli strikes on Gaza continued on Sunday.\n"
+        "The territory's Health Ministry said at least 330 people were killed."
+    )
+    (claim,) = claim_records(text)
+    assert claim["claimant"] == "Gaza Ministry of Health"

@@ -324,8 +324,8 @@ def _to_period(
             last = until[1] if until else None
         else:
             span, until = pair("s_", "u_")
-            if span is None:
-                return None
+            if span is None or (match.group("since").lower() == "from" and until is None):
+                return None  # "a 9 percent drop from 2016" compares; "from 2016 to 2018" spans
             first = span[0]
             last = until[1] if until else None
     elif match.group("between"):

@@ -34,6 +34,9 @@ class Attribution:
 
 
 _SPEECH_WORDS = {verb.lower() for verb in SPEECH_VERBS}
+_BRACKETED_SOURCE_RE = re.compile(
+    r"\d[^()]{0,60}\(\s*(?:per\s+|according\s+to\s+|source:\s*)?(?:the\s+)?$", re.I
+)
 _PROPER_SUBJECT_RE = re.compile(
     r"^\W*((?:[A-Z][\w'’.-]*\s+){1,5}?)(?:has\s+|have\s+|had\s+)?[a-z]+\s+$"
 )
@@ -144,6 +147,17 @@ def find_attributions(
         found.append(attribution)
     for mention in mentions:
         after = sentence[mention.end : mention.end + 60]
+        bracket = _BRACKETED_SOURCE_RE.search(sentence[max(0, mention.start - 20) : mention.start])
+        close = re.match(r"\s*(?:estimates?|figures?|data)?\s*\)", after)
+        if bracket is not None and close is not None:
+            # "Civilian deaths: 489–528 (HRW)": a body in brackets credits the figure before it
+            opening = mention.start - len(bracket.group(0))
+            scope = (
+                max(sentence.rfind(")", 0, opening), sentence.rfind(";", 0, opening)) + 1,
+                mention.end + close.end(),
+            )
+            found.append(replace(_named(mention.start, mention), scope=scope))
+            continue
         if _SOURCE_AFTER_RE.match(after):
             found.append(_named(mention.start, mention))
         if _SOURCE_BEFORE_RE.search(sentence[max(0, mention.start - 60) : mention.start]):
@@ -247,6 +261,13 @@ def _is_noun(sentence: str, verb: re.Match[str]) -> bool:
         return True  # "according to the report," but not "…, historians estimate."
     if _DETERMINER_BEFORE_RE.search(before) or re.search(r"\d\s*$", before):
         return True
+    if re.search(
+        r"\b(?:previous|earlier|other|some|many|several|independent|conservative|latest|"
+        r"recent|unofficial|official)\s+$",
+        before,
+        re.IGNORECASE,
+    ):
+        return True  # "Previous estimates had put the toll at"
     singular = not word.endswith("s")
     return singular and _NOUN_BEFORE_RE.search(before) is not None
 
@@ -425,14 +446,15 @@ def _is_proper(phrase: str) -> bool:
 def _main_subject(sentence: str, cue: int, mentions: list[ClaimantMention]) -> Attribution | None:
     """'X made the remarks …, while noting that …': a participle's speaker is the clause's subject."""
     first = [m for m in mentions if m.end <= cue]
-    if first:
-        return _named(cue, first[0])
     subject = re.match(
         r"\s*((?:[A-Za-z][\w'’.-]*\s+){0,5}?[A-Za-z][\w'’.-]*)\s+(?:has\s+|have\s+|had\s+)?[a-z]+ed\b",
         sentence,
     )
+    if first and (subject is None or first[0].start < subject.end(1)):
+        return _named(cue, first[0])
     if subject is None:
         return None
+    # "The Sudanese government rejected the UN figure, saying …": the subject, not the UN
     return _unnamed(cue, _clean_phrase(subject.group(1)))
 
 
@@ -509,7 +531,8 @@ _ORGANISATION_WORDS = {"project", "group", "office", "ministry", "agency", "comm
                        "organization", "committee", "union", "forces", "army", "institute",
                        "university", "foundation", "coalition", "authorities", "government",
                        "data", "department", "unit", "court", "tribunal", "police", "service",
-                       "report", "study", "survey", "monitor", "monitors", "groups"}  # fmt: skip
+                       "report", "study", "survey", "monitor", "monitors", "groups",
+                       "estimates", "figures", "reports", "estimate", "statistics"}  # fmt: skip
 _TRAILING_ADVERBS = {"there", "here", "now", "today", "yesterday", "tonight", "again", "also",
                      "earlier", "later", "recently", "previously"}  # fmt: skip
 _CONJUNCTIONS = {
@@ -547,6 +570,8 @@ def _clean_phrase(phrase: str) -> str | None:
         if index > 0 and (word.lower() in _PHRASE_STOPS or speech):
             if word[:1].isupper() and words[index - 1][:1].isupper():
                 continue  # inside a proper name: "The Iraq Body Count project"
+            if word.lower() in VERB_NOUNS and previous in _DESCRIBING:
+                continue  # "Previous estimates", "the final report"
             place_of_institution = (
                 word.lower() in ("in", "of", "for", "at", "from")
                 and words[index - 1].lower() in _INSTITUTION_NOUNS
@@ -618,6 +643,7 @@ def _without_title(name: str) -> str:
 
 
 _DESCRIBING = {"final", "latest", "new", "annual", "full", "joint", "official", "preliminary",
+               "previous", "earlier", "other", "independent", "unofficial", "conservative",
                "updated", "interim", "recent", "same", "first", "second", "third", "quarterly",
                "monthly", "weekly", "daily"}  # fmt: skip
 

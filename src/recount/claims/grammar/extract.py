@@ -147,7 +147,7 @@ _DISPLACING_RE = re.compile(
     re.IGNORECASE,
 )
 _HARM_AFTER_RE = re.compile(
-    r"(?:\s*,\s*[a-z]+)*\s*,?\s+(?:or|and|and/or)\s+(?:(?:were|was|are|is|been|went|remain|remained|still)\s+){0,2}(?:forcibly\s+)?(?:injured|wounded|maimed|disabled|hurt|killed|dead|missing|disappeared|kidnapped|abducted)\b",
+    r"(?:\s*,\s*[a-z]+)*\s*(?:,?\s+(?:or|and|and/or)\s+|,\s*(?=(?:injured|wounded)\b))(?:(?:were|was|are|is|been|went|remain|remained|still)\s+){0,2}(?:forcibly\s+)?(?:injured|wounded|maimed|disabled|hurt|killed|dead|missing|disappeared|kidnapped|abducted)\b",
     re.IGNORECASE,
 )
 _RISE_RE = re.compile(rf"\b(?:{alternation(RISE_VERBS)})\s*$", re.IGNORECASE)
@@ -177,15 +177,16 @@ _NOT_A_COUNT_AFTER_RE = re.compile(
     r"|\s*(?:km|kilomet|miles?\b|metres?\b|meters?\b|kg\b|kilograms?|tonnes?\b|tons?\b|hectares?|acres?|square|sq\b|feet\b|ft\b)"
     r"|\s*(?:dollars|usd|euros?|pounds|syrian\s+pounds|lira|liras|\$)"
     r"|\s*(?:times|fold)\b"
+    r"|\s*(?:[a-z]+\s+){0,2}per\s+(?:1,000|10,000|100,000|1000|10000|100000|thousand)\b"
     r"|\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|o['’]clock)\b"
     r"|\s*[:/]\s*\d"
-    rf"|\s+{_MONTH}(?![\w])"
+    rf"|\s+(?!(?-i:may)\b){_MONTH}(?![\w])"  # "15 May" is a date; "300,000 may have died" a count
     r"|(?:st|nd|rd|th)\b)",
     re.IGNORECASE,
 )
 _NOT_A_COUNT_BEFORE_RE = re.compile(
     r"(?:\b(?:every|one\s+in|in\s+every|out\s+of\s+every|CI|confidence\s+interval|aged|age|ages|age\s+of|ages\s+of|ages\s+between|population\s+of|out\s+of|resolution|article|chapter|route|highway|road|page|paragraph|section|phase|room|flight|unit|brigade|division|grade|level|number|no\.|nos\.|item|point|verse|platoon|battalion|regiment|district|zone|sector|category|model|type|version|episode|season|volume|vol\.?|p\.|pp\.)"
-    rf"|\b{_MONTH}|[$£€¥]|\bus\$|\d\s*[:/]|\d\s*\.\s*$|#)\s*$",
+    rf"|\b{_MONTH}|[$£€¥]|\bus\$|\d\s*[:/]|\d\s*\.\s*$|#|\bper)\s*$",
     re.IGNORECASE,
 )
 _TEMPORAL_BEFORE_RE = re.compile(
@@ -482,6 +483,8 @@ _MEASURE_WORD_RE = re.compile(
 def _is_scope(sentence: str, place: Place) -> bool:
     """A place the claim is about ("in Aleppo", "Syria's war"), not a dateline or a speaker."""
     before = sentence[max(0, place.start - 40) : place.start]
+    if not sentence[: place.start].strip(" •*-–") and sentence[place.end : place.end + 1] == ":":
+        return True  # "Yemen: The Secretary-General condemned …" in a list of countries
     return bool(_SCOPE_BEFORE_RE.search(before) or _POSSESSIVE_RE.match(sentence, place.end))
 
 
@@ -533,6 +536,8 @@ def _may_count(sentence: str, q: Quantity) -> bool:
     ):
         if _AGE_QUALIFIER_RE.search(before):
             return False  # "children under 5"
+    if not sentence[: q.start].strip() and re.match(r"[.)](?:\s|$)", sentence[q.end : q.end + 2]):
+        return False  # "134. The Government has claimed …": a numbered paragraph
     if _RATIO_BEFORE_RE.search(sentence[max(0, q.start - 60) : q.start]):
         return False  # "For every combatant killed, four civilians died"
     if q.year_like and re.match(r"\s+[a-z]+['’]s?\s", after):
@@ -803,7 +808,15 @@ def _toll_meaning(
         return measure if measure in combined else "killed", population
     if noun in CASUALTY_TOLL_NOUNS:
         return "casualties", population
-    if measure is None and noun in ("figure", "tally", "count", "estimate", "range"):
+    if measure is None and noun in (
+        "figure",
+        "figures",
+        "tally",
+        "count",
+        "estimate",
+        "estimates",
+        "range",
+    ):
         measure = _sentence_measure(sentence) or state.last_measure
     return measure, population
 
@@ -931,6 +944,14 @@ _GAP_ASIDE_RE = re.compile(
 )
 
 
+_COMPARED_EVENT_CLAUSE_RE = re.compile(
+    r"\b(?:than|like|as\s+in|compared\s+(?:with|to)|rivals?|dwarf(?:s|ed|ing)?|eclips(?:es|ed|ing))\s+"
+    r"(?:that\s+of\s+)?(?:the\s+)?[^,;.]{0,60},?\s+(?:which|that|where|when|in\s+which)\s+"
+    r"(?:\w+\s+){0,2}?(?:claimed|killed|left|took|cost|saw|caused)\s+[^,;.]{0,25}$",
+    re.IGNORECASE,
+)
+
+
 def _is_yardstick(sentence: str, claim: SentenceClaim, places: list[Place]) -> bool:
     """A compared figure of another place or event ("higher than the 100,000 killed in Bosnia").
 
@@ -938,6 +959,10 @@ def _is_yardstick(sentence: str, claim: SentenceClaim, places: list[Place]) -> b
     1,700 in September"; "almost double the estimates of more than 6,000") is a claim.
     """
     before = sentence[max(0, claim.quantity.start - 80) : claim.quantity.start]
+    if _COMPARED_EVENT_CLAUSE_RE.search(
+        sentence[max(0, claim.quantity.start - 140) : claim.quantity.start]
+    ):
+        return True  # "more people than the 1994 genocide in Rwanda, which claimed some 800,000"
     if _COMPARISON_RE.search(before) is None:
         return False
     tail_end = min(len(sentence), claim.phrase_end + 60)
@@ -961,7 +986,7 @@ def _clause_window(sentence: str, position: int, breaks: re.Pattern[str], width:
 # An estimate of what is, not a hypothesis: "may have been killed", "could be as high as 300,000",
 # "the toll may be closer to 50,000" (but "could be displaced" is a projection).
 _EPISTEMIC_RE = re.compile(
-    r"\b(?:may|might)\s+(?:well\s+)?have\b"
+    r"\b(?:may|might|could)\s+(?:well\s+)?have\b"
     r"|\b(?:may|might|could)\s+(?:well\s+|actually\s+|even\s+)?be\b(?!\s+(?:\w+ed|\w+en|left|hit|cut|made)\b)",
     re.IGNORECASE,
 )
@@ -1341,6 +1366,12 @@ def _resolve_institution(
     if any(known.name == claim.claimant for known in gazetteer.claimants):
         return  # already the gazetteer's entry
     named = re.sub(r"\b[A-Z][\w'’]*-(?:run|led|controlled|held)\s+", "", claim.claimant)
+    named = re.sub(
+        r"^(?:the\s+)?(?:country|territory|enclave|nation|region|state|strip)['’]s\s+",
+        "",
+        named,
+        flags=re.IGNORECASE,
+    )  # "the territory's Health Ministry": the country the text is about
     match = next((m for m in (r.match(named) for r in _MINISTRY_RES) if m), None)
     if match is None:
         return

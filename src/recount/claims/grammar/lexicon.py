@@ -170,7 +170,7 @@ AUXILIARIES = [
 TOLL_NOUNS = [
     "death toll", "toll", "body count", "casualty toll", "casualty figure", "casualty count",
     "civilian toll", "civilian death toll", "fatality count", "fatality figure", "tally",
-    "count", "figure", "estimate", "number", "total", "range",
+    "count", "figure", "estimate", "number", "total", "range", "figures", "estimates",
 ]  # fmt: skip
 # Nouns of a measure that act as a toll: "the injuries rose to 25,408", "the displacement is
 # close to 50,000", "the deaths included 4,104 children".
@@ -273,7 +273,7 @@ NOBODY = {"some", "many", "others", "most", "few", "several", "some experts", "c
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
 
 NEGATION_CUES = r"\b(?:no|not|never|none|nobody|n['’]t|deny|denies|denied|denying|rejected|rejects|dismissed|dismisses|refuted|refutes|false|falsely|untrue|without)\b"
-HYPOTHETICAL_CUES = r"(?:\b(?:could|would|might|will|shall|should|if|unless|risk|risks|threaten|threatens|threatened|projected|projection|potentially|possibly|scenario|expected\s+to|likely\s+to|set\s+to|could\s+have)\b|['’]ll\b|\bmay\b(?-i:(?<=may)))"
+HYPOTHETICAL_CUES = r"(?:\b(?:could|would|might|will|shall|should|if|unless|risk|risks|threaten|threatens|threatened|projected|projection|potentially|possibly|scenario|expected\s+to|likely\s+to|set\s+to)\b|['’]ll\b|\bmay\b(?-i:(?<=may)))"
 COMPARISON_CUES = r"\b(?:than(?:\s+the)?|compared\s+(?:with|to)(?:\s+the)?|(?:compar(?:e|es|ed|ing)|likened|likens)\b[^.;]{0,60}?\b(?:to|with)(?:\s+the)?|like\s+the|similar\s+to(?:\s+the)?|equivalent\s+to(?:\s+the)?|surpassing(?:\s+the)?|exceeding(?:\s+the)?|eclipsing(?:\s+the)?|twice(?:\s+the)?|dwarfing(?:\s+the)?|as\s+in)\s*$"
 PASSING_CUES = r"\b(?:than|compared|deadliest|worst|since\s+the|like\s+the|dwarf|dwarfs|dwarfed|rivals?|eclipsed?|surpass(?:es|ed)?)\b"
 # What a compared figure belongs to when it is another event's: "the 100,000 killed in Bosnia",
