@@ -323,7 +323,7 @@ def _swallowed_cases() -> list[Case]:
     )
     one = [["name"]] + [[f"{GIVEN[i % 8]} {i}"] for i in range(1, 61)]
     one[5][0] = '"' + one[5][0]
-    one[30][0] += '"'
+    one[18][0] += '"'
     cases.append(
         _bytes_case(
             "swallowed/one_column_long_run/csv",

@@ -61,6 +61,8 @@ def rows_in_cell(cells: Cells, column: int, width: int) -> list[list[str]] | Non
 
 
 def _read_lines(lines, before, after, delimiter: str, width: int) -> list[list[str]] | None:
+    if not _enough_delimiters(lines, len(before), len(after), delimiter, width):
+        return None
     texts = list(lines)
     texts[0] = delimiter.join([*(_quoted(c, delimiter) for c in before), texts[0]])
     texts[-1] = delimiter.join([texts[-1], *(_quoted(c, delimiter) for c in after)])
@@ -73,6 +75,17 @@ def _read_lines(lines, before, after, delimiter: str, width: int) -> list[list[s
             return None
         rows.append(fields)
     return rows if len(rows) >= 2 else None
+
+
+def _enough_delimiters(lines, before: int, after: int, delimiter: str, width: int) -> bool:
+    """A cheap necessary condition (a line of k delimiters has at most k + 1 fields), so that
+    a column of ordinary multi-line values costs no parsing."""
+    if lines[0].count(delimiter) < width - before - 1:
+        return False
+    ends_blank = not after and not lines[-1].strip()  # the line break that ended the file
+    if not ends_blank and lines[-1].count(delimiter) < width - after - 1:
+        return False
+    return all(line.count(delimiter) >= width - 1 for line in lines[1:-1] if line.strip())
 
 
 def _quoted(cell: str | None, delimiter: str) -> str:
