@@ -653,8 +653,8 @@ _ISSUED = {"statement", "report", "release", "update", "bulletin", "briefing", "
 
 
 def _unnamed(cue: int, name: str | None) -> Attribution | None:
-    if name is None:
-        return None
+    if name is None or not name.strip():
+        return None  # a cue with nothing before it ('. at said') names no one
     name = _without_title(name)
     lowered = name.lower()
     words = lowered.split()
