@@ -383,3 +383,32 @@ def test_disappearances_are_the_missing():
         ("an estimated 200,000", "killed"),
         ("45,000", "missing"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The violence has left more than 1,000 people dead and 5,000 homeless.",
+            [
+                ("more than 1,000", "killed", "all", "more_than", "asserted"),
+                ("5,000", "displaced", "all", None, "asserted"),
+            ],
+        ),
+        (
+            "More than 3,000 people have been arbitrarily detained since the coup.",
+            [("More than 3,000", "detained", "all", "more_than", "asserted")],
+        ),
+        (
+            "The militia abducted 276 schoolgirls from Chibok.",
+            [("276", "abducted", "children", None, "asserted")],
+        ),
+    ],
+)
+def test_more_wordings(text, expected):
+    assert claims_of(text) == expected
+
+
+def test_a_passive_without_its_agent_names_no_one():
+    (claim,) = claim_records("Some 70 bodies were found in a mass grave.", outlet="Wire")
+    assert (claim["claimant"], claim["attributed"]) == ("Wire", False)

@@ -315,6 +315,8 @@ def _speech_attribution(
         return _main_subject(sentence, verb.start(), mentions)
     if verb.group(0).lower().endswith("ing") and not before.strip():
         return None  # "Estimating war-related deaths poses many challenges"
+    if re.search(r"\b(?:were|was|been|are|is|being)\s+(?:\w+ly\s+)?$", before, re.IGNORECASE):
+        return None  # "Some 70 bodies were found": a passive without its agent names no one
     if _MODIFIED_NOUN_RE.search(before) and verb.group(0).lower().endswith("ed"):
         return None  # "casualties documented for April", "the only count ever published"
     relative = _RELATIVE_RE.search(before[-120:])

@@ -76,7 +76,7 @@ _FORWARD_RE = re.compile(
     rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?P<of>of\s+)?(?:(?:reports?|names|accounts)\s+of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>(?:{_POP})(?:\s+(?:{_POP})|\s*,?\s+(?:and|or|&)\s+(?:{_ADJECTIVE}){{0,1}}?(?:{_POP}))?)\b|{_ADJECTIVE}{{1,2}}?(?=(?:{alternation(MEASURE_NOUNS)})\b))?"
     rf"{_LOCATIVE}"
     r"(?P<aside>\s*(?:,|\(|–|—)\s*[^,()–—.;]{0,80}?(?:,|\)|–|—))?"
-    rf"\s*(?:(?:{_AUX})\s+){{0,6}}?"
+    rf"\s*(?:(?:{_AUX}|[a-z]+ly)\s+){{0,6}}?"
     rf"(?P<meas>{_MEAS})\b",
     re.IGNORECASE,
 )
