@@ -34,6 +34,7 @@ class Attribution:
 
 
 _SPEECH_WORDS = {verb.lower() for verb in SPEECH_VERBS}
+_SAID = {"said", "says", "reported", "told", "stated", "added", "noted", "confirmed", "announced"}
 _BRACKETED_SOURCE_RE = re.compile(
     r"\d[^()]{0,60}\(\s*(?:per\s+|according\s+to\s+|source:\s*)?(?:the\s+)?$", re.I
 )
@@ -370,9 +371,15 @@ def _speech_attribution(
     mention = _mention_at(mentions, verb.end(), 16)
     if mention is not None:
         return _named(verb.start(), mention)
-    if tail.endswith(",") and re.match(
-        r"\s+(?:that\b|\d|(?:more|less|fewer)\s+than|at\s+least|some|about|nearly|almost|over|up\s+to)",
-        sentence[verb.end() :],
+    lower_case_after = verb.group(0).lower() in _SAID and re.match(
+        r"\s+(?!(?:the|a|an|its|his|her|their)\b)[a-z]", sentence[verb.end() :]
+    )  # "The regional governor, Oleh Synyehubov, said nine people …": no name follows
+    if tail.endswith(",") and (
+        lower_case_after
+        or re.match(
+            r"\s+(?:that\b|\d|(?:more|less|fewer)\s+than|at\s+least|some|about|nearly|almost|over|up\s+to)",
+            sentence[verb.end() :],
+        )
     ):
         # "The commission, which heard some 14,000 victims …, said that": the head speaks
         relative = re.match(r"\W*([^,]{2,80}?),\s+(?:which|who|whose)\b[^;]*,$", tail)
@@ -556,6 +563,7 @@ _INSTITUTION_NOUNS = {"ministry", "office", "mission", "department", "directorat
 
 def _clean_phrase(phrase: str) -> str | None:
     phrase = re.split(r"\s[\"“‘(]", phrase)[0]  # 'a government database of "deaths …"'
+    phrase = _OWNED_SOURCE_RE.sub("", phrase)  # "the ministry's latest figures": the ministry
     words = phrase.split()
     if words and words[0] in _SPEECH_WORDS:
         return None  # "informed that today …": a verb, not a speaker
@@ -644,6 +652,11 @@ def _without_title(name: str) -> str:
     return name
 
 
+_OWNED_SOURCE_RE = re.compile(
+    r"['’]s?\s+(?:(?:latest|new|own|most|recent|updated|final|official|annual|monthly|daily|weekly)\s+){0,2}"
+    r"(?:figures|figure|data|report|count|tally|estimate|estimates|statistics|records|numbers|toll)\s*$",
+    re.IGNORECASE,
+)
 _DESCRIBING = {"final", "latest", "new", "annual", "full", "joint", "official", "preliminary",
                "previous", "earlier", "other", "independent", "unofficial", "conservative",
                "updated", "interim", "recent", "same", "first", "second", "third", "quarterly",
