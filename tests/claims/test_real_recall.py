@@ -412,3 +412,8 @@ def test_more_wordings(text, expected):
 def test_a_passive_without_its_agent_names_no_one():
     (claim,) = claim_records("Some 70 bodies were found in a mass grave.", outlet="Wire")
     assert (claim["claimant"], claim["attributed"]) == ("Wire", False)
+
+
+def test_one_in_five_is_a_fraction():
+    assert claims_of("One in five of the dead were children.") == []
+    assert [c[0] for c in claims_of("Five people were killed in two attacks.")] == ["Five"]
