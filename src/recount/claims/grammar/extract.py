@@ -177,7 +177,7 @@ _NOT_A_COUNT_AFTER_RE = re.compile(
     r"|\s*(?:km|kilomet|miles?\b|metres?\b|meters?\b|kg\b|kilograms?|tonnes?\b|tons?\b|hectares?|acres?|square|sq\b|feet\b|ft\b)"
     r"|\s*(?:dollars|usd|euros?|pounds|syrian\s+pounds|lira|liras|\$)"
     r"|\s*(?:times|fold)\b"
-    r"|\s+in\s+(?:every\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+hundred)\b"  # one in five
+    r"|\s+in\s+(?:every\s+)?(?:[1-9]\d?|two|three|four|five|six|seven|eight|nine|ten|a\s+hundred)\b(?![\d,.])"  # one in five
     r"|\s*(?:[a-z]+\s+){0,2}per\s+(?:1,000|10,000|100,000|1000|10000|100000|thousand)\b"
     r"|\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|o['’]clock)\b"
     r"|\s*[:/]\s*\d"
