@@ -65,7 +65,7 @@ _SOURCE_OF_RE = re.compile(
 )
 # "estimates of more than 6,000 given by other monitors", "Estimates ..., by various war monitors".
 _GIVEN_BY_RE = re.compile(
-    rf"\b(?P<noun>{alternation(SOURCE_NOUNS)})\b(?:[^.;:!?]{{0,90}}?,\s*by|\s+(?:[^\s.;:!?]+\s+){{0,6}}?(?:given|provided|published|released|issued|compiled|cited|made|put\s+forward|documented|recorded|collected|verified|reported)\s+by)\s+",
+    rf"\b(?P<noun>{alternation(SOURCE_NOUNS)})\b(?:\s+by(?=\s+(?:the\s+)?[A-Z])|[^.;:!?]{{0,90}}?,\s*by|\s+(?:[^\s.;:!?]+\s+){{0,6}}?(?:given|provided|published|released|issued|compiled|cited|made|put\s+forward|documented|recorded|collected|verified|reported)\s+by)\s+",
     re.IGNORECASE,
 )
 # "…, which said 400 people had died": the speaker is the noun phrase the clause belongs to.
@@ -167,7 +167,9 @@ def find_attributions(
         given = _object_attribution(sentence, match.start("noun"), match.end(), mentions)
         if given is not None:
             subject = re.fullmatch(
-                r"\W*(?:(?:the|a|an|[a-z]+)\s+){0,2}", sentence[: match.start("noun")]
+                r"\W*(?:(?:the|a|an|[a-z]+)\s+){0,2}",
+                sentence[: match.start("noun")],
+                re.IGNORECASE,
             )
             # the source noun as the sentence's subject ("Estimates …, by X, range between …")
             # covers the sentence; inside a phrase it covers only the phrase.

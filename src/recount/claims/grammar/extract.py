@@ -400,7 +400,14 @@ def _named_before(reference: str, state: DocumentState) -> tuple[str, str] | Non
     """The last claimant named whose name has the reference's noun: 'the ministry' is the
     last ministry named, even when a study was quoted in between."""
     noun = reference.split()[-1].rstrip("s")
-    return next((n for n in reversed(state.named) if noun in n[0].lower() or noun == n[1]), None)
+    found = next((n for n in reversed(state.named) if noun in n[0].lower() or noun == n[1]), None)
+    if noun in _ANY_BODY:  # "the group": the last body named, whatever its name
+        body = next((n for n in reversed(state.named) if n[1] not in ("person", "outlet")), None)
+        return body or found
+    return found
+
+
+_ANY_BODY = {"group", "organisation", "organization", "body", "charity", "watchdog", "ngo"}
 
 
 def _quoted_speaker(claims: list[SentenceClaim], state: DocumentState) -> None:
@@ -448,13 +455,17 @@ def _carry_measure(sentence: str, claims: list[SentenceClaim], state: DocumentSt
     named = _OF_MEASURED_RE.match(sentence)
     measure = MEASURES_AFTER.get(_key(named.group("meas"))) if named else None
     if measure is None and _CARRY_RE.match(sentence):
-        measure = state.previous_measure
+        measure = state.previous_measure or state.last_measure  # "Of the total, 9,260 were …"
     elliptic = (
         measure is None
         and state.previous_measure is not None
         and len(sentence) < 80
         and not _MEASURE_WORD_RE.search(sentence)
     )
+    if measure is None and state.previous_measure and _LISTS_RE.search(sentence):
+        # "its database lists 10,812 Albanians, 2,197 Serbs …": the people of the toll just given
+        measure = state.previous_measure
+        named = _LISTS_RE.search(sentence)
     if elliptic:
         measure = state.previous_measure
     if measure is None:
@@ -471,6 +482,11 @@ def _carry_measure(sentence: str, claims: list[SentenceClaim], state: DocumentSt
     _inherit(sentence, claims, [])
 
 
+_LISTS_RE = re.compile(
+    r"\b(?:lists|listed|includes|included|comprises|comprised|counts|counted|names|named|breaks\s+down\s+as)"
+    r"\s+(?:(?:some|about|around|nearly|almost|over|more\s+than|at\s+least)\s+)?\d",
+    re.IGNORECASE,
+)
 _OF_MEASURED_RE = re.compile(
     r"^\W*(?:of|among)\s+(?:the|those)\s+(?P<meas>dead|killed|injured|wounded|victims|missing|"
     r"displaced|detained|abducted|kidnapped)\b",
