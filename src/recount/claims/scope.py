@@ -132,7 +132,7 @@ def war_start(country: str | None, date: dt.date | None = None) -> dt.date | Non
     start not after the text's `date`; None for a country the data does not know."""
     starts = [start for code, start in _conflicts() if code == country]
     if date is not None:
-        starts = [start for start in starts if start <= date] or starts[:1]
+        starts = [start for start in starts if start <= date]  # none yet: a war the table lacks
     return starts[-1] if starts else None
 
 
@@ -225,6 +225,7 @@ PERIOD_RE = re.compile(
     rf"|(?P<d1>{_date('r_')})\s*(?:–|—|-)\s*(?P<d2>{_date('t_')})"
     rf"|(?P<part>first|second|last)\s+(?P<unit>half|six\s+months|three\s+months|quarter)\s+of\s+(?P<py>{_YEAR})"
     rf"|(?P<rel>(?:this|last|past)\s+(?:year|month|week)|(?:in\s+|over\s+)?the\s+(?:past|last)\s+(?:year|twelve\s+months|12\s+months|24\s+hours|week|seven\s+days))"
+    rf"|(?P<began>since)\s+the\s+(?:war|conflict|uprising|crisis|fighting|hostilities)\s+(?:began|started|erupted|broke\s+out)\s+(?:in|on)\s+{_date('g_')}"
     rf"|(?P<war>since\s+{_START_OF_WAR}|since\s+the\s+(?:war|conflict|uprising|crisis|fighting|hostilities)\s+(?:began|started|erupted|broke\s+out)|\bto\s+date\b|\b(?:so|thus)\s+far\b(?!\s+(?:this|in|during|these|that)\b))"
     rf"|(?P<event>since)\s+the\s+(?:[\w-]+\s+){{1,3}}?(?:of|on|in)\s+{_date('v_')}"
     rf")",
@@ -329,8 +330,9 @@ def _to_period(
 
     if match.group("war"):
         first = war_start
-    elif match.group("event"):  # "since the military coup of 1 February 2021"
-        written = _written(match, "v_")
+    elif match.group("event") or match.group("began"):
+        # "since the military coup of 1 February 2021", "since the conflict began in 2003"
+        written = _written(match, "v_" if match.group("event") else "g_")
         span = _span(written, _year_before(written, date))
         if span is None:
             return None
