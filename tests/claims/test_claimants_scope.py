@@ -229,3 +229,10 @@ def test_relative_days_and_weeks_and_a_start_and_end_stated_apart():
     )
     (claim,) = extract_claims(text, date="2024-10-01").to_dict("records")
     assert (str(claim["period_start"]), str(claim["period_end"])) == ("2022-02-24", "2024-08-31")
+
+
+def test_a_war_the_table_does_not_know_yet_has_no_start():
+    # a 2008 text about Darfur: Sudan's war in the table began in 2023
+    assert war_start("SD", dt.date(2008, 4, 22)) is None
+    (period,) = find_periods("since the conflict began in 2003", dt.date(2008, 4, 22))
+    assert (period.first_day, period.last_day) == (dt.date(2003, 1, 1), None)

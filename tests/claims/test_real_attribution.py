@@ -238,3 +238,22 @@ def test_another_sources_figure_for_the_same_toll():
     text = "UN Says Darfur Dead May Be 300,000; Sudan Says 10,000"
     got = [(c["quantity_text"], c["measure"], c["claimant"]) for c in claim_records(text)]
     assert got == [("300,000", "killed", "United Nations"), ("10,000", "killed", "Sudan")]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "claimant"),
+    [
+        (
+            "According to the ministry's latest figures, 2,000 people have died.",
+            "2,000",
+            "ministry",
+        ),
+        (
+            "The regional governor, Oleh Synyehubov, said nine people were wounded.",
+            "nine",
+            "Oleh Synyehubov",
+        ),
+    ],
+)
+def test_owners_of_figures_and_named_appositives(text, quantity, claimant):
+    assert claimants(text)[quantity] == claimant

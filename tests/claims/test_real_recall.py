@@ -383,3 +383,65 @@ def test_disappearances_are_the_missing():
         ("an estimated 200,000", "killed"),
         ("45,000", "missing"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The violence has left more than 1,000 people dead and 5,000 homeless.",
+            [
+                ("more than 1,000", "killed", "all", "more_than", "asserted"),
+                ("5,000", "displaced", "all", None, "asserted"),
+            ],
+        ),
+        (
+            "More than 3,000 people have been arbitrarily detained since the coup.",
+            [("More than 3,000", "detained", "all", "more_than", "asserted")],
+        ),
+        (
+            "The militia abducted 276 schoolgirls from Chibok.",
+            [("276", "abducted", "children", None, "asserted")],
+        ),
+    ],
+)
+def test_more_wordings(text, expected):
+    assert claims_of(text) == expected
+
+
+def test_a_passive_without_its_agent_names_no_one():
+    (claim,) = claim_records("Some 70 bodies were found in a mass grave.", outlet="Wire")
+    assert (claim["claimant"], claim["attributed"]) == ("Wire", False)
+
+
+def test_one_in_five_is_a_fraction():
+    assert claims_of("One in five of the dead were children.") == []
+    assert [c[0] for c in claims_of("Five people were killed in two attacks.")] == ["Five"]
+
+
+def test_a_wire_story_breaks_its_toll_down():
+    # written for these tests in the shape of a wire story on a rights group's report
+    text = (
+        "BELGRADE, Oct 6 (AFP) - A Serbian rights group said Tuesday that 13,535 people were "
+        "killed or went missing during the 1998-1999 Kosovo conflict.\n"
+        "The Humanitarian Law Center (HLC) said its database lists 10,812 Albanians, 2,197 Serbs "
+        "and 526 Roma, Bosniaks and others.\n"
+        '"These are the names of real people," HLC director Natasa Kandic told reporters.\n'
+        "Of the total, 9,260 were civilians, the group said.\n"
+        "Earlier estimates by NATO had put the number of ethnic Albanians killed at 10,000.\n"
+    )
+    got = [
+        (c["quantity_text"], c["measure"], c["population"], c["claimant"], c["place_code"])
+        for c in claim_records(text, outlet="AFP", date="2009-10-06")
+    ]
+    hlc = "Humanitarian Law Center"
+    assert got == [
+        ("13,535", "killed_or_missing", "all", "Serbian rights group", "XK"),
+        ("10,812", "killed_or_missing", "all", hlc, "XK"),
+        ("2,197", "killed_or_missing", "all", hlc, "XK"),
+        ("526", "killed_or_missing", "all", hlc, "XK"),
+        ("9,260", "killed_or_missing", "civilians", hlc, "XK"),
+        ("10,000", "killed", "all", "NATO", "XK"),
+    ]
+    first = claim_records(text, outlet="AFP", date="2009-10-06")[0]
+    assert (str(first["period_start"]), str(first["period_end"])) == ("1998-01-01", "1999-12-31")

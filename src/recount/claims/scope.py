@@ -132,16 +132,28 @@ def war_start(country: str | None, date: dt.date | None = None) -> dt.date | Non
     start not after the text's `date`; None for a country the data does not know."""
     starts = [start for code, start in _conflicts() if code == country]
     if date is not None:
-        starts = [start for start in starts if start <= date] or starts[:1]
+        starts = [start for start in starts if start <= date]  # none yet: a war the table lacks
     return starts[-1] if starts else None
 
 
 def topic_country(text: str, pack: CountryPack = NO_PACK) -> str | None:
-    """The country `text` names most often (the first named breaks a tie), or None."""
+    """The country `text` is about: the one it names most often (the first named breaks a tie),
+    a war's place ("the Kosovo conflict") counting double and a dateline ("BELGRADE, Oct 6")
+    not at all."""
     counts: dict[str, int] = {}
     for place in find_places(text, pack):
-        counts[place.country] = counts.get(place.country, 0) + 1
+        after = text[place.end : place.end + 20]
+        if place.text.isupper() and len(place.text) > 3 and re.match(r"\s*[,(]", after):
+            continue
+        weight = 2 if _WAR_AFTER_RE.match(after) else 1
+        counts[place.country] = counts.get(place.country, 0) + weight
     return max(counts, key=counts.get) if counts else None
+
+
+_WAR_AFTER_RE = re.compile(
+    r"\s+(?:civil\s+)?(?:war|conflict|crisis|genocide|uprising|insurgency|offensive)\b",
+    re.IGNORECASE,
+)
 
 
 def country_name(code: str) -> str:
@@ -209,10 +221,11 @@ PERIOD_RE = re.compile(
     rf"\b(?:(?P<since>since|from)\s+(?:{_START_OF_WAR}|{_date('s_')})(?:\s*(?:to|until|till|through|-|–|—)\s*{_date('u_')})?"
     rf"|(?P<between>between)\s+{_date('b_')}\s+and\s+{_date('c_')}"
     rf"|(?P<by>by|as\s+of|until|till|up\s+to|through)\s+{_date('e_')}"
-    rf"|(?P<in>in|during|throughout|over|on|for|of)\s+{_date('i_')}"
+    rf"|(?P<in>in|during|throughout|over|on|for|of)\s+{_date('i_')}(?:\s*(?:-|–|—|to)\s*{_date('j_')})?"
     rf"|(?P<d1>{_date('r_')})\s*(?:–|—|-)\s*(?P<d2>{_date('t_')})"
     rf"|(?P<part>first|second|last)\s+(?P<unit>half|six\s+months|three\s+months|quarter)\s+of\s+(?P<py>{_YEAR})"
     rf"|(?P<rel>(?:this|last|past)\s+(?:year|month|week)|(?:in\s+|over\s+)?the\s+(?:past|last)\s+(?:year|twelve\s+months|12\s+months|24\s+hours|week|seven\s+days))"
+    rf"|(?P<began>since)\s+the\s+(?:war|conflict|uprising|crisis|fighting|hostilities)\s+(?:began|started|erupted|broke\s+out)\s+(?:in|on)\s+{_date('g_')}"
     rf"|(?P<war>since\s+{_START_OF_WAR}|since\s+the\s+(?:war|conflict|uprising|crisis|fighting|hostilities)\s+(?:began|started|erupted|broke\s+out)|\bto\s+date\b|\b(?:so|thus)\s+far\b(?!\s+(?:this|in|during|these|that)\b))"
     rf"|(?P<event>since)\s+the\s+(?:[\w-]+\s+){{1,3}}?(?:of|on|in)\s+{_date('v_')}"
     rf")",
@@ -317,8 +330,9 @@ def _to_period(
 
     if match.group("war"):
         first = war_start
-    elif match.group("event"):  # "since the military coup of 1 February 2021"
-        written = _written(match, "v_")
+    elif match.group("event") or match.group("began"):
+        # "since the military coup of 1 February 2021", "since the conflict began in 2003"
+        written = _written(match, "v_" if match.group("event") else "g_")
         span = _span(written, _year_before(written, date))
         if span is None:
             return None
@@ -352,6 +366,11 @@ def _to_period(
         if span is None:
             return None
         last = span[1]
+    elif match.group("in") and _written(match, "j_") is not None:  # "during the 1998-1999 war"
+        a, b = pair("i_", "j_")
+        if a is None or b is None:
+            return None
+        first, last = a[0], b[1]
     elif match.group("in"):
         written = _written(match, "i_")
         if match.group("in").lower() == "of" and (written is None or written.month is not None):

@@ -34,6 +34,7 @@ class Attribution:
 
 
 _SPEECH_WORDS = {verb.lower() for verb in SPEECH_VERBS}
+_SAID = {"said", "says", "reported", "told", "stated", "added", "noted", "confirmed", "announced"}
 _BRACKETED_SOURCE_RE = re.compile(
     r"\d[^()]{0,60}\(\s*(?:per\s+|according\s+to\s+|source:\s*)?(?:the\s+)?$", re.I
 )
@@ -64,7 +65,7 @@ _SOURCE_OF_RE = re.compile(
 )
 # "estimates of more than 6,000 given by other monitors", "Estimates ..., by various war monitors".
 _GIVEN_BY_RE = re.compile(
-    rf"\b(?P<noun>{alternation(SOURCE_NOUNS)})\b(?:[^.;:!?]{{0,90}}?,\s*by|\s+(?:[^\s.;:!?]+\s+){{0,6}}?(?:given|provided|published|released|issued|compiled|cited|made|put\s+forward|documented|recorded|collected|verified|reported)\s+by)\s+",
+    rf"\b(?P<noun>{alternation(SOURCE_NOUNS)})\b(?:\s+by(?=\s+(?:the\s+)?[A-Z])|[^.;:!?]{{0,90}}?,\s*by|\s+(?:[^\s.;:!?]+\s+){{0,6}}?(?:given|provided|published|released|issued|compiled|cited|made|put\s+forward|documented|recorded|collected|verified|reported)\s+by)\s+",
     re.IGNORECASE,
 )
 # "…, which said 400 people had died": the speaker is the noun phrase the clause belongs to.
@@ -166,7 +167,9 @@ def find_attributions(
         given = _object_attribution(sentence, match.start("noun"), match.end(), mentions)
         if given is not None:
             subject = re.fullmatch(
-                r"\W*(?:(?:the|a|an|[a-z]+)\s+){0,2}", sentence[: match.start("noun")]
+                r"\W*(?:(?:the|a|an|[a-z]+)\s+){0,2}",
+                sentence[: match.start("noun")],
+                re.IGNORECASE,
             )
             # the source noun as the sentence's subject ("Estimates …, by X, range between …")
             # covers the sentence; inside a phrase it covers only the phrase.
@@ -315,6 +318,8 @@ def _speech_attribution(
         return _main_subject(sentence, verb.start(), mentions)
     if verb.group(0).lower().endswith("ing") and not before.strip():
         return None  # "Estimating war-related deaths poses many challenges"
+    if re.search(r"\b(?:were|was|been|are|is|being)\s+(?:\w+ly\s+)?$", before, re.IGNORECASE):
+        return None  # "Some 70 bodies were found": a passive without its agent names no one
     if _MODIFIED_NOUN_RE.search(before) and verb.group(0).lower().endswith("ed"):
         return None  # "casualties documented for April", "the only count ever published"
     relative = _RELATIVE_RE.search(before[-120:])
@@ -368,9 +373,15 @@ def _speech_attribution(
     mention = _mention_at(mentions, verb.end(), 16)
     if mention is not None:
         return _named(verb.start(), mention)
-    if tail.endswith(",") and re.match(
-        r"\s+(?:that\b|\d|(?:more|less|fewer)\s+than|at\s+least|some|about|nearly|almost|over|up\s+to)",
-        sentence[verb.end() :],
+    lower_case_after = verb.group(0).lower() in _SAID and re.match(
+        r"\s+(?!(?:the|a|an|its|his|her|their)\b)[a-z]", sentence[verb.end() :]
+    )  # "The regional governor, Oleh Synyehubov, said nine people …": no name follows
+    if tail.endswith(",") and (
+        lower_case_after
+        or re.match(
+            r"\s+(?:that\b|\d|(?:more|less|fewer)\s+than|at\s+least|some|about|nearly|almost|over|up\s+to)",
+            sentence[verb.end() :],
+        )
     ):
         # "The commission, which heard some 14,000 victims …, said that": the head speaks
         relative = re.match(r"\W*([^,]{2,80}?),\s+(?:which|who|whose)\b[^;]*,$", tail)
@@ -554,6 +565,7 @@ _INSTITUTION_NOUNS = {"ministry", "office", "mission", "department", "directorat
 
 def _clean_phrase(phrase: str) -> str | None:
     phrase = re.split(r"\s[\"“‘(]", phrase)[0]  # 'a government database of "deaths …"'
+    phrase = _OWNED_SOURCE_RE.sub("", phrase)  # "the ministry's latest figures": the ministry
     words = phrase.split()
     if words and words[0] in _SPEECH_WORDS:
         return None  # "informed that today …": a verb, not a speaker
@@ -642,6 +654,11 @@ def _without_title(name: str) -> str:
     return name
 
 
+_OWNED_SOURCE_RE = re.compile(
+    r"['’]s?\s+(?:(?:latest|new|own|most|recent|updated|final|official|annual|monthly|daily|weekly)\s+){0,2}"
+    r"(?:figures|figure|data|report|count|tally|estimate|estimates|statistics|records|numbers|toll)\s*$",
+    re.IGNORECASE,
+)
 _DESCRIBING = {"final", "latest", "new", "annual", "full", "joint", "official", "preliminary",
                "previous", "earlier", "other", "independent", "unofficial", "conservative",
                "updated", "interim", "recent", "same", "first", "second", "third", "quarterly",

@@ -76,7 +76,7 @@ _FORWARD_RE = re.compile(
     rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?P<of>of\s+)?(?:(?:reports?|names|accounts)\s+of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>(?:{_POP})(?:\s+(?:{_POP})|\s*,?\s+(?:and|or|&)\s+(?:{_ADJECTIVE}){{0,1}}?(?:{_POP}))?)\b|{_ADJECTIVE}{{1,2}}?(?=(?:{alternation(MEASURE_NOUNS)})\b))?"
     rf"{_LOCATIVE}"
     r"(?P<aside>\s*(?:,|\(|–|—)\s*[^,()–—.;]{0,80}?(?:,|\)|–|—))?"
-    rf"\s*(?:(?:{_AUX})\s+){{0,6}}?"
+    rf"\s*(?:(?:{_AUX}|[a-z]+ly)\s+){{0,6}}?"
     rf"(?P<meas>{_MEAS})\b",
     re.IGNORECASE,
 )
@@ -177,6 +177,7 @@ _NOT_A_COUNT_AFTER_RE = re.compile(
     r"|\s*(?:km|kilomet|miles?\b|metres?\b|meters?\b|kg\b|kilograms?|tonnes?\b|tons?\b|hectares?|acres?|square|sq\b|feet\b|ft\b)"
     r"|\s*(?:dollars|usd|euros?|pounds|syrian\s+pounds|lira|liras|\$)"
     r"|\s*(?:times|fold)\b"
+    r"|\s+in\s+(?:every\s+)?(?:[1-9]\d?|two|three|four|five|six|seven|eight|nine|ten|a\s+hundred)\b(?![\d,.])"  # one in five
     r"|\s*(?:[a-z]+\s+){0,2}per\s+(?:1,000|10,000|100,000|1000|10000|100000|thousand)\b"
     r"|\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|o['’]clock)\b"
     r"|\s*[:/]\s*\d"
@@ -399,7 +400,14 @@ def _named_before(reference: str, state: DocumentState) -> tuple[str, str] | Non
     """The last claimant named whose name has the reference's noun: 'the ministry' is the
     last ministry named, even when a study was quoted in between."""
     noun = reference.split()[-1].rstrip("s")
-    return next((n for n in reversed(state.named) if noun in n[0].lower() or noun == n[1]), None)
+    found = next((n for n in reversed(state.named) if noun in n[0].lower() or noun == n[1]), None)
+    if noun in _ANY_BODY:  # "the group": the last body named, whatever its name
+        body = next((n for n in reversed(state.named) if n[1] not in ("person", "outlet")), None)
+        return body or found
+    return found
+
+
+_ANY_BODY = {"group", "organisation", "organization", "body", "charity", "watchdog", "ngo"}
 
 
 def _quoted_speaker(claims: list[SentenceClaim], state: DocumentState) -> None:
@@ -447,13 +455,17 @@ def _carry_measure(sentence: str, claims: list[SentenceClaim], state: DocumentSt
     named = _OF_MEASURED_RE.match(sentence)
     measure = MEASURES_AFTER.get(_key(named.group("meas"))) if named else None
     if measure is None and _CARRY_RE.match(sentence):
-        measure = state.previous_measure
+        measure = state.previous_measure or state.last_measure  # "Of the total, 9,260 were …"
     elliptic = (
         measure is None
         and state.previous_measure is not None
         and len(sentence) < 80
         and not _MEASURE_WORD_RE.search(sentence)
     )
+    if measure is None and state.previous_measure and _LISTS_RE.search(sentence):
+        # "its database lists 10,812 Albanians, 2,197 Serbs …": the people of the toll just given
+        measure = state.previous_measure
+        named = _LISTS_RE.search(sentence)
     if elliptic:
         measure = state.previous_measure
     if measure is None:
@@ -470,6 +482,11 @@ def _carry_measure(sentence: str, claims: list[SentenceClaim], state: DocumentSt
     _inherit(sentence, claims, [])
 
 
+_LISTS_RE = re.compile(
+    r"\b(?:lists|listed|includes|included|comprises|comprised|counts|counted|names|named|breaks\s+down\s+as)"
+    r"\s+(?:(?:some|about|around|nearly|almost|over|more\s+than|at\s+least)\s+)?\d",
+    re.IGNORECASE,
+)
 _OF_MEASURED_RE = re.compile(
     r"^\W*(?:of|among)\s+(?:the|those)\s+(?P<meas>dead|killed|injured|wounded|victims|missing|"
     r"displaced|detained|abducted|kidnapped)\b",
