@@ -294,10 +294,7 @@ ESTIMATES = Table(
         Column("fixed_upper", DOUBLE),
         Column("linkage_share", DOUBLE, "share of the interval's variance from linkage"),
         Column(
-            "preferred",
-            BOOL,
-            "the row a reader shows as the estimate of its stratum or level (set by the stage)",
-            required=False,
+            "preferred", BOOL, "the row a reader shows for its scope (recount.estimate.preferred)"
         ),
     ),
 )

@@ -4,8 +4,6 @@
   labels were appended (`label_id`; clocks can disagree), that is not an undo
   row and that no undo row names. Link trains and clusters on it; review shows it.
 - `live_cluster_actions`: the splits and merges in force, oldest first.
-- `preferred_estimates`: the estimate a reader shows for each stratum or level
-  (`estimates.preferred`, set by the estimate stage).
 - `link_threshold`: the match probability the last link run clustered at.
 
 Each function takes an open DuckDB connection or a Workspace and returns a
@@ -48,8 +46,6 @@ LIVE_CLUSTER_ACTIONS_SQL = """
       and action_id not in (select undoes from cluster_actions where undoes is not null)
 """
 
-PREFERRED_ESTIMATES_SQL = "select * from estimates where preferred"
-
 LABEL_COLUMNS = ["record_id_l", "record_id_r", "label", "reviewer", "label_id", "created_at"]
 ACTION_COLUMNS = [
     "action_id",
@@ -85,11 +81,6 @@ def live_cluster_actions(source: Any) -> pd.DataFrame:
         if "apart_from" not in columns:
             sql = sql.replace(", apart_from\n", ", null::VARCHAR[] as apart_from\n")
         return con.execute(sql).df()
-
-
-def preferred_estimates(source: Any) -> pd.DataFrame:
-    """The rows of `estimates` the estimate stage marked preferred (one per stratum or level)."""
-    return _read(source, "estimates", PREFERRED_ESTIMATES_SQL, [])
 
 
 def link_threshold(source: Any) -> float | None:
