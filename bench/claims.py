@@ -1,23 +1,40 @@
-"""Claims benchmarks: extraction speed on a 5,000-word article, and precision/recall on the corpora.
+"""Claims benchmarks: extraction speed on a 5,000-word article, and precision/recall on labelled text.
 
 Prints one JSON line per measurement. The article is assembled from the
 annotated corpus sentences and neutral filler with a fixed seed, so every
 run reads the same text.
+
+    python bench/claims.py                    # speed, the corpora, the held-out sets, the dev split
+    python bench/claims.py --corpus DIR_OR_TOML [--misses]   # score any labelled corpus
+    python bench/claims.py --corpus tests/claims/dev2 --half a   # one half of dev2 (README there)
+    python bench/claims.py --blind            # the blind split tests/claims/blind2 (the lead only)
+
+Scores come from the product's own path (`claim_records`, the function behind
+`extract_claims` and `recount claims extract`) with the built-in gazetteer
+(the test claimants are added for the project's own sentence corpora only).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import random
 import re
 import statistics
+import sys
 import time
 from pathlib import Path
 
 from recount.claims import extract_claims
 from recount.claims.claimants import default_gazetteer, load_claimants_file
-from recount.claims.evaluate import case_arguments, case_text, load_corpus, score_corpus
+from recount.claims.evaluate import (
+    case_arguments,
+    case_text,
+    claimant_equal,
+    load_corpus,
+    score_corpus,
+)
 from recount.claims.extraction import claim_records
 from recount.claims.grammar.lexicon import MEASURES_AFTER
 from recount.claims.numbers import find_quantities
@@ -27,6 +44,13 @@ KEYWORD = re.compile(
 )
 
 TESTS = Path(__file__).resolve().parents[1] / "tests" / "claims"
+DEV = TESTS / "dev"
+DEV2 = TESTS / "dev2"
+BLIND = TESTS / "blind2"
+# dev2's halves by conflict (tests/claims/dev2/README.md): A is developed on, B checked at milestones.
+DEV2_HALF_A = (
+    "01 02 03 08 09 12 13 18 19 20 23 24 25 26 29 30 31 38 41 42 43 44 50 51 52 53".split()
+)
 FILLER = [
     "Residents described long queues for bread and fuel in the city.",
     "The road between the two towns has been closed for weeks.",
@@ -78,20 +102,93 @@ def bench_speed(words: int = 5000, repeats: int = 7) -> dict:
 def bench_quality(name: str) -> dict:
     gazetteer = default_gazetteer().merged(load_claimants_file(TESTS / "claimants.toml"))
     cases = load_corpus(TESTS / f"{name}.toml")
-    score = score_corpus(cases, gazetteer)
+    score = score_corpus(cases, gazetteer, country="SY")  # the project's Syrian sentences
     result = {
         "bench": f"claims_extraction_quality_{name}",
         "cases": len(cases),
         "expected_claims": score.expected,
         "predicted_claims": score.predicted,
-        "true_positives": score.true_positives,
-        "precision": round(score.precision, 3),
-        "recall": round(score.recall, 3),
+        "true_positives": score.strict_true_positives,
+        "precision": round(score.strict_true_positives / score.predicted, 3)
+        if score.predicted
+        else 1.0,
+        "recall": round(score.strict_true_positives / score.expected, 3),
     }
     if name == "corpus":  # the held-out file annotates claims, not their place and period
         result["exact_cases"] = sum(c.exact for c in score.cases)
         result["scope_field_accuracy"] = {k: round(v, 3) for k, v in score.field_accuracy().items()}
     return result
+
+
+def bench_labelled(
+    path: Path,
+    name: str,
+    misses: bool = False,
+    country: str | None = None,
+    exclude: tuple[str, ...] = (),
+    only: tuple[str, ...] = (),
+) -> dict:
+    """Any labelled corpus (a .toml or a folder of them), scored with the built-in gazetteer only.
+
+    found = measure, population, quantity, context, rate right; claimant scored on the found.
+    `country` is the workspace country assumed (None: text about any country, as real text is).
+    `exclude` leaves out cases whose id or file starts with one of its prefixes; `only`, if
+    given, keeps just the cases that start with one of its.
+    """
+    cases = [
+        c
+        for c in load_corpus(path)
+        if not _excluded(c, exclude) and (not only or _excluded(c, only))
+    ]
+    score = score_corpus(cases, default_gazetteer(), country)
+    result = {
+        "bench": f"claims_extraction_quality_{name}",
+        "cases": len(cases),
+        "expected_claims": score.expected,
+        "predicted_claims": score.predicted,
+        "found": score.true_positives,
+        "precision": round(score.precision, 3),
+        "recall": round(score.recall, 3),
+        "claimant_accuracy": round(score.claimant_accuracy, 3),
+        "found_with_claimant_right": score.strict_true_positives,
+        "by_measure": score.by_measure(),
+        "by_cause": score.by_cause(),
+    }
+    kinds = score.by_text_kind()
+    if kinds:
+        result["by_text_kind"] = kinds
+    false_positives = score.false_positives_by_kind()
+    if false_positives:
+        result["false_positives_by_kind"] = false_positives
+    accuracy = score.field_accuracy()
+    if accuracy:
+        result["scope_field_accuracy"] = {k: round(v, 3) for k, v in accuracy.items()}
+    if misses:
+        result["misses"] = [_brief(case, claim) for case, claim in score.misses()]
+        result["false_positives"] = [_brief(case, claim) for case, claim in score.false_positives()]
+        result["wrong_claimant"] = [
+            {"case": c.case_id, "expected": e.get("claimant"), "got": p.get("claimant")}
+            for c in score.cases
+            for e, p in c.matched
+            if not claimant_equal(e, p, c.gazetteer)
+        ]
+    return result
+
+
+def _excluded(case: dict, prefixes: tuple[str, ...]) -> bool:
+    """A case whose id, or the name of the file its text is in, starts with one of `prefixes`."""
+    names = (case.get("id", ""), Path(case.get("file", "")).name)
+    return any(name.startswith(prefix) for prefix in prefixes for name in names if name)
+
+
+def _brief(case: str, claim: dict) -> dict:
+    keys = ("measure", "population", "value", "low", "high", "qualifier", "context", "rate")
+    brief = {"case": case}
+    for key in (*keys, "claimant"):
+        value = claim.get(key)
+        if value is not None and not (isinstance(value, float) and math.isnan(value)):
+            brief[key] = value if not hasattr(value, "item") else value.item()
+    return brief
 
 
 def keyword_baseline(text: str) -> list[dict]:
@@ -135,7 +232,7 @@ def bench_peer(name: str) -> dict:
             outlet, date = case_arguments(case)
             text = case_text(case)
             found = (
-                claim_records(text, outlet, date, gazetteer)
+                claim_records(text, outlet, date, gazetteer, country="SY")
                 if system == "grammar"
                 else keyword_baseline(text)
             )
@@ -158,7 +255,44 @@ def bench_peer(name: str) -> dict:
     }
 
 
-if __name__ == "__main__":
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, help="score this labelled corpus (.toml or folder)")
+    parser.add_argument("--blind", action="store_true", help=f"score the blind split ({BLIND})")
+    parser.add_argument("--misses", action="store_true", help="list misses and false positives")
+    parser.add_argument("--country", help="workspace country assumed (ISO 3166-1); default none")
+    parser.add_argument(
+        "--exclude",
+        nargs="*",
+        default=[],
+        help="leave out cases whose id or text file starts with these",
+    )
+    parser.add_argument(
+        "--half",
+        choices=("a", "b"),
+        help="dev2 only: half A (developed on) or half B (checked at milestones)",
+    )
+    args = parser.parse_args(argv)
+    only: tuple[str, ...] = ()
+    if args.half:
+        exclude_half = args.half == "b"
+        half_a = tuple(f"{n}-" for n in DEV2_HALF_A)
+        if exclude_half:
+            args.exclude = [*args.exclude, *half_a]
+        else:
+            only = half_a
+    if args.blind or args.corpus:
+        path = BLIND if args.blind else args.corpus
+        if not path.exists() or (path.is_dir() and not any(path.glob("*.toml"))):
+            print(f"no labelled corpus at {path}", file=sys.stderr)
+            return 2
+        name = "blind" if args.blind else path.stem
+        if args.half:
+            name += f"_half_{args.half}"
+        result = bench_labelled(path, name, args.misses, args.country, tuple(args.exclude), only)
+        result["excluded"] = args.exclude
+        print(json.dumps(result, ensure_ascii=False))
+        return 0
     print(json.dumps(bench_speed()))
     print(json.dumps(bench_quality("corpus")))
     print(json.dumps(bench_quality("held_out")))
@@ -166,3 +300,20 @@ if __name__ == "__main__":
     print(json.dumps(bench_quality("held_out_2")))
     print(json.dumps(bench_peer("held_out")))
     print(json.dumps(bench_peer("held_out_2")))
+    for name in ("held_out", "held_out_2"):
+        print(
+            json.dumps(
+                bench_labelled(TESTS / f"{name}.toml", f"{name}_found", country="SY"),
+                ensure_ascii=False,
+            )
+        )
+    print(json.dumps(bench_labelled(DEV, "dev"), ensure_ascii=False))
+    print(json.dumps(bench_labelled(TESTS / "check", "check"), ensure_ascii=False))
+    half_a = tuple(f"{n}-" for n in DEV2_HALF_A)
+    print(json.dumps(bench_labelled(DEV2, "dev2_half_a", only=half_a), ensure_ascii=False))
+    print(json.dumps(bench_labelled(DEV2, "dev2_half_b", exclude=half_a), ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -46,7 +46,8 @@ import pandas as pd
 from recount.estimate import mcmc_diagnostics, synthetic
 from recount.estimate.lcmcr import LCMCR, ConvergenceWarning, choose_sampler
 from recount.estimate.patterns import COUNT, LIST_PREFIX, capture_histories
-from recount.estimate.strata import EstimateOptions, sparsity_reason, usable_patterns
+from recount.estimate.strata import sparsity_reason, usable_patterns
+from recount.settings import EstimateSettings
 from recount.simulate import simulate
 
 MACHINE = {"cores": os.cpu_count(), "machine": "2-core, 24 GB"}
@@ -64,7 +65,7 @@ def fit_quietly(model: LCMCR, patterns: pd.DataFrame) -> LCMCR:
 
 
 def describe(model: LCMCR, truth: int) -> dict:
-    row = model.summary().loc["N"]
+    row = model.summary().iloc[0]
     return {
         "seconds": round(model.seconds_, 2),
         "ess": round(model.ess_, 1),
@@ -81,6 +82,8 @@ def describe(model: LCMCR, truth: int) -> dict:
 def eight_list_table(population: str, truth: int = 500_000) -> pd.DataFrame:
     if population == "latent_class":
         return synthetic.lcmcr_benchmark_population(truth, 8, seed=1)
+    if population == "continuous_heterogeneity":
+        return synthetic.continuous_heterogeneity_population(truth, 8, seed=12)
     return synthetic.dependent_hard_to_reach_population(truth, 8, seed=3)
 
 
@@ -139,15 +142,19 @@ def run_peer(*arguments) -> dict:
     return json.loads(done.stdout)
 
 
-def chain_summary(draws: list[np.ndarray], seconds: float, coda: list[float]) -> dict:
+def chain_summary(
+    draws: list[np.ndarray], seconds: float, coda: list[float], cpu_seconds: float
+) -> dict:
     stacked = np.stack(draws)
     bulk = mcmc_diagnostics.ess_bulk(stacked)
     return {
         "chains": len(draws),
         "seconds": round(seconds, 2),
+        "cpu_seconds": round(cpu_seconds, 2),
         "bulk_ess": round(bulk, 1),
         "bulk_ess_per_chain": [round(mcmc_diagnostics.ess_bulk(d[None, :]), 1) for d in draws],
         "bulk_ess_per_second": round(bulk / seconds, 2),
+        "bulk_ess_per_cpu_second": round(bulk / cpu_seconds, 2),
         "coda_ess_per_chain": [round(c, 1) for c in coda],
         "coda_ess_per_second": round(sum(coda) / seconds, 2),
         "rhat": round(mcmc_diagnostics.rhat(stacked), 3),
@@ -159,10 +166,11 @@ def bench_against_r(population: str, seeds=(1, 2, 3)) -> None:
     """R's LCMCR (its settings, one chain at a time) against recount's default on one core
     (n_jobs=1: its 4 chains one after the other), ESS of N measured both ways."""
     patterns = eight_list_table(population)
-    fit_quietly(LCMCR(K=10, burnin=5, draws=5, chains=1), patterns)
+    for sampler in ("nuts", "collapsed"):  # compile (or load the cache) outside the timings
+        fit_quietly(LCMCR(K=10, sampler=sampler, burnin=5, draws=5, chains=1), patterns)
     settings = R_SETTINGS
     r_draws, r_coda = [], []
-    r_seconds = r_setup = 0.0
+    r_seconds = r_setup = r_cpu = 0.0
     with tempfile.TemporaryDirectory() as folder:
         table = Path(folder) / "patterns.csv"
         patterns.to_csv(table, index=False)
@@ -172,17 +180,22 @@ def bench_against_r(population: str, seeds=(1, 2, 3)) -> None:
             r_draws.append(pd.read_csv(out)["N"].to_numpy())
             r_coda.append(figures["coda_ess"])
             r_seconds += figures["seconds_sampling"]
+            r_cpu += figures["cpu_seconds_sampling"]
             r_setup += figures["seconds_setup"]
+        cpu = time.process_time()
         model = fit_quietly(LCMCR(K=settings["K"], seed=1, n_jobs=1), patterns)
+        cpu = time.process_time() - cpu
         ours_coda = []
         for c, chain in enumerate(model.N_draws_):
             mine = Path(folder) / f"recount_{c}.csv"
             pd.DataFrame({"N": chain}).to_csv(mine, index=False)
             ours_coda.append(run_peer("--coda", mine)["coda_ess"])
-    r_figures = chain_summary(r_draws, r_seconds, r_coda)
+    r_figures = chain_summary(r_draws, r_seconds, r_coda, r_cpu)
     r_figures["seconds_setup_excluded"] = round(r_setup, 2)
-    our_figures = chain_summary(list(model.N_draws_), model.seconds_, ours_coda)
+    our_figures = chain_summary(list(model.N_draws_), model.seconds_, ours_coda, cpu)
     our_figures |= {"sampler": model.sampler_, "iterations_per_chain": model.sweeps_}
+    if model.race_ is not None:
+        our_figures["race"] = model.race_.round(3).to_dict("records")
     emit(
         "lcmcr_vs_r",
         population=population,
@@ -192,6 +205,9 @@ def bench_against_r(population: str, seeds=(1, 2, 3)) -> None:
         recount=our_figures,
         ratio_bulk_ess_per_second=round(
             our_figures["bulk_ess_per_second"] / r_figures["bulk_ess_per_second"], 1
+        ),
+        ratio_bulk_ess_per_cpu_second=round(
+            our_figures["bulk_ess_per_cpu_second"] / r_figures["bulk_ess_per_cpu_second"], 1
         ),
         ratio_coda_ess_per_second=round(
             our_figures["coda_ess_per_second"] / r_figures["coda_ess_per_second"], 1
@@ -221,7 +237,7 @@ def syria_like_strata(seed: int = 5) -> list[tuple[str, int, int, pd.DataFrame]]
 def fit_stratum(job: tuple[str, int, int, pd.DataFrame, dict]) -> dict:
     governorate, year, truth, patterns, settings = job
     model = fit_quietly(LCMCR(n_jobs=1, **settings), patterns)
-    row = model.summary().loc["N"]
+    row = model.summary().iloc[0]
     return {
         "governorate": governorate,
         "year": year,
@@ -256,10 +272,87 @@ def simulator_strata(
     chosen = []
     for (governorate, year), table in histories.groupby(strata):
         patterns = usable_patterns(table.drop(columns=strata).reset_index(drop=True))
-        if sparsity_reason(patterns, EstimateOptions.min_records) is None:
+        if sparsity_reason(patterns, EstimateSettings.min_records) is None:
             size = int(sizes.loc[(governorate, year)])
             chosen.append((governorate, int(year), size, patterns))
     return chosen
+
+
+# The hierarchical model's worlds: tuned on the first, never on the others.
+HIERARCHICAL_WORLDS = {
+    "tuning_seed_3": {"seed": 3},
+    "held_out_seed_101": {"seed": 101},
+    "held_out_seed_102_low_coverage": {"seed": 102, "coverage": 0.55},
+}
+
+
+def simulator_table(people: int, **world) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """recount.simulate's governorate x year capture histories of the true people (every
+    stratum, however small, as `recount mse --strata` reads them) and the true sizes."""
+    strata = ["governorate", "year"]
+    with tempfile.TemporaryDirectory() as folder:
+        simulate(folder, people=people, sources=6, **world)
+        persons = pd.read_csv(
+            Path(folder) / "truth" / "persons.csv",
+            usecols=lambda column: column in strata or column.startswith(LIST_PREFIX),
+        )
+    persons["governorate"] = persons["governorate"].astype("string")
+    truth = persons.groupby(strata, dropna=False).size().rename("truth").reset_index()
+    return capture_histories(persons, strata), truth
+
+
+def bench_hierarchical(people: int, methods: list[str], settings: dict, workers: int) -> None:
+    """`recount mse --strata governorate,year` (its Python path) on the simulator's strata:
+    coverage and bias of the stratum truths, the total, diagnostics, time."""
+    from recount.estimate.mse import estimate_stratified
+    from recount.settings.estimate import EstimateSettings, HlcmcrSettings
+
+    strata = ["governorate", "year"]
+    for world, options in HIERARCHICAL_WORLDS.items():
+        table, truth = simulator_table(people, **options)
+        hlcmcr = HlcmcrSettings().with_overrides(**settings)
+        estimate_options = EstimateSettings(methods=tuple(methods), hlcmcr=hlcmcr)
+        started, cpu = time.perf_counter(), time.process_time()
+        rows = estimate_stratified(table, strata, estimate_options, workers)
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+        rows["governorate"] = rows["governorate"].astype("string")
+        totals = rows.attrs.get("totals", {})
+        rows = rows.merge(truth, on=strata, how="left")
+        for method, group in rows.groupby("method", sort=False):
+            ok = group[group["status"] == "ok"]
+            covered = (ok["lower"] <= ok["truth"]) & (ok["truth"] <= ok["upper"])
+            error = (ok["estimate"] - ok["truth"]) / ok["truth"]
+            figures = {
+                "strata": len(group),
+                "strata_estimated": len(ok),
+                "coverage_95": round(float(covered.mean()), 3),
+                "median_relative_error": round(float(error.median()), 3),
+                "median_absolute_relative_error": round(float(error.abs().median()), 3),
+                "rhat_max": round(float(ok["rhat"].max()), 3),
+                "strata_rhat_over_1_01": int((ok["rhat"] > 1.01).sum()),
+                "ess_min": round(float(ok["ess"].min()), 1),
+                "strata_ess_under_400": int((ok["ess"] < 400).sum()),
+                "documented_total": int(table[COUNT].sum()),
+                "truth_total": int(truth["truth"].sum()),
+            }
+            total = totals.get(method)
+            if total is not None:
+                figures["total"] = {
+                    k: round(float(total[k]), 3)
+                    for k in ("estimate", "lower", "upper", "rhat", "ess")
+                }
+                figures["total_covered"] = bool(
+                    total["lower"] <= figures["truth_total"] <= total["upper"]
+                )
+            emit(
+                "hierarchical_strata",
+                world=world,
+                method=method,
+                settings=settings if method == "hlcmcr" else {},
+                wall_seconds_all_methods=round(seconds, 1),
+                cpu_seconds_main_process=round(cpu, 1),
+                **figures,
+            )
 
 
 def bench_strata(
@@ -331,7 +424,7 @@ def bench_samplers() -> None:
             ("collapsed", {"burnin": 2_000, "draws": 8_000, "thin": 1}),
         ):
             model = fit_quietly(LCMCR(K=10, sampler=sampler, seed=1, **lengths), patterns)
-            row = model.summary().loc["N"]
+            row = model.summary().iloc[0]
             figures[sampler] = {
                 "seconds": round(model.seconds_, 1),
                 "ess": round(model.ess_, 1),
@@ -372,7 +465,7 @@ def fit_replicate(job: tuple[str, int]) -> dict:
     model = fit_quietly(
         LCMCR(K=10, burnin=2_000, draws=3_000, thin=5, chains=4, seed=seed, n_jobs=1), patterns
     )
-    row = model.summary().loc["N"]
+    row = model.summary().iloc[0]
     return {
         "scenario": scenario,
         "covered": bool(row["lower"] <= 5_000 <= row["upper"]),
@@ -413,6 +506,10 @@ def main() -> None:
         "--ess-target", type=float, help="strata: run each on until this ESS of N (and R-hat)"
     )
     parser.add_argument("--max-sweeps", type=int, default=100_000, help="with --ess-target")
+    parser.add_argument("--people", type=int, default=200_000, help="hierarchical: people")
+    parser.add_argument("--methods", default="hlcmcr", help="hierarchical: methods to run")
+    parser.add_argument("--hlcmcr-tuning", type=int, default=1_000)
+    parser.add_argument("--hlcmcr-draws", type=int, default=1_000)
     args = parser.parse_args()
     parts = set(args.only.split(","))
     if "8_lists" in parts:
@@ -432,9 +529,18 @@ def main() -> None:
         )
     if "coverage" in parts:
         bench_coverage(args.replicates, args.workers)
+    if "hierarchical" in parts:
+        settings = {"burnin": args.hlcmcr_tuning, "draws": args.hlcmcr_draws}
+        if args.ess_target:
+            settings |= {"ess_target": args.ess_target, "max_sweeps": args.max_sweeps}
+        bench_hierarchical(args.people, args.methods.split(","), settings, args.workers)
     if "r_peer" in parts:
-        bench_against_r("latent_class")
-        bench_against_r("dependent_and_hard_to_reach")
+        for population in (
+            "latent_class",
+            "continuous_heterogeneity",
+            "dependent_and_hard_to_reach",
+        ):
+            bench_against_r(population)
 
 
 if __name__ == "__main__":

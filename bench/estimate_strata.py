@@ -19,7 +19,8 @@ import time
 import numpy as np
 import pandas as pd
 
-from recount.estimate.workspace import estimate_persons, parse_settings
+from recount.estimate.workspace import estimate_persons
+from recount.settings import EstimateSettings
 from recount.simulate import simulate
 
 
@@ -38,14 +39,13 @@ def main() -> None:
         everyone = pd.read_csv(result.truth_persons)
         totals = pd.read_csv(result.truth_totals)
     persons = everyone[everyone["n_lists"] > 0].drop(columns=["name"])
-    settings = parse_settings(
+    settings = EstimateSettings.parse(
         {
             "strata": ["governorate", "year"],
             "methods": args.methods.split(","),
             "pooled": ["total", "governorate"],
             "lcmcr": {"burnin": args.burnin, "draws": args.draws},
-        },
-        available=list(persons.columns),
+        }
     )
     started = time.perf_counter()
     estimates, _ = estimate_persons(persons, settings)

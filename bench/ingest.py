@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from recount import Project
+
 ROWS_PER_PERSON = 1.334  # the simulator's default 8 lists at its default coverage
 
 
@@ -89,7 +91,7 @@ def measure_ingest(folder: Path) -> dict:
     ws = Workspace(folder)
     ws.db_path.unlink(missing_ok=True)
     start, cpu = time.perf_counter(), time.process_time()
-    accounting = ws.ingest()
+    accounting = Project(ws).ingest()
     seconds = time.perf_counter() - start
     rows = int(accounting["rows_in"].sum())
     return {

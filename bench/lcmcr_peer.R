@@ -4,7 +4,7 @@
 #       fits lcmCR to a pattern table (0/1 list columns and `count`), writes the draws of N
 #       to DRAWS.csv (header N) and prints one JSON line: seconds_setup (lcmCR(), which
 #       includes the package's fixed 500 warm-up sweeps), seconds_sampling (burn-in and
-#       draws), median, and coda's effectiveSize of N.
+#       draws) and its CPU seconds, median, and coda's effectiveSize of N.
 #   Rscript bench/lcmcr_peer.R --coda DRAWS.csv
 #       prints coda's effectiveSize of a column N, so recount's draws can be measured the
 #       same way.
@@ -35,6 +35,7 @@ table <- table[table$count > 0 & rowSums(as.matrix(table[lists])) > 0, , drop = 
 captures <- data.frame(lapply(table[lists], function(x) factor(x, levels = c(0, 1))))
 captures$Freq <- as.integer(table$count)
 
+cpu <- function() sum(proc.time()[c("user.self", "sys.self")])
 started <- proc.time()[["elapsed"]]
 sampler <- lcmCR(
   captures = captures, tabular = TRUE, in_list_label = "1", not_in_list_label = "0",
@@ -42,15 +43,17 @@ sampler <- lcmCR(
   buffer_size = settings[["samples"]], thinning = settings[["thinning"]], verbose = FALSE
 )
 built <- proc.time()[["elapsed"]]
+built_cpu <- cpu()
 N <- lcmCR_PostSampl(
   sampler, burnin = settings[["burnin"]], samples = settings[["samples"]],
   thinning = settings[["thinning"]], output = FALSE
 )
 finished <- proc.time()[["elapsed"]]
+finished_cpu <- cpu()
 
 writeLines(c("N", format(as.integer(round(N)), scientific = FALSE, trim = TRUE)), args[2])
 sink()
 cat(sprintf(
-  '{"seconds_setup": %.3f, "seconds_sampling": %.3f, "median": %.0f, "coda_ess": %.2f}\n',
-  built - started, finished - built, median(N), effectiveSize(mcmc(N))
+  '{"seconds_setup": %.3f, "seconds_sampling": %.3f, "cpu_seconds_sampling": %.3f, "median": %.0f, "coda_ess": %.2f}\n',
+  built - started, finished - built, finished_cpu - built_cpu, median(N), effectiveSize(mcmc(N))
 ))

@@ -24,6 +24,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from recount import Project
+
 REPO = Path(__file__).resolve().parents[1]
 THRESHOLD = 0.9
 
@@ -42,10 +44,10 @@ def prepare(workdir: Path, people: int, sources: int, seed: int) -> dict:
     figures["simulate_seconds"] = round(time.perf_counter() - start, 1)
     ws = Workspace(workdir)
     start = time.perf_counter()
-    ws.ingest()
+    Project(ws).ingest()
     figures["ingest_seconds"] = round(time.perf_counter() - start, 1)
     start = time.perf_counter()
-    ws.normalize()
+    Project(ws).normalize()
     figures["normalize_seconds"] = round(time.perf_counter() - start, 1)
     figures["records"] = int(ws.query("select count(*) as n from records")["n"][0])
     marker.write_text(json.dumps(figures))
@@ -58,9 +60,7 @@ def peak_memory_gb() -> float:
 
 def run_recount(workdir: Path) -> dict:
     from recount.link import link_workspace
-    from recount.link.blocking import blocked_pairs
-    from recount.link.evaluate import blocking_recall, evaluate_record_person, read_truth
-    from recount.link.prepare import linkable_records, load_link_input
+    from recount.link.evaluate import evaluate_record_person, read_truth
     from recount.workspace import Workspace
 
     ws = Workspace(workdir)
@@ -85,12 +85,18 @@ def run_recount(workdir: Path) -> dict:
         **_rounded(scores),
     }
     if len(truth) <= 400_000:
-        linkable = linkable_records(load_link_input(ws))
-        keyed = truth.assign(unique_id=truth["source_id"] + ":" + truth["source_row"].astype(str))
-        truth_ids = keyed.set_index("unique_id")["person_id"]
-        truth_ids = truth_ids[truth_ids.index.isin(linkable["unique_id"])]
-        figures.update(_rounded(blocking_recall(blocked_pairs(linkable), truth_ids)))
+        figures.update(blocking_figures(ws, truth))
     return figures
+
+
+def blocking_figures(ws, truth: pd.DataFrame) -> dict:
+    """Blocking recall of every prediction rule alone and of all of them together."""
+    from recount.link.evaluate import blocking_report
+
+    report = blocking_report(ws, truth)
+    for rule in report["blocking_rules"]:
+        rule["recall"] = round(rule["recall"], 4)
+    return _rounded(report)
 
 
 def peer_input(workdir: Path) -> pd.DataFrame:

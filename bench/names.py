@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT / "tests" / "names"))
 
 from curated import DIFFERENT_NAMES, SAME_NAME, SAME_NAME_RULES_ONLY  # noqa: E402
 
+from recount import Project  # noqa: E402
 from recount.names import normalize_records, parts_from_fields, split_name  # noqa: E402
 from recount.names.arabic import has_arabic  # noqa: E402
 from recount.names.keys import token_key  # noqa: E402
@@ -105,8 +106,8 @@ def key_figures(people: int, seed: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         sim = simulate(tmp, people=people, sources=5, seed=seed)
         ws = Workspace(sim.out_dir)
-        ws.ingest()
-        summary = ws.normalize().set_index("source_id")
+        Project(ws).ingest()
+        summary = Project(ws).normalize().set_index("source_id")
         records = ws.table("records")
         normalized = ws.table("normalized")
         truth = pd.read_csv(sim.truth_records)
@@ -240,7 +241,7 @@ def speed_figures(rows: int, seed: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         sim = simulate(tmp, people=200_000, sources=5, seed=seed)
         ws = Workspace(sim.out_dir)
-        ws.ingest()
+        Project(ws).ingest()
         pool = ws.table("records")
     rng = random.Random(seed)
     sample = pool.iloc[[rng.randrange(len(pool)) for _ in range(rows)]].reset_index(drop=True)

@@ -31,7 +31,8 @@ from pathlib import Path
 
 import httpx
 
-from recount.review import ReviewSettings, auth, store
+from recount import Project
+from recount.review import auth, store
 from recount.review.queue import is_double_review
 from recount.workspace import Workspace
 
@@ -50,9 +51,9 @@ def build_workspace(root: Path, people: int, seed: int) -> Workspace:
         shutil.rmtree(root)
     simulate(root, people=people, sources=5, seed=seed)
     ws = Workspace(root)
-    ws.ingest()
-    ws.normalize()
-    ws.link()
+    Project(ws).ingest()
+    Project(ws).normalize()
+    Project(ws).link()
     marker.touch()
     return ws
 
@@ -203,7 +204,7 @@ def main() -> None:
         shutil.rmtree(work)
     shutil.copytree(ws.root, work)
     ws = Workspace(work)
-    settings = ReviewSettings.from_workspace(ws)
+    settings = ws.config.review
     names = [f"bench{i:02d}" for i in range(args.reviewers)]
     with ws.connect() as con:
         store.ensure_schema(con)

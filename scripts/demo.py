@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.table import Table
 
 from recount.report import figures, simulation_truth
+from recount.report import linkage as linkage_figures
 from recount.simulate import simulate
 from recount.workspace import Workspace
 
@@ -58,6 +59,7 @@ def main() -> int:
     table.add_column("truth", justify="right")
     table.add_row("documented unique people", f"{head['documented']:,}", f"{truth_documented:,}")
     table.add_row("unidentified records (apart)", f"{head['unidentified']:,}", "")
+    single = None
     if head["estimate"] is not None:
         inside = head["lower"] <= truth_total <= head["upper"]
         table.add_row(
@@ -65,9 +67,19 @@ def main() -> int:
             f"{head['estimate']:,.0f} [{head['lower']:,.0f}, {head['upper']:,.0f}]",
             f"{truth_total:,} ({'inside' if inside else 'OUTSIDE'} the interval)",
         )
+        single = linkage_figures.headline_linkage(ws, head)
+        if single is not None:
+            inside = single["lower"] <= truth_total <= single["upper"]
+            table.add_row(
+                "the same on the single clustering (no linkage uncertainty)",
+                f"{single['estimate']:,.0f} [{single['lower']:,.0f}, {single['upper']:,.0f}]",
+                f"{truth_total:,} ({'inside' if inside else 'OUTSIDE'} the interval)",
+            )
     else:
         table.add_row("estimated total", "not estimated", f"{truth_total:,}")
     console.print(table)
+    if head["estimate"] is not None and single is not None:
+        console.print(single["sentence"])
     console.print(f"report: {(ws.out_dir / 'report.html').resolve()}")
     console.print(f"finished in {time.perf_counter() - started:,.0f} s")
     return 0

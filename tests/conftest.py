@@ -14,12 +14,25 @@ ARTIFACTS = REPO / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that read ../shared/data are marked `shared`: `-m "not shared"` runs without it."""
+    for item in items:
+        if "shared_data" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.shared)
+
+
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     """../shared/data: Kosovo, FEBRL4 and fake_1000 (public reference data)."""
     if not SHARED_DATA.exists():
         pytest.fail(f"reference data not found at {SHARED_DATA}")
     return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def kosovo_path() -> Path:
+    """The Kosovo 1999 capture-pattern table (tests/data, a copy of ../shared's)."""
+    return REPO / "tests" / "data" / "kosovo_patterns.csv"
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import re
 import stat
+from pathlib import Path
 
 import numpy as np
 import openpyxl
@@ -138,3 +139,21 @@ def test_map_cells_export_as_json_text(tmp_path):
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[1] == '1,"{""occupation"": ""=cmd"", ""id_number"": ""7""}"'
     assert lines[2] == "2,{}"
+
+
+def test_a_temporary_file_a_killed_writer_left_is_removed_by_the_next_write(tmp_path):
+    import fcntl
+
+    from recount.exports import atomic_target
+
+    target = tmp_path / "persons.csv"
+    abandoned = tmp_path / ".persons.csv.abc123.csv"
+    abandoned.write_text("half")
+    held = tmp_path / ".persons.csv.def456.csv"
+    held.write_text("being written")
+    with open(held, "rb") as writer:
+        fcntl.flock(writer, fcntl.LOCK_EX)  # as a running writer holds its own
+        with atomic_target(target) as tmp:
+            Path(tmp).write_text("a,b\n")
+    assert target.read_text() == "a,b\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [held.name, target.name]

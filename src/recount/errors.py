@@ -8,13 +8,14 @@ class RecountError(Exception):
 
 
 class ConfigError(RecountError):
-    """recount.toml is wrong: names the key and what was expected."""
+    """recount.toml is wrong: names the file, the line (when known), the key and what was expected."""
 
-    def __init__(self, key: str, message: str, path: str | None = None):
+    def __init__(self, key: str, message: str, path: str | None = None, line: int | None = None):
         self.key = key
         self.message = message
         self.path = path
-        where = f"{path}: " if path else ""
+        self.line = line
+        where = f"{path}{f':{line}' if line else ''}: " if path else ""
         super().__init__(f"{where}[{key}] {message}")
 
 

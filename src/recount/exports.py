@@ -8,6 +8,8 @@ so an exported name can never execute. Parquet keeps values as they are.
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
+import glob
 import json
 import numbers
 import os
@@ -182,20 +184,41 @@ class atomic_target:
     """
 
     def __init__(self, path: Path):
-        self.path = path
+        self.path = Path(path)
 
     def __enter__(self) -> str:
-        fd, self.tmp = tempfile.mkstemp(
-            prefix=f".{self.path.name}.", suffix=self.path.suffix, dir=self.path.parent
-        )
-        os.close(fd)
+        prefix, suffix = f".{self.path.name}.", self.path.suffix
+        _remove_abandoned(self.path.parent, prefix, suffix)
+        fd, self.tmp = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=self.path.parent)
+        # held while the file is written: a temporary file nobody holds was left by a killed process
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        self._fd = fd
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(self.tmp, 0o666 & ~umask)
         return self.tmp
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        if exc_type is None:
-            os.replace(self.tmp, self.path)
-        elif os.path.exists(self.tmp):
-            os.unlink(self.tmp)
+        try:
+            if exc_type is None:
+                os.replace(self.tmp, self.path)
+            elif os.path.exists(self.tmp):
+                os.unlink(self.tmp)
+        finally:
+            os.close(self._fd)
+
+
+def _remove_abandoned(folder: Path, prefix: str, suffix: str) -> None:
+    """Temporary files of this target that no running writer holds."""
+    for candidate in folder.glob(f"{glob.escape(prefix)}*{glob.escape(suffix)}"):
+        try:
+            fd = os.open(candidate, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            candidate.unlink(missing_ok=True)
+        except BlockingIOError:
+            pass
+        finally:
+            os.close(fd)

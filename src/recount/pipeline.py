@@ -10,6 +10,7 @@ whose output tables still exist, is not recomputed. Fingerprints live in the
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
 import time
 from collections.abc import Callable
@@ -20,7 +21,6 @@ from typing import Any
 
 import pandas as pd
 
-import recount
 from recount.errors import ConfigError, RecountError
 from recount.workspace import Workspace
 
@@ -48,9 +48,6 @@ class StageRun:
 class RunResult:
     stages: list[StageRun] = field(default_factory=list)
     report_path: Path | None = None
-
-    def as_frame(self) -> pd.DataFrame:
-        return pd.DataFrame([s.__dict__ for s in self.stages])
 
 
 def file_sha256(path: Path) -> str:
@@ -87,20 +84,20 @@ def fingerprints(ws: Workspace, source_state: list[list[str]] | None = None) -> 
     if source_state is None:
         source_state = source_digests(ws)
     raw_sources = config.raw.get("sources", [])
-    version = recount.__version__
+    version = importlib.metadata.version("recount")
     prints: dict[str, str] = {}
-    prints["ingest"] = _hash(version, config.event, raw_sources, source_state)
-    prints["normalize"] = _hash(version, prints["ingest"], config.section("names"))
+    prints["ingest"] = _hash(version, config.project.event, raw_sources, source_state)
+    prints["normalize"] = _hash(version, prints["ingest"], config.raw.get("names", {}))
     prints["link"] = _hash(
         version,
         prints["normalize"],
-        config.section("link"),
+        config.raw.get("link", {}),
         _table_state(ws, "labels", "label_id"),
         _table_state(ws, "cluster_actions", "action_id"),
     )
-    prints["estimate"] = _hash(version, prints["link"], config.section("estimate"))
+    prints["estimate"] = _hash(version, prints["link"], config.raw.get("estimate", {}))
     prints["claims"] = _hash(version, prints["estimate"], _table_state(ws, "claims", "claim_id"))
-    prints["report"] = _hash(version, prints["claims"], config.section("report"))
+    prints["report"] = _hash(version, prints["claims"], config.raw.get("report", {}))
     return prints
 
 
@@ -178,19 +175,30 @@ def _summaries(ws: Workspace) -> dict[str, Callable[[Any], str]]:
 
 
 def _runner(ws: Workspace, stage: str) -> Callable[[], Any]:
+    """Each stage's entry point, with its options as recount.toml gives them."""
     if stage == "ingest":
-        return ws.ingest
+        from recount.ingest import ingest_workspace
+
+        return lambda: ingest_workspace(ws)
     if stage == "normalize":
-        return ws.normalize
+        from recount.names import normalize_workspace
+
+        return lambda: normalize_workspace(ws)
     if stage == "link":
-        return ws.link
+        from recount.link import link_workspace
+
+        return lambda: link_workspace(ws)
     if stage == "estimate":
-        return ws.estimate
+        from recount.estimate.workspace import estimate_workspace
+
+        return lambda: estimate_workspace(ws)
     if stage == "claims":
         from recount.claims import check_claims
 
         return lambda: check_claims(ws)
-    return ws.report
+    from recount.report import write_report
+
+    return lambda: write_report(ws)
 
 
 def run_workspace(

@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+import json
+
 from recount.reference import available_packs
+from recount.settings import (
+    EVENTS,
+    EstimateSettings,
+    LcmcrSettings,
+    LinkSettings,
+    ProjectSettings,
+    ReportSettings,
+)
+from recount.settings.link import BACKENDS
 
 
-def config_template(name: str, event: str = "killed", country: str | None = None) -> str:
+def config_template(
+    name: str, event: str = ProjectSettings.event, country: str | None = None
+) -> str:
+    """Commented defaults come from recount.settings, where they are defined."""
+    estimate, lcmcr = EstimateSettings, LcmcrSettings
     chosen = f'country = "{country.upper()}"' if country else '# country = "SY"'
     return f'''# recount workspace configuration.
 # Paths are relative to this file. Run `recount sources suggest FILE` to get a
@@ -13,7 +28,7 @@ def config_template(name: str, event: str = "killed", country: str | None = None
 
 [project]
 name = "{name}"
-event = "{event}"            # killed | missing | detained | evacuated
+event = "{event}"            # {" | ".join(EVENTS)}
 {chosen}             # country pack ({", ".join(available_packs())}): maps places to its admin
                              # units (governorates, departments); without one, none is mapped
 
@@ -43,23 +58,23 @@ event = "{event}"            # killed | missing | detained | evacuated
 # "Adult - Male" = "M"
 
 [link]
-backend = "duckdb"           # duckdb | spark
-# threshold = 0.9            # match probability at which two records are one person
+backend = "{LinkSettings.backend}"           # {" | ".join(BACKENDS)}
+# threshold = {LinkSettings.threshold}            # match probability at which two records are one person
 
 [estimate]
 strata = ["governorate", "year"]   # any persons field, or a period: half_year, quarter
-# methods = ["lcmcr", "loglinear", "dga"]
-# seed = 20111               # each stratum's seed derives from this and its key
-# min_records = 30           # strata with fewer documented people are not estimated
+# methods = {json.dumps(list(estimate.methods))}
+# seed = {estimate.seed}               # each stratum's seed derives from this and its key
+# min_records = {estimate.min_records}           # strata with fewer documented people are not estimated
 # pooled = ["total"]         # levels also estimated from one pooled table
-# workers = 2                # worker processes
+# workers = {estimate.workers}                # worker processes
 #
 # [estimate.lcmcr]           # burnin, draws (per chain), thin, sampler, ...
 # burnin = 2000
-# sampler = "auto"           # NUTS on large tables, Gibbs on sparse ones; or nuts, collapsed
+# sampler = "{lcmcr.sampler}"           # NUTS on large tables, Gibbs on sparse ones; or nuts, collapsed
 # ess_target = 1000          # run each stratum on until its ESS of N reaches this
 # max_sweeps = 100000        # ... or this many iterations per chain
 
 [report]
-# redact = false             # leave every name out of the report
+# redact = {str(ReportSettings.redact).lower()}             # leave every name out of the report
 '''

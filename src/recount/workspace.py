@@ -15,18 +15,19 @@ from typing import Any
 
 import duckdb
 import pandas as pd
-import pyarrow as pa
 
 from recount.config import Config, load_config
 from recount.errors import WorkspaceError
-from recount.tables import TABLES, TableData, conform, duckdb_type
+from recount.settings import ProjectSettings
+from recount.tables import TABLES, TableData, add_missing_columns, conform
 
 CONFIG_FILE = "recount.toml"
 DATABASE_FILE = "recount.duckdb"
 
 
 class Workspace:
-    """A recount project folder. Methods per stage mirror the CLI."""
+    """A recount project folder: its recount.toml, its tables and its folders. Storage and
+    configuration only; `recount.Project` runs the stages on it."""
 
     def __init__(self, path: str | Path = "."):
         self.root = Path(path).resolve()
@@ -64,7 +65,7 @@ class Workspace:
         cls,
         path: str | Path = ".",
         name: str | None = None,
-        event: str = "killed",
+        event: str | None = None,
         country: str | None = None,
     ) -> Workspace:
         """Create the folder, a commented recount.toml (unless one exists) and the database.
@@ -78,7 +79,8 @@ class Workspace:
         ws = cls(root)
         if not ws.config_path.exists():
             ws.config_path.write_text(
-                config_template(name or ws.root.name, event, country), encoding="utf-8"
+                config_template(name or ws.root.name, event or ProjectSettings.event, country),
+                encoding="utf-8",
             )
         with ws.connect():
             pass
@@ -163,7 +165,7 @@ class Workspace:
                     con.execute(
                         f"create table if not exists {_quote(name)} as select * from _incoming limit 0"
                     )
-                    _add_missing_columns(con, name, data.schema)
+                    add_missing_columns(con, TABLES[name])
                     con.execute(
                         f"delete from {_quote(name)} where {_quote(key_column)} = any(?)",
                         [list(keys)],
@@ -189,43 +191,6 @@ class Workspace:
             for name in names:
                 con.execute(f"drop table if exists {_quote(name)}")
 
-    # -- stages (each delegates to its module; see docs/architecture.md) -------
-    def ingest(self, sources: Sequence[str] | None = None) -> pd.DataFrame:
-        """Read the sources into `records` and `quarantine`; returns the per-source accounting."""
-        from recount.ingest import ingest_workspace
-
-        return ingest_workspace(self, sources)
-
-    def normalize(self) -> pd.DataFrame:
-        """Write the `normalized` table (name keys, places, dates) beside `records`."""
-        from recount.names import normalize_workspace
-
-        return normalize_workspace(self)
-
-    def link(self, **options: Any) -> Any:
-        """Link records into people: writes `pairs`, `record_person`, `persons`."""
-        from recount.link import link_workspace
-
-        return link_workspace(self, **options)
-
-    def estimate(self, **options: Any) -> pd.DataFrame:
-        """Multiple systems estimation per stratum: writes `estimates`."""
-        from recount.estimate import estimate_workspace
-
-        return estimate_workspace(self, **options)
-
-    def report(self, redact: bool = False) -> Path:
-        """Write out/report.html and the exports; returns the report's path."""
-        from recount.report import write_report
-
-        return write_report(self, redact=redact)
-
-    def run(self, from_stage: str | None = None) -> Any:
-        """Every stage in order, skipping those whose inputs have not changed."""
-        from recount.pipeline import run_workspace
-
-        return run_workspace(self, from_stage=from_stage)
-
     def __repr__(self) -> str:
         return f"Workspace({str(self.root)!r})"
 
@@ -249,16 +214,6 @@ def _connect_waiting(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
                 raise
             time.sleep(delay)
             delay = min(delay * 2, 1.0)
-
-
-def _add_missing_columns(con: duckdb.DuckDBPyConnection, name: str, schema: pa.Schema) -> None:
-    existing = {row[0] for row in con.execute(f"describe {_quote(name)}").fetchall()}
-    for field in schema:
-        if field.name not in existing:
-            con.execute(
-                f"alter table {_quote(name)} add column {_quote(field.name)} "
-                f"{duckdb_type(field.type)}"
-            )
 
 
 def _quote(identifier: str) -> str:

@@ -17,7 +17,7 @@ USER_CLAIMANTS = HERE / "claimants.toml"
 
 
 def _make_workspace(path: Path) -> Workspace:
-    ws = Workspace.init(path, name="claims-test")
+    ws = Workspace.init(path, name="claims-test", country="SY")
     ws.write_tables({"persons": build_persons(), "estimates": build_estimates()})
     return ws
 

@@ -22,7 +22,9 @@ VERDICT_CASES = [
 @pytest.mark.parametrize("case", VERDICT_CASES, ids=[c["id"] for c in VERDICT_CASES])
 def test_corpus_verdicts(case, evidence, gazetteer):
     outlet, date = case_arguments(case)
-    claims = extract_claims(case_text(case), outlet=outlet, date=date, gazetteer=gazetteer)
+    claims = extract_claims(
+        case_text(case), outlet=outlet, date=date, gazetteer=gazetteer, country="SY"
+    )
     checks = check_frame(claims, evidence)
     expected = [c.get("verdict") for c in case["claim"]]
     for want, (verdict, reason) in zip(
@@ -128,13 +130,14 @@ def test_claims_table_types(workspace, tmp_path):
     assert pd.Timestamp(row["period_end"]).date().isoformat() == "2016-12-31"
 
 
+@pytest.mark.slow
 def test_against_the_real_estimate_stage(tmp_path, gazetteer):
     """The estimate stage's own table (Chapman only, to stay fast), not a hand-built one."""
     from claims_frames import build_persons
 
     from recount.estimate import estimate_workspace
 
-    ws = Workspace.init(tmp_path / "real")
+    ws = Workspace.init(tmp_path / "real", country="SY")
     ws.write_tables({"persons": build_persons()})
     estimates = estimate_workspace(ws, strata=["governorate", "year"], methods=["chapman"])
     total = estimates[estimates["level"] == "total"].iloc[0]
@@ -154,3 +157,30 @@ def test_against_the_real_estimate_stage(tmp_path, gazetteer):
 def _write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_a_rate_is_never_checked_as_a_total(evidence):
+    claims = extract_claims("In 2014, 165 people were killed a day on average, the UN said.")
+    check = check_frame(claims, evidence).iloc[0]
+    assert claims.iloc[0]["rate"] == "day"
+    assert check["verdict"] == "not_checkable" and "rate" in check["reason"]
+
+
+def test_the_workspace_country_comes_from_its_admin_codes(evidence):
+    assert evidence.country == "SY"
+    assert Evidence(None, None, "killed").country is None
+    claims = extract_claims("More than 200,000 people have been killed in Iraq, the UN said.")
+    check = check_frame(claims, evidence).iloc[0]
+    assert check["verdict"] == "not_checkable" and "outside the workspace (SY)" in check["reason"]
+
+
+def test_a_ledger_written_before_rates_gains_the_column(workspace, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("SOHR says 3,000 people have been killed.", encoding="utf-8")
+    add_claims(workspace, article)
+    with workspace.connect() as con:
+        con.execute("alter table claims drop column rate")
+    article.write_text("SOHR says 165 people were killed a day.", encoding="utf-8")
+    add_claims(workspace, article)
+    ledger = list_claims(workspace)
+    assert sorted(ledger["rate"].dropna()) == ["day"] and len(ledger) == 2

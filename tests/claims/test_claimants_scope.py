@@ -8,8 +8,9 @@ import pytest
 
 from recount.claims import add_claims, default_gazetteer, extract_claims, workspace_gazetteer
 from recount.claims.claimants import parse_claimants
-from recount.claims.scope import find_periods, find_places
+from recount.claims.scope import find_periods, find_places, war_start
 from recount.errors import ConfigError
+from recount.reference import country_pack
 from recount.workspace import Workspace
 
 
@@ -100,8 +101,23 @@ def test_parse_claimants_rejects_a_non_list():
     ],
 )
 def test_places(text, code, level):
-    (place,) = find_places(text)
+    (place,) = find_places(text, country_pack("SY"))
     assert (place.code, place.level) == (code, level)
+
+
+@pytest.mark.parametrize(
+    "text", ["in Aleppo", "in eastern Aleppo", "in Khan Sheikhoun", "in Raqqa"]
+)
+def test_without_a_country_a_place_is_only_its_country(text):
+    (place,) = find_places(text)
+    assert (place.code, place.level) == ("SY", "country")
+
+
+def test_a_place_of_another_pack_is_its_country():
+    (place,) = find_places("in Antioquia", country_pack("SY"))
+    assert (place.code, place.level) == ("CO", "country")
+    (place,) = find_places("in Antioquia", country_pack("CO"))
+    assert (place.code, place.level) == ("CO-ANT", "governorate")
 
 
 @pytest.mark.parametrize(
@@ -122,7 +138,7 @@ def test_places(text, code, level):
     ],
 )
 def test_periods(text, first, last):
-    (period,) = find_periods(text, dt.date(2017, 5, 2))
+    (period,) = find_periods(text, dt.date(2017, 5, 2), war_start("SY", dt.date(2017, 5, 2)))
     assert (period.first_day.isoformat() if period.first_day else None) == first
     assert (period.last_day.isoformat() if period.last_day else None) == last
 
@@ -132,6 +148,91 @@ def test_relative_periods_need_a_date():
 
 
 def test_a_dateline_is_not_the_scope():
-    claims = extract_claims("BEIRUT (Reuters) - SOHR said 40 people were killed in Idlib.")
+    claims = extract_claims(
+        "BEIRUT (Reuters) - SOHR said 40 people were killed in Idlib.", country="SY"
+    )
     assert list(claims["place_code"]) == ["SY-ID"]
     assert list(claims["outlet"]) == ["Reuters"]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [  # dates written without their year take the document's (UN briefings, 2024-10-01)
+        ("As of 31 August, the mission had verified", None, "2024-08-31"),
+        (
+            "documented for April, when at least 129 civilians were killed",
+            "2024-04-01",
+            "2024-04-30",
+        ),
+        ("Since the latest incursion on 10 May, at least 6,000", "2024-05-10", None),
+        ("Since the military coup of 1 February 2021, the junta", "2021-02-01", None),
+        ("To date, the mission has corroborated 7,061", "2023-10-07", None),  # the war's start
+        ("Up to 30 June the ministry had reported", None, "2024-06-30"),
+        ("in the fighting from June 6 to August 25, 1982,", "1982-06-06", "1982-08-25"),
+        ("died between April and July 1994", "1994-04-01", "1994-07-31"),
+        ("By mid-March 2022, SOHR reported", None, "2022-03-15"),
+        ("For the 50-day war of 2014, the toll was", "2014-01-01", "2014-12-31"),
+        (
+            "Civilians | 52,000+ killed | 3 November 2020 – 2 February 2021 |",
+            "2020-11-03",
+            "2021-02-02",
+        ),
+        ("since the start of the fighting", "2023-10-07", None),  # a text about Gaza
+    ],
+)
+def test_periods_of_real_text(text, first, last):
+    (period,) = find_periods(text, dt.date(2024, 10, 1), war_start("PS", dt.date(2024, 10, 1)))
+    assert (period.first_day.isoformat() if period.first_day else None) == first
+    assert (period.last_day.isoformat() if period.last_day else None) == last
+
+
+def test_the_war_began_when_the_text_says_for_its_country():
+    assert war_start("UA", dt.date(2024, 10, 1)) == dt.date(2022, 2, 24)
+    assert war_start("UA", dt.date(2016, 1, 1)) == dt.date(2014, 4, 6)
+    assert war_start("SY", dt.date(2017, 5, 2)) == dt.date(2011, 3, 1)
+    assert war_start(None) is None and war_start("FR") is None  # no country is assumed
+    assert find_periods("since the war began") == []  # an unknown start is no period
+
+
+def test_a_month_without_a_year_is_a_name_not_the_verb_may():
+    assert find_periods("the toll may rise", dt.date(2024, 10, 1)) == []
+    (period,) = find_periods("in May, 300 people were killed", dt.date(2024, 10, 1))
+    assert period.first_day == dt.date(2024, 5, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        (
+            "In the first six months of 2018, 1,692 civilians were killed",
+            "2018-01-01",
+            "2018-06-30",
+        ),
+        ("in the second half of 2016", "2016-07-01", "2016-12-31"),
+        ("in the last quarter of 2020", "2020-10-01", "2020-12-31"),
+    ],
+)
+def test_parts_of_a_year(text, first, last):
+    (period,) = find_periods(text)
+    assert (period.first_day.isoformat(), period.last_day.isoformat()) == (first, last)
+
+
+def test_relative_days_and_weeks_and_a_start_and_end_stated_apart():
+    date = dt.date(2023, 12, 30)
+    (period,) = find_periods("165 Gazans had been killed over the past 24 hours", date)
+    assert (period.first_day, period.last_day) == (dt.date(2023, 12, 29), date)
+    (period,) = find_periods("at least 40 were killed last week", date)
+    assert (period.first_day, period.last_day) == (dt.date(2023, 12, 18), dt.date(2023, 12, 24))
+    text = (
+        "As of 31 August, the mission had verified that violence had killed 11,743 civilians in "
+        "Ukraine since 24 February 2022."
+    )
+    (claim,) = extract_claims(text, date="2024-10-01").to_dict("records")
+    assert (str(claim["period_start"]), str(claim["period_end"])) == ("2022-02-24", "2024-08-31")
+
+
+def test_a_war_the_table_does_not_know_yet_has_no_start():
+    # a 2008 text about Darfur: Sudan's war in the table began in 2023
+    assert war_start("SD", dt.date(2008, 4, 22)) is None
+    (period,) = find_periods("since the conflict began in 2003", dt.date(2008, 4, 22))
+    assert (period.first_day, period.last_day) == (dt.date(2003, 1, 1), None)

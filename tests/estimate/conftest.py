@@ -70,9 +70,9 @@ def make_persons():
 
 
 @pytest.fixture(scope="session")
-def kosovo(shared_data) -> pd.DataFrame:
+def kosovo(kosovo_path) -> pd.DataFrame:
     """Kosovo 1999, 4 lists (Ball et al. 2002; shipped with R's LCMCR)."""
-    return pd.read_csv(shared_data / "kosovo_patterns.csv")
+    return pd.read_csv(kosovo_path)
 
 
 @pytest.fixture(scope="session")

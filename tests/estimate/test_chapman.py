@@ -28,13 +28,15 @@ def test_known_values():
 
 
 def test_summary_is_labelled_as_assuming_independence():
-    summary = Chapman().fit(two_lists(300, 200, 60)).summary()
-    assert summary["assumption"].iloc[0] == "assumes the two lists are independent"
+    fitted = Chapman().fit(two_lists(300, 200, 60))
+    summary = fitted.summary()
+    assert fitted.assumption_ == "assumes the two lists are independent"
+    assert fitted.flags() == ["assumes_independence"]
     assert summary["estimate"].iloc[0] == pytest.approx(301 * 201 / 61 - 1)
 
 
-def test_picks_two_lists_of_a_wider_table(shared_data):
-    kosovo = pd.read_csv(shared_data / "kosovo_patterns.csv")
+def test_picks_two_lists_of_a_wider_table(kosovo_path):
+    kosovo = pd.read_csv(kosovo_path)
     fitted = Chapman(lists=("EXH", "ABA")).fit(kosovo)
     exh = kosovo.loc[kosovo["EXH"] == 1, "count"].sum()
     both = kosovo.loc[(kosovo["EXH"] == 1) & (kosovo["ABA"] == 1), "count"].sum()

@@ -5,8 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from recount.estimate.workspace import estimate_persons, parse_settings
+from recount.estimate.workspace import estimate_persons
+from recount.settings import EstimateSettings
 from recount.simulate import simulate
+
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
@@ -19,9 +22,8 @@ def simulated(tmp_path_factory):
 
 def test_every_governorate_is_reported_with_its_documented_count(simulated):
     result, persons, totals = simulated
-    settings = parse_settings(
-        {"strata": ["governorate"], "methods": ["loglinear", "dga"], "min_records": 50},
-        available=list(persons.columns),
+    settings = EstimateSettings.parse(
+        {"strata": ["governorate"], "methods": ["loglinear", "dga"], "min_records": 50}
     )
     estimates, _ = estimate_persons(persons, settings)
     strata = estimates[(estimates["level"] == "stratum") & (estimates["method"] == "dga")]

@@ -49,6 +49,7 @@ def estimated(workspace) -> pd.DataFrame:
     return estimate_workspace(workspace)
 
 
+@pytest.mark.slow
 def test_writes_estimates_and_draws(workspace, estimated):
     stored = workspace.table("estimates")
     assert len(stored) == len(estimated)
@@ -66,7 +67,9 @@ def test_writes_estimates_and_draws(workspace, estimated):
     for column in ("rhat", "ess", "status", "reason", "flag", "seconds"):
         assert column in stored.columns
     draws = workspace.table("estimate_draws")
-    assert list(draws.columns) == ["stratum_key", "draw", "n"]
+    assert list(draws.columns) == ["method", "stratum_key", "draw", "n"]
+    assert set(draws["method"]) <= {"lcmcr", "dga"}
+    draws = draws[draws["method"] == "lcmcr"]
     lcmcr_ok = stored[
         (stored["level"] == "stratum") & (stored["method"] == "lcmcr") & (stored["status"] == "ok")
     ]
@@ -75,8 +78,9 @@ def test_writes_estimates_and_draws(workspace, estimated):
     assert lcmcr_ok["rhat"].notna().all() and lcmcr_ok["ess"].notna().all()
 
 
+@pytest.mark.slow
 def test_lcmcr_total_adds_stratum_draws(workspace, estimated):
-    draws = workspace.table("estimate_draws")
+    draws = workspace.table("estimate_draws").query("method == 'lcmcr'")
     strata = estimated[(estimated["level"] == "stratum") & (estimated["method"] == "lcmcr")]
     floor = strata.loc[strata["status"] != "ok", "documented"].sum()
     summed = draws.pivot(index="draw", columns="stratum_key", values="n").sum(axis=1) + floor
@@ -86,11 +90,13 @@ def test_lcmcr_total_adds_stratum_draws(workspace, estimated):
     assert total["documented"] == strata["documented"].sum()
 
 
+@pytest.mark.slow
 def test_keys_match_between_tables(workspace, estimated):
     keys = set(workspace.table("estimate_draws")["stratum_key"])
     assert "governorate=SY-HL|year=2012" in keys
 
 
+@pytest.mark.slow
 def test_overrides_and_config_errors(workspace, tmp_path):
     other = Workspace.init(tmp_path / "bad")
     other.config_path.write_text(CONFIG.replace("K = 5", "K = -1"), encoding="utf-8")
@@ -102,6 +108,7 @@ def test_overrides_and_config_errors(workspace, tmp_path):
         estimate_workspace(empty)
 
 
+@pytest.mark.slow
 def test_cli_estimate_and_export(workspace, tmp_path):
     result = runner.invoke(app, ["estimate", "-w", str(workspace.root), "--method", "loglinear"])
     assert result.exit_code == 0, result.output
@@ -120,11 +127,11 @@ def test_cli_estimate_and_export(workspace, tmp_path):
     ).all()
 
 
-def test_cli_mse_on_kosovo_writes_csv(shared_data, tmp_path):
+def test_cli_mse_on_kosovo_writes_csv(kosovo_path, tmp_path):
     out = tmp_path / "kosovo.csv"
     args = [
         "mse",
-        str(shared_data / "kosovo_patterns.csv"),
+        str(kosovo_path),
         "--method",
         "loglinear",
         "--method",
@@ -134,16 +141,25 @@ def test_cli_mse_on_kosovo_writes_csv(shared_data, tmp_path):
     assert result.exit_code == 0, result.output
     assert "10,357" in result.output and "12,595" in result.output
     written = pd.read_csv(out)
-    assert list(written.columns) == ["method", "estimate", "lower", "upper", "seconds", "ess"]
+    assert list(written.columns) == [
+        "method",
+        "estimate",
+        "lower",
+        "upper",
+        "seconds",
+        "ess",
+        "rhat",
+    ]
     assert written["estimate"].round().tolist() == [10357, 12595]
     assert written["ess"].isna().all()
 
 
-def test_cli_mse_lcmcr_reports_ess(shared_data, tmp_path):
+@pytest.mark.slow
+def test_cli_mse_lcmcr_reports_ess(kosovo_path, tmp_path):
     out = tmp_path / "lcmcr.csv"
     result = runner.invoke(
         app,
-        ["mse", str(shared_data / "kosovo_patterns.csv"), "--method", "lcmcr", "--out", str(out)]
+        ["mse", str(kosovo_path), "--method", "lcmcr", "--out", str(out)]
         + ["--burnin", "1000", "--draws", "1000", "--ess-target", "400", "--max-sweeps", "300000"],
     )
     assert result.exit_code == 0, result.output
@@ -153,8 +169,9 @@ def test_cli_mse_lcmcr_reports_ess(shared_data, tmp_path):
     assert row["ess"] >= 400  # 1,000 draws per chain alone give far fewer on Kosovo
 
 
-def test_cli_mse_lcmcr_sampler_is_chosen_and_named(shared_data, tmp_path):
-    kosovo = str(shared_data / "kosovo_patterns.csv")
+@pytest.mark.slow
+def test_cli_mse_lcmcr_sampler_is_chosen_and_named(kosovo_path, tmp_path):
+    kosovo = str(kosovo_path)
     base = ["mse", kosovo, "--method", "lcmcr", "--burnin", "300", "--draws", "300"]
     result = runner.invoke(app, [*base, "--sampler", "nuts"])
     assert result.exit_code == 0, result.output
@@ -165,8 +182,8 @@ def test_cli_mse_lcmcr_sampler_is_chosen_and_named(shared_data, tmp_path):
     assert result.exit_code != 0 and "expected one of auto, nuts" in str(result.exception)
 
 
-def test_cli_mse_with_few_draws_and_a_bad_out_path(shared_data, tmp_path):
-    kosovo = str(shared_data / "kosovo_patterns.csv")
+def test_cli_mse_with_few_draws_and_a_bad_out_path(kosovo_path, tmp_path):
+    kosovo = str(kosovo_path)
     short = ["mse", kosovo, "--method", "lcmcr", "--burnin", "100", "--draws", "50"]
     result = runner.invoke(app, [*short, "--out", str(tmp_path / "few.csv")])
     assert result.exit_code == 0, result.output
@@ -178,8 +195,8 @@ def test_cli_mse_with_few_draws_and_a_bad_out_path(shared_data, tmp_path):
     assert "expected a number > 0" in str(result.exception)
 
 
-def test_cli_mse_names_the_bad_flag_before_fitting_anything(shared_data):
-    kosovo = str(shared_data / "kosovo_patterns.csv")
+def test_cli_mse_names_the_bad_flag_before_fitting_anything(kosovo_path):
+    kosovo = str(kosovo_path)
     both = ["mse", kosovo, "--method", "loglinear", "--method", "lcmcr"]
     for flag, value in (("--draws", "2"), ("--burnin", "-5"), ("--max-sweeps", "0")):
         result = runner.invoke(app, [*both, flag, value])
@@ -191,21 +208,19 @@ def test_cli_mse_names_the_bad_flag_before_fitting_anything(shared_data):
     assert result.exit_code == 0, result.output
 
 
-def test_cli_mse_errors_are_clean(shared_data, tmp_path):
+def test_cli_mse_errors_are_clean(kosovo_path, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("a,b,count\n1,0,5\n0,2,3\n", encoding="utf-8")
     result = runner.invoke(app, ["mse", str(bad), "--method", "loglinear"])
     assert result.exit_code != 0
     assert "row 2" in str(result.exception) and "'b'" in str(result.exception)
-    result = runner.invoke(
-        app, ["mse", str(shared_data / "kosovo_patterns.csv"), "--method", "chapman"]
-    )
+    result = runner.invoke(app, ["mse", str(kosovo_path), "--method", "chapman"])
     assert "exactly two lists" in str(result.exception)
     result = runner.invoke(
         app,
         [
             "mse",
-            str(shared_data / "kosovo_patterns.csv"),
+            str(kosovo_path),
             "--method",
             "chapman",
             "--lists",

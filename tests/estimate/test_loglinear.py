@@ -29,7 +29,8 @@ def test_kosovo_best_bic_model_matches_rcapture(kosovo):
     assert lower == pytest.approx(8994, abs=1)
     assert upper == pytest.approx(12110, abs=1)
     summary = fitted.summary()
-    assert list(summary[["method", "model"]].iloc[0]) == ["loglinear", "[123,14,34]"]
+    model = "[EXH.ABA.OSCE, EXH.HRW, OSCE.HRW]"
+    assert list(summary[["method", "model"]].iloc[0]) == ["loglinear", model]
 
 
 def test_kosovo_search_is_over_every_hierarchical_model(kosovo):

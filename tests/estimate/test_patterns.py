@@ -42,6 +42,36 @@ def test_csv_round_trip_merges_duplicate_patterns(tmp_path, table):
     assert full_table(to_arrays(read))[0] == 0
 
 
+FLAG_SPELLINGS = {0: ["0", "false", "False", "FALSE", " false "], 1: ["1", "true", "True", "TRUE"]}
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(table=pattern_tables(), data=st.data())
+def test_stratified_tables_with_true_false_read_back_per_stratum(tmp_path, table, data):
+    places = data.draw(st.lists(st.sampled_from(["SY-HL", "SY-RD", ""]), min_size=len(table),
+                                max_size=len(table)))  # fmt: skip
+    lists = [c for c in table.columns if c != "count"]
+    text = table.astype(str)
+    for column in lists:
+        text[column] = [data.draw(st.sampled_from(FLAG_SPELLINGS[v])) for v in table[column]]
+    text.insert(0, "governorate", places)
+    path = tmp_path / "strata.csv"
+    text.to_csv(path, index=False)
+    read = read_patterns(path, strata=["governorate"])
+    assert list(read.columns) == ["governorate", *lists, "count"]
+    assert read["governorate"].isna().any() == ("" in places)  # an empty cell is unknown
+    expected = table.assign(governorate=[p or "unknown" for p in places])
+    expected = expected.groupby(["governorate", *lists])["count"].sum()
+    got = read.fillna({"governorate": "unknown"}).set_index(["governorate", *lists])["count"]
+    assert got.sort_index().to_dict() == expected.sort_index().to_dict()
+    assert (
+        read["governorate"].isna().sum()
+        == (1 if "" in places else 0) * read["governorate"].isna().sum()
+    )
+
+
 @settings(
     max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -94,8 +124,8 @@ def test_from_individuals_and_persons():
     assert histories["governorate"].isna().sum() == 1  # unknown values form their own stratum
 
 
-def test_select_lists_drops_people_on_none_of_them(shared_data):
-    kosovo = read_patterns(shared_data / "kosovo_patterns.csv")
+def test_select_lists_drops_people_on_none_of_them(kosovo_path):
+    kosovo = read_patterns(kosovo_path)
     two = select_lists(kosovo, ["EXH", "ABA"])
     on_either = kosovo.loc[(kosovo["EXH"] == 1) | (kosovo["ABA"] == 1), "count"].sum()
     assert two["count"].sum() == on_either

@@ -8,22 +8,25 @@ import pytest
 
 from recount.errors import ConfigError
 from recount.estimate.levels import add_stratum_flags
+from recount.estimate.methods import fit_method
 from recount.estimate.patterns import capture_histories
 from recount.estimate.strata import (
     MethodResult,
     StratumResult,
-    fit_method,
     overlap_ratios,
     sparsity_reason,
 )
 from recount.estimate.synthetic import latent_class_population
-from recount.estimate.workspace import estimate_persons, parse_settings, with_periods
+from recount.estimate.workspace import check_strata, estimate_persons, with_periods
+from recount.settings import EstimateSettings
+
+pytestmark = pytest.mark.slow
 
 
 def settings_for(persons, **section):
     section.setdefault("strata", ["governorate", "year"])
     section.setdefault("methods", ["loglinear", "dga"])
-    return parse_settings(section, available=list(persons.columns))
+    return EstimateSettings.parse(section)
 
 
 @pytest.fixture(scope="module")
@@ -210,20 +213,9 @@ def test_half_year_strata(stratified_persons):
 )
 def test_settings_errors_name_the_key(section, key):
     with pytest.raises(ConfigError) as info:
-        parse_settings(
-            {"strata": ["governorate", "year"], **section},
-            available=["governorate", "year", "in_a"],
-        )
+        settings = EstimateSettings.parse({"strata": ["governorate", "year"], **section})
+        check_strata(settings, ["governorate", "year", "in_a"])
     assert info.value.key == key
-
-
-def test_settings_defaults_and_spark_backend():
-    settings = parse_settings({}, backend="spark")
-    assert settings.engine == "spark"
-    assert settings.strata == ()
-    assert settings.options.methods == ("lcmcr", "loglinear", "dga")
-    assert settings.options.K == 10
-    assert np.isclose(parse_settings({"delta": 0.25}).options.delta, 0.25)
 
 
 def test_chapman_runs_only_on_two_list_strata(stratified_persons):
@@ -259,10 +251,10 @@ def test_lcmcr_ess_target_from_the_config_runs_a_stratum_until_it_is_reached():
         "draws": 200,
         "lcmcr": {"sampler": "collapsed", "burnin": 200, "draws": 200},
     }
-    fixed = fit_method("lcmcr", table, parse_settings(section).options, seed=1)
+    fixed = fit_method("lcmcr", table, EstimateSettings.parse(section), seed=1)
     assert fixed.ess < 1_000 and "poor_convergence" in fixed.flags
     section["lcmcr"] |= {"ess_target": 1_000, "max_sweeps": 400_000}
-    targeted = fit_method("lcmcr", table, parse_settings(section).options, seed=1)
+    targeted = fit_method("lcmcr", table, EstimateSettings.parse(section), seed=1)
     assert targeted.ess >= 1_000 and targeted.rhat <= 1.01
     assert "poor_convergence" not in targeted.flags
     assert len(targeted.draws) == 200

@@ -16,9 +16,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ingest_helpers import read_file
 
-from recount.config import extra_field_kind, parse_config
+from recount.config import parse_config
 from recount.errors import ConfigError
 from recount.ingest.dates import parse_dates
+from recount.settings import extra_field_kind
 
 HEADER = [
     "Nombre",

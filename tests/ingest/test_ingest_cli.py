@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import tomllib
 
 from ingest_helpers import write_workspace
@@ -32,14 +33,50 @@ def test_ingest_prints_the_accounting(tmp_path):
     cells = {
         line.split("│")[1].strip(): [c.strip() for c in line.split("│")[2:-1]] for line in lines
     }
-    assert cells["a"][2:5] == ["3", "2", "1"]
-    assert cells["b"][2:5] == ["2", "1", "1"]
+    assert cells["a"][2:6] == [
+        "4",
+        "3",
+        "2",
+        "1",
+    ]  # lines (with the header), rows, records, quarantined
+    assert cells["b"][2:6] == ["2", "2", "1", "1"]
     assert "invalid_json 1" in result.output
     assert "Sara" not in result.output and "Ali" not in result.output  # never print names
 
     only_b = runner.invoke(app, ["ingest", "-w", str(ws.root), "--source", "b"])
     assert only_b.exit_code == 0
     assert "│ a " not in only_b.output
+
+
+def test_ingest_reads_every_readable_source_and_names_each_failure(tmp_path):
+    kinds = ["good", "folder", "fifo", "loop", "zero", "gone", "empty", "garbage"]
+    sources = [{"id": k, "path": f"{k}.csv", "columns": {"name": "name"}} for k in kinds]
+    files = {"good.csv": b"name\nAli\nOmar\n", "empty.csv": b"", "garbage.csv": b"\x00\xff" * 99}
+    ws = write_workspace(tmp_path / "ws", sources, files)
+    (ws.root / "folder.csv").mkdir()
+    os.mkfifo(ws.root / "fifo.csv")
+    os.symlink("loop.csv", ws.root / "loop.csv")
+    os.symlink("/dev/zero", ws.root / "zero.csv")
+    os.symlink("nowhere.csv", ws.root / "gone.csv")
+    result = runner.invoke(app, ["ingest", "--workspace", str(ws.root)])
+    assert result.exit_code != 0, result.output
+    assert "│ good " in result.output  # the accounting of what was read
+    message = str(result.exception)
+    assert "7 of 8 sources could not be read (the others were ingested)" in message
+    causes = {
+        "folder": "a folder, not a file",
+        "fifo": "a named pipe (FIFO)",
+        "loop": "a loop of symbolic links",
+        "zero": "a device, not a file",
+        "gone": "a symbolic link to nowhere.csv, which does not exist",
+        "empty": "the file is empty",
+        "garbage": "garbage.csv",
+    }
+    lines = message.splitlines()
+    for kind, cause in causes.items():
+        line = next(line for line in lines if line.strip().startswith(f"{kind}:"))
+        assert cause in line, line
+    assert ws.query("select count(*) from records").iloc[0, 0] == 2
 
 
 def test_sources_suggest_maps_arabic_headers(tmp_path):

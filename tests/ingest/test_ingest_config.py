@@ -35,7 +35,7 @@ def read_error(data: bytes = b"name\nAli\n", name: str = "l.csv", **changes) -> 
         ({"format": "xls"}, "sources.s.format", "csv, tsv, xlsx, jsonl, parquet"),
         ({"dayfirst": "yes"}, "sources.s.dayfirst", "true or false"),
         ({"colums": {}}, "sources[0].colums", "unknown key"),
-        ({"values": {"sex": {"x": 1}}}, "sources.s.values.sex", "table"),
+        ({"values": {"sex": {"x": 1}}}, "sources.s.values.sex.x", "string"),
     ],
 )
 def test_parse_errors_name_the_key(changes, key, says):

@@ -12,6 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 from ingest_helpers import assert_accounted, write_workspace
 
+from recount import Project
 from recount.config import load_config
 from recount.workspace import Workspace
 
@@ -86,7 +87,7 @@ def test_the_issue_toml_shape_parses_with_arabic_column_names(tmp_path):
     ws = issue_workspace(tmp_path, csv_bytes(ROWS))
     config = load_config(ws.config_path)
     assert config.source("vdc").columns["name"] == "الاسم الكامل"
-    accounting = ws.ingest()
+    accounting = Project(ws).ingest()
     assert accounting.loc[0, ["rows_in", "records", "quarantined"]].tolist() == [3, 3, 0]
     assert canonical(ws) == EXPECTED
     names = ws.query(
@@ -113,7 +114,7 @@ def test_the_issue_toml_shape_parses_with_arabic_column_names(tmp_path):
 def test_each_encoding_is_detected_and_gives_the_same_records(tmp_path, encoding, reported):
     # Many rows so detection has Arabic text to judge, as real lists do.
     ws = issue_workspace(tmp_path, csv_bytes(ROWS * 40, encoding=encoding))
-    accounting = ws.ingest()
+    accounting = Project(ws).ingest()
     assert accounting.loc[0, "encoding"] == reported
     assert canonical(ws)[:3] == EXPECTED
     assert ws.query("select count(*) as n from records")["n"][0] == 120
@@ -126,14 +127,14 @@ def test_a_declared_encoding_is_used_without_detection(tmp_path):
     ws = issue_workspace(
         tmp_path, csv_bytes(ROWS, encoding="iso8859_6"), extra='encoding = "ISO-8859-6"'
     )
-    assert ws.ingest().loc[0, "encoding"] == "iso-8859-6"
+    assert Project(ws).ingest().loc[0, "encoding"] == "iso-8859-6"
     assert canonical(ws) == EXPECTED
 
 
 @pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
 def test_delimiters_are_sniffed(tmp_path, delimiter):
     ws = issue_workspace(tmp_path, csv_bytes(ROWS, delimiter=delimiter))
-    accounting = ws.ingest()
+    accounting = Project(ws).ingest()
     assert accounting.loc[0, "delimiter"] == delimiter
     assert canonical(ws) == EXPECTED
 
@@ -148,7 +149,7 @@ def test_mixed_line_endings_and_quoted_newlines(tmp_path):
         + ",".join(ROWS[2])
     )
     ws = issue_workspace(tmp_path, text.encode("utf-8"))
-    assert ws.ingest().loc[0, "records"] == 3
+    assert Project(ws).ingest().loc[0, "records"] == 3
     assert canonical(ws) == EXPECTED
     assert ws.query("select name from records where source_row = 2")["name"][0] == "فاطمة\nعلي"
 
@@ -182,7 +183,7 @@ def test_xlsx_streams_and_keeps_formulas_as_text(make_workspace):
         ],
         {"list.xlsx": buffer.getvalue()},
     )
-    accounting = ws.ingest()
+    accounting = Project(ws).ingest()
     assert accounting.loc[0, ["format", "rows_in", "records", "quarantined"]].tolist() == [
         "xlsx",
         4,
@@ -237,7 +238,7 @@ def test_json_lines_with_dotted_paths(make_workspace):
         ],
         {"l.jsonl": data},
     )
-    ws.ingest()
+    Project(ws).ingest()
     records = ws.query("select * from records order by source_row")
     assert records["name"].tolist() == ["Ali Hasan Khalil", "Mona Saleh"]
     assert records["given_name"].tolist() == ["Ali", "Mona"]
@@ -276,7 +277,7 @@ def test_parquet_with_nested_columns(make_workspace, tmp_path):
         ],
         {"l.parquet": buffer.getvalue()},
     )
-    accounting = ws.ingest()
+    accounting = Project(ws).ingest()
     assert accounting.loc[0, ["format", "rows_in", "records"]].tolist() == ["parquet", 2, 2]
     records = ws.query("select * from records order by source_row")
     assert records["name"].tolist() == ["Ali Omar", "Sara"]
@@ -295,7 +296,7 @@ def test_files_larger_than_a_chunk_are_numbered_across_chunks(tmp_path, monkeypa
     rows[45][4] = "13/04/2015"  # the only value that settles day-first comes in the last chunk
     rows[20] = ["only", "two"]
     ws = issue_workspace(tmp_path, csv_bytes(rows))
-    accounting = ws.ingest()
+    accounting = Project(ws).ingest()
     assert accounting.loc[0, ["rows_in", "records", "quarantined"]].tolist() == [50, 49, 1]
     assert ws.query("select source_row from quarantine")["source_row"].tolist() == [21]
     dates = ws.query("select distinct date_of_death from records order by 1")[
@@ -313,10 +314,10 @@ def test_reingesting_one_source_replaces_only_its_rows(make_workspace):
         {"id": "b", "path": "b.csv", "columns": {"name": "name", "sex": "sex"}},
     ]
     ws = make_workspace(sources, {"a.csv": csv_a, "b.csv": csv_b})
-    ws.ingest()
+    Project(ws).ingest()
     b_before = ws.query("select * from records where source_id = 'b'")
     (ws.root / "a.csv").write_bytes(b"name,sex\nAli,M\n")
-    accounting = ws.ingest(["a"])
+    accounting = Project(ws).ingest(["a"])
     assert accounting["source_id"].tolist() == ["a"]
     assert ws.query(
         "select source_id, count(*) as n from records group by 1 order by 1"
@@ -332,33 +333,41 @@ def test_a_source_removed_from_the_config_loses_its_rows_on_a_full_ingest(make_w
     ]
     files = {"a.csv": b"name\nAli\n", "b.csv": b"name\nOmar\n"}
     ws = make_workspace(sources, files)
-    ws.ingest()
+    Project(ws).ingest()
     ws = write_workspace(ws.root, sources[:1], {})
-    ws.ingest()
+    Project(ws).ingest()
     assert ws.query("select distinct source_id from records")["source_id"].tolist() == ["a"]
     assert ws.query("select source_id from sources")["source_id"].tolist() == ["a"]
 
 
-def test_a_failure_half_way_leaves_the_workspace_as_it_was(make_workspace):
+def test_a_source_that_fails_keeps_its_rows_and_the_others_are_read(make_workspace):
     sources = [
         {"id": "a", "path": "a.csv", "columns": {"name": "name"}},
         {"id": "b", "path": "b.csv", "columns": {"name": "name"}},
+        {"id": "c", "path": "c.csv", "columns": {"name": "name"}},
     ]
-    ws = make_workspace(sources, {"a.csv": b"name\nAli\n", "b.csv": b"name\nOmar\n"})
-    ws.ingest()
-    before = {
-        t: ws.table(t).drop(columns=["ingested_at"], errors="ignore")
-        for t in ("records", "quarantine", "sources")
-    }
+    files = {"a.csv": b"name\nAli\n", "b.csv": b"name\nOmar\n", "c.csv": b"name\nHind\n"}
+    ws = make_workspace(sources, files)
+    Project(ws).ingest()
+    before_b = ws.query("select * exclude (ingested_at) from sources where source_id = 'b'")
     (ws.root / "a.csv").write_bytes(b"name\nAli\nSara\nHind\n")
     (ws.root / "b.csv").write_bytes(b"other\nOmar\n")  # b's mapped column is gone
-    from recount.errors import ConfigError
+    (ws.root / "c.csv").unlink()
+    (ws.root / "c.csv").mkdir()  # c is now a folder
+    from recount.ingest.run import SourcesFailed
 
-    with pytest.raises(ConfigError) as caught:
-        ws.ingest()
-    assert caught.value.key == "sources.b.columns.name"
-    for table, frame in before.items():
-        assert ws.table(table).drop(columns=["ingested_at"], errors="ignore").equals(frame), table
+    with pytest.raises(SourcesFailed) as caught:
+        Project(ws).ingest()
+    failures = caught.value.failures
+    assert list(failures) == ["b", "c"]
+    assert failures["b"].key == "sources.b.columns.name"
+    assert failures["c"].key == "sources.c.path" and "a folder" in str(failures["c"])
+    assert "2 of 3 sources could not be read" in str(caught.value)
+    assert ws.query("select count(*) from records where source_id = 'a'").iloc[0, 0] == 3
+    assert ws.query("select * exclude (ingested_at) from sources where source_id = 'b'").equals(
+        before_b
+    )
+    assert ws.query("select count(*) from records where source_id = 'c'").iloc[0, 0] == 1
     assert not list(ws.root.glob(".ingest-*")), "staging files are cleaned up"
 
 
@@ -371,7 +380,7 @@ def test_project_and_source_event(make_workspace):
         {"a.csv": b"name\nAli\n", "b.csv": b"name\nOmar\n"},
         event="missing",
     )
-    ws.ingest()
+    Project(ws).ingest()
     assert ws.query("select source_id, event from records order by 1").values.tolist() == [
         ["a", "missing"],
         ["b", "detained"],
@@ -384,7 +393,7 @@ def test_tables_have_the_architecture_schemas(make_workspace):
         {"a.csv": b"name,x\nAli,1\nonly\n"},
     )
     seen = []
-    ws.ingest()
+    Project(ws).ingest()
     from recount.ingest import ingest_workspace
 
     ingest_workspace(ws, progress=lambda source, fraction, rows: seen.append((source, rows)))
@@ -440,6 +449,7 @@ def test_tables_have_the_architecture_schemas(make_workspace):
         ["delimiter", text],
         ["sha256", text],
         ["rows_in", "BIGINT"],
+        ["lines_in", "BIGINT"],
         ["records", "BIGINT"],
         ["quarantined", "BIGINT"],
         ["ingested_at", "TIMESTAMP"],
@@ -451,3 +461,28 @@ def test_tables_have_the_architecture_schemas(make_workspace):
         ",",
         64,
     )
+
+
+def test_staging_folders_a_killed_ingest_left_are_removed_by_the_next(make_workspace):
+    import fcntl
+    import os
+
+    ws = make_workspace(
+        [{"id": "a", "path": "a.csv", "columns": {"name": "name"}}], {"a.csv": b"name\nAli\n"}
+    )
+    stale, young, held = (ws.root / f".ingest-{n}" for n in ("stale", "young", "held"))
+    for folder in (stale, young, held):
+        folder.mkdir()
+        (folder / "rows-00000.parquet").write_bytes(b"x")
+    (stale / ".in-use").write_bytes(b"")
+    old = (ws.root / "a.csv").stat().st_mtime - 3600
+    unlocked_and_old = ws.root / ".ingest-unlocked"
+    unlocked_and_old.mkdir()
+    os.utime(unlocked_and_old, (old, old))
+    with open(held / ".in-use", "wb") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as a running ingest holds it
+        Project(ws).ingest()
+        left = sorted(p.name for p in ws.root.glob(".ingest-*"))
+    assert left == [".ingest-held", ".ingest-young"]
+    Project(ws).ingest()
+    assert sorted(p.name for p in ws.root.glob(".ingest-*")) == [".ingest-young"]

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ingest_helpers import read_file
 
+from recount import Project
 from recount.errors import ConfigError, InputError, RecountError
 
 SOURCE = {
@@ -305,3 +306,108 @@ def _binary_files() -> dict[str, bytes]:
 def test_bom_only_utf16_file():
     exc = ingest_bytes(codecs.BOM_UTF16_LE)
     assert isinstance(exc, InputError)
+
+
+def _hundred_rows(*broken: int, text: str = '"Aleppo') -> bytes:
+    lines = [HEADER.strip()] + [f"n{i},M,{i % 90},2016,Idlib" for i in range(1, 101)]
+    for row in broken:
+        lines[row] = f"n{row},M,3,2016,{text}"
+    return ("\n".join(lines) + "\n").encode()
+
+
+@pytest.mark.parametrize("broken", [(4,), (4, 50), (1, 2, 3), (100,), (4, 7, 99)])
+def test_a_stray_quote_does_not_swallow_the_rows_after_it(broken):
+    result = read(_hundred_rows(*broken))
+    assert result.rows_in == 100 and len(result.records) == 100 - len(broken)
+    assert result.quarantine[["source_row", "reason", "field"]].values.tolist() == [
+        [row, "unbalanced_quote", "gov"] for row in broken
+    ]
+    assert result.records["governorate_raw"].str.len().max() == len("Idlib")
+
+
+def test_a_quoted_line_break_inside_a_field_is_kept():
+    data = HEADER + 'Ali,M,3,2016,"Aleppo\nal-Bab"\nOmar,M,4,2016,Idlib\n'
+    result = read(data.encode())
+    assert result.rows_in == 2 and len(result.quarantine) == 0
+    assert result.records["governorate_raw"].tolist() == ["Aleppo\nal-Bab", "Idlib"]
+
+
+def test_a_quote_left_open_past_the_field_limit_loses_no_row(monkeypatch):
+    from recount.ingest import readers
+
+    monkeypatch.setattr(readers, "MAX_FIELD_CHARS", 2000)
+    result = read(_hundred_rows(10, text='"' + "x" * 3000))
+    assert (result.rows_in, len(result.records)) == (100, 99)
+    assert result.quarantine[["source_row", "reason"]].values.tolist() == [[10, "field_too_long"]]
+
+
+def test_lines_are_counted_beside_rows(make_workspace):
+    data = _hundred_rows(4) + b'n101,M,3,2016,"two\nlines"\n\n'
+    ws = make_workspace([dict(SOURCE, path="list.csv")], {"list.csv": data})
+    Project(ws).ingest()
+    row = ws.table("sources").iloc[0]
+    assert (row["lines_in"], row["rows_in"], row["records"], row["quarantined"]) == (
+        104,
+        101,
+        100,
+        1,
+    )
+
+
+def test_a_bad_byte_in_a_parquet_binary_column_quarantines_its_row_only():
+    import io
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    names = ["محمد".encode(), b"Ali", b"\xd9\x85\xff", None, "فاطمة".encode()]
+    table = pa.table(
+        {
+            "name": pa.array(names, pa.binary()),
+            "sex": pa.array([b"M", b"M", b"F", b"F", b"F"], pa.large_binary()),
+            "age": [1, 2, 3, 4, 5],
+            "date": ["2016"] * 5,
+            "gov": ["x"] * 5,
+        }
+    )
+    buffer = io.BytesIO()
+    pq.write_table(table, buffer)
+    result = read(buffer.getvalue(), name="l.parquet")
+    assert result.records["name"].fillna("-").tolist() == ["محمد", "Ali", "-", "فاطمة"]
+    assert result.records["sex"].tolist() == ["M", "M", "F", "F"]
+    assert result.quarantine[["source_row", "reason", "field"]].values.tolist() == [
+        [3, "undecodable_bytes", "name"]
+    ]
+    assert "\\xff" in result.quarantine["raw"][0]
+
+
+def _mixed_lines(share_other: float = 0.3, rows: int = 100) -> bytes:
+    lines = [HEADER.encode()]
+    for i in range(rows):
+        line = f"محمد {i},ذكر,{i % 90},2016,حلب\n"
+        other = (i * share_other) % 1 + share_other >= 1  # every so often, evenly spread
+        lines.append(line.encode("cp1256" if other else "utf-8"))
+    return b"".join(lines)
+
+
+def test_lines_in_two_encodings_are_named_not_called_binary():
+    exc = ingest_bytes(_mixed_lines())
+    assert isinstance(exc, InputError)
+    assert "mixes two encodings" in str(exc) and "windows-1256" in str(exc)
+    assert 'encoding = "utf-8, windows-1256"' in str(exc)
+
+
+def test_lines_in_two_encodings_are_read_line_by_line_when_asked():
+    result = read(_mixed_lines(), dict(SOURCE, encoding="utf-8, windows-1256"))
+    assert result.encoding == "utf-8+windows-1256"
+    assert (result.rows_in, len(result.records)) == (100, 100)
+    assert result.records["name"].str.startswith("محمد").all()
+    # a line valid in neither is quarantined
+    result = read(
+        _mixed_lines(0.3, 20) + b"\xff,M,3,2016,x\n", dict(SOURCE, encoding="utf-8, ascii")
+    )
+    assert result.quarantine[["source_row", "reason"]].values.tolist()[-1] == [
+        21,
+        "undecodable_bytes",
+    ]
+    assert result.records["sex"].eq("M").all()

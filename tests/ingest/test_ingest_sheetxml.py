@@ -120,3 +120,50 @@ def test_rows_match_openpyxl(tmp_path, rows, prefix):
     if rows is not PLAIN_ROWS:
         assert mine[4] == ("=SUM(E2:E3)", "rich text", "rich")
         assert mine[5] == ("order", "ا<")
+
+
+# A list of three rows in a sheet that declares a million: formatted empty cells
+# down to row 1,048,576 and across to column XFD, as a careless template leaves them.
+DECLARED = (
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>name</t></is></c><c r="B1" t="inlineStr"><is><t>age</t></is></c><c r="XFD1" s="1"/></row>'
+    '<row r="2"><c r="A2" t="inlineStr"><is><t>Ali</t></is></c><c r="B2"><v>3</v></c><c r="XFD2" s="1"/></row>'
+    '<row r="3"><c r="A3" t="inlineStr"><is><t>Omar</t></is></c><c r="B3"><v>4</v></c></row>'
+    '<row r="4" s="1" customFormat="1"/>'
+    '<row r="1048576"><c r="A1048576" s="1"/><c r="XFD1048576" s="1"/></row>'
+)
+
+
+@pytest.mark.filterwarnings("ignore:Workbook contains no default style")
+@pytest.mark.parametrize("general", [False, True], ids=["plain", "general"])
+def test_a_sheet_declared_to_the_last_row_costs_only_its_content(tmp_path, general):
+    from recount.ingest.sheetxml import RowBounds
+
+    rows = DECLARED + (
+        GENERAL_ROWS.replace('r="5"', 'r="7"').replace('r="6"', 'r="8"') if general else ""
+    )
+    book = openpyxl.load_workbook(write_xlsx(tmp_path / "l.xlsx", sheet(rows)), read_only=True)
+    bounds = RowBounds()
+    read = list(sheet_rows(book.worksheets[0], book, bounds))
+    book.close()
+    assert read[:3] == [("name", "age"), ("Ali", "3"), ("Omar", "4")]
+    assert len(read) == (8 if general else 3)
+    assert bounds.cells < 100
+
+
+@pytest.mark.filterwarnings("ignore:Workbook contains no default style")
+def test_cells_past_the_cap_are_a_clear_error(tmp_path):
+    from ingest_helpers import read_file
+
+    from recount.errors import InputError
+
+    far = '<row r="20000"><c r="A20000" t="inlineStr"><is><t>x</t></is></c></row>'
+    data = write_xlsx(
+        tmp_path / "l.xlsx", sheet(DECLARED.split('<row r="1048576">')[0] + far)
+    ).read_bytes()
+    source = {"id": "s", "path": "l.xlsx", "columns": {"name": "name"}, "max_cells": 10_000}
+    with pytest.raises(InputError) as caught:
+        read_file(tmp_path, source, data, "l.xlsx")
+    assert "more than 10,000 cells" in str(caught.value) and "max_cells" in str(caught.value)
+    # under the default cap the far value is real content: the rows between are empty rows
+    result = read_file(tmp_path, {**source, "max_cells": 50_000}, data, "l.xlsx")
+    assert result.rows_in == 19999 and len(result.records) == 3

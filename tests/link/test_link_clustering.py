@@ -109,3 +109,10 @@ def test_no_cluster_ever_holds_a_same_list_conflict(links, sources, days):
                     assert abs(days[i] - days[j]) <= 30
     # every link used joins records: people = records - links used
     assert len(set(result.labels.tolist())) == 15 - result.links_used
+
+
+def test_dates_before_1970_are_dates():
+    # days since 1970 are negative before it: a list holding 1950 and 1960 still conflicts
+    record_facts = facts(["A", "B", "A"], days=[-7300, -7300, -3650])
+    result = run(3, [(0, 1, 10.0), (1, 2, 9.0)], record_facts)
+    assert same(result, 0, 1) and not same(result, 1, 2)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
+from recount import Project
 from recount.link import link_workspace
-from recount.link.blocking import blocked_pairs
-from recount.link.evaluate import blocking_recall, evaluate_record_person, read_truth
-from recount.link.prepare import linkable_records, load_link_input
+from recount.link.evaluate import blocking_report, evaluate_record_person, read_truth
 from recount.link.training import TrainedModel
 from recount.simulate import simulate
 from recount.workspace import Workspace
@@ -20,8 +21,8 @@ def simulated(tmp_path_factory):
     root = tmp_path_factory.mktemp("sim")
     simulate(root, people=1500, sources=5, seed=11)
     ws = Workspace(root)
-    ws.ingest()
-    ws.normalize()
+    Project(ws).ingest()
+    Project(ws).normalize()
     result = link_workspace(ws)
     return ws, read_truth(root / "truth" / "records.csv"), result
 
@@ -37,11 +38,12 @@ def test_people_are_found_accurately(simulated):
 
 def test_blocking_keeps_nearly_all_true_pairs(simulated):
     ws, truth, _ = simulated
-    linkable = linkable_records(load_link_input(ws))
-    keyed = truth.assign(unique_id=truth["source_id"] + ":" + truth["source_row"].astype(str))
-    truth_ids = keyed.set_index("unique_id")["person_id"]
-    truth_ids = truth_ids[truth_ids.index.isin(linkable["unique_id"])]
-    assert blocking_recall(blocked_pairs(linkable), truth_ids)["blocking_recall"] >= 0.95
+    report = blocking_report(ws, truth)
+    assert report["blocking_recall"] >= 0.95
+    rules = report["blocking_rules"]
+    assert rules and all(0 <= r["recall"] <= report["blocking_recall"] for r in rules)
+    # no rule asks which token is the given or family name
+    assert not any(part in r["rule"] for r in rules for part in ("given_key", "family_key"))
 
 
 def test_model_means_same_person_not_namesake(simulated):
@@ -50,8 +52,24 @@ def test_model_means_same_person_not_namesake(simulated):
         TrainedModel.load(result.model_path).match_weights().set_index(["comparison", "level"])
     )
     weight = weights["match_weight"]
-    # dates far apart and different given names must count strongly against a match
-    assert weight[("date_of_death", "All other comparisons")] < -3
-    assert weight[("given", "All other comparisons")] < -3
+    # dates far apart and names that share nothing count against a match, and boundedly
+    assert -8 < weight[("date_of_death", "All other comparisons")] < -3
+    assert -8 < weight[("name", "All other comparisons")] < -3
     assert weight[("date_of_death", "same day")] > 5
+    assert weight[("name", "same names, another order")] > 5
     assert not result.warnings
+
+
+def test_a_true_pair_with_any_one_field_wrong_still_links(simulated):
+    """Every comparison's worst level costs a bounded weight: the rest, agreeing, carry the pair."""
+    _, _, result = simulated
+    trained = TrainedModel.load(result.model_path)
+    weights = trained.match_weights()
+    best = weights.groupby("comparison")["match_weight"].max()
+    worst = weights.groupby("comparison")["match_weight"].min()
+    prior = trained.settings["probability_two_random_records_match"]
+    prior_weight = math.log2(prior / (1 - prior))
+    threshold_weight = math.log2(result.threshold / (1 - result.threshold))
+    for wrong in best.index:
+        total = prior_weight + best.drop(wrong).sum() + worst[wrong]
+        assert total > threshold_weight, wrong

@@ -13,14 +13,12 @@ pytestmark = [pytest.mark.spark, pytest.mark.slow, pytest.mark.xdist_group("spar
 
 
 def test_spark_and_duckdb_find_the_same_people(tmp_path, shared_data):
-    ws, _ = fake_1000_workspace(
-        tmp_path / "ws", shared_data, "\n[link]\nspark_partitions = 2\n", rows=500
-    )
+    ws, _ = fake_1000_workspace(tmp_path / "ws", shared_data, rows=500)
     duck = link_workspace(ws, backend="duckdb")
     duck_people = ws.table("record_person").sort_values("record_id").reset_index(drop=True)
     duck_pairs = ws.table("pairs").set_index(["record_id_l", "record_id_r"])["match_weight"]
 
-    spark = link_workspace(ws, backend="spark", reuse_model=True)
+    spark = link_workspace(ws, backend="spark", reuse_model=True, spark_partitions=2)
     spark_people = ws.table("record_person").sort_values("record_id").reset_index(drop=True)
     spark_pairs = ws.table("pairs").set_index(["record_id_l", "record_id_r"])["match_weight"]
 

@@ -14,6 +14,8 @@ from recount.link.evaluate import evaluate_record_person
 from recount.link.explain import explain_pair
 from recount.link.training import TrainedModel
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def linked(fake_workspace):
@@ -57,7 +59,7 @@ def test_tables_follow_the_contract(linked):
     assert (
         both["sources"].map(list) == pd.Series([["list_a", "list_b"]] * len(both), index=both.index)
     ).all()
-    assert {"record_id_l", "record_id_r", "match_weight", "match_probability", "mw_given"} <= set(
+    assert {"record_id_l", "record_id_r", "match_weight", "match_probability", "mw_name"} <= set(
         pairs.columns
     )
     assert (pairs["record_id_l"] < pairs["record_id_r"]).all()
@@ -75,6 +77,9 @@ def test_links_are_precise_on_fake_1000(linked):
     assert scores["pairwise_precision"] >= 0.95
     assert scores["bcubed_precision"] >= 0.95
     assert scores["pairwise_recall"] > 0.1
+    # Splink's own tutorial model reaches pairwise F1 0.54 on fake_1000 (bench/link_public.py);
+    # recount through its own path measured 0.67 on these two lists
+    assert scores["pairwise_f1"] >= 0.6
 
 
 def test_model_is_saved_reloadable_and_ids_are_stable(linked):
@@ -83,7 +88,7 @@ def test_model_is_saved_reloadable_and_ids_are_stable(linked):
     assert settings["comparisons"] and settings["probability_two_random_records_match"] > 0
     weights = TrainedModel.load(result.model_path).match_weights()
     same_day = weights[
-        (weights["comparison"] == "date_of_death") & (weights["level"] == "same day")
+        (weights["comparison"] == "date_of_birth") & (weights["level"] == "same day")
     ]
     assert float(same_day["match_weight"].iloc[0]) > 3
     before = ws.table("record_person")
@@ -162,7 +167,7 @@ def test_cli_link_evaluate_and_explain(linked, tmp_path):
         ],
     )
     assert result.exit_code == 0, result.output
-    assert "date_of_death" in result.output and chart.exists()
+    assert "date_of_birth" in result.output and chart.exists()
 
 
 def test_unknown_record_is_a_clear_error(linked):
@@ -201,6 +206,7 @@ def test_labels_train_the_model_and_cluster_actions_split_people(linked):
             "reviewer": ["test"],
             "created_at": [pd.Timestamp("2026-01-02")],
             "undoes": pd.array([None], dtype="Int64"),
+            "apart_from": [members[1:]],
         }
     )
     ws.write_tables({"labels": labels, "cluster_actions": actions})
@@ -216,3 +222,67 @@ def test_labels_train_the_model_and_cluster_actions_split_people(linked):
         )
     finally:
         ws.drop_tables(["labels", "cluster_actions"])
+
+
+def _copy(ws, tmp_path):
+    import shutil
+
+    from recount.workspace import Workspace
+
+    shutil.copytree(ws.root, tmp_path / "copy")
+    return Workspace(tmp_path / "copy")
+
+
+def test_a_split_of_a_persons_smallest_record_survives_three_relinks(linked, tmp_path):
+    """Person ids hash a person's smallest record: once it is split off, the person left
+    behind gets a new id. The split is kept between records, so every relink honours it."""
+    from recount.review import clusters, store
+
+    ws = _copy(linked[0], tmp_path)
+    record_person = ws.table("record_person").dropna(subset=["person_id"])
+    sizes = record_person.groupby("person_id").size()
+    person = sizes[sizes >= 3].index[0]
+    members = sorted(record_person.loc[record_person["person_id"] == person, "record_id"])
+    smallest, rest = members[0], members[1:]
+    others = sizes[sizes >= 2].index.drop(person)
+    a, b = others[0], others[1]
+    with ws.connect() as con:
+        store.ensure_schema(con)
+        clusters.split_record(con, person, smallest, "rita")
+        clusters.merge_people(con, a, b, "rita")
+    merged = sorted(record_person.loc[record_person["person_id"].isin([a, b]), "record_id"])
+    for _ in range(3):
+        link_workspace(ws, reuse_model=True)
+        after = ws.table("record_person").set_index("record_id")["person_id"]
+        assert all(after[m] != after[smallest] for m in rest)
+        assert after[rest].nunique() == 1  # the rest stay together
+        assert after[merged].nunique() == 1
+
+
+def test_splits_stored_before_records_were_kept_still_apply(linked, tmp_path):
+    """A workspace whose cluster_actions has no apart_from column (an older recount):
+    link resolves the split through record_person; the review app adds the column."""
+    from recount.review import store
+
+    ws = _copy(linked[0], tmp_path)
+    record_person = ws.table("record_person").dropna(subset=["person_id"])
+    sizes = record_person.groupby("person_id").size()
+    person = sizes[sizes >= 2].index[0]
+    members = sorted(record_person.loc[record_person["person_id"] == person, "record_id"])
+    with ws.connect() as con:
+        con.execute(
+            """create table cluster_actions (action_id BIGINT, action VARCHAR,
+               record_ids VARCHAR[], person_ids VARCHAR[], reviewer VARCHAR,
+               created_at TIMESTAMP, undoes BIGINT)"""
+        )
+        con.execute(
+            "insert into cluster_actions values (1, 'split', ?, ?, 'rita', now(), null)",
+            [[members[-1]], [person]],
+        )
+    link_workspace(ws, reuse_model=True)
+    after = ws.table("record_person").set_index("record_id")["person_id"]
+    assert all(after[m] != after[members[-1]] for m in members[:-1])
+    with ws.connect() as con:
+        store.ensure_schema(con)
+        columns = [r[0] for r in con.execute("describe cluster_actions").fetchall()]
+    assert columns[-1] == "apart_from"

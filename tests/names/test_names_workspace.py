@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from recount import tables
+from recount import Project, tables
 from recount.cli import app
 from recount.errors import WorkspaceError
 from recount.names import normalize_workspace
@@ -18,7 +18,8 @@ COLUMNS = {
     "record_id": "VARCHAR", "source_id": "VARCHAR", "script": "VARCHAR",
     "given_key": "VARCHAR", "father_key": "VARCHAR", "grandfather_key": "VARCHAR", "family_key": "VARCHAR",
     "given_norm": "VARCHAR", "father_norm": "VARCHAR", "grandfather_norm": "VARCHAR", "family_norm": "VARCHAR",
-    "name_key": "VARCHAR", "name_tokens": "VARCHAR[]", "name_forms": "VARCHAR[]", "kunya": "VARCHAR",
+    "name_key": "VARCHAR", "name_tokens": "VARCHAR[]",
+    "name_tokens_listed": "VARCHAR[]", "name_forms": "VARCHAR[]", "kunya": "VARCHAR",
     "identifiable": "BOOLEAN", "unidentified_reason": "VARCHAR", "relation": "VARCHAR",
     "relation_anchor_key": "VARCHAR", "governorate": "VARCHAR", "governorate_inferred": "BOOLEAN",
     "place_key": "VARCHAR", "date_of_death": "DATE", "date_precision": "VARCHAR", "date_flag": "VARCHAR",
@@ -125,7 +126,7 @@ def test_normalized_table_matches_the_contract(workspace):
 
 
 def test_normalized_rows(workspace):
-    workspace.normalize()
+    Project(workspace).normalize()
     n = workspace.table("normalized").set_index("record_id")
     assert len(n) == 5
     both, parts = n.loc["a:1"], n.loc["b:1"]
@@ -162,8 +163,8 @@ def test_normalized_rows(workspace):
 
 
 def test_rerun_replaces_the_table(workspace):
-    workspace.normalize()
-    workspace.normalize()
+    Project(workspace).normalize()
+    Project(workspace).normalize()
     assert workspace.query("select count(*) as n from normalized")["n"].iloc[0] == 5
 
 
@@ -173,7 +174,7 @@ def test_earliest_date_is_configurable(workspace):
         "utf-8",
     )
     workspace.reload_config()
-    workspace.normalize()
+    Project(workspace).normalize()
     n = workspace.table("normalized").set_index("record_id")
     assert pd.isna(n.loc["b:1"].date_flag)
 

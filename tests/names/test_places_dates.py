@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from recount.errors import ConfigError
-from recount.names.dates import date_flag, period_start
+from recount.names.dates import date_flag
+from recount.settings import NamesSettings
 
 TODAY = dt.date(2026, 1, 1)
 
@@ -30,31 +31,10 @@ def test_date_flags(date, precision, raw, flag):
 
 
 def test_period_start_from_config():
-    assert period_start({}) == dt.date(2011, 3, 1)
-    assert period_start({"earliest_date": "1998-01-01"}) == dt.date(1998, 1, 1)
-    assert period_start({"earliest_date": dt.date(2000, 1, 1)}) == dt.date(2000, 1, 1)
-    with pytest.raises(ConfigError):
-        period_start({"earliest_date": "March"})
-
-
-def test_column_flags_follow_the_single_value_rules():
-    import pandas as pd
-
-    from recount.names.dates import date_flags
-
-    cases = [
-        (dt.date(2013, 5, 2), "day", "x"),
-        (dt.date(2009, 5, 2), "day", "x"),
-        (dt.date(2011, 1, 1), "year", "2011"),
-        (dt.date(2011, 1, 1), "month", "2011-01"),
-        (dt.date(2011, 3, 1), "month", "2011-03"),
-        (dt.date(2030, 1, 1), "day", "x"),
-        (None, None, "sometime"),
-        (None, None, None),
-        (None, None, "  "),
-    ]
-    dates = pd.Series([pd.Timestamp(d) if d else pd.NaT for d, _, _ in cases])
-    flags = date_flags(
-        dates, pd.Series([p for _, p, _ in cases]), pd.Series([r for _, _, r in cases]), today=TODAY
+    assert NamesSettings().earliest_date == dt.date(2011, 3, 1)
+    assert NamesSettings.parse({"earliest_date": "1998-01-01"}).earliest_date == dt.date(1998, 1, 1)
+    assert NamesSettings.parse({"earliest_date": dt.date(2000, 1, 1)}).earliest_date == dt.date(
+        2000, 1, 1
     )
-    assert flags == [date_flag(d, p, r, today=TODAY) for d, p, r in cases]
+    with pytest.raises(ConfigError, match="names.earliest_date"):
+        NamesSettings.parse({"earliest_date": "March"})

@@ -7,10 +7,13 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from recount.claims.check import Evidence, matching_estimate
 from recount.errors import WorkspaceError
 from recount.report import write_report
-from recount.report.figures import HEADLINE_CAUTIONS, choose_total, headline
+from recount.report.figures import HEADLINE_CAUTIONS, headline
 from recount.workspace import Workspace
+
+pytestmark = pytest.mark.slow
 
 SECTIONS = (
     "headline",
@@ -83,17 +86,24 @@ def test_exports_neutralise_formulas(report_workspace, report_html):
     )
 
 
-def test_headline_prefers_the_strata_sum_unless_it_is_a_floor():
-    totals = pd.DataFrame(
-        {"estimate": [100.0, 120.0], "flag": ["", ""]},
-        index=pd.Index(["total", "total_pooled"], name="level"),
-    )
-    assert choose_total(totals) == "total"
-    totals.loc["total", "flag"] = "includes_not_estimable_strata;methods_disagree"
-    assert choose_total(totals) == "total_pooled"
-    assert choose_total(totals.drop(index="total_pooled")) == "total"
-    assert choose_total(totals.drop(index="total")) == "total_pooled"
-    assert choose_total(totals.drop(index=["total", "total_pooled"])) is None
+def test_report_and_claims_quote_the_same_preferred_estimate(report_workspace, tmp_path):
+    """The demo's report said 20,569 (the pooled total) while claims were judged against
+    18,394 (the strata sum, a floor here): both now read the stage's `preferred` mark."""
+    shutil.copytree(report_workspace.root, tmp_path / "ws")
+    ws = Workspace(tmp_path / "ws")
+    estimates = ws.table("estimates")
+    total = estimates[estimates["level"] == "total"].iloc[[0]].copy()
+    total["flag"] = "includes_not_estimable_strata"
+    total[["estimate", "lower", "upper"]] = [18_394.0, 17_500.0, 19_400.0]
+    pooled = total.assign(level="total_pooled", flag=None)
+    pooled[["estimate", "lower", "upper"]] = [20_569.0, 19_285.0, 22_826.0]
+    rest = estimates[~estimates["level"].isin(["total", "total_pooled"])]
+    ws.write_table("estimates", pd.concat([rest, total, pooled], ignore_index=True))
+    head = headline(ws)
+    evidence = Evidence(ws.table("persons"), ws.table("estimates"), "killed")
+    quoted = matching_estimate(evidence.estimates, None, None, None, evidence)
+    assert (head["level"], head["estimate"]) == ("total_pooled", 20_569.0)
+    assert (quoted["level"], quoted["estimate"]) == (head["level"], head["estimate"])
 
 
 def test_missing_tables_give_a_clear_error(tmp_path):

@@ -13,7 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from recount import tables
-from recount.review import ReviewSettings, auth, create_app, store
+from recount.review import auth, create_app, store
 from recount.workspace import Workspace
 
 PASSWORD = "correct horse battery"
@@ -196,7 +196,7 @@ def workspace(template_workspace: Path, tmp_path: Path) -> Workspace:
 
 
 def make_app(ws: Workspace, **overrides):
-    settings = ReviewSettings.from_workspace(ws, **{**TEST_SETTINGS, **overrides})
+    settings = ws.config.review.with_overrides(**{**TEST_SETTINGS, **overrides})
     return create_app(ws, settings, allowed_hosts=["testserver"])
 
 

@@ -19,6 +19,7 @@ import pytest
 from conftest import PASSWORD, add_user
 from playwright.sync_api import expect
 
+from recount import Project
 from recount.workspace import Workspace
 
 # one worker runs them all (`-n 2 --dist loadgroup`): they share one server and workspace
@@ -33,9 +34,9 @@ def linked_workspace(tmp_path_factory) -> Workspace:
     root = tmp_path_factory.mktemp("browser") / "ws"
     simulate(root, people=700, sources=5, seed=5)
     ws = Workspace(root)
-    ws.ingest()
-    ws.normalize()
-    ws.link()
+    Project(ws).ingest()
+    Project(ws).normalize()
+    Project(ws).link()
     add_user(ws, "rita", "reviewer")
     return ws
 
@@ -175,7 +176,7 @@ def test_split_a_record_off_and_relink(page, server, linked_workspace, artifacts
     page.screenshot(path=str(artifacts_dir / "review-person.png"), full_page=True)
 
     time.sleep(2)  # the server closes the database after 0.5 s idle
-    linked_workspace.link()
+    Project(linked_workspace).link()
     after = linked_workspace.query(
         "select record_id, person_id from record_person where record_id = any(?)", [ids]
     )
@@ -203,3 +204,43 @@ def test_cookies_and_policy_seen_by_the_browser(page, server):
 def test_logged_out_pages_go_to_login(page, server):
     page.goto(server + "/progress")
     assert page.url.endswith("/login")
+
+
+def test_audit_sample_in_the_browser(page, server, linked_workspace, artifacts_dir):
+    """Draw the random audit sample, say one singleton has a missed match (picked among the
+    model's candidates) and answer a linked pair: the answers land in audit_answers, not in
+    the queue's labels."""
+    time.sleep(2)  # the server lets go of the file when idle
+    labels_before = linked_workspace.query("select count(*) as n from labels")["n"][0]
+    _login(page, server)
+    page.click("text=Audit sample")
+    page.wait_for_url(re.compile(r"/audit-sample"))
+    page.click("#draw")
+    page.wait_for_selector("#audit-item")
+    seen = set()
+    while len(seen) < 2:
+        kind = page.get_attribute("#audit-item", "data-kind")
+        if (
+            kind == "singleton"
+            and "singleton" not in seen
+            and page.locator("#audit-candidates input[type=radio]").count()
+        ):
+            page.locator("#audit-candidates input[type=radio]").first.check()
+            page.screenshot(path=str(artifacts_dir / "review-audit-singleton.png"), full_page=True)
+            page.click("#answer-missed")
+            seen.add(kind)
+        elif kind == "link" and "link" not in seen:
+            assert page.locator("table.pair bdi[dir=auto]").count() > 0
+            page.click("#answer-different")
+            seen.add(kind)
+        else:
+            page.click("#answer-unsure")
+        page.wait_for_selector("#audit-progress")
+    time.sleep(2)  # the server lets go of the file when idle
+    answers = linked_workspace.query(
+        "select answer, match_record_id from audit_answers order by answer_id"
+    )
+    assert {"missed", "different"} <= set(answers["answer"])
+    assert answers.loc[answers["answer"] == "missed", "match_record_id"].notna().all()
+    labels_after = linked_workspace.query("select count(*) as n from labels")["n"][0]
+    assert labels_after == labels_before  # the queue's labels never see audit answers

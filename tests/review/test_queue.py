@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import pytest
 from conftest import login, make_client, make_clients
 from hypothesis import given, settings
@@ -11,8 +12,8 @@ from hypothesis import strategies as st
 
 from recount.review import store
 from recount.review.queue import QueueFilter, ReviewQueue, parse_period
-from recount.review.settings import ReviewSettings
 from recount.review.store import ReviewError
+from recount.settings import ReviewSettings
 
 
 def _next(client, token, **filters):
@@ -54,7 +55,7 @@ def test_asking_again_returns_the_pair_still_held(client):
 
 
 def loaded(workspace, **settings) -> ReviewQueue:
-    review_queue = ReviewQueue(ReviewSettings(**settings))
+    review_queue = ReviewQueue(ReviewSettings(**settings), configured_threshold=0.9)
     with workspace.connect() as con:
         store.ensure_schema(con)
         review_queue.ensure_loaded(con, 1)
@@ -62,14 +63,29 @@ def loaded(workspace, **settings) -> ReviewQueue:
 
 
 def test_the_queue_starts_near_the_threshold_or_with_large_clusters(workspace):
-    review_queue = loaded(workspace, link_threshold=0.9, impact_weight=0.0, double_review_percent=0)
+    review_queue = loaded(workspace, impact_weight=0.0, double_review_percent=0)
     rows = review_queue.open_pairs("rita", limit=500)
     distances = [abs(r["probability"] - 0.9) for r in rows]
     assert distances == sorted(distances)
-    weighted = loaded(workspace, link_threshold=0.9, impact_weight=5.0, double_review_percent=0)
+    weighted = loaded(workspace, impact_weight=5.0, double_review_percent=0)
     top = weighted.open_pairs("rita", limit=1)[0]
     # person P0000 has the most records: its internal pairs come first
     assert top["impact"] == max(r["impact"] for r in rows)
+
+
+def test_the_queue_centres_on_the_threshold_link_used_not_the_configured_one(workspace):
+    """`recount link --threshold 0.5` records 0.5 in link_summary; [link] threshold still says 0.9."""
+    workspace.write_table(
+        "link_summary",
+        pd.DataFrame({"metric": ["threshold"], "detail": [None], "value": [0.5]}),
+    )
+    review_queue = loaded(workspace, impact_weight=0.0, double_review_percent=0)
+    assert review_queue.threshold == 0.5
+    rows = review_queue.open_pairs("rita", limit=500)
+    distances = [abs(r["probability"] - 0.5) for r in rows]
+    assert distances == sorted(distances)
+    from_configured = [abs(r["probability"] - 0.9) for r in rows]
+    assert from_configured != sorted(from_configured)
 
 
 def test_filters_by_source_governorate_and_period(workspace):

@@ -78,7 +78,7 @@ def test_totals_count_everyone_including_the_undocumented(world):
 def test_config_maps_every_declared_column_to_a_real_one(world):
     config = load_config(world.config_path)
     assert [s.id for s in config.sources] == [s.id for s in DEFAULT_LISTS]
-    assert config.section("estimate")["strata"] == ["governorate", "year"]
+    assert config.estimate.strata == ("governorate", "year")
     for source in config.sources:
         assert source.path.exists()
         frame = read_list(source.path, source)

@@ -108,7 +108,7 @@ def test_join_present_skips_missing_parts(parts):
 
 
 def test_every_list_schema_maps_canonical_fields_only():
-    from recount.config import CANONICAL_FIELDS
+    from recount.settings import CANONICAL_FIELDS
     from recount.simulate import DEFAULT_LISTS
 
     for spec in DEFAULT_LISTS:

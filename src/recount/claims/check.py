@@ -14,8 +14,8 @@ The documented count comes from `persons` (link), restricted exactly to the
 claim's governorate, period and population; people with an unknown date or
 status are counted only when the claim's scope does not need them, so the
 count is a floor. The estimate comes from `estimates` (estimate): the row
-whose strata match the claim's (all NULL = total), method by preference
-(model average, LCMCR, log-linear, DGA, Chapman).
+whose strata match the claim's (all NULL = total) that the estimate stage marked
+`preferred`, the same row the report's headline quotes.
 """
 
 from __future__ import annotations
@@ -28,10 +28,10 @@ from typing import Any
 import pandas as pd
 
 from recount.errors import WorkspaceError
+from recount.settings import ProjectSettings
 from recount.tables import TABLES
 
 VERDICTS = ("consistent", "undercount", "below_estimate", "above_range", "not_checkable")
-METHOD_PREFERENCE = ("model_average", "average", "ensemble", "lcmcr", "loglinear", "dga", "chapman")
 MEASURE_FOR_EVENT = {
     "killed": {"killed"},
     "missing": {"missing"},
@@ -55,6 +55,19 @@ class Evidence:
             if frame is not None and "year" in frame.columns and frame["year"].notna().any():
                 years.append(int(frame["year"].max()))
         return dt.date(max(years), 12, 31) if years else None
+
+    @property
+    def country(self) -> str | None:
+        """The workspace's country, read from its admin codes (ISO 3166-2, "SY-HL" -> "SY").
+
+        None when the evidence has no admin codes: then no claim is ruled out by its country.
+        """
+        codes: list[str] = []
+        for frame in (self.persons, self.estimates):
+            if frame is not None and "governorate" in frame.columns:
+                codes.extend(str(c) for c in frame["governorate"].dropna().unique())
+        prefixes = sorted({c.split("-")[0] for c in codes if "-" in c})
+        return prefixes[0] if len(prefixes) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -83,7 +96,7 @@ def check_claims(ws: Any) -> pd.DataFrame:
 def workspace_evidence(ws: Any) -> Evidence:
     persons = ws.table("persons") if ws.has_table("persons") else None
     estimates = ws.table("estimates") if ws.has_table("estimates") else None
-    event = ws.config.event if ws.config_path.exists() else "killed"
+    event = ws.config.project.event if ws.config_path.exists() else ProjectSettings.event
     return Evidence(persons, estimates, event)
 
 
@@ -120,6 +133,11 @@ def check_one(claim: dict, evidence: Evidence) -> Verdict:
     context = claim.get("context") or "asserted"
     if context != "asserted":
         return Verdict("not_checkable", f"{context} claim, not an assertion of a count")
+    rate = _text(claim.get("rate"))
+    if rate:
+        return Verdict(
+            "not_checkable", f"a rate (people per {rate}), not a number of people to count"
+        )
     measure = claim.get("measure")
     if measure not in MEASURE_FOR_EVENT.get(evidence.event, {evidence.event}):
         return Verdict(
@@ -127,9 +145,10 @@ def check_one(claim: dict, evidence: Evidence) -> Verdict:
             f"the workspace counts people {evidence.event}; this claim counts {_measure_words(measure)}",
         )
     place_code, place_level = _text(claim.get("place_code")), _text(claim.get("place_level"))
-    if place_code and not place_code.startswith("SY"):
+    country = evidence.country
+    if place_code and country and not place_code.startswith(country):
         return Verdict(
-            "not_checkable", f"about {claim.get('place')}, outside the workspace (Syria)"
+            "not_checkable", f"about {claim.get('place')}, outside the workspace ({country})"
         )
     if place_level == "city":
         return Verdict(
@@ -390,7 +409,7 @@ def matching_estimate(
     last: dt.date | None,
     evidence: Evidence,
 ) -> dict | None:
-    """The preferred usable estimate row for the scope, or None."""
+    """The estimate stage's preferred row for the scope (recount.estimate.preferred), or None."""
     if estimates is None or estimates.empty:
         return None
     wanted = _requested_strata(estimates, governorate, first, last, evidence)
@@ -401,18 +420,10 @@ def matching_estimate(
         # NULL also marks an unknown value inside a stratum ("year unknown"); the level tells them apart.
         level = _level_name(wanted, _stratum_columns(estimates))
         rows = rows[rows["level"].isin([level, f"{level}_pooled"])]
-    if "status" in rows.columns:
-        rows = rows[rows["status"].fillna("ok") == "ok"]
-    rows = rows[rows["estimate"].notna() & rows["lower"].notna() & rows["upper"].notna()]
-    if rows.empty:
-        return None
-    rank = {m: i for i, m in enumerate(METHOD_PREFERENCE)}
+    from recount.estimate.preferred import preferred_rows
 
-    def preference(row: dict) -> tuple[bool, int]:
-        pooled = str(row.get("level") or "").endswith("_pooled")  # the directly pooled check row
-        return pooled, rank.get(str(row.get("method")), len(rank))
-
-    return min(rows.to_dict("records"), key=preference)
+    rows = preferred_rows(rows)
+    return None if rows.empty else rows.iloc[0].to_dict()
 
 
 def _documented_from_estimates(
@@ -455,4 +466,6 @@ def _measure_words(measure: Any) -> str:
         "saved": "lives saved",
         "casualties": "casualties (killed and injured together)",
         "injured": "people injured",
+        "killed_or_missing": "people killed or missing (together)",
+        "killed_or_abducted": "people killed or abducted (together)",
     }.get(str(measure), f"people {measure}")

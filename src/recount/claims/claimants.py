@@ -18,18 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from recount.errors import ConfigError
+from recount.settings import Where
+from recount.settings.claims import CLAIMANT_KINDS, ClaimantEntry
 
-KINDS = (
-    "un",
-    "monitor",
-    "ngo",
-    "government",
-    "armed_group",
-    "research",
-    "media",
-    "person",
-    "other",
-)
+KINDS = CLAIMANT_KINDS
 
 
 @dataclass(frozen=True)
@@ -138,34 +130,17 @@ def _trie_pattern(node: dict) -> str:
 
 
 def parse_claimants(entries: Any, where: str) -> list[Claimant]:
-    """Validate a list of {name, kind, aliases} tables."""
+    """Validate a list of {name, kind, aliases} tables (as recount.toml's [[claims.claimant]])."""
     if not isinstance(entries, list):
         raise ConfigError("claims.claimant", "expected an array of tables [[claimant]]", where)
-    claimants = []
-    for index, entry in enumerate(entries):
-        key = f"claims.claimant[{index}]"
-        if not isinstance(entry, dict):
-            raise ConfigError(key, "expected a table with name, kind and aliases", where)
-        unknown = set(entry) - {"name", "kind", "aliases"}
-        if unknown:
-            raise ConfigError(
-                f"{key}.{sorted(unknown)[0]}", "unknown key; expected name, kind, aliases", where
-            )
-        name = entry.get("name")
-        if not isinstance(name, str) or not name.strip():
-            raise ConfigError(f"{key}.name", "expected a non-empty string", where)
-        kind = entry.get("kind", "other")
-        if kind not in KINDS:
-            raise ConfigError(
-                f"{key}.kind", f"expected one of {', '.join(KINDS)}, got {kind!r}", where
-            )
-        aliases = entry.get("aliases", [])
-        if not isinstance(aliases, list) or not all(
-            isinstance(a, str) and a.strip() for a in aliases
-        ):
-            raise ConfigError(f"{key}.aliases", "expected a list of non-empty strings", where)
-        claimants.append(Claimant(name.strip(), kind, tuple(a.strip() for a in aliases)))
-    return claimants
+    return [
+        claimant_of(ClaimantEntry.parse(entry, Where(where, prefix=("claims", "claimant", index))))
+        for index, entry in enumerate(entries)
+    ]
+
+
+def claimant_of(entry: ClaimantEntry) -> Claimant:
+    return Claimant(entry.name.strip(), entry.kind, tuple(a.strip() for a in entry.aliases))
 
 
 def load_claimants_file(path: str | Path) -> list[Claimant]:
@@ -197,14 +172,9 @@ def workspace_gazetteer(ws: Any) -> Gazetteer:
     """The built-in claimants plus the workspace's own ([claims] in recount.toml)."""
     if not ws.config_path.exists():
         return default_gazetteer()
-    section = ws.config.section("claims")
-    where = str(ws.config_path)
+    settings = ws.config.claims
     extra: list[Claimant] = []
-    file = section.get("claimants")
-    if file is not None:
-        if not isinstance(file, str):
-            raise ConfigError("claims.claimants", "expected a path to a TOML file", where)
-        extra.extend(load_claimants_file(ws.root / file))
-    if "claimant" in section:
-        extra.extend(parse_claimants(section["claimant"], where))
+    if settings.claimants is not None:
+        extra.extend(load_claimants_file(ws.root / settings.claimants))
+    extra.extend(claimant_of(entry) for entry in settings.claimant)
     return default_gazetteer().merged(extra) if extra else default_gazetteer()

@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from functools import lru_cache
 
 import pandas as pd
 
 from recount.claims.claimants import Gazetteer, default_gazetteer
 from recount.claims.documents import MAX_TEXT_BYTES, coerce_date, text_metadata
+from recount.claims.grammar.acronyms import document_gazetteer
+from recount.claims.grammar.attribution import cataphoric_source
 from recount.claims.grammar.extract import DocumentState, SentenceClaim, sentence_claims
-from recount.claims.grammar.sentences import split_sentences
+from recount.claims.grammar.quotes import find_quotes
+from recount.claims.grammar.sentences import mask_citations, split_sentences
+from recount.claims.grammar.tables import table_rows
+from recount.claims.scope import country_name, find_places, topic_country, war_start
 from recount.errors import InputError
+from recount.reference import country_pack
 from recount.tables import TABLES
 
 _PANDAS_DTYPES = {"string": "string", "bool": "bool", "double": "float64", "int64": "int64"}
@@ -45,14 +52,17 @@ def extract_claims(
     date: str | dt.date | None = None,
     gazetteer: Gazetteer | None = None,
     source: str | None = None,
+    country: str | None = None,
 ) -> pd.DataFrame:
     """Every casualty claim in `text`: who claims how many of whom were killed (injured, ...), where, when.
 
     `outlet` and `date` default to what the text's header or dateline says.
+    `country` (ISO 3166-1, e.g. "SY") is the workspace's: places in it get their
+    admin-unit codes; without it no place is mapped below its country.
     Offsets (`start`, `end` of the quantity; `sentence_start`, `sentence_end`)
     index into `text` exactly.
     """
-    rows = claim_records(text, outlet, date, gazetteer, source)
+    rows = claim_records(text, outlet, date, gazetteer, source, country)
     if not rows:
         return empty_claims()
     return pd.DataFrame(
@@ -71,6 +81,7 @@ def claim_records(
     date: str | dt.date | None = None,
     gazetteer: Gazetteer | None = None,
     source: str | None = None,
+    country: str | None = None,
 ) -> list[dict]:
     """The claims of `text` as plain dicts (the rows of extract_claims)."""
     if not isinstance(text, str):
@@ -81,14 +92,109 @@ def claim_records(
         )
     own_outlet, own_date = text_metadata(text)
     state = DocumentState(outlet=outlet or own_outlet, date=coerce_date(date) or own_date)
-    gazetteer = gazetteer or default_gazetteer()
+    state.pack = country_pack(country)
+    masked = mask_citations(text)
+    gazetteer = document_gazetteer(masked, gazetteer or default_gazetteer())
+    state.quotes = find_quotes(masked, gazetteer)
     doc_id = document_id(text)
     rows = []
-    for start, end in split_sentences(text):
-        sentence = text[start:end]
-        for claim in sentence_claims(sentence, state, gazetteer):
-            rows.append(_row(claim, sentence, start, end, doc_id, source, state))
+    previous_end = 0
+    spans = list(split_sentences(masked))
+    lines = sum(1 for line in masked.splitlines() if line.strip())
+    state.wire_style = lines >= 3 and len(spans) <= 1.5 * lines
+    state.text = masked
+    state.cited = masked != text
+    state.topic_country = topic_country(masked, state.pack)
+    state.war_start = war_start(state.topic_country or state.pack.code, state.date)
+    previous: list[SentenceClaim] = []
+    rows_of_tables = table_rows(masked)
+    for start, end in spans:
+        state.table_row = next((r for r in rows_of_tables if r.start <= start < r.end), None)
+        state.new_paragraph = "\n" in masked[previous_end:start]
+        state.offset = start
+        previous_end = end
+        sentence = masked[start:end]
+        _credit_figures_before(previous, sentence, gazetteer)
+        claims = sentence_claims(sentence, state, gazetteer)
+        rows.extend(_row(c, text[start:end], start, end, doc_id, source, state) for c in claims)
+        previous = [(c, rows[len(rows) - len(claims) + i]) for i, c in enumerate(claims)]
+    if spans:
+        _credit_headline(rows, masked, spans[0])
+    if state.topic_country is not None:
+        _place_in_topic_country(rows, state.topic_country, state.pack)
     return rows
+
+
+def _generic(claimant: str | None) -> bool:
+    """'report', 'study': a headline's word for the source the body names."""
+    return bool(claimant) and claimant.islower() and " " not in claimant
+
+
+def _place_in_topic_country(rows: list[dict], country: str, pack) -> None:
+    """A claim whose sentence states no place is about the country the text is about; a
+    sentence whose subject is a place keeps no place ("Turkey hosts 3.6 million refugees":
+    the host, not where the people counted come from)."""
+    name = country_name(country)
+    for row in rows:
+        if row["place_code"] is None and not _place_is_subject(row["sentence"], pack):
+            row["place"], row["place_code"], row["place_level"] = name, country, "country"
+
+
+def _place_is_subject(sentence: str, pack) -> bool:
+    places = find_places(sentence[:60], pack)
+    if not places or sentence[: places[0].start].strip(" \"'“‘").lower() not in ("", "the"):
+        return False
+    return re.match(r"\s+[a-z]+s\b", sentence[places[0].end :]) is not None
+
+
+def _credit_headline(rows: list[dict], text: str, first: tuple[int, int]) -> None:
+    """A headline's figure is the body's: 'Report: Colombia's conflict has claimed at least
+    220,000 lives' takes the claimant of the body's '… at least 220,000 …, according to X'.
+
+    The headline is the text's first line when it has no full stop and more text follows.
+    """
+    start, end = first
+    if text[end - 1 : end] in ".!?" or "\n" not in text[end : end + 3] and end < len(text):
+        return
+    body = [r for r in rows if r["start"] >= end and r["attributed"]]
+    for row in rows:
+        if row["start"] >= end or (row["attributed"] and not _generic(row["claimant"])):
+            continue
+        same = next(
+            (
+                r
+                for r in body
+                if r["measure"] == row["measure"]
+                and (r["low"], r["high"]) == (row["low"], row["high"])
+            ),
+            None,
+        )
+        if same is not None:
+            row["claimant"], row["claimant_kind"], row["attributed"] = (
+                same["claimant"],
+                same["claimant_kind"],
+                True,
+            )
+
+
+_UNNAMED = {"report", "study", "survey", "figures", "data", "findings"}
+
+
+def _credit_figures_before(previous: list, sentence: str, gazetteer: Gazetteer) -> None:
+    """'The report documents 3,498 deaths. The figures, recorded by UNAMA, …': the source
+    named in the next sentence is the claimant of the figures not credited to anyone yet."""
+    if not previous:
+        return
+    source = cataphoric_source(sentence, gazetteer.find(sentence))
+    if source is None or source.claimant is None:
+        return
+    for claim, row in previous:
+        if not claim.attributed or (claim.claimant or "").lower() in _UNNAMED:
+            row["claimant"], row["claimant_kind"], row["attributed"] = (
+                source.claimant,
+                source.kind,
+                True,
+            )
 
 
 def _row(
@@ -127,6 +233,7 @@ def _row(
         "period_start": period.first_day if period else None,
         "period_end": period.last_day if period else None,
         "context": claim.context,
+        "rate": claim.rate,
         "construction": claim.construction,
         "sentence": sentence,
         "sentence_start": start,

@@ -21,7 +21,13 @@ UNITS = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+SCALES = {
+    "dozen": 12,
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+}
 SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
 
 # Vague counts: (value = ACLED's conservative code, high end of what the word can mean).
@@ -63,6 +69,7 @@ QUALIFIERS = {
     "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
     "just shy of": "nearly", "approaching": "nearly", "towards": "nearly",
     "up to": "up_to", "as many as": "up_to", "at most": "up_to", "no more than": "up_to",
+    "as high as": "up_to",
     "a maximum of": "up_to", "not more than": "up_to",
     "fewer than": "fewer_than", "less than": "fewer_than", "under": "fewer_than",
     "below": "fewer_than",
@@ -107,7 +114,10 @@ _QUALIFIER = "|".join(
     re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True)
 )
 QUANTITY_RE = re.compile(
-    rf"(?<![\w.,\u066b\u066c])"
+    # not inside a word or a number, except a grouped numeral or a capitalised qualifier glued to
+    # an infobox label ("Deaths25,000+", "DeathsAbout 5,000")
+    rf"(?:(?<![\w.,\u066b\u066c])|(?<=[A-Za-z])(?=\d{{1,3}}(?:,\d{{3}})+(?!\d))"
+    rf"|(?-i:(?<=[a-z])(?=(?:About|Around|Over|Some|Nearly|Almost|Approximately|At\s+least|More\s+than|Up\s+to|Up\s+to|Estimated)\s+\d)))"
     rf"(?:(?P<between>between|from)\s+)?"
     rf"(?:(?P<qualifier>{_QUALIFIER})\s+)?"
     rf"{_core('a')}"

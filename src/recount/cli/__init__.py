@@ -14,6 +14,7 @@ from recount.cli import (
     ingest,
     link,
     names,
+    pipeline,
     report,
     review,
     simulate,
@@ -27,10 +28,22 @@ app = typer.Typer(
     help="Verify conflict casualty counts: ingest lists, link records, estimate, report, check claims.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
+    rich_markup_mode="markdown",
 )
 
-for module in (workspace, ingest, simulate, names, link, review, estimate, report, claims, export):
+for module in (
+    workspace,
+    ingest,
+    simulate,
+    names,
+    link,
+    review,
+    estimate,
+    report,
+    claims,
+    export,
+    pipeline,
+):
     module.register(app)
 
 

@@ -11,7 +11,7 @@ import typer
 from rich.progress import Progress
 from rich.table import Table
 
-from recount.cli.common import WorkspaceOption, console, err_console, open_workspace
+from recount.cli.common import WorkspaceOption, console, err_console, open_project
 
 OutletOption = Annotated[
     str | None, typer.Option("--outlet", help="Who published the text (overrides its header).")
@@ -52,15 +52,13 @@ def register(app: typer.Typer) -> None:
         workspace: WorkspaceOption = Path("."),
     ) -> None:
         """Extract the claims of a file or folder into the workspace's claims ledger."""
-        from recount.claims import add_claims
-
-        ws = open_workspace(workspace)
+        project = open_project(workspace)
         with Progress(console=err_console, transient=True) as progress:
             progress.add_task("extracting claims", total=None)
-            added = add_claims(ws, path, outlet=outlet, date=date)
+            added = project.claims.add(path, outlet=outlet, date=date)
         documents = added["doc_id"].nunique() if len(added) else 0
         console.print(
-            f"{len(added)} claims from {documents} document(s) with claims added to {ws.root.name}/claims"
+            f"{len(added)} claims from {documents} document(s) with claims added to {project.root.name}/claims"
         )
 
     @claims_app.command("extract")
@@ -72,6 +70,13 @@ def register(app: typer.Typer) -> None:
         ] = None,
         outlet: OutletOption = None,
         date: DateOption = None,
+        country: Annotated[
+            str | None,
+            typer.Option(
+                "--country",
+                help="ISO 3166-1 code whose admin units places map to (default: the workspace's [project] country).",
+            ),
+        ] = None,
         workspace: WorkspaceOption = Path("."),
     ) -> None:
         """Extract claims from one text without storing them (print, or write with --out)."""
@@ -79,14 +84,26 @@ def register(app: typer.Typer) -> None:
         from recount.claims.documents import coerce_date, read_document
         from recount.errors import InputError
         from recount.exports import write_frame
+        from recount.reference import available_packs
 
         if not path.is_file():
             raise InputError(str(path), "not a file")
-        ws = open_workspace(workspace)
+        ws = open_project(workspace).workspace
         gazetteer = workspace_gazetteer(ws) if ws.config_path.exists() else default_gazetteer()
         document = read_document(path, outlet, coerce_date(date))
+        if country is None and ws.config_path.exists():
+            country = ws.config.country
+        if country is not None and country.upper() not in available_packs():
+            raise InputError(
+                "--country", f"no country pack {country!r}; known: {', '.join(available_packs())}"
+            )
         claims = extract_claims(
-            document.text, document.outlet, document.date, gazetteer, source=str(path)
+            document.text,
+            document.outlet,
+            document.date,
+            gazetteer,
+            source=str(path),
+            country=country.upper() if country else None,
         )
         claims = claims[EXTRACT_COLUMNS]
         if out is not None:
@@ -98,11 +115,9 @@ def register(app: typer.Typer) -> None:
     @claims_app.command("check")
     def check(workspace: WorkspaceOption = Path(".")) -> None:
         """Compare every claim with the documented count and the estimate; print the verdicts."""
-        from recount.claims import check_claims, list_claims
-
-        ws = open_workspace(workspace)
-        checks = check_claims(ws)
-        claims = list_claims(ws)
+        project = open_project(workspace)
+        checks = project.claims.check()
+        claims = project.claims.ledger()
         merged = checks.merge(
             claims[["claim_id", "quantity_text", "place", "period"]], on="claim_id", how="left"
         )
@@ -133,9 +148,7 @@ def register(app: typer.Typer) -> None:
     @claims_app.command("list")
     def list_(workspace: WorkspaceOption = Path(".")) -> None:
         """Print the claims ledger."""
-        from recount.claims import list_claims
-
-        claims = list_claims(open_workspace(workspace))
+        claims = open_project(workspace).claims.ledger()
         _print_claims(claims)
 
 

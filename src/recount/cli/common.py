@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from recount.workspace import Workspace
+from recount.project import Project
 
 console = Console()
 err_console = Console(stderr=True)
@@ -24,5 +24,6 @@ WorkspaceOption = Annotated[
 ]
 
 
-def open_workspace(path: Path) -> Workspace:
-    return Workspace(path)
+def open_project(path: Path) -> Project:
+    """The workspace a command works on (the CLI runs every stage through recount.Project)."""
+    return Project(path)

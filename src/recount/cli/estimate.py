@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-import time
 from pathlib import Path
 from typing import Annotated
 
@@ -12,12 +10,10 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from recount.cli.common import WorkspaceOption, console, err_console
+from recount.cli.common import WorkspaceOption, console, err_console, open_project
 from recount.errors import ConfigError, InputError
-from recount.workspace import Workspace
-
-MSE_METHODS = ("lcmcr", "loglinear", "dga", "chapman")
-OUT_COLUMNS = ["method", "estimate", "lower", "upper", "seconds", "ess"]
+from recount.settings import METHODS, EstimateSettings, HlcmcrSettings, LcmcrSettings
+from recount.settings.estimate import ESS_MINIMUM, RHAT_LIMIT
 
 
 def register(app: typer.Typer) -> None:
@@ -31,11 +27,17 @@ def register(app: typer.Typer) -> None:
             ),
         ] = None,
         seed: Annotated[int | None, typer.Option(help="Override [estimate] seed.")] = None,
+        linkage_draws: Annotated[
+            int | None,
+            typer.Option(
+                "--linkage-draws",
+                help="Plausible clusterings to pool over, so the interval carries linkage "
+                "error (default [estimate] linkage_draws, 20; 0: the single clustering).",
+            ),
+        ] = None,
     ) -> None:
         """Estimate every stratum of `persons` (MSE) and write `estimates` and `estimate_draws`."""
-        from recount.estimate.workspace import estimate_workspace
-
-        ws = Workspace(workspace)
+        project = open_project(workspace)
         with Progress(
             TextColumn("estimating strata"),
             BarColumn(),
@@ -49,7 +51,9 @@ def register(app: typer.Typer) -> None:
             def advance(done: int, total: int) -> None:
                 progress.update(bar, completed=done, total=total)
 
-            estimates = estimate_workspace(ws, progress=advance, methods=method, seed=seed)
+            estimates = project.estimate(
+                progress=advance, methods=method, seed=seed, linkage_draws=linkage_draws
+            )
         console.print(summary_table(estimates))
         finest = estimates[estimates["level"] == "stratum"]
         for name, rows in finest.groupby("method", sort=False):
@@ -71,21 +75,39 @@ def register(app: typer.Typer) -> None:
         patterns: Annotated[
             Path,
             typer.Argument(
-                help="CSV: one 0/1 column per list and a `count` column.", dir_okay=False
+                help="CSV: one 0/1 (or true/false) column per list and a `count` column; with "
+                "--strata, the stratum columns too.",
+                dir_okay=False,
             ),
         ],
         method: Annotated[
             list[str] | None,
             typer.Option(
-                "--method", "-m", help="lcmcr, loglinear, dga or chapman (repeat for several)."
+                "--method",
+                "-m",
+                help="lcmcr, hlcmcr (one hierarchical model over every stratum), loglinear, "
+                "dga or chapman (repeat for several).",
             ),
         ] = None,
-        seed: Annotated[int, typer.Option(help="Seed for the samplers.")] = 20111,
+        strata: Annotated[
+            str | None,
+            typer.Option(
+                help="Stratum columns, comma-separated (e.g. governorate,year): every stratum "
+                "is estimated by each method."
+            ),
+        ] = None,
+        seed: Annotated[int, typer.Option(help="Seed for the samplers.")] = EstimateSettings.seed,
         out: Annotated[
             Path | None,
-            typer.Option("--out", "-o", help="Write method,estimate,lower,upper,seconds,ess here."),
+            typer.Option(
+                "--out",
+                "-o",
+                help="Write the stratum columns, then method,estimate,lower,upper,seconds,ess,rhat.",
+            ),
         ] = None,
-        K: Annotated[int, typer.Option("--K", help="LCMCR: latent classes (truncation).")] = 10,
+        K: Annotated[
+            int, typer.Option("--K", help="LCMCR and HLCMCR: latent classes (truncation).")
+        ] = EstimateSettings.K,
         sampler: Annotated[
             str | None,
             typer.Option(
@@ -95,16 +117,20 @@ def register(app: typer.Typer) -> None:
         ] = None,
         burnin: Annotated[
             int | None,
-            typer.Option(help="LCMCR: iterations discarded per chain (NUTS tunes in them)."),
+            typer.Option(
+                help="LCMCR, HLCMCR: iterations discarded per chain (NUTS tunes in them)."
+            ),
         ] = None,
-        draws: Annotated[int | None, typer.Option(help="LCMCR: draws kept per chain.")] = None,
+        draws: Annotated[
+            int | None, typer.Option(help="LCMCR, HLCMCR: draws kept per chain.")
+        ] = None,
         ess_target: Annotated[
             float | None,
-            typer.Option(help="LCMCR: run the chains on until the ESS of N reaches this."),
+            typer.Option(help="LCMCR, HLCMCR: run the chains on until the ESS of N reaches this."),
         ] = None,
         max_sweeps: Annotated[
             int | None,
-            typer.Option(help="LCMCR: with --ess-target, stop at this many iterations."),
+            typer.Option(help="LCMCR, HLCMCR: with --ess-target, stop at this many iterations."),
         ] = None,
         model: Annotated[
             str | None,
@@ -112,7 +138,7 @@ def register(app: typer.Typer) -> None:
         ] = None,
         criterion: Annotated[
             str, typer.Option(help="Log-linear search criterion: bic or aic.")
-        ] = "bic",
+        ] = EstimateSettings.criterion,
         delta: Annotated[
             float | None, typer.Option(help="dga: hyper-Dirichlet delta (default 2^-lists).")
         ] = None,
@@ -120,44 +146,99 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option(help="Use only these lists, comma-separated (Chapman needs two)."),
         ] = None,
+        workers: Annotated[
+            int, typer.Option(help="With --strata: worker processes for the strata.")
+        ] = 2,
     ) -> None:
-        """Estimate N from a ready capture-pattern table; print estimate, 95% interval and seconds."""
+        """Estimate N from a ready capture-pattern table, whole or by stratum; print estimate,
+        95% interval, seconds and MCMC diagnostics."""
         if out is not None:
             from recount.exports import export_format
 
             export_format(out)
         given = {
-            "sampler": sampler,
             "burnin": burnin,
             "draws": draws,
             "ess_target": ess_target,
             "max_sweeps": max_sweeps,
         }
         settings = {k: v for k, v in given.items() if v is not None}
-        rows = run_mse(
-            patterns, method or ["lcmcr"], seed, K, model, criterion, delta, lists, settings
+        names = [c.strip() for c in strata.split(",") if c.strip()] if strata else []
+        frame = run_mse(
+            patterns,
+            method or ["lcmcr"],
+            seed,
+            K,
+            model,
+            criterion,
+            delta,
+            lists,
+            {**settings, **({"sampler": sampler} if sampler else {})},
+            strata=names,
+            hlcmcr_settings=settings,
+            workers=workers,
         )
-        frame = pd.DataFrame(rows)
-        table = Table(
-            title=f"{patterns.name}: {int(frame['observed'].iloc[0]):,} people documented"
-        )
-        for column in ("method", "estimate", "95% interval", "seconds", "ess", "model"):
-            table.add_column(column, justify="left" if column in ("method", "model") else "right")
-        for row in rows:
-            table.add_row(
-                row["method"],
-                f"{row['estimate']:,.0f}",
-                f"{row['lower']:,.0f} to {row['upper']:,.0f}",
-                f"{row['seconds']:.2f}",
-                "" if row["ess"] is None else f"{row['ess']:,.0f}",
-                row["model"] or "",
+        console.print(mse_table(frame, names, patterns.name))
+        for name, total in frame.attrs.get("totals", {}).items():
+            console.print(
+                f"{name}, total over every stratum (one posterior): {total['estimate']:,.0f} "
+                f"({total['lower']:,.0f}-{total['upper']:,.0f}), R-hat {total['rhat']:.3f}, "
+                f"ESS {total['ess']:,.0f}"
             )
-        console.print(table)
+        for name, rows in frame.groupby("method", sort=False):
+            poor = rows["flag"].fillna("").str.contains("poor_convergence")
+            if poor.any():
+                label = f"{poor.sum()} of {len(rows)} strata" if names else "the chains"
+                err_console.print(
+                    f"[yellow]warning:[/] {name}: poor convergence in {label} (R-hat of N above "
+                    f"{RHAT_LIMIT} or ESS below {ESS_MINIMUM}); run longer with --ess-target 1000"
+                )
+            sparse = rows[rows["status"] != "ok"]
+            if len(sparse):
+                err_console.print(
+                    f"{name}: {len(sparse)} of {len(rows)} strata not estimable, e.g. "
+                    f"{sparse['reason'].iloc[0]}"
+                )
         if out is not None:
+            from recount.estimate.mse import OUT_COLUMNS
             from recount.exports import write_frame
 
-            path = write_frame(frame[OUT_COLUMNS], out)
+            path = write_frame(frame[names + OUT_COLUMNS], out)
             console.print(f"wrote {len(frame)} row{'s' if len(frame) != 1 else ''} to {path}")
+
+
+MSE_ROWS_SHOWN = 40
+
+
+def mse_table(frame: pd.DataFrame, strata: list[str], name: str) -> Table:
+    """The printed result: every row of a whole table, or of up to MSE_ROWS_SHOWN strata."""
+    if strata:
+        documented = int(frame.groupby(strata, dropna=False)["observed"].first().sum())
+    else:
+        documented = int(frame["observed"].iloc[0])
+    shown = frame.head(MSE_ROWS_SHOWN * max(frame["method"].nunique(), 1))
+    title = f"{name}: {documented:,} people documented"
+    if len(shown) < len(frame):
+        title += f" (first {len(shown)} of {len(frame)} rows; --out writes them all)"
+    table = Table(title=title)
+    for column in (*strata, "method"):
+        table.add_column(column)
+    for column in ("N", "95% interval", "sec", "ess", "R-hat"):
+        table.add_column(column, justify="right", no_wrap=True)
+    table.add_column("model")
+    for row in shown.to_dict("records"):
+        ok = row["status"] == "ok"
+        table.add_row(
+            *[("" if pd.isna(row[c]) else str(row[c])) for c in strata],
+            row["method"],
+            f"{row['estimate']:,.0f}" if ok else "not estimable",
+            f"{row['lower']:,.0f}-{row['upper']:,.0f}" if ok else "",
+            f"{row['seconds']:.1f}",
+            "" if not ok or pd.isna(row["ess"]) else f"{row['ess']:,.0f}",
+            "" if not ok or pd.isna(row["rhat"]) else f"{row['rhat']:.3f}",
+            (row["model"] or "") if ok else (row["reason"] or ""),
+        )
+    return table
 
 
 def run_mse(
@@ -170,91 +251,77 @@ def run_mse(
     delta: float | None,
     lists: str | None,
     lcmcr_settings: dict | None = None,
-) -> list[dict]:
-    """Fit each method to the table in `path`; one result row per method."""
-    from recount.estimate.chapman import Chapman
-    from recount.estimate.lcmcr import LCMCR, default_draws
-    from recount.estimate.loglinear import LogLinear
+    strata: list[str] | None = None,
+    hlcmcr_settings: dict | None = None,
+    workers: int = 2,
+) -> pd.DataFrame:
+    """Fit each method to the table in `path`, whole or by stratum: one row per (stratum,)
+    method with recount.estimate.mse's columns. Every flag is checked before anything is fitted."""
+    from recount.estimate.hlcmcr import HLCMCR
+    from recount.estimate.lcmcr import LCMCR
+    from recount.estimate.mse import estimate_stratified, estimate_whole
     from recount.estimate.patterns import read_patterns, select_lists
-    from recount.estimate.strata import EstimateOptions, fit_method
 
+    strata = strata or []
     for name in methods:
-        if name not in MSE_METHODS:
+        if name not in METHODS:
             raise InputError(
-                "--method", f"unknown method {name!r}; expected one of {', '.join(MSE_METHODS)}"
+                "--method", f"unknown method {name!r}; expected one of {', '.join(METHODS)}"
             )
     if criterion not in ("aic", "bic"):
         raise InputError("--criterion", f"expected bic or aic, got {criterion!r}")
-    if "lcmcr" in methods:
-        try:
-            LCMCR(K=K, **(lcmcr_settings or {})).check()
-        except ConfigError as error:
-            # The settings came from flags: name the flag, not the config key.
-            flag = "--" + error.key.rsplit(".", 1)[-1].replace("_", "-")
-            raise InputError(flag, error.message) from None
-    table = read_patterns(path)
+    if strata and model is not None:
+        raise InputError("--model", "a fixed log-linear model cannot be combined with --strata")
+    lcmcr = dict(lcmcr_settings or {})
+    hlcmcr = dict(hlcmcr_settings or {})
+    checks = (("lcmcr", LCMCR(K=K, **lcmcr)), ("hlcmcr", HLCMCR(K=K, **hlcmcr)))
+    for name, estimator in checks:
+        if name in methods:
+            try:
+                estimator.check()
+            except ConfigError as error:
+                # The settings came from flags: name the flag, not the config key.
+                flag = "--" + error.key.rsplit(".", 1)[-1].replace("_", "-")
+                raise InputError(flag, error.message) from None
+    table = read_patterns(path, strata)
     if lists:
-        table = select_lists(table, [c.strip() for c in lists.split(",") if c.strip()])
-    observed = int(table["count"].sum())
-    rows = []
-    for name in methods:
-        started = time.perf_counter()
-        if name == "loglinear" and model is not None:
-            fitted = LogLinear(model=model).fit(table)
-            lower, upper = fitted.interval()
-            result = {"estimate": fitted.N_, "lower": lower, "upper": upper, "ess": None}
-            label = fitted.model_labelled_
-        elif name == "chapman":
-            if len(table.columns) != 3:
-                raise InputError(
-                    str(path),
-                    "Chapman's estimator needs exactly two lists; pick them with --lists A,B",
-                )
-            fitted = Chapman().fit(table)
-            lower, upper = fitted.interval()
-            result = {"estimate": fitted.N_, "lower": lower, "upper": upper, "ess": None}
-            label = "independence (assumed)"
-        else:
-            # One table: its chains may use every core (strata default to one thread each),
-            # and no strata are added, so the draws kept need not reach a stratum's count.
-            lcmcr = {"n_jobs": None, **(lcmcr_settings or {})}
-            kept = EstimateOptions.chains * lcmcr.get(
-                "draws", default_draws(lcmcr.get("sampler", "auto"))
-            )
-            options = EstimateOptions(
-                methods=(name,),
-                K=K,
-                seed=seed,
-                criterion=criterion,
-                delta=delta,
-                draws=min(EstimateOptions.draws, kept),
-                lcmcr=lcmcr,
-            )
-            fitted = fit_method(name, table, options, seed)
-            result = {
-                "estimate": fitted.estimate,
-                "lower": fitted.lower,
-                "upper": fitted.upper,
-                "ess": fitted.ess,
-            }
-            label = fitted.model
-            if "poor_convergence" in fitted.flags:
-                err_console.print(
-                    f"[yellow]warning:[/] {name}: poor convergence (R-hat {fitted.rhat:.3f}, ESS {fitted.ess:,.0f})"
-                )
-        seconds = time.perf_counter() - started
-        ess = result["ess"]
-        rows.append(
-            {
-                "method": name,
-                **result,
-                "ess": None if ess is None or not math.isfinite(ess) else ess,
-                "seconds": round(seconds, 3),
-                "observed": observed,
-                "model": label,
-            }
+        chosen = [c.strip() for c in lists.split(",") if c.strip()]
+        table = _select(table, strata, chosen) if strata else select_lists(table, chosen)
+    if not strata and "chapman" in methods and len(table.columns) != 3:
+        raise InputError(
+            str(path), "Chapman's estimator needs exactly two lists; pick them with --lists A,B"
         )
-    return rows
+    # Nothing is added across strata here, so the draws kept need not reach a stratum's count.
+    # A method's flags concern that method alone (checked above when it runs).
+    lcmcr = lcmcr if "lcmcr" in methods else {}
+    hlcmcr = hlcmcr if "hlcmcr" in methods else {}
+    if strata:  # strata run side by side: one thread each
+        lcmcr = {"n_jobs": 1, **lcmcr}
+    lcmcr_options = LcmcrSettings().with_overrides(**lcmcr)
+    hlcmcr_options = HlcmcrSettings().with_overrides(**hlcmcr)
+    kept = EstimateSettings.chains * min(lcmcr_options.draws_per_chain(), hlcmcr_options.draws)
+    options = EstimateSettings(
+        methods=tuple(methods),
+        K=K,
+        seed=seed,
+        criterion=criterion,
+        delta=delta,
+        draws=min(EstimateSettings.draws, kept),
+        lcmcr=lcmcr_options,
+        hlcmcr=hlcmcr_options,
+    )
+    if strata:
+        return estimate_stratified(table, strata, options, workers)
+    return estimate_whole(table, options, model)
+
+
+def _select(table: pd.DataFrame, strata: list[str], chosen: list[str]) -> pd.DataFrame:
+    """A stratified table seen by some lists only (people on none of them drop out)."""
+    unknown = [c for c in chosen if c not in table.columns or c in strata or c == "count"]
+    if unknown:
+        raise InputError("--lists", f"no list {unknown[0]!r}")
+    kept = table[table[chosen].sum(axis=1) > 0]
+    return kept.groupby([*strata, *chosen], dropna=False, sort=True)["count"].sum().reset_index()
 
 
 def summary_table(estimates: pd.DataFrame) -> Table:

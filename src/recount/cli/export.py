@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from recount.cli.common import WorkspaceOption, console
+from recount.cli.common import WorkspaceOption, console, open_project
 from recount.errors import WorkspaceError
 from recount.exports import write_frame
 from recount.workspace import Workspace
@@ -36,7 +36,7 @@ def register(app: typer.Typer) -> None:
         workspace: WorkspaceOption = Path("."),
     ) -> None:
         """Export a table of the workspace (text cells that look like formulas are neutralised)."""
-        ws = Workspace(workspace)
+        ws = open_project(workspace).workspace
         frame = export_frame(ws, table)
         path = write_frame(frame, out)
         console.print(f"wrote {len(frame):,} rows of {table} to {path}")

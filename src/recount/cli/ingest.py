@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
+import pandas as pd
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from recount.cli.common import WorkspaceOption, console, err_console
+from recount.cli.common import WorkspaceOption, console, err_console, open_project
 from recount.workspace import Workspace
 
 
@@ -27,9 +28,10 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """Read the sources into `records` and `quarantine`, then print rows in = records + quarantined."""
-        from recount.ingest import ingest_workspace
+        from recount.ingest import SourcesFailed
 
-        ws = Workspace(workspace)
+        project = open_project(workspace)
+        failed: SourcesFailed | None = None
         with _progress() as bar:
             tasks: dict[str, int] = {}
 
@@ -40,7 +42,15 @@ def register(app: typer.Typer) -> None:
                     )
                 bar.update(tasks[source_id], completed=fraction, rows=f"{rows:,} rows")
 
-            accounting = ingest_workspace(ws, source or None, progress=on_progress)
+            try:
+                accounting = project.ingest(source or None, progress=on_progress)
+            except SourcesFailed as exc:
+                failed, accounting = exc, exc.accounting
+        if failed is not None:
+            if not accounting.empty:
+                console.print(_accounting_table(accounting))
+                _print_reasons(project.workspace, accounting["source_id"].tolist())
+            raise failed  # printed by the CLI's error handler, which exits with 2
         if accounting.empty:
             console.print(
                 "no sources declared: add [[sources]] to recount.toml (`recount sources suggest FILE` helps)",
@@ -48,8 +58,8 @@ def register(app: typer.Typer) -> None:
             )
             return
         console.print(_accounting_table(accounting))
-        if ws.has_table("quarantine"):
-            _print_reasons(ws, accounting["source_id"].tolist())
+        if "quarantine" in project.tables():
+            _print_reasons(project.workspace, accounting["source_id"].tolist())
 
     sources_app = typer.Typer(
         help="Help with declaring sources in recount.toml.", no_args_is_help=True
@@ -68,7 +78,7 @@ def register(app: typer.Typer) -> None:
         from recount.ingest.suggest import suggest_source
         from recount.reference import NO_PACK, workspace_pack
 
-        ws = Workspace(workspace)
+        ws = open_project(workspace).workspace
         pack = workspace_pack(ws) if ws.config_path.exists() else NO_PACK
         suggestion = suggest_source(file, ws.root, pack)
         print(suggestion.toml(), end="")
@@ -91,6 +101,7 @@ def _accounting_table(accounting) -> Table:
         ("source", "left"),
         ("format", "left"),
         ("encoding", "left"),
+        ("lines", "right"),
         ("rows in", "right"),
         ("records", "right"),
         ("quarantined", "right"),
@@ -103,6 +114,7 @@ def _accounting_table(accounting) -> Table:
             row.source_id,
             row.format,
             row.encoding if isinstance(row.encoding, str) else "",
+            "" if pd.isna(row.lines_in) else f"{row.lines_in:,}",
             f"{row.rows_in:,}",
             f"{row.records:,}",
             f"{row.quarantined:,}",
@@ -111,6 +123,7 @@ def _accounting_table(accounting) -> Table:
     if len(accounting) > 1:
         table.add_row(
             "total",
+            "",
             "",
             "",
             f"{accounting.rows_in.sum():,}",

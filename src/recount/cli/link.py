@@ -9,8 +9,7 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from recount.cli.common import WorkspaceOption, console, err_console
-from recount.workspace import Workspace
+from recount.cli.common import WorkspaceOption, console, err_console, open_project
 
 STEP_TEXT = {
     "prepare": "reading records and name keys",
@@ -57,9 +56,7 @@ def register(app: typer.Typer) -> None:
         """Train the model, score pairs, cluster into people; writes pairs, record_person, persons."""
         if ctx.invoked_subcommand is not None:
             return
-        from recount.link import link_workspace
-
-        ws = Workspace(workspace)
+        project = open_project(workspace)
         with Progress(
             SpinnerColumn(),
             TextColumn("{task.description}"),
@@ -68,8 +65,7 @@ def register(app: typer.Typer) -> None:
             transient=True,
         ) as bar:
             task = bar.add_task("link", total=None)
-            result = link_workspace(
-                ws,
+            result = project.link(
                 progress=lambda step: bar.update(task, description=STEP_TEXT.get(step, step)),
                 reuse_model=reuse_model,
                 backend=backend,
@@ -81,7 +77,7 @@ def register(app: typer.Typer) -> None:
         if evaluate is not None:
             from recount.link.evaluate import evaluate_record_person, read_truth
 
-            scores = evaluate_record_person(ws.table("record_person"), read_truth(evaluate))
+            scores = evaluate_record_person(project.table("record_person"), read_truth(evaluate))
             console.print(_evaluation_table(scores))
 
     @link_app.command("explain")
@@ -103,7 +99,7 @@ def register(app: typer.Typer) -> None:
         """Print the weight each comparison gives the pair and write Splink's waterfall chart."""
         from recount.link.explain import explain_pair
 
-        ws = Workspace(workspace)
+        ws = open_project(workspace).workspace
         if chart is None:
             safe = f"{record_a}__{record_b}".replace(":", "_").replace("/", "_")
             chart = ws.out_dir / "explain" / f"{safe}.html"

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from recount.cli.common import WorkspaceOption, console, err_console, open_workspace
+from recount.cli.common import WorkspaceOption, console, err_console, open_project
 
 names_app = typer.Typer(
     help="Name keys: see how names compare across scripts and spellings.", no_args_is_help=True
@@ -22,11 +22,9 @@ def register(app: typer.Typer) -> None:
 
 def normalize(workspace: WorkspaceOption = Path(".")) -> None:
     """Write the `normalized` table: name parts and keys, places and dates, beside `records`."""
-    from recount.names import normalize_workspace
-
-    ws = open_workspace(workspace)
+    project = open_project(workspace)
     with err_console.status("normalising names, places and dates"):
-        summary = normalize_workspace(ws)
+        summary = project.normalize()
     total = int(summary["records"].sum()) if len(summary) else 0
     identifiable = int(summary["identifiable"].sum()) if len(summary) else 0
     console.print(

@@ -1,4 +1,4 @@
-"""`recount report` and `recount run` (the whole flow)."""
+"""`recount report`."""
 
 from __future__ import annotations
 
@@ -6,12 +6,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from recount.cli.common import WorkspaceOption, console, err_console
-from recount.pipeline import STAGES, StageRun, run_workspace
-from recount.workspace import Workspace
+from recount.cli.common import WorkspaceOption, console, err_console, open_project
 
 
 def register(app: typer.Typer) -> None:
@@ -19,55 +15,15 @@ def register(app: typer.Typer) -> None:
     def report(
         workspace: WorkspaceOption = Path("."),
         redact: Annotated[
-            bool | None, typer.Option("--redact/--no-redact", help="Leave every name out.")
+            bool | None,
+            typer.Option(
+                "--redact/--no-redact", help="Leave every name out (default: [report] redact)."
+            ),
         ] = None,
     ) -> None:
         """Write out/report.html (self-contained) and the exports in out/exports/."""
-        ws = Workspace(workspace)
+        project = open_project(workspace)
         with err_console.status("writing the report"):
-            path = ws.report(redact=redact)
+            path = project.report(redact=redact)
         console.print(f"report: {path}")
-        console.print(f"exports: {ws.out_dir / 'exports'}")
-
-    @app.command("run")
-    def run(
-        workspace: WorkspaceOption = Path("."),
-        from_stage: Annotated[
-            str | None,
-            typer.Option("--from", help=f"Re-run from this stage on: {', '.join(STAGES)}."),
-        ] = None,
-    ) -> None:
-        """Run every stage in order; stages whose inputs have not changed are not recomputed."""
-        ws = Workspace(workspace)
-        progress = Progress(
-            SpinnerColumn(),
-            TextColumn("[bold]{task.description}"),
-            TextColumn("{task.fields[status]}"),
-            TimeElapsedColumn(),
-            console=err_console,
-        )
-        tasks = {
-            stage: progress.add_task(stage, total=1, status="waiting", start=False)
-            for stage in STAGES
-        }
-
-        def started(stage: str) -> None:
-            progress.start_task(tasks[stage])
-            progress.update(tasks[stage], status="running")
-
-        def ended(run: StageRun) -> None:
-            progress.update(tasks[run.stage], completed=1, status=f"{run.status}: {run.summary}")
-            progress.stop_task(tasks[run.stage])
-
-        with progress:
-            result = run_workspace(
-                ws, from_stage=from_stage, on_stage_start=started, on_stage_end=ended
-            )
-        table = Table(title="recount run")
-        for column in ("stage", "status", "seconds", "summary"):
-            table.add_column(column, justify="right" if column == "seconds" else "left")
-        for stage in result.stages:
-            table.add_row(stage.stage, stage.status, f"{stage.seconds:.1f}", stage.summary)
-        console.print(table)
-        if result.report_path:
-            console.print(f"report: {result.report_path}")
+        console.print(f"exports: {project.workspace.out_dir / 'exports'}")

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
 import ipaddress
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
-import duckdb
 import typer
 
-from recount.cli.common import WorkspaceOption, console, err_console, open_workspace
+from recount.cli.common import WorkspaceOption, console, err_console, open_project
 from recount.errors import RecountError
 
 review_app = typer.Typer(help="The review web app: people confirm or reject uncertain links.")
@@ -25,24 +22,6 @@ review_app.add_typer(labels_app, name="labels")
 def register(app: typer.Typer) -> None:
     """Adds `recount review ...`."""
     app.add_typer(review_app, name="review")
-
-
-@contextlib.contextmanager
-def _workspace_connection(workspace: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A connection that waits (up to 15 s) while the review server or `recount link`
-    holds the database, instead of failing at once."""
-    from recount.review.store import Database, ensure_schema
-
-    ws = open_workspace(workspace)
-    if not ws.db_path.exists():
-        raise RecountError(f"{ws.root}: no database yet; run `recount ingest` first")
-    db = Database(ws, release_after=3600, busy_timeout=15)
-    try:
-        with db.connection() as con:
-            ensure_schema(con)
-            yield con
-    finally:
-        db.close()
 
 
 def _is_loopback(host: str) -> bool:
@@ -71,8 +50,7 @@ def serve(
     """Serve the review app for this workspace (127.0.0.1 only unless told otherwise)."""
     import uvicorn
 
-    from recount.review import ReviewSettings, create_app
-    from recount.review.security import uvicorn_log_config
+    from recount.review.security import server_options
 
     if not _is_loopback(host):
         if not allow_remote:
@@ -84,18 +62,20 @@ def serve(
             f"[bold yellow]warning:[/] serving on {host}: anyone who can reach this address "
             "can try to log in. Put it behind TLS and pass --secure-cookies."
         )
-    ws = open_workspace(workspace)
-    if not ws.db_path.exists():
+    project = open_project(workspace)
+    if not project.workspace.db_path.exists():
         raise RecountError(
-            f"{ws.root}: no database yet; run the pipeline up to `recount link` first"
+            f"{project.root}: no database yet; run the pipeline up to `recount link` first"
         )
-    settings = ReviewSettings.from_workspace(ws, secure_cookies=secure_cookies or None)
     hosts = ["127.0.0.1", "localhost", "[::1]", "::1"]
     if host not in hosts:
         hosts.append(host)
-    app = create_app(ws, settings, allowed_hosts=hosts if _is_loopback(host) else ["*"])
+    app = project.review.app(
+        allowed_hosts=hosts if _is_loopback(host) else ["*"],
+        secure_cookies=secure_cookies or None,
+    )
     console.print(f"review app on http://{host}:{port}/ (Ctrl-C to stop)")
-    uvicorn.run(app, host=host, port=port, log_config=uvicorn_log_config(), server_header=False)
+    uvicorn.run(app, host=host, port=port, **server_options(app.state.settings))
 
 
 @users_app.command("add")
@@ -108,27 +88,21 @@ def users_add(
     workspace: WorkspaceOption = Path("."),
 ) -> None:
     """Create a review account (the password is hashed with argon2)."""
-    from recount.review import auth, store
-
+    project = open_project(workspace)
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    with _workspace_connection(workspace) as con:
-        auth.create_user(con, name, role, password)
-        store.audit(con, None, "user_add", f"user={name} via=cli")
+    project.review.add_user(name, password, role, via="cli")
     console.print(f"added {role} {name}")
 
 
 @users_app.command("list")
 def users_list(workspace: WorkspaceOption = Path(".")) -> None:
     """List review accounts."""
-    from recount.review import store
-
-    with _workspace_connection(workspace) as con:
-        for user in store.list_users(con):
-            state = "active" if user["active"] else "disabled"
-            console.print(f"{user['username']}\t{user['role']}\t{state}")
+    for user in open_project(workspace).review.users():
+        state = "active" if user["active"] else "disabled"
+        console.print(f"{user['username']}\t{user['role']}\t{state}")
 
 
 @labels_app.command("export")
@@ -138,10 +112,8 @@ def labels_export(
 ) -> None:
     """Write each labelled pair's effective label in Splink's labels format."""
     from recount.exports import write_frame
-    from recount.review import labels_io
 
-    with _workspace_connection(workspace) as con:
-        frame = labels_io.export_labels(con)
+    frame = open_project(workspace).review.export_labels()
     write_frame(frame, file)
     console.print(f"wrote {len(frame)} labels to {file}")
 
@@ -155,10 +127,7 @@ def labels_import(
     workspace: WorkspaceOption = Path("."),
 ) -> None:
     """Append labels from a Splink labels file (all or none)."""
-    from recount.review import labels_io
-
-    with _workspace_connection(workspace) as con:
-        counts = labels_io.import_labels(con, file, reviewer)
+    counts = open_project(workspace).review.import_labels(file, reviewer)
     console.print(
         f"read {counts['rows']} labels: {counts['added']} added, {counts['skipped']} already there"
     )

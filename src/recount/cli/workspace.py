@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from recount.cli.common import console
-from recount.config import EVENTS
+from recount.settings import EVENTS
 from recount.workspace import Workspace
 
 

@@ -44,6 +44,7 @@ import math
 
 import numpy as np
 from numba import njit
+from numba.extending import overload
 
 from recount.estimate._lcmcr_sampler import advance_chain, start_chain
 
@@ -213,16 +214,11 @@ def _fill_cube(odds, zero_cell, cube):
 
 
 @njit(cache=True, nogil=True)
-def log_posterior(x, grad, data):
-    """log density of (eta, nu) up to a constant; the gradient goes to `grad`."""
-    counts, cell_index, listed, cube, responsibility, n, limit, n_lists, n_classes = data[:9]
-    a_alpha, b_alpha, order = data[9], data[10], data[11]
-    offset = n_lists * n_classes
-    out = 0.0
-    lam = np.empty((n_lists, n_classes))
-    odds = np.empty((n_lists, n_classes))
-    log_miss = np.zeros(n_classes)  # log prod_j (1 - lambda_jk)
-    linear = cube.shape[0] > 0
+def _capture_terms(x, n_lists, n_classes, lam, odds, log_1m, out):
+    """lambda, its odds and log(1 - lambda) from the logits at the start of x; adds the
+    Beta(1, 1) prior with the logit's Jacobian to `out`. Returns (out, whether the linear
+    product path is safe for these logits)."""
+    linear = True
     for j in range(n_lists):
         for k in range(n_classes):
             eta = x[j * n_classes + k]
@@ -234,14 +230,49 @@ def log_posterior(x, grad, data):
             if eta >= 0.0:
                 lam[j, k] = 1.0 / (1.0 + small)
                 odds[j, k] = 1.0 / small
-                log_lam, log_1m = -soft, -eta - soft
+                log_lam, log_1m[j, k] = -soft, -eta - soft
             else:
                 lam[j, k] = small / (1.0 + small)
                 odds[j, k] = small
-                log_lam, log_1m = eta - soft, -soft
-            log_miss[k] += log_1m
-            # Beta(1, 1) prior and the logit's Jacobian.
-            out += log_lam + log_1m
+                log_lam, log_1m[j, k] = eta - soft, -soft
+            out += log_lam + log_1m[j, k]
+    return out, linear
+
+
+@njit(cache=True, nogil=True)
+def _stick_terms(x, offset, n_classes, grad_log_w, grad, out):
+    """From d/d log w to the stick logits at x[offset:], adding the sticks' Jacobian
+    sum_{k<K} [log R_k + log V_k + log(1 - V_k)], R_k = prod_{l<k} (1 - V_l), to `out`."""
+    later = grad_log_w[n_classes - 1]
+    remaining = 0.0
+    for stick in range(n_classes - 1):
+        nu = x[offset + stick]
+        out += remaining + _log_sigmoid(nu) + _log_sigmoid(-nu)
+        remaining += _log_sigmoid(-nu)
+    for stick in range(n_classes - 2, -1, -1):
+        v = 1.0 / (1.0 + math.exp(-x[offset + stick]))
+        grad[offset + stick] = (
+            grad_log_w[stick] * (1.0 - v) - v * later + 1.0 - 2.0 * v - (n_classes - 2 - stick) * v
+        )
+        later += grad_log_w[stick]
+    return out
+
+
+@njit(cache=True, nogil=True)
+def log_posterior(x, grad, data):
+    """log density of (eta, nu) up to a constant; the gradient goes to `grad`."""
+    counts, cell_index, listed, cube, responsibility, n, limit, n_lists, n_classes = data[:9]
+    a_alpha, b_alpha, order = data[9], data[10], data[11]
+    offset = n_lists * n_classes
+    lam = np.empty((n_lists, n_classes))
+    odds = np.empty((n_lists, n_classes))
+    log_1m = np.empty((n_lists, n_classes))
+    out, linear = _capture_terms(x, n_lists, n_classes, lam, odds, log_1m, 0.0)
+    linear = linear and cube.shape[0] > 0
+    log_miss = np.zeros(n_classes)  # log prod_j (1 - lambda_jk)
+    for j in range(n_lists):
+        for k in range(n_classes):
+            log_miss[k] += log_1m[j, k]
     log_w = np.empty(n_classes)
     stick_weights(x, n_lists, n_classes, log_w)
     grad_log_w = np.zeros(n_classes)
@@ -304,24 +335,283 @@ def log_posterior(x, grad, data):
             grad[j * n_classes + k] = (
                 ones[j, k] - lam_jk * (expected[k] + missing_k) + 1.0 - 2.0 * lam_jk
             )
-    # From log w to the stick logits, with the Jacobian of the sticks:
-    # sum_{k<K} [log R_k + log V_k + log(1 - V_k)], R_k = prod_{l<k} (1 - V_l).
-    later = grad_log_w[n_classes - 1]
-    remaining = 0.0
-    for stick in range(n_classes - 1):
-        nu = x[offset + stick]
-        out += remaining + _log_sigmoid(nu) + _log_sigmoid(-nu)
-        remaining += _log_sigmoid(-nu)
-    for stick in range(n_classes - 2, -1, -1):
-        v = 1.0 / (1.0 + math.exp(-x[offset + stick]))
-        grad[offset + stick] = (
-            grad_log_w[stick] * (1.0 - v) - v * later + 1.0 - 2.0 * v - (n_classes - 2 - stick) * v
-        )
-        later += grad_log_w[stick]
+    out = _stick_terms(x, offset, n_classes, grad_log_w, grad, out)
     for i in range(grad.size):
         if not math.isfinite(grad[i]):
             return -np.inf  # the far tails only: NUTS then treats the step as divergent
     return out
+
+
+# The hierarchical model over strata (HLCMCR) ------------------------------------
+# Every stratum s shares the latent classes: their capture profiles eta_jk (logits of
+# lambda_jk, Beta(1, 1)) and, through beta, their weights. Stratum s has its own list
+# shifts rho_sj ~ N(0, sigma^2), so logit lambda_sjk = eta_jk + rho_sj (a list covers one
+# place or year better than another, for every kind of person alike), and its own class
+# log weights log beta_k + tau z_sk, z_sk ~ N(0, 1), pi_s their softmax; beta has LCMCR's
+# stick-breaking prior (alpha summed out, classes entering in `order`); tau and sigma
+# have half-normal priors (scale `tau_scale`). N_s is summed out per stratum as in the
+# flat model. Position: eta (J x K), the shared stick logits (K - 1), log tau, log sigma,
+# z (S x K), rho (S x J). The weights are non-centred (the data may want tau near 0,
+# a funnel for a centred form); the list shifts centred (most strata pin their own).
+STRATA_FIELDS = 16
+MAX_LOGIT = 300.0  # capture logits and list shifts beyond this carry no posterior mass  # length of the `data` tuple of the hierarchical density
+
+
+def strata_data(cells, counts, starts, active, n_classes, a_alpha, b_alpha, tau_scale):
+    """The `data` tuple of `strata_log_posterior`: `cells` (0/1 rows, every stratum's
+    observed patterns one after another, stratum s at rows starts[s]..starts[s+1]), their
+    counts, and `active` (strata x lists, 1 where the list documents anyone in the
+    stratum; the others do not operate there and leave the stratum's likelihood). Indices
+    7 to 11 hold what the flat model's class-order moves read (J, K, a, b, order)."""
+    cells = np.asarray(cells, dtype=np.int64)
+    n_cells, n_lists = cells.shape
+    starts = np.asarray(starts, dtype=np.int64)
+    counts = np.asarray(counts, dtype=np.float64)
+    documented = np.add.reduceat(counts, starts[:-1]) if n_cells else np.zeros(0)
+    cube_size = 1 << n_lists if n_lists <= CUBE_MAX_LISTS else 0
+    return (
+        counts,
+        cells @ (1 << np.arange(n_lists, dtype=np.int64)),
+        np.ascontiguousarray(cells.T, dtype=np.float64),
+        np.empty((cube_size, n_classes)),
+        np.empty((0, 0)),  # unused: the flat model's responsibilities
+        documented,
+        SUPPORT_FACTOR * documented,
+        n_lists,
+        n_classes,
+        float(a_alpha),
+        float(b_alpha),
+        np.arange(n_classes, dtype=np.int64),
+        starts,
+        np.ascontiguousarray(active, dtype=np.float64),
+        float(tau_scale),
+        len(starts) - 1,
+    )
+
+
+@njit(cache=True, nogil=True)
+def _stratum_weights(x, z_at, log_beta, tau, log_pi):
+    """log pi_s = log softmax(log beta + tau z_s), z_s at x[z_at:]."""
+    n_classes = log_pi.size
+    top = -np.inf
+    for k in range(n_classes):
+        log_pi[k] = log_beta[k] + tau * x[z_at + k]
+        top = max(top, log_pi[k])
+    total = 0.0
+    for k in range(n_classes):
+        total += math.exp(log_pi[k] - top)
+    norm = top + math.log(total)
+    for k in range(n_classes):
+        log_pi[k] -= norm
+
+
+@njit(cache=True, nogil=True)
+def _stratum_capture(x, s, data, lam, odds, log_1m):
+    """Stratum s's capture probabilities: logit lambda_sjk = eta_jk + rho_sj (rho_s at the
+    end of x); fills lam, odds and log(1 - lambda). Returns whether the linear path is safe."""
+    n_lists, n_classes, n_strata = data[7], data[8], data[15]
+    rho_at = x.size - n_strata * n_lists + s * n_lists
+    safe = True
+    for j in range(n_lists):
+        for k in range(n_classes):
+            eta = x[j * n_classes + k] + x[rho_at + j]
+            if abs(eta) > LINEAR_MAX_ETA:
+                safe = False
+            small = math.exp(-abs(eta))
+            soft = math.log1p(small)
+            if eta >= 0.0:
+                lam[j, k] = 1.0 / (1.0 + small)
+                odds[j, k] = 1.0 / small
+                log_1m[j, k] = -eta - soft
+            else:
+                lam[j, k] = small / (1.0 + small)
+                odds[j, k] = small
+                log_1m[j, k] = -soft
+    return safe
+
+
+@njit(cache=True, nogil=True)
+def strata_log_posterior(x, grad, data):
+    """log density of (eta, shared sticks, log tau, log sigma, y, rho) up to a constant;
+    the gradient goes to `grad`."""
+    counts, cell_index, listed, cube = data[:4]
+    documented, limits = data[5], data[6]
+    n_lists, n_classes, a_alpha, b_alpha, order = data[7], data[8], data[9], data[10], data[11]
+    starts, active, tau_scale, n_strata = data[12], data[13], data[14], data[15]
+    stick_at = n_lists * n_classes
+    tau_at = stick_at + n_classes - 1
+    sigma_at = tau_at + 1
+    z_at0 = sigma_at + 1
+    rho_at0 = z_at0 + n_strata * n_classes
+    for i in range(stick_at):
+        if not abs(x[i]) < MAX_LOGIT:
+            return -np.inf
+    for i in range(rho_at0, x.size):
+        if not abs(x[i]) < MAX_LOGIT:
+            return -np.inf
+    lam = np.empty((n_lists, n_classes))
+    odds = np.empty((n_lists, n_classes))
+    log_1m = np.empty((n_lists, n_classes))
+    # Beta(1, 1) on the shared lambda_jk = logistic(eta_jk), with the logit's Jacobian.
+    out, _ = _capture_terms(x, n_lists, n_classes, lam, odds, log_1m, 0.0)
+    grad_eta = np.empty((n_lists, n_classes))
+    for j in range(n_lists):
+        for k in range(n_classes):
+            grad_eta[j, k] = 1.0 - 2.0 * lam[j, k]
+    log_beta = np.empty(n_classes)
+    stick_weights(x, n_lists, n_classes, log_beta)
+    grad_log_beta = np.zeros(n_classes)
+    out += _stick_prior(log_beta, order, a_alpha, b_alpha, grad_log_beta)
+    # Half-normal priors on tau (spread of the strata's class log weights) and sigma
+    # (spread of the strata's list shifts), in log coordinates.
+    log_tau, log_sigma = x[tau_at], x[sigma_at]
+    if not (-30.0 < log_tau < 30.0 and -30.0 < log_sigma < 30.0):
+        return -np.inf  # far outside where either prior puts any mass
+    tau, sigma = math.exp(log_tau), math.exp(log_sigma)
+    out += -0.5 * (tau / tau_scale) ** 2 + log_tau - 0.5 * (sigma / tau_scale) ** 2 + log_sigma
+    grad_tau = -((tau / tau_scale) ** 2) + 1.0
+    grad_sigma = -((sigma / tau_scale) ** 2) + 1.0
+    sigma_precision = 1.0 / (sigma * sigma)
+    log_pi = np.empty(n_classes)
+    miss = np.empty(n_classes)
+    zero_cell = np.empty(n_classes)
+    expected = np.empty(n_classes)
+    values = np.empty(n_classes)
+    ones = np.empty((n_lists, n_classes))
+    linear_ok = cube.shape[0] > 0
+    for s in range(n_strata):
+        z_at = z_at0 + s * n_classes
+        rho_at = rho_at0 + s * n_lists
+        _stratum_weights(x, z_at, log_beta, tau, log_pi)
+        safe = _stratum_capture(x, s, data, lam, odds, log_1m) and linear_ok
+        for j in range(n_lists):
+            rho = x[rho_at + j]
+            out -= 0.5 * rho * rho * sigma_precision + log_sigma
+            grad[rho_at + j] = -rho * sigma_precision
+            grad_sigma += rho * rho * sigma_precision - 1.0
+        q0 = 0.0
+        observed_mass = 0.0
+        for k in range(n_classes):
+            out -= 0.5 * x[z_at + k] * x[z_at + k]  # z_sk ~ N(0, 1)
+            miss[k] = 0.0
+            for j in range(n_lists):
+                if active[s, j] > 0.0:
+                    miss[k] += log_1m[j, k]
+            if log_pi[k] < LINEAR_MIN_LOG_WEIGHT:
+                safe = False
+            zero_cell[k] = math.exp(log_pi[k] + miss[k])
+            q0 += zero_cell[k]
+            observed_mass += -math.expm1(miss[k]) * math.exp(log_pi[k])
+            expected[k] = 0.0
+        if not observed_mass > 0.0:
+            return -np.inf
+        ones[:, :] = 0.0
+        if safe:
+            _fill_cube(odds, zero_cell, cube)
+        for m in range(starts[s], starts[s + 1]):
+            if safe:
+                index = cell_index[m]
+                q = 0.0
+                for k in range(n_classes):
+                    values[k] = cube[index, k]
+                    q += values[k]
+                if not q > 0.0:
+                    return -np.inf
+                out += counts[m] * math.log(q)
+                scale = counts[m] / q
+            else:
+                for k in range(n_classes):
+                    values[k] = log_pi[k] + miss[k]
+                for j in range(n_lists):
+                    if listed[j, m] > 0.0:
+                        for k in range(n_classes):
+                            values[k] += x[j * n_classes + k] + x[rho_at + j]
+                top = values.max()
+                q = 0.0
+                for k in range(n_classes):
+                    values[k] = math.exp(values[k] - top)
+                    q += values[k]
+                out += counts[m] * (top + math.log(q))
+                scale = counts[m] / q
+            for k in range(n_classes):
+                values[k] *= scale
+                expected[k] += values[k]
+            for j in range(n_lists):
+                if listed[j, m] > 0.0:
+                    for k in range(n_classes):
+                        ones[j, k] += values[k]
+        n_s = documented[s]
+        out -= n_s * math.log(observed_mass)
+        log_kept, d_kept = log_bound_probability(q0, n_s, limits[s])
+        out += log_kept
+        per_missing = n_s / observed_mass + d_kept
+        # d/d log pi_k (unnormalised), then through the softmax to y_s.
+        total = 0.0
+        for k in range(n_classes):
+            values[k] = expected[k] + per_missing * zero_cell[k]
+            total += values[k]
+        for k in range(n_classes):
+            d_y = values[k] - math.exp(log_pi[k]) * total
+            grad_log_beta[k] += d_y
+            grad[z_at + k] = tau * d_y - x[z_at + k]
+            grad_tau += tau * x[z_at + k] * d_y
+        for j in range(n_lists):
+            if active[s, j] > 0.0:
+                for k in range(n_classes):
+                    d_eta = ones[j, k] - lam[j, k] * values[k]
+                    grad_eta[j, k] += d_eta
+                    grad[rho_at + j] += d_eta
+    for j in range(n_lists):
+        for k in range(n_classes):
+            grad[j * n_classes + k] = grad_eta[j, k]
+    grad[tau_at] = grad_tau
+    grad[sigma_at] = grad_sigma
+    out = _stick_terms(x, stick_at, n_classes, grad_log_beta, grad, out)
+    for i in range(grad.size):
+        if not math.isfinite(grad[i]):
+            return -np.inf
+    return out
+
+
+@njit(cache=True, nogil=True)
+def strata_missing_probability(x, data, q0):
+    """q0_s = sum_k pi_sk prod_{j active in s} (1 - lambda_sjk), for every stratum, into q0."""
+    n_lists, n_classes = data[7], data[8]
+    active, n_strata = data[13], data[15]
+    tau_at = n_lists * n_classes + n_classes - 1
+    tau = math.exp(x[tau_at])
+    log_beta = np.empty(n_classes)
+    stick_weights(x, n_lists, n_classes, log_beta)
+    lam = np.empty((n_lists, n_classes))
+    odds = np.empty((n_lists, n_classes))
+    log_1m = np.empty((n_lists, n_classes))
+    log_pi = np.empty(n_classes)
+    for s in range(n_strata):
+        _stratum_weights(x, tau_at + 2 + s * n_classes, log_beta, tau, log_pi)
+        _stratum_capture(x, s, data, lam, odds, log_1m)
+        total = 0.0
+        for k in range(n_classes):
+            value = log_pi[k]
+            for j in range(n_lists):
+                if active[s, j] > 0.0:
+                    value += log_1m[j, k]
+            total += math.exp(value)
+        q0[s] = min(total, 1.0 - 1e-15)
+
+
+def log_density(x, grad, data):
+    """The density NUTS samples: LCMCR's (`log_posterior`) or the hierarchical one's
+    (`strata_log_posterior`), chosen when numba compiles for the `data` tuple's type."""
+    if len(data) == STRATA_FIELDS:
+        return strata_log_posterior(x, grad, data)
+    return log_posterior(x, grad, data)
+
+
+@overload(log_density)
+def _log_density(x, grad, data):
+    if len(data) == STRATA_FIELDS:
+        return lambda x, grad, data: strata_log_posterior(x, grad, data)
+    return lambda x, grad, data: log_posterior(x, grad, data)
 
 
 @njit(cache=True, nogil=True)
@@ -528,7 +818,7 @@ def _leapfrog(x, p, g, eps, stds, vecs, vals, rank, v, data):
     velocity(p, stds, vecs, vals, rank, v)
     for i in range(x.size):
         x[i] += eps * v[i]
-    logp = log_posterior(x, g, data)
+    logp = log_density(x, g, data)
     for i in range(x.size):
         p[i] += 0.5 * eps * g[i]
     velocity(p, stds, vecs, vals, rank, v)
@@ -832,7 +1122,7 @@ def run(rng, state, first, n_draws, n_tune, max_depth, data, out_n, out_alpha, o
             rng, x, g, logp_box[0], tune[0], stds, vecs, vals, int(tune[5]), max_depth, data
         )
         if reorder_classes(rng, x, data):
-            logp_box[0] = log_posterior(x, g, data)
+            logp_box[0] = log_density(x, g, data)
         if draw < n_tune:
             _adapt(rng, draw, state, accept, diverged, n_tune, data)
         else:
@@ -893,3 +1183,132 @@ class Chain:
         after_tuning = np.arange(max(first, self.n_tune), first + count) - self.n_tune
         keep = after_tuning % self.thin == self.thin - 1
         return out[0][keep], out[1][keep], out[2]
+
+
+@njit(cache=True, nogil=True)
+def run_strata(rng, state, first, n_draws, n_tune, max_depth, data, out_n, out_extra, out_stats):
+    """`run` for the hierarchical model: after each draw past tuning, N_s = n_s + n0_s for
+    every stratum (n0_s drawn given the position, truncated at 20 n_s) goes to the row of
+    out_n, and (alpha, tau) to out_extra."""
+    x, g, logp_box, tune, _, _, stds, vecs, vals = state
+    documented, limits, n_strata = data[5], data[6], data[15]
+    tau_at = data[7] * data[8] + data[8] - 1
+    q0 = np.empty(n_strata)
+    stored = 0
+    for draw in range(first, first + n_draws):
+        logp_box[0], accept, steps, diverged, depth = nuts_transition(
+            rng, x, g, logp_box[0], tune[0], stds, vecs, vals, int(tune[5]), max_depth, data
+        )
+        if reorder_classes(rng, x, data):
+            logp_box[0] = log_density(x, g, data)
+        if draw < n_tune:
+            _adapt(rng, draw, state, accept, diverged, n_tune, data)
+        else:
+            strata_missing_probability(x, data, q0)
+            for s in range(n_strata):
+                n_s = documented[s]
+                out_n[stored, s] = int(n_s) + truncated_missing(rng, q0[s], n_s, limits[s])
+            out_extra[stored, 0] = concentration(rng, x, data)
+            out_extra[stored, 1] = math.exp(x[tau_at])
+            out_extra[stored, 2] = math.exp(x[tau_at + 1])
+            out_stats[stored, 0] = accept
+            out_stats[stored, 1] = steps
+            out_stats[stored, 2] = 1.0 if diverged else 0.0
+            out_stats[stored, 3] = depth
+            stored += 1
+    return stored
+
+
+class StrataChain:
+    """One NUTS chain of the hierarchical model (`strata_log_posterior`), with the
+    interface of `Chain`: `advance(first, count)` returns every `thin`-th draw after
+    tuning as (N per stratum: draws x strata, (alpha, tau): draws x 2, stats)."""
+
+    def __init__(
+        self,
+        rng,
+        cells,
+        counts,
+        starts,
+        active,
+        n_classes,
+        a_alpha,
+        b_alpha,
+        tau_scale,
+        n_tune,
+        thin=1,
+    ):
+        self.rng = rng
+        self.n_tune = n_tune
+        self.thin = thin
+        self.data = strata_data(
+            cells, counts, starts, active, n_classes, a_alpha, b_alpha, tau_scale
+        )
+        self.n_strata = len(starts) - 1
+        # Start from a few Gibbs sweeps on the table of every stratum together (shared
+        # classes and weights), each stratum at the shared weights (z = 0).
+        pooled = pooled_table(np.asarray(cells, dtype=np.int64), np.asarray(counts))
+        state = start_chain(rng, pooled[0], pooled[1], n_classes)
+        sweeps = (0, WARM_SWEEPS, WARM_SWEEPS, 1, 3, WARM_SWEEPS // 2, True)
+        advance_chain(rng, pooled[0], pooled[1], state, a_alpha, b_alpha, *sweeps)
+        shared = weights_to_position(state[0], state[1], state[2])
+        log_beta = state[2] - np.logaddexp.reduce(state[2])
+        tau = 0.5 * tau_scale
+        weights = (stratum_start_weights(state, cells, counts, starts, active) - log_beta) / tau
+        n_lists = np.asarray(cells).shape[1]
+        x = np.concatenate(
+            [
+                shared,
+                [math.log(0.5 * tau_scale), math.log(0.5 * tau_scale)],
+                weights.ravel(),
+                np.zeros(self.n_strata * n_lists),
+            ]
+        )
+        dim = x.size
+        g = np.empty(dim)
+        logp = np.array([log_density(x, g, self.data)])
+        stds = 1.0 / np.sqrt(np.clip(np.abs(g), 1e-20, 1e20))
+        vecs = np.zeros((dim, dim))
+        vals = np.ones(dim)
+        tune = np.zeros(len(TUNE_STATE))
+        eps = initial_step_size(rng, x, g, logp[0], 0.1, stds, vecs, vals, 0, self.data)
+        start_dual_averaging(tune, eps)
+        buffer = max(n_tune, 1)
+        buffers = (np.empty((buffer, dim)), np.empty((buffer, dim)))
+        self.state = (x, g, logp, tune, *buffers, stds, vecs, vals)
+
+    def advance(self, first: int, count: int):
+        kept = max(0, first + count - max(first, self.n_tune))
+        out = (
+            np.empty((kept, self.n_strata), dtype=np.int64),
+            np.empty((kept, 3)),
+            np.empty((kept, 4)),
+        )
+        run_strata(self.rng, self.state, first, count, self.n_tune, MAX_DEPTH, self.data, *out)
+        after_tuning = np.arange(max(first, self.n_tune), first + count) - self.n_tune
+        keep = after_tuning % self.thin == self.thin - 1
+        return out[0][keep], out[1][keep], out[2]
+
+
+def pooled_table(cells, counts):
+    """Merge equal rows of `cells` (summing counts): the table of every stratum together."""
+    unique, inverse = np.unique(cells, axis=0, return_inverse=True)
+    merged = np.bincount(inverse.ravel(), weights=counts, minlength=len(unique))
+    return np.ascontiguousarray(unique, dtype=np.uint8), merged.astype(np.int64)
+
+
+def stratum_start_weights(state, cells, counts, starts, active):
+    """Each stratum's log class weights where a chain starts: its documented people's
+    class shares under the shared classes of `state` (a Gibbs chain of the pooled
+    table), smoothed toward the shared weights."""
+    log_lam, log_1m, log_pi = state[0], state[1], state[2]
+    log_beta = log_pi - np.logaddexp.reduce(log_pi)
+    cells = np.asarray(cells, dtype=float)
+    out = np.empty((len(starts) - 1, log_pi.size))
+    for s in range(len(starts) - 1):
+        rows = slice(starts[s], starts[s + 1])
+        log_p = cells[rows] @ log_lam + (active[s] - cells[rows]) @ log_1m + log_beta
+        share = np.exp(log_p - np.logaddexp.reduce(log_p, axis=1, keepdims=True))
+        expected = np.asarray(counts[rows], dtype=float) @ share
+        out[s] = np.log((expected + np.exp(log_beta)) / (expected.sum() + 1.0))
+    return out

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 import pandas as pd
 from scipy import stats
 
 from recount.errors import InputError
 from recount.estimate.patterns import to_arrays
+from recount.estimate.protocol import check_alpha, summary_frame
 
 ASSUMPTION = "assumes the two lists are independent"
 
@@ -52,6 +52,7 @@ class Chapman:
 
     def interval(self, alpha: float = 0.05) -> tuple[float, float]:
         """Chao's log-normal interval: n + f0 / C to n + f0 * C, f0 the estimated number missing."""
+        check_alpha(alpha)
         missing = self.N_ - self.n_observed_
         if missing <= 0 or self.variance_ <= 0:
             return float(self.N_), float(self.N_)
@@ -60,15 +61,9 @@ class Chapman:
         return self.n_observed_ + missing / spread, self.n_observed_ + missing * spread
 
     def summary(self, alpha: float = 0.05) -> pd.DataFrame:
-        lower, upper = self.interval(alpha)
-        return pd.DataFrame(
-            {
-                "method": ["chapman"],
-                "estimate": [self.N_],
-                "lower": [lower],
-                "upper": [upper],
-                "observed": [self.n_observed_],
-                "se": [float(np.sqrt(self.variance_))],
-                "assumption": [self.assumption_],
-            }
-        )
+        """The protocol's row (the standard error is sqrt(`variance_`))."""
+        interval = self.interval(alpha)
+        return summary_frame("chapman", self.N_, interval, self.n_observed_, "independence")
+
+    def flags(self) -> list[str]:
+        return ["assumes_independence"]

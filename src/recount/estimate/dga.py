@@ -19,6 +19,8 @@ from scipy import special
 from recount.errors import InputError
 from recount.estimate.graphs import decomposable_graphs
 from recount.estimate.patterns import all_patterns, full_table, to_arrays
+from recount.estimate.protocol import check_alpha, summary_frame
+from recount.settings.estimate import EstimateSettings
 
 MIN_LISTS, MAX_LISTS = 3, 5
 # Grid points for the posterior over the number missing; enough for quantiles to ~0.1%.
@@ -37,8 +39,8 @@ class DGA:
         self,
         delta: float | None = None,
         max_missing: int | None = None,
-        draws: int = 1000,
-        seed: int = 20111,
+        draws: int = EstimateSettings.draws,
+        seed: int = EstimateSettings.seed,
     ):
         if delta is not None and delta <= 0:
             raise InputError("delta", "must be > 0")
@@ -138,21 +140,19 @@ class DGA:
         """Draws of N from the exact posterior (so strata can be added draw by draw)."""
         return rng.choice(self.N_grid_, size=size, p=self.posterior_).astype(float)
 
+    def interval(self, alpha: float = 0.05) -> tuple[float, float]:
+        """Equal-tailed (1 - alpha) interval of the exact posterior of N."""
+        check_alpha(alpha)
+        return self.quantile(alpha / 2), self.quantile(1 - alpha / 2)
+
     def summary(self, alpha: float = 0.05) -> pd.DataFrame:
-        mean = float(np.sum(self.N_grid_ * self.posterior_))
-        return pd.DataFrame(
-            {
-                "method": ["dga"],
-                "estimate": [self.N_],
-                "lower": [self.quantile(alpha / 2)],
-                "upper": [self.quantile(1 - alpha / 2)],
-                "mean": [mean],
-                "observed": [self.n_observed_],
-                "delta": [self.delta_],
-                "top_graph": [self.model_weights_["graph"].iloc[0]],
-                "top_weight": [float(self.model_weights_["weight"].iloc[0])],
-            }
-        )
+        """The protocol's row; `model` names the top graph and its posterior weight."""
+        top = self.model_weights_.iloc[0]
+        label = f"{top['graph']} ({top['weight']:.0%})"
+        return summary_frame("dga", self.N_, self.interval(alpha), self.n_observed_, label)
+
+    def flags(self) -> list[str]:
+        return []
 
 
 def _grid(low: int, high: int, points: int = GRID_POINTS) -> np.ndarray:

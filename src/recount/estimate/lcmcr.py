@@ -12,6 +12,7 @@ far faster mixing of N where each is used).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 import warnings
@@ -21,21 +22,23 @@ from contextlib import contextmanager, nullcontext
 import numpy as np
 import pandas as pd
 
-from recount.errors import ConfigError
 from recount.estimate import mcmc_diagnostics
 from recount.estimate._lcmcr_sampler import STATE, advance_chain, start_chain
+from recount.estimate.mcmc_diagnostics import converged
 from recount.estimate.patterns import COUNT, patterns_from_individuals, validate_patterns
+from recount.estimate.protocol import check_alpha, summary_frame
+from recount.settings.estimate import (
+    ESS_MINIMUM,
+    LCMCR_RUN_LENGTHS,
+    RHAT_LIMIT,
+    EstimateSettings,
+    LcmcrSettings,
+)
 
 DEFAULT_SEED = 19481210  # HRDAG's verdata seed; every default run gives the same draws
-SAMPLERS = ("auto", "nuts", "collapsed", "augmented")
-# burn-in (NUTS: tuning), draws kept per chain and thinning when not given.
-RUN_LENGTHS = {
-    "nuts": (1_000, 1_000, 1),
-    "collapsed": (5_000, 5_000, 4),
-    "augmented": (5_000, 5_000, 4),
-}
-RHAT_LIMIT = 1.01
-MIN_ESS = 400
+# Where the table's shape favours NUTS, "auto" races it against the collapsed sweep on
+# these runs (burn-in or tuning, draws per chain, thinning) before the real one.
+RACE_LENGTHS = {"nuts": (300, 200, 1), "collapsed": (1_000, 1_000, 2)}
 
 
 @contextmanager
@@ -50,13 +53,6 @@ def _one_blas_thread():
         yield
 
 
-def default_draws(sampler: str = "auto") -> int:
-    """Draws kept per chain when `draws` is not given (for "auto", the smaller)."""
-    if sampler == "auto":
-        return min(lengths[1] for lengths in RUN_LENGTHS.values())
-    return RUN_LENGTHS[sampler][1]
-
-
 def choose_sampler(n_cells: int, n_lists: int, n_classes: int) -> str:
     """NUTS when the table has more observed capture patterns than the model has
     parameters, K (J + 1) - 1: the likelihood then pins the classes down and NUTS moves
@@ -68,19 +64,39 @@ def choose_sampler(n_cells: int, n_lists: int, n_classes: int) -> str:
     return "nuts" if n_cells > parameters else "collapsed"
 
 
-def _is_whole(value: object, minimum: int, optional: bool = False) -> bool:
-    """A whole number >= minimum (not a bool), or None where the setting is optional."""
-    if value is None:
-        return optional
-    is_int = isinstance(value, int | np.integer) and not isinstance(value, bool)
-    return is_int and value >= minimum
+def _map(pool, function, items) -> list:
+    if pool is None:
+        return [function(item) for item in items]
+    return list(pool.map(function, items))
 
 
-def _is_positive(value: object, optional: bool = False) -> bool:
-    if value is None:
-        return optional
-    is_number = isinstance(value, int | float | np.number) and not isinstance(value, bool)
-    return is_number and value > 0
+def run_chains(pool, start, generators, lengths, diagnose, short_of_target):
+    """Start a chain per generator, run burn-in and draws x thin iterations each, and run
+    them on (doubling the draws kept) while `short_of_target()` says so after
+    `diagnose(pieces)`, up to `max_sweeps` iterations per chain. The chains continue where
+    they stopped, so the draws are those of one run of the final length. `lengths` is
+    (burnin, draws, thin, max_sweeps); returns (chains, iterations per chain, pieces), a
+    piece holding each chain's `advance` result. Shuts the thread pool down."""
+    burnin, draws, thin, max_sweeps = lengths
+    try:
+        chains = _map(pool, start, generators)
+        sweeps = burnin + draws * thin
+        pieces = [_map(pool, lambda chain: chain.advance(0, sweeps), chains)]
+        diagnose(pieces)
+        while short_of_target() and sweeps < max_sweeps:
+            more = min(sweeps - burnin, max_sweeps - sweeps)
+            more -= more % thin
+            if more <= 0:
+                break
+            pieces.append(
+                _map(pool, lambda chain, first=sweeps, n=more: chain.advance(first, n), chains)
+            )
+            sweeps += more
+            diagnose(pieces)
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    return chains, sweeps, pieces
 
 
 class ConvergenceWarning(RuntimeWarning):
@@ -99,7 +115,7 @@ class LCMCR:
     already run in parallel processes). `seed` fixes every draw; None means the
     fixed `DEFAULT_SEED`.
 
-    With `ess_target`, chains that fall short of it (bulk ESS of N) or of R-hat 1.01 are
+    With `ess_target`, chains that fall short of it (bulk ESS of N) or of the R-hat limit are
     run on, doubling their kept draws each round, until they reach it or `max_sweeps`
     iterations per chain: easy strata stop early, hard ones get the time. The extended
     draws are those one longer run would give (same seed, same prefix).
@@ -109,9 +125,13 @@ class LCMCR:
     then drawn given each position). `"collapsed"` is a Gibbs sweep with n0 and alpha
     updated with lambda and pi integrated out (`mh_attempts` Metropolis steps per class
     and sweep), and `"augmented"` is R's LCMCR sweep itself, kept to measure against.
-    All three have the same stationary distribution. `"auto"` (default) takes NUTS when
-    the table has more observed patterns than the model has parameters and the
-    collapsed sweep otherwise (`choose_sampler`); `sampler_` says which ran.
+    All three have the same stationary distribution. `"auto"` (default) takes the
+    collapsed sweep where the table has no more observed patterns than the model has
+    parameters (`choose_sampler`: NUTS loses there on average); elsewhere it races NUTS
+    against the collapsed sweep on short runs (`RACE_LENGTHS`) and takes the one with
+    more bulk ESS of N per second (the one whose chains agree, if only one's do). The
+    race's figures are in `race_` and its time counts in `seconds_`; `sampler_` says
+    which ran.
 
     After `fit`: `sampler_`, `N_draws_` (chains x draws), `n_observed_`, `lists_`,
     `rhat_`, `ess_` (bulk ESS of N), `ess_tail_`, `alpha_draws_`, `sweeps_`
@@ -122,19 +142,19 @@ class LCMCR:
 
     def __init__(
         self,
-        K: int = 10,
-        a_alpha: float = 0.25,
-        b_alpha: float = 0.25,
-        burnin: int | None = None,
-        draws: int | None = None,
-        thin: int | None = None,
-        chains: int = 4,
+        K: int = EstimateSettings.K,
+        a_alpha: float = LcmcrSettings.a_alpha,
+        b_alpha: float = LcmcrSettings.b_alpha,
+        burnin: int | None = LcmcrSettings.burnin,
+        draws: int | None = LcmcrSettings.draws,
+        thin: int | None = LcmcrSettings.thin,
+        chains: int = EstimateSettings.chains,
         seed: int | None = None,
-        n_jobs: int | None = None,
-        mh_attempts: int = 3,
-        sampler: str = "auto",
-        ess_target: float | None = None,
-        max_sweeps: int = 1_000_000,
+        n_jobs: int | None = LcmcrSettings.n_jobs,
+        mh_attempts: int = LcmcrSettings.mh_attempts,
+        sampler: str = LcmcrSettings.sampler,
+        ess_target: float | None = LcmcrSettings.ess_target,
+        max_sweeps: int = LcmcrSettings.max_sweeps,
     ):
         self.K = K
         self.a_alpha = a_alpha
@@ -151,7 +171,7 @@ class LCMCR:
         self.max_sweeps = max_sweeps
 
     def _run_lengths(self) -> tuple[int, int, int]:
-        burnin, draws, thin = RUN_LENGTHS[self.sampler_]
+        burnin, draws, thin = LCMCR_RUN_LENGTHS[self.sampler_]
         return (
             burnin if self.burnin is None else self.burnin,
             draws if self.draws is None else self.draws,
@@ -159,31 +179,14 @@ class LCMCR:
         )
 
     def check(self) -> LCMCR:
-        """Raise ConfigError naming the first bad setting; callers such as `recount mse`
+        """Raise ConfigError naming the first bad setting ([estimate] K and chains, and
+        [estimate.lcmcr]'s keys, checked as recount.toml is); callers such as `recount mse`
         check before they fit anything. Settings left as None take the chosen sampler's
         run lengths, which are valid."""
-        if self.sampler not in SAMPLERS:
-            expected = ", ".join(SAMPLERS)
-            raise ConfigError(
-                "estimate.lcmcr.sampler", f"expected one of {expected}, got {self.sampler!r}"
-            )
-        whole, positive = "a whole number >= {}", "a number > 0"
-        checks = {
-            "K": (self.K, _is_whole(self.K, 1), whole.format(1)),
-            "a_alpha": (self.a_alpha, _is_positive(self.a_alpha), positive),
-            "b_alpha": (self.b_alpha, _is_positive(self.b_alpha), positive),
-            "burnin": (self.burnin, _is_whole(self.burnin, 0, optional=True), whole.format(0)),
-            "draws": (self.draws, _is_whole(self.draws, 4, optional=True), whole.format(4)),
-            "thin": (self.thin, _is_whole(self.thin, 1, optional=True), whole.format(1)),
-            "chains": (self.chains, _is_whole(self.chains, 1), whole.format(1)),
-            "n_jobs": (self.n_jobs, _is_whole(self.n_jobs, 1, optional=True), whole.format(1)),
-            "mh_attempts": (self.mh_attempts, _is_whole(self.mh_attempts, 1), whole.format(1)),
-            "ess_target": (self.ess_target, _is_positive(self.ess_target, optional=True), positive),
-            "max_sweeps": (self.max_sweeps, _is_whole(self.max_sweeps, 1), whole.format(1)),
-        }
-        for key, (value, ok, expected) in checks.items():
-            if not ok:
-                raise ConfigError(f"estimate.lcmcr.{key}", f"expected {expected}, got {value!r}")
+        EstimateSettings.check_keys(K=self.K, chains=self.chains)
+        LcmcrSettings.check_keys(
+            **{f.name: getattr(self, f.name) for f in dataclasses.fields(LcmcrSettings)}
+        )
         return self
 
     def fit(self, patterns: pd.DataFrame) -> LCMCR:
@@ -199,11 +202,16 @@ class LCMCR:
         counts = table[COUNT].to_numpy(dtype=np.int64)
         self.lists_ = lists
         self.n_observed_ = int(counts.sum())
-        self.sampler_ = (
-            choose_sampler(len(counts), len(lists), self.K)
-            if self.sampler == "auto"
-            else self.sampler
-        )
+        raced_seconds = 0.0
+        self.race_ = None
+        if self.sampler != "auto":
+            self.sampler_ = self.sampler
+        elif choose_sampler(len(counts), len(lists), self.K) == "collapsed":
+            self.sampler_ = "collapsed"
+        else:
+            started = time.perf_counter()
+            self.sampler_, self.race_ = self._race(table)
+            raced_seconds = time.perf_counter() - started
 
         seed = DEFAULT_SEED if self.seed is None else self.seed
         generators = [
@@ -214,7 +222,7 @@ class LCMCR:
         pool = ThreadPoolExecutor(max_workers=workers) if workers > 1 else None
         with _one_blas_thread() if self.sampler_ == "nuts" else nullcontext():
             chains, sweeps, pieces = self._sample(pool, generators, cells, counts)
-        self.seconds_ = time.perf_counter() - started
+        self.seconds_ = time.perf_counter() - started + raced_seconds
         self.sweeps_ = sweeps
         if self.sampler_ == "nuts":
             stats = [np.concatenate([piece[c][2] for piece in pieces]) for c in range(self.chains)]
@@ -225,32 +233,45 @@ class LCMCR:
         self._warn_if_unconverged()
         return self
 
-    def _sample(self, pool, generators, cells, counts):
-        """Start the chains, run them, and run them on while short of `ess_target`."""
-        burnin, draws, thin = self._run_lengths()
-        try:
-            chains = self._map(
-                pool, lambda rng: self._start(rng, cells, counts, burnin, thin), generators
+    def _race(self, table: pd.DataFrame) -> tuple[str, pd.DataFrame]:
+        """Short runs of NUTS and the collapsed sweep with the same chains and seed; the
+        sampler with more bulk ESS of N per second wins, unless only the other's chains
+        agree (R-hat within RHAT_LIMIT). Returns the winner and the race's figures."""
+        rows = []
+        for sampler, (burnin, draws, thin) in RACE_LENGTHS.items():
+            trial = LCMCR(
+                K=self.K,
+                a_alpha=self.a_alpha,
+                b_alpha=self.b_alpha,
+                burnin=burnin,
+                draws=draws,
+                thin=thin,
+                chains=self.chains,
+                seed=self.seed,
+                n_jobs=self.n_jobs,
+                mh_attempts=self.mh_attempts,
+                sampler=sampler,
             )
-            sweeps = burnin + draws * thin
-            pieces = [self._map(pool, lambda chain: chain.advance(0, sweeps), chains)]
-            self._diagnose(pieces)
-            while self._short_of_target() and sweeps < self.max_sweeps:
-                more = min(sweeps - burnin, self.max_sweeps - sweeps)
-                more -= more % thin
-                if more <= 0:
-                    break
-                pieces.append(
-                    self._map(
-                        pool, lambda chain, first=sweeps, n=more: chain.advance(first, n), chains
-                    )
-                )
-                sweeps += more
-                self._diagnose(pieces)
-        finally:
-            if pool is not None:
-                pool.shutdown()
-        return chains, sweeps, pieces
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", ConvergenceWarning)
+                trial.fit(table)
+            ess = trial.ess_ if np.isfinite(trial.ess_) else 0.0
+            rows.append((sampler, trial.seconds_, ess, ess / trial.seconds_, trial.rhat_))
+        race = pd.DataFrame(rows, columns=["sampler", "seconds", "ess", "ess_per_second", "rhat"])
+        mixed = race[race["rhat"] <= RHAT_LIMIT]
+        pool = mixed if len(mixed) == 1 else race
+        return str(pool.sort_values("ess_per_second").iloc[-1]["sampler"]), race
+
+    def _sample(self, pool, generators, cells, counts):
+        burnin, draws, thin = self._run_lengths()
+        return run_chains(
+            pool,
+            lambda rng: self._start(rng, cells, counts, burnin, thin),
+            generators,
+            (burnin, draws, thin, self.max_sweeps),
+            self._diagnose,
+            self._short_of_target,
+        )
 
     def _start(self, rng, cells, counts, burnin: int, thin: int):
         priors = (self.K, float(self.a_alpha), float(self.b_alpha))
@@ -260,12 +281,6 @@ class LCMCR:
             return Chain(rng, cells, counts, *priors, burnin, thin)
         collapsed = self.sampler_ == "collapsed"
         return GibbsChain(rng, cells, counts, *priors, burnin, thin, self.mh_attempts, collapsed)
-
-    @staticmethod
-    def _map(pool, function, items) -> list:
-        if pool is None:
-            return [function(item) for item in items]
-        return list(pool.map(function, items))
 
     def _diagnose(self, pieces: list) -> None:
         self.N_draws_ = np.concatenate([np.stack([r[0] for r in p]) for p in pieces], axis=1)
@@ -284,8 +299,8 @@ class LCMCR:
         if np.isfinite(self.rhat_) and self.rhat_ > RHAT_LIMIT:
             problems.append(f"R-hat of N is {self.rhat_:.3f} (> {RHAT_LIMIT})")
         for name, value in (("bulk", self.ess_), ("tail", self.ess_tail_)):
-            if np.isfinite(value) and value < MIN_ESS:
-                problems.append(f"{name} ESS of N is {value:.0f} (< {MIN_ESS})")
+            if np.isfinite(value) and value < ESS_MINIMUM:
+                problems.append(f"{name} ESS of N is {value:.0f} (< {ESS_MINIMUM})")
         if problems:
             warnings.warn(
                 "LCMCR chains may not have converged: "
@@ -295,27 +310,30 @@ class LCMCR:
                 stacklevel=3,
             )
 
-    def summary(self, alpha: float = 0.05) -> pd.DataFrame:
-        """One row: posterior median, (1 - alpha) interval, mean, sd, R-hat, ESS, documented."""
+    def interval(self, alpha: float = 0.05) -> tuple[float, float]:
+        """Equal-tailed (1 - alpha) posterior interval of N over every chain's draws."""
         if not hasattr(self, "N_draws_"):
-            raise RuntimeError("call fit() before summary()")
-        if not 0 < alpha < 1:
-            raise ConfigError("alpha", f"must be between 0 and 1, got {alpha!r}")
-        pooled = self.N_draws_.ravel()
-        lower, median, upper = np.quantile(pooled, [alpha / 2, 0.5, 1 - alpha / 2])
-        return pd.DataFrame(
-            {
-                "estimate": [float(median)],
-                "lower": [float(lower)],
-                "upper": [float(upper)],
-                "mean": [float(pooled.mean())],
-                "sd": [float(pooled.std(ddof=1))],
-                "rhat": [self.rhat_],
-                "ess": [self.ess_],
-                "n_observed": [self.n_observed_],
-            },
-            index=pd.Index(["N"], name="parameter"),
+            raise RuntimeError("call fit() before interval()")
+        check_alpha(alpha)
+        lower, upper = np.quantile(self.N_draws_.ravel(), [alpha / 2, 1 - alpha / 2])
+        return float(lower), float(upper)
+
+    @property
+    def N_(self) -> float:
+        """Posterior median of N."""
+        return float(np.median(self.N_draws_))
+
+    def summary(self, alpha: float = 0.05) -> pd.DataFrame:
+        """The protocol's row: posterior median, (1 - alpha) interval, R-hat and bulk ESS of N."""
+        interval = self.interval(alpha)
+        label = f"K={self.K}, {self.sampler_}"
+        return summary_frame(
+            "lcmcr", self.N_, interval, self.n_observed_, label, self.rhat_, self.ess_
         )
+
+    def flags(self) -> list[str]:
+        """`poor_convergence` when R-hat of N > RHAT_LIMIT or its bulk ESS < ESS_MINIMUM."""
+        return [] if converged(self.rhat_, self.ess_) else ["poor_convergence"]
 
 
 class GibbsChain:

@@ -18,9 +18,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from recount.estimate.methods import DRAW_METHODS, HIERARCHICAL, MethodResult
 from recount.estimate.strata import (
-    DRAW_METHODS,
-    MethodResult,
     StratumResult,
     is_missing,
 )
@@ -52,7 +51,8 @@ def add_stratum_flags(result: StratumResult, small_stratum: int) -> None:
     for method in ok:
         if disagree:
             method.flags.append("methods_disagree")
-        if result.documented < small_stratum and result.positive_dependence:
+        small = result.documented < small_stratum and result.positive_dependence
+        if small and method.method != HIERARCHICAL:  # the hierarchical model borrows
             method.flags.append("small_stratum_low_bias_risk")
 
 
@@ -167,14 +167,15 @@ def flag_against_pooled(
 
 
 def draws_table(results: Sequence[StratumResult]) -> pd.DataFrame:
-    """`estimate_draws`: the LCMCR posterior draws of N of every estimated stratum."""
+    """`estimate_draws`: the posterior draws of N of every stratum, per method with draws."""
     frames = []
     for result in results:
         for method in result.methods:
-            if method.method == "lcmcr" and method.status == "ok" and method.draws is not None:
+            if method.status == "ok" and method.draws is not None:
                 frames.append(
                     pd.DataFrame(
                         {
+                            "method": method.method,
                             "stratum_key": result.key,
                             "draw": np.arange(len(method.draws), dtype=np.int64),
                             "n": np.round(method.draws).astype(np.int64),
@@ -184,6 +185,7 @@ def draws_table(results: Sequence[StratumResult]) -> pd.DataFrame:
     if not frames:
         return pd.DataFrame(
             {
+                "method": pd.Series(dtype=str),
                 "stratum_key": pd.Series(dtype=str),
                 "draw": pd.Series(dtype=np.int64),
                 "n": pd.Series(dtype=np.int64),

@@ -19,12 +19,17 @@ from scipy import optimize, special, stats
 
 from recount.errors import InputError
 from recount.estimate.patterns import all_patterns, full_table, to_arrays
+from recount.estimate.protocol import check_alpha, summary_frame
+from recount.settings.estimate import CRITERIA, EstimateSettings
 
 Term = frozenset[int]
 
 # Models extrapolating more than this many undocumented people per documented one are
 # set aside: sparse tables let a model put N anywhere (R's LCMCR bounds n0 by 20 n too).
 MAX_MISSING_RATIO = 20
+# A selected interaction this strong (|log odds ratio| >= 1) is dependence between lists
+# that independence-based or latent-class models may not absorb.
+STRONG_INTERACTION = 1.0
 # Beyond this many lists the exhaustive search is replaced by a stepwise one.
 EXHAUSTIVE_MAX_LISTS = 4
 # Beyond this many lists the default search stops at two-way interactions (three-way
@@ -155,10 +160,10 @@ class LogLinear:
     def __init__(
         self,
         model: str | None = None,
-        criterion: str = "bic",
+        criterion: str = EstimateSettings.criterion,
         max_order: int | None = None,
     ):
-        if criterion not in ("aic", "bic"):
+        if criterion not in CRITERIA:
             raise InputError("criterion", f"expected 'aic' or 'bic', got {criterion!r}")
         self.model = model
         self.criterion = criterion
@@ -290,6 +295,7 @@ class LogLinear:
     def interval(self, alpha: float = 0.05) -> tuple[float, float]:
         """Profile-likelihood interval for N at level 1 - alpha (upper = inf when the
         likelihood does not fall off within MAX_MISSING_RATIO undocumented per documented)."""
+        check_alpha(alpha)
         cutoff = stats.chi2.ppf(1 - alpha, 1) / 2
         n = self.n_observed_
 
@@ -315,21 +321,16 @@ class LogLinear:
         return float(lower), float(upper)
 
     def summary(self, alpha: float = 0.05) -> pd.DataFrame:
-        lower, upper = self.interval(alpha)
-        return pd.DataFrame(
-            {
-                "method": ["loglinear"],
-                "model": [self.model_],
-                "estimate": [self.N_],
-                "lower": [lower],
-                "upper": [upper],
-                "observed": [self.n_observed_],
-                "deviance": [self.deviance_],
-                "df": [self.df_],
-                "aic": [self.aic_],
-                "bic": [self.bic_],
-            }
-        )
+        """The protocol's row; `model` is the selected model with list names (its
+        deviance, df, AIC and BIC are `deviance_`, `df_`, `aic_`, `bic_`)."""
+        interval = self.interval(alpha)
+        return summary_frame("loglinear", self.N_, interval, self.n_observed_, self.model_labelled_)
+
+    def flags(self) -> list[str]:
+        """`strong_list_dependence` when a selected interaction has |log odds ratio| >= 1."""
+        strengths = self.interaction_strength()
+        strong = len(strengths) and float(strengths.abs().max()) >= STRONG_INTERACTION
+        return ["strong_list_dependence"] if strong else []
 
     def interaction_strength(self) -> pd.Series:
         """Fitted interaction coefficients (log odds ratios); empty for independence."""

@@ -13,7 +13,10 @@ from __future__ import annotations
 import numpy as np
 from scipy import stats
 
+from recount.settings.estimate import ESS_MINIMUM, RHAT_LIMIT
+
 __all__ = [
+    "converged",
     "ess_basic",
     "ess_bulk",
     "ess_tail",
@@ -21,6 +24,12 @@ __all__ = [
     "rhat_basic",
     "split_chains",
 ]
+
+
+def converged(rhat: float, ess: float) -> bool:
+    """R-hat at most RHAT_LIMIT and bulk ESS at least ESS_MINIMUM (recount.settings.estimate;
+    NaN fails)."""
+    return bool(rhat <= RHAT_LIMIT and ess >= ESS_MINIMUM)
 
 
 def _as_chains(draws: np.ndarray) -> np.ndarray:
@@ -102,7 +111,7 @@ def rhat_basic(draws: np.ndarray) -> float:
 def rhat(draws: np.ndarray) -> float:
     """Rank-normalised split R-hat: the larger of the bulk and the folded (tail) R-hat.
 
-    Values above 1.01 say the chains have not mixed; NaN when the draws are constant.
+    Values above RHAT_LIMIT (recount.settings.estimate) say the chains have not mixed; NaN when the draws are constant.
     """
     split = split_chains(draws)
     if np.ptp(split) == 0:

@@ -37,8 +37,17 @@ class PatternArrays:
         return len(self.lists)
 
 
-def read_patterns(path: str | Path) -> pd.DataFrame:
-    """Read a pattern table from CSV; every problem names the file, row and column."""
+FLAG_WORDS = {"0": 0, "1": 1, "false": 0, "true": 1}
+
+
+def read_patterns(path: str | Path, strata: Sequence[str] = ()) -> pd.DataFrame:
+    """Read a pattern table from CSV; every problem names the file, row and column.
+
+    List columns hold 0/1 or true/false (any case); `count` a whole number. With
+    `strata`, those columns name each row's stratum (kept as text, an empty cell an
+    unknown value) and the table comes back with them first, patterns merged within
+    each stratum; without, the table is validated as one (duplicates merged).
+    """
     path = Path(path)
     if not path.exists():
         raise InputError(str(path), "file not found")
@@ -49,21 +58,44 @@ def read_patterns(path: str | Path) -> pd.DataFrame:
     raw.columns = [str(c).strip() for c in raw.columns]
     if COUNT not in raw.columns:
         raise InputError(str(path), "needs a 'count' column beside one 0/1 column per list")
-    lists = [c for c in raw.columns if c != COUNT]
+    absent = [c for c in strata if c not in raw.columns]
+    if absent:
+        raise InputError(str(path), f"no stratum column {absent[0]!r}", field=absent[0])
+    lists = [c for c in raw.columns if c != COUNT and c not in strata]
     if len(lists) < 2:
         raise InputError(str(path), "needs at least two list columns")
     table = pd.DataFrame(index=raw.index)
-    for column in raw.columns:
-        values = pd.to_numeric(raw[column].str.strip(), errors="coerce")
-        bad = values.isna() | (values < 0) | (values != np.floor(values))
-        if column != COUNT:
-            bad |= ~values.isin([0, 1])
+    for column in strata:
+        text = raw[column].str.strip()
+        table[column] = text.where(text != "", None)
+    for column in [*lists, COUNT]:
+        text = raw[column].str.strip()
+        if column == COUNT:
+            values = pd.to_numeric(text, errors="coerce")
+            bad = values.isna() | (values < 0) | (values != np.floor(values))
+        else:
+            values = text.str.lower().map(FLAG_WORDS)
+            bad = values.isna()
         if bad.any():
             row = int(np.flatnonzero(bad.to_numpy())[0]) + 1
-            expected = "a whole number >= 0" if column == COUNT else "0 or 1"
+            expected = "a whole number >= 0" if column == COUNT else "0, 1, true or false"
             raise InputError(str(path), f"expected {expected}", row=row, field=column)
         table[column] = values.astype(np.int64)
-    return validate_patterns(table, source=str(path))
+    if not strata:
+        return validate_patterns(table, source=str(path))
+    unseen = (table[lists].sum(axis=1) == 0) & (table[COUNT] > 0)
+    if unseen.any():
+        row = int(np.flatnonzero(unseen.to_numpy())[0]) + 1
+        raise InputError(
+            str(path),
+            "a pattern with no list has a positive count; nobody is seen on no list",
+            row=row,
+        )
+    merged = table.groupby([*strata, *lists], dropna=False, sort=True)[COUNT].sum().reset_index()
+    merged = merged[merged[COUNT] > 0].reset_index(drop=True)
+    if merged.empty:
+        raise InputError(str(path), "no observed people")
+    return merged
 
 
 def validate_patterns(patterns: pd.DataFrame, source: str = "patterns") -> pd.DataFrame:

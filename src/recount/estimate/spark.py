@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
-from recount.estimate.strata import StratumResult, StratumTask, run_stratum
 from recount.spark import spark_session
 
+Task = TypeVar("Task")
+Result = TypeVar("Result")
 
-def run_on_spark(tasks: Sequence[StratumTask]) -> list[StratumResult]:
-    """Map `run_stratum` over the strata, one partition each, on the process's local session."""
+
+def run_on_spark(tasks: Sequence[Task], run: Callable[[Task], Result]) -> list[Result]:
+    """Map `run` (a module-level function) over the strata, one partition each, on the
+    process's local session."""
     tasks = list(tasks)
     if not tasks:
         return []
     spark = spark_session()
     rdd = spark.sparkContext.parallelize(tasks, numSlices=len(tasks))
-    return rdd.map(run_stratum).collect()
+    return rdd.map(run).collect()

@@ -9,48 +9,20 @@ of a fixed length, so coarser levels can add strata draw by draw.
 from __future__ import annotations
 
 import time
-import warnings
 import zlib
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
-from multiprocessing import get_all_start_methods, get_context
+from concurrent.futures import as_completed
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from recount.errors import ConfigError, InputError, RecountError
-from recount.estimate.chapman import Chapman
-from recount.estimate.dga import DGA
-from recount.estimate.loglinear import LogLinear
+from recount.errors import ConfigError, RecountError
+from recount.estimate.methods import MethodResult, fit_method
 from recount.estimate.patterns import COUNT
-
-METHODS = ("lcmcr", "loglinear", "dga", "chapman")
-DRAW_METHODS = ("lcmcr", "dga")
-ALPHA = 0.05
-# Vehtari et al. (2021): R-hat below 1.01 and a bulk ESS of 400 or more.
-RHAT_LIMIT = 1.01
-ESS_MINIMUM = 400
-# A selected log-linear interaction this strong (|log odds ratio| >= 1) is dependence
-# that independence-based or latent-class models may not absorb.
-STRONG_INTERACTION = 1.0
-
-
-@dataclass(frozen=True)
-class EstimateOptions:
-    """What every stratum is estimated with (validated from `[estimate]`)."""
-
-    methods: tuple[str, ...] = ("lcmcr", "loglinear", "dga")
-    K: int = 10
-    chains: int = 4
-    seed: int = 20111
-    draws: int = 1000
-    min_records: int = 30
-    small_stratum: int = 1000
-    criterion: str = "bic"
-    delta: float | None = None
-    lcmcr: dict[str, Any] = field(default_factory=dict)
+from recount.settings.estimate import EstimateSettings
+from recount.workers import WorkerPool
 
 
 @dataclass
@@ -59,23 +31,7 @@ class StratumTask:
     values: dict[str, Any]
     level: str
     patterns: pd.DataFrame  # lists + count, every list of the project (zeros included)
-    options: EstimateOptions
-
-
-@dataclass
-class MethodResult:
-    method: str
-    status: str
-    estimate: float | None = None
-    lower: float | None = None
-    upper: float | None = None
-    rhat: float | None = None
-    ess: float | None = None
-    seconds: float = 0.0
-    reason: str | None = None
-    model: str | None = None
-    flags: list[str] = field(default_factory=list)
-    draws: np.ndarray | None = None
+    options: EstimateSettings
 
 
 @dataclass
@@ -178,7 +134,7 @@ def _run_method(
     table: pd.DataFrame,
     lists: list[str],
     reason: str | None,
-    options: EstimateOptions,
+    options: EstimateSettings,
     seed: int,
 ) -> MethodResult:
     if method == "chapman":
@@ -219,91 +175,6 @@ def _chapman_obstacle(table: pd.DataFrame, lists: list[str], min_records: int) -
     return None
 
 
-def fit_method(
-    method: str, table: pd.DataFrame, options: EstimateOptions, seed: int
-) -> MethodResult:
-    """Fit one method to a pattern table: estimate, 95% interval, diagnostics, draws, flags."""
-    if method == "lcmcr":
-        from recount.estimate.lcmcr import LCMCR
-
-        # Strata already run in parallel processes: one thread per stratum unless told otherwise.
-        settings = {"n_jobs": 1, **options.lcmcr}
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)  # convergence is flagged, not warned
-            model = LCMCR(K=options.K, chains=options.chains, seed=seed, **settings).fit(table)
-        row = model.summary(ALPHA).iloc[0]
-        result = MethodResult(
-            method,
-            "ok",
-            estimate=float(row["estimate"]),
-            lower=float(row["lower"]),
-            upper=float(row["upper"]),
-            rhat=float(row["rhat"]),
-            ess=float(row["ess"]),
-            model=f"K={options.K}, {model.sampler_}",
-            draws=fixed_length(np.asarray(model.N_draws_, dtype=float).ravel(), options.draws),
-        )
-        if not (result.rhat <= RHAT_LIMIT and result.ess >= ESS_MINIMUM):
-            result.flags.append("poor_convergence")
-        return result
-    if method == "dga":
-        model = DGA(delta=options.delta, draws=options.draws, seed=seed).fit(table)
-        row = model.summary(ALPHA).iloc[0]
-        return MethodResult(
-            method,
-            "ok",
-            estimate=float(row["estimate"]),
-            lower=float(row["lower"]),
-            upper=float(row["upper"]),
-            model=f"{row['top_graph']} ({row['top_weight']:.0%})",
-            draws=model.N_draws_,
-        )
-    if method == "loglinear":
-        model = LogLinear(criterion=options.criterion).fit(table)
-        row = model.summary(ALPHA).iloc[0]
-        if not np.isfinite(row["upper"]):
-            raise InputError(
-                "patterns",
-                f"the {model.model_labelled_} model's profile likelihood does not bound N",
-            )
-        result = MethodResult(
-            method,
-            "ok",
-            estimate=float(row["estimate"]),
-            lower=float(row["lower"]),
-            upper=float(row["upper"]),
-            model=model.model_labelled_,
-        )
-        strengths = model.interaction_strength()
-        if len(strengths) and float(strengths.abs().max()) >= STRONG_INTERACTION:
-            result.flags.append("strong_list_dependence")
-        return result
-    if method == "chapman":
-        model = Chapman().fit(table)
-        lower, upper = model.interval(ALPHA)
-        return MethodResult(
-            method,
-            "ok",
-            estimate=model.N_,
-            lower=lower,
-            upper=upper,
-            model="independence",
-            flags=["assumes_independence"],
-        )
-    raise ValueError(f"unknown method {method!r}")
-
-
-def fixed_length(draws: np.ndarray, size: int) -> np.ndarray:
-    """Exactly `size` draws: evenly thinned when there are more (chains are kept in proportion)."""
-    if len(draws) == size:
-        return draws
-    if len(draws) < size:
-        raise ValueError(
-            f"the sampler returned {len(draws)} draws, fewer than the {size} asked for"
-        )
-    return draws[np.linspace(0, len(draws) - 1, size).round().astype(int)]
-
-
 def run_tasks(
     tasks: Sequence[StratumTask],
     workers: int = 2,
@@ -314,7 +185,7 @@ def run_tasks(
     if engine == "spark":
         from recount.estimate.spark import run_on_spark
 
-        results = run_on_spark(tasks)
+        results = run_on_spark(tasks, run_stratum)
         if progress:
             progress(len(tasks), len(tasks))
         return results
@@ -326,10 +197,7 @@ def run_tasks(
                 progress(done, len(tasks))
         return results
     by_key: dict[str, StratumResult] = {}
-    # forkserver, not fork: the caller may hold threads (DuckDB, numba, a JVM) that a
-    # forked child inherits half-copied, which crashed workers after the link stage.
-    context = get_context("forkserver" if "forkserver" in get_all_start_methods() else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with WorkerPool(workers) as pool:
         futures = [pool.submit(run_stratum, task) for task in tasks]
         for done, future in enumerate(as_completed(futures), start=1):
             result = future.result()

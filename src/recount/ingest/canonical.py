@@ -17,9 +17,9 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from recount.config import EXTRA_PREFIX, SourceConfig
 from recount.errors import ConfigError
 from recount.ingest.dates import decide_dayfirst, parse_dates
+from recount.ingest.norms import LengthRule, typical_length
 from recount.ingest.values import (
     fold,
     recognise_age,
@@ -29,6 +29,7 @@ from recount.ingest.values import (
     validate_mapped,
 )
 from recount.reference import country_pack
+from recount.settings import EXTRA_PREFIX, SourceConfig
 from recount.tables import TABLES
 
 WHITESPACE = " \t\r\n\u00a0\u200e\u200f\ufeff"
@@ -46,6 +47,8 @@ DATE_FIELDS = (
     ("date_of_birth", "date_of_birth", "date_of_birth_precision", "birth_"),
 )
 RECORD_COLUMNS = TABLES["records"].duckdb_columns()
+# the staged column of what reading a row found doubtful (readers.Chunk.issues)
+READER_ISSUES = "reader_issues"
 
 
 @dataclass
@@ -115,7 +118,7 @@ def _finish(
     field_sql = {}
     if json_lines:
         con.execute(
-            "create or replace view parsed as select source_row, c0 as line, "
+            f"create or replace view parsed as select source_row, c0 as line, {READER_ISSUES}, "
             "case when json_valid(c0) and json_type(c0::json) = 'OBJECT' then c0::json end as doc, "
             f"trim(c0, {ws}) = '' as is_empty from staged"
         )
@@ -150,7 +153,8 @@ def _finish(
     selected = ", ".join(f"{sql} as {alias}" for alias, sql in field_sql.items())
     con.execute(
         f"create or replace table fields as select source_row, {selected + ', ' if selected else ''}"
-        f"{raw_sql} as raw, {empty_sql} as is_empty, {bad_sql} as bad_reason from {base}"
+        f"{raw_sql} as raw, {empty_sql} as is_empty, {bad_sql} as bad_reason, {READER_ISSUES} "
+        f"from {base}"
     )
     if quarantine_files:
         qfiles = "[" + ", ".join(_literal(str(f)) for f in quarantine_files) + "]"
@@ -169,6 +173,8 @@ def _finish(
     if json_lines:
         _check_paths_found(con, source, columns)
     joins, value_sql, flags = _value_joins(con, source, columns, today)
+    flags += _length_flags(con, source, columns)
+    flags.append(f"f.{READER_ISSUES}")
     records_sql = _records_select(source, event, columns, joins, value_sql, flags)
     records_file = out_dir / f"records-{source.id}.parquet"
     quarantine_file = out_dir / f"quarantine-{source.id}.parquet"
@@ -213,6 +219,26 @@ def _check_paths_found(con, source: SourceConfig, columns: dict[str, int | str |
                 f"sources.{source.id}.columns.{field}",
                 f"no line of {source.path} has a value at {path!r} (use dotted paths for nested fields, e.g. name.first)",
             )
+
+
+def _length_flags(con, source: SourceConfig, columns) -> list[str]:
+    """`field_too_long:<field>` for a mapped value past its column's length limit, the limit
+    learned from this source's values of that field (norms.py)."""
+    rule = LengthRule.of(source)
+    flags = []
+    for field in columns:
+        alias = _alias(field)
+        counts = dict(
+            con.execute(
+                f"select length({alias}), count(*) from fields "
+                f"where {alias} is not null and bad_reason is null group by 1"
+            ).fetchall()
+        )
+        limit = rule.limit(typical_length(counts, rule.quantile))
+        if any(length > limit for length in counts):
+            flag = _literal(f"field_too_long:{field}")
+            flags.append(f"case when length(f.{alias}) > {int(limit)} then {flag} end")
+    return flags
 
 
 def _value_map(source: SourceConfig, field: str) -> dict[str, str]:

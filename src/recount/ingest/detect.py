@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -33,6 +34,7 @@ EXTENSIONS = {
 # Encodings casualty lists are written in; detection chooses among these only,
 # so a Latin-only file is not mistaken for an exotic code page.
 CANDIDATE_ENCODINGS = ["utf_8", "cp1256", "iso8859_6", "cp1252", "utf_16_le", "utf_16_be"]
+SINGLE_BYTE_ENCODINGS = ["cp1256", "iso8859_6", "cp1252"]
 DELIMITERS = [",", "\t", ";", "|"]
 # Python codec names -> the names people write in configs and see in reports.
 ENCODING_NAMES = {
@@ -81,7 +83,8 @@ def codec_for(name: str) -> str | None:
 
 
 def display_encoding(codec: str) -> str:
-    return ENCODING_NAMES.get(codec, codec.replace("_", "-"))
+    """The name people use; several codecs read line by line are joined with '+'."""
+    return "+".join(ENCODING_NAMES.get(c, c.replace("_", "-")) for c in codec.split("+"))
 
 
 def detect_encoding(path: Path, sample: bytes) -> str:
@@ -94,13 +97,48 @@ def detect_encoding(path: Path, sample: bytes) -> str:
         return "utf_8"
     if _is_utf8(sample):
         return "utf_8"
-    best = from_bytes(sample, cp_isolation=CANDIDATE_ENCODINGS).best()
+    _refuse_mixed(path, sample)
+    # runs of one byte (a padded or absurdly long field) tell nothing and can drown the rest
+    informative = re.sub(rb"(.)\1{16,}", rb"\1" * 16, sample, flags=re.S)
+    best = from_bytes(informative, cp_isolation=CANDIDATE_ENCODINGS).best()
     if best is None:
         raise InputError(
             str(path),
             "cannot tell the text encoding (the bytes look binary); set `encoding` for this source",
         )
     return best.encoding
+
+
+MIXED_SHARE = 0.02  # of lines in each encoding, for a file to count as mixed
+
+
+def _refuse_mixed(path: Path, sample: bytes) -> None:
+    """A file whose lines are UTF-8 text and text in another encoding is neither; say so."""
+    lines = [line for line in sample.split(b"\n")[:-1] if line.strip()]
+    if len(lines) < 10:
+        return
+    utf8, other = [], []
+    for line in lines:
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            other.append(line)
+            continue
+        if not text.isascii():
+            utf8.append(line)
+    if len(utf8) < MIXED_SHARE * len(lines) or len(other) < MIXED_SHARE * len(lines):
+        return
+    best = from_bytes(b"\n".join(other), cp_isolation=SINGLE_BYTE_ENCODINGS).best()
+    if best is None:
+        return
+    second = display_encoding(best.encoding)
+    raise InputError(
+        str(path),
+        f"the file mixes two encodings: of its first {len(lines):,} lines, {len(utf8):,} are "
+        f"UTF-8 text and {len(other):,} are not UTF-8 (they read as {second}). Set "
+        f'`encoding = "utf-8, {second}"` for this source to read each line in the first of '
+        "the two it is valid in (a line valid in neither is quarantined as undecodable_bytes)",
+    )
 
 
 def _is_utf8(sample: bytes) -> bool:

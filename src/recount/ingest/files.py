@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import stat
 from pathlib import Path
 
-from recount.config import SourceConfig
 from recount.errors import ConfigError, InputError
 from recount.ingest.detect import (
     SAMPLE_BYTES,
@@ -15,6 +17,7 @@ from recount.ingest.detect import (
     display_encoding,
     sniff_delimiter,
 )
+from recount.ingest.norms import LengthRule
 from recount.ingest.readers import (
     DelimitedReader,
     JsonLinesReader,
@@ -22,7 +25,9 @@ from recount.ingest.readers import (
     Reader,
     SpreadsheetReader,
 )
+from recount.ingest.sheetxml import DEFAULT_MAX_CELLS
 from recount.ingest.values import fold
+from recount.settings import SourceConfig
 
 DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
 
@@ -31,29 +36,84 @@ def open_reader(source: SourceConfig) -> Reader:
     """A reader for the source, with what the config declares and the rest detected."""
     key = f"sources.{source.id}"
     path = source.path
-    if not path.is_file():
-        raise ConfigError(f"{key}.path", f"no such file: {path}")
+    problem = file_problem(path)
+    if problem:
+        raise ConfigError(f"{key}.path", f"{path}: {problem}")
     with open(path, "rb") as handle:
         head = handle.read(SAMPLE_BYTES)
     fmt = source.format or detect_format(path, head)
+    rule = LengthRule.of(source)
     if fmt == "xlsx":
-        return SpreadsheetReader(path, source.sheet, key)
+        return SpreadsheetReader(
+            path, source.sheet, key, source.max_cells or DEFAULT_MAX_CELLS, rule=rule
+        )
     if fmt == "parquet":
-        return ParquetReader(path)
+        return ParquetReader(path, rule=rule)
     declared = source.encoding is not None
+    fallbacks: list[str] = []
     if declared:
-        codec = codec_for(source.encoding)
-        if codec is None:
+        codec, *fallbacks = _declared_codecs(source, key)
+        if fallbacks and fmt not in ("csv", "tsv"):
             raise ConfigError(
-                f"{key}.encoding",
-                f"unknown encoding {source.encoding!r}; e.g. utf-8, utf-16, windows-1256, iso-8859-6",
+                f"{key}.encoding", "a list of encodings is read line by line: CSV or TSV only"
             )
     else:
         codec = detect_encoding(path, head)
     if fmt == "jsonl":
-        return JsonLinesReader(path, codec, strict_encoding=declared)
+        return JsonLinesReader(path, codec, strict_encoding=declared, rule=rule)
     delimiter = _delimiter(source, fmt, head, codec)
-    return DelimitedReader(path, fmt, codec, delimiter, strict_encoding=declared)
+    if fallbacks:
+        return DelimitedReader(path, fmt, codec, delimiter, fallbacks=fallbacks, rule=rule)
+    return DelimitedReader(path, fmt, codec, delimiter, strict_encoding=declared, rule=rule)
+
+
+def _declared_codecs(source: SourceConfig, key: str) -> list[str]:
+    """The codecs `encoding` names: one, or several separated by commas, tried line by line."""
+    codecs = []
+    for name in source.encoding.split(","):
+        codec = codec_for(name.strip())
+        if codec is None:
+            raise ConfigError(
+                f"{key}.encoding",
+                f"unknown encoding {name.strip()!r}; e.g. utf-8, utf-16, windows-1256, iso-8859-6, "
+                'or several tried line by line: "utf-8, windows-1256"',
+            )
+        if len(source.encoding.split(",")) > 1 and codec.startswith("utf_16"):
+            raise ConfigError(f"{key}.encoding", "UTF-16 cannot be mixed line by line with others")
+        codecs.append(codec)
+    return codecs
+
+
+def file_problem(path: Path) -> str | None:
+    """Why the path is not a regular file that can be read, or None when it is.
+
+    Checked before opening: opening a FIFO would wait for a writer, and a
+    device such as /dev/zero never ends.
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        if path.is_symlink():
+            return f"a symbolic link to {os.readlink(path)}, which does not exist"
+        return "no such file"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a loop of symbolic links (a link that leads back to itself)"
+        return f"cannot read it: {exc.strerror or exc}"
+    kind = info.st_mode
+    if stat.S_ISDIR(kind):
+        return "a folder, not a file; name a file in it"
+    if stat.S_ISFIFO(kind):
+        return "a named pipe (FIFO), not a file; save what it carries to a file"
+    if stat.S_ISCHR(kind) or stat.S_ISBLK(kind):
+        return "a device, not a file"
+    if stat.S_ISSOCK(kind):
+        return "a socket, not a file"
+    if not stat.S_ISREG(kind):
+        return "not a regular file"
+    if not os.access(path, os.R_OK):
+        return "permission denied: this user cannot read it"
+    return None
 
 
 def _delimiter(source: SourceConfig, fmt: str, head: bytes, codec: str) -> str:

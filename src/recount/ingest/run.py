@@ -9,10 +9,13 @@ leaves the workspace exactly as it was.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import shutil
 import tempfile
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,11 +26,17 @@ import pyarrow as pa
 import pyarrow.dataset as pads
 import pyarrow.parquet as pq
 
-from recount.config import SourceConfig
-from recount.ingest.canonical import Finished, finish_source, scratch_connection
+from recount.errors import InputError, RecountError
+from recount.ingest.canonical import (
+    READER_ISSUES,
+    Finished,
+    finish_source,
+    scratch_connection,
+)
 from recount.ingest.detect import display_encoding
 from recount.ingest.files import described_path, file_sha256, open_reader, resolve_columns
 from recount.ingest.readers import JsonLinesReader, Reader
+from recount.settings import ProjectSettings, SourceConfig
 from recount.tables import TABLES
 
 Progress = Callable[[str, float | None, int], None]
@@ -42,6 +51,23 @@ class StagedSource:
     sha256: str
 
 
+class SourcesFailed(RecountError):
+    """Some sources could not be read. The others were ingested; a failed source's
+    rows from an earlier ingest are kept as they were."""
+
+    def __init__(self, failures: dict[str, RecountError], accounting: pd.DataFrame):
+        self.failures = failures
+        self.accounting = accounting
+        total = len(failures) + len(accounting)
+        lines = [f"  {source_id}: {error}" for source_id, error in failures.items()]
+        super().__init__(
+            f"{len(failures)} of {total} sources could not be read"
+            + (" (the others were ingested)" if len(accounting) else "")
+            + ":\n"
+            + "\n".join(lines)
+        )
+
+
 def ingest_workspace(
     ws, source_ids: Sequence[str] | None = None, progress: Progress | None = None
 ) -> pd.DataFrame:
@@ -49,7 +75,9 @@ def ingest_workspace(
 
     With `source_ids`, only those sources are re-read and only their rows are
     replaced. Without, every configured source is read, and rows of sources no
-    longer in the config are removed.
+    longer in the config are removed. Every source that can be read is read,
+    and they are written together in one transaction; when any cannot be read,
+    `SourcesFailed` names each with its cause, after the others are written.
     """
     config = ws.config
     if source_ids:
@@ -59,21 +87,10 @@ def ingest_workspace(
         sources = list(config.sources)
         replaced = sorted({s.id for s in sources} | set(_ingested_ids(ws)))
     ws.root.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".ingest-", dir=ws.root))
-    try:
-        scratch = scratch_connection(staging)
-        try:
-            # DuckDB's pass over one source runs while Python reads the next.
-            with ThreadPoolExecutor(max_workers=1) as finisher:
-                pending = []
-                for source in sources:
-                    read = _read_into_staging(source, staging, progress)
-                    event = source.event or config.event
-                    pending.append(finisher.submit(_finish_staged, scratch, read, event, progress))
-                staged = [job.result() for job in pending]
-        finally:
-            scratch.close()
+    with staging_folder(ws.root) as staging:
+        staged, failures = _stage_all(sources, config.project.event, staging, progress)
         accounting = _accounting(staged, ws.root)
+        replaced = [sid for sid in replaced if sid not in failures]
         tables = {
             "records": _dataset([s.finished.records_file for s in staged]),
             "quarantine": _dataset([s.finished.quarantine_file for s in staged]),
@@ -85,9 +102,89 @@ def ingest_workspace(
             ws.replace_rows(tables, "source_id", replaced)
         elif replaced:
             _remove_sources(ws, replaced)
-        return accounting
+    if failures:
+        raise SourcesFailed(failures, accounting)
+    return accounting
+
+
+def _stage_all(
+    sources: list[SourceConfig], event: str, staging: Path, progress: Progress | None
+) -> tuple[list[StagedSource], dict[str, RecountError]]:
+    """Every source read into the staging folder; those that cannot be read, with their cause."""
+    failures: dict[str, RecountError] = {}
+    scratch = scratch_connection(staging)
+    try:
+        # DuckDB's pass over one source runs while Python reads the next.
+        with ThreadPoolExecutor(max_workers=1) as finisher:
+            pending = []
+            for source in sources:
+                try:
+                    read = _read_into_staging(source, staging, progress)
+                except RecountError as exc:
+                    failures[source.id] = exc
+                    continue
+                job = finisher.submit(
+                    _finish_staged, scratch, read, source.event or event, progress
+                )
+                pending.append((source.id, job))
+            staged = []
+            for source_id, job in pending:
+                try:
+                    staged.append(job.result())
+                except RecountError as exc:
+                    failures[source_id] = exc
+    finally:
+        scratch.close()
+    order = {s.id: i for i, s in enumerate(sources)}
+    return staged, dict(sorted(failures.items(), key=lambda item: order[item[0]]))
+
+
+STAGING_PREFIX = ".ingest-"
+STAGING_LOCK = ".in-use"
+# a folder without its lock file may be one another ingest has only just created
+UNLOCKED_GRACE_SECONDS = 60.0
+
+
+@contextlib.contextmanager
+def staging_folder(root: Path) -> Iterator[Path]:
+    """A fresh staging folder in the workspace, locked while in use and removed after.
+
+    Folders that a killed ingest left behind are removed first: a folder is
+    stale when no process holds its lock (the kernel drops a dead process's locks).
+    """
+    remove_stale_staging(root)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
+    try:
+        with open(staging / STAGING_LOCK, "wb") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            yield staging
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def remove_stale_staging(root: Path) -> list[Path]:
+    """Remove the staging folders no running ingest holds; returns those removed."""
+    removed = []
+    for folder in root.glob(STAGING_PREFIX + "*"):
+        if not folder.is_dir() or folder.is_symlink():
+            continue
+        lock_path = folder / STAGING_LOCK
+        try:
+            with open(lock_path, "rb") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                shutil.rmtree(folder, ignore_errors=True)
+        except BlockingIOError:
+            continue  # a running ingest holds it
+        except FileNotFoundError:
+            try:
+                age = time.time() - folder.stat().st_mtime
+            except FileNotFoundError:
+                continue
+            if age < UNLOCKED_GRACE_SECONDS:
+                continue
+            shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
 
 
 @dataclass
@@ -103,7 +200,9 @@ class SourceRows:
 
 
 def read_source(
-    source: SourceConfig, event: str = "killed", scratch: duckdb.DuckDBPyConnection | None = None
+    source: SourceConfig,
+    event: str = ProjectSettings.event,
+    scratch: duckdb.DuckDBPyConnection | None = None,
 ) -> SourceRows:
     """Read one source into canonical records and quarantine rows (as DataFrames).
 
@@ -173,7 +272,21 @@ def _read_into_staging(
     source: SourceConfig, staging: Path, progress: Progress | None
 ) -> ReadSource:
     """Stream the file into Parquet chunks in the staging folder."""
-    reader = open_reader(source)
+    try:
+        reader = open_reader(source)
+    except OSError as exc:
+        raise InputError(str(source.path), f"cannot read the file: {exc.strerror or exc}") from None
+    try:
+        return _stream_into_staging(source, reader, staging, progress)
+    except OSError as exc:
+        raise InputError(str(source.path), f"cannot read the file: {exc.strerror or exc}") from None
+    finally:
+        reader.close()
+
+
+def _stream_into_staging(
+    source: SourceConfig, reader: Reader, staging: Path, progress: Progress | None
+) -> ReadSource:
     columns = resolve_columns(source, reader)
     folder = staging / source.id
     folder.mkdir()
@@ -182,7 +295,10 @@ def _read_into_staging(
     rows_read = 0
     for index, chunk in enumerate(reader.chunks()):
         row_file = folder / f"rows-{index:05d}.parquet"
-        pq.write_table(chunk.rows, row_file, compression="lz4")
+        issues = (
+            chunk.issues if chunk.issues is not None else pa.nulls(chunk.rows.num_rows, pa.string())
+        )
+        pq.write_table(chunk.rows.append_column(READER_ISSUES, issues), row_file, compression="lz4")
         row_files.append(row_file)
         if chunk.quarantine.num_rows:
             quarantine_file = folder / f"quarantine-{index:05d}.parquet"
@@ -193,8 +309,8 @@ def _read_into_staging(
             progress(source.id, chunk.progress, rows_read)
     if not row_files:
         row_file = folder / "rows-empty.parquet"
-        names = ["source_row"] + [f"c{i}" for i in range(len(reader.header))]
-        types = [pa.int64()] + [pa.string()] * len(reader.header)
+        names = ["source_row"] + [f"c{i}" for i in range(len(reader.header))] + [READER_ISSUES]
+        types = [pa.int64()] + [pa.string()] * (len(reader.header) + 1)
         pq.write_table(pa.schema(list(zip(names, types, strict=True))).empty_table(), row_file)
         row_files.append(row_file)
     return ReadSource(source, reader, columns, folder, row_files, quarantine_files)
@@ -232,6 +348,7 @@ def _accounting(staged: list[StagedSource], root: Path) -> pd.DataFrame:
             "delimiter": s.reader.delimiter,
             "sha256": s.sha256,
             "rows_in": s.finished.rows_in,
+            "lines_in": s.reader.lines_read,
             "records": s.finished.records,
             "quarantined": s.finished.quarantined,
             "ingested_at": now,
@@ -239,5 +356,5 @@ def _accounting(staged: list[StagedSource], root: Path) -> pd.DataFrame:
         for s in staged
     ]
     return pd.DataFrame(rows, columns=SOURCES_SCHEMA.names).astype(
-        {"rows_in": "int64", "records": "int64", "quarantined": "int64"}
+        {"rows_in": "int64", "lines_in": "Int64", "records": "int64", "quarantined": "int64"}
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import numpy as np
 import pyarrow as pa
@@ -63,16 +64,64 @@ def _entity(match: re.Match) -> str:
     return NAMED[name]
 
 
-def sheet_rows(sheet, book) -> Iterator[tuple[str | None, ...]]:
-    """Every row of the sheet from row 1, as a tuple of cell texts; missing rows are empty tuples."""
+DEFAULT_MAX_CELLS = 50_000_000
+MAX_ROW_BYTES = 64 << 20  # of XML for one row: far past any real row
+
+
+class SheetDamaged(Exception):
+    """The sheet's XML cannot be a real sheet."""
+
+
+class SheetTooLarge(Exception):
+    """More cells than the cap allows; `row` is the sheet row where the count passed it."""
+
+    def __init__(self, row: int, cells: int):
+        self.row = row
+        self.cells = cells
+        super().__init__(f"more than {cells:,} cells by sheet row {row}")
+
+
+@dataclass
+class RowBounds:
+    """What reading a sheet may cost: `max_cells` cells in all, counted as rows x their width.
+
+    Once `width` is set (the header's), the cells past it are folded into one extra
+    cell that tells whether the row has anything there, so a stray value in column
+    XFD costs one cell, not sixteen thousand.
+    """
+
+    max_cells: int = DEFAULT_MAX_CELLS
+    width: int | None = None
+    cells: int = 0
+
+    def count(self, row: int, cells: int) -> None:
+        self.cells += cells
+        if self.cells > self.max_cells:
+            raise SheetTooLarge(row, self.max_cells)
+
+
+def sheet_rows(sheet, book, bounds: RowBounds | None = None) -> Iterator[tuple[str | None, ...]]:
+    """Every row of the sheet from row 1 to its last row with a value, as a tuple of cell texts.
+
+    Rows without a value are empty tuples, and only when a row with a value comes
+    after them: a sheet that declares a million formatted but empty rows costs
+    nothing for them.
+    """
+    bounds = bounds or RowBounds()
     # openpyxl's read-only worksheet keeps these for its own (slower) parser.
-    reader = _CellReader(sheet._shared_strings, book._date_formats, book.epoch)
-    expected = 1
+    reader = _CellReader(sheet._shared_strings, book._date_formats, book.epoch, bounds)
+    expected = 1  # the number of a row that does not say its own
+    emitted = 0
     pending = b""
     with sheet._get_source() as source:
         while True:
             block = source.read(BLOCK_BYTES)
             pending += block
+            if len(pending) > MAX_ROW_BYTES:
+                raise SheetDamaged(
+                    f"over {MAX_ROW_BYTES >> 20} MB of the sheet's XML hold no complete row "
+                    "(a damaged sheet, or one built to expand when unzipped)"
+                )
             cut = _last_row_end(pending) if block else len(pending)
             segment = pending[:cut]
             rows = reader.plain_rows(segment)
@@ -83,11 +132,15 @@ def sheet_rows(sheet, book) -> Iterator[tuple[str | None, ...]]:
                 )
             for number, values in rows:
                 number = number or expected
-                while expected < number:
-                    yield ()
-                    expected += 1
-                yield values
                 expected = number + 1
+                if not values or number <= emitted:
+                    continue
+                bounds.count(number, (number - emitted - 1) * (bounds.width or 1) + len(values))
+                while emitted < number - 1:
+                    yield ()
+                    emitted += 1
+                yield values
+                emitted = number
             pending = pending[cut:]
             if not block:
                 return
@@ -116,11 +169,15 @@ def _row_number(attributes: str, expected: int) -> int:
 
 
 class _CellReader:
-    def __init__(self, shared, date_styles, epoch):
+    def __init__(self, shared, date_styles, epoch, bounds: RowBounds):
         self.shared = shared
         self.date_styles = date_styles
         self.epoch = epoch
+        self.bounds = bounds
         self._shared_array: pa.Array | None = None
+
+    def _last_column(self) -> int | None:
+        return None if self.bounds.width is None else self.bounds.width + 1
 
     def plain_rows(self, segment: bytes) -> list[tuple[int, tuple]] | None:
         """Rows of a block whose cells all have the plain shape most writers use, or None.
@@ -150,11 +207,28 @@ class _CellReader:
         )[letter_codes.indices.to_numpy(zero_copy_only=False)]
         text = pc.if_else(pc.equal(kinds, "inlineStr"), inline, values)
         text = self._resolve(text, kinds, styles)
-        first, last = int(row_numbers.min()), int(row_numbers.max())
+        filled = text.is_valid().to_numpy(zero_copy_only=False)
+        if not filled.any():
+            return []
+        row_numbers, columns = row_numbers[filled], columns[filled]
+        last_column = self._last_column()
+        if last_column is not None:
+            columns = np.minimum(columns, last_column)
+        present, position = np.unique(row_numbers, return_inverse=True)
         width = int(columns.max())
-        grid = np.full((last - first + 1, width), None, dtype=object)
-        grid[row_numbers - first, columns - 1] = np.asarray(text.to_pylist(), dtype=object)
-        return list(zip(range(first, last + 1), map(tuple, grid), strict=True))
+        cells = text.filter(pa.array(filled)).to_pylist()
+        if len(present) * width > 8 * len(cells) + 64 * len(present):
+            # sparse (a value far to the right): row by row, not a mostly empty grid
+            by_row: dict[int, dict[int, str]] = {}
+            for number, column, value in zip(row_numbers, columns, cells, strict=True):
+                by_row.setdefault(int(number), {})[int(column)] = value
+            return [
+                (n, tuple(row.get(i) for i in range(1, max(row) + 1)))
+                for n, row in sorted(by_row.items())
+            ]
+        grid = np.full((len(present), width), None, dtype=object)
+        grid[position, columns - 1] = np.asarray(cells, dtype=object)
+        return [(int(n), _trimmed(row)) for n, row in zip(present, grid, strict=True)]
 
     def _resolve(self, text: pa.Array, kind: pa.Array, style: pa.Array) -> pa.Array:
         is_shared = pc.equal(kind, "s")
@@ -202,7 +276,10 @@ class _CellReader:
                 else:
                     style = value
             column = column_index(reference) if reference else column + 1
-            cells[column] = self.cell(kind or "n", style, inner) if inner else None
+            value = self.cell(kind or "n", style, inner) if inner else None
+            if value is not None:
+                last_column = self._last_column()
+                cells[column if last_column is None else min(column, last_column)] = value
         if not cells:
             return ()
         return tuple(cells.get(i) for i in range(1, max(cells) + 1))
@@ -227,6 +304,14 @@ class _CellReader:
         if style and style.isdigit() and int(style) in self.date_styles:
             return _date_text(value, self.epoch)
         return _number_text(value)
+
+
+def _trimmed(row) -> tuple:
+    """The row without its empty cells at the end."""
+    end = len(row)
+    while end and row[end - 1] is None:
+        end -= 1
+    return tuple(row[:end])
 
 
 def _date_text(value: str, epoch) -> str:

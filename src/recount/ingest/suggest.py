@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from recount.config import SourceConfig
 from recount.ingest.dates import parse_dates
 from recount.ingest.detect import display_encoding
 from recount.ingest.files import open_reader
@@ -30,6 +29,7 @@ from recount.ingest.values import (
     recognise_status,
 )
 from recount.reference import NO_PACK, CountryPack, available_packs, country_pack
+from recount.settings import SourceConfig
 
 SAMPLE_ROWS = 2000
 SPLIT_PARTS = ("given_name", "family_name", "extra.address")  # fields split over columns

@@ -1,44 +1,220 @@
-"""Candidate pairs of the blocking rules, to measure how many true pairs blocking keeps."""
+"""Candidate pairs: blocking rules that do not depend on which part of a name is which.
+
+A pair is scored when any rule holds. Every rule that uses names uses them as
+sets of token keys, ranked by how rare each token (and each pair of tokens) is
+in the data at hand, never by position:
+
+- the same set of names in the same year, or in the same admin unit;
+- a pair of names, or of their first three letters, that few records share (no
+  date needed: a rare pair is evidence enough; how few is learnt from the data,
+  `rarity_cap`);
+- one of a record's rarest pairs of names within a month (two overlapping
+  30-day windows, so two dates a fortnight apart always share one);
+- one of a record's two rarest names, or their first three letters, on the same day;
+- any name on the same day in the same place;
+- the same identifier, or the same value of a text field that nearly identifies
+  (an e-mail address);
+- the same day and place (where that makes few enough pairs: `MAX_PAIRS_PER_RECORD`).
+
+The helper columns (pairs of names, their rarity) are computed here, from the
+records being linked, before the rules run.
+"""
 
 from __future__ import annotations
 
 import duckdb
 import pandas as pd
 
-from recount.link import model
+from recount.link.fields import Fields
+
+# A pair of names shared by at most this many records blocks without a date.
+RARE_PAIR_MAX = 10
+# How many of a record's rarest pairs of names, and rarest names, enter the dated rules.
+TOP_PAIRS = 3
+TOP_TOKENS = 2
+PREFIX = 3
+# A rule that uses no name at all is kept only while it makes at most this many
+# pairs per record.
+MAX_PAIRS_PER_RECORD = 5
+BLOCKING_COLUMNS = (
+    "rare_pairs", "top_pairs", "prefix_pairs", "top_tokens", "top_prefixes", "window_a",
+    "window_b",
+)  # fmt: skip
+
+# Rarity caps tried for the name-only rules, smallest first: the largest whose
+# blocks make at most MAX_PAIRS_PER_RECORD pairs per record is used, so a list
+# holding many copies of each person (whose pairs of names repeat) still blocks.
+RARE_CAPS = (RARE_PAIR_MAX, 20, 50, 100, 200)
+
+PAIRS_SQL = """
+create temp table token_freq as
+    select t, count(*) as n from (select unnest(tokens) as t from frame) group by t;
+create temp table ranked as
+    select unique_id, list(t order by n, t) as rt
+    from (select unique_id, unnest(tokens) as t from frame) join token_freq using (t)
+    group by unique_id;
+create temp table pairs as
+    select unique_id, unnest(list_transform(
+        list_filter(
+            list_transform(range(len(rt) * len(rt)), lambda i: [i // len(rt), i % len(rt)]),
+            lambda p: p[1] < p[2]),
+        lambda p: least(rt[p[1] + 1], rt[p[2] + 1]) || ' ' || greatest(rt[p[1] + 1], rt[p[2] + 1])
+    )) as p
+    from ranked;
+create temp table prefix_pairs as
+    select distinct unique_id, unnest(list_transform(
+        list_filter(
+            list_transform(range(len(px) * len(px)), lambda i: [i // len(px), i % len(px)]),
+            lambda p: p[1] < p[2]),
+        lambda p: least(px[p[1] + 1], px[p[2] + 1]) || ' ' || greatest(px[p[1] + 1], px[p[2] + 1])
+    )) as p
+    from (select unique_id, list_distinct(list_transform(rt, lambda t: left(t, {prefix}))) as px
+          from ranked);
+create temp table pair_freq as select p, count(*) as n from pairs group by p;
+create temp table prefix_freq as select p, count(*) as n from prefix_pairs group by p;
+"""
+
+HELPERS_SQL = """
+with per_record as (
+    select unique_id,
+           list(p order by n, p) filter (where n <= {rare}) as rare_pairs,
+           list_slice(list(p order by n, p), 1, {top_pairs}) as top_pairs
+    from pairs join pair_freq using (p)
+    group by unique_id
+),
+prefixes as (
+    select unique_id, list(p order by n, p) filter (where n <= {prefix_rare}) as prefix_pairs
+    from prefix_pairs join prefix_freq using (p)
+    group by unique_id
+)
+select f.unique_id,
+       coalesce(per_record.rare_pairs, []) as rare_pairs,
+       coalesce(per_record.top_pairs, []) as top_pairs,
+       coalesce(prefixes.prefix_pairs, []) as prefix_pairs,
+       coalesce(list_slice(ranked.rt, 1, {top_tokens}), []) as top_tokens,
+       coalesce(list_distinct(list_transform(list_slice(ranked.rt, 1, {top_tokens}),
+                lambda t: left(t, {prefix}))), []) as top_prefixes,
+       {date} // 30 as window_a,
+       ({date} + 15) // 30 as window_b
+from frame f
+left join ranked using (unique_id)
+left join per_record using (unique_id)
+left join prefixes using (unique_id)
+"""
 
 
-def blocked_pairs(frame: pd.DataFrame, rules: list[str] | None = None) -> pd.DataFrame:
-    """Distinct (unique_id_l, unique_id_r) pairs, l < r, that any rule generates."""
-    rules = rules or model.PREDICTION_BLOCKING_RULES
+def rarity_cap(con: duckdb.DuckDBPyConnection, table: str, records: int) -> int:
+    """The largest cap in RARE_CAPS whose blocks stay within the pair budget."""
+    budget = MAX_PAIRS_PER_RECORD * max(records, 1)
+    chosen = RARE_CAPS[0]
+    for cap in RARE_CAPS:
+        pairs = con.execute(
+            f"select coalesce(sum(n * (n - 1) // 2), 0) from {table} where n <= {cap}"
+        ).fetchone()[0]
+        if pairs > budget:
+            break
+        chosen = cap
+    return chosen
+
+
+def add_blocking_columns(frame: pd.DataFrame, fields: Fields) -> pd.DataFrame:
+    """`frame` with the helper columns the blocking rules explode or compare."""
     con = duckdb.connect()
     try:
-        con.register("records", frame)
-        selects = [
-            f"select l.unique_id as unique_id_l, r.unique_id as unique_id_r"
-            f" from records l join records r on ({rule}) and l.unique_id < r.unique_id"
-            for rule in rules
-        ]
-        return con.execute(" union ".join(selects)).df()
+        con.register("frame", frame[["unique_id", "tokens", "dod_day", "dob_day"]])
+        con.execute(PAIRS_SQL.format(prefix=PREFIX))
+        helpers = con.execute(
+            HELPERS_SQL.format(
+                rare=rarity_cap(con, "pair_freq", len(frame)),
+                prefix_rare=rarity_cap(con, "prefix_freq", len(frame)),
+                top_pairs=TOP_PAIRS,
+                top_tokens=TOP_TOKENS,
+                prefix=PREFIX,
+                date=fields.primary_date or "null::integer",
+            )
+        ).df()
     finally:
         con.close()
+    helpers = helpers.set_index("unique_id").reindex(frame["unique_id"])
+    out = frame.copy()
+    for column in BLOCKING_COLUMNS:
+        out[column] = helpers[column].to_numpy()
+    for column in ("window_a", "window_b"):
+        out[column] = out[column].astype("Int64")
+    return out
 
 
-def pairs_per_rule(frame: pd.DataFrame, rules: list[str] | None = None) -> list[dict]:
-    """How many pairs each rule adds beyond the rules before it (as Splink counts them)."""
-    rules = rules or model.PREDICTION_BLOCKING_RULES
+def prediction_rules(fields: Fields, frame: pd.DataFrame | None = None) -> list[dict]:
+    """Splink blocking rules (dicts, DuckDB SQL) for the fields this workspace has.
+
+    With `frame` (the records), rules that use no name are kept only where they
+    make few pairs.
+    """
+    rules: list[tuple[str, list[str] | None]] = []
+    date = fields.primary_date
+    year = {"dod_day": "dod_year", "dob_day": "dob_year"}.get(date or "")
+    if year:
+        rules.append((f"l.token_set = r.token_set and l.{year} = r.{year}", None))
+    if fields.has("governorate"):
+        rules.append(("l.token_set = r.token_set and l.governorate = r.governorate", None))
+    if fields.has("place_key"):
+        rules.append(("l.token_set = r.token_set and l.place_key = r.place_key", None))
+    if not date and not fields.has("governorate") and not fields.has("place_key"):
+        rules.append(("l.token_set = r.token_set", None))
+    rules.append(("l.rare_pairs = r.rare_pairs", ["rare_pairs"]))
+    rules.append(("l.prefix_pairs = r.prefix_pairs", ["prefix_pairs"]))
+    if date:
+        rules.append(("l.top_pairs = r.top_pairs and l.window_a = r.window_a", ["top_pairs"]))
+        rules.append(("l.top_pairs = r.top_pairs and l.window_b = r.window_b", ["top_pairs"]))
+        rules.append((f"l.top_tokens = r.top_tokens and l.{date} = r.{date}", ["top_tokens"]))
+        rules.append((f"l.top_prefixes = r.top_prefixes and l.{date} = r.{date}", ["top_prefixes"]))
+        if fields.has("place_key"):
+            rules.append(
+                (
+                    f"l.tokens = r.tokens and l.{date} = r.{date} and l.place_key = r.place_key",
+                    ["tokens"],
+                )
+            )
+    if frame is not None:
+        limit = MAX_PAIRS_PER_RECORD * len(frame)
+        for column in fields.extras:
+            if equal_pairs(frame, [column]) <= limit:
+                rules.append((f"l.{column} = r.{column}", None))
+        for where in ("place_key", "birth_place") if date else ():
+            if fields.has(where) and equal_pairs(frame, [date, where]) <= limit:
+                rules.append((f"l.{date} = r.{date} and l.{where} = r.{where}", None))
+    return [
+        {"blocking_rule": sql, "sql_dialect": "duckdb", "arrays_to_explode": explode}
+        for sql, explode in rules
+    ]
+
+
+def equal_pairs(frame: pd.DataFrame, columns: list[str]) -> int:
+    """How many pairs agree on every one of `columns` (none missing)."""
+    sizes = frame.dropna(subset=columns).groupby(columns, sort=False).size()
+    return int((sizes * (sizes - 1) // 2).sum())
+
+
+def blocked_pairs(frame: pd.DataFrame, rules: list[dict]) -> pd.DataFrame:
+    """Distinct (unique_id_l, unique_id_r) pairs, l < r, that any rule generates."""
+    return pd.concat(
+        [rule_pairs(frame, rule) for rule in rules], ignore_index=True
+    ).drop_duplicates(ignore_index=True)
+
+
+def rule_pairs(frame: pd.DataFrame, rule: dict) -> pd.DataFrame:
+    """The pairs one rule generates (an exploding rule is joined on its exploded values)."""
     con = duckdb.connect()
     try:
-        con.register("records", frame)
-        out, previous = [], []
-        for rule in rules:
-            exclude = "".join(f" and not coalesce(({p}), false)" for p in previous)
-            count = con.execute(
-                f"select count(*) from records l join records r on ({rule})"
-                f" and l.unique_id < r.unique_id{exclude}"
-            ).fetchone()[0]
-            out.append({"rule": rule, "new_pairs": int(count)})
-            previous.append(rule)
-        return out
+        columns = [c for c in frame.columns if c == "unique_id" or f".{c}" in rule["blocking_rule"]]
+        explode = rule.get("arrays_to_explode") or []
+        select = ", ".join(f"unnest({c}) as {c}" if c in explode else c for c in columns)
+        con.register("frame", frame[columns])
+        return con.execute(
+            f"with records as (select {select} from frame) "
+            "select distinct l.unique_id as unique_id_l, r.unique_id as unique_id_r "
+            f"from records l join records r on ({rule['blocking_rule']}) "
+            "and l.unique_id < r.unique_id"
+        ).df()
     finally:
         con.close()

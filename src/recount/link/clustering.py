@@ -1,23 +1,43 @@
-"""From scored pairs to people: greedy constrained single-linkage.
+"""From scored pairs to people: greedy constrained single linkage with guards on whole clusters.
 
 Connected components at a threshold chain different people together through
 weak links (A~B, B~C although A and C clearly differ). Here links are added
-strongest first, and a link is refused when it would put in one person two
-records of the same list that conflict (different sexes, or dates of death too
-far apart), records a reviewer said differ (cannot-link), or more records than
-a person can plausibly have. Reviewer 'match' labels and merges are added
-first and always kept (must-link).
+strongest first, and a link is refused when it would put in one person, for
+any two of its records (not only the two being linked):
+
+- two clearly different given names, or two clearly different fathers' names
+  (relatives killed together share father's, family name, date and place: a
+  record that lacks the father's name cannot bridge two cousins);
+- two records of one list that conflict (different sexes, or dates of death
+  too far apart), for the lists where the guard is on (`same_list`);
+- records a reviewer said differ (cannot-link), or more records than a person
+  can plausibly have.
+
+Reviewer 'match' labels and merges are added first and always kept (must-link).
+
+Which token is the given or the father's name is the names stage's guess from
+the order of the parts, so a guess only conflicts when it is absent from the
+other record's names altogether: a name written family-first is not a conflict.
+Two records born on the same known day, or with the same identifier, never
+conflict on names (nicknames, a name typed wrong): relatives differ there.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
 DATE_PRECISION_SPAN = {"day": 0, "month": 30, "year": 364}
+UNKNOWN_DAY = np.iinfo(np.int64).min  # days since 1970 are negative before 1970
+# Two name tokens are clearly different below this similarity (and when
+# neither starts the other: Rob, Robert).
+SIMILAR_NAMES = 0.75
+NAME_GUARDS = ("given", "father")
 
 
 @dataclass
@@ -30,29 +50,109 @@ class ClusterResult:
     refused_cannot_link: int = 0
     refused_size: int = 0
     refused_given_names: int = 0
+    refused_fathers: int = 0
     must_links: int = 0
     size_distribution: dict[int, int] = field(default_factory=dict)
 
 
 @dataclass
 class RecordFacts:
-    """What the anti-chaining checks need to know about each record."""
+    """What the guards need to know about each record."""
 
     source: np.ndarray  # int code per record
     sex: np.ndarray  # 0 unknown, 1 M, 2 F
-    date_lo: np.ndarray  # days since 1970, -1 when unknown
+    date_lo: np.ndarray  # days since 1970, UNKNOWN_DAY when unknown
     date_hi: np.ndarray
+    given: list[str | None] = field(default_factory=list)
+    father: list[str | None] = field(default_factory=list)
+    tokens: list[frozenset[str]] = field(default_factory=list)
+    birth_day: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    ids: list[frozenset] = field(default_factory=list)  # (field, value) of identifiers
+    guarded_sources: frozenset[int] | None = None  # None: every list
+    known: frozenset[str] = frozenset()  # token keys of names the lexicon lists
 
     @classmethod
-    def from_frame(cls, frame: pd.DataFrame) -> RecordFacts:
-        source = pd.factorize(frame["source_id"])[0].astype(np.int64)
+    def from_frame(
+        cls,
+        frame: pd.DataFrame,
+        guarded: set[str] | None = None,
+        known: frozenset[str] = frozenset(),
+        id_columns: list[str] = (),
+    ) -> RecordFacts:
+        codes, uniques = pd.factorize(frame["source_id"])
         sex = frame["sex"].map({"M": 1, "F": 2}).fillna(0).astype(np.int64).to_numpy()
-        day = frame["dod_day"].astype("Float64").fillna(-1).astype(np.int64).to_numpy()
+        dated = frame["dod_day"].notna().to_numpy()
+        day = frame["dod_day"].astype("Float64").fillna(0).astype(np.int64).to_numpy()
         span = (
             frame["date_precision"].map(DATE_PRECISION_SPAN).fillna(0).astype(np.int64).to_numpy()
         )
-        known = day >= 0
-        return cls(source, sex, np.where(known, day, -1), np.where(known, day + span, -1))
+        n = len(frame)
+
+        def text(column: str) -> list[str | None]:
+            if column not in frame.columns:
+                return [None] * n
+            return [v if isinstance(v, str) and v else None for v in frame[column]]
+
+        tokens = (
+            [frozenset(t) if t is not None and len(t) else frozenset() for t in frame["tokens"]]
+            if "tokens" in frame.columns
+            else [frozenset()] * n
+        )
+        birth = np.full(n, UNKNOWN_DAY, dtype=np.int64)
+        if "dob_day" in frame.columns and "dob_precision" in frame.columns:
+            exact = frame["dob_precision"].eq("day").fillna(False).to_numpy()
+            exact = exact & frame["dob_day"].notna().to_numpy()
+            days = frame["dob_day"].astype("Float64").fillna(0).astype(np.int64).to_numpy()
+            birth = np.where(exact, days, UNKNOWN_DAY)
+        ids = [frozenset()] * n
+        if id_columns:
+            values = frame[list(id_columns)].astype(object)
+            ids = [
+                frozenset(
+                    (c, v) for c, v in zip(id_columns, row, strict=True) if isinstance(v, str)
+                )
+                for row in values.itertuples(index=False)
+            ]
+        guarded_codes = (
+            None if guarded is None else frozenset(i for i, s in enumerate(uniques) if s in guarded)
+        )
+        return cls(
+            codes.astype(np.int64),
+            sex,
+            np.where(dated, day, UNKNOWN_DAY),
+            np.where(dated, day + span, UNKNOWN_DAY),
+            given=text("given_key"),
+            father=text("father_key"),
+            tokens=tokens,
+            birth_day=birth,
+            guarded_sources=guarded_codes,
+            known=frozenset(known),
+            ids=ids,
+        )
+
+
+@lru_cache(maxsize=500_000)
+def similar_names(a: str, b: str) -> bool:
+    """Two token keys that may be one name: equal, one the start of the other, or close."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a)):
+        return True
+    return SequenceMatcher(None, a, b).ratio() >= SIMILAR_NAMES
+
+
+def absent(name: str, tokens: frozenset[str], known: frozenset[str] = frozenset()) -> bool:
+    """True when no token of a record could be `name`.
+
+    Two different names the lexicon lists are different however alike their
+    keys look (Ahmad and Muhammad differ by one key letter).
+    """
+    if not tokens:
+        return False
+    listed = name in known
+    return not any(
+        t == name or (not (listed and t in known) and similar_names(name, t)) for t in tokens
+    )
 
 
 def cluster(
@@ -65,16 +165,24 @@ def cluster(
     max_cluster_size: int,
     must_link: list[tuple[int, int]] = (),
     cannot_link: list[tuple[int, int]] = (),
+    name_guards: tuple[str, ...] = NAME_GUARDS,
 ) -> ClusterResult:
     """Cluster records 0..n_records-1 given links (left[k], right[k]) with weights."""
     parent = list(range(n_records))
     members: dict[int, list[int]] = {}
-    by_source: dict[int, dict[int, list[int]]] = {}
     forbidden: dict[int, set[int]] = defaultdict(set)
     for a, b in cannot_link:
         forbidden[a].add(b)
         forbidden[b].add(a)
     sources, sexes, lo, hi = facts.source, facts.sex, facts.date_lo, facts.date_hi
+    guarded = facts.guarded_sources
+    given_guard = "given" in name_guards and bool(facts.given)
+    father_guard = "father" in name_guards and bool(facts.father)
+    birth = (
+        facts.birth_day if len(facts.birth_day) else np.full(n_records, UNKNOWN_DAY, dtype=np.int64)
+    )
+    ids = facts.ids or [frozenset()] * n_records
+    known = facts.known
 
     def find(x: int) -> int:
         root = x
@@ -87,31 +195,42 @@ def cluster(
     def members_of(root: int) -> list[int]:
         return members.get(root) or [root]
 
-    def sources_of(root: int) -> dict[int, list[int]]:
-        index = by_source.get(root)
-        if index is None:
-            index = {int(sources[root]): [root]}
-        return index
-
-    def conflicting(a: int, b: int) -> bool:
+    def same_list_conflict(a: int, b: int) -> bool:
+        if sources[a] != sources[b] or (guarded is not None and int(sources[a]) not in guarded):
+            return False
         if sexes[a] and sexes[b] and sexes[a] != sexes[b]:
             return True
-        if lo[a] >= 0 and lo[b] >= 0:
-            gap = max(lo[a], lo[b]) - min(hi[a], hi[b])
-            return gap > conflict_days
+        if lo[a] != UNKNOWN_DAY and lo[b] != UNKNOWN_DAY:
+            return max(lo[a], lo[b]) - min(hi[a], hi[b]) > conflict_days
         return False
+
+    def name_conflict(a: int, b: int) -> str | None:
+        if (birth[a] != UNKNOWN_DAY and birth[a] == birth[b]) or ids[a] & ids[b]:
+            return None  # born the same day, or the same identifier: nicknames, not relatives
+        ta, tb = facts.tokens[a], facts.tokens[b]
+        if given_guard:
+            # a one-word name says too little of which word it is to conflict
+            ga, gb = facts.given[a], facts.given[b]
+            if (
+                ga
+                and gb
+                and ga != gb
+                and len(ta) >= 2
+                and len(tb) >= 2
+                and (absent(ga, tb, known) or absent(gb, ta, known))
+            ):
+                return "given"
+        if father_guard:
+            fa, fb = facts.father[a], facts.father[b]
+            if fa and fb and fa != fb and absent(fa, tb, known) and absent(fb, ta, known):
+                return "father"
+        return None
 
     def union(ra: int, rb: int) -> None:
         small, big = (ra, rb) if len(members_of(ra)) < len(members_of(rb)) else (rb, ra)
-        big_members = members_of(big) + members_of(small)
-        big_index = sources_of(big)
-        for source, recs in sources_of(small).items():
-            big_index.setdefault(source, []).extend(recs)
         parent[small] = big
-        members[big] = big_members
-        by_source[big] = big_index
+        members[big] = members_of(big) + members_of(small)
         members.pop(small, None)
-        by_source.pop(small, None)
 
     result = ClusterResult(labels=np.empty(0, dtype=np.int64))
     for a, b in must_link:
@@ -126,26 +245,40 @@ def cluster(
         ra, rb = find(a), find(b)
         if ra == rb:
             continue
-        small, big = (ra, rb) if len(members_of(ra)) < len(members_of(rb)) else (rb, ra)
-        small_members = members_of(small)
-        if len(small_members) + len(members_of(big)) > max_cluster_size:
+        small_members, big_members = members_of(ra), members_of(rb)
+        if len(small_members) > len(big_members):
+            small_members, big_members = big_members, small_members
+        if len(small_members) + len(big_members) > max_cluster_size:
             result.refused_size += 1
             continue
         if forbidden and any(
-            find(other) == big for m in small_members for other in forbidden.get(m, ())
+            find(other) == find(big_members[0])
+            for m in small_members
+            for other in forbidden.get(m, ())
         ):
             result.refused_cannot_link += 1
             continue
-        big_index = sources_of(big)
-        if any(
-            conflicting(m, other)
-            for m in small_members
-            for other in big_index.get(int(sources[m]), ())
-        ):
+        refused = None
+        for m in small_members:
+            for o in big_members:
+                if same_list_conflict(m, o):
+                    refused = "conflict"
+                    break
+                reason = name_conflict(m, o)
+                if reason:
+                    refused = reason
+                    break
+            if refused:
+                break
+        if refused == "conflict":
             result.refused_conflict += 1
-            continue
-        union(ra, rb)
-        result.links_used += 1
+        elif refused == "given":
+            result.refused_given_names += 1
+        elif refused == "father":
+            result.refused_fathers += 1
+        else:
+            union(ra, rb)
+            result.links_used += 1
 
     result.labels = np.fromiter(
         (find(i) for i in range(n_records)), dtype=np.int64, count=n_records

@@ -1,9 +1,13 @@
 """Reviewers' decisions as clustering constraints and training labels.
 
-`labels` is append-only: a pair's effective label is its latest label that no
-later row undoes. `cluster_actions` records merges and splits of people; they
-refer to people of the previous run, resolved through the `record_person`
-table that run wrote.
+`labels` is append-only: a pair's label in force is the rule in
+`recount.tables.views.effective_labels`. `cluster_actions` holds merges and
+splits as constraints between records (stable ids), so they hold through any
+number of link runs: a merge must-links the records joined, a split
+cannot-links the record taken out with the records it was taken from. Splits
+stored before recount kept those records (`apart_from` NULL) are resolved
+through the `record_person` of the run the reviewer saw, which is the last
+one only until the next relink.
 """
 
 from __future__ import annotations
@@ -39,27 +43,37 @@ def load_constraints(ws: Workspace, labels: pd.DataFrame) -> Constraints:
             constraints.must_link.append((row.record_id_l, row.record_id_r))
         elif row.label == "non_match":
             constraints.cannot_link.append((row.record_id_l, row.record_id_r))
-    if not ws.has_table("cluster_actions"):
-        return constraints
     actions = views.live_cluster_actions(ws)
-    previous = (
-        ws.table("record_person", ["record_id", "person_id"])
-        if ws.has_table("record_person")
-        else None
-    )
+    previous = None
     for action in actions.itertuples(index=False):
-        records = [r for r in (action.record_ids if action.record_ids is not None else []) if r]
-        people = [p for p in (action.person_ids if action.person_ids is not None else []) if p]
-        members: list[str] = []
-        if previous is not None and people:
-            members = previous.loc[previous["person_id"].isin(people), "record_id"].tolist()
+        records = _ids(action.record_ids)
         if action.action == "merge":
-            group = list(dict.fromkeys(records + members))
-            constraints.must_link.extend(zip(group, group[1:], strict=False))
+            constraints.must_link.extend(zip(records, records[1:], strict=False))
         elif action.action == "split":
-            rest = [m for m in members if m not in set(records)]
-            constraints.cannot_link.extend((a, b) for a in records for b in rest)
+            apart = _ids(action.apart_from)
+            if _missing(action.apart_from):  # stored before splits kept their records
+                if previous is None:
+                    previous = _record_person(ws)
+                people = _ids(action.person_ids)
+                apart = previous.loc[previous["person_id"].isin(people), "record_id"].tolist()
+            taken = set(records)
+            constraints.cannot_link.extend((a, b) for a in records for b in apart if b not in taken)
     return constraints
+
+
+def _missing(values) -> bool:
+    """A NULL list as pandas gives it (None, NaN or NA)."""
+    return values is None or values is pd.NA or (isinstance(values, float) and values != values)
+
+
+def _ids(values) -> list[str]:
+    return [] if _missing(values) else [v for v in values if v]
+
+
+def _record_person(ws: Workspace) -> pd.DataFrame:
+    if not ws.has_table("record_person"):
+        return pd.DataFrame(columns=["record_id", "person_id"])
+    return ws.table("record_person", ["record_id", "person_id"])
 
 
 def match_label_pairs(labels: pd.DataFrame, known_ids: set[str]) -> pd.DataFrame:

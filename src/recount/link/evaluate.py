@@ -122,3 +122,35 @@ def blocking_recall(candidate_pairs: pd.DataFrame, truth_ids: pd.Series) -> dict
         "true_pairs_found": found,
         "blocking_recall": found / true_pairs if true_pairs else 1.0,
     }
+
+
+def blocking_report(ws, truth: pd.DataFrame) -> dict:
+    """Blocking recall of every prediction rule alone and of all of them together.
+
+    `truth` as `read_truth` returns it. Rules as `recount link` builds them for the
+    workspace's fields (`recount.link.blocking.prediction_rules`).
+    """
+    from recount.link.blocking import add_blocking_columns, prediction_rules, rule_pairs
+    from recount.link.fields import present_fields
+    from recount.link.prepare import linkable_records, load_link_input
+
+    linkable = linkable_records(load_link_input(ws))
+    fields = present_fields(linkable)
+    linkable = add_blocking_columns(linkable, fields)
+    keyed = truth.assign(unique_id=truth["source_id"] + ":" + truth["source_row"].astype(str))
+    truth_ids = keyed.set_index("unique_id")["person_id"]
+    truth_ids = truth_ids[truth_ids.index.isin(linkable["unique_id"])]
+    per_rule, found = [], []
+    for rule in prediction_rules(fields, linkable):
+        pairs = rule_pairs(linkable, rule)
+        found.append(pairs)
+        scores = blocking_recall(pairs, truth_ids)
+        per_rule.append(
+            {
+                "rule": rule["blocking_rule"],
+                "pairs": scores["candidate_pairs"],
+                "recall": scores["blocking_recall"],
+            }
+        )
+    union = pd.concat(found, ignore_index=True).drop_duplicates()
+    return {**blocking_recall(union, truth_ids), "blocking_rules": per_rule}

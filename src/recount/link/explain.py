@@ -16,8 +16,8 @@ import pandas as pd
 from recount.errors import WorkspaceError
 from recount.link import model
 from recount.link.engines import duckdb_engine
-from recount.link.pipeline import model_path
-from recount.link.prepare import LINK_COLUMNS, load_link_input
+from recount.link.pipeline import model_input, model_path
+from recount.link.prepare import load_link_input
 from recount.link.training import TrainedModel
 from recount.workspace import Workspace
 
@@ -56,13 +56,11 @@ def explain_pair(
     unlinkable = {
         r: by_id.at[r, "reason"] for r in (record_a, record_b) if pd.notna(by_id.at[r, "reason"])
     }
-    linkable = frame.loc[
-        frame["reason"].isna() | frame["unique_id"].isin([record_a, record_b]), LINK_COLUMNS
-    ]
+    # the two records are scored even when linkage leaves them out
+    frame.loc[frame["unique_id"].isin([record_a, record_b]), "reason"] = None
     engine = duckdb_engine()
-    settings = model.settings_with_parameters(
-        model.settings_creator(), trained.settings, engine.sql_dialect
-    )
+    linkable, _, _, untrained = model_input(ws, frame, ws.config.link, engine.sql_dialect)
+    settings = model.settings_with_parameters(untrained, trained.settings)
     settings["retain_intermediate_calculation_columns"] = True
     settings["retain_matching_columns"] = True
     linker = engine.linker(linkable.reset_index(drop=True), settings)
@@ -100,10 +98,19 @@ def explain_pair(
 
 def _record(frame: pd.DataFrame, record_id: str) -> dict:
     row = frame.loc[frame["unique_id"] == record_id].iloc[0]
-    return {
-        k: (None if pd.isna(v) else (int(v) if isinstance(v, float) and v.is_integer() else v))
-        for k, v in row.items()
-    }
+    return {k: _plain(v) for k, v in row.items()}
+
+
+def _plain(value):
+    """A value as Splink's score_pair takes it: lists as lists, missing as None, ints as int."""
+    if isinstance(value, list | tuple) or hasattr(value, "tolist") and not isinstance(value, str):
+        listed = value.tolist() if hasattr(value, "tolist") else list(value)
+        return listed if isinstance(listed, list) else _plain(listed)
+    if value is None or pd.isna(value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 def _levels(comparison: dict) -> list[tuple[int, str]]:

@@ -1,269 +1,175 @@
-"""The Fellegi-Sunter model for lists of the dead: blocking rules and comparisons.
+"""The Fellegi-Sunter model for a workspace: comparisons and blocking rules from its fields.
 
-Names are compared part by part (given, father, grandfather/family) on the
-cross-script keys of the names stage, with term-frequency adjustments so that
-agreeing on Muhammad says little and agreeing on a rare name says much. Dates of
-death are compared at levels that respect each record's precision: a year-only
-date can agree with a day, but only at the 'same year' level.
+The model is Splink settings (data): one comparison per field the workspace
+has (`recount.link.fields`), blocking rules that never depend on the order of
+name parts (`recount.link.blocking`), and a preset for the names (`arabic`:
+cross-script keys of Arabic names, tokens counted as the same name from
+Jaro-Winkler 0.92; `latin`: spelling keys, from 0.88). `[link]` can replace
+the blocking rules (`blocking_rules`, SQL over `l.` and `r.`) or the
+comparisons (`comparisons`, a JSON file of Splink comparison dicts).
 
-Every SQL condition here is plain SQL over integer and text columns (plus
-Splink's Jaro-Winkler level), so the same model runs on DuckDB and on Spark.
+Every m probability is bounded: EM's estimate is shrunk towards a prior
+(`PRIOR_WEIGHT`) and floored (`M_FLOOR`), so one field that disagrees costs a
+bounded weight and the rest of the evidence can still carry the pair.
 """
 
 from __future__ import annotations
 
 import copy
+import json
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-import splink.comparison_level_library as cll
-import splink.comparison_library as cl
-from splink import SettingsCreator
+from recount.errors import ConfigError
+from recount.link import comparisons as cmp
+from recount.link.blocking import prediction_rules
+from recount.link.fields import Fields
+from recount.link.prepare import TOKEN_CODES
 
 UNIQUE_ID = "unique_id"
-NAME_SIMILARITY = 0.92
-PLACE_SIMILARITY = 0.9
+NAME_COMPARISON = cmp.NAME_COMPARISON
+PRESETS = ("arabic", "latin")
+# Share of the prior in every m probability, and the least any level's m may be.
+PRIOR_WEIGHT = 0.05
+M_FLOOR = 0.01
 
-# Candidate pairs: a pair is scored when any rule holds. Each rule tolerates a
-# different error (a misspelt given name, a wrong governorate, a missing part).
-PREDICTION_BLOCKING_RULES = [
-    "l.name_key = r.name_key",
-    "l.given_key = r.given_key and l.father_key = r.father_key and l.governorate = r.governorate",
-    "l.given_key = r.given_key and l.family_key = r.family_key and l.dod_year = r.dod_year",
-    "l.father_key = r.father_key and l.family_key = r.family_key and l.dod_month = r.dod_month",
-    "l.given_key = r.given_key and l.dod_day = r.dod_day and l.governorate = r.governorate",
-    "l.father_key = r.father_key and l.dod_day = r.dod_day and l.governorate = r.governorate",
-    "l.dod_day = r.dod_day and l.place_key = r.place_key and l.first_token = r.first_token",
-]
-
-# Training blocks, each a list of candidates tried in order (the first with
-# enough pairs is used), as (equal columns, extra condition).
-# Date, place, sex and age are learnt on pairs sharing a *rare* full name,
-# which are nearly all the same person: trained on pairs sharing any name, EM
-# settles on the 'namesake' solution (common names in one governorate linked
-# across years).
-Block = tuple[tuple[str, ...], str]
-
-# Given names are learnt among records sharing date, governorate, father's and
-# family name: the same person, or siblings killed together, which EM tells
-# apart by given name, sex and age. Father's and family names are learnt among
-# records sharing date, governorate and given name. A looser block (the date
-# alone, or date and father) lets EM take 'same household' for 'same person'.
-GIVEN_TRAINING_BLOCKS: list[Block] = [
-    (("dod_day", "governorate", "father_key", "family_key"), ""),
-    (("dod_day", "father_key", "family_key"), ""),
-    (("dod_month", "father_key", "family_key"), ""),
-    (("dod_day", "family_key"), ""),
-    (("dod_month", "family_key"), ""),
-    (("dod_year", "family_key"), ""),
-]
-LINEAGE_TRAINING_BLOCKS: list[Block] = [
-    (("dod_day", "governorate", "given_key"), ""),
-    (("dod_day", "given_key"), ""),
-    (("dod_month", "governorate", "given_key"), ""),
-    (("dod_month", "given_key"), ""),
-]
-
-
-def rare_name_training_blocks(rare_name_max: int) -> list[Block]:
-    rare = f"l.name_freq <= {int(rare_name_max)}"
-    return [
-        (("name_key",), f"{rare} and l.name_parts >= 3"),
-        (("name_key",), rare),
-    ]
-
-
-DETERMINISTIC_BLOCKS: list[Block] = [
-    (("name_key", "dod_day", "governorate"), ""),
-    (("name_key", "dod_day"), ""),
-    (("name_key", "place_key"), ""),
-]
-
-# What each EM session estimates; every other comparison is held neutral
-# (m = u) during that session so it cannot steer the classes: in a household
-# block, EM would otherwise take 'same place' for 'same person'.
-GIVEN_SESSION = ("given", "sex", "age")
-LINEAGE_SESSION = ("father", "lineage")
-RARE_NAME_SESSION = ("date_of_death", "governorate", "place", "sex", "age")
-# Which session's estimates the final model keeps for each comparison.
-OWNER = {
-    "given": "given",
-    "father": "lineage",
-    "lineage": "lineage",
-    "date_of_death": "rare",
-    "governorate": "rare",
-    "place": "rare",
-    "sex": "rare",
-    "age": "rare",
-}
-
-# m probabilities used only when no training block has enough pairs: what a
-# careful reviewer expects of true matches on lists like these (names mostly
-# agree, dates mostly exact but sometimes off by days, sexes nearly always agree).
+# m probabilities before any data: what a careful reviewer expects of true
+# matches (names mostly agree, dates mostly exact but sometimes off, sexes
+# nearly always agree), one value per non-null level, most specific first.
 M_PRIORS = {
-    "given": [0.8, 0.1, 0.1],
-    "father": [0.8, 0.1, 0.1],
-    "lineage": [0.7, 0.05, 0.05, 0.1, 0.1],
+    "name": [0.5, 0.1, 0.12, 0.1, 0.05, 0.04, 0.04, 0.03, 0.02],
     "date_of_death": [0.6, 0.1, 0.08, 0.07, 0.08, 0.04, 0.03],
-    "governorate": [0.9, 0.1],
-    "place": [0.6, 0.15, 0.25],
-    "sex": [0.97, 0.03],
+    "date_of_birth": [0.8, 0.06, 0.03, 0.02, 0.03, 0.02, 0.02, 0.02],
     "age": [0.6, 0.2, 0.1, 0.1],
+    "exact": [0.95, 0.05],
+    "text": [0.75, 0.1, 0.15],
+    "id": [0.9, 0.05, 0.05],
 }
 
 
-def block_sql(block: Block) -> str:
-    columns, condition = block
-    equal = " and ".join(f"l.{c} = r.{c}" for c in columns)
-    return f"{equal} and {condition}" if condition else equal
+@dataclass(frozen=True)
+class Preset:
+    name: str
+    name_near: float  # Jaro-Winkler at which two name tokens count as one name
 
 
-def _name_part(column: str, label: str) -> cl.CustomComparison:
-    return cl.CustomComparison(
-        output_column_name=label,
-        comparison_description=f"{label} name key",
-        comparison_levels=[
-            cll.NullLevel(column),
-            cll.ExactMatchLevel(column, term_frequency_adjustments=True),
-            cll.JaroWinklerLevel(column, NAME_SIMILARITY),
-            cll.ElseLevel(),
-        ],
-    )
+PRESET_VALUES = {"arabic": Preset("arabic", 0.92), "latin": Preset("latin", 0.88)}
 
 
-def _lineage() -> cl.CustomComparison:
-    """Grandfather and family names: lists disagree on which of the two the third part is."""
-    fam_l, fam_r, gf_l, gf_r = (
-        "family_key_l",
-        "family_key_r",
-        "grandfather_key_l",
-        "grandfather_key_r",
-    )
-    comparable = (
-        f"({fam_l} is not null and {fam_r} is not null)"
-        f" or ({gf_l} is not null and {gf_r} is not null)"
-        f" or ({fam_l} is not null and {gf_r} is not null)"
-        f" or ({gf_l} is not null and {fam_r} is not null)"
-    )
-    return cl.CustomComparison(
-        output_column_name="lineage",
-        comparison_description="grandfather and family name keys",
-        comparison_levels=[
-            {
-                "sql_condition": f"not ({comparable})",
-                "label_for_charts": "null",
-                "is_null_level": True,
-            },
-            cll.ExactMatchLevel("family_key", term_frequency_adjustments=True),
-            {"sql_condition": f"{gf_l} = {gf_r}", "label_for_charts": "grandfather equal"},
-            {
-                "sql_condition": f"{fam_l} = {gf_r} or {gf_l} = {fam_r}",
-                "label_for_charts": "family equals grandfather",
-            },
-            cll.JaroWinklerLevel("family_key", NAME_SIMILARITY),
-            cll.ElseLevel(),
-        ],
-    )
+def preset_for(option: str, arabic_share: float) -> Preset:
+    """The names preset: as configured, or `arabic` where Arabic script is common."""
+    if option == "auto":
+        return PRESET_VALUES["arabic" if arabic_share >= 0.02 else "latin"]
+    return PRESET_VALUES[option]
 
 
-def _date_of_death() -> cl.CustomComparison:
-    """Date of death, at levels that only claim the precision both records have."""
-    both_day = "date_precision_l = 'day' and date_precision_r = 'day'"
-    no_year = "date_precision_l <> 'year' and date_precision_r <> 'year'"
-    diff = "abs(dod_day_l - dod_day_r)"
-    return cl.CustomComparison(
-        output_column_name="date_of_death",
-        comparison_description="date of death with precision",
-        comparison_levels=[
-            {
-                "sql_condition": "dod_day_l is null or dod_day_r is null",
-                "label_for_charts": "null",
-                "is_null_level": True,
-            },
-            {
-                "sql_condition": f"{both_day} and dod_day_l = dod_day_r",
-                "label_for_charts": "same day",
-            },
-            {"sql_condition": f"{both_day} and {diff} <= 3", "label_for_charts": "within 3 days"},
-            {
-                "sql_condition": f"{no_year} and dod_month_l = dod_month_r",
-                "label_for_charts": "same month (month precision)",
-            },
-            {
-                "sql_condition": f"({both_day} and {diff} <= 31)"
-                f" or ({no_year} and abs(dod_month_l - dod_month_r) <= 1)",
-                "label_for_charts": "within a month",
-            },
-            {"sql_condition": "dod_year_l = dod_year_r", "label_for_charts": "same year"},
-            {"sql_condition": f"{diff} <= 366", "label_for_charts": "within a year"},
-            cll.ElseLevel(),
-        ],
-    )
+def comparisons_for(fields: Fields, preset: Preset, dialect: str) -> list[dict[str, Any]]:
+    """One comparison per field present, in a stable order."""
+    d = cmp.Dialect(dialect)
+    out = [cmp.names(d, preset.name_near, TOKEN_CODES)]
+    if fields.has("dod_day"):
+        out.append(cmp.date_of_death())
+    if fields.has("dob_day"):
+        out.append(cmp.date_of_birth(d))
+    if fields.has("birth_year"):
+        out.append(cmp.birth_year())
+    if fields.has("sex"):
+        out.append(cmp.exact("sex", "sex"))
+    if fields.has("governorate"):
+        out.append(cmp.exact("governorate", "governorate"))
+    if fields.has("place_key"):
+        out.append(cmp.text(d, "place", "place_key"))
+    if fields.has("birth_place"):
+        out.append(cmp.text(d, "place_of_birth", "birth_place"))
+    for column, kind in fields.extras.items():
+        name = column
+        if kind in ("id", "code"):
+            out.append(cmp.identifier(d, name, column))
+        else:
+            out.append(cmp.text(d, name, column))
+    return out
 
 
-def _birth_year() -> cl.CustomComparison:
-    diff = "abs(birth_year_l - birth_year_r)"
-    return cl.CustomComparison(
-        output_column_name="age",
-        comparison_description="year of birth from age and date",
-        comparison_levels=[
-            cll.NullLevel("birth_year"),
-            {"sql_condition": f"{diff} <= 1", "label_for_charts": "within 1 year"},
-            {"sql_condition": f"{diff} <= 3", "label_for_charts": "within 3 years"},
-            {"sql_condition": f"{diff} <= 8", "label_for_charts": "within 8 years"},
-            cll.ElseLevel(),
-        ],
-    )
+def prior_of(comparison: dict[str, Any]) -> list[float]:
+    """The prior m of each non-null level of a comparison."""
+    name = comparison["output_column_name"]
+    levels = [lv for lv in comparison["comparison_levels"] if not lv.get("is_null_level")]
+    prior = M_PRIORS.get(name)
+    if prior is None:
+        description = comparison.get("comparison_description", "")
+        kind = "id" if "identifier" in description else "text" if len(levels) == 3 else "exact"
+        prior = M_PRIORS[kind]
+    if len(prior) != len(levels):
+        # a user's comparison: most of the weight on the first level, the rest spread evenly
+        rest = 0.3 / max(len(levels) - 1, 1)
+        prior = [0.7] + [rest] * (len(levels) - 1) if len(levels) > 1 else [1.0]
+    return prior
 
 
-def _place() -> cl.CustomComparison:
-    return cl.CustomComparison(
-        output_column_name="place",
-        comparison_description="place key",
-        comparison_levels=[
-            cll.NullLevel("place_key"),
-            cll.ExactMatchLevel("place_key", term_frequency_adjustments=True),
-            cll.JaroWinklerLevel("place_key", PLACE_SIMILARITY),
-            cll.ElseLevel(),
-        ],
-    )
-
-
-def comparisons() -> list[Any]:
-    return [
-        _name_part("given_key", "given"),
-        _name_part("father_key", "father"),
-        _lineage(),
-        _date_of_death(),
-        cl.ExactMatch("governorate"),
-        _place(),
-        cl.ExactMatch("sex"),
-        _birth_year(),
-    ]
-
-
-def settings_creator(blocking_rules: list[str] | None = None) -> SettingsCreator:
-    """The untrained model."""
-    return SettingsCreator(
-        link_type="dedupe_only",
-        unique_id_column_name=UNIQUE_ID,
-        blocking_rules_to_generate_predictions=list(blocking_rules or PREDICTION_BLOCKING_RULES),
-        comparisons=comparisons(),
-        additional_columns_to_retain=["source_id"],
-        retain_intermediate_calculation_columns=False,
-        retain_matching_columns=False,
-    )
-
-
-def settings_with_parameters(
-    creator: SettingsCreator, trained: dict[str, Any], sql_dialect: str
+def settings_for(
+    fields: Fields,
+    preset: Preset,
+    dialect: str,
+    blocking_rules: list[str] | None = None,
+    comparisons_file: Path | None = None,
+    frame: Any = None,
 ) -> dict[str, Any]:
-    """The creator's settings in `sql_dialect`, with m, u and the prior from a trained model.
+    """The untrained model as a Splink settings dict in `dialect`."""
+    if comparisons_file is not None:
+        comparisons = load_comparisons(comparisons_file)
+    else:
+        comparisons = comparisons_for(fields, preset, dialect)
+    rules = (
+        [
+            {"blocking_rule": r, "sql_dialect": "duckdb", "arrays_to_explode": None}
+            for r in blocking_rules
+        ]
+        if blocking_rules
+        else prediction_rules(fields, frame)
+    )
+    for rule in rules:  # plain equalities: the same SQL on every engine
+        rule["sql_dialect"] = dialect
+    return {
+        "link_type": "dedupe_only",
+        "unique_id_column_name": UNIQUE_ID,
+        "blocking_rules_to_generate_predictions": rules,
+        "comparisons": comparisons,
+        "probability_two_random_records_match": 1e-4,
+        "additional_columns_to_retain": ["source_id"],
+        "retain_intermediate_calculation_columns": False,
+        "retain_matching_columns": False,
+        "em_convergence": 1e-4,
+        "max_iterations": 25,
+    }
+
+
+def load_comparisons(path: Path) -> list[dict[str, Any]]:
+    """A user's comparisons: a JSON list of Splink comparison dicts (or settings with `comparisons`)."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ConfigError("link.comparisons", f"cannot read {path}: {exc}") from exc
+    if isinstance(data, dict):
+        data = data.get("comparisons")
+    if not isinstance(data, list) or not all(
+        isinstance(c, dict) and "output_column_name" in c and "comparison_levels" in c for c in data
+    ):
+        raise ConfigError(
+            "link.comparisons",
+            f"{path}: expected a list of Splink comparisons "
+            "(each with output_column_name and comparison_levels)",
+        )
+    return data
+
+
+def settings_with_parameters(untrained: dict[str, Any], trained: dict[str, Any]) -> dict[str, Any]:
+    """`untrained` settings (SQL of one engine) with m, u and the prior of a trained model.
 
     A model saved on one engine carries that engine's SQL; rebuilding the SQL for
     the other engine and copying only the numbers lets both run the same model.
     """
-    settings = creator.create_settings_dict(sql_dialect)
-    settings = copy.deepcopy(settings)
+    settings = copy.deepcopy(untrained)
     settings["probability_two_random_records_match"] = trained[
         "probability_two_random_records_match"
     ]

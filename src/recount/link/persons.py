@@ -77,25 +77,40 @@ summary as (
         list_sort(list_distinct(list(source_id))) as sources,
         {capture}
         list_sort(list_distinct(flatten(list(coalesce(name_forms, []::varchar[]))))) as name_forms,
-        mode(sex) as sex,
-        round(median(age))::integer as age,
-        mode(governorate) as governorate
+        round(median(age))::integer as age
     from members
     group by person_id
-)
+),
+{best_sex},
+{best_governorate}
 select s.person_id, s.n_records, s.sources, {capture_columns}
-       n.name, l.name_latin, s.name_forms, s.sex, s.age,
+       n.name, l.name_latin, s.name_forms, x.sex, s.age,
        d.date_of_death, d.date_precision,
        year(d.date_of_death)::integer as year,
        case when d.date_precision in ('day', 'month') then month(d.date_of_death)::integer end as month,
-       s.governorate, t.status, t.statuses
+       g.governorate, t.status, t.statuses
 from summary s
+left join best_sex x using (person_id)
+left join best_governorate g using (person_id)
 left join best_name n using (person_id)
 left join best_latin l using (person_id)
 left join best_date d using (person_id)
 left join status t using (person_id)
 order by s.person_id
 """
+
+
+def _most_common(field: str) -> str:
+    """A CTE picking each person's most common value of `field`; a tie goes to the value
+    more sources give, then to the first in sort order, so the same records always give
+    the same person."""
+    return f"""best_{field} as (
+    select person_id, arg_max({field}, (n, sources, -sort_rank)) as {field} from (
+        select person_id, {field}, count(*) as n, count(distinct source_id) as sources,
+               dense_rank() over (partition by person_id order by {field}) as sort_rank
+        from members where {field} is not null group by person_id, {field}
+    ) group by all
+)"""
 
 
 def build_persons(ws: Workspace, assignment: pd.DataFrame) -> pa.Table:
@@ -110,7 +125,13 @@ def build_persons(ws: Workspace, assignment: pd.DataFrame) -> pa.Table:
         )
         capture_columns = "".join(f"s.{_quote('in_' + s)}, " for s in sources)
         con.register("assignment", assignment[["record_id", "person_id"]])
-        sql = PERSONS_SQL.format(arabic=ARABIC, capture=capture, capture_columns=capture_columns)
+        sql = PERSONS_SQL.format(
+            arabic=ARABIC,
+            capture=capture,
+            capture_columns=capture_columns,
+            best_sex=_most_common("sex"),
+            best_governorate=_most_common("governorate"),
+        )
         return con.sql(sql).to_arrow_table()
 
 

@@ -14,20 +14,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import numpy as np
 import pandas as pd
 
 from recount.errors import WorkspaceError
 from recount.link import model
-from recount.link.clustering import ClusterResult, RecordFacts, cluster
+from recount.link.blocking import add_blocking_columns
+from recount.link.clustering import NAME_GUARDS, ClusterResult, RecordFacts, cluster
 from recount.link.constraints import effective_labels, load_constraints, match_label_pairs
 from recount.link.engines import Engine, make_engine
-from recount.link.options import LinkOptions, parse_link_options
+from recount.link.fields import Fields, present_fields
 from recount.link.persons import assign_person_ids, build_persons
 from recount.link.prepare import linkable_records, load_link_input
 from recount.link.relational import attach_relational
 from recount.link.training import TrainedModel, train
+from recount.settings import LinkSettings
 from recount.workspace import Workspace
 
 MODEL_FILE = "link_model.json"
@@ -55,7 +56,11 @@ class LinkResult:
     refused_cannot_link: int
     refused_size: int
     refused_given_names: int
+    refused_fathers: int
     must_links: int
+    fields: list[str] = field(default_factory=list)
+    preset: str = ""
+    same_list_guarded: list[str] = field(default_factory=list)
     unidentified_by_source: dict[str, dict[str, int]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -63,11 +68,6 @@ class LinkResult:
 
 def model_path(ws: Workspace) -> Path:
     return ws.model_dir / MODEL_FILE
-
-
-def resolve_options(ws: Workspace, overrides: dict[str, Any]) -> LinkOptions:
-    options = parse_link_options(ws.config.section("link"), str(ws.config_path))
-    return options.with_overrides(**overrides)
 
 
 def link_workspace(
@@ -80,16 +80,16 @@ def link_workspace(
     """Link the workspace's records into people; see the module docstring."""
     started = time.perf_counter()
     report = progress or (lambda step: None)
-    options = resolve_options(ws, overrides)
+    options = ws.config.link.with_overrides(**overrides)
 
     report("prepare")
     frame = load_link_input(ws)
-    linkable = linkable_records(frame)
-    labels = effective_labels(ws)
-    constraints = load_constraints(ws, labels)
     engine = engine or make_engine(
         options.backend, options.spark_driver_memory, options.spark_partitions
     )
+    linkable, fields, preset, untrained = model_input(ws, frame, options, engine.sql_dialect)
+    labels = effective_labels(ws)
+    constraints = load_constraints(ws, labels)
 
     report("train")
     path = model_path(ws)
@@ -99,18 +99,28 @@ def link_workspace(
                 f"{path}: no trained model to reuse; run `recount link` without it first"
             )
         trained = TrainedModel.load(path)
-    elif len(linkable) < 2:
-        raise WorkspaceError(f"{ws.root}: fewer than two linkable records; nothing to link")
     else:
         matches = match_label_pairs(labels, set(linkable["unique_id"]))
-        trained = train(engine, linkable, options, matches)
+        trained = train(engine, linkable, untrained, fields, options, matches)
         trained.save(path)
 
     report("predict")
-    pairs = predict_pairs(engine, linkable, trained, options)
+    settings = model.settings_with_parameters(untrained, trained.settings)
+    pairs = predict_pairs(engine, linkable, settings, options)
 
     report("cluster")
-    clustered = cluster_records(linkable, pairs, options, constraints)
+    guarded = same_list_guarded(linkable, pairs, options)
+    known = frozenset(frame.loc[frame["reason"].isna(), "listed_tokens"].explode().dropna())
+    clustered = cluster_records(
+        linkable,
+        pairs,
+        options,
+        constraints,
+        guarded,
+        known,
+        fields.identifiers,
+        name_guards_for(options, fields),
+    )
     person_of = pd.Series(
         assign_person_ids(linkable["unique_id"], pd.Series(clustered.labels)).to_numpy(),
         index=linkable["unique_id"].to_numpy(),
@@ -119,7 +129,9 @@ def link_workspace(
     report("persons")
     record_person, attached = assemble_record_person(frame, linkable, person_of)
     persons = build_persons(ws, record_person)
-    summary = summary_table(frame, record_person, clustered, options, trained)
+    summary = summary_table(
+        frame, record_person, clustered, options, trained, fields, preset, guarded
+    )
 
     report("write")
     ws.write_tables(
@@ -155,21 +167,74 @@ def link_workspace(
         refused_cannot_link=clustered.refused_cannot_link,
         refused_size=clustered.refused_size,
         refused_given_names=clustered.refused_given_names,
+        refused_fathers=clustered.refused_fathers,
         must_links=clustered.must_links,
+        fields=fields.names(),
+        preset=preset.name,
+        same_list_guarded=sorted(guarded),
         unidentified_by_source={k: {r: int(n) for r, n in v.items()} for k, v in by_source.items()},
         warnings=list(trained.warnings),
         seconds=time.perf_counter() - started,
     )
 
 
+def model_input(
+    ws: Workspace, frame: pd.DataFrame, options: LinkSettings, dialect: str
+) -> tuple[pd.DataFrame, Fields, model.Preset, dict[str, Any]]:
+    """The linkable records (with blocking columns), their fields, the preset and the
+    untrained settings in `dialect`: what training, scoring and `explain` start from."""
+    linkable = linkable_records(frame)
+    if len(linkable) < 2:
+        raise WorkspaceError(nothing_to_link(ws, frame))
+    fields = present_fields(linkable)
+    linkable = add_blocking_columns(linkable, fields)
+    scripts = frame.loc[frame["reason"].isna(), "script"]
+    preset = model.preset_for(options.preset, float(scripts.isin(["arabic", "both"]).mean()))
+    untrained = model.settings_for(
+        fields,
+        preset,
+        dialect,
+        list(options.blocking_rules) or None,
+        ws.root / options.comparisons if options.comparisons else None,
+        linkable,
+    )
+    return linkable, fields, preset, untrained
+
+
+REASON_TEXT = {
+    "no_name": "no name",
+    "unknown_name": "a name that names nobody ('unknown')",
+    "relational": "only a relative's name ('wife of ...')",
+    "no_date_or_place": "a name but no other field to tell namesakes apart",
+}
+
+
+def nothing_to_link(ws: Workspace, frame: pd.DataFrame) -> str:
+    """Why fewer than two records can be linked, and what to map in recount.toml."""
+    counts = frame["reason"].fillna("linkable").value_counts()
+    why = ", ".join(
+        f"{int(n):,} with {REASON_TEXT.get(reason, reason)}"
+        for reason, n in counts.items()
+        if reason != "linkable"
+    )
+    return (
+        f"{ws.root}: fewer than two linkable records ({len(frame):,} records"
+        + (f": {why}" if why else "")
+        + "). A record is linked on its name (map `name`, or `given_name` and `family_name`, in"
+        " [sources.columns]) and needs at least one more field to tell namesakes apart: map"
+        " `date_of_death`, `date_of_birth`, `age`, `place`, `governorate`, `place_of_birth` or an"
+        ' extra field (`extra.occupation = "..."`), then run `recount ingest` and'
+        " `recount normalize` again."
+    )
+
+
 def predict_pairs(
-    engine: Engine, linkable: pd.DataFrame, trained: TrainedModel, options: LinkOptions
+    engine: Engine, linkable: pd.DataFrame, settings: dict[str, Any], options: LinkSettings
 ) -> pd.DataFrame:
     """Score every candidate pair; keep those at or above the prediction threshold."""
-    settings = model.settings_with_parameters(
-        model.settings_creator(), trained.settings, engine.sql_dialect
+    settings = dict(
+        settings, retain_intermediate_calculation_columns=options.keep_comparison_weights
     )
-    settings["retain_intermediate_calculation_columns"] = options.keep_comparison_weights
     linker = engine.linker(linkable, settings)
     predictions = linker.inference.predict(threshold_match_probability=options.prediction_threshold)
     weights = [_comparison_weight_sql(c) for c in settings["comparisons"]]
@@ -200,49 +265,60 @@ def _comparison_weight_sql(comparison: dict[str, Any]) -> str:
     return f"mw_{name}{tf} as mw_{name}"
 
 
-GIVEN_DIFFER_SQL = f"""
-select coalesce(
-    a.given_key is not null and b.given_key is not null and a.given_key <> b.given_key
-    and jaro_winkler_similarity(a.given_key, b.given_key) < {model.NAME_SIMILARITY}
-    and a.given_key is distinct from b.father_key and a.given_key is distinct from b.family_key
-    and b.given_key is distinct from a.father_key and b.given_key is distinct from a.family_key,
-    false) as differ
-from strong s
-join keys a on a.unique_id = s.unique_id_l
-join keys b on b.unique_id = s.unique_id_r
-order by s.k
-"""
+def same_list_guarded(
+    linkable: pd.DataFrame, pairs: pd.DataFrame, options: LinkSettings
+) -> set[str]:
+    """The lists the same-list guard applies to.
 
-
-def given_names_differ(linkable: pd.DataFrame, strong: pd.DataFrame) -> np.ndarray:
-    """Pairs whose given names clearly differ (and are not just parts in another order).
-
-    Fellegi-Sunter adds up evidence as if it were independent, but relatives
-    killed together share father's name, family name, date and place: their
-    agreement outweighs different given names. Such pairs never join a person
-    unless a reviewer says so; they stay in `pairs` for review.
+    `auto`: the lists whose own duplicates are rare, learnt from the scored
+    pairs: the share of a list's records in a confident pair with another
+    record of the same list is at most `same_list_duplicates_max`. Where a list
+    holds many duplicates (typed twice, with typos), a date or sex that differs
+    is more often an error than a different person.
     """
-    if strong.empty:
-        return np.zeros(0, dtype=bool)
-    con = duckdb.connect()
-    try:
-        con.register("keys", linkable[["unique_id", "given_key", "father_key", "family_key"]])
-        con.register(
-            "strong", strong[["unique_id_l", "unique_id_r"]].assign(k=np.arange(len(strong)))
-        )
-        return con.execute(GIVEN_DIFFER_SQL).df()["differ"].to_numpy(dtype=bool)
-    finally:
-        con.close()
+    sources = set(linkable["source_id"].unique())
+    if options.same_list_guard == "on":
+        return sources
+    if options.same_list_guard == "off":
+        return set()
+    strong = pairs[
+        (pairs["match_probability"] >= options.threshold)
+        & (pairs["source_id_l"] == pairs["source_id_r"])
+    ]
+    in_pair = pd.concat(
+        [
+            strong[["unique_id_l", "source_id_l"]].set_axis(["id", "source"], axis=1),
+            strong[["unique_id_r", "source_id_r"]].set_axis(["id", "source"], axis=1),
+        ]
+    ).drop_duplicates()
+    duplicated = in_pair.groupby("source").size()
+    sizes = linkable.groupby("source_id").size()
+    share = (duplicated.reindex(sizes.index, fill_value=0) / sizes).fillna(0)
+    return set(share[share <= options.same_list_duplicates_max].index)
+
+
+def name_guards_for(options: LinkSettings, fields: Fields) -> tuple[str, ...]:
+    """The name guards in force: as configured, `auto` meaning both where dates of death are given."""
+    guards = set(options.name_guards)
+    if "auto" in guards:
+        guards.discard("auto")
+        if fields.has("dod_day"):
+            guards |= set(NAME_GUARDS)
+    return tuple(g for g in NAME_GUARDS if g in guards)
 
 
 def cluster_records(
-    linkable: pd.DataFrame, pairs: pd.DataFrame, options: LinkOptions, constraints: Any
+    linkable: pd.DataFrame,
+    pairs: pd.DataFrame,
+    options: LinkSettings,
+    constraints: Any,
+    guarded: set[str] | None = None,
+    known: frozenset[str] = frozenset(),
+    id_columns: list[str] = (),
+    name_guards: tuple[str, ...] = NAME_GUARDS,
 ) -> ClusterResult:
     index = pd.Index(linkable["unique_id"])
     strong = pairs[pairs["match_probability"] >= options.threshold]
-    different_given = given_names_differ(linkable, strong)
-    strong = strong[~different_given]
-    refused_given = int(different_given.sum())
     left = index.get_indexer(strong["unique_id_l"])
     right = index.get_indexer(strong["unique_id_r"])
 
@@ -253,19 +329,18 @@ def cluster_records(
         b = index.get_indexer([p[1] for p in pair_list])
         return [(int(x), int(y)) for x, y in zip(a, b, strict=True) if x >= 0 and y >= 0 and x != y]
 
-    result = cluster(
+    return cluster(
         len(linkable),
         left,
         right,
         strong["match_weight"].to_numpy(dtype=np.float64),
-        RecordFacts.from_frame(linkable),
+        RecordFacts.from_frame(linkable, guarded, known, id_columns),
         conflict_days=options.conflict_days,
         max_cluster_size=options.max_cluster_size,
         must_link=positions(constraints.must_link),
         cannot_link=positions(constraints.cannot_link),
+        name_guards=name_guards,
     )
-    result.refused_given_names = refused_given
-    return result
 
 
 def assemble_record_person(
@@ -299,10 +374,13 @@ def summary_table(
     frame: pd.DataFrame,
     record_person: pd.DataFrame,
     clustered: ClusterResult,
-    options: LinkOptions,
+    options: LinkSettings,
     trained: TrainedModel,
+    fields: Fields,
+    preset: model.Preset,
+    guarded: set[str],
 ) -> pd.DataFrame:
-    """A small key/value table of the run: counts, cluster sizes, unidentified per list."""
+    """A small key/value table of the run: counts, guards, the model's weights, unidentified per list."""
     rows: list[tuple[str, str | None, float]] = [
         ("records", None, len(frame)),
         ("linkable_records", None, int(frame["reason"].isna().sum())),
@@ -313,11 +391,21 @@ def summary_table(
         ("refused_cannot_link", None, clustered.refused_cannot_link),
         ("refused_size", None, clustered.refused_size),
         ("refused_given_names", None, clustered.refused_given_names),
+        ("refused_fathers", None, clustered.refused_fathers),
         ("must_links", None, clustered.must_links),
+        ("preset", preset.name, 1),
     ]
+    rows += [
+        ("field", name, share)
+        for name, share in zip(fields.names()[1:], fields.shares.values(), strict=True)
+    ]
+    rows += [("same_list_guard", source, 1) for source in sorted(guarded)]
     rows += [
         ("cluster_size", str(size), count) for size, count in clustered.size_distribution.items()
     ]
+    for row in trained.match_weights().itertuples(index=False):
+        if row.match_weight is not None and np.isfinite(row.match_weight):
+            rows.append(("level_weight", f"{row.comparison}: {row.level}", row.match_weight))
     unidentified = record_person[record_person["person_id"].isna()]
     for (source, reason), count in unidentified.groupby(["source_id", "reason"]).size().items():
         rows.append(("unidentified_records", f"{source}:{reason}", count))

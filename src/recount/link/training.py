@@ -1,11 +1,15 @@
-"""Estimating the model: u by random sampling, m by EM on chosen blocks, or from labels.
+"""Estimating the model: u by random sampling, m by EM on chosen blocks (or labels), bounded.
 
-The training blocks are the guard against the 'namesake' solution. EM run on
-pairs that merely share a name finds two classes, but they are 'same governorate
-and period' versus not, not 'same person' versus not. So the name parameters are
-learnt where dates and governorate already agree, and the date, place, sex and
-age parameters where a rare full name already agrees. Labels from review, when
-there are enough, replace EM's m for every comparison.
+The training blocks guard against the 'namesake' solution. EM run on pairs
+that merely share a name finds two classes, but they are 'same place and
+period' versus not, not 'same person' versus not. So the name comparison is
+learnt among records that share a date (and admin unit where there is one),
+every other comparison among records that share a *rare* set of names (nearly
+all the same person); in each session the comparisons it does not estimate are
+held neutral (m = u) so they cannot steer the classes. Labels from review,
+when there are enough, replace EM's m wherever labelled pairs reach a level.
+Every m is then shrunk towards its prior and floored (`model.PRIOR_WEIGHT`,
+`model.M_FLOOR`): no single field can forbid a link however the data fell.
 """
 
 from __future__ import annotations
@@ -17,17 +21,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
+import duckdb
 import pandas as pd
 from splink.internals.exceptions import EMTrainingException
 
 from recount.link import model
 from recount.link.engines import Engine
-from recount.link.options import LinkOptions
+from recount.link.fields import Fields
+from recount.settings import LinkSettings
 
 EM_MAX_PAIRS = 2e6
 MIN_EM_PAIRS = 200
 MIN_DETERMINISTIC_PAIRS = 10
+U_MIN_PAIRS = 1e5
+U_PAIRS_PER_RECORD = 100
+
+Block = tuple[tuple[str, ...], str]  # (equal columns, extra condition on l.)
 
 
 @dataclass
@@ -41,7 +50,9 @@ class TrainedModel:
     def save(self, path: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".json.tmp")
-        tmp.write_text(json.dumps(self.settings, indent=2), encoding="utf-8")
+        # Splink draws a random linker_uid per linker; it names no part of the model
+        stable = {k: v for k, v in self.settings.items() if k != "linker_uid"}
+        tmp.write_text(json.dumps(stable, indent=2), encoding="utf-8")
         tmp.replace(path)
         return path
 
@@ -70,68 +81,129 @@ class TrainedModel:
         return pd.DataFrame(rows)
 
 
+def name_blocks(fields: Fields) -> list[Block]:
+    """Where the name comparison is learnt: records of one date and, where known, one birth year.
+
+    Relatives killed together share the date, the place and most of their
+    names; on a block of the date alone EM takes 'same household' for 'same
+    person' (a name differing in one token would count as agreement). Siblings
+    are rarely born in the same year, so the year of birth keeps them out.
+    """
+    date = fields.primary_date
+    blocks: list[Block] = []
+    if date:
+        born = ["birth_year"] if date == "dod_day" and fields.has("birth_year") else []
+        for where in ("governorate", "place_key"):
+            if fields.has(where):
+                blocks.append(((date, *born, where), ""))
+        if born:
+            blocks.append(((date, *born), ""))
+        for where in ("governorate", "place_key"):
+            if fields.has(where):
+                blocks.append(((date, where), ""))
+        blocks.append(((date,), ""))
+    for column in fields.identifiers:
+        blocks.append(((column,), ""))
+    return blocks
+
+
+def rare_name_blocks(rare_name_max: int) -> list[Block]:
+    rare = f"l.token_set_freq <= {int(rare_name_max)}"
+    return [(("token_set",), f"{rare} and l.token_count >= 3"), (("token_set",), rare)]
+
+
+def deterministic_blocks(fields: Fields) -> list[Block]:
+    date = fields.primary_date
+    blocks: list[Block] = []
+    if date:
+        blocks.append((("token_set", date), ""))
+    for where in ("place_key", "governorate", "birth_place"):
+        if fields.has(where):
+            blocks.append((("token_set", where), ""))
+    return blocks
+
+
+def block_sql(block: Block) -> str:
+    columns, condition = block
+    equal = " and ".join(f"l.{c} = r.{c}" for c in columns)
+    return f"{equal} and {condition}" if condition else equal
+
+
 def train(
     engine: Engine,
     frame: pd.DataFrame,
-    options: LinkOptions,
+    settings: dict[str, Any],
+    fields: Fields,
+    options: LinkSettings,
     match_labels: pd.DataFrame | None = None,
 ) -> TrainedModel:
-    """Estimate the model on the linkable records `frame`."""
+    """Estimate the model `settings` on the linkable records `frame`."""
     warnings: list[str] = []
-    base = engine.linker(frame, model.settings_creator())
-    deterministic = first_usable_block(frame, model.DETERMINISTIC_BLOCKS, MIN_DETERMINISTIC_PAIRS)
+    base = engine.linker(frame, copy.deepcopy(settings))
+    deterministic = first_usable_block(frame, deterministic_blocks(fields), MIN_DETERMINISTIC_PAIRS)
     if deterministic is None:
         warnings.append(
-            "no records agree on name and date: the prior match probability is Splink's default"
+            "no records agree on all names and a date or place: "
+            "the prior match probability is Splink's default"
         )
     else:
         base.training.estimate_probability_two_random_records_match(
-            [model.block_sql(deterministic)], recall=options.deterministic_recall
+            [block_sql(deterministic)], recall=options.deterministic_recall
         )
-    base.training.estimate_u_using_random_sampling(max_pairs=options.u_max_pairs, seed=options.seed)
+    base.training.estimate_u_using_random_sampling(
+        max_pairs=u_pairs(options.u_max_pairs, len(frame)), seed=options.seed
+    )
+    trained = base.misc.save_model_to_json()
 
-    settings = base.misc.save_model_to_json()
-    sessions = {
-        "given": _em_session(
-            engine, frame, settings, model.GIVEN_TRAINING_BLOCKS, model.GIVEN_SESSION, warnings
-        ),
-        "lineage": _em_session(
-            engine, frame, settings, model.LINEAGE_TRAINING_BLOCKS, model.LINEAGE_SESSION, warnings
-        ),
-        "rare": _em_session(
-            engine,
-            frame,
-            settings,
-            model.rare_name_training_blocks(options.rare_name_max),
-            model.RARE_NAME_SESSION,
-            warnings,
-        ),
-    }
-    for comparison in settings["comparisons"]:
-        owner = sessions.get(model.OWNER[comparison["output_column_name"]])
-        if owner is not None:
-            _copy_m(owner[1], comparison)
-        else:
-            _apply_prior(comparison)
-    used = [model.block_sql(s[0]) for s in sessions.values() if s is not None]
+    names = [model.NAME_COMPARISON] if _has(trained, model.NAME_COMPARISON) else []
+    others = [
+        c["output_column_name"]
+        for c in trained["comparisons"]
+        if c["output_column_name"] not in names
+    ]
+    sessions = [
+        (names, name_blocks(fields)),
+        (others, rare_name_blocks(options.rare_name_max)),
+    ]
+    used = []
+    for estimated, blocks in sessions:
+        if not estimated:
+            continue
+        session = _em_session(engine, frame, trained, blocks, estimated, warnings)
+        if session is None:
+            continue
+        block, result = session
+        used.append(block_sql(block))
+        for comparison in trained["comparisons"]:
+            if comparison["output_column_name"] in estimated:
+                _copy_m(result, comparison)
     trained_from = "EM on " + " / ".join(used or ["no block"]) + "; u by random sampling"
     if match_labels is not None and len(match_labels) >= options.min_labels:
-        # Labels replace EM's m wherever labelled pairs reach a level; levels no
-        # labelled pair reaches keep EM's estimate.
-        labelled = engine.linker(frame, copy.deepcopy(settings))
+        labelled = engine.linker(frame, copy.deepcopy(trained))
         label_table = engine.db_api.register(match_labels)
         labelled.training.estimate_m_from_pairwise_labels(label_table.physical_name)
-        settings = labelled.misc.save_model_to_json()
+        trained = labelled.misc.save_model_to_json()
         trained_from = f"review labels ({len(match_labels)} matching pairs), then {trained_from}"
-    trained = TrainedModel(settings, trained_from)
-    fill_untrained_levels(trained)
-    trained.warnings = warnings + sanity_warnings(trained)
-    return trained
+    bound_m(trained)
+    result = TrainedModel(trained, trained_from)
+    result.warnings = warnings + sanity_warnings(result)
+    return result
 
 
-def first_usable_block(
-    frame: pd.DataFrame, blocks: list[model.Block], min_pairs: int
-) -> model.Block | None:
+def u_pairs(max_pairs: float, records: int) -> float:
+    """Pairs sampled for u: `u_max_pairs`, but no more than 100 per record (at least 100,000).
+
+    A small workspace's u is as well estimated from a few hundred thousand pairs,
+    and sampling millions costs it most of its run.
+    """
+    return float(min(max_pairs, max(U_MIN_PAIRS, U_PAIRS_PER_RECORD * records)))
+
+
+def _has(settings: dict[str, Any], name: str) -> bool:
+    return any(c["output_column_name"] == name for c in settings["comparisons"])
+
+
+def first_usable_block(frame: pd.DataFrame, blocks: list[Block], min_pairs: int) -> Block | None:
     """The first candidate block that yields at least `min_pairs` pairs."""
     for block in blocks:
         if block_pair_count(frame, block) >= min_pairs:
@@ -139,32 +211,37 @@ def first_usable_block(
     return None
 
 
-def block_pair_count(frame: pd.DataFrame, block: model.Block) -> int:
-    """Pairs an equality block generates (its extra condition is applied to both sides)."""
+def block_pair_count(frame: pd.DataFrame, block: Block) -> int:
+    """Pairs an equality block generates (its extra condition applied to both sides)."""
     columns, condition = block
-    rows = frame.dropna(subset=list(columns))
-    if condition:
-        rows = rows.query(condition.replace("l.", "").replace(" and ", " & "), engine="python")
-    sizes = rows.groupby(list(columns), sort=False).size().to_numpy(dtype=np.int64)
-    return int((sizes * (sizes - 1) // 2).sum())
+    con = duckdb.connect()
+    try:
+        con.register("frame", frame[[*columns, "token_set_freq", "token_count"]])
+        where = " and ".join(f"{c} is not null" for c in columns)
+        if condition:
+            where += " and " + condition.replace("l.", "")
+        return int(
+            con.execute(
+                f"select coalesce(sum(n * (n - 1) // 2), 0) from "
+                f"(select count(*) as n from frame where {where} group by {', '.join(columns)})"
+            ).fetchone()[0]
+        )
+    finally:
+        con.close()
 
 
 def _em_session(
     engine: Engine,
     frame: pd.DataFrame,
     base_settings: dict[str, Any],
-    blocks: list[model.Block],
-    trained_comparisons: tuple[str, ...],
+    blocks: list[Block],
+    estimated: list[str],
     warnings: list[str],
-) -> tuple[model.Block, dict[str, Any]] | None:
-    """EM on the first workable block, estimating only `trained_comparisons`.
-
-    The others are held at m = u (weight 0) and fixed, so that they neither move
-    nor steer which pairs EM calls matches. Returns (block, settings) or None.
-    """
+) -> tuple[Block, dict[str, Any]] | None:
+    """EM on the first workable block, estimating only `estimated`; the rest held at m = u."""
     session_settings = copy.deepcopy(base_settings)
     for comparison in session_settings["comparisons"]:
-        if comparison["output_column_name"] in trained_comparisons:
+        if comparison["output_column_name"] in estimated:
             continue
         for level in comparison["comparison_levels"]:
             if level.get("is_null_level") or "u_probability" not in level:
@@ -178,15 +255,18 @@ def _em_session(
         linker = engine.linker(frame, copy.deepcopy(session_settings))
         try:
             linker.training.estimate_parameters_using_expectation_maximisation(
-                model.block_sql(block),
+                block_sql(block),
                 estimate_without_term_frequencies=True,
                 max_pairs=EM_MAX_PAIRS if pair_count > EM_MAX_PAIRS else None,
             )
         except EMTrainingException:
             continue
         return block, linker.misc.save_model_to_json()
-    tried = "; ".join(model.block_sql(b) for b in blocks)
-    warnings.append(f"no training block had enough pairs ({tried}): prior m probabilities used")
+    tried = "; ".join(block_sql(b) for b in blocks) or "none"
+    warnings.append(
+        f"{', '.join(estimated)}: no training block had enough pairs ({tried}): "
+        "prior m probabilities used"
+    )
     return None
 
 
@@ -200,19 +280,23 @@ def _copy_m(source_settings: dict[str, Any], comparison: dict[str, Any]) -> None
                     level["m_probability"] = trained["m_probability"]
 
 
-def _apply_prior(comparison: dict[str, Any]) -> None:
-    levels = [lvl for lvl in comparison["comparison_levels"] if not lvl.get("is_null_level")]
-    for level, m in zip(levels, model.M_PRIORS[comparison["output_column_name"]], strict=True):
-        level["m_probability"] = m
+def bound_m(settings: dict[str, Any]) -> None:
+    """Shrink every level's m towards its prior, floor it, and make untrained levels explicit.
 
-
-def fill_untrained_levels(trained: TrainedModel) -> None:
-    """Levels no pair reached keep Splink's neutral defaults; make them explicit and weak."""
-    for comparison in trained.settings["comparisons"]:
-        for level in comparison["comparison_levels"]:
-            if level.get("is_null_level"):
-                continue
-            level.setdefault("m_probability", 1e-4)
+    With m_final = (1 - w) m + w prior and m >= floor, the weight of any level is
+    at least log2(floor / u): one disagreeing field costs a bounded weight.
+    """
+    for comparison in settings["comparisons"]:
+        levels = [lv for lv in comparison["comparison_levels"] if not lv.get("is_null_level")]
+        prior = model.prior_of(comparison)
+        values = []
+        for level, p in zip(levels, prior, strict=True):
+            m = level.get("m_probability")
+            m = p if m is None or not math.isfinite(m) else m
+            values.append(max((1 - model.PRIOR_WEIGHT) * m + model.PRIOR_WEIGHT * p, model.M_FLOOR))
+        total = sum(values)
+        for level, m in zip(levels, values, strict=True):
+            level["m_probability"] = m / total
             level.setdefault("u_probability", 1e-4)
 
 
@@ -228,12 +312,13 @@ def sanity_warnings(trained: TrainedModel) -> list[str]:
     date_else = weight("date_of_death", "All other comparisons")
     if date_else is not None and date_else > -2:
         warnings.append(
-            f"dates far apart weigh only {date_else:.1f}: the model may be linking namesakes across years"
+            f"dates of death far apart weigh only {date_else:.1f}: "
+            "the model may be linking namesakes across years"
         )
     same_day = weight("date_of_death", "same day")
     if same_day is not None and same_day < 2:
         warnings.append(f"the same date of death weighs only {same_day:.1f}")
-    given_else = weight("given", "All other comparisons")
-    if given_else is not None and given_else > -1:
-        warnings.append(f"different given names weigh only {given_else:.1f}")
+    name_else = weight(model.NAME_COMPARISON, "All other comparisons")
+    if name_else is not None and name_else > -1:
+        warnings.append(f"names that share nothing weigh only {name_else:.1f}")
     return warnings

@@ -6,35 +6,14 @@ import datetime as dt
 
 import pandas as pd
 
-from recount.errors import ConfigError
-
-# The Syrian uprising began in March 2011; a death recorded before that is a data-entry error
-# for a Syria casualty project (or a different conflict). Configurable in [names].
-DEFAULT_EARLIEST = dt.date(2011, 3, 1)
-
-
-def period_start(section: dict) -> dt.date:
-    """`[names] earliest_date` from recount.toml, else March 2011."""
-    value = section.get("earliest_date")
-    if value is None:
-        return DEFAULT_EARLIEST
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError as exc:
-        raise ConfigError(
-            "names.earliest_date", f"expected a date like 2011-03-01, got {value!r}"
-        ) from exc
+from recount.settings import NamesSettings
 
 
 def date_flag(
     date: dt.date | None,
     precision: str | None,
     raw: str | None,
-    earliest: dt.date = DEFAULT_EARLIEST,
+    earliest: dt.date = NamesSettings.earliest_date,
     today: dt.date | None = None,
 ) -> str | None:
     """`before_period`, `in_future`, `unparsed` (text given but no date read), or None when fine.
@@ -66,7 +45,7 @@ def date_flags(
     dates: pd.Series,
     precision: pd.Series,
     raw: pd.Series,
-    earliest: dt.date = DEFAULT_EARLIEST,
+    earliest: dt.date = NamesSettings.earliest_date,
     today: dt.date | None = None,
 ) -> list[str | None]:
     """`date_flag` for whole columns at once (same rules, vectorised for millions of records)."""

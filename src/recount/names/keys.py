@@ -9,7 +9,16 @@ from recount.names.compounds import arabic_compound_key, latin_compound_key
 from recount.names.latin import fold_latin
 from recount.names.lexicon import compact, compatible_key, load_lexicon, nearest_in_group
 from recount.names.phonetic import phonetic_key, spelling_key
-from recount.names.romanise import romanize
+from recount.names.romanise import collapse, romanize
+
+# How Latin-script tokens are keyed. Arabic script is always romanised into the
+# cross-script key space; Latin spellings of Arabic names (Mohammad, Muhammad)
+# need that key space too, but other Latin names must keep their letters: the
+# transliteration key would make Peter and Potter one name.
+ARABIC_KEYS = "arabic"  # Latin tokens keyed as transliterations of Arabic
+SPELLING_KEYS = "spelling"  # Latin tokens keyed by their folded spelling
+AUTO_KEYS = "auto"  # per name: Arabic keys for names of Arabic origin, spelling keys otherwise
+KEY_STYLES = (AUTO_KEYS, ARABIC_KEYS, SPELLING_KEYS)
 
 
 class ArabicWords:
@@ -83,6 +92,23 @@ def token_key(token: str) -> str:
     if whole in lexicon.latin:
         return lexicon.latin[whole]
     return latin_compound_key(folded, _LATIN)
+
+
+@lru_cache(maxsize=200_000)
+def spelling_token_key(token: str) -> str:
+    """Key of a Latin token by its spelling: folded letters, a doubled letter counted once.
+
+    Allen and Alen agree; Peter and Potter do not (spelling differences beyond
+    these are for the link stage's string similarity).
+    """
+    return collapse("".join(ch for ch in fold_latin(token) if "a" <= ch <= "z"))
+
+
+@lru_cache(maxsize=200_000)
+def listed_token(text: str) -> bool:
+    """True when the name lexicon lists this token (a known name: two listed names that
+    differ are different names, however alike their keys, e.g. Ahmad and Muhammad)."""
+    return token_key_source(text) == "lexicon"
 
 
 def token_key_source(token: str) -> str:

@@ -22,7 +22,14 @@ from recount.names.compounds import (
     LATIN_ARTICLES,
     UMM_WORDS,
 )
-from recount.names.keys import token_key
+from recount.names.keys import (
+    ARABIC_KEYS,
+    AUTO_KEYS,
+    SPELLING_KEYS,
+    LatinWords,
+    spelling_token_key,
+    token_key,
+)
 from recount.names.latin import fold_latin
 from recount.names.lexicon import compact
 
@@ -148,17 +155,24 @@ _SPLIT = re.compile(r"[\s_/\\.;:|\"«»]+")
 
 
 @lru_cache(maxsize=1_000_000)
-def split_name(text: str | None) -> NameParts:
-    """The parts of one written name (either script)."""
+def split_name(text: str | None, style: str = AUTO_KEYS) -> NameParts:
+    """The parts of one written name (either script).
+
+    `style` says how Latin tokens are keyed (`recount.names.keys`): as
+    transliterations of Arabic, by spelling, or (auto) by whether this name
+    looks Arabic in origin.
+    """
     if text is None or not str(text).strip():
         return NameParts(identifiable=False, unidentified_reason="no_name")
     text = str(text)
     script = "arabic" if has_arabic(text) else "latin"
-    aliases = tuple(
-        t for seg in _PARENS.findall(text) for t in _tokens(_words(seg, script), script)
-    )
     main = _PARENS.sub(" ", text)
     words = _words(_reorder(main, script), script)
+    requested = style
+    style = latin_style(text, words, style) if script == "latin" else ARABIC_KEYS
+    aliases = tuple(
+        t for seg in _PARENS.findall(text) for t in _tokens(_words(seg, script), script, style)
+    )
     words = _drop_leading_honorifics(words)
     if not words:
         reason = "unknown_name" if _has_letters(text) else "no_name"
@@ -167,7 +181,7 @@ def split_name(text: str | None) -> NameParts:
         return NameParts(script=script, identifiable=False, unidentified_reason="unknown_name")
     relation, rest = _relation(words, script)
     if relation:
-        anchor = split_name(" ".join(rest)) if rest else NameParts()
+        anchor = split_name(" ".join(rest), requested) if rest else NameParts()
         return NameParts(
             script=script,
             identifiable=False,
@@ -176,8 +190,48 @@ def split_name(text: str | None) -> NameParts:
             relation_anchor_key=anchor.key or None,
             tokens=anchor.tokens,
         )
-    tokens = _tokens(words, script)
+    tokens = _tokens(words, script, style)
     return _assign(tokens, aliases, script)
+
+
+# Latin words that tie name parts together (de la Cruz, van der Berg, García y López):
+# with spelling keys they are not name tokens.
+SPELLING_PARTICLES = frozenset(
+    "de del della der den di da das do dos du la las le les los van von vande y e of".split()
+)
+_ARABIC_PARTICLE = re.compile(
+    r"\b(?:al|el)-[a-z]|\b(?:bin|ibn|bint|abd|abdul|abdel|abu|abou|umm)\b|(?:eddine|uddin|ullah|allah)\b"
+)
+
+
+def latin_style(text: str, words: list[str], style: str = AUTO_KEYS) -> str:
+    """How the tokens of a Latin name are keyed; `auto` decides by the name itself.
+
+    A name is of Arabic origin when most of its words are spellings the name
+    lexicon lists, or when it carries an Arabic particle (al-, bin, Abd, Abu)
+    and at least one listed word.
+    """
+    if style != AUTO_KEYS:
+        return style
+    return ARABIC_KEYS if arabic_origin(text, words) else SPELLING_KEYS
+
+
+def arabic_origin(text: str, words: list[str]) -> bool:
+    names = [w for w in words if w not in SPELLING_PARTICLES and _LETTER.search(w)]
+    if not names:
+        return False
+    known = sum(1 for w in names if _known_latin(w))
+    if 2 * known > len(names):
+        return True
+    return known >= 1 and _ARABIC_PARTICLE.search(fold_latin(text)) is not None
+
+
+_LATIN_WORDS = LatinWords()
+
+
+@lru_cache(maxsize=200_000)
+def _known_latin(word: str) -> bool:
+    return _LATIN_WORDS.known(compact(word))
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -264,12 +318,21 @@ def _relation(words: list[str], script: str) -> tuple[str | None, list[str]]:
     return None, words
 
 
-def _tokens(words: list[str], script: str) -> list[NameToken]:
+def _tokens(words: list[str], script: str, style: str = ARABIC_KEYS) -> list[NameToken]:
     """Words into name tokens: compounds joined, articles attached, nasab markers dropped.
 
     A token right after a nasab marker (بن, bin) has kind `nasab_name`: it is a
-    father's or grandfather's name, never a family name.
+    father's or grandfather's name, never a family name. Latin names keyed by
+    spelling have none of these: each word is a token, particles (de, van) dropped.
     """
+    if script == "latin" and style == SPELLING_KEYS:
+        return [
+            NameToken(compact(w), key)
+            for w in words
+            if w not in SPELLING_PARTICLES
+            and not any(ch.isdigit() for ch in w)  # 1st, 3rd: ordinals of titles
+            and (key := spelling_token_key(w))
+        ]
     groups: list[tuple[list[str], str]] = []  # (words, kind)
     normed = [_norm(w) for w in words]
     i = 0
@@ -393,7 +456,11 @@ def _assign(tokens: list[NameToken], aliases: tuple[NameToken, ...], script: str
 
 @lru_cache(maxsize=500_000)
 def parts_from_fields(
-    given: str | None, father: str | None, grandfather: str | None, family: str | None
+    given: str | None,
+    father: str | None,
+    grandfather: str | None,
+    family: str | None,
+    style: str = AUTO_KEYS,
 ) -> NameParts:
     """Parts the source gave in separate columns; each field keeps its role."""
     fields = (given, father, grandfather, family)
@@ -404,7 +471,8 @@ def parts_from_fields(
     joined = " ".join(present)
     words = _drop_leading_honorifics(_words(joined, script))
     if not words or _is_unknown(words) or _relation(words, script)[0]:
-        return split_name(joined)
+        return split_name(joined, style)
+    latin = latin_style(joined, _words(joined, "latin"), style)
     role_tokens: list[NameToken | None] = []
     kunya = None
     all_tokens: list[NameToken] = []
@@ -416,7 +484,7 @@ def parts_from_fields(
         words = _words(_PARENS.sub(" ", str(field)), field_script)
         if position == 0:
             words = _drop_leading_honorifics(words)
-        tokens = _tokens(words, field_script)
+        tokens = _tokens(words, field_script, latin if field_script == "latin" else ARABIC_KEYS)
         all_tokens.extend(t if t.kind != "nasab_name" else t._replace(kind="name") for t in tokens)
         if position == 0 and tokens and tokens[0].kind == "kunya" and len(tokens) > 1:
             kunya, tokens = tokens[0], tokens[1:]

@@ -12,11 +12,14 @@ import pandas as pd
 import pyarrow as pa
 
 from recount.errors import WorkspaceError
-from recount.names.dates import date_flags, period_start
+from recount.names.arabic import has_arabic
+from recount.names.dates import date_flags
+from recount.names.keys import ARABIC_KEYS, AUTO_KEYS, listed_token
 from recount.names.lexicon import load_lexicon
 from recount.names.parts import NameParts, parts_from_fields, split_name
 from recount.names.places import resolve_place
 from recount.reference import NO_PACK, CountryPack, workspace_pack
+from recount.settings import NamesSettings
 from recount.tables import TABLES
 
 NORMALIZED_SCHEMA = TABLES["normalized"].schema
@@ -35,36 +38,74 @@ def normalize_workspace(ws) -> pd.DataFrame:
     available = set(ws.query("select * from records limit 0").columns)
     select = ", ".join(f'"{c}"' if c in available else f'null as "{c}"' for c in _RECORD_COLUMNS)
     records = ws.query(f"select {select} from records order by record_id")
+    pack = workspace_pack(ws)
     table = normalize_records(
-        records, earliest=period_start(ws.config.section("names")), pack=workspace_pack(ws)
+        records,
+        earliest=ws.config.names.earliest_date,
+        key_style=key_style_setting(ws.config.names.latin_keys, pack),
+        pack=pack,
     )
     ws.write_table("normalized", table)
     return summarize(table.to_pandas())
+
+
+def key_style_setting(value: str, pack: CountryPack = NO_PACK) -> str:
+    """`[names] latin_keys` (auto, arabic or spelling): how Latin names are keyed.
+
+    `auto` with a country pack whose names are written in Arabic script (SY)
+    reads every Latin name as a transliteration of Arabic.
+    """
+    if value == AUTO_KEYS and "arabic" in pack.names.scripts:
+        return ARABIC_KEYS
+    return value
+
+
+# Share of names written in Arabic script from which every Latin name of the
+# workspace is read as a transliteration of Arabic (lists of one population
+# written in both scripts), not only those the name lexicon recognises.
+ARABIC_SCRIPT_SHARE = 0.02
+
+
+def workspace_key_style(frame: pd.DataFrame, setting: str = AUTO_KEYS) -> str:
+    """The key style for a whole workspace: the setting, or `arabic` where Arabic script is common."""
+    if setting != AUTO_KEYS:
+        return setting
+    names = pd.concat([frame[c].dropna() for c in ("name", *NAME_FIELDS)], ignore_index=True)
+    if names.empty:
+        return AUTO_KEYS
+    distinct = names.drop_duplicates()
+    arabic = distinct.map(has_arabic).to_numpy()
+    counts = names.value_counts()
+    share = counts[distinct[arabic]].sum() / counts.sum()
+    return ARABIC_KEYS if share >= ARABIC_SCRIPT_SHARE else AUTO_KEYS
 
 
 def normalize_records(
     records: pd.DataFrame,
     earliest: dt.date | None = None,
     workers: int | None = None,
+    key_style: str = AUTO_KEYS,
     pack: CountryPack = NO_PACK,
 ) -> pa.Table:
     """The `normalized` rows for a frame of `records` (missing columns count as empty).
 
-    Places are mapped to admin units through the country `pack` only (none without one).
+    Latin names are keyed as `key_style` says (`workspace_key_style`); places
+    are mapped to admin units through the country `pack` only (none without one).
 
     Names, places and dates repeat heavily across records, so each distinct
     combination is normalised once and the results are spread back with
     Arrow's `take`; dates are flagged column-wise. Many distinct names are
     split across `workers` processes (default: one per core).
     """
-    earliest = earliest or period_start({})
+    earliest = earliest or NamesSettings.earliest_date
     frame = pd.DataFrame({c: _text_column(records, c) for c in _TEXT_COLUMNS})
     out: dict[str, pa.Array] = {
         "record_id": pa.array(frame["record_id"], pa.string()),
         "source_id": pa.array(frame["source_id"], pa.string()),
     }
+    style = workspace_key_style(frame, key_style)
     codes, distinct = _distinct(frame, ("name", "name_latin", *NAME_FIELDS))
-    rows = _name_rows(distinct, workers)
+    rows = _name_rows(distinct, workers, style)
     for j, field in enumerate(NAME_OUTPUT):
         out[field] = _spread([row[j] for row in rows], codes, NORMALIZED_SCHEMA.field(field).type)
     codes, distinct = _distinct(frame, ("governorate", "governorate_raw", "place"))
@@ -86,8 +127,8 @@ def normalize_records(
 NAME_FIELDS = ("given_name", "father_name", "grandfather_name", "family_name")
 NAME_OUTPUT = (
     "script", "given_key", "father_key", "grandfather_key", "family_key", "given_norm",
-    "father_norm", "grandfather_norm", "family_norm", "name_key", "name_tokens", "name_forms",
-    "kunya", "identifiable", "unidentified_reason", "relation", "relation_anchor_key",
+    "father_norm", "grandfather_norm", "family_norm", "name_key", "name_tokens",
+    "name_tokens_listed", "name_forms", "kunya", "identifiable", "unidentified_reason", "relation", "relation_anchor_key",
 )  # fmt: skip
 _TEXT_COLUMNS = tuple(c for c in _RECORD_COLUMNS if c != "date_of_death")
 _SEPARATOR = "\x1f"  # unit separator: never in a name
@@ -133,7 +174,7 @@ PARALLEL_FROM = (
 )
 
 
-def _name_rows(distinct: list[tuple], workers: int | None) -> list[tuple]:
+def _name_rows(distinct: list[tuple], workers: int | None, style: str = AUTO_KEYS) -> list[tuple]:
     """Name columns per distinct combination, in forked worker processes when there are many.
 
     Forking (Linux) lets workers start with the lexicon loaded and needs no
@@ -142,22 +183,23 @@ def _name_rows(distinct: list[tuple], workers: int | None) -> list[tuple]:
     workers = workers or os.cpu_count() or 1
     forking = "fork" in multiprocessing.get_all_start_methods()
     if workers < 2 or len(distinct) < PARALLEL_FROM or not forking:
-        return _name_rows_chunk(distinct)
+        return _name_rows_chunk(distinct, style)
     size = -(-len(distinct) // (2 * workers))
     chunks = [distinct[i : i + size] for i in range(0, len(distinct), size)]
     load_lexicon()
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        return [row for rows in pool.map(_name_rows_chunk, chunks) for row in rows]
+        rows = pool.map(_name_rows_chunk, chunks, [style] * len(chunks))
+        return [row for chunk in rows for row in chunk]
 
 
-def _name_rows_chunk(distinct: list[tuple]) -> list[tuple]:
-    return [_name_row(*values) for values in distinct]
+def _name_rows_chunk(distinct: list[tuple], style: str = AUTO_KEYS) -> list[tuple]:
+    return [_name_row(*values, style=style) for values in distinct]
 
 
-def _name_row(name, latin, given, father, grandfather, family) -> tuple:
+def _name_row(name, latin, given, father, grandfather, family, style: str = AUTO_KEYS) -> tuple:
     """The name columns of `normalized` for one distinct combination of name fields."""
-    forms = _name_forms(name, latin, (given, father, grandfather, family))
+    forms = _name_forms(name, latin, (given, father, grandfather, family), style)
     primary = _primary(forms)
     keyed = _keyed(forms, primary)
     keys = [getattr(keyed, p) if keyed.identifiable else None for p in PARTS]
@@ -169,6 +211,7 @@ def _name_row(name, latin, given, father, grandfather, family) -> tuple:
         *[t.text if t else None for t in norms],
         (keyed.key or None) if keyed.identifiable else None,
         sorted({t.key for f in forms for t in (*f.tokens, *f.aliases) if t.key}),
+        sorted({t.key for f in forms for t in f.tokens if t.key and listed_token(t.text)}),
         _unique(form for f in forms if f.identifiable and (form := f.form)),
         kunya.key if kunya else None,
         primary.identifiable,
@@ -178,14 +221,14 @@ def _name_row(name, latin, given, father, grandfather, family) -> tuple:
     )
 
 
-def _name_forms(name, latin, fields) -> list[NameParts]:
+def _name_forms(name, latin, fields, style: str = AUTO_KEYS) -> list[NameParts]:
     """Every form of the name the record carries: separate parts first, then full names."""
     forms = []
     if any(f is not None for f in fields):
-        forms.append(parts_from_fields(*(None if f is None else str(f) for f in fields)))
+        forms.append(parts_from_fields(*(None if f is None else str(f) for f in fields), style))
     for text in (name, latin):
         if text is not None:
-            forms.append(split_name(str(text)))
+            forms.append(split_name(str(text), style))
     return forms or [split_name(None)]
 
 

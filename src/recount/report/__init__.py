@@ -10,10 +10,11 @@ from typing import Any
 
 import pandas as pd
 
-from recount.errors import ConfigError, WorkspaceError
+from recount.errors import WorkspaceError
 from recount.exports import atomic_target, write_frame, write_workbook
 from recount.reference import workspace_pack
 from recount.report import charts, figures
+from recount.report import linkage as linkage_figures
 from recount.report.render import chart_block, render, table_block
 from recount.workspace import Workspace
 
@@ -36,12 +37,7 @@ REQUIRED = ("records", "persons", "record_person", "pairs")
 
 
 def _redact_option(ws: Workspace, redact: bool | None) -> bool:
-    if redact is not None:
-        return redact
-    value = ws.config.section("report").get("redact", False)
-    if not isinstance(value, bool):
-        raise ConfigError("report.redact", "expected true or false")
-    return value
+    return ws.config.report.with_overrides(redact=redact).redact
 
 
 def simulation_truth(ws: Workspace) -> int | None:
@@ -126,8 +122,9 @@ def _persons_export(ws: Workspace, redact: bool) -> pd.DataFrame:
     return persons
 
 
-def write_exports(ws: Workspace, redact: bool = False) -> dict[str, Path]:
+def write_exports(ws: Workspace, redact: bool | None = None) -> dict[str, Path]:
     """persons, estimates and the sources summary as CSV and Parquet, and one XLSX workbook."""
+    redact = _redact_option(ws, redact)
     folder = ws.out_dir / "exports"
     tables = {"persons": _persons_export(ws, redact), "sources": figures.lists_summary(ws)}
     if ws.has_table("estimates"):
@@ -199,12 +196,20 @@ def write_report(ws: Workspace, redact: bool | None = None) -> Path:
             else None
         ),
     }
+    by_threshold = linkage_figures.sensitivity(ws, head["method"])
+    chart_blocks["threshold"] = (
+        chart_block("chart-threshold", linkage_figures.threshold_chart(by_threshold))
+        if by_threshold is not None
+        else None
+    )
+    singletons = linkage_figures.singleton_table(ws)
+    link_errors = linkage_figures.error_table(ws)
     claims_frame = _claims(ws)
     missing_fields = figures.missing_fields(ws)
     context = {
         "admin_word": pack.admin_word,
         "project": ws.config.project_name,
-        "event": ws.config.event,
+        "event": ws.config.project.event,
         "generated_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "redacted": redact,
         "headline": head,
@@ -217,6 +222,25 @@ def write_report(ws: Workspace, redact: bool | None = None) -> Path:
         "threshold": link["threshold"],
         "linkage_table": table_block(link["summary"]),
         "totals_table": table_block(figures.total_levels(ws)),
+        "headline_linkage": linkage_figures.headline_linkage(ws, head),
+        "corrected_total": linkage_figures.corrected_total(ws, head["method"]),
+        "singletons_table": (
+            table_block(
+                singletons,
+                share_columns=(
+                    "on_this_list_only",
+                    "implied_by_the_error_rates",
+                    "audit_missed_share",
+                ),
+            )
+            if singletons is not None
+            else None
+        ),
+        "link_errors_table": (
+            table_block(link_errors, share_columns=("missed_link_rate", "false_link_rate"))
+            if link_errors is not None
+            else None
+        ),
         "borderline_table": table_block(figures.borderline_pairs(ws, link["threshold"], redact)),
         "strata_table": table_block(strata),
         "not_estimable_table": table_block(figures.not_estimable(ws)),

@@ -10,9 +10,8 @@ from typing import Any
 
 import pandas as pd
 
+from recount.settings.estimate import ESS_MINIMUM, RHAT_LIMIT
 from recount.workspace import Workspace
-
-PREFERRED_METHODS = ("lcmcr", "dga", "loglinear", "chapman")
 
 
 def _scalar(ws: Workspace, sql: str) -> Any:
@@ -27,43 +26,33 @@ def period(ws: Workspace) -> str:
     return f"{pd.Timestamp(row['lo']):%B %Y} to {pd.Timestamp(row['hi']):%B %Y}"
 
 
-def headline_method(ws: Workspace) -> str | None:
-    """The method the headline reports: LCMCR when it ran, else the next available."""
+def preferred_estimates(ws: Workspace) -> pd.DataFrame:
+    """The estimate stage's preferred row of every scope (recount.estimate.preferred):
+    the only place the report learns which estimate is "the" estimate."""
+    from recount.estimate.preferred import preferred_rows
+
     if not ws.has_table("estimates"):
-        return None
-    methods = set(ws.query("select distinct method from estimates where status = 'ok'")["method"])
-    for method in PREFERRED_METHODS:
-        if method in methods:
-            return method
-    return None
+        return pd.DataFrame(columns=["level", "method", "estimate", "lower", "upper", "flag"])
+    return preferred_rows(ws.table("estimates"))
 
 
-def _total_rows(ws: Workspace, method: str) -> pd.DataFrame:
-    return ws.query(
-        "select level, estimate, lower, upper, coalesce(flag, '') as flag, reason from estimates "
-        "where level in ('total', 'total_pooled') and method = ? and status = 'ok'",
-        [method],
-    ).set_index("level")
+def _preferred_at(ws: Workspace, level: str) -> pd.DataFrame:
+    """Preferred rows of one level, pooled or summed."""
+    rows = preferred_estimates(ws)
+    return rows[rows["level"].isin([level, f"{level}_pooled"])]
 
 
-def choose_total(totals: pd.DataFrame) -> str | None:
-    """Which total the headline shows: the sum of strata, unless strata that could not be
-    estimated enter it at their documented count (then it is a floor, not an estimate) and a
-    pooled estimate exists."""
-    if "total" in totals.index:
-        summed_floor = "includes_not_estimable_strata" in totals.loc["total", "flag"]
-        if not (summed_floor and "total_pooled" in totals.index):
-            return "total"
-    if "total_pooled" in totals.index:
-        return "total_pooled"
-    return None
+def headline_method(ws: Workspace) -> str | None:
+    """The method of the preferred total."""
+    total = _preferred_at(ws, "total")
+    return None if total.empty else str(total["method"].iloc[0])
 
 
 # What a flag on the headline total means for a reader, said beside the figure.
 HEADLINE_CAUTIONS = {
     "poor_convergence": (
-        "The sampler's chains behind this figure have not converged (R-hat of N above 1.01 or "
-        "fewer than 400 effective draws), so neither the figure nor its interval can be "
+        f"The sampler's chains behind this figure have not converged (R-hat of N above {RHAT_LIMIT} "
+        f"or fewer than {ESS_MINIMUM} effective draws), so neither the figure nor its interval can be "
         "trusted yet. Run longer: set [estimate.lcmcr] ess_target = 1000 and re-run."
     ),
     "methods_disagree": (
@@ -98,25 +87,26 @@ def headline(ws: Workspace) -> dict[str, Any]:
         "other": None,
         "cautions": [],
     }
-    method = headline_method(ws)
-    if method is None:
+    total = _preferred_at(ws, "total")
+    if total.empty:
         return out
-    totals = _total_rows(ws, method)
-    level = choose_total(totals)
-    if level is None:
-        return out
-    row = totals.loc[level]
+    row = total.iloc[0]
+    method, level = str(row["method"]), str(row["level"])
     out.update(
         method=method, level=level, **{k: float(row[k]) for k in ("estimate", "lower", "upper")}
     )
-    flags = set(filter(None, row["flag"].split(";")))
+    flags = set(filter(None, str(row["flag"] if pd.notna(row["flag"]) else "").split(";")))
     out["cautions"] = [text for flag, text in HEADLINE_CAUTIONS.items() if flag in flags]
-    other = "total_pooled" if level == "total" else "total"
-    if other in totals.index:
-        alt = totals.loc[other]
+    other_level = "total" if level == "total_pooled" else "total_pooled"
+    other = ws.query(
+        "select estimate, lower, upper from estimates "
+        "where level = ? and method = ? and status = 'ok'",
+        [other_level, method],
+    )
+    if len(other):
         out["other"] = {
-            "level": other,
-            **{k: float(alt[k]) for k in ("estimate", "lower", "upper")},
+            "level": other_level,
+            **{k: float(other[k].iloc[0]) for k in ("estimate", "lower", "upper")},
         }
     return out
 
@@ -150,16 +140,16 @@ def by_governorate(ws: Workspace) -> pd.DataFrame:
         "select coalesce(governorate, 'unknown') as governorate, count(*) as documented "
         "from persons group by 1"
     )
-    method = headline_method(ws)
-    if method is None or "governorate" not in ws.query("select * from estimates limit 0").columns:
+    estimated = _preferred_at(ws, "governorate")
+    if estimated.empty or "governorate" not in estimated.columns:
         documented[["estimate", "lower", "upper"]] = float("nan")
         return documented.sort_values("documented", ascending=False)
-    estimated = ws.query(
-        "select governorate, estimate, lower, upper, status, reason from estimates "
-        "where level = 'governorate' and method = ?",
-        [method],
+    shown = estimated[["governorate", "method", "estimate", "lower", "upper"]]
+    frame = documented.merge(
+        shown.assign(governorate=shown["governorate"].astype("object").fillna("unknown")),
+        on="governorate",
+        how="left",
     )
-    frame = documented.merge(estimated, on="governorate", how="left")
     return frame.sort_values("documented", ascending=False).reset_index(drop=True)
 
 
@@ -173,14 +163,11 @@ def monthly_by_list(ws: Workspace) -> pd.DataFrame:
 
 
 def estimates_by_year(ws: Workspace) -> pd.DataFrame:
-    method = headline_method(ws)
-    if method is None or "year" not in ws.query("select * from estimates limit 0").columns:
+    yearly = _preferred_at(ws, "year")
+    if yearly.empty or "year" not in yearly.columns:
         return pd.DataFrame(columns=["year", "documented", "estimate", "lower", "upper"])
-    return ws.query(
-        "select year, documented, estimate, lower, upper from estimates "
-        "where level = 'year' and method = ? and status = 'ok' order by year",
-        [method],
-    )
+    columns = ["year", "documented", "estimate", "lower", "upper"]
+    return yearly.dropna(subset=["year"])[columns].sort_values("year").reset_index(drop=True)
 
 
 def source_ids(ws: Workspace) -> list[str]:

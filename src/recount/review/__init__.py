@@ -6,7 +6,6 @@
 
 from recount.review.app import create_app
 from recount.review.clusters import active_actions
-from recount.review.settings import ReviewSettings
 from recount.tables.views import effective_labels
 
-__all__ = ["ReviewSettings", "active_actions", "create_app", "effective_labels"]
+__all__ = ["active_actions", "create_app", "effective_labels"]

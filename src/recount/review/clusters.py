@@ -1,12 +1,15 @@
 """Cluster view and the two cluster actions: split a record off, merge two people.
 
-Actions are appended to `cluster_actions` and take effect at the next
-`recount link`, which reads those in force:
-- split: record_ids holds the record taken out, person_ids the person it leaves
-  (cannot-link between that record and the person's other records, as
-  `record_person` had them when the action was taken);
-- merge: record_ids are every record of the people in person_ids (must-link).
-An undo appends a copy of the action with `undoes` set to its id.
+Actions are appended to `cluster_actions` and take effect at every later
+`recount link`, which reads those in force. Both are stored between records,
+whose ids never change, not between people, whose ids are those of one link
+run (a person's id is a hash of its smallest record), so a decision holds
+through any number of relinks:
+- split: record_ids holds the record taken out, apart_from the person's other
+  records at that moment (cannot-link between it and each of them);
+- merge: record_ids are every record of the people joined (must-link).
+person_ids names the people as the reviewer saw them. An undo appends a copy
+of the action with `undoes` set to its id.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import duckdb
 from recount.review import store
 from recount.review.pairview import person_records
 from recount.review.store import ReviewError
-from recount.tables.views import LIVE_CLUSTER_ACTIONS_SQL
+from recount.tables.views import ACTION_COLUMNS, LIVE_CLUSTER_ACTIONS_SQL
 
 
 def _require_links(con: duckdb.DuckDBPyConnection) -> None:
@@ -40,11 +43,14 @@ def _append(
     person_ids: list[str],
     reviewer: str,
     undoes: int | None = None,
+    apart_from: list[str] | None = None,
 ) -> int:
     action_id = store.next_id(con, "cluster_actions", "action_id")
     con.execute(
-        "insert into cluster_actions values (?, ?, ?, ?, ?, ?, ?)",
-        [action_id, action, record_ids, person_ids, reviewer, store.now(), undoes],
+        """insert into cluster_actions
+               (action_id, action, record_ids, person_ids, reviewer, created_at, undoes, apart_from)
+           values (?, ?, ?, ?, ?, ?, ?, ?)""",
+        [action_id, action, record_ids, person_ids, reviewer, store.now(), undoes, apart_from],
     )
     return action_id
 
@@ -59,7 +65,8 @@ def split_record(
         raise ReviewError("that record is not in this person")
     if len(members) < 2:
         raise ReviewError("a person with one record cannot be split")
-    return _append(con, "split", [record_id], [person_id], reviewer)
+    others = [m for m in members if m != record_id]
+    return _append(con, "split", [record_id], [person_id], reviewer, apart_from=others)
 
 
 def merge_people(
@@ -78,15 +85,24 @@ def merge_people(
 def undo_action(con: duckdb.DuckDBPyConnection, action_id: int, user: store.User) -> int:
     """Reverses an action in force (one's own, or anyone's for an admin)."""
     row = con.execute(
-        f"select action, record_ids, person_ids, reviewer from ({LIVE_CLUSTER_ACTIONS_SQL}) where action_id = ?",
+        f"""select action, record_ids, person_ids, reviewer, apart_from
+            from ({LIVE_CLUSTER_ACTIONS_SQL}) where action_id = ?""",
         [action_id],
     ).fetchone()
     if row is None:
         raise ReviewError("no such action in force")
-    action, record_ids, person_ids, reviewer = row
+    action, record_ids, person_ids, reviewer, apart_from = row
     if reviewer != user.username and not user.is_admin:
         raise ReviewError("only its author or an admin can undo an action")
-    return _append(con, action, list(record_ids), list(person_ids), user.username, action_id)
+    return _append(
+        con,
+        action,
+        list(record_ids),
+        list(person_ids),
+        user.username,
+        action_id,
+        None if apart_from is None else list(apart_from),
+    )
 
 
 def person_view(con: duckdb.DuckDBPyConnection, person_id: str) -> dict[str, Any]:
@@ -120,13 +136,7 @@ def person_view(con: duckdb.DuckDBPyConnection, person_id: str) -> dict[str, Any
         if row:
             summary = dict(zip([d[0] for d in cursor.description], row, strict=True))
     actions = [
-        dict(
-            zip(
-                ("action_id", "action", "record_ids", "person_ids", "reviewer", "created_at"),
-                r,
-                strict=True,
-            )
-        )
+        dict(zip(ACTION_COLUMNS, r, strict=True))
         for r in con.execute(
             f"""select * from ({LIVE_CLUSTER_ACTIONS_SQL})
                 where list_contains(person_ids, ?) or list_has_any(record_ids, ?)

@@ -33,8 +33,8 @@ from datetime import date
 import duckdb
 
 from recount.review import store
-from recount.review.settings import ReviewSettings
 from recount.review.store import ReviewError
+from recount.settings import LinkSettings, ReviewSettings
 from recount.tables import views
 
 PERIOD_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
@@ -195,8 +195,14 @@ def _candidates_sql(tables: set[str]) -> str:
 class ReviewQueue:
     """Ranked candidate pairs, each pair's reviewers, and the leases. Not thread-safe alone."""
 
-    def __init__(self, settings: ReviewSettings):
+    def __init__(
+        self, settings: ReviewSettings, configured_threshold: float = LinkSettings.threshold
+    ):
         self.settings = settings
+        # the queue centres on the threshold the last link run used (link_summary);
+        # before any run, on the configured one
+        self.configured_threshold = configured_threshold
+        self.threshold = configured_threshold
         self.generation: int | None = None
         self.candidates: list[Candidate] = []
         self.by_pair: dict[tuple[str, str], Candidate] = {}
@@ -214,6 +220,8 @@ class ReviewQueue:
         if self.generation == generation:
             return
         tables = store.existing_tables(con)
+        used = views.link_threshold(con)
+        self.threshold = used if used is not None else self.configured_threshold
         candidates: list[Candidate] = []
         if "pairs" in tables:
             con.execute(f"set threads = {os.cpu_count() or 1}")  # one big query: use every core
@@ -221,7 +229,7 @@ class ReviewQueue:
                 rows = con.execute(
                     _candidates_sql(tables),
                     {
-                        "threshold": self.settings.link_threshold,
+                        "threshold": self.threshold,
                         "impact_weight": self.settings.impact_weight,
                         "limit": MAX_CANDIDATES,
                     },
@@ -379,7 +387,7 @@ class ReviewQueue:
             """select count(*), count(*) filter (where abs(p - ?) <= 0.25)
                from (select max(match_probability) as p from pairs
                      group by least(record_id_l, record_id_r), greatest(record_id_l, record_id_r))""",
-            [self.settings.link_threshold],
+            [self.threshold],
         ).fetchone()
         labelled = sum(1 for reviewers in self.labels.values() if reviewers)
         return {"pairs": total, "labelled": labelled, "near_threshold": near}

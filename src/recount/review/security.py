@@ -94,3 +94,15 @@ def uvicorn_log_config() -> dict:
     }
     config["handlers"]["access"]["filters"] = ["redact_query"]
     return config
+
+
+def server_options(settings) -> dict:
+    """uvicorn options: X-Forwarded-For is read only from the proxies `[review] trusted_proxies`
+    names (uvicorn would otherwise believe any client connecting from 127.0.0.1)."""
+    proxies = list(settings.trusted_proxies)
+    return {
+        "proxy_headers": bool(proxies),
+        "forwarded_allow_ips": proxies or [],
+        "server_header": False,
+        "log_config": uvicorn_log_config(),
+    }

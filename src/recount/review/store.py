@@ -24,17 +24,14 @@ from datetime import datetime
 import duckdb
 
 from recount.errors import RecountError
-from recount.tables import TABLES
+from recount.tables import TABLES, add_missing_columns
 from recount.tables.views import EFFECTIVE_LABELS_BY_REVIEWER_SQL
 from recount.workspace import Workspace
 
 LABEL_VALUES = ("match", "non_match", "unsure")
 ROLES = ("reviewer", "admin")
 
-SCHEMA = tuple(
-    TABLES[name].create_sql()
-    for name in ("labels", "cluster_actions", "review_users", "review_audit")
-)
+REVIEW_TABLES = ("labels", "cluster_actions", "review_users", "review_audit")
 
 
 class WorkspaceBusy(RecountError):
@@ -164,8 +161,10 @@ class Database:
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    for statement in SCHEMA:
-        con.execute(statement)
+    """The review tables as declared; a workspace made by an older recount gains new columns."""
+    for name in REVIEW_TABLES:
+        con.execute(TABLES[name].create_sql())
+        add_missing_columns(con, TABLES[name])
 
 
 def existing_tables(con: duckdb.DuckDBPyConnection) -> set[str]:

@@ -13,7 +13,6 @@ import numpy as np
 from recount.simulate.lexicon import Lexicon
 
 HAMZA_SEATS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
-SUN_LETTERS = set("تثدذرزسشصضطظلن")
 
 # Letters that are confused in handwriting and typing (dots and neighbours).
 ARABIC_CONFUSIONS = {

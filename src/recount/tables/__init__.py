@@ -4,8 +4,9 @@
   (`recount/tables/catalog.py`; add a column there, one line);
 - `conform(name, data)`: data checked against its table and cast to its types;
   `Workspace.write_tables` calls it on every write, test fixtures through it too;
-- `views`: `effective_labels`, `live_cluster_actions`, `preferred_estimates`,
-  `link_threshold`, the rules more than one stage reads.
+- `views`: `effective_labels`, `live_cluster_actions`, `link_threshold`, the
+  rules more than one stage reads as SQL (which estimate is preferred is the
+  estimate stage's `preferred` column: `recount.estimate.preferred`).
 
 This package imports no stage and no workspace: every stage may import it.
 """
@@ -23,6 +24,7 @@ from recount.tables.spec import (
     Table,
     TableData,
     TableSchemaError,
+    add_missing_columns,
     duckdb_type,
 )
 from recount.tables.spec import conform as _conform
@@ -34,6 +36,7 @@ __all__ = [
     "Table",
     "TableData",
     "TableSchemaError",
+    "add_missing_columns",
     "conform",
     "duckdb_type",
     "frame",

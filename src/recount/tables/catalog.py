@@ -93,6 +93,12 @@ SOURCES = Table(
         Column("delimiter", TEXT),
         Column("sha256", TEXT),
         Column("rows_in", BIGINT),
+        Column(
+            "lines_in",
+            BIGINT,
+            "physical lines of the file, the header's included (CSV, TSV, JSON lines); a "
+            "Parquet file's rows; NULL for XLSX",
+        ),
         Column("records", BIGINT),
         Column("quarantined", BIGINT),
         Column("ingested_at", TIMESTAMP),
@@ -117,6 +123,11 @@ NORMALIZED = Table(
         Column("family_norm", TEXT),
         Column("name_key", TEXT, "keys of the full name joined by spaces"),
         Column("name_tokens", TEXT_LIST, "keys of every token of every name form"),
+        Column(
+            "name_tokens_listed",
+            TEXT_LIST,
+            "those keys whose token the name lexicon lists (two listed names that differ differ)",
+        ),
         Column("name_forms", TEXT_LIST, "every normalised name form the record carries"),
         Column("kunya", TEXT, "'abu X' key when given"),
         Column("identifiable", BOOL, "false for nameless, unknown or relational-only records"),
@@ -210,7 +221,8 @@ LABELS = Table(
 CLUSTER_ACTIONS = Table(
     "cluster_actions",
     "review",
-    "append-only splits and merges of people; an undo repeats the action with `undoes` set",
+    "append-only splits and merges of people, kept as record-level constraints (record ids are "
+    "stable across link runs, person ids are not); an undo repeats the action with `undoes` set",
     (
         key("action_id", BIGINT),
         key("action", TEXT, "split or merge"),
@@ -219,6 +231,12 @@ CLUSTER_ACTIONS = Table(
         Column("reviewer", TEXT),
         Column("created_at", TIMESTAMP),
         Column("undoes", BIGINT),
+        Column(
+            "apart_from",
+            TEXT_LIST,
+            "split: the records it must stay apart from (the person's others at the time); "
+            "NULL in splits stored before recount kept it",
+        ),
     ),
 )
 
@@ -259,7 +277,7 @@ ESTIMATES = Table(
         ColumnFamily(None, None, "the stratum columns, as configured (types as in persons)"),
         key("level", TEXT, "stratum, a coarser level's name, total, or <level>_pooled"),
         Column("documented", BIGINT),
-        key("method", TEXT, "lcmcr, loglinear, dga, chapman"),
+        key("method", TEXT, "hlcmcr, lcmcr, loglinear, dga, chapman"),
         Column("estimate", DOUBLE),
         Column("lower", DOUBLE, "95% interval"),
         Column("upper", DOUBLE),
@@ -271,11 +289,12 @@ ESTIMATES = Table(
         Column("seconds", DOUBLE),
         Column("lists", BIGINT, "usable lists"),
         Column("model", TEXT, "the model chosen or averaged"),
+        Column("fixed_estimate", DOUBLE, "the same on the single clustering (no linkage error)"),
+        Column("fixed_lower", DOUBLE),
+        Column("fixed_upper", DOUBLE),
+        Column("linkage_share", DOUBLE, "share of the interval's variance from linkage"),
         Column(
-            "preferred",
-            BOOL,
-            "the row a reader shows as the estimate of its stratum or level (set by the stage)",
-            required=False,
+            "preferred", BOOL, "the row a reader shows for its scope (recount.estimate.preferred)"
         ),
     ),
 )
@@ -283,8 +302,116 @@ ESTIMATES = Table(
 ESTIMATE_DRAWS = Table(
     "estimate_draws",
     "estimate",
-    "the LCMCR posterior draws of N per stratum",
-    (key("stratum_key", TEXT), key("draw", BIGINT), Column("n", BIGINT)),
+    "the posterior draws of N per stratum, per method with draws (lcmcr, hlcmcr, dga)",
+    (key("method", TEXT), key("stratum_key", TEXT), key("draw", BIGINT), Column("n", BIGINT)),
+)
+
+LINKAGE_ERRORS = Table(
+    "linkage_errors",
+    "estimate",
+    "expected missed and false links per pair of lists (docs/linkage_uncertainty.md)",
+    (
+        key("list_a", TEXT),
+        key("list_b", TEXT, "'*' on audit rows of missed matches on any list"),
+        key("basis", TEXT, "model or audit"),
+        Column("linked_pairs", BIGINT),
+        Column("uncertain_pairs", BIGINT, "scored pairs with probability between 0.05 and 0.95"),
+        Column("expected_false_links", DOUBLE),
+        Column("expected_missed_links", DOUBLE),
+        Column("false_link_rate", DOUBLE),
+        Column("missed_link_rate", DOUBLE),
+        Column("false_link_rate_lower", DOUBLE),
+        Column("false_link_rate_upper", DOUBLE),
+        Column("missed_link_rate_lower", DOUBLE),
+        Column("missed_link_rate_upper", DOUBLE),
+        Column("audited", BIGINT),
+    ),
+)
+
+LINKAGE_SINGLETONS = Table(
+    "linkage_singletons",
+    "estimate",
+    "per list: people on it only, as linked and as the linkage draws and the audit imply",
+    (
+        key("list", TEXT),
+        Column("documented", BIGINT),
+        Column("singletons", BIGINT),
+        Column("singleton_share", DOUBLE),
+        Column("implied_share", DOUBLE, "mean over the linkage draws"),
+        Column("implied_lower", DOUBLE),
+        Column("implied_upper", DOUBLE),
+        Column("audited", BIGINT),
+        Column("audit_missed_share", DOUBLE),
+        Column("audit_lower", DOUBLE),
+        Column("audit_upper", DOUBLE),
+    ),
+)
+
+LINKAGE_SENSITIVITY = Table(
+    "linkage_sensitivity",
+    "estimate",
+    "the total on the pooled table at each link threshold",
+    (
+        key("threshold", DOUBLE),
+        Column("documented", BIGINT),
+        Column("singleton_share", DOUBLE),
+        key("method", TEXT),
+        Column("estimate", DOUBLE),
+        Column("lower", DOUBLE),
+        Column("upper", DOUBLE),
+        Column("status", TEXT),
+        Column("current", BOOL, "the threshold the link stage used"),
+    ),
+)
+
+LINKAGE_CORRECTED = Table(
+    "linkage_corrected",
+    "estimate",
+    "the total on the capture table corrected for the expected linkage errors (cross-check)",
+    (
+        key("method", TEXT),
+        Column("documented", BIGINT),
+        Column("estimate", DOUBLE),
+        Column("lower", DOUBLE),
+        Column("upper", DOUBLE),
+        Column("status", TEXT),
+        Column("reason", TEXT),
+    ),
+)
+
+AUDIT_ITEMS = Table(
+    "audit_items",
+    "review",
+    "the audit sample: uniformly random singleton people and linked pairs, drawn once",
+    (
+        key("item_id", BIGINT),
+        key("kind", TEXT, "singleton or link"),
+        Column("person_id", TEXT),
+        Column("record_id_l", TEXT),
+        Column("record_id_r", TEXT),
+        Column("list_a", TEXT),
+        Column("list_b", TEXT),
+        Column("match_probability", DOUBLE),
+        Column("population", BIGINT, "how many singletons or links the sample was drawn from"),
+        Column("seed", BIGINT),
+        Column("drawn_at", TIMESTAMP),
+    ),
+)
+
+AUDIT_ANSWERS = Table(
+    "audit_answers",
+    "review",
+    "answers to the audit sample, append-only (an item's latest answer counts)",
+    (
+        key("answer_id", BIGINT),
+        key("item_id", BIGINT),
+        key("answer", TEXT, "missed, none, unsure (singletons); same, different, unsure (links)"),
+        Column("match_record_id", TEXT),
+        Column("match_list", TEXT),
+        Column("scored", BOOL, "the model scored the match the reviewer named"),
+        Column("reviewer", TEXT),
+        Column("created_at", TIMESTAMP),
+    ),
 )
 
 CLAIMS = Table(
@@ -316,6 +443,9 @@ CLAIMS = Table(
         Column("period_start", DATE),
         Column("period_end", DATE),
         Column("context", TEXT),
+        Column(
+            "rate", TEXT, "a rate's period (day, week, month, year); empty for a count of people"
+        ),
         Column("construction", TEXT),
         Column("sentence", TEXT),
         Column("sentence_start", BIGINT),
@@ -383,6 +513,12 @@ TABLES: dict[str, Table] = {
         REVIEW_AUDIT,
         ESTIMATES,
         ESTIMATE_DRAWS,
+        LINKAGE_ERRORS,
+        LINKAGE_SINGLETONS,
+        LINKAGE_SENSITIVITY,
+        LINKAGE_CORRECTED,
+        AUDIT_ITEMS,
+        AUDIT_ANSWERS,
         CLAIMS,
         CLAIM_CHECKS,
         STAGE_RUNS,

@@ -115,6 +115,15 @@ class Table:
         return next((f for f in self.families if f.prefix is None), None)
 
 
+def add_missing_columns(con, table: Table) -> None:
+    """Columns declared since an existing table was created, added (NULL in its old rows).
+    `con` is a DuckDB connection; the table must exist."""
+    existing = {row[0] for row in con.execute(f"describe {_quote(table.name)}").fetchall()}
+    for name, kind in table.duckdb_columns():
+        if name not in existing:
+            con.execute(f"alter table {_quote(table.name)} add column {_quote(name)} {kind}")
+
+
 def duckdb_type(arrow_type: pa.DataType) -> str:
     try:
         return _DUCKDB[arrow_type]
@@ -221,29 +230,23 @@ def _cast(
         ) from exc
 
 
+_KINDS = (
+    (pa.types.is_null, "null"),
+    (lambda t: pa.types.is_string(t) or pa.types.is_large_string(t), "text"),
+    (pa.types.is_boolean, "bool"),
+    (pa.types.is_integer, "int"),
+    (pa.types.is_floating, "float"),
+    (pa.types.is_date, "date"),
+    (pa.types.is_timestamp, "timestamp"),
+    (lambda t: pa.types.is_list(t) or pa.types.is_large_list(t), "list"),
+    (pa.types.is_map, "map"),
+)
+
+
 def _kind(arrow_type: pa.DataType) -> str:
-    t = pa.types
-    if t.is_dictionary(arrow_type):
+    if pa.types.is_dictionary(arrow_type):
         return _kind(arrow_type.value_type)
-    if t.is_null(arrow_type):
-        return "null"
-    if t.is_string(arrow_type) or t.is_large_string(arrow_type):
-        return "text"
-    if t.is_boolean(arrow_type):
-        return "bool"
-    if t.is_integer(arrow_type):
-        return "int"
-    if t.is_floating(arrow_type):
-        return "float"
-    if t.is_date(arrow_type):
-        return "date"
-    if t.is_timestamp(arrow_type):
-        return "timestamp"
-    if t.is_list(arrow_type) or t.is_large_list(arrow_type):
-        return "list"
-    if t.is_map(arrow_type):
-        return "map"
-    return str(arrow_type)
+    return next((kind for test, kind in _KINDS if test(arrow_type)), str(arrow_type))
 
 
 # Which kinds of value a declared kind accepts (casts are safe: they fail rather than lose data).

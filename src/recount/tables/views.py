@@ -4,8 +4,6 @@
   labels were appended (`label_id`; clocks can disagree), that is not an undo
   row and that no undo row names. Link trains and clusters on it; review shows it.
 - `live_cluster_actions`: the splits and merges in force, oldest first.
-- `preferred_estimates`: the estimate a reader shows for each stratum or level
-  (`estimates.preferred`, set by the estimate stage).
 - `link_threshold`: the match probability the last link run clustered at.
 
 Each function takes an open DuckDB connection or a Workspace and returns a
@@ -42,16 +40,22 @@ EFFECTIVE_LABELS_SQL = f"""
 """
 
 LIVE_CLUSTER_ACTIONS_SQL = """
-    select action_id, action, record_ids, person_ids, reviewer, created_at
+    select action_id, action, record_ids, person_ids, reviewer, created_at, apart_from
     from cluster_actions
     where undoes is null
       and action_id not in (select undoes from cluster_actions where undoes is not null)
 """
 
-PREFERRED_ESTIMATES_SQL = "select * from estimates where preferred"
-
 LABEL_COLUMNS = ["record_id_l", "record_id_r", "label", "reviewer", "label_id", "created_at"]
-ACTION_COLUMNS = ["action_id", "action", "record_ids", "person_ids", "reviewer", "created_at"]
+ACTION_COLUMNS = [
+    "action_id",
+    "action",
+    "record_ids",
+    "person_ids",
+    "reviewer",
+    "created_at",
+    "apart_from",
+]
 
 
 def effective_labels(source: Any) -> pd.DataFrame:
@@ -67,18 +71,16 @@ def effective_labels_by_reviewer(source: Any) -> pd.DataFrame:
 
 
 def live_cluster_actions(source: Any) -> pd.DataFrame:
-    """The splits and merges in force, oldest first."""
-    return _read(
-        source,
-        "cluster_actions",
-        LIVE_CLUSTER_ACTIONS_SQL + " order by action_id",
-        ACTION_COLUMNS,
-    )
-
-
-def preferred_estimates(source: Any) -> pd.DataFrame:
-    """The rows of `estimates` the estimate stage marked preferred (one per stratum or level)."""
-    return _read(source, "estimates", PREFERRED_ESTIMATES_SQL, [])
+    """The splits and merges in force, oldest first (`apart_from` NULL in a table written
+    before it was kept, until the review app next opens the workspace and adds the column)."""
+    sql = LIVE_CLUSTER_ACTIONS_SQL + " order by action_id"
+    with _connection(source) as con:
+        if con is None or not _exists(con, "cluster_actions"):
+            return pd.DataFrame(columns=ACTION_COLUMNS)
+        columns = {r[0] for r in con.execute("describe cluster_actions").fetchall()}
+        if "apart_from" not in columns:
+            sql = sql.replace(", apart_from\n", ", null::VARCHAR[] as apart_from\n")
+        return con.execute(sql).df()
 
 
 def link_threshold(source: Any) -> float | None:

@@ -9,14 +9,16 @@ document. No attribution means the outlet speaks for itself.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from recount.claims.claimants import ClaimantMention
 from recount.claims.grammar.lexicon import (
     DETERMINERS,
+    NOBODY,
     PRONOUNS,
     SOURCE_NOUNS,
     SPEECH_VERBS,
+    VERB_NOUNS,
     alternation,
 )
 
@@ -28,10 +30,75 @@ class Attribution:
     kind: str
     mention: tuple[int, int] | None  # where the claimant is named in the sentence
     pronoun: str | None = None
+    scope: tuple[int, int] | None = None  # only claims inside it ("estimates of 6,000 given by X")
 
 
+_SPEECH_WORDS = {verb.lower() for verb in SPEECH_VERBS}
+_SAID = {"said", "says", "reported", "told", "stated", "added", "noted", "confirmed", "announced"}
+_BRACKETED_SOURCE_RE = re.compile(
+    r"\d[^()]{0,60}\(\s*(?:per\s+|according\s+to\s+|source:\s*)?(?:the\s+)?$", re.I
+)
+_PROPER_SUBJECT_RE = re.compile(
+    r"^\W*((?:[A-Z][\w'’.-]*\s+){1,5}?)(?:has\s+|have\s+|had\s+)?[a-z]+\s+$"
+)
+_POSSESSOR_RE = re.compile(
+    r"(?P<np>\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?[\w-]+)['’]s\s+(?:(?:own|latest|new|official|"
+    r"final|initial|revised|[a-z]+ly)\s+){0,2}(?:figures?|estimates?|count|tally|toll|data|"
+    r"statistics|numbers)\b",
+    re.IGNORECASE,
+)
+_POSSESSIVE_SOURCE_RE = re.compile(
+    r"\b(?P<owner>its|their)\s+(?:(?:other|own|latest|new|final|full|updated|main|key|revised|"
+    r"earlier|initial|[a-z]+ly)\s+){0,2}(?:findings|figures|data|report|estimates?|count|tally|"
+    r"statistics|records|numbers|calculations|analysis|survey|study|documentation)\b",
+    re.IGNORECASE,
+)
 _SPEECH_RE = re.compile(rf"\b(?:{alternation(SPEECH_VERBS)})\b", re.IGNORECASE)
-_ACCORDING_RE = re.compile(r"\b(?:according\s+to|as\s+per|per)\s+", re.IGNORECASE)
+_ACCORDING_RE = re.compile(
+    r"\b(?:according\s+to|as\s+per|per|citing|quoting|cited\s+by|quoted\s+by)\s+", re.IGNORECASE
+)
+# "the latest reports from de facto authorities", "a conservative estimate by ACLED": the source.
+_SOURCE_OF_RE = re.compile(
+    rf"(?:(?:the|a|an|its|their|latest|new|recent|conservative|official|updated|final|preliminary|initial|separate|own|\w+ly)\s+){{0,4}}"
+    rf"(?:{alternation(SOURCE_NOUNS)})\s+(?:(?:compiled|published|released|issued|gathered|given|provided|made|presented|prepared|produced|conducted|carried\s+out)\s+(?:[^\s,;.]+\s+){{0,5}}?)?(?:from|by|of)\s+",
+    re.IGNORECASE,
+)
+# "estimates of more than 6,000 given by other monitors", "Estimates ..., by various war monitors".
+_GIVEN_BY_RE = re.compile(
+    rf"\b(?P<noun>{alternation(SOURCE_NOUNS)})\b(?:\s+by(?=\s+(?:the\s+)?[A-Z])|[^.;:!?]{{0,90}}?,\s*by|\s+(?:[^\s.;:!?]+\s+){{0,6}}?(?:given|provided|published|released|issued|compiled|cited|made|put\s+forward|documented|recorded|collected|verified|reported)\s+by)\s+",
+    re.IGNORECASE,
+)
+# "…, which said 400 people had died": the speaker is the noun phrase the clause belongs to.
+_RELATIVE_RE = re.compile(
+    r"(?P<np>[^,;:()]{2,80}?)\s*,?\s+(?:which|who)\s+(?:also\s+|has\s+|had\s+|have\s+)?$"
+)
+_NOUN_BEFORE_RE = re.compile(
+    r"(?:\b(?:a|an|the|its|their|his|her|this|that|these|those|latest|new|recent|conservative|official|annual|monthly|weekly|final|own|separate|previous|earlier)\s+(?:[a-z0-9-]+\s+)?|\b(?:on|in|of|for|from|with|into|at)\s+|\d\s*)$",
+    re.IGNORECASE,
+)
+# "a study which was conducted in January 2018 estimated …": the subject before its clause.
+_SUBJECT_RELATIVE_RE = re.compile(
+    r"(?:^|[,;:]\s+)(?P<np>(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}[a-z]+)\s+(?:which|that|who)\s+(?:was|were|is|are|has\s+been|had\s+been)\s+[a-z]+ed\b[^,;]{0,60}$"
+)
+_DETERMINER_BEFORE_RE = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|this|that|these|those|on|in|of|for|from|with|into|at)\s+$",
+    re.IGNORECASE,
+)
+# A participle right after what is counted modifies it ("the massacres recorded between 1980 and
+# 2012"): such nouns never speak, so the verb is not a speech verb with a subject.
+_MODIFIED_NOUN_RE = re.compile(
+    r"\b(?:deaths|killings|murders|fatalities|casualties|injuries|victims|dead|massacres|attacks|"
+    r"incidents|cases|violations|figures?|numbers?|count|toll|tally|people|civilians|bodies|"
+    r"names|lists?|those|these|(?:\ba|\ban)\s+(?:[\w-]+\s+)?(?:study|report|survey|analysis|paper|"
+    r"review))\s+(?:(?:ever|previously|officially|already|so\s+far|never|not|yet)\s+)?$",
+    re.IGNORECASE,
+)
+_PARTICIPLE_RE = re.compile(r"(?:,\s*|\b(?:while|and|as|before|after)\s+)$", re.IGNORECASE)
+_GENERIC_SPEAKERS = {"commission", "mission", "project", "study", "survey", "team", "database",
+                     "tracker", "department", "authority", "committee", "council", "unit",
+                     "directorate", "institute", "researchers", "service", "authorities", "army",
+                     "military", "police", "ministry", "office", "agency", "report", "statement",
+                     "organisation", "organization", "network", "centre", "center"}  # fmt: skip
 _SOURCE_AFTER_RE = re.compile(
     rf"^(?:['’]s)?\s+(?:(?:latest|new|own|most|recent|updated|final|official|annual|monthly|\d{{4}})\s+){{0,3}}(?:{alternation(SOURCE_NOUNS)})\b",
     re.IGNORECASE,
@@ -43,9 +110,11 @@ _SOURCE_BEFORE_RE = re.compile(
 _NP_BEFORE_RE = re.compile(
     r"((?:[A-Za-z][\w'’.-]*\s+){0,5}?[A-Za-z][\w'’.-]*)\s+(?:(?:has|have|had|also|previously|earlier|later|again|now|recently)\s+)*$"
 )
-_NP_AFTER_RE = re.compile(r"^\s*((?:[A-Za-z][\w'’.-]*)(?:\s+[A-Za-z][\w'’.-]*){0,6})")
+_NP_AFTER_RE = re.compile(
+    r"^\s*((?:(?:the\s+)?(?:19|20)\d\d\s+)?(?:[A-Za-z][\w'’.-]*)(?:\s+(?:[A-Za-z][\w'’.-]*|&)){0,8})"
+)
 _APPOSITION_RE = re.compile(
-    r"([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|abu|de)){1,5}),\s+(?:a|an|the|who|head|director|spokesman|spokeswoman|spokesperson)\b[^,]{0,80},\s*$"
+    r"([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|abu|de)){1,5}),\s+(?:a|an|the|who|head|director|spokesman|spokeswoman|spokesperson)\b[^,]{0,80},\s*(?:(?:has|have|had|also|previously|earlier|later|again|now|recently)\s+)*$"
 )
 _CLAUSE_BREAK_RE = re.compile(
     r";|\s[—–]\s|,\s*(?:while|whereas|but|although|though)\b|\bwhile\b|\bwhereas\b"
@@ -61,23 +130,149 @@ def find_attributions(
 ) -> list[Attribution]:
     """Every attribution cue in the sentence, with its claimant (or a pronoun to resolve)."""
     found: list[Attribution] = []
+    previous_bracket = 0
     for match in _ACCORDING_RE.finditer(sentence):
-        if match.group(0).strip().lower() == "per" and not _mention_at(mentions, match.end(), 6):
-            continue
-        found.append(_object_attribution(sentence, match.start(), match.end(), mentions))
+        bracketed = sentence[max(0, match.start() - 1) : match.start()] == "("
+        if match.group(0).strip().lower() == "per":
+            if not (_mention_at(mentions, match.end(), 6) or bracketed):
+                continue
+        attribution = _object_attribution(sentence, match.start(), match.end(), mentions)
+        if attribution is not None and bracketed:
+            # "151,000 deaths (per the Iraq Family Health Survey) to 1,033,000 (per …)":
+            # a bracketed source credits the figure just before it.
+            close = sentence.find(")", match.end())
+            close = close if close > 0 else len(sentence)
+            earlier = max(previous_bracket, sentence.rfind(";", 0, match.start()) + 1)
+            attribution = replace(attribution, scope=(earlier, close))
+            previous_bracket = close
+        found.append(attribution)
     for mention in mentions:
         after = sentence[mention.end : mention.end + 60]
+        bracket = _BRACKETED_SOURCE_RE.search(sentence[max(0, mention.start - 20) : mention.start])
+        close = re.match(r"\s*(?:estimates?|figures?|data)?\s*\)", after)
+        if bracket is not None and close is not None:
+            # "Civilian deaths: 489–528 (HRW)": a body in brackets credits the figure before it
+            opening = mention.start - len(bracket.group(0))
+            scope = (
+                max(sentence.rfind(")", 0, opening), sentence.rfind(";", 0, opening)) + 1,
+                mention.end + close.end(),
+            )
+            found.append(replace(_named(mention.start, mention), scope=scope))
+            continue
         if _SOURCE_AFTER_RE.match(after):
             found.append(_named(mention.start, mention))
         if _SOURCE_BEFORE_RE.search(sentence[max(0, mention.start - 60) : mention.start]):
             found.append(_named(mention.start, mention))
+    for match in _GIVEN_BY_RE.finditer(sentence):
+        given = _object_attribution(sentence, match.start("noun"), match.end(), mentions)
+        if given is not None:
+            subject = re.fullmatch(
+                r"\W*(?:(?:the|a|an|[a-z]+)\s+){0,2}",
+                sentence[: match.start("noun")],
+                re.IGNORECASE,
+            )
+            # the source noun as the sentence's subject ("Estimates …, by X, range between …")
+            # covers the sentence; inside a phrase it covers only the phrase.
+            end = len(sentence) if subject else match.end()
+            found.append(replace(given, scope=(match.start("noun"), end)))
+    for match in _POSSESSIVE_SOURCE_RE.finditer(sentence):  # "Their estimate, …, broke down as"
+        subject = _PROPER_SUBJECT_RE.match(sentence[: match.start()])
+        if subject is not None:  # "Mexico raises its count of the disappeared"
+            named = [m for m in mentions if m.start < subject.end(1)]
+            if named:
+                found.append(_named(match.start(), named[0]))
+            else:
+                found.append(_unnamed(match.start(), _clean_phrase(subject.group(1))))
+            continue
+        pronoun = "they" if match.group("owner").lower() == "their" else "it"
+        found.append(Attribution(match.start(), None, "pronoun", None, pronoun=pronoun))
+    for match in _POSSESSOR_RE.finditer(sentence):  # "a government commission's figure of"
+        name = _clean_phrase(match.group("np"))
+        if name and (name.split()[-1].lower() in _ORGANISATION_WORDS or _is_proper(name)):
+            if not any(m.start <= match.start("np") < m.end for m in mentions):
+                named = _unnamed(match.start(), name)  # covers its own figure only
+                found.append(replace(named, scope=(match.start(), match.end() + 30)))
+    for match in _REVISES_RE.finditer(sentence):  # "Peru commission doubles war death toll to"
+        if not any(s <= match.start() < e for s, e in masked):
+            verb = re.compile(r"\w+").match(sentence, match.start())
+            found.append(_speech_attribution(sentence, verb, mentions))
+    found.extend(_headline_sources(sentence, mentions))
+    names = [(m.start, m.end) for m in mentions]
     for match in _SPEECH_RE.finditer(sentence):
-        if any(s <= match.start() < e for s, e in masked):
+        if any(s <= match.start() < e for s, e in [*masked, *names]):
+            continue
+        if _is_noun(sentence, match):
             continue
         attribution = _speech_attribution(sentence, match, mentions)
         if attribution is not None:
             found.append(attribution)
     return [a for a in found if a is not None]
+
+
+# Verbs that give a count as their object, so that their subject is who counts.
+_REVISES_RE = re.compile(
+    r"\b(?:raise[sd]?|revise[sd]?|lower(?:s|ed)?|double[sd]?|update[sd]?|publish(?:es)?|"
+    r"release[sd]?|issue[sd]?|cut|cuts|increase[sd]?)\s+(?:(?:its|their|the|his|her|a|an)\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:toll|count|figure|figures|estimate|tally|number)\b",
+    re.IGNORECASE,
+)
+# A headline's source: "… Rises To 436 - Doctors' Committee", "…: UN", "ICMP: 6,838 …".
+_HEADLINE_SUFFIX_RE = re.compile(r"\s[-–—:]\s*(?P<source>[^-–—:.]{2,40}?)\s*$")
+_HEADLINE_PREFIX_RE = re.compile(r"^\W*(?P<source>[^:.,]{2,30}?):\s")
+_SOURCE_WORDS = {"un", "u.n.", "committee", "group", "groups", "agency", "ministry", "monitor",
+                 "report", "study", "officials", "official", "police", "army", "military",
+                 "commission", "mission", "court", "government", "red cross", "who", "unicef",
+                 "ngo", "charity", "doctors", "medics", "authorities", "observatory", "says"}  # fmt: skip
+
+
+def _headline_sources(sentence: str, mentions: list[ClaimantMention]) -> list[Attribution]:
+    """Who a headline credits, at its end after a dash or colon or at its start before a colon;
+    a place there ("Serbia: 13,000 killed") is no source."""
+    if sentence.rstrip()[-1:] in '.!?"”':
+        return []
+    found = []
+    for pattern in (_HEADLINE_SUFFIX_RE, _HEADLINE_PREFIX_RE):
+        match = pattern.search(sentence)
+        if match is None or re.search(r"\d", match.group("source")):
+            continue
+        start, end = match.span("source")
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        if inside:
+            found.append(replace(_named(start, inside[0]), scope=(0, len(sentence))))
+            continue
+        words = match.group("source").lower().replace("'s", "").replace("’s", "").split()
+        if words and words[-1].strip("'’") in _SOURCE_WORDS:
+            name = _clean_phrase(match.group("source"))
+            if name is not None:
+                found.append(replace(_unnamed(start, name), scope=(0, len(sentence))))
+    return found
+
+
+def _is_noun(sentence: str, verb: re.Match[str]) -> bool:
+    """'a conservative estimate', 'the report', '2,350 reports of', 'on record': a noun here.
+
+    'The group estimates that …' is a verb: a third-person form after a noun, not after
+    a determiner.
+    """
+    word = verb.group(0).lower()
+    if word not in VERB_NOUNS:
+        return False
+    before = sentence[max(0, verb.start() - 40) : verb.start()]
+    if re.match(r"\s*(?:of|by|from|on|for|in)\b", sentence[verb.end() :]):
+        return True
+    if re.match(r"\s*(?:[,.;:)]|$)", sentence[verb.end() :]) and _NOUN_BEFORE_RE.search(before):
+        return True  # "according to the report," but not "…, historians estimate."
+    if _DETERMINER_BEFORE_RE.search(before) or re.search(r"\d\s*$", before):
+        return True
+    if re.search(
+        r"\b(?:previous|earlier|other|some|many|several|independent|conservative|latest|"
+        r"recent|unofficial|official)\s+$",
+        before,
+        re.IGNORECASE,
+    ):
+        return True  # "Previous estimates had put the toll at"
+    singular = not word.endswith("s")
+    return singular and _NOUN_BEFORE_RE.search(before) is not None
 
 
 def _named(cue: int, mention: ClaimantMention) -> Attribution:
@@ -98,6 +293,12 @@ def _mention_at(
 def _object_attribution(
     sentence: str, cue: int, after: int, mentions: list[ClaimantMention]
 ) -> Attribution:
+    source_of = _SOURCE_OF_RE.match(sentence, after)
+    if source_of is not None and (
+        _mention_at(mentions, source_of.end(), 12) is not None
+        or _NP_AFTER_RE.match(sentence[source_of.end() : source_of.end() + 100])
+    ):
+        after = source_of.end()
     mention = _mention_at(mentions, after, 12)
     if mention is not None:
         return _named(cue, mention)
@@ -110,6 +311,34 @@ def _speech_attribution(
     sentence: str, verb: re.Match[str], mentions: list[ClaimantMention]
 ) -> Attribution | None:
     before = sentence[: verb.start()]
+    by_agent = re.match(r"\s+by\s+", sentence[verb.end() :])
+    if by_agent and verb.group(0).lower().endswith("ed"):  # "figures documented by OHCHR"
+        return _object_attribution(sentence, verb.start(), verb.end() + by_agent.end(), mentions)
+    if verb.group(0).lower().endswith("ing") and _PARTICIPLE_RE.search(before):
+        return _main_subject(sentence, verb.start(), mentions)
+    if verb.group(0).lower().endswith("ing") and not before.strip():
+        return None  # "Estimating war-related deaths poses many challenges"
+    if re.search(r"\b(?:were|was|been|are|is|being)\s+(?:\w+ly\s+)?$", before, re.IGNORECASE):
+        return None  # "Some 70 bodies were found": a passive without its agent names no one
+    if _MODIFIED_NOUN_RE.search(before) and verb.group(0).lower().endswith("ed"):
+        return None  # "casualties documented for April", "the only count ever published"
+    relative = _RELATIVE_RE.search(before[-120:])
+    if relative is not None and not re.search(r"\d", relative.group("np")):
+        offset = verb.start() - len(before[-120:])
+        np_start, np_end = offset + relative.start("np"), offset + relative.end("np")
+        inside = [m for m in mentions if np_start <= m.start and m.end <= np_end]
+        if inside:
+            return _named(verb.start(), inside[-1])
+        name = _clean_phrase(_last_noun_phrase(relative.group("np")))
+        if name is not None:
+            return _unnamed(verb.start(), name)
+    reduced = _SUBJECT_RELATIVE_RE.search(before[-160:])
+    if reduced is not None:
+        name = _clean_phrase(reduced.group("np"))
+        if name is not None and not any(
+            m.start >= verb.start() - len(before[-160:]) + reduced.start("np") for m in mentions
+        ):
+            return _unnamed(verb.start(), name)
     clause_start = max([m.end() for m in _CLAUSE_BREAK_RE.finditer(before)], default=0)
     for mention in reversed(mentions):
         if (
@@ -132,23 +361,126 @@ def _speech_attribution(
     tail = before.rstrip()
     inverted = not tail or tail[-1] in ",\"'”’" or subject is None
     if not inverted and subject is not None:
-        name = _clean_phrase(subject.group(1))
+        start = len(before) - len(before[-80:]) + subject.start(1)
+        name = _clean_phrase(_whole_name(before, start, subject.group(1)))
+        if name is None:
+            # "researchers at Ghent University in Belgium led by … Jan Nyssen estimated": the
+            # clause's first noun phrase, its modifiers cut
+            name = _clean_phrase(re.split(r"[,;:]\s*|\bthat\s+", before[-160:])[-1])
         if name is not None:
             return _unnamed(verb.start(), name)
         return None
     mention = _mention_at(mentions, verb.end(), 16)
     if mention is not None:
         return _named(verb.start(), mention)
+    lower_case_after = verb.group(0).lower() in _SAID and re.match(
+        r"\s+(?!(?:the|a|an|its|his|her|their)\b)[a-z]", sentence[verb.end() :]
+    )  # "The regional governor, Oleh Synyehubov, said nine people …": no name follows
+    if tail.endswith(",") and (
+        lower_case_after
+        or re.match(
+            r"\s+(?:that\b|\d|(?:more|less|fewer)\s+than|at\s+least|some|about|nearly|almost|over|up\s+to)",
+            sentence[verb.end() :],
+        )
+    ):
+        # "The commission, which heard some 14,000 victims …, said that": the head speaks
+        relative = re.match(r"\W*([^,]{2,80}?),\s+(?:which|who|whose)\b[^;]*,$", tail)
+        if relative is not None:
+            inside = [m for m in mentions if m.start < relative.end(1)]
+            if inside:
+                return _named(verb.start(), inside[-1])
+            return _unnamed(verb.start(), _clean_phrase(relative.group(1)))
+        # "a local monitoring group, the Al Jazirah Conference, reported that …": not inverted
+        appositive = re.search(r"(?:^|,)\s*([^,]{2,60}),\s*$", tail[:-1] + ",")
+        if appositive is not None:
+            inside = [m for m in mentions if tail.rfind(appositive.group(1)) <= m.start < len(tail)]
+            if inside:
+                return _named(verb.start(), inside[-1])
+            head = re.match(r"\s*([^,]{2,120}),\s*[^,]{2,60},\s*$", tail + " ")
+            name = _clean_phrase(appositive.group(1))
+            if head is not None and not _is_proper(appositive.group(1)):
+                # "A government database, the only official count ever published, listed …":
+                # the subject is the head; a description in apposition names no one.
+                name = _clean_phrase(head.group(1))
+            return _unnamed(verb.start(), name)
+        return None
+    if verb.group(0).lower().endswith(("ing", "ed")) and verb.group(0).lower() not in (
+        "reported",
+        "added",
+        "noted",
+        "stated",
+        "claimed",
+        "warned",
+        "confirmed",
+        "announced",
+        "estimated",
+    ):
+        return None  # "; adding perhaps 20,000 …": no inverted speaker follows a participle
+    if re.search(r"\b(?:the|an|a)\s+$", before, re.IGNORECASE) and verb.group(0).lower().endswith(
+        "ed"
+    ):
+        return None  # "The estimated number kidnapped is 6,800": an adjective
     phrase = _NP_AFTER_RE.match(sentence[verb.end() : verb.end() + 100])
+    if phrase and re.match(r"(?:its|their|his|her|our|a|an)\s", phrase.group(1), re.IGNORECASE):
+        return None  # "published its quarterly report": an object, not an inverted speaker
     name = _clean_phrase(phrase.group(1)) if phrase else None
     if name is None:
         return None
     return _unnamed(verb.start(), name)
 
 
+_NAME_WORD_BEFORE_RE = re.compile(r"(?:^|\s)([A-Z][\w'’.-]*)\s+$")
+
+
+def _whole_name(text: str, start: int, phrase: str) -> str:
+    """`phrase` (which starts at `start` of `text`) with the capitalised words just before it
+    when it opens inside a proper name: "… the UN Human Rights Monitoring Mission in Ukraine"."""
+    owner = re.search(r"\b([Oo]ur|[Mm]y)\s+$", text[max(0, start - 6) : start])
+    if owner is not None:
+        return f"{owner.group(1)} {phrase}"  # "Our human rights monitoring team in Ukraine"
+    if not phrase[:1].isupper():
+        return phrase
+    while True:
+        word = _NAME_WORD_BEFORE_RE.search(text[max(0, start - 40) : start])
+        if word is None or word.group(1).lower() in DETERMINERS:
+            return phrase
+        phrase = f"{word.group(1)} {phrase}"
+        start -= len(text[max(0, start - 40) : start]) - word.start(1)
+
+
+def _is_proper(phrase: str) -> bool:
+    """A phrase that is a proper name once its determiner is left out ("the Al Jazirah Conference")."""
+    words = [w for w in phrase.split() if w.lower() not in DETERMINERS]
+    return bool(words) and words[0][:1].isupper()
+
+
+def _main_subject(sentence: str, cue: int, mentions: list[ClaimantMention]) -> Attribution | None:
+    """'X made the remarks …, while noting that …': a participle's speaker is the clause's subject."""
+    first = [m for m in mentions if m.end <= cue]
+    subject = re.match(
+        r"\s*((?:[A-Za-z][\w'’.-]*\s+){0,5}?[A-Za-z][\w'’.-]*)\s+(?:has\s+|have\s+|had\s+)?[a-z]+ed\b",
+        sentence,
+    )
+    if first and (subject is None or first[0].start < subject.end(1)):
+        return _named(cue, first[0])
+    if subject is None:
+        return None
+    # "The Sudanese government rejected the UN figure, saying …": the subject, not the UN
+    return _unnamed(cue, _clean_phrase(subject.group(1)))
+
+
+def _last_noun_phrase(text: str) -> str:
+    """The last noun phrase of `text`: 'the official one given by Myanmar authorities' -> 'Myanmar authorities'."""
+    words = text.split()
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].lower() in {"by", "from", "of", "to", "than", "at", "in", "on", "with"}:
+            return " ".join(words[index + 1 :])
+    return text
+
+
 def _subject_gap(between: str) -> bool:
     """The words between a named claimant and its verb: an apposition or an auxiliary, not a new subject."""
-    stripped = between.strip()
+    stripped = re.sub(r"^\s*(?:\)|\([A-Za-z&.\s-]{1,12}\))", "", between).strip()
     if not stripped:
         return True
     if (
@@ -158,6 +490,8 @@ def _subject_gap(between: str) -> bool:
         or stripped.startswith("'s")
     ):
         return True
+    if _SOURCE_GAP_RE.match(stripped):
+        return True  # "SNHR figures show", "the Observatory's latest data put"
     words = stripped.lower().split()
     return len(words) <= 3 and all(
         w
@@ -165,6 +499,11 @@ def _subject_gap(between: str) -> bool:
             "has",
             "have",
             "had",
+            "was",
+            "is",
+            "were",
+            "are",
+            "been",
             "also",
             "previously",
             "earlier",
@@ -192,40 +531,166 @@ def _subject_gap(between: str) -> bool:
 _PHRASE_STOPS = {
     "on", "in", "at", "that", "who", "which", "to", "with", "as", "from", "last", "this",
     "after", "before", "when", "while", "during", "since", "by", "has", "have", "had", "was",
-    "is", "were", "are", "said", "says", "told",
+    "is", "were", "are", "said", "says", "told", "led", "quoted", "cited", "based", "headed",
+    "backed", "run", "working", "including", "citing", "quoting", "said,", "estimate",
+    "estimates", "made", "also", "according",
 }  # fmt: skip
 
 
+_ORGANISATION_WORDS = {"project", "group", "office", "ministry", "agency", "commission", "council",
+                       "mission", "network", "centre", "center", "observatory", "organisation",
+                       "organization", "committee", "union", "forces", "army", "institute",
+                       "university", "foundation", "coalition", "authorities", "government",
+                       "data", "department", "unit", "court", "tribunal", "police", "service",
+                       "report", "study", "survey", "monitor", "monitors", "groups",
+                       "estimates", "figures", "reports", "estimate", "statistics"}  # fmt: skip
+_TRAILING_ADVERBS = {"there", "here", "now", "today", "yesterday", "tonight", "again", "also",
+                     "earlier", "later", "recently", "previously"}  # fmt: skip
 _CONJUNCTIONS = {
     "but", "and", "while", "as", "so", "yet", "or", "although", "though", "whereas", "when",
     "after", "because", "where", "since", "if", "that", "then", "before",
 }  # fmt: skip
 
 
+_SOURCE_GAP_RE = re.compile(
+    rf"^(?:['’]s\s+)?(?:(?:latest|new|own|most|recent|updated|final|official|annual|monthly)\s+){{0,2}}(?:{alternation(SOURCE_NOUNS)})$",
+    re.IGNORECASE,
+)
+_INSTITUTION_NOUNS = {"ministry", "office", "mission", "department", "directorate", "authority",
+                      "authorities", "agency", "commission", "council", "officials", "police",
+                      "army", "government", "forces", "unit", "service", "researchers",
+                      "scientists", "experts", "academics", "epidemiologists", "doctors",
+                      "team"}  # fmt: skip
+
+
 def _clean_phrase(phrase: str) -> str | None:
+    phrase = re.split(r"\s[\"“‘(]", phrase)[0]  # 'a government database of "deaths …"'
+    phrase = _OWNED_SOURCE_RE.sub("", phrase)  # "the ministry's latest figures": the ministry
     words = phrase.split()
+    if words and words[0] in _SPEECH_WORDS:
+        return None  # "informed that today …": a verb, not a speaker
     for index, word in enumerate(words):
-        if index > 0 and word.lower() in _PHRASE_STOPS:
+        previous = words[index - 1].lower()
+        speech = (
+            word.lower() in _SPEECH_WORDS
+            and previous not in DETERMINERS
+            and not (  # "the 434-page report", "the final report": a noun
+                word.lower() in VERB_NOUNS
+                and (any(ch.isdigit() for ch in previous) or previous in _DESCRIBING)
+            )
+        )
+        if index > 0 and (word.lower() in _PHRASE_STOPS or speech):
+            if word[:1].isupper() and words[index - 1][:1].isupper():
+                continue  # inside a proper name: "The Iraq Body Count project"
+            if word.lower() in VERB_NOUNS and previous in _DESCRIBING:
+                continue  # "Previous estimates", "the final report"
+            place_of_institution = (
+                word.lower() in ("in", "of", "for", "at", "from")
+                and words[index - 1].lower() in _INSTITUTION_NOUNS
+                and index + 1 < len(words)
+                and words[index + 1][:1].isupper()
+            )
+            if place_of_institution:  # "the health ministry in Gaza", "researchers at Ghent"
+                continue
             words = words[:index]
             break
+    inner_article = next(
+        (
+            i
+            for i in range(len(words) - 1, 0, -1)
+            if words[i].lower() in ("the", "a", "an")
+            and words[i - 1].lower() not in _NAME_LINKS
+            and not words[i - 1][:1].isupper()
+        ),
+        None,
+    )
+    if inner_article is not None or (
+        len(words) > 2 and words[1] == "the" and _is_date_word(words[0])
+    ):
+        words = words[inner_article if inner_article is not None else 1 :]  # "30 June the ministry"
     while words and (words[0].lower() in DETERMINERS or words[0].lower() in _CONJUNCTIONS):
         words = words[1:]
-    if not words:
+    while words and (
+        words[-1].lower().rstrip(".,") in _TRAILING_ADVERBS or words[-1].lower() in _NAME_LINKS
+    ):
+        words = words[:-1]
+    if not words or words[0].lower() in _PHRASE_STOPS:
         return None
     joined = " ".join(words).rstrip(".,")
-    if any(w.lower() in _NOT_A_SPEAKER for w in words) and joined.lower() not in PRONOUNS:
+    if joined.lower() in NOBODY:
+        return None
+    inner = [
+        w
+        for i, w in enumerate(words)
+        if not (w.lower() in ("and", "&") and 0 < i < len(words) - 1 and words[i + 1][:1].isupper())
+    ]
+    if any(w.lower() in _NOT_A_SPEAKER for w in inner) and joined.lower() not in PRONOUNS:
         return None
     return joined
 
 
+_NAME_LINKS = {"of", "for", "in", "at", "and", "on", "to", "&"}
+_MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december"}  # fmt: skip
+
+
+def _is_date_word(word: str) -> bool:
+    return word.lower().rstrip(",") in _MONTH_NAMES or word.rstrip(",").isdigit()
+
+
+_TITLE_WORDS = {"president", "minister", "prime", "secretary", "spokesman", "spokeswoman",
+                "spokesperson", "general", "colonel", "commander", "chief", "director", "head",
+                "governor", "mayor", "envoy", "ambassador", "deputy", "foreign", "defence",
+                "defense", "interior", "health", "lieutenant", "major", "captain", "general-secretary", "chairman", "speaker"}  # fmt: skip
+
+
+def _without_title(name: str) -> str:
+    """'Armenian Prime Minister Nikol Pashinyan' -> 'Nikol Pashinyan' (the person, not the post)."""
+    words = name.split()
+    last_title = max((i for i, w in enumerate(words) if w.lower() in _TITLE_WORDS), default=-1)
+    rest = words[last_title + 1 :]
+    if last_title >= 0 and len(rest) >= 2 and all(w[:1].isupper() for w in rest):
+        return " ".join(rest)
+    return name
+
+
+_OWNED_SOURCE_RE = re.compile(
+    r"['’]s?\s+(?:(?:latest|new|own|most|recent|updated|final|official|annual|monthly|daily|weekly)\s+){0,2}"
+    r"(?:figures|figure|data|report|count|tally|estimate|estimates|statistics|records|numbers|toll)\s*$",
+    re.IGNORECASE,
+)
+_DESCRIBING = {"final", "latest", "new", "annual", "full", "joint", "official", "preliminary",
+               "previous", "earlier", "other", "independent", "unofficial", "conservative",
+               "updated", "interim", "recent", "same", "first", "second", "third", "quarterly",
+               "monthly", "weekly", "daily"}  # fmt: skip
+
+
+_ISSUED = {"statement", "report", "release", "update", "bulletin", "briefing", "spokesman",
+           "spokeswoman", "spokesperson", "official", "officials", "source", "sources"}  # fmt: skip
+
+
 def _unnamed(cue: int, name: str | None) -> Attribution | None:
-    if name is None:
-        return None
+    if name is None or not name.strip():
+        return None  # a cue with nothing before it ('. at said') names no one
+    name = _without_title(name)
     lowered = name.lower()
+    words = lowered.split()
+    if (
+        len(words) > 1
+        and f"the {words[-1]}" in PRONOUNS
+        and name == lowered
+        and all(not w.isalpha() or w in _DESCRIBING for w in words[:-1])
+    ):
+        lowered = words[-1]  # "the 434-page report", "the final report": the report named before
+    if len(words) == 2 and words[1] in _ISSUED and f"the {words[0]}" in PRONOUNS:
+        lowered = words[0]  # "A ministry statement said": the ministry named before
+    if lowered.startswith(("our ", "my ")):
+        lowered = lowered.split()[0]  # "Our human rights monitoring team": the speaker's own
     if lowered in PRONOUNS or f"the {lowered}" in PRONOUNS:
         return Attribution(cue, None, "pronoun", None, pronoun=lowered)
-    kind = "person" if name[0].isupper() else "other"
-    return Attribution(cue, name, kind, None)
+    words = name.lower().split()
+    person = name[0].isupper() and len(words) <= 4 and not set(words) & _ORGANISATION_WORDS
+    return Attribution(cue, name, "person" if person else "other", None)
 
 
 def choose_attribution(
@@ -240,4 +705,26 @@ def choose_attribution(
         return sum(1 for b in breaks if b < offset)
 
     here = clause(position)
-    return min(attributions, key=lambda a: (clause(a.cue) != here, abs(a.cue - position)))
+    usable = [a for a in attributions if a.scope is None or a.scope[0] <= position < a.scope[1]]
+    if not usable:
+        return None
+    # a source scoped to the claim's own phrase ("151,000 deaths (per X)") comes first
+    return min(
+        usable, key=lambda a: (a.scope is None, clause(a.cue) != here, abs(a.cue - position))
+    )
+
+
+_CATAPHORIC_RE = re.compile(
+    r"^\W*(?:the|these|those|its|their)\s+(?:(?:latest|new|official)\s+)?(?:figures|numbers|data|toll|count|statistics|casualties|findings)\b[^.;]{0,40}?,?\s+"
+    r"(?:were\s+|are\s+)?(?:recorded|compiled|published|collected|gathered|verified|documented|provided|released|reported|issued)\s+by\s+",
+    re.IGNORECASE,
+)
+
+
+def cataphoric_source(sentence: str, mentions: list[ClaimantMention]) -> Attribution | None:
+    """'… The figures, recorded by UN Assistance Mission in Afghanistan (UNAMA), …': a sentence
+    that opens by naming who recorded the figures just given."""
+    match = _CATAPHORIC_RE.match(sentence)
+    if match is None:
+        return None
+    return _object_attribution(sentence, 0, match.end(), mentions)

@@ -22,33 +22,50 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from recount.claims.claimants import ClaimantMention, Gazetteer
 from recount.claims.grammar.attribution import Attribution, choose_attribution, find_attributions
 from recount.claims.grammar.lexicon import (
     AUXILIARIES,
     CASUALTY_TOLL_NOUNS,
+    COMBINED_MEASURES,
     COMPARISON_CUES,
     DEATH_TOLL_NOUNS,
     DISPLACING_VERBS,
+    FIRST_PERSON,
+    GENERIC_REFERENCES,
     HYPOTHETICAL_CUES,
+    KILLING_WORDS,
     LIFE_VERBS,
     MEASURE_NOUNS,
+    MEASURE_TOLL_NOUNS,
     MEASURES_AFTER,
     MEASURES_BEFORE,
     MORE_THAN_LINKS,
     NEARLY_LINKS,
     NEGATION_CUES,
+    OTHER_EVENT_CUES,
     PASSING_CUES,
+    PEOPLE_VERBS,
     POPULATIONS,
     RISE_VERBS,
     TOLL_LINKS,
     TOLL_NOUNS,
     alternation,
 )
-from recount.claims.numbers import NEARLY_BAND, UNITS, Quantity, find_quantities
-from recount.claims.scope import Period, Place, find_periods, find_places
+from recount.claims.grammar.quotes import Quote
+from recount.claims.grammar.tables import TableRow
+from recount.claims.numbers import ABOUT_BAND, NEARLY_BAND, UNITS, Quantity, find_quantities
+from recount.claims.scope import (
+    Period,
+    Place,
+    all_country_adjectives,
+    country_adjectives,
+    find_periods,
+    find_places,
+)
+from recount.reference import NO_PACK, CountryPack
 
 _POP = alternation(POPULATIONS)
 _MEAS = alternation(MEASURES_AFTER)
@@ -56,27 +73,43 @@ _AUX = alternation(AUXILIARIES)
 _LOCATIVE = r"(?:\s+(?:in|on|at|near|from|across|around|inside|outside|throughout)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
 _ADJECTIVE = rf"(?:(?!(?:and|or|but|of|with|{_POP}|{alternation(UNITS)})\b)[A-Za-z][\w'’-]*\s+)"
 _FORWARD_RE = re.compile(
-    rf"^\s*(?:of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>{_POP})\b|{_ADJECTIVE}{{1,2}}?(?=(?:{alternation(MEASURE_NOUNS)})\b))?"
+    rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?P<of>of\s+)?(?:(?:reports?|names|accounts)\s+of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>(?:{_POP})(?:\s+(?:{_POP})|\s*,?\s+(?:and|or|&)\s+(?:{_ADJECTIVE}){{0,1}}?(?:{_POP}))?)\b|{_ADJECTIVE}{{1,2}}?(?=(?:{alternation(MEASURE_NOUNS)})\b))?"
     rf"{_LOCATIVE}"
     r"(?P<aside>\s*(?:,|\(|–|—)\s*[^,()–—.;]{0,80}?(?:,|\)|–|—))?"
-    rf"\s*(?:(?:{_AUX})\s+){{0,6}}?"
+    rf"\s*(?:(?:{_AUX}|[a-z]+ly)\s+){{0,6}}?"
     rf"(?P<meas>{_MEAS})\b",
     re.IGNORECASE,
 )
-_POP_AFTER_RE = re.compile(rf"^\s*(?:of\s+)?{_ADJECTIVE}{{0,2}}?(?P<pop>{_POP})\b", re.IGNORECASE)
+_POP_AFTER_RE = re.compile(
+    rf"^\s*(?:of\s+)?{_ADJECTIVE}{{0,2}}?(?P<pop>(?:{_POP})(?:\s+(?:{_POP}))?)\b", re.IGNORECASE
+)
+_POP_NEXT_RE = re.compile(rf"\s+{_ADJECTIVE}{{0,2}}?(?P<pop>{_POP})\b", re.IGNORECASE)
+_OF_THEM_RE = re.compile(r"^\s+of\s+(?:them|those|whom|these)\b", re.IGNORECASE)
+_POP_WORD_RE = re.compile(rf"\b(?:{_POP})\b", re.IGNORECASE)
+# "27,000 of the dead were civilians"
+_OF_DEAD_POP_RE = re.compile(
+    rf"\s*(?:were|was|are|is)\s+(?:{_ADJECTIVE}){{0,2}}?(?P<pop>{_POP})\b", re.IGNORECASE
+)
+# "Civilians, at 25,667, represented the vast majority of those killed"
+_POP_AT_RE = re.compile(rf"\b(?P<pop>{_POP}),?\s+at\s+$", re.IGNORECASE)
+_THOSE_MEASURED_RE = re.compile(
+    r"^\s*,[^.;]{0,80}?\b(?:of\s+)?(?:those|the)\s+(?P<meas>killed|dead|victims|injured|wounded|displaced|missing|detained)\b",
+    re.IGNORECASE,
+)
+_ANOTHER_RE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.IGNORECASE)
 _BACKWARD_RE = re.compile(
     rf"\b(?P<verb>{alternation(MEASURES_BEFORE)})\s+(?P<lives>the\s+lives\s+of\s+)?"
     r"(?:(?:a\s+total\s+of|another|a\s+further|an\s+additional|a\s+staggering|the)\s+)?$",
     re.IGNORECASE,
 )
 _TOLL_RE = re.compile(
-    rf"\b(?P<toll>(?:(?P<tpop>{_POP})\s+)?(?P<noun>{alternation(TOLL_NOUNS)}))\b"
+    rf"\b(?P<toll>(?:(?P<tpop>{_POP})\s+)?(?P<noun>{alternation(TOLL_NOUNS + list(MEASURE_TOLL_NOUNS))}))\b"
     r"(?P<mid>(?:[\s,]+[^\s.;:!?]+){0,10}?)"
-    rf"\s*(?P<link>\b(?:{alternation(TOLL_LINKS + RISE_VERBS)})\b|:)\s*$",
+    rf"\s*(?P<link>\b(?:{alternation(TOLL_LINKS + RISE_VERBS + [f'{v} from' for v in RISE_VERBS])})\b|:)\s*$",
     re.IGNORECASE,
 )
 _NOUN_OF_RE = re.compile(
-    r"\b(?:the\s+)?(?P<w>deaths?|killings?|killing|displacement|arrests?|detention|evacuation|disappearance|rescue|injuries|injury|wounding)\s+of\s+(?:(?:some|about|around|over|at\s+least)\s+)?$",
+    r"\b(?:the\s+)?(?P<w>deaths?|killings?|killing|displacement|exodus|flight|influx|abductions?|kidnappings?|whereabouts|arrests?|detention|evacuation|disappearance|rescue|injuries|injury|wounding)\s+of\s+(?:(?:some|about|around|over|at\s+least)\s+)?$",
     re.IGNORECASE,
 )
 _NOUN_OF_MEASURES = {
@@ -84,9 +117,13 @@ _NOUN_OF_MEASURES = {
     "displacement": "displaced", "arrest": "detained", "arrests": "detained",
     "detention": "detained", "evacuation": "evacuated", "disappearance": "missing",
     "rescue": "saved", "injuries": "injured", "injury": "injured", "wounding": "injured",
+    "exodus": "displaced", "flight": "displaced", "influx": "displaced",
+    "whereabouts": "missing",
+    "abduction": "abducted", "abductions": "abducted", "kidnapping": "abducted",
+    "kidnappings": "abducted",
 }  # fmt: skip
 _DISPLACED_TAIL_RE = re.compile(
-    r"^[^.;]{0,40}?\b(?:from\s+their\s+homes|to\s+flee|out\s+of\s+their|from\s+the\s+(?:city|town|area|region))",
+    r"^[^.;]{0,40}?\b(?:from\s+their\s+homes|to\s+flee|out\s+of\s+their|from\s+the\s+(?:city|town|area|region)|to\s+seek\s+(?:refuge|safety|shelter)|off\s+their\s+land|into\s+exile|to\s+leave\s+(?:their|the)|across\s+the\s+border|abroad)",
     re.IGNORECASE,
 )
 _AMONG_RE = re.compile(
@@ -94,16 +131,23 @@ _AMONG_RE = re.compile(
     re.IGNORECASE,
 )
 _PART_RE = re.compile(
-    r"(?:\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+them|\bmost\s+of\s+them|\bmostly|\bmainly|\bincl\.?|\bamong\s+those)\s*(?:were|are|was|is)?\s*$",
+    r"(?:\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+them|\bmost\s+of\s+them|\bmostly|\bmainly|\bincl\.?|\bamong\s+those|\()\s*(?:were|are|was|is)?\s*$",
     re.IGNORECASE,
 )
-_COORD_RE = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|as\s+well\s+as|plus|&)\s*$", re.IGNORECASE)
+_COORD_RE = re.compile(
+    r"^\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus|&|with|,|compared\s+(?:to|with)|versus|vs\.?|against)\s*$|^\s*[-–—:(]\s*$",
+    re.IGNORECASE,
+)
 _LIST_TAIL_RE = re.compile(
-    rf"^\s*(?:(?:{_POP})\b|[,.;:)]|$|respectively\b|and\b|or\b|in\b|on\b|since\b|according\b|were\b|have\b|had\b)",
+    rf"^\s*(?:(?:{_ADJECTIVE}){{0,2}}(?:{_POP})\b|[,.;:)]|$|respectively\b|and\b|or\b|in\b|on\b|since\b|according\b|were\b|have\b|had\b|who\b|as\b)",
     re.IGNORECASE,
 )
 _DISPLACING_RE = re.compile(
     rf"\b(?:{alternation(DISPLACING_VERBS)})\s+(?:(?:some|about|around|over|at\s+least|more\s+than|nearly)\s+)?$",
+    re.IGNORECASE,
+)
+_HARM_AFTER_RE = re.compile(
+    r"(?:\s*,\s*[a-z]+)*\s*(?:,?\s+(?:or|and|and/or)\s+|,\s*(?=(?:injured|wounded)\b))(?:(?:were|was|are|is|been|went|remain|remained|still)\s+){0,2}(?:forcibly\s+)?(?:injured|wounded|maimed|disabled|hurt|killed|dead|missing|disappeared|kidnapped|abducted)\b",
     re.IGNORECASE,
 )
 _RISE_RE = re.compile(rf"\b(?:{alternation(RISE_VERBS)})\s*$", re.IGNORECASE)
@@ -111,12 +155,15 @@ _NEGATION_RE = re.compile(NEGATION_CUES, re.IGNORECASE)
 _HYPOTHETICAL_RE = re.compile(HYPOTHETICAL_CUES, re.IGNORECASE)
 _COMPARISON_RE = re.compile(COMPARISON_CUES, re.IGNORECASE)
 _PASSING_RE = re.compile(PASSING_CUES, re.IGNORECASE)
+_YARDSTICK_EVENT_RE = re.compile(OTHER_EVENT_CUES)
 _SCOPE_BEFORE_RE = re.compile(
     r"\b(?:in|on|at|across|throughout|inside|around|near|from|of|to|into|for|over|and|outside|within|between|hit|struck|bombed|besieged)\s+(?:(?:the|a|an|eastern|western|northern|southern|east|west|north|south|central|rural|besieged|rebel-held|city|town|province|governorate|village|district|of)\s+){0,4}$",
     re.IGNORECASE,
 )
 _POSSESSIVE_RE = re.compile(r"['’]s?\b")
-_OTHER_EVENT_RE = re.compile(r"\b(?:after|before|when|until|once|ago)\b", re.IGNORECASE)
+_OTHER_EVENT_RE = re.compile(
+    r"\b(?:after(?!\s+being\b)|before(?!\s+being\b)|when|until|once|ago)\b", re.IGNORECASE
+)
 _SOFT_BREAK_RE = re.compile(r"[,;:—–(]|\bwhile\b|\bbut\b|\bwhereas\b")
 _HARD_BREAK_RE = re.compile(
     r"[;—–]|\bwhile\b|\bbut\b|\bwhereas\b|\bas\b|\bbecause\b|\bafter\b|\bwhen\b"
@@ -130,15 +177,17 @@ _NOT_A_COUNT_AFTER_RE = re.compile(
     r"|\s*(?:km|kilomet|miles?\b|metres?\b|meters?\b|kg\b|kilograms?|tonnes?\b|tons?\b|hectares?|acres?|square|sq\b|feet\b|ft\b)"
     r"|\s*(?:dollars|usd|euros?|pounds|syrian\s+pounds|lira|liras|\$)"
     r"|\s*(?:times|fold)\b"
+    r"|\s+in\s+(?:every\s+)?(?:[1-9]\d?|two|three|four|five|six|seven|eight|nine|ten|a\s+hundred)\b(?![\d,.])"  # one in five
+    r"|\s*(?:[a-z]+\s+){0,2}per\s+(?:1,000|10,000|100,000|1000|10000|100000|thousand)\b"
     r"|\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|o['’]clock)\b"
     r"|\s*[:/]\s*\d"
-    rf"|\s+{_MONTH}(?![\w])"
+    rf"|\s+(?!(?-i:may)\b){_MONTH}(?![\w])"  # "15 May" is a date; "300,000 may have died" a count
     r"|(?:st|nd|rd|th)\b)",
     re.IGNORECASE,
 )
 _NOT_A_COUNT_BEFORE_RE = re.compile(
-    r"(?:\b(?:aged|age|ages|age\s+of|ages\s+of|ages\s+between|population\s+of|out\s+of|resolution|article|chapter|route|highway|road|page|paragraph|section|phase|room|flight|unit|brigade|division|grade|level|number|no\.|nos\.|item|point|verse|platoon|battalion|regiment|district|zone|sector|category|model|type|version|episode|season|volume|vol\.?|p\.|pp\.)"
-    rf"|\b{_MONTH}|[$£€¥]|\bus\$|\d\s*[:/]|\d\s*\.\s*$|#)\s*$",
+    r"(?:\b(?:every|one\s+in|in\s+every|out\s+of\s+every|CI|confidence\s+interval|aged|age|ages|age\s+of|ages\s+of|ages\s+between|population\s+of|out\s+of|resolution|article|chapter|route|highway|road|page|paragraph|section|phase|room|flight|unit|brigade|division|grade|level|number|no\.|nos\.|item|point|verse|platoon|battalion|regiment|district|zone|sector|category|model|type|version|episode|season|volume|vol\.?|p\.|pp\.)"
+    rf"|\b{_MONTH}|[$£€¥]|\bus\$|\d\s*[:/]|\d\s*\.\s*$|#|\bper)\s*$",
     re.IGNORECASE,
 )
 _TEMPORAL_BEFORE_RE = re.compile(
@@ -156,6 +205,26 @@ class DocumentState:
     date: dt.date | None
     last_claimant: tuple[str, str] | None = None
     last_measure: str | None = None
+    quotes: list[Quote] = field(default_factory=list)  # with offsets into the document
+    offset: int = 0  # where the current sentence starts in the document
+    new_paragraph: bool = True  # a line break before the current sentence
+    previous_claimant: tuple[str, str] | None = None  # of the previous sentence's claims
+    paragraph_speaker: tuple[str, str] | None = None  # the last source named in this paragraph
+    previous_measure: str | None = None  # of the previous sentence's claims
+    last_country: str | None = None  # ISO code of the last place named
+    list_source: tuple[str, str] | None = None  # "Among its other findings:" before a list
+    topic_country: str | None = None  # the country the whole text names most often
+    war_start: dt.date | None = None  # when "the war" of that country began
+    countries: dict[str, int] = field(default_factory=dict)  # times each country is named …
+    countries_to: int = 0  # … in the text up to here
+    full_names: dict[str, str] = field(default_factory=dict)  # "Bogner" -> "Matilda Bogner"
+    named: list[tuple[str, str]] = field(default_factory=list)  # claimants named so far, in order
+    previous_measures: frozenset[str] = frozenset()  # of the previous sentence's attributed claims
+    wire_style: bool = False  # paragraphs of one sentence each, as wire copy is written
+    cited: bool = False  # the text has citation markers ("[6]"): an encyclopedia's
+    table_row: TableRow | None = None  # the table row the current sentence is
+    text: str = ""  # the whole document (citation markers masked), for names given earlier
+    pack: CountryPack = NO_PACK  # the workspace's country: its admin units get their codes
 
 
 @dataclass
@@ -167,8 +236,13 @@ class SentenceClaim:
     construction: str | None = None
     phrase_end: int = 0  # end of the claim phrase in the sentence
     phrase_start: int = 0  # start of the claim phrase (a verb before the number, when there is one)
+    toll_end: int = -9  # where a toll's noun ends ("Fatalities| in 2018 reached 28,182")
+    anaphoric: bool = False  # "puts the figure at", "lowered that range to": the figure before
     own_population: bool = False
     context: str = "asserted"
+    rate: str | None = None  # a rate's period ("day"): "165 killed a day" is not a total
+    continued: bool = False  # credited to the previous sentence's source, not its own
+    earlier: Quantity | None = None  # "rose from 20 to 35": the earlier figure, a claim too
     claimant: str | None = None
     claimant_kind: str | None = None
     attributed: bool = False
@@ -182,44 +256,269 @@ def sentence_claims(
     """The claims one sentence makes, in order. Updates `state` for the sentences after it."""
     quantities = find_quantities(sentence)
     mentions = gazetteer.find(sentence)
+    if state.new_paragraph:
+        state.paragraph_speaker = None
+    item = _LIST_ITEM_RE.match(sentence) is not None
+    if not item:
+        state.list_source = None
     if not quantities:
-        _remember_claimant(sentence, mentions, state)
+        attributions = find_attributions(sentence, mentions, [])
+        _remember_claimant(sentence, mentions, state, attributions)
+        if sentence.rstrip().endswith(":"):
+            state.list_source = _list_source(attributions, state)
+        state.previous_claimant, state.previous_measure = None, None
         return []
-    periods = find_periods(sentence, state.date)
+    periods = find_periods(sentence, state.date, state.war_start)
     mention_spans = [(m.start, m.end) for m in mentions]
-    places = [
-        p
-        for p in find_places(sentence)
-        if not _inside(p.start, p.end, mention_spans) and _is_scope(sentence, p)
+    all_places = [
+        p for p in find_places(sentence, state.pack) if not _inside(p.start, p.end, mention_spans)
     ]
+    places = [p for p in all_places if _is_scope(sentence, p)]
     blocked = mention_spans + [(p.start, p.end) for p in periods if _has_date(p)]
     candidates = [
         q for q in quantities if not _overlaps(q.start, q.end, blocked) and _may_count(sentence, q)
     ]
-    claims = [_parse(sentence, q, state) for q in candidates]
-    _inherit(sentence, claims)
+    claims = _with_earlier_figures([_parse(sentence, q, state) for q in candidates])
+    _inherit(sentence, claims, periods)
+    _carry_measure(sentence, claims, state)
+    _share_population(sentence, claims)
+    _topic_population(sentence, claims)
     claims = [c for c in claims if c.measure is not None]
     if claims:
         state.last_measure = claims[-1].measure
-    claims = [c for c in claims if not _is_comparison(sentence, c)]
+    claims = [c for c in claims if not _is_yardstick(sentence, c, all_places)]
     for claim in claims:
-        claim.context = _context(sentence, claim)
+        claim.context = _context(sentence, claim, mention_spans)
+        claim.rate = _rate(sentence, claim)
         claim.place = _nearest(places, claim)
-        stated = _nearest([p for p in periods if not _dates_another_event(sentence, p)], claim)
-        claim.period = _as_of(claim, stated)
-    claims = [c for c in claims if not _passing_mention(sentence, c)]
+        own = [p for p in periods if not _dates_another_event(sentence, p)]
+        claim.period = _as_of(claim, _joined(_nearest(own, claim), own))
+    claims = [c for c in claims if not _passing_mention(sentence, c, places)]
     quantity_spans = [(c.phrase_start, max(c.quantity.end, c.phrase_end)) for c in claims]
     attributions = find_attributions(sentence, mentions, quantity_spans)
     _attribute(sentence, claims, attributions, state, mentions)
+    for claim in claims:
+        _resolve_institution(claim, all_places, state, gazetteer, state.offset + len(sentence))
+    _quoted_speaker(claims, state)
+    if item and state.list_source is not None:
+        for claim in claims:
+            if not claim.attributed:  # a list under "Among its other findings:"
+                claim.claimant, claim.claimant_kind = state.list_source
+                claim.attributed = claim.continued = True
+    _continue_attribution(claims, state)
+    if state.table_row is not None:
+        _read_table_row(claims, state, gazetteer)
     _distribute_respectively(sentence, claims, mentions, places)
     _remember_claimant(sentence, mentions, state, attributions)
+    if all_places:
+        state.last_country = all_places[-1].country
+    attributed = [c for c in claims if c.attributed and not c.continued]
+    state.previous_claimant = (
+        (attributed[-1].claimant, attributed[-1].claimant_kind) if attributed else None
+    )
+    state.previous_measures = frozenset(c.measure for c in attributed if c.measure)
+    state.previous_measure = claims[-1].measure if claims else None
     return claims
+
+
+_LIST_ITEM_RE = re.compile(r"^\s*(?:[•·*▪◦‣-]|–\s|\d{1,2}[.)]\s)")
+
+
+def _list_source(attributions: list[Attribution], state: DocumentState) -> tuple[str, str] | None:
+    """Who speaks in the list a line ending in a colon opens ("Among its other findings:")."""
+    if not attributions:
+        return None
+    last = max(attributions, key=lambda a: a.cue)
+    if last.claimant is not None:
+        return _full_name(last.claimant, state), last.kind
+    return state.last_claimant
+
+
+_ARMED_RE = re.compile(r"\b(?:military|forces|army|armed|militias?)\b", re.IGNORECASE)
+
+
+def _read_table_row(
+    claims: list[SentenceClaim], state: DocumentState, gazetteer: Gazetteer
+) -> None:
+    """A table row's label says who is counted, its source column who says so, its period
+    column when ("Civilians | 52,000+ killed | 3 November 2020 – 2 February 2021 | TPLF |")."""
+    row = state.table_row
+    words = _POP_WORD_RE.findall(row.label)
+    population = _population(words[-1]) if words else None
+    if population is None and _ARMED_RE.search(row.label):
+        population = "combatants"
+    source = None
+    if row.source:
+        found = gazetteer.find(row.source)
+        name = found[0].claimant if found else None
+        source = (name.name, name.kind) if name else (row.source.strip(" .;,"), "other")
+    period = None
+    if row.period:
+        cell = re.sub(r"\b(?:c\.|ca\.|circa)\s*", "", row.period)
+        periods = find_periods(cell, state.date, state.war_start)
+        period = periods[0] if periods else None
+    for claim in claims:
+        if population and not claim.own_population and claim.population == "all":
+            claim.population = population
+        if source is not None:
+            claim.claimant, claim.claimant_kind = source
+            claim.attributed, claim.continued = True, False
+        if period is not None:
+            claim.period = period
+
+
+def _full_name(name: str, state: DocumentState) -> str:
+    """A surname alone ("Bogner said") is the person the text named in full before."""
+    if " " in name or not name[:1].isupper() or name.isupper():
+        return name
+    if name in state.full_names:
+        return state.full_names[name]
+    window = state.text[max(0, state.offset - 5000) : state.offset]
+    earlier = (
+        re.findall(rf"\b((?:[A-Z][\w'’-]+\s+){{1,3}}){re.escape(name)}\b", window)
+        if name in window
+        else []
+    )
+    full = f"{earlier[-1].strip()} {name}" if earlier else name
+    if name in window:  # once the name was seen, what it was seen with stays its full name
+        state.full_names[name] = full
+    return full
+
+
+def _quote_at(state: DocumentState, position: int) -> Quote | None:
+    """The quote the sentence position lies in, if any."""
+    absolute = state.offset + position
+    return next((q for q in state.quotes if q.start <= absolute < q.end), None)
+
+
+def _refers_to(reference: str, state: DocumentState) -> bool:
+    """'the commission' refers back only to a claimant that is a commission."""
+    return _named_before(reference, state) is not None
+
+
+def _named_before(reference: str, state: DocumentState) -> tuple[str, str] | None:
+    """The last claimant named whose name has the reference's noun: 'the ministry' is the
+    last ministry named, even when a study was quoted in between."""
+    noun = reference.split()[-1].rstrip("s")
+    found = next((n for n in reversed(state.named) if noun in n[0].lower() or noun == n[1]), None)
+    if noun in _ANY_BODY:  # "the group": the last body named, whatever its name
+        body = next((n for n in reversed(state.named) if n[1] not in ("person", "outlet")), None)
+        return body or found
+    return found
+
+
+_ANY_BODY = {"group", "organisation", "organization", "body", "charity", "watchdog", "ngo"}
+
+
+def _quoted_speaker(claims: list[SentenceClaim], state: DocumentState) -> None:
+    """Inside a quote, 'we' (or no attribution at all) is the person quoted."""
+    for claim in claims:
+        quote = _quote_at(state, claim.quantity.start)
+        if quote is None or quote.speaker is None:
+            continue
+        first_person = claim.claimant is not None and claim.claimant.lower() in FIRST_PERSON
+        if first_person or not claim.attributed:
+            claim.claimant, claim.claimant_kind, claim.attributed = (
+                quote.speaker,
+                quote.kind,
+                True,
+            )
+
+
+def _continue_attribution(claims: list[SentenceClaim], state: DocumentState) -> None:
+    """Figures right after an attributed sentence go on in its source's words, in the same
+    paragraph or the next ("… according to AAPP." / "The junta has arrested 27,702 people";
+    "… the Health Ministry said." / "The death toll has climbed to 60,034.")."""
+    source = state.previous_claimant
+    if source is None and not state.new_paragraph:
+        source = state.paragraph_speaker  # "X, for OHCHR, informed that … With 589 killed, …"
+    if source is None:
+        return
+    if state.new_paragraph and state.cited and not state.wire_style:
+        return  # an encyclopedia's paragraphs speak for themselves, with their citations
+    for claim in claims:
+        if not claim.attributed:
+            claim.claimant, claim.claimant_kind = source
+            claim.attributed = claim.continued = True
+
+
+_CARRY_RE = re.compile(
+    r"^\W*(?:the\s+(?:rest|remainder|others)|of\s+(?:them|these|those|the\s+(?:dead|victims|total))|among\s+(?:them|these|those|the\s+(?:dead|victims))|(?:they|these|this)\s+includ(?:e|es|ed)|the\s+(?:dead|victims)\s+includ)\b",
+    re.IGNORECASE,
+)
+
+
+def _carry_measure(sentence: str, claims: list[SentenceClaim], state: DocumentState) -> None:
+    """'The rest were from the military – 9,044 soldiers ...': the previous sentence's measure;
+    'Of the dead, 1,200 were children': the measure the opening names; 'In 2016, another
+    2,500.': a sentence that names no measure goes on with the previous one's."""
+    named = _OF_MEASURED_RE.match(sentence)
+    measure = MEASURES_AFTER.get(_key(named.group("meas"))) if named else None
+    if measure is None and _CARRY_RE.match(sentence):
+        measure = state.previous_measure or state.last_measure  # "Of the total, 9,260 were …"
+    elliptic = (
+        measure is None
+        and state.previous_measure is not None
+        and len(sentence) < 80
+        and not _MEASURE_WORD_RE.search(sentence)
+    )
+    if measure is None and state.previous_measure and _LISTS_RE.search(sentence):
+        # "its database lists 10,812 Albanians, 2,197 Serbs …": the people of the toll just given
+        measure = state.previous_measure
+        named = _LISTS_RE.search(sentence)
+    if elliptic:
+        measure = state.previous_measure
+    if measure is None:
+        return
+    for claim in claims:
+        if elliptic:  # "In 2016, another 2,500.", not "Rwanda is sending 2,000 troops"
+            carries = not claim.own_population
+        else:
+            carries = claim.own_population or named is not None
+        if claim.measure is None and carries:
+            claim.measure = measure
+            claim.measure_text = _phrase(sentence, claim.quantity.start, claim.phrase_end)
+            claim.construction = claim.construction or "part"
+    _inherit(sentence, claims, [])
+
+
+_LISTS_RE = re.compile(
+    r"\b(?:lists|listed|includes|included|comprises|comprised|counts|counted|names|named|breaks\s+down\s+as)"
+    r"\s+(?:(?:some|about|around|nearly|almost|over|more\s+than|at\s+least)\s+)?\d",
+    re.IGNORECASE,
+)
+_OF_MEASURED_RE = re.compile(
+    r"^\W*(?:of|among)\s+(?:the|those)\s+(?P<meas>dead|killed|injured|wounded|victims|missing|"
+    r"displaced|detained|abducted|kidnapped)\b",
+    re.IGNORECASE,
+)
+_MEASURE_WORD_RE = re.compile(
+    rf"\b(?:{_MEAS}|{alternation(MEASURES_BEFORE)}|toll|casualt\w*|victims?)\b", re.IGNORECASE
+)
 
 
 def _is_scope(sentence: str, place: Place) -> bool:
     """A place the claim is about ("in Aleppo", "Syria's war"), not a dateline or a speaker."""
     before = sentence[max(0, place.start - 40) : place.start]
+    if not sentence[: place.start].strip(" •*-–") and sentence[place.end : place.end + 1] == ":":
+        return True  # "Yemen: The Secretary-General condemned …" in a list of countries
     return bool(_SCOPE_BEFORE_RE.search(before) or _POSSESSIVE_RE.match(sentence, place.end))
+
+
+def _joined(period: Period | None, periods: list[Period]) -> Period | None:
+    """'As of 31 August, … had killed 11,743 civilians … since 24 February 2022': an open
+    start and an open end stated apart are one period."""
+    if period is None:
+        return None
+    if period.first_day is not None and period.last_day is None:
+        ends = [p for p in periods if p.first_day is None and p.last_day is not None]
+        if ends and ends[0].last_day >= period.first_day:
+            return replace(period, last_day=ends[0].last_day)
+    if period.first_day is None and period.last_day is not None:
+        starts = [p for p in periods if p.first_day is not None and p.last_day is None]
+        if starts and starts[0].first_day <= period.last_day:
+            return replace(period, first_day=starts[0].first_day)
+    return period
 
 
 def _as_of(claim: SentenceClaim, period: Period | None) -> Period | None:
@@ -228,6 +527,8 @@ def _as_of(claim: SentenceClaim, period: Period | None) -> Period | None:
         return period
     if not re.match(r"(?:in|during|on)\b", period.text, re.IGNORECASE):
         return period
+    if 0 <= period.start - claim.toll_end <= 1:
+        return period  # "Fatalities in 2018 reached 28,182": the toll of 2018
     return Period(period.start, period.end, period.text, None, period.last_day)
 
 
@@ -268,34 +569,80 @@ def _may_count(sentence: str, q: Quantity) -> bool:
     ):
         if _AGE_QUALIFIER_RE.search(before):
             return False  # "children under 5"
+    if not sentence[: q.start].strip() and re.match(r"[.)](?:\s|$)", sentence[q.end : q.end + 2]):
+        return False  # "134. The Government has claimed …": a numbered paragraph
+    if _RATIO_BEFORE_RE.search(sentence[max(0, q.start - 60) : q.start]):
+        return False  # "For every combatant killed, four civilians died"
+    if q.year_like and re.match(r"\s+[a-z]+['’]s?\s", after):
+        return False  # "the 2011 victims' law"
     return not (q.value is not None and q.value != q.value)
 
 
+_RATIO_BEFORE_RE = re.compile(r"\bfor\s+(?:every|each)\b[^.;,]{0,40},\s*$", re.IGNORECASE)
+
+
 def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
-    claim = SentenceClaim(q, phrase_end=q.end, phrase_start=q.start)
     before = sentence[max(0, q.start - 200) : q.start]
+    if q.qualifier == "about" and q.text.lower().startswith("estimated"):
+        subject = _WORD_BEFORE_RE.search(before)
+        if subject is not None and subject.group(1).lower() not in _NOT_A_SUBJECT:
+            q = _without_estimated(q)  # "the authors estimated 64 260 deaths": a verb
+    claim = SentenceClaim(q, phrase_end=q.end, phrase_start=q.start)
     after = sentence[q.end : q.end + 200]
     forward = _FORWARD_RE.match(after)
     if forward:
-        claim.measure = MEASURES_AFTER[_key(forward.group("meas"))]
+        word = forward.group("meas")
+        claim.measure = MEASURES_AFTER[_key(word)]
         claim.measure_text = _phrase(sentence, q.start, q.end + forward.end())
         claim.construction = "subject"
         claim.phrase_end = q.end + forward.end()
         if forward.group("pop"):
-            claim.population = POPULATIONS[_key(forward.group("pop"))]
+            claim.population = _population(forward.group("pop"))
             claim.own_population = True
+        elif _OF_THEM_RE.match(after):
+            claim.population = _antecedent_population(sentence, q.start)
+        elif forward.group("of"):
+            of_pop = _OF_DEAD_POP_RE.match(sentence, claim.phrase_end)
+            share = _SHARE_SUBJECT_RE.search(before)
+            if share is not None:  # "Civilians accounted for 10,000 of the deaths"
+                claim.population = _population(share.group("pop"))
+                claim.own_population = True
+            elif of_pop:
+                claim.population = _population(of_pop.group("pop"))
+                claim.own_population = True
+                claim.phrase_end = of_pop.end()
+        after_measure = _POP_NEXT_RE.match(sentence, claim.phrase_end)
+        if not claim.own_population and after_measure:  # "742 killed servicemen"
+            claim.population = _population(after_measure.group("pop"))
+            claim.own_population = True
+            claim.phrase_end = after_measure.end()
+        if _key(word) == "victims":
+            claim.measure = _victims_measure(sentence, claim) or claim.measure
+        if _counts_incidents(sentence, claim, word) or _counts_identifications(
+            sentence, claim, word
+        ):
+            claim.measure = None
+        harm = _HARM_AFTER_RE.match(sentence, claim.phrase_end)
+        combined = _combined_measure(word + harm.group(0)) if harm else None
+        if claim.measure in ("killed", "injured", "missing", "abducted") and combined:
+            claim.measure = combined
+            claim.phrase_end = harm.end()
         return claim
     pop = _POP_AFTER_RE.match(after)
     if pop:
-        claim.population = POPULATIONS[_key(pop.group("pop"))]
+        claim.population = _population(pop.group("pop"))
         claim.own_population = True
         claim.phrase_end = q.end + pop.end()
     backward = _BACKWARD_RE.search(before[-60:])
     if backward:
         verb = _key(backward.group("verb"))
         lives = backward.group("lives") or (pop and _key(pop.group("pop")) == "lives")
-        if verb not in LIFE_VERBS or lives:
+        if (verb not in LIFE_VERBS or lives) and (verb not in PEOPLE_VERBS or pop):
             claim.measure = MEASURES_BEFORE[verb]
+            coordinated = _COORDINATED_HARM_RE.search(before[-60:][: backward.end("verb")])
+            combined = _combined_measure(coordinated.group("words")) if coordinated else None
+            if combined:
+                claim.measure = combined
             claim.phrase_start = q.start - len(before[-60:]) + backward.start()
             claim.measure_text = _phrase(sentence, claim.phrase_start, claim.phrase_end)
             claim.construction = "object"
@@ -323,26 +670,141 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
         claim.measure_text = among.group(0).strip()
         claim.construction = "among"
         return claim
-    toll = _TOLL_RE.search(before)
+    toll = _nearest_toll(before)
     if toll:
         measure, population = _toll_meaning(toll, sentence, state)
         if measure is not None:
             claim.measure = measure
             claim.measure_text = " ".join((toll.group("toll") + toll.group("mid")).split())
             claim.construction = "toll"
+            claim.toll_end = q.start - len(before) + toll.end("toll")
+            claim.anaphoric = bool(_ANAPHORIC_TOLL_RE.search(before[: toll.end("toll")]))
             if population and not claim.own_population:
                 claim.population = population
             link = _key(toll.group("link"))
             if q.qualifier is None and (link in MORE_THAN_LINKS or link in NEARLY_LINKS):
                 claim.quantity = _qualified(q, "more_than" if link in MORE_THAN_LINKS else "nearly")
+            elif q.qualifier is None and link == "reach" and _MODAL_BEFORE_RE.search(before):
+                claim.quantity = _qualified(q, "up_to")  # "could reach 800,000"
+            elif q.qualifier is None and _ESTIMATED_TOLL_RE.search(before[: toll.start()]):
+                claim.quantity = _qualified(q, "about")  # "the estimated number kidnapped is"
             if q.text.lower().startswith("from") and _RISE_RE.search(
                 (toll.group("mid") or "") + " " + toll.group("link")
             ):
                 claim.quantity = _upper_end(q)
+                claim.earlier = _lower_end(q)
             return claim
-    if _PART_RE.search(before[-40:]):
+    population_at = _POP_AT_RE.search(before[-40:])
+    measured = _THOSE_MEASURED_RE.match(after) if population_at else None
+    if measured:
+        claim.measure = MEASURES_AFTER.get(_key(measured.group("meas")), "killed")
+        claim.population = _population(population_at.group("pop"))
+        claim.own_population = True
+        claim.measure_text = _phrase(sentence, q.start - 40 + population_at.start(), q.end)
+        claim.construction = "subject"
+        return claim
+    share = _SHARE_OF_RE.match(after)
+    if share is not None:  # "Children made up 3,000 of those killed"
+        claim.measure = MEASURES_AFTER.get(_key(share.group("meas")), "killed")
+        claim.measure_text = _phrase(sentence, q.start, q.end + share.end())
+        claim.construction = "subject"
+        claim.phrase_end = q.end + share.end()
+        subject = _SHARE_SUBJECT_RE.search(before)
+        if subject is not None:
+            claim.population = _population(subject.group("pop"))
+            claim.own_population = True
+        return claim
+    label = _LABEL_BEFORE_RE.search(before)
+    if label is not None:  # an infobox or table label: "Deaths25,000–43,000", "Injured: 35"
+        claim.measure = MEASURES_AFTER.get(_key(label.group("label")), "killed")
+        claim.measure_text = label.group("label")
+        claim.construction = "label"
+        return claim
+    hostage = _HOSTAGE_RE.match(after)
+    if hostage is not None:  # "more than 220 others were taken to Gaza as hostages"
+        claim.measure, claim.measure_text = "abducted", _phrase(after, 0, hostage.end())
+        claim.construction = "subject"
+        claim.phrase_end = q.end + hostage.end()
+        return claim
+    predicate = _PREDICATE_POP_RE.match(after)
+    if predicate is not None:  # "of 218,094 dead it counted, 177,307 were civilians"
+        claim.population = _population(predicate.group("pop"))
+        claim.own_population = True
+        claim.phrase_end = q.end + predicate.end()
         claim.construction = "part"
+    elif _ANOTHER_RE.search(before[-30:]):
+        claim.construction = "another"
+    elif _PART_RE.search(before[-40:]) or _OF_WHOM_AFTER_RE.match(after):
+        claim.construction = "part"  # "…, 9,532 of whom are serving sentences"
     return claim
+
+
+_SHARE_OF_RE = re.compile(
+    rf"^\s+of\s+(?:the|those|all)\s+(?:(?:{_ADJECTIVE}){{0,2}}?(?:people|persons)\s+)?(?P<meas>{_MEAS})\b",
+    re.IGNORECASE,
+)
+_SHARE_SUBJECT_RE = re.compile(
+    rf"\b(?P<pop>{_POP})\s+(?:accounted\s+for|account\s+for|accounts\s+for|made\s+up|make\s+up|"
+    r"makes\s+up|represented|represent|comprised|numbered|were|are)\s+(?:some\s+|about\s+|"
+    r"around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|at\s+least\s+)?$",
+    re.IGNORECASE,
+)
+_LABEL_BEFORE_RE = re.compile(
+    r"^\W*(?P<label>deaths?|casualties|killed|dead|fatalities|injured|wounded|injuries|missing|"
+    r"displaced|refugees|internally\s+displaced|abducted|kidnapped|detained|arrested|evacuated)"
+    r"\s*(?::|\|)?\s*$",
+    re.IGNORECASE,
+)
+_HOSTAGE_RE = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:were|was|have\s+been|had\s+been|are|being)\s+(?:taken|held|"
+    r"carried\s+off|seized|dragged)\b[^.;,]{0,30}?\bas\s+(?:hostages?|captives?)\b",
+    re.IGNORECASE,
+)
+_PREDICATE_POP_RE = re.compile(
+    rf"^\s*(?:were|are|was|is)\s+(?:{_ADJECTIVE}){{0,2}}?(?P<pop>{_POP})\b", re.IGNORECASE
+)
+_OF_WHOM_AFTER_RE = re.compile(r"^\s*,?\s*of\s+(?:whom|them|these|those)\b", re.IGNORECASE)
+
+
+_ANAPHORIC_TOLL_RE = re.compile(
+    r"\b(?:(?:the|that|this|its|their|the\s+same)\s+(?:figure|number|estimate|tally|count|total|range)"
+    r"|an?\s+range)$",
+    re.IGNORECASE,
+)
+
+
+def _nearest_toll(before: str) -> re.Match[str] | None:
+    """The toll noun nearest the number ("its own count in 2014, when it put the toll at")."""
+    toll = _TOLL_RE.search(before)
+    while toll is not None:
+        closer = _TOLL_RE.search(before, toll.end("toll"))
+        if closer is None:
+            return toll
+        if _key(closer.group("noun")) in MEASURE_TOLL_NOUNS and re.match(
+            r"\s+of\b", toll.group("mid")
+        ):
+            return toll  # "the toll of killed and missing stands at": the toll, not "missing"
+        toll = closer
+    return None
+
+
+def _population(words: str) -> str:
+    """The population of a people noun, or of the last of two ('Rohingya Muslims', 'Yazidi
+    children'); two joined ('men and boys', 'soldiers and police') share one only if both have it."""
+    key = _key(words)
+    if key in POPULATIONS:
+        return POPULATIONS[key]
+    joined = re.split(r"\s*,?\s+(?:and|or|&)\s+", key)
+    if len(joined) == 2:
+        first, second = (_population(part) for part in joined)
+        return first if first == second else "all"
+    return POPULATIONS.get(key.split()[-1], "all")
+
+
+def _antecedent_population(sentence: str, position: int) -> str:
+    """'Afghan civilians … as 1,366 of them were killed': the people named before."""
+    words = _POP_WORD_RE.findall(sentence[:position])
+    return _population(words[-1]) if words else "all"
 
 
 def _key(text: str) -> str:
@@ -372,11 +834,22 @@ def _toll_meaning(
         if re.search(rf"\b{re.escape(word)}\b", words):
             measure = value
             break
+    if noun in MEASURE_TOLL_NOUNS:
+        return MEASURE_TOLL_NOUNS[noun], population
     if noun in DEATH_TOLL_NOUNS:
-        return measure if measure in ("injured", "casualties") else "killed", population
+        combined = ("injured", "casualties", "killed_or_missing", "killed_or_abducted")
+        return measure if measure in combined else "killed", population
     if noun in CASUALTY_TOLL_NOUNS:
         return "casualties", population
-    if measure is None and noun in ("figure", "tally", "count", "estimate"):
+    if measure is None and noun in (
+        "figure",
+        "figures",
+        "tally",
+        "count",
+        "estimate",
+        "estimates",
+        "range",
+    ):
         measure = _sentence_measure(sentence) or state.last_measure
     return measure, population
 
@@ -386,12 +859,56 @@ def _sentence_measure(sentence: str) -> str | None:
     return MEASURES_AFTER[_key(match.group(0))] if match else None
 
 
+_WORD_BEFORE_RE = re.compile(r"\b([A-Za-z]+)\s+$")
+_NOT_A_SUBJECT = {"an", "the", "some", "were", "was", "are", "is", "be", "been", "being", "of",
+                  "at", "to", "and", "or", "by", "with", "killed", "left", "put"}  # fmt: skip
+
+
+def _without_estimated(q: Quantity) -> Quantity:
+    """The number of 'X estimated 500', exact: 'estimated' is X's verb, not a qualifier."""
+    rest = re.match(r"estimated\s+", q.text, re.IGNORECASE).end()
+    start, text = q.start + rest, q.text[rest:]
+    return Quantity(start, q.end, text, q.value, q.value, q.value, None, q.vague, q.year_like)
+
+
+_MODAL_BEFORE_RE = re.compile(r"\b(?:could|would|might|may|will)\s+(?:\w+\s+)?reach\s*$")
+_ESTIMATED_TOLL_RE = re.compile(r"\b(?:the|an)\s+estimated\s+$", re.IGNORECASE)
+
+
 def _qualified(q: Quantity, qualifier: str) -> Quantity:
     """'the toll topped 400,000': the verb says what a qualifier would."""
     if qualifier == "more_than":
         return Quantity(q.start, q.end, q.text, q.value, q.low, None, qualifier, q.vague, False)
+    if qualifier == "up_to":
+        return Quantity(q.start, q.end, q.text, q.value, None, q.value, qualifier, q.vague, False)
+    if qualifier == "about":
+        value = q.value if q.value is not None else q.low
+        low, high = value * (1 - ABOUT_BAND), value * (1 + ABOUT_BAND)
+        return Quantity(q.start, q.end, q.text, value, low, high, qualifier, q.vague, False)
     low = q.value * (1 - NEARLY_BAND) if q.value is not None else q.low
     return Quantity(q.start, q.end, q.text, q.value, low, q.value, qualifier, q.vague, False)
+
+
+def _lower_end(q: Quantity) -> Quantity:
+    """'rose from 200 to 300': the figure before, which the text also reports."""
+    prefix = re.match(r"(?:from|between)\s+", q.text, re.IGNORECASE)
+    offset = prefix.end() if prefix else 0
+    marker = max(q.text.lower().rfind(" to "), q.text.rfind("-"), q.text.rfind("–"))
+    text = q.text[offset:marker].strip()
+    start = q.start + offset
+    return Quantity(start, start + len(text), text, q.low, q.low, q.low, None, q.vague, False)
+
+
+def _with_earlier_figures(claims: list[SentenceClaim]) -> list[SentenceClaim]:
+    """Each claim preceded by the earlier figure it was updated from, when the text gives one."""
+    out = []
+    for claim in claims:
+        if claim.earlier is not None and claim.measure is not None:
+            earlier = replace(claim, quantity=claim.earlier, earlier=None)
+            earlier.phrase_end = claim.earlier.end
+            out.append(earlier)
+        out.append(claim)
+    return out
 
 
 def _upper_end(q: Quantity) -> Quantity:
@@ -402,17 +919,33 @@ def _upper_end(q: Quantity) -> Quantity:
     return Quantity(offset, q.end, text.strip(), q.high, q.high, q.high, None, q.vague, False)
 
 
-def _inherit(sentence: str, claims: list[SentenceClaim]) -> None:
+def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) -> None:
     """Lists and parts take the measure of the claim they belong to."""
     for index, claim in enumerate(claims):
         if claim.measure is not None or index == 0:
             continue
+        head = next(
+            (
+                c
+                for c in claims[:index]
+                if c.construction == "subject"
+                and c.quantity.end < claim.quantity.start < c.phrase_end
+            ),
+            None,
+        )
+        if head is not None:  # "108 people — eight women and 100 men — were killed"
+            claim.measure, claim.measure_text = head.measure, head.measure_text
+            claim.construction = "part"
+            continue
         previous = claims[index - 1]
         if previous.measure is None:
             continue
-        gap = sentence[previous.phrase_end : claim.quantity.start]
+        gap = _without_periods(sentence, previous.phrase_end, claim.quantity.start, periods)
+        gap = _GAP_ASIDE_RE.sub(" ", gap)
         tail = sentence[claim.quantity.end : claim.quantity.end + 30]
-        if claim.construction == "part" or (_COORD_RE.match(gap) and _LIST_TAIL_RE.match(tail)):
+        if claim.construction in ("part", "another") or (
+            (_COORD_RE.match(gap) or _OTHER_SOURCE_GAP_RE.search(gap)) and _LIST_TAIL_RE.match(tail)
+        ):
             claim.measure = previous.measure
             claim.measure_text = previous.measure_text
             if not claim.own_population and claim.construction != "part":
@@ -435,9 +968,52 @@ def _inherit(sentence: str, claims: list[SentenceClaim]) -> None:
                 claim.population = following.population
 
 
-def _is_comparison(sentence: str, claim: SentenceClaim) -> bool:
-    before = sentence[max(0, claim.quantity.start - 40) : claim.quantity.start]
-    return _COMPARISON_RE.search(before) is not None
+# Another source's figure for the same thing: "Darfur Dead May Be 300,000; Sudan Says 10,000",
+# "…, while the government says only 9,000".
+_OTHER_SOURCE_GAP_RE = re.compile(
+    r"^\s*[;,]?\s*(?:while|but|whereas|and)?\s*[^;,.]{0,40}?\b(?:says|said|say|puts\s+it\s+at|"
+    r"put\s+it\s+at|estimates|estimated|claims|claimed|counts|counted)\s+(?:only|just|about|some)?\s*$",
+    re.IGNORECASE,
+)
+# Between coordinated figures, what belongs to the first: "2,310 according to the Ministry of
+# Health, 2,251 according to the UN", "550 civilians died in Boko Haram attacks, compared with"
+_GAP_ASIDE_RE = re.compile(
+    r"^\s*(?:(?:according\s+to|per|citing)\s+[^,;]{1,60}?|(?:in|during|on|at|across|from|by|near|"
+    r"inside)\s+[^,;]{1,40}?)(?=\s*(?:,|and\b|$))",
+    re.IGNORECASE,
+)
+
+
+_COMPARED_EVENT_CLAUSE_RE = re.compile(
+    r"\b(?:than|like|as\s+in|compared\s+(?:with|to)|rivals?|dwarf(?:s|ed|ing)?|eclips(?:es|ed|ing))\s+"
+    r"(?:that\s+of\s+)?(?:the\s+)?[^,;.]{0,60},?\s+(?:which|that|where|when|in\s+which)\s+"
+    r"(?:\w+\s+){0,2}?(?:claimed|killed|left|took|cost|saw|caused)\s+[^,;.]{0,25}$",
+    re.IGNORECASE,
+)
+
+
+def _is_yardstick(sentence: str, claim: SentenceClaim, places: list[Place]) -> bool:
+    """A compared figure of another place or event ("higher than the 100,000 killed in Bosnia").
+
+    A figure compared with one of the same war ("2,500 in April, compared to approximately
+    1,700 in September"; "almost double the estimates of more than 6,000") is a claim.
+    """
+    before = sentence[max(0, claim.quantity.start - 80) : claim.quantity.start]
+    if _COMPARED_EVENT_CLAUSE_RE.search(
+        sentence[max(0, claim.quantity.start - 140) : claim.quantity.start]
+    ):
+        return True  # "more people than the 1994 genocide in Rwanda, which claimed some 800,000"
+    if _COMPARISON_RE.search(before) is None:
+        return False
+    tail_end = min(len(sentence), claim.phrase_end + 60)
+    breaks = [
+        m.start() for m in re.finditer(r"[,;]|\s[–—]\s", sentence[claim.phrase_end : tail_end])
+    ]
+    tail_end = claim.phrase_end + breaks[0] if breaks else tail_end
+    own_place = any(claim.quantity.end <= p.start < tail_end for p in places)
+    return (
+        own_place or _YARDSTICK_EVENT_RE.search(sentence, claim.quantity.end, tail_end) is not None
+    )
 
 
 def _clause_window(sentence: str, position: int, breaks: re.Pattern[str], width: int) -> str:
@@ -447,8 +1023,40 @@ def _clause_window(sentence: str, position: int, breaks: re.Pattern[str], width:
     return window[ends[-1] :] if ends else window
 
 
-def _context(sentence: str, claim: SentenceClaim) -> str:
-    """negated, hypothetical or asserted, from cues in the claim's clause."""
+# An estimate of what is, not a hypothesis: "may have been killed", "could be as high as 300,000",
+# "the toll may be closer to 50,000" (but "could be displaced" is a projection).
+_EPISTEMIC_RE = re.compile(
+    r"\b(?:may|might|could)\s+(?:well\s+)?have\b"
+    r"|\b(?:may|might|could)\s+(?:well\s+|actually\s+|even\s+)?be\b(?!\s+(?:\w+ed|\w+en|left|hit|cut|made)\b)",
+    re.IGNORECASE,
+)
+# a hedge on the speaker's own judgement, not a hypothesis: "We would conclude that at least …"
+_HEDGE_RE = re.compile(
+    r"\b(?:would|could|might|may)\s+(?:\w+ly\s+)?(?:conclude|estimate|say|argue|suggest|think|"
+    r"guess|put|place|assume|stress|add|note)\b",
+    re.IGNORECASE,
+)
+_MODAL_AFTER_RE = re.compile(
+    r"[^,;.]{0,30}?\b(?:could|would|might|may|will|are\s+expected\s+to|are\s+likely\s+to)\b(?!\s+have\b)",
+)
+
+
+def _context(sentence: str, claim: SentenceClaim, names: list[tuple[int, int]]) -> str:
+    """negated, hypothetical or asserted, from cues in the claim's clause.
+
+    Names are blanked first ("Doctors Without Borders" negates nothing), and "may have
+    been killed" is an estimate of the past, not a hypothesis.
+    """
+    for start, end in names:
+        sentence = sentence[:start] + " " * (end - start) + sentence[end:]
+    sentence = _EPISTEMIC_RE.sub(lambda m: " " * len(m.group(0)), sentence)
+    sentence = _HEDGE_RE.sub(lambda m: " " * len(m.group(0)), sentence)
+    if _MODAL_AFTER_RE.match(sentence, claim.quantity.end) and claim.construction in (
+        "another",
+        "list",
+        "part",
+    ):
+        return "hypothetical"  # "another 800,000 could soon follow"
     q = claim.quantity
     inside = sentence[q.end : claim.phrase_end] if claim.construction == "subject" else ""
     near = _clause_window(sentence, q.start, _SOFT_BREAK_RE, 80)
@@ -460,12 +1068,90 @@ def _context(sentence: str, claim: SentenceClaim) -> str:
     return "asserted"
 
 
-def _passing_mention(sentence: str, claim: SentenceClaim) -> bool:
-    """Another war's toll, cited as a yardstick, is not a claim about this one."""
-    if claim.place is None or claim.place.in_syria:
+_TOPIC_RE = re.compile(
+    rf"^\W*(?:the\s+)?(?:number\s+of\s+)?(?P<pop>{_POP})\s+(?:casualties|deaths|fatalities|victims|injuries|death\s+toll|toll)\b",
+    re.IGNORECASE,
+)
+
+
+def _topic_population(sentence: str, claims: list[SentenceClaim]) -> None:
+    """'Child casualties comprised nearly one-third …, with 327 deaths and 880 injured'."""
+    topic = _TOPIC_RE.match(sentence)
+    if topic is None:
+        return
+    for claim in claims:
+        if not claim.own_population and claim.population == "all":
+            claim.population = _population(topic.group("pop"))
+
+
+_BREAKDOWN_GAP_RE = re.compile(r"^[^.;]{0,40}?(?::|\s[–—-]\s|\()\s*$")
+_AND_GAP_RE = re.compile(
+    r"^\s*(?:(?:in|during|on|at|across|since|over|from|of)\s+[^,;.]{1,30}?)?\s*[,;]?\s*(?:and|as\s+well\s+as|while|with)?\s*$",
+    re.IGNORECASE,
+)
+_MORE_TAIL_RE = re.compile(r"\s+(?:more|others?)\b", re.IGNORECASE)
+
+
+def _share_population(sentence: str, claims: list[SentenceClaim]) -> None:
+    """Who is counted carries over where the text does not say it again.
+
+    - a breakdown after a colon or dash: '752 civilian casualties: 227 killed and 525 injured';
+    - coordinated counts: '1,366 of them were killed and 2,446 injured', 'the deaths of 144
+      women and injured 286', 'killed 464 children and injured 931 more'.
+    """
+    head: SentenceClaim | None = None
+    for index, claim in enumerate(claims):
+        if index > 0 and claim.anaphoric and not claim.own_population and claim.population == "all":
+            same = [c for c in claims[:index] if c.measure == claim.measure]
+            if same:  # "326 civilian deaths, while Airwars puts the figure at more than 1,400"
+                claim.population = same[-1].population
+        if index > 0:
+            previous = claims[index - 1]
+            gap = sentence[previous.phrase_end : claim.phrase_start]
+            if _BREAKDOWN_GAP_RE.match(gap) and previous.population != "all":
+                head = previous
+            inheritable = not claim.own_population and claim.population == "all"
+            if inheritable and head is not None and head.population != "all":
+                claim.population = head.population
+            elif (
+                inheritable
+                and previous.population != "all"
+                and (_AND_GAP_RE.match(gap) or _MORE_TAIL_RE.match(sentence, claim.quantity.end))
+            ):
+                claim.population = previous.population
+
+
+def _passing_mention(sentence: str, claim: SentenceClaim, places: list[Place]) -> bool:
+    """Another war's toll, cited as a yardstick for the sentence's own place, is not a claim."""
+    if claim.place is None:
         return False
+    country = claim.place.code[:2]
+    if not any(p.code[:2] != country for p in places):
+        return False  # nothing here to compare it with: the claim is about its own place
     q = claim.quantity
-    return _PASSING_RE.search(sentence[: q.start] + " " + sentence[q.end :]) is not None
+    rest = _QUALIFYING_THAN_RE.sub(" ", sentence[: q.start] + " " + sentence[q.end :])
+    return _PASSING_RE.search(rest) is not None  # "more than 220" qualifies, compares nothing
+
+
+_QUALIFYING_THAN_RE = re.compile(
+    r"\b(?:more|fewer|less|rather|other)\s+than\b(?=\s+(?:\d|some|about|an?\b))", re.IGNORECASE
+)
+
+
+_WHEN_RE = re.compile(
+    rf"\b(?:in|on|during|since|by|last|this)\s+(?:{_MONTH}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    re.IGNORECASE,
+)
+
+
+def _without_periods(sentence: str, start: int, end: int, periods: list[Period]) -> str:
+    """The text between two claims with dates left out: '580,000 as of May 2021, and 617,910',
+    '2,500 were killed in April, compared to 1,700'."""
+    gap = sentence[start:end]
+    for period in periods:
+        if start <= period.start and period.end <= end:
+            gap = gap.replace(sentence[period.start : period.end], " ")
+    return _WHEN_RE.sub(" ", gap)
 
 
 def _nearest(items: list, claim: SentenceClaim):
@@ -499,9 +1185,27 @@ def _attribute(
             continue
         claim.attributed = True
         if chosen.claimant is not None:
-            claim.claimant, claim.claimant_kind = chosen.claimant, chosen.kind
+            claim.claimant, claim.claimant_kind = _full_name(chosen.claimant, state), chosen.kind
+            continue
+        quote = _quote_at(state, claim.quantity.start)
+        speaking = chosen.pronoun in FIRST_PERSON or chosen.pronoun in ("he", "she")
+        if speaking and quote is not None and quote.speaker is not None:
+            # "we" in a quote; '"… 35 injured," she said': the person quoted
+            claim.claimant, claim.claimant_kind = quote.speaker, quote.kind
+            continue
+        if chosen.pronoun in FIRST_PERSON and quote is None:
+            # "We have documented 500 deaths": outside quotes, the text's author speaks
+            claim.claimant, claim.claimant_kind, claim.attributed = state.outlet, "outlet", False
+            continue
+        generic = f"the {chosen.pronoun}" in GENERIC_REFERENCES
+        if generic and not _refers_to(chosen.pronoun, state):
+            claim.claimant, claim.claimant_kind = chosen.pronoun, "other"
             continue
         earlier = [a for a in named_here if a.cue < chosen.cue]
+        noun = chosen.pronoun not in _PERSONAL and not earlier
+        if noun and _named_before(chosen.pronoun, state) is not None:
+            claim.claimant, claim.claimant_kind = _named_before(chosen.pronoun, state)
+            continue
         mentioned = [m for m in mentions if m.end <= chosen.cue]
         if earlier:
             claim.claimant, claim.claimant_kind = earlier[-1].claimant, earlier[-1].kind
@@ -514,6 +1218,9 @@ def _attribute(
             claim.claimant, claim.claimant_kind = state.last_claimant
         else:
             claim.claimant, claim.claimant_kind = chosen.pronoun, "other"
+
+
+_PERSONAL = {"he", "she", "it", "they", "we", "our", "us", "i", "my", "them"}
 
 
 def _distribute_respectively(
@@ -542,12 +1249,211 @@ def _remember_claimant(
     sentence: str, mentions, state: DocumentState, attributions: list[Attribution] | None = None
 ) -> None:
     if attributions is None:
-        if not mentions:
-            return
         attributions = find_attributions(sentence, mentions, [])
     named = [a for a in attributions if a.claimant is not None]
     if named:
         last = max(named, key=lambda a: a.cue)
-        state.last_claimant = (last.claimant, last.kind)
+        state.last_claimant = (_full_name(last.claimant, state), last.kind)
+        state.paragraph_speaker = state.last_claimant
     elif mentions:
         state.last_claimant = (mentions[-1].claimant.name, mentions[-1].claimant.kind)
+    state.named.extend((m.claimant.name, m.claimant.kind) for m in mentions)
+    if state.last_claimant is not None:
+        state.named.append(state.last_claimant)
+
+
+_RATE_AFTER_RE = re.compile(
+    r"^[^.;,]{0,25}?\b(?:a|per|each|every)\s+(?P<unit>day|week|month|year)\b"
+    r"|^\s*(?P<adverb>daily|weekly|monthly|yearly|annually)\b",
+    re.IGNORECASE,
+)
+_RATE_BEFORE_RE = re.compile(
+    r"\b(?:an?\s+)?(?P<adjective>daily|weekly|monthly|yearly|annual)\s+(?:average|rate|toll)\s+(?:of\s+)?(?:some\s+|about\s+|around\s+)?$",
+    re.IGNORECASE,
+)
+_RATE_UNITS = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
+               "annually": "year", "annual": "year"}  # fmt: skip
+
+
+def _rate(sentence: str, claim: SentenceClaim) -> str | None:
+    """'165 killed a day', 'an average 223 killed every day', 'a daily average of 2,000': a rate."""
+    before = _RATE_BEFORE_RE.search(
+        sentence[max(0, claim.quantity.start - 40) : claim.quantity.start]
+    )
+    if before:
+        return _RATE_UNITS[before.group("adjective").lower()]
+    after = _RATE_AFTER_RE.match(sentence[claim.phrase_end : claim.phrase_end + 40])
+    if after:
+        return (
+            after.group("unit").lower()
+            if after.group("unit")
+            else _RATE_UNITS[after.group("adverb").lower()]
+        )
+    return None
+
+
+_INCIDENT_TAIL_RE = re.compile(
+    r"^[^.;,]{0,30}?\b(?:that|which)\s+(?:claimed|killed|left|took|cost)\b",
+    re.IGNORECASE,
+)
+_EVENT_NOUNS = {"killings", "massacres"}
+
+
+def _counts_incidents(sentence: str, claim: SentenceClaim, word: str) -> bool:
+    """'19 major killings that claimed the lives of 252 people': the 19 are incidents."""
+    return _key(word) in _EVENT_NOUNS and bool(
+        _INCIDENT_TAIL_RE.match(sentence[claim.phrase_end : claim.phrase_end + 60])
+    )
+
+
+_IDENTIFIED_RE = re.compile(
+    r"^(?:(?!\b(?:never|not|yet\s+to)\b)[^.;,]){0,25}?\bidentified\b", re.IGNORECASE
+)
+
+
+def _counts_identifications(sentence: str, claim: SentenceClaim, word: str) -> bool:
+    """'Of the 1,200 bodies identified so far': identifications, not a count of the dead
+    ('16,000 bodies … had never been identified' are the dead)."""
+    if _key(word) not in ("bodies", "corpses"):
+        return False
+    before = sentence[max(0, claim.quantity.start - 20) : claim.quantity.start]
+    return bool(
+        _IDENTIFIED_RE.match(sentence[claim.phrase_end : claim.phrase_end + 40])
+        or re.search(r"\bidentified\s+$", before, re.IGNORECASE)
+    )
+
+
+_VICTIMS_OF_RE = re.compile(
+    r"^\s*(?:of\s+)?(?:forced\s+)?(?P<what>displacement|kidnapping|abduction|enforced\s+disappearance|disappearance|injur(?:y|ies)|detention)",
+    re.IGNORECASE,
+)
+_VICTIMS_CONTEXT_RE = re.compile(
+    r"\b(?P<what>displacement|displaced|kidnapping|kidnapped|abduction|abducted|disappearance|disappeared|detention|injur(?:y|ies))\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+_VICTIMS_MEASURES = {
+    "displacement": "displaced", "displaced": "displaced", "kidnapping": "abducted",
+    "kidnapped": "abducted", "abduction": "abducted", "abducted": "abducted",
+    "disappearance": "missing", "disappeared": "missing", "enforced disappearance": "missing",
+    "detention": "detained", "injury": "injured", "injuries": "injured",
+}  # fmt: skip
+
+
+def _victims_measure(sentence: str, claim: SentenceClaim) -> str | None:
+    """'Victims' count what the text makes them victims of: 8 million victims of displacement."""
+    of = re.match(r"^\s*of\s+([^.;,]{0,60})", sentence[claim.phrase_end : claim.phrase_end + 60])
+    if (
+        of
+        and re.search(r"\bkill", of.group(1), re.I)
+        and re.search(r"disappear", of.group(1), re.I)
+    ):
+        return "killed_or_missing"  # "victims of killings and forced disappearances"
+    after = _VICTIMS_OF_RE.match(sentence[claim.phrase_end : claim.phrase_end + 40])
+    if after is None:
+        after = _VICTIMS_CONTEXT_RE.search(
+            sentence[max(0, claim.quantity.start - 80) : claim.quantity.start]
+        )
+    if after is None:
+        return None
+    return _VICTIMS_MEASURES.get(" ".join(after.group("what").lower().split()))
+
+
+_COORDINATED_HARM_RE = re.compile(
+    r"(?P<words>\b[a-z]+(?:\s*,\s*[a-z]+)*\s*,?\s+(?:or|and|and/or)\s+[a-z]+)\s*$", re.IGNORECASE
+)
+
+
+def _combined_measure(words: str) -> str | None:
+    """Measures named together: 'killed, injured or disabled' (casualties), 'killed, died or
+    were forcibly disappeared' (killed_or_missing), 'killed or kidnapped' (killed_or_abducted)."""
+    tokens = {w.lower() for w in re.findall(r"[a-z]+", words, re.IGNORECASE)}
+    if not tokens & KILLING_WORDS:
+        return None
+    for family, measure in COMBINED_MEASURES:
+        if tokens & family:
+            return measure
+    return None
+
+
+_MINISTRY_KIND = (
+    r"(?P<kind>public\s+health|health|defen[cs]e|interior|foreign\s+affairs|foreign|information)"
+)
+_OWNER = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}?"
+_MINISTRY_RES = (
+    re.compile(
+        rf"^(?:the\s+)?(?:(?P<owner>{_OWNER})(?:['’]s)?\s+)?(?:[a-z-]+\s+)?{_MINISTRY_KIND}\s+ministry(?:\s+(?:in|of)\s+(?P<place>{_OWNER}))?$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"^(?:the\s+)?(?:(?P<owner>{_OWNER})(?:['’]s)?\s+)?ministry\s+of\s+{_MINISTRY_KIND}(?:\s+(?:in|of)\s+(?P<place>{_OWNER}))?$",
+        re.IGNORECASE,
+    ),
+)
+
+
+def _resolve_institution(
+    claim: SentenceClaim,
+    places: list[Place],
+    state: DocumentState,
+    gazetteer: Gazetteer,
+    sentence_end: int,
+) -> None:
+    """A ministry is named by whose it is: "Gaza's health ministry" -> "Gaza Ministry of Health".
+
+    An unqualified one ("the health ministry") belongs to the country of the places the
+    sentence (or else the text so far) names, never to a default country; with no place
+    at all it stays as the text says it. A name the gazetteer knows takes its entry
+    ("Syrian Ministry of Health").
+    """
+    if claim.claimant is None or claim.claimant_kind == "outlet":
+        return
+    if any(known.name == claim.claimant for known in gazetteer.claimants):
+        return  # already the gazetteer's entry
+    named = re.sub(r"\b[A-Z][\w'’]*-(?:run|led|controlled|held)\s+", "", claim.claimant)
+    named = re.sub(
+        r"^(?:the\s+)?(?:country|territory|enclave|nation|region|state|strip)['’]s\s+",
+        "",
+        named,
+        flags=re.IGNORECASE,
+    )  # "the territory's Health Ministry": the country the text is about
+    match = next((m for m in (r.match(named) for r in _MINISTRY_RES) if m), None)
+    if match is None:
+        return
+    owner = _place_word(match.group("place")) or _place_word(match.group("owner"))
+    if owner is None:
+        # the country the text is about (named most often so far), not the last one named:
+        # "the Ministry of Health" in a story on Gaza that also names Israel
+        country = _country_so_far(state, sentence_end) or (
+            places[-1].country if places else state.last_country
+        )
+        owner = country_adjectives().get(country) if country else None
+    if owner is None:
+        return
+    kind = " ".join(w.capitalize() for w in match.group("kind").split())
+    named = f"{owner} Ministry of {kind}"
+    mentions = gazetteer.find(named)
+    if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(named):
+        claim.claimant, claim.claimant_kind = mentions[0].claimant.name, mentions[0].claimant.kind
+    else:
+        claim.claimant, claim.claimant_kind = named, "government"
+
+
+def _country_so_far(state: DocumentState, sentence_end: int) -> str | None:
+    """The country the text up to this sentence names most often ("Gaza's" counts too)."""
+    counts = state.countries
+    if sentence_end > state.countries_to:  # each part of the text is read once
+        for place in find_places(state.text[state.countries_to : sentence_end], state.pack):
+            counts[place.country] = counts.get(place.country, 0) + 1
+        state.countries_to = sentence_end
+    return max(counts, key=counts.get) if counts else None
+
+
+def _place_word(words: str | None) -> str | None:
+    """`words` when they name a place or a country's people ("Gaza", "Sudanese"), else None."""
+    if not words:
+        return None
+    words = re.sub(r"['’]s$", "", words)
+    if words in all_country_adjectives():
+        return words
+    found = find_places(words)
+    return words if found and found[0].start == 0 and found[0].end == len(words) else None

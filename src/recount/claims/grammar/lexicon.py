@@ -8,6 +8,8 @@ casualties; population: all, civilians, combatants, children, women).
 from __future__ import annotations
 
 import re
+import tomllib
+from importlib import resources
 
 
 def alternation(words: list[str] | dict[str, str]) -> str:
@@ -30,16 +32,29 @@ POPULATIONS = {
     "regime forces": "combatants", "pro-government forces": "combatants", "gunmen": "combatants",
     "members of the security forces": "combatants", "army personnel": "combatants",
     "policemen": "combatants", "police officers": "combatants", "combatant": "combatants",
-    "fighter": "combatants", "soldier": "combatants",
+    "fighter": "combatants", "soldier": "combatants", "terrorists": "combatants",
+    "armed forces": "combatants", "allied forces": "combatants", "military personnel": "combatants",
+    "military": "combatants",
     "children": "children", "child": "children", "minors": "children", "kids": "children",
     "boys": "children", "girls": "children", "infants": "children", "babies": "children",
-    "schoolchildren": "children", "toddlers": "children",
+    "schoolchildren": "children", "toddlers": "children", "schoolgirls": "children",
+    "schoolboys": "children",
     "women": "women", "woman": "women",
     "detainees": "all", "refugees": "all", "evacuees": "all", "prisoners": "all",
     "journalists": "all", "doctors": "all", "medics": "all", "aid workers": "all",
     "health workers": "all", "teachers": "all", "students": "all", "workers": "all",
     "volunteers": "all", "protesters": "all", "demonstrators": "all", "families": "all",
+    "adults": "all", "elderly people": "all", "older people": "all", "staff members": "all",
+    "staffers": "all", "staff": "all", "employees": "all", "health personnel": "all",
+    "migrants": "all", "villagers": "all", "worshippers": "all", "passengers": "all",
 }  # fmt: skip
+# People named by nation, ethnicity or faith ("6,700 Rohingya", "40 Palestinians"): data.
+PEOPLES = tuple(
+    tomllib.loads(
+        resources.files("recount.claims").joinpath("data/peoples.toml").read_text(encoding="utf-8")
+    )["nouns"]
+)
+POPULATIONS.update({noun.lower(): "all" for noun in PEOPLES if noun.lower() not in POPULATIONS})
 
 # Words that state what happened to the people counted, after the number.
 MEASURES_AFTER = {
@@ -50,23 +65,52 @@ MEASURES_AFTER = {
     "lives lost": "killed", "die": "killed", "dies": "killed", "victims": "killed",
     "tortured to death": "killed", "starved to death": "killed", "beaten to death": "killed",
     "burned to death": "killed", "burnt to death": "killed", "shot dead": "killed",
-    "killings": "killed",
+    "killings": "killed", "murders": "killed",
     "killed or injured": "casualties", "killed or wounded": "casualties",
     "dead or injured": "casualties", "dead or wounded": "casualties",
     "killed and injured": "casualties", "killed and wounded": "casualties", "casualties": "casualties",
+    "killed or missing": "killed_or_missing", "dead or missing": "killed_or_missing",
+    "killed and missing": "killed_or_missing", "dead and missing": "killed_or_missing",
+    "died or disappeared": "killed_or_missing", "killed or disappeared": "killed_or_missing",
+    "missing or dead": "killed_or_missing", "missing or killed": "killed_or_missing",
+    "disappeared or killed": "killed_or_missing", "dead and missing persons": "killed_or_missing",
+    "names of the dead": "killed", "names of the disappeared": "missing",
+    "names of the missing": "missing",
+    "killed or kidnapped": "killed_or_abducted", "killed or abducted": "killed_or_abducted",
     "injured": "injured", "wounded": "injured", "hurt": "injured", "maimed": "injured",
     "injuries": "injured",
     "missing": "missing", "disappeared": "missing", "forcibly disappeared": "missing",
+    "disappearances": "missing", "enforced disappearances": "missing",
+    "forced disappearances": "missing",
     "unaccounted for": "missing", "went missing": "missing",
     "detained": "detained", "arrested": "detained", "imprisoned": "detained", "jailed": "detained",
-    "in detention": "detained", "detainees": "detained", "abducted": "detained",
-    "kidnapped": "detained", "political prisoners": "detained",
+    "in detention": "detained", "detainees": "detained", "political prisoners": "detained",
+    "abducted": "abducted", "kidnapped": "abducted", "taken hostage": "abducted",
+    "held hostage": "abducted", "hostages": "abducted", "held captive": "abducted",
+    "taken captive": "abducted", "captives": "abducted",
     "displaced": "displaced", "fled": "displaced", "uprooted": "displaced",
     "refugees": "displaced", "internally displaced": "displaced", "forced to flee": "displaced",
     "forced from their homes": "displaced", "made homeless": "displaced",
+    "sought refuge": "displaced", "seeking refuge": "displaced", "seek refuge": "displaced",
+    "sought safety": "displaced", "crossed the border": "displaced",
+    "crossed the borders": "displaced", "crossed into": "displaced",
+    "suffered forced displacement": "displaced", "forcibly displaced": "displaced",
+    "forced to leave their homes": "displaced", "forced off their land": "displaced",
+    "forced out of their homes": "displaced", "driven from their homes": "displaced",
+    "lost their homes": "displaced", "disabled": "injured", "homeless": "displaced",
     "evacuated": "evacuated", "evacuees": "evacuated", "bussed out": "evacuated",
     "bused out": "evacuated",
     "saved": "saved", "rescued": "saved", "spared": "saved",
+    "bodies": "killed", "corpses": "killed",
+    "idps": "displaced", "internally displaced persons": "displaced",
+    "internally displaced people": "displaced", "asylum seekers": "displaced",
+    "asylum-seekers": "displaced",
+    "hospitalised": "injured", "hospitalized": "injured", "treated for injuries": "injured",
+    "treated for wounds": "injured", "treated for their injuries": "injured",
+    "among the dead": "killed", "among the killed": "killed", "among those killed": "killed",
+    "among the victims": "killed", "among the fatalities": "killed",
+    "among the injured": "injured", "among the wounded": "injured",
+    "among the missing": "missing", "among the displaced": "displaced",
 }  # fmt: skip
 
 # Verbs that take the number as their object: "killed 12", "saved some 10,000 lives".
@@ -75,14 +119,18 @@ MEASURES_BEFORE = {
     "slew": "killed", "massacred": "killed", "executed": "killed", "executing": "killed",
     "murdered": "killed",
     "claimed": "killed", "claiming": "killed", "claims": "killed", "cost": "killed",
+    "lost": "killed", "loses": "killed", "losing": "killed",
     "costing": "killed", "took": "killed", "taking": "killed", "taken": "killed",
     "injured": "injured", "injuring": "injured", "wounded": "injured", "wounding": "injured",
     "injures": "injured", "maimed": "injured",
     "detained": "detained", "detaining": "detained", "arrested": "detained",
-    "arresting": "detained", "jailed": "detained", "abducted": "detained", "kidnapped": "detained",
+    "arresting": "detained", "jailed": "detained", "abducted": "abducted", "kidnapped": "abducted",
+    "abducting": "abducted", "kidnapping": "abducted",
     "displaced": "displaced", "displacing": "displaced", "uprooted": "displaced",
+    "disabled": "injured", "disabling": "injured",
     "evacuated": "evacuated", "evacuating": "evacuated", "evacuate": "evacuated",
     "saved": "saved", "saving": "saved", "rescued": "saved", "rescuing": "saved", "save": "saved",
+    "eliminated": "killed", "eliminating": "killed",
 }  # fmt: skip
 # These count the displaced only with "from their homes", "to flee", "out of".
 DISPLACING_VERBS = {
@@ -92,8 +140,22 @@ DISPLACING_VERBS = {
     "driven": "displaced",
     "driving": "displaced",
 }
-# These count deaths only with "lives": "claimed 300,000 lives", "took the lives of 20".
+# Words that, coordinated with killing, make a combined measure the text does not split:
+# "killed, injured or disabled" (casualties), "killed or missing", "killed or kidnapped".
+KILLING_WORDS = {"killed", "killing", "kill", "kills", "dead", "died", "deaths", "death"}
+HARM_WORDS = {"injured", "injuring", "wounded", "wounding", "maimed", "maiming", "disabled",
+              "hurt", "injuries", "injures"}  # fmt: skip
+MISSING_WORDS = {"missing", "disappeared", "disappearances", "unaccounted"}
+ABDUCTION_WORDS = {"kidnapped", "abducted", "captive", "hostage", "hostages", "kidnapping"}
+COMBINED_MEASURES = (
+    (HARM_WORDS, "casualties"),
+    (MISSING_WORDS, "killed_or_missing"),
+    (ABDUCTION_WORDS, "killed_or_abducted"),
+)
+# These count deaths only with "lives": "claimed 300,000 lives", "took the lives of 20";
+# "lost" only with people: "Armenia lost 3,825 troops".
 LIFE_VERBS = {"claimed", "claiming", "claims", "cost", "costing", "took", "taking", "taken"}
+PEOPLE_VERBS = {"lost", "loses", "losing", "eliminated", "eliminating"}
 
 # Between the people counted and what happened to them: "were reportedly killed".
 AUXILIARIES = [
@@ -105,14 +167,23 @@ AUXILIARIES = [
     "them", "mostly", "mainly", "likely", "probably", "collectively", "as", "left",
     "could", "would", "might", "may", "will", "shall", "can", "cannot", "not", "remain",
     "remained", "remains", "being", "go", "gone", "went", "are", "now", "reportedly",
-    "live", "living", "lived",
+    "live", "living", "lived", "became", "become", "becomes", "more",
 ]  # fmt: skip
 
 TOLL_NOUNS = [
     "death toll", "toll", "body count", "casualty toll", "casualty figure", "casualty count",
     "civilian toll", "civilian death toll", "fatality count", "fatality figure", "tally",
-    "count", "figure", "estimate", "number", "total",
+    "count", "figure", "estimate", "number", "total", "range", "figures", "estimates",
 ]  # fmt: skip
+# Nouns of a measure that act as a toll: "the injuries rose to 25,408", "the displacement is
+# close to 50,000", "the deaths included 4,104 children".
+MEASURE_TOLL_NOUNS = {
+    "deaths": "killed", "fatalities": "killed", "dead": "killed", "killings": "killed",
+    "injuries": "injured", "injured": "injured", "wounded": "injured",
+    "casualties": "casualties", "displacement": "displaced", "displaced": "displaced",
+    "refugees": "displaced", "missing": "missing", "disappearances": "missing",
+    "arrests": "detained", "detentions": "detained", "detainees": "detained",
+}  # fmt: skip
 # Toll nouns that name deaths themselves; the others take their measure from context.
 DEATH_TOLL_NOUNS = {"death toll", "toll", "body count", "civilian toll", "civilian death toll",
                     "fatality count", "fatality figure"}  # fmt: skip
@@ -122,10 +193,15 @@ TOLL_LINKS = [
     "hit", "hits", "topped", "tops", "exceeded", "exceeds", "surpassed", "surpasses", "passed",
     "crossed", "neared", "nears", "approached", "approaches", "now", "as", ":", "totals",
     "totalled", "totaled", "numbered", "numbers", "is now", "was now", "had reached",
-    "included", "includes", "including",
+    "included", "includes", "including", "include", "reach", "top", "exceed", "surpass",
+    "pass", "range between", "ranges between", "ranged between", "range from", "range",
+    "ranges", "ranged", "vary", "varies", "varied", "ran", "run", "runs", "account for",
+    "accounts for", "accounted for", "make up", "makes up", "made up", "be",
+    "ranges from", "ranged from", "put at", "stand at", "amount to", "amounts to",
+    "amounted to",
 ]  # fmt: skip
 # Nouns that name the measure themselves and may take adjectives: "191,369 documented killings".
-MEASURE_NOUNS = ["deaths", "killings", "fatalities", "casualties", "injuries", "refugees",
+MEASURE_NOUNS = ["deaths", "killings", "murders", "fatalities", "casualties", "injuries", "refugees",
                  "detainees", "evacuees", "victims", "dead"]  # fmt: skip
 # Toll verbs that say what a qualifier would: "the toll topped 400,000" is more than 400,000.
 MORE_THAN_LINKS = {
@@ -159,19 +235,51 @@ SPEECH_VERBS = [
     "states", "claimed", "claims", "confirmed", "confirms", "added", "adds", "noted", "notes",
     "wrote", "writes", "cited", "cites", "tallied", "registered", "found", "finds", "verified",
     "gave", "gives", "warned", "warns", "calculated", "concluded", "revealed", "published",
-    "listed", "lists", "believes", "estimating", "reporting",
+    "listed", "believes", "estimating", "reporting", "estimate", "believe",
+    "report", "record", "document", "count", "acknowledged", "acknowledges", "acknowledge",
+    "admitted", "admits", "conceded", "concedes", "noting", "adding", "stressing",
+    "claiming", "warning", "announcing", "confirming", "indicated", "indicates", "indicate",
+    "showed", "shows", "show", "suggested", "suggests", "calculates", "compiled",
+    "documenting", "recording", "reports", "publishing", "informed", "briefed", "corroborated",
+    "stressed", "emphasised", "emphasized", "underlined", "highlighted", "identified",
 ]  # fmt: skip
-SOURCE_NOUNS = ["figures", "figure", "data", "tally", "count", "estimate", "estimates", "report",
-                "toll", "statistics", "numbers", "records", "documentation", "database", "count"]  # fmt: skip
+# Speech verbs that are nouns after a determiner: "a conservative estimate", "the report".
+VERB_NOUNS = {"estimate", "estimates", "report", "reports", "count", "counts", "record",
+              "records", "claims", "claim", "warning", "lists", "figures", "document",
+              "documents", "show", "shows"}  # fmt: skip
+SOURCE_NOUNS = ["figures", "figure", "data", "tally", "tallies", "count", "counts", "estimate",
+                "estimates", "report",
+                "toll", "statistics", "numbers", "records", "documentation", "database",
+                "reports", "survey", "study", "investigation", "analysis", "assessment",
+                "update", "updates", "calculations", "count"]  # fmt: skip
 PRONOUNS = {
     "he", "she", "it", "they", "the group", "the monitor", "the organisation", "the organization",
     "the agency", "the office", "the ministry", "the network", "the body", "the official",
     "the spokesman", "the spokeswoman", "the spokesperson", "the report", "the watchdog",
     "the charity", "the centre", "the center", "the observatory", "the statement", "the monitoring group",
+    "the project", "the commission", "the mission", "the study", "the survey", "the team",
+    "the database", "the tracker", "the department", "the authority", "the committee",
+    "the council", "the unit", "the directorate", "the institute", "the researchers",
+    "the service", "the authorities", "the army", "the military", "the police",
+    "we", "our", "us", "i", "my", "them",
 }  # fmt: skip
+FIRST_PERSON = {"we", "our", "us", "i", "my"}
+# Generic nouns that refer back only to a claimant whose name has the noun ("the commission" ->
+# "Truth Commission"); otherwise they stand for themselves.
+GENERIC_REFERENCES = {
+    "the project", "the commission", "the mission", "the study", "the survey", "the team",
+    "the database", "the tracker", "the department", "the authority", "the committee",
+    "the council", "the unit", "the directorate", "the institute", "the researchers",
+    "the service", "the authorities", "the army", "the military", "the police",
+}  # fmt: skip
+# Vague subjects that name no one: "some believe", "many say".
+NOBODY = {"some", "many", "others", "most", "few", "several", "some experts", "critics"}
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
 
 NEGATION_CUES = r"\b(?:no|not|never|none|nobody|n['’]t|deny|denies|denied|denying|rejected|rejects|dismissed|dismisses|refuted|refutes|false|falsely|untrue|without)\b"
-HYPOTHETICAL_CUES = r"(?:\b(?:could|would|might|will|shall|should|if|unless|risk|risks|threaten|threatens|threatened|projected|projection|potentially|possibly|scenario|feared\s+that|expected\s+to|likely\s+to|set\s+to|could\s+have)\b|['’]ll\b|\bmay\b(?-i:(?<=may)))"
-COMPARISON_CUES = r"\b(?:than(?:\s+the)?|compared\s+(?:with|to)(?:\s+the)?|like\s+the|similar\s+to(?:\s+the)?|equivalent\s+to(?:\s+the)?|surpassing(?:\s+the)?|exceeding(?:\s+the)?|eclipsing(?:\s+the)?|twice(?:\s+the)?|dwarfing(?:\s+the)?|as\s+in)\s*$"
+HYPOTHETICAL_CUES = r"(?:\b(?:could|would|might|will|shall|should|if|unless|risk|risks|threaten|threatens|threatened|projected|projection|potentially|possibly|scenario|expected\s+to|likely\s+to|set\s+to)\b|['’]ll\b|\bmay\b(?-i:(?<=may)))"
+COMPARISON_CUES = r"\b(?:than(?:\s+the)?|compared\s+(?:with|to)(?:\s+the)?|(?:compar(?:e|es|ed|ing)|likened|likens)\b[^.;]{0,60}?\b(?:to|with)(?:\s+the)?|like\s+the|similar\s+to(?:\s+the)?|equivalent\s+to(?:\s+the)?|surpassing(?:\s+the)?|exceeding(?:\s+the)?|eclipsing(?:\s+the)?|twice(?:\s+the)?|dwarfing(?:\s+the)?|as\s+in)\s*$"
 PASSING_CUES = r"\b(?:than|compared|deadliest|worst|since\s+the|like\s+the|dwarf|dwarfs|dwarfed|rivals?|eclipsed?|surpass(?:es|ed)?)\b"
+# What a compared figure belongs to when it is another event's: "the 100,000 killed in Bosnia",
+# "the six million killed in the Holocaust in the last century".
+OTHER_EVENT_CUES = r"\b(?:in|during|of|at|from)\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){0,3}(?:Holocaust|War|Genocide|genocide|Massacre|massacre|Famine|famine|Blitz|Revolution|Crusades?)\b|\b(?:last|previous|past|nineteenth|twentieth|1[0-9]th|20th)\s+century\b|\bWorld\s+War\b|\b(?:in|of|during)\s+1[0-9]{3}\b|\b(?:in|of|during)\s+19[0-8][0-9]\b"

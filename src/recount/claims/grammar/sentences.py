@@ -4,6 +4,14 @@ Claims keep the exact sentence and offsets, so splitting never rewrites the
 text: it only yields (start, end) spans. Abbreviations common in news copy
 ("Dr.", "U.N.", "Gen.", "Dec.") do not end a sentence; very long runs without
 punctuation are cut at whitespace so every later step works on bounded text.
+
+Two things of published text are read as such:
+
+- citation markers ("killed.[6] In April", "camp,[3][5]") are blanked out
+  (`mask_citations`, same length, so offsets hold) and never join sentences;
+- a line break ends a sentence (a headline, a list item, a line of an
+  infobox) unless the text is hard-wrapped, which shows as some line that goes
+  on in lower case after its break.
 """
 
 from __future__ import annotations
@@ -21,14 +29,41 @@ ABBREVIATIONS = {
 }  # fmt: skip
 
 _BOUNDARY = re.compile(r"[.!?؟。]+[\"'”’»)\]]*(?=\s+|$)|\n[ \t]*\n\s*|\n(?=[ \t]*[-*•·])")
+_LINE_BREAK = re.compile(r"[.!?؟。]+[\"'”’»)\]]*(?=\s+|$)|\n\s*")
+_WRAPPED = re.compile(r"[\w,;]\n[ \t]*[a-z(]")
+_CITATION = re.compile(
+    r"\[(?:\d{1,3}|[a-z]|note \d{1,3}|nb \d{1,3}|citation needed|clarification needed|when\?|who\?|by whom\?|failed verification|dubious[^\]]{0,20})\]",
+    re.IGNORECASE,
+)
 _NEXT_STARTS = re.compile(r"\s*[\"'“‘«(\[]?[A-Z0-9\u0600-\u06FF\u0660-\u0669]")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
+def mask_citations(text: str) -> str:
+    """`text` with encyclopedia citation markers ("[6]", "[citation needed]") turned to spaces."""
+    if "[" not in text:
+        return text
+    return _CITATION.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def is_hard_wrapped(text: str) -> bool:
+    """True when lines break inside sentences: a good share of the line breaks go on in lower
+    case (one lower-case line in a list or an infobox does not make a text hard-wrapped)."""
+    wrapped = len(_WRAPPED.findall(text))
+    if wrapped == 0:
+        return False
+    breaks = len(re.findall(r"(?<!\n)\n(?!\s*\n)", text))
+    return wrapped >= 2 and wrapped >= 0.25 * breaks or breaks <= 2
+
+
 def split_sentences(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence in `text`, whitespace trimmed, in order."""
+    """(start, end) of each sentence in `text`, whitespace trimmed, in order.
+
+    Citation markers should be masked first (`mask_citations`).
+    """
     start = 0
-    for match in _BOUNDARY.finditer(text):
+    boundary = _BOUNDARY if is_hard_wrapped(text) else _LINE_BREAK
+    for match in boundary.finditer(text):
         end = match.end()
         if match.group(0)[0] in ".!?؟。" and not _ends_sentence(text, match.start(), end):
             continue

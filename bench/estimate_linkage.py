@@ -1,0 +1,261 @@
+"""Does the headline total stay true when linkage errs? (issue #14)
+
+Per replicate: simulate lists with known truth, then the product's path on the files
+(`Workspace.ingest/normalize/link/estimate`, the report's own headline choice) with and
+without linkage draws; then a simulated reviewer answers a 300-item audit sample from the
+truth (`recount.review.audit.answer_from_truth`) and the stage runs again. One JSON line per
+replicate, then one summary line per size:
+
+    python bench/estimate_linkage.py --people 5000 --replicates 20
+    python bench/estimate_linkage.py --people 100000 --replicates 3 --first-seed 2001
+
+The default simulator draws positively dependent lists (shared informant networks, copied
+records) and heterogeneous capture (a hard-to-reach group, place and time effects): the
+held-out regimes; nothing in the estimate was fitted to it. `--strata none` (default)
+estimates the pooled total only, which is the headline the report shows whenever some
+governorate x year strata cannot be estimated (always, on these lists); `--strata default`
+keeps the simulator's governorate x year strata.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from recount import Project
+from recount.report.figures import headline
+from recount.review import audit
+from recount.review.labels_io import import_labels
+from recount.simulate import simulate
+from recount.workspace import Workspace
+
+
+def configure(ws: Workspace, strata: str, draws: int) -> None:
+    text = ws.config_path.read_text(encoding="utf-8")
+    start = text.index("[estimate]")
+    end = text.find("\n[", start + 1)
+    body = [f"linkage_draws = {draws}"]
+    if strata == "none":
+        body.append("strata = []")
+    else:
+        body += text[start:end].splitlines()[1:] if end > 0 else text[start:].splitlines()[1:]
+    section = "[estimate]\n" + "\n".join(line for line in body if line.strip()) + "\n"
+    text = text[:start] + section + (text[end + 1 :] if end > 0 else "")
+    ws.config_path.write_text(text, encoding="utf-8")
+
+
+def truth_of(root: Path) -> pd.DataFrame:
+    truth = pd.read_csv(root / "truth" / "records.csv")
+    return pd.DataFrame(
+        {
+            "record_id": truth["source_id"] + ":" + truth["source_row"].astype(str),
+            "true_id": truth["person_id"],
+        }
+    )
+
+
+def figures(ws: Workspace, people: int) -> dict:
+    top = headline(ws)
+    estimates = ws.table("estimates")
+    row = estimates[(estimates["level"] == top["level"]) & (estimates["method"] == top["method"])]
+    row = row.iloc[0]
+    out = {
+        "method": top["method"],
+        "level": top["level"],
+        "estimate": round(top["estimate"]),
+        "lower": round(top["lower"]),
+        "upper": round(top["upper"]),
+        "error": round(top["estimate"] / people - 1, 4),
+        "covered": bool(top["lower"] <= people <= top["upper"]),
+        "within_10pct": bool(abs(top["estimate"] / people - 1) <= 0.10),
+        "linkage_share": None
+        if pd.isna(row["linkage_share"])
+        else round(float(row["linkage_share"]), 3),
+    }
+    if not pd.isna(row["fixed_estimate"]):
+        out["fixed"] = {
+            "estimate": round(float(row["fixed_estimate"])),
+            "lower": round(float(row["fixed_lower"])),
+            "upper": round(float(row["fixed_upper"])),
+            "error": round(float(row["fixed_estimate"]) / people - 1, 4),
+            "covered": bool(row["fixed_lower"] <= people <= row["fixed_upper"]),
+        }
+        out["width_ratio"] = round(
+            (top["upper"] - top["lower"]) / max(row["fixed_upper"] - row["fixed_lower"], 1e-9), 3
+        )
+    return out
+
+
+def true_links(ws: Workspace, root: Path, people: int) -> dict:
+    """Every scored pair labelled from the truth through `recount review import` (Splink's
+    labels format), then `recount link` and `recount estimate` again: a fully reviewed
+    workspace, whose interval the draws must not widen for free."""
+    truth = truth_of(root).set_index("record_id")["true_id"]
+    pairs = ws.table("pairs", ["record_id_l", "record_id_r"])
+    same = (
+        truth.reindex(pairs["record_id_l"]).to_numpy()
+        == truth.reindex(pairs["record_id_r"]).to_numpy()
+    )
+    labels = pd.DataFrame(
+        {
+            "source_dataset_l": pairs["record_id_l"].str.rsplit(":", n=1).str[0],
+            "unique_id_l": pairs["record_id_l"],
+            "source_dataset_r": pairs["record_id_r"].str.rsplit(":", n=1).str[0],
+            "unique_id_r": pairs["record_id_r"],
+            "clerical_match_score": same.astype(float),
+        }
+    )
+    path = root / "true_labels.csv"
+    labels.to_csv(path, index=False)
+    with ws.connect() as con:
+        import_labels(con, path, "truth")
+    Project(ws).link()
+    Project(ws).estimate()
+    return figures(ws, people)
+
+
+def replicate(args, seed: int, work: Path) -> dict:
+    root = work / f"seed{seed}"
+    started = time.perf_counter()
+    simulate(root, people=args.people, sources=args.sources, seed=seed)
+    ws = Workspace(root)
+    configure(ws, args.strata, args.linkage_draws)
+    timings = {}
+    for stage in ("ingest", "normalize", "link", "estimate"):
+        began = time.perf_counter()
+        getattr(Project(ws), stage)()
+        timings[stage] = round(time.perf_counter() - began, 1)
+    truth = pd.read_csv(root / "truth" / "persons.csv", usecols=["n_lists"])
+    documented_true = int((truth["n_lists"] > 0).sum())
+    documented = int(ws.query("select count(*) as n from persons")["n"][0])
+    result = {
+        "bench": "estimate_linkage",
+        "people": args.people,
+        "sources": args.sources,
+        "seed": seed,
+        "strata": args.strata,
+        "linkage_draws": args.linkage_draws,
+        "documented": documented,
+        "documented_true": documented_true,
+        "documented_error": round(documented / documented_true - 1, 4),
+        "headline": figures(ws, args.people),
+    }
+    if args.audit:
+        with ws.connect() as con:
+            audit.ensure_schema(con)
+            audit.draw_sample(
+                con, singletons=args.audit // 2, links=args.audit - args.audit // 2, seed=seed
+            )
+            result["audit_labels"] = audit.answer_from_truth(con, truth_of(root))
+        began = time.perf_counter()
+        Project(ws).estimate()
+        timings["estimate_with_audit"] = round(time.perf_counter() - began, 1)
+        result["with_audit"] = figures(ws, args.people)
+        singles = ws.table("linkage_singletons")
+        result["singletons"] = {
+            r.list: {
+                "share": round(r.singleton_share, 3),
+                "implied": round(r.implied_share, 3),
+                "audit_missed": None
+                if pd.isna(r.audit_missed_share)
+                else round(float(r.audit_missed_share), 3),
+            }
+            for r in singles.itertuples(index=False)
+        }
+    if args.true_links:
+        began = time.perf_counter()
+        result["true_links"] = true_links(ws, root, args.people)
+        timings["true_links"] = round(time.perf_counter() - began, 1)
+    result["seconds"] = timings
+    result["wall_seconds"] = round(time.perf_counter() - started, 1)
+    if not args.keep:
+        shutil.rmtree(root, ignore_errors=True)
+    return result
+
+
+def summary(args, results: list[dict]) -> dict:
+    def share(key: str, part: str = "headline", inner: str | None = None) -> float | None:
+        values = [
+            r[part][inner][key] if inner else r[part][key]
+            for r in results
+            if part in r and (inner is None or inner in r[part])
+        ]
+        return round(sum(values) / len(values), 3) if values else None
+
+    out = {
+        "bench": "estimate_linkage_summary",
+        "people": args.people,
+        "replicates": len(results),
+        "coverage": share("covered"),
+        "within_10pct": share("within_10pct"),
+        "coverage_without_linkage": share("covered", inner="fixed"),
+        "mean_error": share("error"),
+        "mean_error_without_linkage": share("error", inner="fixed"),
+        "median_width_ratio": float(
+            pd.Series([r["headline"].get("width_ratio") for r in results]).median()
+        ),
+        "machine": f"{platform.node()} {os.cpu_count()} cores",
+        "load": os.getloadavg()[0],
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+    }
+    if args.audit:
+        out["coverage_with_audit"] = share("covered", part="with_audit")
+        out["mean_error_with_audit"] = share("error", part="with_audit")
+        moved = [
+            abs(r["with_audit"]["error"]) <= abs(r["headline"]["error"])
+            for r in results
+            if "with_audit" in r
+        ]
+        out["audit_moved_toward_truth"] = round(sum(moved) / len(moved), 3) if moved else None
+    if args.true_links:
+        ratios = [r["true_links"].get("width_ratio") for r in results if "true_links" in r]
+        out["true_links_median_width_ratio"] = float(pd.Series(ratios).median())
+        out["true_links_max_width_ratio"] = float(pd.Series(ratios).max())
+        out["true_links_coverage"] = share("covered", part="true_links")
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, default=5000)
+    parser.add_argument("--sources", type=int, default=6)
+    parser.add_argument("--replicates", type=int, default=20)
+    parser.add_argument("--first-seed", type=int, default=1001)
+    parser.add_argument("--linkage-draws", type=int, default=20)
+    parser.add_argument("--audit", type=int, default=300, help="audit labels (0: no audit)")
+    parser.add_argument("--strata", choices=("none", "default"), default="none")
+    parser.add_argument("--keep", action="store_true", help="keep the workspaces")
+    parser.add_argument(
+        "--true-links",
+        action="store_true",
+        help="also label every scored pair from the truth, relink and estimate (a fully reviewed workspace)",
+    )
+    parser.add_argument("--out", type=Path, help="also append the JSON lines to this file")
+    args = parser.parse_args()
+    results = []
+    with tempfile.TemporaryDirectory(prefix="estimate-linkage-") as work:
+        for seed in range(args.first_seed, args.first_seed + args.replicates):
+            result = replicate(args, seed, Path(work))
+            results.append(result)
+            line = json.dumps(result)
+            print(line, flush=True)
+            if args.out:
+                with args.out.open("a", encoding="utf-8") as handle:
+                    handle.write(line + "\n")
+    line = json.dumps(summary(args, results))
+    print(line, flush=True)
+    if args.out:
+        with args.out.open("a", encoding="utf-8") as handle:
+            handle.write(line + "\n")
+
+
+if __name__ == "__main__":
+    main()

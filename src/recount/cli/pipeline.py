@@ -1,0 +1,56 @@
+"""`recount run`: the whole flow, each stage only when its inputs changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from recount.cli.common import WorkspaceOption, console, err_console, open_project
+from recount.pipeline import STAGES, StageRun
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("run")
+    def run(
+        workspace: WorkspaceOption = Path("."),
+        from_stage: Annotated[
+            str | None,
+            typer.Option("--from", help=f"Re-run from this stage on: {', '.join(STAGES)}."),
+        ] = None,
+    ) -> None:
+        """Run every stage in order; stages whose inputs have not changed are not recomputed."""
+        project = open_project(workspace)
+        progress = Progress(
+            SpinnerColumn(),
+            TextColumn("[bold]{task.description}"),
+            TextColumn("{task.fields[status]}"),
+            TimeElapsedColumn(),
+            console=err_console,
+        )
+        tasks = {
+            stage: progress.add_task(stage, total=1, status="waiting", start=False)
+            for stage in STAGES
+        }
+
+        def started(stage: str) -> None:
+            progress.start_task(tasks[stage])
+            progress.update(tasks[stage], status="running")
+
+        def ended(run: StageRun) -> None:
+            progress.update(tasks[run.stage], completed=1, status=f"{run.status}: {run.summary}")
+            progress.stop_task(tasks[run.stage])
+
+        with progress:
+            result = project.run(from_stage, on_stage_start=started, on_stage_end=ended)
+        table = Table(title="recount run")
+        for column in ("stage", "status", "seconds", "summary"):
+            table.add_column(column, justify="right" if column == "seconds" else "left")
+        for stage in result.stages:
+            table.add_row(stage.stage, stage.status, f"{stage.seconds:.1f}", stage.summary)
+        console.print(table)
+        if result.report_path:
+            console.print(f"report: {result.report_path}")

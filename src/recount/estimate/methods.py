@@ -1,0 +1,107 @@
+"""From settings to estimators: the one adapter the stage and `recount mse` share.
+
+`make_estimator(method, options, seed)` builds the configured, unfitted estimator of a
+per-stratum method; `fit_method` fits it to one pattern table and turns its protocol
+(recount.estimate.protocol: `summary`, `flags`, `N_draws_`) into the stage's
+`MethodResult`. The hierarchical model (`hlcmcr`) is fitted once over every stratum
+instead (recount.estimate.hierarchical).
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from recount.errors import InputError
+from recount.estimate.chapman import Chapman
+from recount.estimate.dga import DGA
+from recount.estimate.loglinear import LogLinear
+from recount.settings.estimate import METHODS
+
+ALPHA = 0.05
+# Methods fitted stratum by stratum, and the one fitted over every stratum at once.
+HIERARCHICAL = "hlcmcr"
+STRATUM_METHODS = tuple(m for m in METHODS if m != HIERARCHICAL)
+# Methods whose posterior draws add strata into coarser levels draw by draw.
+DRAW_METHODS = ("hlcmcr", "lcmcr", "dga")
+
+
+@dataclass
+class MethodResult:
+    method: str
+    status: str
+    estimate: float | None = None
+    lower: float | None = None
+    upper: float | None = None
+    rhat: float | None = None
+    ess: float | None = None
+    seconds: float = 0.0
+    reason: str | None = None
+    model: str | None = None
+    flags: list[str] = field(default_factory=list)
+    draws: np.ndarray | None = None
+
+
+def make_estimator(method: str, options: Any, seed: int, model: str | None = None):
+    """The estimator `options` (an EstimateSettings) configure; `model` fixes the
+    log-linear model (Rcapture's notation) instead of searching."""
+    if method == "lcmcr":
+        from recount.estimate.lcmcr import LCMCR
+
+        settings = asdict(options.lcmcr)
+        return LCMCR(K=options.K, chains=options.chains, seed=seed, **settings)
+    if method == "loglinear":
+        return LogLinear(model=model, criterion=options.criterion)
+    if method == "dga":
+        return DGA(delta=options.delta, draws=options.draws, seed=seed)
+    if method == "chapman":
+        return Chapman()
+    raise ValueError(f"unknown method {method!r}")
+
+
+def fit_method(method: str, table: pd.DataFrame, options: Any, seed: int, model: str | None = None):
+    """Fit one method to a pattern table: estimate, 95% interval, diagnostics, draws, flags."""
+    estimator = make_estimator(method, options, seed, model)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # convergence is flagged, not warned
+        estimator.fit(table)
+    row = estimator.summary(ALPHA).iloc[0]
+    if not math.isfinite(row["upper"]):
+        raise InputError(
+            "patterns", f"the {row['model']} model's profile likelihood does not bound N"
+        )
+    draws = getattr(estimator, "N_draws_", None)
+    return MethodResult(
+        method,
+        "ok",
+        estimate=float(row["estimate"]),
+        lower=float(row["lower"]),
+        upper=float(row["upper"]),
+        rhat=_number(row["rhat"]),
+        ess=_number(row["ess"]),
+        model=row["model"],
+        flags=list(estimator.flags()),
+        draws=None
+        if draws is None
+        else fixed_length(np.asarray(draws, float).ravel(), options.draws),
+    )
+
+
+def fixed_length(draws: np.ndarray, size: int) -> np.ndarray:
+    """Exactly `size` draws: evenly thinned when there are more (chains are kept in proportion)."""
+    if len(draws) == size:
+        return draws
+    if len(draws) < size:
+        raise ValueError(
+            f"the sampler returned {len(draws)} draws, fewer than the {size} asked for"
+        )
+    return draws[np.linspace(0, len(draws) - 1, size).round().astype(int)]
+
+
+def _number(value: Any) -> float | None:
+    return None if value is None or not math.isfinite(float(value)) else float(value)

@@ -1,0 +1,1 @@
+"""The review app's routes, one router per area (app.py includes them all)."""

@@ -1,0 +1,191 @@
+"""`[estimate]`, `[estimate.lcmcr]` and `[estimate.hlcmcr]`: multiple systems estimation.
+
+Every default of the estimate stage, of `recount mse` and of the estimators'
+constructors is here, once: the methods, K, chains, the seed, the draws totals
+add, LCMCR's options and run lengths, the convergence limits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from recount.settings.base import Section, Where, setting
+
+# hlcmcr: one hierarchical model over every stratum; the others stratum by stratum.
+METHODS = ("hlcmcr", "lcmcr", "loglinear", "dga", "chapman")
+ENGINES = ("processes", "spark")
+CRITERIA = ("aic", "bic")
+
+
+# LCMCR's samplers, and each one's burn-in (NUTS: tuning), draws kept per chain and
+# thinning when not given.
+LCMCR_SAMPLERS = ("auto", "nuts", "collapsed", "augmented")
+LCMCR_RUN_LENGTHS = {
+    "nuts": (1_000, 1_000, 1),
+    "collapsed": (5_000, 5_000, 4),
+    "augmented": (5_000, 5_000, 4),
+}
+# Vehtari et al. (2021): R-hat below 1.01 and a bulk ESS of 400 or more.
+RHAT_LIMIT = 1.01
+ESS_MINIMUM = 400
+
+
+def default_draws(sampler: str = "auto") -> int:
+    """LCMCR's draws kept per chain when `draws` is not given (for "auto", the smaller)."""
+    if sampler == "auto":
+        return min(lengths[1] for lengths in LCMCR_RUN_LENGTHS.values())
+    return LCMCR_RUN_LENGTHS[sampler][1]
+
+
+@dataclass(frozen=True)
+class LcmcrSettings(Section):
+    """LCMCR's own options (its constructor's defaults are these). K, chains and seed are
+    [estimate] keys. burnin, draws and thin left unset take the chosen sampler's run lengths."""
+
+    NAME = "estimate.lcmcr"
+
+    a_alpha: float = setting(0.25, "Gamma prior of the stick-breaking alpha: shape",
+                             minimum=0, open_interval=True)  # fmt: skip
+    b_alpha: float = setting(0.25, "... and rate", minimum=0, open_interval=True)
+    burnin: int | None = setting(None, "iterations discarded per chain (NUTS tunes in them)",
+                                 minimum=0)  # fmt: skip
+    draws: int | None = setting(None, "draws kept per chain", minimum=4)
+    thin: int | None = setting(None, "keep every thin-th draw", minimum=1)
+    n_jobs: int | None = setting(None, "threads for the chains (default: one per chain)",
+                                 minimum=1)  # fmt: skip
+    mh_attempts: int = setting(3, "Gibbs: Metropolis steps per class and sweep", minimum=1)
+    sampler: str = setting(
+        "auto", "auto (NUTS on large tables, the collapsed sweep on sparse ones), nuts, "
+        "collapsed or augmented (R's sweep)", choices=LCMCR_SAMPLERS,
+    )  # fmt: skip
+    ess_target: float | None = setting(
+        None, "run the chains on until the ESS of N reaches this", minimum=0, open_interval=True
+    )
+    max_sweeps: int = setting(1_000_000, "... but no more iterations per chain than this",
+                              minimum=1)  # fmt: skip
+
+    def draws_per_chain(self) -> int:
+        return self.draws if self.draws is not None else default_draws(self.sampler)
+
+
+@dataclass(frozen=True)
+class HlcmcrSettings(Section):
+    """The hierarchical LCMCR's own options (recount.estimate.hlcmcr). K, chains and seed
+    are [estimate] keys."""
+
+    NAME = "estimate.hlcmcr"
+
+    a_alpha: float = setting(0.25, "Gamma prior of the shared stick-breaking alpha: shape",
+                             minimum=0, open_interval=True)  # fmt: skip
+    b_alpha: float = setting(0.25, "... and rate", minimum=0, open_interval=True)
+    tau_scale: float = setting(
+        1.0, "scale of the half-normal priors on how far strata depart from the shared "
+        "class weights and list coverage", minimum=0, open_interval=True,
+    )  # fmt: skip
+    burnin: int = setting(1_000, "NUTS tuning iterations per chain", minimum=1)
+    draws: int = setting(1_000, "draws kept per chain", minimum=4)
+    thin: int = setting(1, "keep every thin-th draw", minimum=1)
+    n_jobs: int | None = setting(None, "threads for the chains (default: [estimate] workers)",
+                                 minimum=1)  # fmt: skip
+    ess_target: float | None = setting(
+        None, "run the chains on until every stratum's ESS of N reaches this",
+        minimum=0, open_interval=True,
+    )  # fmt: skip
+    max_sweeps: int = setting(20_000, "... but no more iterations per chain than this",
+                              minimum=1)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class EstimateSettings(Section):
+    NAME = "estimate"
+
+    strata: tuple[str, ...] = setting(
+        (),
+        "persons fields (or year, half_year, quarter, year_month) to estimate within",
+        single=True,
+    )
+    pooled: tuple[str, ...] | None = setting(
+        None,
+        "levels also estimated from one pooled table (default: total, with strata)",
+        single=True,
+    )
+    methods: tuple[str, ...] = setting(
+        ("lcmcr", "loglinear", "dga"),
+        "methods to fit in every stratum",
+        choices=METHODS,
+        single=True,
+    )
+    K: int = setting(10, "LCMCR: latent classes (truncation)", minimum=1)
+    chains: int = setting(4, "LCMCR: chains per stratum", minimum=1)
+    seed: int = setting(20111, "each stratum's seed derives from this and its key", minimum=0)
+    draws: int = setting(1000, "posterior draws per stratum that coarser levels add", minimum=10)
+    min_records: int = setting(30, "strata with fewer documented people are not estimated",
+                               minimum=1)  # fmt: skip
+    small_stratum: int = setting(1000, "strata below this many people are flagged small",
+                                 minimum=0)  # fmt: skip
+    criterion: str = setting("bic", "log-linear model search criterion", choices=CRITERIA)
+    delta: float | None = setting(
+        None, "dga's hyper-Dirichlet parameter (default 2^-lists)", minimum=0, open_interval=True
+    )
+    workers: int = setting(2, "worker processes", minimum=1)
+    engine: str | None = setting(
+        None, "processes or spark (default: spark when [link] backend is spark)", choices=ENGINES
+    )
+    linkage_draws: int = setting(
+        20,
+        "plausible clusterings the estimate pools over, so its interval carries linkage error "
+        "(0: the single clustering; docs/linkage_uncertainty.md)",
+        minimum=0,
+    )
+    lcmcr: LcmcrSettings = setting(LcmcrSettings(), "[estimate.lcmcr]: LCMCR's own options")
+    hlcmcr: HlcmcrSettings = setting(
+        HlcmcrSettings(), "[estimate.hlcmcr]: the hierarchical LCMCR's own options"
+    )
+
+    @property
+    def pooled_levels(self) -> tuple[str, ...]:
+        if self.pooled is not None:
+            return self.pooled
+        return ("total",) if self.strata else ()
+
+    def check(self, where: Where) -> None:
+        if len(set(self.strata)) != len(self.strata):
+            raise where.error(("strata",), "a field is named twice")
+        for name in self.strata:
+            if name.startswith("in_"):
+                raise where.error(
+                    ("strata",),
+                    f"{name!r} cannot be a stratum (capture columns are not categories)",
+                )
+        if not self.methods:
+            raise where.error(("methods",), "name at least one method")
+        for level in self.pooled_levels:
+            parts = [] if level == "total" else level.split("+")
+            if not set(parts) <= set(self.strata) or len(parts) >= len(self.strata):
+                raise where.error(
+                    ("pooled",),
+                    f"{level!r} is not a coarser level of strata {list(self.strata)}: "
+                    "use 'total' or '+'-joined fields",
+                )
+        if self.linkage_draws == 1:
+            raise where.error(
+                ("linkage_draws",), "expected 0 (off) or at least 2 plausible clusterings"
+            )
+        if "lcmcr" in self.methods:
+            self._check_lcmcr(where)
+        if "hlcmcr" in self.methods and self.hlcmcr.draws * self.chains < self.draws:
+            raise where.error(
+                ("hlcmcr", "draws"),
+                f"{self.chains} chains x {self.hlcmcr.draws} draws give fewer than the "
+                f"{self.draws} draws per stratum that totals add ([estimate] draws)",
+            )
+
+    def _check_lcmcr(self, where: Where) -> None:
+        """Totals add `draws` posterior draws per stratum, taken from chains x draws per chain."""
+        per_chain = self.lcmcr.draws_per_chain()
+        if per_chain * self.chains < self.draws:
+            raise where.error(
+                ("lcmcr", "draws"),
+                f"{self.chains} chains x {per_chain} draws give fewer than the {self.draws} "
+                "draws per stratum that totals add ([estimate] draws): raise one or lower the other",
+            )

@@ -1,0 +1,85 @@
+"""`[link]`: linking records into people."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from recount.settings.base import Section, Where, setting
+
+BACKENDS = ("duckdb", "spark")
+PRESETS = ("auto", "arabic", "latin")
+NAME_GUARDS = ("auto", "given", "father")
+SAME_LIST_GUARD = ("auto", "on", "off")
+
+
+@dataclass(frozen=True)
+class LinkSettings(Section):
+    """Every knob of the link stage."""
+
+    NAME = "link"
+
+    backend: str = setting("duckdb", "duckdb, or spark for data that outgrows one machine",
+                           choices=BACKENDS)  # fmt: skip
+    preset: str = setting(
+        "auto", "names preset: arabic (cross-script keys of Arabic names), latin, or auto "
+        "(arabic where at least 2% of the names are in Arabic script)", choices=PRESETS,
+    )  # fmt: skip
+    blocking_rules: tuple[str, ...] = setting(
+        (), "Splink blocking rules (SQL over l. and r.) to use instead of the preset's"
+    )
+    comparisons: str = setting(
+        "", "a JSON file (relative to the workspace) of Splink comparisons to use instead"
+    )
+    name_guards: tuple[str, ...] = setting(
+        ("auto",), "refuse people holding clearly different given names or fathers' names; "
+        "auto: both where the lists give dates of death, none where they do not",
+        choices=NAME_GUARDS,
+    )  # fmt: skip
+    same_list_guard: str = setting(
+        "auto", "records of one list with different sexes or dates of death more than "
+        "conflict_days apart cannot be one person: on, off, or auto (on for the lists whose "
+        "own duplicates are rare)", choices=SAME_LIST_GUARD,
+    )  # fmt: skip
+    same_list_duplicates_max: float = setting(
+        0.15, "auto: a list is guarded when at most this share of its records is in a "
+        "confident pair with another record of the same list", minimum=0.0, maximum=1.0,
+    )  # fmt: skip
+    threshold: float = setting(
+        0.9, "match probability at which two records are clustered into one person",
+        minimum=0.0, maximum=1.0, open_interval=True,
+    )  # fmt: skip
+    prediction_threshold: float = setting(
+        0.05, "pairs scored at or above this probability are kept in `pairs` (for review)",
+        minimum=0.0, maximum=1.0, open_interval=True,
+    )  # fmt: skip
+    seed: int = setting(20110315, "seed of the training's sampling", minimum=0)
+    u_max_pairs: float = setting(2e6, "pairs sampled to estimate u (at most 100 per record)",
+                                 minimum=1e4)  # fmt: skip
+    rare_name_max: int = setting(
+        4, "a full name shared by at most this many records is rare: pairs sharing it train "
+        "the date, place, sex and age parameters (a guard against the namesake solution)",
+        minimum=2,
+    )  # fmt: skip
+    deterministic_recall: float = setting(
+        0.6, "share of true matches the deterministic rule finds, to estimate the prior",
+        minimum=0.0, maximum=1.0, open_interval=True,
+    )  # fmt: skip
+    conflict_days: int = setting(
+        45, "two records of one list further apart than this (days) cannot be one person",
+        minimum=1,
+    )  # fmt: skip
+    min_labels: int = setting(
+        30, "labelled matching pairs needed before m is estimated from review labels", minimum=1
+    )
+    max_cluster_size: int = setting(
+        40, "refuse to build a cluster larger than this (chaining guard)", minimum=1
+    )
+    keep_comparison_weights: bool = setting(
+        True, "keep each comparison's weight (mw_<comparison>) in `pairs`, for review"
+    )
+    spark_driver_memory: str = setting("2g", "Spark's driver memory")
+    spark_partitions: int = setting(4, "Spark shuffle partitions", minimum=1)
+
+    def check(self, where: Where) -> None:
+        if self.prediction_threshold > self.threshold:
+            raise where.error(("prediction_threshold",), "must not exceed link.threshold")

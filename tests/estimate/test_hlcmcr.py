@@ -1,0 +1,114 @@
+"""HLCMCR, one latent-class model over every stratum: agreement with LCMCR where the two
+must agree, draws that add up, the stage and `recount mse --strata` around it."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from recount.cli import app
+from recount.estimate.hlcmcr import HLCMCR
+from recount.estimate.lcmcr import ConvergenceWarning
+from recount.estimate.synthetic import latent_class_population
+from recount.estimate.workspace import estimate_persons
+from recount.settings import EstimateSettings
+
+pytestmark = pytest.mark.slow  # compiles the hierarchical NUTS kernel (once per machine)
+
+
+def quiet_fit(model, table):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        return model.fit(table)
+
+
+def test_one_stratum_with_one_class_matches_lcmcr_exact_posterior(kosovo, single_class_posterior):
+    """With one stratum and K = 1 the model is LCMCR's K = 1 model; only the list shift's
+    prior is added, which 4,400 people on four lists leave no room for."""
+    grid, p = single_class_posterior(kosovo)
+    cdf = np.cumsum(p)
+    exact = [grid[np.searchsorted(cdf, q)] for q in (0.025, 0.5, 0.975)]
+    model = quiet_fit(HLCMCR(K=1, burnin=400, draws=1_500, chains=2, seed=3), kosovo)
+    got = np.quantile(model.N_draws_[:, :, 0], [0.025, 0.5, 0.975])
+    assert abs(got[1] - exact[1]) < 25
+    assert abs(got[0] - exact[0]) < 40 and abs(got[2] - exact[2]) < 40
+    assert model.rhat_[0] < 1.01
+
+
+def _strata_table(seed=4):
+    """Three strata of one two-class population: the rare class is seen alike everywhere,
+    the lists cover the strata unequally, one stratum is small."""
+    lam = np.array([[0.5, 0.4, 0.45, 0.5], [0.08, 0.1, 0.06, 0.1]])
+    rows = []
+    for name, size, shift in (("A", 6_000, 1.0), ("B", 3_000, 0.8), ("C", 150, 1.2)):
+        table = latent_class_population(
+            size, np.array([0.7, 0.3]), np.clip(lam * shift, 0, 0.95), seed=seed
+        )
+        rows.append(table.assign(place=name))
+        seed += 1
+    return pd.concat(rows, ignore_index=True)
+
+
+def test_strata_add_up_draw_by_draw_and_small_strata_borrow():
+    table = _strata_table()
+    model = quiet_fit(
+        HLCMCR(strata=("place",), K=3, burnin=300, draws=300, chains=2, seed=1), table
+    )
+    assert list(model.strata_["place"]) == ["A", "B", "C"]
+    np.testing.assert_array_equal(model.total_draws_, model.N_draws_.sum(axis=2))
+    summary = model.summary()
+    assert list(summary.columns[:2]) == ["place", "method"]
+    assert (summary["lower"] >= summary["observed"]).all()
+    small = summary.set_index("place").loc["C"]
+    assert small["observed"] < small["estimate"] < 4 * small["observed"]
+    assert model.interval()[0] <= model.total_draws_.ravel().mean() <= model.interval()[1]
+
+
+def test_the_stage_reports_hlcmcr_levels_from_one_posterior(stratified_persons):
+    persons, _ = stratified_persons
+    section = {
+        "strata": ["governorate", "year"],
+        "methods": ["hlcmcr", "loglinear"],
+        "K": 3,
+        "chains": 2,
+        "draws": 200,
+        "hlcmcr": {"burnin": 200, "draws": 200},
+    }
+    estimates, draws = estimate_persons(persons, EstimateSettings.parse(section))
+    rows = estimates[estimates["method"] == "hlcmcr"]
+    strata = rows[rows["level"] == "stratum"]
+    assert (strata["status"] == "ok").all()  # sparse strata borrow: none is left out
+    assert len(strata) == 6 and rows["level"].str.endswith("_pooled").sum() == 0
+    own = draws[draws["method"] == "hlcmcr"].pivot(index="draw", columns="stratum_key", values="n")
+    total = rows[rows["level"] == "total"].iloc[0]
+    assert total["estimate"] == pytest.approx(np.median(own.sum(axis=1)), abs=1)
+    assert pd.isna(total["flag"]) or "includes_not_estimable" not in total["flag"]
+    assert total["rhat"] > 0.9 and total["ess"] > 0  # the total's own diagnostics
+    preferred = estimates[estimates["preferred"] & (estimates["level"] == "total")]
+    assert list(preferred["method"]) == ["hlcmcr"]
+
+
+def test_mse_on_a_stratified_table(tmp_path):
+    table = _strata_table()
+    table = table.groupby(["place", "L1", "L2", "L3", "L4"], as_index=False)["count"].sum()
+    text = table.astype({c: bool for c in ("L1", "L2", "L3", "L4")})
+    path = tmp_path / "strata.csv"
+    text.to_csv(path, index=False)  # list columns as True/False
+    out = tmp_path / "out.csv"
+    args = ["mse", str(path), "--strata", "place", "-m", "loglinear", "-m", "hlcmcr"]
+    result = CliRunner().invoke(
+        app, [*args, "--K", "3", "--burnin", "200", "--draws", "200", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    written = pd.read_csv(out)
+    assert list(written.columns) == [
+        "place", "method", "estimate", "lower", "upper", "seconds", "ess", "rhat"
+    ]  # fmt: skip
+    assert len(written) == 6 and set(written["method"]) == {"loglinear", "hlcmcr"}
+    hier = written[written["method"] == "hlcmcr"]
+    assert hier["ess"].notna().all() and hier["rhat"].notna().all()
+    assert written.loc[written["method"] == "loglinear", "rhat"].isna().all()

@@ -1,0 +1,385 @@
+"""Linkage uncertainty: calibration, error rates, clustering draws, and the pooled estimate."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy.special import expit, logit
+
+from recount.estimate.linkage import (
+    apply_recalibration,
+    build_graph,
+    capture_frame,
+    corrected_patterns,
+    fit_recalibration,
+    model_error_rates,
+    one_to_one_scale,
+)
+from recount.estimate.linkage_stage import estimate_with_linkage, linkage_share
+from recount.estimate.workspace import stratum_tasks
+from recount.settings import EstimateSettings
+
+LISTS = ["a", "b", "c", "d"]
+
+
+def world(people: int, missed: float, seed: int = 3, p_missed: float = 0.9, p_linked: float = 0.99):
+    """People captured independently by four lists; a share `missed` of the records that
+    should join another are left as their own person, with a scored pair of probability
+    `p_missed` to the record they belong with. Returns the link tables and the truth."""
+    rng = np.random.default_rng(seed)
+    caught = rng.random((people, len(LISTS))) < np.array([0.45, 0.4, 0.35, 0.5])
+    caught = caught[caught.any(axis=1)]
+    records, pairs = [], []
+    for i, row in enumerate(caught):
+        on = [LISTS[j] for j in np.flatnonzero(row)]
+        ids = [f"{s}:{i}" for s in on]
+        split = len(ids) > 1 and rng.random() < missed
+        for k, (source, rid) in enumerate(zip(on, ids, strict=True)):
+            person = f"P{i:06d}" + ("x" if split and k == len(ids) - 1 else "")
+            records.append((rid, source, person))
+        for k in range(1, len(ids)):
+            left, right = sorted((ids[0], ids[k]))
+            last = split and k == len(ids) - 1
+            pairs.append((left, right, p_missed if last else p_linked))
+    record_person = pd.DataFrame(records, columns=["record_id", "source_id", "person_id"])
+    pairs = pd.DataFrame(pairs, columns=["record_id_l", "record_id_r", "match_probability"])
+    persons = persons_from(record_person)
+    return record_person, pairs, persons, len(caught)
+
+
+def persons_from(record_person: pd.DataFrame) -> pd.DataFrame:
+    wide = pd.crosstab(record_person["person_id"], record_person["source_id"]) > 0
+    wide = wide.reindex(columns=LISTS, fill_value=False)
+    wide.columns = [f"in_{c}" for c in wide.columns]
+    return wide.reset_index()
+
+
+def test_certain_probabilities_reproduce_the_single_clustering():
+    record_person, pairs, persons, _ = world(800, 0.0, p_linked=1.0)
+    # A pair across people with probability 0 never joins them.
+    pairs = pd.concat(
+        [pairs, pd.DataFrame([("a:1", "b:2", 0.0)], columns=pairs.columns)], ignore_index=True
+    )
+    graph = build_graph(record_person, pairs, LISTS)
+    expected = pd.factorize(graph.person)[0]
+    for seed in range(5):
+        labels = graph.draw(np.random.default_rng(seed))
+        assert (pd.factorize(labels)[0] == expected).all()
+    frame = capture_frame(
+        graph, graph.draw(np.random.default_rng(0)), persons.set_index("person_id"), []
+    )
+    assert len(frame) == len(persons)
+    assert (
+        frame[[f"in_{s}" for s in LISTS]].sum().tolist()
+        == persons.filter(like="in_").sum().tolist()
+    )
+
+
+def test_a_missed_link_joins_people_as_often_as_its_probability():
+    record_person = pd.DataFrame(
+        [("a:1", "a", "P1"), ("b:1", "b", "P2")], columns=["record_id", "source_id", "person_id"]
+    )
+    pairs = pd.DataFrame(
+        [("a:1", "b:1", 0.3)], columns=["record_id_l", "record_id_r", "match_probability"]
+    )
+    graph = build_graph(record_person, pairs, LISTS)
+    rng = np.random.default_rng(1)
+    joined = np.mean([graph.draw(rng).max() == 0 for _ in range(4000)])
+    assert joined == pytest.approx(0.3, abs=0.03)
+
+
+def test_a_weak_link_inside_a_person_splits_it_as_often_as_it_fails():
+    record_person = pd.DataFrame(
+        [("a:1", "a", "P1"), ("b:1", "b", "P1")], columns=["record_id", "source_id", "person_id"]
+    )
+    pairs = pd.DataFrame(
+        [("a:1", "b:1", 0.8)], columns=["record_id_l", "record_id_r", "match_probability"]
+    )
+    graph = build_graph(record_person, pairs, LISTS)
+    rng = np.random.default_rng(2)
+    split = np.mean([graph.draw(rng).max() == 1 for _ in range(4000)])
+    assert split == pytest.approx(0.2, abs=0.03)
+
+
+def test_review_labels_are_certain_in_every_draw():
+    record_person = pd.DataFrame(
+        [("a:1", "a", "P1"), ("b:1", "b", "P1"), ("c:1", "c", "P2")],
+        columns=["record_id", "source_id", "person_id"],
+    )
+    pairs = pd.DataFrame(
+        [("a:1", "b:1", 0.5), ("a:1", "c:1", 0.5)],
+        columns=["record_id_l", "record_id_r", "match_probability"],
+    )
+    labels = pd.DataFrame(
+        [("a:1", "b:1", "match"), ("c:1", "a:1", "non_match")],
+        columns=["record_id_l", "record_id_r", "label"],
+    )
+    graph = build_graph(record_person, pairs, LISTS, labels)
+    rng = np.random.default_rng(3)
+    for _ in range(200):
+        labels_drawn = graph.draw(rng)
+        assert labels_drawn[0] == labels_drawn[1] and labels_drawn[2] != labels_drawn[0]
+
+
+def test_one_record_never_joins_two_records_of_one_list():
+    """a:1 scores 0.9 against two records of list b (namesakes): at most one can be it."""
+    record_person = pd.DataFrame(
+        [("a:1", "a", "P1"), ("b:1", "b", "P2"), ("b:2", "b", "P3")],
+        columns=["record_id", "source_id", "person_id"],
+    )
+    pairs = pd.DataFrame(
+        [("a:1", "b:1", 0.9), ("a:1", "b:2", 0.9)],
+        columns=["record_id_l", "record_id_r", "match_probability"],
+    )
+    graph = build_graph(record_person, pairs, LISTS)
+    assert graph.probability == pytest.approx([9 / 19, 9 / 19])  # odds 9 each, and 'none' 1
+    rng = np.random.default_rng(4)
+    sizes = [np.bincount(graph.draw(rng)).max() for _ in range(500)]
+    assert max(sizes) == 2 and min(sizes) == 1
+
+
+def test_one_to_one_scale_shares_a_record_among_its_candidates_by_odds():
+    left = np.array([0, 0, 1])
+    right = np.array([2, 3, 4])
+    sources_l = np.array([0, 0, 0])
+    sources_r = np.array([1, 1, 2])
+    # record 0 has two candidates on list 1: they and 'none' share one unit by their odds
+    p = np.array([0.99, 0.5, 0.95])
+    scaled = one_to_one_scale(left, right, sources_l, sources_r, p)
+    assert scaled == pytest.approx([99 / 101, 1 / 101, 0.95])
+    # a lone candidate keeps its probability; same-list pairs are left alone
+    assert one_to_one_scale(
+        left[2:], right[2:], sources_l[2:], sources_r[2:], p[2:]
+    ) == pytest.approx([0.95])
+    same = one_to_one_scale(left, right, sources_l, sources_l, p)
+    assert same == pytest.approx(p)
+
+
+def test_recalibration_recovers_an_over_confident_model():
+    rng = np.random.default_rng(5)
+    raw = rng.uniform(0.02, 0.999, 3000)
+    truth = expit(-0.5 + 0.6 * logit(raw))  # the model is over-confident
+    labels = (rng.random(3000) < truth).astype(float)
+    fixed = apply_recalibration(raw, fit_recalibration(raw, labels))
+    for lo, hi in ((0.5, 0.8), (0.8, 0.9), (0.9, 0.95)):
+        band = (raw >= lo) & (raw < hi)
+        assert fixed[band].mean() == pytest.approx(truth[band].mean(), abs=0.06)
+        assert raw[band].mean() - truth[band].mean() > 0.05  # it was off
+    assert fit_recalibration(raw[:10], labels[:10]) is None  # too few labels
+
+
+def test_model_error_rates_add_up_the_probabilities():
+    record_person, pairs, _, _ = world(2000, 0.1)
+    graph = build_graph(record_person, pairs, LISTS)
+    rates = model_error_rates(graph)
+    within = graph.within
+    assert rates["expected_false_links"].sum() == pytest.approx(
+        np.sum(1 - graph.probability[within])
+    )
+    assert rates["expected_missed_links"].sum() == pytest.approx(np.sum(graph.probability[~within]))
+    assert rates["linked_pairs"].sum() == int(within.sum())
+    assert (rates["missed_link_rate_lower"] <= rates["missed_link_rate"]).all()
+    assert (rates["missed_link_rate"] <= rates["missed_link_rate_upper"]).all()
+    assert set(zip(rates["list_a"], rates["list_b"], strict=True)) <= {
+        (x, y) for x in LISTS for y in LISTS if x <= y
+    }
+
+
+def settings(linkage_draws: int = 10, methods=("loglinear",)):
+    return EstimateSettings.parse(
+        {"methods": list(methods), "linkage_draws": linkage_draws, "workers": 1, "draws": 200}
+    )
+
+
+def run(record_person, pairs, persons, replicates: int, methods=("loglinear",)):
+    chosen = settings(replicates, methods)
+    graph = build_graph(record_person, pairs, LISTS)
+
+    def tasks(frame, columns, level, options):
+        return stratum_tasks(frame, columns, LISTS, [], level, options)
+
+    import recount.estimate.workspace as stage
+
+    estimates, *_ = estimate_with_linkage(persons, graph, chosen, replicates, tasks, stage=stage)
+    return estimates
+
+
+def test_missed_links_move_the_total_down_toward_the_truth():
+    """10% of multi-list people split in two, each split scored 0.9: the single clustering
+    counts them twice and overshoots; the draws join nine in ten and land near the estimate
+    on the true links."""
+    truth_tables = world(6000, 0.0, p_linked=1.0)
+    on_truth = run(*truth_tables[:3], 2)
+    reference = on_truth.loc[on_truth["level"] == "total", "fixed_estimate"].iloc[0]
+    record_person, pairs, persons, documented = world(6000, 0.10, p_linked=1.0)
+    estimates = run(record_person, pairs, persons, 10)
+    row = estimates[estimates["level"] == "total"].iloc[0]
+    assert row["fixed_estimate"] > 1.05 * reference  # the false singletons inflate it
+    assert abs(row["estimate"] - reference) < 0.25 * abs(row["fixed_estimate"] - reference)
+    assert row["documented"] == len(persons) and len(persons) > documented
+
+
+def test_certain_links_give_the_single_clustering_estimate():
+    """With links that cannot be wrong the draws add nothing: no linkage share, same total."""
+    record_person, pairs, persons, _ = world(3000, 0.0, p_linked=1.0)
+    estimates = run(record_person, pairs, persons, 5)
+    row = estimates[estimates["level"] == "total"].iloc[0]
+    assert row["estimate"] == pytest.approx(row["fixed_estimate"])
+    assert row["upper"] - row["lower"] <= 1.001 * (row["fixed_upper"] - row["fixed_lower"])
+    assert row["linkage_share"] == pytest.approx(0.0, abs=0.01)
+
+
+def test_uncertain_links_widen_the_interval_and_say_by_how_much():
+    record_person, pairs, persons, _ = world(4000, 0.15, p_missed=0.5, p_linked=0.9)
+    estimates = run(record_person, pairs, persons, 10)
+    row = estimates[estimates["level"] == "total"].iloc[0]
+    assert row["upper"] - row["lower"] > row["fixed_upper"] - row["fixed_lower"]
+    assert 0 < row["linkage_share"] <= 1
+
+
+def test_linkage_share_is_the_between_clustering_variance_share():
+    z = 1.959963984540054
+    # replicates spread with variance 4 (ddof 1), M = 2: (1 + 1/2) * 4 = 6 of a variance 24
+    assert linkage_share(np.array([8.0, 10.0, 12.0, 10.0]), 2 * z * np.sqrt(24)) == pytest.approx(
+        (1 + 1 / 4) * 8 / 3 / 24
+    )
+    assert linkage_share(np.array([5.0, 5.0, 5.0]), 10.0) == 0.0
+    assert linkage_share(np.array([0.0, 100.0]), 1.0) == 1.0  # clipped
+    assert linkage_share(None, 10.0) is None
+
+
+def test_linkage_draws_setting_is_checked():
+    from recount.errors import ConfigError
+
+    assert EstimateSettings.parse({}).linkage_draws == 20
+    assert EstimateSettings.parse({"linkage_draws": 0}).linkage_draws == 0
+    for bad in (1, -2, "many", 2.5):
+        with pytest.raises(ConfigError, match="linkage_draws"):
+            EstimateSettings.parse({"linkage_draws": bad})
+
+
+def test_a_known_missed_link_rate_moves_the_corrected_total_toward_the_truth():
+    """Split people scored 0.9: the corrected table joins 90% of them in expectation, so it
+    documents fewer people, and its log-linear total falls from the single clustering's to
+    near the true links' total."""
+    from recount.estimate.loglinear import LogLinear
+
+    truth_tables = world(6000, 0.0, p_linked=1.0)
+    record_person, pairs, persons, _ = world(6000, 0.10, p_linked=1.0)
+    on_truth = corrected_patterns(build_graph(truth_tables[0], truth_tables[1], LISTS))
+    graph = build_graph(record_person, pairs, LISTS)
+    corrected = corrected_patterns(graph)
+    observed = corrected_patterns(build_graph(record_person, pairs.iloc[:0], LISTS))
+    assert observed["count"].sum() == len(persons)
+    assert on_truth["count"].sum() < corrected["count"].sum() < observed["count"].sum()
+    split = int((~graph.within).sum())
+    # rounding each pattern to whole people costs a few
+    assert observed["count"].sum() - corrected["count"].sum() == pytest.approx(
+        0.9 * split, rel=0.03
+    )
+
+    def total(table):
+        return LogLinear().fit(table).summary().iloc[0]["estimate"]
+
+    reference, fixed, fixed_up = total(on_truth), total(observed), total(corrected)
+    assert fixed > reference
+    assert abs(fixed_up - reference) < 0.25 * abs(fixed - reference)
+
+
+def test_false_links_move_the_corrected_total_up():
+    record_person, pairs, persons, _ = world(3000, 0.0, p_linked=0.8)
+    graph = build_graph(record_person, pairs, LISTS)
+    corrected = corrected_patterns(graph)
+    assert corrected["count"].sum() > len(persons)
+    singles = corrected[corrected[LISTS].sum(axis=1) == 1]["count"].sum()
+    assert singles > int((persons.filter(like="in_").sum(axis=1) == 1).sum())
+
+
+def test_recalibration_from_links_near_one_does_not_bend_the_slope():
+    """An audit of links sees nearly only p = 1: two false links in 150 must not turn a
+    0.9 link into a coin toss."""
+    p = np.full(150, 0.99999)
+    labels = np.ones(150)
+    labels[:2] = 0
+    fixed = apply_recalibration(np.array([0.9, 0.99999]), fit_recalibration(p, labels))
+    assert fixed[0] == pytest.approx(0.9)  # no label there: as the model said
+    assert 0.97 < fixed[1] < 0.995
+
+
+def test_audit_answers_become_labels_and_an_unscored_rate():
+    """A singleton answered 'missed' with a record the model scored: that pair is a match and
+    its other candidates non-matches; one answered with a record never scored: a pair is added,
+    certain, and its list's unaudited singletons join someone at the audited rate."""
+    from recount.estimate.linkage import audit_evidence
+
+    record_person = pd.DataFrame(
+        [
+            ("a:1", "a", "P1"),
+            ("b:1", "b", "P2"),
+            ("b:2", "b", "P3"),
+            ("a:2", "a", "P4"),
+            ("c:1", "c", "P5"),
+            ("a:3", "a", "P6"),
+            ("c:2", "c", "P7"),
+        ],
+        columns=["record_id", "source_id", "person_id"],
+    )
+    pairs = pd.DataFrame(
+        [("a:1", "b:1", 0.6), ("a:1", "b:2", 0.4)],
+        columns=["record_id_l", "record_id_r", "match_probability"],
+    )
+    answered = pd.DataFrame(
+        [
+            ("singleton", "P1", None, None, "a", None, "missed", "b:2", "b", True),
+            ("singleton", "P4", None, None, "a", None, "missed", "c:1", "c", False),
+        ],
+        columns=[
+            "kind", "person_id", "record_id_l", "record_id_r", "list_a", "list_b",
+            "answer", "match_record_id", "match_list", "scored",
+        ],
+    )  # fmt: skip
+    evidence = audit_evidence(answered, record_person, pairs)
+    labels = {(r.record_id_l, r.record_id_r): r.label for r in evidence.labels.itertuples()}
+    assert labels == {
+        ("a:1", "b:2"): "match",
+        ("a:1", "b:1"): "non_match",
+        ("a:2", "c:1"): "match",
+    }
+    assert list(map(tuple, evidence.unscored_pairs.to_numpy())) == [("a:2", "c:1")]
+    assert evidence.unscored == {"a": (0.5, {"c": 1.0})}
+    graph = build_graph(record_person, pairs, LISTS, audit=evidence)
+    assert graph.audited_people.tolist() == [0, 3]  # P1 and P4
+    at = {r: i for i, r in enumerate(graph.record_ids)}
+    rng = np.random.default_rng(7)
+    joined = 0
+    for _ in range(400):
+        drawn = graph.draw(rng)
+        assert drawn[at["a:1"]] == drawn[at["b:2"]]  # always
+        assert drawn[at["a:1"]] != drawn[at["b:1"]]  # never
+        assert drawn[at["a:2"]] == drawn[at["c:1"]]  # always
+        assert drawn[at["a:3"]] != drawn[at["c:1"]]  # c:1's person holds list a already
+        joined += drawn[at["a:3"]] == drawn[at["c:2"]]  # a:3, unaudited, joins c:2's
+    assert joined / 400 == pytest.approx(0.5, abs=0.08)
+
+
+def test_a_singleton_answer_counts_only_while_the_person_is_one_lists_alone():
+    from recount.estimate.linkage import audit_evidence
+
+    record_person = pd.DataFrame(
+        [("a:1", "a", "P1"), ("c:1", "c", "P1"), ("a:2", "a", "P2"), ("c:2", "c", "P3")],
+        columns=["record_id", "source_id", "person_id"],
+    )  # a relink joined P1's a:1 with c:1 after the audit
+    answered = pd.DataFrame(
+        [
+            ("singleton", "P1", "a", "missed", "c:1", "c", False),
+            ("singleton", "P2", "a", "none", None, None, None),
+        ],
+        columns=[
+            "kind", "person_id", "list_a", "answer", "match_record_id", "match_list", "scored",
+        ],
+    )  # fmt: skip
+    pairs = pd.DataFrame(columns=["record_id_l", "record_id_r", "match_probability"])
+    evidence = audit_evidence(answered, record_person, pairs)
+    assert evidence.audited_people == ["P2"]
+    assert evidence.unscored == {}  # P1's answer is stale; P2 had no match

@@ -1,0 +1,107 @@
+"""Linkage uncertainty through the product's path: simulate -> ingest -> normalize -> link ->
+audit answered from the truth -> `recount estimate --linkage-draws`."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from recount import Project
+from recount.cli import app
+from recount.errors import ConfigError
+from recount.review import audit
+from recount.workspace import Workspace
+
+pytestmark = pytest.mark.slow
+
+ESTIMATE = """
+[estimate]
+methods = ["loglinear"]
+linkage_draws = 4
+workers = 1
+"""
+
+
+@pytest.fixture(scope="module")
+def linked(tmp_path_factory) -> Workspace:
+    from recount.simulate import simulate
+
+    root = tmp_path_factory.mktemp("linkage") / "ws"
+    simulate(root, people=800, sources=4, seed=11)
+    ws = Workspace(root)
+    text = ws.config_path.read_text(encoding="utf-8")
+    start = text.index("[estimate]")
+    end = text.find("\n[", start + 1)
+    text = text[:start] + ESTIMATE.strip() + ("\n" + text[end:] if end > 0 else "\n")
+    ws.config_path.write_text(text, encoding="utf-8")
+    project = Project(ws)
+    project.ingest()
+    project.normalize()
+    project.link()
+    return ws
+
+
+def truth_of(ws: Workspace) -> pd.DataFrame:
+    truth = pd.read_csv(ws.root / "truth" / "records.csv")
+    return pd.DataFrame(
+        {
+            "record_id": truth["source_id"] + ":" + truth["source_row"].astype(str),
+            "true_id": truth["person_id"],
+        }
+    )
+
+
+def test_estimate_carries_linkage_and_an_audit(linked):
+    result = CliRunner().invoke(app, ["estimate", "-w", str(linked.root), "--linkage-draws", "3"])
+    assert result.exit_code == 0, result.output
+    estimates = linked.table("estimates")
+    total = estimates[estimates["level"] == "total"].iloc[0]
+    assert total["lower"] <= total["estimate"] <= total["upper"]
+    assert total["fixed_lower"] <= total["fixed_estimate"] <= total["fixed_upper"]
+    assert 0 <= total["linkage_share"] <= 1
+    errors = linked.table("linkage_errors")
+    assert set(errors["basis"]) == {"model"}
+    assert (errors["expected_missed_links"] >= 0).all()
+    singletons = linked.table("linkage_singletons")
+    assert sorted(singletons["list"]) == sorted(
+        c.removeprefix("in_") for c in linked.table("persons").columns if c.startswith("in_")
+    )
+    assert singletons["audit_missed_share"].isna().all()
+    corrected = linked.table("linkage_corrected")
+    assert list(corrected["method"]) == ["loglinear"] and corrected["status"].eq("ok").all()
+    sensitivity = linked.table("linkage_sensitivity")
+    assert sensitivity["current"].sum() == 1
+    low, high = sensitivity["threshold"].min(), sensitivity["threshold"].max()
+    documented = sensitivity.set_index("threshold")["documented"]
+    assert documented[low] <= documented[high]  # a lower threshold links more
+
+    with linked.connect() as con:
+        audit.ensure_schema(con)
+        drawn = audit.draw_sample(con, singletons=80, links=80, seed=3)
+        answered = audit.answer_from_truth(con, truth_of(linked))
+    assert answered == drawn
+    Project(linked).estimate()
+    errors = linked.table("linkage_errors")
+    audited = errors[errors["basis"] == "audit"]
+    assert audited["audited"].sum() > 0
+    assert audited["false_link_rate"].notna().any() or audited["missed_link_rate"].notna().any()
+    singletons = linked.table("linkage_singletons")
+    assert singletons["audit_missed_share"].notna().any()
+    # the truth says which singletons have a missed match: the audit's share is the truth's
+    # share among the audited, by construction of a perfect reviewer
+    answers = audit.audit_results(linked)
+    singles = answers[answers["kind"] == audit.SINGLETON]
+    assert ((singles["answer"] == "missed") == singles["match_record_id"].notna()).all()
+
+
+def test_linkage_draws_zero_is_the_single_clustering(linked):
+    estimates = Project(linked).estimate(linkage_draws=0)
+    total = estimates[estimates["level"] == "total"].iloc[0]
+    assert pd.isna(total["linkage_share"]) and pd.isna(total["fixed_estimate"])
+
+
+def test_bad_linkage_draws_flag_is_refused(linked):
+    result = CliRunner().invoke(app, ["estimate", "-w", str(linked.root), "--linkage-draws", "1"])
+    assert isinstance(result.exception, ConfigError)
+    assert "linkage_draws" in str(result.exception)

@@ -1,0 +1,206 @@
+"""The mechanisms of issue #13: names in any order, guards on whole clusters, any country's lists."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from link_fixtures import newcomer_workspace
+
+from recount.link import link_workspace
+from recount.link.blocking import add_blocking_columns, blocked_pairs, prediction_rules
+from recount.link.clustering import UNKNOWN_DAY, RecordFacts, cluster
+from recount.link.evaluate import evaluate_record_person
+from recount.link.fields import present_fields
+from recount.link.prepare import linkable_records, load_link_input
+from recount.names import name_key, split_name
+
+# Simulated people (invented combinations of common names), never real victims.
+GIVEN = [
+    "أحمد",
+    "محمد",
+    "خالد",
+    "عمر",
+    "يوسف",
+    "حسن",
+    "علي",
+    "سامر",
+    "ماهر",
+    "نزار",
+    "وليد",
+    "باسل",
+]
+GIVEN_LATIN = dict(
+    zip(GIVEN, ["Ahmad", "Mohammad", "Khaled", "Omar", "Youssef", "Hassan", "Ali", "Samer",
+                "Maher", "Nizar", "Walid", "Basel"], strict=True)
+)  # fmt: skip
+FAMILY = ["الحلبي", "الخطيب", "العلي", "الحمصي", "الشامي", "المصري", "الأحمد", "السيد"]
+FAMILY_LATIN = dict(
+    zip(FAMILY, ["al-Halabi", "al-Khatib", "al-Ali", "al-Homsi", "al-Shami", "al-Masri",
+                 "al-Ahmad", "al-Sayed"], strict=True)
+)  # fmt: skip
+
+
+def _people(n: int, seed: int) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    rows, seen = [], set()
+    while len(rows) < n:
+        given, father, family = rng.choice(GIVEN), rng.choice(GIVEN), rng.choice(FAMILY)
+        if given == father or (given, father, family) in seen:
+            continue
+        seen.add((given, father, family))
+        day = pd.Timestamp("2013-01-01") + pd.Timedelta(days=int(rng.integers(0, 700)))
+        rows.append((given, father, family, day.strftime("%Y-%m-%d"), int(rng.integers(15, 70))))
+    return pd.DataFrame(rows, columns=["given", "father", "family", "date", "age"])
+
+
+@pytest.fixture(scope="module")
+def reordered(tmp_path_factory):
+    """One list writes names given-first in Arabic, the other family-first in Latin letters."""
+    people = _people(120, seed=5)
+    first = pd.DataFrame(
+        {
+            "name": people["given"] + " " + people["father"] + " " + people["family"],
+            "date of death": people["date"],
+            "age": people["age"],
+        }
+    )
+    second = pd.DataFrame(
+        {
+            "name": people["family"].map(FAMILY_LATIN)
+            + " "
+            + people["given"].map(GIVEN_LATIN)
+            + " "
+            + people["father"].map(GIVEN_LATIN),
+            "date of death": people["date"],
+            "age": people["age"],
+        }
+    ).sample(frac=1, random_state=1)
+    truth = pd.concat(
+        [
+            pd.DataFrame(
+                {"source_id": "first", "source_row": range(1, 121), "person_id": people.index}
+            ),
+            pd.DataFrame(
+                {
+                    "source_id": "second",
+                    "source_row": range(1, 121),
+                    "person_id": second.index.to_numpy(),
+                }
+            ),
+        ]
+    )
+    ws = newcomer_workspace(
+        tmp_path_factory.mktemp("reordered"), {"first": first, "second": second}
+    )
+    return ws, truth
+
+
+def test_names_in_another_order_share_their_token_keys():
+    given_first = split_name("أحمد محمد الخطيب")
+    family_first = split_name("al-Khatib Ahmad Mohammad")
+    assert name_key("أحمد محمد الخطيب") != name_key("al-Khatib Ahmad Mohammad")
+    assert {t.key for t in given_first.tokens} == {t.key for t in family_first.tokens}
+
+
+def test_names_in_another_order_are_blocked_and_linked(reordered):
+    ws, truth = reordered
+    linkable = linkable_records(load_link_input(ws))
+    fields = present_fields(linkable)
+    linkable = add_blocking_columns(linkable, fields)
+    pairs = blocked_pairs(linkable, prediction_rules(fields, linkable))
+    found = set(zip(pairs["unique_id_l"], pairs["unique_id_r"], strict=True))
+    ids = truth.assign(uid=truth["source_id"] + ":" + truth["source_row"].astype(str))
+    by_person = ids.groupby("person_id")["uid"].apply(sorted)
+    assert all(tuple(p) in found for p in by_person)
+    link_workspace(ws)
+    scores = evaluate_record_person(ws.table("record_person"), truth)
+    assert scores["pairwise_recall"] >= 0.95
+    assert scores["pairwise_precision"] >= 0.95
+
+
+def _facts(given, father, tokens, source=(0, 1, 2)):
+    n = len(given)
+    return RecordFacts(
+        source=np.array(source, dtype=np.int64),
+        sex=np.zeros(n, dtype=np.int64),
+        date_lo=np.full(n, UNKNOWN_DAY, dtype=np.int64),
+        date_hi=np.full(n, UNKNOWN_DAY, dtype=np.int64),
+        given=list(given),
+        father=list(father),
+        tokens=[frozenset(t) for t in tokens],
+    )
+
+
+def test_a_record_missing_the_fathers_name_cannot_bridge_two_cousins():
+    # A: Ahmad son of Ali, al-Khatib; C: Ahmad son of Hassan, al-Khatib; B: Ahmad al-Khatib
+    facts = _facts(
+        ["ehmd", "ehmd", "ehmd"],
+        ["ely", None, "hsn"],
+        [{"ehmd", "ely", "ktyb"}, {"ehmd", "ktyb"}, {"ehmd", "hsn", "ktyb"}],
+    )
+    result = cluster(3, np.array([0, 1]), np.array([1, 2]), np.array([20.0, 19.0]), facts, 45, 40)
+    assert result.labels[0] == result.labels[1]
+    assert result.labels[2] != result.labels[1]
+    assert result.refused_fathers == 1
+
+
+def test_a_name_written_family_first_is_no_conflict():
+    # B wrote the family name first: its guessed given name (Khatib) is among A's names
+    facts = _facts(
+        ["ehmd", "ktyb"],
+        ["ely", "ehmd"],
+        [{"ehmd", "ely", "ktyb"}, {"ehmd", "ely", "ktyb"}],
+        source=(0, 1),
+    )
+    result = cluster(2, np.array([0]), np.array([1]), np.array([20.0]), facts, 45, 40)
+    assert result.labels[0] == result.labels[1]
+
+
+def test_clearly_different_given_names_are_refused_anywhere_in_the_cluster():
+    # siblings Ahmad and Omar, sons of Ali; a record with only the family name links to both
+    facts = _facts(
+        ["ehmd", "ktyb", "emr"],
+        ["ely", None, "ely"],
+        [{"ehmd", "ely", "ktyb"}, {"ktyb"}, {"emr", "ely", "ktyb"}],
+    )
+    result = cluster(3, np.array([0, 1]), np.array([1, 2]), np.array([20.0, 19.0]), facts, 45, 40)
+    assert result.labels[0] != result.labels[2]
+    assert result.refused_given_names == 1
+
+
+def test_no_syrian_assumption_on_a_latin_list(tmp_path):
+    assert name_key("Peter Smith") != name_key("Potter Smith")
+    assert name_key("Mohammad al-Ali") == name_key("Muhammad el-Ali")  # Arabic in origin
+    people = pd.DataFrame(
+        {
+            "first name": ["Peter", "Potter", "Anna", "Ana", "Jose", "José"] * 3,
+            "surname": ["Bath", "Bath", "Hove", "Hove", "García", "Garcia"] * 3,
+            "date of birth": ["1850-03-01", "1851-07-09", "1900-01-02", "1900-01-02",
+                              "1923-05-05", "1923-05-05"] * 3,
+            "place of birth": ["Bath", "Bath", "Hove", "Hove", "Idlib", "Idlib"] * 3,
+        }
+    )  # fmt: skip
+    ws = newcomer_workspace(tmp_path / "ws", {"people": people})
+    normalized = ws.table("normalized")
+    assert normalized["governorate"].isna().all()  # no country pack: no place is mapped
+    result = link_workspace(ws)
+    assert result.preset == "latin"
+    assert "date_of_birth" in result.fields and "place_of_birth" in result.fields
+    people_of = ws.table("record_person").set_index("source_row")["person_id"]
+    # Peter (born 1850) and Potter (born 1851) never become one person
+    assert people_of[1] != people_of[2]
+
+
+def test_two_listed_names_that_differ_are_different_however_alike_their_keys():
+    # Ahmad (ehmd) and Muhammad (mhmd) differ by one key letter; both are names the lexicon lists
+    facts = _facts(
+        ["ehmd", "mhmd"],
+        ["hsyn", "hsyn"],
+        [{"ehmd", "hsyn", "klyl"}, {"mhmd", "hsyn", "klyl"}],
+        source=(0, 1),
+    )
+    facts.known = frozenset({"ehmd", "mhmd", "hsyn"})
+    result = cluster(2, np.array([0]), np.array([1]), np.array([20.0]), facts, 45, 40)
+    assert result.labels[0] != result.labels[1]
+    assert result.refused_given_names == 1

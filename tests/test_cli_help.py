@@ -1,0 +1,36 @@
+"""Help text reaches the user whole: `[link]` and `[[sources]]` are config sections, not markup."""
+
+from __future__ import annotations
+
+import re
+
+import typer
+from typer.testing import CliRunner
+
+from recount.cli import app
+
+BRACKETED = re.compile(r"\[\[?[a-z_.]+\]\]?")
+
+
+def commands(command, path: tuple[str, ...] = ()):
+    yield path, command
+    if hasattr(command, "commands"):
+        for name, child in command.commands.items():
+            yield from commands(child, (*path, name))
+
+
+def test_every_config_section_named_in_help_is_shown():
+    root = typer.main.get_command(app)
+    runner = CliRunner()
+    checked = 0
+    for path, command in commands(root):
+        texts = [command.help or ""] + [getattr(p, "help", None) or "" for p in command.params]
+        wanted = {m for text in texts for m in BRACKETED.findall(text)}
+        if not wanted:
+            continue
+        shown = runner.invoke(app, [*path, "--help"], terminal_width=200).output
+        flat = " ".join(shown.replace("│", " ").split())
+        for section in wanted:
+            assert section in flat, f"`recount {' '.join(path)} --help` lost {section}"
+        checked += 1
+    assert checked >= 4

@@ -1,0 +1,208 @@
+"""recount.toml: one settings class per section, every key checked when the file is read."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from recount.config import load_config, parse_config
+from recount.errors import ConfigError
+from recount.settings import (
+    SECTIONS,
+    EstimateSettings,
+    LcmcrSettings,
+    LinkSettings,
+    ReviewSettings,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+
+CONFIG = """\
+[project]
+name = "t"
+
+[[sources]]
+id = "a"
+path = "a.csv"
+[sources.columns]
+name = "name"
+
+[link]
+threshold = 0.8
+
+[estimate]
+strata = ["governorate"]
+
+[estimate.lcmcr]
+burnin = 10
+"""
+
+
+def error_for(tmp_path: Path, text: str) -> ConfigError:
+    (tmp_path / "recount.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path / "recount.toml")
+    return caught.value
+
+
+def test_every_section_is_read_into_its_class(tmp_path):
+    (tmp_path / "recount.toml").write_text(CONFIG, encoding="utf-8")
+    config = load_config(tmp_path / "recount.toml")
+    assert config.project_name == "t" and config.project.event == "killed"
+    assert config.sources[0].path == tmp_path / "a.csv"
+    assert config.link.threshold == 0.8 and config.link.backend == "duckdb"
+    assert config.estimate.strata == ("governorate",)
+    assert config.estimate.pooled_levels == ("total",)
+    assert config.estimate.engine == "processes"
+    assert config.estimate.lcmcr.burnin == 10 and config.estimate.lcmcr.sampler == "auto"
+    assert config.review == ReviewSettings() and config.report.redact is False
+
+
+@pytest.mark.parametrize(
+    ("section", "line", "key", "says"),
+    [
+        ("[names]\nearliest = 2011-03-01\n", 11, "names.earliest", "unknown key"),
+        ("[report]\nredacted = true\n", 11, "report.redacted", "unknown key"),
+        ("[reprot]\nredact = true\n", 10, "reprot", "unknown section"),
+        ("[review]\nlease_minutes = -1\n", 11, "review.lease_minutes", ">= 0"),
+        ("[link]\nthreshold = 1.5\n", 11, "link.threshold", "strictly between 0 and 1"),
+        ("[estimate]\nchains = 'four'\n", 11, "estimate.chains", "whole number"),
+        ("[estimate.lcmcr]\nsampler = 'hmc'\n", 11, "estimate.lcmcr.sampler", "auto, nuts"),
+        ("[claims]\nclaimant = [{name = 'x', kind = 'oracle'}]\n", 11, "claims.claimant[0].kind",
+         "expected one of"),
+    ],
+)  # fmt: skip
+def test_unknown_and_bad_keys_name_the_file_the_line_and_the_key(
+    tmp_path, section, line, key, says
+):
+    head = CONFIG.split("[link]")[0]  # 9 lines: project and one source
+    error = error_for(tmp_path, head + section)
+    assert error.key == key and says in error.message
+    assert error.line == line
+    assert str(error).startswith(f"{tmp_path / 'recount.toml'}:{line}: [{key}]")
+
+
+def test_a_source_key_is_found_under_its_own_array_entry(tmp_path):
+    text = CONFIG.replace(
+        "[link]", '[[sources]]\nid = "b"\npath = "b.csv"\n[sources.columns]\nnom = "x"\n\n[link]'
+    )
+    error = error_for(tmp_path, text)
+    assert error.key == "sources.b.columns.nom" and error.line == 14
+
+
+def test_link_defaults_overrides_and_rules_between_keys():
+    assert LinkSettings.parse({}) == LinkSettings()
+    link = LinkSettings.parse({"backend": "spark", "u_max_pairs": 100000, "conflict_days": 10})
+    assert link.backend == "spark" and link.u_max_pairs == 1e5 and link.conflict_days == 10
+    assert LinkSettings().with_overrides(threshold=0.8, backend=None).threshold == 0.8
+    for section, key in [
+        ({"backend": "postgres"}, "link.backend"),
+        ({"threshold": "high"}, "link.threshold"),
+        ({"prediction_threshold": 0.99, "threshold": 0.9}, "link.prediction_threshold"),
+        ({"thresold": 0.9}, "link.thresold"),
+        ({"conflict_days": True}, "link.conflict_days"),
+        ({"rare_name_max": 1}, "link.rare_name_max"),
+    ]:
+        with pytest.raises(ConfigError) as error:
+            LinkSettings.parse(section)
+        assert error.value.key == key
+    with pytest.raises(ConfigError, match="link.backend"):
+        LinkSettings().with_overrides(backend="oracle")
+
+
+def test_estimate_defaults_and_the_engine_follows_the_link_backend(tmp_path):
+    config = parse_config({"link": {"backend": "spark"}}, tmp_path / "recount.toml")
+    assert config.estimate.engine == "spark"
+    settings = EstimateSettings()
+    assert settings.methods == ("lcmcr", "loglinear", "dga") and settings.K == 10
+    assert settings.chains == 4 and settings.seed == 20111 and settings.pooled_levels == ()
+    assert EstimateSettings.parse({"delta": 0.25}).delta == 0.25
+    assert EstimateSettings.parse({"methods": "dga"}).methods == ("dga",)
+
+
+@pytest.mark.parametrize(
+    ("section", "key"),
+    [
+        ({"K": 0}, "estimate.K"),
+        ({"chains": 0}, "estimate.chains"),
+        ({"methods": ["lcmcr", "bayes"]}, "estimate.methods"),
+        ({"methods": []}, "estimate.methods"),
+        ({"strata": ["year", "year"]}, "estimate.strata"),
+        ({"strata": ["in_a"]}, "estimate.strata"),
+        ({"strata": ["year"], "pooled": ["governorate"]}, "estimate.pooled"),
+        ({"criterion": "dic"}, "estimate.criterion"),
+        ({"delta": 0}, "estimate.delta"),
+        ({"engine": "dask"}, "estimate.engine"),
+        ({"lcmcr": {"iterations": 5}}, "estimate.lcmcr.iterations"),
+        ({"chains": 2, "draws": 1000, "lcmcr": {"draws": 100}}, "estimate.lcmcr.draws"),
+        ({"lcmcr": {"burnin": -5}}, "estimate.lcmcr.burnin"),
+        ({"lcmcr": {"burnin": "long"}}, "estimate.lcmcr.burnin"),
+        ({"lcmcr": {"ess_target": True}}, "estimate.lcmcr.ess_target"),
+        ({"lcmcr": {"n_jobs": 0}}, "estimate.lcmcr.n_jobs"),
+        ({"lcmcr": 3}, "estimate.lcmcr"),
+        ({"stratum": ["year"]}, "estimate.stratum"),
+    ],
+)
+def test_estimate_errors_name_the_key(section, key):
+    with pytest.raises(ConfigError) as info:
+        EstimateSettings.parse(section)
+    assert info.value.key == key
+
+
+def test_the_lcmcr_estimator_checks_its_arguments_with_the_settings_rules():
+    from recount.estimate.lcmcr import LCMCR
+
+    assert LCMCR().K == EstimateSettings.K and LCMCR().chains == EstimateSettings.chains
+    assert LCMCR().sampler == LcmcrSettings.sampler
+    with pytest.raises(ConfigError) as info:
+        LCMCR(burnin=-1).check()
+    assert info.value.key == "estimate.lcmcr.burnin"
+    with pytest.raises(ConfigError) as info:
+        LCMCR(K=0).check()
+    assert info.value.key == "estimate.K"
+
+
+def test_review_settings_check_numbers():
+    assert ReviewSettings.parse({"double_review_percent": 50}).double_review_percent == 50.0
+    with pytest.raises(ConfigError, match="review.double_review_percent"):
+        ReviewSettings.parse({"double_review_percent": 150})
+    with pytest.raises(ConfigError, match="review.secure_cookies"):
+        ReviewSettings.parse({"secure_cookies": "yes"})
+
+
+def test_every_section_has_help_for_every_key():
+    for cls in SECTIONS.values():
+        assert all(cls.help().values()), f"[{cls.NAME}] has a key without help"
+
+
+@pytest.mark.parametrize(
+    "literal",
+    [
+        r"\b20111\b",
+        r"\b20110315\b",
+        r"\b1\.01\b",
+        r"= 400\b",
+        r'\("lcmcr", "loglinear", "dga"\)',
+    ],
+)
+def test_each_default_is_written_once_in_the_source(literal):
+    """Seeds, convergence limits and method lists live in recount.settings, nowhere else."""
+    found = subprocess.run(
+        ["grep", "-rlE", literal, "--include=*.py", str(ROOT / "src" / "recount")],
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    assert [Path(f).relative_to(ROOT / "src" / "recount").parts[0] for f in found] == [
+        "settings"
+    ], found
+    assert len(found) == 1, found
+
+
+def test_the_config_reference_is_written_from_the_settings():
+    """docs/configuration.md is generated (`make docs`): every key, default and help, current."""
+    from recount.settings.reference import markdown
+
+    reference = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    assert reference == markdown(SECTIONS), "docs/configuration.md is stale: run `make docs`"

@@ -1,0 +1,87 @@
+"""docs/tutorial.md runs as written: every `$ command`, every `toml append-to=FILE` block
+and every Python block, in order, from an empty folder."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[1]
+TUTORIAL = ROOT / "docs" / "tutorial.md"
+FENCE = re.compile(r"^```(\S*)([^\n]*)\n(.*?)^```", re.M | re.S)
+
+
+def steps(text: str) -> list[tuple[str, str, str]]:
+    """(kind, argument, body) for every runnable block of the tutorial, in order."""
+    found = []
+    for match in FENCE.finditer(text):
+        language, info, body = match.group(1), match.group(2).strip(), match.group(3)
+        if language == "console":
+            found += [
+                ("shell", "", line[2:]) for line in body.splitlines() if line.startswith("$ ")
+            ]
+        elif language == "toml" and info.startswith("append-to="):
+            found.append(("append", info.removeprefix("append-to="), body))
+        elif language == "python":
+            found.append(("python", "", body))
+    return found
+
+
+def test_the_tutorial_is_all_runnable_steps():
+    kinds = [kind for kind, _, _ in steps(TUTORIAL.read_text(encoding="utf-8"))]
+    assert kinds.count("shell") >= 20 and "append" in kinds and "python" in kinds
+
+
+def test_the_tutorial_runs_as_written(tmp_path):
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    cwd = tmp_path
+    for kind, argument, body in steps(TUTORIAL.read_text(encoding="utf-8")):
+        if kind == "append":
+            with open(cwd / argument, "a", encoding="utf-8") as handle:
+                handle.write("\n" + body)
+        elif kind == "python":
+            done = subprocess.run(
+                [sys.executable, "-c", body], cwd=cwd, env=env, capture_output=True, text=True
+            )
+            assert done.returncode == 0, done.stderr[-3000:]
+        elif body.startswith("cd "):
+            cwd = (cwd / body[3:].strip()).resolve()
+        elif " review serve" in body:
+            _serve_then_stop(body, cwd, env)
+        else:
+            done = subprocess.run(
+                ["bash", "-c", body], cwd=cwd, env=env, capture_output=True, text=True
+            )
+            assert done.returncode == 0, f"$ {body}\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}"
+    project = cwd
+    assert (project / "out" / "report.html").exists()
+    assert (project / "estimates.csv").exists() and (project / "labels.csv").exists()
+
+
+def _serve_then_stop(command: str, cwd: Path, env: dict) -> None:
+    port = shlex.split(command)[shlex.split(command).index("--port") + 1]
+    server = subprocess.Popen(shlex.split(command), cwd=cwd, env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2) as reply:
+                    assert reply.status == 200
+                    return
+            except OSError:
+                assert server.poll() is None, "the review server stopped"
+                assert time.monotonic() < deadline, "the review server did not start"
+                time.sleep(0.5)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
