@@ -58,6 +58,7 @@ def estimate_workspace(
         from recount.estimate.linkage_stage import estimate_linked_workspace
 
         tables = estimate_linked_workspace(ws, settings, progress, sys.modules[__name__])
+        tables["estimates"][PREFERRED] = mark_preferred(tables["estimates"])
     else:
         persons = ws.table("persons", columns=_needed_columns(ws, settings.strata))
         estimates, draws = estimate_persons(persons, settings, progress)
