@@ -227,13 +227,13 @@ def test_colombian_government_list_writes_surnames_first_when_held_out(worlds):
 
 
 def test_colombian_lists_ingest_and_map_to_co_departments(worlds):
-    from recount.workspace import Workspace
+    from recount import Project
 
     world = worlds["colombia"]
-    ws = Workspace(world.out_dir)
-    accounting = ws.ingest()
+    project = Project(world.out_dir)
+    accounting = project.ingest()
     assert (accounting["rows_in"] == accounting["records"]).all()
-    records = ws.query(
+    records = project.query(
         "select source_id, governorate, governorate_raw, date_of_birth, extra from records"
     )
     given = records[records["governorate_raw"].notna()]
