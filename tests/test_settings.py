@@ -177,27 +177,49 @@ def test_every_section_has_help_for_every_key():
         assert all(cls.help().values()), f"[{cls.NAME}] has a key without help"
 
 
-@pytest.mark.parametrize(
-    "literal",
-    [
-        r"\b20111\b",
-        r"\b20110315\b",
-        r"\b1\.01\b",
-        r"= 400\b",
-        r'\("lcmcr", "loglinear", "dga"\)',
-    ],
-)
-def test_each_default_is_written_once_in_the_source(literal):
-    """Seeds, convergence limits and method lists live in recount.settings, nowhere else."""
+# A default or shared rule, as grep finds it, and the one file that may write it.
+WRITTEN_ONCE = [
+    (r"\b20111\b", "settings/estimate.py"),
+    (r"\b20110315\b", "settings/link.py"),
+    (r"\b1\.01\b", "settings/estimate.py"),
+    (r"= 400\b", "settings/estimate.py"),
+    (r'\("lcmcr", "loglinear", "dga"\)', "settings/estimate.py"),
+    (r'"hlcmcr", "lcmcr", "loglinear"', "settings/estimate.py"),
+    (r'"aic", "bic"|"bic", "aic"', "settings/estimate.py"),
+    (r'"processes"', "settings/estimate.py"),
+    (r'"nuts", "collapsed"|"collapsed", "augmented"', "settings/estimate.py"),
+    (r'"2g"', "settings/link.py"),
+    (r'"auto", "arabic", "spelling"', "settings/names.py"),
+    (r'"killed", "missing"', "settings/project.py"),
+    (r'"given_name", "father_name", "grandfather_name", "family_name"', "settings/sources.py"),
+    (r'"csv", "tsv", "xlsx"', "settings/sources.py"),
+    (r"alpha: float = 0\.05|^ALPHA = ", "estimate/protocol.py", "estimate"),
+    (r"0\.025, 0\.975|1\.95996", None, "estimate"),  # the interval's ends derive from ALPHA
+    (r"SUPPORT_FACTOR = ", "estimate/_lcmcr_sampler.py"),
+    (r"undoes is null", "tables/views.py"),
+    (r"partition by record_id_l, record_id_r", "tables/views.py"),
+    (r'"_pooled"', "tables/catalog.py"),
+    (r"total_pooled", None),
+    (r"1899", "exports.py"),
+    (r"^PREFERENCE = ", "estimate/preferred.py"),
+    (r"(workers|chains|K): int = [0-9]", None),
+    (r"(release_after|busy_timeout|driver_memory|partitions): [a-z]+ = [0-9\"]", None),
+]
+
+
+@pytest.mark.parametrize("rule", WRITTEN_ONCE, ids=lambda rule: rule[0])
+def test_each_default_and_shared_rule_is_written_once_in_the_source(rule):
+    """Seeds, limits, method and field lists, shared SQL rules: one place in src/recount (the
+    settings for defaults, recount.tables for the tables' rules); others import them."""
+    literal, home, *within = rule  # within: the one package the rule belongs to
+    package = ROOT / "src" / "recount"
     found = subprocess.run(
-        ["grep", "-rlE", literal, "--include=*.py", str(ROOT / "src" / "recount")],
+        ["grep", "-rlE", literal, "--include=*.py", str(package.joinpath(*within))],
         capture_output=True,
         text=True,
     ).stdout.split()
-    assert [Path(f).relative_to(ROOT / "src" / "recount").parts[0] for f in found] == [
-        "settings"
-    ], found
-    assert len(found) == 1, found
+    written = sorted(Path(f).relative_to(package).as_posix() for f in found)
+    assert written == ([home] if home else []), written
 
 
 def test_the_config_reference_is_written_from_the_settings():

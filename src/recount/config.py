@@ -100,6 +100,6 @@ def parse_config(raw: dict[str, Any], path: Path, lines: TomlLines | None = None
         sources.append(source.resolved(path.parent, sections["project"].country_code))
     estimate = sections["estimate"]
     if estimate.engine is None:
-        engine = "spark" if sections["link"].backend == "spark" else "processes"
+        engine = estimate.engine_for(sections["link"].backend)
         sections["estimate"] = replace(estimate, engine=engine)
     return Config(path=path, sources=tuple(sources), raw=raw, **sections)

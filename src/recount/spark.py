@@ -15,11 +15,15 @@ import tempfile
 from typing import Any
 
 from recount.errors import ConfigError
+from recount.settings.link import LinkSettings
 
 _SESSION: Any = None
 
 
-def spark_session(driver_memory: str = "2g", partitions: int = 4) -> Any:
+def spark_session(
+    driver_memory: str = LinkSettings.spark_driver_memory,
+    partitions: int = LinkSettings.spark_partitions,
+) -> Any:
     """The active session if there is one (a cluster's: it must carry Splink's jar), else a
     local[2] session with Splink's similarity functions on the classpath, made once."""
     global _SESSION

@@ -52,3 +52,23 @@ def test_the_adapter_builds_each_method_from_the_stage_settings(kosovo):
     assert chapman.flags == ["assumes_independence"] and chapman.draws is None
     loglinear = fit_method("loglinear", kosovo, options, seed=5, model="[123,14,34]")
     assert loglinear.model == "[EXH.ABA.OSCE, EXH.HRW, OSCE.HRW]"
+
+
+def test_the_hierarchical_model_takes_its_defaults_and_checks_from_the_settings():
+    """HLCMCR had its own copy of K, chains, the priors and run lengths, and its own validator."""
+    from recount.errors import ConfigError
+    from recount.estimate.hlcmcr import HLCMCR
+    from recount.settings.estimate import HlcmcrSettings
+
+    model = HLCMCR()
+    assert (model.K, model.chains) == (EstimateSettings.K, EstimateSettings.chains)
+    for key in ("a_alpha", "b_alpha", "tau_scale", "burnin", "draws", "thin", "max_sweeps"):
+        assert getattr(model, key) == getattr(HlcmcrSettings, key), key
+    with pytest.raises(ConfigError) as bad_burnin:
+        HLCMCR(burnin=0).check()
+    assert bad_burnin.value.key == "estimate.hlcmcr.burnin"
+    with pytest.raises(ConfigError) as bad_chains:
+        HLCMCR(chains=0).check()
+    assert bad_chains.value.key == "estimate.chains"
+    with pytest.raises(RuntimeError, match="fit"):
+        HLCMCR().interval()

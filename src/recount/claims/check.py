@@ -29,7 +29,7 @@ import pandas as pd
 
 from recount.errors import WorkspaceError
 from recount.settings import ProjectSettings
-from recount.tables import TABLES
+from recount.tables import TABLES, pooled_level
 
 VERDICTS = ("consistent", "undercount", "below_estimate", "above_range", "not_checkable")
 MEASURE_FOR_EVENT = {
@@ -419,7 +419,7 @@ def matching_estimate(
     if "level" in rows.columns:
         # NULL also marks an unknown value inside a stratum ("year unknown"); the level tells them apart.
         level = _level_name(wanted, _stratum_columns(estimates))
-        rows = rows[rows["level"].isin([level, f"{level}_pooled"])]
+        rows = rows[rows["level"].isin([level, pooled_level(level)])]
     from recount.estimate.preferred import preferred_rows
 
     rows = preferred_rows(rows)

@@ -13,7 +13,10 @@ from rich.table import Table
 from recount.cli.common import WorkspaceOption, console, err_console, open_project
 from recount.errors import ConfigError, InputError
 from recount.settings import METHODS, EstimateSettings, HlcmcrSettings, LcmcrSettings
-from recount.settings.estimate import ESS_MINIMUM, RHAT_LIMIT
+from recount.settings.estimate import CRITERIA, ESS_MINIMUM, LCMCR_SAMPLERS, RHAT_LIMIT
+
+# `recount mse` fits LCMCR alone unless --method says otherwise.
+MSE_METHOD = "lcmcr"
 
 
 def register(app: typer.Typer) -> None:
@@ -32,7 +35,8 @@ def register(app: typer.Typer) -> None:
             typer.Option(
                 "--linkage-draws",
                 help="Plausible clusterings to pool over, so the interval carries linkage "
-                "error (default [estimate] linkage_draws, 20; 0: the single clustering).",
+                f"error (default [estimate] linkage_draws, {EstimateSettings.linkage_draws}; "
+                "0: the single clustering).",
             ),
         ] = None,
     ) -> None:
@@ -85,8 +89,8 @@ def register(app: typer.Typer) -> None:
             typer.Option(
                 "--method",
                 "-m",
-                help="lcmcr, hlcmcr (one hierarchical model over every stratum), loglinear, "
-                "dga or chapman (repeat for several).",
+                help=f"One of {', '.join(METHODS)} (hlcmcr: one hierarchical model over every "
+                f"stratum; repeat for several; default {MSE_METHOD}).",
             ),
         ] = None,
         strata: Annotated[
@@ -111,8 +115,9 @@ def register(app: typer.Typer) -> None:
         sampler: Annotated[
             str | None,
             typer.Option(
-                help="LCMCR: auto (default: NUTS on large tables, the collapsed Gibbs sweep on "
-                "sparse ones), nuts, collapsed or augmented (R's sweep)."
+                help=f"LCMCR: {', '.join(LCMCR_SAMPLERS)} (default {LcmcrSettings.sampler}; "
+                "auto: NUTS on large tables, the collapsed Gibbs sweep on sparse ones; "
+                "augmented: R's sweep)."
             ),
         ] = None,
         burnin: Annotated[
@@ -137,7 +142,7 @@ def register(app: typer.Typer) -> None:
             typer.Option(help='Log-linear: a fixed model such as "[123,14,34]" (default: search).'),
         ] = None,
         criterion: Annotated[
-            str, typer.Option(help="Log-linear search criterion: bic or aic.")
+            str, typer.Option(help=f"Log-linear search criterion: {' or '.join(CRITERIA)}.")
         ] = EstimateSettings.criterion,
         delta: Annotated[
             float | None, typer.Option(help="dga: hyper-Dirichlet delta (default 2^-lists).")
@@ -148,7 +153,7 @@ def register(app: typer.Typer) -> None:
         ] = None,
         workers: Annotated[
             int, typer.Option(help="With --strata: worker processes for the strata.")
-        ] = 2,
+        ] = EstimateSettings.workers,
     ) -> None:
         """Estimate N from a ready capture-pattern table, whole or by stratum; print estimate,
         95% interval, seconds and MCMC diagnostics."""
@@ -166,7 +171,7 @@ def register(app: typer.Typer) -> None:
         names = [c.strip() for c in strata.split(",") if c.strip()] if strata else []
         frame = run_mse(
             patterns,
-            method or ["lcmcr"],
+            method or [MSE_METHOD],
             seed,
             K,
             model,
@@ -253,7 +258,7 @@ def run_mse(
     lcmcr_settings: dict | None = None,
     strata: list[str] | None = None,
     hlcmcr_settings: dict | None = None,
-    workers: int = 2,
+    workers: int = EstimateSettings.workers,
 ) -> pd.DataFrame:
     """Fit each method to the table in `path`, whole or by stratum: one row per (stratum,)
     method with recount.estimate.mse's columns. Every flag is checked before anything is fitted."""
@@ -268,8 +273,8 @@ def run_mse(
             raise InputError(
                 "--method", f"unknown method {name!r}; expected one of {', '.join(METHODS)}"
             )
-    if criterion not in ("aic", "bic"):
-        raise InputError("--criterion", f"expected bic or aic, got {criterion!r}")
+    if criterion not in CRITERIA:
+        raise InputError("--criterion", f"expected {' or '.join(CRITERIA)}, got {criterion!r}")
     if strata and model is not None:
         raise InputError("--model", "a fixed log-linear model cannot be combined with --strata")
     lcmcr = dict(lcmcr_settings or {})

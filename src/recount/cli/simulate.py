@@ -10,6 +10,19 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from recount.cli.common import console, err_console
+from recount.simulate.core import COVERAGE, COVERAGE_RANGE, PEOPLE, SEED, SOURCES
+from recount.simulate.regimes import (
+    COUNTRIES,
+    HELD_OUT,
+    NAME_ORDERS,
+    ROMANISATIONS,
+    SCRIPTS,
+    TUNING,
+    Regime,
+)
+from recount.simulate.worlds import WORLDS
+
+MOST_LISTS = max(len(world.lists) for world in WORLDS.values())
 
 
 def register(app: typer.Typer) -> None:
@@ -29,7 +42,7 @@ def register(app: typer.Typer) -> None:
                 "--people",
                 "-n",
                 min=1,
-                help="True number of people killed (default 20,000, or the regime's).",
+                help=f"True number of people killed (default {PEOPLE:,}, or the regime's).",
             ),
         ] = None,
         sources: Annotated[
@@ -38,21 +51,22 @@ def register(app: typer.Typer) -> None:
                 "--sources",
                 "-k",
                 min=2,
-                max=8,
-                help="Number of lists, 2-8 (default 5, or the regime's).",
+                max=MOST_LISTS,
+                help=f"Number of lists, 2-{MOST_LISTS} (default {SOURCES}, or the regime's).",
             ),
         ] = None,
         seed: Annotated[
             int,
             typer.Option("--seed", "-s", help="Random seed: the same seed writes the same files."),
-        ] = 1,
+        ] = SEED,
         coverage: Annotated[
             float | None,
             typer.Option(
                 "--coverage",
-                min=0.05,
-                max=0.99,
-                help="Expected share of people on at least one list (default 0.7, or the regime's).",
+                min=COVERAGE_RANGE[0],
+                max=COVERAGE_RANGE[1],
+                help="Expected share of people on at least one list "
+                f"(default {COVERAGE}, or the regime's).",
             ),
         ] = None,
         rows: Annotated[
@@ -72,32 +86,35 @@ def register(app: typer.Typer) -> None:
             str,
             typer.Option(
                 "--regime",
-                help="A preset world (docs/simulator.md): default, family_first, "
-                "transliteration, sparse, relatives, colombia, independent; held out: orders, "
-                "latin_only, mixed, colombia_hard, dependent, small_lists.",
+                help=f"A preset world (docs/simulator.md): {', '.join(TUNING)}; held out: "
+                f"{', '.join(HELD_OUT)}.",
             ),
-        ] = "default",
+        ] = Regime.name,
         country: Annotated[
-            str | None, typer.Option("--country", help="SY (Syrian-like) or CO (Colombian).")
+            str | None,
+            typer.Option(
+                "--country", help=f"{' or '.join(COUNTRIES)} (default: the regime's world)."
+            ),
         ] = None,
         name_order: Annotated[
             list[str] | None,
             typer.Option(
                 "--name-order",
-                help="LIST=ORDER[:SHARE] (repeatable; no LIST = every list): given_first, "
-                "family_first, family_first_bare, comma, comma_given, parts.",
+                help="LIST=ORDER[:SHARE] (repeatable; no LIST = every list): "
+                + ", ".join(NAME_ORDERS)
+                + ".",
             ),
         ] = None,
         romanisation: Annotated[
             list[str] | None,
             typer.Option(
                 "--romanisation",
-                help="LIST=SYSTEM (repeatable): mixed, english, french, german, academic.",
+                help=f"LIST=SYSTEM (repeatable): {', '.join(ROMANISATIONS)}.",
             ),
         ] = None,
         script: Annotated[
             list[str] | None,
-            typer.Option("--script", help="LIST=SCRIPT (repeatable): arabic, latin, both."),
+            typer.Option("--script", help=f"LIST=SCRIPT (repeatable): {', '.join(SCRIPTS)}."),
         ] = None,
         missing: Annotated[
             list[str] | None,

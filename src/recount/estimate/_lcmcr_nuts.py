@@ -46,11 +46,10 @@ import numpy as np
 from numba import njit
 from numba.extending import overload
 
-from recount.estimate._lcmcr_sampler import advance_chain, start_chain
+from recount.estimate._lcmcr_sampler import SUPPORT_FACTOR, advance_chain, start_chain
 
 # The density ------------------------------------------------------------------
 ORDER_ATTEMPTS = 2  # proposals of a new class order after every NUTS draw
-SUPPORT_FACTOR = 20  # n0 <= 20 n, as R's LCMCR bounds its n0 draws
 CUBE_MAX_LISTS = 14  # up to here every capture pattern is computed by one product each
 # The product path works in linear space; beyond these bounds (far tails only) the
 # cells are computed in log space instead, so nothing underflows.

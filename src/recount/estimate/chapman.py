@@ -14,7 +14,7 @@ from scipy import stats
 
 from recount.errors import InputError
 from recount.estimate.patterns import to_arrays
-from recount.estimate.protocol import check_alpha, summary_frame
+from recount.estimate.protocol import ALPHA, check_alpha, summary_frame
 
 ASSUMPTION = "assumes the two lists are independent"
 
@@ -50,7 +50,7 @@ class Chapman:
         self.assumption_ = ASSUMPTION
         return self
 
-    def interval(self, alpha: float = 0.05) -> tuple[float, float]:
+    def interval(self, alpha: float = ALPHA) -> tuple[float, float]:
         """Chao's log-normal interval: n + f0 / C to n + f0 * C, f0 the estimated number missing."""
         check_alpha(alpha)
         missing = self.N_ - self.n_observed_
@@ -60,7 +60,7 @@ class Chapman:
         spread = math.exp(z * math.sqrt(math.log(1 + self.variance_ / missing**2)))
         return self.n_observed_ + missing / spread, self.n_observed_ + missing * spread
 
-    def summary(self, alpha: float = 0.05) -> pd.DataFrame:
+    def summary(self, alpha: float = ALPHA) -> pd.DataFrame:
         """The protocol's row (the standard error is sqrt(`variance_`))."""
         interval = self.interval(alpha)
         return summary_frame("chapman", self.N_, interval, self.n_observed_, "independence")

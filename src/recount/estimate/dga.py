@@ -19,7 +19,7 @@ from scipy import special
 from recount.errors import InputError
 from recount.estimate.graphs import decomposable_graphs
 from recount.estimate.patterns import all_patterns, full_table, to_arrays
-from recount.estimate.protocol import check_alpha, summary_frame
+from recount.estimate.protocol import ALPHA, check_alpha, summary_frame
 from recount.settings.estimate import EstimateSettings
 
 MIN_LISTS, MAX_LISTS = 3, 5
@@ -140,12 +140,12 @@ class DGA:
         """Draws of N from the exact posterior (so strata can be added draw by draw)."""
         return rng.choice(self.N_grid_, size=size, p=self.posterior_).astype(float)
 
-    def interval(self, alpha: float = 0.05) -> tuple[float, float]:
+    def interval(self, alpha: float = ALPHA) -> tuple[float, float]:
         """Equal-tailed (1 - alpha) interval of the exact posterior of N."""
         check_alpha(alpha)
         return self.quantile(alpha / 2), self.quantile(1 - alpha / 2)
 
-    def summary(self, alpha: float = 0.05) -> pd.DataFrame:
+    def summary(self, alpha: float = ALPHA) -> pd.DataFrame:
         """The protocol's row; `model` names the top graph and its posterior weight."""
         top = self.model_weights_.iloc[0]
         label = f"{top['graph']} ({top['weight']:.0%})"

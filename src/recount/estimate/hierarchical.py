@@ -20,8 +20,9 @@ import numpy as np
 import pandas as pd
 
 from recount.estimate.mcmc_diagnostics import converged
-from recount.estimate.methods import ALPHA, HIERARCHICAL, MethodResult, fixed_length
+from recount.estimate.methods import HIERARCHICAL, MethodResult, fixed_length
 from recount.estimate.patterns import COUNT
+from recount.estimate.protocol import ALPHA
 
 STRATUM_ID = "stratum_id"
 

@@ -23,6 +23,7 @@ model and cannot disagree. See docs/lcmcr.md.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 import warnings
@@ -32,31 +33,13 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import pandas as pd
 
-from recount.errors import ConfigError, InputError
+from recount.errors import InputError
 from recount.estimate import mcmc_diagnostics
 from recount.estimate.lcmcr import DEFAULT_SEED, ConvergenceWarning, _one_blas_thread, run_chains
 from recount.estimate.patterns import COUNT
+from recount.estimate.protocol import ALPHA, check_alpha
 from recount.settings.estimate import ESS_MINIMUM as MIN_ESS
-from recount.settings.estimate import RHAT_LIMIT
-
-DEFAULT_TAU_SCALE = 1.0
-DEFAULT_TUNING = 1_000
-DEFAULT_DRAWS = 1_000
-
-
-def _is_whole(value: object, minimum: int, optional: bool = False) -> bool:
-    """A whole number >= minimum (not a bool), or None where the setting is optional."""
-    if value is None:
-        return optional
-    is_int = isinstance(value, int | np.integer) and not isinstance(value, bool)
-    return is_int and value >= minimum
-
-
-def _is_positive(value: object, optional: bool = False) -> bool:
-    if value is None:
-        return optional
-    is_number = isinstance(value, int | float | np.number) and not isinstance(value, bool)
-    return is_number and value > 0
+from recount.settings.estimate import RHAT_LIMIT, EstimateSettings, HlcmcrSettings
 
 
 class HLCMCR:
@@ -77,18 +60,18 @@ class HLCMCR:
     def __init__(
         self,
         strata: Sequence[str] = (),
-        K: int = 10,
-        a_alpha: float = 0.25,
-        b_alpha: float = 0.25,
-        tau_scale: float = DEFAULT_TAU_SCALE,
-        burnin: int | None = None,
-        draws: int | None = None,
-        thin: int | None = None,
-        chains: int = 4,
+        K: int = EstimateSettings.K,
+        a_alpha: float = HlcmcrSettings.a_alpha,
+        b_alpha: float = HlcmcrSettings.b_alpha,
+        tau_scale: float = HlcmcrSettings.tau_scale,
+        burnin: int | None = HlcmcrSettings.burnin,
+        draws: int | None = HlcmcrSettings.draws,
+        thin: int | None = HlcmcrSettings.thin,
+        chains: int = EstimateSettings.chains,
         seed: int | None = None,
-        n_jobs: int | None = None,
-        ess_target: float | None = None,
-        max_sweeps: int = 20_000,
+        n_jobs: int | None = HlcmcrSettings.n_jobs,
+        ess_target: float | None = HlcmcrSettings.ess_target,
+        max_sweeps: int = HlcmcrSettings.max_sweeps,
     ):
         self.strata = tuple(strata)
         self.K = K
@@ -105,24 +88,13 @@ class HLCMCR:
         self.max_sweeps = max_sweeps
 
     def check(self) -> HLCMCR:
-        """Raise ConfigError naming the first bad setting."""
-        whole, positive = "a whole number >= {}", "a number > 0"
-        checks = {
-            "K": (self.K, _is_whole(self.K, 1), whole.format(1)),
-            "a_alpha": (self.a_alpha, _is_positive(self.a_alpha), positive),
-            "b_alpha": (self.b_alpha, _is_positive(self.b_alpha), positive),
-            "tau_scale": (self.tau_scale, _is_positive(self.tau_scale), positive),
-            "burnin": (self.burnin, _is_whole(self.burnin, 1, optional=True), whole.format(1)),
-            "draws": (self.draws, _is_whole(self.draws, 4, optional=True), whole.format(4)),
-            "thin": (self.thin, _is_whole(self.thin, 1, optional=True), whole.format(1)),
-            "chains": (self.chains, _is_whole(self.chains, 1), whole.format(1)),
-            "n_jobs": (self.n_jobs, _is_whole(self.n_jobs, 1, optional=True), whole.format(1)),
-            "ess_target": (self.ess_target, _is_positive(self.ess_target, optional=True), positive),
-            "max_sweeps": (self.max_sweeps, _is_whole(self.max_sweeps, 1), whole.format(1)),
-        }
-        for key, (value, ok, expected) in checks.items():
-            if not ok:
-                raise ConfigError(f"estimate.hlcmcr.{key}", f"expected {expected}, got {value!r}")
+        """Raise ConfigError naming the first bad setting ([estimate] K and chains, and
+        [estimate.hlcmcr]'s keys, checked as recount.toml is). burnin, draws and thin left
+        as None take [estimate.hlcmcr]'s defaults."""
+        EstimateSettings.check_keys(K=self.K, chains=self.chains)
+        HlcmcrSettings.check_keys(
+            **{f.name: getattr(self, f.name) for f in dataclasses.fields(HlcmcrSettings)}
+        )
         return self
 
     def fit(self, table: pd.DataFrame) -> HLCMCR:
@@ -130,9 +102,9 @@ class HLCMCR:
         cells, counts, starts, active = self._arrays(table)
         from recount.estimate._lcmcr_nuts import StrataChain
 
-        burnin = DEFAULT_TUNING if self.burnin is None else self.burnin
-        draws = DEFAULT_DRAWS if self.draws is None else self.draws
-        thin = 1 if self.thin is None else self.thin
+        burnin = HlcmcrSettings.burnin if self.burnin is None else self.burnin
+        draws = HlcmcrSettings.draws if self.draws is None else self.draws
+        thin = HlcmcrSettings.thin if self.thin is None else self.thin
         seed = DEFAULT_SEED if self.seed is None else self.seed
         generators = [
             np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(self.chains)
@@ -233,12 +205,11 @@ class HLCMCR:
                 stacklevel=3,
             )
 
-    def summary(self, alpha: float = 0.05) -> pd.DataFrame:
+    def summary(self, alpha: float = ALPHA) -> pd.DataFrame:
         """One row per stratum: the stratum's values, then the protocol's columns."""
         if not hasattr(self, "N_draws_"):
             raise RuntimeError("call fit() before summary()")
-        if not 0 < alpha < 1:
-            raise ConfigError("alpha", f"must be between 0 and 1, got {alpha!r}")
+        check_alpha(alpha)
         draws = self.N_draws_.reshape(-1, self.N_draws_.shape[2])
         lower, median, upper = np.quantile(draws, [alpha / 2, 0.5, 1 - alpha / 2], axis=0)
         frame = self.strata_.copy()
@@ -251,8 +222,11 @@ class HLCMCR:
         frame["ess"] = self.ess_
         return frame
 
-    def interval(self, alpha: float = 0.05) -> tuple[float, float]:
+    def interval(self, alpha: float = ALPHA) -> tuple[float, float]:
         """The (1 - alpha) interval of the total over every stratum."""
+        if not hasattr(self, "total_draws_"):
+            raise RuntimeError("call fit() before interval()")
+        check_alpha(alpha)
         pooled = self.total_draws_.ravel()
         lower, upper = np.quantile(pooled, [alpha / 2, 1 - alpha / 2])
         return float(lower), float(upper)

@@ -26,7 +26,7 @@ from recount.estimate import mcmc_diagnostics
 from recount.estimate._lcmcr_sampler import STATE, advance_chain, start_chain
 from recount.estimate.mcmc_diagnostics import converged
 from recount.estimate.patterns import COUNT, patterns_from_individuals, validate_patterns
-from recount.estimate.protocol import check_alpha, summary_frame
+from recount.estimate.protocol import ALPHA, check_alpha, summary_frame
 from recount.settings.estimate import (
     ESS_MINIMUM,
     LCMCR_RUN_LENGTHS,
@@ -310,7 +310,7 @@ class LCMCR:
                 stacklevel=3,
             )
 
-    def interval(self, alpha: float = 0.05) -> tuple[float, float]:
+    def interval(self, alpha: float = ALPHA) -> tuple[float, float]:
         """Equal-tailed (1 - alpha) posterior interval of N over every chain's draws."""
         if not hasattr(self, "N_draws_"):
             raise RuntimeError("call fit() before interval()")
@@ -323,7 +323,7 @@ class LCMCR:
         """Posterior median of N."""
         return float(np.median(self.N_draws_))
 
-    def summary(self, alpha: float = 0.05) -> pd.DataFrame:
+    def summary(self, alpha: float = ALPHA) -> pd.DataFrame:
         """The protocol's row: posterior median, (1 - alpha) interval, R-hat and bulk ESS of N."""
         interval = self.interval(alpha)
         label = f"K={self.K}, {self.sampler_}"

@@ -19,13 +19,13 @@ import numpy as np
 import pandas as pd
 
 from recount.estimate.methods import DRAW_METHODS, HIERARCHICAL, MethodResult
+from recount.estimate.protocol import TAILS, Z95
 from recount.estimate.strata import (
     StratumResult,
     is_missing,
 )
-from recount.tables import TABLES
+from recount.tables import POOLED_SUFFIX, TABLES
 
-Z95 = 1.959963984540054
 # The columns after the strata, as the stage writes them.
 COLUMNS = [c.name for c in TABLES["estimates"].columns.values() if c.required]
 
@@ -102,7 +102,7 @@ def _combine_method(method: str, parts: list[MethodResult], documented: list[int
     if method in DRAW_METHODS:
         total = floor + np.sum([parts[i].draws for i in ok], axis=0)
         estimate = float(np.median(total))
-        lower, upper = (float(q) for q in np.quantile(total, [0.025, 0.975]))
+        lower, upper = (float(q) for q in np.quantile(total, TAILS))
         notes.append(f"sum of posterior draws of {len(ok)} strata")
         draws = total
     else:
@@ -145,7 +145,7 @@ def flag_against_pooled(
     index = {}
     for row in pooled_rows:
         if row["status"] == "ok":
-            base = row["level"].removesuffix("_pooled")
+            base = row["level"].removesuffix(POOLED_SUFFIX)
             key = (
                 base,
                 row["method"],

@@ -25,6 +25,8 @@ import pandas as pd
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
+from recount.estimate.protocol import Z95
+
 # Fewer labels than this (or only one kind) leave the probabilities as the model gave them.
 MIN_CALIBRATION_LABELS = 20
 PROBABILITY_FLOOR = 1e-6
@@ -528,7 +530,7 @@ def model_error_rates(graph: LinkageGraph) -> pd.DataFrame:
         ("false_link_rate", "false_var", np.maximum(linked, 1)),
         ("missed_link_rate", "missed_var", true_links),
     ):
-        half = 1.959963984540054 * np.sqrt(grouped[var].to_numpy()) / base
+        half = Z95 * np.sqrt(grouped[var].to_numpy()) / base
         out[f"{name}_lower"] = np.clip(out[name] - half, 0, 1)
         out[f"{name}_upper"] = np.clip(out[name] + half, 0, 1)
     out["audited"] = 0

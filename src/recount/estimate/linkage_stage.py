@@ -32,6 +32,7 @@ from recount.estimate.levels import (
 )
 from recount.estimate.linkage import LinkageGraph, capture_frame
 from recount.estimate.methods import DRAW_METHODS, MethodResult
+from recount.estimate.protocol import TAILS
 from recount.estimate.strata import (
     StratumResult,
     StratumTask,
@@ -39,6 +40,7 @@ from recount.estimate.strata import (
     run_tasks,
 )
 from recount.settings import EstimateSettings
+from recount.tables import pooled_level
 
 REPLICATE_PREFIX = "linkage"
 THRESHOLD_PREFIX = "threshold"
@@ -99,8 +101,8 @@ def singletons_table(
             "singletons": int(round(share * on)),
             "singleton_share": share,
             "implied_share": float(shares[name].mean()),
-            "implied_lower": float(shares[name].quantile(0.025)),
-            "implied_upper": float(shares[name].quantile(0.975)),
+            "implied_lower": float(shares[name].quantile(TAILS[0])),
+            "implied_upper": float(shares[name].quantile(TAILS[1])),
             "audited": 0,
             "audit_missed_share": None,
             "audit_lower": None,
@@ -155,7 +157,8 @@ def estimate_with_linkage(
     finest_level = level_name(strata, strata)
     carry = [c for c in strata if c in frame.columns]
     levels = [(tuple(strata), finest_level)] + [
-        (() if p == "total" else tuple(p.split("+")), f"{p}_pooled") for p in settings.pooled_levels
+        (() if p == "total" else tuple(p.split("+")), pooled_level(p))
+        for p in settings.pooled_levels
     ]
 
     def tasks_for(persons: pd.DataFrame, opts: EstimateSettings, prefix: str) -> list:
@@ -192,7 +195,7 @@ def estimate_with_linkage(
     results = run_tasks(
         fixed_tasks + replicate_tasks + threshold_tasks,
         settings.workers,
-        settings.engine or "processes",
+        settings.engine_for(),
         progress,
     )
     by_threshold = results[len(fixed_tasks) + len(replicate_tasks) :]
@@ -258,7 +261,7 @@ def flag_correction(estimates: pd.DataFrame, correction: pd.DataFrame) -> None:
     """Flag totals whose interval misses the corrected table's estimate of the same method."""
     for row in correction[correction["status"] == "ok"].itertuples(index=False):
         chosen = (
-            estimates["level"].isin(["total", "total_pooled"])
+            estimates["level"].isin(["total", pooled_level("total")])
             & (estimates["method"] == row.method)
             & (estimates["status"] == "ok")
             & ((estimates["lower"] > row.estimate) | (estimates["upper"] < row.estimate))
@@ -404,7 +407,7 @@ def _pool_method(
         rhat, ess = template.rhat, template.ess
         if "poor_convergence" in template.flags:
             flags.append("poor_convergence")
-        lower, upper = np.quantile(draws, [0.025, 0.975])
+        lower, upper = np.quantile(draws, TAILS)
         return MethodResult(
             name,
             "ok",

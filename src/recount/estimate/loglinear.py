@@ -19,7 +19,7 @@ from scipy import optimize, special, stats
 
 from recount.errors import InputError
 from recount.estimate.patterns import all_patterns, full_table, to_arrays
-from recount.estimate.protocol import check_alpha, summary_frame
+from recount.estimate.protocol import ALPHA, check_alpha, summary_frame
 from recount.settings.estimate import CRITERIA, EstimateSettings
 
 Term = frozenset[int]
@@ -292,7 +292,7 @@ class LogLinear:
             + (N - n) * log_p[0]
         )
 
-    def interval(self, alpha: float = 0.05) -> tuple[float, float]:
+    def interval(self, alpha: float = ALPHA) -> tuple[float, float]:
         """Profile-likelihood interval for N at level 1 - alpha (upper = inf when the
         likelihood does not fall off within MAX_MISSING_RATIO undocumented per documented)."""
         check_alpha(alpha)
@@ -320,7 +320,7 @@ class LogLinear:
         upper = optimize.brentq(excess, self.N_, upper_end, xtol=1e-3)
         return float(lower), float(upper)
 
-    def summary(self, alpha: float = 0.05) -> pd.DataFrame:
+    def summary(self, alpha: float = ALPHA) -> pd.DataFrame:
         """The protocol's row; `model` is the selected model with list names (its
         deviance, df, AIC and BIC are `deviance_`, `df_`, `aic_`, `bic_`)."""
         interval = self.interval(alpha)

@@ -21,9 +21,9 @@ from recount.errors import InputError
 from recount.estimate.chapman import Chapman
 from recount.estimate.dga import DGA
 from recount.estimate.loglinear import LogLinear
+from recount.estimate.protocol import ALPHA
 from recount.settings.estimate import METHODS
 
-ALPHA = 0.05
 # Methods fitted stratum by stratum, and the one fitted over every stratum at once.
 HIERARCHICAL = "hlcmcr"
 STRATUM_METHODS = tuple(m for m in METHODS if m != HIERARCHICAL)

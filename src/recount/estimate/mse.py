@@ -17,7 +17,7 @@ import pandas as pd
 
 from recount.estimate.methods import HIERARCHICAL, MethodResult, fit_method
 from recount.estimate.patterns import COUNT
-from recount.settings.estimate import EstimateSettings
+from recount.settings.estimate import ENGINES, EstimateSettings
 
 OUT_COLUMNS = ["method", "estimate", "lower", "upper", "seconds", "ess", "rhat"]
 # Also returned, for the printed table: why a stratum was not estimated, what was fitted.
@@ -46,7 +46,7 @@ def estimate_stratified(
     table: pd.DataFrame,
     strata: Sequence[str],
     options: EstimateSettings,
-    workers: int = 2,
+    workers: int = EstimateSettings.workers,
     progress=None,
 ) -> pd.DataFrame:
     """Every stratum of `table` (stratum columns, lists, `count`) by each method."""
@@ -55,7 +55,7 @@ def estimate_stratified(
     strata = list(strata)
     lists = [c for c in table.columns if c not in strata and c != COUNT]
     tasks = history_tasks(table, strata, lists, strata, "stratum", options)
-    results, totals = estimate_tasks(tasks, options, workers, "processes", progress)
+    results, totals = estimate_tasks(tasks, options, workers, ENGINES[0], progress)
     rows = [_row(r.values, m, r.documented) for r in results for m in r.methods]
     frame = pd.DataFrame(rows, columns=strata + OUT_COLUMNS + DETAIL_COLUMNS)
     # The hierarchical model's total over every stratum, with its own diagnostics.

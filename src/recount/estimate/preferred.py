@@ -19,16 +19,15 @@ from __future__ import annotations
 
 import pandas as pd
 
+from recount.tables import POOLED_SUFFIX, TABLES, is_pooled
+
 PREFERENCE = ("hlcmcr", "lcmcr", "dga", "loglinear", "chapman")
 PREFERRED = "preferred"
-POOLED_SUFFIX = "_pooled"
 FLOOR_FLAG = "includes_not_estimable_strata"
 
 
 def scope_columns(estimates: pd.DataFrame) -> list[str]:
     """The strata columns of an `estimates` frame (every column the table does not declare)."""
-    from recount.tables import TABLES
-
     return TABLES["estimates"].family_columns(list(estimates.columns))
 
 
@@ -56,8 +55,8 @@ def _choose(rows: pd.DataFrame):
     rank = {method: i for i, method in enumerate(PREFERENCE)}
     method = min(rows["method"], key=lambda m: rank.get(m, len(rank)))
     own = rows[rows["method"] == method]
-    pooled = own[own["level"].astype(str).str.endswith(POOLED_SUFFIX)]
-    summed = own[~own["level"].astype(str).str.endswith(POOLED_SUFFIX)]
+    pooled_rows = own["level"].astype(str).map(is_pooled)
+    pooled, summed = own[pooled_rows], own[~pooled_rows]
     if summed.empty:
         return pooled.index[0]
     flag = summed["flag"].iloc[0]

@@ -3,8 +3,8 @@
 - `fit(patterns)` returns the estimator; learned values end in `_` (`N_` the point
   estimate or posterior median, `n_observed_` the people documented, `N_draws_` the
   posterior draws of the Bayesian methods);
-- `interval(alpha=0.05)` is the (1 - alpha) interval of N as (lower, upper);
-- `summary(alpha=0.05)` is a one-row DataFrame with exactly `SUMMARY_COLUMNS` (`rhat`
+- `interval(alpha=ALPHA)` is the (1 - alpha) interval of N as (lower, upper);
+- `summary(alpha=ALPHA)` is a one-row DataFrame with exactly `SUMMARY_COLUMNS` (`rhat`
   and `ess` are NaN for methods that are not MCMC; `model` says what was fitted);
 - `flags()` lists what the stage should flag about this fit (see docs/estimate.md).
 """
@@ -14,9 +14,14 @@ from __future__ import annotations
 import math
 
 import pandas as pd
+from scipy.special import ndtri
 
 from recount.errors import ConfigError
 
+# The default 1 - 95% of every interval (the estimators' and the stage's).
+ALPHA = 0.05
+TAILS = (ALPHA / 2, 1 - ALPHA / 2)  # the interval's ends as quantiles
+Z95 = float(ndtri(TAILS[1]))  # 1.96: the normal quantile of the interval's upper end
 SUMMARY_COLUMNS = ["method", "estimate", "lower", "upper", "observed", "rhat", "ess", "model"]
 
 

@@ -21,7 +21,7 @@ import pandas as pd
 from recount.errors import ConfigError, RecountError
 from recount.estimate.methods import MethodResult, fit_method
 from recount.estimate.patterns import COUNT
-from recount.settings.estimate import EstimateSettings
+from recount.settings.estimate import ENGINES, EstimateSettings
 from recount.workers import WorkerPool
 
 
@@ -177,8 +177,8 @@ def _chapman_obstacle(table: pd.DataFrame, lists: list[str], min_records: int) -
 
 def run_tasks(
     tasks: Sequence[StratumTask],
-    workers: int = 2,
-    engine: str = "processes",
+    workers: int = EstimateSettings.workers,
+    engine: str = ENGINES[0],
     progress: Callable[[int, int], None] | None = None,
 ) -> list[StratumResult]:
     """Run every task in parallel: worker processes, or one Spark task per stratum."""

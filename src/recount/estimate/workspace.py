@@ -34,6 +34,8 @@ from recount.estimate.patterns import COUNT, capture_histories, persons_lists
 from recount.estimate.preferred import PREFERRED, mark_preferred
 from recount.estimate.strata import StratumTask, run_tasks, stratum_key
 from recount.settings import EstimateSettings
+from recount.settings.estimate import ENGINES
+from recount.tables import is_pooled, pooled_level
 from recount.workspace import Workspace
 
 # Periods derived from date_of_death when a stratum names them.
@@ -88,8 +90,8 @@ def estimate_persons(
     tasks = stratum_tasks(frame, strata, lists, strata, level_name(strata, strata), settings)
     for pooled in settings.pooled_levels:
         columns = () if pooled == "total" else tuple(pooled.split("+"))
-        tasks += stratum_tasks(frame, columns, lists, strata, f"{pooled}_pooled", settings)
-    engine = settings.engine or "processes"
+        tasks += stratum_tasks(frame, columns, lists, strata, pooled_level(pooled), settings)
+    engine = settings.engine_for()
     results, totals = estimate_tasks(tasks, settings, settings.workers, engine, progress)
     rows, finest = result_rows(results, strata, settings, totals)
     estimates = pd.DataFrame(rows, columns=strata + COLUMNS)
@@ -106,7 +108,7 @@ def result_rows(
     hierarchical model's own total (its R-hat and ESS go on its `total` row)."""
     totals = totals or {}
     finest = [r for r in results if r.level == level_name(strata, strata)]
-    pooled_results = [r for r in results if r.level.endswith("_pooled")]
+    pooled_results = [r for r in results if is_pooled(r.level)]
     for result in results:
         add_stratum_flags(result, settings.small_stratum)
     rows = stratum_rows(finest, strata)
@@ -129,8 +131,8 @@ def result_rows(
 def estimate_tasks(
     tasks: list[StratumTask],
     options: EstimateSettings,
-    workers: int = 2,
-    engine: str = "processes",
+    workers: int = EstimateSettings.workers,
+    engine: str = ENGINES[0],
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list, dict]:
     """Every method on every task: the per-stratum methods task by task (in parallel),
@@ -141,8 +143,8 @@ def estimate_tasks(
     results = run_tasks([replace(t, options=per_stratum) for t in tasks], workers, engine, progress)
     totals = {}
     if HIERARCHICAL in options.methods:
-        finest = [r for r in results if not r.level.endswith("_pooled")]
-        tables = [t.patterns for t in tasks if not t.level.endswith("_pooled")]
+        finest = [r for r in results if not is_pooled(r.level)]
+        tables = [t.patterns for t in tasks if not is_pooled(t.level)]
         position = options.methods.index(HIERARCHICAL)
         fitted, totals[HIERARCHICAL] = fit_hierarchical(tables, options, workers)
         for result, method in zip(finest, fitted, strict=True):
@@ -183,9 +185,9 @@ def history_tasks(
         named = {
             c: (None if _missing(v) else _plain(v)) for c, v in zip(columns, values, strict=True)
         }
-        full = {c: named.get(c) for c in strata} if level.endswith("_pooled") else named
+        full = {c: named.get(c) for c in strata} if is_pooled(level) else named
         key = stratum_key(named)
-        if level.endswith("_pooled"):
+        if is_pooled(level):
             key = f"{level}:{key}"
         tasks.append(
             StratumTask(

@@ -29,12 +29,11 @@ from recount.ingest.values import (
     validate_mapped,
 )
 from recount.reference import country_pack
-from recount.settings import EXTRA_PREFIX, SourceConfig
+from recount.settings import EXTRA_PREFIX, NAME_FIELDS, NAME_PARTS, SourceConfig
 from recount.tables import TABLES
 
 WHITESPACE = " \t\r\n\u00a0\u200e\u200f\ufeff"
-NAME_PARTS = ("given_name", "father_name", "grandfather_name", "family_name")
-TEXT_FIELDS = ("name", *NAME_PARTS, "name_latin", "place", "place_of_birth", "cause", "record_ref")
+TEXT_FIELDS = (*NAME_FIELDS, "place", "place_of_birth", "cause", "record_ref")
 RECOGNISERS: dict[str, Callable[..., list]] = {
     "sex": recognise_sex,
     "status": recognise_status,

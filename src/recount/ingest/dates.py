@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from recount.exports import EXCEL_EPOCH as SHEET_EPOCH
 from recount.ingest.values import DIGITS, fold
 
 MONTHS = {
@@ -68,8 +69,8 @@ _YM = re.compile(rf"^(\d{{4}}){_SEP}(\d{{1,2}})$")
 _MY = re.compile(rf"^(\d{{1,2}}){_SEP}(\d{{4}})$")
 _Y = re.compile(r"^(\d{4})$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")  # 19151111: year, month, day
-_EXCEL_SERIAL = re.compile(r"^(\d{5})(?:\.0+)?$")  # days since 1899-12-30, as Excel stores dates
-EXCEL_EPOCH = dt.date(1899, 12, 30)
+_EXCEL_SERIAL = re.compile(r"^(\d{5})(?:\.0+)?$")  # days since EXCEL_EPOCH, as Excel stores dates
+EXCEL_EPOCH = SHEET_EPOCH.date()
 _AB_Y = re.compile(rf"^(\d{{1,2}}){_SEP}(\d{{1,2}}){_SEP}(\d{{4}}|\d{{2}})$")
 _D_MON_Y = re.compile(rf"^(\d{{1,2}}){_SEP}@(\d+)@,?{_SEP}(\d{{4}}|\d{{2}})$")
 _MON_D_Y = re.compile(rf"^@(\d+)@{_SEP}(\d{{1,2}})(?:st|nd|rd|th)?\s*,?{_SEP}(\d{{4}})$")

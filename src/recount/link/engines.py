@@ -11,6 +11,7 @@ import pandas as pd
 from splink import DuckDBAPI, Linker
 
 from recount.errors import ConfigError
+from recount.settings.link import BACKENDS, LinkSettings
 from recount.spark import spark_session
 
 SPLINK_LOG_LEVEL = logging.ERROR
@@ -35,7 +36,10 @@ def duckdb_engine() -> Engine:
     return Engine("duckdb", DuckDBAPI(connection=connection), "duckdb")
 
 
-def spark_engine(driver_memory: str = "2g", partitions: int = 4) -> Engine:
+def spark_engine(
+    driver_memory: str = LinkSettings.spark_driver_memory,
+    partitions: int = LinkSettings.spark_partitions,
+) -> Engine:
     from splink import SparkAPI
 
     session = spark_session(driver_memory, partitions)
@@ -47,9 +51,13 @@ def spark_engine(driver_memory: str = "2g", partitions: int = 4) -> Engine:
     return Engine("spark", api, "spark")
 
 
-def make_engine(backend: str, driver_memory: str = "2g", partitions: int = 4) -> Engine:
+def make_engine(
+    backend: str,
+    driver_memory: str = LinkSettings.spark_driver_memory,
+    partitions: int = LinkSettings.spark_partitions,
+) -> Engine:
     if backend == "duckdb":
         return duckdb_engine()
     if backend == "spark":
         return spark_engine(driver_memory, partitions)
-    raise ConfigError("link.backend", f"expected duckdb or spark, got {backend!r}")
+    raise ConfigError("link.backend", f"expected one of {', '.join(BACKENDS)}, got {backend!r}")

@@ -10,15 +10,17 @@ from recount.names.latin import fold_latin
 from recount.names.lexicon import compact, compatible_key, load_lexicon, nearest_in_group
 from recount.names.phonetic import phonetic_key, spelling_key
 from recount.names.romanise import collapse, romanize
+from recount.settings.names import LATIN_KEYS
 
 # How Latin-script tokens are keyed. Arabic script is always romanised into the
 # cross-script key space; Latin spellings of Arabic names (Mohammad, Muhammad)
 # need that key space too, but other Latin names must keep their letters: the
 # transliteration key would make Peter and Potter one name.
-ARABIC_KEYS = "arabic"  # Latin tokens keyed as transliterations of Arabic
-SPELLING_KEYS = "spelling"  # Latin tokens keyed by their folded spelling
-AUTO_KEYS = "auto"  # per name: Arabic keys for names of Arabic origin, spelling keys otherwise
-KEY_STYLES = (AUTO_KEYS, ARABIC_KEYS, SPELLING_KEYS)
+# [names] latin_keys (recount.settings.names.LATIN_KEYS):
+# auto: per name, Arabic keys for names of Arabic origin, spelling keys otherwise;
+# arabic: Latin tokens keyed as transliterations of Arabic;
+# spelling: Latin tokens keyed by their folded spelling.
+AUTO_KEYS, ARABIC_KEYS, SPELLING_KEYS = LATIN_KEYS
 
 
 class ArabicWords:

@@ -19,14 +19,13 @@ from recount.names.lexicon import load_lexicon
 from recount.names.parts import NameParts, parts_from_fields, split_name
 from recount.names.places import resolve_place
 from recount.reference import NO_PACK, CountryPack, workspace_pack
-from recount.settings import NamesSettings
+from recount.settings import NAME_FIELDS, NAME_PARTS, NamesSettings
 from recount.tables import TABLES
 
 NORMALIZED_SCHEMA = TABLES["normalized"].schema
 _RECORD_COLUMNS = (
-    "record_id", "source_id", "name", "given_name", "father_name", "grandfather_name",
-    "family_name", "name_latin", "governorate", "governorate_raw", "place", "date_of_death",
-    "date_precision", "date_of_death_raw",
+    "record_id", "source_id", *NAME_FIELDS, "governorate", "governorate_raw", "place",
+    "date_of_death", "date_precision", "date_of_death_raw",
 )  # fmt: skip
 PARTS = ("given", "father", "grandfather", "family")
 
@@ -70,7 +69,7 @@ def workspace_key_style(frame: pd.DataFrame, setting: str = AUTO_KEYS) -> str:
     """The key style for a whole workspace: the setting, or `arabic` where Arabic script is common."""
     if setting != AUTO_KEYS:
         return setting
-    names = pd.concat([frame[c].dropna() for c in ("name", *NAME_FIELDS)], ignore_index=True)
+    names = pd.concat([frame[c].dropna() for c in ("name", *NAME_PARTS)], ignore_index=True)
     if names.empty:
         return AUTO_KEYS
     distinct = names.drop_duplicates()
@@ -104,7 +103,7 @@ def normalize_records(
         "source_id": pa.array(frame["source_id"], pa.string()),
     }
     style = workspace_key_style(frame, key_style)
-    codes, distinct = _distinct(frame, ("name", "name_latin", *NAME_FIELDS))
+    codes, distinct = _distinct(frame, ("name", "name_latin", *NAME_PARTS))
     rows = _name_rows(distinct, workers, style)
     for j, field in enumerate(NAME_OUTPUT):
         out[field] = _spread([row[j] for row in rows], codes, NORMALIZED_SCHEMA.field(field).type)
@@ -124,7 +123,6 @@ def normalize_records(
     )
 
 
-NAME_FIELDS = ("given_name", "father_name", "grandfather_name", "family_name")
 NAME_OUTPUT = (
     "script", "given_key", "father_key", "grandfather_key", "family_key", "given_norm",
     "father_norm", "grandfather_norm", "family_norm", "name_key", "name_tokens",

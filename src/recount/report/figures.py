@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 
 from recount.settings.estimate import ESS_MINIMUM, RHAT_LIMIT
+from recount.tables import is_pooled, pooled_level
 from recount.workspace import Workspace
 
 
@@ -39,7 +40,7 @@ def preferred_estimates(ws: Workspace) -> pd.DataFrame:
 def _preferred_at(ws: Workspace, level: str) -> pd.DataFrame:
     """Preferred rows of one level, pooled or summed."""
     rows = preferred_estimates(ws)
-    return rows[rows["level"].isin([level, f"{level}_pooled"])]
+    return rows[rows["level"].isin([level, pooled_level(level)])]
 
 
 def headline_method(ws: Workspace) -> str | None:
@@ -97,7 +98,7 @@ def headline(ws: Workspace) -> dict[str, Any]:
     )
     flags = set(filter(None, str(row["flag"] if pd.notna(row["flag"]) else "").split(";")))
     out["cautions"] = [text for flag, text in HEADLINE_CAUTIONS.items() if flag in flags]
-    other_level = "total" if level == "total_pooled" else "total_pooled"
+    other_level = "total" if is_pooled(level) else pooled_level("total")
     other = ws.query(
         "select estimate, lower, upper from estimates "
         "where level = ? and method = ? and status = 'ok'",
@@ -117,7 +118,8 @@ def total_levels(ws: Workspace) -> pd.DataFrame:
         return pd.DataFrame()
     return ws.query(
         "select level, method, documented, estimate, lower, upper, status, flag, reason from estimates "
-        "where level in ('total', 'total_pooled') order by level, method"
+        "where level in (?, ?) order by level, method",
+        ["total", pooled_level("total")],
     )
 
 

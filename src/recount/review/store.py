@@ -24,8 +24,9 @@ from datetime import datetime
 import duckdb
 
 from recount.errors import RecountError
+from recount.settings import ReviewSettings
 from recount.tables import TABLES, add_missing_columns
-from recount.tables.views import EFFECTIVE_LABELS_BY_REVIEWER_SQL
+from recount.tables.views import EFFECTIVE_LABELS_BY_REVIEWER_SQL, LIVE_LABELS_SQL
 from recount.workspace import Workspace
 
 LABEL_VALUES = ("match", "non_match", "unsure")
@@ -56,7 +57,12 @@ def now() -> datetime:
 class Database:
     """One DuckDB connection shared by the server's threads and released when idle."""
 
-    def __init__(self, ws: Workspace, release_after: float = 0.5, busy_timeout: float = 15.0):
+    def __init__(
+        self,
+        ws: Workspace,
+        release_after: float = ReviewSettings.release_after_seconds,
+        busy_timeout: float = ReviewSettings.busy_timeout_seconds,
+    ):
         self.ws = ws
         self.release_after = release_after
         self.busy_timeout = busy_timeout
@@ -216,10 +222,8 @@ def add_label(
 def undo_last_label(con: duckdb.DuckDBPyConnection, reviewer: str) -> dict | None:
     """Undoes the reviewer's latest label still in force; returns it, or None if none."""
     row = con.execute(
-        """select label_id, record_id_l, record_id_r, label from labels
-           where reviewer = ? and undoes is null
-             and label_id not in (select undoes from labels where undoes is not null)
-           order by label_id desc limit 1""",
+        f"""select label_id, record_id_l, record_id_r, label from ({LIVE_LABELS_SQL})
+            where reviewer = ? order by label_id desc limit 1""",
         [reviewer],
     ).fetchone()
     if row is None:

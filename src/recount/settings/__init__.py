@@ -25,6 +25,8 @@ from recount.settings.sources import (
     CANONICAL_FIELDS,
     EXTRA_PREFIX,
     FORMATS,
+    NAME_FIELDS,
+    NAME_PARTS,
     SourceConfig,
     extra_field_kind,
 )
@@ -49,6 +51,8 @@ __all__ = [
     "EXTRA_PREFIX",
     "FORMATS",
     "METHODS",
+    "NAME_FIELDS",
+    "NAME_PARTS",
     "REQUIRED",
     "SECTIONS",
     "ClaimsSettings",

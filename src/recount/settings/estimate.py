@@ -13,7 +13,7 @@ from recount.settings.base import Section, Where, setting
 
 # hlcmcr: one hierarchical model over every stratum; the others stratum by stratum.
 METHODS = ("hlcmcr", "lcmcr", "loglinear", "dga", "chapman")
-ENGINES = ("processes", "spark")
+ENGINES = ("processes", "spark")  # the first unless [link] backend is spark
 CRITERIA = ("aic", "bic")
 
 
@@ -141,6 +141,12 @@ class EstimateSettings(Section):
     hlcmcr: HlcmcrSettings = setting(
         HlcmcrSettings(), "[estimate.hlcmcr]: the hierarchical LCMCR's own options"
     )
+
+    def engine_for(self, link_backend: str | None = None) -> str:
+        """`engine`, or when unset: spark when [link] backend is spark, else processes."""
+        if self.engine is not None:
+            return self.engine
+        return "spark" if link_backend == "spark" else ENGINES[0]
 
     @property
     def pooled_levels(self) -> tuple[str, ...]:

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 
 from recount.settings.base import Section, setting
 
+# How Latin names are keyed: auto (per name), as transliterations of Arabic, by spelling.
+LATIN_KEYS = ("auto", "arabic", "spelling")
+
 
 @dataclass(frozen=True)
 class NamesSettings(Section):
@@ -17,8 +20,8 @@ class NamesSettings(Section):
     # How Latin names are keyed: as transliterations of Arabic, by spelling, or auto
     # (recount.names.keys; arabic for a pack written in Arabic script or >= 2% Arabic names).
     latin_keys: str = setting(
-        "auto", "auto, arabic or spelling: how Latin-script names are keyed",
-        choices=("auto", "arabic", "spelling"),
+        "auto", "how Latin-script names are keyed (auto: per name)",
+        choices=LATIN_KEYS,
     )  # fmt: skip
     earliest_date: dt.date = setting(
         dt.date(2011, 3, 1), "dates of death before this are flagged before_period"

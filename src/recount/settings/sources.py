@@ -11,14 +11,9 @@ from recount.settings.base import Section, Where, setting
 from recount.settings.project import EVENTS, check_country
 
 FORMATS = ("csv", "tsv", "xlsx", "jsonl", "parquet")
-NAME_FIELDS = (
-    "name",
-    "given_name",
-    "father_name",
-    "grandfather_name",
-    "family_name",
-    "name_latin",
-)
+# A name in parts (Arabic nasab order: given, father, grandfather, family), and every name field.
+NAME_PARTS = ("given_name", "father_name", "grandfather_name", "family_name")
+NAME_FIELDS = ("name", *NAME_PARTS, "name_latin")
 CANONICAL_FIELDS = (
     *NAME_FIELDS,
     "sex",

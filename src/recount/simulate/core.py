@@ -24,6 +24,13 @@ from recount.simulate.writers import write_delimited, write_list
 
 Progress = Callable[[str, int, int], None]  # (step description, done, total)
 
+# The simulator's defaults where neither the caller nor the regime sets a value.
+SEED = 1
+PEOPLE = 20_000
+SOURCES = 5
+COVERAGE = 0.7
+COVERAGE_RANGE = (0.05, 0.99)  # expected share of people on at least one list
+
 
 @dataclass(frozen=True)
 class SimulationResult:
@@ -55,7 +62,7 @@ def simulate(
     out_dir: str | Path,
     people: int | None = None,
     sources: int | None = None,
-    seed: int = 1,
+    seed: int = SEED,
     *,
     coverage: float | None = None,
     lists: list[str] | tuple[str, ...] | None = None,
@@ -68,20 +75,23 @@ def simulate(
     picks list ids (default: the first `sources` of vdc, snhr, sohr, gov, scsr,
     lcc, local, hospital). `regime` (a `Regime` or a preset's name, see
     regimes.py) changes how the world and its lists are made; people, sources
-    and coverage default to the regime's, else 20,000, 5 and 0.7.
+    and coverage default to the regime's, else PEOPLE, SOURCES and COVERAGE.
     """
     regime = _regime(regime)
     world = WORLDS[regime.country]
-    people = people if people is not None else regime.people or 20000
-    sources = sources if sources is not None else regime.sources or 5
-    coverage = coverage if coverage is not None else regime.coverage or 0.7
+    people = people if people is not None else regime.people or PEOPLE
+    sources = sources if sources is not None else regime.sources or SOURCES
+    coverage = coverage if coverage is not None else regime.coverage or COVERAGE
     specs = tuple(restyle(spec, regime) for spec in _choose_lists(sources, lists, world))
     if not isinstance(seed, int) or seed < 0:
         raise ConfigError("seed", f"expected a whole number >= 0, got {seed!r}")
     if not isinstance(people, int) or people < 1:
         raise ConfigError("people", f"expected a positive whole number, got {people!r}")
-    if not 0.05 <= coverage <= 0.99:
-        raise ConfigError("coverage", f"expected a share between 0.05 and 0.99, got {coverage!r}")
+    low, high = COVERAGE_RANGE
+    if not low <= coverage <= high:
+        raise ConfigError(
+            "coverage", f"expected a share between {low} and {high}, got {coverage!r}"
+        )
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise ConfigError("out_dir", f"{out} exists and is not a folder")
@@ -166,7 +176,7 @@ def _regime(regime: Regime | str | None) -> Regime:
 def people_for_rows(
     rows: int,
     sources: int | None = None,
-    seed: int = 1,
+    seed: int = SEED,
     *,
     coverage: float | None = None,
     lists: list[str] | tuple[str, ...] | None = None,
@@ -179,8 +189,8 @@ def people_for_rows(
     """
     regime = _regime(regime)
     world = WORLDS[regime.country]
-    sources = sources if sources is not None else regime.sources or 5
-    coverage = coverage if coverage is not None else regime.coverage or 0.7
+    sources = sources if sources is not None else regime.sources or SOURCES
+    coverage = coverage if coverage is not None else regime.coverage or COVERAGE
     specs = tuple(restyle(spec, regime) for spec in _choose_lists(sources, lists, world))
     if not isinstance(rows, int) or rows < 1:
         raise ConfigError("rows", f"expected a positive whole number, got {rows!r}")

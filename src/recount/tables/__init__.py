@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 
 from recount.tables import views
-from recount.tables.catalog import TABLES
+from recount.tables.catalog import POOLED_SUFFIX, TABLES, is_pooled, pooled_level
 from recount.tables.spec import (
     Column,
     ColumnFamily,
@@ -30,6 +30,7 @@ from recount.tables.spec import (
 from recount.tables.spec import conform as _conform
 
 __all__ = [
+    "POOLED_SUFFIX",
     "TABLES",
     "Column",
     "ColumnFamily",
@@ -40,6 +41,8 @@ __all__ = [
     "conform",
     "duckdb_type",
     "frame",
+    "is_pooled",
+    "pooled_level",
     "table",
     "views",
 ]

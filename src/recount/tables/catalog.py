@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import pyarrow as pa
 
+from recount.settings.estimate import METHODS
+from recount.settings.project import EVENTS
 from recount.tables.spec import Column, ColumnFamily, Table
 
 TEXT = pa.string()
@@ -24,6 +26,18 @@ DATE = pa.date32()
 TIMESTAMP = pa.timestamp("us")
 TEXT_LIST = pa.list_(pa.string())
 TEXT_MAP = pa.map_(pa.string(), pa.string())
+
+# `estimates.level` of a level estimated from one pooled table: "<level>_pooled".
+POOLED_SUFFIX = "_pooled"
+
+
+def pooled_level(level: str) -> str:
+    """The `estimates.level` of `level` estimated from one pooled table."""
+    return level + POOLED_SUFFIX
+
+
+def is_pooled(level: str) -> bool:
+    return level.endswith(POOLED_SUFFIX)
 
 
 def key(name: str, type_: pa.DataType, doc: str = "") -> Column:
@@ -61,7 +75,7 @@ RECORDS = Table(
         Column("status_raw", TEXT, "as written"),
         Column("cause", TEXT, "as written"),
         Column("record_ref", TEXT, "the source's own id"),
-        Column("event", TEXT, "killed, missing, detained, evacuated"),
+        Column("event", TEXT, ", ".join(EVENTS)),
         Column("extra", TEXT_MAP, "every other mapped field: name -> value as written; {} if none"),
         Column("issues", TEXT, "';'-separated flags for values kept but doubtful"),
         Column("raw", TEXT, "the input row as JSON (column name -> text)"),
@@ -275,9 +289,9 @@ ESTIMATES = Table(
     "one row per stratum or level and method; select by `level`, never by NULL strata",
     (
         ColumnFamily(None, None, "the stratum columns, as configured (types as in persons)"),
-        key("level", TEXT, "stratum, a coarser level's name, total, or <level>_pooled"),
+        key("level", TEXT, f"stratum, a coarser level's name, total, or <level>{POOLED_SUFFIX}"),
         Column("documented", BIGINT),
-        key("method", TEXT, "hlcmcr, lcmcr, loglinear, dga, chapman"),
+        key("method", TEXT, ", ".join(METHODS)),
         Column("estimate", DOUBLE),
         Column("lower", DOUBLE, "95% interval"),
         Column("upper", DOUBLE),

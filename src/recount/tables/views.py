@@ -19,7 +19,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-_LIVE_LABELS = """
+# Labels not undone and not undo rows themselves.
+LIVE_LABELS_SQL = """
     select least(record_id_l, record_id_r) as record_id_l,
            greatest(record_id_l, record_id_r) as record_id_r,
            label, reviewer, label_id, created_at
@@ -29,13 +30,13 @@ _LIVE_LABELS = """
 """
 
 EFFECTIVE_LABELS_BY_REVIEWER_SQL = f"""
-    select * from ({_LIVE_LABELS})
+    select * from ({LIVE_LABELS_SQL})
     qualify row_number() over (
         partition by record_id_l, record_id_r, reviewer order by label_id desc) = 1
 """
 
 EFFECTIVE_LABELS_SQL = f"""
-    select * from ({_LIVE_LABELS})
+    select * from ({LIVE_LABELS_SQL})
     qualify row_number() over (partition by record_id_l, record_id_r order by label_id desc) = 1
 """
 
