@@ -57,6 +57,10 @@ event = "{event}"            # {" | ".join(EVENTS)}
 # [sources.values.sex]      # map this list's own values to recount's
 # "Adult - Male" = "M"
 
+[names]
+# earliest_date = 2011-03-01  # the period's first day: earlier dates of death are flagged
+                              # before_period (unset: none is)
+
 [link]
 backend = "{LinkSettings.backend}"           # {" | ".join(BACKENDS)}
 # threshold = {LinkSettings.threshold}            # match probability at which two records are one person

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pandas as pd
@@ -184,3 +185,65 @@ def test_a_ledger_written_before_rates_gains_the_column(workspace, tmp_path):
     add_claims(workspace, article)
     ledger = list_claims(workspace)
     assert sorted(ledger["rate"].dropna()) == ["day"] and len(ledger) == 2
+
+
+def _colombian_evidence(period_start=None) -> Evidence:
+    """1,000 people documented per year 1985-2016 in Antioquia, and an estimated total."""
+    from recount import tables
+
+    years = [year for year in range(1985, 2017) for _ in range(1000)]
+    persons = pd.DataFrame(
+        {
+            "person_id": [f"P{i:06d}" for i in range(len(years))],
+            "in_a": True,
+            "year": years,
+            "month": 6,
+            "governorate": "CO-ANT",
+            "status": "civilian",
+        }
+    )
+    total = {
+        "level": "total",
+        "documented": len(years),
+        "method": "lcmcr",
+        "estimate": 50_000.0,
+        "lower": 45_000.0,
+        "upper": 56_000.0,
+        "status": "ok",
+        "preferred": True,
+    }
+    estimates = tables.frame("estimates", pd.DataFrame([total]))
+    return Evidence(tables.frame("persons", persons), estimates, "killed", period_start)
+
+
+def _claim(value: float, start: str | None = None, **fields) -> pd.DataFrame:
+    claim = {"claim_id": "c1", "measure": "killed", "value": value, "population": "all"}
+    claim |= {"period_start": start, "context": "asserted", **fields}
+    return pd.DataFrame([claim])
+
+
+def test_a_claim_about_part_of_a_colombian_period_is_not_held_against_its_whole_total():
+    """A claim's period was 'the whole war' when it started before 2012 (Syria's war began in
+    2011): a Colombian claim for 2005 onwards was judged against the 1985-2016 estimate."""
+    evidence = _colombian_evidence()
+    assert evidence.first_day == dt.date(1985, 1, 1)
+    since_2005 = check_frame(_claim(30_000, "2005-01-01"), evidence).iloc[0]
+    assert since_2005["verdict"] == "not_checkable" and pd.isna(since_2005["estimate"])
+    assert since_2005["documented"] == 12_000  # 2005-2016 only
+    whole = check_frame(_claim(50_000, "1985-01-01"), evidence).iloc[0]
+    assert whole["verdict"] == "consistent" and whole["estimate"] == 50_000
+    # The project's own period start ([names] earliest_date) says where the period begins.
+    declared = _colombian_evidence(period_start=dt.date(1958, 1, 1))
+    assert check_frame(_claim(50_000, "1985-01-01"), declared).iloc[0]["verdict"] != "consistent"
+
+
+def test_verdicts_name_the_countrys_admin_units():
+    """'all governorates' and 'counts by governorate' were said of every country."""
+    evidence = _colombian_evidence()
+    assert evidence.admin_words == ("department", "departments")
+    below = check_frame(_claim(10, low=10, high=10), evidence).iloc[0]
+    assert below["verdict"] == "undercount" and "all departments" in below["reason"]
+    assert "governorate" not in below["reason"]
+    city = check_frame(_claim(10, place="Medellín", place_level="city"), evidence).iloc[0]
+    assert "counts by department" in city["reason"]
+    assert Evidence(None, None, "killed").admin_words == ("admin unit", "admin units")

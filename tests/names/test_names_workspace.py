@@ -125,7 +125,15 @@ def test_normalized_table_matches_the_contract(workspace):
     assert summary.set_index("source_id")["identifiable"].to_dict() == {"a": 1, "b": 2}
 
 
+def set_period_start(workspace: Workspace, day: str) -> None:
+    text = workspace.config_path.read_text("utf-8")
+    text = text.replace("[names]\n", f'[names]\nearliest_date = "{day}"\n', 1)
+    workspace.config_path.write_text(text, "utf-8")
+    workspace.reload_config()
+
+
 def test_normalized_rows(workspace):
+    set_period_start(workspace, "2011-03-01")
     Project(workspace).normalize()
     n = workspace.table("normalized").set_index("record_id")
     assert len(n) == 5
@@ -169,14 +177,18 @@ def test_rerun_replaces_the_table(workspace):
 
 
 def test_earliest_date_is_configurable(workspace):
-    workspace.config_path.write_text(
-        workspace.config_path.read_text("utf-8") + '\n[names]\nearliest_date = "2000-01-01"\n',
-        "utf-8",
-    )
-    workspace.reload_config()
+    set_period_start(workspace, "2000-01-01")
     Project(workspace).normalize()
     n = workspace.table("normalized").set_index("record_id")
     assert pd.isna(n.loc["b:1"].date_flag)
+
+
+def test_without_earliest_date_no_death_is_flagged_before_the_period(workspace):
+    """The default assumed Syria's war: a 2009 death was before_period in any project."""
+    Project(workspace).normalize()
+    n = workspace.table("normalized").set_index("record_id")
+    assert pd.isna(n.loc["b:1"].date_flag)  # 2009-01-01
+    assert n.loc["a:2"].date_flag == "in_future" and n.loc["b:2"].date_flag == "unparsed"
 
 
 def test_missing_records_table_is_a_clear_error(tmp_path):
@@ -190,6 +202,7 @@ def test_cli_normalize_and_key(workspace):
     result = runner.invoke(app, ["normalize", "--workspace", str(workspace.root)])
     assert result.exit_code == 0, result.output
     assert "5 records" in result.output and "2 unidentified" in result.output
+    assert "governorates inferred from place" in " ".join(result.output.split())  # Syria's word
     result = runner.invoke(
         app, ["names", "key", "Mohammad Ahmad al-Ali", "محمد أحمد العلي", "unknown"]
     )
@@ -223,3 +236,16 @@ def test_worker_processes_give_the_same_table(monkeypatch):
     monkeypatch.setattr(stage, "PARALLEL_FROM", 10)
     parallel = stage.normalize_records(frame, workers=2)
     assert parallel.equals(serial)
+
+
+def test_cli_names_a_countrys_admin_units_in_its_own_word(tmp_path):
+    """`recount normalize` said 'governorates' of every country's admin units."""
+    ws = Workspace.init(tmp_path / "co", country="CO")
+    frame = pd.DataFrame(
+        {"record_id": ["a:1"], "source_id": ["a"], "source_row": [1], "place": ["Medellín"]}
+    )
+    ws.write_table("records", tables.frame("records", frame))
+    result = CliRunner().invoke(app, ["normalize", "--workspace", str(ws.root)])
+    assert result.exit_code == 0, result.output
+    output = " ".join(result.output.split())  # the console wraps long lines
+    assert "1 departments inferred from place" in output and "governorate" not in output

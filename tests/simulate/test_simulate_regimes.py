@@ -6,6 +6,7 @@ against the truth, never on the simulator's internals.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 
@@ -68,6 +69,9 @@ def worlds(tmp_path_factory):
     ]:
         made[name] = simulate(root / name, people=people, seed=4, regime=name)
     return made
+
+
+PERIOD_START = {"SY": dt.date(2011, 3, 1), "CO": dt.date(1985, 1, 1)}
 
 
 def test_the_split_is_declared_and_covers_both_countries():
@@ -274,3 +278,8 @@ def test_every_preset_simulates(tmp_path):
         world = simulate(tmp_path / name, people=600, seed=1, regime=name)
         assert world.total_rows > 100, name
         assert np.isfinite(world.documented_share)
+        # Each world declares its own period: recount no longer assumes Syria's.
+        first_day = load_config(world.config_path).names.earliest_date
+        assert first_day == PERIOD_START[REGIMES[name].country], name
+        truth = pd.read_csv(world.truth_persons, usecols=["date_of_death"])
+        assert (pd.to_datetime(truth["date_of_death"]).dt.date >= first_day).all(), name

@@ -27,7 +27,7 @@ from typing import Any
 
 import pandas as pd
 
-from recount.errors import WorkspaceError
+from recount.errors import ConfigError, WorkspaceError
 from recount.settings import ProjectSettings
 from recount.tables import TABLES, pooled_level
 
@@ -39,6 +39,8 @@ MEASURE_FOR_EVENT = {
     "evacuated": {"evacuated"},
 }
 CHECK_COLUMNS = TABLES["claim_checks"].names
+# A year holding fewer of the documented than this share does not start the period.
+STRAY_SHARE = 0.01
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,33 @@ class Evidence:
     persons: pd.DataFrame | None
     estimates: pd.DataFrame | None
     event: str
+    period_start: dt.date | None = None  # [names] earliest_date, when the project sets it
+
+    @property
+    def first_day(self) -> dt.date | None:
+        """The start of the period the workspace covers: [names] earliest_date, else the
+        first day of the first year that holds at least STRAY_SHARE of the people documented
+        (a few misdated records do not move the start years back)."""
+        if self.period_start is not None:
+            return self.period_start
+        for frame in (self.persons, self.estimates):
+            if frame is not None and "year" in frame.columns and frame["year"].notna().any():
+                shares = frame["year"].dropna().astype(int).value_counts(normalize=True)
+                kept = shares[shares >= STRAY_SHARE]
+                return dt.date(int((kept if len(kept) else shares).index.min()), 1, 1)
+        return None
+
+    @property
+    def admin_words(self) -> tuple[str, str]:
+        """What the workspace's country calls its first-level admin units (governorate,
+        department...), singular and plural."""
+        from recount.reference import country_pack
+
+        try:
+            pack = country_pack(self.country)
+        except ConfigError:  # codes of a country recount has no pack for
+            pack = country_pack(None)
+        return pack.admin_word, pack.admin_word_plural
 
     @property
     def last_day(self) -> dt.date | None:
@@ -96,8 +125,9 @@ def check_claims(ws: Any) -> pd.DataFrame:
 def workspace_evidence(ws: Any) -> Evidence:
     persons = ws.table("persons") if ws.has_table("persons") else None
     estimates = ws.table("estimates") if ws.has_table("estimates") else None
-    event = ws.config.project.event if ws.config_path.exists() else ProjectSettings.event
-    return Evidence(persons, estimates, event)
+    if not ws.config_path.exists():
+        return Evidence(persons, estimates, ProjectSettings.event)
+    return Evidence(persons, estimates, ws.config.project.event, ws.config.names.earliest_date)
 
 
 def check_frame(claims: pd.DataFrame, evidence: Evidence) -> pd.DataFrame:
@@ -153,7 +183,8 @@ def check_one(claim: dict, evidence: Evidence) -> Verdict:
     if place_level == "city":
         return Verdict(
             "not_checkable",
-            f"about the city or district {claim.get('place')}; the workspace counts by governorate",
+            f"about the city or district {claim.get('place')}; the workspace counts by "
+            f"{evidence.admin_words[0]}",
         )
     governorate = place_code if place_level == "governorate" else None
     population = claim.get("population") or "all"
@@ -171,7 +202,7 @@ def check_one(claim: dict, evidence: Evidence) -> Verdict:
     if documented is None:
         return Verdict("not_checkable", f"the workspace cannot count {population} in this scope")
     low, high = _claim_range(claim)
-    scope = _describe_scope(governorate, first, last, population)
+    scope = _describe_scope(governorate, first, last, population, evidence.admin_words[1])
     if high < documented:
         return Verdict(
             "undercount",
@@ -355,7 +386,10 @@ def _requested_strata(
         wanted["governorate"] = governorate
     if first is None and last is None:
         return wanted
-    whole_war = (first is None or first <= dt.date(2011, 12, 31)) and (
+    # From the period's first year (or before) to its end: the whole period, however the
+    # claim words its start ("since 2011", "since March 2011" for a war begun in March 2011).
+    start = evidence.first_day
+    whole_war = (first is None or (start is not None and first.year <= start.year)) and (
         last is None or (evidence.last_day is not None and last >= evidence.last_day)
     )
     if whole_war:
@@ -441,9 +475,13 @@ def _documented_from_estimates(
 
 
 def _describe_scope(
-    governorate: str | None, first: dt.date | None, last: dt.date | None, population: str
+    governorate: str | None,
+    first: dt.date | None,
+    last: dt.date | None,
+    population: str,
+    admin_units: str,
 ) -> str:
-    parts = [population, governorate or "all governorates"]
+    parts = [population, governorate or f"all {admin_units}"]
     if first or last:
         parts.append(
             f"{first.isoformat() if first else 'start'} to {last.isoformat() if last else 'end'}"

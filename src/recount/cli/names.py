@@ -30,11 +30,14 @@ def normalize(workspace: WorkspaceOption = Path(".")) -> None:
     console.print(
         f"normalized: {total} records, {identifiable} identifiable, {total - identifiable} unidentified"
     )
+    from recount.reference import workspace_pack
+
+    units = workspace_pack(project.workspace).admin_word_plural
     for row in summary.itertuples(index=False):
         console.print(
             f"  {row.source_id}: {row.records} records, {row.identifiable} identifiable, "
             f"{row.no_name} without name, {row.unknown_name} unknown, {row.relational} relational, "
-            f"{row.governorate_inferred} governorates inferred from place, {row.date_flagged} dates flagged",
+            f"{row.governorate_inferred} {units} inferred from place, {row.date_flagged} dates flagged",
             highlight=False,
         )
 

@@ -13,20 +13,21 @@ def date_flag(
     date: dt.date | None,
     precision: str | None,
     raw: str | None,
-    earliest: dt.date = NamesSettings.earliest_date,
+    earliest: dt.date | None = NamesSettings.earliest_date,
     today: dt.date | None = None,
 ) -> str | None:
     """`before_period`, `in_future`, `unparsed` (text given but no date read), or None when fine.
 
     A partial date is wrong only when its whole period is: "2011" is fine for a
-    period starting in March 2011, "2011-01" is not.
+    period starting in March 2011, "2011-01" is not. Without `earliest` ([names]
+    earliest_date unset) no date is before the period.
     """
     today = today or dt.date.today()
     if date is None:
         return "unparsed" if raw is not None and str(raw).strip() else None
     if date > today:
         return "in_future"
-    if period_end(date, precision) < earliest:
+    if earliest is not None and period_end(date, precision) < earliest:
         return "before_period"
     return None
 
@@ -45,7 +46,7 @@ def date_flags(
     dates: pd.Series,
     precision: pd.Series,
     raw: pd.Series,
-    earliest: dt.date = NamesSettings.earliest_date,
+    earliest: dt.date | None = NamesSettings.earliest_date,
     today: dt.date | None = None,
 ) -> list[str | None]:
     """`date_flag` for whole columns at once (same rules, vectorised for millions of records)."""
@@ -60,6 +61,7 @@ def date_flags(
     flags = pd.Series([None] * len(dates), dtype=object)
     given = raw.notna() & raw.astype(str).str.strip().ne("")
     flags[(dates.isna() & given).to_numpy()] = "unparsed"
-    flags[(end < pd.Timestamp(earliest)).to_numpy()] = "before_period"
+    if earliest is not None:
+        flags[(end < pd.Timestamp(earliest)).to_numpy()] = "before_period"
     flags[(dates > pd.Timestamp(today or dt.date.today())).to_numpy()] = "in_future"
     return flags.tolist()

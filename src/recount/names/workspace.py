@@ -81,7 +81,7 @@ def workspace_key_style(frame: pd.DataFrame, setting: str = AUTO_KEYS) -> str:
 
 def normalize_records(
     records: pd.DataFrame,
-    earliest: dt.date | None = None,
+    earliest: dt.date | None = NamesSettings.earliest_date,
     workers: int | None = None,
     key_style: str = AUTO_KEYS,
     pack: CountryPack = NO_PACK,
@@ -96,7 +96,6 @@ def normalize_records(
     Arrow's `take`; dates are flagged column-wise. Many distinct names are
     split across `workers` processes (default: one per core).
     """
-    earliest = earliest or NamesSettings.earliest_date
     frame = pd.DataFrame({c: _text_column(records, c) for c in _TEXT_COLUMNS})
     out: dict[str, pa.Array] = {
         "record_id": pa.array(frame["record_id"], pa.string()),

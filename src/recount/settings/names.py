@@ -15,14 +15,14 @@ LATIN_KEYS = ("auto", "arabic", "spelling")
 class NamesSettings(Section):
     NAME = "names"
 
-    # The Syrian uprising began in March 2011: a death recorded before it is a data-entry
-    # error for a Syria casualty project (or another conflict's).
     # How Latin names are keyed: as transliterations of Arabic, by spelling, or auto
     # (recount.names.keys; arabic for a pack written in Arabic script or >= 2% Arabic names).
     latin_keys: str = setting(
         "auto", "how Latin-script names are keyed (auto: per name)",
         choices=LATIN_KEYS,
     )  # fmt: skip
-    earliest_date: dt.date = setting(
-        dt.date(2011, 3, 1), "dates of death before this are flagged before_period"
+    # The period's start is the project's to say (March 2011 for Syria's war, 1985 or 1958
+    # for Colombia's): unset, no date of death is flagged for coming before it.
+    earliest_date: dt.date | None = setting(
+        None, "dates of death before this are flagged before_period (unset: none is)"
     )

@@ -363,7 +363,16 @@ def write_config(out: Path, specs: tuple[ListSpec, ...], seed: int, regime: Regi
         for canonical, mapping in s.value_maps.items():
             lines += ["", f"[sources.values.{canonical}]"]
             lines += [f"{q(theirs)} = {q(ours)}" for theirs, ours in mapping.items()]
-    lines += ["", "[estimate]", 'strata = ["governorate", "year"]', ""]
+    lines += [
+        "",
+        "[names]",
+        "# The simulated conflict's first day: an earlier date of death is a data-entry error.",
+        f"earliest_date = {WORLDS[regime.country].first_day.isoformat()}",
+        "",
+        "[estimate]",
+        'strata = ["governorate", "year"]',
+        "",
+    ]
     path = out / "recount.toml"
     temporary = path.with_name(path.name + ".tmp")
     temporary.write_text("\n".join(lines), encoding="utf-8")

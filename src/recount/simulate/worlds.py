@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -29,6 +30,7 @@ class World:
     lists: tuple[ListSpec, ...]
     codes: tuple[str, ...]  # the admin units `population["governorate"]` indexes
     years: tuple[int, int]
+    first_day: dt.date  # the conflict's first day: no one in this world dies before it
     draw_population: Callable[..., Population]
     list_records: Callable[..., sy_records.ListRows]
     place_names: Callable[[], np.ndarray]  # place index -> name, for the truth
@@ -80,6 +82,7 @@ SYRIA = World(
     lists=DEFAULT_LISTS,
     codes=sy_geo.GOVERNORATE_CODES,
     years=(sy_geo.FIRST_MONTH[0], sy_geo.LAST_MONTH[0]),
+    first_day=dt.date(*sy_geo.FIRST_MONTH, 1),
     draw_population=sy_population.draw_population,
     list_records=sy_records.list_records,
     place_names=lambda: sy_records.vocabulary().place_latin,
@@ -90,6 +93,7 @@ COLOMBIA = World(
     lists=COLOMBIA_LISTS,
     codes=co_geo.DEPARTMENT_CODES,
     years=(co_geo.FIRST_MONTH[0], co_geo.LAST_MONTH[0]),
+    first_day=dt.date(*co_geo.FIRST_MONTH, 1),
     draw_population=co_population.draw_population,
     list_records=co_records.list_records,
     place_names=lambda: np.asarray(co_geo.place_table().name, dtype=object),
