@@ -198,3 +198,38 @@ def test_a_staged_dataset_must_already_have_the_declared_schema(tmp_path):
     pq.write_table(bad, tmp_path / "bad.parquet")
     with pytest.raises(TableSchemaError, match="source_row int32 where source_row int64"):
         tables.conform("quarantine", pads.dataset(str(tmp_path / "bad.parquet")))
+
+
+def test_rows_appended_one_by_one_are_checked_like_every_write(ws):
+    """The review app appends to its tables over its own connection (insert_rows)."""
+    from recount.review import store
+
+    with ws.connect() as con:
+        store.ensure_schema(con)
+        good = store.label_row(1, "a:1", "b:1", "match", "rev", dt.datetime(2026, 1, 1))
+        tables.insert_rows(con, "labels", [good])
+        with pytest.raises(TableSchemaError, match="label_id"):
+            tables.insert_rows(con, "labels", [good | {"label_id": None}])
+        with pytest.raises(TableSchemaError, match="declares no column 'note'"):
+            tables.insert_rows(con, "labels", [good | {"label_id": 2, "note": "x"}])
+        with pytest.raises(TableSchemaError, match="created_at"):
+            tables.insert_rows(con, "labels", [good | {"label_id": 2, "created_at": "today"}])
+        assert con.execute("select count(*) from labels").fetchone()[0] == 1
+
+
+def test_review_rows_land_in_their_columns_whatever_the_stored_order(ws):
+    """A review table made by an older recount gains new columns at its end; the review app
+    inserted by position, so a user added there put `false` into `created_at`."""
+    from recount.review import store
+
+    with ws.connect() as con:
+        con.execute(
+            "create table review_users (username varchar, role varchar, password_hash varchar, "
+            "active boolean, failed_logins integer, locked_until timestamp, created_at timestamp)"
+        )
+        store.ensure_schema(con)  # adds show_scores after created_at
+        store.insert_user(con, "ana", "reviewer", "hash")
+        row = con.execute(
+            "select active, show_scores, failed_logins, created_at from review_users"
+        ).fetchone()
+    assert row[:3] == (True, False, 0) and isinstance(row[3], dt.datetime)

@@ -19,7 +19,7 @@ import pandas as pd
 from recount.config import Config, load_config
 from recount.errors import WorkspaceError
 from recount.settings import ProjectSettings
-from recount.tables import TABLES, TableData, add_missing_columns, conform
+from recount.tables import TABLES, TableData, add_missing_columns, conform, insert_rows
 
 CONFIG_FILE = "recount.toml"
 DATABASE_FILE = "recount.duckdb"
@@ -179,12 +179,9 @@ class Workspace:
 
     def append_rows(self, name: str, data: TableData) -> None:
         """Add rows to a table (created with its declared columns when absent)."""
-        checked = conform(name, data)
         with self.connect() as con:
             con.execute(TABLES[name].create_sql())
-            con.register("_incoming", checked)
-            con.execute(f"insert into {_quote(name)} by name select * from _incoming")
-            con.unregister("_incoming")
+            insert_rows(con, name, data)
 
     def drop_tables(self, names: Sequence[str]) -> None:
         with self.connect() as con:

@@ -15,11 +15,11 @@ import pyarrow as pa
 
 from recount.claims.claimants import Gazetteer, workspace_gazetteer
 from recount.claims.documents import coerce_date, iter_documents
-from recount.claims.extraction import CLAIM_COLUMNS, document_id, empty_claims, extract_claims
+from recount.claims.extraction import document_id, empty_claims, extract_claims
 from recount.reference import workspace_pack
 from recount.tables import TABLES
 
-_DATE_COLUMNS = ("date", "period_start", "period_end")
+_DATE_COLUMNS = [c.name for c in TABLES["claims"].columns.values() if c.type == pa.date32()]
 
 
 def claims_schema() -> pa.Schema:
@@ -69,26 +69,10 @@ def add_claims(
         else empty_claims()
     )
     added_at = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
-    _add_missing_columns(ws)
+    # replace_rows checks the rows against the catalog, and a ledger written by an older
+    # recount gains the columns declared since (e.g. `rate`), empty in its old rows.
     ws.replace_rows({"claims": to_arrow(claims, added_at)}, "doc_id", doc_ids)
     return claims
-
-
-_SQL_TYPES = {"string": "VARCHAR", "bool": "BOOLEAN", "float64": "DOUBLE", "int64": "BIGINT"}
-
-
-def _add_missing_columns(ws: Any) -> None:
-    """A ledger written by an older recount gains the columns added since (e.g. `rate`), empty."""
-    if not ws.has_table("claims"):
-        return
-    with ws.connect() as con:
-        present = {
-            row[0] for row in con.execute("select column_name from (describe claims)").fetchall()
-        }
-        for name, dtype in CLAIM_COLUMNS.items():
-            if name not in present:
-                sql_type = "DATE" if name in _DATE_COLUMNS else _SQL_TYPES[dtype]
-                con.execute(f'alter table claims add column "{name}" {sql_type}')
 
 
 def list_claims(ws: Any) -> pd.DataFrame:

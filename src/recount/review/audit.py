@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from recount.review.store import ReviewError, existing_tables, now
-from recount.tables import TABLES
+from recount.tables import TABLES, insert_rows
 
 SINGLETON, LINK = "singleton", "link"
 ANSWERS = {SINGLETON: ("missed", "none", "unsure"), LINK: ("same", "different", "unsure")}
@@ -111,14 +111,7 @@ def draw_sample(
     items.insert(0, "item_id", np.arange(1, len(items) + 1, dtype=np.int64))
     items["seed"] = seed
     items["drawn_at"] = now()
-    con.register("new_audit_items", items)
-    try:
-        con.execute(
-            """insert into audit_items select item_id, kind, person_id, record_id_l, record_id_r,
-               list_a, list_b, match_probability, population, seed, drawn_at from new_audit_items"""
-        )
-    finally:
-        con.unregister("new_audit_items")
+    insert_rows(con, "audit_items", items)
     return len(items)
 
 
@@ -224,10 +217,9 @@ def record_answer(
     answer_id = con.execute("select coalesce(max(answer_id), 0) + 1 from audit_answers").fetchone()[
         0
     ]
-    con.execute(
-        "insert into audit_answers values (?, ?, ?, ?, ?, ?, ?, ?)",
-        [answer_id, item_id, answer, match_record_id, match_list, scored, reviewer, now()],
-    )
+    row = {"answer_id": answer_id, "item_id": item_id, "answer": answer}
+    row |= {"match_record_id": match_record_id, "match_list": match_list, "scored": scored}
+    insert_rows(con, "audit_answers", [row | {"reviewer": reviewer, "created_at": now()}])
     return int(answer_id)
 
 

@@ -21,6 +21,7 @@ import duckdb
 from recount.review import store
 from recount.review.pairview import person_records
 from recount.review.store import ReviewError
+from recount.tables import insert_rows
 from recount.tables.views import ACTION_COLUMNS, LIVE_CLUSTER_ACTIONS_SQL
 
 
@@ -46,12 +47,9 @@ def _append(
     apart_from: list[str] | None = None,
 ) -> int:
     action_id = store.next_id(con, "cluster_actions", "action_id")
-    con.execute(
-        """insert into cluster_actions
-               (action_id, action, record_ids, person_ids, reviewer, created_at, undoes, apart_from)
-           values (?, ?, ?, ?, ?, ?, ?, ?)""",
-        [action_id, action, record_ids, person_ids, reviewer, store.now(), undoes, apart_from],
-    )
+    row = {"action_id": action_id, "action": action, "record_ids": record_ids}
+    row |= {"person_ids": person_ids, "reviewer": reviewer, "created_at": store.now()}
+    insert_rows(con, "cluster_actions", [row | {"undoes": undoes, "apart_from": apart_from}])
     return action_id
 
 

@@ -25,7 +25,7 @@ import duckdb
 
 from recount.errors import RecountError
 from recount.settings import ReviewSettings
-from recount.tables import TABLES, add_missing_columns
+from recount.tables import TABLES, add_missing_columns, insert_rows
 from recount.tables.views import EFFECTIVE_LABELS_BY_REVIEWER_SQL, LIVE_LABELS_SQL
 from recount.workspace import Workspace
 
@@ -212,11 +212,29 @@ def add_label(
     if check_records and not records_exist(con, [left, right]):
         raise ReviewError("unknown record id")
     label_id = next_id(con, "labels", "label_id")
-    con.execute(
-        "insert into labels values (?, ?, ?, ?, ?, ?, null)",
-        [label_id, left, right, label, reviewer, now()],
-    )
+    insert_rows(con, "labels", [label_row(label_id, left, right, label, reviewer, now())])
     return label_id
+
+
+def label_row(
+    label_id: int,
+    record_id_l: str,
+    record_id_r: str,
+    label: str,
+    reviewer: str,
+    created_at: datetime,
+    undoes: int | None = None,
+) -> dict:
+    """One row of `labels` (append-only: an undo is a row whose `undoes` names the undone)."""
+    return {
+        "label_id": label_id,
+        "record_id_l": record_id_l,
+        "record_id_r": record_id_r,
+        "label": label,
+        "reviewer": reviewer,
+        "created_at": created_at,
+        "undoes": undoes,
+    }
 
 
 def undo_last_label(con: duckdb.DuckDBPyConnection, reviewer: str) -> dict | None:
@@ -230,10 +248,7 @@ def undo_last_label(con: duckdb.DuckDBPyConnection, reviewer: str) -> dict | Non
         return None
     label_id, left, right, label = row
     undo_id = next_id(con, "labels", "label_id")
-    con.execute(
-        "insert into labels values (?, ?, ?, ?, ?, ?, ?)",
-        [undo_id, left, right, label, reviewer, now(), label_id],
-    )
+    insert_rows(con, "labels", [label_row(undo_id, left, right, label, reviewer, now(), label_id)])
     return {"label_id": label_id, "record_id_l": left, "record_id_r": right, "label": label}
 
 
@@ -301,10 +316,9 @@ def insert_user(
         raise ReviewError(f"role must be one of {', '.join(ROLES)}")
     if get_user(con, username) is not None:
         raise ReviewError(f"user {username!r} already exists")
-    con.execute(
-        "insert into review_users values (?, ?, ?, true, 0, null, false, ?)",
-        [username, role, password_hash, now()],
-    )
+    user = {"username": username, "role": role, "password_hash": password_hash, "active": True}
+    user |= {"failed_logins": 0, "locked_until": None, "show_scores": False, "created_at": now()}
+    insert_rows(con, "review_users", [user])
 
 
 def set_user_active(con: duckdb.DuckDBPyConnection, username: str, active: bool) -> None:
@@ -326,9 +340,8 @@ def unlock_user(con: duckdb.DuckDBPyConnection, username: str) -> None:
 def audit(con: duckdb.DuckDBPyConnection, actor: str | None, event: str, detail: str = "") -> None:
     """One audit row. `detail` holds ids and counts only, never a name."""
     audit_id = next_id(con, "review_audit", "audit_id")
-    con.execute(
-        "insert into review_audit values (?, ?, ?, ?, ?)", [audit_id, now(), actor, event, detail]
-    )
+    row = {"audit_id": audit_id, "at_time": now(), "actor": actor, "event": event}
+    insert_rows(con, "review_audit", [row | {"detail": detail}])
 
 
 def recent_audit(con: duckdb.DuckDBPyConnection, limit: int = 200) -> list[dict]:

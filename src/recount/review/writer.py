@@ -20,6 +20,7 @@ from datetime import datetime
 
 from recount.review import store
 from recount.review.store import Database
+from recount.tables import insert_rows
 
 MAX_BATCH = 500
 
@@ -83,17 +84,17 @@ class LabelWriter:
             with self.db.transaction() as con:
                 first_id = store.next_id(con, "labels", "label_id")
                 ids = list(range(first_id, first_id + len(batch)))
-                values = ", ".join(["(?, ?, ?, ?, ?, ?, null)"] * len(batch))
-                params = []
-                for label_id, item in zip(ids, batch, strict=True):
-                    params += [
+                rows = [
+                    store.label_row(
                         label_id,
                         item.record_id_l,
                         item.record_id_r,
                         item.label,
                         item.reviewer,
                         item.created_at,
-                    ]
-                con.execute(f"insert into labels values {values}", params)
+                    )
+                    for label_id, item in zip(ids, batch, strict=True)
+                ]
+                insert_rows(con, "labels", rows)
             self.on_commit(batch)
         return ids
