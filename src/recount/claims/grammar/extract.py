@@ -70,12 +70,16 @@ from recount.reference import NO_PACK, CountryPack
 _POP = alternation(POPULATIONS)
 _MEAS = alternation(MEASURES_AFTER)
 _AUX = alternation(AUXILIARIES)
+_PASSIVE_HARM = (
+    r"(?:killed|injured|wounded|arrested|detained|abducted|kidnapped|displaced|executed)"
+)
 _LOCATIVE = r"(?:\s+(?:in|on|at|near|from|across|around|inside|outside|throughout)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
 _ADJECTIVE = rf"(?:(?!(?:and|or|but|of|with|{_POP}|{alternation(UNITS)})\b)[A-Za-z][\w'’-]*\s+)"
 _FORWARD_RE = re.compile(
-    rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?P<of>of\s+)?(?:(?:reports?|names|accounts)\s+of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>(?:{_POP})(?:\s+(?:{_POP})|\s*,?\s+(?:and|or|&)\s+(?:{_ADJECTIVE}){{0,1}}?(?:{_POP}))?)\b|{_ADJECTIVE}{{1,2}}?(?=(?:{alternation(MEASURE_NOUNS)})\b))?"
+    rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?P<of>of\s+)?(?:(?:reports?|names|accounts)\s+of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>(?:{_POP})(?:\s+(?:{_POP})|\s*,?\s+(?:and|or|&)\s+(?:{_ADJECTIVE}){{0,1}}?(?:{_POP}))?)\b|{_ADJECTIVE}{{1,2}}?(?=(?:{alternation(MEASURE_NOUNS)})\b)|{_ADJECTIVE}{{1,2}}?(?=(?:had|have|has|were|was)\s+(?:been\s+)?{_PASSIVE_HARM}\b))?"
     rf"{_LOCATIVE}"
-    r"(?P<aside>\s*(?:,|\(|–|—)\s*[^,()–—.;]{0,80}?(?:,|\)|–|—))?"
+    r"(?P<aside>\s*(?:,|\(|–|—)\s*[^,()–—.;]{0,80}?(?:,|\)|–|—)|\s*\([^()]{0,80}\)"
+    r"|\s+[–—-]\s+[^()–—.;]{0,80}?\s[–—-](?=\s))?"
     rf"\s*(?:(?:{_AUX}|[a-z]+ly)\s+){{0,6}}?"
     rf"(?P<meas>{_MEAS})\b",
     re.IGNORECASE,
@@ -180,7 +184,7 @@ _NOT_A_COUNT_AFTER_RE = re.compile(
     r"|\s+in\s+(?:every\s+)?(?:[1-9]\d?|two|three|four|five|six|seven|eight|nine|ten|a\s+hundred)\b(?![\d,.])"  # one in five
     r"|\s*(?:[a-z]+\s+){0,2}per\s+(?:1,000|10,000|100,000|1000|10000|100000|thousand)\b"
     r"|\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|o['’]clock)\b"
-    r"|\s*[:/]\s*\d"
+    r"|\s*[:/]\s*\d|/(?=\s|$)"
     rf"|\s+(?!(?-i:may)\b){_MONTH}(?![\w])"  # "15 May" is a date; "300,000 may have died" a count
     r"|(?:st|nd|rd|th)\b)",
     re.IGNORECASE,
@@ -225,6 +229,7 @@ class DocumentState:
     table_row: TableRow | None = None  # the table row the current sentence is
     text: str = ""  # the whole document (citation markers masked), for names given earlier
     pack: CountryPack = NO_PACK  # the workspace's country: its admin units get their codes
+    losses: bool = False  # inside an infobox's "Casualties and losses": the sides' fighters
 
 
 @dataclass
@@ -256,6 +261,7 @@ def sentence_claims(
     """The claims one sentence makes, in order. Updates `state` for the sentences after it."""
     quantities = find_quantities(sentence)
     mentions = gazetteer.find(sentence)
+    _losses_section(sentence, state)
     if state.new_paragraph:
         state.paragraph_speaker = None
     item = _LIST_ITEM_RE.match(sentence) is not None
@@ -283,6 +289,8 @@ def sentence_claims(
     _carry_measure(sentence, claims, state)
     _share_population(sentence, claims)
     _topic_population(sentence, claims)
+    if state.losses:
+        _belligerents_losses(claims)
     claims = [c for c in claims if c.measure is not None]
     if claims:
         state.last_measure = claims[-1].measure
@@ -319,6 +327,29 @@ def sentence_claims(
     state.previous_measures = frozenset(c.measure for c in attributed if c.measure)
     state.previous_measure = claims[-1].measure if claims else None
     return claims
+
+
+_LOSSES_HEADING_RE = re.compile(r"^\W*casualties\s+and\s+losses\W*$", re.IGNORECASE)
+_COMBATANT_MEASURES = {"killed", "injured", "missing", "detained", "casualties", "abducted"}
+
+
+def _losses_section(sentence: str, state: DocumentState) -> None:
+    """An encyclopedia infobox's "Casualties and losses" lists each side's losses: fighters,
+    unless a line names its people ("119 civilians died"). Prose after the box ends it."""
+    if _LOSSES_HEADING_RE.match(sentence):
+        state.losses = True
+    elif state.losses and len(sentence.split()) > 12:
+        state.losses = False
+
+
+def _belligerents_losses(claims: list[SentenceClaim]) -> None:
+    for claim in claims:
+        if (
+            claim.measure in _COMBATANT_MEASURES
+            and claim.population == "all"
+            and not claim.own_population
+        ):
+            claim.population = "combatants"
 
 
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[•·*▪◦‣-]|–\s|\d{1,2}[.)]\s)")
@@ -841,14 +872,21 @@ def _toll_meaning(
         return measure if measure in combined else "killed", population
     if noun in CASUALTY_TOLL_NOUNS:
         return "casualties", population
-    if measure is None and noun in (
-        "figure",
-        "figures",
-        "tally",
-        "count",
-        "estimate",
-        "estimates",
-        "range",
+    anaphoric_number = (  # "by 1985 the number had fallen to 1,655", not "a total of 3,321"
+        noun == "number" and not re.match(r"\s*of\b", words) and _key(toll.group("link")) != "of"
+    )
+    if measure is None and (
+        anaphoric_number
+        or noun
+        in (
+            "figure",
+            "figures",
+            "tally",
+            "count",
+            "estimate",
+            "estimates",
+            "range",
+        )
     ):
         measure = _sentence_measure(sentence) or state.last_measure
     return measure, population
@@ -921,6 +959,7 @@ def _upper_end(q: Quantity) -> Quantity:
 
 def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) -> None:
     """Lists and parts take the measure of the claim they belong to."""
+    _measure_after_list(sentence, claims)
     for index, claim in enumerate(claims):
         if claim.measure is not None or index == 0:
             continue
@@ -966,6 +1005,23 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
             claim.construction = "list"
             if not claim.own_population:
                 claim.population = following.population
+
+
+def _measure_after_list(sentence: str, claims: list[SentenceClaim]) -> None:
+    """'12 men, four women and four children killed, and 60 men and seven children injured':
+    a list of people counted takes the measure said after its last item, not the one before."""
+    for index, claim in enumerate(claims):
+        if claim.measure is not None or not claim.own_population:
+            continue
+        for later, following in zip(claims[index:], claims[index + 1 :], strict=False):
+            gap = sentence[later.phrase_end : following.quantity.start]
+            if not _COORD_RE.match(gap) or not following.own_population:
+                break
+            if following.measure is not None:
+                if following.construction == "subject":
+                    claim.measure, claim.measure_text = following.measure, following.measure_text
+                    claim.construction = "list"
+                break
 
 
 # Another source's figure for the same thing: "Darfur Dead May Be 300,000; Sudan Says 10,000",
@@ -1072,16 +1128,51 @@ _TOPIC_RE = re.compile(
     rf"^\W*(?:the\s+)?(?:number\s+of\s+)?(?P<pop>{_POP})\s+(?:casualties|deaths|fatalities|victims|injuries|death\s+toll|toll)\b",
     re.IGNORECASE,
 )
+# "documented civilian casualties – 20 deaths and 69 injuries", "The majority of civilian
+# casualties were caused by shelling (11 killed and 51 injured)": the counts break the topic down
+_TOPIC_NOUN_RE = re.compile(
+    rf"\b(?P<pop>{_POP})\s+(?:casualties|deaths|fatalities|injuries)\b", re.IGNORECASE
+)
+_TO_POPULATION_RE = re.compile(
+    rf"\s+(?:{_MEAS})\s+(?:to|among)\s+(?:the\s+)?(?P<pop>{_POP})\b", re.IGNORECASE
+)
 
 
 def _topic_population(sentence: str, claims: list[SentenceClaim]) -> None:
-    """'Child casualties comprised nearly one-third …, with 327 deaths and 880 injured'."""
+    """Who is counted, said once for counts that do not say it again.
+
+    - a sentence's topic: 'Child casualties comprised nearly one-third …, with 327 deaths and
+      880 injured', 'UNSMIL documented civilian casualties in Derna (seven killed and 30
+      injured)', '66 civilian casualties, including 28 deaths and 38 injuries';
+    - after the counts: 'at least seven deaths and 30 injuries to civilians'.
+    """
     topic = _TOPIC_RE.match(sentence)
-    if topic is None:
-        return
     for claim in claims:
-        if not claim.own_population and claim.population == "all":
+        if claim.own_population or claim.population != "all":
+            continue
+        if topic is not None:
             claim.population = _population(topic.group("pop"))
+            continue
+        named = [
+            m
+            for m in _TOPIC_NOUN_RE.finditer(sentence, 0, claim.quantity.start)
+            if not _POP_WORD_RE.search(sentence, m.end(), claim.quantity.start)
+        ]
+        if named and claim.construction in ("subject", "list", "part"):
+            claim.population = _population(named[-1].group("pop"))
+    for index in range(len(claims) - 1, -1, -1):
+        claim = claims[index]
+        after = _TO_POPULATION_RE.match(sentence, claim.quantity.end)
+        if after is None or claim.construction != "subject":
+            continue
+        population = _population(after.group("pop"))
+        claim.population, claim.own_population = population, True
+        later = claim
+        for earlier in reversed(claims[:index]):  # "seven deaths and 30 injuries to civilians"
+            gap = sentence[earlier.phrase_end : later.phrase_start]
+            if earlier.own_population or not _AND_GAP_RE.match(gap):
+                break
+            earlier.population, later = population, earlier
 
 
 _BREAKDOWN_GAP_RE = re.compile(r"^[^.;]{0,40}?(?::|\s[–—-]\s|\()\s*$")
