@@ -6,8 +6,8 @@ run reads the same text.
 
     python bench/claims.py                    # speed, the corpora, the held-out sets, the dev split
     python bench/claims.py --corpus DIR_OR_TOML [--misses]   # score any labelled corpus
-    python bench/claims.py --corpus tests/claims/dev2 --half a   # one half of dev2 (README there)
-    python bench/claims.py --blind            # the blind split tests/claims/blind2 (the lead only)
+    python bench/claims.py --corpus tests/claims/dev3 --half a   # one half of dev2/dev3 (README there)
+    python bench/claims.py --blind            # the blind split tests/claims/blind3 (the lead only)
 
 Scores come from the product's own path (`claim_records`, the function behind
 `extract_claims` and `recount claims extract`) with the built-in gazetteer
@@ -46,11 +46,15 @@ KEYWORD = re.compile(
 TESTS = Path(__file__).resolve().parents[1] / "tests" / "claims"
 DEV = TESTS / "dev"
 DEV2 = TESTS / "dev2"
-BLIND = TESTS / "blind2"
-# dev2's halves by conflict (tests/claims/dev2/README.md): A is developed on, B checked at milestones.
-DEV2_HALF_A = (
-    "01 02 03 08 09 12 13 18 19 20 23 24 25 26 29 30 31 38 41 42 43 44 50 51 52 53".split()
-)
+DEV3 = TESTS / "dev3"
+# The next blind split; it does not exist until another hand labels it.
+BLIND = TESTS / "blind3"
+# Spent blind splits kept as development material, halved by conflict (README in each folder):
+# half A is developed on, half B checked at milestones. Passage numbers of half A.
+HALF_A = {
+    "dev2": "01 02 03 08 09 12 13 18 19 20 23 24 25 26 29 30 31 38 41 42 43 44 50 51 52 53".split(),
+    "dev3": "01 04 06 07 08 10 12 13 14 17 18 23 26 28 29 30 31 33 34 39 43 44 47 49 51 52 53".split(),
+}
 FILLER = [
     "Residents described long queues for bread and fuel in the city.",
     "The road between the two towns has been closed for weeks.",
@@ -255,6 +259,14 @@ def bench_peer(name: str) -> dict:
     }
 
 
+def _split_name(corpus: Path | None) -> str | None:
+    """The split a --corpus path names (its folder, or the folder of its labels file)."""
+    if corpus is None:
+        return None
+    corpus = corpus.resolve()
+    return (corpus if corpus.is_dir() else corpus.parent).name
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, help="score this labelled corpus (.toml or folder)")
@@ -270,14 +282,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--half",
         choices=("a", "b"),
-        help="dev2 only: half A (developed on) or half B (checked at milestones)",
+        help="dev2/dev3 only: half A (developed on) or half B (checked at milestones)",
     )
     args = parser.parse_args(argv)
     only: tuple[str, ...] = ()
     if args.half:
-        exclude_half = args.half == "b"
-        half_a = tuple(f"{n}-" for n in DEV2_HALF_A)
-        if exclude_half:
+        split = _split_name(args.corpus)
+        if split not in HALF_A:
+            parser.error(f"--half needs --corpus {' or '.join(str(TESTS / n) for n in HALF_A)}")
+        half_a = tuple(f"{n}-" for n in HALF_A[split])
+        if args.half == "b":
             args.exclude = [*args.exclude, *half_a]
         else:
             only = half_a
@@ -309,9 +323,11 @@ def main(argv: list[str] | None = None) -> int:
         )
     print(json.dumps(bench_labelled(DEV, "dev"), ensure_ascii=False))
     print(json.dumps(bench_labelled(TESTS / "check", "check"), ensure_ascii=False))
-    half_a = tuple(f"{n}-" for n in DEV2_HALF_A)
-    print(json.dumps(bench_labelled(DEV2, "dev2_half_a", only=half_a), ensure_ascii=False))
-    print(json.dumps(bench_labelled(DEV2, "dev2_half_b", exclude=half_a), ensure_ascii=False))
+    for split in (DEV2, DEV3):
+        half_a = tuple(f"{n}-" for n in HALF_A[split.name])
+        for half, kept in (("a", {"only": half_a}), ("b", {"exclude": half_a})):
+            result = bench_labelled(split, f"{split.name}_half_{half}", **kept)
+            print(json.dumps(result, ensure_ascii=False))
     return 0
 
 
