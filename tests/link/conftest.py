@@ -7,6 +7,6 @@ from link_fixtures import fake_1000_workspace  # noqa: E402  (tests/link is on s
 
 
 @pytest.fixture(scope="module")
-def fake_workspace(tmp_path_factory, shared_data):
-    ws, truth = fake_1000_workspace(tmp_path_factory.mktemp("fake"), shared_data)
+def fake_workspace(tmp_path_factory, fake_1000_path):
+    ws, truth = fake_1000_workspace(tmp_path_factory.mktemp("fake"), fake_1000_path)
     return ws, truth

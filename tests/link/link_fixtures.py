@@ -38,10 +38,10 @@ def newcomer_workspace(
 
 
 def fake_1000_workspace(
-    root: Path, shared_data: Path, link_section: str = "", rows: int | None = None
+    root: Path, fake_1000: Path, link_section: str = "", rows: int | None = None
 ) -> tuple[Workspace, pd.DataFrame]:
     """fake_1000 (or its first `rows`) as two lists; returns the workspace and the truth."""
-    raw = pd.read_csv(shared_data / "fake_1000.csv", dtype=str, nrows=rows)
+    raw = pd.read_csv(fake_1000, dtype=str, nrows=rows)
     raw["source_id"] = ["list_a" if int(i) % 2 == 0 else "list_b" for i in raw["unique_id"]]
     raw["source_row"] = raw.groupby("source_id").cumcount() + 1
     lists = {

@@ -12,8 +12,8 @@ from recount.link import link_workspace
 pytestmark = [pytest.mark.spark, pytest.mark.slow, pytest.mark.xdist_group("spark")]
 
 
-def test_spark_and_duckdb_find_the_same_people(tmp_path, shared_data):
-    ws, _ = fake_1000_workspace(tmp_path / "ws", shared_data, rows=500)
+def test_spark_and_duckdb_find_the_same_people(tmp_path, fake_1000_path):
+    ws, _ = fake_1000_workspace(tmp_path / "ws", fake_1000_path, rows=500)
     duck = link_workspace(ws, backend="duckdb")
     duck_people = ws.table("record_person").sort_values("record_id").reset_index(drop=True)
     duck_pairs = ws.table("pairs").set_index(["record_id_l", "record_id_r"])["match_weight"]

@@ -12,6 +12,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from recount.cli.common import WorkspaceOption, console, err_console, open_project
+from recount.exports import SUFFIXES
 
 OutletOption = Annotated[
     str | None, typer.Option("--outlet", help="Who published the text (overrides its header).")
@@ -66,7 +67,7 @@ def register(app: typer.Typer) -> None:
         path: Annotated[Path, typer.Argument(help="A text file.")],
         out: Annotated[
             Path | None,
-            typer.Option("--out", "-o", help="Write the claims here (.csv, .parquet, .xlsx)."),
+            typer.Option("--out", "-o", help=f"Write the claims here ({', '.join(SUFFIXES)})."),
         ] = None,
         outlet: OutletOption = None,
         date: DateOption = None,

@@ -9,7 +9,7 @@ import typer
 
 from recount.cli.common import WorkspaceOption, console, open_project
 from recount.errors import WorkspaceError
-from recount.exports import write_frame
+from recount.exports import SUFFIXES, write_frame
 from recount.workspace import Workspace
 
 # Named exports with a fixed shape; any other name exports that table whole.
@@ -31,7 +31,7 @@ def register(app: typer.Typer) -> None:
             ),
         ],
         out: Annotated[
-            Path, typer.Option("--out", "-o", help="File to write: .csv, .parquet or .xlsx")
+            Path, typer.Option("--out", "-o", help=f"File to write: {', '.join(SUFFIXES)}.")
         ],
         workspace: WorkspaceOption = Path("."),
     ) -> None:

@@ -10,6 +10,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from recount.cli.common import WorkspaceOption, console, err_console, open_project
+from recount.settings.link import BACKENDS
 
 STEP_TEXT = {
     "prepare": "reading records and name keys",
@@ -40,7 +41,8 @@ def register(app: typer.Typer) -> None:
             ),
         ] = None,
         backend: Annotated[
-            str | None, typer.Option(help="duckdb or spark (default: [link] backend).")
+            str | None,
+            typer.Option(help=f"{' or '.join(BACKENDS)} (default: [link] backend)."),
         ] = None,
         threshold: Annotated[
             float | None,

@@ -11,6 +11,7 @@ import typer
 
 from recount.cli.common import WorkspaceOption, console, err_console, open_project
 from recount.errors import RecountError
+from recount.tables import ROLES
 
 review_app = typer.Typer(help="The review web app: people confirm or reject uncertain links.")
 users_app = typer.Typer(help="Review accounts.")
@@ -81,7 +82,7 @@ def serve(
 @users_app.command("add")
 def users_add(
     name: Annotated[str, typer.Argument(help="User name (a-z 0-9 . _ -).")],
-    role: Annotated[str, typer.Option(help="reviewer or admin.")] = "reviewer",
+    role: Annotated[str, typer.Option(help=f"{' or '.join(ROLES)}.")] = ROLES[0],
     password_stdin: Annotated[
         bool, typer.Option("--password-stdin", help="Read the password from standard input.")
     ] = False,

@@ -25,12 +25,9 @@ import duckdb
 
 from recount.errors import RecountError
 from recount.settings import ReviewSettings
-from recount.tables import TABLES, add_missing_columns, insert_rows
+from recount.tables import LABEL_VALUES, ROLES, TABLES, add_missing_columns, insert_rows
 from recount.tables.views import EFFECTIVE_LABELS_BY_REVIEWER_SQL, LIVE_LABELS_SQL
 from recount.workspace import Workspace
-
-LABEL_VALUES = ("match", "non_match", "unsure")
-ROLES = ("reviewer", "admin")
 
 REVIEW_TABLES = ("labels", "cluster_actions", "review_users", "review_audit")
 

@@ -22,7 +22,14 @@ import pandas as pd
 import pyarrow as pa
 
 from recount.tables import views
-from recount.tables.catalog import POOLED_SUFFIX, TABLES, is_pooled, pooled_level
+from recount.tables.catalog import (
+    LABEL_VALUES,
+    POOLED_SUFFIX,
+    ROLES,
+    TABLES,
+    is_pooled,
+    pooled_level,
+)
 from recount.tables.spec import (
     Column,
     ColumnFamily,
@@ -35,7 +42,9 @@ from recount.tables.spec import (
 from recount.tables.spec import conform as _conform
 
 __all__ = [
+    "LABEL_VALUES",
     "POOLED_SUFFIX",
+    "ROLES",
     "TABLES",
     "Column",
     "ColumnFamily",

@@ -27,6 +27,10 @@ TIMESTAMP = pa.timestamp("us")
 TEXT_LIST = pa.list_(pa.string())
 TEXT_MAP = pa.map_(pa.string(), pa.string())
 
+# The values of `labels.label` and `review_users.role`.
+LABEL_VALUES = ("match", "non_match", "unsure")
+ROLES = ("reviewer", "admin")
+
 # `estimates.level` of a level estimated from one pooled table: "<level>_pooled".
 POOLED_SUFFIX = "_pooled"
 
@@ -225,7 +229,7 @@ LABELS = Table(
         key("label_id", BIGINT),
         key("record_id_l", TEXT, "the smaller record id"),
         key("record_id_r", TEXT),
-        key("label", TEXT, "match, non_match or unsure"),
+        key("label", TEXT, ", ".join(LABEL_VALUES)),
         Column("reviewer", TEXT),
         Column("created_at", TIMESTAMP),
         Column("undoes", BIGINT),
@@ -260,7 +264,7 @@ REVIEW_USERS = Table(
     "reviewers and admins of the review app",
     (
         key("username", TEXT),
-        key("role", TEXT, "reviewer or admin"),
+        key("role", TEXT, " or ".join(ROLES)),
         Column("password_hash", TEXT),
         Column("active", BOOL),
         Column("failed_logins", INT),
