@@ -152,3 +152,39 @@ def test_an_infobox_losses_section_counts_fighters():
         ("20,000", "evacuated", "all"),
         ("12", "killed", "all"),
     ]
+
+
+def test_a_report_goes_on_counting_whom_and_when_its_total_counts():
+    text = (
+        "From 1 March to 30 April 2020, the mission documented 45 civilian casualties, "
+        "including 15 deaths and 30 injuries.\n"
+        "Most deaths and injuries were caused by shelling (9 deaths, 20 injuries).\n"
+        "The mission documented 6 deaths and 10 injured in the capital.\n"
+        "On 3 May, 12 fighters were killed in an ambush."
+    )
+    got = [
+        (c["quantity_text"], c["measure"], c["population"], c["period_start"], c["period_end"])
+        for c in claim_records(text, outlet="Wire", date="2020-06-01")
+    ]
+    window = ("2020-03-01", "2020-04-30")
+    assert [g[:3] for g in got] == [
+        ("45", "casualties", "civilians"),
+        ("15", "killed", "civilians"),
+        ("30", "injured", "civilians"),
+        ("9", "killed", "civilians"),
+        ("20", "injured", "civilians"),
+        ("6", "killed", "civilians"),
+        ("10", "injured", "civilians"),
+        ("12", "killed", "combatants"),
+    ]
+    assert all(tuple(str(d)[:10] for d in g[3:]) == window for g in got[:7])
+    assert str(got[7][3])[:10] == "2020-05-03"
+
+
+def test_bare_counts_after_another_kind_of_total_are_not_assumed_civilians():
+    text = (
+        "The army documented 45 casualties among its soldiers last month.\n"
+        "It recorded 6 deaths and 10 injured in the capital."
+    )
+    got = [(c["quantity_text"], c["population"]) for c in claim_records(text, outlet="Wire")]
+    assert got == [("45", "combatants"), ("6", "all"), ("10", "all")]

@@ -230,6 +230,8 @@ class DocumentState:
     text: str = ""  # the whole document (citation markers masked), for names given earlier
     pack: CountryPack = NO_PACK  # the workspace's country: its admin units get their codes
     losses: bool = False  # inside an infobox's "Casualties and losses": the sides' fighters
+    report_population: str | None = None  # "documented 66 civilian casualties": whom it counts
+    report_period: Period | None = None  # … and over which period ("From 1 January to 29 …")
 
 
 @dataclass
@@ -291,6 +293,7 @@ def sentence_claims(
     _topic_population(sentence, claims)
     if state.losses:
         _belligerents_losses(claims)
+    report = _report_population(sentence, claims, state)
     claims = [c for c in claims if c.measure is not None]
     if claims:
         state.last_measure = claims[-1].measure
@@ -301,6 +304,7 @@ def sentence_claims(
         claim.place = _nearest(places, claim)
         own = [p for p in periods if not _dates_another_event(sentence, p)]
         claim.period = _as_of(claim, _joined(_nearest(own, claim), own))
+    _report_period(claims, report, state)
     claims = [c for c in claims if not _passing_mention(sentence, c, places)]
     quantity_spans = [(c.phrase_start, max(c.quantity.end, c.phrase_end)) for c in claims]
     attributions = find_attributions(sentence, mentions, quantity_spans)
@@ -340,6 +344,62 @@ def _losses_section(sentence: str, state: DocumentState) -> None:
         state.losses = True
     elif state.losses and len(sentence.split()) > 12:
         state.losses = False
+
+
+_BARE_COUNT_RE = re.compile(
+    r"\s*(?:deaths?|injur(?:y|ies|ed)|killed|wounded|fatalities|casualties)\b", re.IGNORECASE
+)
+_REPORT_MEASURES = {"killed", "injured", "casualties"}
+
+
+def _report_population(
+    sentence: str, claims: list[SentenceClaim], state: DocumentState
+) -> SentenceClaim | None:
+    """A report that counts '66 civilian casualties' goes on counting them: its later bare
+    counts ('14 deaths and 14 injured in Benghazi', '(16 deaths, 26 injuries)') are civilians
+    too, until it counts casualties of other people."""
+    topic = _TOPIC_NOUN_RE.search(sentence)
+    for claim in claims:
+        counted = claim.measure == "casualties" and claim.own_population
+        broken_down = topic is not None and claim.population == _population(topic.group("pop"))
+        if counted or (broken_down and claim.measure in _REPORT_MEASURES):
+            state.report_population = (
+                claim.population if claim.population in ("civilians", "children") else None
+            )
+            return claim
+    if state.report_population is None:
+        return None
+    for claim in claims:
+        bare = _BARE_COUNT_RE.match(sentence, claim.quantity.end)
+        if (
+            bare
+            and claim.measure in _REPORT_MEASURES
+            and claim.population == "all"
+            and not claim.own_population
+        ):
+            claim.population = state.report_population
+    return None
+
+
+def _report_period(
+    claims: list[SentenceClaim], report: SentenceClaim | None, state: DocumentState
+) -> None:
+    """The period a report's total covers ("From 1 January to 29 February 2016, UNSMIL
+    documented 66 civilian casualties") is the period of the breakdowns that follow it."""
+    if report is not None:
+        period = report.period
+        if state.report_population is None:
+            state.report_period = None
+        elif period is not None and period.first_day and period.last_day:
+            state.report_period = period
+        elif period is None and state.report_period is not None:
+            report.period = state.report_period  # "The majority of civilian casualties …"
+        return
+    if state.report_period is None:
+        return
+    for claim in claims:
+        if claim.period is None and claim.measure in _REPORT_MEASURES:
+            claim.period = state.report_period
 
 
 def _belligerents_losses(claims: list[SentenceClaim]) -> None:
