@@ -188,3 +188,67 @@ def test_bare_counts_after_another_kind_of_total_are_not_assumed_civilians():
     )
     got = [(c["quantity_text"], c["population"]) for c in claim_records(text, outlet="Wire")]
     assert got == [("45", "combatants"), ("6", "all"), ("10", "all")]
+
+
+def claimants_of(text: str) -> list[tuple]:
+    return [
+        (c["quantity_text"], c["measure"], c["population"], c["claimant"])
+        for c in claim_records(text, outlet="Wire")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a descriptive word before a name is not part of it
+            "Its rival Morning Herald reported 92 deaths.",
+            [("92", "killed", "all", "Morning Herald")],
+        ),
+        (
+            "The rights group Amnesty International said 40 people were killed.",
+            [("40", "killed", "all", "Amnesty International")],
+        ),
+        (  # a dateline before the subject; data supplied by a body are its figures
+            "TOWN, 3 March 2012 — Official data supplied by the Ministry of Planning show that "
+            "4,000 people were killed.",
+            [("4,000", "killed", "all", "Ministry of Planning")],
+        ),
+        (  # the head of a relative clause speaks, whatever the speech verb
+            "The Valley Rights Network, which documents abuses, put the year's killings at 383.",
+            [("383", "killed", "all", "Valley Rights Network")],
+        ),
+        (  # "including N" after a later figure is a part of that figure, not of the toll
+            "The agency put the toll at 900 dead, 80 of them civilians, and another 4,000 "
+            "wounded, including 200 civilians.",
+            [
+                ("900", "killed", "all", "agency"),
+                ("80", "killed", "civilians", "agency"),
+                ("4,000", "injured", "all", "agency"),
+                ("200", "injured", "civilians", "agency"),
+            ],
+        ),
+        (
+            "There have been 9,000 civilian casualties, with 3,000 deaths, including 200 "
+            "children, and 6,000 people injured.",
+            [
+                ("9,000", "casualties", "civilians", "Wire"),
+                ("3,000", "killed", "civilians", "Wire"),
+                ("200", "killed", "children", "Wire"),
+                ("6,000", "injured", "all", "Wire"),
+            ],
+        ),
+    ],
+)
+def test_who_says_so_and_parts(text, expected):
+    assert claimants_of(text) == expected
+
+
+def test_a_count_before_a_colon_is_no_clock_time():
+    (first, *_) = claimants_of("The network put the toll at 383: 145 civilians and 238 militants.")
+    assert first == ("383", "killed", "all", "network")
+
+
+def test_times_and_footnotes_are_no_counts():
+    assert claims_of("At 10:30 the shelling began and 12 people were killed.") == [
+        ("12", "killed", "all")
+    ]

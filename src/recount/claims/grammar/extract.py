@@ -184,7 +184,7 @@ _NOT_A_COUNT_AFTER_RE = re.compile(
     r"|\s+in\s+(?:every\s+)?(?:[1-9]\d?|two|three|four|five|six|seven|eight|nine|ten|a\s+hundred)\b(?![\d,.])"  # one in five
     r"|\s*(?:[a-z]+\s+){0,2}per\s+(?:1,000|10,000|100,000|1000|10000|100000|thousand)\b"
     r"|\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|o['’]clock)\b"
-    r"|\s*[:/]\s*\d|/(?=\s|$)"
+    r"|:\d|\s*/\s*\d|/(?=\s|$)"  # "10:30", "1/2", a footnote "54/"; not "383: 145 civilians"
     rf"|\s+(?!(?-i:may)\b){_MONTH}(?![\w])"  # "15 May" is a date; "300,000 may have died" a count
     r"|(?:st|nd|rd|th)\b)",
     re.IGNORECASE,
@@ -762,6 +762,8 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
         claim.construction = "among"
         return claim
     toll = _nearest_toll(before)
+    if toll and _key(toll.group("link")) == "including" and re.search(r"\d", toll.group("mid")):
+        toll = None  # "1,048 dead, …, and another 5,558 wounded, including 289": a part of 5,558
     if toll:
         measure, population = _toll_meaning(toll, sentence, state)
         if measure is not None:
@@ -1071,8 +1073,8 @@ def _measure_after_list(sentence: str, claims: list[SentenceClaim]) -> None:
     """'12 men, four women and four children killed, and 60 men and seven children injured':
     a list of people counted takes the measure said after its last item, not the one before."""
     for index, claim in enumerate(claims):
-        if claim.measure is not None or not claim.own_population:
-            continue
+        if claim.measure is not None or not claim.own_population or claim.construction == "part":
+            continue  # "5,614 deaths, including 362 children, and 7,946 injured": 362 died
         for later, following in zip(claims[index:], claims[index + 1 :], strict=False):
             gap = sentence[later.phrase_end : following.quantity.start]
             if not _COORD_RE.match(gap) or not following.own_population:
