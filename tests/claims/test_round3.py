@@ -252,3 +252,17 @@ def test_times_and_footnotes_are_no_counts():
     assert claims_of("At 10:30 the shelling began and 12 people were killed.") == [
         ("12", "killed", "all")
     ]
+
+
+def test_only_the_reports_author_goes_on_counting_its_people():
+    text = (
+        "The UN Mission for Northland (UNMN) documented 50 civilian casualties in May.\n"
+        "UNMN recorded 12 deaths and 30 injured in the north.\n"
+        "On Tuesday, the army said 15 deaths were recorded in the east."
+    )
+    assert claimants_of(text) == [
+        ("50", "casualties", "civilians", "UN Mission for Northland"),
+        ("12", "killed", "civilians", "UN Mission for Northland"),
+        ("30", "injured", "civilians", "UN Mission for Northland"),
+        ("15", "killed", "all", "army"),
+    ]

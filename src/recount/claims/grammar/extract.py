@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from recount.claims.claimants import ClaimantMention, Gazetteer
+from recount.claims.grammar.acronyms import definitions
 from recount.claims.grammar.attribution import Attribution, choose_attribution, find_attributions
 from recount.claims.grammar.lexicon import (
     AUXILIARIES,
@@ -231,6 +232,8 @@ class DocumentState:
     pack: CountryPack = NO_PACK  # the workspace's country: its admin units get their codes
     losses: bool = False  # inside an infobox's "Casualties and losses": the sides' fighters
     report_population: str | None = None  # "documented 66 civilian casualties": whom it counts
+    report_claimant: str | None = None  # … who counts them
+    acronyms: list[tuple[str, str]] | None = None  # (name, acronym) pairs the text defines
     report_period: Period | None = None  # … and over which period ("From 1 January to 29 …")
 
 
@@ -293,7 +296,6 @@ def sentence_claims(
     _topic_population(sentence, claims)
     if state.losses:
         _belligerents_losses(claims)
-    report = _report_population(sentence, claims, state)
     claims = [c for c in claims if c.measure is not None]
     if claims:
         state.last_measure = claims[-1].measure
@@ -304,7 +306,6 @@ def sentence_claims(
         claim.place = _nearest(places, claim)
         own = [p for p in periods if not _dates_another_event(sentence, p)]
         claim.period = _as_of(claim, _joined(_nearest(own, claim), own))
-    _report_period(claims, report, state)
     claims = [c for c in claims if not _passing_mention(sentence, c, places)]
     quantity_spans = [(c.phrase_start, max(c.quantity.end, c.phrase_end)) for c in claims]
     attributions = find_attributions(sentence, mentions, quantity_spans)
@@ -318,6 +319,7 @@ def sentence_claims(
                 claim.claimant, claim.claimant_kind = state.list_source
                 claim.attributed = claim.continued = True
     _continue_attribution(claims, state)
+    _report_period(claims, _report_population(sentence, claims, state), state)
     if state.table_row is not None:
         _read_table_row(claims, state, gazetteer)
     _distribute_respectively(sentence, claims, mentions, places)
@@ -355,9 +357,9 @@ _REPORT_MEASURES = {"killed", "injured", "casualties"}
 def _report_population(
     sentence: str, claims: list[SentenceClaim], state: DocumentState
 ) -> SentenceClaim | None:
-    """A report that counts '66 civilian casualties' goes on counting them: its later bare
-    counts ('14 deaths and 14 injured in Benghazi', '(16 deaths, 26 injuries)') are civilians
-    too, until it counts casualties of other people."""
+    """A report that counts '66 civilian casualties' goes on counting them: the bare counts its
+    author gives later ('14 deaths and 14 injured in Benghazi', '(16 deaths, 26 injuries)') are
+    civilians too, until it counts casualties of other people."""
     topic = _TOPIC_NOUN_RE.search(sentence)
     for claim in claims:
         counted = claim.measure == "casualties" and claim.own_population
@@ -366,6 +368,7 @@ def _report_population(
             state.report_population = (
                 claim.population if claim.population in ("civilians", "children") else None
             )
+            state.report_claimant = claim.claimant
             return claim
     if state.report_population is None:
         return None
@@ -373,12 +376,27 @@ def _report_population(
         bare = _BARE_COUNT_RE.match(sentence, claim.quantity.end)
         if (
             bare
+            and _same_source(claim.claimant, state)
             and claim.measure in _REPORT_MEASURES
             and claim.population == "all"
             and not claim.own_population
         ):
             claim.population = state.report_population
     return None
+
+
+def _same_source(claimant: str | None, state: DocumentState) -> bool:
+    """The report's author, by its name or the acronym the text defines for it."""
+    if claimant is None or state.report_claimant is None:
+        return False
+    if claimant == state.report_claimant:
+        return True
+    if state.acronyms is None:
+        state.acronyms = definitions(state.text)
+    return (state.report_claimant, claimant) in state.acronyms or (
+        claimant,
+        state.report_claimant,
+    ) in state.acronyms
 
 
 def _report_period(
@@ -398,7 +416,8 @@ def _report_period(
     if state.report_period is None:
         return
     for claim in claims:
-        if claim.period is None and claim.measure in _REPORT_MEASURES:
+        own = _same_source(claim.claimant, state)
+        if own and claim.period is None and claim.measure in _REPORT_MEASURES:
             claim.period = state.report_period
 
 
