@@ -266,3 +266,51 @@ def test_only_the_reports_author_goes_on_counting_its_people():
         ("30", "injured", "civilians", "UN Mission for Northland"),
         ("15", "killed", "all", "army"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the displaced are not the civilians killed beside them
+            "Since the coup, at least 900 civilians had been killed, more than 2.1 million "
+            "displaced.",
+            [
+                ("at least 900", "killed", "civilians"),
+                ("more than 2.1 million", "displaced", "all"),
+            ],
+        ),
+        (  # a part with no people of its own is of the people of its whole
+            "Analysts estimate 50,000 to 60,000 military casualties, including up to 14,000 dead.",
+            [
+                ("50,000 to 60,000", "casualties", "combatants"),
+                ("up to 14,000", "killed", "combatants"),
+            ],
+        ),
+        (  # a scope before a colon: "for civilians:"
+            "It was the worst month for civilians in the war: 214 were killed and 640 injured.",
+            [("214", "killed", "civilians"), ("640", "injured", "civilians")],
+        ),
+        (  # victims released are no dead
+            "While 40 victims were released, 6 persons were found dead.",
+            [("6", "killed", "all")],
+        ),
+        (
+            "A spokesman said 2,050 lives had been lost. Some 300 jobs were lost.",
+            [("2,050", "killed", "all")],
+        ),
+        (
+            "The agency says 90,000 people are living as internal refugees.",
+            [("90,000", "displaced", "all")],
+        ),
+        (
+            "The number of arrivals has increased daily, reaching 1,700 on Monday.",
+            [("1,700", "displaced", "all")],
+        ),
+        (
+            "The mission has documented 120 cases of arbitrary detention.",
+            [("120", "detained", "all")],
+        ),
+    ],
+)
+def test_people_and_measures_said_once(text, expected):
+    assert claims_of(text) == expected

@@ -77,7 +77,7 @@ _PASSIVE_HARM = (
 _LOCATIVE = r"(?:\s+(?:in|on|at|near|from|across|around|inside|outside|throughout)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
 _ADJECTIVE = rf"(?:(?!(?:and|or|but|of|with|{_POP}|{alternation(UNITS)})\b)[A-Za-z][\w'’-]*\s+)"
 _FORWARD_RE = re.compile(
-    rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?P<of>of\s+)?(?:(?:reports?|names|accounts)\s+of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>(?:{_POP})(?:\s+(?:{_POP})|\s*,?\s+(?:and|or|&)\s+(?:{_ADJECTIVE}){{0,1}}?(?:{_POP}))?)\b|{_ADJECTIVE}{{1,2}}?(?=(?:{alternation(MEASURE_NOUNS)})\b)|{_ADJECTIVE}{{1,2}}?(?=(?:had|have|has|were|was)\s+(?:been\s+)?{_PASSIVE_HARM}\b))?"
+    rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?P<of>of\s+)?(?:(?:reports?|names|accounts|cases)\s+of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>(?:{_POP})(?:\s+(?:{_POP})|\s*,?\s+(?:and|or|&)\s+(?:{_ADJECTIVE}){{0,1}}?(?:{_POP}))?)\b|{_ADJECTIVE}{{1,2}}?(?=(?:{alternation(MEASURE_NOUNS)})\b)|{_ADJECTIVE}{{1,2}}?(?=(?:had|have|has|were|was)\s+(?:been\s+)?{_PASSIVE_HARM}\b))?"
     rf"{_LOCATIVE}"
     r"(?P<aside>\s*(?:,|\(|–|—)\s*[^,()–—.;]{0,80}?(?:,|\)|–|—)|\s*\([^()]{0,80}\)"
     r"|\s+[–—-]\s+[^()–—.;]{0,80}?\s[–—-](?=\s))?"
@@ -700,6 +700,10 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
     claim = SentenceClaim(q, phrase_end=q.end, phrase_start=q.start)
     after = sentence[q.end : q.end + 200]
     forward = _FORWARD_RE.match(after)
+    if forward and _key(forward.group("meas")) == "lost":
+        pop = forward.group("pop")
+        if not pop or _key(pop) != "lives":
+            forward = None  # "5,050 lives had been lost", not "300 jobs were lost"
     if forward:
         word = forward.group("meas")
         claim.measure = MEASURES_AFTER[_key(word)]
@@ -728,6 +732,8 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
             claim.phrase_end = after_measure.end()
         if _key(word) == "victims":
             claim.measure = _victims_measure(sentence, claim) or claim.measure
+            if _RELEASED_RE.match(sentence, claim.phrase_end):
+                claim.measure = None  # "While 105 victims were released, 14 were found dead"
         if _counts_incidents(sentence, claim, word) or _counts_identifications(
             sentence, claim, word
         ):
@@ -851,6 +857,10 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
     return claim
 
 
+_RELEASED_RE = re.compile(
+    r"\s+(?:were|was|have\s+been|had\s+been|are)\s+(?:later\s+)?(?:released|freed|returned)\b",
+    re.IGNORECASE,
+)
 _SHARE_OF_RE = re.compile(
     rf"^\s+of\s+(?:the|those|all)\s+(?:(?:{_ADJECTIVE}){{0,2}}?(?:people|persons)\s+)?(?P<meas>{_MEAS})\b",
     re.IGNORECASE,
@@ -1214,6 +1224,7 @@ _TOPIC_RE = re.compile(
 _TOPIC_NOUN_RE = re.compile(
     rf"\b(?P<pop>{_POP})\s+(?:casualties|deaths|fatalities|injuries)\b", re.IGNORECASE
 )
+_FOR_PEOPLE_RE = re.compile(rf"\b(?:for|among)\s+(?:the\s+)?({_POP})\b", re.IGNORECASE)
 _TO_POPULATION_RE = re.compile(
     rf"\s+(?:{_MEAS})\s+(?:to|among)\s+(?:the\s+)?(?P<pop>{_POP})\b", re.IGNORECASE
 )
@@ -1241,6 +1252,16 @@ def _topic_population(sentence: str, claims: list[SentenceClaim]) -> None:
         ]
         if named and claim.construction in ("subject", "list", "part"):
             claim.population = _population(named[-1].group("pop"))
+            continue
+        colon = sentence.rfind(": ", 0, claim.quantity.start)
+        heading = _FOR_PEOPLE_RE.findall(sentence[:colon]) if colon > 0 else []
+        people = {_population(w) for w in heading}
+        if (
+            len(people) == 1
+            and "all" not in people
+            and not _POP_WORD_RE.search(sentence, colon, claim.quantity.start)
+        ):  # "2025 was the deadliest year for civilians: 2,514 were killed and 12,142 injured"
+            claim.population = people.pop()
     for index in range(len(claims) - 1, -1, -1):
         claim = claims[index]
         after = _TO_POPULATION_RE.match(sentence, claim.quantity.end)
@@ -1261,6 +1282,7 @@ _AND_GAP_RE = re.compile(
     r"^\s*(?:(?:in|during|on|at|across|since|over|from|of)\s+[^,;.]{1,30}?)?\s*[,;]?\s*(?:and|as\s+well\s+as|while|with)?\s*$",
     re.IGNORECASE,
 )
+_PART_GAP_RE = re.compile(r"^\s*,?\s*(?:including|among\s+them|of\s+whom)\s*$", re.IGNORECASE)
 _MORE_TAIL_RE = re.compile(r"\s+(?:more|others?)\b", re.IGNORECASE)
 
 
@@ -1283,6 +1305,13 @@ def _share_population(sentence: str, claims: list[SentenceClaim]) -> None:
             if _BREAKDOWN_GAP_RE.match(gap) and previous.population != "all":
                 head = previous
             inheritable = not claim.own_population and claim.population == "all"
+            if (claim.measure == "displaced") != (previous.measure == "displaced"):
+                continue  # "5,350 civilians had been killed, more than 3.3 million displaced"
+            if inheritable and previous.population != "all" and _PART_GAP_RE.match(gap):
+                claim.population = (
+                    previous.population
+                )  # "military casualties, including 140,000 dead"
+                continue
             if inheritable and head is not None and head.population != "all":
                 claim.population = head.population
             elif (

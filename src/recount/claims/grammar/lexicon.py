@@ -110,7 +110,9 @@ MEASURES_AFTER = {
     "bused out": "evacuated",
     "saved": "saved", "rescued": "saved", "spared": "saved",
     "bodies": "killed", "corpses": "killed",
-    "idps": "displaced", "internally displaced persons": "displaced",
+    "idps": "displaced", "internal refugees": "displaced", "arrivals": "displaced",
+    "new arrivals": "displaced", "arbitrary detention": "detained", "arbitrary arrests": "detained",
+    "lost": "killed", "internally displaced persons": "displaced",
     "internally displaced people": "displaced", "asylum seekers": "displaced",
     "asylum-seekers": "displaced",
     "hospitalised": "injured", "hospitalized": "injured", "treated for injuries": "injured",
@@ -190,7 +192,7 @@ MEASURE_TOLL_NOUNS = {
     "deaths": "killed", "fatalities": "killed", "dead": "killed", "killings": "killed",
     "injuries": "injured", "injured": "injured", "wounded": "injured",
     "casualties": "casualties", "displacement": "displaced", "displaced": "displaced",
-    "refugees": "displaced", "missing": "missing", "disappearances": "missing",
+    "refugees": "displaced", "arrivals": "displaced", "missing": "missing", "disappearances": "missing",
     "arrests": "detained", "detentions": "detained", "detainees": "detained",
 }  # fmt: skip
 # Toll nouns that name deaths themselves; the others take their measure from context.
@@ -207,7 +209,7 @@ TOLL_LINKS = [
     "ranges", "ranged", "vary", "varies", "varied", "ran", "run", "runs", "account for",
     "accounts for", "accounted for", "make up", "makes up", "made up", "be",
     "ranges from", "ranged from", "put at", "stand at", "amount to", "amounts to",
-    "amounted to",
+    "amounted to", "reaching", "stopped at", "stops at", "remained at", "remains at",
 ]  # fmt: skip
 # Nouns that name the measure themselves and may take adjectives: "191,369 documented killings".
 MEASURE_NOUNS = ["deaths", "killings", "murders", "fatalities", "casualties", "injuries", "refugees",
