@@ -348,3 +348,28 @@ def test_coordinated_counts_share_their_neighbours_people_not_the_reports():
         ("7", "injured", "all"),
         ("9", "killed", "civilians"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a label that names its people
+            "Casualties\n\nSoldiers killed: 1,100+\nCivilians killed: 240\nInjured: 3,000+",
+            [
+                ("1,100+", "killed", "combatants"),
+                ("240", "killed", "civilians"),
+                ("3,000+", "injured", "all"),
+            ],
+        ),
+        (  # captured people, not captured towns
+            "The army killed about 900 rebels and captured 200 others. The rebels captured 3 towns.",
+            [("about 900", "killed", "combatants"), ("200", "detained", "all")],
+        ),
+        (  # the earlier figure of the same series
+            "The mission documented 6,000 civilian deaths in 2022, up from 4,000 the year before.",
+            [("6,000", "killed", "civilians"), ("4,000", "killed", "civilians")],
+        ),
+    ],
+)
+def test_labels_verbs_and_series(text, expected):
+    assert claims_of(text) == expected

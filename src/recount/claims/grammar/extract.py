@@ -142,11 +142,12 @@ _PART_RE = re.compile(
     re.IGNORECASE,
 )
 _COORD_RE = re.compile(
-    r"^\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus|&|with|,|compared\s+(?:to|with)|versus|vs\.?|against)\s*$|^\s*[-–—:(]\s*$",
+    r"^\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus|&|with|,|compared\s+(?:to|with)|versus|vs\.?|against|(?:up|down)\s+from)\s*$|^\s*[-–—:(]\s*$",
     re.IGNORECASE,
 )
 _LIST_TAIL_RE = re.compile(
-    rf"^\s*(?:(?:{_ADJECTIVE}){{0,2}}(?:{_POP})\b|[,.;:)]|$|respectively\b|and\b|or\b|in\b|on\b|since\b|according\b|were\b|have\b|had\b|who\b|as\b)",
+    rf"^\s*(?:(?:{_ADJECTIVE}){{0,2}}(?:{_POP})\b|[,.;:)]|$|respectively\b|and\b|or\b|in\b|on\b|since\b|according\b|were\b|have\b|had\b|who\b|as\b"
+    r"|(?:the|a)\s+(?:previous\s+)?(?:year|month|week)\s+(?:before|earlier)\b|last\s+(?:year|month)\b)",
     re.IGNORECASE,
 )
 _DISPLACING_RE = re.compile(
@@ -846,6 +847,9 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
         claim.measure = MEASURES_AFTER.get(_key(label.group("label")), "killed")
         claim.measure_text = label.group("label")
         claim.construction = "label"
+        if label.group("people"):  # "Palestinians killed: 11,100+"
+            claim.population = _population(label.group("people"))
+            claim.own_population = True
         return claim
     hostage = _HOSTAGE_RE.match(after)
     if hostage is not None:  # "more than 220 others were taken to Gaza as hostages"
@@ -881,7 +885,7 @@ _SHARE_SUBJECT_RE = re.compile(
     re.IGNORECASE,
 )
 _LABEL_BEFORE_RE = re.compile(
-    r"^\W*(?P<label>deaths?|casualties|killed|dead|fatalities|injured|wounded|injuries|missing|"
+    rf"^\W*(?:(?P<people>{_POP})\s+)?(?P<label>deaths?|casualties|killed|dead|fatalities|injured|wounded|injuries|missing|"
     r"displaced|refugees|internally\s+displaced|abducted|kidnapped|detained|arrested|evacuated)"
     r"\s*(?::|\|)?\s*$",
     re.IGNORECASE,
