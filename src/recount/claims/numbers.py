@@ -115,8 +115,9 @@ _QUALIFIER = "|".join(
 )
 QUANTITY_RE = re.compile(
     # not inside a word or a number, except a grouped numeral or a capitalised qualifier glued to
-    # an infobox label ("Deaths25,000+", "DeathsAbout 5,000")
+    # an infobox label ("Deaths25,000+", "DeathsAbout 5,000", "Deaths1.6 to 1.8 million")
     rf"(?:(?<![\w.,\u066b\u066c])|(?<=[A-Za-z])(?=\d{{1,3}}(?:,\d{{3}})+(?!\d))"
+    rf"|(?-i:(?<=[a-z])(?=\d+(?:\.\d+)?(?:\s*(?:to|-|–)\s*\d+(?:\.\d+)?)?\s+(?:million|billion)\b))"
     rf"|(?-i:(?<=[a-z])(?=(?:About|Around|Over|Some|Nearly|Almost|Approximately|At\s+least|More\s+than|Up\s+to|Up\s+to|Estimated)\s+\d)))"
     rf"(?:(?P<between>between|from)\s+)?"
     rf"(?:(?P<qualifier>{_QUALIFIER})\s+)?"
@@ -187,6 +188,7 @@ class _Core:
     high: float
     vague: bool
     scaled: bool  # carried a scale word ("million") that a bare first half of a range may share
+    factor: float = 0.0  # that scale word's value when a numeral carried it; 0 when unknown
 
 
 def _core_value(match: re.Match[str], tag: str) -> _Core | None:
@@ -199,7 +201,7 @@ def _core_value(match: re.Match[str], tag: str) -> _Core | None:
         suffix = match.group(f"{tag}_suffix")
         factor = SCALES[scale.lower()] if scale else SUFFIX_SCALES[suffix.lower()] if suffix else 1
         value *= factor
-        return _Core(value, value, value, False, factor > 1)
+        return _Core(value, value, value, False, factor > 1, float(factor))
     few = match.group(f"{tag}_few")
     if few is not None:
         words = few.lower().split()
@@ -294,8 +296,8 @@ def _to_quantity(match: re.Match[str]) -> Quantity | None:
 
 def _range(match: re.Match[str], start: int, first: _Core, second: _Core) -> Quantity | None:
     """'between 200 and 300', '1.5 to 2 million', '12-15': low from the first, high from the second."""
-    if second.scaled and not first.scaled and first.value < second.value / _scale_of(second):
-        factor = _scale_of(second)
+    factor = second.factor or _scale_of(second)  # "1.671 to 1.871 million": the word's scale
+    if second.scaled and not first.scaled and first.value < second.value / factor:
         first = _Core(
             first.value * factor, first.low * factor, first.high * factor, first.vague, True
         )

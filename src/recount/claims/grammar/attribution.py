@@ -60,12 +60,12 @@ _ACCORDING_RE = re.compile(
 # "the latest reports from de facto authorities", "a conservative estimate by ACLED": the source.
 _SOURCE_OF_RE = re.compile(
     rf"(?:(?:the|a|an|its|their|latest|new|recent|conservative|official|updated|final|preliminary|initial|separate|own|\w+ly)\s+){{0,4}}"
-    rf"(?:{alternation(SOURCE_NOUNS)})\s+(?:(?:compiled|published|released|issued|gathered|given|provided|made|presented|prepared|produced|conducted|carried\s+out)\s+(?:[^\s,;.]+\s+){{0,5}}?)?(?:from|by|of)\s+",
+    rf"(?:{alternation(SOURCE_NOUNS)})\s+(?:(?:compiled|published|released|issued|gathered|given|provided|supplied|obtained|made|presented|prepared|produced|conducted|carried\s+out)\s+(?:[^\s,;.]+\s+){{0,5}}?)?(?:from|by|of)\s+",
     re.IGNORECASE,
 )
 # "estimates of more than 6,000 given by other monitors", "Estimates ..., by various war monitors".
 _GIVEN_BY_RE = re.compile(
-    rf"\b(?P<noun>{alternation(SOURCE_NOUNS)})\b(?:\s+by(?=\s+(?:the\s+)?[A-Z])|[^.;:!?]{{0,90}}?,\s*by|\s+(?:[^\s.;:!?]+\s+){{0,6}}?(?:given|provided|published|released|issued|compiled|cited|made|put\s+forward|documented|recorded|collected|verified|reported)\s+by)\s+",
+    rf"\b(?P<noun>{alternation(SOURCE_NOUNS)})\b(?:\s+by(?=\s+(?:the\s+)?[A-Z])|[^.;:!?]{{0,90}}?,\s*by|\s+(?:[^\s.;:!?]+\s+){{0,6}}?(?:given|provided|supplied|published|released|issued|compiled|cited|made|put\s+forward|documented|recorded|collected|verified|reported)\s+by)\s+",
     re.IGNORECASE,
 )
 # "…, which said 400 people had died": the speaker is the noun phrase the clause belongs to.
@@ -167,7 +167,7 @@ def find_attributions(
         given = _object_attribution(sentence, match.start("noun"), match.end(), mentions)
         if given is not None:
             subject = re.fullmatch(
-                r"\W*(?:(?:the|a|an|[a-z]+)\s+){0,2}",
+                r"(?:[^—–]{0,60}\s[—–]\s)?\W*(?:(?:the|a|an|[a-z]+)\s+){0,2}",  # after a dateline
                 sentence[: match.start("noun")],
                 re.IGNORECASE,
             )
@@ -373,6 +373,15 @@ def _speech_attribution(
     mention = _mention_at(mentions, verb.end(), 16)
     if mention is not None:
         return _named(verb.start(), mention)
+    head = re.match(r"\W*([^,]{2,80}?),\s+(?:which|who|whose)\b[^;,]*,$", tail)
+    if head is not None and not verb.group(0).lower().endswith("ing"):
+        # "The coalition, which documents abuses, put the year's killings at 383": the head
+        inside = [m for m in mentions if m.start < head.end(1)]
+        if inside:
+            return _named(verb.start(), inside[-1])
+        name = _clean_phrase(head.group(1))
+        if name is not None:
+            return _unnamed(verb.start(), name)
     lower_case_after = verb.group(0).lower() in _SAID and re.match(
         r"\s+(?!(?:the|a|an|its|his|her|their)\b)[a-z]", sentence[verb.end() :]
     )  # "The regional governor, Oleh Synyehubov, said nine people …": no name follows
@@ -565,6 +574,7 @@ _INSTITUTION_NOUNS = {"ministry", "office", "mission", "department", "directorat
 
 def _clean_phrase(phrase: str) -> str | None:
     phrase = re.split(r"\s[\"“‘(]", phrase)[0]  # 'a government database of "deaths …"'
+    phrase = re.split(r"\s[—–]\s", phrase)[-1]  # "KABUL, 3 May 2012 — Official data …"
     phrase = _OWNED_SOURCE_RE.sub("", phrase)  # "the ministry's latest figures": the ministry
     words = phrase.split()
     if words and words[0] in _SPEECH_WORDS:
@@ -616,9 +626,21 @@ def _clean_phrase(phrase: str) -> str | None:
         words = words[:-1]
     if not words or words[0].lower() in _PHRASE_STOPS:
         return None
+    described = next((i for i, w in enumerate(words) if w[:1].isupper()), 0)
+    if (
+        0 < described <= 2
+        and len(words) - described >= 2
+        and all(
+            w[:1].isupper() or w.lower() in _NAME_LINKS - {"to", "on"} for w in words[described:]
+        )
+    ):  # "its rival Daily Star", "the rights group Amnesty International": the name
+        if all(w.isalpha() and w.lower() not in _NAME_LINKS for w in words[:described]):
+            words = words[described:]
     joined = " ".join(words).rstrip(".,")
     if joined.lower() in NOBODY:
         return None
+    if len(words) == 1 and joined.islower() and joined.endswith("ed"):
+        return None  # "data supplied by the ministry show": a participle, not a speaker
     inner = [
         w
         for i, w in enumerate(words)

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from recount.claims.claimants import ClaimantMention, Gazetteer
+from recount.claims.grammar.acronyms import definitions
 from recount.claims.grammar.attribution import Attribution, choose_attribution, find_attributions
 from recount.claims.grammar.lexicon import (
     AUXILIARIES,
@@ -70,12 +71,16 @@ from recount.reference import NO_PACK, CountryPack
 _POP = alternation(POPULATIONS)
 _MEAS = alternation(MEASURES_AFTER)
 _AUX = alternation(AUXILIARIES)
+_PASSIVE_HARM = (
+    r"(?:killed|injured|wounded|arrested|detained|abducted|kidnapped|displaced|executed)"
+)
 _LOCATIVE = r"(?:\s+(?:in|on|at|near|from|across|around|inside|outside|throughout)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
 _ADJECTIVE = rf"(?:(?!(?:and|or|but|of|with|{_POP}|{alternation(UNITS)})\b)[A-Za-z][\w'’-]*\s+)"
 _FORWARD_RE = re.compile(
-    rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?P<of>of\s+)?(?:(?:reports?|names|accounts)\s+of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>(?:{_POP})(?:\s+(?:{_POP})|\s*,?\s+(?:and|or|&)\s+(?:{_ADJECTIVE}){{0,1}}?(?:{_POP}))?)\b|{_ADJECTIVE}{{1,2}}?(?=(?:{alternation(MEASURE_NOUNS)})\b))?"
+    rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?P<of>of\s+)?(?:(?:reports?|names|accounts|cases)\s+of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>(?:{_POP})(?:\s+(?:{_POP})|\s*,?\s+(?:and|or|&)\s+(?:{_ADJECTIVE}){{0,1}}?(?:{_POP}))?)\b|{_ADJECTIVE}{{1,2}}?(?=(?:{alternation(MEASURE_NOUNS)})\b)|{_ADJECTIVE}{{1,2}}?(?=(?:had|have|has|were|was)\s+(?:been\s+)?{_PASSIVE_HARM}\b))?"
     rf"{_LOCATIVE}"
-    r"(?P<aside>\s*(?:,|\(|–|—)\s*[^,()–—.;]{0,80}?(?:,|\)|–|—))?"
+    r"(?P<aside>\s*(?:,|\(|–|—)\s*[^,()–—.;]{0,80}?(?:,|\)|–|—)|\s*\([^()]{0,80}\)"
+    r"|\s+[–—-]\s+[^()–—.;]{0,80}?\s[–—-](?=\s))?"
     rf"\s*(?:(?:{_AUX}|[a-z]+ly)\s+){{0,6}}?"
     rf"(?P<meas>{_MEAS})\b",
     re.IGNORECASE,
@@ -180,7 +185,7 @@ _NOT_A_COUNT_AFTER_RE = re.compile(
     r"|\s+in\s+(?:every\s+)?(?:[1-9]\d?|two|three|four|five|six|seven|eight|nine|ten|a\s+hundred)\b(?![\d,.])"  # one in five
     r"|\s*(?:[a-z]+\s+){0,2}per\s+(?:1,000|10,000|100,000|1000|10000|100000|thousand)\b"
     r"|\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|o['’]clock)\b"
-    r"|\s*[:/]\s*\d"
+    r"|:\d|\s*/\s*\d|/(?=\s|$)"  # "10:30", "1/2", a footnote "54/"; not "383: 145 civilians"
     rf"|\s+(?!(?-i:may)\b){_MONTH}(?![\w])"  # "15 May" is a date; "300,000 may have died" a count
     r"|(?:st|nd|rd|th)\b)",
     re.IGNORECASE,
@@ -225,6 +230,11 @@ class DocumentState:
     table_row: TableRow | None = None  # the table row the current sentence is
     text: str = ""  # the whole document (citation markers masked), for names given earlier
     pack: CountryPack = NO_PACK  # the workspace's country: its admin units get their codes
+    losses: bool = False  # inside an infobox's "Casualties and losses": the sides' fighters
+    report_population: str | None = None  # "documented 66 civilian casualties": whom it counts
+    report_claimant: str | None = None  # … who counts them
+    acronyms: list[tuple[str, str]] | None = None  # (name, acronym) pairs the text defines
+    report_period: Period | None = None  # … and over which period ("From 1 January to 29 …")
 
 
 @dataclass
@@ -256,6 +266,7 @@ def sentence_claims(
     """The claims one sentence makes, in order. Updates `state` for the sentences after it."""
     quantities = find_quantities(sentence)
     mentions = gazetteer.find(sentence)
+    _losses_section(sentence, state)
     if state.new_paragraph:
         state.paragraph_speaker = None
     item = _LIST_ITEM_RE.match(sentence) is not None
@@ -283,6 +294,8 @@ def sentence_claims(
     _carry_measure(sentence, claims, state)
     _share_population(sentence, claims)
     _topic_population(sentence, claims)
+    if state.losses:
+        _belligerents_losses(claims)
     claims = [c for c in claims if c.measure is not None]
     if claims:
         state.last_measure = claims[-1].measure
@@ -306,6 +319,7 @@ def sentence_claims(
                 claim.claimant, claim.claimant_kind = state.list_source
                 claim.attributed = claim.continued = True
     _continue_attribution(claims, state)
+    _report_period(claims, _report_population(sentence, claims, state), state)
     if state.table_row is not None:
         _read_table_row(claims, state, gazetteer)
     _distribute_respectively(sentence, claims, mentions, places)
@@ -319,6 +333,102 @@ def sentence_claims(
     state.previous_measures = frozenset(c.measure for c in attributed if c.measure)
     state.previous_measure = claims[-1].measure if claims else None
     return claims
+
+
+_LOSSES_HEADING_RE = re.compile(r"^\W*casualties\s+and\s+losses\W*$", re.IGNORECASE)
+_COMBATANT_MEASURES = {"killed", "injured", "missing", "detained", "casualties", "abducted"}
+
+
+def _losses_section(sentence: str, state: DocumentState) -> None:
+    """An encyclopedia infobox's "Casualties and losses" lists each side's losses: fighters,
+    unless a line names its people ("119 civilians died"). Prose after the box ends it."""
+    if _LOSSES_HEADING_RE.match(sentence):
+        state.losses = True
+    elif state.losses and len(sentence.split()) > 12:
+        state.losses = False
+
+
+_BARE_COUNT_RE = re.compile(
+    r"\s*(?:deaths?|injur(?:y|ies|ed)|killed|wounded|fatalities|casualties)\b", re.IGNORECASE
+)
+_REPORT_MEASURES = {"killed", "injured", "casualties"}
+
+
+def _report_population(
+    sentence: str, claims: list[SentenceClaim], state: DocumentState
+) -> SentenceClaim | None:
+    """A report that counts '66 civilian casualties' goes on counting them: the bare counts its
+    author gives later ('14 deaths and 14 injured in Benghazi', '(16 deaths, 26 injuries)') are
+    civilians too, until it counts casualties of other people."""
+    topic = _TOPIC_NOUN_RE.search(sentence)
+    for claim in claims:
+        counted = claim.measure == "casualties" and claim.own_population
+        broken_down = topic is not None and claim.population == _population(topic.group("pop"))
+        if counted or (broken_down and claim.measure in _REPORT_MEASURES):
+            state.report_population = (
+                claim.population if claim.population in ("civilians", "children") else None
+            )
+            state.report_claimant = claim.claimant
+            return claim
+    if state.report_population is None:
+        return None
+    for claim in claims:
+        bare = _BARE_COUNT_RE.match(sentence, claim.quantity.end)
+        if (
+            bare
+            and _same_source(claim.claimant, state)
+            and claim.measure in _REPORT_MEASURES
+            and claim.population == "all"
+            and not claim.own_population
+        ):
+            claim.population = state.report_population
+    return None
+
+
+def _same_source(claimant: str | None, state: DocumentState) -> bool:
+    """The report's author, by its name or the acronym the text defines for it."""
+    if claimant is None or state.report_claimant is None:
+        return False
+    if claimant == state.report_claimant:
+        return True
+    if state.acronyms is None:
+        state.acronyms = definitions(state.text)
+    return (state.report_claimant, claimant) in state.acronyms or (
+        claimant,
+        state.report_claimant,
+    ) in state.acronyms
+
+
+def _report_period(
+    claims: list[SentenceClaim], report: SentenceClaim | None, state: DocumentState
+) -> None:
+    """The period a report's total covers ("From 1 January to 29 February 2016, UNSMIL
+    documented 66 civilian casualties") is the period of the breakdowns that follow it."""
+    if report is not None:
+        period = report.period
+        if state.report_population is None:
+            state.report_period = None
+        elif period is not None and period.first_day and period.last_day:
+            state.report_period = period
+        elif period is None and state.report_period is not None:
+            report.period = state.report_period  # "The majority of civilian casualties …"
+        return
+    if state.report_period is None:
+        return
+    for claim in claims:
+        own = _same_source(claim.claimant, state)
+        if own and claim.period is None and claim.measure in _REPORT_MEASURES:
+            claim.period = state.report_period
+
+
+def _belligerents_losses(claims: list[SentenceClaim]) -> None:
+    for claim in claims:
+        if (
+            claim.measure in _COMBATANT_MEASURES
+            and claim.population == "all"
+            and not claim.own_population
+        ):
+            claim.population = "combatants"
 
 
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[•·*▪◦‣-]|–\s|\d{1,2}[.)]\s)")
@@ -590,6 +700,10 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
     claim = SentenceClaim(q, phrase_end=q.end, phrase_start=q.start)
     after = sentence[q.end : q.end + 200]
     forward = _FORWARD_RE.match(after)
+    if forward and _key(forward.group("meas")) == "lost":
+        pop = forward.group("pop")
+        if not pop or _key(pop) != "lives":
+            forward = None  # "5,050 lives had been lost", not "300 jobs were lost"
     if forward:
         word = forward.group("meas")
         claim.measure = MEASURES_AFTER[_key(word)]
@@ -618,6 +732,8 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
             claim.phrase_end = after_measure.end()
         if _key(word) == "victims":
             claim.measure = _victims_measure(sentence, claim) or claim.measure
+            if _RELEASED_RE.match(sentence, claim.phrase_end):
+                claim.measure = None  # "While 105 victims were released, 14 were found dead"
         if _counts_incidents(sentence, claim, word) or _counts_identifications(
             sentence, claim, word
         ):
@@ -671,6 +787,8 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
         claim.construction = "among"
         return claim
     toll = _nearest_toll(before)
+    if toll and _key(toll.group("link")) == "including" and re.search(r"\d", toll.group("mid")):
+        toll = None  # "1,048 dead, …, and another 5,558 wounded, including 289": a part of 5,558
     if toll:
         measure, population = _toll_meaning(toll, sentence, state)
         if measure is not None:
@@ -739,6 +857,10 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
     return claim
 
 
+_RELEASED_RE = re.compile(
+    r"\s+(?:were|was|have\s+been|had\s+been|are)\s+(?:later\s+)?(?:released|freed|returned)\b",
+    re.IGNORECASE,
+)
 _SHARE_OF_RE = re.compile(
     rf"^\s+of\s+(?:the|those|all)\s+(?:(?:{_ADJECTIVE}){{0,2}}?(?:people|persons)\s+)?(?P<meas>{_MEAS})\b",
     re.IGNORECASE,
@@ -841,14 +963,21 @@ def _toll_meaning(
         return measure if measure in combined else "killed", population
     if noun in CASUALTY_TOLL_NOUNS:
         return "casualties", population
-    if measure is None and noun in (
-        "figure",
-        "figures",
-        "tally",
-        "count",
-        "estimate",
-        "estimates",
-        "range",
+    anaphoric_number = (  # "by 1985 the number had fallen to 1,655", not "a total of 3,321"
+        noun == "number" and not re.match(r"\s*of\b", words) and _key(toll.group("link")) != "of"
+    )
+    if measure is None and (
+        anaphoric_number
+        or noun
+        in (
+            "figure",
+            "figures",
+            "tally",
+            "count",
+            "estimate",
+            "estimates",
+            "range",
+        )
     ):
         measure = _sentence_measure(sentence) or state.last_measure
     return measure, population
@@ -921,6 +1050,7 @@ def _upper_end(q: Quantity) -> Quantity:
 
 def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) -> None:
     """Lists and parts take the measure of the claim they belong to."""
+    _measure_after_list(sentence, claims)
     for index, claim in enumerate(claims):
         if claim.measure is not None or index == 0:
             continue
@@ -966,6 +1096,23 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
             claim.construction = "list"
             if not claim.own_population:
                 claim.population = following.population
+
+
+def _measure_after_list(sentence: str, claims: list[SentenceClaim]) -> None:
+    """'12 men, four women and four children killed, and 60 men and seven children injured':
+    a list of people counted takes the measure said after its last item, not the one before."""
+    for index, claim in enumerate(claims):
+        if claim.measure is not None or not claim.own_population or claim.construction == "part":
+            continue  # "5,614 deaths, including 362 children, and 7,946 injured": 362 died
+        for later, following in zip(claims[index:], claims[index + 1 :], strict=False):
+            gap = sentence[later.phrase_end : following.quantity.start]
+            if not _COORD_RE.match(gap) or not following.own_population:
+                break
+            if following.measure is not None:
+                if following.construction == "subject":
+                    claim.measure, claim.measure_text = following.measure, following.measure_text
+                    claim.construction = "list"
+                break
 
 
 # Another source's figure for the same thing: "Darfur Dead May Be 300,000; Sudan Says 10,000",
@@ -1072,16 +1219,62 @@ _TOPIC_RE = re.compile(
     rf"^\W*(?:the\s+)?(?:number\s+of\s+)?(?P<pop>{_POP})\s+(?:casualties|deaths|fatalities|victims|injuries|death\s+toll|toll)\b",
     re.IGNORECASE,
 )
+# "documented civilian casualties – 20 deaths and 69 injuries", "The majority of civilian
+# casualties were caused by shelling (11 killed and 51 injured)": the counts break the topic down
+_TOPIC_NOUN_RE = re.compile(
+    rf"\b(?P<pop>{_POP})\s+(?:casualties|deaths|fatalities|injuries)\b", re.IGNORECASE
+)
+_FOR_PEOPLE_RE = re.compile(rf"\b(?:for|among)\s+(?:the\s+)?({_POP})\b", re.IGNORECASE)
+_TO_POPULATION_RE = re.compile(
+    rf"\s+(?:{_MEAS})\s+(?:to|among)\s+(?:the\s+)?(?P<pop>{_POP})\b", re.IGNORECASE
+)
 
 
 def _topic_population(sentence: str, claims: list[SentenceClaim]) -> None:
-    """'Child casualties comprised nearly one-third …, with 327 deaths and 880 injured'."""
+    """Who is counted, said once for counts that do not say it again.
+
+    - a sentence's topic: 'Child casualties comprised nearly one-third …, with 327 deaths and
+      880 injured', 'UNSMIL documented civilian casualties in Derna (seven killed and 30
+      injured)', '66 civilian casualties, including 28 deaths and 38 injuries';
+    - after the counts: 'at least seven deaths and 30 injuries to civilians'.
+    """
     topic = _TOPIC_RE.match(sentence)
-    if topic is None:
-        return
     for claim in claims:
-        if not claim.own_population and claim.population == "all":
+        if claim.own_population or claim.population != "all":
+            continue
+        if topic is not None:
             claim.population = _population(topic.group("pop"))
+            continue
+        named = [
+            m
+            for m in _TOPIC_NOUN_RE.finditer(sentence, 0, claim.quantity.start)
+            if not _POP_WORD_RE.search(sentence, m.end(), claim.quantity.start)
+        ]
+        if named and claim.construction in ("subject", "list", "part"):
+            claim.population = _population(named[-1].group("pop"))
+            continue
+        colon = sentence.rfind(": ", 0, claim.quantity.start)
+        heading = _FOR_PEOPLE_RE.findall(sentence[:colon]) if colon > 0 else []
+        people = {_population(w) for w in heading}
+        if (
+            len(people) == 1
+            and "all" not in people
+            and not _POP_WORD_RE.search(sentence, colon, claim.quantity.start)
+        ):  # "2025 was the deadliest year for civilians: 2,514 were killed and 12,142 injured"
+            claim.population = people.pop()
+    for index in range(len(claims) - 1, -1, -1):
+        claim = claims[index]
+        after = _TO_POPULATION_RE.match(sentence, claim.quantity.end)
+        if after is None or claim.construction != "subject":
+            continue
+        population = _population(after.group("pop"))
+        claim.population, claim.own_population = population, True
+        later = claim
+        for earlier in reversed(claims[:index]):  # "seven deaths and 30 injuries to civilians"
+            gap = sentence[earlier.phrase_end : later.phrase_start]
+            if earlier.own_population or not _AND_GAP_RE.match(gap):
+                break
+            earlier.population, later = population, earlier
 
 
 _BREAKDOWN_GAP_RE = re.compile(r"^[^.;]{0,40}?(?::|\s[–—-]\s|\()\s*$")
@@ -1089,6 +1282,7 @@ _AND_GAP_RE = re.compile(
     r"^\s*(?:(?:in|during|on|at|across|since|over|from|of)\s+[^,;.]{1,30}?)?\s*[,;]?\s*(?:and|as\s+well\s+as|while|with)?\s*$",
     re.IGNORECASE,
 )
+_PART_GAP_RE = re.compile(r"^\s*,?\s*(?:including|among\s+them|of\s+whom)\s*$", re.IGNORECASE)
 _MORE_TAIL_RE = re.compile(r"\s+(?:more|others?)\b", re.IGNORECASE)
 
 
@@ -1111,6 +1305,13 @@ def _share_population(sentence: str, claims: list[SentenceClaim]) -> None:
             if _BREAKDOWN_GAP_RE.match(gap) and previous.population != "all":
                 head = previous
             inheritable = not claim.own_population and claim.population == "all"
+            if (claim.measure == "displaced") != (previous.measure == "displaced"):
+                continue  # "5,350 civilians had been killed, more than 3.3 million displaced"
+            if inheritable and previous.population != "all" and _PART_GAP_RE.match(gap):
+                claim.population = (
+                    previous.population
+                )  # "military casualties, including 140,000 dead"
+                continue
             if inheritable and head is not None and head.population != "all":
                 claim.population = head.population
             elif (
