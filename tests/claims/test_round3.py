@@ -314,3 +314,37 @@ def test_only_the_reports_author_goes_on_counting_its_people():
 )
 def test_people_and_measures_said_once(text, expected):
     assert claims_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an agent after "by" is not who is counted
+            "Of the 90 civilian deaths, 40 were allegedly killed by government forces.",
+            [("90", "killed", "civilians"), ("40", "killed", "civilians")],
+        ),
+        (  # a people word before a generic one says who they are
+            "The blast killed two civilian men and a soldier.",
+            [("two", "killed", "civilians")],
+        ),
+        (  # "along with" coordinates counts of the same people
+            "At least 300 children died, along with 120 injured.",
+            [("At least 300", "killed", "children"), ("120", "injured", "children")],
+        ),
+    ],
+)
+def test_who_is_counted(text, expected):
+    assert claims_of(text) == expected
+
+
+def test_coordinated_counts_share_their_neighbours_people_not_the_reports():
+    text = (
+        "The Northland Monitoring Group (NMG) documented 40 civilian casualties in May.\n"
+        "NMG recorded 11 men killed and 7 injured, and 9 deaths in the capital."
+    )
+    assert claims_of(text) == [
+        ("40", "casualties", "civilians"),
+        ("11", "killed", "all"),
+        ("7", "injured", "all"),
+        ("9", "killed", "civilians"),
+    ]

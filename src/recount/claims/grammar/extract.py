@@ -88,7 +88,9 @@ _FORWARD_RE = re.compile(
 _POP_AFTER_RE = re.compile(
     rf"^\s*(?:of\s+)?{_ADJECTIVE}{{0,2}}?(?P<pop>(?:{_POP})(?:\s+(?:{_POP}))?)\b", re.IGNORECASE
 )
-_POP_NEXT_RE = re.compile(rf"\s+{_ADJECTIVE}{{0,2}}?(?P<pop>{_POP})\b", re.IGNORECASE)
+_POP_NEXT_RE = re.compile(  # "742 killed servicemen"; "killed by security forces" is the agent
+    rf"\s+(?!by\b|from\b){_ADJECTIVE}{{0,2}}?(?P<pop>{_POP})\b", re.IGNORECASE
+)
 _OF_THEM_RE = re.compile(r"^\s+of\s+(?:them|those|whom|these)\b", re.IGNORECASE)
 _POP_WORD_RE = re.compile(rf"\b(?:{_POP})\b", re.IGNORECASE)
 # "27,000 of the dead were civilians"
@@ -372,7 +374,14 @@ def _report_population(
             return claim
     if state.report_population is None:
         return None
-    for claim in claims:
+    for index, claim in enumerate(claims):
+        previous = claims[index - 1] if index else None
+        if (
+            previous is not None
+            and previous.own_population
+            and _AND_GAP_RE.match(sentence[previous.phrase_end : claim.phrase_start])
+        ):
+            continue  # "17 men killed and 31 injured": the men
         bare = _BARE_COUNT_RE.match(sentence, claim.quantity.end)
         if (
             bare
@@ -920,7 +929,11 @@ def _population(words: str) -> str:
     if len(joined) == 2:
         first, second = (_population(part) for part in joined)
         return first if first == second else "all"
-    return POPULATIONS.get(key.split()[-1], "all")
+    words = key.split()
+    last = POPULATIONS.get(words[-1], "all")
+    if last == "all" and len(words) == 2 and POPULATIONS.get(words[0], "all") != "all":
+        return POPULATIONS[words[0]]  # "civilian men", "child refugees"
+    return last
 
 
 def _antecedent_population(sentence: str, position: int) -> str:
@@ -1279,7 +1292,7 @@ def _topic_population(sentence: str, claims: list[SentenceClaim]) -> None:
 
 _BREAKDOWN_GAP_RE = re.compile(r"^[^.;]{0,40}?(?::|\s[–—-]\s|\()\s*$")
 _AND_GAP_RE = re.compile(
-    r"^\s*(?:(?:in|during|on|at|across|since|over|from|of)\s+[^,;.]{1,30}?)?\s*[,;]?\s*(?:and|as\s+well\s+as|while|with)?\s*$",
+    r"^\s*(?:(?:in|during|on|at|across|since|over|from|of)\s+[^,;.]{1,30}?)?\s*[,;]?\s*(?:and|as\s+well\s+as|along\s+with|while|with)?\s*$",
     re.IGNORECASE,
 )
 _PART_GAP_RE = re.compile(r"^\s*,?\s*(?:including|among\s+them|of\s+whom)\s*$", re.IGNORECASE)
