@@ -314,3 +314,62 @@ def test_only_the_reports_author_goes_on_counting_its_people():
 )
 def test_people_and_measures_said_once(text, expected):
     assert claims_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an agent after "by" is not who is counted
+            "Of the 90 civilian deaths, 40 were allegedly killed by government forces.",
+            [("90", "killed", "civilians"), ("40", "killed", "civilians")],
+        ),
+        (  # a people word before a generic one says who they are
+            "The blast killed two civilian men and a soldier.",
+            [("two", "killed", "civilians")],
+        ),
+        (  # "along with" coordinates counts of the same people
+            "At least 300 children died, along with 120 injured.",
+            [("At least 300", "killed", "children"), ("120", "injured", "children")],
+        ),
+    ],
+)
+def test_who_is_counted(text, expected):
+    assert claims_of(text) == expected
+
+
+def test_coordinated_counts_share_their_neighbours_people_not_the_reports():
+    text = (
+        "The Northland Monitoring Group (NMG) documented 40 civilian casualties in May.\n"
+        "NMG recorded 11 men killed and 7 injured, and 9 deaths in the capital."
+    )
+    assert claims_of(text) == [
+        ("40", "casualties", "civilians"),
+        ("11", "killed", "all"),
+        ("7", "injured", "all"),
+        ("9", "killed", "civilians"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a label that names its people
+            "Casualties\n\nSoldiers killed: 1,100+\nCivilians killed: 240\nInjured: 3,000+",
+            [
+                ("1,100+", "killed", "combatants"),
+                ("240", "killed", "civilians"),
+                ("3,000+", "injured", "all"),
+            ],
+        ),
+        (  # captured people, not captured towns
+            "The army killed about 900 rebels and captured 200 others. The rebels captured 3 towns.",
+            [("about 900", "killed", "combatants"), ("200", "detained", "all")],
+        ),
+        (  # the earlier figure of the same series
+            "The mission documented 6,000 civilian deaths in 2022, up from 4,000 the year before.",
+            [("6,000", "killed", "civilians"), ("4,000", "killed", "civilians")],
+        ),
+    ],
+)
+def test_labels_verbs_and_series(text, expected):
+    assert claims_of(text) == expected

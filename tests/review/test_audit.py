@@ -42,6 +42,7 @@ def synthetic_links(con: duckdb.DuckDBPyConnection, people: int = 400) -> None:
 SEEDS = 200
 
 
+@pytest.mark.slow  # 200 draws, each on a fresh database: 20-35 s on 2 cores
 def test_the_sample_is_a_uniform_random_draw_of_singletons_and_links():
     """Over many seeds every singleton and every linked pair is drawn equally often, whatever
     its match probability: nothing ranks the sample."""

@@ -88,7 +88,9 @@ _FORWARD_RE = re.compile(
 _POP_AFTER_RE = re.compile(
     rf"^\s*(?:of\s+)?{_ADJECTIVE}{{0,2}}?(?P<pop>(?:{_POP})(?:\s+(?:{_POP}))?)\b", re.IGNORECASE
 )
-_POP_NEXT_RE = re.compile(rf"\s+{_ADJECTIVE}{{0,2}}?(?P<pop>{_POP})\b", re.IGNORECASE)
+_POP_NEXT_RE = re.compile(  # "742 killed servicemen"; "killed by security forces" is the agent
+    rf"\s+(?!by\b|from\b){_ADJECTIVE}{{0,2}}?(?P<pop>{_POP})\b", re.IGNORECASE
+)
 _OF_THEM_RE = re.compile(r"^\s+of\s+(?:them|those|whom|these)\b", re.IGNORECASE)
 _POP_WORD_RE = re.compile(rf"\b(?:{_POP})\b", re.IGNORECASE)
 # "27,000 of the dead were civilians"
@@ -140,11 +142,12 @@ _PART_RE = re.compile(
     re.IGNORECASE,
 )
 _COORD_RE = re.compile(
-    r"^\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus|&|with|,|compared\s+(?:to|with)|versus|vs\.?|against)\s*$|^\s*[-–—:(]\s*$",
+    r"^\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus|&|with|,|compared\s+(?:to|with)|versus|vs\.?|against|(?:up|down)\s+from)\s*$|^\s*[-–—:(]\s*$",
     re.IGNORECASE,
 )
 _LIST_TAIL_RE = re.compile(
-    rf"^\s*(?:(?:{_ADJECTIVE}){{0,2}}(?:{_POP})\b|[,.;:)]|$|respectively\b|and\b|or\b|in\b|on\b|since\b|according\b|were\b|have\b|had\b|who\b|as\b)",
+    rf"^\s*(?:(?:{_ADJECTIVE}){{0,2}}(?:{_POP})\b|[,.;:)]|$|respectively\b|and\b|or\b|in\b|on\b|since\b|according\b|were\b|have\b|had\b|who\b|as\b"
+    r"|(?:the|a)\s+(?:previous\s+)?(?:year|month|week)\s+(?:before|earlier)\b|last\s+(?:year|month)\b)",
     re.IGNORECASE,
 )
 _DISPLACING_RE = re.compile(
@@ -372,7 +375,14 @@ def _report_population(
             return claim
     if state.report_population is None:
         return None
-    for claim in claims:
+    for index, claim in enumerate(claims):
+        previous = claims[index - 1] if index else None
+        if (
+            previous is not None
+            and previous.own_population
+            and _AND_GAP_RE.match(sentence[previous.phrase_end : claim.phrase_start])
+        ):
+            continue  # "17 men killed and 31 injured": the men
         bare = _BARE_COUNT_RE.match(sentence, claim.quantity.end)
         if (
             bare
@@ -837,6 +847,9 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
         claim.measure = MEASURES_AFTER.get(_key(label.group("label")), "killed")
         claim.measure_text = label.group("label")
         claim.construction = "label"
+        if label.group("people"):  # "Palestinians killed: 11,100+"
+            claim.population = _population(label.group("people"))
+            claim.own_population = True
         return claim
     hostage = _HOSTAGE_RE.match(after)
     if hostage is not None:  # "more than 220 others were taken to Gaza as hostages"
@@ -872,7 +885,7 @@ _SHARE_SUBJECT_RE = re.compile(
     re.IGNORECASE,
 )
 _LABEL_BEFORE_RE = re.compile(
-    r"^\W*(?P<label>deaths?|casualties|killed|dead|fatalities|injured|wounded|injuries|missing|"
+    rf"^\W*(?:(?P<people>{_POP})\s+)?(?P<label>deaths?|casualties|killed|dead|fatalities|injured|wounded|injuries|missing|"
     r"displaced|refugees|internally\s+displaced|abducted|kidnapped|detained|arrested|evacuated)"
     r"\s*(?::|\|)?\s*$",
     re.IGNORECASE,
@@ -920,7 +933,11 @@ def _population(words: str) -> str:
     if len(joined) == 2:
         first, second = (_population(part) for part in joined)
         return first if first == second else "all"
-    return POPULATIONS.get(key.split()[-1], "all")
+    words = key.split()
+    last = POPULATIONS.get(words[-1], "all")
+    if last == "all" and len(words) == 2 and POPULATIONS.get(words[0], "all") != "all":
+        return POPULATIONS[words[0]]  # "civilian men", "child refugees"
+    return last
 
 
 def _antecedent_population(sentence: str, position: int) -> str:
@@ -1279,7 +1296,7 @@ def _topic_population(sentence: str, claims: list[SentenceClaim]) -> None:
 
 _BREAKDOWN_GAP_RE = re.compile(r"^[^.;]{0,40}?(?::|\s[–—-]\s|\()\s*$")
 _AND_GAP_RE = re.compile(
-    r"^\s*(?:(?:in|during|on|at|across|since|over|from|of)\s+[^,;.]{1,30}?)?\s*[,;]?\s*(?:and|as\s+well\s+as|while|with)?\s*$",
+    r"^\s*(?:(?:in|during|on|at|across|since|over|from|of)\s+[^,;.]{1,30}?)?\s*[,;]?\s*(?:and|as\s+well\s+as|along\s+with|while|with)?\s*$",
     re.IGNORECASE,
 )
 _PART_GAP_RE = re.compile(r"^\s*,?\s*(?:including|among\s+them|of\s+whom)\s*$", re.IGNORECASE)

@@ -141,7 +141,7 @@ MEASURES_BEFORE = {
     "disabled": "injured", "disabling": "injured",
     "evacuated": "evacuated", "evacuating": "evacuated", "evacuate": "evacuated",
     "saved": "saved", "saving": "saved", "rescued": "saved", "rescuing": "saved", "save": "saved",
-    "eliminated": "killed", "eliminating": "killed",
+    "eliminated": "killed", "eliminating": "killed", "captured": "detained",
 }  # fmt: skip
 # These count the displaced only with "from their homes", "to flee", "out of".
 DISPLACING_VERBS = {
@@ -166,7 +166,7 @@ COMBINED_MEASURES = (
 # These count deaths only with "lives": "claimed 300,000 lives", "took the lives of 20";
 # "lost" only with people: "Armenia lost 3,825 troops".
 LIFE_VERBS = {"claimed", "claiming", "claims", "cost", "costing", "took", "taking", "taken"}
-PEOPLE_VERBS = {"lost", "loses", "losing", "eliminated", "eliminating"}
+PEOPLE_VERBS = {"lost", "loses", "losing", "eliminated", "eliminating", "captured"}
 
 # Between the people counted and what happened to them: "were reportedly killed".
 AUXILIARIES = [
