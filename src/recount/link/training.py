@@ -123,6 +123,24 @@ def deterministic_blocks(fields: Fields) -> list[Block]:
     return blocks
 
 
+def rule_coverage(frame: pd.DataFrame, block: Block) -> float:
+    """Share of the pairs sharing a set of names in which both records carry the block's other
+    fields. The deterministic rule cannot see a pair where either record lacks its date (or
+    place): `deterministic_recall` is its recall among the pairs it can see, so the prior is
+    not underestimated on lists where that field is often missing."""
+    others = [c for c in block[0] if c != "token_set"]
+    if not others:
+        return 1.0
+    carried = frame[others].notna().all(axis=1)
+    groups = pd.DataFrame({"key": frame["token_set"], "carried": carried}).groupby(
+        "key", sort=False
+    )["carried"]
+    n, k = groups.size(), groups.sum()
+    pairs = float((n * (n - 1) // 2).sum())
+    seen = float((k * (k - 1) // 2).sum())
+    return seen / pairs if pairs and seen else 1.0
+
+
 def block_sql(block: Block) -> str:
     columns, condition = block
     equal = " and ".join(f"l.{c} = r.{c}" for c in columns)
@@ -148,7 +166,8 @@ def train(
         )
     else:
         base.training.estimate_probability_two_random_records_match(
-            [block_sql(deterministic)], recall=options.deterministic_recall
+            [block_sql(deterministic)],
+            recall=options.deterministic_recall * rule_coverage(frame, deterministic),
         )
     base.training.estimate_u_using_random_sampling(
         max_pairs=u_pairs(options.u_max_pairs, len(frame)), seed=options.seed

@@ -1,14 +1,17 @@
-"""`[link] threshold = "auto"`: the threshold that maximises the F1 the scored pairs expect."""
+"""Learnt from the lists in hand: the clustering threshold (`[link] threshold = "auto"`,
+the one that maximises the F1 the scored pairs expect) and the prior match probability."""
 
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from recount.errors import ConfigError
 from recount.link.threshold import EVEN_ODDS, expected_f1_threshold
+from recount.link.training import rule_coverage
 from recount.settings import LinkSettings
 
 
@@ -48,3 +51,17 @@ def test_the_threshold_is_a_scored_probability_no_other_does_better(values):
         )
 
     assert all(expected_f1(chosen) >= expected_f1(t) - 1e-12 for t in probabilities)
+
+
+def test_the_prior_counts_only_the_pairs_the_deterministic_rule_can_see():
+    """Same names and same date cannot find a pair where a record lacks its date: the
+    assumed recall applies to the pairs sharing names in which both records carry one."""
+    frame = pd.DataFrame(
+        {
+            "token_set": ["a"] * 4 + ["b"] * 2 + ["c"],
+            "dod_day": [1.0, 2.0, None, None, 5.0, 5.0, None],
+        }
+    )
+    # names a: 6 pairs, 1 with both dates; names b: 1 pair, both dated
+    assert rule_coverage(frame, (("token_set", "dod_day"), "")) == pytest.approx(2 / 7)
+    assert rule_coverage(frame, (("token_set",), "")) == 1.0
