@@ -12,6 +12,7 @@ from recount.cli import app
 from recount.link import link_workspace
 from recount.link.evaluate import evaluate_record_person
 from recount.link.explain import explain_pair
+from recount.link.threshold import expected_f1_threshold
 from recount.link.training import TrainedModel
 
 pytestmark = pytest.mark.slow
@@ -22,6 +23,18 @@ def linked(fake_workspace):
     ws, truth = fake_workspace
     result = link_workspace(ws)
     return ws, truth, result
+
+
+def test_auto_threshold_comes_from_the_scored_pairs_and_is_recorded(linked):
+    """The default clusters at the scored pairs' expected-F1 threshold; link_summary (which
+    the review queue and the estimate centre on) records the number used."""
+    ws, truth, result = linked
+    pairs = ws.table("pairs")
+    assert result.threshold == pytest.approx(expected_f1_threshold(pairs["match_probability"]))
+    assert result.threshold != 0.9
+    summary = ws.table("link_summary")
+    recorded = summary.loc[summary["metric"] == "threshold", "value"]
+    assert recorded.tolist() == [pytest.approx(result.threshold)]
 
 
 def test_tables_follow_the_contract(linked):

@@ -27,8 +27,10 @@ from recount.link.fields import Fields, present_fields
 from recount.link.persons import assign_person_ids, build_persons
 from recount.link.prepare import linkable_records, load_link_input
 from recount.link.relational import attach_relational
+from recount.link.threshold import expected_f1_threshold
 from recount.link.training import TrainedModel, train
 from recount.settings import LinkSettings
+from recount.settings.link import AUTO_THRESHOLD
 from recount.workspace import Workspace
 
 MODEL_FILE = "link_model.json"
@@ -107,6 +109,7 @@ def link_workspace(
     report("predict")
     settings = model.settings_with_parameters(untrained, trained.settings)
     pairs = predict_pairs(engine, linkable, settings, options)
+    options = options.with_overrides(threshold=clustering_threshold(pairs, options))
 
     report("cluster")
     guarded = same_list_guarded(linkable, pairs, options)
@@ -263,6 +266,14 @@ def _comparison_weight_sql(comparison: dict[str, Any]) -> str:
     has_tf = any(level.get("tf_adjustment_column") for level in comparison["comparison_levels"])
     tf = f" + coalesce(mw_tf_adj_{name}, 0)" if has_tf else ""
     return f"mw_{name}{tf} as mw_{name}"
+
+
+def clustering_threshold(pairs: pd.DataFrame, options: LinkSettings) -> float:
+    """The configured threshold, or with `auto` the one the scored pairs expect to do best."""
+    if options.threshold != AUTO_THRESHOLD:
+        return options.threshold
+    best = expected_f1_threshold(pairs["match_probability"].to_numpy())
+    return float(min(max(best, options.prediction_threshold), np.nextafter(1.0, 0.0)))
 
 
 def same_list_guarded(

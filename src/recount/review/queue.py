@@ -37,6 +37,9 @@ from recount.review.store import ReviewError
 from recount.settings import LinkSettings, ReviewSettings
 from recount.tables import views
 
+# Where the queue centres before any link run when `[link] threshold` is auto.
+EVEN_ODDS = 0.5
+
 PERIOD_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 MAX_CANDIDATES = 300_000  # the ranked pairs kept in memory
 
@@ -196,11 +199,13 @@ class ReviewQueue:
     """Ranked candidate pairs, each pair's reviewers, and the leases. Not thread-safe alone."""
 
     def __init__(
-        self, settings: ReviewSettings, configured_threshold: float = LinkSettings.threshold
+        self, settings: ReviewSettings, configured_threshold: float | str = LinkSettings.threshold
     ):
         self.settings = settings
         # the queue centres on the threshold the last link run used (link_summary);
-        # before any run, on the configured one
+        # before any run, on the configured one (even odds when it is `auto`: no pair yet)
+        if not isinstance(configured_threshold, int | float):
+            configured_threshold = EVEN_ODDS
         self.configured_threshold = configured_threshold
         self.threshold = configured_threshold
         self.generation: int | None = None

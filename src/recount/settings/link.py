@@ -10,6 +10,7 @@ BACKENDS = ("duckdb", "spark")
 PRESETS = ("auto", "arabic", "latin")
 NAME_GUARDS = ("auto", "given", "father")
 SAME_LIST_GUARD = ("auto", "on", "off")
+AUTO_THRESHOLD = "auto"
 
 
 @dataclass(frozen=True)
@@ -44,9 +45,10 @@ class LinkSettings(Section):
         0.15, "auto: a list is guarded when at most this share of its records is in a "
         "confident pair with another record of the same list", minimum=0.0, maximum=1.0,
     )  # fmt: skip
-    threshold: float = setting(
-        0.9, "match probability at which two records are clustered into one person",
-        minimum=0.0, maximum=1.0, open_interval=True,
+    threshold: float | str = setting(
+        AUTO_THRESHOLD, "match probability at which two records are clustered into one person, "
+        "or auto: the one that maximises the F1 the scored pairs' own match probabilities "
+        "expect", minimum=0.0, maximum=1.0, open_interval=True,
     )  # fmt: skip
     prediction_threshold: float = setting(
         0.05, "pairs scored at or above this probability are kept in `pairs` (for review)",
@@ -81,5 +83,9 @@ class LinkSettings(Section):
     spark_partitions: int = setting(4, "Spark shuffle partitions", minimum=1)
 
     def check(self, where: Where) -> None:
-        if self.prediction_threshold > self.threshold:
+        if isinstance(self.threshold, str) and self.threshold != AUTO_THRESHOLD:
+            raise where.error(
+                ("threshold",), f"expected a number or {AUTO_THRESHOLD!r}, got {self.threshold!r}"
+            )
+        if isinstance(self.threshold, float) and self.prediction_threshold > self.threshold:
             raise where.error(("prediction_threshold",), "must not exceed link.threshold")
