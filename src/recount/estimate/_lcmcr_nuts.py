@@ -1140,6 +1140,23 @@ WARM_SWEEPS = 300  # Gibbs sweeps (collapsed sampler) that place a chain before 
 MAX_DEPTH = 10
 
 
+def start_nuts(rng, x, log_density_at, data, n_tune):
+    """A NUTS chain's state at `x`: gradient, step size, dual averaging and tuning buffers."""
+    dim = x.size
+    g = np.empty(dim)
+    logp = np.array([log_density_at(x, g, data)])
+    # nutpie's first guess: variances 1 / |gradient|.
+    stds = 1.0 / np.sqrt(np.clip(np.abs(g), 1e-20, 1e20))
+    vecs = np.zeros((dim, dim))
+    vals = np.ones(dim)
+    tune = np.zeros(len(TUNE_STATE))
+    eps = initial_step_size(rng, x, g, logp[0], 0.1, stds, vecs, vals, 0, data)
+    start_dual_averaging(tune, eps)
+    buffer = max(n_tune, 1)
+    buffers = (np.empty((buffer, dim)), np.empty((buffer, dim)))
+    return (x, g, logp, tune, *buffers, stds, vecs, vals)
+
+
 class Chain:
     """One NUTS chain of LCMCR's marginal posterior: its position, tuning and data.
 
@@ -1161,19 +1178,7 @@ class Chain:
         sweeps = (0, WARM_SWEEPS, WARM_SWEEPS, 1, 3, WARM_SWEEPS // 2, True)
         advance_chain(rng, cells8, freq, state, a_alpha, b_alpha, *sweeps)
         x = weights_to_position(state[0], state[1], state[2])
-        dim = x.size
-        g = np.empty(dim)
-        logp = np.array([log_posterior(x, g, self.data)])
-        # nutpie's first guess: variances 1 / |gradient|.
-        stds = 1.0 / np.sqrt(np.clip(np.abs(g), 1e-20, 1e20))
-        vecs = np.zeros((dim, dim))
-        vals = np.ones(dim)
-        tune = np.zeros(len(TUNE_STATE))
-        eps = initial_step_size(rng, x, g, logp[0], 0.1, stds, vecs, vals, 0, self.data)
-        start_dual_averaging(tune, eps)
-        buffer = max(n_tune, 1)
-        buffers = (np.empty((buffer, dim)), np.empty((buffer, dim)))
-        self.state = (x, g, logp, tune, *buffers, stds, vecs, vals)
+        self.state = start_nuts(rng, x, log_posterior, self.data, n_tune)
 
     def advance(self, first: int, count: int):
         kept = max(0, first + count - max(first, self.n_tune))
@@ -1263,18 +1268,7 @@ class StrataChain:
                 np.zeros(self.n_strata * n_lists),
             ]
         )
-        dim = x.size
-        g = np.empty(dim)
-        logp = np.array([log_density(x, g, self.data)])
-        stds = 1.0 / np.sqrt(np.clip(np.abs(g), 1e-20, 1e20))
-        vecs = np.zeros((dim, dim))
-        vals = np.ones(dim)
-        tune = np.zeros(len(TUNE_STATE))
-        eps = initial_step_size(rng, x, g, logp[0], 0.1, stds, vecs, vals, 0, self.data)
-        start_dual_averaging(tune, eps)
-        buffer = max(n_tune, 1)
-        buffers = (np.empty((buffer, dim)), np.empty((buffer, dim)))
-        self.state = (x, g, logp, tune, *buffers, stds, vecs, vals)
+        self.state = start_nuts(rng, x, log_density, self.data, n_tune)
 
     def advance(self, first: int, count: int):
         kept = max(0, first + count - max(first, self.n_tune))
