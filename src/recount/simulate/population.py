@@ -186,23 +186,43 @@ def _when_and_where(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(governorate index, month index, surge index or -1) per event."""
     shares = np.array([geo.GOVERNORATE_SHARES[c][0] for c in geo.GOVERNORATE_CODES])
-    intensity = geo.national_intensity()
-    surge_mass = sum(s.deaths_share for s in geo.SURGES)
+    surges = [
+        (geo.GOVERNORATE_CODES.index(s.governorate), s.start, s.end, s.deaths_share)
+        for s in geo.SURGES
+    ]
+    return draw_places_and_months(
+        count, rng, shares, geo.national_intensity(), surges, geo.month_index
+    )
+
+
+def draw_places_and_months(
+    count: int,
+    rng: np.random.Generator,
+    shares: np.ndarray,
+    intensity: np.ndarray,
+    surges: list[tuple[int, tuple[int, int], tuple[int, int], float]],
+    month_index,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(admin unit index, month index, surge index or -1) per event: a world's background of
+    deaths (unit shares x national intensity per month) plus its surges, each (unit index,
+    first month, last month, share of all deaths) spread evenly over its months."""
+    n_months = len(intensity)
+    surge_mass = sum(surge[3] for surge in surges)
     base = np.outer(shares / shares.sum(), intensity / intensity.sum()) * (1.0 - surge_mass)
-    cells_gov = [np.repeat(np.arange(len(shares)), geo.N_MONTHS)]
-    cells_month = [np.tile(np.arange(geo.N_MONTHS), len(shares))]
+    cells_unit = [np.repeat(np.arange(len(shares)), n_months)]
+    cells_month = [np.tile(np.arange(n_months), len(shares))]
     cells_surge = [np.full(base.size, -1)]
     weights = [base.ravel()]
-    for index, surge in enumerate(geo.SURGES):
-        months = np.arange(geo.month_index(*surge.start), geo.month_index(*surge.end) + 1)
-        cells_gov.append(np.full(len(months), geo.GOVERNORATE_CODES.index(surge.governorate)))
+    for index, (unit, first, last, deaths_share) in enumerate(surges):
+        months = np.arange(month_index(*first), month_index(*last) + 1)
+        cells_unit.append(np.full(len(months), unit))
         cells_month.append(months)
         cells_surge.append(np.full(len(months), index))
-        weights.append(np.full(len(months), surge.deaths_share / len(months)))
+        weights.append(np.full(len(months), deaths_share / len(months)))
     p = np.concatenate(weights)
     cell = rng.choice(len(p), size=count, p=p / p.sum())
     return (
-        np.concatenate(cells_gov)[cell],
+        np.concatenate(cells_unit)[cell],
         np.concatenate(cells_month)[cell],
         np.concatenate(cells_surge)[cell],
     )

@@ -131,8 +131,28 @@ def list_records(
         out["status"] = labels[status]
         out["status"][rng.random(n) < e.status_missing] = None
 
-    if s.order == "date":
-        order = np.lexsort((rng.random(n), np.isnat(recorded_date), recorded_date))
+    return file_rows(
+        out, age, age_missing, recorded_date, p["person"], unidentified, len(people), s, rng
+    )
+
+
+def file_rows(
+    out: dict[str, np.ndarray],
+    age: np.ndarray,
+    age_missing: np.ndarray,
+    recorded: np.ndarray,
+    persons: np.ndarray,
+    unidentified: np.ndarray,
+    n_people: int,
+    spec: ListSpec,
+    rng: np.random.Generator,
+    ref_digits: int = 6,
+) -> ListRows:
+    """A list's rows in file order (by date recorded, or shuffled), as Arrow columns, with its
+    own record numbers; rows past the first `n_people` are the list's duplicates."""
+    n = len(persons)
+    if spec.order == "date":
+        order = np.lexsort((rng.random(n), np.isnat(recorded), recorded))
     else:
         order = rng.permutation(n)
     columns = {
@@ -140,13 +160,14 @@ def list_records(
         for field, values in out.items()
     }
     columns["age"] = pa.array(age[order], type=pa.int32(), mask=age_missing[order])
-    if "record_ref" in s.columns:
+    if "record_ref" in spec.columns:
         start = int(rng.integers(1, 5000))
-        numbers = pc.utf8_lpad(pc.cast(pa.array(np.arange(start, start + n)), pa.string()), 6, "0")
-        columns["record_ref"] = pc.binary_join_element_wise(s.ref_prefix, numbers, "")
+        digits = pc.cast(pa.array(np.arange(start, start + n)), pa.string())
+        numbers = pc.utf8_lpad(digits, ref_digits, "0")
+        columns["record_ref"] = pc.binary_join_element_wise(spec.ref_prefix, numbers, "")
     duplicate = np.zeros(n, dtype=bool)
-    duplicate[len(people) :] = True
-    return ListRows(columns, p["person"][order], duplicate[order], unidentified[order])
+    duplicate[n_people:] = True
+    return ListRows(columns, persons[order], duplicate[order], unidentified[order])
 
 
 @lru_cache(maxsize=2)

@@ -24,6 +24,7 @@ from recount.simulate.population import (
     Population,
     draw_ages,
     draw_codes,
+    draw_places_and_months,
     household_sizes,
 )
 
@@ -154,22 +155,13 @@ def _overlap() -> np.ndarray:
 def _when_and_where(count: int, rng: np.random.Generator):
     """(department index, month index, massacre index or -1) per event."""
     shares = np.array([geo.DEPARTMENT_SHARES[c][0] for c in geo.DEPARTMENT_CODES])
-    intensity = geo.national_intensity()
-    massacre_mass = sum(m.deaths_share for m in geo.MASSACRES)
-    base = np.outer(shares / shares.sum(), intensity / intensity.sum()) * (1.0 - massacre_mass)
-    depts = [np.repeat(np.arange(len(shares)), geo.N_MONTHS)]
-    months = [np.tile(np.arange(geo.N_MONTHS), len(shares))]
-    which = [np.full(base.size, -1)]
-    weights = [base.ravel()]
-    for index, m in enumerate(geo.MASSACRES):
-        span = np.arange(geo.month_index(*m.start), geo.month_index(*m.end) + 1)
-        depts.append(np.full(len(span), geo.DEPARTMENT_CODES.index(m.department)))
-        months.append(span)
-        which.append(np.full(len(span), index))
-        weights.append(np.full(len(span), m.deaths_share / len(span)))
-    p = np.concatenate(weights)
-    cell = rng.choice(len(p), size=count, p=p / p.sum())
-    return np.concatenate(depts)[cell], np.concatenate(months)[cell], np.concatenate(which)[cell]
+    massacres = [
+        (geo.DEPARTMENT_CODES.index(m.department), m.start, m.end, m.deaths_share)
+        for m in geo.MASSACRES
+    ]
+    return draw_places_and_months(
+        count, rng, shares, geo.national_intensity(), massacres, geo.month_index
+    )
 
 
 def _places(dept: np.ndarray, massacre: np.ndarray, rng: np.random.Generator) -> np.ndarray:

@@ -14,7 +14,6 @@ from functools import lru_cache
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from recount.reference import country_pack
 from recount.simulate import spelling
@@ -23,7 +22,7 @@ from recount.simulate.colombia import geography as geo
 from recount.simulate.colombia.lexicon import FEMALE, MALE, NICKNAMES, SURNAME
 from recount.simulate.lists import ListSpec
 from recount.simulate.population import ROLE_CHILD, ROLE_MOTHER, Population
-from recount.simulate.records import ListRows, _dates
+from recount.simulate.records import ListRows, _dates, file_rows
 
 PERIOD = (f"{geo.FIRST_MONTH[0]}-01-01", f"{geo.LAST_MONTH[0]}-12-31")
 UNKNOWN = np.array(["N.N.", "NN", "Sin identificar", "Persona no identificada", ""], dtype=object)
@@ -71,22 +70,9 @@ def list_records(
         out["date_of_birth"][unidentified] = None
         out["extra.id_number"][unidentified] = None
 
-    if s.order == "date":
-        order = np.lexsort((rng.random(n), np.isnat(recorded), recorded))
-    else:
-        order = rng.permutation(n)
-    columns = {
-        field: pa.array(values[order], type=pa.string(), from_pandas=True)
-        for field, values in out.items()
-    }
-    columns["age"] = pa.array(age[order], type=pa.int32(), mask=age_missing[order])
-    if "record_ref" in s.columns:
-        start = int(rng.integers(1, 5000))
-        numbers = pc.utf8_lpad(pc.cast(pa.array(np.arange(start, start + n)), pa.string()), 7, "0")
-        columns["record_ref"] = pc.binary_join_element_wise(s.ref_prefix, numbers, "")
-    duplicate = np.zeros(n, dtype=bool)
-    duplicate[len(people) :] = True
-    return ListRows(columns, p["person"][order], duplicate[order], unidentified[order])
+    return file_rows(
+        out, age, age_missing, recorded, p["person"], unidentified, len(people), s, rng, 7
+    )
 
 
 def _birth_errors(spec: ListSpec) -> ListSpec:
