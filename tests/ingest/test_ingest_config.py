@@ -36,6 +36,21 @@ def read_error(data: bytes = b"name\nAli\n", name: str = "l.csv", **changes) -> 
         ({"dayfirst": "yes"}, "sources.s.dayfirst", "true or false"),
         ({"colums": {}}, "sources[0].colums", "unknown key"),
         ({"values": {"sex": {"x": 1}}}, "sources.s.values.sex.x", "string"),
+        (
+            {"columns": {"name": "name", "family_name": []}},
+            "sources.s.columns.family_name",
+            "non-empty list of columns to join",
+        ),
+        (
+            {"columns": {"name": "name", "family_name": ["a", ""]}},
+            "sources.s.columns.family_name",
+            "list of non-empty strings",
+        ),
+        (
+            {"columns": {"name": "name", "sex": ["a", "b"]}},
+            "sources.s.columns.sex",
+            "join several columns",
+        ),
     ],
 )
 def test_parse_errors_name_the_key(changes, key, says):

@@ -244,7 +244,7 @@ def _typed(
             if not isinstance(value, list | tuple) or not all(
                 isinstance(v, str) and v for v in value
             ):
-                raise where.error(key, 'expected a list of names, e.g. ["governorate", "year"]')
+                raise where.error(key, f"expected a list of non-empty strings, got {value!r}")
             return tuple(value)
         if not isinstance(value, list | tuple):
             raise where.error(key, f"expected an array, got {_kind(value)}")

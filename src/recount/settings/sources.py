@@ -133,7 +133,11 @@ class SourceConfig(Section):
         for canonical, column in self.columns.items():
             joinable = canonical in JOINABLE_FIELDS or canonical.startswith(EXTRA_PREFIX)
             if not column:
-                raise where.error(("columns", canonical), "expected a column name (string)")
+                raise where.error(
+                    ("columns", canonical),
+                    "expected a column name (string)"
+                    + (", or a non-empty list of columns to join" if joinable else ""),
+                )
             if isinstance(column, tuple) and not joinable:
                 raise where.error(
                     ("columns", canonical),
