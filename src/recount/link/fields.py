@@ -29,11 +29,6 @@ CORE_FIELDS = {
 }
 
 
-def extra_kind(name: str) -> str:
-    """How an extra field is compared: `id`, `code`, `name` or `text` (the settings' one rule)."""
-    return extra_field_kind(name)
-
-
 @dataclass
 class Fields:
     """The fields present among the linkable records, with their share of records."""
@@ -77,6 +72,6 @@ def present_fields(frame: pd.DataFrame) -> Fields:
         if count >= MIN_RECORDS and count / n >= MIN_SHARE:
             fields.shares[column] = round(count / n, 4)
             if column.startswith(EXTRA_PREFIX):
-                fields.extras[column] = extra_kind(column.removeprefix(EXTRA_PREFIX))
+                fields.extras[column] = extra_field_kind(column.removeprefix(EXTRA_PREFIX))
 
     return fields
