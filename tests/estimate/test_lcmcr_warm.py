@@ -92,11 +92,12 @@ def test_a_short_warm_burn_in_reaches_a_distant_posterior(sampler):
     and the chains of one fit agree (split R-hat, which also sees a drift common to every
     chain)."""
     rates = np.array([0.3, 0.35, 0.25, 0.3, 0.4])
-    far = fit(table(4400, rates, seed=4), sampler=sampler).stopped_
+    far = fit(table(4400, rates, seed=4), sampler=sampler)
     target = table(4000, rates, seed=5)
     reference = fit(target, sampler=sampler, seed=3)
-    warm = fit(target, sampler=sampler, draws=250, seed=9, warm_start=far)
+    warm = fit(target, sampler=sampler, draws=250, seed=9, warm_start=far.stopped_)
     spread = np.std(reference.N_draws_)
+    assert np.median(far.N_draws_) - np.median(reference.N_draws_) > 9 * spread
     assert warm.warm_started_
     assert abs(np.median(warm.N_draws_) - np.median(reference.N_draws_)) < 0.5 * spread
     assert warm.interval()[0] == pytest.approx(reference.interval()[0], abs=0.6 * spread)

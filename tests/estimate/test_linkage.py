@@ -397,7 +397,7 @@ def lcmcr_run(record_person, pairs, persons, replicates: int, monkeypatch):
     def recording(tasks, *args):
         results = real(tasks, *args)
         rounds.append(
-            [(t, [m.stopped for m in r.methods]) for t, r in zip(tasks, results, strict=True)]
+            [(t, r, [m.stopped for m in r.methods]) for t, r in zip(tasks, results, strict=True)]
         )
         return results
 
@@ -413,18 +413,19 @@ def test_replicates_start_where_the_single_clusterings_chains_stopped(monkeypatc
     R-hat and ESS are those of the replicates' own chains."""
     record_person, pairs, persons, _ = world(4000, 0.15, p_missed=0.5, p_linked=0.9)
     estimates, (fixed, replicates) = lcmcr_run(record_person, pairs, persons, 4, monkeypatch)
-    [(task, [kept])] = fixed
+    [(task, single, [kept])] = fixed
     assert task.key == "total" and task.snapshots == 4 and not task.warm_starts
     assert kept.lists == tuple(LISTS) and [len(c) for c in kept.chains] == [4] * 4
-    replicate_tasks = [t for t, _ in replicates]
+    replicate_tasks = [t for t, _, _ in replicates]
     assert [t.key for t in replicate_tasks] == [f"linkage{r}:total" for r in range(4)]
     for r, task in enumerate(replicate_tasks):  # each replicate from its own states
         start = task.warm_starts["lcmcr"]
         assert [s[0][0].tobytes() for s in start.chains] == [c[r][0].tobytes() for c in kept.chains]
     row = estimates[estimates["level"] == "total"].iloc[0]
-    assert row["rhat"] >= 1.0
-    # ESS adds over the replicates: four short fits hold more than any one could
-    assert row["ess"] > 4 * 50
+    own = [r.methods[0] for _, r, _ in replicates]
+    assert row["rhat"] == pytest.approx(np.sqrt(np.mean([m.rhat**2 for m in own])))
+    assert row["ess"] == pytest.approx(sum(m.ess for m in own))
+    assert row["rhat"] != pytest.approx(single.methods[0].rhat)  # not the single fit's
 
 
 @pytest.mark.slow

@@ -3,7 +3,9 @@
 As HRDAG's verdata pools the estimates of its imputation replicates, the stage draws
 `linkage_draws` plausible clusterings of the records (`recount.estimate.linkage`), builds
 each one's capture histories, estimates every stratum of every replicate (one task per
-replicate and stratum, in worker processes or Spark tasks), and pools:
+replicate and stratum, in worker processes or Spark tasks; each replicate's LCMCR chains
+start from states of the single clustering's fit in the same stratum, so the long burn-in
+is paid once per stratum), and pools:
 
 - methods with posterior draws (lcmcr, dga): the replicates' draws side by side, the
   mixture posterior (draw i of every stratum comes from the same replicate, so strata add
@@ -48,13 +50,15 @@ THRESHOLD_PREFIX = "threshold"
 CORRECTED_KEY = "corrected:total"
 # Link thresholds whose totals the sensitivity chart shows (with the workspace's own).
 SENSITIVITY_THRESHOLDS = (0.5, 0.7, 0.8, 0.9, 0.95, 0.99)
-# LCMCR draws kept per chain in each replicate at least (the pooled posterior has M times more).
+# LCMCR draws kept per chain in each replicate at least: enough for each replicate's split
+# R-hat to see whether its chains agree (the pool keeps `draws / M` of them).
 MIN_REPLICATE_DRAWS_PER_CHAIN = 100
 
 
 def replicate_options(options: EstimateSettings, replicates: int) -> EstimateSettings:
-    """What each replicate is estimated with: its share of the posterior draws, no ESS target
-    (the pooled ESS adds over replicates)."""
+    """What each replicate is estimated with: its share of the posterior draws (from chains
+    of at least MIN_REPLICATE_DRAWS_PER_CHAIN draws), no ESS target (the pooled ESS adds
+    over replicates). Its LCMCR burn-in is LCMCR_WARM_BURNIN when it starts warm."""
     draws = math.ceil(options.draws / replicates)
     lcmcr = replace(
         options.lcmcr,
@@ -204,7 +208,9 @@ def estimate_with_linkage(
     cross_check = results.pop() if corrected is not None else None
     fixed = {(r.level, r.key): r for r in results}
     starts = {key: _stopped(result) for key, result in fixed.items()}
-    replicate_tasks = [t for t in replicate_tasks if _unprefixed(t) in fixed]
+    estimated = [t for t in replicate_tasks if _unprefixed(t) in fixed]
+    steps.total -= len(replicate_tasks) - len(estimated)  # strata no row reads
+    replicate_tasks = estimated
     for task in replicate_tasks:
         r = int(task.key.split(":", 1)[0].removeprefix(REPLICATE_PREFIX))
         task.warm_starts = {m: s.pick(r) for m, s in starts[_unprefixed(task)].items()}
