@@ -34,11 +34,14 @@ from recount.claims.grammar.lexicon import (
     COMPARISON_CUES,
     DEATH_TOLL_NOUNS,
     DISPLACING_VERBS,
+    EVENT_NOUNS,
+    EVENT_VERBS,
     FIRST_PERSON,
     GENERIC_REFERENCES,
     HYPOTHETICAL_CUES,
     KILLING_WORDS,
     LIFE_VERBS,
+    MEASURE_FAMILIES,
     MEASURE_NOUNS,
     MEASURE_TOLL_NOUNS,
     MEASURES_AFTER,
@@ -228,6 +231,7 @@ class DocumentState:
     full_names: dict[str, str] = field(default_factory=dict)  # "Bogner" -> "Matilda Bogner"
     named: list[tuple[str, str]] = field(default_factory=list)  # claimants named so far, in order
     previous_measures: frozenset[str] = frozenset()  # of the previous sentence's attributed claims
+    speaker_measures: frozenset[str] = frozenset()  # of the claims credited to paragraph_speaker
     wire_style: bool = False  # paragraphs of one sentence each, as wire copy is written
     cited: bool = False  # the text has citation markers ("[6]"): an encyclopedia's
     table_row: TableRow | None = None  # the table row the current sentence is
@@ -272,6 +276,7 @@ def sentence_claims(
     _losses_section(sentence, state)
     if state.new_paragraph:
         state.paragraph_speaker = None
+    speaker_before = state.paragraph_speaker
     item = _LIST_ITEM_RE.match(sentence) is not None
     if not item:
         state.list_source = None
@@ -321,7 +326,7 @@ def sentence_claims(
             if not claim.attributed:  # a list under "Among its other findings:"
                 claim.claimant, claim.claimant_kind = state.list_source
                 claim.attributed = claim.continued = True
-    _continue_attribution(claims, state)
+    _continue_attribution(sentence, claims, state)
     _report_period(claims, _report_population(sentence, claims, state), state)
     if state.table_row is not None:
         _read_table_row(claims, state, gazetteer)
@@ -334,6 +339,12 @@ def sentence_claims(
         (attributed[-1].claimant, attributed[-1].claimant_kind) if attributed else None
     )
     state.previous_measures = frozenset(c.measure for c in attributed if c.measure)
+    speaker = state.paragraph_speaker
+    if speaker != speaker_before:
+        state.speaker_measures = frozenset()
+    state.speaker_measures |= {
+        c.measure for c in claims if c.measure and (c.claimant, c.claimant_kind) == speaker
+    }
     state.previous_measure = claims[-1].measure if claims else None
     return claims
 
@@ -545,21 +556,60 @@ def _quoted_speaker(claims: list[SentenceClaim], state: DocumentState) -> None:
             )
 
 
-def _continue_attribution(claims: list[SentenceClaim], state: DocumentState) -> None:
+def _continue_attribution(sentence: str, claims: list[SentenceClaim], state: DocumentState) -> None:
     """Figures right after an attributed sentence go on in its source's words, in the same
     paragraph or the next ("… according to AAPP." / "The junta has arrested 27,702 people";
-    "… the Health Ministry said." / "The death toll has climbed to 60,034.")."""
+    "… the Health Ministry said." / "The death toll has climbed to 60,034.").
+
+    Not the text's own voice: an event as the subject of the verb ("Last week an airstrike
+    killed 50 people", unless the tense is shifted back as reported speech's is), an impersonal "it is estimated that", or another kind of measure than
+    the source gave (a count of the dead is not followed by its author's count of refugees).
+    """
     source = state.previous_claimant
+    measures = state.previous_measures
     if source is None and not state.new_paragraph:
         source = state.paragraph_speaker  # "X, for OHCHR, informed that … With 589 killed, …"
+        measures = state.speaker_measures
     if source is None:
         return
     if state.new_paragraph and state.cited and not state.wire_style:
         return  # an encyclopedia's paragraphs speak for themselves, with their citations
+    if _IMPERSONAL_RE.search(sentence):
+        return
+    families = {_family(m) for m in measures}
     for claim in claims:
-        if not claim.attributed:
-            claim.claimant, claim.claimant_kind = source
-            claim.attributed = claim.continued = True
+        if claim.attributed:
+            continue
+        if families and _family(claim.measure) not in families:
+            continue
+        if _EVENT_SUBJECT_RE.search(sentence[: claim.quantity.start]) and not _BACKSHIFT_RE.search(
+            sentence
+        ):
+            continue
+        claim.claimant, claim.claimant_kind = source
+        claim.attributed = claim.continued = True
+
+
+def _family(measure: str | None) -> str:
+    return MEASURE_FAMILIES.get(measure or "", "harm")
+
+
+# "The deadliest day had been 8 July, when a missile attack left 43 dead": reported speech
+# shifts its tense back, so the speaker of the sentence before is still speaking.
+_BACKSHIFT_RE = re.compile(r"\bhad\s+(?:been|\w+ed)\b", re.IGNORECASE)
+_IMPERSONAL_RE = re.compile(
+    r"\bit\s+(?:is|was|has\s+been)\s+(?:\w+ly\s+)?(?:estimated|believed|thought|feared|said|"
+    r"understood|reported|known)\s+that\b",
+    re.IGNORECASE,
+)
+# "Last week an airstrike on a detention centre killed", "… when Hamas-led attacks on Israel
+# killed", "The conflict, which began in 2023 …, has claimed": an event is the clause's subject.
+_EVENT_SUBJECT_RE = re.compile(
+    rf"(?:^|[;:]\s*|\b(?:when|as|after|while|and|but)\s+)\W*(?:[\w'’-]+\s+){{0,5}}?"
+    rf"(?:{alternation(EVENT_NOUNS)})\b[^;:]{{0,100}}?\b(?:has\s+|have\s+|had\s+)?"
+    rf"(?:{alternation(EVENT_VERBS)})\s+(?:[\w-]+\s+){{0,2}}$",
+    re.IGNORECASE,
+)
 
 
 _CARRY_RE = re.compile(
