@@ -99,3 +99,55 @@ def test_reported_speech_with_its_tense_shifted_back_goes_on():
         "The deadliest day had been 9 August, when a missile attack on the port left 41 dead."
     )
     assert claimants_of(text)["41"] == claimants_of(text)["600"]
+
+
+def records_of(text: str) -> dict[str, tuple]:
+    return {
+        c["quantity_text"]: (c["measure"], c["population"], c["claimant"])
+        for c in claim_records(text, outlet=OUTLET, date="2024-10-01")
+    }
+
+
+# A breakdown takes the measure of the count it breaks down.
+@given(
+    st.sampled_from(["dead or missing", "killed", "missing"]),
+    st.sampled_from(["Albanians", "Serbs", "Roma", "Croats"]),
+)
+def test_a_colon_opens_the_breakdown_of_the_count_before_it(wording, people):
+    measure = {"dead or missing": "killed_or_missing"}.get(wording, wording)
+    text = (
+        f"The Law Centre said it had registered 13,000 people as {wording} in the region "
+        f"between 1998 and 2000: some 10,000 {people}, 2,000 Bosniaks and more than 100 "
+        "people of other communities."
+    )
+    found = records_of(text)
+    assert found["13,000"][0] == measure
+    for part in ("some 10,000", "2,000", "more than 100"):
+        assert found[part] == (measure, "all", "Law Centre")
+
+
+def test_a_clock_time_is_still_no_count():
+    assert "30" not in records_of("The shelling began at 10:30 and 12 people were killed.")
+
+
+def test_the_victims_of_a_group_are_the_toll_just_given():
+    text = (
+        "The registry counts 90,000 people killed or missing. Among the civilian victims, "
+        "30,000 were Bosniaks, 4,000 Serbs and 2,000 Croats."
+    )
+    found = records_of(text)
+    for part in ("30,000", "4,000", "2,000"):
+        assert found[part][:2] == ("killed_or_missing", "civilians")
+
+
+def test_a_list_heading_gives_its_items_their_measure_and_speaker():
+    text = (
+        "Civilian fatalities:\n"
+        "- The Conflict Monitoring Project recorded 6,000 civilian fatalities between "
+        "January 2016 and November 2018\n"
+        "- The coalition is linked to the most: 4,614 since 2016, including 1,326 in 2018\n"
+        "- The rebels were responsible for at least 1,027, including 494 in 2018\n"
+    )
+    found = records_of(text)
+    for item in ("6,000", "4,614", "1,326", "at least 1,027", "494"):
+        assert found[item] == ("killed", "civilians", "Conflict Monitoring Project")

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from recount.claims.claimants import ClaimantMention, Gazetteer
 from recount.claims.grammar.acronyms import definitions
@@ -198,7 +199,7 @@ _NOT_A_COUNT_AFTER_RE = re.compile(
 )
 _NOT_A_COUNT_BEFORE_RE = re.compile(
     r"(?:\b(?:every|one\s+in|in\s+every|out\s+of\s+every|CI|confidence\s+interval|aged|age|ages|age\s+of|ages\s+of|ages\s+between|population\s+of|out\s+of|resolution|article|chapter|route|highway|road|page|paragraph|section|phase|room|flight|unit|brigade|division|grade|level|number|no\.|nos\.|item|point|verse|platoon|battalion|regiment|district|zone|sector|category|model|type|version|episode|season|volume|vol\.?|p\.|pp\.)"
-    rf"|\b{_MONTH}|[$£€¥]|\bus\$|\d\s*[:/]|\d\s*\.\s*$|#|\bper)\s*$",
+    rf"|\b{_MONTH}|[$£€¥]|\bus\$|\d\s*/|\d:(?!\s)|\d\s*\.\s*$|#|\bper)\s*$",
     re.IGNORECASE,
 )
 _TEMPORAL_BEFORE_RE = re.compile(
@@ -224,6 +225,10 @@ class DocumentState:
     previous_measure: str | None = None  # of the previous sentence's claims
     last_country: str | None = None  # ISO code of the last place named
     list_source: tuple[str, str] | None = None  # "Among its other findings:" before a list
+    list_heading: tuple[str, str] | None = (
+        None  # "Civilian fatalities:": its items' measure, people
+    )
+    in_list: bool = False  # the previous line was a list's item or the line that opens it
     topic_country: str | None = None  # the country the whole text names most often
     war_start: dt.date | None = None  # when "the war" of that country began
     countries: dict[str, int] = field(default_factory=dict)  # times each country is named …
@@ -274,17 +279,22 @@ def sentence_claims(
     quantities = find_quantities(sentence)
     mentions = gazetteer.find(sentence)
     _losses_section(sentence, state)
+    item = _LIST_ITEM_RE.match(sentence) is not None
+    if item and state.in_list:
+        state.new_paragraph = False  # a list's items are one paragraph, whatever their lines
+    state.in_list = item or sentence.rstrip().endswith(":")
     if state.new_paragraph:
         state.paragraph_speaker = None
     speaker_before = state.paragraph_speaker
-    item = _LIST_ITEM_RE.match(sentence) is not None
     if not item:
         state.list_source = None
+        state.list_heading = None
     if not quantities:
         attributions = find_attributions(sentence, mentions, [])
         _remember_claimant(sentence, mentions, state, attributions)
         if sentence.rstrip().endswith(":"):
             state.list_source = _list_source(attributions, state)
+            state.list_heading = _list_heading(sentence)
         state.previous_claimant, state.previous_measure = None, None
         return []
     periods = find_periods(sentence, state.date, state.war_start)
@@ -302,6 +312,8 @@ def sentence_claims(
     _carry_measure(sentence, claims, state)
     _share_population(sentence, claims)
     _topic_population(sentence, claims)
+    if item and state.list_heading is not None:
+        _heading_measure(sentence, claims, state.list_heading)
     if state.losses:
         _belligerents_losses(claims)
     claims = [c for c in claims if c.measure is not None]
@@ -453,6 +465,29 @@ def _belligerents_losses(claims: list[SentenceClaim]) -> None:
 
 
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[•·*▪◦‣-]|–\s|\d{1,2}[.)]\s)")
+
+
+def _list_heading(sentence: str) -> tuple[str, str] | None:
+    """The measure and people a line opening a list names ("Civilian fatalities:")."""
+    match = re.search(
+        rf"(?:\b(?P<people>[\w-]+)\s+)?\b(?P<meas>{_MEAS})\b", sentence, re.IGNORECASE
+    )
+    if match is None:
+        return None
+    people = match.group("people")
+    return MEASURES_AFTER[_key(match.group("meas"))], _population(people) if people else "all"
+
+
+def _heading_measure(sentence: str, claims: list[SentenceClaim], heading: tuple[str, str]) -> None:
+    """'- 4,614 since 2016, including 1,326 in 2018' under 'Civilian fatalities:': the heading's."""
+    measure, people = heading
+    for claim in claims:
+        if claim.measure is None and not claim.own_population:
+            claim.measure = measure
+            claim.measure_text = _phrase(sentence, claim.quantity.start, claim.phrase_end)
+            claim.construction = claim.construction or "part"
+        if claim.measure == measure and claim.population == "all" and not claim.own_population:
+            claim.population = people
 
 
 def _list_source(attributions: list[Attribution], state: DocumentState) -> tuple[str, str] | None:
@@ -624,6 +659,11 @@ def _carry_measure(sentence: str, claims: list[SentenceClaim], state: DocumentSt
     2,500.': a sentence that names no measure goes on with the previous one's."""
     named = _OF_MEASURED_RE.match(sentence)
     measure = MEASURES_AFTER.get(_key(named.group("meas"))) if named else None
+    group = None
+    if named is not None and named.group("mod"):
+        group = _population(named.group("mod"))  # "Among the civilian victims": civilians
+    if named is not None and _key(named.group("meas")) == "victims" and state.previous_measure:
+        measure = state.previous_measure  # the victims of the toll just given, whatever its measure
     if measure is None and _CARRY_RE.match(sentence):
         measure = state.previous_measure or state.last_measure  # "Of the total, 9,260 were …"
     elliptic = (
@@ -649,7 +689,13 @@ def _carry_measure(sentence: str, claims: list[SentenceClaim], state: DocumentSt
             claim.measure = measure
             claim.measure_text = _phrase(sentence, claim.quantity.start, claim.phrase_end)
             claim.construction = claim.construction or "part"
+            if group not in (None, "all") and claim.population == "all":
+                claim.population = group
     _inherit(sentence, claims, [])
+    if group not in (None, "all"):
+        for claim in claims:
+            if claim.construction in ("part", "list") and claim.population == "all":
+                claim.population = group
 
 
 _LISTS_RE = re.compile(
@@ -658,7 +704,7 @@ _LISTS_RE = re.compile(
     re.IGNORECASE,
 )
 _OF_MEASURED_RE = re.compile(
-    r"^\W*(?:of|among)\s+(?:the|those)\s+(?P<meas>dead|killed|injured|wounded|victims|missing|"
+    r"^\W*(?:of|among)\s+(?:the|those)\s+(?P<mod>[a-z-]+\s+)?(?P<meas>dead|killed|injured|wounded|victims|missing|"
     r"displaced|detained|abducted|kidnapped)\b",
     re.IGNORECASE,
 )
@@ -1118,6 +1164,15 @@ def _upper_end(q: Quantity) -> Quantity:
 def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) -> None:
     """Lists and parts take the measure of the claim they belong to."""
     _measure_after_list(sentence, claims)
+    for previous, claim in pairwise(claims):
+        if claim.construction != "toll" or previous.measure is None or not claim.measure_text:
+            continue
+        word = sentence.rfind(claim.measure_text, 0, claim.quantity.start)
+        colon = ":" in sentence[previous.phrase_end : claim.quantity.start]
+        if colon and previous.quantity.start <= word < previous.phrase_end:
+            # "13,000 people as dead or missing in the region: some 10,000 Albanians": the
+            # measure word is the count's before the colon, not a label over the breakdown
+            claim.measure = claim.measure_text = claim.construction = None
     for index, claim in enumerate(claims):
         if claim.measure is not None or index == 0:
             continue
@@ -1138,10 +1193,12 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
         if previous.measure is None:
             continue
         gap = _without_periods(sentence, previous.phrase_end, claim.quantity.start, periods)
+        breakdown = _COLON_BREAKDOWN_RE.search(gap) is not None
         gap = _GAP_ASIDE_RE.sub(" ", gap)
         tail = sentence[claim.quantity.end : claim.quantity.end + 30]
+        listed = _LIST_TAIL_RE.match(tail) or _PEOPLE_NAME_RE.match(tail)
         if claim.construction in ("part", "another") or (
-            (_COORD_RE.match(gap) or _OTHER_SOURCE_GAP_RE.search(gap)) and _LIST_TAIL_RE.match(tail)
+            (_COORD_RE.match(gap) or _OTHER_SOURCE_GAP_RE.search(gap) or breakdown) and listed
         ):
             claim.measure = previous.measure
             claim.measure_text = previous.measure_text
@@ -1184,6 +1241,14 @@ def _measure_after_list(sentence: str, claims: list[SentenceClaim]) -> None:
 
 # Another source's figure for the same thing: "Darfur Dead May Be 300,000; Sudan Says 10,000",
 # "…, while the government says only 9,000".
+# "… 13,000 people as dead or missing in the region: some 10,000 Albanians, 2,000 Serbs": a
+# colon after a count opens its breakdown, whatever scope was said between them.
+_COLON_BREAKDOWN_RE = re.compile(
+    r"^[^;:.]{0,80}:\s*(?:(?:some|about|around|nearly|almost|over|at\s+least|more\s+than)\s*)?$",
+    re.IGNORECASE,
+)
+# "2,000 Serbs", "some 10,000 ethnic Albanians": a people named by a capitalised plural.
+_PEOPLE_NAME_RE = re.compile(r"^\s*(?:[a-z]+\s+)?[A-Z][a-z]+s\b")
 _OTHER_SOURCE_GAP_RE = re.compile(
     r"^\s*[;,]?\s*(?:while|but|whereas|and)?\s*[^;,.]{0,40}?\b(?:says|said|say|puts\s+it\s+at|"
     r"put\s+it\s+at|estimates|estimated|claims|claimed|counts|counted)\s+(?:only|just|about|some)?\s*$",
