@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from recount.claims.claimants import ClaimantMention
 from recount.claims.grammar.lexicon import (
     DETERMINERS,
+    EVENT_NOUNS,
     NOBODY,
     PRONOUNS,
     SOURCE_NOUNS,
@@ -201,7 +202,7 @@ def find_attributions(
     for match in _SPEECH_RE.finditer(sentence):
         if any(s <= match.start() < e for s, e in [*masked, *names]):
             continue
-        if _is_noun(sentence, match):
+        if _is_noun(sentence, match) or _is_attributive(sentence, match):
             continue
         attribution = _speech_attribution(sentence, match, mentions)
         if attribution is not None:
@@ -275,6 +276,25 @@ def _is_noun(sentence: str, verb: re.Match[str]) -> bool:
     return singular and _NOUN_BEFORE_RE.search(before) is not None
 
 
+_ATTRIBUTIVE_BEFORE_RE = re.compile(r"\b(?:\w+est|most|least|that|those)\s+$", re.IGNORECASE)
+_PREPOSITION_AFTER_RE = re.compile(
+    r"\s+(?:in|on|at|during|since|for|over|between|from|last|this|so\s+far)\b", re.IGNORECASE
+)
+
+
+def _is_attributive(sentence: str, verb: re.Match[str]) -> bool:
+    """'the previous highest recorded figure', 'nearly double that recorded in 2015': a
+    participle describing a noun, not a verb with a speaker."""
+    if not verb.group(0).lower().endswith("ed"):
+        return False
+    before = sentence[max(0, verb.start() - 30) : verb.start()]
+    if not _ATTRIBUTIVE_BEFORE_RE.search(before):
+        return False
+    after = sentence[verb.end() :]
+    superlative = not re.search(r"\b(?:that|those)\s+$", before, re.IGNORECASE)
+    return superlative or _PREPOSITION_AFTER_RE.match(after) is not None
+
+
 def _named(cue: int, mention: ClaimantMention) -> Attribution:
     return Attribution(
         cue, mention.claimant.name, mention.claimant.kind, (mention.start, mention.end)
@@ -307,11 +327,16 @@ def _object_attribution(
     return _unnamed(cue, name)
 
 
+_CLAIMED_EVENT_RE = re.compile(rf"\b(?:{alternation(EVENT_NOUNS)})\b[^,;.]{{0,60}}$", re.IGNORECASE)
+
+
 def _speech_attribution(
     sentence: str, verb: re.Match[str], mentions: list[ClaimantMention]
 ) -> Attribution | None:
     before = sentence[: verb.start()]
     by_agent = re.match(r"\s+by\s+", sentence[verb.end() :])
+    if by_agent and verb.group(0).lower() == "claimed" and _CLAIMED_EVENT_RE.search(before):
+        return None  # "an attack claimed by the so-called Islamic State": responsibility
     if by_agent and verb.group(0).lower().endswith("ed"):  # "figures documented by OHCHR"
         return _object_attribution(sentence, verb.start(), verb.end() + by_agent.end(), mentions)
     if verb.group(0).lower().endswith("ing") and _PARTICIPLE_RE.search(before):
@@ -589,6 +614,8 @@ def _clean_phrase(phrase: str) -> str | None:
                 and (any(ch.isdigit() for ch in previous) or previous in _DESCRIBING)
             )
         )
+        if speech and index == len(words) - 1 and word.lower() in VERB_NOUNS and word.endswith("s"):
+            continue  # "initial reports (indicate)": the subject's head noun before its verb
         if index > 0 and (word.lower() in _PHRASE_STOPS or speech):
             if word[:1].isupper() and words[index - 1][:1].isupper():
                 continue  # inside a proper name: "The Iraq Body Count project"
@@ -644,11 +671,23 @@ def _clean_phrase(phrase: str) -> str | None:
     inner = [
         w
         for i, w in enumerate(words)
-        if not (w.lower() in ("and", "&") and 0 < i < len(words) - 1 and words[i + 1][:1].isupper())
+        if not (
+            w.lower() in ("and", "&")
+            and 0 < i < len(words) - 1
+            and (words[i + 1][:1].isupper() or _plural_nouns(words[i - 1], words[-1]))
+        )
     ]
     if any(w.lower() in _NOT_A_SPEAKER for w in inner) and joined.lower() not in PRONOUNS:
         return None
     return joined
+
+
+def _plural_nouns(left: str, right: str) -> bool:
+    """'rights groups and separatists', 'aid workers and church leaders': one subject."""
+    return all(
+        w.isalpha() and w.islower() and w.endswith("s") and w not in _NOT_A_SPEAKER
+        for w in (left.lower(), right)
+    )
 
 
 _NAME_LINKS = {"of", "for", "in", "at", "and", "on", "to", "&"}

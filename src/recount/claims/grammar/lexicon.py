@@ -288,6 +288,17 @@ GENERIC_REFERENCES = {
     "the council", "the unit", "the directorate", "the institute", "the researchers",
     "the service", "the authorities", "the army", "the military", "the police",
 }  # fmt: skip
+# What happens, as the subject of a verb that harms people ("an airstrike killed 50 people", "the
+# fighting has driven two million from their homes"): the text narrating events in its own voice.
+EVENT_NOUNS = ["attack", "attacks", "airstrike", "airstrikes", "air strike", "air strikes", "strike",
+               "strikes", "bombing", "bombings", "bombardment", "bombardments", "shelling", "explosion",
+               "explosions", "blast", "blasts", "bomb", "bombs", "raid", "raids", "assault", "offensive",
+               "fighting", "clashes", "conflict", "war", "violence", "massacre", "insurgency", "ambush",
+               "famine", "earthquake", "flood", "floods", "siege", "campaign", "hostilities"]  # fmt: skip
+EVENT_VERBS = ["killed", "kills", "kill", "claimed", "left", "wounded", "injured", "displaced",
+               "driven", "drove", "forced", "uprooted", "sent", "caused", "cost"]  # fmt: skip
+# Measures of one kind: a source that counted the dead does not go on to count the displaced.
+MEASURE_FAMILIES = {"displaced": "displacement", "evacuated": "displacement", "saved": "saved"}
 # Vague subjects that name no one: "some believe", "many say".
 NOBODY = {"some", "many", "others", "most", "few", "several", "some experts", "critics"}
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
