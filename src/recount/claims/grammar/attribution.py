@@ -403,7 +403,10 @@ def _speech_attribution(
     inverted = not tail or tail[-1] in ",\"'”’" or subject is None
     if not inverted and subject is not None:
         start = len(before) - len(before[-80:]) + subject.start(1)
-        name = _clean_phrase(_whole_name(before, start, subject.group(1)))
+        phrase = _whole_name(before, start, subject.group(1))
+        if phrase[:1].islower() and phrase.split()[0] not in DETERMINERS:
+            phrase = _subject_from_clause_start(before, phrase)
+        name = _clean_phrase(phrase)
         if name is None:
             # "researchers at Ghent University in Belgium led by … Jan Nyssen estimated": the
             # clause's first noun phrase, its modifiers cut
@@ -480,6 +483,30 @@ def _speech_attribution(
 
 
 _NAME_WORD_BEFORE_RE = re.compile(r"(?:^|\s)([A-Z][\w'’.-]*)\s+$")
+
+
+_LONG_NP_BEFORE_RE = re.compile(
+    r"((?:[A-Za-z][\w'’.-]*\s+){0,11}?[A-Za-z][\w'’.-]*)\s+(?:(?:has|have|had|also|previously|"
+    r"earlier|later|again|now|recently)\s+)*$"
+)
+_CLAUSE_WORDS = {"where", "when", "that", "which", "who", "whom", "while", "as", "because",
+                 "after", "before", "since", "if", "and", "but", "whereas"}  # fmt: skip
+
+
+def _subject_from_clause_start(before: str, phrase: str) -> str:
+    """A subject cut inside its noun phrase ('division of the moderate Hurriyat Conference')
+    read again from where its clause starts: 'The human rights division of …'."""
+    longer = _LONG_NP_BEFORE_RE.search(before[-160:])
+    if longer is None or not longer.group(1).endswith(phrase):
+        return phrase
+    words = longer.group(1).split()
+    cut = max(
+        (i + 1 for i, w in enumerate(words[: -len(phrase.split())]) if w.lower() in _CLAUSE_WORDS),
+        default=0,
+    )
+    if cut == 0 and len(words) > 11:
+        return phrase  # no clause start within reach
+    return " ".join(words[cut:])
 
 
 def _whole_name(text: str, start: int, phrase: str) -> str:
@@ -679,6 +706,8 @@ def _clean_phrase(phrase: str) -> str | None:
     ):  # "its rival Daily Star", "the rights group Amnesty International": the name
         if all(w.isalpha() and w.lower() not in _NAME_LINKS for w in words[:described]):
             words = words[described:]
+    if len(words) > 1 and words[-1].islower() and words[-1].endswith("ed"):
+        words = words[:-1]  # "a special committee tasked (to investigate …)": the committee
     joined = " ".join(words).rstrip(".,")
     if joined.lower() in NOBODY:
         return None
