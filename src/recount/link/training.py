@@ -33,6 +33,8 @@ from recount.settings import LinkSettings
 EM_MAX_PAIRS = 2e6
 MIN_EM_PAIRS = 200
 MIN_DETERMINISTIC_PAIRS = 10
+# significant digits a learned m or u keeps (see _settled)
+PARAMETER_DIGITS = 9
 U_MIN_PAIRS = 1e5
 U_PAIRS_PER_RECORD = 100
 
@@ -300,7 +302,8 @@ def _copy_m(source_settings: dict[str, Any], comparison: dict[str, Any]) -> None
 
 
 def bound_m(settings: dict[str, Any]) -> None:
-    """Shrink every level's m towards its prior, floor it, and make untrained levels explicit.
+    """Shrink every level's m towards its prior, floor it, make untrained levels explicit, and
+    settle the last bits of m and u (see _settled).
 
     With m_final = (1 - w) m + w prior and m >= floor, the weight of any level is
     at least log2(floor / u): one disagreeing field costs a bounded weight.
@@ -315,8 +318,20 @@ def bound_m(settings: dict[str, Any]) -> None:
             values.append(max((1 - model.PRIOR_WEIGHT) * m + model.PRIOR_WEIGHT * p, model.M_FLOOR))
         total = sum(values)
         for level, m in zip(levels, values, strict=True):
-            level["m_probability"] = m / total
-            level.setdefault("u_probability", 1e-4)
+            level["m_probability"] = _settled(m / total)
+            u = level.setdefault("u_probability", 1e-4)
+            if u is not None:
+                level["u_probability"] = _settled(u)
+
+
+def _settled(probability: float) -> float:
+    """`probability` to PARAMETER_DIGITS significant digits.
+
+    EM sums over the scored pairs in parallel, so two runs on the same records can differ in
+    the last bits; rounding far below any statistical precision keeps the model, its weights
+    and every table after it identical from run to run.
+    """
+    return float(f"{probability:.{PARAMETER_DIGITS}g}")
 
 
 def sanity_warnings(trained: TrainedModel) -> list[str]:
