@@ -622,6 +622,8 @@ def _continue_attribution(sentence: str, claims: list[SentenceClaim], state: Doc
         if _NARRATED_RE.search(sentence):
             return  # the text tells what happened ("gunmen ambushed a bus, killing 22")
         source, measures = state.principal, state.principal_measures  # the lede's source
+        if not measures or any(c.measure not in measures for c in claims if not c.attributed):
+            return  # only for what the lede counted ("They took 7 hostages" is the text's own)
     if source is None:
         return
     if state.new_paragraph and state.cited and not state.wire_style:
