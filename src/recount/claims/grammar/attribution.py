@@ -205,9 +205,10 @@ def find_attributions(
             continue
         if _is_noun(sentence, match) or _is_attributive(sentence, match):
             continue
-        if match.group(0)[:1].isupper() and re.search(
+        inside_name = match.group(0)[:1].isupper() and re.search(
             r"[A-Z][\w'’.-]*\s+$", sentence[: match.start()]
-        ):
+        )
+        if inside_name and not _title_case(sentence):
             continue  # "Libya Body Count, a volunteer tally": inside a name, no verb
         attribution = _speech_attribution(sentence, match, mentions)
         if attribution is not None:
@@ -288,6 +289,12 @@ _ATTRIBUTIVE_BEFORE_RE = re.compile(r"\b(?:\w+est|most|least|that|those)\s+$", r
 _PREPOSITION_AFTER_RE = re.compile(
     r"\s+(?:in|on|at|during|since|for|over|between|from|last|this|so\s+far)\b", re.IGNORECASE
 )
+
+
+def _title_case(sentence: str) -> bool:
+    """A headline written in title case ('UN Says Darfur Dead May Be 300,000')."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", sentence) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _is_attributive(sentence: str, verb: re.Match[str]) -> bool:
