@@ -151,3 +151,72 @@ def test_a_list_heading_gives_its_items_their_measure_and_speaker():
     found = records_of(text)
     for item in ("6,000", "4,614", "1,326", "at least 1,027", "494"):
         assert found[item] == ("killed", "civilians", "Conflict Monitoring Project")
+
+
+# Who holds the figures: the agent of a participle that compiles them.
+@pytest.mark.parametrize("participle", ["supplied", "held", "compiled", "kept", "collected"])
+def test_the_agent_of_figures_compiled_by_someone_speaks(participle):
+    found = claimants_of(
+        f"Official data {participle} by the Ministry of Interior in answer to a request show "
+        "that 4,127 people were killed between 1990 and 2012."
+    )
+    assert found["4,127"] == "Ministry of Interior"
+    found = claimants_of(
+        f"In 1999, 9,401 people were killed, according to data {participle} by the Law Centre."
+    )
+    assert found["9,401"] == "Law Centre"
+
+
+def test_presenting_results_makes_a_source():
+    text = (
+        "LONDON, June 2007 — The Research Centre presented its results on 21 June: 97,207 "
+        "people registered as killed or missing during the war.\n"
+        "Of those, 39,684 were civilians."
+    )
+    found = claimants_of(text)
+    assert found["97,207"] == found["39,684"] == "Research Centre"
+
+
+def test_a_capitalised_verb_inside_a_name_is_part_of_the_name():
+    text = "By April a volunteer tally, Libya Body Count, had recorded about 4,750 deaths."
+    assert claimants_of(text)["about 4,750"] == "Libya Body Count"
+
+
+# The document's first source: a summary of one body's data goes on in its name.
+def test_a_later_paragraph_goes_on_in_the_ledes_source_unless_it_narrates():
+    text = (
+        "Official data supplied by the Interior Ministry show that 40,000 people were killed "
+        "between 1990 and 2012.\n"
+        "The new government has promised an inquiry.\n"
+        "The worst years came later: at least 3,500 people died in 2001.\n"
+        "Last week gunmen ambushed a bus on the highway, killing 22 passengers."
+    )
+    found = claimants_of(text)
+    assert found["40,000"] == found["at least 3,500"] == "Interior Ministry"
+    assert found["22"] == OUTLET
+
+
+# A subject read from where its clause starts, not from a fixed number of words before its verb.
+@pytest.mark.parametrize(
+    ("text", "quantity", "speaker"),
+    [
+        (
+            "The human rights division of the moderate Unity Conference counted 389 deaths.",
+            "389",
+            "human rights division of the moderate Unity Conference",
+        ),
+        (
+            "Most died in the market blast, where a special committee tasked to investigate "
+            "the incident reported that 512 people were killed.",
+            "512",
+            "special committee",
+        ),
+        (
+            "Rights groups and campaigners for the victims put the toll at 20,000.",
+            "20,000",
+            "Rights groups and campaigners for the victims",
+        ),
+    ],
+)
+def test_a_long_subject_is_read_whole(text, quantity, speaker):
+    assert claimants_of(text)[quantity] == speaker

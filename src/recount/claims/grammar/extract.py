@@ -237,6 +237,9 @@ class DocumentState:
     named: list[tuple[str, str]] = field(default_factory=list)  # claimants named so far, in order
     previous_measures: frozenset[str] = frozenset()  # of the previous sentence's attributed claims
     speaker_measures: frozenset[str] = frozenset()  # of the claims credited to paragraph_speaker
+    principal: tuple[str, str] | None = None  # the source the text's first figures are credited to
+    principal_measures: frozenset[str] = frozenset()  # … and the measures it gave there
+    paragraphs: int = 0  # paragraphs with figures so far
     wire_style: bool = False  # paragraphs of one sentence each, as wire copy is written
     cited: bool = False  # the text has citation markers ("[6]"): an encyclopedia's
     table_row: TableRow | None = None  # the table row the current sentence is
@@ -351,6 +354,16 @@ def sentence_claims(
         (attributed[-1].claimant, attributed[-1].claimant_kind) if attributed else None
     )
     state.previous_measures = frozenset(c.measure for c in attributed if c.measure)
+    if claims and state.new_paragraph:
+        state.paragraphs += 1
+    if state.paragraphs <= 1 and attributed and state.principal is None:
+        state.principal = (attributed[0].claimant, attributed[0].claimant_kind)
+    if state.principal is not None and state.paragraphs <= 1:
+        state.principal_measures |= {
+            c.measure
+            for c in claims
+            if c.measure and (c.claimant, c.claimant_kind) == state.principal
+        }
     speaker = state.paragraph_speaker
     if speaker != speaker_before:
         state.speaker_measures = frozenset()
@@ -605,6 +618,12 @@ def _continue_attribution(sentence: str, claims: list[SentenceClaim], state: Doc
     if source is None and not state.new_paragraph:
         source = state.paragraph_speaker  # "X, for OHCHR, informed that … With 589 killed, …"
         measures = state.speaker_measures
+    if source is None and state.paragraph_speaker is None and not state.cited:
+        if _NARRATED_RE.search(sentence):
+            return  # the text tells what happened ("gunmen ambushed a bus, killing 22")
+        source, measures = state.principal, state.principal_measures  # the lede's source
+        if not measures or any(c.measure not in measures for c in claims if not c.attributed):
+            return  # only for what the lede counted ("They took 7 hostages" is the text's own)
     if source is None:
         return
     if state.new_paragraph and state.cited and not state.wire_style:
@@ -632,6 +651,10 @@ def _family(measure: str | None) -> str:
 # "The deadliest day had been 8 July, when a missile attack left 43 dead": reported speech
 # shifts its tense back, so the speaker of the sentence before is still speaking.
 _BACKSHIFT_RE = re.compile(r"\bhad\s+(?:been|\w+ed)\b", re.IGNORECASE)
+_NARRATED_RE = re.compile(
+    rf"\b(?:{alternation(EVENT_NOUNS)}|killing|wounding|injuring|ambushed|attacked|stormed)\b",
+    re.IGNORECASE,
+)
 _IMPERSONAL_RE = re.compile(
     r"\bit\s+(?:is|was|has\s+been)\s+(?:\w+ly\s+)?(?:estimated|believed|thought|feared|said|"
     r"understood|reported|known)\s+that\b",

@@ -268,6 +268,12 @@ SOURCE_NOUNS = ["figures", "figure", "data", "tally", "tallies", "count", "count
                 "toll", "statistics", "numbers", "records", "documentation", "database",
                 "reports", "survey", "study", "investigation", "analysis", "assessment",
                 "update", "updates", "calculations", "count"]  # fmt: skip
+# Participles that say who holds or made a body of figures: "data held by the HLC", "figures
+# compiled by the ministry", "a count kept by volunteers" (the agent after "by" is the source).
+COMPILED_PARTICIPLES = ["compiled", "published", "released", "issued", "gathered", "given",
+                        "provided", "supplied", "obtained", "made", "presented", "prepared",
+                        "produced", "conducted", "carried out", "held", "kept", "maintained",
+                        "collected", "collated", "assembled"]  # fmt: skip
 PRONOUNS = {
     "he", "she", "it", "they", "the group", "the monitor", "the organisation", "the organization",
     "the agency", "the office", "the ministry", "the network", "the body", "the official",
