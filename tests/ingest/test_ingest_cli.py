@@ -6,10 +6,12 @@ import json
 import os
 import tomllib
 
+import pytest
 from ingest_helpers import write_workspace
 from typer.testing import CliRunner
 
 from recount.cli import app
+from recount.simulate import simulate
 
 runner = CliRunner()
 ARABIC_CSV = (
@@ -293,3 +295,33 @@ def test_suggest_on_febrl_maps_every_column_it_can_and_no_address_as_a_name(shar
             "postcode": "postcode",
         },
     }
+
+
+def _flat(columns: dict) -> dict:
+    extra = {f"extra.{k}": v for k, v in columns.get("extra", {}).items()}
+    return {k: v for k, v in columns.items() if k != "extra"} | extra
+
+
+@pytest.mark.parametrize(
+    "regime", ["default", "transliteration", "colombia", "latin_only", "orders"]
+)
+def test_suggest_proposes_every_simulated_lists_own_mapping(tmp_path, regime):
+    """The simulator's lists (their headers, scripts, name layouts) come with the mapping they
+    were written with; suggest must find it from the file alone: 'الاسم' is the full name in
+    one list and the given name beside father and family columns in another."""
+    simulate(tmp_path, people=150, seed=5, regime=regime)
+    config = tomllib.loads((tmp_path / "recount.toml").read_text(encoding="utf-8"))
+    for source in config["sources"]:
+        columns, _ = _suggest(tmp_path / source["path"])
+        assert _flat(columns) == _flat(source["columns"]), source["id"]
+
+
+def test_a_one_word_name_column_beside_family_and_father_columns_is_the_given_name(tmp_path):
+    rows = ["الاسم,اسم الأب,الكنية", "محمد,أحمد,الحلبي", "عبد الله,خالد,العلي", "هبة,سعيد,العبيد"]
+    (tmp_path / "parts.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    columns, _ = _suggest(tmp_path / "parts.csv")
+    assert columns == {"given_name": "الاسم", "father_name": "اسم الأب", "family_name": "الكنية"}
+    full = ["الاسم,اسم الأب", "محمد أحمد الحلبي,أحمد", "عبد الله خالد العلي,خالد"]
+    (tmp_path / "full.csv").write_text("\n".join(full) + "\n", encoding="utf-8")
+    columns, _ = _suggest(tmp_path / "full.csv")
+    assert columns == {"name": "الاسم", "father_name": "اسم الأب"}

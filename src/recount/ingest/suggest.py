@@ -33,6 +33,9 @@ from recount.settings import SourceConfig
 
 SAMPLE_ROWS = 2000
 SPLIT_PARTS = ("given_name", "family_name", "extra.address")  # fields split over columns
+# Mean words per value below which a `name` column beside the name's parts is a given name
+# (compound given names such as 'عبد الله' or 'Juan Carlos' keep the mean above one).
+GIVEN_NAME_MEAN_WORDS = 1.5
 # Words too common to name a field on their own inside a longer header (street_number, batch_id).
 GENERIC_WORDS = {"number", "no", "id", "name", "date", "code", "type", "first", "last", "full"}
 HEADER_WORDS = {
@@ -95,7 +98,8 @@ HEADER_WORDS = {
         "الناحية", "municipio", "lugar", "lugar del hecho", "lugar de los hechos", "ciudad",
         "localidad", "vereda", "lugar de muerte", "lugar de fallecimiento", "lieu", "ville",
         "commune", "lieu du deces", "lieu de deces", "suburb", "locality", "neighbourhood",
-        "neighborhood", "barrio",
+        "neighborhood", "barrio", "place of injury", "place of incident", "مكان الإصابة",
+        "مكان الحادثة", "lugar de la lesion",
     ],
     "place_of_birth": [
         "place of birth", "birthplace", "birth place", "birth_place", "pob", "born in",
@@ -270,7 +274,8 @@ def suggest_source(path: Path, root: Path | None = None, pack: CountryPack = NO_
             hint = guess[2] or hint
     if "governorate" in columns and pack.code is None:  # a single column: not joinable
         hint = hint or _country_of(sample.column(columns["governorate"][0]).to_pylist(), packs)
-    _prefer_arabic_name(columns, sample)
+    _name_scripts(columns, sample)
+    _given_name_beside_its_parts(columns, sample)
     _dates_by_span(columns, sample)
     ordered = {f: columns[f] for f in HEADER_WORDS if f in columns}
     mapped = _mapped(ordered)
@@ -297,23 +302,54 @@ def _script_share(values: list, pattern: re.Pattern) -> float:
     return sum(1 for t in texts if pattern.search(t)) / len(texts) if texts else 0.0
 
 
-def _prefer_arabic_name(columns: dict[str, tuple[str, str]], sample: pa.Table) -> None:
-    """When `name` holds Latin script and another column holds Arabic names, map them as name / name_latin."""
+def _name_scripts(columns: dict[str, tuple[str, str]], sample: pa.Table) -> None:
+    """Map the names in Arabic script as `name` and those in Latin script as `name_latin`,
+    whichever column the header words chose: a list holding both says so in its values."""
     if "name" not in columns or "name_latin" in columns or not isinstance(columns["name"][0], str):
         return
     current = columns["name"][0]
-    if _script_share(sample.column(current).to_pylist(), _LATIN) < 0.8:
-        return
-    mapped = {column for column, _ in columns.values()}
-    for column in sample.column_names:
-        values = sample.column(column).to_pylist()
-        if column in mapped or _script_share(values, _ARABIC) < 0.8:
-            continue
-        texts = [str(v) for v in values if v is not None and str(v).strip()]
-        if sum(1 for t in texts if len(t.split()) >= 2) >= 0.8 * len(texts):
+    mapped = _mapped(columns)
+    if _script_share(sample.column(current).to_pylist(), _LATIN) >= 0.8:
+        other = _names_column(sample, mapped, _ARABIC)
+        if other:
             columns["name_latin"] = (current, "Latin-script names")
-            columns["name"] = (column, "Arabic-script names")
-            return
+            columns["name"] = (other, "Arabic-script names")
+    elif _script_share(sample.column(current).to_pylist(), _ARABIC) >= 0.8:
+        other = _names_column(sample, mapped, _LATIN)
+        if other:
+            columns["name_latin"] = (other, "Latin-script names beside the Arabic-script ones")
+
+
+def _names_column(sample: pa.Table, mapped: set[str], script: re.Pattern) -> str | None:
+    """An unmapped column of names in `script`: values of two words or more, mostly distinct
+    (places, causes and categories repeat)."""
+    for column in sample.column_names:
+        if column in mapped:
+            continue
+        values = sample.column(column).to_pylist()
+        texts = [str(v) for v in values if v is not None and str(v).strip()]
+        if (
+            _script_share(values, script) >= 0.8
+            and sum(1 for t in texts if len(t.split()) >= 2) >= 0.8 * len(texts)
+            and len(set(texts)) >= 0.5 * len(texts)
+        ):
+            return column
+    return None
+
+
+def _given_name_beside_its_parts(columns: dict[str, tuple[str, str]], sample: pa.Table) -> None:
+    """`name` holding one word per person beside columns of the name's other parts is the
+    given name: 'الاسم' or 'Name' heads a full name in one list and a first name in another,
+    and only the values tell which."""
+    name = columns.get("name", (None,))[0]
+    if not isinstance(name, str) or "given_name" in columns:
+        return
+    if not any(part in columns for part in ("father_name", "grandfather_name", "family_name")):
+        return
+    words = [len(str(v).split()) for v in sample.column(name).to_pylist() if v and str(v).strip()]
+    if words and sum(words) / len(words) < GIVEN_NAME_MEAN_WORDS:
+        del columns["name"]
+        columns["given_name"] = (name, "one word per value beside the name's other parts")
 
 
 def _header_field(name: str) -> str | None:

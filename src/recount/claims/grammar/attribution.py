@@ -13,7 +13,9 @@ from dataclasses import dataclass, replace
 
 from recount.claims.claimants import ClaimantMention
 from recount.claims.grammar.lexicon import (
+    COMPILED_PARTICIPLES,
     DETERMINERS,
+    EVENT_NOUNS,
     NOBODY,
     PRONOUNS,
     SOURCE_NOUNS,
@@ -60,7 +62,7 @@ _ACCORDING_RE = re.compile(
 # "the latest reports from de facto authorities", "a conservative estimate by ACLED": the source.
 _SOURCE_OF_RE = re.compile(
     rf"(?:(?:the|a|an|its|their|latest|new|recent|conservative|official|updated|final|preliminary|initial|separate|own|\w+ly)\s+){{0,4}}"
-    rf"(?:{alternation(SOURCE_NOUNS)})\s+(?:(?:compiled|published|released|issued|gathered|given|provided|supplied|obtained|made|presented|prepared|produced|conducted|carried\s+out)\s+(?:[^\s,;.]+\s+){{0,5}}?)?(?:from|by|of)\s+",
+    rf"(?:{alternation(SOURCE_NOUNS)})\s+(?:(?:{alternation(COMPILED_PARTICIPLES)})\s+(?:[^\s,;.]+\s+){{0,5}}?)?(?:from|by|of)\s+",
     re.IGNORECASE,
 )
 # "estimates of more than 6,000 given by other monitors", "Estimates ..., by various war monitors".
@@ -201,8 +203,13 @@ def find_attributions(
     for match in _SPEECH_RE.finditer(sentence):
         if any(s <= match.start() < e for s, e in [*masked, *names]):
             continue
-        if _is_noun(sentence, match):
+        if _is_noun(sentence, match) or _is_attributive(sentence, match):
             continue
+        inside_name = match.group(0)[:1].isupper() and re.search(
+            r"[A-Z][\w'’.-]*\s+$", sentence[: match.start()]
+        )
+        if inside_name and not _title_case(sentence):
+            continue  # "Libya Body Count, a volunteer tally": inside a name, no verb
         attribution = _speech_attribution(sentence, match, mentions)
         if attribution is not None:
             found.append(attribution)
@@ -211,9 +218,10 @@ def find_attributions(
 
 # Verbs that give a count as their object, so that their subject is who counts.
 _REVISES_RE = re.compile(
-    r"\b(?:raise[sd]?|revise[sd]?|lower(?:s|ed)?|double[sd]?|update[sd]?|publish(?:es)?|"
-    r"release[sd]?|issue[sd]?|cut|cuts|increase[sd]?)\s+(?:(?:its|their|the|his|her|a|an)\s+)?"
-    r"(?:[\w-]+\s+){0,3}?(?:toll|count|figure|figures|estimate|tally|number)\b",
+    r"\b(?:raise[sd]?|revise[sd]?|lower(?:s|ed)?|double[sd]?|update[sd]?|publish(?:es|ed)?|"
+    r"release[sd]?|issue[sd]?|present(?:s|ed)?|cut|cuts|increase[sd]?)\s+"
+    r"(?:(?:its|their|the|his|her|a|an)\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:toll|count|figure|figures|estimate|tally|number|results|findings)\b",
     re.IGNORECASE,
 )
 # A headline's source: "… Rises To 436 - Doctors' Committee", "…: UN", "ICMP: 6,838 …".
@@ -271,8 +279,35 @@ def _is_noun(sentence: str, verb: re.Match[str]) -> bool:
         re.IGNORECASE,
     ):
         return True  # "Previous estimates had put the toll at"
+    if re.match(r"\s+that\b", sentence[verb.end() :]):
+        return False  # "data … in answer to a request show that": a verb taking its clause
     singular = not word.endswith("s")
     return singular and _NOUN_BEFORE_RE.search(before) is not None
+
+
+_ATTRIBUTIVE_BEFORE_RE = re.compile(r"\b(?:\w+est|most|least|that|those)\s+$", re.IGNORECASE)
+_PREPOSITION_AFTER_RE = re.compile(
+    r"\s+(?:in|on|at|during|since|for|over|between|from|last|this|so\s+far)\b", re.IGNORECASE
+)
+
+
+def _title_case(sentence: str) -> bool:
+    """A headline written in title case ('UN Says Darfur Dead May Be 300,000')."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", sentence) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _is_attributive(sentence: str, verb: re.Match[str]) -> bool:
+    """'the previous highest recorded figure', 'nearly double that recorded in 2015': a
+    participle describing a noun, not a verb with a speaker."""
+    if not verb.group(0).lower().endswith("ed"):
+        return False
+    before = sentence[max(0, verb.start() - 30) : verb.start()]
+    if not _ATTRIBUTIVE_BEFORE_RE.search(before):
+        return False
+    after = sentence[verb.end() :]
+    superlative = not re.search(r"\b(?:that|those)\s+$", before, re.IGNORECASE)
+    return superlative or _PREPOSITION_AFTER_RE.match(after) is not None
 
 
 def _named(cue: int, mention: ClaimantMention) -> Attribution:
@@ -307,11 +342,21 @@ def _object_attribution(
     return _unnamed(cue, name)
 
 
+_COMPILED_BY_RE = re.compile(
+    rf"^\W*(?:[\w'’-]+\s+){{0,3}}?(?:{alternation(SOURCE_NOUNS)})\s+"
+    rf"(?:{alternation(COMPILED_PARTICIPLES)})\s+by\s+(?:the\s+)?(?=[^,;]{{2,140}}$)",
+    re.IGNORECASE,
+)
+_CLAIMED_EVENT_RE = re.compile(rf"\b(?:{alternation(EVENT_NOUNS)})\b[^,;.]{{0,60}}$", re.IGNORECASE)
+
+
 def _speech_attribution(
     sentence: str, verb: re.Match[str], mentions: list[ClaimantMention]
 ) -> Attribution | None:
     before = sentence[: verb.start()]
     by_agent = re.match(r"\s+by\s+", sentence[verb.end() :])
+    if by_agent and verb.group(0).lower() == "claimed" and _CLAIMED_EVENT_RE.search(before):
+        return None  # "an attack claimed by the so-called Islamic State": responsibility
     if by_agent and verb.group(0).lower().endswith("ed"):  # "figures documented by OHCHR"
         return _object_attribution(sentence, verb.start(), verb.end() + by_agent.end(), mentions)
     if verb.group(0).lower().endswith("ing") and _PARTICIPLE_RE.search(before):
@@ -320,6 +365,9 @@ def _speech_attribution(
         return None  # "Estimating war-related deaths poses many challenges"
     if re.search(r"\b(?:were|was|been|are|is|being)\s+(?:\w+ly\s+)?$", before, re.IGNORECASE):
         return None  # "Some 70 bodies were found": a passive without its agent names no one
+    compiled = _COMPILED_BY_RE.search(before)
+    if compiled is not None:  # "Official data supplied by the ministry … show": the ministry
+        return _object_attribution(sentence, verb.start(), compiled.end(), mentions)
     if _MODIFIED_NOUN_RE.search(before) and verb.group(0).lower().endswith("ed"):
         return None  # "casualties documented for April", "the only count ever published"
     relative = _RELATIVE_RE.search(before[-120:])
@@ -358,11 +406,14 @@ def _speech_attribution(
     if apposition is not None:
         return _unnamed(verb.start(), apposition.group(1))
     subject = _NP_BEFORE_RE.search(before[-80:])
-    tail = before.rstrip()
+    tail = re.sub(r",\s+(?:has|have|had)$", ",", before.rstrip())  # "X, a tally, had recorded"
     inverted = not tail or tail[-1] in ",\"'”’" or subject is None
     if not inverted and subject is not None:
         start = len(before) - len(before[-80:]) + subject.start(1)
-        name = _clean_phrase(_whole_name(before, start, subject.group(1)))
+        phrase = _whole_name(before, start, subject.group(1))
+        if phrase[:1].islower() and phrase.split()[0] not in DETERMINERS:
+            phrase = _subject_from_clause_start(before, phrase)
+        name = _clean_phrase(phrase)
         if name is None:
             # "researchers at Ghent University in Belgium led by … Jan Nyssen estimated": the
             # clause's first noun phrase, its modifiers cut
@@ -439,6 +490,30 @@ def _speech_attribution(
 
 
 _NAME_WORD_BEFORE_RE = re.compile(r"(?:^|\s)([A-Z][\w'’.-]*)\s+$")
+
+
+_LONG_NP_BEFORE_RE = re.compile(
+    r"((?:[A-Za-z][\w'’.-]*\s+){0,11}?[A-Za-z][\w'’.-]*)\s+(?:(?:has|have|had|also|previously|"
+    r"earlier|later|again|now|recently)\s+)*$"
+)
+_CLAUSE_WORDS = {"where", "when", "that", "which", "who", "whom", "while", "as", "because",
+                 "after", "before", "since", "if", "and", "but", "whereas"}  # fmt: skip
+
+
+def _subject_from_clause_start(before: str, phrase: str) -> str:
+    """A subject cut inside its noun phrase ('division of the moderate Hurriyat Conference')
+    read again from where its clause starts: 'The human rights division of …'."""
+    longer = _LONG_NP_BEFORE_RE.search(before[-160:])
+    if longer is None or not longer.group(1).endswith(phrase):
+        return phrase
+    words = longer.group(1).split()
+    cut = max(
+        (i + 1 for i, w in enumerate(words[: -len(phrase.split())]) if w.lower() in _CLAUSE_WORDS),
+        default=0,
+    )
+    if cut == 0 and len(words) > 11:
+        return phrase  # no clause start within reach
+    return " ".join(words[cut:])
 
 
 def _whole_name(text: str, start: int, phrase: str) -> str:
@@ -589,6 +664,8 @@ def _clean_phrase(phrase: str) -> str | None:
                 and (any(ch.isdigit() for ch in previous) or previous in _DESCRIBING)
             )
         )
+        if speech and index == len(words) - 1 and word.lower() in VERB_NOUNS and word.endswith("s"):
+            continue  # "initial reports (indicate)": the subject's head noun before its verb
         if index > 0 and (word.lower() in _PHRASE_STOPS or speech):
             if word[:1].isupper() and words[index - 1][:1].isupper():
                 continue  # inside a proper name: "The Iraq Body Count project"
@@ -636,6 +713,8 @@ def _clean_phrase(phrase: str) -> str | None:
     ):  # "its rival Daily Star", "the rights group Amnesty International": the name
         if all(w.isalpha() and w.lower() not in _NAME_LINKS for w in words[:described]):
             words = words[described:]
+    if len(words) > 1 and words[-1].islower() and words[-1].endswith("ed"):
+        words = words[:-1]  # "a special committee tasked (to investigate …)": the committee
     joined = " ".join(words).rstrip(".,")
     if joined.lower() in NOBODY:
         return None
@@ -644,11 +723,23 @@ def _clean_phrase(phrase: str) -> str | None:
     inner = [
         w
         for i, w in enumerate(words)
-        if not (w.lower() in ("and", "&") and 0 < i < len(words) - 1 and words[i + 1][:1].isupper())
+        if not (
+            w.lower() in ("and", "&")
+            and 0 < i < len(words) - 1
+            and (words[i + 1][:1].isupper() or _plural_nouns(words[i - 1], words[-1]))
+        )
     ]
     if any(w.lower() in _NOT_A_SPEAKER for w in inner) and joined.lower() not in PRONOUNS:
         return None
     return joined
+
+
+def _plural_nouns(left: str, right: str) -> bool:
+    """'rights groups and separatists', 'aid workers and church leaders': one subject."""
+    return all(
+        w.isalpha() and w.islower() and w.endswith("s") and w not in _NOT_A_SPEAKER
+        for w in (left.lower(), right)
+    )
 
 
 _NAME_LINKS = {"of", "for", "in", "at", "and", "on", "to", "&"}

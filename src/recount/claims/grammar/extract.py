@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from recount.claims.claimants import ClaimantMention, Gazetteer
 from recount.claims.grammar.acronyms import definitions
@@ -34,11 +35,14 @@ from recount.claims.grammar.lexicon import (
     COMPARISON_CUES,
     DEATH_TOLL_NOUNS,
     DISPLACING_VERBS,
+    EVENT_NOUNS,
+    EVENT_VERBS,
     FIRST_PERSON,
     GENERIC_REFERENCES,
     HYPOTHETICAL_CUES,
     KILLING_WORDS,
     LIFE_VERBS,
+    MEASURE_FAMILIES,
     MEASURE_NOUNS,
     MEASURE_TOLL_NOUNS,
     MEASURES_AFTER,
@@ -195,7 +199,7 @@ _NOT_A_COUNT_AFTER_RE = re.compile(
 )
 _NOT_A_COUNT_BEFORE_RE = re.compile(
     r"(?:\b(?:every|one\s+in|in\s+every|out\s+of\s+every|CI|confidence\s+interval|aged|age|ages|age\s+of|ages\s+of|ages\s+between|population\s+of|out\s+of|resolution|article|chapter|route|highway|road|page|paragraph|section|phase|room|flight|unit|brigade|division|grade|level|number|no\.|nos\.|item|point|verse|platoon|battalion|regiment|district|zone|sector|category|model|type|version|episode|season|volume|vol\.?|p\.|pp\.)"
-    rf"|\b{_MONTH}|[$£€¥]|\bus\$|\d\s*[:/]|\d\s*\.\s*$|#|\bper)\s*$",
+    rf"|\b{_MONTH}|[$£€¥]|\bus\$|\d\s*/|\d:(?!\s)|\d\s*\.\s*$|#|\bper)\s*$",
     re.IGNORECASE,
 )
 _TEMPORAL_BEFORE_RE = re.compile(
@@ -221,6 +225,10 @@ class DocumentState:
     previous_measure: str | None = None  # of the previous sentence's claims
     last_country: str | None = None  # ISO code of the last place named
     list_source: tuple[str, str] | None = None  # "Among its other findings:" before a list
+    list_heading: tuple[str, str] | None = (
+        None  # "Civilian fatalities:": its items' measure, people
+    )
+    in_list: bool = False  # the previous line was a list's item or the line that opens it
     topic_country: str | None = None  # the country the whole text names most often
     war_start: dt.date | None = None  # when "the war" of that country began
     countries: dict[str, int] = field(default_factory=dict)  # times each country is named …
@@ -228,6 +236,10 @@ class DocumentState:
     full_names: dict[str, str] = field(default_factory=dict)  # "Bogner" -> "Matilda Bogner"
     named: list[tuple[str, str]] = field(default_factory=list)  # claimants named so far, in order
     previous_measures: frozenset[str] = frozenset()  # of the previous sentence's attributed claims
+    speaker_measures: frozenset[str] = frozenset()  # of the claims credited to paragraph_speaker
+    principal: tuple[str, str] | None = None  # the source the text's first figures are credited to
+    principal_measures: frozenset[str] = frozenset()  # … and the measures it gave there
+    paragraphs: int = 0  # paragraphs with figures so far
     wire_style: bool = False  # paragraphs of one sentence each, as wire copy is written
     cited: bool = False  # the text has citation markers ("[6]"): an encyclopedia's
     table_row: TableRow | None = None  # the table row the current sentence is
@@ -270,16 +282,22 @@ def sentence_claims(
     quantities = find_quantities(sentence)
     mentions = gazetteer.find(sentence)
     _losses_section(sentence, state)
+    item = _LIST_ITEM_RE.match(sentence) is not None
+    if item and state.in_list:
+        state.new_paragraph = False  # a list's items are one paragraph, whatever their lines
+    state.in_list = item or sentence.rstrip().endswith(":")
     if state.new_paragraph:
         state.paragraph_speaker = None
-    item = _LIST_ITEM_RE.match(sentence) is not None
+    speaker_before = state.paragraph_speaker
     if not item:
         state.list_source = None
+        state.list_heading = None
     if not quantities:
         attributions = find_attributions(sentence, mentions, [])
         _remember_claimant(sentence, mentions, state, attributions)
         if sentence.rstrip().endswith(":"):
             state.list_source = _list_source(attributions, state)
+            state.list_heading = _list_heading(sentence)
         state.previous_claimant, state.previous_measure = None, None
         return []
     periods = find_periods(sentence, state.date, state.war_start)
@@ -297,6 +315,8 @@ def sentence_claims(
     _carry_measure(sentence, claims, state)
     _share_population(sentence, claims)
     _topic_population(sentence, claims)
+    if item and state.list_heading is not None:
+        _heading_measure(sentence, claims, state.list_heading)
     if state.losses:
         _belligerents_losses(claims)
     claims = [c for c in claims if c.measure is not None]
@@ -321,7 +341,7 @@ def sentence_claims(
             if not claim.attributed:  # a list under "Among its other findings:"
                 claim.claimant, claim.claimant_kind = state.list_source
                 claim.attributed = claim.continued = True
-    _continue_attribution(claims, state)
+    _continue_attribution(sentence, claims, state)
     _report_period(claims, _report_population(sentence, claims, state), state)
     if state.table_row is not None:
         _read_table_row(claims, state, gazetteer)
@@ -334,6 +354,22 @@ def sentence_claims(
         (attributed[-1].claimant, attributed[-1].claimant_kind) if attributed else None
     )
     state.previous_measures = frozenset(c.measure for c in attributed if c.measure)
+    if claims and state.new_paragraph:
+        state.paragraphs += 1
+    if state.paragraphs <= 1 and attributed and state.principal is None:
+        state.principal = (attributed[0].claimant, attributed[0].claimant_kind)
+    if state.principal is not None and state.paragraphs <= 1:
+        state.principal_measures |= {
+            c.measure
+            for c in claims
+            if c.measure and (c.claimant, c.claimant_kind) == state.principal
+        }
+    speaker = state.paragraph_speaker
+    if speaker != speaker_before:
+        state.speaker_measures = frozenset()
+    state.speaker_measures |= {
+        c.measure for c in claims if c.measure and (c.claimant, c.claimant_kind) == speaker
+    }
     state.previous_measure = claims[-1].measure if claims else None
     return claims
 
@@ -444,6 +480,29 @@ def _belligerents_losses(claims: list[SentenceClaim]) -> None:
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[•·*▪◦‣-]|–\s|\d{1,2}[.)]\s)")
 
 
+def _list_heading(sentence: str) -> tuple[str, str] | None:
+    """The measure and people a line opening a list names ("Civilian fatalities:")."""
+    match = re.search(
+        rf"(?:\b(?P<people>[\w-]+)\s+)?\b(?P<meas>{_MEAS})\b", sentence, re.IGNORECASE
+    )
+    if match is None:
+        return None
+    people = match.group("people")
+    return MEASURES_AFTER[_key(match.group("meas"))], _population(people) if people else "all"
+
+
+def _heading_measure(sentence: str, claims: list[SentenceClaim], heading: tuple[str, str]) -> None:
+    """'- 4,614 since 2016, including 1,326 in 2018' under 'Civilian fatalities:': the heading's."""
+    measure, people = heading
+    for claim in claims:
+        if claim.measure is None and not claim.own_population:
+            claim.measure = measure
+            claim.measure_text = _phrase(sentence, claim.quantity.start, claim.phrase_end)
+            claim.construction = claim.construction or "part"
+        if claim.measure == measure and claim.population == "all" and not claim.own_population:
+            claim.population = people
+
+
 def _list_source(attributions: list[Attribution], state: DocumentState) -> tuple[str, str] | None:
     """Who speaks in the list a line ending in a colon opens ("Among its other findings:")."""
     if not attributions:
@@ -545,21 +604,70 @@ def _quoted_speaker(claims: list[SentenceClaim], state: DocumentState) -> None:
             )
 
 
-def _continue_attribution(claims: list[SentenceClaim], state: DocumentState) -> None:
+def _continue_attribution(sentence: str, claims: list[SentenceClaim], state: DocumentState) -> None:
     """Figures right after an attributed sentence go on in its source's words, in the same
     paragraph or the next ("… according to AAPP." / "The junta has arrested 27,702 people";
-    "… the Health Ministry said." / "The death toll has climbed to 60,034.")."""
+    "… the Health Ministry said." / "The death toll has climbed to 60,034.").
+
+    Not the text's own voice: an event as the subject of the verb ("Last week an airstrike
+    killed 50 people", unless the tense is shifted back as reported speech's is), an impersonal "it is estimated that", or another kind of measure than
+    the source gave (a count of the dead is not followed by its author's count of refugees).
+    """
     source = state.previous_claimant
+    measures = state.previous_measures
     if source is None and not state.new_paragraph:
         source = state.paragraph_speaker  # "X, for OHCHR, informed that … With 589 killed, …"
+        measures = state.speaker_measures
+    if source is None and state.paragraph_speaker is None and not state.cited:
+        if _NARRATED_RE.search(sentence):
+            return  # the text tells what happened ("gunmen ambushed a bus, killing 22")
+        source, measures = state.principal, state.principal_measures  # the lede's source
+        if not measures or any(c.measure not in measures for c in claims if not c.attributed):
+            return  # only for what the lede counted ("They took 7 hostages" is the text's own)
     if source is None:
         return
     if state.new_paragraph and state.cited and not state.wire_style:
         return  # an encyclopedia's paragraphs speak for themselves, with their citations
+    if _IMPERSONAL_RE.search(sentence):
+        return
+    families = {_family(m) for m in measures}
     for claim in claims:
-        if not claim.attributed:
-            claim.claimant, claim.claimant_kind = source
-            claim.attributed = claim.continued = True
+        if claim.attributed:
+            continue
+        if families and _family(claim.measure) not in families:
+            continue
+        if _EVENT_SUBJECT_RE.search(sentence[: claim.quantity.start]) and not _BACKSHIFT_RE.search(
+            sentence
+        ):
+            continue
+        claim.claimant, claim.claimant_kind = source
+        claim.attributed = claim.continued = True
+
+
+def _family(measure: str | None) -> str:
+    return MEASURE_FAMILIES.get(measure or "", "harm")
+
+
+# "The deadliest day had been 8 July, when a missile attack left 43 dead": reported speech
+# shifts its tense back, so the speaker of the sentence before is still speaking.
+_BACKSHIFT_RE = re.compile(r"\bhad\s+(?:been|\w+ed)\b", re.IGNORECASE)
+_NARRATED_RE = re.compile(
+    rf"\b(?:{alternation(EVENT_NOUNS)}|killing|wounding|injuring|ambushed|attacked|stormed)\b",
+    re.IGNORECASE,
+)
+_IMPERSONAL_RE = re.compile(
+    r"\bit\s+(?:is|was|has\s+been)\s+(?:\w+ly\s+)?(?:estimated|believed|thought|feared|said|"
+    r"understood|reported|known)\s+that\b",
+    re.IGNORECASE,
+)
+# "Last week an airstrike on a detention centre killed", "… when Hamas-led attacks on Israel
+# killed", "The conflict, which began in 2023 …, has claimed": an event is the clause's subject.
+_EVENT_SUBJECT_RE = re.compile(
+    rf"(?:^|[;:]\s*|\b(?:when|as|after|while|and|but)\s+)\W*(?:[\w'’-]+\s+){{0,5}}?"
+    rf"(?:{alternation(EVENT_NOUNS)})\b[^;:]{{0,100}}?\b(?:has\s+|have\s+|had\s+)?"
+    rf"(?:{alternation(EVENT_VERBS)})\s+(?:[\w-]+\s+){{0,2}}$",
+    re.IGNORECASE,
+)
 
 
 _CARRY_RE = re.compile(
@@ -574,6 +682,11 @@ def _carry_measure(sentence: str, claims: list[SentenceClaim], state: DocumentSt
     2,500.': a sentence that names no measure goes on with the previous one's."""
     named = _OF_MEASURED_RE.match(sentence)
     measure = MEASURES_AFTER.get(_key(named.group("meas"))) if named else None
+    group = None
+    if named is not None and named.group("mod"):
+        group = _population(named.group("mod"))  # "Among the civilian victims": civilians
+    if named is not None and _key(named.group("meas")) == "victims" and state.previous_measure:
+        measure = state.previous_measure  # the victims of the toll just given, whatever its measure
     if measure is None and _CARRY_RE.match(sentence):
         measure = state.previous_measure or state.last_measure  # "Of the total, 9,260 were …"
     elliptic = (
@@ -599,7 +712,13 @@ def _carry_measure(sentence: str, claims: list[SentenceClaim], state: DocumentSt
             claim.measure = measure
             claim.measure_text = _phrase(sentence, claim.quantity.start, claim.phrase_end)
             claim.construction = claim.construction or "part"
+            if group not in (None, "all") and claim.population == "all":
+                claim.population = group
     _inherit(sentence, claims, [])
+    if group not in (None, "all"):
+        for claim in claims:
+            if claim.construction in ("part", "list") and claim.population == "all":
+                claim.population = group
 
 
 _LISTS_RE = re.compile(
@@ -608,7 +727,7 @@ _LISTS_RE = re.compile(
     re.IGNORECASE,
 )
 _OF_MEASURED_RE = re.compile(
-    r"^\W*(?:of|among)\s+(?:the|those)\s+(?P<meas>dead|killed|injured|wounded|victims|missing|"
+    r"^\W*(?:of|among)\s+(?:the|those)\s+(?P<mod>[a-z-]+\s+)?(?P<meas>dead|killed|injured|wounded|victims|missing|"
     r"displaced|detained|abducted|kidnapped)\b",
     re.IGNORECASE,
 )
@@ -1068,6 +1187,15 @@ def _upper_end(q: Quantity) -> Quantity:
 def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) -> None:
     """Lists and parts take the measure of the claim they belong to."""
     _measure_after_list(sentence, claims)
+    for previous, claim in pairwise(claims):
+        if claim.construction != "toll" or previous.measure is None or not claim.measure_text:
+            continue
+        word = sentence.rfind(claim.measure_text, 0, claim.quantity.start)
+        colon = ":" in sentence[previous.phrase_end : claim.quantity.start]
+        if colon and previous.quantity.start <= word < previous.phrase_end:
+            # "13,000 people as dead or missing in the region: some 10,000 Albanians": the
+            # measure word is the count's before the colon, not a label over the breakdown
+            claim.measure = claim.measure_text = claim.construction = None
     for index, claim in enumerate(claims):
         if claim.measure is not None or index == 0:
             continue
@@ -1088,10 +1216,12 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
         if previous.measure is None:
             continue
         gap = _without_periods(sentence, previous.phrase_end, claim.quantity.start, periods)
+        breakdown = _COLON_BREAKDOWN_RE.search(gap) is not None
         gap = _GAP_ASIDE_RE.sub(" ", gap)
         tail = sentence[claim.quantity.end : claim.quantity.end + 30]
+        listed = _LIST_TAIL_RE.match(tail) or _PEOPLE_NAME_RE.match(tail)
         if claim.construction in ("part", "another") or (
-            (_COORD_RE.match(gap) or _OTHER_SOURCE_GAP_RE.search(gap)) and _LIST_TAIL_RE.match(tail)
+            (_COORD_RE.match(gap) or _OTHER_SOURCE_GAP_RE.search(gap) or breakdown) and listed
         ):
             claim.measure = previous.measure
             claim.measure_text = previous.measure_text
@@ -1134,6 +1264,14 @@ def _measure_after_list(sentence: str, claims: list[SentenceClaim]) -> None:
 
 # Another source's figure for the same thing: "Darfur Dead May Be 300,000; Sudan Says 10,000",
 # "…, while the government says only 9,000".
+# "… 13,000 people as dead or missing in the region: some 10,000 Albanians, 2,000 Serbs": a
+# colon after a count opens its breakdown, whatever scope was said between them.
+_COLON_BREAKDOWN_RE = re.compile(
+    r"^[^;:.]{0,80}:\s*(?:(?:some|about|around|nearly|almost|over|at\s+least|more\s+than)\s*)?$",
+    re.IGNORECASE,
+)
+# "2,000 Serbs", "some 10,000 ethnic Albanians": a people named by a capitalised plural.
+_PEOPLE_NAME_RE = re.compile(r"^\s*(?:[a-z]+\s+)?[A-Z][a-z]+s\b")
 _OTHER_SOURCE_GAP_RE = re.compile(
     r"^\s*[;,]?\s*(?:while|but|whereas|and)?\s*[^;,.]{0,40}?\b(?:says|said|say|puts\s+it\s+at|"
     r"put\s+it\s+at|estimates|estimated|claims|claimed|counts|counted)\s+(?:only|just|about|some)?\s*$",

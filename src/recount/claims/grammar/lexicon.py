@@ -268,6 +268,12 @@ SOURCE_NOUNS = ["figures", "figure", "data", "tally", "tallies", "count", "count
                 "toll", "statistics", "numbers", "records", "documentation", "database",
                 "reports", "survey", "study", "investigation", "analysis", "assessment",
                 "update", "updates", "calculations", "count"]  # fmt: skip
+# Participles that say who holds or made a body of figures: "data held by the HLC", "figures
+# compiled by the ministry", "a count kept by volunteers" (the agent after "by" is the source).
+COMPILED_PARTICIPLES = ["compiled", "published", "released", "issued", "gathered", "given",
+                        "provided", "supplied", "obtained", "made", "presented", "prepared",
+                        "produced", "conducted", "carried out", "held", "kept", "maintained",
+                        "collected", "collated", "assembled"]  # fmt: skip
 PRONOUNS = {
     "he", "she", "it", "they", "the group", "the monitor", "the organisation", "the organization",
     "the agency", "the office", "the ministry", "the network", "the body", "the official",
@@ -288,6 +294,17 @@ GENERIC_REFERENCES = {
     "the council", "the unit", "the directorate", "the institute", "the researchers",
     "the service", "the authorities", "the army", "the military", "the police",
 }  # fmt: skip
+# What happens, as the subject of a verb that harms people ("an airstrike killed 50 people", "the
+# fighting has driven two million from their homes"): the text narrating events in its own voice.
+EVENT_NOUNS = ["attack", "attacks", "airstrike", "airstrikes", "air strike", "air strikes", "strike",
+               "strikes", "bombing", "bombings", "bombardment", "bombardments", "shelling", "explosion",
+               "explosions", "blast", "blasts", "bomb", "bombs", "raid", "raids", "assault", "offensive",
+               "fighting", "clashes", "conflict", "war", "violence", "massacre", "insurgency", "ambush",
+               "famine", "earthquake", "flood", "floods", "siege", "campaign", "hostilities"]  # fmt: skip
+EVENT_VERBS = ["killed", "kills", "kill", "claimed", "left", "wounded", "injured", "displaced",
+               "driven", "drove", "forced", "uprooted", "sent", "caused", "cost"]  # fmt: skip
+# Measures of one kind: a source that counted the dead does not go on to count the displaced.
+MEASURE_FAMILIES = {"displaced": "displacement", "evacuated": "displacement", "saved": "saved"}
 # Vague subjects that name no one: "some believe", "many say".
 NOBODY = {"some", "many", "others", "most", "few", "several", "some experts", "critics"}
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
