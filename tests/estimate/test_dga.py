@@ -75,3 +75,19 @@ def test_list_count_limits(kosovo):
     two = two[(two["EXH"] + two["ABA"]) > 0]
     with pytest.raises(InputError, match="3 to 5"):
         DGA().fit(two)
+
+
+def test_graphs_far_below_the_best_weigh_nothing_and_do_not_fail():
+    """Lists a and b copy each other: graphs without the a-b edge lie thousands of log
+    units below the best, their weight underflows to 0 (it failed with a math domain
+    error once the graphs were summed in one pass)."""
+    rng = np.random.default_rng(4)
+    caught = rng.random((20_000, 5)) < [0.3, 0.3, 0.25, 0.3, 0.4]
+    caught[:, 1] = np.where(rng.random(20_000) < 0.95, caught[:, 0], caught[:, 1])
+    caught = caught[caught.any(axis=1)].astype(int)
+    table = pd.DataFrame(caught, columns=list("abcde")).value_counts().rename("count")
+    fitted = DGA().fit(table.reset_index())
+    weights = fitted.model_weights_
+    assert weights["weight"].sum() == pytest.approx(1.0)
+    assert (weights["weight"] == 0).any()
+    assert "a.b" in weights["graph"].iloc[0]

@@ -83,7 +83,8 @@ class DGA:
                 point_mass *= math.exp(peak - top)
                 peak = top
             weights = np.exp(row - peak)
-            graph_log_mass[i] = math.log(weights.sum()) + peak
+            with np.errstate(divide="ignore"):  # a graph far below the best weighs 0
+                graph_log_mass[i] = np.log(weights.sum()) + peak
             point_mass += weights
         total = point_mass.sum()
         return np.exp(graph_log_mass - peak - math.log(total)), point_mass / total
