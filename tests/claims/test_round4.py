@@ -220,3 +220,39 @@ def test_a_later_paragraph_goes_on_in_the_ledes_source_unless_it_narrates():
 )
 def test_a_long_subject_is_read_whole(text, quantity, speaker):
     assert claimants_of(text)[quantity] == speaker
+
+
+@pytest.mark.parametrize(
+    "bound", ["no fewer than 528", "not less than 528", "no more than 528", "not more than 528"]
+)
+def test_a_negated_comparison_bounds_the_figures_beside_it(bound):
+    text = f"The ministry puts the toll at {bound} dead and 4,599 injured."
+    contexts = {
+        c["quantity_text"]: c["context"]
+        for c in claim_records(text, outlet=OUTLET, date="2024-10-01")
+    }
+    assert contexts == {bound: "asserted", "4,599": "asserted"}
+
+
+def test_of_these_refers_to_the_count_the_sentence_before_broke_down():
+    text = (
+        "The report documents 11,418 civilian casualties, including 3,498 killed and 7,920 "
+        "injured. Of these, 3,512 were children - 923 dead and 2,589 injured."
+    )
+    found = records_of(text)
+    assert found["3,512"][:2] == ("casualties", "children")
+    assert found["923"][:2] == ("killed", "children")
+
+
+@pytest.mark.parametrize(
+    "spread",
+    [
+        "Estimates of the deaths ranged from 5,000 to 9,000.",
+        "Wider estimates of all deaths, including disease, run from 5,000 to 9,000.",
+        "Other counts have reached from 5,000 to 9,000.",
+    ],
+)
+def test_estimates_nobody_owns_are_the_texts_own_report(spread):
+    found = claimants_of(f"The Relief Monitor said 3,000 people were killed. {spread}")
+    assert found["3,000"] == "Relief Monitor"
+    assert found["from 5,000 to 9,000"] == OUTLET
