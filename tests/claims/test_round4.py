@@ -256,3 +256,21 @@ def test_estimates_nobody_owns_are_the_texts_own_report(spread):
     found = claimants_of(f"The Relief Monitor said 3,000 people were killed. {spread}")
     assert found["3,000"] == "Relief Monitor"
     assert found["from 5,000 to 9,000"] == OUTLET
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "measure"),
+    [
+        ("The shelling caused 40 deaths and injuries in the town.", "40", "casualties"),
+        ("Fighting left scores of deaths and injuries.", "scores", "casualties"),
+        ("The shelling caused 40 deaths and 30 injuries in the town.", "40", "killed"),
+        ("The war has sent more than 2 million people fleeing the country.",
+         "more than 2 million", "displaced"),
+    ],
+)  # fmt: skip
+def test_measures_named_by_their_nouns(text, quantity, measure):
+    assert records_of(text)[quantity][0] == measure
+
+
+def test_troops_sent_are_not_displaced():
+    assert records_of("The government sent 2,000 troops to the border.") == {}

@@ -134,7 +134,7 @@ _NOUN_OF_MEASURES = {
     "kidnappings": "abducted",
 }  # fmt: skip
 _DISPLACED_TAIL_RE = re.compile(
-    r"^[^.;]{0,40}?\b(?:from\s+their\s+homes|to\s+flee|out\s+of\s+their|from\s+the\s+(?:city|town|area|region)|to\s+seek\s+(?:refuge|safety|shelter)|off\s+their\s+land|into\s+exile|to\s+leave\s+(?:their|the)|across\s+the\s+border|abroad)",
+    r"^[^.;]{0,40}?\b(?:from\s+their\s+homes|to\s+flee|out\s+of\s+their|from\s+the\s+(?:city|town|area|region)|to\s+seek\s+(?:refuge|safety|shelter)|off\s+their\s+land|into\s+exile|to\s+leave\s+(?:their|the)|across\s+the\s+border|abroad|fleeing|into\s+flight)",
     re.IGNORECASE,
 )
 _AMONG_RE = re.compile(
@@ -159,7 +159,7 @@ _DISPLACING_RE = re.compile(
     re.IGNORECASE,
 )
 _HARM_AFTER_RE = re.compile(
-    r"(?:\s*,\s*[a-z]+)*\s*(?:,?\s+(?:or|and|and/or)\s+|,\s*(?=(?:injured|wounded)\b))(?:(?:were|was|are|is|been|went|remain|remained|still)\s+){0,2}(?:forcibly\s+)?(?:injured|wounded|maimed|disabled|hurt|killed|dead|missing|disappeared|kidnapped|abducted)\b",
+    r"(?:\s*,\s*[a-z]+)*\s*(?:,?\s+(?:or|and|and/or)\s+|,\s*(?=(?:injured|wounded)\b))(?:(?:were|was|are|is|been|went|remain|remained|still)\s+){0,2}(?:forcibly\s+)?(?:injured|injuries|wounded|maimed|disabled|hurt|killed|dead|deaths|missing|disappeared|disappearances|kidnapped|abducted|abductions)\b",
     re.IGNORECASE,
 )
 _RISE_RE = re.compile(rf"\b(?:{alternation(RISE_VERBS)})\s*$", re.IGNORECASE)
