@@ -274,3 +274,28 @@ def test_measures_named_by_their_nouns(text, quantity, measure):
 
 def test_troops_sent_are_not_displaced():
     assert records_of("The government sent 2,000 troops to the border.") == {}
+
+
+# Names cut at line breaks: a break inside a name the gazetteer knows, or after a word no line
+# ends with, goes on with the sentence; a headline's break still ends it.
+@given(st.data())
+def test_a_line_break_inside_a_known_name_keeps_the_name(data):
+    name = "Syrian Observatory for Human Rights"
+    spaces = [i for i, ch in enumerate(name) if ch == " "]
+    cut = data.draw(st.sampled_from(spaces))
+    broken = name[:cut] + "\n" + name[cut + 1 :]
+    text = f"In a statement on Monday, the {broken} said 200 people were killed."
+    assert claimants_of(text)["200"] == name
+
+
+@pytest.mark.parametrize("word", ["for", "of", "the", "and"])
+def test_a_line_ending_on_an_open_word_goes_on(word):
+    text = f"The Regional Monitoring Group {word}\nCivilian Protection said 200 people were killed."
+    (sentence,) = {c["sentence"] for c in claim_records(text, outlet=OUTLET)}
+    assert sentence.startswith("The Regional Monitoring Group")
+
+
+def test_a_headline_still_ends_at_its_line_break():
+    text = "Death toll rises in Aleppo\nRescuers said 20 people were killed."
+    (record,) = claim_records(text, outlet=OUTLET)
+    assert record["sentence"].startswith("Rescuers") and record["claimant"] == "Rescuers"
