@@ -11,7 +11,12 @@ from hypothesis import strategies as st
 
 from recount.errors import ConfigError
 from recount.link.threshold import EVEN_ODDS, expected_f1_threshold
-from recount.link.training import rule_coverage
+from recount.link.training import (
+    START_RECALL,
+    prior_from_rule,
+    rule_coverage,
+    rule_recall_among_matches,
+)
 from recount.settings import LinkSettings
 
 
@@ -65,3 +70,57 @@ def test_the_prior_counts_only_the_pairs_the_deterministic_rule_can_see():
     # names a: 6 pairs, 1 with both dates; names b: 1 pair, both dated
     assert rule_coverage(frame, (("token_set", "dod_day"), "")) == pytest.approx(2 / 7)
     assert rule_coverage(frame, (("token_set",), "")) == 1.0
+
+
+def test_the_rules_recall_is_auto_by_default_and_a_number_is_still_accepted():
+    assert LinkSettings().deterministic_recall == "auto"
+    assert LinkSettings().with_overrides(deterministic_recall=0.6).deterministic_recall == 0.6
+    with pytest.raises(ConfigError, match="deterministic_recall"):
+        LinkSettings().with_overrides(deterministic_recall="often")
+
+
+def _level(label, m):
+    return {"label_for_charts": label, "m_probability": m, "sql_condition": "x"}
+
+
+def test_the_rules_recall_is_what_the_models_m_probabilities_say():
+    settings = {
+        "comparisons": [
+            {
+                "output_column_name": "name",
+                "comparison_levels": [
+                    {"is_null_level": True, "sql_condition": "n"},
+                    _level("same name, same order", 0.3),
+                    _level("same names, another order", 0.1),
+                    _level("one name within the other", 0.6),
+                ],
+            },
+            {
+                "output_column_name": "date_of_death",
+                "comparison_levels": [
+                    {"is_null_level": True, "sql_condition": "n"},
+                    _level("same day", 0.5),
+                    _level("All other comparisons", 0.5),
+                ],
+            },
+        ]
+    }
+    # a true pair has the same set of names with probability 0.4, the same day with 0.5
+    assert rule_recall_among_matches(settings, (("token_set", "dod_day"), "")) == 0.2
+    assert rule_recall_among_matches(settings, (("token_set",), "")) == 0.4
+    # a user's comparisons without recount's name levels: the assumed starting recall
+    settings["comparisons"][0]["comparison_levels"] = [_level("exact", 0.9)]
+    assert rule_recall_among_matches(settings, (("token_set", "dod_day"), "")) == START_RECALL
+
+
+def test_the_prior_is_the_rules_pairs_over_its_recall():
+    frame = pd.DataFrame(
+        {
+            "token_set": ["a b", "a b", "a b", "c d", "c d", "e f"],
+            "dod_day": pd.array([1, 1, 2, 5, 5, 9], dtype="Int64"),
+            "token_set_freq": pd.array([3, 3, 3, 2, 2, 1], dtype="Int64"),
+            "token_count": pd.array([2] * 6, dtype="Int64"),
+        }
+    )
+    # two pairs agree on names and day among 15; a rule finding half the matches: 4 matches
+    assert prior_from_rule(frame, (("token_set", "dod_day"), ""), 0.5) == pytest.approx(4 / 15)

@@ -157,6 +157,34 @@ def test_a_name_written_family_first_is_no_conflict():
     assert result.labels[0] == result.labels[1]
 
 
+def test_a_father_and_the_son_named_after_his_grandfather_are_two_people():
+    # Ali son of Ahmad al-Khatib and Ahmad son of Ali al-Khatib: the same names in another
+    # order, each one's given name the other's father's; a third record bridges them
+    facts = _facts(
+        ["ely", "ely", "ehmd"],
+        ["ehmd", "ehmd", "ely"],
+        [{"ely", "ehmd", "ktyb"}, {"ely", "ehmd", "ktyb"}, {"ehmd", "ely", "ktyb"}],
+    )
+    result = cluster(3, np.array([0, 1]), np.array([1, 2]), np.array([20.0, 19.0]), facts, 45, 40)
+    assert result.labels[0] == result.labels[1]
+    assert result.labels[2] != result.labels[1]
+    assert result.refused_given_names == 1
+
+
+def test_a_family_first_name_is_not_taken_for_a_parent():
+    # B wrote Khatib Ahmad Ali: its guessed father (Ahmad) is A's given name, but its guessed
+    # given name is A's family name, not A's father's: one person
+    facts = _facts(
+        ["ehmd", "ktyb"],
+        ["ely", "ehmd"],
+        [{"ehmd", "ely", "ktyb"}, {"ktyb", "ehmd", "ely"}],
+        source=(0, 1),
+    )
+    result = cluster(2, np.array([0]), np.array([1]), np.array([20.0]), facts, 45, 40)
+    assert result.labels[0] == result.labels[1]
+    assert result.refused_given_names == 0
+
+
 def test_clearly_different_given_names_are_refused_anywhere_in_the_cluster():
     # siblings Ahmad and Omar, sons of Ali; a record with only the family name links to both
     facts = _facts(

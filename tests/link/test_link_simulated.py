@@ -73,3 +73,56 @@ def test_a_true_pair_with_any_one_field_wrong_still_links(simulated):
     for wrong in best.index:
         total = prior_weight + best.drop(wrong).sum() + worst[wrong]
         assert total > threshold_weight, wrong
+
+
+def test_a_full_name_only_one_person_carries_weighs_more_than_the_average_name(simulated):
+    # Splink's term frequency counts the person's own copies: a name on two lists looked as
+    # common as the average name (a negative adjustment); counted among other people it is rare
+    ws, _, result = simulated
+    weights = (
+        TrainedModel.load(result.model_path).match_weights().set_index(["comparison", "level"])
+    )
+    level = weights.loc[("name", "same name, same order"), "match_weight"]
+    link_input = ws.query(
+        "select n.name_key, count(*) as n, count(distinct r.source_id) as lists "
+        "from normalized n join records r using (record_id) group by n.name_key"
+    )
+    once_per_list = set(link_input.loc[(link_input.n == 2) & (link_input.lists == 2), "name_key"])
+    pairs = ws.query(
+        "select p.mw_name, l.name_key from pairs p "
+        "join normalized l on l.record_id = p.record_id_l "
+        "join normalized r on r.record_id = p.record_id_r where l.name_key = r.name_key"
+    )
+    rare = pairs[pairs["name_key"].isin(once_per_list)]
+    assert len(rare) >= 20
+    assert (rare["mw_name"] > level).all()
+
+
+@pytest.fixture(scope="module")
+def sparse(tmp_path_factory):
+    root = tmp_path_factory.mktemp("sparse")
+    simulate(root, people=3000, sources=5, seed=11, regime="sparse")
+    ws = Workspace(root)
+    Project(ws).ingest()
+    Project(ws).normalize()
+    return ws, read_truth(root / "truth" / "records.csv")
+
+
+def test_the_prior_holds_where_a_list_gives_no_date(sparse):
+    # one list gives no date of death, a fifth of the dates are years only, a third of the
+    # fathers' names are missing: a rule of 'same names and same day' finds far fewer true
+    # pairs than a fixed assumed recall says; the model's own m probabilities know how many
+    ws, truth = sparse
+
+    def prior(**overrides):
+        result = link_workspace(ws, **overrides)
+        return TrainedModel.load(result.model_path).settings["probability_two_random_records_match"]
+
+    estimated = prior()
+    linked = ws.table("record_person")
+    linked = linked[linked["reason"].isna()]  # the records the model links
+    people = linked.merge(truth, on=["source_id", "source_row"]).groupby("person_id_y").size()
+    n = len(linked)
+    true_prior = float((people * (people - 1) / 2).sum()) / (n * (n - 1) / 2)
+    assert estimated == pytest.approx(true_prior, rel=0.35)
+    assert prior(deterministic_recall=0.6) < true_prior / 2

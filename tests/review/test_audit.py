@@ -6,7 +6,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import login
+from review_helpers import login
 from scipy.stats import chisquare
 
 from recount.review import audit

@@ -16,8 +16,8 @@ import time
 
 import httpx
 import pytest
-from conftest import PASSWORD, add_user
 from playwright.sync_api import expect
+from review_helpers import PASSWORD, add_user
 
 from recount import Project
 from recount.workspace import Workspace

@@ -7,7 +7,7 @@ import sys
 import time
 
 import pytest
-from conftest import PASSWORD, login, make_client
+from review_helpers import PASSWORD, login, make_client
 from typer.testing import CliRunner
 
 from recount.cli import app

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import login, make_clients
+from review_helpers import login, make_clients
 
 from recount.review import active_actions
 

@@ -6,9 +6,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
 import pytest
-from conftest import login
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from review_helpers import login
 
 from recount.errors import InputError
 from recount.review import effective_labels, labels_io, store

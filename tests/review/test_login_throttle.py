@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 import uvicorn
-from conftest import PASSWORD, TEST_SETTINGS
+from review_helpers import PASSWORD, TEST_SETTINGS
 
 from recount.review import auth, create_app
 from recount.review.security import server_options

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import login, make_clients
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from review_helpers import login, make_clients
 
 from recount.review.progress import cohen_kappa, estimate_precision_recall
 

@@ -6,9 +6,9 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from conftest import login, make_client, make_clients
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from review_helpers import login, make_client, make_clients
 
 from recount.review import store
 from recount.review.queue import QueueFilter, ReviewQueue, parse_period

@@ -6,8 +6,8 @@ import logging
 import re
 
 import pytest
-from conftest import PASSWORD, XSS_NAME, csrf_of, login, make_client, make_clients
 from fastapi.routing import APIRoute
+from review_helpers import PASSWORD, XSS_NAME, csrf_of, login, make_client, make_clients
 
 from recount.review.security import RedactQueryFilter
 

@@ -18,6 +18,10 @@ Reviewer 'match' labels and merges are added first and always kept (must-link).
 Which token is the given or the father's name is the names stage's guess from
 the order of the parts, so a guess only conflicts when it is absent from the
 other record's names altogether: a name written family-first is not a conflict.
+The exception is a swap: where each record's given name is the other's father's
+(Ali son of Ahmad, Ahmad son of Ali), the two are a father and the son named
+after his grandfather, not one name in another order (family-first writing
+moves the family name, never swaps these two).
 Two records born on the same known day, or with the same identifier, never
 conflict on names (nicknames, a name typed wrong): relatives differ there.
 """
@@ -217,7 +221,7 @@ def cluster(
                 and ga != gb
                 and len(ta) >= 2
                 and len(tb) >= 2
-                and (absent(ga, tb, known) or absent(gb, ta, known))
+                and (absent(ga, tb, known) or absent(gb, ta, known) or parent_and_child(a, b))
             ):
                 return "given"
         if father_guard:
@@ -225,6 +229,12 @@ def cluster(
             if fa and fb and fa != fb and absent(fa, tb, known) and absent(fb, ta, known):
                 return "father"
         return None
+
+    def parent_and_child(a: int, b: int) -> bool:
+        # each one's given name is the other's father's: a father and the son named after
+        # his grandfather (Ali son of Ahmad, Ahmad son of Ali), the same names in any order
+        fa, fb = facts.father[a], facts.father[b]
+        return bool(fa and fb) and facts.given[a] == fb and facts.given[b] == fa
 
     def union(ra: int, rb: int) -> None:
         small, big = (ra, rb) if len(members_of(ra)) < len(members_of(rb)) else (rb, ra)

@@ -17,6 +17,10 @@ from dataclasses import dataclass
 from typing import Any
 
 NAME_COMPARISON = "name"
+SAME_NAME = "same name, same order"
+SAME_NAMES = "same names, another order"
+# The name levels where both records hold the same set of names.
+SAME_NAMES_LEVELS = (SAME_NAME, SAME_NAMES)
 
 
 @dataclass(frozen=True)
@@ -83,8 +87,8 @@ def names(d: Dialect, near: float, token_columns: list[str]) -> dict[str, Any]:
             level(
                 f"{token_columns[0]}_l is null or {token_columns[0]}_r is null", "null", null=True
             ),
-            level("name_key_l = name_key_r", "same name, same order", tf="name_key"),
-            level("token_set_l = token_set_r", "same names, another order", tf="token_set"),
+            level("name_key_l = name_key_r", SAME_NAME, tf="name_key"),
+            level("token_set_l = token_set_r", SAME_NAMES, tf="token_set"),
             level(f"{fewest} >= 2 and {shared} = {fewest}", "one name within the other"),
             level(f"{fewest} >= 2 and {shared} >= 1 and ({nearly})", "names nearly the same"),
             level(

@@ -24,6 +24,7 @@ from recount.link.clustering import NAME_GUARDS, ClusterResult, RecordFacts, clu
 from recount.link.constraints import effective_labels, load_constraints, match_label_pairs
 from recount.link.engines import Engine, make_engine
 from recount.link.fields import Fields, present_fields
+from recount.link.frequencies import register_frequencies
 from recount.link.persons import assign_person_ids, build_persons
 from recount.link.prepare import linkable_records, load_link_input
 from recount.link.relational import attach_relational
@@ -239,6 +240,7 @@ def predict_pairs(
         settings, retain_intermediate_calculation_columns=options.keep_comparison_weights
     )
     linker = engine.linker(linkable, settings)
+    register_frequencies(engine, linker, linkable, settings)
     predictions = linker.inference.predict(threshold_match_probability=options.prediction_threshold)
     weights = [_comparison_weight_sql(c) for c in settings["comparisons"]]
     columns = [

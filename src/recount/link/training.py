@@ -10,6 +10,8 @@ held neutral (m = u) so they cannot steer the classes. Labels from review,
 when there are enough, replace EM's m wherever labelled pairs reach a level.
 Every m is then shrunk towards its prior and floored (`model.PRIOR_WEIGHT`,
 `model.M_FLOOR`): no single field can forbid a link however the data fell.
+The prior match probability is the deterministic rule's pairs over the rule's
+recall, which (`deterministic_recall = "auto"`) the trained m probabilities give.
 """
 
 from __future__ import annotations
@@ -25,10 +27,12 @@ import duckdb
 import pandas as pd
 from splink.internals.exceptions import EMTrainingException
 
+from recount.link import comparisons as cmp
 from recount.link import model
 from recount.link.engines import Engine
 from recount.link.fields import Fields
 from recount.settings import LinkSettings
+from recount.settings.link import AUTO_RECALL
 
 EM_MAX_PAIRS = 2e6
 MIN_EM_PAIRS = 200
@@ -39,6 +43,16 @@ U_MIN_PAIRS = 1e5
 U_PAIRS_PER_RECORD = 100
 
 Block = tuple[tuple[str, ...], str]  # (equal columns, extra condition on l.)
+# The deterministic rule's recall assumed before the model is trained (EM's starting prior).
+START_RECALL = 0.6
+# The comparison that holds each column a deterministic rule can require equal.
+RULE_COMPARISON = {
+    "dod_day": "date_of_death",
+    "dob_day": "date_of_birth",
+    "place_key": "place",
+    "governorate": "governorate",
+    "birth_place": "place_of_birth",
+}
 
 
 @dataclass
@@ -143,6 +157,44 @@ def rule_coverage(frame: pd.DataFrame, block: Block) -> float:
     return seen / pairs if pairs and seen else 1.0
 
 
+def rule_recall_among_matches(settings: dict[str, Any], block: Block) -> float:
+    """Share of true matches (carrying the rule's fields) that the deterministic rule finds,
+    as the trained model's own m probabilities say: the names' 'same set of names' levels
+    times the first level ('same') of the comparison of the rule's date or place."""
+    by_name = {c["output_column_name"]: c for c in settings["comparisons"]}
+    recall = 1.0
+    names = by_name.get(model.NAME_COMPARISON)
+    same_names = [
+        lv.get("m_probability") or 0.0
+        for lv in (names or {}).get("comparison_levels", [])
+        if lv.get("label_for_charts") in cmp.SAME_NAMES_LEVELS
+    ]
+    if not same_names:
+        return START_RECALL
+    recall *= sum(same_names)
+    for column in block[0]:
+        name = RULE_COMPARISON.get(column)
+        if name is None:
+            continue
+        levels = [
+            lv
+            for lv in by_name.get(name, {}).get("comparison_levels", [])
+            if not lv.get("is_null_level")
+        ]
+        if not levels:
+            return START_RECALL
+        recall *= levels[0].get("m_probability") or 0.0
+    return recall if recall > 0 else START_RECALL
+
+
+def prior_from_rule(frame: pd.DataFrame, block: Block, recall: float) -> float:
+    """Probability that two random records match: the rule's pairs over its recall, per pair."""
+    n = len(frame)
+    pairs = n * (n - 1) / 2
+    found = block_pair_count(frame, block)
+    return float(min(max(found / recall / pairs, 1.0 / pairs), 0.5)) if pairs else 1e-4
+
+
 def block_sql(block: Block) -> str:
     columns, condition = block
     equal = " and ".join(f"l.{c} = r.{c}" for c in columns)
@@ -167,9 +219,13 @@ def train(
             "the prior match probability is Splink's default"
         )
     else:
+        assumed = (
+            START_RECALL
+            if options.deterministic_recall == AUTO_RECALL
+            else options.deterministic_recall
+        )
         base.training.estimate_probability_two_random_records_match(
-            [block_sql(deterministic)],
-            recall=options.deterministic_recall * rule_coverage(frame, deterministic),
+            [block_sql(deterministic)], recall=assumed * rule_coverage(frame, deterministic)
         )
     base.training.estimate_u_using_random_sampling(
         max_pairs=u_pairs(options.u_max_pairs, len(frame)), seed=options.seed
@@ -206,6 +262,13 @@ def train(
         trained = labelled.misc.save_model_to_json()
         trained_from = f"review labels ({len(match_labels)} matching pairs), then {trained_from}"
     bound_m(trained)
+    if deterministic is not None and options.deterministic_recall == AUTO_RECALL:
+        recall = rule_coverage(frame, deterministic) * rule_recall_among_matches(
+            trained, deterministic
+        )
+        trained["probability_two_random_records_match"] = prior_from_rule(
+            frame, deterministic, recall
+        )
     result = TrainedModel(trained, trained_from)
     result.warnings = warnings + sanity_warnings(result)
     return result

@@ -11,6 +11,7 @@ PRESETS = ("auto", "arabic", "latin")
 NAME_GUARDS = ("auto", "given", "father")
 SAME_LIST_GUARD = ("auto", "on", "off")
 AUTO_THRESHOLD = "auto"
+AUTO_RECALL = "auto"
 
 
 @dataclass(frozen=True)
@@ -62,9 +63,10 @@ class LinkSettings(Section):
         "the date, place, sex and age parameters (a guard against the namesake solution)",
         minimum=2,
     )  # fmt: skip
-    deterministic_recall: float = setting(
-        0.6, "share of true matches the deterministic rule finds, to estimate the prior",
-        minimum=0.0, maximum=1.0, open_interval=True,
+    deterministic_recall: float | str = setting(
+        AUTO_RECALL, "share of true matches the deterministic rule (same names and date, or "
+        "place) finds, to estimate the prior; auto: what the trained model's own m "
+        "probabilities give", minimum=0.0, maximum=1.0, open_interval=True,
     )  # fmt: skip
     conflict_days: int = setting(
         45, "two records of one list further apart than this (days) cannot be one person",
@@ -86,6 +88,11 @@ class LinkSettings(Section):
         if isinstance(self.threshold, str) and self.threshold != AUTO_THRESHOLD:
             raise where.error(
                 ("threshold",), f"expected a number or {AUTO_THRESHOLD!r}, got {self.threshold!r}"
+            )
+        if isinstance(self.deterministic_recall, str) and self.deterministic_recall != AUTO_RECALL:
+            raise where.error(
+                ("deterministic_recall",),
+                f"expected a number or {AUTO_RECALL!r}, got {self.deterministic_recall!r}",
             )
         if isinstance(self.threshold, float) and self.prediction_threshold > self.threshold:
             raise where.error(("prediction_threshold",), "must not exceed link.threshold")
