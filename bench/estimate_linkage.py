@@ -79,6 +79,8 @@ def figures(ws: Workspace, people: int) -> dict:
         "linkage_share": None
         if pd.isna(row["linkage_share"])
         else round(float(row["linkage_share"]), 3),
+        "rhat": None if pd.isna(row["rhat"]) else round(float(row["rhat"]), 3),
+        "ess": None if pd.isna(row["ess"]) else round(float(row["ess"])),
     }
     if not pd.isna(row["fixed_estimate"]):
         out["fixed"] = {
@@ -198,6 +200,10 @@ def summary(args, results: list[dict]) -> dict:
         "within_10pct": share("within_10pct"),
         "coverage_without_linkage": share("covered", inner="fixed"),
         "mean_error": share("error"),
+        "median_error": float(pd.Series([r["headline"]["error"] for r in results]).median()),
+        "median_estimate_seconds": float(
+            pd.Series([r["seconds"]["estimate"] for r in results]).median()
+        ),
         "mean_error_without_linkage": share("error", inner="fixed"),
         "median_width_ratio": float(
             pd.Series([r["headline"].get("width_ratio") for r in results]).median()

@@ -186,14 +186,15 @@ def test_model_error_rates_add_up_the_probabilities():
     }
 
 
-def settings(linkage_draws: int = 10, methods=("loglinear",)):
+def settings(linkage_draws: int = 10, methods=("loglinear",), **more):
     return EstimateSettings.parse(
         {"methods": list(methods), "linkage_draws": linkage_draws, "workers": 1, "draws": 200}
+        | more
     )
 
 
-def run(record_person, pairs, persons, replicates: int, methods=("loglinear",)):
-    chosen = settings(replicates, methods)
+def run(record_person, pairs, persons, replicates: int, methods=("loglinear",), **more):
+    chosen = settings(replicates, methods, **more)
     graph = build_graph(record_person, pairs, LISTS)
 
     def tasks(frame, columns, level, options):
@@ -383,3 +384,68 @@ def test_a_singleton_answer_counts_only_while_the_person_is_one_lists_alone():
     evidence = audit_evidence(answered, record_person, pairs)
     assert evidence.audited_people == ["P2"]
     assert evidence.unscored == {}  # P1's answer is stale; P2 had no match
+
+
+def lcmcr_run(record_person, pairs, persons, replicates: int, monkeypatch):
+    """The stage with LCMCR alone (3 classes: the 4 lists' 15 patterns then pin them
+    down, and NUTS mixes), recording the tasks of each round of run_tasks."""
+    import recount.estimate.linkage_stage as linkage_stage
+
+    rounds = []
+    real = linkage_stage.run_tasks
+
+    def recording(tasks, *args):
+        results = real(tasks, *args)
+        rounds.append(
+            [(t, r, [m.stopped for m in r.methods]) for t, r in zip(tasks, results, strict=True)]
+        )
+        return results
+
+    monkeypatch.setattr(linkage_stage, "run_tasks", recording)
+    estimates = run(record_person, pairs, persons, replicates, methods=("lcmcr",), K=3)
+    return estimates, rounds
+
+
+@pytest.mark.slow
+def test_replicates_start_where_the_single_clusterings_chains_stopped(monkeypatch):
+    """The single clustering runs first at full length; each replicate's LCMCR then starts
+    from its chains in the same stratum (short burn-in, no race), and the pooled row's
+    R-hat and ESS are those of the replicates' own chains."""
+    record_person, pairs, persons, _ = world(4000, 0.15, p_missed=0.5, p_linked=0.9)
+    estimates, (fixed, replicates) = lcmcr_run(record_person, pairs, persons, 4, monkeypatch)
+    [(task, single, [kept])] = fixed
+    assert task.key == "total" and task.snapshots == 4 and not task.warm_starts
+    assert kept.lists == tuple(LISTS) and [len(c) for c in kept.chains] == [4] * 4
+    replicate_tasks = [t for t, _, _ in replicates]
+    assert [t.key for t in replicate_tasks] == [f"linkage{r}:total" for r in range(4)]
+    for r, task in enumerate(replicate_tasks):  # each replicate from its own states
+        start = task.warm_starts["lcmcr"]
+        assert [s[0][0].tobytes() for s in start.chains] == [c[r][0].tobytes() for c in kept.chains]
+    row = estimates[estimates["level"] == "total"].iloc[0]
+    own = [r.methods[0] for _, r, _ in replicates]
+    assert row["rhat"] == pytest.approx(np.sqrt(np.mean([m.rhat**2 for m in own])))
+    assert row["ess"] == pytest.approx(sum(m.ess for m in own))
+    assert row["rhat"] != pytest.approx(single.methods[0].rhat)  # not the single fit's
+
+
+@pytest.mark.slow
+def test_warm_started_replicates_still_widen_the_interval(monkeypatch):
+    """Replicates that disagree (links of probability 0.5) give a pooled LCMCR interval no
+    narrower than the single clustering's, though their chains start from its fit."""
+    record_person, pairs, persons, _ = world(4000, 0.15, p_missed=0.5, p_linked=0.9)
+    estimates, _ = lcmcr_run(record_person, pairs, persons, 6, monkeypatch)
+    row = estimates[estimates["level"] == "total"].iloc[0]
+    assert row["upper"] - row["lower"] > row["fixed_upper"] - row["fixed_lower"]
+    assert 0 < row["linkage_share"] <= 1
+
+
+def test_pooled_diagnostics_compare_chains_within_their_replicate():
+    from recount.estimate.linkage_stage import replicate_diagnostics
+    from recount.estimate.methods import MethodResult
+
+    template = MethodResult("lcmcr", "ok", rhat=1.5, ess=10.0)
+    parts = [MethodResult("lcmcr", "ok", rhat=r, ess=e) for r, e in [(1.0, 300), (1.02, 200)]]
+    rhat, ess = replicate_diagnostics(parts, template)
+    assert rhat == pytest.approx(np.sqrt((1.0 + 1.02**2) / 2)) and ess == 500
+    exact = [MethodResult("dga", "ok"), MethodResult("dga", "ok")]  # no chains to compare
+    assert replicate_diagnostics(exact, template) == (1.5, 10.0)

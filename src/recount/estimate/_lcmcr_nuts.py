@@ -1164,13 +1164,27 @@ class Chain:
     of a chain tune it) and returns N and alpha of every `thin`-th draw after tuning,
     with (acceptance, leapfrog steps, diverged, depth) of every draw after tuning; a
     chain advanced in pieces gives the draws of one long run.
+
+    With `stopped` (another chain's `stopped()`, on a table of the same lists and classes)
+    the chain starts at that chain's position with its step size and mass matrix and does
+    not tune: its first `n_tune` draws are a burn-in, discarded.
     """
 
-    def __init__(self, rng, cells, counts, n_classes, a_alpha, b_alpha, n_tune, thin=1):
+    def __init__(
+        self, rng, cells, counts, n_classes, a_alpha, b_alpha, n_tune, thin=1, stopped=None
+    ):
         self.rng = rng
         self.n_tune = n_tune
         self.thin = thin
         self.data = target_data(cells, counts, n_classes, a_alpha, b_alpha)
+        if stopped is not None:
+            self.adapt_until = 0
+            self.state = start_nuts(rng, stopped[0].copy(), log_posterior, self.data, 0)
+            _, _, _, tune, _, _, stds, vecs, vals = self.state
+            stds[:], vecs[:], vals[:] = stopped[1], stopped[2], stopped[3]
+            tune[0], tune[5], tune[6] = stopped[4][0], stopped[4][1], 1.0
+            return
+        self.adapt_until = n_tune
         cells8 = np.ascontiguousarray(cells, dtype=np.uint8)
         freq = np.ascontiguousarray(counts, dtype=np.int64)
         # A few Gibbs sweeps put the chain among plausible classes; NUTS takes it from there.
@@ -1181,12 +1195,18 @@ class Chain:
         self.state = start_nuts(rng, x, log_posterior, self.data, n_tune)
 
     def advance(self, first: int, count: int):
-        kept = max(0, first + count - max(first, self.n_tune))
+        kept = max(0, first + count - max(first, self.adapt_until))
         out = (np.empty(kept, dtype=np.int64), np.empty(kept), np.empty((kept, 4)))
-        run(self.rng, self.state, first, count, self.n_tune, MAX_DEPTH, self.data, *out)
-        after_tuning = np.arange(max(first, self.n_tune), first + count) - self.n_tune
-        keep = after_tuning % self.thin == self.thin - 1
-        return out[0][keep], out[1][keep], out[2]
+        run(self.rng, self.state, first, count, self.adapt_until, MAX_DEPTH, self.data, *out)
+        after_tuning = np.arange(first + count - kept, first + count) - self.n_tune
+        keep = (after_tuning >= 0) & (after_tuning % self.thin == self.thin - 1)
+        return out[0][keep], out[1][keep], out[2][after_tuning >= 0]
+
+    def stopped(self) -> tuple[np.ndarray, ...]:
+        """Where the chain is: position, mass matrix (stds, directions, values), and the
+        step size with the mass matrix's rank; what a chain on a nearby table starts from."""
+        x, _, _, tune, _, _, stds, vecs, vals = self.state
+        return (x.copy(), stds.copy(), vecs.copy(), vals.copy(), np.array([tune[0], tune[5]]))
 
 
 @njit(cache=True, nogil=True)

@@ -71,17 +71,22 @@ class DGA:
         return self
 
     def _posterior(self, missing: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Posterior weight of each graph, and of each grid point averaged over graphs."""
-        rows = self._log_rows(missing)
-        peak = max(float(row.max()) for row in self._log_rows(missing))
-        graph_mass = np.empty(len(self._graphs))
+        """Posterior weight of each graph, and of each grid point averaged over graphs.
+        One pass over the graphs: the sum is rescaled when a row peaks higher than any
+        before it (each row costs as much as the rest of the fit together)."""
+        peak = -math.inf
+        graph_log_mass = np.empty(len(self._graphs))
         point_mass = np.zeros(len(missing))
-        for i, row in enumerate(rows):
+        for i, row in enumerate(self._log_rows(missing)):
+            top = float(row.max())
+            if top > peak:
+                point_mass *= math.exp(peak - top)
+                peak = top
             weights = np.exp(row - peak)
-            graph_mass[i] = weights.sum()
+            graph_log_mass[i] = math.log(weights.sum()) + peak
             point_mass += weights
         total = point_mass.sum()
-        return graph_mass / total, point_mass / total
+        return np.exp(graph_log_mass - peak - math.log(total)), point_mass / total
 
     def _log_rows(self, missing: np.ndarray):
         """log p(graph, n0 | data) up to a constant, one grid row per graph (lazily)."""

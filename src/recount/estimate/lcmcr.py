@@ -18,6 +18,7 @@ import time
 import warnings
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -30,6 +31,7 @@ from recount.estimate.protocol import ALPHA, check_alpha, summary_frame
 from recount.settings.estimate import (
     ESS_MINIMUM,
     LCMCR_RUN_LENGTHS,
+    LCMCR_WARM_BURNIN,
     RHAT_LIMIT,
     EstimateSettings,
     LcmcrSettings,
@@ -99,6 +101,52 @@ def run_chains(pool, start, generators, lengths, diagnose, short_of_target):
     return chains, sweeps, pieces
 
 
+@dataclass(frozen=True)
+class WarmStart:
+    """States a fitted LCMCR's chains passed through (`LCMCR.stopped_`): per chain, its
+    state at `snapshots` points evenly spread over its kept draws, the last where it
+    stopped. A fit to a nearby table of the same lists starts chain c at the first state
+    of chain c (`pick` chooses another), with the same sampler and (NUTS) the same step
+    size and mass matrix, and needs only a short burn-in (LCMCR_WARM_BURNIN)."""
+
+    sampler: str
+    lists: tuple[str, ...]
+    K: int
+    chains: tuple[tuple[tuple[np.ndarray, ...], ...], ...]
+
+    def pick(self, index: int) -> WarmStart:
+        """The same start with chain c at its `index`-th state (cycling): fits started
+        from different picks start from different draws of the earlier posterior."""
+        chains = tuple((states[index % len(states)],) for states in self.chains)
+        return dataclasses.replace(self, chains=chains)
+
+
+class _Snapshotting:
+    """A chain that keeps a copy of its state (`stopped()`) after the iterations `at`; it
+    advances in pieces, which gives the draws of one run."""
+
+    def __init__(self, chain, at: list[int]):
+        self.chain, self.at, self.states = chain, at, []
+
+    def advance(self, first: int, count: int):
+        cuts = [a for a in self.at if first < a < first + count] + [first + count]
+        pieces = []
+        for cut in cuts:
+            pieces.append(self.chain.advance(first, cut - first))
+            if cut in self.at:
+                self.states.append(self.chain.stopped())
+            first = cut
+        stats = [p[2] for p in pieces]
+        return (
+            np.concatenate([p[0] for p in pieces]),
+            np.concatenate([p[1] for p in pieces]),
+            None if stats[0] is None else np.concatenate(stats),
+        )
+
+    def __getattr__(self, name):
+        return getattr(self.chain, name)
+
+
 class ConvergenceWarning(RuntimeWarning):
     """The chains of N have not mixed (R-hat too high) or carry too few effective draws."""
 
@@ -133,11 +181,21 @@ class LCMCR:
     race's figures are in `race_` and its time counts in `seconds_`; `sampler_` says
     which ran.
 
+    `warm_start` (another fit's `stopped_`, on a table of the same lists, K and chains)
+    starts chain c at that fit's chain c's first kept state (see WarmStart), with its sampler (no race) and, for
+    NUTS, its step size and mass matrix (no tuning); `burnin` left as None is then
+    LCMCR_WARM_BURNIN. The linkage replicates start so from the single clustering's fit:
+    their tables differ from it by a few links, so the long burn-in that finds the
+    posterior from nowhere is not needed again (docs/linkage_uncertainty.md). A warm start
+    that does not fit the table (other lists) is ignored.
+
     After `fit`: `sampler_`, `N_draws_` (chains x draws), `n_observed_`, `lists_`,
     `rhat_`, `ess_` (bulk ESS of N), `ess_tail_`, `alpha_draws_`, `sweeps_`
     (iterations per chain, burn-in included), `seconds_`; for NUTS also
     `divergences_` (per chain, after tuning) and `leapfrog_steps_` (mean per draw),
-    for the Gibbs samplers `acceptance_` (of the Metropolis steps).
+    for the Gibbs samplers `acceptance_` (of the Metropolis steps); `stopped_` (a
+    WarmStart of `snapshots` states per chain) and `warm_started_` (whether this fit
+    started from `warm_start`).
     """
 
     def __init__(
@@ -155,6 +213,8 @@ class LCMCR:
         sampler: str = LcmcrSettings.sampler,
         ess_target: float | None = LcmcrSettings.ess_target,
         max_sweeps: int = LcmcrSettings.max_sweeps,
+        warm_start: WarmStart | None = None,
+        snapshots: int = 1,
     ):
         self.K = K
         self.a_alpha = a_alpha
@@ -169,9 +229,13 @@ class LCMCR:
         self.sampler = sampler
         self.ess_target = ess_target
         self.max_sweeps = max_sweeps
+        self.warm_start = warm_start
+        self.snapshots = snapshots
 
     def _run_lengths(self) -> tuple[int, int, int]:
         burnin, draws, thin = LCMCR_RUN_LENGTHS[self.sampler_]
+        if self.warm_started_:
+            burnin = LCMCR_WARM_BURNIN[self.sampler_]
         return (
             burnin if self.burnin is None else self.burnin,
             draws if self.draws is None else self.draws,
@@ -204,7 +268,11 @@ class LCMCR:
         self.n_observed_ = int(counts.sum())
         raced_seconds = 0.0
         self.race_ = None
-        if self.sampler != "auto":
+        warm = self._fitting_warm_start(lists)
+        self.warm_started_ = warm is not None
+        if warm is not None:
+            self.sampler_ = warm.sampler
+        elif self.sampler != "auto":
             self.sampler_ = self.sampler
         elif choose_sampler(len(counts), len(lists), self.K) == "collapsed":
             self.sampler_ = "collapsed"
@@ -221,7 +289,11 @@ class LCMCR:
         started = time.perf_counter()
         pool = ThreadPoolExecutor(max_workers=workers) if workers > 1 else None
         with _one_blas_thread() if self.sampler_ == "nuts" else nullcontext():
-            chains, sweeps, pieces = self._sample(pool, generators, cells, counts)
+            stops = [c[0] for c in warm.chains] if warm is not None else [None] * self.chains
+            chains, sweeps, pieces = self._sample(pool, generators, stops, cells, counts)
+        self.stopped_ = WarmStart(
+            self.sampler_, tuple(lists), self.K, tuple(tuple(c.states) for c in chains)
+        )
         self.seconds_ = time.perf_counter() - started + raced_seconds
         self.sweeps_ = sweeps
         if self.sampler_ == "nuts":
@@ -232,6 +304,14 @@ class LCMCR:
             self.acceptance_ = np.stack([chain.acceptance() for chain in chains])
         self._warn_if_unconverged()
         return self
+
+    def _fitting_warm_start(self, lists: list[str]) -> WarmStart | None:
+        warm = self.warm_start
+        if warm is None or warm.lists != tuple(lists) or warm.K != self.K:
+            return None
+        if len(warm.chains) != self.chains or self.sampler not in ("auto", warm.sampler):
+            return None
+        return warm
 
     def _race(self, table: pd.DataFrame) -> tuple[str, pd.DataFrame]:
         """Short runs of NUTS and the collapsed sweep with the same chains and seed; the
@@ -262,25 +342,29 @@ class LCMCR:
         pool = mixed if len(mixed) == 1 else race
         return str(pool.sort_values("ess_per_second").iloc[-1]["sampler"]), race
 
-    def _sample(self, pool, generators, cells, counts):
+    def _sample(self, pool, generators, stops, cells, counts):
         burnin, draws, thin = self._run_lengths()
+        kept = draws * thin
+        at = [burnin + round(kept * (i + 1) / self.snapshots) for i in range(self.snapshots)]
         return run_chains(
             pool,
-            lambda rng: self._start(rng, cells, counts, burnin, thin),
-            generators,
+            lambda start: _Snapshotting(self._start(*start, cells, counts, burnin, thin), at),
+            list(zip(generators, stops, strict=True)),
             (burnin, draws, thin, self.max_sweeps),
             self._diagnose,
             self._short_of_target,
         )
 
-    def _start(self, rng, cells, counts, burnin: int, thin: int):
+    def _start(self, rng, stopped, cells, counts, burnin: int, thin: int):
         priors = (self.K, float(self.a_alpha), float(self.b_alpha))
         if self.sampler_ == "nuts":
             from recount.estimate._lcmcr_nuts import Chain
 
-            return Chain(rng, cells, counts, *priors, burnin, thin)
+            return Chain(rng, cells, counts, *priors, burnin, thin, stopped)
         collapsed = self.sampler_ == "collapsed"
-        return GibbsChain(rng, cells, counts, *priors, burnin, thin, self.mh_attempts, collapsed)
+        return GibbsChain(
+            rng, cells, counts, *priors, burnin, thin, self.mh_attempts, collapsed, stopped
+        )
 
     def _diagnose(self, pieces: list) -> None:
         self.N_draws_ = np.concatenate([np.stack([r[0] for r in p]) for p in pieces], axis=1)
@@ -338,26 +422,56 @@ class LCMCR:
 
 class GibbsChain:
     """One chain of the Gibbs samplers (`_lcmcr_sampler`), with the interface of the NUTS
-    chain: `advance(first, count)` returns the kept (N, alpha) and no per-draw stats."""
+    chain: `advance(first, count)` returns the kept (N, alpha) and no per-draw stats.
+
+    With `stopped` (another chain's `stopped()`) the chain starts from that state, with
+    its tuned Metropolis scales and no further tuning; its first `burnin` sweeps are
+    discarded."""
 
     def __init__(
-        self, rng, cells, counts, n_classes, a_alpha, b_alpha, burnin, thin, attempts, collapsed
+        self,
+        rng,
+        cells,
+        counts,
+        n_classes,
+        a_alpha,
+        b_alpha,
+        burnin,
+        thin,
+        attempts,
+        collapsed,
+        stopped=None,
     ):
         self.rng = rng
         self.data = (cells, counts)
         self.priors = (a_alpha, b_alpha)
-        # As R's LCMCR: up to 500 warm-up sweeps without alpha updates, within burn-in.
-        self.schedule = (burnin, thin, attempts, min(500, burnin // 2), collapsed)
-        self.state = start_chain(rng, cells, counts, n_classes)
+        self.burnin = burnin
+        if stopped is None:
+            # As R's LCMCR: up to 500 warm-up sweeps without alpha updates, within burn-in.
+            self.schedule = (burnin, thin, attempts, min(500, burnin // 2), collapsed)
+            self.state = start_chain(rng, cells, counts, n_classes)
+        else:
+            # The sampler sees no burn-in (so tunes nothing); the sweeps before `burnin`
+            # are dropped here.
+            self.schedule = (0, thin, attempts, 0, collapsed)
+            self.state = tuple(part.copy() for part in stopped)
+            self.state[STATE.index("accepted")][:] = 0
         self.kept_sweeps = 0
 
     def advance(self, first: int, count: int):
         draws, alphas = advance_chain(
             self.rng, *self.data, self.state, *self.priors, first, count, *self.schedule
         )
-        burnin, _, attempts, _, _ = self.schedule
-        self.kept_sweeps = max(0, first + count - burnin) * attempts
+        tuned, thin, attempts, _, _ = self.schedule
+        self.kept_sweeps = max(0, first + count - tuned) * attempts
+        if tuned < self.burnin:
+            sweeps = first + np.arange(len(draws)) * thin + (thin - 1 - first % thin)
+            draws, alphas = draws[sweeps >= self.burnin], alphas[sweeps >= self.burnin]
         return draws, alphas, None
+
+    def stopped(self) -> tuple[np.ndarray, ...]:
+        """The chain's state (STATE), copied: what a chain on a nearby table starts from."""
+        return tuple(part.copy() for part in self.state)
 
     def acceptance(self) -> np.ndarray:
         """Share of accepted Metropolis steps of n0 since burn-in, per class."""

@@ -3,7 +3,9 @@
 As HRDAG's verdata pools the estimates of its imputation replicates, the stage draws
 `linkage_draws` plausible clusterings of the records (`recount.estimate.linkage`), builds
 each one's capture histories, estimates every stratum of every replicate (one task per
-replicate and stratum, in worker processes or Spark tasks), and pools:
+replicate and stratum, in worker processes or Spark tasks; each replicate's LCMCR chains
+start from states of the single clustering's fit in the same stratum, so the long burn-in
+is paid once per stratum), and pools:
 
 - methods with posterior draws (lcmcr, dga): the replicates' draws side by side, the
   mixture posterior (draw i of every stratum comes from the same replicate, so strata add
@@ -31,6 +33,7 @@ from recount.estimate.levels import (
     level_name,
 )
 from recount.estimate.linkage import LinkageGraph, capture_frame
+from recount.estimate.mcmc_diagnostics import converged
 from recount.estimate.methods import DRAW_METHODS, MethodResult
 from recount.estimate.protocol import TAILS
 from recount.estimate.strata import (
@@ -47,13 +50,15 @@ THRESHOLD_PREFIX = "threshold"
 CORRECTED_KEY = "corrected:total"
 # Link thresholds whose totals the sensitivity chart shows (with the workspace's own).
 SENSITIVITY_THRESHOLDS = (0.5, 0.7, 0.8, 0.9, 0.95, 0.99)
-# LCMCR draws kept per chain in each replicate at least (the pooled posterior has M times more).
-MIN_REPLICATE_DRAWS_PER_CHAIN = 50
+# LCMCR draws kept per chain in each replicate at least: enough for each replicate's split
+# R-hat to see whether its chains agree (the pool keeps `draws / M` of them).
+MIN_REPLICATE_DRAWS_PER_CHAIN = 100
 
 
 def replicate_options(options: EstimateSettings, replicates: int) -> EstimateSettings:
-    """What each replicate is estimated with: its share of the posterior draws, no ESS target
-    (the pooled ESS adds over replicates)."""
+    """What each replicate is estimated with: its share of the posterior draws (from chains
+    of at least MIN_REPLICATE_DRAWS_PER_CHAIN draws), no ESS target (the pooled ESS adds
+    over replicates). Its LCMCR burn-in is LCMCR_WARM_BURNIN when it starts warm."""
     draws = math.ceil(options.draws / replicates)
     lcmcr = replace(
         options.lcmcr,
@@ -170,20 +175,10 @@ def estimate_with_linkage(
         return tasks
 
     fixed_tasks = tasks_for(frame, options, "")
-    small = replicate_options(options, replicates)
-    draws = replicate_persons(graph, frame, carry, replicates, options.seed)
-    replicate_tasks = [
-        t
-        for r, persons in enumerate(draws)
-        for t in tasks_for(persons, small, f"{REPLICATE_PREFIX}{r}:")
-    ]
-    threshold_tasks = []
-    for i, persons in enumerate((thresholds or {}).values()):
-        for task in stratum_tasks(persons, (), "threshold", small):
-            task.key = f"{THRESHOLD_PREFIX}{i}:{task.key}"
-            threshold_tasks.append(task)
+    for task in fixed_tasks:
+        task.snapshots = replicates
     if corrected is not None:
-        threshold_tasks.append(
+        fixed_tasks.append(
             StratumTask(
                 key=CORRECTED_KEY,
                 values=dict.fromkeys(strata),
@@ -192,20 +187,44 @@ def estimate_with_linkage(
                 options=options,
             )
         )
+    small = replicate_options(options, replicates)
+    draws = replicate_persons(graph, frame, carry, replicates, options.seed)
+    replicate_tasks = []
+    for r, persons in enumerate(draws):
+        for task in tasks_for(persons, small, ""):
+            replicate_tasks.append(task)
+            task.key = f"{REPLICATE_PREFIX}{r}:{task.key}"
+    threshold_tasks = []
+    for i, persons in enumerate((thresholds or {}).values()):
+        for task in stratum_tasks(persons, (), "threshold", small):
+            task.key = f"{THRESHOLD_PREFIX}{i}:{task.key}"
+            threshold_tasks.append(task)
+    # The single clustering first, at full length, keeping M states of each chain spread
+    # over its kept draws; replicate r's chains then start from the r-th states in the
+    # same stratum, with a short burn-in (lcmcr.WarmStart): each replicate from its own
+    # draws of that posterior. The thresholds' tables are further apart: they start cold.
+    steps = _Progress(progress, len(fixed_tasks) + len(replicate_tasks) + len(threshold_tasks))
+    results = run_tasks(fixed_tasks, settings.workers, settings.engine_for(), steps.phase())
+    cross_check = results.pop() if corrected is not None else None
+    fixed = {(r.level, r.key): r for r in results}
+    starts = {key: _stopped(result) for key, result in fixed.items()}
+    estimated = [t for t in replicate_tasks if _unprefixed(t) in fixed]
+    steps.total -= len(replicate_tasks) - len(estimated)  # strata no row reads
+    replicate_tasks = estimated
+    for task in replicate_tasks:
+        r = int(task.key.split(":", 1)[0].removeprefix(REPLICATE_PREFIX))
+        task.warm_starts = {m: s.pick(r) for m, s in starts[_unprefixed(task)].items()}
     results = run_tasks(
-        fixed_tasks + replicate_tasks + threshold_tasks,
+        replicate_tasks + threshold_tasks,
         settings.workers,
         settings.engine_for(),
-        progress,
+        steps.phase(),
     )
-    by_threshold = results[len(fixed_tasks) + len(replicate_tasks) :]
-    cross_check = by_threshold.pop() if corrected is not None else None
-    results = results[: len(fixed_tasks) + len(replicate_tasks)]
-    fixed = {(r.level, r.key): r for r in results[: len(fixed_tasks)]}
+    by_threshold = results[len(replicate_tasks) :]
     by_replicate: dict[tuple[str, str], list[StratumResult | None]] = {
         k: [None] * replicates for k in fixed
     }
-    for result in results[len(fixed_tasks) :]:
+    for result in results[: len(replicate_tasks)]:
         prefix, key = result.key.split(":", 1)
         r = int(prefix.removeprefix(REPLICATE_PREFIX))
         result.key = key
@@ -231,6 +250,40 @@ def estimate_with_linkage(
         sensitivity_table(thresholds or {}, by_threshold),
         correction,
     )
+
+
+class _Progress:
+    """One progress count over the stage's two rounds of tasks."""
+
+    def __init__(self, progress: Callable[[int, int], None] | None, total: int):
+        self.progress, self.total, self.done = progress, total, 0
+
+    def phase(self) -> Callable[[int, int], None] | None:
+        if self.progress is None:
+            return None
+        start = self.done
+
+        def report(done: int, _: int) -> None:
+            self.done = start + done
+            self.progress(self.done, self.total)
+
+        return report
+
+
+def _unprefixed(task: StratumTask) -> tuple[str, str]:
+    """A replicate task's (level, key) in the single clustering."""
+    return task.level, task.key.split(":", 1)[1]
+
+
+def _stopped(result: StratumResult) -> dict:
+    """Per method, where the single clustering's chains stopped in this stratum (taken off
+    the result: nothing else reads it)."""
+    starts = {}
+    for method in result.methods:
+        if method.stopped is not None:
+            starts[method.method] = method.stopped
+            method.stopped = None
+    return starts
 
 
 def correction_table(result: StratumResult | None) -> pd.DataFrame:
@@ -402,10 +455,8 @@ def _pool_method(
             for i in range(len(replicas))
         ]
         draws = np.concatenate(blocks)
-        # Each replicate's chains are short by design; how well the sampler mixes on this
-        # table is read from the full-length fit on the single clustering.
-        rhat, ess = template.rhat, template.ess
-        if "poor_convergence" in template.flags:
+        rhat, ess = replicate_diagnostics([replicas[i] for i in ok], template)
+        if rhat is not None and not converged(rhat, ess):
             flags.append("poor_convergence")
         lower, upper = np.quantile(draws, TAILS)
         return MethodResult(
@@ -440,6 +491,22 @@ def _pool_method(
         model=template.model,
         flags=flags,
     )
+
+
+def replicate_diagnostics(
+    replicas: list[MethodResult], template: MethodResult
+) -> tuple[float | None, float | None]:
+    """R-hat and bulk ESS of N over the replicates' kept draws. Chains are compared within
+    their replicate only (replicates differ by design): each replicate's rank-normalised
+    split R-hat, squared, is its chains' pooled variance over their within-chain variance,
+    on one scale (normal scores), so the replicates' mean of it is that ratio for all
+    their chains; ESS adds over independent replicates. A method without chains (dga's
+    exact draws) keeps the single clustering's figures."""
+    rhats = [m.rhat for m in replicas if m.rhat is not None and math.isfinite(m.rhat)]
+    if not rhats:
+        return template.rhat, template.ess
+    ess = [m.ess for m in replicas if m.ess is not None and math.isfinite(m.ess)]
+    return float(math.sqrt(np.mean(np.square(rhats)))), float(sum(ess))
 
 
 def linkage_share(points: np.ndarray | None, width: float) -> float | None:

@@ -45,16 +45,34 @@ class MethodResult:
     model: str | None = None
     flags: list[str] = field(default_factory=list)
     draws: np.ndarray | None = None
+    # States of the sampler's chains (lcmcr.WarmStart), when the task asked for them.
+    stopped: Any = None
 
 
-def make_estimator(method: str, options: Any, seed: int, model: str | None = None):
+def make_estimator(
+    method: str,
+    options: Any,
+    seed: int,
+    model: str | None = None,
+    warm_start: Any = None,
+    snapshots: int = 1,
+):
     """The estimator `options` (an EstimateSettings) configure; `model` fixes the
-    log-linear model (Rcapture's notation) instead of searching."""
+    log-linear model (Rcapture's notation) instead of searching; `warm_start` (an
+    lcmcr.WarmStart) starts LCMCR's chains where another fit's were, and `snapshots` is
+    how many of its chains' states LCMCR keeps for such starts."""
     if method == "lcmcr":
         from recount.estimate.lcmcr import LCMCR
 
         settings = asdict(options.lcmcr)
-        return LCMCR(K=options.K, chains=options.chains, seed=seed, **settings)
+        return LCMCR(
+            K=options.K,
+            chains=options.chains,
+            seed=seed,
+            warm_start=warm_start,
+            snapshots=snapshots,
+            **settings,
+        )
     if method == "loglinear":
         return LogLinear(model=model, criterion=options.criterion)
     if method == "dga":
@@ -64,9 +82,18 @@ def make_estimator(method: str, options: Any, seed: int, model: str | None = Non
     raise ValueError(f"unknown method {method!r}")
 
 
-def fit_method(method: str, table: pd.DataFrame, options: Any, seed: int, model: str | None = None):
-    """Fit one method to a pattern table: estimate, 95% interval, diagnostics, draws, flags."""
-    estimator = make_estimator(method, options, seed, model)
+def fit_method(
+    method: str,
+    table: pd.DataFrame,
+    options: Any,
+    seed: int,
+    model: str | None = None,
+    warm_start: Any = None,
+    snapshots: int = 0,
+):
+    """Fit one method to a pattern table: estimate, 95% interval, diagnostics, draws, flags
+    (and with `snapshots`, that many states of a sampler's chains, for warm starts)."""
+    estimator = make_estimator(method, options, seed, model, warm_start, max(snapshots, 1))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # convergence is flagged, not warned
         estimator.fit(table)
@@ -89,6 +116,7 @@ def fit_method(method: str, table: pd.DataFrame, options: Any, seed: int, model:
         draws=None
         if draws is None
         else fixed_length(np.asarray(draws, float).ravel(), options.draws),
+        stopped=getattr(estimator, "stopped_", None) if snapshots else None,
     )
 
 

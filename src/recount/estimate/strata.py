@@ -12,7 +12,7 @@ import time
 import zlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -32,6 +32,10 @@ class StratumTask:
     level: str
     patterns: pd.DataFrame  # lists + count, every list of the project (zeros included)
     options: EstimateSettings
+    # Per method, states of a fit to a nearby table (its chains start there), and how many
+    # states of this fit's chains to return for such starts (MethodResult.stopped).
+    warm_starts: dict[str, Any] = field(default_factory=dict)
+    snapshots: int = 0
 
 
 @dataclass
@@ -116,7 +120,8 @@ def run_stratum(task: StratumTask) -> StratumResult:
     seed = stratum_seed(options.seed, task.key)
     results = []
     for method in options.methods:
-        results.append(_run_method(method, table, lists, reason, options, seed))
+        warm = (task.warm_starts.get(method), task.snapshots)
+        results.append(_run_method(method, table, lists, reason, options, seed, warm))
     return StratumResult(
         key=task.key,
         values=task.values,
@@ -136,6 +141,7 @@ def _run_method(
     reason: str | None,
     options: EstimateSettings,
     seed: int,
+    warm: tuple[Any, bool] = (None, False),
 ) -> MethodResult:
     if method == "chapman":
         why = _chapman_obstacle(table, lists, options.min_records)
@@ -149,7 +155,7 @@ def _run_method(
         )
     started = time.perf_counter()
     try:
-        result = fit_method(method, table, options, seed)
+        result = fit_method(method, table, options, seed, None, *warm)
     except ConfigError:
         raise
     except (RecountError, ValueError, np.linalg.LinAlgError, FloatingPointError) as exc:

@@ -25,6 +25,10 @@ LCMCR_RUN_LENGTHS = {
     "collapsed": (5_000, 5_000, 4),
     "augmented": (5_000, 5_000, 4),
 }
+# Burn-in of a chain that starts where a fit to a nearby table stopped (LCMCR's
+# `warm_start`: the linkage replicates start from the single clustering's chains). NUTS
+# keeps that fit's step size and mass matrix and does not tune again.
+LCMCR_WARM_BURNIN = {"nuts": 150, "collapsed": 1_000, "augmented": 1_000}
 # Vehtari et al. (2021): R-hat below 1.01 and a bulk ESS of 400 or more.
 RHAT_LIMIT = 1.01
 ESS_MINIMUM = 400
