@@ -47,7 +47,8 @@ TESTS = Path(__file__).resolve().parents[1] / "tests" / "claims"
 DEV = TESTS / "dev"
 DEV2 = TESTS / "dev2"
 DEV3 = TESTS / "dev3"
-# The next blind split; it does not exist until another hand labels it.
+# The third blind split (another hand labelled it), scored once on 2026-12-04 and now spent:
+# the next round halves it by conflict as dev4 and has a new one labelled as blind4.
 BLIND = TESTS / "blind3"
 # Spent blind splits kept as development material, halved by conflict (README in each folder):
 # half A is developed on, half B checked at milestones. Passage numbers of half A.

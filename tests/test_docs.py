@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -15,3 +16,15 @@ def test_benchmark_table_cells_hold_figures_not_paragraphs():
         if line.startswith("|"):
             for cell in line.strip("|").split("|"):
                 assert len(cell.strip()) <= 160, f"docs/benchmarks.md:{number}: a long cell"
+
+
+def test_benchmark_notes_are_numbered_once_and_every_cited_note_exists():
+    """Two landings can each add 'note 23'; the table's references must find one note each."""
+    text = (ROOT / "docs" / "benchmarks.md").read_text(encoding="utf-8")
+    numbers = [int(m) for m in re.findall(r"^(\d+)\. ", text, flags=re.MULTILINE)]
+    assert numbers == list(range(1, len(numbers) + 1)), "notes not numbered 1, 2, 3, ..."
+    cited = {int(n) for n in re.findall(r"\bnotes? (\d+)", text)}
+    cited |= {
+        int(n) for group in re.findall(r"\bnotes ((?:\d+, )+\d+)", text) for n in group.split(", ")
+    }
+    assert cited <= set(numbers), f"notes cited but absent: {sorted(cited - set(numbers))}"

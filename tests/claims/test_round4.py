@@ -220,3 +220,82 @@ def test_a_later_paragraph_goes_on_in_the_ledes_source_unless_it_narrates():
 )
 def test_a_long_subject_is_read_whole(text, quantity, speaker):
     assert claimants_of(text)[quantity] == speaker
+
+
+@pytest.mark.parametrize(
+    "bound", ["no fewer than 528", "not less than 528", "no more than 528", "not more than 528"]
+)
+def test_a_negated_comparison_bounds_the_figures_beside_it(bound):
+    text = f"The ministry puts the toll at {bound} dead and 4,599 injured."
+    contexts = {
+        c["quantity_text"]: c["context"]
+        for c in claim_records(text, outlet=OUTLET, date="2024-10-01")
+    }
+    assert contexts == {bound: "asserted", "4,599": "asserted"}
+
+
+def test_of_these_refers_to_the_count_the_sentence_before_broke_down():
+    text = (
+        "The report documents 11,418 civilian casualties, including 3,498 killed and 7,920 "
+        "injured. Of these, 3,512 were children - 923 dead and 2,589 injured."
+    )
+    found = records_of(text)
+    assert found["3,512"][:2] == ("casualties", "children")
+    assert found["923"][:2] == ("killed", "children")
+
+
+@pytest.mark.parametrize(
+    "spread",
+    [
+        "Estimates of the deaths ranged from 5,000 to 9,000.",
+        "Wider estimates of all deaths, including disease, run from 5,000 to 9,000.",
+        "Other counts have reached from 5,000 to 9,000.",
+    ],
+)
+def test_estimates_nobody_owns_are_the_texts_own_report(spread):
+    found = claimants_of(f"The Relief Monitor said 3,000 people were killed. {spread}")
+    assert found["3,000"] == "Relief Monitor"
+    assert found["from 5,000 to 9,000"] == OUTLET
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "measure"),
+    [
+        ("The shelling caused 40 deaths and injuries in the town.", "40", "casualties"),
+        ("Fighting left scores of deaths and injuries.", "scores", "casualties"),
+        ("The shelling caused 40 deaths and 30 injuries in the town.", "40", "killed"),
+        ("The war has sent more than 2 million people fleeing the country.",
+         "more than 2 million", "displaced"),
+    ],
+)  # fmt: skip
+def test_measures_named_by_their_nouns(text, quantity, measure):
+    assert records_of(text)[quantity][0] == measure
+
+
+def test_troops_sent_are_not_displaced():
+    assert records_of("The government sent 2,000 troops to the border.") == {}
+
+
+# Names cut at line breaks: a break inside a name the gazetteer knows, or after a word no line
+# ends with, goes on with the sentence; a headline's break still ends it.
+@given(st.data())
+def test_a_line_break_inside_a_known_name_keeps_the_name(data):
+    name = "Syrian Observatory for Human Rights"
+    spaces = [i for i, ch in enumerate(name) if ch == " "]
+    cut = data.draw(st.sampled_from(spaces))
+    broken = name[:cut] + "\n" + name[cut + 1 :]
+    text = f"In a statement on Monday, the {broken} said 200 people were killed."
+    assert claimants_of(text)["200"] == name
+
+
+@pytest.mark.parametrize("word", ["for", "of", "the", "and"])
+def test_a_line_ending_on_an_open_word_goes_on(word):
+    text = f"The Regional Monitoring Group {word}\nCivilian Protection said 200 people were killed."
+    (sentence,) = {c["sentence"] for c in claim_records(text, outlet=OUTLET)}
+    assert sentence.startswith("The Regional Monitoring Group")
+
+
+def test_a_headline_still_ends_at_its_line_break():
+    text = "Death toll rises in Aleppo\nRescuers said 20 people were killed."
+    (record,) = claim_records(text, outlet=OUTLET)
+    assert record["sentence"].startswith("Rescuers") and record["claimant"] == "Rescuers"

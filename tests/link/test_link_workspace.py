@@ -163,7 +163,10 @@ def test_reviewer_labels_become_constraints(linked):
 
 def test_explain_adds_up_and_writes_a_chart(linked, tmp_path):
     ws, _, _ = linked
-    pair = ws.table("pairs").iloc[0]
+    # a pair at a term-frequency level: explain reads the frequencies the run scored with
+    names = ws.table("normalized").set_index("record_id")["name_key"]
+    pairs = ws.table("pairs")
+    pair = pairs[pairs["record_id_l"].map(names) == pairs["record_id_r"].map(names)].iloc[0]
     chart = tmp_path / "waterfall.html"
     explanation = explain_pair(ws, pair["record_id_l"], pair["record_id_r"], chart_path=chart)
     total = explanation.prior_weight + explanation.comparisons["weight"].sum()

@@ -99,7 +99,8 @@ def claim_records(
     doc_id = document_id(text)
     rows = []
     previous_end = 0
-    spans = list(split_sentences(masked))
+    names = [(m.start, m.end) for m in gazetteer.find(masked) if "\n" in masked[m.start : m.end]]
+    spans = list(split_sentences(masked, names))
     lines = sum(1 for line in masked.splitlines() if line.strip())
     state.wire_style = lines >= 3 and len(spans) <= 1.5 * lines
     state.text = masked

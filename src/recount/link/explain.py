@@ -16,6 +16,7 @@ import pandas as pd
 from recount.errors import WorkspaceError
 from recount.link import model
 from recount.link.engines import duckdb_engine
+from recount.link.frequencies import register_frequencies
 from recount.link.pipeline import model_input, model_path
 from recount.link.prepare import load_link_input
 from recount.link.training import TrainedModel
@@ -64,6 +65,7 @@ def explain_pair(
     settings["retain_intermediate_calculation_columns"] = True
     settings["retain_matching_columns"] = True
     linker = engine.linker(linkable.reset_index(drop=True), settings)
+    register_frequencies(engine, linker, linkable, settings)
     left, right = (_record(linkable, record_a), _record(linkable, record_b))
     scored = linker.inference.score_pair(left, right).as_record_list()[0]
     rows = []

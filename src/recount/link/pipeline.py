@@ -25,11 +25,13 @@ from recount.link.constraints import effective_labels, load_constraints, match_l
 from recount.link.engines import Engine, make_engine
 from recount.link.fields import Fields, present_fields
 from recount.link.frequencies import register_frequencies
+from recount.link.nicknames import nickname_keys
 from recount.link.persons import assign_person_ids, build_persons
 from recount.link.prepare import linkable_records, load_link_input
 from recount.link.relational import attach_relational
 from recount.link.threshold import expected_f1_threshold
 from recount.link.training import TrainedModel, train
+from recount.reference import workspace_pack
 from recount.settings import LinkSettings
 from recount.settings.link import AUTO_THRESHOLD
 from recount.workspace import Workspace
@@ -124,6 +126,7 @@ def link_workspace(
         known,
         fields.identifiers,
         name_guards_for(options, fields),
+        nickname_keys(workspace_pack(ws)),
     )
     person_of = pd.Series(
         assign_person_ids(linkable["unique_id"], pd.Series(clustered.labels)).to_numpy(),
@@ -329,6 +332,7 @@ def cluster_records(
     known: frozenset[str] = frozenset(),
     id_columns: list[str] = (),
     name_guards: tuple[str, ...] = NAME_GUARDS,
+    aliases: dict[str, str] | None = None,
 ) -> ClusterResult:
     index = pd.Index(linkable["unique_id"])
     strong = pairs[pairs["match_probability"] >= options.threshold]
@@ -347,7 +351,7 @@ def cluster_records(
         left,
         right,
         strong["match_weight"].to_numpy(dtype=np.float64),
-        RecordFacts.from_frame(linkable, guarded, known, id_columns),
+        RecordFacts.from_frame(linkable, guarded, known, id_columns, aliases),
         conflict_days=options.conflict_days,
         max_cluster_size=options.max_cluster_size,
         must_link=positions(constraints.must_link),

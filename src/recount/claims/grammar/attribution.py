@@ -198,6 +198,9 @@ def find_attributions(
         if not any(s <= match.start() < e for s, e in masked):
             verb = re.compile(r"\w+").match(sentence, match.start())
             found.append(_speech_attribution(sentence, verb, mentions))
+    for match in _ANONYMOUS_RE.finditer(sentence):  # "estimates … ranged from 2,500 to 25,000"
+        if not any(s <= match.start("np") < e for s, e in [(m.start, m.end) for m in mentions]):
+            found.append(Attribution(match.start("np"), None, "anonymous", None))
     found.extend(_headline_sources(sentence, mentions))
     names = [(m.start, m.end) for m in mentions]
     for match in _SPEECH_RE.finditer(sentence):
@@ -216,6 +219,17 @@ def find_attributions(
     return [a for a in found if a is not None]
 
 
+# Estimates nobody owns, as a clause's subject: "estimates of the deaths ranged from 2,500 to
+# 25,000", "Wider estimates … run from", "with other reported estimates reaching 600,000". The
+# text reports a spread of figures in its own voice; no source before it goes on speaking.
+_ANONYMOUS_RE = re.compile(
+    r"(?:^|[:;]\s*|\b(?:and|but|while|with|whereas)\s+)\W*(?P<np>(?:(?:other|earlier|wider|some|"
+    r"most|many|previous|various|independent|several|unofficial|local|early|initial|reported|"
+    r"higher|lower|later)\s+){0,2}(?:estimates|counts|tallies))\b(?:\s+of\b[^,;:]{0,60}?)?"
+    r"(?:,[^,;:]{0,80},)?\s+(?:(?:have|had|has)\s+)?(?:ran|range[ds]?|run|vary|varied|go|went|"
+    r"reach(?:ed|es)?|reaching|stood|stand)\b",
+    re.IGNORECASE,
+)
 # Verbs that give a count as their object, so that their subject is who counts.
 _REVISES_RE = re.compile(
     r"\b(?:raise[sd]?|revise[sd]?|lower(?:s|ed)?|double[sd]?|update[sd]?|publish(?:es|ed)?|"

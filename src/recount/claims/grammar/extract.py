@@ -134,7 +134,7 @@ _NOUN_OF_MEASURES = {
     "kidnappings": "abducted",
 }  # fmt: skip
 _DISPLACED_TAIL_RE = re.compile(
-    r"^[^.;]{0,40}?\b(?:from\s+their\s+homes|to\s+flee|out\s+of\s+their|from\s+the\s+(?:city|town|area|region)|to\s+seek\s+(?:refuge|safety|shelter)|off\s+their\s+land|into\s+exile|to\s+leave\s+(?:their|the)|across\s+the\s+border|abroad)",
+    r"^[^.;]{0,40}?\b(?:from\s+their\s+homes|to\s+flee|out\s+of\s+their|from\s+the\s+(?:city|town|area|region)|to\s+seek\s+(?:refuge|safety|shelter)|off\s+their\s+land|into\s+exile|to\s+leave\s+(?:their|the)|across\s+the\s+border|abroad|fleeing|into\s+flight)",
     re.IGNORECASE,
 )
 _AMONG_RE = re.compile(
@@ -159,7 +159,7 @@ _DISPLACING_RE = re.compile(
     re.IGNORECASE,
 )
 _HARM_AFTER_RE = re.compile(
-    r"(?:\s*,\s*[a-z]+)*\s*(?:,?\s+(?:or|and|and/or)\s+|,\s*(?=(?:injured|wounded)\b))(?:(?:were|was|are|is|been|went|remain|remained|still)\s+){0,2}(?:forcibly\s+)?(?:injured|wounded|maimed|disabled|hurt|killed|dead|missing|disappeared|kidnapped|abducted)\b",
+    r"(?:\s*,\s*[a-z]+)*\s*(?:,?\s+(?:or|and|and/or)\s+|,\s*(?=(?:injured|wounded)\b))(?:(?:were|was|are|is|been|went|remain|remained|still)\s+){0,2}(?:forcibly\s+)?(?:injured|injuries|wounded|maimed|disabled|hurt|killed|dead|deaths|missing|disappeared|disappearances|kidnapped|abducted|abductions)\b",
     re.IGNORECASE,
 )
 _RISE_RE = re.compile(rf"\b(?:{alternation(RISE_VERBS)})\s*$", re.IGNORECASE)
@@ -223,6 +223,7 @@ class DocumentState:
     previous_claimant: tuple[str, str] | None = None  # of the previous sentence's claims
     paragraph_speaker: tuple[str, str] | None = None  # the last source named in this paragraph
     previous_measure: str | None = None  # of the previous sentence's claims
+    previous_head_measure: str | None = None  # … of its first claim, the count the rest break down
     last_country: str | None = None  # ISO code of the last place named
     list_source: tuple[str, str] | None = None  # "Among its other findings:" before a list
     list_heading: tuple[str, str] | None = (
@@ -299,6 +300,7 @@ def sentence_claims(
             state.list_source = _list_source(attributions, state)
             state.list_heading = _list_heading(sentence)
         state.previous_claimant, state.previous_measure = None, None
+        state.previous_head_measure = None
         return []
     periods = find_periods(sentence, state.date, state.war_start)
     mention_spans = [(m.start, m.end) for m in mentions]
@@ -371,6 +373,7 @@ def sentence_claims(
         c.measure for c in claims if c.measure and (c.claimant, c.claimant_kind) == speaker
     }
     state.previous_measure = claims[-1].measure if claims else None
+    state.previous_head_measure = claims[0].measure if claims else None
     return claims
 
 
@@ -682,6 +685,19 @@ def _carry_measure(sentence: str, claims: list[SentenceClaim], state: DocumentSt
     2,500.': a sentence that names no measure goes on with the previous one's."""
     named = _OF_MEASURED_RE.match(sentence)
     measure = MEASURES_AFTER.get(_key(named.group("meas"))) if named else None
+    anaphor = _CARRY_RE.match(sentence)
+    head = claims[0] if claims else None
+    if (
+        anaphor is not None
+        and named is None
+        and state.previous_head_measure is not None
+        and head is not None
+        and head.construction == "list"
+        and head.quantity.start - anaphor.end() < 12
+    ):
+        # "Of these, 3,512 were children - 923 dead and …": "these" are the head count's
+        head.measure, head.construction = state.previous_head_measure, "part"
+        head.measure_text = _phrase(sentence, head.quantity.start, head.phrase_end)
     group = None
     if named is not None and named.group("mod"):
         group = _population(named.group("mod"))  # "Among the civilian victims": civilians
@@ -1338,6 +1354,13 @@ _HEDGE_RE = re.compile(
     r"guess|put|place|assume|stress|add|note)\b",
     re.IGNORECASE,
 )
+# A negated comparison bounds a figure, it does not deny it: "no fewer than 528 dead and 4,599
+# injured", "does not exceed 10,000".
+_BOUND_RE = re.compile(
+    r"\b(?:no|not)\s+(?:more|fewer|less|greater|higher|lower)\s+than\b"
+    r"|\b(?:does|did|do|will|would|could|can)\s*(?:not|n['’]t)\s+exceed\b",
+    re.IGNORECASE,
+)
 _MODAL_AFTER_RE = re.compile(
     r"[^,;.]{0,30}?\b(?:could|would|might|may|will|are\s+expected\s+to|are\s+likely\s+to)\b(?!\s+have\b)",
 )
@@ -1359,6 +1382,7 @@ def _context(sentence: str, claim: SentenceClaim, names: list[tuple[int, int]]) 
         "part",
     ):
         return "hypothetical"  # "another 800,000 could soon follow"
+    sentence = _BOUND_RE.sub(lambda m: " " * len(m.group(0)), sentence)
     q = claim.quantity
     inside = sentence[q.end : claim.phrase_end] if claim.construction == "subject" else ""
     near = _clause_window(sentence, q.start, _SOFT_BREAK_RE, 80)
@@ -1540,6 +1564,9 @@ def _attribute(
             claim.claimant, claim.claimant_kind, claim.attributed = state.outlet, "outlet", False
             continue
         claim.attributed = True
+        if chosen.kind == "anonymous":  # estimates nobody owns: the text's own report of them
+            claim.claimant, claim.claimant_kind = state.outlet, "outlet"
+            continue
         if chosen.claimant is not None:
             claim.claimant, claim.claimant_kind = _full_name(chosen.claimant, state), chosen.kind
             continue

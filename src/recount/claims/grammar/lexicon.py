@@ -150,6 +150,8 @@ DISPLACING_VERBS = {
     "drove": "displaced",
     "driven": "displaced",
     "driving": "displaced",
+    "sent": "displaced",
+    "sending": "displaced",
 }
 # Words that, coordinated with killing, make a combined measure the text does not split:
 # "killed, injured or disabled" (casualties), "killed or missing", "killed or kidnapped".

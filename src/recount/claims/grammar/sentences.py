@@ -11,7 +11,8 @@ Two things of published text are read as such:
   (`mask_citations`, same length, so offsets hold) and never join sentences;
 - a line break ends a sentence (a headline, a list item, a line of an
   infobox) unless the text is hard-wrapped, which shows as some line that goes
-  on in lower case after its break.
+  on in lower case after its break, or the break falls inside a known name or
+  after a word no line ends with ("… for Human\nRights said").
 """
 
 from __future__ import annotations
@@ -56,10 +57,14 @@ def is_hard_wrapped(text: str) -> bool:
     return wrapped >= 2 and wrapped >= 0.25 * breaks or breaks <= 2
 
 
-def split_sentences(text: str) -> Iterator[tuple[int, int]]:
+def split_sentences(
+    text: str, names: list[tuple[int, int]] | tuple = ()
+) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence in `text`, whitespace trimmed, in order.
 
-    Citation markers should be masked first (`mask_citations`).
+    Citation markers should be masked first (`mask_citations`). A single line break inside
+    one of `names` (spans of names the caller knows, "Syrian Observatory for Human\nRights"),
+    or after a word no line of its own ends with ("for", "the"), goes on with the sentence.
     """
     start = 0
     boundary = _BOUNDARY if is_hard_wrapped(text) else _LINE_BREAK
@@ -67,9 +72,26 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
         end = match.end()
         if match.group(0)[0] in ".!?؟。" and not _ends_sentence(text, match.start(), end):
             continue
+        if match.group(0).count("\n") == 1 and _line_goes_on(text, match.start(), names):
+            continue
         yield from _trimmed_chunks(text, start, end)
         start = end
     yield from _trimmed_chunks(text, start, len(text))
+
+
+# Words after which no headline, list item or line of a table ends: the line is wrapped.
+_OPEN_WORDS = {"of", "for", "the", "a", "an", "and", "or", "in", "on", "at", "to", "by", "from",
+               "with", "its", "their", "his", "her", "than", "between", "de", "del", "des", "du",
+               "la", "le"}  # fmt: skip
+
+
+def _line_goes_on(text: str, position: int, names: list[tuple[int, int]] | tuple) -> bool:
+    if any(start < position < end for start, end in names):
+        return True
+    if text[position:].lstrip(" \t\n")[:1] in "-*•·":
+        return False  # a list item starts on the next line
+    word = re.search(r"([A-Za-z]+)[ \t]*$", text[max(0, position - 20) : position])
+    return word is not None and word.group(1) in _OPEN_WORDS
 
 
 def _ends_sentence(text: str, dot: int, end: int) -> bool:
