@@ -127,3 +127,29 @@ def test_headline_says_when_its_total_cannot_be_trusted(report_workspace, tmp_pa
     html = write_report(ws).read_text(encoding="utf-8")
     assert "have not converged" in html and "ess_target = 1000" in html
     assert html.index("have not converged") < html.index('id="governorates"')
+
+
+def test_linkage_sentence_rounds_the_threshold(report_workspace, tmp_path):
+    """A calibrated threshold is a long float; the sentence quotes it as the table does."""
+    shutil.copytree(report_workspace.root, tmp_path / "ws")
+    ws = Workspace(tmp_path / "ws")
+    summary = ws.table("link_summary")
+    summary.loc[summary["metric"] == "threshold", "value"] = 0.48522238953664115
+    ws.write_table("link_summary", summary)
+    html = write_report(ws).read_text(encoding="utf-8")
+    assert "0.48522238953664115" not in html
+    assert "match probability reaches 0.485." in html
+
+
+def test_report_is_written_when_no_stratum_could_be_estimated(report_workspace, tmp_path):
+    """Two lists, or strata all too sparse: the report says so instead of crashing on a chart."""
+    shutil.copytree(report_workspace.root, tmp_path / "ws")
+    ws = Workspace(tmp_path / "ws")
+    estimates = ws.table("estimates")
+    strata = estimates["level"] == "stratum"
+    estimates.loc[strata, "status"] = "not_estimable"
+    estimates.loc[strata, ["estimate", "lower", "upper"]] = float("nan")
+    ws.write_table("estimates", estimates)
+    html = write_report(ws).read_text(encoding="utf-8")
+    assert 'id="chart-strata"' not in html
+    assert '<section id="estimation">' in html

@@ -192,7 +192,7 @@ def write_report(ws: Workspace, redact: bool | None = None) -> Path:
         ),
         "strata": (
             chart_block("chart-strata", charts.stratum_intervals(strata, method))
-            if len(strata) and (strata["method"] == method).any()
+            if len(strata) and ((strata["method"] == method) & (strata["status"] == "ok")).any()
             else None
         ),
     }

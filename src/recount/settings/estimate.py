@@ -135,8 +135,11 @@ class EstimateSettings(Section):
     engine: str | None = setting(
         None, "processes or spark (default: spark when [link] backend is spark)", choices=ENGINES
     )
+    # Off by default: with today's linker the draws join people too often and pulled the total
+    # 17% low at 5,000 people (pooled covered 2 of 20 worlds, the single clustering 17 of 20;
+    # docs/benchmarks.md note 25); set it where reviewers' labels calibrate the probabilities.
     linkage_draws: int = setting(
-        20,
+        0,
         "plausible clusterings the estimate pools over, so its interval carries linkage error "
         "(0: the single clustering; docs/linkage_uncertainty.md)",
         minimum=0,
