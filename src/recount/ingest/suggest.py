@@ -308,14 +308,14 @@ def _name_scripts(columns: dict[str, tuple[str, str]], sample: pa.Table) -> None
     if "name" not in columns or "name_latin" in columns or not isinstance(columns["name"][0], str):
         return
     current = columns["name"][0]
-    mapped = _mapped(columns)
-    if _script_share(sample.column(current).to_pylist(), _LATIN) >= 0.8:
-        other = _names_column(sample, mapped, _ARABIC)
+    values = sample.column(current).to_pylist()
+    if _script_share(values, _LATIN) >= 0.8:
+        other = _names_column(sample, _mapped(columns), _ARABIC)
         if other:
             columns["name_latin"] = (current, "Latin-script names")
             columns["name"] = (other, "Arabic-script names")
-    elif _script_share(sample.column(current).to_pylist(), _ARABIC) >= 0.8:
-        other = _names_column(sample, mapped, _LATIN)
+    elif _script_share(values, _ARABIC) >= 0.8:
+        other = _names_column(sample, _mapped(columns), _LATIN)
         if other:
             columns["name_latin"] = (other, "Latin-script names beside the Arabic-script ones")
 
