@@ -70,3 +70,40 @@ def test_a_body_called_by_its_name_and_a_person_of_a_body():
 def test_any_body_of_figures_credits_who_released_it(noun):
     text = f"According to new {noun} released by the World Health Organization, 120 people died."
     assert claims_of(text)["120"]["claimant"] == "World Health Organization"
+
+
+# A year-like number is a count where a count's predicate follows it, even after "and".
+def test_a_four_digit_count_after_and_is_a_count():
+    text = "In September 2013, 887 civilians were killed and 1957 were injured."
+    found = claims_of(text)
+    assert (found["1957"]["measure"], found["1957"]["population"]) == ("injured", "civilians")
+
+
+def test_a_count_glued_to_the_year_before_it():
+    text = "In June 2013685 civilians were killed and 1610 were injured."
+    found = claims_of(text)
+    assert found["685"]["value"] == 685 and found["685"]["measure"] == "killed"
+    assert found["685"]["period_start"].isoformat() == "2013-06-01"
+
+
+@given(st.integers(min_value=1900, max_value=2099), st.integers(min_value=10, max_value=999))
+def test_a_year_and_a_count_apart_are_both_read(year, count):
+    text = f"In May {year}, {count} civilians were killed."
+    assert claims_of(text)[str(count)]["value"] == count
+
+
+def test_a_further_count_is_of_the_people_counted_not_of_the_part_in_brackets():
+    text = (
+        "A minimum of 852 civilians were killed (including 158 civilian police) a further 1793 "
+        "were injured (including 218 civilian police) in Iraq during October 2013."
+    )
+    assert claims_of(text)["1793"]["population"] == "civilians"
+
+
+def test_a_report_s_bare_counts_with_an_aside_are_its_people():
+    text = (
+        "OHCHR recorded 292 civilian casualties in Ukraine from 1 to 10 September. In the "
+        "Donetsk region, OHCHR counted 2,414 (2,403) killed and 2,372 (2,359) wounded."
+    )
+    found = claims_of(text)
+    assert found["2,414"]["population"] == found["2,372"]["population"] == "civilians"
