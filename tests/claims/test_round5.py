@@ -107,3 +107,45 @@ def test_a_report_s_bare_counts_with_an_aside_are_its_people():
     )
     found = claims_of(text)
     assert found["2,414"]["population"] == found["2,372"]["population"] == "civilians"
+
+
+# Members of an armed body are fighters, whatever the body is called; a list shares the
+# predicate said after its last item, and "comprise" opens a breakdown of the count before it.
+def test_members_of_an_armed_body_are_fighters():
+    text = (
+        "A further 421 members of the Iraqi Security Forces were killed and 508 were injured. "
+        "During the peace process, 25 members of the security forces, 25 PKK members and 66 "
+        "civilians were killed."
+    )
+    found = claim_records(text, outlet=OUTLET, date="2024-10-01")
+    rows = [(c["value"], c["measure"], c["population"]) for c in found]
+    assert rows == [
+        (421, "killed", "combatants"),
+        (508, "injured", "combatants"),
+        (25, "killed", "combatants"),
+        (25, "killed", "combatants"),
+        (66, "killed", "civilians"),
+    ]
+
+
+def test_comprise_breaks_the_count_down():
+    text = (
+        "The 3,961 dead comprise 2,610 civilians, 509 soldiers, 138 teachers and 321 "
+        "insurgents; 9,625 people were injured."
+    )
+    found = claim_records(text, outlet=OUTLET, date="2024-10-01")
+    rows = [(c["value"], c["measure"], c["population"]) for c in found]
+    assert rows == [
+        (3961, "killed", "all"),
+        (2610, "killed", "civilians"),
+        (509, "killed", "combatants"),
+        (138, "killed", "all"),
+        (321, "killed", "combatants"),
+        (9625, "injured", "all"),
+    ]
+
+
+@given(st.sampled_from(["PKK", "militia", "cartel", "gang", "ELN"]))
+def test_any_armed_body_s_members(body):
+    text = f"Officials said 40 {body} members were killed in the clashes."
+    assert claims_of(text)["40"]["population"] == "combatants"
