@@ -67,6 +67,50 @@ def test_gradient_matches_finite_differences(seed, n_lists, n_classes, spread, f
     np.testing.assert_allclose(grad, numeric_gradient(x, data), rtol=1e-4, atol=1e-3)
 
 
+def strata_numeric_gradient(x: np.ndarray, data: tuple, step: float = 1e-6) -> np.ndarray:
+    out = np.empty_like(x)
+    scratch = np.empty_like(x)
+    for i in range(x.size):
+        up, down = x.copy(), x.copy()
+        up[i] += step
+        down[i] -= step
+        high = nuts.strata_log_posterior(up, scratch, data)
+        low = nuts.strata_log_posterior(down, scratch, data)
+        out[i] = (high - low) / (2 * step)
+    return out
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    seed=st.integers(0, 10_000),
+    n_lists=st.integers(2, 5),
+    n_classes=st.integers(1, 4),
+    n_strata=st.integers(1, 4),
+    spread=st.floats(0.1, 2.0),
+    tau_scale=st.floats(0.05, 2.0),
+)
+def test_strata_gradient_matches_finite_differences(
+    seed, n_lists, n_classes, n_strata, spread, tau_scale
+):
+    """The hierarchical density's gradient (class weights, list shifts, tau and sigma),
+    strata from 5 to 400 people, lists absent from some strata."""
+    rng = np.random.default_rng(seed)
+    tables = [random_table(rng, n_lists, int(rng.integers(5, 400))) for _ in range(n_strata)]
+    cells = np.vstack([t.drop(columns="count").to_numpy() for t in tables])
+    counts = np.concatenate([t["count"].to_numpy() for t in tables])
+    starts = np.cumsum([0] + [len(t) for t in tables])
+    active = np.array([(t.drop(columns="count").to_numpy().sum(axis=0) > 0) for t in tables])
+    active = active.astype(float)
+    data = nuts.strata_data(cells, counts, starts, active, n_classes, 0.25, 0.25, tau_scale)
+    data[11][:] = rng.permutation(n_classes)
+    size = n_lists * n_classes + n_classes - 1 + 2 + n_strata * (n_classes + n_lists)
+    x = rng.normal(size=size) * spread
+    grad = np.empty_like(x)
+    value = nuts.strata_log_posterior(x, grad, data)
+    assert np.isfinite(value)
+    np.testing.assert_allclose(grad, strata_numeric_gradient(x, data), rtol=1e-4, atol=1e-3)
+
+
 def test_stick_prior_is_the_stick_breaking_prior_with_alpha_summed_out():
     """In the identity order, the stick prior plus the Jacobian of the stick logits is
     int prod_k Beta(V_k; 1, alpha) Gamma(alpha; a, b) dalpha, up to one constant."""
