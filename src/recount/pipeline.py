@@ -156,7 +156,18 @@ def _summaries(ws: Workspace) -> dict[str, Callable[[Any], str]]:
             "select count(*) filter (where level = 'stratum') as n, "
             "count(*) filter (where level = 'stratum' and status <> 'ok') as sparse from estimates"
         ).iloc[0]
-        return f"{int(row['n']):,} stratum estimates, {int(row['sparse']):,} not estimable"
+        from recount.estimate.headline import preferred_total
+
+        total = preferred_total(ws.table("estimates"))
+        headline = (
+            "no estimate of the total"
+            if total is None
+            else f"total {total['estimate']:,.0f} ({total['lower']:,.0f}-{total['upper']:,.0f}, "
+            f"{total['method']})"
+        )
+        return (
+            f"{int(row['n']):,} stratum estimates, {int(row['sparse']):,} not estimable; {headline}"
+        )
 
     def claims(result: Any) -> str:
         return f"{len(result):,} claims checked"

@@ -59,6 +59,7 @@ def register(app: typer.Typer) -> None:
                 progress=advance, methods=method, seed=seed, linkage_draws=linkage_draws
             )
         console.print(summary_table(estimates))
+        print_headline(estimates)
         finest = estimates[estimates["level"] == "stratum"]
         for name, rows in finest.groupby("method", sort=False):
             sparse = rows.loc[rows["status"] != "ok", "documented"]
@@ -213,6 +214,16 @@ def register(app: typer.Typer) -> None:
 
 
 MSE_ROWS_SHOWN = 40
+
+
+def print_headline(estimates: pd.DataFrame) -> None:
+    """The preferred total in a sentence, then its cautions (or why there is no total)."""
+    from recount.estimate.headline import headline_text
+
+    first, *cautions = headline_text(estimates)
+    console.print(first)
+    for caution in cautions:
+        console.print(f"[yellow]caution:[/] {caution}")
 
 
 def mse_table(frame: pd.DataFrame, strata: list[str], name: str) -> Table:

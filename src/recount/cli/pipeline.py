@@ -10,6 +10,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from recount.cli.common import WorkspaceOption, console, err_console, open_project
+from recount.cli.estimate import print_headline
 from recount.pipeline import STAGES, StageRun
 
 
@@ -52,5 +53,7 @@ def register(app: typer.Typer) -> None:
         for stage in result.stages:
             table.add_row(stage.stage, stage.status, f"{stage.seconds:.1f}", stage.summary)
         console.print(table)
+        if project.workspace.has_table("estimates"):
+            print_headline(project.table("estimates"))
         if result.report_path:
             console.print(f"report: {result.report_path}")
