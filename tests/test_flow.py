@@ -137,3 +137,29 @@ def test_run_on_one_list_reports_the_documented_count_and_no_estimate(two_list_w
     report = (root / "out" / "report.html").read_text(encoding="utf-8")
     assert "no estimate of the total: only one list" in report
     assert f"{documented:,}" in report
+
+
+def test_run_linkage_draws_override_reruns_the_estimate_as_a_changed_setting(tmp_path):
+    """`recount run --linkage-draws N` is [estimate] linkage_draws for one run: a value other
+    than the file's reruns the estimate (and what follows), the file's own value does not."""
+    root = tmp_path / "draws"
+    simulate(root, people=600, sources=3, seed=5)
+    ws = Workspace(root)
+    run_workspace(ws)
+    same = run_workspace(ws, linkage_draws=0)  # the file's value (the default)
+    assert all(s.status.startswith("skipped") for s in same.stages)
+    result = CliRunner().invoke(app, ["run", "--linkage-draws", "2", "--workspace", str(root)])
+    assert result.exit_code == 0, result.output
+    runs = ws.query(
+        "select stage, count(*) as n from stage_runs group by stage order by stage"
+    ).set_index("stage")["n"]
+    assert runs["link"] == 1 and runs["estimate"] == runs["report"] == 2
+    assert ws.table("estimates")["linkage_share"].notna().any()
+    again = run_workspace(ws, linkage_draws=2)
+    assert all(s.status.startswith("skipped") for s in again.stages)
+    back = {s.stage: s.status for s in run_workspace(ws).stages}
+    assert back["link"].startswith("skipped") and back["estimate"] == "ran"
+    assert ws.table("estimates")["linkage_share"].isna().all()
+    with pytest.raises(ConfigError) as info:
+        run_workspace(ws, linkage_draws=1)
+    assert info.value.key == "estimate.linkage_draws"

@@ -17,6 +17,16 @@ from recount.settings.estimate import CRITERIA, ESS_MINIMUM, LCMCR_SAMPLERS, RHA
 
 # `recount mse` fits LCMCR alone unless --method says otherwise.
 MSE_METHOD = "lcmcr"
+# `recount estimate` and `recount run`: one flag, one help text.
+LinkageDrawsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--linkage-draws",
+        help="Plausible clusterings to pool over, so the interval carries linkage "
+        f"error (default [estimate] linkage_draws, {EstimateSettings.linkage_draws}; "
+        "0: the single clustering).",
+    ),
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -30,15 +40,7 @@ def register(app: typer.Typer) -> None:
             ),
         ] = None,
         seed: Annotated[int | None, typer.Option(help="Override [estimate] seed.")] = None,
-        linkage_draws: Annotated[
-            int | None,
-            typer.Option(
-                "--linkage-draws",
-                help="Plausible clusterings to pool over, so the interval carries linkage "
-                f"error (default [estimate] linkage_draws, {EstimateSettings.linkage_draws}; "
-                "0: the single clustering).",
-            ),
-        ] = None,
+        linkage_draws: LinkageDrawsOption = None,
     ) -> None:
         """Estimate every stratum of `persons` (MSE) and write `estimates` and `estimate_draws`."""
         project = open_project(workspace)
