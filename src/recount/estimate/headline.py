@@ -18,7 +18,9 @@ HEADLINE_CAUTIONS = {
     "poor_convergence": (
         f"The sampler's chains behind this figure have not converged (R-hat of N above {RHAT_LIMIT} "
         f"or fewer than {ESS_MINIMUM} effective draws), so neither the figure nor its interval can be "
-        "trusted yet. Run longer: set [estimate.lcmcr] ess_target = 1000 and re-run."
+        "trusted yet. Run longer: add ess_target = 1000 under [estimate.lcmcr] in recount.toml "
+        "and run `recount run` again: the chains then run on until they converge (the estimate "
+        "stage takes longer; on a simulated 2,000-person world, 84 s instead of 12 s)."
     ),
     "methods_disagree": (
         "The estimation methods disagree beyond their intervals for this total: the data "
@@ -81,6 +83,8 @@ def headline_text(estimates: pd.DataFrame) -> list[str]:
             + no_estimate_reason(estimates)
         ]
     how = "summed over strata" if row["level"] == "total" else "one pooled table"
+    if pd.notna(row["rhat"]) and pd.notna(row["ess"]):
+        how += f", R-hat {row['rhat']:.3f}, ESS {row['ess']:,.0f}"
     return [
         f"Estimated total: {row['estimate']:,.0f} (95% interval {row['lower']:,.0f} to "
         f"{row['upper']:,.0f}; {row['method']}, {how}); {documented:,} documented people.",
