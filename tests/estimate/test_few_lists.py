@@ -59,3 +59,21 @@ def test_one_list_gives_no_estimate_and_says_why(two_lists):
     assert not estimates["preferred"].any()
     (line,) = headline_text(estimates)
     assert line == (f"No estimate of the total ({len(one):,} documented people): {ONE_LIST_REASON}")
+
+
+def test_mse_on_two_lists_fits_chapman_and_refuses_lcmcr(tmp_path):
+    """`recount mse` on a two-list table: Chapman by default, with the caveat; LCMCR, whose
+    latent classes two lists cannot identify, is refused with what to use instead."""
+    from typer.testing import CliRunner
+
+    from recount.cli import app
+
+    path = tmp_path / "two.csv"
+    path.write_text("A,B,count\n1,0,300\n0,1,200\n1,1,60\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["mse", str(path)])
+    assert result.exit_code == 0, result.output
+    output = " ".join(result.output.split())
+    assert "chapman │ 1,544" in output and "caution: Only two lists" in output
+    result = CliRunner().invoke(app, ["mse", str(path), "--method", "lcmcr"])
+    assert result.exit_code != 0
+    assert "LCMCR needs three or more lists" in str(result.exception)
