@@ -43,3 +43,14 @@ def test_a_headline_without_diagnostics_or_flags_is_one_sentence():
         _total(method="loglinear", level="total", rhat=None, ess=None, flag=None)
     )
     assert first.endswith("2,234; loglinear, summed over strata); 1,372 documented people.")
+
+
+def test_the_printed_caution_keeps_the_key_in_brackets():
+    """Rich read '[estimate.lcmcr]' as markup and printed 'under  in recount.toml'."""
+    from recount.cli.common import console
+    from recount.cli.estimate import print_headline
+
+    with console.capture() as captured:
+        print_headline(_total())
+    text = " ".join(captured.get().split())
+    assert "add ess_target = 1000 under [estimate.lcmcr] in recount.toml" in text

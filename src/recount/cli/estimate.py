@@ -7,6 +7,7 @@ from typing import Annotated
 
 import pandas as pd
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -196,7 +197,8 @@ def register(app: typer.Typer) -> None:
                 f"ESS {total['ess']:,.0f}"
             )
         if frame["flag"].fillna("").str.contains("independence_untestable").any():
-            err_console.print(f"[yellow]caution:[/] {HEADLINE_CAUTIONS['independence_untestable']}")
+            caution = escape(HEADLINE_CAUTIONS["independence_untestable"])
+            err_console.print(f"[yellow]caution:[/] {caution}")
         for name, rows in frame.groupby("method", sort=False):
             poor = rows["flag"].fillna("").str.contains("poor_convergence")
             if poor.any():
@@ -227,9 +229,9 @@ def print_headline(estimates: pd.DataFrame) -> None:
     from recount.estimate.headline import headline_text
 
     first, *cautions = headline_text(estimates)
-    console.print(first)
-    for caution in cautions:
-        console.print(f"[yellow]caution:[/] {caution}")
+    console.print(escape(first))
+    for caution in cautions:  # they name keys in brackets ([estimate.lcmcr]): not markup
+        console.print(f"[yellow]caution:[/] {escape(caution)}")
 
 
 def mse_table(frame: pd.DataFrame, strata: list[str], name: str) -> Table:
