@@ -203,7 +203,7 @@ _NOT_A_COUNT_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _TEMPORAL_BEFORE_RE = re.compile(
-    rf"\b(?:in|since|by|of|during|until|till|from|through|to|between|and|early|late|mid|before|after|around|summer|spring|autumn|winter|fall|year|end|start|beginning|{_MONTH})[\s-]*$",
+    rf"(?:\b(?:in|since|by|of|during|until|till|from|through|to|between|early|late|mid|before|after|around|summer|spring|autumn|winter|fall|year|end|start|beginning|{_MONTH})|\b(?:19|20)\d\d\s+and)[\s-]*$",
     re.IGNORECASE,
 )
 _AGE_QUALIFIER_RE = re.compile(rf"\b(?:{_POP}|those|aged|age)\s*$", re.IGNORECASE)
@@ -391,7 +391,9 @@ def _losses_section(sentence: str, state: DocumentState) -> None:
 
 
 _BARE_COUNT_RE = re.compile(
-    r"\s*(?:deaths?|injur(?:y|ies|ed)|killed|wounded|fatalities|casualties)\b", re.IGNORECASE
+    r"\s*(?:\([^()]{0,30}\)\s*)?(?:(?:were|was|had\s+been|have\s+been)\s+)?"  # "2,414 (2,403) killed"
+    r"(?:deaths?|injur(?:y|ies|ed)|killed|wounded|dead|fatalities|casualties)\b",
+    re.IGNORECASE,
 )
 _REPORT_MEASURES = {"killed", "injured", "casualties"}
 
@@ -1458,7 +1460,7 @@ def _topic_population(sentence: str, claims: list[SentenceClaim]) -> None:
 
 _BREAKDOWN_GAP_RE = re.compile(r"^[^.;]{0,40}?(?::|\s[–—-]\s|\()\s*$")
 _AND_GAP_RE = re.compile(
-    r"^\s*(?:(?:in|during|on|at|across|since|over|from|of)\s+[^,;.]{1,30}?)?\s*[,;]?\s*(?:and|as\s+well\s+as|along\s+with|while|with)?\s*$",
+    r"^\s*(?:(?:in|during|on|at|across|since|over|from|of)\s+[^,;.]{1,30}?)?\s*[,;]?\s*(?:and|as\s+well\s+as|along\s+with|while|with)?\s*(?:another|a\s+further|an\s+additional)?\s*$",
     re.IGNORECASE,
 )
 _PART_GAP_RE = re.compile(r"^\s*,?\s*(?:including|among\s+them|of\s+whom)\s*$", re.IGNORECASE)
@@ -1480,7 +1482,18 @@ def _share_population(sentence: str, claims: list[SentenceClaim]) -> None:
                 claim.population = same[-1].population
         if index > 0:
             previous = claims[index - 1]
+            another = _ANOTHER_RE.search(
+                sentence, max(0, claim.quantity.start - 30), claim.quantity.start
+            )
+            if another is not None and previous.construction == "part":
+                # "852 civilians were killed (including 158 police) a further 1793 were
+                # injured": the further count is of the people counted, not of the part
+                previous = next(
+                    (c for c in claims[index - 2 :: -1] if c.construction != "part"), previous
+                )
             gap = sentence[previous.phrase_end : claim.phrase_start]
+            if another is not None:
+                gap = re.sub(r"\([^()]*\)", " ", gap)
             if _BREAKDOWN_GAP_RE.match(gap) and previous.population != "all":
                 head = previous
             inheritable = not claim.own_population and claim.population == "all"

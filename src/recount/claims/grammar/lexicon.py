@@ -269,7 +269,7 @@ SOURCE_NOUNS = ["figures", "figure", "data", "tally", "tallies", "count", "count
                 "estimates", "report",
                 "toll", "statistics", "numbers", "records", "documentation", "database",
                 "reports", "survey", "study", "investigation", "analysis", "assessment",
-                "update", "updates", "calculations", "count"]  # fmt: skip
+                "update", "updates", "calculations", "count", "information"]  # fmt: skip
 # Participles that say who holds or made a body of figures: "data held by the HLC", "figures
 # compiled by the ministry", "a count kept by volunteers" (the agent after "by" is the source).
 COMPILED_PARTICIPLES = ["compiled", "published", "released", "issued", "gathered", "given",
