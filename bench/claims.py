@@ -6,8 +6,8 @@ run reads the same text.
 
     python bench/claims.py                    # speed, the corpora, the held-out sets, the dev split
     python bench/claims.py --corpus DIR_OR_TOML [--misses]   # score any labelled corpus
-    python bench/claims.py --corpus tests/claims/dev3 --half a   # one half of dev2/dev3 (README there)
-    python bench/claims.py --blind            # the blind split tests/claims/blind3 (the lead only)
+    python bench/claims.py --corpus tests/claims/dev3 --half a   # one half of dev2/dev3/dev4 (README)
+    python bench/claims.py --blind            # the blind split tests/claims/blind4 (the lead only)
 
 Scores come from the product's own path (`claim_records`, the function behind
 `extract_claims` and `recount claims extract`) with the built-in gazetteer
@@ -47,14 +47,15 @@ TESTS = Path(__file__).resolve().parents[1] / "tests" / "claims"
 DEV = TESTS / "dev"
 DEV2 = TESTS / "dev2"
 DEV3 = TESTS / "dev3"
-# The third blind split (another hand labelled it), scored once on 2026-12-04 and now spent:
-# the next round halves it by conflict as dev4 and has a new one labelled as blind4.
-BLIND = TESTS / "blind3"
+DEV4 = TESTS / "dev4"
+# The fourth blind split, labelled by another hand; scored once, by the lead, never developed on.
+BLIND = TESTS / "blind4"
 # Spent blind splits kept as development material, halved by conflict (README in each folder):
 # half A is developed on, half B checked at milestones. Passage numbers of half A.
 HALF_A = {
     "dev2": "01 02 03 08 09 12 13 18 19 20 23 24 25 26 29 30 31 38 41 42 43 44 50 51 52 53".split(),
     "dev3": "01 04 06 07 08 10 12 13 14 17 18 23 26 28 29 30 31 33 34 39 43 44 47 49 51 52 53".split(),
+    "dev4": "01 02 09 10 23 24 25 26 27 30 31 32 33 34 38 39 42 43 47 50 52 53 55 56 60".split(),
 }
 FILLER = [
     "Residents described long queues for bread and fuel in the city.",
@@ -283,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--half",
         choices=("a", "b"),
-        help="dev2/dev3 only: half A (developed on) or half B (checked at milestones)",
+        help="dev2/dev3/dev4 only: half A (developed on) or half B (checked at milestones)",
     )
     args = parser.parse_args(argv)
     only: tuple[str, ...] = ()
@@ -324,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     print(json.dumps(bench_labelled(DEV, "dev"), ensure_ascii=False))
     print(json.dumps(bench_labelled(TESTS / "check", "check"), ensure_ascii=False))
-    for split in (DEV2, DEV3):
+    for split in (DEV2, DEV3, DEV4):
         half_a = tuple(f"{n}-" for n in HALF_A[split.name])
         for half, kept in (("a", {"only": half_a}), ("b", {"exclude": half_a})):
             result = bench_labelled(split, f"{split.name}_half_{half}", **kept)

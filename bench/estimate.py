@@ -301,14 +301,17 @@ def simulator_table(people: int, **world) -> tuple[pd.DataFrame, pd.DataFrame]:
     return capture_histories(persons, strata), truth
 
 
-def bench_hierarchical(people: int, methods: list[str], settings: dict, workers: int) -> None:
+def bench_hierarchical(
+    people: int, methods: list[str], settings: dict, workers: int, worlds: list[str]
+) -> None:
     """`recount mse --strata governorate,year` (its Python path) on the simulator's strata:
     coverage and bias of the stratum truths, the total, diagnostics, time."""
     from recount.estimate.mse import estimate_stratified
     from recount.settings.estimate import EstimateSettings, HlcmcrSettings
 
     strata = ["governorate", "year"]
-    for world, options in HIERARCHICAL_WORLDS.items():
+    for world in worlds:
+        options = HIERARCHICAL_WORLDS[world]
         table, truth = simulator_table(people, **options)
         hlcmcr = HlcmcrSettings().with_overrides(**settings)
         estimate_options = EstimateSettings(methods=tuple(methods), hlcmcr=hlcmcr)
@@ -510,6 +513,9 @@ def main() -> None:
     parser.add_argument("--methods", default="hlcmcr", help="hierarchical: methods to run")
     parser.add_argument("--hlcmcr-tuning", type=int, default=1_000)
     parser.add_argument("--hlcmcr-draws", type=int, default=1_000)
+    parser.add_argument(
+        "--worlds", default=",".join(HIERARCHICAL_WORLDS), help="hierarchical: worlds to run"
+    )
     args = parser.parse_args()
     parts = set(args.only.split(","))
     if "8_lists" in parts:
@@ -533,7 +539,9 @@ def main() -> None:
         settings = {"burnin": args.hlcmcr_tuning, "draws": args.hlcmcr_draws}
         if args.ess_target:
             settings |= {"ess_target": args.ess_target, "max_sweeps": args.max_sweeps}
-        bench_hierarchical(args.people, args.methods.split(","), settings, args.workers)
+        bench_hierarchical(
+            args.people, args.methods.split(","), settings, args.workers, args.worlds.split(",")
+        )
     if "r_peer" in parts:
         for population in (
             "latent_class",

@@ -22,7 +22,9 @@ def test_benchmark_notes_are_numbered_once_and_every_cited_note_exists():
     """Two landings can each add 'note 23'; the table's references must find one note each."""
     text = (ROOT / "docs" / "benchmarks.md").read_text(encoding="utf-8")
     numbers = [int(m) for m in re.findall(r"^(\d+)\. ", text, flags=re.MULTILINE)]
-    assert numbers == list(range(1, len(numbers) + 1)), "notes not numbered 1, 2, 3, ..."
+    # Ascending and each once; a gap is allowed, since engineers working at once are given
+    # their note numbers in advance and land in any order.
+    assert numbers == sorted(set(numbers)), "notes not numbered once each, in order"
     cited = {int(n) for n in re.findall(r"\bnotes? (\d+)", text)}
     cited |= {
         int(n) for group in re.findall(r"\bnotes ((?:\d+, )+\d+)", text) for n in group.split(", ")

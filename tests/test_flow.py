@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pandas as pd
 import pytest
 from typer.testing import CliRunner
@@ -90,3 +92,74 @@ def test_run_without_sources_says_so_and_writes_nothing(tmp_path):
         run_workspace(ws)
     assert info.value.key == "sources"
     assert not ws.has_table("records") and not ws.has_table("stage_runs")
+
+
+@pytest.fixture(scope="module")
+def two_list_world(tmp_path_factory):
+    root = tmp_path_factory.mktemp("two_lists")
+    simulate(root, people=800, sources=2, seed=3)
+    return root
+
+
+def test_run_on_two_lists_gives_chapman_with_its_caveat(two_list_world):
+    """Two lists: no other method can run; Chapman's estimate is the headline, flagged,
+    and the run's output and the report say what it assumes."""
+    result = CliRunner().invoke(app, ["run", "--workspace", str(two_list_world)])
+    assert result.exit_code == 0, result.output
+    output = " ".join(result.output.split())
+    assert "Estimated total:" in output and "chapman" in output
+    assert "caution: Only two lists" in output and "biases it low" in output
+    estimates = Workspace(two_list_world).table("estimates")
+    headline = estimates[estimates["preferred"] & estimates["level"].str.startswith("total")]
+    assert list(headline["method"]) == ["chapman"]
+    assert "independence_untestable" in headline["flag"].iloc[0]
+    report = (two_list_world / "out" / "report.html").read_text(encoding="utf-8")
+    assert "Only two lists: this is Chapman" in report
+
+
+def test_run_on_one_list_reports_the_documented_count_and_no_estimate(two_list_world, tmp_path):
+    """One list: the run completes, the documented count is reported, and both the output
+    and the report say no estimate of undocumented deaths is possible."""
+    root = tmp_path / "one_list"
+    shutil.copytree(
+        two_list_world, root, ignore=shutil.ignore_patterns("*.duckdb*", "out", "model")
+    )
+    config = root / "recount.toml"
+    text = config.read_text(encoding="utf-8")
+    second = text.index("[[sources]]", text.index("[[sources]]") + 1)
+    config.write_text(text[:second] + text[text.index("[names]") :], encoding="utf-8")
+    result = CliRunner().invoke(app, ["run", "--workspace", str(root)])
+    assert result.exit_code == 0, result.output
+    ws = Workspace(root)
+    documented = len(ws.table("persons"))
+    output = " ".join(result.output.split())
+    assert f"No estimate of the total ({documented:,} documented people): only one list" in output
+    report = (root / "out" / "report.html").read_text(encoding="utf-8")
+    assert "no estimate of the total: only one list" in report
+    assert f"{documented:,}" in report
+
+
+def test_run_linkage_draws_override_reruns_the_estimate_as_a_changed_setting(tmp_path):
+    """`recount run --linkage-draws N` is [estimate] linkage_draws for one run: a value other
+    than the file's reruns the estimate (and what follows), the file's own value does not."""
+    root = tmp_path / "draws"
+    simulate(root, people=600, sources=3, seed=5)
+    ws = Workspace(root)
+    run_workspace(ws)
+    same = run_workspace(ws, linkage_draws=0)  # the file's value (the default)
+    assert all(s.status.startswith("skipped") for s in same.stages)
+    result = CliRunner().invoke(app, ["run", "--linkage-draws", "2", "--workspace", str(root)])
+    assert result.exit_code == 0, result.output
+    runs = ws.query(
+        "select stage, count(*) as n from stage_runs group by stage order by stage"
+    ).set_index("stage")["n"]
+    assert runs["link"] == 1 and runs["estimate"] == runs["report"] == 2
+    assert ws.table("estimates")["linkage_share"].notna().any()
+    again = run_workspace(ws, linkage_draws=2)
+    assert all(s.status.startswith("skipped") for s in again.stages)
+    back = {s.stage: s.status for s in run_workspace(ws).stages}
+    assert back["link"].startswith("skipped") and back["estimate"] == "ran"
+    assert ws.table("estimates")["linkage_share"].isna().all()
+    with pytest.raises(ConfigError) as info:
+        run_workspace(ws, linkage_draws=1)
+    assert info.value.key == "estimate.linkage_draws"

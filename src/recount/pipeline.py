@@ -78,8 +78,26 @@ def source_digests(ws: Workspace) -> list[list[str]]:
     ]
 
 
-def fingerprints(ws: Workspace, source_state: list[list[str]] | None = None) -> dict[str, str]:
-    """The current fingerprint of every stage, each chained on the one before."""
+def estimate_section(ws: Workspace, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """recount.toml's [estimate] as the stage will read it: the file's keys, and each
+    override that changes what the file gives (so an override equal to it changes nothing,
+    and any other value reruns the stage). Checks the overrides as the file is checked."""
+    section = dict(ws.config.raw.get("estimate", {}))
+    given = {k: v for k, v in (overrides or {}).items() if v is not None}
+    settings = ws.config.estimate.with_overrides(**given)
+    for key in given:
+        if getattr(settings, key) != getattr(ws.config.estimate, key):
+            section[key] = getattr(settings, key)
+    return section
+
+
+def fingerprints(
+    ws: Workspace,
+    source_state: list[list[str]] | None = None,
+    estimate: dict[str, Any] | None = None,
+) -> dict[str, str]:
+    """The current fingerprint of every stage, each chained on the one before; `estimate`
+    is [estimate] with the run's overrides (estimate_section), the file's by default."""
     config = ws.config
     if source_state is None:
         source_state = source_digests(ws)
@@ -95,7 +113,9 @@ def fingerprints(ws: Workspace, source_state: list[list[str]] | None = None) -> 
         _table_state(ws, "labels", "label_id"),
         _table_state(ws, "cluster_actions", "action_id"),
     )
-    prints["estimate"] = _hash(version, prints["link"], config.raw.get("estimate", {}))
+    if estimate is None:
+        estimate = config.raw.get("estimate", {})
+    prints["estimate"] = _hash(version, prints["link"], estimate)
     prints["claims"] = _hash(version, prints["estimate"], _table_state(ws, "claims", "claim_id"))
     prints["report"] = _hash(version, prints["claims"], config.raw.get("report", {}))
     return prints
@@ -156,7 +176,18 @@ def _summaries(ws: Workspace) -> dict[str, Callable[[Any], str]]:
             "select count(*) filter (where level = 'stratum') as n, "
             "count(*) filter (where level = 'stratum' and status <> 'ok') as sparse from estimates"
         ).iloc[0]
-        return f"{int(row['n']):,} stratum estimates, {int(row['sparse']):,} not estimable"
+        from recount.estimate.headline import preferred_total
+
+        total = preferred_total(ws.table("estimates"))
+        headline = (
+            "no estimate of the total"
+            if total is None
+            else f"total {total['estimate']:,.0f} ({total['lower']:,.0f}-{total['upper']:,.0f}, "
+            f"{total['method']})"
+        )
+        return (
+            f"{int(row['n']):,} stratum estimates, {int(row['sparse']):,} not estimable; {headline}"
+        )
 
     def claims(result: Any) -> str:
         return f"{len(result):,} claims checked"
@@ -174,8 +205,9 @@ def _summaries(ws: Workspace) -> dict[str, Callable[[Any], str]]:
     }
 
 
-def _runner(ws: Workspace, stage: str) -> Callable[[], Any]:
-    """Each stage's entry point, with its options as recount.toml gives them."""
+def _runner(ws: Workspace, stage: str, estimate: dict[str, Any] | None = None) -> Callable[[], Any]:
+    """Each stage's entry point, with its options as recount.toml gives them (and the
+    estimate stage's `estimate` overrides)."""
     if stage == "ingest":
         from recount.ingest import ingest_workspace
 
@@ -191,7 +223,7 @@ def _runner(ws: Workspace, stage: str) -> Callable[[], Any]:
     if stage == "estimate":
         from recount.estimate.workspace import estimate_workspace
 
-        return lambda: estimate_workspace(ws)
+        return lambda: estimate_workspace(ws, **(estimate or {}))
     if stage == "claims":
         from recount.claims import check_claims
 
@@ -206,8 +238,11 @@ def run_workspace(
     from_stage: str | None = None,
     on_stage_start: Callable[[str], None] | None = None,
     on_stage_end: Callable[[StageRun], None] | None = None,
+    linkage_draws: int | None = None,
 ) -> RunResult:
-    """Run every stage in order; `from_stage` forces that stage and all after it."""
+    """Run every stage in order; `from_stage` forces that stage and all after it.
+    `linkage_draws` overrides [estimate] linkage_draws for this run (None keeps it); a
+    value other than the file's reruns the estimate stage, as a changed setting does."""
     if from_stage is not None and from_stage not in STAGES:
         raise RecountError(
             f"--from: unknown stage {from_stage!r}; expected one of {', '.join(STAGES)}"
@@ -219,14 +254,15 @@ def run_workspace(
             "(`recount sources suggest FILE` helps)",
             ws.config_path,
         )
+    overrides = {"linkage_draws": linkage_draws}
+    estimate = estimate_section(ws, overrides)  # a bad value stops here, before any stage
     forced = set(STAGES[STAGES.index(from_stage) :]) if from_stage else set()
     result = RunResult()
     summaries = _summaries(ws)
     upstream_ran = False
     sources = source_digests(ws)
     for stage in STAGES:
-        prints = fingerprints(ws, sources)
-        fingerprint = prints[stage]
+        fingerprint = fingerprints(ws, sources, estimate)[stage]
         if on_stage_start:
             on_stage_start(stage)
         if stage == "claims" and not ws.has_table("claims"):
@@ -242,12 +278,12 @@ def run_workspace(
             run = StageRun(stage, "skipped (unchanged)", 0.0, "inputs unchanged", fingerprint)
         else:
             started = time.perf_counter()
-            output = _runner(ws, stage)()
+            output = _runner(ws, stage, overrides)()
             seconds = time.perf_counter() - started
             if stage == "report":
                 result.report_path = output
             # labels and claims may have changed inside the stage; re-read its fingerprint
-            fingerprint = fingerprints(ws, sources)[stage]
+            fingerprint = fingerprints(ws, sources, estimate)[stage]
             run = StageRun(stage, "ran", seconds, summaries[stage](output), fingerprint)
             _record_run(ws, run)
             upstream_ran = True

@@ -119,11 +119,15 @@ class Project:
         from_stage: str | None = None,
         on_stage_start: Callable[[str], None] | None = None,
         on_stage_end: Callable[[StageRun], None] | None = None,
+        linkage_draws: int | None = None,
     ) -> RunResult:
-        """Every stage in order, skipping those whose inputs have not changed."""
+        """Every stage in order, skipping those whose inputs have not changed.
+        `linkage_draws` overrides [estimate] linkage_draws (None keeps it)."""
         from recount.pipeline import run_workspace
 
-        return run_workspace(self.workspace, from_stage, on_stage_start, on_stage_end)
+        return run_workspace(
+            self.workspace, from_stage, on_stage_start, on_stage_end, linkage_draws
+        )
 
     def __repr__(self) -> str:
         return f"Project({str(self.root)!r})"

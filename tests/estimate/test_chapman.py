@@ -31,7 +31,7 @@ def test_summary_is_labelled_as_assuming_independence():
     fitted = Chapman().fit(two_lists(300, 200, 60))
     summary = fitted.summary()
     assert fitted.assumption_ == "assumes the two lists are independent"
-    assert fitted.flags() == ["assumes_independence"]
+    assert fitted.flags() == ["assumes_independence", "independence_untestable"]
     assert summary["estimate"].iloc[0] == pytest.approx(301 * 201 / 61 - 1)
 
 
@@ -41,5 +41,6 @@ def test_picks_two_lists_of_a_wider_table(kosovo_path):
     exh = kosovo.loc[kosovo["EXH"] == 1, "count"].sum()
     both = kosovo.loc[(kosovo["EXH"] == 1) & (kosovo["ABA"] == 1), "count"].sum()
     assert (fitted.n1_, fitted.m_) == (exh, both)
+    assert fitted.flags() == ["assumes_independence"]  # two more lists could test it
     with pytest.raises(InputError, match="exactly two"):
         Chapman().fit(kosovo)

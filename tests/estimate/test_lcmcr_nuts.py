@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from scipy import integrate, special, stats
 
 from recount.estimate import _lcmcr_nuts as nuts
+from recount.estimate import lcmcr
 from recount.estimate.lcmcr import LCMCR, ConvergenceWarning, choose_sampler
 from recount.estimate.synthetic import latent_class_population, patterns_from_matrix
 
@@ -65,6 +66,50 @@ def test_gradient_matches_finite_differences(seed, n_lists, n_classes, spread, f
     value = nuts.log_posterior(x, grad, data)
     assert np.isfinite(value)
     np.testing.assert_allclose(grad, numeric_gradient(x, data), rtol=1e-4, atol=1e-3)
+
+
+def strata_numeric_gradient(x: np.ndarray, data: tuple, step: float = 1e-6) -> np.ndarray:
+    out = np.empty_like(x)
+    scratch = np.empty_like(x)
+    for i in range(x.size):
+        up, down = x.copy(), x.copy()
+        up[i] += step
+        down[i] -= step
+        high = nuts.strata_log_posterior(up, scratch, data)
+        low = nuts.strata_log_posterior(down, scratch, data)
+        out[i] = (high - low) / (2 * step)
+    return out
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    seed=st.integers(0, 10_000),
+    n_lists=st.integers(2, 5),
+    n_classes=st.integers(1, 4),
+    n_strata=st.integers(1, 4),
+    spread=st.floats(0.1, 2.0),
+    tau_scale=st.floats(0.05, 2.0),
+)
+def test_strata_gradient_matches_finite_differences(
+    seed, n_lists, n_classes, n_strata, spread, tau_scale
+):
+    """The hierarchical density's gradient (class weights, list shifts, tau and sigma),
+    strata from 5 to 400 people, lists absent from some strata."""
+    rng = np.random.default_rng(seed)
+    tables = [random_table(rng, n_lists, int(rng.integers(5, 400))) for _ in range(n_strata)]
+    cells = np.vstack([t.drop(columns="count").to_numpy() for t in tables])
+    counts = np.concatenate([t["count"].to_numpy() for t in tables])
+    starts = np.cumsum([0] + [len(t) for t in tables])
+    active = np.array([(t.drop(columns="count").to_numpy().sum(axis=0) > 0) for t in tables])
+    active = active.astype(float)
+    data = nuts.strata_data(cells, counts, starts, active, n_classes, 0.25, 0.25, tau_scale)
+    data[11][:] = rng.permutation(n_classes)
+    size = n_lists * n_classes + n_classes - 1 + 2 + n_strata * (n_classes + n_lists)
+    x = rng.normal(size=size) * spread
+    grad = np.empty_like(x)
+    value = nuts.strata_log_posterior(x, grad, data)
+    assert np.isfinite(value)
+    np.testing.assert_allclose(grad, strata_numeric_gradient(x, data), rtol=1e-4, atol=1e-3)
 
 
 def test_stick_prior_is_the_stick_breaking_prior_with_alpha_summed_out():
@@ -264,3 +309,49 @@ def test_draws_of_n_respect_the_bound_on_the_undocumented():
     model = quiet_fit(LCMCR(K=2, sampler="nuts", burnin=300, draws=500, seed=1), patterns)
     assert model.N_draws_.max() <= 21 * 6
     assert math.isfinite(model.summary().iloc[0]["estimate"])
+
+
+def eight_list_patterns(people: int = 20_000) -> pd.DataFrame:
+    centres = np.array([0.25, 0.12, 0.05])
+    rng = np.random.default_rng(10_001)
+    lam = np.clip(centres[:, None] * rng.uniform(0.7, 1.3, size=(3, 8)), 0.005, 0.95)
+    return latent_class_population(people, np.array([0.5, 0.35, 0.15]), lam, seed=1)
+
+
+@pytest.mark.slow
+def test_chains_start_where_the_exploring_runs_found_the_most_probable_modes():
+    """A cold NUTS fit explores first; each chain starts at one of the end points with the
+    highest log posterior, so no chain is spent in a mode far below the best."""
+    patterns = eight_list_patterns()
+    model = quiet_fit(LCMCR(K=10, seed=3, sampler="nuts", draws=200), patterns)
+    starts = model.starts_
+    assert len(starts) == lcmcr.EXPLORE_PER_CHAIN * model.chains
+    assert (starts["chains"] <= 1).all() and starts["chains"].sum() == model.chains
+    chosen = starts.loc[starts["chains"] == 1, "log_density"]
+    assert chosen.min() >= starts.loc[starts["chains"] == 0, "log_density"].max()
+    assert (starts["work"] > 0).all() and model.work_ > starts["work"].sum()
+    again = quiet_fit(LCMCR(K=10, seed=3, sampler="nuts", draws=200), patterns)
+    assert np.array_equal(model.N_draws_, again.N_draws_)
+
+
+@pytest.mark.slow
+def test_the_race_does_not_depend_on_the_machine_being_busy(monkeypatch):
+    """The same table and seed take the same sampler (and so the same draws) however slow
+    one sampler's trial happens to run: the race counts work, not seconds."""
+    patterns = eight_list_patterns()
+    calm = quiet_fit(LCMCR(K=10, seed=4, draws=100), patterns)
+    assert (calm.race_["rhat"] > lcmcr.RHAT_LIMIT).all()  # the figures, not R-hat, decide
+    clock = {"now": 0.0, "step": 1e6}
+
+    def busy_clock():
+        # Each reading moves on a tenth as far as the last: the first trial (NUTS) seems
+        # a hundred times slower than the second, as on a machine busy only at first.
+        clock["now"] += clock["step"]
+        clock["step"] /= 10
+        return clock["now"]
+
+    monkeypatch.setattr(lcmcr.time, "perf_counter", busy_clock)
+    busy = quiet_fit(LCMCR(K=10, seed=4, draws=100), patterns)
+    assert busy.sampler_ == calm.sampler_
+    assert list(busy.race_["work"]) == list(calm.race_["work"])
+    assert np.array_equal(busy.N_draws_, calm.N_draws_)

@@ -49,7 +49,8 @@ def test_the_adapter_builds_each_method_from_the_stage_settings(kosovo):
     fitted = fit_method("dga", kosovo, options, seed=5)
     assert fitted.status == "ok" and len(fitted.draws) == 40
     chapman = fit_method("chapman", select_lists(kosovo, ["EXH", "ABA"]), options, seed=5)
-    assert chapman.flags == ["assumes_independence"] and chapman.draws is None
+    assert chapman.flags == ["assumes_independence", "independence_untestable"]
+    assert chapman.draws is None
     loglinear = fit_method("loglinear", kosovo, options, seed=5, model="[123,14,34]")
     assert loglinear.model == "[EXH.ABA.OSCE, EXH.HRW, OSCE.HRW]"
 

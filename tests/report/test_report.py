@@ -9,8 +9,9 @@ import pytest
 
 from recount.claims.check import Evidence, matching_estimate
 from recount.errors import WorkspaceError
+from recount.estimate.headline import HEADLINE_CAUTIONS
 from recount.report import write_report
-from recount.report.figures import HEADLINE_CAUTIONS, headline
+from recount.report.figures import headline
 from recount.workspace import Workspace
 
 pytestmark = pytest.mark.slow

@@ -253,8 +253,30 @@ def find_quantities(text: str) -> list[Quantity]:
     for match in QUANTITY_RE.finditer(text):
         quantity = _to_quantity(match)
         if quantity is not None:
-            found.append(quantity)
+            found.append(_unglued(text, quantity))
     return found
+
+
+# "In June 2013685 civilians were killed": a year with a count glued to it (a lost comma).
+_GLUED_YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}(?P<count>[1-9][0-9]{0,3})")
+_MONTH_BEFORE_RE = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _unglued(text: str, quantity: Quantity) -> Quantity:
+    glued = _GLUED_YEAR_RE.fullmatch(quantity.text)
+    if glued is None or not _MONTH_BEFORE_RE.search(
+        text[max(0, quantity.start - 12) : quantity.start]
+    ):
+        return quantity
+    value = float(glued.group("count"))
+    start = quantity.start + glued.start("count")
+    return Quantity(
+        start, quantity.end, glued.group("count"), value, value, value, None, False, False
+    )
 
 
 def _to_quantity(match: re.Match[str]) -> Quantity | None:

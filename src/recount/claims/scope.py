@@ -201,12 +201,13 @@ _CAPITAL_MONTH = "|".join(
     sorted({m.capitalize() for m in MONTHS} | {m.upper() for m in MONTHS}, key=len, reverse=True)
 )
 _YEAR = r"(?:19|20)\d\d(?!\d)"
+_GLUED_YEAR = r"(?:19|20)\d\d(?=[1-9]\d{{0,3}}(?!\d))"  # "In June 2013685 civilians": a lost comma
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _DATE = (
     rf"(?:(?:the\s+)?(?:(?P<{{p}}pos>end|start|beginning|middle|close)\s+of\s+|(?P<{{p}}mid>mid)-?\s*)?"
     rf"(?:(?P<{{p}}day1>\d{{{{1,2}}}}){_ORDINAL}\s+(?P<{{p}}mon1>{_MONTH})\.?(?:,?\s+(?P<{{p}}year1>{_YEAR}))?"
     rf"|(?P<{{p}}mon2>{_MONTH})\.?\s+(?P<{{p}}day2>\d{{{{1,2}}}}){_ORDINAL}(?![\d,]\d)(?:,?\s+(?P<{{p}}year2>{_YEAR}))?"
-    rf"|(?P<{{p}}mon3>{_MONTH})\.?,?\s+(?P<{{p}}year3>{_YEAR})"
+    rf"|(?P<{{p}}mon3>{_MONTH})\.?,?\s+(?P<{{p}}year3>{_YEAR}|{_GLUED_YEAR})"
     rf"|(?-i:(?P<{{p}}mon4>{_CAPITAL_MONTH}))(?!\s*\d)"
     rf"|(?P<{{p}}year4>{_YEAR})))"
 )

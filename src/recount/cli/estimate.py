@@ -7,16 +7,28 @@ from typing import Annotated
 
 import pandas as pd
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from recount.cli.common import WorkspaceOption, console, err_console, open_project
 from recount.errors import ConfigError, InputError
+from recount.estimate.headline import HEADLINE_CAUTIONS
 from recount.settings import METHODS, EstimateSettings, HlcmcrSettings, LcmcrSettings
 from recount.settings.estimate import CRITERIA, ESS_MINIMUM, LCMCR_SAMPLERS, RHAT_LIMIT
 
 # `recount mse` fits LCMCR alone unless --method says otherwise.
 MSE_METHOD = "lcmcr"
+# `recount estimate` and `recount run`: one flag, one help text.
+LinkageDrawsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--linkage-draws",
+        help="Plausible clusterings to pool over, so the interval carries linkage "
+        f"error (default [estimate] linkage_draws, {EstimateSettings.linkage_draws}; "
+        "0: the single clustering).",
+    ),
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -30,15 +42,7 @@ def register(app: typer.Typer) -> None:
             ),
         ] = None,
         seed: Annotated[int | None, typer.Option(help="Override [estimate] seed.")] = None,
-        linkage_draws: Annotated[
-            int | None,
-            typer.Option(
-                "--linkage-draws",
-                help="Plausible clusterings to pool over, so the interval carries linkage "
-                f"error (default [estimate] linkage_draws, {EstimateSettings.linkage_draws}; "
-                "0: the single clustering).",
-            ),
-        ] = None,
+        linkage_draws: LinkageDrawsOption = None,
     ) -> None:
         """Estimate every stratum of `persons` (MSE) and write `estimates` and `estimate_draws`."""
         project = open_project(workspace)
@@ -59,6 +63,7 @@ def register(app: typer.Typer) -> None:
                 progress=advance, methods=method, seed=seed, linkage_draws=linkage_draws
             )
         console.print(summary_table(estimates))
+        print_headline(estimates)
         finest = estimates[estimates["level"] == "stratum"]
         for name, rows in finest.groupby("method", sort=False):
             sparse = rows.loc[rows["status"] != "ok", "documented"]
@@ -90,7 +95,8 @@ def register(app: typer.Typer) -> None:
                 "--method",
                 "-m",
                 help=f"One of {', '.join(METHODS)} (hlcmcr: one hierarchical model over every "
-                f"stratum; repeat for several; default {MSE_METHOD}).",
+                f"stratum; repeat for several; default {MSE_METHOD}, and chapman on a table of "
+                "two lists).",
             ),
         ] = None,
         strata: Annotated[
@@ -171,7 +177,7 @@ def register(app: typer.Typer) -> None:
         names = [c.strip() for c in strata.split(",") if c.strip()] if strata else []
         frame = run_mse(
             patterns,
-            method or [MSE_METHOD],
+            method,
             seed,
             K,
             model,
@@ -190,6 +196,9 @@ def register(app: typer.Typer) -> None:
                 f"({total['lower']:,.0f}-{total['upper']:,.0f}), R-hat {total['rhat']:.3f}, "
                 f"ESS {total['ess']:,.0f}"
             )
+        if frame["flag"].fillna("").str.contains("independence_untestable").any():
+            caution = escape(HEADLINE_CAUTIONS["independence_untestable"])
+            err_console.print(f"[yellow]caution:[/] {caution}")
         for name, rows in frame.groupby("method", sort=False):
             poor = rows["flag"].fillna("").str.contains("poor_convergence")
             if poor.any():
@@ -213,6 +222,16 @@ def register(app: typer.Typer) -> None:
 
 
 MSE_ROWS_SHOWN = 40
+
+
+def print_headline(estimates: pd.DataFrame) -> None:
+    """The preferred total in a sentence, then its cautions (or why there is no total)."""
+    from recount.estimate.headline import headline_text
+
+    first, *cautions = headline_text(estimates)
+    console.print(escape(first))
+    for caution in cautions:  # they name keys in brackets ([estimate.lcmcr]): not markup
+        console.print(f"[yellow]caution:[/] {escape(caution)}")
 
 
 def mse_table(frame: pd.DataFrame, strata: list[str], name: str) -> Table:
@@ -248,7 +267,7 @@ def mse_table(frame: pd.DataFrame, strata: list[str], name: str) -> Table:
 
 def run_mse(
     path: Path,
-    methods: list[str],
+    methods: list[str] | None,
     seed: int,
     K: int,
     model: str | None,
@@ -261,14 +280,17 @@ def run_mse(
     workers: int = EstimateSettings.workers,
 ) -> pd.DataFrame:
     """Fit each method to the table in `path`, whole or by stratum: one row per (stratum,)
-    method with recount.estimate.mse's columns. Every flag is checked before anything is fitted."""
+    method with recount.estimate.mse's columns. Every flag is checked before anything is fitted.
+    `methods` None: LCMCR, or on a whole table of two lists Chapman (LCMCR's classes need
+    three); with strata, Chapman is added where the table has two lists, as in the stage."""
     from recount.estimate.hlcmcr import HLCMCR
     from recount.estimate.lcmcr import LCMCR
     from recount.estimate.mse import estimate_stratified, estimate_whole
     from recount.estimate.patterns import read_patterns, select_lists
+    from recount.estimate.workspace import methods_for_lists
 
     strata = strata or []
-    for name in methods:
+    for name in methods or []:
         if name not in METHODS:
             raise InputError(
                 "--method", f"unknown method {name!r}; expected one of {', '.join(METHODS)}"
@@ -281,7 +303,7 @@ def run_mse(
     hlcmcr = dict(hlcmcr_settings or {})
     checks = (("lcmcr", LCMCR(K=K, **lcmcr)), ("hlcmcr", HLCMCR(K=K, **hlcmcr)))
     for name, estimator in checks:
-        if name in methods:
+        if name in (methods or [MSE_METHOD]):
             try:
                 estimator.check()
             except ConfigError as error:
@@ -292,6 +314,15 @@ def run_mse(
     if lists:
         chosen = [c.strip() for c in lists.split(",") if c.strip()]
         table = _select(table, strata, chosen) if strata else select_lists(table, chosen)
+    two_lists = len(table.columns) - len(strata) == 3  # two lists and `count`
+    if methods is None:
+        methods = ["chapman"] if two_lists and not strata else [MSE_METHOD]
+    if not strata and two_lists and {"lcmcr", "hlcmcr"} & set(methods):
+        raise InputError(
+            str(path),
+            "LCMCR needs three or more lists (on two its latent classes are not identified); "
+            "on two lists use --method chapman (it assumes them independent) or loglinear",
+        )
     if not strata and "chapman" in methods and len(table.columns) != 3:
         raise InputError(
             str(path), "Chapman's estimator needs exactly two lists; pick them with --lists A,B"
@@ -316,7 +347,8 @@ def run_mse(
         hlcmcr=hlcmcr_options,
     )
     if strata:
-        return estimate_stratified(table, strata, options, workers)
+        lists_kept = [c for c in table.columns if c not in strata and c != "count"]
+        return estimate_stratified(table, strata, methods_for_lists(options, lists_kept), workers)
     return estimate_whole(table, options, model)
 
 

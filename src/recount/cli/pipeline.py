@@ -10,6 +10,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from recount.cli.common import WorkspaceOption, console, err_console, open_project
+from recount.cli.estimate import LinkageDrawsOption, print_headline
 from recount.pipeline import STAGES, StageRun
 
 
@@ -21,6 +22,7 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option("--from", help=f"Re-run from this stage on: {', '.join(STAGES)}."),
         ] = None,
+        linkage_draws: LinkageDrawsOption = None,
     ) -> None:
         """Run every stage in order; stages whose inputs have not changed are not recomputed."""
         project = open_project(workspace)
@@ -45,12 +47,16 @@ def register(app: typer.Typer) -> None:
             progress.stop_task(tasks[run.stage])
 
         with progress:
-            result = project.run(from_stage, on_stage_start=started, on_stage_end=ended)
+            result = project.run(
+                from_stage, on_stage_start=started, on_stage_end=ended, linkage_draws=linkage_draws
+            )
         table = Table(title="recount run")
         for column in ("stage", "status", "seconds", "summary"):
             table.add_column(column, justify="right" if column == "seconds" else "left")
         for stage in result.stages:
             table.add_row(stage.stage, stage.status, f"{stage.seconds:.1f}", stage.summary)
         console.print(table)
+        if project.workspace.has_table("estimates"):
+            print_headline(project.table("estimates"))
         if result.report_path:
             console.print(f"report: {result.report_path}")

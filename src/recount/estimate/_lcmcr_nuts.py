@@ -1167,11 +1167,22 @@ class Chain:
 
     With `stopped` (another chain's `stopped()`, on a table of the same lists and classes)
     the chain starts at that chain's position with its step size and mass matrix and does
-    not tune: its first `n_tune` draws are a burn-in, discarded.
+    not tune: its first `n_tune` draws are a burn-in, discarded. With `position` (a
+    `stopped()[0]` of this table) it starts there and tunes as a new chain.
     """
 
     def __init__(
-        self, rng, cells, counts, n_classes, a_alpha, b_alpha, n_tune, thin=1, stopped=None
+        self,
+        rng,
+        cells,
+        counts,
+        n_classes,
+        a_alpha,
+        b_alpha,
+        n_tune,
+        thin=1,
+        stopped=None,
+        position=None,
     ):
         self.rng = rng
         self.n_tune = n_tune
@@ -1185,14 +1196,21 @@ class Chain:
             tune[0], tune[5], tune[6] = stopped[4][0], stopped[4][1], 1.0
             return
         self.adapt_until = n_tune
-        cells8 = np.ascontiguousarray(cells, dtype=np.uint8)
-        freq = np.ascontiguousarray(counts, dtype=np.int64)
-        # A few Gibbs sweeps put the chain among plausible classes; NUTS takes it from there.
-        state = start_chain(rng, cells8, freq, n_classes)
-        sweeps = (0, WARM_SWEEPS, WARM_SWEEPS, 1, 3, WARM_SWEEPS // 2, True)
-        advance_chain(rng, cells8, freq, state, a_alpha, b_alpha, *sweeps)
-        x = weights_to_position(state[0], state[1], state[2])
+        if position is None:
+            cells8 = np.ascontiguousarray(cells, dtype=np.uint8)
+            freq = np.ascontiguousarray(counts, dtype=np.int64)
+            # A few Gibbs sweeps put the chain among plausible classes; NUTS takes it on.
+            state = start_chain(rng, cells8, freq, n_classes)
+            sweeps = (0, WARM_SWEEPS, WARM_SWEEPS, 1, 3, WARM_SWEEPS // 2, True)
+            advance_chain(rng, cells8, freq, state, a_alpha, b_alpha, *sweeps)
+            x = weights_to_position(state[0], state[1], state[2])
+        else:
+            x = position.copy()
         self.state = start_nuts(rng, x, log_posterior, self.data, n_tune)
+
+    def log_density(self, x) -> float:
+        """The chain's target (log posterior, classes and N summed out) at position `x`."""
+        return float(log_posterior(x, np.empty_like(x), self.data))
 
     def advance(self, first: int, count: int):
         kept = max(0, first + count - max(first, self.adapt_until))

@@ -17,6 +17,8 @@ from recount.estimate.patterns import to_arrays
 from recount.estimate.protocol import ALPHA, check_alpha, summary_frame
 
 ASSUMPTION = "assumes the two lists are independent"
+# Flags of every Chapman row; the second when the table had no third list to check it by.
+FLAGS = ("assumes_independence", "independence_untestable")
 
 
 class Chapman:
@@ -40,6 +42,7 @@ class Chapman:
         first, second = (arrays.X[:, names.index(c)].astype(bool) for c in chosen)
         counts = arrays.counts
         self.lists_ = tuple(chosen)
+        self.untestable_ = len(names) == 2
         self.n1_ = int(counts[first].sum())
         self.n2_ = int(counts[second].sum())
         self.m_ = int(counts[first & second].sum())
@@ -66,4 +69,6 @@ class Chapman:
         return summary_frame("chapman", self.N_, interval, self.n_observed_, "independence")
 
     def flags(self) -> list[str]:
-        return ["assumes_independence"]
+        """Independence assumed always; untestable when the table holds only these two
+        lists (a third could show dependence; two cannot)."""
+        return list(FLAGS) if self.untestable_ else list(FLAGS[:1])

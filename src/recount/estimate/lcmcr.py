@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from recount.estimate import mcmc_diagnostics
+from recount.estimate._lcmcr_nuts import WARM_SWEEPS
 from recount.estimate._lcmcr_sampler import STATE, advance_chain, start_chain
 from recount.estimate.mcmc_diagnostics import converged
 from recount.estimate.patterns import COUNT, patterns_from_individuals, validate_patterns
@@ -41,6 +42,19 @@ DEFAULT_SEED = 19481210  # HRDAG's verdata seed; every default run gives the sam
 # Where the table's shape favours NUTS, "auto" races it against the collapsed sweep on
 # these runs (burn-in or tuning, draws per chain, thinning) before the real one.
 RACE_LENGTHS = {"nuts": (300, 200, 1), "collapsed": (1_000, 1_000, 2)}
+# The race counts work in collapsed sweeps, not seconds, so that the same table and seed
+# choose the same sampler on a busy machine: a NUTS chain's leapfrog steps cost about a
+# third of a sweep each (1.5 to 4 on four tables of 4 to 8 lists, docs/lcmcr.md), plus the
+# Gibbs sweeps that place each cold chain.
+LEAPFROGS_PER_SWEEP = 3.0
+# Cold NUTS chains can settle in separate local modes of the classes, tens to hundreds of
+# log-density units apart (8 dependent lists: 8 chains in 8 modes, R-hat 3; docs/lcmcr.md).
+# A cold NUTS fit therefore first runs EXPLORE_PER_CHAIN short chains per chain (tuning,
+# then draws) and starts its chains at the end points of the most probable ones, one each:
+# modes far below the best get no chain, and the chains start apart, so R-hat still says
+# whether the best modes found agree on N (where they do not, the fit is not converged).
+EXPLORE_PER_CHAIN = 4
+EXPLORE_LENGTHS = (300, 20)
 
 
 @contextmanager
@@ -177,9 +191,11 @@ class LCMCR:
     collapsed sweep where the table has no more observed patterns than the model has
     parameters (`choose_sampler`: NUTS loses there on average); elsewhere it races NUTS
     against the collapsed sweep on short runs (`RACE_LENGTHS`) and takes the one with
-    more bulk ESS of N per second (the one whose chains agree, if only one's do). The
+    more bulk ESS of N per unit of work (the one whose chains agree, if only one's do). The
     race's figures are in `race_` and its time counts in `seconds_`; `sampler_` says
-    which ran.
+    which ran. A NUTS fit that does not start warm starts its chains where short
+    exploring runs found the most probable mode (`EXPLORE_PER_CHAIN`; their figures in
+    `starts_`).
 
     `warm_start` (another fit's `stopped_`, on a table of the same lists, K and chains)
     starts chain c at that fit's chain c's first kept state (see WarmStart), with its sampler (no race) and, for
@@ -193,7 +209,9 @@ class LCMCR:
     `rhat_`, `ess_` (bulk ESS of N), `ess_tail_`, `alpha_draws_`, `sweeps_`
     (iterations per chain, burn-in included), `seconds_`; for NUTS also
     `divergences_` (per chain, after tuning) and `leapfrog_steps_` (mean per draw),
-    for the Gibbs samplers `acceptance_` (of the Metropolis steps); `stopped_` (a
+    for the Gibbs samplers `acceptance_` (of the Metropolis steps); `work_` (in collapsed
+    sweeps, exploring included: LEAPFROGS_PER_SWEEP); `starts_` (NUTS: each exploring run's log
+    posterior at its end, median N and work, and how many chains start there); `stopped_` (a
     WarmStart of `snapshots` states per chain) and `warm_started_` (whether this fit
     started from `warm_start`).
     """
@@ -290,7 +308,14 @@ class LCMCR:
         pool = ThreadPoolExecutor(max_workers=workers) if workers > 1 else None
         with _one_blas_thread() if self.sampler_ == "nuts" else nullcontext():
             stops = [c[0] for c in warm.chains] if warm is not None else [None] * self.chains
-            chains, sweeps, pieces = self._sample(pool, generators, stops, cells, counts)
+            positions = [None] * self.chains
+            self.starts_ = None
+            if self.sampler_ == "nuts" and self.race_ is not None:
+                # The race's NUTS run explored with the same seed: the same starts.
+                self.starts_, positions = self._raced_starts
+            elif self.sampler_ == "nuts" and warm is None:
+                positions = self._explored_positions(pool, seed, cells, counts)
+            chains, sweeps, pieces = self._sample(pool, generators, stops, positions, cells, counts)
         self.stopped_ = WarmStart(
             self.sampler_, tuple(lists), self.K, tuple(tuple(c.states) for c in chains)
         )
@@ -300,8 +325,12 @@ class LCMCR:
             stats = [np.concatenate([piece[c][2] for piece in pieces]) for c in range(self.chains)]
             self.divergences_ = np.array([int(s[:, 2].sum()) for s in stats])
             self.leapfrog_steps_ = float(np.mean([s[:, 1].mean() for s in stats]))
+            explored = 0.0 if self.starts_ is None else float(self.starts_["work"].sum())
+            leapfrogs = sweeps * sum(float(s[:, 1].mean()) for s in stats)
+            self.work_ = explored + leapfrogs / LEAPFROGS_PER_SWEEP + WARM_SWEEPS * self.chains
         else:
             self.acceptance_ = np.stack([chain.acceptance() for chain in chains])
+            self.work_ = float(sweeps * self.chains)
         self._warn_if_unconverged()
         return self
 
@@ -315,8 +344,10 @@ class LCMCR:
 
     def _race(self, table: pd.DataFrame) -> tuple[str, pd.DataFrame]:
         """Short runs of NUTS and the collapsed sweep with the same chains and seed; the
-        sampler with more bulk ESS of N per second wins, unless only the other's chains
-        agree (R-hat within RHAT_LIMIT). Returns the winner and the race's figures."""
+        sampler with more bulk ESS of N per unit of work (`work_`) wins, unless only the
+        other's chains agree (R-hat within RHAT_LIMIT). Work, not seconds, so that the
+        choice (and every draw after it) does not depend on the machine's load. Returns
+        the winner and the race's figures."""
         rows = []
         for sampler, (burnin, draws, thin) in RACE_LENGTHS.items():
             trial = LCMCR(
@@ -335,32 +366,67 @@ class LCMCR:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", ConvergenceWarning)
                 trial.fit(table)
+            if sampler == "nuts":
+                self._raced_starts = (trial.starts_, trial._positions)
             ess = trial.ess_ if np.isfinite(trial.ess_) else 0.0
-            rows.append((sampler, trial.seconds_, ess, ess / trial.seconds_, trial.rhat_))
-        race = pd.DataFrame(rows, columns=["sampler", "seconds", "ess", "ess_per_second", "rhat"])
+            rows.append((sampler, trial.seconds_, trial.work_, ess, ess / trial.work_, trial.rhat_))
+        columns = ["sampler", "seconds", "work", "ess", "ess_per_work", "rhat"]
+        race = pd.DataFrame(rows, columns=columns)
         mixed = race[race["rhat"] <= RHAT_LIMIT]
         pool = mixed if len(mixed) == 1 else race
-        return str(pool.sort_values("ess_per_second").iloc[-1]["sampler"]), race
+        return str(pool.sort_values("ess_per_work", kind="stable").iloc[-1]["sampler"]), race
 
-    def _sample(self, pool, generators, stops, cells, counts):
+    def _sample(self, pool, generators, stops, positions, cells, counts):
         burnin, draws, thin = self._run_lengths()
         kept = draws * thin
         at = [burnin + round(kept * (i + 1) / self.snapshots) for i in range(self.snapshots)]
         return run_chains(
             pool,
             lambda start: _Snapshotting(self._start(*start, cells, counts, burnin, thin), at),
-            list(zip(generators, stops, strict=True)),
+            list(zip(generators, stops, positions, strict=True)),
             (burnin, draws, thin, self.max_sweeps),
             self._diagnose,
             self._short_of_target,
         )
 
-    def _start(self, rng, stopped, cells, counts, burnin: int, thin: int):
+    def _explored_positions(self, pool, seed, cells, counts) -> list[np.ndarray]:
+        """Where the chains start (EXPLORE_PER_CHAIN): the end points of the short NUTS runs
+        with the highest log posterior there, one chain each. Their figures go to
+        `starts_`."""
+        from recount.estimate._lcmcr_nuts import Chain
+
+        n = EXPLORE_PER_CHAIN * self.chains
+        seeds = np.random.SeedSequence(seed).spawn(self.chains + n)[self.chains :]
+        priors = (self.K, float(self.a_alpha), float(self.b_alpha))
+        tune, draws = EXPLORE_LENGTHS
+
+        def explore(rng):
+            chain = Chain(rng, cells, counts, *priors, tune)
+            found, _, stats = chain.advance(0, tune + draws)
+            position = chain.stopped()[0]
+            work = (tune + draws) * float(stats[:, 1].mean()) / LEAPFROGS_PER_SWEEP + WARM_SWEEPS
+            return position, chain.log_density(position), float(np.median(found)), work
+
+        ends = _map(pool, explore, [np.random.default_rng(s) for s in seeds])
+        log_density = np.array([e[1] for e in ends])
+        chosen = np.argsort(-log_density, kind="stable")[: self.chains]
+        self.starts_ = pd.DataFrame(
+            {
+                "log_density": log_density,
+                "N_median": [e[2] for e in ends],
+                "work": [e[3] for e in ends],
+                "chains": np.bincount(chosen, minlength=n),
+            }
+        )
+        self._positions = [ends[i][0] for i in chosen]
+        return self._positions
+
+    def _start(self, rng, stopped, position, cells, counts, burnin: int, thin: int):
         priors = (self.K, float(self.a_alpha), float(self.b_alpha))
         if self.sampler_ == "nuts":
             from recount.estimate._lcmcr_nuts import Chain
 
-            return Chain(rng, cells, counts, *priors, burnin, thin, stopped)
+            return Chain(rng, cells, counts, *priors, burnin, thin, stopped, position)
         collapsed = self.sampler_ == "collapsed"
         return GibbsChain(
             rng, cells, counts, *priors, burnin, thin, self.mh_attempts, collapsed, stopped

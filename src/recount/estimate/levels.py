@@ -18,6 +18,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from recount.estimate.chapman import FLAGS as CHAPMAN_FLAGS
 from recount.estimate.methods import DRAW_METHODS, HIERARCHICAL, MethodResult
 from recount.estimate.protocol import TAILS, Z95
 from recount.estimate.strata import (
@@ -123,8 +124,9 @@ def _combine_method(method: str, parts: list[MethodResult], documented: list[int
         )
     if any("small_stratum_low_bias_risk" in parts[i].flags for i in ok):
         flags.append("includes_low_bias_risk_strata")
-    if any("assumes_independence" in parts[i].flags for i in ok):
-        flags.append("assumes_independence")
+    for flag in CHAPMAN_FLAGS:  # a sum of Chapman estimates keeps their assumption
+        if any(flag in parts[i].flags for i in ok):
+            flags.append(flag)
     return MethodResult(
         method,
         "ok",

@@ -29,10 +29,10 @@ from recount.estimate.levels import (
     level_name,
     stratum_rows,
 )
-from recount.estimate.methods import HIERARCHICAL
+from recount.estimate.methods import HIERARCHICAL, MethodResult
 from recount.estimate.patterns import COUNT, capture_histories, persons_lists
 from recount.estimate.preferred import PREFERRED, mark_preferred
-from recount.estimate.strata import StratumTask, run_tasks, stratum_key
+from recount.estimate.strata import StratumResult, StratumTask, run_tasks, stratum_key
 from recount.settings import EstimateSettings
 from recount.settings.estimate import ENGINES
 from recount.tables import is_pooled, pooled_level
@@ -42,6 +42,11 @@ from recount.workspace import Workspace
 DERIVED_PERIODS = ("year", "half_year", "quarter", "year_month")
 # Person fields that must never become strata (names are sensitive and not categories).
 FORBIDDEN_STRATA = ("person_id", "name", "name_latin", "name_forms", "sources", "statuses")
+# With one list nothing tells how many deaths it missed; the documented count stands alone.
+ONE_LIST_REASON = (
+    "only one list: no estimate of undocumented deaths is possible (multiple systems "
+    "estimation needs the overlap of two or more lists); the documented count is a floor"
+)
 
 
 def estimate_workspace(
@@ -55,8 +60,12 @@ def estimate_workspace(
     settings = ws.config.estimate.with_overrides(**overrides)
     if not ws.has_table("persons"):
         raise WorkspaceError(f"{ws.root}: no table 'persons'; run `recount link` first")
-    check_strata(settings, _persons_columns(ws) or [], str(ws.config_path))
-    if settings.linkage_draws and ws.has_table("pairs") and ws.has_table("record_person"):
+    columns = _persons_columns(ws) or []
+    check_strata(settings, columns, str(ws.config_path))
+    lists = persons_lists(pd.DataFrame(columns=columns))
+    settings = methods_for_lists(settings, lists)
+    linked = ws.has_table("pairs") and ws.has_table("record_person") and len(lists) >= 2
+    if settings.linkage_draws and linked:
         from recount.estimate.linkage_stage import estimate_linked_workspace
 
         tables = estimate_linked_workspace(ws, settings, progress, sys.modules[__name__])
@@ -84,9 +93,8 @@ def estimate_persons(
     if persons.empty:
         raise WorkspaceError("persons is empty: nobody is documented, nothing to estimate")
     if len(lists) < 2:
-        raise WorkspaceError(
-            "persons has fewer than two in_<source> columns: nothing to estimate from"
-        )
+        return _one_list(persons, strata, settings), draws_table([])
+    settings = methods_for_lists(settings, lists)
     tasks = stratum_tasks(frame, strata, lists, strata, level_name(strata, strata), settings)
     for pooled in settings.pooled_levels:
         columns = () if pooled == "total" else tuple(pooled.split("+"))
@@ -98,6 +106,34 @@ def estimate_persons(
     estimates = _typed(estimates, frame, strata)
     estimates[PREFERRED] = mark_preferred(estimates)
     return estimates, draws_table(finest)
+
+
+def methods_for_lists(settings: EstimateSettings, lists: list[str]) -> EstimateSettings:
+    """With exactly two lists only Chapman's estimator can run (the others need three): it
+    is added to the methods, so the project gets an estimate, flagged for its assumption."""
+    if len(lists) == 2 and "chapman" not in settings.methods:
+        return replace(settings, methods=(*settings.methods, "chapman"))
+    return settings
+
+
+def _one_list(persons: pd.DataFrame, strata: list[str], settings: EstimateSettings) -> pd.DataFrame:
+    """`estimates` of a one-list project: a total row per method, not estimable, saying why."""
+    result = StratumResult(
+        key="total",
+        values={},
+        level="total",
+        documented=len(persons),
+        lists=len(persons_lists(persons)),
+        reason=ONE_LIST_REASON,
+        positive_dependence=False,
+        methods=[
+            MethodResult(m, "not_estimable", reason=ONE_LIST_REASON) for m in settings.methods
+        ],
+    )
+    estimates = pd.DataFrame(stratum_rows([result], strata), columns=strata + COLUMNS)
+    estimates = _typed(estimates, persons, strata)
+    estimates[PREFERRED] = mark_preferred(estimates)
+    return estimates
 
 
 def result_rows(

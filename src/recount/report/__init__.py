@@ -112,7 +112,9 @@ def _claims(ws: Workspace) -> pd.DataFrame | None:
 def _no_estimate_reason(ws: Workspace) -> str:
     if not ws.has_table("estimates"):
         return "the estimate stage has not run (`recount estimate`)"
-    return "no stratum could be estimated; see the estimation diagnostics"
+    from recount.estimate.headline import no_estimate_reason
+
+    return no_estimate_reason(ws.table("estimates"))
 
 
 def _persons_export(ws: Workspace, redact: bool) -> pd.DataFrame:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from recount.settings.estimate import ESS_MINIMUM, RHAT_LIMIT
+from recount.estimate.headline import headline_cautions
 from recount.tables import is_pooled, pooled_level
 from recount.workspace import Workspace
 
@@ -49,28 +49,6 @@ def headline_method(ws: Workspace) -> str | None:
     return None if total.empty else str(total["method"].iloc[0])
 
 
-# What a flag on the headline total means for a reader, said beside the figure.
-HEADLINE_CAUTIONS = {
-    "poor_convergence": (
-        f"The sampler's chains behind this figure have not converged (R-hat of N above {RHAT_LIMIT} "
-        f"or fewer than {ESS_MINIMUM} effective draws), so neither the figure nor its interval can be "
-        "trusted yet. Run longer: set [estimate.lcmcr] ess_target = 1000 and re-run."
-    ),
-    "methods_disagree": (
-        "The estimation methods disagree beyond their intervals for this total: the data "
-        "support more than one answer. Compare them in the estimation diagnostics."
-    ),
-    "strong_list_dependence": (
-        "The lists depend on each other strongly (a selected log-linear interaction with "
-        "|log odds ratio| of 1 or more), which the models may not absorb."
-    ),
-    "strata_sum_disagrees_with_pooled": (
-        "The sum over strata and the pooled estimate do not overlap: capture differs "
-        "between strata, or some strata are estimated poorly."
-    ),
-}
-
-
 def headline(ws: Workspace) -> dict[str, Any]:
     documented = int(_scalar(ws, "select count(*) from persons"))
     unidentified = int(_scalar(ws, "select count(*) from record_person where person_id is null"))
@@ -96,8 +74,7 @@ def headline(ws: Workspace) -> dict[str, Any]:
     out.update(
         method=method, level=level, **{k: float(row[k]) for k in ("estimate", "lower", "upper")}
     )
-    flags = set(filter(None, str(row["flag"] if pd.notna(row["flag"]) else "").split(";")))
-    out["cautions"] = [text for flag, text in HEADLINE_CAUTIONS.items() if flag in flags]
+    out["cautions"] = headline_cautions(row["flag"])
     other_level = "total" if is_pooled(level) else pooled_level("total")
     other = ws.query(
         "select estimate, lower, upper from estimates "

@@ -115,7 +115,8 @@ class EstimateSettings(Section):
     )
     methods: tuple[str, ...] = setting(
         ("lcmcr", "loglinear", "dga"),
-        "methods to fit in every stratum",
+        "methods to fit in every stratum (with exactly two lists, chapman is added: the "
+        "others need three)",
         choices=METHODS,
         single=True,
     )

@@ -51,7 +51,8 @@ _POSSESSOR_RE = re.compile(
 )
 _POSSESSIVE_SOURCE_RE = re.compile(
     r"\b(?P<owner>its|their)\s+(?:(?:other|own|latest|new|final|full|updated|main|key|revised|"
-    r"earlier|initial|[a-z]+ly)\s+){0,2}(?:findings|figures|data|report|estimates?|count|tally|"
+    r"earlier|initial|[a-z]+ly|[a-z]+ed)\s+){0,2}(?:findings|figures|data|report|estimates?|count|tally|"
+    r"information|"
     r"statistics|records|numbers|calculations|analysis|survey|study|documentation)\b",
     re.IGNORECASE,
 )
@@ -61,7 +62,7 @@ _ACCORDING_RE = re.compile(
 )
 # "the latest reports from de facto authorities", "a conservative estimate by ACLED": the source.
 _SOURCE_OF_RE = re.compile(
-    rf"(?:(?:the|a|an|its|their|latest|new|recent|conservative|official|updated|final|preliminary|initial|separate|own|\w+ly)\s+){{0,4}}"
+    rf"(?:(?:the|a|an|its|their|latest|new|recent|conservative|official|updated|final|preliminary|initial|separate|own|\w+ly|(?-i:[a-z][\w-]*))\s+){{0,4}}"
     rf"(?:{alternation(SOURCE_NOUNS)})\s+(?:(?:{alternation(COMPILED_PARTICIPLES)})\s+(?:[^\s,;.]+\s+){{0,5}}?)?(?:from|by|of)\s+",
     re.IGNORECASE,
 )
@@ -796,9 +797,39 @@ _ISSUED = {"statement", "report", "release", "update", "bulletin", "briefing", "
            "spokeswoman", "spokesperson", "official", "officials", "source", "sources"}  # fmt: skip
 
 
+# Heads that name a body of figures or a time, never who speaks: "according to casualty
+# figures", "its confirmed data", "the month of June registered", "the previous day's report".
+_NOT_AGENT_HEADS = {"figures", "figure", "data", "tally", "tallies", "count", "counts", "toll",
+                    "estimate", "estimates", "statistics", "numbers", "records", "information",
+                    "calculations", "documentation", "database", "day", "days", "week", "weeks",
+                    "month", "months", "year", "years", "day's", "week's", "month's",
+                    "year's"} | _MONTH_NAMES  # fmt: skip
+# ... unless they say whose they are: "official figures", "a government database".
+_OWNER_WORDS = {"official", "government", "police", "military", "army", "hospital", "medical",
+                "health", "ministry", "morgue", "un"}  # fmt: skip
+# "another organization called NESOHR": the name; "Srisompob Jitpiromsri of the monitoring
+# group Deep South Watch": the person before the description of their body.
+_CALLED_RE = re.compile(r"^.*?\b(?:called|named|known\s+as)\s+(?=[A-Z])")
+_PERSON_OF_RE = re.compile(r"^((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*),?\s+of\s+the\s+[a-z]")
+
+
 def _unnamed(cue: int, name: str | None) -> Attribution | None:
     if name is None or not name.strip():
         return None  # a cue with nothing before it ('. at said') names no one
+    name = _CALLED_RE.sub("", name)
+    person_of = _PERSON_OF_RE.match(name)
+    if person_of is not None:
+        name = person_of.group(1)
+    words = name.lower().split()
+    if (
+        not set(words) & _OWNER_WORDS
+        and all(w.islower() or w.lower() in _MONTH_NAMES for w in name.split())
+        and (
+            words[-1] in _NOT_AGENT_HEADS
+            or (len(words) > 2 and words[0] in _NOT_AGENT_HEADS and words[1] == "of")
+        )
+    ):
+        return None
     name = _without_title(name)
     lowered = name.lower()
     words = lowered.split()

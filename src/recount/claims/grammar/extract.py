@@ -79,7 +79,7 @@ _PASSIVE_HARM = (
     r"(?:killed|injured|wounded|arrested|detained|abducted|kidnapped|displaced|executed)"
 )
 _LOCATIVE = r"(?:\s+(?:in|on|at|near|from|across|around|inside|outside|throughout)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
-_ADJECTIVE = rf"(?:(?!(?:and|or|but|of|with|{_POP}|{alternation(UNITS)})\b)[A-Za-z][\w'’-]*\s+)"
+_ADJECTIVE = rf"(?:(?!(?:and|or|but|of|with|by|{_POP}|{alternation(UNITS)})\b)[A-Za-z][\w'’-]*\s+)"
 _FORWARD_RE = re.compile(
     rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?P<of>of\s+)?(?:(?:reports?|names|accounts|cases)\s+of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>(?:{_POP})(?:\s+(?:{_POP})|\s*,?\s+(?:and|or|&)\s+(?:{_ADJECTIVE}){{0,1}}?(?:{_POP}))?)\b|{_ADJECTIVE}{{1,2}}?(?=(?:{alternation(MEASURE_NOUNS)})\b)|{_ADJECTIVE}{{1,2}}?(?=(?:had|have|has|were|was)\s+(?:been\s+)?{_PASSIVE_HARM}\b))?"
     rf"{_LOCATIVE}"
@@ -142,7 +142,7 @@ _AMONG_RE = re.compile(
     re.IGNORECASE,
 )
 _PART_RE = re.compile(
-    r"(?:\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+them|\bmost\s+of\s+them|\bmostly|\bmainly|\bincl\.?|\bamong\s+those|\()\s*(?:were|are|was|is)?\s*$",
+    r"(?:\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+them|\bmost\s+of\s+them|\bmostly|\bmainly|\bincl\.?|\bamong\s+those|\bcompris(?:e|es|ed|ing)|\bconsist(?:s|ed|ing)?\s+of|\bbroke\s+down\s+into|\()\s*(?:were|are|was|is)?\s*$",
     re.IGNORECASE,
 )
 _COORD_RE = re.compile(
@@ -203,7 +203,7 @@ _NOT_A_COUNT_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _TEMPORAL_BEFORE_RE = re.compile(
-    rf"\b(?:in|since|by|of|during|until|till|from|through|to|between|and|early|late|mid|before|after|around|summer|spring|autumn|winter|fall|year|end|start|beginning|{_MONTH})[\s-]*$",
+    rf"(?:\b(?:in|since|by|of|during|until|till|from|through|to|between|early|late|mid|before|after|around|summer|spring|autumn|winter|fall|year|end|start|beginning|{_MONTH})|\b(?:19|20)\d\d\s+and)[\s-]*$",
     re.IGNORECASE,
 )
 _AGE_QUALIFIER_RE = re.compile(rf"\b(?:{_POP}|those|aged|age)\s*$", re.IGNORECASE)
@@ -391,7 +391,9 @@ def _losses_section(sentence: str, state: DocumentState) -> None:
 
 
 _BARE_COUNT_RE = re.compile(
-    r"\s*(?:deaths?|injur(?:y|ies|ed)|killed|wounded|fatalities|casualties)\b", re.IGNORECASE
+    r"\s*(?:\([^()]{0,30}\)\s*)?(?:(?:were|was|had\s+been|have\s+been)\s+)?"  # "2,414 (2,403) killed"
+    r"(?:deaths?|injur(?:y|ies|ed)|killed|wounded|dead|fatalities|casualties)\b",
+    re.IGNORECASE,
 )
 _REPORT_MEASURES = {"killed", "injured", "casualties"}
 
@@ -844,7 +846,18 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
             q = _without_estimated(q)  # "the authors estimated 64 260 deaths": a verb
     claim = SentenceClaim(q, phrase_end=q.end, phrase_start=q.start)
     after = sentence[q.end : q.end + 200]
-    forward = _FORWARD_RE.match(after)
+    members = _MEMBERS_OF_RE.match(after)
+    if members is not None:  # "421 members of the Iraqi Security Forces were killed"
+        claim.population, claim.own_population = "combatants", True
+        claim.phrase_end = q.end + members.end()
+        forward = _FORWARD_RE.match(after[members.end() :])
+        if forward and not forward.group("pop") and _key(forward.group("meas")) != "lost":
+            claim.measure = MEASURES_AFTER[_key(forward.group("meas"))]
+            claim.phrase_end += forward.end()
+            claim.measure_text = _phrase(sentence, q.start, claim.phrase_end)
+            claim.construction = "subject"
+            return claim
+    forward = None if members else _FORWARD_RE.match(after)
     if forward and _key(forward.group("meas")) == "lost":
         pop = forward.group("pop")
         if not pop or _key(pop) != "lives":
@@ -856,7 +869,7 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
         claim.construction = "subject"
         claim.phrase_end = q.end + forward.end()
         if forward.group("pop"):
-            claim.population = _population(forward.group("pop"))
+            claim.population = _population_of(forward)
             claim.own_population = True
         elif _OF_THEM_RE.match(after):
             claim.population = _antecedent_population(sentence, q.start)
@@ -889,9 +902,9 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
             claim.measure = combined
             claim.phrase_end = harm.end()
         return claim
-    pop = _POP_AFTER_RE.match(after)
+    pop = None if members else _POP_AFTER_RE.match(after)
     if pop:
-        claim.population = _population(pop.group("pop"))
+        claim.population = _population_of(pop)
         claim.own_population = True
         claim.phrase_end = q.end + pop.end()
     backward = _BACKWARD_RE.search(before[-60:])
@@ -1005,6 +1018,14 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
     return claim
 
 
+# Members of an armed body, named by its own words or acronym ("members of the Turkish
+# security forces", "members of the PKK"): fighters, whatever the body is called.
+_MEMBERS_OF_RE = re.compile(
+    r"^\s*(?:(?!by\b|of\b|and\b|or\b)[\w'’-]+\s+){0,2}?(?:members?|personnel|operatives)\s+of\s+(?:the\s+)?"
+    r"(?:[\w'’-]+[\s,]+){0,4}?(?:forces|army|police|military|militias?|armed\s+groups?|guard|"
+    r"gendarmerie|security\s+services|(?-i:[A-Z]{2,6}))\b",
+    re.IGNORECASE,
+)
 _RELEASED_RE = re.compile(
     r"\s+(?:were|was|have\s+been|had\s+been|are)\s+(?:later\s+)?(?:released|freed|returned)\b",
     re.IGNORECASE,
@@ -1056,6 +1077,20 @@ def _nearest_toll(before: str) -> re.Match[str] | None:
             return toll  # "the toll of killed and missing stands at": the toll, not "missing"
         toll = closer
     return None
+
+
+_ARMED_BODIES = {"militia", "rebel", "guerrilla", "insurgent", "cartel", "gang", "army",
+                 "taliban", "jihadist", "security", "police", "military", "paramilitary"}  # fmt: skip
+
+
+def _population_of(match: re.Match[str]) -> str:
+    """The population of a matched phrase: its people noun, or fighters where the noun is the
+    members of an armed body ('25 PKK members', 'militia members')."""
+    phrase = match.string[match.start() : match.end("pop")]
+    armed = re.search(r"(?P<body>[\w'’-]+)\s+members?\s*$", phrase)
+    if armed and (armed.group("body").isupper() or armed.group("body").lower() in _ARMED_BODIES):
+        return "combatants"
+    return _population(match.group("pop"))
 
 
 def _population(words: str) -> str:
@@ -1458,7 +1493,7 @@ def _topic_population(sentence: str, claims: list[SentenceClaim]) -> None:
 
 _BREAKDOWN_GAP_RE = re.compile(r"^[^.;]{0,40}?(?::|\s[–—-]\s|\()\s*$")
 _AND_GAP_RE = re.compile(
-    r"^\s*(?:(?:in|during|on|at|across|since|over|from|of)\s+[^,;.]{1,30}?)?\s*[,;]?\s*(?:and|as\s+well\s+as|along\s+with|while|with)?\s*$",
+    r"^\s*(?:(?:in|during|on|at|across|since|over|from|of)\s+[^,;.]{1,30}?)?\s*[,;]?\s*(?:and|as\s+well\s+as|along\s+with|while|with)?\s*(?:another|a\s+further|an\s+additional)?\s*$",
     re.IGNORECASE,
 )
 _PART_GAP_RE = re.compile(r"^\s*,?\s*(?:including|among\s+them|of\s+whom)\s*$", re.IGNORECASE)
@@ -1480,7 +1515,18 @@ def _share_population(sentence: str, claims: list[SentenceClaim]) -> None:
                 claim.population = same[-1].population
         if index > 0:
             previous = claims[index - 1]
+            another = _ANOTHER_RE.search(
+                sentence, max(0, claim.quantity.start - 30), claim.quantity.start
+            )
+            if another is not None and previous.construction == "part":
+                # "852 civilians were killed (including 158 police) a further 1793 were
+                # injured": the further count is of the people counted, not of the part
+                previous = next(
+                    (c for c in claims[index - 2 :: -1] if c.construction != "part"), previous
+                )
             gap = sentence[previous.phrase_end : claim.phrase_start]
+            if another is not None:
+                gap = re.sub(r"\([^()]*\)", " ", gap)
             if _BREAKDOWN_GAP_RE.match(gap) and previous.population != "all":
                 head = previous
             inheritable = not claim.own_population and claim.population == "all"

@@ -38,7 +38,9 @@ POPULATIONS = {
     "security forces personnel": "combatants", "security force personnel": "combatants",
     "members of armed groups": "combatants", "members of the armed forces": "combatants",
     "members of the army": "combatants", "armed group members": "combatants",
-    "paramilitaries": "combatants",
+    "paramilitaries": "combatants", "guerrillas": "combatants", "gendarmes": "combatants",
+    "operatives": "combatants", "gang members": "combatants", "cartel members": "combatants",
+    "members": "all", "member": "all", "monks": "all",
     "children": "children", "child": "children", "minors": "children", "kids": "children",
     "boys": "children", "girls": "children", "infants": "children", "babies": "children",
     "schoolchildren": "children", "toddlers": "children", "schoolgirls": "children",
@@ -269,7 +271,7 @@ SOURCE_NOUNS = ["figures", "figure", "data", "tally", "tallies", "count", "count
                 "estimates", "report",
                 "toll", "statistics", "numbers", "records", "documentation", "database",
                 "reports", "survey", "study", "investigation", "analysis", "assessment",
-                "update", "updates", "calculations", "count"]  # fmt: skip
+                "update", "updates", "calculations", "count", "information"]  # fmt: skip
 # Participles that say who holds or made a body of figures: "data held by the HLC", "figures
 # compiled by the ministry", "a count kept by volunteers" (the agent after "by" is the source).
 COMPILED_PARTICIPLES = ["compiled", "published", "released", "issued", "gathered", "given",

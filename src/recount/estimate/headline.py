@@ -1,0 +1,92 @@
+"""The headline total in words: the preferred total, what its flags mean for a reader, or
+why there is none. One wording, said by the report and after `recount run` and
+`recount estimate`.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from recount.estimate.preferred import PREFERENCE, preferred_rows
+from recount.settings.estimate import ESS_MINIMUM, RHAT_LIMIT
+from recount.tables import pooled_level
+
+TOTAL_LEVELS = ("total", pooled_level("total"))
+
+# What a flag on the headline total means for a reader, said beside the figure.
+HEADLINE_CAUTIONS = {
+    "poor_convergence": (
+        f"The sampler's chains behind this figure have not converged (R-hat of N above {RHAT_LIMIT} "
+        f"or fewer than {ESS_MINIMUM} effective draws), so neither the figure nor its interval can be "
+        "trusted yet. Run longer: add ess_target = 1000 under [estimate.lcmcr] in recount.toml "
+        "and run `recount run` again: the chains then run on until they converge (the estimate "
+        "stage takes longer; on a simulated 2,000-person world, 84 s instead of 12 s)."
+    ),
+    "methods_disagree": (
+        "The estimation methods disagree beyond their intervals for this total: the data "
+        "support more than one answer. Compare them in the estimation diagnostics."
+    ),
+    "strong_list_dependence": (
+        "The lists depend on each other strongly (a selected log-linear interaction with "
+        "|log odds ratio| of 1 or more), which the models may not absorb."
+    ),
+    "strata_sum_disagrees_with_pooled": (
+        "The sum over strata and the pooled estimate do not overlap: capture differs "
+        "between strata, or some strata are estimated poorly."
+    ),
+    "independence_untestable": (
+        "Only two lists: this is Chapman's (Lincoln-Petersen) estimate, which assumes the two "
+        "lists are independent. With two lists that cannot be checked, and positive dependence "
+        "(the same deaths more likely to reach both lists, the usual case) biases it low. "
+        "A third list would allow models of the dependence (lcmcr, loglinear, dga)."
+    ),
+}
+
+
+def headline_cautions(flag: object) -> list[str]:
+    """The cautions of a row's `flag` (';'-joined names), in HEADLINE_CAUTIONS' order."""
+    flags = set(filter(None, str(flag if pd.notna(flag) else "").split(";")))
+    return [text for name, text in HEADLINE_CAUTIONS.items() if name in flags]
+
+
+def preferred_total(estimates: pd.DataFrame) -> pd.Series | None:
+    """The preferred total row (summed over strata or pooled), or None."""
+    rows = preferred_rows(estimates)
+    rows = rows[rows["level"].isin(TOTAL_LEVELS)]
+    return None if rows.empty else rows.iloc[0]
+
+
+def no_estimate_reason(estimates: pd.DataFrame) -> str:
+    """Why no total could be estimated: the reason of the most preferred method's total (the
+    pooled table's, which says what is wrong, before the sum's)."""
+    totals = estimates[estimates["level"].isin(TOTAL_LEVELS) & estimates["reason"].notna()]
+    if totals.empty:
+        return "no stratum could be estimated; see the estimation diagnostics"
+    rank = {m: i for i, m in enumerate(PREFERENCE)}
+    order = totals.assign(
+        _method=totals["method"].map(lambda m: rank.get(m, len(rank))),
+        _summed=totals["level"] == "total",
+    ).sort_values(["_method", "_summed"], kind="stable")
+    row = order.iloc[0]
+    if totals["reason"].nunique() == 1:  # the same for every method (one list): say it once
+        return str(row["reason"])
+    return f"{row['method']}: {row['reason']}"
+
+
+def headline_text(estimates: pd.DataFrame) -> list[str]:
+    """The total in a sentence and its cautions, or why there is none (numbers only, no name)."""
+    documented = int(estimates["documented"].max()) if len(estimates) else 0
+    row = preferred_total(estimates)
+    if row is None:
+        return [
+            f"No estimate of the total ({documented:,} documented people): "
+            + no_estimate_reason(estimates)
+        ]
+    how = "summed over strata" if row["level"] == "total" else "one pooled table"
+    if pd.notna(row["rhat"]) and pd.notna(row["ess"]):
+        how += f", R-hat {row['rhat']:.3f}, ESS {row['ess']:,.0f}"
+    return [
+        f"Estimated total: {row['estimate']:,.0f} (95% interval {row['lower']:,.0f} to "
+        f"{row['upper']:,.0f}; {row['method']}, {how}); {documented:,} documented people.",
+        *headline_cautions(row["flag"]),
+    ]

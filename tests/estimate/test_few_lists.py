@@ -1,0 +1,79 @@
+"""Projects with two lists (Chapman, flagged, is the estimate) and one list (none, said why)."""
+
+from __future__ import annotations
+
+import pytest
+
+from recount.estimate import Chapman, capture_histories
+from recount.estimate.headline import HEADLINE_CAUTIONS, headline_text
+from recount.estimate.preferred import preferred_rows
+from recount.estimate.workspace import ONE_LIST_REASON, estimate_persons
+from recount.settings import EstimateSettings
+
+
+def _keep_lists(persons, kept):
+    """`persons` as a project of only these lists would have it (people on none drop out)."""
+    columns = [f"in_{name}" for name in kept]
+    dropped = [c for c in persons.columns if c.startswith("in_") and c not in columns]
+    frame = persons.drop(columns=dropped)
+    return frame[frame[columns].any(axis=1)].reset_index(drop=True)
+
+
+@pytest.fixture(scope="module")
+def two_lists(make_persons):
+    persons, truth = make_persons({("SY-HL", 2012): 3000, ("SY-DI", 2012): 2000}, seed=11)
+    return _keep_lists(persons, ["vdc", "snhr"]), sum(truth.values())
+
+
+def test_two_lists_give_chapman_as_the_flagged_headline(two_lists):
+    persons, truth = two_lists
+    settings = EstimateSettings.parse({"strata": ["governorate"], "workers": 1})
+    assert "chapman" not in settings.methods  # the default methods need three lists
+    estimates, _ = estimate_persons(persons, settings)
+    preferred = preferred_rows(estimates)
+    total = preferred[preferred["level"].isin(["total", "total_pooled"])].iloc[0]
+    assert total["method"] == "chapman" and total["status"] == "ok"
+    pooled = estimates[(estimates["level"] == "total_pooled") & (estimates["method"] == "chapman")]
+    direct = Chapman().fit(capture_histories(persons))
+    assert pooled["estimate"].iloc[0] == pytest.approx(direct.N_)
+    assert (pooled["lower"].iloc[0], pooled["upper"].iloc[0]) == pytest.approx(direct.interval())
+    assert abs(total["estimate"] - truth) < 0.1 * truth  # lists independent here
+    assert {"assumes_independence", "independence_untestable"} <= set(total["flag"].split(";"))
+    others = estimates[(estimates["method"] != "chapman") & (estimates["level"] == "stratum")]
+    assert (others["status"] == "not_estimable").all()
+    assert others["reason"].str.contains("at least 3 are needed").all()
+    first, *cautions = headline_text(estimates)
+    assert first.startswith(f"Estimated total: {total['estimate']:,.0f}")
+    assert HEADLINE_CAUTIONS["independence_untestable"] in cautions
+
+
+def test_one_list_gives_no_estimate_and_says_why(two_lists):
+    persons, _ = two_lists
+    one = _keep_lists(persons, ["vdc"])
+    settings = EstimateSettings.parse({"strata": ["governorate"], "workers": 1})
+    estimates, draws = estimate_persons(one, settings)
+    assert list(estimates["level"].unique()) == ["total"] and draws.empty
+    assert (estimates["status"] == "not_estimable").all()
+    assert (estimates["reason"] == ONE_LIST_REASON).all()
+    assert (estimates["documented"] == len(one)).all()
+    assert not estimates["preferred"].any()
+    (line,) = headline_text(estimates)
+    assert line == (f"No estimate of the total ({len(one):,} documented people): {ONE_LIST_REASON}")
+
+
+def test_mse_on_two_lists_fits_chapman_and_refuses_lcmcr(tmp_path):
+    """`recount mse` on a two-list table: Chapman by default, with the caveat; LCMCR, whose
+    latent classes two lists cannot identify, is refused with what to use instead."""
+    from typer.testing import CliRunner
+
+    from recount.cli import app
+
+    path = tmp_path / "two.csv"
+    path.write_text("A,B,count\n1,0,300\n0,1,200\n1,1,60\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["mse", str(path)])
+    assert result.exit_code == 0, result.output
+    output = " ".join(result.output.split())
+    assert "chapman │ 1,544" in output and "caution: Only two lists" in output
+    result = CliRunner().invoke(app, ["mse", str(path), "--method", "lcmcr"])
+    assert result.exit_code != 0
+    assert "LCMCR needs three or more lists" in str(result.exception)
