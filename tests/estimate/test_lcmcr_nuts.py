@@ -30,15 +30,17 @@ def random_table(rng: np.random.Generator, n_lists: int, people: int) -> pd.Data
     return patterns_from_matrix(captures)
 
 
-def numeric_gradient(x: np.ndarray, data: tuple, step: float = 1e-6) -> np.ndarray:
+def numeric_gradient(
+    x: np.ndarray, data: tuple, density=nuts.log_posterior, step: float = 1e-6
+) -> np.ndarray:
     out = np.empty_like(x)
     scratch = np.empty_like(x)
     for i in range(x.size):
         up, down = x.copy(), x.copy()
         up[i] += step
         down[i] -= step
-        high = nuts.log_posterior(up, scratch, data)
-        low = nuts.log_posterior(down, scratch, data)
+        high = density(up, scratch, data)
+        low = density(down, scratch, data)
         out[i] = (high - low) / (2 * step)
     return out
 
@@ -66,19 +68,6 @@ def test_gradient_matches_finite_differences(seed, n_lists, n_classes, spread, f
     value = nuts.log_posterior(x, grad, data)
     assert np.isfinite(value)
     np.testing.assert_allclose(grad, numeric_gradient(x, data), rtol=1e-4, atol=1e-3)
-
-
-def strata_numeric_gradient(x: np.ndarray, data: tuple, step: float = 1e-6) -> np.ndarray:
-    out = np.empty_like(x)
-    scratch = np.empty_like(x)
-    for i in range(x.size):
-        up, down = x.copy(), x.copy()
-        up[i] += step
-        down[i] -= step
-        high = nuts.strata_log_posterior(up, scratch, data)
-        low = nuts.strata_log_posterior(down, scratch, data)
-        out[i] = (high - low) / (2 * step)
-    return out
 
 
 @settings(max_examples=15, deadline=None)
@@ -109,7 +98,9 @@ def test_strata_gradient_matches_finite_differences(
     grad = np.empty_like(x)
     value = nuts.strata_log_posterior(x, grad, data)
     assert np.isfinite(value)
-    np.testing.assert_allclose(grad, strata_numeric_gradient(x, data), rtol=1e-4, atol=1e-3)
+    np.testing.assert_allclose(
+        grad, numeric_gradient(x, data, nuts.strata_log_posterior), rtol=1e-4, atol=1e-3
+    )
 
 
 def test_stick_prior_is_the_stick_breaking_prior_with_alpha_summed_out():
