@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from recount.estimate import mcmc_diagnostics
-from recount.estimate._lcmcr_nuts import WARM_SWEEPS
+from recount.estimate._lcmcr_nuts import WARM_SWEEPS, Chain
 from recount.estimate._lcmcr_sampler import STATE, advance_chain, start_chain
 from recount.estimate.mcmc_diagnostics import converged
 from recount.estimate.patterns import COUNT, patterns_from_individuals, validate_patterns
@@ -211,7 +211,8 @@ class LCMCR:
     `divergences_` (per chain, after tuning) and `leapfrog_steps_` (mean per draw),
     for the Gibbs samplers `acceptance_` (of the Metropolis steps); `work_` (in collapsed
     sweeps, exploring included: LEAPFROGS_PER_SWEEP); `starts_` (NUTS: each exploring run's log
-    posterior at its end, median N and work, and how many chains start there); `stopped_` (a
+    posterior at its end, median N and work, and how many chains start there) and
+    `chain_starts_` (the positions the chains started from, None where not explored); `stopped_` (a
     WarmStart of `snapshots` states per chain) and `warm_started_` (whether this fit
     started from `warm_start`).
     """
@@ -285,7 +286,7 @@ class LCMCR:
         self.lists_ = lists
         self.n_observed_ = int(counts.sum())
         raced_seconds = 0.0
-        self.race_ = None
+        self.race_ = raced_starts = None
         warm = self._fitting_warm_start(lists)
         self.warm_started_ = warm is not None
         if warm is not None:
@@ -296,7 +297,7 @@ class LCMCR:
             self.sampler_ = "collapsed"
         else:
             started = time.perf_counter()
-            self.sampler_, self.race_ = self._race(table)
+            self.sampler_, self.race_, raced_starts = self._race(table)
             raced_seconds = time.perf_counter() - started
 
         seed = DEFAULT_SEED if self.seed is None else self.seed
@@ -308,13 +309,13 @@ class LCMCR:
         pool = ThreadPoolExecutor(max_workers=workers) if workers > 1 else None
         with _one_blas_thread() if self.sampler_ == "nuts" else nullcontext():
             stops = [c[0] for c in warm.chains] if warm is not None else [None] * self.chains
-            positions = [None] * self.chains
-            self.starts_ = None
-            if self.sampler_ == "nuts" and self.race_ is not None:
+            self.starts_, positions = None, [None] * self.chains
+            if self.sampler_ == "nuts" and raced_starts is not None:
                 # The race's NUTS run explored with the same seed: the same starts.
-                self.starts_, positions = self._raced_starts
+                self.starts_, positions = raced_starts
             elif self.sampler_ == "nuts" and warm is None:
-                positions = self._explored_positions(pool, seed, cells, counts)
+                self.starts_, positions = self._explore(pool, seed, cells, counts)
+            self.chain_starts_ = positions
             chains, sweeps, pieces = self._sample(pool, generators, stops, positions, cells, counts)
         self.stopped_ = WarmStart(
             self.sampler_, tuple(lists), self.K, tuple(tuple(c.states) for c in chains)
@@ -342,12 +343,12 @@ class LCMCR:
             return None
         return warm
 
-    def _race(self, table: pd.DataFrame) -> tuple[str, pd.DataFrame]:
+    def _race(self, table: pd.DataFrame) -> tuple[str, pd.DataFrame, tuple]:
         """Short runs of NUTS and the collapsed sweep with the same chains and seed; the
         sampler with more bulk ESS of N per unit of work (`work_`) wins, unless only the
         other's chains agree (R-hat within RHAT_LIMIT). Work, not seconds, so that the
         choice (and every draw after it) does not depend on the machine's load. Returns
-        the winner and the race's figures."""
+        the winner, the race's figures and the NUTS run's starts (`_explore`)."""
         rows = []
         for sampler, (burnin, draws, thin) in RACE_LENGTHS.items():
             trial = LCMCR(
@@ -367,14 +368,15 @@ class LCMCR:
                 warnings.simplefilter("ignore", ConvergenceWarning)
                 trial.fit(table)
             if sampler == "nuts":
-                self._raced_starts = (trial.starts_, trial._positions)
+                nuts_starts = (trial.starts_, trial.chain_starts_)
             ess = trial.ess_ if np.isfinite(trial.ess_) else 0.0
             rows.append((sampler, trial.seconds_, trial.work_, ess, ess / trial.work_, trial.rhat_))
         columns = ["sampler", "seconds", "work", "ess", "ess_per_work", "rhat"]
         race = pd.DataFrame(rows, columns=columns)
         mixed = race[race["rhat"] <= RHAT_LIMIT]
         pool = mixed if len(mixed) == 1 else race
-        return str(pool.sort_values("ess_per_work", kind="stable").iloc[-1]["sampler"]), race
+        winner = str(pool.sort_values("ess_per_work", kind="stable").iloc[-1]["sampler"])
+        return winner, race, nuts_starts
 
     def _sample(self, pool, generators, stops, positions, cells, counts):
         burnin, draws, thin = self._run_lengths()
@@ -389,12 +391,9 @@ class LCMCR:
             self._short_of_target,
         )
 
-    def _explored_positions(self, pool, seed, cells, counts) -> list[np.ndarray]:
+    def _explore(self, pool, seed, cells, counts) -> tuple[pd.DataFrame, list[np.ndarray]]:
         """Where the chains start (EXPLORE_PER_CHAIN): the end points of the short NUTS runs
-        with the highest log posterior there, one chain each. Their figures go to
-        `starts_`."""
-        from recount.estimate._lcmcr_nuts import Chain
-
+        with the highest log posterior there, one chain each; and each run's figures."""
         n = EXPLORE_PER_CHAIN * self.chains
         seeds = np.random.SeedSequence(seed).spawn(self.chains + n)[self.chains :]
         priors = (self.K, float(self.a_alpha), float(self.b_alpha))
@@ -410,7 +409,7 @@ class LCMCR:
         ends = _map(pool, explore, [np.random.default_rng(s) for s in seeds])
         log_density = np.array([e[1] for e in ends])
         chosen = np.argsort(-log_density, kind="stable")[: self.chains]
-        self.starts_ = pd.DataFrame(
+        starts = pd.DataFrame(
             {
                 "log_density": log_density,
                 "N_median": [e[2] for e in ends],
@@ -418,14 +417,11 @@ class LCMCR:
                 "chains": np.bincount(chosen, minlength=n),
             }
         )
-        self._positions = [ends[i][0] for i in chosen]
-        return self._positions
+        return starts, [ends[i][0] for i in chosen]
 
     def _start(self, rng, stopped, position, cells, counts, burnin: int, thin: int):
         priors = (self.K, float(self.a_alpha), float(self.b_alpha))
         if self.sampler_ == "nuts":
-            from recount.estimate._lcmcr_nuts import Chain
-
             return Chain(rng, cells, counts, *priors, burnin, thin, stopped, position)
         collapsed = self.sampler_ == "collapsed"
         return GibbsChain(
