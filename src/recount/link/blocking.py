@@ -10,6 +10,11 @@ in the data at hand, never by position:
   `rarity_cap`);
 - one of a record's rarest pairs of names within a month (two overlapping
   30-day windows, so two dates a fortnight apart always share one);
+- a pair of names that few records share within the same area and year, or the same
+  area: rarity measured where the records are, so a pair common across a country but
+  rare in one town and year still blocks, and on large lists, whose dates disagree by
+  more than a month, the rule still finds people the dated rules miss (its cap, like
+  `rarity_cap`'s, is the largest within the pair budget);
 - one of a record's two rarest names, or their first three letters, on the same day;
 - any name on the same day in the same place;
 - the same identifier, or the same value of a text field that nearly identifies
@@ -23,6 +28,7 @@ records being linked, before the rules run.
 from __future__ import annotations
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from recount.link.fields import Fields
@@ -38,8 +44,11 @@ PREFIX = 3
 MAX_PAIRS_PER_RECORD = 5
 BLOCKING_COLUMNS = (
     "rare_pairs", "top_pairs", "prefix_pairs", "top_tokens", "top_prefixes", "window_a",
-    "window_b",
+    "window_b", "area_year_pairs", "area_pairs",
 )  # fmt: skip
+# The cells in which a pair of names may be locally rare: the admin unit (else the
+# place) with the year of the primary date, and the admin unit (else the place) alone.
+LOCAL_CELLS = ("area_year_pairs", "area_pairs")
 
 # Rarity caps tried for the name-only rules, smallest first: the largest whose
 # blocks make at most MAX_PAIRS_PER_RECORD pairs per record is used, so a list
@@ -74,6 +83,27 @@ create temp table pair_freq as select p, count(*) as n from pairs group by p;
 create temp table prefix_freq as select p, count(*) as n from prefix_pairs group by p;
 """
 
+# Pairs of names keyed by the cell they occur in (see LOCAL_CELLS), and their counts there.
+LOCAL_SQL = """
+create temp table local_pairs as
+    select unique_id, kind, p || ' @' || cell as p
+    from (select unique_id, 'area_year_pairs' as kind, area || ' ' || year as cell
+          from cells where area is not null and year is not null
+          union all
+          select unique_id, 'area_pairs' as kind, area as cell from cells where area is not null)
+    join (select distinct unique_id, p from pairs) using (unique_id);
+create temp table local_freq as select kind, p, count(*) as n from local_pairs group by kind, p;
+"""
+
+LOCAL_HELPERS_SQL = """
+select unique_id,
+       list(p order by n, p) filter (where kind = 'area_year_pairs' and n <= {area_year})
+           as area_year_pairs,
+       list(p order by n, p) filter (where kind = 'area_pairs' and n <= {area}) as area_pairs
+from local_pairs join local_freq using (kind, p)
+group by unique_id
+"""
+
 HELPERS_SQL = """
 with per_record as (
     select unique_id,
@@ -103,13 +133,15 @@ left join prefixes using (unique_id)
 """
 
 
-def rarity_cap(con: duckdb.DuckDBPyConnection, table: str, records: int) -> int:
+def rarity_cap(
+    con: duckdb.DuckDBPyConnection, table: str, records: int, where: str = "true"
+) -> int:
     """The largest cap in RARE_CAPS whose blocks stay within the pair budget."""
     budget = MAX_PAIRS_PER_RECORD * max(records, 1)
     chosen = RARE_CAPS[0]
     for cap in RARE_CAPS:
         pairs = con.execute(
-            f"select coalesce(sum(n * (n - 1) // 2), 0) from {table} where n <= {cap}"
+            f"select coalesce(sum(n * (n - 1) // 2), 0) from {table} where {where} and n <= {cap}"
         ).fetchone()[0]
         if pairs > budget:
             break
@@ -123,6 +155,7 @@ def add_blocking_columns(frame: pd.DataFrame, fields: Fields) -> pd.DataFrame:
     try:
         con.register("frame", frame[["unique_id", "tokens", "dod_day", "dob_day"]])
         con.execute(PAIRS_SQL.format(prefix=PREFIX))
+        local = _local_pairs(con, frame, fields)
         helpers = con.execute(
             HELPERS_SQL.format(
                 rare=rarity_cap(con, "pair_freq", len(frame)),
@@ -135,13 +168,40 @@ def add_blocking_columns(frame: pd.DataFrame, fields: Fields) -> pd.DataFrame:
         ).df()
     finally:
         con.close()
-    helpers = helpers.set_index("unique_id").reindex(frame["unique_id"])
+    helpers = helpers.set_index("unique_id").join(local).reindex(frame["unique_id"])
     out = frame.copy()
     for column in BLOCKING_COLUMNS:
         out[column] = helpers[column].to_numpy()
+    for column in LOCAL_CELLS:
+        out[column] = [v if isinstance(v, list | np.ndarray) else [] for v in out[column]]
     for column in ("window_a", "window_b"):
         out[column] = out[column].astype("Int64")
     return out
+
+
+def _local_pairs(
+    con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, fields: Fields
+) -> pd.DataFrame:
+    """Per record, its pairs of names that few records share in its cells (LOCAL_CELLS),
+    each keyed by the cell; empty lists where the records carry no area."""
+    area = next((c for c in ("governorate", "place_key") if fields.has(c)), None)
+    year = {"dod_day": "dod_year", "dob_day": "dob_year"}.get(fields.primary_date or "")
+    cells = pd.DataFrame(
+        {
+            "unique_id": frame["unique_id"].to_numpy(),
+            "area": frame[area].to_numpy() if area else None,
+            "year": frame[year].astype("Int64").to_numpy() if year else None,
+        }
+    ).astype({"area": "string", "year": "Int64"})
+    con.register("cells", cells)
+    con.execute(LOCAL_SQL)
+    caps = {
+        kind: rarity_cap(con, "local_freq", len(frame), f"kind = '{kind}'") for kind in LOCAL_CELLS
+    }
+    local = con.execute(
+        LOCAL_HELPERS_SQL.format(area_year=caps["area_year_pairs"], area=caps["area_pairs"])
+    ).df()
+    return local.set_index("unique_id")
 
 
 def prediction_rules(fields: Fields, frame: pd.DataFrame | None = None) -> list[dict]:
@@ -162,6 +222,8 @@ def prediction_rules(fields: Fields, frame: pd.DataFrame | None = None) -> list[
     if not date and not fields.has("governorate") and not fields.has("place_key"):
         rules.append(("l.token_set = r.token_set", None))
     rules.append(("l.rare_pairs = r.rare_pairs", ["rare_pairs"]))
+    if fields.has("governorate") or fields.has("place_key"):
+        rules += [(f"l.{kind} = r.{kind}", [kind]) for kind in LOCAL_CELLS]
     rules.append(("l.prefix_pairs = r.prefix_pairs", ["prefix_pairs"]))
     if date:
         rules.append(("l.top_pairs = r.top_pairs and l.window_a = r.window_a", ["top_pairs"]))
