@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 
 from recount.link.blocking import (
-    LOCAL_CELLS,
     MAX_PAIRS_PER_RECORD,
     add_blocking_columns,
     blocked_pairs,
@@ -62,8 +61,8 @@ def test_a_pair_of_names_rare_in_its_area_and_year_is_blocked_though_common_else
     fields = present_fields(frame)
     linkable = add_blocking_columns(frame, fields)
     rules = prediction_rules(fields, linkable)
-    local = [r for r in rules if any(f"l.{kind} " in r["blocking_rule"] for kind in LOCAL_CELLS)]
-    assert len(local) == len(LOCAL_CELLS)
+    local = [r for r in rules if "area_year_pairs" in r["blocking_rule"]]
+    assert len(local) == 1
     assert ("a:1", "b:1") in _found(linkable, rules)
     # no other rule finds them: the dates are two months apart and the names are common
     assert ("a:1", "b:1") not in _found(linkable, [r for r in rules if r not in local])
@@ -73,15 +72,12 @@ def test_the_local_rules_keep_within_the_pair_budget_and_need_an_area():
     frame = _frame()
     fields = present_fields(frame)
     linkable = add_blocking_columns(frame, fields)
-    for kind in LOCAL_CELLS:
-        keys = linkable[kind].explode().dropna()
-        sizes = keys.value_counts()
-        assert (sizes * (sizes - 1) // 2).sum() <= MAX_PAIRS_PER_RECORD * len(frame)
-        assert all(" @G" in key for key in keys)
+    keys = linkable["area_year_pairs"].explode().dropna()
+    sizes = keys.value_counts()
+    assert len(sizes) and (sizes * (sizes - 1) // 2).sum() <= MAX_PAIRS_PER_RECORD * len(frame)
+    assert all(" @G" in key for key in keys)
     no_area = frame.drop(columns=["governorate"])
     fields = present_fields(no_area)
     linkable = add_blocking_columns(no_area, fields)
-    assert all(len(v) == 0 for kind in LOCAL_CELLS for v in linkable[kind])
-    assert not any(
-        f"l.{kind} " in r["blocking_rule"] for r in prediction_rules(fields) for kind in LOCAL_CELLS
-    )
+    assert all(len(v) == 0 for v in linkable["area_year_pairs"])
+    assert not any("area_year_pairs" in r["blocking_rule"] for r in prediction_rules(fields))

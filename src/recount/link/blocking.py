@@ -10,11 +10,12 @@ in the data at hand, never by position:
   `rarity_cap`);
 - one of a record's rarest pairs of names within a month (two overlapping
   30-day windows, so two dates a fortnight apart always share one);
-- a pair of names that few records share within the same area and year, or the same
-  area: rarity measured where the records are, so a pair common across a country but
-  rare in one town and year still blocks, and on large lists, whose dates disagree by
-  more than a month, the rule still finds people the dated rules miss (its cap, like
-  `rarity_cap`'s, is the largest within the pair budget);
+- a pair of names that few records share within the same area and year: rarity
+  measured where the records are, so a pair common across a country but rare in one
+  admin unit and year still blocks, and on large lists the rule finds people whose
+  dates disagree by more than a month (its cap, like `rarity_cap`'s, is the largest
+  within the pair budget; the area alone, tried too, cost more precision than it
+  gained recall: docs/bench/link.md);
 - one of a record's two rarest names, or their first three letters, on the same day;
 - any name on the same day in the same place;
 - the same identifier, or the same value of a text field that nearly identifies
@@ -44,11 +45,8 @@ PREFIX = 3
 MAX_PAIRS_PER_RECORD = 5
 BLOCKING_COLUMNS = (
     "rare_pairs", "top_pairs", "prefix_pairs", "top_tokens", "top_prefixes", "window_a",
-    "window_b", "area_year_pairs", "area_pairs",
+    "window_b", "area_year_pairs",
 )  # fmt: skip
-# The cells in which a pair of names may be locally rare: the admin unit (else the
-# place) with the year of the primary date, and the admin unit (else the place) alone.
-LOCAL_CELLS = ("area_year_pairs", "area_pairs")
 
 # Rarity caps tried for the name-only rules, smallest first: the largest whose
 # blocks make at most MAX_PAIRS_PER_RECORD pairs per record is used, so a list
@@ -83,24 +81,18 @@ create temp table pair_freq as select p, count(*) as n from pairs group by p;
 create temp table prefix_freq as select p, count(*) as n from prefix_pairs group by p;
 """
 
-# Pairs of names keyed by the cell they occur in (see LOCAL_CELLS), and their counts there.
+# Pairs of names keyed by the area and year they occur in, and their counts there.
 LOCAL_SQL = """
 create temp table local_pairs as
-    select unique_id, kind, p || ' @' || cell as p
-    from (select unique_id, 'area_year_pairs' as kind, area || ' ' || year as cell
-          from cells where area is not null and year is not null
-          union all
-          select unique_id, 'area_pairs' as kind, area as cell from cells where area is not null)
-    join (select distinct unique_id, p from pairs) using (unique_id);
-create temp table local_freq as select kind, p, count(*) as n from local_pairs group by kind, p;
+    select unique_id, p || ' @' || area || ' ' || year as p
+    from cells join (select distinct unique_id, p from pairs) using (unique_id)
+    where area is not null and year is not null;
+create temp table local_freq as select p, count(*) as n from local_pairs group by p;
 """
 
 LOCAL_HELPERS_SQL = """
-select unique_id,
-       list(p order by n, p) filter (where kind = 'area_year_pairs' and n <= {area_year})
-           as area_year_pairs,
-       list(p order by n, p) filter (where kind = 'area_pairs' and n <= {area}) as area_pairs
-from local_pairs join local_freq using (kind, p)
+select unique_id, list(p order by n, p) filter (where n <= {cap}) as area_year_pairs
+from local_pairs join local_freq using (p)
 group by unique_id
 """
 
@@ -133,15 +125,13 @@ left join prefixes using (unique_id)
 """
 
 
-def rarity_cap(
-    con: duckdb.DuckDBPyConnection, table: str, records: int, where: str = "true"
-) -> int:
+def rarity_cap(con: duckdb.DuckDBPyConnection, table: str, records: int) -> int:
     """The largest cap in RARE_CAPS whose blocks stay within the pair budget."""
     budget = MAX_PAIRS_PER_RECORD * max(records, 1)
     chosen = RARE_CAPS[0]
     for cap in RARE_CAPS:
         pairs = con.execute(
-            f"select coalesce(sum(n * (n - 1) // 2), 0) from {table} where {where} and n <= {cap}"
+            f"select coalesce(sum(n * (n - 1) // 2), 0) from {table} where n <= {cap}"
         ).fetchone()[0]
         if pairs > budget:
             break
@@ -172,8 +162,9 @@ def add_blocking_columns(frame: pd.DataFrame, fields: Fields) -> pd.DataFrame:
     out = frame.copy()
     for column in BLOCKING_COLUMNS:
         out[column] = helpers[column].to_numpy()
-    for column in LOCAL_CELLS:
-        out[column] = [v if isinstance(v, list | np.ndarray) else [] for v in out[column]]
+    out["area_year_pairs"] = [
+        v if isinstance(v, list | np.ndarray) else [] for v in out["area_year_pairs"]
+    ]
     for column in ("window_a", "window_b"):
         out[column] = out[column].astype("Int64")
     return out
@@ -182,8 +173,8 @@ def add_blocking_columns(frame: pd.DataFrame, fields: Fields) -> pd.DataFrame:
 def _local_pairs(
     con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, fields: Fields
 ) -> pd.DataFrame:
-    """Per record, its pairs of names that few records share in its cells (LOCAL_CELLS),
-    each keyed by the cell; empty lists where the records carry no area."""
+    """Per record, its pairs of names that few records share in its area (the admin unit,
+    else the place) and the year of its primary date, each keyed by that cell."""
     area = next((c for c in ("governorate", "place_key") if fields.has(c)), None)
     year = {"dod_day": "dod_year", "dob_day": "dob_year"}.get(fields.primary_date or "")
     cells = pd.DataFrame(
@@ -195,13 +186,8 @@ def _local_pairs(
     ).astype({"area": "string", "year": "Int64"})
     con.register("cells", cells)
     con.execute(LOCAL_SQL)
-    caps = {
-        kind: rarity_cap(con, "local_freq", len(frame), f"kind = '{kind}'") for kind in LOCAL_CELLS
-    }
-    local = con.execute(
-        LOCAL_HELPERS_SQL.format(area_year=caps["area_year_pairs"], area=caps["area_pairs"])
-    ).df()
-    return local.set_index("unique_id")
+    cap = rarity_cap(con, "local_freq", len(frame))
+    return con.execute(LOCAL_HELPERS_SQL.format(cap=cap)).df().set_index("unique_id")
 
 
 def prediction_rules(fields: Fields, frame: pd.DataFrame | None = None) -> list[dict]:
@@ -222,8 +208,8 @@ def prediction_rules(fields: Fields, frame: pd.DataFrame | None = None) -> list[
     if not date and not fields.has("governorate") and not fields.has("place_key"):
         rules.append(("l.token_set = r.token_set", None))
     rules.append(("l.rare_pairs = r.rare_pairs", ["rare_pairs"]))
-    if fields.has("governorate") or fields.has("place_key"):
-        rules += [(f"l.{kind} = r.{kind}", [kind]) for kind in LOCAL_CELLS]
+    if (fields.has("governorate") or fields.has("place_key")) and year:
+        rules.append(("l.area_year_pairs = r.area_year_pairs", ["area_year_pairs"]))
     rules.append(("l.prefix_pairs = r.prefix_pairs", ["prefix_pairs"]))
     if date:
         rules.append(("l.top_pairs = r.top_pairs and l.window_a = r.window_a", ["top_pairs"]))
