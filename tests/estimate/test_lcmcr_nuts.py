@@ -15,7 +15,7 @@ from scipy import integrate, special, stats
 
 from recount.estimate import _lcmcr_nuts as nuts
 from recount.estimate import lcmcr
-from recount.estimate.lcmcr import LCMCR, ConvergenceWarning, choose_sampler
+from recount.estimate.lcmcr import LCMCR, ConvergenceWarning, choose_sampler, race_winner
 from recount.estimate.synthetic import latent_class_population, patterns_from_matrix
 
 
@@ -227,6 +227,22 @@ def test_auto_takes_nuts_when_the_table_identifies_the_model():
     assert choose_sampler(n_cells=63, n_lists=6, n_classes=10) == "collapsed"
     assert choose_sampler(n_cells=15, n_lists=4, n_classes=2) == "nuts"
     assert choose_sampler(n_cells=9, n_lists=4, n_classes=2) == "collapsed"
+    # many people: the sweep crawls along N, so the two are raced
+    assert choose_sampler(n_cells=63, n_lists=6, n_classes=10, people=70_000) == "nuts"
+    assert choose_sampler(n_cells=63, n_lists=6, n_classes=10, people=1_400) == "collapsed"
+
+
+def test_the_race_takes_the_chains_nearer_agreement_when_neither_agrees():
+    def race(nuts, collapsed):
+        return pd.DataFrame(
+            [("nuts", *nuts), ("collapsed", *collapsed)],
+            columns=["sampler", "ess_per_work", "rhat"],
+        )
+
+    # the 6-list, 70,000-person table: ESS per work of disagreeing chains is noise
+    assert race_winner(race((0.00015, 1.019), (0.00048, 1.819))) == "nuts"
+    assert race_winner(race((0.00015, 1.005), (0.00048, 1.004))) == "collapsed"
+    assert race_winner(race((0.00015, 1.005), (0.00048, 1.300))) == "nuts"
 
 
 def test_alpha_draws_follow_their_conditional_given_the_weights():
