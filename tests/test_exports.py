@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import openpyxl
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -157,3 +158,19 @@ def test_a_temporary_file_a_killed_writer_left_is_removed_by_the_next_write(tmp_
             Path(tmp).write_text("a,b\n")
     assert target.read_text() == "a,b\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == [held.name, target.name]
+
+
+def test_exporting_a_table_not_there_says_what_can_be_exported(tmp_path):
+    from recount.cli.export import export_frame
+    from recount.errors import WorkspaceError
+    from recount.workspace import Workspace
+
+    ws = Workspace.init(tmp_path)
+    with pytest.raises(
+        WorkspaceError, match=r"'normalized' is not written yet; run `recount normalize`"
+    ):
+        export_frame(ws, "normalized")
+    with pytest.raises(
+        WorkspaceError, match=r"no table 'nonsense'\..*once their stage has run: records"
+    ):
+        export_frame(ws, "nonsense")
