@@ -34,6 +34,7 @@ from recount.settings.estimate import (
     LCMCR_RUN_LENGTHS,
     LCMCR_WARM_BURNIN,
     RHAT_LIMIT,
+    RUN_ON_LIMIT,
     EstimateSettings,
     LcmcrSettings,
 )
@@ -194,10 +195,13 @@ class LCMCR:
     already run in parallel processes). `seed` fixes every draw; None means the
     fixed `DEFAULT_SEED`.
 
-    With `ess_target`, chains that fall short of it (bulk ESS of N) or of the R-hat limit are
-    run on, doubling their kept draws each round, until they reach it or `max_sweeps`
-    iterations per chain: easy strata stop early, hard ones get the time. The extended
-    draws are those one longer run would give (same seed, same prefix).
+    With `ess_target` (by default ESS_MINIMUM where `draws` is left unset), chains that
+    fall short of it (bulk ESS of N) or of the R-hat limit are run on, doubling their kept
+    draws each round, until they reach it, or `max_sweeps` iterations per chain (by default
+    RUN_ON_LIMIT times the chosen sampler's run), or the chains have mixed apart (each
+    alone has, together they disagree: modes apart). Easy strata stop early, hard ones get
+    the time. The extended draws are those one
+    longer run would give (same seed, same prefix).
 
     `sampler="nuts"` runs the no-U-turn sampler on the posterior of the capture
     probabilities and weights with the classes, N and alpha summed out (N and alpha are
@@ -230,7 +234,8 @@ class LCMCR:
     for the Gibbs samplers `acceptance_` (of the Metropolis steps); `work_` (in collapsed
     sweeps, exploring included: LEAPFROGS_PER_SWEEP); `starts_` (NUTS: each exploring run's log
     posterior at its end, median N and work, and how many chains start there) and
-    `chain_starts_` (the positions the chains started from, None where not explored); `stopped_` (a
+    `chain_starts_` (the positions the chains started from, None where not explored);
+    `rhat_path_` (R-hat of N after the run and each round of running on); `stopped_` (a
     WarmStart of `snapshots` states per chain) and `warm_started_` (whether this fit
     started from `warm_start`).
     """
@@ -249,7 +254,7 @@ class LCMCR:
         mh_attempts: int = LcmcrSettings.mh_attempts,
         sampler: str = LcmcrSettings.sampler,
         ess_target: float | None = LcmcrSettings.ess_target,
-        max_sweeps: int = LcmcrSettings.max_sweeps,
+        max_sweeps: int | None = LcmcrSettings.max_sweeps,
         warm_start: WarmStart | None = None,
         snapshots: int = 1,
     ):
@@ -398,16 +403,27 @@ class LCMCR:
 
     def _sample(self, pool, generators, stops, positions, cells, counts):
         burnin, draws, thin = self._run_lengths()
+        self.rhat_path_ = []
         kept = draws * thin
         at = [burnin + round(kept * (i + 1) / self.snapshots) for i in range(self.snapshots)]
         return run_chains(
             pool,
             lambda start: _Snapshotting(self._start(*start, cells, counts, burnin, thin), at),
             list(zip(generators, stops, positions, strict=True)),
-            (burnin, draws, thin, self.max_sweeps),
+            (burnin, draws, thin, self._sweeps_cap(burnin + draws * thin)),
             self._diagnose,
             self._short_of_target,
         )
+
+    def _ess_target(self) -> float | None:
+        """`ess_target`, else ESS_MINIMUM for a run of the default length: draws given are
+        a run the caller chose (the linkage replicates' share, a benchmark's lengths)."""
+        if self.ess_target is not None:
+            return self.ess_target
+        return ESS_MINIMUM if self.draws is None else None
+
+    def _sweeps_cap(self, run: int) -> int:
+        return RUN_ON_LIMIT * run if self.max_sweeps is None else self.max_sweeps
 
     def _explore(self, pool, seed, cells, counts) -> tuple[pd.DataFrame, list[np.ndarray]]:
         """Where the chains start (EXPLORE_PER_CHAIN): the end points of the short NUTS runs
@@ -454,9 +470,21 @@ class LCMCR:
         self.ess_tail_ = mcmc_diagnostics.ess_tail(self.N_draws_)
 
     def _short_of_target(self) -> bool:
-        if self.ess_target is None:
+        """Run on while short of the ESS target or of R-hat RHAT_LIMIT, unless the chains
+        sit in modes apart: each chain alone has mixed (bulk ESS of ESS_MINIMUM / chains or
+        more) and still they disagree. Running on does not bring them together (an 8-list
+        table of lists that depend on each other: each chain 280-650, R-hat 1.5); chains
+        that crawl (the collapsed sweep on a sparse table) have mixed in none."""
+        target = self._ess_target()
+        if target is None:
             return False
-        return not (self.ess_ >= self.ess_target and self.rhat_ <= RHAT_LIMIT)
+        self.rhat_path_.append(self.rhat_)
+        if self.ess_ >= target and self.rhat_ <= RHAT_LIMIT:
+            return False
+        if self.rhat_ > RHAT_LIMIT and self.chains > 1:
+            alone = [mcmc_diagnostics.ess_bulk(chain[None, :]) for chain in self.N_draws_]
+            return min(alone) < ESS_MINIMUM / self.chains
+        return True
 
     def _warn_if_unconverged(self) -> None:
         problems = []
