@@ -91,13 +91,49 @@ def finish_source(
     quarantine_files: list[Path],
     out_dir: Path,
     today: dt.date | None = None,
+    header_cells: list[str] | None = None,
 ) -> Finished:
     """Write `records-<id>.parquet` and `quarantine-<id>.parquet`; return the accounting.
 
-    `con` is a scratch in-memory DuckDB connection shared by the sources of one run.
+    `con` is a scratch in-memory DuckDB connection shared by the sources of one run;
+    `header_cells` is the header as written (blank and repeated names unrenamed).
     """
+    bad_sql = "null::varchar" if json_lines else _repeated_header_sql(header_cells or header)
     return _finish(
-        con, source, event, header, columns, json_lines, row_files, quarantine_files, out_dir, today
+        con,
+        source,
+        event,
+        header,
+        columns,
+        json_lines,
+        row_files,
+        quarantine_files,
+        out_dir,
+        today,
+        bad_sql,
+    )
+
+
+def _repeated_header_sql(cells: list[str]) -> str:
+    """'repeated_header' for a row that is the header again (files exported and concatenated):
+    every filled cell equals its column's name, case aside, and at least two are filled (one in a
+    one-column file). Such a row is not a person; it is quarantined, not dropped."""
+    ws = _literal(WHITESPACE)
+    named = [(i, c.replace("\ufeff", "").strip().lower()) for i, c in enumerate(cells)]
+    named = [(i, c) for i, c in named if c]
+    if not named:
+        return "null::varchar"
+    same = " + ".join(f"(lower(trim(c{i}, {ws})) = {_literal(c)})::int" for i, c in named)
+    other = " or ".join(
+        [f"coalesce(lower(trim(c{i}, {ws})), '') not in ('', {_literal(c)})" for i, c in named]
+        + [
+            f"coalesce(trim(c{i}, {ws}), '') <> ''"
+            for i in range(len(cells))
+            if i not in dict(named)
+        ]
+    )
+    return (
+        f"case when ({same}) >= {min(2, len(named))} and not ({other}) then 'repeated_header' end"
     )
 
 
@@ -109,7 +145,17 @@ def scratch_connection(temp_dir: Path) -> duckdb.DuckDBPyConnection:
 
 
 def _finish(
-    con, source, event, header, columns, json_lines, row_files, quarantine_files, out_dir, today
+    con,
+    source,
+    event,
+    header,
+    columns,
+    json_lines,
+    row_files,
+    quarantine_files,
+    out_dir,
+    today,
+    header_bad_sql,
 ) -> Finished:
     files = "[" + ", ".join(_literal(str(f)) for f in row_files) + "]"
     con.execute(f"create or replace view staged as select * from read_parquet({files})")
@@ -144,7 +190,7 @@ def _finish(
             field_sql[_alias(field)] = _joined(pieces)
         pairs = ", ".join(f"{_literal(name)}, c{i}" for i, name in enumerate(header))
         raw_sql = f"json_object({pairs})" if width else "'{}'"
-        bad_sql = "null::varchar"
+        bad_sql = header_bad_sql
         empty_sql = (
             " and ".join(f"coalesce(trim(c{i}, {ws}), '') = ''" for i in range(width)) or "true"
         )
