@@ -119,21 +119,20 @@ def _repeated_header_sql(cells: list[str]) -> str:
     every filled cell equals its column's name, case aside, and at least two are filled (one in a
     one-column file). Such a row is not a person; it is quarantined, not dropped."""
     ws = _literal(WHITESPACE)
-    named = [(i, c.replace("\ufeff", "").strip().lower()) for i, c in enumerate(cells)]
-    named = [(i, c) for i, c in named if c]
-    if not named:
+    names = [c.replace("\ufeff", "").strip().lower() for c in cells]
+    filled = sum(1 for name in names if name)
+    if not filled:
         return "null::varchar"
-    same = " + ".join(f"(lower(trim(c{i}, {ws})) = {_literal(c)})::int" for i, c in named)
-    other = " or ".join(
-        [f"coalesce(lower(trim(c{i}, {ws})), '') not in ('', {_literal(c)})" for i, c in named]
-        + [
-            f"coalesce(trim(c{i}, {ws}), '') <> ''"
-            for i in range(len(cells))
-            if i not in dict(named)
-        ]
+    row = (
+        "list_value("
+        + ", ".join(f"coalesce(lower(trim(c{i}, {ws})), '')" for i in range(len(names)))
+        + ")"
     )
+    header = "[" + ", ".join(_literal(name) for name in names) + "]"
     return (
-        f"case when ({same}) >= {min(2, len(named))} and not ({other}) then 'repeated_header' end"
+        f"case when len(list_filter({row}, lambda x: x <> '')) >= {min(2, filled)} "
+        f"and len(list_filter({row}, lambda x, i: x <> '' and x <> {header}[i])) = 0 "
+        "then 'repeated_header' end"
     )
 
 
