@@ -99,7 +99,11 @@ HEADER_WORDS = {
         "localidad", "vereda", "lugar de muerte", "lugar de fallecimiento", "lieu", "ville",
         "commune", "lieu du deces", "lieu de deces", "suburb", "locality", "neighbourhood",
         "neighborhood", "barrio", "place of injury", "place of incident", "مكان الإصابة",
-        "مكان الحادثة", "lugar de la lesion",
+        "مكان الحادثة", "lugar de la lesion", "municipality", "municipalities", "municipalite",
+        "municipal", "county", "parish", "canton", "comuna", "corregimiento", "settlement",
+        "township", "ward", "hamlet", "quartier", "localite", "arrondissement", "caserio",
+        "poblado", "aldea", "pueblo", "kommune", "gemeinde", "qada", "nahiya", "mantiqa",
+        "القضاء", "الحي", "المديرية",
     ],
     "place_of_birth": [
         "place of birth", "birthplace", "birth place", "birth_place", "pob", "born in",
@@ -352,12 +356,27 @@ def _given_name_beside_its_parts(columns: dict[str, tuple[str, str]], sample: pa
         columns["given_name"] = (name, "one word per value beside the name's other parts")
 
 
+# An admin level written as a number (admin1, ADM2_EN, "Administrative level 3"): the first
+# level is the governorate, any lower one a place.
+_ADMIN_LEVEL = re.compile(r"(?<![a-z])adm(?:in(?:istrative)?)?[ _-]*(?:level[ _-]*)?([0-9])")
+# A unit below another (subdistrict, sub-prefecture, sub-county): a place.
+_SUB_UNIT = re.compile(r"^sub[ _-]?([a-z]+)")
+
+
 def _header_field(name: str) -> str | None:
-    """The canonical field a column name means: whole name, then 'name first', then 'first'."""
+    """The canonical field a column name means: whole name, then 'name first', then 'first';
+    then an admin level by number, or a unit below a named one."""
     for candidate in (name, name.replace(".", " ").replace("_", " "), name.rsplit(".", 1)[-1]):
         field = _HEADER_INDEX.get(_header_key(candidate))
         if field:
             return field
+    key = _header_key(name)
+    level = _ADMIN_LEVEL.search(key)
+    if level and level.group(1) != "0":
+        return "governorate" if level.group(1) == "1" else "place"
+    below = _SUB_UNIT.match(key)
+    if below and _HEADER_INDEX.get(below.group(1)) in ("governorate", "place"):
+        return "place"
     return None
 
 
