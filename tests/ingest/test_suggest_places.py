@@ -50,3 +50,14 @@ def test_a_column_named_for_the_first_admin_level_is_the_governorate(word, style
 def test_words_that_only_contain_admin_or_sub_are_not_places():
     for header in ("Subject", "submitted", "badminton", "Country", "adm0"):
         assert header not in _columns(header).values()
+
+
+def test_of_two_place_columns_the_finer_is_the_place_and_the_other_is_kept_as_extra():
+    rows = ["name,county,town"] + [f"person {i},C{i % 2},T{i % 5}" for i in range(10)]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "list.csv"
+        path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        suggestion = suggest_source(path)
+    assert suggestion.columns["place"][0] == "town"
+    assert suggestion.unmapped == ["county"]
+    assert '# extra.county = "county"' in suggestion.toml()

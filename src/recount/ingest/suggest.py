@@ -252,8 +252,11 @@ def suggest_source(path: Path, root: Path | None = None, pack: CountryPack = NO_
     sample = _sample(reader)
     columns: dict[str, tuple[str, str]] = {}
     by_header = {i: _header_field(name) for i, name in enumerate(sample.column_names)}
+    finest = _finest_place(sample, by_header)
     for index, field in by_header.items():
         name = sample.column_names[index]
+        if field == "place" and index != finest:
+            continue  # a coarser unit (county beside town): left for the user to keep as extra
         if field and field not in columns:
             columns[field] = (name, "header")
         elif field in SPLIT_PARTS:  # PRIMER APELLIDO, SEGUNDO APELLIDO: one field, two columns
@@ -299,6 +302,13 @@ def suggest_source(path: Path, root: Path | None = None, pack: CountryPack = NO_
         rows_sampled=sample.num_rows,
         country_hint=hint if pack.code is None else None,
     )
+
+
+def _finest_place(sample: pa.Table, by_header: dict[int, str | None]) -> int | None:
+    """Of several columns whose headers name a place (county, town), the one with the most
+    distinct values: the finest unit, whatever the words, in any country."""
+    places = [i for i, field in by_header.items() if field == "place"]
+    return max(places, key=lambda i: len(set(sample.column(i).to_pylist())), default=None)
 
 
 def _script_share(values: list, pattern: re.Pattern) -> float:
