@@ -60,4 +60,4 @@ def test_of_two_place_columns_the_finer_is_the_place_and_the_other_is_kept_as_ex
         suggestion = suggest_source(path)
     assert suggestion.columns["place"][0] == "town"
     assert suggestion.unmapped == ["county"]
-    assert '# extra.county = "county"' in suggestion.toml()
+    assert '# extra.county = "county"   # a coarser place than `place`' in suggestion.toml()

@@ -16,9 +16,9 @@ TOTAL_LEVELS = ("total", pooled_level("total"))
 # What a flag on the headline total means for a reader, said beside the figure.
 HEADLINE_CAUTIONS = {
     "poor_convergence": (
-        f"The sampler's chains behind this figure have not converged (R-hat of N above {RHAT_LIMIT} "
-        f"or fewer than {ESS_MINIMUM} effective draws), so neither the figure nor its interval can be "
-        "trusted yet. Run longer: add ess_target = 1000 under [estimate.lcmcr] in recount.toml "
+        "The sampler's chains behind this figure have not converged (R-hat of the estimated "
+        f"total above {RHAT_LIMIT} or fewer than {ESS_MINIMUM} effective draws), so neither the "
+        "figure nor its interval can be trusted yet. Run longer: add ess_target = 1000 under [estimate.lcmcr] in recount.toml "
         "and run `recount run` again: the chains then run on until they converge (the estimate "
         "stage takes longer; on a simulated 2,000-person world, 84 s instead of 12 s)."
     ),

@@ -177,6 +177,7 @@ class Suggestion:
     unmapped: list[str]
     rows_sampled: int
     country_hint: str | None = None  # a pack whose admin units the values are, when none is set
+    coarser_places: tuple[str, ...] = ()  # place columns with fewer distinct values than `place`
 
     def toml(self) -> str:
         lines = [
@@ -204,10 +205,12 @@ class Suggestion:
             )
             lines.append(f"{field} = {value}   # {why}")
         for column in self.unmapped:
-            lines.append(
-                f"# extra.{_field_name(column)} = {_toml_string(column)}   "
-                "# not recognised: uncomment to keep it as an extra field, or map it"
+            why = (
+                "a coarser place than `place`: uncomment to keep it"
+                if column in self.coarser_places
+                else "not recognised: uncomment to keep it as an extra field, or map it"
             )
+            lines.append(f"# extra.{_field_name(column)} = {_toml_string(column)}   # {why}")
         if self.country_hint:
             lines += [
                 "",
@@ -301,6 +304,9 @@ def suggest_source(path: Path, root: Path | None = None, pack: CountryPack = NO_
         unmapped=[n for n in sample.column_names if n not in mapped],
         rows_sampled=sample.num_rows,
         country_hint=hint if pack.code is None else None,
+        coarser_places=tuple(
+            sample.column_names[i] for i, f in by_header.items() if f == "place" and i != finest
+        ),
     )
 
 
