@@ -24,7 +24,8 @@ HEADLINE_CAUTIONS = {
     ),
     "methods_disagree": (
         "The estimation methods disagree beyond their intervals for this total: the data "
-        "support more than one answer. Compare them in the estimation diagnostics."
+        "support more than one answer. Compare them in the report's estimation diagnostics "
+        "(section 6) or in `recount export estimates -o estimates.csv`."
     ),
     "strong_list_dependence": (
         "The lists depend on each other strongly (a selected log-linear interaction with "
@@ -61,7 +62,7 @@ def no_estimate_reason(estimates: pd.DataFrame) -> str:
     pooled table's, which says what is wrong, before the sum's)."""
     totals = estimates[estimates["level"].isin(TOTAL_LEVELS) & estimates["reason"].notna()]
     if totals.empty:
-        return "no stratum could be estimated; see the estimation diagnostics"
+        return "no stratum could be estimated; each one's reason is in the report's estimation diagnostics"
     rank = {m: i for i, m in enumerate(PREFERENCE)}
     order = totals.assign(
         _method=totals["method"].map(lambda m: rank.get(m, len(rank))),
