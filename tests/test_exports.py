@@ -174,3 +174,25 @@ def test_exporting_a_table_not_there_says_what_can_be_exported(tmp_path):
         WorkspaceError, match=r"no table 'nonsense'\..*once their stage has run: records"
     ):
         export_frame(ws, "nonsense")
+
+
+def test_records_without_extra_fields_export_to_parquet(tmp_path):
+    """`records.extra` is a struct without fields when no list maps an extra column; Parquet
+    cannot hold that, so it is written as '{}' text and the other columns keep their types."""
+    from typer.testing import CliRunner
+
+    from recount.cli import app
+
+    (tmp_path / "a.csv").write_text("name,age\np1,3\np2,4\n", encoding="utf-8")
+    (tmp_path / "recount.toml").write_text(
+        '[project]\nname = "t"\n\n[[sources]]\nid = "a"\npath = "a.csv"\n'
+        '[sources.columns]\nname = "name"\nage = "age"\n',
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", "-w", str(tmp_path)]).exit_code == 0
+    out = tmp_path / "records.parquet"
+    result = runner.invoke(app, ["export", "records", "-o", str(out), "-w", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    back = pd.read_parquet(out)
+    assert back["extra"].tolist() == ["{}", "{}"] and back["age"].tolist() == [3, 4]
