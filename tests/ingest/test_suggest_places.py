@@ -61,3 +61,13 @@ def test_of_two_place_columns_the_finer_is_the_place_and_the_other_is_kept_as_ex
     assert suggestion.columns["place"][0] == "town"
     assert suggestion.unmapped == ["county"]
     assert '# extra.county = "county"   # a coarser place than `place`' in suggestion.toml()
+
+
+def test_a_first_level_column_without_a_country_pack_says_what_happens_to_it():
+    rows = ["name,Province"] + [f"person {i},P{i % 3}" for i in range(6)]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "list.csv"
+        path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        text = " ".join(suggest_source(path).toml().replace("#", "").split())
+    assert 'No country pack is set and the "Province" values are no shipped pack\'s units' in text
+    assert "flagged governorate_unrecognised" in text

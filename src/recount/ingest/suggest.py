@@ -178,6 +178,7 @@ class Suggestion:
     rows_sampled: int
     country_hint: str | None = None  # a pack whose admin units the values are, when none is set
     coarser_places: tuple[str, ...] = ()  # place columns with fewer distinct values than `place`
+    without_pack: bool = False  # the workspace chose no country pack
 
     def toml(self) -> str:
         lines = [
@@ -211,6 +212,15 @@ class Suggestion:
                 else "not recognised: uncomment to keep it as an extra field, or map it"
             )
             lines.append(f"# extra.{_field_name(column)} = {_toml_string(column)}   # {why}")
+        if "governorate" in self.columns and self.without_pack and not self.country_hint:
+            lines += [
+                "",
+                f"# No country pack is set and the {_toml_string(self.columns['governorate'][0])} "
+                "values are no shipped pack's units:",
+                "# they are kept as written (governorate_raw) and flagged governorate_unrecognised.",
+                "# Map the column as place instead if you do not need the first-level unit; "
+                f"packs: {', '.join(available_packs())}.",
+            ]
         if self.country_hint:
             lines += [
                 "",
@@ -304,6 +314,7 @@ def suggest_source(path: Path, root: Path | None = None, pack: CountryPack = NO_
         unmapped=[n for n in sample.column_names if n not in mapped],
         rows_sampled=sample.num_rows,
         country_hint=hint if pack.code is None else None,
+        without_pack=pack.code is None,
         coarser_places=tuple(
             sample.column_names[i] for i, f in by_header.items() if f == "place" and i != finest
         ),
