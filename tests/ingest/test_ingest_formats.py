@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import random
 
 import openpyxl
 import pyarrow as pa
@@ -486,3 +487,32 @@ def test_staging_folders_a_killed_ingest_left_are_removed_by_the_next(make_works
     assert left == [".ingest-held", ".ingest-young"]
     Project(ws).ingest()
     assert sorted(p.name for p in ws.root.glob(".ingest-*")) == [".ingest-young"]
+
+
+def _syllable_names(alphabet: str, count: int, seed: int) -> list[str]:
+    """Made-up two-word names drawn from one alphabet (no real person's name)."""
+    rng = random.Random(seed)
+    vowels = [ch for ch in alphabet if ch.lower() in "аеиоуяюієaeiouéèàóíú"]
+    consonants = [ch for ch in alphabet if ch not in vowels]
+    word = lambda: "".join(rng.choice(consonants) + rng.choice(vowels) for _ in range(3)).title()  # noqa: E731
+    return [f"{word()} {word()}" for _ in range(count)]
+
+
+@pytest.mark.parametrize(
+    ("alphabet", "encoding", "reported"),
+    [
+        ("бвгджзклмнпрстфхцчшщаеиоуяюіє", "cp1251", "windows-1251"),
+        ("bcdfglmnprstvaeiouaeiouaeioué", "cp1252", "windows-1252"),
+    ],
+)
+def test_cyrillic_and_latin_code_pages_are_detected(tmp_path, alphabet, encoding, reported):
+    # Windows saves a Ukrainian or Russian list as cp1251 (Excel, "CSV"), with semicolons.
+    names = _syllable_names(alphabet, 200, seed=len(encoding))
+    text = "id;name\n" + "".join(f"{i};{n}\n" for i, n in enumerate(names, 1))
+    ws = write_workspace(
+        tmp_path,
+        [{"id": "a", "path": "lists/a.csv", "columns": {"name": "name", "record_ref": "id"}}],
+        {"lists/a.csv": text.encode(encoding)},
+    )
+    assert Project(ws).ingest().loc[0, "encoding"] == reported
+    assert ws.query("select name from records order by source_row")["name"].tolist() == names
