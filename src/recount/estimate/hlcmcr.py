@@ -47,7 +47,7 @@ from recount.estimate.lcmcr import (
 from recount.estimate.patterns import COUNT
 from recount.estimate.protocol import ALPHA, check_alpha
 from recount.settings.estimate import ESS_MINIMUM as MIN_ESS
-from recount.settings.estimate import HLCMCR_DRAWS, RHAT_LIMIT, EstimateSettings, HlcmcrSettings
+from recount.settings.estimate import RHAT_LIMIT, EstimateSettings, HlcmcrSettings
 
 
 class HLCMCR:
@@ -58,7 +58,7 @@ class HLCMCR:
     = NUTS tuning, draws and thin per chain, chains, seed, n_jobs, ess_target,
     max_sweeps), and `tau_scale`, the scale of the half-normal prior on how far a
     stratum's class weights depart from the shared ones (on the log scale). As LCMCR's,
-    a fit with `draws` unset runs on towards R-hat 1.01 and bulk ESS 400 for every stratum
+    a fit with `draws` unset runs on towards RHAT_LIMIT and ESS_MINIMUM for every stratum
     and the total (LCMCR's rule, `short_of_target`), up to RUN_ON_LIMIT runs.
 
     After `fit`: `strata_` (a frame of the strata's values), `documented_` (per stratum),
@@ -114,7 +114,7 @@ class HLCMCR:
         from recount.estimate._lcmcr_nuts import StrataChain
 
         burnin = HlcmcrSettings.burnin if self.burnin is None else self.burnin
-        draws = HLCMCR_DRAWS if self.draws is None else self.draws
+        draws = HlcmcrSettings(draws=self.draws).draws_per_chain()
         thin = HlcmcrSettings.thin if self.thin is None else self.thin
         seed = DEFAULT_SEED if self.seed is None else self.seed
         generators = [

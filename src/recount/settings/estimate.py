@@ -115,6 +115,9 @@ class HlcmcrSettings(Section):
         "times the run)", minimum=1,
     )  # fmt: skip
 
+    def draws_per_chain(self) -> int:
+        return HLCMCR_DRAWS if self.draws is None else self.draws
+
 
 @dataclass(frozen=True)
 class EstimateSettings(Section):
@@ -204,10 +207,11 @@ class EstimateSettings(Section):
             )
         if "lcmcr" in self.methods:
             self._check_lcmcr(where)
-        if "hlcmcr" in self.methods and self.hlcmcr.draws * self.chains < self.draws:
+        hlcmcr_draws = self.hlcmcr.draws_per_chain()
+        if "hlcmcr" in self.methods and hlcmcr_draws * self.chains < self.draws:
             raise where.error(
                 ("hlcmcr", "draws"),
-                f"{self.chains} chains x {self.hlcmcr.draws} draws give fewer than the "
+                f"{self.chains} chains x {hlcmcr_draws} draws give fewer than the "
                 f"{self.draws} draws per stratum that totals add ([estimate] draws)",
             )
 
