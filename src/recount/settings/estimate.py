@@ -37,6 +37,8 @@ ESS_MINIMUM = 400
 # says otherwise: the demo's pooled table (14,186 people, 5 lists) leaves the collapsed
 # sweep at R-hat 1.10-1.13, ESS 22-29 in its default run (docs/lcmcr.md).
 RUN_ON_LIMIT = 16
+# HLCMCR's draws kept per chain when `draws` is not given (then run on as LCMCR's).
+HLCMCR_DRAWS = 1_000
 
 
 def default_draws(sampler: str = "auto") -> int:
@@ -96,16 +98,25 @@ class HlcmcrSettings(Section):
         "class weights and list coverage", minimum=0, open_interval=True,
     )  # fmt: skip
     burnin: int = setting(1_000, "NUTS tuning iterations per chain", minimum=1)
-    draws: int = setting(1_000, "draws kept per chain", minimum=4)
+    draws: int | None = setting(
+        None, f"draws kept per chain (default: {HLCMCR_DRAWS}, run on as ess_target says)",
+        minimum=4,
+    )  # fmt: skip
     thin: int = setting(1, "keep every thin-th draw", minimum=1)
     n_jobs: int | None = setting(None, "threads for the chains (default: [estimate] workers)",
                                  minimum=1)  # fmt: skip
     ess_target: float | None = setting(
-        None, "run the chains on until every stratum's ESS of N reaches this",
+        None, f"run the chains on until every stratum's and the total's ESS of N reaches this "
+        f"and R-hat {RHAT_LIMIT} (default: {ESS_MINIMUM} where draws is left unset)",
         minimum=0, open_interval=True,
     )  # fmt: skip
-    max_sweeps: int = setting(20_000, "... but no more iterations per chain than this",
-                              minimum=1)  # fmt: skip
+    max_sweeps: int | None = setting(
+        None, f"... but no more iterations per chain than this (default: {RUN_ON_LIMIT} "
+        "times the run)", minimum=1,
+    )  # fmt: skip
+
+    def draws_per_chain(self) -> int:
+        return HLCMCR_DRAWS if self.draws is None else self.draws
 
 
 @dataclass(frozen=True)
@@ -196,10 +207,11 @@ class EstimateSettings(Section):
             )
         if "lcmcr" in self.methods:
             self._check_lcmcr(where)
-        if "hlcmcr" in self.methods and self.hlcmcr.draws * self.chains < self.draws:
+        hlcmcr_draws = self.hlcmcr.draws_per_chain()
+        if "hlcmcr" in self.methods and hlcmcr_draws * self.chains < self.draws:
             raise where.error(
                 ("hlcmcr", "draws"),
-                f"{self.chains} chains x {self.hlcmcr.draws} draws give fewer than the "
+                f"{self.chains} chains x {hlcmcr_draws} draws give fewer than the "
                 f"{self.draws} draws per stratum that totals add ([estimate] draws)",
             )
 
