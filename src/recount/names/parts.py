@@ -115,22 +115,11 @@ _UNKNOWN_PHRASES = tuple(
         )
     ]
     + ["no name", "not known", "name withheld", "not identified", "unknown name"]
-    + [
-        "sin identificar",
-        "no identificado",
-        "no identificada",
-        "sin nombre",
-        "por identificar",
-        "sin identificacion",
-        "nao identificado",
-        "nao identificada",
-        "sem nome",
-        "non identifie",
-        "non identifiee",
-        "sans nom",
-        "non identificato",
-        "non identificata",
-    ]  # fmt: skip
+    + (
+        "sin identificar|no identificado|no identificada|sin nombre|por identificar|"
+        "sin identificacion|nao identificado|nao identificada|sem nome|non identifie|"
+        "non identifiee|sans nom|non identificato|non identificata"
+    ).split("|")
 )
 _PHRASE_WORDS = frozenset(p.split()[0] for p in _UNKNOWN_PHRASES)
 _FILLER = frozenset(
