@@ -166,3 +166,18 @@ def test_every_name_token_is_kept():
 def test_a_family_name_is_not_mistaken_for_a_label():
     assert split_name("Ahmad Majhoul").identifiable
     assert split_name("محمد الشيخ").family.key == "xyk"
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["de", "la", "del", "da", "van", "von", "y", "Maren", "Tovik", "سامر", "Лесь"]
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_an_identifiable_name_has_a_key(words):
+    # 'De La' was identifiable with an empty key: a record the linker could not compare.
+    parts = split_name(" ".join(words))
+    assert parts.identifiable == bool(parts.key)

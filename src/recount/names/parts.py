@@ -216,6 +216,8 @@ def split_name(text: str | None, style: str = AUTO_KEYS) -> NameParts:
             tokens=anchor.tokens,
         )
     tokens = _tokens(words, script, style)
+    if not tokens:  # particles only ('De La', 'Da Da'): nothing to key
+        return NameParts(script=script, identifiable=False, unidentified_reason="unknown_name")
     return _assign(tokens, aliases, script)
 
 
