@@ -1223,13 +1223,8 @@ class Chain:
     def stopped(self) -> tuple[np.ndarray, ...]:
         """Where the chain is: position, mass matrix (stds, directions, values), and the
         step size with the mass matrix's rank; what a chain on a nearby table starts from."""
-        return stopped_state(self.state)
-
-
-def stopped_state(state) -> tuple[np.ndarray, ...]:
-    """A NUTS chain's `stopped()`: position, mass matrix, step size and rank, copied."""
-    x, _, _, tune, _, _, stds, vecs, vals = state
-    return (x.copy(), stds.copy(), vecs.copy(), vals.copy(), np.array([tune[0], tune[5]]))
+        x, _, _, tune, _, _, stds, vecs, vals = self.state
+        return (x.copy(), stds.copy(), vecs.copy(), vals.copy(), np.array([tune[0], tune[5]]))
 
 
 @njit(cache=True, nogil=True)
@@ -1269,8 +1264,7 @@ def run_strata(rng, state, first, n_draws, n_tune, max_depth, data, out_n, out_e
 class StrataChain:
     """One NUTS chain of the hierarchical model (`strata_log_posterior`), with the
     interface of `Chain`: `advance(first, count)` returns every `thin`-th draw after
-    tuning as (N per stratum: draws x strata, (alpha, tau): draws x 2, stats). With
-    `position` (a `stopped()[0]` of this table) it starts there and tunes as a new chain."""
+    tuning as (N per stratum: draws x strata, (alpha, tau): draws x 2, stats)."""
 
     def __init__(
         self,
@@ -1285,7 +1279,6 @@ class StrataChain:
         tau_scale,
         n_tune,
         thin=1,
-        position=None,
     ):
         self.rng = rng
         self.n_tune = n_tune
@@ -1294,9 +1287,6 @@ class StrataChain:
             cells, counts, starts, active, n_classes, a_alpha, b_alpha, tau_scale
         )
         self.n_strata = len(starts) - 1
-        if position is not None:  # an exploring run's end (HLCMCR's starts): tune from there
-            self.state = start_nuts(rng, position.copy(), log_density, self.data, n_tune)
-            return
         # Start from a few Gibbs sweeps on the table of every stratum together (shared
         # classes and weights), each stratum at the shared weights (z = 0).
         pooled = pooled_table(np.asarray(cells, dtype=np.int64), np.asarray(counts))
@@ -1329,13 +1319,6 @@ class StrataChain:
         after_tuning = np.arange(max(first, self.n_tune), first + count) - self.n_tune
         keep = after_tuning % self.thin == self.thin - 1
         return out[0][keep], out[1][keep], out[2]
-
-    def log_density(self, x) -> float:
-        """The chain's target (classes and every N_s summed out) at position `x`."""
-        return float(log_density(x, np.empty_like(x), self.data))
-
-    def stopped(self) -> tuple[np.ndarray, ...]:
-        return stopped_state(self.state)
 
 
 def pooled_table(cells, counts):

@@ -39,7 +39,6 @@ from recount.estimate.lcmcr import (
     DEFAULT_SEED,
     ConvergenceWarning,
     _one_blas_thread,
-    explore,
     run_chains,
     run_on_target,
     short_of_target,
@@ -65,8 +64,7 @@ class HLCMCR:
     After `fit`: `strata_` (a frame of the strata's values), `documented_` (per stratum),
     `N_draws_` (chains x draws x strata), `total_draws_` (chains x draws), `rhat_` and
     `ess_` (per stratum), `total_rhat_`, `total_ess_`, `alpha_draws_`, `tau_draws_`,
-    `divergences_`, `leapfrog_steps_`, `sweeps_`, `seconds_`, `starts_` (the exploring
-    runs the chains start from, as LCMCR's), `rhat_path_` (the highest
+    `divergences_`, `leapfrog_steps_`, `sweeps_`, `seconds_`, `rhat_path_` (the highest
     R-hat after each round), `max_sweeps_` (the cap) and `short_` (stopped at it short).
     """
 
@@ -129,15 +127,11 @@ class HLCMCR:
         self.rhat_path_, self.short_ = [], False
         started = time.perf_counter()
         pool = ThreadPoolExecutor(max_workers=workers) if workers > 1 else None
-        data = (cells, counts, starts, active, *priors)
         with _one_blas_thread():
-            self.starts_, positions = explore(
-                pool, seed, self.chains, lambda rng, tune: StrataChain(rng, *data, tune)
-            )
             _, self.sweeps_, pieces = run_chains(
                 pool,
-                lambda start: StrataChain(start[0], *data, burnin, thin, start[1]),
-                list(zip(generators, positions, strict=True)),
+                lambda rng: StrataChain(rng, cells, counts, starts, active, *priors, burnin, thin),
+                generators,
                 (burnin, draws, thin, self.max_sweeps_),
                 self._diagnose,
                 self._short_of_target,

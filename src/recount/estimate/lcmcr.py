@@ -134,38 +134,6 @@ def short_of_target(draws: np.ndarray, rhat: float, ess: float, target: float) -
     return True
 
 
-def explore(pool, seed: int, chains: int, make_chain) -> tuple[pd.DataFrame, list[np.ndarray]]:
-    """Where cold NUTS chains start (EXPLORE_PER_CHAIN): `make_chain(rng, tune)` runs
-    EXPLORE_LENGTHS from its own start; the `chains` end points with the highest log
-    posterior there start a chain each. Returns each run's figures (log posterior at its
-    end, median N, or of the total over strata, work, chains started there) and the
-    positions."""
-    n = EXPLORE_PER_CHAIN * chains
-    seeds = np.random.SeedSequence(seed).spawn(chains + n)[chains:]
-    tune, draws = EXPLORE_LENGTHS
-
-    def one(rng):
-        chain = make_chain(rng, tune)
-        found, _, stats = chain.advance(0, tune + draws)
-        position = chain.stopped()[0]
-        work = (tune + draws) * float(stats[:, 1].mean()) / LEAPFROGS_PER_SWEEP + WARM_SWEEPS
-        total = found.reshape(len(found), -1).sum(axis=1)
-        return position, chain.log_density(position), float(np.median(total)), work
-
-    ends = _map(pool, one, [np.random.default_rng(s) for s in seeds])
-    log_density = np.array([e[1] for e in ends])
-    chosen = np.argsort(-log_density, kind="stable")[:chains]
-    starts = pd.DataFrame(
-        {
-            "log_density": log_density,
-            "N_median": [e[2] for e in ends],
-            "work": [e[3] for e in ends],
-            "chains": np.bincount(chosen, minlength=n),
-        }
-    )
-    return starts, [ends[i][0] for i in chosen]
-
-
 def run_chains(pool, start, generators, lengths, diagnose, short_of_target):
     """Start a chain per generator, run burn-in and draws x thin iterations each, and run
     them on (doubling the draws kept) while `short_of_target()` says so after
@@ -399,13 +367,7 @@ class LCMCR:
                 # The race's NUTS run explored with the same seed: the same starts.
                 self.starts_, positions = raced_starts
             elif self.sampler_ == "nuts" and warm is None:
-                priors = (self.K, float(self.a_alpha), float(self.b_alpha))
-                self.starts_, positions = explore(
-                    pool,
-                    seed,
-                    self.chains,
-                    lambda rng, tune: Chain(rng, cells, counts, *priors, tune),
-                )
+                self.starts_, positions = self._explore(pool, seed, cells, counts)
             self.chain_starts_ = positions
             chains, sweeps, pieces = self._sample(pool, generators, stops, positions, cells, counts)
         self.stopped_ = WarmStart(
@@ -442,7 +404,7 @@ class LCMCR:
         people, NUTS 1.019 and collapsed 1.819, gave the sweep 3x the ESS per work).
         Work, not seconds, so that the choice (and every draw after it) does not depend on
         the machine's load. Returns
-        the winner, the race's figures and the NUTS run's starts (`explore`)."""
+        the winner, the race's figures and the NUTS run's starts (`_explore`)."""
         rows = []
         for sampler, (burnin, draws, thin) in RACE_LENGTHS.items():
             trial = LCMCR(
@@ -482,6 +444,34 @@ class LCMCR:
             self._diagnose,
             self._short_of_target,
         )
+
+    def _explore(self, pool, seed, cells, counts) -> tuple[pd.DataFrame, list[np.ndarray]]:
+        """Where the chains start (EXPLORE_PER_CHAIN): the end points of the short NUTS runs
+        with the highest log posterior there, one chain each; and each run's figures."""
+        n = EXPLORE_PER_CHAIN * self.chains
+        seeds = np.random.SeedSequence(seed).spawn(self.chains + n)[self.chains :]
+        priors = (self.K, float(self.a_alpha), float(self.b_alpha))
+        tune, draws = EXPLORE_LENGTHS
+
+        def explore(rng):
+            chain = Chain(rng, cells, counts, *priors, tune)
+            found, _, stats = chain.advance(0, tune + draws)
+            position = chain.stopped()[0]
+            work = (tune + draws) * float(stats[:, 1].mean()) / LEAPFROGS_PER_SWEEP + WARM_SWEEPS
+            return position, chain.log_density(position), float(np.median(found)), work
+
+        ends = _map(pool, explore, [np.random.default_rng(s) for s in seeds])
+        log_density = np.array([e[1] for e in ends])
+        chosen = np.argsort(-log_density, kind="stable")[: self.chains]
+        starts = pd.DataFrame(
+            {
+                "log_density": log_density,
+                "N_median": [e[2] for e in ends],
+                "work": [e[3] for e in ends],
+                "chains": np.bincount(chosen, minlength=n),
+            }
+        )
+        return starts, [ends[i][0] for i in chosen]
 
     def _start(self, rng, stopped, position, cells, counts, burnin: int, thin: int):
         priors = (self.K, float(self.a_alpha), float(self.b_alpha))
