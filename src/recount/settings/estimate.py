@@ -156,9 +156,10 @@ class EstimateSettings(Section):
     engine: str | None = setting(
         None, "processes or spark (default: spark when [link] backend is spark)", choices=ENGINES
     )
-    # Off by default: with today's linker the draws join people too often and pulled the total
-    # 17% low at 5,000 people (pooled covered 2 of 20 worlds, the single clustering 17 of 20;
-    # docs/benchmarks.md note 25); set it where reviewers' labels calibrate the probabilities.
+    # Off by default, for time: the draws cover the truth more often than the single
+    # clustering (5,000 people 19/20 against 18/20, 100,000 people 13/20 against 11/20;
+    # docs/benchmarks.md notes 42, 48), but 20 draws took the demo's estimate stage from 2.5
+    # to 12 minutes, and replicates of a fixed length do not run on to convergence (note 52).
     linkage_draws: int = setting(
         0,
         "plausible clusterings the estimate pools over, so its interval carries linkage error "
