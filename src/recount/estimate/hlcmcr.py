@@ -42,7 +42,6 @@ from recount.estimate.lcmcr import (
     run_chains,
     run_on_target,
     short_of_target,
-    sweeps_cap,
 )
 from recount.estimate.patterns import COUNT
 from recount.estimate.protocol import ALPHA, check_alpha
@@ -59,13 +58,13 @@ class HLCMCR:
     max_sweeps), and `tau_scale`, the scale of the half-normal prior on how far a
     stratum's class weights depart from the shared ones (on the log scale). As LCMCR's,
     a fit with `draws` unset runs on towards RHAT_LIMIT and ESS_MINIMUM for every stratum
-    and the total (LCMCR's rule, `short_of_target`), up to RUN_ON_LIMIT runs.
+    and the total (LCMCR's rule, `short_of_target`), up to `max_sweeps` iterations.
 
     After `fit`: `strata_` (a frame of the strata's values), `documented_` (per stratum),
     `N_draws_` (chains x draws x strata), `total_draws_` (chains x draws), `rhat_` and
     `ess_` (per stratum), `total_rhat_`, `total_ess_`, `alpha_draws_`, `tau_draws_`,
     `divergences_`, `leapfrog_steps_`, `sweeps_`, `seconds_`, `rhat_path_` (the highest
-    R-hat after each round), `max_sweeps_` (the cap) and `short_` (stopped at it short).
+    R-hat after each round) and `short_` (stopped at `max_sweeps` still short).
     """
 
     def __init__(
@@ -82,7 +81,7 @@ class HLCMCR:
         seed: int | None = None,
         n_jobs: int | None = HlcmcrSettings.n_jobs,
         ess_target: float | None = HlcmcrSettings.ess_target,
-        max_sweeps: int | None = HlcmcrSettings.max_sweeps,
+        max_sweeps: int = HlcmcrSettings.max_sweeps,
     ):
         self.strata = tuple(strata)
         self.K = K
@@ -123,7 +122,6 @@ class HLCMCR:
         workers = self.n_jobs or min(self.chains, os.cpu_count() or 1)
         priors = (self.K, float(self.a_alpha), float(self.b_alpha), float(self.tau_scale))
         self.ess_target_ = run_on_target(self.ess_target, self.draws)
-        self.max_sweeps_ = sweeps_cap(self.max_sweeps, burnin + draws * thin)
         self.rhat_path_, self.short_ = [], False
         started = time.perf_counter()
         pool = ThreadPoolExecutor(max_workers=workers) if workers > 1 else None
@@ -132,7 +130,7 @@ class HLCMCR:
                 pool,
                 lambda rng: StrataChain(rng, cells, counts, starts, active, *priors, burnin, thin),
                 generators,
-                (burnin, draws, thin, self.max_sweeps_),
+                (burnin, draws, thin, self.max_sweeps),
                 self._diagnose,
                 self._short_of_target,
             )
@@ -226,7 +224,7 @@ class HLCMCR:
     def _why_stopped(self) -> str:
         if self.short_:
             return (
-                f"The chains ran on to their cap of {self.max_sweeps_:,} iterations "
+                f"The chains ran on to their cap of {self.max_sweeps:,} iterations "
                 "(max_sweeps) still short: do not trust the intervals yet."
             )
         if self.ess_target_ is not None:

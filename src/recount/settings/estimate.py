@@ -110,10 +110,10 @@ class HlcmcrSettings(Section):
         f"and R-hat {RHAT_LIMIT} (default: {ESS_MINIMUM} where draws is left unset)",
         minimum=0, open_interval=True,
     )  # fmt: skip
-    max_sweeps: int | None = setting(
-        None, f"... but no more iterations per chain than this (default: {RUN_ON_LIMIT} "
-        "times the run)", minimum=1,
-    )  # fmt: skip
+    # One round of running on: 154 strata x 6 lists then take about 5 minutes on 2 cores
+    # (issue #15's budget); LCMCR's 16 runs would take an hour there (docs/lcmcr.md).
+    max_sweeps: int = setting(3_000, "... but no more iterations per chain than this",
+                              minimum=1)  # fmt: skip
 
     def draws_per_chain(self) -> int:
         return HLCMCR_DRAWS if self.draws is None else self.draws
