@@ -159,7 +159,7 @@ class EstimateSettings(Section):
     # Off by default, for time: the draws cover the truth more often than the single
     # clustering (5,000 people 19/20 against 18/20, 100,000 people 13/20 against 11/20;
     # docs/benchmarks.md notes 42, 48), but 20 draws took the demo's estimate stage from 2.5
-    # to 12 minutes, and replicates of a fixed length do not run on to convergence (note 52).
+    # to 12 minutes, and replicates of a fixed length do not run on to convergence (note 53).
     linkage_draws: int = setting(
         0,
         "plausible clusterings the estimate pools over, so its interval carries linkage error "
