@@ -149,4 +149,3 @@ def test_comprise_breaks_the_count_down():
 def test_any_armed_body_s_members(body):
     text = f"Officials said 40 {body} members were killed in the clashes."
     assert claims_of(text)["40"]["population"] == "combatants"
-
