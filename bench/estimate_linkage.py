@@ -8,6 +8,7 @@ replicate, then one summary line per size:
 
     python bench/estimate_linkage.py --people 5000 --replicates 20
     python bench/estimate_linkage.py --people 100000 --replicates 3 --first-seed 2001
+    python bench/estimate_linkage.py --regime sparse --replicates 20   # lists that link worse
 
 The default simulator draws positively dependent lists (shared informant networks, copied
 records) and heterogeneous capture (a hard-to-reach group, place and time effects): the
@@ -24,6 +25,7 @@ import json
 import os
 import platform
 import shutil
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -35,6 +37,7 @@ from recount.report.figures import headline
 from recount.review import audit
 from recount.review.labels_io import import_labels
 from recount.simulate import simulate
+from recount.simulate.regimes import REGIMES
 from recount.workspace import Workspace
 
 
@@ -127,7 +130,7 @@ def true_links(ws: Workspace, root: Path, people: int) -> dict:
 def replicate(args, seed: int, work: Path) -> dict:
     root = work / f"seed{seed}"
     started = time.perf_counter()
-    simulate(root, people=args.people, sources=args.sources, seed=seed)
+    simulate(root, people=args.people, sources=args.sources, seed=seed, regime=args.regime)
     ws = Workspace(root)
     configure(ws, args.strata, args.linkage_draws)
     timings = {}
@@ -142,6 +145,7 @@ def replicate(args, seed: int, work: Path) -> dict:
         "bench": "estimate_linkage",
         "people": args.people,
         "sources": args.sources,
+        "regime": args.regime,
         "seed": seed,
         "strata": args.strata,
         "linkage_draws": args.linkage_draws,
@@ -195,6 +199,7 @@ def summary(args, results: list[dict]) -> dict:
     out = {
         "bench": "estimate_linkage_summary",
         "people": args.people,
+        "regime": args.regime,
         "replicates": len(results),
         "coverage": share("covered"),
         "within_10pct": share("within_10pct"),
@@ -237,6 +242,11 @@ def main() -> None:
     parser.add_argument("--first-seed", type=int, default=1001)
     parser.add_argument("--linkage-draws", type=int, default=20)
     parser.add_argument("--audit", type=int, default=300, help="audit labels (0: no audit)")
+    parser.add_argument(
+        "--regime",
+        choices=sorted(REGIMES),
+        help="a simulator regime (recount.simulate.regimes; default: the default world)",
+    )
     parser.add_argument("--strata", choices=("none", "default"), default="none")
     parser.add_argument("--keep", action="store_true", help="keep the workspaces")
     parser.add_argument(
@@ -247,15 +257,21 @@ def main() -> None:
     parser.add_argument("--out", type=Path, help="also append the JSON lines to this file")
     args = parser.parse_args()
     results = []
-    with tempfile.TemporaryDirectory(prefix="estimate-linkage-") as work:
+    work = Path(tempfile.mkdtemp(prefix="estimate-linkage-"))
+    if args.keep:
+        print(f"workspaces kept under {work}", file=sys.stderr)
+    try:
         for seed in range(args.first_seed, args.first_seed + args.replicates):
-            result = replicate(args, seed, Path(work))
+            result = replicate(args, seed, work)
             results.append(result)
             line = json.dumps(result)
             print(line, flush=True)
             if args.out:
                 with args.out.open("a", encoding="utf-8") as handle:
                     handle.write(line + "\n")
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
     line = json.dumps(summary(args, results))
     print(line, flush=True)
     if args.out:

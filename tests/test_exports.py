@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import openpyxl
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -157,3 +158,41 @@ def test_a_temporary_file_a_killed_writer_left_is_removed_by_the_next_write(tmp_
             Path(tmp).write_text("a,b\n")
     assert target.read_text() == "a,b\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == [held.name, target.name]
+
+
+def test_exporting_a_table_not_there_says_what_can_be_exported(tmp_path):
+    from recount.cli.export import export_frame
+    from recount.errors import WorkspaceError
+    from recount.workspace import Workspace
+
+    ws = Workspace.init(tmp_path)
+    with pytest.raises(
+        WorkspaceError, match=r"'normalized' is not written yet; run `recount normalize`"
+    ):
+        export_frame(ws, "normalized")
+    with pytest.raises(
+        WorkspaceError, match=r"no table 'nonsense'\..*once their stage has run: records"
+    ):
+        export_frame(ws, "nonsense")
+
+
+def test_records_without_extra_fields_export_to_parquet(tmp_path):
+    """`records.extra` is a struct without fields when no list maps an extra column; Parquet
+    cannot hold that, so it is written as '{}' text and the other columns keep their types."""
+    from typer.testing import CliRunner
+
+    from recount.cli import app
+
+    (tmp_path / "a.csv").write_text("name,age\np1,3\np2,4\n", encoding="utf-8")
+    (tmp_path / "recount.toml").write_text(
+        '[project]\nname = "t"\n\n[[sources]]\nid = "a"\npath = "a.csv"\n'
+        '[sources.columns]\nname = "name"\nage = "age"\n',
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", "-w", str(tmp_path)]).exit_code == 0
+    out = tmp_path / "records.parquet"
+    result = runner.invoke(app, ["export", "records", "-o", str(out), "-w", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    back = pd.read_parquet(out)
+    assert back["extra"].tolist() == ["{}", "{}"] and back["age"].tolist() == [3, 4]

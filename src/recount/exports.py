@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 import xlsxwriter
 
 from recount.errors import RecountError
@@ -91,8 +92,21 @@ def write_frame(frame: pd.DataFrame, path: str | Path) -> Path:
             # CRLF rows (RFC 4180): a cell holding a lone \r is then quoted, not cut.
             neutralise_formulas(frame).to_csv(tmp, index=False, lineterminator="\r\n")
         else:
-            frame.to_parquet(tmp, index=False)
+            pq.write_table(
+                _without_empty_structs(pa.Table.from_pandas(frame, preserve_index=False)), tmp
+            )
     return path
+
+
+def _without_empty_structs(table: pa.Table) -> pa.Table:
+    """Parquet cannot hold a struct without fields (`records.extra` when no list maps an extra
+    column): such a column is written as its JSON text, '{}', as CSV has it."""
+    for index, field in enumerate(table.schema):
+        if pa.types.is_struct(field.type) and field.type.num_fields == 0:
+            column = table.column(index)
+            text = pa.array([None if v is None else "{}" for v in column.to_pylist()], pa.string())
+            table = table.set_column(index, pa.field(field.name, pa.string()), text)
+    return table
 
 
 def write_workbook(sheets: Mapping[str, pd.DataFrame], path: str | Path) -> Path:

@@ -77,3 +77,42 @@ def test_mse_on_two_lists_fits_chapman_and_refuses_lcmcr(tmp_path):
     result = CliRunner().invoke(app, ["mse", str(path), "--method", "lcmcr"])
     assert result.exit_code != 0
     assert "LCMCR needs three or more lists" in str(result.exception)
+
+
+def test_strata_not_estimable_are_one_line_by_method(two_lists):
+    """Two lists leave every LCMCR/loglinear/DGA stratum not estimable: one line counts them by
+    method and says where each reason is, instead of a line per method or stratum."""
+    from recount.cli.estimate import EXPORT_ESTIMATES, not_estimable
+
+    persons, _ = two_lists
+    settings = EstimateSettings.parse({"strata": ["governorate"], "workers": 1})
+    estimates, _ = estimate_persons(persons, settings)
+    finest = estimates[estimates["level"] == "stratum"]
+    line = not_estimable(finest)
+    sparse = finest[finest["status"] != "ok"]
+    per = finest.groupby("method").size()
+    assert line.startswith(f"not estimable: {len(sparse):,} of {len(finest):,} stratum estimates (")
+    for method, count in sparse.groupby("method").size().items():
+        assert f"{method} {count:,} of {per[method]:,}" in line
+    assert "\n" not in line and not_estimable(finest[finest["status"] == "ok"]) is None
+    assert "recount export estimates -o" in EXPORT_ESTIMATES
+
+
+def test_mse_by_stratum_summarises_the_strata_not_estimable_in_one_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from recount.cli import app
+
+    path = tmp_path / "strata.csv"
+    rows = ["region,A,B,C,count"] + [
+        f"r{i},{a},{b},{c},{3 if i % 2 else 40}"
+        for i in range(6)
+        for a, b, c in ((1, 0, 0), (0, 1, 0), (0, 0, 1), (1, 1, 0), (0, 1, 1))
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["mse", str(path), "--strata", "region", "-m", "loglinear"])
+    assert result.exit_code == 0, result.output
+    output = " ".join(result.output.split())
+    assert output.count("not estimable:") == 1
+    assert "not estimable: 3 of 6 stratum estimates (loglinear 3 of 6), e.g. " in output
+    assert "--out writes each stratum's reason" in output

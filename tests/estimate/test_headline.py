@@ -54,3 +54,17 @@ def test_the_printed_caution_keeps_the_key_in_brackets():
         print_headline(_total())
     text = " ".join(captured.get().split())
     assert "add ess_target = 1000 under [estimate.lcmcr] in recount.toml" in text
+
+
+def test_the_disagreement_caution_points_at_a_report_section_that_exists():
+    """The caution sends the reader somewhere: the report's numbered section of that name and a
+    runnable export command."""
+    from pathlib import Path
+
+    import recount.report
+
+    template = Path(recount.report.__file__).parent / "templates" / "report.html.j2"
+    caution = HEADLINE_CAUTIONS["methods_disagree"]
+    assert "<h2>6. Estimation diagnostics</h2>" in template.read_text(encoding="utf-8")
+    assert "estimation diagnostics (section 6)" in caution
+    assert "`recount export estimates -o estimates.csv`" in caution

@@ -115,6 +115,36 @@ def test_ess_target_stops_as_soon_as_it_is_reached(kosovo):
     assert extended.ess_ >= 400 and extended.rhat_ <= 1.01
 
 
+def test_a_default_length_run_runs_on_until_its_chains_agree(kosovo):
+    """Draws left unset: the chains run on until R-hat 1.01 and ESS 400; draws given: the
+    run asked for."""
+    settings = dict(K=4, chains=2, seed=3, sampler="collapsed")
+    default = quiet_fit(LCMCR(**settings), kosovo)
+    assert default.rhat_path_[0] > 1.01  # the default run alone falls short
+    assert default.sweeps_ > 5_000 + 5_000 * 4
+    assert default.rhat_ <= 1.01 and default.ess_ >= 400
+    given = quiet_fit(LCMCR(burnin=5_000, draws=5_000, thin=4, **settings), kosovo)
+    assert given.sweeps_ == 5_000 + 5_000 * 4 and given.rhat_path_ == []
+    np.testing.assert_array_equal(given.N_draws_, default.N_draws_[:, :5_000])
+
+
+def _diagnosed(N_draws: np.ndarray) -> LCMCR:
+    model = LCMCR(chains=len(N_draws), ess_target=400)
+    model.rhat_path_ = []
+    model._diagnose([[(chain, np.ones_like(chain)) for chain in N_draws]])
+    return model
+
+
+def test_chains_that_mixed_apart_are_not_run_on_and_crawling_ones_are():
+    rng = np.random.default_rng(5)
+    apart = _diagnosed(rng.normal([[10_000.0], [10_400.0]], 50.0, (2, 1_000)))
+    assert apart.rhat_ > 1.01 and not apart._short_of_target()  # modes apart: no use
+    crawling = _diagnosed(10_000 + np.cumsum(rng.normal(0, 20.0, (2, 1_000)), axis=1))
+    assert crawling.rhat_ > 1.01 and crawling._short_of_target()
+    mixed = _diagnosed(rng.normal(10_000.0, 50.0, (2, 1_000)))
+    assert mixed.rhat_ <= 1.01 and mixed.ess_ >= 400 and not mixed._short_of_target()
+
+
 def test_per_person_rows_give_the_same_fit_as_the_pattern_table():
     lam = np.array([[0.3, 0.4, 0.2]])
     rng = np.random.default_rng(4)

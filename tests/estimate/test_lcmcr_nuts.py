@@ -15,7 +15,7 @@ from scipy import integrate, special, stats
 
 from recount.estimate import _lcmcr_nuts as nuts
 from recount.estimate import lcmcr
-from recount.estimate.lcmcr import LCMCR, ConvergenceWarning, choose_sampler
+from recount.estimate.lcmcr import LCMCR, ConvergenceWarning, choose_sampler, race_winner
 from recount.estimate.synthetic import latent_class_population, patterns_from_matrix
 
 
@@ -30,15 +30,17 @@ def random_table(rng: np.random.Generator, n_lists: int, people: int) -> pd.Data
     return patterns_from_matrix(captures)
 
 
-def numeric_gradient(x: np.ndarray, data: tuple, step: float = 1e-6) -> np.ndarray:
+def numeric_gradient(
+    x: np.ndarray, data: tuple, density=nuts.log_posterior, step: float = 1e-6
+) -> np.ndarray:
     out = np.empty_like(x)
     scratch = np.empty_like(x)
     for i in range(x.size):
         up, down = x.copy(), x.copy()
         up[i] += step
         down[i] -= step
-        high = nuts.log_posterior(up, scratch, data)
-        low = nuts.log_posterior(down, scratch, data)
+        high = density(up, scratch, data)
+        low = density(down, scratch, data)
         out[i] = (high - low) / (2 * step)
     return out
 
@@ -66,19 +68,6 @@ def test_gradient_matches_finite_differences(seed, n_lists, n_classes, spread, f
     value = nuts.log_posterior(x, grad, data)
     assert np.isfinite(value)
     np.testing.assert_allclose(grad, numeric_gradient(x, data), rtol=1e-4, atol=1e-3)
-
-
-def strata_numeric_gradient(x: np.ndarray, data: tuple, step: float = 1e-6) -> np.ndarray:
-    out = np.empty_like(x)
-    scratch = np.empty_like(x)
-    for i in range(x.size):
-        up, down = x.copy(), x.copy()
-        up[i] += step
-        down[i] -= step
-        high = nuts.strata_log_posterior(up, scratch, data)
-        low = nuts.strata_log_posterior(down, scratch, data)
-        out[i] = (high - low) / (2 * step)
-    return out
 
 
 @settings(max_examples=15, deadline=None)
@@ -109,7 +98,9 @@ def test_strata_gradient_matches_finite_differences(
     grad = np.empty_like(x)
     value = nuts.strata_log_posterior(x, grad, data)
     assert np.isfinite(value)
-    np.testing.assert_allclose(grad, strata_numeric_gradient(x, data), rtol=1e-4, atol=1e-3)
+    np.testing.assert_allclose(
+        grad, numeric_gradient(x, data, nuts.strata_log_posterior), rtol=1e-4, atol=1e-3
+    )
 
 
 def test_stick_prior_is_the_stick_breaking_prior_with_alpha_summed_out():
@@ -236,6 +227,22 @@ def test_auto_takes_nuts_when_the_table_identifies_the_model():
     assert choose_sampler(n_cells=63, n_lists=6, n_classes=10) == "collapsed"
     assert choose_sampler(n_cells=15, n_lists=4, n_classes=2) == "nuts"
     assert choose_sampler(n_cells=9, n_lists=4, n_classes=2) == "collapsed"
+    # many people: the sweep crawls along N, so the two are raced
+    assert choose_sampler(n_cells=63, n_lists=6, n_classes=10, people=70_000) == "nuts"
+    assert choose_sampler(n_cells=63, n_lists=6, n_classes=10, people=1_400) == "collapsed"
+
+
+def test_the_race_takes_the_chains_nearer_agreement_when_neither_agrees():
+    def race(nuts, collapsed):
+        return pd.DataFrame(
+            [("nuts", *nuts), ("collapsed", *collapsed)],
+            columns=["sampler", "ess_per_work", "rhat"],
+        )
+
+    # the 6-list, 70,000-person table: ESS per work of disagreeing chains is noise
+    assert race_winner(race((0.00015, 1.019), (0.00048, 1.819))) == "nuts"
+    assert race_winner(race((0.00015, 1.005), (0.00048, 1.004))) == "collapsed"
+    assert race_winner(race((0.00015, 1.005), (0.00048, 1.300))) == "nuts"
 
 
 def test_alpha_draws_follow_their_conditional_given_the_weights():

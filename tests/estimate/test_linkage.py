@@ -89,6 +89,43 @@ def test_a_missed_link_joins_people_as_often_as_its_probability():
     assert joined == pytest.approx(0.3, abs=0.03)
 
 
+def test_a_pair_the_clustering_refused_at_its_threshold_stays_apart_unless_labelled():
+    """Namesakes of one list (a:1, a:2) and a cross-list pair (a:3, b:3) scored above the
+    threshold but left apart by the clustering were refused by a guard; the draws keep them
+    apart. A pair below the threshold is still joined as often as its probability, and a
+    label still joins a refused pair."""
+    record_person = pd.DataFrame(
+        [
+            ("a:1", "a", "P1"),
+            ("a:2", "a", "P2"),
+            ("a:3", "a", "P3"),
+            ("b:3", "b", "P4"),
+            ("a:5", "a", "P5"),
+            ("c:5", "c", "P6"),
+        ],
+        columns=["record_id", "source_id", "person_id"],
+    )
+    pairs = pd.DataFrame(
+        [("a:1", "a:2", 0.95), ("a:3", "b:3", 0.9), ("a:5", "c:5", 0.3)],
+        columns=["record_id_l", "record_id_r", "match_probability"],
+    )
+    graph = build_graph(record_person, pairs, LISTS, threshold=0.5)
+    rng = np.random.default_rng(2)
+    at = {record: i for i, record in enumerate(graph.record_ids)}
+
+    def together(draws, a, b):
+        return draws[:, at[a]] == draws[:, at[b]]
+
+    draws = np.array([graph.draw(rng) for _ in range(3000)])
+    assert not together(draws, "a:1", "a:2").any() and not together(draws, "a:3", "b:3").any()
+    assert np.mean(together(draws, "a:5", "c:5")) == pytest.approx(0.3, abs=0.03)
+    labels = pd.DataFrame(
+        [("a:3", "b:3", "match")], columns=["record_id_l", "record_id_r", "label"]
+    )
+    labelled = build_graph(record_person, pairs, LISTS, labels, threshold=0.5)
+    assert together(np.array([labelled.draw(rng) for _ in range(50)]), "a:3", "b:3").all()
+
+
 def test_a_weak_link_inside_a_person_splits_it_as_often_as_it_fails():
     record_person = pd.DataFrame(
         [("a:1", "a", "P1"), ("b:1", "b", "P1")], columns=["record_id", "source_id", "person_id"]

@@ -263,3 +263,29 @@ def test_two_listed_names_that_differ_are_different_however_alike_their_keys():
     result = cluster(2, np.array([0]), np.array([1]), np.array([20.0]), facts, 45, 40)
     assert result.labels[0] != result.labels[1]
     assert result.refused_given_names == 1
+
+
+def test_a_fathers_name_a_letter_off_is_one_father_and_another_name_is_not():
+    # Ahmad son of Ali al-Khatib, twice, the second father's name typed a letter wrong
+    # (a three-letter key one letter off); a third record's father has another name
+    facts = _facts(
+        ["ehmd", "ehmd", "ehmd"],
+        ["sym", "syn", "hsn"],
+        [{"ehmd", "sym", "ktyb"}, {"ehmd", "syn", "ktyb"}, {"ehmd", "hsn", "ktyb"}],
+    )
+    result = cluster(3, np.array([0, 1]), np.array([1, 2]), np.array([20.0, 19.0]), facts, 45, 40)
+    assert result.labels[0] == result.labels[1]
+    assert result.labels[2] != result.labels[1]
+    assert result.refused_fathers == 1
+
+
+def test_two_fathers_names_the_lexicon_lists_stay_two_however_alike():
+    # cousins whose fathers are brothers of listed names one letter apart
+    facts = _facts(
+        ["ehmd", "ehmd"], ["sym", "syn"], [{"ehmd", "sym", "ktyb"}, {"ehmd", "syn", "ktyb"}]
+    )
+    facts.known = frozenset({"sym", "syn"})
+    facts.source = np.array([0, 1], dtype=np.int64)
+    result = cluster(2, np.array([0]), np.array([1]), np.array([20.0]), facts, 45, 40)
+    assert result.labels[0] != result.labels[1]
+    assert result.refused_fathers == 1

@@ -65,18 +65,19 @@ def register(app: typer.Typer) -> None:
         console.print(summary_table(estimates))
         print_headline(estimates)
         finest = estimates[estimates["level"] == "stratum"]
-        for name, rows in finest.groupby("method", sort=False):
-            sparse = rows.loc[rows["status"] != "ok", "documented"]
-            if len(sparse):
-                console.print(
-                    f"{name}: {len(sparse):,} of {len(rows):,} strata not estimable; their "
-                    f"{int(sparse.sum()):,} documented people enter coarser levels as documented"
-                )
+        sparse = not_estimable(finest)
+        if sparse:
+            console.print(
+                f"{sparse}; they enter coarser levels at their documented count. Each stratum's "
+                f"reason: {EXPORT_ESTIMATES} (columns status, reason)",
+                markup=False,
+            )
         flagged = finest[finest["flag"].notna()]
         if len(flagged):
             console.print(
-                f"{len(flagged):,} stratum estimates carry flags (see `recount export estimates`): "
-                + ", ".join(sorted({f for v in flagged["flag"] for f in v.split(";")}))
+                f"{len(flagged):,} stratum estimates carry flags (see {EXPORT_ESTIMATES}): "
+                + ", ".join(sorted({f for v in flagged["flag"] for f in v.split(";")})),
+                markup=False,
             )
 
     @app.command("mse")
@@ -207,12 +208,13 @@ def register(app: typer.Typer) -> None:
                     f"[yellow]warning:[/] {name}: poor convergence in {label} (R-hat of N above "
                     f"{RHAT_LIMIT} or ESS below {ESS_MINIMUM}); run longer with --ess-target 1000"
                 )
-            sparse = rows[rows["status"] != "ok"]
-            if len(sparse):
-                err_console.print(
-                    f"{name}: {len(sparse)} of {len(rows)} strata not estimable, e.g. "
-                    f"{sparse['reason'].iloc[0]}"
-                )
+        sparse = not_estimable(frame)
+        if sparse:
+            where = "--out writes each stratum's reason" if out is None else f"reasons in {out}"
+            err_console.print(
+                f"{sparse}, e.g. {frame.loc[frame['status'] != 'ok', 'reason'].iloc[0]} ({where})",
+                markup=False,
+            )
         if out is not None:
             from recount.estimate.mse import OUT_COLUMNS
             from recount.exports import write_frame
@@ -222,6 +224,19 @@ def register(app: typer.Typer) -> None:
 
 
 MSE_ROWS_SHOWN = 40
+EXPORT_ESTIMATES = "`recount export estimates -o estimates.csv`"
+
+
+def not_estimable(rows: pd.DataFrame) -> str | None:
+    """One line for the strata not estimable, by method (a line per method or stratum buries
+    the output when a method cannot run at all, e.g. LCMCR on two lists)."""
+    sparse = rows[rows["status"] != "ok"]
+    if sparse.empty:
+        return None
+    totals = rows.groupby("method", sort=False).size()
+    counts = sparse.groupby("method", sort=False).size()
+    each = ", ".join(f"{m} {n:,} of {totals[m]:,}" for m, n in counts.items())
+    return f"not estimable: {len(sparse):,} of {len(rows):,} stratum estimates ({each})"
 
 
 def print_headline(estimates: pd.DataFrame) -> None:

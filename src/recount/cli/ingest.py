@@ -13,6 +13,8 @@ from rich.table import Table
 from recount.cli.common import WorkspaceOption, console, err_console, open_project
 from recount.workspace import Workspace
 
+SHOWN_ROWS = 5  # rows named per source and quarantine reason; the table holds them all
+
 
 def register(app: typer.Typer) -> None:
     @app.command("ingest")
@@ -49,7 +51,7 @@ def register(app: typer.Typer) -> None:
         if failed is not None:
             if not accounting.empty:
                 console.print(_accounting_table(accounting))
-                _print_reasons(project.workspace, accounting["source_id"].tolist())
+                _print_reasons(project.workspace, accounting)
             raise failed  # printed by the CLI's error handler, which exits with 2
         if accounting.empty:
             console.print(
@@ -59,7 +61,7 @@ def register(app: typer.Typer) -> None:
             return
         console.print(_accounting_table(accounting))
         if "quarantine" in project.tables():
-            _print_reasons(project.workspace, accounting["source_id"].tolist())
+            _print_reasons(project.workspace, accounting)
 
     sources_app = typer.Typer(
         help="Help with declaring sources in recount.toml.", no_args_is_help=True
@@ -135,14 +137,18 @@ def _accounting_table(accounting) -> Table:
     return table
 
 
-def _print_reasons(ws: Workspace, source_ids: list[str]) -> None:
+def _print_reasons(ws: Workspace, accounting) -> None:
+    """Per source and reason: how many rows, and the first rows by file and number."""
+    paths = dict(zip(accounting["source_id"], accounting["path"], strict=True))
     reasons = ws.query(
-        "select source_id, reason, count(*) as n from quarantine where source_id = any(?) "
-        "group by all order by source_id, n desc",
-        [source_ids],
+        "select source_id, reason, count(*) as n, list(source_row order by source_row)[:?] as rows "
+        "from quarantine where source_id = any(?) group by all order by source_id, n desc",
+        [SHOWN_ROWS, list(paths)],
     )
     if reasons.empty:
         return
-    console.print("quarantined rows by reason (see the `quarantine` table):")
+    console.print("quarantined rows by reason (see the `quarantine` table):", markup=False)
     for row in reasons.itertuples():
-        console.print(f"  {row.source_id}: {row.reason} {row.n:,}")
+        rows = ", ".join(str(n) for n in row.rows) + (", …" if row.n > len(row.rows) else "")
+        where = f"{paths[row.source_id]} data row{'s' if row.n > 1 else ''} {rows}"
+        console.print(f"  {row.source_id}: {row.reason} {row.n:,} ({where})", markup=False)

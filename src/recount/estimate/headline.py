@@ -16,15 +16,16 @@ TOTAL_LEVELS = ("total", pooled_level("total"))
 # What a flag on the headline total means for a reader, said beside the figure.
 HEADLINE_CAUTIONS = {
     "poor_convergence": (
-        f"The sampler's chains behind this figure have not converged (R-hat of N above {RHAT_LIMIT} "
-        f"or fewer than {ESS_MINIMUM} effective draws), so neither the figure nor its interval can be "
-        "trusted yet. Run longer: add ess_target = 1000 under [estimate.lcmcr] in recount.toml "
+        "The sampler's chains behind this figure have not converged (R-hat of the estimated "
+        f"total above {RHAT_LIMIT} or fewer than {ESS_MINIMUM} effective draws), so neither the "
+        "figure nor its interval can be trusted yet. Run longer: add ess_target = 1000 under [estimate.lcmcr] in recount.toml "
         "and run `recount run` again: the chains then run on until they converge (the estimate "
         "stage takes longer; on a simulated 2,000-person world, 84 s instead of 12 s)."
     ),
     "methods_disagree": (
         "The estimation methods disagree beyond their intervals for this total: the data "
-        "support more than one answer. Compare them in the estimation diagnostics."
+        "support more than one answer. Compare them in the report's estimation diagnostics "
+        "(section 6) or in `recount export estimates -o estimates.csv`."
     ),
     "strong_list_dependence": (
         "The lists depend on each other strongly (a selected log-linear interaction with "
@@ -61,7 +62,7 @@ def no_estimate_reason(estimates: pd.DataFrame) -> str:
     pooled table's, which says what is wrong, before the sum's)."""
     totals = estimates[estimates["level"].isin(TOTAL_LEVELS) & estimates["reason"].notna()]
     if totals.empty:
-        return "no stratum could be estimated; see the estimation diagnostics"
+        return "no stratum could be estimated; each one's reason is in the report's estimation diagnostics"
     rank = {m: i for i, m in enumerate(PREFERENCE)}
     order = totals.assign(
         _method=totals["method"].map(lambda m: rank.get(m, len(rank))),

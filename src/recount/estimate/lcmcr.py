@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from recount.estimate import mcmc_diagnostics
-from recount.estimate._lcmcr_nuts import WARM_SWEEPS
+from recount.estimate._lcmcr_nuts import WARM_SWEEPS, Chain
 from recount.estimate._lcmcr_sampler import STATE, advance_chain, start_chain
 from recount.estimate.mcmc_diagnostics import converged
 from recount.estimate.patterns import COUNT, patterns_from_individuals, validate_patterns
@@ -34,6 +34,7 @@ from recount.settings.estimate import (
     LCMCR_RUN_LENGTHS,
     LCMCR_WARM_BURNIN,
     RHAT_LIMIT,
+    RUN_ON_LIMIT,
     EstimateSettings,
     LcmcrSettings,
 )
@@ -54,6 +55,10 @@ LEAPFROGS_PER_SWEEP = 3.0
 # modes far below the best get no chain, and the chains start apart, so R-hat still says
 # whether the best modes found agree on N (where they do not, the fit is not converged).
 EXPLORE_PER_CHAIN = 4
+# Documented people from which a table with few patterns is raced rather than given to the
+# collapsed sweep (choose_sampler): the sweep converged on 1,400 and 4,400 people (a
+# simulated world, Kosovo) and did not on 14,000 (nor did NUTS) or 70,000 (NUTS did).
+RACE_FROM_PEOPLE = 20_000
 EXPLORE_LENGTHS = (300, 20)
 
 
@@ -69,15 +74,28 @@ def _one_blas_thread():
         yield
 
 
-def choose_sampler(n_cells: int, n_lists: int, n_classes: int) -> str:
+def choose_sampler(n_cells: int, n_lists: int, n_classes: int, people: int = 0) -> str:
     """NUTS when the table has more observed capture patterns than the model has
     parameters, K (J + 1) - 1: the likelihood then pins the classes down and NUTS moves
     along the ridges where Gibbs crawls (8 lists, 360,000 people: hundreds of times the
     effective draws per second). With fewer patterns the posterior is mostly prior, a
     landscape of funnels and long tails where the collapsed Gibbs sweep does better
-    (6-list strata of the benchmark). See docs/lcmcr.md."""
+    (6-list strata of the benchmark), unless the table holds many people
+    (`RACE_FROM_PEOPLE`): the sweep then crawls along N (a 6-list table of 70,000 people:
+    R-hat 1.42, ESS 8; NUTS 1.002, 919), so "nuts" there means: race the two. See
+    docs/lcmcr.md."""
     parameters = n_classes * (n_lists + 1) - 1
-    return "nuts" if n_cells > parameters else "collapsed"
+    return "nuts" if n_cells > parameters or people >= RACE_FROM_PEOPLE else "collapsed"
+
+
+def race_winner(race: pd.DataFrame) -> str:
+    """The race's sampler (`LCMCR._race`): more bulk ESS per work, unless only one's chains
+    agree (R-hat within RHAT_LIMIT); where neither's do, the one nearer agreement."""
+    mixed = race[race["rhat"] <= RHAT_LIMIT]
+    if mixed.empty:
+        return str(race.sort_values("rhat", kind="stable").iloc[0]["sampler"])
+    pool = mixed if len(mixed) == 1 else race
+    return str(pool.sort_values("ess_per_work", kind="stable").iloc[-1]["sampler"])
 
 
 def _map(pool, function, items) -> list:
@@ -177,10 +195,13 @@ class LCMCR:
     already run in parallel processes). `seed` fixes every draw; None means the
     fixed `DEFAULT_SEED`.
 
-    With `ess_target`, chains that fall short of it (bulk ESS of N) or of the R-hat limit are
-    run on, doubling their kept draws each round, until they reach it or `max_sweeps`
-    iterations per chain: easy strata stop early, hard ones get the time. The extended
-    draws are those one longer run would give (same seed, same prefix).
+    With `ess_target` (by default ESS_MINIMUM where `draws` is left unset), chains that
+    fall short of it (bulk ESS of N) or of the R-hat limit are run on, doubling their kept
+    draws each round, until they reach it, or `max_sweeps` iterations per chain (by default
+    RUN_ON_LIMIT times the chosen sampler's run), or the chains have mixed apart (each
+    alone has, together they disagree: modes apart). Easy strata stop early, hard ones get
+    the time. The extended draws are those one
+    longer run would give (same seed, same prefix).
 
     `sampler="nuts"` runs the no-U-turn sampler on the posterior of the capture
     probabilities and weights with the classes, N and alpha summed out (N and alpha are
@@ -191,7 +212,8 @@ class LCMCR:
     collapsed sweep where the table has no more observed patterns than the model has
     parameters (`choose_sampler`: NUTS loses there on average); elsewhere it races NUTS
     against the collapsed sweep on short runs (`RACE_LENGTHS`) and takes the one with
-    more bulk ESS of N per unit of work (the one whose chains agree, if only one's do). The
+    more bulk ESS of N per unit of work (the one whose chains agree, if only one's do; the
+    lower R-hat if neither's do). The
     race's figures are in `race_` and its time counts in `seconds_`; `sampler_` says
     which ran. A NUTS fit that does not start warm starts its chains where short
     exploring runs found the most probable mode (`EXPLORE_PER_CHAIN`; their figures in
@@ -211,7 +233,9 @@ class LCMCR:
     `divergences_` (per chain, after tuning) and `leapfrog_steps_` (mean per draw),
     for the Gibbs samplers `acceptance_` (of the Metropolis steps); `work_` (in collapsed
     sweeps, exploring included: LEAPFROGS_PER_SWEEP); `starts_` (NUTS: each exploring run's log
-    posterior at its end, median N and work, and how many chains start there); `stopped_` (a
+    posterior at its end, median N and work, and how many chains start there) and
+    `chain_starts_` (the positions the chains started from, None where not explored);
+    `rhat_path_` (R-hat of N after the run and each round of running on); `stopped_` (a
     WarmStart of `snapshots` states per chain) and `warm_started_` (whether this fit
     started from `warm_start`).
     """
@@ -230,7 +254,7 @@ class LCMCR:
         mh_attempts: int = LcmcrSettings.mh_attempts,
         sampler: str = LcmcrSettings.sampler,
         ess_target: float | None = LcmcrSettings.ess_target,
-        max_sweeps: int = LcmcrSettings.max_sweeps,
+        max_sweeps: int | None = LcmcrSettings.max_sweeps,
         warm_start: WarmStart | None = None,
         snapshots: int = 1,
     ):
@@ -285,18 +309,18 @@ class LCMCR:
         self.lists_ = lists
         self.n_observed_ = int(counts.sum())
         raced_seconds = 0.0
-        self.race_ = None
+        self.race_ = raced_starts = None
         warm = self._fitting_warm_start(lists)
         self.warm_started_ = warm is not None
         if warm is not None:
             self.sampler_ = warm.sampler
         elif self.sampler != "auto":
             self.sampler_ = self.sampler
-        elif choose_sampler(len(counts), len(lists), self.K) == "collapsed":
+        elif choose_sampler(len(counts), len(lists), self.K, self.n_observed_) == "collapsed":
             self.sampler_ = "collapsed"
         else:
             started = time.perf_counter()
-            self.sampler_, self.race_ = self._race(table)
+            self.sampler_, self.race_, raced_starts = self._race(table)
             raced_seconds = time.perf_counter() - started
 
         seed = DEFAULT_SEED if self.seed is None else self.seed
@@ -308,13 +332,13 @@ class LCMCR:
         pool = ThreadPoolExecutor(max_workers=workers) if workers > 1 else None
         with _one_blas_thread() if self.sampler_ == "nuts" else nullcontext():
             stops = [c[0] for c in warm.chains] if warm is not None else [None] * self.chains
-            positions = [None] * self.chains
-            self.starts_ = None
-            if self.sampler_ == "nuts" and self.race_ is not None:
+            self.starts_, positions = None, [None] * self.chains
+            if self.sampler_ == "nuts" and raced_starts is not None:
                 # The race's NUTS run explored with the same seed: the same starts.
-                self.starts_, positions = self._raced_starts
+                self.starts_, positions = raced_starts
             elif self.sampler_ == "nuts" and warm is None:
-                positions = self._explored_positions(pool, seed, cells, counts)
+                self.starts_, positions = self._explore(pool, seed, cells, counts)
+            self.chain_starts_ = positions
             chains, sweeps, pieces = self._sample(pool, generators, stops, positions, cells, counts)
         self.stopped_ = WarmStart(
             self.sampler_, tuple(lists), self.K, tuple(tuple(c.states) for c in chains)
@@ -342,12 +366,15 @@ class LCMCR:
             return None
         return warm
 
-    def _race(self, table: pd.DataFrame) -> tuple[str, pd.DataFrame]:
+    def _race(self, table: pd.DataFrame) -> tuple[str, pd.DataFrame, tuple]:
         """Short runs of NUTS and the collapsed sweep with the same chains and seed; the
         sampler with more bulk ESS of N per unit of work (`work_`) wins, unless only the
-        other's chains agree (R-hat within RHAT_LIMIT). Work, not seconds, so that the
-        choice (and every draw after it) does not depend on the machine's load. Returns
-        the winner and the race's figures."""
+        other's chains agree (R-hat within RHAT_LIMIT); if neither's do, the lower R-hat
+        (ESS per work of chains that disagree compares noise: a 6-list table of 70,000
+        people, NUTS 1.019 and collapsed 1.819, gave the sweep 3x the ESS per work).
+        Work, not seconds, so that the choice (and every draw after it) does not depend on
+        the machine's load. Returns
+        the winner, the race's figures and the NUTS run's starts (`_explore`)."""
         rows = []
         for sampler, (burnin, draws, thin) in RACE_LENGTHS.items():
             trial = LCMCR(
@@ -367,34 +394,40 @@ class LCMCR:
                 warnings.simplefilter("ignore", ConvergenceWarning)
                 trial.fit(table)
             if sampler == "nuts":
-                self._raced_starts = (trial.starts_, trial._positions)
+                nuts_starts = (trial.starts_, trial.chain_starts_)
             ess = trial.ess_ if np.isfinite(trial.ess_) else 0.0
             rows.append((sampler, trial.seconds_, trial.work_, ess, ess / trial.work_, trial.rhat_))
         columns = ["sampler", "seconds", "work", "ess", "ess_per_work", "rhat"]
         race = pd.DataFrame(rows, columns=columns)
-        mixed = race[race["rhat"] <= RHAT_LIMIT]
-        pool = mixed if len(mixed) == 1 else race
-        return str(pool.sort_values("ess_per_work", kind="stable").iloc[-1]["sampler"]), race
+        return race_winner(race), race, nuts_starts
 
     def _sample(self, pool, generators, stops, positions, cells, counts):
         burnin, draws, thin = self._run_lengths()
+        self.rhat_path_ = []
         kept = draws * thin
         at = [burnin + round(kept * (i + 1) / self.snapshots) for i in range(self.snapshots)]
         return run_chains(
             pool,
             lambda start: _Snapshotting(self._start(*start, cells, counts, burnin, thin), at),
             list(zip(generators, stops, positions, strict=True)),
-            (burnin, draws, thin, self.max_sweeps),
+            (burnin, draws, thin, self._sweeps_cap(burnin + draws * thin)),
             self._diagnose,
             self._short_of_target,
         )
 
-    def _explored_positions(self, pool, seed, cells, counts) -> list[np.ndarray]:
-        """Where the chains start (EXPLORE_PER_CHAIN): the end points of the short NUTS runs
-        with the highest log posterior there, one chain each. Their figures go to
-        `starts_`."""
-        from recount.estimate._lcmcr_nuts import Chain
+    def _ess_target(self) -> float | None:
+        """`ess_target`, else ESS_MINIMUM for a run of the default length: draws given are
+        a run the caller chose (the linkage replicates' share, a benchmark's lengths)."""
+        if self.ess_target is not None:
+            return self.ess_target
+        return ESS_MINIMUM if self.draws is None else None
 
+    def _sweeps_cap(self, run: int) -> int:
+        return RUN_ON_LIMIT * run if self.max_sweeps is None else self.max_sweeps
+
+    def _explore(self, pool, seed, cells, counts) -> tuple[pd.DataFrame, list[np.ndarray]]:
+        """Where the chains start (EXPLORE_PER_CHAIN): the end points of the short NUTS runs
+        with the highest log posterior there, one chain each; and each run's figures."""
         n = EXPLORE_PER_CHAIN * self.chains
         seeds = np.random.SeedSequence(seed).spawn(self.chains + n)[self.chains :]
         priors = (self.K, float(self.a_alpha), float(self.b_alpha))
@@ -410,7 +443,7 @@ class LCMCR:
         ends = _map(pool, explore, [np.random.default_rng(s) for s in seeds])
         log_density = np.array([e[1] for e in ends])
         chosen = np.argsort(-log_density, kind="stable")[: self.chains]
-        self.starts_ = pd.DataFrame(
+        starts = pd.DataFrame(
             {
                 "log_density": log_density,
                 "N_median": [e[2] for e in ends],
@@ -418,14 +451,11 @@ class LCMCR:
                 "chains": np.bincount(chosen, minlength=n),
             }
         )
-        self._positions = [ends[i][0] for i in chosen]
-        return self._positions
+        return starts, [ends[i][0] for i in chosen]
 
     def _start(self, rng, stopped, position, cells, counts, burnin: int, thin: int):
         priors = (self.K, float(self.a_alpha), float(self.b_alpha))
         if self.sampler_ == "nuts":
-            from recount.estimate._lcmcr_nuts import Chain
-
             return Chain(rng, cells, counts, *priors, burnin, thin, stopped, position)
         collapsed = self.sampler_ == "collapsed"
         return GibbsChain(
@@ -440,9 +470,21 @@ class LCMCR:
         self.ess_tail_ = mcmc_diagnostics.ess_tail(self.N_draws_)
 
     def _short_of_target(self) -> bool:
-        if self.ess_target is None:
+        """Run on while short of the ESS target or of R-hat RHAT_LIMIT, unless the chains
+        sit in modes apart: each chain alone has mixed (bulk ESS of ESS_MINIMUM / chains or
+        more) and still they disagree. Running on does not bring them together (an 8-list
+        table of lists that depend on each other: each chain 280-650, R-hat 1.5); chains
+        that crawl (the collapsed sweep on a sparse table) have mixed in none."""
+        target = self._ess_target()
+        if target is None:
             return False
-        return not (self.ess_ >= self.ess_target and self.rhat_ <= RHAT_LIMIT)
+        self.rhat_path_.append(self.rhat_)
+        if self.ess_ >= target and self.rhat_ <= RHAT_LIMIT:
+            return False
+        if self.rhat_ > RHAT_LIMIT and self.chains > 1:
+            alone = [mcmc_diagnostics.ess_bulk(chain[None, :]) for chain in self.N_draws_]
+            return min(alone) < ESS_MINIMUM / self.chains
+        return True
 
     def _warn_if_unconverged(self) -> None:
         problems = []

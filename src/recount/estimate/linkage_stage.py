@@ -579,13 +579,13 @@ def estimate_linked_workspace(
     pairs = ws.table("pairs", ["record_id_l", "record_id_r", "match_probability"])
     answered = audit_results(ws)
     evidence = audit_evidence(answered, record_person, pairs) if len(answered) else None
-    graph = build_graph(record_person, pairs, lists, effective_labels(ws), evidence)
+    current = link_threshold(ws)
+    graph = build_graph(record_person, pairs, lists, effective_labels(ws), evidence, current)
     frame = stage.with_periods(persons, strata)
 
     def tasks(persons_frame, columns, level, options):
         return stage.stratum_tasks(persons_frame, columns, lists, strata, level, options)
 
-    current = link_threshold(ws)
     thresholds = {}
     if current is not None:
         indexed = frame.set_index("person_id")

@@ -91,13 +91,48 @@ def finish_source(
     quarantine_files: list[Path],
     out_dir: Path,
     today: dt.date | None = None,
+    header_cells: list[str] | None = None,
 ) -> Finished:
     """Write `records-<id>.parquet` and `quarantine-<id>.parquet`; return the accounting.
 
-    `con` is a scratch in-memory DuckDB connection shared by the sources of one run.
+    `con` is a scratch in-memory DuckDB connection shared by the sources of one run;
+    `header_cells` is the header as written (blank and repeated names unrenamed).
     """
+    bad_sql = "null::varchar" if json_lines else _repeated_header_sql(header_cells or header)
     return _finish(
-        con, source, event, header, columns, json_lines, row_files, quarantine_files, out_dir, today
+        con,
+        source,
+        event,
+        header,
+        columns,
+        json_lines,
+        row_files,
+        quarantine_files,
+        out_dir,
+        today,
+        bad_sql,
+    )
+
+
+def _repeated_header_sql(cells: list[str]) -> str:
+    """'repeated_header' for a row that is the header again (files exported and concatenated):
+    every filled cell equals its column's name, case aside, and at least two are filled (one in a
+    one-column file). Such a row is not a person; it is quarantined, not dropped."""
+    ws = _literal(WHITESPACE)
+    names = [c.replace("\ufeff", "").strip().lower() for c in cells]
+    filled = sum(1 for name in names if name)
+    if not filled:
+        return "null::varchar"
+    row = (
+        "list_value("
+        + ", ".join(f"coalesce(lower(trim(c{i}, {ws})), '')" for i in range(len(names)))
+        + ")"
+    )
+    header = "[" + ", ".join(_literal(name) for name in names) + "]"
+    return (
+        f"case when len(list_filter({row}, lambda x: x <> '')) >= {min(2, filled)} "
+        f"and len(list_filter({row}, lambda x, i: x <> '' and x <> {header}[i])) = 0 "
+        "then 'repeated_header' end"
     )
 
 
@@ -109,7 +144,17 @@ def scratch_connection(temp_dir: Path) -> duckdb.DuckDBPyConnection:
 
 
 def _finish(
-    con, source, event, header, columns, json_lines, row_files, quarantine_files, out_dir, today
+    con,
+    source,
+    event,
+    header,
+    columns,
+    json_lines,
+    row_files,
+    quarantine_files,
+    out_dir,
+    today,
+    header_bad_sql,
 ) -> Finished:
     files = "[" + ", ".join(_literal(str(f)) for f in row_files) + "]"
     con.execute(f"create or replace view staged as select * from read_parquet({files})")
@@ -144,7 +189,7 @@ def _finish(
             field_sql[_alias(field)] = _joined(pieces)
         pairs = ", ".join(f"{_literal(name)}, c{i}" for i, name in enumerate(header))
         raw_sql = f"json_object({pairs})" if width else "'{}'"
-        bad_sql = "null::varchar"
+        bad_sql = header_bad_sql
         empty_sql = (
             " and ".join(f"coalesce(trim(c{i}, {ws}), '') = ''" for i in range(width)) or "true"
         )

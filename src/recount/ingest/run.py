@@ -330,6 +330,7 @@ def _finish_staged(
         read.row_files,
         read.quarantine_files,
         read.folder,
+        header_cells=getattr(read.reader, "raw_header", None),
     )
     if progress:
         progress(read.source.id, 1.0, finished.rows_in)

@@ -99,7 +99,11 @@ HEADER_WORDS = {
         "localidad", "vereda", "lugar de muerte", "lugar de fallecimiento", "lieu", "ville",
         "commune", "lieu du deces", "lieu de deces", "suburb", "locality", "neighbourhood",
         "neighborhood", "barrio", "place of injury", "place of incident", "مكان الإصابة",
-        "مكان الحادثة", "lugar de la lesion",
+        "مكان الحادثة", "lugar de la lesion", "municipality", "municipalities", "municipalite",
+        "municipal", "county", "parish", "canton", "comuna", "corregimiento", "settlement",
+        "township", "ward", "hamlet", "quartier", "localite", "arrondissement", "caserio",
+        "poblado", "aldea", "pueblo", "kommune", "gemeinde", "qada", "nahiya", "mantiqa",
+        "القضاء", "الحي", "المديرية",
     ],
     "place_of_birth": [
         "place of birth", "birthplace", "birth place", "birth_place", "pob", "born in",
@@ -173,6 +177,8 @@ class Suggestion:
     unmapped: list[str]
     rows_sampled: int
     country_hint: str | None = None  # a pack whose admin units the values are, when none is set
+    coarser_places: tuple[str, ...] = ()  # place columns with fewer distinct values than `place`
+    without_pack: bool = False  # the workspace chose no country pack
 
     def toml(self) -> str:
         lines = [
@@ -200,10 +206,21 @@ class Suggestion:
             )
             lines.append(f"{field} = {value}   # {why}")
         for column in self.unmapped:
-            lines.append(
-                f"# extra.{_field_name(column)} = {_toml_string(column)}   "
-                "# not recognised: uncomment to keep it as an extra field, or map it"
+            why = (
+                "a coarser place than `place`: uncomment to keep it"
+                if column in self.coarser_places
+                else "not recognised: uncomment to keep it as an extra field, or map it"
             )
+            lines.append(f"# extra.{_field_name(column)} = {_toml_string(column)}   # {why}")
+        if "governorate" in self.columns and self.without_pack and not self.country_hint:
+            lines += [
+                "",
+                f"# No country pack is set and the {_toml_string(self.columns['governorate'][0])} "
+                "values are no shipped pack's units:",
+                "# they are kept as written (governorate_raw) and flagged governorate_unrecognised.",
+                "# Map the column as place instead if you do not need the first-level unit; "
+                f"packs: {', '.join(available_packs())}.",
+            ]
         if self.country_hint:
             lines += [
                 "",
@@ -248,8 +265,11 @@ def suggest_source(path: Path, root: Path | None = None, pack: CountryPack = NO_
     sample = _sample(reader)
     columns: dict[str, tuple[str, str]] = {}
     by_header = {i: _header_field(name) for i, name in enumerate(sample.column_names)}
+    finest = _finest_place(sample, by_header)
     for index, field in by_header.items():
         name = sample.column_names[index]
+        if field == "place" and index != finest:
+            continue  # a coarser unit (county beside town): left for the user to keep as extra
         if field and field not in columns:
             columns[field] = (name, "header")
         elif field in SPLIT_PARTS:  # PRIMER APELLIDO, SEGUNDO APELLIDO: one field, two columns
@@ -294,7 +314,18 @@ def suggest_source(path: Path, root: Path | None = None, pack: CountryPack = NO_
         unmapped=[n for n in sample.column_names if n not in mapped],
         rows_sampled=sample.num_rows,
         country_hint=hint if pack.code is None else None,
+        without_pack=pack.code is None,
+        coarser_places=tuple(
+            sample.column_names[i] for i, f in by_header.items() if f == "place" and i != finest
+        ),
     )
+
+
+def _finest_place(sample: pa.Table, by_header: dict[int, str | None]) -> int | None:
+    """Of several columns whose headers name a place (county, town), the one with the most
+    distinct values: the finest unit, whatever the words, in any country."""
+    places = [i for i, field in by_header.items() if field == "place"]
+    return max(places, key=lambda i: len(set(sample.column(i).to_pylist())), default=None)
 
 
 def _script_share(values: list, pattern: re.Pattern) -> float:
@@ -352,12 +383,27 @@ def _given_name_beside_its_parts(columns: dict[str, tuple[str, str]], sample: pa
         columns["given_name"] = (name, "one word per value beside the name's other parts")
 
 
+# An admin level written as a number (admin1, ADM2_EN, "Administrative level 3"): the first
+# level is the governorate, any lower one a place.
+_ADMIN_LEVEL = re.compile(r"(?<![a-z])adm(?:in(?:istrative)?)?[ _-]*(?:level[ _-]*)?([0-9])")
+# A unit below another (subdistrict, sub-prefecture, sub-county): a place.
+_SUB_UNIT = re.compile(r"^sub[ _-]?([a-z]+)")
+
+
 def _header_field(name: str) -> str | None:
-    """The canonical field a column name means: whole name, then 'name first', then 'first'."""
+    """The canonical field a column name means: whole name, then 'name first', then 'first';
+    then an admin level by number, or a unit below a named one."""
     for candidate in (name, name.replace(".", " ").replace("_", " "), name.rsplit(".", 1)[-1]):
         field = _HEADER_INDEX.get(_header_key(candidate))
         if field:
             return field
+    key = _header_key(name)
+    level = _ADMIN_LEVEL.search(key)
+    if level and level.group(1) != "0":
+        return "governorate" if level.group(1) == "1" else "place"
+    below = _SUB_UNIT.match(key)
+    if below and _HEADER_INDEX.get(below.group(1)) in ("governorate", "place"):
+        return "place"
     return None
 
 

@@ -10,6 +10,12 @@ in the data at hand, never by position:
   `rarity_cap`);
 - one of a record's rarest pairs of names within a month (two overlapping
   30-day windows, so two dates a fortnight apart always share one);
+- a pair of names that few records share within the same area and year: rarity
+  measured where the records are, so a pair common across a country but rare in one
+  admin unit and year still blocks, and on large lists the rule finds people whose
+  dates disagree by more than a month (its cap, like `rarity_cap`'s, is the largest
+  within the pair budget; the area alone, tried too, cost more precision than it
+  gained recall: docs/bench/link.md);
 - one of a record's two rarest names, or their first three letters, on the same day;
 - any name on the same day in the same place;
 - the same identifier, or the same value of a text field that nearly identifies
@@ -23,6 +29,7 @@ records being linked, before the rules run.
 from __future__ import annotations
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from recount.link.fields import Fields
@@ -38,7 +45,7 @@ PREFIX = 3
 MAX_PAIRS_PER_RECORD = 5
 BLOCKING_COLUMNS = (
     "rare_pairs", "top_pairs", "prefix_pairs", "top_tokens", "top_prefixes", "window_a",
-    "window_b",
+    "window_b", "area_year_pairs",
 )  # fmt: skip
 
 # Rarity caps tried for the name-only rules, smallest first: the largest whose
@@ -72,6 +79,21 @@ create temp table prefix_pairs as
           from ranked);
 create temp table pair_freq as select p, count(*) as n from pairs group by p;
 create temp table prefix_freq as select p, count(*) as n from prefix_pairs group by p;
+"""
+
+# Pairs of names keyed by the area and year they occur in, and their counts there.
+LOCAL_SQL = """
+create temp table local_pairs as
+    select unique_id, p || ' @' || area || ' ' || year as p
+    from cells join (select distinct unique_id, p from pairs) using (unique_id)
+    where area is not null and year is not null;
+create temp table local_freq as select p, count(*) as n from local_pairs group by p;
+"""
+
+LOCAL_HELPERS_SQL = """
+select unique_id, list(p order by n, p) filter (where n <= {cap}) as area_year_pairs
+from local_pairs join local_freq using (p)
+group by unique_id
 """
 
 HELPERS_SQL = """
@@ -123,6 +145,7 @@ def add_blocking_columns(frame: pd.DataFrame, fields: Fields) -> pd.DataFrame:
     try:
         con.register("frame", frame[["unique_id", "tokens", "dod_day", "dob_day"]])
         con.execute(PAIRS_SQL.format(prefix=PREFIX))
+        local = _local_pairs(con, frame, fields)
         helpers = con.execute(
             HELPERS_SQL.format(
                 rare=rarity_cap(con, "pair_freq", len(frame)),
@@ -135,13 +158,36 @@ def add_blocking_columns(frame: pd.DataFrame, fields: Fields) -> pd.DataFrame:
         ).df()
     finally:
         con.close()
-    helpers = helpers.set_index("unique_id").reindex(frame["unique_id"])
+    helpers = helpers.set_index("unique_id").join(local).reindex(frame["unique_id"])
     out = frame.copy()
     for column in BLOCKING_COLUMNS:
         out[column] = helpers[column].to_numpy()
+    out["area_year_pairs"] = [
+        v if isinstance(v, list | np.ndarray) else [] for v in out["area_year_pairs"]
+    ]
     for column in ("window_a", "window_b"):
         out[column] = out[column].astype("Int64")
     return out
+
+
+def _local_pairs(
+    con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, fields: Fields
+) -> pd.DataFrame:
+    """Per record, its pairs of names that few records share in its area (the admin unit,
+    else the place) and the year of its primary date, each keyed by that cell."""
+    area = next((c for c in ("governorate", "place_key") if fields.has(c)), None)
+    year = {"dod_day": "dod_year", "dob_day": "dob_year"}.get(fields.primary_date or "")
+    cells = pd.DataFrame(
+        {
+            "unique_id": frame["unique_id"].to_numpy(),
+            "area": frame[area].to_numpy() if area else None,
+            "year": frame[year].astype("Int64").to_numpy() if year else None,
+        }
+    ).astype({"area": "string", "year": "Int64"})
+    con.register("cells", cells)
+    con.execute(LOCAL_SQL)
+    cap = rarity_cap(con, "local_freq", len(frame))
+    return con.execute(LOCAL_HELPERS_SQL.format(cap=cap)).df().set_index("unique_id")
 
 
 def prediction_rules(fields: Fields, frame: pd.DataFrame | None = None) -> list[dict]:
@@ -162,6 +208,8 @@ def prediction_rules(fields: Fields, frame: pd.DataFrame | None = None) -> list[
     if not date and not fields.has("governorate") and not fields.has("place_key"):
         rules.append(("l.token_set = r.token_set", None))
     rules.append(("l.rare_pairs = r.rare_pairs", ["rare_pairs"]))
+    if (fields.has("governorate") or fields.has("place_key")) and year:
+        rules.append(("l.area_year_pairs = r.area_year_pairs", ["area_year_pairs"]))
     rules.append(("l.prefix_pairs = r.prefix_pairs", ["prefix_pairs"]))
     if date:
         rules.append(("l.top_pairs = r.top_pairs and l.window_a = r.window_a", ["top_pairs"]))

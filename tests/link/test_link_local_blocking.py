@@ -1,0 +1,83 @@
+"""Blocking on pairs of names that are rare where the records are (area and year)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from recount.link.blocking import (
+    MAX_PAIRS_PER_RECORD,
+    add_blocking_columns,
+    blocked_pairs,
+    prediction_rules,
+)
+from recount.link.fields import present_fields
+
+DAY_2015 = 16_436  # 2015-01-01 in days since 1970
+
+
+def _record(uid: str, tokens: list[str], governorate: str, day: int) -> dict:
+    return {
+        "unique_id": uid,
+        "tokens": tokens,
+        "token_set": " ".join(sorted(tokens)),
+        "dod_day": day,
+        "dob_day": None,
+        "dod_year": 1970 + int(day // 365.25),
+        "governorate": governorate,
+    }
+
+
+def _frame() -> pd.DataFrame:
+    """Two records of one person share the pair of names (kaaa, kbbb), which 40 other people
+    across other areas and years also carry; their dates are 60 days apart and each carries
+    a name the other lacks. 120 unrelated records fill the areas."""
+    rows = [
+        _record("a:1", ["kaaa", "kbbb", "kccc"], "G1", DAY_2015 + 100),
+        _record("b:1", ["kaaa", "kbbb", "kddd"], "G1", DAY_2015 + 160),
+    ]
+    for i in range(40):
+        rows.append(
+            _record(f"c:{i}", ["kaaa", "kbbb", f"u{i:03d}"], f"G{2 + i % 3}", DAY_2015 - 400 * i)
+        )
+    for i in range(120):
+        rows.append(
+            _record(
+                f"d:{i}",
+                [f"f{i % 17:02d}", f"g{i % 13:02d}", f"h{i:03d}"],
+                f"G{1 + i % 4}",
+                DAY_2015 + 3 * i,
+            )
+        )
+    return pd.DataFrame(rows)
+
+
+def _found(frame: pd.DataFrame, rules: list[dict]) -> set[tuple[str, str]]:
+    pairs = blocked_pairs(frame, rules)
+    return set(zip(pairs["unique_id_l"], pairs["unique_id_r"], strict=True))
+
+
+def test_a_pair_of_names_rare_in_its_area_and_year_is_blocked_though_common_elsewhere():
+    frame = _frame()
+    fields = present_fields(frame)
+    linkable = add_blocking_columns(frame, fields)
+    rules = prediction_rules(fields, linkable)
+    local = [r for r in rules if "area_year_pairs" in r["blocking_rule"]]
+    assert len(local) == 1
+    assert ("a:1", "b:1") in _found(linkable, rules)
+    # no other rule finds them: the dates are two months apart and the names are common
+    assert ("a:1", "b:1") not in _found(linkable, [r for r in rules if r not in local])
+
+
+def test_the_local_rules_keep_within_the_pair_budget_and_need_an_area():
+    frame = _frame()
+    fields = present_fields(frame)
+    linkable = add_blocking_columns(frame, fields)
+    keys = linkable["area_year_pairs"].explode().dropna()
+    sizes = keys.value_counts()
+    assert len(sizes) and (sizes * (sizes - 1) // 2).sum() <= MAX_PAIRS_PER_RECORD * len(frame)
+    assert all(" @G" in key for key in keys)
+    no_area = frame.drop(columns=["governorate"])
+    fields = present_fields(no_area)
+    linkable = add_blocking_columns(no_area, fields)
+    assert all(len(v) == 0 for v in linkable["area_year_pairs"])
+    assert not any("area_year_pairs" in r["blocking_rule"] for r in prediction_rules(fields))
