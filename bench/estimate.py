@@ -511,8 +511,10 @@ def main() -> None:
     parser.add_argument("--max-sweeps", type=int, default=100_000, help="with --ess-target")
     parser.add_argument("--people", type=int, default=200_000, help="hierarchical: people")
     parser.add_argument("--methods", default="hlcmcr", help="hierarchical: methods to run")
-    parser.add_argument("--hlcmcr-tuning", type=int, default=1_000)
-    parser.add_argument("--hlcmcr-draws", type=int, default=1_000)
+    parser.add_argument("--hlcmcr-tuning", type=int, help="hierarchical: default [estimate.hlcmcr]")
+    parser.add_argument(
+        "--hlcmcr-draws", type=int, help="hierarchical: a fixed run (default: run on as the stage)"
+    )
     parser.add_argument(
         "--worlds", default=",".join(HIERARCHICAL_WORLDS), help="hierarchical: worlds to run"
     )
@@ -536,7 +538,8 @@ def main() -> None:
     if "coverage" in parts:
         bench_coverage(args.replicates, args.workers)
     if "hierarchical" in parts:
-        settings = {"burnin": args.hlcmcr_tuning, "draws": args.hlcmcr_draws}
+        given = {"burnin": args.hlcmcr_tuning, "draws": args.hlcmcr_draws}
+        settings = {k: v for k, v in given.items() if v is not None}
         if args.ess_target:
             settings |= {"ess_target": args.ess_target, "max_sweeps": args.max_sweeps}
         bench_hierarchical(

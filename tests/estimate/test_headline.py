@@ -34,8 +34,9 @@ def test_an_unconverged_headline_gives_its_diagnostics_and_says_what_to_do():
         "R-hat 1.047, ESS 100); 1,372 documented people."
     )
     assert cautions == [HEADLINE_CAUTIONS["poor_convergence"]]
-    assert "ess_target = 1000 under [estimate.lcmcr] in recount.toml" in cautions[0]
-    assert "`recount run` again" in cautions[0]
+    assert "raise max_sweeps under [estimate.lcmcr] in recount.toml" in cautions[0]
+    assert "ess_target = 1000" in cautions[0]
+    assert "`recount estimate` again" in cautions[0]
 
 
 def test_a_headline_without_diagnostics_or_flags_is_one_sentence():
@@ -53,7 +54,7 @@ def test_the_printed_caution_keeps_the_key_in_brackets():
     with console.capture() as captured:
         print_headline(_total())
     text = " ".join(captured.get().split())
-    assert "add ess_target = 1000 under [estimate.lcmcr] in recount.toml" in text
+    assert "raise max_sweeps under [estimate.lcmcr] in recount.toml" in text
 
 
 def test_the_disagreement_caution_points_at_a_report_section_that_exists():

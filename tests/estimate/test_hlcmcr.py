@@ -68,6 +68,26 @@ def test_strata_add_up_draw_by_draw_and_small_strata_borrow():
     assert model.interval()[0] <= model.total_draws_.ravel().mean() <= model.interval()[1]
 
 
+def test_the_default_runs_on_until_every_stratum_and_the_total_have_mixed():
+    """Draws left unset: LCMCR's run-on rule over every stratum's N and the total."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ConvergenceWarning)
+        model = HLCMCR(strata=("place",), K=5, chains=2, seed=1).fit(_strata_table())
+    assert model.rhat_path_[0] > 1.01  # the first run alone falls short
+    assert model.sweeps_ == 1_000 + 2_000 and not model.short_
+    assert (model.rhat_ <= 1.01).all() and (model.ess_ >= 400).all()
+    assert model.total_rhat_ <= 1.01 and model.total_ess_ >= 400
+
+
+def test_running_on_stops_at_its_cap_says_so_and_gives_one_longer_run():
+    settings = dict(strata=("place",), K=3, burnin=100, chains=2, seed=2)
+    with pytest.warns(ConvergenceWarning, match="cap of 140 iterations"):
+        capped = HLCMCR(draws=10, ess_target=400, max_sweeps=140, **settings).fit(_strata_table())
+    assert capped.sweeps_ == 140 and capped.short_ and len(capped.rhat_path_) == 3
+    one_run = quiet_fit(HLCMCR(draws=40, **settings), _strata_table())
+    np.testing.assert_array_equal(capped.N_draws_, one_run.N_draws_)
+
+
 def test_the_stage_reports_hlcmcr_levels_from_one_posterior(stratified_persons):
     persons, _ = stratified_persons
     section = {

@@ -325,3 +325,61 @@ def test_a_one_word_name_column_beside_family_and_father_columns_is_the_given_na
     (tmp_path / "full.csv").write_text("\n".join(full) + "\n", encoding="utf-8")
     columns, _ = _suggest(tmp_path / "full.csv")
     assert columns == {"name": "الاسم", "father_name": "اسم الأب"}
+
+
+@pytest.mark.parametrize(
+    ("header", "encoding", "delimiter"),
+    [
+        (
+            [
+                "№",
+                "ПІБ",
+                "Стать",
+                "Вік",
+                "Дата загибелі",
+                "Область",
+                "Населений пункт",
+                "Статус",
+                "Джерело",
+                "Примітка",
+            ],
+            "utf-8-sig",
+            ",",
+        ),
+        (
+            [
+                "ID",
+                "ФИО",
+                "Пол",
+                "Возраст",
+                "Дата гибели",
+                "Область",
+                "Город/село",
+                "Статус",
+                "Источник",
+                "Примечание",
+            ],
+            "cp1251",
+            ";",
+        ),
+    ],
+)
+def test_suggest_maps_ukrainian_and_russian_headers(tmp_path, header, encoding, delimiter):
+    rows = [
+        [str(i), f"Бо{'ра' * (i % 3 + 1)} Ки{'лу' * (i % 2 + 1)}", "ч" if i % 2 else "ж",
+         str(20 + i), f"{i % 28 + 1:02d}.03.2022", "Одеська", f"Мо{'на' * (i % 4 + 1)}",
+         "цивільний", "ЗМІ", ""]
+        for i in range(1, 40)
+    ]  # fmt: skip
+    text = "\n".join(delimiter.join(r) for r in [header, *rows]) + "\n"
+    (tmp_path / "lists").mkdir()
+    (tmp_path / "lists" / "x.csv").write_bytes(text.encode(encoding))
+    result = runner.invoke(
+        app, ["sources", "suggest", str(tmp_path / "lists" / "x.csv"), "-w", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    fields = ["record_ref", "name", "sex", "age", "date_of_death", "governorate", "place", "status"]
+    block = tomllib.loads(result.output.replace("# extra.", "extra."))["sources"][0]
+    assert {f: block["columns"][f] for f in fields} == dict(zip(fields, header, strict=False))
+    # the two unrecognised headers in Cyrillic stay two fields once uncommented
+    assert sorted(block["columns"]["extra"].values()) == sorted(header[8:])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import random
 
 import openpyxl
 import pyarrow as pa
@@ -486,3 +487,72 @@ def test_staging_folders_a_killed_ingest_left_are_removed_by_the_next(make_works
     assert left == [".ingest-held", ".ingest-young"]
     Project(ws).ingest()
     assert sorted(p.name for p in ws.root.glob(".ingest-*")) == [".ingest-young"]
+
+
+def _syllable_names(alphabet: str, count: int, seed: int) -> list[str]:
+    """Made-up two-word names drawn from one alphabet (no real person's name)."""
+    rng = random.Random(seed)
+    vowels = [ch for ch in alphabet if ch.lower() in "аеиоуяюієaeiouéèàóíú"]
+    consonants = [ch for ch in alphabet if ch not in vowels]
+    word = lambda: "".join(rng.choice(consonants) + rng.choice(vowels) for _ in range(3)).title()  # noqa: E731
+    return [f"{word()} {word()}" for _ in range(count)]
+
+
+@pytest.mark.parametrize(
+    ("alphabet", "encoding", "reported"),
+    [
+        ("бвгджзклмнпрстфхцчшщаеиоуяюіє", "cp1251", "windows-1251"),
+        ("bcdfglmnprstvaeiouaeiouaeioué", "cp1252", "windows-1252"),
+    ],
+)
+def test_cyrillic_and_latin_code_pages_are_detected(tmp_path, alphabet, encoding, reported):
+    # Windows saves a Ukrainian or Russian list as cp1251 (Excel, "CSV"), with semicolons.
+    names = _syllable_names(alphabet, 200, seed=len(encoding))
+    text = "id;name\n" + "".join(f"{i};{n}\n" for i, n in enumerate(names, 1))
+    ws = write_workspace(
+        tmp_path,
+        [{"id": "a", "path": "lists/a.csv", "columns": {"name": "name", "record_ref": "id"}}],
+        {"lists/a.csv": text.encode(encoding)},
+    )
+    assert Project(ws).ingest().loc[0, "encoding"] == reported
+    assert ws.query("select name from records order by source_row")["name"].tolist() == names
+
+
+@pytest.mark.parametrize("title_rows", [0, 1, 2])
+def test_xlsx_title_and_merged_group_rows_above_the_header_are_skipped(make_workspace, title_rows):
+    # Registers are shared as a titled report: a title merged across the sheet, then
+    # a row grouping the columns ("Victim", "Incident"), then the header.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    if title_rows:
+        sheet.append(["Register of civilian deaths, as of 31 Dec"])
+        sheet.merge_cells("A1:E1")
+    if title_rows == 2:
+        sheet.append(["Victim", None, None, "Incident", None])
+        sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=3)
+    sheet.append(["Surname", "First name", "Age", "Date of death", "Case no."])
+    sheet.append(["Avro", "Teklo", 34, dt.datetime(2022, 3, 17), "c1"])
+    sheet.append(["Bimo", None, None, "2022-04", "c2"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    ws = make_workspace(
+        [
+            {
+                "id": "xl",
+                "path": "list.xlsx",
+                "columns": {
+                    "family_name": "Surname",
+                    "given_name": "First name",
+                    "age": "Age",
+                    "date_of_death": "Date of death",
+                    "record_ref": "Case no.",
+                },
+            }
+        ],
+        {"list.xlsx": buffer.getvalue()},
+    )
+    accounting = Project(ws).ingest()
+    assert accounting.loc[0, ["rows_in", "records", "quarantined"]].tolist() == [2, 2, 0]
+    records = ws.query("select * from records order by source_row")
+    assert records["record_ref"].tolist() == ["c1", "c2"]
+    assert records["date_of_death"].dt.date.tolist() == [dt.date(2022, 3, 17), dt.date(2022, 4, 1)]

@@ -286,3 +286,51 @@ def test_a_values_map_target_that_is_not_a_value_names_the_key():
         read("name,sex\nA,Adult - Male\n", source)
     assert caught.value.key == "sources.s.values.sex.'Adult - Male'"
     assert '"M", "F"' in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("raw", "sex", "status"),
+    [
+        ("ч", "M", None),
+        ("Чол.", "M", None),
+        ("муж", "M", None),
+        ("ж", "F", None),
+        ("Жінка", "F", None),
+        ("жен.", "F", None),
+        (None, None, "цивільний"),
+        (None, None, "Мирный житель"),
+        (None, None, "військовослужбовець"),
+        (None, None, "военный"),
+    ],
+)
+def test_ukrainian_and_russian_sex_and_status_words(raw, sex, status):
+    if raw is not None:
+        assert recognise_sex([raw]) == [(sex, None)]
+    else:
+        expected = "combatant" if status.startswith(("війсь", "воен")) else "civilian"
+        assert recognise_status([status]) == [(expected, None)]
+
+
+UK_GENITIVE = (
+    "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня"
+)
+RU_GENITIVE = "января февраля марта апреля мая июня июля августа сентября октября ноября декабря"
+UK_NOMINATIVE = (
+    "січень лютий березень квітень травень червень липень серпень вересень жовтень листопад грудень"
+)
+
+
+@settings(max_examples=200)
+@given(DATES)
+def test_ukrainian_and_russian_month_names_and_year_words(day):
+    uk, ru = UK_GENITIVE.split()[day.month - 1], RU_GENITIVE.split()[day.month - 1]
+    days = [
+        f"{day.day} {uk} {day.year} р.",
+        f"{day.day} {ru} {day.year} г.",
+        f"{day.day} {ru} {day.year} года",
+    ]
+    month = UK_NOMINATIVE.split()[day.month - 1].title() + f" {day.year} року"
+    parsed, _ = parse_dates([*days, month])
+    for text, result in zip(days, parsed[:-1], strict=True):
+        assert (result.date, result.precision, result.flag) == (day, "day", None), text
+    assert (parsed[-1].date, parsed[-1].precision) == (day.replace(day=1), "month")

@@ -61,8 +61,8 @@ def test_a_pair_of_names_rare_in_its_area_and_year_is_blocked_though_common_else
     fields = present_fields(frame)
     linkable = add_blocking_columns(frame, fields)
     rules = prediction_rules(fields, linkable)
-    local = [r for r in rules if "area_year_pairs" in r["blocking_rule"]]
-    assert len(local) == 1
+    local = [r for r in rules if "area_year_" in r["blocking_rule"]]
+    assert len(local) == 2
     assert ("a:1", "b:1") in _found(linkable, rules)
     # no other rule finds them: the dates are two months apart and the names are common
     assert ("a:1", "b:1") not in _found(linkable, [r for r in rules if r not in local])
@@ -81,3 +81,24 @@ def test_the_local_rules_keep_within_the_pair_budget_and_need_an_area():
     linkable = add_blocking_columns(no_area, fields)
     assert all(len(v) == 0 for v in linkable["area_year_pairs"])
     assert not any("area_year_pairs" in r["blocking_rule"] for r in prediction_rules(fields))
+
+
+def test_names_misspelt_on_both_sides_block_through_their_prefixes_in_area_and_year():
+    """One person's two records share no exact name but the given name: each later letter of
+    the two family names differs (kaaax / kaaay, kbbbx / kbbby), and the dates are months
+    apart. The pair of prefixes is common across the country but rare in their area and year."""
+    frame = _frame()
+    frame.loc[0, "tokens"] = ["kaaax", "kbbbx", "kccc"]
+    frame.loc[1, "tokens"] = ["kaaay", "kbbby", "kddd"]
+    for row in (0, 1):
+        frame.loc[row, "token_set"] = " ".join(sorted(frame.loc[row, "tokens"]))
+    fields = present_fields(frame)
+    linkable = add_blocking_columns(frame, fields)
+    rules = prediction_rules(fields, linkable)
+    prefixes = [r for r in rules if "area_year_prefixes" in r["blocking_rule"]]
+    assert len(prefixes) == 1
+    assert ("a:1", "b:1") in _found(linkable, rules)
+    assert ("a:1", "b:1") not in _found(linkable, [r for r in rules if r not in prefixes])
+    keys = linkable["area_year_prefixes"].explode().dropna()
+    sizes = keys.value_counts()
+    assert (sizes * (sizes - 1) // 2).sum() <= MAX_PAIRS_PER_RECORD * len(frame)

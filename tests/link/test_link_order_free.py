@@ -289,3 +289,27 @@ def test_two_fathers_names_the_lexicon_lists_stay_two_however_alike():
     result = cluster(2, np.array([0]), np.array([1]), np.array([20.0]), facts, 45, 40)
     assert result.labels[0] != result.labels[1]
     assert result.refused_fathers == 1
+
+
+def test_two_given_names_written_as_one_are_compared_by_the_first():
+    """One list keys 'Jhon Jesús' as one given name (johnjesus), another keeps only the first,
+    misspelt (jhon): one person. A different first given name (pedro) is still refused."""
+    facts = _facts(
+        ["jhon", "johnjesus", "pedrojesus"],
+        [None, None, None],
+        [
+            {"jhon", "jesus", "palacios"},
+            {"john", "jesus", "palacios"},
+            {"pedro", "jesus", "palacios"},
+        ],
+    )
+    result = cluster(3, np.array([0, 1]), np.array([1, 2]), np.array([20.0, 19.0]), facts, 45, 40)
+    assert result.labels[0] == result.labels[1]
+    assert result.labels[2] != result.labels[1]
+    assert result.refused_given_names == 1
+    # a given key that is not two of the record's own names is compared whole
+    facts = _facts(
+        ["jhon", "johnnyboy"], [None, None], [{"jhon", "rio"}, {"johnnyboy", "rio"}], (0, 1)
+    )
+    result = cluster(2, np.array([0]), np.array([1]), np.array([20.0]), facts, 45, 40)
+    assert result.labels[0] != result.labels[1]

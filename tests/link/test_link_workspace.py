@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -185,6 +186,8 @@ def test_cli_link_evaluate_and_explain(linked, tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert "bcubed f1" in result.output and "persons" in result.output
+    # the auto threshold is shown as a reader needs it, not to 17 digits
+    assert re.search(r"threshold (0\.\d{1,4}|1)\)", result.output), result.output
     pair = ws.table("pairs").iloc[0]
     chart = tmp_path / "chart.html"
     result = runner.invoke(

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from recount.names import name_key, parts_from_fields, split_name
+from recount.names.arabic import has_arabic
 
 
 def roles(text):
@@ -80,6 +83,17 @@ def test_labels_in_front_are_dropped(label):
         "unidentified male",
         "unknown child",
         "غير معروف",
+        "N.N.",
+        "NN",
+        "n. n.",
+        "Persona no identificada",
+        "Sin identificar",
+        "Cadáver sin identificar",
+        "hombre no identificado",
+        "DESCONOCIDO",
+        "pessoa não identificada",
+        "homme inconnu",
+        "J. M.",
     ],
 )
 def test_unknown_names_are_unidentified(text):
@@ -105,15 +119,28 @@ def test_missing_names(text):
         ("ابنة محمد حسن", "daughter"),
         ("daughter of Mohammad Hasan", "daughter"),
         ("mother of Omar", "mother"),
+        ("hijo de Juan Medina", "son"),
+        ("Esposa de Pedro Gómez", "wife"),
+        ("filha do João Silva", "daughter"),
+        ("veuve de Jean Dupont", "wife"),
     ],
 )
 def test_relational_names_name_their_anchor(text, relation):
     p = split_name(text)
     assert not p.identifiable and p.unidentified_reason == "relational"
     assert p.relation == relation
-    assert p.relation_anchor_key == name_key(
-        text.split(" ", 2)[-1] if " of " in text else text.split(" ", 1)[1]
-    )
+    anchor = text.split(" ", 2)[-1] if not has_arabic(text) else text.split(" ", 1)[1]
+    assert p.relation_anchor_key == name_key(anchor)
+
+
+@given(
+    st.lists(st.sampled_from(["Juan", "Pedro", "María", "Gómez", "Medina", "Cruz"]), min_size=1),
+    st.sampled_from(["Padre", "Madre", "Hijo", "Prima", "Persona", "Don"]),
+)
+def test_words_that_are_also_names_keep_a_name_without_of(names, word):
+    """'Padre Juan', 'Prima Gómez': a relation word not followed by 'de'/'of' is a name's
+    word, so the name stays identifiable."""
+    assert split_name(" ".join([word, *names])).identifiable
 
 
 def test_parts_from_separate_columns_keep_their_roles():
@@ -139,3 +166,18 @@ def test_every_name_token_is_kept():
 def test_a_family_name_is_not_mistaken_for_a_label():
     assert split_name("Ahmad Majhoul").identifiable
     assert split_name("محمد الشيخ").family.key == "xyk"
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["de", "la", "del", "da", "van", "von", "y", "Maren", "Tovik", "سامر", "Лесь"]
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_an_identifiable_name_has_a_key(words):
+    # 'De La' was identifiable with an empty key: a record the linker could not compare.
+    parts = split_name(" ".join(words))
+    assert parts.identifiable == bool(parts.key)

@@ -130,3 +130,32 @@ def test_unambiguous_colombian_places_map_however_they_are_written(place, templa
             place.name
         )  # a name that is a department's is the department
     assert place_to_governorate(written, COLOMBIA) == expected, written
+
+
+_town = st.lists(
+    st.sampled_from(["ma", "ri", "po", "lo", "ka", "ve", "ny", "sh"]), min_size=2, max_size=4
+)
+
+
+@given(
+    _town.map(lambda w: "".join(w).title()),
+    _town.map(lambda w: "".join(w).title()),
+    st.sampled_from(
+        ["{} Oblast", "{} oblast", "{} Region", "Province of {}", "{} State", "{} Department"]
+    ),
+    st.sampled_from(["{}, {}", "{} ({})", "{}; {}"]),
+)
+def test_without_a_pack_the_first_level_part_is_left_out_of_the_place_key(town, unit, kind, joined):
+    # 'Mariupol, Donetsk Oblast' in one list, 'Mariupol' in another: one place.
+    written = joined.format(town, kind.format(unit))
+    assert resolve_place(written).place_key == resolve_place(town).place_key
+    assert resolve_place(written).governorate is None
+    two_towns = joined.format(town, unit)  # no unit word: both parts are kept
+    assert resolve_place(two_towns).place_key == resolve_place(f"{town} {unit}").place_key
+
+
+def test_cyrillic_oblast_is_left_out_and_the_town_agrees_across_scripts():
+    # Made-up town; the Ukrainian abbreviation обл. and the full word область.
+    key = resolve_place("Mobirivka").place_key
+    assert resolve_place("Мобірівка, Мобірська обл.").place_key == key
+    assert resolve_place("Мобірівка (Мобірська область)").place_key == key

@@ -8,7 +8,9 @@ from importlib import resources
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
+from recount.cli import app
 from recount.config import parse_config
 from recount.errors import ConfigError
 from recount.names.arabic import has_arabic
@@ -127,3 +129,12 @@ def test_project_country_chooses_the_pack(tmp_path):
     assert error.value.key == "project.country" and "CO, SY" in str(error.value)
     with pytest.raises(ConfigError):
         country_pack("XX")
+
+
+def test_init_with_a_country_no_pack_covers_says_to_leave_it_out(tmp_path):
+    # A Ukrainian team tries --country UA: the message says what a workspace without a pack does.
+    result = CliRunner().invoke(app, ["init", str(tmp_path / "ws"), "--country", "UA"])
+    assert result.exit_code != 0
+    assert "CO, SY" in result.output and "leave it out" in result.output
+    assert not (tmp_path / "ws" / "recount.toml").exists()
+    assert CliRunner().invoke(app, ["init", str(tmp_path / "ws")]).exit_code == 0

@@ -26,3 +26,18 @@ def test_cached_and_database_pair_pages_agree(workspace):
             assert cached == read
             shown_others += len(cached["others_l"]) + len(cached["others_r"])
     assert shown_others > 0
+
+
+def test_a_place_written_in_two_scripts_is_not_marked_as_differing(workspace):
+    # Made-up place names: the Cyrillic one and its passport romanisation, then two others.
+    left, right = workspace.query(
+        "select record_id_l, record_id_r from pairs order by 1, 2 limit 1"
+    ).iloc[0]
+    shown = {}
+    for a, b in (("Мобірівка", "Mobirivka"), ("Мобірівка", "Tesarivka"), ("الدوير", "الحوير")):
+        with workspace.connect() as con:
+            con.execute("update records set place = ? where record_id = ?", [a, left])
+            con.execute("update records set place = ? where record_id = ?", [b, right])
+            view = load_pair(con, left, right)
+        shown[(a, b)] = next(r.differs for r in view.rows if r.label == "Place")
+    assert list(shown.values()) == [False, True, True]

@@ -220,3 +220,22 @@ def test_an_undone_label_reopens_its_pair(workspace):
     assert review_queue.done_before >= 1
     review_queue.note_label(served[0], "rita", None)  # rita undid her first label
     assert review_queue.next_pair("rami") == served[0]
+
+
+def test_the_governorate_filter_offers_the_workspaces_own_units(workspace):
+    # A Ukrainian or Colombian team was shown "SY-HL" as the example code.
+    codes = workspace.query(
+        "select distinct governorate from normalized where governorate is not null order by 1"
+    )["governorate"].tolist()
+    assert codes
+    with make_client(workspace) as client:
+        login(client, "rita")
+        page = client.get("/queue").text
+    assert [c for c in codes if f'<option value="{c}"' in page] == codes
+    with workspace.connect() as con:
+        con.execute("update normalized set governorate = null")
+    with make_client(workspace) as client:
+        login(client, "rita")
+        assert (
+            'name="governorate"' not in client.get("/queue").text
+        )  # no pack: nothing to filter by

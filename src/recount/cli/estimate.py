@@ -350,7 +350,9 @@ def run_mse(
         lcmcr = {"n_jobs": 1, **lcmcr}
     lcmcr_options = LcmcrSettings().with_overrides(**lcmcr)
     hlcmcr_options = HlcmcrSettings().with_overrides(**hlcmcr)
-    kept = EstimateSettings.chains * min(lcmcr_options.draws_per_chain(), hlcmcr_options.draws)
+    kept = EstimateSettings.chains * min(
+        lcmcr_options.draws_per_chain(), hlcmcr_options.draws_per_chain()
+    )
     options = EstimateSettings(
         methods=tuple(methods),
         K=K,

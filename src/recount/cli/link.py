@@ -123,7 +123,9 @@ def register(app: typer.Typer) -> None:
 
 
 def _summary_table(result) -> Table:
-    table = Table(title=f"link ({result.backend}, threshold {result.threshold})", show_header=False)
+    table = Table(
+        title=f"link ({result.backend}, threshold {result.threshold:.4g})", show_header=False
+    )
     table.add_column("what")
     table.add_column("count", justify="right")
     rows = [

@@ -29,14 +29,13 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """Create a workspace: a commented recount.toml and the DuckDB database."""
-        from recount.reference import available_packs
+        from recount.settings.project import unknown_country
 
         if event not in EVENTS:
             raise typer.BadParameter(f"expected one of {', '.join(EVENTS)}", param_hint="--event")
-        if country is not None and country.upper() not in available_packs():
-            raise typer.BadParameter(
-                f"expected one of {', '.join(available_packs())}", param_hint="--country"
-            )
+        problem = unknown_country(country) if country is not None else None
+        if problem:
+            raise typer.BadParameter(problem, param_hint="--country")
         ws = Workspace.init(directory, name=name, event=event, country=country)
         console.print(f"workspace ready: {ws.root}")
         console.print(

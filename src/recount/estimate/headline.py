@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from recount.estimate.preferred import PREFERENCE, preferred_rows
-from recount.settings.estimate import ESS_MINIMUM, RHAT_LIMIT
+from recount.settings.estimate import ESS_MINIMUM, RHAT_LIMIT, RUN_ON_LIMIT
 from recount.tables import pooled_level
 
 TOTAL_LEVELS = ("total", pooled_level("total"))
@@ -18,9 +18,11 @@ HEADLINE_CAUTIONS = {
     "poor_convergence": (
         "The sampler's chains behind this figure have not converged (R-hat of the estimated "
         f"total above {RHAT_LIMIT} or fewer than {ESS_MINIMUM} effective draws), so neither the "
-        "figure nor its interval can be trusted yet. Run longer: add ess_target = 1000 under [estimate.lcmcr] in recount.toml "
-        "and run `recount run` again: the chains then run on until they converge (the estimate "
-        "stage takes longer; on a simulated 2,000-person world, 84 s instead of 12 s)."
+        "figure nor its interval can be trusted yet. The chains already ran on to their cap "
+        f"({RUN_ON_LIMIT} times the default run): to run longer, raise max_sweeps under "
+        "[estimate.lcmcr] in recount.toml (or set ess_target = 1000 there) and run `recount "
+        "estimate` again. Chains that still disagree sit in separate modes of the posterior, "
+        "which running on does not join (docs/lcmcr.md)."
     ),
     "methods_disagree": (
         "The estimation methods disagree beyond their intervals for this total: the data "

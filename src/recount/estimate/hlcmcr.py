@@ -35,7 +35,14 @@ import pandas as pd
 
 from recount.errors import InputError
 from recount.estimate import mcmc_diagnostics
-from recount.estimate.lcmcr import DEFAULT_SEED, ConvergenceWarning, _one_blas_thread, run_chains
+from recount.estimate.lcmcr import (
+    DEFAULT_SEED,
+    ConvergenceWarning,
+    _one_blas_thread,
+    run_chains,
+    run_on_target,
+    short_of_target,
+)
 from recount.estimate.patterns import COUNT
 from recount.estimate.protocol import ALPHA, check_alpha
 from recount.settings.estimate import ESS_MINIMUM as MIN_ESS
@@ -49,12 +56,15 @@ class HLCMCR:
     0/1 column per list and `count`. Parameters as LCMCR's (K, a_alpha, b_alpha, burnin
     = NUTS tuning, draws and thin per chain, chains, seed, n_jobs, ess_target,
     max_sweeps), and `tau_scale`, the scale of the half-normal prior on how far a
-    stratum's class weights depart from the shared ones (on the log scale).
+    stratum's class weights depart from the shared ones (on the log scale). As LCMCR's,
+    a fit with `draws` unset runs on towards RHAT_LIMIT and ESS_MINIMUM for every stratum
+    and the total (LCMCR's rule, `short_of_target`), up to `max_sweeps` iterations.
 
     After `fit`: `strata_` (a frame of the strata's values), `documented_` (per stratum),
     `N_draws_` (chains x draws x strata), `total_draws_` (chains x draws), `rhat_` and
     `ess_` (per stratum), `total_rhat_`, `total_ess_`, `alpha_draws_`, `tau_draws_`,
-    `divergences_`, `leapfrog_steps_`, `sweeps_`, `seconds_`.
+    `divergences_`, `leapfrog_steps_`, `sweeps_`, `seconds_`, `rhat_path_` (the highest
+    R-hat after each round) and `short_` (stopped at `max_sweeps` still short).
     """
 
     def __init__(
@@ -103,7 +113,7 @@ class HLCMCR:
         from recount.estimate._lcmcr_nuts import StrataChain
 
         burnin = HlcmcrSettings.burnin if self.burnin is None else self.burnin
-        draws = HlcmcrSettings.draws if self.draws is None else self.draws
+        draws = HlcmcrSettings(draws=self.draws).draws_per_chain()
         thin = HlcmcrSettings.thin if self.thin is None else self.thin
         seed = DEFAULT_SEED if self.seed is None else self.seed
         generators = [
@@ -111,6 +121,8 @@ class HLCMCR:
         ]
         workers = self.n_jobs or min(self.chains, os.cpu_count() or 1)
         priors = (self.K, float(self.a_alpha), float(self.b_alpha), float(self.tau_scale))
+        self.ess_target_ = run_on_target(self.ess_target, self.draws)
+        self.rhat_path_, self.short_ = [], False
         started = time.perf_counter()
         pool = ThreadPoolExecutor(max_workers=workers) if workers > 1 else None
         with _one_blas_thread():
@@ -179,14 +191,19 @@ class HLCMCR:
         self.total_ess_ = mcmc_diagnostics.ess_bulk(self.total_draws_)
 
     def _short_of_target(self) -> bool:
-        if self.ess_target is None:
+        """LCMCR's rule (`short_of_target`) for every stratum's N and the total: run on
+        while any of them is short and its chains have not mixed apart."""
+        if self.ess_target_ is None:
             return False
-        ess = np.append(self.ess_, self.total_ess_)
-        rhat = np.append(self.rhat_, self.total_rhat_)
-        # A stratum whose N never moves (every draw equal) has no ESS: nothing to wait for.
-        ess = ess[np.isfinite(ess)]
-        rhat = rhat[np.isfinite(rhat)]
-        return bool((ess < self.ess_target).any() or (rhat > RHAT_LIMIT).any())
+        self.rhat_path_.append(float(np.nanmax(np.append(self.rhat_, self.total_rhat_))))
+        quantities = zip(
+            [*np.moveaxis(self.N_draws_, 2, 0), self.total_draws_],
+            np.append(self.rhat_, self.total_rhat_),
+            np.append(self.ess_, self.total_ess_),
+            strict=True,
+        )
+        self.short_ = any(short_of_target(d, r, e, self.ess_target_) for d, r, e in quantities)
+        return self.short_
 
     def unconverged(self) -> np.ndarray:
         """Strata whose R-hat of N is above RHAT_LIMIT or bulk ESS below ESS_MINIMUM."""
@@ -199,11 +216,23 @@ class HLCMCR:
             warnings.warn(
                 f"HLCMCR chains may not have converged: {bad} of {len(self.rhat_)} strata have "
                 f"R-hat of N > {RHAT_LIMIT} or bulk ESS < {MIN_ESS} (total: R-hat "
-                f"{self.total_rhat_:.3f}, ESS {self.total_ess_:.0f}). Run longer (draws=, "
-                "or ess_target=) before trusting the intervals.",
+                f"{self.total_rhat_:.3f}, ESS {self.total_ess_:.0f}). {self._why_stopped()}",
                 ConvergenceWarning,
                 stacklevel=3,
             )
+
+    def _why_stopped(self) -> str:
+        if self.short_:
+            return (
+                f"The chains ran on to their cap of {self.max_sweeps:,} iterations "
+                "(max_sweeps) still short: do not trust the intervals yet."
+            )
+        if self.ess_target_ is not None:
+            return (
+                "Running on stopped: each chain has mixed alone but they disagree (modes "
+                "apart, which more draws do not join): do not trust the intervals."
+            )
+        return "Run longer (draws left unset, or ess_target=) before trusting the intervals."
 
     def summary(self, alpha: float = ALPHA) -> pd.DataFrame:
         """One row per stratum: the stratum's values, then the protocol's columns."""

@@ -104,6 +104,36 @@ def _map(pool, function, items) -> list:
     return list(pool.map(function, items))
 
 
+def run_on_target(ess_target: float | None, draws: int | None) -> float | None:
+    """The bulk ESS chains run on towards: `ess_target`, else ESS_MINIMUM for a run of the
+    default length (`draws` None); draws given are a run the caller chose (the linkage
+    replicates' share, a benchmark's lengths), so None."""
+    if ess_target is not None:
+        return ess_target
+    return ESS_MINIMUM if draws is None else None
+
+
+def sweeps_cap(max_sweeps: int | None, run: int) -> int:
+    """Iterations per chain the run-on stops at: `max_sweeps`, else RUN_ON_LIMIT runs."""
+    return RUN_ON_LIMIT * run if max_sweeps is None else max_sweeps
+
+
+def short_of_target(draws: np.ndarray, rhat: float, ess: float, target: float) -> bool:
+    """Whether chains x draws of one quantity (with its R-hat and bulk ESS) should run on:
+    short of the ESS target or of R-hat RHAT_LIMIT, unless the chains sit in modes apart:
+    each chain alone has mixed (bulk ESS of ESS_MINIMUM / chains or more) and still they
+    disagree. Running on does not bring them together (an 8-list table of lists that
+    depend on each other: each chain 280-650, R-hat 1.5); chains that crawl (the collapsed
+    sweep on a sparse table) have mixed in none. A quantity that never moves (no ESS) has
+    nothing to wait for."""
+    if not np.isfinite(ess) or (ess >= target and rhat <= RHAT_LIMIT):
+        return False
+    if rhat > RHAT_LIMIT and len(draws) > 1:
+        alone = [mcmc_diagnostics.ess_bulk(chain[None, :]) for chain in draws]
+        return min(alone) < ESS_MINIMUM / len(draws)
+    return True
+
+
 def run_chains(pool, start, generators, lengths, diagnose, short_of_target):
     """Start a chain per generator, run burn-in and draws x thin iterations each, and run
     them on (doubling the draws kept) while `short_of_target()` says so after
@@ -410,20 +440,10 @@ class LCMCR:
             pool,
             lambda start: _Snapshotting(self._start(*start, cells, counts, burnin, thin), at),
             list(zip(generators, stops, positions, strict=True)),
-            (burnin, draws, thin, self._sweeps_cap(burnin + draws * thin)),
+            (burnin, draws, thin, sweeps_cap(self.max_sweeps, burnin + draws * thin)),
             self._diagnose,
             self._short_of_target,
         )
-
-    def _ess_target(self) -> float | None:
-        """`ess_target`, else ESS_MINIMUM for a run of the default length: draws given are
-        a run the caller chose (the linkage replicates' share, a benchmark's lengths)."""
-        if self.ess_target is not None:
-            return self.ess_target
-        return ESS_MINIMUM if self.draws is None else None
-
-    def _sweeps_cap(self, run: int) -> int:
-        return RUN_ON_LIMIT * run if self.max_sweeps is None else self.max_sweeps
 
     def _explore(self, pool, seed, cells, counts) -> tuple[pd.DataFrame, list[np.ndarray]]:
         """Where the chains start (EXPLORE_PER_CHAIN): the end points of the short NUTS runs
@@ -470,21 +490,11 @@ class LCMCR:
         self.ess_tail_ = mcmc_diagnostics.ess_tail(self.N_draws_)
 
     def _short_of_target(self) -> bool:
-        """Run on while short of the ESS target or of R-hat RHAT_LIMIT, unless the chains
-        sit in modes apart: each chain alone has mixed (bulk ESS of ESS_MINIMUM / chains or
-        more) and still they disagree. Running on does not bring them together (an 8-list
-        table of lists that depend on each other: each chain 280-650, R-hat 1.5); chains
-        that crawl (the collapsed sweep on a sparse table) have mixed in none."""
-        target = self._ess_target()
+        target = run_on_target(self.ess_target, self.draws)
         if target is None:
             return False
         self.rhat_path_.append(self.rhat_)
-        if self.ess_ >= target and self.rhat_ <= RHAT_LIMIT:
-            return False
-        if self.rhat_ > RHAT_LIMIT and self.chains > 1:
-            alone = [mcmc_diagnostics.ess_bulk(chain[None, :]) for chain in self.N_draws_]
-            return min(alone) < ESS_MINIMUM / self.chains
-        return True
+        return short_of_target(self.N_draws_, self.rhat_, self.ess_, target)
 
     def _warn_if_unconverged(self) -> None:
         problems = []

@@ -55,14 +55,35 @@ MONTHS = {
         "ديسمبر",
     ],
 }
-_MONTH_BY_NAME = {fold(name): number for number, names in MONTHS.items() for name in names}
+# Ukrainian and Russian: the genitive of "12 березня 2022", the nominative of "березень 2022".
+CYRILLIC_MONTHS = {
+    1: ["січня", "січень", "января", "январь"],
+    2: ["лютого", "лютий", "февраля", "февраль"],
+    3: ["березня", "березень", "марта", "март"],
+    4: ["квітня", "квітень", "апреля", "апрель"],
+    5: ["травня", "травень", "мая", "май"],
+    6: ["червня", "червень", "июня", "июнь"],
+    7: ["липня", "липень", "июля", "июль"],
+    8: ["серпня", "серпень", "августа", "август"],
+    9: ["вересня", "вересень", "сентября", "сентябрь"],
+    10: ["жовтня", "жовтень", "октября", "октябрь"],
+    11: ["листопада", "листопад", "ноября", "ноябрь"],
+    12: ["грудня", "грудень", "декабря", "декабрь"],
+}
+_MONTH_BY_NAME = {
+    fold(name): number
+    for table in (MONTHS, CYRILLIC_MONTHS)
+    for number, names in table.items()
+    for name in names
+}
 _MONTH_NAMES = re.compile(
     r"(?<![^\W\d_])("
     + "|".join(re.escape(n) for n in sorted(_MONTH_BY_NAME, key=len, reverse=True))
     + r")\.?(?![^\W\d_])"
 )
 _TIME = re.compile(r"[t ]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(z|[+-]\d{2}:?\d{2}|am|pm|ص|م)?$")
-_ERA = re.compile(r"(?<=\d)\s*(م|ad|ce)$")
+# After the year: an era (م, AD), or "year" in Ukrainian and Russian (2022 р., 2022 года).
+_ERA = re.compile(r"(?<=\d)\s*(م|ad|ce|р\.?|г\.?|року|года)$")
 _SEP = r"\s*[-/.\s]\s*"
 _YMD = re.compile(rf"^(\d{{4}}){_SEP}(\d{{1,2}}){_SEP}(\d{{1,2}})$")
 _YM = re.compile(rf"^(\d{{4}}){_SEP}(\d{{1,2}})$")
@@ -90,6 +111,8 @@ _NO_DATE = {
     "sin fecha",
     "s/f",
     "inconnue",
+    "невідомо",
+    "неизвестно",
 }
 
 

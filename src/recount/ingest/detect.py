@@ -31,10 +31,11 @@ EXTENSIONS = {
     ".parquet": "parquet",
     ".pq": "parquet",
 }
-# Encodings casualty lists are written in; detection chooses among these only,
-# so a Latin-only file is not mistaken for an exotic code page.
-CANDIDATE_ENCODINGS = ["utf_8", "cp1256", "iso8859_6", "cp1252", "utf_16_le", "utf_16_be"]
-SINGLE_BYTE_ENCODINGS = ["cp1256", "iso8859_6", "cp1252"]
+# Encodings casualty lists are written in (Windows saves Arabic lists as cp1256,
+# Cyrillic ones as cp1251); detection chooses among these only, so a Latin-only
+# file is not mistaken for an exotic code page.
+SINGLE_BYTE_ENCODINGS = ["cp1256", "iso8859_6", "cp1251", "cp1252"]
+CANDIDATE_ENCODINGS = ["utf_8", *SINGLE_BYTE_ENCODINGS, "utf_16_le", "utf_16_be"]
 DELIMITERS = [",", "\t", ";", "|"]
 # Python codec names -> the names people write in configs and see in reports.
 ENCODING_NAMES = {
@@ -45,6 +46,7 @@ ENCODING_NAMES = {
     "utf_16_be": "utf-16-be",
     "cp1256": "windows-1256",
     "iso8859_6": "iso-8859-6",
+    "cp1251": "windows-1251",
     "iso8859_1": "iso-8859-1",
     "cp1252": "windows-1252",
     "latin_1": "iso-8859-1",

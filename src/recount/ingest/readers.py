@@ -18,7 +18,7 @@ import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 import numpy as np
@@ -699,6 +699,24 @@ def _as_text(column: pa.ChunkedArray) -> pa.ChunkedArray | list[str | None]:
         )
 
 
+# Non-empty rows searched for a spreadsheet's header: a title and column-group rows come above it.
+TITLE_SCAN_ROWS = 20
+
+
+def _header_index(rows: Sequence[tuple]) -> int | None:
+    """The first non-empty row filling more than half as many cells as the fullest row below it.
+
+    A title merged across the sheet fills one cell, a row grouping columns ("Victim",
+    "Incident") a few; the header names every column, and data rows fill about as many.
+    """
+    filled = [(i, sum(1 for c in cells if c not in (None, ""))) for i, cells in enumerate(rows)]
+    filled = [(i, n) for i, n in filled if n]
+    for k, (i, n) in enumerate(filled):
+        if 2 * n > max((m for _, m in filled[k + 1 :]), default=0):
+            return i
+    return None
+
+
 class SpreadsheetReader(Reader):
     """XLSX: openpyxl (read-only) opens the workbook, sheetxml streams the rows; formulas stay text."""
 
@@ -746,16 +764,20 @@ class SpreadsheetReader(Reader):
         self._bounds = RowBounds(max_cells)
         self._source_key = source_key
         self._rows = self._guarded_rows()
+        head = []
         for cells in self._rows:
-            if any(cells):
-                self.header = header_names(list(cells))
-                self.raw_header = list(self.header)
-                self._header_row = self._sheet_row
-                self._bounds.width = len(self.header)
+            head.append(cells)
+            if sum(1 for row in head if any(row)) >= TITLE_SCAN_ROWS:
                 break
-        else:
+        at = _header_index(head)
+        if at is None:
             self.close()
             raise InputError(str(path), f"sheet {chosen!r} is empty: no header row")
+        self.header = header_names(list(head[at]))
+        self.raw_header = list(self.header)
+        self._header_row = at + 1
+        self._bounds.width = len(self.header)
+        self._rows = chain(head[at + 1 :], self._rows)
 
     def _guarded_rows(self) -> Iterator[tuple]:
         """The sheet's rows; a damaged sheet becomes an InputError naming the row it broke at."""

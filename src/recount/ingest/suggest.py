@@ -2,7 +2,7 @@
 
 The mapping comes from the header (the names lists use in English, Arabic, Spanish
 and French) and, when the header says nothing, from what a sample of values looks
-like. Admin units are recognised through the workspace's country pack; without one,
+like (Ukrainian and Russian headers too). Admin units are recognised through the workspace's country pack; without one,
 through every pack recount ships, and the block then says which country to choose.
 """
 
@@ -44,17 +44,20 @@ HEADER_WORDS = {
         "victim", "victim name", "name of victim", "الاسم", "الإسم", "اسم", "الاسم الكامل",
         "الاسم الثلاثي", "الاسم الرباعي", "اسم الشهيد", "اسم الضحية", "nombre", "nombre completo",
         "nombres y apellidos", "nombre y apellidos", "nombre de la victima", "nom complet",
-        "nom et prenom", "nom et prenoms", "nom prenom",
+        "nom et prenom", "nom et prenoms", "nom prenom", "піб", "п.і.б.", "п.і.б", "фио",
+        "ф.и.о.", "ф.и.о", "прізвище ім'я по батькові", "прізвище, ім'я, по батькові",
+        "фамилия имя отчество", "фамилия, имя, отчество", "повне ім'я", "полное имя",
     ],
     "given_name": [
         "first name", "first", "given name", "given", "firstname", "first_name", "given names",
         "given_names", "forename", "forenames", "الاسم الأول", "الاسم الاول", "nombres",
         "primer nombre", "nombre(s)", "prenom", "prénom", "prenoms", "segundo nombre",
-        "middle name", "middle_name", "second name", "otros nombres",
+        "middle name", "middle_name", "second name", "otros nombres", "ім'я", "ім’я", "имя",
     ],
     "father_name": [
         "father", "father name", "father's name", "fathers name", "father_name", "اسم الأب",
         "اسم الاب", "الأب", "الاب", "nombre del padre", "padre", "nom du pere", "pere",
+        "patronymic", "patronym", "по батькові", "по-батькові", "отчество",
     ],
     "grandfather_name": [
         "grandfather", "grandfather name", "grandfather's name", "grandfather_name", "اسم الجد",
@@ -65,6 +68,7 @@ HEADER_WORDS = {
         "last_name", "family_name", "surnames", "الكنية", "النسبة", "العائلة", "اسم العائلة",
         "الكنية/العائلة", "الشهرة", "apellidos", "apellido", "nom de famille", "nom",
         "primer apellido", "segundo apellido", "apellido paterno", "apellido materno",
+        "прізвище", "фамилия",
     ],
     "name_latin": [
         "name (latin)", "name_en", "english name", "name in english", "latin name", "name_latin",
@@ -72,25 +76,29 @@ HEADER_WORDS = {
     ],
     "sex": [
         "sex", "gender", "الجنس", "النوع", "الجنس/النوع", "sexo", "genero", "género", "sexe", "genre",
+        "стать", "пол",
     ],
-    "age": ["age", "age (years)", "العمر", "السن", "العمر بالسنوات", "edad", "âge", "age (ans)"],
+    "age": ["age", "age (years)", "العمر", "السن", "العمر بالسنوات", "edad", "âge", "age (ans)", "вік",
+        "возраст", "вік (років)", "возраст (лет)"],
     "date_of_death": [
         "date of death", "death date", "date_of_death", "dod", "date", "date died", "died",
         "تاريخ الوفاة", "تاريخ الاستشهاد", "تاريخ الاستشهاد/الوفاة", "التاريخ", "تاريخ",
         "تاريخ الحادثة", "تاريخ القتل", "fecha", "fecha de muerte", "fecha de fallecimiento",
         "fecha de defuncion", "fecha del hecho", "fecha de los hechos", "fecha hecho",
-        "date du deces", "date de deces", "date de la mort",
+        "date du deces", "date de deces", "date de la mort", "дата смерті", "дата загибелі",
+        "дата смерти", "дата гибели", "дата",
     ],
     "date_of_birth": [
         "date of birth", "birth date", "birthdate", "date_of_birth", "dob", "born", "birthday",
         "d.o.b.", "تاريخ الولادة", "تاريخ الميلاد", "مواليد", "المواليد", "fecha de nacimiento",
         "fecha nacimiento", "f. nacimiento", "nacimiento", "date de naissance", "ne le", "née le",
+        "дата народження", "дата рождения", "рік народження", "год рождения",
     ],
     "governorate": [
         "governorate", "province", "gov", "muhafaza", "admin1", "adm1", "admin 1", "state",
         "region", "department", "oblast", "المحافظة", "محافظة", "الولاية", "departamento",
         "depto", "dpto", "provincia", "estado", "region", "departement", "département",
-        "wilaya", "governorate/province",
+        "wilaya", "governorate/province", "область", "обл.", "регіон", "регион",
     ],
     "place": [
         "place", "area", "location", "city", "town", "village", "district", "place of death",
@@ -103,26 +111,30 @@ HEADER_WORDS = {
         "municipal", "county", "parish", "canton", "comuna", "corregimiento", "settlement",
         "township", "ward", "hamlet", "quartier", "localite", "arrondissement", "caserio",
         "poblado", "aldea", "pueblo", "kommune", "gemeinde", "qada", "nahiya", "mantiqa",
-        "القضاء", "الحي", "المديرية",
+        "القضاء", "الحي", "المديرية", "raion", "rayon", "hromada", "населений пункт",
+        "населенный пункт", "місто", "город", "село", "район", "громада", "місце загибелі",
+        "место гибели", "місце смерті", "место смерти",
     ],
     "place_of_birth": [
         "place of birth", "birthplace", "birth place", "birth_place", "pob", "born in",
         "مكان الولادة", "محل الولادة", "مكان الميلاد", "محل القيد", "lugar de nacimiento",
-        "municipio de nacimiento", "lieu de naissance",
+        "municipio de nacimiento", "lieu de naissance", "місце народження", "место рождения",
     ],
     "status": [
         "status", "civilian/combatant", "category", "civilian or combatant", "type", "الصفة",
         "الوضع", "مدني/عسكري", "مدني أم عسكري", "التصنيف", "condicion", "condición",
-        "calidad", "statut",
+        "calidad", "statut", "статус", "категорія", "категория",
     ],
     "cause": [
         "cause", "cause of death", "weapon", "means", "سبب الوفاة", "طريقة الوفاة", "السبب",
         "سبب الاستشهاد", "طريقة القتل", "causa", "causa de muerte", "arma", "cause du deces",
+        "причина смерті", "причина загибелі", "причина смерти", "причина гибели",
     ],
     "record_ref": [
         "id", "ref", "record id", "record_id", "no", "no.", "number", "#", "serial", "رقم",
         "الرقم", "الرقم التسلسلي", "المعرف", "م", "identificador", "codigo", "código", "n°", "nº",
-        "numero", "número", "unique_id", "uid", "rec_id", "rec id", "record number",
+        "numero", "número", "unique_id", "uid", "rec_id", "rec id", "record number", "№",
+        "№ з/п", "№ п/п", "номер",
     ],
     "extra.mother_name": [
         "mother", "mother name", "mother's name", "mothers name", "mother_name", "اسم الأم",
@@ -205,13 +217,17 @@ class Suggestion:
                 else "[" + ", ".join(_toml_string(c) for c in column) + "]"
             )
             lines.append(f"{field} = {value}   # {why}")
+        named: Counter[str] = Counter()
         for column in self.unmapped:
             why = (
                 "a coarser place than `place`: uncomment to keep it"
                 if column in self.coarser_places
                 else "not recognised: uncomment to keep it as an extra field, or map it"
             )
-            lines.append(f"# extra.{_field_name(column)} = {_toml_string(column)}   # {why}")
+            field = _field_name(column)
+            named[field] += 1  # headers in other scripts all slug to column_x: keep them apart
+            field = field if named[field] == 1 else f"{field}_{named[field]}"
+            lines.append(f"# extra.{field} = {_toml_string(column)}   # {why}")
         if "governorate" in self.columns and self.without_pack and not self.country_hint:
             lines += [
                 "",

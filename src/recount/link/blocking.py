@@ -10,12 +10,14 @@ in the data at hand, never by position:
   `rarity_cap`);
 - one of a record's rarest pairs of names within a month (two overlapping
   30-day windows, so two dates a fortnight apart always share one);
-- a pair of names that few records share within the same area and year: rarity
-  measured where the records are, so a pair common across a country but rare in one
-  admin unit and year still blocks, and on large lists the rule finds people whose
-  dates disagree by more than a month (its cap, like `rarity_cap`'s, is the largest
-  within the pair budget; the area alone, tried too, cost more precision than it
-  gained recall: docs/bench/link.md);
+- a pair of names, or of their first three letters, that few records share within
+  the same area and year: rarity measured where the records are, so a pair common
+  across a country but rare in one admin unit and year still blocks, and on large
+  lists the rule finds people whose dates disagree by more than a month (its cap, like
+  `rarity_cap`'s, is the largest within the pair budget; the area alone, tried too,
+  cost more precision than it gained recall: docs/bench/link.md). The prefixes find
+  two records each misspelling a different name where surnames are few (Spanish
+  lists: docs/bench/link.md, round 7);
 - one of a record's two rarest names, or their first three letters, on the same day;
 - any name on the same day in the same place;
 - the same identifier, or the same value of a text field that nearly identifies
@@ -45,7 +47,7 @@ PREFIX = 3
 MAX_PAIRS_PER_RECORD = 5
 BLOCKING_COLUMNS = (
     "rare_pairs", "top_pairs", "prefix_pairs", "top_tokens", "top_prefixes", "window_a",
-    "window_b", "area_year_pairs",
+    "window_b", "area_year_pairs", "area_year_prefixes",
 )  # fmt: skip
 
 # Rarity caps tried for the name-only rules, smallest first: the largest whose
@@ -88,11 +90,16 @@ create temp table local_pairs as
     from cells join (select distinct unique_id, p from pairs) using (unique_id)
     where area is not null and year is not null;
 create temp table local_freq as select p, count(*) as n from local_pairs group by p;
+create temp table local_prefixes as
+    select unique_id, p || ' @' || area || ' ' || year as p
+    from cells join prefix_pairs using (unique_id)
+    where area is not null and year is not null;
+create temp table local_prefix_freq as select p, count(*) as n from local_prefixes group by p;
 """
 
 LOCAL_HELPERS_SQL = """
-select unique_id, list(p order by n, p) filter (where n <= {cap}) as area_year_pairs
-from local_pairs join local_freq using (p)
+select unique_id, list(p order by n, p) filter (where n <= {cap}) as {column}
+from {table} join {freq} using (p)
 group by unique_id
 """
 
@@ -162,9 +169,8 @@ def add_blocking_columns(frame: pd.DataFrame, fields: Fields) -> pd.DataFrame:
     out = frame.copy()
     for column in BLOCKING_COLUMNS:
         out[column] = helpers[column].to_numpy()
-    out["area_year_pairs"] = [
-        v if isinstance(v, list | np.ndarray) else [] for v in out["area_year_pairs"]
-    ]
+    for column in ("area_year_pairs", "area_year_prefixes"):
+        out[column] = [v if isinstance(v, list | np.ndarray) else [] for v in out[column]]
     for column in ("window_a", "window_b"):
         out[column] = out[column].astype("Int64")
     return out
@@ -173,8 +179,9 @@ def add_blocking_columns(frame: pd.DataFrame, fields: Fields) -> pd.DataFrame:
 def _local_pairs(
     con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, fields: Fields
 ) -> pd.DataFrame:
-    """Per record, its pairs of names that few records share in its area (the admin unit,
-    else the place) and the year of its primary date, each keyed by that cell."""
+    """Per record, its pairs of names, and of their prefixes, that few records share in its
+    area (the admin unit, else the place) and the year of its primary date, each keyed by
+    that cell."""
     area = next((c for c in ("governorate", "place_key") if fields.has(c)), None)
     year = {"dod_day": "dod_year", "dob_day": "dob_year"}.get(fields.primary_date or "")
     cells = pd.DataFrame(
@@ -186,8 +193,20 @@ def _local_pairs(
     ).astype({"area": "string", "year": "Int64"})
     con.register("cells", cells)
     con.execute(LOCAL_SQL)
-    cap = rarity_cap(con, "local_freq", len(frame))
-    return con.execute(LOCAL_HELPERS_SQL.format(cap=cap)).df().set_index("unique_id")
+    helpers = [
+        con.execute(
+            LOCAL_HELPERS_SQL.format(
+                cap=rarity_cap(con, freq, len(frame)), column=column, table=table, freq=freq
+            )
+        )
+        .df()
+        .set_index("unique_id")
+        for column, table, freq in (
+            ("area_year_pairs", "local_pairs", "local_freq"),
+            ("area_year_prefixes", "local_prefixes", "local_prefix_freq"),
+        )
+    ]
+    return helpers[0].join(helpers[1], how="outer")
 
 
 def prediction_rules(fields: Fields, frame: pd.DataFrame | None = None) -> list[dict]:
@@ -210,6 +229,7 @@ def prediction_rules(fields: Fields, frame: pd.DataFrame | None = None) -> list[
     rules.append(("l.rare_pairs = r.rare_pairs", ["rare_pairs"]))
     if (fields.has("governorate") or fields.has("place_key")) and year:
         rules.append(("l.area_year_pairs = r.area_year_pairs", ["area_year_pairs"]))
+        rules.append(("l.area_year_prefixes = r.area_year_prefixes", ["area_year_prefixes"]))
     rules.append(("l.prefix_pairs = r.prefix_pairs", ["prefix_pairs"]))
     if date:
         rules.append(("l.top_pairs = r.top_pairs and l.window_a = r.window_a", ["top_pairs"]))

@@ -332,6 +332,7 @@ def _em_session(
                 continue
             level["m_probability"] = level["u_probability"]
             level["fix_m_probability"] = True
+    collapsed = []
     for block in blocks:
         pair_count = block_pair_count(frame, block)
         if pair_count < MIN_EM_PAIRS:
@@ -345,10 +346,17 @@ def _em_session(
             )
         except EMTrainingException:
             continue
+        except ValueError:
+            # Splink refuses an m that EM drove to 0.0: a level seen only in pairs the fit
+            # calls non-matches (namesakes). Such a fit is no estimate; try the next block.
+            collapsed.append(block_sql(block))
+            continue
         return block, linker.misc.save_model_to_json()
     tried = "; ".join(block_sql(b) for b in blocks) or "none"
+    failed = f"EM drove an m to zero on {'; '.join(collapsed)} and " if collapsed else ""
     warnings.append(
-        f"{', '.join(estimated)}: no training block had enough pairs ({tried}): "
+        f"{', '.join(estimated)}: {failed}no {'other ' if collapsed else ''}training block had "
+        f"enough pairs ({tried}): "
         "prior m probabilities used"
     )
     return None

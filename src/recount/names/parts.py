@@ -93,6 +93,12 @@ HONORIFICS = frozenset(
 _UNKNOWN_SIGNALS = frozenset(
     [_AR(w) for w in "مجهول مجهولة مجهولين مجهولي مجهولا مجهوله".split()]
     + "unknown unidentified unnamed anonymous nameless unknow unkown n/a na none null nil".split()
+    # Spanish, Portuguese, French, Italian, German; 'NN' (also written N.N.) is nomen nescio,
+    # the name given to unidentified bodies across Latin America and Europe
+    + (
+        "nn desconocido desconocida desconocidos desconhecido desconhecida inconnu inconnue "
+        "sconosciuto sconosciuta ignoto ignota unbekannt unbekannte indocumentado indocumentada"
+    ).split()
 )
 _UNKNOWN_PHRASES = tuple(
     [
@@ -109,6 +115,11 @@ _UNKNOWN_PHRASES = tuple(
         )
     ]
     + ["no name", "not known", "name withheld", "not identified", "unknown name"]
+    + (
+        "sin identificar|no identificado|no identificada|sin nombre|por identificar|"
+        "sin identificacion|nao identificado|nao identificada|sem nome|non identifie|"
+        "non identifiee|sans nom|non identificato|non identificata"
+    ).split("|")
 )
 _PHRASE_WORDS = frozenset(p.split()[0] for p in _UNKNOWN_PHRASES)
 _FILLER = frozenset(
@@ -122,7 +133,9 @@ _FILLER = frozenset(
     + (
         "male female man woman men women boy girl child children body bodies person people adult "
         "young old elderly corpse remains name no not known identity of a an the martyr baby infant "
-        "teenager youth unknown"
+        "teenager youth unknown persona personas cadaver cuerpo cuerpos restos hombre mujer "
+        "nino nina joven menor adulto masculino femenino sexo pessoa corpo homem mulher "
+        "personne corps homme femme enfant"
     ).split()
     + list(HONORIFICS)
 )
@@ -142,7 +155,19 @@ RELATIONS_LAT = {
     "child": "child", "baby": "child", "infant": "child", "grandson": "grandchild",
     "granddaughter": "grandchild", "grandchild": "grandchild", "family": "family",
     "relative": "relative", "nephew": "relative", "niece": "relative", "cousin": "relative",
+    # Spanish, Portuguese, French: 'hijo de …', 'esposa de …', 'filha de …', 'veuve de …'
+    "hijo": "son", "hija": "daughter", "esposa": "wife", "esposo": "husband", "viuda": "wife",
+    "viudo": "husband", "madre": "mother", "padre": "father", "hermano": "brother",
+    "hermana": "sister", "nieto": "grandchild", "nieta": "grandchild", "sobrino": "relative",
+    "sobrina": "relative", "primo": "relative", "prima": "relative", "familia": "family",
+    "bebe": "child", "filho": "son", "filha": "daughter", "viuva": "wife", "mae": "mother",
+    "pai": "father", "irmao": "brother", "irma": "sister", "neto": "grandchild",
+    "neta": "grandchild", "fils": "son", "fille": "daughter", "epouse": "wife",
+    "epoux": "husband", "veuve": "wife", "mere": "mother", "pere": "father", "frere": "brother",
+    "soeur": "sister", "famille": "family",
 }  # fmt: skip
+# 'of' after a relation word: 'wife of', 'hijo de', 'filha do', 'veuve du'
+_RELATION_OF = frozenset("of de del da do das dos du des di".split())
 _NASAB = frozenset(
     [_AR("بن"), _AR("ابن"), _AR("بنت"), "bin", "ibn", "ben", "bint", "binti", "ibnat"]
 )
@@ -191,6 +216,8 @@ def split_name(text: str | None, style: str = AUTO_KEYS) -> NameParts:
             tokens=anchor.tokens,
         )
     tokens = _tokens(words, script, style)
+    if not tokens:  # particles only ('De La', 'Da Da'): nothing to key
+        return NameParts(script=script, identifiable=False, unidentified_reason="unknown_name")
     return _assign(tokens, aliases, script)
 
 
@@ -288,8 +315,12 @@ def _drop_leading_honorifics(words: list[str]) -> list[str]:
 
 
 def _is_unknown(words: list[str]) -> bool:
+    """Unknown words and phrases with nothing else but filler ('unidentified male', 'sin
+    identificar'), 'N.N.', or initials alone: none of them tells one person from another."""
     normed = [_norm(w) for w in words]
-    signal = any(w in _UNKNOWN_SIGNALS for w in normed)
+    if all(len(w) == 1 for w in normed):
+        return True
+    signal = any(w in _UNKNOWN_SIGNALS for w in normed) or "".join(normed) == "nn"
     if not signal and any(w in _PHRASE_WORDS for w in normed):
         text = " ".join(normed)
         signal = any(p in text for p in _UNKNOWN_PHRASES)
@@ -313,7 +344,7 @@ def _relation(words: list[str], script: str) -> tuple[str | None, list[str]]:
         while rest and _norm(rest[0]) in HONORIFICS:
             rest = rest[1:]
         return rel, rest
-    if first in RELATIONS_LAT and words[1] == "of":
+    if first in RELATIONS_LAT and words[1] in _RELATION_OF:
         return RELATIONS_LAT[first], words[2:]
     return None, words
 

@@ -20,6 +20,13 @@ from recount.names.romanise import romanize
 from recount.reference import NO_PACK, CountryPack
 
 _SEPARATORS = re.compile(r"[,،;/|()\[\]]+|\s[-–—]\s|\s+-|-\s+")
+# A part of a place that names a first-level unit by its kind (Donetsk Oblast, Донецька обл.,
+# Lagos State): without a pack it is left out of the key, so 'Mariupol, Donetsk Oblast' and
+# 'Mariupol' agree. Folded Latin (Cyrillic romanised).
+_FIRST_LEVEL = re.compile(
+    r"\b(?:oblast|obl|region|province|provincia|governorate|muhafazat?|department|departamento|"
+    r"state|estado|wilaya)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -95,7 +102,10 @@ def resolve_place(text: str | None, pack: CountryPack = NO_PACK) -> Place:
     text = str(text)
     whole_key = _key(text, pack)
     if pack.code is None:
-        return Place(None, whole_key or None, False)
+        parts = [s for s in _SEPARATORS.split(text) if s and s.strip()]
+        below = [s for s in parts if not _names_first_level(s)]
+        key = _key(" ".join(below), pack) if below and len(below) < len(parts) else whole_key
+        return Place(None, key or None, False)
     units, canonical = _gazetteer(pack)
     segments = [s.strip() for s in _SEPARATORS.split(text) if s and s.strip()]
     found: list[tuple[str, str, bool]] = []  # (admin unit, canonical name, is an admin unit)
@@ -109,6 +119,10 @@ def resolve_place(text: str | None, pack: CountryPack = NO_PACK) -> Place:
     governorate = distinct.pop() if len(distinct) == 1 else None
     specific = [name for _, name, is_unit in found if not is_unit]
     return Place(governorate, (specific or [found[0][1]])[0], True)
+
+
+def _names_first_level(segment: str) -> bool:
+    return _FIRST_LEVEL.search(fold_latin(segment)) is not None
 
 
 def _segment(

@@ -8,6 +8,8 @@ from typing import Any
 
 import duckdb
 
+from recount.names import fold_latin
+from recount.names.arabic import has_arabic
 from recount.review import store
 from recount.review.store import ReviewError
 
@@ -64,7 +66,13 @@ def _text(value: Any) -> str:
 
 
 def _differs(left: str, right: str) -> bool:
-    return bool(left and right) and left.casefold().strip() != right.casefold().strip()
+    """Values differ beyond case, accents and script: Херсон and Kherson are one place."""
+    return bool(left and right) and _compared(left) != _compared(right)
+
+
+def _compared(value: str) -> str:
+    # fold_latin drops Arabic letters: Arabic text is compared as written
+    return value.casefold().strip() if has_arabic(value) else fold_latin(value)
 
 
 def _placeholders(values: list | tuple) -> str:

@@ -37,6 +37,8 @@ ESS_MINIMUM = 400
 # says otherwise: the demo's pooled table (14,186 people, 5 lists) leaves the collapsed
 # sweep at R-hat 1.10-1.13, ESS 22-29 in its default run (docs/lcmcr.md).
 RUN_ON_LIMIT = 16
+# HLCMCR's draws kept per chain when `draws` is not given (then run on as LCMCR's).
+HLCMCR_DRAWS = 1_000
 
 
 def default_draws(sampler: str = "auto") -> int:
@@ -96,16 +98,25 @@ class HlcmcrSettings(Section):
         "class weights and list coverage", minimum=0, open_interval=True,
     )  # fmt: skip
     burnin: int = setting(1_000, "NUTS tuning iterations per chain", minimum=1)
-    draws: int = setting(1_000, "draws kept per chain", minimum=4)
+    draws: int | None = setting(
+        None, f"draws kept per chain (default: {HLCMCR_DRAWS}, run on as ess_target says)",
+        minimum=4,
+    )  # fmt: skip
     thin: int = setting(1, "keep every thin-th draw", minimum=1)
     n_jobs: int | None = setting(None, "threads for the chains (default: [estimate] workers)",
                                  minimum=1)  # fmt: skip
     ess_target: float | None = setting(
-        None, "run the chains on until every stratum's ESS of N reaches this",
+        None, f"run the chains on until every stratum's and the total's ESS of N reaches this "
+        f"and R-hat {RHAT_LIMIT} (default: {ESS_MINIMUM} where draws is left unset)",
         minimum=0, open_interval=True,
     )  # fmt: skip
-    max_sweeps: int = setting(20_000, "... but no more iterations per chain than this",
+    # One round of running on: 154 strata x 6 lists then take about 5 minutes on 2 cores
+    # (issue #15's budget); LCMCR's 16 runs would take an hour there (docs/lcmcr.md).
+    max_sweeps: int = setting(3_000, "... but no more iterations per chain than this",
                               minimum=1)  # fmt: skip
+
+    def draws_per_chain(self) -> int:
+        return HLCMCR_DRAWS if self.draws is None else self.draws
 
 
 @dataclass(frozen=True)
@@ -145,9 +156,10 @@ class EstimateSettings(Section):
     engine: str | None = setting(
         None, "processes or spark (default: spark when [link] backend is spark)", choices=ENGINES
     )
-    # Off by default: with today's linker the draws join people too often and pulled the total
-    # 17% low at 5,000 people (pooled covered 2 of 20 worlds, the single clustering 17 of 20;
-    # docs/benchmarks.md note 25); set it where reviewers' labels calibrate the probabilities.
+    # Off by default, for time: the draws cover the truth more often than the single
+    # clustering (5,000 people 19/20 against 18/20, 100,000 people 13/20 against 11/20;
+    # docs/benchmarks.md notes 42, 48), but 20 draws took the demo's estimate stage from 2.5
+    # to 12 minutes, and replicates of a fixed length do not run on to convergence (note 53).
     linkage_draws: int = setting(
         0,
         "plausible clusterings the estimate pools over, so its interval carries linkage error "
@@ -196,10 +208,11 @@ class EstimateSettings(Section):
             )
         if "lcmcr" in self.methods:
             self._check_lcmcr(where)
-        if "hlcmcr" in self.methods and self.hlcmcr.draws * self.chains < self.draws:
+        hlcmcr_draws = self.hlcmcr.draws_per_chain()
+        if "hlcmcr" in self.methods and hlcmcr_draws * self.chains < self.draws:
             raise where.error(
                 ("hlcmcr", "draws"),
-                f"{self.chains} chains x {self.hlcmcr.draws} draws give fewer than the "
+                f"{self.chains} chains x {hlcmcr_draws} draws give fewer than the "
                 f"{self.draws} draws per stratum that totals add ([estimate] draws)",
             )
 

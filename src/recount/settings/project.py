@@ -31,11 +31,18 @@ class ProjectSettings(Section):
 
 
 def check_country(country: str, where: Where, key: tuple[str, ...]) -> None:
+    problem = unknown_country(country)
+    if problem:
+        raise where.error(key, problem)
+
+
+def unknown_country(country: str) -> str | None:
+    """Why no pack serves `country` (for the config and `recount init`), else None."""
     from recount.reference import available_packs
 
-    if country.upper() not in available_packs():
-        raise where.error(
-            key,
-            f"expected the code of a country pack ({', '.join(available_packs())}), got "
-            f"{country!r}; leave it out to map no place to any admin unit",
-        )
+    if country.upper() in available_packs():
+        return None
+    return (
+        f"expected the code of a country pack ({', '.join(available_packs())}), got "
+        f"{country!r}; leave it out to map no place to any admin unit"
+    )

@@ -28,12 +28,14 @@ def queue_page(request: Request, user: CurrentUser, ctx: Context) -> Response:
         counts = ctx.review_queue.counts(con)
         upcoming = ctx.review_queue.open_pairs(user.username, queue_filter, limit=25)
         sources = _sources(con)
+        units = _admin_units(con)
     return ctx.render(
         request,
         "queue.html",
         counts=counts,
         upcoming=upcoming,
         sources=sources,
+        units=units,
         queue_filter=queue_filter,
         done=request.query_params.get("done") == "1",
     )
@@ -123,6 +125,19 @@ def _sources(con: duckdb.DuckDBPyConnection) -> list[str]:
         return []
     return [
         r[0] for r in con.execute("select distinct source_id from records order by 1").fetchall()
+    ]
+
+
+def _admin_units(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The admin units the records lie in: the filter offers this workspace's own (none without
+    a country pack), not another country's example code."""
+    if "normalized" not in store.existing_tables(con):
+        return []
+    return [
+        r[0]
+        for r in con.execute(
+            "select distinct governorate from normalized where governorate is not null order by 1"
+        ).fetchall()
     ]
 
 
