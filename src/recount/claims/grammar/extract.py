@@ -134,7 +134,7 @@ _NOUN_OF_MEASURES = {
     "kidnappings": "abducted",
 }  # fmt: skip
 _DISPLACED_TAIL_RE = re.compile(
-    r"^[^.;]{0,40}?\b(?:from\s+their\s+homes|to\s+flee|out\s+of\s+their|from\s+the\s+(?:city|town|area|region)|to\s+seek\s+(?:refuge|safety|shelter)|off\s+their\s+land|into\s+exile|to\s+leave\s+(?:their|the)|across\s+the\s+border|abroad|fleeing|into\s+flight)",
+    r"^[^.;]{0,40}?\b(?:from\s+their\s+homes|to\s+flee|out\s+of\s+their|from\s+the\s+(?:city|town|area|region)|to\s+seek\s+(?:refuge|safety|shelter)|off\s+their\s+land|into\s+exile|to\s+(?:leave|abandon)\s+(?:their|the)|across\s+the\s+border|abroad|fleeing|into\s+flight)",
     re.IGNORECASE,
 )
 _AMONG_RE = re.compile(
@@ -835,6 +835,13 @@ def _may_count(sentence: str, q: Quantity) -> bool:
     return not (q.value is not None and q.value != q.value)
 
 
+# Fleeing a jail, a post or custody is an escape, not displacement.
+_ESCAPE_RE = re.compile(
+    r"^\s*(?:from\s+)?(?:the\s+|their\s+|a\s+)?(?:[\w-]+\s+)?(?:jail|prison|base|barracks|custody|detention|post|garrison|front)\b",
+    re.IGNORECASE,
+)
+
+
 _RATIO_BEFORE_RE = re.compile(r"\bfor\s+(?:every|each)\b[^.;,]{0,40},\s*$", re.IGNORECASE)
 
 
@@ -862,6 +869,12 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
         pop = forward.group("pop")
         if not pop or _key(pop) != "lives":
             forward = None  # "5,050 lives had been lost", not "300 jobs were lost"
+    if (
+        forward
+        and MEASURES_AFTER[_key(forward.group("meas"))] == "displaced"
+        and _ESCAPE_RE.match(after[forward.end() :])
+    ):
+        forward = None  # "12 prisoners fled the jail" escaped; they were not displaced
     if forward:
         word = forward.group("meas")
         claim.measure = MEASURES_AFTER[_key(word)]

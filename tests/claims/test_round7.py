@@ -1,0 +1,47 @@
+"""Mechanisms of round 7 of issue #18, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from recount.claims.extraction import claim_records
+
+OUTLET = "Wire"
+FLIGHT = [
+    "had left the region",
+    "took refuge in the mountains",
+    "have taken refuge in schools",
+    "are sheltering in schools",
+    "flee the city",
+    "fled to neighbouring Chad",
+    "abandoned their homes",
+]
+ESCAPE = ["fled the jail", "fled the base", "fled from the prison", "fled police custody"]
+
+
+def claims_of(text: str) -> dict[str, dict]:
+    return {c["quantity_text"]: c for c in claim_records(text, outlet=OUTLET, date="2024-10-01")}
+
+
+# Flight said by its verb is displacement, whatever the frame around the count.
+@given(
+    verb=st.sampled_from(FLIGHT),
+    people=st.sampled_from(["people", "residents", "civilians"]),
+    count=st.integers(min_value=2, max_value=999_999),
+)
+def test_flight_said_by_its_verb_is_displacement(verb, people, count):
+    count_text = f"More than {count:,}"
+    claim = claims_of(f"{count_text} {people} {verb}, the agency said.")[count_text]
+    assert (claim["measure"], claim["value"], claim["claimant"]) == ("displaced", count, "agency")
+
+
+def test_forced_to_abandon_their_homes_is_displacement():
+    claims = claims_of("The fighting forced 40,000 people to abandon their homes, the agency said.")
+    assert claims["40,000"]["measure"] == "displaced"
+
+
+# Fleeing a jail or a post is an escape: no one was displaced.
+@given(escape=st.sampled_from(ESCAPE), who=st.sampled_from(["prisoners", "soldiers", "inmates"]))
+def test_fleeing_a_jail_or_a_post_is_not_displacement(escape, who):
+    assert claims_of(f"The police said 12 {who} {escape} on Monday.") == {}
