@@ -45,3 +45,25 @@ def test_forced_to_abandon_their_homes_is_displacement():
 @given(escape=st.sampled_from(ESCAPE), who=st.sampled_from(["prisoners", "soldiers", "inmates"]))
 def test_fleeing_a_jail_or_a_post_is_not_displacement(escape, who):
     assert claims_of(f"The police said 12 {who} {escape} on Monday.") == {}
+
+
+# A heading that counts ("In total 300 were killed in the war:") gives its items its measure;
+# an item's label says whom it counts.
+@given(
+    service=st.sampled_from(["Army", "Navy", "Air Force", "Marines", "Coast Guard"]),
+    count=st.integers(min_value=2, max_value=9_999),
+)
+def test_a_counting_heading_measures_its_items_and_their_labels_say_who(service, count):
+    text = (
+        f"In total 20,000 were killed during the war:\n\n"
+        f"  • Northland – 12,000\n"
+        f"    • National {service} – {count:,}\n"
+        f"    • Civilian sailors – 16\n"
+    )
+    claims = claims_of(text)
+    assert [claims[q]["measure"] for q in ("20,000", "12,000", f"{count:,}", "16")] == [
+        "killed"
+    ] * 4
+    assert claims["12,000"]["population"] == "all"
+    assert claims[f"{count:,}"]["population"] == "combatants"
+    assert claims["16"]["population"] == "civilians"

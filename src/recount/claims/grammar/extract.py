@@ -321,6 +321,8 @@ def sentence_claims(
         _heading_measure(sentence, claims, state.list_heading)
     if state.losses:
         _belligerents_losses(claims)
+    if not item and sentence.rstrip().endswith(":"):
+        state.list_heading = _counted_heading(sentence)
     claims = [c for c in claims if c.measure is not None]
     if claims:
         state.last_measure = claims[-1].measure
@@ -496,9 +498,17 @@ def _list_heading(sentence: str) -> tuple[str, str] | None:
     return MEASURES_AFTER[_key(match.group("meas"))], _population(people) if people else "all"
 
 
+def _counted_heading(sentence: str) -> tuple[str, str] | None:
+    """'In total 907 were killed during the conflict:' gives its items its measure, of all."""
+    heading = _list_heading(sentence)
+    return (heading[0], heading[1] or "all") if heading else None
+
+
 def _heading_measure(sentence: str, claims: list[SentenceClaim], heading: tuple[str, str]) -> None:
-    """'- 4,614 since 2016, including 1,326 in 2018' under 'Civilian fatalities:': the heading's."""
+    """'- 4,614 since 2016, including 1,326 in 2018' under 'Civilian fatalities:': the heading's.
+    An item's label names whom it counts ('British Army – 123 (7 officers, ...)')."""
     measure, people = heading
+    people = _label_population(sentence) or people
     for claim in claims:
         if claim.measure is None and not claim.own_population:
             claim.measure = measure
@@ -506,6 +516,22 @@ def _heading_measure(sentence: str, claims: list[SentenceClaim], heading: tuple[
             claim.construction = claim.construction or "part"
         if claim.measure == measure and claim.population == "all" and not claim.own_population:
             claim.population = people
+
+
+_ITEM_LABEL_RE = re.compile(
+    r"^\s*(?:[•·*▪◦‣-]|\d{1,2}[.)])?\s*(?P<label>[^–—:\d]{2,80}?)\s+[–—:-]\s"
+)
+
+
+def _label_population(item: str) -> str | None:
+    """Whom a list item's label counts: an armed service's dead are combatants."""
+    label = _ITEM_LABEL_RE.match(item)
+    if label is None:
+        return None
+    if _ARMED_RE.search(label.group("label")):
+        return "combatants"
+    words = _POP_WORD_RE.findall(label.group("label"))
+    return _population(words[-1]) if words else None
 
 
 def _list_source(attributions: list[Attribution], state: DocumentState) -> tuple[str, str] | None:
@@ -518,7 +544,9 @@ def _list_source(attributions: list[Attribution], state: DocumentState) -> tuple
     return state.last_claimant
 
 
-_ARMED_RE = re.compile(r"\b(?:military|forces|army|armed|militias?)\b", re.IGNORECASE)
+_ARMED_RE = re.compile(
+    r"\b(?:military|forces|army|armed|militias?|navy|air\s+force|marines|guards?)\b", re.IGNORECASE
+)
 
 
 def _read_table_row(
