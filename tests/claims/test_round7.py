@@ -51,7 +51,7 @@ def test_fleeing_a_jail_or_a_post_is_not_displacement(escape, who):
 # an item's label says whom it counts.
 @given(
     service=st.sampled_from(["Army", "Navy", "Air Force", "Marines", "Coast Guard"]),
-    count=st.integers(min_value=2, max_value=9_999),
+    count=st.integers(min_value=100, max_value=9_999),
 )
 def test_a_counting_heading_measures_its_items_and_their_labels_say_who(service, count):
     text = (
@@ -67,3 +67,25 @@ def test_a_counting_heading_measures_its_items_and_their_labels_say_who(service,
     assert claims["12,000"]["population"] == "all"
     assert claims[f"{count:,}"]["population"] == "combatants"
     assert claims["16"]["population"] == "civilians"
+
+
+# A measure word in quotes is still the measure ('270 people "disappeared" without trace').
+@given(
+    word=st.sampled_from([("disappeared", "missing"), ("died", "killed"), ("wounded", "injured")]),
+    quote=st.sampled_from(['"', "“"]),
+)
+def test_a_measure_in_quotes_is_the_measure(word, quote):
+    said, measure = word
+    closing = "”" if quote == "“" else quote
+    text = f"Rights groups said 270 people had {quote}{said}{closing} in the attack."
+    assert claims_of(text)["270"]["measure"] == measure
+
+
+# Camps of the displaced, and prisoners taken, name their measure.
+def test_camps_and_prisoners_name_the_measure():
+    claims = claims_of(
+        "Officials said more than 24,000 people were in relief camps. "
+        "The army said 1,800 Argentines had been taken prisoner, 1,400 of them at the port."
+    )
+    assert claims["more than 24,000"]["measure"] == "displaced"
+    assert (claims["1,800"]["measure"], claims["1,400"]["measure"]) == ("detained", "detained")

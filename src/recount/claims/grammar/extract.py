@@ -86,7 +86,7 @@ _FORWARD_RE = re.compile(
     r"(?P<aside>\s*(?:,|\(|–|—)\s*[^,()–—.;]{0,80}?(?:,|\)|–|—)|\s*\([^()]{0,80}\)"
     r"|\s+[–—-]\s+[^()–—.;]{0,80}?\s[–—-](?=\s))?"
     rf"\s*(?:(?:{_AUX}|[a-z]+ly)\s+){{0,6}}?"
-    rf"(?P<meas>{_MEAS})\b",
+    rf"[\"“‘']?(?P<meas>{_MEAS})\b",  # 'who have "disappeared"': a measure in quotes
     re.IGNORECASE,
 )
 _POP_AFTER_RE = re.compile(
