@@ -89,3 +89,21 @@ def test_camps_and_prisoners_name_the_measure():
     )
     assert claims["more than 24,000"]["measure"] == "displaced"
     assert (claims["1,800"]["measure"], claims["1,400"]["measure"]) == ("detained", "detained")
+
+
+# A count joined after a breakdown is of the people counted, not of the breakdown's part.
+@given(
+    part=st.sampled_from(["children", "women"]),
+    count=st.integers(min_value=1_000, max_value=99_999),
+)
+def test_a_count_after_a_breakdown_is_not_of_its_part(part, count):
+    text = (
+        f"The office confirmed at least 12,910 civilians killed, including 682 {part}, "
+        f"and nearly {count:,} injured."
+    )
+    claims = claims_of(text)
+    assert claims["682"]["population"] == part  # the part keeps its own people
+    assert (claims[f"nearly {count:,}"]["measure"], claims[f"nearly {count:,}"]["population"]) == (
+        "injured",
+        "all",
+    )

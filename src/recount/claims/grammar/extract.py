@@ -1559,12 +1559,18 @@ def _share_population(sentence: str, claims: list[SentenceClaim]) -> None:
             another = _ANOTHER_RE.search(
                 sentence, max(0, claim.quantity.start - 30), claim.quantity.start
             )
-            if another is not None and previous.construction == "part":
+            earlier = reversed(claims[: index - 1])
+            whole = next((c for c in earlier if c.construction != "part"), None)
+            if (
+                previous.construction == "part"
+                and whole is not None
+                and (another is not None or whole.measure not in ("casualties", claim.measure))
+            ):
                 # "852 civilians were killed (including 158 police) a further 1793 were
-                # injured": the further count is of the people counted, not of the part
-                previous = next(
-                    (c for c in claims[index - 2 :: -1] if c.construction != "part"), previous
-                )
+                # injured", "12,910 killed, including 682 children, and 30,700 injured":
+                # the next count is of the people counted, not of the part (a count of
+                # casualties breaks down into its killed and its injured)
+                previous = whole
             gap = sentence[previous.phrase_end : claim.phrase_start]
             if another is not None:
                 gap = re.sub(r"\([^()]*\)", " ", gap)
