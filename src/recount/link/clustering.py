@@ -167,10 +167,8 @@ def first_given(given: str, tokens: frozenset[str]) -> str:
     (docs/bench/link.md round 7)."""
     if not given or given in tokens:
         return given
-    for t in tokens:
-        if len(t) < len(given) and given.startswith(t) and given[len(t) :] in tokens:
-            return t
-    return given
+    firsts = [t for t in tokens if len(t) < len(given) and given.startswith(t)]
+    return min((t for t in firsts if given[len(t) :] in tokens), key=len, default=given)
 
 
 def absent(
@@ -220,6 +218,11 @@ def cluster(
     )
     ids = facts.ids or [frozenset()] * n_records
     known = facts.known
+    givens = (
+        [first_given(g, t) for g, t in zip(facts.given, facts.tokens, strict=True)]
+        if given_guard
+        else []
+    )
 
     def find(x: int) -> int:
         root = x
@@ -247,7 +250,7 @@ def cluster(
         ta, tb = facts.tokens[a], facts.tokens[b]
         if given_guard:
             # a one-word name says too little of which word it is to conflict
-            ga, gb = first_given(facts.given[a], ta), first_given(facts.given[b], tb)
+            ga, gb = givens[a], givens[b]
             if (
                 ga
                 and gb

@@ -320,7 +320,7 @@ def _is_unknown(words: list[str]) -> bool:
     normed = [_norm(w) for w in words]
     if all(len(w) == 1 for w in normed):
         return True
-    signal = any(w in _UNKNOWN_SIGNALS for w in normed) or "".join(normed) == "nn"
+    signal = any(w in _UNKNOWN_SIGNALS for w in normed)
     if not signal and any(w in _PHRASE_WORDS for w in normed):
         text = " ".join(normed)
         signal = any(p in text for p in _UNKNOWN_PHRASES)
