@@ -1,0 +1,33 @@
+"""Mechanisms of round 8 of issue #18, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from recount.claims.extraction import claim_records
+
+OUTLET = "Wire"
+
+
+def claims_of(text: str) -> dict[str, dict]:
+    return {c["quantity_text"]: c for c in claim_records(text, outlet=OUTLET, date="2024-10-01")}
+
+
+# A count "of them" larger than the part named before it is a share of the whole, not the part.
+@given(
+    part=st.integers(min_value=2, max_value=400),
+    extra=st.integers(min_value=1, max_value=300),
+    people=st.sampled_from(["children", "women", "soldiers"]),
+)
+def test_of_them_larger_than_the_part_counts_the_whole(part, extra, people):
+    share = part + extra
+    total = share + 500
+    text = (
+        f"The group said {total:,} protesters were killed, including {part} {people}, "
+        f"{share:,} of them in the last week alone."
+    )
+    claims = claims_of(text)
+    assert claims[str(part)]["population"] != "all"
+    of_them = claims[f"{share:,}"]
+    assert (of_them["measure"], of_them["population"]) == ("killed", "all")
