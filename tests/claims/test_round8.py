@@ -31,3 +31,23 @@ def test_of_them_larger_than_the_part_counts_the_whole(part, extra, people):
     assert claims[str(part)]["population"] != "all"
     of_them = claims[f"{share:,}"]
     assert (of_them["measure"], of_them["population"]) == ("killed", "all")
+
+
+# "The total", like "the number", is the count the sentence is about: it takes its measure; a
+# bare "exceed"/"top" after a modal is "more than", and the modal makes it hypothetical.
+@given(
+    verb=st.sampled_from(["exceed", "top", "surpass", "pass"]),
+    toll=st.integers(min_value=100, max_value=900),
+    bound=st.integers(min_value=1_000, max_value=90_000),
+)
+def test_the_total_could_exceed_a_bound(verb, toll, bound):
+    text = (
+        f"The death toll has risen to {toll}, and the total could {verb} {bound:,}, the group said."
+    )
+    claim = claims_of(text)[f"{bound:,}"]
+    assert (claim["measure"], claim["qualifier"], claim["context"], claim["low"]) == (
+        "killed",
+        "more_than",
+        "hypothetical",
+        bound,
+    )

@@ -1192,7 +1192,9 @@ def _toll_meaning(
     if noun in CASUALTY_TOLL_NOUNS:
         return "casualties", population
     anaphoric_number = (  # "by 1985 the number had fallen to 1,655", not "a total of 3,321"
-        noun == "number" and not re.match(r"\s*of\b", words) and _key(toll.group("link")) != "of"
+        noun in ("number", "total")
+        and not re.match(r"\s*of\b", words)
+        and _key(toll.group("link")) != "of"
     )
     if measure is None and (
         anaphoric_number
