@@ -51,3 +51,19 @@ def test_the_total_could_exceed_a_bound(verb, toll, bound):
         "hypothetical",
         bound,
     )
+
+
+# "The town's mayor, Sami Nour, said the total …": a description and the name it describes are
+# the subject; what follows the speech verb is its object, never the speaker.
+@given(
+    role=st.sampled_from(["The town's mayor", "the regional governor", "The camp's director"]),
+    name=st.sampled_from(["Sami Nour", "Lina Farouk Aziz", "Omar Al-Rashed"]),
+    count=st.integers(min_value=20, max_value=9_999),
+)
+def test_a_described_name_before_said_is_the_speaker(role, name, count):
+    text = (
+        f"So far 12 bodies have been recovered; {role}, {name}, said the total recovered "
+        f"since July exceeded {count:,}."
+    )
+    claim = claims_of(text)[f"{count:,}"]
+    assert (claim["measure"], claim["claimant"]) == ("killed", name)

@@ -453,6 +453,7 @@ def _speech_attribution(
     )  # "The regional governor, Oleh Synyehubov, said nine people …": no name follows
     if tail.endswith(",") and (
         lower_case_after
+        or _DESCRIBED_NAME_RE.search(tail)  # "The town's mayor, M A, said the total …"
         or re.match(
             r"\s+(?:that\b|\d|(?:more|less|fewer)\s+than|at\s+least|some|about|nearly|almost|over|up\s+to)",
             sentence[verb.end() :],
@@ -504,6 +505,11 @@ def _speech_attribution(
     return _unnamed(verb.start(), name)
 
 
+# A description and the name it describes, as the subject before a speech verb: "The town's
+# mayor, Mohammed Al-Kesher,". What follows the verb is then its object, not a speaker.
+_DESCRIBED_NAME_RE = re.compile(
+    r"(?:^|[;:—–]\s*)\W*(?=[^,;:]*\b[a-z])[^,;:\d—–]{2,80},\s*(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’.-]*,$"
+)
 _NAME_WORD_BEFORE_RE = re.compile(r"(?:^|\s)([A-Z][\w'’.-]*)\s+$")
 
 
