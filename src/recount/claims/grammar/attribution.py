@@ -451,9 +451,10 @@ def _speech_attribution(
     lower_case_after = verb.group(0).lower() in _SAID and re.match(
         r"\s+(?!(?:the|a|an|its|his|her|their)\b)[a-z]", sentence[verb.end() :]
     )  # "The regional governor, Oleh Synyehubov, said nine people …": no name follows
+    described = _DESCRIBED_NAME_RE.search(tail)  # "The town's mayor, M A, said the total …"
     if tail.endswith(",") and (
         lower_case_after
-        or _DESCRIBED_NAME_RE.search(tail)  # "The town's mayor, M A, said the total …"
+        or described
         or re.match(
             r"\s+(?:that\b|\d|(?:more|less|fewer)\s+than|at\s+least|some|about|nearly|almost|over|up\s+to)",
             sentence[verb.end() :],
