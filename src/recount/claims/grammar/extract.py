@@ -86,7 +86,7 @@ _FORWARD_RE = re.compile(
     r"(?P<aside>\s*(?:,|\(|–|—)\s*[^,()–—.;]{0,80}?(?:,|\)|–|—)|\s*\([^()]{0,80}\)"
     r"|\s+[–—-]\s+[^()–—.;]{0,80}?\s[–—-](?=\s))?"
     rf"\s*(?:(?:{_AUX}|[a-z]+ly)\s+){{0,6}}?"
-    rf"(?P<meas>{_MEAS})\b",
+    rf"[\"“‘']?(?P<meas>{_MEAS})\b",  # 'who have "disappeared"': a measure in quotes
     re.IGNORECASE,
 )
 _POP_AFTER_RE = re.compile(
@@ -134,7 +134,7 @@ _NOUN_OF_MEASURES = {
     "kidnappings": "abducted",
 }  # fmt: skip
 _DISPLACED_TAIL_RE = re.compile(
-    r"^[^.;]{0,40}?\b(?:from\s+their\s+homes|to\s+flee|out\s+of\s+their|from\s+the\s+(?:city|town|area|region)|to\s+seek\s+(?:refuge|safety|shelter)|off\s+their\s+land|into\s+exile|to\s+leave\s+(?:their|the)|across\s+the\s+border|abroad|fleeing|into\s+flight)",
+    r"^[^.;]{0,40}?\b(?:from\s+their\s+homes|to\s+flee|out\s+of\s+their|from\s+the\s+(?:city|town|area|region)|to\s+seek\s+(?:refuge|safety|shelter)|off\s+their\s+land|into\s+exile|to\s+(?:leave|abandon)\s+(?:their|the)|across\s+the\s+border|abroad|fleeing|into\s+flight)",
     re.IGNORECASE,
 )
 _AMONG_RE = re.compile(
@@ -321,6 +321,8 @@ def sentence_claims(
         _heading_measure(sentence, claims, state.list_heading)
     if state.losses:
         _belligerents_losses(claims)
+    if not item and sentence.rstrip().endswith(":"):
+        state.list_heading = _counted_heading(sentence)
     claims = [c for c in claims if c.measure is not None]
     if claims:
         state.last_measure = claims[-1].measure
@@ -496,9 +498,17 @@ def _list_heading(sentence: str) -> tuple[str, str] | None:
     return MEASURES_AFTER[_key(match.group("meas"))], _population(people) if people else "all"
 
 
+def _counted_heading(sentence: str) -> tuple[str, str] | None:
+    """'In total 907 were killed during the conflict:' gives its items its measure, of all."""
+    heading = _list_heading(sentence)
+    return (heading[0], heading[1] or "all") if heading else None
+
+
 def _heading_measure(sentence: str, claims: list[SentenceClaim], heading: tuple[str, str]) -> None:
-    """'- 4,614 since 2016, including 1,326 in 2018' under 'Civilian fatalities:': the heading's."""
+    """'- 4,614 since 2016, including 1,326 in 2018' under 'Civilian fatalities:': the heading's.
+    An item's label names whom it counts ('British Army – 123 (7 officers, ...)')."""
     measure, people = heading
+    people = _label_population(sentence) or people
     for claim in claims:
         if claim.measure is None and not claim.own_population:
             claim.measure = measure
@@ -506,6 +516,22 @@ def _heading_measure(sentence: str, claims: list[SentenceClaim], heading: tuple[
             claim.construction = claim.construction or "part"
         if claim.measure == measure and claim.population == "all" and not claim.own_population:
             claim.population = people
+
+
+_ITEM_LABEL_RE = re.compile(
+    r"^\s*(?:[•·*▪◦‣-]|\d{1,2}[.)])?\s*(?P<label>[^–—:\d]{2,80}?)\s+[–—:-]\s"
+)
+
+
+def _label_population(item: str) -> str | None:
+    """Whom a list item's label counts: an armed service's dead are combatants."""
+    label = _ITEM_LABEL_RE.match(item)
+    if label is None:
+        return None
+    if _ARMED_RE.search(label.group("label")):
+        return "combatants"
+    words = _POP_WORD_RE.findall(label.group("label"))
+    return _population(words[-1]) if words else None
 
 
 def _list_source(attributions: list[Attribution], state: DocumentState) -> tuple[str, str] | None:
@@ -518,7 +544,9 @@ def _list_source(attributions: list[Attribution], state: DocumentState) -> tuple
     return state.last_claimant
 
 
-_ARMED_RE = re.compile(r"\b(?:military|forces|army|armed|militias?)\b", re.IGNORECASE)
+_ARMED_RE = re.compile(
+    r"\b(?:military|forces|army|armed|militias?|navy|air\s+force|marines|guards?)\b", re.IGNORECASE
+)
 
 
 def _read_table_row(
@@ -835,6 +863,13 @@ def _may_count(sentence: str, q: Quantity) -> bool:
     return not (q.value is not None and q.value != q.value)
 
 
+# Fleeing a jail, a post or custody is an escape, not displacement.
+_ESCAPE_RE = re.compile(
+    r"^\s*(?:from\s+)?(?:the\s+|their\s+|a\s+)?(?:[\w-]+\s+)?(?:jail|prison|base|barracks|custody|detention|post|garrison|front)\b",
+    re.IGNORECASE,
+)
+
+
 _RATIO_BEFORE_RE = re.compile(r"\bfor\s+(?:every|each)\b[^.;,]{0,40},\s*$", re.IGNORECASE)
 
 
@@ -862,6 +897,12 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
         pop = forward.group("pop")
         if not pop or _key(pop) != "lives":
             forward = None  # "5,050 lives had been lost", not "300 jobs were lost"
+    if (
+        forward
+        and MEASURES_AFTER[_key(forward.group("meas"))] == "displaced"
+        and _ESCAPE_RE.match(after[forward.end() :])
+    ):
+        forward = None  # "12 prisoners fled the jail" escaped; they were not displaced
     if forward:
         word = forward.group("meas")
         claim.measure = MEASURES_AFTER[_key(word)]
@@ -1151,7 +1192,9 @@ def _toll_meaning(
     if noun in CASUALTY_TOLL_NOUNS:
         return "casualties", population
     anaphoric_number = (  # "by 1985 the number had fallen to 1,655", not "a total of 3,321"
-        noun == "number" and not re.match(r"\s*of\b", words) and _key(toll.group("link")) != "of"
+        noun in ("number", "total")
+        and not re.match(r"\s*of\b", words)
+        and _key(toll.group("link")) != "of"
     )
     if measure is None and (
         anaphoric_number
@@ -1518,12 +1561,23 @@ def _share_population(sentence: str, claims: list[SentenceClaim]) -> None:
             another = _ANOTHER_RE.search(
                 sentence, max(0, claim.quantity.start - 30), claim.quantity.start
             )
-            if another is not None and previous.construction == "part":
-                # "852 civilians were killed (including 158 police) a further 1793 were
-                # injured": the further count is of the people counted, not of the part
-                previous = next(
-                    (c for c in claims[index - 2 :: -1] if c.construction != "part"), previous
+            earlier = reversed(claims[: index - 1])
+            whole = next((c for c in earlier if c.construction != "part"), None)
+            if (
+                previous.construction == "part"
+                and whole is not None
+                and (
+                    another is not None
+                    or whole.measure not in ("casualties", claim.measure)
+                    or _outnumbers(sentence, claim, previous)
                 )
+            ):
+                # "852 civilians were killed (including 158 police) a further 1793 were
+                # injured", "12,910 killed, including 682 children, and 30,700 injured":
+                # the next count is of the people counted, not of the part (a count of
+                # casualties breaks down into its killed and its injured); "416 killed,
+                # including 51 children, more than 72 of them …": 72 are not of the 51
+                previous = whole
             gap = sentence[previous.phrase_end : claim.phrase_start]
             if another is not None:
                 gap = re.sub(r"\([^()]*\)", " ", gap)
@@ -1545,6 +1599,14 @@ def _share_population(sentence: str, claims: list[SentenceClaim]) -> None:
                 and (_AND_GAP_RE.match(gap) or _MORE_TAIL_RE.match(sentence, claim.quantity.end))
             ):
                 claim.population = previous.population
+
+
+def _outnumbers(sentence: str, claim: SentenceClaim, part: SentenceClaim) -> bool:
+    """'…, including 51 children, more than 72 of them': a count of 'them' larger than the
+    part before it cannot be a share of that part."""
+    of_them = _OF_WHOM_AFTER_RE.match(sentence[claim.quantity.end :])
+    low, high = claim.quantity.low, part.quantity.high
+    return of_them is not None and low is not None and high is not None and low > high
 
 
 def _passing_mention(sentence: str, claim: SentenceClaim, places: list[Place]) -> bool:

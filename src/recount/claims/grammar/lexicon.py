@@ -108,6 +108,12 @@ MEASURES_AFTER = {
     "forced to leave their homes": "displaced", "forced off their land": "displaced",
     "forced out of their homes": "displaced", "driven from their homes": "displaced",
     "lost their homes": "displaced", "disabled": "injured", "homeless": "displaced",
+    "took refuge": "displaced", "taken refuge": "displaced", "taking refuge": "displaced",
+    "sheltering": "displaced", "flee": "displaced", "fleeing": "displaced",
+    "left the region": "displaced", "left their homes": "displaced",
+    "abandoned their homes": "displaced", "in relief camps": "displaced",
+    "in shelter camps": "displaced", "in displacement camps": "displaced",
+    "taken prisoner": "detained", "taken prisoners": "detained", "taken prisoner of war": "detained",
     "evacuated": "evacuated", "evacuees": "evacuated", "bussed out": "evacuated",
     "bused out": "evacuated",
     "saved": "saved", "rescued": "saved", "spared": "saved",
@@ -228,6 +234,10 @@ MORE_THAN_LINKS = {
     "surpasses",
     "passed",
     "crossed",
+    "exceed",  # "the total could exceed 1,000"
+    "top",
+    "surpass",
+    "pass",
 }
 NEARLY_LINKS = {"neared", "nears", "approached", "approaches"}
 RISE_VERBS = [
