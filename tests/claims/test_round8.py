@@ -67,3 +67,19 @@ def test_a_described_name_before_said_is_the_speaker(role, name, count):
     )
     claim = claims_of(text)[f"{count:,}"]
     assert (claim["measure"], claim["claimant"]) == ("killed", name)
+
+
+# "215 people killed by police and 97 by the rebels": the second count's verb is left out and
+# its agent said again; it takes the first count's measure.
+@given(
+    verb=st.sampled_from(["killed", "abducted", "wounded"]),
+    agents=st.sampled_from([("police", "the rebels"), ("the army", "militias")]),
+    first=st.integers(min_value=2, max_value=5_000),
+    second=st.integers(min_value=2, max_value=5_000),
+)
+def test_a_second_agent_with_its_verb_left_out_takes_the_measure(verb, agents, first, second):
+    text = (
+        f"The group counted {first:,} people {verb} by {agents[0]} and {second:,} by {agents[1]}."
+    )
+    claims = claims_of(text)
+    assert claims[f"{second:,}"]["measure"] == claims[f"{first:,}"]["measure"] != "all"

@@ -1311,9 +1311,14 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
             continue
         gap = _without_periods(sentence, previous.phrase_end, claim.quantity.start, periods)
         breakdown = _COLON_BREAKDOWN_RE.search(gap) is not None
+        agent = _AGENT_ASIDE_RE.match(gap)
         gap = _GAP_ASIDE_RE.sub(" ", gap)
         tail = sentence[claim.quantity.end : claim.quantity.end + 30]
-        listed = _LIST_TAIL_RE.match(tail) or _PEOPLE_NAME_RE.match(tail)
+        listed = (
+            _LIST_TAIL_RE.match(tail)
+            or _PEOPLE_NAME_RE.match(tail)
+            or (agent and _AGENT_ASIDE_RE.match(tail))  # "215 killed by police and 97 by the"
+        )
         if claim.construction in ("part", "another") or (
             (_COORD_RE.match(gap) or _OTHER_SOURCE_GAP_RE.search(gap) or breakdown) and listed
         ):
@@ -1380,6 +1385,8 @@ _GAP_ASIDE_RE = re.compile(
 )
 
 
+# An agent after a count, said again after the next count with its verb left out.
+_AGENT_ASIDE_RE = re.compile(r"^\s+by\s+(?:the\s+)?[\w'’-]", re.IGNORECASE)
 _COMPARED_EVENT_CLAUSE_RE = re.compile(
     r"\b(?:than|like|as\s+in|compared\s+(?:with|to)|rivals?|dwarf(?:s|ed|ing)?|eclips(?:es|ed|ing))\s+"
     r"(?:that\s+of\s+)?(?:the\s+)?[^,;.]{0,60},?\s+(?:which|that|where|when|in\s+which)\s+"
