@@ -83,3 +83,20 @@ def test_a_second_agent_with_its_verb_left_out_takes_the_measure(verb, agents, f
     )
     claims = claims_of(text)
     assert claims[f"{second:,}"]["measure"] == claims[f"{first:,}"]["measure"] != "all"
+
+
+# Who did it is not who is counted: "civilian deaths …, 71 killed by security forces, 29 in
+# shelling" are all civilians, whatever people the agents are.
+@given(
+    agent=st.sampled_from(["Indian security forces", "army soldiers", "armed men"]),
+    first=st.integers(min_value=2, max_value=500),
+    second=st.integers(min_value=2, max_value=500),
+)
+def test_the_agent_of_a_killing_is_not_who_is_counted(agent, first, second):
+    total = first + second
+    text = (
+        f"Of the {total:,} civilian deaths reported by local groups, {first} were killed by "
+        f"{agent}, and {second} were killed in shelling."
+    )
+    claims = claims_of(text)
+    assert claims[str(first)]["population"] == claims[str(second)]["population"] == "civilians"

@@ -1488,6 +1488,7 @@ _TOPIC_RE = re.compile(
 _TOPIC_NOUN_RE = re.compile(
     rf"\b(?P<pop>{_POP})\s+(?:casualties|deaths|fatalities|injuries)\b", re.IGNORECASE
 )
+_AGENT_PHRASE_RE = re.compile(r"\bby\s+[^,;:.()\d]{1,80}", re.IGNORECASE)
 _FOR_PEOPLE_RE = re.compile(rf"\b(?:for|among)\s+(?:the\s+)?({_POP})\b", re.IGNORECASE)
 _TO_POPULATION_RE = re.compile(
     rf"\s+(?:{_MEAS})\s+(?:to|among)\s+(?:the\s+)?(?P<pop>{_POP})\b", re.IGNORECASE
@@ -1503,6 +1504,8 @@ def _topic_population(sentence: str, claims: list[SentenceClaim]) -> None:
     - after the counts: 'at least seven deaths and 30 injuries to civilians'.
     """
     topic = _TOPIC_RE.match(sentence)
+    # who did it ("killed by Indian security forces") is not who is counted
+    unagented = _AGENT_PHRASE_RE.sub(lambda m: " " * len(m.group(0)), sentence)
     for claim in claims:
         if claim.own_population or claim.population != "all":
             continue
@@ -1512,7 +1515,7 @@ def _topic_population(sentence: str, claims: list[SentenceClaim]) -> None:
         named = [
             m
             for m in _TOPIC_NOUN_RE.finditer(sentence, 0, claim.quantity.start)
-            if not _POP_WORD_RE.search(sentence, m.end(), claim.quantity.start)
+            if not _POP_WORD_RE.search(unagented, m.end(), claim.quantity.start)
         ]
         if named and claim.construction in ("subject", "list", "part"):
             claim.population = _population(named[-1].group("pop"))
