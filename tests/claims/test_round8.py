@@ -100,3 +100,18 @@ def test_the_agent_of_a_killing_is_not_who_is_counted(agent, first, second):
     )
     claims = claims_of(text)
     assert claims[str(first)]["population"] == claims[str(second)]["population"] == "civilians"
+
+
+# A passive with an adverb between its auxiliary and participle ("were later found") names no
+# speaker: the words before it are its subject, not a source.
+@given(
+    adverb=st.sampled_from(["later", "also", "subsequently", "eventually", "never"]),
+    verb=st.sampled_from(["found", "identified", "recorded"]),
+    count=st.integers(min_value=100, max_value=9_999),
+)
+def test_a_passive_with_an_adverb_names_no_speaker(adverb, verb, count):
+    text = (
+        f"In all {count:,} people disappeared during the violence; 85 of them were {adverb} {verb}."
+    )
+    claim = claims_of(text)[f"{count:,}"]
+    assert (claim["measure"], claim["claimant"]) == ("missing", OUTLET)
