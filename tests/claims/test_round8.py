@@ -115,3 +115,18 @@ def test_a_passive_with_an_adverb_names_no_speaker(adverb, verb, count):
     )
     claim = claims_of(text)[f"{count:,}"]
     assert (claim["measure"], claim["claimant"]) == ("missing", OUTLET)
+
+
+# A share of the missing, the abducted or the detained said to be found or freed is no longer
+# counted by that measure; a share "found dead" still is a count of deaths or of the missing.
+@given(
+    event=st.sampled_from(["disappeared", "were abducted", "were detained"]),
+    outcome=st.sampled_from(["later found", "since released", "freed", "eventually traced"]),
+    count=st.integers(min_value=100, max_value=9_999),
+    share=st.integers(min_value=2, max_value=99),
+)
+def test_a_share_found_or_freed_is_not_counted(event, outcome, count, share):
+    text = f"In all {count:,} people {event} during the violence; {share} of them were {outcome}."
+    claims = claims_of(text)
+    assert f"{count:,}" in claims
+    assert str(share) not in claims

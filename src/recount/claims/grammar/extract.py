@@ -323,6 +323,9 @@ def sentence_claims(
         _belligerents_losses(claims)
     if not item and sentence.rstrip().endswith(":"):
         state.list_heading = _counted_heading(sentence)
+    for claim in claims:
+        if _no_longer_counted(sentence, claim):
+            claim.measure = None
     claims = [c for c in claims if c.measure is not None]
     if claims:
         state.last_measure = claims[-1].measure
@@ -377,6 +380,25 @@ def sentence_claims(
     state.previous_measure = claims[-1].measure if claims else None
     state.previous_head_measure = claims[0].measure if claims else None
     return claims
+
+
+# "413 people disappeared; 185 of them were later found": a share of the missing (or the
+# abducted, the detained) said to be found or freed is no longer counted by that measure.
+_RESOLVED_AFTER_RE = re.compile(
+    r"^\s*(?:of\s+(?:them|whom|these|those)\s+)?(?:were|was|have\s+been|had\s+been|are|is)\s+"
+    r"(?:\w+\s+)?(?:found|located|traced|released|freed|returned|rescued|reunited)\b"
+    r"(?!\s+(?:dead|killed|murdered|executed|buried|in\s+(?:a\s+)?mass))",
+    re.IGNORECASE,
+)
+
+
+def _no_longer_counted(sentence: str, claim: SentenceClaim) -> bool:
+    """A share of the missing, the abducted or the detained said to be found or freed."""
+    return (
+        claim.measure in ("missing", "abducted", "detained")
+        and claim.construction in ("part", "list")
+        and _RESOLVED_AFTER_RE.match(sentence[claim.quantity.end :]) is not None
+    )
 
 
 _LOSSES_HEADING_RE = re.compile(r"^\W*casualties\s+and\s+losses\W*$", re.IGNORECASE)
