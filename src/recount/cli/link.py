@@ -29,7 +29,9 @@ def _threshold(value: str) -> float | str:
     try:
         return float(value)
     except ValueError:
-        raise typer.BadParameter(f"expected a number or {AUTO_THRESHOLD!r}, got {value!r}") from None
+        raise typer.BadParameter(
+            f"expected a number or {AUTO_THRESHOLD!r}, got {value!r}"
+        ) from None
 
 
 def register(app: typer.Typer) -> None:
