@@ -451,8 +451,10 @@ def _speech_attribution(
     lower_case_after = verb.group(0).lower() in _SAID and re.match(
         r"\s+(?!(?:the|a|an|its|his|her|their)\b)[a-z]", sentence[verb.end() :]
     )  # "The regional governor, Oleh Synyehubov, said nine people …": no name follows
+    described = _DESCRIBED_NAME_RE.search(tail)  # "The town's mayor, M A, said the total …"
     if tail.endswith(",") and (
         lower_case_after
+        or described
         or re.match(
             r"\s+(?:that\b|\d|(?:more|less|fewer)\s+than|at\s+least|some|about|nearly|almost|over|up\s+to)",
             sentence[verb.end() :],
@@ -504,6 +506,11 @@ def _speech_attribution(
     return _unnamed(verb.start(), name)
 
 
+# A description and the name it describes, as the subject before a speech verb: "The town's
+# mayor, Mohammed Al-Kesher,". What follows the verb is then its object, not a speaker.
+_DESCRIBED_NAME_RE = re.compile(
+    r"(?:^|[;:—–]\s*)\W*(?=[^,;:]*\b[a-z])[^,;:\d—–]{2,80},\s*(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’.-]*,$"
+)
 _NAME_WORD_BEFORE_RE = re.compile(r"(?:^|\s)([A-Z][\w'’.-]*)\s+$")
 
 

@@ -1192,7 +1192,9 @@ def _toll_meaning(
     if noun in CASUALTY_TOLL_NOUNS:
         return "casualties", population
     anaphoric_number = (  # "by 1985 the number had fallen to 1,655", not "a total of 3,321"
-        noun == "number" and not re.match(r"\s*of\b", words) and _key(toll.group("link")) != "of"
+        noun in ("number", "total")
+        and not re.match(r"\s*of\b", words)
+        and _key(toll.group("link")) != "of"
     )
     if measure is None and (
         anaphoric_number
@@ -1564,12 +1566,17 @@ def _share_population(sentence: str, claims: list[SentenceClaim]) -> None:
             if (
                 previous.construction == "part"
                 and whole is not None
-                and (another is not None or whole.measure not in ("casualties", claim.measure))
+                and (
+                    another is not None
+                    or whole.measure not in ("casualties", claim.measure)
+                    or _outnumbers(sentence, claim, previous)
+                )
             ):
                 # "852 civilians were killed (including 158 police) a further 1793 were
                 # injured", "12,910 killed, including 682 children, and 30,700 injured":
                 # the next count is of the people counted, not of the part (a count of
-                # casualties breaks down into its killed and its injured)
+                # casualties breaks down into its killed and its injured); "416 killed,
+                # including 51 children, more than 72 of them …": 72 are not of the 51
                 previous = whole
             gap = sentence[previous.phrase_end : claim.phrase_start]
             if another is not None:
@@ -1592,6 +1599,14 @@ def _share_population(sentence: str, claims: list[SentenceClaim]) -> None:
                 and (_AND_GAP_RE.match(gap) or _MORE_TAIL_RE.match(sentence, claim.quantity.end))
             ):
                 claim.population = previous.population
+
+
+def _outnumbers(sentence: str, claim: SentenceClaim, part: SentenceClaim) -> bool:
+    """'…, including 51 children, more than 72 of them': a count of 'them' larger than the
+    part before it cannot be a share of that part."""
+    of_them = _OF_WHOM_AFTER_RE.match(sentence[claim.quantity.end :])
+    low, high = claim.quantity.low, part.quantity.high
+    return of_them is not None and low is not None and high is not None and low > high
 
 
 def _passing_mention(sentence: str, claim: SentenceClaim, places: list[Place]) -> bool:

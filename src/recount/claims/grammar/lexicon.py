@@ -234,6 +234,10 @@ MORE_THAN_LINKS = {
     "surpasses",
     "passed",
     "crossed",
+    "exceed",  # "the total could exceed 1,000"
+    "top",
+    "surpass",
+    "pass",
 }
 NEARLY_LINKS = {"neared", "nears", "approached", "approaches"}
 RISE_VERBS = [
