@@ -243,6 +243,30 @@ def test_suggest_tells_which_dates_are_births_from_their_spread(tmp_path):
     assert columns["date_of_birth"] == "b" and columns["date_of_death"] == "c"
 
 
+@pytest.mark.parametrize(
+    ("header", "died", "admitted"),
+    [
+        ("رقم الملف,اسم المتوفى,العمر,تاريخ الدخول,تاريخ الوفاة", "تاريخ الوفاة", "تاريخ الدخول"),
+        ("file,patient,age,admitted,date of death", "date of death", "admitted"),
+        ("file,patient,age,admitted,when", "when", "admitted"),  # neither header says
+    ],
+)
+def test_suggest_never_takes_an_admission_date_for_a_birth_date(tmp_path, header, died, admitted):
+    """A hospital's list: the date of admission, like the date of death, falls in the
+    conflict's years, so it is no birth date (it made a 35-year-old born last week)."""
+    lines = [header] + [
+        f"H{i},Adam Musa {i},{20 + i},{10 + i % 15:02d}/0{1 + i % 9}/2023,"
+        f"{12 + i % 15:02d}/0{1 + i % 9}/2023"
+        for i in range(40)
+    ]
+    (tmp_path / "h.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    columns, output = _suggest(tmp_path / "h.csv")
+    assert "date_of_birth" not in columns
+    assert columns["date_of_death"] in (died, admitted)
+    other = admitted if columns["date_of_death"] == died else died
+    assert f'= "{other}"   # dates in the same years as the deaths, not births' in output
+
+
 def test_suggest_names_the_country_pack_whose_units_the_values_are(tmp_path):
     lines = ["nombre,x"] + [
         f"Juan Pérez {i},{d}" for i, d in enumerate(["Antioquia", "Chocó", "Meta"] * 8)
