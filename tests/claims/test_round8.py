@@ -67,3 +67,66 @@ def test_a_described_name_before_said_is_the_speaker(role, name, count):
     )
     claim = claims_of(text)[f"{count:,}"]
     assert (claim["measure"], claim["claimant"]) == ("killed", name)
+
+
+# "215 people killed by police and 97 by the rebels": the second count's verb is left out and
+# its agent said again; it takes the first count's measure.
+@given(
+    verb=st.sampled_from(["killed", "abducted", "wounded"]),
+    agents=st.sampled_from([("police", "the rebels"), ("the army", "militias")]),
+    first=st.integers(min_value=2, max_value=5_000),
+    second=st.integers(min_value=2, max_value=5_000),
+)
+def test_a_second_agent_with_its_verb_left_out_takes_the_measure(verb, agents, first, second):
+    text = (
+        f"The group counted {first:,} people {verb} by {agents[0]} and {second:,} by {agents[1]}."
+    )
+    claims = claims_of(text)
+    assert claims[f"{second:,}"]["measure"] == claims[f"{first:,}"]["measure"] != "all"
+
+
+# Who did it is not who is counted: "civilian deaths …, 71 killed by security forces, 29 in
+# shelling" are all civilians, whatever people the agents are.
+@given(
+    agent=st.sampled_from(["Indian security forces", "army soldiers", "armed men"]),
+    first=st.integers(min_value=2, max_value=500),
+    second=st.integers(min_value=2, max_value=500),
+)
+def test_the_agent_of_a_killing_is_not_who_is_counted(agent, first, second):
+    total = first + second
+    text = (
+        f"Of the {total:,} civilian deaths reported by local groups, {first} were killed by "
+        f"{agent}, and {second} were killed in shelling."
+    )
+    claims = claims_of(text)
+    assert claims[str(first)]["population"] == claims[str(second)]["population"] == "civilians"
+
+
+# A passive with an adverb between its auxiliary and participle ("were later found") names no
+# speaker: the words before it are its subject, not a source.
+@given(
+    adverb=st.sampled_from(["later", "also", "subsequently", "eventually", "never"]),
+    verb=st.sampled_from(["found", "identified", "recorded"]),
+    count=st.integers(min_value=100, max_value=9_999),
+)
+def test_a_passive_with_an_adverb_names_no_speaker(adverb, verb, count):
+    text = (
+        f"In all {count:,} people disappeared during the violence; 85 of them were {adverb} {verb}."
+    )
+    claim = claims_of(text)[f"{count:,}"]
+    assert (claim["measure"], claim["claimant"]) == ("missing", OUTLET)
+
+
+# A share of the missing, the abducted or the detained said to be found or freed is no longer
+# counted by that measure; a share "found dead" still is a count of deaths or of the missing.
+@given(
+    event=st.sampled_from(["disappeared", "were abducted", "were detained"]),
+    outcome=st.sampled_from(["later found", "since released", "freed", "eventually traced"]),
+    count=st.integers(min_value=100, max_value=9_999),
+    share=st.integers(min_value=2, max_value=99),
+)
+def test_a_share_found_or_freed_is_not_counted(event, outcome, count, share):
+    text = f"In all {count:,} people {event} during the violence; {share} of them were {outcome}."
+    claims = claims_of(text)
+    assert f"{count:,}" in claims
+    assert str(share) not in claims

@@ -323,6 +323,9 @@ def sentence_claims(
         _belligerents_losses(claims)
     if not item and sentence.rstrip().endswith(":"):
         state.list_heading = _counted_heading(sentence)
+    for claim in claims:
+        if _no_longer_counted(sentence, claim):
+            claim.measure = None
     claims = [c for c in claims if c.measure is not None]
     if claims:
         state.last_measure = claims[-1].measure
@@ -377,6 +380,25 @@ def sentence_claims(
     state.previous_measure = claims[-1].measure if claims else None
     state.previous_head_measure = claims[0].measure if claims else None
     return claims
+
+
+# "413 people disappeared; 185 of them were later found": a share of the missing (or the
+# abducted, the detained) said to be found or freed is no longer counted by that measure.
+_RESOLVED_AFTER_RE = re.compile(
+    r"^\s*(?:of\s+(?:them|whom|these|those)\s+)?(?:were|was|have\s+been|had\s+been|are|is)\s+"
+    r"(?:\w+\s+)?(?:found|located|traced|released|freed|returned|rescued|reunited)\b"
+    r"(?!\s+(?:dead|killed|murdered|executed|buried|in\s+(?:a\s+)?mass))",
+    re.IGNORECASE,
+)
+
+
+def _no_longer_counted(sentence: str, claim: SentenceClaim) -> bool:
+    """A share of the missing, the abducted or the detained said to be found or freed."""
+    return (
+        claim.measure in ("missing", "abducted", "detained")
+        and claim.construction in ("part", "list")
+        and _RESOLVED_AFTER_RE.match(sentence[claim.quantity.end :]) is not None
+    )
 
 
 _LOSSES_HEADING_RE = re.compile(r"^\W*casualties\s+and\s+losses\W*$", re.IGNORECASE)
@@ -1311,9 +1333,14 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
             continue
         gap = _without_periods(sentence, previous.phrase_end, claim.quantity.start, periods)
         breakdown = _COLON_BREAKDOWN_RE.search(gap) is not None
+        agent = _AGENT_ASIDE_RE.match(gap)
         gap = _GAP_ASIDE_RE.sub(" ", gap)
         tail = sentence[claim.quantity.end : claim.quantity.end + 30]
-        listed = _LIST_TAIL_RE.match(tail) or _PEOPLE_NAME_RE.match(tail)
+        listed = (
+            _LIST_TAIL_RE.match(tail)
+            or _PEOPLE_NAME_RE.match(tail)
+            or (agent and _AGENT_ASIDE_RE.match(tail))  # "215 killed by police and 97 by the"
+        )
         if claim.construction in ("part", "another") or (
             (_COORD_RE.match(gap) or _OTHER_SOURCE_GAP_RE.search(gap) or breakdown) and listed
         ):
@@ -1380,6 +1407,8 @@ _GAP_ASIDE_RE = re.compile(
 )
 
 
+# An agent after a count, said again after the next count with its verb left out.
+_AGENT_ASIDE_RE = re.compile(r"^\s+by\s+(?:the\s+)?[\w'’-]", re.IGNORECASE)
 _COMPARED_EVENT_CLAUSE_RE = re.compile(
     r"\b(?:than|like|as\s+in|compared\s+(?:with|to)|rivals?|dwarf(?:s|ed|ing)?|eclips(?:es|ed|ing))\s+"
     r"(?:that\s+of\s+)?(?:the\s+)?[^,;.]{0,60},?\s+(?:which|that|where|when|in\s+which)\s+"
@@ -1481,6 +1510,7 @@ _TOPIC_RE = re.compile(
 _TOPIC_NOUN_RE = re.compile(
     rf"\b(?P<pop>{_POP})\s+(?:casualties|deaths|fatalities|injuries)\b", re.IGNORECASE
 )
+_AGENT_PHRASE_RE = re.compile(r"\bby\s+[^,;:.()\d]{1,80}", re.IGNORECASE)
 _FOR_PEOPLE_RE = re.compile(rf"\b(?:for|among)\s+(?:the\s+)?({_POP})\b", re.IGNORECASE)
 _TO_POPULATION_RE = re.compile(
     rf"\s+(?:{_MEAS})\s+(?:to|among)\s+(?:the\s+)?(?P<pop>{_POP})\b", re.IGNORECASE
@@ -1496,6 +1526,8 @@ def _topic_population(sentence: str, claims: list[SentenceClaim]) -> None:
     - after the counts: 'at least seven deaths and 30 injuries to civilians'.
     """
     topic = _TOPIC_RE.match(sentence)
+    # who did it ("killed by Indian security forces") is not who is counted
+    unagented = _AGENT_PHRASE_RE.sub(lambda m: " " * len(m.group(0)), sentence)
     for claim in claims:
         if claim.own_population or claim.population != "all":
             continue
@@ -1505,7 +1537,7 @@ def _topic_population(sentence: str, claims: list[SentenceClaim]) -> None:
         named = [
             m
             for m in _TOPIC_NOUN_RE.finditer(sentence, 0, claim.quantity.start)
-            if not _POP_WORD_RE.search(sentence, m.end(), claim.quantity.start)
+            if not _POP_WORD_RE.search(unagented, m.end(), claim.quantity.start)
         ]
         if named and claim.construction in ("subject", "list", "part"):
             claim.population = _population(named[-1].group("pop"))
