@@ -130,3 +130,24 @@ def test_a_share_found_or_freed_is_not_counted(event, outcome, count, share):
     claims = claims_of(text)
     assert f"{count:,}" in claims
     assert str(share) not in claims
+
+
+# An item's label names whom it counts, but a merchant navy is civilian seafarers, and an
+# addend named by its own noun ("86 + 2 Hong Kong laundrymen") is not the label's people.
+@given(
+    service=st.sampled_from(["Navy", "Marines"]),
+    count=st.integers(min_value=100, max_value=9_999),
+    added=st.integers(min_value=2, max_value=50),
+    noun=st.sampled_from(["Hong Kong laundrymen", "cooks", "Maltese stewards"]),
+)
+def test_merchant_seafarers_and_named_addends_are_not_the_services(service, count, added, noun):
+    text = (
+        f"In total 20,000 were killed during the war:\n\n"
+        f"  • Northland – 12,000\n"
+        f"    • Royal {service} – {count:,} + {added} {noun} (see below)\n"
+        f"    • Merchant {service} – 6\n"
+    )
+    claims = claims_of(text)
+    assert claims[f"{count:,}"]["population"] == "combatants"
+    assert (claims[str(added)]["measure"], claims[str(added)]["population"]) == ("killed", "all")
+    assert (claims["6"]["measure"], claims["6"]["population"]) == ("killed", "all")

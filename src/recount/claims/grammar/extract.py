@@ -530,16 +530,24 @@ def _heading_measure(sentence: str, claims: list[SentenceClaim], heading: tuple[
     """'- 4,614 since 2016, including 1,326 in 2018' under 'Civilian fatalities:': the heading's.
     An item's label names whom it counts ('British Army – 123 (7 officers, ...)')."""
     measure, people = heading
-    people = _label_population(sentence) or people
+    label = _label_population(sentence)
     for claim in claims:
         if claim.measure is None and not claim.own_population:
             claim.measure = measure
             claim.measure_text = _phrase(sentence, claim.quantity.start, claim.phrase_end)
             claim.construction = claim.construction or "part"
         if claim.measure == measure and claim.population == "all" and not claim.own_population:
-            claim.population = people
+            added = _ADDEND_RE.search(sentence, 0, claim.quantity.start) and _NOUN_AFTER_RE.match(
+                sentence[claim.quantity.end :]
+            )  # "Royal Navy – 86 + 2 Hong Kong laundrymen": the 2 are not the Navy's
+            claim.population = people if added else label or people
 
 
+_ADDEND_RE = re.compile(r"\+\s*$")
+_NOUN_AFTER_RE = re.compile(  # "2 Hong Kong laundrymen", not "2 lost in", "2 killed"
+    rf"^\s+(?:[A-Z][\w'’-]*\s+){{0,3}}(?!(?:{_MEAS}|in|at|on|of|by|from|and|or|more)\b)"
+    r"[a-z][\w'’-]+"
+)
 _ITEM_LABEL_RE = re.compile(
     r"^\s*(?:[•·*▪◦‣-]|\d{1,2}[.)])?\s*(?P<label>[^–—:\d]{2,80}?)\s+[–—:-]\s"
 )
@@ -566,8 +574,10 @@ def _list_source(attributions: list[Attribution], state: DocumentState) -> tuple
     return state.last_claimant
 
 
-_ARMED_RE = re.compile(
-    r"\b(?:military|forces|army|armed|militias?|navy|air\s+force|marines|guards?)\b", re.IGNORECASE
+_ARMED_RE = re.compile(  # a merchant navy is civilian seafarers
+    r"\b(?:military|forces|army|armed|militias?|(?<!merchant\s)navy|air\s+force|"
+    r"(?<!merchant\s)marines|guards?)\b",
+    re.IGNORECASE,
 )
 
 
