@@ -151,3 +151,16 @@ def test_merchant_seafarers_and_named_addends_are_not_the_services(service, coun
     assert claims[f"{count:,}"]["population"] == "combatants"
     assert (claims[str(added)]["measure"], claims[str(added)]["population"]) == ("killed", "all")
     assert (claims["6"]["measure"], claims["6"]["population"]) == ("killed", "all")
+
+
+# "817 people and more likely at least 1,000 were killed": a hedge after "and" still
+# coordinates the two counts, so the first takes the measure said after the second.
+@given(
+    hedge=st.sampled_from(["more likely", "possibly", "perhaps", "probably", "even"]),
+    low=st.integers(min_value=10, max_value=900),
+)
+def test_counts_joined_by_a_hedged_and_share_the_measure(hedge, low):
+    high = low * 2
+    text = f"A minimum of {low} people and {hedge} at least {high:,} were killed, the group said."
+    claim = claims_of(text)[f"A minimum of {low}"]
+    assert (claim["measure"], claim["qualifier"], claim["low"]) == ("killed", "at_least", low)

@@ -146,7 +146,7 @@ _PART_RE = re.compile(
     re.IGNORECASE,
 )
 _COORD_RE = re.compile(
-    r"^\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus|&|with|,|compared\s+(?:to|with)|versus|vs\.?|against|(?:up|down)\s+from)\s*$|^\s*[-–—:(]\s*$",
+    r"^\s*(?:,\s*)?(?:(?:and|or)(?:\s+(?:(?:more|most)\s+)?(?:likely|possibly|perhaps|probably|maybe|even))?|as\s+well\s+as|plus|&|with|,|compared\s+(?:to|with)|versus|vs\.?|against|(?:up|down)\s+from)\s*$|^\s*[-–—:(]\s*$",
     re.IGNORECASE,
 )
 _LIST_TAIL_RE = re.compile(
