@@ -164,3 +164,31 @@ def test_counts_joined_by_a_hedged_and_share_the_measure(hedge, low):
     text = f"A minimum of {low} people and {hedge} at least {high:,} were killed, the group said."
     claim = claims_of(text)[f"A minimum of {low}"]
     assert (claim["measure"], claim["qualifier"], claim["low"]) == ("killed", "at_least", low)
+
+
+# An infobox field: a label line opens it, a name line gives the source of the bare counts
+# below it, "Source: N killed" does both; prose ends the field.
+@given(
+    label=st.sampled_from([("Deaths", "killed"), ("Non-fatal injuries", "injured")]),
+    first=st.sampled_from(["Human Rights Watch", "National Coalition for Truth"]),
+    second=st.sampled_from(["Health Ministry", "Regional Council for Human Rights"]),
+    counts=st.lists(st.integers(min_value=2, max_value=9_999), min_size=4, max_size=4, unique=True),
+)
+def test_an_infobox_field_measures_its_bare_counts_and_names_their_source(
+    label, first, second, counts
+):
+    heading, measure = label
+    a, b, c, d = (f"{n:,}" for n in counts)
+    text = (
+        f"Target\n\nProtesters\n\n{heading}\n\n{first}\n\n{a} civilians\n\n"
+        f"{second}: {b} {measure}\n\n{c} civilians\n{d} police officers\n\n"
+        "The square was cleared within hours after the security forces moved in at dawn.\n"
+    )
+    claims = claims_of(text)
+    assert (claims[a]["measure"], claims[a]["population"], claims[a]["claimant"]) == (
+        measure,
+        "civilians",
+        first,
+    )
+    assert (claims[c]["measure"], claims[c]["claimant"]) == (measure, second)
+    assert (claims[d]["measure"], claims[d]["population"]) == (measure, "combatants")

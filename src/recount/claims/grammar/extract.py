@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from recount.claims.claimants import ClaimantMention, Gazetteer
+from recount.claims.grammar import fields
 from recount.claims.grammar.acronyms import definitions
 from recount.claims.grammar.attribution import Attribution, choose_attribution, find_attributions
 from recount.claims.grammar.lexicon import (
@@ -251,6 +252,8 @@ class DocumentState:
     report_claimant: str | None = None  # … who counts them
     acronyms: list[tuple[str, str]] | None = None  # (name, acronym) pairs the text defines
     report_period: Period | None = None  # … and over which period ("From 1 January to 29 …")
+    field_measure: str | None = None  # an infobox field's measure ("Deaths") for its bare counts
+    field_source: tuple[str, str] | None = None  # … and the source a line names inside it
 
 
 @dataclass
@@ -294,6 +297,7 @@ def sentence_claims(
         state.list_source = None
         state.list_heading = None
     if not quantities:
+        _field_line(sentence, mentions, state)
         attributions = find_attributions(sentence, mentions, [])
         _remember_claimant(sentence, mentions, state, attributions)
         if sentence.rstrip().endswith(":"):
@@ -326,6 +330,7 @@ def sentence_claims(
     for claim in claims:
         if _no_longer_counted(sentence, claim):
             claim.measure = None
+    field = _field_counts(sentence, claims, state)
     claims = [c for c in claims if c.measure is not None]
     if claims:
         state.last_measure = claims[-1].measure
@@ -349,6 +354,8 @@ def sentence_claims(
                 claim.claimant, claim.claimant_kind = state.list_source
                 claim.attributed = claim.continued = True
     _continue_attribution(sentence, claims, state)
+    if field:
+        _field_source(claims, state)
     _report_period(claims, _report_population(sentence, claims, state), state)
     if state.table_row is not None:
         _read_table_row(claims, state, gazetteer)
@@ -399,6 +406,49 @@ def _no_longer_counted(sentence: str, claim: SentenceClaim) -> bool:
         and claim.construction in ("part", "list")
         and _RESOLVED_AFTER_RE.match(sentence[claim.quantity.end :]) is not None
     )
+
+
+def _field_line(sentence: str, mentions: list[ClaimantMention], state: DocumentState) -> None:
+    """A line with no count: an infobox field's label opens it, a name gives its source."""
+    measure = fields.label_measure(sentence)
+    if measure is not None:
+        state.field_measure, state.field_source = measure, None
+        return
+    name = fields.name_line(sentence) if state.field_measure else None
+    if name is not None:
+        whole = [m for m in mentions if m.end - m.start >= len(name)]
+        state.field_source = (
+            (whole[0].claimant.name, whole[0].claimant.kind) if whole else (name, "other")
+        )
+    elif len(sentence.split()) > fields.PROSE_WORDS:
+        state.field_measure = state.field_source = None
+
+
+def _field_counts(sentence: str, claims: list[SentenceClaim], state: DocumentState) -> bool:
+    """The bare counts of an infobox field take its measure; True if the line is the field's."""
+    source = fields.source_count(sentence)
+    if source is not None and len(claims) == 1 and claims[0].measure == source[1]:
+        state.field_measure, state.field_source = source[1], (source[0], "other")
+        return True  # "Health Ministry: 638 killed"
+    if state.field_measure is None or not fields.is_bare_count(sentence):
+        if len(sentence.split()) > fields.PROSE_WORDS:
+            state.field_measure = state.field_source = None
+        return False
+    for claim in claims:
+        if claim.measure is None:
+            claim.measure, claim.construction = state.field_measure, "label"
+            claim.measure_text = _phrase(sentence, claim.quantity.start, claim.phrase_end)
+    return True
+
+
+def _field_source(claims: list[SentenceClaim], state: DocumentState) -> None:
+    """The source a field's line names, for its counts no one else is credited with."""
+    if state.field_source is None:
+        return
+    for claim in claims:
+        if not claim.attributed or claim.continued:
+            claim.claimant, claim.claimant_kind = state.field_source
+            claim.attributed, claim.continued = True, True
 
 
 _LOSSES_HEADING_RE = re.compile(r"^\W*casualties\s+and\s+losses\W*$", re.IGNORECASE)
