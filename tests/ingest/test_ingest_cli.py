@@ -267,6 +267,30 @@ def test_suggest_never_takes_an_admission_date_for_a_birth_date(tmp_path, header
     assert f'= "{other}"   # dates in the same years as the deaths, not births' in output
 
 
+def test_suggest_maps_locality_residence_tribe_and_victim_status_headers(tmp_path):
+    """Sudanese lists: a committee's 'المحلية' (locality, the unit below the state) and a
+    hospital's 'السكن' (residence) are places, 'القبيلة' (tribe) is kept like an ethnicity, a
+    UN-style 'victim_status' is the status; all were left unmapped."""
+    committee = "م,الاسم الثلاثي,النوع,القبيلة,تاريخ الاستشهاد,الولاية,المحلية\n" + "".join(
+        f"{i},محمد آدم عبدالله,ذكر,مساليت,1{i}/06/2023,غرب دارفور,الجنينة\n" for i in range(9)
+    )
+    hospital = "رقم الملف,اسم المتوفى,العمر,تاريخ الوفاة,السكن\n" + "".join(
+        f"H{i},زينب محمد داود,3{i} سنة,0{i + 1}/09/2024,أبوشوك\n" for i in range(9)
+    )
+    un = "case_id,first_name,last_name,date_of_incident,admin2_pcode,victim_status\n" + "".join(
+        f"SDN-{i},Adam,Musa,2023-06-1{i},SD04001,civilian\n" for i in range(9)
+    )
+    expected = {
+        "committee.csv": (committee, {"place": "المحلية", "extra": {"ethnicity": "القبيلة"}}),
+        "hospital.csv": (hospital, {"place": "السكن"}),
+        "un.csv": (un, {"place": "admin2_pcode", "status": "victim_status"}),
+    }
+    for name, (text, fields) in expected.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        columns, _ = _suggest(tmp_path / name)
+        assert {field: columns.get(field) for field in fields} == fields, name
+
+
 def test_suggest_names_the_country_pack_whose_units_the_values_are(tmp_path):
     lines = ["nombre,x"] + [
         f"Juan Pérez {i},{d}" for i, d in enumerate(["Antioquia", "Chocó", "Meta"] * 8)

@@ -113,7 +113,10 @@ HEADER_WORDS = {
         "poblado", "aldea", "pueblo", "kommune", "gemeinde", "qada", "nahiya", "mantiqa",
         "القضاء", "الحي", "المديرية", "raion", "rayon", "hromada", "населений пункт",
         "населенный пункт", "місто", "город", "село", "район", "громада", "місце загибелі",
-        "место гибели", "місце смерті", "место смерти",
+        "место гибели", "місце смерті", "место смерти", "المحلية", "محلية", "السكن",
+        "مكان السكن", "محل السكن", "مكان الإقامة", "محل الإقامة", "residence",
+        "place of residence", "lugar de residencia", "residencia", "domicile",
+        "lieu de residence",
     ],
     "place_of_birth": [
         "place of birth", "birthplace", "birth place", "birth_place", "pob", "born in",
@@ -123,7 +126,8 @@ HEADER_WORDS = {
     "status": [
         "status", "civilian/combatant", "category", "civilian or combatant", "type", "الصفة",
         "الوضع", "مدني/عسكري", "مدني أم عسكري", "التصنيف", "condicion", "condición",
-        "calidad", "statut", "статус", "категорія", "категория",
+        "calidad", "statut", "статус", "категорія", "категория", "victim status",
+        "victim_status", "victim type", "victim category",
     ],
     "cause": [
         "cause", "cause of death", "weapon", "means", "سبب الوفاة", "طريقة الوفاة", "السبب",
@@ -158,7 +162,10 @@ HEADER_WORDS = {
     ],
     "extra.postcode": ["postcode", "post code", "postal code", "zip", "zip code", "codigo postal", "code postal"],
     "extra.nationality": ["nationality", "citizenship", "الجنسية", "nacionalidad", "nationalite"],
-    "extra.ethnicity": ["ethnicity", "ethnic group", "etnia", "pertenencia etnica", "ethnie"],
+    "extra.ethnicity": [
+        "ethnicity", "ethnic group", "etnia", "pertenencia etnica", "ethnie", "tribe", "clan",
+        "tribe/ethnicity", "القبيلة", "قبيلة", "العشيرة", "tribu",
+    ],
     "extra.email": ["email", "e-mail", "email address", "correo", "correo electronico"],
     "extra.phone": ["phone", "telephone", "phone number", "mobile", "الهاتف", "telefono", "teléfono"],
 }  # fmt: skip
