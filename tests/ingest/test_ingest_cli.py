@@ -243,6 +243,54 @@ def test_suggest_tells_which_dates_are_births_from_their_spread(tmp_path):
     assert columns["date_of_birth"] == "b" and columns["date_of_death"] == "c"
 
 
+@pytest.mark.parametrize(
+    ("header", "died", "admitted"),
+    [
+        ("رقم الملف,اسم المتوفى,العمر,تاريخ الدخول,تاريخ الوفاة", "تاريخ الوفاة", "تاريخ الدخول"),
+        ("file,patient,age,admitted,date of death", "date of death", "admitted"),
+        ("file,patient,age,admitted,when", "when", "admitted"),  # neither header says
+    ],
+)
+def test_suggest_never_takes_an_admission_date_for_a_birth_date(tmp_path, header, died, admitted):
+    """A hospital's list: the date of admission, like the date of death, falls in the
+    conflict's years, so it is no birth date (it made a 35-year-old born last week)."""
+    lines = [header] + [
+        f"H{i},Adam Musa {i},{20 + i},{10 + i % 15:02d}/0{1 + i % 9}/2023,"
+        f"{12 + i % 15:02d}/0{1 + i % 9}/2023"
+        for i in range(40)
+    ]
+    (tmp_path / "h.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    columns, output = _suggest(tmp_path / "h.csv")
+    assert "date_of_birth" not in columns
+    assert columns["date_of_death"] in (died, admitted)
+    other = admitted if columns["date_of_death"] == died else died
+    assert f'= "{other}"   # dates in the same years as the deaths, not births' in output
+
+
+def test_suggest_maps_locality_residence_tribe_and_victim_status_headers(tmp_path):
+    """Sudanese lists: a committee's 'المحلية' (locality, the unit below the state) and a
+    hospital's 'السكن' (residence) are places, 'القبيلة' (tribe) is kept like an ethnicity, a
+    UN-style 'victim_status' is the status; all were left unmapped."""
+    committee = "م,الاسم الثلاثي,النوع,القبيلة,تاريخ الاستشهاد,الولاية,المحلية\n" + "".join(
+        f"{i},محمد آدم عبدالله,ذكر,مساليت,1{i}/06/2023,غرب دارفور,الجنينة\n" for i in range(9)
+    )
+    hospital = "رقم الملف,اسم المتوفى,العمر,تاريخ الوفاة,السكن\n" + "".join(
+        f"H{i},زينب محمد داود,3{i} سنة,0{i + 1}/09/2024,أبوشوك\n" for i in range(9)
+    )
+    un = "case_id,first_name,last_name,date_of_incident,admin2_pcode,victim_status\n" + "".join(
+        f"SDN-{i},Adam,Musa,2023-06-1{i},SD04001,civilian\n" for i in range(9)
+    )
+    expected = {
+        "committee.csv": (committee, {"place": "المحلية", "extra": {"ethnicity": "القبيلة"}}),
+        "hospital.csv": (hospital, {"place": "السكن"}),
+        "un.csv": (un, {"place": "admin2_pcode", "status": "victim_status"}),
+    }
+    for name, (text, fields) in expected.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        columns, _ = _suggest(tmp_path / name)
+        assert {field: columns.get(field) for field in fields} == fields, name
+
+
 def test_suggest_names_the_country_pack_whose_units_the_values_are(tmp_path):
     lines = ["nombre,x"] + [
         f"Juan Pérez {i},{d}" for i, d in enumerate(["Antioquia", "Chocó", "Meta"] * 8)

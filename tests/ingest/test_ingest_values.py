@@ -334,3 +334,36 @@ def test_ukrainian_and_russian_month_names_and_year_words(day):
     for text, result in zip(days, parsed[:-1], strict=True):
         assert (result.date, result.precision, result.flag) == (day, "day", None), text
     assert (parsed[-1].date, parsed[-1].precision) == (day.replace(day=1), "month")
+
+
+MONTHS_EGYPT = "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر"
+
+
+@settings(max_examples=200)
+@given(DATES, st.sampled_from(["Early", "mid", "Mid-", "late", "beginning of", "end of"]))
+def test_a_part_of_a_month_is_the_month(day, part):
+    """'Early June 2023' and 'أوائل يونيو ٢٠٢٣' (Sudanese and Egyptian month names) say the
+    month and no day: month precision, never a guessed day, never unparsed."""
+    arabic = MONTHS_EGYPT.split()[day.month - 1]
+    written = [
+        f"{part}{'' if part.endswith('-') else ' '}{MONTHS_EN[day.month - 1]} {day.year}",
+        f"أوائل {arabic} {day.year}".translate(ARABIC_INDIC),
+        f"منتصف {arabic} {day.year}",
+        f"أواخر {arabic} {day.year}",
+        f"mediados de {['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'][day.month - 1]} de {day.year}",
+    ]
+    parsed, _ = parse_dates(written)
+    for text, result in zip(written, parsed, strict=True):
+        assert (result.date, result.precision, result.flag) == (
+            day.replace(day=1),
+            "month",
+            None,
+        ), text
+    late, _ = parse_dates([f"late {day.year}"])
+    assert (late[0].date, late[0].precision) == (day.replace(month=1, day=1), "year")
+
+
+def test_the_first_of_a_month_is_a_day_not_a_part_of_the_month():
+    # "أول يونيو" is the first of June, never "early June": left unparsed rather than guessed
+    parsed, _ = parse_dates(["أول يونيو 2023", "early", "early 5 June 2023"])
+    assert [p.flag for p in parsed] == ["date_unparsed"] * 3

@@ -207,6 +207,23 @@ def test_cli_link_evaluate_and_explain(linked, tmp_path):
     assert "date_of_birth" in result.output and chart.exists()
 
 
+def test_cli_threshold_takes_a_probability_or_auto(linked):
+    ws, _, _ = linked
+    runner = CliRunner()
+    base = ["link", "--workspace", str(ws.root), "--reuse-model", "--threshold"]
+    fixed = runner.invoke(app, [*base, "0.99"])
+    assert fixed.exit_code == 0, fixed.output
+    assert "threshold 0.99)" in fixed.output
+    strict = len(ws.table("persons"))
+    auto = runner.invoke(app, [*base, "AUTO"])
+    assert auto.exit_code == 0, auto.output
+    learnt = float(ws.query("select value from link_summary where metric = 'threshold'").iloc[0, 0])
+    assert learnt < 0.99 and f"threshold {learnt:.4g})" in auto.output
+    assert len(ws.table("persons")) <= strict  # a lower threshold joins more records
+    wrong = runner.invoke(app, [*base, "high"])
+    assert wrong.exit_code == 2 and "expected a number or 'auto', got 'high'" in wrong.output
+
+
 def test_unknown_record_is_a_clear_error(linked):
     ws, _, _ = linked
     from recount.errors import WorkspaceError

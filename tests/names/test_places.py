@@ -159,3 +159,24 @@ def test_cyrillic_oblast_is_left_out_and_the_town_agrees_across_scripts():
     key = resolve_place("Mobirivka").place_key
     assert resolve_place("Мобірівка, Мобірська обл.").place_key == key
     assert resolve_place("Мобірівка (Мобірська область)").place_key == key
+
+
+_code = st.tuples(
+    st.text(alphabet="ABCDEFGHJKLMNPRSTUVWXYZ", min_size=1, max_size=3),
+    st.integers(0, 99_999),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_code, _code)
+def test_place_codes_keep_their_digits(one, other):
+    """A UN-style list gives place codes (P-codes such as SD04001), not names: two codes are
+    one place only when they are one code (digits were dropped, and every code of a country
+    was one place, agreeing for every pair of the list)."""
+    written = [f"{letters}{number:05d}" for letters, number in (one, other)]
+    for pack in (NO_PACK, SYRIA):
+        keys = [resolve_place(code, pack).place_key for code in written]
+        assert (keys[0] == keys[1]) == (written[0] == written[1]), written
+        assert resolve_place(written[0].lower(), pack).place_key == keys[0]
+    arabic_digits = written[0].translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+    assert resolve_place(arabic_digits).place_key == resolve_place(written[0]).place_key

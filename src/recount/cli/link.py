@@ -10,7 +10,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from recount.cli.common import WorkspaceOption, console, err_console, open_project
-from recount.settings.link import BACKENDS
+from recount.settings.link import AUTO_THRESHOLD, BACKENDS
 
 STEP_TEXT = {
     "prepare": "reading records and name keys",
@@ -20,6 +20,18 @@ STEP_TEXT = {
     "persons": "building persons",
     "write": "writing tables",
 }
+
+
+def _threshold(value: str) -> float | str:
+    """`--threshold`: a probability, or `auto` as in `[link] threshold`."""
+    if value.strip().lower() == AUTO_THRESHOLD:
+        return AUTO_THRESHOLD
+    try:
+        return float(value)
+    except ValueError:
+        raise typer.BadParameter(
+            f"expected a number or {AUTO_THRESHOLD!r}, got {value!r}"
+        ) from None
 
 
 def register(app: typer.Typer) -> None:
@@ -45,8 +57,13 @@ def register(app: typer.Typer) -> None:
             typer.Option(help=f"{' or '.join(BACKENDS)} (default: [link] backend)."),
         ] = None,
         threshold: Annotated[
-            float | None,
-            typer.Option(help="Match probability to join two records (default: [link] threshold)."),
+            str | None,
+            typer.Option(
+                help="Match probability to join two records, or auto: the one the scored pairs "
+                "expect to do best (default: [link] threshold).",
+                parser=_threshold,
+                metavar="<float|auto>",
+            ),
         ] = None,
         reuse_model: Annotated[
             bool,

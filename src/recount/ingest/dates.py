@@ -98,6 +98,20 @@ _MON_D_Y = re.compile(rf"^@(\d+)@{_SEP}(\d{{1,2}})(?:st|nd|rd|th)?\s*,?{_SEP}(\d
 _MON_Y = re.compile(rf"^@(\d+)@,?{_SEP}(\d{{4}})$")
 _Y_MON_D = re.compile(rf"^(\d{{4}}){_SEP}@(\d+)@{_SEP}(\d{{1,2}})$")
 _OF = re.compile(r"(?<=[\d@])\s+(?:de|del)\s+(?=[\d@])")  # "12 de marzo de 2016"
+# A part of a month or year ("early June 2023", "أوائل يونيو 2023", "finales de 2023") says
+# no day: the month (or year) is the date, at that precision. Not "أول"/"آخر": "أول يونيو"
+# is the first of June.
+PARTS_OF_PERIOD = (
+    "early", "mid", "middle of", "late", "beginning of", "start of", "end of", "the end of",
+    "أوائل", "بداية", "مطلع", "منتصف", "أواسط", "أواخر", "نهاية", "principios de",
+    "comienzos de", "inicios de", "mediados de", "finales de", "fines de", "debut", "début",
+    "mi", "fin", "fin de", "courant",
+)  # fmt: skip
+_PART_OF = re.compile(
+    r"^(?:"
+    + "|".join(re.escape(fold(w)) for w in sorted(PARTS_OF_PERIOD, key=len, reverse=True))
+    + r")(?:\s*-\s*|\s+)(?=[@\d])(.*)$"
+)
 
 
 _NO_DATE = {
@@ -203,6 +217,17 @@ def _parse_one(raw: str, dayfirst: bool) -> ParsedDate:
         return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)), "day")
     if m := _EXCEL_SERIAL.match(text):
         return ParsedDate(EXCEL_EPOCH + dt.timedelta(days=int(m.group(1))), "day", None)
+    if m := _PART_OF.match(text):
+        return _part_of_period(m.group(1))
+    return ParsedDate(None, None, "date_unparsed")
+
+
+def _part_of_period(rest: str) -> ParsedDate:
+    """The month or year that "early", "mid" or "late" qualifies, at that precision."""
+    if m := _MON_Y.match(rest):
+        return _make(int(m.group(2)), int(m.group(1)), 1, "month")
+    if m := _Y.match(rest):
+        return _make(int(m.group(1)), 1, 1, "year")
     return ParsedDate(None, None, "date_unparsed")
 
 

@@ -113,7 +113,10 @@ HEADER_WORDS = {
         "poblado", "aldea", "pueblo", "kommune", "gemeinde", "qada", "nahiya", "mantiqa",
         "القضاء", "الحي", "المديرية", "raion", "rayon", "hromada", "населений пункт",
         "населенный пункт", "місто", "город", "село", "район", "громада", "місце загибелі",
-        "место гибели", "місце смерті", "место смерти",
+        "место гибели", "місце смерті", "место смерти", "المحلية", "محلية", "السكن",
+        "مكان السكن", "محل السكن", "مكان الإقامة", "محل الإقامة", "residence",
+        "place of residence", "lugar de residencia", "residencia", "domicile",
+        "lieu de residence",
     ],
     "place_of_birth": [
         "place of birth", "birthplace", "birth place", "birth_place", "pob", "born in",
@@ -123,7 +126,8 @@ HEADER_WORDS = {
     "status": [
         "status", "civilian/combatant", "category", "civilian or combatant", "type", "الصفة",
         "الوضع", "مدني/عسكري", "مدني أم عسكري", "التصنيف", "condicion", "condición",
-        "calidad", "statut", "статус", "категорія", "категория",
+        "calidad", "statut", "статус", "категорія", "категория", "victim status",
+        "victim_status", "victim type", "victim category",
     ],
     "cause": [
         "cause", "cause of death", "weapon", "means", "سبب الوفاة", "طريقة الوفاة", "السبب",
@@ -158,7 +162,10 @@ HEADER_WORDS = {
     ],
     "extra.postcode": ["postcode", "post code", "postal code", "zip", "zip code", "codigo postal", "code postal"],
     "extra.nationality": ["nationality", "citizenship", "الجنسية", "nacionalidad", "nationalite"],
-    "extra.ethnicity": ["ethnicity", "ethnic group", "etnia", "pertenencia etnica", "ethnie"],
+    "extra.ethnicity": [
+        "ethnicity", "ethnic group", "etnia", "pertenencia etnica", "ethnie", "tribe", "clan",
+        "tribe/ethnicity", "القبيلة", "قبيلة", "العشيرة", "tribu",
+    ],
     "extra.email": ["email", "e-mail", "email address", "correo", "correo electronico"],
     "extra.phone": ["phone", "telephone", "phone number", "mobile", "الهاتف", "telefono", "teléfono"],
 }  # fmt: skip
@@ -191,6 +198,7 @@ class Suggestion:
     country_hint: str | None = None  # a pack whose admin units the values are, when none is set
     coarser_places: tuple[str, ...] = ()  # place columns with fewer distinct values than `place`
     without_pack: bool = False  # the workspace chose no country pack
+    event_dates: tuple[str, ...] = ()  # date columns in the deaths' years: not births
 
     def toml(self) -> str:
         lines = [
@@ -222,6 +230,8 @@ class Suggestion:
             why = (
                 "a coarser place than `place`: uncomment to keep it"
                 if column in self.coarser_places
+                else "dates in the same years as the deaths, not births: uncomment to keep them"
+                if column in self.event_dates
                 else "not recognised: uncomment to keep it as an extra field, or map it"
             )
             field = _field_name(column)
@@ -312,7 +322,7 @@ def suggest_source(path: Path, root: Path | None = None, pack: CountryPack = NO_
         hint = hint or _country_of(sample.column(columns["governorate"][0]).to_pylist(), packs)
     _name_scripts(columns, sample)
     _given_name_beside_its_parts(columns, sample)
-    _dates_by_span(columns, sample)
+    event_dates = _dates_by_span(columns, sample)
     ordered = {f: columns[f] for f in HEADER_WORDS if f in columns}
     mapped = _mapped(ordered)
     try:
@@ -334,6 +344,7 @@ def suggest_source(path: Path, root: Path | None = None, pack: CountryPack = NO_
         coarser_places=tuple(
             sample.column_names[i] for i, f in by_header.items() if f == "place" and i != finest
         ),
+        event_dates=tuple(event_dates),
     )
 
 
@@ -548,21 +559,56 @@ def _country_of(values: list, packs: list[CountryPack]) -> str | None:
     return best
 
 
-def _dates_by_span(columns: dict[str, tuple[str, str]], sample: pa.Table) -> None:
-    """Of two date columns guessed from values, the one whose years span decades is the birth date."""
+def _dates_by_span(columns: dict[str, tuple[str, str]], sample: pa.Table) -> list[str]:
+    """Of two date columns guessed from values, the one whose years span decades is the birth
+    date; a second date column in the same years as the deaths (an admission, burial or report
+    date) is no birth date: it is left unmapped, and returned."""
     death, birth = columns.get("date_of_death"), columns.get("date_of_birth")
-    if not death or (birth and "header" in (death[1], birth[1])):
-        return
-    spans = {}
-    for field, (column, _) in (
-        ("date_of_death", death),
-        *([("date_of_birth", birth)] if birth else []),
+    if not death:
+        return []
+    years = {
+        field: _years(sample, columns[field][0])
+        for field in ("date_of_death", "date_of_birth")
+        if field in columns
+    }
+    if (
+        birth
+        and "header" not in (death[1], birth[1])
+        and (_span(years["date_of_death"]) > _span(years["date_of_birth"]))
     ):
-        parsed, _ = parse_dates([str(v) for v in sample.column(column).to_pylist() if v])
-        years = sorted(p.date.year for p in parsed if p.date)
-        spans[field] = years[len(years) * 9 // 10] - years[len(years) // 10] if years else 0
-    if birth and spans["date_of_death"] > spans["date_of_birth"]:
         columns["date_of_death"], columns["date_of_birth"] = birth, death
-    elif not birth and death[1] != "header" and spans["date_of_death"] > 30:
+        years = {"date_of_death": years["date_of_birth"], "date_of_birth": years["date_of_death"]}
+    elif not birth and death[1] != "header" and _span(years["date_of_death"]) > 30:
         del columns["date_of_death"]
         columns["date_of_birth"] = (death[0], f"{death[1]}, spread over decades like births")
+        return []
+    birth = columns.get("date_of_birth")
+    if (
+        birth
+        and birth[1] != "header"
+        and years["date_of_death"]
+        and years["date_of_birth"]
+        and _median(years["date_of_death"]) - _median(years["date_of_birth"]) < BIRTH_GAP_MIN_YEARS
+    ):
+        del columns["date_of_birth"]
+        return [birth[0]]
+    return []
+
+
+# A column guessed as births whose typical year is closer than this to the deaths' is another
+# date of the same events (admission, burial, report): half the dead would be infants.
+BIRTH_GAP_MIN_YEARS = 3
+
+
+def _years(sample: pa.Table, column: str) -> list[int]:
+    parsed, _ = parse_dates([str(v) for v in sample.column(column).to_pylist() if v])
+    return sorted(p.date.year for p in parsed if p.date)
+
+
+def _median(years: list[int]) -> int:
+    return years[len(years) // 2]
+
+
+def _span(years: list[int]) -> int:
+    """Years between the 10th and 90th percentiles (0 without dates)."""
+    return years[len(years) * 9 // 10] - years[len(years) // 10] if years else 0

@@ -46,6 +46,13 @@ def place_words_key(text: str, generic: frozenset[str] = frozenset(), by_sound: 
     raw = strip_marks(text) if script_arabic else fold_latin(text).replace("-", " ")
     keys = []
     for word in raw.split():
+        if any(ch.isdecimal() for ch in word):  # a code or a number (SD04001, Block 12): as written
+            keys.append(
+                "".join(
+                    str(int(ch)) if ch.isdecimal() else ch.casefold() for ch in word if ch.isalnum()
+                )
+            )
+            continue
         norm = normalize_arabic(word) if script_arabic else word
         if norm in generic or norm in LATIN_ARTICLES:
             continue

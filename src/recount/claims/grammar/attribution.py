@@ -378,7 +378,12 @@ def _speech_attribution(
         return _main_subject(sentence, verb.start(), mentions)
     if verb.group(0).lower().endswith("ing") and not before.strip():
         return None  # "Estimating war-related deaths poses many challenges"
-    if re.search(r"\b(?:were|was|been|are|is|being)\s+(?:\w+ly\s+)?$", before, re.IGNORECASE):
+    if re.search(
+        r"\b(?:were|was|been|are|is|being)\s+(?:(?:\w+ly|later|also|then|since|never|not|all|"
+        r"still|soon|only|subsequently)\s+)?$",
+        before,
+        re.IGNORECASE,
+    ):
         return None  # "Some 70 bodies were found": a passive without its agent names no one
     compiled = _COMPILED_BY_RE.search(before)
     if compiled is not None:  # "Official data supplied by the ministry … show": the ministry
