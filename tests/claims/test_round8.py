@@ -130,3 +130,65 @@ def test_a_share_found_or_freed_is_not_counted(event, outcome, count, share):
     claims = claims_of(text)
     assert f"{count:,}" in claims
     assert str(share) not in claims
+
+
+# An item's label names whom it counts, but a merchant navy is civilian seafarers, and an
+# addend named by its own noun ("86 + 2 Hong Kong laundrymen") is not the label's people.
+@given(
+    service=st.sampled_from(["Navy", "Marines"]),
+    count=st.integers(min_value=100, max_value=9_999),
+    added=st.integers(min_value=2, max_value=50),
+    noun=st.sampled_from(["Hong Kong laundrymen", "cooks", "Maltese stewards"]),
+)
+def test_merchant_seafarers_and_named_addends_are_not_the_services(service, count, added, noun):
+    text = (
+        f"In total 20,000 were killed during the war:\n\n"
+        f"  • Northland – 12,000\n"
+        f"    • Royal {service} – {count:,} + {added} {noun} (see below)\n"
+        f"    • Merchant {service} – 6\n"
+    )
+    claims = claims_of(text)
+    assert claims[f"{count:,}"]["population"] == "combatants"
+    assert (claims[str(added)]["measure"], claims[str(added)]["population"]) == ("killed", "all")
+    assert (claims["6"]["measure"], claims["6"]["population"]) == ("killed", "all")
+
+
+# "817 people and more likely at least 1,000 were killed": a hedge after "and" still
+# coordinates the two counts, so the first takes the measure said after the second.
+@given(
+    hedge=st.sampled_from(["more likely", "possibly", "perhaps", "probably", "even"]),
+    low=st.integers(min_value=10, max_value=900),
+)
+def test_counts_joined_by_a_hedged_and_share_the_measure(hedge, low):
+    high = low * 2
+    text = f"A minimum of {low} people and {hedge} at least {high:,} were killed, the group said."
+    claim = claims_of(text)[f"A minimum of {low}"]
+    assert (claim["measure"], claim["qualifier"], claim["low"]) == ("killed", "at_least", low)
+
+
+# An infobox field: a label line opens it, a name line gives the source of the bare counts
+# below it, "Source: N killed" does both; prose ends the field.
+@given(
+    label=st.sampled_from([("Deaths", "killed"), ("Non-fatal injuries", "injured")]),
+    first=st.sampled_from(["Human Rights Watch", "National Coalition for Truth"]),
+    second=st.sampled_from(["Health Ministry", "Regional Council for Human Rights"]),
+    counts=st.lists(st.integers(min_value=2, max_value=9_999), min_size=4, max_size=4, unique=True),
+)
+def test_an_infobox_field_measures_its_bare_counts_and_names_their_source(
+    label, first, second, counts
+):
+    heading, measure = label
+    a, b, c, d = (f"{n:,}" for n in counts)
+    text = (
+        f"Target\n\nProtesters\n\n{heading}\n\n{first}\n\n{a} civilians\n\n"
+        f"{second}: {b} {measure}\n\n{c} civilians\n{d} police officers\n\n"
+        "The square was cleared within hours after the security forces moved in at dawn.\n"
+    )
+    claims = claims_of(text)
+    assert (claims[a]["measure"], claims[a]["population"], claims[a]["claimant"]) == (
+        measure,
+        "civilians",
+        first,
+    )
+    assert (claims[c]["measure"], claims[c]["claimant"]) == (measure, second)
+    assert (claims[d]["measure"], claims[d]["population"]) == (measure, "combatants")

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from recount.claims.claimants import ClaimantMention, Gazetteer
+from recount.claims.grammar import fields
 from recount.claims.grammar.acronyms import definitions
 from recount.claims.grammar.attribution import Attribution, choose_attribution, find_attributions
 from recount.claims.grammar.lexicon import (
@@ -146,7 +147,7 @@ _PART_RE = re.compile(
     re.IGNORECASE,
 )
 _COORD_RE = re.compile(
-    r"^\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus|&|with|,|compared\s+(?:to|with)|versus|vs\.?|against|(?:up|down)\s+from)\s*$|^\s*[-–—:(]\s*$",
+    r"^\s*(?:,\s*)?(?:(?:and|or)(?:\s+(?:(?:more|most)\s+)?(?:likely|possibly|perhaps|probably|maybe|even))?|as\s+well\s+as|plus|&|with|,|compared\s+(?:to|with)|versus|vs\.?|against|(?:up|down)\s+from)\s*$|^\s*[-–—:(]\s*$",
     re.IGNORECASE,
 )
 _LIST_TAIL_RE = re.compile(
@@ -251,6 +252,8 @@ class DocumentState:
     report_claimant: str | None = None  # … who counts them
     acronyms: list[tuple[str, str]] | None = None  # (name, acronym) pairs the text defines
     report_period: Period | None = None  # … and over which period ("From 1 January to 29 …")
+    field_measure: str | None = None  # an infobox field's measure ("Deaths") for its bare counts
+    field_source: tuple[str, str] | None = None  # … and the source a line names inside it
 
 
 @dataclass
@@ -294,6 +297,7 @@ def sentence_claims(
         state.list_source = None
         state.list_heading = None
     if not quantities:
+        _field_line(sentence, mentions, state)
         attributions = find_attributions(sentence, mentions, [])
         _remember_claimant(sentence, mentions, state, attributions)
         if sentence.rstrip().endswith(":"):
@@ -326,6 +330,7 @@ def sentence_claims(
     for claim in claims:
         if _no_longer_counted(sentence, claim):
             claim.measure = None
+    field = _field_counts(sentence, claims, state)
     claims = [c for c in claims if c.measure is not None]
     if claims:
         state.last_measure = claims[-1].measure
@@ -349,6 +354,8 @@ def sentence_claims(
                 claim.claimant, claim.claimant_kind = state.list_source
                 claim.attributed = claim.continued = True
     _continue_attribution(sentence, claims, state)
+    if field:
+        _field_source(claims, state)
     _report_period(claims, _report_population(sentence, claims, state), state)
     if state.table_row is not None:
         _read_table_row(claims, state, gazetteer)
@@ -399,6 +406,49 @@ def _no_longer_counted(sentence: str, claim: SentenceClaim) -> bool:
         and claim.construction in ("part", "list")
         and _RESOLVED_AFTER_RE.match(sentence[claim.quantity.end :]) is not None
     )
+
+
+def _field_line(sentence: str, mentions: list[ClaimantMention], state: DocumentState) -> None:
+    """A line with no count: an infobox field's label opens it, a name gives its source."""
+    measure = fields.label_measure(sentence)
+    if measure is not None:
+        state.field_measure, state.field_source = measure, None
+        return
+    name = fields.name_line(sentence) if state.field_measure else None
+    if name is not None:
+        whole = [m for m in mentions if m.end - m.start >= len(name)]
+        state.field_source = (
+            (whole[0].claimant.name, whole[0].claimant.kind) if whole else (name, "other")
+        )
+    elif len(sentence.split()) > fields.PROSE_WORDS:
+        state.field_measure = state.field_source = None
+
+
+def _field_counts(sentence: str, claims: list[SentenceClaim], state: DocumentState) -> bool:
+    """The bare counts of an infobox field take its measure; True if the line is the field's."""
+    source = fields.source_count(sentence)
+    if source is not None and len(claims) == 1 and claims[0].measure == source[1]:
+        state.field_measure, state.field_source = source[1], (source[0], "other")
+        return True  # "Health Ministry: 638 killed"
+    if state.field_measure is None or not fields.is_bare_count(sentence):
+        if len(sentence.split()) > fields.PROSE_WORDS:
+            state.field_measure = state.field_source = None
+        return False
+    for claim in claims:
+        if claim.measure is None:
+            claim.measure, claim.construction = state.field_measure, "label"
+            claim.measure_text = _phrase(sentence, claim.quantity.start, claim.phrase_end)
+    return True
+
+
+def _field_source(claims: list[SentenceClaim], state: DocumentState) -> None:
+    """The source a field's line names, for its counts no one else is credited with."""
+    if state.field_source is None:
+        return
+    for claim in claims:
+        if not claim.attributed or claim.continued:
+            claim.claimant, claim.claimant_kind = state.field_source
+            claim.attributed, claim.continued = True, True
 
 
 _LOSSES_HEADING_RE = re.compile(r"^\W*casualties\s+and\s+losses\W*$", re.IGNORECASE)
@@ -530,16 +580,24 @@ def _heading_measure(sentence: str, claims: list[SentenceClaim], heading: tuple[
     """'- 4,614 since 2016, including 1,326 in 2018' under 'Civilian fatalities:': the heading's.
     An item's label names whom it counts ('British Army – 123 (7 officers, ...)')."""
     measure, people = heading
-    people = _label_population(sentence) or people
+    label = _label_population(sentence)
     for claim in claims:
         if claim.measure is None and not claim.own_population:
             claim.measure = measure
             claim.measure_text = _phrase(sentence, claim.quantity.start, claim.phrase_end)
             claim.construction = claim.construction or "part"
         if claim.measure == measure and claim.population == "all" and not claim.own_population:
-            claim.population = people
+            added = _ADDEND_RE.search(sentence, 0, claim.quantity.start) and _NOUN_AFTER_RE.match(
+                sentence[claim.quantity.end :]
+            )  # "Royal Navy – 86 + 2 Hong Kong laundrymen": the 2 are not the Navy's
+            claim.population = people if added else label or people
 
 
+_ADDEND_RE = re.compile(r"\+\s*$")
+_NOUN_AFTER_RE = re.compile(  # "2 Hong Kong laundrymen", not "2 lost in", "2 killed"
+    rf"^\s+(?:[A-Z][\w'’-]*\s+){{0,3}}(?!(?:{_MEAS}|in|at|on|of|by|from|and|or|more)\b)"
+    r"[a-z][\w'’-]+"
+)
 _ITEM_LABEL_RE = re.compile(
     r"^\s*(?:[•·*▪◦‣-]|\d{1,2}[.)])?\s*(?P<label>[^–—:\d]{2,80}?)\s+[–—:-]\s"
 )
@@ -566,8 +624,10 @@ def _list_source(attributions: list[Attribution], state: DocumentState) -> tuple
     return state.last_claimant
 
 
-_ARMED_RE = re.compile(
-    r"\b(?:military|forces|army|armed|militias?|navy|air\s+force|marines|guards?)\b", re.IGNORECASE
+_ARMED_RE = re.compile(  # a merchant navy is civilian seafarers
+    r"\b(?:military|forces|army|armed|militias?|(?<!merchant\s)navy|air\s+force|"
+    r"(?<!merchant\s)marines|guards?)\b",
+    re.IGNORECASE,
 )
 
 
