@@ -48,17 +48,24 @@ def key(
     explain: Annotated[
         bool, typer.Option("--explain", help="Show each step from the name to its key.")
     ] = False,
+    workspace: WorkspaceOption = Path("."),
 ) -> None:
-    """Print each name's cross-script key, one line per name."""
+    """Print each name's cross-script key, one line per name: in a workspace, as `recount
+    normalize` keys its names (Latin names as transliterations of Arabic where its lists say so)."""
     from recount.names import explain_key, name_key, split_name
+    from recount.names.keys import AUTO_KEYS
+    from recount.names.workspace import workspace_name_style
 
+    style = AUTO_KEYS
+    if (workspace / "recount.toml").is_file():
+        style = workspace_name_style(open_project(workspace).workspace)
     for name in names:
         if explain:
             console.print(f"[bold]{name}[/]", highlight=False)
-            for step in explain_key(name):
+            for step in explain_key(name, style):
                 console.print(f"  {step.step:<12} {step.detail}", highlight=False, markup=False)
             continue
-        value = name_key(name)
+        value = name_key(name, style)
         if not value:
-            value = f"(unidentified: {split_name(name).unidentified_reason})"
+            value = f"(unidentified: {split_name(name, style).unidentified_reason})"
         console.print(value, highlight=False, markup=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from recount.names.arabic import has_arabic, normalize_arabic
-from recount.names.keys import token_key_source
+from recount.names.keys import AUTO_KEYS, token_key_source
 from recount.names.latin import fold_latin
 from recount.names.parts import split_name
 
@@ -16,19 +16,20 @@ class Step:
     detail: str
 
 
-def name_key(text: str | None) -> str:
+def name_key(text: str | None, style: str = AUTO_KEYS) -> str:
     """Cross-script key of a full name ("" when it names nobody: unknown, relational, empty).
 
     Two spellings of one name in either script give the same key, e.g.
-    'Mohammad Ahmad al-Ali', 'Muhamad Ahmed Alali' and 'محمد أحمد العلي'.
+    'Mohammad Ahmad al-Ali', 'Muhamad Ahmed Alali' and 'محمد أحمد العلي'. `style` says how
+    Latin names are keyed ([names] latin_keys; a workspace's own: `workspace_name_style`).
     """
-    parts = split_name(text)
+    parts = split_name(text, style)
     return parts.key if parts.identifiable else ""
 
 
-def explain_key(text: str | None) -> list[Step]:
+def explain_key(text: str | None, style: str = AUTO_KEYS) -> list[Step]:
     """Each step from the written name to its key, for a person checking why two names (dis)agree."""
-    parts = split_name(text)
+    parts = split_name(text, style)
     if text is None or not str(text).strip():
         return [Step("input", "(empty)"), Step("result", "unidentified: no_name")]
     text = str(text)
