@@ -50,6 +50,29 @@ def test_ingest_prints_the_accounting(tmp_path):
     assert "│ a " not in only_b.output
 
 
+def test_ingest_counts_the_values_it_kept_but_flagged(tmp_path):
+    """An NGO's age column of bands ('18-30') is kept as written and flagged: the counts show
+    after the accounting, per source and flag, so a mapping to fix is seen at once."""
+    sources = [
+        {
+            "id": "ngo",
+            "path": "n.csv",
+            "columns": {"name": "name", "age": "age", "date_of_death": "d"},
+        },
+        {"id": "clean", "path": "c.csv", "columns": {"name": "name"}},
+    ]
+    files = {
+        "n.csv": b"name,age,d\nAdam Musa,18-30,2023-06-01\nHawa Ali,51+,someday\nIsa Adam,40,\n",
+        "c.csv": b"name\nAli\n",
+    }
+    ws = write_workspace(tmp_path / "ws", sources, files)
+    result = runner.invoke(app, ["ingest", "--workspace", str(ws.root)])
+    assert result.exit_code == 0, result.output
+    assert "  ngo: age_unparsed 2, date_unparsed 1" in result.output
+    assert "  clean:" not in result.output
+    assert "Adam" not in result.output and "Hawa" not in result.output  # never print names
+
+
 def test_ingest_reads_every_readable_source_and_names_each_failure(tmp_path):
     kinds = ["good", "folder", "fifo", "loop", "zero", "gone", "empty", "garbage"]
     sources = [{"id": k, "path": f"{k}.csv", "columns": {"name": "name"}} for k in kinds]
