@@ -314,6 +314,30 @@ def test_suggest_maps_locality_residence_tribe_and_victim_status_headers(tmp_pat
         assert {field: columns.get(field) for field in fields} == fields, name
 
 
+@pytest.mark.parametrize(
+    ("first", "middle", "expected"),
+    [
+        (["Mohamed", "Ahmed", "Fatima", "Omar"], ["Adam", "Ali", "Musa", "Hassan"], "father"),
+        (["John", "Mary", "Peter", "Anne"], ["Paul", "Jane", "James", "Louise"], "given"),
+    ],
+)
+def test_suggest_reads_the_middle_name_of_arabic_names_as_the_fathers(
+    tmp_path, first, middle, expected
+):
+    """A UN-style list of Sudanese names in first/middle/last columns: the middle name is the
+    father's, not a second given name as in an English list."""
+    lines = ["case_id,first_name,middle_name,last_name"] + [
+        f"C{i},{first[i % 4]},{middle[i % 4]},X{i}" for i in range(12)
+    ]
+    (tmp_path / "l.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    columns, _ = _suggest(tmp_path / "l.csv")
+    if expected == "father":
+        assert (columns["given_name"], columns["father_name"]) == ("first_name", "middle_name")
+    else:
+        assert columns["given_name"] == ["first_name", "middle_name"]
+        assert "father_name" not in columns
+
+
 def test_suggest_names_the_country_pack_whose_units_the_values_are(tmp_path):
     lines = ["nombre,x"] + [
         f"Juan Pérez {i},{d}" for i, d in enumerate(["Antioquia", "Chocó", "Meta"] * 8)

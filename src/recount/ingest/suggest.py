@@ -322,6 +322,7 @@ def suggest_source(path: Path, root: Path | None = None, pack: CountryPack = NO_
         hint = hint or _country_of(sample.column(columns["governorate"][0]).to_pylist(), packs)
     _name_scripts(columns, sample)
     _given_name_beside_its_parts(columns, sample)
+    _middle_name_of_arabic_names(columns, sample)
     event_dates = _dates_by_span(columns, sample)
     ordered = {f: columns[f] for f in HEADER_WORDS if f in columns}
     mapped = _mapped(ordered)
@@ -408,6 +409,33 @@ def _given_name_beside_its_parts(columns: dict[str, tuple[str, str]], sample: pa
     if words and sum(words) / len(words) < GIVEN_NAME_MEAN_WORDS:
         del columns["name"]
         columns["given_name"] = (name, "one word per value beside the name's other parts")
+
+
+# Headers of a middle name: a second given name in English lists, the father's in Arabic ones.
+MIDDLE_NAME_HEADERS = {"middle name", "middle_name", "middle", "second name"}
+
+
+def _middle_name_of_arabic_names(columns: dict[str, tuple[str, str]], sample: pa.Table) -> None:
+    """First and middle name columns joined as the given name, where most first names are
+    Arabic names: the middle name is then the father's (Mohamed Adam Abdalla is Mohamed son of
+    Adam), and joined it made every father's name part of a given name."""
+    given = columns.get("given_name")
+    if not given or isinstance(given[0], str) or "father_name" in columns or len(given[0]) != 2:
+        return
+    first, middle = given[0]
+    if _header_key(middle) not in MIDDLE_NAME_HEADERS:
+        return
+    from recount.names.latin import fold_latin
+    from recount.names.parts import arabic_origin
+
+    names = [str(v).strip() for v in sample.column(first).to_pylist() if v and str(v).strip()]
+    arabic = sum(1 for n in names if _ARABIC.search(n) or arabic_origin(n, fold_latin(n).split()))
+    if names and arabic / len(names) >= 0.5:
+        columns["given_name"] = (first, "header")
+        columns["father_name"] = (
+            middle,
+            f"header; {arabic / len(names):.0%} of the first names are Arabic names, whose middle name is the father's",
+        )
 
 
 # An admin level written as a number (admin1, ADM2_EN, "Administrative level 3"): the first
