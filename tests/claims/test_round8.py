@@ -6,6 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from recount.claims.extraction import claim_records
+from recount.claims.numbers import find_quantities
 
 OUTLET = "Wire"
 
@@ -192,3 +193,18 @@ def test_an_infobox_field_measures_its_bare_counts_and_names_their_source(
     )
     assert (claims[c]["measure"], claims[c]["claimant"]) == (measure, second)
     assert (claims[d]["measure"], claims[d]["population"]) == (measure, "combatants")
+
+
+# "at least another 93": the qualifier still qualifies the number after "another".
+@given(
+    qualifier=st.sampled_from([("at least", "at_least"), ("more than", "more_than")]),
+    another=st.sampled_from(["another", "a further", "an additional"]),
+    count=st.integers(min_value=2, max_value=999_999),
+)
+def test_a_qualifier_before_another_qualifies_the_count(qualifier, another, count):
+    words, normalised = qualifier
+    text = f"Security forces killed {words} {another} {count:,} people in Zahedan."
+    (quantity,) = find_quantities(text)
+    assert (quantity.value, quantity.qualifier) == (count, normalised)
+    claim = claims_of(text)[f"{words} {another} {count:,}"]
+    assert (claim["measure"], claim["qualifier"], claim["low"]) == ("killed", normalised, count)
