@@ -208,3 +208,26 @@ def test_a_qualifier_before_another_qualifies_the_count(qualifier, another, coun
     assert (quantity.value, quantity.qualifier) == (count, normalised)
     claim = claims_of(text)[f"{words} {another} {count:,}"]
     assert (claim["measure"], claim["qualifier"], claim["low"]) == ("killed", normalised, count)
+
+
+# "17,451 had been arrested in 155 cities, among them 540 students": a part is of the last
+# count of people before it, not of the cities between; "most of them under 13" is an age.
+@given(
+    verb=st.sampled_from([("arrested", "detained"), ("abducted", "abducted")]),
+    count=st.integers(min_value=1_000, max_value=99_999),
+    places=st.integers(min_value=2, max_value=400),
+    part=st.integers(min_value=2, max_value=999),
+    age=st.integers(min_value=5, max_value=17),
+)
+def test_a_part_is_of_the_people_counted_and_of_them_under_n_is_an_age(
+    verb, count, places, part, age
+):
+    said, measure = verb
+    text = (
+        f"The agency said {count:,} demonstrators had been {said} in {places} cities, among "
+        f"them at least {part} students, most of them under {age}."
+    )
+    claims = claims_of(text)
+    assert claims[f"at least {part}"]["measure"] == measure
+    assert str(places) not in claims
+    assert f"under {age}" not in claims
