@@ -18,6 +18,7 @@ from recount.reference import NO_PACK, available_packs, country_pack
 
 SYRIA = country_pack("SY")
 COLOMBIA = country_pack("CO")
+UKRAINE = country_pack("UA")
 # ISO 3166-2:CO: 32 departments and the Capital District.
 CO_CODES = set(
     "CO-AMA CO-ANT CO-ARA CO-ATL CO-BOL CO-BOY CO-CAL CO-CAQ CO-CAS CO-CAU CO-CES CO-CHO CO-COR "
@@ -27,16 +28,24 @@ CO_CODES = set(
 SY_CODES = set(
     "SY-DI SY-HL SY-RD SY-HI SY-HM SY-LA SY-ID SY-HA SY-DY SY-TA SY-RA SY-DR SY-SU SY-QU".split()
 )
+# ISO 3166-2:UA: 24 oblasts, the Autonomous Republic of Crimea, Kyiv and Sevastopol.
+UA_CODES = set(
+    "UA-05 UA-07 UA-09 UA-12 UA-14 UA-18 UA-21 UA-23 UA-26 UA-30 UA-32 UA-35 UA-40 UA-43 UA-46 "
+    "UA-48 UA-51 UA-53 UA-56 UA-59 UA-61 UA-63 UA-65 UA-68 UA-71 UA-74 UA-77".split()
+)
+PACKS = pytest.mark.parametrize("pack", [SYRIA, COLOMBIA, UKRAINE], ids=["SY", "CO", "UA"])
 
 
 def test_shipped_packs():
-    assert available_packs() == ("CO", "SY")
+    assert available_packs() == ("CO", "SY", "UA")
     assert SYRIA.admin_word == "governorate" and COLOMBIA.admin_word == "department"
+    assert UKRAINE.admin_word == "oblast"
     assert set(SYRIA.admin_codes) == SY_CODES
     assert set(COLOMBIA.admin_codes) == CO_CODES
+    assert set(UKRAINE.admin_codes) == UA_CODES
 
 
-@pytest.mark.parametrize("pack", [SYRIA, COLOMBIA], ids=["SY", "CO"])
+@PACKS
 def test_every_place_lies_in_one_of_the_packs_units_and_every_unit_has_places(pack):
     codes = set(pack.admin_codes)
     assert len(pack.places) > 100
@@ -67,7 +76,7 @@ def test_pack_files_name_their_sources():
             assert "Sources:" in folder.joinpath(name).read_text("utf-8"), (code, name)
 
 
-@pytest.mark.parametrize("pack", [SYRIA, COLOMBIA], ids=["SY", "CO"])
+@PACKS
 def test_every_name_code_and_national_code_finds_its_unit(pack):
     for unit in pack.admin_units:
         for form in (*unit.forms, unit.code, unit.code.lower(), unit.pcode):
@@ -79,6 +88,7 @@ def test_every_name_code_and_national_code_finds_its_unit(pack):
 def test_lookups_never_leave_the_pack(text):
     assert SYRIA.admin_unit(text) in (None, *SY_CODES)
     assert COLOMBIA.admin_unit(text) in (None, *CO_CODES)
+    assert UKRAINE.admin_unit(text) in (None, *UA_CODES)
     found = NO_PACK.admin_unit(text)
     assert found is None or re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,3}", found)
 
@@ -108,10 +118,77 @@ def test_find_places_in_text_for_stages_that_read_text():
     assert text[m.start : m.end] == m.text == "Apartado"
 
 
+def test_ukrainian_units_in_three_scripts_and_the_two_kyivs_apart():
+    for written, code in [
+        ("Donetsk Oblast", "UA-14"),
+        ("Донецька область", "UA-14"),
+        ("Донецька обл.", "UA-14"),
+        ("Донецкая область", "UA-14"),
+        ("Kharkiv", "UA-63"),
+        ("Kharkov", "UA-63"),
+        ("Харьковская обл.", "UA-63"),
+        ("Kyiv", "UA-30"),
+        ("м. Київ", "UA-30"),
+        ("Kyiv Oblast", "UA-32"),
+        ("Київська область", "UA-32"),
+        ("АР Крим", "UA-43"),
+        ("Crimea", "UA-43"),
+        ("UA-14", "UA-14"),
+        ("UA14", "UA-14"),
+    ]:
+        assert UKRAINE.admin_unit(written) == code, written
+    for unit in UKRAINE.admin_units:
+        assert re.fullmatch(r"UA\d\d", unit.pcode), unit
+        assert unit.name_local and not unit.name_local.isascii(), unit
+
+
+def test_ukrainian_places_in_ukrainian_russian_and_latin():
+    from recount.names.places import resolve_place
+
+    for written in ("Маріуполь", "Мариуполь", "Mariupol, Donetsk Oblast", "м. Маріуполь"):
+        place = resolve_place(written, UKRAINE)
+        assert (place.governorate, place.place_key) == ("UA-14", "mariupol"), written
+    for written, code in [
+        ("Бахмут", "UA-14"),
+        ("Artemovsk", "UA-14"),
+        ("Ізюм", "UA-63"),
+        ("Izyum", "UA-63"),
+        ("Куп'янськ", "UA-63"),
+        ("Буча", "UA-32"),
+        ("Ирпень", "UA-32"),
+        ("Сєвєродонецьк", "UA-09"),
+        ("Severodonetsk", "UA-09"),
+        ("Авдеевка", "UA-14"),
+        ("Kyiv", "UA-30"),
+    ]:
+        assert resolve_place(written, UKRAINE).governorate == code, written
+    mentions = UKRAINE.find_places("Shelling of Bakhmut and Kharkiv Oblast")
+    assert [(m.name, m.code, m.level) for m in mentions] == [
+        ("Bakhmut", "UA-14", "place"),
+        ("Kharkiv Oblast", "UA-63", "admin1"),
+    ]
+
+
+def test_ukrainian_places_have_one_sound_each():
+    """By sound (match = phonetic), two towns of different oblasts must not share a key."""
+    from recount.names.places import place_words_key
+
+    owners: dict[str, set[str]] = {}
+    for place in UKRAINE.places:
+        for form in place.forms:
+            owners.setdefault(place_words_key(form), set()).add(place.admin)
+    assert {key: codes for key, codes in owners.items() if len(codes) > 1} == {}
+
+
 def test_name_conventions():
     assert SYRIA.names.parts == ("given", "father", "grandfather", "family")
     assert "de la" in COLOMBIA.names.particles
     assert COLOMBIA.names.nicknames["pacho"] == "francisco"
+    assert UKRAINE.names.scripts == ("cyrillic", "latin")
+    assert UKRAINE.names.equivalents["nikolai"] == "mykola"
+    assert "ovich" in UKRAINE.names.patronymics["male"]
+    assert not (SYRIA.names.equivalents or COLOMBIA.names.equivalents)
+    assert not (SYRIA.names.spelling or COLOMBIA.names.spelling or COLOMBIA.names.patronymics)
 
 
 def test_project_country_chooses_the_pack(tmp_path):
@@ -126,15 +203,16 @@ def test_project_country_chooses_the_pack(tmp_path):
     assert parse_config({}, tmp_path / "recount.toml").country is None
     with pytest.raises(ConfigError) as error:
         parse_config({"project": {"country": "Syria"}}, tmp_path / "recount.toml")
-    assert error.value.key == "project.country" and "CO, SY" in str(error.value)
+    assert error.value.key == "project.country" and "CO, SY, UA" in str(error.value)
     with pytest.raises(ConfigError):
         country_pack("XX")
 
 
 def test_init_with_a_country_no_pack_covers_says_to_leave_it_out(tmp_path):
-    # A Ukrainian team tries --country UA: the message says what a workspace without a pack does.
-    result = CliRunner().invoke(app, ["init", str(tmp_path / "ws"), "--country", "UA"])
+    # A Georgian team tries --country GE: the message says what a workspace without a pack does.
+    result = CliRunner().invoke(app, ["init", str(tmp_path / "ws"), "--country", "GE"])
     assert result.exit_code != 0
-    assert "CO, SY" in result.output and "leave it out" in result.output
+    said = " ".join(result.output.replace("│", " ").split())
+    assert "(CO, SY, UA)" in said and "leave it out" in said
     assert not (tmp_path / "ws" / "recount.toml").exists()
     assert CliRunner().invoke(app, ["init", str(tmp_path / "ws")]).exit_code == 0

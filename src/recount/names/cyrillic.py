@@ -2,7 +2,7 @@
 
 Lists of the dead in Ukraine are kept in Ukrainian and Russian Cyrillic and in
 Latin romanisations. The table is Ukraine's national romanisation (2010, the
-one passports use: г -> h, и -> y, х -> kh), with the letters only Russian
+one passports use: г -> h, и -> y, х -> kh, зг -> zgh so it is not read as ж), with the letters only Russian
 writes (ы, э, ё, ъ) added, so a Cyrillic name and its passport spelling fold
 to the same letters.
 """
@@ -24,6 +24,7 @@ _LETTERS = {
 _INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
 _TABLE = str.maketrans(_LETTERS)
 _WORD_START = re.compile(r"(?<![\w'’ʼ])([єїйюя])")
+_ZGH = re.compile("зг")
 
 
 def has_cyrillic(text: str) -> bool:
@@ -38,4 +39,4 @@ def romanise_cyrillic(text: str) -> str:
     lowered = _WORD_START.sub(
         lambda m: _INITIAL[m.group(1)], unicodedata.normalize("NFC", text).lower()
     )
-    return lowered.translate(_TABLE)
+    return _ZGH.sub("zgh", lowered).translate(_TABLE)

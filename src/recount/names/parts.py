@@ -22,6 +22,7 @@ from recount.names.compounds import (
     LATIN_ARTICLES,
     UMM_WORDS,
 )
+from recount.names.equivalents import NO_EQUIVALENTS, NameEquivalents
 from recount.names.keys import (
     ARABIC_KEYS,
     AUTO_KEYS,
@@ -37,7 +38,7 @@ from recount.names.lexicon import compact
 class NameToken(NamedTuple):
     text: str  # normalised in its own script, compound words joined
     key: str  # cross-script key
-    kind: str = "name"  # name | kunya
+    kind: str = "name"  # name | kunya (and, while splitting, nasab_name | patronymic)
 
 
 class NameParts(NamedTuple):
@@ -180,12 +181,15 @@ _SPLIT = re.compile(r"[\s_/\\.;:|\"«»]+")
 
 
 @lru_cache(maxsize=1_000_000)
-def split_name(text: str | None, style: str = AUTO_KEYS) -> NameParts:
+def split_name(
+    text: str | None, style: str = AUTO_KEYS, equivalents: NameEquivalents = NO_EQUIVALENTS
+) -> NameParts:
     """The parts of one written name (either script).
 
     `style` says how Latin tokens are keyed (`recount.names.keys`): as
     transliterations of Arabic, by spelling, or (auto) by whether this name
-    looks Arabic in origin.
+    looks Arabic in origin. Words keyed by spelling go through the country
+    pack's `equivalents` (`recount.names.equivalents`).
     """
     if text is None or not str(text).strip():
         return NameParts(identifiable=False, unidentified_reason="no_name")
@@ -196,7 +200,9 @@ def split_name(text: str | None, style: str = AUTO_KEYS) -> NameParts:
     requested = style
     style = latin_style(text, words, style) if script == "latin" else ARABIC_KEYS
     aliases = tuple(
-        t for seg in _PARENS.findall(text) for t in _tokens(_words(seg, script), script, style)
+        t
+        for seg in _PARENS.findall(text)
+        for t in _tokens(_words(seg, script), script, style, equivalents)
     )
     words = _drop_leading_honorifics(words)
     if not words:
@@ -206,7 +212,7 @@ def split_name(text: str | None, style: str = AUTO_KEYS) -> NameParts:
         return NameParts(script=script, identifiable=False, unidentified_reason="unknown_name")
     relation, rest = _relation(words, script)
     if relation:
-        anchor = split_name(" ".join(rest), requested) if rest else NameParts()
+        anchor = split_name(" ".join(rest), requested, equivalents) if rest else NameParts()
         return NameParts(
             script=script,
             identifiable=False,
@@ -215,7 +221,7 @@ def split_name(text: str | None, style: str = AUTO_KEYS) -> NameParts:
             relation_anchor_key=anchor.key or None,
             tokens=anchor.tokens,
         )
-    tokens = _tokens(words, script, style)
+    tokens = _tokens(words, script, style, equivalents)
     if not tokens:  # particles only ('De La', 'Da Da'): nothing to key
         return NameParts(script=script, identifiable=False, unidentified_reason="unknown_name")
     return _assign(tokens, aliases, script)
@@ -349,20 +355,26 @@ def _relation(words: list[str], script: str) -> tuple[str | None, list[str]]:
     return None, words
 
 
-def _tokens(words: list[str], script: str, style: str = ARABIC_KEYS) -> list[NameToken]:
+def _tokens(
+    words: list[str],
+    script: str,
+    style: str = ARABIC_KEYS,
+    equivalents: NameEquivalents = NO_EQUIVALENTS,
+) -> list[NameToken]:
     """Words into name tokens: compounds joined, articles attached, nasab markers dropped.
 
     A token right after a nasab marker (بن, bin) has kind `nasab_name`: it is a
     father's or grandfather's name, never a family name. Latin names keyed by
-    spelling have none of these: each word is a token, particles (de, van) dropped.
+    spelling have none of these: each word is a token, particles (de, van) dropped,
+    keyed through the pack's `equivalents` (a patronymic has kind `patronymic`).
     """
     if script == "latin" and style == SPELLING_KEYS:
         return [
-            NameToken(compact(w), key)
+            _spelling_token(w, equivalents)
             for w in words
             if w not in SPELLING_PARTICLES
             and not any(ch.isdigit() for ch in w)  # 1st, 3rd: ordinals of titles
-            and (key := spelling_token_key(w))
+            and spelling_token_key(w)
         ]
     groups: list[tuple[list[str], str]] = []  # (words, kind)
     normed = [_norm(w) for w in words]
@@ -412,6 +424,13 @@ def _tokens(words: list[str], script: str, style: str = ARABIC_KEYS) -> list[Nam
     return tokens
 
 
+def _spelling_token(word: str, equivalents: NameEquivalents) -> NameToken:
+    if not equivalents:
+        return NameToken(compact(word), spelling_token_key(word))
+    key, patronymic = equivalents.key(word)
+    return NameToken(compact(word), key, "patronymic" if patronymic else "name")
+
+
 @lru_cache(maxsize=200_000)
 def _token_text(raw: str, script: str) -> str:
     return compact(normalize_arabic(raw)) if script == "arabic" else compact(raw)
@@ -438,6 +457,14 @@ def _allah_name(word: str) -> bool:
     return word in LATIN_ARTICLES or word in _ALLAH_NAMES
 
 
+def _patronymic_at(names: list[NameToken]) -> int | None:
+    """Where a name of two or three words has its patronymic, after the given name."""
+    found = [i for i, t in enumerate(names) if t.kind == "patronymic"]
+    if len(found) != 1 or found[0] == 0 or len(names) > 3:
+        return None
+    return found[0]
+
+
 def _assign(tokens: list[NameToken], aliases: tuple[NameToken, ...], script: str) -> NameParts:
     last = len(tokens) - 1
     kunya = None
@@ -452,7 +479,13 @@ def _assign(tokens: list[NameToken], aliases: tuple[NameToken, ...], script: str
     kunya = kunya or next((a for a in aliases if a.kind == "kunya"), None)
     plain = [t if t.kind == "name" else NameToken(t.text, t.key, "name") for t in names]
     given = father = grandfather = family = None
-    if nasab:
+    patronymic = _patronymic_at(names)
+    if patronymic is not None:
+        # Given name and patronymic stand together, the family name before or after them.
+        given, father = plain[patronymic - 1], plain[patronymic]
+        rest = plain[: patronymic - 1] + plain[patronymic + 1 :]
+        family = rest[0] if rest else None
+    elif nasab:
         given = plain[0] if plain else None
         chain = plain[1:]
         if chain and names[-1].kind != "nasab_name":
@@ -492,6 +525,7 @@ def parts_from_fields(
     grandfather: str | None,
     family: str | None,
     style: str = AUTO_KEYS,
+    equivalents: NameEquivalents = NO_EQUIVALENTS,
 ) -> NameParts:
     """Parts the source gave in separate columns; each field keeps its role."""
     fields = (given, father, grandfather, family)
@@ -502,7 +536,7 @@ def parts_from_fields(
     joined = " ".join(present)
     words = _drop_leading_honorifics(_words(joined, script))
     if not words or _is_unknown(words) or _relation(words, script)[0]:
-        return split_name(joined, style)
+        return split_name(joined, style, equivalents)
     latin = latin_style(joined, _words(joined, "latin"), style)
     role_tokens: list[NameToken | None] = []
     kunya = None
@@ -515,8 +549,12 @@ def parts_from_fields(
         words = _words(_PARENS.sub(" ", str(field)), field_script)
         if position == 0:
             words = _drop_leading_honorifics(words)
-        tokens = _tokens(words, field_script, latin if field_script == "latin" else ARABIC_KEYS)
-        all_tokens.extend(t if t.kind != "nasab_name" else t._replace(kind="name") for t in tokens)
+        tokens = _tokens(
+            words, field_script, latin if field_script == "latin" else ARABIC_KEYS, equivalents
+        )
+        all_tokens.extend(
+            t if t.kind in ("name", "kunya") else t._replace(kind="name") for t in tokens
+        )
         if position == 0 and tokens and tokens[0].kind == "kunya" and len(tokens) > 1:
             kunya, tokens = tokens[0], tokens[1:]
         role_tokens.append(_merge(tokens) if tokens else None)

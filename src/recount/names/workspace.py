@@ -14,7 +14,8 @@ import pyarrow as pa
 from recount.errors import WorkspaceError
 from recount.names.arabic import has_arabic
 from recount.names.dates import date_flags
-from recount.names.keys import ARABIC_KEYS, AUTO_KEYS, listed_token
+from recount.names.equivalents import NO_EQUIVALENTS, NameEquivalents, name_equivalents
+from recount.names.keys import ARABIC_KEYS, AUTO_KEYS, SPELLING_KEYS, listed_token
 from recount.names.lexicon import load_lexicon
 from recount.names.parts import NameParts, parts_from_fields, split_name
 from recount.names.places import resolve_place
@@ -52,10 +53,14 @@ def key_style_setting(value: str, pack: CountryPack = NO_PACK) -> str:
     """`[names] latin_keys` (auto, arabic or spelling): how Latin names are keyed.
 
     `auto` with a country pack whose names are written in Arabic script (SY)
-    reads every Latin name as a transliteration of Arabic.
+    reads every Latin name as a transliteration of Arabic; with one whose names
+    are written in Cyrillic (UA), every Latin name by its spelling, through the
+    pack's name equivalents (a Slavic name is no transliteration of Arabic).
     """
     if value == AUTO_KEYS and "arabic" in pack.names.scripts:
         return ARABIC_KEYS
+    if value == AUTO_KEYS and "cyrillic" in pack.names.scripts:
+        return SPELLING_KEYS
     return value
 
 
@@ -103,7 +108,7 @@ def normalize_records(
     }
     style = workspace_key_style(frame, key_style)
     codes, distinct = _distinct(frame, ("name", "name_latin", *NAME_PARTS))
-    rows = _name_rows(distinct, workers, style)
+    rows = _name_rows(distinct, workers, style, name_equivalents(pack))
     for j, field in enumerate(NAME_OUTPUT):
         out[field] = _spread([row[j] for row in rows], codes, NORMALIZED_SCHEMA.field(field).type)
     codes, distinct = _distinct(frame, ("governorate", "governorate_raw", "place"))
@@ -171,7 +176,12 @@ PARALLEL_FROM = (
 )
 
 
-def _name_rows(distinct: list[tuple], workers: int | None, style: str = AUTO_KEYS) -> list[tuple]:
+def _name_rows(
+    distinct: list[tuple],
+    workers: int | None,
+    style: str = AUTO_KEYS,
+    equivalents: NameEquivalents = NO_EQUIVALENTS,
+) -> list[tuple]:
     """Name columns per distinct combination, in forked worker processes when there are many.
 
     Forking (Linux) lets workers start with the lexicon loaded and needs no
@@ -180,23 +190,36 @@ def _name_rows(distinct: list[tuple], workers: int | None, style: str = AUTO_KEY
     workers = workers or os.cpu_count() or 1
     forking = "fork" in multiprocessing.get_all_start_methods()
     if workers < 2 or len(distinct) < PARALLEL_FROM or not forking:
-        return _name_rows_chunk(distinct, style)
+        return _name_rows_chunk(distinct, style, equivalents)
     size = -(-len(distinct) // (2 * workers))
     chunks = [distinct[i : i + size] for i in range(0, len(distinct), size)]
     load_lexicon()
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        rows = pool.map(_name_rows_chunk, chunks, [style] * len(chunks))
+        rows = pool.map(
+            _name_rows_chunk, chunks, [style] * len(chunks), [equivalents] * len(chunks)
+        )
         return [row for chunk in rows for row in chunk]
 
 
-def _name_rows_chunk(distinct: list[tuple], style: str = AUTO_KEYS) -> list[tuple]:
-    return [_name_row(*values, style=style) for values in distinct]
+def _name_rows_chunk(
+    distinct: list[tuple], style: str = AUTO_KEYS, equivalents: NameEquivalents = NO_EQUIVALENTS
+) -> list[tuple]:
+    return [_name_row(*values, style=style, equivalents=equivalents) for values in distinct]
 
 
-def _name_row(name, latin, given, father, grandfather, family, style: str = AUTO_KEYS) -> tuple:
+def _name_row(
+    name,
+    latin,
+    given,
+    father,
+    grandfather,
+    family,
+    style: str = AUTO_KEYS,
+    equivalents: NameEquivalents = NO_EQUIVALENTS,
+) -> tuple:
     """The name columns of `normalized` for one distinct combination of name fields."""
-    forms = _name_forms(name, latin, (given, father, grandfather, family), style)
+    forms = _name_forms(name, latin, (given, father, grandfather, family), style, equivalents)
     primary = _primary(forms)
     keyed = _keyed(forms, primary)
     keys = [getattr(keyed, p) if keyed.identifiable else None for p in PARTS]
@@ -218,14 +241,17 @@ def _name_row(name, latin, given, father, grandfather, family, style: str = AUTO
     )
 
 
-def _name_forms(name, latin, fields, style: str = AUTO_KEYS) -> list[NameParts]:
+def _name_forms(
+    name, latin, fields, style: str = AUTO_KEYS, equivalents: NameEquivalents = NO_EQUIVALENTS
+) -> list[NameParts]:
     """Every form of the name the record carries: separate parts first, then full names."""
     forms = []
     if any(f is not None for f in fields):
-        forms.append(parts_from_fields(*(None if f is None else str(f) for f in fields), style))
+        values = (None if f is None else str(f) for f in fields)
+        forms.append(parts_from_fields(*values, style, equivalents))
     for text in (name, latin):
         if text is not None:
-            forms.append(split_name(str(text), style))
+            forms.append(split_name(str(text), style, equivalents))
     return forms or [split_name(None)]
 
 

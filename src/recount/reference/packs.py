@@ -80,6 +80,11 @@ class NameConventions:
     compound_first: tuple[str, ...] = ()
     compound_last: tuple[str, ...] = ()
     nicknames: dict[str, str] = field(default_factory=dict)  # nickname -> given name (folded)
+    # One name in another language's form or romanisation, for the names stage
+    # (recount.names.equivalents): letter rewrites, variant -> canonical, patronymic endings.
+    spelling: tuple[tuple[str, str], ...] = ()
+    equivalents: dict[str, str] = field(default_factory=dict)
+    patronymics: dict[str, tuple[str, ...]] = field(default_factory=dict)  # male/female endings
 
 
 @dataclass(frozen=True)
@@ -288,6 +293,9 @@ def _load(code: str) -> CountryPack:
     places = meta.get("places", {})
     names = dict(meta.get("names", {}))
     nicknames = names.pop("nicknames", {})
+    equivalents = names.pop("equivalents", {})
+    patronymics = {sex: tuple(ends) for sex, ends in names.pop("patronymics", {}).items()}
+    spelling = tuple((pattern, into) for pattern, into in names.pop("spelling", ()))
     units = tuple(
         AdminUnit(
             row["code"],
@@ -331,6 +339,9 @@ def _load(code: str) -> CountryPack:
                 for key, value in names.items()
             },
             nicknames=dict(nicknames),
+            spelling=spelling,
+            equivalents=dict(equivalents),
+            patronymics=patronymics,
         ),
     )
 

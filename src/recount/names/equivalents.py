@@ -1,0 +1,86 @@
+"""A country pack's name equivalents: one name in another language's form or romanisation.
+
+Lists of Ukraine's dead name one man Олександр, Александр, Oleksandr and Aleksandr, and his
+father's name Олександрович or Aleksandrovich. The pack declares, as data, the letter
+rewrites that bridge romanisation systems (`[names] spelling`: h/g, y/i), the given names that
+differ between languages (`[names.equivalents]`: Nikolai -> Mykola) and the patronymic
+endings (`[names.patronymics]`). A name word is keyed by its canonical form, so blocking,
+comparisons and the cluster guards all see one name. A pack without them changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from recount.names.latin import fold_latin
+from recount.names.romanise import collapse
+from recount.reference import CountryPack
+
+# Letters a patronymic's stem drops or changes from the father's name (Mykola -> Mykolaiovych,
+# Nikolai -> Nikolaevich, Dmytro -> Dmytrovych, Aleksei -> Alekseevich): tried in this order.
+_STEM_ENDS = ("", "i", "o", "a", "ei")
+
+
+@dataclass(frozen=True, eq=False)
+class NameEquivalents:
+    """Folds name words to one canonical form. Compared by identity: one per pack."""
+
+    rewrites: tuple[tuple[re.Pattern[str], str], ...] = ()
+    canonical: dict[str, str] = field(default_factory=dict)  # folded variant -> folded canonical
+    male: tuple[str, ...] = ()  # patronymic endings, folded; the first is the one keys use
+    female: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.rewrites or self.canonical or self.male or self.female)
+
+    def fold(self, word: str) -> str:
+        """The word's letters (a folded name word) through the rewrites, doubled letters once."""
+        letters = "".join(ch for ch in fold_latin(word) if "a" <= ch <= "z")
+        for pattern, into in self.rewrites:
+            letters = pattern.sub(into, letters)
+        return collapse(letters)
+
+    def key(self, word: str) -> tuple[str, bool]:
+        """Key of a folded name word, and whether it is a patronymic (by its ending)."""
+        folded = self.fold(word)
+        if folded in self.canonical:
+            return self.canonical[folded], False
+        for endings in (self.male, self.female):
+            for ending in sorted(endings, key=len, reverse=True):
+                if folded.endswith(ending) and len(folded) > len(ending) + 1:
+                    stem = folded[: -len(ending)]
+                    return collapse(self._father(stem) + endings[0]), True
+        return folded, False
+
+    def _father(self, stem: str) -> str:
+        """The father's given name a patronymic's stem stands for (canonical), else the stem
+        without a final i (Yuriiovych and Yurevich: yur)."""
+        trimmed = stem[:-1] if stem.endswith("i") else stem
+        for candidate in (stem, trimmed, *(stem + end for end in _STEM_ENDS[1:])):
+            if candidate in self.canonical:
+                return self.canonical[candidate]
+        return trimmed
+
+
+NO_EQUIVALENTS = NameEquivalents()
+
+
+@cache
+def name_equivalents(pack: CountryPack) -> NameEquivalents:
+    """The pack's equivalents, folded once (NO_EQUIVALENTS for a pack that declares none)."""
+    names = pack.names
+    if not (names.spelling or names.equivalents or names.patronymics):
+        return NO_EQUIVALENTS
+    rewrites = tuple((re.compile(pattern), into) for pattern, into in names.spelling)
+    plain = NameEquivalents(rewrites)
+    canonical: dict[str, str] = {}
+    for variant, name in names.equivalents.items():
+        canonical[plain.fold(name)] = plain.fold(name)
+        canonical[plain.fold(variant)] = plain.fold(name)
+    ends = {
+        sex: tuple(plain.fold(e) for e in names.patronymics.get(sex, ()))
+        for sex in ("male", "female")
+    }
+    return NameEquivalents(rewrites, canonical, ends["male"], ends["female"])
