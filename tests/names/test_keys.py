@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from recount.names import explain_key, name_key, phonetic_key, romanize
 from recount.names.keys import token_key
+from recount.names.latin import fold_latin
+from recount.names.lexicon import _rows, compact, load_lexicon
 
 KEY_ALPHABET = re.compile(r"^[a-z ]*$")
 
@@ -156,3 +158,37 @@ def test_any_text_gives_a_key_in_the_key_alphabet(text):
     key = name_key(text)
     assert KEY_ALPHABET.match(key)
     assert name_key(text) == key
+
+
+def _listed_q_spellings() -> list[tuple[str, str]]:
+    """(Latin spelling with q, its Arabic form) for every listed name holding ق."""
+    return [
+        (latin, arabic)
+        for arabic, spellings, _ in _rows()
+        if "ق" in arabic
+        for latin in spellings
+        if "q" in latin.casefold() and "g" not in latin.casefold()
+    ]
+
+
+@given(st.sampled_from(_listed_q_spellings()))
+def test_q_written_as_g_is_the_same_name(spelling):
+    """Sudanese, Yemeni, Gulf and Upper-Egyptian spellings write ق as g (Yagoub, Tarig,
+    Sadig): a listed name so written keys as its Arabic form, unless the g spelling is
+    itself another listed name, as written or read with g for ج (Gasem: جاسم)."""
+    latin, arabic = spelling
+    with_g = latin.replace("q", "g").replace("Q", "G")
+    lexicon = load_lexicon()
+    folded = compact(fold_latin(with_g))
+    listed = set(lexicon.latin.values()) | set(lexicon.arabic.values())
+    if folded in lexicon.latin or phonetic_key(folded) in listed:
+        return
+    assert token_key(with_g) == token_key(arabic), (with_g, arabic)
+
+
+def test_g_for_q_leaves_gh_and_unlisted_names_alone():
+    assert token_key("Ghazi") == token_key("غازي")
+    assert token_key("Gamal") == token_key("جمال")  # g for ج (Egypt) is listed as such
+    assert token_key("Mahgoub") == token_key("محجوب")  # not in the lexicon: letters decide
+    # Gasem is جاسم as written (g for ج) and قاسم as said in Sudan: ambiguous, so its letters
+    assert token_key("Gasem") == token_key("جاسم") != token_key("قاسم")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from recount.names.arabic import has_arabic, normalize_arabic
@@ -62,6 +63,10 @@ def arabic_word_key(word: str) -> str:
     return plain
 
 
+# A g that is no part of gh (غ), dj or ng.
+_G_FOR_Q = re.compile(r"(?<![dn])g(?!h)")
+
+
 @lru_cache(maxsize=200_000)
 def latin_word_key(word: str) -> str:
     lexicon = load_lexicon()
@@ -73,6 +78,9 @@ def latin_word_key(word: str) -> str:
         listed = lexicon.latin.get("k" + word) or lexicon.spelling.get(spelling_key("k" + word))
         if listed is not None:
             return listed
+    listed = _listed_with_g_for_q(word)
+    if listed is not None:
+        return listed
     listed = compatible_key(lexicon, word)
     if listed is not None:
         return listed
@@ -93,7 +101,27 @@ def token_key(token: str) -> str:
     lexicon = load_lexicon()
     if whole in lexicon.latin:
         return lexicon.latin[whole]
+    listed = _listed_with_g_for_q(whole)  # Abd al-Gadir as listed Abd al-Qadir
+    if listed is not None:
+        return listed
     return latin_compound_key(folded, _LATIN)
+
+
+def _listed_with_g_for_q(word: str) -> str | None:
+    """The key of a listed name written with g for q, as ق is said in Sudan, Yemen, the Gulf
+    and Upper Egypt (Yagoub, Tarig, Abd al-Gadir); None for a name the lexicon does not know
+    that way (only listed names: Gamal is جمال, and an unlisted g keeps its letter)."""
+    as_q = _G_FOR_Q.sub("q", word)
+    if as_q == word or phonetic_key(word) in _listed_keys():
+        return None  # Gasem is جاسم as well as قاسم: the letters decide, as before
+    lexicon = load_lexicon()
+    return lexicon.latin.get(as_q) or lexicon.spelling.get(spelling_key(as_q))
+
+
+@lru_cache(maxsize=1)
+def _listed_keys() -> frozenset[str]:
+    lexicon = load_lexicon()
+    return frozenset(lexicon.latin.values()) | frozenset(lexicon.arabic.values())
 
 
 @lru_cache(maxsize=200_000)
