@@ -48,24 +48,44 @@ def key(
     explain: Annotated[
         bool, typer.Option("--explain", help="Show each step from the name to its key.")
     ] = False,
+    country: Annotated[
+        str | None,
+        typer.Option(
+            "--country", metavar="<code>", help="Key as a workspace of this country pack does."
+        ),
+    ] = None,
     workspace: WorkspaceOption = Path("."),
 ) -> None:
     """Print each name's cross-script key, one line per name: in a workspace, as `recount
     normalize` keys its names (Latin names as transliterations of Arabic where its lists say so)."""
-    from recount.names import explain_key, name_key, split_name
-    from recount.names.keys import AUTO_KEYS
+    from recount.names import explain_key, name_key
+    from recount.names.explain import split_in_pack
     from recount.names.workspace import workspace_name_style
+    from recount.reference import workspace_pack
 
-    style = AUTO_KEYS
+    pack, style = _pack(country), None
     if (workspace / "recount.toml").is_file():
-        style = workspace_name_style(open_project(workspace).workspace)
+        ws = open_project(workspace).workspace
+        pack = pack if country else workspace_pack(ws)
+        style = workspace_name_style(ws)
     for name in names:
         if explain:
             console.print(f"[bold]{name}[/]", highlight=False)
-            for step in explain_key(name, style):
+            for step in explain_key(name, pack, style):
                 console.print(f"  {step.step:<12} {step.detail}", highlight=False, markup=False)
             continue
-        value = name_key(name, style)
+        value = name_key(name, pack, style)
         if not value:
-            value = f"(unidentified: {split_name(name, style).unidentified_reason})"
+            value = f"(unidentified: {split_in_pack(name, pack, style).unidentified_reason})"
         console.print(value, highlight=False, markup=False)
+
+
+def _pack(country: str | None):
+    """The country pack named on the command line (none: NO_PACK)."""
+    from recount.errors import ConfigError
+    from recount.reference import country_pack
+
+    try:
+        return country_pack(country)
+    except ConfigError as error:
+        raise typer.BadParameter(error.message, param_hint="--country") from None
