@@ -338,6 +338,23 @@ def test_suggest_reads_the_middle_name_of_arabic_names_as_the_fathers(
         assert "father_name" not in columns
 
 
+def test_suggest_leaves_an_age_column_of_bands_unmapped_and_says_why(tmp_path):
+    """An NGO's 'Age group' ('18-30', '51+', 'Child (0-17)') holds no ages in years: mapped as
+    age, every value was flagged age_unparsed. Ages with a few words among them stay mapped."""
+    bands = ["18-30", "51+", "Child (0-17)", "31-50", ""]
+    lines = ["Full Name,Age group,Age"] + [
+        f"Adam Musa {i},{bands[i % 5]},{'طفل' if i % 7 == 0 else 20 + i}" for i in range(30)
+    ]
+    (tmp_path / "l.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    columns, output = _suggest(tmp_path / "l.csv")
+    assert columns["age"] == "Age"
+    lines = ["Full Name,Age group"] + [f"Adam Musa {i},{bands[i % 5]}" for i in range(30)]
+    (tmp_path / "l.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    columns, output = _suggest(tmp_path / "l.csv")
+    assert "age" not in columns
+    assert '# extra.age_group = "Age group"   # an age header, but most values are no age' in output
+
+
 def test_suggest_names_the_country_pack_whose_units_the_values_are(tmp_path):
     lines = ["nombre,x"] + [
         f"Juan Pérez {i},{d}" for i, d in enumerate(["Antioquia", "Chocó", "Meta"] * 8)

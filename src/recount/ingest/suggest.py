@@ -199,6 +199,7 @@ class Suggestion:
     coarser_places: tuple[str, ...] = ()  # place columns with fewer distinct values than `place`
     without_pack: bool = False  # the workspace chose no country pack
     event_dates: tuple[str, ...] = ()  # date columns in the deaths' years: not births
+    not_ages: tuple[str, ...] = ()  # an age header over values that are no ages (bands)
 
     def toml(self) -> str:
         lines = [
@@ -232,6 +233,9 @@ class Suggestion:
                 if column in self.coarser_places
                 else "dates in the same years as the deaths, not births: uncomment to keep them"
                 if column in self.event_dates
+                else "an age header, but most values are no age in years (bands such as "
+                "'18-30'?): recount reads ages only; uncomment to keep the text"
+                if column in self.not_ages
                 else "not recognised: uncomment to keep it as an extra field, or map it"
             )
             field = _field_name(column)
@@ -324,6 +328,7 @@ def suggest_source(path: Path, root: Path | None = None, pack: CountryPack = NO_
     _given_name_beside_its_parts(columns, sample)
     _middle_name_of_arabic_names(columns, sample)
     event_dates = _dates_by_span(columns, sample)
+    not_ages = _not_ages(columns, sample)
     ordered = {f: columns[f] for f in HEADER_WORDS if f in columns}
     mapped = _mapped(ordered)
     try:
@@ -346,6 +351,7 @@ def suggest_source(path: Path, root: Path | None = None, pack: CountryPack = NO_
             sample.column_names[i] for i, f in by_header.items() if f == "place" and i != finest
         ),
         event_dates=tuple(event_dates),
+        not_ages=not_ages,
     )
 
 
@@ -621,6 +627,22 @@ def _dates_by_span(columns: dict[str, tuple[str, str]], sample: pa.Table) -> lis
         del columns["date_of_birth"]
         return [birth[0]]
     return []
+
+
+def _not_ages(columns: dict[str, tuple[str, str]], sample: pa.Table) -> tuple[str, ...]:
+    """An age column by its header whose sampled values are mostly no age in years (age
+    groups such as '18-30' or '51+'): left unmapped, and returned, rather than mapped and
+    every value flagged age_unparsed."""
+    age = columns.get("age")
+    if not age or not isinstance(age[0], str):
+        return ()
+    texts = [str(v).strip() for v in sample.column(age[0]).to_pylist() if v is not None]
+    texts = [t for t in texts if t]
+    read = sum(1 for years, _ in recognise_age(texts) if years is not None)
+    if texts and read / len(texts) < 0.5:
+        del columns["age"]
+        return (age[0],)
+    return ()
 
 
 # A column guessed as births whose typical year is closer than this to the deaths' is another
