@@ -6,6 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from recount.claims.extraction import claim_records
+from recount.claims.numbers import find_quantities
 
 OUTLET = "Wire"
 
@@ -192,3 +193,41 @@ def test_an_infobox_field_measures_its_bare_counts_and_names_their_source(
     )
     assert (claims[c]["measure"], claims[c]["claimant"]) == (measure, second)
     assert (claims[d]["measure"], claims[d]["population"]) == (measure, "combatants")
+
+
+# "at least another 93": the qualifier still qualifies the number after "another".
+@given(
+    qualifier=st.sampled_from([("at least", "at_least"), ("more than", "more_than")]),
+    another=st.sampled_from(["another", "a further", "an additional"]),
+    count=st.integers(min_value=2, max_value=999_999),
+)
+def test_a_qualifier_before_another_qualifies_the_count(qualifier, another, count):
+    words, normalised = qualifier
+    text = f"Security forces killed {words} {another} {count:,} people in Zahedan."
+    (quantity,) = find_quantities(text)
+    assert (quantity.value, quantity.qualifier) == (count, normalised)
+    claim = claims_of(text)[f"{words} {another} {count:,}"]
+    assert (claim["measure"], claim["qualifier"], claim["low"]) == ("killed", normalised, count)
+
+
+# "17,451 had been arrested in 155 cities, among them 540 students": a part is of the last
+# count of people before it, not of the cities between; "most of them under 13" is an age.
+@given(
+    verb=st.sampled_from([("arrested", "detained"), ("abducted", "abducted")]),
+    count=st.integers(min_value=1_000, max_value=99_999),
+    places=st.integers(min_value=2, max_value=400),
+    part=st.integers(min_value=2, max_value=999),
+    age=st.integers(min_value=5, max_value=17),
+)
+def test_a_part_is_of_the_people_counted_and_of_them_under_n_is_an_age(
+    verb, count, places, part, age
+):
+    said, measure = verb
+    text = (
+        f"The agency said {count:,} demonstrators had been {said} in {places} cities, among "
+        f"them at least {part} students, most of them under {age}."
+    )
+    claims = claims_of(text)
+    assert claims[f"at least {part}"]["measure"] == measure
+    assert str(places) not in claims
+    assert f"under {age}" not in claims

@@ -120,7 +120,7 @@ QUANTITY_RE = re.compile(
     rf"|(?-i:(?<=[a-z])(?=\d+(?:\.\d+)?(?:\s*(?:to|-|–)\s*\d+(?:\.\d+)?)?\s+(?:million|billion)\b))"
     rf"|(?-i:(?<=[a-z])(?=(?:About|Around|Over|Some|Nearly|Almost|Approximately|At\s+least|More\s+than|Up\s+to|Up\s+to|Estimated)\s+\d)))"
     rf"(?:(?P<between>between|from)\s+)?"
-    rf"(?:(?P<qualifier>{_QUALIFIER})\s+)?"
+    rf"(?:(?P<qualifier>{_QUALIFIER})\s+(?:(?:another|a\s+further|an\s+additional)\s+)?)?"
     rf"{_core('a')}"
     rf"(?:\s*(?P<sep>(?(between)(?:-|–|—|\bto\b|\band\b)|(?:-|–|—|\bto\b|\bor\b)))\s*{_core('b')})?"
     rf"(?P<plus>\+|-plus\b|\s+or\s+more\b|\s+or\s+so\b|\s+plus\b)?",

@@ -207,6 +207,7 @@ _TEMPORAL_BEFORE_RE = re.compile(
     rf"(?:\b(?:in|since|by|of|during|until|till|from|through|to|between|early|late|mid|before|after|around|summer|spring|autumn|winter|fall|year|end|start|beginning|{_MONTH})|\b(?:19|20)\d\d\s+and)[\s-]*$",
     re.IGNORECASE,
 )
+_OF_THEM_BEFORE_RE = re.compile(r"\bof\s+(?:them|whom|those|these)\s*$", re.IGNORECASE)
 _AGE_QUALIFIER_RE = re.compile(rf"\b(?:{_POP}|those|aged|age)\s*$", re.IGNORECASE)
 
 
@@ -936,6 +937,8 @@ def _may_count(sentence: str, q: Quantity) -> bool:
     ):
         if _AGE_QUALIFIER_RE.search(before):
             return False  # "children under 5"
+        if _OF_THEM_BEFORE_RE.search(before) and not _POP_AFTER_RE.match(after):
+            return False  # "20,000 children, most of them under 13"
     if not sentence[: q.start].strip() and re.match(r"[.)](?:\s|$)", sentence[q.end : q.end + 2]):
         return False  # "134. The Government has claimed …": a numbered paragraph
     if _RATIO_BEFORE_RE.search(sentence[max(0, q.start - 60) : q.start]):
@@ -1389,6 +1392,11 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
             claim.construction = "part"
             continue
         previous = claims[index - 1]
+        if previous.measure is None and claim.construction == "part":
+            # "17,451 had been arrested in 155 cities, among them 540 students": the count of
+            # people before, not of the cities
+            measured = [c for c in claims[:index] if c.measure is not None]
+            previous = measured[-1] if measured else previous
         if previous.measure is None:
             continue
         gap = _without_periods(sentence, previous.phrase_end, claim.quantity.start, periods)
