@@ -231,3 +231,16 @@ def test_a_part_is_of_the_people_counted_and_of_them_under_n_is_an_age(
     assert claims[f"at least {part}"]["measure"] == measure
     assert str(places) not in claims
     assert f"under {age}" not in claims
+
+
+# "a month of protests" is a span of time, not a rate; "a month" alone after a count is one.
+@given(
+    unit=st.sampled_from(["day", "week", "month", "year"]),
+    span=st.sampled_from(["protests", "fighting", "clashes"]),
+    count=st.integers(min_value=2, max_value=99_999),
+)
+def test_a_unit_of_something_is_a_span_not_a_rate(unit, span, count):
+    total = claims_of(f"At least {count:,} people have been killed in a {unit} of {span}.")
+    rate = claims_of(f"At least {count:,} people have been killed a {unit}, the group said.")
+    assert total[f"At least {count:,}"]["rate"] is None
+    assert rate[f"At least {count:,}"]["rate"] == unit

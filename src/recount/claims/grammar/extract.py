@@ -1854,7 +1854,7 @@ def _remember_claimant(
 
 
 _RATE_AFTER_RE = re.compile(
-    r"^[^.;,]{0,25}?\b(?:a|per|each|every)\s+(?P<unit>day|week|month|year)\b"
+    r"^[^.;,]{0,25}?\b(?:a|per|each|every)\s+(?P<unit>day|week|month|year)\b(?!\s+of\b)"
     r"|^\s*(?P<adverb>daily|weekly|monthly|yearly|annually)\b",
     re.IGNORECASE,
 )
@@ -1867,7 +1867,8 @@ _RATE_UNITS = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "
 
 
 def _rate(sentence: str, claim: SentenceClaim) -> str | None:
-    """'165 killed a day', 'an average 223 killed every day', 'a daily average of 2,000': a rate."""
+    """'165 killed a day', 'an average 223 killed every day', 'a daily average of 2,000': a rate;
+    not 'killed in a crackdown on a month of protests', a span of time."""
     before = _RATE_BEFORE_RE.search(
         sentence[max(0, claim.quantity.start - 40) : claim.quantity.start]
     )
