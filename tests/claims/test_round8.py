@@ -244,3 +244,17 @@ def test_a_unit_of_something_is_a_span_not_a_rate(unit, span, count):
     rate = claims_of(f"At least {count:,} people have been killed a {unit}, the group said.")
     assert total[f"At least {count:,}"]["rate"] is None
     assert rate[f"At least {count:,}"]["rate"] == unit
+
+
+# Those who carried out an attack, counted among its dead, are its fighters.
+@given(
+    noun=st.sampled_from(["attackers", "assailants", "hijackers"]),
+    total=st.integers(min_value=100, max_value=999),
+    part=st.integers(min_value=2, max_value=99),
+)
+def test_attackers_are_fighters(noun, total, part):
+    claims = claims_of(f"A total of {total} people died, including {part} {noun}.")
+    assert (claims[str(part)]["measure"], claims[str(part)]["population"]) == (
+        "killed",
+        "combatants",
+    )
