@@ -258,3 +258,15 @@ def test_attackers_are_fighters(noun, total, part):
         "killed",
         "combatants",
     )
+
+
+# "Two gunmen killed almost 60 people": a count of people as the verb's object makes the
+# count before the verb its subject, the killers, not a count of the killed.
+@given(
+    killers=st.sampled_from(["gunmen", "attackers", "soldiers"]),
+    verb=st.sampled_from(["killed", "wounded", "abducted"]),
+    count=st.integers(min_value=10, max_value=999),
+)
+def test_the_subject_of_a_transitive_count_is_not_counted(killers, verb, count):
+    claims = claims_of(f"At the station two {killers} {verb} almost {count} people.")
+    assert list(claims) == [f"almost {count}"]

@@ -988,6 +988,8 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
         and _ESCAPE_RE.match(after[forward.end() :])
     ):
         forward = None  # "12 prisoners fled the jail" escaped; they were not displaced
+    if forward and forward.group("pop") and _counts_an_object(after[forward.end() :]):
+        forward = None  # "two gunmen killed almost 60 people": the two did the killing
     if forward:
         word = forward.group("meas")
         claim.measure = MEASURES_AFTER[_key(word)]
@@ -1142,6 +1144,14 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
     elif _PART_RE.search(before[-40:]) or _OF_WHOM_AFTER_RE.match(after):
         claim.construction = "part"  # "…, 9,532 of whom are serving sentences"
     return claim
+
+
+def _counts_an_object(after_verb: str) -> bool:
+    """'… killed almost 60 people': the verb has a count of people as its object."""
+    quantities = find_quantities(after_verb[:60])
+    if not quantities or after_verb[: quantities[0].start].strip():
+        return False
+    return _POP_AFTER_RE.match(after_verb[quantities[0].end :]) is not None
 
 
 # Members of an armed body, named by its own words or acronym ("members of the Turkish
