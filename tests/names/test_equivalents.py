@@ -138,10 +138,13 @@ _RUSSIAN = {
     "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
     "ь": "", "ы": "y", "э": "e", "ю": "yu", "я": "ya",
 }  # fmt: skip
-# г after к, с, ц reads as kh, sh, tsh in the Ukrainian table: ambiguous, left out.
+# г after к, с, ц (a soft sign between or not), or after зь, reads as kh, sh, tsh, zh in the
+# Ukrainian table: ambiguous, left out.
 _WORDS = st.text(alphabet="".join(_RUSSIAN), min_size=2, max_size=12).filter(
     lambda w: (
-        not any(f"{c}г" in w for c in "ксц") and any(ch.isalpha() and _RUSSIAN[ch] for ch in w)
+        not any(f"{c}г" in w.replace("ь", "") for c in "ксц")
+        and "зьг" not in w
+        and any(_RUSSIAN[ch] for ch in w)
     )
 )
 
@@ -193,3 +196,19 @@ def test_the_names_stage_applies_the_pack_to_every_key():
     assert len(set.intersection(*map(set, with_pack["name_tokens"]))) == 2
     without = normalize_records(records, workers=1, key_style="spelling").to_pandas()
     assert without["given_key"].nunique() > 1
+
+
+def test_names_key_keys_as_a_workspace_of_the_pack_does():
+    from typer.testing import CliRunner
+
+    from recount.cli import app
+
+    forms = ["Шевченко Олександр Миколайович", "Aleksandr Nikolaevich SHEVCHENKO"]
+    with_pack = CliRunner().invoke(app, ["names", "key", "--country", "UA", *forms])
+    without = CliRunner().invoke(app, ["names", "key", *forms])
+    assert with_pack.exit_code == 0 and without.exit_code == 0
+    assert len(set(with_pack.output.split("\n")[:2])) == 1
+    assert len(set(without.output.split("\n")[:2])) == 2
+    explained = CliRunner().invoke(app, ["names", "key", "--explain", "--country", "UA", forms[1]])
+    assert "[UA pack]" in explained.output
+    assert CliRunner().invoke(app, ["names", "key", "--country", "XX", "a"]).exit_code != 0

@@ -48,17 +48,36 @@ def key(
     explain: Annotated[
         bool, typer.Option("--explain", help="Show each step from the name to its key.")
     ] = False,
+    country: Annotated[
+        str | None,
+        typer.Option(
+            "--country", metavar="<code>", help="Key as a workspace of this country pack does."
+        ),
+    ] = None,
 ) -> None:
     """Print each name's cross-script key, one line per name."""
-    from recount.names import explain_key, name_key, split_name
+    from recount.names import explain_key, name_key
+    from recount.names.explain import split_in_pack
 
+    pack = _pack(country)
     for name in names:
         if explain:
             console.print(f"[bold]{name}[/]", highlight=False)
-            for step in explain_key(name):
+            for step in explain_key(name, pack):
                 console.print(f"  {step.step:<12} {step.detail}", highlight=False, markup=False)
             continue
-        value = name_key(name)
+        value = name_key(name, pack)
         if not value:
-            value = f"(unidentified: {split_name(name).unidentified_reason})"
+            value = f"(unidentified: {split_in_pack(name, pack).unidentified_reason})"
         console.print(value, highlight=False, markup=False)
+
+
+def _pack(country: str | None):
+    """The country pack named on the command line (none: NO_PACK)."""
+    from recount.errors import ConfigError
+    from recount.reference import country_pack
+
+    try:
+        return country_pack(country)
+    except ConfigError as error:
+        raise typer.BadParameter(error.message, param_hint="--country") from None

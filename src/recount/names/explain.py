@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from recount.names.arabic import has_arabic, normalize_arabic
-from recount.names.keys import token_key_source
+from recount.names.equivalents import name_equivalents
+from recount.names.keys import AUTO_KEYS, SPELLING_KEYS, token_key_source
 from recount.names.latin import fold_latin
-from recount.names.parts import split_name
+from recount.names.parts import NameParts, split_name
+from recount.reference import NO_PACK, CountryPack
 
 
 @dataclass(frozen=True)
@@ -16,19 +18,28 @@ class Step:
     detail: str
 
 
-def name_key(text: str | None) -> str:
+def name_key(text: str | None, pack: CountryPack = NO_PACK) -> str:
     """Cross-script key of a full name ("" when it names nobody: unknown, relational, empty).
 
     Two spellings of one name in either script give the same key, e.g.
-    'Mohammad Ahmad al-Ali', 'Muhamad Ahmed Alali' and 'محمد أحمد العلي'.
+    'Mohammad Ahmad al-Ali', 'Muhamad Ahmed Alali' and 'محمد أحمد العلي'; with a
+    country `pack`, as a workspace of that pack keys it (Николай and Mykola with UA).
     """
-    parts = split_name(text)
+    parts = split_in_pack(text, pack)
     return parts.key if parts.identifiable else ""
 
 
-def explain_key(text: str | None) -> list[Step]:
+def split_in_pack(text: str | None, pack: CountryPack = NO_PACK) -> NameParts:
+    """A name's parts as the names stage keys them in a workspace of `pack` (latin_keys auto)."""
+    from recount.names.workspace import key_style_setting
+
+    return split_name(text, key_style_setting(AUTO_KEYS, pack), name_equivalents(pack))
+
+
+def explain_key(text: str | None, pack: CountryPack = NO_PACK) -> list[Step]:
     """Each step from the written name to its key, for a person checking why two names (dis)agree."""
-    parts = split_name(text)
+    parts = split_in_pack(text, pack)
+    equivalents = name_equivalents(pack)
     if text is None or not str(text).strip():
         return [Step("input", "(empty)"), Step("result", "unidentified: no_name")]
     text = str(text)
@@ -50,7 +61,10 @@ def explain_key(text: str | None) -> list[Step]:
         return steps
     for token in parts.tokens:
         role = "kunya" if token.kind == "kunya" else "token"
-        steps.append(Step(role, f"{token.text} -> {token.key}  [{token_key_source(token.text)}]"))
+        source = token_key_source(token.text)
+        if equivalents and token.key != split_name(token.text, SPELLING_KEYS).key:
+            source = f"{pack.code} pack"
+        steps.append(Step(role, f"{token.text} -> {token.key}  [{source}]"))
     for alias in parts.aliases:
         steps.append(Step("alias", f"{alias.text} -> {alias.key}"))
     for role in ("given", "father", "grandfather", "family"):
