@@ -231,3 +231,42 @@ def test_a_part_is_of_the_people_counted_and_of_them_under_n_is_an_age(
     assert claims[f"at least {part}"]["measure"] == measure
     assert str(places) not in claims
     assert f"under {age}" not in claims
+
+
+# "a month of protests" is a span of time, not a rate; "a month" alone after a count is one.
+@given(
+    unit=st.sampled_from(["day", "week", "month", "year"]),
+    span=st.sampled_from(["protests", "fighting", "clashes"]),
+    count=st.integers(min_value=2, max_value=99_999),
+)
+def test_a_unit_of_something_is_a_span_not_a_rate(unit, span, count):
+    total = claims_of(f"At least {count:,} people have been killed in a {unit} of {span}.")
+    rate = claims_of(f"At least {count:,} people have been killed a {unit}, the group said.")
+    assert total[f"At least {count:,}"]["rate"] is None
+    assert rate[f"At least {count:,}"]["rate"] == unit
+
+
+# Those who carried out an attack, counted among its dead, are its fighters.
+@given(
+    noun=st.sampled_from(["attackers", "assailants", "hijackers"]),
+    total=st.integers(min_value=100, max_value=999),
+    part=st.integers(min_value=2, max_value=99),
+)
+def test_attackers_are_fighters(noun, total, part):
+    claims = claims_of(f"A total of {total} people died, including {part} {noun}.")
+    assert (claims[str(part)]["measure"], claims[str(part)]["population"]) == (
+        "killed",
+        "combatants",
+    )
+
+
+# "Two gunmen killed almost 60 people": a count of people as the verb's object makes the
+# count before the verb its subject, the killers, not a count of the killed.
+@given(
+    killers=st.sampled_from(["gunmen", "attackers", "soldiers"]),
+    verb=st.sampled_from(["killed", "wounded", "abducted"]),
+    count=st.integers(min_value=10, max_value=999),
+)
+def test_the_subject_of_a_transitive_count_is_not_counted(killers, verb, count):
+    claims = claims_of(f"At the station two {killers} {verb} almost {count} people.")
+    assert list(claims) == [f"almost {count}"]

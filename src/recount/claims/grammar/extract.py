@@ -988,6 +988,8 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
         and _ESCAPE_RE.match(after[forward.end() :])
     ):
         forward = None  # "12 prisoners fled the jail" escaped; they were not displaced
+    if forward and forward.group("pop") and _counts_an_object(after[forward.end() :]):
+        forward = None  # "two gunmen killed almost 60 people": the two did the killing
     if forward:
         word = forward.group("meas")
         claim.measure = MEASURES_AFTER[_key(word)]
@@ -1142,6 +1144,14 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
     elif _PART_RE.search(before[-40:]) or _OF_WHOM_AFTER_RE.match(after):
         claim.construction = "part"  # "…, 9,532 of whom are serving sentences"
     return claim
+
+
+def _counts_an_object(after_verb: str) -> bool:
+    """'… killed almost 60 people': the verb has a count of people as its object."""
+    quantities = find_quantities(after_verb[:60])
+    if not quantities or after_verb[: quantities[0].start].strip():
+        return False
+    return _POP_AFTER_RE.match(after_verb[quantities[0].end :]) is not None
 
 
 # Members of an armed body, named by its own words or acronym ("members of the Turkish
@@ -1854,7 +1864,7 @@ def _remember_claimant(
 
 
 _RATE_AFTER_RE = re.compile(
-    r"^[^.;,]{0,25}?\b(?:a|per|each|every)\s+(?P<unit>day|week|month|year)\b"
+    r"^[^.;,]{0,25}?\b(?:a|per|each|every)\s+(?P<unit>day|week|month|year)\b(?!\s+of\b)"
     r"|^\s*(?P<adverb>daily|weekly|monthly|yearly|annually)\b",
     re.IGNORECASE,
 )
@@ -1867,7 +1877,8 @@ _RATE_UNITS = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "
 
 
 def _rate(sentence: str, claim: SentenceClaim) -> str | None:
-    """'165 killed a day', 'an average 223 killed every day', 'a daily average of 2,000': a rate."""
+    """'165 killed a day', 'an average 223 killed every day', 'a daily average of 2,000': a rate;
+    not 'killed in a crackdown on a month of protests', a span of time."""
     before = _RATE_BEFORE_RE.search(
         sentence[max(0, claim.quantity.start - 40) : claim.quantity.start]
     )

@@ -40,6 +40,7 @@ POPULATIONS = {
     "members of the army": "combatants", "armed group members": "combatants",
     "paramilitaries": "combatants", "guerrillas": "combatants", "gendarmes": "combatants",
     "operatives": "combatants", "gang members": "combatants", "cartel members": "combatants",
+    "attackers": "combatants", "assailants": "combatants", "hijackers": "combatants",
     "members": "all", "member": "all", "monks": "all",
     "children": "children", "child": "children", "minors": "children", "kids": "children",
     "boys": "children", "girls": "children", "infants": "children", "babies": "children",
