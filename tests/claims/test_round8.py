@@ -270,3 +270,30 @@ def test_attackers_are_fighters(noun, total, part):
 def test_the_subject_of_a_transitive_count_is_not_counted(killers, verb, count):
     claims = claims_of(f"At the station two {killers} {verb} almost {count} people.")
     assert list(claims) == [f"almost {count}"]
+
+
+# A body's name goes on through "for", "of", "on" before the words nearest the verb.
+@given(
+    name=st.sampled_from(
+        [
+            "General Authority for Research and Identification of Missing Persons",
+            "National Office for Research and Documentation of War Victims",
+        ]
+    ),
+    count=st.integers(min_value=2, max_value=9_999),
+)
+def test_a_long_name_before_said_is_whole(name, count):
+    text = f"Last week the {name} said {count:,} bodies had been recovered in the town."
+    assert claims_of(text)[f"{count:,}"]["claimant"] == name
+
+
+# "cost hundreds of Argentine and British lives": adjectives joined by "and" still lead to
+# the people counted.
+@given(
+    first=st.sampled_from(["Argentine", "local", "Iraqi"]),
+    second=st.sampled_from(["British", "foreign", "Kurdish"]),
+    count=st.integers(min_value=2, max_value=99_999),
+)
+def test_adjectives_joined_by_and_lead_to_the_people(first, second, count):
+    text = f"The war is estimated to have cost {count:,} {first} and {second} lives."
+    assert claims_of(text)[f"{count:,}"]["measure"] == "killed"

@@ -517,6 +517,7 @@ _DESCRIBED_NAME_RE = re.compile(
     r"(?:^|[;:—–]\s*)\W*(?=[^,;:]*\b[a-z])[^,;:\d—–]{2,80},\s*(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’.-]*,$"
 )
 _NAME_WORD_BEFORE_RE = re.compile(r"(?:^|\s)([A-Z][\w'’.-]*)\s+$")
+_NAME_LINK_BEFORE_RE = re.compile(r"(?:^|\s)([A-Z][\w'’.-]*\s+(?:for|of|on)\s+)$")
 
 
 _LONG_NP_BEFORE_RE = re.compile(
@@ -552,11 +553,13 @@ def _whole_name(text: str, start: int, phrase: str) -> str:
     if not phrase[:1].isupper():
         return phrase
     while True:
-        word = _NAME_WORD_BEFORE_RE.search(text[max(0, start - 40) : start])
-        if word is None or word.group(1).lower() in DETERMINERS:
+        window = text[max(0, start - 40) : start]
+        # "the General Authority for Research …": a name goes on through "for", "of", "on"
+        word = _NAME_WORD_BEFORE_RE.search(window) or _NAME_LINK_BEFORE_RE.search(window)
+        if word is None or word.group(1).split()[0].lower() in DETERMINERS:
             return phrase
-        phrase = f"{word.group(1)} {phrase}"
-        start -= len(text[max(0, start - 40) : start]) - word.start(1)
+        phrase = f"{word.group(1).rstrip()} {phrase}"
+        start -= len(window) - word.start(1)
 
 
 def _is_proper(phrase: str) -> bool:

@@ -90,8 +90,10 @@ _FORWARD_RE = re.compile(
     rf"[\"“‘']?(?P<meas>{_MEAS})\b",  # 'who have "disappeared"': a measure in quotes
     re.IGNORECASE,
 )
-_POP_AFTER_RE = re.compile(
-    rf"^\s*(?:of\s+)?{_ADJECTIVE}{{0,2}}?(?P<pop>(?:{_POP})(?:\s+(?:{_POP}))?)\b", re.IGNORECASE
+_POP_AFTER_RE = re.compile(  # "hundreds of Argentine and British lives": adjectives joined
+    rf"^\s*(?:of\s+)?(?:{_ADJECTIVE}(?:(?:and|or)\s+(?={_ADJECTIVE}))?){{0,2}}?"
+    rf"(?P<pop>(?:{_POP})(?:\s+(?:{_POP}))?)\b",
+    re.IGNORECASE,
 )
 _POP_NEXT_RE = re.compile(  # "742 killed servicemen"; "killed by security forces" is the agent
     rf"\s+(?!by\b|from\b){_ADJECTIVE}{{0,2}}?(?P<pop>{_POP})\b", re.IGNORECASE
