@@ -297,3 +297,16 @@ def test_a_long_name_before_said_is_whole(name, count):
 def test_adjectives_joined_by_and_lead_to_the_people(first, second, count):
     text = f"The war is estimated to have cost {count:,} {first} and {second} lives."
     assert claims_of(text)[f"{count:,}"]["measure"] == "killed"
+
+
+# "hundreds more on both sides have been wounded": a place phrase between the count and its
+# verb, after "more", still leads to the measure.
+@given(
+    place=st.sampled_from(["on both sides", "in Gaza", "on each side", "in Goma"]),
+    verb=st.sampled_from([("wounded", "injured"), ("killed", "killed")]),
+    count=st.sampled_from(["Hundreds", "Dozens", "Thousands"]),
+)
+def test_a_place_after_more_still_leads_to_the_measure(place, verb, count):
+    said, measure = verb
+    claim = claims_of(f"{count} more {place} have been {said}, officials said.")[count]
+    assert claim["measure"] == measure
