@@ -310,3 +310,21 @@ def test_a_place_after_more_still_leads_to_the_measure(place, verb, count):
     said, measure = verb
     claim = claims_of(f"{count} more {place} have been {said}, officials said.")[count]
     assert claim["measure"] == measure
+
+
+# "The toll will rise from 952 to 1,180": the new figure is to come, the one it rises from
+# stands now.
+@given(
+    modal=st.sampled_from(["will", "could", "may"]),
+    start=st.integers(min_value=100, max_value=900),
+    rise=st.integers(min_value=1, max_value=900),
+)
+def test_a_rise_to_come_starts_from_a_standing_figure(modal, start, rise):
+    end = start + rise
+    text = f"The official death toll {modal} rise from {start} to {end:,} next month."
+    claims = claims_of(text)
+    assert (claims[str(start)]["measure"], claims[str(start)]["context"]) == ("killed", "asserted")
+    assert (claims[f"{end:,}"]["measure"], claims[f"{end:,}"]["context"]) == (
+        "killed",
+        "hypothetical",
+    )

@@ -276,6 +276,7 @@ class SentenceClaim:
     rate: str | None = None  # a rate's period ("day"): "165 killed a day" is not a total
     continued: bool = False  # credited to the previous sentence's source, not its own
     earlier: Quantity | None = None  # "rose from 20 to 35": the earlier figure, a claim too
+    standing: bool = False  # … that earlier figure: it stands now, whatever the rise to come
     claimant: str | None = None
     claimant_kind: str | None = None
     attributed: bool = False
@@ -341,6 +342,8 @@ def sentence_claims(
     claims = [c for c in claims if not _is_yardstick(sentence, c, all_places)]
     for claim in claims:
         claim.context = _context(sentence, claim, mention_spans)
+        if claim.standing and claim.context == "hypothetical":
+            claim.context = "asserted"  # "the toll will rise from 952 to 1,180": 952 stands
         claim.rate = _rate(sentence, claim)
         claim.place = _nearest(places, claim)
         own = [p for p in periods if not _dates_another_event(sentence, p)]
@@ -1361,7 +1364,7 @@ def _with_earlier_figures(claims: list[SentenceClaim]) -> list[SentenceClaim]:
     out = []
     for claim in claims:
         if claim.earlier is not None and claim.measure is not None:
-            earlier = replace(claim, quantity=claim.earlier, earlier=None)
+            earlier = replace(claim, quantity=claim.earlier, earlier=None, standing=True)
             earlier.phrase_end = claim.earlier.end
             out.append(earlier)
         out.append(claim)
