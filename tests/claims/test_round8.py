@@ -328,3 +328,23 @@ def test_a_rise_to_come_starts_from_a_standing_figure(modal, start, rise):
         "killed",
         "hypothetical",
     )
+
+
+# "2,800 were killed in Delhi and 3,350 nationwide": a count with only its scope after it is
+# the next item of the list; "whilst" opens another source's clause as "while" does.
+@given(
+    scope=st.sampled_from(["nationwide", "countrywide", "overall", "altogether"]),
+    first=st.integers(min_value=100, max_value=2_000),
+    extra=st.integers(min_value=1, max_value=2_000),
+    link=st.sampled_from(["while", "whilst"]),
+)
+def test_a_count_with_its_scope_is_listed_and_whilst_opens_a_clause(scope, first, extra, link):
+    second = first + extra
+    text = (
+        f"Government estimates project that about {first:,} people were killed in Delhi and "
+        f"{second:,} {scope}, {link} other sources estimate the number of deaths at 9,000."
+    )
+    claims = claims_of(text)
+    assert claims[f"{second:,}"]["measure"] == "killed"
+    assert claims[f"{second:,}"]["claimant"] == claims[f"about {first:,}"]["claimant"]
+    assert claims[f"{second:,}"]["claimant"] != "other sources"

@@ -155,6 +155,7 @@ _COORD_RE = re.compile(
 )
 _LIST_TAIL_RE = re.compile(
     rf"^\s*(?:(?:{_ADJECTIVE}){{0,2}}(?:{_POP})\b|[,.;:)]|$|respectively\b|and\b|or\b|in\b|on\b|since\b|according\b|were\b|have\b|had\b|who\b|as\b"
+    r"|nationwide\b|countrywide\b|overall\b|altogether\b|elsewhere\b"
     r"|(?:the|a)\s+(?:previous\s+)?(?:year|month|week)\s+(?:before|earlier)\b|last\s+(?:year|month)\b)",
     re.IGNORECASE,
 )
@@ -180,9 +181,9 @@ _POSSESSIVE_RE = re.compile(r"['’]s?\b")
 _OTHER_EVENT_RE = re.compile(
     r"\b(?:after(?!\s+being\b)|before(?!\s+being\b)|when|until|once|ago)\b", re.IGNORECASE
 )
-_SOFT_BREAK_RE = re.compile(r"[,;:—–(]|\bwhile\b|\bbut\b|\bwhereas\b")
+_SOFT_BREAK_RE = re.compile(r"[,;:—–(]|\bwhil(?:e|st)\b|\bbut\b|\bwhereas\b")
 _HARD_BREAK_RE = re.compile(
-    r"[;—–]|\bwhile\b|\bbut\b|\bwhereas\b|\bas\b|\bbecause\b|\bafter\b|\bwhen\b"
+    r"[;—–]|\bwhil(?:e|st)\b|\bbut\b|\bwhereas\b|\bas\b|\bbecause\b|\bafter\b|\bwhen\b"
 )
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -1478,7 +1479,7 @@ _COLON_BREAKDOWN_RE = re.compile(
 # "2,000 Serbs", "some 10,000 ethnic Albanians": a people named by a capitalised plural.
 _PEOPLE_NAME_RE = re.compile(r"^\s*(?:[a-z]+\s+)?[A-Z][a-z]+s\b")
 _OTHER_SOURCE_GAP_RE = re.compile(
-    r"^\s*[;,]?\s*(?:while|but|whereas|and)?\s*[^;,.]{0,40}?\b(?:says|said|say|puts\s+it\s+at|"
+    r"^\s*[;,]?\s*(?:while|whilst|but|whereas|and)?\s*[^;,.]{0,40}?\b(?:says|said|say|puts\s+it\s+at|"
     r"put\s+it\s+at|estimates|estimated|claims|claimed|counts|counted)\s+(?:only|just|about|some)?\s*$",
     re.IGNORECASE,
 )
