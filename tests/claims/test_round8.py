@@ -297,3 +297,54 @@ def test_a_long_name_before_said_is_whole(name, count):
 def test_adjectives_joined_by_and_lead_to_the_people(first, second, count):
     text = f"The war is estimated to have cost {count:,} {first} and {second} lives."
     assert claims_of(text)[f"{count:,}"]["measure"] == "killed"
+
+
+# "hundreds more on both sides have been wounded": a place phrase between the count and its
+# verb, after "more", still leads to the measure.
+@given(
+    place=st.sampled_from(["on both sides", "in Gaza", "on each side", "in Goma"]),
+    verb=st.sampled_from([("wounded", "injured"), ("killed", "killed")]),
+    count=st.sampled_from(["Hundreds", "Dozens", "Thousands"]),
+)
+def test_a_place_after_more_still_leads_to_the_measure(place, verb, count):
+    said, measure = verb
+    claim = claims_of(f"{count} more {place} have been {said}, officials said.")[count]
+    assert claim["measure"] == measure
+
+
+# "The toll will rise from 952 to 1,180": the new figure is to come, the one it rises from
+# stands now.
+@given(
+    modal=st.sampled_from(["will", "could", "may"]),
+    start=st.integers(min_value=100, max_value=900),
+    rise=st.integers(min_value=1, max_value=900),
+)
+def test_a_rise_to_come_starts_from_a_standing_figure(modal, start, rise):
+    end = start + rise
+    text = f"The official death toll {modal} rise from {start} to {end:,} next month."
+    claims = claims_of(text)
+    assert (claims[str(start)]["measure"], claims[str(start)]["context"]) == ("killed", "asserted")
+    assert (claims[f"{end:,}"]["measure"], claims[f"{end:,}"]["context"]) == (
+        "killed",
+        "hypothetical",
+    )
+
+
+# "2,800 were killed in Delhi and 3,350 nationwide": a count with only its scope after it is
+# the next item of the list; "whilst" opens another source's clause as "while" does.
+@given(
+    scope=st.sampled_from(["nationwide", "countrywide", "overall", "altogether"]),
+    first=st.integers(min_value=100, max_value=2_000),
+    extra=st.integers(min_value=1, max_value=2_000),
+    link=st.sampled_from(["while", "whilst"]),
+)
+def test_a_count_with_its_scope_is_listed_and_whilst_opens_a_clause(scope, first, extra, link):
+    second = first + extra
+    text = (
+        f"Government estimates project that about {first:,} people were killed in Delhi and "
+        f"{second:,} {scope}, {link} other sources estimate the number of deaths at 9,000."
+    )
+    claims = claims_of(text)
+    assert claims[f"{second:,}"]["measure"] == "killed"
+    assert claims[f"{second:,}"]["claimant"] == claims[f"about {first:,}"]["claimant"]
+    assert claims[f"{second:,}"]["claimant"] != "other sources"

@@ -120,7 +120,7 @@ _APPOSITION_RE = re.compile(
     r"([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|abu|de)){1,5}),\s+(?:a|an|the|who|head|director|spokesman|spokeswoman|spokesperson)\b[^,]{0,80},\s*(?:(?:has|have|had|also|previously|earlier|later|again|now|recently)\s+)*$"
 )
 _CLAUSE_BREAK_RE = re.compile(
-    r";|\s[—–]\s|,\s*(?:while|whereas|but|although|though)\b|\bwhile\b|\bwhereas\b"
+    r";|\s[—–]\s|,\s*(?:while|whilst|whereas|but|although|though)\b|\bwhil(?:e|st)\b|\bwhereas\b"
 )
 _NOT_A_SPEAKER = {
     "were", "was", "are", "is", "been", "be", "being", "people", "civilians", "killed", "dead",
@@ -224,7 +224,7 @@ def find_attributions(
 # 25,000", "Wider estimates … run from", "with other reported estimates reaching 600,000". The
 # text reports a spread of figures in its own voice; no source before it goes on speaking.
 _ANONYMOUS_RE = re.compile(
-    r"(?:^|[:;]\s*|\b(?:and|but|while|with|whereas)\s+)\W*(?P<np>(?:(?:other|earlier|wider|some|"
+    r"(?:^|[:;]\s*|\b(?:and|but|while|whilst|with|whereas)\s+)\W*(?P<np>(?:(?:other|earlier|wider|some|"
     r"most|many|previous|various|independent|several|unofficial|local|early|initial|reported|"
     r"higher|lower|later)\s+){0,2}(?:estimates|counts|tallies))\b(?:\s+of\b[^,;:]{0,60}?)?"
     r"(?:,[^,;:]{0,80},)?\s+(?:(?:have|had|has)\s+)?(?:ran|range[ds]?|run|vary|varied|go|went|"
@@ -525,7 +525,7 @@ _LONG_NP_BEFORE_RE = re.compile(
     r"earlier|later|again|now|recently)\s+)*$"
 )
 _CLAUSE_WORDS = {"where", "when", "that", "which", "who", "whom", "while", "as", "because",
-                 "after", "before", "since", "if", "and", "but", "whereas"}  # fmt: skip
+                 "after", "before", "since", "if", "and", "but", "whereas", "whilst"}  # fmt: skip
 
 
 def _subject_from_clause_start(before: str, phrase: str) -> str:
@@ -661,7 +661,7 @@ _ORGANISATION_WORDS = {"project", "group", "office", "ministry", "agency", "comm
 _TRAILING_ADVERBS = {"there", "here", "now", "today", "yesterday", "tonight", "again", "also",
                      "earlier", "later", "recently", "previously"}  # fmt: skip
 _CONJUNCTIONS = {
-    "but", "and", "while", "as", "so", "yet", "or", "although", "though", "whereas", "when",
+    "but", "and", "while", "whilst", "as", "so", "yet", "or", "although", "though", "whereas", "when",
     "after", "because", "where", "since", "if", "that", "then", "before",
 }  # fmt: skip
 

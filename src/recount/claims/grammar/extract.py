@@ -79,10 +79,11 @@ _AUX = alternation(AUXILIARIES)
 _PASSIVE_HARM = (
     r"(?:killed|injured|wounded|arrested|detained|abducted|kidnapped|displaced|executed)"
 )
-_LOCATIVE = r"(?:\s+(?:in|on|at|near|from|across|around|inside|outside|throughout)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
+_PLACE_PHRASE = r"(?:in|on|at|near|from|across|around|inside|outside|throughout)\s+(?:(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}|(?:both|each|either)\s+sides?)"
+_LOCATIVE = rf"(?:(?:\s+|(?<=\s)){_PLACE_PHRASE})?"
 _ADJECTIVE = rf"(?:(?!(?:and|or|but|of|with|by|{_POP}|{alternation(UNITS)})\b)[A-Za-z][\w'’-]*\s+)"
 _FORWARD_RE = re.compile(
-    rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?P<of>of\s+)?(?:(?:reports?|names|accounts|cases)\s+of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>(?:{_POP})(?:\s+(?:{_POP})|\s*,?\s+(?:and|or|&)\s+(?:{_ADJECTIVE}){{0,1}}?(?:{_POP}))?)\b|{_ADJECTIVE}{{1,2}}?(?=(?:{alternation(MEASURE_NOUNS)})\b)|{_ADJECTIVE}{{1,2}}?(?=(?:had|have|has|were|was)\s+(?:been\s+)?{_PASSIVE_HARM}\b))?"
+    rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?P<of>of\s+)?(?:(?:reports?|names|accounts|cases)\s+of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>(?:{_POP})(?:\s+(?:{_POP})|\s*,?\s+(?:and|or|&)\s+(?:{_ADJECTIVE}){{0,1}}?(?:{_POP}))?)\b|{_ADJECTIVE}{{1,2}}?(?=(?:{alternation(MEASURE_NOUNS)})\b)|{_ADJECTIVE}{{1,2}}?(?=(?:{_PLACE_PHRASE}\s+)?(?:had|have|has|were|was)\s+(?:been\s+)?{_PASSIVE_HARM}\b))?"
     rf"{_LOCATIVE}"
     r"(?P<aside>\s*(?:,|\(|–|—)\s*[^,()–—.;]{0,80}?(?:,|\)|–|—)|\s*\([^()]{0,80}\)"
     r"|\s+[–—-]\s+[^()–—.;]{0,80}?\s[–—-](?=\s))?"
@@ -154,6 +155,7 @@ _COORD_RE = re.compile(
 )
 _LIST_TAIL_RE = re.compile(
     rf"^\s*(?:(?:{_ADJECTIVE}){{0,2}}(?:{_POP})\b|[,.;:)]|$|respectively\b|and\b|or\b|in\b|on\b|since\b|according\b|were\b|have\b|had\b|who\b|as\b"
+    r"|nationwide\b|countrywide\b|overall\b|altogether\b|elsewhere\b"
     r"|(?:the|a)\s+(?:previous\s+)?(?:year|month|week)\s+(?:before|earlier)\b|last\s+(?:year|month)\b)",
     re.IGNORECASE,
 )
@@ -179,9 +181,9 @@ _POSSESSIVE_RE = re.compile(r"['’]s?\b")
 _OTHER_EVENT_RE = re.compile(
     r"\b(?:after(?!\s+being\b)|before(?!\s+being\b)|when|until|once|ago)\b", re.IGNORECASE
 )
-_SOFT_BREAK_RE = re.compile(r"[,;:—–(]|\bwhile\b|\bbut\b|\bwhereas\b")
+_SOFT_BREAK_RE = re.compile(r"[,;:—–(]|\bwhil(?:e|st)\b|\bbut\b|\bwhereas\b")
 _HARD_BREAK_RE = re.compile(
-    r"[;—–]|\bwhile\b|\bbut\b|\bwhereas\b|\bas\b|\bbecause\b|\bafter\b|\bwhen\b"
+    r"[;—–]|\bwhil(?:e|st)\b|\bbut\b|\bwhereas\b|\bas\b|\bbecause\b|\bafter\b|\bwhen\b"
 )
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -275,6 +277,7 @@ class SentenceClaim:
     rate: str | None = None  # a rate's period ("day"): "165 killed a day" is not a total
     continued: bool = False  # credited to the previous sentence's source, not its own
     earlier: Quantity | None = None  # "rose from 20 to 35": the earlier figure, a claim too
+    standing: bool = False  # … that earlier figure: it stands now, whatever the rise to come
     claimant: str | None = None
     claimant_kind: str | None = None
     attributed: bool = False
@@ -340,6 +343,8 @@ def sentence_claims(
     claims = [c for c in claims if not _is_yardstick(sentence, c, all_places)]
     for claim in claims:
         claim.context = _context(sentence, claim, mention_spans)
+        if claim.standing and claim.context == "hypothetical":
+            claim.context = "asserted"  # "the toll will rise from 952 to 1,180": 952 stands
         claim.rate = _rate(sentence, claim)
         claim.place = _nearest(places, claim)
         own = [p for p in periods if not _dates_another_event(sentence, p)]
@@ -1360,7 +1365,7 @@ def _with_earlier_figures(claims: list[SentenceClaim]) -> list[SentenceClaim]:
     out = []
     for claim in claims:
         if claim.earlier is not None and claim.measure is not None:
-            earlier = replace(claim, quantity=claim.earlier, earlier=None)
+            earlier = replace(claim, quantity=claim.earlier, earlier=None, standing=True)
             earlier.phrase_end = claim.earlier.end
             out.append(earlier)
         out.append(claim)
@@ -1474,7 +1479,7 @@ _COLON_BREAKDOWN_RE = re.compile(
 # "2,000 Serbs", "some 10,000 ethnic Albanians": a people named by a capitalised plural.
 _PEOPLE_NAME_RE = re.compile(r"^\s*(?:[a-z]+\s+)?[A-Z][a-z]+s\b")
 _OTHER_SOURCE_GAP_RE = re.compile(
-    r"^\s*[;,]?\s*(?:while|but|whereas|and)?\s*[^;,.]{0,40}?\b(?:says|said|say|puts\s+it\s+at|"
+    r"^\s*[;,]?\s*(?:while|whilst|but|whereas|and)?\s*[^;,.]{0,40}?\b(?:says|said|say|puts\s+it\s+at|"
     r"put\s+it\s+at|estimates|estimated|claims|claimed|counts|counted)\s+(?:only|just|about|some)?\s*$",
     re.IGNORECASE,
 )

@@ -245,6 +245,7 @@ RISE_VERBS = [
     "rose",
     "risen",
     "rises",
+    "rise",  # "will rise from 952 to 1,180"
     "climbed",
     "climbs",
     "increased",
