@@ -70,7 +70,7 @@ class Workspace:
     ) -> Workspace:
         """Create the folder, a commented recount.toml (unless one exists) and the database.
 
-        `country` chooses a country pack (SY, CO, ...); without one no place is mapped.
+        `country` chooses a country pack (SY, CO, UA); without one no place is mapped.
         """
         from recount.templates import config_template
 

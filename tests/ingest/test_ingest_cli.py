@@ -50,6 +50,29 @@ def test_ingest_prints_the_accounting(tmp_path):
     assert "│ a " not in only_b.output
 
 
+def test_ingest_counts_the_values_it_kept_but_flagged(tmp_path):
+    """An NGO's age column of bands ('18-30') is kept as written and flagged: the counts show
+    after the accounting, per source and flag, so a mapping to fix is seen at once."""
+    sources = [
+        {
+            "id": "ngo",
+            "path": "n.csv",
+            "columns": {"name": "name", "age": "age", "date_of_death": "d"},
+        },
+        {"id": "clean", "path": "c.csv", "columns": {"name": "name"}},
+    ]
+    files = {
+        "n.csv": b"name,age,d\nAdam Musa,18-30,2023-06-01\nHawa Ali,51+,someday\nIsa Adam,40,\n",
+        "c.csv": b"name\nAli\n",
+    }
+    ws = write_workspace(tmp_path / "ws", sources, files)
+    result = runner.invoke(app, ["ingest", "--workspace", str(ws.root)])
+    assert result.exit_code == 0, result.output
+    assert "  ngo: age_unparsed 2, date_unparsed 1" in result.output
+    assert "  clean:" not in result.output
+    assert "Adam" not in result.output and "Hawa" not in result.output  # never print names
+
+
 def test_ingest_reads_every_readable_source_and_names_each_failure(tmp_path):
     kinds = ["good", "folder", "fifo", "loop", "zero", "gone", "empty", "garbage"]
     sources = [{"id": k, "path": f"{k}.csv", "columns": {"name": "name"}} for k in kinds]
@@ -289,6 +312,47 @@ def test_suggest_maps_locality_residence_tribe_and_victim_status_headers(tmp_pat
         (tmp_path / name).write_text(text, encoding="utf-8")
         columns, _ = _suggest(tmp_path / name)
         assert {field: columns.get(field) for field in fields} == fields, name
+
+
+@pytest.mark.parametrize(
+    ("first", "middle", "expected"),
+    [
+        (["Mohamed", "Ahmed", "Fatima", "Omar"], ["Adam", "Ali", "Musa", "Hassan"], "father"),
+        (["John", "Mary", "Peter", "Anne"], ["Paul", "Jane", "James", "Louise"], "given"),
+    ],
+)
+def test_suggest_reads_the_middle_name_of_arabic_names_as_the_fathers(
+    tmp_path, first, middle, expected
+):
+    """A UN-style list of Sudanese names in first/middle/last columns: the middle name is the
+    father's, not a second given name as in an English list."""
+    lines = ["case_id,first_name,middle_name,last_name"] + [
+        f"C{i},{first[i % 4]},{middle[i % 4]},X{i}" for i in range(12)
+    ]
+    (tmp_path / "l.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    columns, _ = _suggest(tmp_path / "l.csv")
+    if expected == "father":
+        assert (columns["given_name"], columns["father_name"]) == ("first_name", "middle_name")
+    else:
+        assert columns["given_name"] == ["first_name", "middle_name"]
+        assert "father_name" not in columns
+
+
+def test_suggest_leaves_an_age_column_of_bands_unmapped_and_says_why(tmp_path):
+    """An NGO's 'Age group' ('18-30', '51+', 'Child (0-17)') holds no ages in years: mapped as
+    age, every value was flagged age_unparsed. Ages with a few words among them stay mapped."""
+    bands = ["18-30", "51+", "Child (0-17)", "31-50", ""]
+    lines = ["Full Name,Age group,Age"] + [
+        f"Adam Musa {i},{bands[i % 5]},{'طفل' if i % 7 == 0 else 20 + i}" for i in range(30)
+    ]
+    (tmp_path / "l.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    columns, output = _suggest(tmp_path / "l.csv")
+    assert columns["age"] == "Age"
+    lines = ["Full Name,Age group"] + [f"Adam Musa {i},{bands[i % 5]}" for i in range(30)]
+    (tmp_path / "l.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    columns, output = _suggest(tmp_path / "l.csv")
+    assert "age" not in columns
+    assert '# extra.age_group = "Age group"   # an age header, but most values are no age' in output
 
 
 def test_suggest_names_the_country_pack_whose_units_the_values_are(tmp_path):

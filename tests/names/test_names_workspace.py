@@ -249,3 +249,28 @@ def test_cli_names_a_countrys_admin_units_in_its_own_word(tmp_path):
     assert result.exit_code == 0, result.output
     output = " ".join(result.output.split())  # the console wraps long lines
     assert "1 departments inferred from place" in output and "governorate" not in output
+
+
+def test_names_key_in_a_workspace_keys_as_normalize_did(tmp_path):
+    """Lists mostly in Arabic script make `normalize` read every Latin name as a
+    transliteration of Arabic; `recount names key -w` must show those keys, not the spelling
+    keys it gives outside any workspace (a user checking why Abakar did not meet أبكر was
+    shown 'abakar' while the workspace had keyed it 'ebkr')."""
+    ws = Workspace.init(tmp_path / "ws")  # no country pack
+    names = ["أبكر آدم موسى", "محمد أحمد علي", "حواء يعقوب آدم", "Abakar Adam Musa"]
+    frame = pd.DataFrame(
+        {"record_id": [f"a:{i}" for i in range(4)], "source_id": "a", "name": names}
+    ).assign(source_row=range(1, 5))
+    ws.write_table("records", tables.frame("records", frame))
+    normalize_workspace(ws)
+    stored = ws.query("select name_key from normalized where record_id = 'a:3'").iloc[0, 0]
+    runner = CliRunner()
+    inside = runner.invoke(app, ["names", "key", "-w", str(ws.root), "Abakar Adam Musa"])
+    assert inside.exit_code == 0, inside.output
+    assert inside.output.strip() == stored
+    assert (
+        stored.split()[0]
+        == ws.query("select name_key from normalized where record_id = 'a:0'").iloc[0, 0].split()[0]
+    )  # Abakar meets أبكر, as linked
+    outside = runner.invoke(app, ["names", "key", "-w", str(tmp_path), "Abakar Adam Musa"])
+    assert outside.exit_code == 0 and outside.output.strip() != stored

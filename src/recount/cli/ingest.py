@@ -62,6 +62,7 @@ def register(app: typer.Typer) -> None:
         console.print(_accounting_table(accounting))
         if "quarantine" in project.tables():
             _print_reasons(project.workspace, accounting)
+        _print_flags(project.workspace, accounting)
 
     sources_app = typer.Typer(
         help="Help with declaring sources in recount.toml.", no_args_is_help=True
@@ -152,3 +153,23 @@ def _print_reasons(ws: Workspace, accounting) -> None:
         rows = ", ".join(str(n) for n in row.rows) + (", …" if row.n > len(row.rows) else "")
         where = f"{paths[row.source_id]} data row{'s' if row.n > 1 else ''} {rows}"
         console.print(f"  {row.source_id}: {row.reason} {row.n:,} ({where})", markup=False)
+
+
+def _print_flags(ws: Workspace, accounting) -> None:
+    """Per source, how many values were kept but flagged, by flag: an age column of bands
+    ('18-30') or dates in words the reader does not know show here, not only in an export."""
+    flags = ws.query(
+        "select source_id, flag, count(*) as n from ("
+        "select source_id, unnest(string_split(issues, ';')) as flag from records "
+        "where issues is not null and source_id = any(?)) group by all order by source_id, n desc",
+        [list(accounting["source_id"])],
+    )
+    if flags.empty:
+        return
+    console.print(
+        "values kept as written but flagged (records.issues; `recount export records`):",
+        markup=False,
+    )
+    for source_id, rows in flags.groupby("source_id", sort=False):
+        counts = ", ".join(f"{row.flag} {row.n:,}" for row in rows.itertuples())
+        console.print(f"  {source_id}: {counts}", markup=False)

@@ -54,21 +54,29 @@ def key(
             "--country", metavar="<code>", help="Key as a workspace of this country pack does."
         ),
     ] = None,
+    workspace: WorkspaceOption = Path("."),
 ) -> None:
-    """Print each name's cross-script key, one line per name."""
+    """Print each name's cross-script key, one line per name: in a workspace, as `recount
+    normalize` keys its names (Latin names as transliterations of Arabic where its lists say so)."""
     from recount.names import explain_key, name_key
     from recount.names.explain import split_in_pack
+    from recount.names.workspace import workspace_name_style
+    from recount.reference import workspace_pack
 
-    pack = _pack(country)
+    pack, style = _pack(country), None
+    if (workspace / "recount.toml").is_file():
+        ws = open_project(workspace).workspace
+        pack = pack if country else workspace_pack(ws)
+        style = workspace_name_style(ws)
     for name in names:
         if explain:
             console.print(f"[bold]{name}[/]", highlight=False)
-            for step in explain_key(name, pack):
+            for step in explain_key(name, pack, style):
                 console.print(f"  {step.step:<12} {step.detail}", highlight=False, markup=False)
             continue
-        value = name_key(name, pack)
+        value = name_key(name, pack, style)
         if not value:
-            value = f"(unidentified: {split_in_pack(name, pack).unidentified_reason})"
+            value = f"(unidentified: {split_in_pack(name, pack, style).unidentified_reason})"
         console.print(value, highlight=False, markup=False)
 
 

@@ -199,6 +199,7 @@ class Suggestion:
     coarser_places: tuple[str, ...] = ()  # place columns with fewer distinct values than `place`
     without_pack: bool = False  # the workspace chose no country pack
     event_dates: tuple[str, ...] = ()  # date columns in the deaths' years: not births
+    not_ages: tuple[str, ...] = ()  # an age header over values that are no ages (bands)
 
     def toml(self) -> str:
         lines = [
@@ -232,6 +233,9 @@ class Suggestion:
                 if column in self.coarser_places
                 else "dates in the same years as the deaths, not births: uncomment to keep them"
                 if column in self.event_dates
+                else "an age header, but most values are no age in years (bands such as "
+                "'18-30'?): recount reads ages only; uncomment to keep the text"
+                if column in self.not_ages
                 else "not recognised: uncomment to keep it as an extra field, or map it"
             )
             field = _field_name(column)
@@ -322,7 +326,9 @@ def suggest_source(path: Path, root: Path | None = None, pack: CountryPack = NO_
         hint = hint or _country_of(sample.column(columns["governorate"][0]).to_pylist(), packs)
     _name_scripts(columns, sample)
     _given_name_beside_its_parts(columns, sample)
+    _middle_name_of_arabic_names(columns, sample)
     event_dates = _dates_by_span(columns, sample)
+    not_ages = _not_ages(columns, sample)
     ordered = {f: columns[f] for f in HEADER_WORDS if f in columns}
     mapped = _mapped(ordered)
     try:
@@ -345,6 +351,7 @@ def suggest_source(path: Path, root: Path | None = None, pack: CountryPack = NO_
             sample.column_names[i] for i, f in by_header.items() if f == "place" and i != finest
         ),
         event_dates=tuple(event_dates),
+        not_ages=not_ages,
     )
 
 
@@ -408,6 +415,33 @@ def _given_name_beside_its_parts(columns: dict[str, tuple[str, str]], sample: pa
     if words and sum(words) / len(words) < GIVEN_NAME_MEAN_WORDS:
         del columns["name"]
         columns["given_name"] = (name, "one word per value beside the name's other parts")
+
+
+# Headers of a middle name: a second given name in English lists, the father's in Arabic ones.
+MIDDLE_NAME_HEADERS = {"middle name", "middle_name", "middle", "second name"}
+
+
+def _middle_name_of_arabic_names(columns: dict[str, tuple[str, str]], sample: pa.Table) -> None:
+    """First and middle name columns joined as the given name, where most first names are
+    Arabic names: the middle name is then the father's (Mohamed Adam Abdalla is Mohamed son of
+    Adam), and joined it made every father's name part of a given name."""
+    given = columns.get("given_name")
+    if not given or isinstance(given[0], str) or "father_name" in columns or len(given[0]) != 2:
+        return
+    first, middle = given[0]
+    if _header_key(middle) not in MIDDLE_NAME_HEADERS:
+        return
+    from recount.names.latin import fold_latin
+    from recount.names.parts import arabic_origin
+
+    names = [str(v).strip() for v in sample.column(first).to_pylist() if v and str(v).strip()]
+    arabic = sum(1 for n in names if _ARABIC.search(n) or arabic_origin(n, fold_latin(n).split()))
+    if names and arabic / len(names) >= 0.5:
+        columns["given_name"] = (first, "header")
+        columns["father_name"] = (
+            middle,
+            f"header; {arabic / len(names):.0%} of the first names are Arabic names, whose middle name is the father's",
+        )
 
 
 # An admin level written as a number (admin1, ADM2_EN, "Administrative level 3"): the first
@@ -593,6 +627,22 @@ def _dates_by_span(columns: dict[str, tuple[str, str]], sample: pa.Table) -> lis
         del columns["date_of_birth"]
         return [birth[0]]
     return []
+
+
+def _not_ages(columns: dict[str, tuple[str, str]], sample: pa.Table) -> tuple[str, ...]:
+    """An age column by its header whose sampled values are mostly no age in years (age
+    groups such as '18-30' or '51+'): left unmapped, and returned, rather than mapped and
+    every value flagged age_unparsed."""
+    age = columns.get("age")
+    if not age or not isinstance(age[0], str):
+        return ()
+    texts = [str(v).strip() for v in sample.column(age[0]).to_pylist() if v is not None]
+    texts = [t for t in texts if t]
+    read = sum(1 for years, _ in recognise_age(texts) if years is not None)
+    if texts and read / len(texts) < 0.5:
+        del columns["age"]
+        return (age[0],)
+    return ()
 
 
 # A column guessed as births whose typical year is closer than this to the deaths' is another

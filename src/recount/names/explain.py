@@ -18,27 +18,34 @@ class Step:
     detail: str
 
 
-def name_key(text: str | None, pack: CountryPack = NO_PACK) -> str:
+def name_key(text: str | None, pack: CountryPack = NO_PACK, style: str | None = None) -> str:
     """Cross-script key of a full name ("" when it names nobody: unknown, relational, empty).
 
     Two spellings of one name in either script give the same key, e.g.
     'Mohammad Ahmad al-Ali', 'Muhamad Ahmed Alali' and 'محمد أحمد العلي'; with a
     country `pack`, as a workspace of that pack keys it (Николай and Mykola with UA).
     """
-    parts = split_in_pack(text, pack)
+    parts = split_in_pack(text, pack, style)
     return parts.key if parts.identifiable else ""
 
 
-def split_in_pack(text: str | None, pack: CountryPack = NO_PACK) -> NameParts:
-    """A name's parts as the names stage keys them in a workspace of `pack` (latin_keys auto)."""
+def split_in_pack(
+    text: str | None, pack: CountryPack = NO_PACK, style: str | None = None
+) -> NameParts:
+    """A name's parts as the names stage keys them in a workspace of `pack`; `style` says how
+    Latin names are keyed (default the pack's with latin_keys auto; a workspace's own:
+    `recount.names.workspace.workspace_name_style`)."""
     from recount.names.workspace import key_style_setting
 
-    return split_name(text, key_style_setting(AUTO_KEYS, pack), name_equivalents(pack))
+    style = style or key_style_setting(AUTO_KEYS, pack)
+    return split_name(text, style, name_equivalents(pack))
 
 
-def explain_key(text: str | None, pack: CountryPack = NO_PACK) -> list[Step]:
+def explain_key(
+    text: str | None, pack: CountryPack = NO_PACK, style: str | None = None
+) -> list[Step]:
     """Each step from the written name to its key, for a person checking why two names (dis)agree."""
-    parts = split_in_pack(text, pack)
+    parts = split_in_pack(text, pack, style)
     equivalents = name_equivalents(pack)
     if text is None or not str(text).strip():
         return [Step("input", "(empty)"), Step("result", "unidentified: no_name")]

@@ -64,6 +64,18 @@ def key_style_setting(value: str, pack: CountryPack = NO_PACK) -> str:
     return value
 
 
+def workspace_name_style(ws) -> str:
+    """How `recount normalize` keys this workspace's Latin names: its setting and pack, and
+    with `auto`, the share of its records' names written in Arabic script."""
+    setting = key_style_setting(ws.config.names.latin_keys, workspace_pack(ws))
+    if setting != AUTO_KEYS or not ws.has_table("records"):
+        return setting
+    available = set(ws.query("select * from records limit 0").columns)
+    columns = ("name", *NAME_PARTS)
+    select = ", ".join(f'"{c}"' if c in available else f'null as "{c}"' for c in columns)
+    return workspace_key_style(ws.query(f"select {select} from records"), setting)
+
+
 # Share of names written in Arabic script from which every Latin name of the
 # workspace is read as a transliteration of Arabic (lists of one population
 # written in both scripts), not only those the name lexicon recognises.

@@ -17,7 +17,8 @@ class ProjectSettings(Section):
     event: str = setting("killed", "what the lists record", choices=EVENTS)
     country: str | None = setting(
         None,
-        "country pack (SY, CO, ...): maps places to its admin units (governorates, departments) "
+        "country pack (SY, CO, UA): maps places to its admin units (governorates, departments, "
+        "oblasts) "
         "and chooses name conventions; unset, no place is mapped to any admin unit",
     )
 
