@@ -30,7 +30,8 @@ def config_template(
 name = "{name}"
 event = "{event}"            # {" | ".join(EVENTS)}
 {chosen}             # country pack ({", ".join(available_packs())}): maps places to its admin
-                             # units (governorates, departments); without one, none is mapped
+                             # units (governorates, departments, oblasts) and keys names by
+                             # its conventions; without one, none is mapped
 
 # One [[sources]] block per list.
 # [[sources]]
