@@ -18,11 +18,12 @@ HEADLINE_CAUTIONS = {
     "poor_convergence": (
         "The sampler's chains behind this figure have not converged (R-hat of the estimated "
         f"total above {RHAT_LIMIT} or fewer than {ESS_MINIMUM} effective draws), so neither the "
-        "figure nor its interval can be trusted yet. The chains already ran on to their cap "
-        f"({RUN_ON_LIMIT} times the default run): to run longer, raise max_sweeps under "
-        "[estimate.lcmcr] in recount.toml (or set ess_target = 1000 there) and run `recount "
-        "estimate` again. Chains that still disagree sit in separate modes of the posterior, "
-        "which running on does not join (docs/lcmcr.md)."
+        "figure nor its interval can be trusted yet. Unless `draws` is set, the chains ran on "
+        f"until their cap ({RUN_ON_LIMIT} times the default run), or stopped sooner where each "
+        "chain had mixed alone but the chains still disagreed. To run longer, raise max_sweeps "
+        "under [estimate.lcmcr] in recount.toml (or set ess_target = 1000 there) and run "
+        "`recount estimate` again. On some tables the chains crawl, or sit in separate modes, "
+        "beyond what a longer run mends (docs/lcmcr.md, Known limits)."
     ),
     "methods_disagree": (
         "The estimation methods disagree beyond their intervals for this total: the data "
