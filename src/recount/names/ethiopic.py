@@ -53,18 +53,15 @@ def has_ethiopic(text: str) -> bool:
     return bool(_ETHIOPIC.search(text))
 
 
-# A sixth-order consonant before h is written with a vowel (ፍስሃ fseha, not fsha), as Latin
-# spellings do (Fisseha): sh, kh, th ... would read as one other consonant.
+# A sixth-order consonant before h is written with a vowel where Latin spellings write one:
+# before ha (ኣብርሃ Abreha, not Abrha, which would end in h + a, not in -eha), and before any h
+# where the two letters would read as one (ፍስሃ Fisseha: fsha is f-sh-a).
+_H_ROWS = (0x1200, 0x1210, 0x1280)
+_SIXTH = "".join(chr(row + 5) for row in _ROWS)
+_DIGRAPH_SIXTH = "".join(chr(row + 5) for row, c in _ROWS.items() if c in set("sktdgzpc"))
 _BEFORE_H = re.compile(
-    "(["
-    + "".join(
-        chr(row + 5)
-        for row, consonant in _ROWS.items()
-        if consonant in ("s", "k", "t", "d", "g", "z", "p")
-    )
-    + "])(?=["
-    + "".join(chr(row + i) for row in (0x1200, 0x1210, 0x1280) for i in range(8))
-    + "])"
+    f"([{_SIXTH}])(?=[{''.join(chr(row + 3) for row in _H_ROWS)}])"
+    f"|([{_DIGRAPH_SIXTH}])(?=[{''.join(chr(row + i) for row in _H_ROWS for i in range(8))}])"
 )
 
 
@@ -72,4 +69,4 @@ def romanise_ethiopic(text: str) -> str:
     """The text with its Ge'ez letters written in Latin ones (lower case), the rest as it was."""
     if not has_ethiopic(text):
         return text
-    return _BEFORE_H.sub(lambda m: _TABLE[ord(m.group(1))] + "e", text).translate(_TABLE)
+    return _BEFORE_H.sub(lambda m: _TABLE[ord(m.group(0))] + "e", text).translate(_TABLE)
