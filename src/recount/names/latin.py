@@ -24,7 +24,9 @@ _SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "
 
 def fold_latin(text: str) -> str:
     """Lower case ASCII letters, digits, spaces, hyphens, commas and parentheses only."""
-    text = unicodedata.normalize("NFKD", romanise_cyrillic(romanise_ethiopic(text))).translate(_SPECIAL)
+    text = unicodedata.normalize("NFKD", romanise_cyrillic(romanise_ethiopic(text))).translate(
+        _SPECIAL
+    )
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _AYN_HAMZA.sub("", text.casefold())
     text = _NON_LETTER.sub(" ", text)
