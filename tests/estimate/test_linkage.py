@@ -486,3 +486,60 @@ def test_pooled_diagnostics_compare_chains_within_their_replicate():
     assert rhat == pytest.approx(np.sqrt((1.0 + 1.02**2) / 2)) and ess == 500
     exact = [MethodResult("dga", "ok"), MethodResult("dga", "ok")]  # no chains to compare
     assert replicate_diagnostics(exact, template) == (1.5, 10.0)
+
+
+def stratified_run(region_of, monkeypatch, replicates: int = 3):
+    """The stage on two regions with loglinear and dga, recording each round's tasks."""
+    import recount.estimate.linkage_stage as linkage_stage
+    import recount.estimate.workspace as stage
+
+    record_person, pairs, persons, _ = world(4000, 0.15, p_missed=0.5, p_linked=0.9)
+    number = persons["person_id"].str.slice(1, 7).astype(int)
+    persons = persons.assign(region=number.map(region_of))
+    chosen = settings(replicates, ("loglinear", "dga"), strata=["region"])
+    graph = build_graph(record_person, pairs, LISTS)
+    rounds = []
+    real = linkage_stage.run_tasks
+
+    def recording(tasks, *args):
+        rounds.append(list(tasks))
+        return real(tasks, *args)
+
+    def tasks(frame, columns, level, options):
+        return stratum_tasks(frame, columns, LISTS, ["region"], level, options)
+
+    monkeypatch.setattr(linkage_stage, "run_tasks", recording)
+    estimates, *_ = estimate_with_linkage(persons, graph, chosen, replicates, tasks, stage=stage)
+    return estimates, rounds
+
+
+def test_a_pooled_headline_replicates_only_the_pooled_table(monkeypatch):
+    """A region too small to estimate makes the sum over strata a floor, so the headline is
+    the pooled table's: only it is estimated on each clustering (every method); the strata
+    keep the single clustering's figures and say so (nothing beside them)."""
+    estimates, (_, second) = stratified_run(lambda n: "small" if n < 20 else "big", monkeypatch)
+    replicated = [t for t in second if t.key.startswith("linkage")]
+    assert sorted({t.level for t in replicated}) == ["total_pooled"] and len(replicated) == 3
+    assert all(t.options.methods == ("loglinear", "dga") for t in replicated)
+    pooled = estimates[estimates["level"] == "total_pooled"]
+    assert pooled["fixed_estimate"].notna().all() and pooled["linkage_share"].notna().all()
+    summed = estimates[estimates["level"].isin(["stratum", "total"])]
+    assert summed["fixed_estimate"].isna().all() and summed["linkage_share"].isna().all()
+    head = estimates[(estimates["level"] == "total") & (estimates["method"] == "dga")].iloc[0]
+    assert "includes_not_estimable_strata" in head["flag"]
+
+
+def test_a_summed_headline_replicates_the_strata_for_its_method_only(monkeypatch):
+    """Where every region is estimable the headline is dga's sum over them: the strata are
+    estimated on each clustering with dga alone, and the sum carries the linkage draws."""
+    estimates, (_, second) = stratified_run(lambda n: "even" if n % 2 else "odd", monkeypatch)
+    strata = [t for t in second if t.key.startswith("linkage") and t.level == "stratum"]
+    assert len(strata) == 3 * 2 and all(t.options.methods == ("dga",) for t in strata)
+    rows = estimates.set_index(["level", "method", "region"], drop=False)
+    for level, region in (("stratum", "even"), ("stratum", "odd"), ("total", None)):
+        dga = rows.loc[(level, "dga", region)]
+        loglinear = rows.loc[(level, "loglinear", region)]
+        assert pd.notna(dga["fixed_estimate"]) and 0 <= dga["linkage_share"] <= 1
+        assert "linkage draws" in dga["reason"] or level == "total"
+        assert pd.isna(loglinear["fixed_estimate"])  # the single clustering's own row
+        assert "linkage draws" not in str(loglinear["reason"])

@@ -18,6 +18,7 @@ linkage uncertainty (`fixed_*`) and the share of the interval that linkage accou
 
 from __future__ import annotations
 
+import copy
 import math
 from collections.abc import Callable
 from dataclasses import replace
@@ -25,6 +26,7 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
+from recount.estimate.headline import TOTAL_LEVELS, preferred_total
 from recount.estimate.levels import (
     COLUMNS,
     Z95,
@@ -43,7 +45,7 @@ from recount.estimate.strata import (
     run_tasks,
 )
 from recount.settings import EstimateSettings
-from recount.tables import pooled_level
+from recount.tables import is_pooled, pooled_level
 
 REPLICATE_PREFIX = "linkage"
 THRESHOLD_PREFIX = "threshold"
@@ -66,6 +68,47 @@ def replicate_options(options: EstimateSettings, replicates: int) -> EstimateSet
         draws=max(math.ceil(draws / options.chains), MIN_REPLICATE_DRAWS_PER_CHAIN),
     )
     return replace(options, draws=draws, lcmcr=lcmcr)
+
+
+def replicated_methods(
+    results: list[StratumResult], strata: list[str], settings, result_rows: Callable
+) -> tuple[str, ...]:
+    """The methods the replicates estimate on the finest strata (the one-table levels get
+    every method): all of them without strata (the total is one table); with strata, only
+    the preferred total's method, and only where that total is their sum. A total read from
+    one pooled table, as wherever a stratum cannot be estimated, needs no replicate of the
+    strata: their rows keep the single clustering's figures."""
+    if not strata:
+        return tuple(settings.methods)
+    rows, _ = result_rows(copy.deepcopy(results), strata, settings)
+    head = preferred_total(pd.DataFrame(rows, columns=strata + COLUMNS))
+    if head is None or head["level"] != "total":
+        return ()
+    return (str(head["method"]),)
+
+
+def cross_check_tasks(
+    corrected: pd.DataFrame | None,
+    starts: dict[tuple[str, str], dict],
+    options: EstimateSettings,
+    strata: list[str],
+) -> list[StratumTask]:
+    """The corrected table's task (none without one). Its chains start where the single
+    clustering's one-table total stopped and run the default length without running on: a
+    cross-check beside the headline, whose long run it does not repeat."""
+    if corrected is None:
+        return []
+    lcmcr = replace(options.lcmcr, ess_target=None, draws=options.lcmcr.draws_per_chain())
+    task = StratumTask(
+        key=CORRECTED_KEY,
+        values=dict.fromkeys(strata),
+        level="corrected",
+        patterns=corrected,
+        options=replace(options, lcmcr=lcmcr),
+    )
+    for key in [k for k in starts if k[0] in TOTAL_LEVELS][:1]:
+        task.warm_starts = {m: s.pick(0) for m, s in starts[key].items()}
+    return [task]
 
 
 def replicate_persons(
@@ -177,23 +220,8 @@ def estimate_with_linkage(
     fixed_tasks = tasks_for(frame, options, "")
     for task in fixed_tasks:
         task.snapshots = replicates
-    if corrected is not None:
-        fixed_tasks.append(
-            StratumTask(
-                key=CORRECTED_KEY,
-                values=dict.fromkeys(strata),
-                level="corrected",
-                patterns=corrected,
-                options=options,
-            )
-        )
     small = replicate_options(options, replicates)
     draws = replicate_persons(graph, frame, carry, replicates, options.seed)
-    replicate_tasks = []
-    for r, persons in enumerate(draws):
-        for task in tasks_for(persons, small, ""):
-            replicate_tasks.append(task)
-            task.key = f"{REPLICATE_PREFIX}{r}:{task.key}"
     threshold_tasks = []
     for i, persons in enumerate((thresholds or {}).values()):
         for task in stratum_tasks(persons, (), "threshold", small):
@@ -203,23 +231,31 @@ def estimate_with_linkage(
     # over its kept draws; replicate r's chains then start from the r-th states in the
     # same stratum, with a short burn-in (lcmcr.WarmStart): each replicate from its own
     # draws of that posterior. The thresholds' tables are further apart: they start cold.
-    steps = _Progress(progress, len(fixed_tasks) + len(replicate_tasks) + len(threshold_tasks))
+    steps = _Progress(progress, len(fixed_tasks) + replicates + len(threshold_tasks) + 1)
     results = run_tasks(fixed_tasks, settings.workers, settings.engine_for(), steps.phase())
-    cross_check = results.pop() if corrected is not None else None
     fixed = {(r.level, r.key): r for r in results}
     starts = {key: _stopped(result) for key, result in fixed.items()}
-    estimated = [t for t in replicate_tasks if _unprefixed(t) in fixed]
-    steps.total -= len(replicate_tasks) - len(estimated)  # strata no row reads
-    replicate_tasks = estimated
-    for task in replicate_tasks:
-        r = int(task.key.split(":", 1)[0].removeprefix(REPLICATE_PREFIX))
-        task.warm_starts = {m: s.pick(r) for m, s in starts[_unprefixed(task)].items()}
+    finest_methods = replicated_methods(list(fixed.values()), strata, settings, result_rows)
+    replicate_tasks = []
+    for r, persons in enumerate(draws):
+        for task in tasks_for(persons, small, ""):
+            if not is_pooled(task.level):
+                if not finest_methods:
+                    continue
+                task.options = replace(small, methods=finest_methods)
+            task.key = f"{REPLICATE_PREFIX}{r}:{task.key}"
+            if _unprefixed(task) in fixed:  # strata the single clustering lacks: no row reads them
+                task.warm_starts = {m: s.pick(r) for m, s in starts[_unprefixed(task)].items()}
+                replicate_tasks.append(task)
+    cross_tasks = cross_check_tasks(corrected, starts, options, strata)
+    steps.total = len(fixed_tasks) + len(replicate_tasks) + len(threshold_tasks) + len(cross_tasks)
     results = run_tasks(
-        replicate_tasks + threshold_tasks,
+        replicate_tasks + threshold_tasks + cross_tasks,
         settings.workers,
         settings.engine_for(),
         steps.phase(),
     )
+    cross_check = results.pop() if cross_tasks else None
     by_threshold = results[len(replicate_tasks) :]
     by_replicate: dict[tuple[str, str], list[StratumResult | None]] = {
         k: [None] * replicates for k in fixed
@@ -383,8 +419,10 @@ def replicate_points(
         if base is None:
             continue
         values = tuple(_hashable(base.values.get(c)) for c in strata)
-        for index, method in enumerate(methods):
-            array = np.array([_point(p, index) for p in parts], dtype=float)
+        for method in methods:
+            if all(_method(p, method) is None for p in parts):
+                continue  # not replicated: the row keeps the single clustering's figures
+            array = np.array([_point(p, method) for p in parts], dtype=float)
             points[(base.level, method, values)] = array
             if base.level == finest_level:
                 finest.append((base, method, array))
@@ -397,10 +435,15 @@ def replicate_points(
     return points
 
 
-def _point(part: StratumResult | None, index: int) -> float:
+def _method(part: StratumResult | None, name: str) -> MethodResult | None:
+    """The replicate's result of method `name` (None where the replicate did not run it)."""
+    return next((m for m in part.methods if m.method == name), None) if part else None
+
+
+def _point(part: StratumResult | None, name: str) -> float:
     if part is None:
         return 0.0
-    method = part.methods[index]
+    method = _method(part, name)
     if method.status != "ok":
         return float(part.documented)
     if method.draws is not None:
@@ -418,7 +461,7 @@ def pool_stratum(
     template = fixed or next(p for p in parts if p is not None)
     methods = []
     for index, name in enumerate(options.methods):
-        replicas = [p.methods[index] if p is not None else None for p in parts]
+        replicas = [_method(p, name) for p in parts]
         documented = [p.documented if p is not None else 0 for p in parts]
         methods.append(_pool_method(name, replicas, documented, options, template.methods[index]))
     return StratumResult(
@@ -528,7 +571,8 @@ def _with_fixed(
     points: dict[tuple, np.ndarray],
 ) -> pd.DataFrame:
     """Pooled rows with the single clustering's estimate and interval beside them, and the
-    share of their interval that linkage accounts for."""
+    share of their interval that linkage accounts for. Rows no replicate estimated are the
+    single clustering's own: nothing beside them."""
 
     def key(row: dict) -> tuple:
         return (row["level"], row["method"], *(_hashable(row.get(c)) for c in strata))
@@ -536,17 +580,15 @@ def _with_fixed(
     fixed = {key(r): r for r in fixed_rows}
     for row in pooled_rows:
         base = fixed.get(key(row))
-        if base is None or base["status"] != "ok" or row["status"] != "ok":
+        replicated = points.get((row["level"], row["method"], key(row)[2:]))
+        if base is None or replicated is None or base["status"] != "ok" or row["status"] != "ok":
             row.update(fixed_estimate=None, fixed_lower=None, fixed_upper=None, linkage_share=None)
             continue
         row.update(
             fixed_estimate=base["estimate"],
             fixed_lower=base["lower"],
             fixed_upper=base["upper"],
-            linkage_share=linkage_share(
-                points.get((row["level"], row["method"], key(row)[2:])),
-                row["upper"] - row["lower"],
-            ),
+            linkage_share=linkage_share(replicated, row["upper"] - row["lower"]),
         )
     return pd.DataFrame(pooled_rows, columns=strata + COLUMNS)
 
