@@ -114,9 +114,17 @@ def cross_check_tasks(
         patterns=corrected,
         options=replace(options, lcmcr=lcmcr),
     )
-    for key in [k for k in starts if k[0] in TOTAL_LEVELS][:1]:
-        task.warm_starts = {m: s.pick(0) for m, s in starts[key].items()}
+    task.warm_starts = total_start(starts)
     return [task]
+
+
+def total_start(starts: dict[tuple[str, str], dict]) -> dict:
+    """Where the single clustering's one-table total stopped, per method (none without
+    one): the start of the tables of the whole population at other links (the
+    thresholds', the corrected one), whose lists are the same."""
+    for key in [k for k in starts if k[0] in TOTAL_LEVELS][:1]:
+        return {m: s.pick(0) for m, s in starts[key].items()}
+    return {}
 
 
 def replicate_persons(
@@ -237,7 +245,7 @@ def estimate_with_linkage(
             threshold_tasks.append(task)
     # The single clustering first, at full length; then, per stratum the rows read, one set
     # of LCMCR chains goes on from where its chains stopped through the replicates' tables
-    # (ReplicateChain). The thresholds' tables are further apart: they start cold.
+    # (ReplicateChain). The thresholds' tables start where the total's chains stopped.
     steps = _Progress(progress, len(fixed_tasks) + replicates + len(threshold_tasks) + 1)
     results = run_tasks(fixed_tasks, settings.workers, settings.engine_for(), steps.phase())
     fixed = {(r.level, r.key): r for r in results}
@@ -255,6 +263,8 @@ def estimate_with_linkage(
                 replicate_tasks.append(task)
     chains = replicate_chains(replicate_tasks, starts, options)
     cross_tasks = cross_check_tasks(corrected, starts, options, strata)
+    for task in threshold_tasks:
+        task.warm_starts = total_start(starts)
     steps.total = len(fixed_tasks) + len(chains) + len(threshold_tasks) + len(cross_tasks)
     results = run_tasks(
         chains + threshold_tasks + cross_tasks,
