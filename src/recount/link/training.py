@@ -337,20 +337,23 @@ def _em_session(
         pair_count = block_pair_count(frame, block)
         if pair_count < MIN_EM_PAIRS:
             continue
+        max_pairs = EM_MAX_PAIRS if pair_count > EM_MAX_PAIRS else None
         linker = engine.linker(frame, copy.deepcopy(session_settings))
         try:
             linker.training.estimate_parameters_using_expectation_maximisation(
-                block_sql(block),
-                estimate_without_term_frequencies=True,
-                max_pairs=EM_MAX_PAIRS if pair_count > EM_MAX_PAIRS else None,
+                block_sql(block), estimate_without_term_frequencies=True, max_pairs=max_pairs
             )
         except EMTrainingException:
             continue
         except ValueError:
             # Splink refuses an m that EM drove to 0.0: a level seen only in pairs the fit
-            # calls non-matches (namesakes). Such a fit is no estimate; try the next block.
-            collapsed.append(block_sql(block))
-            continue
+            # calls non-matches (namesakes). That is evidence the level is rare among matches,
+            # not a reason to fall back on the priors: EM again, bounded at every step.
+            bounded = _bounded_em(engine, frame, session_settings, block, estimated, max_pairs)
+            if bounded is None:
+                collapsed.append(block_sql(block))
+                continue
+            return block, bounded
         return block, linker.misc.save_model_to_json()
     tried = "; ".join(block_sql(b) for b in blocks) or "none"
     failed = f"EM drove an m to zero on {'; '.join(collapsed)} and " if collapsed else ""
@@ -360,6 +363,56 @@ def _em_session(
         "prior m probabilities used"
     )
     return None
+
+
+def _bounded_em(
+    engine: Engine,
+    frame: pd.DataFrame,
+    session_settings: dict[str, Any],
+    block: Block,
+    estimated: list[str],
+    max_pairs: float | None,
+) -> dict[str, Any] | None:
+    """EM one iteration at a time, each step's m of `estimated` shrunk and floored (`bound_m`)
+    before the next: no m reaches zero, so no pair's posterior underflows and the fit ends
+    where Splink's own would, within the bounds every model keeps anyway. None if it fails."""
+    settings = copy.deepcopy(session_settings)
+    iterations, tolerance = settings["max_iterations"], settings["em_convergence"]
+    for _ in range(iterations):
+        settings["max_iterations"] = 1
+        linker = engine.linker(frame, copy.deepcopy(settings))
+        try:
+            linker.training.estimate_parameters_using_expectation_maximisation(
+                block_sql(block), estimate_without_term_frequencies=True, max_pairs=max_pairs
+            )
+        except (EMTrainingException, ValueError):
+            return None
+        step = linker.misc.save_model_to_json()
+        bound_m(step, only=estimated)
+        change = max(
+            (
+                abs(a - b)
+                for a, b in zip(
+                    _m_values(settings, estimated), _m_values(step, estimated), strict=True
+                )
+            ),
+            default=0.0,
+        )
+        settings = step
+        if change < tolerance:
+            break
+    settings["max_iterations"] = iterations
+    return settings
+
+
+def _m_values(settings: dict[str, Any], names: list[str]) -> list[float]:
+    return [
+        level.get("m_probability") or 0.0
+        for comparison in settings["comparisons"]
+        if comparison["output_column_name"] in names
+        for level in comparison["comparison_levels"]
+        if not level.get("is_null_level")
+    ]
 
 
 def _copy_m(source_settings: dict[str, Any], comparison: dict[str, Any]) -> None:
@@ -372,14 +425,16 @@ def _copy_m(source_settings: dict[str, Any], comparison: dict[str, Any]) -> None
                     level["m_probability"] = trained["m_probability"]
 
 
-def bound_m(settings: dict[str, Any]) -> None:
-    """Shrink every level's m towards its prior, floor it, make untrained levels explicit, and
-    settle the last bits of m and u (see _settled).
+def bound_m(settings: dict[str, Any], only: list[str] | None = None) -> None:
+    """Shrink every level's m (of the comparisons named in `only`, if given) towards its prior,
+    floor it, make untrained levels explicit, and settle the last bits of m and u (_settled).
 
     With m_final = (1 - w) m + w prior and m >= floor, the weight of any level is
     at least log2(floor / u): one disagreeing field costs a bounded weight.
     """
     for comparison in settings["comparisons"]:
+        if only is not None and comparison["output_column_name"] not in only:
+            continue
         levels = [lv for lv in comparison["comparison_levels"] if not lv.get("is_null_level")]
         prior = model.prior_of(comparison)
         values = []
