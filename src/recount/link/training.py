@@ -249,8 +249,8 @@ def train(
         session = _em_session(engine, frame, trained, blocks, estimated, warnings)
         if session is None:
             continue
-        block, result = session
-        used.append(block_sql(block))
+        used_block, result = session
+        used.append(used_block)
         for comparison in trained["comparisons"]:
             if comparison["output_column_name"] in estimated:
                 _copy_m(result, comparison)
@@ -321,8 +321,9 @@ def _em_session(
     blocks: list[Block],
     estimated: list[str],
     warnings: list[str],
-) -> tuple[Block, dict[str, Any]] | None:
-    """EM on the first workable block, estimating only `estimated`; the rest held at m = u."""
+) -> tuple[str, dict[str, Any]] | None:
+    """EM on the first workable block, estimating only `estimated`; the rest held at m = u.
+    Returns the block (as trained_from names it) and the estimate."""
     session_settings = copy.deepcopy(base_settings)
     for comparison in session_settings["comparisons"]:
         if comparison["output_column_name"] in estimated:
@@ -353,8 +354,8 @@ def _em_session(
             if bounded is None:
                 collapsed.append(block_sql(block))
                 continue
-            return block, bounded
-        return block, linker.misc.save_model_to_json()
+            return f"{block_sql(block)} (bounded at each step)", bounded
+        return block_sql(block), linker.misc.save_model_to_json()
     tried = "; ".join(block_sql(b) for b in blocks) or "none"
     failed = f"EM drove an m to zero on {'; '.join(collapsed)} and " if collapsed else ""
     warnings.append(
