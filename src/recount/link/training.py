@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import numpy as np
 import pandas as pd
 from splink.internals.exceptions import EMTrainingException
 
@@ -374,36 +375,74 @@ def _bounded_em(
     estimated: list[str],
     max_pairs: float | None,
 ) -> dict[str, Any] | None:
-    """EM one iteration at a time, each step's m of `estimated` shrunk and floored (`bound_m`)
-    before the next: no m reaches zero, so no pair's posterior underflows and the fit ends
-    where Splink's own would, within the bounds every model keeps anyway. None if it fails."""
+    """EM on the block's comparison vectors with every step's m of `estimated` shrunk and
+    floored (`bound_m`) before the next: no m reaches zero, so no pair's posterior underflows,
+    and the fit ends within the bounds every model keeps anyway. The vectors come from one
+    Splink prediction over the block; the iterations are numpy. The comparisons not
+    estimated are held at m = u, so they leave the posterior alone. None on a block too
+    large to hold (`EM_MAX_PAIRS`)."""
+    if max_pairs is not None:
+        return None
     settings = copy.deepcopy(session_settings)
-    iterations, tolerance = settings["max_iterations"], settings["em_convergence"]
-    for _ in range(iterations):
-        settings["max_iterations"] = 1
-        linker = engine.linker(frame, copy.deepcopy(settings))
-        try:
-            linker.training.estimate_parameters_using_expectation_maximisation(
-                block_sql(block), estimate_without_term_frequencies=True, max_pairs=max_pairs
-            )
-        except (EMTrainingException, ValueError):
-            return None
-        step = linker.misc.save_model_to_json()
-        bound_m(step, only=estimated)
+    bound_m(settings, only=estimated)  # every m set: the prior where EM left none
+    vectors = _comparison_vectors(engine, frame, settings, block)
+    comparisons = [c for c in settings["comparisons"] if c["output_column_name"] in estimated]
+    levels = {c["output_column_name"]: _non_null(c) for c in comparisons}
+    gamma = {
+        name: len(lv) - 1 - vectors[f"gamma_{name}"].to_numpy(dtype=np.int64)
+        for name, lv in levels.items()
+    }  # Splink numbers the first level highest, null -1: here the index of the level
+    log_u = {
+        name: np.log([lv.get("u_probability") or 1e-4 for lv in levels[name]]) for name in levels
+    }
+    share = 0.5
+    for _ in range(settings["max_iterations"]):
+        before = _m_values(settings, estimated)
+        odds = np.full(len(vectors), math.log(share / (1 - share)))
+        for name, lv in levels.items():
+            known = gamma[name] < len(lv)
+            log_m = np.log([level["m_probability"] for level in lv])
+            odds[known] += (log_m - log_u[name])[gamma[name][known]]
+        match = 1 / (1 + np.exp(-np.clip(odds, -700, 700)))
+        for name, lv in levels.items():
+            known = gamma[name] < len(lv)
+            mass = np.bincount(gamma[name][known], weights=match[known], minlength=len(lv))
+            for level, m in zip(lv, mass / max(mass.sum(), 1e-300), strict=True):
+                level["m_probability"] = float(m)
+        bound_m(settings, only=estimated)
+        share = float(min(max(match.mean(), 1e-6), 1 - 1e-6))
         change = max(
-            (
-                abs(a - b)
-                for a, b in zip(
-                    _m_values(settings, estimated), _m_values(step, estimated), strict=True
-                )
-            ),
+            (abs(x - y) for x, y in zip(before, _m_values(settings, estimated), strict=True)),
             default=0.0,
         )
-        settings = step
-        if change < tolerance:
+        if change < settings["em_convergence"]:
             break
-    settings["max_iterations"] = iterations
     return settings
+
+
+def _comparison_vectors(
+    engine: Engine, frame: pd.DataFrame, settings: dict[str, Any], block: Block
+) -> pd.DataFrame:
+    """Every pair of the block with its level per comparison (Splink's gamma_ columns)."""
+    scoring = copy.deepcopy(settings)
+    scoring["blocking_rules_to_generate_predictions"] = [
+        {"blocking_rule": block_sql(block), "sql_dialect": engine.sql_dialect}
+    ]
+    scoring["retain_matching_columns"] = True  # Splink keeps gamma_ columns with them
+    for comparison in scoring["comparisons"]:
+        for level in comparison["comparison_levels"]:
+            level.pop("tf_adjustment_column", None)
+            level.pop("tf_adjustment_weight", None)
+            if not level.get("is_null_level"):
+                level["m_probability"] = level.get("m_probability") or 0.5
+                level["u_probability"] = level.get("u_probability") or 0.5
+    predicted = engine.linker(frame, scoring).inference.predict()
+    columns = [f"gamma_{c['output_column_name']}" for c in scoring["comparisons"]]
+    return predicted.as_pandas_dataframe()[columns]
+
+
+def _non_null(comparison: dict[str, Any]) -> list[dict[str, Any]]:
+    return [lv for lv in comparison["comparison_levels"] if not lv.get("is_null_level")]
 
 
 def _m_values(settings: dict[str, Any], names: list[str]) -> list[float]:
