@@ -97,3 +97,61 @@ def test_an_owners_reports_credit_the_owner(count, word):
         f"The toll far exceeded the Pentagon's {word} reports on Sunday of {count} soldiers killed."
     )
     assert claims_of(text)[str(count)]["claimant"] == "Pentagon"
+
+
+# "X said it had identified 18,000 victims and estimated that …": the second verb shares the
+# first one's subject; a participle and its agent after the subject ("set up by the UN") are
+# not the subject.
+@given(
+    body=st.sampled_from(BODIES),
+    first=st.integers(min_value=100, max_value=9_000),
+    extra=st.integers(min_value=1, max_value=9_000),
+    agent=st.sampled_from(["set up by", "led by", "appointed by", "funded by"]),
+)
+def test_a_coordinated_verb_and_an_agent_phrase_keep_the_subject(body, first, extra, agent):
+    text = (
+        f"{body} {agent} the provincial governor said it had identified {first:,} victims and "
+        f"estimated that a maximum of {first + extra:,} people lost their lives."
+    )
+    claims = claims_of(text)
+    assert claims[f"a maximum of {first + extra:,}"]["claimant"] == body.removeprefix("The ")
+
+
+# Estimates nobody owns ("the lower estimates reporting", "the most widely published
+# estimates") are the text's own report; a name in brackets after a figure is its source.
+@given(
+    low=st.integers(min_value=1_000, max_value=9_000),
+    high=st.integers(min_value=10_000, max_value=90_000),
+    name=st.sampled_from(["Robert Fisk", "Anna Berg", "Hale and Moss"]),
+)
+def test_unowned_estimates_and_a_bracketed_source(low, high, name):
+    text = (
+        "Subsequent estimates vary, with the lower estimates reporting at least "
+        f"{low:,} deaths, while others put the number at {high:,} ({name})."
+    )
+    claims = claims_of(text)
+    assert claims[f"at least {low:,}"]["claimant"] == OUTLET
+    assert claims[f"{high:,}"]["claimant"] == name
+    widely = claims_of(f"According to the most widely published estimates {high:,} people died.")
+    assert widely[f"{high:,}"]["claimant"] == OUTLET
+    place = claims_of(f"Government forces killed {high:,} (Hama City) in the raid.")
+    assert place[f"{high:,}"]["claimant"] == OUTLET
+
+
+# Whose reports ("reports from Western countries"), whose book ("X in his book T states"),
+# a name with letters beyond ASCII, and the article left at a phrase's end.
+@given(count=st.integers(min_value=10, max_value=90_000))
+def test_the_source_phrase_is_read_whole(count):
+    claims = claims_of(
+        f"Initial diplomatic reports from Western countries stated that {count:,} died."
+    )
+    assert claims[f"{count:,}"]["claimant"] == "Initial diplomatic reports from Western countries"
+    text = f"Raul Arias Ramos in his book La Legion en La Guerra states that there were {count:,} dead."
+    assert claims_of(text)[f"{count:,}"]["claimant"] == "Raul Arias Ramos"
+    text = (
+        "A recent study by Vicente del Palacio and José Ángel Etxaniz for the Gernika History "
+        f"Group estimated the number of victims to be {count:,}."
+    )
+    assert claims_of(text)[f"{count:,}"]["claimant"] == "Vicente del Palacio and José Ángel Etxaniz"
+    text = f"The wartime police and administrators had believed there were about {count:,} victims."
+    assert claims_of(text)[f"about {count:,}"]["claimant"] == "wartime police and administrators"
