@@ -50,7 +50,8 @@ DEV3 = TESTS / "dev3"
 DEV4 = TESTS / "dev4"
 DEV5 = TESTS / "dev5"
 DEV6 = TESTS / "dev6"
-# The sixth blind split, labelled by another hand; scored once, by the lead, never developed on.
+# The sixth blind split, labelled by another hand; scored once by the lead (note 60): spent,
+# development material from the next round (as dev7).
 # (blind4, scored once on 2026-12-05, note 35, is development material since: dev5;
 # blind5, scored once on 2026-12-05, note 56, is dev6.)
 BLIND = TESTS / "blind6"
