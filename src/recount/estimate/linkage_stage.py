@@ -378,6 +378,8 @@ def run_chain(chain: ReplicateChain) -> list[StratumResult]:
                 state, trajectory = found.stopped, trajectory + [found.chains]
                 blocks[index].append(found.chains)
                 sweeps += _block_sweeps(lcmcr, state.sampler, first=len(trajectory) == 1)
+                if again:  # the replicate's time is its blocks' over every pass
+                    _method(results[index], "lcmcr").seconds += found.seconds
             if not again:
                 result.key = task.key
                 results.append(result)
