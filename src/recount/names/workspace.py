@@ -15,10 +15,11 @@ from recount.errors import WorkspaceError
 from recount.names.arabic import has_arabic
 from recount.names.dates import date_flags
 from recount.names.equivalents import NO_EQUIVALENTS, NameEquivalents, name_equivalents
+from recount.names.ethiopic import has_ethiopic
 from recount.names.keys import ARABIC_KEYS, AUTO_KEYS, SPELLING_KEYS, listed_token
 from recount.names.lexicon import load_lexicon
 from recount.names.parts import NameParts, parts_from_fields, split_name
-from recount.names.places import resolve_place
+from recount.names.places import coarser_parts, resolve_place
 from recount.reference import NO_PACK, CountryPack, workspace_pack
 from recount.settings import NAME_FIELDS, NAME_PARTS, NamesSettings
 from recount.tables import TABLES
@@ -78,19 +79,23 @@ def workspace_name_style(ws) -> str:
 
 # Share of names written in Arabic script from which every Latin name of the
 # workspace is read as a transliteration of Arabic (lists of one population
-# written in both scripts), not only those the name lexicon recognises.
+# written in both scripts), not only those the name lexicon recognises. Names in
+# Ethiopic script count too: their romanisations differ in the vowels as Arabic
+# names' do (Tesfay, Tesfaye, Tesfai), and the transliteration key keeps the
+# consonants and long vowels that all of them write.
 ARABIC_SCRIPT_SHARE = 0.02
 
 
 def workspace_key_style(frame: pd.DataFrame, setting: str = AUTO_KEYS) -> str:
-    """The key style for a whole workspace: the setting, or `arabic` where Arabic script is common."""
+    """The key style for a whole workspace: the setting, or `arabic` where Arabic (or Ethiopic)
+    script is common."""
     if setting != AUTO_KEYS:
         return setting
     names = pd.concat([frame[c].dropna() for c in ("name", *NAME_PARTS)], ignore_index=True)
     if names.empty:
         return AUTO_KEYS
     distinct = names.drop_duplicates()
-    arabic = distinct.map(has_arabic).to_numpy()
+    arabic = distinct.map(lambda name: has_arabic(name) or has_ethiopic(name)).to_numpy()
     counts = names.value_counts()
     share = counts[distinct[arabic]].sum() / counts.sum()
     return ARABIC_KEYS if share >= ARABIC_SCRIPT_SHARE else AUTO_KEYS
@@ -124,7 +129,8 @@ def normalize_records(
     for j, field in enumerate(NAME_OUTPUT):
         out[field] = _spread([row[j] for row in rows], codes, NORMALIZED_SCHEMA.field(field).type)
     codes, distinct = _distinct(frame, ("governorate", "governorate_raw", "place"))
-    rows = [_place(*values, pack) for values in distinct]
+    coarser = coarser_parts({v[2] for v in distinct if v[2]}) if pack.code is None else frozenset()
+    rows = [_place(*values, pack, coarser) for values in distinct]
     for j, field in enumerate(("governorate", "governorate_inferred", "place_key")):
         out[field] = _spread([row[j] for row in rows], codes, NORMALIZED_SCHEMA.field(field).type)
     dates = _dates(records)
@@ -302,8 +308,10 @@ def _unique(values) -> list[str]:
     return list(seen)
 
 
-def _place(governorate, governorate_raw, place, pack) -> tuple[str | None, bool, str | None]:
-    resolved = resolve_place(str(place), pack) if place is not None else None
+def _place(
+    governorate, governorate_raw, place, pack, coarser=frozenset()
+) -> tuple[str | None, bool, str | None]:
+    resolved = resolve_place(str(place), pack, coarser) if place is not None else None
     place_key = resolved.place_key if resolved else None
     if governorate is not None:
         return str(governorate), False, place_key
