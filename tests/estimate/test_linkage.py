@@ -473,16 +473,6 @@ def test_replicates_chain_through_the_tables_from_the_single_clusterings_fit(mon
 
 
 @pytest.mark.slow
-def test_replicates_on_one_chain_still_widen_the_interval(monkeypatch):
-    """Replicates that disagree (links of probability 0.5) give a pooled LCMCR interval no
-    narrower than the single clustering's, though one set of chains runs through them."""
-    record_person, pairs, persons, _ = world(4000, 0.15, p_missed=0.5, p_linked=0.9)
-    estimates, _ = lcmcr_run(record_person, pairs, persons, 6, monkeypatch)
-    row = estimates[estimates["level"] == "total"].iloc[0]
-    assert row["upper"] - row["lower"] > row["fixed_upper"] - row["fixed_lower"]
-    assert 0 < row["linkage_share"] <= 1
-
-
 def test_pooled_diagnostics_compare_chains_within_their_replicate():
     from recount.estimate.linkage_stage import replicate_diagnostics
     from recount.estimate.methods import MethodResult
