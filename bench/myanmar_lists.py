@@ -30,7 +30,7 @@ from pathlib import Path
 SYLLABLES = [
     ("အောင်", ("Aung",), "m"), ("ကျော်", ("Kyaw", "Kyaw"), "m"), ("ဇော်", ("Zaw",), "m"),
     ("မင်း", ("Min", "Minn"), "m"), ("ထွန်း", ("Htun", "Tun", "Htoon"), "m"),
-    ("ဝင်း", ("Win", "Winn"), "b"), ("မြင့်", ("Myint",), "b"), ("နိုင်", ("Naing", "Nai"), "m"),
+    ("ဝင်း", ("Win", "Winn"), "b"), ("မြင့်", ("Myint",), "b"), ("နိုင်", ("Naing",), "m"),
     ("စိုး", ("Soe", "So"), "m"), ("သန့်", ("Thant", "Thandt"), "m"), ("သိန်း", ("Thein", "Thane"), "b"),
     ("လှိုင်", ("Hlaing",), "b"), ("ဖြိုး", ("Phyo", "Pyo"), "b"), ("ထက်", ("Htet", "Htett"), "b"),
     ("ပိုင်", ("Paing",), "m"), ("ရဲ", ("Ye", "Yei"), "m"), ("သူ", ("Thu",), "m"), ("ဇင်", ("Zin", "Zinn"), "b"),

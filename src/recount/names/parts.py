@@ -23,9 +23,11 @@ from recount.names.compounds import (
     UMM_WORDS,
 )
 from recount.names.equivalents import NO_EQUIVALENTS, NameEquivalents
+from recount.names.burmese import has_burmese, name_syllables, unknown_burmese
 from recount.names.keys import (
     ARABIC_KEYS,
     AUTO_KEYS,
+    BURMESE_KEYS,
     SPELLING_KEYS,
     LatinWords,
     spelling_token_key,
@@ -204,6 +206,9 @@ def split_name(
         for seg in _PARENS.findall(text)
         for t in _tokens(_words(seg, script), script, style, equivalents)
     )
+    if style == BURMESE_KEYS and words and not unknown_burmese(words):
+        if has_burmese(text) or not _is_unknown(words):
+            return _assign(_tokens(words, script, style), aliases, script)
     words = _drop_leading_honorifics(words)
     if not words:
         reason = "unknown_name" if _has_letters(text) else "no_name"
@@ -244,6 +249,8 @@ def latin_style(text: str, words: list[str], style: str = AUTO_KEYS) -> str:
     lexicon lists, or when it carries an Arabic particle (al-, bin, Abd, Abu)
     and at least one listed word.
     """
+    if has_burmese(text):
+        return BURMESE_KEYS
     if style != AUTO_KEYS:
         return style
     return ARABIC_KEYS if arabic_origin(text, words) else SPELLING_KEYS
@@ -368,6 +375,8 @@ def _tokens(
     spelling have none of these: each word is a token, particles (de, van) dropped,
     keyed through the pack's `equivalents` (a patronymic has kind `patronymic`).
     """
+    if script == "latin" and style == BURMESE_KEYS:
+        return [NameToken(s, s) for s in name_syllables(words)]
     if script == "latin" and style == SPELLING_KEYS:
         return [
             _spelling_token(w, equivalents)

@@ -15,8 +15,9 @@ from recount.errors import WorkspaceError
 from recount.names.arabic import has_arabic
 from recount.names.dates import date_flags
 from recount.names.equivalents import NO_EQUIVALENTS, NameEquivalents, name_equivalents
+from recount.names.burmese import has_burmese
 from recount.names.ethiopic import has_ethiopic
-from recount.names.keys import ARABIC_KEYS, AUTO_KEYS, SPELLING_KEYS, listed_token
+from recount.names.keys import ARABIC_KEYS, AUTO_KEYS, BURMESE_KEYS, SPELLING_KEYS, listed_token
 from recount.names.lexicon import load_lexicon
 from recount.names.parts import NameParts, parts_from_fields, split_name
 from recount.names.places import coarser_parts, resolve_place
@@ -88,15 +89,19 @@ ARABIC_SCRIPT_SHARE = 0.02
 
 def workspace_key_style(frame: pd.DataFrame, setting: str = AUTO_KEYS) -> str:
     """The key style for a whole workspace: the setting, or `arabic` where Arabic (or Ethiopic)
-    script is common."""
+    script is common, `burmese` where Burmese script is (its Latin names are romanised Burmese
+    syllables, honorifics in front)."""
     if setting != AUTO_KEYS:
         return setting
     names = pd.concat([frame[c].dropna() for c in ("name", *NAME_PARTS)], ignore_index=True)
     if names.empty:
         return AUTO_KEYS
     distinct = names.drop_duplicates()
-    arabic = distinct.map(lambda name: has_arabic(name) or has_ethiopic(name)).to_numpy()
     counts = names.value_counts()
+    burmese = distinct.map(has_burmese).to_numpy()
+    if counts[distinct[burmese]].sum() / counts.sum() >= ARABIC_SCRIPT_SHARE:
+        return BURMESE_KEYS
+    arabic = distinct.map(lambda name: has_arabic(name) or has_ethiopic(name)).to_numpy()
     share = counts[distinct[arabic]].sum() / counts.sum()
     return ARABIC_KEYS if share >= ARABIC_SCRIPT_SHARE else AUTO_KEYS
 
