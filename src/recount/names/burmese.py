@@ -44,7 +44,9 @@ _ZAWGYI = {
     0x1064: "\u1004\u103a\u1039", 0x108B: "\u1004\u103a\u1039\u102d",
     0x108C: "\u1004\u103a\u1039\u102e", 0x108D: "\u1004\u103a\u1039\u1036",
 }  # fmt: skip
-_ZAWGYI.update({c: _VIRAMA + chr(u) for c, u in zip(range(0x1060, 0x1064), range(0x1000, 0x1004))})
+_ZAWGYI.update(
+    {c: _VIRAMA + chr(u) for c, u in zip(range(0x1060, 0x1064), range(0x1000, 0x1004), strict=True)}
+)
 _ZAWGYI.update({
     0x1065: "\u1039\u1005", 0x1066: "\u1039\u1006", 0x1067: "\u1039\u1006", 0x1068: "\u1039\u1007",
     0x1069: "\u1039\u1008", 0x106C: "\u1039\u100b", 0x106D: "\u1039\u100c", 0x1070: "\u1039\u100f",
@@ -215,7 +217,9 @@ _LATIN_RHYMES = {
     "we": ["we", "way", "wai", "wei", "wae"], "win": ["win", "winn", "wyn"], "wet": ["wet", "wett"],
     "wein": ["wein"], "wi": ["wi", "wee"], "wo": ["wo", "woe"],
 }  # fmt: skip
-_RHYME_OF = {spelling: rhyme for rhyme, spellings in _LATIN_RHYMES.items() for spelling in spellings}
+_RHYME_OF = {
+    spelling: rhyme for rhyme, spellings in _LATIN_RHYMES.items() for spelling in spellings
+}
 _ONSET_RE = "|".join(sorted((o for o in _LATIN_ONSETS if o), key=len, reverse=True))
 _RHYME_RE = "|".join(sorted(_RHYME_OF, key=len, reverse=True))
 _LATIN_SYLLABLE = re.compile(f"(?:{_ONSET_RE})?(?:y|w)?(?:{_RHYME_RE})")

@@ -26,9 +26,7 @@ _SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "
 def fold_latin(text: str) -> str:
     """Lower case ASCII letters, digits, spaces, hyphens, commas and parentheses only."""
     text = romanise_cyrillic(romanise_ethiopic(romanise_burmese(text)))
-    text = unicodedata.normalize("NFKD", text).translate(
-        _SPECIAL
-    )
+    text = unicodedata.normalize("NFKD", text).translate(_SPECIAL)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _AYN_HAMZA.sub("", text.casefold())
     text = _NON_LETTER.sub(" ", text)

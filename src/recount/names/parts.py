@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from recount.names.arabic import has_arabic, normalize_arabic, strip_marks
+from recount.names.burmese import has_burmese, name_syllables, unknown_burmese
 from recount.names.compounds import (
     ABD_PREFIXES,
     ABU_WORDS,
@@ -23,7 +24,6 @@ from recount.names.compounds import (
     UMM_WORDS,
 )
 from recount.names.equivalents import NO_EQUIVALENTS, NameEquivalents
-from recount.names.burmese import has_burmese, name_syllables, unknown_burmese
 from recount.names.keys import (
     ARABIC_KEYS,
     AUTO_KEYS,

@@ -13,9 +13,9 @@ import pyarrow as pa
 
 from recount.errors import WorkspaceError
 from recount.names.arabic import has_arabic
+from recount.names.burmese import has_burmese
 from recount.names.dates import date_flags
 from recount.names.equivalents import NO_EQUIVALENTS, NameEquivalents, name_equivalents
-from recount.names.burmese import has_burmese
 from recount.names.ethiopic import has_ethiopic
 from recount.names.keys import ARABIC_KEYS, AUTO_KEYS, BURMESE_KEYS, SPELLING_KEYS, listed_token
 from recount.names.lexicon import load_lexicon
