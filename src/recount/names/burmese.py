@@ -213,9 +213,7 @@ _LATIN_RHYMES = {
     "an": ["an", "ann", "am", "ang", "arn"], "ein": ["ein", "ane", "ain", "eign", "eine"],
     "on": ["on", "ohn", "oun", "one", "ohnn", "onn", "own", "oan"], "un": ["un", "oon", "unn", "wun"],
     "ant": ["ant", "andt", "and"], "int": ["int", "indt", "ind"], "eint": ["eint", "aint"],
-    "unt": ["unt", "oont"], "ont": ["ont", "ohnt"], "wa": ["wa", "war", "wah"],
-    "we": ["we", "way", "wai", "wei", "wae"], "win": ["win", "winn", "wyn"], "wet": ["wet", "wett"],
-    "wein": ["wein"], "wi": ["wi", "wee"], "wo": ["wo", "woe"],
+    "unt": ["unt", "oont"], "ont": ["ont", "ohnt"],
 }  # fmt: skip
 _RHYME_OF = {
     spelling: rhyme for rhyme, spellings in _LATIN_RHYMES.items() for spelling in spellings
@@ -225,74 +223,91 @@ _RHYME_RE = "|".join(sorted(_RHYME_OF, key=len, reverse=True))
 _LATIN_SYLLABLE = re.compile(f"(?:{_ONSET_RE})?(?:y|w)?(?:{_RHYME_RE})")
 
 
+# Spellings few romanisations use: a cut that needs them is the less likely one.
+_RARE_SPELLINGS = frozenset(
+    "aa ii uu y au awe aww ett ette ek eic ake oke oat awk auck ike aig itt ic eet att art "
+    "ann am ang arn eign eine ohnn onn own oan ine aingg aungg ong andt indt aint "
+    "ohnt oont".split()
+)
+_RARE = 0.5  # the cost of a syllable spelt in a rare way, against one more syllable
+_VOWEL_START = 0.3  # of a syllable with no onset inside a word (mya naing, not myan aing)
+_ONSET_LETTER = 0.05  # less per letter of onset: consonants start syllables (mo nwe, not mon we)
+
+
 @lru_cache(maxsize=200_000)
 def latin_syllables(word: str) -> tuple[str, ...] | None:
     """A folded Latin word as Burmese syllable keys (Kyawkyaw: kyaw kyaw), or None when the
-    word is no sequence of Burmese syllables as romanisations spell them."""
-    best: list[tuple[str, ...] | None] = [None] * (len(word) + 1)
-    best[0] = ()
-    for start in range(len(word)):
-        if best[start] is None:
-            continue
-        for end in range(start + 1, min(len(word), start + 7) + 1):
-            key = _latin_syllable_key(word[start:end])
-            if key is None:
+    word is no sequence of Burmese syllables as romanisations spell them. Of the ways to cut
+    it, the fewest syllables in common spellings (kyaw kyaw, not kyawk yaw)."""
+    best: list[tuple[float, tuple[str, ...]] | None] = [None] * (len(word) + 1)
+    best[len(word)] = (0.0, ())
+    for start in range(len(word) - 1, -1, -1):
+        for end in range(min(len(word), start + 7), start, -1):
+            rest = best[end]
+            piece = _latin_syllable_key(word[start:end]) if rest is not None else None
+            if piece is None or rest is None:
                 continue
-            candidate = (*best[start], key)  # type: ignore[misc]
-            if best[end] is None or len(candidate) < len(best[end]):  # type: ignore[arg-type]
-                best[end] = candidate
-    return best[len(word)]
+            cost = rest[0] + piece[1]
+            if start and word[start] in "aeiou":
+                cost += _VOWEL_START
+            if best[start] is None or cost < best[start][0]:  # type: ignore[index]
+                best[start] = (cost, (piece[0], *rest[1]))
+    return best[0][1] if best[0] is not None else None
 
 
 @lru_cache(maxsize=100_000)
-def _latin_syllable_key(piece: str) -> str | None:
+def _latin_syllable_key(piece: str) -> tuple[str, float] | None:
+    """The key of one romanised syllable and the cost of reading the letters so."""
     for onset_len in range(min(3, len(piece)), -1, -1):
         onset, rest = piece[:onset_len], piece[onset_len:]
         if onset not in _LATIN_ONSETS:
             continue
         for medial in ("", "y", "w"):
-            if medial and not rest.startswith(medial):
+            if medial and (not rest.startswith(medial) or onset.endswith(medial)):
                 continue
-            rhyme = _RHYME_OF.get(rest[len(medial) :])
-            if rhyme is None:
+            spelling = rest[len(medial) :]
+            rhyme = _RHYME_OF.get(spelling)
+            if rhyme is None or (spelling == "aye" and onset + medial):
                 continue
             start = _LATIN_ONSETS[onset]
             if medial == "y":
                 start = {"kh": "ch", "g": "gy"}.get(start, start + "y")
             if medial == "w":
                 rhyme = {"an": "un", "at": "ut", "a": "wa"}.get(rhyme, "w" + rhyme)
-            return start + rhyme
+            rare = spelling in _RARE_SPELLINGS or onset in ("ng", "hng")
+            cost = 1 + _RARE * rare - _ONSET_LETTER * len(onset)
+            return start + rhyme, cost
     return None
 
 
 # Honorifics in front of a name: U, Daw, Ko, Ma, Maung (Mg), Saw and Naw (Karen), Salai and
 # Mai (Chin), Sai and Nang (Shan), Khun, Mahn, Duwa (Kachin), Bo, Dr, as Latin words and as
 # the syllable keys of their Burmese spellings (ဦး ဒေါ် ကို မ မောင် စော နော် ဆလိုင်း မိုင် စိုင်း နန်း).
-HONORIFIC_WORDS = frozenset(
-    "u daw ko ma maung mg saw naw salai mai sai nang nan khun mahn duwa bo dr doctor".split()
+HONORIFIC_WORDS = {
+    w: w for w in "u daw ko ma maung saw naw salai mai sai nang khun mahn duwa bo dr doctor".split()
+} | {"mg": "maung"}
+_HONORIFICS = frozenset(
+    [(w,) for w in HONORIFIC_WORDS.values()]
+    + [("maing",), ("saing",), ("nan",), ("man",), ("sa", "laing"), ("du", "wa")]
 )
-_HONORIFIC_SYLLABLES = frozenset(
-    [("u",), ("daw",), ("ko",), ("ma",), ("maung",), ("saw",), ("naw",), ("sa", "laing"),
-     ("maing",), ("saing",), ("nan",), ("khun",), ("man",), ("du", "wa"), ("bo",)]
-)  # fmt: skip
 
 
 def name_syllables(words: list[str]) -> list[str]:
     """Folded words of a name (Burmese script already romanised, a syllable a word) as
     syllable keys, honorifics in front dropped while a syllable is left, so a title in front
     never changes the key (Ko Maung Maung, Maung Maung and Mg Maung Maung all key as maung)."""
-    groups = [latin_syllables(w) or (w,) for w in words]
-    while groups:
-        if words[0] in HONORIFIC_WORDS or groups[0] in _HONORIFIC_SYLLABLES:
-            title = 1
-        elif len(groups) > 1 and groups[0] + groups[1] in _HONORIFIC_SYLLABLES:
-            title = 2
+    syllables: list[str] = []
+    for word in words:
+        title = HONORIFIC_WORDS.get(word)
+        syllables.extend((title,) if title else latin_syllables(word) or (word,))
+    while len(syllables) > 1:
+        if tuple(syllables[:1]) in _HONORIFICS:
+            syllables = syllables[1:]
+        elif len(syllables) > 2 and tuple(syllables[:2]) in _HONORIFICS:
+            syllables = syllables[2:]
         else:
             break
-        if not any(groups[title:]):
-            break
-        words, groups = words[title:], groups[title:]
-    return [s for g in groups for s in g]
+    return syllables
 
 
 # 'Name unknown' (အမည်မသိ, မသိ) as syllable keys.

@@ -206,9 +206,12 @@ def split_name(
         for seg in _PARENS.findall(text)
         for t in _tokens(_words(seg, script), script, style, equivalents)
     )
-    if style == BURMESE_KEYS and words and not unknown_burmese(words):
-        if has_burmese(text) or not _is_unknown(words):
-            return _assign(_tokens(words, script, style), aliases, script)
+    if style == BURMESE_KEYS and words:
+        # One-letter words are syllables (U, E), not initials.
+        latin_unknown = any(len(w) > 1 for w in words) and _is_unknown(words)
+        if unknown_burmese(words) or latin_unknown:
+            return NameParts(script=script, identifiable=False, unidentified_reason="unknown_name")
+        return _assign(_tokens(words, script, style), aliases, script)
     words = _drop_leading_honorifics(words)
     if not words:
         reason = "unknown_name" if _has_letters(text) else "no_name"
