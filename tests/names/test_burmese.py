@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from recount.names import split_name
 from recount.names.burmese import is_zawgyi, latin_syllables, romanise_burmese, to_unicode
 from recount.names.keys import AUTO_KEYS, BURMESE_KEYS
+from recount.names.places import resolve_place
 from recount.names.workspace import normalize_records, workspace_key_style
 
 # Common name syllables: Burmese script and the ways lists romanise them.
@@ -134,3 +135,12 @@ def test_a_workspace_with_burmese_lists_keys_latin_names_as_burmese():
     keys = normalize_records(records, workers=1).column("name_key").to_pylist()
     assert keys[0] == keys[2] and keys[1] == keys[3] == keys[4]
     assert keys[0] != keys[1]
+
+
+def test_a_township_in_burmese_script_keys_like_its_romanisation():
+    """A place's syllables are one word, as romanisations write them (ကနီ is Kani, not Ka Ni)."""
+    townships = [("ကနီ", "Kani"), ("မုံရွာ", "Monywa"), ("မြောင်", "Myaung"), ("အင်းစိန်", "Insein"),
+                 ("လှိုင်သာယာ", "Hlaingthaya"), ("မြစ်ကြီးနား", "Myitkyina"), ("သာကေတ", "Thaketa")]  # fmt: skip
+    for burmese, latin in townships:
+        assert resolve_place(burmese).place_key == resolve_place(latin).place_key
+    assert resolve_place("ကနီ").place_key != resolve_place("မုံရွာ").place_key

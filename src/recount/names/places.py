@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from recount.names.arabic import has_arabic, normalize_arabic, strip_marks
+from recount.names.burmese import has_burmese, romanise_burmese
 from recount.names.compounds import LATIN_ARTICLES
 from recount.names.latin import fold_latin
 from recount.names.phonetic import phonetic_key
@@ -53,6 +54,8 @@ def place_words_key(text: str, generic: frozenset[str] = frozenset(), by_sound: 
     (words folded and joined) for packs whose place names are written one way.
     """
     script_arabic = has_arabic(text)
+    if has_burmese(text):  # syllables of a word written together, as romanisations write them
+        text = " ".join("".join(romanise_burmese(word).split()) for word in text.split())
     raw = strip_marks(text) if script_arabic else fold_latin(text).replace("-", " ")
     keys = []
     for word in raw.split():
