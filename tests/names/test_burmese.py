@@ -144,3 +144,7 @@ def test_a_township_in_burmese_script_keys_like_its_romanisation():
     for burmese, latin in townships:
         assert resolve_place(burmese).place_key == resolve_place(latin).place_key
     assert resolve_place("ကနီ").place_key != resolve_place("မုံရွာ").place_key
+    # In a workspace of Burmese names, Latin place names are read as romanised syllables too.
+    for burmese, latin in [("ဖားကန့်", "Hpakant"), ("ကလေး", "Kalay"), ("လှိုင်သာယာ", "Hlaing Tharyar")]:
+        assert resolve_place(burmese).place_key != resolve_place(latin).place_key
+        assert resolve_place(burmese, burmese=True) == resolve_place(latin, burmese=True)

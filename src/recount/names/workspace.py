@@ -134,8 +134,10 @@ def normalize_records(
     for j, field in enumerate(NAME_OUTPUT):
         out[field] = _spread([row[j] for row in rows], codes, NORMALIZED_SCHEMA.field(field).type)
     codes, distinct = _distinct(frame, ("governorate", "governorate_raw", "place"))
-    coarser = coarser_parts({v[2] for v in distinct if v[2]}) if pack.code is None else frozenset()
-    rows = [_place(*values, pack, coarser) for values in distinct]
+    burmese = style == BURMESE_KEYS
+    places = {v[2] for v in distinct if v[2]}
+    coarser = coarser_parts(places, burmese) if pack.code is None else frozenset()
+    rows = [_place(*values, pack, coarser, burmese) for values in distinct]
     for j, field in enumerate(("governorate", "governorate_inferred", "place_key")):
         out[field] = _spread([row[j] for row in rows], codes, NORMALIZED_SCHEMA.field(field).type)
     dates = _dates(records)
@@ -314,9 +316,9 @@ def _unique(values) -> list[str]:
 
 
 def _place(
-    governorate, governorate_raw, place, pack, coarser=frozenset()
+    governorate, governorate_raw, place, pack, coarser=frozenset(), burmese=False
 ) -> tuple[str | None, bool, str | None]:
-    resolved = resolve_place(str(place), pack, coarser) if place is not None else None
+    resolved = resolve_place(str(place), pack, coarser, burmese) if place is not None else None
     place_key = resolved.place_key if resolved else None
     if governorate is not None:
         return str(governorate), False, place_key
