@@ -3,10 +3,14 @@ written for these tests."""
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from recount.claims.extraction import claim_records
+from recount.claims.grammar import fields
+from recount.claims.numbers import QUALIFIER_PATTERN, find_quantities
 
 OUTLET = "Wire"
 SIDES = ["United States", "Freedonia", "Northern Alliance", "Royal Ruritanian Army"]
@@ -111,3 +115,75 @@ def test_police_civilian_police_and_words_inside_names(count):
     assert claims_of(text)[str(count)]["population"] == "civilians"
     text = f"Police said {count:,} drug suspects had been killed in police operations."
     assert claims_of(text)[f"{count:,}"]["population"] == "all"
+
+
+WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+
+
+# "and" joins number words only after a scale word: "between one and two million" is a range
+# of one to two million (it was read as one number, three million); "three hundred and
+# twenty" is still one number.
+@given(
+    pair=st.lists(st.integers(min_value=1, max_value=9), min_size=2, max_size=2, unique=True),
+    scale=st.sampled_from([("thousand", 1_000), ("million", 1_000_000)]),
+)
+def test_and_between_number_words_is_a_range_not_a_sum(pair, scale):
+    low, high = sorted(pair)
+    text = f"between {WORDS[low - 1]} and {WORDS[high - 1]} {scale[0]}"
+    (quantity,) = find_quantities(f"Estimates vary {text} dead.")
+    assert (quantity.low, quantity.high, quantity.qualifier) == (
+        low * scale[1],
+        high * scale[1],
+        "range",
+    )
+    (single,) = find_quantities(f"{WORDS[high - 1]} hundred and {WORDS[low - 1]} people")
+    assert single.value == high * 100 + low
+
+
+# "several hundred thousand", "a few hundred thousand": the multiples of both scales.
+@given(
+    few=st.sampled_from([("several", 3, 9), ("a few", 2, 5)]),
+    end=st.integers(min_value=1, max_value=9),
+)
+def test_a_few_hundred_thousand_multiplies_both_scales(few, end):
+    word, low, high = few
+    (quantity,) = find_quantities(f"between {word} hundred thousand and {WORDS[end - 1]} million")
+    assert (quantity.low, quantity.high) == (low * 100_000, end * 1_000_000)
+    (alone,) = find_quantities(f"{word} hundred thousand people fled")
+    assert (alone.low, alone.high) == (low * 100_000, high * 100_000)
+
+
+# "nearly a 100 civilians": the article between a qualifier and a numeral is no obstacle.
+@given(
+    qualifier=st.sampled_from([("nearly", "nearly"), ("about", "about"), ("over", "more_than")]),
+    count=st.integers(min_value=20, max_value=999),
+)
+def test_an_article_between_qualifier_and_numeral(qualifier, count):
+    (quantity,) = find_quantities(f"the death of {qualifier[0]} a {count} civilians")
+    assert (quantity.text, quantity.qualifier) == (f"{qualifier[0]} a {count}", qualifier[1])
+
+
+# A capitalised negation inside a name the gazetteer does not hold negates nothing ("The No
+# More Hiroshima & Nagasaki Museum gives ..."); "No one said" still does. "Ground zero" is a
+# place, not a count.
+@given(count=st.integers(min_value=1_000, max_value=900_000))
+def test_a_negation_inside_a_name_and_ground_zero(count):
+    text = f"The No More War & Peace Museum gives the death toll as approximately {count:,}."
+    assert claims_of(text)[f"approximately {count:,}"]["context"] == "asserted"
+    text = f"No one said {count:,} people were killed."
+    assert claims_of(text)[f"{count:,}"]["context"] == "negated"
+    text = f"The toll was {count:,}; most people within 500 metres of ground zero died."
+    assert [q.text for q in find_quantities(text)] == [f"{count:,}", "500"]
+
+
+# The qualifier words are defined once (numbers.QUALIFIER_PATTERN): every cue that looks for
+# a figure after it accepts all of them, "forced around 3,000 from their homes" as "some".
+@given(
+    qualifier=st.sampled_from(["some", "around", "approximately", "roughly", "upwards of"]),
+    count=st.integers(min_value=2_000, max_value=90_000),
+)
+def test_every_cue_accepts_every_qualifier(qualifier, count):
+    text = f"The fighting forced {qualifier} {count:,} people from their homes."
+    assert claims_of(text)[f"{qualifier} {count:,}"]["measure"] == "displaced"
+    assert re.fullmatch(rf"(?:{QUALIFIER_PATTERN})", qualifier)
+    assert fields.is_bare_count(f"{qualifier} {count:,} civilians")  # an infobox field's line

@@ -63,7 +63,14 @@ from recount.claims.grammar.lexicon import (
 )
 from recount.claims.grammar.quotes import Quote
 from recount.claims.grammar.tables import TableRow
-from recount.claims.numbers import ABOUT_BAND, NEARLY_BAND, UNITS, Quantity, find_quantities
+from recount.claims.numbers import (
+    ABOUT_BAND,
+    NEARLY_BAND,
+    QUALIFIER_PATTERN,
+    UNITS,
+    Quantity,
+    find_quantities,
+)
 from recount.claims.scope import (
     Period,
     Place,
@@ -125,7 +132,8 @@ _TOLL_RE = re.compile(
     re.IGNORECASE,
 )
 _NOUN_OF_RE = re.compile(
-    r"\b(?:the\s+)?(?P<w>deaths?|killings?|killing|displacement|exodus|flight|influx|abductions?|kidnappings?|whereabouts|arrests?|detention|evacuation|disappearance|rescue|injuries|injury|wounding)\s+of\s+(?:(?:some|about|around|over|at\s+least)\s+)?$",
+    r"\b(?:the\s+)?(?P<w>deaths?|killings?|killing|displacement|exodus|flight|influx|abductions?|kidnappings?|whereabouts|arrests?|detention|evacuation|disappearance|rescue|injuries|injury|wounding)\s+of\s+"
+    rf"(?:(?:{QUALIFIER_PATTERN})\s+)?$",
     re.IGNORECASE,
 )
 _NOUN_OF_MEASURES = {
@@ -161,7 +169,7 @@ _LIST_TAIL_RE = re.compile(
     re.IGNORECASE,
 )
 _DISPLACING_RE = re.compile(
-    rf"\b(?:{alternation(DISPLACING_VERBS)})\s+(?:(?:some|about|around|over|at\s+least|more\s+than|nearly)\s+)?$",
+    rf"\b(?:{alternation(DISPLACING_VERBS)})\s+(?:(?:{QUALIFIER_PATTERN})\s+)?$",
     re.IGNORECASE,
 )
 _HARM_AFTER_RE = re.compile(
@@ -170,6 +178,9 @@ _HARM_AFTER_RE = re.compile(
 )
 _RISE_RE = re.compile(rf"\b(?:{alternation(RISE_VERBS)})\s*$", re.IGNORECASE)
 _NEGATION_RE = re.compile(NEGATION_CUES, re.IGNORECASE)
+# A capitalised negation inside a sentence before a capitalised word is part of a name the
+# gazetteer may not hold: "The No More Hiroshima & Nagasaki Museum", "Doctors Without Borders".
+_NAMED_NEGATION_RE = re.compile(r"(?<=\S\s)(?:No|Not|Never|Without)(?=\s+[A-Z][\w'’-]*)")
 _HYPOTHETICAL_RE = re.compile(HYPOTHETICAL_CUES, re.IGNORECASE)
 _COMPARISON_RE = re.compile(COMPARISON_CUES, re.IGNORECASE)
 _PASSING_RE = re.compile(PASSING_CUES, re.IGNORECASE)
@@ -935,7 +946,7 @@ def _carry_measure(sentence: str, claims: list[SentenceClaim], state: DocumentSt
 _OWN_PREDICATE_RE = re.compile(r"\s*(?:\+\s*)?[a-z]+ed\b")
 _LISTS_RE = re.compile(
     r"\b(?:lists|listed|includes|included|comprises|comprised|counts|counted|names|named|breaks\s+down\s+as)"
-    r"\s+(?:(?:some|about|around|nearly|almost|over|more\s+than|at\s+least)\s+)?\d",
+    rf"\s+(?:(?:{QUALIFIER_PATTERN})\s+)?\d",
     re.IGNORECASE,
 )
 _OF_MEASURED_RE = re.compile(
@@ -1569,7 +1580,7 @@ def _measure_after_list(sentence: str, claims: list[SentenceClaim]) -> None:
 # "… 13,000 people as dead or missing in the region: some 10,000 Albanians, 2,000 Serbs": a
 # colon after a count opens its breakdown, whatever scope was said between them.
 _COLON_BREAKDOWN_RE = re.compile(
-    r"^[^;:.]{0,80}:\s*(?:(?:some|about|around|nearly|almost|over|at\s+least|more\s+than)\s*)?$",
+    rf"^[^;:.]{{0,80}}:\s*(?:(?:{QUALIFIER_PATTERN})\s*)?$",
     re.IGNORECASE,
 )
 # "2,000 Serbs", "some 10,000 ethnic Albanians": a people named by a capitalised plural.
@@ -1662,6 +1673,7 @@ def _context(sentence: str, claim: SentenceClaim, names: list[tuple[int, int]]) 
     """
     for start, end in names:
         sentence = sentence[:start] + " " * (end - start) + sentence[end:]
+    sentence = _NAMED_NEGATION_RE.sub(lambda m: " " * len(m.group(0)), sentence)
     sentence = _EPISTEMIC_RE.sub(lambda m: " " * len(m.group(0)), sentence)
     sentence = _HEDGE_RE.sub(lambda m: " " * len(m.group(0)), sentence)
     if _MODAL_AFTER_RE.match(sentence, claim.quantity.end) and claim.construction in (
