@@ -7,7 +7,7 @@ run reads the same text.
     python bench/claims.py                    # speed, the corpora, the held-out sets, the dev split
     python bench/claims.py --corpus DIR_OR_TOML [--misses]   # score any labelled corpus
     python bench/claims.py --corpus tests/claims/dev3 --half a   # one half of dev2 to dev7 (README)
-    python bench/claims.py --blind            # the blind split tests/claims/blind6 (the lead only)
+    python bench/claims.py --blind            # the blind split tests/claims/blind7 (the lead only)
 
 Scores come from the product's own path (`claim_records`, the function behind
 `extract_claims` and `recount claims extract`) with the built-in gazetteer
@@ -51,11 +51,11 @@ DEV4 = TESTS / "dev4"
 DEV5 = TESTS / "dev5"
 DEV6 = TESTS / "dev6"
 DEV7 = TESTS / "dev7"
-# The sixth blind split, labelled by another hand; scored once by the lead (note 60): spent,
-# development material from the next round (as dev7).
+# The seventh blind split, labelled by another hand (engineer blind7, who ran no extraction code);
+# scored once, by the lead, at the end of round 10; never developed on.
 # (blind4, scored once on 2026-12-05, note 35, is development material since: dev5;
-# blind5, scored once on 2026-12-05, note 56, is dev6.)
-BLIND = TESTS / "blind6"
+# blind5, scored once on 2026-12-05, note 56, is dev6; blind6, scored once, note 60, is dev7.)
+BLIND = TESTS / "blind7"
 # Spent blind splits kept as development material, halved by conflict (README in each folder):
 # half A is developed on, half B checked at milestones. Passage numbers of half A.
 HALF_A = {
