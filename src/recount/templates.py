@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from recount.reference import available_packs
+from recount.reference import available_packs, country_pack
 from recount.settings import (
     EVENTS,
     EstimateSettings,
@@ -21,7 +21,21 @@ def config_template(
 ) -> str:
     """Commented defaults come from recount.settings, where they are defined."""
     estimate, lcmcr = EstimateSettings, LcmcrSettings
-    chosen = f'country = "{country.upper()}"' if country else '# country = "SY"'
+    pack = country_pack(country)
+    units = ", ".join(country_pack(code).admin_word_plural for code in available_packs())
+    chosen = f'country = "{pack.code}"' if country else f'# country = "{available_packs()[0]}"'
+    if country:
+        admin = f"the {pack.admin_word}: mapped to its ISO 3166-2 code by the pack"
+        strata = (
+            f'["governorate", "year"]   # governorate: the pack\'s {pack.admin_word_plural}; any field\n'
+            "                                   # or period: year, half_year, quarter, year_month"
+        )
+    else:  # nothing maps the admin unit without a pack: a governorate stratum would be one 'unknown'
+        admin = "the first-level admin unit (region, state, province): kept as written"
+        strata = (
+            '["year"]   # any persons field or period: year, half_year, quarter, year_month;\n'
+            '                   # add "governorate" once a country pack maps the admin units'
+        )
     return f'''# recount workspace configuration.
 # Paths are relative to this file. Run `recount sources suggest FILE` to get a
 # [[sources]] block with a proposed column mapping for a new list.
@@ -30,36 +44,36 @@ def config_template(
 name = "{name}"
 event = "{event}"            # {" | ".join(EVENTS)}
 {chosen}             # country pack ({", ".join(available_packs())}): maps places to its admin
-                             # units (governorates, departments, oblasts) and keys names by
+                             # units ({units}) and keys names by
                              # its conventions; without one, none is mapped
 
 # One [[sources]] block per list.
 # [[sources]]
-# id = "vdc"
-# path = "lists/vdc.csv"
+# id = "list_a"
+# path = "lists/list_a.csv"
 # # format, encoding, delimiter, sheet, date_format, dayfirst: optional, detected when absent
 #
 # [sources.columns]         # canonical field = column name in that file
-# name = "الاسم الكامل"        # or given_name / father_name / grandfather_name / family_name
-#                            # (a list of columns is joined: family_name = ["Apellido 1", "Apellido 2"])
-# name_latin = "Name"        # when the list gives both scripts
-# sex = "الجنس"
-# age = "العمر"
-# date_of_death = "تاريخ الوفاة"
-# date_of_birth = "تاريخ الولادة"   # any year; precision (day, month, year) is kept
-# governorate = "المحافظة"     # the first-level admin unit (governorate, department, oblast)
-# place = "المنطقة"
-# place_of_birth = "مكان الولادة"
-# status = "الصفة"
-# record_ref = "id"
-# extra.mother_name = "اسم الأم"    # any other field, kept in records.extra for linkage:
-# extra.id_number = "الرقم الوطني"  # *_id / *_number compare as identifiers, *_name as names
+# name = "Full name"         # or given_name / father_name / grandfather_name / family_name
+#                            # (a list of columns is joined: family_name = ["Surname 1", "Surname 2"])
+# name_latin = "Name (Latin)"  # when the list gives a second script
+# sex = "Sex"
+# age = "Age"
+# date_of_death = "Date of death"
+# date_of_birth = "Date of birth"   # any year; precision (day, month, year) is kept
+# governorate = "Region"     # {admin}
+# place = "Place"
+# place_of_birth = "Place of birth"
+# status = "Status"
+# record_ref = "ID"
+# extra.mother_name = "Mother's name"  # any other field, kept in records.extra for linkage:
+# extra.id_number = "ID number"        # *_id / *_number compare as identifiers, *_name as names
 #
 # [sources.values.sex]      # map this list's own values to recount's
 # "Adult - Male" = "M"
 
 [names]
-# earliest_date = 2011-03-01  # the period's first day: earlier dates of death are flagged
+# earliest_date = YYYY-MM-DD  # the period's first day: earlier dates of death are flagged
                               # before_period (unset: none is)
 
 [link]
@@ -67,7 +81,7 @@ backend = "{LinkSettings.backend}"           # {" | ".join(BACKENDS)}
 # threshold = {LinkSettings.threshold}            # match probability at which two records are one person
 
 [estimate]
-strata = ["governorate", "year"]   # any persons field, or a period: half_year, quarter
+strata = {strata}
 # methods = {json.dumps(list(estimate.methods))}
 # seed = {estimate.seed}               # each stratum's seed derives from this and its key
 # min_records = {estimate.min_records}           # strata with fewer documented people are not estimated

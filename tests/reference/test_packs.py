@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from importlib import resources
 
 import pytest
@@ -216,3 +217,28 @@ def test_init_with_a_country_no_pack_covers_says_to_leave_it_out(tmp_path):
     assert "(CO, SY, UA)" in said and "leave it out" in said
     assert not (tmp_path / "ws" / "recount.toml").exists()
     assert CliRunner().invoke(app, ["init", str(tmp_path / "ws")]).exit_code == 0
+
+
+def _uncommented(text: str) -> str:
+    return "\n".join(line.split("#", 1)[0] for line in text.splitlines())
+
+
+def test_init_without_a_country_assumes_none(tmp_path):
+    # A team in a country with no pack: its recount.toml names no Syrian column, date or
+    # governorate stratum, which without a pack would be one 'unknown' stratum.
+    assert CliRunner().invoke(app, ["init", str(tmp_path / "ws")]).exit_code == 0
+    written = (tmp_path / "ws" / "recount.toml").read_text(encoding="utf-8")
+    assert not has_arabic(written) and "2011-03" not in written and "vdc" not in written
+    assert "governorate" not in _uncommented(written)
+    config = parse_config(tomllib.loads(written), tmp_path / "ws" / "recount.toml")
+    assert config.country is None and config.estimate.strata == ("year",)
+
+
+@pytest.mark.parametrize("code", available_packs())
+def test_init_with_a_country_strata_by_its_admin_units(tmp_path, code):
+    result = CliRunner().invoke(app, ["init", str(tmp_path / "ws"), "--country", code.lower()])
+    assert result.exit_code == 0
+    written = (tmp_path / "ws" / "recount.toml").read_text(encoding="utf-8")
+    config = parse_config(tomllib.loads(written), tmp_path / "ws" / "recount.toml")
+    assert config.country == code and config.estimate.strata == ("governorate", "year")
+    assert country_pack(code).admin_word_plural in written

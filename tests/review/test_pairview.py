@@ -41,3 +41,16 @@ def test_a_place_written_in_two_scripts_is_not_marked_as_differing(workspace):
             view = load_pair(con, left, right)
         shown[(a, b)] = next(r.differs for r in view.rows if r.label == "Place")
     assert list(shown.values()) == [False, True, True]
+
+
+def test_the_records_provenance_is_shown_but_never_marked_as_differing(workspace):
+    left, right, source_l, source_r = workspace.query(
+        "select record_id_l, record_id_r, source_id_l, source_id_r from pairs "
+        "where source_id_l <> source_id_r order by 1, 2 limit 1"
+    ).iloc[0]
+    with workspace.connect() as con:
+        view = load_pair(con, left, right)
+    rows = {r.label: r for r in view.rows}
+    assert {rows["Source"].left, rows["Source"].right} == {source_l, source_r}
+    assert rows["Source's id"].left != rows["Source's id"].right
+    assert not rows["Source"].differs and not rows["Source's id"].differs

@@ -33,6 +33,9 @@ FIELDS: tuple[tuple[str, str, bool], ...] = (
     ("source_id", "Source", False),
     ("record_ref", "Source's id", False),
 )
+# Where a record comes from, not what it says: two lists' ids always differ, which is no
+# evidence against a match, so the page does not mark them.
+PROVENANCE = frozenset({"source_id", "record_ref"})
 
 
 @dataclass
@@ -248,7 +251,8 @@ def load_pair(
     for column, label, is_name in FIELDS:
         a, b = _text(left.get(column)), _text(right.get(column))
         if a or b:
-            rows.append(FieldRow(label, a, b, is_name, _differs(a, b)))
+            differs = column not in PROVENANCE and _differs(a, b)
+            rows.append(FieldRow(label, a, b, is_name, differs))
     person_l, person_r = left["_person_id"], right["_person_id"]
     view = PairView(
         left_id,
