@@ -220,3 +220,45 @@ def test_fast_binomial_has_the_binomial_distribution(n, p):
     keep = expected > 10
     chi2 = ((observed[keep] - expected[keep]) ** 2 / expected[keep]).sum()
     assert stats.chi2.sf(chi2, keep.sum() - 1) > 1e-3
+
+
+@pytest.mark.parametrize(
+    "log_odds, cell",
+    [
+        (None, (1, 0, 1, 0, 0, 0)),  # moderate capture probabilities
+        (700.0, (1, 0, 1, 0, 0, 0)),  # odds beyond exp(600): products would overflow
+        (-300.0, (1, 1, 1, 0, 0, 0)),  # the cell is all but impossible under every class
+    ],
+)
+def test_observed_cells_are_split_by_the_classes_posterior_probabilities(log_odds, cell):
+    from scipy import stats
+
+    from recount.estimate._lcmcr_sampler import _allocate_observed
+
+    rng = np.random.default_rng(11)
+    x = np.array(cell)[:, None]
+    n_lists, n_classes = len(cell), 4
+    lam = rng.uniform(0.05, 0.9, size=(n_lists, n_classes))
+    log_lam, log_1m = np.log(lam), np.log1p(-lam)
+    if log_odds is not None:  # the cell's first lists capture all (700) or none (-300)
+        listed = np.flatnonzero(cell)[: 2 if log_odds > 0 else 3]
+        extreme = -abs(log_odds) + rng.uniform(0, 5, size=(len(listed), n_classes))
+        if log_odds > 0:
+            log_lam[listed], log_1m[listed] = 0.0, extreme
+        else:
+            log_lam[listed], log_1m[listed] = extreme, 0.0
+    log_pi = np.log(rng.dirichlet(np.ones(n_classes)))
+    logp = log_pi + (x * log_lam + (1 - x) * log_1m).sum(axis=0)
+    expected = np.exp(logp - logp.max())
+    expected /= expected.sum()
+    patterns = np.array([cell], dtype=np.uint8)
+    freq = np.array([200], dtype=np.int64)
+    nobs = np.zeros(n_classes, dtype=np.int64)
+    ones = np.zeros((n_lists, n_classes), dtype=np.int64)
+    totals = np.zeros(n_classes)
+    for _ in range(300):
+        _allocate_observed(rng, patterns, freq, log_lam, log_1m, log_pi, nobs, ones)
+        totals += nobs
+        np.testing.assert_array_equal(ones, x * nobs[None, :])
+    chi2 = ((totals - expected * totals.sum()) ** 2 / (expected * totals.sum())).sum()
+    assert stats.chi2.sf(chi2, n_classes - 1) > 1e-3
