@@ -425,50 +425,54 @@ def test_a_singleton_answer_counts_only_while_the_person_is_one_lists_alone():
 
 def lcmcr_run(record_person, pairs, persons, replicates: int, monkeypatch):
     """The stage with LCMCR alone (3 classes: the 4 lists' 15 patterns then pin them
-    down, and NUTS mixes), recording the tasks of each round of run_tasks."""
+    down, and NUTS mixes), recording every table it estimates (workers = 1: in this
+    process), with the states its chains started from and stopped at."""
     import recount.estimate.linkage_stage as linkage_stage
+    from recount.estimate import strata
 
-    rounds = []
-    real = linkage_stage.run_tasks
+    calls = []
+    real = linkage_stage.run_stratum
 
-    def recording(tasks, *args):
-        results = real(tasks, *args)
-        rounds.append(
-            [(t, r, [m.stopped for m in r.methods]) for t, r in zip(tasks, results, strict=True)]
-        )
-        return results
+    def recording(task):
+        result = real(task)
+        calls.append((task, result.methods[0].stopped, result.methods[0].chains))
+        return result
 
-    monkeypatch.setattr(linkage_stage, "run_tasks", recording)
+    monkeypatch.setattr(linkage_stage, "run_stratum", recording)
+    monkeypatch.setattr(strata, "run_stratum", recording)
     estimates = run(record_person, pairs, persons, replicates, methods=("lcmcr",), K=3)
-    return estimates, rounds
+    return estimates, calls
 
 
 @pytest.mark.slow
-def test_replicates_start_where_the_single_clusterings_chains_stopped(monkeypatch):
-    """The single clustering runs first at full length; each replicate's LCMCR then starts
-    from its chains in the same stratum (short burn-in, no race), and the pooled row's
-    R-hat and ESS are those of the replicates' own chains."""
+def test_replicates_chain_through_the_tables_from_the_single_clusterings_fit(monkeypatch):
+    """The single clustering runs first at full length; one set of LCMCR chains then goes
+    on from where its chains stopped through the replicates' tables, block by block (the
+    warm burn-in once, at the start), and passes through them again while short of the
+    run-on target. The pooled row's R-hat and ESS are that chain's over every block."""
+    from recount.estimate import mcmc_diagnostics
+
     record_person, pairs, persons, _ = world(4000, 0.15, p_missed=0.5, p_linked=0.9)
-    estimates, (fixed, replicates) = lcmcr_run(record_person, pairs, persons, 4, monkeypatch)
-    [(task, single, [kept])] = fixed
-    assert task.key == "total" and task.snapshots == 4 and not task.warm_starts
-    assert kept.lists == tuple(LISTS) and [len(c) for c in kept.chains] == [4] * 4
-    replicate_tasks = [t for t, _, _ in replicates]
-    assert [t.key for t in replicate_tasks] == [f"linkage{r}:total" for r in range(4)]
-    for r, task in enumerate(replicate_tasks):  # each replicate from its own states
-        start = task.warm_starts["lcmcr"]
-        assert [s[0][0].tobytes() for s in start.chains] == [c[r][0].tobytes() for c in kept.chains]
+    estimates, calls = lcmcr_run(record_person, pairs, persons, 4, monkeypatch)
+    (task, stopped, _), *blocks = calls
+    assert task.key == "total" and task.snapshots == 1 and not task.warm_starts
+    keys = [t.key for t, _, _ in blocks]
+    assert keys[:4] == [f"linkage{r}:total" for r in range(4)]
+    assert all(k.split("#")[0] == f"linkage{i % 4}:total" for i, k in enumerate(keys))
+    for index, (block, after, _) in enumerate(blocks):  # each from where the last stopped
+        assert block.warm_starts["lcmcr"] is stopped
+        assert block.options.lcmcr.burnin == (None if index == 0 else 0)
+        stopped = after
     row = estimates[estimates["level"] == "total"].iloc[0]
-    own = [r.methods[0] for _, r, _ in replicates]
-    assert row["rhat"] == pytest.approx(np.sqrt(np.mean([m.rhat**2 for m in own])))
-    assert row["ess"] == pytest.approx(sum(m.ess for m in own))
-    assert row["rhat"] != pytest.approx(single.methods[0].rhat)  # not the single fit's
+    draws = np.concatenate([chains for _, _, chains in blocks], axis=1)
+    assert row["rhat"] == pytest.approx(mcmc_diagnostics.rhat(draws))
+    assert row["ess"] == pytest.approx(mcmc_diagnostics.ess_bulk(draws))
 
 
 @pytest.mark.slow
-def test_warm_started_replicates_still_widen_the_interval(monkeypatch):
+def test_replicates_on_one_chain_still_widen_the_interval(monkeypatch):
     """Replicates that disagree (links of probability 0.5) give a pooled LCMCR interval no
-    narrower than the single clustering's, though their chains start from its fit."""
+    narrower than the single clustering's, though one set of chains runs through them."""
     record_person, pairs, persons, _ = world(4000, 0.15, p_missed=0.5, p_linked=0.9)
     estimates, _ = lcmcr_run(record_person, pairs, persons, 6, monkeypatch)
     row = estimates[estimates["level"] == "total"].iloc[0]
@@ -486,3 +490,67 @@ def test_pooled_diagnostics_compare_chains_within_their_replicate():
     assert rhat == pytest.approx(np.sqrt((1.0 + 1.02**2) / 2)) and ess == 500
     exact = [MethodResult("dga", "ok"), MethodResult("dga", "ok")]  # no chains to compare
     assert replicate_diagnostics(exact, template) == (1.5, 10.0)
+
+
+def stratified_run(region_of, monkeypatch, replicates: int = 3):
+    """The stage on two regions with loglinear and dga, recording each round's tasks."""
+    import recount.estimate.linkage_stage as linkage_stage
+    import recount.estimate.workspace as stage
+
+    record_person, pairs, persons, _ = world(4000, 0.15, p_missed=0.5, p_linked=0.9)
+    number = persons["person_id"].str.slice(1, 7).astype(int)
+    persons = persons.assign(region=number.map(region_of))
+    chosen = settings(replicates, ("loglinear", "dga"), strata=["region"])
+    graph = build_graph(record_person, pairs, LISTS)
+    rounds = []
+    real = linkage_stage.run_tasks
+
+    def recording(tasks, *args):
+        rounds.append(list(tasks))
+        return real(tasks, *args)
+
+    def tasks(frame, columns, level, options):
+        return stratum_tasks(frame, columns, LISTS, ["region"], level, options)
+
+    monkeypatch.setattr(linkage_stage, "run_tasks", recording)
+    estimates, *_ = estimate_with_linkage(persons, graph, chosen, replicates, tasks, stage=stage)
+    return estimates, rounds
+
+
+def replicate_tasks(items) -> list:
+    """The replicate tasks of a round: each chain's, in replicate order."""
+    from recount.estimate.linkage_stage import ReplicateChain
+
+    return [t for item in items if isinstance(item, ReplicateChain) for t in item.tasks]
+
+
+def test_a_pooled_headline_replicates_only_the_pooled_table(monkeypatch):
+    """A region too small to estimate makes the sum over strata a floor, so the headline is
+    the pooled table's: only it is estimated on each clustering (every method); the strata
+    keep the single clustering's figures and say so (nothing beside them)."""
+    estimates, (_, second) = stratified_run(lambda n: "small" if n < 20 else "big", monkeypatch)
+    replicated = replicate_tasks(second)
+    assert sorted({t.level for t in replicated}) == ["total_pooled"] and len(replicated) == 3
+    assert all(t.options.methods == ("loglinear", "dga") for t in replicated)
+    pooled = estimates[estimates["level"] == "total_pooled"]
+    assert pooled["fixed_estimate"].notna().all() and pooled["linkage_share"].notna().all()
+    summed = estimates[estimates["level"].isin(["stratum", "total"])]
+    assert summed["fixed_estimate"].isna().all() and summed["linkage_share"].isna().all()
+    head = estimates[(estimates["level"] == "total") & (estimates["method"] == "dga")].iloc[0]
+    assert "includes_not_estimable_strata" in head["flag"]
+
+
+def test_a_summed_headline_replicates_the_strata_for_its_method_only(monkeypatch):
+    """Where every region is estimable the headline is dga's sum over them: the strata are
+    estimated on each clustering with dga alone, and the sum carries the linkage draws."""
+    estimates, (_, second) = stratified_run(lambda n: "even" if n % 2 else "odd", monkeypatch)
+    strata = [t for t in replicate_tasks(second) if t.level == "stratum"]
+    assert len(strata) == 3 * 2 and all(t.options.methods == ("dga",) for t in strata)
+    rows = estimates.set_index(["level", "method", "region"], drop=False)
+    for level, region in (("stratum", "even"), ("stratum", "odd"), ("total", None)):
+        dga = rows.loc[(level, "dga", region)]
+        loglinear = rows.loc[(level, "loglinear", region)]
+        assert pd.notna(dga["fixed_estimate"]) and 0 <= dga["linkage_share"] <= 1
+        assert "linkage draws" in dga["reason"] or level == "total"
+        assert pd.isna(loglinear["fixed_estimate"])  # the single clustering's own row
+        assert "linkage draws" not in str(loglinear["reason"])

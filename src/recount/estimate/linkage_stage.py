@@ -18,13 +18,19 @@ linkage uncertainty (`fixed_*`) and the share of the interval that linkage accou
 
 from __future__ import annotations
 
+import copy
+import itertools
 import math
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from recount.estimate import mcmc_diagnostics
+from recount.estimate.headline import TOTAL_LEVELS, preferred_total
+from recount.estimate.lcmcr import run_on_target, short_of_target, sweeps_cap
 from recount.estimate.levels import (
     COLUMNS,
     Z95,
@@ -34,16 +40,20 @@ from recount.estimate.levels import (
 )
 from recount.estimate.linkage import LinkageGraph, capture_frame
 from recount.estimate.mcmc_diagnostics import converged
-from recount.estimate.methods import DRAW_METHODS, MethodResult
+from recount.estimate.methods import DRAW_METHODS, MethodResult, fixed_length
+from recount.estimate.patterns import COUNT
 from recount.estimate.protocol import TAILS
 from recount.estimate.strata import (
     StratumResult,
     StratumTask,
     is_missing,
+    run_stratum,
     run_tasks,
+    usable_patterns,
 )
 from recount.settings import EstimateSettings
-from recount.tables import pooled_level
+from recount.settings.estimate import LCMCR_RUN_LENGTHS, LCMCR_WARM_BURNIN, LcmcrSettings
+from recount.tables import is_pooled, pooled_level
 
 REPLICATE_PREFIX = "linkage"
 THRESHOLD_PREFIX = "threshold"
@@ -66,6 +76,55 @@ def replicate_options(options: EstimateSettings, replicates: int) -> EstimateSet
         draws=max(math.ceil(draws / options.chains), MIN_REPLICATE_DRAWS_PER_CHAIN),
     )
     return replace(options, draws=draws, lcmcr=lcmcr)
+
+
+def replicated_methods(
+    results: list[StratumResult], strata: list[str], settings, result_rows: Callable
+) -> tuple[str, ...]:
+    """The methods the replicates estimate on the finest strata (the one-table levels get
+    every method): all of them without strata (the total is one table); with strata, only
+    the preferred total's method, and only where that total is their sum. A total read from
+    one pooled table, as wherever a stratum cannot be estimated, needs no replicate of the
+    strata: their rows keep the single clustering's figures."""
+    if not strata:
+        return tuple(settings.methods)
+    rows, _ = result_rows(copy.deepcopy(results), strata, settings)
+    head = preferred_total(pd.DataFrame(rows, columns=strata + COLUMNS))
+    if head is None or head["level"] != "total":
+        return ()
+    return (str(head["method"]),)
+
+
+def cross_check_tasks(
+    corrected: pd.DataFrame | None,
+    starts: dict[tuple[str, str], dict],
+    options: EstimateSettings,
+    strata: list[str],
+) -> list[StratumTask]:
+    """The corrected table's task (none without one). Its chains start where the single
+    clustering's one-table total stopped and run the default length without running on: a
+    cross-check beside the headline, whose long run it does not repeat."""
+    if corrected is None:
+        return []
+    lcmcr = replace(options.lcmcr, ess_target=None, draws=options.lcmcr.draws_per_chain())
+    task = StratumTask(
+        key=CORRECTED_KEY,
+        values=dict.fromkeys(strata),
+        level="corrected",
+        patterns=corrected,
+        options=replace(options, lcmcr=lcmcr),
+    )
+    task.warm_starts = total_start(starts)
+    return [task]
+
+
+def total_start(starts: dict[tuple[str, str], dict]) -> dict:
+    """Where the single clustering's one-table total stopped, per method (none without
+    one): the start of the tables of the whole population at other links (the
+    thresholds', the corrected one), whose lists are the same."""
+    for key in [k for k in starts if k[0] in TOTAL_LEVELS][:1]:
+        return {m: s.pick(0) for m, s in starts[key].items()}
+    return {}
 
 
 def replicate_persons(
@@ -176,55 +235,50 @@ def estimate_with_linkage(
 
     fixed_tasks = tasks_for(frame, options, "")
     for task in fixed_tasks:
-        task.snapshots = replicates
-    if corrected is not None:
-        fixed_tasks.append(
-            StratumTask(
-                key=CORRECTED_KEY,
-                values=dict.fromkeys(strata),
-                level="corrected",
-                patterns=corrected,
-                options=options,
-            )
-        )
+        task.snapshots = 1  # where the replicates' chains start
     small = replicate_options(options, replicates)
     draws = replicate_persons(graph, frame, carry, replicates, options.seed)
-    replicate_tasks = []
-    for r, persons in enumerate(draws):
-        for task in tasks_for(persons, small, ""):
-            replicate_tasks.append(task)
-            task.key = f"{REPLICATE_PREFIX}{r}:{task.key}"
     threshold_tasks = []
     for i, persons in enumerate((thresholds or {}).values()):
         for task in stratum_tasks(persons, (), "threshold", small):
             task.key = f"{THRESHOLD_PREFIX}{i}:{task.key}"
             threshold_tasks.append(task)
-    # The single clustering first, at full length, keeping M states of each chain spread
-    # over its kept draws; replicate r's chains then start from the r-th states in the
-    # same stratum, with a short burn-in (lcmcr.WarmStart): each replicate from its own
-    # draws of that posterior. The thresholds' tables are further apart: they start cold.
-    steps = _Progress(progress, len(fixed_tasks) + len(replicate_tasks) + len(threshold_tasks))
+    # The single clustering first, at full length; then, per stratum the rows read, one set
+    # of LCMCR chains goes on from where its chains stopped through the replicates' tables
+    # (ReplicateChain). The thresholds' tables start where the total's chains stopped.
+    steps = _Progress(progress, len(fixed_tasks) + replicates + len(threshold_tasks) + 1)
     results = run_tasks(fixed_tasks, settings.workers, settings.engine_for(), steps.phase())
-    cross_check = results.pop() if corrected is not None else None
     fixed = {(r.level, r.key): r for r in results}
     starts = {key: _stopped(result) for key, result in fixed.items()}
-    estimated = [t for t in replicate_tasks if _unprefixed(t) in fixed]
-    steps.total -= len(replicate_tasks) - len(estimated)  # strata no row reads
-    replicate_tasks = estimated
-    for task in replicate_tasks:
-        r = int(task.key.split(":", 1)[0].removeprefix(REPLICATE_PREFIX))
-        task.warm_starts = {m: s.pick(r) for m, s in starts[_unprefixed(task)].items()}
+    finest_methods = replicated_methods(list(fixed.values()), strata, settings, result_rows)
+    replicate_tasks = []
+    for r, persons in enumerate(draws):
+        for task in tasks_for(persons, small, ""):
+            if not is_pooled(task.level):
+                if not finest_methods:
+                    continue
+                task.options = replace(small, methods=finest_methods)
+            task.key = f"{REPLICATE_PREFIX}{r}:{task.key}"
+            if _unprefixed(task) in fixed:  # strata the single clustering lacks: no row reads them
+                replicate_tasks.append(task)
+    chains = replicate_chains(replicate_tasks, starts, options)
+    cross_tasks = cross_check_tasks(corrected, starts, options, strata)
+    for task in threshold_tasks:
+        task.warm_starts = total_start(starts)
+    steps.total = len(fixed_tasks) + len(chains) + len(threshold_tasks) + len(cross_tasks)
     results = run_tasks(
-        replicate_tasks + threshold_tasks,
+        chains + threshold_tasks + cross_tasks,
         settings.workers,
         settings.engine_for(),
         steps.phase(),
+        run_replicates,
     )
-    by_threshold = results[len(replicate_tasks) :]
+    cross_check = results.pop() if cross_tasks else None
+    by_threshold = results[len(chains) :]
     by_replicate: dict[tuple[str, str], list[StratumResult | None]] = {
         k: [None] * replicates for k in fixed
     }
-    for result in results[: len(replicate_tasks)]:
+    for result in [r for chain in results[: len(chains)] for r in chain]:
         prefix, key = result.key.split(":", 1)
         r = int(prefix.removeprefix(REPLICATE_PREFIX))
         result.key = key
@@ -250,6 +304,149 @@ def estimate_with_linkage(
         sensitivity_table(thresholds or {}, by_threshold),
         correction,
     )
+
+
+@dataclass
+class ReplicateChain:
+    """One stratum on every plausible clustering, its LCMCR estimated by one set of chains
+    that moves through the replicates' tables: each chain runs a block of draws on
+    replicate r's table and goes on from where it stopped on the next one's; the block's
+    draws are replicate r's. The chains start where the single clustering's chains stopped
+    in the stratum, so the long burn-in is paid once, not per replicate. Passes through the
+    tables repeat while the chains' draws over every table fall short of the run-on target
+    (R-hat and ESS of N, as for one fit), up to `max_sweeps` iterations per chain; R-hat
+    compares chains that moved through the same tables in the same order. The other methods
+    run once on each table."""
+
+    tasks: list[StratumTask]  # in replicate order
+    start: Any  # lcmcr.WarmStart of the single clustering's fit here (None: no LCMCR)
+    target: float | None
+    max_sweeps: int
+
+
+def replicate_chains(
+    tasks: list[StratumTask], starts: dict[tuple[str, str], dict], options: EstimateSettings
+) -> list[ReplicateChain]:
+    """The replicate tasks grouped by stratum (in replicate order), each group one chain."""
+    grouped: dict[tuple[str, str], list[StratumTask]] = {}
+    for task in tasks:
+        grouped.setdefault(_unprefixed(task), []).append(task)
+    target = run_on_target(options.lcmcr.ess_target, options.lcmcr.draws)
+    chains = []
+    for key, members in grouped.items():
+        start = starts[key].get("lcmcr")
+        run = 0 if start is None else run_length(options.lcmcr, start.sampler)
+        chains.append(
+            ReplicateChain(members, start, target, sweeps_cap(options.lcmcr.max_sweeps, run))
+        )
+    return chains
+
+
+def run_length(lcmcr: LcmcrSettings, sampler: str) -> int:
+    """Iterations per chain of one LCMCR run with these settings and sampler."""
+    burnin, draws, thin = (
+        given if given is not None else default
+        for given, default in zip(
+            (lcmcr.burnin, lcmcr.draws, lcmcr.thin), LCMCR_RUN_LENGTHS[sampler], strict=True
+        )
+    )
+    return burnin + draws * thin
+
+
+def run_replicates(item: ReplicateChain | StratumTask) -> list[StratumResult] | StratumResult:
+    """A worker's task in the replicates' round: a chain through one stratum's replicate
+    tables, or one table (a threshold's, the corrected one)."""
+    return run_chain(item) if isinstance(item, ReplicateChain) else run_stratum(item)
+
+
+def run_chain(chain: ReplicateChain) -> list[StratumResult]:
+    """Every replicate table of one stratum (`ReplicateChain`): every method on each table
+    once, LCMCR in blocks that go on from one table to the next, for as many passes as the
+    run-on target asks."""
+    state, sweeps = chain.start, 0
+    blocks: list[list[np.ndarray]] = [[] for _ in chain.tasks]
+    trajectory: list[np.ndarray] = []
+    results: list[StratumResult] = []
+    for again in itertools.count():
+        if again and not _runs_on(chain, trajectory, sweeps):
+            break
+        for index, task in enumerate(chain.tasks):
+            block, lcmcr = _block(task, state, first=sweeps == 0, again=again)
+            result = run_stratum(block)
+            found = _method(result, "lcmcr")
+            if found is not None and found.status == "ok" and found.chains is not None:
+                state, trajectory = found.stopped, trajectory + [found.chains]
+                blocks[index].append(found.chains)
+                sweeps += _block_sweeps(lcmcr, state.sampler, first=len(trajectory) == 1)
+            if not again:
+                result.key = task.key
+                results.append(result)
+    _merge_blocks(results, blocks, trajectory, chain.tasks)
+    return results
+
+
+def _block(task: StratumTask, state, first: bool, again: int) -> tuple[StratumTask, LcmcrSettings]:
+    """Replicate `task` as one block of the chain: from `state`, with the warm burn-in only
+    at the chain's start or where the table's lists differ (the state then does not fit it,
+    and the block starts cold). Passes after the first run LCMCR alone, on their own seed."""
+    options = task.options
+    lists = [c for c in usable_patterns(task.patterns).columns if c != COUNT]
+    fits = state is not None and state.lists == tuple(lists)
+    lcmcr = options.lcmcr if first or not fits else replace(options.lcmcr, burnin=0)
+    options = replace(options, lcmcr=lcmcr)
+    if again:
+        options = replace(options, methods=tuple(m for m in options.methods if m == "lcmcr"))
+    warm = {"lcmcr": state} if state is not None else {}
+    key = task.key if not again else f"{task.key}#{again}"
+    return replace(task, key=key, options=options, warm_starts=warm, snapshots=1), lcmcr
+
+
+def _block_sweeps(lcmcr: LcmcrSettings, sampler: str, first: bool) -> int:
+    _, draws, thin = LCMCR_RUN_LENGTHS[sampler]
+    burnin = LCMCR_WARM_BURNIN[sampler] if lcmcr.burnin is None else lcmcr.burnin
+    return (burnin if first else 0) + (lcmcr.draws or draws) * (lcmcr.thin or thin)
+
+
+def _runs_on(chain: ReplicateChain, trajectory: list[np.ndarray], sweeps: int) -> bool:
+    """Whether the chains make another pass: short of the target over every block so far,
+    and another pass (as long as the last) fits under the cap."""
+    if chain.target is None or not trajectory:
+        return False
+    draws = np.concatenate(trajectory, axis=1)
+    rhat, ess = mcmc_diagnostics.rhat(draws), mcmc_diagnostics.ess_bulk(draws)
+    per_pass = sweeps / max(1, _passes(chain, trajectory))
+    short = short_of_target(draws, rhat, ess, chain.target)
+    return short and sweeps + per_pass <= chain.max_sweeps
+
+
+def _passes(chain: ReplicateChain, trajectory: list[np.ndarray]) -> int:
+    blocks_per_pass = max(1, len(chain.tasks))
+    return math.ceil(len(trajectory) / blocks_per_pass)
+
+
+def _merge_blocks(
+    results: list[StratumResult],
+    blocks: list[list[np.ndarray]],
+    trajectory: list[np.ndarray],
+    tasks: list[StratumTask],
+) -> None:
+    """Each replicate's LCMCR from its blocks over every pass, with R-hat and ESS of the
+    whole chain (each replicate carries 1/M of its ESS, so the pool adds them back)."""
+    if not trajectory:
+        return
+    draws = np.concatenate(trajectory, axis=1)
+    rhat, ess = mcmc_diagnostics.rhat(draws), mcmc_diagnostics.ess_bulk(draws)
+    used = [i for i, b in enumerate(blocks) if b]
+    for index in used:
+        method = _method(results[index], "lcmcr")
+        own = np.concatenate(blocks[index], axis=1).ravel()
+        method.draws = fixed_length(own, tasks[index].options.draws)
+        method.estimate = float(np.median(own))
+        method.lower, method.upper = (float(q) for q in np.quantile(own, TAILS))
+        method.rhat, method.ess = float(rhat), float(ess) / len(used)
+    for result in results:
+        for method in result.methods:
+            method.stopped = method.chains = None
 
 
 class _Progress:
@@ -383,8 +580,10 @@ def replicate_points(
         if base is None:
             continue
         values = tuple(_hashable(base.values.get(c)) for c in strata)
-        for index, method in enumerate(methods):
-            array = np.array([_point(p, index) for p in parts], dtype=float)
+        for method in methods:
+            if all(_method(p, method) is None for p in parts):
+                continue  # not replicated: the row keeps the single clustering's figures
+            array = np.array([_point(p, method) for p in parts], dtype=float)
             points[(base.level, method, values)] = array
             if base.level == finest_level:
                 finest.append((base, method, array))
@@ -397,10 +596,15 @@ def replicate_points(
     return points
 
 
-def _point(part: StratumResult | None, index: int) -> float:
+def _method(part: StratumResult | None, name: str) -> MethodResult | None:
+    """The replicate's result of method `name` (None where the replicate did not run it)."""
+    return next((m for m in part.methods if m.method == name), None) if part else None
+
+
+def _point(part: StratumResult | None, name: str) -> float:
     if part is None:
         return 0.0
-    method = part.methods[index]
+    method = _method(part, name)
     if method.status != "ok":
         return float(part.documented)
     if method.draws is not None:
@@ -418,7 +622,7 @@ def pool_stratum(
     template = fixed or next(p for p in parts if p is not None)
     methods = []
     for index, name in enumerate(options.methods):
-        replicas = [p.methods[index] if p is not None else None for p in parts]
+        replicas = [_method(p, name) for p in parts]
         documented = [p.documented if p is not None else 0 for p in parts]
         methods.append(_pool_method(name, replicas, documented, options, template.methods[index]))
     return StratumResult(
@@ -528,7 +732,8 @@ def _with_fixed(
     points: dict[tuple, np.ndarray],
 ) -> pd.DataFrame:
     """Pooled rows with the single clustering's estimate and interval beside them, and the
-    share of their interval that linkage accounts for."""
+    share of their interval that linkage accounts for. Rows no replicate estimated are the
+    single clustering's own: nothing beside them."""
 
     def key(row: dict) -> tuple:
         return (row["level"], row["method"], *(_hashable(row.get(c)) for c in strata))
@@ -536,17 +741,15 @@ def _with_fixed(
     fixed = {key(r): r for r in fixed_rows}
     for row in pooled_rows:
         base = fixed.get(key(row))
-        if base is None or base["status"] != "ok" or row["status"] != "ok":
+        replicated = points.get((row["level"], row["method"], key(row)[2:]))
+        if base is None or replicated is None or base["status"] != "ok" or row["status"] != "ok":
             row.update(fixed_estimate=None, fixed_lower=None, fixed_upper=None, linkage_share=None)
             continue
         row.update(
             fixed_estimate=base["estimate"],
             fixed_lower=base["lower"],
             fixed_upper=base["upper"],
-            linkage_share=linkage_share(
-                points.get((row["level"], row["method"], key(row)[2:])),
-                row["upper"] - row["lower"],
-            ),
+            linkage_share=linkage_share(replicated, row["upper"] - row["lower"]),
         )
     return pd.DataFrame(pooled_rows, columns=strata + COLUMNS)
 

@@ -47,6 +47,9 @@ class MethodResult:
     draws: np.ndarray | None = None
     # States of the sampler's chains (lcmcr.WarmStart), when the task asked for them.
     stopped: Any = None
+    # A warm-started sampler's kept draws of N per chain (chains x draws): the linkage
+    # replicates' chains go on through several tables and are diagnosed over all of them.
+    chains: np.ndarray | None = None
 
 
 def make_estimator(
@@ -117,6 +120,7 @@ def fit_method(
         if draws is None
         else fixed_length(np.asarray(draws, float).ravel(), options.draws),
         stopped=getattr(estimator, "stopped_", None) if snapshots else None,
+        chains=None if draws is None or warm_start is None else np.asarray(draws, float),
     )
 
 

@@ -182,35 +182,37 @@ def _chapman_obstacle(table: pd.DataFrame, lists: list[str], min_records: int) -
 
 
 def run_tasks(
-    tasks: Sequence[StratumTask],
+    tasks: Sequence[Any],
     workers: int = EstimateSettings.workers,
     engine: str = ENGINES[0],
     progress: Callable[[int, int], None] | None = None,
-) -> list[StratumResult]:
-    """Run every task in parallel: worker processes, or one Spark task per stratum."""
+    runner: Callable[[Any], Any] | None = None,
+) -> list[Any]:
+    """Run every task in parallel (worker processes, or one Spark task each), results in
+    the tasks' order. `runner` (a module-level function) runs one task: `run_stratum` by
+    default."""
+    runner = runner or run_stratum
     if engine == "spark":
         from recount.estimate.spark import run_on_spark
 
-        results = run_on_spark(tasks, run_stratum)
+        results = run_on_spark(tasks, runner)
         if progress:
             progress(len(tasks), len(tasks))
         return results
     if workers <= 1 or len(tasks) <= 1:
         results = []
         for done, task in enumerate(tasks, start=1):
-            results.append(run_stratum(task))
+            results.append(runner(task))
             if progress:
                 progress(done, len(tasks))
         return results
-    by_key: dict[str, StratumResult] = {}
     with WorkerPool(workers) as pool:
-        futures = [pool.submit(run_stratum, task) for task in tasks]
+        futures = [pool.submit(runner, task) for task in tasks]
         for done, future in enumerate(as_completed(futures), start=1):
-            result = future.result()
-            by_key[result.level + "\x00" + result.key] = result
+            future.result()
             if progress:
                 progress(done, len(tasks))
-    return [by_key[t.level + "\x00" + t.key] for t in tasks]
+    return [future.result() for future in futures]
 
 
 def _text(value: Any) -> str:

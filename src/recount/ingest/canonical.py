@@ -18,7 +18,7 @@ import duckdb
 import pyarrow as pa
 
 from recount.errors import ConfigError
-from recount.ingest.dates import decide_dayfirst, parse_dates
+from recount.ingest.dates import GREGORIAN, decide_calendar, decide_dayfirst, parse_dates
 from recount.ingest.norms import LengthRule, typical_length
 from recount.ingest.values import (
     fold,
@@ -352,7 +352,7 @@ def _value_joins(con, source: SourceConfig, columns, today):
 
 
 def _date_joins(con, source: SourceConfig, columns, today, joins, value_sql, flags) -> None:
-    """Dates of death and birth: one day-first decision from both fields' values."""
+    """Dates of death and birth: one day-first and one calendar decision from both fields' values."""
     present = [spec for spec in DATE_FIELDS if spec[0] in columns]
     if not present:
         return
@@ -362,11 +362,13 @@ def _date_joins(con, source: SourceConfig, columns, today, joins, value_sql, fla
         raws = _distinct(con, field)
         texts[field] = (raws, [mapping.get(fold(raw), raw) for raw in raws])
     dayfirst = source.dayfirst
+    every = [t for _, mapped in texts.values() for t in mapped]
     if dayfirst is None and not source.date_format:
-        dayfirst = decide_dayfirst([t for _, mapped in texts.values() for t in mapped])
+        dayfirst = decide_dayfirst(every)
+    calendar = decide_calendar(every) or GREGORIAN
     for field, value_column, precision_column, prefix in present:
         raws, mapped = texts[field]
-        parsed, _ = parse_dates(mapped, dayfirst, source.date_format, today)
+        parsed, _ = parse_dates(mapped, dayfirst, source.date_format, today, calendar)
         name = f"map_{field}"
         table = pa.table(
             {

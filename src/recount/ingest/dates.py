@@ -7,7 +7,9 @@ Works on the distinct raw values of one source. Whether 05/06/2016 is the
 Excel serial date (42721 = 2016-12-17: a
 spreadsheet saved without its date format). Any year is kept (births in 1850, or in 701 in a historical register, are real); a day that
 does not exist (31/02, year 0) is kept out of the date and flagged, and the text stays in the
-`_raw` column.
+`_raw` column. A date in the Ethiopian calendar (its month names, ሕዳር 19 2013, or the
+era written after the year, 19/03/2013 ዓ.ም. or E.C.) is converted to the Gregorian one; in
+a source that dates most values so, numeric dates without the era are Ethiopian too.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from recount.exports import EXCEL_EPOCH as SHEET_EPOCH
+from recount.ingest import calendars
 from recount.ingest.values import DIGITS, fold
 
 MONTHS = {
@@ -81,6 +84,17 @@ _MONTH_NAMES = re.compile(
     + "|".join(re.escape(n) for n in sorted(_MONTH_BY_NAME, key=len, reverse=True))
     + r")\.?(?![^\W\d_])"
 )
+_ETHIOPIAN_MONTH_BY_NAME = {
+    fold(name): number for number, names in calendars.ETHIOPIAN_MONTHS.items() for name in names
+}
+_ETHIOPIAN_MONTHS = re.compile(
+    r"(?<![^\W\d_])("
+    + "|".join(re.escape(n) for n in sorted(_ETHIOPIAN_MONTH_BY_NAME, key=len, reverse=True))
+    + r")\.?(?![^\W\d_])"
+)
+# The Ethiopian era after the year: ዓ.ም. (ዓመተ ምሕረት, year of mercy), E.C. (Ethiopian calendar).
+_ETHIOPIAN_ERA = re.compile(r"(?<=\d)\s*(ዓ\s*[./]?\s*ም\.?|ዓመተ\s*ምሕረት|e\.?\s*c\.?|eth\.?\s*cal\.?)$")
+ETHIOPIAN, GREGORIAN = "ethiopian", "gregorian"
 _TIME = re.compile(r"[t ]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(z|[+-]\d{2}:?\d{2}|am|pm|ص|م)?$")
 # After the year: an era (م, AD), or "year" in Ukrainian and Russian (2022 р., 2022 года).
 _ERA = re.compile(r"(?<=\d)\s*(م|ad|ce|р\.?|г\.?|року|года)$")
@@ -140,6 +154,8 @@ class ParsedDate:
 def _clean(raw: str) -> str:
     text = fold(raw.translate(DIGITS)).replace("،", ",").replace("٫", ".")
     text = _TIME.sub("", text).strip()
+    text = _ETHIOPIAN_ERA.sub(" #era#", text).strip()
+    text = _ETHIOPIAN_MONTHS.sub(lambda m: f"#{_ETHIOPIAN_MONTH_BY_NAME[m.group(1)]}#", text)
     text = _ERA.sub("", text).strip()
     text = _MONTH_NAMES.sub(lambda m: f"@{_MONTH_BY_NAME[m.group(1)]}@", text)
     return _OF.sub(" ", text)
@@ -157,19 +173,38 @@ def decide_dayfirst(values: Sequence[str]) -> bool:
     return day_first >= month_first
 
 
+def decide_calendar(values: Sequence[str]) -> str | None:
+    """`ETHIOPIAN` when most of a source's dates are marked Ethiopian (month names, era), so its
+    unmarked numeric dates are too; None (Gregorian) otherwise."""
+    marked = dated = 0
+    for value in values:
+        text = _clean(value)
+        if text and text not in _NO_DATE:
+            dated += 1
+            marked += "#" in text
+    return ETHIOPIAN if 2 * marked > dated else None
+
+
 def parse_dates(
     values: Sequence[str],
     dayfirst: bool | None = None,
     date_format: str | None = None,
     today: dt.date | None = None,
+    calendar: str | None = None,
 ) -> tuple[list[ParsedDate], bool]:
-    """Parse distinct raw dates of one source; returns the results and the day-first decision."""
+    """Parse distinct raw dates of one source; returns the results and the day-first decision.
+
+    `calendar` (ETHIOPIAN) is how the source's unmarked dates are read; decided from `values`
+    when not given.
+    """
     today = today or dt.date.today()
     if date_format:
         return [_with_checks(_strptime(v, date_format), today) for v in values], bool(dayfirst)
     if dayfirst is None:
         dayfirst = decide_dayfirst(values)
-    return [_with_checks(_parse_one(v, dayfirst), today) for v in values], dayfirst
+    if calendar is None:
+        calendar = decide_calendar(values)
+    return [_with_checks(_parse_one(v, dayfirst, calendar), today) for v in values], dayfirst
 
 
 def _strptime(raw: str, date_format: str) -> ParsedDate:
@@ -187,47 +222,56 @@ def _strptime(raw: str, date_format: str) -> ParsedDate:
     return ParsedDate(stamp.date(), precision, None)
 
 
-def _parse_one(raw: str, dayfirst: bool) -> ParsedDate:
+def _parse_one(raw: str, dayfirst: bool, calendar: str | None = None) -> ParsedDate:
     text = _clean(raw)
     if not raw.strip() or text in _NO_DATE:
         return ParsedDate(None, None, None)
+    if "#" in text or (calendar == ETHIOPIAN and "@" not in text):
+        # Ethiopian lists write day/month/year; the 13th month is Pagume.
+        text = re.sub(r"#(\d+)#", r"@\1@", text.replace("#era#", "")).strip()
+        return _read(text, True, _make_ethiopian, months=13)
+    return _read(text, dayfirst, _make)
+
+
+def _read(text: str, dayfirst: bool, make, months: int = 12) -> ParsedDate:
+    """The date a cleaned value writes; `make` builds it from year, month, day in its calendar."""
     if m := _YMD.match(text):
-        return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)), "day")
+        return make(int(m.group(1)), int(m.group(2)), int(m.group(3)), "day")
     if m := _AB_Y.match(text):
         first, second, year = int(m.group(1)), int(m.group(2)), _year(m.group(3))
         day, month = (first, second) if dayfirst else (second, first)
-        if month > 12 and day <= 12:
+        if month > months and day <= months:
             return ParsedDate(None, None, "date_order_conflict")
-        return _make(year, month, day, "day")
+        return make(year, month, day, "day")
     if m := _D_MON_Y.match(text):
-        return _make(_year(m.group(3)), int(m.group(2)), int(m.group(1)), "day")
+        return make(_year(m.group(3)), int(m.group(2)), int(m.group(1)), "day")
     if m := _MON_D_Y.match(text):
-        return _make(int(m.group(3)), int(m.group(1)), int(m.group(2)), "day")
+        return make(int(m.group(3)), int(m.group(1)), int(m.group(2)), "day")
     if m := _Y_MON_D.match(text):
-        return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)), "day")
+        return make(int(m.group(1)), int(m.group(2)), int(m.group(3)), "day")
     if m := _YM.match(text):
-        return _make(int(m.group(1)), int(m.group(2)), 1, "month")
+        return make(int(m.group(1)), int(m.group(2)), 1, "month")
     if m := _MY.match(text):
-        return _make(int(m.group(2)), int(m.group(1)), 1, "month")
+        return make(int(m.group(2)), int(m.group(1)), 1, "month")
     if m := _MON_Y.match(text):
-        return _make(int(m.group(2)), int(m.group(1)), 1, "month")
+        return make(int(m.group(2)), int(m.group(1)), 1, "month")
     if m := _Y.match(text):
-        return _make(int(m.group(1)), 1, 1, "year")
+        return make(int(m.group(1)), 1, 1, "year")
     if m := _COMPACT.match(text):
-        return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)), "day")
+        return make(int(m.group(1)), int(m.group(2)), int(m.group(3)), "day")
     if m := _EXCEL_SERIAL.match(text):
         return ParsedDate(EXCEL_EPOCH + dt.timedelta(days=int(m.group(1))), "day", None)
     if m := _PART_OF.match(text):
-        return _part_of_period(m.group(1))
+        return _part_of_period(m.group(1), make)
     return ParsedDate(None, None, "date_unparsed")
 
 
-def _part_of_period(rest: str) -> ParsedDate:
+def _part_of_period(rest: str, make) -> ParsedDate:
     """The month or year that "early", "mid" or "late" qualifies, at that precision."""
     if m := _MON_Y.match(rest):
-        return _make(int(m.group(2)), int(m.group(1)), 1, "month")
+        return make(int(m.group(2)), int(m.group(1)), 1, "month")
     if m := _Y.match(rest):
-        return _make(int(m.group(1)), 1, 1, "year")
+        return make(int(m.group(1)), 1, 1, "year")
     return ParsedDate(None, None, "date_unparsed")
 
 
@@ -241,6 +285,22 @@ def _year(text: str) -> int:
 def _make(year: int, month: int, day: int, precision: str) -> ParsedDate:
     try:
         return ParsedDate(dt.date(year, month, day), precision, None)
+    except ValueError:
+        return ParsedDate(None, None, "date_invalid")
+
+
+def _make_ethiopian(year: int, month: int, day: int, precision: str) -> ParsedDate:
+    """An Ethiopian date as a Gregorian one. An Ethiopian month straddles two Gregorian ones
+    (Hidar is 10 November to 9 December): it is the one that holds its 15th day, where
+    two thirds of it fall; an Ethiopian year is the Gregorian year of its 7th month (2013 is
+    September 2020 to September 2021: 2021)."""
+    try:
+        if precision == "day":
+            return ParsedDate(calendars.to_gregorian(year, month, day), "day", None)
+        if precision == "month":
+            middle = calendars.to_gregorian(year, month, min(15, calendars.month_days(year, month)))
+            return ParsedDate(middle.replace(day=1), "month", None)
+        return ParsedDate(dt.date(calendars.to_gregorian(year, 7, 1).year, 1, 1), "year", None)
     except ValueError:
         return ParsedDate(None, None, "date_invalid")
 

@@ -47,6 +47,7 @@ HEADER_WORDS = {
         "nom et prenom", "nom et prenoms", "nom prenom", "піб", "п.і.б.", "п.і.б", "фио",
         "ф.и.о.", "ф.и.о", "прізвище ім'я по батькові", "прізвище, ім'я, по батькові",
         "фамилия имя отчество", "фамилия, имя, отчество", "повне ім'я", "полное имя",
+        "ሙሉእ ስም", "ሙሉ ስም", "ስም", "ስም ግዳይ", "ስም ስውእ", "የሟች ስም", "ስም ሙሉ",
     ],
     "given_name": [
         "first name", "first", "given name", "given", "firstname", "first_name", "given names",
@@ -58,10 +59,12 @@ HEADER_WORDS = {
         "father", "father name", "father's name", "fathers name", "father_name", "اسم الأب",
         "اسم الاب", "الأب", "الاب", "nombre del padre", "padre", "nom du pere", "pere",
         "patronymic", "patronym", "по батькові", "по-батькові", "отчество",
+        "ስም ኣቦ", "ስም አቦ", "ስም አባት", "የአባት ስም", "የአባት ስም",
     ],
     "grandfather_name": [
         "grandfather", "grandfather name", "grandfather's name", "grandfather_name", "اسم الجد",
         "الجد",
+        "ስም ኣቦሓጎ", "ስም ኣባሓጎ", "ስም ኣያት", "የአያት ስም", "ስም አያት",
     ],
     "family_name": [
         "family", "family name", "surname", "last", "name last", "last name", "lastname",
@@ -76,10 +79,10 @@ HEADER_WORDS = {
     ],
     "sex": [
         "sex", "gender", "الجنس", "النوع", "الجنس/النوع", "sexo", "genero", "género", "sexe", "genre",
-        "стать", "пол",
+        "стать", "пол", "ጾታ", "ፆታ",
     ],
     "age": ["age", "age (years)", "العمر", "السن", "العمر بالسنوات", "edad", "âge", "age (ans)", "вік",
-        "возраст", "вік (років)", "возраст (лет)"],
+        "возраст", "вік (років)", "возраст (лет)", "ዕድመ", "ዕድሜ"],
     "date_of_death": [
         "date of death", "death date", "date_of_death", "dod", "date", "date died", "died",
         "تاريخ الوفاة", "تاريخ الاستشهاد", "تاريخ الاستشهاد/الوفاة", "التاريخ", "تاريخ",
@@ -87,6 +90,8 @@ HEADER_WORDS = {
         "fecha de defuncion", "fecha del hecho", "fecha de los hechos", "fecha hecho",
         "date du deces", "date de deces", "date de la mort", "дата смерті", "дата загибелі",
         "дата смерти", "дата гибели", "дата",
+        "ዕለት", "ዝተሰውኣሉ ዕለት", "ዕለት ሞት", "ዝሞተሉ ዕለት", "ዕለት ስውኣት", "ዕለት ቀብሪ", "ቀን",
+        "የሞተበት ቀን", "የተሰዋበት ቀን", "የሞት ቀን", "date of burial", "burial date",
     ],
     "date_of_birth": [
         "date of birth", "birth date", "birthdate", "date_of_birth", "dob", "born", "birthday",
@@ -98,7 +103,7 @@ HEADER_WORDS = {
         "governorate", "province", "gov", "muhafaza", "admin1", "adm1", "admin 1", "state",
         "region", "department", "oblast", "المحافظة", "محافظة", "الولاية", "departamento",
         "depto", "dpto", "provincia", "estado", "region", "departement", "département",
-        "wilaya", "governorate/province", "область", "обл.", "регіон", "регион",
+        "wilaya", "governorate/province", "область", "обл.", "регіон", "регион", "ክልል",
     ],
     "place": [
         "place", "area", "location", "city", "town", "village", "district", "place of death",
@@ -114,6 +119,8 @@ HEADER_WORDS = {
         "القضاء", "الحي", "المديرية", "raion", "rayon", "hromada", "населений пункт",
         "населенный пункт", "місто", "город", "село", "район", "громада", "місце загибелі",
         "место гибели", "місце смерті", "место смерти", "المحلية", "محلية", "السكن",
+        "woreda", "wereda", "kebele", "tabia", "tabiya", "zone", "zoba", "ቦታ", "ከተማ", "ወረዳ",
+        "ቀበሌ", "ጣብያ", "ዞባ", "ዞን", "ዓዲ", "መንደር",
         "مكان السكن", "محل السكن", "مكان الإقامة", "محل الإقامة", "residence",
         "place of residence", "lugar de residencia", "residencia", "domicile",
         "lieu de residence",
@@ -138,7 +145,7 @@ HEADER_WORDS = {
         "id", "ref", "record id", "record_id", "no", "no.", "number", "#", "serial", "رقم",
         "الرقم", "الرقم التسلسلي", "المعرف", "م", "identificador", "codigo", "código", "n°", "nº",
         "numero", "número", "unique_id", "uid", "rec_id", "rec id", "record number", "№",
-        "№ з/п", "№ п/п", "номер",
+        "№ з/п", "№ п/п", "номер", "ተ.ቁ", "ቁ.", "ቁ", "ቁጽሪ", "ቁጥር", "ተ.ቁ.",
     ],
     "extra.mother_name": [
         "mother", "mother name", "mother's name", "mothers name", "mother_name", "اسم الأم",

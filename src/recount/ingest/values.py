@@ -98,6 +98,13 @@ SEX_WORDS = {
         "мужской",
         "мужчина",
         "мальчик",
+        # Tigrinya and Amharic (Ge'ez script): male, man, boy
+        "ተባዕታይ",
+        "ተባ",
+        "ወዲ",
+        "ወንድ",
+        "ወ",
+        "ሰብኣይ",
     },
     "F": {
         "f",
@@ -131,6 +138,13 @@ SEX_WORDS = {
         "женский",
         "женщина",
         "девочка",
+        # Tigrinya and Amharic: female, woman, girl
+        "ኣንስተይቲ",
+        "ኣን",
+        "ጓል",
+        "ሴት",
+        "ሴ",
+        "ሰበይቲ",
     },
 }
 STATUS_WORDS = {

@@ -104,50 +104,69 @@ def names(d: Dialect, near: float, token_columns: list[str]) -> dict[str, Any]:
 
 
 def date_of_death() -> dict[str, Any]:
-    """Date of death, at levels that only claim the precision both records have."""
-    return _dated("date_of_death", "dod", "date_precision", birth=False)
+    """Date of death at levels that mean what they say, each at the precision both records have.
+
+    Two full dates are the same day, within a week, within a month, within a year or
+    further apart; a date known to the month (or year) only is compared with the other at
+    that precision. A full date 40 days from another is no longer 'same year' (weak
+    evidence) but 'within a year': dates that clearly differ are evidence against the
+    pair, boundedly (`model.M_FLOOR`), since real lists carry wrong dates.
+    """
+    both_day = "date_precision_l = 'day' and date_precision_r = 'day'"
+    to_month = (
+        "date_precision_l <> 'year' and date_precision_r <> 'year'"
+        " and (date_precision_l = 'month' or date_precision_r = 'month')"
+    )
+    to_year = "(date_precision_l = 'year' or date_precision_r = 'year')"
+    days = "abs(dod_day_l - dod_day_r)"
+    months = "abs(dod_month_l - dod_month_r)"
+    return comparison(
+        "date_of_death",
+        "date of death at the precision both records have",
+        [
+            level("dod_day_l is null or dod_day_r is null", "null", null=True),
+            level(f"{both_day} and dod_day_l = dod_day_r", "same day"),
+            level(f"{both_day} and {days} <= 7", "within a week"),
+            level(f"{to_month} and {months} = 0", "same month"),
+            level(
+                f"({both_day} and {days} <= 31) or ({to_month} and {months} <= 1)", "within a month"
+            ),
+            level(f"{to_year} and dod_year_l = dod_year_r", "same year"),
+            level(
+                f"({both_day} and {days} <= 366) or ({to_month} and {months} <= 12)",
+                "within a year",
+            ),
+            level("ELSE", "All other comparisons"),
+        ],
+    )
 
 
 def date_of_birth(d: Dialect) -> dict[str, Any]:
     """Date of birth with precision; one digit typed wrong is a level of its own."""
-    return _dated("date_of_birth", "dob", "dob_precision", birth=True, dialect=d)
-
-
-def _dated(
-    name: str, prefix: str, precision: str, birth: bool, dialect: Dialect | None = None
-) -> dict[str, Any]:
-    day_l, day_r = f"{prefix}_day_l", f"{prefix}_day_r"
-    month_l, month_r = f"{prefix}_month_l", f"{prefix}_month_r"
-    both_day = f"{precision}_l = 'day' and {precision}_r = 'day'"
-    no_year = f"{precision}_l <> 'year' and {precision}_r <> 'year'"
-    diff = f"abs({day_l} - {day_r})"
-    levels = [
-        level(f"{day_l} is null or {day_r} is null", "null", null=True),
-        level(f"{both_day} and {day_l} = {day_r}", "same day"),
-    ]
-    if birth and dialect is not None:
-        levels.append(
+    both_day = "dob_precision_l = 'day' and dob_precision_r = 'day'"
+    no_year = "dob_precision_l <> 'year' and dob_precision_r <> 'year'"
+    diff = "abs(dob_day_l - dob_day_r)"
+    return comparison(
+        "date_of_birth",
+        "date of birth with precision",
+        [
+            level("dob_day_l is null or dob_day_r is null", "null", null=True),
+            level(f"{both_day} and dob_day_l = dob_day_r", "same day"),
             level(
-                f"{both_day} and {dialect.edit_distance(f'{prefix}_text_l', f'{prefix}_text_r')}"
-                " <= 1",
+                f"{both_day} and {d.edit_distance('dob_text_l', 'dob_text_r')} <= 1",
                 "one digit apart",
-            )
-        )
-    else:
-        levels.append(level(f"{both_day} and {diff} <= 3", "within 3 days"))
-    levels += [
-        level(f"{no_year} and {month_l} = {month_r}", "same month"),
-        level(
-            f"({both_day} and {diff} <= 31) or ({no_year} and abs({month_l} - {month_r}) <= 1)",
-            "within a month",
-        ),
-        level(f"{prefix}_year_l = {prefix}_year_r", "same year"),
-        level(f"{diff} <= 366", "within a year"),
-    ]
-    if birth:
-        levels.append(level(f"{diff} <= 3653", "within ten years"))
-    levels.append(level("ELSE", "All other comparisons"))
-    return comparison(name, f"{name.replace('_', ' ')} with precision", levels)
+            ),
+            level(f"{no_year} and dob_month_l = dob_month_r", "same month"),
+            level(
+                f"({both_day} and {diff} <= 31) or ({no_year} and abs(dob_month_l - dob_month_r) <= 1)",
+                "within a month",
+            ),
+            level("dob_year_l = dob_year_r", "same year"),
+            level(f"{diff} <= 366", "within a year"),
+            level(f"{diff} <= 3653", "within ten years"),
+            level("ELSE", "All other comparisons"),
+        ],
+    )
 
 
 def birth_year() -> dict[str, Any]:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import numpy as np
 import pandas as pd
 from splink.internals.exceptions import EMTrainingException
 
@@ -249,8 +250,8 @@ def train(
         session = _em_session(engine, frame, trained, blocks, estimated, warnings)
         if session is None:
             continue
-        block, result = session
-        used.append(block_sql(block))
+        used_block, result = session
+        used.append(used_block)
         for comparison in trained["comparisons"]:
             if comparison["output_column_name"] in estimated:
                 _copy_m(result, comparison)
@@ -321,8 +322,9 @@ def _em_session(
     blocks: list[Block],
     estimated: list[str],
     warnings: list[str],
-) -> tuple[Block, dict[str, Any]] | None:
-    """EM on the first workable block, estimating only `estimated`; the rest held at m = u."""
+) -> tuple[str, dict[str, Any]] | None:
+    """EM on the first workable block, estimating only `estimated`; the rest held at m = u.
+    Returns the block (as trained_from names it) and the estimate."""
     session_settings = copy.deepcopy(base_settings)
     for comparison in session_settings["comparisons"]:
         if comparison["output_column_name"] in estimated:
@@ -337,21 +339,24 @@ def _em_session(
         pair_count = block_pair_count(frame, block)
         if pair_count < MIN_EM_PAIRS:
             continue
+        max_pairs = EM_MAX_PAIRS if pair_count > EM_MAX_PAIRS else None
         linker = engine.linker(frame, copy.deepcopy(session_settings))
         try:
             linker.training.estimate_parameters_using_expectation_maximisation(
-                block_sql(block),
-                estimate_without_term_frequencies=True,
-                max_pairs=EM_MAX_PAIRS if pair_count > EM_MAX_PAIRS else None,
+                block_sql(block), estimate_without_term_frequencies=True, max_pairs=max_pairs
             )
         except EMTrainingException:
             continue
         except ValueError:
             # Splink refuses an m that EM drove to 0.0: a level seen only in pairs the fit
-            # calls non-matches (namesakes). Such a fit is no estimate; try the next block.
-            collapsed.append(block_sql(block))
-            continue
-        return block, linker.misc.save_model_to_json()
+            # calls non-matches (namesakes). That is evidence the level is rare among matches,
+            # not a reason to fall back on the priors: EM again, bounded at every step.
+            bounded = _bounded_em(engine, frame, session_settings, block, estimated, max_pairs)
+            if bounded is None:
+                collapsed.append(block_sql(block))
+                continue
+            return f"{block_sql(block)} (bounded at each step)", bounded
+        return block_sql(block), linker.misc.save_model_to_json()
     tried = "; ".join(block_sql(b) for b in blocks) or "none"
     failed = f"EM drove an m to zero on {'; '.join(collapsed)} and " if collapsed else ""
     warnings.append(
@@ -360,6 +365,94 @@ def _em_session(
         "prior m probabilities used"
     )
     return None
+
+
+def _bounded_em(
+    engine: Engine,
+    frame: pd.DataFrame,
+    session_settings: dict[str, Any],
+    block: Block,
+    estimated: list[str],
+    max_pairs: float | None,
+) -> dict[str, Any] | None:
+    """EM on the block's comparison vectors with every step's m of `estimated` shrunk and
+    floored (`bound_m`) before the next: no m reaches zero, so no pair's posterior underflows,
+    and the fit ends within the bounds every model keeps anyway. The vectors come from one
+    Splink prediction over the block; the iterations are numpy. The comparisons not
+    estimated are held at m = u, so they leave the posterior alone. None on a block too
+    large to hold (`EM_MAX_PAIRS`)."""
+    if max_pairs is not None:
+        return None
+    settings = copy.deepcopy(session_settings)
+    bound_m(settings, only=estimated)  # every m set: the prior where EM left none
+    vectors = _comparison_vectors(engine, frame, settings, block)
+    comparisons = [c for c in settings["comparisons"] if c["output_column_name"] in estimated]
+    levels = {c["output_column_name"]: _non_null(c) for c in comparisons}
+    gamma = {
+        name: len(lv) - 1 - vectors[f"gamma_{name}"].to_numpy(dtype=np.int64)
+        for name, lv in levels.items()
+    }  # Splink numbers the first level highest, null -1: here the index of the level
+    log_u = {
+        name: np.log([lv.get("u_probability") or 1e-4 for lv in levels[name]]) for name in levels
+    }
+    share = 0.5
+    for _ in range(settings["max_iterations"]):
+        before = _m_values(settings, estimated)
+        odds = np.full(len(vectors), math.log(share / (1 - share)))
+        for name, lv in levels.items():
+            known = gamma[name] < len(lv)
+            log_m = np.log([level["m_probability"] for level in lv])
+            odds[known] += (log_m - log_u[name])[gamma[name][known]]
+        match = 1 / (1 + np.exp(-np.clip(odds, -700, 700)))
+        for name, lv in levels.items():
+            known = gamma[name] < len(lv)
+            mass = np.bincount(gamma[name][known], weights=match[known], minlength=len(lv))
+            for level, m in zip(lv, mass / max(mass.sum(), 1e-300), strict=True):
+                level["m_probability"] = float(m)
+        bound_m(settings, only=estimated)
+        share = float(min(max(match.mean(), 1e-6), 1 - 1e-6))
+        change = max(
+            (abs(x - y) for x, y in zip(before, _m_values(settings, estimated), strict=True)),
+            default=0.0,
+        )
+        if change < settings["em_convergence"]:
+            break
+    return settings
+
+
+def _comparison_vectors(
+    engine: Engine, frame: pd.DataFrame, settings: dict[str, Any], block: Block
+) -> pd.DataFrame:
+    """Every pair of the block with its level per comparison (Splink's gamma_ columns)."""
+    scoring = copy.deepcopy(settings)
+    scoring["blocking_rules_to_generate_predictions"] = [
+        {"blocking_rule": block_sql(block), "sql_dialect": engine.sql_dialect}
+    ]
+    scoring["retain_matching_columns"] = True  # Splink keeps gamma_ columns with them
+    for comparison in scoring["comparisons"]:
+        for level in comparison["comparison_levels"]:
+            level.pop("tf_adjustment_column", None)
+            level.pop("tf_adjustment_weight", None)
+            if not level.get("is_null_level"):
+                level["m_probability"] = level.get("m_probability") or 0.5
+                level["u_probability"] = level.get("u_probability") or 0.5
+    predicted = engine.linker(frame, scoring).inference.predict()
+    columns = [f"gamma_{c['output_column_name']}" for c in scoring["comparisons"]]
+    return predicted.as_pandas_dataframe()[columns]
+
+
+def _non_null(comparison: dict[str, Any]) -> list[dict[str, Any]]:
+    return [lv for lv in comparison["comparison_levels"] if not lv.get("is_null_level")]
+
+
+def _m_values(settings: dict[str, Any], names: list[str]) -> list[float]:
+    return [
+        level.get("m_probability") or 0.0
+        for comparison in settings["comparisons"]
+        if comparison["output_column_name"] in names
+        for level in comparison["comparison_levels"]
+        if not level.get("is_null_level")
+    ]
 
 
 def _copy_m(source_settings: dict[str, Any], comparison: dict[str, Any]) -> None:
@@ -372,14 +465,16 @@ def _copy_m(source_settings: dict[str, Any], comparison: dict[str, Any]) -> None
                     level["m_probability"] = trained["m_probability"]
 
 
-def bound_m(settings: dict[str, Any]) -> None:
-    """Shrink every level's m towards its prior, floor it, make untrained levels explicit, and
-    settle the last bits of m and u (see _settled).
+def bound_m(settings: dict[str, Any], only: list[str] | None = None) -> None:
+    """Shrink every level's m (of the comparisons named in `only`, if given) towards its prior,
+    floor it, make untrained levels explicit, and settle the last bits of m and u (_settled).
 
     With m_final = (1 - w) m + w prior and m >= floor, the weight of any level is
     at least log2(floor / u): one disagreeing field costs a bounded weight.
     """
     for comparison in settings["comparisons"]:
+        if only is not None and comparison["output_column_name"] not in only:
+            continue
         levels = [lv for lv in comparison["comparison_levels"] if not lv.get("is_null_level")]
         prior = model.prior_of(comparison)
         values = []

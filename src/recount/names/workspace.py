@@ -15,6 +15,7 @@ from recount.errors import WorkspaceError
 from recount.names.arabic import has_arabic
 from recount.names.dates import date_flags
 from recount.names.equivalents import NO_EQUIVALENTS, NameEquivalents, name_equivalents
+from recount.names.ethiopic import has_ethiopic
 from recount.names.keys import ARABIC_KEYS, AUTO_KEYS, SPELLING_KEYS, listed_token
 from recount.names.lexicon import load_lexicon
 from recount.names.parts import NameParts, parts_from_fields, split_name
@@ -78,19 +79,23 @@ def workspace_name_style(ws) -> str:
 
 # Share of names written in Arabic script from which every Latin name of the
 # workspace is read as a transliteration of Arabic (lists of one population
-# written in both scripts), not only those the name lexicon recognises.
+# written in both scripts), not only those the name lexicon recognises. Names in
+# Ethiopic script count too: their romanisations differ in the vowels as Arabic
+# names' do (Tesfay, Tesfaye, Tesfai), and the transliteration key keeps the
+# consonants and long vowels that all of them write.
 ARABIC_SCRIPT_SHARE = 0.02
 
 
 def workspace_key_style(frame: pd.DataFrame, setting: str = AUTO_KEYS) -> str:
-    """The key style for a whole workspace: the setting, or `arabic` where Arabic script is common."""
+    """The key style for a whole workspace: the setting, or `arabic` where Arabic (or Ethiopic)
+    script is common."""
     if setting != AUTO_KEYS:
         return setting
     names = pd.concat([frame[c].dropna() for c in ("name", *NAME_PARTS)], ignore_index=True)
     if names.empty:
         return AUTO_KEYS
     distinct = names.drop_duplicates()
-    arabic = distinct.map(has_arabic).to_numpy()
+    arabic = distinct.map(lambda name: has_arabic(name) or has_ethiopic(name)).to_numpy()
     counts = names.value_counts()
     share = counts[distinct[arabic]].sum() / counts.sum()
     return ARABIC_KEYS if share >= ARABIC_SCRIPT_SHARE else AUTO_KEYS

@@ -45,8 +45,8 @@ _PROPER_SUBJECT_RE = re.compile(
 )
 _POSSESSOR_RE = re.compile(
     r"(?P<np>\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?[\w-]+)['’]s\s+(?:(?:own|latest|new|official|"
-    r"final|initial|revised|[a-z]+ly)\s+){0,2}(?:figures?|estimates?|count|tally|toll|data|"
-    r"statistics|numbers)\b",
+    r"final|initial|first|revised|[a-z]+ly)\s+){0,2}(?:figures?|estimates?|count|tally|toll|data|"
+    r"statistics|numbers|reports?)\b",
     re.IGNORECASE,
 )
 _POSSESSIVE_SOURCE_RE = re.compile(
@@ -110,14 +110,23 @@ _SOURCE_BEFORE_RE = re.compile(
     rf"\b(?:{alternation(SOURCE_NOUNS)})\s+(?:(?:compiled|published|released|issued|gathered)\s+)?(?:from|by|of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# Words between a subject and its speech verb: auxiliaries and adverbs of time or manner
+# ("Amnesty International initially estimated", "Robert Fisk … originally estimated").
+_BETWEEN_WORDS = (
+    r"has|have|had|also|previously|earlier|later|again|now|recently|initially|originally|"
+    r"first|then|since|subsequently|separately|independently|officially|publicly|reportedly|"
+    r"allegedly|repeatedly|formally|jointly|eventually|finally|already|once"
+)
+_BETWEEN_AT_END_RE = re.compile(rf"(?<=\S)(?:\s+(?:{_BETWEEN_WORDS}))+\s+$", re.IGNORECASE)
 _NP_BEFORE_RE = re.compile(
-    r"((?:[A-Za-z][\w'’.-]*\s+){0,5}?[A-Za-z][\w'’.-]*)\s+(?:(?:has|have|had|also|previously|earlier|later|again|now|recently)\s+)*$"
+    rf"((?:[^\W\d_][\w'’.-]*\s+){{0,5}}?[^\W\d_][\w'’.-]*)\s+(?:(?:{_BETWEEN_WORDS})\s+)*$"
 )
 _NP_AFTER_RE = re.compile(
-    r"^\s*((?:(?:the\s+)?(?:19|20)\d\d\s+)?(?:[A-Za-z][\w'’.-]*)(?:\s+(?:[A-Za-z][\w'’.-]*|&)){0,8})"
+    r"^\s*((?:(?:the\s+)?(?:19|20)\d\d\s+)?(?:[^\W\d_][\w'’.-]*)(?:\s+(?:[^\W\d_][\w'’.-]*|&)){0,8})"
 )
 _APPOSITION_RE = re.compile(
-    r"([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|abu|de)){1,5}),\s+(?:a|an|the|who|head|director|spokesman|spokeswoman|spokesperson)\b[^,]{0,80},\s*(?:(?:has|have|had|also|previously|earlier|later|again|now|recently)\s+)*$"
+    r"([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|abu|de)){1,5}),\s+(?:a|an|the|who|head|director|spokesman|spokeswoman|spokesperson)\b[^,]{0,80},\s*"
+    rf"(?:(?:{_BETWEEN_WORDS})\s+)*$"
 )
 _CLAUSE_BREAK_RE = re.compile(
     r";|\s[—–]\s|,\s*(?:while|whilst|whereas|but|although|though)\b|\bwhil(?:e|st)\b|\bwhereas\b"
@@ -362,16 +371,24 @@ _COMPILED_BY_RE = re.compile(
     rf"(?:{alternation(COMPILED_PARTICIPLES)})\s+by\s+(?:the\s+)?(?=[^,;]{{2,140}}$)",
     re.IGNORECASE,
 )
+_CLAIMS_NO_FIGURE_RE = re.compile(
+    r"\s+(?:to\s+(?:be|belong|represent|act|speak|have\s+been)\b|(?:the\s+)?(?:responsibility|credit)\b)",
+    re.IGNORECASE,
+)
 _CLAIMED_EVENT_RE = re.compile(rf"\b(?:{alternation(EVENT_NOUNS)})\b[^,;.]{{0,60}}$", re.IGNORECASE)
 
 
 def _speech_attribution(
     sentence: str, verb: re.Match[str], mentions: list[ClaimantMention]
 ) -> Attribution | None:
-    before = sentence[: verb.start()]
+    before = _BETWEEN_AT_END_RE.sub(" ", sentence[: verb.start()])  # "X initially| estimated"
     by_agent = re.match(r"\s+by\s+", sentence[verb.end() :])
     if by_agent and verb.group(0).lower() == "claimed" and _CLAIMED_EVENT_RE.search(before):
         return None  # "an attack claimed by the so-called Islamic State": responsibility
+    if _CLAIMS_NO_FIGURE_RE.match(sentence, verb.end()) and verb.group(0).lower().startswith(
+        "claim"
+    ):
+        return None  # "the group the gunmen claimed to belong to", "claimed responsibility"
     if by_agent and verb.group(0).lower().endswith("ed"):  # "figures documented by OHCHR"
         return _object_attribution(sentence, verb.start(), verb.end() + by_agent.end(), mentions)
     if verb.group(0).lower().endswith("ing") and _PARTICIPLE_RE.search(before):
@@ -521,8 +538,7 @@ _NAME_LINK_BEFORE_RE = re.compile(r"(?:^|\s)([A-Z][\w'’.-]*\s+(?:for|of|on)\s+
 
 
 _LONG_NP_BEFORE_RE = re.compile(
-    r"((?:[A-Za-z][\w'’.-]*\s+){0,11}?[A-Za-z][\w'’.-]*)\s+(?:(?:has|have|had|also|previously|"
-    r"earlier|later|again|now|recently)\s+)*$"
+    rf"((?:[^\W\d_][\w'’.-]*\s+){{0,11}}?[^\W\d_][\w'’.-]*)\s+(?:(?:{_BETWEEN_WORDS})\s+)*$"
 )
 _CLAUSE_WORDS = {"where", "when", "that", "which", "who", "whom", "while", "as", "because",
                  "after", "before", "since", "if", "and", "but", "whereas", "whilst"}  # fmt: skip
@@ -607,39 +623,12 @@ def _subject_gap(between: str) -> bool:
     if _SOURCE_GAP_RE.match(stripped):
         return True  # "SNHR figures show", "the Observatory's latest data put"
     words = stripped.lower().split()
-    return len(words) <= 3 and all(
-        w
-        in {
-            "has",
-            "have",
-            "had",
-            "was",
-            "is",
-            "were",
-            "are",
-            "been",
-            "also",
-            "previously",
-            "earlier",
-            "later",
-            "again",
-            "now",
-            "recently",
-            "on",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "last",
-            "week",
-            "month",
-            "year",
-        }
-        for w in words
-    )
+    return len(words) <= 3 and all(w in _GAP_WORDS for w in words)
+
+
+_GAP_WORDS = {*_BETWEEN_WORDS.split("|"), "was", "is", "were", "are", "been", "on", "last",
+              "week", "month", "year", "monday", "tuesday", "wednesday", "thursday", "friday",
+              "saturday", "sunday"}  # fmt: skip
 
 
 _PHRASE_STOPS = {
@@ -725,6 +714,7 @@ def _clean_phrase(phrase: str) -> str | None:
         len(words) > 2 and words[1] == "the" and _is_date_word(words[0])
     ):
         words = words[inner_article if inner_article is not None else 1 :]  # "30 June the ministry"
+    words = _after_time_adjunct(words)
     while words and (words[0].lower() in DETERMINERS or words[0].lower() in _CONJUNCTIONS):
         words = words[1:]
     while words and (
@@ -779,6 +769,38 @@ _MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", 
 
 def _is_date_word(word: str) -> bool:
     return word.lower().rstrip(",") in _MONTH_NAMES or word.rstrip(",").isdigit()
+
+
+_TIME_NOUNS = {"day", "week", "month", "year", "morning", "afternoon", "evening", "night",
+               "weekend", "later", "earlier", "today", "yesterday", "tonight", "monday",
+               "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}  # fmt: skip
+_TIME_OPENERS = {"on", "in", "by", "at", "during", "after", "before", "since", "until", "last",
+                 "this", "that", "later", "earlier", "a", "an", "one", "the", "next"}  # fmt: skip
+_SUBJECT_PRONOUNS = {"he", "she", "they", "we", "it", "i"}
+
+
+def _after_time_adjunct(words: list[str]) -> list[str]:
+    """The subject after a time adjunct that opens its clause: 'By the afternoon Kyrylenko',
+    'On 5 March he', 'A week later he' -> 'Kyrylenko', 'he'. A date inside a name ('the 2011
+    Commission') is no adjunct: dates count only after a preposition."""
+    first = words[0].lower().rstrip(",") if words else ""
+    if len(words) < 2 or not (first in _TIME_OPENERS | _TIME_NOUNS or _is_date_word(first)):
+        return words
+    preposition = first not in DETERMINERS | {"one"}  # or a date or time: "(5) March he"
+    cut = max(
+        (
+            i
+            for i, w in enumerate(words[:-1])
+            if w.lower().rstrip(",") in _TIME_NOUNS or (preposition and _is_date_word(w))
+        ),
+        default=-1,
+    )
+    tail = words[cut + 1 :]
+    if cut < 0 or not tail:
+        return words
+    if len(tail) == 1 and tail[0].lower() in _SUBJECT_PRONOUNS:
+        return tail
+    return tail if all(w[:1].isupper() for w in tail) else words
 
 
 _TITLE_WORDS = {"president", "minister", "prime", "secretary", "spokesman", "spokeswoman",

@@ -274,6 +274,7 @@ SPEECH_VERBS = [
     "showed", "shows", "show", "suggested", "suggests", "calculates", "compiled",
     "documenting", "recording", "reports", "publishing", "informed", "briefed", "corroborated",
     "stressed", "emphasised", "emphasized", "underlined", "highlighted", "identified",
+    "argued", "argues", "argue", "believed", "claim", "spoke of", "speaks of", "spoken of",
 ]  # fmt: skip
 # Speech verbs that are nouns after a determiner: "a conservative estimate", "the report".
 VERB_NOUNS = {"estimate", "estimates", "report", "reports", "count", "counts", "record",

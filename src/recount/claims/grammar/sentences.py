@@ -8,7 +8,8 @@ punctuation are cut at whitespace so every later step works on bounded text.
 Two things of published text are read as such:
 
 - citation markers ("killed.[6] In April", "camp,[3][5]") are blanked out
-  (`mask_citations`, same length, so offsets hold) and never join sentences;
+  (`mask_citations`, same length, so offsets hold) and never join sentences, nor
+  does a full stop with no space after it ("to kill.Official sources");
 - a line break ends a sentence (a headline, a list item, a line of an
   infobox) unless the text is hard-wrapped, which shows as some line that goes
   on in lower case after its break, or the break falls inside a known name or
@@ -29,8 +30,11 @@ ABBREVIATIONS = {
     "co", "corp", "gov", "sen", "rep", "fig", "al", "est", "mt", "ft", "rev", "govt", "dept",
 }  # fmt: skip
 
-_BOUNDARY = re.compile(r"[.!?؟。]+[\"'”’»)\]]*(?=\s+|$)|\n[ \t]*\n\s*|\n(?=[ \t]*[-*•·])")
-_LINE_BREAK = re.compile(r"[.!?؟。]+[\"'”’»)\]]*(?=\s+|$)|\n\s*")
+# A full stop glued to the next sentence, as copied pages have it ("to kill.Official sources"):
+# after a word of lower-case letters (or a number), before a capitalised word.
+_GLUED = r"|(?<=[a-z]{2}|\d\d)\.(?=[A-Z][a-z])"
+_BOUNDARY = re.compile(r"[.!?؟。]+[\"'”’»)\]]*(?=\s+|$)|\n[ \t]*\n\s*|\n(?=[ \t]*[-*•·])" + _GLUED)
+_LINE_BREAK = re.compile(r"[.!?؟。]+[\"'”’»)\]]*(?=\s+|$)|\n\s*" + _GLUED)
 _WRAPPED = re.compile(r"[\w,;]\n[ \t]*[a-z(]")
 _CITATION = re.compile(
     r"\[(?:\d{1,3}|[a-z]|note \d{1,3}|nb \d{1,3}|citation needed|clarification needed|when\?|who\?|by whom\?|failed verification|dubious[^\]]{0,20})\]",

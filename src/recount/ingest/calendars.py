@@ -1,0 +1,58 @@
+"""The Ethiopian calendar, in which Ethiopian lists date deaths, and its Gregorian dates.
+
+Twelve months of 30 days and a thirteenth (Pagume) of 5, or 6 before a year divisible
+by 4 (years 3, 7, ... 2011, 2015 are leap years); the year starts on 11 September (12th
+before a Gregorian leap year) and is seven to eight years behind: ሕዳር 19 2013 is
+28 November 2020. The arithmetic is Reingold and Dershowitz's (Calendrical Calculations):
+days counted from the epoch, 29 August 8 CE (Julian), which is day 2796 of Python's
+proleptic Gregorian ordinals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+EPOCH = 2796  # date.toordinal() of 1 Meskerem 1 (Amete Mihret)
+
+# Month names as Amharic and Tigrinya lists write them, in Ge'ez and in Latin letters.
+ETHIOPIAN_MONTHS = {
+    1: ["መስከረም", "meskerem", "meskerém", "maskaram"],
+    2: ["ጥቅምት", "ጥቅምቲ", "tikimt", "tikemt", "tiqimt", "teqemt", "tiqimti", "tikimti"],
+    3: ["ኅዳር", "ሕዳር", "ህዳር", "ሃዳር", "hidar", "hedar", "hdar", "khidar"],
+    4: ["ታኅሣሥ", "ታህሳስ", "ታሕሳስ", "ታኅሳስ", "tahsas", "tahisas", "tahesas", "takhsas"],
+    5: ["ጥር", "ጥሪ", "tir", "ter", "tiri"],
+    6: ["የካቲት", "ለካቲት", "yekatit", "yakatit", "lekatit"],
+    7: ["መጋቢት", "megabit", "magabit", "megabit"],
+    8: ["ሚያዝያ", "ሚያዚያ", "miyazya", "miyaziya", "miazia"],
+    9: ["ግንቦት", "ginbot", "genbot", "gunbot"],
+    10: ["ሰኔ", "ሰነ", "sene", "säne"],
+    11: ["ሐምሌ", "ሓምለ", "ሀምሌ", "hamle", "hamile", "hamlé"],
+    12: ["ነሐሴ", "ነሓሰ", "ነሀሴ", "nehase", "nehasse", "nahase"],
+    13: ["ጳጉሜ", "ጳጉሜን", "ጳጕሜን", "pagume", "pagumen", "puagume", "pagumé"],
+}
+
+
+def is_leap(year: int) -> bool:
+    return year % 4 == 3
+
+
+def month_days(year: int, month: int) -> int:
+    if month < 13:
+        return 30
+    return 6 if is_leap(year) else 5
+
+
+def to_gregorian(year: int, month: int, day: int) -> dt.date:
+    """The Gregorian date of an Ethiopian one; ValueError for a day the month does not have."""
+    if not 1 <= month <= 13 or not 1 <= day <= month_days(year, month) or year < 1:
+        raise ValueError(f"no Ethiopian date {day}/{month}/{year}")
+    return dt.date.fromordinal(EPOCH - 1 + 365 * (year - 1) + year // 4 + 30 * (month - 1) + day)
+
+
+def from_gregorian(date: dt.date) -> tuple[int, int, int]:
+    """(year, month, day) in the Ethiopian calendar."""
+    ordinal = date.toordinal()
+    year = (4 * (ordinal - EPOCH) + 1463) // 1461
+    start = EPOCH - 1 + 365 * (year - 1) + year // 4  # the day before 1 Meskerem
+    month = (ordinal - start - 1) // 30 + 1
+    return year, month, ordinal - start - 30 * (month - 1)

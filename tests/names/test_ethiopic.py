@@ -1,0 +1,65 @@
+"""Ethiopic (Ge'ez) names get keys: they were read as no name at all (unknown_name)."""
+
+from __future__ import annotations
+
+import pandas as pd
+from hypothesis import given
+from hypothesis import strategies as st
+
+from recount.names import fold_latin, split_name
+from recount.names.keys import ARABIC_KEYS, AUTO_KEYS
+from recount.names.workspace import workspace_key_style
+from recount.settings import NAME_PARTS
+
+# Every letter of the rows of eight (consonant x vowel order), the labialised rows' letters.
+_LETTERS = [chr(c) for c in range(0x1200, 0x135A) if chr(c).isalpha()]
+_words = st.text(alphabet=_LETTERS, min_size=2, max_size=8)
+
+
+@given(st.lists(_words, min_size=1, max_size=4))
+def test_geez_folds_to_latin_letters(words):
+    folded = fold_latin("፡".join(words))  # the Ethiopic word space separates words
+    assert all(ch.isascii() and (ch.isalpha() or ch == " ") for ch in folded)
+    assert len(folded.split()) <= len(words)
+
+
+# Syllables of a consonant and a vowel other than the sixth order (bare consonant).
+_syllables = st.lists(
+    st.tuples(st.sampled_from("ሀለመረሰበተነከወዘየደገፈ"), st.sampled_from([0, 1, 2, 3, 4, 6])),
+    min_size=2,
+    max_size=4,
+).map(lambda pairs: "".join(chr(ord(c) + order) for c, order in pairs))
+
+
+@given(st.lists(_syllables, min_size=2, max_size=3))
+def test_a_geez_name_is_identifiable(words):
+    parts = split_name(" ".join(words), ARABIC_KEYS)
+    assert parts.identifiable and parts.key
+
+
+def test_geez_and_common_romanisations_key_alike():
+    # Made-up pairings of name-like words; the Latin is written as English-language lists do.
+    pairs = {
+        "ተስፋይ": "Tesfay",
+        "ሃይለ": "Haile",
+        "ኃይለ": "Hayle",  # Amharic spelling, the other h
+        "ብርሃነ": "Berhane",
+        "ምሕረት": "Mihret",
+        "ኪዳነ": "Kidane",
+        "ፍስሃ": "Fsaha",  # sixth-order s before h: not read as sh
+        "ጸጋይ": "Tsegay",
+        "ፀጋይ": "Tsegai",
+        "ኣብርሃ": "Abreha",
+        "ዮሃንስ": "Yohannes",
+    }
+    for geez, latin in pairs.items():
+        assert split_name(geez, ARABIC_KEYS).key == split_name(latin, ARABIC_KEYS).key, latin
+    assert split_name("ተስፋይ", ARABIC_KEYS).key != split_name("ኪዳነ", ARABIC_KEYS).key
+
+
+def test_a_workspace_of_geez_names_keys_latin_names_as_transliterations():
+    # Romanisations of names written in Ge'ez differ in their vowels as Arabic names' do.
+    names = ["ተስፋይ ሃይለ", "Tesfaye Haile", "Mary Smith"]
+    frame = pd.DataFrame({"name": names, **{part: [None] * 3 for part in NAME_PARTS}})
+    assert workspace_key_style(frame) == ARABIC_KEYS
+    assert workspace_key_style(frame.iloc[1:]) == AUTO_KEYS
