@@ -346,7 +346,9 @@ def test_the_race_does_not_depend_on_the_machine_being_busy(monkeypatch):
     """The same table and seed take the same sampler (and so the same draws) however slow
     one sampler's trial happens to run: the race counts work, not seconds."""
     patterns = eight_list_patterns()
-    calm = quiet_fit(LCMCR(K=10, seed=4, draws=100), patterns)
+    # A seed whose trials both stay above the R-hat limit, so the figures decide (seeds 6-8
+    # since the Gibbs sweeps' binomial draws changed; seeds 4 and 5 give NUTS 1.009, 1.006).
+    calm = quiet_fit(LCMCR(K=10, seed=6, draws=100), patterns)
     assert (calm.race_["rhat"] > lcmcr.RHAT_LIMIT).all()  # the figures, not R-hat, decide
     clock = {"now": 0.0, "step": 1e6}
 
@@ -358,7 +360,7 @@ def test_the_race_does_not_depend_on_the_machine_being_busy(monkeypatch):
         return clock["now"]
 
     monkeypatch.setattr(lcmcr.time, "perf_counter", busy_clock)
-    busy = quiet_fit(LCMCR(K=10, seed=4, draws=100), patterns)
+    busy = quiet_fit(LCMCR(K=10, seed=6, draws=100), patterns)
     assert busy.sampler_ == calm.sampler_
     assert list(busy.race_["work"]) == list(calm.race_["work"])
     assert np.array_equal(busy.N_draws_, calm.N_draws_)
