@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from recount.names import place_to_governorate, resolve_place
+from recount.names.places import coarser_parts
 from recount.reference import NO_PACK, country_pack
 
 SYRIA = country_pack("SY")
@@ -180,3 +182,39 @@ def test_place_codes_keep_their_digits(one, other):
         assert resolve_place(written[0].lower(), pack).place_key == keys[0]
     arabic_digits = written[0].translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
     assert resolve_place(arabic_digits).place_key == resolve_place(written[0]).place_key
+
+
+@given(
+    st.lists(_town.map(lambda w: "".join(w).title()), min_size=3, max_size=6, unique=True),
+    _town.map(lambda w: "Central " + "".join(w).title()),
+)
+def test_without_a_pack_a_part_written_after_many_places_is_left_out_of_the_key(towns, zone):
+    # 'Axum, Central Tigray', 'Adwa, Central Tigray' in one list, 'Axum' in another: the zone
+    # is a larger unit than the place, though no word says so. Made-up names.
+    keys = {resolve_place(town).place_key for town in towns}
+    assume(len(keys) == len(towns) and resolve_place(zone).place_key not in keys)
+    written = [f"{town}, {zone}" for town in towns]
+    coarser = coarser_parts(written)
+    assert coarser == {resolve_place(zone).place_key}
+    for town, text in zip(towns, written, strict=True):
+        assert resolve_place(text, NO_PACK, coarser).place_key == resolve_place(town).place_key
+    # written after one place only, a part is kept: 'Aleppo, Sukkari' is no zone of Aleppo
+    assert coarser_parts([written[0], towns[1]]) == frozenset()
+
+
+def test_without_a_pack_english_kind_words_are_left_out_of_the_key():
+    for written in ("Mobiri Town", "near Mobiri", "Mobiri city", "mobiri village"):
+        assert resolve_place(written).place_key == resolve_place("Mobiri").place_key
+
+
+def test_normalize_leaves_out_the_parts_the_workspace_writes_after_many_places():
+    from recount.names.workspace import normalize_records
+
+    places = ["Mobiri, Central Kalo", "Tesan, Central Kalo", "Mobiri Town", "Mobiri", "Tesan"]
+    records = pd.DataFrame(
+        {"record_id": [f"a:{i}" for i in range(5)], "source_id": "a", "place": places}
+    )
+    keys = normalize_records(records, workers=1).to_pandas()["place_key"].tolist()
+    assert keys[0] == keys[2] == keys[3] != keys[1] == keys[4]
+    with_pack = normalize_records(records, workers=1, pack=SYRIA).to_pandas()["place_key"]
+    assert with_pack[0] != with_pack[3]  # a pack says what its places are: no guess from data

@@ -9,6 +9,7 @@ infers nothing, and without a pack no place infers anything (the place key is st
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,6 +28,15 @@ _FIRST_LEVEL = re.compile(
     r"\b(?:oblast|obl|region|province|provincia|governorate|muhafazat?|department|departamento|"
     r"state|estado|wilaya)\b"
 )
+
+
+# Without a pack, English words that say what kind of place follows, not which ('Axum Town'
+# and 'Axum', 'near Adwa' and 'Adwa'); a pack lists its own languages' words.
+_KIND_WORDS = frozenset({"city", "town", "village", "near"})
+# Without a pack, a part that the lists write after this many different places is a larger
+# unit than a place ('Axum, Central Tigray', 'Adwa, Central Tigray'): left out of the key, as a
+# first-level unit named by its kind is.
+COARSER_AFTER = 2
 
 
 @dataclass(frozen=True)
@@ -71,8 +81,23 @@ def place_words_key(text: str, generic: frozenset[str] = frozenset(), by_sound: 
 
 @lru_cache(maxsize=8)
 def _generic_words(pack: CountryPack) -> frozenset[str]:
+    if pack.code is None:
+        return _KIND_WORDS
     return frozenset(
         normalize_arabic(w) if has_arabic(w) else fold_latin(w) for w in pack.generic_words
+    )
+
+
+def coarser_parts(places: Iterable[str]) -> frozenset[str]:
+    """Keys of the parts written after `COARSER_AFTER` or more different first parts (a zone,
+    a region): what `resolve_place` leaves out of the place key without a pack."""
+    before: dict[str, set[str]] = {}
+    for text in places:
+        parts = [_key(p, NO_PACK) for p in _SEPARATORS.split(text) if p and p.strip()]
+        for part in parts[1:]:
+            before.setdefault(part, set()).add(parts[0])
+    return frozenset(
+        part for part, firsts in before.items() if len(firsts - {part}) >= COARSER_AFTER
     )
 
 
@@ -102,15 +127,21 @@ def _gazetteer(pack: CountryPack) -> tuple[dict[str, set[str]], dict[str, str]]:
 
 
 @lru_cache(maxsize=200_000)
-def resolve_place(text: str | None, pack: CountryPack = NO_PACK) -> Place:
-    """The admin unit and place key of a place as written, through `pack` (nothing without one)."""
+def resolve_place(
+    text: str | None, pack: CountryPack = NO_PACK, coarser: frozenset[str] = frozenset()
+) -> Place:
+    """The admin unit and place key of a place as written, through `pack` (nothing without one).
+
+    Without a pack, parts that name a first-level unit by its kind, and the `coarser` parts
+    (`coarser_parts` of the workspace's places), are left out of the key.
+    """
     if text is None or not str(text).strip():
         return Place(None, None, False)
     text = str(text)
     whole_key = _key(text, pack)
     if pack.code is None:
         parts = [s for s in _SEPARATORS.split(text) if s and s.strip()]
-        below = [s for s in parts if not _names_first_level(s)]
+        below = [s for s in parts if not _names_first_level(s) and _key(s, pack) not in coarser]
         key = _key(" ".join(below), pack) if below and len(below) < len(parts) else whole_key
         return Place(None, key or None, False)
     units, canonical = _gazetteer(pack)

@@ -19,7 +19,7 @@ from recount.names.ethiopic import has_ethiopic
 from recount.names.keys import ARABIC_KEYS, AUTO_KEYS, SPELLING_KEYS, listed_token
 from recount.names.lexicon import load_lexicon
 from recount.names.parts import NameParts, parts_from_fields, split_name
-from recount.names.places import resolve_place
+from recount.names.places import coarser_parts, resolve_place
 from recount.reference import NO_PACK, CountryPack, workspace_pack
 from recount.settings import NAME_FIELDS, NAME_PARTS, NamesSettings
 from recount.tables import TABLES
@@ -129,7 +129,8 @@ def normalize_records(
     for j, field in enumerate(NAME_OUTPUT):
         out[field] = _spread([row[j] for row in rows], codes, NORMALIZED_SCHEMA.field(field).type)
     codes, distinct = _distinct(frame, ("governorate", "governorate_raw", "place"))
-    rows = [_place(*values, pack) for values in distinct]
+    coarser = coarser_parts({v[2] for v in distinct if v[2]}) if pack.code is None else frozenset()
+    rows = [_place(*values, pack, coarser) for values in distinct]
     for j, field in enumerate(("governorate", "governorate_inferred", "place_key")):
         out[field] = _spread([row[j] for row in rows], codes, NORMALIZED_SCHEMA.field(field).type)
     dates = _dates(records)
@@ -307,8 +308,10 @@ def _unique(values) -> list[str]:
     return list(seen)
 
 
-def _place(governorate, governorate_raw, place, pack) -> tuple[str | None, bool, str | None]:
-    resolved = resolve_place(str(place), pack) if place is not None else None
+def _place(
+    governorate, governorate_raw, place, pack, coarser=frozenset()
+) -> tuple[str | None, bool, str | None]:
+    resolved = resolve_place(str(place), pack, coarser) if place is not None else None
     place_key = resolved.place_key if resolved else None
     if governorate is not None:
         return str(governorate), False, place_key
