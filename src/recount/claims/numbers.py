@@ -113,16 +113,26 @@ def _core(tag: str) -> str:
 _QUALIFIER = "|".join(
     re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True)
 )
+_GLUED_LABELS = ("Deaths", "Death(s)", "Injured", "Wounded",
+                 )  # fmt: skip
+_GLUED_LABEL = "|".join(
+    f"(?<=^{re.escape(label)})|(?<=\n{re.escape(label)})" for label in _GLUED_LABELS
+)
 QUANTITY_RE = re.compile(
     # not inside a word or a number, except a grouped numeral or a capitalised qualifier glued to
     # an infobox label ("Deaths25,000+", "DeathsAbout 5,000", "Deaths1.6 to 1.8 million")
     rf"(?:(?<![\w.,\u066b\u066c])|(?<=[A-Za-z])(?=\d{{1,3}}(?:,\d{{3}})+(?!\d))"
     rf"|(?-i:(?<=[a-z])(?=\d+(?:\.\d+)?(?:\s*(?:to|-|–)\s*\d+(?:\.\d+)?)?\s+(?:million|billion)\b))"
-    rf"|(?-i:(?<=[a-z])(?=(?:About|Around|Over|Some|Nearly|Almost|Approximately|At\s+least|More\s+than|Up\s+to|Up\s+to|Estimated)\s+\d)))"
+    rf"|(?-i:(?<=[a-z])(?=(?:About|Around|Over|Some|Nearly|Almost|Approximately|At\s+least|More\s+than|Up\s+to|Up\s+to|Estimated)\s+\d))"
+    # any numeral glued to an infobox's measure label ("Deaths17", "Injured20")
+    rf"|(?-i:{_GLUED_LABEL})|(?<=[A-Za-z])(?=~\s*\d))"
     rf"(?:(?P<between>between|from)\s+)?"
-    rf"(?:(?P<qualifier>{_QUALIFIER})\s+(?:(?:another|a\s+further|an\s+additional)\s+)?)?"
+    rf"(?:(?P<qualifier>{_QUALIFIER})\s+(?:(?:another|a\s+further|an\s+additional)\s+)?|(?P<tilde>~)\s*)?"
     rf"{_core('a')}"
-    rf"(?:\s*(?P<sep>(?(between)(?:-|–|—|\bto\b|\band\b)|(?:-|–|—|\bto\b|\bor\b)))\s*{_core('b')})?"
+    # a spaced em dash is a clause's dash, and so is a spaced dash after a year ("Nairobi,
+    # 4 October 1993 — Twelve soldiers", "in 2014 – 12 were killed"): no range
+    rf"(?:(?!\s+—\s|(?<=(?<![\d,.])(?:19|20)\d\d)\s+[-–]\s)"
+    rf"\s*(?P<sep>(?(between)(?:-|–|—|\bto\b|\band\b)|(?:-|–|—|\bto\b|\bor\b)))\s*{_core('b')})?"
     rf"(?P<plus>\+|-plus\b|\s+or\s+more\b|\s+or\s+so\b|\s+plus\b)?",
     re.IGNORECASE,
 )
@@ -291,6 +301,8 @@ def _to_quantity(match: re.Match[str]) -> Quantity | None:
         start = match.start("qualifier") if qualifier_text else match.start(_first_group(match))
     if second is not None:
         return _range(match, start, first, second)
+    if match.group("tilde"):
+        qualifier = qualifier or "about"  # "~100,000": about (inside a range, the range's ends)
     end = _first_core_end(match)
     plus = (match.group("plus") or "").lower().split()
     if plus:

@@ -23,6 +23,7 @@ from recount.claims.grammar.lexicon import (
     VERB_NOUNS,
     alternation,
 )
+from recount.claims.scope import find_places
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,7 @@ def find_attributions(
             found.append(_named(mention.start, mention))
         if _SOURCE_BEFORE_RE.search(sentence[max(0, mention.start - 60) : mention.start]):
             found.append(_named(mention.start, mention))
+    found.extend(_bracketed_names(sentence, mentions))
     for match in _GIVEN_BY_RE.finditer(sentence):
         given = _object_attribution(sentence, match.start("noun"), match.end(), mentions)
         if given is not None:
@@ -229,15 +231,41 @@ def find_attributions(
     return [a for a in found if a is not None]
 
 
+# "20,000 (Robert Fisk)": a name in brackets right after a figure is its source.
+_BRACKETED_NAME_RE = re.compile(
+    r"\d(?:[\d,.]*\d)?(?:\s+[a-z]+){0,2}\s*\((?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|of|"
+    r"for|the|de|del|on|&)){1,7})\)"
+)
+
+
+def _bracketed_names(sentence: str, mentions: list[ClaimantMention]) -> list[Attribution]:
+    """Names in brackets after a figure, not known to the gazetteer (those are read above) nor
+    places ("300 killed (Hama)"): each credits its own figure only."""
+    found = []
+    for match in _BRACKETED_NAME_RE.finditer(sentence):
+        start, end = match.span("name")
+        name = match.group("name")
+        capitalised = [w for w in name.split() if w[:1].isupper()]
+        if len(capitalised) < 2 or any(m.start < end and start < m.end for m in mentions):
+            continue
+        if find_places(name):
+            continue
+        named = _unnamed(start, name)
+        if named is not None:
+            found.append(replace(named, scope=(match.start(), match.end())))
+    return found
+
+
 # Estimates nobody owns, as a clause's subject: "estimates of the deaths ranged from 2,500 to
 # 25,000", "Wider estimates … run from", "with other reported estimates reaching 600,000". The
 # text reports a spread of figures in its own voice; no source before it goes on speaking.
 _ANONYMOUS_RE = re.compile(
-    r"(?:^|[:;]\s*|\b(?:and|but|while|whilst|with|whereas)\s+)\W*(?P<np>(?:(?:other|earlier|wider|some|"
-    r"most|many|previous|various|independent|several|unofficial|local|early|initial|reported|"
-    r"higher|lower|later)\s+){0,2}(?:estimates|counts|tallies))\b(?:\s+of\b[^,;:]{0,60}?)?"
-    r"(?:,[^,;:]{0,80},)?\s+(?:(?:have|had|has)\s+)?(?:ran|range[ds]?|run|vary|varied|go|went|"
-    r"reach(?:ed|es)?|reaching|stood|stand)\b",
+    r"(?:^|[:;]\s*|\b(?:and|but|while|whilst|with|whereas)\s+)\W*(?P<np>(?:the\s+)?(?:(?:other|earlier|"
+    r"wider|some|most|many|previous|various|independent|several|unofficial|local|early|initial|subsequent|"
+    r"reported|higher|lower|later|highest|lowest)\s+){0,2}(?:estimates|counts|tallies))\b"
+    r"(?:\s+of\b[^,;:]{0,60}?)?(?:,[^,;:]{0,80},)?\s+(?:(?:have|had|has)\s+)?(?:ran|range[ds]?|"
+    r"run|vary|varied|go|went|reach(?:ed|es)?|reaching|stood|stand|reporting|putting|placing|"
+    r"giving|suggesting)\b",
     re.IGNORECASE,
 )
 # Verbs that give a count as their object, so that their subject is who counts.
@@ -298,7 +326,8 @@ def _is_noun(sentence: str, verb: re.Match[str]) -> bool:
         return True
     if re.search(
         r"\b(?:previous|earlier|other|some|many|several|independent|conservative|latest|"
-        r"recent|unofficial|official)\s+$",
+        r"recent|unofficial|official|subsequent|later|lower|higher|lowest|highest|initial|first|"
+        r"rough|separate|different|varying|revised|[a-z]+ly\s+[a-z]+ed)\s+$",
         before,
         re.IGNORECASE,
     ):
@@ -371,6 +400,29 @@ _COMPILED_BY_RE = re.compile(
     rf"(?:{alternation(COMPILED_PARTICIPLES)})\s+by\s+(?:the\s+)?(?=[^,;]{{2,140}}$)",
     re.IGNORECASE,
 )
+# "X said it had identified 18,000 victims and estimated that …": one subject, two verbs.
+_COORDINATED_RE = re.compile(r"[^\W\d_]{2,}\s+and\s+$")
+# A participle and its agent after the subject: the agent is not who speaks.
+_AGENT_TAIL_RE = re.compile(
+    r"\s(?:set\s+up|appointed|established|created|commissioned|led|headed|chaired|backed|"
+    r"funded|convened|mandated|formed)\s+by\s+[^,;:()]{2,80}$",
+    re.IGNORECASE,
+)
+
+
+def _coordinated_speaker(
+    sentence: str, verb: re.Match[str], mentions: list[ClaimantMention]
+) -> Attribution | None:
+    """The speaker of the verb before 'and' in the same clause, cued at this verb."""
+    clause = max([m.end() for m in _CLAUSE_BREAK_RE.finditer(sentence, 0, verb.start())], default=0)
+    for earlier in reversed(list(_SPEECH_RE.finditer(sentence, clause, verb.start() - 4))):
+        if _is_noun(sentence, earlier) or _is_attributive(sentence, earlier):
+            continue
+        found = _speech_attribution(sentence, earlier, mentions)
+        return replace(found, cue=verb.start()) if found is not None else None
+    return None
+
+
 _CLAIMS_NO_FIGURE_RE = re.compile(
     r"\s+(?:to\s+(?:be|belong|represent|act|speak|have\s+been)\b|(?:the\s+)?(?:responsibility|credit)\b)",
     re.IGNORECASE,
@@ -382,6 +434,13 @@ def _speech_attribution(
     sentence: str, verb: re.Match[str], mentions: list[ClaimantMention]
 ) -> Attribution | None:
     before = _BETWEEN_AT_END_RE.sub(" ", sentence[: verb.start()])  # "X initially| estimated"
+    if _COORDINATED_RE.search(before):
+        shared = _coordinated_speaker(sentence, verb, mentions)
+        if shared is not None:
+            return shared
+    agent = _AGENT_TAIL_RE.search(before)
+    if agent is not None:  # "The Commission of Inquiry set up by the UN Secretary-General found"
+        before = before[: agent.start()] + " "
     by_agent = re.match(r"\s+by\s+", sentence[verb.end() :])
     if by_agent and verb.group(0).lower() == "claimed" and _CLAIMED_EVENT_RE.search(before):
         return None  # "an attack claimed by the so-called Islamic State": responsibility
@@ -425,13 +484,10 @@ def _speech_attribution(
         ):
             return _unnamed(verb.start(), name)
     clause_start = max([m.end() for m in _CLAUSE_BREAK_RE.finditer(before)], default=0)
+    limit = len(before.rstrip())  # where the subject ends (before an agent phrase, an adverb)
     for mention in reversed(mentions):
-        if (
-            clause_start <= mention.start
-            and mention.end <= verb.start()
-            and verb.start() - mention.end <= 100
-        ):
-            between = sentence[mention.end : verb.start()]
+        if clause_start <= mention.start and mention.end <= limit and limit - mention.end <= 100:
+            between = sentence[mention.end : limit]
             if (
                 not _SPEECH_RE.search(between)
                 and not re.search(r"\d", between)
@@ -439,6 +495,11 @@ def _speech_attribution(
             ):
                 return _named(verb.start(), mention)
             break
+    work = _IN_WORK_RE.search(before[-200:])
+    if work is not None:  # "Raul Arias Ramos in his book La Legion Condor … states": the author
+        name = _clean_phrase(work.group("np"))
+        if name is not None:
+            return _unnamed(verb.start(), name)
     apposition = _APPOSITION_RE.search(before[-160:])
     if apposition is not None:
         return _unnamed(verb.start(), apposition.group(1))
@@ -528,6 +589,12 @@ def _speech_attribution(
     return _unnamed(verb.start(), name)
 
 
+# The author before the work the figure is in: "X, in her 2005 book The Title, writes".
+_IN_WORK_RE = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:and|but|while|whilst)\s+)(?P<np>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*),?\s+"
+    r"in\s+(?:his|her|their|its)\s+(?:(?:\d{4}|[a-z]+)\s+){0,2}(?:book|report|article|memoirs?|"
+    r"study|paper|account|history|thesis|column|essay|biography)\b[^,;]{0,100}?,?\s*$"
+)
 # A description and the name it describes, as the subject before a speech verb: "The town's
 # mayor, Mohammed Al-Kesher,". What follows the verb is then its object, not a speaker.
 _DESCRIBED_NAME_RE = re.compile(
@@ -685,14 +752,24 @@ def _clean_phrase(phrase: str) -> str | None:
         )
         if speech and index == len(words) - 1 and word.lower() in VERB_NOUNS and word.endswith("s"):
             continue  # "initial reports (indicate)": the subject's head noun before its verb
+        if (
+            speech
+            and previous.endswith("ly")
+            and word.lower().endswith("ed")
+            and index + 1 < len(words)
+        ):
+            continue  # "the most widely published estimates": a participle before its noun
+        following = words[index + 1].lower() if index + 1 < len(words) else ""
+        if speech and word.lower() in VERB_NOUNS and following in ("from", "by", "of"):
+            continue  # "Initial diplomatic reports from Western countries": a noun
         if index > 0 and (word.lower() in _PHRASE_STOPS or speech):
             if word[:1].isupper() and words[index - 1][:1].isupper():
                 continue  # inside a proper name: "The Iraq Body Count project"
-            if word.lower() in VERB_NOUNS and previous in _DESCRIBING:
+            if word.lower() in VERB_NOUNS and (previous in _DESCRIBING or previous.endswith("ed")):
                 continue  # "Previous estimates", "the final report"
             place_of_institution = (
                 word.lower() in ("in", "of", "for", "at", "from")
-                and words[index - 1].lower() in _INSTITUTION_NOUNS
+                and words[index - 1].lower() in _INSTITUTION_NOUNS | set(SOURCE_NOUNS)
                 and index + 1 < len(words)
                 and words[index + 1][:1].isupper()
             )
@@ -718,7 +795,8 @@ def _clean_phrase(phrase: str) -> str | None:
     while words and (words[0].lower() in DETERMINERS or words[0].lower() in _CONJUNCTIONS):
         words = words[1:]
     while words and (
-        words[-1].lower().rstrip(".,") in _TRAILING_ADVERBS or words[-1].lower() in _NAME_LINKS
+        words[-1].lower().rstrip(".,") in _TRAILING_ADVERBS
+        or words[-1].lower() in _NAME_LINKS | DETERMINERS
     ):
         words = words[:-1]
     if not words or words[0].lower() in _PHRASE_STOPS:
@@ -755,10 +833,9 @@ def _clean_phrase(phrase: str) -> str | None:
 
 
 def _plural_nouns(left: str, right: str) -> bool:
-    """'rights groups and separatists', 'aid workers and church leaders': one subject."""
-    return all(
-        w.isalpha() and w.islower() and w.endswith("s") and w not in _NOT_A_SPEAKER
-        for w in (left.lower(), right)
+    """'rights groups and separatists', 'police and administrators': one subject."""
+    return right.endswith("s") and all(
+        w.isalpha() and w.islower() and w not in _NOT_A_SPEAKER for w in (left.lower(), right)
     )
 
 

@@ -329,7 +329,7 @@ def sentence_claims(
     _topic_population(sentence, claims)
     if item and state.list_heading is not None:
         _heading_measure(sentence, claims, state.list_heading)
-    if state.losses:
+    if state.losses and not _all_sides_line(sentence, claims):
         _belligerents_losses(claims)
     if not item and sentence.rstrip().endswith(":"):
         state.list_heading = _counted_heading(sentence)
@@ -460,6 +460,9 @@ def _field_source(claims: list[SentenceClaim], state: DocumentState) -> None:
 
 
 _LOSSES_HEADING_RE = re.compile(r"^\W*casualties\s+and\s+losses\W*$", re.IGNORECASE)
+_CIVILIAN_LABEL_RE = re.compile(
+    r"\b(?:civilians?|people|residents|inhabitants|non-?combatants)\b", re.I
+)
 _COMBATANT_MEASURES = {"killed", "injured", "missing", "detained", "casualties", "abducted"}
 
 
@@ -468,8 +471,10 @@ def _losses_section(sentence: str, state: DocumentState) -> None:
     unless a line names its people ("119 civilians died"). Prose after the box ends it."""
     if _LOSSES_HEADING_RE.match(sentence):
         state.losses = True
-    elif state.losses and len(sentence.split()) > 12:
-        state.losses = False
+    elif state.losses and len(sentence.split()) > 12 and "|" not in sentence:
+        state.losses = (
+            False  # a long line of a table ("U.S. 18 killed, 73 wounded, … |") is not prose
+        )
 
 
 _BARE_COUNT_RE = re.compile(
@@ -552,6 +557,13 @@ def _report_period(
         own = _same_source(claim.claimant, state)
         if own and claim.period is None and claim.measure in _REPORT_MEASURES:
             claim.period = state.report_period
+
+
+def _all_sides_line(sentence: str, claims: list[SentenceClaim]) -> bool:
+    """A line of the losses that is not one side's fighters: labelled with other people
+    ("SNA Militia and civilians 200–315 killed") or the war's totals ("70,000 (total dead)")."""
+    label = sentence[: claims[0].quantity.start] if claims else sentence
+    return bool(_CIVILIAN_LABEL_RE.search(label) or re.search(r"\btotal\b", sentence, re.I))
 
 
 def _belligerents_losses(claims: list[SentenceClaim]) -> None:
@@ -1134,6 +1146,18 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
             claim.population = _population(label.group("people"))
             claim.own_population = True
         return claim
+    taken = _TOOK_HOSTAGE_RE.match(after)
+    if taken is not None and _TOOK_BEFORE_RE.search(before):  # "took over 700 students hostage"
+        claim.measure = (
+            "detained" if taken.group("held").lower().startswith("prisoner") else "abducted"
+        )
+        claim.measure_text = taken.group("held")
+        claim.construction = "object"
+        claim.phrase_end = q.end + taken.end()
+        if taken.group("pop"):
+            claim.population = _population(taken.group("pop"))
+            claim.own_population = True
+        return claim
     hostage = _HOSTAGE_RE.match(after)
     if hostage is not None:  # "more than 220 others were taken to Gaza as hostages"
         claim.measure, claim.measure_text = "abducted", _phrase(after, 0, hostage.end())
@@ -1187,6 +1211,12 @@ _LABEL_BEFORE_RE = re.compile(
     rf"^\W*(?:(?P<people>{_POP})\s+)?(?P<label>deaths?|casualties|killed|dead|fatalities|injured|wounded|injuries|missing|"
     r"displaced|refugees|internally\s+displaced|abducted|kidnapped|detained|arrested|evacuated)"
     r"\s*(?::|\|)?\s*$",
+    re.IGNORECASE,
+)
+_TOOK_BEFORE_RE = re.compile(r"\b(?:took|take|takes|taking|taken|seized|held)\s+$", re.IGNORECASE)
+_TOOK_HOSTAGE_RE = re.compile(
+    rf"^\s+(?:(?:{_ADJECTIVE}){{0,2}}?(?P<pop>{_POP})\s+|(?:[a-z]+\s+){{0,2}}?)(?:as\s+)?"
+    r"(?P<held>hostages?|captives?|prisoners?)\b",
     re.IGNORECASE,
 )
 _HOSTAGE_RE = re.compile(
@@ -1596,6 +1626,14 @@ _TOPIC_NOUN_RE = re.compile(
     rf"\b(?P<pop>{_POP})\s+(?:casualties|deaths|fatalities|injuries)\b", re.IGNORECASE
 )
 _AGENT_PHRASE_RE = re.compile(r"\bby\s+[^,;:.()\d]{1,80}", re.IGNORECASE)
+# The people an attack was aimed at, before the count of its harm: "shot at Iraqi civilians,
+# killing 17 and injuring 20", "opened fire on protesters, killing 12".
+_TARGET_BEFORE_RE = re.compile(
+    rf"\b(?:shot|fired|opened\s+fire|attacked|targeted|shelled|bombed|struck|ambushed|stormed)"
+    rf"\s+(?:at\s+|on\s+|upon\s+|into\s+)?(?:(?:a|the|crowds?|groups?|of|unarmed|[A-Z][\w-]*)\s+)*"
+    rf"(?P<pop>{_POP})\s*,\s*$",
+    re.IGNORECASE,
+)
 _FOR_PEOPLE_RE = re.compile(rf"\b(?:for|among)\s+(?:the\s+)?({_POP})\b", re.IGNORECASE)
 _TO_POPULATION_RE = re.compile(
     rf"\s+(?:{_MEAS})\s+(?:to|among)\s+(?:the\s+)?(?P<pop>{_POP})\b", re.IGNORECASE
@@ -1636,6 +1674,16 @@ def _topic_population(sentence: str, claims: list[SentenceClaim]) -> None:
             and not _POP_WORD_RE.search(sentence, colon, claim.quantity.start)
         ):  # "2025 was the deadliest year for civilians: 2,514 were killed and 12,142 injured"
             claim.population = people.pop()
+    for index, claim in enumerate(claims):
+        target = _TARGET_BEFORE_RE.search(sentence, 0, claim.phrase_start)
+        if claim.construction != "object" or claim.own_population or target is None:
+            continue
+        claim.population, later = _population(target.group("pop")), claim
+        for following in claims[index + 1 :]:  # "…, killing 17 and injuring 20"
+            gap = sentence[later.phrase_end : following.phrase_start]
+            if following.own_population or not _AND_GAP_RE.match(gap):
+                break
+            following.population, later = claim.population, following
     for index in range(len(claims) - 1, -1, -1):
         claim = claims[index]
         after = _TO_POPULATION_RE.match(sentence, claim.quantity.end)

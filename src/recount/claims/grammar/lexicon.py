@@ -108,6 +108,8 @@ MEASURES_AFTER = {
     "suffered forced displacement": "displaced", "forcibly displaced": "displaced",
     "forced to leave their homes": "displaced", "forced off their land": "displaced",
     "forced out of their homes": "displaced", "driven from their homes": "displaced",
+    "pushed out of their homes": "displaced", "pushed from their homes": "displaced",
+    "deported": "displaced",
     "lost their homes": "displaced", "disabled": "injured", "homeless": "displaced",
     "took refuge": "displaced", "taken refuge": "displaced", "taking refuge": "displaced",
     "sheltering": "displaced", "flee": "displaced", "fleeing": "displaced",
@@ -161,6 +163,8 @@ DISPLACING_VERBS = {
     "driving": "displaced",
     "sent": "displaced",
     "sending": "displaced",
+    "pushed": "displaced",
+    "pushing": "displaced",
 }
 # Words that, coordinated with killing, make a combined measure the text does not split:
 # "killed, injured or disabled" (casualties), "killed or missing", "killed or kidnapped".
