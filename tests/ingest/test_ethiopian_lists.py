@@ -99,6 +99,7 @@ def test_a_tigrinya_list_is_mapped_by_suggest_and_ingested_as_it_is(tmp_path):
         "given_name": "ስም", "father_name": "ስም ኣቦ", "grandfather_name": "ስም ኣቦሓጎ", "sex": "ጾታ",
         "age": "ዕድመ", "date_of_death": "ዝተሰውኣሉ ዕለት", "place": "ቦታ", "record_ref": "ተ.ቁ",
     }  # fmt: skip
+    assert '# extra.zoba = "ዞባ"' in result.output  # a readable name to uncomment
     with open(tmp_path / "recount.toml", "a", encoding="utf-8") as config:
         config.write("\n" + result.output)
     assert runner.invoke(app, ["ingest", "-w", str(tmp_path)]).exit_code == 0

@@ -279,8 +279,11 @@ def _mapped(columns: dict[str, tuple]) -> set[str]:
 
 
 def _field_name(column: str) -> str:
-    """A snake_case extra field name for a column (`Postcode (fake)` -> postcode_fake)."""
-    name = re.sub(r"[^a-z0-9]+", "_", _header_key(column)).strip("_")
+    """A snake_case extra field name for a column (`Postcode (fake)` -> postcode_fake; Cyrillic
+    and Ge'ez in Latin letters, `ዞባ` -> zoba)."""
+    from recount.names.latin import fold_latin
+
+    name = re.sub(r"[^a-z0-9]+", "_", fold_latin(_header_key(column))).strip("_")
     return name if re.match(r"^[a-z]", name or "") else f"column_{name or 'x'}"
 
 
