@@ -290,7 +290,7 @@ def test_linkage_share_is_the_between_clustering_variance_share():
 def test_linkage_draws_setting_is_checked():
     from recount.errors import ConfigError
 
-    assert EstimateSettings.parse({}).linkage_draws == 0
+    assert EstimateSettings.parse({}).linkage_draws == 20
     assert EstimateSettings.parse({"linkage_draws": 0}).linkage_draws == 0
     for bad in (1, -2, "many", 2.5):
         with pytest.raises(ConfigError, match="linkage_draws"):
@@ -440,7 +440,9 @@ def lcmcr_run(record_person, pairs, persons, replicates: int, monkeypatch):
 
     monkeypatch.setattr(linkage_stage, "run_stratum", recording)
     monkeypatch.setattr(strata, "run_stratum", recording)
-    estimates = run(record_person, pairs, persons, replicates, methods=("lcmcr",), K=3)
+    # a cap of 4,000 iterations a chain keeps the run short and still makes passes
+    lcmcr = {"max_sweeps": 4000}
+    estimates = run(record_person, pairs, persons, replicates, methods=("lcmcr",), K=3, lcmcr=lcmcr)
     return estimates, calls
 
 
@@ -459,6 +461,7 @@ def test_replicates_chain_through_the_tables_from_the_single_clusterings_fit(mon
     keys = [t.key for t, _, _ in blocks]
     assert keys[:4] == [f"linkage{r}:total" for r in range(4)]
     assert all(k.split("#")[0] == f"linkage{i % 4}:total" for i, k in enumerate(keys))
+    assert len(keys) > 4 and len(keys) % 4 == 0  # passes through every table again
     for index, (block, after, _) in enumerate(blocks):  # each from where the last stopped
         assert block.warm_starts["lcmcr"] is stopped
         assert block.options.lcmcr.burnin == (None if index == 0 else 0)

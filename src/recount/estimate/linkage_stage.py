@@ -322,6 +322,7 @@ class ReplicateChain:
     start: Any  # lcmcr.WarmStart of the single clustering's fit here (None: no LCMCR)
     target: float | None
     max_sweeps: int
+    threads: int = 1  # for the chains: a lone chain has the workers' cores to itself
 
 
 def replicate_chains(
@@ -332,13 +333,13 @@ def replicate_chains(
     for task in tasks:
         grouped.setdefault(_unprefixed(task), []).append(task)
     target = run_on_target(options.lcmcr.ess_target, options.lcmcr.draws)
+    threads = min(options.chains, options.workers) if len(grouped) == 1 else 1
     chains = []
     for key, members in grouped.items():
         start = starts[key].get("lcmcr")
         run = 0 if start is None else run_length(options.lcmcr, start.sampler)
-        chains.append(
-            ReplicateChain(members, start, target, sweeps_cap(options.lcmcr.max_sweeps, run))
-        )
+        cap = sweeps_cap(options.lcmcr.max_sweeps, run)
+        chains.append(ReplicateChain(members, start, target, cap, threads))
     return chains
 
 
@@ -368,16 +369,19 @@ def run_chain(chain: ReplicateChain) -> list[StratumResult]:
     trajectory: list[np.ndarray] = []
     results: list[StratumResult] = []
     for again in itertools.count():
-        if again and not _runs_on(chain, trajectory, sweeps):
+        draws = _pass_draws(chain, again, sweeps, state)
+        if again and not (draws and _short(trajectory, chain.target)):
             break
         for index, task in enumerate(chain.tasks):
-            block, lcmcr = _block(task, state, first=sweeps == 0, again=again)
+            block, lcmcr = _block(task, state, sweeps == 0, again, draws, chain.threads)
             result = run_stratum(block)
             found = _method(result, "lcmcr")
             if found is not None and found.status == "ok" and found.chains is not None:
                 state, trajectory = found.stopped, trajectory + [found.chains]
                 blocks[index].append(found.chains)
                 sweeps += _block_sweeps(lcmcr, state.sampler, first=len(trajectory) == 1)
+                if again:  # the replicate's time is its blocks' over every pass
+                    _method(results[index], "lcmcr").seconds += found.seconds
             if not again:
                 result.key = task.key
                 results.append(result)
@@ -385,14 +389,18 @@ def run_chain(chain: ReplicateChain) -> list[StratumResult]:
     return results
 
 
-def _block(task: StratumTask, state, first: bool, again: int) -> tuple[StratumTask, LcmcrSettings]:
-    """Replicate `task` as one block of the chain: from `state`, with the warm burn-in only
-    at the chain's start or where the table's lists differ (the state then does not fit it,
-    and the block starts cold). Passes after the first run LCMCR alone, on their own seed."""
+def _block(
+    task: StratumTask, state, first: bool, again: int, draws: int, threads: int
+) -> tuple[StratumTask, LcmcrSettings]:
+    """Replicate `task` as one block of `draws` draws per chain: from `state`, with the warm
+    burn-in only at the chain's start or where the table's lists differ (the state then
+    does not fit it, and the block starts cold). Passes after the first run LCMCR alone,
+    on their own seed."""
     options = task.options
     lists = [c for c in usable_patterns(task.patterns).columns if c != COUNT]
     fits = state is not None and state.lists == tuple(lists)
-    lcmcr = options.lcmcr if first or not fits else replace(options.lcmcr, burnin=0)
+    lcmcr = replace(options.lcmcr, draws=draws, n_jobs=threads)
+    lcmcr = lcmcr if first or not fits else replace(lcmcr, burnin=0)
     options = replace(options, lcmcr=lcmcr)
     if again:
         options = replace(options, methods=tuple(m for m in options.methods if m == "lcmcr"))
@@ -407,21 +415,26 @@ def _block_sweeps(lcmcr: LcmcrSettings, sampler: str, first: bool) -> int:
     return (burnin if first else 0) + (lcmcr.draws or draws) * (lcmcr.thin or thin)
 
 
-def _runs_on(chain: ReplicateChain, trajectory: list[np.ndarray], sweeps: int) -> bool:
-    """Whether the chains make another pass: short of the target over every block so far,
-    and another pass (as long as the last) fits under the cap."""
-    if chain.target is None or not trajectory:
+def _pass_draws(chain: ReplicateChain, again: int, sweeps: int, state) -> int:
+    """Draws per chain in each block of pass `again`: the replicates' share first, then as
+    many as all passes before (so a pass doubles the run, as one fit's running on does),
+    within the cap; 0 when no block of at least 4 draws fits."""
+    base = chain.tasks[0].options.lcmcr.draws
+    if not again or state is None:
+        return 0 if again else base
+    thin = chain.tasks[0].options.lcmcr.thin or LCMCR_RUN_LENGTHS[state.sampler][2]
+    room = (chain.max_sweeps - sweeps) // (len(chain.tasks) * thin)
+    size = min(base * 2 ** (again - 1), room)
+    return size if size >= 4 else 0
+
+
+def _short(trajectory: list[np.ndarray], target: float | None) -> bool:
+    """Whether the chains' draws over every block so far fall short of the run-on target."""
+    if target is None or not trajectory:
         return False
     draws = np.concatenate(trajectory, axis=1)
     rhat, ess = mcmc_diagnostics.rhat(draws), mcmc_diagnostics.ess_bulk(draws)
-    per_pass = sweeps / max(1, _passes(chain, trajectory))
-    short = short_of_target(draws, rhat, ess, chain.target)
-    return short and sweeps + per_pass <= chain.max_sweeps
-
-
-def _passes(chain: ReplicateChain, trajectory: list[np.ndarray]) -> int:
-    blocks_per_pass = max(1, len(chain.tasks))
-    return math.ceil(len(trajectory) / blocks_per_pass)
+    return short_of_target(draws, rhat, ess, target)
 
 
 def _merge_blocks(
