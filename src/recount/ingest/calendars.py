@@ -22,7 +22,7 @@ ETHIOPIAN_MONTHS = {
     4: ["ታኅሣሥ", "ታህሳስ", "ታሕሳስ", "ታኅሳስ", "tahsas", "tahisas", "tahesas", "takhsas"],
     5: ["ጥር", "ጥሪ", "tir", "ter", "tiri"],
     6: ["የካቲት", "ለካቲት", "yekatit", "yakatit", "lekatit"],
-    7: ["መጋቢት", "megabit", "magabit", "megabit"],
+    7: ["መጋቢት", "megabit", "magabit"],
     8: ["ሚያዝያ", "ሚያዚያ", "miyazya", "miyaziya", "miazia"],
     9: ["ግንቦት", "ginbot", "genbot", "gunbot"],
     10: ["ሰኔ", "ሰነ", "sene", "säne"],

@@ -156,12 +156,12 @@ class EstimateSettings(Section):
     engine: str | None = setting(
         None, "processes or spark (default: spark when [link] backend is spark)", choices=ENGINES
     )
-    # On by default since the replicates estimate only the rows the headline reads, LCMCR on
-    # one set of chains through their tables (docs/benchmarks.md note 64): the draws cover
-    # the truth more often than the single clustering (5,000 people 19/20 against 18/20,
-    # 100,000 people 13/20 against 11/20; notes 42, 48).
+    # Off by default, for time: the draws cover the truth more often than the single
+    # clustering (5,000 people 19/20 against 18/20, 100,000 people 13/20 against 11/20;
+    # docs/benchmarks.md notes 42, 48), but 20 draws took the demo's estimate stage from 2.5
+    # to 12 minutes, and replicates of a fixed length do not run on to convergence (note 53).
     linkage_draws: int = setting(
-        20,
+        0,
         "plausible clusterings the estimate pools over, so its interval carries linkage error "
         "(0: the single clustering; docs/linkage_uncertainty.md)",
         minimum=0,
