@@ -246,17 +246,15 @@ def test_lcmcr_ess_target_from_the_config_runs_a_stratum_until_it_is_reached():
     lam = np.array([[0.3, 0.25, 0.35, 0.3, 0.2]])
     table = latent_class_population(1_500, np.array([1.0]), lam, seed=8)
     section = {
-        "K": 5,
+        "K": 2,  # reaches the target on each of seeds 1-8 (K = 5: seed 1 stops at ESS 930)
         "chains": 2,
         "draws": 200,
         "lcmcr": {"sampler": "collapsed", "burnin": 200, "draws": 200},
     }
-    # Seed 2 (seeds 2-4 reach the target; seed 1's chains stop as "mixed apart" at ESS 930,
-    # R-hat 1.012, since the Gibbs sweeps' binomial draws changed).
-    fixed = fit_method("lcmcr", table, EstimateSettings.parse(section), seed=2)
+    fixed = fit_method("lcmcr", table, EstimateSettings.parse(section), seed=1)
     assert fixed.ess < 1_000 and "poor_convergence" in fixed.flags
     section["lcmcr"] |= {"ess_target": 1_000, "max_sweeps": 400_000}
-    targeted = fit_method("lcmcr", table, EstimateSettings.parse(section), seed=2)
+    targeted = fit_method("lcmcr", table, EstimateSettings.parse(section), seed=1)
     assert targeted.ess >= 1_000 and targeted.rhat <= 1.01
     assert "poor_convergence" not in targeted.flags
     assert len(targeted.draws) == 200
