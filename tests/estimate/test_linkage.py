@@ -504,11 +504,11 @@ def test_uncertain_links_widen_lcmcr_by_the_spread_between_clusterings(seed, mon
     rubin = within + (1 + 1 / 6) * between
     spread = (np.log(row["upper"]) - np.log(row["lower"])) / (2 * 1.959963984540054)
     assert spread**2 == pytest.approx(rubin, rel=0.15)
-    assert between > 0.1 * within and row["linkage_share"] > 0.1
-    assert width(row) > 1.1 * width(row, "fixed_")
+    assert between > 0.05 * within and row["linkage_share"] > 0.05
+    assert width(row) > 1.2 * width(row, "fixed_")
     loglinear = run(*tables[:3], 6)
     loglinear = loglinear[loglinear["level"] == "total"].iloc[0]
-    assert width(loglinear) > 1.1 * width(loglinear, "fixed_")
+    assert width(loglinear) > 1.5 * width(loglinear, "fixed_")
 
 
 @pytest.mark.parametrize("seed", [3, 4, 5])
