@@ -444,9 +444,7 @@ def lcmcr_run(record_person, pairs, persons, replicates: int, monkeypatch, K: in
 
     monkeypatch.setattr(strata, "run_stratum", recording)
     monkeypatch.setattr(linkage_stage, "_pool_method", pooling)
-    estimates = run(
-        record_person, pairs, persons, replicates, methods=("lcmcr",), K=K, draws=2000
-    )
+    estimates = run(record_person, pairs, persons, replicates, methods=("lcmcr",), K=K, draws=2000)
     return estimates[estimates["level"] == "total"].iloc[0], calls, pooled["lcmcr"]
 
 
