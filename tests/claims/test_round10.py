@@ -187,3 +187,56 @@ def test_every_cue_accepts_every_qualifier(qualifier, count):
     assert claims_of(text)[f"{qualifier} {count:,}"]["measure"] == "displaced"
     assert re.fullmatch(rf"(?:{QUALIFIER_PATTERN})", qualifier)
     assert fields.is_bare_count(f"{qualifier} {count:,} civilians")  # an infobox field's line
+
+
+# An armed body that suffers the losses counts its soldiers, and so does the breakdown after
+# it: "British and Commonwealth units suffered 57,470 casualties – 19,240 dead, ...".
+@given(
+    body=st.sampled_from(["British and Commonwealth units", "The Fifth Army", "Rebel forces"]),
+    verb=st.sampled_from(["suffered", "sustained", "had suffered"]),
+    numbers=st.lists(st.integers(min_value=100, max_value=90_000), min_size=3, max_size=3),
+)
+def test_an_armed_body_that_suffers_losses_counts_soldiers(body, verb, numbers):
+    total, dead, wounded = sorted(numbers, reverse=True)
+    assume(len({total, dead, wounded}) == 3)
+    text = f"{body} {verb} {total:,} casualties – {dead:,} dead and {wounded:,} wounded."
+    claims = claims_of(text)
+    assert {claims[f"{n:,}"]["population"] for n in (total, dead, wounded)} == {"combatants"}
+    text = f"The villagers suffered {total:,} casualties – {dead:,} dead and {wounded:,} wounded."
+    assert claims_of(text)[f"{total:,}"]["population"] == "all"
+
+
+# "..., a military history blog recalls": recall reports a figure as say does.
+@given(
+    source=st.sampled_from(["a military history blog", "the parish newsletter", "Amina Diallo"]),
+    count=st.integers(min_value=100, max_value=90_000),
+)
+def test_recalls_names_the_speaker(source, count):
+    text = f"On the first day {count:,} people were killed, {source} recalls."
+    expected = source.removeprefix("the ").removeprefix("a ")
+    assert claims_of(text)[f"{count:,}"]["claimant"] == expected
+
+
+# "Total: Over 474,000" under a side's dead, wounded, missing and captured sums them: its
+# casualties, soldiers when every line summed counted soldiers.
+@given(
+    numbers=st.lists(st.integers(min_value=100, max_value=90_000), min_size=3, max_size=3),
+    total=st.integers(min_value=300_000, max_value=900_000),
+    side=st.sampled_from(SIDES),
+)
+def test_a_sides_total_line_sums_its_casualties(numbers, total, side):
+    dead, wounded, taken = numbers
+    text = (
+        f"Casualties and losses\n{side}:\n{dead:,} dead\n{wounded:,} wounded\n{taken:,} POW\n"
+        f"Total: Over {total:,}\n"
+    )
+    claim = claims_of(text)[f"Over {total:,}"]
+    assert (claim["measure"], claim["population"]) == ("casualties", "combatants")
+
+
+# "30,000 total dead including combatants": the people after "including" are a part of the
+# dead, not whom the figure counts.
+@given(count=st.integers(min_value=2_000, max_value=90_000))
+def test_including_names_a_part_not_the_people_counted(count):
+    claims = claims_of(f"In all, {count:,} dead including combatants were counted.")
+    assert claims[f"{count:,}"]["population"] == "all"

@@ -287,6 +287,7 @@ SPEECH_VERBS = [
     "documenting", "recording", "reports", "publishing", "informed", "briefed", "corroborated",
     "stressed", "emphasised", "emphasized", "underlined", "highlighted", "identified",
     "argued", "argues", "argue", "believed", "claim", "spoke of", "speaks of", "spoken of",
+    "recalls", "recalled", "recall", "recalling",
 ]  # fmt: skip
 # Speech verbs that are nouns after a determiner: "a conservative estimate", "the report".
 VERB_NOUNS = {"estimate", "estimates", "report", "reports", "count", "counts", "record",
