@@ -240,3 +240,32 @@ def test_a_sides_total_line_sums_its_casualties(numbers, total, side):
 def test_including_names_a_part_not_the_people_counted(count):
     claims = claims_of(f"In all, {count:,} dead including combatants were counted.")
     assert claims[f"{count:,}"]["population"] == "all"
+
+
+# A generic name means a claimant only in a text about its country: "the Commission of
+# Inquiry" is the UN's on Syria in a text about Syria, not in one about Chad or Guinea.
+@given(
+    place=st.sampled_from([("Aleppo", "Syria", True), ("N'Djamena", "Chad", False),
+                           ("Conakry", "Guinea", False), ("Homs", "Syria", True)]),
+    alias=st.sampled_from(["Commission of Inquiry", "UN Commission of Inquiry"]),
+    count=st.integers(min_value=2_000, max_value=90_000),
+)  # fmt: skip
+def test_a_generic_alias_names_a_claimant_only_in_its_country(place, alias, count):
+    city, country, syrian = place
+    text = (
+        f"Fighting in {city}, {country}, went on for months. The {alias} said {count:,} people "
+        f"were killed in {country}."
+    )
+    claimant = claims_of(text)[f"{count:,}"]["claimant"]
+    assert (claimant == "UN Commission of Inquiry on Syria") == syrian
+    assert claimant is not None
+
+
+# "police sources spoke of 150 dead": unnamed sources, not the police.
+@given(
+    owner=st.sampled_from(["police", "security", "military", "hospital"]),
+    count=st.integers(min_value=20, max_value=999),
+)
+def test_sources_of_a_body_are_not_the_body(owner, count):
+    text = f"In the first days, {owner} sources spoke of {count} people killed."
+    assert claims_of(text)[str(count)]["claimant"] == f"{owner} sources"

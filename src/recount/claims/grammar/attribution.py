@@ -908,8 +908,10 @@ _DESCRIBING = {"final", "latest", "new", "annual", "full", "joint", "official", 
                "monthly", "weekly", "daily"}  # fmt: skip
 
 
+# Who or what a body issues: "A ministry statement said" is the ministry named before. Its
+# sources are not ("police sources spoke of 150 dead": unnamed people, not the police).
 _ISSUED = {"statement", "report", "release", "update", "bulletin", "briefing", "spokesman",
-           "spokeswoman", "spokesperson", "official", "officials", "source", "sources"}  # fmt: skip
+           "spokeswoman", "spokesperson", "official", "officials"}  # fmt: skip
 
 
 # Heads that name a body of figures or a time, never who speaks: "according to casualty
