@@ -269,3 +269,52 @@ def test_a_generic_alias_names_a_claimant_only_in_its_country(place, alias, coun
 def test_sources_of_a_body_are_not_the_body(owner, count):
     text = f"In the first days, {owner} sources spoke of {count} people killed."
     assert claims_of(text)[str(count)]["claimant"] == f"{owner} sources"
+
+
+# A count inside the subject belongs to it: "the commission of 13 historians led by X said"
+# is the commission named before, not "historians"; "the ministry of public health" is no
+# count of members.
+@given(
+    members=st.sampled_from(["13", "twelve", "40"]),
+    people=st.sampled_from(["historians", "experts", "jurists"]),
+    count=st.integers(min_value=2_000, max_value=90_000),
+)
+def test_a_count_inside_the_subject_is_part_of_it(members, people, count):
+    text = (
+        "Up to 95,000 people died, the Valley Historians' Commission concluded. In an interim "
+        f"finding, the commission of {members} {people} led by Anna Berg said it had so far "
+        f"identified around {count:,} victims."
+    )
+    assert claims_of(text)[f"around {count:,}"]["claimant"] == "Valley Historians' Commission"
+
+
+# A part of the people just counted with a fate of its own: "Fourteen others were wounded,
+# one of whom later died" counts one dead, not one wounded.
+@given(
+    wounded=st.integers(min_value=5, max_value=99),
+    died=st.integers(min_value=1, max_value=4),
+    cue=st.sampled_from(["later died", "subsequently died", "were later killed"]),
+)
+def test_a_part_with_its_own_fate(wounded, died, cue):
+    part = WORDS[died - 1]
+    text = f"{wounded} others were wounded, {part} of whom {cue}."
+    claims = claims_of(text)
+    assert claims[str(wounded)]["measure"] == "injured"
+    assert claims[part]["measure"] == "killed"
+
+
+# Executions and disappearances are counted as the people they name: "1,200 extrajudicial
+# executions" are 1,200 killed, "3,400 enforced disappearances" 3,400 missing.
+@given(
+    adjective=st.sampled_from(["", "extrajudicial ", "summary "]),
+    executed=st.integers(min_value=20, max_value=999),
+    disappeared=st.integers(min_value=2_000, max_value=9_000),
+)
+def test_executions_and_disappearances_are_counts(adjective, executed, disappeared):
+    text = (
+        f"The commission documented {executed} {adjective}executions and {disappeared:,} "
+        "enforced disappearances."
+    )
+    claims = claims_of(text)
+    assert claims[str(executed)]["measure"] == "killed"
+    assert claims[f"{disappeared:,}"]["measure"] == "missing"

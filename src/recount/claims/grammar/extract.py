@@ -109,6 +109,12 @@ _POP_NEXT_RE = re.compile(  # "742 killed servicemen"; "killed by security force
     re.IGNORECASE,
 )
 _OF_THEM_RE = re.compile(r"^\s+of\s+(?:them|those|whom|these)\b", re.IGNORECASE)
+# A part of the people just counted with a fate of its own: "one of whom later died".
+_OF_WHOM_MEASURE_RE = re.compile(
+    rf"^\s+of\s+(?:them|whom)\s+(?:(?:later|subsequently|also|afterwards|then|eventually|"
+    rf"reportedly|had|has|have|were|was|been)\s+){{1,3}}(?P<meas>{_MEAS})\b",
+    re.IGNORECASE,
+)
 _POP_WORD_RE = re.compile(rf"\b(?:{_POP})\b", re.IGNORECASE)
 # "27,000 of the dead were civilians"
 _OF_DEAD_POP_RE = re.compile(
@@ -1117,6 +1123,14 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
             claim.measure_text = _phrase(sentence, q.start, claim.phrase_end)
             claim.construction = "subject"
             return claim
+    share = _OF_WHOM_MEASURE_RE.match(after)
+    if share is not None and members is None:  # "Fourteen were wounded, one of whom later died"
+        claim.measure = MEASURES_AFTER[_key(share.group("meas"))]
+        claim.phrase_end = q.end + share.end()
+        claim.measure_text = _phrase(sentence, q.start, claim.phrase_end)
+        claim.construction = "part"
+        claim.population = _antecedent_population(sentence, q.start)
+        return claim
     forward = None if members else _FORWARD_RE.match(after)
     if forward and _key(forward.group("meas")) == "lost":
         pop = forward.group("pop")
