@@ -60,8 +60,14 @@ def add_death_events(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     day = frame["dod_day"].where(frame["date_precision"] == "day").astype("Int64")
     out["death_day"] = day
-    event = day.astype(str) + "|" + frame["place_key"].astype(str)
-    out["death_event"] = event.where(day.notna() & frame["place_key"].notna())
+    out["death_event"] = pd.Series(
+        [
+            f"{d}|{p}" if not (pd.isna(d) or pd.isna(p)) else None
+            for d, p in zip(day, frame["place_key"], strict=True)
+        ],
+        index=frame.index,
+        dtype=object,
+    )
     return out
 
 
@@ -83,9 +89,9 @@ def event_frequency(frame: pd.DataFrame) -> pd.DataFrame:
     events = frame.loc[rows.index, ["death_event", "death_day", "place_key"]].drop_duplicates(
         "death_event"
     )
-    tf = (events["death_event"].map(others("death_event")) + events["place_key"].map(place_tf)) / (
-        events["death_day"].map(others("death_day")) + 1
-    )
+    at_event = events["death_event"].map(others("death_event")).astype(float)
+    on_day = events["death_day"].map(others("death_day")).astype(float)
+    tf = (at_event + events["place_key"].map(place_tf).astype(float)) / (on_day + 1)
     return pd.DataFrame(
         {
             cmp.DEATH_EVENT: events["death_event"].to_numpy(),
