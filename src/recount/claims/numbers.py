@@ -86,7 +86,10 @@ _NUMERAL = (
     rf"(?:[.\u066b]{_DIGIT}+)?"
 )
 _WORD_ATOM = "|".join(sorted([*UNITS, *SCALES], key=len, reverse=True))
-_WORDNUM = rf"(?:{'|'.join(sorted(UNITS, key=len, reverse=True))})(?:(?:[\s-]+(?:and[\s-]+)?)(?:{_WORD_ATOM})\b)*"
+_AFTER_SCALE = "|".join(f"(?<={s})" for s in SCALES)
+# "and" joins number words after a scale word only: "three hundred and twenty", never
+# "between one and two million" (a range's two ends)
+_WORDNUM = rf"(?:{'|'.join(sorted(UNITS, key=len, reverse=True))})(?:(?:[\s-]+|(?:{_AFTER_SCALE})[\s-]+and[\s-]+)(?:{_WORD_ATOM})\b)*"
 _SCALE_WORD = r"(?:\s+(?P<{name}>hundred|thousand|million|billion)\b)?"
 _SUFFIX = r"(?P<{name}>k|mn|m|bn)?"
 _VAGUE = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(VAGUE, key=len, reverse=True))
@@ -103,16 +106,19 @@ def _core(tag: str) -> str:
     """One number: numeral with an optional scale, a few/several + scale, a fraction, words or a vague word."""
     return (
         rf"(?:(?P<{tag}_num>{_NUMERAL}){_SUFFIX.format(name=tag + '_suffix')}(?![\w]){_SCALE_WORD.format(name=tag + '_scale')}"
-        rf"|(?P<{tag}_few>(?:{_FEW})\s+(?:{_FEW_SCALE}))(?!\w)"
+        rf"|(?P<{tag}_few>(?:{_FEW})\s+(?:{_FEW_SCALE})(?:\s+(?:thousand|million))?)(?!\w)"
         rf"|(?P<{tag}_frac>{_FRACTION})\b"
         rf"|(?P<{tag}_words>{_WORDNUM})\b"
         rf"|(?P<{tag}_vague>{_VAGUE})\b)"
     )
 
 
-_QUALIFIER = "|".join(
+# The qualifier words as one alternation: every pattern that looks for a figure after a cue
+# ("deaths of some 300", "said nearly 2,000") uses this one.
+QUALIFIER_PATTERN = "|".join(
     re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True)
 )
+_QUALIFIER = QUALIFIER_PATTERN
 _GLUED_LABELS = ("Deaths", "Death(s)", "Injured", "Wounded",
                  )  # fmt: skip
 _GLUED_LABEL = "|".join(
@@ -127,7 +133,7 @@ QUANTITY_RE = re.compile(
     # any numeral glued to an infobox's measure label ("Deaths17", "Injured20")
     rf"|(?-i:{_GLUED_LABEL})|(?<=[A-Za-z])(?=~\s*\d))"
     rf"(?:(?P<between>between|from)\s+)?"
-    rf"(?:(?P<qualifier>{_QUALIFIER})\s+(?:(?:another|a\s+further|an\s+additional)\s+)?|(?P<tilde>~)\s*)?"
+    rf"(?:(?P<qualifier>{_QUALIFIER})\s+(?:(?:another|a\s+further|an\s+additional)\s+|a\s+(?=\d))?|(?P<tilde>~)\s*)?"
     rf"{_core('a')}"
     # a spaced em dash is a clause's dash, and so is a spaced dash after a year ("Nairobi,
     # 4 October 1993 — Twelve soldiers", "in 2014 – 12 were killed"): no range
@@ -215,8 +221,10 @@ def _core_value(match: re.Match[str], tag: str) -> _Core | None:
     few = match.group(f"{tag}_few")
     if few is not None:
         words = few.lower().split()
-        scale = FEW_SCALES[words[-1]]
-        low, high = FEW_MULTIPLES[" ".join(words[:-1])]
+        scale = 1
+        while words[-1] in FEW_SCALES:  # "several hundred thousand": 300,000 to 900,000
+            scale *= FEW_SCALES[words.pop()]
+        low, high = FEW_MULTIPLES[" ".join(words)]
         return _Core(low * scale, low * scale, high * scale, True, True)
     fraction = match.group(f"{tag}_frac")
     if fraction is not None:
@@ -262,9 +270,15 @@ def find_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     for match in QUANTITY_RE.finditer(text):
         quantity = _to_quantity(match)
-        if quantity is not None:
+        if quantity is not None and not _NAMED_PLACE_RE.search(
+            text, max(0, quantity.start - 12), quantity.end
+        ):
             found.append(_unglued(text, quantity))
     return found
+
+
+# A number word that names a place, not a count: "within 500 metres of ground zero".
+_NAMED_PLACE_RE = re.compile(r"\bground\s+zero$", re.IGNORECASE)
 
 
 # "In June 2013685 civilians were killed": a year with a count glued to it (a lost comma).

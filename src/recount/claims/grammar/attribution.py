@@ -23,6 +23,7 @@ from recount.claims.grammar.lexicon import (
     VERB_NOUNS,
     alternation,
 )
+from recount.claims.numbers import QUALIFIER_PATTERN
 from recount.claims.scope import find_places
 
 
@@ -539,7 +540,7 @@ def _speech_attribution(
         lower_case_after
         or described
         or re.match(
-            r"\s+(?:that\b|\d|(?:more|less|fewer)\s+than|at\s+least|some|about|nearly|almost|over|up\s+to)",
+            rf"\s+(?:that\b|\d|(?:{QUALIFIER_PATTERN})\s)",
             sentence[verb.end() :],
         )
     ):

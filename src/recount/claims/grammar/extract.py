@@ -48,6 +48,7 @@ from recount.claims.grammar.lexicon import (
     MEASURE_TOLL_NOUNS,
     MEASURES_AFTER,
     MEASURES_BEFORE,
+    MILITARY_LOSS_WORDS,
     MORE_THAN_LINKS,
     NEARLY_LINKS,
     NEGATION_CUES,
@@ -62,7 +63,14 @@ from recount.claims.grammar.lexicon import (
 )
 from recount.claims.grammar.quotes import Quote
 from recount.claims.grammar.tables import TableRow
-from recount.claims.numbers import ABOUT_BAND, NEARLY_BAND, UNITS, Quantity, find_quantities
+from recount.claims.numbers import (
+    ABOUT_BAND,
+    NEARLY_BAND,
+    QUALIFIER_PATTERN,
+    UNITS,
+    Quantity,
+    find_quantities,
+)
 from recount.claims.scope import (
     Period,
     Place,
@@ -88,7 +96,7 @@ _FORWARD_RE = re.compile(
     r"(?P<aside>\s*(?:,|\(|–|—)\s*[^,()–—.;]{0,80}?(?:,|\)|–|—)|\s*\([^()]{0,80}\)"
     r"|\s+[–—-]\s+[^()–—.;]{0,80}?\s[–—-](?=\s))?"
     rf"\s*(?:(?:{_AUX}|[a-z]+ly)\s+){{0,6}}?"
-    rf"[\"“‘']?(?P<meas>{_MEAS})\b",  # 'who have "disappeared"': a measure in quotes
+    rf"[\"“‘']?\b(?P<meas>{_MEAS})\b",  # 'who have "disappeared"': a measure in quotes
     re.IGNORECASE,
 )
 _POP_AFTER_RE = re.compile(  # "hundreds of Argentine and British lives": adjectives joined
@@ -97,7 +105,7 @@ _POP_AFTER_RE = re.compile(  # "hundreds of Argentine and British lives": adject
     re.IGNORECASE,
 )
 _POP_NEXT_RE = re.compile(  # "742 killed servicemen"; "killed by security forces" is the agent
-    rf"\s+(?!by\b|from\b){_ADJECTIVE}{{0,2}}?(?P<pop>{_POP})\b", re.IGNORECASE
+    rf"\s+(?!(?:by|from|in|at|during|after)\b){_ADJECTIVE}{{0,2}}?(?P<pop>{_POP})\b", re.IGNORECASE
 )
 _OF_THEM_RE = re.compile(r"^\s+of\s+(?:them|those|whom|these)\b", re.IGNORECASE)
 _POP_WORD_RE = re.compile(rf"\b(?:{_POP})\b", re.IGNORECASE)
@@ -124,7 +132,8 @@ _TOLL_RE = re.compile(
     re.IGNORECASE,
 )
 _NOUN_OF_RE = re.compile(
-    r"\b(?:the\s+)?(?P<w>deaths?|killings?|killing|displacement|exodus|flight|influx|abductions?|kidnappings?|whereabouts|arrests?|detention|evacuation|disappearance|rescue|injuries|injury|wounding)\s+of\s+(?:(?:some|about|around|over|at\s+least)\s+)?$",
+    r"\b(?:the\s+)?(?P<w>deaths?|killings?|killing|displacement|exodus|flight|influx|abductions?|kidnappings?|whereabouts|arrests?|detention|evacuation|disappearance|rescue|injuries|injury|wounding)\s+of\s+"
+    rf"(?:(?:{QUALIFIER_PATTERN})\s+)?$",
     re.IGNORECASE,
 )
 _NOUN_OF_MEASURES = {
@@ -160,7 +169,7 @@ _LIST_TAIL_RE = re.compile(
     re.IGNORECASE,
 )
 _DISPLACING_RE = re.compile(
-    rf"\b(?:{alternation(DISPLACING_VERBS)})\s+(?:(?:some|about|around|over|at\s+least|more\s+than|nearly)\s+)?$",
+    rf"\b(?:{alternation(DISPLACING_VERBS)})\s+(?:(?:{QUALIFIER_PATTERN})\s+)?$",
     re.IGNORECASE,
 )
 _HARM_AFTER_RE = re.compile(
@@ -169,6 +178,9 @@ _HARM_AFTER_RE = re.compile(
 )
 _RISE_RE = re.compile(rf"\b(?:{alternation(RISE_VERBS)})\s*$", re.IGNORECASE)
 _NEGATION_RE = re.compile(NEGATION_CUES, re.IGNORECASE)
+# A capitalised negation inside a sentence before a capitalised word is part of a name the
+# gazetteer may not hold: "The No More Hiroshima & Nagasaki Museum", "Doctors Without Borders".
+_NAMED_NEGATION_RE = re.compile(r"(?<=\S\s)(?:No|Not|Never|Without)(?=\s+[A-Z][\w'’-]*)")
 _HYPOTHETICAL_RE = re.compile(HYPOTHETICAL_CUES, re.IGNORECASE)
 _COMPARISON_RE = re.compile(COMPARISON_CUES, re.IGNORECASE)
 _PASSING_RE = re.compile(PASSING_CUES, re.IGNORECASE)
@@ -253,6 +265,8 @@ class DocumentState:
     text: str = ""  # the whole document (citation markers masked), for names given earlier
     pack: CountryPack = NO_PACK  # the workspace's country: its admin units get their codes
     losses: bool = False  # inside an infobox's "Casualties and losses": the sides' fighters
+    losses_people: str | None = None  # … under a heading of other people ("Civilian victims:")
+    military_blocks: list[tuple[int, int]] | None = None  # runs of lines of an army's losses
     report_population: str | None = None  # "documented 66 civilian casualties": whom it counts
     report_claimant: str | None = None  # … who counts them
     acronyms: list[tuple[str, str]] | None = None  # (name, acronym) pairs the text defines
@@ -327,9 +341,12 @@ def sentence_claims(
     _carry_measure(sentence, claims, state)
     _share_population(sentence, claims)
     _topic_population(sentence, claims)
+    _military_population(sentence, claims)
     if item and state.list_heading is not None:
         _heading_measure(sentence, claims, state.list_heading)
-    if state.losses and not _all_sides_line(sentence, claims):
+    if state.losses and state.losses_people is not None:
+        _heading_people(claims, state.losses_people)
+    elif state.losses and not _all_sides_line(sentence, claims):
         _belligerents_losses(claims)
     if not item and sentence.rstrip().endswith(":"):
         state.list_heading = _counted_heading(sentence)
@@ -468,13 +485,68 @@ _COMBATANT_MEASURES = {"killed", "injured", "missing", "detained", "casualties",
 
 def _losses_section(sentence: str, state: DocumentState) -> None:
     """An encyclopedia infobox's "Casualties and losses" lists each side's losses: fighters,
-    unless a line names its people ("119 civilians died"). Prose after the box ends it."""
-    if _LOSSES_HEADING_RE.match(sentence):
+    unless a line names its people ("119 civilians died") or a heading in it does ("Civilian
+    Victims of the Mau Mau:"). A copy that lost the heading still shows the section by an
+    army's words for its losses ("8,176 MIA", "7,245 POW") in its lines. Prose ends it."""
+    if _LOSSES_HEADING_RE.match(sentence) or _in_military_block(state):
         state.losses = True
     elif state.losses and len(sentence.split()) > 12 and "|" not in sentence:
         state.losses = (
             False  # a long line of a table ("U.S. 18 killed, 73 wounded, … |") is not prose
         )
+    if not state.losses:
+        state.losses_people = None
+    elif sentence.rstrip().endswith(":") and not _QUANTITY_START_RE.search(sentence):
+        civilian = _CIVILIAN_LABEL_RE.search(sentence)  # a side's or other people's heading
+        state.losses_people = "civilians" if civilian else None
+
+
+_QUANTITY_START_RE = re.compile(r"\d")
+_MILITARY_LOSS_RE = re.compile(MILITARY_LOSS_WORDS)
+_SHORT_LINE_WORDS = 12
+
+
+def _in_military_block(state: DocumentState) -> bool:
+    """Whether the sentence is in a run of short lines (an infobox) where an army counts its
+    losses in its own words: 'United States:' / '36,516 dead' / '8,176 MIA' / '7,245 POW'."""
+    if state.military_blocks is None:
+        state.military_blocks = _military_blocks(state.text)
+    return any(start <= state.offset < end for start, end in state.military_blocks)
+
+
+def _military_blocks(text: str) -> list[tuple[int, int]]:
+    blocks, start, military, position = [], None, False, 0
+    for line in [*text.split("\n"), "x " * (_SHORT_LINE_WORDS + 1)]:  # a long line closes
+        if len(line.split()) > _SHORT_LINE_WORDS:
+            if start is not None and military:
+                blocks.append((start, position))
+            start, military = None, False
+        elif line.strip():
+            start = position if start is None else start
+            military = military or _MILITARY_LOSS_RE.search(line) is not None
+        position += len(line) + 1
+    return blocks
+
+
+def _military_population(sentence: str, claims: list[SentenceClaim]) -> None:
+    """'5,000 WIA', '114,000 killed in combat', '34,000 non-combat deaths': soldiers."""
+    for claim in claims:
+        words = sentence[claim.quantity.end : claim.phrase_end]
+        if (
+            claim.measure is not None
+            and claim.population == "all"
+            and not claim.own_population
+            and _MILITARY_LOSS_RE.search(words)
+        ):
+            claim.population, claim.own_population = "combatants", True
+
+
+def _heading_people(claims: list[SentenceClaim], people: str) -> None:
+    """Under 'Civilian Victims of the Mau Mau:' the lines' people ('Native Kenyans killed: 1,819',
+    'Asians wounded: 36') are the heading's."""
+    for claim in claims:
+        if claim.measure in _COMBATANT_MEASURES and claim.population == "all":
+            claim.population = people
 
 
 _BARE_COUNT_RE = re.compile(
@@ -853,7 +925,9 @@ def _carry_measure(sentence: str, claims: list[SentenceClaim], state: DocumentSt
         return
     for claim in claims:
         if elliptic:  # "In 2016, another 2,500.", not "Rwanda is sending 2,000 troops"
-            carries = not claim.own_population
+            carries = not claim.own_population and not _OWN_PREDICATE_RE.match(
+                sentence, claim.quantity.end
+            )  # nor "2,714 surrendered", "41 downed aircraft": a word of their own
         else:
             carries = claim.own_population or named is not None
         if claim.measure is None and carries:
@@ -869,9 +943,10 @@ def _carry_measure(sentence: str, claims: list[SentenceClaim], state: DocumentSt
                 claim.population = group
 
 
+_OWN_PREDICATE_RE = re.compile(r"\s*(?:\+\s*)?[a-z]+ed\b")
 _LISTS_RE = re.compile(
     r"\b(?:lists|listed|includes|included|comprises|comprised|counts|counted|names|named|breaks\s+down\s+as)"
-    r"\s+(?:(?:some|about|around|nearly|almost|over|more\s+than|at\s+least)\s+)?\d",
+    rf"\s+(?:(?:{QUALIFIER_PATTERN})\s+)?\d",
     re.IGNORECASE,
 )
 _OF_MEASURED_RE = re.compile(
@@ -1208,7 +1283,7 @@ _SHARE_SUBJECT_RE = re.compile(
     re.IGNORECASE,
 )
 _LABEL_BEFORE_RE = re.compile(
-    rf"^\W*(?:(?P<people>{_POP})\s+)?(?P<label>deaths?|casualties|killed|dead|fatalities|injured|wounded|injuries|missing|"
+    rf"^\W*(?:(?:(?-i:[A-Z])[\w'’-]*\s+){{0,2}}?(?P<people>{_POP}|(?-i:[A-Z])[\w'’-]*s)\s+)?(?P<label>deaths?|casualties|killed|dead|fatalities|injured|wounded|injuries|missing|"
     r"displaced|refugees|internally\s+displaced|abducted|kidnapped|detained|arrested|evacuated)"
     r"\s*(?::|\|)?\s*$",
     re.IGNORECASE,
@@ -1278,6 +1353,8 @@ def _population(words: str) -> str:
         return first if first == second else "all"
     words = key.split()
     last = POPULATIONS.get(words[-1], "all")
+    if len(words) == 2 and POPULATIONS.get(words[0]) == "civilians":
+        return "civilians"  # "civilian police" are not a side's police
     if last == "all" and len(words) == 2 and POPULATIONS.get(words[0], "all") != "all":
         return POPULATIONS[words[0]]  # "civilian men", "child refugees"
     return last
@@ -1503,7 +1580,7 @@ def _measure_after_list(sentence: str, claims: list[SentenceClaim]) -> None:
 # "… 13,000 people as dead or missing in the region: some 10,000 Albanians, 2,000 Serbs": a
 # colon after a count opens its breakdown, whatever scope was said between them.
 _COLON_BREAKDOWN_RE = re.compile(
-    r"^[^;:.]{0,80}:\s*(?:(?:some|about|around|nearly|almost|over|at\s+least|more\s+than)\s*)?$",
+    rf"^[^;:.]{{0,80}}:\s*(?:(?:{QUALIFIER_PATTERN})\s*)?$",
     re.IGNORECASE,
 )
 # "2,000 Serbs", "some 10,000 ethnic Albanians": a people named by a capitalised plural.
@@ -1596,6 +1673,7 @@ def _context(sentence: str, claim: SentenceClaim, names: list[tuple[int, int]]) 
     """
     for start, end in names:
         sentence = sentence[:start] + " " * (end - start) + sentence[end:]
+    sentence = _NAMED_NEGATION_RE.sub(lambda m: " " * len(m.group(0)), sentence)
     sentence = _EPISTEMIC_RE.sub(lambda m: " " * len(m.group(0)), sentence)
     sentence = _HEDGE_RE.sub(lambda m: " " * len(m.group(0)), sentence)
     if _MODAL_AFTER_RE.match(sentence, claim.quantity.end) and claim.construction in (

@@ -17,10 +17,11 @@ from __future__ import annotations
 import re
 
 from recount.claims.grammar.lexicon import MEASURES_AFTER, POPULATIONS, alternation
+from recount.claims.numbers import QUALIFIER_PATTERN
 
 _MEAS = alternation(MEASURES_AFTER)
 _POP = alternation(POPULATIONS)
-_COUNT = r"(?:(?:at\s+least|about|around|some|over|more\s+than|nearly|up\s+to)\s+)?\d[\d,.]*\+?"
+_COUNT = rf"(?:(?:{QUALIFIER_PATTERN})\s+)?\d[\d,.]*\+?"
 LABEL_RE = re.compile(
     rf"^\W*(?:[A-Za-z-]+\s+)?(?P<meas>{_MEAS})\W*$",
     re.IGNORECASE,

@@ -31,7 +31,7 @@ POPULATIONS = {
     "servicemen": "combatants", "security forces": "combatants", "government forces": "combatants",
     "regime forces": "combatants", "pro-government forces": "combatants", "gunmen": "combatants",
     "members of the security forces": "combatants", "army personnel": "combatants",
-    "policemen": "combatants", "police officers": "combatants", "combatant": "combatants",
+    "policemen": "combatants", "police": "combatants", "police officers": "combatants", "combatant": "combatants",
     "fighter": "combatants", "soldier": "combatants", "terrorists": "combatants",
     "armed forces": "combatants", "allied forces": "combatants", "military personnel": "combatants",
     "military": "combatants", "security personnel": "combatants",
@@ -133,7 +133,15 @@ MEASURES_AFTER = {
     "among the victims": "killed", "among the fatalities": "killed",
     "among the injured": "injured", "among the wounded": "injured",
     "among the missing": "missing", "among the displaced": "displaced",
+    "kia": "killed", "killed in action": "killed", "killed in combat": "killed",
+    "died in combat": "killed", "died in action": "killed", "wia": "injured",
+    "wounded in action": "injured", "mia": "missing", "missing in action": "missing",
+    "pow": "detained", "pows": "detained", "kia or mia": "killed_or_missing",
+    "kia and mia": "killed_or_missing",
 }  # fmt: skip
+# Armies' words for their own losses ("5,000 WIA", "114,000 killed in combat", "34,000
+# non-combat deaths"): the people they count are soldiers.
+MILITARY_LOSS_WORDS = r"\b(?:KIA|WIA|MIA|POWs?|(?:killed|wounded|missing|died)\s+in\s+(?:action|combat)|non-?combat)\b"
 
 # Verbs that take the number as their object: "killed 12", "saved some 10,000 lives".
 MEASURES_BEFORE = {

@@ -1,0 +1,189 @@
+"""Mechanisms of round 10 of issue #18 (infobox losses, populations, number forms), on text
+written for these tests."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from recount.claims.extraction import claim_records
+from recount.claims.grammar import fields
+from recount.claims.numbers import QUALIFIER_PATTERN, find_quantities
+
+OUTLET = "Wire"
+SIDES = ["United States", "Freedonia", "Northern Alliance", "Royal Ruritanian Army"]
+
+
+def claims_of(text: str) -> dict[str, dict]:
+    return {c["quantity_text"]: c for c in claim_records(text, outlet=OUTLET, date="2024-10-01")}
+
+
+def counts(draw_count):
+    return st.lists(draw_count, min_size=4, max_size=4, unique=True)
+
+
+# An army's words for its losses name the measure and say the people are soldiers: KIA, WIA,
+# MIA, POW, "killed in combat", "non-combat deaths"; "KIA or MIA" is killed or missing.
+@given(
+    numbers=counts(st.integers(min_value=10, max_value=90_000)),
+    side=st.sampled_from(SIDES),
+    words=st.sampled_from(
+        [
+            ("KIA", "WIA", "MIA", "POW"),
+            ("killed in action", "wounded in action", "missing in action", "POWs"),
+            ("killed in combat", "wounded", "MIA", "POW"),
+        ]
+    ),
+)
+def test_an_armys_loss_words_name_measure_and_soldiers(numbers, side, words):
+    lines = "\n".join(f"{n:,} {w}" for n, w in zip(numbers, words, strict=True))
+    text = f"{side}:\n{lines}\nThe war began in 1950 and ended with a cease-fire three years later."
+    claims = claims_of(text)
+    measures = [claims[f"{n:,}"]["measure"] for n in numbers]
+    assert measures == ["killed", "injured", "missing", "detained"]
+    assert {claims[f"{n:,}"]["population"] for n in numbers} == {"combatants"}
+    both = claims_of("Freedonia:\n300 KIA or MIA\n1,200 wounded")["300"]
+    assert (both["measure"], both["population"]) == ("killed_or_missing", "combatants")
+
+
+# A copy of an infobox that lost its "Casualties and losses" heading still shows the section
+# by those words: a side's "36,516 dead" before "8,176 MIA" are its soldiers.
+@given(
+    dead=st.integers(min_value=100, max_value=90_000),
+    wounded=st.integers(min_value=100, max_value=90_000),
+    side=st.sampled_from(SIDES),
+)
+def test_a_block_of_army_losses_counts_soldiers_without_its_heading(dead, wounded, side):
+    text = (
+        f"{side}:\n{dead:,} dead (including 95 non-combat)\n{wounded:,} wounded\n8,176 MIA\n"
+        "The conflict ended when a cease-fire was reached on July 27, 1953 after long talks."
+    )
+    claims = claims_of(text)
+    assert claims[f"{dead:,}"]["population"] == "combatants"
+    assert claims[f"{wounded:,}"]["population"] == "combatants"
+    plain = claims_of(f"{side}:\n{dead:,} dead\n{wounded:,} wounded")
+    assert plain[f"{dead:,}"]["population"] == "all"  # no army's words: no one's soldiers
+
+
+# Under a heading that names civilians inside the losses ("Civilian Victims of the Mau Mau:")
+# the lines' people are civilians; a label of people before a colon opens each line
+# ("Native Kenyans killed: 1,819").
+@given(
+    numbers=counts(st.integers(min_value=2, max_value=9_000)),
+    people=st.sampled_from(["Native Kenyans", "Asians", "Europeans", "Highlanders"]),
+)
+def test_civilian_heading_in_the_losses_and_labelled_lines(numbers, people):
+    a, b, c, d = numbers
+    text = (
+        f"Casualties and losses\n{a:,} soldiers killed\n{b:,} captured\n\n"
+        f"Civilian Victims of the rebels:\n\n{people} killed: {c:,}\n{people} wounded: {d:,}\n"
+    )
+    claims = claims_of(text)
+    assert claims[f"{a:,}"]["population"] == "combatants"
+    assert (claims[f"{c:,}"]["measure"], claims[f"{c:,}"]["population"]) == ("killed", "civilians")
+    assert (claims[f"{d:,}"]["measure"], claims[f"{d:,}"]["population"]) == ("injured", "civilians")
+
+
+# A bare line carries the previous line's measure ("In 2016, another 2,500."), but not a
+# count with a word of its own: "2,714 surrendered", "41 downed aircraft".
+@given(
+    first=st.integers(min_value=100, max_value=9_000),
+    second=st.integers(min_value=10, max_value=9_000),
+    word=st.sampled_from(["surrendered", "downed aircraft", "deserted", "pardoned"]),
+)
+def test_a_count_with_its_own_word_does_not_carry_the_measure(first, second, word):
+    assume(first != second)
+    claims = claims_of(f"Rebels:\n{first:,} captured\n{second:,} {word}\n")
+    assert f"{second:,}" not in claims
+    bare = claims_of(f"Rebels:\n{first:,} captured\n{second:,}\n")
+    assert bare[f"{second:,}"]["measure"] == "detained"
+
+
+# "Police" counted as a side's losses are combatants; "civilian police" are civilians; a
+# place that ends like an army's abbreviation ("Latakia") is no measure; "killed in police
+# operations" does not make the dead police.
+@given(count=st.integers(min_value=10, max_value=999))  # not a year
+def test_police_civilian_police_and_words_inside_names(count):
+    assert claims_of(f"{count:,} police and soldiers killed")[f"{count:,}"]["population"] == (
+        "combatants"
+    )
+    text = f"A minimum of 9,852 civilians were killed (including {count} civilian police)."
+    assert claims_of(text)[str(count)]["population"] == "civilians"
+    text = f"At least 9,225 civilians have been killed, the monitor said: {count} in Latakia."
+    assert claims_of(text)[str(count)]["population"] == "civilians"
+    text = f"Police said {count:,} drug suspects had been killed in police operations."
+    assert claims_of(text)[f"{count:,}"]["population"] == "all"
+
+
+WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+
+
+# "and" joins number words only after a scale word: "between one and two million" is a range
+# of one to two million (it was read as one number, three million); "three hundred and
+# twenty" is still one number.
+@given(
+    pair=st.lists(st.integers(min_value=1, max_value=9), min_size=2, max_size=2, unique=True),
+    scale=st.sampled_from([("thousand", 1_000), ("million", 1_000_000)]),
+)
+def test_and_between_number_words_is_a_range_not_a_sum(pair, scale):
+    low, high = sorted(pair)
+    text = f"between {WORDS[low - 1]} and {WORDS[high - 1]} {scale[0]}"
+    (quantity,) = find_quantities(f"Estimates vary {text} dead.")
+    assert (quantity.low, quantity.high, quantity.qualifier) == (
+        low * scale[1],
+        high * scale[1],
+        "range",
+    )
+    (single,) = find_quantities(f"{WORDS[high - 1]} hundred and {WORDS[low - 1]} people")
+    assert single.value == high * 100 + low
+
+
+# "several hundred thousand", "a few hundred thousand": the multiples of both scales.
+@given(
+    few=st.sampled_from([("several", 3, 9), ("a few", 2, 5)]),
+    end=st.integers(min_value=1, max_value=9),
+)
+def test_a_few_hundred_thousand_multiplies_both_scales(few, end):
+    word, low, high = few
+    (quantity,) = find_quantities(f"between {word} hundred thousand and {WORDS[end - 1]} million")
+    assert (quantity.low, quantity.high) == (low * 100_000, end * 1_000_000)
+    (alone,) = find_quantities(f"{word} hundred thousand people fled")
+    assert (alone.low, alone.high) == (low * 100_000, high * 100_000)
+
+
+# "nearly a 100 civilians": the article between a qualifier and a numeral is no obstacle.
+@given(
+    qualifier=st.sampled_from([("nearly", "nearly"), ("about", "about"), ("over", "more_than")]),
+    count=st.integers(min_value=20, max_value=999),
+)
+def test_an_article_between_qualifier_and_numeral(qualifier, count):
+    (quantity,) = find_quantities(f"the death of {qualifier[0]} a {count} civilians")
+    assert (quantity.text, quantity.qualifier) == (f"{qualifier[0]} a {count}", qualifier[1])
+
+
+# A capitalised negation inside a name the gazetteer does not hold negates nothing ("The No
+# More Hiroshima & Nagasaki Museum gives ..."); "No one said" still does. "Ground zero" is a
+# place, not a count.
+@given(count=st.integers(min_value=1_000, max_value=900_000))
+def test_a_negation_inside_a_name_and_ground_zero(count):
+    text = f"The No More War & Peace Museum gives the death toll as approximately {count:,}."
+    assert claims_of(text)[f"approximately {count:,}"]["context"] == "asserted"
+    text = f"No one said {count:,} people were killed."
+    assert claims_of(text)[f"{count:,}"]["context"] == "negated"
+    text = f"The toll was {count:,}; most people within 500 metres of ground zero died."
+    assert [q.text for q in find_quantities(text)] == [f"{count:,}", "500"]
+
+
+# The qualifier words are defined once (numbers.QUALIFIER_PATTERN): every cue that looks for
+# a figure after it accepts all of them, "forced around 3,000 from their homes" as "some".
+@given(
+    qualifier=st.sampled_from(["some", "around", "approximately", "roughly", "upwards of"]),
+    count=st.integers(min_value=2_000, max_value=90_000),
+)
+def test_every_cue_accepts_every_qualifier(qualifier, count):
+    text = f"The fighting forced {qualifier} {count:,} people from their homes."
+    assert claims_of(text)[f"{qualifier} {count:,}"]["measure"] == "displaced"
+    assert re.fullmatch(rf"(?:{QUALIFIER_PATTERN})", qualifier)
+    assert fields.is_bare_count(f"{qualifier} {count:,} civilians")  # an infobox field's line
