@@ -26,6 +26,7 @@ Prints one JSON line per measurement:
     .venv/bin/python bench/estimate.py
         [--only 8_lists,samplers,strata,simulator_strata,coverage,r_peer]
         [--replicates 20] [--ess-target 1000 --max-sweeps 50000]
+        [--populations latent_class,hard_to_reach,...]  (r_peer's 8-list tables)
 """
 
 from __future__ import annotations
@@ -79,12 +80,26 @@ def describe(model: LCMCR, truth: int) -> dict:
     }
 
 
+EIGHT_LIST_TABLES = {
+    "latent_class": lambda truth: synthetic.lcmcr_benchmark_population(truth, 8, seed=1),
+    "continuous_heterogeneity": lambda truth: synthetic.continuous_heterogeneity_population(
+        truth, 8, seed=12
+    ),
+    "dependent_and_hard_to_reach": lambda truth: synthetic.dependent_hard_to_reach_population(
+        truth, 8, seed=3
+    ),
+    # Strongly heterogeneous: a fifth of the people on each list with probability 0.02
+    # against 0.3 for the rest (most of them never documented).
+    "hard_to_reach": lambda truth: synthetic.hard_to_reach_population(truth, 8, seed=13),
+    # Rasch heterogeneity twice as spread (log-odds sd 3): propensities from near 0 to near 1.
+    "wide_continuous_heterogeneity": lambda truth: synthetic.continuous_heterogeneity_population(
+        truth, 8, seed=14, spread=3.0
+    ),
+}
+
+
 def eight_list_table(population: str, truth: int = 500_000) -> pd.DataFrame:
-    if population == "latent_class":
-        return synthetic.lcmcr_benchmark_population(truth, 8, seed=1)
-    if population == "continuous_heterogeneity":
-        return synthetic.continuous_heterogeneity_population(truth, 8, seed=12)
-    return synthetic.dependent_hard_to_reach_population(truth, 8, seed=3)
+    return EIGHT_LIST_TABLES[population](truth)
 
 
 def bench_8_lists(population: str) -> None:
@@ -518,6 +533,11 @@ def main() -> None:
     parser.add_argument(
         "--worlds", default=",".join(HIERARCHICAL_WORLDS), help="hierarchical: worlds to run"
     )
+    parser.add_argument(
+        "--populations",
+        default="latent_class,continuous_heterogeneity,dependent_and_hard_to_reach",
+        help=f"r_peer: 8-list tables, of {', '.join(EIGHT_LIST_TABLES)}",
+    )
     args = parser.parse_args()
     parts = set(args.only.split(","))
     if "8_lists" in parts:
@@ -546,11 +566,7 @@ def main() -> None:
             args.people, args.methods.split(","), settings, args.workers, args.worlds.split(",")
         )
     if "r_peer" in parts:
-        for population in (
-            "latent_class",
-            "continuous_heterogeneity",
-            "dependent_and_hard_to_reach",
-        ):
+        for population in args.populations.split(","):
             bench_against_r(population)
 
 

@@ -346,8 +346,7 @@ def test_the_race_does_not_depend_on_the_machine_being_busy(monkeypatch):
     """The same table and seed take the same sampler (and so the same draws) however slow
     one sampler's trial happens to run: the race counts work, not seconds."""
     patterns = eight_list_patterns()
-    calm = quiet_fit(LCMCR(K=10, seed=4, draws=100), patterns)
-    assert (calm.race_["rhat"] > lcmcr.RHAT_LIMIT).all()  # the figures, not R-hat, decide
+    calm = quiet_fit(LCMCR(K=10, seed=6, draws=100), patterns)
     clock = {"now": 0.0, "step": 1e6}
 
     def busy_clock():
@@ -358,7 +357,11 @@ def test_the_race_does_not_depend_on_the_machine_being_busy(monkeypatch):
         return clock["now"]
 
     monkeypatch.setattr(lcmcr.time, "perf_counter", busy_clock)
-    busy = quiet_fit(LCMCR(K=10, seed=4, draws=100), patterns)
+    busy = quiet_fit(LCMCR(K=10, seed=6, draws=100), patterns)
+    # Whichever rule decides on this seed (ESS per work, or R-hat where neither trial's
+    # chains agree), its figures are the calm run's although the seconds are not.
+    assert (busy.race_["seconds"] != calm.race_["seconds"]).all()
+    for figure in ("work", "ess_per_work", "rhat"):
+        assert list(busy.race_[figure]) == list(calm.race_[figure])
     assert busy.sampler_ == calm.sampler_
-    assert list(busy.race_["work"]) == list(calm.race_["work"])
     assert np.array_equal(busy.N_draws_, calm.N_draws_)

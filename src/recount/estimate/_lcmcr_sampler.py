@@ -20,7 +20,7 @@ TARGET_ACCEPTANCE = 0.44
 SUPPORT_FACTOR = 20  # n0 <= 20 n, as R's LCMCR bounds its n0 draws
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, inline="always")
 def _log_gamma_variate(rng, shape):
     """log of a Gamma(shape, 1) draw, safe for tiny shapes (no underflow to log 0)."""
     if shape < 1.0:
@@ -32,7 +32,7 @@ def _log_gamma_variate(rng, shape):
     return math.log(max(rng.gamma(shape, 1.0), 1e-300))
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, inline="always")
 def _log_beta_pair(rng, a, b):
     """(log X, log(1 - X)) for X ~ Beta(a, b), through two log-gamma draws."""
     la = _log_gamma_variate(rng, a)
@@ -58,7 +58,7 @@ _STIRLING_TAIL = np.array(
 )
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, inline="always")
 def _stirling_tail(k):
     """log k! - [(k + 1/2) log(k + 1) - (k + 1) + log(2 pi) / 2]."""
     if k < 10:
@@ -68,15 +68,44 @@ def _stirling_tail(k):
     return (1.0 / 12 - (1.0 / 360 - 1.0 / 1260 / kp1sq) / kp1sq) / kp1
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, inline="always")
+def _binomial_inversion(rng, n, p):
+    """Binomial(n, p) by inversion (Kachitvichyanukul and Schmeiser's BINV), for p <= 0.5
+    and small n p: one uniform and about n p steps, a third of numba's rng.binomial,
+    whose set-up on every call cost more than the draw."""
+    s = p / (1.0 - p)
+    a = (n + 1) * s
+    first = math.exp(n * math.log1p(-p))
+    while True:
+        u = rng.random()
+        r = first
+        x = 0
+        while u > r:
+            u -= r
+            x += 1
+            if x > n:
+                break  # rounding left u above the total: draw again, as numpy does
+            r *= a / x - s
+        if x <= n:
+            return np.int64(x)
+
+
+@njit(cache=True, nogil=True, inline="always")
 def _binomial(rng, n, p):
-    """Exact Binomial(n, p) draw: Hormann's BTRS transformed rejection for n p >= 10
-    (a few uniforms, no set-up), numpy's inversion otherwise. The sweep draws
-    thousands of these; numpy's BTPE set-up on every call made it the bottleneck."""
+    """Exact Binomial(n, p) draw: inversion for n min(p, 1 - p) < 15, else Hormann's
+    BTRS transformed rejection (a few uniforms, no set-up). The Gibbs sweeps draw about
+    K of these per cell and sweep, three quarters of a sweep's time (docs/lcmcr.md);
+    numba's rng.binomial, with its set-up on every call, cost two to three times as much.
+    Not recursive: a recursive numba function is not inlined, which cost 40 ns a call."""
     if p > 0.5:
-        return n - _binomial(rng, n, 1.0 - p)
-    if n * p < 10.0:
-        return rng.binomial(n, p)
+        return n - _binomial_at_most_half(rng, n, 1.0 - p)
+    return _binomial_at_most_half(rng, n, p)
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _binomial_at_most_half(rng, n, p):
+    if n * p < 15.0:
+        return _binomial_inversion(rng, n, p)
     q = 1.0 - p
     spq = math.sqrt(n * p * q)
     b = 1.15 + 2.53 * spq
@@ -175,7 +204,7 @@ def _allocate_observed(rng, patterns, freq, log_lam, log_1m, log_pi, nobs, ones)
                     ones[listed[i], k] += count
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, inline="always")
 def _delta_log_collapsed(k, delta, n0, nobs, ones, suffix_totals, total, alpha):
     """Change in log p(n0 | observed allocations, alpha) when n0[k] moves by delta.
 
