@@ -236,6 +236,7 @@ def test_fast_binomial_has_the_binomial_distribution(n, p):
         (None, (1, 0, 1, 0, 0, 0)),  # moderate capture probabilities
         (700.0, (1, 0, 1, 0, 0, 0)),  # odds beyond exp(600): products would overflow
         (-300.0, (1, 1, 1, 0, 0, 0)),  # the cell is all but impossible under every class
+        ("scale", (1, 1, 1, 1, 1, 1)),  # one class's scale underflows, its odds restore it
     ],
 )
 def test_observed_cells_are_split_by_the_classes_posterior_probabilities(log_odds, cell):
@@ -248,7 +249,9 @@ def test_observed_cells_are_split_by_the_classes_posterior_probabilities(log_odd
     n_lists, n_classes = len(cell), 4
     lam = rng.uniform(0.05, 0.9, size=(n_lists, n_classes))
     log_lam, log_1m = np.log(lam), np.log1p(-lam)
-    if log_odds is not None:  # the cell's first lists capture all (700) or none (-300)
+    if log_odds == "scale":  # class 0 lists all but surely: exp(-900) times odds exp(900)
+        log_lam[:, 0], log_1m[:, 0] = 0.0, -150.0 + rng.uniform(0, 5, size=n_lists)
+    elif log_odds is not None:  # the cell's first lists capture all (700) or none (-300)
         listed = np.flatnonzero(cell)[: 2 if log_odds > 0 else 3]
         extreme = -abs(log_odds) + rng.uniform(0, 5, size=(len(listed), n_classes))
         if log_odds > 0:
