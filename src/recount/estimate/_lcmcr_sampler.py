@@ -160,24 +160,25 @@ def _allocate_observed(rng, patterns, freq, log_lam, log_1m, log_pi, nobs, ones)
 
     P(cell | class) relative to the likeliest class's empty-cell term is a product of the
     cell's lists' odds: no exp per cell and class; and the classes are taken largest first
-    by their weights pi, once a sweep, rather than sorted by weight in every cell, since
-    the binomial draws became cheaper than that sort (a quarter off a sweep). The order
-    comes from the chain's state, so a chain advanced in pieces still gives one run's. A
-    cell whose product under- or overflows is weighed in logs instead, and so is every
-    cell of a sweep where a class's scale underflows and some cell's odds could restore
-    it."""
+    by their expected share of the documented, once a sweep, rather than sorted by weight
+    in every cell, since the binomial draws became cheaper than that sort. The order comes
+    from the chain's state, so a chain advanced in pieces still gives one run's. A cell
+    whose product under- or overflows is weighed in logs instead, and so is every cell of
+    a sweep where a class's scale underflows and some cell's odds could restore it."""
     n_cells, n_lists = patterns.shape
     n_classes = log_pi.size
-    order = np.argsort(-log_pi)  # the largest classes first: they use the count up
     nobs[:] = 0
     ones[:, :] = 0
     base = np.empty(n_classes)
     log_odds = np.empty((n_lists, n_classes))
+    seen = np.empty(n_classes)  # log of the share of the documented in each class
     for k in range(n_classes):
         base[k] = log_pi[k]
         for j in range(n_lists):
             base[k] += log_1m[j, k]
             log_odds[j, k] = log_lam[j, k] - log_1m[j, k]
+        seen[k] = log_pi[k] + math.log(-math.expm1(base[k] - log_pi[k]))
+    order = np.argsort(-seen)  # the classes holding most documented people first
     top = base.max()
     scale = np.empty(n_classes)
     odds = np.empty((n_lists, n_classes))
