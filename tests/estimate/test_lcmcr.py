@@ -105,6 +105,16 @@ def test_a_run_extended_towards_an_ess_target_is_one_longer_run(kosovo, sampler)
         np.testing.assert_array_equal(extended.divergences_, one_run.divergences_)
 
 
+def stopped_by_the_rule(model: LCMCR) -> bool:
+    """Whether a run on stopped where LCMCR's rule stops it: R-hat 1.01 and ESS 400
+    reached, or each chain alone mixed (bulk ESS 400 / chains) while together they still
+    disagree. Which of the two a seed gives is its luck (seeds 1-6 checked: Kosovo's chains
+    at K = 3 can stop apart at R-hat 1.01-1.03); that it is one of them is not."""
+    if model.rhat_ <= 1.01 and model.ess_ >= 400:
+        return True
+    return min(ess_bulk(chain[None, :]) for chain in model.N_draws_) >= 400 / model.chains
+
+
 @pytest.mark.slow
 def test_ess_target_stops_as_soon_as_it_is_reached(kosovo):
     settings = dict(K=3, sampler="collapsed", burnin=300, thin=1, chains=2, seed=2)
@@ -112,7 +122,7 @@ def test_ess_target_stops_as_soon_as_it_is_reached(kosovo):
     assert short.ess_ < 400  # so the next fit must run on to reach its target
     extended = quiet_fit(LCMCR(draws=300, ess_target=400, max_sweeps=200_000, **settings), kosovo)
     assert extended.sweeps_ > 600 and extended.sweeps_ < 200_000
-    assert extended.ess_ >= 400 and extended.rhat_ <= 1.01
+    assert extended.ess_ >= 400 and stopped_by_the_rule(extended)
     # One round less (half the draws kept: the same chains' prefix) was still short.
     kept = extended.sweeps_ - 300
     before = quiet_fit(LCMCR(draws=kept // 2, **settings), kosovo)
@@ -128,10 +138,7 @@ def test_a_default_length_run_runs_on_until_its_chains_agree(kosovo):
     assert default.rhat_path_[0] > 1.01  # the default run alone falls short
     assert default.sweeps_ > 5_000 + 5_000
     assert default.rhat_ < default.rhat_path_[0] and default.ess_ >= 400
-    # It stopped by the rule, not the cap: agreement (seeds 1, 2, 4-6), or each chain alone
-    # mixed while R-hat stayed just above the limit (seed 3: 1.011).
-    alone = [ess_bulk(chain[None, :]) for chain in default.N_draws_]
-    assert default.rhat_ <= 1.01 or min(alone) >= 400 / 2
+    assert stopped_by_the_rule(default)
     assert default.sweeps_ < 16 * (5_000 + 5_000)  # RUN_ON_LIMIT runs: the cap
     given = quiet_fit(LCMCR(burnin=5_000, draws=5_000, **settings), kosovo)
     assert given.sweeps_ == 5_000 + 5_000 and given.rhat_path_ == []
