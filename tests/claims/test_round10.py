@@ -187,3 +187,134 @@ def test_every_cue_accepts_every_qualifier(qualifier, count):
     assert claims_of(text)[f"{qualifier} {count:,}"]["measure"] == "displaced"
     assert re.fullmatch(rf"(?:{QUALIFIER_PATTERN})", qualifier)
     assert fields.is_bare_count(f"{qualifier} {count:,} civilians")  # an infobox field's line
+
+
+# An armed body that suffers the losses counts its soldiers, and so does the breakdown after
+# it: "British and Commonwealth units suffered 57,470 casualties – 19,240 dead, ...".
+@given(
+    body=st.sampled_from(["British and Commonwealth units", "The Fifth Army", "Rebel forces"]),
+    verb=st.sampled_from(["suffered", "sustained", "had suffered"]),
+    numbers=st.lists(st.integers(min_value=100, max_value=90_000), min_size=3, max_size=3),
+)
+def test_an_armed_body_that_suffers_losses_counts_soldiers(body, verb, numbers):
+    total, dead, wounded = sorted(numbers, reverse=True)
+    assume(len({total, dead, wounded}) == 3)
+    text = f"{body} {verb} {total:,} casualties – {dead:,} dead and {wounded:,} wounded."
+    claims = claims_of(text)
+    assert {claims[f"{n:,}"]["population"] for n in (total, dead, wounded)} == {"combatants"}
+    text = f"The villagers suffered {total:,} casualties – {dead:,} dead and {wounded:,} wounded."
+    assert claims_of(text)[f"{total:,}"]["population"] == "all"
+
+
+# "..., a military history blog recalls": recall reports a figure as say does.
+@given(
+    source=st.sampled_from(["a military history blog", "the parish newsletter", "Amina Diallo"]),
+    count=st.integers(min_value=100, max_value=90_000),
+)
+def test_recalls_names_the_speaker(source, count):
+    text = f"On the first day {count:,} people were killed, {source} recalls."
+    expected = source.removeprefix("the ").removeprefix("a ")
+    assert claims_of(text)[f"{count:,}"]["claimant"] == expected
+
+
+# "Total: Over 474,000" under a side's dead, wounded, missing and captured sums them: its
+# casualties, soldiers when every line summed counted soldiers.
+@given(
+    numbers=st.lists(st.integers(min_value=100, max_value=90_000), min_size=3, max_size=3),
+    total=st.integers(min_value=300_000, max_value=900_000),
+    side=st.sampled_from(SIDES),
+)
+def test_a_sides_total_line_sums_its_casualties(numbers, total, side):
+    dead, wounded, taken = numbers
+    text = (
+        f"Casualties and losses\n{side}:\n{dead:,} dead\n{wounded:,} wounded\n{taken:,} POW\n"
+        f"Total: Over {total:,}\n"
+    )
+    claim = claims_of(text)[f"Over {total:,}"]
+    assert (claim["measure"], claim["population"]) == ("casualties", "combatants")
+
+
+# "30,000 total dead including combatants": the people after "including" are a part of the
+# dead, not whom the figure counts.
+@given(count=st.integers(min_value=2_000, max_value=90_000))
+def test_including_names_a_part_not_the_people_counted(count):
+    claims = claims_of(f"In all, {count:,} dead including combatants were counted.")
+    assert claims[f"{count:,}"]["population"] == "all"
+
+
+# A generic name means a claimant only in a text about its country: "the Commission of
+# Inquiry" is the UN's on Syria in a text about Syria, not in one about Chad or Guinea.
+@given(
+    place=st.sampled_from([("Aleppo", "Syria", True), ("N'Djamena", "Chad", False),
+                           ("Conakry", "Guinea", False), ("Homs", "Syria", True)]),
+    alias=st.sampled_from(["Commission of Inquiry", "UN Commission of Inquiry"]),
+    count=st.integers(min_value=2_000, max_value=90_000),
+)  # fmt: skip
+def test_a_generic_alias_names_a_claimant_only_in_its_country(place, alias, count):
+    city, country, syrian = place
+    text = (
+        f"Fighting in {city}, {country}, went on for months. The {alias} said {count:,} people "
+        f"were killed in {country}."
+    )
+    claimant = claims_of(text)[f"{count:,}"]["claimant"]
+    assert (claimant == "UN Commission of Inquiry on Syria") == syrian
+    assert claimant is not None
+
+
+# "police sources spoke of 150 dead": unnamed sources, not the police.
+@given(
+    owner=st.sampled_from(["police", "security", "military", "hospital"]),
+    count=st.integers(min_value=20, max_value=999),
+)
+def test_sources_of_a_body_are_not_the_body(owner, count):
+    text = f"In the first days, {owner} sources spoke of {count} people killed."
+    assert claims_of(text)[str(count)]["claimant"] == f"{owner} sources"
+
+
+# A count inside the subject belongs to it: "the commission of 13 historians led by X said"
+# is the commission named before, not "historians"; "the ministry of public health" is no
+# count of members.
+@given(
+    members=st.sampled_from(["13", "twelve", "40"]),
+    people=st.sampled_from(["historians", "experts", "jurists"]),
+    count=st.integers(min_value=2_000, max_value=90_000),
+)
+def test_a_count_inside_the_subject_is_part_of_it(members, people, count):
+    text = (
+        "Up to 95,000 people died, the Valley Historians' Commission concluded. In an interim "
+        f"finding, the commission of {members} {people} led by Anna Berg said it had so far "
+        f"identified around {count:,} victims."
+    )
+    assert claims_of(text)[f"around {count:,}"]["claimant"] == "Valley Historians' Commission"
+
+
+# A part of the people just counted with a fate of its own: "Fourteen others were wounded,
+# one of whom later died" counts one dead, not one wounded.
+@given(
+    wounded=st.integers(min_value=5, max_value=99),
+    died=st.integers(min_value=1, max_value=4),
+    cue=st.sampled_from(["later died", "subsequently died", "were later killed"]),
+)
+def test_a_part_with_its_own_fate(wounded, died, cue):
+    part = WORDS[died - 1]
+    text = f"{wounded} others were wounded, {part} of whom {cue}."
+    claims = claims_of(text)
+    assert claims[str(wounded)]["measure"] == "injured"
+    assert claims[part]["measure"] == "killed"
+
+
+# Executions and disappearances are counted as the people they name: "1,200 extrajudicial
+# executions" are 1,200 killed, "3,400 enforced disappearances" 3,400 missing.
+@given(
+    adjective=st.sampled_from(["", "extrajudicial ", "summary "]),
+    executed=st.integers(min_value=20, max_value=999),
+    disappeared=st.integers(min_value=2_000, max_value=9_000),
+)
+def test_executions_and_disappearances_are_counts(adjective, executed, disappeared):
+    text = (
+        f"The commission documented {executed} {adjective}executions and {disappeared:,} "
+        "enforced disappearances."
+    )
+    claims = claims_of(text)
+    assert claims[str(executed)]["measure"] == "killed"
+    assert claims[f"{disappeared:,}"]["measure"] == "missing"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -29,6 +29,9 @@ class Claimant:
     name: str
     kind: str
     aliases: tuple[str, ...]
+    # (country, alias): a generic name that means this claimant only in a text about that
+    # country ("Commission of Inquiry" is Syria's in a text about Syria, Chad's in Chad's)
+    scoped: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,30 @@ class Gazetteer:
             re.IGNORECASE,
         )
         self._sensitive = _alternation(list(exact), 0)
+        self._scoped: dict[str | None, Gazetteer] = {}
+
+    def for_country(self, country: str | None) -> Gazetteer:
+        """This gazetteer with the generic names that mean a claimant in texts about `country`."""
+        if country not in self._scoped:
+            scoped = [c for c in self.claimants if any(code == country for code, _ in c.scoped)]
+            self._scoped[country] = (
+                Gazetteer(
+                    [
+                        Claimant(
+                            c.name,
+                            c.kind,
+                            (*c.aliases, *(a for code, a in c.scoped if code == country)),
+                            c.scoped,
+                        )
+                        if c in scoped
+                        else c
+                        for c in self.claimants
+                    ]
+                )
+                if scoped
+                else self
+            )
+        return self._scoped[country]
 
     def find(self, text: str) -> list[ClaimantMention]:
         """Non-overlapping mentions in `text`, left to right; the longer wins an overlap."""
@@ -89,7 +116,10 @@ class Gazetteer:
                 by_name[claimant.name] = claimant
             else:
                 aliases = tuple(dict.fromkeys((*known.aliases, *claimant.aliases)))
-                by_name[claimant.name] = Claimant(known.name, claimant.kind or known.kind, aliases)
+                scoped = tuple(dict.fromkeys((*known.scoped, *claimant.scoped)))
+                by_name[claimant.name] = Claimant(
+                    known.name, claimant.kind or known.kind, aliases, scoped
+                )
         return Gazetteer(list(by_name.values()))
 
 
@@ -163,8 +193,14 @@ def default_gazetteer() -> Gazetteer:
         .joinpath("data/claimants.toml")
         .read_text(encoding="utf-8")
     )
+    entries = tomllib.loads(text)["claimant"]
+    scoped = [entry.pop("scoped_aliases", {}) for entry in entries]
+    claimants = parse_claimants(entries, "recount/claims/data/claimants.toml")
     return Gazetteer(
-        parse_claimants(tomllib.loads(text)["claimant"], "recount/claims/data/claimants.toml")
+        [
+            replace(c, scoped=tuple((code, a) for code, names in s.items() for a in names))
+            for c, s in zip(claimants, scoped, strict=True)
+        ]
     )
 
 

@@ -35,6 +35,8 @@ from recount.claims.claimants import Gazetteer, default_gazetteer
 from recount.claims.extraction import claim_records
 from recount.claims.grammar.acronyms import document_gazetteer
 from recount.claims.grammar.sentences import mask_citations
+from recount.claims.scope import topic_country
+from recount.reference import country_pack
 
 DEFAULT_OUTLET = "Testwire"
 DEFAULT_DATE = "2017-03-01"
@@ -287,7 +289,9 @@ def score_corpus(
         expected = [_with_defaults(e, outlet, date) for e in case.get("claim", [])]
         text = case_text(case)
         offset = len(text) - len(case["text"])
-        documented = document_gazetteer(mask_citations(text), gazetteer)
+        masked = mask_citations(text)
+        about = topic_country(masked, country_pack(case.get("country", country)))
+        documented = document_gazetteer(masked, gazetteer, about or case.get("country", country))
         result = CaseResult(
             case["id"],
             expected,

@@ -94,7 +94,10 @@ def claim_records(
     state = DocumentState(outlet=outlet or own_outlet, date=coerce_date(date) or own_date)
     state.pack = country_pack(country)
     masked = mask_citations(text)
-    gazetteer = document_gazetteer(masked, gazetteer or default_gazetteer())
+    state.topic_country = topic_country(masked, state.pack)
+    gazetteer = document_gazetteer(
+        masked, gazetteer or default_gazetteer(), state.topic_country or country
+    )
     state.quotes = find_quotes(masked, gazetteer)
     doc_id = document_id(text)
     rows = []
@@ -105,7 +108,6 @@ def claim_records(
     state.wire_style = lines >= 3 and len(spans) <= 1.5 * lines
     state.text = masked
     state.cited = masked != text
-    state.topic_country = topic_country(masked, state.pack)
     state.war_start = war_start(state.topic_country or state.pack.code, state.date)
     previous: list[SentenceClaim] = []
     rows_of_tables = table_rows(masked)

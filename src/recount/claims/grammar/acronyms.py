@@ -94,8 +94,10 @@ def _spells(letters: list[str], words: list[str]) -> bool:
     return last_word == len(initials) - 2 and content[-1].lower() in _GENERIC_TAIL
 
 
-def document_gazetteer(text: str, gazetteer: Gazetteer) -> Gazetteer:
-    """`gazetteer` plus the name/acronym pairs `text` defines."""
+def document_gazetteer(text: str, gazetteer: Gazetteer, country: str | None = None) -> Gazetteer:
+    """`gazetteer` plus the name/acronym pairs `text` defines, and the generic names that mean
+    a claimant in a text about `country` ("Commission of Inquiry" about Syria)."""
+    gazetteer = gazetteer.for_country(country)
     pairs = definitions(text)
     if not pairs:
         return gazetteer

@@ -23,7 +23,7 @@ from recount.claims.grammar.lexicon import (
     VERB_NOUNS,
     alternation,
 )
-from recount.claims.numbers import QUALIFIER_PATTERN
+from recount.claims.numbers import QUALIFIER_PATTERN, UNITS
 from recount.claims.scope import find_places
 
 
@@ -605,8 +605,10 @@ _NAME_WORD_BEFORE_RE = re.compile(r"(?:^|\s)([A-Z][\w'’.-]*)\s+$")
 _NAME_LINK_BEFORE_RE = re.compile(r"(?:^|\s)([A-Z][\w'’.-]*\s+(?:for|of|on)\s+)$")
 
 
+# A count inside the noun phrase is part of it: "the commission of 13 historians led by …".
 _LONG_NP_BEFORE_RE = re.compile(
-    rf"((?:[^\W\d_][\w'’.-]*\s+){{0,11}}?[^\W\d_][\w'’.-]*)\s+(?:(?:{_BETWEEN_WORDS})\s+)*$"
+    rf"((?:(?:[^\W\d_][\w'’.-]*|(?<=\bof\s)\d[\d,]*)\s+){{0,11}}?[^\W\d_][\w'’.-]*)\s+"
+    rf"(?:(?:{_BETWEEN_WORDS})\s+)*$"
 )
 _CLAUSE_WORDS = {"where", "when", "that", "which", "who", "whom", "while", "as", "because",
                  "after", "before", "since", "if", "and", "but", "whereas", "whilst"}  # fmt: skip
@@ -908,8 +910,10 @@ _DESCRIBING = {"final", "latest", "new", "annual", "full", "joint", "official", 
                "monthly", "weekly", "daily"}  # fmt: skip
 
 
+# Who or what a body issues: "A ministry statement said" is the ministry named before. Its
+# sources are not ("police sources spoke of 150 dead": unnamed people, not the police).
 _ISSUED = {"statement", "report", "release", "update", "bulletin", "briefing", "spokesman",
-           "spokeswoman", "spokesperson", "official", "officials", "source", "sources"}  # fmt: skip
+           "spokeswoman", "spokesperson", "official", "officials"}  # fmt: skip
 
 
 # Heads that name a body of figures or a time, never who speaks: "according to casualty
@@ -926,6 +930,9 @@ _OWNER_WORDS = {"official", "government", "police", "military", "army", "hospita
 # group Deep South Watch": the person before the description of their body.
 _CALLED_RE = re.compile(r"^.*?\b(?:called|named|known\s+as)\s+(?=[A-Z])")
 _PERSON_OF_RE = re.compile(r"^((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*),?\s+of\s+the\s+[a-z]")
+
+
+_MEMBERS_RE = re.compile(rf"^(?:the\s+)?(\w+)\s+of\s+(?:\d[\d,]*|{'|'.join(UNITS)})\s+[a-z]+$")
 
 
 def _unnamed(cue: int, name: str | None) -> Attribution | None:
@@ -959,6 +966,9 @@ def _unnamed(cue: int, name: str | None) -> Attribution | None:
         lowered = words[0]  # "A ministry statement said": the ministry named before
     if lowered.startswith(("our ", "my ")):
         lowered = lowered.split()[0]  # "Our human rights monitoring team": the speaker's own
+    members = _MEMBERS_RE.match(lowered)
+    if members is not None and f"the {members.group(1)}" in PRONOUNS:
+        lowered = members.group(1)  # "the commission of 13 historians": the commission
     if lowered in PRONOUNS or f"the {lowered}" in PRONOUNS:
         return Attribution(cue, None, "pronoun", None, pronoun=lowered)
     words = name.lower().split()

@@ -105,9 +105,16 @@ _POP_AFTER_RE = re.compile(  # "hundreds of Argentine and British lives": adject
     re.IGNORECASE,
 )
 _POP_NEXT_RE = re.compile(  # "742 killed servicemen"; "killed by security forces" is the agent
-    rf"\s+(?!(?:by|from|in|at|during|after)\b){_ADJECTIVE}{{0,2}}?(?P<pop>{_POP})\b", re.IGNORECASE
+    rf"\s+(?!(?:by|from|in|at|during|after|including)\b){_ADJECTIVE}{{0,2}}?(?P<pop>{_POP})\b",
+    re.IGNORECASE,
 )
 _OF_THEM_RE = re.compile(r"^\s+of\s+(?:them|those|whom|these)\b", re.IGNORECASE)
+# A part of the people just counted with a fate of its own: "one of whom later died".
+_OF_WHOM_MEASURE_RE = re.compile(
+    rf"^\s+of\s+(?:them|whom)\s+(?:(?:later|subsequently|also|afterwards|then|eventually|"
+    rf"reportedly|had|has|have|were|was|been)\s+){{1,3}}(?P<meas>{_MEAS})\b",
+    re.IGNORECASE,
+)
 _POP_WORD_RE = re.compile(rf"\b(?:{_POP})\b", re.IGNORECASE)
 # "27,000 of the dead were civilians"
 _OF_DEAD_POP_RE = re.compile(
@@ -267,6 +274,7 @@ class DocumentState:
     losses: bool = False  # inside an infobox's "Casualties and losses": the sides' fighters
     losses_people: str | None = None  # … under a heading of other people ("Civilian victims:")
     military_blocks: list[tuple[int, int]] | None = None  # runs of lines of an army's losses
+    summed: list[tuple[str, str]] = field(default_factory=list)  # (measure, people) since a total
     report_population: str | None = None  # "documented 66 civilian casualties": whom it counts
     report_claimant: str | None = None  # … who counts them
     acronyms: list[tuple[str, str]] | None = None  # (name, acronym) pairs the text defines
@@ -339,6 +347,7 @@ def sentence_claims(
     claims = _with_earlier_figures([_parse(sentence, q, state) for q in candidates])
     _inherit(sentence, claims, periods)
     _carry_measure(sentence, claims, state)
+    _armed_losers(sentence, claims)
     _share_population(sentence, claims)
     _topic_population(sentence, claims)
     _military_population(sentence, claims)
@@ -348,6 +357,8 @@ def sentence_claims(
         _heading_people(claims, state.losses_people)
     elif state.losses and not _all_sides_line(sentence, claims):
         _belligerents_losses(claims)
+    if state.losses:
+        _side_total(sentence, claims, state)
     if not item and sentence.rstrip().endswith(":"):
         state.list_heading = _counted_heading(sentence)
     for claim in claims:
@@ -489,6 +500,8 @@ def _losses_section(sentence: str, state: DocumentState) -> None:
     Victims of the Mau Mau:"). A copy that lost the heading still shows the section by an
     army's words for its losses ("8,176 MIA", "7,245 POW") in its lines. Prose ends it."""
     if _LOSSES_HEADING_RE.match(sentence) or _in_military_block(state):
+        if not state.losses:
+            state.summed = []
         state.losses = True
     elif state.losses and len(sentence.split()) > 12 and "|" not in sentence:
         state.losses = (
@@ -539,6 +552,45 @@ def _military_population(sentence: str, claims: list[SentenceClaim]) -> None:
             and _MILITARY_LOSS_RE.search(words)
         ):
             claim.population, claim.own_population = "combatants", True
+
+
+# "British and Commonwealth units suffered 57,470 casualties", "the British Army lost nearly
+# 60,000 men": an armed body that suffers the losses counts its soldiers.
+_ARMED_LOSER_RE = re.compile(
+    r"\b(?:units|army|armies|forces|troops|battalions?|regiments?|divisions?|brigades?|corps|"
+    r"navy|militias?)\s+(?:(?:had|have|has)\s+)?(?:suffered|sustained|incurred|lost)\s+"
+    r"(?:a\s+total\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _armed_losers(sentence: str, claims: list[SentenceClaim]) -> None:
+    for claim in claims:
+        before = sentence[max(0, claim.quantity.start - 60) : claim.quantity.start]
+        if (
+            claim.measure in _COMBATANT_MEASURES
+            and claim.population == "all"
+            and _ARMED_LOSER_RE.search(before)
+        ):
+            claim.population, claim.own_population = "combatants", True
+
+
+_TOTAL_LINE_RE = re.compile(r"^\W*total\s*:", re.IGNORECASE)
+
+
+def _side_total(sentence: str, claims: list[SentenceClaim], state: DocumentState) -> None:
+    """'Total: Over 474,000' after a side's dead, wounded, missing and captured sums them: its
+    casualties, soldiers when every line summed counted soldiers."""
+    if not _TOTAL_LINE_RE.match(sentence):
+        state.summed += [(c.measure, c.population) for c in claims if c.measure]
+        return
+    measures = {measure for measure, _ in state.summed}
+    for claim in claims:
+        if claim.construction == "toll" and len(measures) >= 2:
+            claim.measure = "casualties"
+            if {people for _, people in state.summed} == {"combatants"}:
+                claim.population = "combatants"
+    state.summed = []
 
 
 def _heading_people(claims: list[SentenceClaim], people: str) -> None:
@@ -1071,6 +1123,14 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
             claim.measure_text = _phrase(sentence, q.start, claim.phrase_end)
             claim.construction = "subject"
             return claim
+    share = _OF_WHOM_MEASURE_RE.match(after)
+    if share is not None and members is None:  # "Fourteen were wounded, one of whom later died"
+        claim.measure = MEASURES_AFTER[_key(share.group("meas"))]
+        claim.phrase_end = q.end + share.end()
+        claim.measure_text = _phrase(sentence, q.start, claim.phrase_end)
+        claim.construction = "part"
+        claim.population = _antecedent_population(sentence, q.start)
+        return claim
     forward = None if members else _FORWARD_RE.match(after)
     if forward and _key(forward.group("meas")) == "lost":
         pop = forward.group("pop")

@@ -73,7 +73,7 @@ MEASURES_AFTER = {
     "tortured to death": "killed", "starved to death": "killed", "beaten to death": "killed",
     "burned to death": "killed", "burnt to death": "killed", "shot dead": "killed",
     "found dead": "killed",
-    "killings": "killed", "murders": "killed",
+    "killings": "killed", "murders": "killed", "executions": "killed",
     "killed or injured": "casualties", "killed or wounded": "casualties",
     "dead or injured": "casualties", "dead or wounded": "casualties",
     "killed and injured": "casualties", "killed and wounded": "casualties", "casualties": "casualties",
@@ -236,7 +236,8 @@ TOLL_LINKS = [
 ]  # fmt: skip
 # Nouns that name the measure themselves and may take adjectives: "191,369 documented killings".
 MEASURE_NOUNS = ["deaths", "killings", "murders", "fatalities", "casualties", "injuries", "refugees",
-                 "detainees", "evacuees", "victims", "dead"]  # fmt: skip
+                 "detainees", "evacuees", "victims", "dead", "executions",
+                 "disappearances"]  # fmt: skip
 # Toll verbs that say what a qualifier would: "the toll topped 400,000" is more than 400,000.
 MORE_THAN_LINKS = {
     "topped",
@@ -287,6 +288,7 @@ SPEECH_VERBS = [
     "documenting", "recording", "reports", "publishing", "informed", "briefed", "corroborated",
     "stressed", "emphasised", "emphasized", "underlined", "highlighted", "identified",
     "argued", "argues", "argue", "believed", "claim", "spoke of", "speaks of", "spoken of",
+    "recalls", "recalled", "recall", "recalling",
 ]  # fmt: skip
 # Speech verbs that are nouns after a determiner: "a conservative estimate", "the report".
 VERB_NOUNS = {"estimate", "estimates", "report", "reports", "count", "counts", "record",
