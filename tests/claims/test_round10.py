@@ -318,3 +318,43 @@ def test_executions_and_disappearances_are_counts(adjective, executed, disappear
     claims = claims_of(text)
     assert claims[str(executed)]["measure"] == "killed"
     assert claims[f"{disappeared:,}"]["measure"] == "missing"
+
+
+# "The dead are from Nairobi (17), Nakuru (3)": the counts in brackets after each place break
+# down the people the subject names.
+@given(
+    head=st.sampled_from([("dead", "killed"), ("injured", "injured"), ("arrested", "detained")]),
+    numbers=st.lists(st.integers(min_value=1, max_value=99), min_size=3, max_size=3, unique=True),
+)
+def test_counts_in_brackets_after_places_take_the_subjects_measure(head, numbers):
+    a, b, c = numbers
+    text = f"The {head[0]} are from Nairobi ({a}), Nakuru ({b}) and Kajiado ({c})."
+    claims = claims_of(text)
+    assert {claims[str(n)]["measure"] for n in numbers} == {head[1]}
+
+
+# An estimate's measure is the one named last before it: "… 7 million displaced persons …, and
+# death estimates range around 500,000, with low estimates at 200,000 and high estimates at
+# 1,000,000" are deaths, and "low estimates" and "high estimates" are nobody's names.
+@given(
+    low=st.integers(min_value=100, max_value=400),
+    high=st.integers(min_value=600, max_value=999),
+)
+def test_an_estimate_takes_the_measure_named_last_and_is_no_speaker(low, high):
+    text = (
+        "A blog drew on the census of displaced persons: 7,226,000 Muslims went to Pakistan, "
+        f"and death estimates range around 500,000, with low estimates at {low},000 and high "
+        f"estimates at {high},000."
+    )
+    claims = claims_of(text)
+    for figure in (f"{low},000", f"{high},000"):
+        assert claims[figure]["measure"] == "killed"
+        assert claims[figure]["claimant"] not in ("low", "high")
+
+
+# '"Data from our records indicates that 39 people have died," the chair said': data is no
+# speaker; the chair is.
+@given(count=st.integers(min_value=10, max_value=999))
+def test_data_is_no_speaker(count):
+    text = f'"Data from our records indicates that {count} people have died," Amina Diallo said.'
+    assert claims_of(text)[str(count)]["claimant"] == "Amina Diallo"

@@ -347,6 +347,7 @@ def sentence_claims(
     claims = _with_earlier_figures([_parse(sentence, q, state) for q in candidates])
     _inherit(sentence, claims, periods)
     _carry_measure(sentence, claims, state)
+    _place_breakdown(sentence, claims)
     _armed_losers(sentence, claims)
     _share_population(sentence, claims)
     _topic_population(sentence, claims)
@@ -591,6 +592,32 @@ def _side_total(sentence: str, claims: list[SentenceClaim], state: DocumentState
             if {people for _, people in state.summed} == {"combatants"}:
                 claim.population = "combatants"
     state.summed = []
+
+
+# "The dead are from Nairobi (17), Nakuru (3), …": the counts in brackets after each place
+# break down the people the sentence's subject names.
+_PLACE_BREAKDOWN_HEAD_RE = re.compile(
+    r"^\W*the\s+(?P<meas>dead|killed|victims|injured|wounded|missing|displaced|arrested|"
+    r"detained)\s+(?:are|were|came)\s+(?:from|in)\s+[A-Z]",
+    re.IGNORECASE,
+)
+_BRACKET_AFTER_NAME_RE = re.compile(r"[A-Z][\w'’-]*\s*\(\s*$")
+
+
+def _place_breakdown(sentence: str, claims: list[SentenceClaim]) -> None:
+    head = _PLACE_BREAKDOWN_HEAD_RE.match(sentence)
+    if head is None:
+        return
+    for claim in claims:
+        q = claim.quantity
+        if (
+            claim.measure is None
+            and _BRACKET_AFTER_NAME_RE.search(sentence, max(0, q.start - 40), q.start)
+            and sentence[q.end : q.end + 2].lstrip().startswith(")")
+        ):
+            claim.measure = MEASURES_AFTER[_key(head.group("meas"))]
+            claim.measure_text = head.group("meas")
+            claim.construction = "part"
 
 
 def _heading_people(claims: list[SentenceClaim], people: str) -> None:
@@ -1230,7 +1257,7 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
     if toll and _key(toll.group("link")) == "including" and re.search(r"\d", toll.group("mid")):
         toll = None  # "1,048 dead, …, and another 5,558 wounded, including 289": a part of 5,558
     if toll:
-        measure, population = _toll_meaning(toll, sentence, state)
+        measure, population = _toll_meaning(toll, sentence, state, q.start)
         if measure is not None:
             claim.measure = measure
             claim.measure_text = " ".join((toll.group("toll") + toll.group("mid")).split())
@@ -1435,7 +1462,7 @@ def _phrase(sentence: str, start: int, end: int) -> str:
 
 
 def _toll_meaning(
-    toll: re.Match[str], sentence: str, state: DocumentState
+    toll: re.Match[str], sentence: str, state: DocumentState, position: int
 ) -> tuple[str | None, str | None]:
     noun = _key(toll.group("noun"))
     words = _key(toll.group("mid") or "")
@@ -1478,8 +1505,18 @@ def _toll_meaning(
             "range",
         )
     ):
-        measure = _sentence_measure(sentence) or state.last_measure
+        # the measure named last before the figure: "1.2 million displaced persons …; death
+        # estimates range around 500,000, with high estimates at 1,000,000" are deaths
+        named = list(_MEASURE_NAMED_RE.finditer(sentence, 0, position))
+        measure = (
+            MEASURES_AFTER[_key(named[-1].group(0))]
+            if named
+            else _sentence_measure(sentence) or state.last_measure
+        )
     return measure, population
+
+
+_MEASURE_NAMED_RE = re.compile(rf"\b(?:{_MEAS})\b", re.IGNORECASE)
 
 
 def _sentence_measure(sentence: str) -> str | None:
