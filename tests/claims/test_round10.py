@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from recount.claims.extraction import claim_records
 from recount.claims.grammar import fields
+from recount.claims.grammar.sentences import mask_citations
 from recount.claims.numbers import QUALIFIER_PATTERN, find_quantities
 
 OUTLET = "Wire"
@@ -358,3 +359,39 @@ def test_an_estimate_takes_the_measure_named_last_and_is_no_speaker(low, high):
 def test_data_is_no_speaker(count):
     text = f'"Data from our records indicates that {count} people have died," Amina Diallo said.'
     assert claims_of(text)[str(count)]["claimant"] == "Amina Diallo"
+
+
+# A citation marker may carry the cited page ("killed[1]: 189", "[1]: 166–167"): masked with
+# the marker, same length, so no page is read as a count and offsets hold.
+@given(
+    marker=st.integers(min_value=1, max_value=99),
+    first=st.integers(min_value=1, max_value=999),
+    span=st.integers(min_value=0, max_value=20),
+    count=st.integers(min_value=20, max_value=999),
+)
+def test_a_citations_page_is_masked_with_it(marker, first, span, count):
+    page = f"{first}–{first + span}" if span else str(first)
+    text = f"The attack was reported.[{marker}]: {page} Later {count} people were killed."
+    masked = mask_citations(text)
+    assert len(masked) == len(text)
+    assert [q.text for q in find_quantities(masked)] == [str(count)]
+    assert mask_citations("killed in 2014 [3]").count("2014") == 1
+
+
+# "the death toll was probably over 100,000": an adverb between the toll's verb and its
+# figure; "may have reached or even exceeded 200,000" is at least 200,000.
+@given(
+    adverb=st.sampled_from(["probably", "perhaps", "likely"]),
+    count=st.integers(min_value=2, max_value=900),
+)
+def test_a_toll_hedged_by_an_adverb_and_reached_or_exceeded(adverb, count):
+    text = f"The death toll was {adverb} over {count},000."
+    claim = claims_of(text)[f"over {count},000"]
+    assert (claim["measure"], claim["qualifier"]) == ("killed", "more_than")
+    text = f"The death total may have reached or even exceeded {count},000 by 1950."
+    claim = claims_of(text)[f"{count},000"]
+    assert (claim["qualifier"], claim["low"], claim["high"]) == (
+        "at_least",
+        count * 1000,
+        None,
+    )

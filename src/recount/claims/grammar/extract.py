@@ -135,7 +135,8 @@ _BACKWARD_RE = re.compile(
 _TOLL_RE = re.compile(
     rf"\b(?P<toll>(?:(?P<tpop>{_POP})\s+)?(?P<noun>{alternation(TOLL_NOUNS + list(MEASURE_TOLL_NOUNS))}))\b"
     r"(?P<mid>(?:[\s,]+[^\s.;:!?]+){0,10}?)"
-    rf"\s*(?P<link>\b(?:{alternation(TOLL_LINKS + RISE_VERBS + [f'{v} from' for v in RISE_VERBS])})\b|:)\s*$",
+    rf"\s*(?P<link>\b(?:{alternation(TOLL_LINKS + RISE_VERBS + [f'{v} from' for v in RISE_VERBS])})\b|:)"
+    r"(?:\s+(?:probably|perhaps|likely|possibly|certainly|now|already))?\s*$",  # "was probably"
     re.IGNORECASE,
 )
 _NOUN_OF_RE = re.compile(
@@ -1267,7 +1268,12 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
             if population and not claim.own_population:
                 claim.population = population
             link = _key(toll.group("link"))
-            if q.qualifier is None and (link in MORE_THAN_LINKS or link in NEARLY_LINKS):
+            reached = _REACHED_OR_RE.search(
+                before, 0, len(before) - len(toll.group(0)) + toll.start("link") - toll.start()
+            )
+            if q.qualifier is None and link in MORE_THAN_LINKS and reached:
+                claim.quantity = _qualified(q, "at_least")  # "reached or even exceeded 200,000"
+            elif q.qualifier is None and (link in MORE_THAN_LINKS or link in NEARLY_LINKS):
                 claim.quantity = _qualified(q, "more_than" if link in MORE_THAN_LINKS else "nearly")
             elif q.qualifier is None and link == "reach" and _MODAL_BEFORE_RE.search(before):
                 claim.quantity = _qualified(q, "up_to")  # "could reach 800,000"
@@ -1516,6 +1522,7 @@ def _toll_meaning(
     return measure, population
 
 
+_REACHED_OR_RE = re.compile(r"\breach(?:ed|es)?\s+or\s+(?:even\s+)?$", re.IGNORECASE)
 _MEASURE_NAMED_RE = re.compile(rf"\b(?:{_MEAS})\b", re.IGNORECASE)
 
 
@@ -1542,7 +1549,7 @@ _ESTIMATED_TOLL_RE = re.compile(r"\b(?:the|an)\s+estimated\s+$", re.IGNORECASE)
 
 def _qualified(q: Quantity, qualifier: str) -> Quantity:
     """'the toll topped 400,000': the verb says what a qualifier would."""
-    if qualifier == "more_than":
+    if qualifier in ("more_than", "at_least"):
         return Quantity(q.start, q.end, q.text, q.value, q.low, None, qualifier, q.vague, False)
     if qualifier == "up_to":
         return Quantity(q.start, q.end, q.text, q.value, None, q.value, qualifier, q.vague, False)
