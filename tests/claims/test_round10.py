@@ -395,3 +395,17 @@ def test_a_toll_hedged_by_an_adverb_and_reached_or_exceeded(adverb, count):
         count * 1000,
         None,
     )
+
+
+# A people's name the same in the plural closes a list's item ("and 35 Bedouin."): a count of
+# those people with the list's measure, not of the item before; "419,000 British and" is no
+# people's name.
+@given(
+    numbers=st.lists(st.integers(min_value=10, max_value=999), min_size=3, max_size=3, unique=True),
+    name=st.sampled_from(["Bedouin", "Kikuyu", "Hmong"]),
+)
+def test_a_peoples_name_closes_a_list_item(numbers, name):
+    a, b, c = numbers
+    text = f"The monitor counted 2,311 dead: among them {a} fighters, {b} soldiers and {c} {name}."
+    claim = claims_of(text)[str(c)]
+    assert (claim["measure"], claim["population"]) == ("killed", "all")

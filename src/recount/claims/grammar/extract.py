@@ -1632,11 +1632,14 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
         agent = _AGENT_ASIDE_RE.match(gap)
         gap = _GAP_ASIDE_RE.sub(" ", gap)
         tail = sentence[claim.quantity.end : claim.quantity.end + 30]
+        named = _PEOPLE_NAME_RE.match(tail) is not None and not _LIST_TAIL_RE.match(tail)
         listed = (
             _LIST_TAIL_RE.match(tail)
-            or _PEOPLE_NAME_RE.match(tail)
+            or named
             or (agent and _AGENT_ASIDE_RE.match(tail))  # "215 killed by police and 97 by the"
         )
+        if named:
+            claim.own_population = True  # "35 Bedouin": people of their own, not the item's before
         if claim.construction in ("part", "another") or (
             (_COORD_RE.match(gap) or _OTHER_SOURCE_GAP_RE.search(gap) or breakdown) and listed
         ):
@@ -1688,7 +1691,11 @@ _COLON_BREAKDOWN_RE = re.compile(
     re.IGNORECASE,
 )
 # "2,000 Serbs", "some 10,000 ethnic Albanians": a people named by a capitalised plural.
-_PEOPLE_NAME_RE = re.compile(r"^\s*(?:[a-z]+\s+)?[A-Z][a-z]+s\b")
+# "10,812 Albanians", and a people's name the same in the plural closing a list's item:
+# "833 Druze, 533 fighters … and 35 Bedouin."
+_PEOPLE_NAME_RE = re.compile(
+    r"^\s*(?:[a-z]+\s+)?(?:[A-Z][a-z]+s\b|(?-i:[A-Z][a-z]+)(?=\s*(?:[,;.)]|$)))"
+)
 _OTHER_SOURCE_GAP_RE = re.compile(
     r"^\s*[;,]?\s*(?:while|whilst|but|whereas|and)?\s*[^;,.]{0,40}?\b(?:says|said|say|puts\s+it\s+at|"
     r"put\s+it\s+at|estimates|estimated|claims|claimed|counts|counted)\s+(?:only|just|about|some)?\s*$",
