@@ -409,3 +409,17 @@ def test_a_peoples_name_closes_a_list_item(numbers, name):
     text = f"The monitor counted 2,311 dead: among them {a} fighters, {b} soldiers and {c} {name}."
     claim = claims_of(text)[str(c)]
     assert (claim["measure"], claim["population"]) == ("killed", "all")
+
+
+# Two peoples joined after a toll's figure share a population only if both have it: "the
+# death toll was between 2,800 and 6,000 civilians and prisoners of war" counts all.
+@given(
+    low=st.integers(min_value=100, max_value=2_000),
+    joined=st.sampled_from(
+        [("civilians and prisoners of war", "all"), ("soldiers and policemen", "combatants")]
+    ),
+)
+def test_two_peoples_after_a_toll_figure(low, joined):
+    text = f"The estimated death toll was between {low:,} and {low + 3_000:,} {joined[0]}."
+    claim = claims_of(text)[f"between {low:,} and {low + 3_000:,}"]
+    assert claim["population"] == joined[1]

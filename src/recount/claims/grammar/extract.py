@@ -101,9 +101,9 @@ _FORWARD_RE = re.compile(
 )
 _POP_AFTER_RE = re.compile(  # "hundreds of Argentine and British lives": adjectives joined
     rf"^\s*(?:of\s+)?(?:{_ADJECTIVE}(?:(?:and|or)\s+(?={_ADJECTIVE}))?){{0,2}}?"
-    rf"(?P<pop>(?:{_POP})(?:\s+(?:{_POP}))?)\b",
+    rf"(?P<pop>(?:{_POP})(?:\s+(?:{_POP})|\s+(?:and|or)\s+(?:{_POP})(?:\s+of\s+war)?)?)\b",
     re.IGNORECASE,
-)
+)  # "civilians and prisoners of war": two peoples joined share a population only if both have it
 _POP_NEXT_RE = re.compile(  # "742 killed servicemen"; "killed by security forces" is the agent
     rf"\s+(?!(?:by|from|in|at|during|after|including)\b){_ADJECTIVE}{{0,2}}?(?P<pop>{_POP})\b",
     re.IGNORECASE,
