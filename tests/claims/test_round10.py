@@ -423,3 +423,19 @@ def test_two_peoples_after_a_toll_figure(low, joined):
     text = f"The estimated death toll was between {low:,} and {low + 3_000:,} {joined[0]}."
     claim = claims_of(text)[f"between {low:,} and {low + 3_000:,}"]
     assert claim["population"] == joined[1]
+
+
+# In the losses, a line of other estimates of the war's dead is no side's fighters.
+@given(
+    side=st.integers(min_value=100, max_value=999),
+    total=st.integers(min_value=2, max_value=99),
+    high=st.integers(min_value=100, max_value=999),
+)
+def test_other_estimates_in_the_losses_are_no_sides(side, total, high):
+    text = (
+        f"Casualties and losses\n{side} soldiers killed\n{total},000 total dead\n"
+        f"Other estimates reach as high as {high},000\n"
+    )
+    claims = claims_of(text)
+    assert claims[str(side)]["population"] == "combatants"
+    assert claims[f"as high as {high},000"]["population"] == "all"

@@ -713,9 +713,18 @@ def _report_period(
 
 def _all_sides_line(sentence: str, claims: list[SentenceClaim]) -> bool:
     """A line of the losses that is not one side's fighters: labelled with other people
-    ("SNA Militia and civilians 200–315 killed") or the war's totals ("70,000 (total dead)")."""
+    ("SNA Militia and civilians 200–315 killed"), the war's totals ("70,000 (total dead)") or
+    other estimates of them."""
     label = sentence[: claims[0].quantity.start] if claims else sentence
-    return bool(_CIVILIAN_LABEL_RE.search(label) or re.search(r"\btotal\b", sentence, re.I))
+    estimates = bool(claims) and all(
+        c.construction == "toll" and _ESTIMATE_NOUN_RE.match(c.measure_text or "") for c in claims
+    )  # "Other estimates reach as high as 80,000": of the war's dead, no side's
+    return bool(
+        estimates or _CIVILIAN_LABEL_RE.search(label) or re.search(r"\btotal\b", sentence, re.I)
+    )
+
+
+_ESTIMATE_NOUN_RE = re.compile(r"(?:estimates?|figures?)\b", re.IGNORECASE)
 
 
 def _belligerents_losses(claims: list[SentenceClaim]) -> None:
