@@ -423,53 +423,120 @@ def test_a_singleton_answer_counts_only_while_the_person_is_one_lists_alone():
     assert evidence.unscored == {}  # P1's answer is stale; P2 had no match
 
 
-def lcmcr_run(record_person, pairs, persons, replicates: int, monkeypatch):
-    """The stage with LCMCR alone (3 classes: the 4 lists' 15 patterns then pin them
-    down, and NUTS mixes), recording every table it estimates (workers = 1: in this
-    process), with the states its chains started from and stopped at."""
+def lcmcr_run(record_person, pairs, persons, replicates: int, monkeypatch, K: int = 1):
+    """The stage with LCMCR alone (one class: these lists are independent, and it mixes
+    fast), recording every table it estimates (workers = 1: in this process) and each
+    pooled row's replicate results; 2,000 pooled draws so the intervals' ends are steady."""
     import recount.estimate.linkage_stage as linkage_stage
     from recount.estimate import strata
 
-    calls = []
-    real = linkage_stage.run_stratum
+    calls, pooled = [], {}
+    real, pool = strata.run_stratum, linkage_stage._pool_method
 
     def recording(task):
         result = real(task)
-        calls.append((task, result.methods[0].stopped, result.methods[0].chains))
+        calls.append((task, result, result.methods[0].stopped))
         return result
 
-    monkeypatch.setattr(linkage_stage, "run_stratum", recording)
+    def pooling(name, replicas, *args):
+        pooled[name] = replicas
+        return pool(name, replicas, *args)
+
     monkeypatch.setattr(strata, "run_stratum", recording)
-    # a cap of 4,000 iterations a chain keeps the run short and still makes passes
-    lcmcr = {"max_sweeps": 4000}
-    estimates = run(record_person, pairs, persons, replicates, methods=("lcmcr",), K=3, lcmcr=lcmcr)
-    return estimates, calls
+    monkeypatch.setattr(linkage_stage, "_pool_method", pooling)
+    estimates = run(record_person, pairs, persons, replicates, methods=("lcmcr",), K=K, draws=2000)
+    return estimates[estimates["level"] == "total"].iloc[0], calls, pooled["lcmcr"]
 
 
-@pytest.mark.slow
-def test_replicates_chain_through_the_tables_from_the_single_clusterings_fit(monkeypatch):
-    """The single clustering runs first at full length; one set of LCMCR chains then goes
-    on from where its chains stopped through the replicates' tables, block by block (the
-    warm burn-in once, at the start), and passes through them again while short of the
-    run-on target. The pooled row's R-hat and ESS are that chain's over every block."""
+def width(row, prefix: str = "") -> float:
+    return row[f"{prefix}upper"] - row[f"{prefix}lower"]
+
+
+def test_each_replicate_is_its_own_fit_started_warm_and_burnt_in_against_autocorrelation(
+    monkeypatch,
+):
+    """The single clustering runs first and keeps one state per replicate; replicate r's
+    chains start from its r-th states (different draws of that posterior), burn in for
+    REPLICATE_BURNIN_TIMES autocorrelation times of the single fit (iterations x chains /
+    ESS), and run as one independent fit each. The pooled row's ESS adds the replicates',
+    and its R-hat compares all their chains, each replicate centred on its own mean."""
     from recount.estimate import mcmc_diagnostics
+    from recount.estimate.linkage_stage import REPLICATE_BURNIN_TIMES
+    from recount.settings.estimate import LCMCR_WARM_BURNIN
 
-    record_person, pairs, persons, _ = world(4000, 0.15, p_missed=0.5, p_linked=0.9)
-    estimates, calls = lcmcr_run(record_person, pairs, persons, 4, monkeypatch)
-    (task, stopped, _), *blocks = calls
-    assert task.key == "total" and task.snapshots == 1 and not task.warm_starts
-    keys = [t.key for t, _, _ in blocks]
-    assert keys[:4] == [f"linkage{r}:total" for r in range(4)]
-    assert all(k.split("#")[0] == f"linkage{i % 4}:total" for i, k in enumerate(keys))
-    assert len(keys) > 4 and len(keys) % 4 == 0  # passes through every table again
-    for index, (block, after, _) in enumerate(blocks):  # each from where the last stopped
-        assert block.warm_starts["lcmcr"] is stopped
-        assert block.options.lcmcr.burnin == (None if index == 0 else 0)
-        stopped = after
-    row = estimates[estimates["level"] == "total"].iloc[0]
-    draws = np.concatenate([chains for _, _, chains in blocks], axis=1)
-    assert row["rhat"] == pytest.approx(mcmc_diagnostics.rhat(draws))
-    assert row["ess"] == pytest.approx(mcmc_diagnostics.ess_bulk(draws))
+    record_person, pairs, persons, _ = world(2000, 0.15, p_missed=0.5, p_linked=0.9)
+    row, calls, replicas = lcmcr_run(record_person, pairs, persons, 4, monkeypatch)
+    (task, single, kept), *others = calls
+    assert task.key == "total" and task.snapshots == 4 and not task.warm_starts
+    fitted = single.methods[0]
+    tau = fitted.sweeps * 4 / fitted.ess
+    replicates = [(t, r) for t, r, _ in others if t.key.startswith("linkage")]
+    assert [t.key for t, _ in replicates] == [f"linkage{r}:total" for r in range(4)]
+    starts = set()
+    for index, (block, result) in enumerate(replicates):
+        start = block.warm_starts["lcmcr"]
+        assert start.chains == kept.pick(index).chains
+        starts.add(start.chains[0][0][0].tobytes())
+        burnin = max(LCMCR_WARM_BURNIN[start.sampler], np.ceil(REPLICATE_BURNIN_TIMES * tau))
+        assert block.options.lcmcr.burnin == burnin
+        own = result.methods[0]
+        assert own.chains.shape[0] == 4 and own.rhat is not None and own.ess > 0
+    assert len(starts) == 4  # every replicate from other states
+    centred = np.concatenate([np.log(m.chains) - np.log(m.chains).mean() for m in replicas])
+    assert row["rhat"] == pytest.approx(mcmc_diagnostics.rhat(centred))
+    assert row["ess"] == pytest.approx(sum(m.ess for m in replicas))
+
+
+@pytest.mark.parametrize("seed", [3, 4, 5])
+def test_uncertain_links_widen_lcmcr_by_the_spread_between_clusterings(seed, monkeypatch):
+    """Note 67's world (15% of people split, pairs of probability 0.5; links of 0.9): each
+    replicate is its own fit, so the pooled interval carries the spread between the
+    clusterings' posteriors, Rubin's W + (1 + 1/M) B on the log scale, and is wider than
+    the single clustering's, as log-linear's is under Rubin's rules (one chain through the
+    replicates' tables averaged them: 0.73-1.23x, note 67)."""
+    tables = world(4000, 0.15, seed=seed, p_missed=0.5, p_linked=0.9)
+    row, _, replicas = lcmcr_run(*tables[:3], 6, monkeypatch)
+    logs = [np.log(m.draws) for m in replicas]
+    within = np.mean([values.var() for values in logs])
+    between = np.var([values.mean() for values in logs], ddof=1)
+    rubin = within + (1 + 1 / 6) * between
+    spread = (np.log(row["upper"]) - np.log(row["lower"])) / (2 * 1.959963984540054)
+    assert spread**2 == pytest.approx(rubin, rel=0.15)
+    assert between > 0.05 * within and row["linkage_share"] > 0.05
+    assert width(row) > 1.2 * width(row, "fixed_")
+    loglinear = run(*tables[:3], 6)
+    loglinear = loglinear[loglinear["level"] == "total"].iloc[0]
+    assert width(loglinear) > 1.5 * width(loglinear, "fixed_")
+
+
+@pytest.mark.parametrize("seed", [3, 4, 5])
+def test_certain_links_add_no_width_to_lcmcr(seed, monkeypatch):
+    """Every replicate's table is the single clustering's: the independent fits agree up to
+    Monte Carlo error, and the pooled interval is the single clustering's within 10%."""
+    record_person, pairs, persons, _ = world(4000, 0.0, seed=seed, p_linked=1.0)
+    row, _, _ = lcmcr_run(record_person, pairs, persons, 6, monkeypatch)
+    assert 0.9 < width(row) / width(row, "fixed_") <= 1.1
+    assert row["linkage_share"] < 0.1
+
+
+def test_rubin_spread_gives_the_mixture_rubins_variance():
+    """M replicates' draws pooled after `rubin_spread`: on the log scale their variance is
+    the replicates' mean variance plus (1 + 1/M) times their centres' variance (ddof 1);
+    the centres' mean and each replicate's spread are kept."""
+    from recount.estimate.linkage_stage import rubin_spread
+
+    rng = np.random.default_rng(1)
+    centres = np.array([8.0, 8.2, 8.1, 7.9, 8.3])
+    blocks = [np.exp(rng.normal(c, 0.05, 4000)) for c in centres]
+    spread = [np.log(b) for b in rubin_spread(blocks)]
+    logs = [np.log(b) for b in blocks]
+    within = np.mean([v.var() for v in logs])
+    between = np.var([v.mean() for v in logs], ddof=1)
+    pooled = np.concatenate(spread)
+    assert pooled.var() == pytest.approx(within + (1 + 1 / 5) * between, rel=1e-9)
+    assert pooled.mean() == pytest.approx(np.concatenate(logs).mean())
+    assert [v.std() for v in spread] == pytest.approx([v.std() for v in logs])
+    assert rubin_spread(blocks[:1])[0] is blocks[0]
 
 
 @pytest.mark.slow
@@ -511,10 +578,10 @@ def stratified_run(region_of, monkeypatch, replicates: int = 3):
 
 
 def replicate_tasks(items) -> list:
-    """The replicate tasks of a round: each chain's, in replicate order."""
-    from recount.estimate.linkage_stage import ReplicateChain
+    """The replicate tasks of a round (their keys start with the replicate's prefix)."""
+    from recount.estimate.linkage_stage import REPLICATE_PREFIX
 
-    return [t for item in items if isinstance(item, ReplicateChain) for t in item.tasks]
+    return [t for t in items if t.key.startswith(REPLICATE_PREFIX)]
 
 
 def test_a_pooled_headline_replicates_only_the_pooled_table(monkeypatch):

@@ -4,11 +4,13 @@ As HRDAG's verdata pools the estimates of its imputation replicates, the stage d
 `linkage_draws` plausible clusterings of the records (`recount.estimate.linkage`), builds
 each one's capture histories, estimates every stratum of every replicate (one task per
 replicate and stratum, in worker processes or Spark tasks; each replicate's LCMCR chains
-start from states of the single clustering's fit in the same stratum, so the long burn-in
-is paid once per stratum), and pools:
+start from states of the single clustering's fit in the same stratum and burn in for a
+few of its autocorrelation times, so the long search from nowhere is paid once per
+stratum), and pools:
 
 - methods with posterior draws (lcmcr, dga): the replicates' draws side by side, the
-  mixture posterior (draw i of every stratum comes from the same replicate, so strata add
+  mixture posterior, with the replicates' centres moved apart by Rubin's finite-M factor
+  (`rubin_spread`; draw i of every stratum comes from the same replicate, so strata add
   draw by draw as before);
 - methods without (loglinear, chapman): Rubin's rules on the log scale.
 
@@ -19,18 +21,16 @@ linkage uncertainty (`fixed_*`) and the share of the interval that linkage accou
 from __future__ import annotations
 
 import copy
-import itertools
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
 
 from recount.estimate import mcmc_diagnostics
 from recount.estimate.headline import TOTAL_LEVELS, preferred_total
-from recount.estimate.lcmcr import run_on_target, short_of_target, sweeps_cap
+from recount.estimate.lcmcr import run_on_target
 from recount.estimate.levels import (
     COLUMNS,
     Z95,
@@ -40,16 +40,13 @@ from recount.estimate.levels import (
 )
 from recount.estimate.linkage import LinkageGraph, capture_frame
 from recount.estimate.mcmc_diagnostics import converged
-from recount.estimate.methods import DRAW_METHODS, MethodResult, fixed_length
-from recount.estimate.patterns import COUNT
+from recount.estimate.methods import DRAW_METHODS, MethodResult
 from recount.estimate.protocol import TAILS
 from recount.estimate.strata import (
     StratumResult,
     StratumTask,
     is_missing,
-    run_stratum,
     run_tasks,
-    usable_patterns,
 )
 from recount.settings import EstimateSettings
 from recount.settings.estimate import LCMCR_RUN_LENGTHS, LCMCR_WARM_BURNIN, LcmcrSettings
@@ -63,12 +60,18 @@ SENSITIVITY_THRESHOLDS = (0.5, 0.7, 0.8, 0.9, 0.95, 0.99)
 # LCMCR draws kept per chain in each replicate at least: enough for each replicate's split
 # R-hat to see whether its chains agree (the pool keeps `draws / M` of them).
 MIN_REPLICATE_DRAWS_PER_CHAIN = 100
+# A replicate's chains start from states of the single clustering's chains in the same
+# stratum (a nearby table's posterior) and run this many of that fit's autocorrelation
+# times of N before they keep draws, so that the start's pull has faded (as exp(-2 t / tau)
+# for a chain that mixes like an AR(1)): each replicate then samples its own table's
+# posterior, and the pool mixes over the tables (note 69).
+REPLICATE_BURNIN_TIMES = 2
 
 
 def replicate_options(options: EstimateSettings, replicates: int) -> EstimateSettings:
     """What each replicate is estimated with: its share of the posterior draws (from chains
-    of at least MIN_REPLICATE_DRAWS_PER_CHAIN draws), no ESS target (the pooled ESS adds
-    over replicates). Its LCMCR burn-in is LCMCR_WARM_BURNIN when it starts warm."""
+    of at least MIN_REPLICATE_DRAWS_PER_CHAIN draws), no running on (the pooled ESS adds
+    over replicates). Its LCMCR run is set per stratum by `replicate_lcmcr`."""
     draws = math.ceil(options.draws / replicates)
     lcmcr = replace(
         options.lcmcr,
@@ -76,6 +79,44 @@ def replicate_options(options: EstimateSettings, replicates: int) -> EstimateSet
         draws=max(math.ceil(draws / options.chains), MIN_REPLICATE_DRAWS_PER_CHAIN),
     )
     return replace(options, draws=draws, lcmcr=lcmcr)
+
+
+def autocorrelation_time(fitted: MethodResult | None, chains: int) -> float | None:
+    """Iterations per effective draw of N in a fit: iterations per chain x chains over its
+    bulk ESS (burn-in counted too, so an over-estimate); None without a fit to read."""
+    if fitted is None or fitted.status != "ok" or not fitted.sweeps:
+        return None
+    if fitted.ess is None or not fitted.ess > 0:
+        return float(fitted.sweeps)
+    return fitted.sweeps * chains / fitted.ess
+
+
+def replicate_lcmcr(
+    options: EstimateSettings,
+    share: LcmcrSettings,
+    fitted: MethodResult | None,
+    sampler: str,
+    replicates: int,
+) -> LcmcrSettings:
+    """One replicate's LCMCR run in a stratum, from the single clustering's fit there (tau
+    its autocorrelation time of N, `autocorrelation_time`): a burn-in of
+    REPLICATE_BURNIN_TIMES tau (at least LCMCR_WARM_BURNIN), then enough draws that the M
+    replicates together reach the run-on target a single fit has (bulk ESS 400 where
+    `draws` is unset: tau x 400 / chains iterations, split over the replicates), at least
+    the replicates' share of the draws. Neither runs longer than the single fit did, so M
+    replicates cost at most M fits, and about one fit plus M burn-ins where it mixed."""
+    tau = autocorrelation_time(fitted, options.chains)
+    if tau is None:
+        return share
+    thin = share.thin or LCMCR_RUN_LENGTHS[sampler][2]
+    burnin = max(LCMCR_WARM_BURNIN[sampler], math.ceil(REPLICATE_BURNIN_TIMES * tau))
+    burnin = min(burnin, fitted.sweeps)
+    draws = share.draws
+    target = run_on_target(options.lcmcr.ess_target, options.lcmcr.draws)
+    if target is not None:
+        kept = min(tau * target / options.chains, fitted.sweeps) / replicates
+        draws = max(draws, math.ceil(kept / thin))
+    return replace(share, burnin=burnin, draws=draws, thin=thin)
 
 
 def replicated_methods(
@@ -235,7 +276,7 @@ def estimate_with_linkage(
 
     fixed_tasks = tasks_for(frame, options, "")
     for task in fixed_tasks:
-        task.snapshots = 1  # where the replicates' chains start
+        task.snapshots = replicates  # where the replicates' chains start, one state each
     small = replicate_options(options, replicates)
     draws = replicate_persons(graph, frame, carry, replicates, options.seed)
     threshold_tasks = []
@@ -243,15 +284,16 @@ def estimate_with_linkage(
         for task in stratum_tasks(persons, (), "threshold", small):
             task.key = f"{THRESHOLD_PREFIX}{i}:{task.key}"
             threshold_tasks.append(task)
-    # The single clustering first, at full length; then, per stratum the rows read, one set
-    # of LCMCR chains goes on from where its chains stopped through the replicates' tables
-    # (ReplicateChain). The thresholds' tables start where the total's chains stopped.
+    # The single clustering first, at full length; then every replicate's table of the
+    # strata the rows read, each an independent fit whose LCMCR chains start from states
+    # of the single clustering's chains in that stratum (`replicate_tasks`). The
+    # thresholds' tables start where the total's chains stopped.
     steps = _Progress(progress, len(fixed_tasks) + replicates + len(threshold_tasks) + 1)
     results = run_tasks(fixed_tasks, settings.workers, settings.engine_for(), steps.phase())
     fixed = {(r.level, r.key): r for r in results}
     starts = {key: _stopped(result) for key, result in fixed.items()}
     finest_methods = replicated_methods(list(fixed.values()), strata, settings, result_rows)
-    replicate_tasks = []
+    replicates_round = []
     for r, persons in enumerate(draws):
         for task in tasks_for(persons, small, ""):
             if not is_pooled(task.level):
@@ -260,25 +302,24 @@ def estimate_with_linkage(
                 task.options = replace(small, methods=finest_methods)
             task.key = f"{REPLICATE_PREFIX}{r}:{task.key}"
             if _unprefixed(task) in fixed:  # strata the single clustering lacks: no row reads them
-                replicate_tasks.append(task)
-    chains = replicate_chains(replicate_tasks, starts, options)
+                replicates_round.append(task)
+    replicate_tasks(replicates_round, fixed, starts, options, replicates)
     cross_tasks = cross_check_tasks(corrected, starts, options, strata)
     for task in threshold_tasks:
         task.warm_starts = total_start(starts)
-    steps.total = len(fixed_tasks) + len(chains) + len(threshold_tasks) + len(cross_tasks)
+    steps.total = len(fixed_tasks) + len(replicates_round) + len(threshold_tasks) + len(cross_tasks)
     results = run_tasks(
-        chains + threshold_tasks + cross_tasks,
+        replicates_round + threshold_tasks + cross_tasks,
         settings.workers,
         settings.engine_for(),
         steps.phase(),
-        run_replicates,
     )
     cross_check = results.pop() if cross_tasks else None
-    by_threshold = results[len(chains) :]
+    by_threshold = results[len(replicates_round) :]
     by_replicate: dict[tuple[str, str], list[StratumResult | None]] = {
         k: [None] * replicates for k in fixed
     }
-    for result in [r for chain in results[: len(chains)] for r in chain]:
+    for result in results[: len(replicates_round)]:
         prefix, key = result.key.split(":", 1)
         r = int(prefix.removeprefix(REPLICATE_PREFIX))
         result.key = key
@@ -306,160 +347,30 @@ def estimate_with_linkage(
     )
 
 
-@dataclass
-class ReplicateChain:
-    """One stratum on every plausible clustering, its LCMCR estimated by one set of chains
-    that moves through the replicates' tables: each chain runs a block of draws on
-    replicate r's table and goes on from where it stopped on the next one's; the block's
-    draws are replicate r's. The chains start where the single clustering's chains stopped
-    in the stratum, so the long burn-in is paid once, not per replicate. Passes through the
-    tables repeat while the chains' draws over every table fall short of the run-on target
-    (R-hat and ESS of N, as for one fit), up to `max_sweeps` iterations per chain; R-hat
-    compares chains that moved through the same tables in the same order. The other methods
-    run once on each table."""
-
-    tasks: list[StratumTask]  # in replicate order
-    start: Any  # lcmcr.WarmStart of the single clustering's fit here (None: no LCMCR)
-    target: float | None
-    max_sweeps: int
-    threads: int = 1  # for the chains: a lone chain has the workers' cores to itself
-
-
-def replicate_chains(
-    tasks: list[StratumTask], starts: dict[tuple[str, str], dict], options: EstimateSettings
-) -> list[ReplicateChain]:
-    """The replicate tasks grouped by stratum (in replicate order), each group one chain."""
-    grouped: dict[tuple[str, str], list[StratumTask]] = {}
-    for task in tasks:
-        grouped.setdefault(_unprefixed(task), []).append(task)
-    target = run_on_target(options.lcmcr.ess_target, options.lcmcr.draws)
-    threads = min(options.chains, options.workers) if len(grouped) == 1 else 1
-    chains = []
-    for key, members in grouped.items():
-        start = starts[key].get("lcmcr")
-        run = 0 if start is None else run_length(options.lcmcr, start.sampler)
-        cap = sweeps_cap(options.lcmcr.max_sweeps, run)
-        chains.append(ReplicateChain(members, start, target, cap, threads))
-    return chains
-
-
-def run_length(lcmcr: LcmcrSettings, sampler: str) -> int:
-    """Iterations per chain of one LCMCR run with these settings and sampler."""
-    burnin, draws, thin = (
-        given if given is not None else default
-        for given, default in zip(
-            (lcmcr.burnin, lcmcr.draws, lcmcr.thin), LCMCR_RUN_LENGTHS[sampler], strict=True
-        )
-    )
-    return burnin + draws * thin
-
-
-def run_replicates(item: ReplicateChain | StratumTask) -> list[StratumResult] | StratumResult:
-    """A worker's task in the replicates' round: a chain through one stratum's replicate
-    tables, or one table (a threshold's, the corrected one)."""
-    return run_chain(item) if isinstance(item, ReplicateChain) else run_stratum(item)
-
-
-def run_chain(chain: ReplicateChain) -> list[StratumResult]:
-    """Every replicate table of one stratum (`ReplicateChain`): every method on each table
-    once, LCMCR in blocks that go on from one table to the next, for as many passes as the
-    run-on target asks."""
-    state, sweeps = chain.start, 0
-    blocks: list[list[np.ndarray]] = [[] for _ in chain.tasks]
-    trajectory: list[np.ndarray] = []
-    results: list[StratumResult] = []
-    for again in itertools.count():
-        draws = _pass_draws(chain, again, sweeps, state)
-        if again and not (draws and _short(trajectory, chain.target)):
-            break
-        for index, task in enumerate(chain.tasks):
-            block, lcmcr = _block(task, state, sweeps == 0, again, draws, chain.threads)
-            result = run_stratum(block)
-            found = _method(result, "lcmcr")
-            if found is not None and found.status == "ok" and found.chains is not None:
-                state, trajectory = found.stopped, trajectory + [found.chains]
-                blocks[index].append(found.chains)
-                sweeps += _block_sweeps(lcmcr, state.sampler, first=len(trajectory) == 1)
-                if again:  # the replicate's time is its blocks' over every pass
-                    _method(results[index], "lcmcr").seconds += found.seconds
-            if not again:
-                result.key = task.key
-                results.append(result)
-    _merge_blocks(results, blocks, trajectory, chain.tasks)
-    return results
-
-
-def _block(
-    task: StratumTask, state, first: bool, again: int, draws: int, threads: int
-) -> tuple[StratumTask, LcmcrSettings]:
-    """Replicate `task` as one block of `draws` draws per chain: from `state`, with the warm
-    burn-in only at the chain's start or where the table's lists differ (the state then
-    does not fit it, and the block starts cold). Passes after the first run LCMCR alone,
-    on their own seed."""
-    options = task.options
-    lists = [c for c in usable_patterns(task.patterns).columns if c != COUNT]
-    fits = state is not None and state.lists == tuple(lists)
-    lcmcr = replace(options.lcmcr, draws=draws, n_jobs=threads)
-    lcmcr = lcmcr if first or not fits else replace(lcmcr, burnin=0)
-    options = replace(options, lcmcr=lcmcr)
-    if again:
-        options = replace(options, methods=tuple(m for m in options.methods if m == "lcmcr"))
-    warm = {"lcmcr": state} if state is not None else {}
-    key = task.key if not again else f"{task.key}#{again}"
-    return replace(task, key=key, options=options, warm_starts=warm, snapshots=1), lcmcr
-
-
-def _block_sweeps(lcmcr: LcmcrSettings, sampler: str, first: bool) -> int:
-    _, draws, thin = LCMCR_RUN_LENGTHS[sampler]
-    burnin = LCMCR_WARM_BURNIN[sampler] if lcmcr.burnin is None else lcmcr.burnin
-    return (burnin if first else 0) + (lcmcr.draws or draws) * (lcmcr.thin or thin)
-
-
-def _pass_draws(chain: ReplicateChain, again: int, sweeps: int, state) -> int:
-    """Draws per chain in each block of pass `again`: the replicates' share first, then as
-    many as all passes before (so a pass doubles the run, as one fit's running on does),
-    within the cap; 0 when no block of at least 4 draws fits."""
-    base = chain.tasks[0].options.lcmcr.draws
-    if not again or state is None:
-        return 0 if again else base
-    thin = chain.tasks[0].options.lcmcr.thin or LCMCR_RUN_LENGTHS[state.sampler][2]
-    room = (chain.max_sweeps - sweeps) // (len(chain.tasks) * thin)
-    size = min(base * 2 ** (again - 1), room)
-    return size if size >= 4 else 0
-
-
-def _short(trajectory: list[np.ndarray], target: float | None) -> bool:
-    """Whether the chains' draws over every block so far fall short of the run-on target."""
-    if target is None or not trajectory:
-        return False
-    draws = np.concatenate(trajectory, axis=1)
-    rhat, ess = mcmc_diagnostics.rhat(draws), mcmc_diagnostics.ess_bulk(draws)
-    return short_of_target(draws, rhat, ess, target)
-
-
-def _merge_blocks(
-    results: list[StratumResult],
-    blocks: list[list[np.ndarray]],
-    trajectory: list[np.ndarray],
+def replicate_tasks(
     tasks: list[StratumTask],
+    fixed: dict[tuple[str, str], StratumResult],
+    starts: dict[tuple[str, str], dict],
+    options: EstimateSettings,
+    replicates: int,
 ) -> None:
-    """Each replicate's LCMCR from its blocks over every pass, with R-hat and ESS of the
-    whole chain (each replicate carries 1/M of its ESS, so the pool adds them back)."""
-    if not trajectory:
-        return
-    draws = np.concatenate(trajectory, axis=1)
-    rhat, ess = mcmc_diagnostics.rhat(draws), mcmc_diagnostics.ess_bulk(draws)
-    used = [i for i, b in enumerate(blocks) if b]
-    for index in used:
-        method = _method(results[index], "lcmcr")
-        own = np.concatenate(blocks[index], axis=1).ravel()
-        method.draws = fixed_length(own, tasks[index].options.draws)
-        method.estimate = float(np.median(own))
-        method.lower, method.upper = (float(q) for q in np.quantile(own, TAILS))
-        method.rhat, method.ess = float(rhat), float(ess) / len(used)
-    for result in results:
-        for method in result.methods:
-            method.stopped = method.chains = None
+    """Set each replicate task's LCMCR start and run: replicate r's chain c starts at the
+    r-th state kept of the single clustering's chain c in the same stratum (`WarmStart.pick`:
+    replicates start from different draws of that posterior), and runs `replicate_lcmcr`'s
+    burn-in and length. An independent fit per replicate, so each samples its own table's
+    posterior and the pool mixes over them (one chain moved through the tables averaged
+    them instead: note 67). Where the single clustering's LCMCR did not run, the replicate
+    runs cold with its share of the draws."""
+    for task in tasks:
+        key = _unprefixed(task)
+        start = starts[key].get("lcmcr")
+        if start is None or "lcmcr" not in task.options.methods:
+            continue
+        r = int(task.key.split(":", 1)[0].removeprefix(REPLICATE_PREFIX))
+        fitted = _method(fixed[key], "lcmcr")
+        lcmcr = replicate_lcmcr(options, task.options.lcmcr, fitted, start.sampler, replicates)
+        task.options = replace(task.options, lcmcr=lcmcr)
+        task.warm_starts = {"lcmcr": start.pick(r)}
 
 
 class _Progress:
@@ -671,7 +582,7 @@ def _pool_method(
             replicas[i].draws[:size] if i in ok else np.full(size, float(documented[i]))
             for i in range(len(replicas))
         ]
-        draws = np.concatenate(blocks)
+        draws = np.concatenate(rubin_spread(blocks))
         rhat, ess = replicate_diagnostics([replicas[i] for i in ok], template)
         if rhat is not None and not converged(rhat, ess):
             flags.append("poor_convergence")
@@ -710,19 +621,45 @@ def _pool_method(
     )
 
 
+def rubin_spread(blocks: list[np.ndarray]) -> list[np.ndarray]:
+    """The replicates' draws of N, their centres (mean log N) moved apart about their mean
+    by sqrt((M + 1) / (M - 1)). The mixture of M replicates' posteriors has the variance
+    W + (M - 1) / M B on the log scale (W the replicates' mean variance, B their centres'
+    variance, ddof 1); Rubin's rules give T = W + (1 + 1/M) B, which also counts that M
+    replicates estimate the clusterings' mean with error B / M. Moved so, the pooled draws
+    have Rubin's T, as log-linear's pooled interval does."""
+    if len(blocks) < 2:
+        return blocks
+    logs = [np.log(block) for block in blocks]
+    centres = np.array([values.mean() for values in logs])
+    stretch = math.sqrt((len(blocks) + 1) / (len(blocks) - 1)) - 1
+    return [
+        np.exp(values + stretch * (centre - centres.mean()))
+        for values, centre in zip(logs, centres, strict=True)
+    ]
+
+
 def replicate_diagnostics(
     replicas: list[MethodResult], template: MethodResult
 ) -> tuple[float | None, float | None]:
-    """R-hat and bulk ESS of N over the replicates' kept draws. Chains are compared within
-    their replicate only (replicates differ by design): each replicate's rank-normalised
-    split R-hat, squared, is its chains' pooled variance over their within-chain variance,
-    on one scale (normal scores), so the replicates' mean of it is that ratio for all
-    their chains; ESS adds over independent replicates. A method without chains (dga's
-    exact draws) keeps the single clustering's figures."""
+    """R-hat and bulk ESS of N over the replicates' chains. Replicates differ by design, so
+    each replicate's log N draws are centred on their own mean first: R-hat over all M x
+    chains chains then says whether the chains agree within their tables and none drifted
+    within its kept draws (split R-hat; a burn-in too short for the start's pull to fade
+    shows so), with every replicate's draws, not the noise of M small runs. ESS adds over
+    the independent replicates. Replicates without chains to compare (a cold start) give
+    the root mean square of their R-hats instead; a method without chains (dga's exact
+    draws) keeps the single clustering's figures."""
+    ess = [m.ess for m in replicas if m.ess is not None and math.isfinite(m.ess)]
+    chains = [m.chains for m in replicas if m.chains is not None]
+    if ess and len(chains) == len(replicas):
+        length = min(c.shape[1] for c in chains)
+        logs = [np.log(c[:, :length]) for c in chains]
+        centred = np.concatenate([values - values.mean() for values in logs])
+        return float(mcmc_diagnostics.rhat(centred)), float(sum(ess))
     rhats = [m.rhat for m in replicas if m.rhat is not None and math.isfinite(m.rhat)]
     if not rhats:
         return template.rhat, template.ess
-    ess = [m.ess for m in replicas if m.ess is not None and math.isfinite(m.ess)]
     return float(math.sqrt(np.mean(np.square(rhats)))), float(sum(ess))
 
 

@@ -50,6 +50,9 @@ class MethodResult:
     # A warm-started sampler's kept draws of N per chain (chains x draws): the linkage
     # replicates' chains go on through several tables and are diagnosed over all of them.
     chains: np.ndarray | None = None
+    # A sampler's iterations per chain, burn-in included (the linkage replicates' burn-in
+    # and run length follow the single clustering's autocorrelation: sweeps x chains / ESS).
+    sweeps: int | None = None
 
 
 def make_estimator(
@@ -121,6 +124,7 @@ def fit_method(
         else fixed_length(np.asarray(draws, float).ravel(), options.draws),
         stopped=getattr(estimator, "stopped_", None) if snapshots else None,
         chains=None if draws is None or warm_start is None else np.asarray(draws, float),
+        sweeps=getattr(estimator, "sweeps_", None),
     )
 
 
