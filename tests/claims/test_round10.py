@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from recount.claims.extraction import claim_records
 from recount.claims.grammar import fields
+from recount.claims.grammar.sentences import mask_citations
 from recount.claims.numbers import QUALIFIER_PATTERN, find_quantities
 
 OUTLET = "Wire"
@@ -318,3 +319,123 @@ def test_executions_and_disappearances_are_counts(adjective, executed, disappear
     claims = claims_of(text)
     assert claims[str(executed)]["measure"] == "killed"
     assert claims[f"{disappeared:,}"]["measure"] == "missing"
+
+
+# "The dead are from Nairobi (17), Nakuru (3)": the counts in brackets after each place break
+# down the people the subject names.
+@given(
+    head=st.sampled_from([("dead", "killed"), ("injured", "injured"), ("arrested", "detained")]),
+    numbers=st.lists(st.integers(min_value=1, max_value=99), min_size=3, max_size=3, unique=True),
+)
+def test_counts_in_brackets_after_places_take_the_subjects_measure(head, numbers):
+    a, b, c = numbers
+    text = f"The {head[0]} are from Nairobi ({a}), Nakuru ({b}) and Kajiado ({c})."
+    claims = claims_of(text)
+    assert {claims[str(n)]["measure"] for n in numbers} == {head[1]}
+
+
+# An estimate's measure is the one named last before it: "… 7 million displaced persons …, and
+# death estimates range around 500,000, with low estimates at 200,000 and high estimates at
+# 1,000,000" are deaths, and "low estimates" and "high estimates" are nobody's names.
+@given(
+    low=st.integers(min_value=100, max_value=400),
+    high=st.integers(min_value=600, max_value=999),
+)
+def test_an_estimate_takes_the_measure_named_last_and_is_no_speaker(low, high):
+    text = (
+        "A blog drew on the census of displaced persons: 7,226,000 Muslims went to Pakistan, "
+        f"and death estimates range around 500,000, with low estimates at {low},000 and high "
+        f"estimates at {high},000."
+    )
+    claims = claims_of(text)
+    for figure in (f"{low},000", f"{high},000"):
+        assert claims[figure]["measure"] == "killed"
+        assert claims[figure]["claimant"] not in ("low", "high")
+
+
+# '"Data from our records indicates that 39 people have died," the chair said': data is no
+# speaker; the chair is.
+@given(count=st.integers(min_value=10, max_value=999))
+def test_data_is_no_speaker(count):
+    text = f'"Data from our records indicates that {count} people have died," Amina Diallo said.'
+    assert claims_of(text)[str(count)]["claimant"] == "Amina Diallo"
+
+
+# A citation marker may carry the cited page ("killed[1]: 189", "[1]: 166–167"): masked with
+# the marker, same length, so no page is read as a count and offsets hold.
+@given(
+    marker=st.integers(min_value=1, max_value=99),
+    first=st.integers(min_value=1, max_value=999),
+    span=st.integers(min_value=0, max_value=20),
+    count=st.integers(min_value=20, max_value=999),
+)
+def test_a_citations_page_is_masked_with_it(marker, first, span, count):
+    page = f"{first}–{first + span}" if span else str(first)
+    text = f"The attack was reported.[{marker}]: {page} Later {count} people were killed."
+    masked = mask_citations(text)
+    assert len(masked) == len(text)
+    assert [q.text for q in find_quantities(masked)] == [str(count)]
+    assert mask_citations("killed in 2014 [3]").count("2014") == 1
+
+
+# "the death toll was probably over 100,000": an adverb between the toll's verb and its
+# figure; "may have reached or even exceeded 200,000" is at least 200,000.
+@given(
+    adverb=st.sampled_from(["probably", "perhaps", "likely"]),
+    count=st.integers(min_value=2, max_value=900),
+)
+def test_a_toll_hedged_by_an_adverb_and_reached_or_exceeded(adverb, count):
+    text = f"The death toll was {adverb} over {count},000."
+    claim = claims_of(text)[f"over {count},000"]
+    assert (claim["measure"], claim["qualifier"]) == ("killed", "more_than")
+    text = f"The death total may have reached or even exceeded {count},000 by 1950."
+    claim = claims_of(text)[f"{count},000"]
+    assert (claim["qualifier"], claim["low"], claim["high"]) == (
+        "at_least",
+        count * 1000,
+        None,
+    )
+
+
+# A people's name the same in the plural closes a list's item ("and 35 Bedouin."): a count of
+# those people with the list's measure, not of the item before; "419,000 British and" is no
+# people's name.
+@given(
+    numbers=st.lists(st.integers(min_value=10, max_value=999), min_size=3, max_size=3, unique=True),
+    name=st.sampled_from(["Bedouin", "Kikuyu", "Hmong"]),
+)
+def test_a_peoples_name_closes_a_list_item(numbers, name):
+    a, b, c = numbers
+    text = f"The monitor counted 2,311 dead: among them {a} fighters, {b} soldiers and {c} {name}."
+    claim = claims_of(text)[str(c)]
+    assert (claim["measure"], claim["population"]) == ("killed", "all")
+
+
+# Two peoples joined after a toll's figure share a population only if both have it: "the
+# death toll was between 2,800 and 6,000 civilians and prisoners of war" counts all.
+@given(
+    low=st.integers(min_value=100, max_value=2_000),
+    joined=st.sampled_from(
+        [("civilians and prisoners of war", "all"), ("soldiers and policemen", "combatants")]
+    ),
+)
+def test_two_peoples_after_a_toll_figure(low, joined):
+    text = f"The estimated death toll was between {low:,} and {low + 3_000:,} {joined[0]}."
+    claim = claims_of(text)[f"between {low:,} and {low + 3_000:,}"]
+    assert claim["population"] == joined[1]
+
+
+# In the losses, a line of other estimates of the war's dead is no side's fighters.
+@given(
+    side=st.integers(min_value=100, max_value=999),
+    total=st.integers(min_value=2, max_value=99),
+    high=st.integers(min_value=100, max_value=999),
+)
+def test_other_estimates_in_the_losses_are_no_sides(side, total, high):
+    text = (
+        f"Casualties and losses\n{side} soldiers killed\n{total},000 total dead\n"
+        f"Other estimates reach as high as {high},000\n"
+    )
+    claims = claims_of(text)
+    assert claims[str(side)]["population"] == "combatants"
+    assert claims[f"as high as {high},000"]["population"] == "all"

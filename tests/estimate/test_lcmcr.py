@@ -36,10 +36,12 @@ def test_single_class_matches_the_exact_posterior(kosovo, single_class_posterior
 
 @pytest.mark.slow
 def test_collapsed_and_r_style_sweeps_share_the_posterior():
-    """The collapsed n0/alpha updates must leave R's posterior unchanged."""
+    """The collapsed n0/alpha updates must leave R's posterior unchanged. The collapsed
+    sweep mixes slowly on this table (bulk ESS 94-462 in 4 x 50,000 sweeps over seeds 1-6,
+    where 2 x 20,000 passed or failed by the seed), so both run 4 x 200,000."""
     lam = np.array([[0.5, 0.4, 0.45, 0.5], [0.1, 0.15, 0.1, 0.12]])
     patterns = latent_class_population(3_000, np.array([0.6, 0.4]), lam, seed=11)
-    common = dict(K=3, burnin=2_000, draws=20_000, thin=1, chains=2, seed=5)
+    common = dict(K=3, burnin=2_000, draws=200_000, thin=1, chains=4, seed=5)
     ours = quiet_fit(LCMCR(sampler="collapsed", **common), patterns).N_draws_
     peer = quiet_fit(LCMCR(sampler="augmented", **common), patterns).N_draws_
     sd = ours.std()
@@ -105,6 +107,16 @@ def test_a_run_extended_towards_an_ess_target_is_one_longer_run(kosovo, sampler)
         np.testing.assert_array_equal(extended.divergences_, one_run.divergences_)
 
 
+def stopped_by_the_rule(model: LCMCR) -> bool:
+    """Whether a run on stopped where LCMCR's rule stops it: R-hat 1.01 and ESS 400
+    reached, or each chain alone mixed (bulk ESS 400 / chains) while together they still
+    disagree. Which of the two a seed gives is its luck (seeds 1-6 checked: Kosovo's chains
+    at K = 3 can stop apart at R-hat 1.01-1.03); that it is one of them is not."""
+    if model.rhat_ <= 1.01 and model.ess_ >= 400:
+        return True
+    return min(ess_bulk(chain[None, :]) for chain in model.N_draws_) >= 400 / model.chains
+
+
 @pytest.mark.slow
 def test_ess_target_stops_as_soon_as_it_is_reached(kosovo):
     settings = dict(K=3, sampler="collapsed", burnin=300, thin=1, chains=2, seed=2)
@@ -112,7 +124,7 @@ def test_ess_target_stops_as_soon_as_it_is_reached(kosovo):
     assert short.ess_ < 400  # so the next fit must run on to reach its target
     extended = quiet_fit(LCMCR(draws=300, ess_target=400, max_sweeps=200_000, **settings), kosovo)
     assert extended.sweeps_ > 600 and extended.sweeps_ < 200_000
-    assert extended.ess_ >= 400 and extended.rhat_ <= 1.01
+    assert extended.ess_ >= 400 and stopped_by_the_rule(extended)
     # One round less (half the draws kept: the same chains' prefix) was still short.
     kept = extended.sweeps_ - 300
     before = quiet_fit(LCMCR(draws=kept // 2, **settings), kosovo)
@@ -128,10 +140,7 @@ def test_a_default_length_run_runs_on_until_its_chains_agree(kosovo):
     assert default.rhat_path_[0] > 1.01  # the default run alone falls short
     assert default.sweeps_ > 5_000 + 5_000
     assert default.rhat_ < default.rhat_path_[0] and default.ess_ >= 400
-    # It stopped by the rule, not the cap: agreement (seeds 1, 2, 4-6), or each chain alone
-    # mixed while R-hat stayed just above the limit (seed 3: 1.011).
-    alone = [ess_bulk(chain[None, :]) for chain in default.N_draws_]
-    assert default.rhat_ <= 1.01 or min(alone) >= 400 / 2
+    assert stopped_by_the_rule(default)
     assert default.sweeps_ < 16 * (5_000 + 5_000)  # RUN_ON_LIMIT runs: the cap
     given = quiet_fit(LCMCR(burnin=5_000, draws=5_000, **settings), kosovo)
     assert given.sweeps_ == 5_000 + 5_000 and given.rhat_path_ == []
@@ -236,6 +245,7 @@ def test_fast_binomial_has_the_binomial_distribution(n, p):
         (None, (1, 0, 1, 0, 0, 0)),  # moderate capture probabilities
         (700.0, (1, 0, 1, 0, 0, 0)),  # odds beyond exp(600): products would overflow
         (-300.0, (1, 1, 1, 0, 0, 0)),  # the cell is all but impossible under every class
+        ("scale", (1, 1, 1, 1, 1, 1)),  # one class's scale underflows, its odds restore it
     ],
 )
 def test_observed_cells_are_split_by_the_classes_posterior_probabilities(log_odds, cell):
@@ -248,7 +258,9 @@ def test_observed_cells_are_split_by_the_classes_posterior_probabilities(log_odd
     n_lists, n_classes = len(cell), 4
     lam = rng.uniform(0.05, 0.9, size=(n_lists, n_classes))
     log_lam, log_1m = np.log(lam), np.log1p(-lam)
-    if log_odds is not None:  # the cell's first lists capture all (700) or none (-300)
+    if log_odds == "scale":  # class 0 lists all but surely: exp(-900) times odds exp(900)
+        log_lam[:, 0], log_1m[:, 0] = 0.0, -150.0 + rng.uniform(0, 5, size=n_lists)
+    elif log_odds is not None:  # the cell's first lists capture all (700) or none (-300)
         listed = np.flatnonzero(cell)[: 2 if log_odds > 0 else 3]
         extreme = -abs(log_odds) + rng.uniform(0, 5, size=(len(listed), n_classes))
         if log_odds > 0:

@@ -138,65 +138,97 @@ def _binomial_at_most_half(rng, n, p):
             return np.int64(k)
 
 
+@njit(cache=True, nogil=True, inline="always")
+def _suffix_sums(weight, suffix):
+    """suffix[k] = weight[k] + ... + weight[-1], summed from the end (no cancellation)."""
+    suffix[weight.size] = 0.0
+    for k in range(weight.size - 1, -1, -1):
+        suffix[k] = suffix[k + 1] + weight[k]
+
+
+# Log-odds within +-LOG_ODDS_RANGE can be exponentiated safely, so the split of the
+# observed cells takes products of odds; a table or cell outside it falls back to logs.
+LOG_ODDS_RANGE = 600.0
+# A class's scale below exp(-SCALE_FLOOR) is not exact (near the smallest normal double);
+# where some cell's odds could raise it back the sweep weighs every cell in logs.
+SCALE_FLOOR = 700.0
+
+
 @njit(cache=True, nogil=True)
 def _allocate_observed(rng, patterns, freq, log_lam, log_1m, log_pi, nobs, ones):
-    """Split every observed cell's count over the classes (multinomial), tabulate counts."""
+    """Split every observed cell's count over the classes (multinomial), tabulate counts.
+
+    P(cell | class) relative to the likeliest class's empty-cell term is a product of the
+    cell's lists' odds: no exp per cell and class; and the classes are taken largest first
+    by their expected share of the documented, once a sweep, rather than sorted by weight
+    in every cell, since the binomial draws became cheaper than that sort. The order comes
+    from the chain's state, so a chain advanced in pieces still gives one run's. A cell
+    whose product under- or overflows is weighed in logs instead, and so is every cell of
+    a sweep where a class's scale underflows and some cell's odds could restore it."""
     n_cells, n_lists = patterns.shape
     n_classes = log_pi.size
     nobs[:] = 0
     ones[:, :] = 0
-    # log P(cell | class) = base + the log-odds of the cell's lists, summed row by row.
     base = np.empty(n_classes)
     log_odds = np.empty((n_lists, n_classes))
+    seen = np.empty(n_classes)  # log of the share of the documented in each class
     for k in range(n_classes):
         base[k] = log_pi[k]
         for j in range(n_lists):
             base[k] += log_1m[j, k]
             log_odds[j, k] = log_lam[j, k] - log_1m[j, k]
+        seen[k] = log_pi[k] + math.log(-math.expm1(base[k] - log_pi[k]))
+    order = np.argsort(-seen)  # the classes holding most documented people first
+    top = base.max()
+    scale = np.empty(n_classes)
+    odds = np.empty((n_lists, n_classes))
+    in_range = True
+    for k in range(n_classes):
+        scale[k] = math.exp(base[k] - top)
+        reach = base[k] - top  # the most a cell can weigh under class k, in logs
+        for j in range(n_lists):
+            in_range = in_range and abs(log_odds[j, k]) < LOG_ODDS_RANGE
+            odds[j, k] = math.exp(log_odds[j, k])
+            reach += max(log_odds[j, k], 0.0)
+        # a scale lost to underflow that some cell's odds would have brought back
+        in_range = in_range and (base[k] - top > -SCALE_FLOOR or reach < -SCALE_FLOOR)
     listed = np.empty(n_lists, dtype=np.int64)
-    logp = np.empty(n_classes)
     weight = np.empty(n_classes)
     suffix = np.empty(n_classes + 1)
-    order = np.empty(n_classes, dtype=np.int64)
     for m in range(n_cells):
         n_listed = 0
         for j in range(n_lists):
             if patterns[m, j]:
                 listed[n_listed] = j
                 n_listed += 1
-        logp[:] = base
+        # weight[i]: the weight of class order[i]
+        for i in range(n_classes):
+            weight[i] = scale[order[i]]
         for i in range(n_listed):
             row = listed[i]
-            for k in range(n_classes):
-                logp[k] += log_odds[row, k]
-        top = logp.max()
-        # Largest classes first: the remaining count usually reaches 0 after two or
-        # three binomial draws, and the rest of the classes are skipped.
-        for k in range(n_classes):
-            weight[k] = math.exp(logp[k] - top)
-            position = k
-            while position > 0 and weight[order[position - 1]] < weight[k]:
-                order[position] = order[position - 1]
-                position -= 1
-            order[position] = k
-        suffix[n_classes] = 0.0
-        for position in range(n_classes - 1, -1, -1):
-            suffix[position] = suffix[position + 1] + weight[order[position]]
+            for c in range(n_classes):
+                weight[c] *= odds[row, order[c]]
+        _suffix_sums(weight, suffix)
+        if not (in_range and 1e-280 < suffix[0] < 1e280):
+            for c in range(n_classes):
+                weight[c] = base[order[c]]
+                for i in range(n_listed):
+                    weight[c] += log_odds[listed[i], order[c]]
+            high = weight.max()
+            for c in range(n_classes):
+                weight[c] = math.exp(weight[c] - high)
+            _suffix_sums(weight, suffix)
         remaining = freq[m]
-        for position in range(n_classes):
+        for c in range(n_classes):
             if remaining == 0:
                 break
-            k = order[position]
-            if position == n_classes - 1:
+            k = order[c]
+            if c == n_classes - 1 or weight[c] >= suffix[c]:
                 count = remaining
+            elif weight[c] <= 0.0:
+                count = 0
             else:
-                p = weight[k] / suffix[position] if suffix[position] > 0.0 else 1.0
-                if p >= 1.0:
-                    count = remaining
-                elif p <= 0.0:
-                    count = 0
-                else:
-                    count = _binomial(rng, remaining, p)
+                count = _binomial(rng, remaining, weight[c] / suffix[c])
             if count > 0:
                 remaining -= count
                 nobs[k] += count

@@ -48,6 +48,7 @@ HEADER_WORDS = {
         "ф.и.о.", "ф.и.о", "прізвище ім'я по батькові", "прізвище, ім'я, по батькові",
         "фамилия имя отчество", "фамилия, имя, отчество", "повне ім'я", "полное имя",
         "ሙሉእ ስም", "ሙሉ ስም", "ስም", "ስም ግዳይ", "ስም ስውእ", "የሟች ስም", "ስም ሙሉ",
+        "အမည်", "နာမည်", "ကျဆုံးသူအမည်", "သေဆုံးသူအမည်", "အမည်အပြည့်အစုံ",
     ],
     "given_name": [
         "first name", "first", "given name", "given", "firstname", "first_name", "given names",
@@ -60,6 +61,7 @@ HEADER_WORDS = {
         "اسم الاب", "الأب", "الاب", "nombre del padre", "padre", "nom du pere", "pere",
         "patronymic", "patronym", "по батькові", "по-батькові", "отчество",
         "ስም ኣቦ", "ስም አቦ", "ስም አባት", "የአባት ስም", "የአባት ስም",
+        "အဖအမည်", "ဖခင်အမည်", "အဖ အမည်", "ဖခင် အမည်",
     ],
     "grandfather_name": [
         "grandfather", "grandfather name", "grandfather's name", "grandfather_name", "اسم الجد",
@@ -79,10 +81,10 @@ HEADER_WORDS = {
     ],
     "sex": [
         "sex", "gender", "الجنس", "النوع", "الجنس/النوع", "sexo", "genero", "género", "sexe", "genre",
-        "стать", "пол", "ጾታ", "ፆታ",
+        "стать", "пол", "ጾታ", "ፆታ", "ကျား/မ", "ကျား၊မ", "ကျားမ", "လိင်",
     ],
     "age": ["age", "age (years)", "العمر", "السن", "العمر بالسنوات", "edad", "âge", "age (ans)", "вік",
-        "возраст", "вік (років)", "возраст (лет)", "ዕድመ", "ዕድሜ"],
+        "возраст", "вік (років)", "возраст (лет)", "ዕድመ", "ዕድሜ", "အသက်"],
     "date_of_death": [
         "date of death", "death date", "date_of_death", "dod", "date", "date died", "died",
         "تاريخ الوفاة", "تاريخ الاستشهاد", "تاريخ الاستشهاد/الوفاة", "التاريخ", "تاريخ",
@@ -92,6 +94,8 @@ HEADER_WORDS = {
         "дата смерти", "дата гибели", "дата",
         "ዕለት", "ዝተሰውኣሉ ዕለት", "ዕለት ሞት", "ዝሞተሉ ዕለት", "ዕለት ስውኣት", "ዕለት ቀብሪ", "ቀን",
         "የሞተበት ቀን", "የተሰዋበት ቀን", "የሞት ቀን", "date of burial", "burial date",
+        "ကျဆုံးသည့်နေ့", "ကျဆုံးသည့်ရက်", "သေဆုံးသည့်နေ့", "သေဆုံးသည့်ရက်စွဲ", "ရက်စွဲ", "နေ့စွဲ",
+        "ကျဆုံးရက်", "ရက်",
     ],
     "date_of_birth": [
         "date of birth", "birth date", "birthdate", "date_of_birth", "dob", "born", "birthday",
@@ -104,6 +108,8 @@ HEADER_WORDS = {
         "region", "department", "oblast", "المحافظة", "محافظة", "الولاية", "departamento",
         "depto", "dpto", "provincia", "estado", "region", "departement", "département",
         "wilaya", "governorate/province", "область", "обл.", "регіон", "регион", "ክልል",
+        "state/region", "region/state", "တိုင်း/ပြည်နယ်", "တိုင်းဒေသကြီး/ပြည်နယ်", "ပြည်နယ်/တိုင်း",
+        "တိုင်းဒေသကြီး", "ပြည်နယ်", "တိုင်း",
     ],
     "place": [
         "place", "area", "location", "city", "town", "village", "district", "place of death",
@@ -121,6 +127,7 @@ HEADER_WORDS = {
         "место гибели", "місце смерті", "место смерти", "المحلية", "محلية", "السكن",
         "woreda", "wereda", "kebele", "tabia", "tabiya", "zone", "zoba", "ቦታ", "ከተማ", "ወረዳ",
         "ቀበሌ", "ጣብያ", "ዞባ", "ዞን", "ዓዲ", "መንደር",
+        "မြို့နယ်", "ကျေးရွာ", "ရွာ", "မြို့", "နေရပ်", "ရပ်ကွက်", "နေရာ", "ကျဆုံးသည့်နေရာ",
         "مكان السكن", "محل السكن", "مكان الإقامة", "محل الإقامة", "residence",
         "place of residence", "lugar de residencia", "residencia", "domicile",
         "lieu de residence",
@@ -140,12 +147,14 @@ HEADER_WORDS = {
         "cause", "cause of death", "weapon", "means", "سبب الوفاة", "طريقة الوفاة", "السبب",
         "سبب الاستشهاد", "طريقة القتل", "causa", "causa de muerte", "arma", "cause du deces",
         "причина смерті", "причина загибелі", "причина смерти", "причина гибели",
+        "အကြောင်းရင်း", "ကျဆုံးပုံ",
     ],
     "record_ref": [
         "id", "ref", "record id", "record_id", "no", "no.", "number", "#", "serial", "رقم",
         "الرقم", "الرقم التسلسلي", "المعرف", "م", "identificador", "codigo", "código", "n°", "nº",
         "numero", "número", "unique_id", "uid", "rec_id", "rec id", "record number", "№",
         "№ з/п", "№ п/п", "номер", "ተ.ቁ", "ቁ.", "ቁ", "ቁጽሪ", "ቁጥር", "ተ.ቁ.",
+        "စဉ်", "စဥ်", "အမှတ်", "နံပါတ်",
     ],
     "extra.mother_name": [
         "mother", "mother name", "mother's name", "mothers name", "mother_name", "اسم الأم",
@@ -421,7 +430,12 @@ def _given_name_beside_its_parts(columns: dict[str, tuple[str, str]], sample: pa
         return
     if not any(part in columns for part in ("father_name", "grandfather_name", "family_name")):
         return
-    words = [len(str(v).split()) for v in sample.column(name).to_pylist() if v and str(v).strip()]
+    from recount.names.burmese import has_burmese
+
+    values = [str(v) for v in sample.column(name).to_pylist() if v and str(v).strip()]
+    if sum(map(has_burmese, values)) * 2 > len(values):
+        return  # Burmese names are written without spaces, and have no family name
+    words = [len(v.split()) for v in values]
     if words and sum(words) / len(words) < GIVEN_NAME_MEAN_WORDS:
         del columns["name"]
         columns["given_name"] = (name, "one word per value beside the name's other parts")

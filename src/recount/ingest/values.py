@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 
+from recount.names.burmese import to_unicode
 from recount.reference import NO_PACK, CountryPack
 
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
@@ -105,6 +106,10 @@ SEX_WORDS = {
         "ወንድ",
         "ወ",
         "ሰብኣይ",
+        # Burmese: male (ကျား, also the header ကျား/မ's first half), man
+        "ကျား",
+        "အမျိုးသား",
+        "ယောက်ျား",
     },
     "F": {
         "f",
@@ -145,6 +150,10 @@ SEX_WORDS = {
         "ሴት",
         "ሴ",
         "ሰበይቲ",
+        # Burmese: female (မ, the header ကျား/မ's second half), woman
+        "မ",
+        "အမျိုးသမီး",
+        "မိန်းမ",
     },
 }
 STATUS_WORDS = {
@@ -215,8 +224,9 @@ _AGE_NEGATIVE = re.compile(r"^\s*-\s*\d+(?:[.,]\d+)?\s*$")
 
 
 def fold(value: str) -> str:
-    """A matching key: Unicode-normalised, case-folded, Arabic letter forms unified, spaces squeezed."""
-    text = unicodedata.normalize("NFKC", value).translate(_ARABIC_FOLD).casefold()
+    """A matching key: Unicode-normalised (Zawgyi-typed Burmese too), case-folded, Arabic letter
+    forms unified, spaces squeezed."""
+    text = unicodedata.normalize("NFKC", to_unicode(value)).translate(_ARABIC_FOLD).casefold()
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return " ".join(text.split())
 

@@ -21,6 +21,13 @@ SAME_NAME = "same name, same order"
 SAME_NAMES = "same names, another order"
 # The name levels where both records hold the same set of names.
 SAME_NAMES_LEVELS = (SAME_NAME, SAME_NAMES)
+# A full date of death, and that date with the place (`frequencies.add_death_events`).
+DEATH_DAY = "death_day"
+DEATH_EVENT = "death_event"
+SAME_PLACE_SAME_DAY = "same, on the same day"
+# A level split from another for its u alone -> that other: both take their summed m
+# (`training.share_m_with_parent`).
+SPLIT_FOR_U = {SAME_PLACE_SAME_DAY: "same"}
 
 
 @dataclass(frozen=True)
@@ -47,13 +54,17 @@ def shared_tokens(columns: list[str]) -> str:
     return "(" + " + ".join(terms) + ")"
 
 
-def level(sql: str, label: str, *, null: bool = False, tf: str | None = None) -> dict[str, Any]:
+def level(
+    sql: str, label: str, *, null: bool = False, tf: str | None = None, tf_own_u: bool = False
+) -> dict[str, Any]:
     out: dict[str, Any] = {"sql_condition": sql, "label_for_charts": label}
     if null:
         out["is_null_level"] = True
     if tf:
         out["tf_adjustment_column"] = tf
         out["tf_adjustment_weight"] = 1.0
+        if tf_own_u:  # the level is not `tf_l = tf_r`: its own u is the one the frequency replaces
+            out["disable_tf_exact_match_detection"] = True
     return out
 
 
@@ -125,7 +136,8 @@ def date_of_death() -> dict[str, Any]:
         "date of death at the precision both records have",
         [
             level("dod_day_l is null or dod_day_r is null", "null", null=True),
-            level(f"{both_day} and dod_day_l = dod_day_r", "same day"),
+            # u: how often another person died that day (a massacre's day is weak evidence)
+            level(f"{both_day} and dod_day_l = dod_day_r", "same day", tf=DEATH_DAY, tf_own_u=True),
             level(f"{both_day} and {days} <= 7", "within a week"),
             level(f"{to_month} and {months} = 0", "same month"),
             level(
@@ -209,6 +221,33 @@ def text(d: Dialect, name: str, column: str, near: float = 0.9) -> dict[str, Any
         f"{column} text",
         [
             level(f"{column}_l is null or {column}_r is null", "null", null=True),
+            level(f"{column}_l = {column}_r", "same", tf=column),
+            level(f"{d.jw(f'{column}_l', f'{column}_r')} >= {near}", "nearly the same"),
+            level("ELSE", "All other comparisons"),
+        ],
+    )
+
+
+def place(d: Dialect, column: str, near: float = 0.9) -> dict[str, Any]:
+    """A place of death: the same on the same full date, the same, nearly the same, else.
+
+    Agreeing on the place of a day many died at is little evidence once the day agrees: the
+    first level's u is how often the day's other dead were at that place
+    (`frequencies.event_frequency`), not how often anyone was. It is split from 'same' for
+    its u alone: both take the m of agreeing on the place (`SPLIT_FOR_U`).
+    """
+    same_day = "date_precision_l = 'day' and date_precision_r = 'day' and dod_day_l = dod_day_r"
+    return comparison(
+        "place",
+        f"{column} text, with the day",
+        [
+            level(f"{column}_l is null or {column}_r is null", "null", null=True),
+            level(
+                f"{column}_l = {column}_r and {same_day}",
+                SAME_PLACE_SAME_DAY,
+                tf=DEATH_EVENT,
+                tf_own_u=True,
+            ),
             level(f"{column}_l = {column}_r", "same", tf=column),
             level(f"{d.jw(f'{column}_l', f'{column}_r')} >= {near}", "nearly the same"),
             level("ELSE", "All other comparisons"),

@@ -16,6 +16,8 @@ from typing import Any
 
 import pandas as pd
 
+from recount.link import comparisons as cmp
+
 # Added to every value's count of other people: a value no list repeats is not impossible.
 UNSEEN = 0.5
 
@@ -41,8 +43,58 @@ def tf_columns(settings: dict[str, Any]) -> list[str]:
 
 
 def register_frequencies(engine: Any, linker: Any, frame: pd.DataFrame, settings: dict) -> None:
-    """Give `linker` the other-people frequencies of every term-frequency column."""
+    """Give `linker` the other-people frequencies of every term-frequency column (for the
+    death event: of its place among the day's dead)."""
     for column in tf_columns(settings):
-        if column in frame.columns and "source_id" in frame.columns:
+        if column == cmp.DEATH_EVENT and column in frame.columns:
+            table = engine.db_api.register(event_frequency(frame))
+            linker.table_management.register_term_frequency_lookup(table, column)
+        elif column in frame.columns and "source_id" in frame.columns:
             table = engine.db_api.register(other_people_frequency(frame, column))
             linker.table_management.register_term_frequency_lookup(table, column)
+
+
+def add_death_events(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with `death_day` (a date of death known to the day) and `death_event` (that day
+    and the place, where both are known)."""
+    out = frame.copy()
+    day = frame["dod_day"].where(frame["date_precision"] == "day").astype("Int64")
+    out["death_day"] = day
+    out["death_event"] = pd.Series(
+        [
+            f"{d}|{p}" if not (pd.isna(d) or pd.isna(p)) else None
+            for d, p in zip(day, frame["place_key"], strict=True)
+        ],
+        index=frame.index,
+        dtype=object,
+    )
+    return out
+
+
+def event_frequency(frame: pd.DataFrame) -> pd.DataFrame:
+    """Per `death_event`: how often the day's other dead were at its place, P(place | day) among
+    other people, with one pseudo-record at the place's own frequency (a day with no one else
+    on the lists says nothing about where its dead were).
+
+    A massacre's day gives its town nearly 1, so a pair agreeing on that day and town gains
+    little for the town; a quiet day gives about the town's own frequency.
+    """
+    rows = frame.loc[frame["death_event"].notna(), ["source_id", "death_day", "death_event"]]
+
+    def others(column: str) -> pd.Series:
+        per_list = rows.groupby([column, "source_id"], sort=True).size()
+        return (per_list - 1).groupby(level=0).sum()
+
+    place_tf = other_people_frequency(frame, "place_key").set_index("place_key")["tf_place_key"]
+    events = frame.loc[rows.index, ["death_event", "death_day", "place_key"]].drop_duplicates(
+        "death_event"
+    )
+    at_event = events["death_event"].map(others("death_event")).astype(float)
+    on_day = events["death_day"].map(others("death_day")).astype(float)
+    tf = (at_event + events["place_key"].map(place_tf).astype(float)) / (on_day + 1)
+    return pd.DataFrame(
+        {
+            cmp.DEATH_EVENT: events["death_event"].to_numpy(),
+            f"tf_{cmp.DEATH_EVENT}": tf.to_numpy(dtype=float),
+        }
+    )

@@ -232,6 +232,7 @@ def train(
         max_pairs=u_pairs(options.u_max_pairs, len(frame)), seed=options.seed
     )
     trained = base.misc.save_model_to_json()
+    unsampled = unsampled_levels(trained)
 
     names = [model.NAME_COMPARISON] if _has(trained, model.NAME_COMPARISON) else []
     others = [
@@ -263,6 +264,8 @@ def train(
         trained = labelled.misc.save_model_to_json()
         trained_from = f"review labels ({len(match_labels)} matching pairs), then {trained_from}"
     bound_m(trained)
+    share_m_with_parent(trained)
+    weigh_as_no_evidence(trained, unsampled)
     if deterministic is not None and options.deterministic_recall == AUTO_RECALL:
         recall = rule_coverage(frame, deterministic) * rule_recall_among_matches(
             trained, deterministic
@@ -488,6 +491,41 @@ def bound_m(settings: dict[str, Any], only: list[str] | None = None) -> None:
             u = level.setdefault("u_probability", 1e-4)
             if u is not None:
                 level["u_probability"] = _settled(u)
+
+
+def share_m_with_parent(settings: dict[str, Any]) -> None:
+    """A level split from another only for its u (`comparisons.SPLIT_FOR_U`) takes, as both
+    levels' m, their summed m: P(same place | match) whatever the date, since the date's
+    own comparison already counts the same day among matches."""
+    for comparison in settings["comparisons"]:
+        levels = {lv.get("label_for_charts"): lv for lv in comparison["comparison_levels"]}
+        for child, parent in cmp.SPLIT_FOR_U.items():
+            if child in levels and parent in levels:
+                m = levels[child]["m_probability"] + levels[parent]["m_probability"]
+                levels[child]["m_probability"] = levels[parent]["m_probability"] = _settled(m)
+
+
+def unsampled_levels(settings: dict[str, Any]) -> set[tuple[str, str]]:
+    """(comparison, level) of every non-null level that u sampling never reached."""
+    return {
+        (comparison["output_column_name"], level["sql_condition"])
+        for comparison in settings["comparisons"]
+        for level in comparison["comparison_levels"]
+        if not level.get("is_null_level") and level.get("u_probability") is None
+    }
+
+
+def weigh_as_no_evidence(settings: dict[str, Any], levels: set[tuple[str, str]]) -> None:
+    """u = m on `levels`: a level no sampled random pair reached has no measured u.
+
+    A stand-in u (Splink's 1e-4) against an m held at least at `M_FLOOR` made such a level
+    strong evidence for a link (+7 to +10 bits: 'same year' for a date known to the year only,
+    an extra field's 'nearly the same') on lists where almost no pair reaches it.
+    """
+    for comparison in settings["comparisons"]:
+        for level in comparison["comparison_levels"]:
+            if (comparison["output_column_name"], level["sql_condition"]) in levels:
+                level["u_probability"] = level["m_probability"]
 
 
 def _settled(probability: float) -> float:

@@ -22,6 +22,10 @@ from recount.settings.names import LATIN_KEYS
 # arabic: Latin tokens keyed as transliterations of Arabic;
 # spelling: Latin tokens keyed by their folded spelling.
 AUTO_KEYS, ARABIC_KEYS, SPELLING_KEYS = LATIN_KEYS
+# Burmese names (recount.names.burmese): syllables keyed by onset and rhyme, honorifics
+# dropped; for names in Burmese script, and every Latin name of a workspace whose lists
+# write names in it.
+BURMESE_KEYS = "burmese"
 
 
 class ArabicWords:

@@ -2,9 +2,9 @@
 
 Transliterations of one Arabic name differ in accents (ā, ḥ, ṣ), in how ayn
 and hamza are marked (ʿ ʾ ‘ ’ ' `), in case and in hyphenation. Folding removes
-those differences before the phonetic key looks at the letters. Cyrillic and
-Ethiopic are romanised first, so Ukrainian, Russian, Tigrinya and Amharic names are
-keyed like their Latin spellings.
+those differences before the phonetic key looks at the letters. Cyrillic, Ethiopic
+and Burmese are romanised first, so Ukrainian, Russian, Tigrinya, Amharic and Burmese
+names are keyed like their Latin spellings.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from recount.names.burmese import romanise_burmese
 from recount.names.cyrillic import romanise_cyrillic
 from recount.names.ethiopic import romanise_ethiopic
 
@@ -24,9 +25,8 @@ _SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "
 
 def fold_latin(text: str) -> str:
     """Lower case ASCII letters, digits, spaces, hyphens, commas and parentheses only."""
-    text = unicodedata.normalize("NFKD", romanise_cyrillic(romanise_ethiopic(text))).translate(
-        _SPECIAL
-    )
+    text = romanise_cyrillic(romanise_ethiopic(romanise_burmese(text)))
+    text = unicodedata.normalize("NFKD", text).translate(_SPECIAL)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _AYN_HAMZA.sub("", text.casefold())
     text = _NON_LETTER.sub(" ", text)

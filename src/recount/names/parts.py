@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from recount.names.arabic import has_arabic, normalize_arabic, strip_marks
+from recount.names.burmese import has_burmese, name_syllables, unknown_burmese
 from recount.names.compounds import (
     ABD_PREFIXES,
     ABU_WORDS,
@@ -26,6 +27,7 @@ from recount.names.equivalents import NO_EQUIVALENTS, NameEquivalents
 from recount.names.keys import (
     ARABIC_KEYS,
     AUTO_KEYS,
+    BURMESE_KEYS,
     SPELLING_KEYS,
     LatinWords,
     spelling_token_key,
@@ -204,6 +206,12 @@ def split_name(
         for seg in _PARENS.findall(text)
         for t in _tokens(_words(seg, script), script, style, equivalents)
     )
+    if style == BURMESE_KEYS and words:
+        # One-letter words are syllables (U, E), not initials.
+        latin_unknown = any(len(w) > 1 for w in words) and _is_unknown(words)
+        if unknown_burmese(words) or latin_unknown:
+            return NameParts(script=script, identifiable=False, unidentified_reason="unknown_name")
+        return _assign(_tokens(words, script, style), aliases, script)
     words = _drop_leading_honorifics(words)
     if not words:
         reason = "unknown_name" if _has_letters(text) else "no_name"
@@ -244,6 +252,8 @@ def latin_style(text: str, words: list[str], style: str = AUTO_KEYS) -> str:
     lexicon lists, or when it carries an Arabic particle (al-, bin, Abd, Abu)
     and at least one listed word.
     """
+    if has_burmese(text):
+        return BURMESE_KEYS
     if style != AUTO_KEYS:
         return style
     return ARABIC_KEYS if arabic_origin(text, words) else SPELLING_KEYS
@@ -368,6 +378,8 @@ def _tokens(
     spelling have none of these: each word is a token, particles (de, van) dropped,
     keyed through the pack's `equivalents` (a patronymic has kind `patronymic`).
     """
+    if script == "latin" and style == BURMESE_KEYS:
+        return [NameToken(s, s) for s in name_syllables(words)]
     if script == "latin" and style == SPELLING_KEYS:
         return [
             _spelling_token(w, equivalents)

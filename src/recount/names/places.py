@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from recount.names.arabic import has_arabic, normalize_arabic, strip_marks
+from recount.names.burmese import has_burmese, latin_syllables, romanise_burmese
 from recount.names.compounds import LATIN_ARTICLES
 from recount.names.latin import fold_latin
 from recount.names.phonetic import phonetic_key
@@ -46,13 +47,18 @@ class Place:
     matched: bool  # true when the pack knew it
 
 
-def place_words_key(text: str, generic: frozenset[str] = frozenset(), by_sound: bool = True) -> str:
+def place_words_key(
+    text: str, generic: frozenset[str] = frozenset(), by_sound: bool = True, burmese: bool = False
+) -> str:
     """Key of a place name in either script: `generic` words and articles dropped.
 
     By sound (a phonetic key shared by Arabic script and its romanisations), or by spelling
-    (words folded and joined) for packs whose place names are written one way.
+    (words folded and joined) for packs whose place names are written one way. `burmese`:
+    Latin words read as romanised Burmese syllables (Hpakant as pakant, as ဖားကန့်).
     """
     script_arabic = has_arabic(text)
+    if has_burmese(text):  # syllables of a word written together, as romanisations write them
+        text = " ".join("".join(romanise_burmese(word).split()) for word in text.split())
     raw = strip_marks(text) if script_arabic else fold_latin(text).replace("-", " ")
     keys = []
     for word in raw.split():
@@ -73,6 +79,8 @@ def place_words_key(text: str, generic: frozenset[str] = frozenset(), by_sound: 
         elif not by_sound:
             keys.append(word)
         else:
+            if burmese:
+                word = "".join(latin_syllables(word) or (word,))
             if word.startswith(("al", "el")) and len(word) >= 6:
                 word = word[2:]
             keys.append(phonetic_key(word))
@@ -88,12 +96,12 @@ def _generic_words(pack: CountryPack) -> frozenset[str]:
     )
 
 
-def coarser_parts(places: Iterable[str]) -> frozenset[str]:
+def coarser_parts(places: Iterable[str], burmese: bool = False) -> frozenset[str]:
     """Keys of the parts written after `COARSER_AFTER` or more different first parts (a zone,
     a region): what `resolve_place` leaves out of the place key without a pack."""
     before: dict[str, set[str]] = {}
     for text in places:
-        parts = [_key(p, NO_PACK) for p in _SEPARATORS.split(text) if p and p.strip()]
+        parts = [_key(p, NO_PACK, burmese) for p in _SEPARATORS.split(text) if p and p.strip()]
         for part in parts[1:]:
             before.setdefault(part, set()).add(parts[0])
     return frozenset(
@@ -101,8 +109,8 @@ def coarser_parts(places: Iterable[str]) -> frozenset[str]:
     )
 
 
-def _key(text: str, pack: CountryPack) -> str:
-    return place_words_key(text, _generic_words(pack), pack.place_match == "phonetic")
+def _key(text: str, pack: CountryPack, burmese: bool = False) -> str:
+    return place_words_key(text, _generic_words(pack), pack.place_match == "phonetic", burmese)
 
 
 @lru_cache(maxsize=8)
@@ -128,21 +136,29 @@ def _gazetteer(pack: CountryPack) -> tuple[dict[str, set[str]], dict[str, str]]:
 
 @lru_cache(maxsize=200_000)
 def resolve_place(
-    text: str | None, pack: CountryPack = NO_PACK, coarser: frozenset[str] = frozenset()
+    text: str | None,
+    pack: CountryPack = NO_PACK,
+    coarser: frozenset[str] = frozenset(),
+    burmese: bool = False,
 ) -> Place:
     """The admin unit and place key of a place as written, through `pack` (nothing without one).
 
     Without a pack, parts that name a first-level unit by its kind, and the `coarser` parts
-    (`coarser_parts` of the workspace's places), are left out of the key.
+    (`coarser_parts` of the workspace's places), are left out of the key; in a workspace of
+    Burmese names (`burmese`), Latin place names are keyed as romanised Burmese syllables.
     """
     if text is None or not str(text).strip():
         return Place(None, None, False)
     text = str(text)
-    whole_key = _key(text, pack)
+    whole_key = _key(text, pack, burmese)
     if pack.code is None:
         parts = [s for s in _SEPARATORS.split(text) if s and s.strip()]
-        below = [s for s in parts if not _names_first_level(s) and _key(s, pack) not in coarser]
-        key = _key(" ".join(below), pack) if below and len(below) < len(parts) else whole_key
+        below = [
+            s for s in parts if not _names_first_level(s) and _key(s, pack, burmese) not in coarser
+        ]
+        key = (
+            _key(" ".join(below), pack, burmese) if below and len(below) < len(parts) else whole_key
+        )
         return Place(None, key or None, False)
     units, canonical = _gazetteer(pack)
     segments = [s.strip() for s in _SEPARATORS.split(text) if s and s.strip()]

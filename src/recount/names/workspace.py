@@ -13,10 +13,11 @@ import pyarrow as pa
 
 from recount.errors import WorkspaceError
 from recount.names.arabic import has_arabic
+from recount.names.burmese import has_burmese
 from recount.names.dates import date_flags
 from recount.names.equivalents import NO_EQUIVALENTS, NameEquivalents, name_equivalents
 from recount.names.ethiopic import has_ethiopic
-from recount.names.keys import ARABIC_KEYS, AUTO_KEYS, SPELLING_KEYS, listed_token
+from recount.names.keys import ARABIC_KEYS, AUTO_KEYS, BURMESE_KEYS, SPELLING_KEYS, listed_token
 from recount.names.lexicon import load_lexicon
 from recount.names.parts import NameParts, parts_from_fields, split_name
 from recount.names.places import coarser_parts, resolve_place
@@ -88,15 +89,19 @@ ARABIC_SCRIPT_SHARE = 0.02
 
 def workspace_key_style(frame: pd.DataFrame, setting: str = AUTO_KEYS) -> str:
     """The key style for a whole workspace: the setting, or `arabic` where Arabic (or Ethiopic)
-    script is common."""
+    script is common, `burmese` where Burmese script is (its Latin names are romanised Burmese
+    syllables, honorifics in front)."""
     if setting != AUTO_KEYS:
         return setting
     names = pd.concat([frame[c].dropna() for c in ("name", *NAME_PARTS)], ignore_index=True)
     if names.empty:
         return AUTO_KEYS
     distinct = names.drop_duplicates()
-    arabic = distinct.map(lambda name: has_arabic(name) or has_ethiopic(name)).to_numpy()
     counts = names.value_counts()
+    burmese = distinct.map(has_burmese).to_numpy()
+    if counts[distinct[burmese]].sum() / counts.sum() >= ARABIC_SCRIPT_SHARE:
+        return BURMESE_KEYS
+    arabic = distinct.map(lambda name: has_arabic(name) or has_ethiopic(name)).to_numpy()
     share = counts[distinct[arabic]].sum() / counts.sum()
     return ARABIC_KEYS if share >= ARABIC_SCRIPT_SHARE else AUTO_KEYS
 
@@ -129,8 +134,10 @@ def normalize_records(
     for j, field in enumerate(NAME_OUTPUT):
         out[field] = _spread([row[j] for row in rows], codes, NORMALIZED_SCHEMA.field(field).type)
     codes, distinct = _distinct(frame, ("governorate", "governorate_raw", "place"))
-    coarser = coarser_parts({v[2] for v in distinct if v[2]}) if pack.code is None else frozenset()
-    rows = [_place(*values, pack, coarser) for values in distinct]
+    burmese = style == BURMESE_KEYS
+    places = {v[2] for v in distinct if v[2]}
+    coarser = coarser_parts(places, burmese) if pack.code is None else frozenset()
+    rows = [_place(*values, pack, coarser, burmese) for values in distinct]
     for j, field in enumerate(("governorate", "governorate_inferred", "place_key")):
         out[field] = _spread([row[j] for row in rows], codes, NORMALIZED_SCHEMA.field(field).type)
     dates = _dates(records)
@@ -309,9 +316,9 @@ def _unique(values) -> list[str]:
 
 
 def _place(
-    governorate, governorate_raw, place, pack, coarser=frozenset()
+    governorate, governorate_raw, place, pack, coarser=frozenset(), burmese=False
 ) -> tuple[str | None, bool, str | None]:
-    resolved = resolve_place(str(place), pack, coarser) if place is not None else None
+    resolved = resolve_place(str(place), pack, coarser, burmese) if place is not None else None
     place_key = resolved.place_key if resolved else None
     if governorate is not None:
         return str(governorate), False, place_key

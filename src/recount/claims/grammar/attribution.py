@@ -328,7 +328,8 @@ def _is_noun(sentence: str, verb: re.Match[str]) -> bool:
     if re.search(
         r"\b(?:previous|earlier|other|some|many|several|independent|conservative|latest|"
         r"recent|unofficial|official|subsequent|later|lower|higher|lowest|highest|initial|first|"
-        r"rough|separate|different|varying|revised|[a-z]+ly\s+[a-z]+ed)\s+$",
+        r"rough|separate|different|varying|revised|low|high|upper|median|central|best|worst|"
+        r"death|casualty|mortality|[a-z]+ly\s+[a-z]+ed)\s+$",
         before,
         re.IGNORECASE,
     ):
@@ -943,6 +944,8 @@ def _unnamed(cue: int, name: str | None) -> Attribution | None:
     if person_of is not None:
         name = person_of.group(1)
     words = name.lower().split()
+    if words == [words[0]] and words[0] in _NOT_AGENT_HEADS:
+        return None  # '"Data from our records indicates that …," the chair said': she speaks
     if (
         not set(words) & _OWNER_WORDS
         and all(w.islower() or w.lower() in _MONTH_NAMES for w in name.split())

@@ -101,9 +101,9 @@ _FORWARD_RE = re.compile(
 )
 _POP_AFTER_RE = re.compile(  # "hundreds of Argentine and British lives": adjectives joined
     rf"^\s*(?:of\s+)?(?:{_ADJECTIVE}(?:(?:and|or)\s+(?={_ADJECTIVE}))?){{0,2}}?"
-    rf"(?P<pop>(?:{_POP})(?:\s+(?:{_POP}))?)\b",
+    rf"(?P<pop>(?:{_POP})(?:\s+(?:{_POP})|\s+(?:and|or)\s+(?:{_POP})(?:\s+of\s+war)?)?)\b",
     re.IGNORECASE,
-)
+)  # "civilians and prisoners of war": two peoples joined share a population only if both have it
 _POP_NEXT_RE = re.compile(  # "742 killed servicemen"; "killed by security forces" is the agent
     rf"\s+(?!(?:by|from|in|at|during|after|including)\b){_ADJECTIVE}{{0,2}}?(?P<pop>{_POP})\b",
     re.IGNORECASE,
@@ -135,7 +135,8 @@ _BACKWARD_RE = re.compile(
 _TOLL_RE = re.compile(
     rf"\b(?P<toll>(?:(?P<tpop>{_POP})\s+)?(?P<noun>{alternation(TOLL_NOUNS + list(MEASURE_TOLL_NOUNS))}))\b"
     r"(?P<mid>(?:[\s,]+[^\s.;:!?]+){0,10}?)"
-    rf"\s*(?P<link>\b(?:{alternation(TOLL_LINKS + RISE_VERBS + [f'{v} from' for v in RISE_VERBS])})\b|:)\s*$",
+    rf"\s*(?P<link>\b(?:{alternation(TOLL_LINKS + RISE_VERBS + [f'{v} from' for v in RISE_VERBS])})\b|:)"
+    r"(?:\s+(?:probably|perhaps|likely|possibly|certainly|now|already))?\s*$",  # "was probably"
     re.IGNORECASE,
 )
 _NOUN_OF_RE = re.compile(
@@ -347,6 +348,7 @@ def sentence_claims(
     claims = _with_earlier_figures([_parse(sentence, q, state) for q in candidates])
     _inherit(sentence, claims, periods)
     _carry_measure(sentence, claims, state)
+    _place_breakdown(sentence, claims)
     _armed_losers(sentence, claims)
     _share_population(sentence, claims)
     _topic_population(sentence, claims)
@@ -593,6 +595,32 @@ def _side_total(sentence: str, claims: list[SentenceClaim], state: DocumentState
     state.summed = []
 
 
+# "The dead are from Nairobi (17), Nakuru (3), …": the counts in brackets after each place
+# break down the people the sentence's subject names.
+_PLACE_BREAKDOWN_HEAD_RE = re.compile(
+    r"^\W*the\s+(?P<meas>dead|killed|victims|injured|wounded|missing|displaced|arrested|"
+    r"detained)\s+(?:are|were|came)\s+(?:from|in)\s+[A-Z]",
+    re.IGNORECASE,
+)
+_BRACKET_AFTER_NAME_RE = re.compile(r"[A-Z][\w'’-]*\s*\(\s*$")
+
+
+def _place_breakdown(sentence: str, claims: list[SentenceClaim]) -> None:
+    head = _PLACE_BREAKDOWN_HEAD_RE.match(sentence)
+    if head is None:
+        return
+    for claim in claims:
+        q = claim.quantity
+        if (
+            claim.measure is None
+            and _BRACKET_AFTER_NAME_RE.search(sentence, max(0, q.start - 40), q.start)
+            and sentence[q.end : q.end + 2].lstrip().startswith(")")
+        ):
+            claim.measure = MEASURES_AFTER[_key(head.group("meas"))]
+            claim.measure_text = head.group("meas")
+            claim.construction = "part"
+
+
 def _heading_people(claims: list[SentenceClaim], people: str) -> None:
     """Under 'Civilian Victims of the Mau Mau:' the lines' people ('Native Kenyans killed: 1,819',
     'Asians wounded: 36') are the heading's."""
@@ -685,9 +713,18 @@ def _report_period(
 
 def _all_sides_line(sentence: str, claims: list[SentenceClaim]) -> bool:
     """A line of the losses that is not one side's fighters: labelled with other people
-    ("SNA Militia and civilians 200–315 killed") or the war's totals ("70,000 (total dead)")."""
+    ("SNA Militia and civilians 200–315 killed"), the war's totals ("70,000 (total dead)") or
+    other estimates of them."""
     label = sentence[: claims[0].quantity.start] if claims else sentence
-    return bool(_CIVILIAN_LABEL_RE.search(label) or re.search(r"\btotal\b", sentence, re.I))
+    estimates = bool(claims) and all(
+        c.construction == "toll" and _ESTIMATE_NOUN_RE.match(c.measure_text or "") for c in claims
+    )  # "Other estimates reach as high as 80,000": of the war's dead, no side's
+    return bool(
+        estimates or _CIVILIAN_LABEL_RE.search(label) or re.search(r"\btotal\b", sentence, re.I)
+    )
+
+
+_ESTIMATE_NOUN_RE = re.compile(r"(?:estimates?|figures?)\b", re.IGNORECASE)
 
 
 def _belligerents_losses(claims: list[SentenceClaim]) -> None:
@@ -1230,7 +1267,7 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
     if toll and _key(toll.group("link")) == "including" and re.search(r"\d", toll.group("mid")):
         toll = None  # "1,048 dead, …, and another 5,558 wounded, including 289": a part of 5,558
     if toll:
-        measure, population = _toll_meaning(toll, sentence, state)
+        measure, population = _toll_meaning(toll, sentence, state, q.start)
         if measure is not None:
             claim.measure = measure
             claim.measure_text = " ".join((toll.group("toll") + toll.group("mid")).split())
@@ -1240,7 +1277,12 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
             if population and not claim.own_population:
                 claim.population = population
             link = _key(toll.group("link"))
-            if q.qualifier is None and (link in MORE_THAN_LINKS or link in NEARLY_LINKS):
+            reached = _REACHED_OR_RE.search(
+                before, 0, len(before) - len(toll.group(0)) + toll.start("link") - toll.start()
+            )
+            if q.qualifier is None and link in MORE_THAN_LINKS and reached:
+                claim.quantity = _qualified(q, "at_least")  # "reached or even exceeded 200,000"
+            elif q.qualifier is None and (link in MORE_THAN_LINKS or link in NEARLY_LINKS):
                 claim.quantity = _qualified(q, "more_than" if link in MORE_THAN_LINKS else "nearly")
             elif q.qualifier is None and link == "reach" and _MODAL_BEFORE_RE.search(before):
                 claim.quantity = _qualified(q, "up_to")  # "could reach 800,000"
@@ -1435,7 +1477,7 @@ def _phrase(sentence: str, start: int, end: int) -> str:
 
 
 def _toll_meaning(
-    toll: re.Match[str], sentence: str, state: DocumentState
+    toll: re.Match[str], sentence: str, state: DocumentState, position: int
 ) -> tuple[str | None, str | None]:
     noun = _key(toll.group("noun"))
     words = _key(toll.group("mid") or "")
@@ -1478,8 +1520,19 @@ def _toll_meaning(
             "range",
         )
     ):
-        measure = _sentence_measure(sentence) or state.last_measure
+        # the measure named last before the figure: "1.2 million displaced persons …; death
+        # estimates range around 500,000, with high estimates at 1,000,000" are deaths
+        named = list(_MEASURE_NAMED_RE.finditer(sentence, 0, position))
+        measure = (
+            MEASURES_AFTER[_key(named[-1].group(0))]
+            if named
+            else _sentence_measure(sentence) or state.last_measure
+        )
     return measure, population
+
+
+_REACHED_OR_RE = re.compile(r"\breach(?:ed|es)?\s+or\s+(?:even\s+)?$", re.IGNORECASE)
+_MEASURE_NAMED_RE = re.compile(rf"\b(?:{_MEAS})\b", re.IGNORECASE)
 
 
 def _sentence_measure(sentence: str) -> str | None:
@@ -1505,7 +1558,7 @@ _ESTIMATED_TOLL_RE = re.compile(r"\b(?:the|an)\s+estimated\s+$", re.IGNORECASE)
 
 def _qualified(q: Quantity, qualifier: str) -> Quantity:
     """'the toll topped 400,000': the verb says what a qualifier would."""
-    if qualifier == "more_than":
+    if qualifier in ("more_than", "at_least"):
         return Quantity(q.start, q.end, q.text, q.value, q.low, None, qualifier, q.vague, False)
     if qualifier == "up_to":
         return Quantity(q.start, q.end, q.text, q.value, None, q.value, qualifier, q.vague, False)
@@ -1588,11 +1641,14 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
         agent = _AGENT_ASIDE_RE.match(gap)
         gap = _GAP_ASIDE_RE.sub(" ", gap)
         tail = sentence[claim.quantity.end : claim.quantity.end + 30]
+        named = _PEOPLE_NAME_RE.match(tail) is not None and not _LIST_TAIL_RE.match(tail)
         listed = (
             _LIST_TAIL_RE.match(tail)
-            or _PEOPLE_NAME_RE.match(tail)
+            or named
             or (agent and _AGENT_ASIDE_RE.match(tail))  # "215 killed by police and 97 by the"
         )
+        if named:
+            claim.own_population = True  # "35 Bedouin": people of their own, not the item's before
         if claim.construction in ("part", "another") or (
             (_COORD_RE.match(gap) or _OTHER_SOURCE_GAP_RE.search(gap) or breakdown) and listed
         ):
@@ -1644,7 +1700,11 @@ _COLON_BREAKDOWN_RE = re.compile(
     re.IGNORECASE,
 )
 # "2,000 Serbs", "some 10,000 ethnic Albanians": a people named by a capitalised plural.
-_PEOPLE_NAME_RE = re.compile(r"^\s*(?:[a-z]+\s+)?[A-Z][a-z]+s\b")
+# "10,812 Albanians", and a people's name the same in the plural closing a list's item:
+# "833 Druze, 533 fighters … and 35 Bedouin."
+_PEOPLE_NAME_RE = re.compile(
+    r"^\s*(?:[a-z]+\s+)?(?:[A-Z][a-z]+s\b|(?-i:[A-Z][a-z]+)(?=\s*(?:[,;.)]|$)))"
+)
 _OTHER_SOURCE_GAP_RE = re.compile(
     r"^\s*[;,]?\s*(?:while|whilst|but|whereas|and)?\s*[^;,.]{0,40}?\b(?:says|said|say|puts\s+it\s+at|"
     r"put\s+it\s+at|estimates|estimated|claims|claimed|counts|counted)\s+(?:only|just|about|some)?\s*$",

@@ -36,8 +36,10 @@ _GLUED = r"|(?<=[a-z]{2}|\d\d)\.(?=[A-Z][a-z])"
 _BOUNDARY = re.compile(r"[.!?؟。]+[\"'”’»)\]]*(?=\s+|$)|\n[ \t]*\n\s*|\n(?=[ \t]*[-*•·])" + _GLUED)
 _LINE_BREAK = re.compile(r"[.!?؟。]+[\"'”’»)\]]*(?=\s+|$)|\n\s*" + _GLUED)
 _WRAPPED = re.compile(r"[\w,;]\n[ \t]*[a-z(]")
+# A marker may carry the cited page ("[1]: 189", "[1]: 166–167"): the page is no count.
 _CITATION = re.compile(
-    r"\[(?:\d{1,3}|[a-z]|note \d{1,3}|nb \d{1,3}|citation needed|clarification needed|when\?|who\?|by whom\?|failed verification|dubious[^\]]{0,20})\]",
+    r"\[(?:\d{1,3}|[a-z]|note \d{1,3}|nb \d{1,3}|citation needed|clarification needed|when\?|who\?|by whom\?|failed verification|dubious[^\]]{0,20})\]"
+    r"(?::\s?\d{1,4}(?:\s?[–-]\s?\d{1,4})?(?!\d))?",
     re.IGNORECASE,
 )
 _NEXT_STARTS = re.compile(r"\s*[\"'“‘«(\[]?[A-Z0-9\u0600-\u06FF\u0660-\u0669]")
