@@ -632,9 +632,10 @@ def rubin_spread(blocks: list[np.ndarray]) -> list[np.ndarray]:
         return blocks
     logs = [np.log(block) for block in blocks]
     centres = np.array([values.mean() for values in logs])
+    mean = centres.mean()
     stretch = math.sqrt((len(blocks) + 1) / (len(blocks) - 1)) - 1
     return [
-        np.exp(values + stretch * (centre - centres.mean()))
+        np.exp(values + stretch * (centre - mean))
         for values, centre in zip(logs, centres, strict=True)
     ]
 

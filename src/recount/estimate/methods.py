@@ -48,7 +48,7 @@ class MethodResult:
     # States of the sampler's chains (lcmcr.WarmStart), when the task asked for them.
     stopped: Any = None
     # A warm-started sampler's kept draws of N per chain (chains x draws): the linkage
-    # replicates' chains go on through several tables and are diagnosed over all of them.
+    # replicates' chains are diagnosed together (`linkage_stage.replicate_diagnostics`).
     chains: np.ndarray | None = None
     # A sampler's iterations per chain, burn-in included (the linkage replicates' burn-in
     # and run length follow the single clustering's autocorrelation: sweeps x chains / ESS).

@@ -186,28 +186,25 @@ def run_tasks(
     workers: int = EstimateSettings.workers,
     engine: str = ENGINES[0],
     progress: Callable[[int, int], None] | None = None,
-    runner: Callable[[Any], Any] | None = None,
 ) -> list[Any]:
-    """Run every task in parallel (worker processes, or one Spark task each), results in
-    the tasks' order. `runner` (a module-level function) runs one task: `run_stratum` by
-    default."""
-    runner = runner or run_stratum
+    """Run every task (`run_stratum`) in parallel (worker processes, or one Spark task
+    each), results in the tasks' order."""
     if engine == "spark":
         from recount.estimate.spark import run_on_spark
 
-        results = run_on_spark(tasks, runner)
+        results = run_on_spark(tasks, run_stratum)
         if progress:
             progress(len(tasks), len(tasks))
         return results
     if workers <= 1 or len(tasks) <= 1:
         results = []
         for done, task in enumerate(tasks, start=1):
-            results.append(runner(task))
+            results.append(run_stratum(task))
             if progress:
                 progress(done, len(tasks))
         return results
     with WorkerPool(workers) as pool:
-        futures = [pool.submit(runner, task) for task in tasks]
+        futures = [pool.submit(run_stratum, task) for task in tasks]
         for done, future in enumerate(as_completed(futures), start=1):
             future.result()
             if progress:

@@ -60,14 +60,8 @@ def add_death_events(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     day = frame["dod_day"].where(frame["date_precision"] == "day").astype("Int64")
     out["death_day"] = day
-    out["death_event"] = pd.Series(
-        [
-            f"{d}|{p}" if not (pd.isna(d) or pd.isna(p)) else None
-            for d, p in zip(day, frame["place_key"], strict=True)
-        ],
-        index=frame.index,
-        dtype=object,
-    )
+    event = day.astype("string") + "|" + frame["place_key"].astype("string")
+    out["death_event"] = event.astype(object).where(event.notna(), None)
     return out
 
 
