@@ -189,6 +189,19 @@ def test_summary_reports_the_posterior(kosovo):
     assert model.seconds_ > 0
 
 
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_truncation_that_binds_is_flagged_and_one_that_leaves_classes_empty_is_not(kosovo, seed):
+    """Kosovo holds about four classes: at K = 10 the stick left past class 9 is empty
+    (alpha 0.5-1, a share of 1e-4 to 0.002); at K = 2 both classes are in use, and the fit says
+    to raise K."""
+    settings = dict(sampler="collapsed", burnin=2_000, draws=2_000, thin=1, chains=2, seed=seed)
+    roomy = quiet_fit(LCMCR(K=10, **settings), kosovo)
+    assert roomy.truncation_share_ < 0.01 and "truncation_binds" not in roomy.flags()
+    with pytest.warns(ConvergenceWarning, match=r"2 latent classes are all in use.*K=4"):
+        tight = LCMCR(K=2, **settings).fit(kosovo)
+    assert tight.truncation_share_ > 0.1 and "truncation_binds" in tight.flags()
+
+
 def test_too_short_a_run_warns():
     lam = np.array([[0.2, 0.3, 0.25, 0.2], [0.05, 0.05, 0.1, 0.05]])
     patterns = latent_class_population(5_000, np.array([0.5, 0.5]), lam, seed=3)
