@@ -64,8 +64,8 @@ EXPLORE_LENGTHS = (300, 20)
 # given alpha is (alpha / (1 + alpha))^(K - 1), keeps more than this share of the people
 # (posterior median): the model then wants more classes than K allows, and its posterior
 # breaks into configurations far apart (8 dependent lists at K = 10: alpha 4.6, share 0.17,
-# chains 70-840 log-density units apart; the other 8-list shapes 1e-4 or less, Kosovo up to
-# 0.002, alpha mixing slowly there).
+# chains 70-840 log-density units apart; the other 8-list shapes 1e-4 or less, Kosovo
+# 0.0003-0.0014, alpha mixing slowly there).
 TRUNCATION_LIMIT = 0.05
 
 
