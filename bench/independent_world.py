@@ -1060,6 +1060,19 @@ def headline(ws: Path) -> dict:
     }
 
 
+def unimputed(ws: Path, truth_n: int) -> dict:
+    """The headline with people of unknown stratum kept apart (as before note 83)."""
+    apart = ws.parent / "ws_apart"
+    shutil.copytree(ws, apart, dirs_exist_ok=True)
+    toml = (apart / "recount.toml").read_text(encoding="utf-8")
+    toml = toml.replace("[estimate]\n", "[estimate]\nimpute_unknown_strata = false\n", 1)
+    (apart / "recount.toml").write_text(toml, encoding="utf-8")
+    sh([*RECOUNT, "estimate"], apart, timeout=3000)
+    head = headline(apart)
+    shutil.rmtree(apart, ignore_errors=True)
+    return head | score(truth_n, head)
+
+
 def true_links_mse(base: Path, methods: list[str], seed: int) -> dict:
     out = {}
     for method in methods:
@@ -1146,6 +1159,8 @@ def run_seed(args, seed: int) -> dict:
         line["linkage"] = linkage_accuracy(ws, base / "truth")
         head = headline(ws)
         line["headline"] = head | score(args.people, head)
+        if args.unimputed:
+            line["headline_unimputed"] = unimputed(ws, args.people)
     except (RuntimeError, subprocess.TimeoutExpired, StopIteration, IndexError, KeyError) as exc:
         line["failed"] = str(exc)[-800:]
     line["true_links"] = {
@@ -1171,6 +1186,9 @@ def main(argv=None) -> None:
     run.add_argument("--methods", default="lcmcr,loglinear,dga")
     run.add_argument("--r-peer", action="store_true", help="R's LCMCR on the true links too")
     run.add_argument("--keep", action="store_true", help="keep each seed's workspace")
+    run.add_argument(
+        "--unimputed", action="store_true", help="also the headline with unknown strata apart"
+    )
     run.add_argument("--recount", help="the recount executable (default: this checkout's)")
     for p in (write, run):
         p.add_argument("--world", choices=("guatemala", "iraq"), default="guatemala")
