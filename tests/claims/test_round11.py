@@ -1,0 +1,91 @@
+"""Mechanisms of round 11 of issue #18 (who speaks: noun phrases, not clauses or counts), on
+text written for these tests."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from recount.claims.extraction import claim_records
+
+OUTLET = "Wire"
+NAMES = ["Harbour Monitor", "Valley Watch Project", "Northern Relief Network", "Kestrel Institute"]
+DESCRIPTIONS = ["A Dutch-language photo history", "A regional archive", "The local museum's guide"]
+
+
+def claims_of(text: str) -> dict[str, dict]:
+    return {c["quantity_text"]: c for c in claim_records(text, outlet=OUTLET, date="2024-10-01")}
+
+
+def count_words(n: int) -> str:
+    return f"{n:,}"
+
+
+# After "says" comes what is said: a count ("says more than 100 people were killed") or a clause
+# ("says police opened fire") is never the speaker; with nobody before the verb, no one speaks.
+@given(
+    count=st.integers(min_value=20, max_value=90_000),
+    qualifier=st.sampled_from(["more than", "over", "about", "at least"]),
+    verb=st.sampled_from(["opened fire", "stormed the square", "charged"]),
+)
+def test_what_follows_says_is_not_its_speaker(count, qualifier, verb):
+    text = f"A memorial page — says {qualifier} {count_words(count)} people were killed."
+    claim = claims_of(text)[f"{qualifier} {count_words(count)}"]
+    assert claim["attributed"] is False
+    text = f"A memorial page — says police {verb} on the crowd; {count_words(count)} people died."
+    assert all(verb not in str(c["claimant"]) for c in claims_of(text).values())
+
+
+# A description with its name in brackets before the verb: the name speaks
+# ("A Dutch-language photo history (People Per Project) says …"); a bracket that is no name is
+# an aside, and the subject before it speaks.
+@given(
+    count=st.integers(min_value=20, max_value=90_000),
+    name=st.sampled_from(NAMES),
+    description=st.sampled_from(DESCRIPTIONS),
+)
+def test_a_name_in_brackets_before_the_verb_speaks(count, name, description):
+    text = f"{description} ({name}) says more than {count_words(count)} people were killed."
+    claim = claims_of(text)[f"more than {count_words(count)}"]
+    assert claim["claimant"] == name
+    text = f"The {name} (its glossary entry) says {count_words(count)} people were killed."
+    assert claims_of(text)[count_words(count)]["claimant"] == name
+
+
+# "The commission took 9,000 testimonies and documented 46 deaths": the verbs share the clause's
+# subject; the counted object of the first verb does not speak.
+@given(
+    taken=st.integers(min_value=1_000, max_value=90_000),
+    deaths=st.integers(min_value=2, max_value=900),
+    name=st.sampled_from(NAMES),
+)
+def test_a_verb_after_a_counted_object_keeps_the_clause_subject(taken, deaths, name):
+    text = (
+        f"The {name} took {count_words(taken)} testimonies and documented "
+        f"{count_words(deaths)} deaths."
+    )
+    assert claims_of(text)[count_words(deaths)]["claimant"] == name
+
+
+# "(new and revised number)", "the updated toll": a participle before its noun is no speech verb.
+@given(count=st.integers(min_value=1_000, max_value=900_000))
+def test_a_revised_number_is_no_speaker(count):
+    text = (
+        f"Fighting since 20 January has displaced an estimated {count_words(count)} people "
+        "(new and revised number) to the coast."
+    )
+    assert claims_of(text)[f"an estimated {count_words(count)}"]["attributed"] is False
+
+
+# "The Hospital, where many of the 200 injured are treated, recorded five more deaths": the head
+# of a relative clause with "where" speaks.
+@given(
+    injured=st.integers(min_value=20, max_value=900),
+    name=st.sampled_from(["GTB Hospital", "Al-Shifa Hospital", "Mercy Clinic"]),
+)
+def test_the_head_of_a_where_clause_speaks(injured, name):
+    text = (
+        f"The {name}, where many of the {injured} injured are being treated, "
+        "recorded five more deaths."
+    )
+    assert claims_of(text)["five"]["claimant"] == name
