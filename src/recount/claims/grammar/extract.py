@@ -268,6 +268,7 @@ class DocumentState:
     principal_measures: frozenset[str] = frozenset()  # … and the measures it gave there
     paragraphs: int = 0  # paragraphs with figures so far
     wire_style: bool = False  # paragraphs of one sentence each, as wire copy is written
+    datelined: bool = False  # the paragraph opens with its own report's header ("AFP, 6 June —")
     cited: bool = False  # the text has citation markers ("[6]"): an encyclopedia's
     table_row: TableRow | None = None  # the table row the current sentence is
     text: str = ""  # the whole document (citation markers masked), for names given earlier
@@ -321,6 +322,7 @@ def sentence_claims(
     state.in_list = item or sentence.rstrip().endswith(":")
     if state.new_paragraph:
         state.paragraph_speaker = None
+        state.datelined = _DATELINE_RE.match(sentence) is not None
     speaker_before = state.paragraph_speaker
     if not item:
         state.list_source = None
@@ -909,12 +911,19 @@ def _continue_attribution(sentence: str, claims: list[SentenceClaim], state: Doc
     killed 50 people", unless the tense is shifted back as reported speech's is), an impersonal "it is estimated that", or another kind of measure than
     the source gave (a count of the dead is not followed by its author's count of refugees).
     """
+    if state.datelined and state.new_paragraph:
+        return  # a new report under its own header: "Daily Excelsior, 27 February — The toll …"
     source = state.previous_claimant
     measures = state.previous_measures
     if source is None and not state.new_paragraph:
         source = state.paragraph_speaker  # "X, for OHCHR, informed that … With 589 killed, …"
         measures = state.speaker_measures
-    if source is None and state.paragraph_speaker is None and not state.cited:
+    if (
+        source is None
+        and state.paragraph_speaker is None
+        and not state.cited
+        and not state.datelined  # another report's lede does not speak under this header
+    ):
         if _NARRATED_RE.search(sentence):
             return  # the text tells what happened ("gunmen ambushed a bus, killing 22")
         source, measures = state.principal, state.principal_measures  # the lede's source
@@ -938,6 +947,11 @@ def _continue_attribution(sentence: str, claims: list[SentenceClaim], state: Doc
             continue
         claim.claimant, claim.claimant_kind = source
         claim.attributed = claim.continued = True
+
+
+# A report's header before a dash that opens its paragraph: who published it and when
+# ("Kyiv Independent, 17 June 2023 —", "BEIRUT, Dec 14 (Reuters) —"), a few words with a name.
+_DATELINE_RE = re.compile(r"^\W*[A-Z][^—–\n.;:]{1,100}?\s[—–]\s(?=\W*[A-Z0-9])")
 
 
 def _family(measure: str | None) -> str:
