@@ -113,3 +113,39 @@ def test_a_datelined_paragraph_is_another_report(first, rise, name, outlets):
     assert claims[str(first)]["claimant"] == name
     assert claims[str(later)]["attributed"] is False
     assert claims[str(later + 9)]["claimant"] == name
+
+
+# "The Ottoman forces had more than 300,000 casualties, of whom over 58,000 died": an armed body
+# that had the losses counts its soldiers, and so do the counts that break them down.
+@given(
+    total=st.integers(min_value=10_000, max_value=400_000),
+    share=st.integers(min_value=2, max_value=9),
+    body=st.sampled_from(
+        ["The Ottoman forces", "The Allies", "The rebel army", "Government troops"]
+    ),
+    verb=st.sampled_from(["had", "suffered", "sustained"]),
+)
+def test_an_armed_bodys_losses_and_their_breakdown_are_soldiers(total, share, body, verb):
+    dead = total // share
+    text = (
+        f"{body} {verb} {count_words(total)} casualties, of whom approximately "
+        f"{count_words(dead)} died; 40 civilians were killed nearby."
+    )
+    claims = claims_of(text)
+    assert claims[count_words(total)]["population"] == "combatants"
+    assert claims[f"approximately {count_words(dead)}"]["population"] == "combatants"
+    assert claims["40"]["population"] == "civilians"
+
+
+# People named by nation or origin, foreigners and pupils are people counted: "10,000 Nama",
+# "38 foreigners", "176 pupils" (pupils are children).
+@given(
+    count=st.integers(min_value=2, max_value=90_000),
+    noun=st.sampled_from(["Hereros", "Nama", "Australians", "foreigners", "pupils"]),
+)
+def test_peoples_foreigners_and_pupils_are_counted(count, noun):
+    claim = claims_of(f"{count_words(count)} {noun} were killed in the fighting.")[
+        count_words(count)
+    ]
+    assert claim["measure"] == "killed"
+    assert claim["population"] == ("children" if noun == "pupils" else "all")

@@ -562,21 +562,26 @@ def _military_population(sentence: str, claims: list[SentenceClaim]) -> None:
 # 60,000 men": an armed body that suffers the losses counts its soldiers.
 _ARMED_LOSER_RE = re.compile(
     r"\b(?:units|army|armies|forces|troops|battalions?|regiments?|divisions?|brigades?|corps|"
-    r"navy|militias?)\s+(?:(?:had|have|has)\s+)?(?:suffered|sustained|incurred|lost)\s+"
+    r"navy|militias?|allies)\s+(?:(?:had|have|has)\s+)?(?:suffered|sustained|incurred|lost|had)\s+"
     r"(?:a\s+total\s+of\s+)?$",
     re.IGNORECASE,
 )
 
 
 def _armed_losers(sentence: str, claims: list[SentenceClaim]) -> None:
+    """'The Ottoman forces had more than 300,000 casualties, of whom over 87,000 died': the
+    body's soldiers, and so are the counts that break its losses down in the same clause."""
+    loser_at = None
     for claim in claims:
         before = sentence[max(0, claim.quantity.start - 60) : claim.quantity.start]
-        if (
-            claim.measure in _COMBATANT_MEASURES
-            and claim.population == "all"
-            and _ARMED_LOSER_RE.search(before)
-        ):
-            claim.population, claim.own_population = "combatants", True
+        if loser_at is not None and ";" in sentence[loser_at : claim.quantity.start]:
+            loser_at = None
+        if claim.measure in _COMBATANT_MEASURES and claim.population == "all":
+            if _ARMED_LOSER_RE.search(before):
+                claim.population, claim.own_population = "combatants", True
+                loser_at = claim.quantity.end
+            elif loser_at is not None and not claim.own_population:
+                claim.population = "combatants"  # "…, of whom over 87,000 died"
 
 
 _TOTAL_LINE_RE = re.compile(r"^\W*total\s*:", re.IGNORECASE)

@@ -54,6 +54,7 @@ POPULATIONS = {
     "adults": "all", "elderly people": "all", "older people": "all", "staff members": "all",
     "staffers": "all", "staff": "all", "employees": "all", "health personnel": "all",
     "migrants": "all", "villagers": "all", "worshippers": "all", "passengers": "all",
+    "foreigners": "all", "foreign nationals": "all", "tourists": "all", "pupils": "children",
 }  # fmt: skip
 # People named by nation, ethnicity or faith ("6,700 Rohingya", "40 Palestinians"): data.
 PEOPLES = tuple(
