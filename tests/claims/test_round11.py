@@ -149,3 +149,46 @@ def test_peoples_foreigners_and_pupils_are_counted(count, noun):
     ]
     assert claim["measure"] == "killed"
     assert claim["population"] == ("children" if noun == "pupils" else "all")
+
+
+# "27,000 French and 115,000 British troops were killed or wounded": adjectives alone before the
+# next count share its noun and its measure.
+@given(
+    first=st.integers(min_value=100, max_value=90_000),
+    second=st.integers(min_value=100, max_value=90_000),
+    sides=st.sampled_from([("French", "British"), ("Iraqi", "Iranian"), ("Ottoman", "Australian")]),
+    measure=st.sampled_from([("were killed", "killed"), ("were killed or wounded", "casualties")]),
+)
+def test_adjectives_before_the_next_count_share_its_noun(first, second, sides, measure):
+    text = (
+        f"{count_words(first)} {sides[0]} and {count_words(second)} {sides[1]} troops {measure[0]}."
+    )
+    claims = claims_of(text)
+    for count in (first, second):
+        claim = claims[count_words(count)]
+        assert (claim["measure"], claim["population"]) == (measure[1], "combatants")
+
+
+# "over 7,000 people were dying every day": the progressive is a measure too, with its rate.
+@given(
+    count=st.integers(min_value=2, max_value=90_000),
+    period=st.sampled_from(["day", "week", "month"]),
+)
+def test_people_dying_every_period_is_a_rate_of_the_dead(count, period):
+    text = f"In the worst winter over {count_words(count)} people were dying every {period}."
+    claim = claims_of(text)[f"over {count_words(count)}"]
+    assert (claim["measure"], claim["rate"]) == ("killed", period)
+
+
+# An infobox line's bracketed source ("108 (per U.N. observers)") credits its own figure; the next
+# line, with none, is the outlet's own.
+@given(
+    dead=st.integers(min_value=20, max_value=900),
+    injured=st.integers(min_value=1_000, max_value=9_000),
+    source=st.sampled_from(["U.N. observers", "the Red Cross", "local doctors"]),
+)
+def test_a_bracketed_source_stays_on_its_line(dead, injured, source):
+    text = f"Location | Houla |\nDeaths | {dead} (per {source})[1] |\nInjured | {injured:,}[2] |"
+    claims = claims_of(text)
+    assert claims[str(dead)]["attributed"] is True
+    assert claims[f"{injured:,}"]["attributed"] is False

@@ -300,6 +300,7 @@ class SentenceClaim:
     context: str = "asserted"
     rate: str | None = None  # a rate's period ("day"): "165 killed a day" is not a total
     continued: bool = False  # credited to the previous sentence's source, not its own
+    scoped: bool = False  # credited by a source that covers its own phrase only ("108 (per UN)")
     earlier: Quantity | None = None  # "rose from 20 to 35": the earlier figure, a claim too
     standing: bool = False  # … that earlier figure: it stands now, whatever the rise to come
     claimant: str | None = None
@@ -404,8 +405,9 @@ def sentence_claims(
     if all_places:
         state.last_country = all_places[-1].country
     attributed = [c for c in claims if c.attributed and not c.continued]
+    speaking = [c for c in attributed if not c.scoped]  # "108 (per U.N. observers)" stays there
     state.previous_claimant = (
-        (attributed[-1].claimant, attributed[-1].claimant_kind) if attributed else None
+        (speaking[-1].claimant, speaking[-1].claimant_kind) if speaking else None
     )
     state.previous_measures = frozenset(c.measure for c in attributed if c.measure)
     if claims and state.new_paragraph:
@@ -1685,12 +1687,19 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
         ):
             continue
         gap = sentence[claim.phrase_end : following.quantity.start]
-        if _COORD_RE.match(gap):
+        shared = _SHARED_NOUN_GAP_RE.match(gap) and not claim.own_population
+        if _COORD_RE.match(gap) or shared:  # "27,000 French and 115,000 British troops died"
             claim.measure = following.measure
             claim.measure_text = following.measure_text
             claim.construction = "list"
             if not claim.own_population:
                 claim.population = following.population
+
+
+# "27,000 French and 115,000 British troops": adjectives alone before the next count share its noun.
+_SHARED_NOUN_GAP_RE = re.compile(
+    r"^\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:and|or)\s+$|^\s+[A-Z][\w'’-]*,\s+$"
+)
 
 
 def _measure_after_list(sentence: str, claims: list[SentenceClaim]) -> None:
@@ -2054,6 +2063,7 @@ def _attribute(
             claim.claimant, claim.claimant_kind, claim.attributed = state.outlet, "outlet", False
             continue
         claim.attributed = True
+        claim.scoped = chosen.scope is not None and chosen.scope[1] < len(sentence.rstrip(" .;"))
         if chosen.kind == "anonymous":  # estimates nobody owns: the text's own report of them
             claim.claimant, claim.claimant_kind = state.outlet, "outlet"
             continue

@@ -70,7 +70,7 @@ MEASURES_AFTER = {
     "murdered": "killed", "executed": "killed", "massacred": "killed", "perished": "killed",
     "martyred": "killed", "deaths": "killed", "death": "killed", "fatalities": "killed",
     "lost their lives": "killed", "lost his life": "killed", "lost her life": "killed",
-    "lives lost": "killed", "die": "killed", "dies": "killed", "victims": "killed",
+    "lives lost": "killed", "die": "killed", "dies": "killed", "dying": "killed", "victims": "killed",
     "tortured to death": "killed", "starved to death": "killed", "beaten to death": "killed",
     "burned to death": "killed", "burnt to death": "killed", "shot dead": "killed",
     "found dead": "killed",
