@@ -192,3 +192,27 @@ def test_a_bracketed_source_stays_on_its_line(dead, injured, source):
     claims = claims_of(text)
     assert claims[str(dead)]["attributed"] is True
     assert claims[f"{injured:,}"]["attributed"] is False
+
+
+# An infobox's losses: "9,000 killed & missing" is killed or missing soldiers; "20,000 evacuated
+# sick" counts no one harmed; "Total: 300,000 (56,707 dead)" sums the side's soldiers.
+@given(
+    lost=st.lists(
+        st.integers(min_value=1_000, max_value=90_000), min_size=5, max_size=5, unique=True
+    ),
+    side=st.sampled_from(["French Third Republic France", "Australia Australia", "Freedonia"]),
+)
+def test_an_infobox_side_total_of_soldiers(lost, side):
+    missing, wounded, sick, total, dead = (f"{n:,}" for n in lost)
+    text = (
+        f"Casualties and losses\n\n{side}:\n{missing} killed & missing\n{wounded} wounded\n"
+        f"{sick} evacuated sick[10]\n\n\nTotal: {total} ({dead} dead)[10]\n"
+    )
+    claims = claims_of(text)
+    assert (claims[missing]["measure"], claims[missing]["population"]) == (
+        "killed_or_missing",
+        "combatants",
+    )
+    assert sick not in claims
+    assert (claims[total]["measure"], claims[total]["population"]) == ("casualties", "combatants")
+    assert (claims[dead]["measure"], claims[dead]["population"]) == ("killed", "combatants")

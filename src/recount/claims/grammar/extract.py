@@ -356,6 +356,9 @@ def sentence_claims(
     _share_population(sentence, claims)
     _topic_population(sentence, claims)
     _military_population(sentence, claims)
+    for claim in claims:
+        if _SICK_RE.match(sentence, claim.quantity.end):
+            claim.measure = None
     if item and state.list_heading is not None:
         _heading_measure(sentence, claims, state.list_heading)
     if state.losses and state.losses_people is not None:
@@ -441,6 +444,10 @@ _RESOLVED_AFTER_RE = re.compile(
 )
 
 
+# "78,494 evacuated sick": soldiers sent away ill, neither evacuated civilians nor harmed.
+_SICK_RE = re.compile(r"\s+(?:evacuated\s+|fell\s+)?sick\b", re.IGNORECASE)
+
+
 def _no_longer_counted(sentence: str, claim: SentenceClaim) -> bool:
     """A share of the missing, the abducted or the detained said to be found or freed."""
     return (
@@ -497,7 +504,8 @@ _LOSSES_HEADING_RE = re.compile(r"^\W*casualties\s+and\s+losses\W*$", re.IGNOREC
 _CIVILIAN_LABEL_RE = re.compile(
     r"\b(?:civilians?|people|residents|inhabitants|non-?combatants)\b", re.I
 )
-_COMBATANT_MEASURES = {"killed", "injured", "missing", "detained", "casualties", "abducted"}
+_COMBATANT_MEASURES = {"killed", "injured", "missing", "detained", "casualties", "abducted",
+                       "killed_or_missing"}  # fmt: skip
 
 
 def _losses_section(sentence: str, state: DocumentState) -> None:
@@ -596,11 +604,12 @@ def _side_total(sentence: str, claims: list[SentenceClaim], state: DocumentState
         state.summed += [(c.measure, c.population) for c in claims if c.measure]
         return
     measures = {measure for measure, _ in state.summed}
+    soldiers = {people for _, people in state.summed} == {"combatants"}
     for claim in claims:
         if claim.construction == "toll" and len(measures) >= 2:
             claim.measure = "casualties"
-            if {people for _, people in state.summed} == {"combatants"}:
-                claim.population = "combatants"
+        if soldiers and len(measures) >= 2 and claim.population == "all":
+            claim.population = "combatants"  # "Total: 300,000 (56,707 dead)": the same soldiers
     state.summed = []
 
 

@@ -82,6 +82,7 @@ MEASURES_AFTER = {
     "dead & injured": "casualties", "dead & wounded": "casualties",
     "killed or missing": "killed_or_missing", "dead or missing": "killed_or_missing",
     "killed and missing": "killed_or_missing", "dead and missing": "killed_or_missing",
+    "killed & missing": "killed_or_missing", "dead & missing": "killed_or_missing",
     "died or disappeared": "killed_or_missing", "killed or disappeared": "killed_or_missing",
     "missing or dead": "killed_or_missing", "missing or killed": "killed_or_missing",
     "disappeared or killed": "killed_or_missing", "dead and missing persons": "killed_or_missing",
