@@ -191,9 +191,8 @@ def test_a_nickname_the_country_pack_lists_is_the_name_it_stands_for():
     # Pacho Gómez Ruiz and Francisco Gómez Ruiz: one person where the pack says so
     from recount.link.nicknames import nickname_keys
     from recount.names import split_name
-    from recount.reference import NO_PACK, country_pack
-
     from recount.names.equivalents import name_equivalents
+    from recount.reference import NO_PACK, country_pack
 
     aliases = nickname_keys(country_pack("CO"))
     spanish = name_equivalents(country_pack("CO"))  # keyed as a workspace of the pack keys them
