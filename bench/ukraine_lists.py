@@ -258,7 +258,11 @@ def make_people(n: int, rng: random.Random) -> list[dict]:
 def name_forms(p: dict, russian: bool) -> tuple[str, str, str]:
     """Surname, given name and patronymic in Ukrainian or Russian Cyrillic."""
     given = p["given"][1] if russian else p["given"][0]
-    return surname_for(p["surname"], p["sex"], russian), given, patronymic(p["father"], p["sex"], russian)
+    return (
+        surname_for(p["surname"], p["sex"], russian),
+        given,
+        patronymic(p["father"], p["sex"], russian),
+    )
 
 
 def captured(people: list[dict], rng: random.Random, variant: bool) -> dict[str, list[dict]]:
@@ -328,7 +332,9 @@ def write(out: Path, n: int, seed: int, variant: bool) -> dict:
     wb = Workbook()
     sheet = wb.active
     sheet.title = "Civilian casualties"
-    sheet.append(["Case ID", "Full name", "Sex", "Age", "Date of death", "Oblast", "Settlement", "Verified"])
+    sheet.append(
+        ["Case ID", "Full name", "Sex", "Age", "Date of death", "Oblast", "Settlement", "Verified"]
+    )
     for i, p in enumerate(lists["hrmmu"], 1):
         surname, given, patr = name_forms(p, russian=False)
         parts = [romanise(surname, "kmu", rng).upper(), romanise(given, "kmu", rng)]
@@ -355,7 +361,9 @@ def write(out: Path, n: int, seed: int, variant: bool) -> dict:
             full = f"{surname} {given}" + (f" {patr}" if rng.random() < 0.75 else "")
             day = shifted(p["day"], rng)
             town, oblast = p["town"], OBLASTS[p["town"][0]]
-            place = f"{RU_KIND[town[4]]} {town[2]}" + (f", {oblast[1]} обл." if rng.random() < 0.6 else "")
+            place = f"{RU_KIND[town[4]]} {town[2]}" + (
+                f", {oblast[1]} обл." if rng.random() < 0.6 else ""
+            )
             w.writerow([
                 i, typo(full, rng, typos), "м" if p["sex"] == "m" else "ж",
                 age_as_given(p, rng) if rng.random() < 0.85 else "",
@@ -373,7 +381,9 @@ def write(out: Path, n: int, seed: int, variant: bool) -> dict:
             system = rng.choices(["kmu", "old_ua", "ru"], shares)[0]
             surname, given, _ = name_forms(p, russian=system == "ru")
             first, last = romanise(given, system, rng), romanise(surname, system, rng)
-            name = f"{last.upper()} {first}" if variant and rng.random() < 0.5 else f"{first} {last}"
+            name = (
+                f"{last.upper()} {first}" if variant and rng.random() < 0.5 else f"{first} {last}"
+            )
             day = shifted(p["day"], rng)
             oblast = OBLASTS[p["town"][0]][2]
             town = rng.choice(p["town"][3])
@@ -396,7 +406,11 @@ def write(out: Path, n: int, seed: int, variant: bool) -> dict:
         if rng.random() < 0.3:
             surname = surname.upper()
         day = shifted(p["day"], rng, 0.12)
-        when = day.strftime("%d.%m.%Y") if rng.random() < 0.85 else f"{UA_MONTHS[day.month - 1]} {day.year}"
+        when = (
+            day.strftime("%d.%m.%Y")
+            if rng.random() < 0.85
+            else f"{UA_MONTHS[day.month - 1]} {day.year}"
+        )
         sheet.append([
             i, typo(f"{surname} {given} {patr}", rng, typos), p["born"].year if rng.random() < 0.9 else None,
             when, f"{p['town'][4]} {p['town'][1]}", rng.choice(["", "ексгумація", "знайдено у дворі"]),
@@ -412,7 +426,9 @@ def write(out: Path, n: int, seed: int, variant: bool) -> dict:
         w = csv.writer(f)
         w.writerow(["person_id", "sex", "age", "date_of_death", "oblast", "settlement"])
         for p in people:
-            w.writerow([p["pid"], p["sex"], p["age"], p["day"].isoformat(), p["town"][0], p["town"][3][0]])
+            w.writerow(
+                [p["pid"], p["sex"], p["age"], p["day"].isoformat(), p["town"][0], p["town"][3][0]]
+            )
     documented = len({pid for _, _, pid in truth})
     return {"people": n, "documented": documented, "records": {k: len(v) for k, v in lists.items()}}
 
