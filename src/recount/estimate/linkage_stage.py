@@ -669,7 +669,7 @@ def replicate_diagnostics(
         length = min(c.shape[1] for c in chains)
         logs = [np.log(c[:, :length]) for c in chains]
         reference = template.chains
-        if reference is not None and reference.shape[1] >= length:
+        if reference is not None and reference.shape[1] >= length >= 4:
             rhat, disagree = mcmc_diagnostics.rhat_against(logs, np.log(reference))
             return rhat, float(sum(ess)), disagree
         centred = np.concatenate([values - values.mean() for values in logs])
