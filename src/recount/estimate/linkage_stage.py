@@ -753,7 +753,7 @@ def estimate_linked_workspace(
     evidence = audit_evidence(answered, record_person, pairs) if len(answered) else None
     current = link_threshold(ws)
     graph = build_graph(record_person, pairs, lists, effective_labels(ws), evidence, current)
-    frame = stage.with_periods(persons, strata)
+    frame = stage.stratum_frame(persons, settings, lists)
 
     def tasks(persons_frame, columns, level, options):
         return stage.stratum_tasks(persons_frame, columns, lists, strata, level, options)

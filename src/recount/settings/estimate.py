@@ -153,6 +153,11 @@ class EstimateSettings(Section):
                                minimum=1)  # fmt: skip
     small_stratum: int = setting(1000, "strata below this many people are flagged small",
                                  minimum=0)  # fmt: skip
+    impute_unknown_strata: bool = setting(
+        True,
+        "people of unknown stratum (no record gives the year or place) take one drawn from "
+        "people on the same lists; false: they form a stratum of their own",
+    )
     criterion: str = setting("bic", "log-linear model search criterion", choices=CRITERIA)
     delta: float | None = setting(
         None, "dga's hyper-Dirichlet parameter (default 2^-lists)", minimum=0, open_interval=True
