@@ -110,13 +110,20 @@ WITHIN_SQL = """
 create temp table named as
     select unique_id, area, dated, rt from cells join ranked using (unique_id)
     where area is not null and len(rt) >= 2;
+create temp table name_index as select unique_id, area, dated, rt, unnest(rt) as t from named;
 create temp table within_pairs as
-    select inner_.unique_id as a, outer_.unique_id as b, inner_.dated or outer_.dated as dated
-    from named inner_
-    join (select unique_id, area, dated, rt, unnest(rt) as t from named) outer_
+    select inner_.unique_id as a, outer_.unique_id as b
+    from (select * from named where not dated) inner_
+    join name_index outer_
       on outer_.area = inner_.area and outer_.t = inner_.rt[1]
      and outer_.unique_id <> inner_.unique_id
-    where (not inner_.dated or not outer_.dated) and list_has_all(outer_.rt, inner_.rt);
+    where list_has_all(outer_.rt, inner_.rt)
+    union all
+    select inner_.unique_id as a, outer_.unique_id as b
+    from (select * from named where dated) inner_
+    join (select * from name_index where not dated) outer_
+      on outer_.area = inner_.area and outer_.t = inner_.rt[1]
+    where list_has_all(outer_.rt, inner_.rt);
 create temp table within_kept as
     select a, b from within_pairs
     where a in (select a from within_pairs group by a having count(*) <= {cap})
