@@ -467,6 +467,11 @@ def test_a_one_word_name_column_beside_family_and_father_columns_is_the_given_na
     (tmp_path / "parts.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     columns, _ = _suggest(tmp_path / "parts.csv")
     assert columns == {"given_name": "الاسم", "father_name": "اسم الأب", "family_name": "الكنية"}
+    # Iraqi forms call the family name 'اللقب' (note 83: left unmapped, the family was lost).
+    iraqi = ["الاسم,اسم الأب,اسم الجد,اللقب", "علي,كريم,خالد,المشهداني", "حسين,يوسف,عمر,البياتي"]
+    (tmp_path / "iraqi.csv").write_text("\n".join(iraqi) + "\n", encoding="utf-8")
+    columns, _ = _suggest(tmp_path / "iraqi.csv")
+    assert columns["family_name"] == "اللقب" and columns["given_name"] == "الاسم"
     full = ["الاسم,اسم الأب", "محمد أحمد الحلبي,أحمد", "عبد الله خالد العلي,خالد"]
     (tmp_path / "full.csv").write_text("\n".join(full) + "\n", encoding="utf-8")
     columns, _ = _suggest(tmp_path / "full.csv")

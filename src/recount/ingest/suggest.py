@@ -71,7 +71,7 @@ HEADER_WORDS = {
     "family_name": [
         "family", "family name", "surname", "last", "name last", "last name", "lastname",
         "last_name", "family_name", "surnames", "الكنية", "النسبة", "العائلة", "اسم العائلة",
-        "الكنية/العائلة", "الشهرة", "apellidos", "apellido", "nom de famille", "nom",
+        "الكنية/العائلة", "الشهرة", "اللقب", "لقب", "apellidos", "apellido", "nom de famille", "nom",
         "primer apellido", "segundo apellido", "apellido paterno", "apellido materno",
         "прізвище", "фамилия",
     ],
