@@ -224,8 +224,6 @@ CO = name_equivalents(country_pack("CO"))
         ("Jiménez", "Giménez"),
         ("Córdoba", "Córdova"),
         ("Díaz", "Días", "Diaz"),
-        ("Leidy", "Leydi"),
-        ("Castillo", "Castiyo"),
         ("Humberto", "Umberto"),
         ("Cecilia", "Secilia"),
     ],
