@@ -32,6 +32,7 @@ def test_single_class_matches_the_exact_posterior(kosovo, single_class_posterior
     assert abs(got[1] - exact[1]) < 15
     assert abs(got[0] - exact[0]) < 30 and abs(got[2] - exact[2]) < 30
     assert draws.mean() == pytest.approx((grid * p).sum(), abs=10)
+    assert "truncation_binds" not in model.flags()  # one class is a model, not a truncation
 
 
 @pytest.mark.slow

@@ -556,7 +556,10 @@ class LCMCR:
     def truncation_share_(self) -> float:
         """Posterior median of (alpha / (1 + alpha))^(K - 1): the share of the people the
         stick-breaking prior leaves past the first K - 1 classes, given alpha. Above
-        TRUNCATION_LIMIT the K classes are all in use and a larger K is the model asked for."""
+        TRUNCATION_LIMIT the K classes are all in use and a larger K is the model asked for.
+        0 at K = 1: one class is a model chosen (no stick, no alpha), not a truncation."""
+        if self.K == 1:
+            return 0.0
         alpha = self.alpha_draws_.ravel()
         return float(np.median((alpha / (1.0 + alpha)) ** (self.K - 1)))
 
