@@ -18,6 +18,10 @@ in the data at hand, never by position:
   cost more precision than it gained recall: docs/bench/link.md). The prefixes find
   two records each misspelling a different name where surnames are few (Spanish
   lists: docs/bench/link.md, round 7);
+- a name that few records share with the same value of another field the list gives
+  (place of birth, year of birth, occupation, a postcode): a list with no date, or whose
+  dates are typed wrong, still finds a person's records that share one rare name and
+  something else about them (its cap is the largest within the pair budget, as above);
 - one of a record's two rarest names, or their first three letters, on the same day;
 - any name on the same day in the same place;
 - the same identifier, or the same value of a text field that nearly identifies
@@ -47,7 +51,7 @@ PREFIX = 3
 MAX_PAIRS_PER_RECORD = 5
 BLOCKING_COLUMNS = (
     "rare_pairs", "top_pairs", "prefix_pairs", "top_tokens", "top_prefixes", "window_a",
-    "window_b", "area_year_pairs", "area_year_prefixes",
+    "window_b", "area_year_pairs", "area_year_prefixes", "context_tokens",
 )  # fmt: skip
 
 # Rarity caps tried for the name-only rules, smallest first: the largest whose
@@ -95,6 +99,14 @@ create temp table local_prefixes as
     from cells join prefix_pairs using (unique_id)
     where area is not null and year is not null;
 create temp table local_prefix_freq as select p, count(*) as n from local_prefixes group by p;
+"""
+
+# Each name token keyed by the value of another field the record carries, and their counts.
+CONTEXT_SQL = """
+create temp table context_keys as
+    select distinct unique_id, t || ' @' || field || '=' || value as p
+    from (select unique_id, unnest(tokens) as t from frame) join contexts using (unique_id);
+create temp table context_freq as select p, count(*) as n from context_keys group by p;
 """
 
 LOCAL_HELPERS_SQL = """
@@ -165,11 +177,16 @@ def add_blocking_columns(frame: pd.DataFrame, fields: Fields) -> pd.DataFrame:
         ).df()
     finally:
         con.close()
-    helpers = helpers.set_index("unique_id").join(local).reindex(frame["unique_id"])
+    helpers = (
+        helpers.set_index("unique_id")
+        .join(local)
+        .join(_context_tokens(frame, fields))
+        .reindex(frame["unique_id"])
+    )
     out = frame.copy()
     for column in BLOCKING_COLUMNS:
         out[column] = helpers[column].to_numpy()
-    for column in ("area_year_pairs", "area_year_prefixes"):
+    for column in ("area_year_pairs", "area_year_prefixes", "context_tokens"):
         out[column] = [v if isinstance(v, list | np.ndarray) else [] for v in out[column]]
     for column in ("window_a", "window_b"):
         out[column] = out[column].astype("Int64")
@@ -209,6 +226,51 @@ def _local_pairs(
     return helpers[0].join(helpers[1], how="outer")
 
 
+def context_columns(fields: Fields) -> list[str]:
+    """The fields a rare name is paired with in `context_tokens`: place of birth, year of
+    birth (where no date of death is the primary date) and text or code extras, which say
+    something about a person without naming a time and place of death (identifiers have a
+    rule of their own; the place and admin unit of death have the area-and-year rules)."""
+    columns = ["birth_place"] if fields.has("birth_place") else []
+    if fields.primary_date == "dob_day":
+        columns.append("dob_year")
+    return columns + [c for c, kind in fields.extras.items() if kind in ("text", "code")]
+
+
+def _context_tokens(frame: pd.DataFrame, fields: Fields) -> pd.DataFrame:
+    """Per record, its names keyed by each context field's value (`context_columns`), kept
+    where few records share the key: at most the largest cap within the pair budget."""
+    columns = [c for c in context_columns(fields) if c in frame.columns]
+    empty = pd.DataFrame(
+        {"context_tokens": pd.Series(dtype=object)}, index=pd.Index([], name="unique_id")
+    )
+    if not columns:
+        return empty
+    long = (
+        frame[["unique_id", *columns]]
+        .astype({c: "string" for c in columns})
+        .melt(id_vars="unique_id", var_name="field", value_name="value")
+        .dropna(subset=["value"])
+    )
+    con = duckdb.connect()
+    try:
+        con.register("frame", frame[["unique_id", "tokens"]])
+        con.register("contexts", long)
+        con.execute(CONTEXT_SQL)
+        cap = rarity_cap(con, "context_freq", len(frame))
+        return (
+            con.execute(
+                LOCAL_HELPERS_SQL.format(
+                    cap=cap, column="context_tokens", table="context_keys", freq="context_freq"
+                )
+            )
+            .df()
+            .set_index("unique_id")
+        )
+    finally:
+        con.close()
+
+
 def prediction_rules(fields: Fields, frame: pd.DataFrame | None = None) -> list[dict]:
     """Splink blocking rules (dicts, DuckDB SQL) for the fields this workspace has.
 
@@ -231,6 +293,8 @@ def prediction_rules(fields: Fields, frame: pd.DataFrame | None = None) -> list[
         rules.append(("l.area_year_pairs = r.area_year_pairs", ["area_year_pairs"]))
         rules.append(("l.area_year_prefixes = r.area_year_prefixes", ["area_year_prefixes"]))
     rules.append(("l.prefix_pairs = r.prefix_pairs", ["prefix_pairs"]))
+    if context_columns(fields):
+        rules.append(("l.context_tokens = r.context_tokens", ["context_tokens"]))
     if date:
         rules.append(("l.top_pairs = r.top_pairs and l.window_a = r.window_a", ["top_pairs"]))
         rules.append(("l.top_pairs = r.top_pairs and l.window_b = r.window_b", ["top_pairs"]))
