@@ -369,6 +369,40 @@ def test_suggest_names_the_country_pack_whose_units_the_values_are(tmp_path):
     assert "governorate" not in columns and 'country = "CO"' not in output
 
 
+def test_suggest_runs_while_recount_toml_is_invalid_and_says_what_is_wrong(tmp_path):
+    """A user fixing a pasted block still gets the next list's block; the config's problem is
+    named on stderr, so stdout stays a block to append, and its country pack is still used."""
+    lines = ["nombre,x"] + [
+        f"Juan Pérez {i},{d}" for i, d in enumerate(["Antioquia", "Chocó", "Meta"] * 8)
+    ]
+    (tmp_path / "l.csv").write_text("\n".join(lines), encoding="utf-8")
+    workspace = tmp_path / "ws"
+    runner.invoke(app, ["init", str(workspace), "--country", "SY"])
+    config = workspace / "recount.toml"
+    valid = config.read_text(encoding="utf-8")
+    config.write_text(
+        valid + '\n[[sources]]\nid = "a"\npath = "a.csv"\n[sources.columns]\nsex = "S"\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(
+        app, ["sources", "suggest", str(tmp_path / "l.csv"), "-w", str(workspace)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "recount.toml is not valid" in result.stderr and "sources.a" in result.stderr
+    assert "with the SY country pack" in result.stderr
+    columns = tomllib.loads(result.stdout)["sources"][0]["columns"]
+    assert columns["name"] == "nombre" and "governorate" not in columns  # SY's pack, as before
+    config.write_text(valid + '\n[[sources]\nid = "a"\n', encoding="utf-8")  # not TOML
+    result = runner.invoke(
+        app, ["sources", "suggest", str(tmp_path / "l.csv"), "-w", str(workspace)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "not valid TOML" in result.stderr and "with no country pack" in result.stderr
+    block = tomllib.loads(result.stdout)["sources"][0]
+    assert block["columns"]["governorate"] == "x" and 'country = "CO"' in result.stdout
+    assert runner.invoke(app, ["ingest", "-w", str(workspace)]).exit_code != 0
+
+
 def test_suggest_reads_a_headers_words_before_guessing_from_values(tmp_path):
     """sex_code holds 1/2 (which look like ages); death_date_serial holds Excel serials."""
     lines = ["victim_name,sex_code,death_date_serial,batch_id"] + [

@@ -109,3 +109,45 @@ def test_a_level_claims_no_more_precision_than_both_records_have(pairs):
                 else "All other comparisons"
             )
             assert label == expected
+
+
+def age_levels(rows: list[tuple]) -> list[str]:
+    """The age comparison's level for (birth_year, age, dob_day) on each side."""
+    names = ("birth_year", "age", "dob_day")
+    frame = pd.DataFrame(
+        [
+            {
+                **{f"{n}_l": v for n, v in zip(names, left, strict=True)},
+                **{f"{n}_r": v for n, v in zip(names, right, strict=True)},
+            }
+            for left, right in rows
+        ]
+    ).astype({f"{n}_{s}": "Int64" for n in names for s in "lr"})
+    cases = []
+    for lv in cmp.birth_year()["comparison_levels"]:
+        condition = "true" if lv["sql_condition"] == "ELSE" else lv["sql_condition"]
+        cases.append(f"when {condition} then '{lv['label_for_charts']}'")
+    con = duckdb.connect()
+    con.register("pairs", frame)
+    return [r[0] for r in con.execute(f"select case {' '.join(cases)} end from pairs").fetchall()]
+
+
+@settings(deadline=None, max_examples=40)
+@given(st.integers(0, 100), st.integers(0, 100), st.booleans())
+def test_ages_are_compared_where_a_date_of_death_is_missing(age_a, age_b, left_dated):
+    """A list without dates still gives ages: with no year of birth on one side the two ages
+    are compared as ages; with both years of birth, the years are; with no age, nothing."""
+    dated = (2015 - age_a, age_a, None)
+    undated = (None, age_b, None)
+    pair = (dated, undated) if left_dated else (undated, dated)
+    expected = (
+        "ages within 1 year, a date missing"
+        if abs(age_a - age_b) <= 1
+        else "ages further apart, a date missing"
+    )
+    assert age_levels([pair]) == [expected]
+    assert age_levels([(dated, (2015 - age_b, age_b, None))])[0] not in (
+        "ages within 1 year, a date missing",
+        "ages further apart, a date missing",
+    )
+    assert age_levels([(dated, (None, None, None))]) == ["null"]

@@ -68,7 +68,8 @@ def test_em_that_drives_an_m_to_zero_is_rerun_bounded_not_replaced_by_priors(tmp
     # estimated from these lists, not the priors (sex 0.05 apart, age 0.6 within a year):
     # one person's two records never differ in sex here and give one age
     assert m[("sex", "All other comparisons")] < 0.03
-    assert m[("age", "within 1 year")] > 0.8
+    # (a third of the second list's dates are missing: those pairs compare the ages as ages)
+    assert m[("age", "within 1 year")] + m[("age", "ages within 1 year, a date missing")] > 0.8
     # only namesakes' dates are months apart: that counts against, and boundedly (the floor)
     assert -8 < weight[("date_of_death", "within a year")] < -5
     linked = project.table("record_person").pivot_table(

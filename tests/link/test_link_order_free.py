@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import hypothesis
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import strategies as st
 from link_fixtures import newcomer_workspace
 
 from recount.link import link_workspace
 from recount.link.blocking import add_blocking_columns, blocked_pairs, prediction_rules
-from recount.link.clustering import UNKNOWN_DAY, RecordFacts, cluster
+from recount.link.clustering import UNKNOWN_DAY, RecordFacts, cluster, one_edit
 from recount.link.evaluate import evaluate_record_person
 from recount.link.fields import present_fields
 from recount.link.prepare import linkable_records, load_link_input
@@ -189,10 +191,12 @@ def test_a_nickname_the_country_pack_lists_is_the_name_it_stands_for():
     # Pacho Gómez Ruiz and Francisco Gómez Ruiz: one person where the pack says so
     from recount.link.nicknames import nickname_keys
     from recount.names import split_name
+    from recount.names.equivalents import name_equivalents
     from recount.reference import NO_PACK, country_pack
 
     aliases = nickname_keys(country_pack("CO"))
-    key = {w: split_name(w, "spelling").tokens[0].key for w in ("Pacho", "Francisco")}
+    spanish = name_equivalents(country_pack("CO"))  # keyed as a workspace of the pack keys them
+    key = {w: split_name(w, "spelling", spanish).tokens[0].key for w in ("Pacho", "Francisco")}
     assert aliases[key["Pacho"]] == key["Francisco"]
     assert nickname_keys(NO_PACK) == {}
     frame = pd.DataFrame(
@@ -324,3 +328,35 @@ def test_two_given_names_written_as_one_are_compared_by_the_first():
     )
     result = cluster(2, np.array([0]), np.array([1]), np.array([20.0]), facts, 45, 40)
     assert result.labels[0] != result.labels[1]
+
+
+def test_a_given_name_a_letter_off_is_one_name_and_another_name_is_not():
+    # Ali (ely) typed Eky: three-letter keys one letter apart (SequenceMatcher 0.67) are one
+    # given name; Omar (emr) is another; Ahmad and Muhammad stay two (listed)
+    facts = _facts(
+        ["ely", "eky", "emr"],
+        ["ktyb", "ktyb", "ktyb"],
+        [{"ely", "hsn", "ktyb"}, {"eky", "hsn", "ktyb"}, {"emr", "hsn", "ktyb"}],
+    )
+    result = cluster(3, np.array([0, 1]), np.array([1, 2]), np.array([20.0, 19.0]), facts, 45, 40)
+    assert result.labels[0] == result.labels[1]
+    assert result.labels[2] != result.labels[1]
+    assert result.refused_given_names == 1
+
+
+def _edits(a: str, b: str) -> int:
+    """Optimal string alignment distance, the reference `one_edit` must agree with."""
+    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(
+                d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1])
+            )
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[-1][-1]
+
+
+@hypothesis.given(st.text("abcde", max_size=6), st.text("abcde", max_size=6))
+def test_one_edit_is_an_edit_distance_of_one(a, b):
+    assert one_edit(a, b) == (_edits(a, b) == 1)

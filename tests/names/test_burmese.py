@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from recount.names import split_name
@@ -148,3 +148,30 @@ def test_a_township_in_burmese_script_keys_like_its_romanisation():
     for burmese, latin in [("ဖားကန့်", "Hpakant"), ("ကလေး", "Kalay"), ("လှိုင်သာယာ", "Hlaing Tharyar")]:
         assert resolve_place(burmese).place_key != resolve_place(latin).place_key
         assert resolve_place(burmese, burmese=True) == resolve_place(latin, burmese=True)
+
+
+@settings(max_examples=10, deadline=None)
+@given(
+    own=st.lists(st.sampled_from(SYLLABLES), min_size=1, max_size=3),
+    father=st.lists(st.sampled_from(SYLLABLES), min_size=1, max_size=3),
+)
+@example(own=[("အောင်", ("Aung",))], father=[("ဦး", ("Oo",))])  # U Oo: a father is no one's name
+def test_a_fathers_name_in_its_own_column_is_not_among_a_burmese_names_tokens(own, father):
+    """A Burmese name has no family name: the father's, given in its own column, is another
+    person's name: the name's tokens are the person's own, as on a list without the column. An Arabic father's name is part of the name (a nasab)."""
+    name = "".join(b for b, _ in own)
+    father_name = "ဦး" + "".join(b for b, _ in father)
+    frame = pd.DataFrame(
+        {
+            "record_id": ["a:1", "b:1", "c:1", "c:2"],
+            "source_id": ["a", "b", "c", "c"],
+            "name": [name, " ".join(latin[0] for _, latin in own), "محمد علي", "محمد علي"],
+            "father_name": [father_name, None, "أحمد", None],
+        }
+    )
+    for column in ("name_latin", "given_name", "grandfather_name", "family_name"):
+        frame[column] = None
+    rows = normalize_records(frame, workers=1).to_pylist()
+    burmese, romanised, arabic, arabic_alone = rows
+    assert burmese["name_tokens"] == romanised["name_tokens"]
+    assert set(arabic["name_tokens"]) > set(arabic_alone["name_tokens"])

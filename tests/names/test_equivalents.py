@@ -164,10 +164,10 @@ def test_keys_are_plain_lower_case_letters(text):
     assert keyed.isascii()
 
 
-def test_no_pack_and_the_syrian_and_colombian_packs_have_no_equivalents():
+def test_no_pack_and_the_syrian_pack_have_no_equivalents():
     assert name_equivalents(NO_PACK) is NO_EQUIVALENTS
     assert name_equivalents(country_pack("SY")) is NO_EQUIVALENTS
-    assert name_equivalents(country_pack("CO")) is NO_EQUIVALENTS
+    assert name_equivalents(country_pack("CO"))  # Spanish spellings of one sound
     assert not NO_EQUIVALENTS and EQ
     assert key_style_setting("auto", UA) == SPELLING_KEYS
     assert key_style_setting("auto", country_pack("CO")) == "auto"
@@ -212,3 +212,34 @@ def test_names_key_keys_as_a_workspace_of_the_pack_does():
     explained = CliRunner().invoke(app, ["names", "key", "--explain", "--country", "UA", forms[1]])
     assert "[UA pack]" in explained.output
     assert CliRunner().invoke(app, ["names", "key", "--country", "XX", "a"]).exit_code != 0
+
+
+CO = name_equivalents(country_pack("CO"))
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("Hernández", "Ernández", "HERNANDEZ"),
+        ("Jiménez", "Giménez"),
+        ("Córdoba", "Córdova"),
+        ("Díaz", "Días", "Diaz"),
+        ("Leidy", "Leydi"),
+        ("Castillo", "Castiyo"),
+        ("Humberto", "Umberto"),
+        ("Cecilia", "Secilia"),
+    ],
+)
+def test_spanish_spellings_of_one_sound_get_one_key(forms):
+    keys = {split_name(form, SPELLING_KEYS, CO).tokens[0].key for form in forms}
+    assert len(keys) == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("Marta", "María"), ("Luz", "Luis"), ("Pedro", "Pablo"), ("Gómez", "López")]
+)
+def test_different_spanish_names_keep_different_keys(a, b):
+    assert (
+        split_name(a, SPELLING_KEYS, CO).tokens[0].key
+        != split_name(b, SPELLING_KEYS, CO).tokens[0].key
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 from typing import Annotated
 
@@ -79,12 +80,36 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Print a [[sources]] block with a proposed column mapping, to paste into recount.toml."""
         from recount.ingest.suggest import suggest_source
-        from recount.reference import NO_PACK, workspace_pack
 
         ws = open_project(workspace).workspace
-        pack = workspace_pack(ws) if ws.config_path.exists() else NO_PACK
-        suggestion = suggest_source(file, ws.root, pack)
+        suggestion = suggest_source(file, ws.root, _pack_despite_config(ws))
         print(suggestion.toml(), end="")
+
+
+def _pack_despite_config(ws: Workspace):
+    """The country pack to suggest with. A recount.toml that does not load (a block pasted
+    and not yet fixed) is named on stderr, and its `[project] country` still used when that
+    alone reads: the user fixing the file still gets suggestions for the next list."""
+    from recount.errors import ConfigError
+    from recount.reference import NO_PACK, country_pack, workspace_pack
+
+    if not ws.config_path.exists():
+        return NO_PACK
+    try:
+        return workspace_pack(ws)
+    except ConfigError as problem:
+        try:
+            country = tomllib.loads(ws.config_path.read_text("utf-8"))["project"]["country"]
+            pack = country_pack(country) if isinstance(country, str) else NO_PACK
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError, KeyError, TypeError, ConfigError):
+            pack = NO_PACK
+        err_console.print(
+            f"recount.toml is not valid, so `recount ingest` will refuse it: {problem}\n"
+            f"suggesting {f'with the {pack.code} country pack' if pack.code else 'with no country pack'}"
+            " all the same; fix recount.toml before ingesting.",
+            markup=False,
+        )
+        return pack
 
 
 def _progress() -> Progress:

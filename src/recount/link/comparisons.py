@@ -196,18 +196,26 @@ def date_of_birth(d: Dialect) -> dict[str, Any]:
 
 
 def birth_year() -> dict[str, Any]:
-    """Year of birth from age (and date of death) where a full date of birth is not on both."""
+    """Year of birth from age (and date of death) where a full date of birth is not on both.
+
+    A record with an age but no date of death has no year of birth; two such ages are
+    compared as ages (a list without dates still says the man was 24, and namesakes in one
+    town rarely share an age), at levels of their own so that they learn their own weights.
+    """
     diff = "abs(birth_year_l - birth_year_r)"
+    undated = "(birth_year_l is null or birth_year_r is null)"
     return comparison(
         "age",
-        "year of birth from age or date of birth",
+        "year of birth from age or date of birth; ages where a date is missing",
         [
             level(
-                "birth_year_l is null or birth_year_r is null"
+                f"({undated} and (age_l is null or age_r is null))"
                 " or (dob_day_l is not null and dob_day_r is not null)",
                 "null",
                 null=True,
             ),
+            level(f"{undated} and abs(age_l - age_r) <= 1", "ages within 1 year, a date missing"),
+            level(undated, "ages further apart, a date missing"),
             level(f"{diff} <= 1", "within 1 year"),
             level(f"{diff} <= 3", "within 3 years"),
             level(f"{diff} <= 8", "within 8 years"),

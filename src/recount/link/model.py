@@ -43,7 +43,8 @@ M_PRIORS = {
     "name": [0.5, 0.1, 0.12, 0.1, 0.05, 0.04, 0.04, 0.03, 0.02],
     "date_of_death": [0.62, 0.12, 0.1, 0.06, 0.06, 0.02, 0.02],
     "date_of_birth": [0.8, 0.06, 0.03, 0.02, 0.03, 0.02, 0.02, 0.02],
-    "age": [0.6, 0.2, 0.1, 0.1],
+    # ages alike or not where a date is missing; then years of birth within 1, 3, 8, else
+    "age": [0.25, 0.05, 0.45, 0.12, 0.07, 0.06],
     "exact": [0.95, 0.05],
     "text": [0.75, 0.1, 0.15],
     # the same place on the same day, on another (or unknown) day, nearly, else

@@ -103,8 +103,11 @@ def token_key(token: str) -> str:
         return ""
     whole = compact(folded)
     lexicon = load_lexicon()
-    if whole in lexicon.latin:
-        return lexicon.latin[whole]
+    # a compound the lexicon lists by its spelling ('Abdoul Nasser') takes the listed key,
+    # as a single word does: composing it from its parts gave ebdnasr where the list has ebdnsr
+    listed = lexicon.latin.get(whole) or lexicon.spelling.get(spelling_key(whole))
+    if listed is not None:
+        return listed
     listed = _listed_with_g_for_q(whole)  # Abd al-Gadir as listed Abd al-Qadir
     if listed is not None:
         return listed

@@ -546,6 +546,12 @@ def _assign(tokens: list[NameToken], aliases: tuple[NameToken, ...], script: str
     )
 
 
+# Positions of the father's and grandfather's fields. A Burmese name has no family name: the
+# father's is another person's name, not a part of this one's (as a nasab is), so its tokens
+# are kept as the father's part but left out of the name's tokens.
+FORBEAR_FIELDS = (1, 2)
+
+
 @lru_cache(maxsize=500_000)
 def parts_from_fields(
     given: str | None,
@@ -564,6 +570,9 @@ def parts_from_fields(
     joined = " ".join(present)
     words = _drop_leading_honorifics(_words(joined, script))
     if not words or _is_unknown(words) or _relation(words, script)[0]:
+        if not any(f is not None and str(f).strip() for f in (given, family)):
+            # a father's or grandfather's name alone is never read as the person's own
+            return NameParts(identifiable=False, unidentified_reason="no_name")
         return split_name(joined, style, equivalents)
     latin = latin_style(joined, _words(joined, "latin"), style)
     role_tokens: list[NameToken | None] = []
@@ -577,12 +586,12 @@ def parts_from_fields(
         words = _words(_PARENS.sub(" ", str(field)), field_script)
         if position == 0:
             words = _drop_leading_honorifics(words)
-        tokens = _tokens(
-            words, field_script, latin if field_script == "latin" else ARABIC_KEYS, equivalents
-        )
-        all_tokens.extend(
-            t if t.kind in ("name", "kunya") else t._replace(kind="name") for t in tokens
-        )
+        keying = latin if field_script == "latin" else ARABIC_KEYS
+        tokens = _tokens(words, field_script, keying, equivalents)
+        if keying != BURMESE_KEYS or position not in FORBEAR_FIELDS:
+            all_tokens.extend(
+                t if t.kind in ("name", "kunya") else t._replace(kind="name") for t in tokens
+            )
         if position == 0 and tokens and tokens[0].kind == "kunya" and len(tokens) > 1:
             kunya, tokens = tokens[0], tokens[1:]
         role_tokens.append(_merge(tokens) if tokens else None)

@@ -208,6 +208,8 @@ def find_attributions(
                 named = _unnamed(match.start(), name)  # covers its own figure only
                 found.append(replace(named, scope=(match.start(), match.end() + 30)))
     for match in _REVISES_RE.finditer(sentence):  # "Peru commission doubles war death toll to"
+        if _ATTRIBUTIVE_REVISED_RE.match(match.group(0)):
+            continue  # "(new and revised number)", "updated figures show": a participle
         if not any(s <= match.start() < e for s, e in masked):
             verb = re.compile(r"\w+").match(sentence, match.start())
             found.append(_speech_attribution(sentence, verb, mentions))
@@ -276,6 +278,10 @@ _REVISES_RE = re.compile(
     r"(?:(?:its|their|the|his|her|a|an)\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:toll|count|figure|figures|estimate|tally|number|results|findings)\b",
     re.IGNORECASE,
+)
+# "revised number", "updated figures": the participle describes the noun right after it.
+_ATTRIBUTIVE_REVISED_RE = re.compile(
+    r"^[a-z]+ed\s+(?:(?!(?:its|their|the|his|her|a|an)\s)[a-z]+\s+)?(?:toll|count|figures?|estimate|tally|number|results|findings)$"
 )
 # A headline's source: "… Rises To 436 - Doctors' Committee", "…: UN", "ICMP: 6,838 …".
 _HEADLINE_SUFFIX_RE = re.compile(r"\s[-–—:]\s*(?P<source>[^-–—:.]{2,40}?)\s*$")
@@ -440,6 +446,9 @@ def _speech_attribution(
         shared = _coordinated_speaker(sentence, verb, mentions)
         if shared is not None:
             return shared
+        counted = _COUNTED_OBJECT_AND_RE.search(before)
+        if counted is not None:  # "The commission took 9,000 testimonies and documented 46 deaths"
+            return _clause_subject(sentence, counted.start("verb"), verb.start(), mentions)
     agent = _AGENT_TAIL_RE.search(before)
     if agent is not None:  # "The Commission of Inquiry set up by the UN Secretary-General found"
         before = before[: agent.start()] + " "
@@ -497,6 +506,12 @@ def _speech_attribution(
             ):
                 return _named(verb.start(), mention)
             break
+    aside = _TRAILING_ASIDE_RE.search(before)
+    if aside is not None:  # "A Dutch-language photo history (People Per Project) says"
+        inner = aside.group(1)
+        if _is_proper(inner) and not re.search(r"\d", inner) and len(inner.split()) <= 6:
+            return _unnamed(verb.start(), _clean_phrase(inner) or inner.strip())
+        before = before[: aside.start()] + " "  # "X (its glossary entry) says": X
     work = _IN_WORK_RE.search(before[-200:])
     if work is not None:  # "Raul Arias Ramos in his book La Legion Condor … states": the author
         name = _clean_phrase(work.group("np"))
@@ -524,7 +539,7 @@ def _speech_attribution(
     mention = _mention_at(mentions, verb.end(), 16)
     if mention is not None:
         return _named(verb.start(), mention)
-    head = re.match(r"\W*([^,]{2,80}?),\s+(?:which|who|whose)\b[^;,]*,$", tail)
+    head = re.match(r"\W*([^,]{2,80}?),\s+(?:which|who|whose|where)\b[^;,]*,$", tail)
     if head is not None and not verb.group(0).lower().endswith("ing"):
         # "The coalition, which documents abuses, put the year's killings at 383": the head
         inside = [m for m in mentions if m.start < head.end(1)]
@@ -546,7 +561,7 @@ def _speech_attribution(
         )
     ):
         # "The commission, which heard some 14,000 victims …, said that": the head speaks
-        relative = re.match(r"\W*([^,]{2,80}?),\s+(?:which|who|whose)\b[^;]*,$", tail)
+        relative = re.match(r"\W*([^,]{2,80}?),\s+(?:which|who|whose|where)\b[^;]*,$", tail)
         if relative is not None:
             inside = [m for m in mentions if m.start < relative.end(1)]
             if inside:
@@ -586,9 +601,46 @@ def _speech_attribution(
     if phrase and re.match(r"(?:its|their|his|her|our|a|an)\s", phrase.group(1), re.IGNORECASE):
         return None  # "published its quarterly report": an object, not an inverted speaker
     name = _clean_phrase(phrase.group(1)) if phrase else None
-    if name is None:
+    if name is None or not _inverted_speaker(name, sentence[verb.end() :]):
         return None
     return _unnamed(verb.start(), name)
+
+
+_SINGLE_SPEAKERS = {"police", "military", "army", "officials", "authorities", "government"}
+
+
+def _inverted_speaker(name: str, after: str) -> bool:
+    """A noun phrase after the verb that can be who speaks ('…, said the ministry'), not the
+    start of what is said: a count ('says more than 100 people'), a clause ('says police opened
+    fire'), or a lone word that is no noun ('Records differ')."""
+    if re.match(rf"\s*(?:\d|(?:{QUALIFIER_PATTERN})\s)", after, re.IGNORECASE):
+        return False
+    words = name.split()
+    if any(w.islower() and w.endswith("ed") for w in words[1:]):
+        return False
+    if len(words) == 1 and name.islower():
+        return (
+            name.endswith("s") or name in _INSTITUTION_NOUNS | _GENERIC_SPEAKERS | _SINGLE_SPEAKERS
+        )
+    return True
+
+
+# "took 9,000 testimonies and (documented)": the verb before is the clause's, so its subject speaks.
+_COUNTED_OBJECT_AND_RE = re.compile(
+    r"\b(?P<verb>[a-z]+)\s+\d[\d,.]*\s+(?:[a-z][\w-]*\s+){0,2}[a-z]+\s+and\s+$"
+)
+_TRAILING_ASIDE_RE = re.compile(r"\s*\(([^()]{2,80})\)\s*$")
+
+
+def _clause_subject(
+    sentence: str, verb_at: int, cue: int, mentions: list[ClaimantMention]
+) -> Attribution | None:
+    """The subject before the clause's first verb (at `verb_at`), for a verb coordinated with it."""
+    clause = max([m.end() for m in _CLAUSE_BREAK_RE.finditer(sentence, 0, verb_at)], default=0)
+    inside = [m for m in mentions if clause <= m.start and m.end <= verb_at]
+    if inside:
+        return _named(cue, inside[-1])
+    return _unnamed(cue, _clean_phrase(sentence[clause:verb_at]))
 
 
 # The author before the work the figure is in: "X, in her 2005 book The Title, writes".

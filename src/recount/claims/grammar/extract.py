@@ -268,6 +268,7 @@ class DocumentState:
     principal_measures: frozenset[str] = frozenset()  # … and the measures it gave there
     paragraphs: int = 0  # paragraphs with figures so far
     wire_style: bool = False  # paragraphs of one sentence each, as wire copy is written
+    datelined: bool = False  # the paragraph opens with its own report's header ("AFP, 6 June —")
     cited: bool = False  # the text has citation markers ("[6]"): an encyclopedia's
     table_row: TableRow | None = None  # the table row the current sentence is
     text: str = ""  # the whole document (citation markers masked), for names given earlier
@@ -299,6 +300,7 @@ class SentenceClaim:
     context: str = "asserted"
     rate: str | None = None  # a rate's period ("day"): "165 killed a day" is not a total
     continued: bool = False  # credited to the previous sentence's source, not its own
+    scoped: bool = False  # credited by a source that covers its own phrase only ("108 (per UN)")
     earlier: Quantity | None = None  # "rose from 20 to 35": the earlier figure, a claim too
     standing: bool = False  # … that earlier figure: it stands now, whatever the rise to come
     claimant: str | None = None
@@ -321,6 +323,7 @@ def sentence_claims(
     state.in_list = item or sentence.rstrip().endswith(":")
     if state.new_paragraph:
         state.paragraph_speaker = None
+        state.datelined = _DATELINE_RE.match(sentence) is not None
     speaker_before = state.paragraph_speaker
     if not item:
         state.list_source = None
@@ -353,6 +356,9 @@ def sentence_claims(
     _share_population(sentence, claims)
     _topic_population(sentence, claims)
     _military_population(sentence, claims)
+    for claim in claims:
+        if _SICK_RE.match(sentence, claim.quantity.end):
+            claim.measure = None
     if item and state.list_heading is not None:
         _heading_measure(sentence, claims, state.list_heading)
     if state.losses and state.losses_people is not None:
@@ -402,8 +408,9 @@ def sentence_claims(
     if all_places:
         state.last_country = all_places[-1].country
     attributed = [c for c in claims if c.attributed and not c.continued]
+    speaking = [c for c in attributed if not c.scoped]  # "108 (per U.N. observers)" stays there
     state.previous_claimant = (
-        (attributed[-1].claimant, attributed[-1].claimant_kind) if attributed else None
+        (speaking[-1].claimant, speaking[-1].claimant_kind) if speaking else None
     )
     state.previous_measures = frozenset(c.measure for c in attributed if c.measure)
     if claims and state.new_paragraph:
@@ -435,6 +442,10 @@ _RESOLVED_AFTER_RE = re.compile(
     r"(?!\s+(?:dead|killed|murdered|executed|buried|in\s+(?:a\s+)?mass))",
     re.IGNORECASE,
 )
+
+
+# "78,494 evacuated sick": soldiers sent away ill, neither evacuated civilians nor harmed.
+_SICK_RE = re.compile(r"\s+(?:evacuated\s+|fell\s+)?sick\b", re.IGNORECASE)
 
 
 def _no_longer_counted(sentence: str, claim: SentenceClaim) -> bool:
@@ -493,7 +504,8 @@ _LOSSES_HEADING_RE = re.compile(r"^\W*casualties\s+and\s+losses\W*$", re.IGNOREC
 _CIVILIAN_LABEL_RE = re.compile(
     r"\b(?:civilians?|people|residents|inhabitants|non-?combatants)\b", re.I
 )
-_COMBATANT_MEASURES = {"killed", "injured", "missing", "detained", "casualties", "abducted"}
+_COMBATANT_MEASURES = {"killed", "injured", "missing", "detained", "casualties", "abducted",
+                       "killed_or_missing"}  # fmt: skip
 
 
 def _losses_section(sentence: str, state: DocumentState) -> None:
@@ -560,21 +572,26 @@ def _military_population(sentence: str, claims: list[SentenceClaim]) -> None:
 # 60,000 men": an armed body that suffers the losses counts its soldiers.
 _ARMED_LOSER_RE = re.compile(
     r"\b(?:units|army|armies|forces|troops|battalions?|regiments?|divisions?|brigades?|corps|"
-    r"navy|militias?)\s+(?:(?:had|have|has)\s+)?(?:suffered|sustained|incurred|lost)\s+"
+    r"navy|militias?|allies)\s+(?:(?:had|have|has)\s+)?(?:suffered|sustained|incurred|lost|had)\s+"
     r"(?:a\s+total\s+of\s+)?$",
     re.IGNORECASE,
 )
 
 
 def _armed_losers(sentence: str, claims: list[SentenceClaim]) -> None:
+    """'The Ottoman forces had more than 300,000 casualties, of whom over 87,000 died': the
+    body's soldiers, and so are the counts that break its losses down in the same clause."""
+    loser_at = None
     for claim in claims:
         before = sentence[max(0, claim.quantity.start - 60) : claim.quantity.start]
-        if (
-            claim.measure in _COMBATANT_MEASURES
-            and claim.population == "all"
-            and _ARMED_LOSER_RE.search(before)
-        ):
-            claim.population, claim.own_population = "combatants", True
+        if loser_at is not None and ";" in sentence[loser_at : claim.quantity.start]:
+            loser_at = None
+        if claim.measure in _COMBATANT_MEASURES and claim.population == "all":
+            if _ARMED_LOSER_RE.search(before):
+                claim.population, claim.own_population = "combatants", True
+                loser_at = claim.quantity.end
+            elif loser_at is not None and not claim.own_population:
+                claim.population = "combatants"  # "…, of whom over 87,000 died"
 
 
 _TOTAL_LINE_RE = re.compile(r"^\W*total\s*:", re.IGNORECASE)
@@ -587,11 +604,12 @@ def _side_total(sentence: str, claims: list[SentenceClaim], state: DocumentState
         state.summed += [(c.measure, c.population) for c in claims if c.measure]
         return
     measures = {measure for measure, _ in state.summed}
+    soldiers = {people for _, people in state.summed} == {"combatants"}
     for claim in claims:
         if claim.construction == "toll" and len(measures) >= 2:
             claim.measure = "casualties"
-            if {people for _, people in state.summed} == {"combatants"}:
-                claim.population = "combatants"
+        if soldiers and len(measures) >= 2 and claim.population == "all":
+            claim.population = "combatants"  # "Total: 300,000 (56,707 dead)": the same soldiers
     state.summed = []
 
 
@@ -909,12 +927,19 @@ def _continue_attribution(sentence: str, claims: list[SentenceClaim], state: Doc
     killed 50 people", unless the tense is shifted back as reported speech's is), an impersonal "it is estimated that", or another kind of measure than
     the source gave (a count of the dead is not followed by its author's count of refugees).
     """
+    if state.datelined and state.new_paragraph:
+        return  # a new report under its own header: "Daily Excelsior, 27 February — The toll …"
     source = state.previous_claimant
     measures = state.previous_measures
     if source is None and not state.new_paragraph:
         source = state.paragraph_speaker  # "X, for OHCHR, informed that … With 589 killed, …"
         measures = state.speaker_measures
-    if source is None and state.paragraph_speaker is None and not state.cited:
+    if (
+        source is None
+        and state.paragraph_speaker is None
+        and not state.cited
+        and not state.datelined  # another report's lede does not speak under this header
+    ):
         if _NARRATED_RE.search(sentence):
             return  # the text tells what happened ("gunmen ambushed a bus, killing 22")
         source, measures = state.principal, state.principal_measures  # the lede's source
@@ -938,6 +963,11 @@ def _continue_attribution(sentence: str, claims: list[SentenceClaim], state: Doc
             continue
         claim.claimant, claim.claimant_kind = source
         claim.attributed = claim.continued = True
+
+
+# A report's header before a dash that opens its paragraph: who published it and when
+# ("Kyiv Independent, 17 June 2023 —", "BEIRUT, Dec 14 (Reuters) —"), a few words with a name.
+_DATELINE_RE = re.compile(r"^\W*[A-Z][^—–\n.;:]{1,100}?\s[—–]\s(?=\W*[A-Z0-9])")
 
 
 def _family(measure: str | None) -> str:
@@ -1666,12 +1696,19 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
         ):
             continue
         gap = sentence[claim.phrase_end : following.quantity.start]
-        if _COORD_RE.match(gap):
+        shared = _SHARED_NOUN_GAP_RE.match(gap) and not claim.own_population
+        if _COORD_RE.match(gap) or shared:  # "27,000 French and 115,000 British troops died"
             claim.measure = following.measure
             claim.measure_text = following.measure_text
             claim.construction = "list"
             if not claim.own_population:
                 claim.population = following.population
+
+
+# "27,000 French and 115,000 British troops": adjectives alone before the next count share its noun.
+_SHARED_NOUN_GAP_RE = re.compile(
+    r"^\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:and|or)\s+$|^\s+[A-Z][\w'’-]*,\s+$"
+)
 
 
 def _measure_after_list(sentence: str, claims: list[SentenceClaim]) -> None:
@@ -2035,6 +2072,7 @@ def _attribute(
             claim.claimant, claim.claimant_kind, claim.attributed = state.outlet, "outlet", False
             continue
         claim.attributed = True
+        claim.scoped = chosen.scope is not None and chosen.scope[1] < len(sentence.rstrip(" .;"))
         if chosen.kind == "anonymous":  # estimates nobody owns: the text's own report of them
             claim.claimant, claim.claimant_kind = state.outlet, "outlet"
             continue

@@ -54,6 +54,7 @@ POPULATIONS = {
     "adults": "all", "elderly people": "all", "older people": "all", "staff members": "all",
     "staffers": "all", "staff": "all", "employees": "all", "health personnel": "all",
     "migrants": "all", "villagers": "all", "worshippers": "all", "passengers": "all",
+    "foreigners": "all", "foreign nationals": "all", "tourists": "all", "pupils": "children",
 }  # fmt: skip
 # People named by nation, ethnicity or faith ("6,700 Rohingya", "40 Palestinians"): data.
 PEOPLES = tuple(
@@ -69,7 +70,7 @@ MEASURES_AFTER = {
     "murdered": "killed", "executed": "killed", "massacred": "killed", "perished": "killed",
     "martyred": "killed", "deaths": "killed", "death": "killed", "fatalities": "killed",
     "lost their lives": "killed", "lost his life": "killed", "lost her life": "killed",
-    "lives lost": "killed", "die": "killed", "dies": "killed", "victims": "killed",
+    "lives lost": "killed", "die": "killed", "dies": "killed", "dying": "killed", "victims": "killed",
     "tortured to death": "killed", "starved to death": "killed", "beaten to death": "killed",
     "burned to death": "killed", "burnt to death": "killed", "shot dead": "killed",
     "found dead": "killed",
@@ -81,6 +82,7 @@ MEASURES_AFTER = {
     "dead & injured": "casualties", "dead & wounded": "casualties",
     "killed or missing": "killed_or_missing", "dead or missing": "killed_or_missing",
     "killed and missing": "killed_or_missing", "dead and missing": "killed_or_missing",
+    "killed & missing": "killed_or_missing", "dead & missing": "killed_or_missing",
     "died or disappeared": "killed_or_missing", "killed or disappeared": "killed_or_missing",
     "missing or dead": "killed_or_missing", "missing or killed": "killed_or_missing",
     "disappeared or killed": "killed_or_missing", "dead and missing persons": "killed_or_missing",
