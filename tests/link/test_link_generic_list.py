@@ -114,6 +114,10 @@ def test_a_rare_name_with_the_same_birth_place_is_blocked_without_a_date():
     assert (sizes * (sizes - 1) // 2).sum() <= MAX_PAIRS_PER_RECORD * len(frame)
 
 
+# Given names many records carry; any other name is rarer.
+COMMON = {"thomas", "george", "lewis", "eleanor", "william"}
+
+
 def _name_levels(pairs: list[tuple[list[str], list[str]]], near: float = 0.88) -> list[str]:
     """The name comparison's level for each pair of token lists, as Splink scores it."""
     tokens = [t for pair in pairs for t in pair]
@@ -125,6 +129,7 @@ def _name_levels(pairs: list[tuple[list[str], list[str]]], near: float = 0.88) -
             "token_set": [" ".join(sorted(t)) for t in tokens],
             "name_key": [" ".join(t) for t in tokens],
             "given_key": [t[0] for t in tokens],
+            "rarest_token": [min(t, key=lambda k: (k in COMMON, k)) for t in tokens],
         }
     )
     frame = pd.concat([frame, token_codes(frame["tokens"])], axis=1)
@@ -152,7 +157,9 @@ def test_names_sharing_a_first_name_are_not_nearly_the_same_unless_the_rest_is()
             (["george", "reynolds"], ["george", "young"]),
             (["lewis", "jarvis"], ["lewis", "jervis"]),  # one letter typed wrong
             (["jarvis", "lewis"], ["jervis", "lewis"]),  # in the other order
+            (["bill", "owen"], ["owen", "william"]),  # a nickname: the rare name agrees
         ]
     )
     assert levels[0] == levels[1] == "one name agrees"
     assert levels[2] == levels[3] == "names nearly the same"
+    assert levels[4] == cmp.RAREST_NAME_AGREES

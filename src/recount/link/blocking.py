@@ -29,7 +29,8 @@ in the data at hand, never by position:
 - the same day and place (where that makes few enough pairs: `MAX_PAIRS_PER_RECORD`).
 
 The helper columns (pairs of names, their rarity) are computed here, from the
-records being linked, before the rules run.
+records being linked, before the rules run; so is each record's rarest name
+(`rarest_token`), which the name comparison asks for when only one name agrees.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ PREFIX = 3
 MAX_PAIRS_PER_RECORD = 5
 BLOCKING_COLUMNS = (
     "rare_pairs", "top_pairs", "prefix_pairs", "top_tokens", "top_prefixes", "window_a",
-    "window_b", "area_year_pairs", "area_year_prefixes", "context_tokens",
+    "window_b", "area_year_pairs", "area_year_prefixes", "context_tokens", "rarest_token",
 )  # fmt: skip
 
 # Rarity caps tried for the name-only rules, smallest first: the largest whose
@@ -133,6 +134,7 @@ select f.unique_id,
        coalesce(per_record.top_pairs, []) as top_pairs,
        coalesce(prefixes.prefix_pairs, []) as prefix_pairs,
        coalesce(list_slice(ranked.rt, 1, {top_tokens}), []) as top_tokens,
+       ranked.rt[1] as rarest_token,
        coalesce(list_distinct(list_transform(list_slice(ranked.rt, 1, {top_tokens}),
                 lambda t: left(t, {prefix}))), []) as top_prefixes,
        {date} // 30 as window_a,

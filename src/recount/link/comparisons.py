@@ -21,6 +21,7 @@ SAME_NAME = "same name, same order"
 SAME_NAMES = "same names, another order"
 # The name levels where both records hold the same set of names.
 SAME_NAMES_LEVELS = (SAME_NAME, SAME_NAMES)
+RAREST_NAME_AGREES = "one name agrees, the rarest of either's"
 # A full date of death, and that date with the place (`frequencies.add_death_events`).
 DEATH_DAY = "death_day"
 # A full date of birth (`frequencies.add_birth_days`).
@@ -50,6 +51,10 @@ class Dialect:
         if self.name == "duckdb":
             return f"array_to_string(list_filter({a}, lambda t: not list_contains({b}, t)), ' ')"
         return f"concat_ws(' ', filter({a}, t -> not array_contains({b}, t)))"
+
+    def contains(self, array: str, value: str) -> str:
+        fn = "list_contains" if self.name == "duckdb" else "array_contains"
+        return f"{fn}({array}, {value})"
 
 
 def shared_tokens(columns: list[str]) -> str:
@@ -94,9 +99,18 @@ def names(d: Dialect, near: float, token_columns: list[str]) -> dict[str, Any]:
     token with every other would cost sixteen. Compared whole, two names that
     share their first token look nearly the same whatever follows (Thomas
     Walker, Thomas Potter: 0.9), the prefix weighing most in Jaro-Winkler.
+
+    Where one name agrees, which one matters: the rarest name of either record
+    (a family name few carry) is a level above any other (a given name thousands
+    carry), so sharing only 'Eleanor' is not evidence that 'Eleanor Carter' is
+    'Eleanor Whyte'. Rarity is counted in the records at hand, whatever the
+    name's position.
     """
     fewest = "least(token_count_l, token_count_r)"
     shared = shared_tokens(token_columns)
+    rarest_shared = (
+        f"{d.contains('tokens_r', 'rarest_token_l')} or {d.contains('tokens_l', 'rarest_token_r')}"
+    )
     nearly = (
         f"{d.jw(d.unshared('tokens_l', 'tokens_r'), d.unshared('tokens_r', 'tokens_l'))} >= {near}"
     )
@@ -117,6 +131,7 @@ def names(d: Dialect, near: float, token_columns: list[str]) -> dict[str, Any]:
             ),
             level(f"{fewest} >= 3 and {shared} = {fewest} - 1", "all names but one agree"),
             level(f"{shared} >= 2", "two names agree"),
+            level(f"{shared} >= 1 and ({rarest_shared})", RAREST_NAME_AGREES),
             level(f"{shared} >= 1", "one name agrees"),
             level("ELSE", "All other comparisons"),
         ],
