@@ -6,8 +6,8 @@ run reads the same text.
 
     python bench/claims.py                    # speed, the corpora, the held-out sets, the dev split
     python bench/claims.py --corpus DIR_OR_TOML [--misses]   # score any labelled corpus
-    python bench/claims.py --corpus tests/claims/dev3 --half a   # one half of dev2 to dev7 (README)
-    python bench/claims.py --blind            # the blind split tests/claims/blind7 (the lead only)
+    python bench/claims.py --corpus tests/claims/dev3 --half a   # one half of dev2 to dev8 (README)
+    python bench/claims.py --blind            # the blind split tests/claims/blind8 (the lead only)
 
 Scores come from the product's own path (`claim_records`, the function behind
 `extract_claims` and `recount claims extract`) with the built-in gazetteer
@@ -51,11 +51,13 @@ DEV4 = TESTS / "dev4"
 DEV5 = TESTS / "dev5"
 DEV6 = TESTS / "dev6"
 DEV7 = TESTS / "dev7"
-# The seventh blind split, labelled by another hand (engineer blind7, who ran no extraction code);
-# scored once, by the lead, at the end of round 10; never developed on.
+DEV8 = TESTS / "dev8"
+# The eighth blind split, labelled by another hand (engineer blind8, who ran no extraction code);
+# scored once, by the lead; never developed on.
 # (blind4, scored once on 2026-12-05, note 35, is development material since: dev5;
-# blind5, scored once on 2026-12-05, note 56, is dev6; blind6, scored once, note 60, is dev7.)
-BLIND = TESTS / "blind7"
+# blind5, scored once on 2026-12-05, note 56, is dev6; blind6, scored once, note 60, is dev7;
+# blind7, scored once on 2026-12-06, note 75, is dev8.)
+BLIND = TESTS / "blind8"
 # Spent blind splits kept as development material, halved by conflict (README in each folder):
 # half A is developed on, half B checked at milestones. Passage numbers of half A.
 HALF_A = {
@@ -65,6 +67,7 @@ HALF_A = {
     "dev5": "01 02 03 09 12 13 14 25 26 27 29 31 33 34 35 37 40 43 45 46 54 55".split(),
     "dev6": "01 02 08 09 10 13 14 18 19 21 22 24 25 28 29 30 31 33 35 36 43 44 47 51".split(),
     "dev7": "02 03 05 09 10 13 16 17 18 19 20 21 22 23 25 32 33 36 37 41 42".split(),
+    "dev8": "01 02 03 04 08 12 13 14 18 19 20 21 22 29 30 31 34 35 41 42 43 44 45 46 47 49 50 51".split(),
 }
 FILLER = [
     "Residents described long queues for bread and fuel in the city.",
@@ -293,7 +296,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--half",
         choices=("a", "b"),
-        help="dev2 to dev7 only: half A (developed on) or half B (checked at milestones)",
+        help="dev2 to dev8 only: half A (developed on) or half B (checked at milestones)",
     )
     args = parser.parse_args(argv)
     only: tuple[str, ...] = ()
@@ -334,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     print(json.dumps(bench_labelled(DEV, "dev"), ensure_ascii=False))
     print(json.dumps(bench_labelled(TESTS / "check", "check"), ensure_ascii=False))
-    for split in (DEV2, DEV3, DEV4, DEV5, DEV6, DEV7):
+    for split in (DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8):
         half_a = tuple(f"{n}-" for n in HALF_A[split.name])
         for half, kept in (("a", {"only": half_a}), ("b", {"exclude": half_a})):
             result = bench_labelled(split, f"{split.name}_half_{half}", **kept)

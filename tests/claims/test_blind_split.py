@@ -1,6 +1,6 @@
 """The blind split of real text loads and its labels index its passages; nothing is extracted from it.
 
-The split is scored once, by the lead (tests/claims/blind7/README.md); these checks only keep the
+The split is scored once, by the lead (tests/claims/blind8/README.md); these checks only keep the
 frozen files and their offsets honest, so a broken label is found before that one run.
 """
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from recount.claims.evaluate import load_corpus
 
-BLIND = Path(__file__).parent / "blind7"
+BLIND = Path(__file__).parent / "blind8"
 
 
 def test_every_label_indexes_its_passage():
@@ -19,7 +19,7 @@ def test_every_label_indexes_its_passage():
     assert len(cases) >= 20
     assert len({case["id"] for case in cases}) == len(cases)
     for case in cases:
-        assert case["id"].startswith("g"), case["id"]
+        assert case["id"].startswith("h"), case["id"]
         assert case["text_kind"] in ("verbatim", "summary"), case["id"]
         assert case["source_url"] and case["licence"], case["id"]
         assert case.get("claim") or case.get("not_claim"), case["id"]

@@ -459,7 +459,8 @@ def test_each_replicate_is_its_own_fit_started_warm_and_burnt_in_against_autocor
     chains start from its r-th states (different draws of that posterior), burn in for
     REPLICATE_BURNIN_TIMES autocorrelation times of the single fit (iterations x chains /
     ESS), and run as one independent fit each. The pooled row's ESS adds the replicates',
-    and its R-hat compares all their chains, each replicate centred on its own mean."""
+    and its R-hat compares their chains within each replicate, against the single
+    clustering's chains cut to their length."""
     from recount.estimate import mcmc_diagnostics
     from recount.estimate.linkage_stage import REPLICATE_BURNIN_TIMES
     from recount.settings.estimate import LCMCR_WARM_BURNIN
@@ -482,8 +483,9 @@ def test_each_replicate_is_its_own_fit_started_warm_and_burnt_in_against_autocor
         own = result.methods[0]
         assert own.chains.shape[0] == 4 and own.rhat is not None and own.ess > 0
     assert len(starts) == 4  # every replicate from other states
-    centred = np.concatenate([np.log(m.chains) - np.log(m.chains).mean() for m in replicas])
-    assert row["rhat"] == pytest.approx(mcmc_diagnostics.rhat(centred))
+    logs = [np.log(m.chains) for m in replicas]
+    against, _ = mcmc_diagnostics.rhat_against(logs, np.log(fitted.chains))
+    assert row["rhat"] == pytest.approx(against)
     assert row["ess"] == pytest.approx(sum(m.ess for m in replicas))
 
 
@@ -546,10 +548,10 @@ def test_pooled_diagnostics_compare_chains_within_their_replicate():
 
     template = MethodResult("lcmcr", "ok", rhat=1.5, ess=10.0)
     parts = [MethodResult("lcmcr", "ok", rhat=r, ess=e) for r, e in [(1.0, 300), (1.02, 200)]]
-    rhat, ess = replicate_diagnostics(parts, template)
-    assert rhat == pytest.approx(np.sqrt((1.0 + 1.02**2) / 2)) and ess == 500
+    rhat, ess, disagree = replicate_diagnostics(parts, template)
+    assert rhat == pytest.approx(np.sqrt((1.0 + 1.02**2) / 2)) and ess == 500 and disagree
     exact = [MethodResult("dga", "ok"), MethodResult("dga", "ok")]  # no chains to compare
-    assert replicate_diagnostics(exact, template) == (1.5, 10.0)
+    assert replicate_diagnostics(exact, template) == (1.5, 10.0, False)
 
 
 def stratified_run(region_of, monkeypatch, replicates: int = 3):
@@ -614,3 +616,59 @@ def test_a_summed_headline_replicates_the_strata_for_its_method_only(monkeypatch
         assert "linkage draws" in dga["reason"] or level == "total"
         assert pd.isna(loglinear["fixed_estimate"])  # the single clustering's own row
         assert "linkage draws" not in str(loglinear["reason"])
+
+
+def warm_replicates(seed: int, replicates: int, far: int):
+    """The stage's own runs on a world's table: the single clustering's LCMCR fit keeping
+    one state per replicate, then `replicates` independent warm fits (`replicate_options`,
+    `replicate_lcmcr`, `WarmStart.pick`) on the same table, except the first, whose table
+    has `far` times the singletons. Returns the single fit's result and the replicates'."""
+    from dataclasses import replace
+
+    from recount.estimate.linkage_stage import replicate_lcmcr, replicate_options
+    from recount.estimate.strata import run_stratum
+
+    options = EstimateSettings.parse(
+        {
+            "methods": ["lcmcr"],
+            "K": 1,
+            "draws": 2000,
+            "workers": 1,
+            "lcmcr": {"burnin": 1000, "draws": 1000, "n_jobs": 1},
+        }
+    )
+    persons = world(1000, 0.15, seed=seed, p_missed=0.5, p_linked=0.9)[2]
+    alone = persons[persons.filter(like="in_").sum(axis=1) == 1]
+    distant = pd.concat(
+        [persons] + [alone.assign(person_id=alone["person_id"] + f"x{i}") for i in range(far - 1)]
+    )
+    (single,) = stratum_tasks(persons, (), LISTS, [], "total", options)
+    single.snapshots = replicates
+    fixed = run_stratum(single)
+    fitted = fixed.methods[0]
+    small = replicate_options(options, replicates)
+    lcmcr = replicate_lcmcr(options, small.lcmcr, fitted, fitted.stopped.sampler, replicates)
+    parts = []
+    for r in range(replicates):
+        (task,) = stratum_tasks(distant if r == 0 else persons, (), LISTS, [], "total", small)
+        task.options = replace(small, lcmcr=lcmcr)
+        task.warm_starts = {"lcmcr": fitted.stopped.pick(r)}
+        parts.append(run_stratum(task))
+    return fixed, parts, small
+
+
+@pytest.mark.parametrize("seed", [3, 4])
+def test_a_replicate_that_has_not_converged_flags_the_pooled_row(seed):
+    """Replicates of the single clustering's own table, started from its states, pool
+    unflagged; one of eight whose table has ten times the singletons (its chains start far
+    from its posterior and mix slowly there: alone, R-hat above 1.1) flags the pooled row,
+    though the seven others hold most of the draws."""
+    from recount.estimate.linkage_stage import pool_stratum
+
+    fixed, parts, small = warm_replicates(seed, 8, far=1)
+    pooled = pool_stratum(fixed, parts, small, 8).methods[0]
+    assert "poor_convergence" not in pooled.flags and pooled.rhat < 1.01
+    fixed, parts, small = warm_replicates(seed, 8, far=10)
+    assert parts[0].methods[0].rhat > 1.1
+    pooled = pool_stratum(fixed, parts, small, 8).methods[0]
+    assert "poor_convergence" in pooled.flags and pooled.rhat > 1.02

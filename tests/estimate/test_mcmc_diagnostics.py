@@ -13,6 +13,7 @@ from recount.estimate.mcmc_diagnostics import (
     ess_bulk,
     ess_tail,
     rhat,
+    rhat_against,
     rhat_basic,
     split_chains,
 )
@@ -85,3 +86,49 @@ def test_rank_based_diagnostics_ignore_monotone_transforms(seed, transform):
     assert ess_bulk(transform(draws)) == pytest.approx(ess_bulk(draws))
     # The folded (tail) half of R-hat works on |x - median|: invariant to affine maps only.
     assert rhat(3.0 * draws + 10.0) == pytest.approx(rhat(draws), abs=1e-3)
+
+
+def replicate_groups(rho: float, seed: int, groups: int = 20, length: int = 100) -> list:
+    """`groups` targets of 4 short stationary AR(1) chains each, their means spread apart
+    (as the linkage replicates' tables are)."""
+    rng = np.random.default_rng(seed)
+    return [
+        ar1_chains(rho, 4, length, seed * 1_000 + g) + rng.normal(0.0, 0.5) for g in range(groups)
+    ]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
+def test_short_stationary_chains_pass_against_converged_chains_of_their_length(seed):
+    """Chains of 100 draws at rho 0.8 (about 11 effective draws each) sample their targets
+    exactly, yet their split R-hat, each target centred on its own mean, reads far above
+    RHAT_LIMIT; read against long chains of the same sampler cut to their length, nothing
+    is left beyond chance, and the targets' spread never counts."""
+    groups = replicate_groups(0.8, seed)
+    centred = np.concatenate([g - g.mean() for g in groups])
+    assert rhat(centred) > 1.05
+    value, disagree = rhat_against(groups, ar1_chains(0.8, 4, 2_000, seed + 100))
+    assert not disagree and abs(value - 1.0) < 0.05
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_one_target_whose_chains_sit_apart_disagrees(seed):
+    """One target of twenty whose chains sit 3 standard deviations apart (stuck in two
+    modes) is beyond what chains of that length do."""
+    groups = replicate_groups(0.5, seed)
+    groups[7][:2] += 3.0
+    value, disagree = rhat_against(groups, ar1_chains(0.5, 4, 2_000, seed + 100))
+    assert disagree and value > 1.03
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_chains_mixing_slower_than_the_reference_disagree(seed):
+    """Chains mixing four times slower than the converged chains they are read against
+    (their autocorrelation time wrongly taken from those) are flagged."""
+    groups = replicate_groups(0.95, seed)
+    value, disagree = rhat_against(groups, ar1_chains(0.8, 4, 2_000, seed + 100))
+    assert disagree and value > 1.05
+
+
+def test_a_reference_shorter_than_the_chains_is_refused():
+    with pytest.raises(ValueError, match="cannot be cut"):
+        rhat_against(replicate_groups(0.5, 1), ar1_chains(0.5, 4, 50, 1))

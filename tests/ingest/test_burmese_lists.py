@@ -62,7 +62,7 @@ def test_a_burmese_list_is_mapped_by_suggest_and_ingested(tmp_path):
         app, ["sources", "suggest", str(tmp_path / "media.csv"), "-w", str(tmp_path)]
     )
     assert result.exit_code == 0, result.output
-    columns = tomllib.loads(result.output)["sources"][0]["columns"]
+    columns = tomllib.loads(result.stdout)["sources"][0]["columns"]
     assert columns == {
         "name": "အမည်", "father_name": "အဖအမည်", "sex": "ကျား/မ", "age": "အသက်",
         "date_of_death": "ကျဆုံးသည့်နေ့", "governorate": "တိုင်း/ပြည်နယ်", "place": "မြို့နယ်",
@@ -91,7 +91,7 @@ def test_a_zawgyi_list_is_mapped_by_its_headers(tmp_path):
     (tmp_path / "township.csv").write_text(ZAWGYI_CSV, encoding="utf-8")
     result = runner.invoke(app, ["sources", "suggest", str(tmp_path / "township.csv")])
     assert result.exit_code == 0, result.output
-    columns = tomllib.loads(result.output)["sources"][0]["columns"]
+    columns = tomllib.loads(result.stdout)["sources"][0]["columns"]
     assert columns["name"] == "\u1021\u1019\u100a\u1039"
     assert columns["sex"] == "\u1000\u103a\u102c\u1038/\u1019"
     assert columns["age"] == "\u1021\u101e\u1000\u1039"

@@ -94,7 +94,7 @@ def test_a_tigrinya_list_is_mapped_by_suggest_and_ingested_as_it_is(tmp_path):
         app, ["sources", "suggest", str(tmp_path / "martyrs.csv"), "-w", str(tmp_path)]
     )
     assert result.exit_code == 0, result.output
-    columns = tomllib.loads(result.output)["sources"][0]["columns"]
+    columns = tomllib.loads(result.stdout)["sources"][0]["columns"]
     assert columns == {
         "given_name": "ስም", "father_name": "ስም ኣቦ", "grandfather_name": "ስም ኣቦሓጎ", "sex": "ጾታ",
         "age": "ዕድመ", "date_of_death": "ዝተሰውኣሉ ዕለት", "place": "ቦታ", "record_ref": "ተ.ቁ",

@@ -111,7 +111,7 @@ def test_sources_suggest_maps_arabic_headers(tmp_path):
         app, ["sources", "suggest", str(tmp_path / "lists" / "vdc.csv"), "-w", str(tmp_path)]
     )
     assert result.exit_code == 0, result.output
-    block = tomllib.loads(result.output)["sources"][0]
+    block = tomllib.loads(result.stdout)["sources"][0]
     assert block["id"] == "vdc" and block["path"] == "lists/vdc.csv" and block["format"] == "csv"
     assert block["columns"] == {
         "name": "الاسم الكامل",
@@ -145,7 +145,7 @@ def test_suggested_block_ingests_as_it_is(tmp_path):
         app, ["sources", "suggest", str(tmp_path / "lists" / "x.jsonl"), "-w", str(tmp_path)]
     )
     assert result.exit_code == 0, result.output
-    columns = tomllib.loads(result.output)["sources"][0]["columns"]
+    columns = tomllib.loads(result.stdout)["sources"][0]["columns"]
     assert columns["given_name"] == "full.first" and columns["family_name"] == "full.last"
     assert (
         columns["sex"] == "c1"
@@ -153,7 +153,7 @@ def test_suggested_block_ingests_as_it_is(tmp_path):
         and columns["date_of_death"] == "c3"
     )
     (tmp_path / "recount.toml").write_text(
-        '[project]\nname = "t"\n\n' + result.output, encoding="utf-8"
+        '[project]\nname = "t"\n\n' + result.stdout, encoding="utf-8"
     )
     ingest = runner.invoke(app, ["ingest", "-w", str(tmp_path)])
     assert ingest.exit_code == 0, ingest.output
@@ -166,7 +166,7 @@ def test_suggest_guesses_from_values_when_headers_say_nothing(tmp_path):
     ]
     (tmp_path / "l.csv").write_text("\n".join(lines), encoding="utf-8")
     result = runner.invoke(app, ["sources", "suggest", str(tmp_path / "l.csv")])
-    columns = tomllib.loads(result.output)["sources"][0]["columns"]
+    columns = tomllib.loads(result.stdout)["sources"][0]["columns"]
     assert columns == {"name": "a", "sex": "b", "age": "c", "date_of_death": "d"}
 
 
@@ -186,7 +186,7 @@ def _suggest(path, workspace=None) -> tuple[dict, str]:
     args = ["sources", "suggest", str(path)] + (["-w", str(workspace)] if workspace else [])
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
-    return tomllib.loads(result.output)["sources"][0]["columns"], result.output
+    return tomllib.loads(result.stdout)["sources"][0]["columns"], result.stdout
 
 
 def test_suggest_maps_spanish_french_and_arabic_birth_and_other_headers(tmp_path):
@@ -363,6 +363,9 @@ def test_suggest_names_the_country_pack_whose_units_the_values_are(tmp_path):
     columns, output = _suggest(tmp_path / "l.csv")
     assert columns["governorate"] == "x"
     assert 'country = "CO"' in output and "departments of Colombia" in output
+    # said on stderr too: a block appended to recount.toml (`>>`) hides its last comment
+    result = runner.invoke(app, ["sources", "suggest", str(tmp_path / "l.csv")])
+    assert 'set country = "CO"' in result.stderr and "l.csv" in result.stderr
     workspace = tmp_path / "ws"
     runner.invoke(app, ["init", str(workspace), "--country", "SY"])
     columns, output = _suggest(tmp_path / "l.csv", workspace)
@@ -467,6 +470,11 @@ def test_a_one_word_name_column_beside_family_and_father_columns_is_the_given_na
     (tmp_path / "parts.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     columns, _ = _suggest(tmp_path / "parts.csv")
     assert columns == {"given_name": "الاسم", "father_name": "اسم الأب", "family_name": "الكنية"}
+    # Iraqi forms call the family name 'اللقب' (note 83: left unmapped, the family was lost).
+    iraqi = ["الاسم,اسم الأب,اسم الجد,اللقب", "علي,كريم,خالد,المشهداني", "حسين,يوسف,عمر,البياتي"]
+    (tmp_path / "iraqi.csv").write_text("\n".join(iraqi) + "\n", encoding="utf-8")
+    columns, _ = _suggest(tmp_path / "iraqi.csv")
+    assert columns["family_name"] == "اللقب" and columns["given_name"] == "الاسم"
     full = ["الاسم,اسم الأب", "محمد أحمد الحلبي,أحمد", "عبد الله خالد العلي,خالد"]
     (tmp_path / "full.csv").write_text("\n".join(full) + "\n", encoding="utf-8")
     columns, _ = _suggest(tmp_path / "full.csv")
@@ -525,7 +533,7 @@ def test_suggest_maps_ukrainian_and_russian_headers(tmp_path, header, encoding, 
     )
     assert result.exit_code == 0, result.output
     fields = ["record_ref", "name", "sex", "age", "date_of_death", "governorate", "place", "status"]
-    block = tomllib.loads(result.output.replace("# extra.", "extra."))["sources"][0]
+    block = tomllib.loads(result.stdout.replace("# extra.", "extra."))["sources"][0]
     assert {f: block["columns"][f] for f in fields} == dict(zip(fields, header, strict=False))
     # the two unrecognised headers in Cyrillic stay two fields once uncommented
     assert sorted(block["columns"]["extra"].values()) == sorted(header[8:])

@@ -6,6 +6,7 @@ import pandas as pd
 
 from recount.link.blocking import (
     MAX_PAIRS_PER_RECORD,
+    WITHIN_UNDATED_MAX,
     add_blocking_columns,
     blocked_pairs,
     prediction_rules,
@@ -102,3 +103,34 @@ def test_names_misspelt_on_both_sides_block_through_their_prefixes_in_area_and_y
     keys = linkable["area_year_prefixes"].explode().dropna()
     sizes = keys.value_counts()
     assert (sizes * (sizes - 1) // 2).sum() <= MAX_PAIRS_PER_RECORD * len(frame)
+
+
+def test_a_record_without_a_date_is_blocked_with_one_whose_names_hold_all_its_own():
+    """A list without dates writes a person 'kaaa kbbb' (the father's name dropped); another
+    list has him dated as 'kaaa kbbb kccc'. The rule for undated records pairs them, in his
+    area only, and never two dated records, or names that are not all held."""
+    frame = _frame()
+    frame.loc[1, "tokens"] = ["kaaa", "kbbb"]
+    frame.loc[1, "token_set"] = "kaaa kbbb"
+    frame.loc[1, "dod_day"] = None
+    frame["dod_day"] = frame["dod_day"].astype("Int64")
+    frame.loc[len(frame)] = _record("e:1", ["kaaa", "kbbb", "kzzz"], "G2", DAY_2015)  # other area
+    frame.loc[len(frame)] = _record("e:2", ["kaaa", "kqqq"], "G1", DAY_2015)  # kbbb missing
+    fields = present_fields(frame)
+    linkable = add_blocking_columns(frame, fields)
+    rules = prediction_rules(fields, linkable)
+    within = [r for r in rules if "within_undated" in r["blocking_rule"]]
+    assert len(within) == 1
+    found = _found(linkable, within)
+    assert ("a:1", "b:1") in found
+    assert not any("e:1" in pair or "e:2" in pair for pair in found)
+    assert all("b:1" in pair for pair in found)  # every other record has a date
+    # a name held by more records of the area than WITHIN_UNDATED_MAX pairs with none
+    crowd = [
+        _record(f"x:{i}", ["kaaa", "kbbb", f"w{i:03d}"], "G1", DAY_2015 + i)
+        for i in range(WITHIN_UNDATED_MAX)
+    ]
+    crowded = pd.concat([frame, pd.DataFrame(crowd)], ignore_index=True)
+    crowded["dod_day"] = crowded["dod_day"].astype("Int64")
+    linkable = add_blocking_columns(crowded, present_fields(crowded))
+    assert not any(len(v) for v in linkable["within_undated"])

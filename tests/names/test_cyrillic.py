@@ -53,3 +53,16 @@ def test_cyrillic_and_passport_spellings_fold_alike():
     for cyrillic, latin in pairs.items():
         assert fold_latin(cyrillic) == latin
         assert split_name(cyrillic).key == split_name(latin.title()).key
+
+
+@given(_syllables, st.sampled_from(["м.", "смт", "с.", "г.", "пгт", "село", "місто", "город"]))
+def test_a_settlements_kind_in_cyrillic_is_not_part_of_its_place_key(name, kind):
+    """Without a pack, 'м. Буча', 'смт Гостомель', 'г. Харьков' key as the settlement alone, as
+    'Axum Town' does as 'Axum'; a Latin word that could be the abbreviation is kept."""
+    from recount.names.places import resolve_place
+
+    bare = resolve_place(name.title()).place_key
+    assert bare
+    assert resolve_place(f"{kind} {name.title()}").place_key == bare
+    assert resolve_place(f"{kind} {name.title()}, Київська обл.").place_key == bare
+    assert resolve_place(f"S. {fold_latin(name).title()}").place_key != bare

@@ -84,6 +84,8 @@ def register(app: typer.Typer) -> None:
         ws = open_project(workspace).workspace
         suggestion = suggest_source(file, ws.root, _pack_despite_config(ws))
         print(suggestion.toml(), end="")
+        if suggestion.country_advice:  # also on stderr: a block appended to recount.toml hides it
+            err_console.print(f"{file}: {suggestion.country_advice}", markup=False)
 
 
 def _pack_despite_config(ws: Workspace):

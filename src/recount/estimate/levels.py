@@ -25,6 +25,7 @@ from recount.estimate.strata import (
     StratumResult,
     is_missing,
 )
+from recount.estimate.unknown_strata import IMPUTED_FLAG
 from recount.tables import POOLED_SUFFIX, TABLES
 
 # The columns after the strata, as the stage writes them.
@@ -52,6 +53,8 @@ def add_stratum_flags(result: StratumResult, small_stratum: int) -> None:
     for method in ok:
         if disagree:
             method.flags.append("methods_disagree")
+        if result.imputed:
+            method.flags.append(IMPUTED_FLAG)
         small = result.documented < small_stratum and result.positive_dependence
         if small and method.method != HIERARCHICAL:  # the hierarchical model borrows
             method.flags.append("small_stratum_low_bias_risk")
@@ -124,6 +127,8 @@ def _combine_method(method: str, parts: list[MethodResult], documented: list[int
         )
     if any("small_stratum_low_bias_risk" in parts[i].flags for i in ok):
         flags.append("includes_low_bias_risk_strata")
+    if any(IMPUTED_FLAG in parts[i].flags for i in ok):
+        flags.append(IMPUTED_FLAG)
     for flag in CHAPMAN_FLAGS:  # a sum of Chapman estimates keeps their assumption
         if any(flag in parts[i].flags for i in ok):
             flags.append(flag)

@@ -39,7 +39,6 @@ from recount.estimate.levels import (
     level_name,
 )
 from recount.estimate.linkage import LinkageGraph, capture_frame
-from recount.estimate.mcmc_diagnostics import converged
 from recount.estimate.methods import DRAW_METHODS, MethodResult
 from recount.estimate.protocol import TAILS
 from recount.estimate.strata import (
@@ -49,7 +48,13 @@ from recount.estimate.strata import (
     run_tasks,
 )
 from recount.settings import EstimateSettings
-from recount.settings.estimate import LCMCR_RUN_LENGTHS, LCMCR_WARM_BURNIN, LcmcrSettings
+from recount.settings.estimate import (
+    ESS_MINIMUM,
+    LCMCR_RUN_LENGTHS,
+    LCMCR_WARM_BURNIN,
+    RHAT_LIMIT,
+    LcmcrSettings,
+)
 from recount.tables import is_pooled, pooled_level
 
 REPLICATE_PREFIX = "linkage"
@@ -583,8 +588,9 @@ def _pool_method(
             for i in range(len(replicas))
         ]
         draws = np.concatenate(rubin_spread(blocks))
-        rhat, ess = replicate_diagnostics([replicas[i] for i in ok], template)
-        if rhat is not None and not converged(rhat, ess):
+        rhat, ess, disagree = replicate_diagnostics([replicas[i] for i in ok], template)
+        short = ess is not None and ess < ESS_MINIMUM
+        if disagree or short or "poor_convergence" in template.flags:
             flags.append("poor_convergence")
         lower, upper = np.quantile(draws, TAILS)
         return MethodResult(
@@ -642,26 +648,38 @@ def rubin_spread(blocks: list[np.ndarray]) -> list[np.ndarray]:
 
 def replicate_diagnostics(
     replicas: list[MethodResult], template: MethodResult
-) -> tuple[float | None, float | None]:
-    """R-hat and bulk ESS of N over the replicates' chains. Replicates differ by design, so
-    each replicate's log N draws are centred on their own mean first: R-hat over all M x
-    chains chains then says whether the chains agree within their tables and none drifted
-    within its kept draws (split R-hat; a burn-in too short for the start's pull to fade
-    shows so), with every replicate's draws, not the noise of M small runs. ESS adds over
-    the independent replicates. Replicates without chains to compare (a cold start) give
-    the root mean square of their R-hats instead; a method without chains (dga's exact
-    draws) keeps the single clustering's figures."""
+) -> tuple[float | None, float | None, bool]:
+    """R-hat and bulk ESS of N over the replicates' chains, and whether they disagree.
+
+    Replicates differ by design (linkage), so each replicate's log N is compared within
+    itself only. Its chains are short (a few effective draws each: together the
+    replicates keep one fit's ESS), and chains that short read an R-hat far above
+    RHAT_LIMIT even when they sample their table's posterior exactly (note 78), so the
+    replicates' split R-hat is read against the single clustering's converged chains cut
+    to the same length (`mcmc_diagnostics.rhat_against`): they disagree where their
+    chains sit apart, mix or drift more than those do. ESS adds over the independent
+    replicates. Without the single clustering's chains (a cold start, a fit shorter than
+    the replicates), the plain split R-hat over all their chains, each replicate centred
+    on its own mean, decides; replicates without chains give the root mean square of
+    their R-hats; a method without chains (dga's exact draws) keeps the single
+    clustering's figures."""
     ess = [m.ess for m in replicas if m.ess is not None and math.isfinite(m.ess)]
     chains = [m.chains for m in replicas if m.chains is not None]
     if ess and len(chains) == len(replicas):
         length = min(c.shape[1] for c in chains)
         logs = [np.log(c[:, :length]) for c in chains]
+        reference = template.chains
+        if reference is not None and reference.shape[1] >= length >= 4:
+            rhat, disagree = mcmc_diagnostics.rhat_against(logs, np.log(reference))
+            return rhat, float(sum(ess)), disagree
         centred = np.concatenate([values - values.mean() for values in logs])
-        return float(mcmc_diagnostics.rhat(centred)), float(sum(ess))
+        rhat = float(mcmc_diagnostics.rhat(centred))
+        return rhat, float(sum(ess)), not rhat <= RHAT_LIMIT
     rhats = [m.rhat for m in replicas if m.rhat is not None and math.isfinite(m.rhat)]
     if not rhats:
-        return template.rhat, template.ess
-    return float(math.sqrt(np.mean(np.square(rhats)))), float(sum(ess))
+        return template.rhat, template.ess, "poor_convergence" in template.flags
+    rhat = float(math.sqrt(np.mean(np.square(rhats))))
+    return rhat, float(sum(ess)), not rhat <= RHAT_LIMIT
 
 
 def linkage_share(points: np.ndarray | None, width: float) -> float | None:
@@ -735,7 +753,7 @@ def estimate_linked_workspace(
     evidence = audit_evidence(answered, record_person, pairs) if len(answered) else None
     current = link_threshold(ws)
     graph = build_graph(record_person, pairs, lists, effective_labels(ws), evidence, current)
-    frame = stage.with_periods(persons, strata)
+    frame = stage.stratum_frame(persons, settings, lists)
 
     def tasks(persons_frame, columns, level, options):
         return stage.stratum_tasks(persons_frame, columns, lists, strata, level, options)

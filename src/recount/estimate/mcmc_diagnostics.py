@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import stats
 
-from recount.settings.estimate import ESS_MINIMUM, RHAT_LIMIT
+from recount.settings.estimate import ESS_MINIMUM, EXCESS_SIGNIFICANCE, RHAT_LIMIT
 
 __all__ = [
     "converged",
@@ -21,6 +21,7 @@ __all__ = [
     "ess_bulk",
     "ess_tail",
     "rhat",
+    "rhat_against",
     "rhat_basic",
     "split_chains",
 ]
@@ -146,3 +147,45 @@ def ess_tail(draws: np.ndarray, prob: float = 0.05) -> float:
         indicator = (split <= np.quantile(split, quantile)).astype(float)
         values.append(_ess(indicator))
     return float(np.nanmin(values)) if not np.all(np.isnan(values)) else float("nan")
+
+
+def _between_ratio(groups: list[np.ndarray]) -> tuple[float, int]:
+    """Chains of several targets, one (chains, draws) array per target, each centred on its
+    own mean: the variance of their split halves' means over the halves' mean variance, and
+    its degrees of freedom (halves less targets). Split R-hat squared is (h - 1) / h plus
+    this ratio for halves of h draws; at stationarity it is about tau / h (tau the
+    autocorrelation time in draws), whatever the targets' spread."""
+    halves = [split_chains(group - group.mean()) for group in groups]
+    means = np.concatenate([half.mean(axis=1) for half in halves])
+    within = float(np.mean(np.concatenate([half.var(axis=1, ddof=1) for half in halves])))
+    freedom = means.size - len(groups)
+    return float(np.sum(means**2) / freedom / within), freedom
+
+
+def rhat_against(groups: list[np.ndarray], reference: np.ndarray) -> tuple[float, bool]:
+    """Split R-hat of many short chains, read against converged chains of their length.
+
+    `groups` holds chains of several targets (one (chains, draws) array each: the linkage
+    replicates' chains, each replicate its own table), `reference` long chains of a
+    nearby target that converged (the single clustering's). Chains of a few effective
+    draws read an R-hat well above RHAT_LIMIT when stationary (about sqrt(1 + tau / h)
+    for halves of h draws), so the reference's chains are cut into blocks of the groups'
+    length and the groups' split R-hat (basic, within each group) is given beyond the
+    blocks': sqrt(1 + ratio - reference ratio) (`_between_ratio`). Returns that and
+    whether the excess is real: above RHAT_LIMIT and beyond chance (an F test of the two
+    ratios at EXCESS_SIGNIFICANCE). Chains that disagree within their group more than
+    the reference's at their length (stuck apart, mixing slower, drifting) raise it."""
+    length = min(group.shape[1] for group in groups)
+    if reference.shape[1] < length or length < 4:
+        raise ValueError(
+            f"reference chains of {reference.shape[1]} draws cannot be cut to {length}"
+        )
+    groups = [group[:, :length] for group in groups]
+    blocks = [
+        reference[:, i * length : (i + 1) * length] for i in range(reference.shape[1] // length)
+    ]
+    ratio, freedom = _between_ratio(groups)
+    expected, reference_freedom = _between_ratio(blocks)
+    value = float(np.sqrt(max(1.0 + ratio - expected, 0.0)))
+    chance = stats.f.sf(ratio / expected, freedom, reference_freedom) if expected > 0 else 0.0
+    return value, bool(value > RHAT_LIMIT and chance < EXCESS_SIGNIFICANCE)

@@ -47,8 +47,9 @@ class MethodResult:
     draws: np.ndarray | None = None
     # States of the sampler's chains (lcmcr.WarmStart), when the task asked for them.
     stopped: Any = None
-    # A warm-started sampler's kept draws of N per chain (chains x draws): the linkage
-    # replicates' chains are diagnosed together (`linkage_stage.replicate_diagnostics`).
+    # A sampler's kept draws of N per chain (chains x draws) where it started warm or kept
+    # states for warm starts: the linkage replicates' chains are diagnosed together, against
+    # the single clustering's cut to their length (`linkage_stage.replicate_diagnostics`).
     chains: np.ndarray | None = None
     # A sampler's iterations per chain, burn-in included (the linkage replicates' burn-in
     # and run length follow the single clustering's autocorrelation: sweeps x chains / ESS).
@@ -109,6 +110,8 @@ def fit_method(
             "patterns", f"the {row['model']} model's profile likelihood does not bound N"
         )
     draws = getattr(estimator, "N_draws_", None)
+    stopped = getattr(estimator, "stopped_", None) if snapshots else None
+    warm = warm_start is not None or stopped is not None
     return MethodResult(
         method,
         "ok",
@@ -122,8 +125,8 @@ def fit_method(
         draws=None
         if draws is None
         else fixed_length(np.asarray(draws, float).ravel(), options.draws),
-        stopped=getattr(estimator, "stopped_", None) if snapshots else None,
-        chains=None if draws is None or warm_start is None else np.asarray(draws, float),
+        stopped=stopped,
+        chains=np.asarray(draws, float) if draws is not None and warm else None,
         sweeps=getattr(estimator, "sweeps_", None),
     )
 

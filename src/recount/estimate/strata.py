@@ -36,6 +36,7 @@ class StratumTask:
     # states of this fit's chains to return for such starts (MethodResult.stopped).
     warm_starts: dict[str, Any] = field(default_factory=dict)
     snapshots: int = 0
+    imputed: int = 0  # documented people whose stratum value was drawn (unknown_strata)
 
 
 @dataclass
@@ -48,6 +49,7 @@ class StratumResult:
     reason: str | None
     positive_dependence: bool
     methods: list[MethodResult]
+    imputed: int = 0
 
 
 def stratum_key(values: dict[str, Any]) -> str:
@@ -131,6 +133,7 @@ def run_stratum(task: StratumTask) -> StratumResult:
         reason=reason,
         positive_dependence=positive,
         methods=results,
+        imputed=task.imputed,
     )
 
 

@@ -33,6 +33,7 @@ from recount.estimate.methods import HIERARCHICAL, MethodResult
 from recount.estimate.patterns import COUNT, capture_histories, persons_lists
 from recount.estimate.preferred import PREFERRED, mark_preferred
 from recount.estimate.strata import StratumResult, StratumTask, run_tasks, stratum_key
+from recount.estimate.unknown_strata import impute_unknown_strata, imputed_people
 from recount.settings import EstimateSettings
 from recount.settings.estimate import ENGINES
 from recount.tables import is_pooled, pooled_level
@@ -88,8 +89,8 @@ def estimate_persons(
     if settings.lcmcr.n_jobs is None:  # strata run side by side: one thread each
         settings = replace(settings, lcmcr=replace(settings.lcmcr, n_jobs=1))
     strata = list(settings.strata)
-    frame = with_periods(persons, strata)
     lists = persons_lists(persons)
+    frame = stratum_frame(persons, settings, lists)
     if persons.empty:
         raise WorkspaceError("persons is empty: nobody is documented, nothing to estimate")
     if len(lists) < 2:
@@ -198,7 +199,28 @@ def stratum_tasks(
 ) -> list[StratumTask]:
     """One task per distinct combination of `columns` among persons seen on some list."""
     histories = capture_histories(frame, list(columns), lists)
-    return history_tasks(histories, columns, lists, strata, level, options)
+    return history_tasks(
+        histories, columns, lists, strata, level, options, imputed_counts(frame, columns, lists)
+    )
+
+
+def imputed_counts(
+    frame: pd.DataFrame, columns: tuple[str, ...] | list[str], lists: list[str]
+) -> dict[str, int]:
+    """Per stratum key of `columns`: documented people whose value there was imputed."""
+    seen = frame[[f"in_{name}" for name in lists]].fillna(False).astype(bool).any(axis=1)
+    drawn = frame[imputed_people(frame, columns) & seen]
+    if not len(columns) or drawn.empty:
+        return {}
+    counts = drawn.groupby(list(columns), dropna=False, sort=True).size()
+    out = {}
+    for values, count in counts.items():
+        values = values if isinstance(values, tuple) else (values,)
+        named = {
+            c: (None if _missing(v) else _plain(v)) for c, v in zip(columns, values, strict=True)
+        }
+        out[stratum_key(named)] = int(count)
+    return out
 
 
 def history_tasks(
@@ -208,10 +230,13 @@ def history_tasks(
     strata: list[str],
     level: str,
     options: EstimateSettings,
+    imputed: dict[str, int] | None = None,
 ) -> list[StratumTask]:
     """One task per distinct combination of `columns` in a table of capture histories
-    (the columns, one 0/1 column per list, `count`)."""
+    (the columns, one 0/1 column per list, `count`); `imputed` counts, per stratum key, the
+    people whose value was drawn (recount.estimate.unknown_strata)."""
     tasks = []
+    imputed = imputed or {}
     if not columns:
         groups = [((), histories)]
     else:
@@ -232,9 +257,21 @@ def history_tasks(
                 level=level,
                 patterns=table[lists + [COUNT]].reset_index(drop=True),
                 options=options,
+                imputed=imputed.get(stratum_key(named), 0),
             )
         )
     return tasks
+
+
+def stratum_frame(
+    persons: pd.DataFrame, settings: EstimateSettings, lists: list[str]
+) -> pd.DataFrame:
+    """`persons` with the derived periods and, unless switched off, unknown stratum values
+    drawn from people on the same lists (recount.estimate.unknown_strata)."""
+    frame = with_periods(persons, list(settings.strata))
+    if not settings.impute_unknown_strata or frame.empty:
+        return frame
+    return impute_unknown_strata(frame, settings.strata, lists, settings.seed)
 
 
 def with_periods(persons: pd.DataFrame, strata: list[str]) -> pd.DataFrame:

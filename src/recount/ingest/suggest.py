@@ -71,7 +71,7 @@ HEADER_WORDS = {
     "family_name": [
         "family", "family name", "surname", "last", "name last", "last name", "lastname",
         "last_name", "family_name", "surnames", "الكنية", "النسبة", "العائلة", "اسم العائلة",
-        "الكنية/العائلة", "الشهرة", "apellidos", "apellido", "nom de famille", "nom",
+        "الكنية/العائلة", "الشهرة", "اللقب", "لقب", "apellidos", "apellido", "nom de famille", "nom",
         "primer apellido", "segundo apellido", "apellido paterno", "apellido materno",
         "прізвище", "фамилия",
     ],
@@ -267,15 +267,21 @@ class Suggestion:
                 "# Map the column as place instead if you do not need the first-level unit; "
                 f"packs: {', '.join(available_packs())}.",
             ]
-        if self.country_hint:
-            lines += [
-                "",
-                f"# The {_toml_string(self.columns['governorate'][0])} values are "
-                f"{country_pack(self.country_hint).admin_word_plural} of "
-                f"{country_pack(self.country_hint).name}: set country = "
-                f'"{self.country_hint}" under [project] so that they are mapped.',
-            ]
+        if self.country_advice:
+            lines += ["", f"# {self.country_advice}"]
         return "\n".join(lines) + "\n"
+
+    @property
+    def country_advice(self) -> str | None:
+        """The pack to choose, when the values are its admin units and none is set."""
+        if not self.country_hint:
+            return None
+        pack = country_pack(self.country_hint)
+        return (
+            f"The {_toml_string(self.columns['governorate'][0])} values are "
+            f"{pack.admin_word_plural} of {pack.name}: set country = "
+            f'"{self.country_hint}" under [project] so that they are mapped.'
+        )
 
 
 def _as_tuple(column: str | tuple[str, ...]) -> tuple[str, ...]:

@@ -23,6 +23,9 @@ in the data at hand, never by position:
   dates are typed wrong, still finds a person's records that share one rare name and
   something else about them (its cap is the largest within the pair budget, as above);
 - one of a record's two rarest names, or their first three letters, on the same day;
+- a record without a date whose names are all among another's of its area, or the other
+  way round (a list without dates against one that drops a father's name: no dated rule
+  can find these, `names_within_undated`);
 - any name on the same day in the same place;
 - the same identifier, or the same value of a text field that nearly identifies
   (an e-mail address);
@@ -52,8 +55,13 @@ PREFIX = 3
 MAX_PAIRS_PER_RECORD = 5
 BLOCKING_COLUMNS = (
     "rare_pairs", "top_pairs", "prefix_pairs", "top_tokens", "top_prefixes", "window_a",
-    "window_b", "area_year_pairs", "area_year_prefixes", "context_tokens", "rarest_token",
+    "window_b", "area_year_pairs", "area_year_prefixes", "within_undated", "context_tokens",
+    "rarest_token",
 )  # fmt: skip
+# A record without a date is paired with at most this many records of its area that hold all
+# its names (or whose names it holds all of); a name common enough to find more is left to
+# the other rules.
+WITHIN_UNDATED_MAX = 20
 
 # Rarity caps tried for the name-only rules, smallest first: the largest whose
 # blocks make at most MAX_PAIRS_PER_RECORD pairs per record is used, so a list
@@ -108,6 +116,32 @@ create temp table context_keys as
     select distinct unique_id, t || ' @' || field || '=' || value as p
     from (select unique_id, unnest(tokens) as t from frame) join contexts using (unique_id);
 create temp table context_freq as select p, count(*) as n from context_keys group by p;
+"""
+
+# Pairs of records of one area, one of them without a date, whose names are all among the
+# other's: joined on the rarest name of the one within, then checked whole.
+WITHIN_SQL = """
+create temp table named as
+    select unique_id, area, dated, rt from cells join ranked using (unique_id)
+    where area is not null and len(rt) >= 2;
+create temp table name_index as select unique_id, area, dated, rt, unnest(rt) as t from named;
+create temp table within_pairs as
+    select inner_.unique_id as a, outer_.unique_id as b
+    from (select * from named where not dated) inner_
+    join name_index outer_
+      on outer_.area = inner_.area and outer_.t = inner_.rt[1]
+     and outer_.unique_id <> inner_.unique_id
+    where list_has_all(outer_.rt, inner_.rt)
+    union all
+    select inner_.unique_id as a, outer_.unique_id as b
+    from (select * from named where dated) inner_
+    join (select * from name_index where not dated) outer_
+      on outer_.area = inner_.area and outer_.t = inner_.rt[1]
+    where list_has_all(outer_.rt, inner_.rt);
+create temp table within_kept as
+    select a, b from within_pairs
+    where a in (select a from within_pairs group by a having count(*) <= {cap})
+      and b in (select b from within_pairs group by b having count(*) <= {cap});
 """
 
 LOCAL_HELPERS_SQL = """
@@ -188,7 +222,7 @@ def add_blocking_columns(frame: pd.DataFrame, fields: Fields) -> pd.DataFrame:
     out = frame.copy()
     for column in BLOCKING_COLUMNS:
         out[column] = helpers[column].to_numpy()
-    for column in ("area_year_pairs", "area_year_prefixes", "context_tokens"):
+    for column in ("area_year_pairs", "area_year_prefixes", "within_undated", "context_tokens"):
         out[column] = [v if isinstance(v, list | np.ndarray) else [] for v in out[column]]
     for column in ("window_a", "window_b"):
         out[column] = out[column].astype("Int64")
@@ -203,13 +237,15 @@ def _local_pairs(
     that cell."""
     area = next((c for c in ("governorate", "place_key") if fields.has(c)), None)
     year = {"dod_day": "dod_year", "dob_day": "dob_year"}.get(fields.primary_date or "")
+    date = fields.primary_date
     cells = pd.DataFrame(
         {
             "unique_id": frame["unique_id"].to_numpy(),
             "area": frame[area].to_numpy() if area else None,
             "year": frame[year].astype("Int64").to_numpy() if year else None,
+            "dated": frame[date].notna().to_numpy() if date else True,
         }
-    ).astype({"area": "string", "year": "Int64"})
+    ).astype({"area": "string", "year": "Int64", "dated": "bool"})
     con.register("cells", cells)
     con.execute(LOCAL_SQL)
     helpers = [
@@ -225,7 +261,26 @@ def _local_pairs(
             ("area_year_prefixes", "local_prefixes", "local_prefix_freq"),
         )
     ]
-    return helpers[0].join(helpers[1], how="outer")
+    return helpers[0].join(helpers[1], how="outer").join(_names_within_undated(con), how="outer")
+
+
+def _names_within_undated(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Per record, a key for each record of its area it pairs with (`WITHIN_SQL`): one of the
+    two has no date and its names are all among the other's, or the other's among its own."""
+    con.execute(WITHIN_SQL.format(cap=WITHIN_UNDATED_MAX))
+    return (
+        con.execute(
+            """
+            select unique_id, list_sort(list_distinct(list(k))) as within_undated from (
+                select a as unique_id, least(a, b) || '~' || greatest(a, b) as k from within_kept
+                union all
+                select b as unique_id, least(a, b) || '~' || greatest(a, b) as k from within_kept
+            ) group by unique_id
+            """
+        )
+        .df()
+        .set_index("unique_id")
+    )
 
 
 def context_columns(fields: Fields) -> list[str]:
@@ -295,6 +350,8 @@ def prediction_rules(fields: Fields, frame: pd.DataFrame | None = None) -> list[
         rules.append(("l.area_year_pairs = r.area_year_pairs", ["area_year_pairs"]))
         rules.append(("l.area_year_prefixes = r.area_year_prefixes", ["area_year_prefixes"]))
     rules.append(("l.prefix_pairs = r.prefix_pairs", ["prefix_pairs"]))
+    if date and (fields.has("governorate") or fields.has("place_key")):
+        rules.append(("l.within_undated = r.within_undated", ["within_undated"]))
     if context_columns(fields):
         rules.append(("l.context_tokens = r.context_tokens", ["context_tokens"]))
     if date:

@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from recount.names.keys import CYRILLIC_KEYS, SPELLING_KEYS
 from recount.names.latin import fold_latin
 from recount.names.romanise import collapse
-from recount.reference import CountryPack
+from recount.reference import CountryPack, available_packs, country_pack
 
 # Letters a patronymic's stem drops or changes from the father's name (Mykola -> Mykolaiovych,
 # Nikolai -> Nikolaevich, Dmytro -> Dmytrovych, Aleksei -> Alekseevich): tried in this order.
@@ -84,3 +85,24 @@ def name_equivalents(pack: CountryPack) -> NameEquivalents:
         for sex in ("male", "female")
     }
     return NameEquivalents(rewrites, canonical, ends["male"], ends["female"])
+
+
+def keying(style: str, pack: CountryPack) -> tuple[str, NameEquivalents]:
+    """How tokens are keyed in a workspace of `pack` whose names `style` describes. A workspace
+    of Cyrillic names (`CYRILLIC_KEYS`) keys its Latin names by their spelling and, where its
+    pack declares no equivalents (none chosen), through those of the pack recount ships whose
+    names are written in Cyrillic: the same name in Ukrainian and Russian forms and in every
+    romanisation (Олександр, Александр, Oleksandr, Olexandr, Aleksandr) is one name whichever
+    country the lists come from, while places stay unmapped until a pack is chosen."""
+    equivalents = name_equivalents(pack)
+    if style != CYRILLIC_KEYS:
+        return style, equivalents
+    return SPELLING_KEYS, equivalents or _cyrillic_equivalents()
+
+
+@cache
+def _cyrillic_equivalents() -> NameEquivalents:
+    for code in available_packs():
+        if "cyrillic" in country_pack(code).names.scripts:
+            return name_equivalents(country_pack(code))
+    return NO_EQUIVALENTS

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from recount.names.arabic import has_arabic, normalize_arabic
-from recount.names.equivalents import name_equivalents
+from recount.names.equivalents import keying
 from recount.names.keys import AUTO_KEYS, SPELLING_KEYS, token_key_source
 from recount.names.latin import fold_latin
 from recount.names.parts import NameParts, split_name
@@ -37,8 +37,7 @@ def split_in_pack(
     `recount.names.workspace.workspace_name_style`)."""
     from recount.names.workspace import key_style_setting
 
-    style = style or key_style_setting(AUTO_KEYS, pack)
-    return split_name(text, style, name_equivalents(pack))
+    return split_name(text, *keying(style or key_style_setting(AUTO_KEYS, pack), pack))
 
 
 def explain_key(
@@ -46,7 +45,7 @@ def explain_key(
 ) -> list[Step]:
     """Each step from the written name to its key, for a person checking why two names (dis)agree."""
     parts = split_in_pack(text, pack, style)
-    equivalents = name_equivalents(pack)
+    equivalents = keying(style or AUTO_KEYS, pack)[1]
     if text is None or not str(text).strip():
         return [Step("input", "(empty)"), Step("result", "unidentified: no_name")]
     text = str(text)
@@ -70,7 +69,7 @@ def explain_key(
         role = "kunya" if token.kind == "kunya" else "token"
         source = token_key_source(token.text)
         if equivalents and token.key != split_name(token.text, SPELLING_KEYS).key:
-            source = f"{pack.code} pack"
+            source = f"{pack.code} pack" if pack.code else "East Slavic name forms"
         steps.append(Step(role, f"{token.text} -> {token.key}  [{source}]"))
     for alias in parts.aliases:
         steps.append(Step("alias", f"{alias.text} -> {alias.key}"))

@@ -26,6 +26,10 @@ AUTO_KEYS, ARABIC_KEYS, SPELLING_KEYS = LATIN_KEYS
 # dropped; for names in Burmese script, and every Latin name of a workspace whose lists
 # write names in it.
 BURMESE_KEYS = "burmese"
+# East Slavic names (Ukrainian, Russian): Latin names keyed by their spelling through the
+# romanisation rewrites, name forms and patronymic endings the Cyrillic pack declares
+# (`recount.names.equivalents.keying`), for a workspace whose lists write names in Cyrillic.
+CYRILLIC_KEYS = "cyrillic"
 
 
 class ArabicWords:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from recount.names.arabic import has_arabic, normalize_arabic, strip_marks
 from recount.names.burmese import has_burmese, latin_syllables, romanise_burmese
 from recount.names.compounds import LATIN_ARTICLES
+from recount.names.cyrillic import has_cyrillic
 from recount.names.latin import fold_latin
 from recount.names.phonetic import phonetic_key
 from recount.names.romanise import romanize
@@ -34,6 +35,13 @@ _FIRST_LEVEL = re.compile(
 # Without a pack, English words that say what kind of place follows, not which ('Axum Town'
 # and 'Axum', 'near Adwa' and 'Adwa'); a pack lists its own languages' words.
 _KIND_WORDS = frozenset({"city", "town", "village", "near"})
+# The same in Cyrillic place names (Ukrainian and Russian: м. Буча, смт Гостомель, г. Харьков,
+# с. Мотижин), romanised as the names stage reads Cyrillic; only for text written in Cyrillic.
+_CYRILLIC_KIND_WORDS = frozenset(
+    fold_latin(word)
+    for word in ("місто", "м", "селище", "смт", "село", "с", "сел", "хутір", "город", "г",
+                 "поселок", "посёлок", "пгт", "деревня", "д", "станиця", "станица")
+)  # fmt: skip
 # Without a pack, a part that the lists write after this many different places is a larger
 # unit than a place ('Axum, Central Tigray', 'Adwa, Central Tigray'): left out of the key, as a
 # first-level unit named by its kind is.
@@ -110,7 +118,10 @@ def coarser_parts(places: Iterable[str], burmese: bool = False) -> frozenset[str
 
 
 def _key(text: str, pack: CountryPack, burmese: bool = False) -> str:
-    return place_words_key(text, _generic_words(pack), pack.place_match == "phonetic", burmese)
+    generic = _generic_words(pack)
+    if pack.code is None and has_cyrillic(text):
+        generic = generic | _CYRILLIC_KIND_WORDS
+    return place_words_key(text, generic, pack.place_match == "phonetic", burmese)
 
 
 @lru_cache(maxsize=8)

@@ -14,10 +14,18 @@ import pyarrow as pa
 from recount.errors import WorkspaceError
 from recount.names.arabic import has_arabic
 from recount.names.burmese import has_burmese
+from recount.names.cyrillic import has_cyrillic
 from recount.names.dates import date_flags
-from recount.names.equivalents import NO_EQUIVALENTS, NameEquivalents, name_equivalents
+from recount.names.equivalents import NO_EQUIVALENTS, NameEquivalents, keying
 from recount.names.ethiopic import has_ethiopic
-from recount.names.keys import ARABIC_KEYS, AUTO_KEYS, BURMESE_KEYS, SPELLING_KEYS, listed_token
+from recount.names.keys import (
+    ARABIC_KEYS,
+    AUTO_KEYS,
+    BURMESE_KEYS,
+    CYRILLIC_KEYS,
+    SPELLING_KEYS,
+    listed_token,
+)
 from recount.names.lexicon import load_lexicon
 from recount.names.parts import NameParts, parts_from_fields, split_name
 from recount.names.places import coarser_parts, resolve_place
@@ -90,7 +98,8 @@ ARABIC_SCRIPT_SHARE = 0.02
 def workspace_key_style(frame: pd.DataFrame, setting: str = AUTO_KEYS) -> str:
     """The key style for a whole workspace: the setting, or `arabic` where Arabic (or Ethiopic)
     script is common, `burmese` where Burmese script is (its Latin names are romanised Burmese
-    syllables, honorifics in front)."""
+    syllables, honorifics in front), `cyrillic` where Cyrillic is (its Latin names are
+    romanised Ukrainian or Russian names, in whichever system)."""
     if setting != AUTO_KEYS:
         return setting
     names = pd.concat([frame[c].dropna() for c in ("name", *NAME_PARTS)], ignore_index=True)
@@ -102,8 +111,11 @@ def workspace_key_style(frame: pd.DataFrame, setting: str = AUTO_KEYS) -> str:
     if counts[distinct[burmese]].sum() / counts.sum() >= ARABIC_SCRIPT_SHARE:
         return BURMESE_KEYS
     arabic = distinct.map(lambda name: has_arabic(name) or has_ethiopic(name)).to_numpy()
-    share = counts[distinct[arabic]].sum() / counts.sum()
-    return ARABIC_KEYS if share >= ARABIC_SCRIPT_SHARE else AUTO_KEYS
+    if counts[distinct[arabic]].sum() / counts.sum() >= ARABIC_SCRIPT_SHARE:
+        return ARABIC_KEYS
+    cyrillic = distinct.map(has_cyrillic).to_numpy()
+    share = counts[distinct[cyrillic]].sum() / counts.sum()
+    return CYRILLIC_KEYS if share >= ARABIC_SCRIPT_SHARE else AUTO_KEYS
 
 
 def normalize_records(
@@ -128,9 +140,9 @@ def normalize_records(
         "record_id": pa.array(frame["record_id"], pa.string()),
         "source_id": pa.array(frame["source_id"], pa.string()),
     }
-    style = workspace_key_style(frame, key_style)
+    style, equivalents = keying(workspace_key_style(frame, key_style), pack)
     codes, distinct = _distinct(frame, ("name", "name_latin", *NAME_PARTS))
-    rows = _name_rows(distinct, workers, style, name_equivalents(pack))
+    rows = _name_rows(distinct, workers, style, equivalents)
     for j, field in enumerate(NAME_OUTPUT):
         out[field] = _spread([row[j] for row in rows], codes, NORMALIZED_SCHEMA.field(field).type)
     codes, distinct = _distinct(frame, ("governorate", "governorate_raw", "place"))

@@ -32,6 +32,11 @@ LCMCR_WARM_BURNIN = {"nuts": 100, "collapsed": 500, "augmented": 1_000}
 # Vehtari et al. (2021): R-hat below 1.01 and a bulk ESS of 400 or more.
 RHAT_LIMIT = 1.01
 ESS_MINIMUM = 400
+# Chains too short for RHAT_LIMIT to mean what it says (the linkage replicates': a few
+# effective draws each) are read against converged chains of their length; an excess
+# above RHAT_LIMIT flags them only where chance at that length would give it less often
+# than this (`mcmc_diagnostics.rhat_against`).
+EXCESS_SIGNIFICANCE = 0.001
 # LCMCR chains of the default length short of ESS_MINIMUM or RHAT_LIMIT run on (doubling
 # their kept draws) up to this many times the chosen sampler's run, unless `max_sweeps`
 # says otherwise: the demo's pooled table (14,186 people, 5 lists) leaves the collapsed
@@ -148,6 +153,11 @@ class EstimateSettings(Section):
                                minimum=1)  # fmt: skip
     small_stratum: int = setting(1000, "strata below this many people are flagged small",
                                  minimum=0)  # fmt: skip
+    impute_unknown_strata: bool = setting(
+        True,
+        "people of unknown stratum (no record gives the year or place) take one drawn from "
+        "people on the same lists; false: they form a stratum of their own",
+    )
     criterion: str = setting("bic", "log-linear model search criterion", choices=CRITERIA)
     delta: float | None = setting(
         None, "dga's hyper-Dirichlet parameter (default 2^-lists)", minimum=0, open_interval=True

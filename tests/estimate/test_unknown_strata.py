@@ -1,0 +1,110 @@
+"""People of unknown stratum take a stratum drawn from people on the same lists (note 83)."""
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from recount.estimate.unknown_strata import impute_unknown_strata, imputed_column
+from recount.estimate.workspace import estimate_persons
+from recount.settings import EstimateSettings
+
+LISTS = ("a", "b", "c")
+
+
+def persons_with_lost_dates(seed: int, per_year: int = 2000, lost: float = 0.12):
+    """Three independent lists (each reaches half of everyone) over two years; each record
+    loses its year with probability `lost`, so a person's year is unknown when every one of
+    their records lost it: people on one list lose theirs far more often."""
+    rng = np.random.default_rng(seed)
+    year = np.repeat([2014, 2015], per_year)
+    captured = rng.random((len(year), len(LISTS))) < 0.5
+    dated = captured & (rng.random(captured.shape) >= lost)
+    seen = captured.any(axis=1)
+    frame = pd.DataFrame({f"in_{name}": captured[:, i] for i, name in enumerate(LISTS)})
+    frame["year"] = pd.array(np.where(dated.any(axis=1), year, -1), dtype="Int64")
+    frame.loc[frame["year"] == -1, "year"] = pd.NA
+    frame.insert(0, "person_id", [f"P{i}" for i in range(len(frame))])
+    return frame[seen].reset_index(drop=True), 2 * per_year
+
+
+def total(estimates: pd.DataFrame) -> pd.Series:
+    return estimates[estimates["level"] == "total"].iloc[0]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_unknown_years_no_longer_inflate_the_sum_over_years(seed):
+    persons, truth = persons_with_lost_dates(seed)
+    section = {"strata": ["year"], "methods": ["loglinear"], "workers": 1}
+    kept_apart, _ = estimate_persons(
+        persons, EstimateSettings.parse(section | {"impute_unknown_strata": False})
+    )
+    imputed, _ = estimate_persons(persons, EstimateSettings.parse(section))
+    pooled = imputed[imputed["level"] == "total_pooled"].iloc[0]["estimate"]
+    # Estimated on its own, the unknown year is nearly all singletons: the sum over years
+    # lands well above the truth and above the one pooled table, its interval missing both.
+    apart = total(kept_apart)
+    assert apart["estimate"] > 1.05 * truth and apart["lower"] > max(truth, pooled)
+    row = total(imputed)
+    assert abs(row["estimate"] / truth - 1) < 0.04
+    assert abs(row["estimate"] / pooled - 1) < 0.02
+    assert "imputed_strata" in row["flag"]
+    strata = imputed[imputed["level"] == "stratum"]
+    assert strata["year"].notna().all()
+    assert strata["documented"].sum() == len(persons)
+
+
+frames = st.integers(0, 2**32 - 1).flatmap(
+    lambda seed: st.tuples(
+        st.just(seed),
+        st.integers(5, 60),
+        st.floats(0.0, 0.9),
+        st.floats(0.0, 0.9),
+    )
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(frames)
+def test_known_values_stay_and_unknown_ones_come_from_donors_alike(case):
+    seed, size, lost_year, lost_place = case
+    rng = np.random.default_rng(seed)
+    frame = pd.DataFrame({f"in_{name}": rng.random(size) < 0.6 for name in LISTS})
+    frame["year"] = pd.array(rng.integers(2000, 2004, size), dtype="Int64")
+    frame["place"] = pd.array(rng.choice(["x", "y", "z"], size), dtype="string")
+    frame.loc[rng.random(size) < lost_year, "year"] = pd.NA
+    frame.loc[rng.random(size) < lost_place, "place"] = pd.NA
+    out = impute_unknown_strata(frame, ["year", "place"], LISTS, seed=7)
+    again = impute_unknown_strata(frame, ["year", "place"], LISTS, seed=7)
+    pd.testing.assert_frame_equal(out, again)
+    for column in ("year", "place"):
+        known = frame[column].notna()
+        assert (out.loc[known, column] == frame.loc[known, column]).all()
+        assert not out.loc[known, imputed_column(column)].any()
+        drawn = out[imputed_column(column)]
+        assert (drawn <= frame[column].isna()).all()
+        # A drawn value is one some documented person with that value known holds.
+        assert set(out.loc[drawn, column]) <= set(frame[column].dropna())
+    # Filled exactly when some documented person with both values agrees on the known ones.
+    columns = [c for c in ("year", "place") if frame[c].notna().any() and frame[c].isna().any()]
+    seen = frame[[f"in_{n}" for n in LISTS]].any(axis=1)
+    donors = seen & frame[columns].notna().all(axis=1)
+    for i in frame.index[seen & frame[columns].isna().any(axis=1)]:
+        agree = donors.copy()
+        for column in columns:
+            if pd.notna(frame.at[i, column]):
+                agree &= frame[column] == frame.at[i, column]
+        assert out.loc[i, columns].notna().all() == bool(agree.any())
+
+
+def test_a_column_nobody_knows_stays_one_unknown_stratum():
+    frame = pd.DataFrame({"in_a": [True, True, False], "in_b": [True, False, True]})
+    frame["governorate"] = pd.array([None, None, None], dtype="string")
+    frame["year"] = pd.array([2001, None, 2002], dtype="Int64")
+    out = impute_unknown_strata(frame, ["governorate", "year"], ["a", "b"], seed=1)
+    assert out["governorate"].isna().all()
+    assert out["year"].notna().all() and out.loc[1, imputed_column("year")]
+    # The single person on list a only takes the year of... the only other person known on
+    # one list (row 2, on b only): same number of lists, since nobody shares its pattern.
+    assert out.loc[1, "year"] == 2002
