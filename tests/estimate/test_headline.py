@@ -39,6 +39,17 @@ def test_an_unconverged_headline_gives_its_diagnostics_and_says_what_to_do():
     assert "`recount estimate` again" in cautions[0]
 
 
+def test_a_headline_whose_classes_are_all_in_use_says_to_raise_k():
+    """LCMCR's truncation binds (8 dependent lists at K = 10): the chains disagree, and the
+    caution names the key that mends the model, not only a longer run."""
+    _, *cautions = headline_text(_total(flag="poor_convergence;truncation_binds"))
+    assert cautions == [
+        HEADLINE_CAUTIONS["poor_convergence"],
+        HEADLINE_CAUTIONS["truncation_binds"],
+    ]
+    assert "Raise K under [estimate] in recount.toml" in cautions[1]
+
+
 def test_a_headline_without_diagnostics_or_flags_is_one_sentence():
     (first,) = headline_text(
         _total(method="loglinear", level="total", rhat=None, ess=None, flag=None)

@@ -208,6 +208,13 @@ def register(app: typer.Typer) -> None:
                     f"[yellow]warning:[/] {name}: poor convergence in {label} (R-hat of N above "
                     f"{RHAT_LIMIT} or ESS below {ESS_MINIMUM}); run longer with --ess-target 1000"
                 )
+            bound = rows["flag"].fillna("").str.contains("truncation_binds")
+            if bound.any():
+                label = f"{bound.sum()} of {len(rows)} strata" if names else "the fit"
+                err_console.print(
+                    f"[yellow]warning:[/] {name}: every latent class in use in {label} (the "
+                    "truncation binds); fit again with a larger --K"
+                )
         sparse = not_estimable(frame)
         if sparse:
             where = "--out writes each stratum's reason" if out is None else f"reasons in {out}"

@@ -30,6 +30,12 @@ HEADLINE_CAUTIONS = {
         "poor_convergence in `recount export estimates`), so the figure and its interval "
         "carry their doubt: run longer as for poor_convergence, or compare the pooled table."
     ),
+    "truncation_binds": (
+        "LCMCR's latent classes are all in use: the lists' dependence asks for more classes "
+        "than its truncation K allows, and at this K its chains can settle in configurations "
+        "that disagree. Raise K under [estimate] in recount.toml (twice as many classes) and "
+        "run `recount estimate` again; it costs more time (docs/lcmcr.md, Known limits)."
+    ),
     "methods_disagree": (
         "The estimation methods disagree beyond their intervals for this total: the data "
         "support more than one answer. Compare them in the report's estimation diagnostics "
