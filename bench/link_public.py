@@ -3,7 +3,8 @@
     python bench/link_public.py [--only fake_1000|historical_50k] [--historical PATH]
 
 For each data set, in one run:
-- `recount`: a new workspace (`Workspace.init`), the file's columns mapped by
+- `recount`: a new workspace (`Workspace.init`), the file (as CSV; historical_50k
+  also as the Parquet it is published in) with its columns mapped by
   `recount sources suggest` (`suggest_source`, no hand edits), `recount ingest`,
   `recount normalize`, `recount link` at the default threshold;
 - `splink`: the model Splink's documentation builds for that file (fake_1000:
@@ -31,19 +32,25 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "data"
 
 
-def recount_run(name: str, table: pd.DataFrame, truth_column: str, scratch: Path) -> dict:
-    """The newcomer's path on `table` (the truth column removed from the file)."""
+def recount_run(
+    name: str, table: pd.DataFrame, truth_column: str, scratch: Path, fmt: str = "csv"
+) -> dict:
+    """The newcomer's path on `table` written as `fmt` (csv or parquet), its truth column removed."""
     from recount.ingest.suggest import suggest_source
     from recount.link import link_workspace
     from recount.link.evaluate import evaluate_record_person
     from recount.project import Project
     from recount.workspace import Workspace
 
-    root = scratch / name
+    root = scratch / f"{name}-{fmt}"
     ws = Workspace.init(root, name=name)
     (root / "lists").mkdir(exist_ok=True)
-    path = root / "lists" / f"{name}.csv"
-    table.drop(columns=[truth_column]).to_csv(path, index=False)
+    path = root / "lists" / f"{name}.{fmt}"
+    written = table.drop(columns=[truth_column])
+    if fmt == "parquet":
+        written.to_parquet(path, index=False)
+    else:
+        written.to_csv(path, index=False)
     started = time.perf_counter()
     suggestion = suggest_source(path, root)
     with ws.config_path.open("a", encoding="utf-8") as config:
@@ -64,6 +71,7 @@ def recount_run(name: str, table: pd.DataFrame, truth_column: str, scratch: Path
     return {
         "data": name,
         "linker": "recount",
+        "file": fmt,
         "mapped": {field: column for field, (column, _) in suggestion.columns.items()},
         "fields": result.fields,
         "preset": result.preset,
@@ -217,7 +225,8 @@ def main() -> None:
                 return
             table = pd.read_parquet(args.historical)
             for run in (
-                lambda: recount_run("historical_50k", table, "cluster", Path(scratch)),
+                lambda: recount_run("historical_50k", table, "cluster", Path(scratch), "parquet"),
+                lambda: recount_run("historical_50k", table, "cluster", Path(scratch), "csv"),
                 lambda: splink_historical(table),
             ):
                 print(json.dumps(run()), flush=True)

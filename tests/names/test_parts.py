@@ -181,3 +181,28 @@ def test_an_identifiable_name_has_a_key(words):
     # 'De La' was identifiable with an empty key: a record the linker could not compare.
     parts = split_name(" ".join(words))
     assert parts.identifiable == bool(parts.key)
+
+
+LATIN_WORD = st.text(alphabet="abcdefghijklmnoprstuvwy", min_size=4, max_size=10)
+
+
+@given(LATIN_WORD, LATIN_WORD, st.data())
+def test_a_digit_typed_for_a_letter_keeps_the_name(given_name, family, data):
+    """'j0hn smith', 'm0rgan': the word with the digit is still a name, keyed as the word
+    without it; an ordinal of a title (1st, 16th) or a code is no name."""
+    at = data.draw(st.integers(1, len(family) - 2))
+    digit = data.draw(st.sampled_from("0123456789"))
+    typed = family[:at] + digit + family[at + 1 :]
+    clean = split_name(f"{given_name} {family[:at] + family[at + 1 :]}", "spelling")
+    parts = split_name(f"{given_name} {typed}", "spelling")
+    assert parts.identifiable
+    assert [t.key for t in parts.tokens] == [t.key for t in clean.tokens]
+    alone = split_name(typed, "spelling")
+    assert alone.identifiable and [t.key for t in alone.tokens] == [clean.tokens[-1].key]
+
+
+@pytest.mark.parametrize("text", ["1st", "16th", "2nd.", "q61105409", "3"])
+def test_ordinals_numbers_and_codes_are_no_name_token(text):
+    assert [t.key for t in split_name(f"thomas {text} clifford", "spelling").tokens] == [
+        t.key for t in split_name("thomas clifford", "spelling").tokens
+    ]

@@ -18,6 +18,10 @@ in the data at hand, never by position:
   cost more precision than it gained recall: docs/bench/link.md). The prefixes find
   two records each misspelling a different name where surnames are few (Spanish
   lists: docs/bench/link.md, round 7);
+- a name that few records share with the same value of another field the list gives
+  (place of birth, year of birth, occupation, a postcode): a list with no date, or whose
+  dates are typed wrong, still finds a person's records that share one rare name and
+  something else about them (its cap is the largest within the pair budget, as above);
 - one of a record's two rarest names, or their first three letters, on the same day;
 - a record without a date whose names are all among another's of its area, or the other
   way round (a list without dates against one that drops a father's name: no dated rule
@@ -28,7 +32,8 @@ in the data at hand, never by position:
 - the same day and place (where that makes few enough pairs: `MAX_PAIRS_PER_RECORD`).
 
 The helper columns (pairs of names, their rarity) are computed here, from the
-records being linked, before the rules run.
+records being linked, before the rules run; so is each record's rarest name
+(`rarest_token`), which the name comparison asks for when only one name agrees.
 """
 
 from __future__ import annotations
@@ -50,7 +55,8 @@ PREFIX = 3
 MAX_PAIRS_PER_RECORD = 5
 BLOCKING_COLUMNS = (
     "rare_pairs", "top_pairs", "prefix_pairs", "top_tokens", "top_prefixes", "window_a",
-    "window_b", "area_year_pairs", "area_year_prefixes", "within_undated",
+    "window_b", "area_year_pairs", "area_year_prefixes", "within_undated", "context_tokens",
+    "rarest_token",
 )  # fmt: skip
 # A record without a date is paired with at most this many records of its area that hold all
 # its names (or whose names it holds all of); a name common enough to find more is left to
@@ -104,6 +110,14 @@ create temp table local_prefixes as
 create temp table local_prefix_freq as select p, count(*) as n from local_prefixes group by p;
 """
 
+# Each name token keyed by the value of another field the record carries, and their counts.
+CONTEXT_SQL = """
+create temp table context_keys as
+    select distinct unique_id, t || ' @' || field || '=' || value as p
+    from (select unique_id, unnest(tokens) as t from frame) join contexts using (unique_id);
+create temp table context_freq as select p, count(*) as n from context_keys group by p;
+"""
+
 # Pairs of records of one area, one of them without a date, whose names are all among the
 # other's: joined on the rarest name of the one within, then checked whole.
 WITHIN_SQL = """
@@ -154,6 +168,7 @@ select f.unique_id,
        coalesce(per_record.top_pairs, []) as top_pairs,
        coalesce(prefixes.prefix_pairs, []) as prefix_pairs,
        coalesce(list_slice(ranked.rt, 1, {top_tokens}), []) as top_tokens,
+       ranked.rt[1] as rarest_token,
        coalesce(list_distinct(list_transform(list_slice(ranked.rt, 1, {top_tokens}),
                 lambda t: left(t, {prefix}))), []) as top_prefixes,
        {date} // 30 as window_a,
@@ -198,11 +213,16 @@ def add_blocking_columns(frame: pd.DataFrame, fields: Fields) -> pd.DataFrame:
         ).df()
     finally:
         con.close()
-    helpers = helpers.set_index("unique_id").join(local).reindex(frame["unique_id"])
+    helpers = (
+        helpers.set_index("unique_id")
+        .join(local)
+        .join(_context_tokens(frame, fields))
+        .reindex(frame["unique_id"])
+    )
     out = frame.copy()
     for column in BLOCKING_COLUMNS:
         out[column] = helpers[column].to_numpy()
-    for column in ("area_year_pairs", "area_year_prefixes", "within_undated"):
+    for column in ("area_year_pairs", "area_year_prefixes", "within_undated", "context_tokens"):
         out[column] = [v if isinstance(v, list | np.ndarray) else [] for v in out[column]]
     for column in ("window_a", "window_b"):
         out[column] = out[column].astype("Int64")
@@ -263,6 +283,51 @@ def _names_within_undated(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     )
 
 
+def context_columns(fields: Fields) -> list[str]:
+    """The fields a rare name is paired with in `context_tokens`: place of birth, year of
+    birth (where no date of death is the primary date) and text or code extras, which say
+    something about a person without naming a time and place of death (identifiers have a
+    rule of their own; the place and admin unit of death have the area-and-year rules)."""
+    columns = ["birth_place"] if fields.has("birth_place") else []
+    if fields.primary_date == "dob_day":
+        columns.append("dob_year")
+    return columns + [c for c, kind in fields.extras.items() if kind in ("text", "code")]
+
+
+def _context_tokens(frame: pd.DataFrame, fields: Fields) -> pd.DataFrame:
+    """Per record, its names keyed by each context field's value (`context_columns`), kept
+    where few records share the key: at most the largest cap within the pair budget."""
+    columns = [c for c in context_columns(fields) if c in frame.columns]
+    empty = pd.DataFrame(
+        {"context_tokens": pd.Series(dtype=object)}, index=pd.Index([], name="unique_id")
+    )
+    if not columns:
+        return empty
+    long = (
+        frame[["unique_id", *columns]]
+        .astype({c: "string" for c in columns})
+        .melt(id_vars="unique_id", var_name="field", value_name="value")
+        .dropna(subset=["value"])
+    )
+    con = duckdb.connect()
+    try:
+        con.register("frame", frame[["unique_id", "tokens"]])
+        con.register("contexts", long)
+        con.execute(CONTEXT_SQL)
+        cap = rarity_cap(con, "context_freq", len(frame))
+        return (
+            con.execute(
+                LOCAL_HELPERS_SQL.format(
+                    cap=cap, column="context_tokens", table="context_keys", freq="context_freq"
+                )
+            )
+            .df()
+            .set_index("unique_id")
+        )
+    finally:
+        con.close()
+
+
 def prediction_rules(fields: Fields, frame: pd.DataFrame | None = None) -> list[dict]:
     """Splink blocking rules (dicts, DuckDB SQL) for the fields this workspace has.
 
@@ -287,6 +352,8 @@ def prediction_rules(fields: Fields, frame: pd.DataFrame | None = None) -> list[
     rules.append(("l.prefix_pairs = r.prefix_pairs", ["prefix_pairs"]))
     if date and (fields.has("governorate") or fields.has("place_key")):
         rules.append(("l.within_undated = r.within_undated", ["within_undated"]))
+    if context_columns(fields):
+        rules.append(("l.context_tokens = r.context_tokens", ["context_tokens"]))
     if date:
         rules.append(("l.top_pairs = r.top_pairs and l.window_a = r.window_a", ["top_pairs"]))
         rules.append(("l.top_pairs = r.top_pairs and l.window_b = r.window_b", ["top_pairs"]))

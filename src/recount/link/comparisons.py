@@ -21,8 +21,11 @@ SAME_NAME = "same name, same order"
 SAME_NAMES = "same names, another order"
 # The name levels where both records hold the same set of names.
 SAME_NAMES_LEVELS = (SAME_NAME, SAME_NAMES)
+RAREST_NAME_AGREES = "one name agrees, the rarest of either's"
 # A full date of death, and that date with the place (`frequencies.add_death_events`).
 DEATH_DAY = "death_day"
+# A full date of birth (`frequencies.add_birth_days`).
+BIRTH_DAY = "birth_day"
 DEATH_EVENT = "death_event"
 SAME_PLACE_SAME_DAY = "same, on the same day"
 # A level split from another for its u alone -> that other: both take their summed m
@@ -42,6 +45,16 @@ class Dialect:
 
     def edit_distance(self, a: str, b: str) -> str:
         return f"damerau_levenshtein({a}, {b})"
+
+    def unshared(self, a: str, b: str) -> str:
+        """The tokens of list `a` that list `b` lacks, joined by spaces (in `a`'s order)."""
+        if self.name == "duckdb":
+            return f"array_to_string(list_filter({a}, lambda t: not list_contains({b}, t)), ' ')"
+        return f"concat_ws(' ', filter({a}, t -> not array_contains({b}, t)))"
+
+    def contains(self, array: str, value: str) -> str:
+        fn = "list_contains" if self.name == "duckdb" else "array_contains"
+        return f"{fn}({array}, {value})"
 
 
 def shared_tokens(columns: list[str]) -> str:
@@ -81,15 +94,25 @@ def names(d: Dialect, near: float, token_columns: list[str]) -> dict[str, Any]:
 
     The shorter name's tokens are counted in the longer's, so a name missing
     its father's or grandfather's name still agrees. Spelling differences
-    within a token are caught on the whole name (sorted tokens, or in the
-    written order) at Jaro-Winkler `near`: one string comparison per pair,
-    where comparing every token with every other would cost sixteen.
+    within a token are caught on the tokens the two names do not share, at
+    Jaro-Winkler `near`: one string comparison per pair, where comparing every
+    token with every other would cost sixteen. Compared whole, two names that
+    share their first token look nearly the same whatever follows (Thomas
+    Walker, Thomas Potter: 0.9), the prefix weighing most in Jaro-Winkler.
+
+    Where one name agrees, which one matters: the rarest name of either record
+    (a family name few carry) is a level above any other (a given name thousands
+    carry), so sharing only 'Eleanor' is not evidence that 'Eleanor Carter' is
+    'Eleanor Whyte'. Rarity is counted in the records at hand, whatever the
+    name's position.
     """
     fewest = "least(token_count_l, token_count_r)"
     shared = shared_tokens(token_columns)
+    rarest_shared = (
+        f"{d.contains('tokens_r', 'rarest_token_l')} or {d.contains('tokens_l', 'rarest_token_r')}"
+    )
     nearly = (
-        f"{d.jw('token_set_l', 'token_set_r')} >= {near}"
-        f" or {d.jw('name_key_l', 'name_key_r')} >= {near}"
+        f"{d.jw(d.unshared('tokens_l', 'tokens_r'), d.unshared('tokens_r', 'tokens_l'))} >= {near}"
     )
     return comparison(
         NAME_COMPARISON,
@@ -108,6 +131,7 @@ def names(d: Dialect, near: float, token_columns: list[str]) -> dict[str, Any]:
             ),
             level(f"{fewest} >= 3 and {shared} = {fewest} - 1", "all names but one agree"),
             level(f"{shared} >= 2", "two names agree"),
+            level(f"{shared} >= 1 and ({rarest_shared})", RAREST_NAME_AGREES),
             level(f"{shared} >= 1", "one name agrees"),
             level("ELSE", "All other comparisons"),
         ],
@@ -154,7 +178,12 @@ def date_of_death() -> dict[str, Any]:
 
 
 def date_of_birth(d: Dialect) -> dict[str, Any]:
-    """Date of birth with precision; one digit typed wrong is a level of its own."""
+    """Date of birth with precision; one digit typed wrong is a level of its own.
+
+    'Same day' weighs how often other people's records carry that date: lists write 1 January
+    (or the year's first day) where only the year is known, so thousands share it, and agreeing
+    on it says little more than agreeing on the year.
+    """
     both_day = "dob_precision_l = 'day' and dob_precision_r = 'day'"
     no_year = "dob_precision_l <> 'year' and dob_precision_r <> 'year'"
     diff = "abs(dob_day_l - dob_day_r)"
@@ -163,7 +192,7 @@ def date_of_birth(d: Dialect) -> dict[str, Any]:
         "date of birth with precision",
         [
             level("dob_day_l is null or dob_day_r is null", "null", null=True),
-            level(f"{both_day} and dob_day_l = dob_day_r", "same day"),
+            level(f"{both_day} and dob_day_l = dob_day_r", "same day", tf=BIRTH_DAY, tf_own_u=True),
             level(
                 f"{both_day} and {d.edit_distance('dob_text_l', 'dob_text_r')} <= 1",
                 "one digit apart",

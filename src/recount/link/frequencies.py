@@ -65,6 +65,13 @@ def add_death_events(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def add_birth_days(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with `birth_day`: a date of birth known to the day."""
+    out = frame.copy()
+    out[cmp.BIRTH_DAY] = frame["dob_day"].where(frame["dob_precision"] == "day").astype("Int64")
+    return out
+
+
 def event_frequency(frame: pd.DataFrame) -> pd.DataFrame:
     """Per `death_event`: how often the day's other dead were at its place, P(place | day) among
     other people, with one pseudo-record at the place's own frequency (a day with no one else

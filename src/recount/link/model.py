@@ -40,7 +40,7 @@ M_FLOOR = 0.01
 # Two full dates of death more than a month apart are rare in one person's records
 # (a month or year typed wrong, day and month exchanged): 4% between the last two levels.
 M_PRIORS = {
-    "name": [0.5, 0.1, 0.12, 0.1, 0.05, 0.04, 0.04, 0.03, 0.02],
+    "name": [0.5, 0.1, 0.12, 0.1, 0.05, 0.04, 0.04, 0.02, 0.015, 0.015],
     "date_of_death": [0.62, 0.12, 0.1, 0.06, 0.06, 0.02, 0.02],
     "date_of_birth": [0.8, 0.06, 0.03, 0.02, 0.03, 0.02, 0.02, 0.02],
     # ages alike or not where a date is missing; then years of birth within 1, 3, 8, else

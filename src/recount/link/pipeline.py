@@ -24,7 +24,7 @@ from recount.link.clustering import NAME_GUARDS, ClusterResult, RecordFacts, clu
 from recount.link.constraints import effective_labels, load_constraints, match_label_pairs
 from recount.link.engines import Engine, make_engine
 from recount.link.fields import Fields, present_fields
-from recount.link.frequencies import add_death_events, register_frequencies
+from recount.link.frequencies import add_birth_days, add_death_events, register_frequencies
 from recount.link.nicknames import nickname_keys
 from recount.link.persons import assign_person_ids, build_persons
 from recount.link.prepare import linkable_records, load_link_input
@@ -197,6 +197,8 @@ def model_input(
     linkable = add_blocking_columns(linkable, fields)
     if fields.has("dod_day"):
         linkable = add_death_events(linkable)
+    if fields.has("dob_day"):
+        linkable = add_birth_days(linkable)
     scripts = frame.loc[frame["reason"].isna(), "script"]
     preset = model.preset_for(options.preset, float(scripts.isin(["arabic", "both"]).mean()))
     untrained = model.settings_for(

@@ -105,17 +105,22 @@ def name_blocks(fields: Fields) -> list[Block]:
     names; on a block of the date alone EM takes 'same household' for 'same
     person' (a name differing in one token would count as agreement). Siblings
     are rarely born in the same year, so the year of birth keeps them out.
+    Where the date is of birth, its place is the place: on the date alone, the
+    people a list records as born on a 1 January (the year only) are strangers
+    sharing a name or not, and EM's name weights flip between two fits with the
+    seed (historical_50k: 'one name agrees' +4 or -1 bits).
     """
     date = fields.primary_date
     blocks: list[Block] = []
     if date:
         born = ["birth_year"] if date == "dod_day" and fields.has("birth_year") else []
-        for where in ("governorate", "place_key"):
+        places = ("governorate", "place_key", "birth_place")
+        for where in places:
             if fields.has(where):
                 blocks.append(((date, *born, where), ""))
         if born:
             blocks.append(((date, *born), ""))
-        for where in ("governorate", "place_key"):
+        for where in places:
             if fields.has(where):
                 blocks.append(((date, where), ""))
         blocks.append(((date,), ""))

@@ -383,10 +383,8 @@ def _tokens(
     if script == "latin" and style == SPELLING_KEYS:
         return [
             _spelling_token(w, equivalents)
-            for w in words
-            if w not in SPELLING_PARTICLES
-            and not any(ch.isdigit() for ch in w)  # 1st, 3rd: ordinals of titles
-            and spelling_token_key(w)
+            for w in (_without_typed_digits(w) for w in words)
+            if w and w not in SPELLING_PARTICLES and spelling_token_key(w)
         ]
     groups: list[tuple[list[str], str]] = []  # (words, kind)
     normed = [_norm(w) for w in words]
@@ -434,6 +432,24 @@ def _tokens(
         if key:
             tokens.append(NameToken(_token_text(raw, script), key, kind))
     return tokens
+
+
+_ORDINAL = re.compile(r"\d+(st|nd|rd|th|e|er|º|ª)?\.?")
+# Letters a word must keep, once its digits are dropped, to still be a name.
+MIN_LETTERS_LEFT = 3
+
+
+def _without_typed_digits(word: str) -> str | None:
+    """A word with a digit typed for a letter (j0hn, m0rgan, richa5d) without it; None for
+    an ordinal of a title (1st, 16th), a number, or a code (q61105409) that leaves too few
+    letters. Dropping the whole word lost the name: a one-word name became 'unknown', a
+    longer one lost the name the typo was in."""
+    if not any(ch.isdigit() for ch in word):
+        return word
+    if _ORDINAL.fullmatch(word):
+        return None
+    kept = "".join(ch for ch in word if not ch.isdigit())
+    return kept if sum(ch.isalpha() for ch in kept) >= MIN_LETTERS_LEFT else None
 
 
 def _spelling_token(word: str, equivalents: NameEquivalents) -> NameToken:
