@@ -168,6 +168,7 @@ def bench_labelled(
         "precision": round(score.precision, 3),
         "recall": round(score.recall, 3),
         "claimant_accuracy": round(score.claimant_accuracy, 3),
+        "claimant_accuracy_any_extent": round(score.claimant_extent_accuracy, 3),
         "found_with_claimant_right": score.strict_true_positives,
         "by_measure": score.by_measure(),
         "by_cause": score.by_cause(),

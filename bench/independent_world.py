@@ -1099,6 +1099,30 @@ def true_links_mse(base: Path, methods: list[str], seed: int) -> dict:
     return out
 
 
+def true_links_by_year(base: Path, methods: list[str], people: int, seed: int) -> dict:
+    """`recount mse --strata year` on the true links: per method, the sum of the years'
+    estimates against the truth and how many years' intervals hold their truth."""
+    target = base / "mse_year.csv"
+    flags = [arg for method in methods for arg in ("--method", method)]
+    sh([*RECOUNT, "mse", "truth/patterns_year.csv", "--strata", "year", *flags, "--seed",
+        str(seed), "--out", str(target)], base)  # fmt: skip
+    rows = pd.read_csv(target)
+    truth = pd.read_csv(base / "truth" / "people.csv").groupby("year").size().rename("truth")
+    rows = rows.merge(truth, left_on="year", right_index=True)
+    rows["covered"] = (rows["lower"] <= rows["truth"]) & (rows["truth"] <= rows["upper"])
+    out = {}
+    for method, group in rows.groupby("method"):
+        out[method] = {
+            "sum": round(float(group["estimate"].sum()), 1),
+            "error": round(float(group["estimate"].sum()) / people - 1, 4),
+            "years_covered": f"{int(group['covered'].sum())}/{len(group)}",
+            "max_rhat": None
+            if group["rhat"].isna().all()
+            else round(float(group["rhat"].max()), 3),
+        }
+    return out
+
+
 def r_peer(base: Path, seed: int) -> dict:
     env = dict(os.environ, R_LIBS="/work/peer/lib")
     started = time.time()
@@ -1167,6 +1191,9 @@ def run_seed(args, seed: int) -> dict:
         m: fit | score(args.people, fit)
         for m, fit in true_links_mse(base, args.methods.split(","), seed).items()
     }
+    line["true_links_by_year"] = true_links_by_year(
+        base, args.methods.split(","), args.people, seed
+    )
     if args.r_peer:
         fit = r_peer(base, seed)
         line["true_links"]["r_lcmcr"] = fit | (score(args.people, fit) if "estimate" in fit else {})

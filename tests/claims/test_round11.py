@@ -216,3 +216,69 @@ def test_an_infobox_side_total_of_soldiers(lost, side):
     assert sick not in claims
     assert (claims[total]["measure"], claims[total]["population"]) == ("casualties", "combatants")
     assert (claims[dead]["measure"], claims[dead]["population"]) == ("killed", "combatants")
+
+
+# An infobox field's list: "Fatalities: 2 unidentified, 36 Muslims, 15 Hindus" — an item's own
+# word before the comma does not break the list; "75,000 displaced to Tall Refaat, 15,500 to Nabul
+# town and 8,500 to Zahraa town": items that say only where they went share the measure.
+@given(
+    counts=st.lists(st.integers(min_value=2, max_value=1_500), min_size=3, max_size=3, unique=True),
+    peoples=st.sampled_from([("Muslims", "Hindus"), ("Serbs", "Croats"), ("Hutus", "Tutsis")]),
+    places=st.sampled_from([("Tall Refaat", "Nabul", "Zahraa"), ("Goma", "Bukavu", "Uvira")]),
+)
+def test_list_items_with_a_word_of_their_own_or_a_destination(counts, peoples, places):
+    first, second, third = counts
+    text = f"- Fatalities: {first} unidentified, {second} {peoples[0]}, {third} {peoples[1]}\n- Injuries: 200+"
+    claims = claims_of(text)
+    assert {claims[str(n)]["measure"] for n in counts} == {"killed"}
+    text = (
+        f"{first:,} people were displaced to {places[0]} district, {second:,} to {places[1]} town "
+        f"and {third:,} to {places[2]} town."
+    )
+    claims = claims_of(text)
+    assert {claims[f"{n:,}"]["measure"] for n in counts} == {"displaced"}
+
+
+# "said Director of Health Services Anil Jasinghe": the person, without the post or its office;
+# a subject cut after "of" ("… archive of the Truth and Reconciliation Commission") is the body.
+@given(
+    count=st.integers(min_value=2, max_value=9_000),
+    person=st.sampled_from(["Anil Jasinghe", "Maria Lopez", "Ahmed Khalil"]),
+    office=st.sampled_from(
+        ["Director of Health Services", "Minister of Foreign Affairs", "Head of Police Operations"]
+    ),
+    body=st.sampled_from(["Truth and Reconciliation Commission", "Peace and Justice Commission"]),
+)
+def test_a_post_and_its_office_are_not_the_persons_name(count, person, office, body):
+    text = f'"The count is approximate," said {office} {person}, adding that {count} people were killed.'
+    assert claims_of(text)[str(count)]["claimant"] == person
+    text = (
+        f"The South African Broadcasting Corporation's archive of the {body} "
+        f"(its glossary entry) says {count} people were killed."
+    )
+    assert claims_of(text)[str(count)]["claimant"] == body
+
+
+# The scorer's second claimant figure accepts a name to another extent or in another order
+# ("Health Services Anil Jasinghe" for "Anil Jasinghe", "Ukrainian Ministry of Interior" for
+# "Ukrainian Interior Ministry"), never another body or a single shared word, nor the outlet.
+def test_claimant_overlaps_accepts_extent_and_order_only():
+    from recount.claims.evaluate import claimant_equal, claimant_overlaps
+
+    def pair(label: str, got: str | None, attributed: bool = True) -> tuple[dict, dict]:
+        return {"claimant": label}, {"claimant": got, "attributed": attributed, "outlet": "Wire"}
+
+    for label, got in [
+        ("Anil Jasinghe", "Health Services Anil Jasinghe"),
+        ("Ukrainian Interior Ministry", "Ukrainian Ministry of Interior"),
+        ("Kazakhstan's General Prosecutor's Office", "Prosecutor's Office"),
+    ]:
+        assert not claimant_equal(*pair(label, got))
+        assert claimant_overlaps(*pair(label, got))
+    for label, got, attributed in [
+        ("Delhi Police", "police", True),
+        ("Anil Jasinghe", "Ruwan Gunasekara", True),
+        ("@outlet", "Ukrainian Interior Ministry", True),
+        ("Ukrainian Interior Ministry", "Wire", False),
+    ]:
+        assert not claimant_overlaps(*pair(label, got, attributed))

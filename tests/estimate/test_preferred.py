@@ -44,6 +44,22 @@ def test_the_sum_unless_it_is_a_floor_with_a_pooled_estimate_beside_it():
     assert _chosen(rows[1:]) == [("total_pooled", "lcmcr", "-")]
 
 
+def test_a_floor_of_a_few_people_does_not_hand_the_headline_to_the_pooled_table():
+    """Note 83: five people whose shifted dates fell a year early made a stratum too small to
+    estimate, and the pooled table (+60%) replaced the sum over years (+35%)."""
+    floor = "includes_not_estimable_strata"
+    rows = [
+        {**_row("total", "lcmcr", 4000.0, flag=floor), "documented": 4000},
+        _row("total_pooled", "lcmcr", 4800.0),
+        {**_row("stratum", "lcmcr", 2000.0, governorate="a"), "documented": 1995},
+        {**_row("stratum", "lcmcr", 2000.0, governorate="b"), "documented": 2000},
+        {**_row("stratum", "lcmcr", 0.0, governorate="c", status="not_estimable"), "documented": 5},
+    ]
+    assert ("total", "lcmcr", "-") in _chosen(rows)
+    rows[2]["documented"], rows[4]["documented"] = 1800, 200  # 5% at its documented count
+    assert ("total_pooled", "lcmcr", "-") in _chosen(rows)
+
+
 def test_one_row_per_scope_by_method_preference_and_never_an_unusable_row():
     rows = [
         _row("total", "loglinear", 90.0),

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from recount.errors import ConfigError
-from recount.estimate.levels import add_stratum_flags
+from recount.estimate.levels import add_stratum_flags, combine
 from recount.estimate.methods import fit_method
 from recount.estimate.patterns import capture_histories
 from recount.estimate.strata import (
@@ -140,6 +140,27 @@ def test_methods_disagree_flag():
     )
     add_stratum_flags(overlapping, small_stratum=0)
     assert not any(m.flags for m in overlapping.methods)
+
+
+def test_a_sum_over_strata_says_when_some_stratum_has_not_converged():
+    """Note 83: the summed total carried no trace of an unconverged stratum, so neither the
+    report nor `recount run` cautioned; the hierarchical total keeps its own diagnostics."""
+
+    def stratum(key, year, flags):
+        draws = np.full(40, 100.0)
+        methods = [
+            MethodResult(m, "ok", estimate=100, lower=90, upper=110, flags=list(flags), draws=draws)
+            for m in ("lcmcr", "hlcmcr")
+        ]
+        return StratumResult(key, {"year": year}, "stratum", 80, 4, None, False, methods)
+
+    results = [stratum("a", 2001, []), stratum("b", 2002, ["poor_convergence"])]
+    rows = {r["method"]: r for r in combine(results, ["year"], (), ["lcmcr", "hlcmcr"])}
+    assert "includes_poor_convergence_strata" in rows["lcmcr"]["flag"]
+    assert "includes_poor_convergence_strata" not in (rows["hlcmcr"]["flag"] or "")
+    converged = [stratum("a", 2001, []), stratum("b", 2002, [])]
+    rows = combine(converged, ["year"], (), ["lcmcr"])
+    assert "includes_poor_convergence_strata" not in (rows[0]["flag"] or "")
 
 
 def test_sparsity_rules():

@@ -10,8 +10,9 @@ import pytest
 from recount.claims.check import Evidence, matching_estimate
 from recount.errors import WorkspaceError
 from recount.estimate.headline import HEADLINE_CAUTIONS
+from recount.estimate.preferred import mark_preferred
 from recount.report import write_report
-from recount.report.figures import headline
+from recount.report.figures import estimates_by_year, headline
 from recount.workspace import Workspace
 
 pytestmark = pytest.mark.slow
@@ -98,7 +99,11 @@ def test_report_and_claims_quote_the_same_preferred_estimate(report_workspace, t
     total[["estimate", "lower", "upper"]] = [18_394.0, 17_500.0, 19_400.0]
     pooled = total.assign(level="total_pooled", flag=None)
     pooled[["estimate", "lower", "upper"]] = [20_569.0, 19_285.0, 22_826.0]
-    rest = estimates[~estimates["level"].isin(["total", "total_pooled"])]
+    rest = estimates[~estimates["level"].isin(["total", "total_pooled"])].copy()
+    # A floor that matters: the strata added at their documented count hold a tenth of it.
+    added = (rest["level"] == "stratum") & (rest["status"] != "ok")
+    assert added.any()
+    rest.loc[added, "documented"] = int(total["documented"].iloc[0]) // 10
     ws.write_table("estimates", pd.concat([rest, total, pooled], ignore_index=True))
     head = headline(ws)
     evidence = Evidence(ws.table("persons"), ws.table("estimates"), "killed")
@@ -154,3 +159,19 @@ def test_report_is_written_when_no_stratum_could_be_estimated(report_workspace, 
     html = write_report(ws).read_text(encoding="utf-8")
     assert 'id="chart-strata"' not in html
     assert '<section id="estimation">' in html
+
+
+def test_strata_of_the_year_alone_give_the_estimate_by_year(report_workspace, tmp_path):
+    """With `strata = ["year"]` the years are the finest level, named `stratum`: the report
+    said "the strata do not include the year" (note 83)."""
+    shutil.copytree(report_workspace.root, tmp_path / "ws")
+    ws = Workspace(tmp_path / "ws")
+    estimates = ws.table("estimates")
+    kept = estimates[estimates["level"].isin(["year", "total", "total_pooled"])]
+    by_year = kept.drop(columns=["governorate", "preferred"], errors="ignore")
+    by_year.loc[by_year["level"] == "year", "level"] = "stratum"
+    ws.write_table("estimates", by_year.assign(preferred=mark_preferred(by_year)))
+    years = sorted(kept.loc[kept["level"] == "year", "year"].dropna().unique())
+    assert years and list(estimates_by_year(ws)["year"]) == years
+    html = write_report(ws).read_text(encoding="utf-8")
+    assert "No estimate by year" not in html and 'id="chart-yearly"' in html

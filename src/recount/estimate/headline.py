@@ -25,6 +25,11 @@ HEADLINE_CAUTIONS = {
         "`recount estimate` again. On some tables the chains crawl, or sit in separate modes, "
         "beyond what a longer run mends (docs/lcmcr.md, Known limits)."
     ),
+    "includes_poor_convergence_strata": (
+        "This total adds strata whose sampler's chains have not converged (flagged "
+        "poor_convergence in `recount export estimates`), so the figure and its interval "
+        "carry their doubt: run longer as for poor_convergence, or compare the pooled table."
+    ),
     "methods_disagree": (
         "The estimation methods disagree beyond their intervals for this total: the data "
         "support more than one answer. Compare them in the report's estimation diagnostics "

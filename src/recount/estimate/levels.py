@@ -28,6 +28,7 @@ from recount.estimate.strata import (
 from recount.estimate.unknown_strata import IMPUTED_FLAG
 from recount.tables import POOLED_SUFFIX, TABLES
 
+UNCONVERGED_STRATA = "includes_poor_convergence_strata"
 # The columns after the strata, as the stage writes them.
 COLUMNS = [c.name for c in TABLES["estimates"].columns.values() if c.required]
 
@@ -129,6 +130,10 @@ def _combine_method(method: str, parts: list[MethodResult], documented: list[int
         flags.append("includes_low_bias_risk_strata")
     if any(IMPUTED_FLAG in parts[i].flags for i in ok):
         flags.append(IMPUTED_FLAG)
+    # A sum of independent fits is as doubtful as its least converged stratum (the
+    # hierarchical model's total has diagnostics of its own).
+    if method != HIERARCHICAL and any("poor_convergence" in parts[i].flags for i in ok):
+        flags.append(UNCONVERGED_STRATA)
     for flag in CHAPMAN_FLAGS:  # a sum of Chapman estimates keeps their assumption
         if any(flag in parts[i].flags for i in ok):
             flags.append(flag)

@@ -9,7 +9,9 @@ estimate and both ends of the interval), the `preferred` one is:
 2. at the level itself (the sum over strata, or the stratum), unless that sum adds
    strata that could not be estimated at their documented count (flag
    `includes_not_estimable_strata`: a floor, not an estimate) and the same method's
-   directly pooled row exists, which is then preferred.
+   directly pooled row exists, which is then preferred; a floor of under
+   `NEGLIGIBLE_FLOOR` of the level's documented people (5 people dated a week into the
+   year before the war, note 83) does not make the sum a floor.
 
 The report's headline and figures and the claims check read this mark; nothing else
 chooses.
@@ -24,6 +26,10 @@ from recount.tables import POOLED_SUFFIX, TABLES, is_pooled
 PREFERENCE = ("hlcmcr", "lcmcr", "dga", "loglinear", "chapman")
 PREFERRED = "preferred"
 FLOOR_FLAG = "includes_not_estimable_strata"
+# Below this share of a level's documented people, strata added at their documented count
+# move the sum less than its interval: the sum stays preferred (the pooled table, estimated
+# across strata that differ, was +60% against the sum's +35% where it took over, note 83).
+NEGLIGIBLE_FLOOR = 0.01
 
 
 def scope_columns(estimates: pd.DataFrame) -> list[str]:
@@ -46,12 +52,25 @@ def mark_preferred(estimates: pd.DataFrame) -> pd.Series:
     scope = scope_columns(estimates)
     base = usable["level"].astype(str).str.removesuffix(POOLED_SUFFIX).rename("_base")
     keys = [base] + [usable[c].astype("object").where(usable[c].notna(), None) for c in scope]
+    strata = estimates[(estimates["level"] == "stratum") & (estimates["status"] != "ok")]
     for _, rows in usable.groupby(keys, dropna=False, sort=False):
-        marked.loc[_choose(rows)] = True
+        marked.loc[_choose(rows, strata, scope)] = True
     return marked
 
 
-def _choose(rows: pd.DataFrame):
+def _floor_share(summed: pd.Series, strata: pd.DataFrame, scope: list[str]) -> float | None:
+    """Share of a summed row's documented people in the strata it added at their documented
+    count (None when the table does not show them)."""
+    added = strata[strata["method"] == summed["method"]]
+    for column in scope:
+        if pd.notna(summed[column]):
+            added = added[added[column] == summed[column]]
+    if added.empty or not summed["documented"]:
+        return None
+    return float(added["documented"].sum()) / float(summed["documented"])
+
+
+def _choose(rows: pd.DataFrame, strata: pd.DataFrame, scope: list[str]):
     rank = {method: i for i, method in enumerate(PREFERENCE)}
     method = min(rows["method"], key=lambda m: rank.get(m, len(rank)))
     own = rows[rows["method"] == method]
@@ -61,6 +80,9 @@ def _choose(rows: pd.DataFrame):
         return pooled.index[0]
     flag = summed["flag"].iloc[0]
     is_floor = FLOOR_FLAG in ("" if pd.isna(flag) else str(flag)).split(";")
+    if is_floor:
+        share = _floor_share(summed.iloc[0], strata, scope)
+        is_floor = share is None or share >= NEGLIGIBLE_FLOOR
     if is_floor and not pooled.empty:
         return pooled.index[0]
     return summed.index[0]

@@ -38,9 +38,15 @@ def preferred_estimates(ws: Workspace) -> pd.DataFrame:
 
 
 def _preferred_at(ws: Workspace, level: str) -> pd.DataFrame:
-    """Preferred rows of one level, pooled or summed."""
+    """Preferred rows of one level, pooled or summed; with strata of that one field (say
+    `strata = ["year"]`) its rows are the finest level, named `stratum`."""
+    from recount.estimate.preferred import scope_columns
+
     rows = preferred_estimates(ws)
-    return rows[rows["level"].isin([level, pooled_level(level)])]
+    names = [level, pooled_level(level)]
+    if scope_columns(rows) == [level]:
+        names.append("stratum")
+    return rows[rows["level"].isin(names)]
 
 
 def headline_method(ws: Workspace) -> str | None:

@@ -848,8 +848,10 @@ def _clean_phrase(phrase: str) -> str | None:
     ):
         words = words[inner_article if inner_article is not None else 1 :]  # "30 June the ministry"
     words = _after_time_adjunct(words)
-    while words and (words[0].lower() in DETERMINERS or words[0].lower() in _CONJUNCTIONS):
-        words = words[1:]
+    while words and (
+        words[0].lower() in DETERMINERS | _CONJUNCTIONS or (words[0] == "of" and len(words) > 2)
+    ):
+        words = words[1:]  # "(archive) of the Truth and Reconciliation Commission": the body
     while words and (
         words[-1].lower().rstrip(".,") in _TRAILING_ADVERBS
         or words[-1].lower() in _NAME_LINKS | DETERMINERS
@@ -942,10 +944,21 @@ _TITLE_WORDS = {"president", "minister", "prime", "secretary", "spokesman", "spo
                 "defense", "interior", "health", "lieutenant", "major", "captain", "general-secretary", "chairman", "speaker"}  # fmt: skip
 
 
+_POST_WORDS = {"services", "affairs", "operations", "relations", "office", "department", "ministry",
+               "police", "forces", "security", "information", "communications", "staff", "the"}  # fmt: skip
+
+
 def _without_title(name: str) -> str:
-    """'Armenian Prime Minister Nikol Pashinyan' -> 'Nikol Pashinyan' (the person, not the post)."""
+    """'Armenian Prime Minister Nikol Pashinyan' -> 'Nikol Pashinyan' (the person, not the post);
+    'Director of Health Services Anil Jasinghe' -> 'Anil Jasinghe' (the post's office too)."""
     words = name.split()
     last_title = max((i for i, w in enumerate(words) if w.lower() in _TITLE_WORDS), default=-1)
+    while (
+        last_title >= 0
+        and last_title + 3 < len(words)
+        and words[last_title + 1].lower() in _POST_WORDS | _TITLE_WORDS | {"of", "for"}
+    ):
+        last_title += 1  # "of Health Services": the office the post belongs to
     rest = words[last_title + 1 :]
     if last_title >= 0 and len(rest) >= 2 and all(w[:1].isupper() for w in rest):
         return " ".join(rest)

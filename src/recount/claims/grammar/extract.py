@@ -172,7 +172,7 @@ _COORD_RE = re.compile(
 )
 _LIST_TAIL_RE = re.compile(
     rf"^\s*(?:(?:{_ADJECTIVE}){{0,2}}(?:{_POP})\b|[,.;:)]|$|respectively\b|and\b|or\b|in\b|on\b|since\b|according\b|were\b|have\b|had\b|who\b|as\b"
-    r"|nationwide\b|countrywide\b|overall\b|altogether\b|elsewhere\b"
+    r"|nationwide\b|countrywide\b|overall\b|altogether\b|elsewhere\b|to\s+(?-i:[A-Z])"
     r"|(?:the|a)\s+(?:previous\s+)?(?:year|month|week)\s+(?:before|earlier)\b|last\s+(?:year|month)\b)",
     re.IGNORECASE,
 )
@@ -1672,6 +1672,9 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
         gap = _GAP_ASIDE_RE.sub(" ", gap)
         tail = sentence[claim.quantity.end : claim.quantity.end + 30]
         named = _PEOPLE_NAME_RE.match(tail) is not None and not _LIST_TAIL_RE.match(tail)
+
+        if _ITEM_WORD_GAP_RE.match(gap) and _PEOPLE_NAME_RE.match(tail):
+            gap = ", "  # "Fatalities: 2 unidentified, 36 Muslims, 15 Hindus": the item's own word
         listed = (
             _LIST_TAIL_RE.match(tail)
             or named
@@ -1705,6 +1708,7 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
                 claim.population = following.population
 
 
+_ITEM_WORD_GAP_RE = re.compile(r"^\s+[a-z][\w-]*\s*,\s*$")
 # "27,000 French and 115,000 British troops": adjectives alone before the next count share its noun.
 _SHARED_NOUN_GAP_RE = re.compile(
     r"^\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:and|or)\s+$|^\s+[A-Z][\w'’-]*,\s+$"
@@ -1751,7 +1755,7 @@ _OTHER_SOURCE_GAP_RE = re.compile(
 # Health, 2,251 according to the UN", "550 civilians died in Boko Haram attacks, compared with"
 _GAP_ASIDE_RE = re.compile(
     r"^\s*(?:(?:according\s+to|per|citing)\s+[^,;]{1,60}?|(?:in|during|on|at|across|from|by|near|"
-    r"inside)\s+[^,;]{1,40}?)(?=\s*(?:,|and\b|$))",
+    r"inside|to(?=\s+(?-i:[A-Z])))\s+[^,;]{1,40}?)(?=\s*(?:,|and\b|$))",
     re.IGNORECASE,
 )
 
