@@ -84,6 +84,7 @@ def figures(ws: Workspace, people: int) -> dict:
         else round(float(row["linkage_share"]), 3),
         "rhat": None if pd.isna(row["rhat"]) else round(float(row["rhat"]), 3),
         "ess": None if pd.isna(row["ess"]) else round(float(row["ess"])),
+        "flags": [] if pd.isna(row["flag"]) else [f for f in str(row["flag"]).split(";") if f],
     }
     if not pd.isna(row["fixed_estimate"]):
         out["fixed"] = {
