@@ -287,14 +287,16 @@ def test_nuts_and_gibbs_share_the_posterior():
 def test_kosovo_agrees_with_r_lcmcr(kosovo):
     """R's LCMCR, K = 10, several seeds: median 10,400-10,600, 95% interval about
     [9,000-9,250, 13,600-14,800] (the tolerances allow for this run's Monte Carlo error).
-    NUTS is not auto's choice here (15 patterns, 49 parameters) and mixes unevenly: over
-    seeds 1-6 R-hat 1.003-1.038 and bulk ESS 73-3,108, the range met on each."""
-    model = quiet_fit(LCMCR(K=10, sampler="nuts", draws=2_000, seed=1), kosovo)
+    NUTS is not auto's choice here (15 patterns, 49 parameters) and mixes unevenly: at a
+    fixed 2,000 draws seeds 1-3 gave R-hat 1.004-1.022, bulk ESS 140-2,166, and seed 1's
+    lower bound 8,607 (numba 0.68). So the fit runs on, as a default fit does, to R-hat
+    1.01 and ESS 400: seeds 1-2 then read lower 9,013 / 9,036 at ESS 554 / 1,215."""
+    model = quiet_fit(LCMCR(K=10, sampler="nuts", seed=1), kosovo)
     summary = model.summary()
     assert 10_150 <= summary.iloc[0]["estimate"] <= 10_850
     assert 8_700 <= summary.iloc[0]["lower"] <= 9_500
     assert 12_900 <= summary.iloc[0]["upper"] <= 15_000
-    assert model.rhat_ < 1.05 and model.ess_ > 50
+    assert model.rhat_ <= 1.01 and model.ess_ >= 400
 
 
 @pytest.mark.slow

@@ -133,7 +133,7 @@ def short_of_target(draws: np.ndarray, rhat: float, ess: float, target: float) -
     depend on each other: each chain 430-770, R-hat 1.95); chains that crawl (the collapsed
     sweep on a sparse table) have mixed in none. Each chain, not the chains together, needs
     ESS_MINIMUM: at ESS_MINIMUM / chains a chain's own mean is too rough to call an R-hat
-    of 1.01-1.03 a split (the demo's pooled table stopped so at 1.012, no chain apart).
+    just over the limit (up to 1.03) a split (the demo's pooled table stopped so at 1.012, no chain apart).
     A quantity that never moves (no ESS) has nothing to wait for."""
     if not np.isfinite(ess) or (ess >= target and rhat <= RHAT_LIMIT):
         return False
