@@ -363,8 +363,8 @@ def sentence_claims(
         _heading_measure(sentence, claims, state.list_heading)
     if state.losses and state.losses_people is not None:
         _heading_people(claims, state.losses_people)
-    elif state.losses and not _all_sides_line(sentence, claims):
-        _belligerents_losses(claims)
+    elif state.losses:
+        _belligerents_losses(_sides_claims(sentence, claims))
     if state.losses:
         _side_total(sentence, claims, state)
     if not item and sentence.rstrip().endswith(":"):
@@ -500,7 +500,11 @@ def _field_source(claims: list[SentenceClaim], state: DocumentState) -> None:
             claim.attributed, claim.continued = True, True
 
 
-_LOSSES_HEADING_RE = re.compile(r"^\W*casualties\s+and\s+losses\W*$", re.IGNORECASE)
+# The infobox's heading, or the fields of its first two columns (the belligerents) where a
+# copy kept the template's names: "- Casualties1: PLO 3,400 killed", "- Casualties2: 537 killed".
+_LOSSES_HEADING_RE = re.compile(
+    r"^\W*(?:casualties\s+and\s+losses\W*$|casualties\s*[12]\s*:)", re.IGNORECASE
+)
 _CIVILIAN_LABEL_RE = re.compile(
     r"\b(?:civilians?|people|residents|inhabitants|non-?combatants)\b", re.I
 )
@@ -729,17 +733,33 @@ def _report_period(
             claim.period = state.report_period
 
 
-def _all_sides_line(sentence: str, claims: list[SentenceClaim]) -> bool:
-    """A line of the losses that is not one side's fighters: labelled with other people
-    ("SNA Militia and civilians 200–315 killed"), the war's totals ("70,000 (total dead)") or
-    other estimates of them."""
+def _sides_claims(sentence: str, claims: list[SentenceClaim]) -> list[SentenceClaim]:
+    """The claims of a line of the losses that count one side's fighters. None when the line is
+    labelled with other people ("SNA Militia and civilians 200–315 killed") or gives other
+    estimates of the war's dead; a war's total ("| 70,000 (total dead); 8,000 disappeared")
+    counts everyone from there on, unless it sums the side's own losses listed before it on
+    the line ("25,904 dead or missing 43,557 wounded … 70,000 total casualties", a copy that
+    lost the infobox's line breaks)."""
     label = sentence[: claims[0].quantity.start] if claims else sentence
     estimates = bool(claims) and all(
         c.construction == "toll" and _ESTIMATE_NOUN_RE.match(c.measure_text or "") for c in claims
     )  # "Other estimates reach as high as 80,000": of the war's dead, no side's
-    return bool(
-        estimates or _CIVILIAN_LABEL_RE.search(label) or re.search(r"\btotal\b", sentence, re.I)
-    )
+    if estimates or _CIVILIAN_LABEL_RE.search(label):
+        return []
+    total = _TOTAL_WORD_RE.search(sentence)
+    if total is None:
+        return claims
+    # the total is the figure the word follows ("70,000 total casualties", "(total dead)"), or
+    # the first after it ("Total: 300,000")
+    preceding = [i for i, c in enumerate(claims) if c.quantity.start < total.start()]
+    at = preceding[-1] if preceding else 0
+    before = claims[:at]
+    if len({c.measure for c in before if c.measure}) >= 2:
+        return claims[: at + 1]
+    return before
+
+
+_TOTAL_WORD_RE = re.compile(r"\btotal\b", re.IGNORECASE)
 
 
 _ESTIMATE_NOUN_RE = re.compile(r"(?:estimates?|figures?)\b", re.IGNORECASE)
