@@ -113,3 +113,23 @@ def test_the_scorer_takes_band_ends_rounded_to_whole_people(count):
              "qualifier": "about", "context": "asserted", "claimant": "officials"}  # fmt: skip
     score = score_corpus([{"id": "t", "text": text, "claim": [label]}])
     assert score.true_positives == 1
+
+
+# Numbers that count nothing: a fraction's number ("one-sixth of the population"), a time ("between
+# 1.05 and 1.30 a.m."), a sample ("interviewed 188 victims"), a ratio of two measures ("nearly
+# five killed to one wounded"), the troops who served ("of 125,000 Americans who fought"). A rise
+# of one measure ("from 30 killed to 45 killed") still counts.
+@given(
+    count=st.integers(20, 900),
+    fraction=st.sampled_from(["one-sixth", "two-thirds", "three-quarters", "one-fifth"]),
+    low=st.integers(20, 40),
+)
+def test_numbers_that_count_nothing(count, fraction, low):
+    assert fraction.split("-")[0] not in claims_of(f"The war killed {fraction} of the population.")
+    assert claims_of(f"The strikes lasted 25 minutes, between 1.05 and 1.{low} a.m.") == {}
+    assert claims_of(f"The team interviewed {count} victims and witnesses of the killings.") == {}
+    assert claims_of(f'An official noted "{count} killed to one wounded" in the returns.') == {}
+    text = f"Of some {count},000 Americans who fought in the islands almost 4,000 died there."
+    assert list(claims_of(text)) == ["almost 4,000"]
+    rise = claims_of(f"The toll rose from {low} killed to {count} killed.")
+    assert {str(low), str(count)} <= set(rise)

@@ -216,7 +216,11 @@ _NOT_A_COUNT_AFTER_RE = re.compile(
     r"|\s*(?:times|fold)\b"
     r"|\s+in\s+(?:every\s+)?(?:[1-9]\d?|two|three|four|five|six|seven|eight|nine|ten|a\s+hundred)\b(?![\d,.])"  # one in five
     r"|\s*(?:[a-z]+\s+){0,2}per\s+(?:1,000|10,000|100,000|1000|10000|100000|thousand)\b"
-    r"|\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|o['’]clock)\b"
+    r"|\s*(?:(?:am|pm|gmt|utc|o['’]clock)\b|[ap]\.m\.)"
+    # a fraction's number ("one-sixth of the population", "more than three-quarters of them")
+    r"|[\s-]+(?:halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b"
+    # the troops who served, not the dead among them ("of some 125,000 Americans who fought")
+    r"|\s+(?:[\w-]+\s+){0,2}who\s+(?:fought|served)\b"
     r"|:\d|\s*/\s*\d|/(?=\s|$)"  # "10:30", "1/2", a footnote "54/"; not "383: 145 civilians"
     rf"|\s+(?!(?-i:may)\b){_MONTH}(?![\w])"  # "15 May" is a date; "300,000 may have died" a count
     r"|(?:st|nd|rd|th)\b)",
@@ -224,7 +228,9 @@ _NOT_A_COUNT_AFTER_RE = re.compile(
 )
 _NOT_A_COUNT_BEFORE_RE = re.compile(
     r"(?:\b(?:every|one\s+in|in\s+every|out\s+of\s+every|CI|confidence\s+interval|aged|age|ages|age\s+of|ages\s+of|ages\s+between|population\s+of|out\s+of|resolution|article|chapter|route|highway|road|page|paragraph|section|phase|room|flight|unit|brigade|division|grade|level|number|no\.|nos\.|item|point|verse|platoon|battalion|regiment|district|zone|sector|category|model|type|version|episode|season|volume|vol\.?|p\.|pp\.)"
-    rf"|\b{_MONTH}|[$£€¥]|\bus\$|\d\s*/|\d:(?!\s)|\d\s*\.\s*$|#|\bper)\s*$",
+    rf"|\b{_MONTH}|[$£€¥]|\bus\$|\d\s*/|\d:(?!\s)|\d\s*\.\s*$|#|\bper"
+    # a sample: "interviewed 188 victims and witnesses"
+    r"|\b(?:interviewed|interviewing|surveyed|questioned|polled|sampled))\s*$",
     re.IGNORECASE,
 )
 _TEMPORAL_BEFORE_RE = re.compile(
@@ -1176,6 +1182,8 @@ def _may_count(sentence: str, q: Quantity) -> bool:
         return False  # "134. The Government has claimed …": a numbered paragraph
     if _RATIO_BEFORE_RE.search(sentence[max(0, q.start - 60) : q.start]):
         return False  # "For every combatant killed, four civilians died"
+    if any(q.start < r.end() and r.start() < q.end for r in _MEASURE_RATIO_RE.finditer(sentence)):
+        return False
     if q.year_like and re.match(r"\s+[a-z]+['’]s?\s", after):
         return False  # "the 2011 victims' law"
     return not (q.value is not None and q.value != q.value)
@@ -1188,6 +1196,15 @@ _ESCAPE_RE = re.compile(
 )
 
 
+# "nearly five killed to one wounded": a ratio of two measures (a rise, "from 30 killed to 45
+# killed", keeps one measure).
+_MEASURE_RATIO_RE = re.compile(
+    r"\b[\w,.]+\s+(?:killed|dead|deaths?)\s+(?:to|for)\s+(?:every\s+|each\s+)?[\w,.]+\s+"
+    r"(?:wounded|injured|injuries)\b"
+    r"|\b[\w,.]+\s+(?:wounded|injured|injuries)\s+(?:to|for)\s+(?:every\s+|each\s+)?[\w,.]+\s+"
+    r"(?:killed|dead|deaths?)\b",
+    re.IGNORECASE,
+)
 _RATIO_BEFORE_RE = re.compile(r"\bfor\s+(?:every|each)\b[^.;,]{0,40},\s*$", re.IGNORECASE)
 
 
