@@ -133,3 +133,23 @@ def test_numbers_that_count_nothing(count, fraction, low):
     assert list(claims_of(text)) == ["almost 4,000"]
     rise = claims_of(f"The toll rose from {low} killed to {count} killed.")
     assert {str(low), str(count)} <= set(rise)
+
+
+# A noun the lexicon does not know, between a count and what only people do ("27,927 Boers had
+# died", "68 inmates died", "300,000 Paraguayans, mostly civilians, died", "who succumbed"),
+# names people; animals die too ("4,000 cattle died").
+@given(
+    count=st.integers(20, 90_000),
+    people=st.sampled_from(
+        ["Boers", "inmates", "Paraguayans", "white Boers", "Black South Africans"]
+    ),
+    verb=st.sampled_from(
+        ["died", "had died", "perished", "who succumbed", ", mostly civilians, died"]
+    ),
+    animals=st.sampled_from(["cattle", "sheep", "head of cattle", "camels"]),
+)
+def test_an_unknown_noun_before_dying_names_people(count, people, verb, animals):
+    joiner = "" if verb.startswith(",") else " "
+    claim = claims_of(f"A study says {count:,} {people}{joiner}{verb} in the camps.")[f"{count:,}"]
+    assert (claim["measure"], claim["population"]) == ("killed", "all")
+    assert claims_of(f"A study says {count:,} {animals} died in the drought.") == {}
