@@ -1187,7 +1187,12 @@ def _may_count(sentence: str, q: Quantity) -> bool:
         return False  # "134. The Government has claimed …": a numbered paragraph
     if _RATIO_BEFORE_RE.search(sentence[max(0, q.start - 60) : q.start]):
         return False  # "For every combatant killed, four civilians died"
-    if any(q.start < r.end() and r.start() < q.end for r in _MEASURE_RATIO_RE.finditer(sentence)):
+    start = max(0, q.start - 60)
+    window = sentence[start : q.end + 60]
+    if any(
+        q.start < start + r.end() and start + r.start() < q.end
+        for r in _MEASURE_RATIO_RE.finditer(window)
+    ):
         return False
     if q.year_like and re.match(r"\s+[a-z]+['’]s?\s", after):
         return False  # "the 2011 victims' law"
