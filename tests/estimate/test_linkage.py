@@ -126,6 +126,35 @@ def test_a_pair_the_clustering_refused_at_its_threshold_stays_apart_unless_label
     assert together(np.array([labelled.draw(rng) for _ in range(50)]), "a:3", "b:3").all()
 
 
+def test_a_pair_the_guards_refuse_on_its_own_records_stays_apart_below_the_threshold():
+    """Brothers on one list (a:1, a:2) scored 0.4, below the threshold: the link stage's guards
+    refuse their two records (`pairs.guard` 'given'), so no threshold would link them and no
+    draw does; an unguarded pair at the same probability (a:5, a:6) joins as often as it says,
+    and a label still joins a guarded pair."""
+    record_person = pd.DataFrame(
+        [("a:1", "a", "P1"), ("a:2", "a", "P2"), ("a:5", "a", "P5"), ("a:6", "a", "P6")],
+        columns=["record_id", "source_id", "person_id"],
+    )
+    pairs = pd.DataFrame(
+        [("a:1", "a:2", 0.4, "given"), ("a:5", "a:6", 0.4, None)],
+        columns=["record_id_l", "record_id_r", "match_probability", "guard"],
+    )
+    graph = build_graph(record_person, pairs, LISTS, threshold=0.5)
+    at = {record: i for i, record in enumerate(graph.record_ids)}
+    rng = np.random.default_rng(4)
+    draws = np.array([graph.draw(rng) for _ in range(3000)])
+    assert not (draws[:, at["a:1"]] == draws[:, at["a:2"]]).any()
+    assert np.mean(draws[:, at["a:5"]] == draws[:, at["a:6"]]) == pytest.approx(0.4, abs=0.03)
+    errors = model_error_rates(graph)
+    assert errors["expected_missed_links"].sum() == pytest.approx(0.4)
+    labels = pd.DataFrame(
+        [("a:1", "a:2", "match")], columns=["record_id_l", "record_id_r", "label"]
+    )
+    labelled = build_graph(record_person, pairs, LISTS, labels, threshold=0.5)
+    linked = np.array([labelled.draw(rng) for _ in range(50)])
+    assert (linked[:, at["a:1"]] == linked[:, at["a:2"]]).all()
+
+
 def test_a_weak_link_inside_a_person_splits_it_as_often_as_it_fails():
     record_person = pd.DataFrame(
         [("a:1", "a", "P1"), ("b:1", "b", "P1")], columns=["record_id", "source_id", "person_id"]

@@ -139,6 +139,7 @@ class LinkageGraph:
     raw_probability: np.ndarray
     fixed: np.ndarray  # per pair: 1 a reviewer said match, 0 non-match, -1 not labelled
     scored: np.ndarray  # per pair: the model scored it (False: a match only the audit found)
+    guarded: np.ndarray  # per pair: the link stage's guards refuse its two records (`pairs.guard`)
     n_persons: int
     calibration: Calibration
     # Per list: (rate, partner list weights) of matches the model never scored, from the audit:
@@ -412,6 +413,11 @@ def build_graph(
     left, right = left[usable], right[usable]
     raw = pairs["match_probability"].to_numpy(dtype=float)[usable]
     was_scored = (np.arange(len(pairs)) < scored)[usable]
+    guarded = (
+        pairs["guard"].notna().to_numpy()[usable]
+        if "guard" in pairs.columns
+        else np.zeros(len(left), dtype=bool)
+    )
     raw = np.clip(np.nan_to_num(raw, nan=0.0), 0.0, 1.0)
     fixed = np.full(len(left), -1.0)
     if labels is not None and len(labels):
@@ -438,6 +444,7 @@ def build_graph(
         n_persons=int(person_codes.max()) + 1 if len(person_codes) else 0,
         calibration=Calibration(0, 0),
         scored=was_scored,
+        guarded=guarded,
     )
     if audit is not None:
         source_index = {s: i for i, s in enumerate(sources)}
@@ -478,6 +485,12 @@ def calibrate_probabilities(graph: LinkageGraph, threshold: float | None = None)
         # of them), so the draws keep it apart too; a label can still join it.
         refused = ~graph.within & (graph.raw_probability >= threshold)
         scaled = np.where(refused, 0.0, scaled)
+    # Below the threshold too: a pair whose two records the guards refuse on their own (the
+    # link stage's `pairs.guard`) is linked at no threshold. Relatives killed together score
+    # 0.2-0.5 on one list; on 5,000 simulated people (seed 1001) 525 pairs of one list across
+    # people below 0.5 carried 112 expected joins where 1 was true, and the draws had 58
+    # people fewer than the clustering, 42 fewer than the truth (docs/linkage_uncertainty.md).
+    scaled = np.where(~graph.within & graph.guarded, 0.0, scaled)
     changed = int(np.sum(scaled < graph.raw_probability - 1e-9))
     labelled = (graph.fixed >= 0) & graph.scored
     graph.probability = scaled

@@ -143,7 +143,7 @@ def link_workspace(
     report("write")
     ws.write_tables(
         {
-            "pairs": pairs_table(pairs),
+            "pairs": pairs_table(pairs.assign(guard=clustered.pair_guards)),
             "record_person": record_person,
             "persons": persons,
             "link_summary": summary,
@@ -339,6 +339,7 @@ def cluster_records(
     aliases: dict[str, str] | None = None,
 ) -> ClusterResult:
     index = pd.Index(linkable["unique_id"])
+    every = (index.get_indexer(pairs["unique_id_l"]), index.get_indexer(pairs["unique_id_r"]))
     strong = pairs[pairs["match_probability"] >= options.threshold]
     left = index.get_indexer(strong["unique_id_l"])
     right = index.get_indexer(strong["unique_id_r"])
@@ -361,6 +362,7 @@ def cluster_records(
         must_link=positions(constraints.must_link),
         cannot_link=positions(constraints.cannot_link),
         name_guards=name_guards,
+        check=every,
     )
 
 
