@@ -705,3 +705,49 @@ def test_a_replicate_that_has_not_converged_flags_the_pooled_row(seed):
     assert parts[0].methods[0].rhat > 1.1
     pooled = pool_stratum(fixed, parts, small, 8).methods[0]
     assert "poor_convergence" in pooled.flags and pooled.rhat > 1.02
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_labels_among_pairs_kept_apart_bring_back_the_guards_misses_at_their_rate(seed):
+    """400 singletons of list a each have a guarded pair (p 0.99) to a singleton of list b; 40
+    of them are one person. Without labels no draw joins them; with 100 of them labelled from
+    the truth the unlabelled ones join about as often as the labels found, while guarded pairs
+    between two people of several lists stay apart (the audit never samples them)."""
+    rng = np.random.default_rng(seed)
+    n = 400
+    one = np.zeros(n, dtype=bool)
+    one[rng.choice(n, 40, replace=False)] = True
+    records = [(f"a:{i}", "a", f"A{i}") for i in range(n)] + [
+        (f"b:{i}", "b", f"B{i}") for i in range(n)
+    ]
+    # two people on lists c and d, whose guarded pair is never labelled
+    records += [("c:0", "c", "C0"), ("d:0", "d", "C0"), ("c:1", "c", "C1"), ("d:1", "d", "C1")]
+    record_person = pd.DataFrame(records, columns=["record_id", "source_id", "person_id"])
+    pairs = pd.DataFrame(
+        [(f"a:{i}", f"b:{i}", 0.99, "father") for i in range(n)]
+        + [("c:0", "c:1", 0.99, "given"), ("d:0", "d:1", 0.99, "given")]
+        + [("c:0", "d:0", 1.0, None), ("c:1", "d:1", 1.0, None)],
+        columns=["record_id_l", "record_id_r", "match_probability", "guard"],
+    )
+    plain = build_graph(record_person, pairs, LISTS, threshold=0.5)
+    assert plain.probability[:n].max() == 0.0
+    labelled_ones = rng.choice(n, 100, replace=False)
+    labels = pd.DataFrame(
+        {
+            "record_id_l": [f"a:{i}" for i in labelled_ones],
+            "record_id_r": [f"b:{i}" for i in labelled_ones],
+            "label": np.where(one[labelled_ones], "match", "non_match"),
+        }
+    )
+    graph = build_graph(record_person, pairs, LISTS, labels, threshold=0.5)
+    rest = np.setdiff1d(np.arange(n), labelled_ones)
+    share = one[labelled_ones].mean()
+    assert graph.probability[rest].mean() == pytest.approx(share, rel=1e-6)
+    at = {record: i for i, record in enumerate(graph.record_ids)}
+    draws = np.array([graph.draw(rng) for _ in range(200)])
+    joined = np.mean(
+        [draws[:, at[f"a:{i}"]] == draws[:, at[f"b:{i}"]] for i in rest], axis=0
+    ).mean()
+    assert joined == pytest.approx(share, abs=0.02)
+    assert 0.03 < joined < 0.2
+    assert not (draws[:, at["c:0"]] == draws[:, at["c:1"]]).any()

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 from scipy import sparse
+from scipy.optimize import brentq
 from scipy.sparse.csgraph import connected_components
 
 from recount.estimate.protocol import Z95
@@ -465,7 +466,8 @@ def calibrate_probabilities(graph: LinkageGraph, threshold: float | None = None)
 
     Linked pairs (inside a person) and pairs across people are recalibrated apart: at the same
     probability they are not alike (a strong pair left across people was refused by a guard),
-    and the audit samples each group at random on its own."""
+    and the audit samples each group at random on its own. Pairs the clustering keeps apart
+    whatever the threshold are 0 unless labels show that such pairs can be one person."""
     scaled = one_to_one_scale(
         graph.left,
         graph.right,
@@ -477,26 +479,27 @@ def calibrate_probabilities(graph: LinkageGraph, threshold: float | None = None)
     # Links inside people keep the model's probability: lists have their own duplicates, and
     # a linked record beside a namesake of its own list is the common case, not a conflict.
     scaled = np.where(graph.within, graph.raw_probability, scaled)
+    apart = ~graph.within & graph.guarded
     if threshold is not None:
         # A pair across people that reached the threshold was refused by the clustering: a
         # cluster guard (two given or fathers' names in one person), a list's own-duplicate
         # rule or one-to-one. Its probability does not see what the guard saw (on 5,000
         # simulated people 54 of 2,841 such pairs were one person, and the draws joined 1,180
         # of them), so the draws keep it apart too; a label can still join it.
-        refused = ~graph.within & (graph.raw_probability >= threshold)
-        scaled = np.where(refused, 0.0, scaled)
+        apart |= ~graph.within & (graph.raw_probability >= threshold)
     # Below the threshold too: a pair whose two records the guards refuse on their own (the
     # link stage's `pairs.guard`) is linked at no threshold. Relatives killed together score
     # 0.2-0.5 on one list; on 5,000 simulated people (seed 1001) 525 pairs of one list across
     # people below 0.5 carried 112 expected joins where 1 was true, and the draws had 58
     # people fewer than the clustering, 42 fewer than the truth (docs/linkage_uncertainty.md).
-    scaled = np.where(~graph.within & graph.guarded, 0.0, scaled)
+    model = scaled
+    scaled = np.where(apart, 0.0, scaled)
     changed = int(np.sum(scaled < graph.raw_probability - 1e-9))
     labelled = (graph.fixed >= 0) & graph.scored
     graph.probability = scaled
     graph.calibration = Calibration(changed, 0)
     within = graph.within
-    for group, name in ((within, "linked"), (~within, "unlinked")):
+    for group, name in ((within, "linked"), (~within & ~apart, "unlinked")):
         chosen = labelled & group
         ratios = fit_recalibration(scaled[chosen], graph.fixed[chosen])
         if ratios is None:
@@ -504,7 +507,42 @@ def calibrate_probabilities(graph: LinkageGraph, threshold: float | None = None)
         graph.probability = np.where(group, apply_recalibration(scaled, ratios), graph.probability)
         graph.calibration.labels += int(chosen.sum())
         graph.calibration.fits[name] = ratios
+    # Pairs kept apart can still be one person (the guards' own misses: a father's name typed
+    # wrong). Where labels show it among pairs that touch a singleton (the people the audit
+    # samples), those pairs take the model's odds times the one factor the labels fit.
+    lone = graph.singletons() >= 0
+    group = apart & (lone[graph.person[graph.left]] | lone[graph.person[graph.right]])
+    chosen = labelled & group
+    factor = fit_odds_factor(model[chosen], graph.fixed[chosen])
+    if factor:
+        odds = np.clip(model, 0.0, 1 - PROBABILITY_FLOOR)
+        odds = factor * odds / (1 - odds)
+        graph.probability = np.where(group, odds / (1 + odds), graph.probability)
+        graph.calibration.labels += int(chosen.sum())
+        graph.calibration.fits["kept_apart"] = np.array([factor])
     return graph.calibration
+
+
+def fit_odds_factor(p: np.ndarray, labels: np.ndarray) -> float | None:
+    """The one factor on the model's odds that gives the labelled pairs as many expected
+    matches as the labels found (maximum likelihood with the slope fixed at 1): one
+    parameter, because pairs kept apart are labelled a few at a time (None below
+    `MIN_CALIBRATION_LABELS` labels; 0 when none was a match)."""
+    if len(labels) < MIN_CALIBRATION_LABELS:
+        return None
+    found = float(np.sum(labels))
+    if found == 0:
+        return 0.0
+    odds = np.clip(p, PROBABILITY_FLOOR, 1 - PROBABILITY_FLOOR)
+    odds = odds / (1 - odds)
+    if found >= len(labels):  # every one a match (the likelihood has no maximum): certain
+        return float(1 / (odds.min() * PROBABILITY_FLOOR))
+
+    def excess(log_factor: float) -> float:
+        scaled = np.exp(log_factor) * odds
+        return float(np.sum(scaled / (1 + scaled))) - found
+
+    return float(np.exp(brentq(excess, -60.0, 60.0)))
 
 
 def model_error_rates(graph: LinkageGraph) -> pd.DataFrame:
