@@ -414,7 +414,7 @@ def test_audit_answers_become_labels_and_an_unscored_rate():
         ("a:2", "c:1"): "match",
     }
     assert list(map(tuple, evidence.unscored_pairs.to_numpy())) == [("a:2", "c:1")]
-    assert evidence.unscored == {"a": (0.5, {"c": 1.0})}
+    assert evidence.unscored == {"a": {("c", True): 0.5}}  # c:1 was a singleton; c unaudited
     graph = build_graph(record_person, pairs, LISTS, audit=evidence)
     assert graph.audited_people.tolist() == [0, 3]  # P1 and P4
     at = {r: i for i, r in enumerate(graph.record_ids)}
@@ -428,6 +428,50 @@ def test_audit_answers_become_labels_and_an_unscored_rate():
         assert drawn[at["a:3"]] != drawn[at["c:1"]]  # c:1's person holds list a already
         joined += drawn[at["a:3"]] == drawn[at["c:2"]]  # a:3, unaudited, joins c:2's
     assert joined / 400 == pytest.approx(0.5, abs=0.08)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_missed_matches_between_singletons_are_joined_once_not_once_from_each_side(seed):
+    """400 singletons on list a and 400 on list b, 100 of each pair truly one person, never
+    scored; 100 audited singletons of each list answered from the truth. Each such match is
+    seen from both lists' audits: the draws must join about 100 pairs, not 200 (700 people)."""
+    from recount.estimate.linkage import audit_evidence
+
+    rng = np.random.default_rng(seed)
+    n, matched = 400, 100
+    record_person = pd.DataFrame(
+        [(f"a:{i}", "a", f"A{i}") for i in range(n)] + [(f"b:{i}", "b", f"B{i}") for i in range(n)],
+        columns=["record_id", "source_id", "person_id"],
+    )
+    partner_of = {f"A{i}": f"b:{i}" for i in range(matched)}
+    partner_of |= {f"B{i}": f"a:{i}" for i in range(matched)}
+    audited = [f"A{i}" for i in rng.choice(n, 100, replace=False)]
+    audited += [f"B{i}" for i in rng.choice(n, 100, replace=False)]
+    answered = pd.DataFrame(
+        [
+            (
+                "singleton",
+                person,
+                person[0].lower(),
+                "missed" if person in partner_of else "none",
+                partner_of.get(person),
+                partner_of[person][0] if person in partner_of else None,
+                False if person in partner_of else None,
+            )
+            for person in audited
+        ],
+        columns=[
+            "kind", "person_id", "list_a", "answer", "match_record_id", "match_list", "scored",
+        ],
+    )  # fmt: skip
+    pairs = pd.DataFrame(columns=["record_id_l", "record_id_r", "match_probability"])
+    evidence = audit_evidence(answered, record_person, pairs)
+    assert set(evidence.unscored) == {"a", "b"}
+    graph = build_graph(record_person, pairs, LISTS, audit=evidence)
+    people = np.mean([graph.draw(rng).max() + 1 for _ in range(200)])
+    assert people == pytest.approx(2 * n - matched, abs=25)
+    table = corrected_patterns(graph)
+    assert table["count"].sum() == pytest.approx(2 * n - matched, abs=25)
 
 
 def test_a_singleton_answer_counts_only_while_the_person_is_one_lists_alone():

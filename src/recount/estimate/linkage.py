@@ -143,9 +143,10 @@ class LinkageGraph:
     guarded: np.ndarray  # per pair: the link stage's guards refuse its two records (`pairs.guard`)
     n_persons: int
     calibration: Calibration
-    # Per list: (rate, partner list weights) of matches the model never scored, from the audit:
-    # each unaudited singleton of the list joins someone on a partner list with that rate.
-    unscored: dict[int, tuple[float, np.ndarray]] = field(default_factory=dict)
+    # Per list a: (partner list b, partner a singleton?, rate) of matches the model never
+    # scored, from the audit: each unaudited singleton of a joins, at that rate, a singleton
+    # of b or someone of several lists holding b (`AuditEvidence.unscored`).
+    unscored: dict[int, list[tuple[int, bool, float]]] = field(default_factory=dict)
     audited_people: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
     @property
@@ -208,27 +209,34 @@ class LinkageGraph:
     def _unscored_joins(
         self, rng: np.random.Generator, piece: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray]:
-        """Joins for matches the model never scored (rates from the audit): a singleton of
-        list a joins a random record of a partner list b, among the people of this draw
-        (`piece` per record) that list a does not hold already (one-to-one)."""
+        """Joins for matches the model never scored (rates from the audit): an unaudited
+        singleton of list a joins a random record of partner list b, among this draw's people
+        (`piece` per record) that list a does not hold (one-to-one): a record of another
+        unaudited singleton where the audit's match was one, else of someone on several lists."""
         single = self.singletons()
+        several = single[self.person] < 0
         single[self.audited_people] = -1  # audited people are known
         first = np.full(self.n_persons, -1)
         first[self.person[::-1]] = np.arange(len(self.person))[::-1]
+        record_single = single[self.person]
         lefts, rights = [], []
-        for a, (rate, partners) in sorted(self.unscored.items()):
+        held = np.zeros(piece.max() + 1, dtype=np.int64)
+        np.bitwise_or.at(held, piece, np.left_shift(1, self.source))
+        for a, routes in sorted(self.unscored.items()):
             people = np.flatnonzero(single == a)
-            chosen = people[rng.random(len(people)) < rate]
-            if not len(chosen):
+            if not len(people) or not routes:
                 continue
-            lists = rng.choice(len(partners), size=len(chosen), p=partners)
-            held = np.zeros(piece.max() + 1, dtype=np.int64)
-            np.bitwise_or.at(held, piece, np.left_shift(1, self.source))
-            for b in np.unique(lists):
-                pool = np.flatnonzero((self.source == b) & ((held[piece] >> a) & 1 == 0))
+            # each person takes at most one route: route k on [edge k, edge k + rate k)
+            edges = np.cumsum([0.0] + [rate for _, _, rate in routes])
+            route = np.searchsorted(edges, rng.random(len(people)), side="right") - 1
+            for k, (b, to_single, _) in enumerate(routes):
+                these = people[route == k]
+                if not len(these):
+                    continue
+                alone = record_single == b if to_single else several
+                pool = np.flatnonzero((self.source == b) & alone & ((held[piece] >> a) & 1 == 0))
                 if not len(pool):
                     continue
-                these = chosen[lists == b]
                 lefts.append(first[these])
                 rights.append(rng.choice(pool, size=len(these)))
         if not lefts:
@@ -293,7 +301,8 @@ class AuditEvidence:
 
     labels: pd.DataFrame  # record_id_l, record_id_r, label ('match' / 'non_match')
     unscored_pairs: pd.DataFrame  # missed matches the model never scored (to add as pairs)
-    unscored: dict[str, tuple[float, dict[str, float]]]  # list -> (rate, partner list shares)
+    # list a -> {(partner list b, the partner a singleton then): rate per audited singleton}
+    unscored: dict[str, dict[tuple[str, bool], float]]
     audited_people: list[str]
 
 
@@ -305,8 +314,12 @@ def audit_evidence(
     A linked pair answered 'same' or 'different' is a match or non-match label. A singleton
     answered 'missed' is a match with the record named and a non-match with every other
     record scored against it; answered 'none', a non-match with every record scored against
-    it. The share of audited singletons of a list whose match the model never scored is the
-    rate at which the draws join the list's unaudited singletons to someone.
+    it. The share of audited singletons of list a whose match the model never scored, on list
+    b, is the rate at which the draws join a's unaudited singletons to someone of b: to a
+    singleton of b where the match was one, else to someone on several lists. A missed match
+    between two singletons is seen from both lists' audits, so each side's rate for such
+    matches is weighted by its share of the two lists' audited singletons (without it, every
+    such match was joined twice over).
 
     Pair labels hold whatever the clustering since; a singleton's answer counts toward the
     rate only while that person is still one list's alone (a relink may have joined it).
@@ -322,6 +335,7 @@ def audit_evidence(
     lists_of = record_person.dropna(subset=["person_id"]).groupby("person_id")["source_id"]
     still_single = lists_of.nunique()
     still_single = set(still_single.index[still_single == 1])
+    person_of = record_person.set_index("record_id")["person_id"].to_dict()
     singles = singles[singles["person_id"].isin(still_single)]
     members = record_person[record_person["person_id"].isin(singles["person_id"])]
     records_of = members.groupby("person_id")["record_id"].apply(list).to_dict()
@@ -349,14 +363,16 @@ def audit_evidence(
                 left, right = sorted((record, row.match_record_id))
                 unscored_rows.append((left, right))
                 rows.append((left, right, "match"))
-            tally[1][row.match_list] = tally[1].get(row.match_list, 0) + 1
+            route = (row.match_list, person_of.get(row.match_record_id) in still_single)
+            tally[1][route] = tally[1].get(route, 0) + 1
+    audited = {name: total for name, (total, _) in counts.items()}
     unscored = {
-        name: (
-            sum(partners.values()) / total,
-            {k: v / sum(partners.values()) for k, v in partners.items()},
-        )
-        for name, (total, partners) in counts.items()
-        if partners
+        name: {
+            (b, alone): found / total * (total / (total + audited.get(b, 0)) if alone else 1.0)
+            for (b, alone), found in sorted(routes.items())
+        }
+        for name, (total, routes) in counts.items()
+        if routes
     }
     labels = pd.DataFrame(rows, columns=["record_id_l", "record_id_r", "label"])
     ordered = labels["record_id_l"] > labels["record_id_r"]
@@ -449,13 +465,14 @@ def build_graph(
     )
     if audit is not None:
         source_index = {s: i for i, s in enumerate(sources)}
-        for name, (rate, partners) in audit.unscored.items():
-            weights = np.zeros(len(sources))
-            for partner, share in partners.items():
-                if partner in source_index:
-                    weights[source_index[partner]] = share
-            if name in source_index and weights.sum() > 0:
-                graph.unscored[source_index[name]] = (rate, weights / weights.sum())
+        for name, routes in audit.unscored.items():
+            kept = [
+                (source_index[b], alone, rate)
+                for (b, alone), rate in routes.items()
+                if b in source_index
+            ]
+            if name in source_index and kept:
+                graph.unscored[source_index[name]] = kept
         graph.audited_people = np.flatnonzero(np.isin(graph.person_ids, audit.audited_people))
     calibrate_probabilities(graph, threshold)
     return graph
@@ -630,8 +647,9 @@ def corrected_patterns(graph: LinkageGraph) -> pd.DataFrame:
     Each pair across people moves its calibrated probability of people from their two
     patterns to their union (when the join is one-to-one); each two-record person moves its
     link's probability of being false from its pattern to the two single-list patterns; the
-    audit's unscored matches move that share of each list's singletons onto the patterns of
-    people on the partner lists. Counts are rounded to whole people."""
+    audit's unscored matches move that share of each list's singletons onto the partner
+    list's singletons or onto the patterns of people of several lists holding it (the routes
+    of `LinkageGraph.unscored`). Counts are rounded to whole people."""
     n_lists = len(graph.sources)
     masks = np.zeros(graph.n_persons, dtype=np.int64)
     np.bitwise_or.at(masks, graph.person, np.left_shift(1, graph.source))
@@ -673,16 +691,20 @@ def corrected_patterns(graph: LinkageGraph) -> pd.DataFrame:
     counts = (
         pd.concat([pd.Series(amount, index=mask) for mask, amount in moves]).groupby(level=0).sum()
     )
-    for a_list, (rate, partners) in graph.unscored.items():
+    for a_list, routes in graph.unscored.items():
         bit = 1 << a_list
-        moved = rate * max(float(counts.get(bit, 0.0)), 0.0)
-        for b_list, share in enumerate(partners):
+        base = max(float(counts.get(bit, 0.0)), 0.0)
+        for b_list, alone, rate in routes:
+            other = 1 << b_list
             holders = counts[
-                ((counts.index & (1 << b_list)) != 0) & ((counts.index & bit) == 0) & (counts > 0)
+                ((counts.index & other) != 0)
+                & ((counts.index & bit) == 0)
+                & (counts > 0)
+                & ((counts.index == other) == alone)
             ]
-            if share <= 0 or holders.sum() <= 0:
+            if rate <= 0 or holders.sum() <= 0:
                 continue
-            amount = moved * share * holders / holders.sum()
+            amount = rate * base * holders / holders.sum()
             counts.loc[bit] -= amount.sum()
             counts = counts.sub(amount, fill_value=0.0)
             counts = counts.add(
