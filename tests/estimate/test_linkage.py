@@ -147,6 +147,9 @@ def test_a_pair_the_guards_refuse_on_its_own_records_stays_apart_below_the_thres
     assert np.mean(draws[:, at["a:5"]] == draws[:, at["a:6"]]) == pytest.approx(0.4, abs=0.03)
     errors = model_error_rates(graph)
     assert errors["expected_missed_links"].sum() == pytest.approx(0.4)
+    # nor does a lower link threshold, as the link stage would not (the sensitivity chart)
+    lower = graph.at_threshold(0.3, 0.5)
+    assert lower[at["a:1"]] != lower[at["a:2"]] and lower[at["a:5"]] == lower[at["a:6"]]
     labels = pd.DataFrame(
         [("a:1", "a:2", "match")], columns=["record_id_l", "record_id_r", "label"]
     )

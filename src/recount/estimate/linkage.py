@@ -164,14 +164,15 @@ class LinkageGraph:
 
     def at_threshold(self, threshold: float, current: float) -> np.ndarray:
         """The clustering a link threshold gives, from the one made at `current`: a lower
-        threshold adds the links between people that reach it (strongest first, one-to-one),
-        a higher one breaks the links inside people that fall short. Labels hold."""
+        threshold adds the links between people that reach it (strongest first, one-to-one)
+        and that the guards allow (`pairs.guard`), a higher one breaks the links inside people
+        that fall short. Labels hold."""
         raw = self.raw_probability
         within = self.within
         present = np.where(
             within,
             (raw >= threshold) | (threshold <= current),
-            (raw >= threshold) & (threshold < current),
+            (raw >= threshold) & (threshold < current) & ~self.guarded,
         )
         present = np.where(self.fixed >= 0, self.fixed == 1, present)
         return self._cluster(present & self.scored | (self.fixed == 1))
