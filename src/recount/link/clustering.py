@@ -237,10 +237,10 @@ def cluster(
     facts: RecordFacts,
     conflict_days: int,
     max_cluster_size: int,
+    check: tuple[np.ndarray, np.ndarray] | None = None,
     must_link: list[tuple[int, int]] = (),
     cannot_link: list[tuple[int, int]] = (),
     name_guards: tuple[str, ...] = NAME_GUARDS,
-    check: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> ClusterResult:
     """Cluster records 0..n_records-1 given links (left[k], right[k]) with weights.
 

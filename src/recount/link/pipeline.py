@@ -373,10 +373,10 @@ def cluster_records(
         RecordFacts.from_frame(linkable, guarded, known, id_columns, aliases),
         conflict_days=options.conflict_days,
         max_cluster_size=options.max_cluster_size,
+        check=every,
         must_link=positions(constraints.must_link),
         cannot_link=positions(constraints.cannot_link),
         name_guards=name_guards,
-        check=every,
     )
 
 
