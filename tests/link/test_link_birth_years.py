@@ -133,3 +133,29 @@ def test_at_most_the_share_left_out_is_beyond_the_tolerance(gaps):
     tolerance = learn_birth_tolerance(gaps)
     assert tolerance is not None and tolerance <= gaps.max()
     assert (gaps > tolerance).mean() <= 1 - SURE_GAP_SHARE + 1e-9
+
+
+def test_one_birthday_with_another_year_is_a_year_typed_wrong_not_two_people():
+    # 1985-03-14 and 1995-03-14: ten years apart on one birthday (Splink's fake_1000 has 82)
+    days = pd.to_datetime(["1985-03-14", "1995-03-14", "1995-07-02"]) - pd.Timestamp("1970-01-01")
+    frame = pd.DataFrame(
+        {
+            "source_id": ["a", "b", "c"],
+            "sex": ["F"] * 3,
+            "dod_day": pd.array([None] * 3, dtype="Int64"),
+            "date_precision": [None] * 3,
+            "dob_day": pd.array(days.days, dtype="Int64"),
+            "dob_precision": ["day"] * 3,
+            "dob_year": pd.array([1985, 1995, 1995], dtype="Int64"),
+            "dod_year": pd.array([None] * 3, dtype="Int64"),
+            "age": pd.array([None] * 3, dtype="Int64"),
+        }
+    )
+    facts = RecordFacts.from_frame(frame)
+    assert facts.birth_gaps(np.array([0, 0]), np.array([1, 2])).tolist() == [-1, 10]
+    result = cluster(
+        3, np.array([0, 0]), np.array([1, 2]), np.array([20.0, 19.0]), facts, 45, 40,
+        birth_tolerance=2,
+    )  # fmt: skip
+    assert result.labels[0] == result.labels[1] != result.labels[2]
+    assert result.refused_birth_years == 1

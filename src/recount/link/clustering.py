@@ -167,15 +167,30 @@ class RecordFacts:
         )
 
     def birth_gaps(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-        """Years between the two records' possible years of birth, -1 where either is unknown."""
+        """Years between the two records' possible years of birth, -1 where either is unknown
+        or where both give the same birthday (`birthdays`)."""
         lo, hi = self.born_lo, self.born_hi
         if not len(lo):
             return np.full(len(left), -1, dtype=np.int64)
         unknown = (lo[left] == UNKNOWN_DAY) | (lo[right] == UNKNOWN_DAY)
+        if len(self.birth_day):
+            birthday = birthdays(self.birth_day)
+            unknown |= (birthday[left] >= 0) & (birthday[left] == birthday[right])
         lo_l, lo_r = np.where(unknown, 0, lo[left]), np.where(unknown, 0, lo[right])
         hi_l, hi_r = np.where(unknown, 0, hi[left]), np.where(unknown, 0, hi[right])
         gap = np.maximum(0, np.maximum(lo_r - hi_l, lo_l - hi_r))
         return np.where(unknown, -1, gap)
+
+
+def birthdays(birth_day: np.ndarray) -> np.ndarray:
+    """Month and day (month * 100 + day) of each full date of birth, -1 where unknown.
+
+    Two records with one birthday whose years differ have a year typed wrong (1985, 1995)
+    more often than they are two people: the birth-year guard does not part them. Splink's
+    fake_1000 has 82 people whose records are born ten years apart on one birthday."""
+    known = birth_day != UNKNOWN_DAY
+    days = pd.to_datetime(np.where(known, birth_day, 0), unit="D")
+    return np.where(known, days.month * 100 + days.day, -1)
 
 
 def birth_years(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
@@ -361,9 +376,12 @@ def cluster(
 
     born_lo, born_hi = facts.born_lo, facts.born_hi
     birth_guard = birth_tolerance is not None and len(born_lo) == n_records
+    birthday = birthdays(birth) if birth_guard else birth
 
     def born_apart(a: int, b: int) -> bool:
         if born_lo[a] == UNKNOWN_DAY or born_lo[b] == UNKNOWN_DAY or ids[a] & ids[b]:
+            return False
+        if birthday[a] >= 0 and birthday[a] == birthday[b]:
             return False
         return max(born_lo[a], born_lo[b]) - min(born_hi[a], born_hi[b]) > birth_tolerance
 
