@@ -261,3 +261,55 @@ def test_a_workspace_of_cyrillic_names_without_a_pack_keys_every_form_of_a_name_
     latin = pd.DataFrame({"name": ["Aleksandr", "Oleksandr"], "record_id": ["a", "b"]})
     latin["source_id"] = "news"
     assert normalize_records(latin, workers=1).to_pandas()["given_key"].nunique() == 2
+
+
+def spanish_keys(written: str, equivalents=CO) -> list[str]:
+    return [token.key for token in split_name(written, SPELLING_KEYS, equivalents).tokens]
+
+
+@pytest.mark.parametrize(
+    ("nickname", "name"),
+    [("Pepe", "José"), ("Chepe", "José"), ("Paco", "Francisco"), ("Lupe", "Guadalupe"),
+     ("Toño", "Antonio"), ("Meche", "Mercedes"), ("Charo", "Rosario")],
+)  # fmt: skip
+def test_a_nickname_the_pack_lists_is_keyed_as_its_name(nickname, name):
+    assert spanish_keys(f"{nickname} Pérez") == spanish_keys(f"{name} Pérez")
+    assert spanish_keys(f"{nickname} Pérez", NO_EQUIVALENTS) != spanish_keys(
+        f"{name} Pérez", NO_EQUIVALENTS
+    )  # no pack, no nicknames
+
+
+# Surnames (folded, no particle) as lists write them, and particle runs the pack lists.
+_SURNAME = st.text(alphabet="abcdefghijklmnopqrstuvwxyzñáéíóú", min_size=2, max_size=10).filter(
+    lambda w: w not in {"de", "del", "la", "las", "los", "san", "santa", "y", "e"}
+)
+_PARTICLES = st.sampled_from(["de", "del", "de la", "de las", "de los", "san"])
+
+
+@given(_SURNAME, _PARTICLES, st.sampled_from(["Juan", "María José"]))
+def test_a_particle_is_keyed_with_its_word_however_it_is_written(surname, particle, given_name):
+    """de la Cruz, De La Cruz, DE LA CRUZ and Delacruz: one surname, one key."""
+    forms = [
+        f"{given_name} {particle} {surname}",
+        f"{given_name} {particle.title()} {surname.title()}",
+        f"{given_name.upper()} {particle.upper()} {surname.upper()}",
+        f"{given_name} {(particle.replace(' ', '') + surname).title()}",
+    ]
+    keys = {tuple(spanish_keys(form)) for form in forms}
+    assert len(keys) == 1
+    assert len(keys.pop()) == len(given_name.split()) + 1
+
+
+@given(st.lists(_SURNAME, min_size=1, max_size=4))
+def test_names_without_particles_keep_their_tokens(words):
+    """Joining particles changes nothing else: as many tokens as the name has without the pack."""
+    text = " ".join(words)
+    assert len(spanish_keys(text)) == len(spanish_keys(text, NO_EQUIVALENTS))
+
+
+def test_without_the_pack_particles_are_dropped_as_before():
+    assert spanish_keys("Juan de la Cruz", NO_EQUIVALENTS) == spanish_keys(
+        "Juan Cruz", NO_EQUIVALENTS
+    )
+    assert spanish_keys("García y López") == spanish_keys("García López")  # 'y' is no particle
+    assert spanish_keys("Juan de") == spanish_keys("Juan")

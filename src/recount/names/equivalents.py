@@ -6,6 +6,11 @@ rewrites that bridge romanisation systems (`[names] spelling`: h/g, y/i), the gi
 differ between languages (`[names.equivalents]`: Nikolai -> Mykola) and the patronymic
 endings (`[names.patronymics]`). A name word is keyed by its canonical form, so blocking,
 comparisons and the cluster guards all see one name. A pack without them changes nothing.
+
+Spanish lists name one woman Guadalupe and Lupe, one man de la Cruz and Delacruz: a pack
+whose names are written in Latin script keys a nickname it lists (`[names.nicknames]`) as the
+given name it stands for, and its particles (`[names] particles`: de, del, de la) with the
+word they belong to, as a list that writes them joined does.
 """
 
 from __future__ import annotations
@@ -32,9 +37,26 @@ class NameEquivalents:
     canonical: dict[str, str] = field(default_factory=dict)  # folded variant -> folded canonical
     male: tuple[str, ...] = ()  # patronymic endings, folded; the first is the one keys use
     female: tuple[str, ...] = ()
+    particles: frozenset[str] = frozenset()  # folded words keyed with the word after them
 
     def __bool__(self) -> bool:
-        return bool(self.rewrites or self.canonical or self.male or self.female)
+        return bool(self.rewrites or self.canonical or self.male or self.female or self.particles)
+
+    def join_particles(self, words: list[str]) -> list[str]:
+        """Folded name words with each run of particles joined to the word after it ('de la
+        hoz' -> 'delahoz', as 'Delahoz' is written); particles with no word after them stay as
+        they are (the caller drops them)."""
+        if not self.particles:
+            return words
+        joined: list[str] = []
+        run: list[str] = []
+        for word in words:
+            if word in self.particles:
+                run.append(word)
+            else:
+                joined.append("".join(run) + word)
+                run = []
+        return joined + run
 
     def fold(self, word: str) -> str:
         """The word's letters (a folded name word) through the rewrites, doubled letters once."""
@@ -72,19 +94,23 @@ NO_EQUIVALENTS = NameEquivalents()
 def name_equivalents(pack: CountryPack) -> NameEquivalents:
     """The pack's equivalents, folded once (NO_EQUIVALENTS for a pack that declares none)."""
     names = pack.names
-    if not (names.spelling or names.equivalents or names.patronymics):
+    latin_only = names.scripts == ("latin",)
+    nicknames = names.nicknames if latin_only else {}
+    particles = frozenset(fold_latin(p) for p in names.particles) if latin_only else frozenset()
+    particles = frozenset(word for p in particles for word in p.split())
+    if not (names.spelling or names.equivalents or names.patronymics or nicknames or particles):
         return NO_EQUIVALENTS
     rewrites = tuple((re.compile(pattern), into) for pattern, into in names.spelling)
     plain = NameEquivalents(rewrites)
     canonical: dict[str, str] = {}
-    for variant, name in names.equivalents.items():
+    for variant, name in (*names.equivalents.items(), *nicknames.items()):
         canonical[plain.fold(name)] = plain.fold(name)
         canonical[plain.fold(variant)] = plain.fold(name)
     ends = {
         sex: tuple(plain.fold(e) for e in names.patronymics.get(sex, ()))
         for sex in ("male", "female")
     }
-    return NameEquivalents(rewrites, canonical, ends["male"], ends["female"])
+    return NameEquivalents(rewrites, canonical, ends["male"], ends["female"], particles)
 
 
 def keying(style: str, pack: CountryPack) -> tuple[str, NameEquivalents]:

@@ -375,16 +375,18 @@ def _tokens(
 
     A token right after a nasab marker (بن, bin) has kind `nasab_name`: it is a
     father's or grandfather's name, never a family name. Latin names keyed by
-    spelling have none of these: each word is a token, particles (de, van) dropped,
-    keyed through the pack's `equivalents` (a patronymic has kind `patronymic`).
+    spelling have none of these: each word is a token, particles (de, van) dropped or, where
+    the pack's `equivalents` declare them, joined to the next word; keyed through those
+    `equivalents` (a patronymic has kind `patronymic`).
     """
     if script == "latin" and style == BURMESE_KEYS:
         return [NameToken(s, s) for s in name_syllables(words)]
     if script == "latin" and style == SPELLING_KEYS:
+        kept = [w for w in map(_without_typed_digits, words) if w]
         return [
             _spelling_token(w, equivalents)
-            for w in (_without_typed_digits(w) for w in words)
-            if w and w not in SPELLING_PARTICLES and spelling_token_key(w)
+            for w in equivalents.join_particles(kept)
+            if w not in SPELLING_PARTICLES and spelling_token_key(w)
         ]
     groups: list[tuple[list[str], str]] = []  # (words, kind)
     normed = [_norm(w) for w in words]
