@@ -153,3 +153,42 @@ def test_an_unknown_noun_before_dying_names_people(count, people, verb, animals)
     claim = claims_of(f"A study says {count:,} {people}{joiner}{verb} in the camps.")[f"{count:,}"]
     assert (claim["measure"], claim["population"]) == ("killed", "all")
     assert claims_of(f"A study says {count:,} {animals} died in the drought.") == {}
+
+
+SITES = ["A2OZ", "Clipartbitch", "Winterwar.com", "LiveJournal", "Zaro Answers"]
+
+
+# A piece of writing speaks for where it is published ("An explainer on A2OZ says", "A longer
+# analysis posted on Clipartbitch gives", "the Finland WW1 site"), a description before one
+# name gives way to the name ("The Paraguayan broadcaster Telefuturo"); a language or a
+# nationality is no name ("A Spanish-language page puts"), nor are people ("per neutral Somalis").
+@given(
+    count=st.integers(20, 90_000),
+    site=st.sampled_from(SITES),
+    writing=st.sampled_from(["An explainer on", "A longer analysis posted on", "A page on"]),
+    described=st.sampled_from(
+        ["The Finnish site", "The Paraguayan broadcaster", "the state daily"]
+    ),
+)
+def test_a_writing_speaks_for_where_it_is_published(count, site, writing, described):
+    said = claims_of(f"{writing} {site} says {count:,} soldiers were killed.")
+    assert said[f"{count:,}"]["claimant"] == site
+    said = claims_of(f"{described} {site} says {count:,} soldiers were killed.")
+    assert said[f"{count:,}"]["claimant"] == site
+    said = claims_of(f"The {site} site says {count:,} soldiers were killed.")
+    assert said[f"{count:,}"]["claimant"] == site
+    said = claims_of(f"A Spanish-language page puts the dead at {count:,} people.")
+    assert said[f"{count:,}"]["claimant"] != "Spanish-language"
+
+
+# "The Red terror claimed 1,650 victims": an event that claimed lives does not speak; the
+# source of the sentence before goes on.
+@given(
+    count=st.integers(20, 9_000),
+    event=st.sampled_from(["The Red terror", "The cholera epidemic", "The purge", "The genocide"]),
+    site=st.sampled_from(SITES),
+)
+def test_an_event_that_claimed_lives_does_not_speak(count, event, site):
+    text = f"The war killed 36,000 people, says {site}. {event} claimed {count:,} victims."
+    claim = claims_of(text)[f"{count:,}"]
+    assert claim["claimant"] == site
