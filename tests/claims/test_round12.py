@@ -192,3 +192,31 @@ def test_an_event_that_claimed_lives_does_not_speak(count, event, site):
     text = f"The war killed 36,000 people, says {site}. {event} claimed {count:,} victims."
     claim = claims_of(text)[f"{count:,}"]
     assert claim["claimant"] == site
+
+
+# Detention in its other words: people held in camps or prisons ("were held in more than 60
+# small camps", the camps' number being no claim), a camp that held or housed them, the nouns
+# of arrest ("1,200 arrests", "2,000 detentions"), "interned", "behind bars", "fell into the
+# hands of", "the number of prisoners was"; a meeting held in a hall detains nobody.
+@given(
+    count=st.integers(100, 90_000),
+    camps=st.integers(2, 99),
+    said=st.sampled_from(
+        [
+            "{n} people were held in {c} small camps",
+            "the camps also held {n} people",
+            "police made {n} arrests",
+            "there were {n} detentions",
+            "{n} people were interned",
+            "{n} protesters remain behind bars",
+            "{n} soldiers fell into the hands of the rebels",
+            "the number of Red prisoners was only {n}",
+        ]
+    ),
+)
+def test_detention_in_its_other_words(count, camps, said):
+    text = "A report says " + said.format(n=f"{count:,}", c=camps) + "."
+    claims = claims_of(text)
+    assert claims[f"{count:,}"]["measure"] == "detained"
+    assert str(camps) not in claims
+    assert claims_of(f"A rally was held in a hall with {count:,} people.") == {}

@@ -119,6 +119,10 @@ MEASURES_AFTER = {
     "abandoned their homes": "displaced", "in relief camps": "displaced",
     "in shelter camps": "displaced", "in displacement camps": "displaced",
     "taken prisoner": "detained", "taken prisoners": "detained", "taken prisoner of war": "detained",
+    "arrests": "detained", "detentions": "detained", "interned": "detained",
+    "internees": "detained", "incarcerated": "detained", "in custody": "detained",
+    "behind bars": "detained", "held in custody": "detained",
+    "fell into the hands of": "detained", "fell into enemy hands": "detained",
     "evacuated": "evacuated", "evacuees": "evacuated", "bussed out": "evacuated",
     "bused out": "evacuated",
     "saved": "saved", "rescued": "saved", "spared": "saved",
@@ -219,6 +223,7 @@ MEASURE_TOLL_NOUNS = {
     "casualties": "casualties", "displacement": "displaced", "displaced": "displaced",
     "refugees": "displaced", "arrivals": "displaced", "missing": "missing", "disappearances": "missing",
     "arrests": "detained", "detentions": "detained", "detainees": "detained",
+    "prisoners": "detained", "internees": "detained", "political prisoners": "detained",
 }  # fmt: skip
 # Toll nouns that name deaths themselves; the others take their measure from context.
 DEATH_TOLL_NOUNS = {"death toll", "toll", "body count", "civilian toll", "civilian death toll",
