@@ -220,3 +220,21 @@ def test_detention_in_its_other_words(count, camps, said):
     assert claims[f"{count:,}"]["measure"] == "detained"
     assert str(camps) not in claims
     assert claims_of(f"A rally was held in a hall with {count:,} people.") == {}
+
+
+# Displacement in its other words: "the displacement of an additional 400,000", "classified as
+# internally displaced persons", "had left the country"; a population ("the prewar population
+# was 525,000") and a count of estimates ("a survey of 14 estimates") count nobody.
+@given(count=st.integers(100, 900_000))
+def test_displacement_in_its_other_words(count):
+    figure = f"{count:,}"
+    for text, quantity in (
+        (f"The offensive caused the displacement of an additional {figure} people.", figure),
+        (f"Over {figure} Kenyans had been classified as internally displaced.", f"Over {figure}"),
+        (f"By 1949 {figure} people had left the country.", figure),
+    ):
+        assert claims_of(text)[quantity]["measure"] == "displaced", text
+    text = (
+        f"Some {figure} people died. The prewar population was {figure} (a survey of 14 estimates)."
+    )
+    assert [c["quantity_text"] for c in claims_of(text).values()] == [f"Some {figure}"]

@@ -161,7 +161,7 @@ _TOLL_RE = re.compile(
 )
 _NOUN_OF_RE = re.compile(
     r"\b(?:the\s+)?(?P<w>deaths?|killings?|killing|displacement|exodus|flight|influx|abductions?|kidnappings?|whereabouts|arrests?|detention|evacuation|disappearance|rescue|injuries|injury|wounding)\s+of\s+"
-    rf"(?:(?:{QUALIFIER_PATTERN})\s+)?$",
+    rf"(?:(?:{QUALIFIER_PATTERN}|another|an\s+additional|a\s+further)\s+)?$",
     re.IGNORECASE,
 )
 _NOUN_OF_MEASURES = {
@@ -239,6 +239,8 @@ _NOT_A_COUNT_AFTER_RE = re.compile(
     r"|\s*(?:(?:am|pm|gmt|utc|o['’]clock)\b|[ap]\.m\.)"
     # a fraction's number ("one-sixth of the population", "more than three-quarters of them")
     r"|[\s-]+(?:halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b"
+    # estimates or studies counted, not people ("a survey of 14 estimates")
+    r"|\s+(?:estimates|studies|surveys|sources)\b"
     # places people are held in, not people ("held in more than 60 small camps")
     r"|\s+(?:[\w-]+\s+){0,2}?(?:camps|prisons|jails|cells|detention\s+cent(?:re|er)s)\b"
     # the troops who served, not the dead among them ("of some 125,000 Americans who fought")
@@ -251,8 +253,9 @@ _NOT_A_COUNT_AFTER_RE = re.compile(
 _NOT_A_COUNT_BEFORE_RE = re.compile(
     r"(?:\b(?:every|one\s+in|in\s+every|out\s+of\s+every|CI|confidence\s+interval|aged|age|ages|age\s+of|ages\s+of|ages\s+between|population\s+of|out\s+of|resolution|article|chapter|route|highway|road|page|paragraph|section|phase|room|flight|unit|brigade|division|grade|level|number|no\.|nos\.|item|point|verse|platoon|battalion|regiment|district|zone|sector|category|model|type|version|episode|season|volume|vol\.?|p\.|pp\.)"
     rf"|\b{_MONTH}|[$£€¥]|\bus\$|\d\s*/|\d:(?!\s)|\d\s*\.\s*$|#|\bper"
-    # a sample: "interviewed 188 victims and witnesses"
-    r"|\b(?:interviewed|interviewing|surveyed|questioned|polled|sampled))\s*$",
+    # a sample: "interviewed 188 victims and witnesses"; a population: "the population was 525,000"
+    r"|\b(?:interviewed|interviewing|surveyed|questioned|polled|sampled)"
+    r"|\bpopulation\s+(?:was|is|were|stood\s+at|numbered|of\s+only|had\s+been))\s*$",
     re.IGNORECASE,
 )
 _TEMPORAL_BEFORE_RE = re.compile(
