@@ -69,6 +69,29 @@ def test_strata_add_up_draw_by_draw_and_small_strata_borrow():
     assert model.interval()[0] <= model.total_draws_.ravel().mean() <= model.interval()[1]
 
 
+def test_each_draw_records_the_log_density_where_the_chain_stands():
+    """`log_density_draws_` is what tells chains in modes apart: draw by draw it is the
+    model's density at the chain's position, and chains of one mode agree on it."""
+    from recount.estimate._lcmcr_nuts import StrataChain, strata_log_posterior
+
+    model = HLCMCR(strata=("place",), K=3)
+    cells, counts, starts, active = model._arrays(_strata_table())
+    chain = StrataChain(
+        np.random.default_rng(5), cells, counts, starts, active, 3, 0.25, 0.25, 1.0, 50
+    )
+    for draw in range(50, 55):
+        *_, stats = chain.advance(draw, 1) if draw > 50 else chain.advance(0, 51)
+        position = chain.state[0]
+        here = strata_log_posterior(position, np.empty_like(position), chain.data)
+        assert stats[-1, 4] == pytest.approx(here, rel=1e-12)
+    fitted = quiet_fit(
+        HLCMCR(strata=("place",), K=3, burnin=300, draws=300, chains=2, seed=1), _strata_table()
+    )
+    assert fitted.log_density_draws_.shape == (2, 300)
+    means = fitted.log_density_draws_.mean(axis=1)
+    assert abs(means[0] - means[1]) < 3 * fitted.log_density_draws_.std(axis=1).max()
+
+
 def test_the_default_runs_on_until_every_stratum_and_the_total_have_mixed():
     """Draws left unset: LCMCR's run-on rule over every stratum's N and the total. Whether
     2 chains of K = 5 mix in the first run, or within a cap, is each seed's luck (seeds

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from recount.errors import ConfigError, InputError
-from recount.estimate.lcmcr import LCMCR, ConvergenceWarning
+from recount.estimate.lcmcr import LCMCR, TRUNCATION_LIMIT, ConvergenceWarning
 from recount.estimate.mcmc_diagnostics import ess_bulk
 from recount.estimate.synthetic import latent_class_population, patterns_from_matrix
 
@@ -134,8 +134,8 @@ def test_ess_target_stops_as_soon_as_it_is_reached(kosovo):
 def test_a_default_length_run_runs_on_until_its_chains_agree(kosovo):
     """Draws left unset: the chains run on until R-hat 1.01 and ESS 400 (or until each
     chain alone has mixed and still they disagree: modes apart); draws given: the run
-    asked for."""
-    settings = dict(K=3, chains=2, seed=1, sampler="collapsed", thin=1)
+    asked for. (max_K = K: Kosovo's 3 classes are all in use, which would double K.)"""
+    settings = dict(K=3, max_K=3, chains=2, seed=1, sampler="collapsed", thin=1)
     default = quiet_fit(LCMCR(**settings), kosovo)
     assert default.rhat_path_[0] > 1.01  # the default run alone falls short
     assert default.sweeps_ > 5_000 + 5_000
@@ -201,6 +201,27 @@ def test_a_truncation_that_binds_is_flagged_and_one_that_leaves_classes_empty_is
     with pytest.warns(ConvergenceWarning, match=r"2 latent classes are all in use.*K=4"):
         tight = LCMCR(K=2, **settings).fit(kosovo)
     assert tight.truncation_share_ > 0.1 and "truncation_binds" in tight.flags()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_default_run_whose_truncation_binds_is_fitted_again_with_more_classes(kosovo, seed):
+    """Kosovo at K = 2 uses both classes (a share of 0.2 past class 1): a default run
+    (draws unset) fits again with twice the classes, until the truncation leaves classes
+    empty or K reaches max_K, and says so; a run whose draws are given keeps its K."""
+    common = dict(K=2, max_K=8, sampler="collapsed", chains=2, seed=seed)
+    grown = quiet_fit(LCMCR(**common), kosovo)
+    assert grown.grown_from_[0] == 2 and grown.K_ in (4, 8)
+    assert grown.grown_from_ == [2] or grown.grown_from_ == [2, 4]
+    assert grown.K_ == 8 or grown.truncation_share_ <= TRUNCATION_LIMIT
+    assert grown.summary().iloc[0]["model"] == f"K={grown.K_} (grown from 2), collapsed"
+    assert grown.stopped_.K == grown.K_ and grown.alpha_draws_.shape == grown.N_draws_.shape
+    # The K = 2 fit it replaced is what max_K = 2 gives, with its time counted.
+    kept = quiet_fit(LCMCR(**(common | {"max_K": 2})), kosovo)
+    assert kept.K_ == 2 and kept.grown_from_ == [] and "truncation_binds" in kept.flags()
+    assert grown.seconds_ > kept.seconds_ and grown.work_ > kept.work_
+    given = quiet_fit(LCMCR(**common, burnin=1_000, draws=1_000, thin=1), kosovo)
+    assert given.K_ == 2 and given.grown_from_ == [] and "truncation_binds" in given.flags()
 
 
 def test_too_short_a_run_warns():

@@ -346,6 +346,31 @@ def test_chains_start_where_the_exploring_runs_found_the_most_probable_modes():
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("seed", [1, 2])
+def test_where_the_race_shows_the_truncation_binding_no_full_run_is_spent_on_that_K(
+    monkeypatch, seed
+):
+    """Four classes on 6 lists, K = 2: the race's winner already shows both classes in
+    use, so the default run goes on to K = 4 without a full run at K = 2."""
+    lam = np.array(
+        [[0.8] * 6, [0.1] * 6, [0.7, 0.6, 0.1, 0.1, 0.1, 0.1], [0.1, 0.1, 0.1, 0.6, 0.7, 0.8]]
+    )
+    patterns = latent_class_population(20_000, np.array([0.2, 0.3, 0.25, 0.25]), lam, seed=seed)
+    full_runs = []
+    sample = LCMCR._sample
+
+    def counted(self, *arguments):
+        if self.draws is None:  # not the race's short trials
+            full_runs.append(self.K_)
+        return sample(self, *arguments)
+
+    monkeypatch.setattr(LCMCR, "_sample", counted)
+    model = quiet_fit(LCMCR(K=2, max_K=4, seed=seed), patterns)
+    assert model.grown_from_ == [2] and model.K_ == 4 and full_runs == [4]
+    assert model.race_ is not None and model.summary().iloc[0]["model"].startswith("K=4 (grown")
+
+
+@pytest.mark.slow
 def test_the_race_does_not_depend_on_the_machine_being_busy(monkeypatch):
     """The same table and seed take the same sampler (and so the same draws) however slow
     one sampler's trial happens to run: the race counts work, not seconds."""

@@ -77,7 +77,11 @@ def test_a_warm_start_for_other_lists_or_classes_is_ignored():
     start = fit(BASE, sampler="nuts", burnin=300, draws=100).stopped_
     four = table(4000, [0.3, 0.35, 0.25, 0.3], seed=3, lists=LISTS[:4])
     assert not fit(four, sampler="nuts", draws=50, warm_start=start).warm_started_
-    assert not fit(NEAR, sampler="nuts", draws=50, K=5, warm_start=start).warm_started_
+    assert not fit(NEAR, sampler="nuts", draws=50, K=5, max_K=5, warm_start=start).warm_started_
+    assert not fit(NEAR, sampler="nuts", draws=50, K=3, warm_start=start).warm_started_
+    # a default fit at K = 5 grows to 10 where its truncation binds: that fit's chains fit
+    grown = fit(NEAR, sampler="nuts", draws=50, K=5, warm_start=start)
+    assert grown.warm_started_ and grown.K_ == 10 and grown.grown_from_ == [5]
     assert not fit(NEAR, sampler="collapsed", draws=50, warm_start=start).warm_started_
     assert fit(NEAR, sampler="nuts", draws=50, warm_start=start).warm_started_
 

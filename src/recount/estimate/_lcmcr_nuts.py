@@ -1231,7 +1231,8 @@ class Chain:
 def run_strata(rng, state, first, n_draws, n_tune, max_depth, data, out_n, out_extra, out_stats):
     """`run` for the hierarchical model: after each draw past tuning, N_s = n_s + n0_s for
     every stratum (n0_s drawn given the position, truncated at 20 n_s) goes to the row of
-    out_n, and (alpha, tau) to out_extra."""
+    out_n, (alpha, tau, sigma) to out_extra, and out_stats holds `run`'s four columns then
+    the log density (classes and N summed out), which tells chains in modes apart."""
     x, g, logp_box, tune, _, _, stds, vecs, vals = state
     documented, limits, n_strata = data[5], data[6], data[15]
     tau_at = data[7] * data[8] + data[8] - 1
@@ -1257,6 +1258,7 @@ def run_strata(rng, state, first, n_draws, n_tune, max_depth, data, out_n, out_e
             out_stats[stored, 1] = steps
             out_stats[stored, 2] = 1.0 if diverged else 0.0
             out_stats[stored, 3] = depth
+            out_stats[stored, 4] = logp_box[0]
             stored += 1
     return stored
 
@@ -1264,7 +1266,8 @@ def run_strata(rng, state, first, n_draws, n_tune, max_depth, data, out_n, out_e
 class StrataChain:
     """One NUTS chain of the hierarchical model (`strata_log_posterior`), with the
     interface of `Chain`: `advance(first, count)` returns every `thin`-th draw after
-    tuning as (N per stratum: draws x strata, (alpha, tau): draws x 2, stats)."""
+    tuning as (N per stratum: draws x strata, (alpha, tau, sigma): draws x 3, stats with
+    the log density as a fifth column)."""
 
     def __init__(
         self,
@@ -1313,7 +1316,7 @@ class StrataChain:
         out = (
             np.empty((kept, self.n_strata), dtype=np.int64),
             np.empty((kept, 3)),
-            np.empty((kept, 4)),
+            np.empty((kept, 5)),
         )
         run_strata(self.rng, self.state, first, count, self.n_tune, MAX_DEPTH, self.data, *out)
         after_tuning = np.arange(max(first, self.n_tune), first + count) - self.n_tune

@@ -32,9 +32,10 @@ HEADLINE_CAUTIONS = {
     ),
     "truncation_binds": (
         "LCMCR's latent classes are all in use: the lists' dependence asks for more classes "
-        "than its truncation K allows, and at this K its chains can settle in configurations "
-        "that disagree. Raise K under [estimate] in recount.toml (twice as many classes) and "
-        "run `recount estimate` again; it costs more time (docs/lcmcr.md, Known limits)."
+        "than its truncation K allows (a default run already doubled K up to max_K under "
+        "[estimate.lcmcr]), and at this K its chains can settle in configurations that "
+        "disagree. Raise K under [estimate] in recount.toml (twice as many classes) and run "
+        "`recount estimate` again; it costs more time (docs/lcmcr.md, Known limits)."
     ),
     "methods_disagree": (
         "The estimation methods disagree beyond their intervals for this total: the data "

@@ -63,8 +63,10 @@ class HLCMCR:
     After `fit`: `strata_` (a frame of the strata's values), `documented_` (per stratum),
     `N_draws_` (chains x draws x strata), `total_draws_` (chains x draws), `rhat_` and
     `ess_` (per stratum), `total_rhat_`, `total_ess_`, `alpha_draws_`, `tau_draws_`,
-    `divergences_`, `leapfrog_steps_`, `sweeps_`, `seconds_`, `rhat_path_` (the highest
-    R-hat after each round) and `short_` (stopped at `max_sweeps` still short).
+    `divergences_`, `leapfrog_steps_`, `log_density_draws_` (chains x iterations after
+    tuning: chains whose log densities lie apart sit in different modes), `sweeps_`,
+    `seconds_`, `rhat_path_` (the highest R-hat after each round) and `short_` (stopped
+    at `max_sweeps` still short).
     """
 
     def __init__(
@@ -138,6 +140,7 @@ class HLCMCR:
         stats = [np.concatenate([piece[c][2] for piece in pieces]) for c in range(self.chains)]
         self.divergences_ = np.array([int(s[:, 2].sum()) for s in stats])
         self.leapfrog_steps_ = float(np.mean([s[:, 1].mean() for s in stats]))
+        self.log_density_draws_ = np.stack([s[:, 4] for s in stats])
         self._warn_if_unconverged()
         return self
 

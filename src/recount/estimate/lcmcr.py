@@ -258,9 +258,18 @@ class LCMCR:
     exploring runs found the most probable mode (`EXPLORE_PER_CHAIN`; their figures in
     `starts_`).
 
+    Where `draws` is left unset and the truncation binds (`truncation_share_` above
+    TRUNCATION_LIMIT: every class in use, the model asks for more), the fit is made again
+    with twice the classes, up to `max_K`; `K_` is the K fitted, `grown_from_` the K
+    values that bound (also in the summary's model), and `seconds_` and `work_` count every
+    fit. Where the race ran, its winner's short run decides before the full run. On 8 lists
+    with directly dependent lists, K = 10's chains sat in configurations apart (R-hat 1.95)
+    where K = 20's agreed (docs/lcmcr.md, Known limits).
+
     `warm_start` (another fit's `stopped_`, on a table of the same lists, K and chains)
     starts chain c at that fit's chain c's first kept state (see WarmStart), with its sampler (no race) and, for
-    NUTS, its step size and mass matrix (no tuning); `burnin` left as None is then
+    NUTS, its step size and mass matrix (no tuning), and its K where that fit grew it;
+    `burnin` left as None is then
     LCMCR_WARM_BURNIN. The linkage replicates start so from the single clustering's fit:
     their tables differ from it by a few links, so the long burn-in that finds the
     posterior from nowhere is not needed again (docs/linkage_uncertainty.md). A warm start
@@ -294,6 +303,7 @@ class LCMCR:
         sampler: str = LcmcrSettings.sampler,
         ess_target: float | None = LcmcrSettings.ess_target,
         max_sweeps: int | None = LcmcrSettings.max_sweeps,
+        max_K: int = LcmcrSettings.max_K,
         warm_start: WarmStart | None = None,
         snapshots: int = 1,
     ):
@@ -310,6 +320,7 @@ class LCMCR:
         self.sampler = sampler
         self.ess_target = ess_target
         self.max_sweeps = max_sweeps
+        self.max_K = max_K
         self.warm_start = warm_start
         self.snapshots = snapshots
 
@@ -336,31 +347,70 @@ class LCMCR:
 
     def fit(self, patterns: pd.DataFrame) -> LCMCR:
         """Sample the posterior of N from a pattern table (0/1 list columns and `count`)
-        or from one 0/1 row per person (no `count` column)."""
+        or from one 0/1 row per person (no `count` column). A default run (`draws` unset)
+        whose truncation binds is fitted again with twice the classes, up to `max_K`."""
         self.check()
         if COUNT in patterns.columns:
             table = validate_patterns(patterns)
         else:
             table = patterns_from_individuals(patterns, list(patterns.columns))
         lists = [c for c in table.columns if c != COUNT]
-        cells = table[lists].to_numpy(dtype=np.uint8)
-        counts = table[COUNT].to_numpy(dtype=np.int64)
         self.lists_ = lists
-        self.n_observed_ = int(counts.sum())
-        raced_seconds = 0.0
-        self.race_ = raced_starts = None
+        self.n_observed_ = int(table[COUNT].sum())
         warm = self._fitting_warm_start(lists)
         self.warm_started_ = warm is not None
+        self.K_ = self.K if warm is None else warm.K
+        growth = self._growth()
+        self.grown_from_: list[int] = growth[: growth.index(self.K_)]  # a warm start's too
+        seconds = work = 0.0
+        while True:
+            fitted = self._fit_at(table, warm)
+            seconds += self.seconds_
+            work += self.work_
+            if not self._grows(self.truncation_share_ if fitted else self.race_share_):
+                break
+            self.grown_from_.append(self.K_)
+            self.K_ = growth[growth.index(self.K_) + 1]
+            warm = None
+        self.seconds_, self.work_ = seconds, work
+        self._warn_if_unconverged()
+        return self
+
+    def _growth(self) -> list[int]:
+        """The K values a default fit can reach: K, then doubled up to `max_K`."""
+        path = [self.K]
+        while path[-1] < self.max_K:
+            path.append(min(2 * path[-1], self.max_K))
+        return path
+
+    def _grows(self, share: float) -> bool:
+        """Whether to fit again with twice the classes: a default run (`draws` unset) whose
+        truncation binds (`share` above TRUNCATION_LIMIT) below `max_K` classes."""
+        return self.draws is None and self.K_ < self.max_K and share > TRUNCATION_LIMIT
+
+    def _fit_at(self, table: pd.DataFrame, warm: WarmStart | None) -> bool:
+        """One fit with K_ classes; False where the race's winner already showed the
+        truncation binding (`_grows`), so that no full run is spent on this K."""
+        lists = self.lists_
+        cells = table[lists].to_numpy(dtype=np.uint8)
+        counts = table[COUNT].to_numpy(dtype=np.int64)
+        raced_seconds = 0.0
+        self.race_ = raced_starts = None
         if warm is not None:
             self.sampler_ = warm.sampler
         elif self.sampler != "auto":
             self.sampler_ = self.sampler
-        elif choose_sampler(len(counts), len(lists), self.K, self.n_observed_) == "collapsed":
+        elif choose_sampler(len(counts), len(lists), self.K_, self.n_observed_) == "collapsed":
             self.sampler_ = "collapsed"
         else:
             started = time.perf_counter()
             self.sampler_, self.race_, raced_starts = self._race(table)
             raced_seconds = time.perf_counter() - started
+            winner = self.race_[self.race_["sampler"] == self.sampler_].iloc[0]
+            self.race_share_ = float(winner["truncation_share"])
+            if self._grows(self.race_share_):
+                self.seconds_, self.work_ = raced_seconds, float(self.race_["work"].sum())
+                return False
 
         seed = DEFAULT_SEED if self.seed is None else self.seed
         generators = [
@@ -380,7 +430,7 @@ class LCMCR:
             self.chain_starts_ = positions
             chains, sweeps, pieces = self._sample(pool, generators, stops, positions, cells, counts)
         self.stopped_ = WarmStart(
-            self.sampler_, tuple(lists), self.K, tuple(tuple(c.states) for c in chains)
+            self.sampler_, tuple(lists), self.K_, tuple(tuple(c.states) for c in chains)
         )
         self.seconds_ = time.perf_counter() - started + raced_seconds
         self.sweeps_ = sweeps
@@ -394,12 +444,11 @@ class LCMCR:
         else:
             self.acceptance_ = np.stack([chain.acceptance() for chain in chains])
             self.work_ = float(sweeps * self.chains)
-        self._warn_if_unconverged()
-        return self
+        return True
 
     def _fitting_warm_start(self, lists: list[str]) -> WarmStart | None:
         warm = self.warm_start
-        if warm is None or warm.lists != tuple(lists) or warm.K != self.K:
+        if warm is None or warm.lists != tuple(lists) or warm.K not in self._growth():
             return None
         if len(warm.chains) != self.chains or self.sampler not in ("auto", warm.sampler):
             return None
@@ -417,7 +466,7 @@ class LCMCR:
         rows = []
         for sampler, (burnin, draws, thin) in RACE_LENGTHS.items():
             trial = LCMCR(
-                K=self.K,
+                K=self.K_,
                 a_alpha=self.a_alpha,
                 b_alpha=self.b_alpha,
                 burnin=burnin,
@@ -435,8 +484,18 @@ class LCMCR:
             if sampler == "nuts":
                 nuts_starts = (trial.starts_, trial.chain_starts_)
             ess = trial.ess_ if np.isfinite(trial.ess_) else 0.0
-            rows.append((sampler, trial.seconds_, trial.work_, ess, ess / trial.work_, trial.rhat_))
-        columns = ["sampler", "seconds", "work", "ess", "ess_per_work", "rhat"]
+            rows.append(
+                (
+                    sampler,
+                    trial.seconds_,
+                    trial.work_,
+                    ess,
+                    ess / trial.work_,
+                    trial.rhat_,
+                    trial.truncation_share_,
+                )
+            )
+        columns = ["sampler", "seconds", "work", "ess", "ess_per_work", "rhat", "truncation_share"]
         race = pd.DataFrame(rows, columns=columns)
         return race_winner(race), race, nuts_starts
 
@@ -459,7 +518,7 @@ class LCMCR:
         with the highest log posterior there, one chain each; and each run's figures."""
         n = EXPLORE_PER_CHAIN * self.chains
         seeds = np.random.SeedSequence(seed).spawn(self.chains + n)[self.chains :]
-        priors = (self.K, float(self.a_alpha), float(self.b_alpha))
+        priors = (self.K_, float(self.a_alpha), float(self.b_alpha))
         tune, draws = EXPLORE_LENGTHS
 
         def explore(rng):
@@ -483,7 +542,7 @@ class LCMCR:
         return starts, [ends[i][0] for i in chosen]
 
     def _start(self, rng, stopped, position, cells, counts, burnin: int, thin: int):
-        priors = (self.K, float(self.a_alpha), float(self.b_alpha))
+        priors = (self.K_, float(self.a_alpha), float(self.b_alpha))
         if self.sampler_ == "nuts":
             return Chain(rng, cells, counts, *priors, burnin, thin, stopped, position)
         collapsed = self.sampler_ == "collapsed"
@@ -521,12 +580,13 @@ class LCMCR:
                 stacklevel=3,
             )
         if self.truncation_share_ > TRUNCATION_LIMIT:
+            grown = f" (grown from K={self.grown_from_[0]})" if self.grown_from_ else ""
             warnings.warn(
-                f"LCMCR's {self.K} latent classes are all in use (alpha "
+                f"LCMCR's {self.K_} latent classes{grown} are all in use (alpha "
                 f"{np.median(self.alpha_draws_):.2f} leaves a share of "
-                f"{self.truncation_share_:.2f} past class {self.K - 1}): the model wants "
+                f"{self.truncation_share_:.2f} past class {self.K_ - 1}): the model wants "
                 f"more classes, and its chains can sit in configurations apart. Fit with a "
-                f"larger K (K={2 * self.K}) before trusting the interval.",
+                f"larger K (K={2 * self.K_}, max_K={2 * self.K_}) before trusting the interval.",
                 ConvergenceWarning,
                 stacklevel=3,
             )
@@ -547,7 +607,8 @@ class LCMCR:
     def summary(self, alpha: float = ALPHA) -> pd.DataFrame:
         """The protocol's row: posterior median, (1 - alpha) interval, R-hat and bulk ESS of N."""
         interval = self.interval(alpha)
-        label = f"K={self.K}, {self.sampler_}"
+        grown = f" (grown from {self.grown_from_[0]})" if self.grown_from_ else ""
+        label = f"K={self.K_}{grown}, {self.sampler_}"
         return summary_frame(
             "lcmcr", self.N_, interval, self.n_observed_, label, self.rhat_, self.ess_
         )
@@ -558,10 +619,10 @@ class LCMCR:
         stick-breaking prior leaves past the first K - 1 classes, given alpha. Above
         TRUNCATION_LIMIT the K classes are all in use and a larger K is the model asked for.
         0 at K = 1: one class is a model chosen (no stick, no alpha), not a truncation."""
-        if self.K == 1:
+        if self.K_ == 1:
             return 0.0
         alpha = self.alpha_draws_.ravel()
-        return float(np.median((alpha / (1.0 + alpha)) ** (self.K - 1)))
+        return float(np.median((alpha / (1.0 + alpha)) ** (self.K_ - 1)))
 
     def flags(self) -> list[str]:
         """`poor_convergence` when R-hat of N > RHAT_LIMIT or its bulk ESS < ESS_MINIMUM;

@@ -42,6 +42,10 @@ EXCESS_SIGNIFICANCE = 0.001
 # says otherwise: the demo's pooled table (14,186 people, 5 lists) leaves the collapsed
 # sweep at R-hat 1.10-1.13, ESS 22-29 in its default run (docs/lcmcr.md).
 RUN_ON_LIMIT = 16
+# A default LCMCR fit whose truncation binds (docs/lcmcr.md) is fitted again with twice
+# the classes, up to this many: on 8 lists with directly dependent lists and a hard-to-reach
+# group, K = 10's chains sit in configurations apart (R-hat 1.95) and K = 20's agree.
+LCMCR_MAX_K = 20
 # HLCMCR's draws kept per chain when `draws` is not given (then run on as LCMCR's).
 HLCMCR_DRAWS = 1_000
 
@@ -82,6 +86,11 @@ class LcmcrSettings(Section):
     max_sweeps: int | None = setting(
         None, f"... but no more iterations per chain than this (default: {RUN_ON_LIMIT} "
         "times the chosen sampler's run)", minimum=1,
+    )  # fmt: skip
+    max_K: int = setting(
+        LCMCR_MAX_K, "where draws is left unset and the truncation binds (every class in use), "
+        "fit again with twice the classes, up to this many ([estimate] K or less: never)",
+        minimum=1,
     )  # fmt: skip
 
     def draws_per_chain(self) -> int:
