@@ -44,6 +44,8 @@ MATCH_FIELDS = ("measure", "population", "value", "low", "high", "qualifier", "c
 CORE_FIELDS = (*MATCH_FIELDS, "claimant")
 SCOPE_FIELDS = ("place_code", "period_start", "period_end", "outlet", "date")
 OPTIONAL_FIELDS = ("qualifier", "claimant")  # a label without them is not scored on them
+# "about 25,904" spans 23,313.6 to 28,494.4: a label may round the ends to whole people.
+WHOLE_PERSON = 0.5
 
 
 @dataclass
@@ -453,8 +455,8 @@ def _field_equal(expected: dict, predicted: dict, name: str) -> bool:
     want, got = expected.get(name), predicted.get(name)
     if _missing(want) or _missing(got):
         return _missing(want) and _missing(got)
-    if name in ("value", "low", "high"):
-        return math.isclose(float(want), float(got), rel_tol=1e-6)
+    if name in ("value", "low", "high"):  # a band's end labelled to the whole person is that end
+        return math.isclose(float(want), float(got), rel_tol=1e-6, abs_tol=WHOLE_PERSON)
     return str(want) == str(got)
 
 

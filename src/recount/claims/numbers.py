@@ -29,6 +29,14 @@ SCALES = {
     "billion": 1_000_000_000,
 }
 SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
+# Scale words after a numeral in the languages quoted in reporting ("1,5 Millionen",
+# "2,3 millones", "1,2 milhões"): a numeral's scale only, never a number word's.
+NUMERAL_SCALES = {
+    **SCALES,
+    "millions": 1_000_000, "millionen": 1_000_000, "millones": 1_000_000, "millón": 1_000_000,
+    "milhões": 1_000_000, "milhão": 1_000_000, "milliarden": 1_000_000_000,
+    "milliards": 1_000_000_000, "tausend": 1_000,
+}  # fmt: skip
 
 # Vague counts: (value = ACLED's conservative code, high end of what the word can mean).
 VAGUE = {
@@ -73,14 +81,24 @@ QUALIFIERS = {
     "a maximum of": "up_to", "not more than": "up_to",
     "fewer than": "fewer_than", "less than": "fewer_than", "under": "fewer_than",
     "below": "fewer_than",
+    # quoted in German, Spanish, Portuguese, French: "rund 1300", "fast 200.000", "pelo menos 30"
+    "rund": "about", "etwa": "about", "ca.": "about", "cerca de": "about", "alrededor de": "about",
+    "environ": "about", "fast": "nearly", "beinahe": "nearly", "casi": "nearly", "quase": "nearly",
+    "presque": "nearly", "près de": "nearly", "mehr als": "more_than", "über": "more_than",
+    "más de": "more_than", "mais de": "more_than", "plus de": "more_than",
+    "mindestens": "at_least", "al menos": "at_least", "pelo menos": "at_least",
+    "au moins": "at_least", "bis zu": "up_to", "hasta": "up_to", "até": "up_to",
 }  # fmt: skip
 ABOUT_BAND = 0.10  # "about N": N +/- 10 %
 NEARLY_BAND = 0.10  # "nearly N": from N - 10 % up to N
 
 _DIGIT = r"\d"  # any Unicode decimal digit: ASCII, Arabic-Indic, Extended Arabic-Indic, ...
 _GROUP_SEP = ",\u066c\u00a0\u202f\u2009 "
+_NUMERAL_SCALE_WORD = "|".join(sorted(NUMERAL_SCALES, key=len, reverse=True))
 _NUMERAL = (
-    rf"(?:{_DIGIT}{{1,3}}(?:[{_GROUP_SEP}]{_DIGIT}{{3}})+(?!{_DIGIT})"
+    # a decimal comma before a scale word: "1,5 Millionen", "2,3 million"
+    rf"(?:{_DIGIT}{{1,3}},{_DIGIT}{{1,2}}(?=\s+(?:{_NUMERAL_SCALE_WORD})\b)"
+    rf"|{_DIGIT}{{1,3}}(?:[{_GROUP_SEP}]{_DIGIT}{{3}})+(?!{_DIGIT})"
     rf"|{_DIGIT}{{1,3}}(?:\.{_DIGIT}{{3}}){{2,}}(?!{_DIGIT})"
     rf"|{_DIGIT}+)"
     rf"(?:[.\u066b]{_DIGIT}+)?"
@@ -90,7 +108,7 @@ _AFTER_SCALE = "|".join(f"(?<={s})" for s in SCALES)
 # "and" joins number words after a scale word only: "three hundred and twenty", never
 # "between one and two million" (a range's two ends)
 _WORDNUM = rf"(?:{'|'.join(sorted(UNITS, key=len, reverse=True))})(?:(?:[\s-]+|(?:{_AFTER_SCALE})[\s-]+and[\s-]+)(?:{_WORD_ATOM})\b)*"
-_SCALE_WORD = r"(?:\s+(?P<{name}>hundred|thousand|million|billion)\b)?"
+_SCALE_WORD = rf"(?:\s+(?P<{{name}}>{_NUMERAL_SCALE_WORD})\b)?"
 _SUFFIX = r"(?P<{name}>k|mn|m|bn)?"
 _VAGUE = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(VAGUE, key=len, reverse=True))
 _FRACTION = "|".join(
@@ -131,14 +149,14 @@ QUANTITY_RE = re.compile(
     rf"|(?-i:(?<=[a-z])(?=\d+(?:\.\d+)?(?:\s*(?:to|-|–)\s*\d+(?:\.\d+)?)?\s+(?:million|billion)\b))"
     rf"|(?-i:(?<=[a-z])(?=(?:About|Around|Over|Some|Nearly|Almost|Approximately|At\s+least|More\s+than|Up\s+to|Up\s+to|Estimated)\s+\d))"
     # any numeral glued to an infobox's measure label ("Deaths17", "Injured20")
-    rf"|(?-i:{_GLUED_LABEL})|(?<=[A-Za-z])(?=~\s*\d))"
-    rf"(?:(?P<between>between|from)\s+)?"
-    rf"(?:(?P<qualifier>{_QUALIFIER})\s+(?:(?:another|a\s+further|an\s+additional)\s+|a\s+(?=\d))?|(?P<tilde>~)\s*)?"
+    rf"|(?-i:{_GLUED_LABEL})|(?<=[A-Za-z])(?=[~≈]\s*\d))"
+    rf"(?:(?P<between>between|from|zwischen|entre)\s+)?"
+    rf"(?:(?P<qualifier>{_QUALIFIER})\s+(?:(?:another|a\s+further|an\s+additional)\s+|a\s+(?=\d))?|(?P<tilde>[~≈])\s*)?"
     rf"{_core('a')}"
     # a spaced em dash is a clause's dash, and so is a spaced dash after a year ("Nairobi,
     # 4 October 1993 — Twelve soldiers", "in 2014 – 12 were killed"): no range
     rf"(?:(?!\s+—\s|(?<=(?<![\d,.])(?:19|20)\d\d)\s+[-–]\s)"
-    rf"\s*(?P<sep>(?(between)(?:-|–|—|\bto\b|\band\b)|(?:-|–|—|\bto\b|\bor\b)))\s*{_core('b')})?"
+    rf"\s*(?P<sep>(?(between)(?:-|–|—|\b(?:to|and|und|bis|y|e|et)\b)|(?:-|–|—|\bto\b|\bor\b)))\s*{_core('b')})?"
     rf"(?P<plus>\+|-plus\b|\s+or\s+more\b|\s+or\s+so\b|\s+plus\b)?",
     re.IGNORECASE,
 )
@@ -162,6 +180,8 @@ class Quantity:
 def parse_numeral(text: str) -> float | None:
     """A numeral in any script's digits, with thousands separators, to a float."""
     cleaned = text.strip()
+    if re.fullmatch(rf"{_DIGIT}{{1,3}},{_DIGIT}{{1,2}}", cleaned):
+        cleaned = cleaned.replace(",", ".")  # "1,5" (Millionen): a decimal comma
     for sep in _GROUP_SEP:
         cleaned = cleaned.replace(sep, "")
     cleaned = cleaned.replace("\u066b", ".")
@@ -207,6 +227,11 @@ class _Core:
     factor: float = 0.0  # that scale word's value when a numeral carried it; 0 when unknown
 
 
+# One group of thousands after a dot ("zwischen 44.000 und 158.000"): a decimal to the
+# thousandth is no count of people, so the dot groups thousands as "1.500.000" does.
+_DOT_THOUSANDS_RE = re.compile(rf"[1-9]{_DIGIT}{{0,2}}\.{_DIGIT}{{3}}")
+
+
 def _core_value(match: re.Match[str], tag: str) -> _Core | None:
     numeral = match.group(f"{tag}_num")
     if numeral is not None:
@@ -215,7 +240,16 @@ def _core_value(match: re.Match[str], tag: str) -> _Core | None:
             return None
         scale = match.group(f"{tag}_scale")
         suffix = match.group(f"{tag}_suffix")
-        factor = SCALES[scale.lower()] if scale else SUFFIX_SCALES[suffix.lower()] if suffix else 1
+        scaled_range = match.group("b_scale") or match.group("b_suffix")  # "1.671 to 1.871 million"
+        if not (scale or suffix or scaled_range) and _DOT_THOUSANDS_RE.fullmatch(numeral):
+            value *= 1_000  # "44.000", "200.000": a count of people has no thousandths
+        factor = (
+            NUMERAL_SCALES[scale.lower()]
+            if scale
+            else SUFFIX_SCALES[suffix.lower()]
+            if suffix
+            else 1
+        )
         value *= factor
         return _Core(value, value, value, False, factor > 1, float(factor))
     few = match.group(f"{tag}_few")

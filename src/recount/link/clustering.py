@@ -7,7 +7,8 @@ any two of its records (not only the two being linked):
 
 - two clearly different given names, or two clearly different fathers' names
   (relatives killed together share father's, family name, date and place: a
-  record that lacks the father's name cannot bridge two cousins);
+  record that lacks the father's name cannot bridge two cousins), or, where the
+  country's names end in a surname (Spanish), two clearly different last surnames;
 - two records whose years of birth clearly differ: further apart, at the
   precision each record has (a date of birth, or an age at a date of death), than
   the lists' own age errors, learnt from pairs that are surely one person
@@ -54,7 +55,11 @@ SIMILAR_NAMES = 0.75
 # (Hasan, Husayn) stay two however alike. At 100,000 people the father guard then refused
 # 305 true links instead of 452, for 3 more people merged (docs/bench/link.md round 6).
 SIMILAR_FATHERS = 0.65
-NAME_GUARDS = ("given", "father")
+NAME_GUARDS = ("given", "father", "family")
+# The family-name guard is on by default only where the country pack's names end in a surname
+# that lists keep (`recount.reference.NameConventions.surname_last`, Spanish names): elsewhere
+# the last word may be a father's name or the names be written family-first.
+GUARDS_EVERYWHERE = ("given", "father")
 # The birth-year guard's tolerance is learnt from confident pairs whose full name at most
 # this many records carry, as the gap this share of them keep within, from at least this many.
 RARE_FULL_NAME = 3
@@ -73,6 +78,7 @@ class ClusterResult:
     refused_size: int = 0
     refused_given_names: int = 0
     refused_fathers: int = 0
+    refused_families: int = 0
     refused_birth_years: int = 0
     birth_year_tolerance: int | None = None
     only_candidates: int = 0  # links below the threshold offered (`link.only_candidates`)
@@ -90,6 +96,7 @@ class RecordFacts:
     date_hi: np.ndarray
     given: list[str | None] = field(default_factory=list)
     father: list[str | None] = field(default_factory=list)
+    family: list[str | None] = field(default_factory=list)
     tokens: list[frozenset[str]] = field(default_factory=list)
     birth_day: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     ids: list[frozenset] = field(default_factory=list)  # (field, value) of identifiers
@@ -158,6 +165,7 @@ class RecordFacts:
             np.where(dated, day + span, UNKNOWN_DAY),
             given=text("given_key"),
             father=text("father_key"),
+            family=text("family_key"),
             tokens=tokens,
             birth_day=birth,
             guarded_sources=guarded_codes,
@@ -273,6 +281,15 @@ def first_given(given: str, tokens: frozenset[str]) -> str:
     return min((t for t in firsts if given[len(t) :] in tokens), key=len, default=given)
 
 
+def last_family(family: str, tokens: frozenset[str]) -> str:
+    """A family name written as two of the record's own names ('Pérez Gómez', keyed
+    peresgomes) is compared by its last: the surname every given-first name ends with."""
+    if not family or family in tokens:
+        return family
+    lasts = [t for t in tokens if len(t) < len(family) and family.endswith(t)]
+    return min((t for t in lasts if family[: -len(t)] in tokens), key=len, default=family)
+
+
 def absent(
     name: str,
     tokens: frozenset[str],
@@ -326,6 +343,12 @@ def cluster(
         if given_guard
         else []
     )
+    family_guard = "family" in name_guards and bool(facts.family)
+    families = (
+        [last_family(f, t) for f, t in zip(facts.family, facts.tokens, strict=True)]
+        if family_guard
+        else []
+    )
 
     def find(x: int) -> int:
         root = x
@@ -373,6 +396,18 @@ def cluster(
                 and absent(fb, ta, known, SIMILAR_FATHERS)
             ):
                 return "father"
+        if family_guard:
+            fa, fb = families[a], families[b]
+            if (
+                fa
+                and fb
+                and fa != fb
+                and len(ta) >= 2
+                and len(tb) >= 2
+                and absent(fa, tb, known)
+                and absent(fb, ta, known)
+            ):
+                return "family"
         return None
 
     born_lo, born_hi = facts.born_lo, facts.born_hi
@@ -445,6 +480,8 @@ def cluster(
             result.refused_given_names += 1
         elif refused == "father":
             result.refused_fathers += 1
+        elif refused == "family":
+            result.refused_families += 1
         elif refused == "birth":
             result.refused_birth_years += 1
         else:

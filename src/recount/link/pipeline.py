@@ -21,6 +21,7 @@ from recount.errors import WorkspaceError
 from recount.link import model
 from recount.link.blocking import add_blocking_columns
 from recount.link.clustering import (
+    GUARDS_EVERYWHERE,
     NAME_GUARDS,
     ClusterResult,
     RecordFacts,
@@ -39,7 +40,7 @@ from recount.link.prepare import linkable_records, load_link_input
 from recount.link.relational import attach_relational
 from recount.link.threshold import expected_f1_threshold
 from recount.link.training import TrainedModel, train
-from recount.reference import workspace_pack
+from recount.reference import NO_PACK, CountryPack, workspace_pack
 from recount.settings import LinkSettings
 from recount.settings.link import AUTO_THRESHOLD
 from recount.workspace import Workspace
@@ -70,6 +71,7 @@ class LinkResult:
     refused_size: int
     refused_given_names: int
     refused_fathers: int
+    refused_families: int
     refused_birth_years: int
     birth_year_tolerance: int | None
     must_links: int
@@ -135,7 +137,7 @@ def link_workspace(
         guarded,
         known,
         fields.identifiers,
-        name_guards_for(options, fields),
+        name_guards_for(options, fields, workspace_pack(ws)),
         nickname_keys(workspace_pack(ws)),
     )
     person_of = pd.Series(
@@ -185,6 +187,7 @@ def link_workspace(
         refused_size=clustered.refused_size,
         refused_given_names=clustered.refused_given_names,
         refused_fathers=clustered.refused_fathers,
+        refused_families=clustered.refused_families,
         refused_birth_years=clustered.refused_birth_years,
         birth_year_tolerance=clustered.birth_year_tolerance,
         must_links=clustered.must_links,
@@ -329,13 +332,19 @@ def same_list_guarded(
     return set(share[share <= options.same_list_duplicates_max].index)
 
 
-def name_guards_for(options: LinkSettings, fields: Fields) -> tuple[str, ...]:
-    """The name guards in force: as configured, `auto` meaning both where dates of death are given."""
+def name_guards_for(
+    options: LinkSettings, fields: Fields, pack: CountryPack = NO_PACK
+) -> tuple[str, ...]:
+    """The name guards in force: as configured, `auto` meaning the given-name and father's
+    guards where dates of death are given, and the family-name guard too where the pack's
+    names end in a surname."""
     guards = set(options.name_guards)
     if "auto" in guards:
         guards.discard("auto")
         if fields.has("dod_day"):
-            guards |= set(NAME_GUARDS)
+            guards |= set(GUARDS_EVERYWHERE)
+            if pack.names.surname_last:
+                guards.add("family")
     return tuple(g for g in NAME_GUARDS if g in guards)
 
 
@@ -447,6 +456,7 @@ def summary_table(
         ("refused_size", None, clustered.refused_size),
         ("refused_given_names", None, clustered.refused_given_names),
         ("refused_fathers", None, clustered.refused_fathers),
+        ("refused_families", None, clustered.refused_families),
         ("refused_birth_years", None, clustered.refused_birth_years),
         ("only_candidates", None, clustered.only_candidates),
         ("must_links", None, clustered.must_links),

@@ -38,25 +38,37 @@ class NameEquivalents:
     male: tuple[str, ...] = ()  # patronymic endings, folded; the first is the one keys use
     female: tuple[str, ...] = ()
     particles: frozenset[str] = frozenset()  # folded words keyed with the word after them
+    married: tuple[str, ...] = ()  # the particle run before a husband's surname, folded
 
     def __bool__(self) -> bool:
         return bool(self.rewrites or self.canonical or self.male or self.female or self.particles)
 
-    def join_particles(self, words: list[str]) -> list[str]:
+    def join_particles(
+        self, words: list[str], married_after: int | None = 2
+    ) -> list[tuple[str, bool]]:
         """Folded name words with each run of particles joined to the word after it ('de la
         hoz' -> 'delahoz', as 'Delahoz' is written); particles with no word after them stay as
-        they are (the caller drops them)."""
+        they are (the caller drops them). Each word comes with whether it is a husband's
+        surname: the last word, after the pack's `married` particles and at least
+        `married_after` words (a whole name: given name and surname; a family name field: one
+        surname; None: never)."""
         if not self.particles:
-            return words
-        joined: list[str] = []
+            return [(word, False) for word in words]
+        joined: list[tuple[str, bool]] = []
         run: list[str] = []
-        for word in words:
+        for position, word in enumerate(words):
             if word in self.particles:
                 run.append(word)
-            else:
-                joined.append("".join(run) + word)
-                run = []
-        return joined + run
+                continue
+            married = (
+                married_after is not None
+                and position == len(words) - 1
+                and " ".join(run) in self.married
+                and len(joined) >= married_after
+            )
+            joined.append(("".join(run) + word, married))
+            run = []
+        return joined + [(word, False) for word in run]
 
     def fold(self, word: str) -> str:
         """The word's letters (a folded name word) through the rewrites, doubled letters once."""
@@ -98,6 +110,7 @@ def name_equivalents(pack: CountryPack) -> NameEquivalents:
     nicknames = names.nicknames if latin_only else {}
     particles = frozenset(fold_latin(p) for p in names.particles) if latin_only else frozenset()
     particles = frozenset(word for p in particles for word in p.split())
+    married = tuple(fold_latin(p) for p in names.married) if particles else ()
     if not (names.spelling or names.equivalents or names.patronymics or nicknames or particles):
         return NO_EQUIVALENTS
     rewrites = tuple((re.compile(pattern), into) for pattern, into in names.spelling)
@@ -110,7 +123,7 @@ def name_equivalents(pack: CountryPack) -> NameEquivalents:
         sex: tuple(plain.fold(e) for e in names.patronymics.get(sex, ()))
         for sex in ("male", "female")
     }
-    return NameEquivalents(rewrites, canonical, ends["male"], ends["female"], particles)
+    return NameEquivalents(rewrites, canonical, ends["male"], ends["female"], particles, married)
 
 
 def keying(style: str, pack: CountryPack) -> tuple[str, NameEquivalents]:

@@ -370,6 +370,7 @@ def _tokens(
     script: str,
     style: str = ARABIC_KEYS,
     equivalents: NameEquivalents = NO_EQUIVALENTS,
+    married_after: int | None = 2,
 ) -> list[NameToken]:
     """Words into name tokens: compounds joined, articles attached, nasab markers dropped.
 
@@ -384,8 +385,8 @@ def _tokens(
     if script == "latin" and style == SPELLING_KEYS:
         kept = [w for w in map(_without_typed_digits, words) if w]
         return [
-            _spelling_token(w, equivalents)
-            for w in equivalents.join_particles(kept)
+            _spelling_token(w, equivalents, married)
+            for w, married in equivalents.join_particles(kept, married_after)
             if w not in SPELLING_PARTICLES and spelling_token_key(w)
         ]
     groups: list[tuple[list[str], str]] = []  # (words, kind)
@@ -454,11 +455,17 @@ def _without_typed_digits(word: str) -> str | None:
     return kept if sum(ch.isalpha() for ch in kept) >= MIN_LETTERS_LEFT else None
 
 
-def _spelling_token(word: str, equivalents: NameEquivalents) -> NameToken:
+def _spelling_token(word: str, equivalents: NameEquivalents, married: bool = False) -> NameToken:
     if not equivalents:
         return NameToken(compact(word), spelling_token_key(word))
     key, patronymic = equivalents.key(word)
-    return NameToken(compact(word), key, "patronymic" if patronymic else "name")
+    kind = "patronymic" if patronymic else MARRIED if married else "name"
+    return NameToken(compact(word), key, kind)
+
+
+# A husband's surname after a married woman's own (`NameEquivalents.join_particles`): one of
+# her names, never her family name.
+MARRIED = "married"
 
 
 @lru_cache(maxsize=200_000)
@@ -507,7 +514,11 @@ def _assign(tokens: list[NameToken], aliases: tuple[NameToken, ...], script: str
         nasab = nasab or tok.kind == "nasab_name"
         names.append(tok)
     kunya = kunya or next((a for a in aliases if a.kind == "kunya"), None)
-    plain = [t if t.kind == "name" else NameToken(t.text, t.key, "name") for t in names]
+    plain = [
+        t if t.kind == "name" else NameToken(t.text, t.key, "name")
+        for t in names
+        if t.kind != MARRIED
+    ]
     given = father = grandfather = family = None
     patronymic = _patronymic_at(names)
     if patronymic is not None:
@@ -552,6 +563,7 @@ def _assign(tokens: list[NameToken], aliases: tuple[NameToken, ...], script: str
 # father's is another person's name, not a part of this one's (as a nasab is), so its tokens
 # are kept as the father's part but left out of the name's tokens.
 FORBEAR_FIELDS = (1, 2)
+FAMILY_FIELD = 3
 
 
 @lru_cache(maxsize=500_000)
@@ -589,7 +601,8 @@ def parts_from_fields(
         if position == 0:
             words = _drop_leading_honorifics(words)
         keying = latin if field_script == "latin" else ARABIC_KEYS
-        tokens = _tokens(words, field_script, keying, equivalents)
+        married_after = 1 if position == FAMILY_FIELD else None
+        tokens = _tokens(words, field_script, keying, equivalents, married_after)
         if keying != BURMESE_KEYS or position not in FORBEAR_FIELDS:
             all_tokens.extend(
                 t if t.kind in ("name", "kunya") else t._replace(kind="name") for t in tokens
@@ -612,7 +625,9 @@ def parts_from_fields(
 
 
 def _merge(tokens: list[NameToken]) -> NameToken:
-    """Several tokens in one field (a double given name) act as one part."""
+    """Several tokens in one field (a double given name) act as one part; a husband's
+    surname is none of it."""
+    tokens = [t for t in tokens if t.kind != MARRIED] or tokens
     if len(tokens) == 1:
         return NameToken(tokens[0].text, tokens[0].key, "name")
     return NameToken(" ".join(t.text for t in tokens), "".join(t.key for t in tokens), "name")

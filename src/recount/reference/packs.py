@@ -77,6 +77,9 @@ class NameConventions:
     scripts: tuple[str, ...] = ()
     articles: tuple[str, ...] = ()
     particles: tuple[str, ...] = ()
+    # The particle before a husband's surname at the end of a married woman's name ('María
+    # López de Ramírez'): that word is kept as a name but is not her family name.
+    married: tuple[str, ...] = ()
     compound_first: tuple[str, ...] = ()
     compound_last: tuple[str, ...] = ()
     nicknames: dict[str, str] = field(default_factory=dict)  # nickname -> given name (folded)
@@ -85,6 +88,14 @@ class NameConventions:
     spelling: tuple[tuple[str, str], ...] = ()
     equivalents: dict[str, str] = field(default_factory=dict)
     patronymics: dict[str, tuple[str, ...]] = field(default_factory=dict)  # male/female endings
+
+    @property
+    def surname_last(self) -> bool:
+        """Names written given-first end in a surname (Spanish: paternal, maternal), so two
+        records of one person share at least the last word of one of them."""
+        return (
+            self.order == "given_first" and bool(self.parts) and self.parts[-1].endswith("surname")
+        )
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from recount.settings.base import Section, Where, setting
 
 BACKENDS = ("duckdb", "spark")
 PRESETS = ("auto", "arabic", "latin")
-NAME_GUARDS = ("auto", "given", "father")
+NAME_GUARDS = ("auto", "given", "father", "family")
 SAME_LIST_GUARD = ("auto", "on", "off")
 AUTO_THRESHOLD = "auto"
 AUTO_RECALL = "auto"
@@ -34,8 +34,9 @@ class LinkSettings(Section):
         "", "a JSON file (relative to the workspace) of Splink comparisons to use instead"
     )
     name_guards: tuple[str, ...] = setting(
-        ("auto",), "refuse people holding clearly different given names or fathers' names; "
-        "auto: both where the lists give dates of death, none where they do not",
+        ("auto",), "refuse people holding clearly different given names, fathers' names or "
+        "(family) last surnames; auto: given and father where the lists give dates of death, "
+        "family too where the country pack's names end in a surname, none without dates",
         choices=NAME_GUARDS,
     )  # fmt: skip
     birth_year_guard: int | str = setting(

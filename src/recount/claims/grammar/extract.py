@@ -89,9 +89,14 @@ _PASSIVE_HARM = (
 )
 _PLACE_PHRASE = r"(?:in|on|at|near|from|across|around|inside|outside|throughout)\s+(?:(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}|(?:both|each|either)\s+sides?)"
 _LOCATIVE = rf"(?:(?:\s+|(?<=\s)){_PLACE_PHRASE})?"
+# What only people do, after a noun the lexicon does not know ("27,927 Boers had died", "68
+# inmates died", "300,000 Paraguayans … perished"): that noun names people; animals die too.
+_DYING = r"(?:died|perished|succumbed|fled)"
+_ANIMALS = r"(?:[\w-]+\s+)?(?:cattle|cows|sheep|goats|camels|horses|donkeys|animals|livestock|head|birds|fish|dogs)"
 _ADJECTIVE = rf"(?:(?!(?:and|or|but|of|with|by|{_POP}|{alternation(UNITS)})\b)[A-Za-z][\w'’-]*\s+)"
 _FORWARD_RE = re.compile(
-    rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?P<of>of\s+)?(?:(?:reports?|names|accounts|cases)\s+of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>(?:{_POP})(?:\s+(?:{_POP})|\s*,?\s+(?:and|or|&)\s+(?:{_ADJECTIVE}){{0,1}}?(?:{_POP}))?)\b|{_ADJECTIVE}{{1,2}}?(?=(?:{alternation(MEASURE_NOUNS)})\b)|{_ADJECTIVE}{{1,2}}?(?=(?:{_PLACE_PHRASE}\s+)?(?:had|have|has|were|was)\s+(?:been\s+)?{_PASSIVE_HARM}\b))?"
+    rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?P<of>of\s+)?(?:(?:reports?|names|accounts|cases)\s+of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>(?:{_POP})(?:\s+(?:{_POP})|\s*,?\s+(?:and|or|&)\s+(?:{_ADJECTIVE}){{0,1}}?(?:{_POP}))?)\b|{_ADJECTIVE}{{1,2}}?(?=(?:{alternation(MEASURE_NOUNS)})\b)|(?!{_ANIMALS}\b){_ADJECTIVE}{{1,2}}?(?=(?:{_PLACE_PHRASE}\s+)?(?:had|have|has|were|was)\s+(?:been\s+)?{_PASSIVE_HARM}\b)"
+    rf"|(?!{_ANIMALS}\b){_ADJECTIVE}{{0,2}}?[A-Za-z][\w'’-]*(?=(?:\s*,[^,.;]{{1,40}},)?\s+(?:who\s+)?(?:(?:had|have|has)\s+)?{_DYING}\b))?"
     rf"{_LOCATIVE}"
     r"(?P<aside>\s*(?:,|\(|–|—)\s*[^,()–—.;]{0,80}?(?:,|\)|–|—)|\s*\([^()]{0,80}\)"
     r"|\s+[–—-]\s+[^()–—.;]{0,80}?\s[–—-](?=\s))?"
@@ -216,7 +221,11 @@ _NOT_A_COUNT_AFTER_RE = re.compile(
     r"|\s*(?:times|fold)\b"
     r"|\s+in\s+(?:every\s+)?(?:[1-9]\d?|two|three|four|five|six|seven|eight|nine|ten|a\s+hundred)\b(?![\d,.])"  # one in five
     r"|\s*(?:[a-z]+\s+){0,2}per\s+(?:1,000|10,000|100,000|1000|10000|100000|thousand)\b"
-    r"|\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|o['’]clock)\b"
+    r"|\s*(?:(?:am|pm|gmt|utc|o['’]clock)\b|[ap]\.m\.)"
+    # a fraction's number ("one-sixth of the population", "more than three-quarters of them")
+    r"|[\s-]+(?:halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b"
+    # the troops who served, not the dead among them ("of some 125,000 Americans who fought")
+    r"|\s+(?:[\w-]+\s+){0,2}who\s+(?:fought|served)\b"
     r"|:\d|\s*/\s*\d|/(?=\s|$)"  # "10:30", "1/2", a footnote "54/"; not "383: 145 civilians"
     rf"|\s+(?!(?-i:may)\b){_MONTH}(?![\w])"  # "15 May" is a date; "300,000 may have died" a count
     r"|(?:st|nd|rd|th)\b)",
@@ -224,7 +233,9 @@ _NOT_A_COUNT_AFTER_RE = re.compile(
 )
 _NOT_A_COUNT_BEFORE_RE = re.compile(
     r"(?:\b(?:every|one\s+in|in\s+every|out\s+of\s+every|CI|confidence\s+interval|aged|age|ages|age\s+of|ages\s+of|ages\s+between|population\s+of|out\s+of|resolution|article|chapter|route|highway|road|page|paragraph|section|phase|room|flight|unit|brigade|division|grade|level|number|no\.|nos\.|item|point|verse|platoon|battalion|regiment|district|zone|sector|category|model|type|version|episode|season|volume|vol\.?|p\.|pp\.)"
-    rf"|\b{_MONTH}|[$£€¥]|\bus\$|\d\s*/|\d:(?!\s)|\d\s*\.\s*$|#|\bper)\s*$",
+    rf"|\b{_MONTH}|[$£€¥]|\bus\$|\d\s*/|\d:(?!\s)|\d\s*\.\s*$|#|\bper"
+    # a sample: "interviewed 188 victims and witnesses"
+    r"|\b(?:interviewed|interviewing|surveyed|questioned|polled|sampled))\s*$",
     re.IGNORECASE,
 )
 _TEMPORAL_BEFORE_RE = re.compile(
@@ -363,8 +374,8 @@ def sentence_claims(
         _heading_measure(sentence, claims, state.list_heading)
     if state.losses and state.losses_people is not None:
         _heading_people(claims, state.losses_people)
-    elif state.losses and not _all_sides_line(sentence, claims):
-        _belligerents_losses(claims)
+    elif state.losses:
+        _belligerents_losses(_sides_claims(sentence, claims))
     if state.losses:
         _side_total(sentence, claims, state)
     if not item and sentence.rstrip().endswith(":"):
@@ -500,7 +511,11 @@ def _field_source(claims: list[SentenceClaim], state: DocumentState) -> None:
             claim.attributed, claim.continued = True, True
 
 
-_LOSSES_HEADING_RE = re.compile(r"^\W*casualties\s+and\s+losses\W*$", re.IGNORECASE)
+# The infobox's heading, or the fields of its first two columns (the belligerents) where a
+# copy kept the template's names: "- Casualties1: PLO 3,400 killed", "- Casualties2: 537 killed".
+_LOSSES_HEADING_RE = re.compile(
+    r"^\W*(?:casualties\s+and\s+losses\W*$|casualties\s*[12]\s*:)", re.IGNORECASE
+)
 _CIVILIAN_LABEL_RE = re.compile(
     r"\b(?:civilians?|people|residents|inhabitants|non-?combatants)\b", re.I
 )
@@ -729,17 +744,33 @@ def _report_period(
             claim.period = state.report_period
 
 
-def _all_sides_line(sentence: str, claims: list[SentenceClaim]) -> bool:
-    """A line of the losses that is not one side's fighters: labelled with other people
-    ("SNA Militia and civilians 200–315 killed"), the war's totals ("70,000 (total dead)") or
-    other estimates of them."""
+def _sides_claims(sentence: str, claims: list[SentenceClaim]) -> list[SentenceClaim]:
+    """The claims of a line of the losses that count one side's fighters. None when the line is
+    labelled with other people ("SNA Militia and civilians 200–315 killed") or gives other
+    estimates of the war's dead; a war's total ("| 70,000 (total dead); 8,000 disappeared")
+    counts everyone from there on, unless it sums the side's own losses listed before it on
+    the line ("25,904 dead or missing 43,557 wounded … 70,000 total casualties", a copy that
+    lost the infobox's line breaks)."""
     label = sentence[: claims[0].quantity.start] if claims else sentence
     estimates = bool(claims) and all(
         c.construction == "toll" and _ESTIMATE_NOUN_RE.match(c.measure_text or "") for c in claims
     )  # "Other estimates reach as high as 80,000": of the war's dead, no side's
-    return bool(
-        estimates or _CIVILIAN_LABEL_RE.search(label) or re.search(r"\btotal\b", sentence, re.I)
-    )
+    if estimates or _CIVILIAN_LABEL_RE.search(label):
+        return []
+    total = _TOTAL_WORD_RE.search(sentence)
+    if total is None:
+        return claims
+    # the total is the figure the word follows ("70,000 total casualties", "(total dead)"), or
+    # the first after it ("Total: 300,000")
+    preceding = [i for i, c in enumerate(claims) if c.quantity.start < total.start()]
+    at = preceding[-1] if preceding else 0
+    before = claims[:at]
+    if len({c.measure for c in before if c.measure}) >= 2:
+        return claims[: at + 1]
+    return before
+
+
+_TOTAL_WORD_RE = re.compile(r"\btotal\b", re.IGNORECASE)
 
 
 _ESTIMATE_NOUN_RE = re.compile(r"(?:estimates?|figures?)\b", re.IGNORECASE)
@@ -1156,6 +1187,13 @@ def _may_count(sentence: str, q: Quantity) -> bool:
         return False  # "134. The Government has claimed …": a numbered paragraph
     if _RATIO_BEFORE_RE.search(sentence[max(0, q.start - 60) : q.start]):
         return False  # "For every combatant killed, four civilians died"
+    start = max(0, q.start - 60)
+    window = sentence[start : q.end + 60]
+    if any(
+        q.start < start + r.end() and start + r.start() < q.end
+        for r in _MEASURE_RATIO_RE.finditer(window)
+    ):
+        return False
     if q.year_like and re.match(r"\s+[a-z]+['’]s?\s", after):
         return False  # "the 2011 victims' law"
     return not (q.value is not None and q.value != q.value)
@@ -1168,6 +1206,15 @@ _ESCAPE_RE = re.compile(
 )
 
 
+# "nearly five killed to one wounded": a ratio of two measures (a rise, "from 30 killed to 45
+# killed", keeps one measure).
+_MEASURE_RATIO_RE = re.compile(
+    r"\b[\w,.]+\s+(?:killed|dead|deaths?)\s+(?:to|for)\s+(?:every\s+|each\s+)?[\w,.]+\s+"
+    r"(?:wounded|injured|injuries)\b"
+    r"|\b[\w,.]+\s+(?:wounded|injured|injuries)\s+(?:to|for)\s+(?:every\s+|each\s+)?[\w,.]+\s+"
+    r"(?:killed|dead|deaths?)\b",
+    re.IGNORECASE,
+)
 _RATIO_BEFORE_RE = re.compile(r"\bfor\s+(?:every|each)\b[^.;,]{0,40},\s*$", re.IGNORECASE)
 
 

@@ -73,7 +73,7 @@ MEASURES_AFTER = {
     "lives lost": "killed", "die": "killed", "dies": "killed", "dying": "killed", "victims": "killed",
     "tortured to death": "killed", "starved to death": "killed", "beaten to death": "killed",
     "burned to death": "killed", "burnt to death": "killed", "shot dead": "killed",
-    "found dead": "killed",
+    "found dead": "killed", "succumbed": "killed",
     "killings": "killed", "murders": "killed", "executions": "killed",
     "killed or injured": "casualties", "killed or wounded": "casualties",
     "dead or injured": "casualties", "dead or wounded": "casualties",
