@@ -81,6 +81,7 @@ class ClusterResult:
     refused_families: int = 0
     refused_birth_years: int = 0
     birth_year_tolerance: int | None = None
+    only_candidates: int = 0  # links below the threshold offered (`link.only_candidates`)
     must_links: int = 0
     size_distribution: dict[int, int] = field(default_factory=dict)
 
