@@ -84,6 +84,9 @@ class ClusterResult:
     only_candidates: int = 0  # links below the threshold offered (`link.only_candidates`)
     must_links: int = 0
     size_distribution: dict[int, int] = field(default_factory=dict)
+    # per pair asked about (`check`): the guard that refuses its two records on their own
+    # ('given', 'father', 'family', 'conflict', 'cannot_link'), None when none does or one person
+    pair_guards: list[str | None] = field(default_factory=list)
 
 
 @dataclass
@@ -317,12 +320,17 @@ def cluster(
     facts: RecordFacts,
     conflict_days: int,
     max_cluster_size: int,
+    check: tuple[np.ndarray, np.ndarray] | None = None,
     must_link: list[tuple[int, int]] = (),
     cannot_link: list[tuple[int, int]] = (),
     name_guards: tuple[str, ...] = NAME_GUARDS,
     birth_tolerance: int | None = None,
 ) -> ClusterResult:
-    """Cluster records 0..n_records-1 given links (left[k], right[k]) with weights."""
+    """Cluster records 0..n_records-1 given links (left[k], right[k]) with weights.
+
+    `check`: pairs (of any probability) to test against the guards on their own two records,
+    once clustered apart: a pair so refused is never linked at any threshold, which the
+    estimate's linkage draws must respect (`ClusterResult.pair_guards`)."""
     parent = list(range(n_records))
     members: dict[int, list[int]] = {}
     forbidden: dict[int, set[int]] = defaultdict(set)
@@ -491,6 +499,23 @@ def cluster(
     result.labels = np.fromiter(
         (find(i) for i in range(n_records)), dtype=np.int64, count=n_records
     )
+    if check is not None:
+
+        def guard(a: int, b: int) -> str | None:
+            if a < 0 or b < 0 or result.labels[a] == result.labels[b]:
+                return None
+            if b in forbidden.get(a, ()):
+                return "cannot_link"
+            if same_list_conflict(a, b):
+                return "conflict"
+            reason = name_conflict(a, b)
+            if reason is None and birth_guard and born_apart(a, b):
+                return "birth"
+            return reason
+
+        result.pair_guards = [
+            guard(a, b) for a, b in zip(check[0].tolist(), check[1].tolist(), strict=True)
+        ]
     sizes = Counter(Counter(result.labels.tolist()).values())
     result.size_distribution = dict(sorted(sizes.items()))
     return result

@@ -155,7 +155,7 @@ def link_workspace(
     report("write")
     ws.write_tables(
         {
-            "pairs": pairs_table(pairs),
+            "pairs": pairs_table(pairs.assign(guard=clustered.pair_guards)),
             "record_person": record_person,
             "persons": persons,
             "link_summary": summary,
@@ -360,6 +360,7 @@ def cluster_records(
     aliases: dict[str, str] | None = None,
 ) -> ClusterResult:
     index = pd.Index(linkable["unique_id"])
+    every = (index.get_indexer(pairs["unique_id_l"]), index.get_indexer(pairs["unique_id_r"]))
     only = only_candidates(linkable, pairs, options.threshold)
     strong = pairs[(pairs["match_probability"] >= options.threshold) | only]
     left = index.get_indexer(strong["unique_id_l"])
@@ -381,6 +382,7 @@ def cluster_records(
         facts,
         conflict_days=options.conflict_days,
         max_cluster_size=options.max_cluster_size,
+        check=every,
         must_link=positions(constraints.must_link),
         cannot_link=positions(constraints.cannot_link),
         name_guards=name_guards,
