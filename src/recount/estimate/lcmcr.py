@@ -256,7 +256,7 @@ class LCMCR:
     race's figures are in `race_` and its time counts in `seconds_`; `sampler_` says
     which ran. A NUTS fit that does not start warm starts its chains where short
     exploring runs found the most probable mode (`EXPLORE_PER_CHAIN`; their figures in
-    `starts_`).
+    `starts_`), unless `explore` is False or K has grown.
 
     Where `draws` is left unset and the truncation binds (`truncation_share_` above
     TRUNCATION_LIMIT: every class in use, the model asks for more), the fit is made again
@@ -304,6 +304,7 @@ class LCMCR:
         ess_target: float | None = LcmcrSettings.ess_target,
         max_sweeps: int | None = LcmcrSettings.max_sweeps,
         max_K: int = LcmcrSettings.max_K,
+        explore: bool = True,
         warm_start: WarmStart | None = None,
         snapshots: int = 1,
     ):
@@ -321,6 +322,7 @@ class LCMCR:
         self.ess_target = ess_target
         self.max_sweeps = max_sweeps
         self.max_K = max_K
+        self.explore = explore
         self.warm_start = warm_start
         self.snapshots = snapshots
 
@@ -376,6 +378,12 @@ class LCMCR:
         self._warn_if_unconverged()
         return self
 
+    def _explores(self) -> bool:
+        """Whether cold NUTS chains start from exploring runs: not once K has grown. The
+        configurations apart that exploring picks among came from a truncation that binds
+        (the dependent 8-list table at K = 10); at K = 20 cold chains agree there."""
+        return self.explore and not self.grown_from_
+
     def _growth(self) -> list[int]:
         """The K values a default fit can reach: K, then doubled up to `max_K`."""
         path = [self.K]
@@ -425,7 +433,7 @@ class LCMCR:
             if self.sampler_ == "nuts" and raced_starts is not None:
                 # The race's NUTS run explored with the same seed: the same starts.
                 self.starts_, positions = raced_starts
-            elif self.sampler_ == "nuts" and warm is None:
+            elif self.sampler_ == "nuts" and warm is None and self._explores():
                 self.starts_, positions = self._explore(pool, seed, cells, counts)
             self.chain_starts_ = positions
             chains, sweeps, pieces = self._sample(pool, generators, stops, positions, cells, counts)
@@ -477,6 +485,7 @@ class LCMCR:
                 n_jobs=self.n_jobs,
                 mh_attempts=self.mh_attempts,
                 sampler=sampler,
+                explore=self._explores(),
             )
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", ConvergenceWarning)
