@@ -126,6 +126,38 @@ def test_a_pair_the_clustering_refused_at_its_threshold_stays_apart_unless_label
     assert together(np.array([labelled.draw(rng) for _ in range(50)]), "a:3", "b:3").all()
 
 
+def test_a_pair_the_guards_refuse_on_its_own_records_stays_apart_below_the_threshold():
+    """Brothers on one list (a:1, a:2) scored 0.4, below the threshold: the link stage's guards
+    refuse their two records (`pairs.guard` 'given'), so no threshold would link them and no
+    draw does; an unguarded pair at the same probability (a:5, a:6) joins as often as it says,
+    and a label still joins a guarded pair."""
+    record_person = pd.DataFrame(
+        [("a:1", "a", "P1"), ("a:2", "a", "P2"), ("a:5", "a", "P5"), ("a:6", "a", "P6")],
+        columns=["record_id", "source_id", "person_id"],
+    )
+    pairs = pd.DataFrame(
+        [("a:1", "a:2", 0.4, "given"), ("a:5", "a:6", 0.4, None)],
+        columns=["record_id_l", "record_id_r", "match_probability", "guard"],
+    )
+    graph = build_graph(record_person, pairs, LISTS, threshold=0.5)
+    at = {record: i for i, record in enumerate(graph.record_ids)}
+    rng = np.random.default_rng(4)
+    draws = np.array([graph.draw(rng) for _ in range(3000)])
+    assert not (draws[:, at["a:1"]] == draws[:, at["a:2"]]).any()
+    assert np.mean(draws[:, at["a:5"]] == draws[:, at["a:6"]]) == pytest.approx(0.4, abs=0.03)
+    errors = model_error_rates(graph)
+    assert errors["expected_missed_links"].sum() == pytest.approx(0.4)
+    # nor does a lower link threshold, as the link stage would not (the sensitivity chart)
+    lower = graph.at_threshold(0.3, 0.5)
+    assert lower[at["a:1"]] != lower[at["a:2"]] and lower[at["a:5"]] == lower[at["a:6"]]
+    labels = pd.DataFrame(
+        [("a:1", "a:2", "match")], columns=["record_id_l", "record_id_r", "label"]
+    )
+    labelled = build_graph(record_person, pairs, LISTS, labels, threshold=0.5)
+    linked = np.array([labelled.draw(rng) for _ in range(50)])
+    assert (linked[:, at["a:1"]] == linked[:, at["a:2"]]).all()
+
+
 def test_a_weak_link_inside_a_person_splits_it_as_often_as_it_fails():
     record_person = pd.DataFrame(
         [("a:1", "a", "P1"), ("b:1", "b", "P1")], columns=["record_id", "source_id", "person_id"]
@@ -385,7 +417,7 @@ def test_audit_answers_become_labels_and_an_unscored_rate():
         ("a:2", "c:1"): "match",
     }
     assert list(map(tuple, evidence.unscored_pairs.to_numpy())) == [("a:2", "c:1")]
-    assert evidence.unscored == {"a": (0.5, {"c": 1.0})}
+    assert evidence.unscored == {"a": {("c", True): 0.5}}  # c:1 was a singleton; c unaudited
     graph = build_graph(record_person, pairs, LISTS, audit=evidence)
     assert graph.audited_people.tolist() == [0, 3]  # P1 and P4
     at = {r: i for i, r in enumerate(graph.record_ids)}
@@ -399,6 +431,50 @@ def test_audit_answers_become_labels_and_an_unscored_rate():
         assert drawn[at["a:3"]] != drawn[at["c:1"]]  # c:1's person holds list a already
         joined += drawn[at["a:3"]] == drawn[at["c:2"]]  # a:3, unaudited, joins c:2's
     assert joined / 400 == pytest.approx(0.5, abs=0.08)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_missed_matches_between_singletons_are_joined_once_not_once_from_each_side(seed):
+    """400 singletons on list a and 400 on list b, 100 of each pair truly one person, never
+    scored; 100 audited singletons of each list answered from the truth. Each such match is
+    seen from both lists' audits: the draws must join about 100 pairs, not 200 (700 people)."""
+    from recount.estimate.linkage import audit_evidence
+
+    rng = np.random.default_rng(seed)
+    n, matched = 400, 100
+    record_person = pd.DataFrame(
+        [(f"a:{i}", "a", f"A{i}") for i in range(n)] + [(f"b:{i}", "b", f"B{i}") for i in range(n)],
+        columns=["record_id", "source_id", "person_id"],
+    )
+    partner_of = {f"A{i}": f"b:{i}" for i in range(matched)}
+    partner_of |= {f"B{i}": f"a:{i}" for i in range(matched)}
+    audited = [f"A{i}" for i in rng.choice(n, 100, replace=False)]
+    audited += [f"B{i}" for i in rng.choice(n, 100, replace=False)]
+    answered = pd.DataFrame(
+        [
+            (
+                "singleton",
+                person,
+                person[0].lower(),
+                "missed" if person in partner_of else "none",
+                partner_of.get(person),
+                partner_of[person][0] if person in partner_of else None,
+                False if person in partner_of else None,
+            )
+            for person in audited
+        ],
+        columns=[
+            "kind", "person_id", "list_a", "answer", "match_record_id", "match_list", "scored",
+        ],
+    )  # fmt: skip
+    pairs = pd.DataFrame(columns=["record_id_l", "record_id_r", "match_probability"])
+    evidence = audit_evidence(answered, record_person, pairs)
+    assert set(evidence.unscored) == {"a", "b"}
+    graph = build_graph(record_person, pairs, LISTS, audit=evidence)
+    people = np.mean([graph.draw(rng).max() + 1 for _ in range(200)])
+    assert people == pytest.approx(2 * n - matched, abs=25)
+    table = corrected_patterns(graph)
+    assert table["count"].sum() == pytest.approx(2 * n - matched, abs=25)
 
 
 def test_a_singleton_answer_counts_only_while_the_person_is_one_lists_alone():
@@ -676,3 +752,49 @@ def test_a_replicate_that_has_not_converged_flags_the_pooled_row(seed):
     assert parts[0].methods[0].rhat > 1.1
     pooled = pool_stratum(fixed, parts, small, 8).methods[0]
     assert "poor_convergence" in pooled.flags and pooled.rhat > 1.02
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_labels_among_pairs_kept_apart_bring_back_the_guards_misses_at_their_rate(seed):
+    """400 singletons of list a each have a guarded pair (p 0.99) to a singleton of list b; 40
+    of them are one person. Without labels no draw joins them; with 100 of them labelled from
+    the truth the unlabelled ones join about as often as the labels found, while guarded pairs
+    between two people of several lists stay apart (the audit never samples them)."""
+    rng = np.random.default_rng(seed)
+    n = 400
+    one = np.zeros(n, dtype=bool)
+    one[rng.choice(n, 40, replace=False)] = True
+    records = [(f"a:{i}", "a", f"A{i}") for i in range(n)] + [
+        (f"b:{i}", "b", f"B{i}") for i in range(n)
+    ]
+    # two people on lists c and d, whose guarded pair is never labelled
+    records += [("c:0", "c", "C0"), ("d:0", "d", "C0"), ("c:1", "c", "C1"), ("d:1", "d", "C1")]
+    record_person = pd.DataFrame(records, columns=["record_id", "source_id", "person_id"])
+    pairs = pd.DataFrame(
+        [(f"a:{i}", f"b:{i}", 0.99, "father") for i in range(n)]
+        + [("c:0", "c:1", 0.99, "given"), ("d:0", "d:1", 0.99, "given")]
+        + [("c:0", "d:0", 1.0, None), ("c:1", "d:1", 1.0, None)],
+        columns=["record_id_l", "record_id_r", "match_probability", "guard"],
+    )
+    plain = build_graph(record_person, pairs, LISTS, threshold=0.5)
+    assert plain.probability[:n].max() == 0.0
+    labelled_ones = rng.choice(n, 100, replace=False)
+    labels = pd.DataFrame(
+        {
+            "record_id_l": [f"a:{i}" for i in labelled_ones],
+            "record_id_r": [f"b:{i}" for i in labelled_ones],
+            "label": np.where(one[labelled_ones], "match", "non_match"),
+        }
+    )
+    graph = build_graph(record_person, pairs, LISTS, labels, threshold=0.5)
+    rest = np.setdiff1d(np.arange(n), labelled_ones)
+    share = one[labelled_ones].mean()
+    assert graph.probability[rest].mean() == pytest.approx(share, rel=1e-6)
+    at = {record: i for i, record in enumerate(graph.record_ids)}
+    draws = np.array([graph.draw(rng) for _ in range(200)])
+    joined = np.mean(
+        [draws[:, at[f"a:{i}"]] == draws[:, at[f"b:{i}"]] for i in rest], axis=0
+    ).mean()
+    assert joined == pytest.approx(share, abs=0.02)
+    assert 0.03 < joined < 0.2
+    assert not (draws[:, at["c:0"]] == draws[:, at["c:1"]]).any()

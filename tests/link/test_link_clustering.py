@@ -116,3 +116,54 @@ def test_dates_before_1970_are_dates():
     record_facts = facts(["A", "B", "A"], days=[-7300, -7300, -3650])
     result = run(3, [(0, 1, 10.0), (1, 2, 9.0)], record_facts)
     assert same(result, 0, 1) and not same(result, 1, 2)
+
+
+def test_pairs_checked_on_their_own_records_say_which_guard_refuses_them():
+    # 0, 1: brothers on list A (Ahmad and Omar, sons of Ali); 2 on list A, the other sex;
+    # 3 on list B, Ahmad again, linked to 0; 4, 5: a reviewer said they differ
+    frame = pd.DataFrame(
+        {
+            "source_id": ["A", "A", "A", "B", "C", "D"],
+            "sex": ["M", "M", "F", "M", None, None],
+            "dod_day": pd.array([100] * 6, dtype="Int64"),
+            "date_precision": ["day"] * 6,
+            "given_key": ["ehmd", "emr", "ehmd", "ehmd", None, None],
+            "father_key": ["ely", "ely", "ely", "ely", None, None],
+            "tokens": [
+                ["ehmd", "ely", "ktyb"],
+                ["emr", "ely", "ktyb"],
+                ["ehmd", "ely", "ktyb"],
+                ["ehmd", "ely", "ktyb"],
+                [],
+                [],
+            ],
+        }
+    )
+    record_facts = RecordFacts.from_frame(frame)
+    # scored pairs of any probability: only (0, 3) reached the threshold and is linked
+    check = (np.array([0, 0, 0, 4, 1]), np.array([1, 2, 3, 5, 3]))
+    result = cluster(
+        6,
+        np.array([0]),
+        np.array([3]),
+        np.array([20.0]),
+        record_facts,
+        45,
+        40,
+        cannot_link=[(4, 5)],
+        check=check,
+    )
+    assert same(result, 0, 3)
+    assert result.pair_guards == ["given", "conflict", None, "cannot_link", "given"]
+    # the check never changes the clustering
+    plain = cluster(
+        6,
+        np.array([0]),
+        np.array([3]),
+        np.array([20.0]),
+        record_facts,
+        45,
+        40,
+        cannot_link=[(4, 5)],
+    )
+    assert plain.labels.tolist() == result.labels.tolist() and plain.pair_guards == []

@@ -46,6 +46,26 @@ def test_blocking_keeps_nearly_all_true_pairs(simulated):
     assert not any(part in r["rule"] for r in rules for part in ("given_key", "family_key"))
 
 
+def test_pairs_the_guards_refuse_lie_across_people_and_are_rarely_one_person(simulated):
+    """`pairs.guard` marks pairs no threshold would link (the estimate's draws keep them
+    apart): only pairs across people, and among them few of one true person."""
+    ws, truth, _ = simulated
+    pairs = ws.table("pairs")
+    person = ws.table("record_person").set_index("record_id")["person_id"]
+    true_id = truth.assign(
+        record_id=truth["source_id"] + ":" + truth["source_row"].astype(int).astype(str)
+    ).set_index("record_id")["person_id"]
+    guarded = pairs[pairs["guard"].notna()]
+    assert set(guarded["guard"]) <= {"given", "father", "family", "conflict", "cannot_link"}
+    assert len(guarded) >= 100
+    assert (guarded["record_id_l"].map(person) != guarded["record_id_r"].map(person)).all()
+    one = guarded["record_id_l"].map(true_id) == guarded["record_id_r"].map(true_id)
+    assert one.mean() < 0.05
+    summary = ws.table("link_summary").set_index("metric")["value"]
+    below = pairs["match_probability"] < summary["threshold"]
+    assert pairs.loc[below, "guard"].notna().any()
+
+
 def test_model_means_same_person_not_namesake(simulated):
     _, _, result = simulated
     weights = (

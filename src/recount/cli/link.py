@@ -156,8 +156,12 @@ def _summary_table(result) -> Table:
         ("links refused: reviewer said different", result.refused_cannot_link),
         ("links refused: cluster too large", result.refused_size),
         ("links refused: different given names (relatives?)", result.refused_given_names),
+        ("links refused: different fathers' names", result.refused_fathers),
         ("reviewer links applied", result.must_links),
     ]
+    if result.birth_year_tolerance is not None:
+        years = f"links refused: born more than {result.birth_year_tolerance} years apart"
+        rows.insert(-1, (years, result.refused_birth_years))
     for label, value in rows:
         table.add_row(label, f"{value:,}")
     sizes = ", ".join(f"{size}: {count:,}" for size, count in result.size_distribution.items())

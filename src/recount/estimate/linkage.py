@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 from scipy import sparse
+from scipy.optimize import brentq
 from scipy.sparse.csgraph import connected_components
 
 from recount.estimate.protocol import Z95
@@ -139,11 +140,13 @@ class LinkageGraph:
     raw_probability: np.ndarray
     fixed: np.ndarray  # per pair: 1 a reviewer said match, 0 non-match, -1 not labelled
     scored: np.ndarray  # per pair: the model scored it (False: a match only the audit found)
+    guarded: np.ndarray  # per pair: the link stage's guards refuse its two records (`pairs.guard`)
     n_persons: int
     calibration: Calibration
-    # Per list: (rate, partner list weights) of matches the model never scored, from the audit:
-    # each unaudited singleton of the list joins someone on a partner list with that rate.
-    unscored: dict[int, tuple[float, np.ndarray]] = field(default_factory=dict)
+    # Per list a: (partner list b, partner a singleton?, rate) of matches the model never
+    # scored, from the audit: each unaudited singleton of a joins, at that rate, a singleton
+    # of b or someone of several lists holding b (`AuditEvidence.unscored`).
+    unscored: dict[int, list[tuple[int, bool, float]]] = field(default_factory=dict)
     audited_people: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
     @property
@@ -161,14 +164,15 @@ class LinkageGraph:
 
     def at_threshold(self, threshold: float, current: float) -> np.ndarray:
         """The clustering a link threshold gives, from the one made at `current`: a lower
-        threshold adds the links between people that reach it (strongest first, one-to-one),
-        a higher one breaks the links inside people that fall short. Labels hold."""
+        threshold adds the links between people that reach it (strongest first, one-to-one)
+        and that the guards allow (`pairs.guard`), a higher one breaks the links inside people
+        that fall short. Labels hold."""
         raw = self.raw_probability
         within = self.within
         present = np.where(
             within,
             (raw >= threshold) | (threshold <= current),
-            (raw >= threshold) & (threshold < current),
+            (raw >= threshold) & (threshold < current) & ~self.guarded,
         )
         present = np.where(self.fixed >= 0, self.fixed == 1, present)
         return self._cluster(present & self.scored | (self.fixed == 1))
@@ -206,27 +210,34 @@ class LinkageGraph:
     def _unscored_joins(
         self, rng: np.random.Generator, piece: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray]:
-        """Joins for matches the model never scored (rates from the audit): a singleton of
-        list a joins a random record of a partner list b, among the people of this draw
-        (`piece` per record) that list a does not hold already (one-to-one)."""
+        """Joins for matches the model never scored (rates from the audit): an unaudited
+        singleton of list a joins a random record of partner list b, among this draw's people
+        (`piece` per record) that list a does not hold (one-to-one): a record of another
+        unaudited singleton where the audit's match was one, else of someone on several lists."""
         single = self.singletons()
+        several = single[self.person] < 0
         single[self.audited_people] = -1  # audited people are known
         first = np.full(self.n_persons, -1)
         first[self.person[::-1]] = np.arange(len(self.person))[::-1]
+        record_single = single[self.person]
         lefts, rights = [], []
-        for a, (rate, partners) in sorted(self.unscored.items()):
+        held = np.zeros(piece.max() + 1, dtype=np.int64)
+        np.bitwise_or.at(held, piece, np.left_shift(1, self.source))
+        for a, routes in sorted(self.unscored.items()):
             people = np.flatnonzero(single == a)
-            chosen = people[rng.random(len(people)) < rate]
-            if not len(chosen):
+            if not len(people) or not routes:
                 continue
-            lists = rng.choice(len(partners), size=len(chosen), p=partners)
-            held = np.zeros(piece.max() + 1, dtype=np.int64)
-            np.bitwise_or.at(held, piece, np.left_shift(1, self.source))
-            for b in np.unique(lists):
-                pool = np.flatnonzero((self.source == b) & ((held[piece] >> a) & 1 == 0))
+            # each person takes at most one route: route k on [edge k, edge k + rate k)
+            edges = np.cumsum([0.0] + [rate for _, _, rate in routes])
+            route = np.searchsorted(edges, rng.random(len(people)), side="right") - 1
+            for k, (b, to_single, _) in enumerate(routes):
+                these = people[route == k]
+                if not len(these):
+                    continue
+                alone = record_single == b if to_single else several
+                pool = np.flatnonzero((self.source == b) & alone & ((held[piece] >> a) & 1 == 0))
                 if not len(pool):
                     continue
-                these = chosen[lists == b]
                 lefts.append(first[these])
                 rights.append(rng.choice(pool, size=len(these)))
         if not lefts:
@@ -291,7 +302,8 @@ class AuditEvidence:
 
     labels: pd.DataFrame  # record_id_l, record_id_r, label ('match' / 'non_match')
     unscored_pairs: pd.DataFrame  # missed matches the model never scored (to add as pairs)
-    unscored: dict[str, tuple[float, dict[str, float]]]  # list -> (rate, partner list shares)
+    # list a -> {(partner list b, the partner a singleton then): rate per audited singleton}
+    unscored: dict[str, dict[tuple[str, bool], float]]
     audited_people: list[str]
 
 
@@ -303,8 +315,12 @@ def audit_evidence(
     A linked pair answered 'same' or 'different' is a match or non-match label. A singleton
     answered 'missed' is a match with the record named and a non-match with every other
     record scored against it; answered 'none', a non-match with every record scored against
-    it. The share of audited singletons of a list whose match the model never scored is the
-    rate at which the draws join the list's unaudited singletons to someone.
+    it. The share of audited singletons of list a whose match the model never scored, on list
+    b, is the rate at which the draws join a's unaudited singletons to someone of b: to a
+    singleton of b where the match was one, else to someone on several lists. A missed match
+    between two singletons is seen from both lists' audits, so each side's rate for such
+    matches is weighted by its share of the two lists' audited singletons (without it, every
+    such match was joined twice over).
 
     Pair labels hold whatever the clustering since; a singleton's answer counts toward the
     rate only while that person is still one list's alone (a relink may have joined it).
@@ -320,6 +336,7 @@ def audit_evidence(
     lists_of = record_person.dropna(subset=["person_id"]).groupby("person_id")["source_id"]
     still_single = lists_of.nunique()
     still_single = set(still_single.index[still_single == 1])
+    person_of = record_person.set_index("record_id")["person_id"].to_dict()
     singles = singles[singles["person_id"].isin(still_single)]
     members = record_person[record_person["person_id"].isin(singles["person_id"])]
     records_of = members.groupby("person_id")["record_id"].apply(list).to_dict()
@@ -347,14 +364,16 @@ def audit_evidence(
                 left, right = sorted((record, row.match_record_id))
                 unscored_rows.append((left, right))
                 rows.append((left, right, "match"))
-            tally[1][row.match_list] = tally[1].get(row.match_list, 0) + 1
+            route = (row.match_list, person_of.get(row.match_record_id) in still_single)
+            tally[1][route] = tally[1].get(route, 0) + 1
+    audited = {name: total for name, (total, _) in counts.items()}
     unscored = {
-        name: (
-            sum(partners.values()) / total,
-            {k: v / sum(partners.values()) for k, v in partners.items()},
-        )
-        for name, (total, partners) in counts.items()
-        if partners
+        name: {
+            (b, alone): found / total * (total / (total + audited.get(b, 0)) if alone else 1.0)
+            for (b, alone), found in sorted(routes.items())
+        }
+        for name, (total, routes) in counts.items()
+        if routes
     }
     labels = pd.DataFrame(rows, columns=["record_id_l", "record_id_r", "label"])
     ordered = labels["record_id_l"] > labels["record_id_r"]
@@ -412,6 +431,11 @@ def build_graph(
     left, right = left[usable], right[usable]
     raw = pairs["match_probability"].to_numpy(dtype=float)[usable]
     was_scored = (np.arange(len(pairs)) < scored)[usable]
+    guarded = (
+        pairs["guard"].notna().to_numpy()[usable]
+        if "guard" in pairs.columns
+        else np.zeros(len(left), dtype=bool)
+    )
     raw = np.clip(np.nan_to_num(raw, nan=0.0), 0.0, 1.0)
     fixed = np.full(len(left), -1.0)
     if labels is not None and len(labels):
@@ -438,16 +462,18 @@ def build_graph(
         n_persons=int(person_codes.max()) + 1 if len(person_codes) else 0,
         calibration=Calibration(0, 0),
         scored=was_scored,
+        guarded=guarded,
     )
     if audit is not None:
         source_index = {s: i for i, s in enumerate(sources)}
-        for name, (rate, partners) in audit.unscored.items():
-            weights = np.zeros(len(sources))
-            for partner, share in partners.items():
-                if partner in source_index:
-                    weights[source_index[partner]] = share
-            if name in source_index and weights.sum() > 0:
-                graph.unscored[source_index[name]] = (rate, weights / weights.sum())
+        for name, routes in audit.unscored.items():
+            kept = [
+                (source_index[b], alone, rate)
+                for (b, alone), rate in routes.items()
+                if b in source_index
+            ]
+            if name in source_index and kept:
+                graph.unscored[source_index[name]] = kept
         graph.audited_people = np.flatnonzero(np.isin(graph.person_ids, audit.audited_people))
     calibrate_probabilities(graph, threshold)
     return graph
@@ -458,7 +484,8 @@ def calibrate_probabilities(graph: LinkageGraph, threshold: float | None = None)
 
     Linked pairs (inside a person) and pairs across people are recalibrated apart: at the same
     probability they are not alike (a strong pair left across people was refused by a guard),
-    and the audit samples each group at random on its own."""
+    and the audit samples each group at random on its own. Pairs the clustering keeps apart
+    whatever the threshold are 0 unless labels show that such pairs can be one person."""
     scaled = one_to_one_scale(
         graph.left,
         graph.right,
@@ -470,20 +497,27 @@ def calibrate_probabilities(graph: LinkageGraph, threshold: float | None = None)
     # Links inside people keep the model's probability: lists have their own duplicates, and
     # a linked record beside a namesake of its own list is the common case, not a conflict.
     scaled = np.where(graph.within, graph.raw_probability, scaled)
+    apart = ~graph.within & graph.guarded
     if threshold is not None:
         # A pair across people that reached the threshold was refused by the clustering: a
         # cluster guard (two given or fathers' names in one person), a list's own-duplicate
         # rule or one-to-one. Its probability does not see what the guard saw (on 5,000
         # simulated people 54 of 2,841 such pairs were one person, and the draws joined 1,180
         # of them), so the draws keep it apart too; a label can still join it.
-        refused = ~graph.within & (graph.raw_probability >= threshold)
-        scaled = np.where(refused, 0.0, scaled)
+        apart |= ~graph.within & (graph.raw_probability >= threshold)
+    # Below the threshold too: a pair whose two records the guards refuse on their own (the
+    # link stage's `pairs.guard`) is linked at no threshold. Relatives killed together score
+    # 0.2-0.5 on one list; on 5,000 simulated people (seed 1001) 525 pairs of one list across
+    # people below 0.5 carried 112 expected joins where 1 was true, and the draws had 58
+    # people fewer than the clustering, 42 fewer than the truth (docs/linkage_uncertainty.md).
+    model = scaled
+    scaled = np.where(apart, 0.0, scaled)
     changed = int(np.sum(scaled < graph.raw_probability - 1e-9))
     labelled = (graph.fixed >= 0) & graph.scored
     graph.probability = scaled
     graph.calibration = Calibration(changed, 0)
     within = graph.within
-    for group, name in ((within, "linked"), (~within, "unlinked")):
+    for group, name in ((within, "linked"), (~within & ~apart, "unlinked")):
         chosen = labelled & group
         ratios = fit_recalibration(scaled[chosen], graph.fixed[chosen])
         if ratios is None:
@@ -491,7 +525,42 @@ def calibrate_probabilities(graph: LinkageGraph, threshold: float | None = None)
         graph.probability = np.where(group, apply_recalibration(scaled, ratios), graph.probability)
         graph.calibration.labels += int(chosen.sum())
         graph.calibration.fits[name] = ratios
+    # Pairs kept apart can still be one person (the guards' own misses: a father's name typed
+    # wrong). Where labels show it among pairs that touch a singleton (the people the audit
+    # samples), those pairs take the model's odds times the one factor the labels fit.
+    lone = graph.singletons() >= 0
+    group = apart & (lone[graph.person[graph.left]] | lone[graph.person[graph.right]])
+    chosen = labelled & group
+    factor = fit_odds_factor(model[chosen], graph.fixed[chosen])
+    if factor:
+        odds = np.clip(model, 0.0, 1 - PROBABILITY_FLOOR)
+        odds = factor * odds / (1 - odds)
+        graph.probability = np.where(group, odds / (1 + odds), graph.probability)
+        graph.calibration.labels += int(chosen.sum())
+        graph.calibration.fits["kept_apart"] = np.array([factor])
     return graph.calibration
+
+
+def fit_odds_factor(p: np.ndarray, labels: np.ndarray) -> float | None:
+    """The one factor on the model's odds that gives the labelled pairs as many expected
+    matches as the labels found (maximum likelihood with the slope fixed at 1): one
+    parameter, because pairs kept apart are labelled a few at a time (None below
+    `MIN_CALIBRATION_LABELS` labels; 0 when none was a match)."""
+    if len(labels) < MIN_CALIBRATION_LABELS:
+        return None
+    found = float(np.sum(labels))
+    if found == 0:
+        return 0.0
+    odds = np.clip(p, PROBABILITY_FLOOR, 1 - PROBABILITY_FLOOR)
+    odds = odds / (1 - odds)
+    if found >= len(labels):  # every one a match (the likelihood has no maximum): certain
+        return float(1 / (odds.min() * PROBABILITY_FLOOR))
+
+    def excess(log_factor: float) -> float:
+        scaled = np.exp(log_factor) * odds
+        return float(np.sum(scaled / (1 + scaled))) - found
+
+    return float(np.exp(brentq(excess, -60.0, 60.0)))
 
 
 def model_error_rates(graph: LinkageGraph) -> pd.DataFrame:
@@ -579,8 +648,9 @@ def corrected_patterns(graph: LinkageGraph) -> pd.DataFrame:
     Each pair across people moves its calibrated probability of people from their two
     patterns to their union (when the join is one-to-one); each two-record person moves its
     link's probability of being false from its pattern to the two single-list patterns; the
-    audit's unscored matches move that share of each list's singletons onto the patterns of
-    people on the partner lists. Counts are rounded to whole people."""
+    audit's unscored matches move that share of each list's singletons onto the partner
+    list's singletons or onto the patterns of people of several lists holding it (the routes
+    of `LinkageGraph.unscored`). Counts are rounded to whole people."""
     n_lists = len(graph.sources)
     masks = np.zeros(graph.n_persons, dtype=np.int64)
     np.bitwise_or.at(masks, graph.person, np.left_shift(1, graph.source))
@@ -622,16 +692,20 @@ def corrected_patterns(graph: LinkageGraph) -> pd.DataFrame:
     counts = (
         pd.concat([pd.Series(amount, index=mask) for mask, amount in moves]).groupby(level=0).sum()
     )
-    for a_list, (rate, partners) in graph.unscored.items():
+    for a_list, routes in graph.unscored.items():
         bit = 1 << a_list
-        moved = rate * max(float(counts.get(bit, 0.0)), 0.0)
-        for b_list, share in enumerate(partners):
+        base = max(float(counts.get(bit, 0.0)), 0.0)
+        for b_list, alone, rate in routes:
+            other = 1 << b_list
             holders = counts[
-                ((counts.index & (1 << b_list)) != 0) & ((counts.index & bit) == 0) & (counts > 0)
+                ((counts.index & other) != 0)
+                & ((counts.index & bit) == 0)
+                & (counts > 0)
+                & ((counts.index == other) == alone)
             ]
-            if share <= 0 or holders.sum() <= 0:
+            if rate <= 0 or holders.sum() <= 0:
                 continue
-            amount = moved * share * holders / holders.sum()
+            amount = rate * base * holders / holders.sum()
             counts.loc[bit] -= amount.sum()
             counts = counts.sub(amount, fill_value=0.0)
             counts = counts.add(

@@ -748,7 +748,10 @@ def estimate_linked_workspace(
     persons = ws.table("persons", columns=stage._needed_columns(ws, settings.strata, ids=True))
     lists = persons_lists(persons)
     record_person = ws.table("record_person", ["record_id", "source_id", "person_id"])
-    pairs = ws.table("pairs", ["record_id_l", "record_id_r", "match_probability"])
+    pair_columns = ["record_id_l", "record_id_r", "match_probability"]
+    if "guard" in ws.query("select * from pairs limit 0").columns:  # linked since 2026-12-06
+        pair_columns.append("guard")
+    pairs = ws.table("pairs", pair_columns)
     answered = audit_results(ws)
     evidence = audit_evidence(answered, record_person, pairs) if len(answered) else None
     current = link_threshold(ws)

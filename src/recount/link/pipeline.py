@@ -26,6 +26,8 @@ from recount.link.clustering import (
     ClusterResult,
     RecordFacts,
     cluster,
+    learn_birth_tolerance,
+    sure_pairs,
 )
 from recount.link.constraints import effective_labels, load_constraints, match_label_pairs
 from recount.link.engines import Engine, make_engine
@@ -69,6 +71,8 @@ class LinkResult:
     refused_given_names: int
     refused_fathers: int
     refused_families: int
+    refused_birth_years: int
+    birth_year_tolerance: int | None
     must_links: int
     fields: list[str] = field(default_factory=list)
     preset: str = ""
@@ -150,7 +154,7 @@ def link_workspace(
     report("write")
     ws.write_tables(
         {
-            "pairs": pairs_table(pairs),
+            "pairs": pairs_table(pairs.assign(guard=clustered.pair_guards)),
             "record_person": record_person,
             "persons": persons,
             "link_summary": summary,
@@ -183,6 +187,8 @@ def link_workspace(
         refused_given_names=clustered.refused_given_names,
         refused_fathers=clustered.refused_fathers,
         refused_families=clustered.refused_families,
+        refused_birth_years=clustered.refused_birth_years,
+        birth_year_tolerance=clustered.birth_year_tolerance,
         must_links=clustered.must_links,
         fields=fields.names(),
         preset=preset.name,
@@ -353,6 +359,7 @@ def cluster_records(
     aliases: dict[str, str] | None = None,
 ) -> ClusterResult:
     index = pd.Index(linkable["unique_id"])
+    every = (index.get_indexer(pairs["unique_id_l"]), index.get_indexer(pairs["unique_id_r"]))
     strong = pairs[pairs["match_probability"] >= options.threshold]
     left = index.get_indexer(strong["unique_id_l"])
     right = index.get_indexer(strong["unique_id_r"])
@@ -364,18 +371,38 @@ def cluster_records(
         b = index.get_indexer([p[1] for p in pair_list])
         return [(int(x), int(y)) for x, y in zip(a, b, strict=True) if x >= 0 and y >= 0 and x != y]
 
+    facts = RecordFacts.from_frame(linkable, guarded, known, id_columns, aliases)
     return cluster(
         len(linkable),
         left,
         right,
         strong["match_weight"].to_numpy(dtype=np.float64),
-        RecordFacts.from_frame(linkable, guarded, known, id_columns, aliases),
+        facts,
         conflict_days=options.conflict_days,
         max_cluster_size=options.max_cluster_size,
+        check=every,
         must_link=positions(constraints.must_link),
         cannot_link=positions(constraints.cannot_link),
         name_guards=name_guards,
+        birth_tolerance=birth_year_tolerance(linkable, facts, left, right, options),
     )
+
+
+def birth_year_tolerance(
+    linkable: pd.DataFrame,
+    facts: RecordFacts,
+    left: np.ndarray,
+    right: np.ndarray,
+    options: LinkSettings,
+) -> int | None:
+    """The birth-year guard's years: as configured, or learnt from the confident pairs
+    (left, right) that are surely one person (`clustering.sure_pairs`); None: no guard."""
+    if options.birth_year_guard == "off":
+        return None
+    if options.birth_year_guard != "auto":
+        return int(options.birth_year_guard)
+    sure = sure_pairs(linkable["token_set"], linkable["token_set_freq"], left, right)
+    return learn_birth_tolerance(facts.birth_gaps(left[sure], right[sure]))
 
 
 def assemble_record_person(
@@ -428,9 +455,12 @@ def summary_table(
         ("refused_given_names", None, clustered.refused_given_names),
         ("refused_fathers", None, clustered.refused_fathers),
         ("refused_families", None, clustered.refused_families),
+        ("refused_birth_years", None, clustered.refused_birth_years),
         ("must_links", None, clustered.must_links),
         ("preset", preset.name, 1),
     ]
+    if clustered.birth_year_tolerance is not None:
+        rows.append(("birth_year_tolerance", None, clustered.birth_year_tolerance))
     rows += [
         ("field", name, share)
         for name, share in zip(fields.names()[1:], fields.shares.values(), strict=True)

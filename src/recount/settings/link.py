@@ -12,6 +12,7 @@ NAME_GUARDS = ("auto", "given", "father", "family")
 SAME_LIST_GUARD = ("auto", "on", "off")
 AUTO_THRESHOLD = "auto"
 AUTO_RECALL = "auto"
+BIRTH_YEAR_GUARD = ("auto", "off")
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,12 @@ class LinkSettings(Section):
         "(family) last surnames; auto: given and father where the lists give dates of death, "
         "family too where the country pack's names end in a surname, none without dates",
         choices=NAME_GUARDS,
+    )  # fmt: skip
+    birth_year_guard: int | str = setting(
+        "auto", "records whose years of birth (from a date of birth, or an age at a date of "
+        "death) are more than this many years apart cannot be one person; auto: the gap that "
+        "the confident pairs sharing a rare full name keep within, off: no such guard",
+        minimum=0,
     )  # fmt: skip
     same_list_guard: str = setting(
         "auto", "records of one list with different sexes or dates of death more than "
@@ -89,6 +96,12 @@ class LinkSettings(Section):
         if isinstance(self.threshold, str) and self.threshold != AUTO_THRESHOLD:
             raise where.error(
                 ("threshold",), f"expected a number or {AUTO_THRESHOLD!r}, got {self.threshold!r}"
+            )
+        if isinstance(self.birth_year_guard, str) and self.birth_year_guard not in BIRTH_YEAR_GUARD:
+            raise where.error(
+                ("birth_year_guard",),
+                f"expected a number of years or one of {', '.join(BIRTH_YEAR_GUARD)}, "
+                f"got {self.birth_year_guard!r}",
             )
         if isinstance(self.deterministic_recall, str) and self.deterministic_recall != AUTO_RECALL:
             raise where.error(

@@ -172,6 +172,13 @@ PAIRS = Table(
         Column("source_id_r", TEXT),
         Column("match_weight", DOUBLE),
         Column("match_probability", DOUBLE),
+        Column(
+            "guard",
+            TEXT,
+            "for a pair linked apart: the guard that refuses its two records on their own "
+            "(given, father, family, conflict, cannot_link), so no threshold links it; else NULL",
+            required=False,
+        ),
         ColumnFamily("mw_", DOUBLE, "each comparison's match weight (Splink's names)"),
         ColumnFamily("gamma_", INT, "each comparison's agreement level, when kept"),
     ),
