@@ -176,7 +176,7 @@ PAIRS = Table(
             "guard",
             TEXT,
             "for a pair linked apart: the guard that refuses its two records on their own "
-            "(given, father, family, conflict, cannot_link), so no threshold links it; else NULL",
+            "(given, father, family, birth, conflict, cannot_link), so no threshold links it; else NULL",
             required=False,
         ),
         ColumnFamily("mw_", DOUBLE, "each comparison's match weight (Splink's names)"),
