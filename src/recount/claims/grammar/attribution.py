@@ -17,6 +17,7 @@ from recount.claims.grammar.lexicon import (
     DETERMINERS,
     EVENT_NOUNS,
     NOBODY,
+    POPULATIONS,
     PRONOUNS,
     SOURCE_NOUNS,
     SPEECH_VERBS,
@@ -435,6 +436,13 @@ _CLAIMS_NO_FIGURE_RE = re.compile(
     r"\s+(?:to\s+(?:be|belong|represent|act|speak|have\s+been)\b|(?:the\s+)?(?:responsibility|credit)\b)",
     re.IGNORECASE,
 )
+# What "claimed" lives without speaking: an event, a terror, an epidemic.
+_KILLERS = [*EVENT_NOUNS, "terror", "genocide", "epidemic", "purge", "purges", "repression",
+            "crackdown", "uprising", "rebellion", "revolution", "pogrom", "riots", "cholera",
+            "typhus", "disease", "diseases"]  # fmt: skip
+_EVENT_SUBJECT_RE = re.compile(
+    rf"\b(?:{alternation(_KILLERS)})\s+(?:[a-z]+ly\s+|also\s+|alone\s+)?$", re.IGNORECASE
+)
 _CLAIMED_EVENT_RE = re.compile(rf"\b(?:{alternation(EVENT_NOUNS)})\b[^,;.]{{0,60}}$", re.IGNORECASE)
 
 
@@ -455,6 +463,8 @@ def _speech_attribution(
     by_agent = re.match(r"\s+by\s+", sentence[verb.end() :])
     if by_agent and verb.group(0).lower() == "claimed" and _CLAIMED_EVENT_RE.search(before):
         return None  # "an attack claimed by the so-called Islamic State": responsibility
+    if verb.group(0).lower().startswith("claim") and _EVENT_SUBJECT_RE.search(before):
+        return None  # "The Red terror claimed 1,650 victims": the event killed, nobody speaks
     if _CLAIMS_NO_FIGURE_RE.match(sentence, verb.end()) and verb.group(0).lower().startswith(
         "claim"
     ):
@@ -789,10 +799,59 @@ _INSTITUTION_NOUNS = {"ministry", "office", "mission", "department", "directorat
                       "team"}  # fmt: skip
 
 
+# A piece of writing speaks for where it is published: "An explainer on A2OZ", "A longer
+# analysis posted on Clipartbitch", "the Finland WW1 site", "An official State Department
+# account of the war" (the name is the source, the writing its vehicle).
+_WRITINGS = (
+    r"(?:explainer|analysis|page|web\s?page|site|website|blog|blog\s+post|post|entry|story|"
+    r"photo\s+story|article|passage|piece|thread|account|summary|overview|timeline)"
+)
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z0-9][\w'’.-]*|of|for|and|&)){0,5}(?<![\s,.])"
+_PUBLISHED_ON_RE = re.compile(
+    rf"^(?:(?:[Aa]n?|[Tt]he)\s+)?(?:[a-z][\w-]*\s+){{0,2}}{_WRITINGS}\s+(?:(?:posted|published|"
+    rf"quoted|found|written)\s+)?(?:on|at)\s+(?:(?:[Aa]n?|[Tt]he)\s+)?(?P<name>{_NAME})"
+    rf"(?:\s+{_WRITINGS})?\s*$"
+)
+_NAMED_WRITING_RE = re.compile(
+    rf"^(?:(?:[Aa]n?|[Tt]he)\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?P<name>{_NAME})\s+{_WRITINGS}"
+    rf"(?:\s+(?:of|on|about)\s+[^,;]+)?\s*$"
+)
+_ADJECTIVE_NAME_RE = re.compile(r"[A-Z][a-z]+(?:-[a-z]+|an|ese|ish|ic|i)")
+# A description before one name: "The Paraguayan broadcaster Telefuturo", "the Finnish site
+# Winterwar.com", "the state broadcaster PTV": the name speaks.
+_DESCRIBED_ONE_NAME_RE = re.compile(
+    rf"^(?:(?:[Aa]n?|[Tt]he)\s+)?(?:[A-Z][a-z]+\s+)?(?P<described>(?:[a-z][\w-]*\s+){{1,2}})(?P<name>{_NAME})$"
+)
+
+
+def _published_name(phrase: str) -> str | None:
+    """The name a phrase gives for where its writing is published, or that it describes."""
+    phrase = phrase.strip().rstrip(",")
+    found = _PUBLISHED_ON_RE.match(phrase)
+    named = _NAMED_WRITING_RE.match(phrase)
+    if found is None and named is not None and not _ADJECTIVE_NAME_RE.fullmatch(named["name"]):
+        found = named  # "A Spanish-language page", "a German site": no name
+    if found is None:
+        found = _DESCRIBED_ONE_NAME_RE.match(phrase)
+        if (
+            found is None
+            or found["name"].lower() in POPULATIONS  # "(per neutral Somalis)": people, no name
+            or any(
+                w in _NAME_LINKS | DETERMINERS | _CONJUNCTIONS | _PHRASE_STOPS
+                for w in found["described"].split()
+            )
+        ):
+            return None
+    return found.group("name")
+
+
 def _clean_phrase(phrase: str) -> str | None:
     phrase = re.split(r"\s[\"“‘(]", phrase)[0]  # 'a government database of "deaths …"'
     phrase = re.split(r"\s[—–]\s", phrase)[-1]  # "KABUL, 3 May 2012 — Official data …"
     phrase = _OWNED_SOURCE_RE.sub("", phrase)  # "the ministry's latest figures": the ministry
+    published = _published_name(phrase)
+    if published is not None:
+        return published
     words = phrase.split()
     if words and words[0] in _SPEECH_WORDS:
         return None  # "informed that today …": a verb, not a speaker

@@ -82,10 +82,18 @@ from recount.claims.scope import (
 from recount.reference import NO_PACK, CountryPack
 
 _POP = alternation(POPULATIONS)
-_MEAS = alternation(MEASURES_AFTER)
+# Held where people are confined: "were held in more than 60 small camps", "held at the
+# Hennala prison camp" (a meeting held in a hall is no detention).
+_HELD_IN = (
+    r"(?:held|confined|kept)\s+(?:in|at|on)\s+(?:[\w'’-]+\s+){0,5}?(?:camps?|prisons?|jails?|"
+    r"detention|custody|cells?|stockades?|penitentiar(?:y|ies)|internment)\b"
+)
+_HELD_IN_RE = re.compile(_HELD_IN, re.IGNORECASE)
+_MEAS = f"{alternation(MEASURES_AFTER)}|{_HELD_IN}"
 _AUX = alternation(AUXILIARIES)
 _PASSIVE_HARM = (
-    r"(?:killed|injured|wounded|arrested|detained|abducted|kidnapped|displaced|executed)"
+    r"(?:killed|injured|wounded|arrested|detained|abducted|kidnapped|displaced|executed|interned|"
+    r"imprisoned|jailed|captured|incarcerated|held(?=\s+(?:in|at|on)\s))"
 )
 _PLACE_PHRASE = r"(?:in|on|at|near|from|across|around|inside|outside|throughout)\s+(?:(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}|(?:both|each|either)\s+sides?)"
 _LOCATIVE = rf"(?:(?:\s+|(?<=\s)){_PLACE_PHRASE})?"
@@ -132,6 +140,13 @@ _THOSE_MEASURED_RE = re.compile(
     re.IGNORECASE,
 )
 _ANOTHER_RE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.IGNORECASE)
+# A camp or a prison that held or housed people: those people were detained.
+_CONFINING_RE = re.compile(
+    r"\b(?:camps?|prisons?|jails?|stockades?|penitentiar(?:y|ies)|detention\s+(?:centres?|"
+    r"centers?|facilit(?:y|ies)))\b[^.;:]{0,80}?\b(?P<verb>held|holds|housed|houses|contained|"
+    r"confined)\s+(?:a\s+total\s+of\s+)?$",
+    re.IGNORECASE,
+)
 _BACKWARD_RE = re.compile(
     rf"\b(?P<verb>{alternation(MEASURES_BEFORE)})\s+(?P<lives>the\s+lives\s+of\s+)?"
     r"(?:(?:a\s+total\s+of|another|a\s+further|an\s+additional|a\s+staggering|the)\s+)?$",
@@ -141,12 +156,12 @@ _TOLL_RE = re.compile(
     rf"\b(?P<toll>(?:(?P<tpop>{_POP})\s+)?(?P<noun>{alternation(TOLL_NOUNS + list(MEASURE_TOLL_NOUNS))}))\b"
     r"(?P<mid>(?:[\s,]+[^\s.;:!?]+){0,10}?)"
     rf"\s*(?P<link>\b(?:{alternation(TOLL_LINKS + RISE_VERBS + [f'{v} from' for v in RISE_VERBS])})\b|:)"
-    r"(?:\s+(?:probably|perhaps|likely|possibly|certainly|now|already))?\s*$",  # "was probably"
+    r"(?:\s+(?:probably|perhaps|likely|possibly|certainly|now|already|only|just))?\s*$",  # "was probably"
     re.IGNORECASE,
 )
 _NOUN_OF_RE = re.compile(
     r"\b(?:the\s+)?(?P<w>deaths?|killings?|killing|displacement|exodus|flight|influx|abductions?|kidnappings?|whereabouts|arrests?|detention|evacuation|disappearance|rescue|injuries|injury|wounding)\s+of\s+"
-    rf"(?:(?:{QUALIFIER_PATTERN})\s+)?$",
+    rf"(?:(?:{QUALIFIER_PATTERN}|another|an\s+additional|a\s+further)\s+)?$",
     re.IGNORECASE,
 )
 _NOUN_OF_MEASURES = {
@@ -224,6 +239,10 @@ _NOT_A_COUNT_AFTER_RE = re.compile(
     r"|\s*(?:(?:am|pm|gmt|utc|o['’]clock)\b|[ap]\.m\.)"
     # a fraction's number ("one-sixth of the population", "more than three-quarters of them")
     r"|[\s-]+(?:halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b"
+    # estimates or studies counted, not people ("a survey of 14 estimates")
+    r"|\s+(?:estimates|studies|surveys|sources)\b"
+    # places people are held in, not people ("held in more than 60 small camps")
+    r"|\s+(?:[\w-]+\s+){0,2}?(?:camps|prisons|jails|cells|detention\s+cent(?:re|er)s)\b"
     # the troops who served, not the dead among them ("of some 125,000 Americans who fought")
     r"|\s+(?:[\w-]+\s+){0,2}who\s+(?:fought|served)\b"
     r"|:\d|\s*/\s*\d|/(?=\s|$)"  # "10:30", "1/2", a footnote "54/"; not "383: 145 civilians"
@@ -234,8 +253,9 @@ _NOT_A_COUNT_AFTER_RE = re.compile(
 _NOT_A_COUNT_BEFORE_RE = re.compile(
     r"(?:\b(?:every|one\s+in|in\s+every|out\s+of\s+every|CI|confidence\s+interval|aged|age|ages|age\s+of|ages\s+of|ages\s+between|population\s+of|out\s+of|resolution|article|chapter|route|highway|road|page|paragraph|section|phase|room|flight|unit|brigade|division|grade|level|number|no\.|nos\.|item|point|verse|platoon|battalion|regiment|district|zone|sector|category|model|type|version|episode|season|volume|vol\.?|p\.|pp\.)"
     rf"|\b{_MONTH}|[$£€¥]|\bus\$|\d\s*/|\d:(?!\s)|\d\s*\.\s*$|#|\bper"
-    # a sample: "interviewed 188 victims and witnesses"
-    r"|\b(?:interviewed|interviewing|surveyed|questioned|polled|sampled))\s*$",
+    # a sample: "interviewed 188 victims and witnesses"; a population: "the population was 525,000"
+    r"|\b(?:interviewed|interviewing|surveyed|questioned|polled|sampled)"
+    r"|\bpopulation\s+(?:was|is|were|stood\s+at|numbered|of\s+only|had\s+been))\s*$",
     re.IGNORECASE,
 )
 _TEMPORAL_BEFORE_RE = re.compile(
@@ -1317,6 +1337,13 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
             claim.measure_text = _phrase(sentence, claim.phrase_start, claim.phrase_end)
             claim.construction = "object"
             return claim
+    confining = _CONFINING_RE.search(before[-100:])
+    if confining:  # "These camps also held 5,000 soldiers"
+        claim.measure = "detained"
+        claim.phrase_start = q.start - len(before[-100:]) + confining.start("verb")
+        claim.measure_text = _phrase(sentence, claim.phrase_start, claim.phrase_end)
+        claim.construction = "object"
+        return claim
     displacing = _DISPLACING_RE.search(before[-40:])
     if displacing and _DISPLACED_TAIL_RE.match(after):
         claim.measure = "displaced"
@@ -1546,6 +1573,8 @@ def _antecedent_population(sentence: str, position: int) -> str:
 
 
 def _key(text: str) -> str:
+    if _HELD_IN_RE.fullmatch(text):
+        return "held in custody"  # "held in more than 60 small camps": one measure, detained
     return " ".join(text.lower().replace("’", "'").split())
 
 
@@ -1572,6 +1601,10 @@ def _toll_meaning(
         if re.search(rf"\b{re.escape(word)}\b", words):
             measure = value
             break
+    if measure is None and noun in ("number", "total") and re.match(r"\s*of\b", words):
+        measure = next(  # "the number of Red prisoners was 4,000"
+            (v for w, v in MEASURE_TOLL_NOUNS.items() if re.search(rf"\b{w}\b", words)), None
+        )
     if noun in MEASURE_TOLL_NOUNS:
         return MEASURE_TOLL_NOUNS[noun], population
     if noun in DEATH_TOLL_NOUNS:
