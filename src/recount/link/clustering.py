@@ -81,6 +81,7 @@ class ClusterResult:
     refused_families: int = 0
     refused_birth_years: int = 0
     birth_year_tolerance: int | None = None
+    only_candidates: int = 0  # links below the threshold offered (`link.only_candidates`)
     must_links: int = 0
     size_distribution: dict[int, int] = field(default_factory=dict)
     # per pair asked about (`check`): the guard that refuses its two records on their own
@@ -505,9 +506,12 @@ def cluster(
                 return None
             if b in forbidden.get(a, ()):
                 return "cannot_link"
-            if birth_guard and born_apart(a, b):
+            if same_list_conflict(a, b):
+                return "conflict"
+            reason = name_conflict(a, b)
+            if reason is None and birth_guard and born_apart(a, b):
                 return "birth"
-            return "conflict" if same_list_conflict(a, b) else name_conflict(a, b)
+            return reason
 
         result.pair_guards = [
             guard(a, b) for a, b in zip(check[0].tolist(), check[1].tolist(), strict=True)

@@ -34,6 +34,7 @@ from recount.link.engines import Engine, make_engine
 from recount.link.fields import Fields, present_fields
 from recount.link.frequencies import add_birth_days, add_death_events, register_frequencies
 from recount.link.nicknames import nickname_keys
+from recount.link.only_candidates import only_candidates
 from recount.link.persons import assign_person_ids, build_persons
 from recount.link.prepare import linkable_records, load_link_input
 from recount.link.relational import attach_relational
@@ -360,7 +361,8 @@ def cluster_records(
 ) -> ClusterResult:
     index = pd.Index(linkable["unique_id"])
     every = (index.get_indexer(pairs["unique_id_l"]), index.get_indexer(pairs["unique_id_r"]))
-    strong = pairs[pairs["match_probability"] >= options.threshold]
+    only = only_candidates(linkable, pairs, options.threshold)
+    strong = pairs[(pairs["match_probability"] >= options.threshold) | only]
     left = index.get_indexer(strong["unique_id_l"])
     right = index.get_indexer(strong["unique_id_r"])
 
@@ -372,7 +374,7 @@ def cluster_records(
         return [(int(x), int(y)) for x, y in zip(a, b, strict=True) if x >= 0 and y >= 0 and x != y]
 
     facts = RecordFacts.from_frame(linkable, guarded, known, id_columns, aliases)
-    return cluster(
+    result = cluster(
         len(linkable),
         left,
         right,
@@ -386,6 +388,8 @@ def cluster_records(
         name_guards=name_guards,
         birth_tolerance=birth_year_tolerance(linkable, facts, left, right, options),
     )
+    result.only_candidates = int(only.sum())
+    return result
 
 
 def birth_year_tolerance(
@@ -456,6 +460,7 @@ def summary_table(
         ("refused_fathers", None, clustered.refused_fathers),
         ("refused_families", None, clustered.refused_families),
         ("refused_birth_years", None, clustered.refused_birth_years),
+        ("only_candidates", None, clustered.only_candidates),
         ("must_links", None, clustered.must_links),
         ("preset", preset.name, 1),
     ]
