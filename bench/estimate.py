@@ -227,7 +227,12 @@ def bench_against_r(population: str, seeds=(1, 2, 3)) -> None:
     r_figures = chain_summary(r_draws, r_seconds, r_coda, r_cpu)
     r_figures["seconds_setup_excluded"] = round(r_setup, 2)
     our_figures = chain_summary(list(model.N_draws_), model.seconds_, ours_coda, cpu)
-    our_figures |= {"sampler": model.sampler_, "iterations_per_chain": model.sweeps_}
+    our_figures |= {
+        "sampler": model.sampler_,
+        "K": model.K_,
+        "grown_from": model.grown_from_,
+        "iterations_per_chain": model.sweeps_,
+    }
     if model.race_ is not None:
         our_figures["race"] = model.race_.round(3).to_dict("records")
     emit(

@@ -368,6 +368,7 @@ def test_where_the_race_shows_the_truncation_binding_no_full_run_is_spent_on_tha
     model = quiet_fit(LCMCR(K=2, max_K=4, seed=seed), patterns)
     assert model.grown_from_ == [2] and model.K_ == 4 and full_runs == [4]
     assert model.race_ is not None and model.summary().iloc[0]["model"].startswith("K=4 (grown")
+    assert model.starts_ is None  # K grew: cold chains, no exploring runs
 
 
 @pytest.mark.slow

@@ -159,3 +159,24 @@ def test_one_birthday_with_another_year_is_a_year_typed_wrong_not_two_people():
     )  # fmt: skip
     assert result.labels[0] == result.labels[1] != result.labels[2]
     assert result.refused_birth_years == 1
+
+
+def test_a_pair_born_apart_is_marked_for_the_linkage_draws_at_any_probability():
+    # the father and the son (60 and 30 at death) scored below the threshold: no threshold
+    # links them, so `pairs.guard` says birth and the estimate's draws keep them apart
+    facts = _facts([60, 30, 61])
+    check = (np.array([0, 1]), np.array([1, 2]))
+    result = cluster(
+        3,
+        np.array([0]),
+        np.array([2]),
+        np.array([20.0]),
+        facts,
+        45,
+        40,
+        check=check,
+        birth_tolerance=3,
+    )
+    assert result.pair_guards == ["birth", "birth"]
+    plain = cluster(3, np.array([0]), np.array([2]), np.array([20.0]), facts, 45, 40, check=check)
+    assert plain.pair_guards == [None, None]

@@ -56,7 +56,14 @@ def test_pairs_the_guards_refuse_lie_across_people_and_are_rarely_one_person(sim
         record_id=truth["source_id"] + ":" + truth["source_row"].astype(int).astype(str)
     ).set_index("record_id")["person_id"]
     guarded = pairs[pairs["guard"].notna()]
-    assert set(guarded["guard"]) <= {"given", "father", "family", "conflict", "cannot_link"}
+    assert set(guarded["guard"]) <= {
+        "given",
+        "father",
+        "family",
+        "birth",
+        "conflict",
+        "cannot_link",
+    }
     assert len(guarded) >= 100
     assert (guarded["record_id_l"].map(person) != guarded["record_id_r"].map(person)).all()
     one = guarded["record_id_l"].map(true_id) == guarded["record_id_r"].map(true_id)

@@ -85,7 +85,7 @@ class ClusterResult:
     must_links: int = 0
     size_distribution: dict[int, int] = field(default_factory=dict)
     # per pair asked about (`check`): the guard that refuses its two records on their own
-    # ('given', 'father', 'family', 'conflict', 'cannot_link'), None when none does or one person
+    # ('given', 'father', 'family', 'birth', 'conflict', 'cannot_link'); None: none does, or one person
     pair_guards: list[str | None] = field(default_factory=list)
 
 
