@@ -71,9 +71,9 @@ def test_mixed_scripts():
 
 def test_long_run_without_punctuation_is_bounded():
     text = ("killed 300 people " * 4_000).strip()
-    started = time.perf_counter()
+    started = time.process_time()  # CPU, not wall: other work on the machine does not count
     claims = extract_claims(text)
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 10
     assert len(claims) == 4_000
     assert (claims["sentence_end"] - claims["sentence_start"]).max() <= 1500
 
