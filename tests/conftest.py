@@ -7,6 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Hypothesis checks behaviour, not speed (speed is bench/'s job): a first example that
+# pays a cold cache on a loaded 2-core machine must not fail a test (200 ms by default).
+settings.register_profile("recount", deadline=None)
+settings.load_profile("recount")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data"
