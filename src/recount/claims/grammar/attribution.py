@@ -140,10 +140,25 @@ _NOT_A_SPEAKER = {
 }  # fmt: skip
 
 
+# A report's credit in brackets before the dash that opens its paragraph: "BAKU, Sept 27 (AFP) –",
+# "AUCKLAND, 9 March 1998 (a summary of an Agence France-Presse report) -", "(AP, as reported by
+# The Guardian) –". It names whose report the text is (its outlet), not who counted the figures.
+_REPORT_CREDIT_RE = re.compile(r"^\W*?(?:[A-Z][^()\n]{0,80}?\s)?\([^()\n]{2,240}\)\s*[-–—]\s+(?=\W*\w)")
+
+
+def report_credit_end(sentence: str) -> int:
+    """Where a paragraph's bracketed report credit ends (0 if it has none)."""
+    match = _REPORT_CREDIT_RE.match(sentence)
+    return match.end() if match else 0
+
+
 def find_attributions(
     sentence: str, mentions: list[ClaimantMention], masked: list[tuple[int, int]]
 ) -> list[Attribution]:
-    """Every attribution cue in the sentence, with its claimant (or a pronoun to resolve)."""
+    """Every attribution cue in the sentence, with its claimant (or a pronoun to resolve);
+    none from a report's credit in its header."""
+    credit = report_credit_end(sentence)
+    mentions = [m for m in mentions if m.start >= credit]
     found: list[Attribution] = []
     previous_bracket = 0
     for match in _ACCORDING_RE.finditer(sentence):
@@ -232,7 +247,7 @@ def find_attributions(
         attribution = _speech_attribution(sentence, match, mentions)
         if attribution is not None:
             found.append(attribution)
-    return [a for a in found if a is not None]
+    return [a for a in found if a is not None and a.cue >= credit]
 
 
 # "20,000 (Robert Fisk)": a name in brackets right after a figure is its source.

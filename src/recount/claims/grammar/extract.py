@@ -28,7 +28,12 @@ from itertools import pairwise
 from recount.claims.claimants import ClaimantMention, Gazetteer
 from recount.claims.grammar import fields
 from recount.claims.grammar.acronyms import definitions
-from recount.claims.grammar.attribution import Attribution, choose_attribution, find_attributions
+from recount.claims.grammar.attribution import (
+    Attribution,
+    choose_attribution,
+    find_attributions,
+    report_credit_end,
+)
 from recount.claims.grammar.lexicon import (
     AUXILIARIES,
     CASUALTY_TOLL_NOUNS,
@@ -346,7 +351,8 @@ def sentence_claims(
 ) -> list[SentenceClaim]:
     """The claims one sentence makes, in order. Updates `state` for the sentences after it."""
     quantities = find_quantities(sentence)
-    mentions = gazetteer.find(sentence)
+    credit = report_credit_end(sentence)
+    mentions = [m for m in gazetteer.find(sentence) if m.start >= credit]
     _losses_section(sentence, state)
     item = _LIST_ITEM_RE.match(sentence) is not None
     if item and state.in_list:
@@ -354,7 +360,7 @@ def sentence_claims(
     state.in_list = item or sentence.rstrip().endswith(":")
     if state.new_paragraph:
         state.paragraph_speaker = None
-        state.datelined = _DATELINE_RE.match(sentence) is not None
+        state.datelined = _DATELINE_RE.match(sentence) is not None or credit > 0
     speaker_before = state.paragraph_speaker
     if not item:
         state.list_source = None
