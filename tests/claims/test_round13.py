@@ -35,3 +35,38 @@ def test_a_report_credit_in_the_header_is_not_the_claimant(credit, dash, count):
     assert said[f"Around {count:,}"]["claimant"] == "survey"
     unsaid = claims_of(f"{lede}At least {count:,} people were killed in the fighting.")
     assert unsaid[f"At least {count:,}"]["claimant"] == OUTLET
+
+
+# An infobox credits a side's figures in brackets after them ("(Eritrean claim)"), on the line
+# under them, or in a label at the line's head ("Vietnamese estimate:", "Claimed by China:"): a
+# country's adjective names its state, by the country's name; other words are kept as written.
+@given(
+    first=st.integers(1_000, 40_000),
+    second=st.integers(50_000, 90_000),
+    side=st.sampled_from(
+        [("Eritrean", "Eritrea"), ("Ethiopian", "Ethiopia"), ("Chinese", "China")]
+    ),
+    other=st.sampled_from([("other", "other estimates"), ("Western", "Western estimate")]),
+)
+def test_an_infobox_credits_each_side_its_own_figures(first, second, side, other):
+    adjective, country = side
+    word, phrase = other
+    kind = "estimates" if word == "other" else "estimate"
+    one_line = claims_of(
+        f"Casualties and losses\n{first:,} killed ({adjective} claim) "
+        f"{second:,} killed ({word} {kind}) |\n"
+    )
+    assert one_line[f"{first:,}"]["claimant"] == country
+    assert one_line[f"{second:,}"]["claimant"] == phrase
+    under = claims_of(
+        f"Casualties and losses\n{first:,} killed\n({adjective} claim)\n"
+        f"{second:,} killed\n(Ethiopian clandestine opposition claim)\n"
+    )
+    assert under[f"{first:,}"]["claimant"] == country
+    assert under[f"{second:,}"]["claimant"] == "Ethiopian clandestine opposition"
+    head = claims_of(
+        f"Casualties and losses\n\n{adjective} estimate: {first:,} killed, {second:,} wounded.\n\n"
+        f"Unknown, estimated nearly {second:,} killed.\n"
+    )
+    assert head[f"{first:,}"]["claimant"] == head[f"{second:,}"]["claimant"] == country
+    assert head[f"nearly {second:,}"]["claimant"] == OUTLET
