@@ -70,3 +70,17 @@ def test_an_infobox_credits_each_side_its_own_figures(first, second, side, other
     )
     assert head[f"{first:,}"]["claimant"] == head[f"{second:,}"]["claimant"] == country
     assert head[f"nearly {second:,}"]["claimant"] == OUTLET
+
+
+# A country's name is nobody's surname, and a name does not run across lines: an infobox lists
+# its commanders as "Vietnam Đàm Quang Trung" lines before the losses.
+@given(count=st.integers(1_000, 90_000))
+def test_a_country_claimant_is_not_expanded_into_a_commander_s_name(count):
+    text = (
+        "Commanders and leaders\nChina Yang Dezhi\nVietnam Đàm Quang Trung\nVietnam Vũ Lập\n"
+        f"Casualties and losses\n\nVietnamese estimate: {count:,} casualties.\n"
+        f"Claimed by China: {count + 7:,} killed.\n"
+    )
+    claims = claims_of(text)
+    assert claims[f"{count:,}"]["claimant"] == "Vietnam"
+    assert claims[f"{count + 7:,}"]["claimant"] == "China"

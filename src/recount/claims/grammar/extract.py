@@ -918,14 +918,15 @@ def _read_table_row(
 
 
 def _full_name(name: str, state: DocumentState) -> str:
-    """A surname alone ("Bogner said") is the person the text named in full before."""
-    if " " in name or not name[:1].isupper() or name.isupper():
+    """A surname alone ("Bogner said") is the person the text named in full before, on one
+    line; a place ("Vietnam") is nobody's surname."""
+    if " " in name or not name[:1].isupper() or name.isupper() or find_places(name):
         return name
     if name in state.full_names:
         return state.full_names[name]
     window = state.text[max(0, state.offset - 5000) : state.offset]
     earlier = (
-        re.findall(rf"\b((?:[A-Z][\w'’-]+\s+){{1,3}}){re.escape(name)}\b", window)
+        re.findall(rf"\b((?:[A-Z][\w'’-]+[ \t]+){{1,3}}){re.escape(name)}\b", window)
         if name in window
         else []
     )
