@@ -84,3 +84,41 @@ def test_a_country_claimant_is_not_expanded_into_a_commander_s_name(count):
     claims = claims_of(text)
     assert claims[f"{count:,}"]["claimant"] == "Vietnam"
     assert claims[f"{count + 7:,}"]["claimant"] == "China"
+
+
+# A person's name keeps its particles ("Charles de Gaulle", "Mark van der Berg"), a title keeps a
+# surname that needs it ("General de Gaulle"), and an academic title is not part of the name.
+@given(
+    count=st.integers(1_000, 900_000),
+    speaker=st.sampled_from(
+        [
+            ("Charles de Gaulle said", "Charles de Gaulle"),
+            ("General de Gaulle spoke of", "General de Gaulle"),
+            ("Mark van der Berg estimated that", "Mark van der Berg"),
+            ("According to Prof. Kim Dong-Choon,", "Kim Dong-Choon"),
+            ("Dr. Ali bin Hassan said", "Ali bin Hassan"),
+        ]
+    ),
+)
+def test_a_speaker_s_name_keeps_its_particles(count, speaker):
+    words, name = speaker
+    claims = claims_of(f"{words} {count:,} people were killed in the war.")
+    assert claims[f"{count:,}"]["claimant"] == name
+
+
+# "others estimate 200,000": unnamed sources for their own clause; the figure before them keeps
+# its source, and the speaker of the paragraph goes on after them.
+@given(first=st.integers(100, 40_000), second=st.integers(50_000, 90_000))
+def test_others_own_only_their_clause(first, second):
+    claims = claims_of(
+        f"According to Prof. Kim Dong-Choon, at least {first:,} people were executed; "
+        f"others estimate {second:,} deaths."
+    )
+    assert claims[f"at least {first:,}"]["claimant"] == "Kim Dong-Choon"
+    assert claims[f"{second:,}"]["claimant"] == OUTLET
+    listed = claims_of(
+        f"Fatalities: {first:,} according to the U.S. Army, others estimate more than "
+        f"{second:,} killed."
+    )
+    assert listed[f"{first:,}"]["claimant"] != OUTLET
+    assert listed[f"more than {second:,}"]["claimant"] == OUTLET

@@ -627,6 +627,11 @@ def _speech_attribution(
         phrase = _whole_name(before, start, subject.group(1))
         if phrase[:1].islower() and phrase.split()[0] not in DETERMINERS:
             phrase = _subject_from_clause_start(before, phrase)
+        if phrase.strip().lower() in NOBODY:
+            # "…; others estimate 200,000 deaths": unnamed sources, for their own clause only
+            closing = _CLAUSE_BREAK_RE.search(sentence, verb.end())
+            scope = (start, closing.start() if closing else len(sentence))
+            return Attribution(verb.start(), None, "others", None, scope=scope)
         name = _clean_phrase(phrase)
         if name is None:
             # "researchers at Ghent University in Belgium led by … Jan Nyssen estimated": the
@@ -755,6 +760,12 @@ _DESCRIBED_NAME_RE = re.compile(
 )
 _NAME_WORD_BEFORE_RE = re.compile(r"(?:^|\s)([A-Z][\w'’.-]*)\s+$")
 _NAME_LINK_BEFORE_RE = re.compile(r"(?:^|\s)([A-Z][\w'’.-]*\s+(?:for|of|on)\s+)$")
+# Particles inside a person's name: "Charles de Gaulle", "Mark van der Berg", "Ali bin Hassan".
+_PARTICLES = {"de", "du", "da", "di", "del", "della", "dos", "das", "van", "von", "der", "den",
+              "ter", "la", "le", "bin", "ibn", "al", "el"}  # fmt: skip
+_NAME_PARTICLE_BEFORE_RE = re.compile(
+    rf"(?:^|\s)([A-Z][\w'’.-]*\s+(?:(?:{'|'.join(sorted(_PARTICLES))})\s+){{1,2}})$"
+)
 
 
 # A count inside the noun phrase is part of it: "the commission of 13 historians led by …".
@@ -793,7 +804,11 @@ def _whole_name(text: str, start: int, phrase: str) -> str:
     while True:
         window = text[max(0, start - 40) : start]
         # "the General Authority for Research …": a name goes on through "for", "of", "on"
-        word = _NAME_WORD_BEFORE_RE.search(window) or _NAME_LINK_BEFORE_RE.search(window)
+        word = (
+            _NAME_WORD_BEFORE_RE.search(window)
+            or _NAME_LINK_BEFORE_RE.search(window)
+            or _NAME_PARTICLE_BEFORE_RE.search(window)
+        )
         if word is None or word.group(1).split()[0].lower() in DETERMINERS:
             return phrase
         phrase = f"{word.group(1).rstrip()} {phrase}"
@@ -926,7 +941,7 @@ def _published_name(phrase: str) -> str | None:
             found is None
             or found["name"].lower() in POPULATIONS  # "(per neutral Somalis)": people, no name
             or any(
-                w in _NAME_LINKS | DETERMINERS | _CONJUNCTIONS | _PHRASE_STOPS
+                w in _NAME_LINKS | DETERMINERS | _CONJUNCTIONS | _PHRASE_STOPS | _PARTICLES
                 for w in found["described"].split()
             )
         ):
@@ -1089,7 +1104,8 @@ def _after_time_adjunct(words: list[str]) -> list[str]:
 _TITLE_WORDS = {"president", "minister", "prime", "secretary", "spokesman", "spokeswoman",
                 "spokesperson", "general", "colonel", "commander", "chief", "director", "head",
                 "governor", "mayor", "envoy", "ambassador", "deputy", "foreign", "defence",
-                "defense", "interior", "health", "lieutenant", "major", "captain", "general-secretary", "chairman", "speaker"}  # fmt: skip
+                "defense", "interior", "health", "lieutenant", "major", "captain", "general-secretary", "chairman", "speaker",
+                "prof.", "prof", "professor", "dr", "dr.", "historian"}  # fmt: skip
 
 
 _POST_WORDS = {"services", "affairs", "operations", "relations", "office", "department", "ministry",
@@ -1108,7 +1124,9 @@ def _without_title(name: str) -> str:
     ):
         last_title += 1  # "of Health Services": the office the post belongs to
     rest = words[last_title + 1 :]
-    if last_title >= 0 and len(rest) >= 2 and all(w[:1].isupper() for w in rest):
+    if rest and rest[0] in _PARTICLES:
+        return name  # "General de Gaulle": the title stays with a surname that needs it
+    if last_title >= 0 and len(rest) >= 2 and all(w[:1].isupper() or w in _PARTICLES for w in rest):
         return " ".join(rest)
     return name
 

@@ -2164,8 +2164,9 @@ def _attribute(
             continue
         claim.attributed = True
         claim.scoped = chosen.scope is not None and chosen.scope[1] < len(sentence.rstrip(" .;"))
-        if chosen.kind == "anonymous":  # estimates nobody owns: the text's own report of them
+        if chosen.kind in ("anonymous", "others"):  # estimates nobody owns: the text reports them
             claim.claimant, claim.claimant_kind = state.outlet, "outlet"
+            claim.scoped = claim.scoped or chosen.kind == "others"  # the speaker goes on after
             continue
         if chosen.claimant is not None:
             claim.claimant, claim.claimant_kind = _full_name(chosen.claimant, state), chosen.kind
