@@ -1105,7 +1105,7 @@ _TITLE_WORDS = {"president", "minister", "prime", "secretary", "spokesman", "spo
                 "spokesperson", "general", "colonel", "commander", "chief", "director", "head",
                 "governor", "mayor", "envoy", "ambassador", "deputy", "foreign", "defence",
                 "defense", "interior", "health", "lieutenant", "major", "captain", "general-secretary", "chairman", "speaker",
-                "prof.", "prof", "professor", "dr", "dr.", "historian"}  # fmt: skip
+                "prof.", "prof", "professor"}  # fmt: skip
 
 
 _POST_WORDS = {"services", "affairs", "operations", "relations", "office", "department", "ministry",
