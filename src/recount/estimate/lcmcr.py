@@ -402,12 +402,14 @@ class LCMCR:
         growth = self._growth()
         self.grown_from_: list[int] = growth[: growth.index(self.K_)]  # a warm start's too
         seconds = work = 0.0
+        self.grown_by_nuts_ = False
         while True:
             fitted = self._fit_at(table, warm)
             seconds += self.seconds_
             work += self.work_
             if not self._grows(self.truncation_share_ if fitted else self.race_share_):
                 break
+            self.grown_by_nuts_ = not fitted
             self.grown_from_.append(self.K_)
             self.K_ = growth[growth.index(self.K_) + 1]
             warm = None
@@ -445,6 +447,12 @@ class LCMCR:
             self.sampler_ = warm.sampler
         elif self.sampler != "auto":
             self.sampler_ = self.sampler
+        elif self.grown_by_nuts_:
+            # The race's NUTS trial read the binding where the sweep's alpha crawled (the
+            # dependent 8-list table: 0.17 against 0.03); at the grown K its short cold
+            # trial has not settled (R-hat 1.78 against the sweep's 1.39), and the sweep
+            # that won on R-hat crawled to its cap (R-hat 1.34, 561 CPU-s). NUTS runs.
+            self.sampler_ = "nuts"
         elif choose_sampler(len(counts), len(lists), self.K_, self.n_observed_) == "collapsed":
             self.sampler_ = "collapsed"
         else:
