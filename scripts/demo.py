@@ -58,7 +58,7 @@ def main() -> int:
     console.print(
         f"a simulated reviewer answered the {answered} items of the random audit sample "
         "(`recount review`, Audit sample) from the simulator's truth: the estimate now "
-        "carries linkage uncertainty ([estimate] linkage_draws = auto)"
+        "carries linkage uncertainty (\\[estimate] linkage_draws = auto)"
     )
 
     console.rule("4. recount run")
