@@ -124,3 +124,66 @@ def test_others_own_only_their_clause(first, second):
     )
     assert listed[f"{first:,}"]["claimant"] != OUTLET
     assert listed[f"more than {second:,}"]["claimant"] == OUTLET
+
+
+# Quotations keep their language: the measure words and people of French, Spanish, Portuguese,
+# Italian and German after the figure, a French range "A à B", "+ de", and "mil"/"mila" as
+# thousands.
+@given(
+    count=st.integers(2, 900),
+    said=st.sampled_from(
+        [
+            ("{n} 500 militaires tués", "killed", "combatants", 500),
+            ("{n} muertos o desaparecidos", "killed_or_missing", "all", 0),
+            ("{n} mil pessoas deslocadas", "displaced", "all", 0),
+            ("{n} mila morti", "killed", "all", 0),
+            ("{n} Verletzte", "injured", "all", 0),
+            ("{n} personnes disparues", "missing", "all", 0),
+        ]
+    ),
+)
+def test_measure_words_of_quoted_languages(count, said):
+    phrase, measure, population, extra = said
+    text = f'The newspaper wrote of "{phrase.format(n=count)}" in the region.'
+    (claim,) = claim_records(text, outlet=OUTLET, date="2024-10-01")
+    assert (claim["measure"], claim["population"]) == (measure, population)
+    scale = 1_000 if " 500 " in phrase or " mil" in phrase else 1
+    assert claim["value"] == count * scale + extra
+
+
+@given(low=st.integers(100, 400), high=st.integers(500, 900))
+def test_a_french_range_and_more_than(low, high):
+    text = f'Historians arrive at "une fourchette de {low} 000 à {high} 000 victimes".'
+    (claim,) = claim_records(text, outlet=OUTLET, date="2024-10-01")
+    assert (claim["low"], claim["high"], claim["qualifier"]) == (low * 1_000, high * 1_000, "range")
+    text = f'Estimates run to "+ de {low} 000 personnes tuées".'
+    (claim,) = claim_records(text, outlet=OUTLET, date="2024-10-01")
+    assert (claim["low"], claim["qualifier"], claim["measure"]) == (
+        low * 1_000,
+        "more_than",
+        "killed",
+    )
+
+
+# A range whose ends each repeat what they count: "30,000 killed-57,000 soldiers killed", "from
+# 28,000 children to 32,000 children". Two figures apart in a clause's dash stay two.
+@given(low=st.integers(100, 40_000), step=st.integers(1, 40_000))
+def test_a_range_repeating_its_noun_is_one_claim(low, step):
+    high = low + step
+    (claim,) = claim_records(
+        f"Chinese estimate: {low:,} killed[8]-{high:,} soldiers killed.",
+        outlet=OUTLET,
+        date="2024-10-01",
+    )
+    assert (claim["low"], claim["high"], claim["qualifier"]) == (low, high, "range")
+    assert claim["population"] == "combatants"
+    (claim,) = claim_records(
+        f"The census counted from {low:,} children to {high:,} children killed.",
+        outlet=OUTLET,
+        date="2024-10-01",
+    )
+    assert (claim["low"], claim["high"], claim["population"]) == (low, high, "children")
+    apart = claim_records(
+        f"They killed {low:,} soldiers - {high:,} soldiers died later.", outlet=OUTLET
+    )
+    assert [c["value"] for c in apart] == [low, high]

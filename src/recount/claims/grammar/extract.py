@@ -386,6 +386,7 @@ def sentence_claims(
         q for q in quantities if not _overlaps(q.start, q.end, blocked) and _may_count(sentence, q)
     ]
     claims = _with_earlier_figures([_parse(sentence, q, state) for q in candidates])
+    claims = _ranges_repeating_the_noun(sentence, claims)
     _inherit(sentence, claims, periods)
     _carry_measure(sentence, claims, state)
     _place_breakdown(sentence, claims)
@@ -1706,6 +1707,46 @@ def _with_earlier_figures(claims: list[SentenceClaim]) -> list[SentenceClaim]:
             earlier.phrase_end = claim.earlier.end
             out.append(earlier)
         out.append(claim)
+    return out
+
+
+# "30,000 killed-57,000 soldiers killed", "from 28,000 children to 32,000 children", "between 500
+# dead and 700 dead": a range whose ends each repeat what they count.
+_REPEATED_NOUN_GAP_RE = re.compile(
+    r"\s+(?P<words>[^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*){0,3})\s*(?:(?P<sep>to|and)\s+|[-–—])$",
+    re.IGNORECASE,
+)
+
+
+def _ranges_repeating_the_noun(sentence: str, claims: list[SentenceClaim]) -> list[SentenceClaim]:
+    """Two figures that are one range's ends, each with its noun: one claim of the range."""
+    out: list[SentenceClaim] = []
+    for claim in claims:
+        first = out[-1] if out else None
+        if first is None or first.quantity.qualifier or claim.quantity.qualifier:
+            out.append(claim)
+            continue
+        gap = _REPEATED_NOUN_GAP_RE.match(sentence, first.quantity.end, claim.quantity.start)
+        if gap is None or first.quantity.low is None or claim.quantity.high is None:
+            out.append(claim)
+            continue
+        words = gap["words"].lower().split()
+        opener = sentence[max(0, first.quantity.start - 9) : first.quantity.start].lower()
+        sep = (gap["sep"] or "-").lower()
+        opened = {"to": "from", "and": "between"}.get(sep)
+        after = sentence[claim.quantity.end : claim.quantity.end + 60].lower()
+        if (
+            (opened is not None and not opener.rstrip().endswith(opened))
+            or words[-1] not in re.findall(r"[\w'’-]+", after)[: len(words) + 3]
+            or first.quantity.low >= claim.quantity.high
+            or first.measure not in (None, claim.measure)
+        ):
+            out.append(claim)
+            continue
+        start, end = first.quantity.start, claim.quantity.end
+        low, high = first.quantity.low, claim.quantity.high
+        merged = Quantity(start, end, sentence[start:end], None, low, high, "range", False, False)
+        out[-1] = replace(claim, quantity=merged, phrase_start=first.phrase_start)
     return out
 
 
