@@ -187,3 +187,31 @@ def test_a_range_repeating_its_noun_is_one_claim(low, step):
         f"They killed {low:,} soldiers - {high:,} soldiers died later.", outlet=OUTLET
     )
     assert [c["value"] for c in apart] == [low, high]
+
+
+# A bare figure coordinated after a counted one takes its measure, also behind the repeated
+# preposition: "spoke of 145 000 victims in November 1959 and of 200 000 in November 1960".
+@given(first=st.integers(100, 40_000), second=st.integers(50_000, 90_000))
+def test_a_coordinated_figure_behind_its_preposition_inherits_the_measure(first, second):
+    claims = claims_of(
+        f"General de Gaulle spoke of {first:,} victims in November 1959 and of {second:,} in "
+        "November 1960."
+    )
+    assert claims[f"{second:,}"]["measure"] == "killed"
+    assert claims[f"{second:,}"]["claimant"] == "General de Gaulle"
+
+
+# "Among the French civilians of Algeria, 2 788 were killed and 875 disappeared": the people the
+# sentence opens on are the people of its counts that name none.
+@given(
+    first=st.integers(100, 40_000),
+    second=st.integers(50_000, 90_000),
+    people=st.sampled_from([("civilians", "civilians"), ("children", "children")]),
+)
+def test_an_opening_among_names_the_people_counted(first, second, people):
+    noun, population = people
+    claims = claims_of(
+        f"Among the French {noun} of Algeria, {first:,} were killed and {second:,} disappeared."
+    )
+    assert claims[f"{first:,}"]["population"] == claims[f"{second:,}"]["population"] == population
+    assert claims[f"{second:,}"]["measure"] == "missing"

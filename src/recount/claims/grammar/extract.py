@@ -191,8 +191,9 @@ _PART_RE = re.compile(
     r"(?:\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+them|\bmost\s+of\s+them|\bmostly|\bmainly|\bincl\.?|\bamong\s+those|\bcompris(?:e|es|ed|ing)|\bconsist(?:s|ed|ing)?\s+of|\bbroke\s+down\s+into|\()\s*(?:were|are|was|is)?\s*$",
     re.IGNORECASE,
 )
+# "300 deaths and 450 in June", "spoke of 145 000 victims in 1959 and of 200 000 in 1960".
 _COORD_RE = re.compile(
-    r"^\s*(?:,\s*)?(?:(?:and|or)(?:\s+(?:(?:more|most)\s+)?(?:likely|possibly|perhaps|probably|maybe|even))?|as\s+well\s+as|plus|&|with|,|compared\s+(?:to|with)|versus|vs\.?|against|(?:up|down)\s+from)\s*$|^\s*[-–—:(]\s*$",
+    r"^\s*(?:,\s*)?(?:(?:and|or)(?:\s+(?:(?:more|most)\s+)?(?:likely|possibly|perhaps|probably|maybe|even))?(?:\s+(?:of|at))?|as\s+well\s+as|plus|&|with|,|compared\s+(?:to|with)|versus|vs\.?|against|(?:up|down)\s+from)\s*$|^\s*[-–—:(]\s*$",
     re.IGNORECASE,
 )
 _LIST_TAIL_RE = re.compile(
@@ -392,6 +393,7 @@ def sentence_claims(
     _place_breakdown(sentence, claims)
     _armed_losers(sentence, claims)
     _share_population(sentence, claims)
+    _opening_population(sentence, claims)
     _topic_population(sentence, claims)
     _military_population(sentence, claims)
     for claim in claims:
@@ -2073,6 +2075,25 @@ _AND_GAP_RE = re.compile(
 )
 _PART_GAP_RE = re.compile(r"^\s*,?\s*(?:including|among\s+them|of\s+whom)\s*$", re.IGNORECASE)
 _MORE_TAIL_RE = re.compile(r"\s+(?:more|others?)\b", re.IGNORECASE)
+
+
+# "Among the French civilians of Algeria, 2 788 were killed and 875 disappeared": the people the
+# sentence opens on are the people its counts count.
+_AMONG_PEOPLE_RE = re.compile(
+    rf"^\W*Among\s+(?:the|those|these)?\s*(?:[\w'’-]+\s+){{0,3}}?(?P<pop>{_POP})\b[^,;:]{{0,40}},",
+    re.IGNORECASE,
+)
+
+
+def _opening_population(sentence: str, claims: list[SentenceClaim]) -> None:
+    """Counts of no people of their own under an opening 'Among the civilians of X,'."""
+    opening = _AMONG_PEOPLE_RE.match(sentence)
+    if opening is None or _population(opening["pop"]) == "all":
+        return
+    for claim in claims:
+        if claim.quantity.start >= opening.end() and not claim.own_population:
+            if claim.population == "all":
+                claim.population = _population(opening["pop"])
 
 
 def _share_population(sentence: str, claims: list[SentenceClaim]) -> None:
