@@ -215,3 +215,40 @@ def test_an_opening_among_names_the_people_counted(first, second, people):
     )
     assert claims[f"{first:,}"]["population"] == claims[f"{second:,}"]["population"] == population
     assert claims[f"{second:,}"]["measure"] == "missing"
+
+
+# Numbers that count no people: weapons lost under "Casualties and losses" ("4 MiG-29s", "185
+# tanks/APCs destroyed"), a model's number, a population, a margin of error, kinds of deaths,
+# payments to victims.
+@given(count=st.integers(2, 900), people=st.integers(1_000, 9_000))
+def test_numbers_that_count_no_people(count, people):
+    lines = (
+        f"Casualties and losses\n{count} MiG-29s\n1 Aermacchi MB-339\n{count}+ Mi-35s\n"
+        f"{count} tanks/APCs destroyed\n{count} artillery pieces destroyed\n"
+        f"{people:,} soldiers killed\n"
+    )
+    assert [c["value"] for c in claim_records(lines, outlet=OUTLET)] == [people]
+    text = (
+        f"The island's population is estimated at {people * 20:,}. At least {people:,} "
+        f"(+/- {count:,}) Timorese died. The deaths are of two kinds. The commission paid "
+        f"urgent reparations to {count} victims."
+    )
+    assert [c["value"] for c in claim_records(text, outlet=OUTLET)] == [people]
+
+
+# "lists", "counted", "named" carry the previous count's measure to people named as people and
+# to a bare total before its breakdown, not to whatever else the sentence counts.
+@given(total=st.integers(300, 900), agents=st.integers(10, 299))
+def test_a_listing_verb_carries_the_measure_to_people_only(total, agents):
+    text = (
+        f"The commission's list of {total} dead and disappeared was published. It named "
+        f"{agents} state agents as responsible, after two years of work with hundreds of "
+        "interviews."
+    )
+    assert [c["value"] for c in claim_records(text, outlet=OUTLET)] == [total]
+    text = (
+        f"Police reported {total + 20} deaths. The rights division of the Conference counted "
+        f"{total} — {total - 200} civilians, 80 security forces personnel and 120 militants."
+    )
+    values = {c["value"]: c["measure"] for c in claim_records(text, outlet=OUTLET)}
+    assert values[total] == values[total - 200] == "killed"

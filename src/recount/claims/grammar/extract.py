@@ -245,12 +245,16 @@ _NOT_A_COUNT_AFTER_RE = re.compile(
     r"|\s*(?:(?:am|pm|gmt|utc|o['’]clock)\b|[ap]\.m\.)"
     # a fraction's number ("one-sixth of the population", "more than three-quarters of them")
     r"|[\s-]+(?:halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b"
-    # estimates or studies counted, not people ("a survey of 14 estimates")
-    r"|\s+(?:estimates|studies|surveys|sources)\b"
+    # estimates or studies counted, not people ("a survey of 14 estimates"), nor kinds of them
+    r"|\s+(?:estimates|studies|surveys|sources|kinds|types|sorts|categories)\b"
     # places people are held in, not people ("held in more than 60 small camps")
     r"|\s+(?:[\w-]+\s+){0,2}?(?:camps|prisons|jails|cells|detention\s+cent(?:re|er)s)\b"
     # the troops who served, not the dead among them ("of some 125,000 Americans who fought")
     r"|\s+(?:[\w-]+\s+){0,2}who\s+(?:fought|served)\b"
+    # weapons lost, not people: "4 MiG-29s", "1 Aermacchi MB-339", "185 tanks/APCs destroyed"
+    r"|\s+(?:(?-i:[A-Z][a-z]+)\s+)?(?-i:[A-Z][A-Za-z]{0,3}-\d)"
+    r"|\s+(?:[\w-]+\s+)?(?:tanks?|APCs?|aircraft|airplanes?|planes?|jets?|helicopters?|artillery|"
+    r"guns?|cannons?|launchers?|vehicles?|trucks?|ships?|boats?|vessels?|drones?|missiles?)\b"
     r"|:\d|\s*/\s*\d|/(?=\s|$)"  # "10:30", "1/2", a footnote "54/"; not "383: 145 civilians"
     rf"|\s+(?!(?-i:may)\b){_MONTH}(?![\w])"  # "15 May" is a date; "300,000 may have died" a count
     r"|(?:st|nd|rd|th)\b)",
@@ -259,9 +263,14 @@ _NOT_A_COUNT_AFTER_RE = re.compile(
 _NOT_A_COUNT_BEFORE_RE = re.compile(
     r"(?:\b(?:every|one\s+in|in\s+every|out\s+of\s+every|CI|confidence\s+interval|aged|age|ages|age\s+of|ages\s+of|ages\s+between|population\s+of|out\s+of|resolution|article|chapter|route|highway|road|page|paragraph|section|phase|room|flight|unit|brigade|division|grade|level|number|no\.|nos\.|item|point|verse|platoon|battalion|regiment|district|zone|sector|category|model|type|version|episode|season|volume|vol\.?|p\.|pp\.)"
     rf"|\b{_MONTH}|[$£€¥]|\bus\$|\d\s*/|\d:(?!\s)|\d\s*\.\s*$|#|\bper"
+    r"|(?-i:\b[A-Z][A-Za-z]{0,3})-"  # a model's number: "MiG-29", "Su-25", "MB-339"
     # a sample: "interviewed 188 victims and witnesses"; a population: "the population was 525,000"
     r"|\b(?:interviewed|interviewing|surveyed|questioned|polled|sampled)"
-    r"|\bpopulation\s+(?:was|is|were|stood\s+at|numbered|of\s+only|had\s+been))\s*$",
+    r"|\bpopulation\s+(?:was|is|were|stood\s+at|numbered|of\s+only|had\s+been)"
+    r"|\bpopulation\s+(?:is|was|were|had\s+been)\s+(?:estimated|put|reckoned|thought)\s+at"
+    # a margin of error, "102,800 (+/- 11,000)"; payments to victims are not a count of them
+    r"|\+\s*/\s*-|±"
+    r"|\b(?:reparations|compensation|pensions|payments)\s+(?:[a-z]+\s+){0,2}(?:to|for))\s*$",
     re.IGNORECASE,
 )
 _TEMPORAL_BEFORE_RE = re.compile(
@@ -1095,10 +1104,13 @@ def _carry_measure(sentence: str, claims: list[SentenceClaim], state: DocumentSt
         and len(sentence) < 80
         and not _MEASURE_WORD_RE.search(sentence)
     )
+    listing = False
     if measure is None and state.previous_measure and _LISTS_RE.search(sentence):
         # "its database lists 10,812 Albanians, 2,197 Serbs …": the people of the toll just given
+        # (people named as people; not "It named 377 state agents … after two years of work")
         measure = state.previous_measure
         named = _LISTS_RE.search(sentence)
+        listing = True
     if elliptic:
         measure = state.previous_measure
     if measure is None:
@@ -1109,7 +1121,12 @@ def _carry_measure(sentence: str, claims: list[SentenceClaim], state: DocumentSt
                 sentence, claim.quantity.end
             )  # nor "2,714 surrendered", "41 downed aircraft": a word of their own
         else:
-            carries = claim.own_population or named is not None
+            bare_head = (  # "counted 389 — 151 civilians, …": the total before its breakdown
+                listing
+                and claim.quantity.start < named.end()
+                and re.match(r"\s*(?:[—–:(,;.]|$)", sentence[claim.quantity.end :]) is not None
+            )
+            carries = claim.own_population or (named is not None and not listing) or bare_head
         if claim.measure is None and carries:
             claim.measure = measure
             claim.measure_text = _phrase(sentence, claim.quantity.start, claim.phrase_end)
