@@ -348,7 +348,8 @@ SOURCE_NOUNS = ["figures", "figure", "data", "tally", "tallies", "count", "count
 COMPILED_PARTICIPLES = ["compiled", "published", "released", "issued", "gathered", "given",
                         "provided", "supplied", "obtained", "made", "presented", "prepared",
                         "produced", "conducted", "carried out", "held", "kept", "maintained",
-                        "collected", "collated", "assembled"]  # fmt: skip
+                        "collected", "collated", "assembled", "written", "authored",
+                        "commissioned"]  # fmt: skip
 PRONOUNS = {
     "he", "she", "it", "they", "the group", "the monitor", "the organisation", "the organization",
     "the agency", "the office", "the ministry", "the network", "the body", "the official",
