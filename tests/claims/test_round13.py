@@ -270,3 +270,43 @@ def test_a_writing_s_author_is_its_claimant(count):
         f"department estimates that the conflict killed more than {count:,} people."
     )
     assert claims[f"more than {count:,}"]["claimant"] == "Alexander Downer"
+
+
+# "the toll has been put as high as 20,000", "the execution of more than one hundred thousand
+# civilians": a toll put at a figure, executions counted as the dead.
+@given(count=st.integers(1_000, 90_000))
+def test_a_toll_put_as_high_as_and_executions_of(count):
+    (claim,) = claim_records(f"At times the toll has been put as high as {count:,}.", outlet=OUTLET)
+    assert (claim["measure"], claim["high"], claim["qualifier"]) == ("killed", count, "up_to")
+    (claim,) = claim_records(
+        f"The government ordered the execution of more than {count:,} civilians.", outlet=OUTLET
+    )
+    assert (claim["measure"], claim["population"], claim["low"]) == ("killed", "civilians", count)
+
+
+# A headline's country ("South Korea confirms nearly 5,000 wartime executions") stands for the
+# body the text has speak for it ("…, a government commission said").
+@given(count=st.integers(1_000, 9_000))
+def test_a_headline_s_country_takes_the_body_s_claimant(count):
+    text = (
+        f"South Korea confirms nearly {count:,} wartime executions\n\n"
+        f"SEOUL (AP) - Soldiers and police executed nearly {count:,} citizens in the first "
+        "months of the war, a government commission said on Thursday.\n"
+    )
+    claimants = [c["claimant"] for c in claim_records(text, outlet=OUTLET)]
+    assert claimants == ["government commission", "government commission"]
+
+
+# "210 who are still considered disappeared", "30 people were declared dead": what they are
+# held to be is their measure, not the list item's before them; "the commission's list of 434
+# dead" is the commission's.
+@given(first=st.integers(100, 400), second=st.integers(500, 900))
+def test_people_considered_missing_and_a_list_s_owner(first, second):
+    claims = claims_of(
+        f"The commission's list of {first + second} dead and disappeared breaks down into "
+        f"{first} people killed and {second} who are still considered disappeared."
+    )
+    assert claims[f"{first + second}"]["claimant"] == "commission"
+    assert claims[f"{second}"]["measure"] == "missing"
+    (claim,) = claim_records(f"About {first} people were declared dead.", outlet=OUTLET)
+    assert claim["measure"] == "killed"

@@ -49,7 +49,7 @@ _PROPER_SUBJECT_RE = re.compile(
 _POSSESSOR_RE = re.compile(
     r"(?P<np>\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?[\w-]+)['’]s\s+(?:(?:own|latest|new|official|"
     r"final|initial|first|revised|[a-z]+ly)\s+){0,2}(?:figures?|estimates?|count|tally|toll|data|"
-    r"statistics|numbers|reports?)\b",
+    r"statistics|numbers|reports?|lists?|registers?|database)\b",
     re.IGNORECASE,
 )
 _POSSESSIVE_SOURCE_RE = re.compile(

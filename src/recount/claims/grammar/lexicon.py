@@ -245,6 +245,7 @@ AUXILIARIES = [
     "could", "would", "might", "may", "will", "shall", "can", "cannot", "not", "remain",
     "remained", "remains", "being", "go", "gone", "went", "are", "now", "reportedly",
     "live", "living", "lived", "became", "become", "becomes", "more",
+    "considered", "declared", "presumed", "officially",  # "210 who are still considered disappeared"
 ]  # fmt: skip
 
 TOLL_NOUNS = [
@@ -277,6 +278,8 @@ TOLL_LINKS = [
     "accounts for", "accounted for", "make up", "makes up", "made up", "be",
     "ranges from", "ranged from", "put at", "stand at", "amount to", "amounts to",
     "amounted to", "reaching", "stopped at", "stops at", "remained at", "remains at",
+    "put",  # "the toll has been put as high as 20,000"
+    "number",  # "the dead were thought to number fewer than 200"
 ]  # fmt: skip
 # Nouns that name the measure themselves and may take adjectives: "191,369 documented killings".
 MEASURE_NOUNS = ["deaths", "killings", "murders", "fatalities", "casualties", "injuries", "refugees",
