@@ -279,7 +279,6 @@ TOLL_LINKS = [
     "ranges from", "ranged from", "put at", "stand at", "amount to", "amounts to",
     "amounted to", "reaching", "stopped at", "stops at", "remained at", "remains at",
     "put",  # "the toll has been put as high as 20,000"
-    "number",  # "the dead were thought to number fewer than 200"
 ]  # fmt: skip
 # Nouns that name the measure themselves and may take adjectives: "191,369 documented killings".
 MEASURE_NOUNS = ["deaths", "killings", "murders", "fatalities", "casualties", "injuries", "refugees",
