@@ -310,3 +310,25 @@ def test_people_considered_missing_and_a_list_s_owner(first, second):
     assert claims[f"{second}"]["measure"] == "missing"
     (claim,) = claim_records(f"About {first} people were declared dead.", outlet=OUTLET)
     assert claim["measure"] == "killed"
+
+
+# An army that lists its own losses counts its soldiers ("French military authorities listed
+# their losses at nearly 25,600 dead … and 65,000 wounded"); militias are fighters; prisoners
+# under an infobox's losses are a side's fighters taken.
+@given(dead=st.integers(1_000, 30_000), wounded=st.integers(40_000, 90_000))
+def test_an_army_s_own_losses_and_prisoners_are_fighters(dead, wounded):
+    claims = claims_of(
+        f"French military authorities listed their losses at nearly {dead:,} dead and "
+        f"{wounded:,} wounded."
+    )
+    assert claims[f"nearly {dead:,}"]["population"] == "combatants"
+    assert claims[f"{wounded:,}"]["population"] == "combatants"
+    claims = claims_of(
+        f"Casualties and losses\n\nChinese estimate: {wounded:,} militias killed.\n\n"
+        f"{dead:,} prisoners[11][12]\n"
+    )
+    assert claims[f"{wounded:,}"]["population"] == "combatants"
+    assert (claims[f"{dead:,}"]["measure"], claims[f"{dead:,}"]["population"]) == (
+        "detained",
+        "combatants",
+    )

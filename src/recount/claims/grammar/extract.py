@@ -417,6 +417,7 @@ def sentence_claims(
         _belligerents_losses(_sides_claims(sentence, claims))
     if state.losses:
         _side_total(sentence, claims, state)
+        _prisoners_taken(sentence, claims)
     if not item and sentence.rstrip().endswith(":"):
         state.list_heading = _counted_heading(sentence)
     for claim in claims:
@@ -627,7 +628,11 @@ def _military_population(sentence: str, claims: list[SentenceClaim]) -> None:
 _ARMED_LOSER_RE = re.compile(
     r"\b(?:units|army|armies|forces|troops|battalions?|regiments?|divisions?|brigades?|corps|"
     r"navy|militias?|allies)\s+(?:(?:had|have|has)\s+)?(?:suffered|sustained|incurred|lost|had)\s+"
-    r"(?:a\s+total\s+of\s+)?$",
+    r"(?:a\s+total\s+of\s+)?$"
+    # "French military authorities listed their losses at nearly 25,600 dead"
+    r"|\b(?:army|armies|forces|military|militaries|navy|militias?)(?:\s+(?:authorities|command|staff))?"
+    r"\s+(?:listed|put|gave|reported|estimated|counted|recorded)\s+(?:their|its)\s+(?:own\s+)?"
+    r"losses\s+(?:at|as)\s+$",
     re.IGNORECASE,
 )
 
@@ -646,6 +651,16 @@ def _armed_losers(sentence: str, claims: list[SentenceClaim]) -> None:
                 loser_at = claim.quantity.end
             elif loser_at is not None and not claim.own_population:
                 claim.population = "combatants"  # "…, of whom over 87,000 died"
+
+
+_PRISONERS_RE = re.compile(r"\s+(?:prisoners(?:\s+of\s+war)?|POWs?)\b", re.IGNORECASE)
+
+
+def _prisoners_taken(sentence: str, claims: list[SentenceClaim]) -> None:
+    """'238 prisoners' under an infobox's losses: a side's fighters taken prisoner."""
+    for claim in claims:
+        if claim.measure is None and _PRISONERS_RE.match(sentence, claim.quantity.end):
+            claim.measure, claim.population, claim.own_population = "detained", "combatants", True
 
 
 _TOTAL_LINE_RE = re.compile(r"^\W*total\s*:", re.IGNORECASE)

@@ -39,6 +39,7 @@ POPULATIONS = {
     "members of armed groups": "combatants", "members of the armed forces": "combatants",
     "members of the army": "combatants", "armed group members": "combatants",
     "paramilitaries": "combatants", "guerrillas": "combatants", "gendarmes": "combatants",
+    "militias": "combatants", "militia": "combatants",
     "operatives": "combatants", "gang members": "combatants", "cartel members": "combatants",
     "attackers": "combatants", "assailants": "combatants", "hijackers": "combatants",
     "members": "all", "member": "all", "monks": "all",
