@@ -332,3 +332,15 @@ def test_an_army_s_own_losses_and_prisoners_are_fighters(dead, wounded):
         "detained",
         "combatants",
     )
+
+
+# "about 70,000 of the island's roughly 200,000 people had been driven from their homes": the
+# share is the claim, the whole a population.
+@given(share=st.integers(1_000, 90_000), whole=st.integers(100_000, 900_000))
+def test_a_share_of_a_whole_is_the_claim(share, whole):
+    text = (
+        f"At one point, the report says, about {share:,} of the island's roughly {whole:,} people "
+        "had been driven from their homes."
+    )
+    (claim,) = claim_records(text, outlet=OUTLET)
+    assert (claim["measure"], claim["value"]) == ("displaced", share)

@@ -398,6 +398,7 @@ def sentence_claims(
     ]
     claims = _with_earlier_figures([_parse(sentence, q, state) for q in candidates])
     claims = _ranges_repeating_the_noun(sentence, claims)
+    claims = _shares_of_a_whole(sentence, claims)
     _inherit(sentence, claims, periods)
     _carry_measure(sentence, claims, state)
     _place_breakdown(sentence, claims)
@@ -1782,6 +1783,27 @@ def _ranges_repeating_the_noun(sentence: str, claims: list[SentenceClaim]) -> li
         low, high = first.quantity.low, claim.quantity.high
         merged = Quantity(start, end, sentence[start:end], None, low, high, "range", False, False)
         out[-1] = replace(claim, quantity=merged, phrase_start=first.phrase_start)
+    return out
+
+
+_SHARE_OF_WHOLE_RE = re.compile(r"\s+of\s+(?:the\s+)?[\w-]+['’]s\s+$")
+
+
+def _shares_of_a_whole(sentence: str, claims: list[SentenceClaim]) -> list[SentenceClaim]:
+    """'about 70,000 of the island's roughly 200,000 people had been driven from their homes':
+    the share is the claim, with what the sentence says of the whole; the whole is a population."""
+    out: list[SentenceClaim] = []
+    for claim in claims:
+        share = out[-1] if out else None
+        if (
+            share is not None
+            and share.measure is None
+            and claim.measure is not None
+            and _SHARE_OF_WHOLE_RE.fullmatch(sentence, share.quantity.end, claim.quantity.start)
+        ):
+            out[-1] = replace(claim, quantity=share.quantity, phrase_start=share.phrase_start)
+            continue
+        out.append(claim)
     return out
 
 
