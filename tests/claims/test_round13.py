@@ -344,3 +344,15 @@ def test_a_share_of_a_whole_is_the_claim(share, whole):
     )
     (claim,) = claim_records(text, outlet=OUTLET)
     assert (claim["measure"], claim["value"]) == ("displaced", share)
+
+
+# Under an infobox's losses a nation's people ("15,000 to 20,000 Bougainvilleans dead") are
+# people, not a side's fighters; a bare count there is the side's fighters.
+@given(low=st.integers(1_000, 9_000), step=st.integers(1_000, 9_000))
+def test_a_nation_s_people_under_the_losses_are_not_fighters(low, step):
+    text = (
+        f"Casualties and losses\nApprox. {low:,} to {low + step:,} Bougainvilleans dead |\n"
+        f"{low:,} killed |\n"
+    )
+    populations = [c["population"] for c in claim_records(text, outlet=OUTLET)]
+    assert populations == ["all", "combatants"]

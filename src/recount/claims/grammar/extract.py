@@ -415,7 +415,7 @@ def sentence_claims(
     if state.losses and state.losses_people is not None:
         _heading_people(claims, state.losses_people)
     elif state.losses:
-        _belligerents_losses(_sides_claims(sentence, claims))
+        _belligerents_losses(sentence, _sides_claims(sentence, claims))
     if state.losses:
         _side_total(sentence, claims, state)
         _prisoners_taken(sentence, claims)
@@ -831,12 +831,17 @@ _TOTAL_WORD_RE = re.compile(r"\btotal\b", re.IGNORECASE)
 _ESTIMATE_NOUN_RE = re.compile(r"(?:estimates?|figures?)\b", re.IGNORECASE)
 
 
-def _belligerents_losses(claims: list[SentenceClaim]) -> None:
+# "15,000 to 20,000 Bougainvilleans dead": a nation's people, not a side's fighters.
+_NATION_AFTER_RE = re.compile(r"\s+(?-i:[A-Z][a-z]+(?:ans|ese|is|ites))\b")
+
+
+def _belligerents_losses(sentence: str, claims: list[SentenceClaim]) -> None:
     for claim in claims:
         if (
             claim.measure in _COMBATANT_MEASURES
             and claim.population == "all"
             and not claim.own_population
+            and not _NATION_AFTER_RE.match(sentence, claim.quantity.end)
         ):
             claim.population = "combatants"
 
