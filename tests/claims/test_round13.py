@@ -166,7 +166,8 @@ def test_a_french_range_and_more_than(low, high):
 
 
 # A range whose ends each repeat what they count: "30,000 killed-57,000 soldiers killed", "from
-# 28,000 children to 32,000 children". Two figures apart in a clause's dash stay two.
+# 28,000 children to 32,000 children". Two figures apart in a clause's dash stay two, and so do
+# the two ends of a rise.
 @given(low=st.integers(100, 40_000), step=st.integers(1, 40_000))
 def test_a_range_repeating_its_noun_is_one_claim(low, step):
     high = low + step
@@ -187,6 +188,8 @@ def test_a_range_repeating_its_noun_is_one_claim(low, step):
         f"They killed {low:,} soldiers - {high:,} soldiers died later.", outlet=OUTLET
     )
     assert [c["value"] for c in apart] == [low, high]
+    rise = claim_records(f"The toll rose from {low:,} killed to {high:,} killed.", outlet=OUTLET)
+    assert [c["value"] for c in rise] == [low, high]  # a rise, not a range
 
 
 # A bare figure coordinated after a counted one takes its measure, also behind the repeated

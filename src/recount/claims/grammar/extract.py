@@ -1759,6 +1759,9 @@ _REPEATED_NOUN_GAP_RE = re.compile(
 )
 
 
+_RISE_FROM_RE = re.compile(rf"\b(?:{alternation(RISE_VERBS)})\s+from\s+$", re.IGNORECASE)
+
+
 def _ranges_repeating_the_noun(sentence: str, claims: list[SentenceClaim]) -> list[SentenceClaim]:
     """Two figures that are one range's ends, each with its noun: one claim of the range."""
     out: list[SentenceClaim] = []
@@ -1773,6 +1776,9 @@ def _ranges_repeating_the_noun(sentence: str, claims: list[SentenceClaim]) -> li
             continue
         words = gap["words"].lower().split()
         opener = sentence[max(0, first.quantity.start - 9) : first.quantity.start].lower()
+        rise = _RISE_FROM_RE.search(
+            sentence, 0, first.quantity.start
+        )  # "rose from 30 killed to 45"
         sep = (gap["sep"] or "-").lower()
         opened = {"to": "from", "and": "between"}.get(sep)
         after = sentence[claim.quantity.end : claim.quantity.end + 60].lower()
@@ -1781,6 +1787,7 @@ def _ranges_repeating_the_noun(sentence: str, claims: list[SentenceClaim]) -> li
             or words[-1] not in re.findall(r"[\w'’-]+", after)[: len(words) + 3]
             or first.quantity.low >= claim.quantity.high
             or first.measure not in (None, claim.measure)
+            or rise is not None
         ):
             out.append(claim)
             continue
