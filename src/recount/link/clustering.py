@@ -320,23 +320,32 @@ def one_edit(a: str, b: str) -> bool:
 
 
 def first_given(given: str, tokens: frozenset[str]) -> str:
-    """A given name written as two of the record's own names ('Juan Carlos', keyed
-    juancarlos) is compared by its first: lists that keep one given name keep that one.
-    In the Colombia regime the guard refused 126 true links and 14 false ones for this
-    (docs/bench/link.md round 7)."""
+    """A given name written as two or more of the record's own names ('Juan Carlos', keyed
+    juancarlos; 'JUAM CARLOS NELSON', keyed juamcarlosnelson) is compared by its first:
+    lists that keep one given name keep that one. In the Colombia regime the guard refused
+    126 true links and 14 false ones for this (docs/bench/link.md round 7)."""
     if not given or given in tokens:
         return given
     firsts = [t for t in tokens if len(t) < len(given) and given.startswith(t)]
-    return min((t for t in firsts if given[len(t) :] in tokens), key=len, default=given)
+    return min((t for t in firsts if made_of(given[len(t) :], tokens)), key=len, default=given)
 
 
 def last_family(family: str, tokens: frozenset[str]) -> str:
-    """A family name written as two of the record's own names ('Pérez Gómez', keyed
+    """A family name written as two or more of the record's own names ('Pérez Gómez', keyed
     peresgomes) is compared by its last: the surname every given-first name ends with."""
     if not family or family in tokens:
         return family
     lasts = [t for t in tokens if len(t) < len(family) and family.endswith(t)]
-    return min((t for t in lasts if family[: -len(t)] in tokens), key=len, default=family)
+    return min((t for t in lasts if made_of(family[: -len(t)], tokens)), key=len, default=family)
+
+
+def made_of(text: str, tokens: frozenset[str]) -> bool:
+    """Whether `text` is one or more of `tokens` run together (carlosnelson: carlos, nelson)."""
+    return text in tokens or any(
+        text.startswith(t) and made_of(text[len(t) :], tokens)
+        for t in tokens
+        if t and len(t) < len(text)
+    )
 
 
 def absent(
