@@ -348,6 +348,15 @@ def made_of(text: str, tokens: frozenset[str]) -> bool:
     )
 
 
+def unspent(tokens: frozenset[str], given: str | None, other_given: str | None, father: str | None):
+    """A record's names less its given name where that name is spent on the other record's
+    equal given name: Muhammad son of Muhammad and Muhammad son of Ali share the name
+    Muhammad once, not as a father's name too (unless the record's own father bears it)."""
+    if given and given == other_given and given != father:
+        return tokens - {given}
+    return tokens
+
+
 def absent(
     name: str,
     tokens: frozenset[str],
@@ -457,8 +466,12 @@ def cluster(
                 fa
                 and fb
                 and fa != fb
-                and absent(fa, tb, known, SIMILAR_FATHERS)
-                and absent(fb, ta, known, SIMILAR_FATHERS)
+                and absent(
+                    fa, unspent(tb, facts.given[b], facts.given[a], fb), known, SIMILAR_FATHERS
+                )
+                and absent(
+                    fb, unspent(ta, facts.given[a], facts.given[b], fa), known, SIMILAR_FATHERS
+                )
             ):
                 return "father"
         if family_guard:
