@@ -12,7 +12,7 @@ import pandas as pd
 from recount.claims.claimants import Gazetteer, default_gazetteer
 from recount.claims.documents import MAX_TEXT_BYTES, coerce_date, text_metadata
 from recount.claims.grammar.acronyms import document_gazetteer
-from recount.claims.grammar.attribution import cataphoric_source
+from recount.claims.grammar.attribution import cataphoric_source, side_line_source
 from recount.claims.grammar.extract import DocumentState, SentenceClaim, sentence_claims
 from recount.claims.grammar.quotes import find_quotes
 from recount.claims.grammar.sentences import mask_citations, split_sentences
@@ -187,6 +187,11 @@ def _credit_figures_before(previous: list, sentence: str, gazetteer: Gazetteer) 
     """'The report documents 3,498 deaths. The figures, recorded by UNAMA, …': the source
     named in the next sentence is the claimant of the figures not credited to anyone yet."""
     if not previous:
+        return
+    side = side_line_source(sentence, gazetteer.find(sentence))
+    if side is not None:  # "19,000 killed" then the line "(Eritrean claim)"
+        for _, row in previous:
+            row["claimant"], row["claimant_kind"], row["attributed"] = side, "other", True
         return
     source = cataphoric_source(sentence, gazetteer.find(sentence))
     if source is None or source.claimant is None:

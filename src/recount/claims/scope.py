@@ -77,6 +77,14 @@ def all_country_adjectives() -> frozenset[str]:
     return frozenset(c["adjective"] for c in _places_data()["country"] if "adjective" in c)
 
 
+@lru_cache(maxsize=256)
+def country_of_adjective(adjective: str) -> str | None:
+    """The English name of the country an adjective is of ("Eritrean" -> "Eritrea"), if known."""
+    return next(
+        (c["name"] for c in _places_data()["country"] if c.get("adjective") == adjective), None
+    )
+
+
 @lru_cache(maxsize=8)
 def _places(home: str | None) -> tuple[re.Pattern[str], dict[str, _PlaceEntry]]:
     """The place pattern for a workspace whose country is `home` (None: no country)."""

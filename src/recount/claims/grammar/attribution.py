@@ -25,7 +25,7 @@ from recount.claims.grammar.lexicon import (
     alternation,
 )
 from recount.claims.numbers import QUALIFIER_PATTERN, UNITS
-from recount.claims.scope import find_places
+from recount.claims.scope import country_of_adjective, find_places
 
 
 @dataclass(frozen=True)
@@ -140,10 +140,27 @@ _NOT_A_SPEAKER = {
 }  # fmt: skip
 
 
+# A report's credit in brackets before the dash that opens its paragraph: "BAKU, Sept 27 (AFP) –",
+# "AUCKLAND, 9 March 1998 (a summary of an Agence France-Presse report) -", "(AP, as reported by
+# The Guardian) –". It names whose report the text is (its outlet), not who counted the figures.
+_REPORT_CREDIT_RE = re.compile(
+    r"^\W*?(?:[A-Z][^()\n]{0,80}?\s)?\([^()\n]{2,240}\)\s*[-–—]\s+(?=\W*\w)"
+)
+
+
+def report_credit_end(sentence: str) -> int:
+    """Where a paragraph's bracketed report credit ends (0 if it has none)."""
+    match = _REPORT_CREDIT_RE.match(sentence)
+    return match.end() if match else 0
+
+
 def find_attributions(
     sentence: str, mentions: list[ClaimantMention], masked: list[tuple[int, int]]
 ) -> list[Attribution]:
-    """Every attribution cue in the sentence, with its claimant (or a pronoun to resolve)."""
+    """Every attribution cue in the sentence, with its claimant (or a pronoun to resolve);
+    none from a report's credit in its header."""
+    credit = report_credit_end(sentence)
+    mentions = [m for m in mentions if m.start >= credit]
     found: list[Attribution] = []
     previous_bracket = 0
     for match in _ACCORDING_RE.finditer(sentence):
@@ -218,7 +235,9 @@ def find_attributions(
         if not any(s <= match.start("np") < e for s, e in [(m.start, m.end) for m in mentions]):
             found.append(Attribution(match.start("np"), None, "anonymous", None))
     found.extend(_headline_sources(sentence, mentions))
-    names = [(m.start, m.end) for m in mentions]
+    sides = side_sources(sentence, mentions)
+    found.extend(sides)
+    names = [(m.start, m.end) for m in mentions] + [(a.cue, a.scope[1]) for a in sides if a.scope]
     for match in _SPEECH_RE.finditer(sentence):
         if any(s <= match.start() < e for s, e in [*masked, *names]):
             continue
@@ -232,7 +251,7 @@ def find_attributions(
         attribution = _speech_attribution(sentence, match, mentions)
         if attribution is not None:
             found.append(attribution)
-    return [a for a in found if a is not None]
+    return [a for a in found if a is not None and a.cue >= credit]
 
 
 # "20,000 (Robert Fisk)": a name in brackets right after a figure is its source.
@@ -258,6 +277,76 @@ def _bracketed_names(sentence: str, mentions: list[ClaimantMention]) -> list[Att
         if named is not None:
             found.append(replace(named, scope=(match.start(), match.end())))
     return found
+
+
+# A side's figure as an infobox gives it: "19,000 killed (Eritrean claim)", "150,000 killed (other
+# estimates)" after the figure; "Vietnamese estimate: 62,000 casualties", "Claimed by China: 8,531
+# killed" at the head of the line.
+_SIDE_KINDS = r"claims?|estimates?|figures?|count"
+_SIDE_AFTER_RE = re.compile(
+    rf"\d[^()\d]{{0,40}}?\((?P<who>[^()\d\n]{{1,60}}?)\s+(?P<kind>{_SIDE_KINDS})\)"
+)
+_SIDE_HEAD_RE = re.compile(
+    rf"^\W*(?:(?P<who>[A-Z][\w-]*(?:\s+[a-z][\w-]*){{0,3}})\s+(?P<kind>{_SIDE_KINDS})"
+    r"|(?:Claimed|Estimated|Reported|Counted)\s+by\s+(?P<by>[A-Z][^:\d\n]{1,50}?))\s*:\s"
+)
+
+_UNKNOWN_HEAD_RE = re.compile(r"^\W*Unknown\s*[,;:]")
+
+
+def side_sources(sentence: str, mentions: list[ClaimantMention]) -> list[Attribution]:
+    """Who an infobox credits a side's figures to: a bracket after the figures covers them (back
+    to the bracket before), a label at the line's head covers the line up to a bracket."""
+    found = []
+    for match in _SIDE_AFTER_RE.finditer(sentence):
+        start = max(sentence.rfind(")", 0, match.start()), sentence.rfind(";", 0, match.start()))
+        name = _side_name(match["who"], match["kind"], match.start("who"), mentions)
+        if name is not None:
+            scope = (start + 1, match.end())
+            found.append(Attribution(match.start("who"), name, "other", None, scope=scope))
+    if _UNKNOWN_HEAD_RE.match(sentence):  # "Unknown, estimated nearly 10,000 killed": nobody's
+        found.append(Attribution(0, None, "anonymous", None, scope=(0, len(sentence))))
+    head = _SIDE_HEAD_RE.match(sentence)
+    if head is not None:
+        who = head["who"] or head["by"]
+        cue = head.start("who") if head["who"] else head.start("by")
+        name = _side_name(who, head["kind"] or "", cue, mentions)
+        bracket = sentence.find("(", head.end())
+        if name is not None:
+            scope = (0, bracket if bracket > 0 else len(sentence))
+            found.append(Attribution(cue, name, "other", None, scope=scope))
+    return found
+
+
+_SIDE_LINE_RE = re.compile(rf"^\s*\((?P<who>[^()\d\n]{{1,60}}?)\s+(?P<kind>{_SIDE_KINDS})\)\W*$")
+
+
+def side_line_source(sentence: str, mentions: list[ClaimantMention]) -> str | None:
+    """A line that is only a side's source in brackets ("(Eritrean claim)"), as an infobox puts
+    it under the figures of the line before: whom it credits them to."""
+    match = _SIDE_LINE_RE.match(sentence)
+    if match is None:
+        return None
+    return _side_name(match["who"], match["kind"], match.start("who"), mentions)
+
+
+def _side_name(who: str, kind: str, cue: int, mentions: list[ClaimantMention]) -> str | None:
+    """'Eritrean' (claim): the state, named by its country; 'other' (estimates): the phrase;
+    'ICG' (estimate), 'Ethiopian clandestine opposition' (claim): the name, or the body the
+    gazetteer knows by it."""
+    who = who.strip()
+    named = [m for m in mentions if cue <= m.start < cue + len(who)]
+    if named:
+        return named[0].claimant.name
+    country = country_of_adjective(who) or (who if find_places(who) else None)
+    if country is not None:
+        return country
+    words = who.split()
+    if words[0].lower() in ("the", "a", "an") or words[-1].lower() in PRONOUNS:
+        return None
+    if len(words) > 1 or (who.isupper() and len(who) > 1):
+        return who  # "Ethiopian clandestine opposition", "ICG"
+    return f"{who} {kind}".strip()  # "other estimates", "Western estimate"
 
 
 # Estimates nobody owns, as a clause's subject: "estimates of the deaths ranged from 2,500 to
@@ -538,6 +627,11 @@ def _speech_attribution(
         phrase = _whole_name(before, start, subject.group(1))
         if phrase[:1].islower() and phrase.split()[0] not in DETERMINERS:
             phrase = _subject_from_clause_start(before, phrase)
+        if phrase.strip().lower() in NOBODY:
+            # "…; others estimate 200,000 deaths": unnamed sources, for their own clause only
+            closing = _CLAUSE_BREAK_RE.search(sentence, verb.end())
+            scope = (start, closing.start() if closing else len(sentence))
+            return Attribution(verb.start(), None, "others", None, scope=scope)
         name = _clean_phrase(phrase)
         if name is None:
             # "researchers at Ghent University in Belgium led by … Jan Nyssen estimated": the
@@ -666,6 +760,12 @@ _DESCRIBED_NAME_RE = re.compile(
 )
 _NAME_WORD_BEFORE_RE = re.compile(r"(?:^|\s)([A-Z][\w'’.-]*)\s+$")
 _NAME_LINK_BEFORE_RE = re.compile(r"(?:^|\s)([A-Z][\w'’.-]*\s+(?:for|of|on)\s+)$")
+# Particles inside a person's name: "Charles de Gaulle", "Mark van der Berg", "Ali bin Hassan".
+_PARTICLES = {"de", "du", "da", "di", "del", "della", "dos", "das", "van", "von", "der", "den",
+              "ter", "la", "le", "bin", "ibn", "al", "el"}  # fmt: skip
+_NAME_PARTICLE_BEFORE_RE = re.compile(
+    rf"(?:^|\s)([A-Z][\w'’.-]*\s+(?:(?:{'|'.join(sorted(_PARTICLES))})\s+){{1,2}})$"
+)
 
 
 # A count inside the noun phrase is part of it: "the commission of 13 historians led by …".
@@ -704,7 +804,11 @@ def _whole_name(text: str, start: int, phrase: str) -> str:
     while True:
         window = text[max(0, start - 40) : start]
         # "the General Authority for Research …": a name goes on through "for", "of", "on"
-        word = _NAME_WORD_BEFORE_RE.search(window) or _NAME_LINK_BEFORE_RE.search(window)
+        word = (
+            _NAME_WORD_BEFORE_RE.search(window)
+            or _NAME_LINK_BEFORE_RE.search(window)
+            or _NAME_PARTICLE_BEFORE_RE.search(window)
+        )
         if word is None or word.group(1).split()[0].lower() in DETERMINERS:
             return phrase
         phrase = f"{word.group(1).rstrip()} {phrase}"
@@ -837,7 +941,7 @@ def _published_name(phrase: str) -> str | None:
             found is None
             or found["name"].lower() in POPULATIONS  # "(per neutral Somalis)": people, no name
             or any(
-                w in _NAME_LINKS | DETERMINERS | _CONJUNCTIONS | _PHRASE_STOPS
+                w in _NAME_LINKS | DETERMINERS | _CONJUNCTIONS | _PHRASE_STOPS | _PARTICLES
                 for w in found["described"].split()
             )
         ):
@@ -1000,7 +1104,8 @@ def _after_time_adjunct(words: list[str]) -> list[str]:
 _TITLE_WORDS = {"president", "minister", "prime", "secretary", "spokesman", "spokeswoman",
                 "spokesperson", "general", "colonel", "commander", "chief", "director", "head",
                 "governor", "mayor", "envoy", "ambassador", "deputy", "foreign", "defence",
-                "defense", "interior", "health", "lieutenant", "major", "captain", "general-secretary", "chairman", "speaker"}  # fmt: skip
+                "defense", "interior", "health", "lieutenant", "major", "captain", "general-secretary", "chairman", "speaker",
+                "prof.", "prof", "professor"}  # fmt: skip
 
 
 _POST_WORDS = {"services", "affairs", "operations", "relations", "office", "department", "ministry",
@@ -1019,7 +1124,9 @@ def _without_title(name: str) -> str:
     ):
         last_title += 1  # "of Health Services": the office the post belongs to
     rest = words[last_title + 1 :]
-    if last_title >= 0 and len(rest) >= 2 and all(w[:1].isupper() for w in rest):
+    if rest and rest[0] in _PARTICLES:
+        return name  # "General de Gaulle": the title stays with a surname that needs it
+    if last_title >= 0 and len(rest) >= 2 and all(w[:1].isupper() or w in _PARTICLES for w in rest):
         return " ".join(rest)
     return name
 

@@ -28,7 +28,12 @@ from itertools import pairwise
 from recount.claims.claimants import ClaimantMention, Gazetteer
 from recount.claims.grammar import fields
 from recount.claims.grammar.acronyms import definitions
-from recount.claims.grammar.attribution import Attribution, choose_attribution, find_attributions
+from recount.claims.grammar.attribution import (
+    Attribution,
+    choose_attribution,
+    find_attributions,
+    report_credit_end,
+)
 from recount.claims.grammar.lexicon import (
     AUXILIARIES,
     CASUALTY_TOLL_NOUNS,
@@ -346,7 +351,8 @@ def sentence_claims(
 ) -> list[SentenceClaim]:
     """The claims one sentence makes, in order. Updates `state` for the sentences after it."""
     quantities = find_quantities(sentence)
-    mentions = gazetteer.find(sentence)
+    credit = report_credit_end(sentence)
+    mentions = [m for m in gazetteer.find(sentence) if m.start >= credit]
     _losses_section(sentence, state)
     item = _LIST_ITEM_RE.match(sentence) is not None
     if item and state.in_list:
@@ -354,7 +360,7 @@ def sentence_claims(
     state.in_list = item or sentence.rstrip().endswith(":")
     if state.new_paragraph:
         state.paragraph_speaker = None
-        state.datelined = _DATELINE_RE.match(sentence) is not None
+        state.datelined = _DATELINE_RE.match(sentence) is not None or credit > 0
     speaker_before = state.paragraph_speaker
     if not item:
         state.list_source = None
@@ -912,14 +918,15 @@ def _read_table_row(
 
 
 def _full_name(name: str, state: DocumentState) -> str:
-    """A surname alone ("Bogner said") is the person the text named in full before."""
-    if " " in name or not name[:1].isupper() or name.isupper():
+    """A surname alone ("Bogner said") is the person the text named in full before, on one
+    line; a place ("Vietnam") is nobody's surname."""
+    if " " in name or not name[:1].isupper() or name.isupper() or find_places(name):
         return name
     if name in state.full_names:
         return state.full_names[name]
     window = state.text[max(0, state.offset - 5000) : state.offset]
     earlier = (
-        re.findall(rf"\b((?:[A-Z][\w'’-]+\s+){{1,3}}){re.escape(name)}\b", window)
+        re.findall(rf"\b((?:[A-Z][\w'’-]+[ \t]+){{1,3}}){re.escape(name)}\b", window)
         if name in window
         else []
     )
@@ -2157,8 +2164,9 @@ def _attribute(
             continue
         claim.attributed = True
         claim.scoped = chosen.scope is not None and chosen.scope[1] < len(sentence.rstrip(" .;"))
-        if chosen.kind == "anonymous":  # estimates nobody owns: the text's own report of them
+        if chosen.kind in ("anonymous", "others"):  # estimates nobody owns: the text reports them
             claim.claimant, claim.claimant_kind = state.outlet, "outlet"
+            claim.scoped = claim.scoped or chosen.kind == "others"  # the speaker goes on after
             continue
         if chosen.claimant is not None:
             claim.claimant, claim.claimant_kind = _full_name(chosen.claimant, state), chosen.kind
