@@ -411,11 +411,9 @@ def build_graph(
             else audit.labels
         )
         if len(audit.unscored_pairs):
+            # every column of `pairs` kept (`guard` too: dropping it freed every guarded pair)
             extra = audit.unscored_pairs.assign(match_probability=np.nan)
-            pairs = pd.concat(
-                [pairs[["record_id_l", "record_id_r", "match_probability"]], extra],
-                ignore_index=True,
-            )
+            pairs = pd.concat([pairs, extra], ignore_index=True)
     members = record_person[record_person["person_id"].notna()].sort_values("record_id")
     record_ids = members["record_id"].to_numpy(dtype=object)
     index = pd.Index(record_ids)
