@@ -1,7 +1,7 @@
 """Linkage on every simulator regime, through the product's own path, with a declared split.
 
     python bench/link_regimes.py [--split tuning|held_out|all] [--regimes a,b] [--people 20000]
-                                 [--workdir DIR]
+                                 [--seeds fresh|worn] [--workdir DIR]
 
 For each regime: `recount simulate DIR --regime NAME`, `recount ingest`, `recount normalize`,
 `recount link` on that workspace (the settings are the product's defaults, fixed before any
@@ -12,8 +12,9 @@ pairwise precision/recall/F1, B-cubed F1, documented people found vs true, block
 
 The split is declared in recount.simulate.regimes (TUNING, HELD_OUT) and docs/simulator.md:
 tune linkage on the tuning regimes only; report the held-out ones, never tune on them. Held-out
-regimes run with their own seeds (HELD_OUT_SEED + index), so even their random draws are
-unseen. bench/link.py calls `run_regime` / `run_all`.
+regimes run with their own seeds, so even their random draws are unseen: fresh ones
+(FRESH_SEED + index, from round 13) by default; `--seeds worn` reruns the seeds scored at the
+end of rounds 3-12 (HELD_OUT_SEED + index), kept for comparison only.
 """
 
 from __future__ import annotations
@@ -29,15 +30,18 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 TUNING_SEED = 11
-HELD_OUT_SEED = 101
+HELD_OUT_SEED = 101  # worn: scored at the end of ten rounds (3-12)
+FRESH_SEED = 201  # fresh from round 13 (2026-12-06)
 RECOUNT = [sys.executable, "-c", "from recount.cli import main; main()"]
 
 
-def seed_for(name: str) -> int:
+def seed_for(name: str, seeds: str = "fresh") -> int:
     """Tuning regimes share one seed; each held-out regime has its own, never used for tuning."""
     from recount.simulate.regimes import HELD_OUT
 
-    return HELD_OUT_SEED + HELD_OUT.index(name) if name in HELD_OUT else TUNING_SEED
+    if name not in HELD_OUT:
+        return TUNING_SEED
+    return (FRESH_SEED if seeds == "fresh" else HELD_OUT_SEED) + HELD_OUT.index(name)
 
 
 def _recount(*args: str) -> float:
@@ -80,13 +84,12 @@ def blocking_report(ws, truth) -> dict:
     }
 
 
-def run_regime(name: str, people: int, workdir: Path, seed: int | None = None) -> dict:
+def run_regime(name: str, people: int, workdir: Path, seed: int) -> dict:
     """Simulate, ingest, normalise and link one regime's world; its figures as a dict."""
     from recount.link.evaluate import evaluate_record_person, read_truth
     from recount.simulate.regimes import HELD_OUT, REGIMES
     from recount.workspace import Workspace
 
-    seed = seed_for(name) if seed is None else seed
     folder = workdir / f"{name}-{people}-{seed}"
     if folder.exists():
         shutil.rmtree(folder)
@@ -124,12 +127,12 @@ def run_regime(name: str, people: int, workdir: Path, seed: int | None = None) -
     return {k: round(v, 4) if isinstance(v, float) else v for k, v in figures.items()}
 
 
-def run_all(names: list[str], people: int, workdir: Path) -> list[dict]:
+def run_all(names: list[str], people: int, workdir: Path, seeds: str = "fresh") -> list[dict]:
     """Every regime in turn; one that fails is reported (which command, its error) and the rest run."""
     results = []
     for name in names:
         try:
-            figures = run_regime(name, people, workdir)
+            figures = run_regime(name, people, workdir, seed_for(name, seeds))
         except RuntimeError as error:
             figures = {"bench": "link_regimes", "regime": name, "error": str(error)[-2000:]}
         print(json.dumps(figures, ensure_ascii=False), flush=True)
@@ -144,6 +147,12 @@ def main() -> None:
     parser.add_argument("--split", choices=["tuning", "held_out", "all"], default="all")
     parser.add_argument("--regimes", default=None, help="comma-separated names (overrides --split)")
     parser.add_argument("--people", type=int, default=20_000)
+    parser.add_argument(
+        "--seeds",
+        choices=["fresh", "worn"],
+        default="fresh",
+        help="held-out seeds: fresh (201, ...) or the worn ones of rounds 3-12 (101, ...)",
+    )
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/recount-bench-link-regimes"))
     args = parser.parse_args()
     if args.regimes:
@@ -156,7 +165,7 @@ def main() -> None:
             args.split
         ]
     args.workdir.mkdir(parents=True, exist_ok=True)
-    run_all(names, args.people, args.workdir)
+    run_all(names, args.people, args.workdir, args.seeds)
 
 
 if __name__ == "__main__":

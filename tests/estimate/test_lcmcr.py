@@ -3,16 +3,28 @@ on Kosovo, recovery of N, run lengths. NUTS has its own tests (test_lcmcr_nuts.p
 
 from __future__ import annotations
 
+import tempfile
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
 from recount.errors import ConfigError, InputError
-from recount.estimate.lcmcr import LCMCR, TRUNCATION_LIMIT, ConvergenceWarning
+from recount.estimate.lcmcr import (
+    LCMCR,
+    SWEEP_WORK,
+    TRUNCATION_LIMIT,
+    ConvergenceWarning,
+    choose_sampler,
+    sweeps_winner,
+)
 from recount.estimate.mcmc_diagnostics import ess_bulk
+from recount.estimate.patterns import LIST_PREFIX, capture_histories
 from recount.estimate.synthetic import latent_class_population, patterns_from_matrix
+from recount.settings.estimate import GIBBS_RUN_ON_LIMIT
+from recount.simulate import simulate
 
 
 def quiet_fit(model: LCMCR, patterns: pd.DataFrame) -> LCMCR:
@@ -141,10 +153,59 @@ def test_a_default_length_run_runs_on_until_its_chains_agree(kosovo):
     assert default.sweeps_ > 5_000 + 5_000
     assert default.rhat_ < default.rhat_path_[0] and default.ess_ >= 400
     assert stopped_by_the_rule(default)
-    assert default.sweeps_ < 16 * (5_000 + 5_000)  # RUN_ON_LIMIT runs: the cap
+    assert default.sweeps_ < GIBBS_RUN_ON_LIMIT * (5_000 + 5_000)  # the cap
     given = quiet_fit(LCMCR(burnin=5_000, draws=5_000, **settings), kosovo)
     assert given.sweeps_ == 5_000 + 5_000 and given.rhat_path_ == []
     np.testing.assert_array_equal(given.N_draws_, default.N_draws_[:, :5_000])
+
+
+def demo_pooled_table() -> pd.DataFrame:
+    """`make demo`'s pooled table from its world's true people (recount.simulate, seed 1,
+    20,000 people, 5 lists): 14,013 documented in 31 patterns, fewer than K = 10's 59
+    parameters, so the shape rule (`choose_sampler`) gave it the collapsed sweep."""
+    with tempfile.TemporaryDirectory() as folder:
+        simulate(folder, people=20_000, sources=5, seed=1)
+        persons = pd.read_csv(
+            Path(folder) / "truth" / "persons.csv",
+            usecols=lambda column: column.startswith(LIST_PREFIX),
+        )
+    return capture_histories(persons)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_auto_gives_the_demo_table_to_the_sweep_with_more_draws_per_cpu_second(seed):
+    """On the demo's pooled table both Gibbs sweeps crawl (N's autocorrelation about 5,500
+    sweeps) at the same effective draws per sweep, and R's sweep costs 0.7 of the collapsed
+    one's CPU (docs/lcmcr.md): the shape rule's choice stopped at its cap unconverged
+    (R-hat 1.011, ESS 369 on a fresh clone). The race runs the collapsed sweep's first
+    round, sees it short, runs R's sweep's, and gives the run to R's sweep. (The first
+    round only here: `max_sweeps` stops the run there.)"""
+    table = demo_pooled_table()
+    lists = table.shape[1] - 1
+    assert choose_sampler(len(table), lists, 10, int(table["count"].sum())) == "collapsed"
+    model = quiet_fit(LCMCR(K=10, seed=seed, max_sweeps=25_000), table)
+    race = model.race_.set_index("sampler")
+    assert list(race.index) == ["collapsed", "augmented"]
+    assert race.loc["collapsed", "rhat"] > 1.01 or race.loc["collapsed", "ess"] < 400
+    assert race.loc["augmented", "work"] == SWEEP_WORK["augmented"] * race.loc["collapsed", "work"]
+    assert model.sampler_ == "augmented" and model.sweeps_ == 25_000
+    # its draws are its race round's: the race's round is the run's first
+    assert model.ess_ == race.loc["augmented", "ess"]
+
+
+def test_the_sweeps_race_takes_the_cheaper_sweep_unless_the_other_mixes_measurably_faster():
+    def race(collapsed, augmented):
+        return pd.DataFrame(
+            [("collapsed", *collapsed), ("augmented", *augmented)],
+            columns=["sampler", "ess_per_work", "rhat"],
+        )
+
+    # the demo's pooled table, seed 3's first rounds: 44.1 and 18.9 ESS in 100,000 sweeps
+    assert sweeps_winner(race((44.1e-5, 1.065), (18.9e-5 / 0.7, 1.146))) == "augmented"
+    assert sweeps_winner(race((90e-5, 1.05), (30e-5, 1.10))) == "collapsed"  # 3x: measured
+    assert sweeps_winner(race((10e-5, 1.005), (40e-5, 1.05))) == "collapsed"  # only one agrees
+    assert sweeps_winner(race((10e-5, 1.02), (40e-5, 1.005))) == "augmented"
 
 
 def _diagnosed(N_draws: np.ndarray) -> LCMCR:

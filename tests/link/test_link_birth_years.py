@@ -16,6 +16,7 @@ from recount.link.clustering import (
     RecordFacts,
     birth_years,
     cluster,
+    learn_birth_reading,
     learn_birth_tolerance,
     sure_pairs,
 )
@@ -39,11 +40,13 @@ def _facts(ages: list[int | None], death_year: int = 2013, dob_years=None) -> Re
     return RecordFacts.from_frame(frame)
 
 
-def _chain(facts: RecordFacts, tolerance: int | None):
+def _chain(facts: RecordFacts, tolerance: int | None, swapped_ages: bool = False):
     n = len(facts.source)
     left, right = np.arange(n - 1), np.arange(1, n)
     weight = np.linspace(20.0, 10.0, n - 1)
-    return cluster(n, left, right, weight, facts, 45, 40, birth_tolerance=tolerance)
+    return cluster(
+        n, left, right, weight, facts, 45, 40, birth_tolerance=tolerance, swapped_ages=swapped_ages
+    )
 
 
 def test_a_year_of_birth_is_known_at_the_precision_the_record_gives():
@@ -180,3 +183,36 @@ def test_a_pair_born_apart_is_marked_for_the_linkage_draws_at_any_probability():
     assert result.pair_guards == ["birth", "birth"]
     plain = cluster(3, np.array([0]), np.array([2]), np.array([20.0]), facts, 45, 40, check=check)
     assert plain.pair_guards == [None, None]
+
+
+def test_an_age_with_its_digits_exchanged_is_read_both_ways_where_the_lists_have_the_habit():
+    # 34 and 43 at one death: nine years apart as written, none with the digits exchanged
+    assert _chain(_facts([34, 43]), tolerance=3).refused_birth_years == 1
+    read_both = _chain(_facts([34, 43]), tolerance=3, swapped_ages=True)
+    assert read_both.labels[0] == read_both.labels[1] and read_both.swapped_ages
+    # ... and still within the tolerance only: 34 and 48 are apart either way (43 and 48: 4)
+    assert _chain(_facts([34, 48]), tolerance=3, swapped_ages=True).refused_birth_years == 1
+    # ages without two different digits, or with a date of birth, have no second reading
+    assert _chain(_facts([33, 30]), tolerance=1, swapped_ages=True).refused_birth_years == 1
+    assert _chain(_facts([40, 4]), tolerance=3, swapped_ages=True).refused_birth_years == 1
+    dob = _facts([43, 43], dob_years=[1970, None])  # a date of birth wins over the age
+    assert dob.swapped_lo[0] == UNKNOWN_DAY and dob.swapped_lo[1] == 2013 - 34 - 1
+
+
+def test_the_gaps_under_the_closest_reading_of_the_ages():
+    facts = _facts([34, 43, 60, None])
+    left, right = np.array([0, 0, 0]), np.array([1, 2, 3])
+    assert facts.birth_gaps(left, right).tolist() == [8, 25, -1]
+    assert facts.birth_gaps(left, right, swapped_ages=True).tolist() == [0, 16, -1]  # 43, 60
+
+
+def test_digits_are_read_exchanged_only_when_they_explain_more_sure_pairs_than_the_slack():
+    rng = np.random.default_rng(5)
+    either = rng.integers(0, 3, 1000)
+    written = either.copy()
+    written[:5] = 27  # 0.5% of sure pairs: within what the tolerance leaves out anyway
+    assert learn_birth_reading(written, either) == (learn_birth_tolerance(written), False)
+    written[:40] = 27  # 4%: a habit of these lists
+    assert learn_birth_reading(written, either) == (2, True)
+    assert learn_birth_tolerance(written) > 20  # read as written, the guard would be gone
+    assert learn_birth_reading(written[:10], either[:10]) == (None, False)

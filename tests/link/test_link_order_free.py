@@ -147,6 +147,25 @@ def test_a_record_missing_the_fathers_name_cannot_bridge_two_cousins():
     assert result.refused_fathers == 1
 
 
+def test_a_fathers_name_that_is_the_other_records_given_name_spent_is_still_a_conflict():
+    # A: Muhammad son of Muhammad al-Rajab; B: Muhammad son of Ali al-Rajab (cousins). B's
+    # only Muhammad is its given name, which A's given name already matched
+    facts = _facts(
+        ["mhmd", "mhmd"], ["mhmd", "ely"], [{"mhmd", "rgb"}, {"mhmd", "ely", "rgb"}], (0, 1)
+    )
+    result = cluster(2, np.array([0]), np.array([1]), np.array([20.0]), facts, 45, 40)
+    assert result.labels[0] != result.labels[1]
+    assert result.refused_fathers == 1
+    # B written family first ('Rajab Muhammad Ali': given guessed Rajab): no name is spent
+    facts.given[1], facts.father[1] = "rgb", "mhmd"
+    result = cluster(2, np.array([0]), np.array([1]), np.array([20.0]), facts, 45, 40)
+    assert result.labels[0] == result.labels[1]
+    # both sons of Muhammad: one father
+    facts.given[1], facts.father[1] = "mhmd", "mhmd"
+    result = cluster(2, np.array([0]), np.array([1]), np.array([20.0]), facts, 45, 40)
+    assert result.labels[0] == result.labels[1]
+
+
 def test_a_name_written_family_first_is_no_conflict():
     # B wrote the family name first: its guessed given name (Khatib) is among A's names
     facts = _facts(

@@ -10,7 +10,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from recount.link.clustering import UNKNOWN_DAY, RecordFacts, cluster
+from recount.link.clustering import (
+    UNKNOWN_DAY,
+    RecordFacts,
+    cluster,
+    first_given,
+    last_family,
+    made_of,
+)
 from recount.link.fields import Fields
 from recount.link.pipeline import name_guards_for
 from recount.names import split_name
@@ -114,3 +121,32 @@ def test_the_family_guard_is_on_where_the_packs_names_end_in_a_surname():
         assert name_guards_for(auto, dated, pack) == ("given", "father")
     assert name_guards_for(auto, Fields(), country_pack("CO")) == ()
     assert country_pack("CO").names.surname_last and not country_pack("SY").names.surname_last
+
+
+def test_a_given_name_column_of_three_names_with_a_typo_in_the_first_still_links():
+    # a registry's NOMBRES column holds every given name, keyed as one run of words
+    column = parts_from_fields("JUAM CARLOS NELSON", None, None, "VARGAS CORTEZ", "spelling", CO)
+    written = parts("Juan Carlos Vargas")
+    facts = _facts(["Juan Carlos Vargas", "Juan Carlos Vargas"])
+    facts.given[0] = column.given.key
+    facts.family[0] = column.family.key
+    facts.tokens[0] = frozenset(t.key for t in column.tokens)
+    assert first_given(column.given.key, facts.tokens[0]) == parts("Juam").given.key
+    result = cluster(2, np.array([0]), np.array([1]), np.array([20.0]), facts, 45, 40)
+    assert result.labels[0] == result.labels[1]
+    assert written.given.key != column.given.key  # the names stage keys the column as one run
+
+
+@given(
+    st.lists(
+        st.sampled_from(["juan", "carlos", "nelson", "maria", "del", "carmen"]),
+        min_size=2,
+        max_size=4,
+    )
+)
+def test_a_run_of_the_records_own_names_is_compared_by_its_first_and_its_last(words):
+    tokens = frozenset(words)  # no word of these starts or ends another
+    assert first_given("".join(words), tokens) == words[0]
+    assert made_of("".join(words), tokens)
+    assert not made_of("".join(words) + "x", tokens)
+    assert last_family("".join(words), tokens) == words[-1]

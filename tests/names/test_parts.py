@@ -206,3 +206,27 @@ def test_ordinals_numbers_and_codes_are_no_name_token(text):
     assert [t.key for t in split_name(f"thomas {text} clifford", "spelling").tokens] == [
         t.key for t in split_name("thomas clifford", "spelling").tokens
     ]
+
+
+@given(
+    st.sampled_from(["Khaled", "Lina", "Ahmad", "Yusuf", "Maria", "Juan Carlos"]),
+    st.sampled_from(["al-Zein", "Hamada", "Chehade", "AL-HADDAD", "Perez Gomez"]),
+    st.sampled_from(["A.", "M.", "Sh.", "K", "H."]),
+)
+def test_a_fathers_initial_after_the_given_name_is_no_name_token(first, family, initial):
+    # 'Khaled M. al-Zein': the father's name as its initial names no one in particular
+    plain = split_name(f"{first} {family}")
+    with_initial = split_name(f"{first} {initial} {family}")
+    assert [t.key for t in with_initial.tokens] == [t.key for t in plain.tokens]
+    assert with_initial.father == plain.father and with_initial.given.key == plain.given.key
+    inverted = split_name(f"{family.upper()}, {first} {initial}")
+    assert {t.key for t in inverted.tokens} == {t.key for t in plain.tokens}
+    fields = parts_from_fields(first, initial, None, family)
+    assert fields.father is None and len(fields.tokens) == len(plain.tokens)
+    assert parts_from_fields(first, "Omar", None, family).father is not None
+
+
+def test_a_name_that_starts_with_an_initial_keeps_it():
+    assert split_name("J. Smith").given.key == split_name("J Smith").given.key
+    assert len(split_name("J. Smith").tokens) == 2
+    assert not split_name("M. A.").identifiable  # initials alone name no one

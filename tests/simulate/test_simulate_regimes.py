@@ -66,6 +66,7 @@ def worlds(tmp_path_factory):
         ("relatives", 6000),
         ("colombia", 6000),
         ("colombia_hard", 4000),
+        ("initials", 4000),
     ]:
         made[name] = simulate(root / name, people=people, seed=4, regime=name)
     return made
@@ -79,7 +80,7 @@ def test_the_split_is_declared_and_covers_both_countries():
     assert {"default", "family_first", "transliteration", "sparse", "relatives", "colombia"} <= set(
         TUNING
     )
-    assert {"orders", "latin_only", "mixed", "colombia_hard"} <= set(HELD_OUT)
+    assert {"orders", "latin_only", "mixed", "colombia_hard", "ages", "initials"} <= set(HELD_OUT)
     assert {REGIMES[n].country for n in HELD_OUT} == {"SY", "CO"}
 
 
@@ -171,6 +172,51 @@ def test_a_missing_rate_from_the_options_holds(tmp_path, rate):
     assert abs(vdc["age"].replace("", None).isna().mean() - rate) < 0.05
 
 
+def _swapped(age: int) -> int:
+    return (age % 10) * 10 + age // 10
+
+
+def test_heaped_ages_fall_on_multiples_of_five_in_their_share(tmp_path):
+    plain = simulate(tmp_path / "plain", people=3000, sources=2, seed=2)
+    heaped = simulate(
+        tmp_path / "heaped",
+        people=3000,
+        sources=2,
+        seed=2,
+        regime=regime_from_options(Regime(), variation=["vdc.age_heaped=0.5"]),
+    )
+    shares = []
+    for world in (plain, heaped):
+        vdc = written(world, "vdc")
+        ages = pd.to_numeric(vdc["age"], errors="coerce").dropna()
+        shares.append((ages[ages >= 10] % 5 == 0).mean())
+    # 20% of ages end in 0 or 5 by chance; heaping half of them: 20% + 50% x 80% = 60%
+    assert shares[0] < 0.27 and 0.52 < shares[1] < 0.68
+    assert written(heaped, "snhr")["age"].equals(written(plain, "snhr")["age"])  # one list only
+
+
+def test_swapped_ages_exchange_their_two_digits_in_their_share(tmp_path):
+    regime = regime_from_options(Regime(), variation=["age_swapped=0.3"], missing=["age=0"])
+    vdc = written(simulate(tmp_path, people=3000, sources=2, seed=2, regime=regime), "vdc")
+    true = vdc["age_true"].astype(int)
+    ages = pd.to_numeric(vdc["age"], errors="coerce")
+    swappable = (true >= 10) & (true % 10 != 0) & (true % 10 != true // 10) & ages.notna()
+    swapped = ages[swappable] == true[swappable].map(_swapped)
+    assert 0.2 < swapped.mean() < 0.3  # 30%, less the ages also written off by a year or two
+    assert (ages[~swappable & ages.notna()] < 100).all()
+
+
+def test_father_initials_in_their_share_on_latin_names_only(worlds):
+    snhr = written(worlds["initials"], "snhr")
+    tokens = snhr["name"].dropna().str.split()
+    initial = tokens.map(lambda words: any(re.fullmatch(r"[A-Z]\.", w) for w in words))
+    assert 0.45 < initial.mean() < 0.65  # 60% of records, less those without a father's name
+    lcc = written(worlds["initials"], "lcc")
+    assert 0.45 < lcc["father_name"].dropna().str.fullmatch(r"[A-Z]\.").mean() < 0.7
+    vdc = written(worlds["initials"], "vdc")  # Arabic script, no initials
+    assert not vdc["name"].dropna().str.contains(".", regex=False).any()
+
+
 def test_dense_relatives_and_cousins_with_namesakes(worlds, tmp_path):
     persons = pd.read_csv(worlds["relatives"].truth_persons)
     default = pd.read_csv(simulate(tmp_path, people=6000, seed=4, sources=2).truth_persons)
@@ -254,6 +300,8 @@ def test_regime_settings_are_checked():
         dict(romanisation=["snhr=klingon"]),
         dict(missing=["vdc.shoe_size=0.3"]),
         dict(missing=["vdc.age=1.5"]),
+        dict(variation=["vdc.age_scrambled=0.1"]),
+        dict(variation=["age_swapped=2"]),
         dict(relatives=-1.0),
         dict(cousins=2.0),
         dict(country="XX"),

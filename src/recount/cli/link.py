@@ -161,6 +161,8 @@ def _summary_table(result) -> Table:
     ]
     if result.birth_year_tolerance is not None:
         years = f"links refused: born more than {result.birth_year_tolerance} years apart"
+        if result.swapped_ages:
+            years += " (ages read with their digits exchanged too)"
         rows.insert(-1, (years, result.refused_birth_years))
     for label, value in rows:
         table.add_row(label, f"{value:,}")

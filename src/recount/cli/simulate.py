@@ -18,6 +18,7 @@ from recount.simulate.regimes import (
     ROMANISATIONS,
     SCRIPTS,
     TUNING,
+    VARIATIONS,
     Regime,
 )
 from recount.simulate.worlds import WORLDS
@@ -124,6 +125,15 @@ def register(app: typer.Typer) -> None:
                 "column), father_name=0.3, year_only=0.2.",
             ),
         ] = None,
+        variation: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--variation",
+                help="[LIST.]KIND=RATE (repeatable): "
+                + ", ".join(VARIATIONS)
+                + ", e.g. scsr.father_initial=0.6, age_swapped=0.05.",
+            ),
+        ] = None,
         relatives: Annotated[
             float | None,
             typer.Option(help="Multiplies the share of people killed with relatives."),
@@ -160,6 +170,7 @@ def register(app: typer.Typer) -> None:
             romanisation=romanisation or [],
             script=script or [],
             missing=missing or [],
+            variation=variation or [],
             country=country.upper() if country else None,
             relatives=relatives,
             cousins=cousins,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from recount.estimate.preferred import PREFERENCE, preferred_rows
-from recount.settings.estimate import ESS_MINIMUM, RHAT_LIMIT, RUN_ON_LIMIT
+from recount.settings.estimate import ESS_MINIMUM, GIBBS_RUN_ON_LIMIT, RHAT_LIMIT, RUN_ON_LIMIT
 from recount.tables import pooled_level
 
 TOTAL_LEVELS = ("total", pooled_level("total"))
@@ -19,7 +19,8 @@ HEADLINE_CAUTIONS = {
         "The sampler's chains behind this figure have not converged (R-hat of the estimated "
         f"total above {RHAT_LIMIT} or fewer than {ESS_MINIMUM} effective draws), so neither the "
         "figure nor its interval can be trusted yet. Unless `draws` is set, the chains ran on "
-        f"until their cap ({RUN_ON_LIMIT} times the default run), or stopped sooner where each "
+        f"until their cap ({RUN_ON_LIMIT} times the default run for NUTS, {GIBBS_RUN_ON_LIMIT} "
+        "times its CPU time for the Gibbs sweeps), or stopped sooner where each "
         "chain had mixed alone but the chains still disagreed. To run longer, raise max_sweeps "
         "under [estimate.lcmcr] in recount.toml (or set ess_target = 1000 there) and run "
         "`recount estimate` again. On some tables the chains crawl, or sit in separate modes, "

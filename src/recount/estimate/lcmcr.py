@@ -5,9 +5,9 @@ from a Dirichlet process truncated at K (stick-breaking, alpha ~ Gamma(a, b)),
 capture probabilities lambda ~ Beta(1, 1), and p(N) proportional to 1/N. Every
 sampler works on capture-pattern counts, so a draw costs the same for 4,000 or
 4 million people: NUTS on the posterior with the classes, N and alpha summed out,
-a collapsed variant of R's Gibbs sweep, and R's sweep itself. The default picks
-NUTS or the collapsed sweep per table. See docs/lcmcr.md for why (same posterior,
-far faster mixing of N where each is used).
+a collapsed variant of R's Gibbs sweep, and R's sweep itself. The default races
+them per table and runs the one with more effective draws of N per unit of work. See
+docs/lcmcr.md for why (same posterior, far faster mixing of N where each is used).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from recount.estimate.patterns import COUNT, patterns_from_individuals, validate
 from recount.estimate.protocol import ALPHA, check_alpha, summary_frame
 from recount.settings.estimate import (
     ESS_MINIMUM,
+    GIBBS_RUN_ON_LIMIT,
     LCMCR_RUN_LENGTHS,
     LCMCR_WARM_BURNIN,
     RHAT_LIMIT,
@@ -40,7 +41,7 @@ from recount.settings.estimate import (
 )
 
 DEFAULT_SEED = 19481210  # HRDAG's verdata seed; every default run gives the same draws
-# Where the table's shape favours NUTS, "auto" races it against the collapsed sweep on
+# Where NUTS joins `auto`'s race (choose_sampler), it races the collapsed sweep on
 # these runs (burn-in or tuning, draws per chain, thinning) before the real one.
 RACE_LENGTHS = {"nuts": (300, 200, 1), "collapsed": (1_000, 1_000, 2)}
 # The race counts work in collapsed sweeps, not seconds, so that the same table and seed
@@ -55,10 +56,20 @@ LEAPFROGS_PER_SWEEP = 3.0
 # modes far below the best get no chain, and the chains start apart, so R-hat still says
 # whether the best modes found agree on N (where they do not, the fit is not converged).
 EXPLORE_PER_CHAIN = 4
-# Documented people from which a table with few patterns is raced rather than given to the
-# collapsed sweep (choose_sampler): the sweep converged on 1,400 and 4,400 people (a
-# simulated world, Kosovo) and did not on 14,000 (nor did NUTS) or 70,000 (NUTS did).
+# Documented people from which NUTS joins the race on a table with few patterns
+# (choose_sampler): the sweep converged on 1,400 and 4,400 people (a simulated world,
+# Kosovo) and did not on 14,000 (nor did NUTS: R-hat 1.24 after 85 CPU-s) or 70,000 (NUTS did).
 RACE_FROM_PEOPLE = 20_000
+# What a Gibbs sweep costs, in collapsed sweeps: R's augmented sweep has no Metropolis
+# steps on n0 (the demo's pooled table, K = 10: 18.5-20 us against 26-31 us a sweep; on
+# 8 lists it costs 1.15 collapsed sweeps, but NUTS runs there). Work, caps and the race
+# count in these units, so the cheaper sweep gets as many CPU seconds, not as many sweeps.
+SWEEP_WORK = {"collapsed": 1.0, "augmented": 0.7}
+# The two Gibbs sweeps race over their first round where the collapsed sweep's falls short
+# (`sweeps_winner`); on a crawl a round's bulk ESS per work varies up to this factor
+# between seeds of one sampler (the demo's pooled table, 25,000 sweeps: ESS 17 to 63), so a
+# smaller difference is no measurement and the cheaper sweep keeps the run.
+RACE_NOISE = 2.0
 EXPLORE_LENGTHS = (300, 20)
 # The truncation binds when the stick left past the first K - 1 classes, whose prior mean
 # given alpha is (alpha / (1 + alpha))^(K - 1), keeps more than this share of the people
@@ -67,6 +78,7 @@ EXPLORE_LENGTHS = (300, 20)
 # chains 70-840 log-density units apart; the other 8-list shapes 1e-4 or less, Kosovo
 # 0.0003-0.0014, alpha mixing slowly there).
 TRUNCATION_LIMIT = 0.05
+RACE_COLUMNS = ["sampler", "seconds", "work", "ess", "ess_per_work", "rhat", "truncation_share"]
 
 
 @contextmanager
@@ -82,15 +94,15 @@ def _one_blas_thread():
 
 
 def choose_sampler(n_cells: int, n_lists: int, n_classes: int, people: int = 0) -> str:
-    """NUTS when the table has more observed capture patterns than the model has
-    parameters, K (J + 1) - 1: the likelihood then pins the classes down and NUTS moves
+    """Whether NUTS joins `auto`'s race ("nuts") or only the Gibbs sweeps race
+    ("collapsed"): NUTS where the table has more observed capture patterns than the model
+    has parameters, K (J + 1) - 1: the likelihood then pins the classes down and NUTS moves
     along the ridges where Gibbs crawls (8 lists, 360,000 people: hundreds of times the
     effective draws per second). With fewer patterns the posterior is mostly prior, a
-    landscape of funnels and long tails where the collapsed Gibbs sweep does better
-    (6-list strata of the benchmark), unless the table holds many people
+    landscape of funnels and long tails where NUTS's trial alone costs more than a sweep's
+    whole run (6-list strata of the benchmark), unless the table holds many people
     (`RACE_FROM_PEOPLE`): the sweep then crawls along N (a 6-list table of 70,000 people:
-    R-hat 1.42, ESS 8; NUTS 1.002, 919), so "nuts" there means: race the two. See
-    docs/lcmcr.md."""
+    R-hat 1.42, ESS 8; NUTS 1.002, 919). See docs/lcmcr.md."""
     parameters = n_classes * (n_lists + 1) - 1
     return "nuts" if n_cells > parameters or people >= RACE_FROM_PEOPLE else "collapsed"
 
@@ -103,6 +115,21 @@ def race_winner(race: pd.DataFrame) -> str:
         return str(race.sort_values("rhat", kind="stable").iloc[0]["sampler"])
     pool = mixed if len(mixed) == 1 else race
     return str(pool.sort_values("ess_per_work", kind="stable").iloc[-1]["sampler"])
+
+
+def sweeps_winner(race: pd.DataFrame) -> str:
+    """The Gibbs sweep that runs on after both ran a first round (`LCMCR._race_sweeps`):
+    the only one whose chains agree (R-hat within RHAT_LIMIT), else the one with more bulk
+    ESS of N per work by more than RACE_NOISE, else the cheaper sweep (SWEEP_WORK): its
+    mixing per sweep is not measurably worse and it runs more sweeps in the same CPU time."""
+    mixed = race[race["rhat"] <= RHAT_LIMIT]
+    if len(mixed) == 1:
+        return str(mixed.iloc[0]["sampler"])
+    ranked = race.sort_values("ess_per_work", kind="stable")
+    best, other = ranked.iloc[-1], ranked.iloc[0]
+    if best["ess_per_work"] > RACE_NOISE * other["ess_per_work"]:
+        return str(best["sampler"])
+    return min(race["sampler"], key=lambda sampler: SWEEP_WORK[sampler])
 
 
 def _map(pool, function, items) -> list:
@@ -120,9 +147,14 @@ def run_on_target(ess_target: float | None, draws: int | None) -> float | None:
     return ESS_MINIMUM if draws is None else None
 
 
-def sweeps_cap(max_sweeps: int | None, run: int) -> int:
-    """Iterations per chain the run-on stops at: `max_sweeps`, else RUN_ON_LIMIT runs."""
-    return RUN_ON_LIMIT * run if max_sweeps is None else max_sweeps
+def sweeps_cap(max_sweeps: int | None, run: int, sampler: str = "nuts") -> int:
+    """Iterations per chain the run-on stops at: `max_sweeps`, else RUN_ON_LIMIT runs
+    (NUTS) or GIBBS_RUN_ON_LIMIT runs' work (a Gibbs sweep costing SWEEP_WORK)."""
+    if max_sweeps is not None:
+        return max_sweeps
+    if sampler in SWEEP_WORK:
+        return round(GIBBS_RUN_ON_LIMIT * run / SWEEP_WORK[sampler])
+    return RUN_ON_LIMIT * run
 
 
 def short_of_target(draws: np.ndarray, rhat: float, ess: float, target: float) -> bool:
@@ -143,18 +175,22 @@ def short_of_target(draws: np.ndarray, rhat: float, ess: float, target: float) -
     return True
 
 
-def run_chains(pool, start, generators, lengths, diagnose, short_of_target):
+def run_chains(pool, start, generators, lengths, diagnose, short_of_target, resume=None):
     """Start a chain per generator, run burn-in and draws x thin iterations each, and run
     them on (doubling the draws kept) while `short_of_target()` says so after
     `diagnose(pieces)`, up to `max_sweeps` iterations per chain. The chains continue where
     they stopped, so the draws are those of one run of the final length. `lengths` is
     (burnin, draws, thin, max_sweeps); returns (chains, iterations per chain, pieces), a
-    piece holding each chain's `advance` result. Shuts the thread pool down."""
+    piece holding each chain's `advance` result. `resume`, such a result, runs those chains
+    on instead of starting new ones. Shuts the thread pool down."""
     burnin, draws, thin, max_sweeps = lengths
     try:
-        chains = _map(pool, start, generators)
-        sweeps = burnin + draws * thin
-        pieces = [_map(pool, lambda chain: chain.advance(0, sweeps), chains)]
+        if resume is None:
+            chains = _map(pool, start, generators)
+            sweeps = burnin + draws * thin
+            pieces = [_map(pool, lambda chain: chain.advance(0, sweeps), chains)]
+        else:
+            chains, sweeps, pieces = resume
         diagnose(pieces)
         while short_of_target() and sweeps < max_sweeps:
             more = min(sweeps - burnin, max_sweeps - sweeps)
@@ -237,9 +273,9 @@ class LCMCR:
     With `ess_target` (by default ESS_MINIMUM where `draws` is left unset), chains that
     fall short of it (bulk ESS of N) or of the R-hat limit are run on, doubling their kept
     draws each round, until they reach it, or `max_sweeps` iterations per chain (by default
-    RUN_ON_LIMIT times the chosen sampler's run), or the chains have mixed apart (each
-    alone has, together they disagree: modes apart). Easy strata stop early, hard ones get
-    the time. The extended draws are those one
+    `sweeps_cap`: RUN_ON_LIMIT runs of NUTS, GIBBS_RUN_ON_LIMIT runs' work of a sweep), or
+    the chains have mixed apart (each alone has, together they disagree: modes apart).
+    Easy strata stop early, hard ones get the time. The extended draws are those one
     longer run would give (same seed, same prefix).
 
     `sampler="nuts"` runs the no-U-turn sampler on the posterior of the capture
@@ -247,14 +283,15 @@ class LCMCR:
     then drawn given each position). `"collapsed"` is a Gibbs sweep with n0 and alpha
     updated with lambda and pi integrated out (`mh_attempts` Metropolis steps per class
     and sweep), and `"augmented"` is R's LCMCR sweep itself, kept to measure against.
-    All three have the same stationary distribution. `"auto"` (default) takes the
-    collapsed sweep where the table has no more observed patterns than the model has
-    parameters (`choose_sampler`: NUTS loses there on average); elsewhere it races NUTS
-    against the collapsed sweep on short runs (`RACE_LENGTHS`) and takes the one with
-    more bulk ESS of N per unit of work (the one whose chains agree, if only one's do; the
-    lower R-hat if neither's do). The
-    race's figures are in `race_` and its time counts in `seconds_`; `sampler_` says
-    which ran. A NUTS fit that does not start warm starts its chains where short
+    All three have the same stationary distribution. `"auto"` (default) chooses by
+    measurement. Where the table has more observed patterns than the model has
+    parameters, or many people (`choose_sampler`), it races NUTS against the collapsed
+    sweep on short runs (`RACE_LENGTHS`) and takes the one with more bulk ESS of N per
+    unit of work (the one whose chains agree, if only one's do; the lower R-hat if
+    neither's do). Where a Gibbs sweep is to run, the collapsed sweep runs its first round;
+    if that falls short of the ESS target or R-hat limit, R's sweep runs its first round
+    too and the one `sweeps_winner` names runs on (`_race_sweeps`). The races' figures are
+    in `race_` and their time counts in `seconds_`; `sampler_` says which ran. A NUTS fit that does not start warm starts its chains where short
     exploring runs found the most probable mode (`EXPLORE_PER_CHAIN`; their figures in
     `starts_`), unless `explore` is False or K has grown.
 
@@ -425,12 +462,8 @@ class LCMCR:
                 return False
 
         seed = DEFAULT_SEED if self.seed is None else self.seed
-        generators = [
-            np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(self.chains)
-        ]
-        workers = self.n_jobs or min(self.chains, os.cpu_count() or 1)
         started = time.perf_counter()
-        pool = ThreadPoolExecutor(max_workers=workers) if workers > 1 else None
+        raced_work = 0.0
         with _one_blas_thread() if self.sampler_ == "nuts" else nullcontext():
             stops = [c[0] for c in warm.chains] if warm is not None else [None] * self.chains
             self.starts_, positions = None, [None] * self.chains
@@ -438,9 +471,12 @@ class LCMCR:
                 # The race's NUTS run explored with the same seed: the same starts.
                 self.starts_, positions = raced_starts
             elif self.sampler_ == "nuts" and warm is None and self._explores():
-                self.starts_, positions = self._explore(pool, seed, cells, counts)
+                self.starts_, positions = self._explore(seed, cells, counts)
             self.chain_starts_ = positions
-            chains, sweeps, pieces = self._sample(pool, generators, stops, positions, cells, counts)
+            if self.sampler == "auto" and warm is None and self.sampler_ == "collapsed":
+                (chains, sweeps, pieces), raced_work = self._race_sweeps(seed, cells, counts)
+            else:
+                chains, sweeps, pieces = self._sample(seed, stops, positions, cells, counts)
         self.stopped_ = WarmStart(
             self.sampler_, tuple(lists), self.K_, tuple(tuple(c.states) for c in chains)
         )
@@ -455,8 +491,43 @@ class LCMCR:
             self.work_ = explored + leapfrogs / LEAPFROGS_PER_SWEEP + WARM_SWEEPS * self.chains
         else:
             self.acceptance_ = np.stack([chain.acceptance() for chain in chains])
-            self.work_ = float(sweeps * self.chains)
+            self.work_ = sweeps * self.chains * SWEEP_WORK[self.sampler_] + raced_work
         return True
+
+    def _pool(self) -> ThreadPoolExecutor | None:
+        """Threads for the chains (None: one after the other); `run_chains` shuts it down."""
+        workers = self.n_jobs or min(self.chains, os.cpu_count() or 1)
+        return ThreadPoolExecutor(max_workers=workers) if workers > 1 else None
+
+    def _race_sweeps(self, seed: int, cells, counts) -> tuple[tuple, float]:
+        """`auto`'s Gibbs sweeps: the collapsed sweep's first round (the default run); where
+        it falls short of the target (`short_of_target`), R's augmented sweep's first round
+        too, from the same seed, and the sweep `sweeps_winner` names runs on from where its
+        round stopped, so only the other's round is spent (the demo's pooled table: equal
+        mixing per sweep, 0.7 of the cost). The rounds' figures are appended to `race_`.
+        Returns `run_chains`' result and the other round's work."""
+        target = run_on_target(self.ess_target, self.draws)
+        rows, rounds, nowhere = [], {}, [None] * self.chains
+        for sampler in SWEEP_WORK:
+            self.sampler_ = sampler
+            started = time.perf_counter()
+            rounds[sampler] = self._sample(seed, nowhere, nowhere, cells, counts, first=True)
+            work = rounds[sampler][1] * self.chains * SWEEP_WORK[sampler]
+            ess = self.ess_ if np.isfinite(self.ess_) else 0.0
+            seconds = time.perf_counter() - started
+            rows.append(
+                (sampler, seconds, work, ess, ess / work, self.rhat_, self.truncation_share_)
+            )
+            if target is None or not short_of_target(self.N_draws_, self.rhat_, self.ess_, target):
+                break
+        race = pd.DataFrame(rows, columns=RACE_COLUMNS)
+        self.sampler_ = sweeps_winner(race)
+        self.race_ = (
+            race if self.race_ is None else pd.concat([self.race_, race], ignore_index=True)
+        )
+        other = float(race.loc[race["sampler"] != self.sampler_, "work"].sum())
+        resume = rounds[self.sampler_]
+        return self._sample(seed, nowhere, nowhere, cells, counts, resume=resume), other
 
     def _fitting_warm_start(self, lists: list[str]) -> WarmStart | None:
         warm = self.warm_start
@@ -508,25 +579,32 @@ class LCMCR:
                     trial.truncation_share_,
                 )
             )
-        columns = ["sampler", "seconds", "work", "ess", "ess_per_work", "rhat", "truncation_share"]
-        race = pd.DataFrame(rows, columns=columns)
+        race = pd.DataFrame(rows, columns=RACE_COLUMNS)
         return race_winner(race), race, nuts_starts
 
-    def _sample(self, pool, generators, stops, positions, cells, counts):
+    def _sample(self, seed, stops, positions, cells, counts, first=False, resume=None):
+        """`run_chains` with this fit's sampler and lengths: only the first round with
+        `first`, or on from `resume` (an earlier call's result)."""
         burnin, draws, thin = self._run_lengths()
         self.rhat_path_ = []
         kept = draws * thin
         at = [burnin + round(kept * (i + 1) / self.snapshots) for i in range(self.snapshots)]
+        run = burnin + draws * thin
+        cap = sweeps_cap(self.max_sweeps, run, self.sampler_)
+        generators = [
+            np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(self.chains)
+        ]
         return run_chains(
-            pool,
+            self._pool(),
             lambda start: _Snapshotting(self._start(*start, cells, counts, burnin, thin), at),
             list(zip(generators, stops, positions, strict=True)),
-            (burnin, draws, thin, sweeps_cap(self.max_sweeps, burnin + draws * thin)),
+            (burnin, draws, thin, cap),
             self._diagnose,
-            self._short_of_target,
+            (lambda: False) if first else self._short_of_target,
+            resume,
         )
 
-    def _explore(self, pool, seed, cells, counts) -> tuple[pd.DataFrame, list[np.ndarray]]:
+    def _explore(self, seed, cells, counts) -> tuple[pd.DataFrame, list[np.ndarray]]:
         """Where the chains start (EXPLORE_PER_CHAIN): the end points of the short NUTS runs
         with the highest log posterior there, one chain each; and each run's figures."""
         n = EXPLORE_PER_CHAIN * self.chains
@@ -541,7 +619,12 @@ class LCMCR:
             work = (tune + draws) * float(stats[:, 1].mean()) / LEAPFROGS_PER_SWEEP + WARM_SWEEPS
             return position, chain.log_density(position), float(np.median(found)), work
 
-        ends = _map(pool, explore, [np.random.default_rng(s) for s in seeds])
+        pool = self._pool()
+        try:
+            ends = _map(pool, explore, [np.random.default_rng(s) for s in seeds])
+        finally:
+            if pool is not None:
+                pool.shutdown()
         log_density = np.array([e[1] for e in ends])
         chosen = np.argsort(-log_density, kind="stable")[: self.chains]
         starts = pd.DataFrame(

@@ -13,7 +13,8 @@ any two of its records (not only the two being linked):
   precision each record has (a date of birth, or an age at a date of death), than
   the lists' own age errors, learnt from pairs that are surely one person
   (`learn_birth_tolerance`). Namesake relatives killed together (a father and
-  the son named after his grandfather, cousins) are years apart in age;
+  the son named after his grandfather, cousins) are years apart in age. An age
+  typed with its two digits exchanged (34, 43) is read both ways;
 - two records of one list that conflict (different sexes, or dates of death
   too far apart), for the lists where the guard is on (`same_list`);
 - records a reviewer said differ (cannot-link), or more records than a person
@@ -81,6 +82,7 @@ class ClusterResult:
     refused_families: int = 0
     refused_birth_years: int = 0
     birth_year_tolerance: int | None = None
+    swapped_ages: bool = False  # the birth-year guard read ages with their digits exchanged too
     only_candidates: int = 0  # links below the threshold offered (`link.only_candidates`)
     must_links: int = 0
     size_distribution: dict[int, int] = field(default_factory=dict)
@@ -107,6 +109,9 @@ class RecordFacts:
     known: frozenset[str] = frozenset()  # token keys of names the lexicon lists
     born_lo: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     born_hi: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    # the years of birth the age gives read with its two digits exchanged (UNKNOWN_DAY: none)
+    swapped_lo: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    swapped_hi: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
     @classmethod
     def from_frame(
@@ -158,6 +163,7 @@ class RecordFacts:
                 for row in values.itertuples(index=False)
             ]
         born_lo, born_hi = birth_years(frame)
+        swapped_lo, swapped_hi = birth_years(frame, swapped_digits=True)
         guarded_codes = (
             None if guarded is None else frozenset(i for i, s in enumerate(uniques) if s in guarded)
         )
@@ -176,11 +182,16 @@ class RecordFacts:
             ids=ids,
             born_lo=born_lo,
             born_hi=born_hi,
+            swapped_lo=swapped_lo,
+            swapped_hi=swapped_hi,
         )
 
-    def birth_gaps(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    def birth_gaps(
+        self, left: np.ndarray, right: np.ndarray, swapped_ages: bool = False
+    ) -> np.ndarray:
         """Years between the two records' possible years of birth, -1 where either is unknown
-        or where both give the same birthday (`birthdays`)."""
+        or where both give the same birthday (`birthdays`). `swapped_ages`: under the closest
+        reading of their ages (as written, or either with its digits exchanged)."""
         lo, hi = self.born_lo, self.born_hi
         if not len(lo):
             return np.full(len(left), -1, dtype=np.int64)
@@ -188,10 +199,19 @@ class RecordFacts:
         if len(self.birth_day):
             birthday = birthdays(self.birth_day)
             unknown |= (birthday[left] >= 0) & (birthday[left] == birthday[right])
-        lo_l, lo_r = np.where(unknown, 0, lo[left]), np.where(unknown, 0, lo[right])
-        hi_l, hi_r = np.where(unknown, 0, hi[left]), np.where(unknown, 0, hi[right])
-        gap = np.maximum(0, np.maximum(lo_r - hi_l, lo_l - hi_r))
+        gap = years_apart(lo[left], hi[left], lo[right], hi[right])
+        if swapped_ages and len(self.swapped_lo):
+            slo, shi = self.swapped_lo, self.swapped_hi
+            gap = np.minimum(gap, years_apart(slo[left], shi[left], lo[right], hi[right]))
+            gap = np.minimum(gap, years_apart(lo[left], hi[left], slo[right], shi[right]))
         return np.where(unknown, -1, gap)
+
+
+def years_apart(lo_a: np.ndarray, hi_a: np.ndarray, lo_b: np.ndarray, hi_b: np.ndarray):
+    """Years between two spans of possible years of birth (0 when they meet); a huge number
+    where either is unknown, so that the smallest over several readings ignores it."""
+    gap = np.maximum(0, np.maximum(lo_b - hi_a, lo_a - hi_b))
+    return np.where((lo_a == UNKNOWN_DAY) | (lo_b == UNKNOWN_DAY), np.iinfo(np.int64).max, gap)
 
 
 def birthdays(birth_day: np.ndarray) -> np.ndarray:
@@ -205,15 +225,25 @@ def birthdays(birth_day: np.ndarray) -> np.ndarray:
     return np.where(known, days.month * 100 + days.day, -1)
 
 
-def birth_years(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+def birth_years(frame: pd.DataFrame, swapped_digits: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Each record's possible years of birth, at the precision it has: the year of its date
     of birth, else its date of death's year less its age and the year before (the birthday
-    may or may not have come). UNKNOWN_DAY where neither is given."""
+    may or may not have come). UNKNOWN_DAY where neither is given.
+
+    `swapped_digits`: from the age read with its two digits exchanged (34 as 43), for records
+    without a date of birth whose age has two different digits, neither 0: a slip of the
+    keyboard that no age error of a few years explains. UNKNOWN_DAY elsewhere."""
     n = len(frame)
     if "dob_year" not in frame.columns or "age" not in frame.columns:
         return np.full(n, UNKNOWN_DAY, dtype=np.int64), np.full(n, UNKNOWN_DAY, dtype=np.int64)
-    from_age = frame["dod_year"].astype("Float64") - frame["age"].astype("Float64")
+    age = frame["age"].astype("Float64")
     born = frame["dob_year"].astype("Float64")
+    if swapped_digits:
+        tens, units = age // 10, age % 10
+        swappable = (age >= 10) & (age <= 99) & (units != 0) & (units != tens) & born.isna()
+        age = (units * 10 + tens).where(swappable.fillna(False))
+        born = pd.Series(np.nan, index=frame.index, dtype="Float64")
+    from_age = frame["dod_year"].astype("Float64") - age
     lo = born.fillna(from_age - 1).fillna(UNKNOWN_DAY).astype(np.int64).to_numpy()
     hi = born.fillna(from_age).fillna(UNKNOWN_DAY).astype(np.int64).to_numpy()
     return lo, hi
@@ -230,6 +260,22 @@ def learn_birth_tolerance(gaps: np.ndarray) -> int | None:
     if len(known) < MIN_SURE_PAIRS:
         return None
     return int(np.quantile(known, SURE_GAP_SHARE, method="higher"))
+
+
+def learn_birth_reading(written: np.ndarray, either: np.ndarray) -> tuple[int | None, bool]:
+    """The birth-year guard's tolerance and whether ages are read with their digits exchanged
+    too, from the gaps of sure pairs as written and under the closest reading (`birth_gaps`).
+
+    Exchanged digits are a habit of the lists only when they explain more sure pairs than the
+    share the tolerance leaves out anyway; elsewhere the second reading would only let
+    relatives of other ages through (it cost the default world 0.003 of F1)."""
+    tolerance = learn_birth_tolerance(either)
+    if tolerance is None:
+        return None, False
+    explained = (written > tolerance) & (either <= tolerance)
+    if explained.sum() > (1 - SURE_GAP_SHARE) * (either >= 0).sum():
+        return tolerance, True
+    return learn_birth_tolerance(written), False
 
 
 def sure_pairs(
@@ -274,23 +320,41 @@ def one_edit(a: str, b: str) -> bool:
 
 
 def first_given(given: str, tokens: frozenset[str]) -> str:
-    """A given name written as two of the record's own names ('Juan Carlos', keyed
-    juancarlos) is compared by its first: lists that keep one given name keep that one.
-    In the Colombia regime the guard refused 126 true links and 14 false ones for this
-    (docs/bench/link.md round 7)."""
+    """A given name written as two or more of the record's own names ('Juan Carlos', keyed
+    juancarlos; 'JUAM CARLOS NELSON', keyed juamcarlosnelson) is compared by its first:
+    lists that keep one given name keep that one. In the Colombia regime the guard refused
+    126 true links and 14 false ones for this (docs/bench/link.md round 7)."""
     if not given or given in tokens:
         return given
     firsts = [t for t in tokens if len(t) < len(given) and given.startswith(t)]
-    return min((t for t in firsts if given[len(t) :] in tokens), key=len, default=given)
+    return min((t for t in firsts if made_of(given[len(t) :], tokens)), key=len, default=given)
 
 
 def last_family(family: str, tokens: frozenset[str]) -> str:
-    """A family name written as two of the record's own names ('Pérez Gómez', keyed
+    """A family name written as two or more of the record's own names ('Pérez Gómez', keyed
     peresgomes) is compared by its last: the surname every given-first name ends with."""
     if not family or family in tokens:
         return family
     lasts = [t for t in tokens if len(t) < len(family) and family.endswith(t)]
-    return min((t for t in lasts if family[: -len(t)] in tokens), key=len, default=family)
+    return min((t for t in lasts if made_of(family[: -len(t)], tokens)), key=len, default=family)
+
+
+def made_of(text: str, tokens: frozenset[str]) -> bool:
+    """Whether `text` is one or more of `tokens` run together (carlosnelson: carlos, nelson)."""
+    return text in tokens or any(
+        text.startswith(t) and made_of(text[len(t) :], tokens)
+        for t in tokens
+        if t and len(t) < len(text)
+    )
+
+
+def unspent(tokens: frozenset[str], given: str | None, other_given: str | None, father: str | None):
+    """A record's names less its given name where that name is spent on the other record's
+    equal given name: Muhammad son of Muhammad and Muhammad son of Ali share the name
+    Muhammad once, not as a father's name too (unless the record's own father bears it)."""
+    if given and given == other_given and given != father:
+        return tokens - {given}
+    return tokens
 
 
 def absent(
@@ -325,12 +389,14 @@ def cluster(
     cannot_link: list[tuple[int, int]] = (),
     name_guards: tuple[str, ...] = NAME_GUARDS,
     birth_tolerance: int | None = None,
+    swapped_ages: bool = False,
 ) -> ClusterResult:
     """Cluster records 0..n_records-1 given links (left[k], right[k]) with weights.
 
     `check`: pairs (of any probability) to test against the guards on their own two records,
     once clustered apart: a pair so refused is never linked at any threshold, which the
-    estimate's linkage draws must respect (`ClusterResult.pair_guards`)."""
+    estimate's linkage draws must respect (`ClusterResult.pair_guards`). `swapped_ages`: the
+    birth-year guard also reads each age with its two digits exchanged (`learn_birth_reading`)."""
     parent = list(range(n_records))
     members: dict[int, list[int]] = {}
     forbidden: dict[int, set[int]] = defaultdict(set)
@@ -400,8 +466,12 @@ def cluster(
                 fa
                 and fb
                 and fa != fb
-                and absent(fa, tb, known, SIMILAR_FATHERS)
-                and absent(fb, ta, known, SIMILAR_FATHERS)
+                and absent(
+                    fa, unspent(tb, facts.given[b], facts.given[a], fb), known, SIMILAR_FATHERS
+                )
+                and absent(
+                    fb, unspent(ta, facts.given[a], facts.given[b], fa), known, SIMILAR_FATHERS
+                )
             ):
                 return "father"
         if family_guard:
@@ -420,6 +490,9 @@ def cluster(
 
     born_lo, born_hi = facts.born_lo, facts.born_hi
     birth_guard = birth_tolerance is not None and len(born_lo) == n_records
+    swapped_lo, swapped_hi = facts.swapped_lo, facts.swapped_hi
+    if not swapped_ages or len(swapped_lo) != n_records:
+        swapped_lo = swapped_hi = np.full(n_records, UNKNOWN_DAY, dtype=np.int64)
     birthday = birthdays(birth) if birth_guard else birth
 
     def born_apart(a: int, b: int) -> bool:
@@ -427,7 +500,11 @@ def cluster(
             return False
         if birthday[a] >= 0 and birthday[a] == birthday[b]:
             return False
-        return max(born_lo[a], born_lo[b]) - min(born_hi[a], born_hi[b]) > birth_tolerance
+        gap = max(born_lo[a], born_lo[b]) - min(born_hi[a], born_hi[b])
+        for x, y in ((a, b), (b, a)):  # either age typed with its digits exchanged
+            if gap > birth_tolerance and swapped_lo[x] != UNKNOWN_DAY:
+                gap = min(gap, max(swapped_lo[x], born_lo[y]) - min(swapped_hi[x], born_hi[y]))
+        return gap > birth_tolerance
 
     def parent_and_child(a: int, b: int) -> bool:
         # each one's given name is the other's father's: a father and the son named after
@@ -441,7 +518,11 @@ def cluster(
         members[big] = members_of(big) + members_of(small)
         members.pop(small, None)
 
-    result = ClusterResult(labels=np.empty(0, dtype=np.int64), birth_year_tolerance=birth_tolerance)
+    result = ClusterResult(
+        labels=np.empty(0, dtype=np.int64),
+        birth_year_tolerance=birth_tolerance,
+        swapped_ages=swapped_ages and birth_guard,
+    )
     for a, b in must_link:
         ra, rb = find(a), find(b)
         if ra != rb:

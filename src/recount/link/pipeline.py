@@ -26,7 +26,7 @@ from recount.link.clustering import (
     ClusterResult,
     RecordFacts,
     cluster,
-    learn_birth_tolerance,
+    learn_birth_reading,
     sure_pairs,
 )
 from recount.link.constraints import effective_labels, load_constraints, match_label_pairs
@@ -74,6 +74,7 @@ class LinkResult:
     refused_families: int
     refused_birth_years: int
     birth_year_tolerance: int | None
+    swapped_ages: bool
     must_links: int
     fields: list[str] = field(default_factory=list)
     preset: str = ""
@@ -190,6 +191,7 @@ def link_workspace(
         refused_families=clustered.refused_families,
         refused_birth_years=clustered.refused_birth_years,
         birth_year_tolerance=clustered.birth_year_tolerance,
+        swapped_ages=clustered.swapped_ages,
         must_links=clustered.must_links,
         fields=fields.names(),
         preset=preset.name,
@@ -386,27 +388,31 @@ def cluster_records(
         must_link=positions(constraints.must_link),
         cannot_link=positions(constraints.cannot_link),
         name_guards=name_guards,
-        birth_tolerance=birth_year_tolerance(linkable, facts, left, right, options),
+        **birth_guard_settings(linkable, facts, left, right, options),
     )
     result.only_candidates = int(only.sum())
     return result
 
 
-def birth_year_tolerance(
+def birth_guard_settings(
     linkable: pd.DataFrame,
     facts: RecordFacts,
     left: np.ndarray,
     right: np.ndarray,
     options: LinkSettings,
-) -> int | None:
-    """The birth-year guard's years: as configured, or learnt from the confident pairs
-    (left, right) that are surely one person (`clustering.sure_pairs`); None: no guard."""
+) -> dict[str, Any]:
+    """The birth-year guard's years and reading of ages: as configured, or learnt from the
+    confident pairs (left, right) that are surely one person (`clustering.sure_pairs`,
+    `clustering.learn_birth_reading`); a tolerance of None: no guard."""
     if options.birth_year_guard == "off":
-        return None
-    if options.birth_year_guard != "auto":
-        return int(options.birth_year_guard)
+        return {"birth_tolerance": None}
     sure = sure_pairs(linkable["token_set"], linkable["token_set_freq"], left, right)
-    return learn_birth_tolerance(facts.birth_gaps(left[sure], right[sure]))
+    written = facts.birth_gaps(left[sure], right[sure])
+    either = facts.birth_gaps(left[sure], right[sure], swapped_ages=True)
+    tolerance, swapped = learn_birth_reading(written, either)
+    if options.birth_year_guard != "auto":
+        tolerance = int(options.birth_year_guard)
+    return {"birth_tolerance": tolerance, "swapped_ages": swapped}
 
 
 def assemble_record_person(
@@ -466,6 +472,7 @@ def summary_table(
     ]
     if clustered.birth_year_tolerance is not None:
         rows.append(("birth_year_tolerance", None, clustered.birth_year_tolerance))
+        rows.append(("birth_year_swapped_ages", None, int(clustered.swapped_ages)))
     rows += [
         ("field", name, share)
         for name, share in zip(fields.names()[1:], fields.shares.values(), strict=True)

@@ -198,6 +198,8 @@ def split_name(
     text = str(text)
     script = "arabic" if has_arabic(text) else "latin"
     main = _PARENS.sub(" ", text)
+    if script == "latin":
+        main = _ABBREVIATION.sub(r"\1", main)
     words = _words(_reorder(main, script), script)
     requested = style
     style = latin_style(text, words, style) if script == "latin" else ARABIC_KEYS
@@ -218,6 +220,8 @@ def split_name(
         return NameParts(script=script, identifiable=False, unidentified_reason=reason)
     if _is_unknown(words):
         return NameParts(script=script, identifiable=False, unidentified_reason="unknown_name")
+    if script == "latin":
+        words = _without_initials(words)
     relation, rest = _relation(words, script)
     if relation:
         anchor = split_name(" ".join(rest), requested, equivalents) if rest else NameParts()
@@ -328,6 +332,28 @@ def _drop_leading_honorifics(words: list[str]) -> list[str]:
     while i < len(words) and _norm(words[i]) in HONORIFICS:
         i += 1
     return words[i:]
+
+
+# A two-letter abbreviation ('Sh.', 'Kh.' for one Latin letter of Arabic) becomes its first
+# letter, so that once the dots are gone it still reads as an initial.
+# Titles and Jr./Sr. are not names' initials.
+_ABBREVIATION = re.compile(r"(?<=\s)(?!(?i:dr|mr|ms|st|jr|sr)\.)([^\W\d_])[^\W\d_]\.(?=[\s,]|$)")
+_INITIALS_ONLY = re.compile(r"\s*(?:(?:[^\W\d_]{1,2}\.|[^\W\d_])(?:\s+|$))+")
+
+
+def _is_initial(word: str) -> bool:
+    """'M', 'M.': a name known only by its first letter."""
+    return sum(c.isalpha() for c in word) == 1
+
+
+def _without_initials(words: list[str]) -> list[str]:
+    """The words less the initials after the first word ('Khaled M. al-Zein': a father's name
+    as its initial). An initial names no one in particular: kept, it is a name token that
+    matches nothing, a father's name every full name contradicts, and a list writing fathers
+    as initials had half its true pairs split (held-out regime `initials`). A name that
+    starts with an initial (J. Smith) keeps it: the given name is its only trace."""
+    kept = words[:1] + [w for w in words[1:] if not _is_initial(w)]
+    return kept if len(kept) > 1 else words
 
 
 def _is_unknown(words: list[str]) -> bool:
@@ -600,6 +626,8 @@ def parts_from_fields(
         words = _words(_PARENS.sub(" ", str(field)), field_script)
         if position == 0:
             words = _drop_leading_honorifics(words)
+        elif field_script == "latin" and _INITIALS_ONLY.fullmatch(str(field)):
+            words = []  # a father's name written as its initial: see _without_initials
         keying = latin if field_script == "latin" else ARABIC_KEYS
         married_after = 1 if position == FAMILY_FIELD else None
         tokens = _tokens(words, field_script, keying, equivalents, married_after)

@@ -42,6 +42,11 @@ EXCESS_SIGNIFICANCE = 0.001
 # says otherwise: the demo's pooled table (14,186 people, 5 lists) leaves the collapsed
 # sweep at R-hat 1.10-1.13, ESS 22-29 in its default run (docs/lcmcr.md).
 RUN_ON_LIMIT = 16
+# ... and the Gibbs sweeps up to this many times the collapsed sweep's run, in CPU (R's
+# sweep, cheaper, runs more sweeps): a sweep's run is cheap, and on a crawl short. On the
+# demo's pooled table (N's autocorrelation about 5,500 sweeps) R's sweep stopped at 16
+# runs' CPU (571,000 sweeps a chain) at R-hat 1.021, ESS 334 on the stage's seed.
+GIBBS_RUN_ON_LIMIT = 32
 # A default LCMCR fit whose truncation binds (docs/lcmcr.md) is fitted again with twice
 # the classes, up to this many: on 8 lists with directly dependent lists and a hard-to-reach
 # group, K = 10's chains sit in configurations apart (R-hat 1.95) and K = 20's agree.
@@ -75,8 +80,8 @@ class LcmcrSettings(Section):
                                  minimum=1)  # fmt: skip
     mh_attempts: int = setting(3, "Gibbs: Metropolis steps per class and sweep", minimum=1)
     sampler: str = setting(
-        "auto", "auto (NUTS on large tables, the collapsed sweep on sparse ones), nuts, "
-        "collapsed or augmented (R's sweep)", choices=LCMCR_SAMPLERS,
+        "auto", "auto (the faster by a race: NUTS where the table identifies the model, "
+        "the collapsed or R's sweep), nuts, collapsed or augmented (R's sweep)", choices=LCMCR_SAMPLERS,
     )  # fmt: skip
     ess_target: float | None = setting(
         None, f"run the chains on until the ESS of N reaches this and R-hat {RHAT_LIMIT} "

@@ -69,6 +69,9 @@ class Errors:
     accents_dropped: float = 0.0  # Spanish names and places written without accents
     nickname: float = 0.0  # Spanish names: a nickname (Pacho) for the given name (Francisco)
     married_name: float = 0.0  # Spanish names: a wife written with 'de' + her husband's surname
+    age_heaped: float = 0.0  # ages rounded to a multiple of five, as informants guess them
+    age_swapped: float = 0.0  # two-digit ages written with their digits exchanged (34 -> 43)
+    father_initial: float = 0.0  # Latin names: the father's name as its initial (Mohammad A. ...)
 
 
 @dataclass(frozen=True)

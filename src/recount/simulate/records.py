@@ -113,6 +113,7 @@ def list_records(
     age = p["age"].copy()
     off = rng.random(n) < e.age_off
     age[off] = np.clip(age[off] + rng.choice([-3, -2, -1, 1, 1, 2, 3], off.sum()), 0, None)
+    age = _heaped_and_swapped(age, e, rng)
     age_missing = rng.random(n) < e.age_missing
 
     recorded_date, date_text = _dates(p["date"], spec, rng)
@@ -204,6 +205,8 @@ def _names(p: Population, spec: ListSpec, rng: np.random.Generator) -> dict[str,
             "family": _latin_family(p["family"], spec, rng),
         }
         _apply_typos(latin_parts, e.typo, spelling.latin_typo, rng)
+        if e.father_initial:
+            latin_parts["father"] = _initials(latin_parts["father"], e.father_initial, rng)
 
     for parts in (arabic_parts, latin_parts):
         if parts is not None:
@@ -233,6 +236,29 @@ def _names(p: Population, spec: ListSpec, rng: np.random.Generator) -> dict[str,
     if e.kunya and s.layout == "full":
         _add_kunya(result, p, e.kunya, s.script, rng)
     return result
+
+
+def _heaped_and_swapped(age: np.ndarray, e, rng: np.random.Generator) -> np.ndarray:
+    """Ages as informants give them: rounded to a multiple of five, or two digits exchanged.
+
+    Draws nothing when both rates are 0, so lists without these habits keep their bytes.
+    """
+    if e.age_heaped:
+        heaped = (rng.random(len(age)) < e.age_heaped) & (age >= 10)
+        age = np.where(heaped, 5 * np.round(age / 5), age).astype(age.dtype)
+    if e.age_swapped:
+        tens, units = age // 10, age % 10
+        swappable = (age >= 10) & (age <= 99) & (units != 0) & (units != tens)
+        swapped = swappable & (rng.random(len(age)) < e.age_swapped)
+        age = np.where(swapped, units * 10 + tens, age).astype(age.dtype)
+    return age
+
+
+def _initials(names: np.ndarray, rate: float, rng: np.random.Generator) -> np.ndarray:
+    """Names written as their initial ('Ahmad' -> 'A.') on `rate` of the rows."""
+    chosen = rng.random(len(names)) < rate
+    initials = np.array([f"{name[:1].upper()}." if name else name for name in names], dtype=object)
+    return np.where(chosen, initials, names)
 
 
 def _in_order_rows(n: int, schema, rng) -> np.ndarray | None:

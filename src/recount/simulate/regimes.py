@@ -42,6 +42,12 @@ MISSING_FIELDS = {
     "year_only": "year_only",
     "month_only": "month_only",
 }
+# Variation switches -> the Errors rate they set: how a list writes what it does hold.
+VARIATIONS = {
+    "age_heaped": "age_heaped",  # ages rounded to a multiple of five ('about forty')
+    "age_swapped": "age_swapped",  # two-digit ages with their digits exchanged (34 -> 43)
+    "father_initial": "father_initial",  # Latin names: the father's name as its initial
+}
 COUNTRIES = ("SY", "CO")
 
 
@@ -54,6 +60,7 @@ class ListStyle:
     romanisation: str | None = None  # one of ROMANISATIONS (Latin-script names); None: mixed
     script: str | None = None  # arabic | latin | both; None: the list's own
     missing: Mapping[str, float] = field(default_factory=dict)  # MISSING_FIELDS key -> rate
+    variation: Mapping[str, float] = field(default_factory=dict)  # VARIATIONS key -> rate
 
 
 @dataclass(frozen=True)
@@ -86,6 +93,7 @@ class Regime:
             romanisation=own.romanisation or base.romanisation,
             script=own.script or base.script,
             missing={**base.missing, **own.missing},
+            variation={**base.variation, **own.variation},
         )
 
     def settings(self) -> str:
@@ -141,6 +149,13 @@ class Regime:
                     )
                 if not isinstance(rate, int | float) or not 0 <= rate <= 1:
                     raise ConfigError(f"{key}.missing.{missing}", "expected a rate from 0 to 1")
+            for kind, rate in style.variation.items():
+                if kind not in VARIATIONS:
+                    raise ConfigError(
+                        f"{key}.variation.{kind}", f"expected one of {', '.join(VARIATIONS)}"
+                    )
+                if not isinstance(rate, int | float) or not 0 <= rate <= 1:
+                    raise ConfigError(f"{key}.variation.{kind}", "expected a rate from 0 to 1")
         return self
 
 
@@ -160,20 +175,22 @@ def regime_from_options(
     romanisation: list[str] = (),
     script: list[str] = (),
     missing: list[str] = (),
+    variation: list[str] = (),
     **settings,
 ) -> Regime:
     """A regime from a preset and command-line style options.
 
     name_order: `gov=family_first`, `scsr=comma_given:0.5` (share after a colon), `family_first`;
     romanisation: `snhr=french`; script: `vdc=latin`; missing: `vdc.place=0.4`, `date_of_death=1`
-    (every list). Other settings (relatives=2.0, country="CO", ...) replace the preset's.
+    (every list); variation: `scsr.father_initial=0.6`, `age_swapped=0.05`. Other settings (relatives=2.0, country="CO", ...) replace the preset's.
     """
     styles = {key: dataclasses.replace(value) for key, value in base.lists.items()}
 
     def update(list_id: str, **changes) -> None:
         current = styles.get(list_id, ListStyle())
-        if "missing" in changes:
-            changes["missing"] = {**current.missing, **changes["missing"]}
+        for kind in ("missing", "variation"):
+            if kind in changes:
+                changes[kind] = {**getattr(current, kind), **changes[kind]}
         styles[list_id] = dataclasses.replace(current, **changes)
 
     for text in name_order:
@@ -191,17 +208,18 @@ def regime_from_options(
     for text in script:
         list_id, value = parse_list_option(text, "script")
         update(list_id, script=value)
-    for text in missing:
-        target, rate = parse_list_option(text, "missing")
-        list_id, _, missing_field = target.rpartition(".")
-        try:
-            update(list_id or "*", missing={missing_field: float(rate)})
-        except ValueError as exc:
-            raise ConfigError("missing", f"expected FIELD=RATE, got {text!r}") from exc
+    for option, texts in (("missing", missing), ("variation", variation)):
+        for text in texts:
+            target, rate = parse_list_option(text, option)
+            list_id, _, kind = target.rpartition(".")
+            try:
+                update(list_id or "*", **{option: {kind: float(rate)}})
+            except ValueError as exc:
+                raise ConfigError(option, f"expected [LIST.]KIND=RATE, got {text!r}") from exc
     chosen = {k: v for k, v in settings.items() if v is not None}
     name = (
         base.name
-        if not (name_order or romanisation or script or missing or chosen)
+        if not (name_order or romanisation or script or missing or variation or chosen)
         else (f"{base.name}+options")
     )
     return dataclasses.replace(base, lists=styles, name=name, **chosen).check()
@@ -359,6 +377,37 @@ REGIMES: dict[str, Regime] = {
             coverage=0.35,
             held_out=True,
         ),
+        # ---- held out since round 13 (2026-12-06): variation nobody had simulated before ----
+        Regime(
+            name="ages",
+            description="held out: ages as informants give them: every list rounds 35% of ages "
+            "to a multiple of five and writes 6% of two-digit ages with their digits swapped, "
+            "ages on 85% of records, sohr writes 30% of dates as a year only",
+            lists=_styles(
+                all=ListStyle(
+                    missing={"age": 0.15}, variation={"age_heaped": 0.35, "age_swapped": 0.06}
+                ),
+                sohr=ListStyle(missing={"year_only": 0.3}),
+            ),
+            sources=6,
+            held_out=True,
+        ),
+        Regime(
+            name="initials",
+            description="held out: snhr and lcc in Latin script only, which with scsr write the "
+            "father's name as its initial on 60% of records (Mohammad A. al-Halabi); gov drops "
+            "fathers' names on 30%; relatives x1.5 with 30% cousins (half namesakes)",
+            lists=_styles(
+                snhr=ListStyle(script="latin", variation={"father_initial": 0.6}),
+                lcc=ListStyle(script="latin", variation={"father_initial": 0.6}),
+                scsr=ListStyle(variation={"father_initial": 0.6}),
+                gov=ListStyle(missing={"father_name": 0.3}),
+            ),
+            relatives=1.5,
+            cousins=0.3,
+            sources=6,
+            held_out=True,
+        ),
     )
 }
 TUNING = tuple(name for name, regime in REGIMES.items() if not regime.held_out)
@@ -414,6 +463,7 @@ def restyle(spec, regime: Regime):
         hard_to_reach=spec.capture.hard_to_reach * regime.hard_to_reach,
     )
     rates = {MISSING_FIELDS[name]: rate for name, rate in style.missing.items()}
+    rates |= {VARIATIONS[kind]: rate for kind, rate in style.variation.items()}
     errors = dataclasses.replace(spec.errors, **rates)
     schema = _restyle_schema(spec.id, spec.schema, style, _language(spec.schema, regime.country))
     return ListSpec(spec.id, spec.description, capture, schema, errors)
