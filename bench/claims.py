@@ -6,7 +6,7 @@ run reads the same text.
 
     python bench/claims.py                    # speed, the corpora, the held-out sets, the dev split
     python bench/claims.py --corpus DIR_OR_TOML [--misses]   # score any labelled corpus
-    python bench/claims.py --corpus tests/claims/dev3 --half a   # one half of dev2 to dev9 (README)
+    python bench/claims.py --corpus tests/claims/dev3 --half a   # one half of dev2 to dev10 (README)
     python bench/claims.py --blind            # the blind split tests/claims/blind10 (the lead only)
 
 Scores come from the product's own path (`claim_records`, the function behind
@@ -53,6 +53,7 @@ DEV6 = TESTS / "dev6"
 DEV7 = TESTS / "dev7"
 DEV8 = TESTS / "dev8"
 DEV9 = TESTS / "dev9"
+DEV10 = TESTS / "dev10"
 # The tenth blind split, labelled by another hand (engineer blind10, who ran no extraction code);
 # scored once, by the lead; never developed on.
 # (blind4, scored once on 2026-12-05, note 35, is development material since: dev5;
@@ -73,6 +74,10 @@ HALF_A = {
     "dev9": (
         "01 02 03 04 08 09 10 11 12 22 23 25 26 27 28 29 30 31 32 37 38 39 40 41 42 43 48 49 50 51 "
         "52 53"
+    ).split(),
+    "dev10": (
+        "01 02 03 04 05 10 11 12 13 14 15 16 29 30 31 32 33 34 35 38 39 40 41 42 43 56 57 58 62 63 "
+        "64 66 70"
     ).split(),
 }
 FILLER = [
@@ -303,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--half",
         choices=("a", "b"),
-        help="dev2 to dev9 only: half A (developed on) or half B (checked at milestones)",
+        help="dev2 to dev10 only: half A (developed on) or half B (checked at milestones)",
     )
     args = parser.parse_args(argv)
     only: tuple[str, ...] = ()
@@ -344,7 +349,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     print(json.dumps(bench_labelled(DEV, "dev"), ensure_ascii=False))
     print(json.dumps(bench_labelled(TESTS / "check", "check"), ensure_ascii=False))
-    for split in (DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9):
+    for split in (DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10):
         half_a = tuple(f"{n}-" for n in HALF_A[split.name])
         for half, kept in (("a", {"only": half_a}), ("b", {"exclude": half_a})):
             result = bench_labelled(split, f"{split.name}_half_{half}", **kept)

@@ -1,9 +1,10 @@
 """`make demo`: simulate a multi-source conflict, run the whole flow, compare with the truth.
 
 Simulates about 20,000 people documented by 5 lists (in different formats,
-scripts and encodings), runs `recount run` on the workspace (the embedded
-DuckDB engine), then prints the report's path and the headline numbers beside
-the simulator's truth.
+scripts and encodings), links the records, lets a simulated reviewer answer the
+random audit sample from the truth (so the estimate carries linkage uncertainty),
+runs `recount run` on the workspace (the embedded DuckDB engine), then prints the
+report's path and the headline numbers beside the simulator's truth.
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ import pandas as pd
 from rich.console import Console
 from rich.table import Table
 
+from recount.link.evaluate import read_truth
 from recount.report import figures, simulation_truth
 from recount.report import linkage as linkage_figures
+from recount.review import audit
 from recount.simulate import simulate
 from recount.workspace import Workspace
 
@@ -44,12 +47,24 @@ def main() -> int:
     )
     simulate(args.dir, people=args.people, sources=args.sources, seed=args.seed)
 
-    console.rule("2. recount run")
     recount = Path(sys.executable).with_name("recount")
+    console.rule("2. recount ingest, normalize, link")
+    for stage in ("ingest", "normalize", "link"):
+        subprocess.run([str(recount), stage, "--workspace", str(args.dir)], check=True)
+
+    console.rule("3. the audit sample, answered from the truth")
+    ws = Workspace(args.dir)
+    answered = _answer_audit(ws)
+    console.print(
+        f"a simulated reviewer answered the {answered} items of the random audit sample "
+        "(`recount review`, Audit sample) from the simulator's truth: the estimate now "
+        "carries linkage uncertainty (\\[estimate] linkage_draws = auto)"
+    )
+
+    console.rule("4. recount run")
     subprocess.run([str(recount), "run", "--workspace", str(args.dir)], check=True)
 
-    console.rule("3. against the truth")
-    ws = Workspace(args.dir)
+    console.rule("5. against the truth")
     head = figures.headline(ws)
     truth_total = simulation_truth(ws)
     truth_documented = _true_documented(ws)
@@ -83,6 +98,21 @@ def main() -> int:
     console.print(f"report: {(ws.out_dir / 'report.html').resolve()}")
     console.print(f"finished in {time.perf_counter() - started:,.0f} s")
     return 0
+
+
+def _answer_audit(ws: Workspace) -> int:
+    """Draw the audit sample and answer it as a perfect reviewer would (the truth is known
+    here): the labels that let the linkage draws calibrate the match probabilities."""
+    truth = read_truth(ws.root / "truth" / "records.csv")
+    truth = pd.DataFrame(
+        {
+            "record_id": truth["source_id"] + ":" + truth["source_row"].astype(str),
+            "true_id": truth["person_id"],
+        }
+    )
+    with ws.connect() as con:
+        audit.draw_sample(con)
+        return audit.answer_from_truth(con, truth)
 
 
 def _true_documented(ws: Workspace) -> int:

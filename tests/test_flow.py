@@ -145,8 +145,12 @@ def test_run_linkage_draws_override_reruns_the_estimate_as_a_changed_setting(tmp
     root = tmp_path / "draws"
     simulate(root, people=600, sources=3, seed=5)
     ws = Workspace(root)
+    config = ws.config_path.read_text(encoding="utf-8")
+    ws.config_path.write_text(
+        config.replace("[estimate]\n", "[estimate]\nlinkage_draws = 0\n", 1), encoding="utf-8"
+    )
     run_workspace(ws)
-    same = run_workspace(ws, linkage_draws=0)  # the file's value (the default)
+    same = run_workspace(ws, linkage_draws=0)  # the file's value
     assert all(s.status.startswith("skipped") for s in same.stages)
     result = CliRunner().invoke(app, ["run", "--linkage-draws", "2", "--workspace", str(root)])
     assert result.exit_code == 0, result.output

@@ -115,7 +115,10 @@ def fingerprints(
     )
     if estimate is None:
         estimate = config.raw.get("estimate", {})
-    prints["estimate"] = _hash(version, prints["link"], estimate)
+    # the audit's answers calibrate the linkage draws (and decide them, `linkage_draws = auto`)
+    prints["estimate"] = _hash(
+        version, prints["link"], estimate, _table_state(ws, "audit_answers", "answer_id")
+    )
     prints["claims"] = _hash(version, prints["estimate"], _table_state(ws, "claims", "claim_id"))
     prints["report"] = _hash(version, prints["claims"], config.raw.get("report", {}))
     return prints

@@ -105,3 +105,38 @@ def test_bad_linkage_draws_flag_is_refused(linked):
     result = CliRunner().invoke(app, ["estimate", "-w", str(linked.root), "--linkage-draws", "1"])
     assert isinstance(result.exception, ConfigError)
     assert "linkage_draws" in str(result.exception)
+
+
+def test_auto_linkage_draws_wait_for_labels_that_can_calibrate_the_probabilities(linked, tmp_path):
+    """`linkage_draws = "auto"` (the default): the single clustering until labels can calibrate
+    the match probabilities (uncalibrated, the draws broke true links on lists that link badly:
+    note 100), then AUTO_LINKAGE_DRAWS; answering the audit reruns `recount run`'s estimate."""
+    import shutil
+
+    from recount.estimate.linkage import MIN_CALIBRATION_LABELS
+    from recount.estimate.linkage_stage import auto_linkage_draws
+    from recount.pipeline import fingerprints
+    from recount.settings.estimate import AUTO_LINKAGE_DRAWS
+
+    ws = Workspace(shutil.copytree(linked.root, tmp_path / "ws"))
+    config = ws.config_path.read_text(encoding="utf-8")
+    ws.config_path.write_text(config.replace("linkage_draws = 4\n", ""), encoding="utf-8")
+    with ws.connect() as con:
+        con.execute("drop table if exists audit_answers")
+        con.execute("drop table if exists audit_items")
+    assert Workspace(ws.root).config.estimate.linkage_draws == "auto"
+    assert auto_linkage_draws(ws) == 0
+    total = Project(ws).estimate().query("level == 'total'").iloc[0]
+    assert pd.isna(total["linkage_share"]) and pd.isna(total["fixed_estimate"])
+    before = fingerprints(ws)["estimate"]
+    with ws.connect() as con:
+        audit.ensure_schema(con)
+        audit.draw_sample(con, singletons=40, links=40, seed=5)
+        audit.answer_from_truth(con, truth_of(ws), limit=MIN_CALIBRATION_LABELS - 1)
+    assert auto_linkage_draws(ws) == 0
+    with ws.connect() as con:
+        audit.answer_from_truth(con, truth_of(ws), limit=1)
+    assert auto_linkage_draws(ws) == AUTO_LINKAGE_DRAWS
+    assert fingerprints(ws)["estimate"] != before
+    total = Project(ws).estimate().query("level == 'total'").iloc[0]
+    assert 0 <= total["linkage_share"] <= 1 and not pd.isna(total["fixed_estimate"])

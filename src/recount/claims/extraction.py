@@ -161,7 +161,9 @@ def _credit_headline(rows: list[dict], text: str, first: tuple[int, int]) -> Non
         return
     body = [r for r in rows if r["start"] >= end and r["attributed"]]
     for row in rows:
-        if row["start"] >= end or (row["attributed"] and not _generic(row["claimant"])):
+        if row["start"] >= end or (
+            row["attributed"] and not _generic(row["claimant"]) and not _a_place(row["claimant"])
+        ):
             continue
         same = next(
             (
@@ -178,6 +180,15 @@ def _credit_headline(rows: list[dict], text: str, first: tuple[int, int]) -> Non
                 same["claimant_kind"],
                 True,
             )
+
+
+def _a_place(claimant: str | None) -> bool:
+    """'South Korea confirms nearly 5,000 wartime executions': a headline's country stands for
+    the body that speaks for it in the text ('a government commission said')."""
+    if not claimant:
+        return False
+    places = find_places(claimant)
+    return len(places) == 1 and places[0].start == 0 and places[0].end == len(claimant)
 
 
 _UNNAMED = {"report", "study", "survey", "figures", "data", "findings"}

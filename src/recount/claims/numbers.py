@@ -30,12 +30,14 @@ SCALES = {
 }
 SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
 # Scale words after a numeral in the languages quoted in reporting ("1,5 Millionen",
-# "2,3 millones", "1,2 milhões"): a numeral's scale only, never a number word's.
+# "2,3 millones", "1,2 milhões", "150 mil", "30 mila"): a numeral's scale only, never a number
+# word's.
 NUMERAL_SCALES = {
     **SCALES,
     "millions": 1_000_000, "millionen": 1_000_000, "millones": 1_000_000, "millón": 1_000_000,
     "milhões": 1_000_000, "milhão": 1_000_000, "milliarden": 1_000_000_000,
-    "milliards": 1_000_000_000, "tausend": 1_000,
+    "milliards": 1_000_000_000, "tausend": 1_000, "mil": 1_000, "mila": 1_000,
+    "milioni": 1_000_000,
 }  # fmt: skip
 
 # Vague counts: (value = ACLED's conservative code, high end of what the word can mean).
@@ -88,6 +90,8 @@ QUALIFIERS = {
     "más de": "more_than", "mais de": "more_than", "plus de": "more_than",
     "mindestens": "at_least", "al menos": "at_least", "pelo menos": "at_least",
     "au moins": "at_least", "bis zu": "up_to", "hasta": "up_to", "até": "up_to",
+    "+ de": "more_than",  # French shorthand: "+ de 30 000 personnes"
+    "oltre": "more_than", "almeno": "at_least", "quasi": "nearly",
 }  # fmt: skip
 ABOUT_BAND = 0.10  # "about N": N +/- 10 %
 NEARLY_BAND = 0.10  # "nearly N": from N - 10 % up to N
@@ -156,7 +160,7 @@ QUANTITY_RE = re.compile(
     # a spaced em dash is a clause's dash, and so is a spaced dash after a year ("Nairobi,
     # 4 October 1993 — Twelve soldiers", "in 2014 – 12 were killed"): no range
     rf"(?:(?!\s+—\s|(?<=(?<![\d,.])(?:19|20)\d\d)\s+[-–]\s)"
-    rf"\s*(?P<sep>(?(between)(?:-|–|—|\b(?:to|and|und|bis|y|e|et)\b)|(?:-|–|—|\bto\b|\bor\b)))\s*{_core('b')})?"
+    rf"\s*(?P<sep>(?(between)(?:-|–|—|\b(?:to|and|und|bis|y|e|et|à)(?!\w))|(?:-|–|—|\bto\b|\bor\b|\bà(?!\w))))\s*{_core('b')})?"
     rf"(?P<plus>\+|-plus\b|\s+or\s+more\b|\s+or\s+so\b|\s+plus\b)?",
     re.IGNORECASE,
 )

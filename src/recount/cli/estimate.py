@@ -15,7 +15,13 @@ from recount.cli.common import WorkspaceOption, console, err_console, open_proje
 from recount.errors import ConfigError, InputError
 from recount.estimate.headline import HEADLINE_CAUTIONS
 from recount.settings import METHODS, EstimateSettings, HlcmcrSettings, LcmcrSettings
-from recount.settings.estimate import CRITERIA, ESS_MINIMUM, LCMCR_SAMPLERS, RHAT_LIMIT
+from recount.settings.estimate import (
+    AUTO_LINKAGE_DRAWS,
+    CRITERIA,
+    ESS_MINIMUM,
+    LCMCR_SAMPLERS,
+    RHAT_LIMIT,
+)
 
 # `recount mse` fits LCMCR alone unless --method says otherwise.
 MSE_METHOD = "lcmcr"
@@ -25,8 +31,9 @@ LinkageDrawsOption = Annotated[
     typer.Option(
         "--linkage-draws",
         help="Plausible clusterings to pool over, so the interval carries linkage "
-        f"error (default [estimate] linkage_draws, {EstimateSettings.linkage_draws}; "
-        "0: the single clustering).",
+        f"error (default [estimate] linkage_draws, {EstimateSettings.linkage_draws}: "
+        f"{AUTO_LINKAGE_DRAWS} once review or audit labels can calibrate the match "
+        "probabilities; 0: the single clustering).",
     ),
 ]
 

@@ -35,7 +35,7 @@ from recount.estimate.preferred import PREFERRED, mark_preferred
 from recount.estimate.strata import StratumResult, StratumTask, run_tasks, stratum_key
 from recount.estimate.unknown_strata import impute_unknown_strata, imputed_people
 from recount.settings import EstimateSettings
-from recount.settings.estimate import ENGINES
+from recount.settings.estimate import ENGINES, LINKAGE_DRAWS_AUTO
 from recount.tables import is_pooled, pooled_level
 from recount.workspace import Workspace
 
@@ -66,6 +66,10 @@ def estimate_workspace(
     lists = persons_lists(pd.DataFrame(columns=columns))
     settings = methods_for_lists(settings, lists)
     linked = ws.has_table("pairs") and ws.has_table("record_person") and len(lists) >= 2
+    if settings.linkage_draws == LINKAGE_DRAWS_AUTO:
+        from recount.estimate.linkage_stage import auto_linkage_draws
+
+        settings = replace(settings, linkage_draws=auto_linkage_draws(ws) if linked else 0)
     if settings.linkage_draws and linked:
         from recount.estimate.linkage_stage import estimate_linked_workspace
 

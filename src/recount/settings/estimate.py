@@ -11,6 +11,11 @@ from dataclasses import dataclass
 
 from recount.settings.base import Section, Where, setting
 
+# `[estimate] linkage_draws = "auto"`: this many plausible clusterings where labels can
+# calibrate the match probabilities (recount.estimate.linkage_stage.auto_linkage_draws).
+LINKAGE_DRAWS_AUTO = "auto"
+AUTO_LINKAGE_DRAWS = 20
+
 # hlcmcr: one hierarchical model over every stratum; the others stratum by stratum.
 METHODS = ("hlcmcr", "lcmcr", "loglinear", "dga", "chapman")
 ENGINES = ("processes", "spark")  # the first unless [link] backend is spark
@@ -180,14 +185,15 @@ class EstimateSettings(Section):
     engine: str | None = setting(
         None, "processes or spark (default: spark when [link] backend is spark)", choices=ENGINES
     )
-    # Off by default: with one LCMCR fit per replicate (note 69) the pooled interval covered
-    # the truth on 5 of 6 seeds at 5,000 people against the single clustering's 6 of 6,
-    # and every pooled headline is flagged (replicates' chains too short for R-hat), at
-    # 1.35x the demo's estimate stage for 20 draws.
-    linkage_draws: int = setting(
-        0,
+    # auto: the draws need calibrated match probabilities. Without labels, on lists that
+    # link badly (the simulator's sparse regime) Splink's were under-confident and the
+    # draws broke true links: the pooled total +22.8% where the single clustering's was
+    # +11.0%; with an audit they follow the labels (note 100).
+    linkage_draws: int | str = setting(
+        LINKAGE_DRAWS_AUTO,
         "plausible clusterings the estimate pools over, so its interval carries linkage error "
-        "(0: the single clustering; docs/linkage_uncertainty.md)",
+        f"(0: the single clustering; auto: {AUTO_LINKAGE_DRAWS} once labels (review or audit "
+        "answers) can calibrate the match probabilities, else 0; docs/linkage_uncertainty.md)",
         minimum=0,
     )
     lcmcr: LcmcrSettings = setting(LcmcrSettings(), "[estimate.lcmcr]: LCMCR's own options")
@@ -226,6 +232,12 @@ class EstimateSettings(Section):
                     f"{level!r} is not a coarser level of strata {list(self.strata)}: "
                     "use 'total' or '+'-joined fields",
                 )
+        if isinstance(self.linkage_draws, str) and self.linkage_draws != LINKAGE_DRAWS_AUTO:
+            raise where.error(
+                ("linkage_draws",),
+                f"expected {LINKAGE_DRAWS_AUTO}, 0 (off) or at least 2 plausible clusterings, "
+                f"got {self.linkage_draws!r}",
+            )
         if self.linkage_draws == 1:
             raise where.error(
                 ("linkage_draws",), "expected 0 (off) or at least 2 plausible clusterings"

@@ -49,7 +49,7 @@ _PROPER_SUBJECT_RE = re.compile(
 _POSSESSOR_RE = re.compile(
     r"(?P<np>\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?[\w-]+)['’]s\s+(?:(?:own|latest|new|official|"
     r"final|initial|first|revised|[a-z]+ly)\s+){0,2}(?:figures?|estimates?|count|tally|toll|data|"
-    r"statistics|numbers|reports?)\b",
+    r"statistics|numbers|reports?|lists?|registers?|database)\b",
     re.IGNORECASE,
 )
 _POSSESSIVE_SOURCE_RE = re.compile(
@@ -71,7 +71,7 @@ _SOURCE_OF_RE = re.compile(
 )
 # "estimates of more than 6,000 given by other monitors", "Estimates ..., by various war monitors".
 _GIVEN_BY_RE = re.compile(
-    rf"\b(?P<noun>{alternation(SOURCE_NOUNS)})\b(?:\s+by(?=\s+(?:the\s+)?[A-Z])|[^.;:!?]{{0,90}}?,\s*by|\s+(?:[^\s.;:!?]+\s+){{0,6}}?(?:given|provided|supplied|published|released|issued|compiled|cited|made|put\s+forward|documented|recorded|collected|verified|reported)\s+by)\s+",
+    rf"\b(?P<noun>{alternation(SOURCE_NOUNS)})\b(?:\s+by(?=\s+(?:the\s+)?[A-Z])|[^.;:!?]{{0,90}}?,\s*by|\s+(?:[^\s.;:!?]+\s+){{0,6}}?(?:given|provided|supplied|published|released|issued|compiled|cited|made|put\s+forward|documented|recorded|collected|verified|reported|written|authored|commissioned)\s+by)\s+",
     re.IGNORECASE,
 )
 # "…, which said 400 people had died": the speaker is the noun phrase the clause belongs to.
@@ -201,7 +201,7 @@ def find_attributions(
         if given is not None:
             subject = re.fullmatch(
                 r"(?:[^—–]{0,60}\s[—–]\s)?\W*(?:(?:the|a|an|[a-z]+)\s+){0,2}",  # after a dateline
-                sentence[: match.start("noun")],
+                sentence[credit : match.start("noun")],
                 re.IGNORECASE,
             )
             # the source noun as the sentence's subject ("Estimates …, by X, range between …")
@@ -476,6 +476,9 @@ def _mention_at(
     return None
 
 
+_NAME_PREFIX_RE = re.compile(r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,2}")
+
+
 def _object_attribution(
     sentence: str, cue: int, after: int, mentions: list[ClaimantMention]
 ) -> Attribution:
@@ -485,12 +488,29 @@ def _object_attribution(
         or _NP_AFTER_RE.match(sentence[source_of.end() : source_of.end() + 100])
     ):
         after = source_of.end()
-    mention = _mention_at(mentions, after, 12)
+    mention = _mention_at(mentions, after, 12) or next(
+        (
+            m
+            for m in mentions
+            if m.start >= after and _NAME_PREFIX_RE.fullmatch(sentence, after, m.start)
+        ),
+        None,
+    )  # "by the Benetech Human Rights Data Analysis Group": the body the gazetteer knows
     if mention is not None:
         return _named(cue, mention)
     phrase = _NP_AFTER_RE.match(sentence[after : after + 100])
+    if phrase is not None and phrase.group(1).split()[-1].lower() in _TITLE_WORDS:
+        # "by Australia's then Foreign Minister, Alexander Downer, and …": the person
+        person = _TITLED_NAME_RE.match(sentence, after + phrase.end())
+        if person is not None:
+            return _unnamed(cue, person.group(1))
     name = _clean_phrase(phrase.group(1)) if phrase else None
     return _unnamed(cue, name)
+
+
+_TITLED_NAME_RE = re.compile(
+    r"\s*,\s+([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|bin|al)){1,3})\s*(?:,|$)"
+)
 
 
 _COMPILED_BY_RE = re.compile(

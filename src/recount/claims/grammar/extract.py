@@ -165,12 +165,13 @@ _TOLL_RE = re.compile(
     re.IGNORECASE,
 )
 _NOUN_OF_RE = re.compile(
-    r"\b(?:the\s+)?(?P<w>deaths?|killings?|killing|displacement|exodus|flight|influx|abductions?|kidnappings?|whereabouts|arrests?|detention|evacuation|disappearance|rescue|injuries|injury|wounding)\s+of\s+"
+    r"\b(?:the\s+)?(?P<w>deaths?|killings?|killing|executions?|displacement|exodus|flight|influx|abductions?|kidnappings?|whereabouts|arrests?|detention|evacuation|disappearance|rescue|injuries|injury|wounding)\s+of\s+"
     rf"(?:(?:{QUALIFIER_PATTERN}|another|an\s+additional|a\s+further)\s+)?$",
     re.IGNORECASE,
 )
 _NOUN_OF_MEASURES = {
     "death": "killed", "deaths": "killed", "killing": "killed", "killings": "killed",
+    "execution": "killed", "executions": "killed",
     "displacement": "displaced", "arrest": "detained", "arrests": "detained",
     "detention": "detained", "evacuation": "evacuated", "disappearance": "missing",
     "rescue": "saved", "injuries": "injured", "injury": "injured", "wounding": "injured",
@@ -191,8 +192,9 @@ _PART_RE = re.compile(
     r"(?:\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+them|\bmost\s+of\s+them|\bmostly|\bmainly|\bincl\.?|\bamong\s+those|\bcompris(?:e|es|ed|ing)|\bconsist(?:s|ed|ing)?\s+of|\bbroke\s+down\s+into|\()\s*(?:were|are|was|is)?\s*$",
     re.IGNORECASE,
 )
+# "300 deaths and 450 in June", "spoke of 145 000 victims in 1959 and of 200 000 in 1960".
 _COORD_RE = re.compile(
-    r"^\s*(?:,\s*)?(?:(?:and|or)(?:\s+(?:(?:more|most)\s+)?(?:likely|possibly|perhaps|probably|maybe|even))?|as\s+well\s+as|plus|&|with|,|compared\s+(?:to|with)|versus|vs\.?|against|(?:up|down)\s+from)\s*$|^\s*[-–—:(]\s*$",
+    r"^\s*(?:,\s*)?(?:(?:and|or)(?:\s+(?:(?:more|most)\s+)?(?:likely|possibly|perhaps|probably|maybe|even))?(?:\s+(?:of|at))?|as\s+well\s+as|plus|&|with|,|compared\s+(?:to|with)|versus|vs\.?|against|(?:up|down)\s+from)\s*$|^\s*[-–—:(]\s*$",
     re.IGNORECASE,
 )
 _LIST_TAIL_RE = re.compile(
@@ -244,12 +246,16 @@ _NOT_A_COUNT_AFTER_RE = re.compile(
     r"|\s*(?:(?:am|pm|gmt|utc|o['’]clock)\b|[ap]\.m\.)"
     # a fraction's number ("one-sixth of the population", "more than three-quarters of them")
     r"|[\s-]+(?:halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b"
-    # estimates or studies counted, not people ("a survey of 14 estimates")
-    r"|\s+(?:estimates|studies|surveys|sources)\b"
+    # estimates or studies counted, not people ("a survey of 14 estimates"), nor kinds of them
+    r"|\s+(?:estimates|studies|surveys|sources|kinds|types|sorts|categories)\b"
     # places people are held in, not people ("held in more than 60 small camps")
     r"|\s+(?:[\w-]+\s+){0,2}?(?:camps|prisons|jails|cells|detention\s+cent(?:re|er)s)\b"
     # the troops who served, not the dead among them ("of some 125,000 Americans who fought")
     r"|\s+(?:[\w-]+\s+){0,2}who\s+(?:fought|served)\b"
+    # weapons lost, not people: "4 MiG-29s", "1 Aermacchi MB-339", "185 tanks/APCs destroyed"
+    r"|\s+(?:(?-i:[A-Z][a-z]+)\s+)?(?-i:[A-Z][A-Za-z]{0,3}-\d)"
+    r"|\s+(?:[\w-]+\s+)?(?:tanks?|APCs?|aircraft|airplanes?|planes?|jets?|helicopters?|artillery|"
+    r"guns?|cannons?|launchers?|vehicles?|trucks?|ships?|boats?|vessels?|drones?|missiles?)\b"
     r"|:\d|\s*/\s*\d|/(?=\s|$)"  # "10:30", "1/2", a footnote "54/"; not "383: 145 civilians"
     rf"|\s+(?!(?-i:may)\b){_MONTH}(?![\w])"  # "15 May" is a date; "300,000 may have died" a count
     r"|(?:st|nd|rd|th)\b)",
@@ -258,9 +264,14 @@ _NOT_A_COUNT_AFTER_RE = re.compile(
 _NOT_A_COUNT_BEFORE_RE = re.compile(
     r"(?:\b(?:every|one\s+in|in\s+every|out\s+of\s+every|CI|confidence\s+interval|aged|age|ages|age\s+of|ages\s+of|ages\s+between|population\s+of|out\s+of|resolution|article|chapter|route|highway|road|page|paragraph|section|phase|room|flight|unit|brigade|division|grade|level|number|no\.|nos\.|item|point|verse|platoon|battalion|regiment|district|zone|sector|category|model|type|version|episode|season|volume|vol\.?|p\.|pp\.)"
     rf"|\b{_MONTH}|[$£€¥]|\bus\$|\d\s*/|\d:(?!\s)|\d\s*\.\s*$|#|\bper"
+    r"|(?-i:\b[A-Z][A-Za-z]{0,3})-"  # a model's number: "MiG-29", "Su-25", "MB-339"
     # a sample: "interviewed 188 victims and witnesses"; a population: "the population was 525,000"
     r"|\b(?:interviewed|interviewing|surveyed|questioned|polled|sampled)"
-    r"|\bpopulation\s+(?:was|is|were|stood\s+at|numbered|of\s+only|had\s+been))\s*$",
+    r"|\bpopulation\s+(?:was|is|were|stood\s+at|numbered|of\s+only|had\s+been)"
+    r"|\bpopulation\s+(?:is|was|were|had\s+been)\s+(?:estimated|put|reckoned|thought)\s+at"
+    # a margin of error, "102,800 (+/- 11,000)"; payments to victims are not a count of them
+    r"|\+\s*/\s*-|±"
+    r"|\b(?:reparations|compensation|pensions|payments)\s+(?:[a-z]+\s+){0,2}(?:to|for))\s*$",
     re.IGNORECASE,
 )
 _TEMPORAL_BEFORE_RE = re.compile(
@@ -386,11 +397,14 @@ def sentence_claims(
         q for q in quantities if not _overlaps(q.start, q.end, blocked) and _may_count(sentence, q)
     ]
     claims = _with_earlier_figures([_parse(sentence, q, state) for q in candidates])
+    claims = _ranges_repeating_the_noun(sentence, claims)
+    claims = _shares_of_a_whole(sentence, claims)
     _inherit(sentence, claims, periods)
     _carry_measure(sentence, claims, state)
     _place_breakdown(sentence, claims)
     _armed_losers(sentence, claims)
     _share_population(sentence, claims)
+    _opening_population(sentence, claims)
     _topic_population(sentence, claims)
     _military_population(sentence, claims)
     for claim in claims:
@@ -401,9 +415,10 @@ def sentence_claims(
     if state.losses and state.losses_people is not None:
         _heading_people(claims, state.losses_people)
     elif state.losses:
-        _belligerents_losses(_sides_claims(sentence, claims))
+        _belligerents_losses(sentence, _sides_claims(sentence, claims))
     if state.losses:
         _side_total(sentence, claims, state)
+        _prisoners_taken(sentence, claims)
     if not item and sentence.rstrip().endswith(":"):
         state.list_heading = _counted_heading(sentence)
     for claim in claims:
@@ -614,7 +629,11 @@ def _military_population(sentence: str, claims: list[SentenceClaim]) -> None:
 _ARMED_LOSER_RE = re.compile(
     r"\b(?:units|army|armies|forces|troops|battalions?|regiments?|divisions?|brigades?|corps|"
     r"navy|militias?|allies)\s+(?:(?:had|have|has)\s+)?(?:suffered|sustained|incurred|lost|had)\s+"
-    r"(?:a\s+total\s+of\s+)?$",
+    r"(?:a\s+total\s+of\s+)?$"
+    # "French military authorities listed their losses at nearly 25,600 dead"
+    r"|\b(?:army|armies|forces|military|militaries|navy|militias?)(?:\s+(?:authorities|command|staff))?"
+    r"\s+(?:listed|put|gave|reported|estimated|counted|recorded)\s+(?:their|its)\s+(?:own\s+)?"
+    r"losses\s+(?:at|as)\s+$",
     re.IGNORECASE,
 )
 
@@ -633,6 +652,16 @@ def _armed_losers(sentence: str, claims: list[SentenceClaim]) -> None:
                 loser_at = claim.quantity.end
             elif loser_at is not None and not claim.own_population:
                 claim.population = "combatants"  # "…, of whom over 87,000 died"
+
+
+_PRISONERS_RE = re.compile(r"\s+(?:prisoners(?:\s+of\s+war)?|POWs?)\b", re.IGNORECASE)
+
+
+def _prisoners_taken(sentence: str, claims: list[SentenceClaim]) -> None:
+    """'238 prisoners' under an infobox's losses: a side's fighters taken prisoner."""
+    for claim in claims:
+        if claim.measure is None and _PRISONERS_RE.match(sentence, claim.quantity.end):
+            claim.measure, claim.population, claim.own_population = "detained", "combatants", True
 
 
 _TOTAL_LINE_RE = re.compile(r"^\W*total\s*:", re.IGNORECASE)
@@ -802,12 +831,17 @@ _TOTAL_WORD_RE = re.compile(r"\btotal\b", re.IGNORECASE)
 _ESTIMATE_NOUN_RE = re.compile(r"(?:estimates?|figures?)\b", re.IGNORECASE)
 
 
-def _belligerents_losses(claims: list[SentenceClaim]) -> None:
+# "15,000 to 20,000 Bougainvilleans dead": a nation's people, not a side's fighters.
+_NATION_AFTER_RE = re.compile(r"\s+(?-i:[A-Z][a-z]+(?:ans|ese|is|ites))\b")
+
+
+def _belligerents_losses(sentence: str, claims: list[SentenceClaim]) -> None:
     for claim in claims:
         if (
             claim.measure in _COMBATANT_MEASURES
             and claim.population == "all"
             and not claim.own_population
+            and not _NATION_AFTER_RE.match(sentence, claim.quantity.end)
         ):
             claim.population = "combatants"
 
@@ -1092,10 +1126,13 @@ def _carry_measure(sentence: str, claims: list[SentenceClaim], state: DocumentSt
         and len(sentence) < 80
         and not _MEASURE_WORD_RE.search(sentence)
     )
+    listing = False
     if measure is None and state.previous_measure and _LISTS_RE.search(sentence):
         # "its database lists 10,812 Albanians, 2,197 Serbs …": the people of the toll just given
+        # (people named as people; not "It named 377 state agents … after two years of work")
         measure = state.previous_measure
         named = _LISTS_RE.search(sentence)
+        listing = True
     if elliptic:
         measure = state.previous_measure
     if measure is None:
@@ -1106,7 +1143,12 @@ def _carry_measure(sentence: str, claims: list[SentenceClaim], state: DocumentSt
                 sentence, claim.quantity.end
             )  # nor "2,714 surrendered", "41 downed aircraft": a word of their own
         else:
-            carries = claim.own_population or named is not None
+            bare_head = (  # "counted 389 — 151 civilians, …": the total before its breakdown
+                listing
+                and claim.quantity.start < named.end()
+                and re.match(r"\s*(?:[—–:(,;.]|$)", sentence[claim.quantity.end :]) is not None
+            )
+            carries = claim.own_population or (named is not None and not listing) or bare_head
         if claim.measure is None and carries:
             claim.measure = measure
             claim.measure_text = _phrase(sentence, claim.quantity.start, claim.phrase_end)
@@ -1709,6 +1751,74 @@ def _with_earlier_figures(claims: list[SentenceClaim]) -> list[SentenceClaim]:
     return out
 
 
+# "30,000 killed-57,000 soldiers killed", "from 28,000 children to 32,000 children", "between 500
+# dead and 700 dead": a range whose ends each repeat what they count.
+_REPEATED_NOUN_GAP_RE = re.compile(
+    r"\s+(?P<words>[^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*){0,3})\s*(?:(?P<sep>to|and)\s+|[-–—])$",
+    re.IGNORECASE,
+)
+
+
+_RISE_FROM_RE = re.compile(rf"\b(?:{alternation(RISE_VERBS)})\s+from\s+$", re.IGNORECASE)
+
+
+def _ranges_repeating_the_noun(sentence: str, claims: list[SentenceClaim]) -> list[SentenceClaim]:
+    """Two figures that are one range's ends, each with its noun: one claim of the range."""
+    out: list[SentenceClaim] = []
+    for claim in claims:
+        first = out[-1] if out else None
+        if first is None or first.quantity.qualifier or claim.quantity.qualifier:
+            out.append(claim)
+            continue
+        gap = _REPEATED_NOUN_GAP_RE.match(sentence, first.quantity.end, claim.quantity.start)
+        if gap is None or first.quantity.low is None or claim.quantity.high is None:
+            out.append(claim)
+            continue
+        words = gap["words"].lower().split()
+        opener = sentence[max(0, first.quantity.start - 9) : first.quantity.start].lower()
+        rise = _RISE_FROM_RE.search(
+            sentence, 0, first.quantity.start
+        )  # "rose from 30 killed to 45"
+        sep = (gap["sep"] or "-").lower()
+        opened = {"to": "from", "and": "between"}.get(sep)
+        after = sentence[claim.quantity.end : claim.quantity.end + 60].lower()
+        if (
+            (opened is not None and not opener.rstrip().endswith(opened))
+            or words[-1] not in re.findall(r"[\w'’-]+", after)[: len(words) + 3]
+            or first.quantity.low >= claim.quantity.high
+            or first.measure not in (None, claim.measure)
+            or rise is not None
+        ):
+            out.append(claim)
+            continue
+        start, end = first.quantity.start, claim.quantity.end
+        low, high = first.quantity.low, claim.quantity.high
+        merged = Quantity(start, end, sentence[start:end], None, low, high, "range", False, False)
+        out[-1] = replace(claim, quantity=merged, phrase_start=first.phrase_start)
+    return out
+
+
+_SHARE_OF_WHOLE_RE = re.compile(r"\s+of\s+(?:the\s+)?[\w-]+['’]s\s+$")
+
+
+def _shares_of_a_whole(sentence: str, claims: list[SentenceClaim]) -> list[SentenceClaim]:
+    """'about 70,000 of the island's roughly 200,000 people had been driven from their homes':
+    the share is the claim, with what the sentence says of the whole; the whole is a population."""
+    out: list[SentenceClaim] = []
+    for claim in claims:
+        share = out[-1] if out else None
+        if (
+            share is not None
+            and share.measure is None
+            and claim.measure is not None
+            and _SHARE_OF_WHOLE_RE.fullmatch(sentence, share.quantity.end, claim.quantity.start)
+        ):
+            out[-1] = replace(claim, quantity=share.quantity, phrase_start=share.phrase_start)
+            continue
+        out.append(claim)
+    return out
+
+
 def _upper_end(q: Quantity) -> Quantity:
     """'rose from 200 to 300': the claim is the new figure."""
     marker = max(q.text.lower().rfind(" to "), q.text.rfind("-"))
@@ -2032,6 +2142,25 @@ _AND_GAP_RE = re.compile(
 )
 _PART_GAP_RE = re.compile(r"^\s*,?\s*(?:including|among\s+them|of\s+whom)\s*$", re.IGNORECASE)
 _MORE_TAIL_RE = re.compile(r"\s+(?:more|others?)\b", re.IGNORECASE)
+
+
+# "Among the French civilians of Algeria, 2 788 were killed and 875 disappeared": the people the
+# sentence opens on are the people its counts count.
+_AMONG_PEOPLE_RE = re.compile(
+    rf"^\W*Among\s+(?:the|those|these)?\s*(?:[\w'’-]+\s+){{0,3}}?(?P<pop>{_POP})\b[^,;:]{{0,40}},",
+    re.IGNORECASE,
+)
+
+
+def _opening_population(sentence: str, claims: list[SentenceClaim]) -> None:
+    """Counts of no people of their own under an opening 'Among the civilians of X,'."""
+    opening = _AMONG_PEOPLE_RE.match(sentence)
+    if opening is None or _population(opening["pop"]) == "all":
+        return
+    for claim in claims:
+        if claim.quantity.start >= opening.end() and not claim.own_population:
+            if claim.population == "all":
+                claim.population = _population(opening["pop"])
 
 
 def _share_population(sentence: str, claims: list[SentenceClaim]) -> None:

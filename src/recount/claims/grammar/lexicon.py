@@ -39,6 +39,7 @@ POPULATIONS = {
     "members of armed groups": "combatants", "members of the armed forces": "combatants",
     "members of the army": "combatants", "armed group members": "combatants",
     "paramilitaries": "combatants", "guerrillas": "combatants", "gendarmes": "combatants",
+    "militias": "combatants", "militia": "combatants",
     "operatives": "combatants", "gang members": "combatants", "cartel members": "combatants",
     "attackers": "combatants", "assailants": "combatants", "hijackers": "combatants",
     "members": "all", "member": "all", "monks": "all",
@@ -146,6 +147,42 @@ MEASURES_AFTER = {
     "pow": "detained", "pows": "detained", "kia or mia": "killed_or_missing",
     "kia and mia": "killed_or_missing",
 }  # fmt: skip
+# The same words in the languages quotations keep ("27 500 militaires tués", "434 muertos o
+# desaparecidos", "150 mil pessoas deslocadas", "rund 2.000 Tote"): French, Spanish, Portuguese,
+# Italian and German.
+QUOTED_MEASURES_AFTER = {
+    "morts": "killed", "tués": "killed", "victimes": "killed", "blessés": "injured",
+    "disparus": "missing", "déplacés": "displaced", "réfugiés": "displaced",
+    "morts ou disparus": "killed_or_missing", "morts et disparus": "killed_or_missing",
+    "muertos": "killed", "fallecidos": "killed", "asesinados": "killed", "víctimas": "killed",
+    "heridos": "injured", "desaparecidos": "missing", "desplazados": "displaced",
+    "detenidos": "detained", "muertos o desaparecidos": "killed_or_missing",
+    "muertos y desaparecidos": "killed_or_missing",
+    "mortos": "killed", "vítimas": "killed", "feridos": "injured", "deslocados": "displaced",
+    "mortos ou desaparecidos": "killed_or_missing", "mortos e desaparecidos": "killed_or_missing",
+    "morti": "killed", "uccisi": "killed", "vittime": "killed", "feriti": "injured",
+    "dispersi": "missing", "sfollati": "displaced", "profughi": "displaced",
+    "tote": "killed", "toten": "killed", "todesopfer": "killed", "verletzte": "injured",
+    "verwundete": "injured", "vermisste": "missing", "vertriebene": "displaced",
+    "flüchtlinge": "displaced", "getötet": "killed", "starben": "killed",
+    # feminine forms after "personnes", "personas", "pessoas", "persone"
+    "tuées": "killed", "blessées": "injured", "disparues": "missing", "déplacées": "displaced",
+    "muertas": "killed", "asesinadas": "killed", "heridas": "injured",
+    "desaparecidas": "missing", "desplazadas": "displaced", "detenidas": "detained",
+    "mortas": "killed", "feridas": "injured", "deslocadas": "displaced", "uccise": "killed",
+}  # fmt: skip
+QUOTED_POPULATIONS = {
+    "personnes": "all", "civils": "civilians", "militaires": "combatants", "soldats": "combatants",
+    "enfants": "children", "femmes": "women",
+    "personas": "all", "civiles": "civilians", "soldados": "combatants", "niños": "children",
+    "mujeres": "women", "pessoas": "all", "civis": "civilians", "crianças": "children",
+    "mulheres": "women", "persone": "all", "civili": "civilians", "soldati": "combatants",
+    "bambini": "children", "donne": "women", "menschen": "all", "zivilisten": "civilians",
+    "soldaten": "combatants", "kinder": "children", "frauen": "women",
+}  # fmt: skip
+MEASURES_AFTER.update(QUOTED_MEASURES_AFTER)
+POPULATIONS.update(QUOTED_POPULATIONS)
+
 # Armies' words for their own losses ("5,000 WIA", "114,000 killed in combat", "34,000
 # non-combat deaths"): the people they count are soldiers.
 MILITARY_LOSS_WORDS = r"\b(?:KIA|WIA|MIA|POWs?|(?:killed|wounded|missing|died)\s+in\s+(?:action|combat)|non-?combat)\b"
@@ -209,6 +246,7 @@ AUXILIARIES = [
     "could", "would", "might", "may", "will", "shall", "can", "cannot", "not", "remain",
     "remained", "remains", "being", "go", "gone", "went", "are", "now", "reportedly",
     "live", "living", "lived", "became", "become", "becomes", "more",
+    "considered", "declared", "presumed", "officially",  # "210 who are still considered disappeared"
 ]  # fmt: skip
 
 TOLL_NOUNS = [
@@ -241,6 +279,7 @@ TOLL_LINKS = [
     "accounts for", "accounted for", "make up", "makes up", "made up", "be",
     "ranges from", "ranged from", "put at", "stand at", "amount to", "amounts to",
     "amounted to", "reaching", "stopped at", "stops at", "remained at", "remains at",
+    "put",  # "the toll has been put as high as 20,000"
 ]  # fmt: skip
 # Nouns that name the measure themselves and may take adjectives: "191,369 documented killings".
 MEASURE_NOUNS = ["deaths", "killings", "murders", "fatalities", "casualties", "injuries", "refugees",
@@ -312,7 +351,8 @@ SOURCE_NOUNS = ["figures", "figure", "data", "tally", "tallies", "count", "count
 COMPILED_PARTICIPLES = ["compiled", "published", "released", "issued", "gathered", "given",
                         "provided", "supplied", "obtained", "made", "presented", "prepared",
                         "produced", "conducted", "carried out", "held", "kept", "maintained",
-                        "collected", "collated", "assembled"]  # fmt: skip
+                        "collected", "collated", "assembled", "written", "authored",
+                        "commissioned"]  # fmt: skip
 PRONOUNS = {
     "he", "she", "it", "they", "the group", "the monitor", "the organisation", "the organization",
     "the agency", "the office", "the ministry", "the network", "the body", "the official",
