@@ -90,7 +90,7 @@ strata = {strata}
 #
 # [estimate.lcmcr]           # burnin, draws (per chain), thin, sampler, ...
 # burnin = 2000
-# sampler = "{lcmcr.sampler}"           # NUTS on large tables, Gibbs on sparse ones; or nuts, collapsed
+# sampler = "{lcmcr.sampler}"           # the faster in a race; or nuts, collapsed, augmented
 # ess_target = 1000          # run each stratum on until its ESS of N reaches this
 # max_sweeps = 100000        # ... or this many iterations per chain
 

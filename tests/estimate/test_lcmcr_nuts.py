@@ -359,16 +359,19 @@ def test_where_the_race_shows_the_truncation_binding_no_full_run_is_spent_on_tha
     full_runs = []
     sample = LCMCR._sample
 
-    def counted(self, *arguments):
+    def counted(self, *arguments, **options):
         if self.draws is None:  # not the race's short trials
             full_runs.append(self.K_)
-        return sample(self, *arguments)
+        return sample(self, *arguments, **options)
 
     monkeypatch.setattr(LCMCR, "_sample", counted)
     model = quiet_fit(LCMCR(K=2, max_K=4, seed=seed), patterns)
     assert model.grown_from_ == [2] and model.K_ == 4 and full_runs == [4]
-    assert model.race_ is not None and model.summary().iloc[0]["model"].startswith("K=4 (grown")
-    assert model.starts_ is None  # K grew: cold chains, no exploring runs
+    assert model.summary().iloc[0]["model"].startswith("K=4 (grown")
+    # the race at K = 2 decided; at K = 4 NUTS runs without another (its trial there would
+    # be cold and unsettled), from cold chains (no exploring runs once K grew)
+    assert list(model.race_["K"].unique()) == [2] and model.sampler_ == "nuts"
+    assert model.starts_ is None
 
 
 @pytest.mark.slow

@@ -130,8 +130,8 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option(
                 help=f"LCMCR: {', '.join(LCMCR_SAMPLERS)} (default {LcmcrSettings.sampler}; "
-                "auto: NUTS on large tables, the collapsed Gibbs sweep on sparse ones; "
-                "augmented: R's sweep)."
+                "auto: the one with more effective draws per unit of work in a race, NUTS "
+                "only where the table identifies the model; augmented: R's sweep)."
             ),
         ] = None,
         burnin: Annotated[

@@ -78,7 +78,16 @@ EXPLORE_LENGTHS = (300, 20)
 # chains 70-840 log-density units apart; the other 8-list shapes 1e-4 or less, Kosovo
 # 0.0003-0.0014, alpha mixing slowly there).
 TRUNCATION_LIMIT = 0.05
-RACE_COLUMNS = ["sampler", "seconds", "work", "ess", "ess_per_work", "rhat", "truncation_share"]
+RACE_COLUMNS = [
+    "K",
+    "sampler",
+    "seconds",
+    "work",
+    "ess",
+    "ess_per_work",
+    "rhat",
+    "truncation_share",
+]
 
 
 @contextmanager
@@ -402,12 +411,14 @@ class LCMCR:
         growth = self._growth()
         self.grown_from_: list[int] = growth[: growth.index(self.K_)]  # a warm start's too
         seconds = work = 0.0
+        self.grown_by_nuts_, self.race_ = False, None
         while True:
             fitted = self._fit_at(table, warm)
             seconds += self.seconds_
             work += self.work_
             if not self._grows(self.truncation_share_ if fitted else self.race_share_):
                 break
+            self.grown_by_nuts_ = not fitted
             self.grown_from_.append(self.K_)
             self.K_ = growth[growth.index(self.K_) + 1]
             warm = None
@@ -440,25 +451,32 @@ class LCMCR:
         cells = table[lists].to_numpy(dtype=np.uint8)
         counts = table[COUNT].to_numpy(dtype=np.int64)
         raced_seconds = 0.0
-        self.race_ = raced_starts = None
+        raced_starts = None
         if warm is not None:
             self.sampler_ = warm.sampler
         elif self.sampler != "auto":
             self.sampler_ = self.sampler
+        elif self.grown_by_nuts_:
+            # The race's NUTS trial read the binding where the sweep's alpha crawled (the
+            # dependent 8-list table: 0.17 against 0.03); at the grown K its short cold
+            # trial has not settled (R-hat 1.78 against the sweep's 1.39), and the sweep
+            # that won on R-hat crawled to its cap (R-hat 1.34, 561 CPU-s). NUTS runs.
+            self.sampler_ = "nuts"
         elif choose_sampler(len(counts), len(lists), self.K_, self.n_observed_) == "collapsed":
             self.sampler_ = "collapsed"
         else:
             started = time.perf_counter()
-            self.sampler_, self.race_, raced_starts = self._race(table)
+            self.sampler_, race, raced_starts = self._race(table)
+            self._add_race(race)
             raced_seconds = time.perf_counter() - started
             # NUTS's trial reads the truncation: it draws alpha from its conditional given
             # weights it moves all at once, where the collapsed sweep's alpha crawls (on the
             # dependent 8-list table at K = 10 NUTS 0.17, the sweep 0.03 after R-hat 1.39;
             # on the latent-class table NUTS 0.0, the sweep 0.06).
-            nuts = self.race_[self.race_["sampler"] == "nuts"].iloc[0]
+            nuts = race[race["sampler"] == "nuts"].iloc[0]
             self.race_share_ = float(nuts["truncation_share"])
             if self._grows(self.race_share_):
-                self.seconds_, self.work_ = raced_seconds, float(self.race_["work"].sum())
+                self.seconds_, self.work_ = raced_seconds, float(race["work"].sum())
                 return False
 
         seed = DEFAULT_SEED if self.seed is None else self.seed
@@ -515,19 +533,22 @@ class LCMCR:
             work = rounds[sampler][1] * self.chains * SWEEP_WORK[sampler]
             ess = self.ess_ if np.isfinite(self.ess_) else 0.0
             seconds = time.perf_counter() - started
-            rows.append(
-                (sampler, seconds, work, ess, ess / work, self.rhat_, self.truncation_share_)
-            )
+            figures = (ess, ess / work, self.rhat_, self.truncation_share_)
+            rows.append((self.K_, sampler, seconds, work, *figures))
             if target is None or not short_of_target(self.N_draws_, self.rhat_, self.ess_, target):
                 break
         race = pd.DataFrame(rows, columns=RACE_COLUMNS)
         self.sampler_ = sweeps_winner(race)
-        self.race_ = (
-            race if self.race_ is None else pd.concat([self.race_, race], ignore_index=True)
-        )
+        self._add_race(race)
         other = float(race.loc[race["sampler"] != self.sampler_, "work"].sum())
         resume = rounds[self.sampler_]
         return self._sample(seed, nowhere, nowhere, cells, counts, resume=resume), other
+
+    def _add_race(self, race: pd.DataFrame) -> None:
+        """Append a race's figures to `race_`, which keeps every K's (column K)."""
+        self.race_ = (
+            race if self.race_ is None else pd.concat([self.race_, race], ignore_index=True)
+        )
 
     def _fitting_warm_start(self, lists: list[str]) -> WarmStart | None:
         warm = self.warm_start
@@ -570,6 +591,7 @@ class LCMCR:
             ess = trial.ess_ if np.isfinite(trial.ess_) else 0.0
             rows.append(
                 (
+                    self.K_,
                     sampler,
                     trial.seconds_,
                     trial.work_,
