@@ -13,8 +13,8 @@ pairwise precision/recall/F1, B-cubed F1, documented people found vs true, block
 The split is declared in recount.simulate.regimes (TUNING, HELD_OUT) and docs/simulator.md:
 tune linkage on the tuning regimes only; report the held-out ones, never tune on them. Held-out
 regimes run with their own seeds, so even their random draws are unseen: fresh ones
-(FRESH_SEED + index, from round 13) by default; `--seeds worn` reruns the seeds scored at the
-end of rounds 3-12 (HELD_OUT_SEED + index), kept for comparison only.
+(FRESH_SEED + index, from #13 round 12) by default; `--seeds worn` reruns the seeds scored at the
+end of ten rounds up to round 11 (HELD_OUT_SEED + index), kept for comparison only.
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 TUNING_SEED = 11
-HELD_OUT_SEED = 101  # worn: scored at the end of ten rounds (3-12)
-FRESH_SEED = 201  # fresh from round 13 (2026-12-06)
+HELD_OUT_SEED = 101  # worn: scored at the end of ten rounds, up to round 11
+FRESH_SEED = 201  # fresh from #13 round 12 (2026-12-06)
 RECOUNT = [sys.executable, "-c", "from recount.cli import main; main()"]
 
 
@@ -151,7 +151,7 @@ def main() -> None:
         "--seeds",
         choices=["fresh", "worn"],
         default="fresh",
-        help="held-out seeds: fresh (201, ...) or the worn ones of rounds 3-12 (101, ...)",
+        help="held-out seeds: fresh (201, ...) or the worn ones of rounds up to 11 (101, ...)",
     )
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/recount-bench-link-regimes"))
     args = parser.parse_args()

@@ -377,7 +377,7 @@ REGIMES: dict[str, Regime] = {
             coverage=0.35,
             held_out=True,
         ),
-        # ---- held out since round 13 (2026-12-06): variation nobody had simulated before ----
+        # ---- held out since #13 round 12 (2026-12-06): variation nobody had simulated before ----
         Regime(
             name="ages",
             description="held out: ages as informants give them: every list rounds 35% of ages "
