@@ -321,9 +321,12 @@ def test_linkage_share_is_the_between_clustering_variance_share():
 
 def test_linkage_draws_setting_is_checked():
     from recount.errors import ConfigError
+    from recount.settings.estimate import LINKAGE_DRAWS_AUTO
 
-    assert EstimateSettings.parse({}).linkage_draws == 0
+    assert EstimateSettings.parse({}).linkage_draws == LINKAGE_DRAWS_AUTO
+    assert EstimateSettings.parse({"linkage_draws": "auto"}).linkage_draws == LINKAGE_DRAWS_AUTO
     assert EstimateSettings.parse({"linkage_draws": 0}).linkage_draws == 0
+    assert EstimateSettings.parse({"linkage_draws": 20}).linkage_draws == 20
     for bad in (1, -2, "many", 2.5):
         with pytest.raises(ConfigError, match="linkage_draws"):
             EstimateSettings.parse({"linkage_draws": bad})
