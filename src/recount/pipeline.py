@@ -241,7 +241,7 @@ def run_workspace(
     from_stage: str | None = None,
     on_stage_start: Callable[[str], None] | None = None,
     on_stage_end: Callable[[StageRun], None] | None = None,
-    linkage_draws: int | None = None,
+    linkage_draws: int | str | None = None,
 ) -> RunResult:
     """Run every stage in order; `from_stage` forces that stage and all after it.
     `linkage_draws` overrides [estimate] linkage_draws for this run (None keeps it); a

@@ -119,7 +119,7 @@ class Project:
         from_stage: str | None = None,
         on_stage_start: Callable[[str], None] | None = None,
         on_stage_end: Callable[[StageRun], None] | None = None,
-        linkage_draws: int | None = None,
+        linkage_draws: int | str | None = None,
     ) -> RunResult:
         """Every stage in order, skipping those whose inputs have not changed.
         `linkage_draws` overrides [estimate] linkage_draws (None keeps it)."""

@@ -3,6 +3,8 @@ audit answered from the truth -> `recount estimate --linkage-draws`."""
 
 from __future__ import annotations
 
+import shutil
+
 import pandas as pd
 import pytest
 from typer.testing import CliRunner
@@ -105,6 +107,24 @@ def test_bad_linkage_draws_flag_is_refused(linked):
     result = CliRunner().invoke(app, ["estimate", "-w", str(linked.root), "--linkage-draws", "1"])
     assert isinstance(result.exception, ConfigError)
     assert "linkage_draws" in str(result.exception)
+    for word in ("sometimes", "2.5"):
+        result = CliRunner().invoke(
+            app, ["estimate", "-w", str(linked.root), "--linkage-draws", word]
+        )
+        assert isinstance(result.exception, ConfigError)
+        assert f"got {word!r}" in str(result.exception)
+
+
+def test_the_linkage_draws_flag_takes_auto_as_the_setting_does(linked, tmp_path):
+    """`--linkage-draws auto` is the setting's own value: draws where labels can calibrate
+    the probabilities (`auto_linkage_draws`), else the single clustering."""
+    from recount.estimate.linkage_stage import auto_linkage_draws
+
+    ws = Workspace(shutil.copytree(linked.root, tmp_path / "ws"))
+    result = CliRunner().invoke(app, ["estimate", "-w", str(ws.root), "--linkage-draws", "auto"])
+    assert result.exit_code == 0, result.output
+    total = ws.table("estimates").query("level == 'total'").iloc[0]
+    assert pd.isna(total["linkage_share"]) == (auto_linkage_draws(ws) == 0)
 
 
 def test_auto_linkage_draws_wait_for_labels_that_can_calibrate_the_probabilities(linked, tmp_path):

@@ -27,15 +27,27 @@ from recount.settings.estimate import (
 MSE_METHOD = "lcmcr"
 # `recount estimate` and `recount run`: one flag, one help text.
 LinkageDrawsOption = Annotated[
-    int | None,
+    str | None,
     typer.Option(
         "--linkage-draws",
+        metavar="N|auto",
         help="Plausible clusterings to pool over, so the interval carries linkage "
         f"error (default [estimate] linkage_draws, {EstimateSettings.linkage_draws}: "
         f"{AUTO_LINKAGE_DRAWS} once review or audit labels can calibrate the match "
         "probabilities; 0: the single clustering).",
     ),
 ]
+
+
+def linkage_draws_value(text: str | None) -> int | str | None:
+    """The flag as [estimate] linkage_draws reads it: a whole number, or a word such as
+    `auto`, left for the setting's own check (which names the allowed values)."""
+    if text is None:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        return text.strip()
 
 
 def register(app: typer.Typer) -> None:
@@ -67,7 +79,10 @@ def register(app: typer.Typer) -> None:
                 progress.update(bar, completed=done, total=total)
 
             estimates = project.estimate(
-                progress=advance, methods=method, seed=seed, linkage_draws=linkage_draws
+                progress=advance,
+                methods=method,
+                seed=seed,
+                linkage_draws=linkage_draws_value(linkage_draws),
             )
         console.print(summary_table(estimates))
         print_headline(estimates)

@@ -10,7 +10,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from recount.cli.common import WorkspaceOption, console, err_console, open_project
-from recount.cli.estimate import LinkageDrawsOption, print_headline
+from recount.cli.estimate import LinkageDrawsOption, linkage_draws_value, print_headline
 from recount.pipeline import STAGES, StageRun
 
 
@@ -48,7 +48,10 @@ def register(app: typer.Typer) -> None:
 
         with progress:
             result = project.run(
-                from_stage, on_stage_start=started, on_stage_end=ended, linkage_draws=linkage_draws
+                from_stage,
+                on_stage_start=started,
+                on_stage_end=ended,
+                linkage_draws=linkage_draws_value(linkage_draws),
             )
         table = Table(title="recount run")
         for column in ("stage", "status", "seconds", "summary"):
