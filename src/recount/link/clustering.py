@@ -15,6 +15,8 @@ any two of its records (not only the two being linked):
   (`learn_birth_tolerance`). Namesake relatives killed together (a father and
   the son named after his grandfather, cousins) are years apart in age. An age
   typed with its two digits exchanged (34, 43) is read both ways;
+- two records whose dates of death are further apart than any error of the lists'
+  explains (`link.death_dates`): a person dies once;
 - two records of one list that conflict (different sexes, or dates of death
   too far apart), for the lists where the guard is on (`same_list`);
 - records a reviewer said differ (cannot-link), or more records than a person
@@ -44,6 +46,8 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
+
+from recount.link.death_dates import died_apart, exchanged_days
 
 DATE_PRECISION_SPAN = {"day": 0, "month": 30, "year": 364}
 UNKNOWN_DAY = np.iinfo(np.int64).min  # days since 1970 are negative before 1970
@@ -82,13 +86,16 @@ class ClusterResult:
     refused_fathers: int = 0
     refused_families: int = 0
     refused_birth_years: int = 0
+    refused_death_dates: int = 0
     birth_year_tolerance: int | None = None
+    death_date_tolerance: int | None = None  # days (`link.death_dates`); None: no such guard
     swapped_ages: bool = False  # the birth-year guard read ages with their digits exchanged too
     only_candidates: int = 0  # links below the threshold offered (`link.only_candidates`)
     must_links: int = 0
     size_distribution: dict[int, int] = field(default_factory=dict)
     # per pair asked about (`check`): the guard that refuses its two records on their own
-    # ('given', 'father', 'family', 'birth', 'conflict', 'cannot_link'); None: none does, or one person
+    # ('given', 'father', 'family', 'birth', 'death', 'conflict', 'cannot_link'); None: none does,
+    # or one person
     pair_guards: list[str | None] = field(default_factory=list)
 
 
@@ -100,6 +107,8 @@ class RecordFacts:
     sex: np.ndarray  # 0 unknown, 1 M, 2 F
     date_lo: np.ndarray  # days since 1970, UNKNOWN_DAY when unknown
     date_hi: np.ndarray
+    # the exact date of death with its day and month exchanged (UNKNOWN_DAY: none)
+    exchanged: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     given: list[str | None] = field(default_factory=list)
     father: list[str | None] = field(default_factory=list)
     family: list[str | None] = field(default_factory=list)
@@ -130,6 +139,7 @@ class RecordFacts:
             frame["date_precision"].map(DATE_PRECISION_SPAN).fillna(0).astype(np.int64).to_numpy()
         )
         n = len(frame)
+        exact = frame["date_precision"].eq("day").fillna(False).to_numpy(dtype=bool) & dated
 
         def text(column: str) -> list[str | None]:
             if column not in frame.columns:
@@ -166,6 +176,7 @@ class RecordFacts:
             sex,
             np.where(dated, day, UNKNOWN_DAY),
             np.where(dated, day + span, UNKNOWN_DAY),
+            exchanged=exchanged_days(np.where(dated, day, UNKNOWN_DAY), exact),
             given=text("given_key"),
             father=text("father_key"),
             family=text("family_key"),
@@ -384,13 +395,15 @@ def cluster(
     name_guards: tuple[str, ...] = NAME_GUARDS,
     birth_tolerance: int | None = None,
     swapped_ages: bool = False,
+    death_tolerance: int | None = None,
 ) -> ClusterResult:
     """Cluster records 0..n_records-1 given links (left[k], right[k]) with weights.
 
     `check`: pairs (of any probability) to test against the guards on their own two records,
     once clustered apart: a pair so refused is never linked at any threshold, which the
     estimate's linkage draws must respect (`ClusterResult.pair_guards`). `swapped_ages`: the
-    birth-year guard also reads each age with its two digits exchanged (`learn_birth_reading`)."""
+    birth-year guard also reads each age with its two digits exchanged (`learn_birth_reading`).
+    `death_tolerance`: days beyond which dates of death are two deaths (`link.death_dates`)."""
     parent = list(range(n_records))
     members: dict[int, list[int]] = {}
     forbidden: dict[int, set[int]] = defaultdict(set)
@@ -488,6 +501,10 @@ def cluster(
     if not swapped_ages or len(swapped_lo) != n_records:
         swapped_lo = swapped_hi = np.full(n_records, UNKNOWN_DAY, dtype=np.int64)
     birthday = birthdays(birth) if birth_guard else birth
+    death_guard = death_tolerance is not None and len(facts.exchanged) == n_records
+
+    def two_deaths(a: int, b: int) -> bool:
+        return death_guard and died_apart(a, b, lo, hi, facts.exchanged, death_tolerance)
 
     def born_apart(a: int, b: int) -> bool:
         if born_lo[a] == UNKNOWN_DAY or born_lo[b] == UNKNOWN_DAY or ids[a] & ids[b]:
@@ -516,6 +533,7 @@ def cluster(
         labels=np.empty(0, dtype=np.int64),
         birth_year_tolerance=birth_tolerance,
         swapped_ages=swapped_ages and birth_guard,
+        death_date_tolerance=death_tolerance if death_guard else None,
     )
     for a, b in must_link:
         ra, rb = find(a), find(b)
@@ -555,6 +573,9 @@ def cluster(
                 if birth_guard and born_apart(m, o):
                     refused = "birth"
                     break
+                if two_deaths(m, o):
+                    refused = "death"
+                    break
             if refused:
                 break
         if refused == "conflict":
@@ -567,6 +588,8 @@ def cluster(
             result.refused_families += 1
         elif refused == "birth":
             result.refused_birth_years += 1
+        elif refused == "death":
+            result.refused_death_dates += 1
         else:
             union(ra, rb)
             result.links_used += 1
@@ -586,6 +609,8 @@ def cluster(
             reason = name_conflict(a, b)
             if reason is None and birth_guard and born_apart(a, b):
                 return "birth"
+            if reason is None and two_deaths(a, b):
+                return "death"
             return reason
 
         result.pair_guards = [
