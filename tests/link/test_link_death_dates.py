@@ -40,6 +40,9 @@ def _facts(dates: list[str | None], precision: str = "day") -> RecordFacts:
             "sex": ["M"] * n,
             "dod_day": pd.array([_day(d) if d else None for d in dates], dtype="Int64"),
             "date_precision": [precision if d else None for d in dates],
+            # dates of birth, none exact: the dates of death are read on their own
+            "dob_day": pd.array([None] * n, dtype="Int64"),
+            "dob_precision": ["year"] * n,
         }
     )
     return RecordFacts.from_frame(frame)

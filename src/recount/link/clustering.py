@@ -71,6 +71,10 @@ GUARDS_EVERYWHERE = ("given", "father")
 RARE_FULL_NAME = 3
 SURE_GAP_SHARE = 0.99
 MIN_SURE_PAIRS = 50
+# `contamination_floor`: the share of sure pairs the tolerance keeps at least, and the share
+# of them at one gap below which the gaps count as thinned out
+BULK_SHARE = 0.95
+FLOOR_SHARE = 0.005
 
 
 @dataclass
@@ -139,7 +143,7 @@ class RecordFacts:
             frame["date_precision"].map(DATE_PRECISION_SPAN).fillna(0).astype(np.int64).to_numpy()
         )
         n = len(frame)
-        exact = frame["date_precision"].eq("day").fillna(False).to_numpy(dtype=bool) & dated
+        died_on_day = frame["date_precision"].eq("day").fillna(False).to_numpy(dtype=bool) & dated
 
         def text(column: str) -> list[str | None]:
             if column not in frame.columns:
@@ -176,7 +180,7 @@ class RecordFacts:
             sex,
             np.where(dated, day, UNKNOWN_DAY),
             np.where(dated, day + span, UNKNOWN_DAY),
-            exchanged=exchanged_days(np.where(dated, day, UNKNOWN_DAY), exact),
+            exchanged=exchanged_days(np.where(dated, day, UNKNOWN_DAY), died_on_day),
             given=text("given_key"),
             father=text("father_key"),
             family=text("family_key"),
@@ -257,14 +261,34 @@ def birth_years(frame: pd.DataFrame, swapped_digits: bool = False) -> tuple[np.n
 def learn_birth_tolerance(gaps: np.ndarray) -> int | None:
     """How many years apart two records of one person put the birth, learnt from `gaps` (years
     between the records' possible years of birth, -1 unknown) of pairs that are surely one
-    person: the gap `SURE_GAP_SHARE` of them keep within. None (no guard) with too few.
+    person: the gap `SURE_GAP_SHARE` of them keep within, or less where the gaps stop
+    thinning out before that (`contamination_floor`). None (no guard) with too few.
 
     Ages are written wrong by different amounts on different lists (heaped on fives, guessed
     for the old, exact for children); a constant would be right for one list only."""
     known = gaps[gaps >= 0]
     if len(known) < MIN_SURE_PAIRS:
         return None
-    return int(np.quantile(known, SURE_GAP_SHARE, method="higher"))
+    quantile = int(np.quantile(known, SURE_GAP_SHARE, method="higher"))
+    floor = contamination_floor(np.bincount(known))
+    return quantile if floor is None else min(quantile, floor)
+
+
+def contamination_floor(counts: np.ndarray) -> int | None:
+    """The gap past which the sure pairs' gaps stop thinning out, once `BULK_SHARE` of them
+    are within it: from there on they are namesakes taken for one person, not one person's
+    records. A person's records disagree on the year of birth less often the further apart
+    (an age off by one, heaped to a five), while namesake relatives that share a rare full
+    name (cousins named after one grandfather) are spread over every gap: where relatives are
+    dense and fathers' names missing, 2% such pairs made the 99% gap 19 years (mixed regime)
+    where one person's records keep within 5. None where the gaps thin out to the end."""
+    total = counts.sum()
+    within = np.cumsum(counts) / total
+    for gap in range(len(counts) - 1):
+        thin = counts[gap + 1] <= FLOOR_SHARE * total  # not a heap of ages on fives
+        if within[gap] >= BULK_SHARE and thin and counts[gap + 1] >= counts[gap]:
+            return gap
+    return None
 
 
 def learn_birth_reading(written: np.ndarray, either: np.ndarray) -> tuple[int | None, bool]:
