@@ -289,12 +289,20 @@ def _has_letters(text: str) -> bool:
 
 
 def _reorder(text: str, script: str) -> str:
-    """'FAMILY, Given Father' and 'FAMILY Given Father' (capitals first) become given-first."""
+    """'FAMILY, Given Father' and 'FAMILY Given Father' (capitals first) become given-first.
+
+    A comma does not always follow the family name: 'Given, Father al-Family' writes the family
+    name last, marked by its article, so where the part after the comma ends in an article's
+    name and the part before does not, the name is already given-first."""
     for comma in (",", "،"):
         if comma in text:
             before, _, after = text.partition(comma)
             after = after.replace(",", " ").replace("،", " ")
             if before.strip() and after.strip() and len(before.split()) <= 3:
+                if _ends_in_family_article(after, script) and not _ends_in_family_article(
+                    before, script
+                ):
+                    return f"{before} {after}"
                 return f"{after} {before}"
             return text.replace(comma, " ")
     if script == "latin":
@@ -307,6 +315,32 @@ def _reorder(text: str, script: str) -> str:
             if all(not _is_caps(w) for w in words[lead:]):
                 return " ".join(words[lead:] + words[:lead])
     return text
+
+
+# A family name with its article as Latin lists write it (al-Halabi, el Ali, ash-Shami).
+_LATIN_FAMILY_ARTICLE = re.compile(
+    r"(?:^|\s)(?:(?:al|el|a[dnrstz]|ash|adh|ath)-|(?:al|el) )([a-z]+)$"
+)
+
+
+def _ends_in_family_article(part: str, script: str) -> bool:
+    """Whether a part of a name ends in a name carrying the article (al-Halabi, الحلبي): a
+    family name, unless it ends a compound given name (Abd al-Rahman, Nur al-Din)."""
+    if script == "arabic":
+        words = _words(part, script)
+        last = _norm(words[-1]) if words else ""
+        return (
+            len(last) >= 4
+            and last.startswith("ال")
+            and last not in _AR_JOIN_PREV
+            and (len(words) < 2 or _norm(words[-2]) not in _AR_JOIN_NEXT)
+        )
+    folded = fold_latin(part)
+    found = _LATIN_FAMILY_ARTICLE.search(folded)
+    if not found or found.group(1) in DIN_WORDS or found.group(1) in ALLAH_WORDS:
+        return False
+    before = folded[: found.start()].split()
+    return not (before and (before[-1] in ABD_PREFIXES or before[-1] in ABU_WORDS))
 
 
 def _is_caps(word: str) -> bool:
