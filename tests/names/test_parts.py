@@ -256,6 +256,27 @@ def test_a_fathers_initial_after_the_given_name_is_no_name_token(first, family, 
     assert parts_from_fields(first, "Omar", None, family).father is not None
 
 
+@given(
+    st.sampled_from(["Ali", "Hossein", "Fatme", "Khaled"]),
+    st.sampled_from(["Mohammad", "Abdul Latif", "Ibrahim", "Hasan"]),
+    st.sampled_from(["al-Zein", "Abazeed", "Yunus", "Maarouf"]),
+    st.sampled_from(["A.", "M.", "I.", "Kh."]),
+)
+def test_after_a_fathers_initial_comes_the_grandfathers_name(first, grandfather, family, initial):
+    """'Hossein I. Abdul Latif Yunus': the initial holds the father's place, so the name after
+    it is the grandfather's; read as the father's it contradicted every list that writes the
+    father in full. An initial says nothing of a name's origin either: the name is keyed as
+    the same name without it."""
+    written = split_name(f"{first} {initial} {grandfather} {family}")
+    full = split_name(f"{first} Omar {grandfather} {family}")
+    assert written.father is None
+    assert written.grandfather.key == full.grandfather.key
+    assert (written.given.key, written.family.key) == (full.given.key, full.family.key)
+    assert [t.key for t in written.tokens] == [
+        t.key for t in split_name(f"{first} {grandfather} {family}").tokens
+    ]
+
+
 def test_a_name_that_starts_with_an_initial_keeps_it():
     assert split_name("J. Smith").given.key == split_name("J Smith").given.key
     assert len(split_name("J. Smith").tokens) == 2
