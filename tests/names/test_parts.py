@@ -42,6 +42,36 @@ def test_inverted_and_family_first():
     assert name_key("العلي، محمد أحمد") == name_key("محمد أحمد العلي")
 
 
+@given(
+    st.sampled_from(["Fatima", "Mohammad", "Hisham", "Lina", "فاطمة", "محمد"]),
+    st.sampled_from(["Ahmad", "Khaled", "Abd al-Rahman", "Nur al-Din", "أحمد", "عبد الرحمن"]),
+    st.sampled_from(["al-Halabi", "AL-SHAAR", "el Ali", "ash-Shami", "الحلبي", "الشعار"]),
+)
+def test_a_comma_before_given_names_and_an_article_family_name_keeps_the_order(
+    given_name, father, family
+):
+    """'Fatima, Ahmad al-Halabi': the family name carries its article after the comma, so the
+    part before it is the given name, not a family name written first."""
+    if has_arabic(given_name + father + family) and not all(
+        has_arabic(w) for w in (given_name, father, family)
+    ):
+        return  # one script per name
+    comma = "، " if has_arabic(given_name) else ", "
+    written = split_name(f"{given_name}{comma}{father} {family}")
+    plain = split_name(f"{given_name} {father} {family}")
+    assert written.key == plain.key
+    assert (written.given.key, written.family.key) == (plain.given.key, plain.family.key)
+    # the family name first, with or without its article, is read as before
+    assert split_name(f"{family}{comma}{given_name} {father}").key == plain.key
+
+
+def test_a_compound_given_name_after_a_comma_is_no_family_name():
+    # 'Abd al-Rahman' and 'Nur al-Din' carry an article but are given names
+    assert name_key("HALABI, Mohammad Abd al-Rahman") == name_key("Mohammad Abd al-Rahman Halabi")
+    assert name_key("HALABI, Mohammad Nur al-Din") == name_key("Mohammad Nur al-Din Halabi")
+    assert name_key("الحلبي، محمد عبد الرحمن") == name_key("محمد عبد الرحمن الحلبي")
+
+
 def test_nasab_marks_the_father():
     p = split_name("محمد بن أحمد")
     assert (p.given.text, p.father.text, p.family) == ("محمد", "احمد", None)
@@ -224,6 +254,27 @@ def test_a_fathers_initial_after_the_given_name_is_no_name_token(first, family, 
     fields = parts_from_fields(first, initial, None, family)
     assert fields.father is None and len(fields.tokens) == len(plain.tokens)
     assert parts_from_fields(first, "Omar", None, family).father is not None
+
+
+@given(
+    st.sampled_from(["Ali", "Hossein", "Fatme", "Khaled"]),
+    st.sampled_from(["Mohammad", "Abdul Latif", "Ibrahim", "Hasan"]),
+    st.sampled_from(["al-Zein", "Abazeed", "Yunus", "Maarouf"]),
+    st.sampled_from(["A.", "M.", "I.", "Kh."]),
+)
+def test_after_a_fathers_initial_comes_the_grandfathers_name(first, grandfather, family, initial):
+    """'Hossein I. Abdul Latif Yunus': the initial holds the father's place, so the name after
+    it is the grandfather's; read as the father's it contradicted every list that writes the
+    father in full. An initial says nothing of a name's origin either: the name is keyed as
+    the same name without it."""
+    written = split_name(f"{first} {initial} {grandfather} {family}")
+    full = split_name(f"{first} Omar {grandfather} {family}")
+    assert written.father is None
+    assert written.grandfather.key == full.grandfather.key
+    assert (written.given.key, written.family.key) == (full.given.key, full.family.key)
+    assert [t.key for t in written.tokens] == [
+        t.key for t in split_name(f"{first} {grandfather} {family}").tokens
+    ]
 
 
 def test_a_name_that_starts_with_an_initial_keeps_it():

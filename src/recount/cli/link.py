@@ -164,6 +164,9 @@ def _summary_table(result) -> Table:
         if result.swapped_ages:
             years += " (ages read with their digits exchanged too)"
         rows.insert(-1, (years, result.refused_birth_years))
+    if result.death_date_tolerance is not None:
+        days = f"links refused: died more than {result.death_date_tolerance} days apart"
+        rows.insert(-1, (days, result.refused_death_dates))
     for label, value in rows:
         table.add_row(label, f"{value:,}")
     sizes = ", ".join(f"{size}: {count:,}" for size, count in result.size_distribution.items())

@@ -30,6 +30,7 @@ from recount.link.clustering import (
     sure_pairs,
 )
 from recount.link.constraints import effective_labels, load_constraints, match_label_pairs
+from recount.link.death_dates import death_gaps, learn_death_tolerance
 from recount.link.engines import Engine, make_engine
 from recount.link.fields import Fields, present_fields
 from recount.link.frequencies import add_birth_days, add_death_events, register_frequencies
@@ -72,7 +73,9 @@ class LinkResult:
     refused_fathers: int
     refused_families: int
     refused_birth_years: int
+    refused_death_dates: int
     birth_year_tolerance: int | None
+    death_date_tolerance: int | None
     swapped_ages: bool
     must_links: int
     fields: list[str] = field(default_factory=list)
@@ -188,7 +191,9 @@ def link_workspace(
         refused_fathers=clustered.refused_fathers,
         refused_families=clustered.refused_families,
         refused_birth_years=clustered.refused_birth_years,
+        refused_death_dates=clustered.refused_death_dates,
         birth_year_tolerance=clustered.birth_year_tolerance,
+        death_date_tolerance=clustered.death_date_tolerance,
         swapped_ages=clustered.swapped_ages,
         must_links=clustered.must_links,
         fields=fields.names(),
@@ -385,31 +390,38 @@ def cluster_records(
         must_link=positions(constraints.must_link),
         cannot_link=positions(constraints.cannot_link),
         name_guards=name_guards,
-        **birth_guard_settings(linkable, facts, left, right, options),
+        **date_guard_settings(linkable, facts, left, right, options),
     )
     result.only_candidates = int(only.sum())
     return result
 
 
-def birth_guard_settings(
+def date_guard_settings(
     linkable: pd.DataFrame,
     facts: RecordFacts,
     left: np.ndarray,
     right: np.ndarray,
     options: LinkSettings,
 ) -> dict[str, Any]:
-    """The birth-year guard's years and reading of ages: as configured, or learnt from the
-    confident pairs (left, right) that are surely one person (`clustering.sure_pairs`,
-    `clustering.learn_birth_reading`); a tolerance of None: no guard."""
-    if options.birth_year_guard == "off":
-        return {"birth_tolerance": None}
+    """The birth-year guard's years and reading of ages, and the death-date guard's days: as
+    configured, or learnt from the confident pairs (left, right) that are surely one person
+    (`clustering.sure_pairs`, `clustering.learn_birth_reading`,
+    `death_dates.learn_death_tolerance`); a tolerance of None: no such guard."""
     sure = sure_pairs(linkable["token_set"], linkable["token_set_freq"], left, right)
-    written = facts.birth_gaps(left[sure], right[sure])
-    either = facts.birth_gaps(left[sure], right[sure], swapped_ages=True)
-    tolerance, swapped = learn_birth_reading(written, either)
-    if options.birth_year_guard != "auto":
-        tolerance = int(options.birth_year_guard)
-    return {"birth_tolerance": tolerance, "swapped_ages": swapped}
+    settings: dict[str, Any] = {"birth_tolerance": None, "death_tolerance": None}
+    if options.birth_year_guard != "off":
+        written = facts.birth_gaps(left[sure], right[sure])
+        either = facts.birth_gaps(left[sure], right[sure], swapped_ages=True)
+        tolerance, swapped = learn_birth_reading(written, either)
+        if options.birth_year_guard != "auto":
+            tolerance = int(options.birth_year_guard)
+        settings.update(birth_tolerance=tolerance, swapped_ages=swapped)
+    if options.death_date_guard == "auto":
+        gaps = death_gaps(facts.date_lo, facts.date_hi, facts.exchanged, left[sure], right[sure])
+        settings["death_tolerance"] = learn_death_tolerance(gaps)
+    elif options.death_date_guard != "off":
+        settings["death_tolerance"] = int(options.death_date_guard)
+    return settings
 
 
 def assemble_record_person(
@@ -463,6 +475,7 @@ def summary_table(
         ("refused_fathers", None, clustered.refused_fathers),
         ("refused_families", None, clustered.refused_families),
         ("refused_birth_years", None, clustered.refused_birth_years),
+        ("refused_death_dates", None, clustered.refused_death_dates),
         ("only_candidates", None, clustered.only_candidates),
         ("must_links", None, clustered.must_links),
         ("preset", preset.name, 1),
@@ -470,6 +483,8 @@ def summary_table(
     if clustered.birth_year_tolerance is not None:
         rows.append(("birth_year_tolerance", None, clustered.birth_year_tolerance))
         rows.append(("birth_year_swapped_ages", None, int(clustered.swapped_ages)))
+    if clustered.death_date_tolerance is not None:
+        rows.append(("death_date_tolerance", None, clustered.death_date_tolerance))
     rows += [
         ("field", name, share)
         for name, share in zip(fields.names()[1:], fields.shares.values(), strict=True)

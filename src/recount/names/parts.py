@@ -220,7 +220,9 @@ def split_name(
         return NameParts(script=script, identifiable=False, unidentified_reason=reason)
     if _is_unknown(words):
         return NameParts(script=script, identifiable=False, unidentified_reason="unknown_name")
+    father_initial = False
     if script == "latin":
+        father_initial = len(words) > 2 and _is_initial(words[1])
         words = _without_initials(words)
     relation, rest = _relation(words, script)
     if relation:
@@ -236,7 +238,7 @@ def split_name(
     tokens = _tokens(words, script, style, equivalents)
     if not tokens:  # particles only ('De La', 'Da Da'): nothing to key
         return NameParts(script=script, identifiable=False, unidentified_reason="unknown_name")
-    return _assign(tokens, aliases, script)
+    return _assign(tokens, aliases, script, father_initial and style == ARABIC_KEYS)
 
 
 # Latin words that tie name parts together (de la Cruz, van der Berg, García y López):
@@ -264,7 +266,8 @@ def latin_style(text: str, words: list[str], style: str = AUTO_KEYS) -> str:
 
 
 def arabic_origin(text: str, words: list[str]) -> bool:
-    names = [w for w in words if w not in SPELLING_PARTICLES and _LETTER.search(w)]
+    # an initial (Ali A. Mohammad) tells nothing of where a name comes from
+    names = [w for w in words if w not in SPELLING_PARTICLES and _LETTER.search(w) and len(w) > 1]
     if not names:
         return False
     known = sum(1 for w in names if _known_latin(w))
@@ -289,12 +292,20 @@ def _has_letters(text: str) -> bool:
 
 
 def _reorder(text: str, script: str) -> str:
-    """'FAMILY, Given Father' and 'FAMILY Given Father' (capitals first) become given-first."""
+    """'FAMILY, Given Father' and 'FAMILY Given Father' (capitals first) become given-first.
+
+    A comma does not always follow the family name: 'Given, Father al-Family' writes the family
+    name last, marked by its article, so where the part after the comma ends in an article's
+    name and the part before does not, the name is already given-first."""
     for comma in (",", "،"):
         if comma in text:
             before, _, after = text.partition(comma)
             after = after.replace(",", " ").replace("،", " ")
             if before.strip() and after.strip() and len(before.split()) <= 3:
+                if _ends_in_family_article(after, script) and not _ends_in_family_article(
+                    before, script
+                ):
+                    return f"{before} {after}"
                 return f"{after} {before}"
             return text.replace(comma, " ")
     if script == "latin":
@@ -307,6 +318,32 @@ def _reorder(text: str, script: str) -> str:
             if all(not _is_caps(w) for w in words[lead:]):
                 return " ".join(words[lead:] + words[:lead])
     return text
+
+
+# A family name with its article as Latin lists write it (al-Halabi, el Ali, ash-Shami).
+_LATIN_FAMILY_ARTICLE = re.compile(
+    r"(?:^|\s)(?:(?:al|el|a[dnrstz]|ash|adh|ath)-|(?:al|el) )([a-z]+)$"
+)
+
+
+def _ends_in_family_article(part: str, script: str) -> bool:
+    """Whether a part of a name ends in a name carrying the article (al-Halabi, الحلبي): a
+    family name, unless it ends a compound given name (Abd al-Rahman, Nur al-Din)."""
+    if script == "arabic":
+        words = _words(part, script)
+        last = _norm(words[-1]) if words else ""
+        return (
+            len(last) >= 4
+            and last.startswith("ال")
+            and last not in _AR_JOIN_PREV
+            and (len(words) < 2 or _norm(words[-2]) not in _AR_JOIN_NEXT)
+        )
+    folded = fold_latin(part)
+    found = _LATIN_FAMILY_ARTICLE.search(folded)
+    if not found or found.group(1) in DIN_WORDS or found.group(1) in ALLAH_WORDS:
+        return False
+    before = folded[: found.start()].split()
+    return not (before and (before[-1] in ABD_PREFIXES or before[-1] in ABU_WORDS))
 
 
 def _is_caps(word: str) -> bool:
@@ -528,7 +565,16 @@ def _patronymic_at(names: list[NameToken]) -> int | None:
     return found[0]
 
 
-def _assign(tokens: list[NameToken], aliases: tuple[NameToken, ...], script: str) -> NameParts:
+def _assign(
+    tokens: list[NameToken],
+    aliases: tuple[NameToken, ...],
+    script: str,
+    father_initial: bool = False,
+) -> NameParts:
+    """Tokens to parts by position. `father_initial`: an Arabic name whose father's name was
+    written as its initial, dropped (Hussein I. Abd al-Latif Yunus): the name after the given
+    name is then the grandfather's, and the father's is unknown, not a contradiction of
+    every other list's father (initials regime: 271 true pairs refused by the father guard)."""
     last = len(tokens) - 1
     kunya = None
     names: list[NameToken] = []
@@ -561,6 +607,8 @@ def _assign(tokens: list[NameToken], aliases: tuple[NameToken, ...], script: str
         grandfather = chain[1] if len(chain) > 1 else None
     elif len(plain) == 1:
         given = plain[0]
+    elif father_initial and len(plain) >= 3:
+        given, grandfather, family = plain[0], plain[1], plain[-1]
     elif len(plain) == 2:
         given, family = plain
     elif len(plain) == 3:

@@ -13,6 +13,7 @@ SAME_LIST_GUARD = ("auto", "on", "off")
 AUTO_THRESHOLD = "auto"
 AUTO_RECALL = "auto"
 BIRTH_YEAR_GUARD = ("auto", "off")
+DEATH_DATE_GUARD = BIRTH_YEAR_GUARD
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,13 @@ class LinkSettings(Section):
         "auto", "records whose years of birth (from a date of birth, or an age at a date of "
         "death) are more than this many years apart cannot be one person; auto: the gap that "
         "the confident pairs sharing a rare full name keep within, off: no such guard",
+        minimum=0,
+    )  # fmt: skip
+    death_date_guard: int | str = setting(
+        "auto", "records whose dates of death are more than this many days apart (read at "
+        "their precision, or with day and month exchanged; one day of the year with a year "
+        "typed wrong is no conflict) cannot be one person; auto: twice the gap that the "
+        "confident pairs sharing a rare full name keep within, at least 30, off: no such guard",
         minimum=0,
     )  # fmt: skip
     same_list_guard: str = setting(
@@ -102,6 +110,12 @@ class LinkSettings(Section):
                 ("birth_year_guard",),
                 f"expected a number of years or one of {', '.join(BIRTH_YEAR_GUARD)}, "
                 f"got {self.birth_year_guard!r}",
+            )
+        if isinstance(self.death_date_guard, str) and self.death_date_guard not in DEATH_DATE_GUARD:
+            raise where.error(
+                ("death_date_guard",),
+                f"expected a number of days or one of {', '.join(DEATH_DATE_GUARD)}, "
+                f"got {self.death_date_guard!r}",
             )
         if isinstance(self.deterministic_recall, str) and self.deterministic_recall != AUTO_RECALL:
             raise where.error(
