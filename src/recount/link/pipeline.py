@@ -412,7 +412,8 @@ def date_guard_settings(
     if options.birth_year_guard != "off":
         written = facts.birth_gaps(left[sure], right[sure])
         either = facts.birth_gaps(left[sure], right[sure], swapped_ages=True)
-        tolerance, swapped = learn_birth_reading(written, either)
+        killed_together = bool(linkable["dod_day"].notna().any())  # lists of the dead
+        tolerance, swapped = learn_birth_reading(written, either, killed_together)
         if options.birth_year_guard != "auto":
             tolerance = int(options.birth_year_guard)
         settings.update(birth_tolerance=tolerance, swapped_ages=swapped)
