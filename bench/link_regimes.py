@@ -1,7 +1,7 @@
 """Linkage on every simulator regime, through the product's own path, with a declared split.
 
     python bench/link_regimes.py [--split tuning|held_out|all] [--regimes a,b] [--people 20000]
-                                 [--seeds fresh|worn] [--workdir DIR]
+                                 [--seeds fresh|round12|worn] [--workdir DIR]
 
 For each regime: `recount simulate DIR --regime NAME`, `recount ingest`, `recount normalize`,
 `recount link` on that workspace (the settings are the product's defaults, fixed before any
@@ -13,8 +13,9 @@ pairwise precision/recall/F1, B-cubed F1, documented people found vs true, block
 The split is declared in recount.simulate.regimes (TUNING, HELD_OUT) and docs/simulator.md:
 tune linkage on the tuning regimes only; report the held-out ones, never tune on them. Held-out
 regimes run with their own seeds, so even their random draws are unseen: fresh ones
-(FRESH_SEED + index, from #13 round 12) by default; `--seeds worn` reruns the seeds scored at the
-end of ten rounds up to round 11 (HELD_OUT_SEED + index), kept for comparison only.
+(FRESH_SEED + index, from #13 round 13) by default; `--seeds round12` reruns those of round 12
+(ROUND12_SEED + index), `--seeds worn` those scored at the end of ten rounds up to round 11
+(HELD_OUT_SEED + index), both kept for comparison only.
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 TUNING_SEED = 11
 HELD_OUT_SEED = 101  # worn: scored at the end of ten rounds, up to round 11
-FRESH_SEED = 201  # fresh from #13 round 12 (2026-12-06)
+ROUND12_SEED = 201  # worn: #13 round 12 (2026-12-06, scored twice)
+FRESH_SEED = 301  # fresh from #13 round 13 (2026-12-06)
+SEEDS = {"fresh": FRESH_SEED, "round12": ROUND12_SEED, "worn": HELD_OUT_SEED}
 RECOUNT = [sys.executable, "-c", "from recount.cli import main; main()"]
 
 
@@ -41,7 +44,7 @@ def seed_for(name: str, seeds: str = "fresh") -> int:
 
     if name not in HELD_OUT:
         return TUNING_SEED
-    return (FRESH_SEED if seeds == "fresh" else HELD_OUT_SEED) + HELD_OUT.index(name)
+    return SEEDS[seeds] + HELD_OUT.index(name)
 
 
 def _recount(*args: str) -> float:
@@ -149,9 +152,10 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=20_000)
     parser.add_argument(
         "--seeds",
-        choices=["fresh", "worn"],
+        choices=list(SEEDS),
         default="fresh",
-        help="held-out seeds: fresh (201, ...) or the worn ones of rounds up to 11 (101, ...)",
+        help="held-out seeds: fresh (301, ...), round 12's (201, ...) or the worn ones of rounds "
+        "up to 11 (101, ...)",
     )
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/recount-bench-link-regimes"))
     args = parser.parse_args()
