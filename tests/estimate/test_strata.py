@@ -245,9 +245,7 @@ def test_an_unknown_stratum_is_named_with_the_fields_that_can_be_strata_each_onc
         check_strata(settings, ["governorate", "year", "in_a", "in_b", "n_records", "name"])
     choices = str(info.value).split("expected one of ")[1].split(", ")
     assert "'region'" in str(info.value)
-    assert sorted(choices) == sorted(
-        ["governorate", "year", "half_year", "quarter", "year_month"]
-    )
+    assert sorted(choices) == sorted(["governorate", "year", "half_year", "quarter", "year_month"])
 
 
 def test_chapman_runs_only_on_two_list_strata(stratified_persons):
