@@ -223,7 +223,8 @@ class EstimateSettings(Section):
             if name.startswith("in_") or name == CAPTURE_COUNT:
                 raise where.error(
                     ("strata",),
-                    f"{name!r} cannot be a stratum (which lists hold a person is what the estimate reads, not a category)",
+                    f"{name!r} cannot be a stratum (which lists hold a person is what the "
+                    "estimate reads, not a category)",
                 )
         if not self.methods:
             raise where.error(("methods",), "name at least one method")
