@@ -257,6 +257,7 @@ def write_report(ws: Workspace, redact: bool | None = None) -> Path:
                 c for c in missing_fields.columns if c not in ("source_id", "records")
             ),
         ),
+        "not_given": figures.fields_no_list_gives(ws),
         "unidentified_table": table_block(figures.unidentified_by_source(ws)),
         "claims_table": table_block(claims_frame) if claims_frame is not None else None,
         "versions_table": table_block(_versions()),
