@@ -214,3 +214,26 @@ def test_missing_fields_cover_births_and_name_the_fields_no_list_gives(report_wo
     quality = html.split('<section id="quality">')[1].split("</section>")[0]
     said = quality.split("No list gives: ")[1].split(".</p>")[0].split(", ")
     assert {"age", "date_of_death"} <= set(said) and "date_of_birth" not in said
+
+
+def test_no_admin_unit_known_gives_a_note_not_a_lone_unknown_bar(report_workspace, tmp_path):
+    """Without a country pack a governorate column is kept as written, so every person's
+    governorate is empty: the section drew one bar named 'unknown'; it now says why."""
+    shutil.copytree(report_workspace.root, tmp_path / "ws")
+    ws = Workspace(tmp_path / "ws")
+    persons = ws.table("persons")
+    persons["governorate"] = None
+    ws.write_table("persons", persons)
+    said = []
+    for _ in range(2):
+        html = write_report(ws).read_text(encoding="utf-8")
+        section = html.split('<section id="governorates">')[1].split("</section>")[0]
+        assert "chart-governorates" not in section
+        said.append(section.split("No documented person has a known admin unit: ")[1])
+        (ws.root / "alpha.csv").write_text("name,region\nA B,North\n", encoding="utf-8")
+        with (ws.root / "recount.toml").open("a", encoding="utf-8") as toml:
+            toml.write('[[sources]]\nid = "alpha"\npath = "alpha.csv"\n[sources.columns]\n')
+            toml.write('name = "name"\ngovernorate = "region"\n')
+        ws = Workspace(ws.root)
+    assert said[0].startswith("no list maps a governorate column")
+    assert said[1].startswith("no country pack is set") and "[project] country" in said[1]

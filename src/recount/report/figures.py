@@ -121,9 +121,12 @@ def unidentified_by_source(ws: Workspace) -> pd.DataFrame:
     )
 
 
+UNKNOWN_UNIT = "unknown"  # people with no admin unit, in the table and chart
+
+
 def by_governorate(ws: Workspace) -> pd.DataFrame:
     documented = ws.query(
-        "select coalesce(governorate, 'unknown') as governorate, count(*) as documented "
+        f"select coalesce(governorate, '{UNKNOWN_UNIT}') as governorate, count(*) as documented "
         "from persons group by 1"
     )
     estimated = _preferred_at(ws, "governorate")
@@ -132,7 +135,7 @@ def by_governorate(ws: Workspace) -> pd.DataFrame:
         return documented.sort_values("documented", ascending=False)
     shown = estimated[["governorate", "method", "estimate", "lower", "upper"]]
     frame = documented.merge(
-        shown.assign(governorate=shown["governorate"].astype("object").fillna("unknown")),
+        shown.assign(governorate=shown["governorate"].astype("object").fillna(UNKNOWN_UNIT)),
         on="governorate",
         how="left",
     )
