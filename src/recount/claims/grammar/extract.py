@@ -106,7 +106,8 @@ _LOCATIVE = rf"(?:(?:\s+|(?<=\s)){_PLACE_PHRASE})?"
 # inmates died", "300,000 Paraguayans … perished"): that noun names people; animals die too.
 _DYING = r"(?:died|perished|succumbed|fled)"
 _ANIMALS = r"(?:[\w-]+\s+)?(?:cattle|cows|sheep|goats|camels|horses|donkeys|animals|livestock|head|birds|fish|dogs)"
-_ADJECTIVE = rf"(?:(?!(?:and|or|but|of|with|by|{_POP}|{alternation(UNITS)})\b)[A-Za-z][\w'’-]*\s+)"
+# A word before a people noun; initials too ("23 U.S. soldiers died").
+_ADJECTIVE = rf"(?:(?!(?:and|or|but|of|with|by|{_POP}|{alternation(UNITS)})\b)(?:[A-Za-z][\w'’-]*|(?-i:[A-Z]\.){{2,3}})\s+)"
 _FORWARD_RE = re.compile(
     rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?P<of>of\s+)?(?:(?:reports?|names|accounts|cases)\s+of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>(?:{_POP})(?:\s+(?:{_POP})|\s*,?\s+(?:and|or|&)\s+(?:{_ADJECTIVE}){{0,1}}?(?:{_POP}))?)\b|{_ADJECTIVE}{{1,2}}?(?=(?:{alternation(MEASURE_NOUNS)})\b)|(?!{_ANIMALS}\b){_ADJECTIVE}{{1,2}}?(?=(?:{_PLACE_PHRASE}\s+)?(?:had|have|has|were|was)\s+(?:been\s+)?{_PASSIVE_HARM}\b)"
     rf"|(?!{_ANIMALS}\b){_ADJECTIVE}{{0,2}}?[A-Za-z][\w'’-]*(?=(?:\s*,[^,.;]{{1,40}},)?\s+(?:who\s+)?(?:(?:had|have|has)\s+)?{_DYING}\b))?"
@@ -685,22 +686,27 @@ def _side_total(sentence: str, claims: list[SentenceClaim], state: DocumentState
 
 # "The dead are from Nairobi (17), Nakuru (3), …": the counts in brackets after each place
 # break down the people the sentence's subject names.
+# "The dead were from Deir al-Zour (12), Homs (4)", "Outside the capital, most deaths were in
+# the counties of Pest (68), Bács-Kiskun (64)": the clause's subject names what the counts count.
 _PLACE_BREAKDOWN_HEAD_RE = re.compile(
-    r"^\W*the\s+(?P<meas>dead|killed|victims|injured|wounded|missing|displaced|arrested|"
-    r"detained)\s+(?:are|were|came)\s+(?:from|in)\s+[A-Z]",
+    r"(?:^|[,;:]\s)\W*(?:the|most(?:\s+of\s+the)?|all(?:\s+of)?\s+the)\s+"
+    r"(?P<meas>dead|deaths|killed|victims|injured|wounded|injuries|casualties|missing|displaced|"
+    r"arrested|detained|arrests)\s+(?:are|were|came|occurred)\s+(?:from|in)\s+"
+    r"(?=(?:the\s+)?(?:[a-z]+\s+(?:of\s+)?)?[A-Z])",
     re.IGNORECASE,
 )
 _BRACKET_AFTER_NAME_RE = re.compile(r"[A-Z][\w'’-]*\s*\(\s*$")
 
 
 def _place_breakdown(sentence: str, claims: list[SentenceClaim]) -> None:
-    head = _PLACE_BREAKDOWN_HEAD_RE.match(sentence)
+    head = _PLACE_BREAKDOWN_HEAD_RE.search(sentence)
     if head is None:
         return
     for claim in claims:
         q = claim.quantity
         if (
             claim.measure is None
+            and q.start > head.end()
             and _BRACKET_AFTER_NAME_RE.search(sentence, max(0, q.start - 40), q.start)
             and sentence[q.end : q.end + 2].lstrip().startswith(")")
         ):
@@ -1864,6 +1870,10 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
         if previous.measure is None:
             continue
         gap = _without_periods(sentence, previous.phrase_end, claim.quantity.start, periods)
+        echo = _ECHO_TAIL_RE.match(sentence, claim.quantity.end)
+        between = sentence[previous.quantity.end : claim.quantity.start]
+        if echo and re.search(rf"\b{echo.group('prep')}\s+[^,;:.]{{1,40}}?\s+and\s+$", between):
+            gap = " and "  # "2,300 had crossed into Albania and 1,300 into southern Serbia"
         breakdown = _COLON_BREAKDOWN_RE.search(gap) is not None
         agent = _AGENT_ASIDE_RE.match(gap)
         gap = _GAP_ASIDE_RE.sub(" ", gap)
@@ -1874,6 +1884,7 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
             gap = ", "  # "Fatalities: 2 unidentified, 36 Muslims, 15 Hindus": the item's own word
         listed = (
             _LIST_TAIL_RE.match(tail)
+            or echo
             or named
             or (agent and _AGENT_ASIDE_RE.match(tail))  # "215 killed by police and 97 by the"
         )
@@ -1896,8 +1907,11 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
         ):
             continue
         gap = sentence[claim.phrase_end : following.quantity.start]
+        people = _PEOPLE_PLURAL_GAP_RE.match(gap)
+        if people:
+            claim.own_population = True  # "2,500 Hungarians and 700 Soviet troops died"
         shared = _SHARED_NOUN_GAP_RE.match(gap) and not claim.own_population
-        if _COORD_RE.match(gap) or shared:  # "27,000 French and 115,000 British troops died"
+        if _COORD_RE.match(gap) or shared or people:  # "27,000 French and 115,000 British troops died"
             claim.measure = following.measure
             claim.measure_text = following.measure_text
             claim.construction = "list"
@@ -1905,8 +1919,18 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
                 claim.population = following.population
 
 
+# A count whose verb is left out, its place said with the preposition the count before had:
+# "2,300 had crossed into Albania and 1,300 into southern Serbia", "and a few hundred more into".
+_ECHO_TAIL_RE = re.compile(
+    r"\s+(?:more\s+)?(?P<prep>into|to|from|in|across|at|towards?)\s+(?=(?:the\s+)?(?:[a-z]+\s+)?[A-Z])"
+)
 _ITEM_WORD_GAP_RE = re.compile(r"^\s+[a-z][\w-]*\s*,\s*$")
 # "27,000 French and 115,000 British troops": adjectives alone before the next count share its noun.
+# "2,500 Hungarians and 700 Soviet troops": a people's plural name is a noun of its own, not an
+# adjective sharing the next count's noun.
+_PEOPLE_PLURAL_GAP_RE = re.compile(
+    r"^\s+(?:ethnic\s+)?(?-i:[A-Z][a-z]+(?:an|ian|ean|i|ite|er)s)\s+(?:and|or)\s+$"
+)
 _SHARED_NOUN_GAP_RE = re.compile(
     r"^\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:and|or)\s+$|^\s+[A-Z][\w'’-]*,\s+$"
 )

@@ -1,0 +1,109 @@
+"""Mechanisms of round 14 of issue #18 (a count taking its clause's measure across a list, a
+gap or a people's name), on text written for these tests in the constructions of real reporting."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from recount.claims.extraction import claim_records
+
+OUTLET = "Wire"
+
+
+def claims_of(text: str) -> dict[str, dict]:
+    return {c["quantity_text"]: c for c in claim_records(text, outlet=OUTLET, date="2024-10-01")}
+
+
+# A people's plural name ("Hungarians", "Tibetans", "Azerbaijanis") is a noun of its own: the
+# count before it takes the measure of the next count's verb but not that count's soldiers.
+@given(
+    people=st.sampled_from(["Hungarians", "Tibetans", "Panamanians", "Azerbaijanis", "Israelis"]),
+    first=st.integers(100, 9_000),
+    second=st.integers(10, 99),
+    fighters=st.sampled_from(["Soviet troops", "Red Army soldiers", "U.S. soldiers"]),
+    verb=st.sampled_from(["died", "were killed"]),
+)
+def test_a_peoples_plural_name_keeps_its_own_people(people, first, second, fighters, verb):
+    found = claims_of(f"In the autumn, {first:,} {people} and {second} {fighters} {verb}.")
+    assert found[f"{first:,}"]["measure"] == "killed"
+    assert found[f"{first:,}"]["population"] == "all"
+    assert found[str(second)]["population"] == "combatants"
+
+
+# Adjectives before the first count still share the next count's noun.
+def test_adjectives_still_share_the_next_noun():
+    found = claims_of("27,000 French and 115,000 British troops died.")
+    assert found["27,000"]["population"] == "combatants"
+    assert found["27,000"]["measure"] == "killed"
+
+
+# The clause's subject names what the bracketed counts after each place count, wherever the clause
+# stands in its sentence: "Outside the capital, most deaths were in the counties of A (68), B (64)".
+@given(
+    counts=st.lists(st.integers(2, 999), min_size=2, max_size=4, unique=True),
+    head=st.sampled_from(
+        [
+            ("Outside the capital, most deaths were in the counties of", "killed"),
+            ("In the north, the injured were from the districts of", "injured"),
+            ("The dead were from", "killed"),
+        ]
+    ),
+)
+def test_counts_in_brackets_after_places_take_the_clause_measure(counts, head):
+    words, measure = head
+    places = ["Arlen", "Bovaro", "Cresk", "Dunmore"]
+    items = [f"{place} ({count})" for place, count in zip(places, counts, strict=False)]
+    listed = ", ".join(items[:-1]) + f" and {items[-1]}"
+    found = claims_of(f"{words} {listed}.")
+    for count in counts:
+        assert found[str(count)]["measure"] == measure
+
+
+# Brackets after places count nothing when no measure heads the clause.
+def test_brackets_after_places_without_a_measure_count_nothing():
+    assert claims_of("The largest towns are Arlen (68,000) and Bovaro (64,000).") == {}
+
+
+# A count whose verb is left out, its place given with the preposition the count before had,
+# takes that count's measure: "2,300 had crossed into Albania and 1,300 into southern Serbia".
+@given(
+    first=st.integers(500, 9_000),
+    second=st.sampled_from(["1,300", "a few hundred more", "about 400"]),
+    verb=st.sampled_from(
+        [("had crossed into", "into", "displaced"), ("were killed in", "in", "killed")]
+    ),
+)
+def test_a_count_with_its_verb_left_out_takes_the_count_befores_measure(first, second, verb):
+    phrase, preposition, measure = verb
+    text = (
+        f"A spokesman said {first:,} people {phrase} Albania and {second} "
+        f"{preposition} southern Serbia."
+    )
+    found = claims_of(text)
+    key = second.removesuffix(" more")
+    assert found[key]["measure"] == measure
+    assert found[key]["claimant"] == "spokesman"
+
+
+# A year after "and" is not a count with its verb left out.
+def test_a_year_after_and_is_not_a_gapped_count():
+    found = claims_of("In 2015, 300 people were killed in Aleppo and 2016 in Homs.")
+    assert list(found) == ["300"]
+
+
+# Initials before a people noun are an adjective like any other: "23 U.S. soldiers died".
+@given(count=st.integers(2, 9_000), verb=st.sampled_from(["died", "were killed"]))
+def test_initials_before_the_people_counted(count, verb):
+    found = claims_of(f"Officials said {count:,} U.S. soldiers {verb} in the invasion.")
+    assert found[f"{count:,}"]["measure"] == "killed"
+    assert found[f"{count:,}"]["population"] == "combatants"
+
+
+# The Pentagon speaks for every U.S. war, not for the coalition against the Islamic State only.
+@given(
+    name=st.sampled_from(["The Pentagon", "The Defense Department", "The Department of Defense"])
+)
+def test_the_pentagon_is_the_us_department_of_defense(name):
+    found = claims_of(f"{name} said 202 civilians were killed in Panama in December 1989.")
+    assert found["202"]["claimant"] == "U.S. Department of Defense"
