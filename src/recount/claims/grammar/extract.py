@@ -1911,7 +1911,9 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
         if people:
             claim.own_population = True  # "2,500 Hungarians and 700 Soviet troops died"
         shared = _SHARED_NOUN_GAP_RE.match(gap) and not claim.own_population
-        if _COORD_RE.match(gap) or shared or people:  # "27,000 French and 115,000 British troops died"
+        if (
+            _COORD_RE.match(gap) or shared or people
+        ):  # "27,000 French and 115,000 British troops died"
             claim.measure = following.measure
             claim.measure_text = following.measure_text
             claim.construction = "list"
