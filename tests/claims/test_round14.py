@@ -107,3 +107,70 @@ def test_initials_before_the_people_counted(count, verb):
 def test_the_pentagon_is_the_us_department_of_defense(name):
     found = claims_of(f"{name} said 202 civilians were killed in Panama in December 1989.")
     assert found["202"]["claimant"] == "U.S. Department of Defense"
+
+
+# Quotations keep their own auxiliaries and qualifiers: "134 civils furent tués, à peu près 700
+# furent blessés", "744 personas resultaron heridas y 841 fueron detenidas", Swedish "från 131
+# till 170 döda civila, 744 skadade".
+@given(killed=st.integers(20, 900), hurt=st.integers(2_100, 9_000))  # not a year
+def test_quoted_auxiliaries_qualifiers_and_swedish_words(killed, hurt):
+    french = claims_of(
+        f'The page says: "{killed} civils furent tués, à peu près {hurt} furent blessés".'
+    )
+    assert french[str(killed)]["measure"] == "killed"
+    assert french[str(killed)]["population"] == "civilians"
+    assert french[f"à peu près {hurt}"]["measure"] == "injured"
+    assert french[f"à peu près {hurt}"]["qualifier"] == "about"
+    spanish = claims_of(f'"{hurt} personas resultaron heridas y {killed} fueron detenidas".')
+    assert spanish[str(hurt)]["measure"] == "injured"
+    assert spanish[str(killed)]["measure"] == "detained"
+    swedish = claims_of(f"Förluster\nfrån {killed} till {hurt} döda civila,\n{hurt + 1} skadade\n")
+    assert swedish[f"från {killed} till {hurt}"]["low"] == killed
+    assert swedish[f"från {killed} till {hurt}"]["population"] == "civilians"
+    assert swedish[str(hurt + 1)]["measure"] == "injured"
+
+
+# A figure given by reference to the count before it: "2,600 dead and as many wounded".
+@given(
+    count=st.integers(10, 90_000),
+    reference=st.sampled_from(
+        [
+            ("{n} dead and as many wounded", "as many wounded", "injured"),
+            ("almeno {n} morti e altrettanti feriti", "altrettanti feriti", "injured"),
+            ("{n} killed and a similar number arrested", "a similar number arrested", "detained"),
+        ]
+    ),
+)
+def test_a_figure_given_by_reference_to_the_count_before(count, reference):
+    pattern, phrase, measure = reference
+    found = claims_of("The revolt was put down, leaving " + pattern.format(n=f"{count:,}") + ".")
+    assert found[phrase]["measure"] == measure
+    assert found[phrase]["low"] == count
+
+
+# "According to official estimates between 133 and 137 …": the range's "between" is not the
+# source's; "High Commissioner X" is the person.
+@given(low=st.integers(100, 500), span=st.integers(1, 90))
+def test_a_sources_name_stops_before_a_range(low, span):
+    text = f"According to official estimates between {low} and {low + span} civilians died."
+    found = claims_of(text)
+    assert found[f"between {low} and {low + span}"]["claimant"] == "official estimates"
+
+
+def test_a_commissioners_title_leaves_the_name():
+    found = claims_of('"Some 12,000 people have fled," said High Commissioner Ruud Lubbers.')
+    assert found["Some 12,000"]["claimant"] == "Ruud Lubbers"
+
+
+# In a paragraph of two sources, a later figure of the dead goes on in the words of the source
+# that counted the dead, not of the last source, which counted the wounded.
+@given(dead=st.integers(500, 5_000), wounded=st.integers(6_000, 30_000), county=st.integers(2, 99))
+def test_a_figure_goes_on_in_the_words_of_the_source_that_gave_its_measure(dead, wounded, county):
+    found = claims_of(
+        f"According to the Central Statistical Office, {dead} people lost their lives in the "
+        f"uprising. The public health service reported {wounded:,} wounded in the fighting. "
+        f"Outside the capital, most deaths were in the counties of Arlen ({county}) and Bovaro "
+        f"({county + 100})."
+    )
+    assert found[f"{wounded:,}"]["claimant"] == "public health service"
+    assert found[str(county)]["claimant"] == "Central Statistical Office"

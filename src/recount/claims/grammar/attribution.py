@@ -893,7 +893,7 @@ _PHRASE_STOPS = {
     "after", "before", "when", "while", "during", "since", "by", "has", "have", "had", "was",
     "is", "were", "are", "said", "says", "told", "led", "quoted", "cited", "based", "headed",
     "backed", "run", "working", "including", "citing", "quoting", "said,", "estimate",
-    "estimates", "made", "also", "according",
+    "estimates", "made", "also", "according", "between",
 }  # fmt: skip
 
 
@@ -1125,7 +1125,7 @@ _TITLE_WORDS = {"president", "minister", "prime", "secretary", "spokesman", "spo
                 "spokesperson", "general", "colonel", "commander", "chief", "director", "head",
                 "governor", "mayor", "envoy", "ambassador", "deputy", "foreign", "defence",
                 "defense", "interior", "health", "lieutenant", "major", "captain", "general-secretary", "chairman", "speaker",
-                "prof.", "prof", "professor"}  # fmt: skip
+                "prof.", "prof", "professor", "commissioner"}  # fmt: skip
 
 
 _POST_WORDS = {"services", "affairs", "operations", "relations", "office", "department", "ministry",

@@ -312,6 +312,8 @@ class DocumentState:
     named: list[tuple[str, str]] = field(default_factory=list)  # claimants named so far, in order
     previous_measures: frozenset[str] = frozenset()  # of the previous sentence's attributed claims
     speaker_measures: frozenset[str] = frozenset()  # of the claims credited to paragraph_speaker
+    # (source, measure) of each figure a source of this paragraph gave, in order
+    paragraph_counts: list[tuple[tuple[str, str], str]] = field(default_factory=list)
     principal: tuple[str, str] | None = None  # the source the text's first figures are credited to
     principal_measures: frozenset[str] = frozenset()  # … and the measures it gave there
     paragraphs: int = 0  # paragraphs with figures so far
@@ -372,6 +374,7 @@ def sentence_claims(
     state.in_list = item or sentence.rstrip().endswith(":")
     if state.new_paragraph:
         state.paragraph_speaker = None
+        state.paragraph_counts = []
         state.datelined = _DATELINE_RE.match(sentence) is not None or credit > 0
     speaker_before = state.paragraph_speaker
     if not item:
@@ -402,6 +405,7 @@ def sentence_claims(
     claims = _shares_of_a_whole(sentence, claims)
     _inherit(sentence, claims, periods)
     _carry_measure(sentence, claims, state)
+    claims = _as_many_again(sentence, claims)
     _place_breakdown(sentence, claims)
     _armed_losers(sentence, claims)
     _share_population(sentence, claims)
@@ -461,6 +465,7 @@ def sentence_claims(
     if all_places:
         state.last_country = all_places[-1].country
     attributed = [c for c in claims if c.attributed and not c.continued]
+    state.paragraph_counts += [((c.claimant, c.claimant_kind), c.measure) for c in attributed]
     speaking = [c for c in attributed if not c.scoped]  # "108 (per U.N. observers)" stays there
     state.previous_claimant = (
         (speaking[-1].claimant, speaking[-1].claimant_kind) if speaking else None
@@ -1059,8 +1064,19 @@ def _continue_attribution(sentence: str, claims: list[SentenceClaim], state: Doc
             sentence
         ):
             continue
-        claim.claimant, claim.claimant_kind = source
+        claim.claimant, claim.claimant_kind = _giver_of(claim.measure, measures, state) or source
         claim.attributed = claim.continued = True
+
+
+def _giver_of(
+    measure: str | None, measures: frozenset[str], state: DocumentState
+) -> tuple[str, str] | None:
+    """'According to the statistics office, 2,700 people died … The health service reported
+    20,000 wounded … Most deaths were in Pest (68)': the deaths go on in the words of the source
+    of this paragraph that counted the dead, not of the last one, who counted another measure."""
+    if measure is None or measure in measures:
+        return None
+    return next((s for s, m in reversed(state.paragraph_counts) if m == measure), None)
 
 
 # A report's header before a dash that opens its paragraph: who published it and when
@@ -1822,6 +1838,42 @@ def _shares_of_a_whole(sentence: str, claims: list[SentenceClaim]) -> list[Sente
             out[-1] = replace(claim, quantity=share.quantity, phrase_start=share.phrase_start)
             continue
         out.append(claim)
+    return out
+
+
+# A figure given by reference to the count before: "2,600 dead and as many wounded", "almeno
+# 2600 morti e altrettanti feriti", "… and a similar number injured".
+_AS_MANY_RE = re.compile(
+    r"\s*,?\s+(?:and|e|et|y)\s+(?P<ref>(?:as\s+many|altrettant[ie]|autant\s+de|otros\s+tantos|"
+    r"otras\s+tantas|a\s+similar\s+number(?:\s+of)?)(?:\s+(?:again|more))?\s+(?:were\s+)?"
+    r"(?P<meas>wounded|injured|feriti|ferite|blessés|heridos|heridas|missing|arrested|detained|"
+    r"displaced))\b",
+    re.IGNORECASE,
+)
+
+
+def _as_many_again(sentence: str, claims: list[SentenceClaim]) -> list[SentenceClaim]:
+    """'2,600 dead and as many wounded': the second figure is the first's number, its own measure."""
+    out: list[SentenceClaim] = []
+    for claim in claims:
+        out.append(claim)
+        again = _AS_MANY_RE.match(sentence, claim.phrase_end) if claim.measure else None
+        if again is None:
+            continue
+        q = claim.quantity
+        start, end = again.span("ref")
+        quantity = replace(q, start=start, end=end, text=again.group("ref"), year_like=False)
+        out.append(
+            SentenceClaim(
+                quantity,
+                measure=MEASURES_AFTER[_key(again.group("meas"))],
+                measure_text=again.group("ref"),
+                population=claim.population,
+                construction="list",
+                phrase_start=start,
+                phrase_end=end,
+            )
+        )
     return out
 
 
