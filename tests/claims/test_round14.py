@@ -174,3 +174,45 @@ def test_a_figure_goes_on_in_the_words_of_the_source_that_gave_its_measure(dead,
     )
     assert found[f"{wounded:,}"]["claimant"] == "public health service"
     assert found[str(county)]["claimant"] == "Central Statistical Office"
+
+
+# A heading by source ("Panamanian civilians killed according to:") over one line per source:
+# each line's count has the heading's measure and people, and its label is who gives it.
+@given(
+    counts=st.lists(st.integers(100, 9_000), min_size=2, max_size=3, unique=True),
+    heading=st.sampled_from(
+        [("Panamanian civilians killed according to:", "killed", "civilians")]
+        + [("People displaced according to:", "displaced", "all")]
+    ),
+)
+def test_lines_under_a_heading_by_source_credit_their_labels(counts, heading):
+    words, measure, people = heading
+    sources = ["Americas Watch", "United Nations", "U.S. military"]
+    lines = "\n".join(f"{s}: {c:,}" for s, c in zip(sources, counts, strict=False))
+    found = claims_of(f"Casualties and losses\n\n{words}[3]\n{lines}\n\nThe war began in 1989.")
+    for source, count in zip(sources, counts, strict=False):
+        claim = found[f"{count:,}"]
+        assert (claim["measure"], claim["population"]) == (measure, people)
+        assert claim["claimant"] in (source, "United Nations")
+
+
+# "How many people really died? Hundreds, say officials. Thousands, say rights groups.": the
+# answers count what the question asks, each in the words of the source after it; a number
+# later in the answer's sentence is not an answer.
+@given(
+    verb=st.sampled_from([("died", "killed"), ("were displaced", "displaced")]),
+    speaker=st.sampled_from(["Gen. Manuel Noriega", "the Roman Catholic Church"]),
+)
+def test_answers_to_a_question_count_what_it_asks(verb, speaker):
+    words, measure = verb
+    found = claims_of(
+        f"Families are still searching. How many people really {words}? Hundreds, say "
+        "government officials, the Southern Command, the church and one human rights group. "
+        f"Thousands, say several rights groups. Ten thousand, says {speaker}."
+    )
+    assert found["Hundreds"]["measure"] == measure
+    assert found["Hundreds"]["claimant"] == "government officials"
+    assert found["Thousands"]["measure"] == measure
+    assert found["Ten thousand"]["measure"] == measure
+    assert found["Ten thousand"]["claimant"] == speaker.removeprefix("Gen. ").removeprefix("the ")
+    assert "one" not in found

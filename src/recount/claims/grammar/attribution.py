@@ -1125,7 +1125,8 @@ _TITLE_WORDS = {"president", "minister", "prime", "secretary", "spokesman", "spo
                 "spokesperson", "general", "colonel", "commander", "chief", "director", "head",
                 "governor", "mayor", "envoy", "ambassador", "deputy", "foreign", "defence",
                 "defense", "interior", "health", "lieutenant", "major", "captain", "general-secretary", "chairman", "speaker",
-                "prof.", "prof", "professor", "commissioner"}  # fmt: skip
+                "prof.", "prof", "professor", "commissioner", "gen.", "col.", "lt.", "maj.",
+                "capt.", "dr."}  # fmt: skip
 
 
 _POST_WORDS = {"services", "affairs", "operations", "relations", "office", "department", "ministry",

@@ -333,6 +333,7 @@ class DocumentState:
     report_period: Period | None = None  # … and over which period ("From 1 January to 29 …")
     field_measure: str | None = None  # an infobox field's measure ("Deaths") for its bare counts
     field_source: tuple[str, str] | None = None  # … and the source a line names inside it
+    by_source: tuple[str, str] | None = None  # "Civilians killed according to:": lines "X: 202"
 
 
 @dataclass
@@ -380,7 +381,12 @@ def sentence_claims(
     if not item:
         state.list_source = None
         state.list_heading = None
+    source_line = _SOURCE_LINE_RE.match(sentence) if state.by_source else None
+    if source_line is None:
+        state.by_source = None
     if not quantities:
+        if _BY_SOURCE_RE.search(sentence):
+            state.by_source = _list_heading(sentence)
         _field_line(sentence, mentions, state)
         attributions = find_attributions(sentence, mentions, [])
         _remember_claimant(sentence, mentions, state, attributions)
@@ -388,6 +394,10 @@ def sentence_claims(
             state.list_source = _list_source(attributions, state)
             state.list_heading = _list_heading(sentence)
         state.previous_claimant, state.previous_measure = None, None
+        asked = _HOW_MANY_RE.match(sentence)
+        if asked is not None:  # "How many people really died? Hundreds, say officials."
+            heading = _list_heading(sentence)
+            state.previous_measure = heading[0] if heading else None
         state.previous_head_measure = None
         return []
     periods = find_periods(sentence, state.date, state.war_start)
@@ -417,6 +427,8 @@ def sentence_claims(
             claim.measure = None
     if item and state.list_heading is not None:
         _heading_measure(sentence, claims, state.list_heading)
+    if source_line is not None and state.by_source is not None:
+        _heading_measure(sentence, claims, state.by_source)
     if state.losses and state.losses_people is not None:
         _heading_people(claims, state.losses_people)
     elif state.losses:
@@ -454,6 +466,8 @@ def sentence_claims(
             if not claim.attributed:  # a list under "Among its other findings:"
                 claim.claimant, claim.claimant_kind = state.list_source
                 claim.attributed = claim.continued = True
+    if source_line is not None:
+        _credit_source_line(source_line, claims, mentions)
     _continue_attribution(sentence, claims, state)
     if field:
         _field_source(claims, state)
@@ -860,6 +874,31 @@ def _belligerents_losses(sentence: str, claims: list[SentenceClaim]) -> None:
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[•·*▪◦‣-]|–\s|\d{1,2}[.)]\s)")
 
 
+# A heading over one line per source ("Panamanian civilians killed according to:" over "U.S.
+# military: 202", "Americas Watch: 300"): each line's label is who gives its count.
+_BY_SOURCE_RE = re.compile(r"\b(?:according\s+to|by\s+source|per\s+source)\s*:\s*$", re.IGNORECASE)
+_SOURCE_LINE_RE = re.compile(
+    rf"^\W*(?P<label>[A-Z][^:\d\n]{{1,80}}?)\s*:\s*(?=(?:(?:{QUALIFIER_PATTERN})\s+)?[~≈]?\s*\d)",
+    re.IGNORECASE,
+)
+
+
+def _credit_source_line(
+    line: re.Match[str], claims: list[SentenceClaim], mentions: list[ClaimantMention]
+) -> None:
+    """'Americas Watch: 300' under a heading by source: the label is who counts."""
+    named = [m for m in mentions if m.start >= line.start("label") and m.end <= line.end("label")]
+    source = (
+        (named[0].claimant.name, named[0].claimant.kind)
+        if named
+        else (line.group("label").strip(), "other")
+    )
+    for claim in claims:
+        if claim.measure is not None and not claim.attributed:
+            claim.claimant, claim.claimant_kind = source
+            claim.attributed = True
+
+
 def _list_heading(sentence: str) -> tuple[str, str] | None:
     """The measure and people a line opening a list names ("Civilian fatalities:")."""
     match = re.search(
@@ -1145,9 +1184,11 @@ def _carry_measure(sentence: str, claims: list[SentenceClaim], state: DocumentSt
     elliptic = (
         measure is None
         and state.previous_measure is not None
-        and len(sentence) < 80
+        and (len(sentence) < 80 or _ANSWER_RE.match(sentence) is not None)
         and not _MEASURE_WORD_RE.search(sentence)
     )
+    answer = _ANSWER_RE.match(sentence)
+    answered = len(sentence) if len(sentence) < 80 or answer is None else answer.end()
     listing = False
     if measure is None and state.previous_measure and _LISTS_RE.search(sentence):
         # "its database lists 10,812 Albanians, 2,197 Serbs …": the people of the toll just given
@@ -1161,8 +1202,10 @@ def _carry_measure(sentence: str, claims: list[SentenceClaim], state: DocumentSt
         return
     for claim in claims:
         if elliptic:  # "In 2016, another 2,500.", not "Rwanda is sending 2,000 troops"
-            carries = not claim.own_population and not _OWN_PREDICATE_RE.match(
-                sentence, claim.quantity.end
+            carries = (
+                not claim.own_population
+                and not _OWN_PREDICATE_RE.match(sentence, claim.quantity.end)
+                and claim.quantity.start < answered  # "Hundreds, say …", not the rest
             )  # nor "2,714 surrendered", "41 downed aircraft": a word of their own
         else:
             bare_head = (  # "counted 389 — 151 civilians, …": the total before its breakdown
@@ -1184,6 +1227,13 @@ def _carry_measure(sentence: str, claims: list[SentenceClaim], state: DocumentSt
                 claim.population = group
 
 
+_HOW_MANY_RE = re.compile(r"^\W*how\s+many\b[^?]*\?\s*$", re.IGNORECASE)
+# A count that opens its sentence and its source after it: "Thousands, say rights groups."
+_ANSWER_RE = re.compile(
+    rf"^\W*(?:(?:{QUALIFIER_PATTERN})\s+)?[\w.,-]+(?:\s+[\w.,-]+){{0,2}},\s+"
+    r"(?:say|says|said|claim|claims|estimate|estimates|according\s+to)\b",
+    re.IGNORECASE,
+)
 _OWN_PREDICATE_RE = re.compile(r"\s*(?:\+\s*)?[a-z]+ed\b")
 _LISTS_RE = re.compile(
     r"\b(?:lists|listed|includes|included|comprises|comprised|counts|counted|names|named|breaks\s+down\s+as)"
