@@ -216,3 +216,34 @@ def test_answers_to_a_question_count_what_it_asks(verb, speaker):
     assert found["Ten thousand"]["measure"] == measure
     assert found["Ten thousand"]["claimant"] == speaker.removeprefix("Gen. ").removeprefix("the ")
     assert "one" not in found
+
+
+# A total counts everyone: the war's total line, a total going on from the civilians' count; a
+# side's own total in an infobox still counts its soldiers.
+@given(civilians=st.integers(20, 99), low=st.integers(100, 400), total=st.integers(1_000, 9_000))
+def test_a_total_counts_everyone_unless_it_sums_a_sides_soldiers(civilians, low, total):
+    war = claims_of(
+        f"Casualties and losses\nMauritania: {low} soldiers killed\n\n"
+        f"Total: {total:,}–{total + 500:,} killed overall\n"
+    )
+    assert war[f"{total:,}–{total + 500:,}"]["population"] == "all"
+    joined = claims_of(
+        f"Casualties and losses\n{civilians} Civilians killed, {low} to {low + 100} total dead "
+        f"and {total:,} total casualties |\n"
+    )
+    assert joined[f"{low} to {low + 100}"]["population"] == "all"
+    assert joined[f"{total:,}"]["population"] == "all"
+    side = claims_of(
+        f"Casualties and losses\n{low} dead or missing {total:,} wounded 62 aircraft lost "
+        f"{total + 100:,} total casualties |\n"
+    )
+    assert side[f"{total + 100:,}"]["population"] == "combatants"
+
+
+# "an estimated 300, 000 displaced": a space typed after the thousands comma; never a list.
+@given(thousands=st.integers(1, 999))
+def test_a_space_after_the_thousands_comma(thousands):
+    found = claims_of(f"The war has displaced an estimated {thousands}, 000 people.")
+    assert found[f"an estimated {thousands}, 000"]["value"] == thousands * 1_000
+    listed = claims_of(f"Victims were counted in towns 1, 2 and {thousands}: 40 killed.")
+    assert all(c["value"] != thousands * 1_000 for c in listed.values())

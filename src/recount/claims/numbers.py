@@ -104,6 +104,8 @@ _NUMERAL_SCALE_WORD = "|".join(sorted(NUMERAL_SCALES, key=len, reverse=True))
 _NUMERAL = (
     # a decimal comma before a scale word: "1,5 Millionen", "2,3 million"
     rf"(?:{_DIGIT}{{1,3}},{_DIGIT}{{1,2}}(?=\s+(?:{_NUMERAL_SCALE_WORD})\b)"
+    # a space typed after the thousands comma: "an estimated 300, 000 displaced" (never a list)
+    rf"|{_DIGIT}{{1,3}}, 000(?![{_DIGIT},])"
     rf"|{_DIGIT}{{1,3}}(?:[{_GROUP_SEP}]{_DIGIT}{{3}})+(?!{_DIGIT})"
     rf"|{_DIGIT}{{1,3}}(?:\.{_DIGIT}{{3}}){{2,}}(?!{_DIGIT})"
     rf"|{_DIGIT}+)"

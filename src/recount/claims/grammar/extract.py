@@ -436,6 +436,7 @@ def sentence_claims(
     if state.losses:
         _side_total(sentence, claims, state)
         _prisoners_taken(sentence, claims)
+    _everyones_total(sentence, claims, state.losses)
     if not item and sentence.rstrip().endswith(":"):
         state.list_heading = _counted_heading(sentence)
     for claim in claims:
@@ -701,6 +702,30 @@ def _side_total(sentence: str, claims: list[SentenceClaim], state: DocumentState
         if soldiers and len(measures) >= 2 and claim.population == "all":
             claim.population = "combatants"  # "Total: 300,000 (56,707 dead)": the same soldiers
     state.summed = []
+
+
+# "150 to 250 total dead", "14,000–21,000 killed overall", "1,000 total casualties": a total
+# counts everyone, whatever people the figures beside it count.
+_TOTAL_BEFORE_MEASURE_RE = re.compile(r"\s+(?:in\s+)?total\s+(?=[a-z])", re.IGNORECASE)
+_OVERALL_AFTER_RE = re.compile(r"\s*overall\b", re.IGNORECASE)
+
+
+def _everyones_total(sentence: str, claims: list[SentenceClaim], losses: bool) -> None:
+    """In an infobox's losses a side's total counts its soldiers ('… 62 aircraft lost 70,000
+    total casualties'), unless it goes on from its civilians ('90 Civilians killed, 150 to 250
+    total dead') or the line is the war's ('Total: 14,000–21,000 killed overall')."""
+    previous: SentenceClaim | None = None
+    for claim in claims:
+        total = _TOTAL_BEFORE_MEASURE_RE.match(sentence, claim.quantity.end) or (
+            _OVERALL_AFTER_RE.match(sentence, claim.phrase_end)
+        )
+        everyone = not losses or _TOTAL_LINE_RE.match(sentence) is not None
+        if not everyone and previous is not None and previous.measure is not None:
+            joined = _COORD_RE.match(sentence[previous.phrase_end : claim.quantity.start])
+            everyone = joined is not None and previous.population in ("civilians", "all")
+        if claim.measure is not None and total and everyone and not claim.own_population:
+            claim.population = "all"
+        previous = claim
 
 
 # "The dead are from Nairobi (17), Nakuru (3), …": the counts in brackets after each place
