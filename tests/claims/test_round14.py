@@ -247,3 +247,35 @@ def test_a_space_after_the_thousands_comma(thousands):
     assert found[f"an estimated {thousands}, 000"]["value"] == thousands * 1_000
     listed = claims_of(f"Victims were counted in towns 1, 2 and {thousands}: 40 killed.")
     assert all(c["value"] != thousands * 1_000 for c in listed.values())
+
+
+# People counted as they cross, leave, enter or reach a place, or go into exile, are displaced;
+# as they seek care for their wounds, injured. An army crossing, or a count come to a fair, is not.
+@given(
+    count=st.integers(200, 90_000),
+    clause=st.sampled_from(
+        [
+            ("{n} Albanians from Macedonia entered Kosovo", "displaced"),
+            ("more than {n} people have left Macedonia", "displaced"),
+            ("{n} people - mostly women and children - have crossed the frontier", "displaced"),
+            ("{n} Lao, mostly Hmong, are known to have fled to Thailand", "displaced"),
+            ("{n} Tibetans followed the Dalai Lama across the Himalayas into exile", "displaced"),
+            ("at least {n} Panamanians sought hospital care for injuries", "injured"),
+        ]
+    ),
+)
+def test_people_on_the_move_are_displaced(count, clause):
+    words, measure = clause
+    text = "Last weekend " + words.format(n=f"{count:,}") + "."
+    found = [c for c in claim_records(text, outlet=OUTLET) if c["value"] == count]
+    assert [c["measure"] for c in found] == [measure]
+
+
+def test_armies_and_visitors_moving_are_not_displaced():
+    assert claims_of("In 1999, 2,000 came from Rome to the fair.") == {}
+    assert claims_of("The 3 tanks entered Kosovo.") == {}
+
+
+def test_a_daily_crossing_is_a_rate():
+    found = claims_of("Workers say about 400 people cross the border daily.")
+    assert found["about 400"]["rate"] == "day"

@@ -422,6 +422,7 @@ def sentence_claims(
     _opening_population(sentence, claims)
     _topic_population(sentence, claims)
     _military_population(sentence, claims)
+    _people_on_the_move(sentence, claims)
     for claim in claims:
         if _SICK_RE.match(sentence, claim.quantity.end):
             claim.measure = None
@@ -702,6 +703,50 @@ def _side_total(sentence: str, claims: list[SentenceClaim], state: DocumentState
         if soldiers and len(measures) >= 2 and claim.population == "all":
             claim.population = "combatants"  # "Total: 300,000 (56,707 dead)": the same soldiers
     state.summed = []
+
+
+# People counted as they cross, leave, enter or reach a place, or go into exile ("14,000
+# Albanians from Macedonia entered Kosovo", "more than 28,000 people have left Macedonia",
+# "300,000 Lao, mostly Hmong, are known to have fled to Thailand"), or seek care for wounds.
+_MOVED_RE = re.compile(
+    rf"^\s*(?:(?:{_ADJECTIVE}){{0,2}}(?P<pop>{_POP}|(?-i:[A-Z][a-z]+)))?"
+    r"(?:\s*,[^,.;]{1,40},|\s+[-–—]\s[^-–—.;]{1,60}\s[-–—]|\s+from\s+(?:the\s+)?[A-Z][\w'’-]*"
+    r"(?:\s+[A-Z][\w'’-]*){0,2})?"
+    rf"\s+(?:(?:{_AUX}|[a-z]+ly)\s+){{0,4}}?"
+    r"(?:(?P<moved>(?:entered|crossed|cross|crosses|left|fled|escaped|arrived|reached|came)"
+    r"\s+(?:(?:into|to|in|from|across|over)\s+)?(?:the\s+)?(?:(?-i:[A-Z][\w'’-]*)"
+    r"(?:\s+(?-i:[A-Z][\w'’-]*)){0,2}|border|frontier|country|mountains))"
+    r"|(?P<exile>(?:followed|accompanied)\s[^.;:]{1,60}?\binto\s+exile|went\s+into\s+exile|"
+    r"sought\s+(?:refuge|asylum|shelter)|took\s+refuge)"
+    r"|(?P<hurt>sought\s+(?:hospital\s+)?(?:care|treatment)\s+for\s+(?:their\s+)?"
+    r"(?:injuries|wounds)|(?:were|was)\s+treated\s+for\s+(?:their\s+)?(?:injuries|wounds)))\b",
+    re.IGNORECASE,
+)
+
+
+_ARRIVALS = {"came", "arrived", "reached", "left"}
+
+
+def _people_on_the_move(sentence: str, claims: list[SentenceClaim]) -> None:
+    """Counts of people fleeing (or treated for wounds) that no measure word names."""
+    for claim in claims:
+        if claim.measure is not None:
+            continue
+        moved = _MOVED_RE.match(sentence[claim.quantity.end :])
+        if moved is None:
+            continue
+        people = _population(moved.group("pop")) if moved.group("pop") else "all"
+        if people == "combatants":
+            continue  # "200 troops crossed the border": an army moving, not people fleeing
+        verb = (moved.group("moved") or "").split(" ", 1)[0].lower()
+        if not moved.group("pop") and verb in _ARRIVALS:
+            continue  # "2,000 came from Rome to the fair": people named to come, not a count
+
+        claim.measure = "injured" if moved.group("hurt") else "displaced"
+        claim.population, claim.own_population = people, moved.group("pop") is not None
+        claim.phrase_end = claim.quantity.end + moved.end()
+        claim.measure_text = _phrase(sentence, claim.quantity.start, claim.phrase_end)
+        claim.construction = "subject"
 
 
 # "150 to 250 total dead", "14,000–21,000 killed overall", "1,000 total casualties": a total
