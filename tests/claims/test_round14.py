@@ -279,3 +279,29 @@ def test_armies_and_visitors_moving_are_not_displaced():
 def test_a_daily_crossing_is_a_rate():
     found = claims_of("Workers say about 400 people cross the border daily.")
     assert found["about 400"]["rate"] == "day"
+
+
+# What the subject is doing is not part of its name: "UNHCR workers monitoring the border say".
+@given(task=st.sampled_from(["monitoring that stretch of the border", "working at the crossing"]))
+def test_a_participle_after_the_subject_is_not_its_name(task):
+    found = claims_of(f"UNHCR workers {task} say about 400 people cross the border daily.")
+    assert found["about 400"]["claimant"] == "UNHCR workers"
+    citing = claims_of(
+        "Latest media reports citing the Gaza health ministry said 5,000 were killed."
+    )
+    assert citing["5,000"]["claimant"] != "Latest media reports"
+
+
+# A paragraph's credit names its source and the noun the text calls it by: "(HJEnglish, an
+# English-learning site) - … 50,000 wounded, the site says" is HJEnglish's figure.
+@given(
+    credit=st.sampled_from(
+        [("HJEnglish, an English-learning site", "site", "HJEnglish")]
+        + [("summary of an episode note of The War Podcast", "episode", "The War Podcast")]
+    ),
+    count=st.integers(1_000, 90_000),
+)
+def test_the_noun_a_credit_calls_its_source_by(credit, count):
+    words, noun, name = credit
+    found = claims_of(f"15 November ({words}) - Gunfire wounded {count:,} people, the {noun} says.")
+    assert found[f"{count:,}"]["claimant"] == name

@@ -144,7 +144,15 @@ _NOT_A_SPEAKER = {
 # "AUCKLAND, 9 March 1998 (a summary of an Agence France-Presse report) -", "(AP, as reported by
 # The Guardian) –". It names whose report the text is (its outlet), not who counted the figures.
 _REPORT_CREDIT_RE = re.compile(
-    r"^\W*?(?:[A-Z][^()\n]{0,80}?\s)?\([^()\n]{2,240}\)\s*[-–—]\s+(?=\W*\w)"
+    r"^\W*?(?:[A-Z0-9][^()\n]{0,80}?\s)?\((?P<credit>[^()\n]{2,240})\)\s*[-–—]\s+(?=\W*\w)"
+)
+# What a credit names: "(HJEnglish, an English-learning site)", "(summary of an episode note of
+# The Korean War Podcast)": the source, and the nouns the text may call it by ("the site").
+_CREDITED_RE = re.compile(
+    r"^(?P<name>(?-i:[A-Z])[^,]{1,60}),\s+(?:an?\s+|the\s+)?(?P<what>[^,]{2,60}?)$"
+    r"|^(?:[\w\s]{0,20}?summary\s+of\s+)?(?:an?|the)\s+(?P<what2>[a-z][\w\s-]{1,40}?)\s+(?:of|by|from)\s+"
+    r"(?P<name2>(?-i:[A-Z])[^,()]{1,60}?)(?:,.*)?$",
+    re.IGNORECASE,
 )
 
 
@@ -152,6 +160,17 @@ def report_credit_end(sentence: str) -> int:
     """Where a paragraph's bracketed report credit ends (0 if it has none)."""
     match = _REPORT_CREDIT_RE.match(sentence)
     return match.end() if match else 0
+
+
+def credited_source(sentence: str) -> tuple[str, frozenset[str]] | None:
+    """The source a paragraph's credit names and the nouns it is called by ('site')."""
+    match = _REPORT_CREDIT_RE.match(sentence)
+    credited = _CREDITED_RE.match(match.group("credit")) if match else None
+    if credited is None:
+        return None
+    name = (credited.group("name") or credited.group("name2")).strip()
+    what = credited.group("what") or credited.group("what2")
+    return name, frozenset(re.findall(r"[a-z]+", what.lower()))
 
 
 def find_attributions(
@@ -528,6 +547,15 @@ _AGENT_TAIL_RE = re.compile(
 )
 
 
+# "UNHCR workers monitoring that stretch of the border say": what the subject is doing is not
+# part of its name.
+_PARTICIPLE_TAIL_RE = re.compile(
+    r"(?:^|[,;:]\s*)\W*(?:(?!(?:[a-z]+ing|and|or|but)\b)[\w'’.-]+\s+){1,4}?(?P<tail>"
+    r"(?!(?:being|having|according|including|following|during|concerning|regarding|citing|quoting)\b)"
+    r"[a-z]{2,}ing\s+[^,;:()\"“”]{2,80})$"
+)
+
+
 def _coordinated_speaker(
     sentence: str, verb: re.Match[str], mentions: list[ClaimantMention]
 ) -> Attribution | None:
@@ -566,9 +594,10 @@ def _speech_attribution(
         counted = _COUNTED_OBJECT_AND_RE.search(before)
         if counted is not None:  # "The commission took 9,000 testimonies and documented 46 deaths"
             return _clause_subject(sentence, counted.start("verb"), verb.start(), mentions)
-    agent = _AGENT_TAIL_RE.search(before)
+    agent = _AGENT_TAIL_RE.search(before) or _PARTICIPLE_TAIL_RE.search(before)
     if agent is not None:  # "The Commission of Inquiry set up by the UN Secretary-General found"
-        before = before[: agent.start()] + " "
+        before = before[: agent.start("tail") if "tail" in agent.re.groupindex else agent.start()]
+        before += " "
     by_agent = re.match(r"\s+by\s+", sentence[verb.end() :])
     if by_agent and verb.group(0).lower() == "claimed" and _CLAIMED_EVENT_RE.search(before):
         return None  # "an attack claimed by the so-called Islamic State": responsibility

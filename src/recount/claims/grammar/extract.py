@@ -31,6 +31,7 @@ from recount.claims.grammar.acronyms import definitions
 from recount.claims.grammar.attribution import (
     Attribution,
     choose_attribution,
+    credited_source,
     find_attributions,
     report_credit_end,
 )
@@ -334,6 +335,7 @@ class DocumentState:
     field_measure: str | None = None  # an infobox field's measure ("Deaths") for its bare counts
     field_source: tuple[str, str] | None = None  # … and the source a line names inside it
     by_source: tuple[str, str] | None = None  # "Civilians killed according to:": lines "X: 202"
+    credited: tuple[str, frozenset[str]] | None = None  # the paragraph credit's source ("site")
 
 
 @dataclass
@@ -377,6 +379,8 @@ def sentence_claims(
         state.paragraph_speaker = None
         state.paragraph_counts = []
         state.datelined = _DATELINE_RE.match(sentence) is not None or credit > 0
+    if state.new_paragraph or credit > 0:
+        state.credited = credited_source(sentence)
     speaker_before = state.paragraph_speaker
     if not item:
         state.list_source = None
@@ -463,6 +467,7 @@ def sentence_claims(
     for claim in claims:
         _resolve_institution(claim, all_places, state, gazetteer, state.offset + len(sentence))
     _quoted_speaker(claims, state)
+    _credited_by_its_noun(claims, state)
     if item and state.list_source is not None:
         for claim in claims:
             if not claim.attributed:  # a list under "Among its other findings:"
@@ -951,6 +956,17 @@ _SOURCE_LINE_RE = re.compile(
     rf"^\W*(?P<label>[A-Z][^:\d\n]{{1,80}}?)\s*:\s*(?=(?:(?:{QUALIFIER_PATTERN})\s+)?[~≈]?\s*\d)",
     re.IGNORECASE,
 )
+
+
+def _credited_by_its_noun(claims: list[SentenceClaim], state: DocumentState) -> None:
+    """'15 November (HJEnglish, an English-learning site) - … 50,000 more", the site says': the
+    site is the source the paragraph's credit names."""
+    if state.credited is None:
+        return
+    name, nouns = state.credited
+    for claim in claims:
+        if claim.claimant is not None and claim.claimant.lower() in nouns:
+            claim.claimant, claim.claimant_kind = name, "other"
 
 
 def _credit_source_line(
