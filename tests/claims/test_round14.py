@@ -305,3 +305,17 @@ def test_the_noun_a_credit_calls_its_source_by(credit, count):
     words, noun, name = credit
     found = claims_of(f"15 November ({words}) - Gunfire wounded {count:,} people, the {noun} says.")
     assert found[f"{count:,}"]["claimant"] == name
+
+
+# "several hundred more had crossed", "Thousands more stayed in Austria": more of the count
+# before, in its measure, across a clause or a sentence; "four more unmarked graves" count graves.
+@given(first=st.integers(1_000, 90_000), more=st.sampled_from(["Several hundred", "Thousands"]))
+def test_more_of_the_same_takes_the_measure_before(first, more):
+    found = claims_of(
+        f"Until 26 May, {first:,} people fled to Yugoslavia. {more} more stayed in Austria only "
+        "briefly and were registered by neither."
+    )
+    assert found[more]["measure"] == "displaced"
+    assert found[more]["claimant"] == OUTLET
+    graves = claims_of(f"Investigators dug {first:,} bodies from four more unmarked graves.")
+    assert "four" not in graves

@@ -1217,8 +1217,11 @@ _PERSON_OF_RE = re.compile(r"^((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*),?\s
 _MEMBERS_RE = re.compile(rf"^(?:the\s+)?(\w+)\s+of\s+(?:\d[\d,]*|{'|'.join(UNITS)})\s+[a-z]+$")
 
 
+_NO_ONE = {"neither", "none", "nobody", "no one", "either", "both"}  # "registered by neither"
+
+
 def _unnamed(cue: int, name: str | None) -> Attribution | None:
-    if name is None or not name.strip():
+    if name is None or not name.strip() or name.strip().lower() in _NO_ONE:
         return None  # a cue with nothing before it ('. at said') names no one
     name = _CALLED_RE.sub("", name)
     person_of = _PERSON_OF_RE.match(name)

@@ -147,6 +147,12 @@ _THOSE_MEASURED_RE = re.compile(
     re.IGNORECASE,
 )
 _ANOTHER_RE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.IGNORECASE)
+# "several hundred more had crossed", "Thousands more stayed in Austria": more of the same.
+_MORE_AFTER_RE = re.compile(
+    r"^\s+more\s+(?=(?:had|have|has|were|was|are)\b|\w+ed\s+(?:in|to|into|from|across|over|by|"
+    r"on|at|during|since)\b)",
+    re.IGNORECASE,
+)
 # A camp or a prison that held or housed people: those people were detained.
 _CONFINING_RE = re.compile(
     r"\b(?:camps?|prisons?|jails?|stockades?|penitentiar(?:y|ies)|detention\s+(?:centres?|"
@@ -1270,7 +1276,15 @@ def _carry_measure(sentence: str, claims: list[SentenceClaim], state: DocumentSt
     elliptic = (
         measure is None
         and state.previous_measure is not None
-        and (len(sentence) < 80 or _ANSWER_RE.match(sentence) is not None)
+        and (
+            len(sentence) < 80
+            or _ANSWER_RE.match(sentence) is not None
+            or (
+                head is not None
+                and head.quantity.start < 20
+                and _MORE_AFTER_RE.match(sentence[head.quantity.end :]) is not None
+            )
+        )
         and not _MEASURE_WORD_RE.search(sentence)
     )
     answer = _ANSWER_RE.match(sentence)
@@ -1658,8 +1672,8 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
         claim.own_population = True
         claim.phrase_end = q.end + predicate.end()
         claim.construction = "part"
-    elif _ANOTHER_RE.search(before[-30:]):
-        claim.construction = "another"
+    elif _ANOTHER_RE.search(before[-30:]) or _MORE_AFTER_RE.match(after):
+        claim.construction = "another"  # "another 2,500", "several hundred more had crossed"
     elif _PART_RE.search(before[-40:]) or _OF_WHOM_AFTER_RE.match(after):
         claim.construction = "part"  # "…, 9,532 of whom are serving sentences"
     return claim
