@@ -319,3 +319,10 @@ def test_more_of_the_same_takes_the_measure_before(first, more):
     assert found[more]["claimant"] == OUTLET
     graves = claims_of(f"Investigators dug {first:,} bodies from four more unmarked graves.")
     assert "four" not in graves
+
+
+# A people's name the lexicon does not know, before "go missing", names people, as before "died".
+@given(people=st.sampled_from(["Hmong", "Karen", "Montagnards"]), count=st.integers(20, 900))
+def test_people_who_go_missing(people, count):
+    found = claims_of(f"Activists say {count} {people} went missing inside the country.")
+    assert found[str(count)]["measure"] == "missing"

@@ -105,7 +105,7 @@ _PLACE_PHRASE = r"(?:in|on|at|near|from|across|around|inside|outside|throughout)
 _LOCATIVE = rf"(?:(?:\s+|(?<=\s)){_PLACE_PHRASE})?"
 # What only people do, after a noun the lexicon does not know ("27,927 Boers had died", "68
 # inmates died", "300,000 Paraguayans … perished"): that noun names people; animals die too.
-_DYING = r"(?:died|perished|succumbed|fled)"
+_DYING = r"(?:died|perished|succumbed|fled|(?:go|goes|went|gone)\s+missing)"
 _ANIMALS = r"(?:[\w-]+\s+)?(?:cattle|cows|sheep|goats|camels|horses|donkeys|animals|livestock|head|birds|fish|dogs)"
 # A word before a people noun; initials too ("23 U.S. soldiers died").
 _ADJECTIVE = rf"(?:(?!(?:and|or|but|of|with|by|{_POP}|{alternation(UNITS)})\b)(?:[A-Za-z][\w'’-]*|(?-i:[A-Z]\.){{2,3}})\s+)"
