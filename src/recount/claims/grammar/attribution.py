@@ -594,10 +594,12 @@ def _speech_attribution(
         counted = _COUNTED_OBJECT_AND_RE.search(before)
         if counted is not None:  # "The commission took 9,000 testimonies and documented 46 deaths"
             return _clause_subject(sentence, counted.start("verb"), verb.start(), mentions)
-    agent = _AGENT_TAIL_RE.search(before) or _PARTICIPLE_TAIL_RE.search(before)
+    agent = _AGENT_TAIL_RE.search(before)
+    doing = _PARTICIPLE_TAIL_RE.search(before)
     if agent is not None:  # "The Commission of Inquiry set up by the UN Secretary-General found"
-        before = before[: agent.start("tail") if "tail" in agent.re.groupindex else agent.start()]
-        before += " "
+        before = before[: agent.start()] + " "
+    elif doing is not None:  # "UNHCR workers monitoring that stretch of the border say"
+        before = before[: doing.start("tail")] + " "
     by_agent = re.match(r"\s+by\s+", sentence[verb.end() :])
     if by_agent and verb.group(0).lower() == "claimed" and _CLAIMED_EVENT_RE.search(before):
         return None  # "an attack claimed by the so-called Islamic State": responsibility

@@ -727,7 +727,7 @@ _MOVED_RE = re.compile(
     r"(?:(?P<moved>(?:entered|crossed|cross|crosses|left|fled|escaped|arrived|reached|came)"
     r"\s+(?:(?:into|to|in|from|across|over)\s+)?(?:the\s+)?(?:(?-i:[A-Z][\w'’-]*)"
     r"(?:\s+(?-i:[A-Z][\w'’-]*)){0,2}|border|frontier|country|mountains))"
-    r"|(?P<exile>(?:followed|accompanied)\s[^.;:]{1,60}?\binto\s+exile|went\s+into\s+exile|"
+    r"|(?:(?:followed|accompanied)\s[^.;:]{1,60}?\binto\s+exile|went\s+into\s+exile|"
     r"sought\s+(?:refuge|asylum|shelter)|took\s+refuge)"
     r"|(?P<hurt>sought\s+(?:hospital\s+)?(?:care|treatment)\s+for\s+(?:their\s+)?"
     r"(?:injuries|wounds)|(?:were|was)\s+treated\s+for\s+(?:their\s+)?(?:injuries|wounds)))\b",
@@ -752,7 +752,6 @@ def _people_on_the_move(sentence: str, claims: list[SentenceClaim]) -> None:
         verb = (moved.group("moved") or "").split(" ", 1)[0].lower()
         if not moved.group("pop") and verb in _ARRIVALS:
             continue  # "2,000 came from Rome to the fair": people named to come, not a count
-
         claim.measure = "injured" if moved.group("hurt") else "displaced"
         claim.population, claim.own_population = people, moved.group("pop") is not None
         claim.phrase_end = claim.quantity.end + moved.end()
