@@ -575,3 +575,22 @@ def test_suggest_reads_french_abbreviations_of_birth_and_employment(tmp_path):
     assert columns["date_of_birth"] == "Date naiss."
     assert columns["place_of_birth"] == "Lieu naiss." and "place" not in columns
     assert columns["extra"]["occupation"] == "Emploi"
+
+
+def test_suggest_reads_the_sheet_that_holds_the_list_and_names_the_others(tmp_path):
+    """A workbook whose first sheet is a note: suggest mapped the note as a name column
+    and never said that another sheet held the list (made-up names)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    notes = book.active
+    notes.title = "Notes"
+    notes.append(["This workbook lists the registry."])
+    data = book.create_sheet("Data")
+    data.append(["Full name", "Date of birth", "Sex"])
+    for i in range(40):
+        data.append([f"Ivo Marek{i}", f"1850-01-{i % 28 + 1:02d}", "M"])
+    book.save(tmp_path / "two.xlsx")
+    columns, text = _suggest(tmp_path / "two.xlsx")
+    assert 'sheet = "Data"' in text and columns["name"] == "Full name"
+    assert '# other sheets: "Notes"' in text
