@@ -61,6 +61,7 @@ def test_pairs_the_guards_refuse_lie_across_people_and_are_rarely_one_person(sim
         "father",
         "family",
         "birth",
+        "death",
         "conflict",
         "cannot_link",
     }
