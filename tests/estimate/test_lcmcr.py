@@ -209,6 +209,8 @@ def test_the_sweeps_race_takes_the_cheaper_sweep_unless_the_other_mixes_measurab
     assert winner(race((90e-5, 1.05), (30e-5, 1.10))) == "collapsed"  # 3x: measured
     assert winner(race((10e-5, 1.005), (40e-5, 1.05))) == "collapsed"  # only one agrees
     assert winner(race((10e-5, 1.02), (40e-5, 1.005))) == "augmented"
+    # one round only (it reached the target, or draws were given): nothing else ran
+    assert winner(race((10e-5, 1.02), (40e-5, 1.005)).iloc[:1]) == "collapsed"
 
 
 def test_nuts_at_a_grown_K_keeps_the_run_unless_r_sweep_mixes_measurably_faster():

@@ -132,7 +132,10 @@ def rounds_winner(race: pd.DataFrame, tie: str) -> str:
     of N per work by more than RACE_NOISE, else `tie`: for the two Gibbs sweeps the cheaper
     (SWEEP_WORK: its mixing per sweep is not measurably worse and it runs more sweeps in the
     same CPU time), for NUTS against R's sweep NUTS (its chains mix alone where the sweep's
-    crawl, which pooled ESS of a first round hides: 8 lists, opposed coverage, K = 20)."""
+    crawl, which pooled ESS of a first round hides: 8 lists, opposed coverage, K = 20).
+    A race of one round (the first reached the target, or `draws` given) is that round's."""
+    if len(race) == 1:
+        return str(race.iloc[0]["sampler"])
     mixed = race[race["rhat"] <= RHAT_LIMIT]
     if len(mixed) == 1:
         return str(mixed.iloc[0]["sampler"])
