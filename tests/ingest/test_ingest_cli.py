@@ -189,6 +189,12 @@ def _suggest(path, workspace=None) -> tuple[dict, str]:
     return tomllib.loads(result.stdout)["sources"][0]["columns"], result.stdout
 
 
+def _suggest_lines(tmp_path, lines: list[str]) -> tuple[dict, str]:
+    """Suggest for a CSV of these lines (header first)."""
+    (tmp_path / "l.csv").write_text("\n".join(lines), encoding="utf-8")
+    return _suggest(tmp_path / "l.csv")
+
+
 def test_suggest_maps_spanish_french_and_arabic_birth_and_other_headers(tmp_path):
     spanish = (
         "Nombres,Apellidos,Sexo,Fecha de nacimiento,Lugar de nacimiento,Departamento,"
@@ -543,8 +549,7 @@ def test_suggest_maps_the_short_fname_and_lname_headers_to_the_name_parts(tmp_pa
     lines = ["id,fname,lname,pc"] + [
         f"r{i},given{i % 7},family{i},ab{i} {i % 9}cd" for i in range(30)
     ]
-    (tmp_path / "l.csv").write_text("\n".join(lines), encoding="utf-8")
-    columns, _ = _suggest(tmp_path / "l.csv")
+    columns, _ = _suggest_lines(tmp_path, lines)
     assert columns["given_name"] == "fname" and columns["family_name"] == "lname"
     assert "name" not in columns
 
@@ -556,8 +561,7 @@ def test_suggest_never_takes_codes_with_digits_for_names(tmp_path):
         f"r{i},{'tq' if i % 2 else 'n'}{i % 20 + 1} {i % 9}{'df' if i % 3 else 'ab'},1850-01-{i % 28 + 1:02d}"
         for i in range(40)
     ]
-    (tmp_path / "l.csv").write_text("\n".join(lines), encoding="utf-8")
-    columns, text = _suggest(tmp_path / "l.csv")
+    columns, text = _suggest_lines(tmp_path, lines)
     assert "name" not in columns
     assert '# extra.x = "x"   # not recognised' in text
 
@@ -567,8 +571,26 @@ def test_suggest_reads_french_abbreviations_of_birth_and_employment(tmp_path):
     lines = ["Référence,Nom & Prénom,Date naiss.,Lieu naiss.,Sexe (H/F),Emploi"] + [
         f"R{i},Jean Dupont{i},0{1 + i % 9}/03/18{10 + i},Tesarivka,H,meunier" for i in range(30)
     ]
-    (tmp_path / "l.csv").write_text("\n".join(lines), encoding="utf-8")
-    columns, _ = _suggest(tmp_path / "l.csv")
+    columns, _ = _suggest_lines(tmp_path, lines)
     assert columns["date_of_birth"] == "Date naiss."
     assert columns["place_of_birth"] == "Lieu naiss." and "place" not in columns
     assert columns["extra"]["occupation"] == "Emploi"
+
+
+def test_suggest_reads_the_sheet_that_holds_the_list_and_names_the_others(tmp_path):
+    """A workbook whose first sheet is a note: suggest mapped the note as a name column
+    and never said that another sheet held the list (made-up names)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    notes = book.active
+    notes.title = "Notes"
+    notes.append(["This workbook lists the registry."])
+    data = book.create_sheet("Data")
+    data.append(["Full name", "Date of birth", "Sex"])
+    for i in range(40):
+        data.append([f"Ivo Marek{i}", f"1850-01-{i % 28 + 1:02d}", "M"])
+    book.save(tmp_path / "two.xlsx")
+    columns, text = _suggest(tmp_path / "two.xlsx")
+    assert 'sheet = "Data"' in text and columns["name"] == "Full name"
+    assert '# other sheets: "Notes"' in text

@@ -192,6 +192,7 @@ def test_lists_without_dates_of_death_say_so_over_time_and_warn_nothing(report_w
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         html = write_report(ws).read_text(encoding="utf-8")
+    assert "Dates of death unknown" in html and "Dates of death dates unknown" not in html
     time = html.split('<section id="time">')[1].split("</section>")[0]
     assert "No documented person has a date of death" in time
     assert "do not include the year" not in time and "chart-monthly" not in time

@@ -759,6 +759,7 @@ class SpreadsheetReader(Reader):
                 f"{source_key}.sheet", f"no sheet {sheet!r}; sheets: {', '.join(names)}"
             )
         self.sheet = chosen
+        self.sheets = tuple(names)  # every sheet of the workbook, in order
         self._sheet = self._book[chosen]
         self._sheet_row = 0
         self._bounds = RowBounds(max_cells)

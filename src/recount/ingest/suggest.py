@@ -12,11 +12,12 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pyarrow as pa
 
+from recount.errors import InputError
 from recount.ingest.dates import parse_dates
 from recount.ingest.detect import display_encoding
 from recount.ingest.files import open_reader
@@ -219,6 +220,7 @@ class Suggestion:
     without_pack: bool = False  # the workspace chose no country pack
     event_dates: tuple[str, ...] = ()  # date columns in the deaths' years: not births
     not_ages: tuple[str, ...] = ()  # an age header over values that are no ages (bands)
+    other_sheets: tuple[str, ...] = ()  # a workbook's sheets not read
 
     def toml(self) -> str:
         lines = [
@@ -235,6 +237,9 @@ class Suggestion:
             lines.append(f"# delimiter = {_toml_string(self.delimiter)}   # detected")
         if self.sheet:
             lines.append(f"sheet = {_toml_string(self.sheet)}")
+        if self.other_sheets:
+            others = ", ".join(_toml_string(s) for s in self.other_sheets)
+            lines.append(f"# other sheets: {others} (this one holds the most cells)")
         lines += ["", f"[sources.columns]   # from the header and {self.rows_sampled} sampled rows"]
         if not self.columns:
             lines.append("# no column recognised: map at least `name` (or the name parts) by hand")
@@ -319,8 +324,7 @@ def suggest_source(path: Path, root: Path | None = None, pack: CountryPack = NO_
     path = Path(path)
     source_id = re.sub(r"[^A-Za-z0-9_-]+", "_", path.stem).strip("_") or "source"
     probe = SourceConfig(id=source_id, path=path, columns={})
-    reader = open_reader(probe)
-    sample = _sample(reader)
+    reader, sample = _fullest_sheet(probe, open_reader(probe))
     columns: dict[str, tuple[str, str]] = {}
     by_header = {i: _header_field(name) for i, name in enumerate(sample.column_names)}
     finest = _finest_place(sample, by_header)
@@ -370,6 +374,7 @@ def suggest_source(path: Path, root: Path | None = None, pack: CountryPack = NO_
         encoding=display_encoding(reader.encoding) if reader.encoding else None,
         delimiter=reader.delimiter,
         sheet=getattr(reader, "sheet", None),
+        other_sheets=tuple(s for s in getattr(reader, "sheets", ()) if s != reader.sheet),
         columns=ordered,
         unmapped=[n for n in sample.column_names if n not in mapped],
         rows_sampled=sample.num_rows,
@@ -515,6 +520,25 @@ def _header_mentions(name: str) -> tuple[str, str] | None:
         if found:
             return next(iter(found.items())) if len(found) == 1 else None
     return None
+
+
+def _fullest_sheet(probe: SourceConfig, reader: Reader) -> tuple[Reader, pa.Table]:
+    """The reader and sample of the workbook's sheet holding the most cells (a first sheet of
+    notes or a title page is not the list); any other format's reader and sample as they are."""
+    sheets = getattr(reader, "sheets", ())
+    best = (reader, _sample(reader))
+    for name in sheets[1:]:
+        try:
+            other = open_reader(replace(probe, sheet=name))
+        except InputError:  # an empty sheet
+            continue
+        sample = _sample(other)
+        if sample.num_rows * sample.num_columns > best[1].num_rows * best[1].num_columns:
+            best[0].close()
+            best = (other, sample)
+        else:
+            other.close()
+    return best
 
 
 def _sample(reader: Reader) -> pa.Table:
