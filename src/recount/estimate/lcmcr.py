@@ -65,8 +65,8 @@ RACE_FROM_PEOPLE = 20_000
 # 8 lists it costs 1.15 collapsed sweeps, but NUTS runs there). Work, caps and the race
 # count in these units, so the cheaper sweep gets as many CPU seconds, not as many sweeps.
 SWEEP_WORK = {"collapsed": 1.0, "augmented": 0.7}
-# Where `auto`'s collapsed sweep, or NUTS at a grown K, falls short in its first round, R's
-# sweep runs a first round too and the two race (`rounds_winner`); on a crawl a round's bulk ESS per work varies up to this factor
+# The two Gibbs sweeps race over their first round where the collapsed sweep's falls short
+# (`sweeps_winner`); on a crawl a round's bulk ESS per work varies up to this factor
 # between seeds of one sampler (the demo's pooled table, 25,000 sweeps: ESS 17 to 63), so a
 # smaller difference is no measurement and the cheaper sweep keeps the run.
 RACE_NOISE = 2.0
@@ -126,16 +126,11 @@ def race_winner(race: pd.DataFrame) -> str:
     return str(pool.sort_values("ess_per_work", kind="stable").iloc[-1]["sampler"])
 
 
-def rounds_winner(race: pd.DataFrame, tie: str) -> str:
-    """The sampler that runs on after each ran a first round (`LCMCR._race_rounds`): the
-    only one whose chains agree (R-hat within RHAT_LIMIT), else the one with more bulk ESS
-    of N per work by more than RACE_NOISE, else `tie`: for the two Gibbs sweeps the cheaper
-    (SWEEP_WORK: its mixing per sweep is not measurably worse and it runs more sweeps in the
-    same CPU time), for NUTS against R's sweep NUTS (its chains mix alone where the sweep's
-    crawl, which pooled ESS of a first round hides: 8 lists, opposed coverage, K = 20).
-    A race of one round (the first reached the target, or `draws` given) is that round's."""
-    if len(race) == 1:
-        return str(race.iloc[0]["sampler"])
+def sweeps_winner(race: pd.DataFrame) -> str:
+    """The Gibbs sweep that runs on after both ran a first round (`LCMCR._race_sweeps`):
+    the only one whose chains agree (R-hat within RHAT_LIMIT), else the one with more bulk
+    ESS of N per work by more than RACE_NOISE, else the cheaper sweep (SWEEP_WORK): its
+    mixing per sweep is not measurably worse and it runs more sweeps in the same CPU time."""
     mixed = race[race["rhat"] <= RHAT_LIMIT]
     if len(mixed) == 1:
         return str(mixed.iloc[0]["sampler"])
@@ -143,7 +138,7 @@ def rounds_winner(race: pd.DataFrame, tie: str) -> str:
     best, other = ranked.iloc[-1], ranked.iloc[0]
     if best["ess_per_work"] > RACE_NOISE * other["ess_per_work"]:
         return str(best["sampler"])
-    return tie
+    return min(race["sampler"], key=lambda sampler: SWEEP_WORK[sampler])
 
 
 def _map(pool, function, items) -> list:
@@ -304,9 +299,8 @@ class LCMCR:
     unit of work (the one whose chains agree, if only one's do; the lower R-hat if
     neither's do). Where a Gibbs sweep is to run, the collapsed sweep runs its first round;
     if that falls short of the ESS target or R-hat limit, R's sweep runs its first round
-    too and the one `rounds_winner` names runs on (`_race_rounds`). The races' figures are
-    in `race_` and their time counts in `seconds_`; `sampler_` says which ran. A NUTS fit
-    that does not start warm starts its chains where short
+    too and the one `sweeps_winner` names runs on (`_race_sweeps`). The races' figures are
+    in `race_` and their time counts in `seconds_`; `sampler_` says which ran. A NUTS fit that does not start warm starts its chains where short
     exploring runs found the most probable mode (`EXPLORE_PER_CHAIN`; their figures in
     `starts_`), unless `explore` is False or K has grown.
 
@@ -314,8 +308,7 @@ class LCMCR:
     TRUNCATION_LIMIT: every class in use, the model asks for more), the fit is made again
     with twice the classes, up to `max_K`; `K_` is the K fitted, `grown_from_` the K
     values that bound (also in the summary's model), and `seconds_` and `work_` count every
-    fit. Where the race ran, its NUTS trial decides before the full run, and at the grown K
-    NUTS runs a first round that R's sweep races where it falls short. On 8 lists
+    fit. Where the race ran, its NUTS trial decides before the full run. On 8 lists
     with directly dependent lists, K = 10's chains sat in configurations apart (R-hat 1.95)
     where K = 20's agreed (docs/lcmcr.md, Known limits).
 
@@ -465,10 +458,9 @@ class LCMCR:
             self.sampler_ = self.sampler
         elif self.grown_by_nuts_:
             # The race's NUTS trial read the binding where the sweep's alpha crawled (the
-            # dependent 8-list table: 0.17 against 0.03); at the grown K a short cold trial
-            # has not settled (R-hat 1.78 against the collapsed sweep's 1.39, which then
-            # crawled to its cap: R-hat 1.34, 561 CPU-s). So NUTS runs a full first round,
-            # and R's sweep races it only where that round falls short (`_race_rounds`).
+            # dependent 8-list table: 0.17 against 0.03); at the grown K its short cold
+            # trial has not settled (R-hat 1.78 against the sweep's 1.39), and the sweep
+            # that won on R-hat crawled to its cap (R-hat 1.34, 561 CPU-s). NUTS runs.
             self.sampler_ = "nuts"
         elif choose_sampler(len(counts), len(lists), self.K_, self.n_observed_) == "collapsed":
             self.sampler_ = "collapsed"
@@ -499,8 +491,8 @@ class LCMCR:
             elif self.sampler_ == "nuts" and warm is None and self._explores():
                 self.starts_, positions = self._explore(seed, cells, counts)
             self.chain_starts_ = positions
-            if self.sampler == "auto" and warm is None and self._rounds_race():
-                (chains, sweeps, pieces), raced_work = self._race_rounds(seed, cells, counts)
+            if self.sampler == "auto" and warm is None and self.sampler_ == "collapsed":
+                (chains, sweeps, pieces), raced_work = self._race_sweeps(seed, cells, counts)
             else:
                 chains, sweeps, pieces = self._sample(seed, stops, positions, cells, counts)
         self.stopped_ = WarmStart(
@@ -513,10 +505,11 @@ class LCMCR:
             self.divergences_ = np.array([int(s[:, 2].sum()) for s in stats])
             self.leapfrog_steps_ = float(np.mean([s[:, 1].mean() for s in stats]))
             explored = 0.0 if self.starts_ is None else float(self.starts_["work"].sum())
-            self.work_ = explored + self._round_work(sweeps, pieces) + raced_work
+            leapfrogs = sweeps * sum(float(s[:, 1].mean()) for s in stats)
+            self.work_ = explored + leapfrogs / LEAPFROGS_PER_SWEEP + WARM_SWEEPS * self.chains
         else:
             self.acceptance_ = np.stack([chain.acceptance() for chain in chains])
-            self.work_ = self._round_work(sweeps, pieces) + raced_work
+            self.work_ = sweeps * self.chains * SWEEP_WORK[self.sampler_] + raced_work
         return True
 
     def _pool(self) -> ThreadPoolExecutor | None:
@@ -524,43 +517,20 @@ class LCMCR:
         workers = self.n_jobs or min(self.chains, os.cpu_count() or 1)
         return ThreadPoolExecutor(max_workers=workers) if workers > 1 else None
 
-    def _rounds_race(self) -> bool:
-        """Whether `auto`'s run is raced over first rounds (`_race_rounds`): the collapsed
-        sweep's, and NUTS's at a K grown where the race showed the truncation binding (the
-        race at the smaller K had already weighed NUTS against a sweep elsewhere)."""
-        return self.sampler_ == "collapsed" or (self.sampler_ == "nuts" and self.grown_by_nuts_)
-
-    def _round_work(self, sweeps: int, pieces: list) -> float:
-        """Work (collapsed sweeps) of chains run `sweeps` iterations each: a Gibbs sweep
-        costs SWEEP_WORK, a NUTS draw its leapfrog steps (LEAPFROGS_PER_SWEEP), each cold
-        NUTS chain the WARM_SWEEPS that place it (exploring runs not included)."""
-        if self.sampler_ in SWEEP_WORK:
-            return sweeps * self.chains * SWEEP_WORK[self.sampler_]
-        steps = [
-            np.concatenate([piece[c][2] for piece in pieces])[:, 1] for c in range(self.chains)
-        ]
-        leapfrogs = sweeps * sum(float(s.mean()) for s in steps)
-        return leapfrogs / LEAPFROGS_PER_SWEEP + WARM_SWEEPS * self.chains
-
-    def _race_rounds(self, seed: int, cells, counts) -> tuple[tuple, float]:
-        """`auto`'s first round (the default run of `sampler_`, the collapsed sweep or NUTS
-        at a grown K); where it falls short of the target (`short_of_target`), R's sweep's
-        first round too, from the same seed, and the sampler `rounds_winner` names runs on
-        from where its round stopped, so only the other's round is spent (the demo's pooled
-        table: R's sweep mixes as well per sweep at 0.7 of the cost; 8 lists with dependent
-        lists and a hard-to-reach group at K = 20: R's sweep 0.47 bulk ESS per CPU second,
-        NUTS 0.16, its trees at the depth cap). The rounds' figures are appended to `race_`.
+    def _race_sweeps(self, seed: int, cells, counts) -> tuple[tuple, float]:
+        """`auto`'s Gibbs sweeps: the collapsed sweep's first round (the default run); where
+        it falls short of the target (`short_of_target`), R's augmented sweep's first round
+        too, from the same seed, and the sweep `sweeps_winner` names runs on from where its
+        round stopped, so only the other's round is spent (the demo's pooled table: equal
+        mixing per sweep, 0.7 of the cost). The rounds' figures are appended to `race_`.
         Returns `run_chains`' result and the other round's work."""
         target = run_on_target(self.ess_target, self.draws)
-        first = self.sampler_
-        tie = "nuts" if first == "nuts" else min((first, "augmented"), key=SWEEP_WORK.get)
         rows, rounds, nowhere = [], {}, [None] * self.chains
-        for sampler in (first, "augmented"):
+        for sampler in SWEEP_WORK:
             self.sampler_ = sampler
             started = time.perf_counter()
             rounds[sampler] = self._sample(seed, nowhere, nowhere, cells, counts, first=True)
-            _, sweeps, pieces = rounds[sampler]
-            work = self._round_work(sweeps, pieces)
+            work = rounds[sampler][1] * self.chains * SWEEP_WORK[sampler]
             ess = self.ess_ if np.isfinite(self.ess_) else 0.0
             seconds = time.perf_counter() - started
             figures = (ess, ess / work, self.rhat_, self.truncation_share_)
@@ -568,7 +538,7 @@ class LCMCR:
             if target is None or not short_of_target(self.N_draws_, self.rhat_, self.ess_, target):
                 break
         race = pd.DataFrame(rows, columns=RACE_COLUMNS)
-        self.sampler_ = rounds_winner(race, tie)
+        self.sampler_ = sweeps_winner(race)
         self._add_race(race)
         other = float(race.loc[race["sampler"] != self.sampler_, "work"].sum())
         resume = rounds[self.sampler_]
