@@ -121,3 +121,19 @@ def test_a_heavy_tailed_posterior_is_summed_as_on_every_integer(seed):
     names = [g.name(fitted.lists_) for g in fitted._graphs]
     np.testing.assert_allclose(weights.loc[names].to_numpy(), graphs, atol=0.01)
     assert fitted.interval()[1] > n
+
+
+def test_a_table_the_complete_graph_explains_is_flagged_and_others_are_not(kosovo):
+    """Made-up overlaps with a three-way interaction: the graph joining every list takes the
+    weight, and with it the lists cannot say how many are missing (the interval's top follows
+    the prior). The flag says so; Kosovo's and independent lists' fits carry none."""
+    saturated = pd.DataFrame(
+        [(0, 0, 1, 402), (0, 1, 0, 457), (0, 1, 1, 122), (1, 0, 0, 664), (1, 0, 1, 181)]
+        + [(1, 1, 0, 284), (1, 1, 1, 195)],
+        columns=["a", "b", "c", "count"],
+    )
+    fitted = DGA().fit(saturated)
+    assert fitted.model_weights_["graph"].iloc[0] == "a.b.c"
+    assert fitted.flags() == ["saturated_model"]
+    assert DGA().fit(kosovo).flags() == []
+    assert DGA().fit(_heterogeneous_three_lists(14)).flags() == []

@@ -23,6 +23,8 @@ from recount.estimate.protocol import ALPHA, check_alpha, summary_frame
 from recount.settings.estimate import EstimateSettings
 
 MIN_LISTS, MAX_LISTS = 3, 5
+# The complete graph's posterior weight from which a fit is flagged saturated_model.
+SATURATED_WEIGHT = 0.5
 # Grid points for the posterior over the number missing; enough for quantiles to ~0.1%.
 GRID_POINTS = 50_000
 
@@ -160,7 +162,12 @@ class DGA:
         return summary_frame("dga", self.N_, self.interval(alpha), self.n_observed_, label)
 
     def flags(self) -> list[str]:
-        return []
+        """`saturated_model` when the graph joining every list holds most of the weight: it
+        fits any overlaps, so they say nothing of the people missing (the interval's upper
+        end then follows the prior on N)."""
+        complete = next(g for g in self._graphs if len(g.cliques) == 1).name(self.lists_)
+        weights = self.model_weights_.set_index("graph")["weight"]
+        return ["saturated_model"] if weights[complete] >= SATURATED_WEIGHT else []
 
 
 def _grid(low: int, high: int, points: int = GRID_POINTS) -> np.ndarray:

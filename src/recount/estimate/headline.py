@@ -47,6 +47,11 @@ HEADLINE_CAUTIONS = {
         "The lists depend on each other strongly (a selected log-linear interaction with "
         "|log odds ratio| of 1 or more), which the models may not absorb."
     ),
+    "saturated_model": (
+        "dga's weight lies on the model joining every list, which fits any overlaps: the "
+        "lists cannot tell how many people they missed, and the interval's upper end follows "
+        "the prior. Read LCMCR's figure beside it, or add a list."
+    ),
     "strata_sum_disagrees_with_pooled": (
         "The sum over strata and the pooled estimate do not overlap: capture differs "
         "between strata, or some strata are estimated poorly."
