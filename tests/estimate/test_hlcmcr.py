@@ -77,7 +77,7 @@ def test_each_draw_records_the_log_density_where_the_chain_stands():
     model = HLCMCR(strata=("place",), K=3)
     cells, counts, starts, active = model._arrays(_strata_table())
     chain = StrataChain(
-        np.random.default_rng(5), cells, counts, starts, active, 3, 0.25, 0.25, 1.0, 50
+        np.random.default_rng(5), cells, counts, starts, active, 3, 0.25, 0.25, 1.0, 1.0, 1.0, 50
     )
     for draw in range(50, 55):
         *_, stats = chain.advance(draw, 1) if draw > 50 else chain.advance(0, 51)
