@@ -1,6 +1,6 @@
 """The blind split of real text loads and its labels index its passages; nothing is extracted from it.
 
-The split is scored once, by the lead (tests/claims/blind10/README.md); these checks only keep the
+The split is scored once, by the lead (tests/claims/blind11/README.md); these checks only keep the
 frozen files and their offsets honest, so a broken label is found before that one run.
 """
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from recount.claims.evaluate import load_corpus
 
-BLIND = Path(__file__).parent / "blind10"
+BLIND = Path(__file__).parent / "blind11"
 
 
 def test_every_label_indexes_its_passage():

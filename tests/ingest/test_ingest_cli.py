@@ -537,3 +537,26 @@ def test_suggest_maps_ukrainian_and_russian_headers(tmp_path, header, encoding, 
     assert {f: block["columns"][f] for f in fields} == dict(zip(fields, header, strict=False))
     # the two unrecognised headers in Cyrillic stay two fields once uncommented
     assert sorted(block["columns"]["extra"].values()) == sorted(header[8:])
+
+
+def test_suggest_maps_the_short_fname_and_lname_headers_to_the_name_parts(tmp_path):
+    lines = ["id,fname,lname,pc"] + [
+        f"r{i},given{i % 7},family{i},ab{i} {i % 9}cd" for i in range(30)
+    ]
+    (tmp_path / "l.csv").write_text("\n".join(lines), encoding="utf-8")
+    columns, _ = _suggest(tmp_path / "l.csv")
+    assert columns["given_name"] == "fname" and columns["family_name"] == "lname"
+    assert "name" not in columns
+
+
+def test_suggest_never_takes_codes_with_digits_for_names(tmp_path):
+    """Multi-word values that carry digits (postcodes 'tq13 8df', street addresses) are no
+    names: a column of them, under a header that says nothing, stays unmapped."""
+    lines = ["ref,x,born"] + [
+        f"r{i},{'tq' if i % 2 else 'n'}{i % 20 + 1} {i % 9}{'df' if i % 3 else 'ab'},1850-01-{i % 28 + 1:02d}"
+        for i in range(40)
+    ]
+    (tmp_path / "l.csv").write_text("\n".join(lines), encoding="utf-8")
+    columns, text = _suggest(tmp_path / "l.csv")
+    assert "name" not in columns
+    assert '# extra.x = "x"   # not recognised' in text

@@ -54,3 +54,33 @@ def test_the_records_provenance_is_shown_but_never_marked_as_differing(workspace
     assert {rows["Source"].left, rows["Source"].right} == {source_l, source_r}
     assert rows["Source's id"].left != rows["Source's id"].right
     assert not rows["Source"].differs and not rows["Source's id"].differs
+
+
+def test_the_birth_date_birth_place_and_extra_fields_the_linker_compares_are_shown(workspace):
+    """Lists of the living or of historical people carry births, not deaths: a reviewer
+    must see the fields the model weighed (made-up values)."""
+    left, right = workspace.query(
+        "select record_id_l, record_id_r from pairs order by 1, 2 limit 1"
+    ).iloc[0]
+    with workspace.connect() as con:
+        for record_id, born, town, job in (
+            (left, "1850-03-01", "Tesarivka", "miller"),
+            (right, "1851-03-01", "Tesarivka", None),
+        ):
+            con.execute(
+                "update records set date_of_birth = ?::date, place_of_birth = ?, "
+                "extra = map_from_entries([{'key': 'occupation', 'value': ?}]) "
+                "where record_id = ?",
+                [born, town, job, record_id],
+            )
+        cache = RecordCache()
+        cache.ensure_loaded(con, generation=1)
+        views = [load_pair(con, left, right), load_pair(con, left, right, cache=cache)]
+    for view in views:
+        rows = {r.label: r for r in view.rows}
+        assert (rows["Date of birth"].left, rows["Date of birth"].right) == (
+            "1850-03-01",
+            "1851-03-01",
+        )
+        assert rows["Date of birth"].differs and not rows["Place of birth"].differs
+        assert (rows["occupation"].left, rows["occupation"].right) == ("miller", "")

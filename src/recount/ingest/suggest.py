@@ -52,7 +52,7 @@ HEADER_WORDS = {
     ],
     "given_name": [
         "first name", "first", "given name", "given", "firstname", "first_name", "given names",
-        "given_names", "forename", "forenames", "الاسم الأول", "الاسم الاول", "nombres",
+        "given_names", "forename", "forenames", "fname", "f_name", "الاسم الأول", "الاسم الاول", "nombres",
         "primer nombre", "nombre(s)", "prenom", "prénom", "prenoms", "segundo nombre",
         "middle name", "middle_name", "second name", "otros nombres", "ім'я", "ім’я", "имя",
     ],
@@ -70,7 +70,7 @@ HEADER_WORDS = {
     ],
     "family_name": [
         "family", "family name", "surname", "last", "name last", "last name", "lastname",
-        "last_name", "family_name", "surnames", "الكنية", "النسبة", "العائلة", "اسم العائلة",
+        "last_name", "family_name", "surnames", "lname", "l_name", "الكنية", "النسبة", "العائلة", "اسم العائلة",
         "الكنية/العائلة", "الشهرة", "اللقب", "لقب", "apellidos", "apellido", "nom de famille", "nom",
         "primer apellido", "segundo apellido", "apellido paterno", "apellido materno",
         "прізвище", "фамилия",
@@ -198,6 +198,8 @@ _HEADER_INDEX = {
 }
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _LATIN = re.compile("[A-Za-z]")
+# A word of letters and digits together: a postcode's 'tq13', an id's 'a7f3'; never a name's.
+_LETTERS_AND_DIGITS = re.compile(r"\b(?=\w*\d)(?=\w*[^\W\d_])\w+\b")
 
 
 @dataclass
@@ -594,7 +596,8 @@ def _guess_from_values(
             field = "date_of_death" if "date_of_death" not in taken else "date_of_birth"
             return field, f"{fraction:.0%} of sampled values are dates", None
     multiword = sum(1 for t in distinct if len(t.split()) >= 2) / len(distinct)
-    if multiword >= 0.8 and len(distinct) >= 0.5 * len(texts):
+    coded = sum(1 for t in distinct if _LETTERS_AND_DIGITS.search(t)) / len(distinct)
+    if multiword >= 0.8 and len(distinct) >= 0.5 * len(texts) and coded < 0.2:
         arabic = sum(1 for t in distinct if _ARABIC.search(t)) / len(distinct)
         latin = sum(1 for t in distinct if _LATIN.search(t)) / len(distinct)
         parts = {"given_name", "family_name"} & taken  # the header already names the name

@@ -12,6 +12,7 @@ from recount.names import fold_latin
 from recount.names.arabic import has_arabic
 from recount.review import store
 from recount.review.store import ReviewError
+from recount.settings.sources import extra_field_kind
 
 # (column in `records`, label on the page, is it a name)
 FIELDS: tuple[tuple[str, str, bool], ...] = (
@@ -23,10 +24,12 @@ FIELDS: tuple[tuple[str, str, bool], ...] = (
     ("name_latin", "Name (Latin)", True),
     ("sex", "Sex", False),
     ("age", "Age", False),
+    ("date_of_birth", "Date of birth", False),
     ("date_of_death", "Date of death", False),
     ("date_precision", "Date precision", False),
     ("governorate", "Governorate", False),
     ("place", "Place", False),
+    ("place_of_birth", "Place of birth", False),
     ("status", "Status", False),
     ("cause", "Cause", False),
     ("event", "Event", False),
@@ -253,6 +256,11 @@ def load_pair(
         if a or b:
             differs = column not in PROVENANCE and _differs(a, b)
             rows.append(FieldRow(label, a, b, is_name, differs))
+    extra_l, extra_r = left.get("extra") or {}, right.get("extra") or {}
+    for key in sorted(extra_l.keys() | extra_r.keys()):  # what the lists' extra columns say
+        a, b = _text(extra_l.get(key)), _text(extra_r.get(key))
+        if a or b:
+            rows.append(FieldRow(key, a, b, extra_field_kind(key) == "name", _differs(a, b)))
     person_l, person_r = left["_person_id"], right["_person_id"]
     view = PairView(
         left_id,
