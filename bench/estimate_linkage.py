@@ -7,6 +7,7 @@ truth (`recount.review.audit.answer_from_truth`) and the stage runs again. One J
 replicate, then one summary line per size:
 
     python bench/estimate_linkage.py --people 5000 --replicates 20
+    python bench/estimate_linkage.py --linkage-draws auto      # the product's default setting
     python bench/estimate_linkage.py --people 100000 --replicates 3 --first-seed 2001
     python bench/estimate_linkage.py --regime sparse --replicates 20   # lists that link worse
 
@@ -41,11 +42,11 @@ from recount.simulate.regimes import REGIMES
 from recount.workspace import Workspace
 
 
-def configure(ws: Workspace, strata: str, draws: int) -> None:
+def configure(ws: Workspace, strata: str, draws: int | str) -> None:
     text = ws.config_path.read_text(encoding="utf-8")
     start = text.index("[estimate]")
     end = text.find("\n[", start + 1)
-    body = [f"linkage_draws = {draws}"]
+    body = [f"linkage_draws = {draws!r}".replace("'", '"')]
     if strata == "none":
         body.append("strata = []")
     else:
@@ -263,7 +264,12 @@ def main() -> None:
     parser.add_argument("--sources", type=int, default=6)
     parser.add_argument("--replicates", type=int, default=20)
     parser.add_argument("--first-seed", type=int, default=1001)
-    parser.add_argument("--linkage-draws", type=int, default=20)
+    parser.add_argument(
+        "--linkage-draws",
+        type=lambda text: int(text) if text.isdigit() else text,
+        default=20,
+        help='a number, or "auto" (the product\'s default: draws only once labels calibrate them)',
+    )
     parser.add_argument("--audit", type=int, default=300, help="audit labels (0: no audit)")
     parser.add_argument(
         "--regime",

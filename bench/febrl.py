@@ -1,13 +1,17 @@
 """FEBRL 4 through the product: a workspace, `recount ingest`, `recount normalize`, `recount link`.
 
-Links ../shared/data/febrl/dataset4a.csv with dataset4b.csv (5,000 true
+Links febrl/dataset4a.csv with dataset4b.csv under --data (5,000 true
 links: rec-N-org in one file is rec-N-dup-0 in the other) in a new
 workspace whose recount.toml maps each file's columns as a user would
 (`MAPPING`: names, date of birth, and the address and social security number
 as extra fields), and prints one JSON line: pairwise precision, recall and F1
 of the people found, and seconds. Target: pairwise F1 >= 0.99.
 
-    python bench/febrl.py [--rows N]   # N: the first N records of each file (a quick check)
+    python bench/febrl.py [--rows N] [--data DIR]   # N: the first N records of each file
+
+--data is the folder holding febrl/ (default: the `shared/data` folder beside the repository's,
+where the team keeps it; the files are not part of the repository); a missing file stops the run
+with its path.
 """
 
 from __future__ import annotations
@@ -20,7 +24,8 @@ from pathlib import Path
 
 import pandas as pd
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "febrl"
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+FILES = ("dataset4a", "dataset4b")
 
 
 MAPPING = """
@@ -43,8 +48,9 @@ extra.state = "state"
 """
 
 
-def febrl_workspace(root: Path, rows: int | None = None):
-    """A workspace of the two FEBRL 4 files (or their first `rows` records), and the truth."""
+def febrl_workspace(root: Path, data: Path, rows: int | None = None):
+    """A workspace of the two FEBRL 4 files under `data`/febrl (or their first `rows` records),
+    and the truth."""
     from recount.project import Project
     from recount.workspace import Workspace
 
@@ -52,8 +58,10 @@ def febrl_workspace(root: Path, rows: int | None = None):
     (root / "lists").mkdir(exist_ok=True)
     truth = []
     blocks = []
-    for name in ("dataset4a", "dataset4b"):
-        frame = pd.read_csv(DATA / f"{name}.csv", dtype=str, nrows=rows, skipinitialspace=True)
+    for name in FILES:
+        frame = pd.read_csv(
+            data / "febrl" / f"{name}.csv", dtype=str, nrows=rows, skipinitialspace=True
+        )
         frame.columns = [c.strip() for c in frame.columns]
         frame.to_csv(root / "lists" / f"{name}.csv", index=False)
         blocks.append(MAPPING.format(name=name))
@@ -81,10 +89,19 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=None)
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=DEFAULT_DATA,
+        help=f"folder holding febrl/dataset4a.csv and dataset4b.csv (default {DEFAULT_DATA})",
+    )
     args = parser.parse_args()
+    missing = [p for p in (args.data / "febrl" / f"{n}.csv" for n in FILES) if not p.is_file()]
+    if missing:
+        parser.error(f"{missing[0]}: no such file; pass --data DIR, the folder holding febrl/")
     with tempfile.TemporaryDirectory(prefix="recount-bench-febrl-") as scratch:
         started = time.perf_counter()
-        ws, truth = febrl_workspace(Path(scratch) / "ws", args.rows)
+        ws, truth = febrl_workspace(Path(scratch) / "ws", args.data, args.rows)
         prepared = time.perf_counter() - started
         result = link_workspace(ws)
         seconds = time.perf_counter() - started

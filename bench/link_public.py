@@ -1,6 +1,6 @@
 """Public lists of people through the newcomer's path, beside Splink's own examples on the same data.
 
-    python bench/link_public.py [--only fake_1000|historical_50k] [--historical PATH]
+    python bench/link_public.py [--only fake_1000|historical_50k] [--data DIR] [--historical PATH]
 
 For each data set, in one run:
 - `recount`: a new workspace (`Workspace.init`), the file (as CSV; historical_50k
@@ -13,9 +13,10 @@ For each data set, in one run:
 Prints one JSON line per linker and data set: pairwise and B-cubed precision,
 recall and F1 against the file's true `cluster`, people found, seconds.
 
-fake_1000 is read from ../shared/data. historical_50k (Splink's
-`historical_figures_with_errors_50k.parquet`, 50,578 records of 5,156 people)
-is not part of the repository: pass its path with --historical.
+Neither file is part of the repository. fake_1000.csv is read from --data (default: the
+`shared/data` folder beside the repository's, where the team keeps it); historical_50k (Splink's
+`historical_figures_with_errors_50k.parquet`, 50,578 records of 5,156 people) from --historical.
+A file that is not there stops the run with its path and the option that names it.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared" / "data"
+DEFAULT_DATA = REPO.parent / "shared" / "data"
 
 
 def recount_run(
@@ -208,12 +209,25 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=["fake_1000", "historical_50k"])
     parser.add_argument(
+        "--data",
+        type=Path,
+        default=DEFAULT_DATA,
+        help=f"folder holding fake_1000.csv (default {DEFAULT_DATA})",
+    )
+    parser.add_argument(
         "--historical", type=Path, help="historical_figures_with_errors_50k.parquet"
     )
     args = parser.parse_args()
+    fake_1000 = args.data / "fake_1000.csv"
+    if args.only in (None, "fake_1000") and not fake_1000.is_file():
+        parser.error(
+            f"{fake_1000}: no such file; pass --data DIR, the folder holding fake_1000.csv"
+        )
+    if args.historical is not None and not args.historical.is_file():
+        parser.error(f"{args.historical}: no such file (--historical)")
     with tempfile.TemporaryDirectory(prefix="recount-bench-public-") as scratch:
         if args.only in (None, "fake_1000"):
-            table = pd.read_csv(SHARED / "fake_1000.csv", dtype={"unique_id": "int64"})
+            table = pd.read_csv(fake_1000, dtype={"unique_id": "int64"})
             for run in (
                 lambda: recount_run("fake_1000", table, "cluster", Path(scratch)),
                 lambda: splink_fake_1000(table),

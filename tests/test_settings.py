@@ -131,6 +131,7 @@ def test_estimate_defaults_and_the_engine_follows_the_link_backend(tmp_path):
         ({"methods": []}, "estimate.methods"),
         ({"strata": ["year", "year"]}, "estimate.strata"),
         ({"strata": ["in_a"]}, "estimate.strata"),
+        ({"strata": ["n_records"]}, "estimate.strata"),
         ({"strata": ["year"], "pooled": ["governorate"]}, "estimate.pooled"),
         ({"criterion": "dic"}, "estimate.criterion"),
         ({"delta": 0}, "estimate.delta"),

@@ -239,6 +239,15 @@ def test_settings_errors_name_the_key(section, key):
     assert info.value.key == key
 
 
+def test_an_unknown_stratum_is_named_with_the_fields_that_can_be_strata_each_once():
+    settings = EstimateSettings.parse({"strata": ["region"]})
+    with pytest.raises(ConfigError) as info:
+        check_strata(settings, ["governorate", "year", "in_a", "in_b", "n_records", "name"])
+    choices = str(info.value).split("expected one of ")[1].split(", ")
+    assert "'region'" in str(info.value)
+    assert sorted(choices) == sorted(["governorate", "year", "half_year", "quarter", "year_month"])
+
+
 def test_chapman_runs_only_on_two_list_strata(stratified_persons):
     persons, truth = stratified_persons
     settings = settings_for(persons, methods=["chapman", "loglinear"])

@@ -127,7 +127,7 @@ def test_dates_before_1900_are_kept_and_impossible_ones_flagged_with_their_text(
     records = _read(_csv(rows), "l.csv").records
     assert records["date_of_birth"].iloc[0] == dt.date(1850, 7, 4)
     assert pd.isna(records["issues"].iloc[0])
-    assert pd.isna(records["date_of_birth"].iloc[1])
+    assert records["date_of_birth"].iloc[1] == dt.date(1950, 2, 1)  # 30 February: the month holds
     assert records["date_of_birth"].iloc[2] == dt.date(701, 1, 1)  # a historical register
     assert records["date_of_birth_raw"].tolist() == [
         "1850-07-04",
@@ -289,5 +289,12 @@ def test_only_text_fields_may_join_columns(tmp_path):
 
 def test_eight_digits_are_year_month_day():
     parsed, _ = parse_dates(["19151111", "20161231", "20161340"], today=dt.date(2026, 1, 1))
-    assert [p.date for p in parsed] == [dt.date(1915, 11, 11), dt.date(2016, 12, 31), None]
-    assert parsed[2].flag == "date_invalid"
+    assert [p.date for p in parsed] == [
+        dt.date(1915, 11, 11),
+        dt.date(2016, 12, 31),
+        dt.date(2016, 1, 1),
+    ]
+    assert (parsed[2].precision, parsed[2].flag) == (
+        "year",
+        "date_invalid",
+    )  # month 13: the year holds

@@ -235,6 +235,26 @@ def test_date_format_from_the_config():
     ]
 
 
+@settings(max_examples=300)
+@given(st.integers(1900, 2025), st.integers(0, 99), st.integers(0, 99))
+def test_an_impossible_day_or_month_keeps_what_still_holds(year, month, day):
+    """31/02/2016 is February 2016 and 2016-13-45 is 2016, both flagged: a typo in the day
+    must not throw away the year that tells namesakes apart."""
+    (result,), _ = parse_dates([f"{year}-{month:02d}-{day:02d}"], today=dt.date(2026, 1, 1))
+    try:
+        exact = dt.date(year, month, day)
+    except ValueError:
+        exact = None
+    if exact is not None:
+        assert (result.date, result.precision, result.flag) == (exact, "day", None)
+    elif 1 <= month <= 12:
+        assert (result.date, result.precision) == (dt.date(year, month, 1), "month")
+        assert result.flag == "date_invalid"
+    else:
+        assert (result.date, result.precision) == (dt.date(year, 1, 1), "year")
+        assert result.flag == "date_invalid"
+
+
 @given(st.text(max_size=30))
 def test_any_text_parses_or_is_flagged(text):
     parsed, _ = parse_dates([text])

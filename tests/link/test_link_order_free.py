@@ -210,17 +210,14 @@ def test_a_nickname_the_country_pack_lists_is_the_name_it_stands_for():
     # Pacho Gómez Ruiz and Francisco Gómez Ruiz: one person where the pack says so. The names
     # stage keys the nickname as the name (recount.names.equivalents), so the guards see one
     # name; without the pack the two given names clearly differ.
-    from recount.link.nicknames import nickname_keys
     from recount.names import split_name
     from recount.names.equivalents import NO_EQUIVALENTS, name_equivalents
-    from recount.reference import NO_PACK, country_pack
+    from recount.reference import country_pack
 
     def keyed(equivalents):
         return {
             w: split_name(w, "spelling", equivalents).tokens[0].key for w in ("Pacho", "Francisco")
         }
-
-    assert nickname_keys(NO_PACK) == {}
 
     def linked(key):
         frame = pd.DataFrame(

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import warnings
 
 import openpyxl
 import pandas as pd
@@ -175,3 +176,22 @@ def test_strata_of_the_year_alone_give_the_estimate_by_year(report_workspace, tm
     assert years and list(estimates_by_year(ws)["year"]) == years
     html = write_report(ws).read_text(encoding="utf-8")
     assert "No estimate by year" not in html and 'id="chart-yearly"' in html
+
+
+def test_lists_without_dates_of_death_say_so_over_time_and_warn_nothing(report_workspace, tmp_path):
+    """Lists of births or of the missing may give no date of death: the time section says
+    that, not that the strata lack the year, and draws no empty chart (altair warned)."""
+    shutil.copytree(report_workspace.root, tmp_path / "ws")
+    ws = Workspace(tmp_path / "ws")
+    persons = ws.table("persons")
+    persons[["date_of_death", "year", "month", "date_precision"]] = None
+    ws.write_table("persons", persons)
+    estimates = ws.table("estimates")
+    totals = estimates[estimates["level"].isin(["total", "total_pooled"])]
+    ws.write_table("estimates", totals.assign(preferred=mark_preferred(totals)))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        html = write_report(ws).read_text(encoding="utf-8")
+    time = html.split('<section id="time">')[1].split("</section>")[0]
+    assert "No documented person has a date of death" in time
+    assert "do not include the year" not in time and "chart-monthly" not in time

@@ -92,6 +92,8 @@ QUALIFIERS = {
     "au moins": "at_least", "bis zu": "up_to", "hasta": "up_to", "até": "up_to",
     "+ de": "more_than",  # French shorthand: "+ de 30 000 personnes"
     "oltre": "more_than", "almeno": "at_least", "quasi": "nearly",
+    "à peu près": "about", "unos": "about", "unas": "about", "cirka": "about",
+    "mer än": "more_than", "över": "more_than", "minst": "at_least", "nästan": "nearly",
 }  # fmt: skip
 ABOUT_BAND = 0.10  # "about N": N +/- 10 %
 NEARLY_BAND = 0.10  # "nearly N": from N - 10 % up to N
@@ -102,6 +104,8 @@ _NUMERAL_SCALE_WORD = "|".join(sorted(NUMERAL_SCALES, key=len, reverse=True))
 _NUMERAL = (
     # a decimal comma before a scale word: "1,5 Millionen", "2,3 million"
     rf"(?:{_DIGIT}{{1,3}},{_DIGIT}{{1,2}}(?=\s+(?:{_NUMERAL_SCALE_WORD})\b)"
+    # a space typed after the thousands comma: "an estimated 300, 000 displaced" (never a list)
+    rf"|{_DIGIT}{{1,3}}, 000(?![{_DIGIT},])"
     rf"|{_DIGIT}{{1,3}}(?:[{_GROUP_SEP}]{_DIGIT}{{3}})+(?!{_DIGIT})"
     rf"|{_DIGIT}{{1,3}}(?:\.{_DIGIT}{{3}}){{2,}}(?!{_DIGIT})"
     rf"|{_DIGIT}+)"
@@ -154,13 +158,13 @@ QUANTITY_RE = re.compile(
     rf"|(?-i:(?<=[a-z])(?=(?:About|Around|Over|Some|Nearly|Almost|Approximately|At\s+least|More\s+than|Up\s+to|Up\s+to|Estimated)\s+\d))"
     # any numeral glued to an infobox's measure label ("Deaths17", "Injured20")
     rf"|(?-i:{_GLUED_LABEL})|(?<=[A-Za-z])(?=[~≈]\s*\d))"
-    rf"(?:(?P<between>between|from|zwischen|entre)\s+)?"
+    rf"(?:(?P<between>between|from|zwischen|entre|från)\s+)?"
     rf"(?:(?P<qualifier>{_QUALIFIER})\s+(?:(?:another|a\s+further|an\s+additional)\s+|a\s+(?=\d))?|(?P<tilde>[~≈])\s*)?"
     rf"{_core('a')}"
     # a spaced em dash is a clause's dash, and so is a spaced dash after a year ("Nairobi,
     # 4 October 1993 — Twelve soldiers", "in 2014 – 12 were killed"): no range
     rf"(?:(?!\s+—\s|(?<=(?<![\d,.])(?:19|20)\d\d)\s+[-–]\s)"
-    rf"\s*(?P<sep>(?(between)(?:-|–|—|\b(?:to|and|und|bis|y|e|et|à)(?!\w))|(?:-|–|—|\bto\b|\bor\b|\bà(?!\w))))\s*{_core('b')})?"
+    rf"\s*(?P<sep>(?(between)(?:-|–|—|\b(?:to|and|und|bis|y|e|et|à|till)(?!\w))|(?:-|–|—|\bto\b|\bor\b|\bà(?!\w))))\s*{_core('b')})?"
     rf"(?P<plus>\+|-plus\b|\s+or\s+more\b|\s+or\s+so\b|\s+plus\b)?",
     re.IGNORECASE,
 )

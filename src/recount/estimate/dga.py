@@ -77,7 +77,9 @@ class DGA:
         peak = -math.inf
         graph_log_mass = np.empty(len(self._graphs))
         point_mass = np.zeros(len(missing))
+        log_widths = np.log(_widths(missing))
         for i, row in enumerate(self._log_rows(missing)):
+            row = row + log_widths  # a point weighs for every integer it stands for
             top = float(row.max())
             if top > peak:
                 point_mass *= math.exp(peak - top)
@@ -162,10 +164,22 @@ class DGA:
 
 
 def _grid(low: int, high: int, points: int = GRID_POINTS) -> np.ndarray:
-    """Integer grid from low to high, every integer when it fits in `points`."""
+    """Integer grid from low to high: every integer when it fits in `points`, else every
+    integer for half the points and geometric steps on to `high`. A posterior's bulk lies
+    near the low end of its support; the complete graph's tail (like n0^(delta-2)) runs
+    to 10^8 and more, and evenly spaced points ~1,000 apart stepped over the bulk."""
     if high - low + 1 <= points:
         return np.arange(low, high + 1, dtype=float)
-    return np.unique(np.round(np.linspace(low, high, points)))
+    dense = points // 2
+    tail = np.round(np.geomspace(low + dense, high, points - dense))
+    return np.unique(np.concatenate([np.arange(low, low + dense, dtype=float), tail]))
+
+
+def _widths(grid: np.ndarray) -> np.ndarray:
+    """How many integers each grid point stands for: from midway to each neighbour (1 each
+    where the grid takes every integer, so such a grid sums the posterior exactly)."""
+    edges = np.concatenate([[grid[0] - 0.5], (grid[1:] + grid[:-1]) / 2, [grid[-1] + 0.5]])
+    return np.diff(edges)
 
 
 def _marginal(table: np.ndarray, J: int, members: frozenset[int]) -> np.ndarray:

@@ -30,12 +30,12 @@ from recount.estimate.levels import (
     stratum_rows,
 )
 from recount.estimate.methods import HIERARCHICAL, MethodResult
-from recount.estimate.patterns import COUNT, capture_histories, persons_lists
+from recount.estimate.patterns import COUNT, LIST_PREFIX, capture_histories, persons_lists
 from recount.estimate.preferred import PREFERRED, mark_preferred
 from recount.estimate.strata import StratumResult, StratumTask, run_tasks, stratum_key
 from recount.estimate.unknown_strata import impute_unknown_strata, imputed_people
 from recount.settings import EstimateSettings
-from recount.settings.estimate import ENGINES, LINKAGE_DRAWS_AUTO
+from recount.settings.estimate import CAPTURE_COUNT, ENGINES, LINKAGE_DRAWS_AUTO
 from recount.tables import is_pooled, pooled_level
 from recount.workspace import Workspace
 
@@ -311,9 +311,9 @@ def check_strata(settings: EstimateSettings, available: list[str], path: str | N
                 path,
             )
         if name not in available and name not in DERIVED_PERIODS:
-            choices = ", ".join(
-                sorted(set(available) - set(FORBIDDEN_STRATA)) + list(DERIVED_PERIODS)
-            )
+            fields = set(available) - set(FORBIDDEN_STRATA) - set(DERIVED_PERIODS)
+            fields -= {f for f in fields if f.startswith(LIST_PREFIX)} | {CAPTURE_COUNT}
+            choices = ", ".join(sorted(fields) + list(DERIVED_PERIODS))
             raise ConfigError(
                 "estimate.strata", f"no person field {name!r}; expected one of {choices}", path
             )

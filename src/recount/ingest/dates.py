@@ -286,7 +286,19 @@ def _make(year: int, month: int, day: int, precision: str) -> ParsedDate:
     try:
         return ParsedDate(dt.date(year, month, day), precision, None)
     except ValueError:
-        return ParsedDate(None, None, "date_invalid")
+        return _coarser(year, month, precision, _make)
+
+
+def _coarser(year: int, month: int, precision: str, make) -> ParsedDate:
+    """An impossible date (31/02/2016, day 81, month 13) at the precision that still holds,
+    flagged `date_invalid`: a typo in the day leaves the month and the year, which tell
+    namesakes apart as well as any list's dates written to the month. Year 0 holds nothing."""
+    coarse = {"day": (month, "month"), "month": (1, "year")}.get(precision)
+    if coarse is not None:
+        kept = make(year, coarse[0], 1, coarse[1])
+        if kept.date is not None:
+            return ParsedDate(kept.date, kept.precision, "date_invalid")
+    return ParsedDate(None, None, "date_invalid")
 
 
 def _make_ethiopian(year: int, month: int, day: int, precision: str) -> ParsedDate:
@@ -302,7 +314,7 @@ def _make_ethiopian(year: int, month: int, day: int, precision: str) -> ParsedDa
             return ParsedDate(middle.replace(day=1), "month", None)
         return ParsedDate(dt.date(calendars.to_gregorian(year, 7, 1).year, 1, 1), "year", None)
     except ValueError:
-        return ParsedDate(None, None, "date_invalid")
+        return _coarser(year, month, precision, _make_ethiopian)
 
 
 def _with_checks(parsed: ParsedDate, today: dt.date) -> ParsedDate:

@@ -31,7 +31,8 @@ after his grandfather, not one name in another order (family-first writing
 moves the family name, never swaps these two).
 Two records born on the same known day, or with the same identifier, never
 conflict on names (nicknames, a name typed wrong): relatives differ there. A
-nickname the country pack lists is read as the given name it stands for.
+nickname the country pack lists arrives keyed as the given name it stands for (the names
+stage keys Latin names through the pack's equivalents), so the guards see one name.
 """
 
 from __future__ import annotations
@@ -120,11 +121,7 @@ class RecordFacts:
         guarded: set[str] | None = None,
         known: frozenset[str] = frozenset(),
         id_columns: list[str] = (),
-        aliases: dict[str, str] | None = None,
     ) -> RecordFacts:
-        """`aliases`: a nickname's token key -> its given name's (`link.nicknames`): the
-        guards read a nickname as the name it stands for."""
-        alias = (aliases or {}).get
         codes, uniques = pd.factorize(frame["source_id"])
         sex = frame["sex"].map({"M": 1, "F": 2}).fillna(0).astype(np.int64).to_numpy()
         dated = frame["dod_day"].notna().to_numpy()
@@ -137,13 +134,10 @@ class RecordFacts:
         def text(column: str) -> list[str | None]:
             if column not in frame.columns:
                 return [None] * n
-            return [alias(v, v) if isinstance(v, str) and v else None for v in frame[column]]
+            return [v if isinstance(v, str) and v else None for v in frame[column]]
 
         tokens = (
-            [
-                frozenset(alias(k, k) for k in t) if t is not None and len(t) else frozenset()
-                for t in frame["tokens"]
-            ]
+            [frozenset(t) if t is not None and len(t) else frozenset() for t in frame["tokens"]]
             if "tokens" in frame.columns
             else [frozenset()] * n
         )

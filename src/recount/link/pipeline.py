@@ -33,7 +33,6 @@ from recount.link.constraints import effective_labels, load_constraints, match_l
 from recount.link.engines import Engine, make_engine
 from recount.link.fields import Fields, present_fields
 from recount.link.frequencies import add_birth_days, add_death_events, register_frequencies
-from recount.link.nicknames import nickname_keys
 from recount.link.only_candidates import only_candidates
 from recount.link.persons import assign_person_ids, build_persons
 from recount.link.prepare import linkable_records, load_link_input
@@ -139,7 +138,6 @@ def link_workspace(
         known,
         fields.identifiers,
         name_guards_for(options, fields, workspace_pack(ws)),
-        nickname_keys(workspace_pack(ws)),
     )
     person_of = pd.Series(
         assign_person_ids(linkable["unique_id"], pd.Series(clustered.labels)).to_numpy(),
@@ -359,7 +357,6 @@ def cluster_records(
     known: frozenset[str] = frozenset(),
     id_columns: list[str] = (),
     name_guards: tuple[str, ...] = NAME_GUARDS,
-    aliases: dict[str, str] | None = None,
 ) -> ClusterResult:
     index = pd.Index(linkable["unique_id"])
     every = (index.get_indexer(pairs["unique_id_l"]), index.get_indexer(pairs["unique_id_r"]))
@@ -375,7 +372,7 @@ def cluster_records(
         b = index.get_indexer([p[1] for p in pair_list])
         return [(int(x), int(y)) for x, y in zip(a, b, strict=True) if x >= 0 and y >= 0 and x != y]
 
-    facts = RecordFacts.from_frame(linkable, guarded, known, id_columns, aliases)
+    facts = RecordFacts.from_frame(linkable, guarded, known, id_columns)
     result = cluster(
         len(linkable),
         left,

@@ -153,6 +153,7 @@ def write_report(ws: Workspace, redact: bool | None = None) -> Path:
     governorates = figures.by_governorate(ws)
     pack = workspace_pack(ws)
     yearly = figures.estimates_by_year(ws)
+    monthly = figures.monthly_by_list(ws)
     lists = figures.lists_summary(ws)
     link = figures.linkage_summary(ws)
     strata = figures.stratum_estimates(ws)
@@ -160,8 +161,10 @@ def write_report(ws: Workspace, redact: bool | None = None) -> Path:
         "governorates": chart_block(
             "chart-governorates", charts.by_governorate(governorates, period, pack)
         ),
-        "monthly": chart_block(
-            "chart-monthly", charts.monthly_by_list(figures.monthly_by_list(ws), period)
+        "monthly": (
+            chart_block("chart-monthly", charts.monthly_by_list(monthly, period))
+            if len(monthly)
+            else None
         ),
         "yearly": (
             chart_block(
@@ -217,6 +220,7 @@ def write_report(ws: Workspace, redact: bool | None = None) -> Path:
         "headline": head,
         "n_lists": len(figures.source_ids(ws)),
         "no_estimate_reason": _no_estimate_reason(ws),
+        "undated": figures.undated(ws),
         "truth_note": _truth_note(head, simulation_truth(ws)),
         "status_table": table_block(figures.by_status(ws)),
         "governorate_table": table_block(governorates),

@@ -138,6 +138,11 @@ def by_governorate(ws: Workspace) -> pd.DataFrame:
     return frame.sort_values("documented", ascending=False).reset_index(drop=True)
 
 
+def undated(ws: Workspace) -> bool:
+    """No documented person has a year of death (lists of births, of the missing, ...)."""
+    return int(_scalar(ws, "select count(year) from persons")) == 0
+
+
 def monthly_by_list(ws: Workspace) -> pd.DataFrame:
     """Documented unique people per list and month (a person on two lists counts in both)."""
     return ws.query(

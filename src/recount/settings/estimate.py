@@ -16,6 +16,9 @@ from recount.settings.base import Section, Where, setting
 LINKAGE_DRAWS_AUTO = "auto"
 AUTO_LINKAGE_DRAWS = 20
 
+# persons' count of the records naming a person: set by the capture, as the in_* columns are.
+CAPTURE_COUNT = "n_records"
+
 # hlcmcr: one hierarchical model over every stratum; the others stratum by stratum.
 METHODS = ("hlcmcr", "lcmcr", "loglinear", "dga", "chapman")
 ENGINES = ("processes", "spark")  # the first unless [link] backend is spark
@@ -222,10 +225,11 @@ class EstimateSettings(Section):
         if len(set(self.strata)) != len(self.strata):
             raise where.error(("strata",), "a field is named twice")
         for name in self.strata:
-            if name.startswith("in_"):
+            if name.startswith("in_") or name == CAPTURE_COUNT:
                 raise where.error(
                     ("strata",),
-                    f"{name!r} cannot be a stratum (capture columns are not categories)",
+                    f"{name!r} cannot be a stratum (which lists hold a person is what the "
+                    "estimate reads, not a category)",
                 )
         if not self.methods:
             raise where.error(("methods",), "name at least one method")

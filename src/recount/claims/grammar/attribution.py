@@ -144,7 +144,15 @@ _NOT_A_SPEAKER = {
 # "AUCKLAND, 9 March 1998 (a summary of an Agence France-Presse report) -", "(AP, as reported by
 # The Guardian) –". It names whose report the text is (its outlet), not who counted the figures.
 _REPORT_CREDIT_RE = re.compile(
-    r"^\W*?(?:[A-Z][^()\n]{0,80}?\s)?\([^()\n]{2,240}\)\s*[-–—]\s+(?=\W*\w)"
+    r"^\W*?(?:[A-Z0-9][^()\n]{0,80}?\s)?\((?P<credit>[^()\n]{2,240})\)\s*[-–—]\s+(?=\W*\w)"
+)
+# What a credit names: "(HJEnglish, an English-learning site)", "(summary of an episode note of
+# The Korean War Podcast)": the source, and the nouns the text may call it by ("the site").
+_CREDITED_RE = re.compile(
+    r"^(?P<name>(?-i:[A-Z])[^,]{1,60}),\s+(?:an?\s+|the\s+)?(?P<what>[^,]{2,60}?)$"
+    r"|^(?:[\w\s]{0,20}?summary\s+of\s+)?(?:an?|the)\s+(?P<what2>[a-z][\w\s-]{1,40}?)\s+(?:of|by|from)\s+"
+    r"(?P<name2>(?-i:[A-Z])[^,()]{1,60}?)(?:,.*)?$",
+    re.IGNORECASE,
 )
 
 
@@ -152,6 +160,17 @@ def report_credit_end(sentence: str) -> int:
     """Where a paragraph's bracketed report credit ends (0 if it has none)."""
     match = _REPORT_CREDIT_RE.match(sentence)
     return match.end() if match else 0
+
+
+def credited_source(sentence: str) -> tuple[str, frozenset[str]] | None:
+    """The source a paragraph's credit names and the nouns it is called by ('site')."""
+    match = _REPORT_CREDIT_RE.match(sentence)
+    credited = _CREDITED_RE.match(match.group("credit")) if match else None
+    if credited is None:
+        return None
+    name = (credited.group("name") or credited.group("name2")).strip()
+    what = credited.group("what") or credited.group("what2")
+    return name, frozenset(re.findall(r"[a-z]+", what.lower()))
 
 
 def find_attributions(
@@ -528,6 +547,15 @@ _AGENT_TAIL_RE = re.compile(
 )
 
 
+# "UNHCR workers monitoring that stretch of the border say": what the subject is doing is not
+# part of its name.
+_PARTICIPLE_TAIL_RE = re.compile(
+    r"(?:^|[,;:]\s*)\W*(?:(?!(?:[a-z]+ing|and|or|but)\b)[\w'’.-]+\s+){1,4}?(?P<tail>"
+    r"(?!(?:being|having|according|including|following|during|concerning|regarding|citing|quoting)\b)"
+    r"[a-z]{2,}ing\s+[^,;:()\"“”]{2,80})$"
+)
+
+
 def _coordinated_speaker(
     sentence: str, verb: re.Match[str], mentions: list[ClaimantMention]
 ) -> Attribution | None:
@@ -567,8 +595,11 @@ def _speech_attribution(
         if counted is not None:  # "The commission took 9,000 testimonies and documented 46 deaths"
             return _clause_subject(sentence, counted.start("verb"), verb.start(), mentions)
     agent = _AGENT_TAIL_RE.search(before)
+    doing = _PARTICIPLE_TAIL_RE.search(before)
     if agent is not None:  # "The Commission of Inquiry set up by the UN Secretary-General found"
         before = before[: agent.start()] + " "
+    elif doing is not None:  # "UNHCR workers monitoring that stretch of the border say"
+        before = before[: doing.start("tail")] + " "
     by_agent = re.match(r"\s+by\s+", sentence[verb.end() :])
     if by_agent and verb.group(0).lower() == "claimed" and _CLAIMED_EVENT_RE.search(before):
         return None  # "an attack claimed by the so-called Islamic State": responsibility
@@ -893,7 +924,7 @@ _PHRASE_STOPS = {
     "after", "before", "when", "while", "during", "since", "by", "has", "have", "had", "was",
     "is", "were", "are", "said", "says", "told", "led", "quoted", "cited", "based", "headed",
     "backed", "run", "working", "including", "citing", "quoting", "said,", "estimate",
-    "estimates", "made", "also", "according",
+    "estimates", "made", "also", "according", "between",
 }  # fmt: skip
 
 
@@ -1125,7 +1156,8 @@ _TITLE_WORDS = {"president", "minister", "prime", "secretary", "spokesman", "spo
                 "spokesperson", "general", "colonel", "commander", "chief", "director", "head",
                 "governor", "mayor", "envoy", "ambassador", "deputy", "foreign", "defence",
                 "defense", "interior", "health", "lieutenant", "major", "captain", "general-secretary", "chairman", "speaker",
-                "prof.", "prof", "professor"}  # fmt: skip
+                "prof.", "prof", "professor", "commissioner", "gen.", "col.", "lt.", "maj.",
+                "capt.", "dr."}  # fmt: skip
 
 
 _POST_WORDS = {"services", "affairs", "operations", "relations", "office", "department", "ministry",
@@ -1187,8 +1219,11 @@ _PERSON_OF_RE = re.compile(r"^((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*),?\s
 _MEMBERS_RE = re.compile(rf"^(?:the\s+)?(\w+)\s+of\s+(?:\d[\d,]*|{'|'.join(UNITS)})\s+[a-z]+$")
 
 
+_NO_ONE = {"neither", "none", "nobody", "no one", "either", "both"}  # "registered by neither"
+
+
 def _unnamed(cue: int, name: str | None) -> Attribution | None:
-    if name is None or not name.strip():
+    if name is None or not name.strip() or name.strip().lower() in _NO_ONE:
         return None  # a cue with nothing before it ('. at said') names no one
     name = _CALLED_RE.sub("", name)
     person_of = _PERSON_OF_RE.match(name)

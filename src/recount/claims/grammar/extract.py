@@ -31,6 +31,7 @@ from recount.claims.grammar.acronyms import definitions
 from recount.claims.grammar.attribution import (
     Attribution,
     choose_attribution,
+    credited_source,
     find_attributions,
     report_credit_end,
 )
@@ -104,9 +105,10 @@ _PLACE_PHRASE = r"(?:in|on|at|near|from|across|around|inside|outside|throughout)
 _LOCATIVE = rf"(?:(?:\s+|(?<=\s)){_PLACE_PHRASE})?"
 # What only people do, after a noun the lexicon does not know ("27,927 Boers had died", "68
 # inmates died", "300,000 Paraguayans … perished"): that noun names people; animals die too.
-_DYING = r"(?:died|perished|succumbed|fled)"
+_DYING = r"(?:died|perished|succumbed|fled|(?:go|goes|went|gone)\s+missing)"
 _ANIMALS = r"(?:[\w-]+\s+)?(?:cattle|cows|sheep|goats|camels|horses|donkeys|animals|livestock|head|birds|fish|dogs)"
-_ADJECTIVE = rf"(?:(?!(?:and|or|but|of|with|by|{_POP}|{alternation(UNITS)})\b)[A-Za-z][\w'’-]*\s+)"
+# A word before a people noun; initials too ("23 U.S. soldiers died").
+_ADJECTIVE = rf"(?:(?!(?:and|or|but|of|with|by|{_POP}|{alternation(UNITS)})\b)(?:[A-Za-z][\w'’-]*|(?-i:[A-Z]\.){{2,3}})\s+)"
 _FORWARD_RE = re.compile(
     rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?P<of>of\s+)?(?:(?:reports?|names|accounts|cases)\s+of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>(?:{_POP})(?:\s+(?:{_POP})|\s*,?\s+(?:and|or|&)\s+(?:{_ADJECTIVE}){{0,1}}?(?:{_POP}))?)\b|{_ADJECTIVE}{{1,2}}?(?=(?:{alternation(MEASURE_NOUNS)})\b)|(?!{_ANIMALS}\b){_ADJECTIVE}{{1,2}}?(?=(?:{_PLACE_PHRASE}\s+)?(?:had|have|has|were|was)\s+(?:been\s+)?{_PASSIVE_HARM}\b)"
     rf"|(?!{_ANIMALS}\b){_ADJECTIVE}{{0,2}}?[A-Za-z][\w'’-]*(?=(?:\s*,[^,.;]{{1,40}},)?\s+(?:who\s+)?(?:(?:had|have|has)\s+)?{_DYING}\b))?"
@@ -145,6 +147,12 @@ _THOSE_MEASURED_RE = re.compile(
     re.IGNORECASE,
 )
 _ANOTHER_RE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.IGNORECASE)
+# "several hundred more had crossed", "Thousands more stayed in Austria": more of the same.
+_MORE_AFTER_RE = re.compile(
+    r"^\s+more\s+(?=(?:had|have|has|were|was|are)\b|\w+ed\s+(?:in|to|into|from|across|over|by|"
+    r"on|at|during|since)\b)",
+    re.IGNORECASE,
+)
 # A camp or a prison that held or housed people: those people were detained.
 _CONFINING_RE = re.compile(
     r"\b(?:camps?|prisons?|jails?|stockades?|penitentiar(?:y|ies)|detention\s+(?:centres?|"
@@ -311,6 +319,8 @@ class DocumentState:
     named: list[tuple[str, str]] = field(default_factory=list)  # claimants named so far, in order
     previous_measures: frozenset[str] = frozenset()  # of the previous sentence's attributed claims
     speaker_measures: frozenset[str] = frozenset()  # of the claims credited to paragraph_speaker
+    # (source, measure) of each figure a source of this paragraph gave, in order
+    paragraph_counts: list[tuple[tuple[str, str], str]] = field(default_factory=list)
     principal: tuple[str, str] | None = None  # the source the text's first figures are credited to
     principal_measures: frozenset[str] = frozenset()  # … and the measures it gave there
     paragraphs: int = 0  # paragraphs with figures so far
@@ -330,6 +340,8 @@ class DocumentState:
     report_period: Period | None = None  # … and over which period ("From 1 January to 29 …")
     field_measure: str | None = None  # an infobox field's measure ("Deaths") for its bare counts
     field_source: tuple[str, str] | None = None  # … and the source a line names inside it
+    by_source: tuple[str, str] | None = None  # "Civilians killed according to:": lines "X: 202"
+    credited: tuple[str, frozenset[str]] | None = None  # the paragraph credit's source ("site")
 
 
 @dataclass
@@ -371,12 +383,20 @@ def sentence_claims(
     state.in_list = item or sentence.rstrip().endswith(":")
     if state.new_paragraph:
         state.paragraph_speaker = None
+        state.paragraph_counts = []
         state.datelined = _DATELINE_RE.match(sentence) is not None or credit > 0
+    if state.new_paragraph or credit > 0:
+        state.credited = credited_source(sentence)
     speaker_before = state.paragraph_speaker
     if not item:
         state.list_source = None
         state.list_heading = None
+    source_line = _SOURCE_LINE_RE.match(sentence) if state.by_source else None
+    if source_line is None:
+        state.by_source = None
     if not quantities:
+        if _BY_SOURCE_RE.search(sentence):
+            state.by_source = _list_heading(sentence)
         _field_line(sentence, mentions, state)
         attributions = find_attributions(sentence, mentions, [])
         _remember_claimant(sentence, mentions, state, attributions)
@@ -384,6 +404,10 @@ def sentence_claims(
             state.list_source = _list_source(attributions, state)
             state.list_heading = _list_heading(sentence)
         state.previous_claimant, state.previous_measure = None, None
+        asked = _HOW_MANY_RE.match(sentence)
+        if asked is not None:  # "How many people really died? Hundreds, say officials."
+            heading = _list_heading(sentence)
+            state.previous_measure = heading[0] if heading else None
         state.previous_head_measure = None
         return []
     periods = find_periods(sentence, state.date, state.war_start)
@@ -401,17 +425,21 @@ def sentence_claims(
     claims = _shares_of_a_whole(sentence, claims)
     _inherit(sentence, claims, periods)
     _carry_measure(sentence, claims, state)
+    claims = _as_many_again(sentence, claims)
     _place_breakdown(sentence, claims)
     _armed_losers(sentence, claims)
     _share_population(sentence, claims)
     _opening_population(sentence, claims)
     _topic_population(sentence, claims)
     _military_population(sentence, claims)
+    _people_on_the_move(sentence, claims)
     for claim in claims:
         if _SICK_RE.match(sentence, claim.quantity.end):
             claim.measure = None
     if item and state.list_heading is not None:
         _heading_measure(sentence, claims, state.list_heading)
+    if source_line is not None and state.by_source is not None:
+        _heading_measure(sentence, claims, state.by_source)
     if state.losses and state.losses_people is not None:
         _heading_people(claims, state.losses_people)
     elif state.losses:
@@ -419,6 +447,7 @@ def sentence_claims(
     if state.losses:
         _side_total(sentence, claims, state)
         _prisoners_taken(sentence, claims)
+    _everyones_total(sentence, claims, state.losses)
     if not item and sentence.rstrip().endswith(":"):
         state.list_heading = _counted_heading(sentence)
     for claim in claims:
@@ -444,11 +473,14 @@ def sentence_claims(
     for claim in claims:
         _resolve_institution(claim, all_places, state, gazetteer, state.offset + len(sentence))
     _quoted_speaker(claims, state)
+    _credited_by_its_noun(claims, state)
     if item and state.list_source is not None:
         for claim in claims:
             if not claim.attributed:  # a list under "Among its other findings:"
                 claim.claimant, claim.claimant_kind = state.list_source
                 claim.attributed = claim.continued = True
+    if source_line is not None:
+        _credit_source_line(source_line, claims, mentions)
     _continue_attribution(sentence, claims, state)
     if field:
         _field_source(claims, state)
@@ -460,6 +492,7 @@ def sentence_claims(
     if all_places:
         state.last_country = all_places[-1].country
     attributed = [c for c in claims if c.attributed and not c.continued]
+    state.paragraph_counts += [((c.claimant, c.claimant_kind), c.measure) for c in attributed]
     speaking = [c for c in attributed if not c.scoped]  # "108 (per U.N. observers)" stays there
     state.previous_claimant = (
         (speaking[-1].claimant, speaking[-1].claimant_kind) if speaking else None
@@ -683,24 +716,96 @@ def _side_total(sentence: str, claims: list[SentenceClaim], state: DocumentState
     state.summed = []
 
 
+# People counted as they cross, leave, enter or reach a place, or go into exile ("14,000
+# Albanians from Macedonia entered Kosovo", "more than 28,000 people have left Macedonia",
+# "300,000 Lao, mostly Hmong, are known to have fled to Thailand"), or seek care for wounds.
+_MOVED_RE = re.compile(
+    rf"^\s*(?:(?:{_ADJECTIVE}){{0,2}}(?P<pop>{_POP}|(?-i:[A-Z][a-z]+)))?"
+    r"(?:\s*,[^,.;]{1,40},|\s+[-–—]\s[^-–—.;]{1,60}\s[-–—]|\s+from\s+(?:the\s+)?[A-Z][\w'’-]*"
+    r"(?:\s+[A-Z][\w'’-]*){0,2})?"
+    rf"\s+(?:(?:{_AUX}|[a-z]+ly)\s+){{0,4}}?"
+    r"(?:(?P<moved>(?:entered|crossed|cross|crosses|left|fled|escaped|arrived|reached|came)"
+    r"\s+(?:(?:into|to|in|from|across|over)\s+)?(?:the\s+)?(?:(?-i:[A-Z][\w'’-]*)"
+    r"(?:\s+(?-i:[A-Z][\w'’-]*)){0,2}|border|frontier|country|mountains))"
+    r"|(?:(?:followed|accompanied)\s[^.;:]{1,60}?\binto\s+exile|went\s+into\s+exile|"
+    r"sought\s+(?:refuge|asylum|shelter)|took\s+refuge)"
+    r"|(?P<hurt>sought\s+(?:hospital\s+)?(?:care|treatment)\s+for\s+(?:their\s+)?"
+    r"(?:injuries|wounds)|(?:were|was)\s+treated\s+for\s+(?:their\s+)?(?:injuries|wounds)))\b",
+    re.IGNORECASE,
+)
+
+
+_ARRIVALS = {"came", "arrived", "reached", "left"}
+
+
+def _people_on_the_move(sentence: str, claims: list[SentenceClaim]) -> None:
+    """Counts of people fleeing (or treated for wounds) that no measure word names."""
+    for claim in claims:
+        if claim.measure is not None:
+            continue
+        moved = _MOVED_RE.match(sentence[claim.quantity.end :])
+        if moved is None:
+            continue
+        people = _population(moved.group("pop")) if moved.group("pop") else "all"
+        if people == "combatants":
+            continue  # "200 troops crossed the border": an army moving, not people fleeing
+        verb = (moved.group("moved") or "").split(" ", 1)[0].lower()
+        if not moved.group("pop") and verb in _ARRIVALS:
+            continue  # "2,000 came from Rome to the fair": people named to come, not a count
+        claim.measure = "injured" if moved.group("hurt") else "displaced"
+        claim.population, claim.own_population = people, moved.group("pop") is not None
+        claim.phrase_end = claim.quantity.end + moved.end()
+        claim.measure_text = _phrase(sentence, claim.quantity.start, claim.phrase_end)
+        claim.construction = "subject"
+
+
+# "150 to 250 total dead", "14,000–21,000 killed overall", "1,000 total casualties": a total
+# counts everyone, whatever people the figures beside it count.
+_TOTAL_BEFORE_MEASURE_RE = re.compile(r"\s+(?:in\s+)?total\s+(?=[a-z])", re.IGNORECASE)
+_OVERALL_AFTER_RE = re.compile(r"\s*overall\b", re.IGNORECASE)
+
+
+def _everyones_total(sentence: str, claims: list[SentenceClaim], losses: bool) -> None:
+    """In an infobox's losses a side's total counts its soldiers ('… 62 aircraft lost 70,000
+    total casualties'), unless it goes on from its civilians ('90 Civilians killed, 150 to 250
+    total dead') or the line is the war's ('Total: 14,000–21,000 killed overall')."""
+    previous: SentenceClaim | None = None
+    for claim in claims:
+        total = _TOTAL_BEFORE_MEASURE_RE.match(sentence, claim.quantity.end) or (
+            _OVERALL_AFTER_RE.match(sentence, claim.phrase_end)
+        )
+        everyone = not losses or _TOTAL_LINE_RE.match(sentence) is not None
+        if not everyone and previous is not None and previous.measure is not None:
+            joined = _COORD_RE.match(sentence[previous.phrase_end : claim.quantity.start])
+            everyone = joined is not None and previous.population in ("civilians", "all")
+        if claim.measure is not None and total and everyone and not claim.own_population:
+            claim.population = "all"
+        previous = claim
+
+
 # "The dead are from Nairobi (17), Nakuru (3), …": the counts in brackets after each place
 # break down the people the sentence's subject names.
+# "The dead were from Deir al-Zour (12), Homs (4)", "Outside the capital, most deaths were in
+# the counties of Pest (68), Bács-Kiskun (64)": the clause's subject names what the counts count.
 _PLACE_BREAKDOWN_HEAD_RE = re.compile(
-    r"^\W*the\s+(?P<meas>dead|killed|victims|injured|wounded|missing|displaced|arrested|"
-    r"detained)\s+(?:are|were|came)\s+(?:from|in)\s+[A-Z]",
+    r"(?:^|[,;:]\s)\W*(?:the|most(?:\s+of\s+the)?|all(?:\s+of)?\s+the)\s+"
+    r"(?P<meas>dead|deaths|killed|victims|injured|wounded|injuries|casualties|missing|displaced|"
+    r"arrested|detained|arrests)\s+(?:are|were|came|occurred)\s+(?:from|in)\s+"
+    r"(?=(?:the\s+)?(?:[a-z]+\s+(?:of\s+)?)?[A-Z])",
     re.IGNORECASE,
 )
 _BRACKET_AFTER_NAME_RE = re.compile(r"[A-Z][\w'’-]*\s*\(\s*$")
 
 
 def _place_breakdown(sentence: str, claims: list[SentenceClaim]) -> None:
-    head = _PLACE_BREAKDOWN_HEAD_RE.match(sentence)
+    head = _PLACE_BREAKDOWN_HEAD_RE.search(sentence)
     if head is None:
         return
     for claim in claims:
         q = claim.quantity
         if (
             claim.measure is None
+            and q.start > head.end()
             and _BRACKET_AFTER_NAME_RE.search(sentence, max(0, q.start - 40), q.start)
             and sentence[q.end : q.end + 2].lstrip().startswith(")")
         ):
@@ -847,6 +952,42 @@ def _belligerents_losses(sentence: str, claims: list[SentenceClaim]) -> None:
 
 
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[•·*▪◦‣-]|–\s|\d{1,2}[.)]\s)")
+
+
+# A heading over one line per source ("Panamanian civilians killed according to:" over "U.S.
+# military: 202", "Americas Watch: 300"): each line's label is who gives its count.
+_BY_SOURCE_RE = re.compile(r"\b(?:according\s+to|by\s+source|per\s+source)\s*:\s*$", re.IGNORECASE)
+_SOURCE_LINE_RE = re.compile(
+    rf"^\W*(?P<label>[A-Z][^:\d\n]{{1,80}}?)\s*:\s*(?=(?:(?:{QUALIFIER_PATTERN})\s+)?[~≈]?\s*\d)",
+    re.IGNORECASE,
+)
+
+
+def _credited_by_its_noun(claims: list[SentenceClaim], state: DocumentState) -> None:
+    """'15 November (HJEnglish, an English-learning site) - … 50,000 more", the site says': the
+    site is the source the paragraph's credit names."""
+    if state.credited is None:
+        return
+    name, nouns = state.credited
+    for claim in claims:
+        if claim.claimant is not None and claim.claimant.lower() in nouns:
+            claim.claimant, claim.claimant_kind = name, "other"
+
+
+def _credit_source_line(
+    line: re.Match[str], claims: list[SentenceClaim], mentions: list[ClaimantMention]
+) -> None:
+    """'Americas Watch: 300' under a heading by source: the label is who counts."""
+    named = [m for m in mentions if m.start >= line.start("label") and m.end <= line.end("label")]
+    source = (
+        (named[0].claimant.name, named[0].claimant.kind)
+        if named
+        else (line.group("label").strip(), "other")
+    )
+    for claim in claims:
+        if claim.measure is not None and not claim.attributed:
+            claim.claimant, claim.claimant_kind = source
+            claim.attributed = True
 
 
 def _list_heading(sentence: str) -> tuple[str, str] | None:
@@ -1053,8 +1194,19 @@ def _continue_attribution(sentence: str, claims: list[SentenceClaim], state: Doc
             sentence
         ):
             continue
-        claim.claimant, claim.claimant_kind = source
+        claim.claimant, claim.claimant_kind = _giver_of(claim.measure, measures, state) or source
         claim.attributed = claim.continued = True
+
+
+def _giver_of(
+    measure: str | None, measures: frozenset[str], state: DocumentState
+) -> tuple[str, str] | None:
+    """'According to the statistics office, 2,700 people died … The health service reported
+    20,000 wounded … Most deaths were in Pest (68)': the deaths go on in the words of the source
+    of this paragraph that counted the dead, not of the last one, who counted another measure."""
+    if measure is None or measure in measures:
+        return None
+    return next((s for s, m in reversed(state.paragraph_counts) if m == measure), None)
 
 
 # A report's header before a dash that opens its paragraph: who published it and when
@@ -1123,9 +1275,19 @@ def _carry_measure(sentence: str, claims: list[SentenceClaim], state: DocumentSt
     elliptic = (
         measure is None
         and state.previous_measure is not None
-        and len(sentence) < 80
+        and (
+            len(sentence) < 80
+            or _ANSWER_RE.match(sentence) is not None
+            or (
+                head is not None
+                and head.quantity.start < 20
+                and _MORE_AFTER_RE.match(sentence[head.quantity.end :]) is not None
+            )
+        )
         and not _MEASURE_WORD_RE.search(sentence)
     )
+    answer = _ANSWER_RE.match(sentence)
+    answered = len(sentence) if len(sentence) < 80 or answer is None else answer.end()
     listing = False
     if measure is None and state.previous_measure and _LISTS_RE.search(sentence):
         # "its database lists 10,812 Albanians, 2,197 Serbs …": the people of the toll just given
@@ -1139,8 +1301,10 @@ def _carry_measure(sentence: str, claims: list[SentenceClaim], state: DocumentSt
         return
     for claim in claims:
         if elliptic:  # "In 2016, another 2,500.", not "Rwanda is sending 2,000 troops"
-            carries = not claim.own_population and not _OWN_PREDICATE_RE.match(
-                sentence, claim.quantity.end
+            carries = (
+                not claim.own_population
+                and not _OWN_PREDICATE_RE.match(sentence, claim.quantity.end)
+                and claim.quantity.start < answered  # "Hundreds, say …", not the rest
             )  # nor "2,714 surrendered", "41 downed aircraft": a word of their own
         else:
             bare_head = (  # "counted 389 — 151 civilians, …": the total before its breakdown
@@ -1162,6 +1326,13 @@ def _carry_measure(sentence: str, claims: list[SentenceClaim], state: DocumentSt
                 claim.population = group
 
 
+_HOW_MANY_RE = re.compile(r"^\W*how\s+many\b[^?]*\?\s*$", re.IGNORECASE)
+# A count that opens its sentence and its source after it: "Thousands, say rights groups."
+_ANSWER_RE = re.compile(
+    rf"^\W*(?:(?:{QUALIFIER_PATTERN})\s+)?[\w.,-]+(?:\s+[\w.,-]+){{0,2}},\s+"
+    r"(?:say|says|said|claim|claims|estimate|estimates|according\s+to)\b",
+    re.IGNORECASE,
+)
 _OWN_PREDICATE_RE = re.compile(r"\s*(?:\+\s*)?[a-z]+ed\b")
 _LISTS_RE = re.compile(
     r"\b(?:lists|listed|includes|included|comprises|comprised|counts|counted|names|named|breaks\s+down\s+as)"
@@ -1500,8 +1671,8 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
         claim.own_population = True
         claim.phrase_end = q.end + predicate.end()
         claim.construction = "part"
-    elif _ANOTHER_RE.search(before[-30:]):
-        claim.construction = "another"
+    elif _ANOTHER_RE.search(before[-30:]) or _MORE_AFTER_RE.match(after):
+        claim.construction = "another"  # "another 2,500", "several hundred more had crossed"
     elif _PART_RE.search(before[-40:]) or _OF_WHOM_AFTER_RE.match(after):
         claim.construction = "part"  # "…, 9,532 of whom are serving sentences"
     return claim
@@ -1819,6 +1990,42 @@ def _shares_of_a_whole(sentence: str, claims: list[SentenceClaim]) -> list[Sente
     return out
 
 
+# A figure given by reference to the count before: "2,600 dead and as many wounded", "almeno
+# 2600 morti e altrettanti feriti", "… and a similar number injured".
+_AS_MANY_RE = re.compile(
+    r"\s*,?\s+(?:and|e|et|y)\s+(?P<ref>(?:as\s+many|altrettant[ie]|autant\s+de|otros\s+tantos|"
+    r"otras\s+tantas|a\s+similar\s+number(?:\s+of)?)(?:\s+(?:again|more))?\s+(?:were\s+)?"
+    r"(?P<meas>wounded|injured|feriti|ferite|blessés|heridos|heridas|missing|arrested|detained|"
+    r"displaced))\b",
+    re.IGNORECASE,
+)
+
+
+def _as_many_again(sentence: str, claims: list[SentenceClaim]) -> list[SentenceClaim]:
+    """'2,600 dead and as many wounded': the second figure is the first's number, its own measure."""
+    out: list[SentenceClaim] = []
+    for claim in claims:
+        out.append(claim)
+        again = _AS_MANY_RE.match(sentence, claim.phrase_end) if claim.measure else None
+        if again is None:
+            continue
+        q = claim.quantity
+        start, end = again.span("ref")
+        quantity = replace(q, start=start, end=end, text=again.group("ref"), year_like=False)
+        out.append(
+            SentenceClaim(
+                quantity,
+                measure=MEASURES_AFTER[_key(again.group("meas"))],
+                measure_text=again.group("ref"),
+                population=claim.population,
+                construction="list",
+                phrase_start=start,
+                phrase_end=end,
+            )
+        )
+    return out
+
+
 def _upper_end(q: Quantity) -> Quantity:
     """'rose from 200 to 300': the claim is the new figure."""
     marker = max(q.text.lower().rfind(" to "), q.text.rfind("-"))
@@ -1864,6 +2071,10 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
         if previous.measure is None:
             continue
         gap = _without_periods(sentence, previous.phrase_end, claim.quantity.start, periods)
+        echo = _ECHO_TAIL_RE.match(sentence, claim.quantity.end)
+        between = sentence[previous.quantity.end : claim.quantity.start]
+        if echo and re.search(rf"\b{echo.group('prep')}\s+[^,;:.]{{1,40}}?\s+and\s+$", between):
+            gap = " and "  # "2,300 had crossed into Albania and 1,300 into southern Serbia"
         breakdown = _COLON_BREAKDOWN_RE.search(gap) is not None
         agent = _AGENT_ASIDE_RE.match(gap)
         gap = _GAP_ASIDE_RE.sub(" ", gap)
@@ -1874,6 +2085,7 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
             gap = ", "  # "Fatalities: 2 unidentified, 36 Muslims, 15 Hindus": the item's own word
         listed = (
             _LIST_TAIL_RE.match(tail)
+            or echo
             or named
             or (agent and _AGENT_ASIDE_RE.match(tail))  # "215 killed by police and 97 by the"
         )
@@ -1896,8 +2108,13 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
         ):
             continue
         gap = sentence[claim.phrase_end : following.quantity.start]
+        people = _PEOPLE_PLURAL_GAP_RE.match(gap)
+        if people:
+            claim.own_population = True  # "2,500 Hungarians and 700 Soviet troops died"
         shared = _SHARED_NOUN_GAP_RE.match(gap) and not claim.own_population
-        if _COORD_RE.match(gap) or shared:  # "27,000 French and 115,000 British troops died"
+        if (
+            _COORD_RE.match(gap) or shared or people
+        ):  # "27,000 French and 115,000 British troops died"
             claim.measure = following.measure
             claim.measure_text = following.measure_text
             claim.construction = "list"
@@ -1905,8 +2122,18 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
                 claim.population = following.population
 
 
+# A count whose verb is left out, its place said with the preposition the count before had:
+# "2,300 had crossed into Albania and 1,300 into southern Serbia", "and a few hundred more into".
+_ECHO_TAIL_RE = re.compile(
+    r"\s+(?:more\s+)?(?P<prep>into|to|from|in|across|at|towards?)\s+(?=(?:the\s+)?(?:[a-z]+\s+)?[A-Z])"
+)
 _ITEM_WORD_GAP_RE = re.compile(r"^\s+[a-z][\w-]*\s*,\s*$")
 # "27,000 French and 115,000 British troops": adjectives alone before the next count share its noun.
+# "2,500 Hungarians and 700 Soviet troops": a people's plural name is a noun of its own, not an
+# adjective sharing the next count's noun.
+_PEOPLE_PLURAL_GAP_RE = re.compile(
+    r"^\s+(?:ethnic\s+)?(?-i:[A-Z][a-z]+(?:an|ian|ean|i|ite|er)s)\s+(?:and|or)\s+$"
+)
 _SHARED_NOUN_GAP_RE = re.compile(
     r"^\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:and|or)\s+$|^\s+[A-Z][\w'’-]*,\s+$"
 )

@@ -170,6 +170,9 @@ QUOTED_MEASURES_AFTER = {
     "muertas": "killed", "asesinadas": "killed", "heridas": "injured",
     "desaparecidas": "missing", "desplazadas": "displaced", "detenidas": "detained",
     "mortas": "killed", "feridas": "injured", "deslocadas": "displaced", "uccise": "killed",
+    # Swedish: "131 döda civila, 744 skadade", "29 soldater … dödades"
+    "döda": "killed", "dödade": "killed", "dödades": "killed", "omkom": "killed",
+    "skadade": "injured", "sårade": "injured", "saknade": "missing", "flyktingar": "displaced",
 }  # fmt: skip
 QUOTED_POPULATIONS = {
     "personnes": "all", "civils": "civilians", "militaires": "combatants", "soldats": "combatants",
@@ -179,6 +182,8 @@ QUOTED_POPULATIONS = {
     "mulheres": "women", "persone": "all", "civili": "civilians", "soldati": "combatants",
     "bambini": "children", "donne": "women", "menschen": "all", "zivilisten": "civilians",
     "soldaten": "combatants", "kinder": "children", "frauen": "women",
+    "personer": "all", "människor": "all", "civila": "civilians", "soldater": "combatants",
+    "poliser": "combatants", "barn": "children", "kvinnor": "women",
 }  # fmt: skip
 MEASURES_AFTER.update(QUOTED_MEASURES_AFTER)
 POPULATIONS.update(QUOTED_POPULATIONS)
@@ -247,6 +252,9 @@ AUXILIARIES = [
     "remained", "remains", "being", "go", "gone", "went", "are", "now", "reportedly",
     "live", "living", "lived", "became", "become", "becomes", "more",
     "considered", "declared", "presumed", "officially",  # "210 who are still considered disappeared"
+    # quoted languages' auxiliaries: "134 civils furent tués", "744 personas resultaron heridas"
+    "furent", "fut", "ont été", "ont", "sont", "été", "fueron", "fue", "resultaron", "han sido",
+    "foram", "sono stati", "sono state", "furono", "wurden", "sind", "blev", "har",
 ]  # fmt: skip
 
 TOLL_NOUNS = [
