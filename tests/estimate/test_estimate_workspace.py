@@ -149,8 +149,13 @@ def test_cli_mse_on_kosovo_writes_csv(kosovo_path, tmp_path):
         "seconds",
         "ess",
         "rhat",
+        "model",
+        "status",
+        "reason",
+        "flag",
     ]
     assert written["estimate"].round().tolist() == [10357, 12595]
+    assert written["model"].str.contains("EXH").all() and (written["status"] == "ok").all()
     assert written["ess"].isna().all()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from recount.estimate import Chapman, capture_histories
@@ -116,3 +117,10 @@ def test_mse_by_stratum_summarises_the_strata_not_estimable_in_one_line(tmp_path
     assert output.count("not estimable:") == 1
     assert "not estimable: 3 of 6 stratum estimates (loglinear 3 of 6), e.g. " in output
     assert "--out writes each stratum's reason" in output
+    out = tmp_path / "strata_out.csv"
+    args = ["mse", str(path), "--strata", "region", "-m", "loglinear", "--out", str(out)]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    written = pd.read_csv(out).set_index("region")
+    assert (written.loc[["r1", "r3", "r5"], "status"] == "not_estimable").all()
+    assert written.loc["r1", "reason"].startswith("only 15 people documented")
+    assert (written.loc[["r0", "r2", "r4"], "status"] == "ok").all()

@@ -560,3 +560,15 @@ def test_suggest_never_takes_codes_with_digits_for_names(tmp_path):
     columns, text = _suggest(tmp_path / "l.csv")
     assert "name" not in columns
     assert '# extra.x = "x"   # not recognised' in text
+
+
+def test_suggest_reads_french_abbreviations_of_birth_and_employment(tmp_path):
+    """'Lieu naiss.' is the place of birth, not the place of death its 'lieu' suggested."""
+    lines = ["Référence,Nom & Prénom,Date naiss.,Lieu naiss.,Sexe (H/F),Emploi"] + [
+        f"R{i},Jean Dupont{i},0{1 + i % 9}/03/18{10 + i},Tesarivka,H,meunier" for i in range(30)
+    ]
+    (tmp_path / "l.csv").write_text("\n".join(lines), encoding="utf-8")
+    columns, _ = _suggest(tmp_path / "l.csv")
+    assert columns["date_of_birth"] == "Date naiss."
+    assert columns["place_of_birth"] == "Lieu naiss." and "place" not in columns
+    assert columns["extra"]["occupation"] == "Emploi"

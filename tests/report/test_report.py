@@ -13,7 +13,7 @@ from recount.errors import WorkspaceError
 from recount.estimate.headline import HEADLINE_CAUTIONS
 from recount.estimate.preferred import mark_preferred
 from recount.report import write_report
-from recount.report.figures import estimates_by_year, headline
+from recount.report.figures import estimates_by_year, headline, missing_fields
 from recount.workspace import Workspace
 
 pytestmark = pytest.mark.slow
@@ -195,3 +195,45 @@ def test_lists_without_dates_of_death_say_so_over_time_and_warn_nothing(report_w
     time = html.split('<section id="time">')[1].split("</section>")[0]
     assert "No documented person has a date of death" in time
     assert "do not include the year" not in time and "chart-monthly" not in time
+
+
+def test_missing_fields_cover_births_and_name_the_fields_no_list_gives(report_workspace, tmp_path):
+    """Lists of births give dates and places of birth, not of death: the table showed
+    date_of_death, governorate and place 100% missing and said nothing of the births."""
+    shutil.copytree(report_workspace.root, tmp_path / "ws")
+    ws = Workspace(tmp_path / "ws")
+    records = ws.table("records")
+    records["date_of_birth"] = pd.to_datetime("1850-03-01").date()
+    records["place_of_birth"] = "Tesarivka"  # made up
+    records[["date_of_death", "age"]] = None
+    ws.write_table("records", records)
+    missing = missing_fields(ws)
+    assert {"date_of_birth", "place_of_birth"} <= set(missing.columns)
+    assert not {"date_of_death", "age"} & set(missing.columns)
+    html = write_report(ws).read_text(encoding="utf-8")
+    quality = html.split('<section id="quality">')[1].split("</section>")[0]
+    said = quality.split("No list gives: ")[1].split(".</p>")[0].split(", ")
+    assert {"age", "date_of_death"} <= set(said) and "date_of_birth" not in said
+
+
+def test_no_admin_unit_known_gives_a_note_not_a_lone_unknown_bar(report_workspace, tmp_path):
+    """Without a country pack a governorate column is kept as written, so every person's
+    governorate is empty: the section drew one bar named 'unknown'; it now says why."""
+    shutil.copytree(report_workspace.root, tmp_path / "ws")
+    ws = Workspace(tmp_path / "ws")
+    persons = ws.table("persons")
+    persons["governorate"] = None
+    ws.write_table("persons", persons)
+    said = []
+    for _ in range(2):
+        html = write_report(ws).read_text(encoding="utf-8")
+        section = html.split('<section id="governorates">')[1].split("</section>")[0]
+        assert "chart-governorates" not in section
+        said.append(section.split("No documented person has a known admin unit: ")[1])
+        (ws.root / "alpha.csv").write_text("name,region\nA B,North\n", encoding="utf-8")
+        with (ws.root / "recount.toml").open("a", encoding="utf-8") as toml:
+            toml.write('[[sources]]\nid = "alpha"\npath = "alpha.csv"\n[sources.columns]\n')
+            toml.write('name = "name"\ngovernorate = "region"\n')
+        ws = Workspace(ws.root)
+    assert said[0].startswith("no list maps a governorate column")
+    assert said[1].startswith("no country pack is set") and "[project] country" in said[1]

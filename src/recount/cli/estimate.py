@@ -14,6 +14,7 @@ from rich.table import Table
 from recount.cli.common import WorkspaceOption, console, err_console, open_project
 from recount.errors import ConfigError, InputError
 from recount.estimate.headline import HEADLINE_CAUTIONS
+from recount.estimate.mse import FILE_COLUMNS
 from recount.settings import METHODS, EstimateSettings, HlcmcrSettings, LcmcrSettings
 from recount.settings.estimate import (
     AUTO_LINKAGE_DRAWS,
@@ -135,7 +136,7 @@ def register(app: typer.Typer) -> None:
             typer.Option(
                 "--out",
                 "-o",
-                help="Write the stratum columns, then method,estimate,lower,upper,seconds,ess,rhat.",
+                help=f"Write the stratum columns, then {','.join(FILE_COLUMNS)}.",
             ),
         ] = None,
         K: Annotated[
@@ -245,10 +246,9 @@ def register(app: typer.Typer) -> None:
                 markup=False,
             )
         if out is not None:
-            from recount.estimate.mse import OUT_COLUMNS
             from recount.exports import write_frame
 
-            path = write_frame(frame[names + OUT_COLUMNS], out)
+            path = write_frame(frame[names + FILE_COLUMNS], out)
             console.print(f"wrote {len(frame)} row{'s' if len(frame) != 1 else ''} to {path}")
 
 

@@ -101,6 +101,7 @@ HEADER_WORDS = {
         "date of birth", "birth date", "birthdate", "date_of_birth", "dob", "born", "birthday",
         "d.o.b.", "تاريخ الولادة", "تاريخ الميلاد", "مواليد", "المواليد", "fecha de nacimiento",
         "fecha nacimiento", "f. nacimiento", "nacimiento", "date de naissance", "ne le", "née le",
+        "date naiss", "date de naiss", "ddn",
         "дата народження", "дата рождения", "рік народження", "год рождения",
     ],
     "governorate": [
@@ -135,7 +136,7 @@ HEADER_WORDS = {
     "place_of_birth": [
         "place of birth", "birthplace", "birth place", "birth_place", "pob", "born in",
         "مكان الولادة", "محل الولادة", "مكان الميلاد", "محل القيد", "lugar de nacimiento",
-        "municipio de nacimiento", "lieu de naissance", "місце народження", "место рождения",
+        "municipio de nacimiento", "lieu de naissance", "lieu naiss", "lieu de naiss", "місце народження", "место рождения",
     ],
     "status": [
         "status", "civilian/combatant", "category", "civilian or combatant", "type", "الصفة",
@@ -174,7 +175,7 @@ HEADER_WORDS = {
     "extra.street_number": ["street number", "street_number", "house number", "house_number"],
     "extra.occupation": [
         "occupation", "job", "profession", "المهنة", "العمل", "ocupacion", "ocupación",
-        "profesion", "profesión", "oficio", "metier", "métier",
+        "profesion", "profesión", "oficio", "metier", "métier", "emploi",
     ],
     "extra.postcode": ["postcode", "post code", "postal code", "zip", "zip code", "codigo postal", "code postal"],
     "extra.nationality": ["nationality", "citizenship", "الجنسية", "nacionalidad", "nationalite"],

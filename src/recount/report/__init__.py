@@ -12,9 +12,10 @@ import pandas as pd
 
 from recount.errors import WorkspaceError
 from recount.exports import atomic_target, write_frame, write_workbook
-from recount.reference import workspace_pack
+from recount.reference import NO_PACK, available_packs, workspace_pack
 from recount.report import charts, figures
 from recount.report import linkage as linkage_figures
+from recount.report.figures import UNKNOWN_UNIT
 from recount.report.render import chart_block, render, table_block
 from recount.workspace import Workspace
 
@@ -139,6 +140,20 @@ def write_exports(ws: Workspace, redact: bool | None = None) -> dict[str, Path]:
     return written
 
 
+def _no_admin_units(ws: Workspace, pack) -> str:
+    """Why no person has a first-level admin unit, and what would give them one."""
+    mapped = [s.id for s in ws.config.sources if "governorate" in s.columns]
+    if not mapped:
+        return "no list maps a governorate column ([sources.columns] governorate)"
+    if pack is NO_PACK:
+        return (
+            f"no country pack is set, so the values of {', '.join(mapped)} were kept as written "
+            "(records.governorate_raw); set [project] country to a pack "
+            f"({', '.join(available_packs())}), or map them with [sources.values.governorate]"
+        )
+    return f"no value of {', '.join(mapped)} is one of {pack.name}'s {pack.admin_word_plural}"
+
+
 def write_report(ws: Workspace, redact: bool | None = None) -> Path:
     """Write out/report.html (self-contained, offline) and the exports; returns the report's path."""
     missing = [t for t in REQUIRED if not ws.has_table(t)]
@@ -158,8 +173,10 @@ def write_report(ws: Workspace, redact: bool | None = None) -> Path:
     link = figures.linkage_summary(ws)
     strata = figures.stratum_estimates(ws)
     chart_blocks = {
-        "governorates": chart_block(
-            "chart-governorates", charts.by_governorate(governorates, period, pack)
+        "governorates": (
+            chart_block("chart-governorates", charts.by_governorate(governorates, period, pack))
+            if (governorates["governorate"] != UNKNOWN_UNIT).any()
+            else None
         ),
         "monthly": (
             chart_block("chart-monthly", charts.monthly_by_list(monthly, period))
@@ -220,6 +237,7 @@ def write_report(ws: Workspace, redact: bool | None = None) -> Path:
         "headline": head,
         "n_lists": len(figures.source_ids(ws)),
         "no_estimate_reason": _no_estimate_reason(ws),
+        "no_admin_units": _no_admin_units(ws, pack),
         "undated": figures.undated(ws),
         "truth_note": _truth_note(head, simulation_truth(ws)),
         "status_table": table_block(figures.by_status(ws)),
@@ -257,6 +275,7 @@ def write_report(ws: Workspace, redact: bool | None = None) -> Path:
                 c for c in missing_fields.columns if c not in ("source_id", "records")
             ),
         ),
+        "not_given": figures.fields_no_list_gives(ws),
         "unidentified_table": table_block(figures.unidentified_by_source(ws)),
         "claims_table": table_block(claims_frame) if claims_frame is not None else None,
         "versions_table": table_block(_versions()),

@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 
 from recount.estimate.headline import headline_cautions
+from recount.settings.sources import NAME_PARTS
 from recount.tables import is_pooled, pooled_level
 from recount.workspace import Workspace
 
@@ -120,9 +121,12 @@ def unidentified_by_source(ws: Workspace) -> pd.DataFrame:
     )
 
 
+UNKNOWN_UNIT = "unknown"  # people with no admin unit, in the table and chart
+
+
 def by_governorate(ws: Workspace) -> pd.DataFrame:
     documented = ws.query(
-        "select coalesce(governorate, 'unknown') as governorate, count(*) as documented "
+        f"select coalesce(governorate, '{UNKNOWN_UNIT}') as governorate, count(*) as documented "
         "from persons group by 1"
     )
     estimated = _preferred_at(ws, "governorate")
@@ -131,7 +135,7 @@ def by_governorate(ws: Workspace) -> pd.DataFrame:
         return documented.sort_values("documented", ascending=False)
     shown = estimated[["governorate", "method", "estimate", "lower", "upper"]]
     frame = documented.merge(
-        shown.assign(governorate=shown["governorate"].astype("object").fillna("unknown")),
+        shown.assign(governorate=shown["governorate"].astype("object").fillna(UNKNOWN_UNIT)),
         on="governorate",
         how="left",
     )
@@ -313,13 +317,15 @@ MISSING_FIELDS = (
     "sex",
     "age",
     "date_of_death",
+    "date_of_birth",
     "governorate",
     "place",
+    "place_of_birth",
     "status",
 )
 
 
-def missing_fields(ws: Workspace) -> pd.DataFrame:
+def _missing_shares(ws: Workspace) -> pd.DataFrame:
     """Share of records per source with each canonical field empty."""
     columns = set(ws.query("select * from records limit 0").columns)
     parts = [
@@ -330,6 +336,28 @@ def missing_fields(ws: Workspace) -> pd.DataFrame:
     return ws.query(
         f"select source_id, count(*) as records, {', '.join(parts)} from records group by 1 order by 1"
     )
+
+
+def _given(ws: Workspace, shares: pd.DataFrame) -> list[str]:
+    """Fields some list maps (even if none of its values could be read) or some record holds."""
+    mapped = {"name"}
+    for source in ws.config.sources:
+        for field in source.columns:
+            mapped.add("name" if field in NAME_PARTS else field)
+    fields = [c for c in shares.columns if c not in ("source_id", "records")]
+    return [f for f in fields if f in mapped or (shares[f] < 1).any()]
+
+
+def missing_fields(ws: Workspace) -> pd.DataFrame:
+    """Share of records per source with each field some list gives empty."""
+    shares = _missing_shares(ws)
+    return shares[["source_id", "records", *_given(ws, shares)]]
+
+
+def fields_no_list_gives(ws: Workspace) -> list[str]:
+    shares = _missing_shares(ws)
+    given = set(_given(ws, shares))
+    return sorted(c for c in shares.columns if c not in ("source_id", "records", *given))
 
 
 def documented_by_year(ws: Workspace) -> pd.DataFrame:
