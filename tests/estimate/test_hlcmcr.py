@@ -165,7 +165,8 @@ def test_mse_on_a_stratified_table(tmp_path):
     assert result.exit_code == 0, result.output
     written = pd.read_csv(out)
     assert list(written.columns) == [
-        "place", "method", "estimate", "lower", "upper", "seconds", "ess", "rhat"
+        "place", "method", "estimate", "lower", "upper", "seconds", "ess", "rhat",
+        "model", "status", "reason", "flag",
     ]  # fmt: skip
     assert len(written) == 6 and set(written["method"]) == {"loglinear", "hlcmcr"}
     hier = written[written["method"] == "hlcmcr"]
