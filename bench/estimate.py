@@ -318,7 +318,8 @@ def simulator_strata(
 
 
 # The hierarchical model's worlds: tuned on seed 3; 101 and 102 were read in round 12's
-# diagnosis (note 87), so round 13 held out the last three, run once (note 96).
+# diagnosis (note 87), round 13 held out 103-105, run once (note 96); round 14 holds out
+# 106-108 for the capture prior (note 104).
 HIERARCHICAL_WORLDS = {
     "tuning_seed_3": {"seed": 3},
     "held_out_seed_101": {"seed": 101},
@@ -326,6 +327,9 @@ HIERARCHICAL_WORLDS = {
     "held_out_seed_103": {"seed": 103},
     "held_out_seed_104_dependent": {"seed": 104, "regime": "dependent"},
     "held_out_seed_105_small_lists": {"seed": 105, "regime": "small_lists"},
+    "held_out_seed_106": {"seed": 106},
+    "held_out_seed_107_dependent": {"seed": 107, "regime": "dependent"},
+    "held_out_seed_108_small_lists": {"seed": 108, "regime": "small_lists"},
 }
 
 
@@ -559,6 +563,9 @@ def main() -> None:
         "--hlcmcr-draws", type=int, help="hierarchical: a fixed run (default: run on as the stage)"
     )
     parser.add_argument(
+        "--hlcmcr-a-lambda", type=float, help="hierarchical: the capture prior's first shape"
+    )
+    parser.add_argument(
         "--worlds", default=",".join(HIERARCHICAL_WORLDS), help="hierarchical: worlds to run"
     )
     parser.add_argument(
@@ -586,7 +593,11 @@ def main() -> None:
     if "coverage" in parts:
         bench_coverage(args.replicates, args.workers)
     if "hierarchical" in parts:
-        given = {"burnin": args.hlcmcr_tuning, "draws": args.hlcmcr_draws}
+        given = {
+            "burnin": args.hlcmcr_tuning,
+            "draws": args.hlcmcr_draws,
+            "a_lambda": args.hlcmcr_a_lambda,
+        }
         settings = {k: v for k, v in given.items() if v is not None}
         if args.ess_target:
             settings |= {"ess_target": args.ess_target, "max_sweeps": args.max_sweeps}

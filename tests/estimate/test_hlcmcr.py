@@ -77,7 +77,7 @@ def test_each_draw_records_the_log_density_where_the_chain_stands():
     model = HLCMCR(strata=("place",), K=3)
     cells, counts, starts, active = model._arrays(_strata_table())
     chain = StrataChain(
-        np.random.default_rng(5), cells, counts, starts, active, 3, 0.25, 0.25, 1.0, 50
+        np.random.default_rng(5), cells, counts, starts, active, 3, 0.25, 0.25, 1.0, 1.0, 1.0, 50
     )
     for draw in range(50, 55):
         *_, stats = chain.advance(draw, 1) if draw > 50 else chain.advance(0, 51)
@@ -165,7 +165,8 @@ def test_mse_on_a_stratified_table(tmp_path):
     assert result.exit_code == 0, result.output
     written = pd.read_csv(out)
     assert list(written.columns) == [
-        "place", "method", "estimate", "lower", "upper", "seconds", "ess", "rhat"
+        "place", "method", "estimate", "lower", "upper", "seconds", "ess", "rhat",
+        "model", "status", "reason", "flag",
     ]  # fmt: skip
     assert len(written) == 6 and set(written["method"]) == {"loglinear", "hlcmcr"}
     hier = written[written["method"] == "hlcmcr"]

@@ -78,12 +78,14 @@ def test_gradient_matches_finite_differences(seed, n_lists, n_classes, spread, f
     n_strata=st.integers(1, 4),
     spread=st.floats(0.1, 2.0),
     tau_scale=st.floats(0.05, 2.0),
+    a_lambda=st.floats(0.05, 3.0),
+    b_lambda=st.floats(0.05, 3.0),
 )
 def test_strata_gradient_matches_finite_differences(
-    seed, n_lists, n_classes, n_strata, spread, tau_scale
+    seed, n_lists, n_classes, n_strata, spread, tau_scale, a_lambda, b_lambda
 ):
-    """The hierarchical density's gradient (class weights, list shifts, tau and sigma),
-    strata from 5 to 400 people, lists absent from some strata."""
+    """The hierarchical density's gradient (class weights, list shifts, tau and sigma,
+    the capture prior's shapes), strata from 5 to 400 people, lists absent from some."""
     rng = np.random.default_rng(seed)
     tables = [random_table(rng, n_lists, int(rng.integers(5, 400))) for _ in range(n_strata)]
     cells = np.vstack([t.drop(columns="count").to_numpy() for t in tables])
@@ -91,7 +93,9 @@ def test_strata_gradient_matches_finite_differences(
     starts = np.cumsum([0] + [len(t) for t in tables])
     active = np.array([(t.drop(columns="count").to_numpy().sum(axis=0) > 0) for t in tables])
     active = active.astype(float)
-    data = nuts.strata_data(cells, counts, starts, active, n_classes, 0.25, 0.25, tau_scale)
+    data = nuts.strata_data(
+        cells, counts, starts, active, n_classes, 0.25, 0.25, tau_scale, a_lambda, b_lambda
+    )
     data[11][:] = rng.permutation(n_classes)
     size = n_lists * n_classes + n_classes - 1 + 2 + n_strata * (n_classes + n_lists)
     x = rng.normal(size=size) * spread
@@ -101,6 +105,31 @@ def test_strata_gradient_matches_finite_differences(
     np.testing.assert_allclose(
         grad, numeric_gradient(x, data, nuts.strata_log_posterior), rtol=1e-4, atol=1e-3
     )
+
+
+def test_strata_capture_prior_is_beta_a_b_on_every_shared_capture_probability():
+    """Changing the capture prior's shapes moves the hierarchical log density by exactly
+    sum_jk [(a - 1) log lambda_jk + (b - 1) log(1 - lambda_jk)] (the logit's Jacobian is
+    the same for every prior), wherever the chain stands."""
+    rng = np.random.default_rng(8)
+    n_lists, n_classes = 4, 3
+    table = random_table(rng, n_lists, 300)
+    cells = table.drop(columns="count").to_numpy()
+    counts = table["count"].to_numpy()
+    starts, active = np.array([0, len(table)]), np.ones((1, n_lists))
+    size = n_lists * n_classes + n_classes - 1 + 2 + n_classes + n_lists
+    for a_lambda, b_lambda in [(0.1, 1.0), (0.5, 0.5), (2.0, 3.0)]:
+        x = rng.normal(size=size)
+        density = {}
+        for shapes in [(1.0, 1.0), (a_lambda, b_lambda)]:
+            data = nuts.strata_data(
+                cells, counts, starts, active, n_classes, 0.25, 0.25, 1.0, *shapes
+            )
+            density[shapes] = nuts.strata_log_posterior(x, np.empty_like(x), data)
+        lam = special.expit(x[: n_lists * n_classes])
+        expected = np.sum((a_lambda - 1) * np.log(lam) + (b_lambda - 1) * np.log1p(-lam))
+        moved = density[(a_lambda, b_lambda)] - density[(1.0, 1.0)]
+        assert moved == pytest.approx(expected, rel=1e-9, abs=1e-9)
 
 
 def test_stick_prior_is_the_stick_breaking_prior_with_alpha_summed_out():

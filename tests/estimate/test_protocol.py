@@ -63,11 +63,15 @@ def test_the_hierarchical_model_takes_its_defaults_and_checks_from_the_settings(
 
     model = HLCMCR()
     assert (model.K, model.chains) == (EstimateSettings.K, EstimateSettings.chains)
-    for key in ("a_alpha", "b_alpha", "tau_scale", "burnin", "draws", "thin", "max_sweeps"):
+    keys = ("a_alpha", "b_alpha", "tau_scale", "a_lambda", "b_lambda", "burnin", "draws")
+    for key in (*keys, "thin", "max_sweeps"):
         assert getattr(model, key) == getattr(HlcmcrSettings, key), key
     with pytest.raises(ConfigError) as bad_burnin:
         HLCMCR(burnin=0).check()
     assert bad_burnin.value.key == "estimate.hlcmcr.burnin"
+    with pytest.raises(ConfigError) as bad_shape:
+        HLCMCR(a_lambda=0).check()
+    assert bad_shape.value.key == "estimate.hlcmcr.a_lambda"
     with pytest.raises(ConfigError) as bad_chains:
         HLCMCR(chains=0).check()
     assert bad_chains.value.key == "estimate.chains"

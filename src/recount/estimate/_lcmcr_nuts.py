@@ -343,7 +343,7 @@ def log_posterior(x, grad, data):
 
 # The hierarchical model over strata (HLCMCR) ------------------------------------
 # Every stratum s shares the latent classes: their capture profiles eta_jk (logits of
-# lambda_jk, Beta(1, 1)) and, through beta, their weights. Stratum s has its own list
+# lambda_jk, Beta(a_lambda, b_lambda)) and, through beta, their weights. Stratum s has its own list
 # shifts rho_sj ~ N(0, sigma^2), so logit lambda_sjk = eta_jk + rho_sj (a list covers one
 # place or year better than another, for every kind of person alike), and its own class
 # log weights log beta_k + tau z_sk, z_sk ~ N(0, 1), pi_s their softmax; beta has LCMCR's
@@ -352,16 +352,19 @@ def log_posterior(x, grad, data):
 # flat model. Position: eta (J x K), the shared stick logits (K - 1), log tau, log sigma,
 # z (S x K), rho (S x J). The weights are non-centred (the data may want tau near 0,
 # a funnel for a centred form); the list shifts centred (most strata pin their own).
-STRATA_FIELDS = 16
-MAX_LOGIT = 300.0  # capture logits and list shifts beyond this carry no posterior mass  # length of the `data` tuple of the hierarchical density
+STRATA_FIELDS = 18  # length of the `data` tuple of the hierarchical density
+MAX_LOGIT = 300.0  # capture logits and list shifts beyond this carry no posterior mass
 
 
-def strata_data(cells, counts, starts, active, n_classes, a_alpha, b_alpha, tau_scale):
+def strata_data(
+    cells, counts, starts, active, n_classes, a_alpha, b_alpha, tau_scale, a_lambda, b_lambda
+):
     """The `data` tuple of `strata_log_posterior`: `cells` (0/1 rows, every stratum's
     observed patterns one after another, stratum s at rows starts[s]..starts[s+1]), their
     counts, and `active` (strata x lists, 1 where the list documents anyone in the
     stratum; the others do not operate there and leave the stratum's likelihood). Indices
-    7 to 11 hold what the flat model's class-order moves read (J, K, a, b, order)."""
+    7 to 11 hold what the flat model's class-order moves read (J, K, a, b, order); the
+    last two the Beta prior of the shared capture probabilities."""
     cells = np.asarray(cells, dtype=np.int64)
     n_cells, n_lists = cells.shape
     starts = np.asarray(starts, dtype=np.int64)
@@ -385,6 +388,8 @@ def strata_data(cells, counts, starts, active, n_classes, a_alpha, b_alpha, tau_
         np.ascontiguousarray(active, dtype=np.float64),
         float(tau_scale),
         len(starts) - 1,
+        float(a_lambda),
+        float(b_lambda),
     )
 
 
@@ -437,6 +442,7 @@ def strata_log_posterior(x, grad, data):
     documented, limits = data[5], data[6]
     n_lists, n_classes, a_alpha, b_alpha, order = data[7], data[8], data[9], data[10], data[11]
     starts, active, tau_scale, n_strata = data[12], data[13], data[14], data[15]
+    a_lambda, b_lambda = data[16], data[17]
     stick_at = n_lists * n_classes
     tau_at = stick_at + n_classes - 1
     sigma_at = tau_at + 1
@@ -451,12 +457,15 @@ def strata_log_posterior(x, grad, data):
     lam = np.empty((n_lists, n_classes))
     odds = np.empty((n_lists, n_classes))
     log_1m = np.empty((n_lists, n_classes))
-    # Beta(1, 1) on the shared lambda_jk = logistic(eta_jk), with the logit's Jacobian.
+    # Beta(a_lambda, b_lambda) on the shared lambda_jk = logistic(eta_jk), with the logit's
+    # Jacobian: _capture_terms adds Beta(1, 1)'s, log lambda + log(1 - lambda).
     out, _ = _capture_terms(x, n_lists, n_classes, lam, odds, log_1m, 0.0)
     grad_eta = np.empty((n_lists, n_classes))
     for j in range(n_lists):
         for k in range(n_classes):
-            grad_eta[j, k] = 1.0 - 2.0 * lam[j, k]
+            log_lam = x[j * n_classes + k] + log_1m[j, k]
+            out += (a_lambda - 1.0) * log_lam + (b_lambda - 1.0) * log_1m[j, k]
+            grad_eta[j, k] = a_lambda - (a_lambda + b_lambda) * lam[j, k]
     log_beta = np.empty(n_classes)
     stick_weights(x, n_lists, n_classes, log_beta)
     grad_log_beta = np.zeros(n_classes)
@@ -1286,6 +1295,8 @@ class StrataChain:
         a_alpha,
         b_alpha,
         tau_scale,
+        a_lambda,
+        b_lambda,
         n_tune,
         thin=1,
     ):
@@ -1293,7 +1304,16 @@ class StrataChain:
         self.n_tune = n_tune
         self.thin = thin
         self.data = strata_data(
-            cells, counts, starts, active, n_classes, a_alpha, b_alpha, tau_scale
+            cells,
+            counts,
+            starts,
+            active,
+            n_classes,
+            a_alpha,
+            b_alpha,
+            tau_scale,
+            a_lambda,
+            b_lambda,
         )
         self.n_strata = len(starts) - 1
         # Start from a few Gibbs sweeps on the table of every stratum together (shared

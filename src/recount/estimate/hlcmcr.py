@@ -6,8 +6,8 @@ bench/estimate.md). Here every stratum shares the latent classes' capture
 probabilities (learned from all the data), and each stratum has its own class weights,
 drawn around shared weights, and its own size:
 
-- lambda_jk ~ Beta(1, 1), one set for every stratum (a list not operating in a stratum,
-  documenting nobody there, leaves that stratum's likelihood);
+- lambda_jk ~ Beta(a_lambda, b_lambda), one set for every stratum (a list not operating in
+  a stratum, documenting nobody there, leaves that stratum's likelihood);
 - shared weights beta under LCMCR's truncated stick-breaking prior, alpha ~ Gamma(a, b);
 - stratum weights pi_s = softmax(log beta + tau z_s), z_sk ~ N(0, 1), tau ~ half-normal(
   `tau_scale`): a stratum with few people keeps weights near the shared ones, a large
@@ -55,8 +55,9 @@ class HLCMCR:
     `fit(table)` takes one row per stratum and capture pattern: the stratum columns, one
     0/1 column per list and `count`. Parameters as LCMCR's (K, a_alpha, b_alpha, burnin
     = NUTS tuning, draws and thin per chain, chains, seed, n_jobs, ess_target,
-    max_sweeps), and `tau_scale`, the scale of the half-normal prior on how far a
-    stratum's class weights depart from the shared ones (on the log scale). As LCMCR's,
+    max_sweeps), `tau_scale`, the scale of the half-normal prior on how far a
+    stratum's class weights depart from the shared ones (on the log scale), and
+    `a_lambda`, `b_lambda`, the Beta prior of the classes' capture probabilities. As LCMCR's,
     a fit with `draws` unset runs on towards RHAT_LIMIT and ESS_MINIMUM for every stratum
     and the total (LCMCR's rule, `short_of_target`), up to `max_sweeps` iterations.
 
@@ -76,6 +77,8 @@ class HLCMCR:
         a_alpha: float = HlcmcrSettings.a_alpha,
         b_alpha: float = HlcmcrSettings.b_alpha,
         tau_scale: float = HlcmcrSettings.tau_scale,
+        a_lambda: float = HlcmcrSettings.a_lambda,
+        b_lambda: float = HlcmcrSettings.b_lambda,
         burnin: int | None = HlcmcrSettings.burnin,
         draws: int | None = HlcmcrSettings.draws,
         thin: int | None = HlcmcrSettings.thin,
@@ -90,6 +93,8 @@ class HLCMCR:
         self.a_alpha = a_alpha
         self.b_alpha = b_alpha
         self.tau_scale = tau_scale
+        self.a_lambda = a_lambda
+        self.b_lambda = b_lambda
         self.burnin = burnin
         self.draws = draws
         self.thin = thin
@@ -123,6 +128,7 @@ class HLCMCR:
         ]
         workers = self.n_jobs or min(self.chains, os.cpu_count() or 1)
         priors = (self.K, float(self.a_alpha), float(self.b_alpha), float(self.tau_scale))
+        priors += (float(self.a_lambda), float(self.b_lambda))
         self.ess_target_ = run_on_target(self.ess_target, self.draws)
         self.rhat_path_, self.short_ = [], False
         started = time.perf_counter()

@@ -124,6 +124,11 @@ class HlcmcrSettings(Section):
         1.0, "scale of the half-normal priors on how far strata depart from the shared "
         "class weights and list coverage", minimum=0, open_interval=True,
     )  # fmt: skip
+    a_lambda: float = setting(
+        1.0, "Beta prior of the classes' capture probabilities: first shape",
+        minimum=0, open_interval=True,
+    )  # fmt: skip
+    b_lambda: float = setting(1.0, "... and second shape", minimum=0, open_interval=True)
     burnin: int = setting(1_000, "NUTS tuning iterations per chain", minimum=1)
     draws: int | None = setting(
         None, f"draws kept per chain (default: {HLCMCR_DRAWS}, run on as ess_target says)",
