@@ -46,7 +46,7 @@ def configure(ws: Workspace, strata: str, draws: int | str) -> None:
     text = ws.config_path.read_text(encoding="utf-8")
     start = text.index("[estimate]")
     end = text.find("\n[", start + 1)
-    body = [f"linkage_draws = {draws!r}".replace("'", '"')]
+    body = [f"linkage_draws = {json.dumps(draws)}"]  # TOML reads JSON's numbers and strings
     if strata == "none":
         body.append("strata = []")
     else:

@@ -142,20 +142,16 @@ class Regime:
                 )
             if style.script is not None and style.script not in SCRIPTS:
                 raise ConfigError(f"{key}.script", f"expected one of {', '.join(SCRIPTS)}")
-            for missing, rate in style.missing.items():
-                if missing not in MISSING_FIELDS:
-                    raise ConfigError(
-                        f"{key}.missing.{missing}", f"expected one of {', '.join(MISSING_FIELDS)}"
-                    )
-                if not isinstance(rate, int | float) or not 0 <= rate <= 1:
-                    raise ConfigError(f"{key}.missing.{missing}", "expected a rate from 0 to 1")
-            for kind, rate in style.variation.items():
-                if kind not in VARIATIONS:
-                    raise ConfigError(
-                        f"{key}.variation.{kind}", f"expected one of {', '.join(VARIATIONS)}"
-                    )
-                if not isinstance(rate, int | float) or not 0 <= rate <= 1:
-                    raise ConfigError(f"{key}.variation.{kind}", "expected a rate from 0 to 1")
+            for table, rates, allowed in (
+                ("missing", style.missing, MISSING_FIELDS),
+                ("variation", style.variation, VARIATIONS),
+            ):
+                for name, rate in rates.items():
+                    where = f"{key}.{table}.{name}"
+                    if name not in allowed:
+                        raise ConfigError(where, f"expected one of {', '.join(allowed)}")
+                    if not isinstance(rate, int | float) or not 0 <= rate <= 1:
+                        raise ConfigError(where, "expected a rate from 0 to 1")
         return self
 
 
