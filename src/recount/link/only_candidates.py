@@ -55,12 +55,16 @@ def only_person(
     record), `sources` (a list code per record) and `undated` are indexed alike."""
     if not undated.any() or undated.all() or not len(left):
         return []
-    record, partner = np.concatenate([left, right]), np.concatenate([right, left])
-    alone = np.bincount(labels, minlength=len(labels))[labels] == 1
-    keep = (record >= 0) & (partner >= 0)
-    record, partner = record[keep], partner[keep]
-    keep = undated[record] & alone[record]
-    frame = pd.DataFrame({"record": record[keep], "partner": partner[keep]})
+    lone = undated & (np.bincount(labels, minlength=len(labels))[labels] == 1)
+    scored = (left >= 0) & (right >= 0)  # masks, not copies: every scored pair is many
+    from_left = scored & lone[left]
+    from_right = scored & lone[right]
+    frame = pd.DataFrame(
+        {
+            "record": np.concatenate([left[from_left], right[from_right]]),
+            "partner": np.concatenate([right[from_left], left[from_right]]),
+        }
+    )
     frame["person"] = labels[frame["partner"].to_numpy()]
     people = frame.groupby("record").agg(
         people=("person", "nunique"), person=("person", "first"), partner=("partner", "first")
