@@ -304,7 +304,8 @@ def mse_table(frame: pd.DataFrame, strata: list[str], name: str) -> Table:
             f"{row['seconds']:.1f}",
             "" if not ok or pd.isna(row["ess"]) else f"{row['ess']:,.0f}",
             "" if not ok or pd.isna(row["rhat"]) else f"{row['rhat']:.3f}",
-            (row["model"] or "") if ok else (row["reason"] or ""),
+            # a log-linear model names its lists in brackets: text, not rich markup
+            escape((row["model"] or "") if ok else (row["reason"] or "")),
         )
     return table
 
