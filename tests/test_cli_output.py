@@ -38,3 +38,32 @@ def test_a_terminal_width_still_applies_when_given(tmp_path):
     result = CliRunner().invoke(app, ["mse", str(path), "-m", "dga"], env={"COLUMNS": "60"})
     assert result.exit_code == 0, result.output
     assert max(len(line) for line in result.output.splitlines()) <= 60
+
+
+def test_init_on_a_workspace_that_exists_says_what_it_kept_and_what_is_next(tmp_path):
+    """A second `recount init` rewrites nothing: it says so, names the options it did not
+    apply, and gives the next step the workspace is at (not "declare your sources" again)."""
+    root = tmp_path / "ws"
+    runner = CliRunner()
+    first = runner.invoke(app, ["init", str(root)], env={"COLUMNS": None})
+    assert first.exit_code == 0 and "`recount sources suggest FILE" in first.output
+    config = root / "recount.toml"
+    written = config.read_text(encoding="utf-8")
+    again = runner.invoke(app, ["init", str(root), "--country", "SY"], env={"COLUMNS": None})
+    assert again.exit_code == 0, again.output
+    assert config.read_text(encoding="utf-8") == written
+    assert "recount.toml kept as it is" in again.output
+    assert "not applied: --country SY (set them under [project] in recount.toml)" in again.output
+    assert "no sources declared yet" in again.output
+    (root / "a.csv").write_text("name,date of death\nA B,2012-01-02\n", encoding="utf-8")
+    config.write_text(
+        written + '\n[[sources]]\nid = "a"\npath = "a.csv"\n\n[sources.columns]\n'
+        'name = "name"\ndate_of_death = "date of death"\n',
+        encoding="utf-8",
+    )
+    declared = runner.invoke(app, ["init", str(root)], env={"COLUMNS": None})
+    assert "not applied" not in declared.output
+    assert "1 source declared (a): next `recount ingest`" in declared.output
+    assert runner.invoke(app, ["ingest", "-w", str(root)]).exit_code == 0
+    ingested = runner.invoke(app, ["init", str(root)], env={"COLUMNS": None})
+    assert "`recount run` brings every stage up to date" in ingested.output
