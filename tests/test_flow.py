@@ -113,6 +113,7 @@ def test_run_on_two_lists_gives_chapman_with_its_caveat(two_list_world):
     headline = estimates[estimates["preferred"] & estimates["level"].str.startswith("total")]
     assert list(headline["method"]) == ["chapman"]
     assert "independence_untestable" in headline["flag"].iloc[0]
+    assert set(estimates["method"]) == {"chapman"}  # the others need three lists: not run
     report = (two_list_world / "out" / "report.html").read_text(encoding="utf-8")
     assert "Only two lists: this is Chapman" in report
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console, ConsoleDimensions
@@ -18,6 +18,10 @@ PIPED_WIDTH = 10_000
 
 class WholeLineConsole(Console):
     """A rich console that fits a terminal but never narrows output sent elsewhere."""
+
+    def __init__(self, **options: Any):
+        super().__init__(**options)
+        self._width = None  # rich fixes COLUMNS at creation; read it when printing instead
 
     @property
     def size(self) -> ConsoleDimensions:

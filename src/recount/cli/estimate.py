@@ -326,13 +326,12 @@ def run_mse(
 ) -> pd.DataFrame:
     """Fit each method to the table in `path`, whole or by stratum: one row per (stratum,)
     method with recount.estimate.mse's columns. Every flag is checked before anything is fitted.
-    `methods` None: LCMCR, or on a whole table of two lists Chapman (LCMCR's classes need
-    three); with strata, Chapman is added where the table has two lists, as in the stage."""
+    `methods` None: LCMCR, or on a table of two lists Chapman (LCMCR's classes need three),
+    whole or by stratum."""
     from recount.estimate.hlcmcr import HLCMCR
     from recount.estimate.lcmcr import LCMCR
     from recount.estimate.mse import estimate_stratified, estimate_whole
     from recount.estimate.patterns import read_patterns, select_lists
-    from recount.estimate.workspace import methods_for_lists
 
     strata = strata or []
     for name in methods or []:
@@ -361,8 +360,8 @@ def run_mse(
         table = _select(table, strata, chosen) if strata else select_lists(table, chosen)
     two_lists = len(table.columns) - len(strata) == 3  # two lists and `count`
     if methods is None:
-        methods = ["chapman"] if two_lists and not strata else [MSE_METHOD]
-    if not strata and two_lists and {"lcmcr", "hlcmcr"} & set(methods):
+        methods = ["chapman"] if two_lists else [MSE_METHOD]
+    if two_lists and {"lcmcr", "hlcmcr"} & set(methods):
         raise InputError(
             str(path),
             "LCMCR needs three or more lists (on two its latent classes are not identified); "
@@ -394,8 +393,7 @@ def run_mse(
         hlcmcr=hlcmcr_options,
     )
     if strata:
-        lists_kept = [c for c in table.columns if c not in strata and c != "count"]
-        return estimate_stratified(table, strata, methods_for_lists(options, lists_kept), workers)
+        return estimate_stratified(table, strata, options, workers)
     return estimate_whole(table, options, model)
 
 
