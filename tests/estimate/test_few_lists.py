@@ -149,3 +149,7 @@ def test_mse_by_stratum_summarises_the_strata_not_estimable_in_one_line(tmp_path
     assert (written.loc[["r1", "r3", "r5"], "status"] == "not_estimable").all()
     assert written.loc["r1", "reason"].startswith("only 15 people documented")
     assert (written.loc[["r0", "r2", "r4"], "status"] == "ok").all()
+    # the sum over strata, as the stage adds a level: not-estimable strata at their documented 45
+    summed = written.loc[["r0", "r2", "r4"], "estimate"].sum() + 45
+    assert f"loglinear, sum over strata: {summed:,.0f} (" in output
+    assert "3 strata not estimable, added at their documented 45)" in output

@@ -214,6 +214,8 @@ def register(app: typer.Typer) -> None:
             workers=workers,
         )
         console.print(mse_table(frame, names, patterns.name))
+        for name, total in frame.attrs.get("sums", {}).items():
+            console.print(sum_line(name, total), markup=False)
         for name, total in frame.attrs.get("totals", {}).items():
             console.print(
                 f"{name}, total over every stratum (one posterior): {total['estimate']:,.0f} "
@@ -266,6 +268,16 @@ def not_estimable(rows: pd.DataFrame) -> str | None:
     counts = sparse.groupby("method", sort=False).size()
     each = ", ".join(f"{m} {n:,} of {totals[m]:,}" for m, n in counts.items())
     return f"not estimable: {len(sparse):,} of {len(rows):,} stratum estimates ({each})"
+
+
+def sum_line(method: str, total: dict) -> str:
+    """A method's sum over the strata `recount mse --strata` printed, and how it was added."""
+    if total["status"] != "ok":
+        return f"{method}, sum over strata: not estimable ({total['reason']})"
+    return (
+        f"{method}, sum over strata: {total['estimate']:,.0f} ({total['lower']:,.0f}-"
+        f"{total['upper']:,.0f}; {total['reason']})"
+    )
 
 
 def print_headline(estimates: pd.DataFrame) -> None:
