@@ -98,7 +98,9 @@ def register(app: typer.Typer) -> None:
         flagged = finest[finest["flag"].notna()]
         if len(flagged):
             console.print(
-                f"{len(flagged):,} stratum estimates carry flags (see {EXPORT_ESTIMATES}): "
+                f"{len(flagged):,} stratum "
+                + ("estimate carries" if len(flagged) == 1 else "estimates carry")
+                + f" flags (see {EXPORT_ESTIMATES}): "
                 + ", ".join(sorted({f for v in flagged["flag"] for f in v.split(";")})),
                 markup=False,
             )
