@@ -55,6 +55,10 @@ CUBE_MAX_LISTS = 14  # up to here every capture pattern is computed by one produ
 # cells are computed in log space instead, so nothing underflows.
 LINEAR_MAX_ETA = 25.0
 LINEAR_MIN_LOG_WEIGHT = -280.0
+# A logit past this has odds or a capture probability beyond a double's range: no posterior
+# mass, but a step of a cold chain can land there where the capture prior pulls weakly (a
+# small a_lambda: first-guess mass matrix 1 / |gradient| near the prior's mode).
+MAX_CAPTURE_LOGIT = 700.0
 
 
 @njit(cache=True, nogil=True)
@@ -218,11 +222,14 @@ def _fill_cube(odds, zero_cell, cube):
 def _capture_terms(x, n_lists, n_classes, a_lambda, b_lambda, lam, odds, log_1m, out):
     """lambda, its odds and log(1 - lambda) from the logits at the start of x; adds the
     Beta(a_lambda, b_lambda) prior with the logit's Jacobian, a log lambda + b log(1 - lambda),
-    to `out`. Returns (out, whether the linear product path is safe for these logits)."""
+    to `out`. Returns (out, whether the linear product path is safe for these logits); out is
+    -inf past MAX_CAPTURE_LOGIT."""
     linear = True
     for j in range(n_lists):
         for k in range(n_classes):
             eta = x[j * n_classes + k]
+            if not abs(eta) < MAX_CAPTURE_LOGIT:
+                return -np.inf, False
             if abs(eta) > LINEAR_MAX_ETA:
                 linear = False
             # One exp and one log1p give lambda, the odds and both log-sigmoids.
@@ -269,6 +276,8 @@ def log_posterior(x, grad, data):
     odds = np.empty((n_lists, n_classes))
     log_1m = np.empty((n_lists, n_classes))
     out, linear = _capture_terms(x, n_lists, n_classes, a_lambda, b_lambda, lam, odds, log_1m, 0.0)
+    if out == -np.inf:
+        return out
     linear = linear and cube.shape[0] > 0
     log_miss = np.zeros(n_classes)  # log prod_j (1 - lambda_jk)
     for j in range(n_lists):
