@@ -129,7 +129,7 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option(
                 help="Stratum columns, comma-separated (e.g. governorate,year): every stratum "
-                "is estimated by each method."
+                "is estimated by each method, then each method's sum over strata is printed."
             ),
         ] = None,
         seed: Annotated[int, typer.Option(help="Seed for the samplers.")] = EstimateSettings.seed,
