@@ -175,6 +175,20 @@ def register(app: typer.Typer) -> None:
             int | None,
             typer.Option(help="LCMCR, HLCMCR: with --ess-target, stop at this many iterations."),
         ] = None,
+        a_lambda: Annotated[
+            float | None,
+            typer.Option(
+                help=f"LCMCR, HLCMCR: Beta prior of the capture probabilities, first shape "
+                f"(default {LcmcrSettings.a_lambda}, R's; below 1 admits people the lists "
+                "barely reach)."
+            ),
+        ] = None,
+        b_lambda: Annotated[
+            float | None,
+            typer.Option(
+                help=f"LCMCR, HLCMCR: ... and second shape (default {LcmcrSettings.b_lambda})."
+            ),
+        ] = None,
         model: Annotated[
             str | None,
             typer.Option(help='Log-linear: a fixed model such as "[123,14,34]" (default: search).'),
@@ -204,6 +218,8 @@ def register(app: typer.Typer) -> None:
             "draws": draws,
             "ess_target": ess_target,
             "max_sweeps": max_sweeps,
+            "a_lambda": a_lambda,
+            "b_lambda": b_lambda,
         }
         settings = {k: v for k, v in given.items() if v is not None}
         names = [c.strip() for c in strata.split(",") if c.strip()] if strata else []
