@@ -7,6 +7,8 @@ import pandas as pd
 import pytest
 from scipy.special import gammaln
 
+from recount.estimate._lcmcr_sampler import SUPPORT_FACTOR
+
 LISTS = ("vdc", "snhr", "sccs", "cdc")
 
 
@@ -77,17 +79,20 @@ def kosovo(kosovo_path) -> pd.DataFrame:
 
 @pytest.fixture(scope="session")
 def single_class_posterior():
-    """p(N | data) for LCMCR with K = 1 (model Mt, Beta(1, 1) priors, p(N) ~ 1/N), exact."""
+    """p(N | data) for LCMCR with K = 1 (model Mt, Beta(a, b) priors on the capture
+    probabilities, R's Beta(1, 1) by default, p(N) ~ 1/N, n0 <= 20 n as the samplers), exact."""
 
-    def posterior(patterns: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    def posterior(
+        patterns: pd.DataFrame, a_lambda: float = 1.0, b_lambda: float = 1.0
+    ) -> tuple[np.ndarray, np.ndarray]:
         counts = patterns["count"].to_numpy()
         lists = patterns.drop(columns="count").to_numpy()
         n = counts.sum()
         on_list = (lists * counts[:, None]).sum(axis=0)
-        grid = np.arange(n, 4 * n)
+        grid = np.arange(n, (SUPPORT_FACTOR + 1) * n + 1)
         log_p = gammaln(grid) - gammaln(grid - n + 1)
         for s in on_list:
-            log_p += gammaln(1 + grid - s) - gammaln(2 + grid)
+            log_p += gammaln(b_lambda + grid - s) - gammaln(a_lambda + b_lambda + grid)
         p = np.exp(log_p - log_p.max())
         return grid, p / p.sum()
 

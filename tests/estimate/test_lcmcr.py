@@ -47,6 +47,43 @@ def test_single_class_matches_the_exact_posterior(kosovo, single_class_posterior
     assert "truncation_binds" not in model.flags()  # one class is a model, not a truncation
 
 
+@pytest.mark.parametrize("sampler", ["collapsed", "augmented", "nuts"])
+def test_every_sampler_draws_under_the_capture_prior_it_is_given(single_class_posterior, sampler):
+    """A sparse table (123 of 300 people on 3 lists at capture 0.1-0.2), where the capture
+    prior matters: under Beta(0.2, 1), which admits people the lists barely reach, the exact
+    posterior's median is 341 against 314 under R's Beta(1, 1), and each sampler follows it."""
+    lam = np.array([[0.15, 0.2, 0.1]])
+    patterns = latent_class_population(300, np.array([1.0]), lam, seed=4)
+    common = dict(K=1, sampler=sampler, burnin=500, draws=4_000, thin=1, chains=2, seed=3)
+    medians = {}
+    for shapes in [(1.0, 1.0), (0.2, 1.0)]:
+        grid, p = single_class_posterior(patterns, *shapes)
+        exact = grid[np.searchsorted(np.cumsum(p), 0.5)]
+        model = LCMCR(a_lambda=shapes[0], b_lambda=shapes[1], **common)
+        medians[shapes] = np.median(quiet_fit(model, patterns).N_draws_)
+        assert abs(medians[shapes] - exact) < 8
+    assert medians[(0.2, 1.0)] > medians[(1.0, 1.0)] + 15
+
+
+@pytest.mark.parametrize(
+    "sampler, first_draws",
+    [
+        ("nuts", [10389, 10368, 12182, 10637]),
+        ("collapsed", [7440, 7561, 7708, 7301]),
+        ("augmented", [7534, 7549, 7478, 7398]),
+    ],
+)
+def test_the_default_capture_prior_gives_the_draws_of_r_lcmcrs_prior(kosovo, sampler, first_draws):
+    """The capture prior's default (R's Beta(1, 1)) gives, for a seed, the draws every sampler
+    gave before the prior was a setting (main 7a0db3c). A change to a sampler's moves changes
+    them: then update these on purpose."""
+    settings = dict(K=5, seed=3, sampler=sampler, burnin=200, draws=100, chains=2, n_jobs=1)
+    draws = quiet_fit(LCMCR(**settings), kosovo).N_draws_
+    assert draws[0, :4].tolist() == first_draws
+    explicit = quiet_fit(LCMCR(a_lambda=1.0, b_lambda=1.0, **settings), kosovo).N_draws_
+    np.testing.assert_array_equal(draws, explicit)
+
+
 @pytest.mark.slow
 def test_collapsed_and_r_style_sweeps_share_the_posterior():
     """The collapsed n0/alpha updates must leave R's posterior unchanged. The collapsed

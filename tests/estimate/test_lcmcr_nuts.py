@@ -52,15 +52,21 @@ def numeric_gradient(
     n_classes=st.integers(1, 6),
     spread=st.floats(0.1, 4.0),
     far=st.booleans(),
+    a_lambda=st.floats(0.05, 3.0),
+    b_lambda=st.floats(0.05, 3.0),
 )
-def test_gradient_matches_finite_differences(seed, n_lists, n_classes, spread, far):
+def test_gradient_matches_finite_differences(
+    seed, n_lists, n_classes, spread, far, a_lambda, b_lambda
+):
     """Both ways of computing the cells (products in linear space, and log space where
-    a logit is large) give the density whose derivative the gradient is."""
+    a logit is large) give the density whose derivative the gradient is, under any
+    capture prior."""
     rng = np.random.default_rng(seed)
     table = random_table(rng, n_lists, 300)
     cells = table.drop(columns="count").to_numpy()
-    data = nuts.target_data(cells, table["count"].to_numpy(), n_classes, 0.25, 0.25)
-    data[-1][:] = rng.permutation(n_classes)  # any order of the classes in the prior
+    counts = table["count"].to_numpy()
+    data = nuts.target_data(cells, counts, n_classes, 0.25, 0.25, a_lambda, b_lambda)
+    data[11][:] = rng.permutation(n_classes)  # any order of the classes in the prior
     x = rng.normal(size=n_lists * n_classes + n_classes - 1) * spread
     if far:
         x[0] = 30.0  # past the linear path's bound: the log-space path
@@ -105,6 +111,25 @@ def test_strata_gradient_matches_finite_differences(
     np.testing.assert_allclose(
         grad, numeric_gradient(x, data, nuts.strata_log_posterior), rtol=1e-4, atol=1e-3
     )
+
+
+def test_capture_prior_is_beta_a_b_on_every_capture_probability():
+    """LCMCR's density under Beta(a, b) differs from R's Beta(1, 1) by exactly
+    sum_jk [(a - 1) log lambda_jk + (b - 1) log(1 - lambda_jk)], wherever the chain stands."""
+    rng = np.random.default_rng(4)
+    n_lists, n_classes = 4, 3
+    table = random_table(rng, n_lists, 300)
+    cells, counts = table.drop(columns="count").to_numpy(), table["count"].to_numpy()
+    for a_lambda, b_lambda in [(0.1, 1.0), (0.5, 0.5), (2.0, 3.0)]:
+        x = rng.normal(size=n_lists * n_classes + n_classes - 1)
+        density = {}
+        for shapes in [(1.0, 1.0), (a_lambda, b_lambda)]:
+            data = nuts.target_data(cells, counts, n_classes, 0.25, 0.25, *shapes)
+            density[shapes] = nuts.log_posterior(x, np.empty_like(x), data)
+        lam = special.expit(x[: n_lists * n_classes])
+        expected = np.sum((a_lambda - 1) * np.log(lam) + (b_lambda - 1) * np.log1p(-lam))
+        moved = density[(a_lambda, b_lambda)] - density[(1.0, 1.0)]
+        assert moved == pytest.approx(expected, rel=1e-9, abs=1e-9)
 
 
 def test_strata_capture_prior_is_beta_a_b_on_every_shared_capture_probability():
@@ -188,7 +213,9 @@ def test_class_order_moves_sample_the_order_given_the_weights():
     x = np.zeros(n_lists * n_classes + n_classes - 1)
     nuts.sticks_from_weights(log_w, n_lists, x)
     table = pd.DataFrame({"L1": [1], "count": [10]})
-    data = nuts.target_data(table[["L1"]].to_numpy(), table["count"].to_numpy(), 4, 0.25, 0.25)
+    data = nuts.target_data(
+        table[["L1"]].to_numpy(), table["count"].to_numpy(), 4, 0.25, 0.25, 1, 1
+    )
     orders = list(itertools.permutations(range(n_classes)))
     exact = np.array(
         [nuts._stick_prior(log_w, np.array(o), 0.25, 0.25, np.zeros(n_classes)) for o in orders]
@@ -199,7 +226,7 @@ def test_class_order_moves_sample_the_order_given_the_weights():
     draws = 20_000
     for _ in range(draws):
         nuts.reorder_classes(rng, x, data)
-        visits[tuple(data[-1])] += 1
+        visits[tuple(data[11])] += 1
     observed = np.array([visits[o] for o in orders]) / draws
     likely = exact > 0.01
     np.testing.assert_allclose(observed[likely], exact[likely], atol=0.02)
@@ -280,7 +307,7 @@ def test_alpha_draws_follow_their_conditional_given_the_weights():
     rng = np.random.default_rng(7)
     n_lists, n_classes, a_alpha, b_alpha = 3, 4, 0.25, 0.25
     cells = np.array([[1, 0, 0], [0, 1, 1], [1, 1, 1]])
-    data = nuts.target_data(cells, np.array([5, 3, 2]), n_classes, a_alpha, b_alpha)
+    data = nuts.target_data(cells, np.array([5, 3, 2]), n_classes, a_alpha, b_alpha, 1.0, 1.0)
     data[11][:] = [2, 0, 3, 1]
     x = rng.normal(size=n_lists * n_classes + n_classes - 1)
     log_w = np.empty(n_classes)

@@ -75,9 +75,15 @@ def register(app: typer.Typer) -> None:
             transient=True,
         ) as progress:
             bar = progress.add_task("strata", total=None)
+            logged = 0  # tenths of the strata last written to a log (no live bar there)
 
             def advance(done: int, total: int) -> None:
+                nonlocal logged
                 progress.update(bar, completed=done, total=total)
+                tenths = done * 10 // max(total, 1)
+                if not err_console.is_terminal and tenths > logged:
+                    logged = tenths
+                    err_console.print(f"estimating strata: {done:,} of {total:,} done")
 
             estimates = project.estimate(
                 progress=advance,
@@ -98,7 +104,9 @@ def register(app: typer.Typer) -> None:
         flagged = finest[finest["flag"].notna()]
         if len(flagged):
             console.print(
-                f"{len(flagged):,} stratum estimates carry flags (see {EXPORT_ESTIMATES}): "
+                f"{len(flagged):,} stratum "
+                + ("estimate carries" if len(flagged) == 1 else "estimates carry")
+                + f" flags (see {EXPORT_ESTIMATES}): "
                 + ", ".join(sorted({f for v in flagged["flag"] for f in v.split(";")})),
                 markup=False,
             )
@@ -127,7 +135,7 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option(
                 help="Stratum columns, comma-separated (e.g. governorate,year): every stratum "
-                "is estimated by each method."
+                "is estimated by each method, then each method's sum over strata is printed."
             ),
         ] = None,
         seed: Annotated[int, typer.Option(help="Seed for the samplers.")] = EstimateSettings.seed,
@@ -167,6 +175,20 @@ def register(app: typer.Typer) -> None:
             int | None,
             typer.Option(help="LCMCR, HLCMCR: with --ess-target, stop at this many iterations."),
         ] = None,
+        a_lambda: Annotated[
+            float | None,
+            typer.Option(
+                help=f"LCMCR, HLCMCR: Beta prior of the capture probabilities, first shape "
+                f"(default {LcmcrSettings.a_lambda}, R's; below 1 admits people the lists "
+                "barely reach)."
+            ),
+        ] = None,
+        b_lambda: Annotated[
+            float | None,
+            typer.Option(
+                help=f"LCMCR, HLCMCR: ... and second shape (default {LcmcrSettings.b_lambda})."
+            ),
+        ] = None,
         model: Annotated[
             str | None,
             typer.Option(help='Log-linear: a fixed model such as "[123,14,34]" (default: search).'),
@@ -196,6 +218,8 @@ def register(app: typer.Typer) -> None:
             "draws": draws,
             "ess_target": ess_target,
             "max_sweeps": max_sweeps,
+            "a_lambda": a_lambda,
+            "b_lambda": b_lambda,
         }
         settings = {k: v for k, v in given.items() if v is not None}
         names = [c.strip() for c in strata.split(",") if c.strip()] if strata else []
@@ -214,6 +238,8 @@ def register(app: typer.Typer) -> None:
             workers=workers,
         )
         console.print(mse_table(frame, names, patterns.name))
+        for name, total in frame.attrs.get("sums", {}).items():
+            console.print(sum_line(name, total), markup=False)
         for name, total in frame.attrs.get("totals", {}).items():
             console.print(
                 f"{name}, total over every stratum (one posterior): {total['estimate']:,.0f} "
@@ -268,6 +294,16 @@ def not_estimable(rows: pd.DataFrame) -> str | None:
     return f"not estimable: {len(sparse):,} of {len(rows):,} stratum estimates ({each})"
 
 
+def sum_line(method: str, total: dict) -> str:
+    """A method's sum over the strata `recount mse --strata` printed, and how it was added."""
+    if total["status"] != "ok":
+        return f"{method}, sum over strata: not estimable ({total['reason']})"
+    return (
+        f"{method}, sum over strata: {total['estimate']:,.0f} ({total['lower']:,.0f}-"
+        f"{total['upper']:,.0f}; {total['reason']})"
+    )
+
+
 def print_headline(estimates: pd.DataFrame) -> None:
     """The preferred total in a sentence, then its cautions (or why there is no total)."""
     from recount.estimate.headline import headline_text
@@ -304,7 +340,8 @@ def mse_table(frame: pd.DataFrame, strata: list[str], name: str) -> Table:
             f"{row['seconds']:.1f}",
             "" if not ok or pd.isna(row["ess"]) else f"{row['ess']:,.0f}",
             "" if not ok or pd.isna(row["rhat"]) else f"{row['rhat']:.3f}",
-            (row["model"] or "") if ok else (row["reason"] or ""),
+            # a log-linear model names its lists in brackets: text, not rich markup
+            escape((row["model"] or "") if ok else (row["reason"] or "")),
         )
     return table
 
@@ -325,13 +362,12 @@ def run_mse(
 ) -> pd.DataFrame:
     """Fit each method to the table in `path`, whole or by stratum: one row per (stratum,)
     method with recount.estimate.mse's columns. Every flag is checked before anything is fitted.
-    `methods` None: LCMCR, or on a whole table of two lists Chapman (LCMCR's classes need
-    three); with strata, Chapman is added where the table has two lists, as in the stage."""
+    `methods` None: LCMCR, or on a table of two lists Chapman (LCMCR's classes need three),
+    whole or by stratum."""
     from recount.estimate.hlcmcr import HLCMCR
     from recount.estimate.lcmcr import LCMCR
     from recount.estimate.mse import estimate_stratified, estimate_whole
     from recount.estimate.patterns import read_patterns, select_lists
-    from recount.estimate.workspace import methods_for_lists
 
     strata = strata or []
     for name in methods or []:
@@ -360,8 +396,8 @@ def run_mse(
         table = _select(table, strata, chosen) if strata else select_lists(table, chosen)
     two_lists = len(table.columns) - len(strata) == 3  # two lists and `count`
     if methods is None:
-        methods = ["chapman"] if two_lists and not strata else [MSE_METHOD]
-    if not strata and two_lists and {"lcmcr", "hlcmcr"} & set(methods):
+        methods = ["chapman"] if two_lists else [MSE_METHOD]
+    if two_lists and {"lcmcr", "hlcmcr"} & set(methods):
         raise InputError(
             str(path),
             "LCMCR needs three or more lists (on two its latent classes are not identified); "
@@ -393,8 +429,7 @@ def run_mse(
         hlcmcr=hlcmcr_options,
     )
     if strata:
-        lists_kept = [c for c in table.columns if c not in strata and c != "count"]
-        return estimate_stratified(table, strata, methods_for_lists(options, lists_kept), workers)
+        return estimate_stratified(table, strata, options, workers)
     return estimate_whole(table, options, model)
 
 

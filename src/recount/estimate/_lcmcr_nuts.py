@@ -55,6 +55,10 @@ CUBE_MAX_LISTS = 14  # up to here every capture pattern is computed by one produ
 # cells are computed in log space instead, so nothing underflows.
 LINEAR_MAX_ETA = 25.0
 LINEAR_MIN_LOG_WEIGHT = -280.0
+# A logit past this has odds or a capture probability beyond a double's range: no posterior
+# mass, but a step of a cold chain can land there where the capture prior pulls weakly (a
+# small a_lambda: first-guess mass matrix 1 / |gradient| near the prior's mode).
+MAX_CAPTURE_LOGIT = 700.0
 
 
 @njit(cache=True, nogil=True)
@@ -171,11 +175,11 @@ def _stick_prior(log_w, order, a_alpha, b_alpha, grad_log_w):
     return out
 
 
-def target_data(cells, counts, n_classes, a_alpha, b_alpha):
+def target_data(cells, counts, n_classes, a_alpha, b_alpha, a_lambda, b_lambda):
     """The `data` tuple for `log_posterior` from 0/1 cells (rows) and their counts: counts,
     cube index of each cell, lists x cells 0/1 matrix, two work arrays (every pattern's
-    class terms; each cell's responsibilities), n, the bound on n0, J, K, a, b and the
-    class order (mutable: `reorder_classes` moves it)."""
+    class terms; each cell's responsibilities), n, the bound on n0, J, K, alpha's a and b,
+    the class order (mutable: `reorder_classes` moves it) and the capture prior's shapes."""
     cells = np.asarray(cells, dtype=np.int64)
     n_cells, n_lists = cells.shape
     cube_size = 1 << n_lists if n_lists <= CUBE_MAX_LISTS else 0
@@ -193,6 +197,8 @@ def target_data(cells, counts, n_classes, a_alpha, b_alpha):
         float(a_alpha),
         float(b_alpha),
         np.arange(n_classes, dtype=np.int64),
+        float(a_lambda),
+        float(b_lambda),
     )
 
 
@@ -213,14 +219,17 @@ def _fill_cube(odds, zero_cell, cube):
 
 
 @njit(cache=True, nogil=True)
-def _capture_terms(x, n_lists, n_classes, lam, odds, log_1m, out):
+def _capture_terms(x, n_lists, n_classes, a_lambda, b_lambda, lam, odds, log_1m, out):
     """lambda, its odds and log(1 - lambda) from the logits at the start of x; adds the
-    Beta(1, 1) prior with the logit's Jacobian to `out`. Returns (out, whether the linear
-    product path is safe for these logits)."""
+    Beta(a_lambda, b_lambda) prior with the logit's Jacobian, a log lambda + b log(1 - lambda),
+    to `out`. Returns (out, whether the linear product path is safe for these logits); out is
+    -inf past MAX_CAPTURE_LOGIT."""
     linear = True
     for j in range(n_lists):
         for k in range(n_classes):
             eta = x[j * n_classes + k]
+            if not abs(eta) < MAX_CAPTURE_LOGIT:
+                return -np.inf, False
             if abs(eta) > LINEAR_MAX_ETA:
                 linear = False
             # One exp and one log1p give lambda, the odds and both log-sigmoids.
@@ -234,7 +243,7 @@ def _capture_terms(x, n_lists, n_classes, lam, odds, log_1m, out):
                 lam[j, k] = small / (1.0 + small)
                 odds[j, k] = small
                 log_lam, log_1m[j, k] = eta - soft, -soft
-            out += log_lam + log_1m[j, k]
+            out += a_lambda * log_lam + b_lambda * log_1m[j, k]
     return out, linear
 
 
@@ -261,12 +270,14 @@ def _stick_terms(x, offset, n_classes, grad_log_w, grad, out):
 def log_posterior(x, grad, data):
     """log density of (eta, nu) up to a constant; the gradient goes to `grad`."""
     counts, cell_index, listed, cube, responsibility, n, limit, n_lists, n_classes = data[:9]
-    a_alpha, b_alpha, order = data[9], data[10], data[11]
+    a_alpha, b_alpha, order, a_lambda, b_lambda = data[9], data[10], data[11], data[12], data[13]
     offset = n_lists * n_classes
     lam = np.empty((n_lists, n_classes))
     odds = np.empty((n_lists, n_classes))
     log_1m = np.empty((n_lists, n_classes))
-    out, linear = _capture_terms(x, n_lists, n_classes, lam, odds, log_1m, 0.0)
+    out, linear = _capture_terms(x, n_lists, n_classes, a_lambda, b_lambda, lam, odds, log_1m, 0.0)
+    if out == -np.inf:
+        return out
     linear = linear and cube.shape[0] > 0
     log_miss = np.zeros(n_classes)  # log prod_j (1 - lambda_jk)
     for j in range(n_lists):
@@ -332,7 +343,10 @@ def log_posterior(x, grad, data):
         for j in range(n_lists):
             lam_jk = lam[j, k]
             grad[j * n_classes + k] = (
-                ones[j, k] - lam_jk * (expected[k] + missing_k) + 1.0 - 2.0 * lam_jk
+                ones[j, k]
+                - lam_jk * (expected[k] + missing_k)
+                + a_lambda
+                - (a_lambda + b_lambda) * lam_jk
             )
     out = _stick_terms(x, offset, n_classes, grad_log_w, grad, out)
     for i in range(grad.size):
@@ -458,13 +472,11 @@ def strata_log_posterior(x, grad, data):
     odds = np.empty((n_lists, n_classes))
     log_1m = np.empty((n_lists, n_classes))
     # Beta(a_lambda, b_lambda) on the shared lambda_jk = logistic(eta_jk), with the logit's
-    # Jacobian: _capture_terms adds Beta(1, 1)'s, log lambda + log(1 - lambda).
-    out, _ = _capture_terms(x, n_lists, n_classes, lam, odds, log_1m, 0.0)
+    # Jacobian (_capture_terms).
+    out, _ = _capture_terms(x, n_lists, n_classes, a_lambda, b_lambda, lam, odds, log_1m, 0.0)
     grad_eta = np.empty((n_lists, n_classes))
     for j in range(n_lists):
         for k in range(n_classes):
-            log_lam = x[j * n_classes + k] + log_1m[j, k]
-            out += (a_lambda - 1.0) * log_lam + (b_lambda - 1.0) * log_1m[j, k]
             grad_eta[j, k] = a_lambda - (a_lambda + b_lambda) * lam[j, k]
     log_beta = np.empty(n_classes)
     stick_weights(x, n_lists, n_classes, log_beta)
@@ -1194,6 +1206,8 @@ class Chain:
         n_classes,
         a_alpha,
         b_alpha,
+        a_lambda,
+        b_lambda,
         n_tune,
         thin=1,
         stopped=None,
@@ -1202,7 +1216,7 @@ class Chain:
         self.rng = rng
         self.n_tune = n_tune
         self.thin = thin
-        self.data = target_data(cells, counts, n_classes, a_alpha, b_alpha)
+        self.data = target_data(cells, counts, n_classes, a_alpha, b_alpha, a_lambda, b_lambda)
         if stopped is not None:
             self.adapt_until = 0
             self.state = start_nuts(rng, stopped[0].copy(), log_posterior, self.data, 0)
@@ -1217,7 +1231,7 @@ class Chain:
             # A few Gibbs sweeps put the chain among plausible classes; NUTS takes it on.
             state = start_chain(rng, cells8, freq, n_classes)
             sweeps = (0, WARM_SWEEPS, WARM_SWEEPS, 1, 3, WARM_SWEEPS // 2, True)
-            advance_chain(rng, cells8, freq, state, a_alpha, b_alpha, *sweeps)
+            advance_chain(rng, cells8, freq, state, a_alpha, b_alpha, a_lambda, b_lambda, *sweeps)
             x = weights_to_position(state[0], state[1], state[2])
         else:
             x = position.copy()
@@ -1321,7 +1335,9 @@ class StrataChain:
         pooled = pooled_table(np.asarray(cells, dtype=np.int64), np.asarray(counts))
         state = start_chain(rng, pooled[0], pooled[1], n_classes)
         sweeps = (0, WARM_SWEEPS, WARM_SWEEPS, 1, 3, WARM_SWEEPS // 2, True)
-        advance_chain(rng, pooled[0], pooled[1], state, a_alpha, b_alpha, *sweeps)
+        advance_chain(
+            rng, pooled[0], pooled[1], state, a_alpha, b_alpha, a_lambda, b_lambda, *sweeps
+        )
         shared = weights_to_position(state[0], state[1], state[2])
         log_beta = state[2] - np.logaddexp.reduce(state[2])
         tau = 0.5 * tau_scale

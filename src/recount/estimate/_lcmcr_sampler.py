@@ -237,14 +237,14 @@ def _allocate_observed(rng, patterns, freq, log_lam, log_1m, log_pi, nobs, ones)
 
 
 @njit(cache=True, nogil=True, inline="always")
-def _delta_log_collapsed(k, delta, n0, nobs, ones, suffix_totals, total, alpha):
+def _delta_log_collapsed(k, delta, n0, nobs, ones, suffix_totals, total, alpha, a_lam, b_lam):
     """Change in log p(n0 | observed allocations, alpha) when n0[k] moves by delta.
 
     log p = lgamma(N) - sum_k lgamma(n0_k + 1)
             + sum_{l<K-1} [lgamma(1 + n_l) + lgamma(alpha + T_{l+1}) - lgamma(1 + alpha + T_l)]
-            + sum_{j,k} [lgamma(1 + n_k - s_jk) - lgamma(2 + n_k)]
-    with n_k = nobs_k + n0_k and T_l = sum_{i >= l} n_i (stick-breaking and Beta(1, 1)
-    integrated out, p(N) proportional to 1/N).
+            + sum_{j,k} [lgamma(b + n_k - s_jk) - lgamma(a + b + n_k)]
+    with n_k = nobs_k + n0_k and T_l = sum_{i >= l} n_i (stick-breaking and the capture
+    prior Beta(a, b) = Beta(a_lam, b_lam) integrated out, p(N) proportional to 1/N).
     """
     n_lists = ones.shape[0]
     n_classes = nobs.size
@@ -255,8 +255,8 @@ def _delta_log_collapsed(k, delta, n0, nobs, ones, suffix_totals, total, alpha):
     out = math.lgamma(total + delta) - math.lgamma(total)
     out -= math.lgamma(new_n0 + 1.0) - math.lgamma(old_n0 + 1.0)
     for j in range(n_lists):
-        out += math.lgamma(1.0 + new_nk - ones[j, k]) - math.lgamma(1.0 + old_nk - ones[j, k])
-        out -= math.lgamma(2.0 + new_nk) - math.lgamma(2.0 + old_nk)
+        out += math.lgamma(b_lam + new_nk - ones[j, k]) - math.lgamma(b_lam + old_nk - ones[j, k])
+        out -= math.lgamma(a_lam + b_lam + new_nk) - math.lgamma(a_lam + b_lam + old_nk)
     last = min(k, n_classes - 2)
     for c in range(last + 1):
         t_l = suffix_totals[c]
@@ -271,9 +271,10 @@ def _delta_log_collapsed(k, delta, n0, nobs, ones, suffix_totals, total, alpha):
 
 @njit(cache=True, nogil=True)
 def _update_missing(
-    rng, n0, nobs, ones, alpha, log_scale, attempts, accepted, n_observed, adapt_rate
+    rng, n0, nobs, ones, alpha, a_lam, b_lam, log_scale, attempts, accepted, n_observed, adapt_rate
 ):
-    """Random-walk Metropolis on each n0_k under the collapsed conditional."""
+    """Random-walk Metropolis on each n0_k under the collapsed conditional (capture prior
+    Beta(a_lam, b_lam))."""
     n_classes = nobs.size
     counts = nobs + n0
     suffix_totals = np.empty(n_classes + 1)
@@ -291,7 +292,7 @@ def _update_missing(
             accept = False
             if n0[k] + step >= 0 and missing + step <= limit:
                 log_ratio = _delta_log_collapsed(
-                    k, step, n0, nobs, ones, suffix_totals, total, alpha
+                    k, step, n0, nobs, ones, suffix_totals, total, alpha, a_lam, b_lam
                 )
                 if log_ratio >= 0.0 or math.log(rng.random() + 1e-300) < log_ratio:
                     accept = True
@@ -344,13 +345,14 @@ def _update_alpha(rng, alpha, counts, a_alpha, b_alpha, log_scale, attempts, ada
 
 
 @njit(cache=True, nogil=True)
-def _draw_lambda(rng, n0, nobs, ones, log_lam, log_1m):
+def _draw_lambda(rng, n0, nobs, ones, a_lam, b_lam, log_lam, log_1m):
+    """lambda_jk | class counts ~ Beta(a_lam + s_jk, b_lam + n_k - s_jk)."""
     n_lists, n_classes = ones.shape
     for k in range(n_classes):
         n_k = nobs[k] + n0[k]
         for j in range(n_lists):
-            a = 1.0 + ones[j, k]
-            b = 1.0 + n_k - ones[j, k]
+            a = a_lam + ones[j, k]
+            b = b_lam + n_k - ones[j, k]
             log_lam[j, k], log_1m[j, k] = _log_beta_pair(rng, a, b)
 
 
@@ -459,6 +461,8 @@ def advance_chain(
     state,
     a_alpha,
     b_alpha,
+    a_lambda,
+    b_lambda,
     first_sweep,
     n_sweeps,
     burnin,
@@ -468,8 +472,8 @@ def advance_chain(
     collapsed,
 ):
     """Run sweeps first_sweep .. first_sweep + n_sweeps - 1 of a chain from `state`
-    (updated in place); return the (N, alpha) draws kept among them: one every `thin`
-    sweeps after `burnin`. A chain advanced in pieces gives the draws of one long run."""
+    (updated in place), capture probabilities under Beta(a_lambda, b_lambda); return the
+    (N, alpha) draws kept among them: one every `thin` sweeps after `burnin`. A chain advanced in pieces gives the draws of one long run."""
     log_lam, log_1m, log_pi, n0, log_scale, alpha_scale, accepted, alpha_box = state
     n_cells, n_lists = patterns.shape
     n_classes = log_pi.size
@@ -495,17 +499,28 @@ def advance_chain(
             # (n0, alpha) from their conditionals with lambda and pi integrated out,
             # then (lambda, pi) exactly: a partially collapsed Gibbs block.
             _update_missing(
-                rng, n0, nobs, ones, alpha, log_scale, attempts, accepted, n_observed, adapt_rate
+                rng,
+                n0,
+                nobs,
+                ones,
+                alpha,
+                a_lambda,
+                b_lambda,
+                log_scale,
+                attempts,
+                accepted,
+                n_observed,
+                adapt_rate,
             )
             if sweep >= warmup:
                 alpha = _update_alpha(
                     rng, alpha, nobs + n0, a_alpha, b_alpha, alpha_scale, attempts, adapt_rate
                 )
-            _draw_lambda(rng, n0, nobs, ones, log_lam, log_1m)
+            _draw_lambda(rng, n0, nobs, ones, a_lambda, b_lambda, log_lam, log_1m)
             _draw_weights(rng, n0, nobs, alpha, log_pi)
         else:
             # R's LCMCR order: lambda, stick weights, n0 by data augmentation, alpha.
-            _draw_lambda(rng, n0, nobs, ones, log_lam, log_1m)
+            _draw_lambda(rng, n0, nobs, ones, a_lambda, b_lambda, log_lam, log_1m)
             log_last = _draw_weights(rng, n0, nobs, alpha, log_pi)
             _augment_missing(rng, n0, log_lam, log_1m, log_pi, n_observed)
             if sweep >= warmup:

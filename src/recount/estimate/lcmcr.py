@@ -2,7 +2,8 @@
 
 The model is R's LCMCR: lists independent within latent classes, class weights
 from a Dirichlet process truncated at K (stick-breaking, alpha ~ Gamma(a, b)),
-capture probabilities lambda ~ Beta(1, 1), and p(N) proportional to 1/N. Every
+capture probabilities lambda ~ Beta(a_lambda, b_lambda) (R's Beta(1, 1) by default), and
+p(N) proportional to 1/N. Every
 sampler works on capture-pattern counts, so a draw costs the same for 4,000 or
 4 million people: NUTS on the posterior with the classes, N and alpha summed out,
 a collapsed variant of R's Gibbs sweep, and R's sweep itself. The default races
@@ -271,7 +272,10 @@ class LCMCR:
     """Dirichlet-process latent class model for population size, fitted by MCMC.
 
     Parameters follow R's `lcmCR`: `K` classes (truncation), Gamma(`a_alpha`,
-    `b_alpha`) prior on the concentration. `burnin` iterations per chain are
+    `b_alpha`) prior on the concentration; Beta(`a_lambda`, `b_lambda`) prior on the
+    capture probabilities (R's Beta(1, 1) by default; a small `a_lambda` admits classes
+    the lists barely reach, and where the lists do not bound N above, the upper end of
+    the interval follows it: docs/lcmcr.md). `burnin` iterations per chain are
     discarded (NUTS tunes its step size and mass matrix in them), then `draws` are
     kept per chain, one every `thin` iterations; left as None they follow the
     sampler (NUTS: 1,000, 1,000, 1; Gibbs: 5,000, 5,000, 4). `chains` independent
@@ -339,6 +343,8 @@ class LCMCR:
         K: int = EstimateSettings.K,
         a_alpha: float = LcmcrSettings.a_alpha,
         b_alpha: float = LcmcrSettings.b_alpha,
+        a_lambda: float = LcmcrSettings.a_lambda,
+        b_lambda: float = LcmcrSettings.b_lambda,
         burnin: int | None = LcmcrSettings.burnin,
         draws: int | None = LcmcrSettings.draws,
         thin: int | None = LcmcrSettings.thin,
@@ -357,6 +363,8 @@ class LCMCR:
         self.K = K
         self.a_alpha = a_alpha
         self.b_alpha = b_alpha
+        self.a_lambda = a_lambda
+        self.b_lambda = b_lambda
         self.burnin = burnin
         self.draws = draws
         self.thin = thin
@@ -573,6 +581,8 @@ class LCMCR:
                 K=self.K_,
                 a_alpha=self.a_alpha,
                 b_alpha=self.b_alpha,
+                a_lambda=self.a_lambda,
+                b_lambda=self.b_lambda,
                 burnin=burnin,
                 draws=draws,
                 thin=thin,
@@ -631,7 +641,7 @@ class LCMCR:
         with the highest log posterior there, one chain each; and each run's figures."""
         n = EXPLORE_PER_CHAIN * self.chains
         seeds = np.random.SeedSequence(seed).spawn(self.chains + n)[self.chains :]
-        priors = (self.K_, float(self.a_alpha), float(self.b_alpha))
+        priors = self._priors()
         tune, draws = EXPLORE_LENGTHS
 
         def explore(rng):
@@ -659,8 +669,13 @@ class LCMCR:
         )
         return starts, [ends[i][0] for i in chosen]
 
+    def _priors(self) -> tuple:
+        """K and the priors' shapes, in the order the chains take them."""
+        shapes = (self.a_alpha, self.b_alpha, self.a_lambda, self.b_lambda)
+        return (self.K_, *(float(shape) for shape in shapes))
+
     def _start(self, rng, stopped, position, cells, counts, burnin: int, thin: int):
-        priors = (self.K_, float(self.a_alpha), float(self.b_alpha))
+        priors = self._priors()
         if self.sampler_ == "nuts":
             return Chain(rng, cells, counts, *priors, burnin, thin, stopped, position)
         collapsed = self.sampler_ == "collapsed"
@@ -767,6 +782,8 @@ class GibbsChain:
         n_classes,
         a_alpha,
         b_alpha,
+        a_lambda,
+        b_lambda,
         burnin,
         thin,
         attempts,
@@ -775,7 +792,7 @@ class GibbsChain:
     ):
         self.rng = rng
         self.data = (cells, counts)
-        self.priors = (a_alpha, b_alpha)
+        self.priors = (a_alpha, b_alpha, a_lambda, b_lambda)
         self.burnin = burnin
         if stopped is None:
             # As R's LCMCR: up to 500 warm-up sweeps without alpha updates, within burn-in.

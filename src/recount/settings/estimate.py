@@ -59,6 +59,9 @@ GIBBS_RUN_ON_LIMIT = 32
 # the classes, up to this many: on 8 lists with directly dependent lists and a hard-to-reach
 # group, K = 10's chains sit in configurations apart (R-hat 1.95) and K = 20's agree.
 LCMCR_MAX_K = 20
+# Beta(a_lambda, b_lambda), the latent classes' capture probabilities' prior in LCMCR and
+# HLCMCR: R's LCMCR's uniform Beta(1, 1).
+CAPTURE_PRIOR = (1.0, 1.0)
 # HLCMCR's draws kept per chain when `draws` is not given (then run on as LCMCR's).
 HLCMCR_DRAWS = 1_000
 
@@ -80,6 +83,13 @@ class LcmcrSettings(Section):
     a_alpha: float = setting(0.25, "Gamma prior of the stick-breaking alpha: shape",
                              minimum=0, open_interval=True)  # fmt: skip
     b_alpha: float = setting(0.25, "... and rate", minimum=0, open_interval=True)
+    a_lambda: float = setting(
+        CAPTURE_PRIOR[0], "Beta prior of the classes' capture probabilities: first shape (R's "
+        "uniform prior; below 1 admits people the lists barely reach, docs/lcmcr.md)",
+        minimum=0, open_interval=True,
+    )  # fmt: skip
+    b_lambda: float = setting(CAPTURE_PRIOR[1], "... and second shape", minimum=0,
+                              open_interval=True)  # fmt: skip
     burnin: int | None = setting(None, "iterations discarded per chain (NUTS tunes in them)",
                                  minimum=0)  # fmt: skip
     draws: int | None = setting(None, "draws kept per chain", minimum=4)
@@ -125,10 +135,11 @@ class HlcmcrSettings(Section):
         "class weights and list coverage", minimum=0, open_interval=True,
     )  # fmt: skip
     a_lambda: float = setting(
-        1.0, "Beta prior of the classes' capture probabilities: first shape",
+        CAPTURE_PRIOR[0], "Beta prior of the classes' capture probabilities: first shape",
         minimum=0, open_interval=True,
     )  # fmt: skip
-    b_lambda: float = setting(1.0, "... and second shape", minimum=0, open_interval=True)
+    b_lambda: float = setting(CAPTURE_PRIOR[1], "... and second shape", minimum=0,
+                              open_interval=True)  # fmt: skip
     burnin: int = setting(1_000, "NUTS tuning iterations per chain", minimum=1)
     draws: int | None = setting(
         None, f"draws kept per chain (default: {HLCMCR_DRAWS}, run on as ess_target says)",
