@@ -11,7 +11,7 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from recount.cli.common import WorkspaceOption, console, err_console, open_project
+from recount.cli.common import WorkspaceOption, console, err_console, live_progress, open_project
 from recount.workspace import Workspace
 
 SHOWN_ROWS = 5  # rows named per source and quarantine reason; the table holds them all
@@ -115,13 +115,11 @@ def _pack_despite_config(ws: Workspace):
 
 
 def _progress() -> Progress:
-    return Progress(
+    return live_progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
         TextColumn("{task.fields[rows]}"),
         TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
     )
 
 
