@@ -134,8 +134,8 @@ def no_estimate_reason(estimates: pd.DataFrame) -> str:
 
 
 def headline_text(estimates: pd.DataFrame) -> list[str]:
-    """The total in a sentence, what the lists leave open above it, and its cautions, or why
-    there is none (numbers only, no name)."""
+    """The total in a sentence with what the lists leave open above it, then its cautions,
+    or why there is none (numbers only, no name)."""
     documented = int(estimates["documented"].max()) if len(estimates) else 0
     row = preferred_total(estimates)
     if row is None:
@@ -149,7 +149,7 @@ def headline_text(estimates: pd.DataFrame) -> list[str]:
     sensitivity = sensitivity_sentence(row)
     return [
         f"Estimated total: {row['estimate']:,.0f} (95% interval {row['lower']:,.0f} to "
-        f"{row['upper']:,.0f}; {row['method']}, {how}); {documented:,} documented people.",
-        *([sensitivity] if sensitivity else []),
+        f"{row['upper']:,.0f}; {row['method']}, {how}); {documented:,} documented people."
+        + (f" {sensitivity}" if sensitivity else ""),
         *headline_cautions(row["flag"]),
     ]
