@@ -10,6 +10,7 @@ replicate, then one summary line per size:
     python bench/estimate_linkage.py --linkage-draws auto      # the product's default setting
     python bench/estimate_linkage.py --people 100000 --replicates 3 --first-seed 2001
     python bench/estimate_linkage.py --regime sparse --replicates 20   # lists that link worse
+    python bench/estimate_linkage.py --regime reached --first-seed 1501   # #14's acceptance world
 
 The default simulator draws positively dependent lists (shared informant networks, copied
 records) and heterogeneous capture (a hard-to-reach group, place and time effects): the
@@ -42,11 +43,13 @@ from recount.simulate.regimes import REGIMES
 from recount.workspace import Workspace
 
 
-def configure(ws: Workspace, strata: str, draws: int | str) -> None:
+def configure(ws: Workspace, strata: str, draws: int | str, workers: int | None = None) -> None:
     text = ws.config_path.read_text(encoding="utf-8")
     start = text.index("[estimate]")
     end = text.find("\n[", start + 1)
     body = [f"linkage_draws = {json.dumps(draws)}"]  # TOML reads JSON's numbers and strings
+    if workers:
+        body.append(f"workers = {workers}")  # the tasks carry their own seeds: same figures
     if strata == "none":
         body.append("strata = []")
     else:
@@ -134,7 +137,7 @@ def replicate(args, seed: int, work: Path) -> dict:
     started = time.perf_counter()
     simulate(root, people=args.people, sources=args.sources, seed=seed, regime=args.regime)
     ws = Workspace(root)
-    configure(ws, args.strata, args.linkage_draws)
+    configure(ws, args.strata, args.linkage_draws, args.workers)
     timings = {}
     stages = ("ingest", "normalize", "link") + (() if args.only_true_links else ("estimate",))
     for stage in stages:
@@ -152,6 +155,7 @@ def replicate(args, seed: int, work: Path) -> dict:
         "seed": seed,
         "strata": args.strata,
         "linkage_draws": args.linkage_draws,
+        "workers": args.workers,
         "documented": documented,
         "documented_true": documented_true,
         "documented_error": round(documented / documented_true - 1, 4),
@@ -277,6 +281,11 @@ def main() -> None:
         help="a simulator regime (recount.simulate.regimes; default: the default world)",
     )
     parser.add_argument("--strata", choices=("none", "default"), default="none")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        help="[estimate] workers (default: the setting's); 1 keeps a run to one process",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the workspaces")
     parser.add_argument(
         "--true-links",

@@ -113,6 +113,7 @@ def test_run_on_two_lists_gives_chapman_with_its_caveat(two_list_world):
     headline = estimates[estimates["preferred"] & estimates["level"].str.startswith("total")]
     assert list(headline["method"]) == ["chapman"]
     assert "independence_untestable" in headline["flag"].iloc[0]
+    assert set(estimates["method"]) == {"chapman"}  # the others need three lists: not run
     report = (two_list_world / "out" / "report.html").read_text(encoding="utf-8")
     assert "Only two lists: this is Chapman" in report
 
@@ -167,3 +168,30 @@ def test_run_linkage_draws_override_reruns_the_estimate_as_a_changed_setting(tmp
     with pytest.raises(ConfigError) as info:
         run_workspace(ws, linkage_draws=1)
     assert info.value.key == "estimate.linkage_draws"
+
+
+def test_stages_run_one_by_one_are_recorded_and_run_skips_them(tmp_path):
+    """Each stage's own command records its run (the report's "Stage runs" listed only
+    `recount run`'s); `recount run` then skips what is unchanged, and reruns a stage last
+    run with options beside recount.toml (a link at another threshold) as the file says."""
+    root = tmp_path / "by_hand"
+    simulate(root, people=500, sources=3, seed=8)
+    ws = Workspace(root)
+    config = ws.config_path.read_text(encoding="utf-8")
+    fast = '[estimate]\nlinkage_draws = 0\nmethods = ["loglinear"]\n'
+    ws.config_path.write_text(config.replace("[estimate]\n", fast, 1), encoding="utf-8")
+    runner = CliRunner()
+    for stage in ("ingest", "normalize", "link", "estimate", "report"):
+        result = runner.invoke(app, [stage, "--workspace", str(root)])
+        assert result.exit_code == 0, result.output
+    runs = ws.query("select stage, summary from stage_runs order by finished_at")
+    assert list(runs["stage"]) == ["ingest", "normalize", "link", "estimate", "report"]
+    assert runs["summary"].iloc[1].endswith("unidentifiable")
+    report = (root / "out" / "report.html").read_text(encoding="utf-8")
+    assert runs["summary"].iloc[1] in report and runs["summary"].iloc[3] in report
+    assert all(s.status.startswith("skipped") for s in run_workspace(ws).stages)
+    result = runner.invoke(app, ["link", "--threshold", "0.99", "--workspace", str(root)])
+    assert result.exit_code == 0, result.output
+    statuses = {s.stage: s.status for s in run_workspace(ws).stages}
+    assert statuses["normalize"].startswith("skipped")
+    assert statuses["link"] == statuses["estimate"] == statuses["report"] == "ran"

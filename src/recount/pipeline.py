@@ -4,7 +4,7 @@ Each stage has a fingerprint: a hash of its own configuration, its own extra
 inputs (source files, review labels, claims) and the fingerprint of the stage
 before it. A stage whose fingerprint matches its last successful run, and
 whose output tables still exist, is not recomputed. Fingerprints live in the
-`stage_runs` table.
+`stage_runs` table, which also records each stage run by its own command (`run_stage`).
 """
 
 from __future__ import annotations
@@ -153,6 +153,30 @@ def _record_run(ws: Workspace, run: StageRun) -> None:
         ]
     )
     ws.append_rows("stage_runs", row)
+
+
+def run_stage(
+    ws: Workspace, stage: str, call: Callable[[], Any], overrides: dict[str, Any] | None = None
+) -> Any:
+    """Run one stage by its own command (`recount ingest`, `Project.link()`, ...) and record it
+    in `stage_runs` as `recount run` records its stages: the report's "Stage runs" shows it,
+    and `recount run` skips it while its inputs hold. `overrides`, the options given beside
+    recount.toml (None: not given): the estimate's enter its fingerprint as `recount run
+    --linkage-draws` does; any other stage's make a fingerprint no later `recount run`
+    matches, so it reruns that stage as recount.toml says."""
+    started = time.perf_counter()
+    output = call()
+    seconds = time.perf_counter() - started
+    given = {k: v for k, v in (overrides or {}).items() if v is not None}
+    if stage == "estimate":
+        fingerprint = fingerprints(ws, estimate=estimate_section(ws, given))[stage]
+    else:
+        fingerprint = fingerprints(ws)[stage]
+        if given:
+            fingerprint = _hash(fingerprint, given)
+    summary = _summaries(ws)[stage](output)
+    _record_run(ws, StageRun(stage, "ran", seconds, summary, fingerprint))
+    return output
 
 
 def _summaries(ws: Workspace) -> dict[str, Callable[[Any], str]]:

@@ -78,14 +78,21 @@ class Project:
         """Read the sources (all, or these ids) into `records`, `quarantine` and `sources`;
         returns the accounting per source (rows in = records + quarantined)."""
         from recount.ingest import ingest_workspace
+        from recount.pipeline import run_stage
 
-        return ingest_workspace(self.workspace, sources, progress=progress)
+        return run_stage(
+            self.workspace,
+            "ingest",
+            lambda: ingest_workspace(self.workspace, sources, progress=progress),
+            {"sources": list(sources) if sources else None},
+        )
 
     def normalize(self) -> pd.DataFrame:
         """Write `normalized` (name keys, places, dates); returns a summary per source."""
         from recount.names import normalize_workspace
+        from recount.pipeline import run_stage
 
-        return normalize_workspace(self.workspace)
+        return run_stage(self.workspace, "normalize", lambda: normalize_workspace(self.workspace))
 
     def link(
         self,
@@ -96,8 +103,14 @@ class Project:
         """Link records into people: `pairs`, `record_person`, `persons`, `link_summary`.
         `overrides` are [link] keys (threshold=0.85, backend="spark", ...)."""
         from recount.link import link_workspace
+        from recount.pipeline import run_stage
 
-        return link_workspace(self.workspace, progress, reuse_model, **overrides)
+        return run_stage(
+            self.workspace,
+            "link",
+            lambda: link_workspace(self.workspace, progress, reuse_model, **overrides),
+            {**overrides, "reuse_model": reuse_model or None},
+        )
 
     def estimate(
         self, progress: Callable[[int, int], None] | None = None, **overrides: Any
@@ -105,14 +118,26 @@ class Project:
         """Multiple systems estimation per stratum: `estimates`, `estimate_draws`.
         `overrides` are [estimate] keys (methods=["dga"], seed=1, ...)."""
         from recount.estimate.workspace import estimate_workspace
+        from recount.pipeline import run_stage
 
-        return estimate_workspace(self.workspace, progress, **overrides)
+        return run_stage(
+            self.workspace,
+            "estimate",
+            lambda: estimate_workspace(self.workspace, progress, **overrides),
+            overrides,
+        )
 
     def report(self, redact: bool | None = None) -> Path:
         """Write out/report.html and the exports; `redact` None follows [report] redact."""
+        from recount.pipeline import run_stage
         from recount.report import write_report
 
-        return write_report(self.workspace, redact=redact)
+        return run_stage(
+            self.workspace,
+            "report",
+            lambda: write_report(self.workspace, redact=redact),
+            {"redact": redact},
+        )
 
     def run(
         self,
@@ -150,8 +175,9 @@ class Claims:
     def check(self) -> pd.DataFrame:
         """Hold every claim against the documented count and the estimate: `claim_checks`."""
         from recount.claims import check_claims
+        from recount.pipeline import run_stage
 
-        return check_claims(self.workspace)
+        return run_stage(self.workspace, "claims", lambda: check_claims(self.workspace))
 
     def ledger(self) -> pd.DataFrame:
         """Every claim added, oldest first."""

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import io
+
 import pandas as pd
 import pytest
+from rich.console import Console
 
+from recount.cli.estimate import summary_table
 from recount.estimate import Chapman, capture_histories
 from recount.estimate.headline import HEADLINE_CAUTIONS, headline_text
 from recount.estimate.preferred import preferred_rows
@@ -40,12 +44,17 @@ def test_two_lists_give_chapman_as_the_flagged_headline(two_lists):
     assert (pooled["lower"].iloc[0], pooled["upper"].iloc[0]) == pytest.approx(direct.interval())
     assert abs(total["estimate"] - truth) < 0.1 * truth  # lists independent here
     assert {"assumes_independence", "independence_untestable"} <= set(total["flag"].split(";"))
-    others = estimates[(estimates["method"] != "chapman") & (estimates["level"] == "stratum")]
-    assert (others["status"] == "not_estimable").all()
-    assert others["reason"].str.contains("at least 3 are needed").all()
+    # lcmcr, loglinear and dga model how the lists depend on each other: two lists cannot
+    # show it at any level, so they are not run (rows "not estimable" everywhere read like
+    # strata too small); the caution says what a third list allows
+    assert set(estimates["method"]) == {"chapman"}
     first, *cautions = headline_text(estimates)
     assert first.startswith(f"Estimated total: {total['estimate']:,.0f}")
     assert HEADLINE_CAUTIONS["independence_untestable"] in cautions
+    assert "A third list would allow models of the dependence" in cautions[0]
+    printed = io.StringIO()
+    Console(file=printed, width=200).print(summary_table(estimates))
+    assert "chapman" in printed.getvalue() and "lcmcr" not in printed.getvalue()
 
 
 def test_one_list_gives_no_estimate_and_says_why(two_lists):
@@ -78,17 +87,33 @@ def test_mse_on_two_lists_fits_chapman_and_refuses_lcmcr(tmp_path):
     result = CliRunner().invoke(app, ["mse", str(path), "--method", "lcmcr"])
     assert result.exit_code != 0
     assert "LCMCR needs three or more lists" in str(result.exception)
+    # by stratum too: Chapman by default (no LCMCR rows "not estimable" in every stratum)
+    path.write_text(
+        "region,A,B,count\n"
+        + "".join(f"{r},1,0,300\n{r},0,1,200\n{r},1,1,60\n" for r in ("north", "south")),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["mse", str(path), "--strata", "region"])
+    assert result.exit_code == 0, result.output
+    output = " ".join(result.output.split())
+    assert output.count("│ chapman │ 1,544") == 2 and "│ lcmcr" not in output
+    result = CliRunner().invoke(app, ["mse", str(path), "--strata", "region", "-m", "lcmcr"])
+    assert "LCMCR needs three or more lists" in str(result.exception)
 
 
-def test_strata_not_estimable_are_one_line_by_method(two_lists):
-    """Two lists leave every LCMCR/loglinear/DGA stratum not estimable: one line counts them by
-    method and says where each reason is, instead of a line per method or stratum."""
+def test_strata_not_estimable_are_one_line_by_method(make_persons):
+    """Strata too small for any method: one line counts them by method and says where each
+    reason is, instead of a line per method or stratum."""
     from recount.cli.estimate import EXPORT_ESTIMATES, not_estimable
 
-    persons, _ = two_lists
-    settings = EstimateSettings.parse({"strata": ["governorate"], "workers": 1})
+    small = {("SY-HL", 2012): 2000, ("SY-DI", 2012): 20, ("SY-ID", 2012): 25}
+    persons, _ = make_persons(small, seed=12)
+    settings = EstimateSettings.parse(
+        {"strata": ["governorate"], "workers": 1, "methods": ["loglinear", "dga"]}
+    )
     estimates, _ = estimate_persons(persons, settings)
     finest = estimates[estimates["level"] == "stratum"]
+    assert finest.loc[finest["status"] != "ok", "reason"].str.contains("minimum 30").all()
     line = not_estimable(finest)
     sparse = finest[finest["status"] != "ok"]
     per = finest.groupby("method").size()
@@ -124,3 +149,7 @@ def test_mse_by_stratum_summarises_the_strata_not_estimable_in_one_line(tmp_path
     assert (written.loc[["r1", "r3", "r5"], "status"] == "not_estimable").all()
     assert written.loc["r1", "reason"].startswith("only 15 people documented")
     assert (written.loc[["r0", "r2", "r4"], "status"] == "ok").all()
+    # the sum over strata, as the stage adds a level: not-estimable strata at their documented 45
+    summed = written.loc[["r0", "r2", "r4"], "estimate"].sum() + 45
+    assert f"loglinear, sum over strata: {summed:,.0f} (" in output
+    assert "3 strata not estimable, added at their documented 45)" in output

@@ -129,6 +129,15 @@ def test_chains_mixing_slower_than_the_reference_disagree(seed):
     assert disagree and value > 1.05
 
 
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_chains_mixing_faster_than_the_reference_read_one(seed):
+    """Groups that agree better than the reference's blocks (here mixing four times
+    faster) have no excess to show: R-hat 1 exactly, never below it."""
+    groups = replicate_groups(0.2, seed)
+    value, disagree = rhat_against(groups, ar1_chains(0.8, 4, 2_000, seed + 100))
+    assert value == 1.0 and not disagree
+
+
 def test_a_reference_shorter_than_the_chains_is_refused():
     with pytest.raises(ValueError, match="cannot be cut"):
         rhat_against(replicate_groups(0.5, 1), ar1_chains(0.5, 4, 50, 1))

@@ -238,6 +238,26 @@ def test_worker_processes_give_the_same_table(monkeypatch):
     assert parallel.equals(serial)
 
 
+def test_a_list_that_writes_family_names_in_capitals_is_learnt_from_its_own_names():
+    """One list writes 'HALABI, Ahmad Omar' and, now and then, 'Lina, Omar Halabi' (given
+    first); another writes 'Halabi, Lina Omar' throughout: its commas follow the family name."""
+    import recount.names.workspace as stage
+
+    capitals = [f"HALABI{i}, Ahmad Omar" for i in range(30)] + ["Lina, Omar Halabi"]
+    title = [f"Halabi{i}, Ahmad Omar" for i in range(30)] + ["Lina, Omar Halabi"]
+    frame = pd.DataFrame(
+        {
+            "record_id": [f"a:{i}" for i in range(31)] + [f"b:{i}" for i in range(31)],
+            "source_id": ["a"] * 31 + ["b"] * 31,
+            "name": capitals + title,
+        }
+    )
+    table = stage.normalize_records(frame, workers=1).to_pandas().set_index("record_id")
+    assert table.loc["a:30", "given_norm"] == "lina"
+    assert table.loc["b:30", "given_norm"] == "omar"
+    assert table.loc["a:0", "family_norm"] == table.loc["b:0", "family_norm"] == "halabi0"
+
+
 def test_cli_names_a_countrys_admin_units_in_its_own_word(tmp_path):
     """`recount normalize` said 'governorates' of every country's admin units."""
     ws = Workspace.init(tmp_path / "co", country="CO")

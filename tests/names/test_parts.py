@@ -65,6 +65,46 @@ def test_a_comma_before_given_names_and_an_article_family_name_keeps_the_order(
     assert split_name(f"{family}{comma}{given_name} {father}").key == plain.key
 
 
+@given(
+    st.sampled_from(["محمد", "فاطمة", "عبد الرحمن", "خالد", "نور الدين"]),
+    st.sampled_from(["أحمد", "عبد الله", "حسن", None]),
+    st.sampled_from(["الحلبي", "العساف", "الفلسطيني", "العبدالله"]),
+)
+def test_an_arabic_name_that_begins_with_the_article_is_family_first(given_name, father, family):
+    """'العساف يوسف محمد' is written family-first, as registries write names: an Arabic given
+    name does not begin with the article, so its parts are those of 'يوسف محمد العساف'."""
+    rest = " ".join(w for w in (given_name, father) if w)
+    first = split_name(f"{family} {rest}")
+    plain = split_name(f"{rest} {family}")
+    assert [first.given, first.father, first.family] == [plain.given, plain.father, plain.family]
+    assert first.family.text == split_name(family).given.text
+
+
+def test_a_given_name_with_a_hamza_is_no_article():
+    # إلياس carries a hamza: a given name, not al + yas; the honorific before a name is dropped
+    assert roles("إلياس محمد العلي")[0] == "الياس"
+    assert roles("الشهيد محمد أحمد العلي") == ["محمد", "احمد", None, "العلي"]
+
+
+@given(
+    st.sampled_from(["Aisha", "Fadi", "Muhammad", "Imad"]),
+    st.sampled_from(["Fadi", "Ayman", "Hasan"]),
+    st.sampled_from(["Farhat", "Dib", "Hasun", "Mallas"]),
+)
+def test_a_list_that_writes_family_names_in_capitals_writes_other_commas_given_first(
+    given_name, father, family
+):
+    """In a list that writes 'FARHAT, Aisha', 'Aisha, Fadi Farhat' follows the given name;
+    elsewhere a comma follows the family name ('Farhat, Aisha')."""
+    plain = split_name(f"{given_name} {father} {family}")
+    marked = split_name(f"{given_name}, {father} {family}", capitals_mark_family=True)
+    assert (marked.given, marked.father, marked.family) == (plain.given, plain.father, plain.family)
+    capitals = split_name(f"{family.upper()}, {given_name} {father}", capitals_mark_family=True)
+    assert capitals.key == plain.key
+    unmarked = split_name(f"{family}, {given_name} {father}")
+    assert unmarked.key == plain.key
+
+
 def test_a_compound_given_name_after_a_comma_is_no_family_name():
     # 'Abd al-Rahman' and 'Nur al-Din' carry an article but are given names
     assert name_key("HALABI, Mohammad Abd al-Rahman") == name_key("Mohammad Abd al-Rahman Halabi")

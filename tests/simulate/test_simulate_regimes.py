@@ -80,7 +80,9 @@ def test_the_split_is_declared_and_covers_both_countries():
     assert {"default", "family_first", "transliteration", "sparse", "relatives", "colombia"} <= set(
         TUNING
     )
-    assert {"orders", "latin_only", "mixed", "colombia_hard", "ages", "initials"} <= set(HELD_OUT)
+    assert {"orders", "latin_only", "mixed", "colombia_hard", "ages", "initials", "reached"} <= set(
+        HELD_OUT
+    )
     assert {REGIMES[n].country for n in HELD_OUT} == {"SY", "CO"}
 
 
@@ -331,3 +333,20 @@ def test_every_preset_simulates(tmp_path):
         assert first_day == PERIOD_START[REGIMES[name].country], name
         truth = pd.read_csv(world.truth_persons, usecols=["date_of_death"])
         assert (pd.to_datetime(truth["date_of_death"]).dt.date >= first_day).all(), name
+
+
+def test_reached_regime_reaches_the_hard_to_reach_group_but_rarely(tmp_path):
+    """#14/#15's acceptance world: the group stays rarer on the lists than everyone else, but
+    lists see it about twice as often as in the default world (where no model can count it)."""
+
+    def seen(regime: str) -> tuple[float, float]:
+        world = simulate(tmp_path / regime, people=4000, sources=6, seed=7, regime=regime)
+        truth = pd.read_csv(world.truth_persons, usecols=["hard_to_reach", "n_lists"])
+        hard = truth["hard_to_reach"] == 1
+        on_a_list = truth["n_lists"] > 0
+        return float(on_a_list[hard].mean()), float(on_a_list[~hard].mean())
+
+    hard_default, _ = seen("default")
+    hard_reached, others_reached = seen("reached")
+    assert hard_reached > 1.5 * hard_default
+    assert hard_reached < 0.7 * others_reached

@@ -3,15 +3,40 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
-from rich.console import Console
+from rich.console import Console, ConsoleDimensions
 
 from recount.project import Project
 
-console = Console()
-err_console = Console(stderr=True)
+# Written to a file or a pipe, a line is as long as its content up to this: a table fitted
+# to rich's default 80 columns cuts its cells ("quarantin…"), losing what was redirected to
+# be kept. A terminal, or COLUMNS set, keeps its own width.
+PIPED_WIDTH = 10_000
+
+
+class WholeLineConsole(Console):
+    """A rich console that fits a terminal but never narrows output sent elsewhere."""
+
+    def __init__(self, **options: Any):
+        super().__init__(**options)
+        self._width = None  # rich fixes COLUMNS at creation; read it when printing instead
+
+    @property
+    def size(self) -> ConsoleDimensions:
+        size = super().size
+        if self.is_terminal or self._width is not None or "COLUMNS" in self._environ:
+            return size
+        return ConsoleDimensions(PIPED_WIDTH, size.height)
+
+    @size.setter
+    def size(self, new_size: tuple[int, int]) -> None:
+        Console.size.fset(self, new_size)
+
+
+console = WholeLineConsole()
+err_console = WholeLineConsole(stderr=True)
 
 WorkspaceOption = Annotated[
     Path,

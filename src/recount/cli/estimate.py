@@ -98,7 +98,9 @@ def register(app: typer.Typer) -> None:
         flagged = finest[finest["flag"].notna()]
         if len(flagged):
             console.print(
-                f"{len(flagged):,} stratum estimates carry flags (see {EXPORT_ESTIMATES}): "
+                f"{len(flagged):,} stratum "
+                + ("estimate carries" if len(flagged) == 1 else "estimates carry")
+                + f" flags (see {EXPORT_ESTIMATES}): "
                 + ", ".join(sorted({f for v in flagged["flag"] for f in v.split(";")})),
                 markup=False,
             )
@@ -230,6 +232,8 @@ def register(app: typer.Typer) -> None:
             workers=workers,
         )
         console.print(mse_table(frame, names, patterns.name))
+        for name, total in frame.attrs.get("sums", {}).items():
+            console.print(sum_line(name, total), markup=False)
         for name, total in frame.attrs.get("totals", {}).items():
             console.print(
                 f"{name}, total over every stratum (one posterior): {total['estimate']:,.0f} "
@@ -284,6 +288,16 @@ def not_estimable(rows: pd.DataFrame) -> str | None:
     return f"not estimable: {len(sparse):,} of {len(rows):,} stratum estimates ({each})"
 
 
+def sum_line(method: str, total: dict) -> str:
+    """A method's sum over the strata `recount mse --strata` printed, and how it was added."""
+    if total["status"] != "ok":
+        return f"{method}, sum over strata: not estimable ({total['reason']})"
+    return (
+        f"{method}, sum over strata: {total['estimate']:,.0f} ({total['lower']:,.0f}-"
+        f"{total['upper']:,.0f}; {total['reason']})"
+    )
+
+
 def print_headline(estimates: pd.DataFrame) -> None:
     """The preferred total in a sentence, then its cautions (or why there is no total)."""
     from recount.estimate.headline import headline_text
@@ -320,7 +334,8 @@ def mse_table(frame: pd.DataFrame, strata: list[str], name: str) -> Table:
             f"{row['seconds']:.1f}",
             "" if not ok or pd.isna(row["ess"]) else f"{row['ess']:,.0f}",
             "" if not ok or pd.isna(row["rhat"]) else f"{row['rhat']:.3f}",
-            (row["model"] or "") if ok else (row["reason"] or ""),
+            # a log-linear model names its lists in brackets: text, not rich markup
+            escape((row["model"] or "") if ok else (row["reason"] or "")),
         )
     return table
 
@@ -341,13 +356,12 @@ def run_mse(
 ) -> pd.DataFrame:
     """Fit each method to the table in `path`, whole or by stratum: one row per (stratum,)
     method with recount.estimate.mse's columns. Every flag is checked before anything is fitted.
-    `methods` None: LCMCR, or on a whole table of two lists Chapman (LCMCR's classes need
-    three); with strata, Chapman is added where the table has two lists, as in the stage."""
+    `methods` None: LCMCR, or on a table of two lists Chapman (LCMCR's classes need three),
+    whole or by stratum."""
     from recount.estimate.hlcmcr import HLCMCR
     from recount.estimate.lcmcr import LCMCR
     from recount.estimate.mse import estimate_stratified, estimate_whole
     from recount.estimate.patterns import read_patterns, select_lists
-    from recount.estimate.workspace import methods_for_lists
 
     strata = strata or []
     for name in methods or []:
@@ -376,8 +390,8 @@ def run_mse(
         table = _select(table, strata, chosen) if strata else select_lists(table, chosen)
     two_lists = len(table.columns) - len(strata) == 3  # two lists and `count`
     if methods is None:
-        methods = ["chapman"] if two_lists and not strata else [MSE_METHOD]
-    if not strata and two_lists and {"lcmcr", "hlcmcr"} & set(methods):
+        methods = ["chapman"] if two_lists else [MSE_METHOD]
+    if two_lists and {"lcmcr", "hlcmcr"} & set(methods):
         raise InputError(
             str(path),
             "LCMCR needs three or more lists (on two its latent classes are not identified); "
@@ -409,8 +423,7 @@ def run_mse(
         hlcmcr=hlcmcr_options,
     )
     if strata:
-        lists_kept = [c for c in table.columns if c not in strata and c != "count"]
-        return estimate_stratified(table, strata, methods_for_lists(options, lists_kept), workers)
+        return estimate_stratified(table, strata, options, workers)
     return estimate_whole(table, options, model)
 
 

@@ -171,7 +171,9 @@ def rhat_against(groups: list[np.ndarray], reference: np.ndarray) -> tuple[float
     draws read an R-hat well above RHAT_LIMIT when stationary (about sqrt(1 + tau / h)
     for halves of h draws), so the reference's chains are cut into blocks of the groups'
     length and the groups' split R-hat (basic, within each group) is given beyond the
-    blocks': sqrt(1 + ratio - reference ratio) (`_between_ratio`). Returns that and
+    blocks': sqrt(1 + max(0, ratio - reference ratio)) (`_between_ratio`): groups that
+    agree better than the reference's blocks (by chance, or mixing faster) read 1, not
+    the R-hat below 1 that no reader of R-hat expects. Returns that and
     whether the excess is real: above RHAT_LIMIT and beyond chance (an F test of the two
     ratios at EXCESS_SIGNIFICANCE). Chains that disagree within their group more than
     the reference's at their length (stuck apart, mixing slower, drifting) raise it."""
@@ -186,6 +188,6 @@ def rhat_against(groups: list[np.ndarray], reference: np.ndarray) -> tuple[float
     ]
     ratio, freedom = _between_ratio(groups)
     expected, reference_freedom = _between_ratio(blocks)
-    value = float(np.sqrt(max(1.0 + ratio - expected, 0.0)))
+    value = float(np.sqrt(1.0 + max(ratio - expected, 0.0)))
     chance = stats.f.sf(ratio / expected, freedom, reference_freedom) if expected > 0 else 0.0
     return value, bool(value > RHAT_LIMIT and chance < EXCESS_SIGNIFICANCE)

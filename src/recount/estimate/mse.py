@@ -5,7 +5,8 @@ A whole table (one 0/1 column per list and `count`) is fitted by each method as 
 is named). A stratified table (stratum columns first) is estimated as the estimate
 stage estimates `persons`: stratum by stratum for the per-stratum methods, with the
 stage's rules for strata too sparse to estimate, and the hierarchical model once over
-every stratum. Both return one row per (stratum,) method with `OUT_COLUMNS`.
+every stratum. Both return one row per (stratum,) method with `OUT_COLUMNS`; by stratum,
+the sums over strata are in the frame's attrs.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ def estimate_stratified(
     progress=None,
 ) -> pd.DataFrame:
     """Every stratum of `table` (stratum columns, lists, `count`) by each method."""
+    from recount.estimate.levels import combine
     from recount.estimate.workspace import estimate_tasks, history_tasks
 
     strata = list(strata)
@@ -63,6 +65,13 @@ def estimate_stratified(
     # The hierarchical model's total over every stratum, with its own diagnostics.
     frame.attrs["totals"] = {
         method: _row({}, total, int(table[COUNT].sum())) for method, total in totals.items()
+    }
+    # Every other method's sum over strata, added as the stage adds a level (posterior draws
+    # summed, a stratum not estimable at its documented count), its notes in `reason`.
+    frame.attrs["sums"] = {
+        row["method"]: row
+        for row in combine(results, strata, (), options.methods)
+        if row["method"] != HIERARCHICAL
     }
     return frame
 

@@ -120,10 +120,12 @@ def estimate_persons(
 
 
 def methods_for_lists(settings: EstimateSettings, lists: list[str]) -> EstimateSettings:
-    """With exactly two lists only Chapman's estimator can run (the others need three): it
-    is added to the methods, so the project gets an estimate, flagged for its assumption."""
-    if len(lists) == 2 and "chapman" not in settings.methods:
-        return replace(settings, methods=(*settings.methods, "chapman"))
+    """With exactly two lists only Chapman's estimator can run: the others model how lists
+    depend on each other, which takes three or more. It replaces them (rows of methods that
+    cannot run at any level read like strata too small), flagged for the independence it
+    assumes; the headline's caution (independence_untestable) names what a third list allows."""
+    if len(lists) == 2:
+        return replace(settings, methods=("chapman",))
     return settings
 
 

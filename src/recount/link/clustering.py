@@ -48,6 +48,7 @@ import numpy as np
 import pandas as pd
 
 from recount.link.death_dates import died_apart, exchanged_days
+from recount.link.only_candidates import only_person
 
 DATE_PRECISION_SPAN = {"day": 0, "month": 30, "year": 364}
 UNKNOWN_DAY = np.iinfo(np.int64).min  # days since 1970 are negative before 1970
@@ -95,6 +96,7 @@ class ClusterResult:
     death_date_tolerance: int | None = None  # days (`link.death_dates`); None: no such guard
     swapped_ages: bool = False  # the birth-year guard read ages with their digits exchanged too
     only_candidates: int = 0  # links below the threshold offered (`link.only_candidates`)
+    only_person: int = 0  # undated records joined to their only candidate person (`only_person`)
     must_links: int = 0
     size_distribution: dict[int, int] = field(default_factory=dict)
     # per pair asked about (`check`): the guard that refuses its two records on their own
@@ -427,6 +429,7 @@ def cluster(
     birth_tolerance: int | None = None,
     swapped_ages: bool = False,
     death_tolerance: int | None = None,
+    only_person_pass: bool = False,
 ) -> ClusterResult:
     """Cluster records 0..n_records-1 given links (left[k], right[k]) with weights.
 
@@ -434,7 +437,10 @@ def cluster(
     once clustered apart: a pair so refused is never linked at any threshold, which the
     estimate's linkage draws must respect (`ClusterResult.pair_guards`). `swapped_ages`: the
     birth-year guard also reads each age with its two digits exchanged (`learn_birth_reading`).
-    `death_tolerance`: days beyond which dates of death are two deaths (`link.death_dates`)."""
+    `death_tolerance`: days beyond which dates of death are two deaths (`link.death_dates`).
+    `only_person_pass`: then offer each undated record left alone whose every `check` pair
+    names one other person to that person (`link.only_candidates.only_person`), the guards
+    judging it."""
     parent = list(range(n_records))
     members: dict[int, list[int]] = {}
     forbidden: dict[int, set[int]] = defaultdict(set)
@@ -572,25 +578,24 @@ def cluster(
             union(ra, rb)
             result.must_links += 1
 
-    order = np.argsort(-weight, kind="stable")
-    for k in order:
-        a, b = int(left[k]), int(right[k])
+    def join(a: int, b: int) -> bool:
+        """Put a's and b's people together unless a guard refuses (counted by guard)."""
         ra, rb = find(a), find(b)
         if ra == rb:
-            continue
+            return False
         small_members, big_members = members_of(ra), members_of(rb)
         if len(small_members) > len(big_members):
             small_members, big_members = big_members, small_members
         if len(small_members) + len(big_members) > max_cluster_size:
             result.refused_size += 1
-            continue
+            return False
         if forbidden and any(
             find(other) == find(big_members[0])
             for m in small_members
             for other in forbidden.get(m, ())
         ):
             result.refused_cannot_link += 1
-            continue
+            return False
         refused = None
         for m in small_members:
             for o in big_members:
@@ -624,10 +629,19 @@ def cluster(
         else:
             union(ra, rb)
             result.links_used += 1
+        return not refused
 
-    result.labels = np.fromiter(
-        (find(i) for i in range(n_records)), dtype=np.int64, count=n_records
-    )
+    for k in np.argsort(-weight, kind="stable"):
+        join(int(left[k]), int(right[k]))
+
+    def labels() -> np.ndarray:
+        return np.fromiter((find(i) for i in range(n_records)), dtype=np.int64, count=n_records)
+
+    if only_person_pass and check is not None:
+        undated = lo == UNKNOWN_DAY
+        for a, b in only_person(check[0], check[1], labels(), sources, undated):
+            result.only_person += join(a, b)
+    result.labels = labels()
     if check is not None:
 
         def guard(a: int, b: int) -> str | None:

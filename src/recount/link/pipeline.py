@@ -390,6 +390,7 @@ def cluster_records(
         must_link=positions(constraints.must_link),
         cannot_link=positions(constraints.cannot_link),
         name_guards=name_guards,
+        only_person_pass=True,
         **date_guard_settings(linkable, facts, left, right, options),
     )
     result.only_candidates = int(only.sum())
@@ -478,6 +479,7 @@ def summary_table(
         ("refused_birth_years", None, clustered.refused_birth_years),
         ("refused_death_dates", None, clustered.refused_death_dates),
         ("only_candidates", None, clustered.only_candidates),
+        ("only_person", None, clustered.only_person),
         ("must_links", None, clustered.must_links),
         ("preset", preset.name, 1),
     ]

@@ -184,14 +184,20 @@ _SPLIT = re.compile(r"[\s_/\\.;:|\"«»]+")
 
 @lru_cache(maxsize=1_000_000)
 def split_name(
-    text: str | None, style: str = AUTO_KEYS, equivalents: NameEquivalents = NO_EQUIVALENTS
+    text: str | None,
+    style: str = AUTO_KEYS,
+    equivalents: NameEquivalents = NO_EQUIVALENTS,
+    capitals_mark_family: bool = False,
 ) -> NameParts:
     """The parts of one written name (either script).
 
     `style` says how Latin tokens are keyed (`recount.names.keys`): as
     transliterations of Arabic, by spelling, or (auto) by whether this name
     looks Arabic in origin. Words keyed by spelling go through the country
-    pack's `equivalents` (`recount.names.equivalents`).
+    pack's `equivalents` (`recount.names.equivalents`). `capitals_mark_family`: the
+    name's list writes the family name before a comma in capitals (`capitals_mark_family`
+    in recount.names.workspace), so a comma after a name not in capitals follows the given
+    name ('Aisha, Fadi Farhat').
     """
     if text is None or not str(text).strip():
         return NameParts(identifiable=False, unidentified_reason="no_name")
@@ -200,7 +206,7 @@ def split_name(
     main = _PARENS.sub(" ", text)
     if script == "latin":
         main = _ABBREVIATION.sub(r"\1", main)
-    words = _words(_reorder(main, script), script)
+    words = _words(_reorder(main, script, capitals_mark_family), script)
     requested = style
     style = latin_style(text, words, style) if script == "latin" else ARABIC_KEYS
     aliases = tuple(
@@ -226,7 +232,11 @@ def split_name(
         words = _without_initials(words)
     relation, rest = _relation(words, script)
     if relation:
-        anchor = split_name(" ".join(rest), requested, equivalents) if rest else NameParts()
+        anchor = (
+            split_name(" ".join(rest), requested, equivalents, capitals_mark_family)
+            if rest
+            else NameParts()
+        )
         return NameParts(
             script=script,
             identifiable=False,
@@ -235,6 +245,8 @@ def split_name(
             relation_anchor_key=anchor.key or None,
             tokens=anchor.tokens,
         )
+    if script == "arabic":
+        words = _family_first(words)
     tokens = _tokens(words, script, style, equivalents)
     if not tokens:  # particles only ('De La', 'Da Da'): nothing to key
         return NameParts(script=script, identifiable=False, unidentified_reason="unknown_name")
@@ -291,12 +303,14 @@ def _has_letters(text: str) -> bool:
     return _LETTER.search(text) is not None
 
 
-def _reorder(text: str, script: str) -> str:
+def _reorder(text: str, script: str, capitals_mark_family: bool = False) -> str:
     """'FAMILY, Given Father' and 'FAMILY Given Father' (capitals first) become given-first.
 
     A comma does not always follow the family name: 'Given, Father al-Family' writes the family
     name last, marked by its article, so where the part after the comma ends in an article's
-    name and the part before does not, the name is already given-first."""
+    name and the part before does not, the name is already given-first; so is 'Given, Father
+    Family' in a list that writes the family name before a comma in capitals
+    (`capitals_mark_family`) when no word of the name is in capitals."""
     for comma in (",", "،"):
         if comma in text:
             before, _, after = text.partition(comma)
@@ -305,6 +319,8 @@ def _reorder(text: str, script: str) -> str:
                 if _ends_in_family_article(after, script) and not _ends_in_family_article(
                     before, script
                 ):
+                    return f"{before} {after}"
+                if capitals_mark_family and not any(_is_caps(w) for w in text.split()):
                     return f"{before} {after}"
                 return f"{after} {before}"
             return text.replace(comma, " ")
@@ -344,6 +360,29 @@ def _ends_in_family_article(part: str, script: str) -> bool:
         return False
     before = folded[: found.start()].split()
     return not (before and (before[-1] in ABD_PREFIXES or before[-1] in ABU_WORDS))
+
+
+def comma_family_in_capitals(text: str) -> bool | None:
+    """For a name with a comma, whether the part before it is written in capitals
+    ('AL-ZAHIR, Samir'); None for a name without a comma or with no letters before it."""
+    for comma in (",", "،"):
+        if comma in text:
+            words = [w for w in text.partition(comma)[0].split() if _has_letters(w)]
+            return all(_is_caps(w) for w in words) if words else None
+    return None
+
+
+def _family_first(words: list[str]) -> list[str]:
+    """An Arabic name whose first word carries the article (الحلبي أحمد محمد) is written
+    family-first, as registries write it: a given name does not begin with the article written
+    with a bare alef (إلياس, إلهام carry a hamza), so the family name goes last. Read
+    given-first, every part of such a name is wrong and the guards cannot tell two siblings
+    written family-first apart (both 'given' names are the family's)."""
+    if len(words) < 2 or not words[0].startswith(("ال", "ٱل")):
+        return words
+    if not _ends_in_family_article(words[0], "arabic") or _norm(words[1]) in _AR_JOIN_PREV:
+        return words
+    return words[1:] + words[:1]
 
 
 def _is_caps(word: str) -> bool:

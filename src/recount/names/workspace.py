@@ -27,7 +27,7 @@ from recount.names.keys import (
     listed_token,
 )
 from recount.names.lexicon import load_lexicon
-from recount.names.parts import NameParts, parts_from_fields, split_name
+from recount.names.parts import NameParts, comma_family_in_capitals, parts_from_fields, split_name
 from recount.names.places import coarser_parts, resolve_place
 from recount.reference import NO_PACK, CountryPack, workspace_pack
 from recount.settings import NAME_FIELDS, NAME_PARTS, NamesSettings
@@ -141,7 +141,8 @@ def normalize_records(
         "source_id": pa.array(frame["source_id"], pa.string()),
     }
     style, equivalents = keying(workspace_key_style(frame, key_style), pack)
-    codes, distinct = _distinct(frame, ("name", "name_latin", *NAME_PARTS))
+    frame["capitals"] = capitals_mark_family(frame).map({True: "1", False: None})
+    codes, distinct = _distinct(frame, ("name", "name_latin", *NAME_PARTS, "capitals"))
     rows = _name_rows(distinct, workers, style, equivalents)
     for j, field in enumerate(NAME_OUTPUT):
         out[field] = _spread([row[j] for row in rows], codes, NORMALIZED_SCHEMA.field(field).type)
@@ -171,7 +172,28 @@ NAME_OUTPUT = (
 )  # fmt: skip
 _TEXT_COLUMNS = tuple(c for c in _RECORD_COLUMNS if c != "date_of_death")
 _SEPARATOR = "\x1f"  # unit separator: never in a name
+# `capitals_mark_family`: the share of a list's names with a comma written 'FAMILY, Given'
+# in capitals, and the fewest such names, for the list to mark family names so
+CAPITALS_SHARE = 0.5
+CAPITALS_MIN_NAMES = 20
 _MISSING = "\x1e"  # record separator: stands for a missing value
+
+
+def capitals_mark_family(frame: pd.DataFrame) -> pd.Series:
+    """Per record: whether its list writes the family name before a comma in capitals, learnt
+    from the list's own names (at least `CAPITALS_SHARE` of its names with a comma, from
+    `CAPITALS_MIN_NAMES`). Such a list that also writes 'Aisha, Fadi Farhat' writes that name
+    given-first (`parts.split_name`); a list writing 'Farhat, Aisha' throughout does not mark
+    the family name, and a comma there still follows it. On the mixed regime, 30% of one
+    list's comma names were 'Given, Father Family': read family-first, the given-name guard
+    kept their records apart from every other list's."""
+    texts = frame["name"].where(frame["name"].fillna("").str.contains("[,،]"), frame["name_latin"])
+    capitals = texts.map(comma_family_in_capitals, na_action="ignore")
+    known = capitals.notna()
+    counts = known.groupby(frame["source_id"]).sum()
+    share = (capitals.where(known, False).astype(bool).groupby(frame["source_id"]).sum()) / counts
+    marked = share[(counts >= CAPITALS_MIN_NAMES) & (share >= CAPITALS_SHARE)].index
+    return frame["source_id"].isin(marked)
 
 
 def _text_column(frame: pd.DataFrame, name: str) -> pd.Series:
@@ -252,11 +274,15 @@ def _name_row(
     father,
     grandfather,
     family,
+    capitals=None,
     style: str = AUTO_KEYS,
     equivalents: NameEquivalents = NO_EQUIVALENTS,
 ) -> tuple:
-    """The name columns of `normalized` for one distinct combination of name fields."""
-    forms = _name_forms(name, latin, (given, father, grandfather, family), style, equivalents)
+    """The name columns of `normalized` for one distinct combination of name fields
+    (`capitals`: the record's list marks family names in capitals, `capitals_mark_family`)."""
+    forms = _name_forms(
+        name, latin, (given, father, grandfather, family), style, equivalents, bool(capitals)
+    )
     primary = _primary(forms)
     keyed = _keyed(forms, primary)
     keys = [getattr(keyed, p) if keyed.identifiable else None for p in PARTS]
@@ -279,7 +305,12 @@ def _name_row(
 
 
 def _name_forms(
-    name, latin, fields, style: str = AUTO_KEYS, equivalents: NameEquivalents = NO_EQUIVALENTS
+    name,
+    latin,
+    fields,
+    style: str = AUTO_KEYS,
+    equivalents: NameEquivalents = NO_EQUIVALENTS,
+    capitals: bool = False,
 ) -> list[NameParts]:
     """Every form of the name the record carries: separate parts first, then full names."""
     forms = []
@@ -288,7 +319,7 @@ def _name_forms(
         forms.append(parts_from_fields(*values, style, equivalents))
     for text in (name, latin):
         if text is not None:
-            forms.append(split_name(str(text), style, equivalents))
+            forms.append(split_name(str(text), style, equivalents, capitals))
     return forms or [split_name(None)]
 
 

@@ -519,7 +519,7 @@ CLAIM_CHECKS = Table(
 STAGE_RUNS = Table(
     "stage_runs",
     "pipeline",
-    "one row per stage `recount run` ran, with the fingerprint of its inputs",
+    "one row per stage run (by `recount run` or the stage's command), with its inputs' fingerprint",
     (
         key("stage", TEXT),
         key("fingerprint", TEXT),

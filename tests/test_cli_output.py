@@ -1,0 +1,69 @@
+"""What the CLI prints when its output goes to a file or a pipe, not a terminal."""
+
+from __future__ import annotations
+
+from typer.testing import CliRunner
+
+from recount.cli import app
+
+LISTS = (
+    "violations_documentation_center",
+    "syrian_network_for_human_rights",
+    "observatory_for_human_rights",
+)
+
+
+def test_piped_tables_keep_every_cell_whole(tmp_path):
+    """`recount mse t.csv > log`: rich fits tables to 80 columns off a terminal, cutting cells
+    ("quarantin…"); piped, each row is one whole line, and a log-linear model that names its
+    lists in brackets is printed as text (rich read it as a markup tag and dropped it)."""
+    path = tmp_path / "long.csv"
+    rows = ["1,0,0,300", "0,1,0,200", "0,0,1,250", "1,1,0,60", "1,0,1,50", "0,1,1,40", "1,1,1,20"]
+    path.write_text(",".join([*LISTS, "count"]) + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["mse", str(path), "-m", "loglinear", "-m", "dga"], env={"COLUMNS": None}
+    )
+    assert result.exit_code == 0, result.output
+    assert "…" not in result.output
+    (loglinear,) = [line for line in result.output.splitlines() if "│ loglinear" in line]
+    assert f"[{', '.join(LISTS)}]" in loglinear
+    (dga,) = [line for line in result.output.splitlines() if "│ dga" in line]
+    assert " + ".join(LISTS) in dga
+
+
+def test_a_terminal_width_still_applies_when_given(tmp_path):
+    path = tmp_path / "long.csv"
+    rows = ["1,0,0,300", "0,1,0,200", "0,0,1,250", "1,1,0,60", "1,0,1,50", "0,1,1,40", "1,1,1,20"]
+    path.write_text(",".join([*LISTS, "count"]) + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["mse", str(path), "-m", "dga"], env={"COLUMNS": "60"})
+    assert result.exit_code == 0, result.output
+    assert max(len(line) for line in result.output.splitlines()) <= 60
+
+
+def test_init_on_a_workspace_that_exists_says_what_it_kept_and_what_is_next(tmp_path):
+    """A second `recount init` rewrites nothing: it says so, names the options it did not
+    apply, and gives the next step the workspace is at (not "declare your sources" again)."""
+    root = tmp_path / "ws"
+    runner = CliRunner()
+    first = runner.invoke(app, ["init", str(root)], env={"COLUMNS": None})
+    assert first.exit_code == 0 and "`recount sources suggest FILE" in first.output
+    config = root / "recount.toml"
+    written = config.read_text(encoding="utf-8")
+    again = runner.invoke(app, ["init", str(root), "--country", "SY"], env={"COLUMNS": None})
+    assert again.exit_code == 0, again.output
+    assert config.read_text(encoding="utf-8") == written
+    assert "recount.toml kept as it is" in again.output
+    assert "not applied: --country SY (set them under [project] in recount.toml)" in again.output
+    assert "no sources declared yet" in again.output
+    (root / "a.csv").write_text("name,date of death\nA B,2012-01-02\n", encoding="utf-8")
+    config.write_text(
+        written + '\n[[sources]]\nid = "a"\npath = "a.csv"\n\n[sources.columns]\n'
+        'name = "name"\ndate_of_death = "date of death"\n',
+        encoding="utf-8",
+    )
+    declared = runner.invoke(app, ["init", str(root)], env={"COLUMNS": None})
+    assert "not applied" not in declared.output
+    assert "1 source declared (a): next `recount ingest`" in declared.output
+    assert runner.invoke(app, ["ingest", "-w", str(root)]).exit_code == 0
+    ingested = runner.invoke(app, ["init", str(root)], env={"COLUMNS": None})
+    assert "`recount run` brings every stage up to date" in ingested.output
