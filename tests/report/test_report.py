@@ -10,7 +10,7 @@ import pytest
 
 from recount.claims.check import Evidence, matching_estimate
 from recount.errors import WorkspaceError
-from recount.estimate.headline import HEADLINE_CAUTIONS
+from recount.estimate.headline import HEADLINE_CAUTIONS, TOTAL_LEVELS
 from recount.estimate.preferred import mark_preferred
 from recount.estimate.sensitivity import UNBOUNDED_FLAG, sampler_bound
 from recount.report import write_report
@@ -148,7 +148,7 @@ def test_headline_shows_what_the_lists_leave_open_above_it(report_workspace, tmp
     shutil.copytree(report_workspace.root, tmp_path / "ws")
     ws = Workspace(tmp_path / "ws")
     estimates = ws.table("estimates")
-    total = estimates["preferred"].fillna(False) & estimates["level"].isin(["total"])
+    total = mark_preferred(estimates) & estimates["level"].isin(TOTAL_LEVELS)
     row = estimates[total].iloc[0]
     bound = sampler_bound(row["documented"])
     estimates.loc[total, ["sensitivity_estimate", "sensitivity_lower", "sensitivity_upper"]] = (
