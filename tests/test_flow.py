@@ -74,6 +74,8 @@ def test_cli_run_and_export(flow, tmp_path):
     result = runner.invoke(app, ["run", "--workspace", str(ws.root)])
     assert result.exit_code == 0, result.output
     assert "skipped (unchanged)" in result.output
+    # off a terminal each stage is a line as it ends (a live display printed only at the end)
+    assert "ingest skipped (unchanged): inputs unchanged (0.0 s)" in result.output
     out = tmp_path / "clusters.csv"
     result = runner.invoke(
         app, ["export", "clusters", "--out", str(out), "--workspace", str(ws.root)]

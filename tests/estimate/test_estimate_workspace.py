@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -113,6 +115,9 @@ def test_cli_estimate_and_export(workspace, tmp_path):
     result = runner.invoke(app, ["estimate", "-w", str(workspace.root), "--method", "loglinear"])
     assert result.exit_code == 0, result.output
     assert "stratum" in result.output and "loglinear" in result.output
+    # no live bar off a terminal: a log sees the strata counted, in tenths, to the last
+    done = re.findall(r"estimating strata: ([\d,]+) of ([\d,]+) done", result.output)
+    assert 1 <= len(done) <= 10 and done[-1][0] == done[-1][1]
     out = tmp_path / "estimates.csv"
     result = runner.invoke(
         app, ["export", "estimates", "--out", str(out), "-w", str(workspace.root)]

@@ -186,6 +186,9 @@ def test_cli_link_evaluate_and_explain(linked, tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert "bcubed f1" in result.output and "persons" in result.output
+    # what the model learnt from is a sentence under the table (as a cell it pushed every
+    # count far right once output was not cut to 80 columns)
+    assert re.search(r"^trained from:", result.output, re.M) and "│ trained" not in result.output
     # the auto threshold is shown as a reader needs it, not to 17 digits
     assert re.search(r"threshold (0\.\d{1,4}|1)\)", result.output), result.output
     pair = ws.table("pairs").iloc[0]

@@ -75,9 +75,15 @@ def register(app: typer.Typer) -> None:
             transient=True,
         ) as progress:
             bar = progress.add_task("strata", total=None)
+            logged = 0  # tenths of the strata last written to a log (no live bar there)
 
             def advance(done: int, total: int) -> None:
+                nonlocal logged
                 progress.update(bar, completed=done, total=total)
+                tenths = done * 10 // max(total, 1)
+                if not err_console.is_terminal and tenths > logged:
+                    logged = tenths
+                    err_console.print(f"estimating strata: {done:,} of {total:,} done")
 
             estimates = project.estimate(
                 progress=advance,
@@ -129,7 +135,7 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option(
                 help="Stratum columns, comma-separated (e.g. governorate,year): every stratum "
-                "is estimated by each method."
+                "is estimated by each method, then each method's sum over strata is printed."
             ),
         ] = None,
         seed: Annotated[int, typer.Option(help="Seed for the samplers.")] = EstimateSettings.seed,

@@ -91,6 +91,8 @@ def register(app: typer.Typer) -> None:
                 threshold=threshold,
             )
         console.print(_summary_table(result))
+        # under the table: a sentence as a cell widened the table, pushing every count right
+        console.print(f"trained from: {result.trained_from}", markup=False)
         for warning in result.warnings:
             err_console.print(f"[yellow]model warning:[/] {warning}", highlight=False)
         if evaluate is not None:
@@ -174,7 +176,6 @@ def _summary_table(result) -> Table:
     for source, reasons in sorted(result.unidentified_by_source.items()):
         detail = ", ".join(f"{reason} {count:,}" for reason, count in sorted(reasons.items()))
         table.add_row(f"unidentified in {source}", detail)
-    table.add_row("trained from", result.trained_from)
     table.add_row("seconds", f"{result.seconds:.1f}")
     return table
 

@@ -32,6 +32,7 @@ def register(app: typer.Typer) -> None:
             TextColumn("{task.fields[status]}"),
             TimeElapsedColumn(),
             console=err_console,
+            disable=not err_console.is_terminal,  # a log gets a line per stage as it ends
         )
         tasks = {
             stage: progress.add_task(stage, total=1, status="waiting", start=False)
@@ -45,6 +46,10 @@ def register(app: typer.Typer) -> None:
         def ended(run: StageRun) -> None:
             progress.update(tasks[run.stage], completed=1, status=f"{run.status}: {run.summary}")
             progress.stop_task(tasks[run.stage])
+            if progress.disable:
+                err_console.print(
+                    f"{run.stage} {run.status}: {run.summary} ({run.seconds:.1f} s)", markup=False
+                )
 
         with progress:
             result = project.run(
