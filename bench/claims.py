@@ -6,8 +6,8 @@ run reads the same text.
 
     python bench/claims.py                    # speed, the corpora, the held-out sets, the dev split
     python bench/claims.py --corpus DIR_OR_TOML [--misses]   # score any labelled corpus
-    python bench/claims.py --corpus tests/claims/dev3 --half a   # one half of dev2 to dev11 (README)
-    python bench/claims.py --blind            # the blind split tests/claims/blind11 (the lead only)
+    python bench/claims.py --corpus tests/claims/dev3 --half a   # one half of dev2 to dev12 (README)
+    python bench/claims.py --blind            # the blind split tests/claims/blind12 (the lead only)
 
 Scores come from the product's own path (`claim_records`, the function behind
 `extract_claims` and `recount claims extract`) with the built-in gazetteer
@@ -55,14 +55,15 @@ DEV8 = TESTS / "dev8"
 DEV9 = TESTS / "dev9"
 DEV10 = TESTS / "dev10"
 DEV11 = TESTS / "dev11"
-# The eleventh blind split, labelled by another hand (engineer blind11, who ran no extraction code);
+DEV12 = TESTS / "dev12"
+# The twelfth blind split, labelled by another hand (engineer blind12, who ran no extraction code);
 # scored once, by the lead; never developed on.
 # (blind4, scored once on 2026-12-05, note 35, is development material since: dev5;
 # blind5, scored once on 2026-12-05, note 56, is dev6; blind6, scored once, note 60, is dev7;
 # blind7, scored once on 2026-12-06, note 75, is dev8; blind8, scored once on 2026-12-06, note 85,
 # is dev9; blind9, scored once on 2026-12-06, note 93, is dev10; blind10, scored once on 2026-12-06,
-# note 101, is dev11.)
-BLIND = TESTS / "blind11"
+# note 101, is dev11; blind11, scored once on 2026-12-06, note 108, is dev12.)
+BLIND = TESTS / "blind12"
 # Spent blind splits kept as development material, halved by conflict (README in each folder):
 # half A is developed on, half B checked at milestones. Passage numbers of half A.
 HALF_A = {
@@ -84,6 +85,10 @@ HALF_A = {
     "dev11": (
         "05 06 07 08 09 10 11 18 19 20 21 22 23 24 29 30 31 32 33 34 42 43 44 54 55 56 57 58 59 60 "
         "61"
+    ).split(),
+    "dev12": (
+        "01 02 03 04 14 15 16 17 18 19 20 21 22 23 24 33 34 35 36 41 42 43 48 49 50 51 52 53 54 55 "
+        "60 61 62 63 64 65"
     ).split(),
 }
 FILLER = [
@@ -314,7 +319,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--half",
         choices=("a", "b"),
-        help="dev2 to dev11 only: half A (developed on) or half B (checked at milestones)",
+        help="dev2 to dev12 only: half A (developed on) or half B (checked at milestones)",
     )
     args = parser.parse_args(argv)
     only: tuple[str, ...] = ()
@@ -355,7 +360,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     print(json.dumps(bench_labelled(DEV, "dev"), ensure_ascii=False))
     print(json.dumps(bench_labelled(TESTS / "check", "check"), ensure_ascii=False))
-    for split in (DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11):
+    for split in (DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12):
         half_a = tuple(f"{n}-" for n in HALF_A[split.name])
         for half, kept in (("a", {"only": half_a}), ("b", {"exclude": half_a})):
             result = bench_labelled(split, f"{split.name}_half_{half}", **kept)

@@ -1,17 +1,20 @@
 """The blind split of real text loads and its labels index its passages; nothing is extracted from it.
 
-The split is scored once, by the lead (tests/claims/blind11/README.md); these checks only keep the
-frozen files and their offsets honest, so a broken label is found before that one run.
+The split is scored once, by the lead (tests/claims/blind12/README.md); these checks only keep the
+frozen files and their offsets honest, so a broken label is found before that one run, and keep
+development code from reading the split.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from recount.claims.evaluate import load_corpus
 
-BLIND = Path(__file__).parent / "blind11"
+BLIND = Path(__file__).parent / "blind12"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_every_label_indexes_its_passage():
@@ -40,3 +43,26 @@ def test_the_manifest_freezes_every_file():
     assert set(listed) == files
     for name, digest in listed.items():
         assert hashlib.sha256((BLIND / name).read_bytes()).hexdigest() == digest, name
+
+
+def test_only_the_blind_run_names_the_split():
+    """No code but `bench/claims.py --blind` and this file reads the blind split: not the package,
+    not another test, not a development run of the bench (its dev splits and halves)."""
+    name = re.compile(rf"\b{BLIND.name}\b")
+    readers = {
+        path.relative_to(ROOT).as_posix()
+        for folder in ("src", "bench", "tests")
+        for path in (ROOT / folder).rglob("*.py")
+        if name.search(path.read_text(encoding="utf-8"))
+    }
+    assert readers == {"bench/claims.py", "tests/claims/test_blind_split.py"}
+    bench = (ROOT / "bench" / "claims.py").read_text(encoding="utf-8")
+    assert [line.strip() for line in bench.splitlines() if name.search(line) and "=" in line] == [
+        f'BLIND = TESTS / "{BLIND.name}"'
+    ]
+    uses = [line.strip() for line in bench.splitlines() if re.search(r"\bBLIND\b", line)]
+    assert uses == [
+        f'BLIND = TESTS / "{BLIND.name}"',
+        'parser.add_argument("--blind", action="store_true", help=f"score the blind split ({BLIND})")',
+        "path = BLIND if args.blind else args.corpus",
+    ]
