@@ -212,9 +212,9 @@ def _summaries(ws: Workspace) -> dict[str, Callable[[Any], str]]:
             else f"total {total['estimate']:,.0f} ({total['lower']:,.0f}-{total['upper']:,.0f}, "
             f"{total['method']})"
         )
-        return (
-            f"{int(row['n']):,} stratum estimates, {int(row['sparse']):,} not estimable; {headline}"
-        )
+        count = int(row["n"])
+        strata = f"{count:,} stratum estimate{'s' if count != 1 else ''}"
+        return f"{strata}, {int(row['sparse']):,} not estimable; {headline}"
 
     def claims(result: Any) -> str:
         return f"{len(result):,} claims checked"

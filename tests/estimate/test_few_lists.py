@@ -153,3 +153,20 @@ def test_mse_by_stratum_summarises_the_strata_not_estimable_in_one_line(tmp_path
     summed = written.loc[["r0", "r2", "r4"], "estimate"].sum() + 45
     assert f"loglinear, sum over strata: {summed:,.0f} (" in output
     assert "3 strata not estimable, added at their documented 45)" in output
+
+
+def test_estimate_on_one_list_prints_why_without_rows_of_nothing(two_lists):
+    """One list: `recount estimate` prints why there is no estimate, not a table whose every
+    method reads "0 / 1" as if strata were too small."""
+    from recount.cli.common import console
+    from recount.cli.estimate import print_estimates
+
+    persons, _ = two_lists
+    one = _keep_lists(persons, ["vdc"])
+    settings = EstimateSettings.parse({"strata": ["governorate"], "workers": 1})
+    estimates, _ = estimate_persons(one, settings)
+    with console.capture() as captured:
+        print_estimates(estimates)
+    output = " ".join(captured.get().split())
+    assert output.startswith("No estimate of the total") and ONE_LIST_REASON in output
+    assert "0 / 1" not in output

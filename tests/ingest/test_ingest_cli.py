@@ -160,6 +160,26 @@ def test_suggested_block_ingests_as_it_is(tmp_path):
     assert "│ x " in ingest.output
 
 
+def test_suggest_outside_a_workspace_writes_the_path_whole(tmp_path, monkeypatch):
+    """`recount sources suggest ws/lists/a.csv >> ws/recount.toml` from the folder above: a
+    path relative to here ("ws/lists/a.csv") named no file from ws/recount.toml."""
+    from recount.workspace import Workspace
+
+    (tmp_path / "ws" / "lists").mkdir(parents=True)
+    path = tmp_path / "ws" / "lists" / "a.csv"
+    path.write_text("name,date of death\nA B,2012-01-02\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["sources", "suggest", "ws/lists/a.csv"])
+    assert result.exit_code == 0, result.output
+    assert tomllib.loads(result.stdout)["sources"][0]["path"] == str(path.resolve())
+    assert "no recount.toml here" in result.stderr
+    Workspace.init(tmp_path / "ws")
+    monkeypatch.chdir(tmp_path / "ws")
+    result = runner.invoke(app, ["sources", "suggest", "lists/a.csv"])
+    assert tomllib.loads(result.stdout)["sources"][0]["path"] == "lists/a.csv"
+    assert "no recount.toml" not in result.output
+
+
 def test_suggest_guesses_from_values_when_headers_say_nothing(tmp_path):
     lines = ["a,b,c,d"] + [
         f"محمد أحمد {i},{'ذكر' if i % 2 else 'أنثى'},{20 + i},{i + 1}/03/2015" for i in range(20)

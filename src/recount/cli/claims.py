@@ -8,10 +8,9 @@ from typing import Annotated
 
 import pandas as pd
 import typer
-from rich.progress import Progress
 from rich.table import Table
 
-from recount.cli.common import WorkspaceOption, console, err_console, open_project
+from recount.cli.common import WorkspaceOption, console, live_progress, open_project
 from recount.exports import SUFFIXES
 
 OutletOption = Annotated[
@@ -55,7 +54,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Extract the claims of a file or folder into the workspace's claims ledger."""
         project = open_project(workspace)
-        with Progress(console=err_console, transient=True) as progress:
+        with live_progress() as progress:
             progress.add_task("extracting claims", total=None)
             added = project.claims.add(path, outlet=outlet, date=date)
         documents = added["doc_id"].nunique() if len(added) else 0

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console, ConsoleDimensions
+from rich.progress import Progress, ProgressColumn
 
 from recount.project import Project
 
@@ -37,6 +38,15 @@ class WholeLineConsole(Console):
 
 console = WholeLineConsole()
 err_console = WholeLineConsole(stderr=True)
+
+
+def live_progress(*columns: str | ProgressColumn) -> Progress:
+    """A progress display on stderr while a terminal shows it, cleared when done; off a
+    terminal nothing (rich would print a blank line at its end)."""
+    return Progress(
+        *columns, console=err_console, transient=True, disable=not err_console.is_terminal
+    )
+
 
 WorkspaceOption = Annotated[
     Path,

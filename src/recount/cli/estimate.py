@@ -8,10 +8,10 @@ from typing import Annotated
 import pandas as pd
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from recount.cli.common import WorkspaceOption, console, err_console, open_project
+from recount.cli.common import WorkspaceOption, console, err_console, live_progress, open_project
 from recount.errors import ConfigError, InputError
 from recount.estimate.headline import HEADLINE_CAUTIONS
 from recount.estimate.mse import FILE_COLUMNS
@@ -66,13 +66,11 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Estimate every stratum of `persons` (MSE) and write `estimates` and `estimate_draws`."""
         project = open_project(workspace)
-        with Progress(
+        with live_progress(
             TextColumn("estimating strata"),
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
-            console=err_console,
-            transient=True,
         ) as progress:
             bar = progress.add_task("strata", total=None)
             logged = 0  # tenths of the strata last written to a log (no live bar there)
@@ -81,7 +79,7 @@ def register(app: typer.Typer) -> None:
                 nonlocal logged
                 progress.update(bar, completed=done, total=total)
                 tenths = done * 10 // max(total, 1)
-                if not err_console.is_terminal and tenths > logged:
+                if progress.disable and tenths > logged:
                     logged = tenths
                     err_console.print(f"estimating strata: {done:,} of {total:,} done")
 
@@ -91,25 +89,7 @@ def register(app: typer.Typer) -> None:
                 seed=seed,
                 linkage_draws=linkage_draws_value(linkage_draws),
             )
-        console.print(summary_table(estimates))
-        print_headline(estimates)
-        finest = estimates[estimates["level"] == "stratum"]
-        sparse = not_estimable(finest)
-        if sparse:
-            console.print(
-                f"{sparse}; they enter coarser levels at their documented count. Each stratum's "
-                f"reason: {EXPORT_ESTIMATES} (columns status, reason)",
-                markup=False,
-            )
-        flagged = finest[finest["flag"].notna()]
-        if len(flagged):
-            console.print(
-                f"{len(flagged):,} stratum "
-                + ("estimate carries" if len(flagged) == 1 else "estimates carry")
-                + f" flags (see {EXPORT_ESTIMATES}): "
-                + ", ".join(sorted({f for v in flagged["flag"] for f in v.split(";")})),
-                markup=False,
-            )
+        print_estimates(estimates)
 
     @app.command("mse")
     def mse(
@@ -302,6 +282,32 @@ def sum_line(method: str, total: dict) -> str:
         f"{method}, sum over strata: {total['estimate']:,.0f} ({total['lower']:,.0f}-"
         f"{total['upper']:,.0f}; {total['reason']})"
     )
+
+
+def print_estimates(estimates: pd.DataFrame) -> None:
+    """What `recount estimate` prints: the counts per level and method (unless no row has an
+    estimate: then rows "0 / 1" only, and the headline says why), the headline, and one line
+    each for the strata not estimable and the flags."""
+    if (estimates["status"] == "ok").any():
+        console.print(summary_table(estimates))
+    print_headline(estimates)
+    finest = estimates[estimates["level"] == "stratum"]
+    sparse = not_estimable(finest)
+    if sparse:
+        console.print(
+            f"{sparse}; they enter coarser levels at their documented count. Each stratum's "
+            f"reason: {EXPORT_ESTIMATES} (columns status, reason)",
+            markup=False,
+        )
+    flagged = finest[finest["flag"].notna()]
+    if len(flagged):
+        console.print(
+            f"{len(flagged):,} stratum "
+            + ("estimate carries" if len(flagged) == 1 else "estimates carry")
+            + f" flags (see {EXPORT_ESTIMATES}): "
+            + ", ".join(sorted({f for v in flagged["flag"] for f in v.split(";")})),
+            markup=False,
+        )
 
 
 def print_headline(estimates: pd.DataFrame) -> None:

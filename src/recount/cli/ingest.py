@@ -11,7 +11,7 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from recount.cli.common import WorkspaceOption, console, err_console, open_project
+from recount.cli.common import WorkspaceOption, console, err_console, live_progress, open_project
 from recount.workspace import Workspace
 
 SHOWN_ROWS = 5  # rows named per source and quarantine reason; the table holds them all
@@ -82,7 +82,17 @@ def register(app: typer.Typer) -> None:
         from recount.ingest.suggest import suggest_source
 
         ws = open_project(workspace).workspace
-        suggestion = suggest_source(file, ws.root, _pack_despite_config(ws))
+        if workspace == Path(".") and not ws.config_path.exists():
+            # Outside any workspace the block may go to any recount.toml (`>> ws/recount.toml`):
+            # a path relative to here would name no file from there.
+            suggestion = suggest_source(file.resolve(), None, _pack_despite_config(ws))
+            err_console.print(
+                "no recount.toml here: the block's path is absolute (with -w WORKSPACE it is "
+                "relative to that workspace)",
+                markup=False,
+            )
+        else:  # relative to the workspace's recount.toml, as ingest reads it
+            suggestion = suggest_source(file, ws.root, _pack_despite_config(ws))
         print(suggestion.toml(), end="")
         if suggestion.country_advice:  # also on stderr: a block appended to recount.toml hides it
             err_console.print(f"{file}: {suggestion.country_advice}", markup=False)
@@ -115,13 +125,11 @@ def _pack_despite_config(ws: Workspace):
 
 
 def _progress() -> Progress:
-    return Progress(
+    return live_progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
         TextColumn("{task.fields[rows]}"),
         TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
     )
 
 

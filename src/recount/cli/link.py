@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from recount.cli.common import WorkspaceOption, console, err_console, open_project
+from recount.cli.common import WorkspaceOption, console, err_console, live_progress, open_project
 from recount.settings.link import AUTO_THRESHOLD, BACKENDS
 
 STEP_TEXT = {
@@ -76,12 +76,10 @@ def register(app: typer.Typer) -> None:
         if ctx.invoked_subcommand is not None:
             return
         project = open_project(workspace)
-        with Progress(
+        with live_progress(
             SpinnerColumn(),
             TextColumn("{task.description}"),
             TimeElapsedColumn(),
-            console=err_console,
-            transient=True,
         ) as bar:
             task = bar.add_task("link", total=None)
             result = project.link(
@@ -152,6 +150,7 @@ def _summary_table(result) -> Table:
         ("linkable records", result.linkable),
         ("unidentified records (may duplicate identified people)", result.unidentified),
         ("relational records attached to a person", result.relational_attached),
+        ("unnamed records attached to the one person who died there", result.unnamed_attached),
         ("pairs scored (kept for review)", result.pairs_scored),
         ("persons", result.persons),
         ("links refused: same list, conflicting date or sex", result.refused_conflict),

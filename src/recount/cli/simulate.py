@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from recount.cli.common import console, err_console
+from recount.cli.common import console, live_progress
 from recount.simulate.core import COVERAGE, COVERAGE_RANGE, PEOPLE, SEED, SOURCES
 from recount.simulate.regimes import (
     COUNTRIES,
@@ -184,13 +184,11 @@ def register(app: typer.Typer) -> None:
             people = people_for_rows(
                 rows, sources, seed, coverage=coverage, lists=chosen, regime=world
             )
-        with Progress(
+        with live_progress(
             TextColumn("[bold]simulate[/] {task.description}"),
             BarColumn(),
             TextColumn("{task.completed}/{task.total}"),
             TimeElapsedColumn(),
-            console=err_console,
-            transient=True,
         ) as progress:
             task = progress.add_task("starting", total=1)
 
