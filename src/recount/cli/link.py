@@ -150,6 +150,7 @@ def _summary_table(result) -> Table:
         ("linkable records", result.linkable),
         ("unidentified records (may duplicate identified people)", result.unidentified),
         ("relational records attached to a person", result.relational_attached),
+        ("unnamed records attached to the one person who died there", result.unnamed_attached),
         ("pairs scored (kept for review)", result.pairs_scored),
         ("persons", result.persons),
         ("links refused: same list, conflicting date or sex", result.refused_conflict),

@@ -40,13 +40,16 @@ from recount.link.prepare import linkable_records, load_link_input
 from recount.link.relational import attach_relational
 from recount.link.threshold import expected_f1_threshold
 from recount.link.training import TrainedModel, train
+from recount.link.unnamed import UNNAMED_ATTACHED, UnnamedResult, attach_unnamed
 from recount.reference import NO_PACK, CountryPack, workspace_pack
 from recount.settings import LinkSettings
-from recount.settings.link import AUTO_THRESHOLD
+from recount.settings.link import AUTO_THRESHOLD, OFF
 from recount.workspace import Workspace
 
 MODEL_FILE = "link_model.json"
 RELATIONAL_ATTACHED = "relational_attached"
+# `unnamed_precision` rows of `link_summary`: the kind of evidence an unnamed record gives
+EVIDENCE_TEXT = {0: "neither sex nor year of birth", 1: "sex or year of birth", 2: "both"}
 
 Progress = Callable[[str], None]
 
@@ -59,6 +62,7 @@ class LinkResult:
     linkable: int
     unidentified: int
     relational_attached: int
+    unnamed_attached: int
     pairs_scored: int
     persons: int
     backend: str
@@ -149,9 +153,11 @@ def link_workspace(
 
     report("persons")
     record_person, attached = assemble_record_person(frame, linkable, person_of)
+    unnamed = unnamed_persons(frame, record_person, clustered, options)
+    record_person = with_unnamed(record_person, unnamed)
     persons = build_persons(ws, record_person)
     summary = summary_table(
-        frame, record_person, clustered, options, trained, fields, preset, guarded
+        frame, record_person, clustered, options, trained, fields, preset, guarded, unnamed
     )
 
     report("write")
@@ -177,6 +183,7 @@ def link_workspace(
         linkable=len(linkable),
         unidentified=int(record_person["person_id"].isna().sum()),
         relational_attached=attached,
+        unnamed_attached=len(unnamed.person),
         pairs_scored=len(pairs),
         persons=persons.num_rows,
         backend=engine.name,
@@ -448,6 +455,35 @@ def assemble_record_person(
     return record_person, len(attached)
 
 
+def unnamed_persons(
+    frame: pd.DataFrame,
+    record_person: pd.DataFrame,
+    clustered: ClusterResult,
+    options: LinkSettings,
+) -> UnnamedResult:
+    """The unnamed records `[link] attach_unnamed` joins to a person (`link.unnamed`)."""
+    if options.attach_unnamed == OFF:
+        return UnnamedResult(pd.Series(dtype=object))
+    person_of = pd.Series(record_person["person_id"].to_numpy(), index=frame["unique_id"])
+    return attach_unnamed(
+        frame,
+        person_of.dropna(),
+        clustered.birth_year_tolerance,
+        float(options.attach_unnamed),
+        options.seed,
+    )
+
+
+def with_unnamed(record_person: pd.DataFrame, unnamed: UnnamedResult) -> pd.DataFrame:
+    """`record_person` with the attached unnamed records' persons and reason."""
+    if unnamed.person.empty:
+        return record_person
+    out = record_person.copy()
+    out.loc[unnamed.person.index, "person_id"] = unnamed.person.to_numpy()
+    out.loc[unnamed.person.index, "reason"] = UNNAMED_ATTACHED
+    return out
+
+
 def pairs_table(pairs: pd.DataFrame) -> pd.DataFrame:
     out = pairs.rename(columns={"unique_id_l": "record_id_l", "unique_id_r": "record_id_r"})
     return out.astype({"match_weight": "float64", "match_probability": "float64"})
@@ -462,6 +498,7 @@ def summary_table(
     fields: Fields,
     preset: model.Preset,
     guarded: set[str],
+    unnamed: UnnamedResult | None = None,
 ) -> pd.DataFrame:
     """A small key/value table of the run: counts, guards, the model's weights, unidentified per list."""
     rows: list[tuple[str, str | None, float]] = [
@@ -483,6 +520,12 @@ def summary_table(
         ("must_links", None, clustered.must_links),
         ("preset", preset.name, 1),
     ]
+    if unnamed is not None:
+        rows.append(("unnamed_attached", None, len(unnamed.person)))
+        rows += [
+            ("unnamed_precision", EVIDENCE_TEXT[kind], share)
+            for kind, share in sorted(unnamed.precision.items())
+        ]
     if clustered.birth_year_tolerance is not None:
         rows.append(("birth_year_tolerance", None, clustered.birth_year_tolerance))
         rows.append(("birth_year_swapped_ages", None, int(clustered.swapped_ages)))

@@ -14,6 +14,7 @@ AUTO_THRESHOLD = "auto"
 AUTO_RECALL = "auto"
 BIRTH_YEAR_GUARD = ("auto", "off")
 DEATH_DATE_GUARD = BIRTH_YEAR_GUARD
+OFF = "off"
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,13 @@ class LinkSettings(Section):
         "typed wrong is no conflict) cannot be one person; auto: twice the gap that the "
         "confident pairs sharing a rare full name keep within, at least 30, off: no such guard",
         minimum=0,
+    )  # fmt: skip
+    attach_unnamed: float | str = setting(
+        0.9, "a record without a usable name ('N.N.', none, 'wife of ...') joins the one named "
+        "person who died on its exact day in its place, of a sex and year of birth that do not "
+        "contradict it, where named records, their names hidden, find their own person so at "
+        "least this share of times (measured per kind of evidence); off: kept apart",
+        minimum=0.0, maximum=1.0,
     )  # fmt: skip
     same_list_guard: str = setting(
         "auto", "records of one list with different sexes or dates of death more than "
@@ -116,6 +124,10 @@ class LinkSettings(Section):
                 ("death_date_guard",),
                 f"expected a number of days or one of {', '.join(DEATH_DATE_GUARD)}, "
                 f"got {self.death_date_guard!r}",
+            )
+        if isinstance(self.attach_unnamed, str) and self.attach_unnamed != OFF:
+            raise where.error(
+                ("attach_unnamed",), f"expected a share or {OFF!r}, got {self.attach_unnamed!r}"
             )
         if isinstance(self.deterministic_recall, str) and self.deterministic_recall != AUTO_RECALL:
             raise where.error(
