@@ -63,6 +63,23 @@ def test_preferred_method_is_lcmcr_not_chapman(evidence):
     assert (check["estimate"], check["lower"], check["upper"]) == (4000.0, 3200.0, 5200.0)
 
 
+def test_a_claim_above_the_interval_that_the_lists_do_not_rule_out(evidence):
+    """Above the headline's interval (5,200) but within the total refitted under a capture
+    prior that admits people the lists barely reach (to 9,000): not contradicted, the lists
+    fix a lower bound only. Above both, or without the refit, it is above the range."""
+    estimates = evidence.estimates.copy()
+    total = (estimates["level"] == "total") & (estimates["method"] == "lcmcr")
+    estimates.loc[total, "sensitivity_upper"] = 9000.0
+    opened = Evidence(evidence.persons, estimates, evidence.event)
+    text = "SNHR says 7,000 people have been killed. SOHR says 20,000 people have been killed."
+    claims = extract_claims(text, date="2017-03-01")
+    checks = check_frame(claims, opened)
+    assert list(checks["verdict"]) == ["above_estimate", "above_range"]
+    assert "not ruled out by the lists" in checks["reason"].iloc[0]
+    assert "9,000" in checks["reason"].iloc[0]
+    assert list(check_frame(claims, evidence)["verdict"]) == ["above_range", "above_range"]
+
+
 def test_without_evidence_nothing_is_checkable(tmp_path):
     ws = Workspace.init(tmp_path / "empty")
     claims = extract_claims("SOHR says 3,000 people have been killed.")

@@ -10,8 +10,9 @@ import pytest
 
 from recount.claims.check import Evidence, matching_estimate
 from recount.errors import WorkspaceError
-from recount.estimate.headline import HEADLINE_CAUTIONS
+from recount.estimate.headline import HEADLINE_CAUTIONS, TOTAL_LEVELS
 from recount.estimate.preferred import mark_preferred
+from recount.estimate.sensitivity import UNBOUNDED_FLAG, sampler_bound
 from recount.report import write_report
 from recount.report.figures import estimates_by_year, headline, missing_fields
 from recount.workspace import Workspace
@@ -134,6 +135,37 @@ def test_headline_says_when_its_total_cannot_be_trusted(report_workspace, tmp_pa
     html = write_report(ws).read_text(encoding="utf-8")
     assert "have not converged" in html and "ess_target = 1000" in html
     assert html.index("have not converged") < html.index('id="governorates"')
+
+
+def test_headline_shows_what_the_lists_leave_open_above_it(report_workspace, tmp_path):
+    """The preferred total refitted under the open capture prior: the sentence and the figure
+    beside the headline; where its upper end is far above, the lists do not bound it, and
+    where it runs into the sampler's bound the figure draws the bound. Without a refit,
+    neither."""
+    assert headline(report_workspace)["sensitivity"] is None
+    html = write_report(report_workspace).read_text(encoding="utf-8")
+    assert 'id="prior-sensitivity"' not in html and "chart-prior-sensitivity" not in html
+    shutil.copytree(report_workspace.root, tmp_path / "ws")
+    ws = Workspace(tmp_path / "ws")
+    estimates = ws.table("estimates")
+    total = mark_preferred(estimates) & estimates["level"].isin(TOTAL_LEVELS)
+    row = estimates[total].iloc[0]
+    bound = sampler_bound(row["documented"])
+    estimates.loc[total, ["sensitivity_estimate", "sensitivity_lower", "sensitivity_upper"]] = (
+        row["estimate"] * 1.2,
+        row["lower"],
+        0.9 * bound,
+    )
+    estimates.loc[total, "flag"] = UNBOUNDED_FLAG
+    ws.write_table("estimates", estimates)
+    head = headline(ws)
+    assert head["sensitivity"]["bound"] == bound
+    html = write_report(ws).read_text(encoding="utf-8")
+    sentence = html[html.index('id="prior-sensitivity"') : html.index('id="governorates"')]
+    assert "The lists fix a lower bound, not an upper one" in sentence
+    assert f"{0.9 * bound:,.0f}" in sentence and "running into the sampler" in sentence
+    assert "chart-prior-sensitivity" in sentence
+    assert html.index('id="prior-sensitivity"') < html.index('id="governorates"')
 
 
 def test_linkage_sentence_rounds_the_threshold(report_workspace, tmp_path):

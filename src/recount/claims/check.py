@@ -6,7 +6,11 @@ Verdicts:
 - undercount: the claim is below the number of people documented in its scope;
 - below_estimate: at or above the documented count, but below the estimate's interval
   (it counts roughly the documented, not the undocumented);
-- above_range: the claim's lowest reading is above the interval's upper end;
+- above_estimate: above the interval's upper end, but not ruled out by the lists: at or
+  below the upper end of the total refitted under a capture prior that admits people the
+  lists barely reach (recount.estimate.sensitivity; the total's scope only);
+- above_range: the claim's lowest reading is above the interval's upper end (and above
+  that refit's, where there is one);
 - not_checkable: a measure, place, population or period the workspace does not cover
   (lives saved, injured, another country, a city), or a negated or hypothetical claim.
 
@@ -31,7 +35,14 @@ from recount.errors import ConfigError, WorkspaceError
 from recount.settings import ProjectSettings
 from recount.tables import TABLES, pooled_level
 
-VERDICTS = ("consistent", "undercount", "below_estimate", "above_range", "not_checkable")
+VERDICTS = (
+    "consistent",
+    "undercount",
+    "below_estimate",
+    "above_estimate",
+    "above_range",
+    "not_checkable",
+)
 MEASURE_FOR_EVENT = {
     "killed": {"killed"},
     "missing": {"missing"},
@@ -235,6 +246,15 @@ def check_one(claim: dict, evidence: Evidence) -> Verdict:
         level=row.get("level"),
     )
     interval = f"estimate {estimate:,.0f}, 95% interval {lower:,.0f}–{upper:,.0f} ({row['method']}, {scope})"
+    open_upper = row.get("sensitivity_upper")
+    if low > upper and open_upper is not None and pd.notna(open_upper) and low <= open_upper:
+        return Verdict(
+            "above_estimate",
+            f"claims {_range_words(low, high)}, above the {interval}, but not ruled out by the "
+            "lists: refitted under a capture prior that admits people they barely reach, the "
+            f"total's 95% interval runs to {open_upper:,.0f}",
+            **found,
+        )
     if low > upper:
         return Verdict(
             "above_range",

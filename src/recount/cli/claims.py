@@ -31,6 +31,7 @@ VERDICT_STYLES = {
     "consistent": "green",
     "undercount": "red",
     "below_estimate": "yellow",
+    "above_estimate": "cyan",
     "above_range": "magenta",
     "not_checkable": "dim",
 }

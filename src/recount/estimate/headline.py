@@ -65,6 +65,44 @@ HEADLINE_CAUTIONS = {
 }
 
 
+def sensitivity_sentence(row: pd.Series) -> str | None:
+    """What the lists leave open above the total (recount.estimate.sensitivity), in a sentence;
+    None where the row has no refit under the open capture prior."""
+    from recount.estimate.sensitivity import (
+        BOUND_FACTOR,
+        BOUND_SHARE,
+        UNBOUNDED_FLAG,
+        sampler_bound,
+    )
+
+    if pd.isna(row.get("sensitivity_upper", pd.NA)):
+        return None
+    flags = str(row["flag"]).split(";") if pd.notna(row["flag"]) else []
+    upper, opened = float(row["upper"]), float(row["sensitivity_upper"])
+    refit = (
+        f"refitted under a capture prior that admits people the lists barely reach, the total is "
+        f"{row['sensitivity_estimate']:,.0f} (95% interval {row['sensitivity_lower']:,.0f} to "
+        f"{opened:,.0f})"
+    )
+    if UNBOUNDED_FLAG not in flags:
+        return (
+            f"The lists fix a lower bound and here bound the total above too: {refit}, an upper "
+            f"end {opened / upper:.1f} times the one above."
+        )
+    bound = sampler_bound(row["documented"])
+    reach = (
+        f", running into the sampler's bound ({bound:,.0f}, {BOUND_FACTOR} times the documented)"
+        if opened >= BOUND_SHARE * bound
+        else ""
+    )
+    return (
+        f"The lists fix a lower bound, not an upper one: {refit}, an upper end "
+        f"{opened / upper:.1f} times the one above{reach}. The interval above rests on the default "
+        "capture prior (R's LCMCR's), not on the lists alone: people whom no list nearly ever "
+        "reaches leave no trace in their overlaps."
+    )
+
+
 def headline_cautions(flag: object) -> list[str]:
     """The cautions of a row's `flag` (';'-joined names), in HEADLINE_CAUTIONS' order."""
     flags = set(filter(None, str(flag if pd.notna(flag) else "").split(";")))
@@ -96,7 +134,8 @@ def no_estimate_reason(estimates: pd.DataFrame) -> str:
 
 
 def headline_text(estimates: pd.DataFrame) -> list[str]:
-    """The total in a sentence and its cautions, or why there is none (numbers only, no name)."""
+    """The total in a sentence with what the lists leave open above it, then its cautions,
+    or why there is none (numbers only, no name)."""
     documented = int(estimates["documented"].max()) if len(estimates) else 0
     row = preferred_total(estimates)
     if row is None:
@@ -107,8 +146,10 @@ def headline_text(estimates: pd.DataFrame) -> list[str]:
     how = "summed over strata" if row["level"] == "total" else "one pooled table"
     if pd.notna(row["rhat"]) and pd.notna(row["ess"]):
         how += f", R-hat {row['rhat']:.3f}, ESS {row['ess']:,.0f}"
+    sensitivity = sensitivity_sentence(row)
     return [
         f"Estimated total: {row['estimate']:,.0f} (95% interval {row['lower']:,.0f} to "
-        f"{row['upper']:,.0f}; {row['method']}, {how}); {documented:,} documented people.",
+        f"{row['upper']:,.0f}; {row['method']}, {how}); {documented:,} documented people."
+        + (f" {sensitivity}" if sensitivity else ""),
         *headline_cautions(row["flag"]),
     ]

@@ -32,6 +32,8 @@ from recount.estimate.levels import (
 from recount.estimate.methods import HIERARCHICAL, MethodResult
 from recount.estimate.patterns import COUNT, LIST_PREFIX, capture_histories, persons_lists
 from recount.estimate.preferred import PREFERRED, mark_preferred
+from recount.estimate.sensitivity import COLUMNS as SENSITIVITY_COLUMNS
+from recount.estimate.sensitivity import add_prior_sensitivity
 from recount.estimate.strata import StratumResult, StratumTask, run_tasks, stratum_key
 from recount.estimate.unknown_strata import impute_unknown_strata, imputed_people
 from recount.settings import EstimateSettings
@@ -75,6 +77,8 @@ def estimate_workspace(
 
         tables = estimate_linked_workspace(ws, settings, progress, sys.modules[__name__])
         tables["estimates"][PREFERRED] = mark_preferred(tables["estimates"])
+        persons = ws.table("persons", columns=_needed_columns(ws, ()))
+        tables["estimates"] = add_prior_sensitivity(tables["estimates"], persons, lists, settings)
     else:
         persons = ws.table("persons", columns=_needed_columns(ws, settings.strata))
         estimates, draws = estimate_persons(persons, settings, progress)
@@ -90,6 +94,7 @@ def estimate_persons(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The stage without the workspace: a `persons` frame in, (`estimates`, `estimate_draws`) out."""
     check_strata(settings, list(persons.columns))
+    given = settings
     if settings.lcmcr.n_jobs is None:  # strata run side by side: one thread each
         settings = replace(settings, lcmcr=replace(settings.lcmcr, n_jobs=1))
     strata = list(settings.strata)
@@ -110,6 +115,7 @@ def estimate_persons(
     estimates = pd.DataFrame(rows, columns=strata + COLUMNS)
     estimates = _typed(estimates, frame, strata)
     estimates[PREFERRED] = mark_preferred(estimates)
+    estimates = add_prior_sensitivity(estimates, frame, lists, methods_for_lists(given, lists))
     return estimates, draws_table(finest)
 
 
@@ -365,6 +371,7 @@ def _typed(estimates: pd.DataFrame, persons: pd.DataFrame, strata: list[str]) ->
         "fixed_lower",
         "fixed_upper",
         "linkage_share",
+        *SENSITIVITY_COLUMNS,
     ):
         estimates[column] = estimates[column].astype("Float64")
     estimates["documented"] = estimates["documented"].astype("Int64")

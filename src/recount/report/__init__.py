@@ -218,6 +218,18 @@ def write_report(ws: Workspace, redact: bool | None = None) -> Path:
             else None
         ),
     }
+    chart_blocks["sensitivity"] = (
+        chart_block(
+            "chart-prior-sensitivity",
+            charts.prior_sensitivity(
+                head["sensitivity"]["frame"],
+                head["sensitivity"]["documented"],
+                head["sensitivity"]["bound"],
+            ),
+        )
+        if head["sensitivity"]
+        else None
+    )
     by_threshold = linkage_figures.sensitivity(ws, head["method"])
     chart_blocks["threshold"] = (
         chart_block("chart-threshold", linkage_figures.threshold_chart(by_threshold))

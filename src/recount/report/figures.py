@@ -10,7 +10,8 @@ from typing import Any
 
 import pandas as pd
 
-from recount.estimate.headline import headline_cautions
+from recount.estimate.headline import headline_cautions, sensitivity_sentence
+from recount.estimate.sensitivity import BOUND_SHARE, UNBOUNDED_FLAG, sampler_bound
 from recount.settings.sources import NAME_PARTS
 from recount.tables import is_pooled, pooled_level
 from recount.workspace import Workspace
@@ -72,6 +73,7 @@ def headline(ws: Workspace) -> dict[str, Any]:
         "upper": None,
         "other": None,
         "cautions": [],
+        "sensitivity": None,
     }
     total = _preferred_at(ws, "total")
     if total.empty:
@@ -82,6 +84,7 @@ def headline(ws: Workspace) -> dict[str, Any]:
         method=method, level=level, **{k: float(row[k]) for k in ("estimate", "lower", "upper")}
     )
     out["cautions"] = headline_cautions(row["flag"])
+    out["sensitivity"] = prior_sensitivity(row)
     other_level = "total" if is_pooled(level) else pooled_level("total")
     other = ws.query(
         "select estimate, lower, upper from estimates "
@@ -94,6 +97,32 @@ def headline(ws: Workspace) -> dict[str, Any]:
             **{k: float(other[k].iloc[0]) for k in ("estimate", "lower", "upper")},
         }
     return out
+
+
+def prior_sensitivity(row: pd.Series) -> dict[str, Any] | None:
+    """The headline row under both capture priors (recount.estimate.sensitivity): the
+    sentence, the chart's rows, the documented count and, where the lists leave the total
+    open above, the sampler's bound; None where the stage made no refit."""
+    sentence = sensitivity_sentence(row)
+    if sentence is None:
+        return None
+    flags = str(row["flag"]).split(";") if pd.notna(row["flag"]) else []
+    frame = pd.DataFrame(
+        {
+            "prior": ["default (R's LCMCR)", "admits the barely reached"],
+            "estimate": [float(row["estimate"]), float(row["sensitivity_estimate"])],
+            "lower": [float(row["lower"]), float(row["sensitivity_lower"])],
+            "upper": [float(row["upper"]), float(row["sensitivity_upper"])],
+        }
+    )
+    documented = float(row["documented"])
+    bound = sampler_bound(documented)
+    bound = (
+        bound
+        if UNBOUNDED_FLAG in flags and row["sensitivity_upper"] >= BOUND_SHARE * bound
+        else None
+    )
+    return {"sentence": sentence, "frame": frame, "documented": documented, "bound": bound}
 
 
 def total_levels(ws: Workspace) -> pd.DataFrame:

@@ -62,6 +62,9 @@ LCMCR_MAX_K = 20
 # Beta(a_lambda, b_lambda), the latent classes' capture probabilities' prior in LCMCR and
 # HLCMCR: R's LCMCR's uniform Beta(1, 1).
 CAPTURE_PRIOR = (1.0, 1.0)
+# ... and the prior the headline total is refitted under to show what the lists leave open
+# (recount.estimate.sensitivity): it admits classes the lists barely reach.
+SENSITIVITY_PRIOR = (0.1, 1.0)
 # HLCMCR's draws kept per chain when `draws` is not given (then run on as LCMCR's).
 HLCMCR_DRAWS = 1_000
 
@@ -215,6 +218,18 @@ class EstimateSettings(Section):
         "answers) can calibrate the match probabilities, else 0; docs/linkage_uncertainty.md)",
         minimum=0,
     )
+    prior_sensitivity: bool = setting(
+        True,
+        "refit the headline total (when LCMCR's or HLCMCR's) by LCMCR on the pooled table under "
+        "a capture prior that admits people the lists barely reach, Beta(sensitivity_a_lambda, "
+        "sensitivity_b_lambda), and show where its interval ends (docs/estimate.md)",
+    )
+    sensitivity_a_lambda: float = setting(
+        SENSITIVITY_PRIOR[0], "that capture prior's first shape ([estimate.lcmcr] a_lambda is "
+        "the headline's)", minimum=0, open_interval=True,
+    )  # fmt: skip
+    sensitivity_b_lambda: float = setting(SENSITIVITY_PRIOR[1], "... and second shape",
+                                          minimum=0, open_interval=True)  # fmt: skip
     lcmcr: LcmcrSettings = setting(LcmcrSettings(), "[estimate.lcmcr]: LCMCR's own options")
     hlcmcr: HlcmcrSettings = setting(
         HlcmcrSettings(), "[estimate.hlcmcr]: the hierarchical LCMCR's own options"

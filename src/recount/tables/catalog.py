@@ -321,6 +321,14 @@ ESTIMATES = Table(
         Column(
             "preferred", BOOL, "the row a reader shows for its scope (recount.estimate.preferred)"
         ),
+        Column(
+            "sensitivity_estimate",
+            DOUBLE,
+            "preferred total only: LCMCR refitted under a capture prior that admits people the "
+            "lists barely reach (recount.estimate.sensitivity)",
+        ),
+        Column("sensitivity_lower", DOUBLE),
+        Column("sensitivity_upper", DOUBLE, "where the lists leave the total open above"),
     ),
 )
 
