@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 from ingest_helpers import read_file
 
 from recount.errors import ConfigError
-from recount.ingest.dates import decide_dayfirst, parse_dates
+from recount.ingest.dates import NO_DATE_WORDS, decide_dayfirst, parse_dates
 from recount.ingest.values import (
+    fold,
     recognise_age,
     recognise_governorate,
     recognise_sex,
@@ -255,17 +256,13 @@ def test_an_impossible_day_or_month_keeps_what_still_holds(year, month, day):
         assert result.flag == "date_invalid"
 
 
-@given(st.text(max_size=30))
+@given(st.text(max_size=30) | st.sampled_from(sorted(NO_DATE_WORDS)).map(str.upper))
 def test_any_text_parses_or_is_flagged(text):
     parsed, _ = parse_dates([text])
     result = parsed[0]
     assert (result.date is None) == (result.precision is None)
     if result.date is None and text.strip():
-        assert (
-            result.flag is not None
-            or text.strip() in {"-", "?"}
-            or text.strip().casefold() in {"unknown", "na", "n/a"}
-        )
+        assert result.flag is not None or fold(text.strip()) in NO_DATE_WORDS
 
 
 # -- [sources.values.FIELD] maps --------------------------------------------------------

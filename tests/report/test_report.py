@@ -10,8 +10,8 @@ import pytest
 
 from recount.claims.check import Evidence, matching_estimate
 from recount.errors import WorkspaceError
-from recount.estimate.headline import HEADLINE_CAUTIONS, TOTAL_LEVELS
-from recount.estimate.preferred import mark_preferred
+from recount.estimate.headline import HEADLINE_CAUTIONS
+from recount.estimate.preferred import TOTAL_LEVELS, mark_preferred
 from recount.estimate.sensitivity import UNBOUNDED_FLAG, sampler_bound
 from recount.report import write_report
 from recount.report.figures import estimates_by_year, headline, missing_fields

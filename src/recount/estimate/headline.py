@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from recount.estimate.preferred import PREFERENCE, preferred_rows
+from recount.estimate.preferred import PREFERENCE, TOTAL_LEVELS, preferred_rows
+from recount.estimate.sensitivity import BOUND_FACTOR, BOUND_SHARE, UNBOUNDED_FLAG, sampler_bound
 from recount.settings.estimate import ESS_MINIMUM, GIBBS_RUN_ON_LIMIT, RHAT_LIMIT, RUN_ON_LIMIT
-from recount.tables import pooled_level
-
-TOTAL_LEVELS = ("total", pooled_level("total"))
 
 # What a flag on the headline total means for a reader, said beside the figure.
 HEADLINE_CAUTIONS = {
@@ -68,13 +66,6 @@ HEADLINE_CAUTIONS = {
 def sensitivity_sentence(row: pd.Series) -> str | None:
     """What the lists leave open above the total (recount.estimate.sensitivity), in a sentence;
     None where the row has no refit under the open capture prior."""
-    from recount.estimate.sensitivity import (
-        BOUND_FACTOR,
-        BOUND_SHARE,
-        UNBOUNDED_FLAG,
-        sampler_bound,
-    )
-
     if pd.isna(row.get("sensitivity_upper", pd.NA)):
         return None
     flags = str(row["flag"]).split(";") if pd.notna(row["flag"]) else []

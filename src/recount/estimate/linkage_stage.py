@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from recount.estimate import mcmc_diagnostics
-from recount.estimate.headline import TOTAL_LEVELS, preferred_total
+from recount.estimate.headline import preferred_total
 from recount.estimate.lcmcr import run_on_target
 from recount.estimate.levels import (
     COLUMNS,
@@ -40,6 +40,7 @@ from recount.estimate.levels import (
 )
 from recount.estimate.linkage import LinkageGraph, capture_frame
 from recount.estimate.methods import DRAW_METHODS, MethodResult
+from recount.estimate.preferred import TOTAL_LEVELS
 from recount.estimate.protocol import TAILS
 from recount.estimate.strata import (
     StratumResult,

@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from recount.tables import POOLED_SUFFIX, TABLES, is_pooled
+from recount.tables import POOLED_SUFFIX, TABLES, is_pooled, pooled_level
 
 PREFERENCE = ("hlcmcr", "lcmcr", "dga", "loglinear", "chapman")
 PREFERRED = "preferred"
+# The levels that hold the whole total: per stratum summed, and the pooled table.
+TOTAL_LEVELS = ("total", pooled_level("total"))
 FLOOR_FLAG = "includes_not_estimable_strata"
 # Below this share of a level's documented people, strata added at their documented count
 # move the sum less than its interval: the sum stays preferred (the pooled table, estimated

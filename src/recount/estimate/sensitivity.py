@@ -23,9 +23,8 @@ from dataclasses import replace
 import pandas as pd
 
 from recount.estimate._lcmcr_sampler import SUPPORT_FACTOR
-from recount.estimate.headline import TOTAL_LEVELS
 from recount.estimate.patterns import COUNT, capture_histories
-from recount.estimate.preferred import PREFERRED
+from recount.estimate.preferred import PREFERRED, TOTAL_LEVELS
 from recount.estimate.strata import StratumTask, run_stratum, stratum_key
 from recount.settings import EstimateSettings
 from recount.tables import pooled_level

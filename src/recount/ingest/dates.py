@@ -128,7 +128,8 @@ _PART_OF = re.compile(
 )
 
 
-_NO_DATE = {
+# What lists write for 'no date' (after folding): empty, not a date to flag.
+NO_DATE_WORDS = {
     "-",
     "?",
     "unknown",
@@ -179,7 +180,7 @@ def decide_calendar(values: Sequence[str]) -> str | None:
     marked = dated = 0
     for value in values:
         text = _clean(value)
-        if text and text not in _NO_DATE:
+        if text and text not in NO_DATE_WORDS:
             dated += 1
             marked += "#" in text
     return ETHIOPIAN if 2 * marked > dated else None
@@ -224,7 +225,7 @@ def _strptime(raw: str, date_format: str) -> ParsedDate:
 
 def _parse_one(raw: str, dayfirst: bool, calendar: str | None = None) -> ParsedDate:
     text = _clean(raw)
-    if not raw.strip() or text in _NO_DATE:
+    if not raw.strip() or text in NO_DATE_WORDS:
         return ParsedDate(None, None, None)
     if "#" in text or (calendar == ETHIOPIAN and "@" not in text):
         # Ethiopian lists write day/month/year; the 13th month is Pagume.
