@@ -117,19 +117,12 @@ def test_capture_prior_is_beta_a_b_on_every_capture_probability():
     """LCMCR's density under Beta(a, b) differs from R's Beta(1, 1) by exactly
     sum_jk [(a - 1) log lambda_jk + (b - 1) log(1 - lambda_jk)], wherever the chain stands."""
     rng = np.random.default_rng(4)
-    n_lists, n_classes = 4, 3
-    table = random_table(rng, n_lists, 300)
-    cells, counts = table.drop(columns="count").to_numpy(), table["count"].to_numpy()
-    for a_lambda, b_lambda in [(0.1, 1.0), (0.5, 0.5), (2.0, 3.0)]:
-        x = rng.normal(size=n_lists * n_classes + n_classes - 1)
-        density = {}
-        for shapes in [(1.0, 1.0), (a_lambda, b_lambda)]:
-            data = nuts.target_data(cells, counts, n_classes, 0.25, 0.25, *shapes)
-            density[shapes] = nuts.log_posterior(x, np.empty_like(x), data)
-        lam = special.expit(x[: n_lists * n_classes])
-        expected = np.sum((a_lambda - 1) * np.log(lam) + (b_lambda - 1) * np.log1p(-lam))
-        moved = density[(a_lambda, b_lambda)] - density[(1.0, 1.0)]
-        assert moved == pytest.approx(expected, rel=1e-9, abs=1e-9)
+    assert_capture_prior_moves_by_beta_log_density(
+        rng,
+        lambda cells, counts, shapes: nuts.target_data(cells, counts, 3, 0.25, 0.25, *shapes),
+        nuts.log_posterior,
+        extra=0,
+    )
 
 
 def test_strata_capture_prior_is_beta_a_b_on_every_shared_capture_probability():
@@ -137,20 +130,29 @@ def test_strata_capture_prior_is_beta_a_b_on_every_shared_capture_probability():
     sum_jk [(a - 1) log lambda_jk + (b - 1) log(1 - lambda_jk)] (the logit's Jacobian is
     the same for every prior), wherever the chain stands."""
     rng = np.random.default_rng(8)
+
+    def data_of(cells, counts, shapes):
+        starts, active = np.array([0, len(cells)]), np.ones((1, 4))
+        return nuts.strata_data(cells, counts, starts, active, 3, 0.25, 0.25, 1.0, *shapes)
+
+    assert_capture_prior_moves_by_beta_log_density(
+        rng, data_of, nuts.strata_log_posterior, extra=2 + 3 + 4
+    )
+
+
+def assert_capture_prior_moves_by_beta_log_density(rng, data_of, log_posterior, extra):
+    """On a random 4-list table at 3 classes, a log density built by `data_of(cells, counts,
+    (a, b))` moves from Beta(1, 1) to Beta(a, b) by exactly sum_jk [(a - 1) log lambda_jk +
+    (b - 1) log(1 - lambda_jk)] at random points (capture logits first, `extra` values
+    beyond the class weights' logits)."""
     n_lists, n_classes = 4, 3
     table = random_table(rng, n_lists, 300)
-    cells = table.drop(columns="count").to_numpy()
-    counts = table["count"].to_numpy()
-    starts, active = np.array([0, len(table)]), np.ones((1, n_lists))
-    size = n_lists * n_classes + n_classes - 1 + 2 + n_classes + n_lists
+    cells, counts = table.drop(columns="count").to_numpy(), table["count"].to_numpy()
     for a_lambda, b_lambda in [(0.1, 1.0), (0.5, 0.5), (2.0, 3.0)]:
-        x = rng.normal(size=size)
+        x = rng.normal(size=n_lists * n_classes + n_classes - 1 + extra)
         density = {}
         for shapes in [(1.0, 1.0), (a_lambda, b_lambda)]:
-            data = nuts.strata_data(
-                cells, counts, starts, active, n_classes, 0.25, 0.25, 1.0, *shapes
-            )
-            density[shapes] = nuts.strata_log_posterior(x, np.empty_like(x), data)
+            density[shapes] = log_posterior(x, np.empty_like(x), data_of(cells, counts, shapes))
         lam = special.expit(x[: n_lists * n_classes])
         expected = np.sum((a_lambda - 1) * np.log(lam) + (b_lambda - 1) * np.log1p(-lam))
         moved = density[(a_lambda, b_lambda)] - density[(1.0, 1.0)]
