@@ -5,6 +5,7 @@ from __future__ import annotations
 from typer.testing import CliRunner
 
 from recount.cli import app
+from recount.estimate.headline import HEADLINE_CAUTIONS
 
 LISTS = (
     "violations_documentation_center",
@@ -67,3 +68,26 @@ def test_init_on_a_workspace_that_exists_says_what_it_kept_and_what_is_next(tmp_
     assert runner.invoke(app, ["ingest", "-w", str(root)]).exit_code == 0
     ingested = runner.invoke(app, ["init", str(root)], env={"COLUMNS": None})
     assert "`recount run` brings every stage up to date" in ingested.output
+
+
+def test_the_mse_table_shows_each_estimates_flags_and_says_once_what_they_mean(tmp_path):
+    """Two lists that share most of their people: the log-linear model needs their
+    interaction and dga's weight lies on the graph joining every list. Each row shows its
+    flag, and each flag's meaning is said once under the table."""
+    path = tmp_path / "dependent.csv"
+    rows = ["1,0,0,100", "0,1,0,100", "0,0,1,250", "1,1,0,400", "1,0,1,50", "0,1,1,40", "1,1,1,60"]
+    path.write_text(",".join([*LISTS, "count"]) + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["mse", str(path), "-m", "loglinear", "-m", "dga"], env={"COLUMNS": None}
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    (header,) = [line for line in lines if "95% interval" in line]
+    assert header.split("┃")[-2].strip() == "flags"
+    (loglinear,) = [line for line in lines if "│ loglinear" in line]
+    assert loglinear.split("│")[-2].strip() == "strong_list_dependence"
+    (dga,) = [line for line in lines if "│ dga" in line]
+    assert dga.split("│")[-2].strip() == "saturated_model"
+    for flag in ("strong_list_dependence", "saturated_model"):
+        (meaning,) = [line for line in lines if line.startswith(f"flag {flag}: ")]
+        assert HEADLINE_CAUTIONS[flag] in meaning

@@ -226,6 +226,8 @@ def register(app: typer.Typer) -> None:
                 f"({total['lower']:,.0f}-{total['upper']:,.0f}), R-hat {total['rhat']:.3f}, "
                 f"ESS {total['ess']:,.0f}"
             )
+        for meaning in flag_meanings(frame):
+            err_console.print(f"[yellow]flag[/] {escape(meaning)}")
         if frame["flag"].fillna("").str.contains("independence_untestable").any():
             caution = escape(HEADLINE_CAUTIONS["independence_untestable"])
             err_console.print(f"[yellow]caution:[/] {caution}")
@@ -336,8 +338,12 @@ def mse_table(frame: pd.DataFrame, strata: list[str], name: str) -> Table:
     for column in ("N", "95% interval", "sec", "ess", "R-hat"):
         table.add_column(column, justify="right", no_wrap=True)
     table.add_column("model")
+    flagged = frame["flag"].notna().any()
+    if flagged:
+        table.add_column("flags")
     for row in shown.to_dict("records"):
         ok = row["status"] == "ok"
+        flags = [", ".join(flag_list(row["flag"]))] if flagged else []
         table.add_row(
             *[("" if pd.isna(row[c]) else str(row[c])) for c in strata],
             row["method"],
@@ -348,8 +354,28 @@ def mse_table(frame: pd.DataFrame, strata: list[str], name: str) -> Table:
             "" if not ok or pd.isna(row["rhat"]) else f"{row['rhat']:.3f}",
             # a log-linear model names its lists in brackets: text, not rich markup
             escape((row["model"] or "") if ok else (row["reason"] or "")),
+            *flags,
         )
     return table
+
+
+def flag_list(flag: object) -> list[str]:
+    """A row's `;`-separated flags as a list (none when the cell is empty)."""
+    return [] if pd.isna(flag) else [f for f in str(flag).split(";") if f]
+
+
+# Flags `recount mse` explains in a line of their own (a warning with what to run).
+WARNED_FLAGS = ("poor_convergence", "truncation_binds", "independence_untestable")
+
+
+def flag_meanings(frame: pd.DataFrame) -> list[str]:
+    """What each flag in the table means, once per flag, for those without a warning line."""
+    present = sorted({f for cell in frame["flag"] for f in flag_list(cell)})
+    return [
+        f"{flag}: {HEADLINE_CAUTIONS[flag]}"
+        for flag in present
+        if flag in HEADLINE_CAUTIONS and flag not in WARNED_FLAGS
+    ]
 
 
 def run_mse(
