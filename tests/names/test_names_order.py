@@ -49,8 +49,12 @@ def test_the_list_written_surnames_first_is_found_and_its_surnames_counted(seed,
             sexes.append(sex if rng.random() < 0.7 else None)
             expected.append(len(sn) if source == turned else 0)
     leads = surname_leads(sources, keys, sexes)
-    assert all(lead == 0 for lead, s in zip(leads, sources) if s != f"list{turned}")
-    right = [lead == e for lead, e, s in zip(leads, expected, sources) if s == f"list{turned}"]
+    assert all(lead == 0 for lead, s in zip(leads, sources, strict=True) if s != f"list{turned}")
+    right = [
+        lead == e
+        for lead, e, s in zip(leads, expected, sources, strict=True)
+        if s == f"list{turned}"
+    ]
     assert sum(right) >= 0.9 * len(right)
 
 
