@@ -25,9 +25,9 @@ import numpy as np
 import pandas as pd
 
 from recount.estimate import mcmc_diagnostics
-from recount.estimate.lcmcr_work import leapfrogs_per_sweep
 from recount.estimate._lcmcr_nuts import WARM_SWEEPS, Chain
 from recount.estimate._lcmcr_sampler import STATE, advance_chain, start_chain
+from recount.estimate.lcmcr_work import leapfrogs_per_sweep
 from recount.estimate.mcmc_diagnostics import converged
 from recount.estimate.patterns import COUNT, patterns_from_individuals, validate_patterns
 from recount.estimate.protocol import ALPHA, check_alpha, summary_frame
