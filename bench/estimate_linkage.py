@@ -3,8 +3,11 @@
 Per replicate: simulate lists with known truth, then the product's path on the files
 (`Workspace.ingest/normalize/link/estimate`, the report's own headline choice) with and
 without linkage draws; then a simulated reviewer answers a 300-item audit sample from the
-truth (`recount.review.audit.answer_from_truth`) and the stage runs again. One JSON line per
-replicate, then one summary line per size:
+truth (`recount.review.audit.answer_from_truth`) and the stage runs again. Beside them the
+headline's method on the truth's own links of the records the workspace identified
+(`perfect_links`): the total without linkage error, which is what an audit can move the total
+toward (the rest of the headline's error is the model's). One JSON line per replicate, then
+one summary line per size:
 
     python bench/estimate_linkage.py --people 5000 --replicates 20
     python bench/estimate_linkage.py --linkage-draws auto      # the product's default setting
@@ -35,6 +38,7 @@ from pathlib import Path
 import pandas as pd
 
 from recount import Project
+from recount.estimate.workspace import estimate_persons
 from recount.report.figures import headline
 from recount.review import audit
 from recount.review.labels_io import import_labels
@@ -132,6 +136,33 @@ def true_links(ws: Workspace, root: Path, people: int) -> dict:
     return figures(ws, people)
 
 
+def perfect_links(ws: Workspace, root: Path, people: int, top: dict) -> dict:
+    """The headline's method and level on the truth's own capture table of the records the
+    workspace identified (`estimate_persons`, the stage without the workspace, no linkage
+    draws): the total with no linkage error. What an audit can move the total toward; the
+    rest of the headline's error is the model's."""
+    truth = truth_of(root).set_index("record_id")["true_id"]
+    records = ws.table("record_person", ["record_id", "source_id", "person_id"])
+    records = records[records["person_id"].notna()]
+    lists = sorted(records["source_id"].unique())
+    flags = pd.crosstab(truth.reindex(records["record_id"]).to_numpy(), records["source_id"])
+    persons = pd.DataFrame({"person_id": flags.index.astype(str)})
+    for name in lists:
+        persons[f"in_{name}"] = flags[name].to_numpy() > 0
+    settings = ws.config.estimate.with_overrides(linkage_draws=0)
+    estimates, _ = estimate_persons(persons, settings)
+    row = estimates[(estimates["level"] == top["level"]) & (estimates["method"] == top["method"])]
+    row = row.iloc[0]
+    return {
+        "documented": len(persons),
+        "estimate": round(float(row["estimate"])),
+        "lower": round(float(row["lower"])),
+        "upper": round(float(row["upper"])),
+        "error": round(float(row["estimate"]) / people - 1, 4),
+        "covered": bool(row["lower"] <= people <= row["upper"]),
+    }
+
+
 def replicate(args, seed: int, work: Path) -> dict:
     root = work / f"seed{seed}"
     started = time.perf_counter()
@@ -162,6 +193,9 @@ def replicate(args, seed: int, work: Path) -> dict:
     }
     if not args.only_true_links:
         result["headline"] = figures(ws, args.people)
+        began = time.perf_counter()
+        result["perfect_links"] = perfect_links(ws, root, args.people, result["headline"])
+        timings["perfect_links"] = round(time.perf_counter() - began, 1)
     if args.audit and not args.only_true_links:
         with ws.connect() as con:
             audit.ensure_schema(con)
@@ -234,6 +268,29 @@ def summary(args, results: list[dict]) -> dict:
             if "with_audit" in r
         ]
         out["audit_moved_toward_truth"] = round(sum(moved) / len(moved), 3) if moved else None
+        # Toward the total on the truth's own links: the part of the error linkage made.
+        toward, removed = [], []
+        for r in results:
+            if "with_audit" not in r or "perfect_links" not in r:
+                continue
+            perfect = r["perfect_links"]["estimate"]
+            before = r["headline"]["estimate"] - perfect
+            after = r["with_audit"]["estimate"] - perfect
+            toward.append(abs(after) <= abs(before))
+            if before:
+                removed.append(1 - after / before)
+        out["audit_moved_toward_perfect_links"] = (
+            round(sum(toward) / len(toward), 3) if toward else None
+        )
+        out["median_linkage_error_removed"] = (
+            round(float(pd.Series(removed).median()), 3) if removed else None
+        )
+        out["coverage_perfect_links"] = share("covered", part="perfect_links")
+        out["median_error_perfect_links"] = float(
+            pd.Series(
+                [r["perfect_links"]["error"] for r in results if "perfect_links" in r]
+            ).median()
+        )
     if args.true_links:
         ratios = [r["true_links"].get("width_ratio") for r in results if "true_links" in r]
         out["true_links_median_width_ratio"] = float(pd.Series(ratios).median())
