@@ -49,46 +49,44 @@ def name_codes(tokens: pd.Series) -> tuple[np.ndarray, np.ndarray]:
 
 
 def one_name_apart(codes: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """For pairs (left[k], right[k]): the code each record holds that the other does not, where
-    the two share every name but one each and at least two (shape (pairs, 2), -1 elsewhere)."""
-    out = np.full((len(left), 2), -1, dtype=np.int64)
-    for start in range(0, len(left), CHUNK):
-        a = codes[left[start : start + CHUNK]]
-        b = codes[right[start : start + CHUNK]]
-        in_b = ((a[:, :, None] == b[:, None, :]) & (a[:, :, None] >= 0)).any(axis=2)
-        in_a = ((b[:, :, None] == a[:, None, :]) & (b[:, :, None] >= 0)).any(axis=2)
-        only_a = (a >= 0) & ~in_b
-        only_b = (b >= 0) & ~in_a
-        apart = (only_a.sum(axis=1) == 1) & (only_b.sum(axis=1) == 1) & (in_b.sum(axis=1) >= 2)
-        rows = np.flatnonzero(apart)
-        out[start + rows, 0] = a[rows, only_a[rows].argmax(axis=1)]
-        out[start + rows, 1] = b[rows, only_b[rows].argmax(axis=1)]
-    return out
+    """For pairs (left[k], right[k]) whose records share every name but one each, and at least
+    two: the code each holds that the other does not (shape (such pairs, 2))."""
+    a, b = codes[left], codes[right]
+    in_b = ((a[:, :, None] == b[:, None, :]) & (a[:, :, None] >= 0)).any(axis=2)
+    in_a = ((b[:, :, None] == a[:, None, :]) & (b[:, :, None] >= 0)).any(axis=2)
+    only_a = (a >= 0) & ~in_b
+    only_b = (b >= 0) & ~in_a
+    rows = np.flatnonzero(
+        (only_a.sum(axis=1) == 1) & (only_b.sum(axis=1) == 1) & (in_b.sum(axis=1) >= 2)
+    )
+    return np.column_stack(
+        [a[rows, only_a[rows].argmax(axis=1)], b[rows, only_b[rows].argmax(axis=1)]]
+    )
 
 
 def blurred_spellings(
     tokens: pd.Series, romanised: np.ndarray, left: np.ndarray, right: np.ndarray
 ) -> frozenset[tuple[str, str]]:
     """Pairs of name keys (both orders) that a romanised spelling stands for alike, learnt from
-    the scored pairs (left[k], right[k]) of records with `tokens` (name keys) of which
-    `romanised` are written in Latin letters only; empty where there is no script to compare."""
-    ok = (left >= 0) & (right >= 0)
-    left, right = left[ok], right[ok]
-    crossing = romanised[left] != romanised[right]
-    original = ~romanised[left] & ~romanised[right]
-    if not crossing.any() or not original.any():
+    the scored pairs (left[k], right[k]; -1: not a record) of records with `tokens` (name keys)
+    of which `romanised` are written in Latin letters only; empty where there is no second
+    script to compare."""
+    if romanised.all() or not romanised.any():
         return frozenset()
     codes, names = name_codes(tokens)
-    across = Counter()
-    apart = one_name_apart(codes, left[crossing], right[crossing])
-    flip = romanised[right[crossing]]  # the romanised record's name first
-    apart[flip] = apart[flip][:, ::-1]
-    for x, y in apart[apart[:, 0] >= 0].tolist():
-        across[(x, y)] += 1
-    within = Counter()
-    apart = one_name_apart(codes, left[original], right[original])
-    for x, y in np.sort(apart[apart[:, 0] >= 0], axis=1).tolist():
-        within[(x, y)] += 1
+    across, within = Counter(), Counter()
+    for start in range(0, len(left), CHUNK):  # chunks: nothing kept per pair
+        a, b = left[start : start + CHUNK], right[start : start + CHUNK]
+        ok = (a >= 0) & (b >= 0)
+        a, b = a[ok], b[ok]
+        crossing = romanised[a] != romanised[b]
+        # the romanised record's name first
+        first = np.where(romanised[a], a, b)[crossing]
+        second = np.where(romanised[a], b, a)[crossing]
+        across.update(map(tuple, one_name_apart(codes, first, second).tolist()))
+        original = ~romanised[a] & ~romanised[b]
+        apart = one_name_apart(codes, a[original], b[original])
+        within.update(map(tuple, np.sort(apart, axis=1).tolist()))
     across_total, within_total = sum(across.values()), sum(within.values())
     if not across_total or not within_total:
         return frozenset()
