@@ -140,6 +140,19 @@ def test_ages_in_any_digits(age):
         assert recognise_age([text]) == [(age, None)], text
 
 
+@given(
+    st.integers(0, 120),
+    st.sampled_from(["aprox. {}", "Aprox {}", "about {}", "~{}", "{}?", "{} aprox.", "حوالي {}"]),
+)
+def test_an_age_marked_as_a_guess_is_read_and_flagged(age, written):
+    assert recognise_age([written.format(age)]) == [(age, "age_approximate")]
+
+
+@pytest.mark.parametrize("written", ["NS", "ns/nr", "S/D", "Ignorado", "?"])
+def test_spanish_words_for_an_unknown_age_are_missing_not_unparsed(written):
+    assert recognise_age([written]) == [(None, None)]
+
+
 @given(st.integers(121, 10_000) | st.integers(-10_000, -1))
 def test_ages_out_of_range_are_null_and_flagged(age):
     assert recognise_age([str(age)]) == [(None, "age_out_of_range")]
@@ -290,6 +303,44 @@ def test_values_maps_translate_a_sources_own_vocabulary():
     assert records["place"].tolist()[:2] == ["Damascus", "Homs"]
     issues = [None if pd.isna(v) else v for v in records["issues"]]
     assert issues == [None, "status_unrecognised", "status_unrecognised", "sex_unrecognised"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(st.sampled_from(["H", "h", "M", "m", " M", "Hombre", "Mujer"]), min_size=1, max_size=9)
+)
+def test_h_and_m_without_f_are_hombre_and_mujer(cells):
+    """A Spanish list's M is a woman beside H; the same M beside F (or alone) is a man."""
+    source = {"id": "s", "path": "l.csv", "columns": {"name": "name", "sex": "sex"}}
+    data = "name,sex\n" + "".join(f"A{i},{cell}\n" for i, cell in enumerate(cells))
+    letters = {cell.strip().lower() for cell in cells}
+    spanish = {"h", "m"} <= letters
+    expected = [
+        "M"
+        if cell.strip().lower() in ("h", "hombre")
+        else "F"
+        if spanish or cell == "Mujer"
+        else "M"
+        for cell in cells
+    ]
+    assert read(data, source).records["sex"].tolist() == expected
+
+
+def test_a_sources_own_sex_map_goes_before_the_letters_reading():
+    source = {
+        "id": "s",
+        "path": "l.csv",
+        "columns": {"name": "name", "sex": "sex"},
+        "values": {"sex": {"M": "M", "H": ""}},
+    }
+    records = read("name,sex\nA,H\nB,M\n", source).records
+    assert pd.isna(records["sex"][0]) and records["sex"][1] == "M"
+
+
+def test_m_beside_f_stays_male():
+    source = {"id": "s", "path": "l.csv", "columns": {"name": "name", "sex": "sex"}}
+    records = read("name,sex\nA,H\nB,M\nC,F\n", source).records
+    assert records["sex"].tolist() == ["M", "M", "F"]
 
 
 def test_a_values_map_target_that_is_not_a_value_names_the_key():

@@ -22,6 +22,7 @@ from recount.ingest.dates import GREGORIAN, decide_calendar, decide_dayfirst, pa
 from recount.ingest.norms import LengthRule, typical_length
 from recount.ingest.values import (
     fold,
+    implied_sex_values,
     recognise_age,
     recognise_governorate,
     recognise_sex,
@@ -315,6 +316,8 @@ def _value_joins(con, source: SourceConfig, columns, today):
             continue
         mapping = _value_map(source, field)
         raws = _distinct(con, field)
+        if field == "sex":
+            mapping = implied_sex_values(raws) | mapping
         mapped = [mapping.get(fold(raw), raw) for raw in raws]
         recognise = RECOGNISERS[field]
         results = recognise(mapped, pack) if field == "governorate" else recognise(mapped)

@@ -24,6 +24,7 @@ from recount.ingest.files import open_reader
 from recount.ingest.readers import JsonLinesReader, Reader
 from recount.ingest.values import (
     fold,
+    implied_sex_values,
     recognise_age,
     recognise_governorate,
     recognise_sex,
@@ -221,6 +222,7 @@ class Suggestion:
     event_dates: tuple[str, ...] = ()  # date columns in the deaths' years: not births
     not_ages: tuple[str, ...] = ()  # an age header over values that are no ages (bands)
     other_sheets: tuple[str, ...] = ()  # a workbook's sheets not read
+    sex_values: tuple[tuple[str, str], ...] = ()  # letters whose reading the column settles
 
     def toml(self) -> str:
         lines = [
@@ -266,6 +268,12 @@ class Suggestion:
             named[field] += 1  # headers in other scripts all slug to column_x: keep them apart
             field = field if named[field] == 1 else f"{field}_{named[field]}"
             lines.append(f"# extra.{field} = {_toml_string(column)}   # {why}")
+        if self.sex_values:
+            lines += [
+                "",
+                "[sources.values.sex]   # H and M but no F: hombre and mujer, M is female",
+            ]
+            lines += [f"{_toml_string(raw)} = {_toml_string(sex)}" for raw, sex in self.sex_values]
         if "governorate" in self.columns and self.without_pack and not self.country_hint:
             lines += [
                 "",
@@ -385,7 +393,21 @@ def suggest_source(path: Path, root: Path | None = None, pack: CountryPack = NO_
         ),
         event_dates=tuple(event_dates),
         not_ages=not_ages,
+        sex_values=_sex_letters(ordered, sample),
     )
+
+
+def _sex_letters(
+    columns: dict[str, tuple[str, str]], sample: pa.Table
+) -> tuple[tuple[str, str], ...]:
+    """The sex column's letters as ingest will read them (H/M: hombre/mujer), written out so the
+    user sees the reading and can change it."""
+    if "sex" not in columns:
+        return ()
+    cells = sample.column(columns["sex"][0]).to_pylist()
+    written = sorted({str(cell).strip() for cell in cells if cell is not None})
+    implied = implied_sex_values(written)
+    return tuple((raw, implied[fold(raw)]) for raw in written if fold(raw) in implied)
 
 
 def _finest_place(sample: pa.Table, by_header: dict[int, str | None]) -> int | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from recount.names.burmese import to_unicode
 from recount.reference import NO_PACK, CountryPack
@@ -47,6 +47,14 @@ UNKNOWN_WORDS = {
     "sin datos",
     "s/i",
     "no sabe",
+    "ns",
+    "ns/nr",
+    "n/s",
+    "s/d",
+    "ignorado",
+    "ignorada",
+    "se desconoce",
+    "no consta",
     "no aplica",
     "inconnu",
     "inconnue",
@@ -221,6 +229,9 @@ _AGE = re.compile(
 )
 _AGE_MONTHS = re.compile(r"^\s*\d{1,2}\s*(?:m|mo|months?|meses|mois|شهر|شهرا|اشهر|شهور)\s*$")
 _AGE_NEGATIVE = re.compile(r"^\s*-\s*\d+(?:[.,]\d+)?\s*$")
+# An age marked as a guess ("aprox. 30", "about 30", "30?"): read, and flagged age_approximate.
+_ABOUT = r"aprox\.?|aproximadamente|approx\.?|approximately|about|around|circa|ca\.|c\.|environ|env\.|~|≈|около|приблизно|близько|حوالي|حوالى|تقريبا"
+_AGE_APPROXIMATE = re.compile(rf"^\s*(?:{_ABOUT})\s*(.+?)\s*$|^\s*(.+?)\s*(?:\?|{_ABOUT})\s*$")
 
 
 def fold(value: str) -> str:
@@ -238,6 +249,18 @@ def _invert(words: Mapping[str, set[str]]) -> dict[str, str]:
 _SEX = _invert(SEX_WORDS)
 _STATUS = _invert(STATUS_WORDS)
 _UNKNOWN = {fold(w) for w in UNKNOWN_WORDS}
+
+
+def implied_sex_values(values: Iterable[str]) -> dict[str, str]:
+    """How a column's single letters read, folded value -> sex, when the letters settle it.
+
+    Spanish lists write H (hombre) and M (mujer) where English M is male: a column holding H
+    and M but no F is read the Spanish way. A source's `[sources.values.sex]` goes first.
+    """
+    letters = {fold(value) for value in values}
+    if {"h", "m"} <= letters and "f" not in letters:
+        return {"h": "M", "m": "F"}
+    return {}
 
 
 def recognise_sex(values: Sequence[str]) -> list[tuple[str | None, str | None]]:
@@ -287,6 +310,11 @@ def recognise_age(values: Sequence[str]) -> list[tuple[int | None, str | None]]:
     out: list[tuple[int | None, str | None]] = []
     for value in values:
         text = fold(value.translate(DIGITS)).replace("٫", ".")
+        approximate = _AGE_APPROXIMATE.match(text)
+        if approximate and _AGE.match(approximate.group(1) or approximate.group(2)):
+            years, flag = recognise_age([approximate.group(1) or approximate.group(2)])[0]
+            out.append((years, flag or "age_approximate"))
+            continue
         match = _AGE.match(text)
         if match:
             years = int(float(match.group(1).replace(",", ".")))
