@@ -83,3 +83,17 @@ def test_an_emphatic_pronoun_is_not_part_of_the_speaker(speaker, pronoun, count)
 def test_a_date_before_an_institution_is_no_part_of_it(month, day, body, count):
     found = claims_of(f"On {day} {month} {body} reported {count} deaths.")
     assert found[str(count)]["claimant"] == body.removeprefix("the ")
+
+
+# Counts killed in action are soldiers, and so are the counts coordinated after them.
+@given(
+    side=st.sampled_from(["Cuba", "The battalion", "The 82nd Airborne"]),
+    killed=st.integers(2, 90),
+    wounded=st.integers(91, 900),
+    action=st.sampled_from(["killed in action", "KIA"]),
+)
+def test_counts_after_killed_in_action_are_soldiers_too(side, killed, wounded, action):
+    found = claims_of(f"{side} had {killed} {action}, with {wounded} wounded, the report says.")
+    assert found[str(killed)]["population"] == "combatants"
+    assert found[str(wounded)]["measure"] == "injured"
+    assert found[str(wounded)]["population"] == "combatants"
