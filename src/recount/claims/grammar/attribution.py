@@ -937,6 +937,8 @@ _ORGANISATION_WORDS = {"project", "group", "office", "ministry", "agency", "comm
                        "estimates", "figures", "reports", "estimate", "statistics"}  # fmt: skip
 _TRAILING_ADVERBS = {"there", "here", "now", "today", "yesterday", "tonight", "again", "also",
                      "earlier", "later", "recently", "previously"}  # fmt: skip
+# "Human Rights Watch itself wrote", "President Maduro himself announced": the speaker.
+_EMPHATIC_PRONOUNS = {"itself", "himself", "herself", "themselves"}
 _CONJUNCTIONS = {
     "but", "and", "while", "whilst", "as", "so", "yet", "or", "although", "though", "whereas", "when",
     "after", "because", "where", "since", "if", "that", "then", "before",
@@ -1067,7 +1069,7 @@ def _clean_phrase(phrase: str) -> str | None:
     ):
         words = words[1:]  # "(archive) of the Truth and Reconciliation Commission": the body
     while words and (
-        words[-1].lower().rstrip(".,") in _TRAILING_ADVERBS
+        words[-1].lower().rstrip(".,") in _TRAILING_ADVERBS | _EMPHATIC_PRONOUNS
         or words[-1].lower() in _NAME_LINKS | DETERMINERS
     ):
         words = words[:-1]
@@ -1149,6 +1151,8 @@ def _after_time_adjunct(words: list[str]) -> list[str]:
         return words
     if len(tail) == 1 and tail[0].lower() in _SUBJECT_PRONOUNS:
         return tail
+    if _is_date_word(words[cut]) and tail[-1].lower() in _ORGANISATION_WORDS:
+        return tail  # "On 6 December police reported": the police, not 'December police'
     return tail if all(w[:1].isupper() for w in tail) else words
 
 

@@ -428,10 +428,10 @@ def sentence_claims(
     claims = _as_many_again(sentence, claims)
     _place_breakdown(sentence, claims)
     _armed_losers(sentence, claims)
+    _military_population(sentence, claims)  # before sharing: "24 killed in action, with 59 wounded"
     _share_population(sentence, claims)
     _opening_population(sentence, claims)
     _topic_population(sentence, claims)
-    _military_population(sentence, claims)
     _people_on_the_move(sentence, claims)
     for claim in claims:
         if _SICK_RE.match(sentence, claim.quantity.end):
