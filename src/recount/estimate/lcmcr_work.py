@@ -2,7 +2,7 @@
 `auto`'s race (recount.estimate.lcmcr) counts both in one unit, collapsed sweeps, from
 the table alone: the same table and seed then choose the same sampler however busy the
 machine is. A constant did not fit: a sweep costs 1.8 leapfrog steps on a 6-list stratum
-of 124 people and 11.7 on 8 lists of 366,000 (docs/lcmcr.md, "Work, not seconds").
+of 757 people and 11.7 on 8 lists of 366,000 (docs/lcmcr.md, "Work, not seconds").
 
 The model follows where each spends its time. A sweep splits every cell's count over the
 classes by binomial draws, which stop once the count is spent (about min(count, K) draws
