@@ -13,7 +13,8 @@ pairwise precision/recall/F1, B-cubed F1, documented people found vs true, block
 The split is declared in recount.simulate.regimes (TUNING, HELD_OUT) and docs/simulator.md:
 tune linkage on the tuning regimes only; report the held-out ones, never tune on them. Held-out
 regimes run with their own seeds, so even their random draws are unseen: fresh ones
-(FRESH_SEED + index, from #13 round 14) by default; `--seeds round13` reruns those of round 13
+(FRESH_SEED + index, from #13 round 15) by default; `--seeds round14` reruns those of round 14
+(ROUND14_SEED + index), `--seeds round13` those of round 13
 (ROUND13_SEED + index), `--seeds round12` those of round 12 (ROUND12_SEED + index), `--seeds
 worn` those scored at the end of ten rounds up to round 11 (HELD_OUT_SEED + index), all kept for
 comparison only.
@@ -35,9 +36,11 @@ TUNING_SEED = 11
 HELD_OUT_SEED = 101  # worn: scored at the end of ten rounds, up to round 11
 ROUND12_SEED = 201  # worn: #13 round 12 (2026-12-06, scored twice)
 ROUND13_SEED = 301  # worn: #13 round 13 (2026-12-06, scored twice)
-FRESH_SEED = 401  # fresh from #13 round 14 (2026-12-06)
+ROUND14_SEED = 401  # worn: #13 round 14 (2026-12-06, scored twice)
+FRESH_SEED = 501  # fresh from #13 round 15 (2026-12-06)
 SEEDS = {
     "fresh": FRESH_SEED,
+    "round14": ROUND14_SEED,
     "round13": ROUND13_SEED,
     "round12": ROUND12_SEED,
     "worn": HELD_OUT_SEED,
@@ -161,7 +164,8 @@ def main() -> None:
         "--seeds",
         choices=list(SEEDS),
         default="fresh",
-        help="held-out seeds: fresh (401, ...), round 13's (301, ...), round 12's (201, ...) or the "
+        help="held-out seeds: fresh (501, ...), round 14's (401, ...), round 13's (301, ...), "
+        "round 12's (201, ...) or the "
         "worn ones of rounds up to 11 (101, ...)",
     )
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/recount-bench-link-regimes"))
