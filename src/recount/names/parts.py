@@ -188,6 +188,7 @@ def split_name(
     style: str = AUTO_KEYS,
     equivalents: NameEquivalents = NO_EQUIVALENTS,
     capitals_mark_family: bool = False,
+    surnames_first: int = 0,
 ) -> NameParts:
     """The parts of one written name (either script).
 
@@ -197,7 +198,9 @@ def split_name(
     pack's `equivalents` (`recount.names.equivalents`). `capitals_mark_family`: the
     name's list writes the family name before a comma in capitals (`capitals_mark_family`
     in recount.names.workspace), so a comma after a name not in capitals follows the given
-    name ('Aisha, Fadi Farhat').
+    name ('Aisha, Fadi Farhat'). `surnames_first`: how many leading name tokens are family
+    names written before the given names (the names stage learns it per list,
+    `recount.names.order`).
     """
     if text is None or not str(text).strip():
         return NameParts(identifiable=False, unidentified_reason="no_name")
@@ -250,6 +253,8 @@ def split_name(
     tokens = _tokens(words, script, style, equivalents)
     if not tokens:  # particles only ('De La', 'Da Da'): nothing to key
         return NameParts(script=script, identifiable=False, unidentified_reason="unknown_name")
+    if 0 < surnames_first < len(tokens):
+        tokens = tokens[surnames_first:] + tokens[:surnames_first]
     return _assign(tokens, aliases, script, father_initial and style == ARABIC_KEYS)
 
 

@@ -27,6 +27,7 @@ from recount.names.keys import (
     listed_token,
 )
 from recount.names.lexicon import load_lexicon
+from recount.names.order import surname_leads
 from recount.names.parts import NameParts, comma_family_in_capitals, parts_from_fields, split_name
 from recount.names.places import coarser_parts, resolve_place
 from recount.reference import NO_PACK, CountryPack, workspace_pack
@@ -36,7 +37,7 @@ from recount.tables import TABLES
 NORMALIZED_SCHEMA = TABLES["normalized"].schema
 _RECORD_COLUMNS = (
     "record_id", "source_id", *NAME_FIELDS, "governorate", "governorate_raw", "place",
-    "date_of_death", "date_precision", "date_of_death_raw",
+    "date_of_death", "date_precision", "date_of_death_raw", "sex",
 )  # fmt: skip
 PARTS = ("given", "father", "grandfather", "family")
 
@@ -144,6 +145,7 @@ def normalize_records(
     frame["capitals"] = capitals_mark_family(frame).map({True: "1", False: None})
     codes, distinct = _distinct(frame, ("name", "name_latin", *NAME_PARTS, "capitals"))
     rows = _name_rows(distinct, workers, style, equivalents)
+    codes = _surnames_first(frame, codes, distinct, rows, style, equivalents)
     for j, field in enumerate(NAME_OUTPUT):
         out[field] = _spread([row[j] for row in rows], codes, NORMALIZED_SCHEMA.field(field).type)
     codes, distinct = _distinct(frame, ("governorate", "governorate_raw", "place"))
@@ -261,6 +263,34 @@ def _name_rows(
         return [row for chunk in rows for row in chunk]
 
 
+def _surnames_first(
+    frame: pd.DataFrame,
+    codes: np.ndarray,
+    distinct: list[tuple],
+    rows: list[tuple],
+    style: str,
+    equivalents: NameEquivalents,
+) -> np.ndarray:
+    """The codes with the names of lists learnt to write surnames first (`names.order`) read
+    again turned round; their rows are appended to `rows`."""
+    written = [rows[c][-1] for c in codes]
+    leads = np.asarray(
+        surname_leads(frame["source_id"].tolist(), written, frame["sex"].tolist()), dtype=np.int64
+    )
+    codes = codes.copy()
+    turned: dict[tuple[int, int], int] = {}
+    for i in np.flatnonzero(leads):
+        values = distinct[codes[i]]
+        if values[:2] == (None, None) or any(v is not None for v in values[2:6]):
+            continue  # no free-text name, or the list gives the parts in their own columns
+        key = (int(codes[i]), int(leads[i]))
+        if key not in turned:
+            turned[key] = len(rows)
+            rows.append(_name_row(*values, style, equivalents, int(leads[i])))
+        codes[i] = turned[key]
+    return codes
+
+
 def _name_rows_chunk(
     distinct: list[tuple], style: str = AUTO_KEYS, equivalents: NameEquivalents = NO_EQUIVALENTS
 ) -> list[tuple]:
@@ -277,11 +307,19 @@ def _name_row(
     capitals=None,
     style: str = AUTO_KEYS,
     equivalents: NameEquivalents = NO_EQUIVALENTS,
+    surnames_first: int = 0,
 ) -> tuple:
     """The name columns of `normalized` for one distinct combination of name fields
-    (`capitals`: the record's list marks family names in capitals, `capitals_mark_family`)."""
+    (`capitals`: the record's list marks family names in capitals, `capitals_mark_family`),
+    then the primary form's token keys in the order read (`names.order` learns from them)."""
     forms = _name_forms(
-        name, latin, (given, father, grandfather, family), style, equivalents, bool(capitals)
+        name,
+        latin,
+        (given, father, grandfather, family),
+        style,
+        equivalents,
+        bool(capitals),
+        surnames_first,
     )
     primary = _primary(forms)
     keyed = _keyed(forms, primary)
@@ -301,6 +339,7 @@ def _name_row(
         primary.unidentified_reason,
         primary.relation,
         primary.relation_anchor_key,
+        tuple(t.key for t in primary.tokens if t.key) if primary.identifiable else (),
     )
 
 
@@ -311,15 +350,18 @@ def _name_forms(
     style: str = AUTO_KEYS,
     equivalents: NameEquivalents = NO_EQUIVALENTS,
     capitals: bool = False,
+    surnames_first: int = 0,
 ) -> list[NameParts]:
-    """Every form of the name the record carries: separate parts first, then full names."""
+    """Every form of the name the record carries: separate parts first, then full names
+    (`surnames_first`: of the name as its list writes it, `split_name`)."""
     forms = []
     if any(f is not None for f in fields):
         values = (None if f is None else str(f) for f in fields)
         forms.append(parts_from_fields(*values, style, equivalents))
-    for text in (name, latin):
-        if text is not None:
-            forms.append(split_name(str(text), style, equivalents, capitals))
+    texts = [text for text in (name, latin) if text is not None]
+    for i, text in enumerate(texts):
+        turn = surnames_first if i == 0 else 0  # the form `names.order` learnt from
+        forms.append(split_name(str(text), style, equivalents, capitals, turn))
     return forms or [split_name(None)]
 
 

@@ -1,0 +1,98 @@
+"""Lists written surnames first are learnt from the records: given names tell the sex,
+surnames do not (`names.order`)."""
+
+from __future__ import annotations
+
+import random
+
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from recount.names.order import surname_leads
+from recount.names.parts import split_name
+from recount.names.workspace import normalize_records
+
+GIVEN = {
+    "F": "ana lina luz maria blanca rosa diana gloria".split(),
+    "M": "pedro juan jorge carlos andres luis oscar fabio".split(),
+}
+SURNAMES = "montoya gil perez gomez rojas castro munoz ortiz diaz vargas rincon zapata".split()
+
+
+def people(rng: random.Random, n: int) -> list[tuple[list[str], list[str], str]]:
+    """(given names, surnames, sex) of n simulated people: one or two names of each kind."""
+    out = []
+    for _ in range(n):
+        sex = rng.choice("MF")
+        out.append(
+            (
+                rng.sample(GIVEN[sex], rng.choice((1, 2))),
+                rng.sample(SURNAMES, rng.choice((1, 2))),
+                sex,
+            )
+        )
+    return out
+
+
+@settings(max_examples=25, deadline=None)
+@given(seed=st.integers(0, 10_000), turned=st.integers(0, 2), lists=st.integers(2, 3))
+def test_the_list_written_surnames_first_is_found_and_its_surnames_counted(seed, turned, lists):
+    turned = turned % lists
+    rng = random.Random(seed)
+    sources, keys, sexes, expected = [], [], [], []
+    for source in range(lists):
+        for gn, sn, sex in people(rng, 200):
+            words = sn + gn if source == turned else gn + sn
+            sources.append(f"list{source}")
+            keys.append(tuple(words))
+            sexes.append(sex if rng.random() < 0.7 else None)
+            expected.append(len(sn) if source == turned else 0)
+    leads = surname_leads(sources, keys, sexes)
+    assert all(lead == 0 for lead, s in zip(leads, sources, strict=True) if s != f"list{turned}")
+    right = [
+        lead == e
+        for lead, e, s in zip(leads, expected, sources, strict=True)
+        if s == f"list{turned}"
+    ]
+    assert sum(right) >= 0.9 * len(right)
+
+
+def test_one_list_alone_is_read_surnames_first_where_its_names_end_in_given_names():
+    rng = random.Random(1)
+    folk = people(rng, 100)
+    sexes = [sex for _, _, sex in folk]
+    surnames_first = [tuple(sn + gn) for gn, sn, _ in folk]
+    assert surname_leads(["only"] * 100, surnames_first, sexes) == [len(sn) for _, sn, _ in folk]
+    given_first = [tuple(gn + sn) for gn, sn, _ in folk]
+    assert set(surname_leads(["a"] * 50 + ["b"] * 50, given_first, sexes)) == {0}
+
+
+def test_without_any_sex_nothing_is_turned():
+    folk = people(random.Random(2), 100)
+    keys = [tuple(sn + gn) for gn, sn, _ in folk]
+    assert set(surname_leads(["a"] * 100, keys, [None] * 100)) == {0}
+
+
+def test_a_name_turned_round_gets_its_given_name_and_surnames():
+    parts = split_name("MONTOYA GIL LINA", surnames_first=2)
+    assert (parts.given.text, parts.family.text) == ("lina", "gil")
+    assert split_name("MONTOYA GIL LINA", surnames_first=0).given.text == "montoya"
+    assert split_name("MONTOYA GIL LINA", surnames_first=3) == split_name("MONTOYA GIL LINA")
+
+
+def test_the_names_stage_reads_a_surnames_first_list_given_first():
+    rng = random.Random(7)
+    rows = []
+    for gn, sn, sex in people(rng, 90):
+        rows.append(("a", " ".join(gn + sn).title(), sex))
+        rows.append(("b", " ".join(gn + sn).title(), None))
+        rows.append(("registry", " ".join(sn + gn).upper(), sex))
+    records = pd.DataFrame(rows, columns=["source_id", "name", "sex"])
+    records["record_id"] = [f"{s}:{i}" for i, s in enumerate(records["source_id"])]
+    out = normalize_records(records, workers=1).to_pandas()
+    given_key = out.set_index("record_id")["given_key"]
+    same = [
+        given_key[f"a:{3 * i}"] == given_key[f"registry:{3 * i + 2}"] for i in range(len(rows) // 3)
+    ]
+    assert sum(same) >= 0.9 * len(same)
