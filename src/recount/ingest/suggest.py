@@ -281,8 +281,9 @@ class Suggestion:
                 f"# No country pack is set and the {_toml_string(self.columns['governorate'][0])} "
                 "values are no shipped pack's units:",
                 f"# they are kept as written (governorate_raw) and flagged {UNMAPPED_ADMIN_UNIT}.",
-                "# Map the column as place instead if you do not need the first-level unit; "
-                f"packs: {', '.join(available_packs())}.",
+                "# To use them (as strata too), map each value to its ISO 3166-2 code under",
+                "# [sources.values.governorate], or map the column as place instead if you do",
+                f"# not need the first-level unit. Packs: {', '.join(available_packs())}.",
             ]
         if self.country_advice:
             lines += ["", f"# {self.country_advice}"]
