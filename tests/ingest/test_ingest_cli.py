@@ -614,3 +614,17 @@ def test_suggest_reads_the_sheet_that_holds_the_list_and_names_the_others(tmp_pa
     columns, text = _suggest(tmp_path / "two.xlsx")
     assert 'sheet = "Data"' in text and columns["name"] == "Full name"
     assert '# other sheets: "Notes"' in text
+
+
+@pytest.mark.parametrize("country", [None, "SY"])
+def test_ingest_says_why_every_admin_unit_is_unrecognised_without_a_pack(tmp_path, country):
+    """Without a country pack every department of a Guatemalan list is flagged: the summary
+    says that no unit is mapped and what to do; with a pack the flag is about the values."""
+    sources = [{"id": "g", "path": "g.csv", "columns": {"name": "n", "governorate": "depto"}}]
+    files = {"g.csv": "n,depto\nAna Tum,Quiché\nJuan Us,Huehuetenango\n".encode()}
+    ws = write_workspace(tmp_path / "ws", sources, files, country=country)
+    result = runner.invoke(app, ["ingest", "--workspace", str(ws.root)], env={"COLUMNS": None})
+    assert result.exit_code == 0, result.output
+    assert "  g: governorate_unrecognised 2" in result.output
+    explained = "governorate_unrecognised: no country pack is set" in result.output
+    assert explained == (country is None)

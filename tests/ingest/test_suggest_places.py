@@ -71,3 +71,4 @@ def test_a_first_level_column_without_a_country_pack_says_what_happens_to_it():
         text = " ".join(suggest_source(path).toml().replace("#", "").split())
     assert 'No country pack is set and the "Province" values are no shipped pack\'s units' in text
     assert "flagged governorate_unrecognised" in text
+    assert "map each value to its ISO 3166-2 code under [sources.values.governorate]" in text

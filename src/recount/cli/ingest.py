@@ -193,6 +193,9 @@ def _print_reasons(ws: Workspace, accounting) -> None:
 def _print_flags(ws: Workspace, accounting) -> None:
     """Per source, how many values were kept but flagged, by flag: an age column of bands
     ('18-30') or dates in words the reader does not know show here, not only in an export."""
+    from recount.ingest.values import UNMAPPED_ADMIN_UNIT
+    from recount.reference import available_packs
+
     flags = ws.query(
         "select source_id, flag, count(*) as n from ("
         "select source_id, unnest(string_split(issues, ';')) as flag from records "
@@ -208,3 +211,12 @@ def _print_flags(ws: Workspace, accounting) -> None:
     for source_id, rows in flags.groupby("source_id", sort=False):
         counts = ", ".join(f"{row.flag} {row.n:,}" for row in rows.itertuples())
         console.print(f"  {source_id}: {counts}", markup=False)
+    if ws.config.project.country_code is None and (flags["flag"] == UNMAPPED_ADMIN_UNIT).any():
+        console.print(
+            f"  {UNMAPPED_ADMIN_UNIT}: no country pack is set, so no first-level unit is mapped "
+            "(each is kept as written in governorate_raw, and strata cannot use it): set "
+            f"[project] country to one of {', '.join(available_packs())} if your lists are from "
+            "there, map the values to ISO 3166-2 codes under [sources.values.governorate], or "
+            "map the column as `place`",
+            markup=False,
+        )

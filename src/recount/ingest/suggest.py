@@ -23,6 +23,7 @@ from recount.ingest.detect import display_encoding
 from recount.ingest.files import open_reader
 from recount.ingest.readers import JsonLinesReader, Reader
 from recount.ingest.values import (
+    UNMAPPED_ADMIN_UNIT,
     fold,
     implied_sex_values,
     recognise_age,
@@ -279,9 +280,10 @@ class Suggestion:
                 "",
                 f"# No country pack is set and the {_toml_string(self.columns['governorate'][0])} "
                 "values are no shipped pack's units:",
-                "# they are kept as written (governorate_raw) and flagged governorate_unrecognised.",
-                "# Map the column as place instead if you do not need the first-level unit; "
-                f"packs: {', '.join(available_packs())}.",
+                f"# they are kept as written (governorate_raw) and flagged {UNMAPPED_ADMIN_UNIT}.",
+                "# To use them (as strata too), map each value to its ISO 3166-2 code under",
+                "# [sources.values.governorate], or map the column as place instead if you do",
+                f"# not need the first-level unit. Packs: {', '.join(available_packs())}.",
             ]
         if self.country_advice:
             lines += ["", f"# {self.country_advice}"]

@@ -18,6 +18,8 @@ from recount.reference import NO_PACK, CountryPack
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي", "ـ": None})
 MAX_AGE = 120
+# The flag of an admin unit the country pack (or, without one, ISO 3166-2) does not know.
+UNMAPPED_ADMIN_UNIT = "governorate_unrecognised"
 
 UNKNOWN_WORDS = {
     "",
@@ -301,7 +303,7 @@ def recognise_governorate(
         elif fold(value) in _UNKNOWN:
             out.append((None, None))
         else:
-            out.append((None, "governorate_unrecognised"))
+            out.append((None, UNMAPPED_ADMIN_UNIT))
     return out
 
 

@@ -192,6 +192,11 @@ def count_bars(frame: pd.DataFrame, x: str, title: str) -> alt.Chart:
     )
 
 
+# What the per-stratum chart embeds of each row: no run time, so that the same estimates give
+# the same chart byte for byte.
+STRATUM_CHART_FIELDS = ["stratum", "documented", "estimate", "lower", "upper", "rhat", "ess"]
+
+
 def stratum_intervals(frame: pd.DataFrame, method: str) -> alt.Chart:
     data = frame[(frame["method"] == method) & (frame["status"] == "ok")].copy()
     label_columns = [
@@ -199,6 +204,7 @@ def stratum_intervals(frame: pd.DataFrame, method: str) -> alt.Chart:
     ]
     labels = data[label_columns].map(lambda v: "unknown" if pd.isna(v) else str(v))
     data["stratum"] = labels.agg(" ".join, axis=1) if label_columns else data.index.astype(str)
+    data = data[STRATUM_CHART_FIELDS]
     order = list(data.sort_values("documented")["stratum"])
     y = alt.Y("stratum:N", sort=order, title=None, axis=alt.Axis(labelFontSize=8))
     rule = (
