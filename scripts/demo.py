@@ -4,7 +4,8 @@ Simulates about 20,000 people documented by 5 lists (in different formats,
 scripts and encodings), links the records, lets a simulated reviewer answer the
 random audit sample from the truth (so the estimate carries linkage uncertainty),
 runs `recount run` on the workspace (the embedded DuckDB engine), then prints the
-report's path and the headline numbers beside the simulator's truth.
+report's path and the headline numbers beside the simulator's truth, with the total
+refitted under an open capture prior and what that refit says.
 """
 
 from __future__ import annotations
@@ -65,9 +66,16 @@ def main() -> int:
     subprocess.run([str(recount), "run", "--workspace", str(args.dir)], check=True)
 
     console.rule("5. against the truth")
+    print_against_truth(ws, simulation_truth(ws), _true_documented(ws))
+    console.print(f"report: {(ws.out_dir / 'report.html').resolve()}")
+    console.print(f"finished in {time.perf_counter() - started:,.0f} s")
+    return 0
+
+
+def print_against_truth(ws: Workspace, truth_total: int, truth_documented: int) -> None:
+    """The headline figures beside the truth, then what the report says about them: the
+    single clustering's figure and the total refitted under an open capture prior."""
     head = figures.headline(ws)
-    truth_total = simulation_truth(ws)
-    truth_documented = _true_documented(ws)
     table = Table(title="headline numbers vs the simulator's truth")
     table.add_column("figure")
     table.add_column("recount", justify="right")
@@ -76,28 +84,32 @@ def main() -> int:
     table.add_row("unidentified records (apart)", f"{head['unidentified']:,}", "")
     single = None
     if head["estimate"] is not None:
-        inside = head["lower"] <= truth_total <= head["upper"]
-        table.add_row(
-            f"estimated total ({head['method']}, 95% interval)",
-            f"{head['estimate']:,.0f} [{head['lower']:,.0f}, {head['upper']:,.0f}]",
-            f"{truth_total:,} ({'inside' if inside else 'OUTSIDE'} the interval)",
-        )
+        _interval_row(table, f"estimated total ({head['method']}, 95% interval)", head, truth_total)
         single = linkage_figures.headline_linkage(ws, head)
         if single is not None:
-            inside = single["lower"] <= truth_total <= single["upper"]
-            table.add_row(
-                "the same on the single clustering (no linkage uncertainty)",
-                f"{single['estimate']:,.0f} [{single['lower']:,.0f}, {single['upper']:,.0f}]",
-                f"{truth_total:,} ({'inside' if inside else 'OUTSIDE'} the interval)",
-            )
+            label = "the same on the single clustering (no linkage uncertainty)"
+            _interval_row(table, label, single, truth_total)
+        if head["sensitivity"] is not None:
+            refit = head["sensitivity"]["frame"].iloc[1]
+            label = "refitted under an open capture prior (95% interval)"
+            _interval_row(table, label, refit, truth_total)
     else:
         table.add_row("estimated total", "not estimated", f"{truth_total:,}")
     console.print(table)
     if head["estimate"] is not None and single is not None:
         console.print(single["sentence"])
-    console.print(f"report: {(ws.out_dir / 'report.html').resolve()}")
-    console.print(f"finished in {time.perf_counter() - started:,.0f} s")
-    return 0
+    if head["sensitivity"] is not None:
+        console.print(head["sensitivity"]["sentence"], markup=False)
+
+
+def _interval_row(table: Table, label: str, figure, truth_total: int) -> None:
+    """A figure with its interval (keys estimate, lower, upper), and whether it holds the truth."""
+    inside = figure["lower"] <= truth_total <= figure["upper"]
+    table.add_row(
+        label,
+        f"{figure['estimate']:,.0f} [{figure['lower']:,.0f}, {figure['upper']:,.0f}]",
+        f"{truth_total:,} ({'inside' if inside else 'OUTSIDE'} the interval)",
+    )
 
 
 def _answer_audit(ws: Workspace) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typer.testing import CliRunner
 
 from recount.cli import app
+from recount.estimate.headline import HEADLINE_CAUTIONS
 
 LISTS = (
     "violations_documentation_center",
@@ -67,3 +68,32 @@ def test_init_on_a_workspace_that_exists_says_what_it_kept_and_what_is_next(tmp_
     assert runner.invoke(app, ["ingest", "-w", str(root)]).exit_code == 0
     ingested = runner.invoke(app, ["init", str(root)], env={"COLUMNS": None})
     assert "`recount run` brings every stage up to date" in ingested.output
+
+
+def test_the_mse_table_shows_each_estimates_flags_and_says_once_what_they_mean(tmp_path):
+    """Two lists that share most of their people: the log-linear model needs their
+    interaction and dga's weight lies on the graph joining every list. Each row shows its
+    flags by number, and under the table each number's flag and meaning, once; at 80
+    columns too."""
+    path = tmp_path / "dependent.csv"
+    rows = ["1,0,0,100", "0,1,0,100", "0,0,1,250", "1,1,0,400", "1,0,1,50", "0,1,1,40", "1,1,1,60"]
+    path.write_text(",".join([*LISTS, "count"]) + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    for columns in (None, "80"):
+        result = CliRunner().invoke(
+            app, ["mse", str(path), "-m", "loglinear", "-m", "dga"], env={"COLUMNS": columns}
+        )
+        assert result.exit_code == 0, result.output
+        lines = result.output.splitlines()
+        (header,) = [line for line in lines if "95% interval" in line]
+        assert header.split("┃")[-2].strip() == "flags"
+        (dga,) = [line for line in lines if "│ dga" in line]
+        (loglinear,) = [line for line in lines if "│ loglinear" in line]
+        assert dga.split("│")[-2].strip() == "1" and loglinear.split("│")[-2].strip() == "2"
+        legend = [line for line in lines if line.startswith("flag ")]
+        assert legend[0].startswith("flag 1 saturated_model: ")
+        assert legend[1].startswith("flag 2 strong_list_dependence: ")
+        if columns is None:
+            assert legend == [
+                f"flag 1 saturated_model: {HEADLINE_CAUTIONS['saturated_model']}",
+                f"flag 2 strong_list_dependence: {HEADLINE_CAUTIONS['strong_list_dependence']}",
+            ]

@@ -7,12 +7,12 @@ import warnings
 import openpyxl
 import pandas as pd
 import pytest
+from report_helpers import with_open_refit
 
 from recount.claims.check import Evidence, matching_estimate
 from recount.errors import WorkspaceError
 from recount.estimate.headline import HEADLINE_CAUTIONS
-from recount.estimate.preferred import TOTAL_LEVELS, mark_preferred
-from recount.estimate.sensitivity import UNBOUNDED_FLAG, sampler_bound
+from recount.estimate.preferred import mark_preferred
 from recount.report import write_report
 from recount.report.figures import estimates_by_year, headline, missing_fields
 from recount.workspace import Workspace
@@ -147,17 +147,7 @@ def test_headline_shows_what_the_lists_leave_open_above_it(report_workspace, tmp
     assert 'id="prior-sensitivity"' not in html and "chart-prior-sensitivity" not in html
     shutil.copytree(report_workspace.root, tmp_path / "ws")
     ws = Workspace(tmp_path / "ws")
-    estimates = ws.table("estimates")
-    total = mark_preferred(estimates) & estimates["level"].isin(TOTAL_LEVELS)
-    row = estimates[total].iloc[0]
-    bound = sampler_bound(row["documented"])
-    estimates.loc[total, ["sensitivity_estimate", "sensitivity_lower", "sensitivity_upper"]] = (
-        row["estimate"] * 1.2,
-        row["lower"],
-        0.9 * bound,
-    )
-    estimates.loc[total, "flag"] = UNBOUNDED_FLAG
-    ws.write_table("estimates", estimates)
+    bound = with_open_refit(ws, 0.9)
     head = headline(ws)
     assert head["sensitivity"]["bound"] == bound
     html = write_report(ws).read_text(encoding="utf-8")

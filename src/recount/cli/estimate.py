@@ -226,6 +226,8 @@ def register(app: typer.Typer) -> None:
                 f"({total['lower']:,.0f}-{total['upper']:,.0f}), R-hat {total['rhat']:.3f}, "
                 f"ESS {total['ess']:,.0f}"
             )
+        for line in flag_legend(frame):
+            console.print(line, markup=False)
         if frame["flag"].fillna("").str.contains("independence_untestable").any():
             caution = escape(HEADLINE_CAUTIONS["independence_untestable"])
             err_console.print(f"[yellow]caution:[/] {caution}")
@@ -336,8 +338,12 @@ def mse_table(frame: pd.DataFrame, strata: list[str], name: str) -> Table:
     for column in ("N", "95% interval", "sec", "ess", "R-hat"):
         table.add_column(column, justify="right", no_wrap=True)
     table.add_column("model")
+    numbers = flag_numbers(frame)
+    if numbers:
+        table.add_column("flags", no_wrap=True)
     for row in shown.to_dict("records"):
         ok = row["status"] == "ok"
+        flags = [" ".join(str(numbers[f]) for f in flag_list(row["flag"]))] if numbers else []
         table.add_row(
             *[("" if pd.isna(row[c]) else str(row[c])) for c in strata],
             row["method"],
@@ -348,8 +354,35 @@ def mse_table(frame: pd.DataFrame, strata: list[str], name: str) -> Table:
             "" if not ok or pd.isna(row["rhat"]) else f"{row['rhat']:.3f}",
             # a log-linear model names its lists in brackets: text, not rich markup
             escape((row["model"] or "") if ok else (row["reason"] or "")),
+            *flags,
         )
     return table
+
+
+def flag_list(flag: object) -> list[str]:
+    """A row's `;`-separated flags as a list (none when the cell is empty)."""
+    return [] if pd.isna(flag) else [f for f in str(flag).split(";") if f]
+
+
+def flag_numbers(frame: pd.DataFrame) -> dict[str, int]:
+    """Each flag in the table and the number the table shows for it (names are too long
+    for an 80-column table's cell)."""
+    present = sorted({f for cell in frame["flag"] for f in flag_list(cell)})
+    return {flag: number for number, flag in enumerate(present, 1)}
+
+
+# Flags `recount mse` explains in a line of their own (a warning with what to run).
+WARNED_FLAGS = ("poor_convergence", "truncation_binds", "independence_untestable")
+
+
+def flag_legend(frame: pd.DataFrame) -> list[str]:
+    """A line per flag in the table: its number, its name and, unless a warning line of its
+    own follows, what it means."""
+    lines = []
+    for flag, number in flag_numbers(frame).items():
+        meaning = HEADLINE_CAUTIONS.get(flag) if flag not in WARNED_FLAGS else None
+        lines.append(f"flag {number} {flag}" + (f": {meaning}" if meaning else ""))
+    return lines
 
 
 def run_mse(

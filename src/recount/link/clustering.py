@@ -128,6 +128,10 @@ class RecordFacts:
     # the years of birth the age gives read with its two digits exchanged (UNKNOWN_DAY: none)
     swapped_lo: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     swapped_hi: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    # records written in Latin letters only, and the pairs of listed name keys one romanised
+    # spelling stands for alike (`link.spellings`): one name between such a record and another
+    romanised: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    blurred: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
     def from_frame(
@@ -136,6 +140,8 @@ class RecordFacts:
         guarded: set[str] | None = None,
         known: frozenset[str] = frozenset(),
         id_columns: list[str] = (),
+        romanised: np.ndarray | None = None,
+        blurred: frozenset[tuple[str, str]] = frozenset(),
     ) -> RecordFacts:
         codes, uniques = pd.factorize(frame["source_id"])
         sex = frame["sex"].map({"M": 1, "F": 2}).fillna(0).astype(np.int64).to_numpy()
@@ -195,6 +201,8 @@ class RecordFacts:
             born_hi=born_hi,
             swapped_lo=swapped_lo,
             swapped_hi=swapped_hi,
+            romanised=np.zeros(n, dtype=bool) if romanised is None else romanised,
+            blurred=frozenset(blurred),
         )
 
     def birth_gaps(
@@ -400,17 +408,22 @@ def absent(
     tokens: frozenset[str],
     known: frozenset[str] = frozenset(),
     floor: float = SIMILAR_NAMES,
+    blurred: frozenset[tuple[str, str]] = frozenset(),
 ) -> bool:
     """True when no token of a record could be `name` (`floor`: see similar_names).
 
     Two different names the lexicon lists are different however alike their
-    keys look (Ahmad and Muhammad differ by one key letter).
+    keys look (Ahmad and Muhammad differ by one key letter), unless `blurred` pairs
+    them: one romanised spelling stands for both (`link.spellings`).
     """
     if not tokens:
         return False
     listed = name in known
     return not any(
-        t == name or (not (listed and t in known) and similar_names(name, t, floor)) for t in tokens
+        t == name
+        or (name, t) in blurred
+        or (not (listed and t in known) and similar_names(name, t, floor))
+        for t in tokens
     )
 
 
@@ -456,6 +469,9 @@ def cluster(
     )
     ids = facts.ids or [frozenset()] * n_records
     known = facts.known
+    romanised = (
+        facts.romanised if len(facts.romanised) == n_records else np.zeros(n_records, dtype=bool)
+    )
     givens = (
         [first_given(g, t) for g, t in zip(facts.given, facts.tokens, strict=True)]
         if given_guard
@@ -492,6 +508,7 @@ def cluster(
         if (birth[a] != UNKNOWN_DAY and birth[a] == birth[b]) or ids[a] & ids[b]:
             return None  # born the same day, or the same identifier: nicknames, not relatives
         ta, tb = facts.tokens[a], facts.tokens[b]
+        blurred = facts.blurred if romanised[a] != romanised[b] else frozenset()
         if given_guard:
             # a one-word name says too little of which word it is to conflict
             ga, gb = givens[a], givens[b]
@@ -501,7 +518,11 @@ def cluster(
                 and ga != gb
                 and len(ta) >= 2
                 and len(tb) >= 2
-                and (absent(ga, tb, known) or absent(gb, ta, known) or parent_and_child(a, b))
+                and (
+                    absent(ga, tb, known, blurred=blurred)
+                    or absent(gb, ta, known, blurred=blurred)
+                    or parent_and_child(a, b)
+                )
             ):
                 return "given"
         if father_guard:
@@ -511,10 +532,18 @@ def cluster(
                 and fb
                 and fa != fb
                 and absent(
-                    fa, unspent(tb, facts.given[b], facts.given[a], fb), known, SIMILAR_FATHERS
+                    fa,
+                    unspent(tb, facts.given[b], facts.given[a], fb),
+                    known,
+                    SIMILAR_FATHERS,
+                    blurred,
                 )
                 and absent(
-                    fb, unspent(ta, facts.given[a], facts.given[b], fa), known, SIMILAR_FATHERS
+                    fb,
+                    unspent(ta, facts.given[a], facts.given[b], fa),
+                    known,
+                    SIMILAR_FATHERS,
+                    blurred,
                 )
             ):
                 return "father"

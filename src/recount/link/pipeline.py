@@ -38,6 +38,7 @@ from recount.link.only_candidates import only_candidates
 from recount.link.persons import assign_person_ids, build_persons
 from recount.link.prepare import linkable_records, load_link_input
 from recount.link.relational import attach_relational
+from recount.link.spellings import LATIN_SCRIPT, blurred_spellings
 from recount.link.threshold import expected_f1_threshold
 from recount.link.training import TrainedModel, train
 from recount.link.unnamed import UNNAMED_ATTACHED, UnnamedResult, attach_unnamed
@@ -145,6 +146,7 @@ def link_workspace(
         known,
         fields.identifiers,
         name_guards_for(options, fields, workspace_pack(ws)),
+        romanised_records(frame, linkable),
     )
     person_of = pd.Series(
         assign_person_ids(linkable["unique_id"], pd.Series(clustered.labels)).to_numpy(),
@@ -369,7 +371,10 @@ def cluster_records(
     known: frozenset[str] = frozenset(),
     id_columns: list[str] = (),
     name_guards: tuple[str, ...] = NAME_GUARDS,
+    romanised: np.ndarray | None = None,
 ) -> ClusterResult:
+    """Cluster the linkable records from the scored pairs (`clustering.cluster`). `romanised`:
+    which records are written in Latin letters only (None: none), for `link.spellings`."""
     index = pd.Index(linkable["unique_id"])
     every = (index.get_indexer(pairs["unique_id_l"]), index.get_indexer(pairs["unique_id_r"]))
     only = only_candidates(linkable, pairs, options.threshold)
@@ -384,7 +389,12 @@ def cluster_records(
         b = index.get_indexer([p[1] for p in pair_list])
         return [(int(x), int(y)) for x, y in zip(a, b, strict=True) if x >= 0 and y >= 0 and x != y]
 
-    facts = RecordFacts.from_frame(linkable, guarded, known, id_columns)
+    blurred = (
+        blurred_spellings(linkable["tokens"], romanised, *every)
+        if romanised is not None
+        else frozenset()
+    )
+    facts = RecordFacts.from_frame(linkable, guarded, known, id_columns, romanised, blurred)
     result = cluster(
         len(linkable),
         left,
@@ -402,6 +412,12 @@ def cluster_records(
     )
     result.only_candidates = int(only.sum())
     return result
+
+
+def romanised_records(frame: pd.DataFrame, linkable: pd.DataFrame) -> np.ndarray:
+    """Which linkable records give their names in Latin letters only."""
+    script = frame.set_index("unique_id")["script"].reindex(linkable["unique_id"])
+    return script.eq(LATIN_SCRIPT).to_numpy(dtype=bool)
 
 
 def date_guard_settings(
