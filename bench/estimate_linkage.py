@@ -3,14 +3,18 @@
 Per replicate: simulate lists with known truth, then the product's path on the files
 (`Workspace.ingest/normalize/link/estimate`, the report's own headline choice) with and
 without linkage draws; then a simulated reviewer answers a 300-item audit sample from the
-truth (`recount.review.audit.answer_from_truth`) and the stage runs again. One JSON line per
-replicate, then one summary line per size:
+truth (`recount.review.audit.answer_from_truth`) and the stage runs again. Beside them the
+headline's method on the truth's own links of the records the workspace identified
+(`perfect_links`): the total without linkage error, which is what an audit can move the total
+toward (the rest of the headline's error is the model's). One JSON line per replicate, then
+one summary line per size:
 
     python bench/estimate_linkage.py --people 5000 --replicates 20
     python bench/estimate_linkage.py --linkage-draws auto      # the product's default setting
     python bench/estimate_linkage.py --people 100000 --replicates 3 --first-seed 2001
     python bench/estimate_linkage.py --regime sparse --replicates 20   # lists that link worse
     python bench/estimate_linkage.py --regime reached --first-seed 1501   # #14's acceptance world
+    python bench/estimate_linkage.py --people 100000 --truth-table   # the model's error apart
 
 The default simulator draws positively dependent lists (shared informant networks, copied
 records) and heterogeneous capture (a hard-to-reach group, place and time effects): the
@@ -35,6 +39,9 @@ from pathlib import Path
 import pandas as pd
 
 from recount import Project
+from recount.estimate.patterns import LIST_PREFIX, capture_histories
+from recount.estimate.preferred import preferred_rows
+from recount.estimate.workspace import estimate_persons
 from recount.report.figures import headline
 from recount.review import audit
 from recount.review.labels_io import import_labels
@@ -104,6 +111,47 @@ def figures(ws: Workspace, people: int) -> dict:
     return out
 
 
+def capture_shape(ws: Workspace, root: Path) -> dict:
+    """People on exactly k lists, k = 1..lists, in the linked `persons` and in the truth: a
+    documented count within 0.2% can hide missed and false links that cancel, while the
+    singletons, which MSE reads as evidence of the unseen, move by several percent."""
+    linked = ws.table("persons")
+    truth = pd.read_csv(root / "truth" / "persons.csv")
+    out = {}
+    for name, persons in (("linked", linked), ("truth", truth)):
+        table = capture_histories(persons)
+        lists = [c for c in table.columns if c != "count"]
+        on = table[lists].sum(axis=1)
+        out[name] = [int(table.loc[on == k, "count"].sum()) for k in range(1, len(lists) + 1)]
+    out["singletons_error"] = round(out["linked"][0] / out["truth"][0] - 1, 4)
+    return out
+
+
+def truth_table(ws: Workspace, root: Path, people: int) -> dict:
+    """The stage's own estimate (`estimate_persons`: the workspace's settings, the same
+    seeds, the same preferred row) of the truth's capture table: true links at the cost of
+    one estimate, so the model's error is read apart from linkage's."""
+    truth = pd.read_csv(root / "truth" / "persons.csv")
+    persons = truth[[c for c in truth.columns if c.startswith(LIST_PREFIX)]]
+    persons = persons[persons.sum(axis=1) > 0].reset_index(drop=True)
+    estimates, _ = estimate_persons(persons, ws.config.estimate)
+    top = preferred_rows(estimates)
+    top = top[top["level"].isin(("total", "total_pooled"))].iloc[0]
+    flags = "" if pd.isna(top["flag"]) else str(top["flag"])
+    return {
+        "method": str(top["method"]),
+        "estimate": round(float(top["estimate"])),
+        "lower": round(float(top["lower"])),
+        "upper": round(float(top["upper"])),
+        "error": round(float(top["estimate"]) / people - 1, 4),
+        "covered": bool(top["lower"] <= people <= top["upper"]),
+        "rhat": None if pd.isna(top["rhat"]) else round(float(top["rhat"]), 3),
+        "ess": None if pd.isna(top["ess"]) else round(float(top["ess"])),
+        "model": str(top["model"]),
+        "flags": [f for f in flags.split(";") if f],
+    }
+
+
 def true_links(ws: Workspace, root: Path, people: int) -> dict:
     """Every scored pair labelled from the truth through `recount review import` (Splink's
     labels format), then `recount link` and `recount estimate` again: a fully reviewed
@@ -130,6 +178,33 @@ def true_links(ws: Workspace, root: Path, people: int) -> dict:
     Project(ws).link()
     Project(ws).estimate()
     return figures(ws, people)
+
+
+def perfect_links(ws: Workspace, root: Path, people: int, top: dict) -> dict:
+    """The headline's method and level on the truth's own capture table of the records the
+    workspace identified (`estimate_persons`, the stage without the workspace, no linkage
+    draws): the total with no linkage error. What an audit can move the total toward; the
+    rest of the headline's error is the model's."""
+    truth = truth_of(root).set_index("record_id")["true_id"]
+    records = ws.table("record_person", ["record_id", "source_id", "person_id"])
+    records = records[records["person_id"].notna()]
+    lists = sorted(records["source_id"].unique())
+    flags = pd.crosstab(truth.reindex(records["record_id"]).to_numpy(), records["source_id"])
+    persons = pd.DataFrame({"person_id": flags.index.astype(str)})
+    for name in lists:
+        persons[f"in_{name}"] = flags[name].to_numpy() > 0
+    settings = ws.config.estimate.with_overrides(linkage_draws=0)
+    estimates, _ = estimate_persons(persons, settings)
+    row = estimates[(estimates["level"] == top["level"]) & (estimates["method"] == top["method"])]
+    row = row.iloc[0]
+    return {
+        "documented": len(persons),
+        "estimate": round(float(row["estimate"])),
+        "lower": round(float(row["lower"])),
+        "upper": round(float(row["upper"])),
+        "error": round(float(row["estimate"]) / people - 1, 4),
+        "covered": bool(row["lower"] <= people <= row["upper"]),
+    }
 
 
 def replicate(args, seed: int, work: Path) -> dict:
@@ -160,8 +235,16 @@ def replicate(args, seed: int, work: Path) -> dict:
         "documented_true": documented_true,
         "documented_error": round(documented / documented_true - 1, 4),
     }
+    result["capture_shape"] = capture_shape(ws, root)
     if not args.only_true_links:
         result["headline"] = figures(ws, args.people)
+        began = time.perf_counter()
+        result["perfect_links"] = perfect_links(ws, root, args.people, result["headline"])
+        timings["perfect_links"] = round(time.perf_counter() - began, 1)
+    if args.truth_table:
+        began = time.perf_counter()
+        result["truth_table"] = truth_table(ws, root, args.people)
+        timings["truth_table"] = round(time.perf_counter() - began, 1)
     if args.audit and not args.only_true_links:
         with ws.connect() as con:
             audit.ensure_schema(con)
@@ -225,6 +308,14 @@ def summary(args, results: list[dict]) -> dict:
         "load": os.getloadavg()[0],
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
     }
+    out["median_singletons_error"] = float(
+        pd.Series([r["capture_shape"]["singletons_error"] for r in results]).median()
+    )
+    if args.truth_table:
+        out["truth_table_coverage"] = share("covered", part="truth_table")
+        out["truth_table_median_error"] = float(
+            pd.Series([r["truth_table"]["error"] for r in results]).median()
+        )
     if args.audit:
         out["coverage_with_audit"] = share("covered", part="with_audit")
         out["mean_error_with_audit"] = share("error", part="with_audit")
@@ -234,6 +325,29 @@ def summary(args, results: list[dict]) -> dict:
             if "with_audit" in r
         ]
         out["audit_moved_toward_truth"] = round(sum(moved) / len(moved), 3) if moved else None
+        # Toward the total on the truth's own links: the part of the error linkage made.
+        toward, removed = [], []
+        for r in results:
+            if "with_audit" not in r or "perfect_links" not in r:
+                continue
+            perfect = r["perfect_links"]["estimate"]
+            before = r["headline"]["estimate"] - perfect
+            after = r["with_audit"]["estimate"] - perfect
+            toward.append(abs(after) <= abs(before))
+            if before:
+                removed.append(1 - after / before)
+        out["audit_moved_toward_perfect_links"] = (
+            round(sum(toward) / len(toward), 3) if toward else None
+        )
+        out["median_linkage_error_removed"] = (
+            round(float(pd.Series(removed).median()), 3) if removed else None
+        )
+        out["coverage_perfect_links"] = share("covered", part="perfect_links")
+        out["median_error_perfect_links"] = float(
+            pd.Series(
+                [r["perfect_links"]["error"] for r in results if "perfect_links" in r]
+            ).median()
+        )
     if args.true_links:
         ratios = [r["true_links"].get("width_ratio") for r in results if "true_links" in r]
         out["true_links_median_width_ratio"] = float(pd.Series(ratios).median())
@@ -297,6 +411,12 @@ def main() -> None:
         action="store_true",
         help="only the fully reviewed workspace (no estimate on the linked one, no audit): "
         "the width check at a third of the cost",
+    )
+    parser.add_argument(
+        "--truth-table",
+        action="store_true",
+        help="also estimate the truth's capture table with the stage's settings and seeds "
+        "(true links at the cost of one estimate: the model's error apart from linkage's)",
     )
     parser.add_argument("--out", type=Path, help="also append the JSON lines to this file")
     args = parser.parse_args()

@@ -171,6 +171,42 @@ def test_a_weak_link_inside_a_person_splits_it_as_often_as_it_fails():
     assert split == pytest.approx(0.2, abs=0.03)
 
 
+def test_a_link_a_rule_made_below_the_threshold_holds_as_a_link_at_the_threshold():
+    """a:1 and b:1 are one person though their pair scored 0.1, below the threshold 0.5: a
+    rule of the link stage joined them, not the score, so the draws keep them together as
+    often as a link at the threshold. Inside a:2, b:2, c:2 the weak pair a:2-c:2 joins
+    nothing the strong ones do not already join: it keeps its score."""
+    record_person = pd.DataFrame(
+        [
+            ("a:1", "a", "P1"),
+            ("b:1", "b", "P1"),
+            ("a:2", "a", "P2"),
+            ("b:2", "b", "P2"),
+            ("c:2", "c", "P2"),
+        ],
+        columns=["record_id", "source_id", "person_id"],
+    )
+    pairs = pd.DataFrame(
+        [("a:1", "b:1", 0.1), ("a:2", "b:2", 0.99), ("b:2", "c:2", 0.99), ("a:2", "c:2", 0.1)],
+        columns=["record_id_l", "record_id_r", "match_probability"],
+    )
+    graph = build_graph(record_person, pairs, LISTS, threshold=0.5)
+    assert graph.probability.tolist() == pytest.approx([0.5, 0.99, 0.99, 0.1])
+    at = {record: i for i, record in enumerate(graph.record_ids)}
+    rng = np.random.default_rng(5)
+    draws = np.array([graph.draw(rng) for _ in range(3000)])
+    assert np.mean(draws[:, at["a:1"]] == draws[:, at["b:1"]]) == pytest.approx(0.5, abs=0.03)
+    # without a threshold nothing tells a rule's link from a weak one: the score decides
+    plain = build_graph(record_person, pairs, LISTS)
+    assert plain.probability[0] == pytest.approx(0.1)
+    labels = pd.DataFrame(
+        [("a:1", "b:1", "non_match")], columns=["record_id_l", "record_id_r", "label"]
+    )
+    broken = build_graph(record_person, pairs, LISTS, labels, threshold=0.5)
+    apart = np.array([broken.draw(rng) for _ in range(50)])
+    assert (apart[:, at["a:1"]] != apart[:, at["b:1"]]).all()
+
+
 def test_review_labels_are_certain_in_every_draw():
     record_person = pd.DataFrame(
         [("a:1", "a", "P1"), ("b:1", "b", "P1"), ("c:1", "c", "P2")],

@@ -27,6 +27,7 @@ import pandas as pd
 from recount.estimate import mcmc_diagnostics
 from recount.estimate._lcmcr_nuts import WARM_SWEEPS, Chain
 from recount.estimate._lcmcr_sampler import STATE, advance_chain, start_chain
+from recount.estimate.lcmcr_work import leapfrogs_per_sweep
 from recount.estimate.mcmc_diagnostics import converged
 from recount.estimate.patterns import COUNT, patterns_from_individuals, validate_patterns
 from recount.estimate.protocol import ALPHA, check_alpha, summary_frame
@@ -46,10 +47,9 @@ DEFAULT_SEED = 19481210  # HRDAG's verdata seed; every default run gives the sam
 # these runs (burn-in or tuning, draws per chain, thinning) before the real one.
 RACE_LENGTHS = {"nuts": (300, 200, 1), "collapsed": (1_000, 1_000, 2)}
 # The race counts work in collapsed sweeps, not seconds, so that the same table and seed
-# choose the same sampler on a busy machine: a NUTS chain's leapfrog steps cost about a
-# third of a sweep each (1.5 to 4 on four tables of 4 to 8 lists, docs/lcmcr.md), plus the
-# Gibbs sweeps that place each cold chain.
-LEAPFROGS_PER_SWEEP = 3.0
+# choose the same sampler on a busy machine: a NUTS chain's leapfrog steps at what a sweep
+# costs in them on this table (`lcmcr_work.leapfrogs_per_sweep`: 1.8 to 11.7 on tables
+# of 4 to 10 lists), plus the Gibbs sweeps that place each cold chain.
 # Cold NUTS chains can settle in separate local modes of the classes, tens to hundreds of
 # log-density units apart (8 dependent lists: 8 chains in 8 modes, R-hat 3; docs/lcmcr.md).
 # A cold NUTS fit therefore first runs EXPLORE_PER_CHAIN short chains per chain (tuning,
@@ -330,7 +330,8 @@ class LCMCR:
     (iterations per chain, burn-in included), `seconds_`; for NUTS also
     `divergences_` (per chain, after tuning) and `leapfrog_steps_` (mean per draw),
     for the Gibbs samplers `acceptance_` (of the Metropolis steps); `work_` (in collapsed
-    sweeps, exploring included: LEAPFROGS_PER_SWEEP); `starts_` (NUTS: each exploring run's log
+    sweeps, exploring included: a leapfrog step counts 1 / `leapfrogs_per_sweep_`, what a
+    sweep costs in leapfrog steps on this table and K, `lcmcr_work`); `starts_` (NUTS: each exploring run's log
     posterior at its end, median N and work, and how many chains start there) and
     `chain_starts_` (the positions the chains started from, None where not explored);
     `rhat_path_` (R-hat of N after the run and each round of running on); `stopped_` (a
@@ -514,7 +515,8 @@ class LCMCR:
             self.leapfrog_steps_ = float(np.mean([s[:, 1].mean() for s in stats]))
             explored = 0.0 if self.starts_ is None else float(self.starts_["work"].sum())
             leapfrogs = sweeps * sum(float(s[:, 1].mean()) for s in stats)
-            self.work_ = explored + leapfrogs / LEAPFROGS_PER_SWEEP + WARM_SWEEPS * self.chains
+            per_sweep = self._leapfrogs_per_sweep(counts)
+            self.work_ = explored + leapfrogs / per_sweep + WARM_SWEEPS * self.chains
         else:
             self.acceptance_ = np.stack([chain.acceptance() for chain in chains])
             self.work_ = sweeps * self.chains * SWEEP_WORK[self.sampler_] + raced_work
@@ -643,12 +645,13 @@ class LCMCR:
         seeds = np.random.SeedSequence(seed).spawn(self.chains + n)[self.chains :]
         priors = self._priors()
         tune, draws = EXPLORE_LENGTHS
+        per_sweep = self._leapfrogs_per_sweep(counts)
 
         def explore(rng):
             chain = Chain(rng, cells, counts, *priors, tune)
             found, _, stats = chain.advance(0, tune + draws)
             position = chain.stopped()[0]
-            work = (tune + draws) * float(stats[:, 1].mean()) / LEAPFROGS_PER_SWEEP + WARM_SWEEPS
+            work = (tune + draws) * float(stats[:, 1].mean()) / per_sweep + WARM_SWEEPS
             return position, chain.log_density(position), float(np.median(found)), work
 
         pool = self._pool()
@@ -668,6 +671,14 @@ class LCMCR:
             }
         )
         return starts, [ends[i][0] for i in chosen]
+
+    def _leapfrogs_per_sweep(self, counts: np.ndarray) -> float:
+        """What a collapsed sweep costs in NUTS leapfrog steps on this table at K_; kept in
+        `leapfrogs_per_sweep_`."""
+        self.leapfrogs_per_sweep_ = leapfrogs_per_sweep(
+            counts, len(self.lists_), self.K_, self.mh_attempts
+        )
+        return self.leapfrogs_per_sweep_
 
     def _priors(self) -> tuple:
         """K and the priors' shapes, in the order the chains take them."""
