@@ -136,8 +136,7 @@ def family_first_leads(
     totals = np.sum(list(counts.values()) or [[0.0, 0.0, 0.0]], axis=0)
     if not totals.sum():
         return [0] * len(keys)
-    # every place keeps some prior weight: lists of two-word names have no middle words
-    prior = (POSITION_PRIOR * (totals + 1) / (totals.sum() + 3)).tolist()
+    prior = (POSITION_PRIOR * totals / totals.sum()).tolist()
     fits = np.full((len(keys), MOST_MOVED + 1), -np.inf)
     for j, (words, w) in enumerate(zip(keys, weights, strict=True)):
         n = len(words)
