@@ -140,11 +140,7 @@ def truth_table(ws: Workspace, root: Path, people: int) -> dict:
     flags = "" if pd.isna(top["flag"]) else str(top["flag"])
     return {
         "method": str(top["method"]),
-        "estimate": round(float(top["estimate"])),
-        "lower": round(float(top["lower"])),
-        "upper": round(float(top["upper"])),
-        "error": round(float(top["estimate"]) / people - 1, 4),
-        "covered": bool(top["lower"] <= people <= top["upper"]),
+        **interval_figures(top, people),
         "rhat": None if pd.isna(top["rhat"]) else round(float(top["rhat"]), 3),
         "ess": None if pd.isna(top["ess"]) else round(float(top["ess"])),
         "model": str(top["model"]),
@@ -197,8 +193,12 @@ def perfect_links(ws: Workspace, root: Path, people: int, top: dict) -> dict:
     estimates, _ = estimate_persons(persons, settings)
     row = estimates[(estimates["level"] == top["level"]) & (estimates["method"] == top["method"])]
     row = row.iloc[0]
+    return {"documented": len(persons), **interval_figures(row, people)}
+
+
+def interval_figures(row: pd.Series, people: int) -> dict:
+    """An estimates row's total and interval, its error and whether it covers the truth."""
     return {
-        "documented": len(persons),
         "estimate": round(float(row["estimate"])),
         "lower": round(float(row["lower"])),
         "upper": round(float(row["upper"])),
