@@ -141,10 +141,9 @@ def _refuse_mixed(path: Path, sample: bytes) -> None:
     other = [line for line in lines if not _decodes(line, "utf-8")]
     if len(utf8) < MIXED_SHARE * len(lines) or len(other) < MIXED_SHARE * len(lines):
         return
-    best = from_bytes(b"\n".join(other), cp_isolation=SINGLE_BYTE_ENCODINGS).best()
-    if best is None:
+    second = guess_single_byte(other)
+    if second is None:
         return
-    second = display_encoding(best.encoding)
     raise InputError(
         str(path),
         f"the file mixes two encodings: of its first {len(lines):,} lines, {len(utf8):,} are "
@@ -152,6 +151,12 @@ def _refuse_mixed(path: Path, sample: bytes) -> None:
         f'`encoding = "utf-8, {second}"` for this source to read each line in the first of '
         "the two it is valid in (a line valid in neither is quarantined as undecodable_bytes)",
     )
+
+
+def guess_single_byte(lines: list[bytes]) -> str | None:
+    """The single-byte encoding (its display name) these lines most likely are, or None."""
+    best = from_bytes(b"\n".join(lines), cp_isolation=SINGLE_BYTE_ENCODINGS).best()
+    return None if best is None else display_encoding(best.encoding)
 
 
 def _decodes(line: bytes, encoding: str) -> bool:

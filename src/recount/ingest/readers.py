@@ -56,6 +56,7 @@ QUARANTINE_SCHEMA = pa.schema(
     ]
 )
 ESCAPE_ERRORS = "recount_escape"
+UNDECODABLE = "undecodable_bytes"  # the quarantine reason of a row holding such bytes
 _ESCAPED_BYTE = re.compile("[\udc00-\udcff]")
 
 
@@ -71,6 +72,18 @@ codecs.register_error(ESCAPE_ERRORS, _escape_undecodable)
 def unescape(text: str) -> str:
     """Text with escaped bytes shown as \\xNN, safe to store."""
     return _ESCAPED_BYTE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", text)
+
+
+_SHOWN_BYTE = re.compile(r"\\x([0-9a-f]{2})")
+
+
+def stored_bytes(text: str, encoding: str) -> bytes:
+    """The bytes of a row `unescape` stored: its text in `encoding`, each \\xNN the byte."""
+    parts = _SHOWN_BYTE.split(text)  # text, byte, text, byte, ..., text
+    return b"".join(
+        bytes([int(part, 16)]) if i % 2 else part.encode(encoding, "replace")
+        for i, part in enumerate(parts)
+    )
 
 
 @dataclass
@@ -144,7 +157,7 @@ class Reader:
         positions = np.flatnonzero(bad)
         quarantine = _quarantine(
             source_rows[positions],
-            "undecodable_bytes",
+            UNDECODABLE,
             [bad_field[int(p)] for p in positions],
             [self._raw_row([column[p] for column in columns]) for p in positions],
         )
