@@ -9,7 +9,7 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recount.names.order import surname_leads
+from recount.names.order import family_first_leads, surname_leads
 from recount.names.parts import split_name
 from recount.names.workspace import normalize_records
 
@@ -96,3 +96,66 @@ def test_the_names_stage_reads_a_surnames_first_list_given_first():
         given_key[f"a:{3 * i}"] == given_key[f"registry:{3 * i + 2}"] for i in range(len(rows) // 3)
     ]
     assert sum(same) >= 0.9 * len(same)
+
+
+ARABIC_GIVEN = "محمد أحمد علي عمر خالد حسن يوسف إبراهيم سامر فاطمة مريم هبة ليلى رنا".split()
+ARABIC_FAMILY = "حلبي حمصي عبيد زعبي خطيب حريري قاسم رفاعي شامي نجار حداد عطار".split()
+
+
+def arabic_people(rng: random.Random, n: int) -> list[tuple[str, ...]]:
+    """Given, father's and family name of n simulated people (one word each)."""
+    return [
+        (rng.choice(ARABIC_GIVEN), rng.choice(ARABIC_GIVEN[:9]), rng.choice(ARABIC_FAMILY))
+        for _ in range(n)
+    ]
+
+
+@settings(max_examples=25, deadline=None)
+@given(seed=st.integers(0, 10_000), share=st.floats(0.0, 0.8), lists=st.integers(2, 4))
+def test_names_written_family_first_in_a_list_that_mixes_orders_are_found(seed, share, lists):
+    """One list writes a share of its names family-first with no mark at all; the words'
+    places on every other record find them, and names written given-first stay."""
+    rng = random.Random(seed)
+    sources, keys, turned = [], [], []
+    for source in range(lists):
+        for given_, father, family in arabic_people(rng, 300):
+            flip = source == 0 and rng.random() < share
+            sources.append(f"list{source}")
+            keys.append((family, given_, father) if flip else (given_, father, family))
+            turned.append(flip)
+    leads = family_first_leads(sources, keys)
+    assert sum(lead == 2 for lead, t in zip(leads, turned, strict=True) if t) >= 0.9 * sum(turned)
+    assert sum(lead != 0 for lead, t in zip(leads, turned, strict=True) if not t) <= 0.02 * (
+        len(turned) - sum(turned)
+    )
+
+
+def test_a_given_first_list_whose_family_names_are_given_names_is_not_turned():
+    """Families named Hassan or Ali: a name 'Ali Hassan Omar' reads about as well either
+    way, and a list that writes none of its names family-first turns none of them."""
+    rng = random.Random(3)
+    keys = [
+        (rng.choice(ARABIC_GIVEN), rng.choice(ARABIC_GIVEN), rng.choice(ARABIC_GIVEN[:6]))
+        for _ in range(400)
+    ]
+    assert set(family_first_leads(["a"] * 200 + ["b"] * 200, keys)) == {0}
+
+
+def test_names_of_one_word_or_none_are_never_turned():
+    keys = [("hlby", "mhmd", "ehmd")] * 30 + [("mhmd", "ehmd", "hlby")] * 30 + [("mhmd",), ()]
+    leads = family_first_leads(["a"] * len(keys), keys)
+    assert leads[-2:] == [0, 0]
+
+
+def test_the_names_stage_reads_names_written_family_first_without_article():
+    rng = random.Random(11)
+    rows = []
+    for i, (given_, father, family) in enumerate(arabic_people(rng, 240)):
+        rows.append(("a", f"{given_} {father} ال{family}", f"a:{i}"))
+        written = f"{family} {given_} {father}" if i % 3 == 0 else f"{given_} {father} {family}"
+        rows.append(("b", written, f"b:{i}"))
+    records = pd.DataFrame(rows, columns=["source_id", "name", "record_id"])
+    out = normalize_records(records, workers=1).to_pandas().set_index("record_id")
+    for part in ("given_key", "father_key", "family_key"):
+        same = [out[part][f"a:{i}"] == out[part][f"b:{i}"] for i in range(240)]
+        assert sum(same) >= 0.95 * 240, part

@@ -27,7 +27,7 @@ from recount.names.keys import (
     listed_token,
 )
 from recount.names.lexicon import load_lexicon
-from recount.names.order import surname_leads
+from recount.names.order import name_leads
 from recount.names.parts import NameParts, comma_family_in_capitals, parts_from_fields, split_name
 from recount.names.places import coarser_parts, resolve_place
 from recount.reference import NO_PACK, CountryPack, workspace_pack
@@ -271,11 +271,12 @@ def _surnames_first(
     style: str,
     equivalents: NameEquivalents,
 ) -> np.ndarray:
-    """The codes with the names of lists learnt to write surnames first (`names.order`) read
-    again turned round; their rows are appended to `rows`."""
+    """The codes with the names learnt to be written surnames or family name first
+    (`names.order`: per list, then per name) read again turned round; their rows are
+    appended to `rows`."""
     written = [rows[c][-1] for c in codes]
     leads = np.asarray(
-        surname_leads(frame["source_id"].tolist(), written, frame["sex"].tolist()), dtype=np.int64
+        name_leads(frame["source_id"].tolist(), written, frame["sex"].tolist()), dtype=np.int64
     )
     codes = codes.copy()
     turned: dict[tuple[int, int], int] = {}
@@ -339,8 +340,16 @@ def _name_row(
         primary.unidentified_reason,
         primary.relation,
         primary.relation_anchor_key,
-        tuple(t.key for t in primary.tokens if t.key) if primary.identifiable else (),
+        _turnable(primary),
     )
+
+
+def _turnable(parts: NameParts) -> tuple[str, ...]:
+    """The name's word keys in the order read, for `names.order`; none where a word has no
+    key or is a kunya (turning it would count words wrongly)."""
+    if not parts.identifiable or any(not t.key or t.kind != "name" for t in parts.tokens):
+        return ()
+    return tuple(t.key for t in parts.tokens)
 
 
 def _name_forms(
