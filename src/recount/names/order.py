@@ -97,16 +97,18 @@ def _leads(sources, keys, turned, purity) -> list[int]:
 # Mohammad Ahmad' beside 'Mohammad Ahmad al-Halabi'), with no article or comma to say which.
 # Where a word stands on every other record tells: a family name ends most names that carry
 # it, a given name starts them. Each name is read in the turn (its first k words moved to
-# the end) whose words stand where the other records put them, weighed against the turn
-# its own list usually takes.
-POSITIONS = ("first", "middle", "last")
-# Pseudo-records of the overall position shares behind each word's own (a word seen on a
-# handful of records tells little).
+# the end) whose words stand where the other records put them, weighed against the turns
+# its own list takes (learnt from all its names: a list writing 'Halabi Mohammad Ahmad'
+# moves one word, never three).
+# Pseudo-records of the overall position shares (first, middle, last word) behind each
+# word's own (a word seen on a handful of records tells little).
 POSITION_PRIOR = 2.0
-# Rounds of the per-list share of turned names (EM); the share kept inside these bounds so
-# that no list is sure a priori that none or all of its names are turned.
+# The most leading words a turn moves (a family name of up to three words).
+MOST_MOVED = 3
+# Rounds of the per-list shares of each turn (EM); no share below this, so that no list is
+# sure a priori that it never takes a turn.
 SHARE_ROUNDS = 20
-SHARE_BOUNDS = (0.001, 0.999)
+SHARE_FLOOR = 0.001
 
 
 def _position(i: int, n: int) -> int:
@@ -133,11 +135,11 @@ def family_first_leads(
     if not totals.sum():
         return [0] * len(keys)
     prior = (POSITION_PRIOR * totals / totals.sum()).tolist()
-    gains = np.full(len(keys), np.nan)
-    turns = [0] * len(keys)
+    fits = np.full((len(keys), MOST_MOVED + 1), -np.inf)
     for j, (words, w) in enumerate(zip(keys, weights, strict=True)):
         n = len(words)
         if n < 2:
+            fits[j, 0] = 0.0
             continue
         places = [_position(i, n) for i in range(n)]
         logp = []
@@ -146,29 +148,26 @@ def family_first_leads(
             seen[own] -= w  # the name's own records say nothing of where its words stand
             total = sum(seen) + POSITION_PRIOR
             logp.append([math.log((c + a) / total) for c, a in zip(seen, prior, strict=True)])
-        scores = [sum(logp[(i + k) % n][p] for i, p in enumerate(places)) for k in range(n)]
-        best = max(range(1, n), key=scores.__getitem__)
-        gains[j] = scores[best] - scores[0]
-        turns[j] = best
-    turned = _turned_by_list(sources, gains, np.asarray(weights, dtype=float))
-    return [k if t else 0 for k, t in zip(turns, turned, strict=True)]
+        for k in range(min(n, MOST_MOVED + 1)):
+            fits[j, k] = sum(logp[(i + k) % n][p] for i, p in enumerate(places))
+    return _turns_by_list(sources, fits, np.asarray(weights, dtype=float)).tolist()
 
 
-def _turned_by_list(sources: Sequence[str], gains: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """Whether each name is turned: its log-likelihood gain (NaN: not a candidate) weighed
-    against the share of its list's names turned, that share learnt from the gains (EM)."""
+def _turns_by_list(sources: Sequence[str], fits: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Each name's turn: the fit of each (log-likelihood; -inf where the name is too short)
+    weighed against the shares of its list's names taking each turn, those shares learnt
+    from the fits themselves (EM)."""
     lists, codes = np.unique(np.asarray(sources, dtype=object), return_inverse=True)
-    judged = ~np.isnan(gains)
-    codes, gain, weight = codes[judged], gains[judged], weights[judged]
-    names = np.bincount(codes, weight, minlength=len(lists))
-    share = np.full(len(lists), 0.5)
+    fits = fits - fits.max(axis=1, keepdims=True)
+    share = np.full((len(lists), fits.shape[1]), 1.0 / fits.shape[1])
     for _ in range(SHARE_ROUNDS):
-        prior = np.clip(share[codes], *SHARE_BOUNDS)
-        posterior = 1 / (1 + np.exp(-np.clip(gain + np.log(prior / (1 - prior)), -50, 50)))
-        share = np.bincount(codes, posterior * weight, minlength=len(lists)) / np.maximum(names, 1)
-    turned = np.zeros(len(gains), dtype=bool)
-    turned[judged] = posterior >= 0.5
-    return turned
+        odds = np.exp(fits) * share[codes]
+        posterior = odds / odds.sum(axis=1, keepdims=True)
+        mass = np.zeros_like(share)
+        np.add.at(mass, codes, posterior * weights[:, None])
+        share = np.maximum(mass / np.maximum(mass.sum(axis=1, keepdims=True), 1e-12), SHARE_FLOOR)
+        share /= share.sum(axis=1, keepdims=True)
+    return posterior.argmax(axis=1)
 
 
 def name_leads(
