@@ -179,3 +179,37 @@ def test_a_name_turned_round_keeps_its_words(words, lead):
     assert [t.key for t in turned.tokens] == (
         keys[lead:] + keys[:lead] if 0 < lead < len(keys) else keys
     )
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    names=st.lists(
+        st.tuples(
+            st.sampled_from(["a", "b", "c"]),
+            st.lists(st.sampled_from(["lina", "gil", "omar", "hlby", "x"]), max_size=5),
+        ),
+        max_size=40,
+    )
+)
+def test_any_names_get_a_turn_within_their_words(names):
+    """Whatever the lists hold (two-word names only, one word, none, repeats), each name's
+    turn moves fewer words than it has, and none for a name of one word or none."""
+    leads = family_first_leads([s for s, _ in names], [tuple(w) for _, w in names])
+    assert len(leads) == len(names)
+    for lead, (_, words) in zip(leads, names, strict=True):
+        assert 0 <= lead < max(len(words), 1)
+
+
+def test_lists_of_two_word_names_only_are_read():
+    """No list writes a middle word (fake_1000-like 'given family' names): nothing fails,
+    and names written family-first among them are still found."""
+    rng = random.Random(5)
+    keys, flipped = [], []
+    for _ in range(300):
+        given_, family = rng.choice(ARABIC_GIVEN), rng.choice(ARABIC_FAMILY)
+        flip = rng.random() < 0.2
+        keys.append((family, given_) if flip else (given_, family))
+        flipped.append(flip)
+    leads = family_first_leads(["a"] * 300, keys)
+    assert sum(lead == 1 for lead, f in zip(leads, flipped, strict=True) if f) >= 0.9 * sum(flipped)
+    assert sum(lead != 0 for lead, f in zip(leads, flipped, strict=True) if not f) <= 6

@@ -134,7 +134,8 @@ def family_first_leads(
     totals = np.sum(list(counts.values()) or [[0.0, 0.0, 0.0]], axis=0)
     if not totals.sum():
         return [0] * len(keys)
-    prior = (POSITION_PRIOR * totals / totals.sum()).tolist()
+    # every place keeps some prior weight: lists of two-word names have no middle words
+    prior = (POSITION_PRIOR * (totals + 1) / (totals.sum() + 3)).tolist()
     fits = np.full((len(keys), MOST_MOVED + 1), -np.inf)
     for j, (words, w) in enumerate(zip(keys, weights, strict=True)):
         n = len(words)
