@@ -1,4 +1,5 @@
-"""Which lists write names surnames first, learnt from the records themselves.
+"""Which lists, and which names, are written surnames or family name first, learnt from the
+records themselves.
 
 A government registry may write 'MONTOYA GIL LINA LUZ' where other lists write 'Lina Luz
 Montoya Gil', with nothing in the text (no comma, no capitals that differ) to say so, and a
@@ -8,7 +9,8 @@ borne by both). So a word's sex purity over every record that gives a sex marks 
 name or not, and a list whose names end in such words more than they start with them is read
 surnames first; each of its names is turned round where its first given name begins. Where
 no list gives a sex, or names tell it as well at both ends (Arabic fathers' names are men's
-names, borne in women's names too), nothing is turned.
+names, borne in women's names too), nothing is turned. Names a list writes one way or the
+other, with nothing in the text to say which, are read per name (`family_first_leads`).
 """
 
 from __future__ import annotations
