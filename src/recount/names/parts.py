@@ -308,6 +308,21 @@ def _has_letters(text: str) -> bool:
     return _LETTER.search(text) is not None
 
 
+def order_marked(text: str | None) -> bool:
+    """Whether a written name says itself where its family name stands: a comma, family names
+    in capitals before the given names (`_reorder`), an Arabic family name with its article
+    first (`_family_first`). The names stage never turns such a name (`names.order`)."""
+    if text is None or not str(text).strip():
+        return False
+    text = _PARENS.sub(" ", str(text))
+    if "," in text or "،" in text:
+        return True
+    if not has_arabic(text):
+        return _reorder(text, "latin") != text
+    words = _words(text, "arabic")
+    return _family_first(words) != words
+
+
 def _reorder(text: str, script: str, capitals_mark_family: bool = False) -> str:
     """'FAMILY, Given Father' and 'FAMILY Given Father' (capitals first) become given-first.
 
