@@ -228,3 +228,18 @@ def test_lists_of_two_word_names_only_are_read():
     leads = family_first_leads(["a"] * 300, keys)
     assert sum(lead == 1 for lead, f in zip(leads, flipped, strict=True) if f) >= 0.9 * sum(flipped)
     assert sum(lead != 0 for lead, f in zip(leads, flipped, strict=True) if not f) <= 6
+
+
+def test_names_whose_text_says_their_order_are_marked_and_never_turned():
+    """A comma, family names in capitals first, or an Arabic family name with its article
+    first say the order; such a name keeps it whatever the other records say."""
+    from recount.names.parts import order_marked
+
+    assert order_marked("Halabi, Lina Omar") and order_marked("HALABI Lina Omar")
+    assert order_marked("الحلبي محمد أحمد") and order_marked("Lina Omar (HALABI), x")
+    assert not order_marked("Halabi Lina Omar") and not order_marked("محمد أحمد الحلبي")
+    assert not order_marked("MONTOYA GIL LINA") and not order_marked(None)
+    keys = [("mhmd", "ehmd", "hlby")] * 60 + [("hlby", "mhmd", "ehmd")] * 2
+    free = family_first_leads(["a"] * 60 + ["b"] * 2, keys)
+    marked = family_first_leads(["a"] * 60 + ["b"] * 2, keys, marked=[False] * 60 + [True] * 2)
+    assert free[-2:] == [1, 1] and marked[-2:] == [0, 0]

@@ -146,27 +146,27 @@ def family_first_leads(
         return [0] * len(keys)
     # every place keeps some prior weight: lists of two-word names have no middle words
     shares = (totals + 1) / (totals.sum() + 3)
-    owner, place, seen, weight = [], [], [], []
-    for j, (words, w) in enumerate(zip(keys, weights, strict=True)):
-        for i, word in enumerate(words if len(words) >= 2 else ()):
-            owner.append(j)
-            place.append(_position(i, len(words)))
+    lengths = np.asarray([len(words) if len(words) >= 2 else 0 for words in keys])
+    place, seen, weight = [], [], []
+    for words, w, n in zip(keys, weights, lengths, strict=True):
+        for i, word in enumerate(words[:n]):
+            place.append(_position(i, n))
             seen.append(counts[word])
             weight.append(w)
-    seen_at = np.asarray(seen)
+    seen_at = np.asarray(seen).reshape(-1, 3)
     # the name's own records say nothing of where its words stand
     seen_at[np.arange(len(place)), place] -= weight
     strength = _position_strength(seen_at, np.asarray(place), np.asarray(weight, float), shares)
     logp = np.log(seen_at + strength * shares) - np.log(seen_at.sum(axis=1) + strength)[:, None]
     fits = np.full((len(keys), MOST_MOVED + 1), -np.inf)
     fits[:, 0] = 0.0
-    start = 0
-    for j, words in enumerate(keys):
-        n = len(words) if len(words) >= 2 else 0
-        rows, places = logp[start : start + n], place[start : start + n]
-        start += n
-        for k in range(min(n, 1 if marked[j] else MOST_MOVED + 1)):
-            fits[j, k] = sum(rows[(i + k) % n, p] for i, p in enumerate(places))
+    starts = np.cumsum(lengths) - lengths
+    for n in set(lengths.tolist()) - {0}:
+        names = np.flatnonzero(lengths == n)
+        places = [_position(i, n) for i in range(n)]
+        for k in range(min(n, MOST_MOVED + 1)):
+            fits[names, k] = sum(logp[starts[names] + (i + k) % n, p] for i, p in enumerate(places))
+    fits[np.asarray(marked, dtype=bool), 1:] = -np.inf
     return _turns_by_list(sources, fits, np.asarray(weights, dtype=float)).tolist()
 
 
@@ -180,18 +180,13 @@ def _position_strength(
     small and a word seen on a few records tells its place; where they do not, or a word's
     other records are few and disagree, it is large and they tell little. `seen`: per word
     of each name, its count at each place on the other records."""
-    at = seen[np.arange(len(places)), places]
     total = seen.sum(axis=1)
     telling = total > 0
-    at, total, base, weights = (
-        at[telling],
-        total[telling],
-        shares[places[telling]],
-        weights[telling],
-    )
-    low, high = (math.log(bound) for bound in STRENGTH_RANGE)
     if not telling.any():
         return STRENGTH_RANGE[1]
+    at = seen[np.arange(len(places)), places][telling]
+    total, base, weights = total[telling], shares[places[telling]], weights[telling]
+    low, high = (math.log(bound) for bound in STRENGTH_RANGE)
 
     def loss(log_strength: float) -> float:
         strength = math.exp(log_strength)
