@@ -310,16 +310,20 @@ def _has_letters(text: str) -> bool:
 
 def order_marked(text: str | None) -> bool:
     """Whether a written name says itself where its family name stands: a comma, family names
-    in capitals before the given names (`_reorder`), an Arabic family name with its article
-    first (`_family_first`). The names stage never turns such a name (`names.order`)."""
+    in capitals before the given names (`_reorder`), a family name with its article first
+    (`_family_first`) or last ('Ahmad Hasan al-Mohammad': a family named as a given name is
+    no given name there). The names stage never turns such a name (`names.order`)."""
     if text is None or not str(text).strip():
         return False
     text = _PARENS.sub(" ", str(text))
     if "," in text or "،" in text:
         return True
-    if not has_arabic(text):
-        return _reorder(text, "latin") != text
-    words = _words(text, "arabic")
+    script = "arabic" if has_arabic(text) else "latin"
+    if _ends_in_family_article(text, script):
+        return True
+    if script == "latin":
+        return _reorder(text, script) != text
+    words = _words(text, script)
     return _family_first(words) != words
 
 
