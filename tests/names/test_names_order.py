@@ -245,3 +245,16 @@ def test_names_whose_text_says_their_order_are_marked_and_never_turned():
     free = family_first_leads(["a"] * 60 + ["b"] * 2, keys)
     marked = family_first_leads(["a"] * 60 + ["b"] * 2, keys, marked=[False] * 60 + [True] * 2)
     assert free[-2:] == [1, 1] and marked[-2:] == [0, 0]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(max_size=40),
+    words=st.lists(st.sampled_from(["Lina", "محمد", "Gil"]), min_size=2, max_size=4),
+)
+def test_any_text_is_marked_or_not_and_a_comma_marks_it(text, words):
+    """Any text gets an answer, and a comma between a name's words always marks its order."""
+    from recount.names.parts import order_marked
+
+    assert order_marked(text) in (True, False)
+    assert order_marked(words[0] + ", " + " ".join(words[1:]))
