@@ -38,6 +38,7 @@ from recount.link.only_candidates import only_candidates
 from recount.link.persons import assign_person_ids, build_persons
 from recount.link.prepare import linkable_records, load_link_input
 from recount.link.relational import attach_relational
+from recount.link.repeats import once_lists, scored_within
 from recount.link.spellings import LATIN_SCRIPT, blurred_spellings
 from recount.link.threshold import expected_f1_threshold
 from recount.link.training import TrainedModel, train
@@ -79,6 +80,7 @@ class LinkResult:
     refused_families: int
     refused_birth_years: int
     refused_death_dates: int
+    refused_same_list: int
     birth_year_tolerance: int | None
     death_date_tolerance: int | None
     swapped_ages: bool
@@ -201,6 +203,7 @@ def link_workspace(
         refused_families=clustered.refused_families,
         refused_birth_years=clustered.refused_birth_years,
         refused_death_dates=clustered.refused_death_dates,
+        refused_same_list=clustered.refused_same_list,
         birth_year_tolerance=clustered.birth_year_tolerance,
         death_date_tolerance=clustered.death_date_tolerance,
         swapped_ages=clustered.swapped_ages,
@@ -395,6 +398,11 @@ def cluster_records(
         else frozenset()
     )
     facts = RecordFacts.from_frame(linkable, guarded, known, id_columns, romanised, blurred)
+    confident = pairs["match_probability"].to_numpy() >= options.threshold
+    once = once_lists(linkable, every[0][confident], every[1][confident])
+    once_codes = frozenset(
+        i for i, s in enumerate(pd.factorize(linkable["source_id"])[1]) if s in once
+    )
     result = cluster(
         len(linkable),
         left,
@@ -408,6 +416,8 @@ def cluster_records(
         cannot_link=positions(constraints.cannot_link),
         name_guards=name_guards,
         only_person_pass=True,
+        once_lists=once_codes,
+        scored_within=scored_within(facts.source, *every, once_codes),
         **date_guard_settings(linkable, facts, left, right, options),
     )
     result.only_candidates = int(only.sum())
@@ -531,6 +541,7 @@ def summary_table(
         ("refused_families", None, clustered.refused_families),
         ("refused_birth_years", None, clustered.refused_birth_years),
         ("refused_death_dates", None, clustered.refused_death_dates),
+        ("refused_same_list", None, clustered.refused_same_list),
         ("only_candidates", None, clustered.only_candidates),
         ("only_person", None, clustered.only_person),
         ("must_links", None, clustered.must_links),

@@ -1,0 +1,83 @@
+"""Lists that rarely name a person twice: two of their records join one person only as a pair."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from recount.link.clustering import RecordFacts, cluster
+from recount.link.repeats import once_lists, scored_within
+
+
+def facts(sources) -> RecordFacts:
+    n = len(sources)
+    frame = pd.DataFrame(
+        {
+            "source_id": sources,
+            "sex": [None] * n,
+            "dod_day": pd.array([None] * n, dtype="Int64"),
+            "date_precision": ["day"] * n,
+        }
+    )
+    return RecordFacts.from_frame(frame)
+
+
+def chain(scored: list[tuple[int, int]], once=frozenset({0}), **kwargs):
+    """Cousins A (list 0), B (list 1), C (list 0): B alike both, linked strongest first."""
+    within = scored_within(np.array([0, 1, 0]), *map(np.array, zip(*scored, strict=True)), once)
+    return cluster(
+        3,
+        np.array([0, 1]),
+        np.array([1, 2]),
+        np.array([20.0, 19.0]),
+        facts(["a", "b", "a"]),
+        45,
+        40,
+        once_lists=once,
+        scored_within=within,
+        **kwargs,
+    )
+
+
+def test_a_chain_through_another_list_does_not_join_two_unalike_records_of_one_list():
+    result = chain([(0, 1), (1, 2)])
+    assert result.labels[0] == result.labels[1] != result.labels[2]
+    assert result.refused_same_list == 1
+
+
+@pytest.mark.parametrize(
+    ("scored", "once", "must_link"),
+    [
+        ([(0, 1), (1, 2), (0, 2)], frozenset({0}), []),  # the two are a scored pair themselves
+        ([(0, 1), (1, 2)], frozenset(), []),  # the list names people twice: no rule
+        ([(0, 1), (1, 2)], frozenset({0}), [(2, 0)]),  # a reviewer said they are one
+    ],
+)
+def test_two_records_of_one_list_join_as_a_pair_on_a_repeating_list_or_by_a_reviewer(
+    scored, once, must_link
+):
+    result = chain(scored, once, must_link=must_link)
+    assert result.labels[0] == result.labels[1] == result.labels[2]
+    assert result.refused_same_list == 0
+
+
+def linkable(names: list[str], sources: list[str]) -> pd.DataFrame:
+    counts = pd.Series(names).map(pd.Series(names).value_counts())
+    return pd.DataFrame({"source_id": sources, "token_set": names, "token_set_freq": counts})
+
+
+def test_a_list_whose_sure_pairs_are_mostly_with_other_lists_names_people_once():
+    # list a: three people also on list b, one written twice; list c: one person written
+    # three times, never on another list
+    names = ["n1", "n2", "n3", "n1", "n2", "n3", "n4", "n4", "n5", "n5", "n5"]
+    sources = ["a", "a", "a", "b", "b", "b", "a", "a", "c", "c", "c"]
+    left = np.array([0, 1, 2, 6, 8, 8, 9])
+    right = np.array([3, 4, 5, 7, 9, 10, 10])
+    assert once_lists(linkable(names, sources), left, right) == {"a", "b"}
+
+
+def test_one_list_alone_is_never_taken_to_name_people_once():
+    names = ["n1", "n1", "n2", "n2"]
+    frame = linkable(names, ["a"] * 4)
+    assert once_lists(frame, np.array([0, 2]), np.array([1, 3])) == frozenset()
