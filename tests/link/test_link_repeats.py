@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from recount.link.clustering import RecordFacts, cluster
-from recount.link.repeats import once_lists, scored_within
+from recount.link.repeats import repeat_odds, scored_within
 
 
 def facts(sources) -> RecordFacts:
@@ -23,9 +23,13 @@ def facts(sources) -> RecordFacts:
     return RecordFacts.from_frame(frame)
 
 
-def chain(scored: list[tuple[int, int]], once=frozenset({0}), **kwargs):
-    """Cousins A (list 0), B (list 1), C (list 0): B alike both, linked strongest first."""
-    within = scored_within(np.array([0, 1, 0]), *map(np.array, zip(*scored, strict=True)), once)
+def chain(scored: list[tuple[int, int]], once=None, **kwargs):
+    """Cousins A (list 0), B (list 1), C (list 0): B alike both, linked strongest first (match
+    weights 20, 19); list 0 needs a link of weight 19.5 to join two unalike records."""
+    once = {0: 19.5} if once is None else once
+    within = scored_within(
+        np.array([0, 1, 0]), *map(np.array, zip(*scored, strict=True)), frozenset(once)
+    )
     return cluster(
         3,
         np.array([0, 1]),
@@ -49,12 +53,13 @@ def test_a_chain_through_another_list_does_not_join_two_unalike_records_of_one_l
 @pytest.mark.parametrize(
     ("scored", "once", "must_link"),
     [
-        ([(0, 1), (1, 2), (0, 2)], frozenset({0}), []),  # the two are a scored pair themselves
-        ([(0, 1), (1, 2)], frozenset(), []),  # the list names people twice: no rule
-        ([(0, 1), (1, 2)], frozenset({0}), [(2, 0)]),  # a reviewer said they are one
+        ([(0, 1), (1, 2), (0, 2)], None, []),  # the two are a scored pair themselves
+        ([(0, 1), (1, 2)], {}, []),  # the list names people twice: no rule
+        ([(0, 1), (1, 2)], {0: 18.5}, []),  # the link outweighs the list's odds
+        ([(0, 1), (1, 2)], None, [(2, 0)]),  # a reviewer said they are one
     ],
 )
-def test_two_records_of_one_list_join_as_a_pair_on_a_repeating_list_or_by_a_reviewer(
+def test_two_records_of_one_list_join_as_a_pair_by_a_strong_link_or_by_a_reviewer(
     scored, once, must_link
 ):
     result = chain(scored, once, must_link=must_link)
@@ -68,16 +73,18 @@ def linkable(names: list[str], sources: list[str]) -> pd.DataFrame:
 
 
 def test_a_list_whose_sure_pairs_are_mostly_with_other_lists_names_people_once():
-    # list a: three people also on list b, one written twice; list c: one person written
-    # three times, never on another list
-    names = ["n1", "n2", "n3", "n1", "n2", "n3", "n4", "n4", "n5", "n5", "n5"]
-    sources = ["a", "a", "a", "b", "b", "b", "a", "a", "c", "c", "c"]
-    left = np.array([0, 1, 2, 6, 8, 8, 9])
-    right = np.array([3, 4, 5, 7, 9, 10, 10])
-    assert once_lists(linkable(names, sources), left, right) == {"a", "b"}
+    # list a: four people also on list b, one written twice; list c: one person written
+    # three times, never on another list (n6: carried by too many records to be sure)
+    names = ["n1", "n2", "n3", "n4", "n1", "n2", "n3", "n4", "n5", "n5", "n6", "n6", "n6", "n6"]
+    sources = ["a"] * 4 + ["b"] * 4 + ["a", "a"] + ["c"] * 4
+    left = np.array([0, 1, 2, 3, 8, 10, 10, 11])
+    right = np.array([4, 5, 6, 7, 9, 11, 12, 12])
+    odds = repeat_odds(linkable(names, sources), left, right)
+    # a: (1 sure pair within + 1) / 4 with b; b: (0 + 1) / 4; c: none with another list
+    assert odds == {"a": pytest.approx(0.5), "b": pytest.approx(0.25)}
 
 
 def test_one_list_alone_is_never_taken_to_name_people_once():
     names = ["n1", "n1", "n2", "n2"]
     frame = linkable(names, ["a"] * 4)
-    assert once_lists(frame, np.array([0, 2]), np.array([1, 3])) == frozenset()
+    assert repeat_odds(frame, np.array([0, 2]), np.array([1, 3])) == {}

@@ -449,7 +449,7 @@ def cluster(
     swapped_ages: bool = False,
     death_tolerance: int | None = None,
     only_person_pass: bool = False,
-    once_lists: frozenset[int] = frozenset(),
+    once_lists: dict[int, float] | None = None,
     scored_within: np.ndarray | None = None,
 ) -> ClusterResult:
     """Cluster records 0..n_records-1 given links (left[k], right[k]) with weights.
@@ -461,9 +461,9 @@ def cluster(
     `death_tolerance`: days beyond which dates of death are two deaths (`link.death_dates`).
     `only_person_pass`: then offer each undated record left alone whose every `check` pair
     names one other person to that person (`link.only_candidates.only_person`), the guards
-    judging it. `once_lists`: list codes (`facts.source`) that rarely name a person twice; two of
-    their records share a person only as a must-link or a pair in `scored_within` (sorted
-    a * n_records + b, a < b)."""
+    judging it. `once_lists`: list code (`facts.source`) -> the match weight a link needs to put
+    two of that list's records in one person unless they are a must-link or a pair in
+    `scored_within` (sorted a * n_records + b, a < b): lists that rarely name a person twice."""
     parent = list(range(n_records))
     members: dict[int, list[int]] = {}
     forbidden: dict[int, set[int]] = defaultdict(set)
@@ -616,9 +616,12 @@ def cluster(
         np.array([min(a, b) * n_records + max(a, b) for a, b in must_link], dtype=np.int64),
     )
 
-    def unscored_twice(a: int, b: int) -> bool:
-        """Two records of a list that rarely names a person twice, and no scored pair."""
-        if sources[a] != sources[b] or int(sources[a]) not in once_lists:
+    once_lists = once_lists or {}
+
+    def unscored_twice(a: int, b: int, link_weight: float) -> bool:
+        """Two records of a list that rarely names a person twice, no scored pair, put
+        together by a link of `link_weight` too weak for that list."""
+        if sources[a] != sources[b] or link_weight >= once_lists.get(int(sources[a]), -np.inf):
             return False
         key = min(a, b) * n_records + max(a, b)
         at = int(np.searchsorted(scored, key))
@@ -630,8 +633,9 @@ def cluster(
             union(ra, rb)
             result.must_links += 1
 
-    def join(a: int, b: int) -> bool:
-        """Put a's and b's people together unless a guard refuses (counted by guard)."""
+    def join(a: int, b: int, link_weight: float = -np.inf) -> bool:
+        """Put a's and b's people together by a link of `link_weight` unless a guard refuses
+        (counted by guard)."""
         ra, rb = find(a), find(b)
         if ra == rb:
             return False
@@ -654,7 +658,7 @@ def cluster(
                 if same_list_conflict(m, o):
                     refused = "conflict"
                     break
-                if unscored_twice(m, o):
+                if unscored_twice(m, o, link_weight):
                     refused = "same_list"
                     break
                 reason = name_conflict(m, o)
@@ -689,7 +693,7 @@ def cluster(
         return not refused
 
     for k in np.argsort(-weight, kind="stable"):
-        join(int(left[k]), int(right[k]))
+        join(int(left[k]), int(right[k]), float(weight[k]))
 
     def labels() -> np.ndarray:
         return np.fromiter((find(i) for i in range(n_records)), dtype=np.int64, count=n_records)

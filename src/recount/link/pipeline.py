@@ -38,7 +38,7 @@ from recount.link.only_candidates import only_candidates
 from recount.link.persons import assign_person_ids, build_persons
 from recount.link.prepare import linkable_records, load_link_input
 from recount.link.relational import attach_relational
-from recount.link.repeats import once_lists, scored_within
+from recount.link.repeats import repeat_odds, scored_within
 from recount.link.spellings import LATIN_SCRIPT, blurred_spellings
 from recount.link.threshold import expected_f1_threshold
 from recount.link.training import TrainedModel, train
@@ -399,10 +399,14 @@ def cluster_records(
     )
     facts = RecordFacts.from_frame(linkable, guarded, known, id_columns, romanised, blurred)
     confident = pairs["match_probability"].to_numpy() >= options.threshold
-    once = once_lists(linkable, every[0][confident], every[1][confident])
-    once_codes = frozenset(
-        i for i, s in enumerate(pd.factorize(linkable["source_id"])[1]) if s in once
-    )
+    odds = repeat_odds(linkable, every[0][confident], every[1][confident])
+    # the weight a link needs to put two unalike records of such a list in one person: its odds
+    # times the list's (`odds`) reach the threshold's
+    needed = {
+        i: float(np.log2(options.threshold / (1 - options.threshold)) - np.log2(odds[s]))
+        for i, s in enumerate(pd.factorize(linkable["source_id"])[1])
+        if s in odds
+    }
     result = cluster(
         len(linkable),
         left,
@@ -416,8 +420,8 @@ def cluster_records(
         cannot_link=positions(constraints.cannot_link),
         name_guards=name_guards,
         only_person_pass=True,
-        once_lists=once_codes,
-        scored_within=scored_within(facts.source, *every, once_codes),
+        once_lists=needed,
+        scored_within=scored_within(facts.source, *every, frozenset(needed)),
         **date_guard_settings(linkable, facts, left, right, options),
     )
     result.only_candidates = int(only.sum())

@@ -10,9 +10,12 @@ records wrongly put in a person shared a list with one of its records.
 How often a list repeats a person is measured on its sure pairs (the same full name, which at
 most `clustering.RARE_FULL_NAME` records carry: relatives never share all their names): a list
 whose records make fewer such pairs among themselves than with the other lists' records names
-people once; `clustering.cluster` then keeps two of its records in one person only where the
-two are themselves a scored pair (kept for review: alike enough for the model to score them
-at `prediction_threshold`), not where only records of other lists tie them. A list that is all the workspace has (one list deduplicated),
+people once, and that ratio is the odds that two of its records alike are one person against
+two records of different lists. `clustering.cluster` then keeps two of its records in one
+person where the two are themselves a scored pair (kept for review: alike enough for the
+model to score them at `prediction_threshold`), and otherwise only through a link whose odds,
+times the list's, still reach the threshold: records of other lists tying two unalike records
+of one list are namesakes more often than one person. A list that is all the workspace has (one list deduplicated),
 or that repeats people more often than the others name them, is left alone.
 """
 
@@ -24,16 +27,16 @@ import pandas as pd
 from recount.link.clustering import sure_pairs
 
 
-def once_lists(linkable: pd.DataFrame, left: np.ndarray, right: np.ndarray) -> frozenset[str]:
-    """The lists whose sure pairs among the confident pairs (left[k], right[k]) within the list
-    are fewer than those with other lists."""
+def repeat_odds(linkable: pd.DataFrame, left: np.ndarray, right: np.ndarray) -> dict[str, float]:
+    """Per list that names people once: its sure pairs (among the confident pairs left[k],
+    right[k]) within the list, plus one, over those with other lists' records (below 1)."""
     sure = sure_pairs(linkable["token_set"], linkable["token_set_freq"], left, right)
     source = linkable["source_id"].to_numpy()
     a, b = source[left[sure]], source[right[sure]]
     within = pd.Series(a[a == b]).value_counts()
     across = pd.concat([pd.Series(a[a != b]), pd.Series(b[a != b])]).value_counts()
-    within = within.reindex(across.index, fill_value=0)
-    return frozenset(str(s) for s in across.index[within < across])
+    odds = (within.reindex(across.index, fill_value=0) + 1) / across
+    return {str(s): float(v) for s, v in odds[odds < 1].items()}
 
 
 def scored_within(
