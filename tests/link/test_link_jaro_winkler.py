@@ -18,10 +18,11 @@ def test_a_similarity_exactly_at_its_bound_reaches_it_on_duckdb():
     # DuckDB's fused multiply-add gives 0.8999999999999999
     con = duckdb.connect()
     similarity = "jaro_winkler_similarity('aaaa', 'abaaaa')"
-    assert con.sql(f"select {similarity} >= 0.9").fetchone()[0] is False
-    assert con.sql(f"select {at_least(similarity, 0.9)}").fetchone()[0] is True
+    assert con.execute(f"select {similarity} >= 0.9").fetchone()[0] is False
+    assert con.execute(f"select {at_least(similarity, 0.9)}").fetchone()[0] is True
     assert (
-        con.sql(f"select {at_least(similarity, 0.9 + 2 * SIMILARITY_TIE)}").fetchone()[0] is False
+        con.execute(f"select {at_least(similarity, 0.9 + 2 * SIMILARITY_TIE)}").fetchone()[0]
+        is False
     )
 
 
@@ -61,5 +62,5 @@ def test_spark_computes_duckdbs_jaro_winkler():
     assert (both["near_duck"] == both["near_spark"]).all()
     # Splink's own Spark function is another similarity, on either side of a name level's 0.88
     jar = spark.sql("select jaro_winkler('mosrir', 'moris')").collect()[0][0]
-    duck_value = con.sql("select jaro_winkler_similarity('mosrir', 'moris')").fetchone()[0]
+    duck_value = con.execute("select jaro_winkler_similarity('mosrir', 'moris')").fetchone()[0]
     assert jar < 0.88 < duck_value

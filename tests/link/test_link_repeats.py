@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from recount.link.clustering import RecordFacts, cluster
+from recount.link.pipeline import settled_scores
 from recount.link.repeats import repeat_odds, scored_within
 
 
@@ -23,7 +24,7 @@ def facts(sources) -> RecordFacts:
     return RecordFacts.from_frame(frame)
 
 
-def chain(scored: list[tuple[int, int]], once=None, **kwargs):
+def chain(scored: list[tuple[int, int]], once=None, weights=(20.0, 19.0), **kwargs):
     """Cousins A (list 0), B (list 1), C (list 0): B alike both, linked strongest first (match
     weights 20, 19); list 0 needs a link of weight 19.5 to join two unalike records."""
     once = {0: 19.5} if once is None else once
@@ -34,7 +35,7 @@ def chain(scored: list[tuple[int, int]], once=None, **kwargs):
         3,
         np.array([0, 1]),
         np.array([1, 2]),
-        np.array([20.0, 19.0]),
+        np.asarray(weights, dtype=np.float64),
         facts(["a", "b", "a"]),
         45,
         40,
@@ -88,3 +89,13 @@ def test_one_list_alone_is_never_taken_to_name_people_once():
     names = ["n1", "n1", "n2", "n2"]
     frame = linkable(names, ["a"] * 4)
     assert repeat_odds(frame, np.array([0, 2]), np.array([1, 3])) == {}
+
+
+def test_a_link_a_last_bit_either_side_of_what_the_list_needs_is_decided_alike():
+    # one engine's sums land a bit under 19, the other's a bit over: settled, both join C
+    for last_bits in (np.nextafter(19.0, 0.0), np.nextafter(19.0, 40.0)):
+        scores = settled_scores(pd.DataFrame({"match_weight": [20.0, last_bits]}))
+        assert scores["match_weight"].tolist() == [20.0, 19.0]
+        assert scores["match_probability"].is_monotonic_decreasing
+        result = chain([(0, 1), (1, 2)], {0: 19.0}, weights=scores["match_weight"])
+        assert result.labels[0] == result.labels[1] == result.labels[2]

@@ -49,6 +49,10 @@ from recount.settings.link import AUTO_THRESHOLD, OFF
 from recount.workspace import Workspace
 
 MODEL_FILE = "link_model.json"
+# Match weights are kept to this many decimals of a bit (`settled_scores`), and Splink is
+# asked for pairs down to SCORE_MARGIN bits below the prediction threshold before they are.
+SCORE_DECIMALS = 9
+SCORE_MARGIN = 1e-6
 RELATIONAL_ATTACHED = "relational_attached"
 # `unnamed_precision` rows of `link_summary`: the kind of evidence an unnamed record gives
 EVIDENCE_TEXT = {0: "neither sex nor year of birth", 1: "sex or year of birth", 2: "both"}
@@ -280,7 +284,9 @@ def predict_pairs(
     )
     linker = engine.linker(linkable, settings)
     register_frequencies(engine, linker, linkable, settings)
-    predictions = linker.inference.predict(threshold_match_probability=options.prediction_threshold)
+    # a hair below the threshold: which pairs reach it is decided on the settled scores below
+    floor = float(np.log2(options.prediction_threshold / (1 - options.prediction_threshold)))
+    predictions = linker.inference.predict(threshold_match_weight=floor - SCORE_MARGIN)
     weights = [_comparison_weight_sql(c) for c in settings["comparisons"]]
     columns = [
         "unique_id_l",
@@ -294,11 +300,26 @@ def predict_pairs(
     pairs = linker.misc.query_sql(
         f"select {', '.join(columns)} from {predictions.physical_name}", output_type="pandas"
     )
+    pairs = settled_scores(pairs)
+    pairs = pairs[pairs["match_probability"] >= options.prediction_threshold]
     swap = pairs["unique_id_l"] > pairs["unique_id_r"]
     if swap.any():
         for a, b in (("unique_id_l", "unique_id_r"), ("source_id_l", "source_id_r")):
             pairs.loc[swap, [a, b]] = pairs.loc[swap, [b, a]].to_numpy()
     return pairs.sort_values(["unique_id_l", "unique_id_r"]).reset_index(drop=True)
+
+
+def settled_scores(pairs: pd.DataFrame) -> pd.DataFrame:
+    """`pairs` with match weights to `SCORE_DECIMALS` and the probabilities they give.
+
+    The engines' logarithms and sums differ in the last bits: left as they come, a tie (which
+    link the clustering takes first, a pair at a threshold, a link as strong as a list's
+    repeats need) is broken by those bits, and the same records make other people on Spark
+    than on DuckDB."""
+    weight = pairs["match_weight"].to_numpy(dtype=np.float64).round(SCORE_DECIMALS)
+    with np.errstate(over="ignore"):
+        probability = 1.0 / (1.0 + np.exp2(-weight))
+    return pairs.assign(match_weight=weight, match_probability=probability)
 
 
 def _comparison_weight_sql(comparison: dict[str, Any]) -> str:
