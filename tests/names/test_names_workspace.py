@@ -304,7 +304,7 @@ def test_names_key_in_a_workspace_reads_a_name_as_its_list_was_learnt_to_write_i
     written."""
     import random
 
-    from tests.names.test_names_order import arabic_people
+    from test_names_order import arabic_people
 
     rows = []
     for i, (given_, father, family) in enumerate(arabic_people(random.Random(11), 240)):
