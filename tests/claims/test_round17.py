@@ -152,3 +152,37 @@ def test_a_year_before_people_is_a_year(year, word):
 def test_more_verbs_of_saying(verb):
     found = claims_of(f"The regional governor {verb} that 40 people had been killed in the raid.")
     assert found["40"]["claimant"] == "regional governor"
+
+
+# What is counted is not who counts: a number's tail, the counted people or events before a verb
+# of saying are no claimant.
+@given(n=st.integers(100, 900))
+def test_a_counted_noun_is_not_a_claimant(n):
+    found = claims_of(f"{n} casualties received in the district reported gunshot wounds.")
+    assert all(c["claimant"] != f"{n} casualties" for c in found.values())
+    assert claims_of(f"A teaching text puts the toll at an estimated {n},000 and says more died.")
+
+
+# The parts of a count its source gives are that source's, not the outlet's that carried it.
+@given(
+    source=st.sampled_from(["Syrian Network for Human Rights", "Human Rights Watch"]),
+    carrier=st.sampled_from(["Anadolu reported", "Reuters reported", "the agency said"]),
+    total=st.integers(100, 900),
+)
+def test_parts_keep_the_source_of_their_whole(source, carrier, total):
+    found = claims_of(
+        f"The {source} documented {total} deaths in July, including seven children and ten "
+        f"women, {carrier}."
+    )
+    assert found[str(total)]["claimant"] == source
+    assert found["seven"]["claimant"] == source
+    assert found["ten"]["claimant"] == source
+
+
+# A source named only after the parts is theirs as it is the whole's.
+def test_a_source_after_the_whole_still_credits_its_parts():
+    found = claims_of(
+        "At least 426 people died, including seven children, Human Rights Watch said."
+    )
+    assert found["At least 426"]["claimant"] == "Human Rights Watch"
+    assert found["seven"]["claimant"] == "Human Rights Watch"

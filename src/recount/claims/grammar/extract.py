@@ -2575,8 +2575,11 @@ def _attribute(
 ) -> None:
     """Each claim's claimant; a pronoun takes the claimant named last before it."""
     named_here = [a for a in attributions if a.claimant is not None]
+    chosen_for: dict[int, Attribution] = {}
     for claim in claims:
         chosen = choose_attribution(attributions, sentence, claim.quantity.start)
+        if chosen is not None:
+            chosen_for[id(claim)] = chosen
         if chosen is None:
             claim.claimant, claim.claimant_kind, claim.attributed = state.outlet, "outlet", False
             continue
@@ -2620,6 +2623,35 @@ def _attribute(
             claim.claimant, claim.claimant_kind = state.last_claimant
         else:
             claim.claimant, claim.claimant_kind = chosen.pronoun, "other"
+    _parts_with_their_whole(sentence, claims, chosen_for)
+
+
+def _parts_with_their_whole(
+    sentence: str, claims: list[SentenceClaim], chosen_for: dict[int, Attribution]
+) -> None:
+    """'The SNHR documented 426 deaths, including seven children, Anadolu reported': the parts
+    of a count its source gives before it are that source's, not the carrier's named after them."""
+    whole = None
+    for claim in claims:
+        between = sentence[whole.quantity.end : claim.quantity.start] if whole else ""
+        part = claim.construction in ("part", "list") or (
+            claim.construction == "toll" and _PART_RE.search(between) is not None
+        )  # "426 deaths in July, including seven children": the deaths' toll, read as a part
+        if not part:
+            whole = claim
+            continue
+        if whole is None or not whole.attributed:
+            continue
+        own, source = chosen_for.get(id(claim)), chosen_for.get(id(whole))
+        if (
+            own is not None
+            and source is not None
+            and own is not source
+            and source.cue < whole.quantity.start
+            and own.cue > claim.quantity.end
+            and own.scope is None
+        ):
+            claim.claimant, claim.claimant_kind = whole.claimant, whole.claimant_kind
 
 
 _PERSONAL = {"he", "she", "it", "they", "we", "our", "us", "i", "my", "them"}
