@@ -132,6 +132,9 @@ def run_regime(name: str, people: int, workdir: Path, seed: int) -> dict:
         "persons": scores["persons"],
         "true_persons": scores["true_persons"],
         "documented_count_error": scores["unique_count_error"],
+        "people_on_lists": scores["people_on_lists"],
+        "true_people_on_lists": scores["true_people_on_lists"],
+        "singletons_error": scores["singletons_error"],
     }
     if scores["records"] <= 200_000:
         figures.update(blocking_report(ws, truth))
