@@ -1,4 +1,4 @@
-"""A typo that spells another listed name: one name between two lists, when the names are rare."""
+"""Names typed wrong: a typo that spells another listed name, a record whose two forms differ."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from hypothesis import strategies as st
 
-from recount.link.clustering import UNKNOWN_DAY, RecordFacts, cluster, one_edit
+from recount.link.clustering import UNKNOWN_DAY, RecordFacts, cluster, given_forms, one_edit
 from recount.link.typos import misspelt_names, one_edit_neighbours, one_edit_strings
 
 LISTED = frozenset({"mhmd", "ehmd", "rxyd", "rxd", "ely", "hsn", "ktyb"})
@@ -97,3 +97,34 @@ def test_the_name_guards_take_a_typo_between_two_lists_as_one_name(slot, sources
     refused = result.refused_given_names if slot == "given" else result.refused_fathers
     assert refused == (0 if one else 1)
     assert result.misspelt_names == {slot: len(misspelt) // 2}
+
+
+def test_a_record_in_two_forms_gives_its_given_name_in_both():
+    # 'Mohammad Adel Zamalkani' beside 'حمد عادل الزملكاني' (the Arabic typed without its mim):
+    # keyed by the Arabic form, the Latin form's given name among its tokens only
+    forms = given_forms(
+        ["hmd", "hmd", "hmd"],
+        [
+            frozenset({"hmd", "mhmd", "edl", "dmlkny"}),
+            frozenset({"hmd", "mhmd", "syd"}),  # Hamad son of Muhammad: mhmd is his father
+            frozenset({"hmd", "edl", "dmlkny"}),
+        ],
+        [["edl", "mhmd", "edl"], [None, None, None], ["dmlkny", "syd", "dmlkny"]],
+    )
+    assert forms == [frozenset({"hmd", "mhmd"}), frozenset({"hmd"}), frozenset({"hmd"})]
+    n = 2
+    record_facts = RecordFacts(
+        source=np.arange(n, dtype=np.int64),
+        sex=np.zeros(n, dtype=np.int64),
+        date_lo=np.full(n, UNKNOWN_DAY, dtype=np.int64),
+        date_hi=np.full(n, UNKNOWN_DAY, dtype=np.int64),
+        given=["mhmd", "hmd"],
+        father=["edl", "edl"],
+        tokens=[frozenset({"mhmd", "edl", "dmlkny"}), frozenset({"hmd", "mhmd", "edl", "dmlkny"})],
+        known=frozenset({"mhmd", "hmd", "edl"}),
+    )
+    alone = cluster(2, np.array([0]), np.array([1]), np.array([20.0]), record_facts, 45, 40)
+    assert alone.labels[0] != alone.labels[1]  # the typo read alone: Hamad, not Muhammad
+    record_facts.given_forms = [frozenset({"mhmd"}), forms[0]]
+    both = cluster(2, np.array([0]), np.array([1]), np.array([20.0]), record_facts, 45, 40)
+    assert both.labels[0] == both.labels[1] and both.refused_given_names == 0
