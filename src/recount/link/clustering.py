@@ -305,21 +305,25 @@ def learn_birth_tolerance(gaps: np.ndarray, killed_together: bool = False) -> in
     """How many years apart two records of one person put the birth, learnt from `gaps` (years
     between the records' possible years of birth, -1 unknown) of pairs that are surely one
     person: the gap `SURE_GAP_SHARE` of them keep within, or, on lists of the dead
-    (`killed_together`: dates of death given), the widest gap of a sure pair up to where the
-    gaps stop thinning out (`contamination_floor`), where they do. None (no guard) with too few.
+    (`killed_together`: dates of death given), less where the gaps stop thinning out before
+    that (`contamination_floor`), and at least the widest gap up to there that more than one
+    sure pair shows. None (no guard) with too few.
 
     Ages are written wrong by different amounts on different lists (heaped on fives, guessed
     for the old, exact for children); a constant would be right for one list only. Up to the
-    floor the gaps are one person's own errors, all of them: the 99% gap refused the last 1%
-    (on the `reached` regime, worn seed 509, 28 true pairs 3-4 years apart for 2 false)."""
+    floor the gaps are one person's own errors: the 99% gap refused the last 1% of them (on
+    the `reached` regime, worn seed 509, 28 true pairs 3-4 years apart for 2 false). A gap
+    one sure pair alone shows may be a namesake's (colombia_hard, worn seed 504: 1 of 2,169
+    sure pairs 3 years apart, where 22 of 24 pairs refused 3 years apart are relatives)."""
     known = gaps[gaps >= 0]
     if len(known) < MIN_SURE_PAIRS:
         return None
+    quantile = int(np.quantile(known, SURE_GAP_SHARE, method="higher"))
     counts = np.bincount(known)
     floor = contamination_floor(counts) if killed_together else None
     if floor is None:
-        return int(np.quantile(known, SURE_GAP_SHARE, method="higher"))
-    return int(np.flatnonzero(counts[: floor + 1])[-1])
+        return quantile
+    return max(min(quantile, floor), int(np.flatnonzero(counts[: floor + 1] > 1)[-1]))
 
 
 def contamination_floor(counts: np.ndarray) -> int | None:
