@@ -112,6 +112,11 @@ def test_a_record_in_two_forms_gives_its_given_name_in_both():
         [["edl", "mhmd", "edl"], [None, None, None], ["dmlkny", "syd", "dmlkny"]],
     )
     assert forms == [frozenset({"hmd", "mhmd"}), frozenset({"hmd"}), frozenset({"hmd"})]
+    # Ana María Restrepo Romero keyed anamaria: maria is a piece of her given name, not a form
+    spanish = given_forms(
+        ["anamaria"], [frozenset({"ana", "maria", "restrepo", "romero"})], [["restreporomero"]]
+    )
+    assert spanish == [frozenset({"anamaria"})]
     n = 2
     record_facts = RecordFacts(
         source=np.arange(n, dtype=np.int64),

@@ -247,12 +247,15 @@ def given_forms(
     its parts do not explain that are like it (`similar_names`, listed or not). A record in two
     scripts ('Mohammad Adel ...' beside 'حمد عادل ...', the Arabic typed without its mim) is
     keyed by one form, and the other's given name is among its tokens only; the given-name
-    guard read the typo alone (reached, worn seed 509: 6 of 13 records keyed Hamad)."""
+    guard read the typo alone (reached, worn seed 509: 6 of 13 records keyed Hamad). A token
+    inside a part's key is that part's (Ana María keyed anamaria: ana and maria are not
+    another form of it)."""
     out = []
     for i, (name, names) in enumerate(zip(given, tokens, strict=True)):
-        explained = {name, *(part[i] for part in parts)}
+        keys = [k for k in (name, *(part[i] for part in parts)) if k]
+        other = {t for t in names if not any(t in k for k in keys)}
         out.append(
-            frozenset({name} | {t for t in names - explained if similar_names(name, t)})
+            frozenset({name} | {t for t in other if similar_names(name, t)})
             if name
             else frozenset()
         )
