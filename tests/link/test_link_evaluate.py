@@ -8,7 +8,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recount.errors import InputError
-from recount.link.evaluate import blocking_recall, evaluate_clusters, read_truth
+from recount.link.evaluate import (
+    blocking_recall,
+    evaluate_clusters,
+    evaluate_record_person,
+    read_truth,
+)
 
 
 def test_scores_match_hand_counts():
@@ -56,3 +61,19 @@ def test_truth_file_errors_name_the_problem(tmp_path):
         read_truth(path)
     with pytest.raises(InputError, match="not found"):
         read_truth(tmp_path / "missing.csv")
+
+
+def test_people_on_k_lists_are_counted_found_and_true_and_a_split_shows_in_those_on_one():
+    # truth: p on lists a and b, q on a, r on b; found: p split in two, q and r merged
+    truth = pd.DataFrame(
+        {"source_id": ["a", "b", "a", "b"], "source_row": [1, 1, 2, 2], "person_id": list("ppqr")}
+    )
+    found = truth.assign(person_id=["P1", "P2", "Q", "Q"])
+    scores = evaluate_record_person(found, truth)
+    assert scores["persons"] == scores["true_persons"] == 3
+    assert scores["true_people_on_lists"] == [2, 1]
+    assert scores["people_on_lists"] == [2, 1]  # P1, P2 alone; Q on both
+    split = truth.assign(person_id=["P1", "P2", "Q", "R"])
+    scores = evaluate_record_person(split, truth)
+    assert scores["people_on_lists"] == [4, 0]
+    assert scores["singletons_error"] == pytest.approx(1.0)

@@ -195,4 +195,11 @@ def _evaluation_table(scores: dict) -> Table:
         table.add_row(key.replace("_", " "), f"{scores[key]:.4f}")
     table.add_row("persons found / true", f"{scores['persons']:,} / {scores['true_persons']:,}")
     table.add_row("unique count error", f"{scores['unique_count_error']:+.2%}")
+    for k, (found, true) in enumerate(
+        zip(scores["people_on_lists"], scores["true_people_on_lists"], strict=True), start=1
+    ):
+        table.add_row(
+            f"people on {k} list{'s' if k > 1 else ''}: found / true", f"{found:,} / {true:,}"
+        )
+    table.add_row("people on one list: error", f"{scores['singletons_error']:+.2%}")
     return table

@@ -101,6 +101,8 @@ class ClusterResult:
     birth_year_tolerance: int | None = None
     death_date_tolerance: int | None = None  # days (`link.death_dates`); None: no such guard
     swapped_ages: bool = False  # the birth-year guard read ages with their digits exchanged too
+    # per name guard, the pairs of listed names taken as one typed wrong between lists (`link.typos`)
+    misspelt_names: dict[str, int] = field(default_factory=dict)
     only_candidates: int = 0  # links below the threshold offered (`link.only_candidates`)
     only_person: int = 0  # undated records joined to their only candidate person (`only_person`)
     must_links: int = 0
@@ -138,6 +140,11 @@ class RecordFacts:
     # spelling stands for alike (`link.spellings`): one name between such a record and another
     romanised: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     blurred: frozenset[tuple[str, str]] = frozenset()
+    # per name guard ('given', 'father'), the pairs of listed name keys a typo explains better
+    # than two relatives (`link.typos`): one name between records of two lists
+    misspelt: dict[str, frozenset[tuple[str, str]]] = field(default_factory=dict)
+    # the given name as each of the record's forms writes it (`given_forms`); empty: its key alone
+    given_forms: list[frozenset[str]] = field(default_factory=list)
 
     @classmethod
     def from_frame(
@@ -148,6 +155,7 @@ class RecordFacts:
         id_columns: list[str] = (),
         romanised: np.ndarray | None = None,
         blurred: frozenset[tuple[str, str]] = frozenset(),
+        misspelt: dict[str, frozenset[tuple[str, str]]] | None = None,
     ) -> RecordFacts:
         codes, uniques = pd.factorize(frame["source_id"])
         sex = frame["sex"].map({"M": 1, "F": 2}).fillna(0).astype(np.int64).to_numpy()
@@ -209,6 +217,12 @@ class RecordFacts:
             swapped_hi=swapped_hi,
             romanised=np.zeros(n, dtype=bool) if romanised is None else romanised,
             blurred=frozenset(blurred),
+            misspelt=dict(misspelt or {}),
+            given_forms=given_forms(
+                text("given_key"),
+                tokens,
+                [text(c) for c in ("father_key", "grandfather_key", "family_key")],
+            ),
         )
 
     def birth_gaps(
@@ -230,6 +244,28 @@ class RecordFacts:
             gap = np.minimum(gap, years_apart(slo[left], shi[left], lo[right], hi[right]))
             gap = np.minimum(gap, years_apart(lo[left], hi[left], slo[right], shi[right]))
         return np.where(unknown, -1, gap)
+
+
+def given_forms(
+    given: list[str | None], tokens: list[frozenset[str]], parts: list[list[str | None]]
+) -> list[frozenset[str]]:
+    """Each record's given name as every form of its name writes it: its key, and the tokens
+    its parts do not explain that are like it (`similar_names`, listed or not). A record in two
+    scripts ('Mohammad Adel ...' beside 'حمد عادل ...', the Arabic typed without its mim) is
+    keyed by one form, and the other's given name is among its tokens only; the given-name
+    guard read the typo alone (reached, worn seed 509: 6 of 13 records keyed Hamad). A token
+    inside a part's key is that part's (Ana María keyed anamaria: ana and maria are not
+    another form of it)."""
+    out = []
+    for i, (name, names) in enumerate(zip(given, tokens, strict=True)):
+        keys = [k for k in (name, *(part[i] for part in parts)) if k]
+        other = {t for t in names if not any(t in k for k in keys)}
+        out.append(
+            frozenset({name} | {t for t in other if similar_names(name, t)})
+            if name
+            else frozenset()
+        )
+    return out
 
 
 def years_apart(lo_a: np.ndarray, hi_a: np.ndarray, lo_b: np.ndarray, hi_b: np.ndarray):
@@ -279,16 +315,24 @@ def learn_birth_tolerance(gaps: np.ndarray, killed_together: bool = False) -> in
     between the records' possible years of birth, -1 unknown) of pairs that are surely one
     person: the gap `SURE_GAP_SHARE` of them keep within, or, on lists of the dead
     (`killed_together`: dates of death given), less where the gaps stop thinning out before
-    that (`contamination_floor`). None (no guard) with too few.
+    that (`contamination_floor`), and at least the widest gap up to there that more than one
+    sure pair shows. None (no guard) with too few.
 
     Ages are written wrong by different amounts on different lists (heaped on fives, guessed
-    for the old, exact for children); a constant would be right for one list only."""
+    for the old, exact for children); a constant would be right for one list only. Up to the
+    floor the gaps are one person's own errors: the 99% gap refused the last 1% of them (on
+    the `reached` regime, worn seed 509, 28 true pairs 3-4 years apart for 2 false). A gap
+    one sure pair alone shows may be a namesake's (colombia_hard, worn seed 504: 1 of 2,169
+    sure pairs 3 years apart, where 22 of 24 pairs refused 3 years apart are relatives)."""
     known = gaps[gaps >= 0]
     if len(known) < MIN_SURE_PAIRS:
         return None
     quantile = int(np.quantile(known, SURE_GAP_SHARE, method="higher"))
-    floor = contamination_floor(np.bincount(known)) if killed_together else None
-    return quantile if floor is None else min(quantile, floor)
+    counts = np.bincount(known)
+    floor = contamination_floor(counts) if killed_together else None
+    if floor is None:
+        return quantile
+    return max(min(quantile, floor), int(np.flatnonzero(counts[: floor + 1] > 1)[-1]))
 
 
 def contamination_floor(counts: np.ndarray) -> int | None:
@@ -482,6 +526,8 @@ def cluster(
     romanised = (
         facts.romanised if len(facts.romanised) == n_records else np.zeros(n_records, dtype=bool)
     )
+    misspelt_given = facts.misspelt.get("given", frozenset())
+    misspelt_fathers = facts.misspelt.get("father", frozenset())
     givens = (
         [first_given(g, t) for g, t in zip(facts.given, facts.tokens, strict=True)]
         if given_guard
@@ -505,6 +551,11 @@ def cluster(
     def members_of(root: int) -> list[int]:
         return members.get(root) or [root]
 
+    written = facts.given_forms if len(facts.given_forms) == n_records else []
+
+    def forms(a: int, given: str) -> frozenset[str]:
+        return written[a] | {given} if written else frozenset({given})
+
     def same_list_conflict(a: int, b: int) -> bool:
         if sources[a] != sources[b] or (guarded is not None and int(sources[a]) not in guarded):
             return False
@@ -519,6 +570,9 @@ def cluster(
             return None  # born the same day, or the same identifier: nicknames, not relatives
         ta, tb = facts.tokens[a], facts.tokens[b]
         blurred = facts.blurred if romanised[a] != romanised[b] else frozenset()
+        two_lists = sources[a] != sources[b]
+        given_alike = blurred | misspelt_given if two_lists else blurred
+        fathers_alike = blurred | misspelt_fathers if two_lists else blurred
         if given_guard:
             # a one-word name says too little of which word it is to conflict
             ga, gb = givens[a], givens[b]
@@ -529,8 +583,8 @@ def cluster(
                 and len(ta) >= 2
                 and len(tb) >= 2
                 and (
-                    absent(ga, tb, known, blurred=blurred)
-                    or absent(gb, ta, known, blurred=blurred)
+                    all(absent(g, tb, known, blurred=given_alike) for g in forms(a, ga))
+                    or all(absent(g, ta, known, blurred=given_alike) for g in forms(b, gb))
                     or parent_and_child(a, b)
                 )
             ):
@@ -546,14 +600,14 @@ def cluster(
                     unspent(tb, facts.given[b], facts.given[a], fb),
                     known,
                     SIMILAR_FATHERS,
-                    blurred,
+                    fathers_alike,
                 )
                 and absent(
                     fb,
                     unspent(ta, facts.given[a], facts.given[b], fa),
                     known,
                     SIMILAR_FATHERS,
-                    blurred,
+                    fathers_alike,
                 )
             ):
                 return "father"
@@ -610,6 +664,7 @@ def cluster(
         birth_year_tolerance=birth_tolerance,
         swapped_ages=swapped_ages and birth_guard,
         death_date_tolerance=death_tolerance if death_guard else None,
+        misspelt_names={guard: len(pairs) // 2 for guard, pairs in sorted(facts.misspelt.items())},
     )
     scored = np.union1d(
         np.zeros(0, dtype=np.int64) if scored_within is None else scored_within,

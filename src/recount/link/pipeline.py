@@ -42,6 +42,7 @@ from recount.link.repeats import repeat_odds, scored_within
 from recount.link.spellings import LATIN_SCRIPT, blurred_spellings
 from recount.link.threshold import expected_f1_threshold
 from recount.link.training import TrainedModel, train
+from recount.link.typos import misspelt_names
 from recount.link.unnamed import UNNAMED_ATTACHED, UnnamedResult, attach_unnamed
 from recount.reference import NO_PACK, CountryPack, workspace_pack
 from recount.settings import LinkSettings
@@ -418,7 +419,14 @@ def cluster_records(
         if romanised is not None
         else frozenset()
     )
-    facts = RecordFacts.from_frame(linkable, guarded, known, id_columns, romanised, blurred)
+    misspelt = {
+        guard: misspelt_names(linkable[f"{guard}_key"], known)
+        for guard in ("given", "father")
+        if guard in name_guards and f"{guard}_key" in linkable.columns
+    }
+    facts = RecordFacts.from_frame(
+        linkable, guarded, known, id_columns, romanised, blurred, misspelt
+    )
     confident = pairs["match_probability"].to_numpy() >= options.threshold
     odds = repeat_odds(linkable, every[0][confident], every[1][confident])
     # the weight a link needs to put two unalike records of such a list in one person: its odds
@@ -583,6 +591,7 @@ def summary_table(
         rows.append(("birth_year_swapped_ages", None, int(clustered.swapped_ages)))
     if clustered.death_date_tolerance is not None:
         rows.append(("death_date_tolerance", None, clustered.death_date_tolerance))
+    rows += [("misspelt_names", guard, count) for guard, count in clustered.misspelt_names.items()]
     rows += [
         ("field", name, share)
         for name, share in zip(fields.names()[1:], fields.shares.values(), strict=True)
