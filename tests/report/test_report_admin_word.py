@@ -78,3 +78,7 @@ def test_the_name_taken_is_the_lists_commonest_in_latin_script(tmp_path):
     ws = Workspace(root)
     ingest_workspace(ws)
     assert admin_names_as_written(ws) == {"SD-DW": "West Darfur"}
+    # no name written beside any code: nothing to add
+    (root / "a.csv").write_text("name,state\nAdam,SD-KH\n", encoding="utf-8")
+    ingest_workspace(ws)
+    assert admin_names_as_written(ws) == {}

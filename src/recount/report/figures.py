@@ -222,8 +222,11 @@ def admin_names_as_written(ws: Workspace) -> dict[str, str]:
         "where governorate is not null and governorate_raw is not null "
         "and governorate_raw <> governorate group by all order by governorate, n desc, 2"
     )
-    latin = written[written["governorate_raw"].map(_in_latin_script)]
-    return dict(latin.drop_duplicates("governorate")[["governorate", "governorate_raw"]].values)
+    names: dict[str, str] = {}
+    for code, raw in zip(written["governorate"], written["governorate_raw"], strict=True):
+        if code not in names and _in_latin_script(raw):
+            names[code] = raw
+    return names
 
 
 def _in_latin_script(text: str) -> bool:
