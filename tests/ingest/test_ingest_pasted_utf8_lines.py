@@ -108,6 +108,23 @@ def test_json_lines_with_a_pasted_utf8_line():
     assert records["issues"].dropna().tolist() == ["decoded_as:utf-8"]
 
 
+@pytest.mark.parametrize(("codec", "stray"), [("cp1252", b"\x81\x8d"), ("cp1251", b"\x98")])
+def test_a_line_with_a_byte_the_encoding_leaves_undefined_is_quarantined(codec, stray):
+    """One line holding a byte Windows-1252 (or -1251) does not define failed every guess,
+    and the whole list was refused as binary; now the list is read, that line quarantined."""
+    rows = made_up_rows(codec, 100, 5)
+    data = mixed_file(rows, codec, {10}).replace(
+        rows[49].encode(codec), stray + rows[49].encode(codec)
+    )
+    result = read(data)
+    assert result.encoding == SCRIPTS[codec][2]
+    assert result.quarantine[["source_row", "reason"]].values.tolist() == [
+        [50, "undecodable_bytes"]
+    ]
+    names = result.records.sort_values("source_row")["name"].tolist()
+    assert names == [row.split(",")[0] for i, row in enumerate(rows, 1) if i != 50]
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.sampled_from(sorted(SCRIPTS)),

@@ -135,6 +135,15 @@ def test_headline_says_when_its_total_cannot_be_trusted(report_workspace, tmp_pa
     html = write_report(ws).read_text(encoding="utf-8")
     assert "have not converged" in html and "ess_target = 1000" in html
     assert html.index("have not converged") < html.index('id="governorates"')
+    # read first, right under the figures: before what the prior and the linkage add to them
+    with_open_refit(ws, 0.5)
+    estimates = ws.table("estimates")
+    estimates.loc[estimates["level"] == "total", "flag"] += ";poor_convergence"
+    ws.write_table("estimates", estimates)
+    html = write_report(ws).read_text(encoding="utf-8")
+    cards_end = html.index('<div class="cards">')
+    caution = html.index("have not converged")
+    assert cards_end < caution < html.index('id="prior-sensitivity"')
 
 
 def test_headline_shows_what_the_lists_leave_open_above_it(report_workspace, tmp_path):

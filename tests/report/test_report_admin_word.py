@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from recount.ingest import ingest_workspace
 from recount.reference import NO_PACK, country_pack
 from recount.report.charts import by_governorate
+from recount.report.figures import admin_names_as_written
+from recount.workspace import Workspace
 
 
 def _frame(codes):
@@ -38,3 +41,44 @@ def test_without_a_pack_the_codes_are_shown_as_they_are():
         "SY-HL",
         "XX-1",
     }
+
+
+def test_without_a_pack_a_code_the_lists_name_is_shown_by_their_name():
+    """A user in a country without a pack maps the lists' state names to codes (SD-DW): the
+    chart names each unit as the lists do, the code beside it."""
+    written = {"SD-DW": "West Darfur"}
+    chart = by_governorate(_frame(["SD-DW", "SD-KH"]), "2023", NO_PACK, written).to_dict()
+    assert {row["place"] for row in chart["datasets"][next(iter(chart["datasets"]))]} == {
+        "West Darfur (SD-DW)",
+        "SD-KH",
+    }
+    # a pack's own name wins
+    chart = by_governorate(_frame(["SY-HL", "SY-ID"]), "2011", country_pack("SY"), {"SY-HL": "x"})
+    places = {
+        row["place"] for row in chart.to_dict()["datasets"][next(iter(chart.to_dict()["datasets"]))]
+    }
+    assert "Aleppo" in places and "x (SY-HL)" not in places
+
+
+def test_the_name_taken_is_the_lists_commonest_in_latin_script(tmp_path):
+    root = tmp_path / "ws"
+    Workspace.init(root, name="t")
+    rows = ["غرب دارفور"] * 5 + ["West Darfur"] * 3 + ["W. Darfur"] * 2 + ["SD-KH"] * 2
+    (root / "a.csv").write_text(
+        "name,state\n" + "".join(f"Adam {i},{state}\n" for i, state in enumerate(rows)),
+        encoding="utf-8",
+    )
+    values = {"غرب دارفور": "SD-DW", "West Darfur": "SD-DW", "W. Darfur": "SD-DW"}
+    mapped = "".join(f'"{theirs}" = "{ours}"\n' for theirs, ours in values.items())
+    with open(root / "recount.toml", "a", encoding="utf-8") as config:
+        config.write(
+            '\n[[sources]]\nid = "a"\npath = "a.csv"\n[sources.columns]\nname = "name"\n'
+            f'governorate = "state"\n[sources.values.governorate]\n{mapped}'
+        )
+    ws = Workspace(root)
+    ingest_workspace(ws)
+    assert admin_names_as_written(ws) == {"SD-DW": "West Darfur"}
+    # no name written beside any code: nothing to add
+    (root / "a.csv").write_text("name,state\nAdam,SD-KH\n", encoding="utf-8")
+    ingest_workspace(ws)
+    assert admin_names_as_written(ws) == {}

@@ -106,11 +106,29 @@ def detect_encoding(path: Path, sample: bytes) -> str:
     informative = re.sub(rb"(.)\1{16,}", rb"\1" * 16, informative, flags=re.S)
     best = from_bytes(informative, cp_isolation=CANDIDATE_ENCODINGS).best()
     if best is None:
+        best = _best_without_stray_lines(informative)
+    if best is None:
         raise InputError(
             str(path),
             "cannot tell the text encoding (the bytes look binary); set `encoding` for this source",
         )
     return best.encoding
+
+
+def _best_without_stray_lines(sample: bytes):
+    """The guess again without the few lines holding a byte one candidate leaves undefined
+    (0x81 in a Windows-1252 list): one such line failed every guess and the list was called
+    binary. Read, such a line is quarantined as undecodable_bytes."""
+    lines = sample.split(b"\n")
+    stray: set[int] = set()
+    for codec in SINGLE_BYTE_ENCODINGS:
+        failing = [i for i, line in enumerate(lines) if not _decodes(line, codec)]
+        if len(failing) <= MIXED_SHARE * len(lines):
+            stray.update(failing)
+    if not stray:
+        return None
+    kept = b"\n".join(line for i, line in enumerate(lines) if i not in stray)
+    return from_bytes(kept, cp_isolation=CANDIDATE_ENCODINGS).best()
 
 
 def reads_utf8_lines(codec: str) -> bool:

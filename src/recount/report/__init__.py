@@ -174,7 +174,12 @@ def write_report(ws: Workspace, redact: bool | None = None) -> Path:
     strata = figures.stratum_estimates(ws)
     chart_blocks = {
         "governorates": (
-            chart_block("chart-governorates", charts.by_governorate(governorates, period, pack))
+            chart_block(
+                "chart-governorates",
+                charts.by_governorate(
+                    governorates, period, pack, figures.admin_names_as_written(ws)
+                ),
+            )
             if (governorates["governorate"] != UNKNOWN_UNIT).any()
             else None
         ),

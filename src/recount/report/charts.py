@@ -7,6 +7,7 @@ what is counted (documented or estimated) and over which period.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 import altair as alt
 import pandas as pd
@@ -16,9 +17,21 @@ from recount.reference import NO_PACK, CountryPack
 WIDTH = 640
 
 
-def by_governorate(frame: pd.DataFrame, period: str, pack: CountryPack = NO_PACK) -> alt.Chart:
-    """Per first-level admin unit, named and called as the country pack does (governorate, department)."""
-    data = frame.assign(place=frame["governorate"].map(pack.admin_name, na_action="ignore"))
+def by_governorate(
+    frame: pd.DataFrame,
+    period: str,
+    pack: CountryPack = NO_PACK,
+    written: Mapping[str, str] | None = None,
+) -> alt.Chart:
+    """Per first-level admin unit, named and called as the country pack does (governorate,
+    department); a code the pack does not know by the name the lists write for it."""
+    written = written or {}
+
+    def name(code: str) -> str:
+        known = pack.admin_name(code)
+        return f"{written[code]} ({code})" if known == code and code in written else known
+
+    data = frame.assign(place=frame["governorate"].map(name, na_action="ignore"))
     order = list(data.sort_values("documented", ascending=False)["place"])
     y = alt.Y("place:N", sort=order, title=None)
     bars = (

@@ -6,6 +6,7 @@ so every figure in the report traces back to records.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 import pandas as pd
@@ -210,6 +211,26 @@ def by_governorate(ws: Workspace) -> pd.DataFrame:
         how="left",
     )
     return frame.sort_values("documented", ascending=False).reset_index(drop=True)
+
+
+def admin_names_as_written(ws: Workspace) -> dict[str, str]:
+    """Per admin unit code, the Latin-script name the lists write for it most often: without
+    a country pack, the codes a user mapped (SD-DW) would be all a chart shows. (A chart
+    label mixing scripts, 'غرب دارفور (SD-DW)', is drawn in the wrong order.)"""
+    written = ws.query(
+        "select governorate, governorate_raw, count(*) as n from records "
+        "where governorate is not null and governorate_raw is not null "
+        "and governorate_raw <> governorate group by all order by governorate, n desc, 2"
+    )
+    names: dict[str, str] = {}
+    for code, raw in zip(written["governorate"], written["governorate_raw"], strict=True):
+        if code not in names and _in_latin_script(raw):
+            names[code] = raw
+    return names
+
+
+def _in_latin_script(text: str) -> bool:
+    return all("LATIN" in unicodedata.name(ch, "") for ch in text if ch.isalpha())
 
 
 def undated(ws: Workspace) -> bool:
