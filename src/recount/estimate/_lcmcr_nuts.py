@@ -755,6 +755,112 @@ def weights_to_position(log_lam, log_1m, log_pi):
     return x
 
 
+
+# The classes' refresh ---------------------------------------------------------
+# After every NUTS draw of the flat model, one sweep of R's data augmentation from the
+# draw: the documented and the unseen people are split over the classes given (lambda,
+# pi), then lambda and pi are drawn given the split. Each part draws from a conditional
+# of the joint posterior, so the sweep leaves NUTS's target as it was. It moves what NUTS
+# moves worst: a class that empties or fills. NUTS's step size and mass matrix fit the
+# classes' occupancy of its tuning; where a class fills or empties afterwards, trajectories
+# diverge and the chain sticks (5 classes... on 2-class tables at K = 3: acceptance 0.04,
+# half the draws divergent, for thousands of draws; docs/lcmcr.md), while one sweep
+# redraws an empty class from its prior or fills it at once.
+
+
+@njit(cache=True, nogil=True)
+def _log_gamma_draw(rng, shape):
+    """log of a Gamma(shape, 1) draw that does not underflow for tiny shapes. The Gibbs
+    sweeps have their own in _lcmcr_sampler; numba caches a function by its own file, so
+    this module calls none of that file's kernels (see the module's docstring)."""
+    if shape < 1.0:
+        u = rng.random()
+        while u <= 0.0:
+            u = rng.random()
+        return math.log(max(rng.gamma(shape + 1.0, 1.0), 1e-300)) + math.log(u) / shape
+    return math.log(max(rng.gamma(shape, 1.0), 1e-300))
+
+
+@njit(cache=True, nogil=True)
+def _split_count(rng, count, shares, total, members):
+    """A multinomial split of `count` people over the classes in proportion to `shares`
+    (summing to `total`), added to `members`; returns the split."""
+    taken = np.zeros(shares.size)
+    remaining = int(count)
+    left = total
+    for k in range(shares.size):
+        if remaining == 0:
+            break
+        if k == shares.size - 1 or shares[k] >= left:
+            draw = remaining
+        elif shares[k] <= 0.0:
+            draw = 0
+        else:
+            draw = rng.binomial(remaining, shares[k] / left)
+        left -= shares[k]
+        remaining -= draw
+        taken[k] = draw
+        members[k] += draw
+    return taken
+
+
+@njit(cache=True, nogil=True)
+def refresh_classes(rng, x, g, data):
+    """One data-augmentation sweep from position x, in place (g the gradient there);
+    returns the log density at the new position. alpha is drawn given pi, n0 given
+    (lambda, pi) with R's bound, each documented person's and unseen person's class given
+    (lambda, pi), then lambda_jk ~ Beta(a + s_jk, b + n_k - s_jk) (logit: the difference
+    of two log-gamma draws) and the sticks in the chain's prior order. A new position
+    past the density's range (a logit beyond MAX_CAPTURE_LOGIT: no posterior mass) is
+    not taken."""
+    counts, listed, responsibility, n, limit = data[0], data[2], data[4], data[5], data[6]
+    n_lists, n_classes, order, a_lambda, b_lambda = data[7], data[8], data[11], data[12], data[13]
+    before_x, before_g = x.copy(), g.copy()
+    before = log_posterior(x, g, data)  # fills each cell's expected class counts
+    log_w = np.empty(n_classes)
+    stick_weights(x, n_lists, n_classes, log_w)
+    alpha = concentration(rng, x, data) if n_classes > 1 else 1.0
+    unseen = np.empty(n_classes)
+    q0 = 0.0
+    for k in range(n_classes):
+        value = log_w[k]
+        for j in range(n_lists):
+            value += _log_sigmoid(-x[j * n_classes + k])
+        unseen[k] = math.exp(value)
+        q0 += unseen[k]
+    members = np.zeros(n_classes)
+    ones = np.zeros((n_lists, n_classes))
+    _split_count(rng, truncated_missing(rng, q0, n, limit), unseen, q0, members)
+    for m in range(counts.size):
+        taken = _split_count(rng, counts[m], responsibility[m], counts[m], members)
+        for j in range(n_lists):
+            if listed[j, m] > 0.0:
+                for k in range(n_classes):
+                    ones[j, k] += taken[k]
+    for j in range(n_lists):
+        for k in range(n_classes):
+            x[j * n_classes + k] = _log_gamma_draw(rng, a_lambda + ones[j, k]) - _log_gamma_draw(
+                rng, b_lambda + members[k] - ones[j, k]
+            )
+    rest = members.sum()
+    log_remaining = 0.0
+    for position in range(n_classes - 1):
+        k = order[position]
+        rest -= members[k]
+        log_v = _log_gamma_draw(rng, 1.0 + members[k])
+        log_1mv = _log_gamma_draw(rng, alpha + rest)
+        log_total = _log_add(log_v, log_1mv)
+        log_w[k] = log_remaining + log_v - log_total
+        log_remaining += log_1mv - log_total
+    log_w[order[n_classes - 1]] = log_remaining
+    sticks_from_weights(log_w, n_lists, x)
+    after = log_posterior(x, g, data)
+    if math.isfinite(after):
+        return after
+    x[:], g[:] = before_x, before_g
+    return before
+
+
 # The sampler ------------------------------------------------------------------
 MAX_ENERGY_ERROR = 1000.0  # a leapfrog step this far off the energy is a divergence
 TARGET_ACCEPT = 0.8
@@ -1127,7 +1233,8 @@ STATE = ("x", "g", "logp", "tune", "buffer_x", "buffer_g", "stds", "vecs", "vals
 @njit(cache=True, nogil=True)
 def run(rng, state, first, n_draws, n_tune, max_depth, data, out_n, out_alpha, out_stats):
     """Draws first .. first + n_draws - 1 of a chain (draws below n_tune tune the sampler):
-    each a NUTS transition and a new class order (`reorder_classes`).
+    each a NUTS transition, a new class order (`reorder_classes`) and a data-augmentation
+    sweep (`refresh_classes`).
 
     The chain's state (STATE) is updated in place, so a chain advanced in pieces gives the
     draws of one long run. For each draw after tuning, N = n + n0 with n0 drawn given the
@@ -1141,8 +1248,8 @@ def run(rng, state, first, n_draws, n_tune, max_depth, data, out_n, out_alpha, o
         logp_box[0], accept, steps, diverged, depth = nuts_transition(
             rng, x, g, logp_box[0], tune[0], stds, vecs, vals, int(tune[5]), max_depth, data
         )
-        if reorder_classes(rng, x, data):
-            logp_box[0] = log_density(x, g, data)
+        reorder_classes(rng, x, data)
+        logp_box[0] = refresh_classes(rng, x, g, data)
         if draw < n_tune:
             _adapt(rng, draw, state, accept, diverged, n_tune, data)
         else:
