@@ -86,31 +86,77 @@ def test_gradient_matches_finite_differences(
     tau_scale=st.floats(0.05, 2.0),
     a_lambda=st.floats(0.05, 3.0),
     b_lambda=st.floats(0.05, 3.0),
+    far=st.booleans(),
 )
 def test_strata_gradient_matches_finite_differences(
-    seed, n_lists, n_classes, n_strata, spread, tau_scale, a_lambda, b_lambda
+    seed, n_lists, n_classes, n_strata, spread, tau_scale, a_lambda, b_lambda, far
 ):
     """The hierarchical density's gradient (class weights, list shifts, tau and sigma,
-    the capture prior's shapes), strata from 5 to 400 people, lists absent from some."""
+    the capture prior's shapes), strata from 5 to 400 people, lists absent from some, by
+    both ways of computing a stratum's cells (products of odds, and log space where a
+    logit is large)."""
     rng = np.random.default_rng(seed)
+    data, size = random_strata_data(
+        rng, n_lists, n_classes, n_strata, tau_scale, a_lambda, b_lambda
+    )
+    x = rng.normal(size=size) * spread
+    if far:
+        x[0] = 30.0  # past the linear path's bound in every stratum: the log-space path
+    grad = np.empty_like(x)
+    value = nuts.strata_log_posterior(x, grad, data)
+    assert np.isfinite(value)
+    # Central differences lose about |value| x 1e-16 / step to rounding: at a small list
+    # spread sigma the density reaches -7e6 (seed 833, sigma's derivative -1.4e7).
+    rounding = 1e-9 * abs(value)
+    np.testing.assert_allclose(
+        grad,
+        numeric_gradient(x, data, nuts.strata_log_posterior),
+        rtol=1e-4,
+        atol=1e-3 + rounding,
+    )
+
+
+def random_strata_data(
+    rng, n_lists, n_classes, n_strata, tau_scale=1.0, a_lambda=1.0, b_lambda=1.0
+):
+    """The hierarchical density's data for random strata of 5 to 400 people (a list may
+    document nobody in one), classes in a random prior order, and the position's size."""
     tables = [random_table(rng, n_lists, int(rng.integers(5, 400))) for _ in range(n_strata)]
     cells = np.vstack([t.drop(columns="count").to_numpy() for t in tables])
     counts = np.concatenate([t["count"].to_numpy() for t in tables])
     starts = np.cumsum([0] + [len(t) for t in tables])
     active = np.array([(t.drop(columns="count").to_numpy().sum(axis=0) > 0) for t in tables])
-    active = active.astype(float)
     data = nuts.strata_data(
-        cells, counts, starts, active, n_classes, 0.25, 0.25, tau_scale, a_lambda, b_lambda
+        cells,
+        counts,
+        starts,
+        active.astype(float),
+        n_classes,
+        0.25,
+        0.25,
+        tau_scale,
+        a_lambda,
+        b_lambda,
     )
     data[11][:] = rng.permutation(n_classes)
-    size = n_lists * n_classes + n_classes - 1 + 2 + n_strata * (n_classes + n_lists)
-    x = rng.normal(size=size) * spread
-    grad = np.empty_like(x)
-    value = nuts.strata_log_posterior(x, grad, data)
-    assert np.isfinite(value)
-    np.testing.assert_allclose(
-        grad, numeric_gradient(x, data, nuts.strata_log_posterior), rtol=1e-4, atol=1e-3
-    )
+    return data, n_lists * n_classes + n_classes - 1 + 2 + n_strata * (n_classes + n_lists)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_strata_density_is_one_function_across_the_linear_bound(seed):
+    """A stratum's cells come from products of odds while every logit eta_jk + rho_sj is
+    within LINEAR_MAX_ETA and from log space past it: the density is continuous where one
+    logit crosses the bound (the two ways compute the same function)."""
+    rng = np.random.default_rng(seed)
+    data, size = random_strata_data(rng, 4, 3, 2)
+    x = rng.normal(size=size) * 0.5
+    rho_first = size - 2 * 4  # stratum 0's shift of list 0
+    values = []
+    for eta in (nuts.LINEAR_MAX_ETA - 1e-9, nuts.LINEAR_MAX_ETA + 1e-9):
+        x[0] = eta - x[rho_first]
+        values.append(nuts.strata_log_posterior(x, np.empty_like(x), data))
+    assert np.isfinite(values).all()
+    assert values[1] == pytest.approx(values[0], rel=1e-9, abs=1e-6)
 
 
 def test_capture_prior_is_beta_a_b_on_every_capture_probability():
