@@ -796,7 +796,6 @@ def weights_to_position(log_lam, log_1m, log_pi):
     return x
 
 
-
 # The classes' refresh ---------------------------------------------------------
 # After every NUTS draw of the flat model, one sweep of R's data augmentation from the
 # draw: the documented and the unseen people are split over the classes given (lambda,
@@ -804,9 +803,9 @@ def weights_to_position(log_lam, log_1m, log_pi):
 # of the joint posterior, so the sweep leaves NUTS's target as it was. It moves what NUTS
 # moves worst: a class that empties or fills. NUTS's step size and mass matrix fit the
 # classes' occupancy of its tuning; where a class fills or empties afterwards, trajectories
-# diverge and the chain sticks (5 classes... on 2-class tables at K = 3: acceptance 0.04,
-# half the draws divergent, for thousands of draws; docs/lcmcr.md), while one sweep
-# redraws an empty class from its prior or fills it at once.
+# diverge and the chain sticks (one chain in five seeds on a two-class table at K = 3:
+# acceptance 0.04, half its draws divergent, for thousands of draws; docs/lcmcr.md),
+# while one sweep redraws an empty class from its prior or fills it at once.
 
 
 @njit(cache=True, nogil=True)
