@@ -6,8 +6,8 @@ run reads the same text.
 
     python bench/claims.py                    # speed, the corpora, the held-out sets, the dev split
     python bench/claims.py --corpus DIR_OR_TOML [--misses]   # score any labelled corpus
-    python bench/claims.py --corpus tests/claims/dev3 --half a   # one half of dev2 to dev12 (README)
-    python bench/claims.py --blind            # the blind split tests/claims/blind12 (the lead only)
+    python bench/claims.py --corpus tests/claims/dev3 --half a   # one half of dev2 to dev13 (README)
+    python bench/claims.py --blind            # the blind split tests/claims/blind13 (scored once)
 
 Scores come from the product's own path (`claim_records`, the function behind
 `extract_claims` and `recount claims extract`) with the built-in gazetteer
@@ -56,14 +56,16 @@ DEV9 = TESTS / "dev9"
 DEV10 = TESTS / "dev10"
 DEV11 = TESTS / "dev11"
 DEV12 = TESTS / "dev12"
-# The twelfth blind split, labelled by another hand (engineer blind12, who ran no extraction code);
-# scored once, by the lead; never developed on.
+DEV13 = TESTS / "dev13"
+# The thirteenth blind split, labelled by engineer claims17 before the round's development (README);
+# scored once, from a frozen copy; never developed on.
 # (blind4, scored once on 2026-12-05, note 35, is development material since: dev5;
 # blind5, scored once on 2026-12-05, note 56, is dev6; blind6, scored once, note 60, is dev7;
 # blind7, scored once on 2026-12-06, note 75, is dev8; blind8, scored once on 2026-12-06, note 85,
 # is dev9; blind9, scored once on 2026-12-06, note 93, is dev10; blind10, scored once on 2026-12-06,
-# note 101, is dev11; blind11, scored once on 2026-12-06, note 108, is dev12.)
-BLIND = TESTS / "blind12"
+# note 101, is dev11; blind11, scored once on 2026-12-06, note 108, is dev12; blind12, scored once on
+# 2026-12-06, note 125, is dev13.)
+BLIND = TESTS / "blind13"
 # Spent blind splits kept as development material, halved by conflict (README in each folder):
 # half A is developed on, half B checked at milestones. Passage numbers of half A.
 HALF_A = {
@@ -90,6 +92,7 @@ HALF_A = {
         "01 02 03 04 14 15 16 17 18 19 20 21 22 23 24 33 34 35 36 41 42 43 48 49 50 51 52 53 54 55 "
         "60 61 62 63 64 65"
     ).split(),
+    "dev13": "01 02 03 04 10 11 12 13 22 23 27 28 30 31 32 33 34".split(),
 }
 FILLER = [
     "Residents described long queues for bread and fuel in the city.",
@@ -319,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--half",
         choices=("a", "b"),
-        help="dev2 to dev12 only: half A (developed on) or half B (checked at milestones)",
+        help="dev2 to dev13 only: half A (developed on) or half B (checked at milestones)",
     )
     args = parser.parse_args(argv)
     only: tuple[str, ...] = ()
@@ -360,7 +363,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     print(json.dumps(bench_labelled(DEV, "dev"), ensure_ascii=False))
     print(json.dumps(bench_labelled(TESTS / "check", "check"), ensure_ascii=False))
-    for split in (DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12):
+    for split in (DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13):
         half_a = tuple(f"{n}-" for n in HALF_A[split.name])
         for half, kept in (("a", {"only": half_a}), ("b", {"exclude": half_a})):
             result = bench_labelled(split, f"{split.name}_half_{half}", **kept)

@@ -1,6 +1,6 @@
 """The blind split of real text loads and its labels index its passages; nothing is extracted from it.
 
-The split is scored once, by the lead (tests/claims/blind12/README.md); these checks only keep the
+The split is scored once, from a frozen copy (tests/claims/blind13/README.md); these checks only keep the
 frozen files and their offsets honest, so a broken label is found before that one run, and keep
 development code from reading the split.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from recount.claims.evaluate import load_corpus
 
-BLIND = Path(__file__).parent / "blind12"
+BLIND = Path(__file__).parent / "blind13"
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -22,7 +22,7 @@ def test_every_label_indexes_its_passage():
     assert len(cases) >= 20
     assert len({case["id"] for case in cases}) == len(cases)
     for case in cases:
-        assert case["id"].startswith("h"), case["id"]
+        assert case["id"].startswith("i"), case["id"]
         assert case["text_kind"] in ("verbatim", "summary"), case["id"]
         assert case["source_url"] and case["licence"], case["id"]
         assert case.get("claim") or case.get("not_claim"), case["id"]
