@@ -628,3 +628,22 @@ def test_ingest_says_why_every_admin_unit_is_unrecognised_without_a_pack(tmp_pat
     assert "  g: governorate_unrecognised 2" in result.output
     explained = "governorate_unrecognised: no country pack is set" in result.output
     assert explained == (country is None)
+
+
+def test_rows_not_in_the_file_encoding_name_the_setting_that_reads_them(tmp_path):
+    """Two Windows-1252 lines in a UTF-8 list are quarantined; the command says which
+    setting would read them, and in which encoding they look written."""
+    good = [f"José Peña {i},Zürich\n".encode() for i in range(150)]  # 2 in 152: not a mixed file
+    pasted = "Françoise Müller,Genève\nInès Núñez,Ibáñez\n".encode("cp1252")
+    sources = [{"id": "a", "path": "a.csv", "columns": {"name": "name", "place": "place"}}]
+    files = {"a.csv": b"name,place\n" + b"".join(good[:70]) + pasted + b"".join(good[70:])}
+    ws = write_workspace(tmp_path / "ws", sources, files)
+    result = runner.invoke(app, ["ingest", "--workspace", str(ws.root)])
+    assert result.exit_code == 0, result.output
+    assert "undecodable_bytes 2" in result.output
+    assert 'encoding = "utf-8, windows-1252"' in " ".join(result.output.split())
+    fixed = dict(sources[0], encoding="utf-8, windows-1252")
+    ws = write_workspace(tmp_path / "ws2", [fixed], files)
+    result = runner.invoke(app, ["ingest", "--workspace", str(ws.root)])
+    assert result.exit_code == 0 and "quarantined rows" not in result.output
+    assert "decoded_as:windows-1252 2" in result.output

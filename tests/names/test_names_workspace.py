@@ -21,7 +21,7 @@ COLUMNS = {
     "name_key": "VARCHAR", "name_tokens": "VARCHAR[]",
     "name_tokens_listed": "VARCHAR[]", "name_forms": "VARCHAR[]", "kunya": "VARCHAR",
     "identifiable": "BOOLEAN", "unidentified_reason": "VARCHAR", "relation": "VARCHAR",
-    "relation_anchor_key": "VARCHAR", "governorate": "VARCHAR", "governorate_inferred": "BOOLEAN",
+    "relation_anchor_key": "VARCHAR", "name_turn": "INTEGER", "governorate": "VARCHAR", "governorate_inferred": "BOOLEAN",
     "place_key": "VARCHAR", "date_of_death": "DATE", "date_precision": "VARCHAR", "date_flag": "VARCHAR",
 }  # fmt: skip
 
@@ -294,3 +294,45 @@ def test_names_key_in_a_workspace_keys_as_normalize_did(tmp_path):
     )  # Abakar meets أبكر, as linked
     outside = runner.invoke(app, ["names", "key", "-w", str(tmp_path), "Abakar Adam Musa"])
     assert outside.exit_code == 0 and outside.output.strip() != stored
+    assert set(ws.query("select name_turn from normalized")["name_turn"]) == {0}  # too few names
+
+
+def test_names_key_in_a_workspace_reads_a_name_as_its_list_was_learnt_to_write_it(tmp_path):
+    """A list writing a third of its names family-first, with no mark: `normalize` turns them
+    round, and `recount names key -w` keys such a name as the workspace did (its `name_turn`),
+    in that list's order; outside the workspace, or on a list that writes it given-first, as
+    written."""
+    import random
+
+    from test_names_order import arabic_people
+
+    rows = []
+    for i, (given_, father, family) in enumerate(arabic_people(random.Random(11), 240)):
+        rows.append(("a", f"{given_} {father} ال{family}"))
+        rows.append(
+            ("b", f"{family} {given_} {father}" if i % 3 == 0 else f"{given_} {father} {family}")
+        )
+    frame = pd.DataFrame(rows, columns=["source_id", "name"])
+    frame["record_id"] = [f"{s}:{i}" for i, s in enumerate(frame["source_id"])]
+    frame["source_row"] = range(1, len(frame) + 1)
+    ws = Workspace.init(tmp_path / "ws")
+    ws.write_table("records", tables.frame("records", frame))
+    normalize_workspace(ws)
+    turned = ws.query(
+        """select r.name, n.name_key, n.given_key, n.name_turn from records r
+           join normalized n using (record_id) where n.name_turn > 0 order by r.record_id"""
+    )
+    assert len(turned) >= 60 and set(turned["name_turn"]) == {1}
+    runner = CliRunner()
+    for name, key in zip(turned["name"].head(5), turned["name_key"].head(5), strict=True):
+        inside = runner.invoke(app, ["names", "key", "-w", str(ws.root), name])
+        assert inside.exit_code == 0, inside.output
+        assert inside.output.strip() == key
+        outside = runner.invoke(app, ["names", "key", "-w", str(tmp_path), name])
+        assert outside.output.strip() != key
+        other = runner.invoke(app, ["names", "key", "-w", str(ws.root), "--source", "a", name])
+        assert other.output.strip() == outside.output.strip()  # list a never wrote it so
+    explained = runner.invoke(
+        app, ["names", "key", "-w", str(ws.root), "--explain", turned["name"][0]]
+    )
+    assert "order" in explained.output and "list b" in explained.output

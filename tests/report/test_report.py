@@ -12,7 +12,7 @@ from report_helpers import with_open_refit
 from recount.claims.check import Evidence, matching_estimate
 from recount.errors import WorkspaceError
 from recount.estimate.headline import HEADLINE_CAUTIONS
-from recount.estimate.preferred import mark_preferred
+from recount.estimate.preferred import FLOOR_FLAG, mark_preferred
 from recount.report import write_report
 from recount.report.figures import estimates_by_year, headline, missing_fields
 from recount.workspace import Workspace
@@ -260,3 +260,39 @@ def test_no_admin_unit_known_gives_a_note_not_a_lone_unknown_bar(report_workspac
         ws = Workspace(ws.root)
     assert said[0].startswith("no list maps a governorate column")
     assert said[1].startswith("no country pack is set") and "[project] country" in said[1]
+
+
+def test_estimates_by_year_and_unit_say_why_they_run_low(report_workspace, tmp_path):
+    """A year's (or governorate's) estimate sums its strata, and a stratum too small to
+    estimate counts only at its documented number: beside each chart the report says how
+    many such strata there are, with how many people, and the sum's total beside the
+    pooled headline's (the demo's years summed to 18,114 under a headline of 19,402)."""
+    estimates = report_workspace.table("estimates")
+    strata = estimates[(estimates["level"] == "stratum") & (estimates["method"] == "lcmcr")]
+    unestimated = strata[strata["status"] != "ok"]
+    assert len(unestimated) == 1
+    html = write_report(report_workspace).read_text(encoding="utf-8")
+    for section, level in (("time", "year"), ("governorates", "governorate")):
+        text = html.split(f'<section id="{section}">')[1].split("</section>")[0]
+        note = text.split(f'id="{level}-sum-note">')[1].split("</p>")[0]
+        assert f"&#39;s estimate adds up its strata; 1 of the {len(strata):,} strata" in note
+        assert f"({int(unestimated['documented'].iloc[0]):,} documented people)" in note
+        assert "pooled table" not in note  # the headline is the sum itself
+    # many people in the strata left out: the headline is the pooled table, the note says both
+    shutil.copytree(report_workspace.root, tmp_path / "ws")
+    ws = Workspace(tmp_path / "ws")
+    many = estimates.copy()
+    many.loc[unestimated.index, "documented"] = 200
+    many.loc[many["level"] == "total", "flag"] = FLOOR_FLAG
+    ws.write_table("estimates", many.assign(preferred=mark_preferred(many)))
+    head = headline(ws)
+    assert head["level"] == "total_pooled"
+    html = write_report(ws).read_text(encoding="utf-8")
+    note = html.split('id="year-sum-note">')[1].split("</p>")[0]
+    assert "(200 documented people)" in note
+    assert f"the total is {head['other']['estimate']:,.0f}, against" in note
+    assert f"{head['estimate']:,.0f} from the one pooled table" in note
+    # every stratum estimated: nothing to say
+    ws.write_table("estimates", estimates[estimates["status"] == "ok"])
+    html = write_report(ws).read_text(encoding="utf-8")
+    assert "-sum-note" not in html

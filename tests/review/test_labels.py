@@ -166,6 +166,24 @@ def test_import_names_the_bad_row(workspace, tmp_path, column, value, field):
     assert error.value.row == 2 and error.value.field == field
 
 
+def test_import_counts_blank_lines_in_the_row_it_names(workspace, tmp_path):
+    """A blank line is skipped, but the bad row after it is named by its place in the file."""
+    path = tmp_path / "bad.csv"
+    path.write_text(
+        "source_dataset_l,unique_id_l,source_dataset_r,unique_id_r,clerical_match_score\n"
+        "vdc,vdc:1,vdc,vdc:2,1\n\nvdc,vdc:1,snhr,snhr:1,yes\n",
+        encoding="utf-8",
+    )
+    with workspace.connect() as con:
+        store.ensure_schema(con)
+        with pytest.raises(InputError) as error:
+            labels_io.import_labels(con, path, "imported")
+    assert (error.value.row, error.value.field) == (3, "clerical_match_score")
+    path.write_text(path.read_text().replace("yes", "0"), encoding="utf-8")
+    with workspace.connect() as con:
+        assert labels_io.import_labels(con, path, "imported")["rows"] == 2
+
+
 def test_import_refuses_a_file_without_the_columns(workspace, tmp_path):
     path = tmp_path / "other.csv"
     path.write_text("a,b\n1,2\n", encoding="utf-8")

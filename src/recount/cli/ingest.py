@@ -175,6 +175,8 @@ def _accounting_table(accounting) -> Table:
 
 def _print_reasons(ws: Workspace, accounting) -> None:
     """Per source and reason: how many rows, and the first rows by file and number."""
+    from recount.ingest.readers import UNDECODABLE
+
     paths = dict(zip(accounting["source_id"], accounting["path"], strict=True))
     reasons = ws.query(
         "select source_id, reason, count(*) as n, list(source_row order by source_row)[:?] as rows "
@@ -188,6 +190,34 @@ def _print_reasons(ws: Workspace, accounting) -> None:
         rows = ", ".join(str(n) for n in row.rows) + (", …" if row.n > len(row.rows) else "")
         where = f"{paths[row.source_id]} data row{'s' if row.n > 1 else ''} {rows}"
         console.print(f"  {row.source_id}: {row.reason} {row.n:,} ({where})", markup=False)
+        if row.reason == UNDECODABLE:
+            _print_other_encoding(ws, accounting, row.source_id)
+
+
+def _print_other_encoding(ws: Workspace, accounting, source_id: str) -> None:
+    """Rows of a CSV that are not text in its encoding are often lines pasted from a file in
+    another: name the setting that reads them, with the encoding they look like."""
+    from recount.ingest.detect import codec_for, guess_single_byte
+    from recount.ingest.readers import UNDECODABLE, stored_bytes
+
+    source = accounting.loc[accounting["source_id"] == source_id].iloc[0]
+    encoding = source["encoding"]
+    if source["format"] not in ("csv", "tsv") or "+" in encoding or codec_for(encoding) is None:
+        return
+    raws = ws.query(
+        "select raw from quarantine where source_id = ? and reason = ? order by source_row limit 200",
+        [source_id, UNDECODABLE],
+    )["raw"]
+    lines = [stored_bytes(raw, codec_for(encoding)) for raw in raws]
+    guess = guess_single_byte(lines)
+    looks = f" (they read as {guess})" if guess else ""
+    base = "utf-8" if encoding == "utf-8-sig" else encoding
+    console.print(
+        f"    not {encoding} text: if these are lines from a file in another encoding{looks}, "
+        f'`encoding = "{base}, {guess or "<their encoding>"}"` for this source reads each line '
+        "in the first encoding it is valid in",
+        markup=False,
+    )
 
 
 def _print_flags(ws: Workspace, accounting) -> None:

@@ -158,6 +158,7 @@ def _summary_table(result) -> Table:
         ("links refused: cluster too large", result.refused_size),
         ("links refused: different given names (relatives?)", result.refused_given_names),
         ("links refused: different fathers' names", result.refused_fathers),
+        ("links refused: two records of one list, not alike enough", result.refused_same_list),
         ("reviewer links applied", result.must_links),
     ]
     if result.birth_year_tolerance is not None:

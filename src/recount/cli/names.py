@@ -54,29 +54,39 @@ def key(
             "--country", metavar="<code>", help="Key as a workspace of this country pack does."
         ),
     ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source", metavar="<source_id>", help="In a workspace, read as this list reads it."
+        ),
+    ] = None,
     workspace: WorkspaceOption = Path("."),
 ) -> None:
     """Print each name's cross-script key, one line per name: in a workspace, as `recount
-    normalize` keys its names (Latin names as transliterations of Arabic where its lists say so)."""
+    normalize` keys its names (Latin names as transliterations of Arabic where its lists say so,
+    a name its list writes family-first turned round as that list's records of it were)."""
     from recount.names import explain_key, name_key
     from recount.names.explain import split_in_pack
+    from recount.names.reading import AS_WRITTEN, workspace_reading
     from recount.names.workspace import workspace_name_style
     from recount.reference import workspace_pack
 
-    pack, style = _pack(country), None
+    pack, style, ws = _pack(country), None, None
     if (workspace / "recount.toml").is_file():
         ws = open_project(workspace).workspace
         pack = pack if country else workspace_pack(ws)
         style = workspace_name_style(ws)
     for name in names:
+        reading = workspace_reading(ws, name, source) if ws is not None else AS_WRITTEN
         if explain:
             console.print(f"[bold]{name}[/]", highlight=False)
-            for step in explain_key(name, pack, style):
+            for step in explain_key(name, pack, style, reading):
                 console.print(f"  {step.step:<12} {step.detail}", highlight=False, markup=False)
             continue
-        value = name_key(name, pack, style)
+        value = name_key(name, pack, style, reading)
         if not value:
-            value = f"(unidentified: {split_in_pack(name, pack, style).unidentified_reason})"
+            reason = split_in_pack(name, pack, style, reading).unidentified_reason
+            value = f"(unidentified: {reason})"
         console.print(value, highlight=False, markup=False)
 
 

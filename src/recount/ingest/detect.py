@@ -100,8 +100,10 @@ def detect_encoding(path: Path, sample: bytes) -> str:
     if _is_utf8(sample):
         return "utf_8"
     _refuse_mixed(path, sample)
+    # UTF-8 lines pasted in are read as UTF-8 (reads_utf8_lines) and would sway the guess;
     # runs of one byte (a padded or absurdly long field) tell nothing and can drown the rest
-    informative = re.sub(rb"(.)\1{16,}", rb"\1" * 16, sample, flags=re.S)
+    informative = b"\n".join(line for line in sample.split(b"\n") if not is_utf8_text(line))
+    informative = re.sub(rb"(.)\1{16,}", rb"\1" * 16, informative, flags=re.S)
     best = from_bytes(informative, cp_isolation=CANDIDATE_ENCODINGS).best()
     if best is None:
         raise InputError(
@@ -109,6 +111,22 @@ def detect_encoding(path: Path, sample: bytes) -> str:
             "cannot tell the text encoding (the bytes look binary); set `encoding` for this source",
         )
     return best.encoding
+
+
+def reads_utf8_lines(codec: str) -> bool:
+    """Whether a file detected as this codec is read line by line, its UTF-8 lines as UTF-8.
+
+    A few UTF-8 lines pasted into a Windows-1252 (or -1256, -1251) list are too few to
+    refuse the file for (see MIXED_SHARE) and would be garbled if read in the file's
+    encoding; a line of such text is almost never valid UTF-8 by chance (its letters'
+    bytes do not pair as UTF-8 sequences), so one that is valid UTF-8 is UTF-8.
+    """
+    return codec in SINGLE_BYTE_ENCODINGS
+
+
+def is_utf8_text(line: bytes) -> bool:
+    """A line of non-ASCII text that is valid UTF-8."""
+    return not line.isascii() and _decodes(line, "utf-8")
 
 
 MIXED_SHARE = 0.02  # of lines in each encoding, for a file to count as mixed
@@ -119,21 +137,13 @@ def _refuse_mixed(path: Path, sample: bytes) -> None:
     lines = [line for line in sample.split(b"\n")[:-1] if line.strip()]
     if len(lines) < 10:
         return
-    utf8, other = [], []
-    for line in lines:
-        try:
-            text = line.decode("utf-8")
-        except UnicodeDecodeError:
-            other.append(line)
-            continue
-        if not text.isascii():
-            utf8.append(line)
+    utf8 = [line for line in lines if is_utf8_text(line)]
+    other = [line for line in lines if not _decodes(line, "utf-8")]
     if len(utf8) < MIXED_SHARE * len(lines) or len(other) < MIXED_SHARE * len(lines):
         return
-    best = from_bytes(b"\n".join(other), cp_isolation=SINGLE_BYTE_ENCODINGS).best()
-    if best is None:
+    second = guess_single_byte(other)
+    if second is None:
         return
-    second = display_encoding(best.encoding)
     raise InputError(
         str(path),
         f"the file mixes two encodings: of its first {len(lines):,} lines, {len(utf8):,} are "
@@ -141,6 +151,20 @@ def _refuse_mixed(path: Path, sample: bytes) -> None:
         f'`encoding = "utf-8, {second}"` for this source to read each line in the first of '
         "the two it is valid in (a line valid in neither is quarantined as undecodable_bytes)",
     )
+
+
+def guess_single_byte(lines: list[bytes]) -> str | None:
+    """The single-byte encoding (its display name) these lines most likely are, or None."""
+    best = from_bytes(b"\n".join(lines), cp_isolation=SINGLE_BYTE_ENCODINGS).best()
+    return None if best is None else display_encoding(best.encoding)
+
+
+def _decodes(line: bytes, encoding: str) -> bool:
+    try:
+        line.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _is_utf8(sample: bytes) -> bool:

@@ -15,6 +15,7 @@ from recount.ingest.detect import (
     detect_encoding,
     detect_format,
     display_encoding,
+    reads_utf8_lines,
     sniff_delimiter,
 )
 from recount.ingest.norms import LengthRule
@@ -59,12 +60,17 @@ def open_reader(source: SourceConfig) -> Reader:
             )
     else:
         codec = detect_encoding(path, head)
+    utf8_lines = not declared and reads_utf8_lines(codec)
     if fmt == "jsonl":
-        return JsonLinesReader(path, codec, strict_encoding=declared, rule=rule)
+        return JsonLinesReader(
+            path, codec, strict_encoding=declared, rule=rule, utf8_lines=utf8_lines
+        )
     delimiter = _delimiter(source, fmt, head, codec)
     if fallbacks:
         return DelimitedReader(path, fmt, codec, delimiter, fallbacks=fallbacks, rule=rule)
-    return DelimitedReader(path, fmt, codec, delimiter, strict_encoding=declared, rule=rule)
+    return DelimitedReader(
+        path, fmt, codec, delimiter, strict_encoding=declared, rule=rule, utf8_lines=utf8_lines
+    )
 
 
 def _declared_codecs(source: SourceConfig, key: str) -> list[str]:

@@ -56,6 +56,7 @@ QUARANTINE_SCHEMA = pa.schema(
     ]
 )
 ESCAPE_ERRORS = "recount_escape"
+UNDECODABLE = "undecodable_bytes"  # the quarantine reason of a row holding such bytes
 _ESCAPED_BYTE = re.compile("[\udc00-\udcff]")
 
 
@@ -71,6 +72,18 @@ codecs.register_error(ESCAPE_ERRORS, _escape_undecodable)
 def unescape(text: str) -> str:
     """Text with escaped bytes shown as \\xNN, safe to store."""
     return _ESCAPED_BYTE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", text)
+
+
+_SHOWN_BYTE = re.compile(r"\\x([0-9a-f]{2})")
+
+
+def stored_bytes(text: str, encoding: str) -> bytes:
+    """The bytes of a row `unescape` stored: its text in `encoding`, each \\xNN the byte."""
+    parts = _SHOWN_BYTE.split(text)  # text, byte, text, byte, ..., text
+    return b"".join(
+        bytes([int(part, 16)]) if i % 2 else part.encode(encoding, "replace")
+        for i, part in enumerate(parts)
+    )
 
 
 @dataclass
@@ -144,7 +157,7 @@ class Reader:
         positions = np.flatnonzero(bad)
         quarantine = _quarantine(
             source_rows[positions],
-            "undecodable_bytes",
+            UNDECODABLE,
             [bad_field[int(p)] for p in positions],
             [self._raw_row([column[p] for column in columns]) for p in positions],
         )
@@ -194,13 +207,31 @@ def _with_rows_split(
         count(rows)
         positions = candidates(rows)
         if len(positions):
-            rows, split_at, added, from_split = split_rows(rows, positions, split_one)
+            before = rows.column(0).to_numpy()
+            rows, split_at, added, _from_split = split_rows(rows, positions, split_one)
             if len(split_at):
                 numbers = renumber(quarantine.column(0).to_numpy(), split_at, added)
                 quarantine = quarantine.set_column(0, "source_row", pa.array(numbers, pa.int64()))
-                issues = pa.array([ROWS_SPLIT if s else None for s in from_split], pa.string())
+                issues = _issues_after_split(issues, before, split_at, added)
                 added_so_far += int(added.sum())
         yield Chunk(rows, quarantine, chunk.progress, issues)
+
+
+def _issues_after_split(
+    issues: pa.Array | None, numbers: np.ndarray, split_at: np.ndarray, added: np.ndarray
+) -> pa.Array:
+    """The reader's issues of the rows after a split: the rows split out are flagged
+    `rows_split`, beside what their row had (such as the encoding its line was read in)."""
+    added_by_row = dict(zip(split_at.tolist(), added.tolist(), strict=True))
+    had = issues.to_pylist() if issues is not None else [None] * len(numbers)
+    out: list[str | None] = []
+    for number, flag in zip(numbers.tolist(), had, strict=True):
+        if number in added_by_row:
+            split_flag = f"{ROWS_SPLIT};{flag}" if flag else ROWS_SPLIT
+            out += [split_flag] * (1 + added_by_row[number])
+        else:
+            out.append(flag)
+    return pa.array(out, pa.string())
 
 
 def _has_break(cell: object) -> bool:
@@ -239,6 +270,7 @@ class DelimitedReader(Reader):
         strict_encoding: bool = False,
         fallbacks: Sequence[str] = (),
         rule: LengthRule | None = None,
+        utf8_lines: bool = False,
     ):
         super().__init__(path, strict_encoding, rule)
         self.format = fmt
@@ -247,9 +279,10 @@ class DelimitedReader(Reader):
         self.raw_header: list[str] = []
         self._size = max(path.stat().st_size, 1)
         self._binary = open(path, "rb")  # noqa: SIM115 - closed in chunks()
-        if fallbacks:
+        if fallbacks or utf8_lines:
             # each line in the first encoding it is valid in; a line valid in none is quarantined
-            self._text = _lines_decoded(self._binary, [codec, *fallbacks])
+            tried = ["utf_8", codec] if utf8_lines else [codec, *fallbacks]
+            self._text = _lines_decoded(self._binary, tried, codec)
         else:
             self._text = io.TextIOWrapper(
                 self._binary, encoding=codec, errors=ESCAPE_ERRORS, newline=""
@@ -389,47 +422,47 @@ MAX_FIELD_LINES = 20
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-_BINARY_LINE = re.compile(rb"[^\r\n]*(?:\r\n|\r|\n|$)")
+_BINARY_LINE = re.compile(rb"[^\r\n]*(?:\r\n|\r|\n)")
 
 
-def _lines_decoded(binary, codecs: Sequence[str]) -> Iterator[str]:
-    """The file's lines, each decoded by the first codec it is valid in (bytes valid in none
-    are escaped under the first, so the row is quarantined as undecodable_bytes)."""
+def _lines_decoded(binary, codecs: Sequence[str], main: str) -> Iterator[str]:
+    """The file's lines, each decoded by the first codec it is valid in; a line decoded by
+    another than `main` is a FallbackLine naming it (bytes valid in none are escaped under
+    `main`, so the row is quarantined as undecodable_bytes)."""
     pending = b""
-    while True:
-        block = binary.read(1 << 20)
+    while block := binary.read(1 << 20):
         data = pending + block
         lines = _BINARY_LINE.findall(data)
-        if block:
-            pending = lines.pop() if lines else b""
-            if lines and lines[-1].endswith(b"\r"):
-                pending = lines.pop() + pending  # \r then \n in the next block
+        if lines and lines[-1].endswith(b"\r"):
+            lines.pop()  # \r then, maybe, \n in the next block
+        pending = data[sum(map(len, lines)) :]  # a line the block cut short
         for line in lines:
-            if line:
-                yield _decode_line(line, codecs)
-        if not block:
-            return
+            yield _decode_line(line, codecs, main)
+    if pending:
+        yield _decode_line(pending, codecs, main)
 
 
 class FallbackLine(str):
-    """A line decoded by a fallback encoding of `encoding = "utf-8, windows-1256"`."""
+    """A line decoded by another encoding than the file's: a fallback of `encoding = "utf-8,
+    windows-1256"`, or UTF-8 in a file detected as Windows-1252."""
 
     codec: str
 
 
-def _decode_line(line: bytes, codecs: Sequence[str]) -> str:
-    try:
-        return line.decode(codecs[0])
-    except UnicodeDecodeError:
-        pass
-    for codec in codecs[1:]:
+def _decode_line(line: bytes, codecs: Sequence[str], main: str) -> str:
+    if line.isascii():
+        return line.decode("ascii")  # the same text in every codec tried
+    for codec in codecs:
         try:
-            decoded = FallbackLine(line.decode(codec))
+            text = line.decode(codec)
         except UnicodeDecodeError:
             continue
+        if codec == main:
+            return text
+        decoded = FallbackLine(text)
         decoded.codec = codec
         return decoded
-    return line.decode(codecs[0], ESCAPE_ERRORS)
+    return line.decode(main, ESCAPE_ERRORS)
 
 
 DECODED_AS = "decoded_as:"
@@ -555,11 +588,17 @@ class JsonLinesReader(Reader):
     format = "jsonl"
 
     def __init__(
-        self, path: Path, codec: str, strict_encoding: bool = False, rule: LengthRule | None = None
+        self,
+        path: Path,
+        codec: str,
+        strict_encoding: bool = False,
+        rule: LengthRule | None = None,
+        utf8_lines: bool = False,
     ):
         super().__init__(path, strict_encoding, rule)
         self.encoding = codec
         self.header = ["line"]
+        self.utf8_lines = utf8_lines
 
     def chunks(self) -> Iterator[Chunk]:
         """The lines; a line whose object's text swallowed rows (a CSV's rows read with a
@@ -580,9 +619,12 @@ class JsonLinesReader(Reader):
     def _line_chunks(self) -> Iterator[Chunk]:
         size = max(self.path.stat().st_size, 1)
         with open(self.path, "rb") as binary:
-            text = io.TextIOWrapper(
-                binary, encoding=self.encoding, errors=ESCAPE_ERRORS, newline=None
-            )
+            if self.utf8_lines:
+                text = _lines_decoded(binary, ["utf_8", self.encoding], self.encoding)
+            else:
+                text = io.TextIOWrapper(
+                    binary, encoding=self.encoding, errors=ESCAPE_ERRORS, newline=None
+                )
             next_row = 1
             while True:
                 lines = list(islice(text, CHUNK_ROWS))
@@ -594,7 +636,9 @@ class JsonLinesReader(Reader):
                 table, quarantine = self._text_columns([lines], source_rows)
                 stripped = pc.utf8_rtrim(table.column("c0"), characters="\r\n")
                 table = table.set_column(1, "c0", stripped)
-                yield Chunk(table, quarantine, min(binary.tell() / size, 1.0))
+                decoded = [getattr(line, "codec", None) for line in lines]
+                issues = _decoded_issues(table, source_rows, decoded)
+                yield Chunk(table, quarantine, min(binary.tell() / size, 1.0), issues)
 
     def _raw_row(self, values: Sequence[str | None]) -> str:
         return unescape((values[0] or "").rstrip("\r\n"))

@@ -19,6 +19,11 @@ any two of its records (not only the two being linked):
   explains (`link.death_dates`): a person dies once;
 - two records of one list that conflict (different sexes, or dates of death
   too far apart), for the lists where the guard is on (`same_list`);
+- two records of one list that rarely names a person twice, unless the two are themselves a
+  scored pair (`scored_within`): a chain through other lists (A on list 1 ~ B on list 2 ~ C on
+  list 1) does not make A and C one person when A and C are not alike on their own. Namesakes
+  of one event (cousins named after one grandfather, a record without the father's name) make
+  such chains; a list's own duplicates are alike enough to be scored (`link.repeats`);
 - records a reviewer said differ (cannot-link), or more records than a person
   can plausibly have.
 
@@ -92,6 +97,7 @@ class ClusterResult:
     refused_families: int = 0
     refused_birth_years: int = 0
     refused_death_dates: int = 0
+    refused_same_list: int = 0  # two records of one list that are no scored pair themselves
     birth_year_tolerance: int | None = None
     death_date_tolerance: int | None = None  # days (`link.death_dates`); None: no such guard
     swapped_ages: bool = False  # the birth-year guard read ages with their digits exchanged too
@@ -443,6 +449,8 @@ def cluster(
     swapped_ages: bool = False,
     death_tolerance: int | None = None,
     only_person_pass: bool = False,
+    once_lists: dict[int, float] | None = None,
+    scored_within: np.ndarray | None = None,
 ) -> ClusterResult:
     """Cluster records 0..n_records-1 given links (left[k], right[k]) with weights.
 
@@ -453,7 +461,9 @@ def cluster(
     `death_tolerance`: days beyond which dates of death are two deaths (`link.death_dates`).
     `only_person_pass`: then offer each undated record left alone whose every `check` pair
     names one other person to that person (`link.only_candidates.only_person`), the guards
-    judging it."""
+    judging it. `once_lists`: list code (`facts.source`) -> the match weight a link needs to put
+    two of that list's records in one person unless they are a must-link or a pair in
+    `scored_within` (sorted a * n_records + b, a < b): lists that rarely name a person twice."""
     parent = list(range(n_records))
     members: dict[int, list[int]] = {}
     forbidden: dict[int, set[int]] = defaultdict(set)
@@ -601,14 +611,31 @@ def cluster(
         swapped_ages=swapped_ages and birth_guard,
         death_date_tolerance=death_tolerance if death_guard else None,
     )
+    scored = np.union1d(
+        np.zeros(0, dtype=np.int64) if scored_within is None else scored_within,
+        np.array([min(a, b) * n_records + max(a, b) for a, b in must_link], dtype=np.int64),
+    )
+
+    once_lists = once_lists or {}
+
+    def unscored_twice(a: int, b: int, link_weight: float) -> bool:
+        """Two records of a list that rarely names a person twice, no scored pair, put
+        together by a link of `link_weight` too weak for that list."""
+        if sources[a] != sources[b] or link_weight >= once_lists.get(int(sources[a]), -np.inf):
+            return False
+        key = min(a, b) * n_records + max(a, b)
+        at = int(np.searchsorted(scored, key))
+        return at == len(scored) or scored[at] != key
+
     for a, b in must_link:
         ra, rb = find(a), find(b)
         if ra != rb:
             union(ra, rb)
             result.must_links += 1
 
-    def join(a: int, b: int) -> bool:
-        """Put a's and b's people together unless a guard refuses (counted by guard)."""
+    def join(a: int, b: int, link_weight: float = -np.inf) -> bool:
+        """Put a's and b's people together by a link of `link_weight` unless a guard refuses
+        (counted by guard)."""
         ra, rb = find(a), find(b)
         if ra == rb:
             return False
@@ -630,6 +657,9 @@ def cluster(
             for o in big_members:
                 if same_list_conflict(m, o):
                     refused = "conflict"
+                    break
+                if unscored_twice(m, o, link_weight):
+                    refused = "same_list"
                     break
                 reason = name_conflict(m, o)
                 if reason:
@@ -655,13 +685,15 @@ def cluster(
             result.refused_birth_years += 1
         elif refused == "death":
             result.refused_death_dates += 1
+        elif refused == "same_list":
+            result.refused_same_list += 1
         else:
             union(ra, rb)
             result.links_used += 1
         return not refused
 
     for k in np.argsort(-weight, kind="stable"):
-        join(int(left[k]), int(right[k]))
+        join(int(left[k]), int(right[k]), float(weight[k]))
 
     def labels() -> np.ndarray:
         return np.fromiter((find(i) for i in range(n_records)), dtype=np.int64, count=n_records)

@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from recount.link.jaro_winkler import at_least, spark_jaro_winkler
+
 NAME_COMPARISON = "name"
 SAME_NAME = "same name, same order"
 SAME_NAMES = "same names, another order"
@@ -39,9 +41,12 @@ class Dialect:
 
     name: str
 
-    def jw(self, a: str, b: str) -> str:
-        fn = "jaro_winkler_similarity" if self.name == "duckdb" else "jaro_winkler"
-        return f"{fn}({a}, {b})"
+    def nearly(self, a: str, b: str, near: float) -> str:
+        """`a` and `b` reach Jaro-Winkler `near`, by DuckDB's definition on both engines
+        (`link.jaro_winkler`: Splink's Spark jar computes another similarity)."""
+        if self.name == "duckdb":
+            return at_least(f"jaro_winkler_similarity({a}, {b})", near)
+        return at_least(spark_jaro_winkler(a, b), near)
 
     def edit_distance(self, a: str, b: str) -> str:
         return f"damerau_levenshtein({a}, {b})"
@@ -111,9 +116,7 @@ def names(d: Dialect, near: float, token_columns: list[str]) -> dict[str, Any]:
     rarest_shared = (
         f"{d.contains('tokens_r', 'rarest_token_l')} or {d.contains('tokens_l', 'rarest_token_r')}"
     )
-    nearly = (
-        f"{d.jw(d.unshared('tokens_l', 'tokens_r'), d.unshared('tokens_r', 'tokens_l'))} >= {near}"
-    )
+    nearly = d.nearly(d.unshared("tokens_l", "tokens_r"), d.unshared("tokens_r", "tokens_l"), near)
     return comparison(
         NAME_COMPARISON,
         "name tokens in any order",
@@ -259,7 +262,7 @@ def text(d: Dialect, name: str, column: str, near: float = 0.9) -> dict[str, Any
         [
             level(f"{column}_l is null or {column}_r is null", "null", null=True),
             level(f"{column}_l = {column}_r", "same", tf=column),
-            level(f"{d.jw(f'{column}_l', f'{column}_r')} >= {near}", "nearly the same"),
+            level(d.nearly(f"{column}_l", f"{column}_r", near), "nearly the same"),
             level("ELSE", "All other comparisons"),
         ],
     )
@@ -286,7 +289,7 @@ def place(d: Dialect, column: str, near: float = 0.9) -> dict[str, Any]:
                 tf_own_u=True,
             ),
             level(f"{column}_l = {column}_r", "same", tf=column),
-            level(f"{d.jw(f'{column}_l', f'{column}_r')} >= {near}", "nearly the same"),
+            level(d.nearly(f"{column}_l", f"{column}_r", near), "nearly the same"),
             level("ELSE", "All other comparisons"),
         ],
     )

@@ -38,6 +38,7 @@ from recount.link.only_candidates import only_candidates
 from recount.link.persons import assign_person_ids, build_persons
 from recount.link.prepare import linkable_records, load_link_input
 from recount.link.relational import attach_relational
+from recount.link.repeats import repeat_odds, scored_within
 from recount.link.spellings import LATIN_SCRIPT, blurred_spellings
 from recount.link.threshold import expected_f1_threshold
 from recount.link.training import TrainedModel, train
@@ -48,6 +49,10 @@ from recount.settings.link import AUTO_THRESHOLD, OFF
 from recount.workspace import Workspace
 
 MODEL_FILE = "link_model.json"
+# Match weights are kept to this many decimals of a bit (`settled_scores`), and Splink is
+# asked for pairs down to SCORE_MARGIN bits below the prediction threshold before they are.
+SCORE_DECIMALS = 9
+SCORE_MARGIN = 1e-6
 RELATIONAL_ATTACHED = "relational_attached"
 # `unnamed_precision` rows of `link_summary`: the kind of evidence an unnamed record gives
 EVIDENCE_TEXT = {0: "neither sex nor year of birth", 1: "sex or year of birth", 2: "both"}
@@ -79,6 +84,7 @@ class LinkResult:
     refused_families: int
     refused_birth_years: int
     refused_death_dates: int
+    refused_same_list: int
     birth_year_tolerance: int | None
     death_date_tolerance: int | None
     swapped_ages: bool
@@ -201,6 +207,7 @@ def link_workspace(
         refused_families=clustered.refused_families,
         refused_birth_years=clustered.refused_birth_years,
         refused_death_dates=clustered.refused_death_dates,
+        refused_same_list=clustered.refused_same_list,
         birth_year_tolerance=clustered.birth_year_tolerance,
         death_date_tolerance=clustered.death_date_tolerance,
         swapped_ages=clustered.swapped_ages,
@@ -277,7 +284,9 @@ def predict_pairs(
     )
     linker = engine.linker(linkable, settings)
     register_frequencies(engine, linker, linkable, settings)
-    predictions = linker.inference.predict(threshold_match_probability=options.prediction_threshold)
+    # a hair below the threshold: which pairs reach it is decided on the settled scores below
+    floor = float(np.log2(options.prediction_threshold / (1 - options.prediction_threshold)))
+    predictions = linker.inference.predict(threshold_match_weight=floor - SCORE_MARGIN)
     weights = [_comparison_weight_sql(c) for c in settings["comparisons"]]
     columns = [
         "unique_id_l",
@@ -291,11 +300,26 @@ def predict_pairs(
     pairs = linker.misc.query_sql(
         f"select {', '.join(columns)} from {predictions.physical_name}", output_type="pandas"
     )
+    pairs = settled_scores(pairs)
+    pairs = pairs[pairs["match_probability"] >= options.prediction_threshold]
     swap = pairs["unique_id_l"] > pairs["unique_id_r"]
     if swap.any():
         for a, b in (("unique_id_l", "unique_id_r"), ("source_id_l", "source_id_r")):
             pairs.loc[swap, [a, b]] = pairs.loc[swap, [b, a]].to_numpy()
     return pairs.sort_values(["unique_id_l", "unique_id_r"]).reset_index(drop=True)
+
+
+def settled_scores(pairs: pd.DataFrame) -> pd.DataFrame:
+    """`pairs` with match weights to `SCORE_DECIMALS` and the probabilities they give.
+
+    The engines' logarithms and sums differ in the last bits: left as they come, a tie (which
+    link the clustering takes first, a pair at a threshold, a link as strong as a list's
+    repeats need) is broken by those bits, and the same records make other people on Spark
+    than on DuckDB."""
+    weight = pairs["match_weight"].to_numpy(dtype=np.float64).round(SCORE_DECIMALS)
+    with np.errstate(over="ignore"):
+        probability = 1.0 / (1.0 + np.exp2(-weight))
+    return pairs.assign(match_weight=weight, match_probability=probability)
 
 
 def _comparison_weight_sql(comparison: dict[str, Any]) -> str:
@@ -395,6 +419,15 @@ def cluster_records(
         else frozenset()
     )
     facts = RecordFacts.from_frame(linkable, guarded, known, id_columns, romanised, blurred)
+    confident = pairs["match_probability"].to_numpy() >= options.threshold
+    odds = repeat_odds(linkable, every[0][confident], every[1][confident])
+    # the weight a link needs to put two unalike records of such a list in one person: its odds
+    # times the list's (`odds`) reach the threshold's
+    needed = {
+        i: float(np.log2(options.threshold / (1 - options.threshold)) - np.log2(odds[s]))
+        for i, s in enumerate(pd.factorize(linkable["source_id"])[1])
+        if s in odds
+    }
     result = cluster(
         len(linkable),
         left,
@@ -408,6 +441,8 @@ def cluster_records(
         cannot_link=positions(constraints.cannot_link),
         name_guards=name_guards,
         only_person_pass=True,
+        once_lists=needed,
+        scored_within=scored_within(facts.source, *every, frozenset(needed)),
         **date_guard_settings(linkable, facts, left, right, options),
     )
     result.only_candidates = int(only.sum())
@@ -531,6 +566,7 @@ def summary_table(
         ("refused_families", None, clustered.refused_families),
         ("refused_birth_years", None, clustered.refused_birth_years),
         ("refused_death_dates", None, clustered.refused_death_dates),
+        ("refused_same_list", None, clustered.refused_same_list),
         ("only_candidates", None, clustered.only_candidates),
         ("only_person", None, clustered.only_person),
         ("must_links", None, clustered.must_links),

@@ -9,6 +9,7 @@ from recount.names.equivalents import keying
 from recount.names.keys import AUTO_KEYS, SPELLING_KEYS, token_key_source
 from recount.names.latin import fold_latin
 from recount.names.parts import NameParts, split_name
+from recount.names.reading import AS_WRITTEN, Reading
 from recount.reference import NO_PACK, CountryPack
 
 
@@ -18,33 +19,47 @@ class Step:
     detail: str
 
 
-def name_key(text: str | None, pack: CountryPack = NO_PACK, style: str | None = None) -> str:
+def name_key(
+    text: str | None,
+    pack: CountryPack = NO_PACK,
+    style: str | None = None,
+    reading: Reading = AS_WRITTEN,
+) -> str:
     """Cross-script key of a full name ("" when it names nobody: unknown, relational, empty).
 
     Two spellings of one name in either script give the same key, e.g.
     'Mohammad Ahmad al-Ali', 'Muhamad Ahmed Alali' and 'محمد أحمد العلي'; with a
-    country `pack`, as a workspace of that pack keys it (Николай and Mykola with UA).
+    country `pack`, as a workspace of that pack keys it (Николай and Mykola with UA); with a
+    workspace's `reading` of it (`recount.names.workspace.workspace_reading`), in the order
+    its list was read.
     """
-    parts = split_in_pack(text, pack, style)
+    parts = split_in_pack(text, pack, style, reading)
     return parts.key if parts.identifiable else ""
 
 
 def split_in_pack(
-    text: str | None, pack: CountryPack = NO_PACK, style: str | None = None
+    text: str | None,
+    pack: CountryPack = NO_PACK,
+    style: str | None = None,
+    reading: Reading = AS_WRITTEN,
 ) -> NameParts:
     """A name's parts as the names stage keys them in a workspace of `pack`; `style` says how
     Latin names are keyed (default the pack's with latin_keys auto; a workspace's own:
-    `recount.names.workspace.workspace_name_style`)."""
+    `recount.names.workspace.workspace_name_style`); `reading`, in what order."""
     from recount.names.workspace import key_style_setting
 
-    return split_name(text, *keying(style or key_style_setting(AUTO_KEYS, pack), pack))
+    style, equivalents = keying(style or key_style_setting(AUTO_KEYS, pack), pack)
+    return split_name(text, style, equivalents, *reading[:2])
 
 
 def explain_key(
-    text: str | None, pack: CountryPack = NO_PACK, style: str | None = None
+    text: str | None,
+    pack: CountryPack = NO_PACK,
+    style: str | None = None,
+    reading: Reading = AS_WRITTEN,
 ) -> list[Step]:
     """Each step from the written name to its key, for a person checking why two names (dis)agree."""
-    parts = split_in_pack(text, pack, style)
+    parts = split_in_pack(text, pack, style, reading)
     equivalents = keying(style or AUTO_KEYS, pack)[1]
     if text is None or not str(text).strip():
         return [Step("input", "(empty)"), Step("result", "unidentified: no_name")]
@@ -65,6 +80,14 @@ def explain_key(
             detail += f" ({parts.relation} of a person with key {parts.relation_anchor_key or '-'})"
         steps.append(Step("result", f"unidentified: {detail}"))
         return steps
+    if reading.surnames_first:
+        steps.append(
+            Step(
+                "order",
+                f"its first {reading.surnames_first} word(s) read after the rest, as list "
+                f"{reading.source_id} writes it (learnt by `recount normalize`)",
+            )
+        )
     for token in parts.tokens:
         role = "kunya" if token.kind == "kunya" else "token"
         source = token_key_source(token.text)

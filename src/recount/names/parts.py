@@ -308,6 +308,25 @@ def _has_letters(text: str) -> bool:
     return _LETTER.search(text) is not None
 
 
+def order_marked(text: str | None) -> bool:
+    """Whether a written name says itself where its family name stands: a comma, family names
+    in capitals before the given names (`_reorder`), a family name with its article first
+    (`_family_first`) or last ('Ahmad Hasan al-Mohammad': a family named as a given name is
+    no given name there). The names stage never turns such a name (`names.order`)."""
+    if text is None or not str(text).strip():
+        return False
+    text = _PARENS.sub(" ", str(text))
+    if "," in text or "،" in text:
+        return True
+    script = "arabic" if has_arabic(text) else "latin"
+    if _ends_in_family_article(text, script):
+        return True
+    if script == "latin":
+        return _reorder(text, script) != text
+    words = _words(text, script)
+    return _family_first(words) != words
+
+
 def _reorder(text: str, script: str, capitals_mark_family: bool = False) -> str:
     """'FAMILY, Given Father' and 'FAMILY Given Father' (capitals first) become given-first.
 

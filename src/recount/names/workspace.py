@@ -27,8 +27,14 @@ from recount.names.keys import (
     listed_token,
 )
 from recount.names.lexicon import load_lexicon
-from recount.names.order import surname_leads
-from recount.names.parts import NameParts, comma_family_in_capitals, parts_from_fields, split_name
+from recount.names.order import name_leads
+from recount.names.parts import (
+    NameParts,
+    comma_family_in_capitals,
+    order_marked,
+    parts_from_fields,
+    split_name,
+)
 from recount.names.places import coarser_parts, resolve_place
 from recount.reference import NO_PACK, CountryPack, workspace_pack
 from recount.settings import NAME_FIELDS, NAME_PARTS, NamesSettings
@@ -145,7 +151,8 @@ def normalize_records(
     frame["capitals"] = capitals_mark_family(frame).map({True: "1", False: None})
     codes, distinct = _distinct(frame, ("name", "name_latin", *NAME_PARTS, "capitals"))
     rows = _name_rows(distinct, workers, style, equivalents)
-    codes = _surnames_first(frame, codes, distinct, rows, style, equivalents)
+    codes, turns = _surnames_first(frame, codes, distinct, rows, style, equivalents)
+    out["name_turn"] = pa.array(turns, NORMALIZED_SCHEMA.field("name_turn").type)
     for j, field in enumerate(NAME_OUTPUT):
         out[field] = _spread([row[j] for row in rows], codes, NORMALIZED_SCHEMA.field(field).type)
     codes, distinct = _distinct(frame, ("governorate", "governorate_raw", "place"))
@@ -270,14 +277,25 @@ def _surnames_first(
     rows: list[tuple],
     style: str,
     equivalents: NameEquivalents,
-) -> np.ndarray:
-    """The codes with the names of lists learnt to write surnames first (`names.order`) read
-    again turned round; their rows are appended to `rows`."""
+) -> tuple[np.ndarray, np.ndarray]:
+    """The codes with the names learnt to be written surnames or family name first
+    (`names.order`: per list, then per name) read again turned round, their rows appended to
+    `rows`; and per record the words moved (0: read as written), the `name_turn` kept."""
     written = [rows[c][-1] for c in codes]
+    marked = [
+        order_marked(values[0] if values[0] is not None else values[1]) for values in distinct
+    ]
     leads = np.asarray(
-        surname_leads(frame["source_id"].tolist(), written, frame["sex"].tolist()), dtype=np.int64
+        name_leads(
+            frame["source_id"].tolist(),
+            written,
+            frame["sex"].tolist(),
+            [marked[c] for c in codes],
+        ),
+        dtype=np.int64,
     )
     codes = codes.copy()
+    applied = np.zeros(len(codes), dtype=np.int64)
     turned: dict[tuple[int, int], int] = {}
     for i in np.flatnonzero(leads):
         values = distinct[codes[i]]
@@ -288,7 +306,8 @@ def _surnames_first(
             turned[key] = len(rows)
             rows.append(_name_row(*values, style, equivalents, int(leads[i])))
         codes[i] = turned[key]
-    return codes
+        applied[i] = leads[i]
+    return codes, applied
 
 
 def _name_rows_chunk(
@@ -339,8 +358,16 @@ def _name_row(
         primary.unidentified_reason,
         primary.relation,
         primary.relation_anchor_key,
-        tuple(t.key for t in primary.tokens if t.key) if primary.identifiable else (),
+        _turnable(primary),
     )
+
+
+def _turnable(parts: NameParts) -> tuple[str, ...]:
+    """The name's word keys in the order read, for `names.order`; none where a word has no
+    key or is a kunya (turning it would count words wrongly)."""
+    if not parts.identifiable or any(not t.key or t.kind != "name" for t in parts.tokens):
+        return ()
+    return tuple(t.key for t in parts.tokens)
 
 
 def _name_forms(

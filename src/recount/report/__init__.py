@@ -254,6 +254,8 @@ def write_report(ws: Workspace, redact: bool | None = None) -> Path:
         "truth_note": _truth_note(head, simulation_truth(ws)),
         "status_table": table_block(figures.by_status(ws)),
         "governorate_table": table_block(governorates),
+        "governorate_note": figures.strata_sum_note(ws, head, "governorate", pack.admin_word),
+        "year_note": figures.strata_sum_note(ws, head, "year", "year"),
         "lists_table": table_block(lists, share_columns=("share_of_documented",)),
         "threshold": link["threshold"],
         "linkage_table": table_block(link["summary"]),

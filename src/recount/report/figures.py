@@ -99,6 +99,47 @@ def headline(ws: Workspace) -> dict[str, Any]:
     return out
 
 
+def strata_sum_note(ws: Workspace, head: dict[str, Any], level: str, by: str) -> str | None:
+    """Why estimates by year (or admin unit) run low: each sums its strata, and a stratum too
+    small to estimate enters at its documented number, with none of the people its lists
+    missed. None when the level's rows are the strata themselves, or every stratum of the
+    headline's method was estimated."""
+    method = head["method"]
+    if method is None or not ws.has_table("estimates"):
+        return None
+    summed = _preferred_at(ws, level)
+    if summed.empty or (summed["level"] == "stratum").all():
+        return None
+    strata = ws.query(
+        "select status, documented, coalesce(flag, '') like '%small_stratum_low_bias_risk%' "
+        "as low_risk from estimates where level = 'stratum' and method = ?",
+        [method],
+    )
+    unestimated = strata[strata["status"] != "ok"]
+    if unestimated.empty:
+        return None
+    sentence = (
+        f"Each {by}'s estimate adds up its strata; {len(unestimated):,} of the "
+        f"{len(strata):,} strata ({int(unestimated['documented'].sum()):,} documented people) "
+        "were too small to estimate and count only at their documented number, with none of "
+        f"the people their lists missed, so the {by}s where such strata are many are estimated low"
+    )
+    low_risk = int(strata["low_risk"].sum())
+    sentence += (
+        f"; {low_risk:,} more are small with lists that tend to agree, which MSE estimates low "
+        "too (see the estimation diagnostics)."
+        if low_risk
+        else "."
+    )
+    total = head["other"] if is_pooled(head["level"]) else None
+    if total is not None:
+        sentence += (
+            f" Added up over every stratum the total is {total['estimate']:,.0f}, against "
+            f"{head['estimate']:,.0f} from the one pooled table of the headline."
+        )
+    return sentence
+
+
 def prior_sensitivity(row: pd.Series) -> dict[str, Any] | None:
     """The headline row under both capture priors (recount.estimate.sensitivity): the
     sentence, the chart's rows, the documented count and, where the lists leave the total

@@ -68,7 +68,14 @@ def read_labels_file(path: Path) -> pd.DataFrame:
         if path.suffix.lower() == ".parquet":
             frame = pd.read_parquet(path)
         else:
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+            # blank lines stay rows (and are skipped later), so a row's number is its line's
+            frame = pd.read_csv(
+                path,
+                dtype=str,
+                keep_default_na=False,
+                encoding="utf-8-sig",
+                skip_blank_lines=False,
+            )
     except (ValueError, OSError, UnicodeDecodeError) as exc:
         raise InputError(str(path), f"cannot read labels: {type(exc).__name__}") from None
     missing = [c for c in SPLINK_COLUMNS if c not in frame.columns]
@@ -83,6 +90,8 @@ def resolve_labels(
     """Validates rows into (record_id_l, record_id_r, label); InputError names the row."""
     resolved = []
     for row_number, row in enumerate(frame.to_dict("records"), start=1):
+        if all(_blank(value) for value in row.values()):
+            continue
         ids = []
         for side in ("l", "r"):
             dataset = str(row[f"source_dataset_{side}"]).strip()
@@ -108,6 +117,12 @@ def resolve_labels(
         left, right = store.ordered_pair(ids[0], ids[1])
         resolved.append((left, right, label_of_score(score)))
     return resolved
+
+
+def _blank(value: object) -> bool:
+    return (
+        value is None or (isinstance(value, float) and math.isnan(value)) or not str(value).strip()
+    )
 
 
 def import_labels(con: duckdb.DuckDBPyConnection, path: Path, reviewer: str) -> dict[str, int]:

@@ -152,6 +152,11 @@ NORMALIZED = Table(
         Column("unidentified_reason", TEXT, "no_name, unknown_name, relational or NULL"),
         Column("relation", TEXT, "wife, son, ... for 'wife of X'"),
         Column("relation_anchor_key", TEXT, "name key of the named relative"),
+        Column(
+            "name_turn",
+            INT,
+            "leading words of the written name read after the rest (names.order), 0 as written",
+        ),
         Column("governorate", TEXT, "the source's code, else inferred from the place"),
         Column("governorate_inferred", BOOL),
         Column("place_key", TEXT),

@@ -137,6 +137,9 @@ _CLAUSE_BREAK_RE = re.compile(
 _NOT_A_SPEAKER = {
     "were", "was", "are", "is", "been", "be", "being", "people", "civilians", "killed", "dead",
     "toll", "figure", "number", "it", "which", "that", "who", "what", "there", "and", "or",
+    # what is counted, not who counts: "Three casualties", "abductions", "the thousands of"
+    "whom", "casualties", "deaths", "injuries", "abductions", "refugees", "bodies", "households",
+    "thousands", "hundreds", "dozens",
 }  # fmt: skip
 
 
@@ -1088,8 +1091,8 @@ def _clean_phrase(phrase: str) -> str | None:
     if len(words) > 1 and words[-1].islower() and words[-1].endswith("ed"):
         words = words[:-1]  # "a special committee tasked (to investigate …)": the committee
     joined = " ".join(words).rstrip(".,")
-    if joined.lower() in NOBODY:
-        return None
+    if joined.lower() in NOBODY or re.fullmatch(r"[\d.,\s]+", joined):
+        return None  # "… at an estimated 130,000": the end of a number is no speaker
     if len(words) == 1 and joined.islower() and joined.endswith("ed"):
         return None  # "data supplied by the ministry show": a participle, not a speaker
     inner = [

@@ -207,7 +207,7 @@ _COORD_RE = re.compile(
 )
 _LIST_TAIL_RE = re.compile(
     rf"^\s*(?:(?:{_ADJECTIVE}){{0,2}}(?:{_POP})\b|[,.;:)]|$|respectively\b|and\b|or\b|in\b|on\b|since\b|according\b|were\b|have\b|had\b|who\b|as\b"
-    r"|nationwide\b|countrywide\b|overall\b|altogether\b|elsewhere\b|to\s+(?-i:[A-Z])"
+    r"|nationwide\b|countrywide\b|overall\b|altogether\b|elsewhere\b|(?:to|from)\s+(?-i:[A-Z])"
     r"|(?:the|a)\s+(?:previous\s+)?(?:year|month|week)\s+(?:before|earlier)\b|last\s+(?:year|month)\b)",
     re.IGNORECASE,
 )
@@ -411,6 +411,7 @@ def sentence_claims(
         state.previous_head_measure = None
         return []
     periods = find_periods(sentence, state.date, state.war_start)
+    periods = [p for p in periods if not _a_count_not_a_year(sentence, p, quantities)]
     mention_spans = [(m.start, m.end) for m in mentions]
     all_places = [
         p for p in find_places(sentence, state.pack) if not _inside(p.start, p.end, mention_spans)
@@ -661,14 +662,26 @@ def _military_population(sentence: str, claims: list[SentenceClaim]) -> None:
 # 60,000 men": an armed body that suffers the losses counts its soldiers.
 _ARMED_LOSER_RE = re.compile(
     r"\b(?:units|army|armies|forces|troops|battalions?|regiments?|divisions?|brigades?|corps|"
-    r"navy|militias?|allies)\s+(?:(?:had|have|has)\s+)?(?:suffered|sustained|incurred|lost|had)\s+"
-    r"(?:a\s+total\s+of\s+)?$"
+    r"navy|militar(?:y|ies)|militias?|allies)\s+(?:(?:is|are|was|were)\s+(?:estimated|believed|"
+    r"thought|said|reported)\s+to\s+have\s+|(?:had|have|has)\s+)?(?:suffered|sustained|incurred|"
+    r"lost|had)\s+(?:a\s+total\s+of\s+)?$"
     # "French military authorities listed their losses at nearly 25,600 dead"
     r"|\b(?:army|armies|forces|military|militaries|navy|militias?)(?:\s+(?:authorities|command|staff))?"
     r"\s+(?:listed|put|gave|reported|estimated|counted|recorded)\s+(?:their|its)\s+(?:own\s+)?"
     r"losses\s+(?:at|as)\s+$",
     re.IGNORECASE,
 )
+
+
+# "the JNA suffered 44 fatalities": an army by its acronym suffers a count of its losses (not
+# "UNHCR lost 3 staff": the verb's object is no loss noun).
+_ACRONYM_LOSER_RE = re.compile(
+    r"\b(?-i:[A-Z]{2,6})\s+(?:(?:had|have|has)\s+)?(?:suffered|sustained|incurred)\s+$",
+    re.IGNORECASE,
+)
+# "Argentina lost 321 men when the cruiser was sunk": a side's men lost are its soldiers.
+_SIDE_LOST_RE = re.compile(r"\b(?-i:[A-Z][\w'’.-]+)\s+(?:(?:had|has|have)\s+)?lost\s+$")
+_MEN_AFTER_RE = re.compile(r"^\s+men\b(?!\s*(?:,|and)\s+[\w\s]{0,20}?\b(?:women|children)\b)")
 
 
 def _armed_losers(sentence: str, claims: list[SentenceClaim]) -> None:
@@ -680,7 +693,11 @@ def _armed_losers(sentence: str, claims: list[SentenceClaim]) -> None:
         if loser_at is not None and ";" in sentence[loser_at : claim.quantity.start]:
             loser_at = None
         if claim.measure in _COMBATANT_MEASURES and claim.population == "all":
-            if _ARMED_LOSER_RE.search(before):
+            acronym = claim.construction == "subject" and _ACRONYM_LOSER_RE.search(before)
+            men = _SIDE_LOST_RE.search(before) and _MEN_AFTER_RE.match(
+                sentence[claim.quantity.end :]
+            )
+            if _ARMED_LOSER_RE.search(before) or acronym or men:
                 claim.population, claim.own_population = "combatants", True
                 loser_at = claim.quantity.end
             elif loser_at is not None and not claim.own_population:
@@ -1402,6 +1419,17 @@ def _has_date(period: Period) -> bool:
     return period.first_day is not None or period.last_day is not None
 
 
+def _a_count_not_a_year(sentence: str, period: Period, quantities: list[Quantity]) -> bool:
+    """'Over 2000 people were injured': a qualified number of people, not the year 2000."""
+    return any(
+        q.qualifier in ("more_than", "at_least", "about", "nearly", "up_to", "fewer_than")
+        and q.start <= period.start < period.end <= q.end
+        and _FORWARD_RE.match(sentence[q.end :]) is not None
+        and _POP_AFTER_RE.match(sentence[q.end :]) is not None
+        for q in quantities
+    )
+
+
 def _may_count(sentence: str, q: Quantity) -> bool:
     """False for numbers that are years, ages, dates, times, percentages, money or units."""
     before = sentence[max(0, q.start - 40) : q.start]
@@ -1484,6 +1512,16 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
         claim.measure_text = _phrase(sentence, q.start, claim.phrase_end)
         claim.construction = "part"
         claim.population = _antecedent_population(sentence, q.start)
+        return claim
+    brought = _BRINGING_TO_RE.search(before[-40:]) and _THE_NUMBER_OF_AFTER_RE.match(after)
+    if brought:  # "bringing to eight the number of people killed": the toll after its number
+        claim.measure = _brought_measure(brought)
+        claim.phrase_end = q.end + brought.end()
+        claim.measure_text = _phrase(sentence, q.start, claim.phrase_end)
+        claim.construction = "toll"
+        if brought.group("pop"):
+            claim.population = _population(brought.group("pop"))
+            claim.own_population = True
         return claim
     forward = None if members else _FORWARD_RE.match(after)
     if forward and _key(forward.group("meas")) == "lost":
@@ -1676,6 +1714,27 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
     elif _PART_RE.search(before[-40:]) or _OF_WHOM_AFTER_RE.match(after):
         claim.construction = "part"  # "…, 9,532 of whom are serving sentences"
     return claim
+
+
+_BRINGING_TO_RE = re.compile(r"\bbr(?:ing|ings|inging|ought)\s+(?:up\s+)?to\s*$", re.IGNORECASE)
+_THE_NUMBER_OF_AFTER_RE = re.compile(
+    rf"^\s+the\s+(?:(?P<adj>death|civilian|casualty|overall)\s+)?(?P<noun>number|toll|tally|count|total)\b"
+    rf"(?:\s+of\s+(?:(?P<pop>{_POP})\s+)?(?:(?:who\s+(?:were|have\s+been|had\s+been)\s+)?(?P<meas>{_MEAS})\b)?)?",
+    re.IGNORECASE,
+)
+
+
+def _brought_measure(brought: re.Match) -> str | None:
+    """The measure of "the number of people killed", "the death toll", "the casualty count"."""
+    if brought.group("meas"):
+        return MEASURES_AFTER.get(_key(brought.group("meas")))
+    if brought.group("pop") and _key(brought.group("pop")) in MEASURES_AFTER:
+        return MEASURES_AFTER[_key(brought.group("pop"))]  # "the total of detainees"
+    if brought.group("adj") and brought.group("adj").lower() == "casualty":
+        return "casualties"
+    if brought.group("noun").lower() == "toll" or (brought.group("adj") or "").lower() == "death":
+        return "killed"
+    return None
 
 
 def _counts_an_object(after_verb: str) -> bool:
@@ -2176,10 +2235,13 @@ _OTHER_SOURCE_GAP_RE = re.compile(
     re.IGNORECASE,
 )
 # Between coordinated figures, what belongs to the first: "2,310 according to the Ministry of
-# Health, 2,251 according to the UN", "550 civilians died in Boko Haram attacks, compared with"
+# Health, 2,251 according to the UN", "550 civilians died in Boko Haram attacks, compared with";
+# the place a count is from ("29,500 from Britain and Ireland, over 12,000 from France"), and the
+# end of a body's name with its acronym ("74 members of the Central Reserve Police Force (CRPF)
+# and two policemen").
 _GAP_ASIDE_RE = re.compile(
     r"^\s*(?:(?:according\s+to|per|citing)\s+[^,;]{1,60}?|(?:in|during|on|at|across|from|by|near|"
-    r"inside|to(?=\s+(?-i:[A-Z])))\s+[^,;]{1,40}?)(?=\s*(?:,|and\b|$))",
+    r"inside|to(?=\s+(?-i:[A-Z])))\s+(?:[^,;]{1,40}(?=\s*,)|[^,;]{1,40}?)|(?:(?-i:[A-Z])[\w'’-]*\s+){0,4}\((?-i:[A-Z][A-Za-z&.-]{1,10})\))(?=\s*(?:,|and\b|$))",
     re.IGNORECASE,
 )
 
@@ -2513,8 +2575,11 @@ def _attribute(
 ) -> None:
     """Each claim's claimant; a pronoun takes the claimant named last before it."""
     named_here = [a for a in attributions if a.claimant is not None]
+    chosen_for: dict[int, Attribution] = {}
     for claim in claims:
         chosen = choose_attribution(attributions, sentence, claim.quantity.start)
+        if chosen is not None:
+            chosen_for[id(claim)] = chosen
         if chosen is None:
             claim.claimant, claim.claimant_kind, claim.attributed = state.outlet, "outlet", False
             continue
@@ -2558,6 +2623,35 @@ def _attribute(
             claim.claimant, claim.claimant_kind = state.last_claimant
         else:
             claim.claimant, claim.claimant_kind = chosen.pronoun, "other"
+    _parts_with_their_whole(sentence, claims, chosen_for)
+
+
+def _parts_with_their_whole(
+    sentence: str, claims: list[SentenceClaim], chosen_for: dict[int, Attribution]
+) -> None:
+    """'The SNHR documented 426 deaths, including seven children, Anadolu reported': the parts
+    of a count its source gives before it are that source's, not the carrier's named after them."""
+    whole = None
+    for claim in claims:
+        between = sentence[whole.quantity.end : claim.quantity.start] if whole else ""
+        part = claim.construction in ("part", "list") or (
+            claim.construction == "toll" and _PART_RE.search(between) is not None
+        )  # "426 deaths in July, including seven children": the deaths' toll, read as a part
+        if not part:
+            whole = claim
+            continue
+        if whole is None or not whole.attributed:
+            continue
+        own, source = chosen_for.get(id(claim)), chosen_for.get(id(whole))
+        if (
+            own is not None
+            and source is not None
+            and own is not source
+            and source.cue < whole.quantity.start
+            and own.cue > claim.quantity.end
+            and own.scope is None
+        ):
+            claim.claimant, claim.claimant_kind = whole.claimant, whole.claimant_kind
 
 
 _PERSONAL = {"he", "she", "it", "they", "we", "our", "us", "i", "my", "them"}

@@ -81,7 +81,7 @@ MEASURES_AFTER = {
     "tortured to death": "killed", "starved to death": "killed", "beaten to death": "killed",
     "burned to death": "killed", "burnt to death": "killed", "shot dead": "killed",
     "found dead": "killed", "succumbed": "killed",
-    "killings": "killed", "murders": "killed", "executions": "killed",
+    "killings": "killed", "murders": "killed", "executions": "killed", "homicides": "killed",
     "killed or injured": "casualties", "killed or wounded": "casualties",
     "dead or injured": "casualties", "dead or wounded": "casualties",
     "killed and injured": "casualties", "killed and wounded": "casualties", "casualties": "casualties",
@@ -272,6 +272,7 @@ TOLL_NOUNS = [
 # close to 50,000", "the deaths included 4,104 children".
 MEASURE_TOLL_NOUNS = {
     "deaths": "killed", "fatalities": "killed", "dead": "killed", "killings": "killed",
+    "murders": "killed", "homicides": "killed",
     "injuries": "injured", "injured": "injured", "wounded": "injured",
     "casualties": "casualties", "displacement": "displaced", "displaced": "displaced",
     "refugees": "displaced", "arrivals": "displaced", "missing": "missing", "disappearances": "missing",
@@ -296,7 +297,7 @@ TOLL_LINKS = [
     "put",  # "the toll has been put as high as 20,000"
 ]  # fmt: skip
 # Nouns that name the measure themselves and may take adjectives: "191,369 documented killings".
-MEASURE_NOUNS = ["deaths", "killings", "murders", "fatalities", "casualties", "injuries", "refugees",
+MEASURE_NOUNS = ["deaths", "killings", "murders", "homicides", "fatalities", "casualties", "injuries", "refugees",
                  "detainees", "evacuees", "victims", "dead", "executions",
                  "disappearances"]  # fmt: skip
 # Toll verbs that say what a qualifier would: "the toll topped 400,000" is more than 400,000.
@@ -350,6 +351,10 @@ SPEECH_VERBS = [
     "stressed", "emphasised", "emphasized", "underlined", "highlighted", "identified",
     "argued", "argues", "argue", "believed", "claim", "spoke of", "speaks of", "spoken of",
     "recalls", "recalled", "recall", "recalling",
+    # "officials insist", "the ministry disclosed", "the witness testified"
+    "asserted", "asserts", "insisted", "insists",
+    "disclosed", "discloses", "testified", "affirmed", "affirms", "specified", "tweeted",
+    "reckoned", "reckons", "mentioned",
 ]  # fmt: skip
 # Speech verbs that are nouns after a determiner: "a conservative estimate", "the report".
 VERB_NOUNS = {"estimate", "estimates", "report", "reports", "count", "counts", "record",
