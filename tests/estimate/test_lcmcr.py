@@ -68,7 +68,7 @@ def test_every_sampler_draws_under_the_capture_prior_it_is_given(single_class_po
 @pytest.mark.parametrize(
     "sampler, first_draws",
     [
-        ("nuts", [10389, 10368, 12182, 10637]),
+        ("nuts", [10577, 15213, 10828, 11892]),  # since the refresh and the 0.9 target (note 132)
         ("collapsed", [7440, 7561, 7708, 7301]),
         ("augmented", [7534, 7549, 7478, 7398]),
     ],

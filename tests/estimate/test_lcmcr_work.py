@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from recount.estimate._lcmcr_nuts import WARM_SWEEPS
-from recount.estimate.lcmcr import LCMCR, ConvergenceWarning
+from recount.estimate.lcmcr import LCMCR, REFRESH_LEAPFROGS, SWEEP_WORK, ConvergenceWarning
 from recount.estimate.lcmcr_work import leapfrogs_per_sweep
 from recount.estimate.synthetic import hard_to_reach_population, lcmcr_benchmark_population
 
@@ -50,17 +50,20 @@ def test_a_sweep_costs_more_where_cells_hold_more_people():
 
 @pytest.mark.slow
 def test_a_nuts_fit_counts_its_leapfrog_steps_at_the_tables_cost():
-    """work_ of a NUTS fit: its leapfrog steps in sweeps at this table's cost, plus the
-    Gibbs sweeps that placed its chains and its exploring runs' work."""
+    """work_ of a NUTS fit: its leapfrog steps in sweeps at this table's cost and each
+    draw's refresh (two density evaluations and one of R's sweeps), plus the Gibbs sweeps
+    that placed its chains and its exploring runs' work."""
     table = lcmcr_benchmark_population(20_000, 8, seed=1)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
         model = LCMCR(K=5, sampler="nuts", burnin=100, draws=100, seed=1).fit(table)
     counts = table["count"].to_numpy()
     assert model.leapfrogs_per_sweep_ == leapfrogs_per_sweep(counts, 8, 5, model.mh_attempts)
-    leapfrogs = model.sweeps_ * model.chains * model.leapfrog_steps_
+    draws = model.sweeps_ * model.chains
+    leapfrogs = draws * (model.leapfrog_steps_ + REFRESH_LEAPFROGS)
+    refreshes = draws * SWEEP_WORK["augmented"]
     explored = model.starts_["work"].sum()
     placing = WARM_SWEEPS * model.chains  # Gibbs sweeps that place each cold chain
-    expected = explored + leapfrogs / model.leapfrogs_per_sweep_ + placing
+    expected = explored + leapfrogs / model.leapfrogs_per_sweep_ + refreshes + placing
     assert model.work_ == pytest.approx(expected, rel=1e-9)
     assert np.isfinite(model.work_) and model.leapfrogs_per_sweep_ > 3

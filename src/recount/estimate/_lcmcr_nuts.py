@@ -121,14 +121,22 @@ def log_bound_probability(q0, n, limit):
     """log P(n0 <= limit) for n0 ~ NegBin(n, 1 - q0) and its derivative in q0.
 
     P(n0 > limit) = I_q0(limit + 1, n), the regularised incomplete beta function."""
+    return bound_probability(q0, n, limit, _log_beta(limit + 1.0, n))
+
+
+@njit(cache=True, nogil=True)
+def bound_probability(q0, n, limit, log_beta_ab):
+    """`log_bound_probability` given log B(limit + 1, n), which the hierarchical model
+    keeps per stratum (three lgammas a stratum and gradient otherwise)."""
     a = limit + 1.0
     b = n
     if q0 <= 0.0:
         return 0.0, 0.0
-    log_front = a * math.log(q0) + b * math.log1p(-q0) - _log_beta(a, b)
+    log_q0, log_1m_q0 = math.log(q0), math.log1p(-q0)
+    log_front = a * log_q0 + b * log_1m_q0 - log_beta_ab
     if log_front < -740.0:
         return 0.0, 0.0
-    log_density = (a - 1.0) * math.log(q0) + (b - 1.0) * math.log1p(-q0) - _log_beta(a, b)
+    log_density = (a - 1.0) * log_q0 + (b - 1.0) * log_1m_q0 - log_beta_ab
     if q0 < (a + 1.0) / (a + b + 2.0):
         tail = math.exp(log_front) * _beta_continued_fraction(a, b, q0) / a
         log_kept = math.log1p(-min(tail, 1.0 - 1e-300))
@@ -366,7 +374,7 @@ def log_posterior(x, grad, data):
 # flat model. Position: eta (J x K), the shared stick logits (K - 1), log tau, log sigma,
 # z (S x K), rho (S x J). The weights are non-centred (the data may want tau near 0,
 # a funnel for a centred form); the list shifts centred (most strata pin their own).
-STRATA_FIELDS = 18  # length of the `data` tuple of the hierarchical density
+STRATA_FIELDS = 19  # length of the `data` tuple of the hierarchical density
 MAX_LOGIT = 300.0  # capture logits and list shifts beyond this carry no posterior mass
 
 
@@ -377,8 +385,9 @@ def strata_data(
     observed patterns one after another, stratum s at rows starts[s]..starts[s+1]), their
     counts, and `active` (strata x lists, 1 where the list documents anyone in the
     stratum; the others do not operate there and leave the stratum's likelihood). Indices
-    7 to 11 hold what the flat model's class-order moves read (J, K, a, b, order); the
-    last two the Beta prior of the shared capture probabilities."""
+    7 to 11 hold what the flat model's class-order moves read (J, K, a, b, order); 16 and
+    17 the Beta prior of the shared capture probabilities; the last log B(limit + 1, n_s)
+    per stratum (`bound_probability`)."""
     cells = np.asarray(cells, dtype=np.int64)
     n_cells, n_lists = cells.shape
     starts = np.asarray(starts, dtype=np.int64)
@@ -404,6 +413,7 @@ def strata_data(
         len(starts) - 1,
         float(a_lambda),
         float(b_lambda),
+        np.array([_log_beta(SUPPORT_FACTOR * n + 1.0, n) for n in documented]),
     )
 
 
@@ -426,15 +436,12 @@ def _stratum_weights(x, z_at, log_beta, tau, log_pi):
 @njit(cache=True, nogil=True)
 def _stratum_capture(x, s, data, lam, odds, log_1m):
     """Stratum s's capture probabilities: logit lambda_sjk = eta_jk + rho_sj (rho_s at the
-    end of x); fills lam, odds and log(1 - lambda). Returns whether the linear path is safe."""
+    end of x); fills lam, odds and log(1 - lambda), safe at any logit."""
     n_lists, n_classes, n_strata = data[7], data[8], data[15]
     rho_at = x.size - n_strata * n_lists + s * n_lists
-    safe = True
     for j in range(n_lists):
         for k in range(n_classes):
             eta = x[j * n_classes + k] + x[rho_at + j]
-            if abs(eta) > LINEAR_MAX_ETA:
-                safe = False
             small = math.exp(-abs(eta))
             soft = math.log1p(small)
             if eta >= 0.0:
@@ -445,7 +452,31 @@ def _stratum_capture(x, s, data, lam, odds, log_1m):
                 lam[j, k] = small / (1.0 + small)
                 odds[j, k] = small
                 log_1m[j, k] = -soft
-    return safe
+
+
+@njit(cache=True, nogil=True)
+def _stratum_linear_capture(x, s, data, shared_odds, lam, odds, more):
+    """Stratum s's capture odds as the shared odds exp(eta_jk) times exp(rho_sj) (one exp
+    a list, not one a list and class), lambda, and more_k = prod_j (1 + odds_sjk) - 1 over
+    the lists active in s, so that P(unseen | k) = 1 / (1 + more_k) with no log. False
+    (nothing filled) where a logit is past LINEAR_MAX_ETA: `_stratum_capture` then."""
+    n_lists, n_classes, n_strata = data[7], data[8], data[15]
+    active = data[13]
+    rho_at = x.size - n_strata * n_lists + s * n_lists
+    for j in range(n_lists):
+        for k in range(n_classes):
+            if not abs(x[j * n_classes + k] + x[rho_at + j]) <= LINEAR_MAX_ETA:
+                return False
+    more[:] = 0.0
+    for j in range(n_lists):
+        shift = math.exp(x[rho_at + j])
+        for k in range(n_classes):
+            o = shared_odds[j, k] * shift
+            odds[j, k] = o
+            lam[j, k] = o / (1.0 + o)
+            if active[s, j] > 0.0:
+                more[k] += o * (1.0 + more[k])  # (1 + m)(1 + o) - 1, with no cancellation
+    return True
 
 
 @njit(cache=True, nogil=True)
@@ -456,7 +487,7 @@ def strata_log_posterior(x, grad, data):
     documented, limits = data[5], data[6]
     n_lists, n_classes, a_alpha, b_alpha, order = data[7], data[8], data[9], data[10], data[11]
     starts, active, tau_scale, n_strata = data[12], data[13], data[14], data[15]
-    a_lambda, b_lambda = data[16], data[17]
+    a_lambda, b_lambda, log_beta_bound = data[16], data[17], data[18]
     stick_at = n_lists * n_classes
     tau_at = stick_at + n_classes - 1
     sigma_at = tau_at + 1
@@ -474,6 +505,8 @@ def strata_log_posterior(x, grad, data):
     # Beta(a_lambda, b_lambda) on the shared lambda_jk = logistic(eta_jk), with the logit's
     # Jacobian (_capture_terms).
     out, _ = _capture_terms(x, n_lists, n_classes, a_lambda, b_lambda, lam, odds, log_1m, 0.0)
+    shared_odds = odds.copy()
+    more = np.empty(n_classes)
     grad_eta = np.empty((n_lists, n_classes))
     for j in range(n_lists):
         for k in range(n_classes):
@@ -503,25 +536,33 @@ def strata_log_posterior(x, grad, data):
         z_at = z_at0 + s * n_classes
         rho_at = rho_at0 + s * n_lists
         _stratum_weights(x, z_at, log_beta, tau, log_pi)
-        safe = _stratum_capture(x, s, data, lam, odds, log_1m) and linear_ok
         for j in range(n_lists):
             rho = x[rho_at + j]
             out -= 0.5 * rho * rho * sigma_precision + log_sigma
             grad[rho_at + j] = -rho * sigma_precision
             grad_sigma += rho * rho * sigma_precision - 1.0
+        safe = linear_ok and log_pi.min() >= LINEAR_MIN_LOG_WEIGHT
+        safe = safe and _stratum_linear_capture(x, s, data, shared_odds, lam, odds, more)
         q0 = 0.0
         observed_mass = 0.0
+        if safe:
+            for k in range(n_classes):
+                pi = math.exp(log_pi[k])
+                zero_cell[k] = pi / (1.0 + more[k])
+                q0 += zero_cell[k]
+                observed_mass += pi * more[k] / (1.0 + more[k])
+        else:
+            _stratum_capture(x, s, data, lam, odds, log_1m)
+            for k in range(n_classes):
+                miss[k] = 0.0
+                for j in range(n_lists):
+                    if active[s, j] > 0.0:
+                        miss[k] += log_1m[j, k]
+                zero_cell[k] = math.exp(log_pi[k] + miss[k])
+                q0 += zero_cell[k]
+                observed_mass += -math.expm1(miss[k]) * math.exp(log_pi[k])
         for k in range(n_classes):
             out -= 0.5 * x[z_at + k] * x[z_at + k]  # z_sk ~ N(0, 1)
-            miss[k] = 0.0
-            for j in range(n_lists):
-                if active[s, j] > 0.0:
-                    miss[k] += log_1m[j, k]
-            if log_pi[k] < LINEAR_MIN_LOG_WEIGHT:
-                safe = False
-            zero_cell[k] = math.exp(log_pi[k] + miss[k])
-            q0 += zero_cell[k]
-            observed_mass += -math.expm1(miss[k]) * math.exp(log_pi[k])
             expected[k] = 0.0
         if not observed_mass > 0.0:
             return -np.inf
@@ -562,7 +603,7 @@ def strata_log_posterior(x, grad, data):
                         ones[j, k] += values[k]
         n_s = documented[s]
         out -= n_s * math.log(observed_mass)
-        log_kept, d_kept = log_bound_probability(q0, n_s, limits[s])
+        log_kept, d_kept = bound_probability(q0, n_s, limits[s], log_beta_bound[s])
         out += log_kept
         per_missing = n_s / observed_mass + d_kept
         # d/d log pi_k (unnormalised), then through the softmax to y_s.
@@ -755,9 +796,120 @@ def weights_to_position(log_lam, log_1m, log_pi):
     return x
 
 
+# The classes' refresh ---------------------------------------------------------
+# After every NUTS draw of the flat model, one sweep of R's data augmentation from the
+# draw: the documented and the unseen people are split over the classes given (lambda,
+# pi), then lambda and pi are drawn given the split. Each part draws from a conditional
+# of the joint posterior, so the sweep leaves NUTS's target as it was. It moves what NUTS
+# moves worst: a class that empties or fills. NUTS's step size and mass matrix fit the
+# classes' occupancy of its tuning; where a class fills or empties afterwards, trajectories
+# diverge and the chain sticks (one chain in five seeds on a two-class table at K = 3:
+# acceptance 0.04, half its draws divergent, for thousands of draws; docs/lcmcr.md),
+# while one sweep redraws an empty class from its prior or fills it at once.
+
+
+@njit(cache=True, nogil=True)
+def _log_gamma_draw(rng, shape):
+    """log of a Gamma(shape, 1) draw that does not underflow for tiny shapes. The Gibbs
+    sweeps have their own in _lcmcr_sampler; numba caches a function by its own file, so
+    this module calls none of that file's kernels (see the module's docstring)."""
+    if shape < 1.0:
+        u = rng.random()
+        while u <= 0.0:
+            u = rng.random()
+        return math.log(max(rng.gamma(shape + 1.0, 1.0), 1e-300)) + math.log(u) / shape
+    return math.log(max(rng.gamma(shape, 1.0), 1e-300))
+
+
+@njit(cache=True, nogil=True)
+def _split_count(rng, count, shares, total, members):
+    """A multinomial split of `count` people over the classes in proportion to `shares`
+    (summing to `total`), added to `members`; returns the split."""
+    taken = np.zeros(shares.size)
+    remaining = int(count)
+    left = total
+    for k in range(shares.size):
+        if remaining == 0:
+            break
+        if k == shares.size - 1 or shares[k] >= left:
+            draw = remaining
+        elif shares[k] <= 0.0:
+            draw = 0
+        else:
+            draw = rng.binomial(remaining, shares[k] / left)
+        left -= shares[k]
+        remaining -= draw
+        taken[k] = draw
+        members[k] += draw
+    return taken
+
+
+@njit(cache=True, nogil=True)
+def refresh_classes(rng, x, g, data):
+    """One data-augmentation sweep from position x, in place (g the gradient there);
+    returns the log density at the new position. alpha is drawn given pi, n0 given
+    (lambda, pi) with R's bound, each documented person's and unseen person's class given
+    (lambda, pi), then lambda_jk ~ Beta(a + s_jk, b + n_k - s_jk) (logit: the difference
+    of two log-gamma draws) and the sticks in the chain's prior order. A new position
+    past the density's range (a logit beyond MAX_CAPTURE_LOGIT: no posterior mass) is
+    not taken."""
+    counts, listed, responsibility, n, limit = data[0], data[2], data[4], data[5], data[6]
+    n_lists, n_classes, order, a_lambda, b_lambda = data[7], data[8], data[11], data[12], data[13]
+    before_x, before_g = x.copy(), g.copy()
+    before = log_posterior(x, g, data)  # fills each cell's expected class counts
+    log_w = np.empty(n_classes)
+    stick_weights(x, n_lists, n_classes, log_w)
+    alpha = concentration(rng, x, data) if n_classes > 1 else 1.0
+    unseen = np.empty(n_classes)
+    q0 = 0.0
+    for k in range(n_classes):
+        value = log_w[k]
+        for j in range(n_lists):
+            value += _log_sigmoid(-x[j * n_classes + k])
+        unseen[k] = math.exp(value)
+        q0 += unseen[k]
+    members = np.zeros(n_classes)
+    ones = np.zeros((n_lists, n_classes))
+    _split_count(rng, truncated_missing(rng, q0, n, limit), unseen, q0, members)
+    for m in range(counts.size):
+        taken = _split_count(rng, counts[m], responsibility[m], counts[m], members)
+        for j in range(n_lists):
+            if listed[j, m] > 0.0:
+                for k in range(n_classes):
+                    ones[j, k] += taken[k]
+    for j in range(n_lists):
+        for k in range(n_classes):
+            x[j * n_classes + k] = _log_gamma_draw(rng, a_lambda + ones[j, k]) - _log_gamma_draw(
+                rng, b_lambda + members[k] - ones[j, k]
+            )
+    rest = members.sum()
+    log_remaining = 0.0
+    for position in range(n_classes - 1):
+        k = order[position]
+        rest -= members[k]
+        log_v = _log_gamma_draw(rng, 1.0 + members[k])
+        log_1mv = _log_gamma_draw(rng, alpha + rest)
+        log_total = _log_add(log_v, log_1mv)
+        log_w[k] = log_remaining + log_v - log_total
+        log_remaining += log_1mv - log_total
+    log_w[order[n_classes - 1]] = log_remaining
+    sticks_from_weights(log_w, n_lists, x)
+    after = log_posterior(x, g, data)
+    if math.isfinite(after):
+        return after
+    x[:], g[:] = before_x, before_g
+    return before
+
+
 # The sampler ------------------------------------------------------------------
 MAX_ENERGY_ERROR = 1000.0  # a leapfrog step this far off the energy is a divergence
-TARGET_ACCEPT = 0.8
+TARGET_ACCEPT = 0.8  # HLCMCR's chains
+# LCMCR's own chains tune to a higher acceptance: a class that fills after tuning (the split
+# of a class into two alike: a ridge) needed half to a quarter of the step size that 0.8 gave
+# with the class empty (one chain in ten seeds on a two-class table at K = 3: acceptance
+# 0.01 at the tuned step, 0.64 at half, 0.93 at a quarter); at 0.9 no chain of those seeds
+# diverged more than 11 times in 1,000 draws (docs/lcmcr.md).
+LCMCR_TARGET_ACCEPT = 0.9
 EARLY_WINDOW = 0.3  # share of tuning with frequent mass-matrix switches
 STEP_SIZE_WINDOW = 0.15  # last share of tuning: step size only
 EARLY_SWITCH = 10
@@ -831,17 +983,23 @@ def _merge_turns(rho_a, rho_b, p_a_last, v_a_first, v_a_last, p_b_first, v_b_fir
 
 
 @njit(cache=True, nogil=True)
-def _leapfrog(x, p, g, eps, stds, vecs, vals, rank, v, data):
-    """One leapfrog step in place; returns the new log density (v ends as M^-1 p)."""
+def _leapfrog(x, p, g, w, eps, stds, vecs, vals, rank, v, data):
+    """One leapfrog step in place; returns the new log density. v = M^-1 p and w = M^-1 g
+    hold on entry and on return: M^-1 is linear, so a half step moves v by eps/2 w and
+    only the new gradient is multiplied by M^-1, once a step (with a low-rank mass matrix
+    of rank r in d dimensions each product costs about 4 r d, as much as the hierarchical
+    model's gradient at r near 100)."""
+    half = 0.5 * eps
     for i in range(x.size):
-        p[i] += 0.5 * eps * g[i]
-    velocity(p, stds, vecs, vals, rank, v)
+        p[i] += half * g[i]
+        v[i] += half * w[i]
     for i in range(x.size):
         x[i] += eps * v[i]
     logp = log_density(x, g, data)
+    velocity(g, stds, vecs, vals, rank, w)
     for i in range(x.size):
-        p[i] += 0.5 * eps * g[i]
-    velocity(p, stds, vecs, vals, rank, v)
+        p[i] += half * g[i]
+        v[i] += half * w[i]
     return logp
 
 
@@ -854,10 +1012,12 @@ def nuts_transition(rng, x, g, logp, eps, stds, vecs, vals, rank, max_depth, dat
     draw_momentum(rng, stds, vecs, vals, rank, p0)
     v0 = np.empty(dim)
     velocity(p0, stds, vecs, vals, rank, v0)
+    w0 = np.empty(dim)
+    velocity(g, stds, vecs, vals, rank, w0)
     h0 = -logp + 0.5 * _dot(p0, v0)
-    # Ends of the trajectory (time order): position, momentum, gradient, velocity.
-    x_left, p_left, g_left, v_left = x.copy(), p0.copy(), g.copy(), v0.copy()
-    x_right, p_right, g_right, v_right = x.copy(), p0.copy(), g.copy(), v0.copy()
+    # Ends of the trajectory (time order): position, momentum, gradient, velocity, M^-1 g.
+    x_left, p_left, g_left, v_left, w_left = x.copy(), p0.copy(), g.copy(), v0.copy(), w0.copy()
+    x_right, p_right, g_right, v_right, w_right = x.copy(), p0.copy(), g.copy(), v0, w0
     rho = p0.copy()
     log_weight = 0.0  # log sum of exp(-H) over the trajectory, relative to h0
     proposal_x, proposal_g, proposal_logp = x.copy(), g.copy(), logp
@@ -867,7 +1027,7 @@ def nuts_transition(rng, x, g, logp, eps, stds, vecs, vals, rank, max_depth, dat
     depth = 0
     # Work arrays for one subtree: the running end and what the checks need per level
     # (level `depth` holds the subtree's first leaf).
-    xs, ps, gs, vs = np.empty(dim), np.empty(dim), np.empty(dim), np.empty(dim)
+    xs, ps, gs, vs, ws = np.empty(dim), np.empty(dim), np.empty(dim), np.empty(dim), np.empty(dim)
     level_p_first = np.empty((max_depth + 1, dim))
     level_v_first = np.empty((max_depth + 1, dim))
     level_rho_before = np.empty((max_depth + 1, dim))
@@ -879,10 +1039,10 @@ def nuts_transition(rng, x, g, logp, eps, stds, vecs, vals, rank, max_depth, dat
     while depth < max_depth:
         forward = rng.random() < 0.5
         if forward:
-            xs[:], ps[:], gs[:], vs[:] = x_right, p_right, g_right, v_right
+            xs[:], ps[:], gs[:], vs[:], ws[:] = x_right, p_right, g_right, v_right, w_right
             step = eps
         else:
-            xs[:], ps[:], gs[:], vs[:] = x_left, p_left, g_left, v_left
+            xs[:], ps[:], gs[:], vs[:], ws[:] = x_left, p_left, g_left, v_left, w_left
             step = -eps
         n_leaves = 1 << depth
         cum_rho[:] = 0.0
@@ -891,7 +1051,7 @@ def nuts_transition(rng, x, g, logp, eps, stds, vecs, vals, rank, max_depth, dat
         valid = True
         for leaf in range(n_leaves):
             prev_p[:], prev_v[:] = ps, vs
-            leaf_logp = _leapfrog(xs, ps, gs, step, stds, vecs, vals, rank, vs, data)
+            leaf_logp = _leapfrog(xs, ps, gs, ws, step, stds, vecs, vals, rank, vs, data)
             steps += 1
             energy = -leaf_logp + 0.5 * _dot(ps, vs)
             error = energy - h0
@@ -948,10 +1108,10 @@ def nuts_transition(rng, x, g, logp, eps, stds, vecs, vals, rank, max_depth, dat
         first_p, first_v = level_p_first[depth], level_v_first[depth]
         if forward:
             turned = _merge_turns(rho, cum_rho, p_right, v_left, v_right, first_p, first_v, vs)
-            x_right[:], p_right[:], g_right[:], v_right[:] = xs, ps, gs, vs
+            x_right[:], p_right[:], g_right[:], v_right[:], w_right[:] = xs, ps, gs, vs, ws
         else:
             turned = _merge_turns(cum_rho, rho, first_p, vs, first_v, p_left, v_left, v_right)
-            x_left[:], p_left[:], g_left[:], v_left[:] = xs, ps, gs, vs
+            x_left[:], p_left[:], g_left[:], v_left[:], w_left[:] = xs, ps, gs, vs, ws
         rho += cum_rho
         depth += 1
         if turned:
@@ -1026,13 +1186,15 @@ def initial_step_size(rng, x, g, logp, eps, stds, vecs, vals, rank, data):
     dim = x.size
     p = np.empty(dim)
     v = np.empty(dim)
+    w = np.empty(dim)
+    velocity(g, stds, vecs, vals, rank, w)
     direction = 0.0
     for _ in range(100):
         draw_momentum(rng, stds, vecs, vals, rank, p)
         velocity(p, stds, vecs, vals, rank, v)
         h0 = -logp + 0.5 * _dot(p, v)
-        xs, gs = x.copy(), g.copy()
-        new_logp = _leapfrog(xs, p, gs, eps, stds, vecs, vals, rank, v, data)
+        xs, gs, ws = x.copy(), g.copy(), w.copy()
+        new_logp = _leapfrog(xs, p, gs, ws, eps, stds, vecs, vals, rank, v, data)
         delta = h0 - (-new_logp + 0.5 * _dot(p, v))
         if not math.isfinite(delta):
             delta = -np.inf
@@ -1082,7 +1244,8 @@ def _adapt(rng, draw, state, accept, diverged, n_tune, data):
     # Dual averaging of log eps (Stan's constants); tune[0] is the step size used.
     t = tune[4] + 1.0
     tune[4] = t
-    h_bar = (1.0 - 1.0 / (t + 10.0)) * tune[2] + (TARGET_ACCEPT - accept) / (t + 10.0)
+    target = TARGET_ACCEPT if len(data) == STRATA_FIELDS else LCMCR_TARGET_ACCEPT
+    h_bar = (1.0 - 1.0 / (t + 10.0)) * tune[2] + (target - accept) / (t + 10.0)
     tune[2] = h_bar
     log_eps = tune[1] - math.sqrt(t) / 0.05 * h_bar
     weight = t**-0.75
@@ -1127,7 +1290,8 @@ STATE = ("x", "g", "logp", "tune", "buffer_x", "buffer_g", "stds", "vecs", "vals
 @njit(cache=True, nogil=True)
 def run(rng, state, first, n_draws, n_tune, max_depth, data, out_n, out_alpha, out_stats):
     """Draws first .. first + n_draws - 1 of a chain (draws below n_tune tune the sampler):
-    each a NUTS transition and a new class order (`reorder_classes`).
+    each a NUTS transition, a new class order (`reorder_classes`) and a data-augmentation
+    sweep (`refresh_classes`).
 
     The chain's state (STATE) is updated in place, so a chain advanced in pieces gives the
     draws of one long run. For each draw after tuning, N = n + n0 with n0 drawn given the
@@ -1141,8 +1305,8 @@ def run(rng, state, first, n_draws, n_tune, max_depth, data, out_n, out_alpha, o
         logp_box[0], accept, steps, diverged, depth = nuts_transition(
             rng, x, g, logp_box[0], tune[0], stds, vecs, vals, int(tune[5]), max_depth, data
         )
-        if reorder_classes(rng, x, data):
-            logp_box[0] = log_density(x, g, data)
+        reorder_classes(rng, x, data)
+        logp_box[0] = refresh_classes(rng, x, g, data)
         if draw < n_tune:
             _adapt(rng, draw, state, accept, diverged, n_tune, data)
         else:

@@ -49,7 +49,8 @@ RACE_LENGTHS = {"nuts": (300, 200, 1), "collapsed": (1_000, 1_000, 2)}
 # The race counts work in collapsed sweeps, not seconds, so that the same table and seed
 # choose the same sampler on a busy machine: a NUTS chain's leapfrog steps at what a sweep
 # costs in them on this table (`lcmcr_work.leapfrogs_per_sweep`: 1.8 to 11.7 on tables
-# of 4 to 10 lists), plus the Gibbs sweeps that place each cold chain.
+# of 4 to 10 lists) and each draw's refresh (`_draw_work`), plus the Gibbs sweeps that
+# place each cold chain.
 # Cold NUTS chains can settle in separate local modes of the classes, tens to hundreds of
 # log-density units apart (8 dependent lists: 8 chains in 8 modes, R-hat 3; docs/lcmcr.md).
 # A cold NUTS fit therefore first runs EXPLORE_PER_CHAIN short chains per chain (tuning,
@@ -66,6 +67,9 @@ RACE_FROM_PEOPLE = 20_000
 # 8 lists it costs 1.15 collapsed sweeps, but NUTS runs there). Work, caps and the race
 # count in these units, so the cheaper sweep gets as many CPU seconds, not as many sweeps.
 SWEEP_WORK = {"collapsed": 1.0, "augmented": 0.7}
+# Every NUTS draw of LCMCR ends in one data-augmentation sweep (`refresh_classes`): R's
+# sweep's work plus the two density evaluations (leapfrog steps) around it.
+REFRESH_LEAPFROGS = 2
 # The two Gibbs sweeps race over their first round where the collapsed sweep's falls short
 # (`sweeps_winner`); on a crawl a round's bulk ESS per work varies up to this factor
 # between seeds of one sampler (the demo's pooled table, 25,000 sweeps: ESS 17 to 63), so a
@@ -101,6 +105,12 @@ def _one_blas_thread():
 
     with threadpool_limits(limits=1, user_api="blas"):
         yield
+
+
+def _draw_work(leapfrogs: float, per_sweep: float) -> float:
+    """A NUTS draw's work in collapsed sweeps: its leapfrog steps at `per_sweep` steps a
+    sweep, and its refresh (REFRESH_LEAPFROGS and one of R's sweeps)."""
+    return (leapfrogs + REFRESH_LEAPFROGS) / per_sweep + SWEEP_WORK["augmented"]
 
 
 def choose_sampler(n_cells: int, n_lists: int, n_classes: int, people: int = 0) -> str:
@@ -331,7 +341,8 @@ class LCMCR:
     `divergences_` (per chain, after tuning) and `leapfrog_steps_` (mean per draw),
     for the Gibbs samplers `acceptance_` (of the Metropolis steps); `work_` (in collapsed
     sweeps, exploring included: a leapfrog step counts 1 / `leapfrogs_per_sweep_`, what a
-    sweep costs in leapfrog steps on this table and K, `lcmcr_work`); `starts_` (NUTS: each exploring run's log
+    sweep costs in leapfrog steps on this table and K, `lcmcr_work`; a NUTS draw's
+    refresh as in `_draw_work`); `starts_` (NUTS: each exploring run's log
     posterior at its end, median N and work, and how many chains start there) and
     `chain_starts_` (the positions the chains started from, None where not explored);
     `rhat_path_` (R-hat of N after the run and each round of running on); `stopped_` (a
@@ -514,9 +525,9 @@ class LCMCR:
             self.divergences_ = np.array([int(s[:, 2].sum()) for s in stats])
             self.leapfrog_steps_ = float(np.mean([s[:, 1].mean() for s in stats]))
             explored = 0.0 if self.starts_ is None else float(self.starts_["work"].sum())
-            leapfrogs = sweeps * sum(float(s[:, 1].mean()) for s in stats)
             per_sweep = self._leapfrogs_per_sweep(counts)
-            self.work_ = explored + leapfrogs / per_sweep + WARM_SWEEPS * self.chains
+            drawn = sweeps * sum(_draw_work(float(s[:, 1].mean()), per_sweep) for s in stats)
+            self.work_ = explored + drawn + WARM_SWEEPS * self.chains
         else:
             self.acceptance_ = np.stack([chain.acceptance() for chain in chains])
             self.work_ = sweeps * self.chains * SWEEP_WORK[self.sampler_] + raced_work
@@ -651,7 +662,7 @@ class LCMCR:
             chain = Chain(rng, cells, counts, *priors, tune)
             found, _, stats = chain.advance(0, tune + draws)
             position = chain.stopped()[0]
-            work = (tune + draws) * float(stats[:, 1].mean()) / per_sweep + WARM_SWEEPS
+            work = (tune + draws) * _draw_work(float(stats[:, 1].mean()), per_sweep) + WARM_SWEEPS
             return position, chain.log_density(position), float(np.median(found)), work
 
         pool = self._pool()
