@@ -3,11 +3,12 @@
 
 On 16 tables (the 8-list shapes, Kosovo, 5-list tables of bench/estimate.py's coverage
 scenarios, three 6-list strata, 8 and 10 lists at 5,000 and 50,000, 6 lists at 70,000)
-and K = 5, 10, 20: CPU per collapsed sweep (400 sweeps after 400) and per leapfrog step
-(100 NUTS draws after 200 tuning ones), one process, one BLAS thread. Prints a JSON line
-per table and K (measured and modelled sweeps' cost in leapfrogs), then the coefficients a
-fit to these figures gives (non-negative least squares on relative error) and the model's
-error. Time it under the bench lock:
+and K = 5, 10, 20: CPU per collapsed sweep (400 sweeps after 400), per leapfrog step and
+per draw's refresh sweep (100 NUTS draws after 200 tuning ones, the transition and the
+refresh timed apart), one process, one BLAS thread. Prints a JSON line per table and K
+(measured and modelled costs in leapfrogs: a sweep's, and a refresh's as `_draw_work`
+counts it), then the coefficients a fit to these figures gives (non-negative least
+squares on relative error) and the model's error. Time it under the bench lock:
 
     flock /work/team/bench.lock .venv/bin/python bench/lcmcr_work.py
 """
@@ -28,8 +29,19 @@ sys.path.insert(0, str(Path(__file__).parent))
 from estimate import SCENARIOS, eight_list_table, syria_like_strata  # noqa: E402
 
 from recount.estimate import lcmcr_work, synthetic  # noqa: E402
-from recount.estimate._lcmcr_nuts import Chain  # noqa: E402
-from recount.estimate.lcmcr import GibbsChain, _one_blas_thread  # noqa: E402
+from recount.estimate._lcmcr_nuts import (  # noqa: E402
+    LCMCR_MAX_DEPTH,
+    Chain,
+    nuts_transition,
+    refresh_classes,
+    reorder_classes,
+)
+from recount.estimate.lcmcr import (  # noqa: E402
+    REFRESH_LEAPFROGS,
+    SWEEP_WORK,
+    GibbsChain,
+    _one_blas_thread,
+)
 from recount.settings.estimate import LcmcrSettings  # noqa: E402
 
 KOSOVO = Path(__file__).resolve().parents[2] / "shared" / "data" / "kosovo_patterns.csv"
@@ -55,8 +67,8 @@ def tables():
     yield "6_lists_70000", synthetic.hard_to_reach_population(70_000, 6, seed=4)
 
 
-def measure(table: pd.DataFrame, n_classes: int) -> tuple[float, float]:
-    """CPU microseconds per collapsed sweep and per leapfrog step on `table`."""
+def measure(table: pd.DataFrame, n_classes: int) -> tuple[float, float, float]:
+    """CPU microseconds per collapsed sweep, per leapfrog step and per refresh on `table`."""
     lists = [c for c in table.columns if c != "count"]
     cells = table[lists].to_numpy(dtype=np.uint8)
     counts = table["count"].to_numpy(dtype=np.int64)
@@ -69,10 +81,29 @@ def measure(table: pd.DataFrame, n_classes: int) -> tuple[float, float]:
     with _one_blas_thread():
         chain = Chain(np.random.default_rng(2), cells, counts, *priors, 200)
         chain.advance(0, 200)
+        leapfrog, refresh = draw_costs(chain, 100)
+    return sweep * 1e6, leapfrog * 1e6, refresh * 1e6
+
+
+def draw_costs(chain: Chain, draws: int) -> tuple[float, float]:
+    """CPU seconds per leapfrog step and per refresh over `draws` draws of a tuned chain,
+    each draw as `_lcmcr_nuts.run` makes it (transition, order moves, refresh), timed apart."""
+    rng, data = chain.rng, chain.data
+    x, g, logp, tune, _, _, stds, vecs, vals = chain.state
+    moving = refreshing = 0.0
+    steps = 0
+    for _ in range(draws):
         started = time.process_time()
-        _, _, stats = chain.advance(200, 100)
-        leapfrog = (time.process_time() - started) / stats[:, 1].sum()
-    return sweep * 1e6, leapfrog * 1e6
+        logp[0], _, taken, _, _ = nuts_transition(
+            rng, x, g, logp[0], tune[0], stds, vecs, vals, int(tune[5]), LCMCR_MAX_DEPTH, data
+        )
+        reorder_classes(rng, x, data)
+        between = time.process_time()
+        logp[0] = refresh_classes(rng, x, g, data)
+        refreshing += time.process_time() - between
+        moving += between - started
+        steps += taken
+    return moving / steps, refreshing / draws
 
 
 def main() -> None:
@@ -81,13 +112,16 @@ def main() -> None:
         counts = table["count"].to_numpy()
         n_lists = table.shape[1] - 1
         for n_classes in (5, 10, 20):
-            sweep, leapfrog = measure(table, n_classes)
+            sweep, leapfrog, refresh = measure(table, n_classes)
             modelled = lcmcr_work.leapfrogs_per_sweep(counts, n_lists, n_classes, ATTEMPTS)
             features = (
                 lcmcr_work.sweep_features(counts, n_lists, n_classes, ATTEMPTS),
                 lcmcr_work.leapfrog_features(len(counts), n_lists, n_classes),
             )
-            rows.append((sweep, leapfrog, *features, modelled))
+            refresh_modelled = REFRESH_LEAPFROGS + SWEEP_WORK["augmented"] * modelled
+            rows.append(
+                (sweep, leapfrog, *features, modelled, refresh / leapfrog, refresh_modelled)
+            )
             figures = {
                 "table": name,
                 "lists": n_lists,
@@ -98,6 +132,9 @@ def main() -> None:
                 "leapfrog_us": round(leapfrog, 3),
                 "leapfrogs_per_sweep": round(sweep / leapfrog, 2),
                 "modelled": round(modelled, 2),
+                "refresh_us": round(refresh, 2),
+                "refresh_leapfrogs": round(refresh / leapfrog, 2),
+                "refresh_modelled": round(refresh_modelled, 2),
             }
             print(json.dumps(figures), flush=True)
     sweeps, leapfrogs = np.array([r[0] for r in rows]), np.array([r[1] for r in rows])
@@ -115,6 +152,12 @@ def main() -> None:
         error = np.abs(np.log(measured / modelled))
         summary[f"{name}_median_error"] = round(float(np.expm1(np.median(error))), 3)
         summary[f"{name}_max_error"] = round(float(np.expm1(error.max())), 3)
+    refreshes = np.array([r[5] / r[6] for r in rows])
+    summary["refresh_median_ratio"] = round(float(np.median(refreshes)), 3)
+    summary["refresh_ratio_range"] = [
+        round(float(refreshes.min()), 3),
+        round(float(refreshes.max()), 3),
+    ]
     summary["constant_3_max_error"] = round(
         float(np.expm1(np.abs(np.log(measured / 3.0)).max())), 3
     )
