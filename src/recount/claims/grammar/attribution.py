@@ -542,6 +542,13 @@ _COMPILED_BY_RE = re.compile(
 )
 # "X said it had identified 18,000 victims and estimated that …": one subject, two verbs.
 _COORDINATED_RE = re.compile(r"[^\W\d_]{2,}\s+and\s+$")
+# An auxiliary right before the verb: a passive ("were found", "continued to be reported"),
+# whose subject is what was said, not who said it.
+_PASSIVE_END_RE = re.compile(
+    r"\b(?:were|was|been|are|is|being|be)\s+(?:(?:\w+ly|later|also|then|since|never|not|all|"
+    r"still|soon|only|subsequently)\s+)?$",
+    re.IGNORECASE,
+)
 # A participle and its agent after the subject: the agent is not who speaks.
 _AGENT_TAIL_RE = re.compile(
     r"\s(?:set\s+up|appointed|established|created|commissioned|led|headed|chaired|backed|"
@@ -597,6 +604,7 @@ def _speech_attribution(
         counted = _COUNTED_OBJECT_AND_RE.search(before)
         if counted is not None:  # "The commission took 9,000 testimonies and documented 46 deaths"
             return _clause_subject(sentence, counted.start("verb"), verb.start(), mentions)
+    passive = _PASSIVE_END_RE.search(before)  # before a participle is cut: "Fighting was"
     agent = _AGENT_TAIL_RE.search(before)
     doing = _PARTICIPLE_TAIL_RE.search(before)
     if agent is not None:  # "The Commission of Inquiry set up by the UN Secretary-General found"
@@ -618,12 +626,7 @@ def _speech_attribution(
         return _main_subject(sentence, verb.start(), mentions)
     if verb.group(0).lower().endswith("ing") and not before.strip():
         return None  # "Estimating war-related deaths poses many challenges"
-    if re.search(
-        r"\b(?:were|was|been|are|is|being)\s+(?:(?:\w+ly|later|also|then|since|never|not|all|"
-        r"still|soon|only|subsequently)\s+)?$",
-        before,
-        re.IGNORECASE,
-    ):
+    if passive is not None:
         return None  # "Some 70 bodies were found": a passive without its agent names no one
     compiled = _COMPILED_BY_RE.search(before)
     if compiled is not None:  # "Official data supplied by the ministry … show": the ministry

@@ -1579,7 +1579,8 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
     pop = None if members else _POP_AFTER_RE.match(after)
     if pop:
         claim.population = _population_of(pop)
-        claim.own_population = True
+        # "killed 12 civilians and wounded 121 others": others of the people just counted
+        claim.own_population = _key(pop.group("pop")) != "others"
         claim.phrase_end = q.end + pop.end()
     backward = _BACKWARD_RE.search(before[-60:])
     if backward:
@@ -2155,7 +2156,11 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
         ):
             claim.measure = previous.measure
             claim.measure_text = previous.measure_text
-            if not claim.own_population and claim.construction != "part":
+            if (
+                not claim.own_population
+                and claim.construction != "part"
+                and not _others_beside(sentence, claim, previous)
+            ):
                 claim.population = previous.population
             claim.construction = claim.construction or "list"
     for index in range(len(claims) - 2, -1, -1):
@@ -2506,8 +2511,16 @@ def _share_population(sentence: str, claims: list[SentenceClaim]) -> None:
                 inheritable
                 and previous.population != "all"
                 and (_AND_GAP_RE.match(gap) or _MORE_TAIL_RE.match(sentence, claim.quantity.end))
+                and not _others_beside(sentence, claim, previous)
             ):
                 claim.population = previous.population
+
+
+def _others_beside(sentence: str, claim: SentenceClaim, previous: SentenceClaim) -> bool:
+    """'killed three soldiers and four others': with the same measure, 'others' are other
+    people than those just counted; with another ('and injured four others'), the same ones."""
+    tail = re.match(r"\s+others\b", sentence[claim.quantity.end :], re.IGNORECASE)
+    return tail is not None and claim.measure == previous.measure
 
 
 def _outnumbers(sentence: str, claim: SentenceClaim, part: SentenceClaim) -> bool:
@@ -2865,6 +2878,8 @@ def _resolve_institution(
     if owner is None:
         return
     kind = " ".join(w.capitalize() for w in match.group("kind").split())
+    if kind == "Foreign":  # "the Foreign Ministry" is the Ministry of Foreign Affairs
+        kind = "Foreign Affairs"
     named = f"{owner} Ministry of {kind}"
     mentions = gazetteer.find(named)
     if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(named):

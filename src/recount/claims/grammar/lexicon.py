@@ -141,6 +141,10 @@ MEASURES_AFTER = {
     "internally displaced people": "displaced", "asylum seekers": "displaced",
     "asylum-seekers": "displaced",
     "hospitalised": "injured", "hospitalized": "injured", "treated for injuries": "injured",
+    "taken to hospital": "injured", "taken to hospitals": "injured",
+    "taken to the hospital": "injured", "admitted to hospital": "injured",
+    "admitted to hospitals": "injured", "rushed to hospital": "injured",
+    "neutralised": "killed", "neutralized": "killed", "left the areas": "displaced",
     "treated for wounds": "injured", "treated for gunshot wounds": "injured",
     "treated for shrapnel wounds": "injured", "treated for burns": "injured", "treated for their injuries": "injured",
     "among the dead": "killed", "among the killed": "killed", "among those killed": "killed",
@@ -216,6 +220,8 @@ MEASURES_BEFORE = {
     "evacuated": "evacuated", "evacuating": "evacuated", "evacuate": "evacuated",
     "saved": "saved", "saving": "saved", "rescued": "saved", "rescuing": "saved", "save": "saved",
     "eliminated": "killed", "eliminating": "killed", "captured": "detained",
+    "neutralised": "killed", "neutralized": "killed", "neutralising": "killed",
+    "neutralizing": "killed",
 }  # fmt: skip
 # These count the displaced only with "from their homes", "to flee", "out of".
 DISPLACING_VERBS = {
@@ -244,7 +250,8 @@ COMBINED_MEASURES = (
 # These count deaths only with "lives": "claimed 300,000 lives", "took the lives of 20";
 # "lost" only with people: "Armenia lost 3,825 troops".
 LIFE_VERBS = {"claimed", "claiming", "claims", "cost", "costing", "took", "taking", "taken"}
-PEOPLE_VERBS = {"lost", "loses", "losing", "eliminated", "eliminating", "captured"}
+PEOPLE_VERBS = {"lost", "loses", "losing", "eliminated", "eliminating", "captured", "neutralised",
+                "neutralized", "neutralising", "neutralizing"}  # fmt: skip
 
 # Between the people counted and what happened to them: "were reportedly killed".
 AUXILIARIES = [
