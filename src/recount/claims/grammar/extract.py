@@ -342,6 +342,8 @@ class DocumentState:
     field_source: tuple[str, str] | None = None  # … and the source a line names inside it
     by_source: tuple[str, str] | None = None  # "Civilians killed according to:": lines "X: 202"
     credited: tuple[str, frozenset[str]] | None = None  # the paragraph credit's source ("site")
+    roundup: bool = False  # the text's credit names several reports: no lede speaks for them all
+    past_lede: bool = False  # … and a later paragraph is being read
 
 
 @dataclass
@@ -387,6 +389,10 @@ def sentence_claims(
         state.datelined = _DATELINE_RE.match(sentence) is not None or credit > 0
     if state.new_paragraph or credit > 0:
         state.credited = credited_source(sentence)
+    if credit > 0 and state.paragraphs == 0:
+        state.roundup = _ROUNDUP_CREDIT_RE.search(sentence[:credit]) is not None
+    elif state.new_paragraph and state.roundup:
+        state.past_lede = True
     speaker_before = state.paragraph_speaker
     if not item:
         state.list_source = None
@@ -1189,6 +1195,7 @@ def _continue_attribution(sentence: str, claims: list[SentenceClaim], state: Doc
         and state.paragraph_speaker is None
         and not state.cited
         and not state.datelined  # another report's lede does not speak under this header
+        and not (state.roundup and state.past_lede)  # each report of a roundup its own
     ):
         if _NARRATED_RE.search(sentence):
             return  # the text tells what happened ("gunmen ambushed a bus, killing 22")
@@ -1226,6 +1233,9 @@ def _giver_of(
     return next((s for s, m in reversed(state.paragraph_counts) if m == measure), None)
 
 
+# A credit naming several reports: "(a summary of Pledge Times, 12 September 2024; Mosaique; …)",
+# "(summary of BBC and AFP reports)".
+_ROUNDUP_CREDIT_RE = re.compile(r"\([^()]*(?:;|\band\b)[^()]*\)")
 # A report's header before a dash that opens its paragraph: who published it and when
 # ("Kyiv Independent, 17 June 2023 —", "BEIRUT, Dec 14 (Reuters) —"), a few words with a name.
 _DATELINE_RE = re.compile(r"^\W*[A-Z][^—–\n.;:]{1,100}?\s[—–]\s(?=\W*[A-Z0-9])")

@@ -1,0 +1,217 @@
+"""Mechanisms of round 18 of issue #18 (claimants in summaries first: passives, roundups,
+condemnations, citations, Arabic acronyms; then hospital and euphemism wording, 'N others'), on
+text written for these tests in the constructions of real reporting."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from recount.claims.extraction import claim_records
+from recount.claims.grammar.acronyms import definitions
+
+OUTLET = "Wire"
+TOWNS = ["Laas Caanood", "Abyei", "Kursk", "Goma", "Jenin", "Marawi"]
+
+
+def claims_of(text: str) -> dict[str, dict]:
+    return {c["quantity_text"]: c for c in claim_records(text, outlet=OUTLET, date="2025-02-01")}
+
+
+def claim_at(text: str, number: str) -> dict:
+    """The claim whose quantity starts with `number`."""
+    found = [c for c in claim_records(text, outlet=OUTLET, date="2025-02-01")]
+    return next(c for c in found if c["quantity_text"].startswith(number))
+
+
+# A speech verb in the passive ("fighting was reported", "continued to be reported") names what
+# was said, not who said it: its subject is nobody's name, for its sentence or the next.
+@given(
+    adjective=st.sampled_from(["Heavy", "Renewed", "Fierce", "Sporadic"]),
+    passive=st.sampled_from(["was reported", "continued to be reported", "has been reported"]),
+    town=st.sampled_from(TOWNS),
+    n=st.integers(1_000, 200_000),
+)
+def test_a_passive_speech_verb_names_no_speaker(adjective, passive, town, n):
+    text = f"{adjective} fighting {passive} in {town}. More than {n:,} people have been displaced."
+    claim = claim_at(text, "More than")
+    assert claim["measure"] == "displaced"
+    assert claim["claimant"] == OUTLET and not claim["attributed"]
+
+
+# "the Foreign Ministry" is the Ministry of Foreign Affairs, not a "Ministry of Foreign".
+@given(owner=st.sampled_from(["Russian", "Ukrainian", "Iranian"]), n=st.integers(10, 900))
+def test_a_foreign_ministry_is_of_foreign_affairs(owner, n):
+    text = f"The {owner} Foreign Ministry said the offensive had killed at least {n} civilians."
+    assert claim_at(text, "at least")["claimant"] == f"{owner} Ministry of Foreign Affairs"
+
+
+# People taken or admitted to hospital are the injured; attackers "neutralised" by an army are
+# killed; people who "left the areas" near a front are displaced.
+@given(
+    n=st.integers(20, 900),
+    wording=st.sampled_from(
+        [
+            "had been taken to hospitals with wounds",
+            "were taken to hospital",
+            "were admitted to hospital",
+        ]
+    ),
+)
+def test_people_taken_to_hospital_are_injured(n, wording):
+    assert claim_at(f"The mayor said {n} people {wording}.", str(n))["measure"] == "injured"
+
+
+@given(n=st.integers(5, 200), spelling=st.sampled_from(["neutralised", "neutralized"]))
+def test_neutralised_attackers_are_killed(n, spelling):
+    passive = claim_at(f"The army said {n} attackers had been {spelling} so far.", str(n))
+    active = claim_at(f"The army said it {spelling} {n} attackers.", str(n))
+    assert passive["measure"] == active["measure"] == "killed"
+    assert passive["population"] == "combatants"
+
+
+def test_neutralised_things_are_not_people():
+    assert claims_of("The army said it neutralised 12 vehicles and 3 drones.") == {}
+
+
+def test_people_who_left_the_areas_are_displaced():
+    text = "More than 120,000 people had left the areas close to the border."
+    assert claim_at(text, "More than")["measure"] == "displaced"
+
+
+# "killed 12 civilians and wounded 121 others": others under another measure are others of the
+# same people (civilians); under the same measure ("killed three soldiers and four others"),
+# other people than those.
+@given(
+    people=st.sampled_from(
+        [("civilians", "civilians"), ("soldiers", "combatants"), ("children", "children")]
+    ),
+    dead=st.integers(2, 50),
+    hurt=st.integers(51, 300),
+)
+def test_others_after_another_measure_are_the_same_people(people, dead, hurt):
+    noun, population = people
+    text = f"The attack killed {dead} {noun} and wounded {hurt} others."
+    found = claim_at(text, str(hurt))
+    assert found["measure"] == "injured" and found["population"] == population
+
+
+@given(dead=st.integers(2, 50), more=st.integers(51, 300))
+def test_others_under_the_same_measure_are_other_people(dead, more):
+    text = f"Gunmen killed {dead} soldiers and {more} others."
+    assert claim_at(text, str(dead))["population"] == "combatants"
+    assert claim_at(text, str(more))["population"] == "all"
+
+
+# An Arabic name keeps its particles in lower case ("al-Islam", "wal"): the acronym is spelt by
+# the capitals, so the text's own definition names the body for "the group" later.
+@given(
+    words=st.lists(
+        st.sampled_from(["Jama'at", "Nusrat", "Ansar", "Tahrir", "Jaish", "Harakat", "Liwa"]),
+        min_size=1,
+        max_size=3,
+        unique=True,
+    ),
+    particle=st.sampled_from(["al-Islam", "al-Sham", "ad-Din", "al-Mujahidin"]),
+    tail=st.sampled_from(["", " wal Muslimeen", " wa Ansar"]),
+)
+def test_an_arabic_name_defines_its_acronym(words, particle, tail):
+    name = " ".join([*words, particle]) + tail
+    acronym = "".join(c for w in name.split() for c in w if c.isupper())
+    assert definitions(f"{name} ({acronym}) claimed the attack.") == [(name, acronym)]
+
+
+def test_the_group_is_the_body_the_text_defined():
+    text = (
+        "Jama'at Nusrat al-Islam wal Muslimeen (JNIM), an al-Qaeda affiliate, claimed the attack. "
+        "The group said it had killed 70 soldiers in its raids, according to a monitoring group."
+    )
+    assert claim_at(text, "70")["claimant"] == "Jama'at Nusrat al-Islam wal Muslimeen"
+
+
+# "an attack near the border, also claimed by JNIM": claiming an attack is responsibility, not
+# a source for the toll.
+@given(n=st.integers(5, 90), adverb=st.sampled_from(["also ", "later ", ""]))
+def test_an_attack_claimed_by_a_group_is_not_its_count(n, adverb):
+    text = f"{n} soldiers were killed in a similar attack near the border with Niger, {adverb}claimed by JNIM."
+    claim = claim_at(text, str(n))
+    assert claim["claimant"] == OUTLET
+
+
+# Who condemns an attack gives its toll: "UNISFA condemned an attack … in which 14 died",
+# "condemned raids …, which it said left 27 people killed".
+@given(
+    verb=st.sampled_from(["condemned", "denounced", "deplored"]),
+    n=st.integers(5, 99),
+)
+def test_who_condemns_an_attack_gives_its_toll(verb, n):
+    text = f"The UN mission {verb} an attack on a village, in which at least {n} people died."
+    assert claim_at(text, "at least")["claimant"] == "UN mission"
+
+
+def test_which_it_said_is_the_condemning_body():
+    text = (
+        "In another attack reported by Radio Tamazuj, the UN mission condemned raids on three "
+        "villages, which it said left an estimated 27 people killed and 14 injured."
+    )
+    assert claim_at(text, "an estimated 27")["claimant"] == "UN mission"
+
+
+# A roundup's credit names several reports: the lede's source does not speak for the figures of
+# later paragraphs that name no source of their own.
+LATER = (
+    "\n\nSchools have been closed since then. Nine police officers have been killed since "
+    "9 September.\n\nBy the end of January the dispute had left 803 homicides in the state."
+)
+LEDE = "The state prosecutor's office recorded at least 9 murders in the first three days."
+
+
+@given(
+    credit=st.sampled_from(
+        ["a summary of Pledge Times; Mosaique; and O-Abroad", "BBC and AFP reports"]
+    )
+)
+def test_a_roundups_later_paragraphs_are_the_texts_own(credit):
+    text = f"CULIACÁN, 24 June 2025 ({credit}) - {LEDE}{LATER}"
+    assert claim_at(text, "Nine")["claimant"] == claim_at(text, "803")["claimant"] == OUTLET
+
+
+def test_a_single_reports_later_paragraphs_still_speak_for_its_lede():
+    text = f"CULIACÁN, 24 June 2025 (Pledge Times) - {LEDE}{LATER}"
+    assert claim_at(text, "803")["claimant"] == "state prosecutor's office"
+
+
+# A time said first ("As of 2 March,") does not hide the described speaker after it.
+@given(
+    opening=st.sampled_from(
+        ["As of Thursday 2 March", "On 14 May", "By April", "Earlier this week"]
+    ),
+    verb=st.sampled_from(["told a press conference that", "told reporters that", "said"]),
+    n=st.integers(20, 900),
+)
+def test_a_time_before_a_described_speaker(opening, verb, n):
+    text = f"{opening}, the town's mayor, Abdirahin Ali, {verb} {n} people had been killed."
+    assert claim_at(text, str(n))["claimant"] == "Abdirahin Ali"
+
+
+# "X says …, citing an interagency assessment report": a nameless document backs the speaker's
+# figure; a named body cited is still the source ("citing UNHCR").
+@given(
+    document=st.sampled_from(
+        [
+            "an interagency assessment report",
+            "ministry data",
+            "the latest reports",
+            "unnamed sources",
+        ]
+    ),
+    n=st.integers(100, 900),
+)
+def test_citing_a_nameless_document_keeps_the_speaker(document, n):
+    text = f"The Relief Agency says the fighting has claimed the lives of over {n} people, citing {document}."
+    assert claim_at(text, "over")["claimant"] == "Relief Agency"
+
+
+def test_citing_a_named_body_credits_it():
+    text = "The Relief Agency says the fighting has claimed the lives of over 300 people, citing UNHCR."
+    assert claim_at(text, "over")["claimant"] == "UNHCR"
