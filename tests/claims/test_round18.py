@@ -215,3 +215,30 @@ def test_citing_a_nameless_document_keeps_the_speaker(document, n):
 def test_citing_a_named_body_credits_it():
     text = "The Relief Agency says the fighting has claimed the lives of over 300 people, citing UNHCR."
     assert claim_at(text, "over")["claimant"] == "UNHCR"
+
+
+# An infobox line sets counts side by side with no punctuation: "~300 people dead 154,000
+# civilians displaced" is two claims; "dead" takes no object, so the next count is not its own.
+@given(dead=st.integers(100, 999), moved=st.integers(1_000, 200_000))
+def test_counts_side_by_side_after_dead(dead, moved):
+    found = claim_records(
+        f"~{dead} people dead[10] {moved:,} civilians displaced[11] |", outlet=OUTLET
+    )
+    assert sorted((c["measure"], c["value"]) for c in found) == [
+        ("displaced", moved),
+        ("killed", dead),
+    ]
+
+
+# Families and households are homes counted, not people; the people restated in brackets after
+# them are, with the predicate that follows the bracket ("who had just been displaced").
+@given(
+    homes=st.integers(10, 900),
+    noun=st.sampled_from(["families", "households", "displaced families"]),
+    adverb=st.sampled_from(["", "just ", "recently "]),
+)
+def test_families_are_not_people_but_the_people_after_them_are(homes, noun, adverb):
+    people = homes * 6
+    text = f"About {homes} {noun} ({people} people) who had {adverb}been displaced arrived in town."
+    found = claim_records(text, outlet=OUTLET)
+    assert [(c["measure"], c["value"]) for c in found] == [("displaced", people)]

@@ -112,6 +112,7 @@ _ADJECTIVE = rf"(?:(?!(?:and|or|but|of|with|by|{_POP}|{alternation(UNITS)})\b)(?
 _FORWARD_RE = re.compile(
     rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?P<of>of\s+)?(?:(?:reports?|names|accounts|cases)\s+of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>(?:{_POP})(?:\s+(?:{_POP})|\s*,?\s+(?:and|or|&)\s+(?:{_ADJECTIVE}){{0,1}}?(?:{_POP}))?)\b|{_ADJECTIVE}{{1,2}}?(?=(?:{alternation(MEASURE_NOUNS)})\b)|(?!{_ANIMALS}\b){_ADJECTIVE}{{1,2}}?(?=(?:{_PLACE_PHRASE}\s+)?(?:had|have|has|were|was)\s+(?:been\s+)?{_PASSIVE_HARM}\b)"
     rf"|(?!{_ANIMALS}\b){_ADJECTIVE}{{0,2}}?[A-Za-z][\w'’-]*(?=(?:\s*,[^,.;]{{1,40}},)?\s+(?:who\s+)?(?:(?:had|have|has)\s+)?{_DYING}\b))?"
+    r"\)?"  # "56 families (336 people) who had been displaced": the count restated in brackets
     rf"{_LOCATIVE}"
     r"(?P<aside>\s*(?:,|\(|–|—)\s*[^,()–—.;]{0,80}?(?:,|\)|–|—)|\s*\([^()]{0,80}\)"
     r"|\s+[–—-]\s+[^()–—.;]{0,80}?\s[–—-](?=\s))?"
@@ -256,6 +257,8 @@ _NOT_A_COUNT_AFTER_RE = re.compile(
     r"|[\s-]+(?:halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b"
     # estimates or studies counted, not people ("a survey of 14 estimates"), nor kinds of them
     r"|\s+(?:estimates|studies|surveys|sources|kinds|types|sorts|categories)\b"
+    # homes counted, not people ("56 families (336 people) who had been displaced")
+    r"|\s+(?:[\w-]+\s+)?(?:families|households)\b"
     # places people are held in, not people ("held in more than 60 small camps")
     r"|\s+(?:[\w-]+\s+){0,2}?(?:camps|prisons|jails|cells|detention\s+cent(?:re|er)s)\b"
     # the troops who served, not the dead among them ("of some 125,000 Americans who fought")
@@ -1544,7 +1547,12 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
         and _ESCAPE_RE.match(after[forward.end() :])
     ):
         forward = None  # "12 prisoners fled the jail" escaped; they were not displaced
-    if forward and forward.group("pop") and _counts_an_object(after[forward.end() :]):
+    if (
+        forward
+        and forward.group("pop")
+        and _key(forward.group("meas")) in MEASURES_BEFORE  # "300 people dead 154,000 …": no verb
+        and _counts_an_object(after[forward.end() :])
+    ):
         forward = None  # "two gunmen killed almost 60 people": the two did the killing
     if forward:
         word = forward.group("meas")
