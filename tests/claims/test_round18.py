@@ -242,3 +242,63 @@ def test_families_are_not_people_but_the_people_after_them_are(homes, noun, adve
     text = f"About {homes} {noun} ({people} people) who had {adverb}been displaced arrived in town."
     found = claim_records(text, outlet=OUTLET)
     assert [(c["measure"], c["value"]) for c in found] == [("displaced", people)]
+
+
+# People reached by aid are counted by who helps them, not by what befell them.
+@given(
+    n=st.integers(1_000, 900_000),
+    verb=st.sampled_from(
+        [
+            "had delivered 448 metric tons of food to",
+            "provided food to",
+            "distributed relief items to",
+        ]
+    ),
+    people=st.sampled_from(["displaced people", "people", "refugees"]),
+)
+def test_people_reached_by_aid_are_not_a_claim(n, verb, people):
+    assert (
+        claim_records(f"As of 30 May, WFP {verb} {n:,} {people} from Abyei.", outlet=OUTLET) == []
+    )
+
+
+@given(
+    n=st.integers(1_000, 90_000),
+    aid=st.sampled_from(["cash assistance", "food aid", "shelter kits"]),
+)
+def test_people_who_received_aid_are_not_a_claim(n, aid):
+    assert (
+        claim_records(f"So far, more than {n:,} individuals have received {aid}.", outlet=OUTLET)
+        == []
+    )
+
+
+# The residents of a place are people wherever they are said to be from; the last count inside
+# brackets is not the subject of the verb after them ("(132 290 maquisards and 204 458
+# civilians) were killed" counts neither), nor is a year in brackets.
+@given(
+    n=st.integers(1_000, 9_000),
+    home=st.sampled_from(["border settlements", "the village", "nearby towns"]),
+)
+def test_residents_of_a_place_evacuated(n, home):
+    found = claim_at(
+        f"About {n:,} residents of {home} had been evacuated, the governor said.", "About"
+    )
+    assert found["measure"] == "evacuated" and found["claimant"] == "governor"
+
+
+def test_a_bracketed_breakdown_is_not_the_subject_after_the_bracket():
+    text = (
+        "According to the archives, 152 863 of a cumulative 336 748 moudjahidines (132 290 FLN "
+        "maquisards and 204 458 FLN civilians) were killed, a figure close to others."
+    )
+    assert all(c["value"] not in (132_290, 204_458) for c in claim_records(text, outlet=OUTLET))
+    text = "Total: 40,000 (1976)[11] – 80,000 (1977)[12] refugees"
+    assert all(c["value"] not in (1976, 1977) for c in claim_records(text, outlet=OUTLET))
+
+
+@given(n=st.integers(10, 900))
+def test_assassinated_are_killed(n):
+    assert (
+        claim_at(f"The gang leader assassinated {n} elderly people.", str(n))["measure"] == "killed"
+    )

@@ -102,7 +102,12 @@ _PASSIVE_HARM = (
     r"imprisoned|jailed|captured|incarcerated|held(?=\s+(?:in|at|on)\s))"
 )
 _PLACE_PHRASE = r"(?:in|on|at|near|from|across|around|inside|outside|throughout)\s+(?:(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}|(?:both|each|either)\s+sides?)"
-_LOCATIVE = rf"(?:(?:\s+|(?<=\s)){_PLACE_PHRASE})?"
+# "3,000 residents of border settlements had been evacuated": whose home the people are
+_HOME_OF = (
+    r"\s+of\s+(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,2}(?:settlements?|villages?|towns?|areas?|"
+    r"regions?|districts?|cit(?:y|ies)|camps?|communit(?:y|ies)|neighbou?rhoods?)"
+)
+_LOCATIVE = rf"(?:(?:\s+|(?<=\s)){_PLACE_PHRASE}|{_HOME_OF})?"
 # What only people do, after a noun the lexicon does not know ("27,927 Boers had died", "68
 # inmates died", "300,000 Paraguayans … perished"): that noun names people; animals die too.
 _DYING = r"(?:died|perished|succumbed|fled|(?:go|goes|went|gone)\s+missing)"
@@ -112,7 +117,8 @@ _ADJECTIVE = rf"(?:(?!(?:and|or|but|of|with|by|{_POP}|{alternation(UNITS)})\b)(?
 _FORWARD_RE = re.compile(
     rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?P<of>of\s+)?(?:(?:reports?|names|accounts|cases)\s+of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>(?:{_POP})(?:\s+(?:{_POP})|\s*,?\s+(?:and|or|&)\s+(?:{_ADJECTIVE}){{0,1}}?(?:{_POP}))?)\b|{_ADJECTIVE}{{1,2}}?(?=(?:{alternation(MEASURE_NOUNS)})\b)|(?!{_ANIMALS}\b){_ADJECTIVE}{{1,2}}?(?=(?:{_PLACE_PHRASE}\s+)?(?:had|have|has|were|was)\s+(?:been\s+)?{_PASSIVE_HARM}\b)"
     rf"|(?!{_ANIMALS}\b){_ADJECTIVE}{{0,2}}?[A-Za-z][\w'’-]*(?=(?:\s*,[^,.;]{{1,40}},)?\s+(?:who\s+)?(?:(?:had|have|has)\s+)?{_DYING}\b))?"
-    r"\)?"  # "56 families (336 people) who had been displaced": the count restated in brackets
+    # "56 families (336 people) who had been displaced": the count restated in brackets
+    r"(?:\)(?=\s+(?:who|that)\b))?"
     rf"{_LOCATIVE}"
     r"(?P<aside>\s*(?:,|\(|–|—)\s*[^,()–—.;]{0,80}?(?:,|\)|–|—)|\s*\([^()]{0,80}\)"
     r"|\s+[–—-]\s+[^()–—.;]{0,80}?\s[–—-](?=\s))?"
@@ -1468,6 +1474,8 @@ def _may_count(sentence: str, q: Quantity) -> bool:
         return False  # "134. The Government has claimed …": a numbered paragraph
     if _RATIO_BEFORE_RE.search(sentence[max(0, q.start - 60) : q.start]):
         return False  # "For every combatant killed, four civilians died"
+    if _AID_TO_RE.search(sentence[max(0, q.start - 80) : q.start]) or _AID_RECEIVED_RE.match(after):
+        return False  # "WFP delivered food to 34,617 displaced people": people reached by aid
     start = max(0, q.start - 60)
     window = sentence[start : q.end + 60]
     if any(
@@ -1480,6 +1488,21 @@ def _may_count(sentence: str, q: Quantity) -> bool:
     return not (q.value is not None and q.value != q.value)
 
 
+# People reached by aid are counted by who helps them, not by what happened to them: "WFP had
+# delivered 448 metric tons of food to 34,617 displaced people", "73,000 individuals have
+# received cash assistance".
+_AID = r"(?:food|aid|assistance|relief|help|support|cash|water|shelter|rations|supplies|items|kits|services)"
+_AID_TO_RE = re.compile(
+    rf"\b(?:provided|provides|providing|delivered|delivers|delivering|distributed|distributing|"
+    rf"supplied|supplying|brought|bringing|gave|given|giving)\s+(?:[^.;]{{0,50}}?\s)?{_AID}\s+"
+    r"(?:[^.;\d]{0,30}\s)?to\s+(?:(?:some|about|around|nearly|almost|over|more\s+than|at\s+least)\s+)?$",
+    re.IGNORECASE,
+)
+_AID_RECEIVED_RE = re.compile(
+    rf"^\s*(?:[\w-]+\s+){{0,3}}?(?:have\s+|has\s+|had\s+)?(?:received|receiving|benefit+(?:ed|ing)?\s+from)"
+    rf"\s+(?:[\w-]+\s+){{0,2}}?{_AID}\b",
+    re.IGNORECASE,
+)
 # Fleeing a jail, a post or custody is an escape, not displacement.
 _ESCAPE_RE = re.compile(
     r"^\s*(?:from\s+)?(?:the\s+|their\s+|a\s+)?(?:[\w-]+\s+)?(?:jail|prison|base|barracks|custody|detention|post|garrison|front)\b",

@@ -145,6 +145,7 @@ MEASURES_AFTER = {
     "taken to the hospital": "injured", "admitted to hospital": "injured",
     "admitted to hospitals": "injured", "rushed to hospital": "injured",
     "neutralised": "killed", "neutralized": "killed", "left the areas": "displaced",
+    "assassinated": "killed",
     "treated for wounds": "injured", "treated for gunshot wounds": "injured",
     "treated for shrapnel wounds": "injured", "treated for burns": "injured", "treated for their injuries": "injured",
     "among the dead": "killed", "among the killed": "killed", "among those killed": "killed",
@@ -220,6 +221,7 @@ MEASURES_BEFORE = {
     "evacuated": "evacuated", "evacuating": "evacuated", "evacuate": "evacuated",
     "saved": "saved", "saving": "saved", "rescued": "saved", "rescuing": "saved", "save": "saved",
     "eliminated": "killed", "eliminating": "killed", "captured": "detained",
+    "assassinated": "killed", "assassinating": "killed",
     "neutralised": "killed", "neutralized": "killed", "neutralising": "killed",
     "neutralizing": "killed",
 }  # fmt: skip
