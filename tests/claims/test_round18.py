@@ -302,3 +302,40 @@ def test_assassinated_are_killed(n):
     assert (
         claim_at(f"The gang leader assassinated {n} elderly people.", str(n))["measure"] == "killed"
     )
+
+
+# "Abyei displacement now estimated at 96,000": what is estimated at a figure is not who
+# estimates it; "X estimated at least …", "estimated at the time that …" still name X.
+@given(
+    n=st.integers(1_000, 200_000),
+    what=st.sampled_from(["Abyei displacement", "The death toll", "Casualties"]),
+)
+def test_what_is_estimated_at_a_figure_is_not_a_speaker(n, what):
+    assert claim_at(f"{what} now estimated at {n:,}", f"{n:,}")["claimant"] == OUTLET
+
+
+def test_who_estimated_at_least_still_speaks():
+    assert (
+        claim_at("UNHCR estimated at least 96,000 people were displaced.", "at least")["claimant"]
+        == "UNHCR"
+    )
+    assert (
+        claim_at("UNHCR estimated at the time that 96,000 people had fled.", "96,000")["claimant"]
+        == "UNHCR"
+    )
+
+
+# Gapping: "September closed with 144 murders, October with a record 188 and November with
+# 175": each later item says only its name and "with" before its count.
+@given(
+    counts=st.lists(st.integers(100, 999), min_size=2, max_size=4, unique=True),
+    verb=st.sampled_from(["closed", "ended"]),
+)
+def test_gapped_items_with_their_counts(counts, verb):
+    months = ["September", "October", "November", "December"]
+    items = [f"{months[i]} with {n}" for i, n in enumerate(counts)]
+    text = f"{months[0]} {verb} with {counts[0]} murders, " + ", ".join(items[1:-1])
+    text = (text + ", " if len(items) > 2 else text) + f"and {items[-1]}."
+    text = text.replace(", and", " and").replace(",  and", " and")
+    for n in counts:
+        assert claim_at(text, str(n))["measure"] == "killed"

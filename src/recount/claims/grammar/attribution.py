@@ -570,6 +570,7 @@ _PASSIVE_END_RE = re.compile(
     r"still|soon|only|subsequently)\s+)?$",
     re.IGNORECASE,
 )
+_ESTIMATED_AT_RE = re.compile(r"\s+at\s+(?!least\b|most\b)(?:[a-z]+\s+){0,2}?\d", re.IGNORECASE)
 # A participle and its agent after the subject: the agent is not who speaks.
 _AGENT_TAIL_RE = re.compile(
     r"\s(?:set\s+up|appointed|established|created|commissioned|led|headed|chaired|backed|"
@@ -652,6 +653,8 @@ def _speech_attribution(
         return None  # "Estimating war-related deaths poses many challenges"
     if passive is not None:
         return None  # "Some 70 bodies were found": a passive without its agent names no one
+    if verb.group(0).lower() == "estimated" and _ESTIMATED_AT_RE.match(sentence, verb.end()):
+        return None  # "Abyei displacement now estimated at 96,000": what is estimated, by no one
     compiled = _COMPILED_BY_RE.search(before)
     if compiled is not None:  # "Official data supplied by the ministry … show": the ministry
         return _object_attribution(sentence, verb.start(), compiled.end(), mentions)

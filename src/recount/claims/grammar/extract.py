@@ -1474,8 +1474,8 @@ def _may_count(sentence: str, q: Quantity) -> bool:
         return False  # "134. The Government has claimed …": a numbered paragraph
     if _RATIO_BEFORE_RE.search(sentence[max(0, q.start - 60) : q.start]):
         return False  # "For every combatant killed, four civilians died"
-    if _AID_TO_RE.search(sentence[max(0, q.start - 80) : q.start]) or _AID_RECEIVED_RE.match(after):
-        return False  # "WFP delivered food to 34,617 displaced people": people reached by aid
+    if _AID_RECEIVED_RE.match(after):
+        return False  # "73,000 individuals have received cash assistance": people reached by aid
     start = max(0, q.start - 60)
     window = sentence[start : q.end + 60]
     if any(
@@ -1488,16 +1488,9 @@ def _may_count(sentence: str, q: Quantity) -> bool:
     return not (q.value is not None and q.value != q.value)
 
 
-# People reached by aid are counted by who helps them, not by what happened to them: "WFP had
-# delivered 448 metric tons of food to 34,617 displaced people", "73,000 individuals have
-# received cash assistance".
+# People who received aid are counted by who helps them, not by what befell them: "more than
+# 73,000 individuals have received cash assistance".
 _AID = r"(?:food|aid|assistance|relief|help|support|cash|water|shelter|rations|supplies|items|kits|services)"
-_AID_TO_RE = re.compile(
-    rf"\b(?:provided|provides|providing|delivered|delivers|delivering|distributed|distributing|"
-    rf"supplied|supplying|brought|bringing|gave|given|giving)\s+(?:[^.;]{{0,50}}?\s)?{_AID}\s+"
-    r"(?:[^.;\d]{0,30}\s)?to\s+(?:(?:some|about|around|nearly|almost|over|more\s+than|at\s+least)\s+)?$",
-    re.IGNORECASE,
-)
 _AID_RECEIVED_RE = re.compile(
     rf"^\s*(?:[\w-]+\s+){{0,3}}?(?:have\s+|has\s+|had\s+)?(?:received|receiving|benefit+(?:ed|ing)?\s+from)"
     rf"\s+(?:[\w-]+\s+){{0,2}}?{_AID}\b",
@@ -2192,8 +2185,13 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
         )
         if named:
             claim.own_population = True  # "35 Bedouin": people of their own, not the item's before
-        if claim.construction in ("part", "another") or (
-            (_COORD_RE.match(gap) or _OTHER_SOURCE_GAP_RE.search(gap) or breakdown) and listed
+        gapped = _GAPPED_WITH_RE.match(gap) and _WITH_BEFORE_RE.search(
+            sentence[: previous.quantity.start]
+        )  # "September closed with 144 murders, October with 188": the verb and noun left out
+        if (
+            claim.construction in ("part", "another")
+            or gapped
+            or ((_COORD_RE.match(gap) or _OTHER_SOURCE_GAP_RE.search(gap) or breakdown) and listed)
         ):
             claim.measure = previous.measure
             claim.measure_text = previous.measure_text
@@ -2275,6 +2273,11 @@ _COLON_BREAKDOWN_RE = re.compile(
 _PEOPLE_NAME_RE = re.compile(
     r"^\s*(?:[a-z]+\s+)?(?:[A-Z][a-z]+s\b|(?-i:[A-Z][a-z]+)(?=\s*(?:[,;.)]|$)))"
 )
+# "September closed with 144 murders, October with a record 188 and November with 175": each
+# item says its name and "with", the verb and the noun left out after the first.
+_WITH_COUNT = r"with\s+(?:(?:a|an)\s+(?:record|further|new|another)\s+)?$"
+_GAPPED_WITH_RE = re.compile(rf"^\s*,?\s*(?:and\s+)?(?:[A-Z][\w'’-]*\s+){{1,3}}{_WITH_COUNT}")
+_WITH_BEFORE_RE = re.compile(rf"\b[A-Za-z]\w*\s+{_WITH_COUNT}")
 _OTHER_SOURCE_GAP_RE = re.compile(
     r"^\s*[;,]?\s*(?:while|whilst|but|whereas|and)?\s*[^;,.]{0,40}?\b(?:says|said|say|puts\s+it\s+at|"
     r"put\s+it\s+at|estimates|estimated|claims|claimed|counts|counted)\s+(?:only|just|about|some)?\s*$",
