@@ -7,6 +7,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from recount.claims.documents import unread_script
 from recount.claims.extraction import claim_records
 from recount.claims.grammar.acronyms import definitions
 
@@ -322,3 +323,45 @@ def test_gapped_items_with_their_counts(counts, verb):
     text = text.replace(", and", " and").replace(",  and", " and")
     for n in counts:
         assert claim_at(text, str(n))["measure"] == "killed"
+
+
+# A text in a script the grammar does not read gives no claims, and `claims add` says so by
+# name, so a user can tell an unread language from a text without claims.
+@given(
+    words=st.lists(
+        st.sampled_from(["قُتل", "شخص", "ولايات", "دارفور", "убито", "человек", "области"]),
+        min_size=3,
+        max_size=12,
+    ),
+    numbers=st.lists(st.integers(10, 9_999), max_size=3),
+)
+def test_the_script_of_a_text(words, numbers):
+    text = " ".join(words + [str(n) for n in numbers])
+    arabic = sum(1 for w in words for c in w if c.isalpha() and "\u0600" <= c <= "\u06ff")
+    cyrillic = sum(1 for w in words for c in w if c.isalpha() and "\u0400" <= c <= "\u04ff")
+    expected = "Arabic" if arabic > cyrillic else "Cyrillic" if cyrillic > arabic else None
+    if expected is not None:
+        assert unread_script(text) == expected
+    assert unread_script("SNHR says 4,500 people have been killed. " + text[:10]) is None
+
+
+def test_claims_add_names_a_text_it_cannot_read(workspace, tmp_path):
+    from typer.testing import CliRunner
+
+    from recount.cli import app
+
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "statement.txt").write_text(
+        "Date: 2023-06-01\n\nAt least 3,000 people have been killed in Darfur, the UN said.\n",
+        encoding="utf-8",
+    )
+    (texts / "bayan.txt").write_text(
+        "قُتل ما لا يقل عن 3000 شخص في ولايات دارفور منذ أبريل 2023. وفي الخرطوم تجاوز عدد القتلى 600 شخص.",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["claims", "add", str(texts), "-w", str(workspace.root)])
+    assert result.exit_code == 0, result.output
+    assert "1 claims from 1 document(s)" in result.output
+    assert "bayan.txt: no claims read; its text is in Arabic script" in result.output
+    assert "statement.txt" not in result.output
