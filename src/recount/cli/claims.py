@@ -66,6 +66,7 @@ def register(app: typer.Typer) -> None:
                 f"[yellow]warning:[/] {source}: no claims read; its text is in {script} script, "
                 "and recount reads claims in English text only",
                 highlight=False,
+                soft_wrap=True,  # the file's path whole, to copy
             )
 
     @claims_app.command("extract")
