@@ -571,6 +571,12 @@ _PASSIVE_END_RE = re.compile(
     re.IGNORECASE,
 )
 _ESTIMATED_AT_RE = re.compile(r"\s+at\s+(?!least\b|most\b)(?:[a-z]+\s+){0,2}?\d", re.IGNORECASE)
+# A prepositional phrase set off by commas between the subject and its verb: "X, in a 1983
+# article, put …", "the ministry, on Monday, said …".
+_PREPOSITIONAL_ASIDE_RE = re.compile(
+    r"(?<=[\w.)])\s*,\s*(?:in|on|at|during|from|with|after|before|since)\s+[^,;:()\"“”]{2,60},\s*$",
+    re.IGNORECASE,
+)
 # A participle and its agent after the subject: the agent is not who speaks.
 _AGENT_TAIL_RE = re.compile(
     r"\s(?:set\s+up|appointed|established|created|commissioned|led|headed|chaired|backed|"
@@ -632,10 +638,13 @@ def _speech_attribution(
     passive = _PASSIVE_END_RE.search(before)  # before a participle is cut: "Fighting was"
     agent = _AGENT_TAIL_RE.search(before)
     doing = _PARTICIPLE_TAIL_RE.search(before)
+    aside = _PREPOSITIONAL_ASIDE_RE.search(before)
     if agent is not None:  # "The Commission of Inquiry set up by the UN Secretary-General found"
         before = before[: agent.start()] + " "
     elif doing is not None:  # "UNHCR workers monitoring that stretch of the border say"
         before = before[: doing.start("tail")] + " "
+    elif aside is not None:  # "Xavier Yacono, in a 1983 article, put Algerian losses at"
+        before = before[: aside.start()] + " "
     by_agent = re.match(r"\s+by\s+", sentence[verb.end() :])
     if by_agent and verb.group(0).lower() == "claimed" and _CLAIMED_EVENT_RE.search(before):
         return None  # "an attack claimed by the so-called Islamic State": responsibility
