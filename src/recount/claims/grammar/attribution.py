@@ -577,6 +577,11 @@ _PREPOSITIONAL_ASIDE_RE = re.compile(
     r"(?<=[\w.)])\s*,\s*(?:in|on|at|during|from|with|after|before|since)\s+[^,;:()\"“”]{2,60},\s*$",
     re.IGNORECASE,
 )
+# … after a subject that is a name or a noun phrase of its clause, not a time ("Ten years earlier").
+_SUBJECT_BEFORE_ASIDE_RE = re.compile(
+    r"(?:^|[;:]\s*|\s[—–]\s)\W*(?!(?:[\w'’-]+\s+){0,3}?(?:earlier|later|ago|before|after)\b)"
+    r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'’.-]+\s+){0,5}?[\w'’.-]*[^\W\d]$"
+)
 # A participle and its agent after the subject: the agent is not who speaks.
 _AGENT_TAIL_RE = re.compile(
     r"\s(?:set\s+up|appointed|established|created|commissioned|led|headed|chaired|backed|"
@@ -639,6 +644,8 @@ def _speech_attribution(
     agent = _AGENT_TAIL_RE.search(before)
     doing = _PARTICIPLE_TAIL_RE.search(before)
     aside = _PREPOSITIONAL_ASIDE_RE.search(before)
+    if aside is not None and not _SUBJECT_BEFORE_ASIDE_RE.search(before[: aside.start()]):
+        aside = None  # "Ten years earlier, in November 1982, estimates put": no subject before
     if agent is not None:  # "The Commission of Inquiry set up by the UN Secretary-General found"
         before = before[: agent.start()] + " "
     elif doing is not None:  # "UNHCR workers monitoring that stretch of the border say"
