@@ -8,18 +8,17 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
+from test_lcmcr_nuts import same_quantiles
 from typer.testing import CliRunner
 
 from recount.cli import app
+from recount.estimate import mcmc_diagnostics
 from recount.estimate.hlcmcr import HLCMCR
 from recount.estimate.lcmcr import ConvergenceWarning
-from recount.estimate import mcmc_diagnostics
 from recount.estimate.mcmc_diagnostics import ess_bulk
 from recount.estimate.synthetic import latent_class_population
 from recount.estimate.workspace import estimate_persons
 from recount.settings import EstimateSettings
-
-from test_lcmcr_nuts import same_quantiles
 
 pytestmark = pytest.mark.slow  # compiles the hierarchical NUTS kernel (once per machine)
 
