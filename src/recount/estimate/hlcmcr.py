@@ -16,7 +16,9 @@ drawn around shared weights, and its own size:
 
 With one stratum and tau near 0 this is LCMCR; with K = 1 it is LCMCR's K = 1 model
 for any tau. The sampler is NUTS on the posterior with the classes and every N_s summed
-out (recount/estimate/_lcmcr_nuts.py), the N_s drawn afterwards: draw i of any set of
+out (recount/estimate/_lcmcr_nuts.py), each draw ending in one data-augmentation sweep
+that keeps that posterior (`refresh_strata`: where a class fills or empties after tuning,
+NUTS alone diverged and the chains stuck apart), the N_s drawn afterwards: draw i of any set of
 strata is the sum of their draws i, so every coarser level and the total are the same
 model and cannot disagree. See docs/lcmcr.md.
 """
