@@ -365,3 +365,22 @@ def test_claims_add_names_a_text_it_cannot_read(workspace, tmp_path):
     assert "1 claims from 1 document(s)" in result.output
     assert "bayan.txt: no claims read; its text is in Arabic script" in result.output
     assert "statement.txt" not in result.output
+
+
+# A prepositional aside between a speaker and its verb ("X, in a 1983 article, put …") leaves the
+# speaker; a fronted time before an aside is no speaker ("Ten years earlier, in November 1982,
+# estimates put …").
+@given(
+    aside=st.sampled_from(
+        ["in a 1983 article", "on Monday", "in its annual report", "during a visit"]
+    ),
+    n=st.integers(1_000, 900_000),
+)
+def test_an_aside_between_speaker_and_verb(aside, n):
+    text = f"Xavier Yacono, {aside}, put Algerian losses at about {n:,} dead."
+    assert claim_at(text, "about")["claimant"] == "Xavier Yacono"
+
+
+def test_a_fronted_time_before_an_aside_is_no_speaker():
+    text = "Ten years earlier, in November 1982, estimates put the dead at approximately 50,000."
+    assert claim_at(text, "approximately")["claimant"] == OUTLET

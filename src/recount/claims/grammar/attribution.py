@@ -571,6 +571,17 @@ _PASSIVE_END_RE = re.compile(
     re.IGNORECASE,
 )
 _ESTIMATED_AT_RE = re.compile(r"\s+at\s+(?!least\b|most\b)(?:[a-z]+\s+){0,2}?\d", re.IGNORECASE)
+# A prepositional phrase set off by commas between the subject and its verb: "X, in a 1983
+# article, put …", "the ministry, on Monday, said …".
+_PREPOSITIONAL_ASIDE_RE = re.compile(
+    r"(?<=[\w.)])\s*,\s*(?:in|on|at|during|from|with|after|before|since)\s+[^,;:()\"“”]{2,60},\s*$",
+    re.IGNORECASE,
+)
+# … after a subject that is a name or a noun phrase of its clause, not a time ("Ten years earlier").
+_SUBJECT_BEFORE_ASIDE_RE = re.compile(
+    r"(?:^|[;:]\s*|\s[—–]\s)\W*(?!(?:[\w'’-]+\s+){0,3}?(?:earlier|later|ago|before|after)\b)"
+    r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'’.-]+\s+){0,5}?[\w'’.-]*[^\W\d]$"
+)
 # A participle and its agent after the subject: the agent is not who speaks.
 _AGENT_TAIL_RE = re.compile(
     r"\s(?:set\s+up|appointed|established|created|commissioned|led|headed|chaired|backed|"
@@ -632,10 +643,15 @@ def _speech_attribution(
     passive = _PASSIVE_END_RE.search(before)  # before a participle is cut: "Fighting was"
     agent = _AGENT_TAIL_RE.search(before)
     doing = _PARTICIPLE_TAIL_RE.search(before)
+    aside = _PREPOSITIONAL_ASIDE_RE.search(before)
+    if aside is not None and not _SUBJECT_BEFORE_ASIDE_RE.search(before[: aside.start()]):
+        aside = None  # "Ten years earlier, in November 1982, estimates put": no subject before
     if agent is not None:  # "The Commission of Inquiry set up by the UN Secretary-General found"
         before = before[: agent.start()] + " "
     elif doing is not None:  # "UNHCR workers monitoring that stretch of the border say"
         before = before[: doing.start("tail")] + " "
+    elif aside is not None:  # "Xavier Yacono, in a 1983 article, put Algerian losses at"
+        before = before[: aside.start()] + " "
     by_agent = re.match(r"\s+by\s+", sentence[verb.end() :])
     if by_agent and verb.group(0).lower() == "claimed" and _CLAIMED_EVENT_RE.search(before):
         return None  # "an attack claimed by the so-called Islamic State": responsibility
