@@ -7,7 +7,7 @@ run reads the same text.
     python bench/claims.py                    # speed, the corpora, the held-out sets, the dev split
     python bench/claims.py --corpus DIR_OR_TOML [--misses]   # score any labelled corpus
     python bench/claims.py --corpus tests/claims/dev3 --half a   # one half of dev2 to dev13 (README)
-    python bench/claims.py --blind            # the blind split tests/claims/blind13 (scored once)
+    python bench/claims.py --blind            # the blind split tests/claims/blind14 (scored once)
 
 Scores come from the product's own path (`claim_records`, the function behind
 `extract_claims` and `recount claims extract`) with the built-in gazetteer
@@ -57,15 +57,16 @@ DEV10 = TESTS / "dev10"
 DEV11 = TESTS / "dev11"
 DEV12 = TESTS / "dev12"
 DEV13 = TESTS / "dev13"
-# The thirteenth blind split, labelled by engineer claims17 before the round's development (README);
-# scored once, from a frozen copy; never developed on.
+# The fourteenth blind split, labelled by engineer blind14, who does not develop the extractor
+# (README); scored once, from a frozen copy; never developed on.
 # (blind4, scored once on 2026-12-05, note 35, is development material since: dev5;
 # blind5, scored once on 2026-12-05, note 56, is dev6; blind6, scored once, note 60, is dev7;
 # blind7, scored once on 2026-12-06, note 75, is dev8; blind8, scored once on 2026-12-06, note 85,
 # is dev9; blind9, scored once on 2026-12-06, note 93, is dev10; blind10, scored once on 2026-12-06,
 # note 101, is dev11; blind11, scored once on 2026-12-06, note 108, is dev12; blind12, scored once on
-# 2026-12-06, note 125, is dev13.)
-BLIND = TESTS / "blind13"
+# 2026-12-06, note 125, is dev13; blind13, scored once on 2026-12-06, note 133, is development
+# material since and becomes dev14.)
+BLIND = TESTS / "blind14"
 # Spent blind splits kept as development material, halved by conflict (README in each folder):
 # half A is developed on, half B checked at milestones. Passage numbers of half A.
 HALF_A = {

@@ -12,6 +12,7 @@ from recount.cli import app
 from recount.errors import ConfigError
 from recount.pipeline import run_workspace
 from recount.simulate import simulate
+from recount.tables import LINK_SUMMARY_METRICS
 from recount.workspace import Workspace
 
 pytestmark = pytest.mark.slow
@@ -53,6 +54,20 @@ def test_every_stage_runs_and_accounting_holds(flow):
     assert persons["person_id"].is_unique
     assert set(record_person["person_id"].dropna()) == set(persons["person_id"])
     assert (ws.out_dir / "report.html").exists()
+
+
+def test_the_report_says_what_the_link_stage_did_in_words(flow):
+    """Every metric the link stage writes has words, and the report shows the words, not keys."""
+    ws, _ = flow
+    metrics = set(ws.table("link_summary")["metric"])
+    assert {"records", "persons", "refused_given_names", "level_weight"} <= metrics
+    assert metrics <= set(LINK_SUMMARY_METRICS)
+    html = (ws.out_dir / "report.html").read_text(encoding="utf-8")
+    section = html[html.index('id="linkage"') : html.index('id="linkage-uncertainty"')]
+    assert LINK_SUMMARY_METRICS["refused_given_names"] in section
+    assert LINK_SUMMARY_METRICS["level_weight"] in section
+    for key in ("linkable_records", "refused_given_names", "links_used", "level_weight"):
+        assert key not in section
 
 
 def test_unchanged_inputs_are_not_recomputed_and_from_forces(flow):

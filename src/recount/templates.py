@@ -25,7 +25,7 @@ def config_template(
     units = ", ".join(country_pack(code).admin_word_plural for code in available_packs())
     chosen = f'country = "{pack.code}"' if country else f'# country = "{available_packs()[0]}"'
     if country:
-        admin = f"the {pack.admin_word}: mapped to its ISO 3166-2 code by the pack"
+        admin = f"the {pack.admin_word}: mapped to its ISO 3166-2 code"
         strata = (
             f'["governorate", "year"]   # governorate: the pack\'s {pack.admin_word_plural}; any field\n'
             "                                   # or period: year, half_year, quarter, year_month"
@@ -43,9 +43,11 @@ def config_template(
 [project]
 name = "{name}"
 event = "{event}"            # {" | ".join(EVENTS)}
-{chosen}             # country pack ({", ".join(available_packs())}): maps places to its admin
-                             # units ({units}) and keys names by
-                             # its conventions; without one, none is mapped
+{chosen}             # the lists' ISO 3166-1 code: maps places to its first-level
+                             # admin units; packs ({", ".join(available_packs())}: {units})
+                             # also know places below them and key names by the country's
+                             # conventions, any other country's units come from ISO 3166-2;
+                             # without one, none is mapped
 
 # One [[sources]] block per list.
 # [[sources]]

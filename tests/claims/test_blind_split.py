@@ -1,6 +1,6 @@
 """The blind split of real text loads and its labels index its passages; nothing is extracted from it.
 
-The split is scored once, from a frozen copy (tests/claims/blind13/README.md); these checks only keep the
+The split is scored once, from a frozen copy (tests/claims/blind14/README.md); these checks only keep the
 frozen files and their offsets honest, so a broken label is found before that one run, and keep
 development code from reading the split.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from recount.claims.evaluate import load_corpus
 
-BLIND = Path(__file__).parent / "blind13"
+BLIND = Path(__file__).parent / "blind14"
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -6,6 +6,7 @@ import json
 import os
 import tomllib
 
+import pandas as pd
 import pytest
 from ingest_helpers import write_workspace
 from typer.testing import CliRunner
@@ -628,6 +629,22 @@ def test_ingest_says_why_every_admin_unit_is_unrecognised_without_a_pack(tmp_pat
     assert "  g: governorate_unrecognised 2" in result.output
     explained = "governorate_unrecognised: no country pack is set" in result.output
     assert explained == (country is None)
+
+
+def test_a_country_without_a_pack_maps_its_departments_from_iso_3166_2(tmp_path):
+    """`[project] country = "GT"` (no shipped pack): the departments as lists write them are
+    Guatemala's ISO 3166-2 units, so they can be strata; a value that is none stays flagged."""
+    sources = [{"id": "g", "path": "g.csv", "columns": {"name": "n", "governorate": "depto"}}]
+    rows = "Ana Tum,QUICHÉ\nJuan Us,Departamento de Huehuetenango\nEva Poz,Peten\nLuis Ba,Narnia\n"
+    ws = write_workspace(
+        tmp_path / "ws", sources, {"g.csv": ("n,depto\n" + rows).encode()}, country="GT"
+    )
+    result = runner.invoke(app, ["ingest", "--workspace", str(ws.root)], env={"COLUMNS": None})
+    assert result.exit_code == 0, result.output
+    records = ws.table("records").sort_values("source_row")
+    assert records["governorate"].tolist()[:3] == ["GT-14", "GT-13", "GT-17"]
+    assert pd.isna(records["governorate"].iloc[3])
+    assert "  g: governorate_unrecognised 1" in result.output
 
 
 def test_rows_not_in_the_file_encoding_name_the_setting_that_reads_them(tmp_path):

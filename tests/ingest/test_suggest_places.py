@@ -72,3 +72,4 @@ def test_a_first_level_column_without_a_country_pack_says_what_happens_to_it():
     assert 'No country pack is set and the "Province" values are no shipped pack\'s units' in text
     assert "flagged governorate_unrecognised" in text
     assert "map each value to its ISO 3166-2 code under [sources.values.governorate]" in text
+    assert "set [project] country to the lists' ISO 3166-1 code" in text

@@ -94,6 +94,44 @@ def test_lookups_never_leave_the_pack(text):
     assert found is None or re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,3}", found)
 
 
+# Countries with no shipped pack: their first-level units as ISO 3166-2 names them.
+GUATEMALA = country_pack("GT")
+SUDAN = country_pack("SD")
+
+
+def test_a_country_without_a_pack_has_its_iso_3166_2_units():
+    assert "GT" not in available_packs() and "SD" not in available_packs()
+    assert len(GUATEMALA.admin_units) == 22 and GUATEMALA.admin_word == "department"
+    assert GUATEMALA.admin_word_plural == "departments" and GUATEMALA.name == "Guatemala"
+    assert len(SUDAN.admin_units) == 18 and SUDAN.admin_word_plural == "states"
+    assert country_pack("gt") is GUATEMALA and GUATEMALA.places == ()
+    assert GUATEMALA.names.parts == () and SUDAN.names.order == "given_first"
+    for pack, written, code in [
+        (GUATEMALA, "QUICHÉ", "GT-14"),
+        (GUATEMALA, "Quiche", "GT-14"),
+        (GUATEMALA, "Departamento de Huehuetenango", "GT-13"),
+        (GUATEMALA, "Petén", "GT-17"),
+        (GUATEMALA, "gt-17", "GT-17"),
+        (SUDAN, "North Darfur State", "SD-DN"),
+        (SUDAN, "Khartoum", "SD-KH"),
+    ]:
+        assert pack.admin_unit(written) == code, written
+    assert SUDAN.admin_unit("Huehuetenango") is None and GUATEMALA.admin_unit("Darfur") is None
+    assert [m.code for m in SUDAN.find_places("Fighting in North Darfur and Khartoum")] == [
+        "SD-DN",
+        "SD-KH",
+    ]
+    for code in ("UK", "XX", "AQ", "Guatemala"):  # not a code, none, no first-level units
+        with pytest.raises(ConfigError):
+            country_pack(code)
+
+
+@given(st.text(max_size=30))
+def test_iso_lookups_never_leave_the_country(text):
+    assert GUATEMALA.admin_unit(text) in (None, *GUATEMALA.admin_codes)
+    assert SUDAN.admin_unit(text) in (None, *SUDAN.admin_codes)
+
+
 def test_no_pack_maps_no_name_and_knows_no_place():
     assert NO_PACK.admin_unit("Aleppo") is None and NO_PACK.admin_unit("Antioquia") is None
     assert NO_PACK.admin_unit(" sy-hl ") == "SY-HL"
@@ -211,11 +249,13 @@ def test_project_country_chooses_the_pack(tmp_path):
 
 
 def test_init_with_a_country_no_pack_covers_says_to_leave_it_out(tmp_path):
-    # A Georgian team tries --country GE: the message says what a workspace without a pack does.
-    result = CliRunner().invoke(app, ["init", str(tmp_path / "ws"), "--country", "GE"])
+    # A British team types --country UK (ISO 3166-1 says GB): the message says what a
+    # workspace without a country does.
+    result = CliRunner().invoke(app, ["init", str(tmp_path / "ws"), "--country", "UK"])
     assert result.exit_code != 0
     said = " ".join(result.output.replace("│", " ").split())
-    assert "(CO, SY, UA)" in said and "leave it out" in said
+    assert "ships packs for CO, SY, UA" in said and "ISO 3166-1 alpha-2" in said
+    assert "leave it out" in said
     assert not (tmp_path / "ws" / "recount.toml").exists()
     assert CliRunner().invoke(app, ["init", str(tmp_path / "ws")]).exit_code == 0
 
@@ -235,7 +275,7 @@ def test_init_without_a_country_assumes_none(tmp_path):
     assert config.country is None and config.estimate.strata == ("year",)
 
 
-@pytest.mark.parametrize("code", available_packs())
+@pytest.mark.parametrize("code", [*available_packs(), "GT", "SD"])
 def test_init_with_a_country_strata_by_its_admin_units(tmp_path, code):
     result = CliRunner().invoke(app, ["init", str(tmp_path / "ws"), "--country", code.lower()])
     assert result.exit_code == 0

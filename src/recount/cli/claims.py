@@ -85,7 +85,7 @@ def register(app: typer.Typer) -> None:
         from recount.claims.documents import coerce_date, read_document
         from recount.errors import InputError
         from recount.exports import write_frame
-        from recount.reference import available_packs
+        from recount.settings.project import unknown_country
 
         if not path.is_file():
             raise InputError(str(path), "not a file")
@@ -94,10 +94,9 @@ def register(app: typer.Typer) -> None:
         document = read_document(path, outlet, coerce_date(date))
         if country is None and ws.config_path.exists():
             country = ws.config.country
-        if country is not None and country.upper() not in available_packs():
-            raise InputError(
-                "--country", f"no country pack {country!r}; known: {', '.join(available_packs())}"
-            )
+        problem = unknown_country(country) if country is not None else None
+        if problem:
+            raise InputError("--country", problem)
         claims = extract_claims(
             document.text,
             document.outlet,

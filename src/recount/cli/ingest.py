@@ -245,8 +245,9 @@ def _print_flags(ws: Workspace, accounting) -> None:
         console.print(
             f"  {UNMAPPED_ADMIN_UNIT}: no country pack is set, so no first-level unit is mapped "
             "(each is kept as written in governorate_raw, and strata cannot use it): set "
-            f"[project] country to one of {', '.join(available_packs())} if your lists are from "
-            "there, map the values to ISO 3166-2 codes under [sources.values.governorate], or "
-            "map the column as `place`",
+            "[project] country to the lists' ISO 3166-1 code (packs with places: "
+            f"{', '.join(available_packs())}; any other country's units come from ISO 3166-2), "
+            "map the values to ISO 3166-2 codes under [sources.values.governorate], or map the "
+            "column as `place`",
             markup=False,
         )

@@ -29,8 +29,8 @@ def register(app: typer.Typer) -> None:
         country: Annotated[
             str | None,
             typer.Option(
-                help="Country pack (e.g. SY, CO): maps places to its admin units. "
-                "Without one, no place is mapped."
+                help="The lists' ISO 3166-1 code (e.g. SY, CO, GT): maps places to its "
+                "first-level admin units. Without one, no place is mapped."
             ),
         ] = None,
     ) -> None:

@@ -281,9 +281,11 @@ class Suggestion:
                 f"# No country pack is set and the {_toml_string(self.columns['governorate'][0])} "
                 "values are no shipped pack's units:",
                 f"# they are kept as written (governorate_raw) and flagged {UNMAPPED_ADMIN_UNIT}.",
-                "# To use them (as strata too), map each value to its ISO 3166-2 code under",
-                "# [sources.values.governorate], or map the column as place instead if you do",
-                f"# not need the first-level unit. Packs: {', '.join(available_packs())}.",
+                "# To use them (as strata too), set [project] country to the lists' ISO 3166-1",
+                "# code (any country's first-level units are read as ISO 3166-2 names them;",
+                f"# packs with places below them: {', '.join(available_packs())}), map each value",
+                "# to its ISO 3166-2 code under [sources.values.governorate], or map the column",
+                "# as place instead if you do not need the first-level unit.",
             ]
         if self.country_advice:
             lines += ["", f"# {self.country_advice}"]

@@ -1,7 +1,7 @@
 """Reference data shared by stages: country packs (admin units, places, name conventions).
 
-`country_pack("SY")` is Syria, `country_pack("CO")` Colombia; `country_pack(None)` is `NO_PACK`,
-which maps nothing. A workspace's pack is `[project] country` in recount.toml (`workspace_pack`).
+`country_pack("SY")` is Syria, `country_pack("CO")` Colombia, `country_pack("GT")` Guatemala's
+departments as ISO 3166-2 names them; `country_pack(None)` is `NO_PACK`, which maps nothing. A workspace's pack is `[project] country` in recount.toml (`workspace_pack`).
 """
 
 from recount.reference.packs import (
@@ -13,6 +13,7 @@ from recount.reference.packs import (
     PlaceMention,
     available_packs,
     country_pack,
+    iso_admin_units,
 )
 
 
@@ -30,5 +31,6 @@ __all__ = [
     "PlaceMention",
     "available_packs",
     "country_pack",
+    "iso_admin_units",
     "workspace_pack",
 ]

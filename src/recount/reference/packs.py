@@ -4,18 +4,24 @@ A pack is a folder under `reference/data/` holding `pack.toml` (the admin unit's
 words written around place names, the name conventions), `admin1.csv` (first-level admin units
 as ISO 3166-2 codes with their names and spellings) and `places.csv` (places and the admin unit
 each lies in). A workspace chooses one with `[project] country = "SY"`; without one, nothing is
-mapped to any admin unit (`NO_PACK`).
+mapped to any admin unit (`NO_PACK`). Any other country's code gives a pack of its first-level
+units as ISO 3166-2 names them (pycountry), so a Guatemalan or Sudanese list's departments or
+states are strata without a hand-made pack; it has no places below them and no name conventions.
 """
 
 from __future__ import annotations
 
 import csv
+import gettext
 import re
 import tomllib
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
+
+import pycountry
 
 from recount.errors import ConfigError
 
@@ -285,16 +291,100 @@ def available_packs() -> tuple[str, ...]:
 
 
 def country_pack(code: str | None) -> CountryPack:
-    """The pack for an ISO 3166-1 alpha-2 code, or NO_PACK for None."""
+    """The pack for an ISO 3166-1 alpha-2 code (shipped, else ISO 3166-2's), or NO_PACK for None."""
     if code is None:
         return NO_PACK
     upper = str(code).upper()
-    if upper not in available_packs():
-        raise ConfigError(
-            "project.country",
-            f"no country pack {code!r}; recount has {', '.join(available_packs())}",
-        )
-    return _load(upper)
+    if upper in available_packs():
+        return _load(upper)
+    if iso_admin_units(upper):
+        return _iso_pack(upper)
+    raise ConfigError(
+        "project.country",
+        f"no country {code!r} with first-level admin units in ISO 3166-2; recount ships packs "
+        f"for {', '.join(available_packs())} and reads any other ISO 3166-1 alpha-2 code",
+    )
+
+
+# Words written around an admin unit's name in lists ("Departamento de Huehuetenango", "North
+# Darfur State"), besides the ISO 3166-2 type of the country's units.
+_ADMIN_LABELS = (
+    "state",
+    "province",
+    "region",
+    "department",
+    "governorate",
+    "county",
+    "district",
+    "oblast",
+    "estado",
+    "provincia",
+    "región",
+    "departamento",
+    "département",
+    "région",
+    "wilaya",
+    "ولاية",
+    "محافظة",
+    "إقليم",
+)
+# Languages whose ISO 3166-2 names are read as further spellings of a unit.
+_ISO_LANGUAGES = ("en", "fr", "es", "pt", "de", "ar", "fa", "ru", "uk", "tr", "my", "am", "so")
+
+
+@cache
+def iso_admin_units(code: str) -> tuple[AdminUnit, ...]:
+    """A country's first-level admin units as ISO 3166-2 names them (none for an unknown code)."""
+    if not re.fullmatch(r"[A-Z]{2}", code) or pycountry.countries.get(alpha_2=code) is None:
+        return ()
+    top = sorted(
+        (
+            unit
+            for unit in pycountry.subdivisions.get(country_code=code) or ()
+            if unit.parent_code is None
+        ),
+        key=lambda unit: unit.code,
+    )
+    units = []
+    for unit in top:
+        spellings = {_translation(language).gettext(unit.name) for language in _ISO_LANGUAGES}
+        variants = tuple(sorted(spellings - {unit.name}))
+        units.append(AdminUnit(unit.code, None, unit.name, None, variants))
+    return tuple(units)
+
+
+@cache
+def _translation(language: str):
+    return gettext.translation(
+        "iso3166-2", pycountry.LOCALES_DIR, languages=[language], fallback=True
+    )
+
+
+@cache
+def _iso_pack(code: str) -> CountryPack:
+    units = iso_admin_units(code)
+    kinds = Counter(
+        unit.type.casefold()
+        for unit in pycountry.subdivisions.get(country_code=code)
+        if unit.parent_code is None
+    )
+    word = kinds.most_common(1)[0][0]
+    return CountryPack(
+        code=code,
+        name=pycountry.countries.get(alpha_2=code).name,
+        admin_word=word,
+        admin_word_plural=_plural(word),
+        admin_units=units,
+        labels=tuple(sorted(set(kinds) | set(_ADMIN_LABELS))),
+        place_match="spelling",
+    )
+
+
+def _plural(word: str) -> str:
+    """English plural of an admin unit's word (state, province, city, capital district)."""
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s")
 
 
 @cache

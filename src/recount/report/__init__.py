@@ -148,8 +148,9 @@ def _no_admin_units(ws: Workspace, pack) -> str:
     if pack is NO_PACK:
         return (
             f"no country pack is set, so the values of {', '.join(mapped)} were kept as written "
-            "(records.governorate_raw); set [project] country to a pack "
-            f"({', '.join(available_packs())}), or map them with [sources.values.governorate]"
+            "(records.governorate_raw); set [project] country to the lists' ISO 3166-1 code "
+            f"(packs with places: {', '.join(available_packs())}; any other country's units come "
+            "from ISO 3166-2), or map them with [sources.values.governorate]"
         )
     return f"no value of {', '.join(mapped)} is one of {pack.name}'s {pack.admin_word_plural}"
 

@@ -14,7 +14,7 @@ import pandas as pd
 from recount.estimate.headline import headline_cautions, sensitivity_sentence
 from recount.estimate.sensitivity import BOUND_SHARE, UNBOUNDED_FLAG, sampler_bound
 from recount.settings.sources import NAME_PARTS
-from recount.tables import is_pooled, pooled_level
+from recount.tables import LINK_SUMMARY_METRICS, is_pooled, pooled_level
 from recount.workspace import Workspace
 
 
@@ -317,17 +317,25 @@ def capture_patterns(ws: Workspace, top: int = 30) -> pd.DataFrame:
 
 
 def linkage_summary(ws: Workspace) -> dict[str, Any]:
-    """The link stage's summary (metric, detail, value) and its clustering threshold."""
+    """The link stage's summary in words (what, detail, value) and its clustering threshold;
+    cluster sizes and unidentified records have their own charts and tables."""
     out: dict[str, Any] = {
         "threshold": None,
-        "summary": pd.DataFrame(columns=["metric", "detail", "value"]),
+        "summary": pd.DataFrame(columns=["what", "detail", "value"]),
     }
     if ws.has_table("link_summary"):
         summary = ws.table("link_summary")
         threshold = summary.loc[summary["metric"] == "threshold", "value"]
         if len(threshold):
             out["threshold"] = float(threshold.iloc[0])
-        out["summary"] = summary[~summary["metric"].isin(["cluster_size", "unidentified_records"])]
+        shown = summary[~summary["metric"].isin(["cluster_size", "unidentified_records"])]
+        out["summary"] = pd.DataFrame(
+            {
+                "what": shown["metric"].map(lambda m: LINK_SUMMARY_METRICS.get(m, m)),
+                "detail": shown["detail"],
+                "value": shown["value"],
+            }
+        )
     return out
 
 

@@ -17,9 +17,10 @@ class ProjectSettings(Section):
     event: str = setting("killed", "what the lists record", choices=EVENTS)
     country: str | None = setting(
         None,
-        "country pack (SY, CO, UA): maps places to its admin units (governorates, departments, "
-        "oblasts) "
-        "and chooses name conventions; unset, no place is mapped to any admin unit",
+        "ISO 3166-1 code of the lists' country: maps places to its first-level admin units "
+        "(governorates, departments, states); SY, CO and UA have packs with places below them "
+        "and name conventions, any other country's units come from ISO 3166-2; unset, no place "
+        "is mapped to any admin unit",
     )
 
     @property
@@ -39,11 +40,12 @@ def check_country(country: str, where: Where, key: tuple[str, ...]) -> None:
 
 def unknown_country(country: str) -> str | None:
     """Why no pack serves `country` (for the config and `recount init`), else None."""
-    from recount.reference import available_packs
+    from recount.reference import available_packs, iso_admin_units
 
-    if country.upper() in available_packs():
+    if country.upper() in available_packs() or iso_admin_units(country.upper()):
         return None
     return (
-        f"expected the code of a country pack ({', '.join(available_packs())}), got "
-        f"{country!r}; leave it out to map no place to any admin unit"
+        f"expected an ISO 3166-1 alpha-2 code of a country with first-level admin units (recount "
+        f"ships packs for {', '.join(available_packs())}; any other country's units come from "
+        f"ISO 3166-2), got {country!r}; leave it out to map no place to any admin unit"
     )

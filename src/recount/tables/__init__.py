@@ -24,6 +24,7 @@ import pyarrow as pa
 from recount.tables import views
 from recount.tables.catalog import (
     LABEL_VALUES,
+    LINK_SUMMARY_METRICS,
     POOLED_SUFFIX,
     ROLES,
     TABLES,
@@ -43,6 +44,7 @@ from recount.tables.spec import conform as _conform
 
 __all__ = [
     "LABEL_VALUES",
+    "LINK_SUMMARY_METRICS",
     "POOLED_SUFFIX",
     "ROLES",
     "TABLES",

@@ -233,6 +233,40 @@ LINK_SUMMARY = Table(
     (key("metric", TEXT), Column("detail", TEXT), Column("value", DOUBLE)),
 )
 
+# Every `link_summary.metric` in the words a report reader needs (the detail column adds the rest).
+LINK_SUMMARY_METRICS = {
+    "records": "records read",
+    "linkable_records": "records with enough to link",
+    "persons": "people documented",
+    "threshold": "link threshold (match probability)",
+    "links_used": "links that joined two people",
+    "refused_conflict": "links refused: two records of one list with another sex or date",
+    "refused_cannot_link": "links refused: a reviewer kept the records apart",
+    "refused_size": "links refused: the person would hold too many records",
+    "refused_given_names": "links refused: clearly different given names",
+    "refused_fathers": "links refused: clearly different fathers' names",
+    "refused_families": "links refused: clearly different family names",
+    "refused_birth_years": "links refused: birth years too far apart",
+    "refused_death_dates": "links refused: two different dates of death",
+    "refused_same_list": "links refused: two unalike records of a list that names people once",
+    "only_candidates": "links below the threshold: an undated record and its only candidate",
+    "only_person": "undated records joined to their only candidate person",
+    "must_links": "links a reviewer made",
+    "preset": "names preset",
+    "unnamed_attached": "records without a usable name joined to a person",
+    "unnamed_precision": "share of such joins found right, by evidence",
+    "birth_year_tolerance": "birth years taken as one within (years)",
+    "birth_year_swapped_ages": "ages also read with their digits exchanged (1 = yes)",
+    "death_date_tolerance": "dates of death taken as one within (days)",
+    "misspelt_names": "names taken as one name typed wrong",
+    "field": "share of records carrying the field",
+    "same_list_guard": "list read as naming each person once",
+    "cluster_size": "people with this many records",
+    "level_weight": "match weight (bits) of a comparison level",
+    "unidentified_records": "records linked to no person (list: why)",
+    "model_warning": "warning from the model's training",
+}
+
 LABELS = Table(
     "labels",
     "review",
