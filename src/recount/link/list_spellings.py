@@ -106,12 +106,12 @@ def list_spellings(
     if not across_total or not within_total:
         return frozenset()
     share = name_shares(within, len(names))
-    beyond = []
-    for (x, y), count in across.items():
-        kin = max(2 * share[x] * share[y], within[(x, y)] / within_total) * across_total
-        if poisson.sf(count - 1, kin) * len(across) < CHANCE:
-            beyond.append((names[x], names[y]))
-    made = {pair: change(*pair) for pair in beyond}
+    pairs = np.array(list(across), dtype=np.int64)
+    counts = np.fromiter(across.values(), dtype=np.float64, count=len(across))
+    met = np.fromiter((within[p] for p in across), dtype=np.float64, count=len(across))
+    kin = np.maximum(2 * share[pairs[:, 0]] * share[pairs[:, 1]], met / within_total)
+    beyond = pairs[poisson.sf(counts - 1, kin * across_total) * len(across) < CHANCE]
+    made = {(names[x], names[y]): change(names[x], names[y]) for x, y in beyond.tolist()}
     habits = Counter(made.values())
     spelt = set()
     for (x, y), found in made.items():
