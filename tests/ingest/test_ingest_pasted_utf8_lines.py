@@ -171,3 +171,33 @@ def is_utf8(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return not data.isascii()
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(sorted(SCRIPTS)),
+    st.integers(min_value=3, max_value=8),  # two lines can be read either way
+    st.integers(min_value=0, max_value=10_000),
+    st.booleans(),
+    st.booleans(),
+)
+def test_a_short_list_is_read_in_its_own_encoding(codec, count, seed, stray, pasted):
+    """A list of a few rows gives the statistical guess little to go on: a Windows-1252 list
+    of four accented names with one byte 1252 leaves undefined was read as Windows-1256 (or
+    refused as binary), and one pasted UTF-8 line made it a 'mixed' file. The reading that
+    keeps each word in one script is taken, one odd line is a stray (quarantined or read as
+    UTF-8), never the whole list. (One or two lines of Cyrillic read as well as accented
+    Latin: no reading can tell them apart.)"""
+    rows = made_up_rows(codec, count, seed)
+    utf8_rows = {count} if pasted else set()
+    data = mixed_file(rows, codec, utf8_rows)
+    undefined = {"cp1252": b"\x81", "cp1251": b"\x98", "cp1256": b""}[codec]
+    if stray and undefined:
+        data += undefined + rows[0].encode(codec) + b"\n"
+    result = read(data)
+    assert result.encoding == SCRIPTS[codec][2]
+    records = result.records.sort_values("source_row")
+    assert records["name"].tolist()[:count] == [row.split(",")[0] for row in rows]
+    assert set(records.loc[records["issues"].eq("decoded_as:utf-8"), "source_row"]) == utf8_rows
+    quarantined = result.quarantine["source_row"].tolist()
+    assert quarantined == ([count + 1] if stray and undefined else [])

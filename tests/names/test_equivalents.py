@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from recount.names import normalize_records, split_name
+from recount.names import fold_latin, normalize_records, split_name
 from recount.names.equivalents import NO_EQUIVALENTS, name_equivalents
 from recount.names.keys import SPELLING_KEYS
 from recount.names.workspace import key_style_setting
@@ -281,7 +281,8 @@ def test_a_nickname_the_pack_lists_is_keyed_as_its_name(nickname, name):
 
 # Surnames (folded, no particle) as lists write them, and particle runs the pack lists.
 _SURNAME = st.text(alphabet="abcdefghijklmnopqrstuvwxyzñáéíóú", min_size=2, max_size=10).filter(
-    lambda w: w not in {"de", "del", "la", "las", "los", "san", "santa", "y", "e"}
+    # not a particle once its accents are folded ('sañ' is written for 'san')
+    lambda w: fold_latin(w) not in {"de", "del", "la", "las", "los", "san", "santa", "y", "e"}
 )
 _PARTICLES = st.sampled_from(["de", "del", "de la", "de las", "de los", "san"])
 

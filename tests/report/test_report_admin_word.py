@@ -82,3 +82,18 @@ def test_the_name_taken_is_the_lists_commonest_in_latin_script(tmp_path):
     (root / "a.csv").write_text("name,state\nAdam,SD-KH\n", encoding="utf-8")
     ingest_workspace(ws)
     assert admin_names_as_written(ws) == {}
+
+
+def test_the_table_names_each_unit_beside_its_code_under_the_countrys_word():
+    """The table under the chart showed codes (GT-13) under 'governorate' for a Guatemalan
+    workspace; it names the units as the chart does, under 'department'."""
+    from recount.report import _named_units
+
+    frame = _frame(["GT-13", "unknown"])
+    table = _named_units(frame, country_pack("GT"), {})
+    assert table.columns[:2].tolist() == ["department", "code"]
+    assert table["department"].tolist() == ["Huehuetenango", "unknown"]
+    assert table["code"].tolist() == ["GT-13", ""]
+    assert table["documented"].tolist() == [10, 5]
+    table = _named_units(_frame(["SD-DW", "SD-KH"]), NO_PACK, {"SD-DW": "West Darfur"})
+    assert table["admin unit"].tolist() == ["West Darfur (SD-DW)", "SD-KH"]

@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -149,3 +151,19 @@ def iter_documents(
     if not files:
         raise InputError(str(path), f"no text files ({', '.join(TEXT_SUFFIXES)}) in this folder")
     return [read_document(p, outlet, date) for p in files]
+
+
+def unread_script(text: str) -> str | None:
+    """The script most of `text`'s letters are written in ("Arabic", "Cyrillic"), when it is not
+    the Latin the claim grammar reads; None for Latin text or text without letters."""
+    scripts = Counter(
+        unicodedata.name(ch, "UNKNOWN").split(" ")[0]
+        for ch in text[: HEADER_CHARS * 10]
+        if ch.isalpha()
+    )
+    if not scripts:
+        return None
+    script, count = scripts.most_common(1)[0]
+    if script == "LATIN" or count * 2 <= sum(scripts.values()):
+        return None
+    return script.title()

@@ -14,7 +14,7 @@ import pandas as pd
 import pyarrow as pa
 
 from recount.claims.claimants import Gazetteer, workspace_gazetteer
-from recount.claims.documents import coerce_date, iter_documents
+from recount.claims.documents import coerce_date, iter_documents, unread_script
 from recount.claims.extraction import document_id, empty_claims, extract_claims
 from recount.reference import workspace_pack
 from recount.tables import TABLES
@@ -53,7 +53,9 @@ def add_claims(
 ) -> pd.DataFrame:
     """Extract the claims of a file (or every text file in a folder) into the workspace's `claims`.
 
-    Returns the claims added. `outlet` and `date` override what the texts say.
+    Returns the claims added. `outlet` and `date` override what the texts say. A text in a
+    script the grammar does not read (Arabic, Cyrillic …) gives no claims: the returned frame's
+    `attrs["unread"]` lists each such file with its script, so a caller can say so.
     """
     documents = iter_documents(Path(path), outlet, coerce_date(date))
     gazetteer = gazetteer or workspace_gazetteer(ws)
@@ -72,6 +74,11 @@ def add_claims(
     # replace_rows checks the rows against the catalog, and a ledger written by an older
     # recount gains the columns declared since (e.g. `rate`), empty in its old rows.
     ws.replace_rows({"claims": to_arrow(claims, added_at)}, "doc_id", doc_ids)
+    claims.attrs["unread"] = [
+        (d.path, script)
+        for d, frame in zip(documents, frames, strict=True)
+        if not len(frame) and (script := unread_script(d.text)) is not None
+    ]
     return claims
 
 

@@ -10,7 +10,7 @@ import pandas as pd
 import typer
 from rich.table import Table
 
-from recount.cli.common import WorkspaceOption, console, live_progress, open_project
+from recount.cli.common import WorkspaceOption, console, err_console, live_progress, open_project
 from recount.exports import SUFFIXES
 
 OutletOption = Annotated[
@@ -61,6 +61,13 @@ def register(app: typer.Typer) -> None:
         console.print(
             f"{len(added)} claims from {documents} document(s) with claims added to {project.root.name}/claims"
         )
+        for source, script in added.attrs.get("unread", []):
+            err_console.print(
+                f"[yellow]warning:[/] {source}: no claims read; its text is in {script} script, "
+                "and recount reads claims in English text only",
+                highlight=False,
+                soft_wrap=True,  # the file's path whole, to copy
+            )
 
     @claims_app.command("extract")
     def extract(

@@ -10,6 +10,7 @@ import codecs
 import csv
 import io
 import re
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -36,6 +37,11 @@ EXTENSIONS = {
 # file is not mistaken for an exotic code page.
 SINGLE_BYTE_ENCODINGS = ["cp1256", "iso8859_6", "cp1251", "cp1252"]
 CANDIDATE_ENCODINGS = ["utf_8", *SINGLE_BYTE_ENCODINGS, "utf_16_le", "utf_16_be"]
+# The scripts besides Latin those encodings write letters in (a letter's Unicode name's first word).
+OTHER_SCRIPTS = {"ARABIC", "CYRILLIC"}
+# Above this share of such words mixing two scripts, a reading is taken for the wrong one: a
+# real list mixes scripts inside a word rarely ('Aliحسن' typed without a space).
+MIXED_WORDS_SHARE = 0.05
 DELIMITERS = [",", "\t", ";", "|"]
 # Python codec names -> the names people write in configs and see in reports.
 ENCODING_NAMES = {
@@ -112,7 +118,44 @@ def detect_encoding(path: Path, sample: bytes) -> str:
             str(path),
             "cannot tell the text encoding (the bytes look binary); set `encoding` for this source",
         )
-    return best.encoding
+    return _fewest_mixed_words(informative, best.encoding)
+
+
+def _fewest_mixed_words(sample: bytes, guess: str) -> str:
+    """The guess, unless another single-byte candidate reads fewer words mixing two scripts.
+
+    On a few short lines the statistical guess has little to go on and can read a Latin list
+    as Arabic: 'Peña' becomes a Latin word with an Arabic mark in Windows-1256. Names are
+    written in one script each, so a reading that mixes scripts inside words is the wrong one.
+    """
+    if guess not in SINGLE_BYTE_ENCODINGS:
+        return guess
+    lines = sample.split(b"\n")
+    mixed = {
+        codec: _mixed_script_share(sample.decode(codec, "replace"))
+        for codec in SINGLE_BYTE_ENCODINGS
+        if _few_strays(lines, codec) or codec == guess
+    }
+    fewest = min(mixed.values())
+    if mixed[guess] < MIXED_WORDS_SHARE or mixed[guess] == fewest:
+        return guess
+    return next(codec for codec in mixed if mixed[codec] == fewest)
+
+
+def _mixed_script_share(text: str) -> float:
+    """The share of words with a letter beyond ASCII that are Latin words holding a letter of
+    another script ('Sلnchez'). Cyrillic or Arabic words holding a Latin letter ('Ковaльчук'
+    typed with a Latin a) are a list's own habit, not a misreading, and do not count."""
+    wide = mixed = 0
+    for word in re.findall(r"\w+", text):
+        if word.isascii():
+            continue
+        wide += 1
+        scripts = [unicodedata.name(ch, "").partition(" ")[0] for ch in word if ch.isalpha()]
+        latin = scripts.count("LATIN")
+        other = sum(script in OTHER_SCRIPTS for script in scripts)
+        mixed += 0 < other < latin
+    return mixed / wide if wide else 0.0
 
 
 def _best_without_stray_lines(sample: bytes):
@@ -122,13 +165,19 @@ def _best_without_stray_lines(sample: bytes):
     lines = sample.split(b"\n")
     stray: set[int] = set()
     for codec in SINGLE_BYTE_ENCODINGS:
-        failing = [i for i, line in enumerate(lines) if not _decodes(line, codec)]
-        if len(failing) <= MIXED_SHARE * len(lines):
-            stray.update(failing)
+        if _few_strays(lines, codec):
+            stray.update(i for i, line in enumerate(lines) if not _decodes(line, codec))
     if not stray:
         return None
     kept = b"\n".join(line for i, line in enumerate(lines) if i not in stray)
     return from_bytes(kept, cp_isolation=CANDIDATE_ENCODINGS).best()
+
+
+def _few_strays(lines: list[bytes], codec: str) -> bool:
+    """Whether so few lines hold a byte `codec` leaves undefined that they are strays (one in a
+    short list too), read by quarantining them."""
+    failing = sum(not _decodes(line, codec) for line in lines)
+    return failing <= max(1, MIXED_SHARE * len(lines))
 
 
 def reads_utf8_lines(codec: str) -> bool:
@@ -157,7 +206,8 @@ def _refuse_mixed(path: Path, sample: bytes) -> None:
         return
     utf8 = [line for line in lines if is_utf8_text(line)]
     other = [line for line in lines if not _decodes(line, "utf-8")]
-    if len(utf8) < MIXED_SHARE * len(lines) or len(other) < MIXED_SHARE * len(lines):
+    least = max(2, MIXED_SHARE * len(lines))  # one line in a short list is a stray, not a mix
+    if len(utf8) < least or len(other) < least:
         return
     second = guess_single_byte(other)
     if second is None:

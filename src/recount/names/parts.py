@@ -10,6 +10,7 @@ that the link stage never matches them on their words.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -227,7 +228,7 @@ def split_name(
     if not words:
         reason = "unknown_name" if _has_letters(text) else "no_name"
         return NameParts(script=script, identifiable=False, unidentified_reason=reason)
-    if _is_unknown(words):
+    if _is_unknown(words) and (script == "arabic" or _written_in_latin(text)):
         return NameParts(script=script, identifiable=False, unidentified_reason="unknown_name")
     father_initial = False
     if script == "latin":
@@ -472,6 +473,12 @@ def _is_unknown(words: list[str]) -> bool:
     for phrase in _UNKNOWN_PHRASES:
         leftover = [w for w in leftover if w not in phrase.split()]
     return not leftover
+
+
+def _written_in_latin(text: str) -> bool:
+    """Whether every letter of `text` is Latin: the unknown words are Latin and Arabic ones,
+    and a name in another script can romanise to one (Ge'ez ኖነ ኖነ to 'none none')."""
+    return all(unicodedata.name(ch, "").startswith("LATIN") for ch in text if ch.isalpha())
 
 
 def _relation(words: list[str], script: str) -> tuple[str | None, list[str]]:

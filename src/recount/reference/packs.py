@@ -309,25 +309,15 @@ def country_pack(code: str | None) -> CountryPack:
 # Words written around an admin unit's name in lists ("Departamento de Huehuetenango", "North
 # Darfur State"), besides the ISO 3166-2 type of the country's units.
 _ADMIN_LABELS = (
-    "state",
-    "province",
-    "region",
-    "department",
-    "governorate",
-    "county",
-    "district",
-    "oblast",
-    "estado",
-    "provincia",
-    "región",
-    "departamento",
-    "département",
-    "région",
-    "wilaya",
-    "ولاية",
-    "محافظة",
+    *("state", "province", "region", "department", "governorate", "county", "district"),
+    *("oblast", "estado", "provincia", "región", "departamento", "département", "région"),
+    *("depto.", "dpto.", "depto", "dpto", "dept.", "prov.", "wilaya", "ولاية", "محافظة"),
     "إقليم",
 )
+# Articles before a unit's name in the languages ISO 3166-2 names are written in ("El Quiché",
+# "La Paz", "Al Qadarif"): folded away on both sides of a lookup, so a name is found with or
+# without its article.
+_ARTICLES = ("el", "la", "los", "las", "le", "les", "l'", "al", "al-", "el-")
 # Languages whose ISO 3166-2 names are read as further spellings of a unit.
 _ISO_LANGUAGES = ("en", "fr", "es", "pt", "de", "ar", "fa", "ru", "uk", "tr", "my", "am", "so")
 
@@ -376,6 +366,7 @@ def _iso_pack(code: str) -> CountryPack:
         admin_word_plural=_plural(word),
         admin_units=units,
         labels=tuple(sorted(set(kinds) | set(_ADMIN_LABELS))),
+        articles=_ARTICLES,
         place_match="spelling",
     )
 

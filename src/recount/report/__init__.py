@@ -140,6 +140,17 @@ def write_exports(ws: Workspace, redact: bool | None = None) -> dict[str, Path]:
     return written
 
 
+def _named_units(frame: pd.DataFrame, pack, written: dict[str, str]) -> pd.DataFrame:
+    """The table of admin units with each unit named beside its code, under the country's word
+    for them (department, state)."""
+    names = frame["governorate"].map(
+        lambda code: code if code == UNKNOWN_UNIT else figures.admin_unit_name(code, pack, written)
+    )
+    named = frame.assign(governorate=names).rename(columns={"governorate": pack.admin_word})
+    codes = frame["governorate"].where(frame["governorate"] != names, "")
+    return named.assign(code=codes)[[pack.admin_word, "code", *frame.columns[1:]]]
+
+
 def _no_admin_units(ws: Workspace, pack) -> str:
     """Why no person has a first-level admin unit, and what would give them one."""
     mapped = [s.id for s in ws.config.sources if "governorate" in s.columns]
@@ -168,6 +179,7 @@ def write_report(ws: Workspace, redact: bool | None = None) -> Path:
     method = head["method"] or ws.config.estimate.methods[0]
     governorates = figures.by_governorate(ws)
     pack = workspace_pack(ws)
+    written_units = figures.admin_names_as_written(ws)
     yearly = figures.estimates_by_year(ws)
     monthly = figures.monthly_by_list(ws)
     lists = figures.lists_summary(ws)
@@ -177,9 +189,7 @@ def write_report(ws: Workspace, redact: bool | None = None) -> Path:
         "governorates": (
             chart_block(
                 "chart-governorates",
-                charts.by_governorate(
-                    governorates, period, pack, figures.admin_names_as_written(ws)
-                ),
+                charts.by_governorate(governorates, period, pack, written_units),
             )
             if (governorates["governorate"] != UNKNOWN_UNIT).any()
             else None
@@ -259,7 +269,7 @@ def write_report(ws: Workspace, redact: bool | None = None) -> Path:
         "undated": figures.undated(ws),
         "truth_note": _truth_note(head, simulation_truth(ws)),
         "status_table": table_block(figures.by_status(ws)),
-        "governorate_table": table_block(governorates),
+        "governorate_table": table_block(_named_units(governorates, pack, written_units)),
         "governorate_note": figures.strata_sum_note(ws, head, "governorate", pack.admin_word),
         "year_note": figures.strata_sum_note(ws, head, "year", "year"),
         "lists_table": table_block(lists, share_columns=("share_of_documented",)),

@@ -13,6 +13,7 @@ import altair as alt
 import pandas as pd
 
 from recount.reference import NO_PACK, CountryPack
+from recount.report.figures import admin_unit_name
 
 WIDTH = 640
 
@@ -26,12 +27,11 @@ def by_governorate(
     """Per first-level admin unit, named and called as the country pack does (governorate,
     department); a code the pack does not know by the name the lists write for it."""
     written = written or {}
-
-    def name(code: str) -> str:
-        known = pack.admin_name(code)
-        return f"{written[code]} ({code})" if known == code and code in written else known
-
-    data = frame.assign(place=frame["governorate"].map(name, na_action="ignore"))
+    data = frame.assign(
+        place=frame["governorate"].map(
+            lambda code: admin_unit_name(code, pack, written), na_action="ignore"
+        )
+    )
     order = list(data.sort_values("documented", ascending=False)["place"])
     y = alt.Y("place:N", sort=order, title=None)
     bars = (

@@ -7,12 +7,14 @@ so every figure in the report traces back to records.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
 
 from recount.estimate.headline import headline_cautions, sensitivity_sentence
 from recount.estimate.sensitivity import BOUND_SHARE, UNBOUNDED_FLAG, sampler_bound
+from recount.reference import CountryPack
 from recount.settings.sources import NAME_PARTS
 from recount.tables import LINK_SUMMARY_METRICS, is_pooled, pooled_level
 from recount.workspace import Workspace
@@ -227,6 +229,13 @@ def admin_names_as_written(ws: Workspace) -> dict[str, str]:
         if code not in names and _in_latin_script(raw):
             names[code] = raw
     return names
+
+
+def admin_unit_name(code: str, pack: CountryPack, written: Mapping[str, str]) -> str:
+    """An admin unit as the report names it: by the country pack's name (Huehuetenango), else
+    by the name the lists write for its code (North Darfur (SD-DN)), else by the code."""
+    known = pack.admin_name(code)
+    return f"{written[code]} ({code})" if known == code and code in written else known
 
 
 def _in_latin_script(text: str) -> bool:

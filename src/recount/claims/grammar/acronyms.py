@@ -18,9 +18,11 @@ from recount.claims.claimants import Claimant, Gazetteer
 # A last word an acronym may leave out: "Armed Conflict Location & Event Data Project (ACLED)".
 _GENERIC_TAIL = {"project", "group", "agency", "organisation", "organization", "network",
                  "programme", "program", "initiative", "centre", "center", "office"}  # fmt: skip
-_CONNECTORS = {"of", "the", "for", "on", "in", "and", "&", "to", "de", "du", "des", "la", "le"}
-_WORD = r"[A-Z][\w'’.-]*|of|the|for|on|in|and|&|to|de|du|des|la|le"
-_NAME = rf"(?P<name>(?:(?:{_WORD})\s+){{0,11}}(?:[A-Z][\w'’.-]*))"
+# Arabic names keep their particles in lower case: "Jama'at Nusrat al-Islam wal Muslimeen (JNIM)".
+_CONNECTORS = {"of", "the", "for", "on", "in", "and", "&", "to", "de", "du", "des", "la", "le",
+               "wal", "wa", "bin", "ibn"}  # fmt: skip
+_WORD = r"[A-Z][\w'’.-]*|[a-z]{1,3}-[A-Z][\w'’.-]*|of|the|for|on|in|and|&|to|de|du|des|la|le|wal|wa|bin|ibn"
+_NAME = rf"(?P<name>(?:(?:{_WORD})\s+){{0,11}}(?:[A-Z][\w'’.-]*|[a-z]{{1,3}}-[A-Z][\w'’.-]*))"
 _ACRONYM = r"[A-Z][A-Za-z&-]{0,9}[A-Z]"
 _DEFINITION = re.compile(
     rf"{_NAME}\s*(?:\(\s*(?P<acronym>{_ACRONYM})\s*\)"
@@ -76,7 +78,8 @@ def _spells(letters: list[str], words: list[str]) -> bool:
         if word.lower() in _CONNECTORS:
             continue
         capitals = [ch for ch in word if ch.isupper()]
-        initials.append(capitals if len(capitals) > 1 else [word[0].upper()])
+        lowered = word[0].islower() and capitals  # "al-Islam" is spelt by its I
+        initials.append(capitals if len(capitals) > 1 or lowered else [word[0].upper()])
     if len(initials) < 2 or not initials[0] or initials[0][0] != letters[0].upper():
         return False
     flat = [(index, ch) for index, caps in enumerate(initials) for ch in caps]

@@ -185,6 +185,7 @@ def find_attributions(
     mentions = [m for m in mentions if m.start >= credit]
     found: list[Attribution] = []
     previous_bracket = 0
+    unnamed_citations: list[tuple[int, int]] = []  # spans of "citing a report published …"
     for match in _ACCORDING_RE.finditer(sentence):
         bracketed = sentence[max(0, match.start() - 1) : match.start()] == "("
         if match.group(0).strip().lower() == "per":
@@ -199,6 +200,9 @@ def find_attributions(
             earlier = max(previous_bracket, sentence.rfind(";", 0, match.start()) + 1)
             attribution = replace(attribution, scope=(earlier, close))
             previous_bracket = close
+        if _unnamed_citation(match, attribution):
+            phrase_end = re.compile(r"[,;:]|$").search(sentence, match.end()).start()
+            unnamed_citations.append((match.start(), phrase_end))
         found.append(attribution)
     for mention in mentions:
         after = sentence[mention.end : mention.end + 60]
@@ -273,7 +277,24 @@ def find_attributions(
         attribution = _speech_attribution(sentence, match, mentions)
         if attribution is not None:
             found.append(attribution)
-    return [a for a in found if a is not None and a.cue >= credit]
+    found = [a for a in found if a is not None and a.cue >= credit]
+    cited = [a for a in found if any(s <= a.cue < e for s, e in unnamed_citations)]
+    if any(a.claimant is not None and a not in cited for a in found):
+        # "UNFPA says … 170 people, citing an interagency assessment report": who speaks keeps
+        # the figure a nameless document of theirs backs
+        found = [a for a in found if a not in cited]
+    return found
+
+
+def _unnamed_citation(match: re.Match[str], attribution: Attribution | None) -> bool:
+    """'citing an interagency assessment report', 'quoting ministry data': no name, no body."""
+    return (
+        attribution is not None
+        and attribution.mention is None
+        and attribution.claimant is not None
+        and attribution.claimant == attribution.claimant.lower()
+        and match.group(0).strip().lower() in ("citing", "quoting")
+    )
 
 
 # "20,000 (Robert Fisk)": a name in brackets right after a figure is its source.
@@ -542,6 +563,14 @@ _COMPILED_BY_RE = re.compile(
 )
 # "X said it had identified 18,000 victims and estimated that …": one subject, two verbs.
 _COORDINATED_RE = re.compile(r"[^\W\d_]{2,}\s+and\s+$")
+# An auxiliary right before the verb: a passive ("were found", "continued to be reported"),
+# whose subject is what was said, not who said it.
+_PASSIVE_END_RE = re.compile(
+    r"\b(?:were|was|been|are|is|being|be)\s+(?:(?:\w+ly|later|also|then|since|never|not|all|"
+    r"still|soon|only|subsequently)\s+)?$",
+    re.IGNORECASE,
+)
+_ESTIMATED_AT_RE = re.compile(r"\s+at\s+(?!least\b|most\b)(?:[a-z]+\s+){0,2}?\d", re.IGNORECASE)
 # A participle and its agent after the subject: the agent is not who speaks.
 _AGENT_TAIL_RE = re.compile(
     r"\s(?:set\s+up|appointed|established|created|commissioned|led|headed|chaired|backed|"
@@ -583,7 +612,10 @@ _KILLERS = [*EVENT_NOUNS, "terror", "genocide", "epidemic", "purge", "purges", "
 _EVENT_SUBJECT_RE = re.compile(
     rf"\b(?:{alternation(_KILLERS)})\s+(?:[a-z]+ly\s+|also\s+|alone\s+)?$", re.IGNORECASE
 )
-_CLAIMED_EVENT_RE = re.compile(rf"\b(?:{alternation(EVENT_NOUNS)})\b[^,;.]{{0,60}}$", re.IGNORECASE)
+_CLAIMED_EVENT_RE = re.compile(
+    rf"\b(?:{alternation(EVENT_NOUNS)})\b[^,;.]{{0,60}}(?:,\s+(?:also\s+|later\s+)?)?$",
+    re.IGNORECASE,
+)
 
 
 def _speech_attribution(
@@ -597,6 +629,7 @@ def _speech_attribution(
         counted = _COUNTED_OBJECT_AND_RE.search(before)
         if counted is not None:  # "The commission took 9,000 testimonies and documented 46 deaths"
             return _clause_subject(sentence, counted.start("verb"), verb.start(), mentions)
+    passive = _PASSIVE_END_RE.search(before)  # before a participle is cut: "Fighting was"
     agent = _AGENT_TAIL_RE.search(before)
     doing = _PARTICIPLE_TAIL_RE.search(before)
     if agent is not None:  # "The Commission of Inquiry set up by the UN Secretary-General found"
@@ -618,13 +651,10 @@ def _speech_attribution(
         return _main_subject(sentence, verb.start(), mentions)
     if verb.group(0).lower().endswith("ing") and not before.strip():
         return None  # "Estimating war-related deaths poses many challenges"
-    if re.search(
-        r"\b(?:were|was|been|are|is|being)\s+(?:(?:\w+ly|later|also|then|since|never|not|all|"
-        r"still|soon|only|subsequently)\s+)?$",
-        before,
-        re.IGNORECASE,
-    ):
+    if passive is not None:
         return None  # "Some 70 bodies were found": a passive without its agent names no one
+    if verb.group(0).lower() == "estimated" and _ESTIMATED_AT_RE.match(sentence, verb.end()):
+        return None  # "Abyei displacement now estimated at 96,000": what is estimated, by no one
     compiled = _COMPILED_BY_RE.search(before)
     if compiled is not None:  # "Official data supplied by the ministry … show": the ministry
         return _object_attribution(sentence, verb.start(), compiled.end(), mentions)
@@ -810,8 +840,9 @@ _IN_WORK_RE = re.compile(
 # A description and the name it describes, as the subject before a speech verb: "The town's
 # mayor, Mohammed Al-Kesher,". What follows the verb is then its object, not a speaker.
 _DESCRIBED_NAME_RE = re.compile(
-    r"(?:^|[;:—–]\s*)\W*(?=[^,;:]*\b[a-z])[^,;:\d—–]{2,80},\s*(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’.-]*,$"
-)
+    r"(?:^|[;:—–]\s*)\W*(?:(?:As\s+of|On|In|By|Since|After|Before|Until|Earlier|Later|Last)\s[^,;:]{1,40},\s*)?"
+    r"(?=[^,;:]*\b[a-z])[^,;:\d—–]{2,80},\s*(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’.-]*,$"
+)  # "(As of 2 March,) the town's mayor, Abdirahin Ali, told …": a time said first
 _NAME_WORD_BEFORE_RE = re.compile(r"(?:^|\s)([A-Z][\w'’.-]*)\s+$")
 _NAME_LINK_BEFORE_RE = re.compile(r"(?:^|\s)([A-Z][\w'’.-]*\s+(?:for|of|on)\s+)$")
 # Particles inside a person's name: "Charles de Gaulle", "Mark van der Berg", "Ali bin Hassan".

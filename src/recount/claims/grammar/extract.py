@@ -102,7 +102,12 @@ _PASSIVE_HARM = (
     r"imprisoned|jailed|captured|incarcerated|held(?=\s+(?:in|at|on)\s))"
 )
 _PLACE_PHRASE = r"(?:in|on|at|near|from|across|around|inside|outside|throughout)\s+(?:(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}|(?:both|each|either)\s+sides?)"
-_LOCATIVE = rf"(?:(?:\s+|(?<=\s)){_PLACE_PHRASE})?"
+# "3,000 residents of border settlements had been evacuated": whose home the people are
+_HOME_OF = (
+    r"\s+of\s+(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,2}(?:settlements?|villages?|towns?|areas?|"
+    r"regions?|districts?|cit(?:y|ies)|camps?|communit(?:y|ies)|neighbou?rhoods?)"
+)
+_LOCATIVE = rf"(?:(?:\s+|(?<=\s)){_PLACE_PHRASE}|{_HOME_OF})?"
 # What only people do, after a noun the lexicon does not know ("27,927 Boers had died", "68
 # inmates died", "300,000 Paraguayans … perished"): that noun names people; animals die too.
 _DYING = r"(?:died|perished|succumbed|fled|(?:go|goes|went|gone)\s+missing)"
@@ -112,6 +117,8 @@ _ADJECTIVE = rf"(?:(?!(?:and|or|but|of|with|by|{_POP}|{alternation(UNITS)})\b)(?
 _FORWARD_RE = re.compile(
     rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?P<of>of\s+)?(?:(?:reports?|names|accounts|cases)\s+of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>(?:{_POP})(?:\s+(?:{_POP})|\s*,?\s+(?:and|or|&)\s+(?:{_ADJECTIVE}){{0,1}}?(?:{_POP}))?)\b|{_ADJECTIVE}{{1,2}}?(?=(?:{alternation(MEASURE_NOUNS)})\b)|(?!{_ANIMALS}\b){_ADJECTIVE}{{1,2}}?(?=(?:{_PLACE_PHRASE}\s+)?(?:had|have|has|were|was)\s+(?:been\s+)?{_PASSIVE_HARM}\b)"
     rf"|(?!{_ANIMALS}\b){_ADJECTIVE}{{0,2}}?[A-Za-z][\w'’-]*(?=(?:\s*,[^,.;]{{1,40}},)?\s+(?:who\s+)?(?:(?:had|have|has)\s+)?{_DYING}\b))?"
+    # "56 families (336 people) who had been displaced": the count restated in brackets
+    r"(?:\)(?=\s+(?:who|that)\b))?"
     rf"{_LOCATIVE}"
     r"(?P<aside>\s*(?:,|\(|–|—)\s*[^,()–—.;]{0,80}?(?:,|\)|–|—)|\s*\([^()]{0,80}\)"
     r"|\s+[–—-]\s+[^()–—.;]{0,80}?\s[–—-](?=\s))?"
@@ -256,6 +263,8 @@ _NOT_A_COUNT_AFTER_RE = re.compile(
     r"|[\s-]+(?:halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b"
     # estimates or studies counted, not people ("a survey of 14 estimates"), nor kinds of them
     r"|\s+(?:estimates|studies|surveys|sources|kinds|types|sorts|categories)\b"
+    # homes counted, not people ("56 families (336 people) who had been displaced")
+    r"|\s+(?:[\w-]+\s+)?(?:families|households)\b"
     # places people are held in, not people ("held in more than 60 small camps")
     r"|\s+(?:[\w-]+\s+){0,2}?(?:camps|prisons|jails|cells|detention\s+cent(?:re|er)s)\b"
     # the troops who served, not the dead among them ("of some 125,000 Americans who fought")
@@ -342,6 +351,8 @@ class DocumentState:
     field_source: tuple[str, str] | None = None  # … and the source a line names inside it
     by_source: tuple[str, str] | None = None  # "Civilians killed according to:": lines "X: 202"
     credited: tuple[str, frozenset[str]] | None = None  # the paragraph credit's source ("site")
+    roundup: bool = False  # the text's credit names several reports: no lede speaks for them all
+    past_lede: bool = False  # … and a later paragraph is being read
 
 
 @dataclass
@@ -387,6 +398,10 @@ def sentence_claims(
         state.datelined = _DATELINE_RE.match(sentence) is not None or credit > 0
     if state.new_paragraph or credit > 0:
         state.credited = credited_source(sentence)
+    if credit > 0 and state.paragraphs == 0:
+        state.roundup = _ROUNDUP_CREDIT_RE.search(sentence[:credit]) is not None
+    elif state.new_paragraph and state.roundup:
+        state.past_lede = True
     speaker_before = state.paragraph_speaker
     if not item:
         state.list_source = None
@@ -1189,6 +1204,7 @@ def _continue_attribution(sentence: str, claims: list[SentenceClaim], state: Doc
         and state.paragraph_speaker is None
         and not state.cited
         and not state.datelined  # another report's lede does not speak under this header
+        and not (state.roundup and state.past_lede)  # each report of a roundup its own
     ):
         if _NARRATED_RE.search(sentence):
             return  # the text tells what happened ("gunmen ambushed a bus, killing 22")
@@ -1226,6 +1242,9 @@ def _giver_of(
     return next((s for s, m in reversed(state.paragraph_counts) if m == measure), None)
 
 
+# A credit naming several reports: "(a summary of Pledge Times, 12 September 2024; Mosaique; …)",
+# "(summary of BBC and AFP reports)".
+_ROUNDUP_CREDIT_RE = re.compile(r"\([^()]*(?:;|\band\b)[^()]*\)")
 # A report's header before a dash that opens its paragraph: who published it and when
 # ("Kyiv Independent, 17 June 2023 —", "BEIRUT, Dec 14 (Reuters) —"), a few words with a name.
 _DATELINE_RE = re.compile(r"^\W*[A-Z][^—–\n.;:]{1,100}?\s[—–]\s(?=\W*[A-Z0-9])")
@@ -1455,6 +1474,8 @@ def _may_count(sentence: str, q: Quantity) -> bool:
         return False  # "134. The Government has claimed …": a numbered paragraph
     if _RATIO_BEFORE_RE.search(sentence[max(0, q.start - 60) : q.start]):
         return False  # "For every combatant killed, four civilians died"
+    if _AID_RECEIVED_RE.match(after):
+        return False  # "73,000 individuals have received cash assistance": people reached by aid
     start = max(0, q.start - 60)
     window = sentence[start : q.end + 60]
     if any(
@@ -1467,6 +1488,14 @@ def _may_count(sentence: str, q: Quantity) -> bool:
     return not (q.value is not None and q.value != q.value)
 
 
+# People who received aid are counted by who helps them, not by what befell them: "more than
+# 73,000 individuals have received cash assistance".
+_AID = r"(?:food|aid|assistance|relief|help|support|cash|water|shelter|rations|supplies|items|kits|services)"
+_AID_RECEIVED_RE = re.compile(
+    rf"^\s*(?:[\w-]+\s+){{0,3}}?(?:have\s+|has\s+|had\s+)?(?:received|receiving|benefit+(?:ed|ing)?\s+from)"
+    rf"\s+(?:[\w-]+\s+){{0,2}}?{_AID}\b",
+    re.IGNORECASE,
+)
 # Fleeing a jail, a post or custody is an escape, not displacement.
 _ESCAPE_RE = re.compile(
     r"^\s*(?:from\s+)?(?:the\s+|their\s+|a\s+)?(?:[\w-]+\s+)?(?:jail|prison|base|barracks|custody|detention|post|garrison|front)\b",
@@ -1534,7 +1563,12 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
         and _ESCAPE_RE.match(after[forward.end() :])
     ):
         forward = None  # "12 prisoners fled the jail" escaped; they were not displaced
-    if forward and forward.group("pop") and _counts_an_object(after[forward.end() :]):
+    if (
+        forward
+        and forward.group("pop")
+        and _key(forward.group("meas")) in MEASURES_BEFORE  # "300 people dead 154,000 …": no verb
+        and _counts_an_object(after[forward.end() :])
+    ):
         forward = None  # "two gunmen killed almost 60 people": the two did the killing
     if forward:
         word = forward.group("meas")
@@ -1579,7 +1613,8 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
     pop = None if members else _POP_AFTER_RE.match(after)
     if pop:
         claim.population = _population_of(pop)
-        claim.own_population = True
+        # "killed 12 civilians and wounded 121 others": others of the people just counted
+        claim.own_population = _key(pop.group("pop")) != "others"
         claim.phrase_end = q.end + pop.end()
     backward = _BACKWARD_RE.search(before[-60:])
     if backward:
@@ -2150,12 +2185,21 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
         )
         if named:
             claim.own_population = True  # "35 Bedouin": people of their own, not the item's before
-        if claim.construction in ("part", "another") or (
-            (_COORD_RE.match(gap) or _OTHER_SOURCE_GAP_RE.search(gap) or breakdown) and listed
+        gapped = _GAPPED_WITH_RE.match(gap) and _WITH_BEFORE_RE.search(
+            sentence[: previous.quantity.start]
+        )  # "September closed with 144 murders, October with 188": the verb and noun left out
+        if (
+            claim.construction in ("part", "another")
+            or gapped
+            or ((_COORD_RE.match(gap) or _OTHER_SOURCE_GAP_RE.search(gap) or breakdown) and listed)
         ):
             claim.measure = previous.measure
             claim.measure_text = previous.measure_text
-            if not claim.own_population and claim.construction != "part":
+            if (
+                not claim.own_population
+                and claim.construction != "part"
+                and not _others_beside(sentence, claim, previous)
+            ):
                 claim.population = previous.population
             claim.construction = claim.construction or "list"
     for index in range(len(claims) - 2, -1, -1):
@@ -2229,6 +2273,11 @@ _COLON_BREAKDOWN_RE = re.compile(
 _PEOPLE_NAME_RE = re.compile(
     r"^\s*(?:[a-z]+\s+)?(?:[A-Z][a-z]+s\b|(?-i:[A-Z][a-z]+)(?=\s*(?:[,;.)]|$)))"
 )
+# "September closed with 144 murders, October with a record 188 and November with 175": each
+# item says its name and "with", the verb and the noun left out after the first.
+_WITH_COUNT = r"with\s+(?:(?:a|an)\s+(?:record|further|new|another)\s+)?$"
+_GAPPED_WITH_RE = re.compile(rf"^\s*,?\s*(?:and\s+)?(?:[A-Z][\w'’-]*\s+){{1,3}}{_WITH_COUNT}")
+_WITH_BEFORE_RE = re.compile(rf"\b[A-Za-z]\w*\s+{_WITH_COUNT}")
 _OTHER_SOURCE_GAP_RE = re.compile(
     r"^\s*[;,]?\s*(?:while|whilst|but|whereas|and)?\s*[^;,.]{0,40}?\b(?:says|said|say|puts\s+it\s+at|"
     r"put\s+it\s+at|estimates|estimated|claims|claimed|counts|counted)\s+(?:only|just|about|some)?\s*$",
@@ -2506,8 +2555,16 @@ def _share_population(sentence: str, claims: list[SentenceClaim]) -> None:
                 inheritable
                 and previous.population != "all"
                 and (_AND_GAP_RE.match(gap) or _MORE_TAIL_RE.match(sentence, claim.quantity.end))
+                and not _others_beside(sentence, claim, previous)
             ):
                 claim.population = previous.population
+
+
+def _others_beside(sentence: str, claim: SentenceClaim, previous: SentenceClaim) -> bool:
+    """'killed three soldiers and four others': with the same measure, 'others' are other
+    people than those just counted; with another ('and injured four others'), the same ones."""
+    tail = re.match(r"\s+others\b", sentence[claim.quantity.end :], re.IGNORECASE)
+    return tail is not None and claim.measure == previous.measure
 
 
 def _outnumbers(sentence: str, claim: SentenceClaim, part: SentenceClaim) -> bool:
@@ -2865,6 +2922,8 @@ def _resolve_institution(
     if owner is None:
         return
     kind = " ".join(w.capitalize() for w in match.group("kind").split())
+    if kind == "Foreign":  # "the Foreign Ministry" is the Ministry of Foreign Affairs
+        kind = "Foreign Affairs"
     named = f"{owner} Ministry of {kind}"
     mentions = gazetteer.find(named)
     if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(named):

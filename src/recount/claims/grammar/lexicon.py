@@ -141,6 +141,11 @@ MEASURES_AFTER = {
     "internally displaced people": "displaced", "asylum seekers": "displaced",
     "asylum-seekers": "displaced",
     "hospitalised": "injured", "hospitalized": "injured", "treated for injuries": "injured",
+    "taken to hospital": "injured", "taken to hospitals": "injured",
+    "taken to the hospital": "injured", "admitted to hospital": "injured",
+    "admitted to hospitals": "injured", "rushed to hospital": "injured",
+    "neutralised": "killed", "neutralized": "killed", "left the areas": "displaced",
+    "assassinated": "killed",
     "treated for wounds": "injured", "treated for gunshot wounds": "injured",
     "treated for shrapnel wounds": "injured", "treated for burns": "injured", "treated for their injuries": "injured",
     "among the dead": "killed", "among the killed": "killed", "among those killed": "killed",
@@ -216,6 +221,9 @@ MEASURES_BEFORE = {
     "evacuated": "evacuated", "evacuating": "evacuated", "evacuate": "evacuated",
     "saved": "saved", "saving": "saved", "rescued": "saved", "rescuing": "saved", "save": "saved",
     "eliminated": "killed", "eliminating": "killed", "captured": "detained",
+    "assassinated": "killed", "assassinating": "killed",
+    "neutralised": "killed", "neutralized": "killed", "neutralising": "killed",
+    "neutralizing": "killed",
 }  # fmt: skip
 # These count the displaced only with "from their homes", "to flee", "out of".
 DISPLACING_VERBS = {
@@ -244,7 +252,8 @@ COMBINED_MEASURES = (
 # These count deaths only with "lives": "claimed 300,000 lives", "took the lives of 20";
 # "lost" only with people: "Armenia lost 3,825 troops".
 LIFE_VERBS = {"claimed", "claiming", "claims", "cost", "costing", "took", "taking", "taken"}
-PEOPLE_VERBS = {"lost", "loses", "losing", "eliminated", "eliminating", "captured"}
+PEOPLE_VERBS = {"lost", "loses", "losing", "eliminated", "eliminating", "captured", "neutralised",
+                "neutralized", "neutralising", "neutralizing"}  # fmt: skip
 
 # Between the people counted and what happened to them: "were reportedly killed".
 AUXILIARIES = [
@@ -256,7 +265,7 @@ AUXILIARIES = [
     "them", "mostly", "mainly", "likely", "probably", "collectively", "as", "left",
     "could", "would", "might", "may", "will", "shall", "can", "cannot", "not", "remain",
     "remained", "remains", "being", "go", "gone", "went", "are", "now", "reportedly",
-    "live", "living", "lived", "became", "become", "becomes", "more",
+    "live", "living", "lived", "became", "become", "becomes", "more", "just",
     "considered", "declared", "presumed", "officially",  # "210 who are still considered disappeared"
     # quoted languages' auxiliaries: "134 civils furent tués", "744 personas resultaron heridas"
     "furent", "fut", "ont été", "ont", "sont", "été", "fueron", "fue", "resultaron", "han sido",
@@ -355,6 +364,9 @@ SPEECH_VERBS = [
     "asserted", "asserts", "insisted", "insists",
     "disclosed", "discloses", "testified", "affirmed", "affirms", "specified", "tweeted",
     "reckoned", "reckons", "mentioned",
+    # "UNISFA condemned an attack … in which at least 14 people died": who condemns an attack
+    # gives its toll
+    "condemned", "condemns", "condemning", "denounced", "denounces", "deplored", "deplores",
 ]  # fmt: skip
 # Speech verbs that are nouns after a determiner: "a conservative estimate", "the report".
 VERB_NOUNS = {"estimate", "estimates", "report", "reports", "count", "counts", "record",
