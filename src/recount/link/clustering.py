@@ -103,6 +103,8 @@ class ClusterResult:
     swapped_ages: bool = False  # the birth-year guard read ages with their digits exchanged too
     # per name guard, the pairs of listed names taken as one typed wrong between lists (`link.typos`)
     misspelt_names: dict[str, int] = field(default_factory=dict)
+    # pairs of name keys taken as one name two lists write otherwise (`link.list_spellings`)
+    list_spellings: int = 0
     only_candidates: int = 0  # links below the threshold offered (`link.only_candidates`)
     only_person: int = 0  # undated records joined to their only candidate person (`only_person`)
     must_links: int = 0
@@ -143,6 +145,9 @@ class RecordFacts:
     # per name guard ('given', 'father'), the pairs of listed name keys a typo explains better
     # than two relatives (`link.typos`): one name between records of two lists
     misspelt: dict[str, frozenset[tuple[str, str]]] = field(default_factory=dict)
+    # pairs of name keys two lists write for one name (`link.spellings.list_spellings`): one
+    # name between records of two lists
+    spelt: frozenset[tuple[str, str]] = frozenset()
     # the given name as each of the record's forms writes it (`given_forms`); empty: its key alone
     given_forms: list[frozenset[str]] = field(default_factory=list)
 
@@ -156,6 +161,7 @@ class RecordFacts:
         romanised: np.ndarray | None = None,
         blurred: frozenset[tuple[str, str]] = frozenset(),
         misspelt: dict[str, frozenset[tuple[str, str]]] | None = None,
+        spelt: frozenset[tuple[str, str]] = frozenset(),
     ) -> RecordFacts:
         codes, uniques = pd.factorize(frame["source_id"])
         sex = frame["sex"].map({"M": 1, "F": 2}).fillna(0).astype(np.int64).to_numpy()
@@ -218,6 +224,7 @@ class RecordFacts:
             romanised=np.zeros(n, dtype=bool) if romanised is None else romanised,
             blurred=frozenset(blurred),
             misspelt=dict(misspelt or {}),
+            spelt=frozenset(spelt),
             given_forms=given_forms(
                 text("given_key"),
                 tokens,
@@ -571,8 +578,9 @@ def cluster(
         ta, tb = facts.tokens[a], facts.tokens[b]
         blurred = facts.blurred if romanised[a] != romanised[b] else frozenset()
         two_lists = sources[a] != sources[b]
-        given_alike = blurred | misspelt_given if two_lists else blurred
-        fathers_alike = blurred | misspelt_fathers if two_lists else blurred
+        spelt = facts.spelt if two_lists else frozenset()
+        given_alike = blurred | spelt | misspelt_given if two_lists else blurred
+        fathers_alike = blurred | spelt | misspelt_fathers if two_lists else blurred
         if given_guard:
             # a one-word name says too little of which word it is to conflict
             ga, gb = givens[a], givens[b]
@@ -619,8 +627,8 @@ def cluster(
                 and fa != fb
                 and len(ta) >= 2
                 and len(tb) >= 2
-                and absent(fa, tb, known)
-                and absent(fb, ta, known)
+                and absent(fa, tb, known, blurred=spelt)
+                and absent(fb, ta, known, blurred=spelt)
             ):
                 return "family"
         return None
@@ -665,6 +673,7 @@ def cluster(
         swapped_ages=swapped_ages and birth_guard,
         death_date_tolerance=death_tolerance if death_guard else None,
         misspelt_names={guard: len(pairs) // 2 for guard, pairs in sorted(facts.misspelt.items())},
+        list_spellings=len(facts.spelt) // 2,
     )
     scored = np.union1d(
         np.zeros(0, dtype=np.int64) if scored_within is None else scored_within,

@@ -34,6 +34,7 @@ from recount.link.death_dates import death_gaps, learn_death_tolerance
 from recount.link.engines import Engine, make_engine
 from recount.link.fields import Fields, present_fields
 from recount.link.frequencies import add_birth_days, add_death_events, register_frequencies
+from recount.link.list_spellings import list_spellings
 from recount.link.only_candidates import only_candidates
 from recount.link.persons import assign_person_ids, build_persons
 from recount.link.prepare import linkable_records, load_link_input
@@ -424,8 +425,9 @@ def cluster_records(
         for guard in ("given", "father")
         if guard in name_guards and f"{guard}_key" in linkable.columns
     }
+    spelt = list_spellings(linkable["tokens"], pd.factorize(linkable["source_id"])[0], *every)
     facts = RecordFacts.from_frame(
-        linkable, guarded, known, id_columns, romanised, blurred, misspelt
+        linkable, guarded, known, id_columns, romanised, blurred, misspelt, spelt
     )
     confident = pairs["match_probability"].to_numpy() >= options.threshold
     odds = repeat_odds(linkable, every[0][confident], every[1][confident])
@@ -592,6 +594,7 @@ def summary_table(
     if clustered.death_date_tolerance is not None:
         rows.append(("death_date_tolerance", None, clustered.death_date_tolerance))
     rows += [("misspelt_names", guard, count) for guard, count in clustered.misspelt_names.items()]
+    rows.append(("list_spellings", None, clustered.list_spellings))
     rows += [
         ("field", name, share)
         for name, share in zip(fields.names()[1:], fields.shares.values(), strict=True)

@@ -259,6 +259,7 @@ LINK_SUMMARY_METRICS = {
     "birth_year_swapped_ages": "ages also read with their digits exchanged (1 = yes)",
     "death_date_tolerance": "dates of death taken as one within (days)",
     "misspelt_names": "names taken as one name typed wrong",
+    "list_spellings": "names taken as one name two lists spell otherwise",
     "field": "share of records carrying the field",
     "same_list_guard": "list read as naming each person once",
     "cluster_size": "people with this many records",
