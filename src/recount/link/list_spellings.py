@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 from scipy.stats import poisson
 
-from recount.link.spellings import CHANCE, CHUNK, name_codes
+from recount.link.spellings import CHANCE, name_codes, scored_chunks
 
 # A change of letters (dx for g) is a list's habit when this many learnt pairs make it.
 MIN_HABIT = 2
@@ -95,10 +95,7 @@ def list_spellings(
         return frozenset()
     codes, names = name_codes(tokens)
     across, within = Counter(), Counter()
-    for start in range(0, len(left), CHUNK):  # chunks: nothing kept per pair
-        a, b = left[start : start + CHUNK], right[start : start + CHUNK]
-        ok = (a >= 0) & (b >= 0)
-        a, b = a[ok], b[ok]
+    for a, b in scored_chunks(left, right):
         two_lists = source[a] != source[b]
         across.update(map(tuple, names_apart(codes, a[two_lists], b[two_lists]).tolist()))
         within.update(map(tuple, names_apart(codes, a[~two_lists], b[~two_lists]).tolist()))

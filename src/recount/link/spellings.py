@@ -19,6 +19,7 @@ cross-script count is beyond chance (Poisson tail below `CHANCE`, over every pai
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 
 import numpy as np
 import pandas as pd
@@ -64,6 +65,15 @@ def one_name_apart(codes: np.ndarray, left: np.ndarray, right: np.ndarray) -> np
     )
 
 
+def scored_chunks(left: np.ndarray, right: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """The scored pairs (left[k], right[k]; -1: not a record) in chunks of `CHUNK`, those of two
+    records only: counting per chunk keeps nothing per pair."""
+    for start in range(0, len(left), CHUNK):
+        a, b = left[start : start + CHUNK], right[start : start + CHUNK]
+        ok = (a >= 0) & (b >= 0)
+        yield a[ok], b[ok]
+
+
 def blurred_spellings(
     tokens: pd.Series, romanised: np.ndarray, left: np.ndarray, right: np.ndarray
 ) -> frozenset[tuple[str, str]]:
@@ -75,10 +85,7 @@ def blurred_spellings(
         return frozenset()
     codes, names = name_codes(tokens)
     across, within = Counter(), Counter()
-    for start in range(0, len(left), CHUNK):  # chunks: nothing kept per pair
-        a, b = left[start : start + CHUNK], right[start : start + CHUNK]
-        ok = (a >= 0) & (b >= 0)
-        a, b = a[ok], b[ok]
+    for a, b in scored_chunks(left, right):
         crossing = romanised[a] != romanised[b]
         # the romanised record's name first
         first = np.where(romanised[a], a, b)[crossing]
