@@ -845,6 +845,24 @@ def _split_count(rng, count, shares, total, members):
 
 
 @njit(cache=True, nogil=True)
+def _stick_breaking_draw(rng, counts, order, alpha, log_w):
+    """Log class weights into `log_w`, drawn from the stick-breaking posterior given each
+    class's count, the sticks taken in `order` (R's LCMCR draw of the weights)."""
+    n_classes = len(order)
+    rest = counts.sum()
+    log_remaining = 0.0
+    for position in range(n_classes - 1):
+        k = order[position]
+        rest -= counts[k]
+        log_v = _log_gamma_draw(rng, 1.0 + counts[k])
+        log_1mv = _log_gamma_draw(rng, alpha + rest)
+        log_total = _log_add(log_v, log_1mv)
+        log_w[k] = log_remaining + log_v - log_total
+        log_remaining += log_1mv - log_total
+    log_w[order[n_classes - 1]] = log_remaining
+
+
+@njit(cache=True, nogil=True)
 def refresh_classes(rng, x, g, data):
     """One data-augmentation sweep from position x, in place (g the gradient there);
     returns the log density at the new position. alpha is drawn given pi, n0 given
@@ -882,17 +900,7 @@ def refresh_classes(rng, x, g, data):
             x[j * n_classes + k] = _log_gamma_draw(rng, a_lambda + ones[j, k]) - _log_gamma_draw(
                 rng, b_lambda + members[k] - ones[j, k]
             )
-    rest = members.sum()
-    log_remaining = 0.0
-    for position in range(n_classes - 1):
-        k = order[position]
-        rest -= members[k]
-        log_v = _log_gamma_draw(rng, 1.0 + members[k])
-        log_1mv = _log_gamma_draw(rng, alpha + rest)
-        log_total = _log_add(log_v, log_1mv)
-        log_w[k] = log_remaining + log_v - log_total
-        log_remaining += log_1mv - log_total
-    log_w[order[n_classes - 1]] = log_remaining
+    _stick_breaking_draw(rng, members, order, alpha, log_w)
     sticks_from_weights(log_w, n_lists, x)
     after = log_posterior(x, g, data)
     if math.isfinite(after):
@@ -1001,17 +1009,7 @@ def _shared_weights(rng, x, data, members):
             pooled[k] += members[s, k]
             people[s] += members[s, k]
     log_w = np.empty(n_classes)
-    rest = pooled.sum()
-    log_remaining = 0.0
-    for position in range(n_classes - 1):
-        k = order[position]
-        rest -= pooled[k]
-        log_v = _log_gamma_draw(rng, 1.0 + pooled[k])
-        log_1mv = _log_gamma_draw(rng, alpha + rest)
-        log_total = _log_add(log_v, log_1mv)
-        log_w[k] = log_remaining + log_v - log_total
-        log_remaining += log_1mv - log_total
-    log_w[order[n_classes - 1]] = log_remaining
+    _stick_breaking_draw(rng, pooled, order, alpha, log_w)
     log_beta = np.empty(n_classes)
     stick_weights(x, n_lists, n_classes, log_beta)
     before = np.empty(n_strata)
