@@ -71,7 +71,7 @@ def test_a_place_given_its_day_is_a_probability_and_one_per_event(rows):
 
 
 def test_a_level_split_for_its_u_shares_the_m_of_the_place_and_an_unsampled_level_weighs_nothing():
-    place = cmp.place(cmp.Dialect("duckdb"), "place_key")
+    place = cmp.place(cmp.Dialect("duckdb"), "place_key", by_day=True)
     masses = {cmp.SAME_PLACE_SAME_DAY: 0.3, "same": 0.12, "nearly the same": 0.05}
     for level in place["comparison_levels"]:
         if not level.get("is_null_level"):

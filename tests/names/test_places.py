@@ -218,3 +218,40 @@ def test_normalize_leaves_out_the_parts_the_workspace_writes_after_many_places()
     assert keys[0] == keys[2] == keys[3] != keys[1] == keys[4]
     with_pack = normalize_records(records, workers=1, pack=SYRIA).to_pandas()["place_key"]
     assert with_pack[0] != with_pack[3]  # a pack says what its places are: no guess from data
+
+
+UKRAINE = country_pack("UA")
+_UNIT_FORMS = [
+    (pack, form)
+    for pack in (SYRIA, COLOMBIA, UKRAINE)
+    for unit in pack.admin_units
+    for form in unit.forms
+]
+
+
+@given(st.sampled_from(_UNIT_FORMS))
+def test_a_place_written_as_a_first_level_unit_names_only_the_unit(pack_and_form):
+    # 'Kherson' in a media list, 'Херсонська обл.' in a prosecutor's: the oblast, no town in it.
+    pack, form = pack_and_form
+    place = resolve_place(form, pack)
+    assume(place.place_key is not None)
+    assert place.unit_only
+
+
+@given(st.sampled_from([(pack, p) for pack in (SYRIA, COLOMBIA, UKRAINE) for p in pack.places]))
+def test_a_place_below_the_units_with_its_unit_written_after_it_is_a_place(pack_and_place):
+    pack, known = pack_and_place
+    unit = pack.admin_name(known.admin)
+    assume(resolve_place(known.name, pack).governorate == known.admin)
+    assume(not resolve_place(known.name, pack).unit_only)  # a city named as its unit
+    assert not resolve_place(f"{known.name}, {unit}", pack).unit_only
+
+
+def test_without_a_pack_only_parts_naming_a_unit_by_its_kind_name_only_the_unit():
+    assert resolve_place("Donetsk Oblast").unit_only
+    assert resolve_place("Донецька обл.").unit_only
+    assert not resolve_place("Mariupol, Donetsk Oblast").unit_only
+    assert not resolve_place("Mariupol").unit_only
+    assert not resolve_place(
+        "Axum, Central Tigray", coarser=frozenset({"central tigray"})
+    ).unit_only

@@ -47,8 +47,9 @@ M_PRIORS = {
     "age": [0.25, 0.05, 0.45, 0.12, 0.07, 0.06],
     "exact": [0.95, 0.05],
     "text": [0.75, 0.1, 0.15],
-    # the same place on the same day, on another (or unknown) day, nearly, else
-    "place": [0.45, 0.3, 0.1, 0.15],
+    # the same place on the same day, on another (or unknown) day, nearly, only the unit, else
+    "place": [0.45, 0.3, 0.1, 0.05, 0.1],
+    "place_undated": [0.75, 0.1, 0.05, 0.1],  # without the day's level
     "id": [0.9, 0.05, 0.05],
 }
 
@@ -84,8 +85,7 @@ def comparisons_for(fields: Fields, preset: Preset, dialect: str) -> list[dict[s
     if fields.has("governorate"):
         out.append(cmp.exact("governorate", "governorate"))
     if fields.has("place_key"):
-        by_day = fields.has("dod_day")
-        out.append(cmp.place(d, "place_key") if by_day else cmp.text(d, "place", "place_key"))
+        out.append(cmp.place(d, "place_key", by_day=fields.has("dod_day")))
     if fields.has("birth_place"):
         out.append(cmp.text(d, "place_of_birth", "birth_place"))
     for column, kind in fields.extras.items():
@@ -102,7 +102,9 @@ def prior_of(comparison: dict[str, Any]) -> list[float]:
     name = comparison["output_column_name"]
     levels = [lv for lv in comparison["comparison_levels"] if not lv.get("is_null_level")]
     prior = M_PRIORS.get(name)
-    if prior is None or len(prior) != len(levels):  # e.g. a place compared without the day
+    if prior is not None and len(prior) != len(levels):  # a place compared without the day
+        prior = M_PRIORS.get(f"{name}_undated")
+    if prior is None or len(prior) != len(levels):
         description = comparison.get("comparison_description", "")
         kind = "id" if "identifier" in description else "text" if len(levels) == 3 else "exact"
         prior = M_PRIORS[kind]

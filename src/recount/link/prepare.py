@@ -49,6 +49,7 @@ BASE_COLUMNS = [
     "dob_text",
     "governorate",
     "place_key",
+    "place_is_unit",
     "birth_place",
     "token_set_freq",
 ]
@@ -85,6 +86,7 @@ with joined as (
              else 'day' end as dob_precision,
         nullif(n.governorate, '') as governorate,
         nullif(trim(n.place_key), '') as place_key,
+        coalesce(n.place_is_unit, false) as place_is_unit,
         {birth_place} as birth_place,
         n.script,
         coalesce(n.identifiable, true) as identifiable,

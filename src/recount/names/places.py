@@ -53,6 +53,9 @@ class Place:
     governorate: str | None  # ISO 3166-2 code of the admin unit, None when unknown or ambiguous
     place_key: str | None  # the pack's name for the place, else a phonetic key of the text
     matched: bool  # true when the pack knew it
+    # The text names only a first-level unit (an oblast, a governorate), no place in it: the
+    # link stage reads it as neither agreeing nor disagreeing with a place of that unit.
+    unit_only: bool = False
 
 
 def place_words_key(
@@ -170,7 +173,7 @@ def resolve_place(
         key = (
             _key(" ".join(below), pack, burmese) if below and len(below) < len(parts) else whole_key
         )
-        return Place(None, key or None, False)
+        return Place(None, key or None, False, bool(parts) and all(map(_names_first_level, parts)))
     units, canonical = _gazetteer(pack)
     segments = [s.strip() for s in _SEPARATORS.split(text) if s and s.strip()]
     found: list[tuple[str, str, bool]] = []  # (admin unit, canonical name, is an admin unit)
@@ -183,7 +186,7 @@ def resolve_place(
     distinct = {unit for unit, _, _ in found if unit}
     governorate = distinct.pop() if len(distinct) == 1 else None
     specific = [name for _, name, is_unit in found if not is_unit]
-    return Place(governorate, (specific or [found[0][1]])[0], True)
+    return Place(governorate, (specific or [found[0][1]])[0], True, not specific)
 
 
 def _names_first_level(segment: str) -> bool:

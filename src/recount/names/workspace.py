@@ -160,7 +160,9 @@ def normalize_records(
     places = {v[2] for v in distinct if v[2]}
     coarser = coarser_parts(places, burmese) if pack.code is None else frozenset()
     rows = [_place(*values, pack, coarser, burmese) for values in distinct]
-    for j, field in enumerate(("governorate", "governorate_inferred", "place_key")):
+    for j, field in enumerate(
+        ("governorate", "governorate_inferred", "place_key", "place_is_unit")
+    ):
         out[field] = _spread([row[j] for row in rows], codes, NORMALIZED_SCHEMA.field(field).type)
     dates = _dates(records)
     out["date_of_death"] = pa.array(dates.dt.date.where(dates.notna(), None), pa.date32())
@@ -429,17 +431,18 @@ def _unique(values) -> list[str]:
 
 def _place(
     governorate, governorate_raw, place, pack, coarser=frozenset(), burmese=False
-) -> tuple[str | None, bool, str | None]:
+) -> tuple[str | None, bool, str | None, bool | None]:
     resolved = resolve_place(str(place), pack, coarser, burmese) if place is not None else None
     place_key = resolved.place_key if resolved else None
+    unit_only = resolved.unit_only if place_key else None
     if governorate is not None:
-        return str(governorate), False, place_key
+        return str(governorate), False, place_key, unit_only
     for text in (governorate_raw, place):
         if text is not None:
             inferred = resolve_place(str(text), pack).governorate
             if inferred:
-                return inferred, True, place_key
-    return None, False, place_key
+                return inferred, True, place_key, unit_only
+    return None, False, place_key, unit_only
 
 
 def summarize(normalized: pd.DataFrame) -> pd.DataFrame:

@@ -160,6 +160,11 @@ NORMALIZED = Table(
         Column("governorate", TEXT, "the source's code, else inferred from the place"),
         Column("governorate_inferred", BOOL),
         Column("place_key", TEXT),
+        Column(
+            "place_is_unit",
+            BOOL,
+            "the place names only a first-level unit (an oblast, a governorate), no place in it",
+        ),
         Column("date_of_death", DATE),
         Column("date_precision", TEXT),
         Column("date_flag", TEXT, "before_period, in_future, unparsed or NULL"),
