@@ -60,8 +60,8 @@ DEV13 = TESTS / "dev13"
 DEV14 = TESTS / "dev14"
 DEV15 = TESTS / "dev15"
 # The fifteenth blind split, labelled by engineer blind15, who does not develop the extractor
-# (README); scored once, from a frozen copy; never developed on. Until blind15 commits it, the
-# folder does not exist and `--blind` refuses ("no labelled corpus").
+# (README); scored once, from a frozen copy; never developed on. Between a spent split's rename
+# and the next split's commit the folder does not exist and `--blind` refuses ("no labelled corpus").
 # (blind4, scored once on 2026-12-05, note 35, is development material since: dev5;
 # blind5, scored once on 2026-12-05, note 56, is dev6; blind6, scored once, note 60, is dev7;
 # blind7, scored once on 2026-12-06, note 75, is dev8; blind8, scored once on 2026-12-06, note 85,
