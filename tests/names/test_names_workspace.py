@@ -22,7 +22,8 @@ COLUMNS = {
     "name_tokens_listed": "VARCHAR[]", "name_forms": "VARCHAR[]", "kunya": "VARCHAR",
     "identifiable": "BOOLEAN", "unidentified_reason": "VARCHAR", "relation": "VARCHAR",
     "relation_anchor_key": "VARCHAR", "name_turn": "INTEGER", "governorate": "VARCHAR", "governorate_inferred": "BOOLEAN",
-    "place_key": "VARCHAR", "date_of_death": "DATE", "date_precision": "VARCHAR", "date_flag": "VARCHAR",
+    "place_key": "VARCHAR", "place_is_unit": "BOOLEAN",
+    "date_of_death": "DATE", "date_precision": "VARCHAR", "date_flag": "VARCHAR",
 }  # fmt: skip
 
 

@@ -86,7 +86,7 @@ with joined as (
              else 'day' end as dob_precision,
         nullif(n.governorate, '') as governorate,
         nullif(trim(n.place_key), '') as place_key,
-        coalesce(n.place_is_unit, false) as place_is_unit,
+        {place_is_unit} as place_is_unit,
         {birth_place} as birth_place,
         n.script,
         coalesce(n.identifiable, true) as identifiable,
@@ -164,6 +164,9 @@ def prepare_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     normalized = {row[0] for row in con.execute("describe normalized").fetchall()}
     sql = PREPARE_SQL.format(
         listed="n.name_tokens_listed" if "name_tokens_listed" in normalized else "[]::varchar[]",
+        place_is_unit="coalesce(n.place_is_unit, false)"
+        if "place_is_unit" in normalized
+        else "false",
         dob=column("date_of_birth", "r.date_of_birth::date", "date"),
         dob_precision=column("date_of_birth_precision", "r.date_of_birth_precision", "varchar"),
         birth_place=column("place_of_birth", FOLD_SQL.format(col="r.place_of_birth"), "varchar"),
