@@ -46,7 +46,7 @@ from recount.link.spellings import LATIN_SCRIPT, blurred_spellings
 from recount.link.threshold import expected_f1_threshold
 from recount.link.training import TrainedModel, train
 from recount.link.typo_evidence import PairEvidence, learn_pair_evidence
-from recount.link.typos import typo_odds
+from recount.link.typos import misspelt_names, typo_odds
 from recount.link.unnamed import UNNAMED_ATTACHED, UnnamedResult, attach_unnamed
 from recount.reference import NO_PACK, CountryPack, workspace_pack
 from recount.settings import LinkSettings
@@ -428,7 +428,7 @@ def cluster_records(
         for guard in ("given", "father")
         if guard in name_guards and f"{guard}_key" in linkable.columns
     }
-    misspelt = {guard: frozenset(p for p, o in by.items() if o > 0) for guard, by in odds.items()}
+    misspelt = {guard: misspelt_names(by_pair) for guard, by_pair in odds.items()}
     spelt = list_spellings(linkable["tokens"], pd.factorize(linkable["source_id"])[0], *every)
     facts = RecordFacts.from_frame(
         linkable, guarded, known, id_columns, romanised, blurred, misspelt, spelt, odds

@@ -60,12 +60,10 @@ def one_edit_neighbours(keys: list[str]) -> dict[str, set[str]]:
     return neighbours
 
 
-def misspelt_names(names: pd.Series, known: frozenset[str]) -> frozenset[tuple[str, str]]:
-    """Pairs of listed name keys (both orders) one edit apart that a typo explains better than
-    two relatives' names (module docstring), from one slot's keys (`names`: the given names,
-    or the fathers') of the linkable records; empty where no record's key is a typo that spells
-    nothing listed (nothing measured)."""
-    return frozenset(pair for pair, odds in typo_odds(names, known).items() if odds > 0)
+def misspelt_names(odds: dict[tuple[str, str], float]) -> frozenset[tuple[str, str]]:
+    """The pairs of listed name keys (both orders) one edit apart that a typo explains better
+    than two relatives' names on the names' counts alone: positive `typo_odds`."""
+    return frozenset(pair for pair, log_odds in odds.items() if log_odds > 0)
 
 
 def typo_odds(names: pd.Series, known: frozenset[str]) -> dict[tuple[str, str], float]:
