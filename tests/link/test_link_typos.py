@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import hypothesis
 import numpy as np
 import pandas as pd
@@ -9,7 +11,7 @@ import pytest
 from hypothesis import strategies as st
 
 from recount.link.clustering import UNKNOWN_DAY, RecordFacts, cluster, given_forms, one_edit
-from recount.link.typos import misspelt_names, one_edit_neighbours, one_edit_strings
+from recount.link.typos import misspelt_names, one_edit_neighbours, one_edit_strings, typo_odds
 
 LISTED = frozenset({"mhmd", "ehmd", "rxyd", "rxd", "ely", "hsn", "ktyb"})
 
@@ -23,15 +25,15 @@ def given_names(typos: int = 400) -> pd.Series:
 
 
 def test_a_rare_listed_name_one_typo_from_another_is_that_name_and_two_common_ones_are_two():
-    misspelt = misspelt_names(given_names(), LISTED)
+    misspelt = misspelt_names(typo_odds(given_names(), LISTED))
     assert ("rxd", "rxyd") in misspelt and ("rxyd", "rxd") in misspelt
     assert ("mhmd", "ehmd") not in misspelt  # a relative is far likelier named Ahmad
     assert all(x in LISTED and y in LISTED for x, y in misspelt)
 
 
 def test_nothing_is_learnt_where_no_record_shows_a_typo():
-    assert misspelt_names(given_names(typos=0), LISTED) == frozenset()
-    assert misspelt_names(pd.Series([None, ""], dtype=object), LISTED) == frozenset()
+    assert typo_odds(given_names(typos=0), LISTED) == {}
+    assert typo_odds(pd.Series([None, ""], dtype=object), LISTED) == {}
 
 
 @hypothesis.given(
@@ -43,7 +45,8 @@ def test_nothing_is_learnt_where_no_record_shows_a_typo():
 def test_a_pair_is_learnt_only_where_the_typo_is_likelier_than_a_relative(counts, listed):
     names = pd.Series([k for k, n in counts.items() for _ in range(n)], dtype=object)
     listed = frozenset(listed)
-    misspelt = misspelt_names(names, listed)
+    odds = typo_odds(names, listed)
+    misspelt = misspelt_names(odds)
     total = len(names)
     typed = sum(
         n
@@ -51,10 +54,18 @@ def test_a_pair_is_learnt_only_where_the_typo_is_likelier_than_a_relative(counts
         if k not in listed and any(o in listed for o in counts if one_edit(k, o))
     )
     alphabet = len({c for k in counts for c in k})
+    rate = lambda name: typed / total / one_edit_strings(name, alphabet)  # noqa: E731
     for x, y in misspelt:
         assert (y, x) in misspelt and x in listed and y in listed and one_edit(x, y)
-        rate = lambda name: typed / total / one_edit_strings(name, alphabet)  # noqa: E731
         assert rate(x) > counts[y] / total or rate(y) > counts[x] / total
+    # every pair of listed names one edit apart has its odds, the likelier direction's
+    pairs = {
+        (x, y) for x in counts for y in counts if x != y and {x, y} <= listed and one_edit(x, y)
+    }
+    assert set(odds) == (pairs if typed else set())
+    for x, y in odds:
+        likelier = max(rate(x) / (counts[y] / total), rate(y) / (counts[x] / total))
+        assert odds[x, y] == pytest.approx(math.log(likelier))
 
 
 @hypothesis.given(st.lists(st.text(alphabet="abc", min_size=1, max_size=4), unique=True))

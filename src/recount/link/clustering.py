@@ -48,12 +48,16 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from recount.link.death_dates import died_apart, exchanged_days
 from recount.link.only_candidates import only_person
+
+if TYPE_CHECKING:
+    from recount.link.typo_evidence import PairEvidence
 
 DATE_PRECISION_SPAN = {"day": 0, "month": 30, "year": 364}
 UNKNOWN_DAY = np.iinfo(np.int64).min  # days since 1970 are negative before 1970
@@ -145,6 +149,11 @@ class RecordFacts:
     # per name guard ('given', 'father'), the pairs of listed name keys a typo explains better
     # than two relatives (`link.typos`): one name between records of two lists
     misspelt: dict[str, frozenset[tuple[str, str]]] = field(default_factory=dict)
+    # per name guard, the log odds of a typo against relatives for pairs of listed name keys one
+    # edit apart (`link.typos.typo_odds`), and what a pair's other fields add to them
+    # (`link.typo_evidence`): one name between two lists' records where the sum is positive
+    typo_odds: dict[str, dict[tuple[str, str], float]] = field(default_factory=dict)
+    evidence: dict[str, PairEvidence] = field(default_factory=dict)
     # pairs of name keys two lists write for one name (`link.spellings.list_spellings`): one
     # name between records of two lists
     spelt: frozenset[tuple[str, str]] = frozenset()
@@ -162,6 +171,7 @@ class RecordFacts:
         blurred: frozenset[tuple[str, str]] = frozenset(),
         misspelt: dict[str, frozenset[tuple[str, str]]] | None = None,
         spelt: frozenset[tuple[str, str]] = frozenset(),
+        typo_odds: dict[str, dict[tuple[str, str], float]] | None = None,
     ) -> RecordFacts:
         codes, uniques = pd.factorize(frame["source_id"])
         sex = frame["sex"].map({"M": 1, "F": 2}).fillna(0).astype(np.int64).to_numpy()
@@ -224,6 +234,7 @@ class RecordFacts:
             romanised=np.zeros(n, dtype=bool) if romanised is None else romanised,
             blurred=frozenset(blurred),
             misspelt=dict(misspelt or {}),
+            typo_odds=dict(typo_odds or {}),
             spelt=frozenset(spelt),
             given_forms=given_forms(
                 text("given_key"),
@@ -572,6 +583,30 @@ def cluster(
             return max(lo[a], lo[b]) - min(hi[a], hi[b]) > conflict_days
         return False
 
+    pair_weights: dict[tuple[str, int, int], float] = {}
+
+    def weighed_typo(slot: str, a: int, b: int, differ, alike: frozenset[tuple[str, str]]) -> bool:
+        """Whether the pair's other fields make two listed names one typo apart, in `slot`,
+        one name (`link.typo_evidence`), so that `differ` no longer holds."""
+        odds, evidence = facts.typo_odds.get(slot), facts.evidence.get(slot)
+        if not odds or evidence is None:
+            return False
+        names = (
+            facts.tokens[a]
+            | facts.tokens[b]
+            | (forms(a, givens[a]) if givens and givens[a] else frozenset())
+        )
+        names |= forms(b, givens[b]) if givens and givens[b] else frozenset()
+        typos = [(x, y) for x in names for y in names if (x, y) in odds]
+        if not typos:
+            return False
+        key = (slot, min(a, b), max(a, b))
+        if key not in pair_weights:
+            pair_weights[key] = evidence.weight(a, b)
+        weight = pair_weights[key]
+        taken = frozenset(pair for pair in typos if odds[pair] + weight > 0)
+        return bool(taken) and not differ(alike | taken)
+
     def name_conflict(a: int, b: int) -> str | None:
         if (birth[a] != UNKNOWN_DAY and birth[a] == birth[b]) or ids[a] & ids[b]:
             return None  # born the same day, or the same identifier: nicknames, not relatives
@@ -584,6 +619,12 @@ def cluster(
         if given_guard:
             # a one-word name says too little of which word it is to conflict
             ga, gb = givens[a], givens[b]
+
+            def givens_differ(alike: frozenset[tuple[str, str]]) -> bool:
+                return all(absent(g, tb, known, blurred=alike) for g in forms(a, ga)) or all(
+                    absent(g, ta, known, blurred=alike) for g in forms(b, gb)
+                )
+
             if (
                 ga
                 and gb
@@ -591,32 +632,40 @@ def cluster(
                 and len(ta) >= 2
                 and len(tb) >= 2
                 and (
-                    all(absent(g, tb, known, blurred=given_alike) for g in forms(a, ga))
-                    or all(absent(g, ta, known, blurred=given_alike) for g in forms(b, gb))
-                    or parent_and_child(a, b)
+                    parent_and_child(a, b)
+                    or (
+                        givens_differ(given_alike)
+                        and not (
+                            two_lists and weighed_typo("given", a, b, givens_differ, given_alike)
+                        )
+                    )
                 )
             ):
                 return "given"
         if father_guard:
             fa, fb = facts.father[a], facts.father[b]
-            if (
-                fa
-                and fb
-                and fa != fb
-                and absent(
+
+            def fathers_differ(alike: frozenset[tuple[str, str]]) -> bool:
+                return absent(
                     fa,
                     unspent(tb, facts.given[b], facts.given[a], fb),
                     known,
                     SIMILAR_FATHERS,
-                    fathers_alike,
-                )
-                and absent(
+                    alike,
+                ) and absent(
                     fb,
                     unspent(ta, facts.given[a], facts.given[b], fa),
                     known,
                     SIMILAR_FATHERS,
-                    fathers_alike,
+                    alike,
                 )
+
+            if (
+                fa
+                and fb
+                and fa != fb
+                and fathers_differ(fathers_alike)
+                and not (two_lists and weighed_typo("father", a, b, fathers_differ, fathers_alike))
             ):
                 return "father"
         if family_guard:

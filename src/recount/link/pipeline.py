@@ -23,6 +23,8 @@ from recount.link.blocking import add_blocking_columns
 from recount.link.clustering import (
     GUARDS_EVERYWHERE,
     NAME_GUARDS,
+    SIMILAR_FATHERS,
+    SIMILAR_NAMES,
     ClusterResult,
     RecordFacts,
     cluster,
@@ -43,7 +45,8 @@ from recount.link.repeats import repeat_odds, scored_within
 from recount.link.spellings import LATIN_SCRIPT, blurred_spellings
 from recount.link.threshold import expected_f1_threshold
 from recount.link.training import TrainedModel, train
-from recount.link.typos import misspelt_names
+from recount.link.typo_evidence import PairEvidence, learn_pair_evidence
+from recount.link.typos import misspelt_names, typo_odds
 from recount.link.unnamed import UNNAMED_ATTACHED, UnnamedResult, attach_unnamed
 from recount.reference import NO_PACK, CountryPack, workspace_pack
 from recount.settings import LinkSettings
@@ -420,23 +423,25 @@ def cluster_records(
         if romanised is not None
         else frozenset()
     )
-    misspelt = {
-        guard: misspelt_names(linkable[f"{guard}_key"], known)
+    odds = {
+        guard: typo_odds(linkable[f"{guard}_key"], known)
         for guard in ("given", "father")
         if guard in name_guards and f"{guard}_key" in linkable.columns
     }
+    misspelt = {guard: misspelt_names(by_pair) for guard, by_pair in odds.items()}
     spelt = list_spellings(linkable["tokens"], pd.factorize(linkable["source_id"])[0], *every)
     facts = RecordFacts.from_frame(
-        linkable, guarded, known, id_columns, romanised, blurred, misspelt, spelt
+        linkable, guarded, known, id_columns, romanised, blurred, misspelt, spelt, odds
     )
     confident = pairs["match_probability"].to_numpy() >= options.threshold
-    odds = repeat_odds(linkable, every[0][confident], every[1][confident])
+    facts.evidence = typo_evidence(linkable, facts, every[0][confident], every[1][confident])
+    repeats = repeat_odds(linkable, every[0][confident], every[1][confident])
     # the weight a link needs to put two unalike records of such a list in one person: its odds
-    # times the list's (`odds`) reach the threshold's
+    # times the list's (`repeats`) reach the threshold's
     needed = {
-        i: float(np.log2(options.threshold / (1 - options.threshold)) - np.log2(odds[s]))
+        i: float(np.log2(options.threshold / (1 - options.threshold)) - np.log2(repeats[s]))
         for i, s in enumerate(pd.factorize(linkable["source_id"])[1])
-        if s in odds
+        if s in repeats
     }
     result = cluster(
         len(linkable),
@@ -457,6 +462,22 @@ def cluster_records(
     )
     result.only_candidates = int(only.sum())
     return result
+
+
+def typo_evidence(
+    linkable: pd.DataFrame, facts: RecordFacts, left: np.ndarray, right: np.ndarray
+) -> dict[str, PairEvidence]:
+    """Per name guard with typos to weigh (`facts.typo_odds`), what a pair's other fields say
+    of one person against relatives (`link.typo_evidence`), learnt from the confident pairs
+    (left, right); a guard without enough such pairs weighs the names' counts alone."""
+    sure = sure_pairs(linkable["token_set"], linkable["token_set_freq"], left, right)
+    floors = {"given": SIMILAR_NAMES, "father": SIMILAR_FATHERS}
+    learnt = {
+        slot: learn_pair_evidence(linkable, facts, left, right, sure, slot, floors[slot])
+        for slot, odds in facts.typo_odds.items()
+        if odds
+    }
+    return {slot: evidence for slot, evidence in learnt.items() if evidence is not None}
 
 
 def romanised_records(frame: pd.DataFrame, linkable: pd.DataFrame) -> np.ndarray:

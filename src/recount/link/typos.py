@@ -18,6 +18,7 @@ they were: a list rarely names one person twice, its two records of a family are
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 
 import pandas as pd
@@ -59,15 +60,20 @@ def one_edit_neighbours(keys: list[str]) -> dict[str, set[str]]:
     return neighbours
 
 
-def misspelt_names(names: pd.Series, known: frozenset[str]) -> frozenset[tuple[str, str]]:
-    """Pairs of listed name keys (both orders) one edit apart that a typo explains better than
-    two relatives' names (module docstring), from one slot's keys (`names`: the given names,
-    or the fathers') of the linkable records; empty where no record's key is a typo that spells
-    nothing listed (nothing measured)."""
+def misspelt_names(odds: dict[tuple[str, str], float]) -> frozenset[tuple[str, str]]:
+    """The pairs of listed name keys (both orders) one edit apart that a typo explains better
+    than two relatives' names on the names' counts alone: positive `typo_odds`."""
+    return frozenset(pair for pair, log_odds in odds.items() if log_odds > 0)
+
+
+def typo_odds(names: pd.Series, known: frozenset[str]) -> dict[tuple[str, str], float]:
+    """For each pair of listed name keys one edit apart (both orders), the log odds of a typo
+    against two relatives so named (module docstring), in the likelier direction; empty where
+    no record's key is a typo that spells nothing listed (nothing measured)."""
     counts = Counter(k for k in names if isinstance(k, str) and k)
     total = sum(counts.values())
     if not total:
-        return frozenset()
+        return {}
     keys = list(counts)
     neighbours = one_edit_neighbours(keys)
     typed = sum(
@@ -76,15 +82,16 @@ def misspelt_names(names: pd.Series, known: frozenset[str]) -> frozenset[tuple[s
         if key not in known and any(other in known for other in neighbours.get(key, ()))
     )
     if not typed:
-        return frozenset()
+        return {}
     share_typed = typed / total
     alphabet = len({letter for key in keys for letter in key})
-    misspelt = set()
+    odds: dict[tuple[str, str], float] = {}
     for x in keys:
         if x not in known:
             continue
         rate = share_typed / one_edit_strings(x, alphabet)  # x typed as one given string
         for y in neighbours.get(x, ()):
-            if y in known and rate > counts[y] / total:  # likelier than a relative named y
-                misspelt |= {(x, y), (y, x)}
-    return frozenset(misspelt)
+            if y in known:  # against a relative named y
+                log_odds = math.log(rate / (counts[y] / total))
+                odds[x, y] = odds[y, x] = max(log_odds, odds.get((x, y), -math.inf))
+    return odds
