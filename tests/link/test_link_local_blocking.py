@@ -134,3 +134,58 @@ def test_a_record_without_a_date_is_blocked_with_one_whose_names_hold_all_its_ow
     crowded["dod_day"] = crowded["dod_day"].astype("Int64")
     linkable = add_blocking_columns(crowded, present_fields(crowded))
     assert not any(len(v) for v in linkable["within_undated"])
+
+
+def test_a_record_without_a_date_is_blocked_on_a_pair_of_names_rare_in_its_area():
+    """A list without dates writes a person 'kaaa kbbb kxxx' (a third name spelt its own way);
+    another list has him dated as 'kaaa kbbb kddd'. Neither's names hold the other's, and the
+    pair (kaaa, kbbb) is common across the country (40 other people), yet rare in his area:
+    the rule pairs them there, never two dated records, nor records of another area."""
+    frame = _frame()
+    frame.loc[0, "tokens"] = ["kaaa", "kbbb", "kxxx"]
+    frame.loc[0, "token_set"] = "kaaa kbbb kxxx"
+    frame.loc[0, ["dod_day", "dod_year"]] = None
+    frame = frame.astype({"dod_day": "Int64", "dod_year": "Int64"})
+    frame.loc[len(frame)] = _record("e:1", ["kaaa", "kbbb", "kzzz"], "G1", DAY_2015)
+    frame.loc[len(frame)] = _record("e:2", ["kaaa", "kbbb", "kyyy"], "G9", DAY_2015)
+    fields = present_fields(frame)
+    linkable = add_blocking_columns(frame, fields)
+    rules = prediction_rules(fields, linkable)
+    undated = [r for r in rules if "undated_area_pairs" in r["blocking_rule"]]
+    assert len(undated) == 1
+    found = _found(linkable, undated)
+    assert found == {("a:1", "b:1"), ("a:1", "e:1")}  # b:1 and e:1 are both dated
+    others = _found(linkable, [r for r in rules if r not in undated])
+    assert ("a:1", "b:1") not in others
+    keys = linkable["undated_area_pairs"].explode().dropna()
+    assert all(" @governorate=G1" in key for key in keys)
+    undated_records = int(linkable["dod_day"].isna().sum())
+    sizes = keys.value_counts()
+    assert (sizes * (sizes - 1) // 2).sum() <= MAX_PAIRS_PER_RECORD * undated_records
+    # every record dated: no keys, though the rule stands
+    dated = frame.assign(
+        dod_day=frame["dod_day"].fillna(DAY_2015), dod_year=frame["dod_year"].fillna(2015)
+    )
+    linkable = add_blocking_columns(dated, present_fields(dated))
+    assert not any(len(v) for v in linkable["undated_area_pairs"])
+
+
+def test_the_undated_rule_keys_the_place_where_a_record_gives_no_admin_unit():
+    """The record without a date gives a place but no admin unit: it finds the dated record
+    of that place through the pair they share."""
+    frame = _frame()
+    frame["place_key"] = [f"p{i % 9}" for i in range(len(frame))]
+    frame.loc[0, "tokens"] = ["kaaa", "kbbb", "kxxx"]
+    frame.loc[0, "token_set"] = "kaaa kbbb kxxx"
+    frame.loc[0, ["dod_day", "dod_year", "governorate"]] = None
+    frame.loc[[0, 1], "place_key"] = "p_1"
+    frame = frame.astype({"dod_day": "Int64", "dod_year": "Int64"})
+    fields = present_fields(frame)
+    linkable = add_blocking_columns(frame, fields)
+    undated = [
+        r for r in prediction_rules(fields, linkable) if "undated_area_pairs" in r["blocking_rule"]
+    ]
+    assert ("a:1", "b:1") in _found(linkable, undated)
+    assert all(
+        " @place_key=p_1" in key for key in linkable["undated_area_pairs"].explode().dropna()
+    )
