@@ -44,7 +44,7 @@ from recount.link.spellings import LATIN_SCRIPT, blurred_spellings
 from recount.link.threshold import expected_f1_threshold
 from recount.link.training import TrainedModel, train
 from recount.link.typos import misspelt_names
-from recount.link.unnamed import UNNAMED_ATTACHED, UnnamedResult, attach_unnamed
+from recount.link.unnamed import UNNAMED_ATTACHED, Evidence, UnnamedResult, attach_unnamed
 from recount.reference import NO_PACK, CountryPack, workspace_pack
 from recount.settings import LinkSettings
 from recount.settings.link import AUTO_THRESHOLD, OFF
@@ -535,6 +535,13 @@ def unnamed_persons(
     )
 
 
+def evidence_text(kind: Evidence) -> str:
+    """An `unnamed_precision` row's words: where, what the record gives, alone or in a crowd."""
+    where, given, alone = kind
+    crowd = "the only named person" if alone else "one of several named people"
+    return f"{EVIDENCE_TEXT[given]}; {crowd} of its day and {where}"
+
+
 def with_unnamed(record_person: pd.DataFrame, unnamed: UnnamedResult) -> pd.DataFrame:
     """`record_person` with the attached unnamed records' persons and reason."""
     if unnamed.person.empty:
@@ -585,7 +592,7 @@ def summary_table(
     if unnamed is not None:
         rows.append(("unnamed_attached", None, len(unnamed.person)))
         rows += [
-            ("unnamed_precision", EVIDENCE_TEXT[kind], share)
+            ("unnamed_precision", evidence_text(kind), share)
             for kind, share in sorted(unnamed.precision.items())
         ]
     if clustered.birth_year_tolerance is not None:

@@ -4,12 +4,14 @@ A record kept out of linking for its name ('N.N.', none, 'wife of …' that `rel
 not place) still has a date of death, a place, often a sex and an age. Where exactly one named
 person died on that day in that place, of a sex and a year of birth that do not contradict the
 record, and no record of that list already names them, the record is most often theirs: a list
-writes a person once. How often depends on the lists (massacres, how many lists name a victim),
-so it is measured on the workspace itself: named records, their names hidden, go through the
-same rule, and the share whose one person is their own is the rule's precision there, for
-each kind of evidence (sex and year of birth known, one of them, neither). Unnamed records join
-only where that share reaches `[link] attach_unnamed`; they never join one another, so the
-count of people does not move.
+writes a person once. A record that gives no place is held to its admin unit instead. How often
+the rule is right depends on the lists (massacres, how many lists name a victim), so it is
+measured on the workspace itself: named records, their names hidden, go through the same rule,
+and the share whose one person is their own is the rule's precision there, for each kind of
+evidence: where (place, or admin unit), how many of sex and year of birth the record gives
+(both, one, neither), and whether its day and place hold one named person only or several (the
+one who fits a crowd is a weaker guess). Unnamed records join only where that share reaches
+`[link] attach_unnamed`; they never join one another, so the count of people does not move.
 """
 
 from __future__ import annotations
@@ -27,21 +29,38 @@ UNNAMED_ATTACHED = "unnamed_attached"
 # a million records), and the fewest that may measure one kind of evidence.
 MAX_PROBES = 20_000
 MIN_PROBES = 50
-EVENT = ["dod_day", "place_key"]
+# Where a record is held, finest first: one that gives no place is held to its admin unit.
+EVENTS = {"place": ["dod_day", "place_key"], "admin unit": ["dod_day", "governorate"]}
+EVENT = EVENTS["place"]
+# A kind of evidence: where (a key of EVENTS), how many of sex and year of birth (0, 1, 2), and
+# whether the day and place hold one named person only.
+Evidence = tuple[str, int, bool]
 
 
 @dataclass
 class UnnamedResult:
     """Person per attached record (index of the frame) and the precision measured per kind of
-    evidence (how many of sex and year of birth the record gives: 0, 1, 2)."""
+    evidence (`Evidence`)."""
 
     person: pd.Series
-    precision: dict[int, float] = field(default_factory=dict)
+    precision: dict[Evidence, float] = field(default_factory=dict)
 
 
 def evidence(frame: pd.DataFrame) -> np.ndarray:
     """0, 1 or 2: how many of sex and year of birth a record gives."""
     return frame["sex"].notna().to_numpy(int) + frame["birth_year"].notna().to_numpy(int)
+
+
+def alone(records: pd.DataFrame, pool: pd.DataFrame, event: list[str]) -> np.ndarray:
+    """Whether each record's day and place (`event`) hold one named person of `pool` only, the
+    record itself aside (a named probe is in the pool; an unnamed record is not)."""
+    exact = pool[pool["date_precision"].eq("day") & pool[event].notna().all(axis=1)]
+    per = exact.groupby([*event, "person"]).size()
+    persons = per.groupby(level=list(range(len(event)))).size()
+    at = pd.MultiIndex.from_frame(records[event])
+    count = persons.reindex(at).fillna(0).to_numpy()
+    own = per.reindex(pd.MultiIndex.from_frame(records[[*event, "person"]])).fillna(0).to_numpy()
+    return count - (own == 1) == 1
 
 
 def _sex(frame: pd.DataFrame) -> pd.Series:
@@ -52,18 +71,21 @@ def _sex(frame: pd.DataFrame) -> pd.Series:
 
 
 def single_persons(
-    probes: pd.DataFrame, pool: pd.DataFrame, birth_tolerance: int | None
+    probes: pd.DataFrame,
+    pool: pd.DataFrame,
+    birth_tolerance: int | None,
+    event: list[str] = EVENT,
 ) -> pd.Series:
-    """The one person of `pool` each probe can be by its exact day and place of death (index:
-    the probe's unique_id). Both frames have unique_id, source_id, person (NULL for an unnamed
-    probe), sex, birth_year, dod_day, place_key and date_precision. A probe never counts its
-    own record; persons a record of the probe's list names, and persons two probes of one list
-    claim, are no one's."""
-    dated = probes["date_precision"].eq("day") & probes[EVENT].notna().all(axis=1)
-    columns = ["unique_id", "source_id", "sex", "birth_year", *EVENT]
+    """The one person of `pool` each probe can be by its exact day and place of death (`event`;
+    index: the probe's unique_id). Both frames have unique_id, source_id, person (NULL for an
+    unnamed probe), sex, birth_year, date_precision and the event's columns. A probe never
+    counts its own record; persons a record of the probe's list names, and persons two probes
+    of one list claim, are no one's."""
+    dated = probes["date_precision"].eq("day") & probes[event].notna().all(axis=1)
+    columns = ["unique_id", "source_id", "sex", "birth_year", *event]
     exact = pool["date_precision"].eq("day")
     rows = probes.loc[dated, columns].merge(
-        pool.loc[exact, [*columns, "person"]], on=EVENT, suffixes=("", "_c")
+        pool.loc[exact, [*columns, "person"]], on=event, suffixes=("", "_c")
     )
     rows = rows[rows["unique_id"] != rows["unique_id_c"]]
     clash = rows["sex"].notna() & rows["sex_c"].notna() & (rows["sex"] != rows["sex_c"])
@@ -106,20 +128,42 @@ def attach_unnamed(
     if len(probes) > MAX_PROBES:
         rng = np.random.default_rng(seed)
         probes = probes.iloc[np.sort(rng.choice(len(probes), MAX_PROBES, replace=False))]
-    found = single_persons(probes, named, birth_tolerance)
-    own = probes.set_index("unique_id")["person"].reindex(found.index) == found
-    kinds = pd.Series(evidence(probes), index=probes["unique_id"]).reindex(found.index)
-    precision = {
-        int(kind): float(hits.mean())
-        for kind, hits in own.groupby(kinds.to_numpy())
-        if len(hits) >= MIN_PROBES
-    }
-    allowed = [kind for kind, share in precision.items() if share >= min_precision]
-    candidates = unnamed[np.isin(evidence(unnamed), allowed)]
-    if candidates.empty:
-        return UnnamedResult(empty.person, precision)
-    person = single_persons(candidates, named, birth_tolerance)
-    index = pd.Series(candidates.index, index=candidates["unique_id"])
+    precision: dict[Evidence, float] = {}
+    found = []
+    for where, event in EVENTS.items():
+        if event[-1] not in named.columns or named[event[-1]].isna().all():
+            continue
+        measured = _measured_precision(probes, named, event, birth_tolerance)
+        precision.update({(where, *kind): share for kind, share in measured.items()})
+        allowed = {kind for kind, share in measured.items() if share >= min_precision}
+        person = single_persons(unnamed, named, birth_tolerance, event)
+        candidates = unnamed.set_index("unique_id").loc[person.index].reset_index()
+        kinds = zip(evidence(candidates), alone(candidates, named, event), strict=True)
+        found.append(person[[kind in allowed for kind in kinds]])
+        unnamed = unnamed[unnamed[event[-1]].isna()]  # no place: held to its admin unit next
+    person = pd.concat(found) if found else empty.person
+    # a list writes a person once: two of its records held in two ways to one person join neither
+    source = frame.set_index("unique_id")["source_id"].reindex(person.index)
+    claims = pd.Series(list(zip(person, source, strict=True)), index=person.index)
+    person = person[claims.map(claims.value_counts()) == 1]
+    index = pd.Series(frame.index, index=frame["unique_id"])
     return UnnamedResult(
         pd.Series(person.to_numpy(), index=index.reindex(person.index).to_numpy()), precision
     )
+
+
+def _measured_precision(
+    probes: pd.DataFrame, named: pd.DataFrame, event: list[str], birth_tolerance: int | None
+) -> dict[tuple[int, bool], float]:
+    """The share of named probes, their names hidden, whose one person at `event` is their own,
+    per kind of evidence (how many of sex and year of birth, alone at the event or not), where
+    at least MIN_PROBES measure it."""
+    found = single_persons(probes, named, birth_tolerance, event)
+    held = probes.set_index("unique_id").loc[found.index].reset_index()
+    own = pd.Series(held["person"].to_numpy() == found.to_numpy())
+    kinds = pd.Series(list(zip(evidence(held), alone(held, named, event), strict=True)))
+    return {
+        (int(kind[0]), bool(kind[1])): float(hits.mean())
+        for kind, hits in own.groupby(kinds)
+        if len(hits) >= MIN_PROBES
+    }
