@@ -26,9 +26,6 @@ in the data at hand, never by position:
 - a record without a date whose names are all among another's of its area, or the other
   way round (a list without dates against one that drops a father's name: no dated rule
   can find these, `names_within_undated`);
-- a record without a date and one of its admin unit, or of its place, sharing a pair of
-  names that few records there hold (one list spells a third name otherwise, or adds one the
-  other lacks; its cap is the largest within the pair budget of the records without a date);
 - any name on the same day in the same place;
 - the same identifier, or the same value of a text field that nearly identifies
   (an e-mail address);
@@ -58,13 +55,8 @@ PREFIX = 3
 MAX_PAIRS_PER_RECORD = 5
 BLOCKING_COLUMNS = (
     "rare_pairs", "top_pairs", "prefix_pairs", "top_tokens", "top_prefixes", "window_a",
-    "window_b", "area_year_pairs", "area_year_prefixes", "within_undated", "undated_area_pairs",
-    "context_tokens", "rarest_token",
-)  # fmt: skip
-# Blocking columns that hold a list for every record (empty where the record has no key).
-LIST_COLUMNS = (
-    "area_year_pairs", "area_year_prefixes", "within_undated", "undated_area_pairs",
-    "context_tokens",
+    "window_b", "area_year_pairs", "area_year_prefixes", "within_undated", "context_tokens",
+    "rarest_token",
 )  # fmt: skip
 # A record without a date is paired with at most this many records of its area that hold all
 # its names (or whose names it holds all of); a name common enough to find more is left to
@@ -152,19 +144,6 @@ create temp table within_kept as
       and b in (select b from within_pairs group by b having count(*) <= {cap});
 """
 
-# Pairs of names of the records without a date, keyed by each area they give (admin unit,
-# place), and the same keys of every record that shares one: the rule joins a record without
-# a date to the records of its area holding a pair of its names.
-UNDATED_SQL = """
-create temp table area_keys as
-    select distinct unique_id, dated, p || ' @' || field || '=' || value as p
-    from areas join (select distinct unique_id, p from pairs) using (unique_id);
-create temp table undated_keys as
-    select unique_id, p from area_keys
-    where p in (select p from area_keys where not dated);
-create temp table undated_freq as select p, count(*) as n from undated_keys group by p;
-"""
-
 LOCAL_HELPERS_SQL = """
 select unique_id, list(p order by n, p) filter (where n <= {cap}) as {column}
 from {table} join {freq} using (p)
@@ -202,7 +181,7 @@ left join prefixes using (unique_id)
 
 
 def rarity_cap(con: duckdb.DuckDBPyConnection, table: str, records: int) -> int:
-    """The largest cap in RARE_CAPS whose blocks stay within the pair budget of `records`."""
+    """The largest cap in RARE_CAPS whose blocks stay within the pair budget."""
     budget = MAX_PAIRS_PER_RECORD * max(records, 1)
     chosen = RARE_CAPS[0]
     for cap in RARE_CAPS:
@@ -243,7 +222,7 @@ def add_blocking_columns(frame: pd.DataFrame, fields: Fields) -> pd.DataFrame:
     out = frame.copy()
     for column in BLOCKING_COLUMNS:
         out[column] = helpers[column].to_numpy()
-    for column in LIST_COLUMNS:
+    for column in ("area_year_pairs", "area_year_prefixes", "within_undated", "context_tokens"):
         out[column] = [v if isinstance(v, list | np.ndarray) else [] for v in out[column]]
     for column in ("window_a", "window_b"):
         out[column] = out[column].astype("Int64")
@@ -282,46 +261,7 @@ def _local_pairs(
             ("area_year_prefixes", "local_prefixes", "local_prefix_freq"),
         )
     ]
-    return (
-        helpers[0]
-        .join(helpers[1], how="outer")
-        .join(_names_within_undated(con), how="outer")
-        .join(_undated_area_pairs(con, frame, fields, cells["dated"]), how="outer")
-    )
-
-
-def _undated_area_pairs(
-    con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, fields: Fields, dated: pd.Series
-) -> pd.DataFrame:
-    """Per record, its pairs of names keyed by its admin unit and by its place where a record
-    without a date there holds the same pair, kept where few records share the key: at most
-    the largest cap within the pair budget of the records without a date."""
-    columns = [c for c in ("governorate", "place_key") if fields.has(c)]
-    empty = pd.DataFrame(
-        {"undated_area_pairs": pd.Series(dtype=object)}, index=pd.Index([], name="unique_id")
-    )
-    undated = int((~dated).sum())
-    if not columns or not undated:
-        return empty
-    areas = (
-        frame[["unique_id", *columns]]
-        .assign(dated=dated.to_numpy())
-        .astype({c: "string" for c in columns})
-        .melt(id_vars=["unique_id", "dated"], var_name="field", value_name="value")
-        .dropna(subset=["value"])
-    )
-    con.register("areas", areas)
-    con.execute(UNDATED_SQL)
-    cap = rarity_cap(con, "undated_freq", undated)
-    return (
-        con.execute(
-            LOCAL_HELPERS_SQL.format(
-                cap=cap, column="undated_area_pairs", table="undated_keys", freq="undated_freq"
-            )
-        )
-        .df()
-        .set_index("unique_id")
-    )
+    return helpers[0].join(helpers[1], how="outer").join(_names_within_undated(con), how="outer")
 
 
 def _names_within_undated(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -412,13 +352,6 @@ def prediction_rules(fields: Fields, frame: pd.DataFrame | None = None) -> list[
     rules.append(("l.prefix_pairs = r.prefix_pairs", ["prefix_pairs"]))
     if date and (fields.has("governorate") or fields.has("place_key")):
         rules.append(("l.within_undated = r.within_undated", ["within_undated"]))
-        rules.append(
-            (
-                "l.undated_area_pairs = r.undated_area_pairs"
-                f" and (l.{date} is null or r.{date} is null)",
-                ["undated_area_pairs"],
-            )
-        )
     if context_columns(fields):
         rules.append(("l.context_tokens = r.context_tokens", ["context_tokens"]))
     if date:
