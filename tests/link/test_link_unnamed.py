@@ -123,11 +123,11 @@ def test_a_named_probe_never_finds_itself():
     assert single_persons(frame, frame, 2).empty
 
 
-def test_the_one_who_fits_in_a_crowd_is_measured_apart_from_one_alone():
-    """On days where several named people died together, a named record's name hidden, the one
-    person of its sex and age is most often someone else (each list names one of two men of one
-    age, and one of two boys of another); alone on its day, a record finds its own. An unnamed record that only one man of a crowded day
-    fits stays apart; one alone on its day joins."""
+def crowded_world() -> list[tuple]:
+    """`named_world`, and 120 days where several named people died together: a named record's
+    name hidden, the one person of its sex and age is most often someone else (each list names
+    one of two men of one age, and one of two boys of another); alone on its day, a record
+    finds its own."""
     rows = named_world()
     for i in range(120):
         day = 20_000 + i
@@ -137,6 +137,13 @@ def test_the_one_who_fits_in_a_crowd_is_measured_apart_from_one_alone():
         rows.append(record(f"b:l{i}", "b", day, born=2000))
         rows.append(record(f"a:f{i}", "a", day, sex="F", born=1972))
         rows.append(record(f"b:f{i}", "b", day, sex="F", born=1972))
+    return rows
+
+
+def test_the_one_who_fits_in_a_crowd_is_measured_apart_from_one_alone():
+    """An unnamed record that only one woman of a crowded day fits stays apart; one alone on
+    its day joins."""
+    rows = crowded_world()
     rows.append(record("c:nn1", "c", 105, born=1956, reason="unknown_name"))
     rows.append(record("c:nn2", "c", 20_003, sex="F", born=1972, reason="unknown_name"))
     frame = frame_of(rows)
@@ -144,6 +151,22 @@ def test_the_one_who_fits_in_a_crowd_is_measured_apart_from_one_alone():
     assert result.precision[("place", 2, True)] == 1.0
     assert result.precision[("place", 2, False)] < 0.5
     assert attached(frame) == {"c:nn1": "P5"}
+
+
+@pytest.mark.parametrize("alone_records, crowd_joins", [(2, False), (9, True)])
+def test_a_weaker_kind_joins_while_the_share_expected_right_stays_high(alone_records, crowd_joins):
+    """Kinds join from the most precise down while the joined records' expected share right
+    reaches the setting: one record of a kind right a third of the time joins beside nine that
+    are surely right (expected 0.93), not beside two (0.78)."""
+    rows = crowded_world()
+    rows += [
+        record(f"c:nn{i}", "c", 100 + i, born=1950 + i % 40, reason="unknown_name")
+        for i in range(alone_records)
+    ]
+    rows.append(record("c:crowd", "c", 20_003, sex="F", born=1972, reason="unknown_name"))
+    joined = attached(frame_of(rows))
+    assert {f"c:nn{i}" for i in range(alone_records)} <= set(joined)
+    assert ("c:crowd" in joined) == crowd_joins
 
 
 def test_a_record_without_a_place_is_held_to_its_admin_unit():

@@ -10,8 +10,10 @@ measured on the workspace itself: named records, their names hidden, go through 
 and the share whose one person is their own is the rule's precision there, for each kind of
 evidence: where (place, or admin unit), how many of sex and year of birth the record gives
 (both, one, neither), and whether its day and place hold one named person only or several (the
-one who fits a crowd is a weaker guess). Unnamed records join only where that share reaches
-`[link] attach_unnamed`; they never join one another, so the count of people does not move.
+one who fits a crowd is a weaker guess). Kinds join from the most precise down while the share
+of the joined records expected right (each kind's precision, weighed by its unnamed records)
+reaches `[link] attach_unnamed`; unnamed records never join one another, so the count of people
+does not move.
 """
 
 from __future__ import annotations
@@ -129,19 +131,25 @@ def attach_unnamed(
         rng = np.random.default_rng(seed)
         probes = probes.iloc[np.sort(rng.choice(len(probes), MAX_PROBES, replace=False))]
     precision: dict[Evidence, float] = {}
-    found = []
+    found, kinds = [], []
     for where, event in EVENTS.items():
         if event[-1] not in named.columns or named[event[-1]].isna().all():
             continue
         measured = _measured_precision(probes, named, event, birth_tolerance)
         precision.update({(where, *kind): share for kind, share in measured.items()})
-        allowed = {kind for kind, share in measured.items() if share >= min_precision}
         person = single_persons(unnamed, named, birth_tolerance, event)
         candidates = unnamed.set_index("unique_id").loc[person.index].reset_index()
-        kinds = zip(evidence(candidates), alone(candidates, named, event), strict=True)
-        found.append(person[[kind in allowed for kind in kinds]])
+        found.append(person)
+        kinds += [
+            (where, int(given), bool(crowd))
+            for given, crowd in zip(
+                evidence(candidates), alone(candidates, named, event), strict=True
+            )
+        ]
         unnamed = unnamed[unnamed[event[-1]].isna()]  # no place: held to its admin unit next
     person = pd.concat(found) if found else empty.person
+    chosen = joined_kinds(kinds, precision, min_precision)
+    person = person[[kind in chosen for kind in kinds]]
     # a list writes a person once: two of its records held in two ways to one person join neither
     source = frame.set_index("unique_id")["source_id"].reindex(person.index)
     claims = pd.Series(list(zip(person, source, strict=True)), index=person.index)
@@ -150,6 +158,28 @@ def attach_unnamed(
     return UnnamedResult(
         pd.Series(person.to_numpy(), index=index.reindex(person.index).to_numpy()), precision
     )
+
+
+def joined_kinds(
+    kinds: list[Evidence], precision: dict[Evidence, float], min_precision: float
+) -> set[Evidence]:
+    """The kinds of evidence whose records join: the most precise first, while the share of the
+    joined records expected right (each kind's precision, weighed by its records among
+    `kinds`) stays at least `min_precision`. A kind too rare among named records to be
+    measured never joins."""
+    counts = pd.Series(kinds, dtype=object).value_counts()
+    ranked = sorted(
+        (kind for kind in counts.index if kind in precision), key=lambda k: -precision[k]
+    )
+    chosen: set[Evidence] = set()
+    right = total = 0.0
+    for kind in ranked:
+        right += precision[kind] * counts[kind]
+        total += counts[kind]
+        if right < min_precision * total:
+            break
+        chosen.add(kind)
+    return chosen
 
 
 def _measured_precision(
