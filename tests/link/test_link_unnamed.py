@@ -184,3 +184,20 @@ def test_a_record_without_a_place_is_held_to_its_admin_unit():
     result = attach_unnamed(frame, persons(frame), 2, 0.9, seed=1)
     assert result.precision[("admin unit", 2, True)] == 1.0
     assert attached(frame) == {"c:nn1": "P5"}
+
+
+def test_years_of_birth_that_agree_are_measured_apart_from_ones_merely_not_too_far():
+    """Within the birth-year guard's tolerance, two years apart is no clash; yet where named
+    records a tolerance apart are two people, an unnamed record whose one candidate is born two
+    years from it stays apart, and one born within a year of its candidate joins."""
+    rows = named_world()
+    for i in range(120):
+        rows.append(record(f"a:x{i}", "a", 40_000 + i, born=1970))
+        rows.append(record(f"b:y{i}", "b", 40_000 + i, born=1972))
+    rows.append(record("c:nn1", "c", 105, born=1956, reason="unknown_name"))  # P5: 1955
+    rows.append(record("c:nn2", "c", 106, born=1958, reason="unknown_name"))  # P6: 1956
+    frame = frame_of(rows)
+    result = attach_unnamed(frame, persons(frame), 2, 0.9, seed=1)
+    assert result.precision[("place", 2, True)] == 1.0
+    assert result.precision[("place", 1, True)] == 0.0
+    assert attached(frame) == {"c:nn1": "P5"}

@@ -57,7 +57,11 @@ SCORE_DECIMALS = 9
 SCORE_MARGIN = 1e-6
 RELATIONAL_ATTACHED = "relational_attached"
 # `unnamed_precision` rows of `link_summary`: the kind of evidence an unnamed record gives
-EVIDENCE_TEXT = {0: "neither sex nor year of birth", 1: "sex or year of birth", 2: "both"}
+EVIDENCE_TEXT = {
+    0: "no year of birth to compare",
+    1: "born more than a year apart",
+    2: "born within a year",
+}
 
 Progress = Callable[[str], None]
 
@@ -537,9 +541,9 @@ def unnamed_persons(
 
 def evidence_text(kind: Evidence) -> str:
     """An `unnamed_precision` row's words: where, what the record gives, alone or in a crowd."""
-    where, given, alone = kind
+    where, years, alone = kind
     crowd = "the only named person" if alone else "one of several named people"
-    return f"{EVIDENCE_TEXT[given]}; {crowd} of its day and {where}"
+    return f"{EVIDENCE_TEXT[years]}; {crowd} of its day and {where}"
 
 
 def with_unnamed(record_person: pd.DataFrame, unnamed: UnnamedResult) -> pd.DataFrame:

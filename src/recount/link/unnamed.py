@@ -8,9 +8,9 @@ writes a person once. A record that gives no place is held to its admin unit ins
 the rule is right depends on the lists (massacres, how many lists name a victim), so it is
 measured on the workspace itself: named records, their names hidden, go through the same rule,
 and the share whose one person is their own is the rule's precision there, for each kind of
-evidence: where (place, or admin unit), how many of sex and year of birth the record gives
-(both, one, neither), and whether its day and place hold one named person only or several (the
-one who fits a crowd is a weaker guess). Kinds join from the most precise down while the share
+evidence: where (place, or admin unit), whether the record's year of birth and the person's
+agree within a year, are further apart, or cannot be compared, and whether its day and place
+hold one named person only or several (the one who fits a crowd is a weaker guess). Kinds join from the most precise down while the share
 of the joined records expected right (each kind's precision, weighed by its unnamed records)
 reaches `[link] attach_unnamed`; unnamed records never join one another, so the count of people
 does not move.
@@ -31,11 +31,13 @@ UNNAMED_ATTACHED = "unnamed_attached"
 # a million records), and the fewest that may measure one kind of evidence.
 MAX_PROBES = 20_000
 MIN_PROBES = 50
+# Years of birth this close agree (an age at death is a year off either side of a birthday).
+AGREE_YEARS = 1
 # Where a record is held, finest first: one that gives no place is held to its admin unit.
 EVENTS = {"place": ["dod_day", "place_key"], "admin unit": ["dod_day", "governorate"]}
 EVENT = EVENTS["place"]
-# A kind of evidence: where (a key of EVENTS), how many of sex and year of birth (0, 1, 2), and
-# whether the day and place hold one named person only.
+# A kind of evidence: where (a key of EVENTS), how the years of birth agree (`agreement`: 0, 1,
+# 2), and whether the day and place hold one named person only.
 Evidence = tuple[str, int, bool]
 
 
@@ -48,9 +50,23 @@ class UnnamedResult:
     precision: dict[Evidence, float] = field(default_factory=dict)
 
 
-def evidence(frame: pd.DataFrame) -> np.ndarray:
-    """0, 1 or 2: how many of sex and year of birth a record gives."""
-    return frame["sex"].notna().to_numpy(int) + frame["birth_year"].notna().to_numpy(int)
+def agreement(
+    records: pd.DataFrame, person: pd.Series, pool: pd.DataFrame, event: list[str]
+) -> np.ndarray:
+    """Per record, how its year of birth agrees with the one person found for it (`person`, by
+    unique_id) at its day and place: 2 within AGREE_YEARS, 1 further apart (yet within the
+    birth-year guard's tolerance), 0 where either gives none."""
+    found = person.reindex(records["unique_id"]).to_numpy()
+    rows = records[["unique_id", *event, "birth_year"]].assign(person=found)
+    exact = pool.loc[
+        pool["date_precision"].eq("day"), ["unique_id", *event, "person", "birth_year"]
+    ]
+    rows = rows.merge(exact, on=[*event, "person"], suffixes=("", "_c"))
+    rows = rows[rows["unique_id"] != rows["unique_id_c"]]
+    gap = (rows["birth_year"] - rows["birth_year_c"]).abs().astype("Float64")
+    fewest = gap.groupby(rows["unique_id"].to_numpy()).min().reindex(records["unique_id"])
+    fewest = fewest.to_numpy(dtype=float, na_value=np.nan)
+    return np.where(np.isnan(fewest), 0, np.where(fewest <= AGREE_YEARS, 2, 1))
 
 
 def alone(records: pd.DataFrame, pool: pd.DataFrame, event: list[str]) -> np.ndarray:
@@ -141,9 +157,11 @@ def attach_unnamed(
         candidates = unnamed.set_index("unique_id").loc[person.index].reset_index()
         found.append(person)
         kinds += [
-            (where, int(given), bool(crowd))
-            for given, crowd in zip(
-                evidence(candidates), alone(candidates, named, event), strict=True
+            (where, int(years), bool(crowd))
+            for years, crowd in zip(
+                agreement(candidates, person, named, event),
+                alone(candidates, named, event),
+                strict=True,
             )
         ]
         unnamed = unnamed[unnamed[event[-1]].isna()]  # no place: held to its admin unit next
@@ -186,12 +204,13 @@ def _measured_precision(
     probes: pd.DataFrame, named: pd.DataFrame, event: list[str], birth_tolerance: int | None
 ) -> dict[tuple[int, bool], float]:
     """The share of named probes, their names hidden, whose one person at `event` is their own,
-    per kind of evidence (how many of sex and year of birth, alone at the event or not), where
-    at least MIN_PROBES measure it."""
+    per kind of evidence (how the years of birth agree, alone at the event or not), where at
+    least MIN_PROBES measure it."""
     found = single_persons(probes, named, birth_tolerance, event)
     held = probes.set_index("unique_id").loc[found.index].reset_index()
     own = pd.Series(held["person"].to_numpy() == found.to_numpy())
-    kinds = pd.Series(list(zip(evidence(held), alone(held, named, event), strict=True)))
+    years = agreement(held, found, named, event)
+    kinds = pd.Series(list(zip(years, alone(held, named, event), strict=True)))
     return {
         (int(kind[0]), bool(kind[1])): float(hits.mean())
         for kind, hits in own.groupby(kinds)
