@@ -47,7 +47,7 @@ from recount.link.threshold import expected_f1_threshold
 from recount.link.training import TrainedModel, train
 from recount.link.typo_evidence import PairEvidence, learn_pair_evidence
 from recount.link.typos import misspelt_names, typo_odds
-from recount.link.unnamed import UNNAMED_ATTACHED, UnnamedResult, attach_unnamed
+from recount.link.unnamed import UNNAMED_ATTACHED, Evidence, UnnamedResult, attach_unnamed
 from recount.reference import NO_PACK, CountryPack, workspace_pack
 from recount.settings import LinkSettings
 from recount.settings.link import AUTO_THRESHOLD, OFF
@@ -60,7 +60,11 @@ SCORE_DECIMALS = 9
 SCORE_MARGIN = 1e-6
 RELATIONAL_ATTACHED = "relational_attached"
 # `unnamed_precision` rows of `link_summary`: the kind of evidence an unnamed record gives
-EVIDENCE_TEXT = {0: "neither sex nor year of birth", 1: "sex or year of birth", 2: "both"}
+EVIDENCE_TEXT = {
+    0: "no year of birth to compare",
+    1: "born more than a year apart",
+    2: "born within a year",
+}
 
 Progress = Callable[[str], None]
 
@@ -556,6 +560,13 @@ def unnamed_persons(
     )
 
 
+def evidence_text(kind: Evidence) -> str:
+    """An `unnamed_precision` row's words: where, what the record gives, alone or in a crowd."""
+    where, years, alone = kind
+    crowd = "the only named person" if alone else "one of several named people"
+    return f"{EVIDENCE_TEXT[years]}; {crowd} of its day and {where}"
+
+
 def with_unnamed(record_person: pd.DataFrame, unnamed: UnnamedResult) -> pd.DataFrame:
     """`record_person` with the attached unnamed records' persons and reason."""
     if unnamed.person.empty:
@@ -606,7 +617,7 @@ def summary_table(
     if unnamed is not None:
         rows.append(("unnamed_attached", None, len(unnamed.person)))
         rows += [
-            ("unnamed_precision", EVIDENCE_TEXT[kind], share)
+            ("unnamed_precision", evidence_text(kind), share)
             for kind, share in sorted(unnamed.precision.items())
         ]
     if clustered.birth_year_tolerance is not None:

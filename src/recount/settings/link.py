@@ -56,9 +56,10 @@ class LinkSettings(Section):
     )  # fmt: skip
     attach_unnamed: float | str = setting(
         0.9, "a record without a usable name ('N.N.', none, 'wife of ...') joins the one named "
-        "person who died on its exact day in its place, of a sex and year of birth that do not "
-        "contradict it, where named records, their names hidden, find their own person so at "
-        "least this share of times (measured per kind of evidence); off: kept apart",
+        "person who died on its exact day in its place (its admin unit where it gives no place), "
+        "of a sex and year of birth that do not contradict it, where named records, their names "
+        "hidden, show the joined records find their own person at least this share of times "
+        "(measured per kind of evidence, the most precise kinds joining first); off: kept apart",
         minimum=0.0, maximum=1.0,
     )  # fmt: skip
     same_list_guard: str = setting(
