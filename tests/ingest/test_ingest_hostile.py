@@ -141,6 +141,33 @@ def test_missing_header_names_the_config_key():
     assert "no column 'name'" in str(exc)
 
 
+@pytest.mark.parametrize(
+    "written,declared,expected",
+    [("cp1251", "utf-8", "windows-1251"), ("utf-8", "windows-1251", "utf-8")],
+)
+def test_a_declared_encoding_that_garbles_the_header_names_the_one_the_file_reads_as(
+    written, declared, expected
+):
+    # A Ukrainian prosecutor's list in Windows-1251 declared as UTF-8 (and the other way
+    # round): the error says which encoding to set, not only that the names look garbled.
+    rows = [
+        "Фамилия;Имя;Отчество;Дата смерти",
+        *(f"{family};{given};Иванович;0{day}/03/2022" for day in range(1, 10)
+          for family, given in (("Шевченко", "Тарас"), ("Коваленко", "Олег"))),
+    ]  # fmt: skip
+    source = {
+        "id": "s",
+        "path": "list.csv",
+        "encoding": declared,
+        "columns": {"family_name": "Фамилия", "given_name": "Имя", "date_of_death": "Дата смерти"},
+    }
+    exc = ingest_bytes(("\n".join(rows) + "\n").encode(written), source)
+    assert isinstance(exc, ConfigError) and exc.key == "sources.s.columns.family_name"
+    assert f'set encoding = "{expected}"' in str(exc)
+    source.pop("encoding")
+    assert len(read(("\n".join(rows) + "\n").encode(written), source).records) == 18
+
+
 def test_duplicated_mapped_header_names_file_and_field():
     exc = ingest_bytes(b"name,sex,name,age,date,gov\nA,M,B,3,2016,x\n")
     assert isinstance(exc, InputError)

@@ -23,3 +23,30 @@ def test_h_and_m_letters_are_written_out_as_hombre_and_mujer(tmp_path):
 
 def test_m_and_f_letters_need_no_map(tmp_path):
     assert "values" not in _suggested(tmp_path, ["M", "F", "M"])
+
+
+def _flag_column(tmp_path: Path, header: str, answers: list[str]) -> dict:
+    rows = ["name,age," + header] + [f"Person {i},30,{a}" for i, a in enumerate(answers)]
+    path = tmp_path / "media.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return tomllib.loads(suggest_source(path).toml())["sources"][0]
+
+
+def test_a_yes_no_soldier_column_is_the_status_and_yes_is_a_combatant(tmp_path):
+    # A news list's 'soldier' column holds 'yes' or nothing: the status, its yes a combatant.
+    source = _flag_column(tmp_path, "soldier", ["yes", "", "", "yes", ""])
+    assert source["columns"]["status"] == "soldier"
+    assert source["values"]["status"] == {"yes": "combatant"}
+    both = _flag_column(tmp_path, "Військовий", ["так", "ні", "ні", "Так"])
+    assert both["columns"]["status"] == "Військовий"
+    assert both["values"]["status"] == {"Так": "combatant", "ні": "unknown", "так": "combatant"}
+
+
+def test_a_soldier_column_of_other_words_or_beside_a_status_is_left_alone(tmp_path):
+    named = _flag_column(tmp_path, "soldier", ["private", "sergeant", "", "private"])
+    assert "status" not in named["columns"] and "values" not in named
+    rows = ["name,status,soldier", "Person 1,civilian,no", "Person 2,combatant,yes"]
+    path = tmp_path / "both.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    source = tomllib.loads(suggest_source(path).toml())["sources"][0]
+    assert source["columns"]["status"] == "status" and "values" not in source

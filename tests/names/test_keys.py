@@ -81,6 +81,19 @@ def test_explain_shows_every_step():
     assert unknown[-1].detail.startswith("unidentified")
 
 
+@pytest.mark.parametrize(
+    "written,script",
+    [("Анна Руденко", "cyrillic"), ("Олександр Шевченко", "cyrillic"), ("Anna Rudenko", "latin"),
+     ("محمد العلي", "arabic")],
+)  # fmt: skip
+def test_explain_names_the_script_a_name_is_written_in(written, script):
+    # A Ukrainian user explaining 'Анна Руденко' was told 'script latin': the key is built
+    # from its romanisation, but the name is written in Cyrillic.
+    steps = {s.step: s.detail for s in explain_key(written)}
+    assert steps["script"] == script
+    assert ("romanised" in steps["normalised"]) == (script == "cyrillic")
+
+
 ARABIC_NAMES = st.lists(
     st.sampled_from(
         [

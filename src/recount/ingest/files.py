@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import errno
 import hashlib
 import os
@@ -181,7 +182,29 @@ def _missing_column_message(reader: Reader, wanted: str) -> str:
     hint = ""
     if reader.encoding:
         hint = f" (read as {display_encoding(reader.encoding)}; if the names look garbled, the encoding is wrong)"
+        detected = _detected_instead(reader)
+        if detected:
+            hint = (
+                f" (read as {display_encoding(reader.encoding)}, as `encoding` says, but the file "
+                f"reads as {display_encoding(detected)}: set encoding = "
+                f'"{display_encoding(detected)}" or remove the key)'
+            )
     return f"no column {wanted!r} in {reader.path}; its columns are {shown}{more}{hint}"
+
+
+def _detected_instead(reader: Reader) -> str | None:
+    """The encoding detection finds when `encoding` declared another: a garbled header names
+    the encoding to set, not only that it is wrong."""
+    if not reader.strict_encoding:
+        return None
+    with open(reader.path, "rb") as handle:
+        head = handle.read(SAMPLE_BYTES)
+    try:
+        detected = detect_encoding(reader.path, head)
+    except InputError:
+        return None
+    same = codecs.lookup(detected).name == codecs.lookup(reader.encoding).name
+    return None if same else detected
 
 
 def file_sha256(path: Path) -> str:

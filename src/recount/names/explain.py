@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from recount.names.arabic import has_arabic, normalize_arabic
+from recount.names.cyrillic import has_cyrillic
 from recount.names.equivalents import keying
 from recount.names.keys import AUTO_KEYS, SPELLING_KEYS, token_key_source
 from recount.names.latin import fold_latin
@@ -65,14 +66,15 @@ def explain_key(
         return [Step("input", "(empty)"), Step("result", "unidentified: no_name")]
     text = str(text)
     arabic = has_arabic(text)
+    cyrillic = not arabic and has_cyrillic(text)  # keyed in Latin, but written in Cyrillic
+    folded = (
+        "  (romanised; case and accents folded)"
+        if cyrillic
+        else "  (case, accents, ayn/hamza marks folded)"
+    )
     steps = [
-        Step("script", "arabic" if arabic else "latin"),
-        Step(
-            "normalised",
-            normalize_arabic(text)
-            if arabic
-            else fold_latin(text) + "  (case, accents, ayn/hamza marks folded)",
-        ),
+        Step("script", "arabic" if arabic else "cyrillic" if cyrillic else "latin"),
+        Step("normalised", normalize_arabic(text) if arabic else fold_latin(text) + folded),
     ]
     if not parts.identifiable:
         detail = parts.unidentified_reason or ""
