@@ -90,9 +90,7 @@ def within_frequency(frame: pd.DataFrame) -> pd.DataFrame:
     names the other holds, and its share is the larger of the two records' (Splink takes the
     larger), so the level's weight is that of the shorter name.
     """
-    wanted = {
-        frozenset(key.split(" ")): key for key in frame[cmp.NAME_WITHIN].dropna().unique()
-    }
+    wanted = {frozenset(key.split(" ")): key for key in frame[cmp.NAME_WITHIN].dropna().unique()}
     held: list[tuple[str, str]] = []
     for tokens, source in zip(frame["tokens"], frame["source_id"], strict=True):
         if tokens is None or len(tokens) < 2:
