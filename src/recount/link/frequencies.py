@@ -90,20 +90,23 @@ def within_frequency(frame: pd.DataFrame) -> pd.DataFrame:
     names the other holds, and its share is the larger of the two records' (Splink takes the
     larger), so the level's weight is that of the shorter name.
     """
-    wanted = {frozenset(key.split(" ")): key for key in frame[cmp.NAME_WITHIN].dropna().unique()}
-    held: list[tuple[str, str]] = []
-    for tokens, source in zip(frame["tokens"], frame["source_id"], strict=True):
-        if tokens is None or len(tokens) < 2:
-            continue
-        names = list(tokens)[:WITHIN_TOKENS]
-        for size in range(2, len(names) + 1):
-            for subset in combinations(names, size):
-                key = wanted.get(frozenset(subset))
-                if key is not None:
-                    held.append((key, source))
-    counts = pd.DataFrame(held, columns=["key", "source_id"]).groupby(["key", "source_id"]).size()
+    per_list = frame.groupby([cmp.NAME_WITHIN, "source_id"]).size().rename("n").reset_index()
+    names = per_list[cmp.NAME_WITHIN].astype(object).unique().tolist()
+    wanted = set(names)
+    holder, held = [], []
+    for name in names:  # tokens sorted once: a subset joined is its own set's key
+        tokens = name.split(" ")[:WITHIN_TOKENS]
+        for size in range(2, len(tokens) + 1):
+            for key in map(" ".join, combinations(tokens, size)):
+                if key in wanted:
+                    holder.append(name)
+                    held.append(key)
+    holders = pd.DataFrame({cmp.NAME_WITHIN: holder, "key": held}, dtype=object).merge(
+        per_list.astype({cmp.NAME_WITHIN: object})
+    )
+    counts = holders.groupby(["key", "source_id"])["n"].sum()
     others = (counts - 1).groupby(level=0).sum()
-    values = pd.Index(sorted(wanted.values()))
+    values = pd.Index(sorted(wanted))
     tf = (others.reindex(values, fill_value=0) + UNSEEN) / max(len(frame), 1)
     return pd.DataFrame(
         {cmp.NAME_WITHIN: values.to_numpy(), f"tf_{cmp.NAME_WITHIN}": tf.to_numpy(dtype=float)}
