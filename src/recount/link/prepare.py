@@ -17,6 +17,7 @@ import duckdb
 import pandas as pd
 
 from recount.errors import WorkspaceError
+from recount.link.areas import with_written_areas
 from recount.workspace import Workspace
 
 # Why a record cannot be linked when the names stage did not already say so.
@@ -181,6 +182,7 @@ def prepare_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     named = frame["reason"].isna() & (frame["token_count"] >= 2)
     counts = frame.loc[named, "token_set"].map(frame.loc[named, "token_set"].value_counts())
     frame["token_set_freq"] = pd.Series(counts, index=frame.index).astype("Int64")
+    frame = with_written_areas(frame, con)
     return frame.sort_values(["source_id", "source_row"], kind="stable").reset_index(drop=True)
 
 
