@@ -139,6 +139,13 @@ def register(app: typer.Typer) -> None:
         console.print(f"waterfall chart: {result.chart_path}")
 
 
+def _born_apart(tolerance: int) -> str:
+    """The birth-year guard in words: 'born in different years' where it allows none."""
+    if tolerance == 0:
+        return "born in different years"
+    return f"born more than {tolerance} year{'s' if tolerance != 1 else ''} apart"
+
+
 def _summary_table(result) -> Table:
     table = Table(
         title=f"link ({result.backend}, threshold {result.threshold:.4g})", show_header=False
@@ -162,7 +169,7 @@ def _summary_table(result) -> Table:
         ("reviewer links applied", result.must_links),
     ]
     if result.birth_year_tolerance is not None:
-        years = f"links refused: born more than {result.birth_year_tolerance} years apart"
+        years = f"links refused: {_born_apart(result.birth_year_tolerance)}"
         if result.swapped_ages:
             years += " (ages read with their digits exchanged too)"
         rows.insert(-1, (years, result.refused_birth_years))
