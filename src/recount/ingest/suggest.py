@@ -231,6 +231,8 @@ class Suggestion:
     other_sheets: tuple[str, ...] = ()  # a workbook's sheets not read
     sex_values: tuple[tuple[str, str], ...] = ()  # letters whose reading the column settles
     status_values: tuple[tuple[str, str], ...] = ()  # a yes/no soldier or civilian column's answers
+    not_unit_columns: tuple[str, ...] = ()  # headed as the first-level unit, read as places
+    not_units: str = ""  # the comment saying why
 
     def toml(self) -> str:
         lines = [
@@ -263,7 +265,9 @@ class Suggestion:
         named: Counter[str] = Counter()
         for column in self.unmapped:
             why = (
-                "a coarser place than `place`: uncomment to keep it"
+                f"{self.not_units}; a coarser place than `place`: uncomment to keep it"
+                if column in self.not_unit_columns
+                else "a coarser place than `place`: uncomment to keep it"
                 if column in self.coarser_places
                 else "dates in the same years as the deaths, not births: uncomment to keep them"
                 if column in self.event_dates
@@ -360,14 +364,14 @@ def suggest_source(path: Path, root: Path | None = None, pack: CountryPack = NO_
     reader, sample = _fullest_sheet(probe, open_reader(probe))
     columns: dict[str, tuple[str, str]] = {}
     by_header = {i: _header_field(name) for i, name in enumerate(sample.column_names)}
-    _units_below_the_first_level(by_header, sample, pack)
+    not_units = _units_below_the_first_level(by_header, sample, pack)
     finest = _finest_place(sample, by_header)
     for index, field in by_header.items():
         name = sample.column_names[index]
         if field == "place" and index != finest:
             continue  # a coarser unit (county beside town): left for the user to keep as extra
         if field and field not in columns:
-            columns[field] = (name, "header")
+            columns[field] = (name, "header" if index not in not_units else _not_units(pack))
         elif field in SPLIT_PARTS:  # PRIMER APELLIDO, SEGUNDO APELLIDO: one field, two columns
             column, why = columns[field]
             columns[field] = ((*_as_tuple(column), name), f"{why}; joined in this order")
@@ -422,6 +426,8 @@ def suggest_source(path: Path, root: Path | None = None, pack: CountryPack = NO_
         not_ages=not_ages,
         sex_values=_sex_letters(ordered, sample),
         status_values=status_values,
+        not_units=_not_units(pack),
+        not_unit_columns=tuple(sample.column_names[i] for i in not_units),
     )
 
 
@@ -486,13 +492,23 @@ def _sex_letters(
 FIRST_LEVEL_SHARE = 0.1
 
 
+def _not_units(pack: CountryPack) -> str:
+    return (
+        f"headed as a {pack.admin_word}, but no value is one of the {pack.code} "
+        f"{pack.admin_word_plural}: a place (map it as governorate, with "
+        "[sources.values.governorate], if they are)"
+    )
+
+
 def _units_below_the_first_level(
     by_header: dict[int, str | None], sample: pa.Table, pack: CountryPack
-) -> None:
+) -> set[int]:
     """A column headed as the first-level unit whose values name none of the workspace
-    country's units is a place: mapped as the governorate, every row would be flagged."""
+    country's units is a place: mapped as the governorate, every row would be flagged.
+    Returns the columns so read."""
+    demoted: set[int] = set()
     if pack.code is None:
-        return
+        return demoted
     for index, field in by_header.items():
         if field != "governorate":
             continue
@@ -500,6 +516,8 @@ def _units_below_the_first_level(
         read = [code for code, flag in recognise_governorate(texts, pack) if code or flag]
         if read and sum(code is not None for code in read) < FIRST_LEVEL_SHARE * len(read):
             by_header[index] = "place"
+            demoted.add(index)
+    return demoted
 
 
 def _finest_place(sample: pa.Table, by_header: dict[int, str | None]) -> int | None:
