@@ -460,7 +460,10 @@ def _is_noun(sentence: str, verb: re.Match[str]) -> bool:
     before = sentence[max(0, verb.start() - 40) : verb.start()]
     if re.match(r"\s*(?:of|by|from|on|for|in)\b", sentence[verb.end() :]):
         return True
-    if re.match(r"\s*(?:[,.;:)]|$)", sentence[verb.end() :]) and _NOUN_BEFORE_RE.search(before):
+    closing = re.match(r"\s*(?:[,.;:)]|$)", sentence[verb.end() :]) is not None
+    if closing and word.endswith("s") and _NAME_CLAUSE_BEFORE_RE.search(before):
+        return False  # "…, the AP reports.": a name's verb closing the sentence
+    if closing and _NOUN_BEFORE_RE.search(before):
         return True  # "according to the report," but not "…, historians estimate."
     if _DETERMINER_BEFORE_RE.search(before) or re.search(r"\d\s*$", before):
         return True
@@ -479,6 +482,8 @@ def _is_noun(sentence: str, verb: re.Match[str]) -> bool:
     return singular and _NOUN_BEFORE_RE.search(before) is not None
 
 
+# A clause that opens on a name after a comma: ", the AP (reports.)", ", The Independent (notes)".
+_NAME_CLAUSE_BEFORE_RE = re.compile(r"[,;:]\s+(?:[Tt]he\s+)?(?:[A-Z][\w.&’'-]*\s+){1,4}$")
 _ATTRIBUTIVE_BEFORE_RE = re.compile(r"\b(?:\w+est|most|least|that|those)\s+$", re.IGNORECASE)
 _PREPOSITION_AFTER_RE = re.compile(
     r"\s+(?:in|on|at|during|since|for|over|between|from|last|this|so\s+far)\b", re.IGNORECASE
@@ -582,6 +587,12 @@ _SUBJECT_BEFORE_ASIDE_RE = re.compile(
     r"(?:^|[;:]\s*|\s[—–]\s)\W*(?!(?:[\w'’-]+\s+){0,3}?(?:earlier|later|ago|before|after)\b)"
     r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'’.-]+\s+){0,5}?[\w'’.-]*[^\W\d]$"
 )
+# A time after the subject's noun and before its verb: "a study in 2010", "the ministry on 3 May".
+_TIME_TAIL_RE = re.compile(
+    r"(?<=[a-z])\s+(?:in|on|during|by)\s+(?:(?:early|late|mid)[\s-]+)?(?:\d{1,2}\s+)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s*)?(?:\d{4}|(?<=[a-z]\s))\s*$"
+)
 # A participle and its agent after the subject: the agent is not who speaks.
 _AGENT_TAIL_RE = re.compile(
     r"\s(?:set\s+up|appointed|established|created|commissioned|led|headed|chaired|backed|"
@@ -646,6 +657,11 @@ def _speech_attribution(
     aside = _PREPOSITIONAL_ASIDE_RE.search(before)
     if aside is not None and not _SUBJECT_BEFORE_ASIDE_RE.search(before[: aside.start()]):
         aside = None  # "Ten years earlier, in November 1982, estimates put": no subject before
+    when = _TIME_TAIL_RE.search(before)
+    if when is not None and re.search(r"\bby\s+[^,;]*$", before[: when.start()]):
+        when = None  # "A mission dispatched by the UN Secretary General in October 1993"
+    if when is not None:  # "A University of Michigan study in 2010 estimated": the study
+        before = before[: when.start()] + " "
     if agent is not None:  # "The Commission of Inquiry set up by the UN Secretary-General found"
         before = before[: agent.start()] + " "
     elif doing is not None:  # "UNHCR workers monitoring that stretch of the border say"
@@ -985,8 +1001,12 @@ _ORGANISATION_WORDS = {"project", "group", "office", "ministry", "agency", "comm
                        "data", "department", "unit", "court", "tribunal", "police", "service",
                        "report", "study", "survey", "monitor", "monitors", "groups",
                        "estimates", "figures", "reports", "estimate", "statistics"}  # fmt: skip
+# Time said between a subject and its verb, as wire copy does: "The Philippines Saturday
+# increased the toll", "a report of the Interior Ministry early on Saturday put it at".
 _TRAILING_ADVERBS = {"there", "here", "now", "today", "yesterday", "tonight", "again", "also",
-                     "earlier", "later", "recently", "previously"}  # fmt: skip
+                     "earlier", "later", "recently", "previously", "early", "late", "overnight",
+                     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                     "sunday"}  # fmt: skip
 # "Human Rights Watch itself wrote", "President Maduro himself announced": the speaker.
 _EMPHATIC_PRONOUNS = {"itself", "himself", "herself", "themselves"}
 _CONJUNCTIONS = {
@@ -1138,6 +1158,19 @@ def _clean_phrase(phrase: str) -> str | None:
     if len(words) > 1 and words[-1].islower() and words[-1].endswith("ed"):
         words = words[:-1]  # "a special committee tasked (to investigate …)": the committee
     joined = " ".join(words).rstrip(".,")
+    if (
+        len(words) >= 2
+        and words[-1] in _WORK_NOUNS  # lower case: "Ground Report" is a name
+        and words[0][:1].isupper()
+        and words[0].lower() not in _DESCRIBING  # "New report": no name
+        and all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in words[:-1])
+    ):  # "A University of Michigan study (estimated)": the university
+        words = words[:-1]
+        joined = " ".join(words)
+    source_of = _SOURCE_OF_NAME_RE.match(joined)
+    if source_of is not None:  # "provisional report of the Interior Ministry": the ministry
+        joined = source_of.group("name")
+        words = joined.split()
     if joined.lower() in NOBODY or re.fullmatch(r"[\d.,\s]+", joined):
         return None  # "… at an estimated 130,000": the end of a number is no speaker
     if len(words) == 1 and joined.islower() and joined.endswith("ed"):
@@ -1154,6 +1187,15 @@ def _clean_phrase(phrase: str) -> str | None:
     if any(w.lower() in _NOT_A_SPEAKER for w in inner) and joined.lower() not in PRONOUNS:
         return None
     return joined
+
+
+_WORK_NOUNS = {"study", "survey", "report", "analysis", "review", "investigation", "assessment"}
+_SOURCE_OF_NAME_RE = re.compile(
+    r"^(?:(?-i:[a-z])[\w-]*\s+){0,3}(?:reports?|updates?|bulletins?|statements?|figures?|data|"
+    r"counts?|tally|toll|statistics|estimates?|records|numbers)\s+(?:of|from|by)\s+"
+    r"(?:the\s+)?(?P<name>(?-i:[A-Z])[\w'’.-]*(?:\s+(?:(?-i:[A-Z])[\w'’.-]*|of|for|and|&))*)$",
+    re.IGNORECASE,
+)
 
 
 def _plural_nouns(left: str, right: str) -> bool:
@@ -1274,6 +1316,15 @@ _MEMBERS_RE = re.compile(rf"^(?:the\s+)?(\w+)\s+of\s+(?:\d[\d,]*|{'|'.join(UNITS
 
 
 _NO_ONE = {"neither", "none", "nobody", "no one", "either", "both"}  # "registered by neither"
+_AREA_HEADS = {"province", "district", "region", "prefecture", "county", "governorate", "oblast",
+               "commune", "municipality", "subdistrict", "sub-district"}  # fmt: skip
+# One of a series a source issues, named by its order or time and no owner: "One update", "a
+# later one", "The provisional report", "the latest bulletin" speak for the source named before.
+_ANOTHER_ISSUE_RE = re.compile(
+    r"(?:(?:one|a|an|the|another|its|their|this|that)\s+)?(?:(?:first|second|third|next|later|"
+    r"earlier|previous|latest|new|provisional|preliminary|updated|subsequent|further|early|"
+    r"evening|morning|night|afternoon)\s+){0,2}(?:update|bulletin|one)"
+)
 
 
 def _unnamed(cue: int, name: str | None) -> Attribution | None:
@@ -1295,6 +1346,8 @@ def _unnamed(cue: int, name: str | None) -> Attribution | None:
         )
     ):
         return None
+    if len(words) > 1 and words[-1] in _AREA_HEADS:
+        return None  # "Al Haouz province counted 694": a place's count, said by who counts it
     name = _without_title(name)
     lowered = name.lower()
     words = lowered.split()
@@ -1307,6 +1360,8 @@ def _unnamed(cue: int, name: str | None) -> Attribution | None:
         lowered = words[-1]  # "the 434-page report", "the final report": the report named before
     if len(words) == 2 and words[1] in _ISSUED and f"the {words[0]}" in PRONOUNS:
         lowered = words[0]  # "A ministry statement said": the ministry named before
+    if _ANOTHER_ISSUE_RE.fullmatch(lowered):
+        lowered = "report"  # "One update put it at 820 …; a later one gave": the same source's
     if lowered.startswith(("our ", "my ")):
         lowered = lowered.split()[0]  # "Our human rights monitoring team": the speaker's own
     members = _MEMBERS_RE.match(lowered)

@@ -388,7 +388,9 @@ def sentence_claims(
     credit = report_credit_end(sentence)
     mentions = [m for m in gazetteer.find(sentence) if m.start >= credit]
     _losses_section(sentence, state)
-    item = _LIST_ITEM_RE.match(sentence) is not None
+    item = _LIST_ITEM_RE.match(sentence) is not None or (
+        state.in_list and _LABEL_COUNT_LINE_RE.match(sentence) is not None
+    )
     if item and state.in_list:
         state.new_paragraph = False  # a list's items are one paragraph, whatever their lines
     state.in_list = item or sentence.rstrip().endswith(":")
@@ -984,6 +986,11 @@ def _belligerents_losses(sentence: str, claims: list[SentenceClaim]) -> None:
 
 
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[•·*▪◦‣-]|–\s|\d{1,2}[.)]\s)")
+# A line of a label and its count alone ("Al Haouz 290", "Taroudant: 190") under a line that
+# opens a list: an item without a bullet.
+_LABEL_COUNT_LINE_RE = re.compile(
+    r"^\s*[A-Z][\w'’.-]*(?:\s+[\w'’.()-]+){0,5}?\s*[:–—-]?\s+\d[\d,.]*\s*$"
+)
 
 
 # A heading over one line per source ("Panamanian civilians killed according to:" over "U.S.
@@ -1376,8 +1383,8 @@ _LISTS_RE = re.compile(
     re.IGNORECASE,
 )
 _OF_MEASURED_RE = re.compile(
-    r"^\W*(?:of|among)\s+(?:the|those)\s+(?P<mod>[a-z-]+\s+)?(?P<meas>dead|killed|injured|wounded|victims|missing|"
-    r"displaced|detained|abducted|kidnapped)\b",
+    r"^\W*(?:of|among)\s+(?:the|those|these)\s+(?P<mod>[a-z-]+\s+)?(?P<meas>dead|killed|injured|wounded|victims|missing|"
+    r"displaced|detained|abducted|kidnapped|deaths|fatalities|injuries)\b",
     re.IGNORECASE,
 )
 _MEASURE_WORD_RE = re.compile(

@@ -1,0 +1,127 @@
+"""Mechanisms of round 21 of issue #18 (claimants first: time said inside the subject, one of a
+series of updates, a name's verb closing the sentence; then lists and people on the move), on text
+written for these tests in the constructions of real reporting."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from recount.claims.extraction import claim_records
+
+OUTLET = "Wire"
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def claim_at(text: str, number: str) -> dict:
+    """The claim whose quantity starts with `number`."""
+    found = claim_records(text, outlet=OUTLET, date="2025-02-01")
+    return next(c for c in found if c["quantity_text"].startswith(number))
+
+
+# Wire copy puts the time between the subject and its verb: "The Philippines Saturday raised the
+# toll", "A report of the Interior Ministry early on Saturday put it at": the time is no part of
+# who speaks.
+@given(
+    day=st.sampled_from(DAYS),
+    when=st.sampled_from(["early on {day}", "late on {day}", "{day}"]),
+    n=st.integers(20, 9_000),
+)
+def test_a_time_after_the_subject_is_not_the_speaker(day, when, n):
+    text = f"A provisional report of the Interior Ministry {when.format(day=day)} put the toll at {n} killed."
+    assert claim_at(text, str(n))["claimant"] == "Interior Ministry"
+    text = f"The Philippines {day} raised the official death toll. It now says {n:,} were killed."
+    assert claim_at(text, f"{n:,}")["claimant"] == "Philippines"
+
+
+# "One update put it at 820; a later one gave 1,037": one of a series of updates, with no owner
+# of its own, is the source whose count the text just named.
+@given(
+    first=st.sampled_from(["One update", "The first update", "An early bulletin"]),
+    later=st.sampled_from(["a later one", "the next one", "the evening bulletin"]),
+    n=st.integers(100, 900),
+    m=st.integers(1_000, 5_000),
+)
+def test_one_of_a_series_of_updates_is_its_sources(first, later, n, m):
+    text = (
+        "The Interior Ministry's count rose through the day. "
+        f"{first} put it at {n} killed; {later} gave {m:,} dead."
+    )
+    assert claim_at(text, str(n))["claimant"] == "Interior Ministry's"
+    assert claim_at(text, f"{m:,}")["claimant"] == "Interior Ministry's"
+
+
+# "…, the AP reports." closes the sentence with a name and its verb: the name speaks, although
+# "the X reports" elsewhere is a noun ("according to the UN reports").
+@given(
+    name=st.sampled_from(["the AP", "Reuters", "The New York Times"]),
+    verb=st.sampled_from(["reports", "estimates", "says"]),
+    n=st.integers(20, 9_000),
+)
+def test_a_name_and_its_verb_closing_the_sentence_speak(name, verb, n):
+    text = f"Casualties: {n:,} people confirmed dead as of Friday morning, {name} {verb}."
+    claimant = claim_at(text, f"{n:,}")["claimant"]
+    assert claimant.lower().removeprefix("the ") == name.lower().removeprefix("the ")
+
+
+# Quotation marks around a figure alone are the source's words for it: 'reported that "nearly
+# 170,000" bodies had been counted', 'the toll is "72,000 collected bodies"'.
+@given(
+    n=st.integers(1_000, 200_000),
+    quoted=st.sampled_from(
+        ['that "nearly {n:,}" bodies had been counted', 'the toll was "{n:,} collected bodies"']
+    ),
+    quote=st.sampled_from([('"', '"'), ("“", "”")]),
+)
+def test_a_quoted_figure_reads_as_unquoted(n, quoted, quote):
+    phrase = quoted.format(n=n).replace('"', quote[0], 1).replace('"', quote[1], 1)
+    text = f"The president, René Préval, reported on 27 January {phrase}."
+    claim = claim_at(text, "nearly" if "nearly" in quoted else f"{n:,}")
+    assert claim["measure"] == "killed"
+    assert claim["high"] == n
+    assert claim["claimant"] == "René Préval"
+
+
+# A time between the subject and its verb ("A University of Michigan study in 2010 estimated")
+# is no part of the subject, and a named study speaks for who made it.
+@given(
+    when=st.sampled_from(["in 2010", "in June 2010", "on 3 May", "in early 2011"]),
+    n=st.integers(1_000, 200_000),
+)
+def test_a_time_before_the_verb_leaves_the_subject(when, n):
+    text = f"A University of Michigan study {when} estimated about {n:,} deaths."
+    assert claim_at(text, "about")["claimant"] == "University of Michigan"
+
+
+# A line that opens a list ("… gave the deaths by province:") and lines of a label and a bare
+# count under it ("Al Haouz 290"): each line is an item, with the heading's measure and source.
+@given(
+    counts=st.lists(st.integers(1, 900), min_size=2, max_size=6, unique=True),
+    separator=st.sampled_from([" ", ": ", " - "]),
+)
+def test_label_and_count_lines_under_a_heading_are_items(counts, separator):
+    places = ["Al Haouz", "Taroudant", "Chichaoua", "Ouarzazate", "Azilal", "Greater Casablanca"]
+    lines = [f"{place}{separator}{n}" for place, n in zip(places, counts, strict=False)]
+    text = "The interior ministry's spokesman gave the deaths by province:\n" + "\n".join(lines)
+    found = claim_records(text, outlet=OUTLET, date="2025-02-01")
+    assert sorted(c["value"] for c in found) == sorted(counts)
+    assert all(c["measure"] == "killed" for c in found)
+    assert all(c["claimant"] != OUTLET for c in found)
+
+
+# "Of these deaths, Al Haouz province counted 694, Taroudant 347": the opening names the
+# measure, and a place that "counted" them is where they are, not who speaks.
+@given(
+    opening=st.sampled_from(["Of these deaths", "Of the deaths", "Among these fatalities"]),
+    n=st.integers(100, 900),
+    m=st.integers(10, 99),
+)
+def test_an_opening_measure_and_a_place_that_counts(opening, n, m):
+    text = (
+        f"The Interior Ministry reported {n + m + 5} dead. "
+        f"{opening}, Al Haouz province counted {n} and Taroudant {m}."
+    )
+    for number in (str(n), str(m)):
+        claim = claim_at(text, number)
+        assert claim["measure"] == "killed"
+        assert claim["claimant"] == "Interior Ministry"
