@@ -125,3 +125,133 @@ def test_an_opening_measure_and_a_place_that_counts(opening, n, m):
         claim = claim_at(text, number)
         assert claim["measure"] == "killed"
         assert claim["claimant"] == "Interior Ministry"
+
+
+# Buildings and places counted are no people ("the shootings at two Christchurch mosques"), and a
+# toll's noun may stand far from its verb ("The toll from … during Friday prayers has climbed to").
+@given(
+    building=st.sampled_from(["mosques", "churches", "schools", "villages"]),
+    n=st.integers(20, 900),
+)
+def test_buildings_are_not_counted_and_a_far_toll_noun_holds(building, n):
+    text = (
+        f"The toll from the shootings at two Christchurch {building} during Friday prayers has "
+        f"climbed to {n}, New Zealand police confirmed on Sunday."
+    )
+    found = claim_records(text, outlet=OUTLET, date="2025-02-01")
+    assert [(c["measure"], c["value"]) for c in found] == [("killed", n)]
+
+
+# People in care for their wounds are the injured: in hospital, in critical condition, in
+# intensive care, on admission, discharged, being treated, with limbs amputated.
+@given(
+    wording=st.sampled_from(
+        [
+            "remain in hospital",
+            "are in critical condition",
+            "were in intensive care",
+            "are on admission",
+            "were discharged on Sunday",
+            "are being treated at the city's main hospital",
+            "had limbs amputated",
+        ]
+    ),
+    n=st.integers(2, 9_000),
+)
+def test_people_in_care_are_the_injured(wording, n):
+    text = f"{n:,} people {wording}, the health ministry said."
+    assert claim_at(text, f"{n:,}")["measure"] == "injured"
+
+
+# People sheltered away from home: moved into camps, still in the camps, left the island.
+@given(
+    wording=st.sampled_from(
+        ["moved into camps", "are still in the camps", "left the island after the storm"]
+    ),
+    n=st.integers(1_000, 900_000),
+)
+def test_people_in_camps_are_displaced(wording, n):
+    text = f"The report estimates that {n:,} people {wording}."
+    assert claim_at(text, f"{n:,}")["measure"] == "displaced"
+
+
+# "put the dead at 49 - 41 at the Central Mosque, 7 at Linwood Mosque": a spaced dash opens the
+# breakdown of the count before it; "49 - 41" is no range (it would run down).
+@given(parts=st.lists(st.integers(1, 60), min_size=2, max_size=3))
+def test_a_dash_opens_a_breakdown(parts):
+    total = sum(parts) + 1
+    places = ["at the Central Mosque", "at Linwood Mosque", "in Christchurch Hospital"]
+    items = [f"{n} {place}" for n, place in zip(parts, places, strict=False)]
+    breakdown = ", ".join(items[:-1]) + f" and {items[-1]}"
+    text = f"An earlier tally on Saturday had put the dead at {total} - {breakdown}."
+    found = claim_records(text, outlet=OUTLET, date="2025-02-01")
+    assert [c["value"] for c in found] == [total, *parts]
+    assert all(c["measure"] == "killed" for c in found)
+
+
+# A speaker named in apposition just before a verb that closes the sentence: "…, the hospital's
+# chief of surgery, Greg Robertson, said."
+@given(
+    post=st.sampled_from(["the hospital's chief of surgery", "the governor of the region"]),
+    name=st.sampled_from(["Greg Robertson", "Ali Musa", "Ana Lima"]),
+    n=st.integers(2, 900),
+)
+def test_a_name_in_apposition_before_a_closing_verb_speaks(post, name, n):
+    text = f"At least {n} people died, {post}, {name}, said."
+    assert claim_at(text, "At least")["claimant"] == name
+
+
+# A toll revised down names two counts: "revised the number … from more than 500 to 109",
+# "revised the confirmed death toll down from 79" (a range never runs down).
+@given(high=st.integers(200, 900), low=st.integers(20, 199))
+def test_a_toll_revised_down_names_both_counts(high, low):
+    text = (
+        "Police have revised the number of people they say were killed "
+        f"from more than {high} to {low}."
+    )
+    found = claim_records(text, outlet=OUTLET, date="2025-02-01")
+    assert [(c["low"], c["high"], c["measure"]) for c in found][-1] == (low, low, "killed")
+    assert found[0]["low"] == high and found[0]["qualifier"] == "more_than"
+    assert all(c["claimant"] == "police" for c in found)
+
+
+# A time opening the clause before a body in lower case ("on Monday local officials counted"),
+# and an age in apposition ("A resident, Nomi Dung, 38, said"), leave the speaker.
+@given(
+    day=st.sampled_from(DAYS),
+    body=st.sampled_from(["local officials", "police", "the authorities"]),
+    n=st.integers(20, 900),
+    age=st.integers(18, 90),
+)
+def test_a_time_or_an_age_beside_the_speaker(day, body, n, age):
+    text = f"9 March: on {day} {body} counted {n} bodies in the villages."
+    assert claim_at(text, str(n))["claimant"] == body.removeprefix("the ")
+    text = f"A resident, Nomi Dung, {age}, said her three young children had been killed."
+    assert claim_at(text, "three")["claimant"] == "Nomi Dung"
+
+
+# A timeline's line opened by its date and the report it sums up ("8 March, Daily Trust: …")
+# credits that report with the line's figures no clause of their own credits.
+@given(
+    outlet=st.sampled_from(["Daily Trust", "The Wall Street Journal", "BBC"]),
+    n=st.integers(100, 900),
+    m=st.integers(20, 99),
+)
+def test_a_timeline_line_speaks_for_its_report(outlet, n, m):
+    text = (
+        f"8 March, {outlet}: another {n} people have been reported killed in a night raid; "
+        f"another source said over {m} were killed. A mass grave holds more than {m} bodies."
+    )
+    claims = claim_records(text, outlet=OUTLET, date="2025-02-01")
+    name = outlet.removeprefix("The ")
+    assert [c["claimant"] for c in claims] == [name, "another source", name]
+
+
+# "believed to be", "said to have": a passive, with nobody speaking ("most of them believed to be
+# Muslims" is no speaker for the dead before it).
+@given(n=st.integers(100, 900))
+def test_believed_to_be_names_no_speaker(n):
+    text = (
+        f"The violence in January had left more than {n} dead, most of them believed to be Muslims."
+    )
+    assert claim_at(text, "more than")["claimant"] == OUTLET

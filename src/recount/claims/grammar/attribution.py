@@ -587,6 +587,7 @@ _SUBJECT_BEFORE_ASIDE_RE = re.compile(
     r"(?:^|[;:]\s*|\s[—–]\s)\W*(?!(?:[\w'’-]+\s+){0,3}?(?:earlier|later|ago|before|after)\b)"
     r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'’.-]+\s+){0,5}?[\w'’.-]*[^\W\d]$"
 )
+_AGE_ASIDE_RE = re.compile(r"(?<=[A-Za-z]),\s*\d{1,3},\s*$")
 # A time after the subject's noun and before its verb: "a study in 2010", "the ministry on 3 May".
 _TIME_TAIL_RE = re.compile(
     r"(?<=[a-z])\s+(?:in|on|during|by)\s+(?:(?:early|late|mid)[\s-]+)?(?:\d{1,2}\s+)?"
@@ -643,7 +644,16 @@ _CLAIMED_EVENT_RE = re.compile(
 def _speech_attribution(
     sentence: str, verb: re.Match[str], mentions: list[ClaimantMention]
 ) -> Attribution | None:
+    if verb.group(0).lower() in (
+        "believed",
+        "said",
+        "reported",
+        "estimated",
+        "thought",
+    ) and re.match(r"\s+to\s+(?:be|have)\b", sentence[verb.end() :]):
+        return None  # "most of them believed to be Muslims": a passive, nobody speaks
     before = _BETWEEN_AT_END_RE.sub(" ", sentence[: verb.start()])  # "X initially| estimated"
+    before = _AGE_ASIDE_RE.sub(", ", before)  # "A resident, Nomi Dung, 38, said": her age
     if _COORDINATED_RE.search(before):
         shared = _coordinated_speaker(sentence, verb, mentions)
         if shared is not None:
@@ -772,12 +782,17 @@ def _speech_attribution(
         r"\s+(?!(?:the|a|an|its|his|her|their)\b)[a-z]", sentence[verb.end() :]
     )  # "The regional governor, Oleh Synyehubov, said nine people …": no name follows
     described = _DESCRIBED_NAME_RE.search(tail)  # "The town's mayor, M A, said the total …"
-    if tail.endswith(",") and (
-        lower_case_after
-        or described
-        or re.match(
-            rf"\s+(?:that\b|\d|(?:{QUALIFIER_PATTERN})\s)",
-            sentence[verb.end() :],
+    closing = re.match(r"\s*(?:(?:on|in)\s+\w+\s*)?[.!?]?[\"”’']?\s*$", sentence[verb.end() :])
+    if (
+        tail.endswith(",")
+        and (
+            lower_case_after
+            or closing  # "…, the hospital's chief of surgery, Greg Robertson, said.": nothing after
+            or described
+            or re.match(
+                rf"\s+(?:that\b|\d|(?:{QUALIFIER_PATTERN})\s)",
+                sentence[verb.end() :],
+            )
         )
     ):
         # "The commission, which heard some 14,000 victims …, said that": the head speaks
@@ -1173,7 +1188,7 @@ def _clean_phrase(phrase: str) -> str | None:
         words = joined.split()
     if joined.lower() in NOBODY or re.fullmatch(r"[\d.,\s]+", joined):
         return None  # "… at an estimated 130,000": the end of a number is no speaker
-    if len(words) == 1 and joined.islower() and joined.endswith("ed"):
+    if len(words) == 1 and joined.islower() and joined.endswith(("ed", "ly")):
         return None  # "data supplied by the ministry show": a participle, not a speaker
     inner = [
         w
@@ -1243,8 +1258,10 @@ def _after_time_adjunct(words: list[str]) -> list[str]:
         return words
     if len(tail) == 1 and tail[0].lower() in _SUBJECT_PRONOUNS:
         return tail
-    if _is_date_word(words[cut]) and tail[-1].lower() in _ORGANISATION_WORDS:
-        return tail  # "On 6 December police reported": the police, not 'December police'
+    if (_is_date_word(words[cut]) or words[cut].lower().rstrip(",") in _TIME_NOUNS) and tail[
+        -1
+    ].lower() in _ORGANISATION_WORDS | _INSTITUTION_NOUNS:
+        return tail  # "On 6 December police reported", "on Monday local officials counted"
     return tail if all(w[:1].isupper() for w in tail) else words
 
 
