@@ -52,17 +52,19 @@ HEADER_WORDS = {
         "фамилия имя отчество", "фамилия, имя, отчество", "повне ім'я", "полное имя",
         "ሙሉእ ስም", "ሙሉ ስም", "ስም", "ስም ግዳይ", "ስም ስውእ", "የሟች ስም", "ስም ሙሉ",
         "အမည်", "နာမည်", "ကျဆုံးသူအမည်", "သေဆုံးသူအမည်", "အမည်အပြည့်အစုံ",
+        "jina", "jina kamili", "majina", "majina kamili", "jina la marehemu",
     ],
     "given_name": [
         "first name", "first", "given name", "given", "firstname", "first_name", "given names",
         "given_names", "forename", "forenames", "fname", "f_name", "الاسم الأول", "الاسم الاول", "nombres",
         "primer nombre", "nombre(s)", "prenom", "prénom", "prenoms", "segundo nombre",
         "middle name", "middle_name", "second name", "otros nombres", "ім'я", "ім’я", "имя",
+        "jina la kwanza",
     ],
     "father_name": [
         "father", "father name", "father's name", "fathers name", "father_name", "اسم الأب",
         "اسم الاب", "الأب", "الاب", "nombre del padre", "padre", "nom du pere", "pere",
-        "patronymic", "patronym", "по батькові", "по-батькові", "отчество",
+        "patronymic", "patronym", "по батькові", "по-батькові", "отчество", "jina la baba",
         "ስም ኣቦ", "ስም አቦ", "ስም አባት", "የአባት ስም", "የአባት ስም",
         "အဖအမည်", "ဖခင်အမည်", "အဖ အမည်", "ဖခင် အမည်",
     ],
@@ -76,7 +78,9 @@ HEADER_WORDS = {
         "last_name", "family_name", "surnames", "lname", "l_name", "الكنية", "النسبة", "العائلة", "اسم العائلة",
         "الكنية/العائلة", "الشهرة", "اللقب", "لقب", "apellidos", "apellido", "nom de famille", "nom",
         "primer apellido", "segundo apellido", "apellido paterno", "apellido materno",
-        "прізвище", "фамилия",
+        "прізвище", "фамилия", "jina la ukoo",
+        # the Congolese postnom, the second part of the name after the nom: joined after it
+        "postnom", "post-nom", "post nom",
     ],
     "name_latin": [
         "name (latin)", "name_en", "english name", "name in english", "latin name", "name_latin",
@@ -84,10 +88,10 @@ HEADER_WORDS = {
     ],
     "sex": [
         "sex", "gender", "الجنس", "النوع", "الجنس/النوع", "sexo", "genero", "género", "sexe", "genre",
-        "стать", "пол", "ጾታ", "ፆታ", "ကျား/မ", "ကျား၊မ", "ကျားမ", "လိင်",
+        "стать", "пол", "ጾታ", "ፆታ", "ကျား/မ", "ကျား၊မ", "ကျားမ", "လိင်", "jinsia", "jinsi",
     ],
     "age": ["age", "age (years)", "العمر", "السن", "العمر بالسنوات", "edad", "âge", "age (ans)", "вік",
-        "возраст", "вік (років)", "возраст (лет)", "ዕድመ", "ዕድሜ", "အသက်"],
+        "возраст", "вік (років)", "возраст (лет)", "ዕድመ", "ዕድሜ", "အသက်", "umri"],
     "date_of_death": [
         "date of death", "death date", "date_of_death", "dod", "date", "date died", "died",
         "تاريخ الوفاة", "تاريخ الاستشهاد", "تاريخ الاستشهاد/الوفاة", "التاريخ", "تاريخ",
@@ -99,6 +103,7 @@ HEADER_WORDS = {
         "የሞተበት ቀን", "የተሰዋበት ቀን", "የሞት ቀን", "date of burial", "burial date",
         "ကျဆုံးသည့်နေ့", "ကျဆုံးသည့်ရက်", "သေဆုံးသည့်နေ့", "သေဆုံးသည့်ရက်စွဲ", "ရက်စွဲ", "နေ့စွဲ",
         "ကျဆုံးရက်", "ရက်",
+        "tarehe ya kifo", "tarehe ya kufariki", "tarehe", "tarehe ya tukio", "siku ya kifo",
     ],
     "date_of_birth": [
         "date of birth", "birth date", "birthdate", "date_of_birth", "dob", "born", "birthday",
@@ -113,7 +118,7 @@ HEADER_WORDS = {
         "depto", "dpto", "provincia", "estado", "region", "departement", "département",
         "wilaya", "governorate/province", "область", "обл.", "регіон", "регион", "ክልል",
         "state/region", "region/state", "တိုင်း/ပြည်နယ်", "တိုင်းဒေသကြီး/ပြည်နယ်", "ပြည်နယ်/တိုင်း",
-        "တိုင်းဒေသကြီး", "ပြည်နယ်", "တိုင်း",
+        "တိုင်းဒေသကြီး", "ပြည်နယ်", "တိုင်း", "mkoa",
     ],
     "place": [
         "place", "area", "location", "city", "town", "village", "district", "place of death",
@@ -134,7 +139,8 @@ HEADER_WORDS = {
         "မြို့နယ်", "ကျေးရွာ", "ရွာ", "မြို့", "နေရပ်", "ရပ်ကွက်", "နေရာ", "ကျဆုံးသည့်နေရာ",
         "مكان السكن", "محل السكن", "مكان الإقامة", "محل الإقامة", "residence",
         "place of residence", "lugar de residencia", "residencia", "domicile",
-        "lieu de residence",
+        "lieu de residence", "territoire", "territory", "chefferie", "groupement",
+        "mahali", "mahali pa kifo", "kijiji", "mji", "mtaa", "kata", "eneo",
     ],
     "place_of_birth": [
         "place of birth", "birthplace", "birth place", "birth_place", "pob", "born in",
@@ -352,6 +358,7 @@ def suggest_source(path: Path, root: Path | None = None, pack: CountryPack = NO_
     reader, sample = _fullest_sheet(probe, open_reader(probe))
     columns: dict[str, tuple[str, str]] = {}
     by_header = {i: _header_field(name) for i, name in enumerate(sample.column_names)}
+    _units_below_the_first_level(by_header, sample, pack)
     finest = _finest_place(sample, by_header)
     for index, field in by_header.items():
         name = sample.column_names[index]
@@ -362,8 +369,8 @@ def suggest_source(path: Path, root: Path | None = None, pack: CountryPack = NO_
         elif field in SPLIT_PARTS:  # PRIMER APELLIDO, SEGUNDO APELLIDO: one field, two columns
             column, why = columns[field]
             columns[field] = ((*_as_tuple(column), name), f"{why}; joined in this order")
-    for name in sample.column_names:
-        mentioned = _header_mentions(name)
+    for index, name in enumerate(sample.column_names):
+        mentioned = None if by_header[index] else _header_mentions(name)
         if (
             mentioned
             and mentioned[0] not in columns
@@ -460,6 +467,27 @@ def _sex_letters(
     written = sorted({str(cell).strip() for cell in cells if cell is not None})
     implied = implied_sex_values(written)
     return tuple((raw, implied[fold(raw)]) for raw in written if fold(raw) in implied)
+
+
+# Below this share of sampled values naming one of the country's first-level units, a column
+# headed as one (Swahili 'wilaya' is a district, Arabic 'wilaya' a state) holds places.
+FIRST_LEVEL_SHARE = 0.1
+
+
+def _units_below_the_first_level(
+    by_header: dict[int, str | None], sample: pa.Table, pack: CountryPack
+) -> None:
+    """A column headed as the first-level unit whose values name none of the workspace
+    country's units is a place: mapped as the governorate, every row would be flagged."""
+    if pack.code is None:
+        return
+    for index, field in by_header.items():
+        if field != "governorate":
+            continue
+        texts = [str(v) for v in sample.column(index).to_pylist() if v is not None]
+        read = [code for code, flag in recognise_governorate(texts, pack) if code or flag]
+        if read and sum(code is not None for code in read) < FIRST_LEVEL_SHARE * len(read):
+            by_header[index] = "place"
 
 
 def _finest_place(sample: pa.Table, by_header: dict[int, str | None]) -> int | None:
