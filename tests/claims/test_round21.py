@@ -255,3 +255,62 @@ def test_believed_to_be_names_no_speaker(n):
         f"The violence in January had left more than {n} dead, most of them believed to be Muslims."
     )
     assert claim_at(text, "more than")["claimant"] == OUTLET
+
+
+# A count in apposition to the toll it gives: "has the most deaths, 2,838;", "The highest toll
+# among the districts, 1,021, was reported from Sindhupalchok".
+@given(
+    frame=st.sampled_from(
+        [
+            "Sindhupalchowk district has the most deaths, {n:,}; Kathmandu follows.",
+            "The highest toll among the districts, {n:,}, was reported from Sindhupalchok.",
+        ]
+    ),
+    n=st.integers(100, 9_000),
+)
+def test_a_count_in_apposition_to_its_toll(frame, n):
+    assert claim_at(frame.format(n=n), f"{n:,}")["measure"] == "killed"
+
+
+# Excess deaths said against the usual are a count of deaths, not a comparison: "1,052 more
+# people than usual died"; "had put the excess at 1,064".
+@given(
+    usual=st.sampled_from(["usual", "normal", "expected"]),
+    n=st.integers(100, 9_000),
+)
+def test_excess_deaths_against_the_usual(usual, n):
+    text = f"The New York Times had estimated that about {n:,} more people than {usual} died."
+    claim = claim_at(text, "about")
+    assert (claim["measure"], claim["claimant"]) == ("killed", "New York Times")
+    text = f"Penn State researchers had put the excess at {n:,} through 21 November."
+    assert claim_at(text, f"{n:,}")["measure"] == "killed"
+
+
+# "A review by The New York Times of daily mortality data … found": the work's maker speaks,
+# however long the subject (and a name is never cut inside a word).
+@given(
+    work=st.sampled_from(["A review", "An analysis", "A study"]),
+    n=st.integers(100, 9_000),
+)
+def test_the_maker_of_a_work_speaks(work, n):
+    text = (
+        "SAN JUAN, 9 December 2017 (summary of a New York Times analysis as carried by The "
+        f"Columbus Dispatch) - {work} by The New York Times of daily mortality data from Puerto "
+        "Rico's vital statistics bureau found that in the 42 days after the hurricane made "
+        f"landfall on 20 September, {n:,} people died across the island."
+    )
+    assert claim_at(text, f"{n:,}")["claimant"] == "New York Times"
+
+
+# "city administrator Tecson Lim stands by his statement that as many as 10,000 people may have
+# died": the person whose statement it is, not the line's label ("Tacloban's estimate:").
+@given(
+    noun=st.sampled_from(["statement", "estimate", "claim"]),
+    n=st.integers(1_000, 20_000),
+)
+def test_his_statement_is_his(noun, n):
+    text = (
+        "Tacloban's estimate: city administrator Tecson Lim stands by his "
+        f"{noun} that as many as {n:,} people may have died in the city."
+    )
+    assert claim_at(text, "as many as")["claimant"] == "Tecson Lim"

@@ -245,6 +245,10 @@ def find_attributions(
             continue
         pronoun = "they" if match.group("owner").lower() == "their" else "it"
         found.append(Attribution(match.start(), None, "pronoun", None, pronoun=pronoun))
+    for match in _HIS_STATEMENT_RE.finditer(sentence):  # "Tecson Lim stands by his statement that"
+        person = _PERSON_BEFORE_RE.search(sentence, 0, match.start())
+        if person is not None and not any(m.start <= person.start(1) < m.end for m in mentions):
+            found.append(_unnamed(match.start(), person.group(1)))
     for match in _POSSESSOR_RE.finditer(sentence):  # "a government commission's figure of"
         name = _clean_phrase(match.group("np"))
         if name and (name.split()[-1].lower() in _ORGANISATION_WORDS or _is_proper(name)):
@@ -325,6 +329,15 @@ def _bracketed_names(sentence: str, mentions: list[ClaimantMention]) -> list[Att
 # A side's figure as an infobox gives it: "19,000 killed (Eritrean claim)", "150,000 killed (other
 # estimates)" after the figure; "Vietnamese estimate: 62,000 casualties", "Claimed by China: 8,531
 # killed" at the head of the line.
+# A person's own words named as a noun: "stands by his statement that", "repeated her estimate of".
+_HIS_STATEMENT_RE = re.compile(
+    r"\b(?:his|her)\s+(?:(?:own|earlier|latest|initial|first)\s+)?(?:statement|estimate|claim|"
+    r"assertion|assessment|figure|count)\s+(?:that|of)\b"
+)
+# … and the person: the last name of two to four capitalised words before it in the clause.
+_PERSON_BEFORE_RE = re.compile(
+    r"\b((?:[A-Z][a-z][\w'’.-]*\s+){1,3}[A-Z][a-z][\w'’.-]*)\s+(?:[a-z]+\s+){1,3}$"
+)
 _SIDE_KINDS = r"claims?|estimates?|figures?|count"
 _SIDE_AFTER_RE = re.compile(
     rf"\d[^()\d]{{0,40}}?\((?P<who>[^()\d\n]{{1,60}}?)\s+(?P<kind>{_SIDE_KINDS})\)"
@@ -762,7 +775,8 @@ def _speech_attribution(
         if name is None:
             # "researchers at Ghent University in Belgium led by … Jan Nyssen estimated": the
             # clause's first noun phrase, its modifiers cut
-            name = _clean_phrase(re.split(r"[,;:]\s*|\bthat\s+", before[-160:])[-1])
+            window = re.sub(r"^\S*\s", "", before[-160:]) if len(before) > 160 else before
+            name = _clean_phrase(re.split(r"[,;:]\s*|\s[-–—]\s|\bthat\s+", window)[-1])
         if name is not None:
             return _unnamed(verb.start(), name)
         return None
@@ -1088,7 +1102,13 @@ def _published_name(phrase: str) -> str | None:
 
 
 def _clean_phrase(phrase: str) -> str | None:
+    maker = _BY_MAKER_RE.match(phrase)
+    if maker is not None:  # "A review by The New York Times of daily mortality data": the Times
+        return maker.group("name")
     phrase = re.split(r"\s[\"“‘(]", phrase)[0]  # 'a government database of "deaths …"'
+    topic = _NAME_OF_TOPIC_RE.match(phrase)
+    if topic is not None and topic.group("last").lower() not in _INSTITUTION_NOUNS | _TITLE_WORDS:
+        phrase = topic.group("name")  # "The New York Times of daily mortality data": the Times
     phrase = re.split(r"\s[—–]\s", phrase)[-1]  # "KABUL, 3 May 2012 — Official data …"
     phrase = _OWNED_SOURCE_RE.sub("", phrase)  # "the ministry's latest figures": the ministry
     published = _published_name(phrase)
@@ -1204,7 +1224,18 @@ def _clean_phrase(phrase: str) -> str | None:
     return joined
 
 
-_WORK_NOUNS = {"study", "survey", "report", "analysis", "review", "investigation", "assessment"}
+# A piece of work and who made it: "A review by The New York Times of daily mortality data".
+_BY_MAKER_RE = re.compile(
+    r"^\W*(?:(?:[Aa]n?|[Tt]he)\s+)?(?:[a-z-]+\s+){0,2}(?:review|study|survey|analysis|"
+    r"investigation|assessment|report|count|tally|estimate|update|census)\s+by\s+(?:[Tt]he\s+)?"
+    r"(?P<name>[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|(?:of|for|and)(?=\s+[A-Z])))*)"
+)
+# A name, then "of" and what the work was about: "The New York Times of daily mortality data".
+_NAME_OF_TOPIC_RE = re.compile(
+    r"^\W*(?P<name>(?:[Tt]he\s+)?(?:[A-Z][\w'’.&-]*\s+)*(?P<last>[A-Z][\w'’.&-]*))\s+of\s+"
+    r"(?!(?:the|a|an)\b)[a-z]"
+)
+_WORK_NOUNS = {"study", "survey", "report", "analysis", "review", "assessment"}
 _SOURCE_OF_NAME_RE = re.compile(
     r"^(?:(?-i:[a-z])[\w-]*\s+){0,3}(?:reports?|updates?|bulletins?|statements?|figures?|data|"
     r"counts?|tally|toll|statistics|estimates?|records|numbers)\s+(?:of|from|by)\s+"

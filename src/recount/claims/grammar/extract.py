@@ -251,6 +251,11 @@ _HARD_BREAK_RE = re.compile(
 )
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_BUILDINGS = (
+    r"(?:mosques|churches|temples|schools|hospitals|clinics|houses|homes|buildings|villages|"
+    r"businesses|shops|markets|bridges|dams)"
+)
+_BUILDINGS_COUNTED_RE = re.compile(rf"\d[\d,.]*\s+(?:[\w-]+\s+){{0,2}}?{_BUILDINGS}\b", re.I)
 _NOT_A_COUNT_AFTER_RE = re.compile(
     r"^(?:\s*-?\s*(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|seconds?)(?:[\s-]+old)?\b"
     r"|\s*-\s*(?:year|month|week|day)\b"
@@ -277,8 +282,7 @@ _NOT_A_COUNT_AFTER_RE = re.compile(
     r"guns?|cannons?|launchers?|vehicles?|trucks?|ships?|boats?|vessels?|drones?|missiles?)\b"
     # buildings and places counted, not people: "at two Christchurch mosques", "250,000 houses"
     rf"|\s+(?:(?!(?:{_POP}|in|at|of|on|into|from|to|and|or|were|was|are|is|had|have)\b)[\w-]+\s+){{0,2}}?"
-    r"(?:mosques|churches|temples|schools|hospitals|clinics|houses|homes|buildings|villages|"
-    r"businesses|shops|markets|bridges|dams)\b"
+    rf"{_BUILDINGS}\b"
     r"|:\d|\s*/\s*\d|/(?=\s|$)"  # "10:30", "1/2", a footnote "54/"; not "383: 145 civilians"
     rf"|\s+(?!(?-i:may)\b){_MONTH}(?![\w])"  # "15 May" is a date; "300,000 may have died" a count
     r"|(?:st|nd|rd|th)\b)",
@@ -303,6 +307,14 @@ _TEMPORAL_BEFORE_RE = re.compile(
 )
 _OF_THEM_BEFORE_RE = re.compile(r"\bof\s+(?:them|whom|those|these)\s*$", re.IGNORECASE)
 _AGE_QUALIFIER_RE = re.compile(rf"\b(?:{_POP}|those|aged|age)\s*$", re.IGNORECASE)
+
+
+# Excess deaths said as a comparison with the usual: "1,052 more people than usual died" is a
+# count of 1,052 deaths, no comparison with another figure ("more" and "than usual" are blanked).
+_EXCESS_RE = re.compile(
+    r"(\d\s+)(more)(\s+(?:people|deaths|persons)\s+)(than\s+(?:usual|normal|expected|average))\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -393,6 +405,9 @@ def sentence_claims(
     sentence: str, state: DocumentState, gazetteer: Gazetteer
 ) -> list[SentenceClaim]:
     """The claims one sentence makes, in order. Updates `state` for the sentences after it."""
+    sentence = _EXCESS_RE.sub(
+        lambda m: m.group(1) + " " * len(m.group(2)) + m.group(3) + " " * len(m.group(4)), sentence
+    )
     quantities = find_quantities(sentence)
     credit = report_credit_end(sentence)
     mentions = [m for m in gazetteer.find(sentence) if m.start >= credit]
@@ -406,11 +421,11 @@ def sentence_claims(
     if state.new_paragraph:
         state.paragraph_speaker = None
         state.line_source = None
+        state.paragraph_counts = []
+        state.datelined = _DATELINE_RE.match(sentence) is not None or credit > 0
     label = _LINE_LABEL_RE.match(sentence)
     if label is not None:
         state.line_source = _label_source(label, mentions)
-        state.paragraph_counts = []
-        state.datelined = _DATELINE_RE.match(sentence) is not None or credit > 0
     if state.new_paragraph or credit > 0:
         state.credited = credited_source(sentence)
     if credit > 0 and state.paragraphs == 0:
@@ -1367,6 +1382,7 @@ def _carry_measure(sentence: str, claims: list[SentenceClaim], state: DocumentSt
             )
         )
         and not _MEASURE_WORD_RE.search(sentence)
+        and not _BUILDINGS_COUNTED_RE.search(sentence)  # "191,058 houses … and 175,162 partly"
     )
     answer = _ANSWER_RE.match(sentence)
     answered = len(sentence) if len(sentence) < 80 or answer is None else answer.end()
@@ -1737,6 +1753,13 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
                 claim.quantity = _upper_end(q)
                 claim.earlier = _lower_end(q)
             return claim
+    apposed = _APPOSED_TOLL_RE.search(before[-80:])
+    if apposed is not None and _APPOSED_END_RE.match(after):
+        # "has the most deaths, 2,838;", "The highest toll among the districts, 1,021, was"
+        claim.measure = MEASURE_TOLL_NOUNS.get(_key(apposed.group("w")), "killed")
+        claim.measure_text = apposed.group(0).rstrip(", ")
+        claim.construction = "toll"
+        return claim
     population_at = _POP_AT_RE.search(before[-40:])
     measured = _THOSE_MEASURED_RE.match(after) if population_at else None
     if measured:
@@ -1797,6 +1820,14 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
     return claim
 
 
+# A count in apposition to the toll it gives: "the most deaths, 2,838;", "The highest toll
+# among the districts, 1,021, was reported from …".
+_APPOSED_TOLL_RE = re.compile(
+    r"\b(?P<w>toll|deaths|fatalities|casualties|injuries|dead)\b(?:\s+(?:among|in|of|from|across)"
+    r"\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?\s*,\s*$",
+    re.IGNORECASE,
+)
+_APPOSED_END_RE = re.compile(r"^\s*(?:[,;.]|(?:was|were)\b|$)", re.IGNORECASE)
 _BRINGING_TO_RE = re.compile(r"\bbr(?:ing|ings|inging|ought)\s+(?:up\s+)?to\s*$", re.IGNORECASE)
 _THE_NUMBER_OF_AFTER_RE = re.compile(
     rf"^\s+the\s+(?:(?P<adj>death|civilian|casualty|overall)\s+)?(?P<noun>number|toll|tally|count|total)\b"

@@ -301,6 +301,7 @@ MEASURE_TOLL_NOUNS = {
     "refugees": "displaced", "arrivals": "displaced", "missing": "missing", "disappearances": "missing",
     "arrests": "detained", "detentions": "detained", "detainees": "detained",
     "prisoners": "detained", "internees": "detained", "political prisoners": "detained",
+    "excess": "killed", "excess deaths": "killed", "excess mortality": "killed",
 }  # fmt: skip
 # Toll nouns that name deaths themselves; the others take their measure from context.
 DEATH_TOLL_NOUNS = {"death toll", "toll", "body count", "civilian toll", "civilian death toll",
