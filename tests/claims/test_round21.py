@@ -314,3 +314,27 @@ def test_his_statement_is_his(noun, n):
         f"{noun} that as many as {n:,} people may have died in the city."
     )
     assert claim_at(text, "as many as")["claimant"] == "Tecson Lim"
+
+
+# "A shipping ministry official said": after an article, an -ing word modifies the noun; it is
+# not what the subject is doing ("UNHCR workers monitoring the border say").
+@given(
+    modifier=st.sampled_from(["shipping", "housing", "mining", "printing"]),
+    n=st.integers(2, 900),
+)
+def test_an_ing_modifier_after_an_article_is_part_of_the_speaker(modifier, n):
+    text = f"A {modifier} ministry official said {n} people had been arrested over the disaster."
+    assert claim_at(text, str(n))["claimant"] == f"{modifier} ministry official"
+
+
+# "the inmates said the true number was over 200, Snaprecaps notes": the speaker whose verb
+# governs the figure, not the carrier whose verb closes the sentence; a carrier alone speaks.
+@given(
+    carrier=st.sampled_from(["Snaprecaps notes", "Reuters reports", "the AP said"]),
+    n=st.integers(100, 900),
+)
+def test_a_closing_carrier_yields_to_the_speaker_inside(carrier, n):
+    text = f"The inmates said the true number of dead was over {n}, {carrier}."
+    assert claim_at(text, "over")["claimant"] == "inmates"
+    text = f"The true number of dead was over {n}, {carrier}."
+    assert claim_at(text, "over")["claimant"] != "inmates"
