@@ -1375,7 +1375,7 @@ _NO_ONE = {"neither", "none", "nobody", "no one", "either", "both"}  # "register
 _AREA_HEADS = {"province", "district", "region", "prefecture", "county", "governorate", "oblast",
                "commune", "municipality", "subdistrict", "sub-district"}  # fmt: skip
 # One of a series a source issues, named by its order or time and no owner: "One update", "a
-# later one", "The provisional report", "the latest bulletin" speak for the source named before.
+# later one", "the latest bulletin" speak for the source named before.
 _ANOTHER_ISSUE_RE = re.compile(
     r"(?:(?:one|a|an|the|another|its|their|this|that)\s+)?(?:(?:first|second|third|next|later|"
     r"earlier|previous|latest|new|provisional|preliminary|updated|subsequent|further|early|"

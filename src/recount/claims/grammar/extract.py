@@ -371,9 +371,8 @@ class DocumentState:
     credited: tuple[str, frozenset[str]] | None = None  # the paragraph credit's source ("site")
     roundup: bool = False  # the text's credit names several reports: no lede speaks for them all
     past_lede: bool = False  # … and a later paragraph is being read
-    line_source: tuple[str, str] | None = (
-        None  # "8 March, Daily Trust: …": whose report the line is
-    )
+    # "8 March, Daily Trust: …": whose report the line is
+    line_source: tuple[str, str] | None = None
 
 
 @dataclass
@@ -592,7 +591,7 @@ _SICK_RE = re.compile(r"\s+(?:evacuated\s+|fell\s+)?sick\b", re.IGNORECASE)
 # "11 March, BBC: police have revised …". The report speaks for the line's figures.
 _LINE_LABEL_RE = re.compile(
     rf"^\W*(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})(?:,?\s+\d{{4}})?,\s+"
-    r"(?P<source>(?:[Tt]he\s+)?[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|for|and)){0,5}):\s",
+    r"(?P<source>(?-i:(?:[Tt]he\s+)?[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|for|and)){0,5})):\s",
     re.IGNORECASE,
 )
 
@@ -1973,6 +1972,23 @@ def _phrase(sentence: str, start: int, end: int) -> str:
     return " ".join(sentence[max(0, start) : end].split())
 
 
+def _words_at_every_start(words) -> re.Pattern[str]:
+    """One pattern finding, at every position, the longest of `words` there (a lookahead, so
+    matches may overlap): one compiled search instead of one per word."""
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile(r"(?=\b(" + "|".join(re.escape(w) for w in ordered) + r")\b)")
+
+
+_POP_WORDS_RE = _words_at_every_start(POPULATIONS)
+_MEASURE_WORDS_RE = _words_at_every_start(MEASURES_AFTER)
+
+
+def _longest_word(pattern: re.Pattern[str], words: str) -> str | None:
+    """The longest word of the pattern's list found in `words` (the first listed on a tie)."""
+    found = [m.group(1) for m in pattern.finditer(words)]
+    return max(found, key=len) if found else None
+
+
 def _toll_meaning(
     toll: re.Match[str], sentence: str, state: DocumentState, position: int
 ) -> tuple[str | None, str | None]:
@@ -1981,17 +1997,15 @@ def _toll_meaning(
     population = None
     if toll.group("tpop"):
         population = POPULATIONS[_key(toll.group("tpop"))]
-    for pop_word, pop_value in sorted(POPULATIONS.items(), key=lambda kv: -len(kv[0])):
-        if re.search(rf"\b{re.escape(pop_word)}\b", words):
-            population = population or pop_value
-            break
+    pop_word = _longest_word(_POP_WORDS_RE, words)
+    if pop_word is not None:
+        population = population or POPULATIONS[pop_word]
     if noun.startswith("civilian"):
         population = "civilians"
     measure = None
-    for word, value in sorted(MEASURES_AFTER.items(), key=lambda kv: -len(kv[0])):
-        if re.search(rf"\b{re.escape(word)}\b", words):
-            measure = value
-            break
+    word = _longest_word(_MEASURE_WORDS_RE, words)
+    if word is not None:
+        measure = MEASURES_AFTER[word]
     if measure is None and noun in ("number", "total") and re.match(r"\s*of\b", words):
         measure = next(  # "the number of Red prisoners was 4,000"
             (v for w, v in MEASURE_TOLL_NOUNS.items() if re.search(rf"\b{w}\b", words)), None
