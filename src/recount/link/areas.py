@@ -42,7 +42,8 @@ def with_written_areas(frame: pd.DataFrame) -> pd.DataFrame:
     area = frame["governorate"].astype(object).where(frame["governorate"].notna())
     missing = area.isna()
     area[missing] = written.reindex(area.index)[missing]
-    units = _same_units(frame, area)
+    # only a written key can be another's spelling: a pack's codes alone need no counting
+    units = _same_units(frame, area) if len(written) else {a: a for a in area.dropna().unique()}
     area = _from_places(frame, area.map(units), units)
     if area.equals(frame["governorate"]):
         return frame
