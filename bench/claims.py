@@ -6,8 +6,8 @@ run reads the same text.
 
     python bench/claims.py                    # speed, the corpora, the held-out sets, the dev split
     python bench/claims.py --corpus DIR_OR_TOML [--misses]   # score any labelled corpus
-    python bench/claims.py --corpus tests/claims/dev3 --half a   # one half of dev2 to dev15 (README)
-    python bench/claims.py --blind            # the blind split tests/claims/blind15 (scored once)
+    python bench/claims.py --corpus tests/claims/dev3 --half a   # one half of dev2 to dev16 (README)
+    python bench/claims.py --blind            # the blind split tests/claims/blind16 (scored once)
 
 Scores come from the product's own path (`claim_records`, the function behind
 `extract_claims` and `recount claims extract`) with the built-in gazetteer
@@ -59,7 +59,8 @@ DEV12 = TESTS / "dev12"
 DEV13 = TESTS / "dev13"
 DEV14 = TESTS / "dev14"
 DEV15 = TESTS / "dev15"
-# The fifteenth blind split, labelled by engineer blind15, who does not develop the extractor
+DEV16 = TESTS / "dev16"
+# The sixteenth blind split, labelled by an engineer who does not develop the extractor
 # (README); scored once, from a frozen copy; never developed on. Between a spent split's rename
 # and the next split's commit the folder does not exist and `--blind` refuses ("no labelled corpus").
 # (blind4, scored once on 2026-12-05, note 35, is development material since: dev5;
@@ -68,8 +69,9 @@ DEV15 = TESTS / "dev15"
 # is dev9; blind9, scored once on 2026-12-06, note 93, is dev10; blind10, scored once on 2026-12-06,
 # note 101, is dev11; blind11, scored once on 2026-12-06, note 108, is dev12; blind12, scored once on
 # 2026-12-06, note 125, is dev13; blind13, scored once on 2026-12-06, note 133, is dev14;
-# blind14, scored once on 2026-12-07, note 145, is dev15.)
-BLIND = TESTS / "blind15"
+# blind14, scored once on 2026-12-07, note 145, is dev15; blind15, scored once on 2026-12-07,
+# note 155, is dev16.)
+BLIND = TESTS / "blind16"
 # Spent blind splits kept as development material, halved by conflict (README in each folder):
 # half A is developed on, half B checked at milestones. Passage numbers of half A.
 HALF_A = {
@@ -99,6 +101,7 @@ HALF_A = {
     "dev13": "01 02 03 04 10 11 12 13 22 23 27 28 30 31 32 33 34".split(),
     "dev14": "04 05 06 07 08 09 14 16 19 21 23 24".split(),
     "dev15": "01 02 03 06 11 12 13 14 18 19 24 25 28 31 32 33".split(),
+    "dev16": "01 02 03 07 08 09 12 13 16 17 18 21 22 23 28 29 30 34 35 44 45 46 47 50 51".split(),
 }
 FILLER = [
     "Residents described long queues for bread and fuel in the city.",
@@ -328,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--half",
         choices=("a", "b"),
-        help="dev2 to dev15 only: half A (developed on) or half B (checked at milestones)",
+        help="dev2 to dev16 only: half A (developed on) or half B (checked at milestones)",
     )
     args = parser.parse_args(argv)
     only: tuple[str, ...] = ()
@@ -384,6 +387,7 @@ def main(argv: list[str] | None = None) -> int:
         DEV13,
         DEV14,
         DEV15,
+        DEV16,
     ):
         half_a = tuple(f"{n}-" for n in HALF_A[split.name])
         for half, kept in (("a", {"only": half_a}), ("b", {"exclude": half_a})):

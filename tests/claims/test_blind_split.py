@@ -16,7 +16,7 @@ from pathlib import Path
 
 from recount.claims.evaluate import load_corpus
 
-BLIND = Path(__file__).parent / "blind15"
+BLIND = Path(__file__).parent / "blind16"
 ROOT = Path(__file__).resolve().parents[2]
 
 

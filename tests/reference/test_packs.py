@@ -129,6 +129,29 @@ def test_a_country_without_a_pack_has_its_iso_3166_2_units():
             country_pack(code)
 
 
+def test_a_units_compass_word_is_read_in_any_of_the_languages_lists_write_it():
+    congo, cameroon = country_pack("CD"), country_pack("CM")
+    for pack, written, code in [
+        (congo, "North Kivu", "CD-NK"),  # ISO 3166-2 writes it Nord-Kivu
+        (congo, "South Kivu Province", "CD-SK"),
+        (congo, "East Kasai", "CD-KE"),  # Kasaï Oriental
+        (congo, "Upper Katanga", "CD-HK"),  # Haut-Katanga
+        (congo, "Nord-Kivu", "CD-NK"),
+        (cameroon, "Nord-Ouest", "CM-NW"),  # North-West
+        (SUDAN, "Darfur Nord", "SD-DN"),
+    ]:
+        assert pack.admin_unit(written) == code, written
+    assert congo.admin_unit("West Kivu") is None and congo.admin_unit("Kivu") is None
+    assert SYRIA.admin_unit("North Aleppo") is None
+
+
+@given(st.lists(st.sampled_from(["north", "Sud", "est", "Kivu", "Darfur", "central", "-", " "])))
+def test_compass_lookups_never_leave_the_country(words):
+    text = " ".join(words)
+    assert country_pack("CD").admin_unit(text) in (None, *country_pack("CD").admin_codes)
+    assert SUDAN.admin_unit(text) in (None, *SUDAN.admin_codes)
+
+
 @given(st.text(max_size=30))
 def test_iso_lookups_never_leave_the_country(text):
     assert GUATEMALA.admin_unit(text) in (None, *GUATEMALA.admin_codes)

@@ -73,9 +73,24 @@ CYRILLIC_MONTHS = {
     11: ["листопада", "листопад", "ноября", "ноябрь"],
     12: ["грудня", "грудень", "декабря", "декабрь"],
 }
+# Swahili (East Africa, eastern DR Congo): "12 Machi 2023".
+SWAHILI_MONTHS = {
+    1: ["januari"],
+    2: ["februari"],
+    3: ["machi"],
+    4: ["aprili"],
+    5: ["mei"],
+    6: ["juni"],
+    7: ["julai"],
+    8: ["agosti"],
+    9: ["septemba"],
+    10: ["oktoba"],
+    11: ["novemba"],
+    12: ["desemba"],
+}
 _MONTH_BY_NAME = {
     fold(name): number
-    for table in (MONTHS, CYRILLIC_MONTHS)
+    for table in (MONTHS, CYRILLIC_MONTHS, SWAHILI_MONTHS)
     for number, names in table.items()
     for name in names
 }

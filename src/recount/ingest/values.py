@@ -120,6 +120,11 @@ SEX_WORDS = {
         "ကျား",
         "အမျိုးသား",
         "ယောက်ျား",
+        # Swahili: man (mwanaume, mwanamume), the forms' ME, and mume
+        "mwanaume",
+        "mwanamume",
+        "me",
+        "mume",
     },
     "F": {
         "f",
@@ -164,6 +169,10 @@ SEX_WORDS = {
         "မ",
         "အမျိုးသမီး",
         "မိန်းမ",
+        # Swahili: woman (mwanamke), the forms' KE, and mke
+        "mwanamke",
+        "ke",
+        "mke",
     },
 }
 STATUS_WORDS = {
@@ -195,6 +204,9 @@ STATUS_WORDS = {
         "мирное население",
         "гражданский",
         "гражданское лицо",
+        "civils",
+        "population civile",
+        "raia",
     },
     "combatant": {
         "combatant",
@@ -224,15 +236,27 @@ STATUS_WORDS = {
         "комбатант",
         "военный",
         "военнослужащий",
+        "militaire",
+        "militaires",
+        "milicien",
+        "miliciens",
+        "combattant",
+        "combattants",
+        "soldat",
+        "soldats",
+        "askari",
+        "mwanajeshi",
+        "wanajeshi",
     },
 }
+# Years after the number in most languages (34 ans), before it in Swahili (miaka 34).
 _AGE = re.compile(
-    r"^\s*(\d{1,9}(?:[.,]\d+)?)\s*(?:y|yr|yrs|years?|years old|anos|años|ans|سنه|سنوات|سنين|عام|عاما|عامًا|اعوام)?\s*$"
+    r"^\s*(?:miaka\s*)?(\d{1,9}(?:[.,]\d+)?)\s*(?:y|yr|yrs|years?|years old|anos|años|ans|سنه|سنوات|سنين|عام|عاما|عامًا|اعوام)?\s*$"
 )
 _AGE_MONTHS = re.compile(r"^\s*\d{1,2}\s*(?:m|mo|months?|meses|mois|شهر|شهرا|اشهر|شهور)\s*$")
 _AGE_NEGATIVE = re.compile(r"^\s*-\s*\d+(?:[.,]\d+)?\s*$")
 # An age marked as a guess ("aprox. 30", "about 30", "30?"): read, and flagged age_approximate.
-_ABOUT = r"aprox\.?|aproximadamente|approx\.?|approximately|about|around|circa|ca\.|c\.|environ|env\.|~|≈|около|приблизно|близько|حوالي|حوالى|تقريبا"
+_ABOUT = r"aprox\.?|aproximadamente|approx\.?|approximately|about|around|circa|ca\.|c\.|environ|env\.|~|≈|±|около|приблизно|близько|حوالي|حوالى|تقريبا"
 _AGE_APPROXIMATE = re.compile(rf"^\s*(?:{_ABOUT})\s*(.+?)\s*$|^\s*(.+?)\s*(?:\?|{_ABOUT})\s*$")
 
 

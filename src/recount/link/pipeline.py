@@ -102,6 +102,7 @@ class LinkResult:
     preset: str = ""
     same_list_guarded: list[str] = field(default_factory=list)
     unidentified_by_source: dict[str, dict[str, int]] = field(default_factory=dict)
+    records_by_source: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -225,6 +226,7 @@ def link_workspace(
         preset=preset.name,
         same_list_guarded=sorted(guarded),
         unidentified_by_source={k: {r: int(n) for r, n in v.items()} for k, v in by_source.items()},
+        records_by_source={k: int(n) for k, n in frame["source_id"].value_counts().items()},
         warnings=list(trained.warnings),
         seconds=time.perf_counter() - started,
     )

@@ -156,7 +156,8 @@ class CountryPack:
         if self.code is None:
             upper = text.upper()
             return upper if ISO_3166_2.match(upper) else None
-        return self._admin_index.get(self.fold(text))
+        code = self._admin_index.get(self.fold(text))
+        return code if code is not None else self._compass_index.get(self._compass_key(text))
 
     def fold(self, text: str) -> str:
         """A lookup key: case, accents, Arabic letter forms, labels, articles and punctuation folded."""
@@ -223,6 +224,28 @@ class CountryPack:
                     index[str(int(unit.pcode))] = unit.code
         index.pop("", None)
         return index
+
+    def _compass_key(self, text: str) -> tuple[str, ...] | None:
+        """A name's words in any order, compass words in one language; None without one."""
+        text = fold_text(text)
+        if self._labels is not None:
+            text = self._labels.sub(" ", text)
+        if self._articles is not None:
+            text = self._articles.sub("", text)
+        words = re.findall(r"[^\W_]+", text)
+        if not any(word in _COMPASS for word in words):
+            return None
+        return tuple(sorted(_COMPASS.get(word, word) for word in words))
+
+    @cached_property
+    def _compass_index(self) -> dict[tuple[str, ...] | None, str]:
+        """Units by name with the compass word in another language ('North Kivu' for ISO's
+        'Nord-Kivu'); a key two units share is dropped."""
+        owners: dict[tuple[str, ...] | None, set[str]] = {}
+        for unit in self.admin_units:
+            for form in unit.forms:
+                owners.setdefault(self._compass_key(form), set()).add(unit.code)
+        return {key: codes.pop() for key, codes in owners.items() if key and len(codes) == 1}
 
     @cached_property
     def _mention_index(self) -> dict[str, tuple[str, str | None, str]]:
@@ -314,6 +337,21 @@ _ADMIN_LABELS = (
     *("depto.", "dpto.", "depto", "dpto", "dept.", "prov.", "wilaya", "ولاية", "محافظة"),
     "إقليم",
 )
+# Compass and position words in a unit's name, in the languages lists and ISO 3166-2 write
+# them ('Nord-Kivu' and 'North Kivu', 'Kasaï Oriental' and 'East Kasai', 'Baja California').
+_COMPASS = {
+    word: meaning
+    for meaning, words in {
+        "north": ("north", "northern", "nord", "norte"),
+        "south": ("south", "southern", "sud", "sur", "sul"),
+        "east": ("east", "eastern", "est", "este", "leste", "oriental", "orientale"),
+        "west": ("west", "western", "ouest", "oeste", "occidental", "occidentale"),
+        "centre": ("centre", "center", "central", "centrale", "centro"),
+        "upper": ("upper", "haut", "haute", "alto", "alta"),
+        "lower": ("lower", "bas", "basse", "bajo", "baja", "baixo"),
+    }.items()
+    for word in words
+}
 # Articles before a unit's name in the languages ISO 3166-2 names are written in ("El Quiché",
 # "La Paz", "Al Qadarif"): folded away on both sides of a lookup, so a name is found with or
 # without its article.
