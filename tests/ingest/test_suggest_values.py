@@ -50,3 +50,16 @@ def test_a_soldier_column_of_other_words_or_beside_a_status_is_left_alone(tmp_pa
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     source = tomllib.loads(suggest_source(path).toml())["sources"][0]
     assert source["columns"]["status"] == "status" and "values" not in source
+
+
+def test_a_yes_no_civilian_column_is_the_status_and_yes_is_a_civilian(tmp_path):
+    # A UN-style list's 'Civilian' column answers Yes or No: the status, its yes a civilian,
+    # its no written out as unknown for the user to read as combatant if the list means that.
+    source = _flag_column(tmp_path, "Civilian", ["Yes", "No", "Yes", "Yes"])
+    assert source["columns"]["status"] == "Civilian"
+    assert source["values"]["status"] == {"Yes": "civilian", "No": "unknown"}
+    path = tmp_path / "media.csv"
+    assert "yes is a civilian" in suggest_source(path).toml()
+    assert "# or combatant, if the list means that" in suggest_source(path).toml()
+    named = _flag_column(tmp_path, "civilian", ["farmer", "teacher", "farmer"])
+    assert "status" not in named["columns"]

@@ -77,6 +77,9 @@ def test_a_first_level_header_whose_values_are_no_unit_of_the_country_is_a_place
     columns = _suggest(tmp_path / "orodha.csv", rows, country="CD")
     assert "governorate" not in columns
     assert columns["place"] == "Mahali"
+    text = suggest_source(tmp_path / "orodha.csv", pack=country_pack("CD")).toml()
+    (line,) = [line for line in text.splitlines() if '"Wilaya"' in line]
+    assert line.startswith("# extra.wilaya") and "no value is one of the CD provinces" in line
     provinces = ["Wilaya,Mahali"] + [
         f"{p},Kijiji {i}" for i, p in enumerate(["Ituri", "Nord-Kivu"] * 4)
     ]

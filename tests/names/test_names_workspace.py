@@ -22,7 +22,7 @@ COLUMNS = {
     "name_tokens_listed": "VARCHAR[]", "name_forms": "VARCHAR[]", "kunya": "VARCHAR",
     "identifiable": "BOOLEAN", "unidentified_reason": "VARCHAR", "relation": "VARCHAR",
     "relation_anchor_key": "VARCHAR", "name_turn": "INTEGER", "governorate": "VARCHAR", "governorate_inferred": "BOOLEAN",
-    "place_key": "VARCHAR", "place_is_unit": "BOOLEAN",
+    "place_key": "VARCHAR", "place_is_unit": "BOOLEAN", "unit_written": "VARCHAR",
     "date_of_death": "DATE", "date_precision": "VARCHAR", "date_flag": "VARCHAR",
 }  # fmt: skip
 

@@ -230,7 +230,9 @@ class Suggestion:
     not_ages: tuple[str, ...] = ()  # an age header over values that are no ages (bands)
     other_sheets: tuple[str, ...] = ()  # a workbook's sheets not read
     sex_values: tuple[tuple[str, str], ...] = ()  # letters whose reading the column settles
-    status_values: tuple[tuple[str, str], ...] = ()  # a yes/no combatant column's answers
+    status_values: tuple[tuple[str, str], ...] = ()  # a yes/no soldier or civilian column's answers
+    not_unit_columns: tuple[str, ...] = ()  # headed as the first-level unit, read as places
+    not_units: str = ""  # the comment saying why
 
     def toml(self) -> str:
         lines = [
@@ -263,7 +265,9 @@ class Suggestion:
         named: Counter[str] = Counter()
         for column in self.unmapped:
             why = (
-                "a coarser place than `place`: uncomment to keep it"
+                f"{self.not_units}; a coarser place than `place`: uncomment to keep it"
+                if column in self.not_unit_columns
+                else "a coarser place than `place`: uncomment to keep it"
                 if column in self.coarser_places
                 else "dates in the same years as the deaths, not births: uncomment to keep them"
                 if column in self.event_dates
@@ -284,15 +288,17 @@ class Suggestion:
             lines += [f"{_toml_string(raw)} = {_toml_string(sex)}" for raw, sex in self.sex_values]
         if self.status_values:
             column = _toml_string(self.columns["status"][0])
+            yes = next(status for _, status in self.status_values if status != "unknown")
+            other = "civilian" if yes == "combatant" else "combatant"
             lines += [
                 "",
-                f"[sources.values.status]   # {column} answers yes or no: yes is a combatant",
+                f"[sources.values.status]   # {column} answers yes or no: yes is a {yes}",
             ]
             for raw, status in self.status_values:
                 line = f"{_toml_string(raw)} = {_toml_string(status)}"
                 lines.append(
                     line
-                    + ("   # or civilian, if the list means that" if status == "unknown" else "")
+                    + (f"   # or {other}, if the list means that" if status == "unknown" else "")
                 )
         if "governorate" in self.columns and self.without_pack and not self.country_hint:
             lines += [
@@ -358,14 +364,14 @@ def suggest_source(path: Path, root: Path | None = None, pack: CountryPack = NO_
     reader, sample = _fullest_sheet(probe, open_reader(probe))
     columns: dict[str, tuple[str, str]] = {}
     by_header = {i: _header_field(name) for i, name in enumerate(sample.column_names)}
-    _units_below_the_first_level(by_header, sample, pack)
+    not_units = _units_below_the_first_level(by_header, sample, pack)
     finest = _finest_place(sample, by_header)
     for index, field in by_header.items():
         name = sample.column_names[index]
         if field == "place" and index != finest:
             continue  # a coarser unit (county beside town): left for the user to keep as extra
         if field and field not in columns:
-            columns[field] = (name, "header")
+            columns[field] = (name, "header" if index not in not_units else _not_units(pack))
         elif field in SPLIT_PARTS:  # PRIMER APELLIDO, SEGUNDO APELLIDO: one field, two columns
             column, why = columns[field]
             columns[field] = ((*_as_tuple(column), name), f"{why}; joined in this order")
@@ -391,7 +397,7 @@ def suggest_source(path: Path, root: Path | None = None, pack: CountryPack = NO_
     _name_scripts(columns, sample)
     _given_name_beside_its_parts(columns, sample)
     _middle_name_of_arabic_names(columns, sample)
-    status_values = _combatant_flag(columns, sample)
+    status_values = _status_flag(columns, sample)
     event_dates = _dates_by_span(columns, sample)
     not_ages = _not_ages(columns, sample)
     ordered = {f: columns[f] for f in HEADER_WORDS if f in columns}
@@ -420,39 +426,51 @@ def suggest_source(path: Path, root: Path | None = None, pack: CountryPack = NO_
         not_ages=not_ages,
         sex_values=_sex_letters(ordered, sample),
         status_values=status_values,
+        not_units=_not_units(pack),
+        not_unit_columns=tuple(sample.column_names[i] for i in not_units),
     )
 
 
-# Headers of a yes/no column that says who was a combatant ('soldier: yes'), and the answers.
+# Headers of a yes/no column that says who was a combatant ('soldier: yes') or who was a
+# civilian ('Civilian: Yes'), by what its yes means; and the answers.
 COMBATANT_FLAG_HEADERS = {
     "soldier", "soldiers", "military", "combatant", "combatants", "fighter", "serviceman",
     "military personnel", "armed forces", "is_combatant", "is_soldier", "військовий",
     "військовослужбовець", "военный", "военнослужащий", "комбатант", "عسكري", "مقاتل", "militar",
     "combatiente", "militaire", "combattant",
 }  # fmt: skip
-_COMBATANT_FLAG_KEYS = {_header_key(word) for word in COMBATANT_FLAG_HEADERS}
+CIVILIAN_FLAG_HEADERS = {
+    "civilian", "civilians", "is_civilian", "is civilian", "civilian victim", "civil",
+    "цивільний", "цивільна особа", "гражданский", "мирный житель", "مدني", "civilian?",
+}  # fmt: skip
+_STATUS_FLAG_KEYS = {
+    **{_header_key(word): "civilian" for word in CIVILIAN_FLAG_HEADERS},
+    **{_header_key(word): "combatant" for word in COMBATANT_FLAG_HEADERS},
+}
 YES_WORDS = {fold(w) for w in ("yes", "y", "true", "1", "x", "так", "да", "نعم", "si", "sí", "oui")}
 NO_WORDS = {fold(w) for w in ("no", "n", "false", "0", "ні", "нет", "لا", "non")}
 
 
-def _combatant_flag(
+def _status_flag(
     columns: dict[str, tuple[str, str]], sample: pa.Table
 ) -> tuple[tuple[str, str], ...]:
-    """Map a yes/no column headed 'soldier' (or the like) as the status when no column is: its
-    'yes' is a combatant; its 'no' stays unknown until the user says it means civilian."""
+    """Map a yes/no column headed 'soldier' or 'civilian' (or the like) as the status when no
+    column is: its 'yes' is a combatant or a civilian; its 'no' stays unknown until the user
+    says it means the other."""
     if "status" in columns:
         return ()
     mapped = _mapped(columns)
     for name in sample.column_names:
-        if name in mapped or _header_key(name) not in _COMBATANT_FLAG_KEYS:
+        meaning = _STATUS_FLAG_KEYS.get(_header_key(name))
+        if name in mapped or meaning is None:
             continue
         written = sorted({str(v).strip() for v in sample.column(name).to_pylist() if v is not None})
         written = [w for w in written if w]
         answers = {fold(w) for w in written}
         if not answers & YES_WORDS or not answers <= YES_WORDS | NO_WORDS:
             continue
-        columns["status"] = (name, "a yes/no column naming combatants")
-        return tuple((w, "combatant" if fold(w) in YES_WORDS else "unknown") for w in written)
+        columns["status"] = (name, f"a yes/no column naming {meaning}s")
+        return tuple((w, meaning if fold(w) in YES_WORDS else "unknown") for w in written)
     return ()
 
 
@@ -474,13 +492,23 @@ def _sex_letters(
 FIRST_LEVEL_SHARE = 0.1
 
 
+def _not_units(pack: CountryPack) -> str:
+    return (
+        f"headed as a {pack.admin_word}, but no value is one of the {pack.code} "
+        f"{pack.admin_word_plural}: a place (map it as governorate, with "
+        "[sources.values.governorate], if they are)"
+    )
+
+
 def _units_below_the_first_level(
     by_header: dict[int, str | None], sample: pa.Table, pack: CountryPack
-) -> None:
+) -> set[int]:
     """A column headed as the first-level unit whose values name none of the workspace
-    country's units is a place: mapped as the governorate, every row would be flagged."""
+    country's units is a place: mapped as the governorate, every row would be flagged.
+    Returns the columns so read."""
+    demoted: set[int] = set()
     if pack.code is None:
-        return
+        return demoted
     for index, field in by_header.items():
         if field != "governorate":
             continue
@@ -488,6 +516,8 @@ def _units_below_the_first_level(
         read = [code for code, flag in recognise_governorate(texts, pack) if code or flag]
         if read and sum(code is not None for code in read) < FIRST_LEVEL_SHARE * len(read):
             by_header[index] = "place"
+            demoted.add(index)
+    return demoted
 
 
 def _finest_place(sample: pa.Table, by_header: dict[int, str | None]) -> int | None:

@@ -12,11 +12,8 @@ the records that give both, or the unit whose key its place's is ('Baghdad').
 
 from __future__ import annotations
 
-import duckdb
 import numpy as np
 import pandas as pd
-
-from recount.names.places import resolve_place
 
 # A key written for a unit, told from an ISO 3166-2 code.
 WRITTEN = "~"
@@ -36,14 +33,15 @@ CONFIDENT_FREQ = 4
 CONFIDENT_DAYS = 30
 
 
-def with_written_areas(frame: pd.DataFrame, con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """`frame` (the link input) with `governorate` filled where only the text gave it."""
-    written = _written_units(con)
+def with_written_areas(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` (the link input) with `governorate` filled where only the text gave it
+    (`unit_written`, the names stage's key of the unit as written)."""
+    written = WRITTEN + frame["unit_written"].dropna().astype(str)
     if written.empty and frame["place_key"].isna().all():
         return frame
     area = frame["governorate"].astype(object).where(frame["governorate"].notna())
     missing = area.isna()
-    area[missing] = frame.loc[missing, "unique_id"].map(written)
+    area[missing] = written.reindex(area.index)[missing]
     # only a written key can be another's spelling: a pack's codes alone need no counting
     units = _same_units(frame, area) if len(written) else {a: a for a in area.dropna().unique()}
     area = _from_places(frame, area.map(units), units)
@@ -53,25 +51,6 @@ def with_written_areas(frame: pd.DataFrame, con: duckdb.DuckDBPyConnection) -> p
     gained = out["reason"].eq("no_date_or_place") & out["governorate"].notna()
     out.loc[gained, "reason"] = None
     return out
-
-
-def _written_units(con: duckdb.DuckDBPyConnection) -> pd.Series:
-    """record id -> key of the admin unit as written, for records no pack mapped."""
-    columns = {row[0] for row in con.execute("describe records").fetchall()}
-    if "governorate_raw" not in columns:
-        return pd.Series(dtype=object)
-    rows = con.execute(
-        "select record_id, governorate_raw from records "
-        "where governorate is null and nullif(trim(governorate_raw), '') is not null"
-    ).df()
-    keys = {text: _key(text) for text in rows["governorate_raw"].unique()}
-    out = rows["governorate_raw"].map(keys)
-    return pd.Series(out.to_numpy(), index=rows["record_id"].to_numpy()).dropna()
-
-
-def _key(text: str) -> str | None:
-    key = resolve_place(text).place_key
-    return WRITTEN + key if key else None
 
 
 def _same_units(frame: pd.DataFrame, area: pd.Series) -> dict:

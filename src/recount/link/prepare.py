@@ -88,6 +88,7 @@ with joined as (
         nullif(n.governorate, '') as governorate,
         nullif(trim(n.place_key), '') as place_key,
         {place_is_unit} as place_is_unit,
+        {unit_written} as unit_written,
         {birth_place} as birth_place,
         n.script,
         coalesce(n.identifiable, true) as identifiable,
@@ -168,6 +169,9 @@ def prepare_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         place_is_unit="coalesce(n.place_is_unit, false)"
         if "place_is_unit" in normalized
         else "false",
+        unit_written="nullif(trim(n.unit_written), '')"
+        if "unit_written" in normalized
+        else "null::varchar",
         dob=column("date_of_birth", "r.date_of_birth::date", "date"),
         dob_precision=column("date_of_birth_precision", "r.date_of_birth_precision", "varchar"),
         birth_place=column("place_of_birth", FOLD_SQL.format(col="r.place_of_birth"), "varchar"),
@@ -182,7 +186,7 @@ def prepare_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     named = frame["reason"].isna() & (frame["token_count"] >= 2)
     counts = frame.loc[named, "token_set"].map(frame.loc[named, "token_set"].value_counts())
     frame["token_set_freq"] = pd.Series(counts, index=frame.index).astype("Int64")
-    frame = with_written_areas(frame, con)
+    frame = with_written_areas(frame).drop(columns="unit_written")
     return frame.sort_values(["source_id", "source_row"], kind="stable").reset_index(drop=True)
 
 

@@ -161,7 +161,7 @@ def normalize_records(
     coarser = coarser_parts(places, burmese) if pack.code is None else frozenset()
     rows = [_place(*values, pack, coarser, burmese) for values in distinct]
     for j, field in enumerate(
-        ("governorate", "governorate_inferred", "place_key", "place_is_unit")
+        ("governorate", "governorate_inferred", "place_key", "place_is_unit", "unit_written")
     ):
         out[field] = _spread([row[j] for row in rows], codes, NORMALIZED_SCHEMA.field(field).type)
     dates = _dates(records)
@@ -431,18 +431,23 @@ def _unique(values) -> list[str]:
 
 def _place(
     governorate, governorate_raw, place, pack, coarser=frozenset(), burmese=False
-) -> tuple[str | None, bool, str | None, bool | None]:
+) -> tuple[str | None, bool, str | None, bool | None, str | None]:
+    """governorate, whether inferred, place key, whether the place is only a unit, and the
+    key of the unit as written where the list gives no code."""
     resolved = resolve_place(str(place), pack, coarser, burmese) if place is not None else None
     place_key = resolved.place_key if resolved else None
     unit_only = resolved.unit_only if place_key else None
     if governorate is not None:
-        return str(governorate), False, place_key, unit_only
+        return str(governorate), False, place_key, unit_only, None
+    written = None
+    if governorate_raw is not None and str(governorate_raw).strip():
+        written = resolve_place(str(governorate_raw)).place_key or None
     for text in (governorate_raw, place):
         if text is not None:
             inferred = resolve_place(str(text), pack).governorate
             if inferred:
-                return inferred, True, place_key, unit_only
-    return None, False, place_key, unit_only
+                return inferred, True, place_key, unit_only, written
+    return None, False, place_key, unit_only, written
 
 
 def summarize(normalized: pd.DataFrame) -> pd.DataFrame:

@@ -165,6 +165,12 @@ NORMALIZED = Table(
             BOOL,
             "the place names only a first-level unit (an oblast, a governorate), no place in it",
         ),
+        Column(
+            "unit_written",
+            TEXT,
+            "cross-script key of the first-level unit as the list writes it, where the list "
+            "gives no code (the link stage learns which keys name one unit)",
+        ),
         Column("date_of_death", DATE),
         Column("date_precision", TEXT),
         Column("date_flag", TEXT, "before_period, in_future, unparsed or NULL"),
