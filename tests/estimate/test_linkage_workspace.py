@@ -160,3 +160,28 @@ def test_auto_linkage_draws_wait_for_labels_that_can_calibrate_the_probabilities
     assert fingerprints(ws)["estimate"] != before
     total = Project(ws).estimate().query("level == 'total'").iloc[0]
     assert 0 <= total["linkage_share"] <= 1 and not pd.isna(total["fixed_estimate"])
+
+
+def test_the_hierarchical_model_is_fitted_once_under_linkage_draws(linked, tmp_path):
+    """With linkage draws on, `hlcmcr` is fitted on the single clustering (its rows keep that
+    fit) while the other methods pool their replicates; it used to come out not estimable
+    ('unknown method'), silently, and a pooled level's methods were paired by position."""
+    ws = Workspace(shutil.copytree(linked.root, tmp_path / "ws"))
+    config = ws.config_path.read_text(encoding="utf-8")
+    config = config.replace(
+        'methods = ["loglinear"]',
+        'methods = ["hlcmcr", "loglinear"]\nstrata = ["year"]\npooled = ["total"]\ndraws = 100',
+    )
+    ws.config_path.write_text(
+        config + "\n[estimate.hlcmcr]\nburnin = 50\ndraws = 25\nmax_sweeps = 75\n",
+        encoding="utf-8",
+    )
+    estimates = Project(ws).estimate(linkage_draws=2)
+    hierarchical = estimates[estimates["method"] == "hlcmcr"]
+    assert set(hierarchical["level"]) == {"stratum", "total"}
+    assert (hierarchical["status"] == "ok").all(), hierarchical["reason"].tolist()
+    assert not hierarchical["reason"].fillna("").str.contains("pooled over").any()
+    loglinear = estimates[(estimates["method"] == "loglinear") & (estimates["status"] == "ok")]
+    assert loglinear["reason"].fillna("").str.contains("pooled over 2 linkage draws").any()
+    pooled_total = estimates[estimates["level"] == "total_pooled"]
+    assert set(pooled_total["method"]) == {"loglinear"}

@@ -39,7 +39,7 @@ from recount.estimate.levels import (
     level_name,
 )
 from recount.estimate.linkage import LinkageGraph, capture_frame
-from recount.estimate.methods import DRAW_METHODS, MethodResult
+from recount.estimate.methods import DRAW_METHODS, HIERARCHICAL, MethodResult
 from recount.estimate.preferred import TOTAL_LEVELS
 from recount.estimate.protocol import TAILS
 from recount.estimate.strata import (
@@ -284,7 +284,11 @@ def estimate_with_linkage(
     fixed_tasks = tasks_for(frame, options, "")
     for task in fixed_tasks:
         task.snapshots = replicates  # where the replicates' chains start, one state each
-    small = replicate_options(options, replicates)
+    # The hierarchical model is fitted once, on the single clustering (all strata in one
+    # model, too costly to repeat per replicate): its rows keep that fit's figures, as
+    # rows no replicate reads do.
+    per_stratum = replace(options, methods=tuple(m for m in options.methods if m != HIERARCHICAL))
+    small = replicate_options(per_stratum, replicates)
     draws = replicate_persons(graph, frame, carry, replicates, options.seed)
     threshold_tasks = []
     for i, persons in enumerate((thresholds or {}).values()):
@@ -296,10 +300,16 @@ def estimate_with_linkage(
     # of the single clustering's chains in that stratum (`replicate_tasks`). The
     # thresholds' tables start where the total's chains stopped.
     steps = _Progress(progress, len(fixed_tasks) + replicates + len(threshold_tasks) + 1)
-    results = run_tasks(fixed_tasks, settings.workers, settings.engine_for(), steps.phase())
+    results, totals = stage.estimate_tasks(
+        fixed_tasks, settings, settings.workers, settings.engine_for(), steps.phase()
+    )
     fixed = {(r.level, r.key): r for r in results}
     starts = {key: _stopped(result) for key, result in fixed.items()}
-    finest_methods = replicated_methods(list(fixed.values()), strata, settings, result_rows)
+    finest_methods = tuple(
+        m
+        for m in replicated_methods(list(fixed.values()), strata, settings, result_rows)
+        if m != HIERARCHICAL
+    )
     replicates_round = []
     for r, persons in enumerate(draws):
         for task in tasks_for(persons, small, ""):
@@ -311,7 +321,7 @@ def estimate_with_linkage(
             if _unprefixed(task) in fixed:  # strata the single clustering lacks: no row reads them
                 replicates_round.append(task)
     replicate_tasks(replicates_round, fixed, starts, options, replicates)
-    cross_tasks = cross_check_tasks(corrected, starts, options, strata)
+    cross_tasks = cross_check_tasks(corrected, starts, per_stratum, strata)
     for task in threshold_tasks:
         task.warm_starts = total_start(starts)
     steps.total = len(fixed_tasks) + len(replicates_round) + len(threshold_tasks) + len(cross_tasks)
@@ -337,8 +347,8 @@ def estimate_with_linkage(
     }
     pooled = {k: v for k, v in pooled.items() if k in fixed}  # strata are the single clustering's
     points = replicate_points(by_replicate, fixed, options.methods, strata)
-    fixed_rows, _ = result_rows(list(fixed.values()), strata, settings)
-    pooled_rows, finest = result_rows(list(pooled.values()), strata, settings)
+    fixed_rows, _ = result_rows(list(fixed.values()), strata, settings, totals)
+    pooled_rows, finest = result_rows(list(pooled.values()), strata, settings, totals)
     estimates = _with_fixed(pooled_rows, fixed_rows, strata, points)
     shares = pd.DataFrame(
         [singleton_shares(persons) | {"replicate": r} for r, persons in enumerate(draws)]
@@ -551,11 +561,11 @@ def pool_stratum(
 ) -> StratumResult:
     """One stratum's replicates pooled into one result (the single clustering's row as template)."""
     template = fixed or next(p for p in parts if p is not None)
+    documented = [p.documented if p is not None else 0 for p in parts]
     methods = []
-    for index, name in enumerate(options.methods):
-        replicas = [_method(p, name) for p in parts]
-        documented = [p.documented if p is not None else 0 for p in parts]
-        methods.append(_pool_method(name, replicas, documented, options, template.methods[index]))
+    for fitted in template.methods:  # by name: a pooled level has no hierarchical fit
+        replicas = [_method(p, fitted.method) for p in parts]
+        methods.append(_pool_method(fitted.method, replicas, documented, options, fitted))
     return StratumResult(
         key=template.key,
         values=template.values,
