@@ -229,3 +229,20 @@ def test_the_config_reference_is_written_from_the_settings():
 
     reference = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
     assert reference == markdown(SECTIONS), "docs/configuration.md is stale: run `make docs`"
+
+
+def test_names_equivalents_are_groups_of_words_and_errors_name_the_line(tmp_path):
+    table = '[names]\nequivalents = [["jean", "yohana", "jan"], ["pierre", "petro"]]\n'
+    (tmp_path / "recount.toml").write_text(CONFIG + table, encoding="utf-8")
+    config = load_config(tmp_path / "recount.toml")
+    assert config.names.equivalents == (("jean", "yohana", "jan"), ("pierre", "petro"))
+    line = CONFIG.count("\n") + 2
+    for bad, says in (
+        ('[["jean"]]', "two names"),
+        ('[["jean", "jean pierre"]]', "one word"),
+        ('[["jean", "yohana"], ["Jean", "jan"]]', "also in group 0"),
+        ('["jean", "yohana"]', "expected"),
+    ):
+        error = error_for(tmp_path, CONFIG + f"[names]\nequivalents = {bad}\n")
+        assert f"recount.toml:{line}" in str(error) and "names.equivalents" in str(error)
+        assert says in str(error)

@@ -77,6 +77,8 @@ event = "{event}"            # {" | ".join(EVENTS)}
 [names]
 # earliest_date = YYYY-MM-DD  # the period's first day: earlier dates of death are flagged
                               # before_period (unset: none is)
+# equivalents = [["jean", "yohana"], ["pierre", "petro"]]  # given names that are one name
+                              # in the lists' languages, keyed as one (with the pack's)
 
 [link]
 backend = "{LinkSettings.backend}"           # {" | ".join(BACKENDS)}

@@ -11,12 +11,16 @@ Spanish lists name one woman Guadalupe and Lupe, one man de la Cruz and Delacruz
 whose names are written in Latin script keys a nickname it lists (`[names.nicknames]`) as the
 given name it stands for, and its particles (`[names] particles`: de, del, de la) with the
 word they belong to, as a list that writes them joined does.
+
+Lists of one country in two languages name one man Jean and Yohana: the user declares such
+groups in recount.toml (`[names] equivalents`), merged with the pack's (`with_declared`); a
+declared word is keyed as its group however its name is keyed otherwise.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from recount.names.keys import CYRILLIC_KEYS, SPELLING_KEYS
@@ -39,6 +43,7 @@ class NameEquivalents:
     female: tuple[str, ...] = ()
     particles: frozenset[str] = frozenset()  # folded words keyed with the word after them
     married: tuple[str, ...] = ()  # the particle run before a husband's surname, folded
+    declared: frozenset[str] = frozenset()  # folded words of the user's groups
 
     def __bool__(self) -> bool:
         return bool(self.rewrites or self.canonical or self.male or self.female or self.particles)
@@ -126,17 +131,42 @@ def name_equivalents(pack: CountryPack) -> NameEquivalents:
     return NameEquivalents(rewrites, canonical, ends["male"], ends["female"], particles, married)
 
 
-def keying(style: str, pack: CountryPack) -> tuple[str, NameEquivalents]:
+@cache
+def with_declared(
+    equivalents: NameEquivalents, groups: tuple[tuple[str, ...], ...]
+) -> NameEquivalents:
+    """`equivalents` with the user's `groups` of names that are one name: each group, and the
+    pack's names it reaches, keyed as one (the first name the pack knows, else its first)."""
+    if not groups:
+        return equivalents
+    canonical = dict(equivalents.canonical)
+    declared: set[str] = set()
+    for group in groups:
+        words = [equivalents.fold(name) for name in group]
+        declared.update(words)
+        olds = {canonical.get(word, word) for word in words}
+        into = next((canonical[w] for w in words if w in canonical), words[0])
+        for variant, name in list(canonical.items()):
+            if name in olds:
+                canonical[variant] = into
+        canonical.update(dict.fromkeys(words, into))
+    return replace(equivalents, canonical=canonical, declared=frozenset(declared))
+
+
+def keying(
+    style: str, pack: CountryPack, declared: tuple[tuple[str, ...], ...] = ()
+) -> tuple[str, NameEquivalents]:
     """How tokens are keyed in a workspace of `pack` whose names `style` describes. A workspace
     of Cyrillic names (`CYRILLIC_KEYS`) keys its Latin names by their spelling and, where its
     pack declares no equivalents (none chosen), through those of the pack recount ships whose
     names are written in Cyrillic: the same name in Ukrainian and Russian forms and in every
     romanisation (Олександр, Александр, Oleksandr, Olexandr, Aleksandr) is one name whichever
-    country the lists come from, while places stay unmapped until a pack is chosen."""
+    country the lists come from, while places stay unmapped until a pack is chosen. The user's
+    `declared` groups (`[names] equivalents`) are merged in."""
     equivalents = name_equivalents(pack)
-    if style != CYRILLIC_KEYS:
-        return style, equivalents
-    return SPELLING_KEYS, equivalents or _cyrillic_equivalents()
+    if style == CYRILLIC_KEYS:
+        style, equivalents = SPELLING_KEYS, equivalents or _cyrillic_equivalents()
+    return style, with_declared(equivalents, declared)
 
 
 @cache

@@ -564,7 +564,8 @@ def _tokens(
     tokens = []
     for group, kind in groups:
         raw = group[0] if len(group) == 1 else " ".join(group)
-        key = token_key(raw)
+        key = _declared_key(raw, equivalents) if script == "latin" else None
+        key = key or token_key(raw)
         if key:
             tokens.append(NameToken(_token_text(raw, script), key, kind))
     return tokens
@@ -586,6 +587,15 @@ def _without_typed_digits(word: str) -> str | None:
         return None
     kept = "".join(ch for ch in word if not ch.isdigit())
     return kept if sum(ch.isalpha() for ch in kept) >= MIN_LETTERS_LEFT else None
+
+
+def _declared_key(word: str, equivalents: NameEquivalents) -> str | None:
+    """The key of a word the user declared one name with others (`[names] equivalents`),
+    whether the name it is in is keyed as Arabic or by spelling; else None."""
+    if not equivalents.declared:
+        return None
+    folded = equivalents.fold(word)
+    return equivalents.canonical[folded] if folded in equivalents.declared else None
 
 
 def _spelling_token(word: str, equivalents: NameEquivalents, married: bool = False) -> NameToken:

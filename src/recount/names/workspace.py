@@ -61,6 +61,7 @@ def normalize_workspace(ws) -> pd.DataFrame:
         earliest=ws.config.names.earliest_date,
         key_style=key_style_setting(ws.config.names.latin_keys, pack),
         pack=pack,
+        declared=ws.config.names.equivalents,
     )
     ws.write_table("normalized", table)
     return summarize(table.to_pandas())
@@ -131,11 +132,13 @@ def normalize_records(
     workers: int | None = None,
     key_style: str = AUTO_KEYS,
     pack: CountryPack = NO_PACK,
+    declared: tuple[tuple[str, ...], ...] = NamesSettings.equivalents,
 ) -> pa.Table:
     """The `normalized` rows for a frame of `records` (missing columns count as empty).
 
     Latin names are keyed as `key_style` says (`workspace_key_style`); places
-    are mapped to admin units through the country `pack` only (none without one).
+    are mapped to admin units through the country `pack` only (none without one). Given
+    names the user `declared` one name (`[names] equivalents`) are keyed as one.
 
     Names, places and dates repeat heavily across records, so each distinct
     combination is normalised once and the results are spread back with
@@ -147,7 +150,7 @@ def normalize_records(
         "record_id": pa.array(frame["record_id"], pa.string()),
         "source_id": pa.array(frame["source_id"], pa.string()),
     }
-    style, equivalents = keying(workspace_key_style(frame, key_style), pack)
+    style, equivalents = keying(workspace_key_style(frame, key_style), pack, declared)
     frame["capitals"] = capitals_mark_family(frame).map({True: "1", False: None})
     codes, distinct = _distinct(frame, ("name", "name_latin", *NAME_PARTS, "capitals"))
     rows = _name_rows(distinct, workers, style, equivalents)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from recount.settings.base import Section, setting
+from recount.settings.base import Section, Where, setting
 
 # How Latin names are keyed: auto (per name), as transliterations of Arabic, by spelling.
 LATIN_KEYS = ("auto", "arabic", "spelling")
@@ -26,3 +26,24 @@ class NamesSettings(Section):
     earliest_date: dt.date | None = setting(
         None, "dates of death before this are flagged before_period (unset: none is)"
     )
+    # Given names that are one name in the lists' languages (Jean, Yohana, Jan): the names
+    # stage keys each group as one name, on top of the country pack's equivalents.
+    equivalents: tuple[tuple[str, ...], ...] = setting(
+        (), 'groups of given names that are one name, e.g. [["jean", "yohana"]]'
+    )
+
+    def check(self, where: Where) -> None:
+        seen: dict[str, int] = {}
+        for i, group in enumerate(self.equivalents):
+            if len(group) < 2:
+                raise where.error(("equivalents", i), "a group needs two names or more")
+            for name in group:
+                folded = name.strip().casefold()
+                if not any(ch.isalpha() for ch in name) or len(name.split()) != 1:
+                    raise where.error(("equivalents", i), f"expected one word, got {name!r}")
+                if seen.get(folded, i) != i:
+                    raise where.error(
+                        ("equivalents", i),
+                        f"{name!r} is also in group {seen[folded]}; put the two groups in one",
+                    )
+                seen[folded] = i
