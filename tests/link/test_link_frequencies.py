@@ -7,7 +7,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from recount.link.frequencies import UNSEEN, other_people_frequency, tf_columns
+from recount.link.comparisons import NAME_WITHIN
+from recount.link.frequencies import (
+    UNSEEN,
+    add_name_within,
+    other_people_frequency,
+    tf_columns,
+    within_frequency,
+)
 
 
 def test_one_persons_name_on_three_lists_is_rarer_than_a_name_three_people_share():
@@ -49,3 +56,65 @@ def test_the_columns_read_are_those_of_the_models_frequency_levels():
         ]
     }
     assert tf_columns(settings) == ["name_key", "token_set"]
+
+
+def test_a_short_name_within_many_is_commoner_than_a_full_name_within_one():
+    """'one name within the other' weighs the shorter name by how many other people's names
+    hold it: a father's given and family name lie within his sons' names, a full name within
+    one person's records only."""
+    names = [
+        ("a", ["ali", "hasan"]),  # the father
+        ("a", ["ahmad", "ali", "hasan"]),  # his sons, on list a
+        ("a", ["omar", "ali", "hasan"]),
+        ("a", ["said", "ali", "hasan"]),
+        ("b", ["ahmad", "ali", "hasan"]),  # one son again, on list b
+        ("b", ["ahmad", "ali", "karim", "hasan"]),  # and on list c with his grandfather's name
+        ("c", ["ahmad", "ali", "karim", "hasan"]),
+    ]
+    frame = add_name_within(
+        pd.DataFrame(
+            {
+                "source_id": [s for s, _ in names],
+                "tokens": [sorted(t) for _, t in names],
+                "token_set": [" ".join(sorted(t)) for _, t in names],
+                "token_count": [len(t) for _, t in names],
+            }
+        )
+    )
+    tf = within_frequency(frame).set_index(NAME_WITHIN)[f"tf_{NAME_WITHIN}"]
+    father, son, full = "ali hasan", "ahmad ali hasan", "ahmad ali hasan karim"
+    # list a: all four hold the father's two names (3 others), b: 2 (1 other), c: 1 (none)
+    assert tf[father] == pytest.approx((3 + 1 + UNSEEN) / len(names))
+    # list a: only the son himself; b: the son twice (1 other, the son's own two records)
+    assert tf[son] == pytest.approx((0 + 1 + 0 + UNSEEN) / len(names))
+    assert tf[full] == pytest.approx(UNSEEN / len(names))  # once on each of two lists
+    assert tf[father] > tf[son] > tf[full]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from("ab"), st.sets(st.sampled_from(["u", "v", "w", "x"]), max_size=4)
+        ),
+        min_size=1,
+    )
+)
+def test_within_frequencies_count_supersets_at_least_as_often_as_the_set_itself(rows):
+    frame = add_name_within(
+        pd.DataFrame(
+            {
+                "source_id": [s for s, _ in rows],
+                "tokens": [sorted(t) for _, t in rows],
+                "token_set": [" ".join(sorted(t)) or None for _, t in rows],
+                "token_count": [len(t) for _, t in rows],
+            }
+        )
+    )
+    within = within_frequency(frame).set_index(NAME_WITHIN)[f"tf_{NAME_WITHIN}"]
+    equal = other_people_frequency(frame, NAME_WITHIN).set_index(NAME_WITHIN)
+    rescale = frame[NAME_WITHIN].notna().sum() / len(rows)  # that share is of named records
+    assert set(within.index) == {" ".join(sorted(t)) for _, t in rows if len(t) >= 2}
+    for key, share in within.items():
+        holders = sum(set(key.split()) <= t for _, t in rows)
+        assert equal.loc[key, f"tf_{NAME_WITHIN}"] * rescale <= share + 1e-12
+        assert share <= (holders - 1 + UNSEEN) / len(rows)

@@ -25,6 +25,7 @@ from recount.link.blocking import (
 )
 from recount.link.evaluate import evaluate_record_person
 from recount.link.fields import present_fields
+from recount.link.frequencies import add_name_within
 from recount.link.prepare import TOKEN_CODES, token_codes
 
 
@@ -132,7 +133,7 @@ def _name_levels(pairs: list[tuple[list[str], list[str]]], near: float = 0.88) -
             "rarest_token": [min(t, key=lambda k: (k in COMMON, k)) for t in tokens],
         }
     )
-    frame = pd.concat([frame, token_codes(frame["tokens"])], axis=1)
+    frame = pd.concat([add_name_within(frame), token_codes(frame["tokens"])], axis=1)
     comparison = cmp.names(cmp.Dialect("duckdb"), near, TOKEN_CODES)
     rules = [f"l.unique_id = {2 * i} and r.unique_id = {2 * i + 1}" for i in range(len(pairs))]
     settings = {

@@ -15,7 +15,7 @@ from recount.claims.grammar.acronyms import document_gazetteer
 from recount.claims.grammar.attribution import cataphoric_source, side_line_source
 from recount.claims.grammar.extract import DocumentState, SentenceClaim, sentence_claims
 from recount.claims.grammar.quotes import find_quotes
-from recount.claims.grammar.sentences import mask_citations, split_sentences
+from recount.claims.grammar.sentences import mask_citations, split_sentences, unquote_figures
 from recount.claims.grammar.tables import table_rows
 from recount.claims.scope import country_name, find_places, topic_country, war_start
 from recount.errors import InputError
@@ -94,6 +94,8 @@ def claim_records(
     state = DocumentState(outlet=outlet or own_outlet, date=coerce_date(date) or own_date)
     state.pack = country_pack(country)
     masked = mask_citations(text)
+    cited = masked != text
+    masked = unquote_figures(masked)
     state.topic_country = topic_country(masked, state.pack)
     gazetteer = document_gazetteer(
         masked, gazetteer or default_gazetteer(), state.topic_country or country
@@ -107,7 +109,7 @@ def claim_records(
     lines = sum(1 for line in masked.splitlines() if line.strip())
     state.wire_style = lines >= 3 and len(spans) <= 1.5 * lines
     state.text = masked
-    state.cited = masked != text
+    state.cited = cited
     state.war_start = war_start(state.topic_country or state.pack.code, state.date)
     previous: list[SentenceClaim] = []
     rows_of_tables = table_rows(masked)

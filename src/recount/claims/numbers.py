@@ -310,8 +310,21 @@ def find_quantities(text: str) -> list[Quantity]:
     if not _MAY_HOLD_NUMBER.search(text):
         return []
     found: list[Quantity] = []
-    for match in QUANTITY_RE.finditer(text):
+    position = 0
+    while (match := QUANTITY_RE.search(text, position)) is not None:
+        position = match.end()
         quantity = _to_quantity(match)
+        apart = match.group("sep") == "to" or (
+            match.group("sep") in ("-", "–", "—")
+            and re.fullmatch(r"\s\S\s", text[match.start("sep") - 1 : match.end("sep") + 1])
+        )
+        if quantity is None and apart and not re.match(r"(?:19|20)\d\d\b", match.group(0)):
+            # "the dead at 49 - 41 at the Central Mosque" (a count and the first of its parts),
+            # "revised from more than 500 to 109" (a count revised down): no range runs down;
+            # read the first alone and go on from the separator
+            first = QUANTITY_RE.search(text, match.start(), match.start("sep"))
+            quantity = _to_quantity(first) if first is not None else None
+            position = match.start("sep") + 1
         if quantity is not None and not _NAMED_PLACE_RE.search(
             text, max(0, quantity.start - 12), quantity.end
         ):

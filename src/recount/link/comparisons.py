@@ -29,6 +29,10 @@ DEATH_DAY = "death_day"
 # A full date of birth (`frequencies.add_birth_days`).
 BIRTH_DAY = "birth_day"
 DEATH_EVENT = "death_event"
+# A record's set of names where it holds two or more (`frequencies.add_name_within`): the
+# frequency of the names' level 'one name within the other' is how often other people's names
+# hold them all (`frequencies.within_frequency`).
+NAME_WITHIN = "name_within"
 SAME_PLACE_SAME_DAY = "same, on the same day"
 # A level split from another for its u alone -> that other: both take their summed m
 # (`training.share_m_with_parent`).
@@ -106,6 +110,11 @@ def names(d: Dialect, near: float, token_columns: list[str]) -> dict[str, Any]:
     share their first token look nearly the same whatever follows (Thomas
     Walker, Thomas Potter: 0.9), the prefix weighing most in Jaro-Winkler.
 
+    Where one name lies within the other, how common the shorter name is matters: 'Ali Hasan'
+    lies within thousands of other people's names, a given, father's and family name together
+    within one or two; the level's u is that share for the pair's shorter name
+    (`frequencies.within_frequency`), not the average over every pair.
+
     Where one name agrees, which one matters: the rarest name of either record
     (a family name few carry) is a level above any other (a given name thousands
     carry), so sharing only 'Eleanor' is not evidence that 'Eleanor Carter' is
@@ -127,7 +136,13 @@ def names(d: Dialect, near: float, token_columns: list[str]) -> dict[str, Any]:
             ),
             level("name_key_l = name_key_r", SAME_NAME, tf="name_key"),
             level("token_set_l = token_set_r", SAME_NAMES, tf="token_set"),
-            level(f"{fewest} >= 2 and {shared} = {fewest}", "one name within the other"),
+            # u: how often other people's names hold all the shorter name's (`within_frequency`)
+            level(
+                f"{fewest} >= 2 and {shared} = {fewest}",
+                "one name within the other",
+                tf=NAME_WITHIN,
+                tf_own_u=True,
+            ),
             level(f"{fewest} >= 2 and {shared} >= 1 and ({nearly})", "names nearly the same"),
             level(
                 f"{fewest} >= 3 and {shared} = {fewest} - 1 and given_key_l = given_key_r",

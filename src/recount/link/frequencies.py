@@ -12,6 +12,7 @@ frequency the model scores with.
 
 from __future__ import annotations
 
+from itertools import combinations
 from typing import Any
 
 import pandas as pd
@@ -20,6 +21,8 @@ from recount.link import comparisons as cmp
 
 # Added to every value's count of other people: a value no list repeats is not impossible.
 UNSEEN = 0.5
+# `within_frequency` reads a record's first this many names (the name comparison counts six).
+WITHIN_TOKENS = 8
 
 
 def other_people_frequency(frame: pd.DataFrame, column: str) -> pd.DataFrame:
@@ -49,6 +52,9 @@ def register_frequencies(engine: Any, linker: Any, frame: pd.DataFrame, settings
         if column == cmp.DEATH_EVENT and column in frame.columns:
             table = engine.db_api.register(event_frequency(frame))
             linker.table_management.register_term_frequency_lookup(table, column)
+        elif column == cmp.NAME_WITHIN and column in frame.columns:
+            table = engine.db_api.register(within_frequency(frame))
+            linker.table_management.register_term_frequency_lookup(table, column)
         elif column in frame.columns and "source_id" in frame.columns:
             table = engine.db_api.register(other_people_frequency(frame, column))
             linker.table_management.register_term_frequency_lookup(table, column)
@@ -63,6 +69,48 @@ def add_death_events(frame: pd.DataFrame) -> pd.DataFrame:
     event = day.astype("string") + "|" + frame["place_key"].astype("string")
     out["death_event"] = event.astype(object).where(event.notna(), None)
     return out
+
+
+def add_name_within(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with `name_within`: its set of names (`token_set`) where it holds two or more."""
+    out = frame.copy()
+    out[cmp.NAME_WITHIN] = frame["token_set"].where(frame["token_count"].fillna(0) >= 2)
+    return out
+
+
+def within_frequency(frame: pd.DataFrame) -> pd.DataFrame:
+    """Per set of names (`name_within`): the share of other people's records whose names hold
+    every name of the set, counted as `other_people_frequency` counts (within each list, the
+    records beyond the first).
+
+    The level 'one name within the other' has one u for every pair, an average over names
+    of two and of four. A father's given and family name lie within his son's full name and
+    within his other sons' and grandsons': two common names are held by thousands of records,
+    three or four names by one person's records alone. The pair's shorter name is the one whose
+    names the other holds, and its share is the larger of the two records' (Splink takes the
+    larger), so the level's weight is that of the shorter name.
+    """
+    per_list = frame.groupby([cmp.NAME_WITHIN, "source_id"]).size().rename("n").reset_index()
+    names = per_list[cmp.NAME_WITHIN].astype(object).unique().tolist()
+    wanted = set(names)
+    holder, held = [], []
+    for name in names:  # tokens sorted once: a subset joined is its own set's key
+        tokens = name.split(" ")[:WITHIN_TOKENS]
+        for size in range(2, len(tokens) + 1):
+            for key in map(" ".join, combinations(tokens, size)):
+                if key in wanted:
+                    holder.append(name)
+                    held.append(key)
+    holders = pd.DataFrame({cmp.NAME_WITHIN: holder, "key": held}, dtype=object).merge(
+        per_list.astype({cmp.NAME_WITHIN: object})
+    )
+    counts = holders.groupby(["key", "source_id"])["n"].sum()
+    others = (counts - 1).groupby(level=0).sum()
+    values = pd.Index(sorted(wanted))
+    tf = (others.reindex(values, fill_value=0) + UNSEEN) / max(len(frame), 1)
+    return pd.DataFrame(
+        {cmp.NAME_WITHIN: values.to_numpy(), f"tf_{cmp.NAME_WITHIN}": tf.to_numpy(dtype=float)}
+    )
 
 
 def add_birth_days(frame: pd.DataFrame) -> pd.DataFrame:

@@ -35,7 +35,12 @@ from recount.link.constraints import effective_labels, load_constraints, match_l
 from recount.link.death_dates import death_gaps, learn_death_tolerance
 from recount.link.engines import Engine, make_engine
 from recount.link.fields import Fields, present_fields
-from recount.link.frequencies import add_birth_days, add_death_events, register_frequencies
+from recount.link.frequencies import (
+    add_birth_days,
+    add_death_events,
+    add_name_within,
+    register_frequencies,
+)
 from recount.link.list_spellings import list_spellings
 from recount.link.only_candidates import only_candidates
 from recount.link.persons import assign_person_ids, build_persons
@@ -246,6 +251,7 @@ def model_input(
         linkable = add_death_events(linkable)
     if fields.has("dob_day"):
         linkable = add_birth_days(linkable)
+    linkable = add_name_within(linkable)
     scripts = frame.loc[frame["reason"].isna(), "script"]
     preset = model.preset_for(options.preset, float(scripts.isin(["arabic", "both"]).mean()))
     untrained = model.settings_for(

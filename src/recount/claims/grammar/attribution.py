@@ -245,6 +245,10 @@ def find_attributions(
             continue
         pronoun = "they" if match.group("owner").lower() == "their" else "it"
         found.append(Attribution(match.start(), None, "pronoun", None, pronoun=pronoun))
+    for match in _HIS_STATEMENT_RE.finditer(sentence):  # "Tecson Lim stands by his statement that"
+        person = _PERSON_BEFORE_RE.search(sentence, 0, match.start())
+        if person is not None and not any(m.start <= person.start(1) < m.end for m in mentions):
+            found.append(_unnamed(match.start(), person.group(1)))
     for match in _POSSESSOR_RE.finditer(sentence):  # "a government commission's figure of"
         name = _clean_phrase(match.group("np"))
         if name and (name.split()[-1].lower() in _ORGANISATION_WORDS or _is_proper(name)):
@@ -325,6 +329,15 @@ def _bracketed_names(sentence: str, mentions: list[ClaimantMention]) -> list[Att
 # A side's figure as an infobox gives it: "19,000 killed (Eritrean claim)", "150,000 killed (other
 # estimates)" after the figure; "Vietnamese estimate: 62,000 casualties", "Claimed by China: 8,531
 # killed" at the head of the line.
+# A person's own words named as a noun: "stands by his statement that", "repeated her estimate of".
+_HIS_STATEMENT_RE = re.compile(
+    r"\b(?:his|her)\s+(?:(?:own|earlier|latest|initial|first)\s+)?(?:statement|estimate|claim|"
+    r"assertion|assessment|figure|count)\s+(?:that|of)\b"
+)
+# … and the person: the last name of two to four capitalised words before it in the clause.
+_PERSON_BEFORE_RE = re.compile(
+    r"\b((?:[A-Z][a-z][\w'’.-]*\s+){1,3}[A-Z][a-z][\w'’.-]*)\s+(?:[a-z]+\s+){1,3}$"
+)
 _SIDE_KINDS = r"claims?|estimates?|figures?|count"
 _SIDE_AFTER_RE = re.compile(
     rf"\d[^()\d]{{0,40}}?\((?P<who>[^()\d\n]{{1,60}}?)\s+(?P<kind>{_SIDE_KINDS})\)"
@@ -460,7 +473,10 @@ def _is_noun(sentence: str, verb: re.Match[str]) -> bool:
     before = sentence[max(0, verb.start() - 40) : verb.start()]
     if re.match(r"\s*(?:of|by|from|on|for|in)\b", sentence[verb.end() :]):
         return True
-    if re.match(r"\s*(?:[,.;:)]|$)", sentence[verb.end() :]) and _NOUN_BEFORE_RE.search(before):
+    closing = re.match(r"\s*(?:[,.;:)]|$)", sentence[verb.end() :]) is not None
+    if closing and word.endswith("s") and _NAME_CLAUSE_BEFORE_RE.search(before):
+        return False  # "…, the AP reports.": a name's verb closing the sentence
+    if closing and _NOUN_BEFORE_RE.search(before):
         return True  # "according to the report," but not "…, historians estimate."
     if _DETERMINER_BEFORE_RE.search(before) or re.search(r"\d\s*$", before):
         return True
@@ -479,6 +495,8 @@ def _is_noun(sentence: str, verb: re.Match[str]) -> bool:
     return singular and _NOUN_BEFORE_RE.search(before) is not None
 
 
+# A clause that opens on a name after a comma: ", the AP (reports.)", ", The Independent (notes)".
+_NAME_CLAUSE_BEFORE_RE = re.compile(r"[,;:]\s+(?:[Tt]he\s+)?(?:[A-Z][\w.&’'-]*\s+){1,4}$")
 _ATTRIBUTIVE_BEFORE_RE = re.compile(r"\b(?:\w+est|most|least|that|those)\s+$", re.IGNORECASE)
 _PREPOSITION_AFTER_RE = re.compile(
     r"\s+(?:in|on|at|during|since|for|over|between|from|last|this|so\s+far)\b", re.IGNORECASE
@@ -582,6 +600,13 @@ _SUBJECT_BEFORE_ASIDE_RE = re.compile(
     r"(?:^|[;:]\s*|\s[—–]\s)\W*(?!(?:[\w'’-]+\s+){0,3}?(?:earlier|later|ago|before|after)\b)"
     r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'’.-]+\s+){0,5}?[\w'’.-]*[^\W\d]$"
 )
+_AGE_ASIDE_RE = re.compile(r"(?<=[A-Za-z]),\s*\d{1,3},\s*$")
+# A time after the subject's noun and before its verb: "a study in 2010", "the ministry on 3 May".
+_TIME_TAIL_RE = re.compile(
+    r"(?<=[a-z])\s+(?:in|on|during|by)\s+(?:(?:early|late|mid)[\s-]+)?(?:\d{1,2}\s+)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s*)?(?:\d{4}|(?<=[a-z]\s))\s*$"
+)
 # A participle and its agent after the subject: the agent is not who speaks.
 _AGENT_TAIL_RE = re.compile(
     r"\s(?:set\s+up|appointed|established|created|commissioned|led|headed|chaired|backed|"
@@ -591,9 +616,9 @@ _AGENT_TAIL_RE = re.compile(
 
 
 # "UNHCR workers monitoring that stretch of the border say": what the subject is doing is not
-# part of its name.
+# part of its name ("A shipping ministry official said": after an article, a noun's modifier).
 _PARTICIPLE_TAIL_RE = re.compile(
-    r"(?:^|[,;:]\s*)\W*(?:(?!(?:[a-z]+ing|and|or|but)\b)[\w'’.-]+\s+){1,4}?(?P<tail>"
+    r"(?:^|[,;:]\s*)\W*(?!(?:[Aa]n?|[Tt]he)\s+[a-z]+ing\b)(?:(?!(?:[a-z]+ing|and|or|but)\b)[\w'’.-]+\s+){1,4}?(?P<tail>"
     r"(?!(?:being|having|according|including|following|during|concerning|regarding|citing|quoting)\b)"
     r"[a-z]{2,}ing\s+[^,;:()\"“”]{2,80})$"
 )
@@ -632,7 +657,16 @@ _CLAIMED_EVENT_RE = re.compile(
 def _speech_attribution(
     sentence: str, verb: re.Match[str], mentions: list[ClaimantMention]
 ) -> Attribution | None:
+    if verb.group(0).lower() in (
+        "believed",
+        "said",
+        "reported",
+        "estimated",
+        "thought",
+    ) and re.match(r"\s+to\s+(?:be|have)\b", sentence[verb.end() :]):
+        return None  # "most of them believed to be Muslims": a passive, nobody speaks
     before = _BETWEEN_AT_END_RE.sub(" ", sentence[: verb.start()])  # "X initially| estimated"
+    before = _AGE_ASIDE_RE.sub(", ", before)  # "A resident, Nomi Dung, 38, said": her age
     if _COORDINATED_RE.search(before):
         shared = _coordinated_speaker(sentence, verb, mentions)
         if shared is not None:
@@ -646,6 +680,11 @@ def _speech_attribution(
     aside = _PREPOSITIONAL_ASIDE_RE.search(before)
     if aside is not None and not _SUBJECT_BEFORE_ASIDE_RE.search(before[: aside.start()]):
         aside = None  # "Ten years earlier, in November 1982, estimates put": no subject before
+    when = _TIME_TAIL_RE.search(before)
+    if when is not None and re.search(r"\bby\s+[^,;]*$", before[: when.start()]):
+        when = None  # "A mission dispatched by the UN Secretary General in October 1993"
+    if when is not None:  # "A University of Michigan study in 2010 estimated": the study
+        before = before[: when.start()] + " "
     if agent is not None:  # "The Commission of Inquiry set up by the UN Secretary-General found"
         before = before[: agent.start()] + " "
     elif doing is not None:  # "UNHCR workers monitoring that stretch of the border say"
@@ -736,7 +775,8 @@ def _speech_attribution(
         if name is None:
             # "researchers at Ghent University in Belgium led by … Jan Nyssen estimated": the
             # clause's first noun phrase, its modifiers cut
-            name = _clean_phrase(re.split(r"[,;:]\s*|\bthat\s+", before[-160:])[-1])
+            window = re.sub(r"^\S*\s", "", before[-160:]) if len(before) > 160 else before
+            name = _clean_phrase(re.split(r"[,;:]\s*|\s[-–—]\s|\bthat\s+", window)[-1])
         if name is not None:
             return _unnamed(verb.start(), name)
         return None
@@ -756,12 +796,17 @@ def _speech_attribution(
         r"\s+(?!(?:the|a|an|its|his|her|their)\b)[a-z]", sentence[verb.end() :]
     )  # "The regional governor, Oleh Synyehubov, said nine people …": no name follows
     described = _DESCRIBED_NAME_RE.search(tail)  # "The town's mayor, M A, said the total …"
-    if tail.endswith(",") and (
-        lower_case_after
-        or described
-        or re.match(
-            rf"\s+(?:that\b|\d|(?:{QUALIFIER_PATTERN})\s)",
-            sentence[verb.end() :],
+    closing = re.match(r"\s*(?:(?:on|in)\s+\w+\s*)?[.!?]?[\"”’']?\s*$", sentence[verb.end() :])
+    if (
+        tail.endswith(",")
+        and (
+            lower_case_after
+            or closing  # "…, the hospital's chief of surgery, Greg Robertson, said.": nothing after
+            or described
+            or re.match(
+                rf"\s+(?:that\b|\d|(?:{QUALIFIER_PATTERN})\s)",
+                sentence[verb.end() :],
+            )
         )
     ):
         # "The commission, which heard some 14,000 victims …, said that": the head speaks
@@ -985,8 +1030,14 @@ _ORGANISATION_WORDS = {"project", "group", "office", "ministry", "agency", "comm
                        "data", "department", "unit", "court", "tribunal", "police", "service",
                        "report", "study", "survey", "monitor", "monitors", "groups",
                        "estimates", "figures", "reports", "estimate", "statistics"}  # fmt: skip
+# Time said between a subject and its verb, as wire copy does: "The Philippines Saturday
+# increased the toll", "a report of the Interior Ministry early on Saturday put it at".
 _TRAILING_ADVERBS = {"there", "here", "now", "today", "yesterday", "tonight", "again", "also",
-                     "earlier", "later", "recently", "previously"}  # fmt: skip
+                     "earlier", "later", "recently", "previously", "early", "late", "overnight",
+                     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                     "sunday"}  # fmt: skip
+_LY_NOUNS = {"daily", "weekly", "monthly", "quarterly", "yearly", "family", "assembly", "ally", "tally",
+             "rally", "italy", "supply"}  # fmt: skip
 # "Human Rights Watch itself wrote", "President Maduro himself announced": the speaker.
 _EMPHATIC_PRONOUNS = {"itself", "himself", "herself", "themselves"}
 _CONJUNCTIONS = {
@@ -1053,7 +1104,13 @@ def _published_name(phrase: str) -> str | None:
 
 
 def _clean_phrase(phrase: str) -> str | None:
+    maker = _BY_MAKER_RE.match(phrase)
+    if maker is not None:  # "A review by The New York Times of daily mortality data": the Times
+        return maker.group("name")
     phrase = re.split(r"\s[\"“‘(]", phrase)[0]  # 'a government database of "deaths …"'
+    topic = _NAME_OF_TOPIC_RE.match(phrase)
+    if topic is not None and topic.group("last").lower() not in _INSTITUTION_NOUNS | _TITLE_WORDS:
+        phrase = topic.group("name")  # "The New York Times of daily mortality data": the Times
     phrase = re.split(r"\s[—–]\s", phrase)[-1]  # "KABUL, 3 May 2012 — Official data …"
     phrase = _OWNED_SOURCE_RE.sub("", phrase)  # "the ministry's latest figures": the ministry
     published = _published_name(phrase)
@@ -1120,6 +1177,12 @@ def _clean_phrase(phrase: str) -> str | None:
         words = words[1:]  # "(archive) of the Truth and Reconciliation Commission": the body
     while words and (
         words[-1].lower().rstrip(".,") in _TRAILING_ADVERBS | _EMPHATIC_PRONOUNS
+        or (  # "António Guterres strongly (condemned)", not "a Hindi daily"
+            len(words) > 1
+            and words[-1].islower()
+            and words[-1].endswith("ly")
+            and words[-1] not in _DESCRIBING | _LY_NOUNS
+        )
         or words[-1].lower() in _NAME_LINKS | DETERMINERS
     ):
         words = words[:-1]
@@ -1138,9 +1201,22 @@ def _clean_phrase(phrase: str) -> str | None:
     if len(words) > 1 and words[-1].islower() and words[-1].endswith("ed"):
         words = words[:-1]  # "a special committee tasked (to investigate …)": the committee
     joined = " ".join(words).rstrip(".,")
+    if (
+        len(words) >= 2
+        and words[-1] in _WORK_NOUNS  # lower case: "Ground Report" is a name
+        and words[0][:1].isupper()
+        and words[0].lower() not in _DESCRIBING  # "New report": no name
+        and all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in words[:-1])
+    ):  # "A University of Michigan study (estimated)": the university
+        words = words[:-1]
+        joined = " ".join(words)
+    source_of = _SOURCE_OF_NAME_RE.match(joined)
+    if source_of is not None:  # "provisional report of the Interior Ministry": the ministry
+        joined = source_of.group("name")
+        words = joined.split()
     if joined.lower() in NOBODY or re.fullmatch(r"[\d.,\s]+", joined):
         return None  # "… at an estimated 130,000": the end of a number is no speaker
-    if len(words) == 1 and joined.islower() and joined.endswith("ed"):
+    if len(words) == 1 and joined.islower() and joined.endswith(("ed", "ly")):
         return None  # "data supplied by the ministry show": a participle, not a speaker
     inner = [
         w
@@ -1154,6 +1230,26 @@ def _clean_phrase(phrase: str) -> str | None:
     if any(w.lower() in _NOT_A_SPEAKER for w in inner) and joined.lower() not in PRONOUNS:
         return None
     return joined
+
+
+# A piece of work and who made it: "A review by The New York Times of daily mortality data".
+_BY_MAKER_RE = re.compile(
+    r"^\W*(?:(?:[Aa]n?|[Tt]he)\s+)?(?:[a-z-]+\s+){0,2}(?:review|study|survey|analysis|"
+    r"investigation|assessment|report|count|tally|estimate|update|census)\s+by\s+(?:[Tt]he\s+)?"
+    r"(?P<name>[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|(?:of|for|and)(?=\s+[A-Z])))*)"
+)
+# A name, then "of" and what the work was about: "The New York Times of daily mortality data".
+_NAME_OF_TOPIC_RE = re.compile(
+    r"^\W*(?P<name>(?:[Tt]he\s+)?(?:[A-Z][\w'’.&-]*\s+)*(?P<last>[A-Z][\w'’.&-]*))\s+of\s+"
+    r"(?!(?:the|a|an)\b)[a-z]"
+)
+_WORK_NOUNS = {"study", "survey", "report", "analysis", "review", "assessment"}
+_SOURCE_OF_NAME_RE = re.compile(
+    r"^(?:(?-i:[a-z])[\w-]*\s+){0,3}(?:reports?|updates?|bulletins?|statements?|figures?|data|"
+    r"counts?|tally|toll|statistics|estimates?|records|numbers)\s+(?:of|from|by)\s+"
+    r"(?:the\s+)?(?P<name>(?-i:[A-Z])[\w'’.-]*(?:\s+(?:(?-i:[A-Z])[\w'’.-]*|of|for|and|&))*)$",
+    re.IGNORECASE,
+)
 
 
 def _plural_nouns(left: str, right: str) -> bool:
@@ -1201,8 +1297,10 @@ def _after_time_adjunct(words: list[str]) -> list[str]:
         return words
     if len(tail) == 1 and tail[0].lower() in _SUBJECT_PRONOUNS:
         return tail
-    if _is_date_word(words[cut]) and tail[-1].lower() in _ORGANISATION_WORDS:
-        return tail  # "On 6 December police reported": the police, not 'December police'
+    if (_is_date_word(words[cut]) or words[cut].lower().rstrip(",") in _TIME_NOUNS) and tail[
+        -1
+    ].lower() in _ORGANISATION_WORDS | _INSTITUTION_NOUNS:
+        return tail  # "On 6 December police reported", "on Monday local officials counted"
     return tail if all(w[:1].isupper() for w in tail) else words
 
 
@@ -1274,6 +1372,15 @@ _MEMBERS_RE = re.compile(rf"^(?:the\s+)?(\w+)\s+of\s+(?:\d[\d,]*|{'|'.join(UNITS
 
 
 _NO_ONE = {"neither", "none", "nobody", "no one", "either", "both"}  # "registered by neither"
+_AREA_HEADS = {"province", "district", "region", "prefecture", "county", "governorate", "oblast",
+               "commune", "municipality", "subdistrict", "sub-district"}  # fmt: skip
+# One of a series a source issues, named by its order or time and no owner: "One update", "a
+# later one", "the latest bulletin" speak for the source named before.
+_ANOTHER_ISSUE_RE = re.compile(
+    r"(?:(?:one|a|an|the|another|its|their|this|that)\s+)?(?:(?:first|second|third|next|later|"
+    r"earlier|previous|latest|new|provisional|preliminary|updated|subsequent|further|early|"
+    r"evening|morning|night|afternoon)\s+){0,2}(?:update|bulletin|one)"
+)
 
 
 def _unnamed(cue: int, name: str | None) -> Attribution | None:
@@ -1295,6 +1402,8 @@ def _unnamed(cue: int, name: str | None) -> Attribution | None:
         )
     ):
         return None
+    if len(words) > 1 and words[-1] in _AREA_HEADS:
+        return None  # "Al Haouz province counted 694": a place's count, said by who counts it
     name = _without_title(name)
     lowered = name.lower()
     words = lowered.split()
@@ -1307,6 +1416,8 @@ def _unnamed(cue: int, name: str | None) -> Attribution | None:
         lowered = words[-1]  # "the 434-page report", "the final report": the report named before
     if len(words) == 2 and words[1] in _ISSUED and f"the {words[0]}" in PRONOUNS:
         lowered = words[0]  # "A ministry statement said": the ministry named before
+    if _ANOTHER_ISSUE_RE.fullmatch(lowered):
+        lowered = "report"  # "One update put it at 820 …; a later one gave": the same source's
     if lowered.startswith(("our ", "my ")):
         lowered = lowered.split()[0]  # "Our human rights monitoring team": the speaker's own
     members = _MEMBERS_RE.match(lowered)
@@ -1335,9 +1446,31 @@ def choose_attribution(
     if not usable:
         return None
     # a source scoped to the claim's own phrase ("151,000 deaths (per X)") comes first
-    return min(
+    chosen = min(
         usable, key=lambda a: (a.scope is None, clause(a.cue) != here, abs(a.cue - position))
     )
+    if (
+        chosen.scope is None
+        and chosen.cue > position
+        and _CLOSING_VERB_RE.match(sentence, chosen.cue)
+    ):
+        # "the inmates said the true number was over 200, Snaprecaps notes": the speaker whose
+        # verb governs the figure, not the carrier whose verb closes the sentence
+        inner = [
+            a
+            for a in usable
+            if a.scope is None
+            and a.claimant is not None
+            and a.kind not in ("anonymous", "others")
+            and position - 150 < a.cue < position
+            and clause(a.cue) == here
+        ]
+        if inner:
+            return max(inner, key=lambda a: a.cue)
+    return chosen
+
+
+_CLOSING_VERB_RE = re.compile(r"\w+(?:\s+(?:on|in)\s+\w+)?\s*[.!?]?[\"”’']?\s*$")
 
 
 _CATAPHORIC_RE = re.compile(

@@ -174,7 +174,9 @@ _BACKWARD_RE = re.compile(
 )
 _TOLL_RE = re.compile(
     rf"\b(?P<toll>(?:(?P<tpop>{_POP})\s+)?(?P<noun>{alternation(TOLL_NOUNS + list(MEASURE_TOLL_NOUNS))}))\b"
-    r"(?P<mid>(?:[\s,]+[^\s.;:!?]+){0,10}?)"
+    # "The toll from the shootings at two mosques during Friday prayers has climbed to": a
+    # longer modifier between the noun and its verb holds no comma and no figure
+    r"(?P<mid>(?:[\s,]+[^\s.;:!?]+){0,10}?|(?:\s+[^\s\d.;:!?,()]+){11,14}?)"
     rf"\s*(?P<link>\b(?:{alternation(TOLL_LINKS + RISE_VERBS + [f'{v} from' for v in RISE_VERBS])})\b|:)"
     r"(?:\s+(?:probably|perhaps|likely|possibly|certainly|now|already|only|just))?\s*$",  # "was probably"
     re.IGNORECASE,
@@ -249,6 +251,11 @@ _HARD_BREAK_RE = re.compile(
 )
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_BUILDINGS = (
+    r"(?:mosques|churches|temples|schools|hospitals|clinics|houses|homes|buildings|villages|"
+    r"businesses|shops|markets|bridges|dams)"
+)
+_BUILDINGS_COUNTED_RE = re.compile(rf"\d[\d,.]*\s+(?:[\w-]+\s+){{0,2}}?{_BUILDINGS}\b", re.I)
 _NOT_A_COUNT_AFTER_RE = re.compile(
     r"^(?:\s*-?\s*(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|seconds?)(?:[\s-]+old)?\b"
     r"|\s*-\s*(?:year|month|week|day)\b"
@@ -273,6 +280,9 @@ _NOT_A_COUNT_AFTER_RE = re.compile(
     r"|\s+(?:(?-i:[A-Z][a-z]+)\s+)?(?-i:[A-Z][A-Za-z]{0,3}-\d)"
     r"|\s+(?:[\w-]+\s+)?(?:tanks?|APCs?|aircraft|airplanes?|planes?|jets?|helicopters?|artillery|"
     r"guns?|cannons?|launchers?|vehicles?|trucks?|ships?|boats?|vessels?|drones?|missiles?)\b"
+    # buildings and places counted, not people: "at two Christchurch mosques", "250,000 houses"
+    rf"|\s+(?:(?!(?:{_POP}|in|at|of|on|into|from|to|and|or|were|was|are|is|had|have)\b)[\w-]+\s+){{0,2}}?"
+    rf"{_BUILDINGS}\b"
     r"|:\d|\s*/\s*\d|/(?=\s|$)"  # "10:30", "1/2", a footnote "54/"; not "383: 145 civilians"
     rf"|\s+(?!(?-i:may)\b){_MONTH}(?![\w])"  # "15 May" is a date; "300,000 may have died" a count
     r"|(?:st|nd|rd|th)\b)",
@@ -297,6 +307,14 @@ _TEMPORAL_BEFORE_RE = re.compile(
 )
 _OF_THEM_BEFORE_RE = re.compile(r"\bof\s+(?:them|whom|those|these)\s*$", re.IGNORECASE)
 _AGE_QUALIFIER_RE = re.compile(rf"\b(?:{_POP}|those|aged|age)\s*$", re.IGNORECASE)
+
+
+# Excess deaths said as a comparison with the usual: "1,052 more people than usual died" is a
+# count of 1,052 deaths, no comparison with another figure ("more" and "than usual" are blanked).
+_EXCESS_RE = re.compile(
+    r"(\d\s+)(more)(\s+(?:people|deaths|persons)\s+)(than\s+(?:usual|normal|expected|average))\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -353,6 +371,8 @@ class DocumentState:
     credited: tuple[str, frozenset[str]] | None = None  # the paragraph credit's source ("site")
     roundup: bool = False  # the text's credit names several reports: no lede speaks for them all
     past_lede: bool = False  # … and a later paragraph is being read
+    # "8 March, Daily Trust: …": whose report the line is
+    line_source: tuple[str, str] | None = None
 
 
 @dataclass
@@ -384,18 +404,27 @@ def sentence_claims(
     sentence: str, state: DocumentState, gazetteer: Gazetteer
 ) -> list[SentenceClaim]:
     """The claims one sentence makes, in order. Updates `state` for the sentences after it."""
+    sentence = _EXCESS_RE.sub(
+        lambda m: m.group(1) + " " * len(m.group(2)) + m.group(3) + " " * len(m.group(4)), sentence
+    )
     quantities = find_quantities(sentence)
     credit = report_credit_end(sentence)
     mentions = [m for m in gazetteer.find(sentence) if m.start >= credit]
     _losses_section(sentence, state)
-    item = _LIST_ITEM_RE.match(sentence) is not None
+    item = _LIST_ITEM_RE.match(sentence) is not None or (
+        state.in_list and _LABEL_COUNT_LINE_RE.match(sentence) is not None
+    )
     if item and state.in_list:
         state.new_paragraph = False  # a list's items are one paragraph, whatever their lines
     state.in_list = item or sentence.rstrip().endswith(":")
     if state.new_paragraph:
         state.paragraph_speaker = None
+        state.line_source = None
         state.paragraph_counts = []
         state.datelined = _DATELINE_RE.match(sentence) is not None or credit > 0
+    label = _LINE_LABEL_RE.match(sentence)
+    if label is not None:
+        state.line_source = _label_source(label, mentions)
     if state.new_paragraph or credit > 0:
         state.credited = credited_source(sentence)
     if credit > 0 and state.paragraphs == 0:
@@ -485,6 +514,10 @@ def sentence_claims(
     claims = [c for c in claims if not _passing_mention(sentence, c, places)]
     quantity_spans = [(c.phrase_start, max(c.quantity.end, c.phrase_end)) for c in claims]
     attributions = find_attributions(sentence, mentions, quantity_spans)
+    if label is not None and state.line_source is not None:  # competes in the label's clause
+        name, kind = state.line_source
+        span = (label.start("source"), label.end("source"))
+        attributions = [*attributions, Attribution(span[0], name, kind, span)]
     _attribute(sentence, claims, attributions, state, mentions)
     for claim in claims:
         _resolve_institution(claim, all_places, state, gazetteer, state.offset + len(sentence))
@@ -497,6 +530,11 @@ def sentence_claims(
                 claim.attributed = claim.continued = True
     if source_line is not None:
         _credit_source_line(source_line, claims, mentions)
+    if state.line_source is not None:
+        for claim in claims:
+            if not claim.attributed:  # the rest of a timeline's line is its report's
+                claim.claimant, claim.claimant_kind = state.line_source
+                claim.attributed = True
     _continue_attribution(sentence, claims, state)
     if field:
         _field_source(claims, state)
@@ -547,6 +585,23 @@ _RESOLVED_AFTER_RE = re.compile(
 
 # "78,494 evacuated sick": soldiers sent away ill, neither evacuated civilians nor harmed.
 _SICK_RE = re.compile(r"\s+(?:evacuated\s+|fell\s+)?sick\b", re.IGNORECASE)
+
+
+# A timeline's line opened by its date and the report it sums up: "8 March, Daily Trust: …",
+# "11 March, BBC: police have revised …". The report speaks for the line's figures.
+_LINE_LABEL_RE = re.compile(
+    rf"^\W*(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})(?:,?\s+\d{{4}})?,\s+"
+    r"(?P<source>(?-i:(?:[Tt]he\s+)?[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|for|and)){0,5})):\s",
+    re.IGNORECASE,
+)
+
+
+def _label_source(label: re.Match[str], mentions: list[ClaimantMention]) -> tuple[str, str]:
+    """The claimant a timeline line's label names (the gazetteer's name where it knows it)."""
+    inside = [m for m in mentions if label.start("source") <= m.start < label.end("source")]
+    if inside:
+        return inside[0].claimant.name, inside[0].claimant.kind
+    return re.sub(r"^[Tt]he\s+", "", label.group("source")), "outlet"
 
 
 def _no_longer_counted(sentence: str, claim: SentenceClaim) -> bool:
@@ -984,6 +1039,11 @@ def _belligerents_losses(sentence: str, claims: list[SentenceClaim]) -> None:
 
 
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[•·*▪◦‣-]|–\s|\d{1,2}[.)]\s)")
+# A line of a label and its count alone ("Al Haouz 290", "Taroudant: 190") under a line that
+# opens a list: an item without a bullet.
+_LABEL_COUNT_LINE_RE = re.compile(
+    r"^\s*[A-Z][\w'’.-]*(?:\s+[\w'’.()-]+){0,5}?\s*[:–—-]?\s+\d[\d,.]*\s*$"
+)
 
 
 # A heading over one line per source ("Panamanian civilians killed according to:" over "U.S.
@@ -1321,6 +1381,7 @@ def _carry_measure(sentence: str, claims: list[SentenceClaim], state: DocumentSt
             )
         )
         and not _MEASURE_WORD_RE.search(sentence)
+        and not _BUILDINGS_COUNTED_RE.search(sentence)  # "191,058 houses … and 175,162 partly"
     )
     answer = _ANSWER_RE.match(sentence)
     answered = len(sentence) if len(sentence) < 80 or answer is None else answer.end()
@@ -1376,8 +1437,8 @@ _LISTS_RE = re.compile(
     re.IGNORECASE,
 )
 _OF_MEASURED_RE = re.compile(
-    r"^\W*(?:of|among)\s+(?:the|those)\s+(?P<mod>[a-z-]+\s+)?(?P<meas>dead|killed|injured|wounded|victims|missing|"
-    r"displaced|detained|abducted|kidnapped)\b",
+    r"^\W*(?:of|among)\s+(?:the|those|these)\s+(?P<mod>[a-z-]+\s+)?(?P<meas>dead|killed|injured|wounded|victims|missing|"
+    r"displaced|detained|abducted|kidnapped|deaths|fatalities|injuries)\b",
     re.IGNORECASE,
 )
 _MEASURE_WORD_RE = re.compile(
@@ -1691,6 +1752,13 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
                 claim.quantity = _upper_end(q)
                 claim.earlier = _lower_end(q)
             return claim
+    apposed = _APPOSED_TOLL_RE.search(before[-80:])
+    if apposed is not None and _APPOSED_END_RE.match(after):
+        # "has the most deaths, 2,838;", "The highest toll among the districts, 1,021, was"
+        claim.measure = MEASURE_TOLL_NOUNS.get(_key(apposed.group("w")), "killed")
+        claim.measure_text = apposed.group(0).rstrip(", ")
+        claim.construction = "toll"
+        return claim
     population_at = _POP_AT_RE.search(before[-40:])
     measured = _THOSE_MEASURED_RE.match(after) if population_at else None
     if measured:
@@ -1751,6 +1819,14 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
     return claim
 
 
+# A count in apposition to the toll it gives: "the most deaths, 2,838;", "The highest toll
+# among the districts, 1,021, was reported from …".
+_APPOSED_TOLL_RE = re.compile(
+    r"\b(?P<w>toll|deaths|fatalities|casualties|injuries|dead)\b(?:\s+(?:among|in|of|from|across)"
+    r"\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?\s*,\s*$",
+    re.IGNORECASE,
+)
+_APPOSED_END_RE = re.compile(r"^\s*(?:[,;.]|(?:was|were)\b|$)", re.IGNORECASE)
 _BRINGING_TO_RE = re.compile(r"\bbr(?:ing|ings|inging|ought)\s+(?:up\s+)?to\s*$", re.IGNORECASE)
 _THE_NUMBER_OF_AFTER_RE = re.compile(
     rf"^\s+the\s+(?:(?P<adj>death|civilian|casualty|overall)\s+)?(?P<noun>number|toll|tally|count|total)\b"
@@ -1896,6 +1972,23 @@ def _phrase(sentence: str, start: int, end: int) -> str:
     return " ".join(sentence[max(0, start) : end].split())
 
 
+def _words_at_every_start(words) -> re.Pattern[str]:
+    """One pattern finding, at every position, the longest of `words` there (a lookahead, so
+    matches may overlap): one compiled search instead of one per word."""
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile(r"(?=\b(" + "|".join(re.escape(w) for w in ordered) + r")\b)")
+
+
+_POP_WORDS_RE = _words_at_every_start(POPULATIONS)
+_MEASURE_WORDS_RE = _words_at_every_start(MEASURES_AFTER)
+
+
+def _longest_word(pattern: re.Pattern[str], words: str) -> str | None:
+    """The longest word of the pattern's list found in `words` (the first listed on a tie)."""
+    found = [m.group(1) for m in pattern.finditer(words)]
+    return max(found, key=len) if found else None
+
+
 def _toll_meaning(
     toll: re.Match[str], sentence: str, state: DocumentState, position: int
 ) -> tuple[str | None, str | None]:
@@ -1904,17 +1997,15 @@ def _toll_meaning(
     population = None
     if toll.group("tpop"):
         population = POPULATIONS[_key(toll.group("tpop"))]
-    for pop_word, pop_value in sorted(POPULATIONS.items(), key=lambda kv: -len(kv[0])):
-        if re.search(rf"\b{re.escape(pop_word)}\b", words):
-            population = population or pop_value
-            break
+    pop_word = _longest_word(_POP_WORDS_RE, words)
+    if pop_word is not None:
+        population = population or POPULATIONS[pop_word]
     if noun.startswith("civilian"):
         population = "civilians"
     measure = None
-    for word, value in sorted(MEASURES_AFTER.items(), key=lambda kv: -len(kv[0])):
-        if re.search(rf"\b{re.escape(word)}\b", words):
-            measure = value
-            break
+    word = _longest_word(_MEASURE_WORDS_RE, words)
+    if word is not None:
+        measure = MEASURES_AFTER[word]
     if measure is None and noun in ("number", "total") and re.match(r"\s*of\b", words):
         measure = next(  # "the number of Red prisoners was 4,000"
             (v for w, v in MEASURE_TOLL_NOUNS.items() if re.search(rf"\b{w}\b", words)), None
@@ -2263,8 +2354,8 @@ def _measure_after_list(sentence: str, claims: list[SentenceClaim]) -> None:
 # "…, while the government says only 9,000".
 # "… 13,000 people as dead or missing in the region: some 10,000 Albanians, 2,000 Serbs": a
 # colon after a count opens its breakdown, whatever scope was said between them.
-_COLON_BREAKDOWN_RE = re.compile(
-    rf"^[^;:.]{{0,80}}:\s*(?:(?:{QUALIFIER_PATTERN})\s*)?$",
+_COLON_BREAKDOWN_RE = re.compile(  # "the dead at 49: 41 at …", "… at 49 - 41 at the Central Mosque"
+    rf"^[^;:.]{{0,80}}(?::|\s[–—-])\s*(?:(?:{QUALIFIER_PATTERN})\s*)?$",
     re.IGNORECASE,
 )
 # "2,000 Serbs", "some 10,000 ethnic Albanians": a people named by a capitalised plural.
@@ -2340,7 +2431,12 @@ def _clause_window(sentence: str, position: int, breaks: re.Pattern[str], width:
 # "the toll may be closer to 50,000" (but "could be displaced" is a projection).
 _EPISTEMIC_RE = re.compile(
     r"\b(?:may|might|could)\s+(?:well\s+)?have\b"
-    r"|\b(?:may|might|could)\s+(?:well\s+|actually\s+|even\s+)?be\b(?!\s+(?:\w+ed|\w+en|left|hit|cut|made)\b)",
+    r"|\b(?:may|might|could)\s+(?:well\s+|actually\s+|even\s+)?be\b(?!\s+(?:\w+ed|\w+en|left|hit|cut|made)\b)"
+    # a reading of what has happened, hedged: "the toll is more likely to be around 2,500",
+    # "officials fear the toll will reach 200,000", "deaths could exceed 1,000"
+    r"|\b(?:more\s+|most\s+|very\s+)?likely\s+to\s+be\b"
+    r"|\b(?:toll|number|figure|count|deaths|dead)\s+(?:\w+\s+){0,2}?(?:will|could|may|might|would|can)"
+    r"\s+(?:well\s+|eventually\s+|even\s+)?(?:reach|exceed|surpass|top|run\s+into)\b",
     re.IGNORECASE,
 )
 # a hedge on the speaker's own judgement, not a hypothesis: "We would conclude that at least …"

@@ -157,6 +157,20 @@ MEASURES_AFTER = {
     "wounded in action": "injured", "mia": "missing", "missing in action": "missing",
     "pow": "detained", "pows": "detained", "kia or mia": "killed_or_missing",
     "kia and mia": "killed_or_missing",
+    # in care for their wounds: "34 remain in hospital", "12 are in critical condition", "56 are
+    # on admission", "two discharged", "48 patients … are being treated", "had limbs amputated"
+    "in hospital": "injured",
+    "in critical condition": "injured", "in a critical condition": "injured",
+    "in serious condition": "injured", "in a serious condition": "injured",
+    "in intensive care": "injured", "on admission": "injured", "being treated": "injured",
+    "receiving treatment": "injured", "under treatment": "injured", "discharged": "injured",
+    "had limbs amputated": "injured", "had their limbs amputated": "injured",
+    "amputees": "injured",
+    # sheltered away from home: "moved into camps", "are still in the camps", "left the island"
+    "moved into camps": "displaced", "living in camps": "displaced", "live in camps": "displaced",
+    "lived in camps": "displaced", "in the camps": "displaced", "in camps": "displaced",
+    "in evacuation centres": "displaced", "in evacuation centers": "displaced",
+    "in shelters": "displaced", "left the island": "displaced", "left the city": "displaced",
 }  # fmt: skip
 # The same words in the languages quotations keep ("27 500 militaires tués", "434 muertos o
 # desaparecidos", "150 mil pessoas deslocadas", "rund 2.000 Tote"): French, Spanish, Portuguese,
@@ -287,6 +301,7 @@ MEASURE_TOLL_NOUNS = {
     "refugees": "displaced", "arrivals": "displaced", "missing": "missing", "disappearances": "missing",
     "arrests": "detained", "detentions": "detained", "detainees": "detained",
     "prisoners": "detained", "internees": "detained", "political prisoners": "detained",
+    "excess": "killed", "excess deaths": "killed", "excess mortality": "killed",
 }  # fmt: skip
 # Toll nouns that name deaths themselves; the others take their measure from context.
 DEATH_TOLL_NOUNS = {"death toll", "toll", "body count", "civilian toll", "civilian death toll",
@@ -304,6 +319,8 @@ TOLL_LINKS = [
     "ranges from", "ranged from", "put at", "stand at", "amount to", "amounts to",
     "amounted to", "reaching", "stopped at", "stops at", "remained at", "remains at",
     "put",  # "the toll has been put as high as 20,000"
+    # a toll revised: "revised the death toll down from 79", "the number … from more than 500 to 109"
+    "from", "down from", "up from", "down to",
 ]  # fmt: skip
 # Nouns that name the measure themselves and may take adjectives: "191,369 documented killings".
 MEASURE_NOUNS = ["deaths", "killings", "murders", "homicides", "fatalities", "casualties", "injuries", "refugees",

@@ -53,6 +53,20 @@ def mask_citations(text: str) -> str:
     return _CITATION.sub(lambda m: " " * len(m.group(0)), text)
 
 
+# Quotation marks around a figure alone ('reported that "nearly 170,000" bodies', 'the toll is
+# "72,000 collected bodies"'): the words are the source's, the figure reads as if unquoted.
+_QUOTED_FIGURE = re.compile(
+    r"(?<![\w,])([\"“])((?:[A-Za-z]+\s+){0,3}\d[\d,.]*(?:\s+(?:[A-Za-z-]+)){0,3})([\"”])(?![\w])"
+)
+
+
+def unquote_figures(text: str) -> str:
+    """`text` with the quotation marks around a figure alone turned to spaces (same length)."""
+    if '"' not in text and "“" not in text:
+        return text
+    return _QUOTED_FIGURE.sub(lambda m: f" {m.group(2)} ", text)
+
+
 def is_hard_wrapped(text: str) -> bool:
     """True when lines break inside sentences: a good share of the line breaks go on in lower
     case (one lower-case line in a list or an infobox does not make a text hard-wrapped)."""
