@@ -721,6 +721,7 @@ def stratified_run(region_of, monkeypatch, replicates: int = 3, **more):
         return stratum_tasks(frame, columns, LISTS, ["region"], level, options)
 
     monkeypatch.setattr(linkage_stage, "run_tasks", recording)
+    monkeypatch.setattr(stage, "run_tasks", recording)  # the single clustering's round
     estimates, *_ = estimate_with_linkage(persons, graph, chosen, replicates, tasks, stage=stage)
     return estimates, rounds
 
