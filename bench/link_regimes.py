@@ -15,7 +15,8 @@ the people on one list), blocking recall
 The split is declared in recount.simulate.regimes (TUNING, HELD_OUT) and docs/simulator.md:
 tune linkage on the tuning regimes only; report the held-out ones, never tune on them. Held-out
 regimes run with their own seeds, so even their random draws are unseen: fresh ones
-(FRESH_SEED + index, from round 20) by default; `--seeds round18` reruns those of round 18
+(FRESH_SEED + index, from round 21) by default; `--seeds round21` reruns those of round 21
+(ROUND21_SEED + index), `--seeds round20` those of round 20 (ROUND20_SEED + index), `--seeds round18` those of round 18
 (ROUND18_SEED + index), `--seeds round16` those of round 16 (ROUND16_SEED + index), `--seeds round15` those of round 15
 (ROUND15_SEED + index), `--seeds round14` those of round 14 (ROUND14_SEED + index), `--seeds round13` those of round 13
 (ROUND13_SEED + index), `--seeds round12` those of round 12 (ROUND12_SEED + index), `--seeds
@@ -41,11 +42,15 @@ ROUND12_SEED = 201  # worn: #13 round 12 (2026-12-06, scored twice)
 ROUND13_SEED = 301  # worn: #13 round 13 (2026-12-06, scored twice)
 ROUND14_SEED = 401  # worn: #13 round 14 (2026-12-06, scored twice)
 ROUND15_SEED = 501  # worn: #13 round 15 (2026-12-06, scored once before and once after)
-FRESH_SEED = 801  # fresh from round 20 (2026-12-07)
+FRESH_SEED = 1001  # fresh from round 21 (2026-12-07): never run
+ROUND21_SEED = 901  # worn: scored once before and once after round 21 (note 175)
+ROUND20_SEED = 801  # worn: scored once before and once after round 20 (note 156)
 ROUND18_SEED = 701  # worn: scored once at the end of round 18 (note 146)
 ROUND16_SEED = 601  # worn: scored once at the end of #13 round 16 (note 136)
 SEEDS = {
     "fresh": FRESH_SEED,
+    "round21": ROUND21_SEED,
+    "round20": ROUND20_SEED,
     "round18": ROUND18_SEED,
     "round16": ROUND16_SEED,
     "round15": ROUND15_SEED,
@@ -176,7 +181,7 @@ def main() -> None:
         "--seeds",
         choices=list(SEEDS),
         default="fresh",
-        help="held-out seeds: fresh (801, ...), round 18's (701, ...), round 16's (601, ...), round 15's (501, ...), round 14's (401, ...), round 13's (301, ...), "
+        help="held-out seeds: fresh (1001, ...), round 21's (901, ...), round 20's (801, ...), round 18's (701, ...), round 16's (601, ...), round 15's (501, ...), round 14's (401, ...), round 13's (301, ...), "
         "round 12's (201, ...) or the "
         "worn ones of rounds up to 11 (101, ...)",
     )
