@@ -93,7 +93,7 @@ def register(app: typer.Typer) -> None:
         console.print(f"trained from: {result.trained_from}", markup=False)
         for warning in result.warnings:
             err_console.print(f"[yellow]model warning:[/] {warning}", highlight=False)
-        for note in name_only_lists(result):
+        for note in result.name_only_notes():
             err_console.print(f"[yellow]note:[/] {note}", highlight=False)
         if evaluate is not None:
             from recount.link.evaluate import evaluate_record_person, read_truth
@@ -139,28 +139,6 @@ def register(app: typer.Typer) -> None:
         for record, reason in result.unlinkable.items():
             console.print(f"note: {record} is kept out of linkage ({reason})")
         console.print(f"waterfall chart: {result.chart_path}")
-
-
-# A list at least this share of whose records give a name and nothing else is named under the
-# summary: its people count as no one, which the table's one row does not make plain.
-NAME_ONLY_SHARE = 0.5
-
-
-def name_only_lists(result) -> list[str]:
-    """A sentence for each list whose records mostly give only a name (its date, place and age
-    columns unmapped, as a list in a language `sources suggest` does not read)."""
-    from recount.link.prepare import NO_DATE_OR_PLACE
-
-    notes = []
-    for source, reasons in sorted(result.unidentified_by_source.items()):
-        bare, total = reasons.get(NO_DATE_OR_PLACE, 0), result.records_by_source.get(source, 0)
-        if bare and bare >= NAME_ONLY_SHARE * total:
-            notes.append(
-                f"{bare:,} of the {total:,} records of {source} give a name and nothing else "
-                "(no date, place or age): they count as no one. Map its date, place or age "
-                "columns in recount.toml, then run `recount ingest` again."
-            )
-    return notes
 
 
 def _born_apart(tolerance: int) -> str:

@@ -103,14 +103,10 @@ def _confident_area_pairs(
     ]
     low = np.minimum(pairs["area_x"], pairs["area_y"])
     high = np.maximum(pairs["area_x"], pairs["area_y"])
-    total: dict[str, int] = {}
-    for a, b in zip(low, high, strict=True):
-        total[a] = total.get(a, 0) + 1
-        if a != b:
-            total[b] = total.get(b, 0) + 1
     differ = low != high
-    cross = pd.Series(1, index=pd.MultiIndex.from_arrays([low[differ], high[differ]]))
-    cross = cross.groupby(level=[0, 1]).sum() if len(cross) else cross
+    # each area's pairs: a pair within one area counts once, a crossing pair for both
+    total = pd.concat([low, high[differ]]).value_counts().to_dict()
+    cross = pd.DataFrame({"low": low[differ], "high": high[differ]}).value_counts()
     return {key: int(n) for key, n in cross.items()}, total
 
 

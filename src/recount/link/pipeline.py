@@ -44,7 +44,7 @@ from recount.link.frequencies import (
 from recount.link.list_spellings import list_spellings
 from recount.link.only_candidates import only_candidates
 from recount.link.persons import assign_person_ids, build_persons
-from recount.link.prepare import linkable_records, load_link_input
+from recount.link.prepare import NO_DATE_OR_PLACE, linkable_records, load_link_input
 from recount.link.relational import attach_relational
 from recount.link.repeats import repeat_odds, scored_within
 from recount.link.spellings import LATIN_SCRIPT, blurred_spellings
@@ -72,6 +72,11 @@ EVIDENCE_TEXT = {
 }
 
 Progress = Callable[[str], None]
+
+
+# A list at least this share of whose records give a name and nothing else is named under the
+# summary (`LinkResult.name_only_notes`).
+NAME_ONLY_SHARE = 0.5
 
 
 @dataclass
@@ -110,6 +115,21 @@ class LinkResult:
     records_by_source: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+
+    def name_only_notes(self) -> list[str]:
+        """A sentence for each list whose records mostly give only a name (its date, place and
+        age columns unmapped, as a list in a language `sources suggest` does not read): its
+        people count as no one, which the summary's one row does not make plain."""
+        notes = []
+        for source, reasons in sorted(self.unidentified_by_source.items()):
+            bare, total = reasons.get(NO_DATE_OR_PLACE, 0), self.records_by_source.get(source, 0)
+            if bare and bare >= NAME_ONLY_SHARE * total:
+                notes.append(
+                    f"{bare:,} of the {total:,} records of {source} give a name and nothing else "
+                    "(no date, place or age): they count as no one. Map its date, place or age "
+                    "columns in recount.toml, then run `recount ingest` again."
+                )
+        return notes
 
 
 def model_path(ws: Workspace) -> Path:
