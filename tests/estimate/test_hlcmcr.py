@@ -133,8 +133,12 @@ def test_the_layout_moves_leave_shared_weights_the_single_site_sweeps_stay_stuck
     z, above 1.
     With the layout's moves (beta moved with the strata's weights held) beta is back among
     the strata's weights and tau near the strata's spread within those sweeps."""
-    from recount.estimate._lcmcr_nuts import StrataChain, stick_weights, sticks_from_weights
-    from recount.estimate._lcmcr_nuts import strata_sweeps
+    from recount.estimate._lcmcr_nuts import (
+        StrataChain,
+        stick_weights,
+        sticks_from_weights,
+        strata_sweeps,
+    )
 
     cells, counts, starts, active = HLCMCR(strata=("place",), K=2)._arrays(_twenty_strata_table())
     chain = StrataChain(
