@@ -1327,84 +1327,11 @@ def centred_moves(rng, x, data):
             x[rho_at0 + s * n_lists + j] = saved[n_classes + s] - location
 
 
-# The classes' ridge moves. A class seen rarely is pinned by its people seen once, about
-# pi_k lambda_jk for each list: its weight can grow as its capture probabilities shrink,
-# holding what is seen and moving the unseen, and every sampler above crawls along that
-# ridge (a weak class's weight and N: R-hat 1.48, ESS 8 in 4 x 16,000 sweeps on the tests'
-# twenty-stratum table). One slice step a class moves along it: every capture logit of
-# class k by -t and its log odds of weight, logit w_k, by +t (the other classes keeping
-# their proportions; every stratum's z held). In the stick logits' coordinates the
-# density along that path needs no Jacobian: p(x) is the density of (logit w_k, the
-# others' proportions, ...) up to a factor the path keeps.
-RIDGE_WIDTH = 0.3  # the ridge slice step's initial width, in logits
-RIDGE_STEPS = 4  # its stepping-out limit, in widths (each costs a density evaluation)
-
-
-@njit(cache=True, nogil=True)
-def _along_ridge(x, base, log_w, k, t, data, g):
-    """x = base moved by t along class k's ridge (base's log weights in log_w); the
-    density there."""
-    n_lists, n_classes = data[7], data[8]
-    x[:] = base
-    rest = -np.inf
-    for i in range(n_classes):
-        if i != k:
-            rest = _log_add(rest, log_w[i])
-    odds = log_w[k] - rest + t
-    moved = np.empty(n_classes)
-    for i in range(n_classes):
-        moved[i] = _log_sigmoid(odds) if i == k else _log_sigmoid(-odds) + log_w[i] - rest
-    sticks_from_weights(moved, n_lists, x)
-    for j in range(n_lists):
-        x[j * n_classes + k] = base[j * n_classes + k] - t
-    return strata_log_posterior(x, g, data)
-
-
-@njit(cache=True, nogil=True)
-def ridge_moves(rng, x, data):
-    """One slice step along each class's ridge (see above), the classes in random order;
-    in place, keeping the density NUTS samples."""
-    n_lists, n_classes = data[7], data[8]
-    if n_classes < 2:
-        return
-    g = np.empty(x.size)
-    log_w = np.empty(n_classes)
-    classes = np.arange(n_classes)
-    for i in range(n_classes - 1, 0, -1):
-        other = int(rng.integers(0, i + 1))
-        classes[i], classes[other] = classes[other], classes[i]
-    for k in classes:
-        base = x.copy()
-        stick_weights(base, n_lists, n_classes, log_w)
-        level = strata_log_posterior(x, g, data) - rng.exponential()
-        left = -RIDGE_WIDTH * rng.random()
-        right = left + RIDGE_WIDTH
-        to_left = int(rng.random() * RIDGE_STEPS)
-        to_right = RIDGE_STEPS - 1 - to_left
-        while to_left > 0 and _along_ridge(x, base, log_w, k, left, data, g) > level:
-            left -= RIDGE_WIDTH
-            to_left -= 1
-        while to_right > 0 and _along_ridge(x, base, log_w, k, right, data, g) > level:
-            right += RIDGE_WIDTH
-            to_right -= 1
-        while True:
-            t = left + rng.random() * (right - left)
-            if _along_ridge(x, base, log_w, k, t, data, g) > level:
-                break
-            if t < 0.0:
-                left = t
-            else:
-                right = t
-            if right - left < 1e-9:
-                x[:] = base
-                break
-
-
 @njit(cache=True, nogil=True)
 def strata_sweeps(rng, x, data, n_sweeps, thin, out_n, layout=False):
     """The hierarchical model's reference sampler, for tests: `strata_sweep`s alone (with
-    the class order's moves), no NUTS, and with `layout` the layout's centred and ridge
-    moves; after every `thin`-th, N_s into a row of out_n."""
+    the class order's moves), no NUTS, and with `layout` the layout's centred moves; after
+    every `thin`-th, N_s into a row of out_n."""
     documented, limits, n_strata = data[5], data[6], data[15]
     q0 = np.empty(n_strata)
     for sweep in range(n_sweeps):
@@ -1412,7 +1339,6 @@ def strata_sweeps(rng, x, data, n_sweeps, thin, out_n, layout=False):
         strata_sweep(rng, x, data)
         if layout:
             centred_moves(rng, x, data)
-            ridge_moves(rng, x, data)
         if sweep % thin == thin - 1:
             strata_missing_probability(x, data, q0)
             for s in range(n_strata):
@@ -1427,7 +1353,6 @@ def refresh_strata(rng, x, g, data):
     before_x = x.copy()
     strata_sweep(rng, x, data)
     centred_moves(rng, x, data)
-    ridge_moves(rng, x, data)
     after = strata_log_posterior(x, g, data)
     if math.isfinite(after):
         return after
