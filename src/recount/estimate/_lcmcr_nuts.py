@@ -1272,12 +1272,13 @@ def strata_sweep(rng, x, data):
 # The layout's centred moves. The sweep and NUTS move the shared weights beta with each
 # stratum's z held (the non-centred form), so every stratum's own weights
 # pi_s = softmax(log beta + tau z_s) move with them; where large strata pin their pi_s, beta
-# can only creep, and with it the whole layout of classes over the strata (note 157: the
-# largest classes' weights ESS 7-10 in 8,000 draws, the large strata short). Here beta moves
-# with every stratum's log weights held (z follows, the centred form), and each list's
-# capture logits move by a common amount against every stratum's shift on that list: the
-# likelihood does not change, so only the priors are evaluated (O(strata x classes)).
-# Interweaving the two forms (Yu & Meng 2011) mixes where either would alone.
+# can only creep (a chain started with beta off stays there for hundreds of sweeps, tau
+# stretched to carry z: tests/estimate/test_hlcmcr.py). Here beta moves with every
+# stratum's log weights held (z follows, the centred form), and each list's capture logits
+# move by a common amount against every stratum's shift on that list: the likelihood does
+# not change, so only the priors are evaluated (O(strata x classes)). Interweaving the two
+# forms (Yu & Meng 2011) mixes where either would alone. They do not move a class's
+# capture profile, nor split or merge classes (docs/bench/estimate.md section 17).
 
 
 @njit(cache=True, nogil=True)
