@@ -18,6 +18,7 @@ import pandas as pd
 
 from recount.errors import WorkspaceError
 from recount.link.areas import with_written_areas
+from recount.link.given_names import learn_given_names, name_groups, with_learnt_names
 from recount.workspace import Workspace
 
 # Why a record cannot be linked when the names stage did not already say so.
@@ -138,7 +139,7 @@ def load_link_input(ws: Workspace) -> pd.DataFrame:
             stage = "ingest" if table == "records" else "normalize"
             raise WorkspaceError(f"{ws.root}: no table {table!r}; run `recount {stage}` first")
     with ws.connect(read_only=True) as con:
-        return prepare_frame(con)
+        return prepare_frame(con, learn_names=ws.config.names.learn_equivalents)
 
 
 def extra_fields(con: duckdb.DuckDBPyConnection, columns: set[str]) -> list[str]:
@@ -151,8 +152,10 @@ def extra_fields(con: duckdb.DuckDBPyConnection, columns: set[str]) -> list[str]
     return sorted(k for (k,) in names if k and _EXTRA_NAME.match(k))
 
 
-def prepare_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Run the preparation on a connection that holds `records` and `normalized`."""
+def prepare_frame(con: duckdb.DuckDBPyConnection, learn_names: bool = True) -> pd.DataFrame:
+    """Run the preparation on a connection that holds `records` and `normalized`; with
+    `learn_names`, given names the records show are one name are keyed as one
+    (`link.given_names`)."""
     columns = {row[0] for row in con.execute("describe records").fetchall()}
     extras = extra_fields(con, columns)
 
@@ -181,6 +184,8 @@ def prepare_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     frame = con.execute(sql).df()
     for name in ("tokens",):
         frame[name] = frame[name].astype(object)
+    if learn_names:
+        frame = with_learnt_names(frame, name_groups(learn_given_names(frame), frame))
     # How many linkable records carry each set of name tokens (of two or more):
     # pairs that share a rare full name are nearly all the same person.
     named = frame["reason"].isna() & (frame["token_count"] >= 2)
