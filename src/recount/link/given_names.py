@@ -46,7 +46,8 @@ KEY_TEXTS = (
 )  # fmt: skip
 
 PAIRS_SQL = f"""
-select l.given_key as x, r.given_key as y, coalesce(l.sex, r.sex, '{UNKNOWN_SEX}') as sex
+select distinct l.rest, l.dod_month, least(l.given_key, r.given_key) as x,
+    greatest(l.given_key, r.given_key) as y, coalesce(l.sex, r.sex, '{UNKNOWN_SEX}') as sex
 from alike l join alike r on l.rest = r.rest and l.dod_month = r.dod_month and l.row < r.row
 where l.given_key <> r.given_key
   and (l.sex is null or r.sex is null or l.sex = r.sex)
@@ -102,7 +103,8 @@ def learn_given_names(frame: pd.DataFrame) -> list[LearntName]:
     pairs = alike_pairs(frame)
     if pairs.empty:
         return []
-    pairs[["x", "y"]] = np.sort(pairs[["x", "y"]].to_numpy(dtype=str), axis=1)
+    # one family or person on four lists makes up to sixteen pairs of records: count it once
+    pairs = pairs.drop_duplicates(["rest", "dod_month", "x", "y"])
     counts = pairs.groupby(["x", "y"]).size()
     by_records = pd.Series(0.0, index=counts.index)
     by_pairs = pd.Series(0.0, index=counts.index)
