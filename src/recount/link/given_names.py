@@ -24,6 +24,7 @@ as one name where three things hold:
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -191,3 +192,31 @@ def with_learnt_names(frame: pd.DataFrame, canonical: dict[str, str]) -> pd.Data
         ]
         out["token_count"] = out["tokens"].map(lambda t: len(t) if isinstance(t, list) else 0)
     return out
+
+
+def suggestion(learnt: list[LearntName], frame: pd.DataFrame) -> str:
+    """The learnt groups as TOML to paste under `[names]` (`equivalents = [...]`), each group's
+    evidence in a comment above: what a user checks before declaring them."""
+    canonical = name_groups(learnt, frame)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name, into in sorted(canonical.items()):
+        groups[into].append(name)
+    lines = [
+        "# Given names that pairs of records alike in everything else (other names, date and",
+        "# place of death, year of birth, sex) hold far more often than chance says.",
+        "# Check each group; paste the line under [names] to key them as one in normalize.",
+    ]
+    for learnt_name in learnt:
+        x, y = learnt_name.names
+        lines.append(
+            f"# {_toml_string(x)} ~ {_toml_string(y)}: {learnt_name.pairs} such pairs "
+            f"(chance: {learnt_name.expected:.2f})"
+        )
+    listed = [[into, *names] for into, names in sorted(groups.items())]
+    body = ", ".join("[" + ", ".join(map(_toml_string, group)) + "]" for group in listed)
+    return "\n".join([*lines, f"equivalents = [{body}]", ""])
+
+
+def _toml_string(text: str) -> str:
+    """A TOML basic string: JSON's escapes are TOML's, and TOML escapes DEL too."""
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
