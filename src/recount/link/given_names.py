@@ -105,6 +105,7 @@ def learn_given_names(frame: pd.DataFrame) -> list[LearntName]:
     if pairs.empty:
         return []
     # one family or person on four lists makes up to sixteen pairs of records: count it once
+    # (the query keeps one row per sex it reads for them)
     pairs = pairs.drop_duplicates(["rest", "dod_month", "x", "y"])
     counts = pairs.groupby(["x", "y"]).size()
     by_records = pd.Series(0.0, index=counts.index)
@@ -118,11 +119,9 @@ def learn_given_names(frame: pd.DataFrame) -> list[LearntName]:
         in_pairs = pd.concat([group["x"], group["y"]]).value_counts() / (2 * len(group))
         seen = group.groupby(["x", "y"]).size().index
         x, y = seen.get_level_values(0), seen.get_level_values(1)
-        n = len(group)
-        by_records[seen] += 2 * n * share.reindex(x, fill_value=0).to_numpy() * share.reindex(
-            y, fill_value=0
-        ).to_numpy() / apart
-        by_pairs[seen] += 2 * n * in_pairs[x].to_numpy() * in_pairs[y].to_numpy()
+        at_share = share.reindex(x, fill_value=0).to_numpy() * share.reindex(y, fill_value=0)
+        by_records[seen] += 2 * len(group) * at_share.to_numpy() / apart
+        by_pairs[seen] += 2 * len(group) * in_pairs[x].to_numpy() * in_pairs[y].to_numpy()
     expected = np.maximum(by_records, by_pairs)
     beyond = poisson.sf(counts - 1, expected) * len(counts) < CHANCE
     held = pd.concat([pairs["x"], pairs["y"]]).value_counts()

@@ -24,6 +24,8 @@ from recount.workspace import Workspace
 # Why a record cannot be linked when the names stage did not already say so.
 NO_NAME = "no_name"
 NO_DATE_OR_PLACE = "no_date_or_place"  # a name and nothing else to tell namesakes apart
+# The frame's attribute: how many given names were keyed as another's form (`link.given_names`).
+LEARNT_NAMES = "learnt_given_names"
 
 BASE_COLUMNS = [
     "unique_id",
@@ -184,15 +186,17 @@ def prepare_frame(con: duckdb.DuckDBPyConnection, learn_names: bool = True) -> p
     frame = con.execute(sql).df()
     for name in ("tokens",):
         frame[name] = frame[name].astype(object)
-    if learn_names:
-        frame = with_learnt_names(frame, name_groups(learn_given_names(frame), frame))
+    learnt = name_groups(learn_given_names(frame), frame) if learn_names else {}
+    frame = with_learnt_names(frame, learnt)
     # How many linkable records carry each set of name tokens (of two or more):
     # pairs that share a rare full name are nearly all the same person.
     named = frame["reason"].isna() & (frame["token_count"] >= 2)
     counts = frame.loc[named, "token_set"].map(frame.loc[named, "token_set"].value_counts())
     frame["token_set_freq"] = pd.Series(counts, index=frame.index).astype("Int64")
     frame = with_written_areas(frame).drop(columns="unit_written")
-    return frame.sort_values(["source_id", "source_row"], kind="stable").reset_index(drop=True)
+    frame = frame.sort_values(["source_id", "source_row"], kind="stable").reset_index(drop=True)
+    frame.attrs[LEARNT_NAMES] = len(learnt)
+    return frame
 
 
 def linkable_records(frame: pd.DataFrame) -> pd.DataFrame:
