@@ -115,11 +115,10 @@ def equivalents(
     else): how many, and with --suggest the groups and their evidence in a file (never
     printed: names stay off the screen and out of logs)."""
     from recount.link.given_names import learn_given_names, name_groups, suggestion
-    from recount.link.prepare import prepare_frame
+    from recount.link.prepare import load_link_input
 
     ws = open_project(workspace).workspace
-    with ws.connect(read_only=True) as con:
-        frame = prepare_frame(con, learn_names=False)
+    frame = load_link_input(ws, learn_names=False)
     learnt = learn_given_names(frame)
     groups = name_groups(learnt, frame)
     declared = len(ws.config.names.equivalents)

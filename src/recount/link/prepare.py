@@ -134,14 +134,17 @@ FOLD_SQL = (
 )
 
 
-def load_link_input(ws: Workspace) -> pd.DataFrame:
-    """Every record with its comparison columns and `reason` (NULL when linkable)."""
+def load_link_input(ws: Workspace, learn_names: bool | None = None) -> pd.DataFrame:
+    """Every record with its comparison columns and `reason` (NULL when linkable); given names
+    learnt as one are keyed as one where `learn_names` (None: `[names] learn_equivalents`)."""
     for table in ("records", "normalized"):
         if not ws.has_table(table):
             stage = "ingest" if table == "records" else "normalize"
             raise WorkspaceError(f"{ws.root}: no table {table!r}; run `recount {stage}` first")
     with ws.connect(read_only=True) as con:
-        return prepare_frame(con, learn_names=ws.config.names.learn_equivalents)
+        if learn_names is None:
+            learn_names = ws.config.names.learn_equivalents
+        return prepare_frame(con, learn_names)
 
 
 def extra_fields(con: duckdb.DuckDBPyConnection, columns: set[str]) -> list[str]:
