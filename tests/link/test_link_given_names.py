@@ -52,17 +52,21 @@ def record(given: str, rest: list[str], source: str, day: int, place: str, born:
     }
 
 
-def world(seed: int, people: int = 300, families: int = 80, forms: dict = FORMS) -> pd.DataFrame:
-    """People on one to three of lists a, b, c (b writes `forms`), and families of two or three
-    brothers killed together (one family, one place and day, years of birth a year apart at
-    most), each brother on one to four lists: the namesakes and relatives a learner must not
-    take for one name."""
+def world(
+    seed: int, people: int = 300, families: int = 80, forms: dict = FORMS, unknown: float = 0.0
+) -> pd.DataFrame:
+    """People on one to three of lists a, b, c (b writes `forms`; c writes 'unk' for a share
+    `unknown` of given names), and families of two or three brothers killed together (one
+    family, one place and day, years of birth a year apart at most), each brother on one to four
+    lists: the namesakes and relatives a learner must not take for one name."""
     rng = np.random.default_rng(seed)
     rows = []
 
     def listed(given: str, rest: list[str], lists, day: int, place: str, born: int) -> None:
         for source in lists:
             name = forms.get(given, given) if source == "b" else given
+            if source == "c" and rng.random() < unknown:
+                name = "unk"
             rows.append(record(name, rest, source, day, place, born))
 
     for _ in range(people):
@@ -89,6 +93,13 @@ def test_a_lists_other_forms_are_learnt_and_brothers_names_are_not(seed):
 @pytest.mark.parametrize("seed", [1, 2])
 def test_brothers_alone_teach_nothing(seed):
     assert learn_given_names(world(seed, people=100, families=200, forms={})) == []
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_word_a_list_writes_for_any_given_name_is_no_name(seed):
+    # 'unk' on list c meets every name beyond chance; the names it meets meet as namesakes
+    learnt = learn_given_names(world(seed, people=1500, unknown=0.5))
+    assert {frozenset(n.names) for n in learnt} == {frozenset(p) for p in FORMS.items()}
 
 
 def test_one_family_on_many_lists_counts_once():

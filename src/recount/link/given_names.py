@@ -20,6 +20,9 @@ as one name where three things hold:
 - it holds at least `SHARE` of the rarer name's such pairs: a name's other form is one name,
   while a brother's name is any of many;
 - at least `MIN_PAIRS` such pairs show it.
+
+Pairs that share a name form a group, keyed as one; a group two of whose names meet as often as
+chance says (two people) is dropped (`consistent`).
 """
 
 from __future__ import annotations
@@ -38,6 +41,8 @@ from recount.link.spellings import CHANCE
 # Least share of the rarer name's pairs that a learnt pair must hold, and least pairs.
 SHARE = 0.5
 MIN_PAIRS = 3
+# A pair of names met this likely by chance alone is two names (`consistent`).
+TWO_NAMES = 0.05
 # Dates of death this many days apart still agree (lists shift a date by a day or two).
 DAYS_APART = 7
 UNKNOWN_SEX = "?"
@@ -115,15 +120,16 @@ def learn_given_names(frame: pd.DataFrame) -> list[LearntName]:
         same_sex = records if sex == UNKNOWN_SEX else records[records["sex"] == sex]
         share = same_sex["given_key"].value_counts(normalize=True)
         # namesakes never differ by drawing one name twice: their pairs are the rest
-        apart = max(1.0 - float((share**2).sum()), 1e-9)
+        differ = max(1.0 - float((share**2).sum()), 1e-9)
         in_pairs = pd.concat([group["x"], group["y"]]).value_counts() / (2 * len(group))
         seen = group.groupby(["x", "y"]).size().index
         x, y = seen.get_level_values(0), seen.get_level_values(1)
         at_share = share.reindex(x, fill_value=0).to_numpy() * share.reindex(y, fill_value=0)
-        by_records[seen] += 2 * len(group) * at_share.to_numpy() / apart
+        by_records[seen] += 2 * len(group) * at_share.to_numpy() / differ
         by_pairs[seen] += 2 * len(group) * in_pairs[x].to_numpy() * in_pairs[y].to_numpy()
     expected = np.maximum(by_records, by_pairs)
-    beyond = poisson.sf(counts - 1, expected) * len(counts) < CHANCE
+    chance = poisson.sf(counts - 1, expected)
+    beyond = chance * len(counts) < CHANCE
     held = pd.concat([pairs["x"], pairs["y"]]).value_counts()
     rarer = np.minimum(
         held[counts.index.get_level_values(0)].to_numpy(),
@@ -134,12 +140,22 @@ def learn_given_names(frame: pd.DataFrame) -> list[LearntName]:
         LearntName((x, y), int(n), float(e))
         for (x, y), n, e in zip(counts.index[taken], counts[taken], expected[taken], strict=True)
     ]
-    return sorted(learnt, key=lambda name: (-name.pairs, name.names))
+    apart = set(counts.index[chance >= TWO_NAMES])
+    return sorted(consistent(learnt, apart), key=lambda name: (-name.pairs, name.names))
 
 
-def name_groups(learnt: list[LearntName], frame: pd.DataFrame) -> dict[str, str]:
-    """Each learnt name -> its group's key: the group's name on the most records of `frame`
-    (pairs that share a name are one group)."""
+def consistent(learnt: list[LearntName], apart: set[tuple[str, str]]) -> list[LearntName]:
+    """The learnt pairs whose group (pairs that share a name join) holds no two names seen as
+    two people (`apart`: pairs met as often as chance says). A list that writes 'Inconnu'
+    or 'Baby' for any given name pairs it with Jean and with Pierre, who meet as namesakes:
+    that group is no name."""
+    groups = _components([n.names for n in learnt])
+    broken = {groups[x] for x, y in apart if x in groups and groups.get(y) == groups[x]}
+    return [n for n in learnt if groups[n.names[0]] not in broken]
+
+
+def _components(pairs: list[tuple[str, str]]) -> dict[str, str]:
+    """Each name of `pairs` -> its group's root (pairs that share a name join)."""
     parent: dict[str, str] = {}
 
     def find(name: str) -> str:
@@ -148,12 +164,17 @@ def name_groups(learnt: list[LearntName], frame: pd.DataFrame) -> dict[str, str]
             name = parent[name]
         return name
 
-    for learnt_name in learnt:
-        a, b = (find(n) for n in learnt_name.names)
-        parent[a] = b
+    for a, b in pairs:
+        parent[find(a)] = find(b)
+    return {name: find(name) for name in list(parent)}
+
+
+def name_groups(learnt: list[LearntName], frame: pd.DataFrame) -> dict[str, str]:
+    """Each learnt name -> its group's key: the group's name on the most records of `frame`
+    (pairs that share a name are one group)."""
     members = defaultdict(list)
-    for name in list(parent):
-        members[find(name)].append(name)
+    for name, root in _components([n.names for n in learnt]).items():
+        members[root].append(name)
     counts = frame["given_key"].value_counts()
     canonical = {}
     for group in members.values():
