@@ -46,6 +46,9 @@ TWO_NAMES = 0.05
 # Dates of death this many days apart still agree (lists shift a date by a day or two).
 DAYS_APART = 7
 UNKNOWN_SEX = "?"
+# Records sharing other names and a month beyond this many are namesakes (a common family name
+# alone at a million records): left out, which bounds the pairs compared (20,000 people: 19).
+MAX_ALIKE = 100
 # The link input's columns that hold name keys joined by spaces (besides its lists of keys).
 KEY_TEXTS = (
     "given_key", "father_key", "grandfather_key", "family_key", "name_key", "relation_anchor_key",
@@ -69,8 +72,9 @@ where l.given_key <> r.given_key
 
 @dataclass(frozen=True)
 class LearntName:
-    """Two given-name keys taken as one name, with the evidence: how many pairs of records
-    alike in everything else hold them, and how many chance would give."""
+    """Two given-name keys taken as one name, with the evidence: how many people or families
+    (pairs of records alike in everything else, once per other names and month) hold them, and
+    how many chance would give."""
 
     names: tuple[str, str]
     pairs: int
@@ -94,6 +98,8 @@ def alike_pairs(frame: pd.DataFrame) -> pd.DataFrame:
         for tokens, given in zip(frame.loc[usable, "tokens"], records["given_key"], strict=True)
     ]
     records = records[records["rest"] != ""]
+    crowd = records.groupby(["rest", "dod_month"])["rest"].transform("size")
+    records = records[crowd <= MAX_ALIKE]
     records["row"] = np.arange(len(records))
     con = duckdb.connect()
     try:
