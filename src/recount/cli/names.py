@@ -130,7 +130,9 @@ def equivalents(
         highlight=False,
         markup=False,
     )
-    if suggest and learnt:
+    if suggest and not learnt:
+        console.print("nothing to suggest: no file written")
+    elif suggest:
         path = ws.out_dir / "equivalents.toml"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(suggestion(learnt, frame), encoding="utf-8")
