@@ -21,12 +21,14 @@ out. Negated and hypothetical claims are kept and marked in `context`.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from recount.claims.claimants import ClaimantMention, Gazetteer
-from recount.claims.grammar import fields
+from recount.claims.grammar import fields, ranking
 from recount.claims.grammar.acronyms import definitions
 from recount.claims.grammar.attribution import (
     Attribution,
@@ -398,6 +400,7 @@ class SentenceClaim:
     attributed: bool = False
     place: Place | None = None
     period: Period | None = None
+    slate: list[ranking.Candidate] = field(default_factory=list)  # the claimant ranker's
 
 
 def sentence_claims(
@@ -432,6 +435,13 @@ def sentence_claims(
     elif state.new_paragraph and state.roundup:
         state.past_lede = True
     speaker_before = state.paragraph_speaker
+    prior = _Prior(
+        state.previous_claimant,
+        state.last_claimant,
+        state.principal,
+        [source for source, _ in state.paragraph_counts],
+        Counter(name for name, _ in state.named),
+    )
     if not item:
         state.list_source = None
         state.list_heading = None
@@ -570,7 +580,102 @@ def sentence_claims(
     }
     state.previous_measure = claims[-1].measure if claims else None
     state.previous_head_measure = claims[0].measure if claims else None
+    for claim in claims:
+        _rank_claimant(sentence, claim, attributions, mentions, state, speaker_before, prior)
     return claims
+
+
+@dataclass(frozen=True)
+class _Prior:
+    """The sources known before the sentence: the claimant ranker's candidates from earlier text."""
+
+    previous: tuple[str, str] | None
+    last: tuple[str, str] | None
+    principal: tuple[str, str] | None
+    paragraph: list[tuple[str, str]]
+    times_named: Counter
+
+
+def _rank_claimant(
+    sentence: str,
+    claim: SentenceClaim,
+    attributions: list[Attribution],
+    mentions: list[ClaimantMention],
+    state: DocumentState,
+    speaker: tuple[str, str] | None,
+    prior: _Prior,
+) -> None:
+    """The claimant the learnt ranker (grammar/ranking.py) scores best among the rules' pick and
+    the other sources the sentence and the text so far name; the rules' pick is one feature."""
+    slate = ranking.Slate(state.outlet)
+    position = claim.quantity.start
+    here = ranking.clause_of(sentence, position)
+    if claim.attributed and claim.claimant_kind != "outlet":
+        slate.named(
+            claim.claimant,
+            claim.claimant_kind,
+            rule=1.0,
+            rule_continued=float(claim.continued),
+        )
+    else:
+        slate.named(None, "outlet", rule=1.0, rule_named_none=1.0)
+    quote = _quote_at(state, position)
+    if quote is not None:
+        slate.named(None, "outlet", outlet_in_quote=1.0)
+        if quote.speaker is not None:
+            slate.named(quote.speaker, quote.kind, quote_speaker=1.0)
+    cues = [a for a in attributions if a.claimant is not None or a.kind in ("anonymous", "others")]
+    nearest_cue = min(cues, key=lambda a: abs(a.cue - position), default=None)
+    for a in cues:
+        name = None if a.kind in ("anonymous", "others") else _full_name(a.claimant, state)
+        scoped = a.scope is not None and a.scope[0] <= position < a.scope[1]
+        slate.named(
+            name,
+            "outlet" if name is None else a.kind,
+            cue=1.0,
+            cue_same_clause=float(ranking.clause_of(sentence, a.cue) == here),
+            cue_before=float(a.cue < position),
+            cue_scoped=float(scoped),
+            cue_nearest=float(a is nearest_cue),
+            in_sentence=1.0,
+            closeness=ranking.closeness(a.cue, position),
+        )
+    nearest_mention = min(mentions, key=lambda m: abs(m.start - position), default=None)
+    for m in mentions:
+        slate.named(
+            m.claimant.name,
+            m.claimant.kind,
+            mention=1.0,
+            mention_before=float(m.end <= position),
+            mention_nearest=float(m is nearest_mention),
+            in_sentence=1.0,
+            closeness=ranking.closeness(m.start, position),
+        )
+    earlier = (
+        (prior.previous, "previous_sentence"),
+        (speaker, "paragraph_speaker"),
+        (prior.last, "last_named"),
+        (prior.principal, "principal"),
+        *((source, "paragraph_source") for source in prior.paragraph[-3:]),
+    )
+    for source, feature in earlier:
+        if source is not None:
+            slate.named(source[0], source[1], **{feature: 1.0})
+    if state.credited is not None:
+        slate.named(state.credited[0], "other", credited=1.0)
+    for candidate in slate.candidates:
+        if candidate.name is not None:
+            times = prior.times_named.get(candidate.name, 0)
+            candidate.values["log_times_named"] = math.log1p(times)
+    ranking.finish(slate.candidates, state.credited is not None, state.cited, state.wire_style)
+    claim.slate = slate.candidates
+    chosen = ranking.best(claim.slate)
+    if chosen.values.get("rule"):
+        return
+    if chosen.name is None:
+        claim.claimant, claim.claimant_kind, claim.attributed = state.outlet, "outlet", False
+    else:
+        claim.claimant, claim.claimant_kind, claim.attributed = chosen.name, chosen.kind, True
 
 
 # "413 people disappeared; 185 of them were later found": a share of the missing (or the

@@ -1,0 +1,164 @@
+"""Claimant choice learnt from labelled text: a ranker over the claimants the grammar proposes.
+
+The grammar's rules pick one claimant per figure; rules written from one corpus's constructions
+did not carry to the next (docs/bench/claims.md, Round 22). Here the rules' pick is one candidate
+among the others the sentence and the text so far offer (every attribution cue and named body in
+the sentence, the previous sentence's source, the paragraph's speaker, the text's first source,
+the quote's speaker, the text's own voice), each described by a few features (the rules' pick,
+side and distance of the name from the figure, a verb of saying, the kind of body, a quote). A
+conditional logit, fitted on the dev corpora's labelled claims (scripts/train_claimant_ranker.py),
+scores them; the best-scored candidate is the claimant. Its weights are `data/claimant_ranker.json`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+KINDS = ("un", "ngo", "government", "monitor", "research", "media", "armed_group", "person")
+FEATURES = (
+    "rule",
+    "rule_continued",
+    "rule_named_none",
+    "outlet",
+    "outlet_in_quote",
+    "cue",
+    "cue_same_clause",
+    "cue_before",
+    "cue_scoped",
+    "cue_nearest",
+    "mention",
+    "mention_before",
+    "mention_nearest",
+    "closeness",
+    "in_sentence",
+    "previous_sentence",
+    "paragraph_speaker",
+    "last_named",
+    "principal",
+    "paragraph_source",
+    "quote_speaker",
+    "log_times_named",
+    "credited",
+    "generic_name",
+    "name_words",
+    "rule_generic",
+    "rule_outside_sentence",
+    "outlet_credited",
+    "outlet_cited",
+    "outlet_wire",
+    *(f"kind_{k}" for k in KINDS),
+    "kind_other",
+)
+_INDEX = {name: i for i, name in enumerate(FEATURES)}
+OUTLET = "@outlet"
+_CLAUSE_BREAK_RE = re.compile(r"[;:]|,\s+(?:while|but|whereas|and\s+(?:the|a)\b)|\s[–—]\s")
+
+
+@dataclass
+class Candidate:
+    """One claimant a figure may have: its name (OUTLET for the text's own voice) and features."""
+
+    name: str | None
+    kind: str
+    attributed: bool
+    values: dict[str, float] = field(default_factory=dict)
+
+    def vector(self) -> list[float]:
+        row = [0.0] * len(FEATURES)
+        for name, value in self.values.items():
+            row[_INDEX[name]] = value
+        return row
+
+
+def key(name: str | None) -> str:
+    """Candidates are one when their names fold alike ('the UN', 'UN')."""
+    if name is None:
+        return OUTLET
+    words = re.sub(r"['’]s\b|[^\w\s]", " ", name.casefold()).split()
+    while words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words) or OUTLET
+
+
+class Slate:
+    """The candidates of one figure, merged by name; each source of a candidate adds features."""
+
+    def __init__(self, outlet: str | None):
+        self.outlet = outlet
+        self.by_key: dict[str, Candidate] = {}
+        self.add(OUTLET, None, "outlet", False, outlet=1.0)
+
+    def add(self, name_key: str, name: str | None, kind: str, attributed: bool, **values) -> None:
+        candidate = self.by_key.get(name_key)
+        if candidate is None:
+            candidate = Candidate(name, kind, attributed)
+            self.by_key[name_key] = candidate
+            kind_feature = f"kind_{kind}" if kind in KINDS else "kind_other"
+            if name_key != OUTLET:
+                candidate.values[kind_feature] = 1.0
+        for feature, value in values.items():
+            candidate.values[feature] = max(candidate.values.get(feature, 0.0), value)
+
+    def named(self, name: str | None, kind: str | None, **values) -> None:
+        """A source named somewhere (the text's own voice when `kind` is 'outlet' or no name)."""
+        if not name or kind == "outlet" or name == self.outlet:
+            self.add(OUTLET, None, "outlet", False, **values)
+        else:
+            self.add(key(name), name, kind or "other", True, **values)
+
+    @property
+    def candidates(self) -> list[Candidate]:
+        return list(self.by_key.values())
+
+
+def finish(candidates: list[Candidate], credited: bool, cited: bool, wire: bool) -> None:
+    """The features that describe a candidate as a whole, once every source has added its own."""
+    for c in candidates:
+        v = c.values
+        if c.name is None:
+            v["outlet_credited"], v["outlet_cited"], v["outlet_wire"] = map(
+                float, (credited, cited, wire)
+            )
+            continue
+        words = c.name.split()
+        generic = not any(w[:1].isupper() for w in words)
+        v["generic_name"] = float(generic)
+        v["name_words"] = min(len(words), 6) / 6
+        if v.get("rule"):
+            v["rule_generic"] = float(generic)
+            v["rule_outside_sentence"] = float(not v.get("in_sentence"))
+
+
+def clause_of(sentence: str, offset: int) -> int:
+    return sum(1 for m in _CLAUSE_BREAK_RE.finditer(sentence) if m.start() < offset)
+
+
+def closeness(a: int, b: int) -> float:
+    """1 at the figure, falling with the log of the distance to 0 at about 1,000 characters."""
+    return max(0.0, 1.0 - math.log1p(abs(a - b)) / 7.0)
+
+
+@lru_cache(maxsize=1)
+def weights() -> tuple[float, ...]:
+    """The fitted weights, in FEATURES' order (data/claimant_ranker.json)."""
+    data = json.loads(
+        resources.files("recount.claims").joinpath("data/claimant_ranker.json").read_text("utf-8")
+    )
+    if tuple(data["features"]) != FEATURES:
+        raise ValueError("data/claimant_ranker.json was fitted on other features: retrain it")
+    return tuple(float(w) for w in data["weights"])
+
+
+def score(candidate: Candidate, w: tuple[float, ...]) -> float:
+    return sum(w[_INDEX[name]] * value for name, value in candidate.values.items())
+
+
+def best(candidates: list[Candidate], w: tuple[float, ...] | None = None) -> Candidate:
+    """The best-scored candidate; on a tie the rules' pick (then the first proposed)."""
+    w = weights() if w is None else w
+    return max(candidates, key=lambda c: (score(c, w), c.values.get("rule", 0.0)))
