@@ -94,7 +94,7 @@ def _as_the_rules_read(row: dict, claim) -> dict:
 def fit(examples: list, ridge: float = RIDGE, steps: int = 50) -> np.ndarray:
     """Conditional logit: maximise sum log P(a right candidate) - ridge/2 |w|^2, by Newton."""
     informative = [(x, y) for _, x, y, _ in examples if 0 < y.sum() < len(y)]
-    w = np.zeros(len(FEATURES))
+    w = np.zeros(examples[0][1].shape[1])
     for _ in range(steps):
         gradient = -ridge * w
         hessian = -ridge * np.eye(len(w))

@@ -21,9 +21,7 @@ out. Negated and hypothetical claims are kept and marked in `context`.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
@@ -440,7 +438,7 @@ def sentence_claims(
         state.last_claimant,
         state.principal,
         [source for source, _ in state.paragraph_counts],
-        Counter(name for name, _ in state.named),
+        state.previous_measures,
     )
     if not item:
         state.list_source = None
@@ -593,7 +591,7 @@ class _Prior:
     last: tuple[str, str] | None
     principal: tuple[str, str] | None
     paragraph: list[tuple[str, str]]
-    times_named: Counter
+    measures: frozenset[str]
 
 
 def _rank_claimant(
@@ -663,11 +661,16 @@ def _rank_claimant(
             slate.named(source[0], source[1], **{feature: 1.0})
     if state.credited is not None:
         slate.named(state.credited[0], "other", credited=1.0)
-    for candidate in slate.candidates:
-        if candidate.name is not None:
-            times = prior.times_named.get(candidate.name, 0)
-            candidate.values["log_times_named"] = math.log1p(times)
-    ranking.finish(slate.candidates, state.credited is not None, state.cited, state.wire_style)
+    setting = ranking.Setting(
+        credited=state.credited is not None,
+        cited=state.cited,
+        wire=state.wire_style,
+        datelined=state.datelined,
+        roundup=state.roundup,
+        new_paragraph=state.new_paragraph,
+        same_measure=claim.measure in prior.measures,
+    )
+    ranking.finish(slate.candidates, setting)
     claim.slate = slate.candidates
     chosen = ranking.best(claim.slate)
     if chosen.values.get("rule"):

@@ -42,7 +42,6 @@ FEATURES = (
     "principal",
     "paragraph_source",
     "quote_speaker",
-    "log_times_named",
     "credited",
     "generic_name",
     "name_words",
@@ -51,6 +50,12 @@ FEATURES = (
     "outlet_credited",
     "outlet_cited",
     "outlet_wire",
+    "outlet_datelined",
+    "outlet_roundup",
+    "continued_new_paragraph",
+    "continued_same_measure",
+    "continued_cited",
+    "continued_wire",
     *(f"kind_{k}" for k in KINDS),
     "kind_other",
 )
@@ -116,15 +121,36 @@ class Slate:
         return list(self.by_key.values())
 
 
-def finish(candidates: list[Candidate], credited: bool, cited: bool, wire: bool) -> None:
+@dataclass(frozen=True)
+class Setting:
+    """What the text around a figure is like: its paragraph's credit or dateline, an
+    encyclopedia's citations, wire copy's one-sentence paragraphs, a roundup of reports."""
+
+    credited: bool
+    cited: bool
+    wire: bool
+    datelined: bool
+    roundup: bool
+    new_paragraph: bool
+    same_measure: bool  # the figure counts what the previous sentence's source counted
+
+
+def finish(candidates: list[Candidate], setting: Setting) -> None:
     """The features that describe a candidate as a whole, once every source has added its own."""
     for c in candidates:
         v = c.values
         if c.name is None:
-            v["outlet_credited"], v["outlet_cited"], v["outlet_wire"] = map(
-                float, (credited, cited, wire)
-            )
+            v["outlet_credited"] = float(setting.credited)
+            v["outlet_cited"] = float(setting.cited)
+            v["outlet_wire"] = float(setting.wire)
+            v["outlet_datelined"] = float(setting.datelined)
+            v["outlet_roundup"] = float(setting.roundup)
             continue
+        if v.get("rule_continued"):
+            v["continued_new_paragraph"] = float(setting.new_paragraph)
+            v["continued_same_measure"] = float(setting.same_measure)
+            v["continued_cited"] = float(setting.cited)
+            v["continued_wire"] = float(setting.wire)
         words = c.name.split()
         generic = not any(w[:1].isupper() for w in words)
         v["generic_name"] = float(generic)
