@@ -37,7 +37,7 @@ from recount.claims.grammar.ranking import FEATURES
 
 ROOT = Path(__file__).resolve().parents[1]
 WEIGHTS = ROOT / "src" / "recount" / "claims" / "data" / "claimant_ranker.json"
-RIDGE = 1.0
+RIDGE = 10.0
 FOLDS = 5
 
 

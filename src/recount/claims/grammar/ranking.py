@@ -52,14 +52,20 @@ FEATURES = (
     "outlet_wire",
     "outlet_datelined",
     "outlet_roundup",
-    "continued_new_paragraph",
-    "continued_same_measure",
-    "continued_cited",
-    "continued_wire",
+    "earlier",
+    "earlier_new_paragraph",
+    "earlier_same_family",
+    "earlier_cited",
+    "earlier_wire",
+    "earlier_datelined",
+    "earlier_event_subject",
+    "principal_same_family",
     *(f"kind_{k}" for k in KINDS),
     "kind_other",
 )
 _INDEX = {name: i for i, name in enumerate(FEATURES)}
+# Sources named before the figure's sentence.
+EARLIER = ("previous_sentence", "paragraph_speaker", "last_named", "principal", "paragraph_source")
 OUTLET = "@outlet"
 _CLAUSE_BREAK_RE = re.compile(r"[;:]|,\s+(?:while|but|whereas|and\s+(?:the|a)\b)|\s[–—]\s")
 
@@ -132,7 +138,9 @@ class Setting:
     datelined: bool
     roundup: bool
     new_paragraph: bool
-    same_measure: bool  # the figure counts what the previous sentence's source counted
+    same_family: bool  # the figure counts what the previous sentence's sources counted (harm, …)
+    principal_family: bool  # … what the text's first source counted
+    event_subject: bool  # an event is the subject of the figure's clause ("a blast killed 9")
 
 
 def finish(candidates: list[Candidate], setting: Setting) -> None:
@@ -146,11 +154,15 @@ def finish(candidates: list[Candidate], setting: Setting) -> None:
             v["outlet_datelined"] = float(setting.datelined)
             v["outlet_roundup"] = float(setting.roundup)
             continue
-        if v.get("rule_continued"):
-            v["continued_new_paragraph"] = float(setting.new_paragraph)
-            v["continued_same_measure"] = float(setting.same_measure)
-            v["continued_cited"] = float(setting.cited)
-            v["continued_wire"] = float(setting.wire)
+        if not v.get("in_sentence") and any(v.get(f) for f in EARLIER):
+            v["earlier"] = 1.0
+            v["earlier_new_paragraph"] = float(setting.new_paragraph)
+            v["earlier_same_family"] = float(setting.same_family)
+            v["earlier_cited"] = float(setting.cited)
+            v["earlier_wire"] = float(setting.wire)
+            v["earlier_datelined"] = float(setting.datelined)
+            v["earlier_event_subject"] = float(setting.event_subject)
+            v["principal_same_family"] = float(bool(v.get("principal")) and setting.principal_family)
         words = c.name.split()
         generic = not any(w[:1].isupper() for w in words)
         v["generic_name"] = float(generic)
