@@ -570,6 +570,8 @@ def sentence_claims(
     state.previous_head_measure = claims[0].measure if claims else None
     for claim in claims:
         _rank_claimant(sentence, claim, attributions, mentions, state, speaker_before, prior)
+        if claim.attributed and claim.slate:  # a name as it was written: whose ministry
+            _resolve_institution(claim, all_places, state, gazetteer, state.offset + len(sentence))
     return claims
 
 
@@ -594,20 +596,13 @@ def _rank_claimant(
     speaker: tuple[str, str] | None,
     prior: _Prior,
 ) -> None:
-    """The claimant the learnt ranker (grammar/ranking.py) scores best among the rules' pick and
-    the other sources the sentence and the text so far name; the rules' pick is one feature."""
+    """A figure the rules leave to the text's own voice: the claimant the learnt ranker
+    (grammar/ranking.py) scores best among that voice and the sources the text names."""
+    if claim.attributed and claim.claimant_kind != "outlet":
+        return
     slate = ranking.Slate(state.outlet)
     position = claim.quantity.start
     here = ranking.clause_of(sentence, position)
-    if claim.attributed and claim.claimant_kind != "outlet":
-        slate.named(
-            claim.claimant,
-            claim.claimant_kind,
-            rule=1.0,
-            rule_continued=float(claim.continued),
-        )
-    else:
-        slate.named(None, "outlet", rule=1.0, rule_named_none=1.0)
     quote = _quote_at(state, position)
     if quote is not None:
         slate.named(None, "outlet", outlet_in_quote=1.0)
@@ -666,11 +661,7 @@ def _rank_claimant(
     ranking.finish(slate.candidates, setting)
     claim.slate = slate.candidates
     chosen = ranking.best(claim.slate)
-    if chosen.values.get("rule"):
-        return
-    if chosen.name is None:
-        claim.claimant, claim.claimant_kind, claim.attributed = state.outlet, "outlet", False
-    else:
+    if chosen.name is not None:
         claim.claimant, claim.claimant_kind, claim.attributed = chosen.name, chosen.kind, True
 
 
@@ -1047,13 +1038,19 @@ def _report_population(
         bare = _BARE_COUNT_RE.match(sentence, claim.quantity.end)
         if (
             bare
-            and _same_source(claim.claimant, state)
+            and _goes_on(claim, state)
             and claim.measure in _REPORT_MEASURES
             and claim.population == "all"
             and not claim.own_population
         ):
             claim.population = state.report_population
     return None
+
+
+def _goes_on(claim: SentenceClaim, state: DocumentState) -> bool:
+    """The report's author goes on: named again, or the text's own voice after it (whose
+    figures the claimant ranker may yet credit to the report)."""
+    return not claim.attributed or _same_source(claim.claimant, state)
 
 
 def _same_source(claimant: str | None, state: DocumentState) -> bool:
@@ -1087,8 +1084,7 @@ def _report_period(
     if state.report_period is None:
         return
     for claim in claims:
-        own = _same_source(claim.claimant, state)
-        if own and claim.period is None and claim.measure in _REPORT_MEASURES:
+        if _goes_on(claim, state) and claim.period is None and claim.measure in _REPORT_MEASURES:
             claim.period = state.report_period
 
 

@@ -1,13 +1,16 @@
-"""Claimant choice learnt from labelled text: a ranker over the claimants the grammar proposes.
+"""Whose is a figure no one in its sentence claims: a ranker learnt from labelled text.
 
-The grammar's rules pick one claimant per figure; rules written from one corpus's constructions
-did not carry to the next (docs/bench/claims.md, Round 22). Here the rules' pick is one candidate
-among the others the sentence and the text so far offer (every attribution cue and named body in
-the sentence, the previous sentence's source, the paragraph's speaker, the text's first source,
-the quote's speaker, the text's own voice), each described by a few features (the rules' pick,
-side and distance of the name from the figure, a verb of saying, the kind of body, a quote). A
-conditional logit, fitted on the dev corpora's labelled claims (scripts/train_claimant_ranker.py),
-scores them; the best-scored candidate is the claimant. Its weights are `data/claimant_ranker.json`.
+The grammar names a figure's claimant where the text gives one by its grammar (a verb of saying,
+"according to", a list's heading, a timeline's label). A figure it leaves to the text's own voice
+may still go on in the words of a source named before ("… according to AAPP." / "The junta has
+arrested 27,702 people"), or not ("Last week gunmen killed 22"). A rule made that call until round
+21 and did not carry to new text (docs/bench/claims.md, Round 22). Here the candidates are the
+text's own voice, the sources named before (the previous sentence's, the paragraph's speaker,
+the text's first), the names of the sentence, the quote's speaker and the paragraph's credit,
+each described by a few features (where it was named, side and distance from the figure, a verb
+of saying, the kind of body, the kind of text). A conditional logit fitted on the dev splits'
+labelled claims (scripts/train_claimant_ranker.py) scores them; the best-scored is the
+claimant, the text's own voice on a tie. Its weights are `data/claimant_ranker.json`.
 """
 
 from __future__ import annotations
@@ -21,9 +24,6 @@ from importlib import resources
 
 KINDS = ("un", "ngo", "government", "monitor", "research", "media", "armed_group", "person")
 FEATURES = (
-    "rule",
-    "rule_continued",
-    "rule_named_none",
     "outlet",
     "outlet_in_quote",
     "cue",
@@ -45,8 +45,6 @@ FEATURES = (
     "credited",
     "generic_name",
     "name_words",
-    "rule_generic",
-    "rule_outside_sentence",
     "outlet_credited",
     "outlet_cited",
     "outlet_wire",
@@ -162,14 +160,13 @@ def finish(candidates: list[Candidate], setting: Setting) -> None:
             v["earlier_wire"] = float(setting.wire)
             v["earlier_datelined"] = float(setting.datelined)
             v["earlier_event_subject"] = float(setting.event_subject)
-            v["principal_same_family"] = float(bool(v.get("principal")) and setting.principal_family)
+            v["principal_same_family"] = float(
+                bool(v.get("principal")) and setting.principal_family
+            )
         words = c.name.split()
         generic = not any(w[:1].isupper() for w in words)
         v["generic_name"] = float(generic)
         v["name_words"] = min(len(words), 6) / 6
-        if v.get("rule"):
-            v["rule_generic"] = float(generic)
-            v["rule_outside_sentence"] = float(not v.get("in_sentence"))
 
 
 def clause_of(sentence: str, offset: int) -> int:
@@ -197,6 +194,6 @@ def score(candidate: Candidate, w: tuple[float, ...]) -> float:
 
 
 def best(candidates: list[Candidate], w: tuple[float, ...] | None = None) -> Candidate:
-    """The best-scored candidate; on a tie the rules' pick (then the first proposed)."""
+    """The best-scored candidate; on a tie the first proposed (the text's own voice)."""
     w = weights() if w is None else w
-    return max(candidates, key=lambda c: (score(c, w), c.values.get("rule", 0.0)))
+    return max(candidates, key=lambda c: score(c, w))
