@@ -48,7 +48,7 @@ TESTS = Path(__file__).resolve().parents[1] / "tests" / "claims"
 DEV = TESTS / "dev"
 # Spent blind splits kept as development material: dev2 (blind) to dev17 (blind16).
 SPLITS = [TESTS / f"dev{n}" for n in range(2, 18)]
-# The sixteenth blind split, labelled by an engineer who does not develop the extractor
+# The seventeenth blind split, labelled by an engineer who does not develop the extractor
 # (README); scored once, from a frozen copy; never developed on. Between a spent split's rename
 # and the next split's commit the folder does not exist and `--blind` refuses ("no labelled corpus").
 # (blind4, scored once on 2026-12-05, note 35, is development material since: dev5;
@@ -59,7 +59,7 @@ SPLITS = [TESTS / f"dev{n}" for n in range(2, 18)]
 # 2026-12-06, note 125, is dev13; blind13, scored once on 2026-12-06, note 133, is dev14;
 # blind14, scored once on 2026-12-07, note 145, is dev15; blind15, scored once on 2026-12-07,
 # note 155, is dev16; blind16, scored once on 2026-12-07, note 176, is dev17.)
-BLIND = TESTS / "blind16"
+BLIND = TESTS / "blind17"
 # Spent blind splits kept as development material, halved by conflict (README in each folder):
 # half A is developed on, half B checked at milestones. Passage numbers of half A.
 # The halves B of the newest splits are held out: a round scores them at its start and its end only
