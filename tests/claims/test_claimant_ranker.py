@@ -57,8 +57,8 @@ def test_the_fit_finds_the_feature_that_marks_the_right_candidate_and_repeats_it
 
 
 def test_the_best_scored_candidate_wins_and_a_tie_keeps_the_texts_own_voice():
-    own = ranking.Candidate(None, "outlet", False, {"outlet": 1.0})
-    earlier = ranking.Candidate("Health Ministry", "government", True, {"previous_sentence": 1.0})
+    own = ranking.Candidate(None, "outlet", {"outlet": 1.0})
+    earlier = ranking.Candidate("Health Ministry", "government", {"previous_sentence": 1.0})
     w = [0.0] * len(ranking.FEATURES)
     assert ranking.best([own, earlier], tuple(w)) is own
     w[ranking.FEATURES.index("previous_sentence")] = 0.5

@@ -70,11 +70,10 @@ _CLAUSE_BREAK_RE = re.compile(r"[;:]|,\s+(?:while|but|whereas|and\s+(?:the|a)\b)
 
 @dataclass
 class Candidate:
-    """One claimant a figure may have: its name (OUTLET for the text's own voice) and features."""
+    """One claimant a figure may have: its name (None for the text's own voice) and features."""
 
     name: str | None
     kind: str
-    attributed: bool
     values: dict[str, float] = field(default_factory=dict)
 
     def vector(self) -> list[float]:
@@ -100,12 +99,12 @@ class Slate:
     def __init__(self, outlet: str | None):
         self.outlet = outlet
         self.by_key: dict[str, Candidate] = {}
-        self.add(OUTLET, None, "outlet", False, outlet=1.0)
+        self.add(OUTLET, None, "outlet", outlet=1.0)
 
-    def add(self, name_key: str, name: str | None, kind: str, attributed: bool, **values) -> None:
+    def add(self, name_key: str, name: str | None, kind: str, **values) -> None:
         candidate = self.by_key.get(name_key)
         if candidate is None:
-            candidate = Candidate(name, kind, attributed)
+            candidate = Candidate(name, kind)
             self.by_key[name_key] = candidate
             kind_feature = f"kind_{kind}" if kind in KINDS else "kind_other"
             if name_key != OUTLET:
@@ -116,9 +115,9 @@ class Slate:
     def named(self, name: str | None, kind: str | None, **values) -> None:
         """A source named somewhere (the text's own voice when `kind` is 'outlet' or no name)."""
         if not name or kind == "outlet" or name == self.outlet:
-            self.add(OUTLET, None, "outlet", False, **values)
+            self.add(OUTLET, None, "outlet", **values)
         else:
-            self.add(key(name), name, kind or "other", True, **values)
+            self.add(key(name), name, kind or "other", **values)
 
     @property
     def candidates(self) -> list[Candidate]:
