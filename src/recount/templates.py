@@ -10,6 +10,7 @@ from recount.settings import (
     EstimateSettings,
     LcmcrSettings,
     LinkSettings,
+    NamesSettings,
     ProjectSettings,
     ReportSettings,
 )
@@ -79,6 +80,9 @@ event = "{event}"            # {" | ".join(EVENTS)}
                               # before_period (unset: none is)
 # equivalents = [["jean", "yohana"], ["pierre", "petro"]]  # given names that are one name
                               # in the lists' languages, keyed as one (with the pack's)
+# learn_equivalents = {json.dumps(NamesSettings.learn_equivalents)}    # link keys as one the given names
+                              # that records alike in all else show are one name
+                              # (`recount names equivalents --suggest` writes them out)
 
 [link]
 backend = "{LinkSettings.backend}"           # {" | ".join(BACKENDS)}
