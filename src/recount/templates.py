@@ -95,6 +95,7 @@ strata = {strata}
 # min_records = {estimate.min_records}           # strata with fewer documented people are not estimated
 # pooled = ["total"]         # levels also estimated from one pooled table
 # workers = {estimate.workers}                # worker processes
+# linkage_draws = {json.dumps(estimate.linkage_draws)}     # plausible clusterings the estimate pools over (0: the single one)
 #
 # [estimate.lcmcr]           # burnin, draws (per chain), thin, sampler, ...
 # burnin = 2000
