@@ -110,6 +110,63 @@ def test_the_default_fit_and_the_sweeps_alone_share_the_posterior():
     assert not all(same_quantiles(a, b) for a, b in zip(others, theirs, strict=True))
 
 
+def _twenty_strata_table():
+    """Twenty strata of 2,000 people from one two-class population, each stratum's class
+    weights drawn around (0.7, 0.3) (0.5 on the log scale): strata that pin their own
+    weights, and so the shared weights through them."""
+    rng = np.random.default_rng(0)
+    lam = np.array([[0.5, 0.4, 0.45], [0.1, 0.08, 0.12]])
+    rows = []
+    for s in range(20):
+        logit = np.log([0.7, 0.3]) + 0.5 * rng.standard_normal(2)
+        weights = np.exp(logit) / np.exp(logit).sum()
+        table = latent_class_population(2_000, weights, lam, seed=100 + s)
+        rows.append(table.assign(place=f"S{s:02d}"))
+    return pd.concat(rows, ignore_index=True)
+
+
+def test_the_layout_moves_leave_shared_weights_the_single_site_sweeps_stay_stuck_on():
+    """Start where every stratum's own class weights fit (log beta + tau z_s as a chain
+    placed them) but the shared weights beta are 0.05 for the class the strata give more
+    weight and 0.95 for the other, the strata's z carrying the difference. The sweeps alone move beta with z held, so every large stratum's weights
+    with it: in 200 sweeps that class's beta stays below 0.15 and tau, stretched to carry
+    z, above 1.
+    With the layout's moves (beta moved with the strata's weights held) beta is back among
+    the strata's weights and tau near the strata's spread within those sweeps."""
+    from recount.estimate._lcmcr_nuts import (
+        StrataChain,
+        stick_weights,
+        sticks_from_weights,
+        strata_sweeps,
+    )
+
+    cells, counts, starts, active = HLCMCR(strata=("place",), K=2)._arrays(_twenty_strata_table())
+    chain = StrataChain(
+        np.random.default_rng(5), cells, counts, starts, active, 2, 0.25, 0.25, 1.0, 1.0, 1.0, 1
+    )
+    start, data = chain.state[0].copy(), chain.data
+    n_lists, tau_at, z = 3, 3 * 2 + 1, slice(3 * 2 + 3, 3 * 2 + 3 + 20 * 2)
+    log_beta = np.empty(2)
+    stick_weights(start, n_lists, 2, log_beta)
+    tau = np.exp(start[tau_at])
+    strata_weights = log_beta + tau * start[z].reshape(20, 2)
+    large = int(np.argmax(log_beta))
+    off = np.log([0.95, 0.95])
+    off[large] = np.log(0.05)
+    sticks_from_weights(off, n_lists, start)
+    start[z] = ((strata_weights - off) / tau).ravel()
+    out = np.empty((1, 20), dtype=np.int64)
+    for layout, seed in ((False, 0), (False, 1), (True, 0), (True, 1)):
+        x = start.copy()
+        strata_sweeps(np.random.default_rng(seed), x, data, 200, 200, out, layout)
+        stick_weights(x, n_lists, 2, log_beta)
+        beta, tau = np.exp(log_beta[large]), np.exp(x[tau_at])
+        if layout:
+            assert 0.3 < beta < 0.8 and tau < 0.6
+        else:
+            assert beta < 0.15 and tau > 1.0
+
+
 def test_each_draw_records_the_log_density_where_the_chain_stands():
     """`log_density_draws_` is what tells chains in modes apart: draw by draw it is the
     model's density at the chain's position, and chains of one mode agree on it."""

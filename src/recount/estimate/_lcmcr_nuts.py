@@ -925,6 +925,8 @@ def refresh_classes(rng, x, g, data):
 # reference sampler, which shares no code with the density NUTS samples but its bounds.
 SLICE_STEPS = 30  # stepping-out limit of a slice step, in widths
 ETA, RHO, Z, STICK, LOG_TAU, LOG_SIGMA, CENTRED_TAU, SCALED_SIGMA = range(8)
+CENTRED_STICK, LIST_LOCATION = 8, 9  # the layout's centred moves (`centred_moves`)
+CENTRED_ROUNDS = 3  # passes over the sticks in one `centred_moves`
 
 
 @njit(cache=True, nogil=True)
@@ -1064,12 +1066,46 @@ def _conditional(kind, a, b, x, data, members, ones, saved):
     with the density's own bounds: ETA eta_ab, RHO rho of stratum a on list b, Z z of
     stratum a and class b, STICK the a-th stick logit, LOG_TAU and LOG_SIGMA; CENTRED_TAU
     log tau with tau z held (sum of its squares in saved[0]: z moves with tau), and
-    SCALED_SIGMA log sigma with rho / sigma held (in `saved`: rho moves with sigma)."""
+    SCALED_SIGMA log sigma with rho / sigma held (in `saved`: rho moves with sigma);
+    CENTRED_STICK the a-th stick logit with every stratum's log weights log beta + tau z_s
+    held (in `saved`: z moves with beta) and LIST_LOCATION eta_a0 with eta_ak - eta_a0 and
+    rho_sa + eta_a0 held (in `saved`: list a's capture logits and shifts move together).
+    The last two leave the likelihood as it is: only the priors are evaluated."""
     n_lists, n_classes, tau_scale, n_strata = data[7], data[8], data[14], data[15]
     active, a_lambda, b_lambda = data[13], data[16], data[17]
     stick_at = n_lists * n_classes
     tau_at = stick_at + n_classes - 1
     rho_at0 = x.size - n_strata * n_lists
+    if kind == LIST_LOCATION:
+        location = x[a * n_classes]
+        sigma = math.exp(x[tau_at + 1])
+        out = 0.0
+        for k in range(n_classes):
+            eta = location + saved[k]
+            if not abs(eta) < MAX_LOGIT:
+                return -np.inf
+            out += a_lambda * _log_sigmoid(eta) + b_lambda * _log_sigmoid(-eta)
+        for s in range(n_strata):
+            rho = saved[n_classes + s] - location
+            if not abs(rho) < MAX_LOGIT:
+                return -np.inf
+            out -= 0.5 * (rho / sigma) ** 2
+        return out
+    if kind == CENTRED_STICK:
+        tau = math.exp(x[tau_at])
+        log_beta = np.empty(n_classes)
+        stick_weights(x, n_lists, n_classes, log_beta)
+        out = _stick_prior(log_beta, data[11], data[9], data[10], np.zeros(n_classes))
+        remaining = 0.0
+        for stick in range(n_classes - 1):
+            nu = x[stick_at + stick]
+            out += remaining + _log_sigmoid(nu) + _log_sigmoid(-nu)
+            remaining += _log_sigmoid(-nu)
+        for s in range(n_strata):
+            for k in range(n_classes):
+                z = (saved[s * n_classes + k] - log_beta[k]) / tau
+                out -= 0.5 * z * z
+        return out
     if kind == ETA:
         value = x[a * n_classes + b]
         if not abs(value) < MAX_LOGIT:
@@ -1233,15 +1269,77 @@ def strata_sweep(rng, x, data):
         x[rho_at0 + i] = after * saved[i]
 
 
+# The layout's centred moves. The sweep and NUTS move the shared weights beta with each
+# stratum's z held (the non-centred form), so every stratum's own weights
+# pi_s = softmax(log beta + tau z_s) move with them; where large strata pin their pi_s, beta
+# can only creep (a chain started with beta off stays there for hundreds of sweeps, tau
+# stretched to carry z: tests/estimate/test_hlcmcr.py). Here beta moves with every
+# stratum's log weights held (z follows, the centred form), and each list's capture logits
+# move by a common amount against every stratum's shift on that list: the likelihood does
+# not change, so only the priors are evaluated (O(strata x classes)). Interweaving the two
+# forms (Yu & Meng 2011) mixes where either would alone. They do not move a class's
+# capture profile, nor split or merge classes (docs/bench/estimate.md section 17).
+
+
 @njit(cache=True, nogil=True)
-def strata_sweeps(rng, x, data, n_sweeps, thin, out_n):
+def centred_moves(rng, x, data):
+    """CENTRED_ROUNDS slice passes over the stick logits with the strata's log weights
+    held, then one slice step of each list's capture location; in place, keeping the
+    density NUTS samples."""
+    n_lists, n_classes, n_strata = data[7], data[8], data[15]
+    stick_at = n_lists * n_classes
+    tau_at = stick_at + n_classes - 1
+    z_at0 = tau_at + 2
+    rho_at0 = x.size - n_strata * n_lists
+    members = np.zeros((0, 0))
+    ones = np.zeros((0, 0, 0))
+    root = math.sqrt(max(n_strata, 1))
+    if n_classes > 1:
+        tau = math.exp(x[tau_at])
+        log_beta = np.empty(n_classes)
+        stick_weights(x, n_lists, n_classes, log_beta)
+        held = np.empty(n_strata * n_classes)
+        for s in range(n_strata):
+            for k in range(n_classes):
+                held[s * n_classes + k] = log_beta[k] + tau * x[z_at0 + s * n_classes + k]
+        width = 3.0 * tau / root
+        for _ in range(CENTRED_ROUNDS):
+            for stick in range(n_classes - 1):
+                at = stick_at + stick
+                _slice_step(rng, CENTRED_STICK, stick, 0, at, width, x, data, members, ones, held)
+        stick_weights(x, n_lists, n_classes, log_beta)
+        for s in range(n_strata):
+            for k in range(n_classes):
+                x[z_at0 + s * n_classes + k] = (held[s * n_classes + k] - log_beta[k]) / tau
+    sigma = math.exp(x[tau_at + 1])
+    saved = np.empty(n_classes + n_strata)
+    for j in range(n_lists):
+        location = x[j * n_classes]
+        for k in range(n_classes):
+            saved[k] = x[j * n_classes + k] - location
+        for s in range(n_strata):
+            saved[n_classes + s] = x[rho_at0 + s * n_lists + j] + location
+        width = 3.0 * sigma / root + 0.1
+        _slice_step(rng, LIST_LOCATION, j, 0, j * n_classes, width, x, data, members, ones, saved)
+        location = x[j * n_classes]
+        for k in range(n_classes):
+            x[j * n_classes + k] = location + saved[k]
+        for s in range(n_strata):
+            x[rho_at0 + s * n_lists + j] = saved[n_classes + s] - location
+
+
+@njit(cache=True, nogil=True)
+def strata_sweeps(rng, x, data, n_sweeps, thin, out_n, layout=False):
     """The hierarchical model's reference sampler, for tests: `strata_sweep`s alone (with
-    the class order's moves), no NUTS; after every `thin`-th, N_s into a row of out_n."""
+    the class order's moves), no NUTS, and with `layout` the layout's centred moves; after
+    every `thin`-th, N_s into a row of out_n."""
     documented, limits, n_strata = data[5], data[6], data[15]
     q0 = np.empty(n_strata)
     for sweep in range(n_sweeps):
         reorder_classes(rng, x, data)
         strata_sweep(rng, x, data)
+        if layout:
+            centred_moves(rng, x, data)
         if sweep % thin == thin - 1:
             strata_missing_probability(x, data, q0)
             for s in range(n_strata):
@@ -1251,9 +1349,11 @@ def strata_sweeps(rng, x, data, n_sweeps, thin, out_n):
 
 @njit(cache=True, nogil=True)
 def refresh_strata(rng, x, g, data):
-    """`strata_sweep` from x, then the density and its gradient there (into g), returned."""
+    """`strata_sweep` and `centred_moves` from x, then the density and its gradient there
+    (into g), returned."""
     before_x = x.copy()
     strata_sweep(rng, x, data)
+    centred_moves(rng, x, data)
     after = strata_log_posterior(x, g, data)
     if math.isfinite(after):
         return after

@@ -18,7 +18,9 @@ With one stratum and tau near 0 this is LCMCR; with K = 1 it is LCMCR's K = 1 mo
 for any tau. The sampler is NUTS on the posterior with the classes and every N_s summed
 out (recount/estimate/_lcmcr_nuts.py), each draw ending in one data-augmentation sweep
 that keeps that posterior (`refresh_strata`: where a class fills or empties after tuning,
-NUTS alone diverged and the chains stuck apart), the N_s drawn afterwards: draw i of any set of
+NUTS alone diverged and the chains stuck apart) and in the layout's centred moves (the shared
+weights moved with every stratum's own weights held: where large strata pin theirs, moving
+beta with z held crawls), the N_s drawn afterwards: draw i of any set of
 strata is the sum of their draws i, so every coarser level and the total are the same
 model and cannot disagree. See docs/lcmcr.md.
 """
