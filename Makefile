@@ -25,6 +25,8 @@ $(STAMP): pyproject.toml scripts/system-deps.sh
 demo: setup
 	$(BIN)/python scripts/demo.py --dir $(DEMO_DIR)
 
+# Two workers; a module whose tests share one costly workspace is marked xdist_group, so one
+# worker builds it once.
 test: setup
 	$(BIN)/python -m pytest -q -n 2 --dist loadgroup
 

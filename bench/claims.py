@@ -4,10 +4,11 @@ Prints one JSON line per measurement. The article is assembled from the
 annotated corpus sentences and neutral filler with a fixed seed, so every
 run reads the same text.
 
-    python bench/claims.py                    # speed, the corpora, the held-out sets, the dev split
+    python bench/claims.py                    # speed, the corpora, the held-out sets, the dev halves
     python bench/claims.py --corpus DIR_OR_TOML [--misses]   # score any labelled corpus
-    python bench/claims.py --corpus tests/claims/dev3 --half a   # one half of dev2 to dev16 (README)
-    python bench/claims.py --blind            # the blind split tests/claims/blind16 (scored once)
+    python bench/claims.py --corpus tests/claims/dev3 --half a   # one half of dev2 to dev17 (README)
+    python bench/claims.py --held-out         # the held-out halves B (HELD_OUT), left out by default
+    python bench/claims.py --blind            # the blind split (scored once, README)
 
 Scores come from the product's own path (`claim_records`, the function behind
 `extract_claims` and `recount claims extract`) with the built-in gazetteer
@@ -45,22 +46,9 @@ KEYWORD = re.compile(
 
 TESTS = Path(__file__).resolve().parents[1] / "tests" / "claims"
 DEV = TESTS / "dev"
-DEV2 = TESTS / "dev2"
-DEV3 = TESTS / "dev3"
-DEV4 = TESTS / "dev4"
-DEV5 = TESTS / "dev5"
-DEV6 = TESTS / "dev6"
-DEV7 = TESTS / "dev7"
-DEV8 = TESTS / "dev8"
-DEV9 = TESTS / "dev9"
-DEV10 = TESTS / "dev10"
-DEV11 = TESTS / "dev11"
-DEV12 = TESTS / "dev12"
-DEV13 = TESTS / "dev13"
-DEV14 = TESTS / "dev14"
-DEV15 = TESTS / "dev15"
-DEV16 = TESTS / "dev16"
-# The sixteenth blind split, labelled by an engineer who does not develop the extractor
+# Spent blind splits kept as development material: dev2 (blind) to dev17 (blind16).
+SPLITS = [TESTS / f"dev{n}" for n in range(2, 18)]
+# The seventeenth blind split, labelled by an engineer who does not develop the extractor
 # (README); scored once, from a frozen copy; never developed on. Between a spent split's rename
 # and the next split's commit the folder does not exist and `--blind` refuses ("no labelled corpus").
 # (blind4, scored once on 2026-12-05, note 35, is development material since: dev5;
@@ -70,10 +58,13 @@ DEV16 = TESTS / "dev16"
 # note 101, is dev11; blind11, scored once on 2026-12-06, note 108, is dev12; blind12, scored once on
 # 2026-12-06, note 125, is dev13; blind13, scored once on 2026-12-06, note 133, is dev14;
 # blind14, scored once on 2026-12-07, note 145, is dev15; blind15, scored once on 2026-12-07,
-# note 155, is dev16.)
-BLIND = TESTS / "blind16"
+# note 155, is dev16; blind16, scored once on 2026-12-07, note 176, is dev17.)
+BLIND = TESTS / "blind17"
 # Spent blind splits kept as development material, halved by conflict (README in each folder):
 # half A is developed on, half B checked at milestones. Passage numbers of half A.
+# The halves B of the newest splits are held out: a round scores them at its start and its end only
+# (`--held-out`, or `--corpus ... --half b`), so the default run, which a developer runs often, leaves
+# them out.
 HALF_A = {
     "dev2": "01 02 03 08 09 12 13 18 19 20 23 24 25 26 29 30 31 38 41 42 43 44 50 51 52 53".split(),
     "dev3": "01 04 06 07 08 10 12 13 14 17 18 23 26 28 29 30 31 33 34 39 43 44 47 49 51 52 53".split(),
@@ -102,7 +93,9 @@ HALF_A = {
     "dev14": "04 05 06 07 08 09 14 16 19 21 23 24".split(),
     "dev15": "01 02 03 06 11 12 13 14 18 19 24 25 28 31 32 33".split(),
     "dev16": "01 02 03 07 08 09 12 13 16 17 18 21 22 23 28 29 30 34 35 44 45 46 47 50 51".split(),
+    "dev17": "01 02 09 10 11 12 13 14 15 16 20 28 29 30 34 35 36".split(),
 }
+HELD_OUT = ("dev16", "dev17")
 FILLER = [
     "Residents described long queues for bread and fuel in the city.",
     "The road between the two towns has been closed for weeks.",
@@ -308,6 +301,23 @@ def bench_peer(name: str) -> dict:
     }
 
 
+def default_halves() -> list[tuple[Path, str]]:
+    """The dev halves the default run scores: every half but the held-out halves B."""
+    return [
+        (split, half)
+        for split in SPLITS
+        for half in ("a", "b")
+        if not (half == "b" and split.name in HELD_OUT)
+    ]
+
+
+def bench_half(split: Path, half: str) -> dict:
+    """Half A or B of a dev split (HALF_A names half A's passages)."""
+    half_a = tuple(f"{n}-" for n in HALF_A[split.name])
+    kept = {"only": half_a} if half == "a" else {"exclude": half_a}
+    return bench_labelled(split, f"{split.name}_half_{half}", **kept)
+
+
 def _split_name(corpus: Path | None) -> str | None:
     """The split a --corpus path names (its folder, or the folder of its labels file)."""
     if corpus is None:
@@ -331,7 +341,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--half",
         choices=("a", "b"),
-        help="dev2 to dev16 only: half A (developed on) or half B (checked at milestones)",
+        help="dev2 to dev17 only: half A (developed on) or half B (checked at milestones)",
+    )
+    parser.add_argument(
+        "--held-out", action="store_true", help=f"score the halves B of {', '.join(HELD_OUT)} only"
     )
     args = parser.parse_args(argv)
     only: tuple[str, ...] = ()
@@ -344,6 +357,10 @@ def main(argv: list[str] | None = None) -> int:
             args.exclude = [*args.exclude, *half_a]
         else:
             only = half_a
+    if args.held_out:
+        for name in HELD_OUT:
+            print(json.dumps(bench_half(TESTS / name, "b"), ensure_ascii=False))
+        return 0
     if args.blind or args.corpus:
         path = BLIND if args.blind else args.corpus
         if not path.exists() or (path.is_dir() and not any(path.glob("*.toml"))):
@@ -372,27 +389,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     print(json.dumps(bench_labelled(DEV, "dev"), ensure_ascii=False))
     print(json.dumps(bench_labelled(TESTS / "check", "check"), ensure_ascii=False))
-    for split in (
-        DEV2,
-        DEV3,
-        DEV4,
-        DEV5,
-        DEV6,
-        DEV7,
-        DEV8,
-        DEV9,
-        DEV10,
-        DEV11,
-        DEV12,
-        DEV13,
-        DEV14,
-        DEV15,
-        DEV16,
-    ):
-        half_a = tuple(f"{n}-" for n in HALF_A[split.name])
-        for half, kept in (("a", {"only": half_a}), ("b", {"exclude": half_a})):
-            result = bench_labelled(split, f"{split.name}_half_{half}", **kept)
-            print(json.dumps(result, ensure_ascii=False))
+    for split, half in default_halves():
+        print(json.dumps(bench_half(split, half), ensure_ascii=False))
     return 0
 
 

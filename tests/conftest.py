@@ -21,10 +21,14 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests that read ../shared/data are marked `shared`: `-m "not shared"` runs without it."""
+    """Tests that read ../shared/data are marked `shared`: `-m "not shared"` runs without it.
+    Slow tests run first (in their own order), so the two xdist workers end together: the
+    fast ones fill the gaps, where collection order left one worker alone on a long test
+    at the end (the tutorial's is collected last)."""
     for item in items:
         if "shared_data" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.shared)
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 @pytest.fixture(scope="session")

@@ -26,7 +26,7 @@ import pytest
 
 from recount.simulate import simulate
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("reliability")]
 
 RECOUNT = str(Path(sys.executable).with_name("recount"))
 # columns that hold the wall clock, not the data

@@ -10,6 +10,7 @@ from recount.settings import (
     EstimateSettings,
     LcmcrSettings,
     LinkSettings,
+    NamesSettings,
     ProjectSettings,
     ReportSettings,
 )
@@ -79,6 +80,9 @@ event = "{event}"            # {" | ".join(EVENTS)}
                               # before_period (unset: none is)
 # equivalents = [["jean", "yohana"], ["pierre", "petro"]]  # given names that are one name
                               # in the lists' languages, keyed as one (with the pack's)
+# learn_equivalents = {json.dumps(NamesSettings.learn_equivalents)}    # link keys as one the given names
+                              # that records alike in all else show are one name
+                              # (`recount names equivalents --suggest` writes them out)
 
 [link]
 backend = "{LinkSettings.backend}"           # {" | ".join(BACKENDS)}
@@ -91,6 +95,7 @@ strata = {strata}
 # min_records = {estimate.min_records}           # strata with fewer documented people are not estimated
 # pooled = ["total"]         # levels also estimated from one pooled table
 # workers = {estimate.workers}                # worker processes
+# linkage_draws = {json.dumps(estimate.linkage_draws)}     # plausible clusterings the estimate pools over (0: the single one)
 #
 # [estimate.lcmcr]           # burnin, draws (per chain), thin, sampler, ...
 # burnin = 2000

@@ -9,6 +9,7 @@ and then `bench/claims.py --blind` must refuse rather than score anything else.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import re
 import subprocess
 import sys
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from recount.claims.evaluate import load_corpus
 
-BLIND = Path(__file__).parent / "blind16"
+BLIND = Path(__file__).parent / "blind17"
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -89,3 +90,15 @@ def test_only_the_blind_run_names_the_split():
         'parser.add_argument("--blind", action="store_true", help=f"score the blind split ({BLIND})")',
         "path = BLIND if args.blind else args.corpus",
     ]
+
+
+def test_the_default_run_leaves_the_held_out_halves_out():
+    """A developer runs the bench often; the newest splits' halves B are scored only when asked."""
+    spec = importlib.util.spec_from_file_location("bench_claims", ROOT / "bench" / "claims.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    scored = {(split.name, half) for split, half in bench.default_halves()}
+    assert bench.HELD_OUT and set(bench.HELD_OUT) <= set(bench.HALF_A)
+    for name in bench.HALF_A:
+        assert (name, "a") in scored
+        assert ((name, "b") in scored) == (name not in bench.HELD_OUT)

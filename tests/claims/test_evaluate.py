@@ -35,7 +35,7 @@ value = 7
 low = 7
 high = 7
 context = "asserted"
-claimant = "@outlet"
+claimant = "police"
 causes = ["measure_wording"]
 """
 
@@ -43,7 +43,7 @@ causes = ["measure_wording"]
 def test_a_corpus_folder_with_texts_in_files(tmp_path):
     text = (
         "Some 40 percent of the 12 people killed were women, OHCHR said.\n\nGunmen raided the "
-        "town. They took 7 hostages. In 1941, 30 were killed at the same ravine."
+        "town. They took 7 hostages, police said. In 1941, 30 were killed at the same ravine."
     )
     (tmp_path / "articles").mkdir()
     (tmp_path / "articles" / "a.txt").write_text(text, encoding="utf-8")

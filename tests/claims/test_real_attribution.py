@@ -111,19 +111,6 @@ def test_she_said_after_a_quote_is_the_person_quoted_before():
     assert set(claimants(text).values()) == {"Liz Throssell"}
 
 
-def test_the_paragraphs_source_carries_to_its_figures():
-    # UN Geneva briefing, 2024-10-01: the speaker is named once, the figures follow
-    text = (
-        "Elizabeth Throssell, for the Office of the High Commissioner for Human Rights (OHCHR), "
-        "informed that today the OHCHR was publishing a new report on Ukraine. With 589 civilians "
-        "killed and 2,685 injured, there had been a 45 percent increase in casualties.\n"
-        "In other news, 12 people were killed in a flood."
-    )
-    got = claimants(text, outlet="UN Information Service Geneva")
-    assert got["589"] == got["2,685"] == "UN Human Rights Office (OHCHR)"
-    assert got["12"] == "UN Information Service Geneva"  # a new paragraph starts afresh
-
-
 def test_a_report_described_by_its_modifiers_refers_back():
     text = (
         "The National Centre for Historical Memory presented its report on Wednesday.\n"

@@ -91,30 +91,6 @@ def test_the_head_of_a_where_clause_speaks(injured, name):
     assert claims_of(text)["five"]["claimant"] == name
 
 
-# A paragraph under its own report's header ("Daily Excelsior, 27 February 2020 — …") is another
-# report: the source of the paragraph before does not speak in it, nor does the text's first
-# source; inside it, its own source goes on.
-@given(
-    first=st.integers(min_value=10, max_value=400),
-    rise=st.integers(min_value=1, max_value=400),
-    name=st.sampled_from(NAMES),
-    outlets=st.sampled_from(
-        [("Daily Courier", "Evening Post"), ("AFP (via a news site)", "Nyhetsnotiser (Swedish)")]
-    ),
-)
-def test_a_datelined_paragraph_is_another_report(first, rise, name, outlets):
-    later = first + rise
-    text = (
-        f"{outlets[0]}, 6 June 2023 — The {name} said {first} people had been killed.\n\n"
-        f"{outlets[1]}, 7 June 2023 — The toll climbed to {later}. "
-        f"The {name} said {later + 5} people had died. The toll rose again to {later + 9}."
-    )
-    claims = claims_of(text)
-    assert claims[str(first)]["claimant"] == name
-    assert claims[str(later)]["attributed"] is False
-    assert claims[str(later + 9)]["claimant"] == name
-
-
 # "The Ottoman forces had more than 300,000 casualties, of whom over 58,000 died": an armed body
 # that had the losses counts its soldiers, and so do the counts that break them down.
 @given(

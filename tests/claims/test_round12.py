@@ -181,19 +181,6 @@ def test_a_writing_speaks_for_where_it_is_published(count, site, writing, descri
     assert said[f"{count:,}"]["claimant"] != "Spanish-language"
 
 
-# "The Red terror claimed 1,650 victims": an event that claimed lives does not speak; the
-# source of the sentence before goes on.
-@given(
-    count=st.integers(20, 9_000),
-    event=st.sampled_from(["The Red terror", "The cholera epidemic", "The purge", "The genocide"]),
-    site=st.sampled_from(SITES),
-)
-def test_an_event_that_claimed_lives_does_not_speak(count, event, site):
-    text = f"The war killed 36,000 people, says {site}. {event} claimed {count:,} victims."
-    claim = claims_of(text)[f"{count:,}"]
-    assert claim["claimant"] == site
-
-
 # Detention in its other words: people held in camps or prisons ("were held in more than 60
 # small camps", the camps' number being no claim), a camp that held or housed them, the nouns
 # of arrest ("1,200 arrests", "2,000 detentions"), "interned", "behind bars", "fell into the

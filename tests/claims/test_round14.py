@@ -162,20 +162,6 @@ def test_a_commissioners_title_leaves_the_name():
     assert found["Some 12,000"]["claimant"] == "Ruud Lubbers"
 
 
-# In a paragraph of two sources, a later figure of the dead goes on in the words of the source
-# that counted the dead, not of the last source, which counted the wounded.
-@given(dead=st.integers(500, 5_000), wounded=st.integers(6_000, 30_000), county=st.integers(2, 99))
-def test_a_figure_goes_on_in_the_words_of_the_source_that_gave_its_measure(dead, wounded, county):
-    found = claims_of(
-        f"According to the Central Statistical Office, {dead} people lost their lives in the "
-        f"uprising. The public health service reported {wounded:,} wounded in the fighting. "
-        f"Outside the capital, most deaths were in the counties of Arlen ({county}) and Bovaro "
-        f"({county + 100})."
-    )
-    assert found[f"{wounded:,}"]["claimant"] == "public health service"
-    assert found[str(county)]["claimant"] == "Central Statistical Office"
-
-
 # A heading by source ("Panamanian civilians killed according to:") over one line per source:
 # each line's count has the heading's measure and people, and its label is who gives it.
 @given(

@@ -177,11 +177,6 @@ def test_a_roundups_later_paragraphs_are_the_texts_own(credit):
     assert claim_at(text, "Nine")["claimant"] == claim_at(text, "803")["claimant"] == OUTLET
 
 
-def test_a_single_reports_later_paragraphs_still_speak_for_its_lede():
-    text = f"CULIACÁN, 24 June 2025 (Pledge Times) - {LEDE}{LATER}"
-    assert claim_at(text, "803")["claimant"] == "state prosecutor's office"
-
-
 # A time said first ("As of 2 March,") does not hide the described speaker after it.
 @given(
     opening=st.sampled_from(

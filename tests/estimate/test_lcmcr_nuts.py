@@ -463,14 +463,14 @@ def test_chains_start_where_the_exploring_runs_found_the_most_probable_modes():
     """A cold NUTS fit explores first; each chain starts at one of the end points with the
     highest log posterior, so no chain is spent in a mode far below the best."""
     patterns = eight_list_patterns()
-    model = quiet_fit(LCMCR(K=10, seed=3, sampler="nuts", draws=200), patterns)
+    model = quiet_fit(LCMCR(K=4, seed=3, sampler="nuts", draws=200), patterns)
     starts = model.starts_
     assert len(starts) == lcmcr.EXPLORE_PER_CHAIN * model.chains
     assert (starts["chains"] <= 1).all() and starts["chains"].sum() == model.chains
     chosen = starts.loc[starts["chains"] == 1, "log_density"]
     assert chosen.min() >= starts.loc[starts["chains"] == 0, "log_density"].max()
     assert (starts["work"] > 0).all() and model.work_ > starts["work"].sum()
-    again = quiet_fit(LCMCR(K=10, seed=3, sampler="nuts", draws=200), patterns)
+    again = quiet_fit(LCMCR(K=4, seed=3, sampler="nuts", draws=200), patterns)
     assert np.array_equal(model.N_draws_, again.N_draws_)
 
 
@@ -508,7 +508,7 @@ def test_the_race_does_not_depend_on_the_machine_being_busy(monkeypatch):
     """The same table and seed take the same sampler (and so the same draws) however slow
     one sampler's trial happens to run: the race counts work, not seconds."""
     patterns = eight_list_patterns()
-    calm = quiet_fit(LCMCR(K=10, seed=6, draws=100), patterns)
+    calm = quiet_fit(LCMCR(K=4, seed=6, draws=100), patterns)
     clock = {"now": 0.0, "step": 1e6}
 
     def busy_clock():
@@ -519,7 +519,7 @@ def test_the_race_does_not_depend_on_the_machine_being_busy(monkeypatch):
         return clock["now"]
 
     monkeypatch.setattr(lcmcr.time, "perf_counter", busy_clock)
-    busy = quiet_fit(LCMCR(K=10, seed=6, draws=100), patterns)
+    busy = quiet_fit(LCMCR(K=4, seed=6, draws=100), patterns)
     # Whichever rule decides on this seed (ESS per work, or R-hat where neither trial's
     # chains agree), its figures are the calm run's although the seconds are not.
     assert (busy.race_["seconds"] != calm.race_["seconds"]).all()

@@ -15,7 +15,7 @@ from recount.errors import ConfigError
 from recount.review import audit
 from recount.workspace import Workspace
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("linkage-workspace")]
 
 ESTIMATE = """
 [estimate]

@@ -20,7 +20,7 @@ from recount.estimate.synthetic import latent_class_population
 from recount.estimate.workspace import check_strata, estimate_persons, with_periods
 from recount.settings import EstimateSettings
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("strata")]
 
 
 def settings_for(persons, **section):

@@ -23,7 +23,7 @@ from recount.errors import RecountError
 from recount.ingest import SourcesFailed
 from recount.workspace import Workspace
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("hostile-corpus")]
 
 CASES = hostile_cases()
 HANG_SECONDS = 600

@@ -13,7 +13,7 @@ from recount.link.training import TrainedModel
 from recount.simulate import simulate
 from recount.workspace import Workspace
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("link-simulated")]
 
 
 @pytest.fixture(scope="module")

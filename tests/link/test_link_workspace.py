@@ -17,7 +17,7 @@ from recount.link.explain import explain_pair
 from recount.link.threshold import expected_f1_threshold
 from recount.link.training import TrainedModel, bound_m
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("link-workspace")]
 
 
 @pytest.fixture(scope="module")

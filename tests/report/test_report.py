@@ -17,7 +17,7 @@ from recount.report import write_report
 from recount.report.figures import estimates_by_year, headline, missing_fields
 from recount.workspace import Workspace
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("report")]
 
 SECTIONS = (
     "headline",

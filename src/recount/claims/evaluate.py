@@ -300,9 +300,7 @@ def score_corpus(
         expected = [_with_defaults(e, outlet, date) for e in case.get("claim", [])]
         text = case_text(case)
         offset = len(text) - len(case["text"])
-        masked = mask_citations(text)
-        about = topic_country(masked, country_pack(case.get("country", country)))
-        documented = document_gazetteer(masked, gazetteer, about or case.get("country", country))
+        documented = case_gazetteer(case, gazetteer, country)
         result = CaseResult(
             case["id"],
             expected,
@@ -313,23 +311,38 @@ def score_corpus(
             not_claims=list(case.get("not_claim", [])),
             offset=offset,
         )
-        unmatched = list(predicted)
-        for claim in expected:
-            candidates = [
-                p for p in unmatched if all(_field_equal(claim, p, n) for n in MATCH_FIELDS)
-            ]
-            if candidates:
-                best = min(
-                    candidates,
-                    key=lambda p: (
-                        not _overlap(claim, p, offset),
-                        not claimant_equal(claim, p, documented),
-                    ),
-                )
-                result.matched.append((claim, best))
-                unmatched.remove(best)
+        result.matched = match_claims(expected, predicted, offset, documented)
         results.append(result)
     return Score(results)
+
+
+def case_gazetteer(case: dict, gazetteer: Gazetteer, country: str | None) -> Gazetteer:
+    """The gazetteer a case's claimants are compared through: with the names its text defines."""
+    masked = mask_citations(case_text(case))
+    about = topic_country(masked, country_pack(case.get("country", country)))
+    return document_gazetteer(masked, gazetteer, about or case.get("country", country))
+
+
+def match_claims(
+    expected: list[dict], predicted: list[dict], offset: int, gazetteer: Gazetteer
+) -> list[tuple[dict, dict]]:
+    """Each expected claim paired with a predicted claim of the same fields, if one is left:
+    the one at the labelled offsets first, then one with the right claimant."""
+    matched = []
+    unmatched = list(predicted)
+    for claim in expected:
+        candidates = [p for p in unmatched if all(_field_equal(claim, p, n) for n in MATCH_FIELDS)]
+        if candidates:
+            best = min(
+                candidates,
+                key=lambda p: (
+                    not _overlap(claim, p, offset),
+                    not claimant_equal(claim, p, gazetteer),
+                ),
+            )
+            matched.append((claim, best))
+            unmatched.remove(best)
+    return matched
 
 
 def _overlap(labelled: dict, predicted: dict, offset: int = 0) -> bool:

@@ -84,6 +84,18 @@ def claim_records(
     country: str | None = None,
 ) -> list[dict]:
     """The claims of `text` as plain dicts (the rows of extract_claims)."""
+    return [row for row, _ in claims_with_rows(text, outlet, date, gazetteer, source, country)]
+
+
+def claims_with_rows(
+    text: str,
+    outlet: str | None = None,
+    date: str | dt.date | None = None,
+    gazetteer: Gazetteer | None = None,
+    source: str | None = None,
+    country: str | None = None,
+) -> list[tuple[dict, SentenceClaim]]:
+    """Each claim's row with the grammar's reading behind it (its claimant slate, for training)."""
     if not isinstance(text, str):
         raise InputError(source or "<text>", f"expected text (str), got {type(text).__name__}")
     if len(text) > MAX_TEXT_BYTES:
@@ -103,6 +115,7 @@ def claim_records(
     state.quotes = find_quotes(masked, gazetteer)
     doc_id = document_id(text)
     rows = []
+    read: list[SentenceClaim] = []
     previous_end = 0
     names = [(m.start, m.end) for m in gazetteer.find(masked) if "\n" in masked[m.start : m.end]]
     spans = list(split_sentences(masked, names))
@@ -122,12 +135,13 @@ def claim_records(
         _credit_figures_before(previous, sentence, gazetteer)
         claims = sentence_claims(sentence, state, gazetteer)
         rows.extend(_row(c, text[start:end], start, end, doc_id, source, state) for c in claims)
+        read.extend(claims)
         previous = [(c, rows[len(rows) - len(claims) + i]) for i, c in enumerate(claims)]
     if spans:
         _credit_headline(rows, masked, spans[0])
     if state.topic_country is not None:
         _place_in_topic_country(rows, state.topic_country, state.pack)
-    return rows
+    return list(zip(rows, read, strict=True))
 
 
 def _generic(claimant: str | None) -> bool:

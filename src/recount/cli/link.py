@@ -162,6 +162,10 @@ def _summary_table(result) -> Table:
         ("unnamed records attached to the one person who died there", result.unnamed_attached),
         ("pairs scored (kept for review)", result.pairs_scored),
         ("persons", result.persons),
+        (
+            "given names keyed as another's form, learnt (recount names equivalents)",
+            result.learnt_given_names,
+        ),
         ("links refused: same list, conflicting date or sex", result.refused_conflict),
         ("links refused: reviewer said different", result.refused_cannot_link),
         ("links refused: cluster too large", result.refused_size),

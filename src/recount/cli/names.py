@@ -99,3 +99,43 @@ def _pack(country: str | None):
         return country_pack(country)
     except ConfigError as error:
         raise typer.BadParameter(error.message, param_hint="--country") from None
+
+
+@names_app.command("equivalents")
+def equivalents(
+    suggest: Annotated[
+        bool,
+        typer.Option(
+            "--suggest", help="Write the learnt groups to out/equivalents.toml, to check and paste."
+        ),
+    ] = False,
+    workspace: WorkspaceOption = Path("."),
+) -> None:
+    """Given names the lists' own records show are one name (pairs of records alike in all
+    else): how many, and with --suggest the groups and their evidence in a file (never
+    printed: names stay off the screen and out of logs)."""
+    from recount.link.given_names import learn_given_names, name_groups, suggestion
+    from recount.link.prepare import load_link_input
+
+    ws = open_project(workspace).workspace
+    frame = load_link_input(ws, learn_names=False)
+    learnt = learn_given_names(frame)
+    groups = name_groups(learnt, frame)
+    declared = len(ws.config.names.equivalents)
+    used = "keys them as one" if ws.config.names.learn_equivalents else "does not use them"
+    console.print(
+        f"{len(groups)} given names learnt as another's form in {len(set(groups.values()))} "
+        f"groups, from {sum(n.pairs for n in learnt)} pairs of records alike in all else; "
+        f"link {used} ([names] learn_equivalents); [names] equivalents declares {declared} groups",
+        highlight=False,
+        markup=False,
+    )
+    if suggest and not learnt:
+        console.print("nothing to suggest: no file written")
+    elif suggest:
+        path = ws.out_dir / "equivalents.toml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(suggestion(learnt, frame), encoding="utf-8")
+        console.print(
+            f"written: {path} (check each group, then paste its line under [names])", markup=False
+        )

@@ -44,7 +44,12 @@ from recount.link.frequencies import (
 from recount.link.list_spellings import list_spellings
 from recount.link.only_candidates import only_candidates
 from recount.link.persons import assign_person_ids, build_persons
-from recount.link.prepare import NO_DATE_OR_PLACE, linkable_records, load_link_input
+from recount.link.prepare import (
+    LEARNT_NAMES,
+    NO_DATE_OR_PLACE,
+    linkable_records,
+    load_link_input,
+)
 from recount.link.relational import attach_relational
 from recount.link.repeats import repeat_odds, scored_within
 from recount.link.spellings import LATIN_SCRIPT, blurred_spellings
@@ -111,6 +116,8 @@ class LinkResult:
     fields: list[str] = field(default_factory=list)
     preset: str = ""
     same_list_guarded: list[str] = field(default_factory=list)
+    # given names keyed as another's form, learnt from the lists (`link.given_names`)
+    learnt_given_names: int = 0
     unidentified_by_source: dict[str, dict[str, int]] = field(default_factory=dict)
     records_by_source: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
@@ -250,6 +257,7 @@ def link_workspace(
         fields=fields.names(),
         preset=preset.name,
         same_list_guarded=sorted(guarded),
+        learnt_given_names=frame.attrs.get(LEARNT_NAMES, 0),
         unidentified_by_source={k: {r: int(n) for r, n in v.items()} for k, v in by_source.items()},
         records_by_source={k: int(n) for k, n in frame["source_id"].value_counts().items()},
         warnings=list(trained.warnings),
@@ -655,6 +663,7 @@ def summary_table(
         rows.append(("death_date_tolerance", None, clustered.death_date_tolerance))
     rows += [("misspelt_names", guard, count) for guard, count in clustered.misspelt_names.items()]
     rows.append(("list_spellings", None, clustered.list_spellings))
+    rows.append(("learnt_given_names", None, frame.attrs.get(LEARNT_NAMES, 0)))
     rows += [
         ("field", name, share)
         for name, share in zip(fields.names()[1:], fields.shares.values(), strict=True)

@@ -18,11 +18,14 @@ import pandas as pd
 
 from recount.errors import WorkspaceError
 from recount.link.areas import with_written_areas
+from recount.link.given_names import learn_given_names, name_groups, with_learnt_names
 from recount.workspace import Workspace
 
 # Why a record cannot be linked when the names stage did not already say so.
 NO_NAME = "no_name"
 NO_DATE_OR_PLACE = "no_date_or_place"  # a name and nothing else to tell namesakes apart
+# The frame's attribute: how many given names were keyed as another's form (`link.given_names`).
+LEARNT_NAMES = "learnt_given_names"
 
 BASE_COLUMNS = [
     "unique_id",
@@ -131,14 +134,17 @@ FOLD_SQL = (
 )
 
 
-def load_link_input(ws: Workspace) -> pd.DataFrame:
-    """Every record with its comparison columns and `reason` (NULL when linkable)."""
+def load_link_input(ws: Workspace, learn_names: bool | None = None) -> pd.DataFrame:
+    """Every record with its comparison columns and `reason` (NULL when linkable); given names
+    learnt as one are keyed as one where `learn_names` (None: `[names] learn_equivalents`)."""
     for table in ("records", "normalized"):
         if not ws.has_table(table):
             stage = "ingest" if table == "records" else "normalize"
             raise WorkspaceError(f"{ws.root}: no table {table!r}; run `recount {stage}` first")
     with ws.connect(read_only=True) as con:
-        return prepare_frame(con)
+        if learn_names is None:
+            learn_names = ws.config.names.learn_equivalents
+        return prepare_frame(con, learn_names)
 
 
 def extra_fields(con: duckdb.DuckDBPyConnection, columns: set[str]) -> list[str]:
@@ -151,8 +157,10 @@ def extra_fields(con: duckdb.DuckDBPyConnection, columns: set[str]) -> list[str]
     return sorted(k for (k,) in names if k and _EXTRA_NAME.match(k))
 
 
-def prepare_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Run the preparation on a connection that holds `records` and `normalized`."""
+def prepare_frame(con: duckdb.DuckDBPyConnection, learn_names: bool = True) -> pd.DataFrame:
+    """Run the preparation on a connection that holds `records` and `normalized`; with
+    `learn_names`, given names the records show are one name are keyed as one
+    (`link.given_names`)."""
     columns = {row[0] for row in con.execute("describe records").fetchall()}
     extras = extra_fields(con, columns)
 
@@ -181,13 +189,17 @@ def prepare_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     frame = con.execute(sql).df()
     for name in ("tokens",):
         frame[name] = frame[name].astype(object)
+    learnt = name_groups(learn_given_names(frame), frame) if learn_names else {}
+    frame = with_learnt_names(frame, learnt)
     # How many linkable records carry each set of name tokens (of two or more):
     # pairs that share a rare full name are nearly all the same person.
     named = frame["reason"].isna() & (frame["token_count"] >= 2)
     counts = frame.loc[named, "token_set"].map(frame.loc[named, "token_set"].value_counts())
     frame["token_set_freq"] = pd.Series(counts, index=frame.index).astype("Int64")
     frame = with_written_areas(frame).drop(columns="unit_written")
-    return frame.sort_values(["source_id", "source_row"], kind="stable").reset_index(drop=True)
+    frame = frame.sort_values(["source_id", "source_row"], kind="stable").reset_index(drop=True)
+    frame.attrs[LEARNT_NAMES] = len(learnt)
+    return frame
 
 
 def linkable_records(frame: pd.DataFrame) -> pd.DataFrame:

@@ -31,6 +31,12 @@ class NamesSettings(Section):
     equivalents: tuple[tuple[str, ...], ...] = setting(
         (), 'groups of given names that are one name, e.g. [["jean", "yohana"]]'
     )
+    # Given names the lists' own records show are one name (pairs of records alike in all
+    # else, recount.link.given_names): link keys them as one; `recount names equivalents
+    # --suggest` writes them out to check and declare.
+    learn_equivalents: bool = setting(
+        True, "link keys as one the given names records alike in all else show are one name"
+    )
 
     def check(self, where: Where) -> None:
         seen: dict[str, int] = {}

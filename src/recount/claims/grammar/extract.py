@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from recount.claims.claimants import ClaimantMention, Gazetteer
-from recount.claims.grammar import fields
+from recount.claims.grammar import fields, ranking
 from recount.claims.grammar.acronyms import definitions
 from recount.claims.grammar.attribution import (
     Attribution,
@@ -345,7 +345,6 @@ class DocumentState:
     full_names: dict[str, str] = field(default_factory=dict)  # "Bogner" -> "Matilda Bogner"
     named: list[tuple[str, str]] = field(default_factory=list)  # claimants named so far, in order
     previous_measures: frozenset[str] = frozenset()  # of the previous sentence's attributed claims
-    speaker_measures: frozenset[str] = frozenset()  # of the claims credited to paragraph_speaker
     # (source, measure) of each figure a source of this paragraph gave, in order
     paragraph_counts: list[tuple[tuple[str, str], str]] = field(default_factory=list)
     principal: tuple[str, str] | None = None  # the source the text's first figures are credited to
@@ -370,7 +369,6 @@ class DocumentState:
     by_source: tuple[str, str] | None = None  # "Civilians killed according to:": lines "X: 202"
     credited: tuple[str, frozenset[str]] | None = None  # the paragraph credit's source ("site")
     roundup: bool = False  # the text's credit names several reports: no lede speaks for them all
-    past_lede: bool = False  # … and a later paragraph is being read
     # "8 March, Daily Trust: …": whose report the line is
     line_source: tuple[str, str] | None = None
 
@@ -398,6 +396,7 @@ class SentenceClaim:
     attributed: bool = False
     place: Place | None = None
     period: Period | None = None
+    slate: list[ranking.Candidate] = field(default_factory=list)  # the claimant ranker's
 
 
 def sentence_claims(
@@ -429,9 +428,15 @@ def sentence_claims(
         state.credited = credited_source(sentence)
     if credit > 0 and state.paragraphs == 0:
         state.roundup = _ROUNDUP_CREDIT_RE.search(sentence[:credit]) is not None
-    elif state.new_paragraph and state.roundup:
-        state.past_lede = True
     speaker_before = state.paragraph_speaker
+    prior = _Prior(
+        state.previous_claimant,
+        state.last_claimant,
+        state.principal,
+        [source for source, _ in state.paragraph_counts],
+        state.previous_measures,
+        state.principal_measures,
+    )
     if not item:
         state.list_source = None
         state.list_heading = None
@@ -535,7 +540,6 @@ def sentence_claims(
             if not claim.attributed:  # the rest of a timeline's line is its report's
                 claim.claimant, claim.claimant_kind = state.line_source
                 claim.attributed = True
-    _continue_attribution(sentence, claims, state)
     if field:
         _field_source(claims, state)
     _report_period(claims, _report_population(sentence, claims, state), state)
@@ -562,15 +566,103 @@ def sentence_claims(
             for c in claims
             if c.measure and (c.claimant, c.claimant_kind) == state.principal
         }
-    speaker = state.paragraph_speaker
-    if speaker != speaker_before:
-        state.speaker_measures = frozenset()
-    state.speaker_measures |= {
-        c.measure for c in claims if c.measure and (c.claimant, c.claimant_kind) == speaker
-    }
     state.previous_measure = claims[-1].measure if claims else None
     state.previous_head_measure = claims[0].measure if claims else None
+    for claim in claims:
+        _rank_claimant(sentence, claim, attributions, mentions, state, speaker_before, prior)
+        if claim.attributed and claim.slate:  # a name as it was written: whose ministry
+            _resolve_institution(claim, all_places, state, gazetteer, state.offset + len(sentence))
     return claims
+
+
+@dataclass(frozen=True)
+class _Prior:
+    """The sources known before the sentence: the claimant ranker's candidates from earlier text."""
+
+    previous: tuple[str, str] | None
+    last: tuple[str, str] | None
+    principal: tuple[str, str] | None
+    paragraph: list[tuple[str, str]]
+    measures: frozenset[str]
+    principal_measures: frozenset[str]
+
+
+def _rank_claimant(
+    sentence: str,
+    claim: SentenceClaim,
+    attributions: list[Attribution],
+    mentions: list[ClaimantMention],
+    state: DocumentState,
+    speaker: tuple[str, str] | None,
+    prior: _Prior,
+) -> None:
+    """A figure the rules leave to the text's own voice: the claimant the learnt ranker
+    (grammar/ranking.py) scores best among that voice and the sources the text names."""
+    if claim.attributed and claim.claimant_kind != "outlet":
+        return
+    slate = ranking.Slate(state.outlet)
+    position = claim.quantity.start
+    here = ranking.clause_of(sentence, position)
+    quote = _quote_at(state, position)
+    if quote is not None:
+        slate.named(None, "outlet", outlet_in_quote=1.0)
+        if quote.speaker is not None:
+            slate.named(quote.speaker, quote.kind, quote_speaker=1.0)
+    cues = [a for a in attributions if a.claimant is not None or a.kind in ("anonymous", "others")]
+    nearest_cue = min(cues, key=lambda a: abs(a.cue - position), default=None)
+    for a in cues:
+        name = None if a.kind in ("anonymous", "others") else _full_name(a.claimant, state)
+        scoped = a.scope is not None and a.scope[0] <= position < a.scope[1]
+        slate.named(
+            name,
+            "outlet" if name is None else a.kind,
+            cue=1.0,
+            cue_same_clause=float(ranking.clause_of(sentence, a.cue) == here),
+            cue_before=float(a.cue < position),
+            cue_scoped=float(scoped),
+            cue_nearest=float(a is nearest_cue),
+            in_sentence=1.0,
+            closeness=ranking.closeness(a.cue, position),
+        )
+    nearest_mention = min(mentions, key=lambda m: abs(m.start - position), default=None)
+    for m in mentions:
+        slate.named(
+            m.claimant.name,
+            m.claimant.kind,
+            mention=1.0,
+            mention_before=float(m.end <= position),
+            mention_nearest=float(m is nearest_mention),
+            in_sentence=1.0,
+            closeness=ranking.closeness(m.start, position),
+        )
+    earlier = (
+        (prior.previous, "previous_sentence"),
+        (speaker, "paragraph_speaker"),
+        (prior.last, "last_named"),
+        (prior.principal, "principal"),
+        *((source, "paragraph_source") for source in prior.paragraph[-3:]),
+    )
+    for source, feature in earlier:
+        if source is not None:
+            slate.named(source[0], source[1], **{feature: 1.0})
+    if state.credited is not None:
+        slate.named(state.credited[0], "other", credited=1.0)
+    setting = ranking.Setting(
+        credited=state.credited is not None,
+        cited=state.cited,
+        wire=state.wire_style,
+        datelined=state.datelined,
+        roundup=state.roundup,
+        new_paragraph=state.new_paragraph,
+        same_family=_family(claim.measure) in {_family(m) for m in prior.measures},
+        principal_family=_family(claim.measure) in {_family(m) for m in prior.principal_measures},
+        event_subject=_EVENT_SUBJECT_RE.search(sentence[:position]) is not None,
+    )
+    ranking.finish(slate.candidates, setting)
+    claim.slate = slate.candidates
+    chosen = ranking.best(claim.slate)
+    if chosen.name is not None:
+        claim.claimant, claim.claimant_kind, claim.attributed = chosen.name, chosen.kind, True
 
 
 # "413 people disappeared; 185 of them were later found": a share of the missing (or the
@@ -946,13 +1038,19 @@ def _report_population(
         bare = _BARE_COUNT_RE.match(sentence, claim.quantity.end)
         if (
             bare
-            and _same_source(claim.claimant, state)
+            and _goes_on(claim, state)
             and claim.measure in _REPORT_MEASURES
             and claim.population == "all"
             and not claim.own_population
         ):
             claim.population = state.report_population
     return None
+
+
+def _goes_on(claim: SentenceClaim, state: DocumentState) -> bool:
+    """The report's author goes on: named again, or the text's own voice after it (whose
+    figures the claimant ranker may yet credit to the report)."""
+    return not claim.attributed or _same_source(claim.claimant, state)
 
 
 def _same_source(claimant: str | None, state: DocumentState) -> bool:
@@ -986,8 +1084,7 @@ def _report_period(
     if state.report_period is None:
         return
     for claim in claims:
-        own = _same_source(claim.claimant, state)
-        if own and claim.period is None and claim.measure in _REPORT_MEASURES:
+        if _goes_on(claim, state) and claim.period is None and claim.measure in _REPORT_MEASURES:
             claim.period = state.report_period
 
 
@@ -1243,65 +1340,6 @@ def _quoted_speaker(claims: list[SentenceClaim], state: DocumentState) -> None:
             )
 
 
-def _continue_attribution(sentence: str, claims: list[SentenceClaim], state: DocumentState) -> None:
-    """Figures right after an attributed sentence go on in its source's words, in the same
-    paragraph or the next ("… according to AAPP." / "The junta has arrested 27,702 people";
-    "… the Health Ministry said." / "The death toll has climbed to 60,034.").
-
-    Not the text's own voice: an event as the subject of the verb ("Last week an airstrike
-    killed 50 people", unless the tense is shifted back as reported speech's is), an impersonal "it is estimated that", or another kind of measure than
-    the source gave (a count of the dead is not followed by its author's count of refugees).
-    """
-    if state.datelined and state.new_paragraph:
-        return  # a new report under its own header: "Daily Excelsior, 27 February — The toll …"
-    source = state.previous_claimant
-    measures = state.previous_measures
-    if source is None and not state.new_paragraph:
-        source = state.paragraph_speaker  # "X, for OHCHR, informed that … With 589 killed, …"
-        measures = state.speaker_measures
-    if (
-        source is None
-        and state.paragraph_speaker is None
-        and not state.cited
-        and not state.datelined  # another report's lede does not speak under this header
-        and not (state.roundup and state.past_lede)  # each report of a roundup its own
-    ):
-        if _NARRATED_RE.search(sentence):
-            return  # the text tells what happened ("gunmen ambushed a bus, killing 22")
-        source, measures = state.principal, state.principal_measures  # the lede's source
-        if not measures or any(c.measure not in measures for c in claims if not c.attributed):
-            return  # only for what the lede counted ("They took 7 hostages" is the text's own)
-    if source is None:
-        return
-    if state.new_paragraph and state.cited and not state.wire_style:
-        return  # an encyclopedia's paragraphs speak for themselves, with their citations
-    if _IMPERSONAL_RE.search(sentence):
-        return
-    families = {_family(m) for m in measures}
-    for claim in claims:
-        if claim.attributed:
-            continue
-        if families and _family(claim.measure) not in families:
-            continue
-        if _EVENT_SUBJECT_RE.search(sentence[: claim.quantity.start]) and not _BACKSHIFT_RE.search(
-            sentence
-        ):
-            continue
-        claim.claimant, claim.claimant_kind = _giver_of(claim.measure, measures, state) or source
-        claim.attributed = claim.continued = True
-
-
-def _giver_of(
-    measure: str | None, measures: frozenset[str], state: DocumentState
-) -> tuple[str, str] | None:
-    """'According to the statistics office, 2,700 people died … The health service reported
-    20,000 wounded … Most deaths were in Pest (68)': the deaths go on in the words of the source
-    of this paragraph that counted the dead, not of the last one, who counted another measure."""
-    if measure is None or measure in measures:
-        return None
-    return next((s for s, m in reversed(state.paragraph_counts) if m == measure), None)
-
-
 # A credit naming several reports: "(a summary of Pledge Times, 12 September 2024; Mosaique; …)",
 # "(summary of BBC and AFP reports)".
 _ROUNDUP_CREDIT_RE = re.compile(r"\([^()]*(?:;|\band\b)[^()]*\)")
@@ -1314,18 +1352,6 @@ def _family(measure: str | None) -> str:
     return MEASURE_FAMILIES.get(measure or "", "harm")
 
 
-# "The deadliest day had been 8 July, when a missile attack left 43 dead": reported speech
-# shifts its tense back, so the speaker of the sentence before is still speaking.
-_BACKSHIFT_RE = re.compile(r"\bhad\s+(?:been|\w+ed)\b", re.IGNORECASE)
-_NARRATED_RE = re.compile(
-    rf"\b(?:{alternation(EVENT_NOUNS)}|killing|wounding|injuring|ambushed|attacked|stormed)\b",
-    re.IGNORECASE,
-)
-_IMPERSONAL_RE = re.compile(
-    r"\bit\s+(?:is|was|has\s+been)\s+(?:\w+ly\s+)?(?:estimated|believed|thought|feared|said|"
-    r"understood|reported|known)\s+that\b",
-    re.IGNORECASE,
-)
 # "Last week an airstrike on a detention centre killed", "… when Hamas-led attacks on Israel
 # killed", "The conflict, which began in 2023 …, has claimed": an event is the clause's subject.
 _EVENT_SUBJECT_RE = re.compile(
