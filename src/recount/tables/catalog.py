@@ -271,6 +271,7 @@ LINK_SUMMARY_METRICS = {
     "death_date_tolerance": "dates of death taken as one within (days)",
     "misspelt_names": "names taken as one name typed wrong",
     "list_spellings": "names taken as one name two lists spell otherwise",
+    "learnt_given_names": "given names taken as one name, learnt from records alike in all else",
     "field": "share of records carrying the field",
     "same_list_guard": "list read as naming each person once",
     "cluster_size": "people with this many records",
