@@ -8,13 +8,41 @@ its own code did not generate, through the product's own path.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from recount.ingest.suggest import suggest_source
 from recount.project import Project
 from recount.workspace import Workspace
+
+
+def two_language_lists(
+    forms: list[tuple[str, str]],
+    families: Callable[[np.random.Generator, int], list[str]],
+    n: int,
+    seed: int,
+) -> dict[str, pd.DataFrame]:
+    """Lists 'french' and 'swahili' of the same n people, row for row: each writes a person's
+    given name in its own form of `forms` (made-up people: common names, drawn at random)."""
+    rng = np.random.default_rng(seed)
+    form = rng.integers(len(forms), size=n)
+    family = families(rng, n)
+    date = pd.Timestamp("2023-01-01") + pd.to_timedelta(rng.integers(0, 400, size=n), "D")
+    place = rng.choice(["Goma", "Bunia", "Beni", "Butembo", "Rutshuru"], size=n)
+
+    def table(language: int) -> pd.DataFrame:
+        return pd.DataFrame(
+            {
+                "name": [f"{forms[f][language]} {s}" for f, s in zip(form, family, strict=True)],
+                "date of death": date.strftime("%Y-%m-%d"),
+                "place": place,
+            }
+        )
+
+    return {"french": table(0), "swahili": table(1)}
 
 
 def newcomer_workspace(

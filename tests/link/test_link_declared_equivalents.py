@@ -5,10 +5,9 @@ The names are common given names in French and Swahili forms, not anyone's recor
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import pytest
-from link_fixtures import newcomer_workspace
+from link_fixtures import newcomer_workspace, two_language_lists
 
 from recount.link import link_workspace
 from recount.link.evaluate import evaluate_record_person
@@ -35,26 +34,12 @@ def _declare(ws, line: str = TABLE) -> None:
 
 
 def _lists(n: int = 90, seed: int = 3) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
-    rng = np.random.default_rng(seed)
-    form = rng.integers(len(FORMS), size=n)
-    family = rng.choice(FAMILIES, size=n)
-    date = pd.Timestamp("2023-01-01") + pd.to_timedelta(rng.integers(0, 400, size=n), "D")
-    place = rng.choice(["Goma", "Bunia", "Beni", "Butembo", "Rutshuru"], size=n)
-
-    def table(language: int) -> pd.DataFrame:
-        return pd.DataFrame(
-            {
-                "name": [f"{FORMS[f][language]} {s}" for f, s in zip(form, family, strict=True)],
-                "date of death": date.strftime("%Y-%m-%d"),
-                "place": place,
-            }
-        )
-
+    lists = two_language_lists(FORMS, lambda rng, n: rng.choice(FAMILIES, size=n), n, seed)
     truth = pd.concat(
         pd.DataFrame({"source_id": s, "source_row": range(1, n + 1), "person_id": range(n)})
         for s in ("french", "swahili")
     )
-    return {"french": table(0), "swahili": table(1)}, truth
+    return lists, truth
 
 
 def test_a_declared_group_is_keyed_as_one_name_with_or_without_a_pack():

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from link_fixtures import newcomer_workspace
+from link_fixtures import newcomer_workspace, two_language_lists
 from typer.testing import CliRunner
 
 from recount.cli import app
@@ -158,25 +158,14 @@ def test_the_suggestion_reads_back_as_the_learnt_groups(pairs):
 
 def _two_languages(n: int = 60) -> dict[str, pd.DataFrame]:
     """One list writes three given names in one language, the other in another."""
-    rng = np.random.default_rng(4)
+
+    def families(rng: np.random.Generator, n: int) -> list[str]:
+        first = rng.choice(["Kabamba", "Mukendi", "Ilunga", "Banza"], size=n)
+        second = rng.choice(["Kasongo", "Mbuyi", "Ngoy", "Kalala", "Mwamba"], size=n)
+        return [f"{a} {b}" for a, b in zip(first, second, strict=True)]
+
     forms = [("Jean", "Yohana"), ("Pierre", "Petro"), ("Marie", "Mariamu")]
-    form = rng.integers(len(forms), size=n)
-    family = [f"{a} {b}" for a, b in zip(rng.choice(["Kabamba", "Mukendi", "Ilunga", "Banza"],
-              size=n), rng.choice(["Kasongo", "Mbuyi", "Ngoy", "Kalala", "Mwamba"], size=n),
-              strict=True)]  # fmt: skip
-    date = pd.Timestamp("2023-01-01") + pd.to_timedelta(rng.integers(0, 400, size=n), "D")
-    place = rng.choice(["Goma", "Bunia", "Beni", "Butembo", "Rutshuru"], size=n)
-
-    def table(language: int) -> pd.DataFrame:
-        return pd.DataFrame(
-            {
-                "name": [f"{forms[f][language]} {s}" for f, s in zip(form, family, strict=True)],
-                "date of death": date.strftime("%Y-%m-%d"),
-                "place": place,
-            }
-        )
-
-    return {"french": table(0), "swahili": table(1)}
+    return two_language_lists(forms, families, n, seed=4)
 
 
 @pytest.fixture(scope="module")

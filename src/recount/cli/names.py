@@ -114,6 +114,7 @@ def equivalents(
     """Given names the lists' own records show are one name (pairs of records alike in all
     else): how many, and with --suggest the groups and their evidence in a file (never
     printed: names stay off the screen and out of logs)."""
+    from recount.exports import atomic_target
     from recount.link.given_names import learn_given_names, name_groups, suggestion
     from recount.link.prepare import load_link_input
 
@@ -135,7 +136,8 @@ def equivalents(
     elif suggest:
         path = ws.out_dir / "equivalents.toml"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(suggestion(learnt, frame), encoding="utf-8")
+        with atomic_target(path) as temporary:
+            Path(temporary).write_text(suggestion(learnt, frame), encoding="utf-8")
         console.print(
             f"written: {path} (check each group, then paste its line under [names])", markup=False
         )
