@@ -527,3 +527,54 @@ def test_the_race_does_not_depend_on_the_machine_being_busy(monkeypatch):
         assert list(busy.race_[figure]) == list(calm.race_[figure])
     assert busy.sampler_ == calm.sampler_
     assert np.array_equal(busy.N_draws_, calm.N_draws_)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_centred_moves_read_the_density_they_keep(seed):
+    """The layout's centred moves evaluate priors only: moving the shared stick logits with
+    every stratum's log weights held up to a constant (z_s's mean kept), or log tau with
+    tau (z_s - zbar_s) and zbar_s held, changes the hierarchical density by exactly what
+    `_conditional` reads (plus, for tau, the Jacobian of z's deviations, tau^-(S (K - 1))).
+    Strata of 5 to 400 people: the mean of z_s has a prior of its own, which neither move
+    reads, and the density must agree."""
+    rng = np.random.default_rng(seed)
+    n_lists, n_classes, n_strata = 4, 3, 3
+    data, size = random_strata_data(rng, n_lists, n_classes, n_strata)
+    stick_at = n_lists * n_classes
+    tau_at = stick_at + n_classes - 1
+    z = slice(tau_at + 2, tau_at + 2 + n_strata * n_classes)
+    nothing = (np.zeros((0, 0)), np.zeros((0, 0, 0)))
+
+    def density(x):
+        return nuts.strata_log_posterior(x, np.empty_like(x), data)
+
+    def weights(x):
+        log_beta = np.empty(n_classes)
+        nuts.stick_weights(x, n_lists, n_classes, log_beta)
+        return log_beta, np.exp(x[tau_at]), x[z].reshape(n_strata, n_classes)
+
+    for _ in range(5):
+        x = rng.normal(size=size) * 0.5
+        log_beta, tau, zs = weights(x)
+        held = (log_beta + tau * zs).ravel()
+        moved = x.copy()
+        moved[stick_at + 1] += rng.normal()
+        new_beta, _, _ = weights(moved)
+        deviation = (held.reshape(n_strata, n_classes) - new_beta) / tau
+        deviation -= deviation.mean(axis=1, keepdims=True)
+        moved[z] = (deviation + zs.mean(axis=1, keepdims=True)).ravel()
+        read = [
+            nuts._conditional(nuts.CENTRED_STICK, 1, 0, v, data, *nothing, held) for v in (x, moved)
+        ]
+        assert density(moved) - density(x) == pytest.approx(read[1] - read[0], abs=1e-8)
+
+        means = zs.mean(axis=1, keepdims=True)
+        saved = np.array([((tau * (zs - means)) ** 2).sum()])
+        moved = x.copy()
+        moved[tau_at] += rng.normal() * 0.5
+        moved[z] = (means + (zs - means) * tau / np.exp(moved[tau_at])).ravel()
+        read = [
+            nuts._conditional(nuts.CENTRED_TAU, 0, 0, v, data, *nothing, saved) for v in (x, moved)
+        ]
+        jacobian = -n_strata * (n_classes - 1) * (moved[tau_at] - x[tau_at])
+        assert density(moved) - density(x) + jacobian == pytest.approx(read[1] - read[0], abs=1e-8)
