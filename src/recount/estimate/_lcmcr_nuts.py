@@ -374,16 +374,6 @@ def log_posterior(x, grad, data):
 # flat model. Position: eta (J x K), the shared stick logits (K - 1), log tau, log sigma,
 # z (S x K), rho (S x J). The weights are non-centred (the data may want tau near 0,
 # a funnel for a centred form); the list shifts centred (most strata pin their own).
-#
-# pi_s does not change when every z_sk moves by one amount, so the mean zbar_s of z_s is
-# seen by its prior alone, N(0, 1 / K), while a large stratum pins the rest of z_s to
-# about 1 / sqrt(n_s) / tau: one direction per stratum ten to forty times wider than the
-# others and not along any axis, which NUTS's diagonal mass matrix cannot scale (its low
-# rank part holds about a hundred directions, not one per stratum), so its step shrinks
-# and its trajectories lengthen. zbar_s is independent of everything else a priori and
-# the likelihood never reads it, so its prior can be any proper one without changing the
-# posterior of the rest: it is N(0, 1 / (K c_s)), c_s = 1 + n_s / K (`mean_precision`),
-# about as narrow as the pinned directions (docs/bench/estimate.md section 18).
 STRATA_FIELDS = 19  # length of the `data` tuple of the hierarchical density
 MAX_LOGIT = 300.0  # capture logits and list shifts beyond this carry no posterior mass
 
@@ -425,35 +415,6 @@ def strata_data(
         float(b_lambda),
         np.array([_log_beta(SUPPORT_FACTOR * n + 1.0, n) for n in documented]),
     )
-
-
-@njit(cache=True, nogil=True)
-def mean_precision(documented, n_classes):
-    """c_s - 1: the prior precision that the mean of z_s has beyond N(0, 1)'s."""
-    return documented / n_classes
-
-
-@njit(cache=True, nogil=True)
-def _weights_prior(x, z_at, n_classes, extra, scale):
-    """log prior of z_s = x[z_at:] / scale up to a constant, with its mean's extra
-    precision: -(|z_s|^2 + extra K zbar_s^2) / 2."""
-    squares = 0.0
-    total = 0.0
-    for k in range(n_classes):
-        z = x[z_at + k] / scale
-        squares += z * z
-        total += z
-    return -0.5 * (squares + extra * total * total / n_classes)
-
-
-@njit(cache=True, nogil=True)
-def _weights_means(x, z_at0, n_strata, n_classes):
-    """zbar_s, the mean of z_s, for every stratum."""
-    out = np.zeros(n_strata)
-    for s in range(n_strata):
-        for k in range(n_classes):
-            out[s] += x[z_at0 + s * n_classes + k] / n_classes
-    return out
 
 
 @njit(cache=True, nogil=True)
@@ -600,11 +561,8 @@ def strata_log_posterior(x, grad, data):
                 zero_cell[k] = math.exp(log_pi[k] + miss[k])
                 q0 += zero_cell[k]
                 observed_mass += -math.expm1(miss[k]) * math.exp(log_pi[k])
-        extra = mean_precision(documented[s], n_classes)
-        out += _weights_prior(x, z_at, n_classes, extra, 1.0)
-        z_mean = 0.0
         for k in range(n_classes):
-            z_mean += x[z_at + k] / n_classes
+            out -= 0.5 * x[z_at + k] * x[z_at + k]  # z_sk ~ N(0, 1)
             expected[k] = 0.0
         if not observed_mass > 0.0:
             return -np.inf
@@ -656,7 +614,7 @@ def strata_log_posterior(x, grad, data):
         for k in range(n_classes):
             d_y = values[k] - math.exp(log_pi[k]) * total
             grad_log_beta[k] += d_y
-            grad[z_at + k] = tau * d_y - x[z_at + k] - extra * z_mean
+            grad[z_at + k] = tau * d_y - x[z_at + k]
             grad_tau += tau * x[z_at + k] * d_y
         for j in range(n_lists):
             if active[s, j] > 0.0:
@@ -1107,14 +1065,12 @@ def _conditional(kind, a, b, x, data, members, ones, saved):
     """log density, up to a constant, of one coordinate of x given the split and the others,
     with the density's own bounds: ETA eta_ab, RHO rho of stratum a on list b, Z z of
     stratum a and class b, STICK the a-th stick logit, LOG_TAU and LOG_SIGMA; CENTRED_TAU
-    log tau with tau (z_s - zbar_s) and zbar_s held (the sum of squares of the first in
-    saved[0]: z moves with tau), and SCALED_SIGMA log sigma with rho / sigma held (in
-    `saved`: rho moves with sigma); CENTRED_STICK the a-th stick logit with every stratum's
-    log weights log beta + tau z_s held up to a constant and zbar_s kept (in `saved`: z moves
-    with beta; pi_s, which the constant does not change, stays) and LIST_LOCATION eta_a0 with
-    eta_ak - eta_a0 and rho_sa + eta_a0 held (in `saved`: list a's capture logits and shifts
-    move together). The last two leave the likelihood as it is: only the priors are
-    evaluated; neither moves zbar_s, whose prior alone sees it."""
+    log tau with tau z held (sum of its squares in saved[0]: z moves with tau), and
+    SCALED_SIGMA log sigma with rho / sigma held (in `saved`: rho moves with sigma);
+    CENTRED_STICK the a-th stick logit with every stratum's log weights log beta + tau z_s
+    held (in `saved`: z moves with beta) and LIST_LOCATION eta_a0 with eta_ak - eta_a0 and
+    rho_sa + eta_a0 held (in `saved`: list a's capture logits and shifts move together).
+    The last two leave the likelihood as it is: only the priors are evaluated."""
     n_lists, n_classes, tau_scale, n_strata = data[7], data[8], data[14], data[15]
     active, a_lambda, b_lambda = data[13], data[16], data[17]
     stick_at = n_lists * n_classes
@@ -1146,11 +1102,8 @@ def _conditional(kind, a, b, x, data, members, ones, saved):
             out += remaining + _log_sigmoid(nu) + _log_sigmoid(-nu)
             remaining += _log_sigmoid(-nu)
         for s in range(n_strata):
-            mean = 0.0
             for k in range(n_classes):
-                mean += (saved[s * n_classes + k] - log_beta[k]) / n_classes
-            for k in range(n_classes):
-                z = (saved[s * n_classes + k] - log_beta[k] - mean) / tau
+                z = (saved[s * n_classes + k] - log_beta[k]) / tau
                 out -= 0.5 * z * z
         return out
     if kind == ETA:
@@ -1196,14 +1149,13 @@ def _conditional(kind, a, b, x, data, members, ones, saved):
         return -np.inf
     tau = math.exp(log_tau)
     if kind == CENTRED_TAU:
-        held = n_strata * (n_classes - 1)
+        held = n_strata * n_classes
         return -0.5 * (tau / tau_scale) ** 2 + log_tau * (1.0 - held) - 0.5 * saved[0] / tau**2
     log_beta = np.empty(n_classes)
     stick_weights(x, n_lists, n_classes, log_beta)
     if kind == Z:
-        extra = mean_precision(data[5][a], n_classes)
-        out = _weights_prior(x, tau_at + 2 + a * n_classes, n_classes, extra, 1.0)
-        return out + _weights_likelihood(x, data, members, log_beta, tau, a, a + 1)
+        z = x[tau_at + 2 + a * n_classes + b]
+        return -0.5 * z * z + _weights_likelihood(x, data, members, log_beta, tau, a, a + 1)
     out = _weights_likelihood(x, data, members, log_beta, tau, 0, n_strata)
     if kind == LOG_TAU:
         return out - 0.5 * (tau / tau_scale) ** 2 + log_tau
@@ -1299,17 +1251,13 @@ def strata_sweep(rng, x, data):
             _slice_step(rng, Z, s, k, at, width, x, data, members, ones, saved)
     _slice_step(rng, LOG_TAU, 0, 0, tau_at, 0.5, x, data, members, ones, saved)
     before = math.exp(x[tau_at])
-    means = _weights_means(x, z_at0, n_strata, n_classes)
     saved[0] = 0.0
-    for s in range(n_strata):
-        for k in range(n_classes):
-            saved[0] += (before * (x[z_at0 + s * n_classes + k] - means[s])) ** 2
+    for i in range(z_at0, rho_at0):
+        saved[0] += (before * x[i]) ** 2
     _slice_step(rng, CENTRED_TAU, 0, 0, tau_at, 0.5, x, data, members, ones, saved)
     ratio = before / math.exp(x[tau_at])
-    for s in range(n_strata):
-        for k in range(n_classes):
-            at = z_at0 + s * n_classes + k
-            x[at] = means[s] + ratio * (x[at] - means[s])
+    for i in range(z_at0, rho_at0):
+        x[i] *= ratio
     width = 3.0 / math.sqrt(1.0 + 2.0 * n_strata * n_lists)
     _slice_step(rng, LOG_SIGMA, 0, 0, tau_at + 1, width, x, data, members, ones, saved)
     before = math.exp(x[tau_at + 1])
@@ -1351,7 +1299,6 @@ def centred_moves(rng, x, data):
         log_beta = np.empty(n_classes)
         stick_weights(x, n_lists, n_classes, log_beta)
         held = np.empty(n_strata * n_classes)
-        means = _weights_means(x, z_at0, n_strata, n_classes)
         for s in range(n_strata):
             for k in range(n_classes):
                 held[s * n_classes + k] = log_beta[k] + tau * x[z_at0 + s * n_classes + k]
@@ -1362,12 +1309,8 @@ def centred_moves(rng, x, data):
                 _slice_step(rng, CENTRED_STICK, stick, 0, at, width, x, data, members, ones, held)
         stick_weights(x, n_lists, n_classes, log_beta)
         for s in range(n_strata):
-            shift = 0.0
             for k in range(n_classes):
-                shift += (held[s * n_classes + k] - log_beta[k]) / (tau * n_classes)
-            for k in range(n_classes):
-                at = z_at0 + s * n_classes + k
-                x[at] = (held[s * n_classes + k] - log_beta[k]) / tau - shift + means[s]
+                x[z_at0 + s * n_classes + k] = (held[s * n_classes + k] - log_beta[k]) / tau
     sigma = math.exp(x[tau_at + 1])
     saved = np.empty(n_classes + n_strata)
     for j in range(n_lists):
