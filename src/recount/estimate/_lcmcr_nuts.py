@@ -1791,6 +1791,11 @@ MAX_DEPTH = 10
 # draw) for the same bulk ESS of N a chain as depth 7 gave at a sixth of the CPU: its
 # trajectories diffuse along ridges, and the longer ones bought nothing (docs/lcmcr.md).
 LCMCR_MAX_DEPTH = 7
+# HLCMCR's tuning draws stop at depth 7 too. They are discarded; the first hundred, while
+# the step size and the mass matrix are first guesses, ran to depth 10 at a sixth of the
+# tuned step (1,000 leapfrog steps a draw, a third of a default fit's CPU on 154 strata),
+# and the later ones take 63 steps (depth 6) anyway (docs/bench/estimate.md section 18).
+TUNING_MAX_DEPTH = 7
 
 
 def start_nuts(rng, x, log_density_at, data, n_tune):
@@ -1894,8 +1899,9 @@ def run_strata(rng, state, first, n_draws, n_tune, max_depth, data, out_n, out_e
     q0 = np.empty(n_strata)
     stored = 0
     for draw in range(first, first + n_draws):
+        depth_limit = min(max_depth, TUNING_MAX_DEPTH) if draw < n_tune else max_depth
         logp_box[0], accept, steps, diverged, depth = nuts_transition(
-            rng, x, g, logp_box[0], tune[0], stds, vecs, vals, int(tune[5]), max_depth, data
+            rng, x, g, logp_box[0], tune[0], stds, vecs, vals, int(tune[5]), depth_limit, data
         )
         reorder_classes(rng, x, data)
         logp_box[0] = refresh_strata(rng, x, g, data)
