@@ -1888,11 +1888,14 @@ class Chain:
 
 
 @njit(cache=True, nogil=True)
-def run_strata(rng, state, first, n_draws, n_tune, max_depth, data, out_n, out_extra, out_stats):
+def run_strata(
+    rng, state, first, n_draws, n_tune, max_depth, data, out_n, out_extra, out_stats, out_tuning
+):
     """`run` for the hierarchical model: after each draw past tuning, N_s = n_s + n0_s for
     every stratum (n0_s drawn given the position, truncated at 20 n_s) goes to the row of
     out_n, (alpha, tau, sigma) to out_extra, and out_stats holds `run`'s four columns then
-    the log density (classes and N summed out), which tells chains in modes apart."""
+    the log density (classes and N summed out), which tells chains in modes apart. Tuning
+    draw d's leapfrog steps go to out_tuning[d] (tuning draws stop at TUNING_MAX_DEPTH)."""
     x, g, logp_box, tune, _, _, stds, vecs, vals = state
     documented, limits, n_strata = data[5], data[6], data[15]
     tau_at = data[7] * data[8] + data[8] - 1
@@ -1906,6 +1909,7 @@ def run_strata(rng, state, first, n_draws, n_tune, max_depth, data, out_n, out_e
         reorder_classes(rng, x, data)
         logp_box[0] = refresh_strata(rng, x, g, data)
         if draw < n_tune:
+            out_tuning[draw] = steps
             _adapt(rng, draw, state, accept, diverged, n_tune, data)
         else:
             strata_missing_probability(x, data, q0)
@@ -1984,6 +1988,7 @@ class StrataChain:
             ]
         )
         self.state = start_nuts(rng, x, log_density, self.data, n_tune)
+        self.tuning_steps = np.zeros(n_tune)
 
     def advance(self, first: int, count: int):
         kept = max(0, first + count - max(first, self.n_tune))
@@ -1992,7 +1997,17 @@ class StrataChain:
             np.empty((kept, 3)),
             np.empty((kept, 5)),
         )
-        run_strata(self.rng, self.state, first, count, self.n_tune, MAX_DEPTH, self.data, *out)
+        run_strata(
+            self.rng,
+            self.state,
+            first,
+            count,
+            self.n_tune,
+            MAX_DEPTH,
+            self.data,
+            *out,
+            self.tuning_steps,
+        )
         after_tuning = np.arange(max(first, self.n_tune), first + count) - self.n_tune
         keep = after_tuning % self.thin == self.thin - 1
         return out[0][keep], out[1][keep], out[2]
