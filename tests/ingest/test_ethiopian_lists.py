@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from recount.cli import app
 from recount.ingest import calendars
 from recount.ingest.dates import parse_dates
+from recount.ingest.suggest import suggest_source
 from recount.workspace import Workspace
 
 runner = CliRunner()
@@ -111,3 +112,22 @@ def test_a_tigrinya_list_is_mapped_by_suggest_and_ingested_as_it_is(tmp_path):
         dt.date(2020, 11, 28), dt.date(2020, 11, 28), dt.date(2020, 11, 29), dt.date(2021, 1, 1)
     ]  # fmt: skip
     assert records["issues"].isna().all()
+
+
+def test_tigrinya_and_amharic_spellings_of_name_and_age_headers_are_recognised(tmp_path):
+    # Tigrinya writes 'name' ሽም, Amharic ስም; Amharic writes 'age' እድሜ, Tigrinya ዕድመ.
+    tigrinya = tmp_path / "tabia.csv"
+    tigrinya.write_text(
+        "ተ.ቁ,ሽም,ሽም ኣቦ,ሽም ኣባሓጎ,ጾታ,ዕድመ\n1,ተስፋይ,ኪዳነ,ሃይለ,ተባዕታይ,34\n2,ለምለም,ገብረ,,ኣንስተይቲ,20\n",
+        encoding="utf-8",
+    )
+    amharic = tmp_path / "church.csv"
+    amharic.write_text("ተ.ቁ,ሙሉ ስም,ፆታ,እድሜ\n1,ተስፋዬ ኪዳነ ኃይሌ,ወንድ,34\n2,ለምለም ገብሬ,ሴት,20\n", encoding="utf-8")
+    columns = [suggest_source(path).columns for path in (tigrinya, amharic)]
+    assert {f: c[0] for f, c in columns[0].items()} == {
+        "record_ref": "ተ.ቁ", "given_name": "ሽም", "father_name": "ሽም ኣቦ",
+        "grandfather_name": "ሽም ኣባሓጎ", "sex": "ጾታ", "age": "ዕድመ",
+    }  # fmt: skip
+    assert {f: c[0] for f, c in columns[1].items()} == {
+        "record_ref": "ተ.ቁ", "name": "ሙሉ ስም", "sex": "ፆታ", "age": "እድሜ"
+    }  # fmt: skip
