@@ -122,7 +122,9 @@ def test_tigrinya_and_amharic_spellings_of_name_and_age_headers_are_recognised(t
         encoding="utf-8",
     )
     amharic = tmp_path / "church.csv"
-    amharic.write_text("ተ.ቁ,ሙሉ ስም,ፆታ,እድሜ\n1,ተስፋዬ ኪዳነ ኃይሌ,ወንድ,34\n2,ለምለም ገብሬ,ሴት,20\n", encoding="utf-8")
+    amharic.write_text(
+        "ተ.ቁ,ሙሉ ስም,ፆታ,እድሜ\n1,ተስፋዬ ኪዳነ ኃይሌ,ወንድ,34\n2,ለምለም ገብሬ,ሴት,20\n", encoding="utf-8"
+    )
     columns = [suggest_source(path).columns for path in (tigrinya, amharic)]
     assert {f: c[0] for f, c in columns[0].items()} == {
         "record_ref": "ተ.ቁ", "given_name": "ሽም", "father_name": "ሽም ኣቦ",
