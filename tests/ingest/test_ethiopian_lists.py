@@ -13,6 +13,7 @@ from recount.cli import app
 from recount.ingest import calendars
 from recount.ingest.dates import parse_dates
 from recount.ingest.suggest import suggest_source
+from recount.ingest.values import recognise_age
 from recount.workspace import Workspace
 
 runner = CliRunner()
@@ -217,3 +218,10 @@ def test_a_list_says_which_calendar_its_bare_dates_are_in(tmp_path):
     )
     flagged = records.dropna(subset=["issues"])
     assert flagged["source_id"].tolist() == ["a", "a"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 110), st.sampled_from(["ዓመት", "ዓመታት", "አመት"]), st.sampled_from(["", " "]))
+def test_an_age_in_years_or_months_in_amharic_or_tigrinya_is_read(years, word, space):
+    assert recognise_age([f"{years}{space}{word}"]) == [(years, None)]
+    assert recognise_age([f"{years % 12}{space}ወር", f"{years % 12} ወርሒ"]) == [(0, None)] * 2
