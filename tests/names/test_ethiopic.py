@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from recount.names import fold_latin, split_name
 from recount.names.ethiopic import ABBREVIATED, TITLES
 from recount.names.keys import ARABIC_KEYS, AUTO_KEYS
+from recount.names.parts import parts_from_fields
 from recount.names.workspace import workspace_key_style
 from recount.settings import NAME_PARTS
 
@@ -82,3 +83,19 @@ def test_an_abbreviated_geez_compound_keys_as_written_out(abbreviation, rest, be
     written_out = split_name(f"{before} {part}{rest}", ARABIC_KEYS).key
     assert split_name(f"{before} {letter}/{rest}", ARABIC_KEYS).key == written_out
     assert split_name(f"{before} {letter} / {rest}", ARABIC_KEYS).key == written_out
+
+
+@given(_geez_name, _syllables, st.sampled_from(["ገብረ", "ወልደ"]))
+def test_an_ethiopian_compound_written_in_two_words_keys_as_in_one(before, rest, first):
+    # Gebre Medhin and Gebremedhin, ገብረ መድህን and ገብረመድህን: one name, however written
+    for text in (first, fold_latin(first).title()):
+        one = split_name(f"{before} {text}{rest}", ARABIC_KEYS)
+        two = split_name(f"{before} {text} {rest}", ARABIC_KEYS)
+        assert two.key == one.key and len(two.tokens) == len(one.tokens)
+
+
+def test_gebre_alone_in_its_own_column_stays_a_name():
+    parts = parts_from_fields("ለምለም", "ገብረ", "ሙሉጌታ", None, ARABIC_KEYS)
+    assert [t.key for t in parts.tokens] == [
+        split_name(w, ARABIC_KEYS).key for w in ("ለምለም", "ገብረ", "ሙሉጌታ")
+    ]
