@@ -52,10 +52,12 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     warm = getattr(config, "warm_kernels", None)
-    if warm is not None and warm.poll() is None:
+    if warm is None:
+        return
+    if warm.poll() is None:
         warm.kill()
-    if warm is not None:
-        warm.wait()
+    warm.wait()
+    shutil.rmtree(Path(os.environ.pop(KERNELS_DONE)).parent, ignore_errors=True)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
