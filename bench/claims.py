@@ -6,7 +6,7 @@ run reads the same text.
 
     python bench/claims.py                    # speed, the corpora, the held-out sets, the dev halves
     python bench/claims.py --corpus DIR_OR_TOML [--misses]   # score any labelled corpus
-    python bench/claims.py --corpus tests/claims/dev3 --half a   # one half of dev2 to dev17 (README)
+    python bench/claims.py --corpus tests/claims/dev3 --half a   # one half of dev2 to dev18 (README)
     python bench/claims.py --held-out         # the held-out halves B (HELD_OUT), left out by default
     python bench/claims.py --blind            # the blind split (scored once, README)
 
@@ -46,9 +46,9 @@ KEYWORD = re.compile(
 
 TESTS = Path(__file__).resolve().parents[1] / "tests" / "claims"
 DEV = TESTS / "dev"
-# Spent blind splits kept as development material: dev2 (blind) to dev17 (blind16).
-SPLITS = [TESTS / f"dev{n}" for n in range(2, 18)]
-# The seventeenth blind split, labelled by an engineer who does not develop the extractor
+# Spent blind splits kept as development material: dev2 (blind) to dev18 (blind17).
+SPLITS = [TESTS / f"dev{n}" for n in range(2, 19)]
+# The eighteenth blind split, labelled by an engineer who does not develop the extractor
 # (README); scored once, from a frozen copy; never developed on. Between a spent split's rename
 # and the next split's commit the folder does not exist and `--blind` refuses ("no labelled corpus").
 # (blind4, scored once on 2026-12-05, note 35, is development material since: dev5;
@@ -58,8 +58,9 @@ SPLITS = [TESTS / f"dev{n}" for n in range(2, 18)]
 # note 101, is dev11; blind11, scored once on 2026-12-06, note 108, is dev12; blind12, scored once on
 # 2026-12-06, note 125, is dev13; blind13, scored once on 2026-12-06, note 133, is dev14;
 # blind14, scored once on 2026-12-07, note 145, is dev15; blind15, scored once on 2026-12-07,
-# note 155, is dev16; blind16, scored once on 2026-12-07, note 176, is dev17.)
-BLIND = TESTS / "blind17"
+# note 155, is dev16; blind16, scored once on 2026-12-07, note 176, is dev17; blind17, scored once on
+# 2026-12-07, note 189, is dev18.)
+BLIND = TESTS / "blind18"
 # Spent blind splits kept as development material, halved by conflict (README in each folder):
 # half A is developed on, half B checked at milestones. Passage numbers of half A.
 # The halves B of the newest splits are held out: a round scores them at its start and its end only
@@ -94,8 +95,9 @@ HALF_A = {
     "dev15": "01 02 03 06 11 12 13 14 18 19 24 25 28 31 32 33".split(),
     "dev16": "01 02 03 07 08 09 12 13 16 17 18 21 22 23 28 29 30 34 35 44 45 46 47 50 51".split(),
     "dev17": "01 02 09 10 11 12 13 14 15 16 20 28 29 30 34 35 36".split(),
+    "dev18": "04 05 06 07 08 13 14 17 18 21 22 23 24 31 32 38 39 40 41".split(),
 }
-HELD_OUT = ("dev16", "dev17")
+HELD_OUT = ("dev17", "dev18")
 FILLER = [
     "Residents described long queues for bread and fuel in the city.",
     "The road between the two towns has been closed for weeks.",
@@ -341,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--half",
         choices=("a", "b"),
-        help="dev2 to dev17 only: half A (developed on) or half B (checked at milestones)",
+        help="dev2 to dev18 only: half A (developed on) or half B (checked at milestones)",
     )
     parser.add_argument(
         "--held-out", action="store_true", help=f"score the halves B of {', '.join(HELD_OUT)} only"
