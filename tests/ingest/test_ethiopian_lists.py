@@ -225,3 +225,13 @@ def test_a_list_says_which_calendar_its_bare_dates_are_in(tmp_path):
 def test_an_age_in_years_or_months_in_amharic_or_tigrinya_is_read(years, word, space):
     assert recognise_age([f"{years}{space}{word}"]) == [(years, None)]
     assert recognise_age([f"{years % 12}{space}ወር", f"{years % 12} ወርሒ"]) == [(0, None)] * 2
+
+
+def test_one_stray_ethiopian_month_does_not_turn_a_gregorian_list():
+    # 'Sene 2016' (June 2024) among 200 Gregorian dates of 2016: read Ethiopian, they would
+    # move to 2023-2024, beside it; one value in 201 says nothing of the list's calendar.
+    days = [dt.date(2016, 1, 1) + dt.timedelta(days=i) for i in range(200)]
+    values = [d.strftime("%d/%m/%Y") for d in days] + ["Sene 2016"]
+    parsed, _ = parse_dates(values, dayfirst=True, today=dt.date(2030, 1, 1), flag_unmarked=True)
+    assert [p.date for p in parsed[:-1]] == days
+    assert {p.flag for p in parsed[:-1]} == {None}

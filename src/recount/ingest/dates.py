@@ -115,6 +115,9 @@ _ETHIOPIAN_ERA = re.compile(r"(?<=\d)\s*(ዓ\s*[./]?\s*ም\.?|ዓመተ\s*ምሕ
 ETHIOPIAN, GREGORIAN = CALENDARS
 # An unmarked date read in the Ethiopian calendar because the source's marked dates are.
 READ_ETHIOPIAN = "date_read_ethiopian"
+# Of a source's distinct dates, the share that must be marked Ethiopian for its bare ones to be
+# read so (where that puts them among the marked ones' years).
+MIN_MARKED_SHARE = 0.02
 _TIME = re.compile(r"[t ]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(z|[+-]\d{2}:?\d{2}|am|pm|ص|م)?$")
 # After the year: an era (م, AD), or "year" in Ukrainian and Russian (2022 р., 2022 года).
 _ERA = re.compile(r"(?<=\d)\s*(م|ad|ce|р\.?|г\.?|року|года)$")
@@ -200,15 +203,16 @@ def decide_calendar(values: Sequence[str], dayfirst: bool = True) -> str | None:
     They are when most of its dates are marked Ethiopian (month names, era), or when, read so,
     they fall in the years its marked dates fall in more often than read as Gregorian: a
     registry writing most dates bare (19/03/2013) and some with the era has them seven years
-    early as Gregorian dates. A source with no marked date is Gregorian unless its config says.
+    early as Gregorian dates. A source with no marked date (or under `MIN_MARKED_SHARE`) is
+    Gregorian unless its config says.
     """
     marked, unmarked = [], []
     for value in values:
         text = _clean(value)
         if text and text not in NO_DATE_WORDS:
             (marked if "#" in text else unmarked).append(text)
-    if not marked:
-        return None
+    if len(marked) < MIN_MARKED_SHARE * (len(marked) + len(unmarked)):
+        return None  # none, or a stray word read as an Ethiopian month: the list is Gregorian
     if len(marked) > len(unmarked):
         return ETHIOPIAN
     years = Counter(d.year for t in marked if (d := _read_ethiopian(t).date) is not None)
