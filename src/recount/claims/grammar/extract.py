@@ -2309,6 +2309,7 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
             claim.construction in ("part", "another")
             or gapped
             or ((_COORD_RE.match(gap) or _OTHER_SOURCE_GAP_RE.search(gap) or breakdown) and listed)
+            or (_verb_gapped(gap) and previous.construction in _CLAUSE_CONSTRUCTIONS and listed)
         ):
             claim.measure = previous.measure
             claim.measure_text = previous.measure_text
@@ -2410,6 +2411,34 @@ _GAP_ASIDE_RE = re.compile(
     r"inside|to(?=\s+(?-i:[A-Z])))\s+(?:[^,;]{1,40}(?=\s*,)|[^,;]{1,40}?)|(?:(?-i:[A-Z])[\w'’-]*\s+){0,4}\((?-i:[A-Z][A-Za-z&.-]{1,10})\))(?=\s*(?:,|and\b|$))",
     re.IGNORECASE,
 )
+
+
+# "Guerrillas kidnapped 25,482 people and paramilitary groups 2,541", "the Red terror claimed
+# 1,650 victims and the White terror about 10,000": a second subject whose verb and noun are the
+# first clause's, left out (gapping). The subject is a short phrase with no verb of its own.
+_GAPPED_SUBJECT_RE = re.compile(
+    r"^(?:\s+(?:in|at|on|across|from|near)\s+[^,;.]{1,40}?)?\s*(?:[,;](?:\s*(?:and|while|whereas|but))?|"
+    r"\s+(?:and|while|whereas|but))\s+(?!(?:of|from|to|than|as|by|after|before|when|since|if|"
+    r"because|although|though|where|only|just|some|over|under)\b)"
+    r"(?P<subject>(?:[\w'’.-]+\s+){0,4}?(?!(?:of|with|only|just)\b)[\w'’.-]+)\s+"
+    r"(?:(?:for|at|to)\s+)?$",
+    re.IGNORECASE,
+)
+_NOT_A_SUBJECT_WORD_RE = re.compile(
+    r"^(?:were|was|are|is|be|been|have|has|had|will|would|could|may|might|can|who|that|which|"
+    r"said|says|say|told|added|more|another|further|than|as|including|among|it|they|he|she|we|"
+    r"[a-z]+ed|[a-z]+ing|\d[\d,.]*)$",
+    re.IGNORECASE,
+)
+_CLAUSE_CONSTRUCTIONS = ("object", "subject", "toll")
+
+
+def _verb_gapped(gap: str) -> bool:
+    """The words between two counts are a new subject whose verb is left out."""
+    match = _GAPPED_SUBJECT_RE.match(gap)
+    if match is None:
+        return False
+    return not any(_NOT_A_SUBJECT_WORD_RE.match(w) for w in match.group("subject").split())
 
 
 # An agent after a count, said again after the next count with its verb left out.
