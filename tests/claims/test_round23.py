@@ -3,7 +3,7 @@ structure), on text written for these tests in the constructions of real reporti
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recount.claims.extraction import claim_records
@@ -58,3 +58,68 @@ def test_words_that_are_no_subject_do_not_take_the_measure(n, m):
     assert str(n) not in found
     found = claims_of(f"The blast killed {n} people and the fire destroyed {m} homes.")
     assert str(m) not in found
+
+
+# Figures quoted in the source's language (French, Spanish, Portuguese, Italian), as summaries of
+# foreign reporting keep them: the verb before or after the people counted gives the measure, and
+# the quoted qualifier and vague count read as in English.
+@given(
+    quoted=st.sampled_from(
+        [
+            ("{n} personas murieron", "killed"),
+            ("{n} pessoas morreram", "killed"),
+            ("{n} persone che sono morte", "killed"),
+            ("les {n} personnes qui sont mortes", "killed"),
+            ("hanno ucciso {n} persone", "killed"),
+            ("matou {n} pessoas", "killed"),
+            ("a tué {n} personnes", "killed"),
+        ]
+    ),
+    n=st.integers(12, 900),
+    says=st.sampled_from(["The daily wrote that", "A local radio station reported"]),
+)
+@settings(max_examples=30)
+def test_a_figure_quoted_in_a_romance_language_takes_its_verbs_measure(quoted, n, says):
+    wording, measure = quoted
+    found = claims_of(f'{says} "{wording.format(n=n)}" in the raid.')
+    assert found[str(n)]["measure"] == measure
+
+
+def test_quoted_qualifiers_and_vague_counts_are_read():
+    found = claims_of('The strike "a tué au moins 80 personnes et en a blessé des centaines".')
+    assert (found["80"]["measure"], found["80"]["qualifier"]) == ("killed", "at_least")
+    assert (found["centaines"]["measure"], found["centaines"]["low"]) == ("injured", 100)
+    found = claims_of('The Red Cross said "aprox. 400 civiles" were killed.')
+    claim = found["400"]
+    assert (claim["measure"], claim["population"], claim["qualifier"]) == (
+        "killed",
+        "civilians",
+        "about",
+    )
+    assert claim["claimant"] == "International Committee of the Red Cross"
+    found = claims_of('The monitor said "más de 600 personas" were killed.')
+    assert (found["600"]["measure"], found["600"]["qualifier"]) == ("killed", "more_than")
+
+
+# A source in brackets after a count ("(Human Rights Watch)", "(per the army)") closes it as a
+# list's item would, and stands between two counts as an aside: "161+ or 200+ (Human Rights
+# Watch)", "20,000 (a historian) or 40,000 (a rights committee)".
+@given(
+    source=st.sampled_from(["Human Rights Watch", "per the army", "according to the UN", "AFP"]),
+    n=st.integers(100, 400),
+    m=st.integers(500, 900),
+)
+def test_a_source_in_brackets_closes_an_alternative_count(source, n, m):
+    found = claims_of(f"Location Hilltown\nDeaths {n}+ or {m}+ ({source})")
+    assert found[f"{m}+"]["measure"] == "killed"
+    text = f"Estimates run from 50 deaths to {n:,} ({source}) or {m:,} (Amnesty International)."
+    found = claims_of(text)
+    assert (found[str(n)]["measure"], found[str(m)]["measure"]) == ("killed", "killed")
+    assert found[str(m)]["claimant"] == "Amnesty International"
+    found = claims_of(f"Rebels killed {n} civilians in March and {m} ({source}) in April.")
+    assert found[str(m)]["measure"] == "killed"
+
+
+def test_a_year_in_brackets_is_no_source():
+    found = claims_of("The raid killed 12 people and 3 (2019) were later found.")
+    assert "3" not in found

@@ -51,7 +51,12 @@ VAGUE = {
     "scores": (20, 99),
     "dozens": (12, 99),
     "tens": (10, 99),
-}
+    # quoted in French, Spanish, Portuguese, Italian: "des centaines", "decenas", "milhares"
+    "centaines": (100, 999), "centenares": (100, 999), "centenas": (100, 999),
+    "centinaia": (100, 999), "dizaines": (10, 99), "decenas": (10, 99), "dezenas": (10, 99),
+    "decine": (10, 99), "milliers": (1_000, 9_999), "milhares": (1_000, 9_999),
+    "migliaia": (1_000, 9_999),
+}  # fmt: skip
 # "a few hundred", "several thousand": multiples of the scale (our own convention).
 FEW_MULTIPLES = {"a few": (2, 5), "a couple of": (2, 3), "several": (3, 9)}
 FEW_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000}
@@ -93,6 +98,7 @@ QUALIFIERS = {
     "+ de": "more_than",  # French shorthand: "+ de 30 000 personnes"
     "oltre": "more_than", "almeno": "at_least", "quasi": "nearly",
     "à peu près": "about", "unos": "about", "unas": "about", "cirka": "about",
+    "aprox.": "about", "più di": "more_than", "jusqu'à": "up_to", "fino a": "up_to",
     "mer än": "more_than", "över": "more_than", "minst": "at_least", "nästan": "nearly",
 }  # fmt: skip
 ABOUT_BAND = 0.10  # "about N": N +/- 10 %
@@ -300,7 +306,7 @@ def _apply_qualifier(core: _Core, qualifier: str | None) -> tuple[float | None, 
 
 
 _MAY_HOLD_NUMBER = re.compile(
-    rf"\d|\b(?:{'|'.join(UNITS)}|hundred|thousand|million|billion|dozen|dozens|scores|tens|half|quarter|hundreds|thousands|millions)\b",
+    rf"\d|\b(?:{'|'.join(UNITS)}|hundred|thousand|million|billion|dozen|dozens|scores|tens|half|quarter|hundreds|thousands|millions|{'|'.join(VAGUE)})\b",
     re.IGNORECASE,
 )
 

@@ -169,7 +169,7 @@ _CONFINING_RE = re.compile(
 )
 _BACKWARD_RE = re.compile(
     rf"\b(?P<verb>{alternation(MEASURES_BEFORE)})\s+(?P<lives>the\s+lives\s+of\s+)?"
-    r"(?:(?:a\s+total\s+of|another|a\s+further|an\s+additional|a\s+staggering|the)\s+)?$",
+    r"(?:(?:a\s+total\s+of|another|a\s+further|an\s+additional|a\s+staggering|the|des)\s+)?$",
     re.IGNORECASE,
 )
 _TOLL_RE = re.compile(
@@ -2288,7 +2288,7 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
             gap = " and "  # "2,300 had crossed into Albania and 1,300 into southern Serbia"
         breakdown = _COLON_BREAKDOWN_RE.search(gap) is not None
         agent = _AGENT_ASIDE_RE.match(gap)
-        gap = _GAP_ASIDE_RE.sub(" ", gap)
+        gap = _GAP_ASIDE_RE.sub(" ", _SOURCE_ASIDE_GAP_RE.sub(" ", gap))
         tail = sentence[claim.quantity.end : claim.quantity.end + 30]
         named = _PEOPLE_NAME_RE.match(tail) is not None and not _LIST_TAIL_RE.match(tail)
 
@@ -2296,6 +2296,7 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
             gap = ", "  # "Fatalities: 2 unidentified, 36 Muslims, 15 Hindus": the item's own word
         listed = (
             _LIST_TAIL_RE.match(tail)
+            or _SOURCE_ASIDE_TAIL_RE.match(sentence, claim.quantity.end)
             or echo
             or named
             or (agent and _AGENT_ASIDE_RE.match(tail))  # "215 killed by police and 97 by the"
@@ -2439,6 +2440,18 @@ def _verb_gapped(gap: str) -> bool:
     if match is None:
         return False
     return not any(_NOT_A_SUBJECT_WORD_RE.match(w) for w in match.group("subject").split())
+
+
+_SOURCE_ASIDE = r"\((?:(?:according\s+to|per|by)\s+[^()\d;]{1,60}|(?-i:[A-Z])[^()\d;]{0,60})\)"
+# "Deaths 161+ or 200+ (Human Rights Watch)", "20,000 (Robert Fisk) or 40,000 (SHRC)": a
+# source in brackets after a count closes it as a list's item would.
+_SOURCE_ASIDE_TAIL_RE = re.compile(
+    rf"\s*{_SOURCE_ASIDE}(?:\[[^\]]{{1,20}}\])*\s*(?:[,.;:]|$|(?:and|or|in|on)\b)",
+    re.IGNORECASE,
+)
+
+
+_SOURCE_ASIDE_GAP_RE = re.compile(rf"^\s*{_SOURCE_ASIDE}(?:\[[^\]]{{1,20}}\])*", re.IGNORECASE)
 
 
 # An agent after a count, said again after the next count with its verb left out.
