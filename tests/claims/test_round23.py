@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recount.claims.extraction import claim_records
+from recount.claims.numbers import find_quantities
 
 OUTLET = "Wire"
 
@@ -123,3 +124,53 @@ def test_a_source_in_brackets_closes_an_alternative_count(source, n, m):
 def test_a_year_in_brackets_is_no_source():
     found = claims_of("The raid killed 12 people and 3 (2019) were later found.")
     assert "3" not in found
+
+
+# Wording of fates the lexicon lacked: people in medical care ("sought medical help"), a manner
+# of killing ("hacked to death"), "a massacre of" N people, and the ages of the people counted
+# between them and their fate ("children under five died").
+@given(
+    n=st.integers(20, 900),
+    wording=st.sampled_from(
+        [
+            ("sought medical help", "injured"),
+            ("needed medical treatment", "injured"),
+            ("were hacked to death", "killed"),
+            ("were stabbed to death", "killed"),
+        ]
+    ),
+)
+def test_fates_said_in_other_words(n, wording):
+    phrase, measure = wording
+    found = claims_of(f"Officials said {n} people {phrase} after the attack.")
+    assert found[str(n)]["measure"] == measure
+
+
+@given(
+    n=st.integers(20, 900),
+    age=st.sampled_from(
+        ["under five", "aged 5 to 12", "under 15 years old", "under the age of 10"]
+    ),
+)
+def test_the_ages_of_the_people_counted_stand_between_them_and_their_fate(n, age):
+    found = claims_of(f"The report says {n:,} children {age} died of hunger.")
+    claim = found[f"{n:,}"]
+    assert (claim["measure"], claim["population"]) == ("killed", "children")
+    assert len(found) == 1  # the age is no count
+
+
+def test_a_massacre_of_people_counts_the_killed():
+    found = claims_of("The commission reported a massacre of over 100 people in the village.")
+    assert (found["100"]["measure"], found["100"]["qualifier"]) == ("killed", "more_than")
+
+
+# "a hundred and eight civilians": "a" opens a number that goes on after "and", as "one" does.
+@given(
+    scale=st.sampled_from([("hundred", 100), ("thousand", 1_000)]),
+    rest=st.sampled_from([("eight", 8), ("twelve", 12), ("forty-two", 42), ("ninety", 90)]),
+)
+def test_a_hundred_and_more_is_one_number(scale, rest):
+    (word, size), (tail, value) = scale, rest
+    quantities = find_quantities(f"the massacre of a {word} and {tail} civilians")
+    assert [(q.text, q.value) for q in quantities] == [(f"a {word} and {tail}", size + value)]
+    assert [q.value for q in find_quantities(f"a {word} people and the rest")] == [size]

@@ -121,7 +121,9 @@ _WORD_ATOM = "|".join(sorted([*UNITS, *SCALES], key=len, reverse=True))
 _AFTER_SCALE = "|".join(f"(?<={s})" for s in SCALES)
 # "and" joins number words after a scale word only: "three hundred and twenty", never
 # "between one and two million" (a range's two ends)
-_WORDNUM = rf"(?:{'|'.join(sorted(UNITS, key=len, reverse=True))})(?:(?:[\s-]+|(?:{_AFTER_SCALE})[\s-]+and[\s-]+)(?:{_WORD_ATOM})\b)*"
+# "a hundred and eight", "a thousand and twelve": "a" is the first word of a number that goes on
+_A_SCALE_AND = r"a\s+(?:hundred|thousand)(?=[\s-]+and[\s-]+[a-z])"
+_WORDNUM = rf"(?:{_A_SCALE_AND}|{'|'.join(sorted(UNITS, key=len, reverse=True))})(?:(?:[\s-]+|(?:{_AFTER_SCALE})[\s-]+and[\s-]+)(?:{_WORD_ATOM})\b)*"
 _SCALE_WORD = rf"(?:\s+(?P<{{name}}>{_NUMERAL_SCALE_WORD})\b)?"
 _SUFFIX = r"(?P<{name}>k|mn|m|bn)?"
 _VAGUE = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(VAGUE, key=len, reverse=True))
@@ -139,8 +141,8 @@ def _core(tag: str) -> str:
     return (
         rf"(?:(?P<{tag}_num>{_NUMERAL}){_SUFFIX.format(name=tag + '_suffix')}(?![\w]){_SCALE_WORD.format(name=tag + '_scale')}"
         rf"|(?P<{tag}_few>(?:{_FEW})\s+(?:{_FEW_SCALE})(?:\s+(?:thousand|million))?)(?!\w)"
-        rf"|(?P<{tag}_frac>{_FRACTION})\b"
         rf"|(?P<{tag}_words>{_WORDNUM})\b"
+        rf"|(?P<{tag}_frac>{_FRACTION})\b"
         rf"|(?P<{tag}_vague>{_VAGUE})\b)"
     )
 
@@ -219,7 +221,9 @@ def parse_number_words(text: str) -> float | None:
     total = 0
     current = 0
     for word in words:
-        if word in UNITS:
+        if word == "a" and current == 0 and total == 0:
+            current = 1  # "a hundred and eight"
+        elif word in UNITS:
             current += UNITS[word]
         elif word == "hundred":
             current = (current or 1) * 100

@@ -114,9 +114,16 @@ _DYING = r"(?:died|perished|succumbed|fled|(?:go|goes|went|gone)\s+missing)"
 _ANIMALS = r"(?:[\w-]+\s+)?(?:cattle|cows|sheep|goats|camels|horses|donkeys|animals|livestock|head|birds|fish|dogs)"
 # A word before a people noun; initials too ("23 U.S. soldiers died").
 _ADJECTIVE = rf"(?:(?!(?:and|or|but|of|with|by|{_POP}|{alternation(UNITS)})\b)(?:[A-Za-z][\w'’-]*|(?-i:[A-Z]\.){{2,3}})\s+)"
+_AGE_WORD = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|sixteen|eighteen)"
+_AGE_AFTER = (
+    r"(?:\s+(?:aged|under|below|over|younger\s+than|older\s+than)\s+(?:the\s+age\s+of\s+)?"
+    rf"{_AGE_WORD}(?:\s*(?:to|-|–|and)\s*{_AGE_WORD})?(?:\s+years?(?:\s+old|\s+of\s+age)?)?)"
+)
 _FORWARD_RE = re.compile(
     rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?P<of>of\s+)?(?:(?:reports?|names|accounts|cases)\s+of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>(?:{_POP})(?:\s+(?:{_POP})|\s*,?\s+(?:and|or|&)\s+(?:{_ADJECTIVE}){{0,1}}?(?:{_POP}))?)\b|{_ADJECTIVE}{{1,2}}?(?=(?:{alternation(MEASURE_NOUNS)})\b)|(?!{_ANIMALS}\b){_ADJECTIVE}{{1,2}}?(?=(?:{_PLACE_PHRASE}\s+)?(?:had|have|has|were|was)\s+(?:been\s+)?{_PASSIVE_HARM}\b)"
     rf"|(?!{_ANIMALS}\b){_ADJECTIVE}{{0,2}}?[A-Za-z][\w'’-]*(?=(?:\s*,[^,.;]{{1,40}},)?\s+(?:who\s+)?(?:(?:had|have|has)\s+)?{_DYING}\b))?"
+    # "10,000 children under five died", "37 boys aged 12 to 17 were killed": whose ages
+    rf"{_AGE_AFTER}?"
     # "56 families (336 people) who had been displaced": the count restated in brackets
     r"(?:\)(?=\s+(?:who|that)\b))?"
     rf"{_LOCATIVE}"
@@ -182,13 +189,14 @@ _TOLL_RE = re.compile(
     re.IGNORECASE,
 )
 _NOUN_OF_RE = re.compile(
-    r"\b(?:the\s+)?(?P<w>deaths?|killings?|killing|executions?|displacement|exodus|flight|influx|abductions?|kidnappings?|whereabouts|arrests?|detention|evacuation|disappearance|rescue|injuries|injury|wounding)\s+of\s+"
+    r"\b(?:the\s+)?(?P<w>deaths?|killings?|killing|executions?|massacres?|murders?|slaughter|displacement|exodus|flight|influx|abductions?|kidnappings?|whereabouts|arrests?|detention|evacuation|disappearance|rescue|injuries|injury|wounding)\s+of\s+"
     rf"(?:(?:{QUALIFIER_PATTERN}|another|an\s+additional|a\s+further)\s+)?$",
     re.IGNORECASE,
 )
 _NOUN_OF_MEASURES = {
     "death": "killed", "deaths": "killed", "killing": "killed", "killings": "killed",
-    "execution": "killed", "executions": "killed",
+    "execution": "killed", "executions": "killed", "massacre": "killed", "massacres": "killed",
+    "murder": "killed", "murders": "killed", "slaughter": "killed",
     "displacement": "displaced", "arrest": "detained", "arrests": "detained",
     "detention": "detained", "evacuation": "evacuated", "disappearance": "missing",
     "rescue": "saved", "injuries": "injured", "injury": "injured", "wounding": "injured",
