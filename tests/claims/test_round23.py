@@ -174,3 +174,37 @@ def test_a_hundred_and_more_is_one_number(scale, rest):
     quantities = find_quantities(f"the massacre of a {word} and {tail} civilians")
     assert [(q.text, q.value) for q in quantities] == [(f"a {word} and {tail}", size + value)]
     assert [q.value for q in find_quantities(f"a {word} people and the rest")] == [size]
+
+
+# A count broken down by place, each part in brackets after its place: under "the most deaths
+# were in …" or "Deaths by province:".
+@given(
+    head=st.sampled_from(
+        [
+            "By the official count the most deaths were in the prefectures of",
+            "Deaths by province:",
+            "The dead by region were:",
+        ]
+    ),
+    counts=st.lists(st.integers(100, 9_000), min_size=3, max_size=3, unique=True),
+)
+def test_counts_in_brackets_after_places_take_the_breakdowns_measure(head, counts):
+    a, b, c = counts
+    found = claims_of(f"{head} Northmoor ({a:,}), Eastvale ({b:,}) and Southridge ({c:,}).")
+    assert [found[f"{n:,}"]["measure"] for n in counts] == ["killed"] * 3
+
+
+def test_a_year_in_brackets_after_a_place_is_no_part():
+    assert claims_of("The dead were mostly from Aleppo (2019).") == {}
+
+
+# "111 prisoners killed: 102 from gunshots … and nine from stab wounds": a total's parts told
+# apart by their cause.
+@given(n=st.integers(50, 90), m=st.integers(2, 9))
+def test_the_parts_of_a_count_by_cause_take_its_measure(n, m):
+    text = (
+        f"The casualties were {n + m} prisoners killed: {n} from gunshots fired by police and "
+        f"{m} from stab wounds."
+    )
+    found = claims_of(text)
+    assert (found[str(n)]["measure"], found[str(m)]["measure"]) == ("killed", "killed")

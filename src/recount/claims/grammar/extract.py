@@ -974,18 +974,30 @@ def _everyones_total(sentence: str, claims: list[SentenceClaim], losses: bool) -
 # break down the people the sentence's subject names.
 # "The dead were from Deir al-Zour (12), Homs (4)", "Outside the capital, most deaths were in
 # the counties of Pest (68), Bács-Kiskun (64)": the clause's subject names what the counts count.
-_PLACE_BREAKDOWN_HEAD_RE = re.compile(
-    r"(?:^|[,;:]\s)\W*(?:the|most(?:\s+of\s+the)?|all(?:\s+of)?\s+the)\s+"
+_BREAKDOWN_MEASURES = (
     r"(?P<meas>dead|deaths|killed|victims|injured|wounded|injuries|casualties|missing|displaced|"
-    r"arrested|detained|arrests)\s+(?:are|were|came|occurred)\s+(?:from|in)\s+"
+    r"arrested|detained|arrests)"
+)
+_PLACE_BREAKDOWN_HEAD_RE = re.compile(
+    r"(?:^|[,;:]\s|\s)\W*(?:(?:the\s+)?most(?:\s+of\s+the)?|all(?:\s+of)?\s+the|the)\s+"
+    rf"{_BREAKDOWN_MEASURES}\s+(?:are|were|came|occurred)\s+(?:from|in)\s+"
     r"(?=(?:the\s+)?(?:[a-z]+\s+(?:of\s+)?)?[A-Z])",
+    re.IGNORECASE,
+)
+# "Deaths by province: Sichuan (68,712), Gansu (365)": a measure counted by place opens the list.
+_BY_PLACE_HEAD_RE = re.compile(
+    rf"(?:^|[,;:]\s)\W*(?:the\s+)?{_BREAKDOWN_MEASURES}\s+(?:by|per|in\s+each)\s+"
+    r"(?:province|prefecture|region|state|district|governorate|county|department|city|town|"
+    r"village|country|municipality)s?\b[^.;:()]{0,30}?(?::|\s+(?:were|are|was|is)\b)",
     re.IGNORECASE,
 )
 _BRACKET_AFTER_NAME_RE = re.compile(r"[A-Z][\w'’-]*\s*\(\s*$")
 
 
 def _place_breakdown(sentence: str, claims: list[SentenceClaim]) -> None:
-    head = _PLACE_BREAKDOWN_HEAD_RE.search(sentence)
+    """'The most deaths were in Miyagi (6,959), Iwate (3,349) …': the counts in brackets after
+    the places take the measure of the head that says the dead are broken down by place."""
+    head = _PLACE_BREAKDOWN_HEAD_RE.search(sentence) or _BY_PLACE_HEAD_RE.search(sentence)
     if head is None:
         return
     for claim in claims:
@@ -2290,7 +2302,9 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
         if previous.measure is None:
             continue
         gap = _without_periods(sentence, previous.phrase_end, claim.quantity.start, periods)
-        echo = _ECHO_TAIL_RE.match(sentence, claim.quantity.end)
+        echo = _ECHO_TAIL_RE.match(sentence, claim.quantity.end) or _cause_echo(
+            sentence, previous, claim
+        )
         between = sentence[previous.quantity.end : claim.quantity.start]
         if echo and re.search(rf"\b{echo.group('prep')}\s+[^,;:.]{{1,40}}?\s+and\s+$", between):
             gap = " and "  # "2,300 had crossed into Albania and 1,300 into southern Serbia"
@@ -2358,6 +2372,22 @@ _ECHO_TAIL_RE = re.compile(
     r"\s+(?:more\s+)?(?P<prep>into|to|from|in|across|at|towards?)\s+(?=(?:the\s+)?(?:[a-z]+\s+)?[A-Z])"
 )
 _ITEM_WORD_GAP_RE = re.compile(r"^\s+[a-z][\w-]*\s*,\s*$")
+# "111 prisoners killed: 102 from gunshots … and nine from stab wounds": the parts of a count
+# told apart by their cause, each after the same preposition (the first, after the colon).
+_CAUSE_TAIL_RE = re.compile(r"\s+(?P<prep>from|by|of|in)\s+(?:the\s+)?[a-z]")
+
+
+def _cause_echo(sentence: str, previous: SentenceClaim, claim: SentenceClaim) -> re.Match | None:
+    tail = _CAUSE_TAIL_RE.match(sentence, claim.quantity.end)
+    if tail is None:
+        return None
+    between = sentence[previous.phrase_end : claim.quantity.start]
+    if re.fullmatch(r"\s*:\s*", between):
+        return tail
+    before = re.match(rf"\s+{tail.group('prep')}\s", sentence[previous.quantity.end :])
+    return tail if before is not None and previous.construction in ("part", "list") else None
+
+
 # "27,000 French and 115,000 British troops": adjectives alone before the next count share its noun.
 # "2,500 Hungarians and 700 Soviet troops": a people's plural name is a noun of its own, not an
 # adjective sharing the next count's noun.
