@@ -208,3 +208,12 @@ def test_the_parts_of_a_count_by_cause_take_its_measure(n, m):
     )
     found = claims_of(text)
     assert (found[str(n)]["measure"], found[str(m)]["measure"]) == ("killed", "killed")
+
+
+# An infobox label with its modifier ("Non-fatal injuries | 525+ |", "Non-fatal injuries 40").
+@given(n=st.integers(10, 900), sep=st.sampled_from([" | ", " ", ": "]))
+def test_a_modified_infobox_label_gives_its_count_a_measure(n, sep):
+    text = f"Target{sep}a wedding hall\nDeaths{sep}{n}\nNon-fatal injuries{sep}{n + 7}+"
+    found = claims_of(text)
+    assert found[f"{n + 7}+"]["measure"] == "injured"
+    assert found[str(n)]["measure"] == "killed"

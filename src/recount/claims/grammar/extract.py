@@ -1925,7 +1925,8 @@ _SHARE_SUBJECT_RE = re.compile(
     re.IGNORECASE,
 )
 _LABEL_BEFORE_RE = re.compile(
-    rf"^\W*(?:(?:(?-i:[A-Z])[\w'’-]*\s+){{0,2}}?(?P<people>{_POP}|(?-i:[A-Z])[\w'’-]*s)\s+)?(?P<label>deaths?|casualties|killed|dead|fatalities|injured|wounded|injuries|missing|"
+    rf"^\W*(?:(?:(?-i:[A-Z])[\w'’-]*\s+){{0,2}}?(?P<people>{_POP}|(?-i:[A-Z])[\w'’-]*s)\s+)?"
+    r"(?:(?:non-?fatal|fatal|total|confirmed|reported)\s+)?(?P<label>deaths?|casualties|killed|dead|fatalities|injured|wounded|injuries|missing|"
     r"displaced|refugees|internally\s+displaced|abducted|kidnapped|detained|arrested|evacuated)"
     r"\s*(?::|\|)?\s*$",
     re.IGNORECASE,
