@@ -15,6 +15,7 @@ one summary line per size:
     python bench/estimate_linkage.py --regime sparse --replicates 20   # lists that link worse
     python bench/estimate_linkage.py --regime reached --first-seed 1501   # #14's acceptance world
     python bench/estimate_linkage.py --people 100000 --truth-table   # the model's error apart
+    python bench/estimate_linkage.py --people 100000 --causes   # where the singletons come from
 
 The default simulator draws positively dependent lists (shared informant networks, copied
 records) and heterogeneous capture (a hard-to-reach group, place and time effects): the
@@ -36,10 +37,14 @@ import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+from scipy import sparse
+from scipy.sparse.csgraph import connected_components
 
 from recount import Project
-from recount.estimate.patterns import LIST_PREFIX, capture_histories
+from recount.estimate.linkage import LinkageGraph, build_graph, corrected_patterns
+from recount.estimate.patterns import LIST_PREFIX, capture_histories, persons_lists
 from recount.estimate.preferred import preferred_rows
 from recount.estimate.workspace import estimate_persons
 from recount.report.figures import headline
@@ -47,6 +52,7 @@ from recount.review import audit
 from recount.review.labels_io import import_labels
 from recount.simulate import simulate
 from recount.simulate.regimes import REGIMES
+from recount.tables.views import effective_labels, link_threshold
 from recount.workspace import Workspace
 
 
@@ -196,6 +202,107 @@ def perfect_links(ws: Workspace, root: Path, people: int, top: dict) -> dict:
     return {"documented": len(persons), **interval_figures(row, people)}
 
 
+def linkage_causes(ws: Workspace, root: Path) -> dict:
+    """Where the linked workspace's people on one list come from, and what the workspace's own
+    evidence says of them (#14): the graph the estimate stage builds (`build_graph`, the
+    labels and threshold in force), beside the truth of the identified records."""
+    lists = persons_lists(ws.query("select * from persons limit 0"))
+    records = ws.table("record_person", ["record_id", "source_id", "person_id"])
+    pairs = ws.table("pairs", ["record_id_l", "record_id_r", "match_probability", "guard"])
+    threshold = link_threshold(ws)
+    graph = build_graph(records, pairs, lists, effective_labels(ws), None, threshold)
+    truth = truth_of(root).set_index("record_id")["true_id"]
+    true_id = pd.factorize(truth.reindex(graph.record_ids).to_numpy())[0]
+    out = causes(graph, true_id, threshold)
+    # and every documented record, the unidentified ones too: the truth's own table
+    every = truth_of(root)
+    every["source_id"] = every["record_id"].str.rsplit(":", n=1).str[0]
+    every = every[every["source_id"].isin(lists)]
+    flags = pd.crosstab(every["true_id"], every["source_id"]).reindex(columns=lists, fill_value=0)
+    out["singletons"]["+unnamed"] = int(((flags > 0).sum(axis=1) == 1).sum())
+    return out
+
+
+def causes(graph: LinkageGraph, true_id: np.ndarray, threshold: float) -> dict:
+    """People on one list as linked, then with each cause of a split mended from the truth in
+    turn: true pairs scored below the threshold and no guard refusing them (`+below`, what the
+    model's probabilities can see), true pairs the guards or the clustering refused
+    (`+guards`), pieces of one true person no scored pair joins (`+unscored`), people holding
+    several true people split (`+merges`: the truth's links of the identified records). Beside
+    them the workspace's own evidence: the expected joins between people (the best calibrated
+    probability per pair of people, as the cross-check moves them) per kind of pair, with the
+    true count, and the singletons of the cross-check's table (`corrected_patterns`), of its
+    missed-link part alone and of its false-link part alone."""
+    within = graph.within
+    true = true_id[graph.left] == true_id[graph.right]
+    across = ~within & graph.scored
+    raw = graph.raw_probability
+    kind = np.where(graph.guarded, "guarded", np.where(raw >= threshold, "refused", "below"))
+    below = across & true & (kind == "below")
+    refused = across & true & (kind != "below")
+
+    def joined(labels: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        m = int(labels.max()) + 1
+        edges = (labels[graph.left[mask]], labels[graph.right[mask]])
+        matrix = sparse.coo_matrix((np.ones(int(mask.sum())), edges), shape=(m, m))
+        return connected_components(matrix, directed=False)[1][labels]
+
+    def singletons(labels: np.ndarray) -> int:
+        masks = np.zeros(int(labels.max()) + 1, dtype=np.int64)
+        np.bitwise_or.at(masks, labels, np.left_shift(1, graph.source))
+        masks = masks[masks > 0]
+        return int(np.sum((masks & (masks - 1)) == 0))
+
+    def one_person(labels: np.ndarray) -> np.ndarray:
+        first = pd.Series(labels).groupby(true_id).transform("min").to_numpy()
+        m = int(labels.max()) + 1
+        matrix = sparse.coo_matrix((np.ones(len(labels)), (labels, first)), shape=(m, m))
+        return connected_components(matrix, directed=False)[1][labels]
+
+    steps = {"linked": graph.person}
+    steps["+below"] = joined(steps["linked"], below)
+    steps["+guards"] = joined(steps["+below"], refused)
+    steps["+unscored"] = one_person(steps["+guards"])
+    steps["+merges"] = true_id
+    people = pd.DataFrame(
+        {
+            "a": np.minimum(graph.person[graph.left], graph.person[graph.right]),
+            "b": np.maximum(graph.person[graph.left], graph.person[graph.right]),
+            "p": graph.probability,
+            "true": true,
+            "kind": kind,
+        }
+    )[across]
+    people = people.groupby(["a", "b"]).agg(
+        p=("p", "max"), true=("true", "max"), kind=("kind", "min")
+    )
+    evidence = people.groupby("kind").agg(expected=("p", "sum"), true=("true", "sum"))
+    pieces = pd.DataFrame({"p": graph.person, "t": true_id}).drop_duplicates()
+    table_singletons = {}
+    calibrated = graph.probability
+    for part, probability in (
+        ("both", calibrated),
+        ("missed_only", np.where(within, 1.0, calibrated)),
+        ("false_only", np.where(within, calibrated, 0.0)),
+    ):
+        graph.probability = probability
+        table = corrected_patterns(graph)
+        table_singletons[part] = int(
+            table.loc[table[graph.sources].sum(axis=1) == 1, "count"].sum()
+        )
+    graph.probability = calibrated
+    return {
+        "singletons": {name: singletons(labels) for name, labels in steps.items()},
+        "needed_joins": int((pieces.groupby("t")["p"].nunique() - 1).sum()),
+        "merged_people": int((pieces.groupby("p")["t"].nunique() > 1).sum()),
+        "joins_between_people": {
+            k: {"expected": round(float(r.expected), 1), "true": int(r.true)}
+            for k, r in evidence.iterrows()
+        },
+        "cross_check_singletons": table_singletons,
+    }
+
+
 def interval_figures(row: pd.Series, people: int) -> dict:
     """An estimates row's total and interval, its error and whether it covers the truth."""
     return {
@@ -241,6 +348,8 @@ def replicate(args, seed: int, work: Path) -> dict:
         began = time.perf_counter()
         result["perfect_links"] = perfect_links(ws, root, args.people, result["headline"])
         timings["perfect_links"] = round(time.perf_counter() - began, 1)
+    if args.causes:
+        result["causes"] = linkage_causes(ws, root)
     if args.truth_table:
         began = time.perf_counter()
         result["truth_table"] = truth_table(ws, root, args.people)
@@ -417,6 +526,12 @@ def main() -> None:
         action="store_true",
         help="also estimate the truth's capture table with the stage's settings and seeds "
         "(true links at the cost of one estimate: the model's error apart from linkage's)",
+    )
+    parser.add_argument(
+        "--causes",
+        action="store_true",
+        help="also record where the people on one list come from (each cause of a split mended "
+        "from the truth in turn) and what the model's own probabilities expect of them (counts)",
     )
     parser.add_argument("--out", type=Path, help="also append the JSON lines to this file")
     args = parser.parse_args()

@@ -64,10 +64,12 @@ def _hash(*parts: Any) -> str:
 
 
 def _table_state(ws: Workspace, name: str, order_column: str) -> Any:
+    """None for a table absent or empty: the review app creates its tables empty when a user
+    is added or it starts, which is no new input (it made `recount run` relink and estimate)."""
     if not ws.has_table(name):
         return None
     row = ws.query(f'select count(*) as n, max("{order_column}") as last from "{name}"').iloc[0]
-    return [int(row["n"]), str(row["last"])]
+    return [int(row["n"]), str(row["last"])] if row["n"] else None
 
 
 def source_digests(ws: Workspace) -> list[list[str]]:

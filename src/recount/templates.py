@@ -54,7 +54,7 @@ event = "{event}"            # {" | ".join(EVENTS)}
 # [[sources]]
 # id = "list_a"
 # path = "lists/list_a.csv"
-# # format, encoding, delimiter, sheet, date_format, dayfirst: optional, detected when absent
+# # format, encoding, delimiter, sheet, date_format, dayfirst, calendar: optional, detected when absent
 #
 # [sources.columns]         # canonical field = column name in that file
 # name = "Full name"         # or given_name / father_name / grandfather_name / family_name

@@ -270,3 +270,20 @@ def test_mse_on_a_stratified_table(tmp_path):
     hier = written[written["method"] == "hlcmcr"]
     assert hier["ess"].notna().all() and hier["rhat"].notna().all()
     assert written.loc[written["method"] == "loglinear", "rhat"].isna().all()
+
+
+def test_tuning_draws_stop_at_depth_7():
+    """Tuning draws are discarded, and the first ones, at a first-guess step size and mass
+    matrix, ran to depth 10 (255 to 1,023 leapfrog steps each on this table): they now stop
+    at 127 steps, and the kept draws may still go deeper."""
+    from recount.estimate._lcmcr_nuts import MAX_DEPTH, TUNING_MAX_DEPTH, StrataChain
+
+    assert TUNING_MAX_DEPTH == 7 < MAX_DEPTH
+    cells, counts, starts, active = HLCMCR(strata=("place",), K=3)._arrays(_strata_table())
+    for seed in range(2):
+        chain = StrataChain(
+            np.random.default_rng(seed), cells, counts, starts, active, 3, 0.25, 0.25, 1.0,
+            1.0, 1.0, 30,
+        )  # fmt: skip
+        chain.advance(0, 30)
+        assert chain.tuning_steps.max() == 2**TUNING_MAX_DEPTH - 1  # the cap binds

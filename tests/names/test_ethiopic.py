@@ -7,7 +7,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from recount.names import fold_latin, split_name
+from recount.names.ethiopic import ABBREVIATED, TITLES
 from recount.names.keys import ARABIC_KEYS, AUTO_KEYS
+from recount.names.parts import parts_from_fields
 from recount.names.workspace import workspace_key_style
 from recount.settings import NAME_PARTS
 
@@ -64,3 +66,36 @@ def test_a_workspace_of_geez_names_keys_latin_names_as_transliterations():
     frame = pd.DataFrame({"name": names, **{part: [None] * 3 for part in NAME_PARTS}})
     assert workspace_key_style(frame) == ARABIC_KEYS
     assert workspace_key_style(frame.iloc[1:]) == AUTO_KEYS
+
+
+_geez_name = st.lists(_syllables, min_size=2, max_size=3).map(" ".join)
+
+
+@given(_geez_name, st.sampled_from(TITLES), st.sampled_from([" ", "፡", ". "]))
+def test_a_title_in_front_of_a_geez_name_is_not_part_of_it(name, title, space):
+    # አቶ (Mr) and ወ/ሮ (Mrs) in front of a parish list's names were read as given names
+    assert split_name(title + space + name, ARABIC_KEYS).key == split_name(name, ARABIC_KEYS).key
+
+
+@given(st.sampled_from(sorted(ABBREVIATED.items())), _syllables, _geez_name)
+def test_an_abbreviated_geez_compound_keys_as_written_out(abbreviation, rest, before):
+    letter, part = abbreviation  # ገ/መድህን for ገብረመድህን
+    written_out = split_name(f"{before} {part}{rest}", ARABIC_KEYS).key
+    assert split_name(f"{before} {letter}/{rest}", ARABIC_KEYS).key == written_out
+    assert split_name(f"{before} {letter} / {rest}", ARABIC_KEYS).key == written_out
+
+
+@given(_geez_name, _syllables, st.sampled_from(["ገብረ", "ወልደ"]))
+def test_an_ethiopian_compound_written_in_two_words_keys_as_in_one(before, rest, first):
+    # Gebre Medhin and Gebremedhin, ገብረ መድህን and ገብረመድህን: one name, however written
+    for text in (first, fold_latin(first).title()):
+        one = split_name(f"{before} {text}{rest}", ARABIC_KEYS)
+        two = split_name(f"{before} {text} {rest}", ARABIC_KEYS)
+        assert two.key == one.key and len(two.tokens) == len(one.tokens)
+
+
+def test_gebre_alone_in_its_own_column_stays_a_name():
+    parts = parts_from_fields("ለምለም", "ገብረ", "ሙሉጌታ", None, ARABIC_KEYS)
+    assert [t.key for t in parts.tokens] == [
+        split_name(w, ARABIC_KEYS).key for w in ("ለምለም", "ገብረ", "ሙሉጌታ")
+    ]

@@ -223,6 +223,7 @@ def _print_other_encoding(ws: Workspace, accounting, source_id: str) -> None:
 def _print_flags(ws: Workspace, accounting) -> None:
     """Per source, how many values were kept but flagged, by flag: an age column of bands
     ('18-30') or dates in words the reader does not know show here, not only in an export."""
+    from recount.ingest.dates import READ_ETHIOPIAN
     from recount.ingest.values import UNMAPPED_ADMIN_UNIT
     from recount.reference import available_packs
 
@@ -249,5 +250,13 @@ def _print_flags(ws: Workspace, accounting) -> None:
             f"{', '.join(available_packs())}; any other country's units come from ISO 3166-2), "
             "map the values to ISO 3166-2 codes under [sources.values.governorate], or map the "
             "column as `place`",
+            markup=False,
+        )
+    if flags["flag"].str.endswith(READ_ETHIOPIAN).any():
+        console.print(
+            f"  {READ_ETHIOPIAN}: dates written without a calendar's mark (19/03/2013) were read "
+            "in the Ethiopian calendar, as the list's marked dates (ሕዳር 19 2013, 19/03/2013 ዓ.ም.) "
+            'are; say which calendar they are in with calendar = "ethiopian" or "gregorian" '
+            "in the list's [[sources]] block",
             markup=False,
         )

@@ -1791,6 +1791,11 @@ MAX_DEPTH = 10
 # draw) for the same bulk ESS of N a chain as depth 7 gave at a sixth of the CPU: its
 # trajectories diffuse along ridges, and the longer ones bought nothing (docs/lcmcr.md).
 LCMCR_MAX_DEPTH = 7
+# HLCMCR's tuning draws stop at depth 7 too. They are discarded; the first hundred, while
+# the step size and the mass matrix are first guesses, ran to depth 10 at a sixth of the
+# tuned step (1,000 leapfrog steps a draw, a third of a default fit's CPU on 154 strata),
+# and the later ones take 63 steps (depth 6) anyway (docs/bench/estimate.md section 18).
+TUNING_MAX_DEPTH = 7
 
 
 def start_nuts(rng, x, log_density_at, data, n_tune):
@@ -1883,23 +1888,28 @@ class Chain:
 
 
 @njit(cache=True, nogil=True)
-def run_strata(rng, state, first, n_draws, n_tune, max_depth, data, out_n, out_extra, out_stats):
+def run_strata(
+    rng, state, first, n_draws, n_tune, max_depth, data, out_n, out_extra, out_stats, out_tuning
+):
     """`run` for the hierarchical model: after each draw past tuning, N_s = n_s + n0_s for
     every stratum (n0_s drawn given the position, truncated at 20 n_s) goes to the row of
     out_n, (alpha, tau, sigma) to out_extra, and out_stats holds `run`'s four columns then
-    the log density (classes and N summed out), which tells chains in modes apart."""
+    the log density (classes and N summed out), which tells chains in modes apart. Tuning
+    draw d's leapfrog steps go to out_tuning[d] (tuning draws stop at TUNING_MAX_DEPTH)."""
     x, g, logp_box, tune, _, _, stds, vecs, vals = state
     documented, limits, n_strata = data[5], data[6], data[15]
     tau_at = data[7] * data[8] + data[8] - 1
     q0 = np.empty(n_strata)
     stored = 0
     for draw in range(first, first + n_draws):
+        depth_limit = min(max_depth, TUNING_MAX_DEPTH) if draw < n_tune else max_depth
         logp_box[0], accept, steps, diverged, depth = nuts_transition(
-            rng, x, g, logp_box[0], tune[0], stds, vecs, vals, int(tune[5]), max_depth, data
+            rng, x, g, logp_box[0], tune[0], stds, vecs, vals, int(tune[5]), depth_limit, data
         )
         reorder_classes(rng, x, data)
         logp_box[0] = refresh_strata(rng, x, g, data)
         if draw < n_tune:
+            out_tuning[draw] = steps
             _adapt(rng, draw, state, accept, diverged, n_tune, data)
         else:
             strata_missing_probability(x, data, q0)
@@ -1978,6 +1988,7 @@ class StrataChain:
             ]
         )
         self.state = start_nuts(rng, x, log_density, self.data, n_tune)
+        self.tuning_steps = np.zeros(n_tune)
 
     def advance(self, first: int, count: int):
         kept = max(0, first + count - max(first, self.n_tune))
@@ -1986,7 +1997,17 @@ class StrataChain:
             np.empty((kept, 3)),
             np.empty((kept, 5)),
         )
-        run_strata(self.rng, self.state, first, count, self.n_tune, MAX_DEPTH, self.data, *out)
+        run_strata(
+            self.rng,
+            self.state,
+            first,
+            count,
+            self.n_tune,
+            MAX_DEPTH,
+            self.data,
+            *out,
+            self.tuning_steps,
+        )
         after_tuning = np.arange(max(first, self.n_tune), first + count) - self.n_tune
         keep = after_tuning % self.thin == self.thin - 1
         return out[0][keep], out[1][keep], out[2]

@@ -68,7 +68,8 @@ class HLCMCR:
     After `fit`: `strata_` (a frame of the strata's values), `documented_` (per stratum),
     `N_draws_` (chains x draws x strata), `total_draws_` (chains x draws), `rhat_` and
     `ess_` (per stratum), `total_rhat_`, `total_ess_`, `alpha_draws_`, `tau_draws_`,
-    `divergences_`, `leapfrog_steps_`, `log_density_draws_` (chains x iterations after
+    `divergences_`, `leapfrog_steps_` (a draw, after tuning; `tuning_leapfrog_steps_`
+    while tuning), `log_density_draws_` (chains x iterations after
     tuning: chains whose log densities lie apart sit in different modes), `sweeps_`,
     `seconds_`, `rhat_path_` (the highest R-hat after each round) and `short_` (stopped
     at `max_sweeps` still short).
@@ -138,7 +139,7 @@ class HLCMCR:
         started = time.perf_counter()
         pool = ThreadPoolExecutor(max_workers=workers) if workers > 1 else None
         with _one_blas_thread():
-            _, self.sweeps_, pieces = run_chains(
+            chains, self.sweeps_, pieces = run_chains(
                 pool,
                 lambda rng: StrataChain(rng, cells, counts, starts, active, *priors, burnin, thin),
                 generators,
@@ -150,6 +151,7 @@ class HLCMCR:
         stats = [np.concatenate([piece[c][2] for piece in pieces]) for c in range(self.chains)]
         self.divergences_ = np.array([int(s[:, 2].sum()) for s in stats])
         self.leapfrog_steps_ = float(np.mean([s[:, 1].mean() for s in stats]))
+        self.tuning_leapfrog_steps_ = float(np.mean([c.tuning_steps.mean() for c in chains]))
         self.log_density_draws_ = np.stack([s[:, 4] for s in stats])
         self._warn_if_unconverged()
         return self

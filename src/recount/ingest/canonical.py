@@ -368,10 +368,12 @@ def _date_joins(con, source: SourceConfig, columns, today, joins, value_sql, fla
     every = [t for _, mapped in texts.values() for t in mapped]
     if dayfirst is None and not source.date_format:
         dayfirst = decide_dayfirst(every)
-    calendar = decide_calendar(every) or GREGORIAN
+    calendar = source.calendar or decide_calendar(every, dayfirst is not False) or GREGORIAN
     for field, value_column, precision_column, prefix in present:
         raws, mapped = texts[field]
-        parsed, _ = parse_dates(mapped, dayfirst, source.date_format, today, calendar)
+        parsed, _ = parse_dates(
+            mapped, dayfirst, source.date_format, today, calendar, source.calendar is None
+        )
         name = f"map_{field}"
         table = pa.table(
             {

@@ -8,20 +8,23 @@ Excel serial date (42721 = 2016-12-17: a
 spreadsheet saved without its date format). Any year is kept (births in 1850, or in 701 in a historical register, are real); a day that
 does not exist (31/02, year 0) is kept out of the date and flagged, and the text stays in the
 `_raw` column. A date in the Ethiopian calendar (its month names, ሕዳር 19 2013, or the
-era written after the year, 19/03/2013 ዓ.ም. or E.C.) is converted to the Gregorian one; in
-a source that dates most values so, numeric dates without the era are Ethiopian too.
+era written after the year, 19/03/2013 ዓ.ም. or E.C.) is converted to the Gregorian one; so
+are a source's numeric dates without the era when its config says `calendar = "ethiopian"`,
+or when its marked dates show it (`decide_calendar`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from recount.exports import EXCEL_EPOCH as SHEET_EPOCH
 from recount.ingest import calendars
 from recount.ingest.values import DIGITS, fold
+from recount.settings.sources import CALENDARS
 
 MONTHS = {
     1: ["january", "jan", "janvier", "enero", "ene", "كانون الثاني", "يناير", "جانفي"],
@@ -109,7 +112,12 @@ _ETHIOPIAN_MONTHS = re.compile(
 )
 # The Ethiopian era after the year: ዓ.ም. (ዓመተ ምሕረት, year of mercy), E.C. (Ethiopian calendar).
 _ETHIOPIAN_ERA = re.compile(r"(?<=\d)\s*(ዓ\s*[./]?\s*ም\.?|ዓመተ\s*ምሕረት|e\.?\s*c\.?|eth\.?\s*cal\.?)$")
-ETHIOPIAN, GREGORIAN = "ethiopian", "gregorian"
+ETHIOPIAN, GREGORIAN = CALENDARS
+# An unmarked date read in the Ethiopian calendar because the source's marked dates are.
+READ_ETHIOPIAN = "date_read_ethiopian"
+# Of a source's distinct dates, the share that must be marked Ethiopian for its bare ones to be
+# read so (where that puts them among the marked ones' years).
+MIN_MARKED_SHARE = 0.02
 _TIME = re.compile(r"[t ]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(z|[+-]\d{2}:?\d{2}|am|pm|ص|م)?$")
 # After the year: an era (م, AD), or "year" in Ukrainian and Russian (2022 р., 2022 года).
 _ERA = re.compile(r"(?<=\d)\s*(م|ad|ce|р\.?|г\.?|року|года)$")
@@ -189,16 +197,33 @@ def decide_dayfirst(values: Sequence[str]) -> bool:
     return day_first >= month_first
 
 
-def decide_calendar(values: Sequence[str]) -> str | None:
-    """`ETHIOPIAN` when most of a source's dates are marked Ethiopian (month names, era), so its
-    unmarked numeric dates are too; None (Gregorian) otherwise."""
-    marked = dated = 0
+def decide_calendar(values: Sequence[str], dayfirst: bool = True) -> str | None:
+    """`ETHIOPIAN` when a source's unmarked numeric dates are Ethiopian; None (Gregorian) otherwise.
+
+    They are when most of its dates are marked Ethiopian (month names, era), or when, read so,
+    they fall in the years its marked dates fall in more often than read as Gregorian: a
+    registry writing most dates bare (19/03/2013) and some with the era has them seven years
+    early as Gregorian dates. A source with no marked date (or under `MIN_MARKED_SHARE`) is
+    Gregorian unless its config says.
+    """
+    marked, unmarked = [], []
     for value in values:
         text = _clean(value)
         if text and text not in NO_DATE_WORDS:
-            dated += 1
-            marked += "#" in text
-    return ETHIOPIAN if 2 * marked > dated else None
+            (marked if "#" in text else unmarked).append(text)
+    if len(marked) < MIN_MARKED_SHARE * (len(marked) + len(unmarked)):
+        return None  # none, or a stray word read as an Ethiopian month: the list is Gregorian
+    if len(marked) > len(unmarked):
+        return ETHIOPIAN
+    years = Counter(d.year for t in marked if (d := _read_ethiopian(t).date) is not None)
+
+    def near_marked(text: str, ethiopian: bool) -> int:
+        read = _read_ethiopian(text) if ethiopian else _read(text, dayfirst, _make)
+        return sum(years[read.date.year + i] for i in (-1, 0, 1)) if read.date else 0
+
+    numeric = [t for t in unmarked if "@" not in t]  # a Gregorian month name marks it Gregorian
+    ethiopian = sum(near_marked(t, True) for t in numeric)
+    return ETHIOPIAN if ethiopian > sum(near_marked(t, False) for t in numeric) else None
 
 
 def parse_dates(
@@ -207,11 +232,13 @@ def parse_dates(
     date_format: str | None = None,
     today: dt.date | None = None,
     calendar: str | None = None,
+    flag_unmarked: bool = False,
 ) -> tuple[list[ParsedDate], bool]:
     """Parse distinct raw dates of one source; returns the results and the day-first decision.
 
     `calendar` (ETHIOPIAN) is how the source's unmarked dates are read; decided from `values`
-    when not given.
+    when not given. `flag_unmarked`: an unmarked date read as Ethiopian is flagged
+    `READ_ETHIOPIAN` (the calendar was decided, not declared).
     """
     today = today or dt.date.today()
     if date_format:
@@ -219,8 +246,9 @@ def parse_dates(
     if dayfirst is None:
         dayfirst = decide_dayfirst(values)
     if calendar is None:
-        calendar = decide_calendar(values)
-    return [_with_checks(_parse_one(v, dayfirst, calendar), today) for v in values], dayfirst
+        calendar = decide_calendar(values, dayfirst)
+    parsed = [_with_checks(_parse_one(v, dayfirst, calendar, flag_unmarked), today) for v in values]
+    return parsed, dayfirst
 
 
 def _strptime(raw: str, date_format: str) -> ParsedDate:
@@ -238,15 +266,27 @@ def _strptime(raw: str, date_format: str) -> ParsedDate:
     return ParsedDate(stamp.date(), precision, None)
 
 
-def _parse_one(raw: str, dayfirst: bool, calendar: str | None = None) -> ParsedDate:
+def _parse_one(
+    raw: str, dayfirst: bool, calendar: str | None = None, flag_unmarked: bool = False
+) -> ParsedDate:
     text = _clean(raw)
     if not raw.strip() or text in NO_DATE_WORDS:
         return ParsedDate(None, None, None)
-    if "#" in text or (calendar == ETHIOPIAN and "@" not in text):
-        # Ethiopian lists write day/month/year; the 13th month is Pagume.
-        text = re.sub(r"#(\d+)#", r"@\1@", text.replace("#era#", "")).strip()
-        return _read(text, True, _make_ethiopian, months=13)
+    if "#" in text:
+        return _read_ethiopian(text)
+    if calendar == ETHIOPIAN and "@" not in text:
+        read = _read_ethiopian(text)
+        if flag_unmarked and read.date is not None and read.flag is None:
+            return ParsedDate(read.date, read.precision, READ_ETHIOPIAN)
+        return read
     return _read(text, dayfirst, _make)
+
+
+def _read_ethiopian(text: str) -> ParsedDate:
+    """A cleaned date in the Ethiopian calendar: day/month/year, as Ethiopian lists write it;
+    the 13th month is Pagume."""
+    text = re.sub(r"#(\d+)#", r"@\1@", text.replace("#era#", "")).strip()
+    return _read(text, True, _make_ethiopian, months=13)
 
 
 def _read(text: str, dayfirst: bool, make, months: int = 12) -> ParsedDate:

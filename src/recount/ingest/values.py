@@ -249,11 +249,14 @@ STATUS_WORDS = {
         "wanajeshi",
     },
 }
-# Years after the number in most languages (34 ans), before it in Swahili (miaka 34).
+# Years after the number in most languages (34 ans, Amharic and Tigrinya 34 ዓመት), before it
+# in Swahili (miaka 34).
 _AGE = re.compile(
-    r"^\s*(?:miaka\s*)?(\d{1,9}(?:[.,]\d+)?)\s*(?:y|yr|yrs|years?|years old|anos|años|ans|سنه|سنوات|سنين|عام|عاما|عامًا|اعوام)?\s*$"
+    r"^\s*(?:miaka\s*)?(\d{1,9}(?:[.,]\d+)?)\s*(?:y|yr|yrs|years?|years old|anos|años|ans|سنه|سنوات|سنين|عام|عاما|عامًا|اعوام|ዓመት|ዓመታት|ዓመቱ|አመት|አመታት|ኣመት)?\s*$"
 )
-_AGE_MONTHS = re.compile(r"^\s*\d{1,2}\s*(?:m|mo|months?|meses|mois|شهر|شهرا|اشهر|شهور)\s*$")
+_AGE_MONTHS = re.compile(
+    r"^\s*\d{1,2}\s*(?:m|mo|months?|meses|mois|شهر|شهرا|اشهر|شهور|ወር|ወራት|ወሩ|ወርሒ|ኣዋርሕ)\s*$"
+)
 _AGE_NEGATIVE = re.compile(r"^\s*-\s*\d+(?:[.,]\d+)?\s*$")
 # An age marked as a guess ("aprox. 30", "about 30", "30?"): read, and flagged age_approximate.
 _ABOUT = r"aprox\.?|aproximadamente|approx\.?|approximately|about|around|circa|ca\.|c\.|environ|env\.|~|≈|±|около|приблизно|близько|حوالي|حوالى|تقريبا"

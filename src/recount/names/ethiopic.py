@@ -65,8 +65,46 @@ _BEFORE_H = re.compile(
 )
 
 
+# Titles Ge'ez lists put before a name (Mr, Mrs, Miss, Dr, priest, martyr), in Amharic and
+# Tigrinya spellings: not names, dropped from the front while a word is left.
+TITLES = (
+    "አቶ",
+    "ኣቶ",
+    "ወ/ሮ",
+    "ወይዘሮ",
+    "ወ/ት",
+    "ወ/ሪት",
+    "ወይዘሪት",
+    "ዶ/ር",
+    "ቄስ",
+    "ስውእ",
+    "ስዉእ",
+    "ሰማዕት",
+    "ሰማእት",
+)
+_TITLE = re.compile(
+    r"^\s*(?:" + "|".join(re.escape(t) for t in TITLES) + r")(?:[\s፡]+|\.\s*)(?=[\u1200-\u137f])"
+)
+# A compound name's first part abbreviated to its letter and a slash, as Ge'ez lists write it:
+# ገ/መድህን is ገብረመድህን (Gebremedhin), ወ/ማርያም ወልደማርያም, ኃ/ሥላሴ ኃይለሥላሴ.
+ABBREVIATED = {"ገ": "ገብረ", "ወ": "ወልደ", "ኃ": "ኃይለ", "ሃ": "ሃይለ", "ተ": "ተክለ", "ኪ": "ኪዳነ"}
+_ABBREVIATION = re.compile(
+    "(?<![\u1200-\u137f])([" + "".join(ABBREVIATED) + "])\\s*/\\s*"
+    "(?!(?:ሮ|ት|ሪት)(?![\u1200-\u137f]))(?=[\u1200-\u137f])"  # ወ/ሮ and ወ/ት are titles
+)
+
+
+def expand_ethiopic(text: str) -> str:
+    """The name with the titles in front dropped and its abbreviated parts written out."""
+    while (title := _TITLE.match(text)) is not None:
+        text = text[title.end() :]
+    return _ABBREVIATION.sub(lambda m: ABBREVIATED[m.group(1)], text)
+
+
 def romanise_ethiopic(text: str) -> str:
-    """The text with its Ge'ez letters written in Latin ones (lower case), the rest as it was."""
+    """The text with its Ge'ez letters written in Latin ones (lower case), the rest as it was;
+    a name's titles in front dropped and its abbreviated parts written out (`expand_ethiopic`)."""
     if not has_ethiopic(text):
         return text
+    text = expand_ethiopic(text)
     return _BEFORE_H.sub(lambda m: _TABLE[ord(m.group(0))] + "e", text).translate(_TABLE)

@@ -179,6 +179,10 @@ _AR_ABU = frozenset([_AR("أبو"), _AR("ابو"), _AR("ابي")])
 _AR_UMM = frozenset([_AR("أم"), _AR("ام")])
 _AR_JOIN_NEXT = frozenset([_AR("عبد")])
 _AR_JOIN_PREV = frozenset([_AR("الدين"), _AR("الله")])
+# The first part of an Ethiopian compound name (ገብረ መድህን, Gebre Medhin: Gebremedhin), as
+# written in Latin letters and as Ge'ez romanises; joined to the next word, since lists write
+# the compound as one word as often. Not Haile or Tekle, which are names on their own too.
+_ET_JOIN_NEXT = frozenset(["gebre", "wolde", "welde"])
 _PARENS = re.compile(r"[(\[{](.*?)[)\]}]")
 _SPLIT = re.compile(r"[\s_/\\.;:|\"«»]+")
 
@@ -550,6 +554,11 @@ def _tokens(
             after_nasab = False
             i += take
             continue
+        elif role == "join_next" and nxt:
+            groups.append(([w + words[i + 1]], "nasab_name" if after_nasab else "name"))
+            after_nasab = False
+            i += 2
+            continue
         elif role == "kunya" and nxt:
             groups.append(([w, words[i + 1]], "kunya"))
             i += 2
@@ -622,6 +631,7 @@ _ROLE: dict[str, str] = {
     **{w: "abd" for w in (*_AR_JOIN_NEXT, *ABD_PREFIXES, "abed", "abid")},
     **{w: "kunya" for w in (*_AR_ABU, *_AR_UMM, *ABU_WORDS, *UMM_WORDS)},
     **{w: "join_prev" for w in (*_AR_JOIN_PREV, *DIN_WORDS, *ALLAH_WORDS)},
+    **{w: "join_next" for w in _ET_JOIN_NEXT},
 }
 
 

@@ -11,6 +11,7 @@ from recount.settings.base import Section, Where, setting
 from recount.settings.project import EVENTS, check_country
 
 FORMATS = ("csv", "tsv", "xlsx", "jsonl", "parquet")
+CALENDARS = ("ethiopian", "gregorian")  # of the dates a list writes without a calendar's mark
 # A name in parts (Arabic nasab order: given, father, grandfather, family), and every name field.
 NAME_PARTS = ("given_name", "father_name", "grandfather_name", "family_name")
 NAME_FIELDS = ("name", *NAME_PARTS, "name_latin")
@@ -74,6 +75,12 @@ class SourceConfig(Section):
     sheet: str | int | None = setting(None, "XLSX: a sheet name or 0-based index")
     date_format: str | None = setting(None, "strftime format of the dates, when ambiguous")
     dayfirst: bool | None = setting(None, "read 03/04 as 3 April")
+    calendar: str | None = setting(
+        None,
+        "of the dates written without a calendar's mark (19/03/2013); detected when absent: "
+        "Gregorian unless the list's marked dates (ሕዳር 19 2013, ዓ.ም.) show them Ethiopian",
+        choices=CALENDARS,
+    )
     name: str | None = setting(None, "the list's full name, for the report")
     event: str | None = setting(None, "overrides [project] event for this list", choices=EVENTS)
     country: str | None = setting(
