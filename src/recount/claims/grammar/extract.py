@@ -2489,7 +2489,7 @@ _SOURCE_ASIDE_TAIL_RE = re.compile(
     re.IGNORECASE,
 )
 
-
+# … and between two counts it is an aside, as a place or an agent is.
 _SOURCE_ASIDE_GAP_RE = re.compile(rf"^\s*{_SOURCE_ASIDE}(?:\[[^\]]{{1,20}}\])*", re.IGNORECASE)
 
 
