@@ -51,7 +51,12 @@ VAGUE = {
     "scores": (20, 99),
     "dozens": (12, 99),
     "tens": (10, 99),
-}
+    # quoted in French, Spanish, Portuguese, Italian: "des centaines", "decenas", "milhares"
+    "centaines": (100, 999), "centenares": (100, 999), "centenas": (100, 999),
+    "centinaia": (100, 999), "dizaines": (10, 99), "decenas": (10, 99), "dezenas": (10, 99),
+    "decine": (10, 99), "milliers": (1_000, 9_999), "milhares": (1_000, 9_999),
+    "migliaia": (1_000, 9_999),
+}  # fmt: skip
 # "a few hundred", "several thousand": multiples of the scale (our own convention).
 FEW_MULTIPLES = {"a few": (2, 5), "a couple of": (2, 3), "several": (3, 9)}
 FEW_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000}
@@ -93,6 +98,7 @@ QUALIFIERS = {
     "+ de": "more_than",  # French shorthand: "+ de 30 000 personnes"
     "oltre": "more_than", "almeno": "at_least", "quasi": "nearly",
     "à peu près": "about", "unos": "about", "unas": "about", "cirka": "about",
+    "aprox.": "about", "più di": "more_than", "jusqu'à": "up_to", "fino a": "up_to",
     "mer än": "more_than", "över": "more_than", "minst": "at_least", "nästan": "nearly",
 }  # fmt: skip
 ABOUT_BAND = 0.10  # "about N": N +/- 10 %
@@ -115,7 +121,9 @@ _WORD_ATOM = "|".join(sorted([*UNITS, *SCALES], key=len, reverse=True))
 _AFTER_SCALE = "|".join(f"(?<={s})" for s in SCALES)
 # "and" joins number words after a scale word only: "three hundred and twenty", never
 # "between one and two million" (a range's two ends)
-_WORDNUM = rf"(?:{'|'.join(sorted(UNITS, key=len, reverse=True))})(?:(?:[\s-]+|(?:{_AFTER_SCALE})[\s-]+and[\s-]+)(?:{_WORD_ATOM})\b)*"
+# "a hundred and eight", "a thousand and twelve": "a" is the first word of a number that goes on
+_A_SCALE_AND = r"a\s+(?:hundred|thousand)(?=[\s-]+and[\s-]+[a-z])"
+_WORDNUM = rf"(?:{_A_SCALE_AND}|{'|'.join(sorted(UNITS, key=len, reverse=True))})(?:(?:[\s-]+|(?:{_AFTER_SCALE})[\s-]+and[\s-]+)(?:{_WORD_ATOM})\b)*"
 _SCALE_WORD = rf"(?:\s+(?P<{{name}}>{_NUMERAL_SCALE_WORD})\b)?"
 _SUFFIX = r"(?P<{name}>k|mn|m|bn)?"
 _VAGUE = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(VAGUE, key=len, reverse=True))
@@ -133,8 +141,8 @@ def _core(tag: str) -> str:
     return (
         rf"(?:(?P<{tag}_num>{_NUMERAL}){_SUFFIX.format(name=tag + '_suffix')}(?![\w]){_SCALE_WORD.format(name=tag + '_scale')}"
         rf"|(?P<{tag}_few>(?:{_FEW})\s+(?:{_FEW_SCALE})(?:\s+(?:thousand|million))?)(?!\w)"
-        rf"|(?P<{tag}_frac>{_FRACTION})\b"
         rf"|(?P<{tag}_words>{_WORDNUM})\b"
+        rf"|(?P<{tag}_frac>{_FRACTION})\b"
         rf"|(?P<{tag}_vague>{_VAGUE})\b)"
     )
 
@@ -213,7 +221,9 @@ def parse_number_words(text: str) -> float | None:
     total = 0
     current = 0
     for word in words:
-        if word in UNITS:
+        if word == "a" and current == 0 and total == 0:
+            current = 1  # "a hundred and eight"
+        elif word in UNITS:
             current += UNITS[word]
         elif word == "hundred":
             current = (current or 1) * 100
@@ -300,7 +310,7 @@ def _apply_qualifier(core: _Core, qualifier: str | None) -> tuple[float | None, 
 
 
 _MAY_HOLD_NUMBER = re.compile(
-    rf"\d|\b(?:{'|'.join(UNITS)}|hundred|thousand|million|billion|dozen|dozens|scores|tens|half|quarter|hundreds|thousands|millions)\b",
+    rf"\d|\b(?:{'|'.join(UNITS)}|hundred|thousand|million|billion|dozen|dozens|scores|tens|half|quarter|hundreds|thousands|millions|{'|'.join(VAGUE)})\b",
     re.IGNORECASE,
 )
 

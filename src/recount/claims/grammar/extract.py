@@ -114,9 +114,16 @@ _DYING = r"(?:died|perished|succumbed|fled|(?:go|goes|went|gone)\s+missing)"
 _ANIMALS = r"(?:[\w-]+\s+)?(?:cattle|cows|sheep|goats|camels|horses|donkeys|animals|livestock|head|birds|fish|dogs)"
 # A word before a people noun; initials too ("23 U.S. soldiers died").
 _ADJECTIVE = rf"(?:(?!(?:and|or|but|of|with|by|{_POP}|{alternation(UNITS)})\b)(?:[A-Za-z][\w'’-]*|(?-i:[A-Z]\.){{2,3}})\s+)"
+_AGE_WORD = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|sixteen|eighteen)"
+_AGE_AFTER = (
+    r"(?:\s+(?:aged|under|below|over|younger\s+than|older\s+than)\s+(?:the\s+age\s+of\s+)?"
+    rf"{_AGE_WORD}(?:\s*(?:to|-|–|and)\s*{_AGE_WORD})?(?:\s+years?(?:\s+old|\s+of\s+age)?)?)"
+)
 _FORWARD_RE = re.compile(
     rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?P<of>of\s+)?(?:(?:reports?|names|accounts|cases)\s+of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>(?:{_POP})(?:\s+(?:{_POP})|\s*,?\s+(?:and|or|&)\s+(?:{_ADJECTIVE}){{0,1}}?(?:{_POP}))?)\b|{_ADJECTIVE}{{1,2}}?(?=(?:{alternation(MEASURE_NOUNS)})\b)|(?!{_ANIMALS}\b){_ADJECTIVE}{{1,2}}?(?=(?:{_PLACE_PHRASE}\s+)?(?:had|have|has|were|was)\s+(?:been\s+)?{_PASSIVE_HARM}\b)"
     rf"|(?!{_ANIMALS}\b){_ADJECTIVE}{{0,2}}?[A-Za-z][\w'’-]*(?=(?:\s*,[^,.;]{{1,40}},)?\s+(?:who\s+)?(?:(?:had|have|has)\s+)?{_DYING}\b))?"
+    # "10,000 children under five died", "37 boys aged 12 to 17 were killed": whose ages
+    rf"{_AGE_AFTER}?"
     # "56 families (336 people) who had been displaced": the count restated in brackets
     r"(?:\)(?=\s+(?:who|that)\b))?"
     rf"{_LOCATIVE}"
@@ -169,7 +176,7 @@ _CONFINING_RE = re.compile(
 )
 _BACKWARD_RE = re.compile(
     rf"\b(?P<verb>{alternation(MEASURES_BEFORE)})\s+(?P<lives>the\s+lives\s+of\s+)?"
-    r"(?:(?:a\s+total\s+of|another|a\s+further|an\s+additional|a\s+staggering|the)\s+)?$",
+    r"(?:(?:a\s+total\s+of|another|a\s+further|an\s+additional|a\s+staggering|the|des)\s+)?$",
     re.IGNORECASE,
 )
 _TOLL_RE = re.compile(
@@ -182,13 +189,14 @@ _TOLL_RE = re.compile(
     re.IGNORECASE,
 )
 _NOUN_OF_RE = re.compile(
-    r"\b(?:the\s+)?(?P<w>deaths?|killings?|killing|executions?|displacement|exodus|flight|influx|abductions?|kidnappings?|whereabouts|arrests?|detention|evacuation|disappearance|rescue|injuries|injury|wounding)\s+of\s+"
+    r"\b(?:the\s+)?(?P<w>deaths?|killings?|killing|executions?|massacres?|murders?|slaughter|displacement|exodus|flight|influx|abductions?|kidnappings?|whereabouts|arrests?|detention|evacuation|disappearance|rescue|injuries|injury|wounding)\s+of\s+"
     rf"(?:(?:{QUALIFIER_PATTERN}|another|an\s+additional|a\s+further)\s+)?$",
     re.IGNORECASE,
 )
 _NOUN_OF_MEASURES = {
     "death": "killed", "deaths": "killed", "killing": "killed", "killings": "killed",
-    "execution": "killed", "executions": "killed",
+    "execution": "killed", "executions": "killed", "massacre": "killed", "massacres": "killed",
+    "murder": "killed", "murders": "killed", "slaughter": "killed",
     "displacement": "displaced", "arrest": "detained", "arrests": "detained",
     "detention": "detained", "evacuation": "evacuated", "disappearance": "missing",
     "rescue": "saved", "injuries": "injured", "injury": "injured", "wounding": "injured",
@@ -966,18 +974,30 @@ def _everyones_total(sentence: str, claims: list[SentenceClaim], losses: bool) -
 # break down the people the sentence's subject names.
 # "The dead were from Deir al-Zour (12), Homs (4)", "Outside the capital, most deaths were in
 # the counties of Pest (68), Bács-Kiskun (64)": the clause's subject names what the counts count.
-_PLACE_BREAKDOWN_HEAD_RE = re.compile(
-    r"(?:^|[,;:]\s)\W*(?:the|most(?:\s+of\s+the)?|all(?:\s+of)?\s+the)\s+"
+_BREAKDOWN_MEASURES = (
     r"(?P<meas>dead|deaths|killed|victims|injured|wounded|injuries|casualties|missing|displaced|"
-    r"arrested|detained|arrests)\s+(?:are|were|came|occurred)\s+(?:from|in)\s+"
+    r"arrested|detained|arrests)"
+)
+_PLACE_BREAKDOWN_HEAD_RE = re.compile(
+    r"(?:^|[,;:]\s|\s)\W*(?:(?:the\s+)?most(?:\s+of\s+the)?|all(?:\s+of)?\s+the|the)\s+"
+    rf"{_BREAKDOWN_MEASURES}\s+(?:are|were|came|occurred)\s+(?:from|in)\s+"
     r"(?=(?:the\s+)?(?:[a-z]+\s+(?:of\s+)?)?[A-Z])",
+    re.IGNORECASE,
+)
+# "Deaths by province: Sichuan (68,712), Gansu (365)": a measure counted by place opens the list.
+_BY_PLACE_HEAD_RE = re.compile(
+    rf"(?:^|[,;:]\s)\W*(?:the\s+)?{_BREAKDOWN_MEASURES}\s+(?:by|per|in\s+each)\s+"
+    r"(?:province|prefecture|region|state|district|governorate|county|department|city|town|"
+    r"village|country|municipality)s?\b[^.;:()]{0,30}?(?::|\s+(?:were|are|was|is)\b)",
     re.IGNORECASE,
 )
 _BRACKET_AFTER_NAME_RE = re.compile(r"[A-Z][\w'’-]*\s*\(\s*$")
 
 
 def _place_breakdown(sentence: str, claims: list[SentenceClaim]) -> None:
-    head = _PLACE_BREAKDOWN_HEAD_RE.search(sentence)
+    """'The most deaths were in Miyagi (6,959), Iwate (3,349) …': the counts in brackets after
+    the places take the measure of the head that says the dead are broken down by place."""
+    head = _PLACE_BREAKDOWN_HEAD_RE.search(sentence) or _BY_PLACE_HEAD_RE.search(sentence)
     if head is None:
         return
     for claim in claims:
@@ -1905,7 +1925,8 @@ _SHARE_SUBJECT_RE = re.compile(
     re.IGNORECASE,
 )
 _LABEL_BEFORE_RE = re.compile(
-    rf"^\W*(?:(?:(?-i:[A-Z])[\w'’-]*\s+){{0,2}}?(?P<people>{_POP}|(?-i:[A-Z])[\w'’-]*s)\s+)?(?P<label>deaths?|casualties|killed|dead|fatalities|injured|wounded|injuries|missing|"
+    rf"^\W*(?:(?:(?-i:[A-Z])[\w'’-]*\s+){{0,2}}?(?P<people>{_POP}|(?-i:[A-Z])[\w'’-]*s)\s+)?"
+    r"(?:(?:non-?fatal|fatal|total|confirmed|reported)\s+)?(?P<label>deaths?|casualties|killed|dead|fatalities|injured|wounded|injuries|missing|"
     r"displaced|refugees|internally\s+displaced|abducted|kidnapped|detained|arrested|evacuated)"
     r"\s*(?::|\|)?\s*$",
     re.IGNORECASE,
@@ -2282,13 +2303,15 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
         if previous.measure is None:
             continue
         gap = _without_periods(sentence, previous.phrase_end, claim.quantity.start, periods)
-        echo = _ECHO_TAIL_RE.match(sentence, claim.quantity.end)
+        echo = _ECHO_TAIL_RE.match(sentence, claim.quantity.end) or _cause_echo(
+            sentence, previous, claim
+        )
         between = sentence[previous.quantity.end : claim.quantity.start]
         if echo and re.search(rf"\b{echo.group('prep')}\s+[^,;:.]{{1,40}}?\s+and\s+$", between):
             gap = " and "  # "2,300 had crossed into Albania and 1,300 into southern Serbia"
         breakdown = _COLON_BREAKDOWN_RE.search(gap) is not None
         agent = _AGENT_ASIDE_RE.match(gap)
-        gap = _GAP_ASIDE_RE.sub(" ", gap)
+        gap = _GAP_ASIDE_RE.sub(" ", _SOURCE_ASIDE_GAP_RE.sub(" ", gap))
         tail = sentence[claim.quantity.end : claim.quantity.end + 30]
         named = _PEOPLE_NAME_RE.match(tail) is not None and not _LIST_TAIL_RE.match(tail)
 
@@ -2296,6 +2319,7 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
             gap = ", "  # "Fatalities: 2 unidentified, 36 Muslims, 15 Hindus": the item's own word
         listed = (
             _LIST_TAIL_RE.match(tail)
+            or _SOURCE_ASIDE_TAIL_RE.match(sentence, claim.quantity.end)
             or echo
             or named
             or (agent and _AGENT_ASIDE_RE.match(tail))  # "215 killed by police and 97 by the"
@@ -2309,6 +2333,7 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
             claim.construction in ("part", "another")
             or gapped
             or ((_COORD_RE.match(gap) or _OTHER_SOURCE_GAP_RE.search(gap) or breakdown) and listed)
+            or (_verb_gapped(gap) and previous.construction in _CLAUSE_CONSTRUCTIONS and listed)
         ):
             claim.measure = previous.measure
             claim.measure_text = previous.measure_text
@@ -2348,6 +2373,22 @@ _ECHO_TAIL_RE = re.compile(
     r"\s+(?:more\s+)?(?P<prep>into|to|from|in|across|at|towards?)\s+(?=(?:the\s+)?(?:[a-z]+\s+)?[A-Z])"
 )
 _ITEM_WORD_GAP_RE = re.compile(r"^\s+[a-z][\w-]*\s*,\s*$")
+# "111 prisoners killed: 102 from gunshots … and nine from stab wounds": the parts of a count
+# told apart by their cause, each after the same preposition (the first, after the colon).
+_CAUSE_TAIL_RE = re.compile(r"\s+(?P<prep>from|by|of|in)\s+(?:the\s+)?[a-z]")
+
+
+def _cause_echo(sentence: str, previous: SentenceClaim, claim: SentenceClaim) -> re.Match | None:
+    tail = _CAUSE_TAIL_RE.match(sentence, claim.quantity.end)
+    if tail is None:
+        return None
+    between = sentence[previous.phrase_end : claim.quantity.start]
+    if re.fullmatch(r"\s*:\s*", between):
+        return tail
+    before = re.match(rf"\s+{tail.group('prep')}\s", sentence[previous.quantity.end :])
+    return tail if before is not None and previous.construction in ("part", "list") else None
+
+
 # "27,000 French and 115,000 British troops": adjectives alone before the next count share its noun.
 # "2,500 Hungarians and 700 Soviet troops": a people's plural name is a noun of its own, not an
 # adjective sharing the next count's noun.
@@ -2410,6 +2451,46 @@ _GAP_ASIDE_RE = re.compile(
     r"inside|to(?=\s+(?-i:[A-Z])))\s+(?:[^,;]{1,40}(?=\s*,)|[^,;]{1,40}?)|(?:(?-i:[A-Z])[\w'’-]*\s+){0,4}\((?-i:[A-Z][A-Za-z&.-]{1,10})\))(?=\s*(?:,|and\b|$))",
     re.IGNORECASE,
 )
+
+
+# "Guerrillas kidnapped 25,482 people and paramilitary groups 2,541", "the Red terror claimed
+# 1,650 victims and the White terror about 10,000": a second subject whose verb and noun are the
+# first clause's, left out (gapping). The subject is a short phrase with no verb of its own.
+_GAPPED_SUBJECT_RE = re.compile(
+    r"^(?:\s+(?:in|at|on|across|from|near)\s+[^,;.]{1,40}?)?\s*(?:[,;](?:\s*(?:and|while|whereas|but))?|"
+    r"\s+(?:and|while|whereas|but))\s+(?!(?:of|from|to|than|as|by|after|before|when|since|if|"
+    r"because|although|though|where|only|just|some|over|under)\b)"
+    r"(?P<subject>(?:[\w'’.-]+\s+){0,4}?(?!(?:of|with|only|just)\b)[\w'’.-]+)\s+"
+    r"(?:(?:for|at|to)\s+)?$",
+    re.IGNORECASE,
+)
+_NOT_A_SUBJECT_WORD_RE = re.compile(
+    r"^(?:were|was|are|is|be|been|have|has|had|will|would|could|may|might|can|who|that|which|"
+    r"said|says|say|told|added|more|another|further|than|as|including|among|it|they|he|she|we|"
+    r"[a-z]+ed|[a-z]+ing|\d[\d,.]*)$",
+    re.IGNORECASE,
+)
+_CLAUSE_CONSTRUCTIONS = ("object", "subject", "toll")
+
+
+def _verb_gapped(gap: str) -> bool:
+    """The words between two counts are a new subject whose verb is left out."""
+    match = _GAPPED_SUBJECT_RE.match(gap)
+    if match is None:
+        return False
+    return not any(_NOT_A_SUBJECT_WORD_RE.match(w) for w in match.group("subject").split())
+
+
+_SOURCE_ASIDE = r"\((?:(?:according\s+to|per|by)\s+[^()\d;]{1,60}|(?-i:[A-Z])[^()\d;]{0,60})\)"
+# "Deaths 161+ or 200+ (Human Rights Watch)", "20,000 (Robert Fisk) or 40,000 (SHRC)": a
+# source in brackets after a count closes it as a list's item would.
+_SOURCE_ASIDE_TAIL_RE = re.compile(
+    rf"\s*{_SOURCE_ASIDE}(?:\[[^\]]{{1,20}}\])*\s*(?:[,.;:]|$|(?:and|or|in|on)\b)",
+    re.IGNORECASE,
+)
+
+# … and between two counts it is an aside, as a place or an agent is.
+_SOURCE_ASIDE_GAP_RE = re.compile(rf"^\s*{_SOURCE_ASIDE}(?:\[[^\]]{{1,20}}\])*", re.IGNORECASE)
 
 
 # An agent after a count, said again after the next count with its verb left out.

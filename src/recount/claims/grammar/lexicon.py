@@ -81,6 +81,10 @@ MEASURES_AFTER = {
     "tortured to death": "killed", "starved to death": "killed", "beaten to death": "killed",
     "burned to death": "killed", "burnt to death": "killed", "shot dead": "killed",
     "found dead": "killed", "succumbed": "killed",
+    "hacked to death": "killed", "stabbed to death": "killed", "shot to death": "killed",
+    "clubbed to death": "killed", "bludgeoned to death": "killed", "stoned to death": "killed",
+    "crushed to death": "killed", "trampled to death": "killed", "burned alive": "killed",
+    "burnt alive": "killed", "buried alive": "killed",
     "killings": "killed", "murders": "killed", "executions": "killed", "homicides": "killed",
     "killed or injured": "casualties", "killed or wounded": "casualties",
     "dead or injured": "casualties", "dead or wounded": "casualties",
@@ -141,6 +145,13 @@ MEASURES_AFTER = {
     "internally displaced people": "displaced", "asylum seekers": "displaced",
     "asylum-seekers": "displaced",
     "hospitalised": "injured", "hospitalized": "injured", "treated for injuries": "injured",
+    # in care for their wounds, said of people: "sought medical help", "needed medical treatment"
+    "sought medical help": "injured", "sought medical care": "injured",
+    "sought medical attention": "injured", "sought medical treatment": "injured",
+    "needed medical treatment": "injured", "needed medical care": "injured",
+    "needed medical attention": "injured", "received medical treatment": "injured",
+    "received medical care": "injured", "required medical treatment": "injured",
+    "required medical attention": "injured", "required hospital treatment": "injured",
     "taken to hospital": "injured", "taken to hospitals": "injured",
     "taken to the hospital": "injured", "admitted to hospital": "injured",
     "admitted to hospitals": "injured", "rushed to hospital": "injured",
@@ -195,6 +206,10 @@ QUOTED_MEASURES_AFTER = {
     "muertas": "killed", "asesinadas": "killed", "heridas": "injured",
     "desaparecidas": "missing", "desplazadas": "displaced", "detenidas": "detained",
     "mortas": "killed", "feridas": "injured", "deslocadas": "displaced", "uccise": "killed",
+    # verbs of dying after the people counted: "48 personas murieron", "70 pessoas morreram",
+    # "20 persone che sono morte", "61 personnes qui sont mortes"
+    "murieron": "killed", "fallecieron": "killed", "morreram": "killed", "faleceram": "killed",
+    "morirono": "killed", "moururent": "killed", "mortes": "killed", "morte": "killed",
     # Swedish: "131 döda civila, 744 skadade", "29 soldater … dödades"
     "döda": "killed", "dödade": "killed", "dödades": "killed", "omkom": "killed",
     "skadade": "injured", "sårade": "injured", "saknade": "missing", "flyktingar": "displaced",
@@ -238,6 +253,12 @@ MEASURES_BEFORE = {
     "assassinated": "killed", "assassinating": "killed",
     "neutralised": "killed", "neutralized": "killed", "neutralising": "killed",
     "neutralizing": "killed",
+    # the same verbs in quoted French, Spanish, Portuguese and Italian: "a tué au moins 80
+    # personnes et en a blessé …", "matou 41 pessoas", "hanno ucciso 27 persone"
+    "tué": "killed", "mató": "killed", "mataron": "killed", "matou": "killed", "mataram": "killed",
+    "asesinó": "killed", "asesinaron": "killed", "assassinou": "killed",
+    "assassinaram": "killed", "ucciso": "killed", "blessé": "injured", "hirió": "injured",
+    "hirieron": "injured", "feriu": "injured", "feriram": "injured", "ferito": "injured",
 }  # fmt: skip
 # These count the displaced only with "from their homes", "to flee", "out of".
 DISPLACING_VERBS = {
@@ -284,6 +305,7 @@ AUXILIARIES = [
     # quoted languages' auxiliaries: "134 civils furent tués", "744 personas resultaron heridas"
     "furent", "fut", "ont été", "ont", "sont", "été", "fueron", "fue", "resultaron", "han sido",
     "foram", "sono stati", "sono state", "furono", "wurden", "sind", "blev", "har",
+    "qui", "que", "che", "sono", "son", "são",  # "personnes qui sont mortes", "persone che sono"
 ]  # fmt: skip
 
 TOLL_NOUNS = [

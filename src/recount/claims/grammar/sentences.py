@@ -28,6 +28,7 @@ ABBREVIATIONS = {
     "jr", "sr", "no", "nos", "vs", "etc", "e.g", "i.e", "approx", "jan", "feb", "mar", "apr",
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.n", "u.s", "u.k", "inc", "ltd",
     "co", "corp", "gov", "sen", "rep", "fig", "al", "est", "mt", "ft", "rev", "govt", "dept",
+    "aprox",
 }  # fmt: skip
 
 # A full stop glued to the next sentence, as copied pages have it ("to kill.Official sources"):
@@ -56,7 +57,7 @@ def mask_citations(text: str) -> str:
 # Quotation marks around a figure alone ('reported that "nearly 170,000" bodies', 'the toll is
 # "72,000 collected bodies"'): the words are the source's, the figure reads as if unquoted.
 _QUOTED_FIGURE = re.compile(
-    r"(?<![\w,])([\"“])((?:[A-Za-z]+\s+){0,3}\d[\d,.]*(?:\s+(?:[A-Za-z-]+)){0,3})([\"”])(?![\w])"
+    r"(?<![\w,])([\"“])((?:[^\W\d_]+\.?\s+){0,3}\d[\d,.]*(?:\s+(?:[^\W\d_][\w-]*)){0,3})([\"”])(?![\w])"
 )
 
 
