@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
-import tempfile
-import time
 from pathlib import Path
 
 import pytest
@@ -24,69 +20,15 @@ ARTIFACTS = REPO / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
-# Tests that fit LCMCR or HLCMCR, directly or through the estimate stage: under xdist they
-# wait for tests/warm_kernels.py to have compiled the numba kernels once (`compiled_kernels`).
-KERNEL_TESTS = (
-    "tests/estimate/",
-    "tests/report/",
-    "tests/test_flow.py",
-    "tests/test_tutorial.py",
-    "tests/test_reliability.py",
-)
-KERNELS_DONE = "RECOUNT_TEST_KERNELS_DONE"
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    """Under xdist the controller compiles the kernels in the background (about two CPU-
-    minutes on a fresh clone, note 191) while the workers run the tests that need none:
-    before, both workers and the stage's worker processes compiled them side by side."""
-    if hasattr(config, "workerinput") or not getattr(config.option, "numprocesses", None):
-        return
-    done = Path(tempfile.mkdtemp(prefix="recount-kernels-")) / "done"
-    script = Path(__file__).with_name("warm_kernels.py")
-    config.warm_kernels = subprocess.Popen(  # type: ignore[attr-defined]
-        [sys.executable, str(script), str(done)], stdout=subprocess.DEVNULL
-    )
-    os.environ[KERNELS_DONE] = str(done)  # the workers, started after this, inherit it
-
-
-def pytest_unconfigure(config: pytest.Config) -> None:
-    warm = getattr(config, "warm_kernels", None)
-    if warm is None:
-        return
-    if warm.poll() is None:
-        warm.kill()
-    warm.wait()
-    shutil.rmtree(Path(os.environ.pop(KERNELS_DONE)).parent, ignore_errors=True)
-
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests that read ../shared/data are marked `shared`: `-m "not shared"` runs without it.
     Slow tests run first (in their own order), so the two xdist workers end together: the
     fast ones fill the gaps, where collection order left one worker alone on a long test
-    at the end (the tutorial's is collected last). Tests that need no kernel run before
-    those that do, slow ones first, so the kernels compile meanwhile."""
+    at the end (the tutorial's is collected last)."""
     for item in items:
         if "shared_data" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.shared)
-    order = {(True, False): 0, (False, False): 1, (True, True): 2, (False, True): 3}
-    items.sort(
-        key=lambda item: order[
-            item.get_closest_marker("slow") is not None, item.nodeid.startswith(KERNEL_TESTS)
-        ]
-    )
-
-
-@pytest.fixture(autouse=True)
-def compiled_kernels(request: pytest.FixtureRequest) -> None:
-    """A kernel test under xdist waits for the background compile (15 minutes at most: then
-    it compiles what it needs itself, as without xdist)."""
-    done = os.environ.get(KERNELS_DONE)
-    if not done or not request.node.nodeid.startswith(KERNEL_TESTS):
-        return
-    deadline = time.monotonic() + 900
-    while not Path(done).exists() and time.monotonic() < deadline:
-        time.sleep(0.5)
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 @pytest.fixture(scope="session")
