@@ -28,6 +28,7 @@ keeps the simulator's governorate x year strata.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import platform
@@ -211,11 +212,11 @@ def linkage_causes(ws: Workspace, root: Path) -> dict:
     pairs = ws.table("pairs", ["record_id_l", "record_id_r", "match_probability", "guard"])
     threshold = link_threshold(ws)
     graph = build_graph(records, pairs, lists, effective_labels(ws), None, threshold)
-    truth = truth_of(root).set_index("record_id")["true_id"]
+    every = truth_of(root)
+    truth = every.set_index("record_id")["true_id"]
     true_id = pd.factorize(truth.reindex(graph.record_ids).to_numpy())[0]
     out = causes(graph, true_id, threshold)
     # and every documented record, the unidentified ones too: the truth's own table
-    every = truth_of(root)
     every["source_id"] = every["record_id"].str.rsplit(":", n=1).str[0]
     every = every[every["source_id"].isin(lists)]
     flags = pd.crosstab(every["true_id"], every["source_id"]).reindex(columns=lists, fill_value=0)
@@ -285,12 +286,10 @@ def causes(graph: LinkageGraph, true_id: np.ndarray, threshold: float) -> dict:
         ("missed_only", np.where(within, 1.0, calibrated)),
         ("false_only", np.where(within, calibrated, 0.0)),
     ):
-        graph.probability = probability
-        table = corrected_patterns(graph)
+        table = corrected_patterns(dataclasses.replace(graph, probability=probability))
         table_singletons[part] = int(
             table.loc[table[graph.sources].sum(axis=1) == 1, "count"].sum()
         )
-    graph.probability = calibrated
     return {
         "singletons": {name: singletons(labels) for name, labels in steps.items()},
         "needed_joins": int((pieces.groupby("t")["p"].nunique() - 1).sum()),
