@@ -287,3 +287,49 @@ def test_tuning_draws_stop_at_depth_7():
         )  # fmt: skip
         chain.advance(0, 30)
         assert chain.tuning_steps.max() == 2**TUNING_MAX_DEPTH - 1  # the cap binds
+
+
+def test_the_chains_share_one_mass_matrix_from_all_their_last_windows():
+    """Before the step size's window every chain is given the mass matrix of every chain's
+    last tuning window together (where they stand apart, no chain's own window sees it),
+    and searches its step size afresh."""
+    from recount.estimate._lcmcr_nuts import STEP_SIZE_WINDOW, StrataChain, estimate_mass_matrix
+    from recount.estimate.hlcmcr import share_mass_matrix
+
+    cells, counts, starts, active = HLCMCR(strata=("place",), K=3)._arrays(_strata_table())
+    tuning = 60
+    chains = [
+        StrataChain(
+            np.random.default_rng(seed),
+            cells,
+            counts,
+            starts,
+            active,
+            3,
+            0.25,
+            0.25,
+            1.0,
+            1.0,
+            1.0,
+            tuning,
+        )  # fmt: skip
+        for seed in range(3)
+    ]
+    alone = tuning - int(STEP_SIZE_WINDOW * tuning)
+    for chain in chains:
+        chain.advance(0, alone)
+    windows = [(c.state[4][: int(c.state[3][8])], c.state[5][: int(c.state[3][8])]) for c in chains]
+    dim = chains[0].state[0].size
+    stds, vecs, vals = np.empty(dim), np.zeros((dim, dim)), np.ones(dim)
+    rank = estimate_mass_matrix(
+        np.concatenate([w[0] for w in windows]), np.concatenate([w[1] for w in windows]),
+        stds, vecs, vals,
+    )  # fmt: skip
+    assert not np.allclose(chains[0].state[6], chains[1].state[6])  # each its own so far
+    assert share_mass_matrix(chains) == rank > 0
+    for chain in chains:
+        np.testing.assert_allclose(chain.state[6], stds)
+        np.testing.assert_allclose(chain.state[8][:rank], vals[:rank])
+        assert chain.state[3][4] == 0  # dual averaging starts again
+        chain.advance(alone, tuning - alone + 5)  # tuning then goes on with it
+        np.testing.assert_allclose(chain.state[6], stds)
