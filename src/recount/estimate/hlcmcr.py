@@ -39,16 +39,9 @@ import pandas as pd
 
 from recount.errors import InputError
 from recount.estimate import mcmc_diagnostics
-from recount.estimate._lcmcr_nuts import (
-    STEP_SIZE_WINDOW,
-    estimate_mass_matrix,
-    initial_step_size,
-    start_dual_averaging,
-)
 from recount.estimate.lcmcr import (
     DEFAULT_SEED,
     ConvergenceWarning,
-    _map,
     _one_blas_thread,
     run_chains,
     run_on_target,
@@ -146,33 +139,13 @@ class HLCMCR:
         started = time.perf_counter()
         pool = ThreadPoolExecutor(max_workers=workers) if workers > 1 else None
         with _one_blas_thread():
-            try:
-                chains = _map(
-                    pool,
-                    lambda rng: StrataChain(
-                        rng, cells, counts, starts, active, *priors, burnin, thin
-                    ),
-                    generators,
-                )
-                # The chains tune alone, then share one mass matrix from all their last
-                # windows before the step size's window (docs/lcmcr.md).
-                alone = burnin - int(STEP_SIZE_WINDOW * burnin)
-                _map(pool, lambda chain: chain.advance(0, alone), chains)
-                share_mass_matrix(chains)
-                sweeps = burnin + draws * thin
-                first = _map(pool, lambda chain: chain.advance(alone, sweeps - alone), chains)
-            except BaseException:
-                if pool is not None:
-                    pool.shutdown()
-                raise
             chains, self.sweeps_, pieces = run_chains(
                 pool,
-                None,
+                lambda rng: StrataChain(rng, cells, counts, starts, active, *priors, burnin, thin),
                 generators,
                 (burnin, draws, thin, self.max_sweeps),
                 self._diagnose,
                 self._short_of_target,
-                resume=(chains, sweeps, [first]),
             )
         self.seconds_ = time.perf_counter() - started
         stats = [np.concatenate([piece[c][2] for piece in pieces]) for c in range(self.chains)]
@@ -301,34 +274,3 @@ class HLCMCR:
         pooled = self.total_draws_.ravel()
         lower, upper = np.quantile(pooled, [alpha / 2, 1 - alpha / 2])
         return float(lower), float(upper)
-
-
-def share_mass_matrix(chains) -> int:
-    """One mass matrix from every chain's last tuning window (draws and gradients), given to
-    each chain, whose step size is then searched afresh (dual averaging restarts for the
-    step size's window). Where a chain has no window yet, each keeps its own; returns the
-    rank (0 then).
-
-    Why: a chain's windows (80 draws late in tuning) see a direction it crawls along as
-    narrow, so NUTS's steps along it stay short; the chains' windows together see how far
-    apart they stand along it (docs/lcmcr.md)."""
-    windows = []
-    for chain in chains:
-        _, _, _, tune, buffer_x, buffer_g, _, _, _ = chain.state
-        windows.append((buffer_x[: int(tune[8])], buffer_g[: int(tune[8])]))
-    if len(chains) < 2 or min(len(draws) for draws, _ in windows) < 3:
-        return 0
-    draws = np.concatenate([draws for draws, _ in windows])
-    grads = np.concatenate([grads for _, grads in windows])
-    _, _, _, _, _, _, stds, vecs, vals = chains[0].state
-    stds, vecs, vals = np.empty_like(stds), np.zeros_like(vecs), np.ones_like(vals)
-    rank = estimate_mass_matrix(draws, grads, stds, vecs, vals)
-    for chain in chains:
-        x, g, logp, tune, _, _, own_stds, own_vecs, own_vals = chain.state
-        own_stds[:], own_vecs[:], own_vals[:] = stds, vecs, vals
-        tune[5] = rank
-        step = initial_step_size(
-            chain.rng, x, g, logp[0], tune[0], stds, vecs, vals, rank, chain.data
-        )
-        start_dual_averaging(tune, step)
-    return rank
