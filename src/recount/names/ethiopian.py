@@ -49,7 +49,8 @@ def ethiopian_key(word: str) -> str:
 
 def _units(word: str) -> list[str]:
     """The word as consonant classes and single vowels; y, w, i and u read as consonant or
-    vowel by their neighbours, é written ie, and a y-final -e (Tesfaye) dropped."""
+    vowel by their neighbours (é written ie is then two vowels: Azieb, Kidanie keep neither
+    but the final class), and a y-final -e (Tesfaye) dropped."""
     raw: list[str] = []
     i = 0
     while i < len(word):
@@ -74,8 +75,6 @@ def _units(word: str) -> list[str]:
             units.append("y" if glide else "i")
         elif unit == "i" and before in _VOWELS:
             units.append("y")  # Tesfai, Goitom, Haile: a y written i
-        elif unit == "i" and before and after == "e":
-            continue  # é written ie (Azieb, Kidanie, Selassie)
         elif unit == "i" and before and after in ("a", "o", "u"):
             units.append("y")  # Mariam, Tsion: ya and yo written ia, io
         elif unit == "u" and before and after in _VOWELS:
