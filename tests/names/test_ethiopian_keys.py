@@ -98,9 +98,10 @@ def test_latin_g_and_w_abbreviations_are_written_out_only_for_ethiopic_names(res
             parts = split_name(f"{given_name} {written}", ETHIOPIC_KEYS)
             assert parts.key == expanded.key and parts.father == expanded.father
         # anywhere else G/ is no Gebre: the letter is an initial, as before
-        assert split_name(f"{given_name} {letter}/{father}", AUTO_KEYS).key == split_name(
-            f"{given_name} {letter}. {father}", AUTO_KEYS
-        ).key
+        assert (
+            split_name(f"{given_name} {letter}/{father}", AUTO_KEYS).key
+            == split_name(f"{given_name} {letter}. {father}", AUTO_KEYS).key
+        )
     assert key(f"W/ro {rest}") == key(f"Ato {rest}") == key(rest)  # Mrs, Mr
 
 
