@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from recount.link.model import preset_for
-from recount.names import split_name
+from recount.names import explain_key, split_name
 from recount.names.ethiopian import ethiopian_key
 from recount.names.keys import ARABIC_KEYS, AUTO_KEYS, ETHIOPIC_KEYS
 from recount.names.parts import parts_from_fields
@@ -145,3 +145,10 @@ def test_a_workspace_of_geez_names_takes_ethiopic_keys_and_the_cross_script_pres
     assert preset_for("auto", 0.0).name == "latin"
     assert preset_for("latin", 0.0, ethiopic=True).name == "latin"
     assert ethiopian_key("") == ""
+
+
+def test_explain_says_a_geez_name_is_keyed_as_an_ethiopian_name():
+    steps = {step.step: step.detail for step in explain_key("ተስፋይ ሃይለ", style=ETHIOPIC_KEYS)}
+    assert steps["script"] == "ethiopic"
+    assert steps["token"].endswith("[Ethiopian name]")
+    assert steps["key"] == key("Tesfaye Haile")
