@@ -77,16 +77,19 @@ def test_geez_and_the_spellings_of_ethiopian_lists_key_alike():
         "ጎይቶም": ["Goitom", "Goytom"],
         "ተኽለ": ["Tekle", "Tecle"],
         "እዮብ": ["Eyob", "Iyob"],
-        "ሃይለማርያም": ["Hailemariam", "Haylemaryam"],
+        "ሃይለማርያም": ["Hailemariam", "Haylemaryam", "Haile Mariam", "ሃይለ ማርያም"],
+        "ኪዳነ ማርያም": ["Kidanemariam", "Kidane Mariam"],
         "ፍረወይኒ": ["Freweini", "Fireweyni"],
         "ሕይወት": ["Hiwet", "Hiwot"],
         "ቅዱስ": ["Kidus", "Qidus"],
-        "በርሀ": ["Berhe", "Berha"],
+        "በርሀ": ["Berhe", "Berha", "Berhie"],
     }
     for geez, spellings in pairs.items():
         for latin in spellings:
             assert key(latin) == key(geez), latin
     assert key("ኃይሉ") != key("ኃይለ")  # Hailu, Haile
+    # a father named Mikael or Giyorgis is a name of his own: Haile, son of Giyorgis
+    assert len(split_name("Haile Giyorgis", ETHIOPIC_KEYS).tokens) == 2
 
 
 @given(st.lists(_word, min_size=2, max_size=2).map(" ".join))

@@ -38,12 +38,12 @@ def ethiopian_key(word: str) -> str:
     if not units:
         return ""
     out: list[str] = [ONSET] if units[0] in _VOWELS else []
-    for i, unit in enumerate(units):
-        if unit not in _VOWELS:
-            out.append(unit)
-        elif i == len(units) - 1 and i > 0:
-            # ሀ ሐ ኀ ending a name: Amharic says ha, Tigrinya he (Berha, Berhe)
-            out.append("a" if units[i - 1] == "h" and unit in "ae" else _FINAL[unit])
+    out.extend(unit for unit in units if unit not in _VOWELS)
+    final = units[-1]
+    if final in _VOWELS and len(units) > 1:
+        # ሀ ሐ ኀ ending a name: Amharic says ha, Tigrinya he (Berha, Berhe, Berhie)
+        after_h = out[-1:] == ["h"] and final in "aei"
+        out.append("a" if after_h else _FINAL[final])
     return collapse(out)
 
 
@@ -84,6 +84,22 @@ def _units(word: str) -> list[str]:
     if len(units) > 2 and units[-1] in ("e", "i") and units[-2] == "y" and units[-3] in _VOWELS:
         units.pop()  # Tesfaye and Tesfay, ተስፋዬ and ተስፋይ
     return units
+
+
+# Compounds of a name and a holy name, written in one word or two (Haile Mariam, Hailemariam;
+# ኪዳነ ማርያም): the second part is no one's name alone (Mary is no father's name; the Trinity,
+# God, Jesus and Christ are no one's), so the two words are one name.
+_COMPOUND_FIRST = frozenset(
+    map(ethiopian_key, ["haile", "tekle", "kidane", "habte", "tesfa", "gebre", "wolde"])
+)
+_HOLY = frozenset(
+    map(ethiopian_key, ["mariam", "selassie", "egziabher", "iyesus", "yesus", "kristos"])
+)
+
+
+def holy_compound(word: str, following: str) -> bool:
+    """Whether two folded words are one compound name (Haile Mariam)."""
+    return ethiopian_key(word) in _COMPOUND_FIRST and ethiopian_key(following) in _HOLY
 
 
 # A compound name's first part abbreviated to its letter and a slash, as Latin lists of

@@ -25,7 +25,7 @@ from recount.names.compounds import (
     UMM_WORDS,
 )
 from recount.names.equivalents import NO_EQUIVALENTS, NameEquivalents
-from recount.names.ethiopian import ethiopian_key, expand_latin
+from recount.names.ethiopian import ethiopian_key, expand_latin, holy_compound
 from recount.names.keys import (
     ARABIC_KEYS,
     AUTO_KEYS,
@@ -548,6 +548,8 @@ def _tokens(
             pending_article = None
         nxt = i + 1 < len(words)
         role = _ROLE.get(n)
+        if style == ETHIOPIC_KEYS and nxt and holy_compound(n, normed[i + 1]):
+            role = "join_next"
         if role is None:
             pass
         elif role == "nasab" and groups:
