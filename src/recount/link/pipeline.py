@@ -284,7 +284,11 @@ def model_input(
     linkable = add_name_within(linkable)
     scripts = frame.loc[frame["reason"].isna(), "script"]
     arabic_share = float(scripts.isin(["arabic", "both"]).mean())
-    ethiopic = options.preset == "auto" and workspace_name_style(ws) == ETHIOPIC_KEYS
+    ethiopic = (
+        options.preset == "auto"
+        and arabic_share < model.ARABIC_SHARE
+        and workspace_name_style(ws) == ETHIOPIC_KEYS
+    )
     preset = model.preset_for(options.preset, arabic_share, ethiopic)
     untrained = model.settings_for(
         fields,
