@@ -120,6 +120,9 @@ def test_a_source_on_the_other_side_of_a_contrast_does_not_speak_for_a_figure(
     assert claimant_of(text, str(m)) == source.lower()
     text = f"{source} declared that {n} people had been killed{joint} others spoke of {m} victims."
     assert claimant_of(text, str(n)) == source
+    # before the contrast, the source's words go on after it
+    text = f"{source} said {n} people had been killed{joint} {m} others were wounded."
+    assert claimant_of(text, str(m)) == source
 
 
 # "declared" is a verb of saying; "were declared dead" is what was said, and no one said it.
