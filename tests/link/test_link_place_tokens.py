@@ -1,5 +1,5 @@
-"""Blocking on one of a record's rarest names in its place: within a month, or at any time
-where either record has no date (the true pairs no other rule scored, #14)."""
+"""Blocking a record without a date with one that shares one of its rarest names in its place
+(the true pairs no other rule scored, #14)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from recount.link.blocking import (
 from recount.link.fields import present_fields
 
 DAY_2015 = 16_436  # 2015-01-01 in days since 1970
-PLACE_RULES = ("place_month_tokens", "place_undated_tokens")
 
 
 def _record(uid: str, tokens: list[str], place: str, day: int | None) -> dict:
@@ -30,13 +29,16 @@ def _record(uid: str, tokens: list[str], place: str, day: int | None) -> dict:
     }
 
 
-def _frame(second_day: int | None) -> pd.DataFrame:
+def _frame() -> pd.DataFrame:
     """One person's two records share one name only (kqqq, rare; beside it the one writes two
-    common names, the other a name typed wrong), in one place; the second record dies `second_day` or
-    has no date. 150 other people in six places, with common names, fill the lists."""
+    common names, the other a name typed wrong), in one place; the second has no date. A third
+    record in another place, and a fourth, dated, in his place, share kqqq too. 150 other
+    people in six places, with common names, fill the lists."""
     rows = [
         _record("a:1", ["f00", "kqqq", "g00"], "P1", DAY_2015 + 100),
-        _record("b:1", ["kqqq", "kxxx"], "P1", second_day),
+        _record("b:1", ["kqqq", "kxxx"], "P1", None),
+        _record("e:1", ["kqqq", "kzzz"], "P2", None),
+        _record("e:2", ["kqqq", "kyyy"], "P1", DAY_2015 + 900),
     ]
     for i in range(150):
         rows.append(
@@ -58,48 +60,39 @@ def _found(frame: pd.DataFrame, rules: list[dict]) -> set[tuple[str, str]]:
     return set(zip(pairs["unique_id_l"], pairs["unique_id_r"], strict=True))
 
 
-def _split(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[dict], list[dict]]:
+def test_an_undated_record_is_blocked_with_one_sharing_a_rare_name_in_its_place_only():
+    frame = _frame()
     fields = present_fields(frame)
     linkable = add_blocking_columns(frame, fields)
     rules = prediction_rules(fields, linkable)
-    place = [r for r in rules if any(c in r["blocking_rule"] for c in PLACE_RULES)]
-    return linkable, place, [r for r in rules if r not in place]
-
-
-def test_one_rare_name_shared_in_one_place_within_a_month_is_blocked():
-    linkable, place, others = _split(_frame(DAY_2015 + 120))
-    assert len(place) == 2
-    assert ("a:1", "b:1") in _found(linkable, place)
-    # no other rule finds them: they share no pair of names and die on other days
-    assert ("a:1", "b:1") not in _found(linkable, others)
-
-
-def test_an_undated_record_is_blocked_with_one_sharing_a_rare_name_in_its_place_only():
-    frame = _frame(None)
-    frame.loc[len(frame)] = _record("e:1", ["kqqq", "kzzz"], "P2", None)  # another place
-    frame.loc[len(frame)] = _record("e:2", ["kqqq", "kyyy"], "P1", DAY_2015 + 900)
-    linkable, place, others = _split(frame)
+    place = [r for r in rules if "place_undated_tokens" in r["blocking_rule"]]
+    assert len(place) == 1
     found = _found(linkable, place)
     assert ("a:1", "b:1") in found
-    assert ("a:1", "b:1") not in _found(linkable, others)
-    assert not any("e:1" in pair for pair in found)
-    # two dated records years apart never pair through the undated rule
-    assert ("a:1", "e:2") not in found
+    # no other rule finds them: they share no pair of names, and one has no date
+    assert ("a:1", "b:1") not in _found(linkable, [r for r in rules if r not in place])
+    assert not any("e:1" in pair for pair in found)  # another place
     assert ("b:1", "e:2") in found
+    assert ("a:1", "e:2") not in found  # two dated records never pair through it
 
 
-def test_the_place_keys_keep_within_the_pair_budget_and_need_a_place_and_a_date():
-    frame = _frame(DAY_2015 + 120)
-    linkable, _, _ = _split(frame)
-    keys = linkable["place_month_tokens"].explode().dropna()
-    sizes = keys.value_counts()
-    assert len(sizes) and (sizes * (sizes - 1) // 2).sum() <= MAX_PAIRS_PER_RECORD * len(frame)
+def test_the_undated_keys_keep_within_the_pair_budget_and_need_a_place_and_a_date():
+    frame = _frame()
+    fields = present_fields(frame)
+    linkable = add_blocking_columns(frame, fields)
+    keys = linkable.explode("place_undated_tokens").dropna(subset=["place_undated_tokens"])
+    assert len(keys)
+    sizes = keys.groupby("place_undated_tokens").agg(
+        n=("unique_id", "size"), u=("dod_day", lambda d: int(d.isna().sum()))
+    )
+    assert (sizes["u"] > 0).all()
+    cost = sizes["u"] * (sizes["n"] - sizes["u"]) + sizes["u"] * (sizes["u"] - 1) // 2
+    assert cost.sum() <= MAX_PAIRS_PER_RECORD * len(frame)
     undated = frame.drop(columns=["dod_day", "dod_year"])
-    fields = present_fields(undated)
     assert not any(
-        c in r["blocking_rule"] for r in prediction_rules(fields) for c in PLACE_RULES
+        "place_undated_tokens" in r["blocking_rule"]
+        for r in prediction_rules(present_fields(undated))
     )
     nowhere = frame.drop(columns=["place_key", "governorate"])
-    fields = present_fields(nowhere)
-    linkable = add_blocking_columns(nowhere, fields)
-    assert all(len(v) == 0 for v in linkable["place_month_tokens"])
+    linkable = add_blocking_columns(nowhere, present_fields(nowhere))
+    assert all(len(v) == 0 for v in linkable["place_undated_tokens"])

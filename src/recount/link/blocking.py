@@ -23,12 +23,12 @@ in the data at hand, never by position:
   dates are typed wrong, still finds a person's records that share one rare name and
   something else about them (its cap is the largest within the pair budget, as above);
 - one of a record's two rarest names, or their first three letters, on the same day;
-- one of a record's two rarest names in the same place within a month (the two windows
-  above), or, where either record has no date, in the same place at any time: one person's
-  records that share a single name (the other names typed wrong or dropped) or whose common
-  names only an undated record carries, which no rule above finds (`place_tokens`; at 100,000
-  people a third of the true pairs never scored, docs/bench/link.md); kept where few records
-  share the key, as above;
+- where either record has no date, one of its two rarest names in the same place (else
+  admin unit): one person's records of which one is undated and which share a name few
+  records of that place carry, the other names typed wrong or dropped or common there
+  (`place_undated_tokens`; at 100,000 people 40% of the true pairs no rule scored had a
+  record without a date, docs/bench/link.md); kept where its pairs with an undated record
+  stay within the pair budget;
 - a record without a date whose names are all among another's of its area, or the other
   way round (a list without dates against one that drops a father's name: no dated rule
   can find these, `names_within_undated`);
@@ -62,12 +62,12 @@ MAX_PAIRS_PER_RECORD = 5
 BLOCKING_COLUMNS = (
     "rare_pairs", "top_pairs", "prefix_pairs", "top_tokens", "top_prefixes", "window_a",
     "window_b", "area_year_pairs", "area_year_prefixes", "within_undated", "context_tokens",
-    "rarest_token", "place_month_tokens", "place_undated_tokens",
+    "rarest_token", "place_undated_tokens",
 )  # fmt: skip
 # Columns of per-record keys, empty lists where a record has none.
 KEY_LIST_COLUMNS = (
     "area_year_pairs", "area_year_prefixes", "within_undated", "context_tokens",
-    "place_month_tokens", "place_undated_tokens",
+    "place_undated_tokens",
 )  # fmt: skip
 # A record without a date is paired with at most this many records of its area that hold all
 # its names (or whose names it holds all of); a name common enough to find more is left to
@@ -215,7 +215,7 @@ def add_blocking_columns(frame: pd.DataFrame, fields: Fields) -> pd.DataFrame:
         con.register("frame", frame[["unique_id", "tokens", "dod_day", "dob_day"]])
         con.execute(PAIRS_SQL.format(prefix=PREFIX))
         local = _local_pairs(con, frame, fields)
-        place_tokens = _place_tokens(con, frame, fields)
+        undated = _place_undated_tokens(con, frame, fields)
         helpers = con.execute(
             HELPERS_SQL.format(
                 rare=rarity_cap(con, "pair_freq", len(frame)),
@@ -232,7 +232,7 @@ def add_blocking_columns(frame: pd.DataFrame, fields: Fields) -> pd.DataFrame:
         helpers.set_index("unique_id")
         .join(local)
         .join(_context_tokens(frame, fields))
-        .join(place_tokens)
+        .join(undated)
         .reindex(frame["unique_id"])
     )
     out = frame.copy()
@@ -299,75 +299,51 @@ def _names_within_undated(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     )
 
 
-# A record's rarest names keyed by a place (and a month window: `keys`), with how many records,
-# and how many of them undated, share each key.
+# A record's two rarest names keyed by its place, with how many records, and how many of them
+# undated, share each key.
 PLACE_TOKENS_SQL = """
 create temp table place_keys as
-    select distinct unique_id, t || ' @' || k as p, dated
+    select distinct unique_id, t || ' @' || place as p, dated
     from (select unique_id, unnest(list_slice(rt, 1, {top_tokens})) as t from ranked)
-    join keys using (unique_id);
+    join places using (unique_id);
 create temp table place_freq as
     select p, count(*) as n, count(*) filter (where not dated) as u from place_keys group by p;
 """
 
 
-def _place_tokens(
+def _place_undated_tokens(
     con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, fields: Fields
 ) -> pd.DataFrame:
-    """Per record, its two rarest names keyed by its place (else admin unit) and each month
-    window of its date (`place_month_tokens`), and by its place alone
-    (`place_undated_tokens`, for the rule that pairs them only where either record is
-    undated): each kept where the key's pairs stay within the pair budget (`rarity_cap`; for
-    the undated keys, counting only the pairs with an undated record)."""
+    """Per record, its two rarest names keyed by its place (else admin unit), kept where an
+    undated record holds the key and the key's pairs with an undated record stay within the
+    pair budget (`rarity_cap`): the rule pairs them only where either record is undated."""
     area = next((c for c in ("place_key", "governorate") if fields.has(c)), None)
     date = fields.primary_date
-    columns = ["place_month_tokens", "place_undated_tokens"]
     if area is None or date is None:
-        return pd.DataFrame(columns=columns, index=pd.Index([], name="unique_id"))
-    where = frame[area].astype("string")
-    dated = frame[date].notna().to_numpy()
-    windows = frame[date].astype("Float64")
-    out = []
-    for column, keys in (
-        (
-            "place_month_tokens",
-            pd.concat(
-                [
-                    pd.DataFrame(
-                        {
-                            "unique_id": frame["unique_id"],
-                            "k": where
-                            + f" {w}"
-                            + ((windows + shift) // 30).astype("Int64").astype("string"),
-                            "dated": dated,
-                        }
-                    )
-                    for w, shift in (("a", 0), ("b", 15))
-                ]
-            ),
-        ),
-        (
-            "place_undated_tokens",
-            pd.DataFrame({"unique_id": frame["unique_id"], "k": where, "dated": dated}),
-        ),
-    ):
-        con.register("keys", keys.dropna(subset=["k"]))
-        con.execute(PLACE_TOKENS_SQL.format(top_tokens=TOP_TOKENS))
-        undated = column == "place_undated_tokens"
-        cost = "u * (n - u) + u * (u - 1) // 2" if undated else "n * (n - 1) // 2"
-        cap = rarity_cap(con, "place_freq", len(frame), cost)
-        keep = f"n <= {cap}" + (" and u > 0" if undated else "")
-        out.append(
-            con.execute(
-                f"""select unique_id, list(p order by n, p) filter (where {keep}) as {column}
-                    from place_keys join place_freq using (p) group by unique_id"""
-            )
-            .df()
-            .set_index("unique_id")
+        return pd.DataFrame(
+            {"place_undated_tokens": pd.Series(dtype=object)},
+            index=pd.Index([], name="unique_id"),
         )
-        con.execute("drop table place_keys; drop table place_freq")
-        con.unregister("keys")
-    return out[0].join(out[1], how="outer")
+    places = pd.DataFrame(
+        {
+            "unique_id": frame["unique_id"].to_numpy(),
+            "place": frame[area].astype("string").to_numpy(),
+            "dated": frame[date].notna().to_numpy(),
+        }
+    ).dropna(subset=["place"])
+    con.register("places", places)
+    con.execute(PLACE_TOKENS_SQL.format(top_tokens=TOP_TOKENS))
+    cap = rarity_cap(con, "place_freq", len(frame), "u * (n - u) + u * (u - 1) // 2")
+    return (
+        con.execute(
+            f"""select unique_id,
+                       list(p order by n, p) filter (where n <= {cap} and u > 0)
+                           as place_undated_tokens
+                from place_keys join place_freq using (p) group by unique_id"""
+        )
+        .df()
+        .set_index("unique_id")
+    )
 
 
 def context_columns(fields: Fields) -> list[str]:
@@ -447,7 +423,6 @@ def prediction_rules(fields: Fields, frame: pd.DataFrame | None = None) -> list[
         rules.append((f"l.top_tokens = r.top_tokens and l.{date} = r.{date}", ["top_tokens"]))
         rules.append((f"l.top_prefixes = r.top_prefixes and l.{date} = r.{date}", ["top_prefixes"]))
         if fields.has("place_key") or fields.has("governorate"):
-            rules.append(("l.place_month_tokens = r.place_month_tokens", ["place_month_tokens"]))
             rules.append(
                 (
                     "l.place_undated_tokens = r.place_undated_tokens"
