@@ -4,11 +4,12 @@ written for these tests."""
 from __future__ import annotations
 
 import re
+from functools import partial
 
+from claims_reading import claims_by
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from recount.claims.extraction import claim_records
 from recount.claims.grammar import fields
 from recount.claims.grammar.sentences import mask_citations
 from recount.claims.numbers import QUALIFIER_PATTERN, find_quantities
@@ -17,8 +18,7 @@ OUTLET = "Wire"
 SIDES = ["United States", "Freedonia", "Northern Alliance", "Royal Ruritanian Army"]
 
 
-def claims_of(text: str) -> dict[str, dict]:
-    return {c["quantity_text"]: c for c in claim_records(text, outlet=OUTLET, date="2024-10-01")}
+claims_of = partial(claims_by, outlet=OUTLET, date="2024-10-01")
 
 
 def counts(draw_count):

@@ -3,18 +3,18 @@ text written for these tests."""
 
 from __future__ import annotations
 
+from functools import partial
+
+from claims_reading import claims_by
 from hypothesis import given
 from hypothesis import strategies as st
-
-from recount.claims.extraction import claim_records
 
 OUTLET = "Wire"
 NAMES = ["Harbour Monitor", "Valley Watch Project", "Northern Relief Network", "Kestrel Institute"]
 DESCRIPTIONS = ["A Dutch-language photo history", "A regional archive", "The local museum's guide"]
 
 
-def claims_of(text: str) -> dict[str, dict]:
-    return {c["quantity_text"]: c for c in claim_records(text, outlet=OUTLET, date="2024-10-01")}
+claims_of = partial(claims_by, outlet=OUTLET, date="2024-10-01")
 
 
 def count_words(n: int) -> str:

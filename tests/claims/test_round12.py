@@ -3,19 +3,20 @@ kept on one line, …), on text written for these tests."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
+from claims_reading import claims_by
 from hypothesis import given
 from hypothesis import strategies as st
 
 from recount.claims.evaluate import score_corpus
-from recount.claims.extraction import claim_records
 from recount.claims.numbers import find_quantities
 
 OUTLET = "Wire"
 
 
-def claims_of(text: str) -> dict[str, dict]:
-    return {c["quantity_text"]: c for c in claim_records(text, outlet=OUTLET, date="2024-10-01")}
+claims_of = partial(claims_by, outlet=OUTLET, date="2024-10-01")
 
 
 def only_quantity(text: str):

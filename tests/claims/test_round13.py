@@ -3,6 +3,9 @@ for these tests in the constructions of real reporting."""
 
 from __future__ import annotations
 
+from functools import partial
+
+from claims_reading import claims_by
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -11,8 +14,7 @@ from recount.claims.extraction import claim_records
 OUTLET = "Wire"
 
 
-def claims_of(text: str) -> dict[str, dict]:
-    return {c["quantity_text"]: c for c in claim_records(text, outlet=OUTLET, date="2024-10-01")}
+claims_of = partial(claims_by, outlet=OUTLET, date="2024-10-01")
 
 
 # A report's credit in brackets before the dash that opens its paragraph names whose report the

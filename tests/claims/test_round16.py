@@ -3,10 +3,11 @@ written for these tests in the constructions of real reporting."""
 
 from __future__ import annotations
 
+from functools import partial
+
+from claims_reading import claims_by
 from hypothesis import given
 from hypothesis import strategies as st
-
-from recount.claims.extraction import claim_records
 
 OUTLET = "Wire"
 ARMED = [
@@ -25,8 +26,7 @@ ARMED = [
 ]
 
 
-def claims_of(text: str) -> dict[str, dict]:
-    return {c["quantity_text"]: c for c in claim_records(text, outlet=OUTLET, date="2024-10-01")}
+claims_of = partial(claims_by, outlet=OUTLET, date="2024-10-01")
 
 
 # Soldiers, police and peacekeepers by their service's own nouns are combatants, and the

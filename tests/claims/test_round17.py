@@ -3,18 +3,18 @@ number, homicides), on text written for these tests in the constructions of real
 
 from __future__ import annotations
 
+from functools import partial
+
+from claims_reading import claims_by
 from hypothesis import given
 from hypothesis import strategies as st
-
-from recount.claims.extraction import claim_records
 
 OUTLET = "Wire"
 MONTHS = ["January", "February", "March", "April", "May", "June"]
 COUNTRIES = ["France", "India", "Ghana", "Pakistan", "Nepal", "Kenya"]
 
 
-def claims_of(text: str) -> dict[str, dict]:
-    return {c["quantity_text"]: c for c in claim_records(text, outlet=OUTLET, date="2025-02-01")}
+claims_of = partial(claims_by, outlet=OUTLET, date="2025-02-01")
 
 
 # Homicides and murders count the killed, as a count's noun and as a toll's.

@@ -4,6 +4,9 @@ text written for these tests in the constructions of real reporting."""
 
 from __future__ import annotations
 
+from functools import partial
+
+from claims_reading import claims_by
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -15,8 +18,7 @@ OUTLET = "Wire"
 TOWNS = ["Laas Caanood", "Abyei", "Kursk", "Goma", "Jenin", "Marawi"]
 
 
-def claims_of(text: str) -> dict[str, dict]:
-    return {c["quantity_text"]: c for c in claim_records(text, outlet=OUTLET, date="2025-02-01")}
+claims_of = partial(claims_by, outlet=OUTLET, date="2025-02-01")
 
 
 def claim_at(text: str, number: str) -> dict:

@@ -3,19 +3,19 @@ structure), on text written for these tests in the constructions of real reporti
 
 from __future__ import annotations
 
+from functools import partial
+
+from claims_reading import claims_by
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recount.claims.extraction import claim_records
 from recount.claims.numbers import find_quantities
 
 OUTLET = "Wire"
 
 
-def claims_of(text: str) -> dict[str, dict]:
-    """The claims of `text`, by the number as written (its qualifier left out)."""
-    found = claim_records(text, outlet=OUTLET, date="2025-02-01")
-    return {c["quantity_text"].split()[-1]: c for c in found}
+# the claims of a text by the number as written, its qualifier left out
+claims_of = partial(claims_by, key="last", outlet=OUTLET, date="2025-02-01")
 
 
 # Gapping: a second subject whose verb and noun are the first clause's, left out. "Guerrillas

@@ -7,6 +7,9 @@ Wikipedia, or the project's own summaries) or written for these tests.
 
 from __future__ import annotations
 
+from functools import partial
+
+from claims_reading import claims_by
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -15,8 +18,7 @@ from recount.claims.extraction import claim_records
 OUTLET = "Wire"
 
 
-def claims_of(text: str) -> dict[str, dict]:
-    return {c["quantity_text"]: c for c in claim_records(text, outlet=OUTLET, date="2024-10-01")}
+claims_of = partial(claims_by, outlet=OUTLET, date="2024-10-01")
 
 
 # A body of figures is not who speaks: the source is who collected or released them.

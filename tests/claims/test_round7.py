@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from functools import partial
+
+from claims_reading import claims_by
 from hypothesis import given
 from hypothesis import strategies as st
-
-from recount.claims.extraction import claim_records
 
 OUTLET = "Wire"
 FLIGHT = [
@@ -20,8 +21,7 @@ FLIGHT = [
 ESCAPE = ["fled the jail", "fled the base", "fled from the prison", "fled police custody"]
 
 
-def claims_of(text: str) -> dict[str, dict]:
-    return {c["quantity_text"]: c for c in claim_records(text, outlet=OUTLET, date="2024-10-01")}
+claims_of = partial(claims_by, outlet=OUTLET, date="2024-10-01")
 
 
 # Flight said by its verb is displacement, whatever the frame around the count.

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
+
+from claims_reading import claims_by
 from hypothesis import given
 from hypothesis import strategies as st
 
-from recount.claims.extraction import claim_records
 from recount.claims.grammar.sentences import split_sentences
 from recount.claims.numbers import find_quantities
 
@@ -13,8 +15,7 @@ OUTLET = "Wire"
 BODIES = ["The Northern Monitoring Group", "The Valley Rights Network", "The Coastal Relief Office"]
 
 
-def claims_of(text: str) -> dict[str, dict]:
-    return {c["quantity_text"]: c for c in claim_records(text, outlet=OUTLET, date="2024-10-01")}
+claims_of = partial(claims_by, outlet=OUTLET, date="2024-10-01")
 
 
 # An adverb between a subject and its speech verb ("initially estimated", "originally

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import pandas as pd
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from recount.names import fold_latin, split_name
 from recount.names.ethiopic import ABBREVIATED, TITLES
-from recount.names.keys import ARABIC_KEYS, AUTO_KEYS
+from recount.names.keys import ARABIC_KEYS
 from recount.names.parts import parts_from_fields
-from recount.names.workspace import workspace_key_style
-from recount.settings import NAME_PARTS
 
 # Every letter of the rows of eight (consonant x vowel order), the labialised rows' letters.
 _LETTERS = [chr(c) for c in range(0x1200, 0x135A) if chr(c).isalpha()]
@@ -58,14 +55,6 @@ def test_geez_and_common_romanisations_key_alike():
     for geez, latin in pairs.items():
         assert split_name(geez, ARABIC_KEYS).key == split_name(latin, ARABIC_KEYS).key, latin
     assert split_name("ተስፋይ", ARABIC_KEYS).key != split_name("ኪዳነ", ARABIC_KEYS).key
-
-
-def test_a_workspace_of_geez_names_keys_latin_names_as_transliterations():
-    # Romanisations of names written in Ge'ez differ in their vowels as Arabic names' do.
-    names = ["ተስፋይ ሃይለ", "Tesfaye Haile", "Mary Smith"]
-    frame = pd.DataFrame({"name": names, **{part: [None] * 3 for part in NAME_PARTS}})
-    assert workspace_key_style(frame) == ARABIC_KEYS
-    assert workspace_key_style(frame.iloc[1:]) == AUTO_KEYS
 
 
 _geez_name = st.lists(_syllables, min_size=2, max_size=3).map(" ".join)

@@ -14,6 +14,7 @@ from recount.claims.documents import MAX_TEXT_BYTES, coerce_date, text_metadata
 from recount.claims.grammar.acronyms import document_gazetteer
 from recount.claims.grammar.attribution import cataphoric_source, side_line_source
 from recount.claims.grammar.extract import DocumentState, SentenceClaim, sentence_claims
+from recount.claims.grammar.glosses import mask_glosses, with_glosses
 from recount.claims.grammar.quotes import find_quotes
 from recount.claims.grammar.sentences import mask_citations, split_sentences, unquote_figures
 from recount.claims.grammar.tables import table_rows
@@ -133,7 +134,8 @@ def claims_with_rows(
         previous_end = end
         sentence = masked[start:end]
         _credit_figures_before(previous, sentence, gazetteer)
-        claims = sentence_claims(sentence, state, gazetteer)
+        claims = sentence_claims(mask_glosses(sentence), state, gazetteer)
+        claims = with_glosses(text[start:end], claims)
         rows.extend(_row(c, text[start:end], start, end, doc_id, source, state) for c in claims)
         read.extend(claims)
         previous = [(c, rows[len(rows) - len(claims) + i]) for i, c in enumerate(claims)]
@@ -169,13 +171,14 @@ def _place_is_subject(sentence: str, pack) -> bool:
 def _credit_headline(rows: list[dict], text: str, first: tuple[int, int]) -> None:
     """A headline's figure is the body's: 'Report: Colombia's conflict has claimed at least
     220,000 lives' takes the claimant of the body's '… at least 220,000 …, according to X'.
+    The body's first claim of that figure decides (the lede's), not a later repeat of it.
 
     The headline is the text's first line when it has no full stop and more text follows.
     """
     start, end = first
     if text[end - 1 : end] in ".!?" or "\n" not in text[end : end + 3] and end < len(text):
         return
-    body = [r for r in rows if r["start"] >= end and r["attributed"]]
+    body = [r for r in rows if r["start"] >= end]
     for row in rows:
         if row["start"] >= end or (
             row["attributed"] and not _generic(row["claimant"]) and not _a_place(row["claimant"])
@@ -190,7 +193,7 @@ def _credit_headline(rows: list[dict], text: str, first: tuple[int, int]) -> Non
             ),
             None,
         )
-        if same is not None:
+        if same is not None and same["attributed"]:
             row["claimant"], row["claimant_kind"], row["attributed"] = (
                 same["claimant"],
                 same["claimant_kind"],

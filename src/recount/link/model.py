@@ -63,10 +63,16 @@ class Preset:
 PRESET_VALUES = {"arabic": Preset("arabic", 0.92), "latin": Preset("latin", 0.88)}
 
 
-def preset_for(option: str, arabic_share: float) -> Preset:
-    """The names preset: as configured, or `arabic` where Arabic script is common."""
+# Share of names in Arabic script from which `auto` takes the `arabic` preset.
+ARABIC_SHARE = 0.02
+
+
+def preset_for(option: str, arabic_share: float, ethiopic: bool = False) -> Preset:
+    """The names preset: as configured, or `arabic` where Arabic script is common or the
+    names are Ge'ez and its romanisations (`ethiopic`: keyed across scripts as Arabic names
+    are, `recount.names.ethiopian`)."""
     if option == "auto":
-        return PRESET_VALUES["arabic" if arabic_share >= 0.02 else "latin"]
+        return PRESET_VALUES["arabic" if arabic_share >= ARABIC_SHARE or ethiopic else "latin"]
     return PRESET_VALUES[option]
 
 

@@ -58,6 +58,8 @@ from recount.link.training import TrainedModel, train
 from recount.link.typo_evidence import PairEvidence, learn_pair_evidence
 from recount.link.typos import misspelt_names, typo_odds
 from recount.link.unnamed import UNNAMED_ATTACHED, Evidence, UnnamedResult, attach_unnamed
+from recount.names.keys import ETHIOPIC_KEYS
+from recount.names.workspace import workspace_name_style
 from recount.reference import NO_PACK, CountryPack, workspace_pack
 from recount.settings import LinkSettings
 from recount.settings.link import AUTO_THRESHOLD, OFF
@@ -281,7 +283,13 @@ def model_input(
         linkable = add_birth_days(linkable)
     linkable = add_name_within(linkable)
     scripts = frame.loc[frame["reason"].isna(), "script"]
-    preset = model.preset_for(options.preset, float(scripts.isin(["arabic", "both"]).mean()))
+    arabic_share = float(scripts.isin(["arabic", "both"]).mean())
+    ethiopic = (
+        options.preset == "auto"
+        and arabic_share < model.ARABIC_SHARE
+        and workspace_name_style(ws) == ETHIOPIC_KEYS
+    )
+    preset = model.preset_for(options.preset, arabic_share, ethiopic)
     untrained = model.settings_for(
         fields,
         preset,

@@ -25,6 +25,9 @@ _ROWS = {
     0x1340: "ts", 0x1348: "f", 0x1350: "p",
 }  # fmt: skip
 _VOWELS = ("e", "u", "i", "a", "e", "", "o", "wa")
+# The glottal rows' sixth order (እ, ዕ) is a vowel of its own, written e or i (Eyob, Iyob,
+# Endale): not nothing, or a name it begins would lose its vowel onset.
+_GLOTTAL_SIXTH = "e"
 # Rows whose first order is said as their fourth (ሀ ha, አ a), in Amharic and in many names.
 _LARYNGEAL = {0x1200, 0x1210, 0x1280, 0x12A0, 0x12D0}
 # Labialised rows (ቈ ኈ ኰ ዀ ጐ): consonant + w, vowels by position (1, 6 and 7 unassigned).
@@ -43,6 +46,8 @@ def _letter(code: int) -> str:
         return ""  # numerals, marks and the few letters outside the rows
     if order == 0 and row in _LARYNGEAL:
         return _ROWS[row] + "a"
+    if order == 5 and _ROWS[row] == "":
+        return _GLOTTAL_SIXTH
     return _ROWS[row] + _VOWELS[order]
 
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from recount.names.arabic import has_arabic, normalize_arabic
 from recount.names.cyrillic import has_cyrillic
 from recount.names.equivalents import keying
-from recount.names.keys import AUTO_KEYS, SPELLING_KEYS, token_key_source
+from recount.names.ethiopic import has_ethiopic
+from recount.names.keys import AUTO_KEYS, ETHIOPIC_KEYS, SPELLING_KEYS, token_key_source
 from recount.names.latin import fold_latin
 from recount.names.parts import NameParts, split_name
 from recount.names.reading import AS_WRITTEN, Reading
@@ -73,7 +74,7 @@ def explain_key(
         else "  (case, accents, ayn/hamza marks folded)"
     )
     steps = [
-        Step("script", "arabic" if arabic else "cyrillic" if cyrillic else "latin"),
+        Step("script", "arabic" if arabic else "cyrillic" if cyrillic else _latin_or(text)),
         Step("normalised", normalize_arabic(text) if arabic else fold_latin(text) + folded),
     ]
     if not parts.identifiable:
@@ -92,7 +93,7 @@ def explain_key(
         )
     for token in parts.tokens:
         role = "kunya" if token.kind == "kunya" else "token"
-        source = token_key_source(token.text)
+        source = "Ethiopian name" if style == ETHIOPIC_KEYS else token_key_source(token.text)
         if equivalents and token.key != split_name(token.text, SPELLING_KEYS).key:
             source = f"{pack.code} pack" if pack.code else "East Slavic name forms"
         steps.append(Step(role, f"{token.text} -> {token.key}  [{source}]"))
@@ -104,3 +105,8 @@ def explain_key(
             steps.append(Step(role, f"{token.text} -> {token.key}"))
     steps.append(Step("key", parts.key))
     return steps
+
+
+def _latin_or(text: str) -> str:
+    """The script of a name keyed in Latin letters: Ge'ez, else Latin."""
+    return "ethiopic" if has_ethiopic(text) else "latin"

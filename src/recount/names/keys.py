@@ -30,6 +30,10 @@ BURMESE_KEYS = "burmese"
 # romanisation rewrites, name forms and patronymic endings the Cyrillic pack declares
 # (`recount.names.equivalents.keying`), for a workspace whose lists write names in Cyrillic.
 CYRILLIC_KEYS = "cyrillic"
+# Ethiopian and Eritrean names (recount.names.ethiopian): Latin names and romanised Ge'ez keyed
+# by consonants, the vowel orders' spellings alike, for a workspace whose lists write names
+# in Ge'ez.
+ETHIOPIC_KEYS = "ethiopic"
 
 
 class ArabicWords:

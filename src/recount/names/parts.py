@@ -25,10 +25,12 @@ from recount.names.compounds import (
     UMM_WORDS,
 )
 from recount.names.equivalents import NO_EQUIVALENTS, NameEquivalents
+from recount.names.ethiopian import ethiopian_key, expand_latin, holy_compound
 from recount.names.keys import (
     ARABIC_KEYS,
     AUTO_KEYS,
     BURMESE_KEYS,
+    ETHIOPIC_KEYS,
     SPELLING_KEYS,
     LatinWords,
     spelling_token_key,
@@ -212,6 +214,8 @@ def split_name(
     text = str(text)
     script = "arabic" if has_arabic(text) else "latin"
     main = _PARENS.sub(" ", text)
+    if script == "latin" and style == ETHIOPIC_KEYS:
+        main = expand_latin(main)
     if script == "latin":
         main = _ABBREVIATION.sub(r"\1", main)
     words = _words(_reorder(main, script, capitals_mark_family), script)
@@ -260,7 +264,13 @@ def split_name(
         return NameParts(script=script, identifiable=False, unidentified_reason="unknown_name")
     if 0 < surnames_first < len(tokens):
         tokens = tokens[surnames_first:] + tokens[:surnames_first]
-    return _assign(tokens, aliases, script, father_initial and style == ARABIC_KEYS)
+    return _assign(
+        tokens,
+        aliases,
+        script,
+        father_initial and style in (ARABIC_KEYS, ETHIOPIC_KEYS),
+        style == ETHIOPIC_KEYS,
+    )
 
 
 # Latin words that tie name parts together (de la Cruz, van der Berg, García y López):
@@ -538,6 +548,8 @@ def _tokens(
             pending_article = None
         nxt = i + 1 < len(words)
         role = _ROLE.get(n)
+        if style == ETHIOPIC_KEYS and nxt and holy_compound(n, normed[i + 1]):
+            role = "join_next"
         if role is None:
             pass
         elif role == "nasab" and groups:
@@ -574,7 +586,7 @@ def _tokens(
     for group, kind in groups:
         raw = group[0] if len(group) == 1 else " ".join(group)
         key = _declared_key(raw, equivalents) if script == "latin" else None
-        key = key or token_key(raw)
+        key = key or (ethiopian_key(raw) if style == ETHIOPIC_KEYS else token_key(raw))
         if key:
             tokens.append(NameToken(_token_text(raw, script), key, kind))
     return tokens
@@ -660,11 +672,15 @@ def _assign(
     aliases: tuple[NameToken, ...],
     script: str,
     father_initial: bool = False,
+    no_family: bool = False,
 ) -> NameParts:
     """Tokens to parts by position. `father_initial`: an Arabic name whose father's name was
     written as its initial, dropped (Hussein I. Abd al-Latif Yunus): the name after the given
     name is then the grandfather's, and the father's is unknown, not a contradiction of
-    every other list's father (initials regime: 271 true pairs refused by the father guard)."""
+    every other list's father (initials regime: 271 true pairs refused by the father guard).
+    `no_family`: names with no family name (Ethiopian, Eritrean: given, father's,
+    grandfather's), so a second name is the father's whether or not a third follows; read
+    as a family name, a list writing two names kept its people apart from one writing three."""
     last = len(tokens) - 1
     kunya = None
     names: list[NameToken] = []
@@ -697,6 +713,10 @@ def _assign(
         grandfather = chain[1] if len(chain) > 1 else None
     elif len(plain) == 1:
         given = plain[0]
+    elif no_family:
+        given, father, grandfather = (plain + [None, None])[:3]
+        if father_initial:
+            father, grandfather = None, father
     elif father_initial and len(plain) >= 3:
         given, grandfather, family = plain[0], plain[1], plain[-1]
     elif len(plain) == 2:
@@ -761,7 +781,10 @@ def parts_from_fields(
             role_tokens.append(None)
             continue
         field_script = "arabic" if has_arabic(str(field)) else "latin"
-        words = _words(_PARENS.sub(" ", str(field)), field_script)
+        text = _PARENS.sub(" ", str(field))
+        if field_script == "latin" and latin == ETHIOPIC_KEYS:
+            text = expand_latin(text)
+        words = _words(text, field_script)
         if position == 0:
             words = _drop_leading_honorifics(words)
         elif field_script == "latin" and _INITIALS_ONLY.fullmatch(str(field)):

@@ -23,6 +23,7 @@ from recount.names.keys import (
     AUTO_KEYS,
     BURMESE_KEYS,
     CYRILLIC_KEYS,
+    ETHIOPIC_KEYS,
     SPELLING_KEYS,
     listed_token,
 )
@@ -96,18 +97,17 @@ def workspace_name_style(ws) -> str:
 
 # Share of names written in Arabic script from which every Latin name of the
 # workspace is read as a transliteration of Arabic (lists of one population
-# written in both scripts), not only those the name lexicon recognises. Names in
-# Ethiopic script count too: their romanisations differ in the vowels as Arabic
-# names' do (Tesfay, Tesfaye, Tesfai), and the transliteration key keeps the
-# consonants and long vowels that all of them write.
+# written in both scripts), not only those the name lexicon recognises; the same
+# share of another script decides for its own (Burmese, Ethiopic, Cyrillic).
 ARABIC_SCRIPT_SHARE = 0.02
 
 
 def workspace_key_style(frame: pd.DataFrame, setting: str = AUTO_KEYS) -> str:
-    """The key style for a whole workspace: the setting, or `arabic` where Arabic (or Ethiopic)
-    script is common, `burmese` where Burmese script is (its Latin names are romanised Burmese
-    syllables, honorifics in front), `cyrillic` where Cyrillic is (its Latin names are
-    romanised Ukrainian or Russian names, in whichever system)."""
+    """The key style for a whole workspace: the setting, or `arabic` where Arabic script is
+    common, `burmese` where Burmese script is (its Latin names are romanised Burmese
+    syllables, honorifics in front), `ethiopic` where Ge'ez is (its Latin names are romanised
+    Tigrinya or Amharic names, vowels spelt many ways), `cyrillic` where Cyrillic is (its Latin
+    names are romanised Ukrainian or Russian names, in whichever system)."""
     if setting != AUTO_KEYS:
         return setting
     names = pd.concat([frame[c].dropna() for c in ("name", *NAME_PARTS)], ignore_index=True)
@@ -115,15 +115,19 @@ def workspace_key_style(frame: pd.DataFrame, setting: str = AUTO_KEYS) -> str:
         return AUTO_KEYS
     distinct = names.drop_duplicates()
     counts = names.value_counts()
-    burmese = distinct.map(has_burmese).to_numpy()
-    if counts[distinct[burmese]].sum() / counts.sum() >= ARABIC_SCRIPT_SHARE:
-        return BURMESE_KEYS
-    arabic = distinct.map(lambda name: has_arabic(name) or has_ethiopic(name)).to_numpy()
-    if counts[distinct[arabic]].sum() / counts.sum() >= ARABIC_SCRIPT_SHARE:
-        return ARABIC_KEYS
-    cyrillic = distinct.map(has_cyrillic).to_numpy()
-    share = counts[distinct[cyrillic]].sum() / counts.sum()
-    return CYRILLIC_KEYS if share >= ARABIC_SCRIPT_SHARE else AUTO_KEYS
+
+    def share(has_script) -> float:
+        return counts[distinct[distinct.map(has_script).to_numpy()]].sum() / counts.sum()
+
+    for has_script, style in (
+        (has_burmese, BURMESE_KEYS),
+        (has_arabic, ARABIC_KEYS),
+        (has_ethiopic, ETHIOPIC_KEYS),
+        (has_cyrillic, CYRILLIC_KEYS),
+    ):
+        if share(has_script) >= ARABIC_SCRIPT_SHARE:
+            return style
+    return AUTO_KEYS
 
 
 def normalize_records(

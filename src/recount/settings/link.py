@@ -27,7 +27,7 @@ class LinkSettings(Section):
                            choices=BACKENDS)  # fmt: skip
     preset: str = setting(
         "auto", "names preset: arabic (cross-script keys of Arabic names), latin, or auto "
-        "(arabic where at least 2% of the names are in Arabic script)", choices=PRESETS,
+        "(arabic where at least 2% of the names are in Arabic script or in Ge'ez)", choices=PRESETS,
     )  # fmt: skip
     blocking_rules: tuple[str, ...] = setting(
         (), "Splink blocking rules (SQL over l. and r.) to use instead of the preset's"

@@ -82,6 +82,13 @@ _NOUN_BEFORE_RE = re.compile(
     r"(?:\b(?:a|an|the|its|their|his|her|this|that|these|those|latest|new|recent|conservative|official|annual|monthly|weekly|final|own|separate|previous|earlier)\s+(?:[a-z0-9-]+\s+)?|\b(?:on|in|of|for|from|with|into|at)\s+|\d\s*)$",
     re.IGNORECASE,
 )
+# "…, which Afghan officials say killed 140", "68 people who villagers say were killed": a relative
+# clause that reports what its own subject says.
+_EMBEDDED_SPEAKER_RE = re.compile(
+    r"\b(?:which|who|whom)\s+(?P<np>(?!(?:also|has|have|had|is|are|was|were|then|now)\b|\w+(?:ed|ing)\b)"
+    r"(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+)\s+$",
+    re.IGNORECASE,
+)
 # "a study which was conducted in January 2018 estimated …": the subject before its clause.
 _SUBJECT_RELATIVE_RE = re.compile(
     r"(?:^|[,;:]\s+)(?P<np>(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}[a-z]+)\s+(?:which|that|who)\s+(?:was|were|is|are|has\s+been|had\s+been)\s+[a-z]+ed\b[^,;]{0,60}$"
@@ -566,6 +573,9 @@ def _object_attribution(
         if person is not None:
             return _unnamed(cue, person.group(1))
     name = _clean_phrase(phrase.group(1)) if phrase else None
+    if name is None and phrase is not None and " and " in phrase.group(1):
+        # "according to an international aid group and the opposition": the first named
+        name = _clean_phrase(phrase.group(1).split(" and ")[0])
     return _unnamed(cue, name)
 
 
@@ -723,6 +733,15 @@ def _speech_attribution(
         if inside:
             return _named(verb.start(), inside[-1])
         name = _clean_phrase(_last_noun_phrase(relative.group("np")))
+        if name is not None:
+            return _unnamed(verb.start(), name)
+    embedded = _EMBEDDED_SPEAKER_RE.search(before[-80:])
+    if embedded is not None:  # "the air strikes, which Afghan officials say killed …": officials
+        offset = verb.start() - len(before[-80:])
+        inside = [m for m in mentions if offset + embedded.start("np") <= m.start]
+        if inside:
+            return _named(verb.start(), inside[-1])
+        name = _clean_phrase(embedded.group("np"))
         if name is not None:
             return _unnamed(verb.start(), name)
     reduced = _SUBJECT_RELATIVE_RE.search(before[-160:])
@@ -1030,9 +1049,10 @@ _ORGANISATION_WORDS = {"project", "group", "office", "ministry", "agency", "comm
                        "data", "department", "unit", "court", "tribunal", "police", "service",
                        "report", "study", "survey", "monitor", "monitors", "groups",
                        "estimates", "figures", "reports", "estimate", "statistics"}  # fmt: skip
+_DOTTED_ACRONYM_RE = re.compile(r"(?:\b[A-Z]\.){2,}$")  # "U.N.", "U.S."
 # Time said between a subject and its verb, as wire copy does: "The Philippines Saturday
-# increased the toll", "a report of the Interior Ministry early on Saturday put it at".
-_TRAILING_ADVERBS = {"there", "here", "now", "today", "yesterday", "tonight", "again", "also",
+# increased the toll", "a report of the Interior Ministry early on Saturday put it at"; "still".
+_TRAILING_ADVERBS = {"there", "here", "now", "today", "yesterday", "tonight", "again", "also", "still",
                      "earlier", "later", "recently", "previously", "early", "late", "overnight",
                      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                      "sunday"}  # fmt: skip
@@ -1200,7 +1220,9 @@ def _clean_phrase(phrase: str) -> str | None:
             words = words[described:]
     if len(words) > 1 and words[-1].islower() and words[-1].endswith("ed"):
         words = words[:-1]  # "a special committee tasked (to investigate …)": the committee
-    joined = " ".join(words).rstrip(".,")
+    joined = " ".join(words).rstrip(",")
+    if joined.endswith(".") and _DOTTED_ACRONYM_RE.search(joined) is None:
+        joined = joined[:-1]  # a sentence's full stop, not "U.N." or "U.S."
     if (
         len(words) >= 2
         and words[-1] in _WORK_NOUNS  # lower case: "Ground Report" is a name
@@ -1442,7 +1464,18 @@ def choose_attribution(
         return sum(1 for b in breaks if b < offset)
 
     here = clause(position)
-    usable = [a for a in attributions if a.scope is None or a.scope[0] <= position < a.scope[1]]
+    walls = [m.start() for m in _WALL_RE.finditer(sentence)]
+
+    def walled(cue: int) -> bool:
+        # "Officially, 85 were killed, while survivors reported 400": a source after a contrast
+        # does not speak for the figures before it (before it, "X said A, while B" goes on)
+        return any(position < w < cue for w in walls)
+
+    usable = [
+        a
+        for a in attributions
+        if (a.scope is None or a.scope[0] <= position < a.scope[1]) and not walled(a.cue)
+    ]
     if not usable:
         return None
     # a source scoped to the claim's own phrase ("151,000 deaths (per X)") comes first
@@ -1470,6 +1503,8 @@ def choose_attribution(
     return chosen
 
 
+# A contrast between two clauses: "…, while survivors reported 400".
+_WALL_RE = re.compile(r",\s*(?:while|whilst|whereas|but|although|though)\b")
 _CLOSING_VERB_RE = re.compile(r"\w+(?:\s+(?:on|in)\s+\w+)?\s*[.!?]?[\"”’']?\s*$")
 
 

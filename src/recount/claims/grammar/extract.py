@@ -1320,10 +1320,44 @@ def _full_name(name: str, state: DocumentState) -> str:
     return full
 
 
+_OFFICER_RE = re.compile(
+    r"^(?:the\s+)?(?:(?P<owner>[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?)['’]s?\s+)?"
+    r"(?P<title>president|spokes(?:man|woman|person)|chair(?:man|woman|person)?|director|head|"
+    r"chief|leader|governor|prime\s+minister|commander)$",
+    re.IGNORECASE,
+)
+
+
+def _officer(name: str, state: DocumentState) -> tuple[str, str] | None:
+    """'The commission's president (said)' speaks for the commission named before; 'Chad's
+    president', 'the president' is the person the text named with that title ('President
+    Idriss Déby')."""
+    match = _OFFICER_RE.match(name)
+    if match is None:
+        return None
+    owner = match.group("owner")
+    if owner and owner[:1].islower():
+        named = _named_before(owner, state)
+        if named is not None:
+            return named
+    title = r"\s+".join(match.group("title").split())
+    window = state.text[max(0, state.offset - 5000) : state.offset]
+    titled = re.findall(rf"\b(?i:{title})\s+((?:[A-Z][\w'’-]+[ \t]+){{0,2}}[A-Z][\w'’-]+)", window)
+    return (titled[-1], "person") if titled else None
+
+
 def _quote_at(state: DocumentState, position: int) -> Quote | None:
     """The quote the sentence position lies in, if any."""
     absolute = state.offset + position
     return next((q for q in state.quotes if q.start <= absolute < q.end), None)
+
+
+def _title_of(reference: str, state: DocumentState) -> str | None:
+    """'The Monitor' when the text writes the generic noun capitalised inside a sentence (a
+    newspaper's title), so the word is that name wherever it stands."""
+    title = "The " + " ".join(w.capitalize() for w in reference.split())
+    inside = re.search(rf"(?<=[a-z,(] ){re.escape(title)}\b", state.text)
+    return title if inside is not None else None
 
 
 def _refers_to(reference: str, state: DocumentState) -> bool:
@@ -2850,7 +2884,10 @@ def _attribute(
             claim.scoped = claim.scoped or chosen.kind == "others"  # the speaker goes on after
             continue
         if chosen.claimant is not None:
-            claim.claimant, claim.claimant_kind = _full_name(chosen.claimant, state), chosen.kind
+            claim.claimant, claim.claimant_kind = _officer(chosen.claimant, state) or (
+                _full_name(chosen.claimant, state),
+                chosen.kind,
+            )
             continue
         quote = _quote_at(state, claim.quantity.start)
         speaking = chosen.pronoun in FIRST_PERSON or chosen.pronoun in ("he", "she")
@@ -2863,6 +2900,10 @@ def _attribute(
             claim.claimant, claim.claimant_kind, claim.attributed = state.outlet, "outlet", False
             continue
         generic = f"the {chosen.pronoun}" in GENERIC_REFERENCES
+        if chosen.pronoun not in _PERSONAL and _title_of(chosen.pronoun, state) is not None:
+            # "(summary of The Monitor) - The Monitor counted 173 bodies": a name, not "it"
+            claim.claimant, claim.claimant_kind = _title_of(chosen.pronoun, state), "media"
+            continue
         if generic and not _refers_to(chosen.pronoun, state):
             claim.claimant, claim.claimant_kind = chosen.pronoun, "other"
             continue

@@ -75,7 +75,8 @@ POPULATIONS.update({noun.lower(): "all" for noun in PEOPLES if noun.lower() not 
 MEASURES_AFTER = {
     "killed": "killed", "dead": "killed", "died": "killed", "slain": "killed",
     "murdered": "killed", "executed": "killed", "massacred": "killed", "perished": "killed",
-    "martyred": "killed", "deaths": "killed", "death": "killed", "fatalities": "killed",
+    "martyred": "killed", "slaughtered": "killed", "butchered": "killed", "deaths": "killed",
+    "death": "killed", "fatalities": "killed",
     "lost their lives": "killed", "lost his life": "killed", "lost her life": "killed",
     "lives lost": "killed", "die": "killed", "dies": "killed", "dying": "killed", "victims": "killed",
     "tortured to death": "killed", "starved to death": "killed", "beaten to death": "killed",
@@ -236,7 +237,8 @@ MILITARY_LOSS_WORDS = r"\b(?:KIA|WIA|MIA|POWs?|(?:killed|wounded|missing|died)\s
 MEASURES_BEFORE = {
     "killed": "killed", "kill": "killed", "kills": "killed", "killing": "killed",
     "slew": "killed", "massacred": "killed", "executed": "killed", "executing": "killed",
-    "murdered": "killed",
+    "murdered": "killed", "slaughtered": "killed", "slaughter": "killed", "butchered": "killed",
+    "fatally shot": "killed",
     "claimed": "killed", "claiming": "killed", "claims": "killed", "cost": "killed",
     "lost": "killed", "loses": "killed", "losing": "killed",
     "costing": "killed", "took": "killed", "taking": "killed", "taken": "killed",
@@ -402,7 +404,7 @@ SPEECH_VERBS = [
     # "officials insist", "the ministry disclosed", "the witness testified"
     "asserted", "asserts", "insisted", "insists",
     "disclosed", "discloses", "testified", "affirmed", "affirms", "specified", "tweeted",
-    "reckoned", "reckons", "mentioned",
+    "reckoned", "reckons", "mentioned", "declared that", "declares that",
     # "UNISFA condemned an attack … in which at least 14 people died": who condemns an attack
     # gives its toll
     "condemned", "condemns", "condemning", "denounced", "denounces", "deplored", "deplores",

@@ -19,8 +19,10 @@ _TITLE = (
     r"(?:(?:UN\s+)?(?:spokesperson|spokesman|spokeswoman|chief|head|director|envoy|official)\s+)?"
 )
 _PERSON = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|de|van|von)){0,4}"
+# "…," the UN mission's human rights service wrote: a body named by a noun phrase
+_BODY = r"the\s+(?:[\w'’.-]+\s+){0,5}?[\w'’.-]+"
 _AFTER = re.compile(
-    rf"^\s*,?\s*(?:{_SAY}\s+{_TITLE}(?P<after_verb>{_PERSON})|(?P<before_verb>{_PERSON})\s+{_SAY}\b"
+    rf"^\s*,?\s*(?:{_SAY}\s+{_TITLE}(?P<after_verb>{_PERSON})|(?P<before_verb>{_PERSON}|{_BODY})\s+{_SAY}\b"
     rf"|(?P<pronoun>he|she)\s+{_SAY}\b|{_SAY}\s+(?P<pronoun2>he|she)\b)"
 )
 _BEFORE = re.compile(rf"(?P<name>{_PERSON})\s+{_SAY}\s*[:,]?\s*$")
