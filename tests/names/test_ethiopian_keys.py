@@ -8,7 +8,7 @@ writing two names read the father's as a family name, and G/Medhin lost its Gebr
 from __future__ import annotations
 
 import pandas as pd
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from recount.link.model import preset_for
@@ -42,6 +42,7 @@ def test_the_sixth_order_vowel_however_written_keys_alike(stem, c1, vowel, c2):
 @given(_stem, _CONSONANTS, st.sampled_from(["", "n", "r", "b"]))
 def test_e_written_ie_keys_as_e(stem, consonant, end):
     # Azieb and Azeb, Kidanie and Kidane, Selassie and Selase
+    assume(key(f"{stem}{consonant}e{end}"))  # not a word read as no name ('none', 'late')
     assert key(f"{stem}{consonant}ie{end}") == key(f"{stem}{consonant}e{end}")
 
 

@@ -23,6 +23,12 @@ in the data at hand, never by position:
   dates are typed wrong, still finds a person's records that share one rare name and
   something else about them (its cap is the largest within the pair budget, as above);
 - one of a record's two rarest names, or their first three letters, on the same day;
+- where either record has no date, one of its two rarest names in the same place (else
+  admin unit): one person's records of which one is undated and which share a name few
+  records of that place carry, the other names typed wrong or dropped or common there
+  (`place_undated_tokens`; at 100,000 people 40% of the true pairs no rule scored had a
+  record without a date, docs/bench/link.md); kept where its pairs with an undated record
+  stay within the pair budget;
 - a record without a date whose names are all among another's of its area, or the other
   way round (a list without dates against one that drops a father's name: no dated rule
   can find these, `names_within_undated`);
@@ -56,7 +62,12 @@ MAX_PAIRS_PER_RECORD = 5
 BLOCKING_COLUMNS = (
     "rare_pairs", "top_pairs", "prefix_pairs", "top_tokens", "top_prefixes", "window_a",
     "window_b", "area_year_pairs", "area_year_prefixes", "within_undated", "context_tokens",
-    "rarest_token",
+    "rarest_token", "place_undated_tokens",
+)  # fmt: skip
+# Columns of per-record keys, empty lists where a record has none.
+KEY_LIST_COLUMNS = (
+    "area_year_pairs", "area_year_prefixes", "within_undated", "context_tokens",
+    "place_undated_tokens",
 )  # fmt: skip
 # A record without a date is paired with at most this many records of its area that hold all
 # its names (or whose names it holds all of); a name common enough to find more is left to
@@ -180,13 +191,16 @@ left join prefixes using (unique_id)
 """
 
 
-def rarity_cap(con: duckdb.DuckDBPyConnection, table: str, records: int) -> int:
-    """The largest cap in RARE_CAPS whose blocks stay within the pair budget."""
+def rarity_cap(
+    con: duckdb.DuckDBPyConnection, table: str, records: int, cost: str = "n * (n - 1) // 2"
+) -> int:
+    """The largest cap in RARE_CAPS whose blocks (keys shared by at most cap records, each
+    costing the SQL `cost` pairs) stay within the pair budget."""
     budget = MAX_PAIRS_PER_RECORD * max(records, 1)
     chosen = RARE_CAPS[0]
     for cap in RARE_CAPS:
         pairs = con.execute(
-            f"select coalesce(sum(n * (n - 1) // 2), 0) from {table} where n <= {cap}"
+            f"select coalesce(sum({cost}), 0) from {table} where n <= {cap}"
         ).fetchone()[0]
         if pairs > budget:
             break
@@ -201,6 +215,7 @@ def add_blocking_columns(frame: pd.DataFrame, fields: Fields) -> pd.DataFrame:
         con.register("frame", frame[["unique_id", "tokens", "dod_day", "dob_day"]])
         con.execute(PAIRS_SQL.format(prefix=PREFIX))
         local = _local_pairs(con, frame, fields)
+        undated = _place_undated_tokens(con, frame, fields)
         helpers = con.execute(
             HELPERS_SQL.format(
                 rare=rarity_cap(con, "pair_freq", len(frame)),
@@ -217,12 +232,13 @@ def add_blocking_columns(frame: pd.DataFrame, fields: Fields) -> pd.DataFrame:
         helpers.set_index("unique_id")
         .join(local)
         .join(_context_tokens(frame, fields))
+        .join(undated)
         .reindex(frame["unique_id"])
     )
     out = frame.copy()
     for column in BLOCKING_COLUMNS:
         out[column] = helpers[column].to_numpy()
-    for column in ("area_year_pairs", "area_year_prefixes", "within_undated", "context_tokens"):
+    for column in KEY_LIST_COLUMNS:
         out[column] = [v if isinstance(v, list | np.ndarray) else [] for v in out[column]]
     for column in ("window_a", "window_b"):
         out[column] = out[column].astype("Int64")
@@ -277,6 +293,53 @@ def _names_within_undated(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                 select b as unique_id, least(a, b) || '~' || greatest(a, b) as k from within_kept
             ) group by unique_id
             """
+        )
+        .df()
+        .set_index("unique_id")
+    )
+
+
+# A record's two rarest names keyed by its place, with how many records, and how many of them
+# undated, share each key.
+PLACE_TOKENS_SQL = """
+create temp table place_keys as
+    select distinct unique_id, t || ' @' || place as p, dated
+    from (select unique_id, unnest(list_slice(rt, 1, {top_tokens})) as t from ranked)
+    join places using (unique_id);
+create temp table place_freq as
+    select p, count(*) as n, count(*) filter (where not dated) as u from place_keys group by p;
+"""
+
+
+def _place_undated_tokens(
+    con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, fields: Fields
+) -> pd.DataFrame:
+    """Per record, its two rarest names keyed by its place (else admin unit), kept where an
+    undated record holds the key and the key's pairs with an undated record stay within the
+    pair budget (`rarity_cap`): the rule pairs them only where either record is undated."""
+    area = next((c for c in ("place_key", "governorate") if fields.has(c)), None)
+    date = fields.primary_date
+    if area is None or date is None:
+        return pd.DataFrame(
+            {"place_undated_tokens": pd.Series(dtype=object)},
+            index=pd.Index([], name="unique_id"),
+        )
+    places = pd.DataFrame(
+        {
+            "unique_id": frame["unique_id"].to_numpy(),
+            "place": frame[area].astype("string").to_numpy(),
+            "dated": frame[date].notna().to_numpy(),
+        }
+    ).dropna(subset=["place"])
+    con.register("places", places)
+    con.execute(PLACE_TOKENS_SQL.format(top_tokens=TOP_TOKENS))
+    cap = rarity_cap(con, "place_freq", len(frame), "u * (n - u) + u * (u - 1) // 2")
+    return (
+        con.execute(
+            f"""select unique_id,
+                       list(p order by n, p) filter (where n <= {cap} and u > 0)
+                           as place_undated_tokens
+                from place_keys join place_freq using (p) group by unique_id"""
         )
         .df()
         .set_index("unique_id")
@@ -359,6 +422,14 @@ def prediction_rules(fields: Fields, frame: pd.DataFrame | None = None) -> list[
         rules.append(("l.top_pairs = r.top_pairs and l.window_b = r.window_b", ["top_pairs"]))
         rules.append((f"l.top_tokens = r.top_tokens and l.{date} = r.{date}", ["top_tokens"]))
         rules.append((f"l.top_prefixes = r.top_prefixes and l.{date} = r.{date}", ["top_prefixes"]))
+        if fields.has("place_key") or fields.has("governorate"):
+            rules.append(
+                (
+                    "l.place_undated_tokens = r.place_undated_tokens"
+                    f" and (l.{date} is null or r.{date} is null)",
+                    ["place_undated_tokens"],
+                )
+            )
         if fields.has("place_key"):
             rules.append(
                 (
