@@ -16,8 +16,14 @@ from recount.names import explain_key, split_name
 from recount.names.ethiopian import ethiopian_key
 from recount.names.keys import ARABIC_KEYS, AUTO_KEYS, ETHIOPIC_KEYS
 from recount.names.parts import parts_from_fields
-from recount.names.workspace import workspace_key_style
+from recount.names.workspace import (
+    key_style_setting,
+    normalize_records,
+    workspace_key_style,
+    workspace_name_style,
+)
 from recount.settings import NAME_PARTS
+from recount.workspace import Workspace
 
 # Latin name-like words: consonant + vowel syllables, Ethiopian consonants, ending in a consonant.
 _CONSONANTS = st.sampled_from(["b", "d", "f", "g", "k", "l", "m", "n", "r", "s", "t", "z", "ts"])
@@ -156,3 +162,26 @@ def test_explain_says_a_geez_name_is_keyed_as_an_ethiopian_name():
     assert steps["script"] == "ethiopic"
     assert steps["token"].endswith("[Ethiopian name]")
     assert steps["key"] == key("Tesfaye Haile")
+
+
+def test_a_user_keys_a_latin_only_list_of_ethiopian_names_so(tmp_path):
+    # A diaspora list in Latin letters only shows nothing Ethiopian: the user says it is.
+    ws = Workspace.init(tmp_path / "ws")
+    text = ws.config_path.read_text(encoding="utf-8")
+    ws.config_path.write_text(text.replace("[names]\n", '[names]\nlatin_keys = "ethiopic"\n'))
+    ws.reload_config()
+    assert workspace_name_style(ws) == ETHIOPIC_KEYS
+    records = pd.DataFrame(
+        {
+            "record_id": ["1", "2"],
+            "source_id": ["a", "b"],
+            "name": ["Tesfaye Gebru", "Tesfai Gebrou Hagos"],
+        }
+    )
+    for style, same_father in (
+        (key_style_setting(ws.config.names.latin_keys), True),
+        (AUTO_KEYS, False),
+    ):
+        table = normalize_records(records, key_style=style).to_pandas()
+        assert (table["father_key"].iloc[0] == table["father_key"].iloc[1]) is same_father
+        assert (table["given_key"].nunique() == 1) is same_father

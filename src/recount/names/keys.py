@@ -21,7 +21,10 @@ from recount.settings.names import LATIN_KEYS
 # auto: per name, Arabic keys for names of Arabic origin, spelling keys otherwise;
 # arabic: Latin tokens keyed as transliterations of Arabic;
 # spelling: Latin tokens keyed by their folded spelling.
-AUTO_KEYS, ARABIC_KEYS, SPELLING_KEYS = LATIN_KEYS
+# ethiopic: Latin names and romanised Ge'ez keyed as Ethiopian and Eritrean names
+# (recount.names.ethiopian), the vowel orders' spellings alike; auto takes it for a
+# workspace whose lists write names in Ge'ez.
+AUTO_KEYS, ARABIC_KEYS, SPELLING_KEYS, ETHIOPIC_KEYS = LATIN_KEYS
 # Burmese names (recount.names.burmese): syllables keyed by onset and rhyme, honorifics
 # dropped; for names in Burmese script, and every Latin name of a workspace whose lists
 # write names in it.
@@ -30,10 +33,6 @@ BURMESE_KEYS = "burmese"
 # romanisation rewrites, name forms and patronymic endings the Cyrillic pack declares
 # (`recount.names.equivalents.keying`), for a workspace whose lists write names in Cyrillic.
 CYRILLIC_KEYS = "cyrillic"
-# Ethiopian and Eritrean names (recount.names.ethiopian): Latin names and romanised Ge'ez keyed
-# by consonants, the vowel orders' spellings alike, for a workspace whose lists write names
-# in Ge'ez.
-ETHIOPIC_KEYS = "ethiopic"
 
 
 class ArabicWords:

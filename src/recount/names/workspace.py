@@ -69,7 +69,7 @@ def normalize_workspace(ws) -> pd.DataFrame:
 
 
 def key_style_setting(value: str, pack: CountryPack = NO_PACK) -> str:
-    """`[names] latin_keys` (auto, arabic or spelling): how Latin names are keyed.
+    """`[names] latin_keys` (auto, arabic, spelling or ethiopic): how Latin names are keyed.
 
     `auto` with a country pack whose names are written in Arabic script (SY)
     reads every Latin name as a transliteration of Arabic; with one whose names

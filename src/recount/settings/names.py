@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from recount.settings.base import Section, Where, setting
 
-# How Latin names are keyed: auto (per name), as transliterations of Arabic, by spelling.
-LATIN_KEYS = ("auto", "arabic", "spelling")
+# How Latin names are keyed: auto (per name), as transliterations of Arabic, by spelling, as
+# Ethiopian names (recount.names.ethiopian).
+LATIN_KEYS = ("auto", "arabic", "spelling", "ethiopic")
 
 
 @dataclass(frozen=True)
@@ -18,7 +19,8 @@ class NamesSettings(Section):
     # How Latin names are keyed: as transliterations of Arabic, by spelling, or auto
     # (recount.names.keys; arabic for a pack written in Arabic script or >= 2% Arabic names).
     latin_keys: str = setting(
-        "auto", "how Latin-script names are keyed (auto: per name)",
+        "auto", "how Latin-script names are keyed (auto: per name; ethiopic: as Ethiopian "
+        "and Eritrean names, for such lists written in Latin letters only)",
         choices=LATIN_KEYS,
     )  # fmt: skip
     # The period's start is the project's to say (March 2011 for Syria's war, 1985 or 1958
