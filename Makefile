@@ -25,10 +25,11 @@ $(STAMP): pyproject.toml scripts/system-deps.sh
 demo: setup
 	$(BIN)/python scripts/demo.py --dir $(DEMO_DIR)
 
-# Two workers; a module whose tests share one costly workspace is marked xdist_group, so one
-# worker builds it once.
+# Three workers on two cores: a third uses the time tests spend waiting on subprocesses, a JVM
+# or a browser (note 212). A module whose tests share one costly workspace is marked
+# xdist_group, so one worker builds it once.
 test: setup
-	$(BIN)/python -m pytest -q -n 2 --dist loadgroup
+	$(BIN)/python -m pytest -q -n 3 --dist loadgroup
 
 # What a maintainer runs while changing code: no slow, browser or Spark test (under 3 minutes).
 test-fast: setup
