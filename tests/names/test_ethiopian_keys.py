@@ -41,7 +41,9 @@ def key(text: str) -> str:
 
 @given(_stem, _CONSONANTS, st.sampled_from(["e", "i", ""]), _CONSONANTS)
 def test_the_sixth_order_vowel_however_written_keys_alike(stem, c1, vowel, c2):
-    # Berhane, Birhane, Brhane: a bare consonant written with e, i or nothing
+    # Berhane, Birhane, Brhane: a bare consonant written with e, i or nothing (two letters
+    # that meet as one, t and z as tz, are another spelling)
+    assume(ethiopian_key(c1 + c2) == ethiopian_key(c1) + ethiopian_key(c2))
     assert key(f"{stem}{c1}{vowel}{c2}a") == key(f"{stem}{c1}e{c2}a")
 
 
