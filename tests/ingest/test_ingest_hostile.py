@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import csv
 import tempfile
 from pathlib import Path
 
@@ -363,7 +364,11 @@ def test_a_quote_left_open_past_the_field_limit_loses_no_row(monkeypatch):
     from recount.ingest import readers
 
     monkeypatch.setattr(readers, "MAX_FIELD_CHARS", 2000)
-    result = read(_hundred_rows(10, text='"' + "x" * 3000))
+    previous = csv.field_size_limit()  # process-wide: the reader sets it, the test restores it
+    try:
+        result = read(_hundred_rows(10, text='"' + "x" * 3000))
+    finally:
+        csv.field_size_limit(previous)
     assert (result.rows_in, len(result.records)) == (100, 99)
     assert result.quarantine[["source_row", "reason"]].values.tolist() == [[10, "field_too_long"]]
 

@@ -3,6 +3,7 @@ every format; other long values are kept and flagged `field_too_long:<field>`.""
 
 from __future__ import annotations
 
+import csv
 import tempfile
 from pathlib import Path
 
@@ -230,3 +231,20 @@ def test_rows_decoded_by_the_fallback_encoding_are_flagged():
     assert flagged.dropna().index.tolist() == expected
     assert set(flagged.dropna()) == {"decoded_as:windows-1256"}
     assert result.records["name"].str.startswith(("محمد", "علي")).all()
+
+
+@pytest.fixture
+def csv_default_field_limit():
+    """csv's field limit as a fresh process has it (earlier readers in this one raised it)."""
+    previous = csv.field_size_limit(131_072)
+    yield
+    csv.field_size_limit(previous)
+
+
+def test_a_value_longer_than_csvs_default_limit_near_the_top_is_read(csv_default_field_limit):
+    # the delimiter sniff read the first 256 KB with csv's default limit and stopped the
+    # ingest with "_csv.Error: field larger than field limit (131072)"
+    values = ["x" * 20] * 3 + ["x" * 200_000] + ["x" * 20] * 3
+    result = read(_csv_column(values), NOTES, "notes.csv")
+    assert len(result.records) == 7 and len(result.quarantine) == 0
+    assert result.records["name"].str.len().tolist() == [20] * 3 + [200_000] + [20] * 3

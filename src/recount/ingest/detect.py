@@ -248,7 +248,12 @@ def _is_utf8(sample: bytes) -> bool:
 
 
 def sniff_delimiter(text_sample: str) -> str:
-    """The delimiter that splits the sample's rows into the most fields, most consistently."""
+    """The delimiter that splits the sample's rows into the most fields, most consistently.
+
+    csv's field limit is process-wide (131,072 characters until a reader raises it); the
+    sample is larger, so the limit is raised to the sample's length, never lowered: a long
+    value near the top of a file is a field to count, not an error."""
+    csv.field_size_limit(max(csv.field_size_limit(), len(text_sample)))
     lines = text_sample.splitlines()[:200]
     if len(lines) > 1:
         lines = lines[:-1]  # the last line of a sample may be cut short
