@@ -25,11 +25,10 @@ $(STAMP): pyproject.toml scripts/system-deps.sh
 demo: setup
 	$(BIN)/python scripts/demo.py --dir $(DEMO_DIR)
 
-# Three workers on two cores: a third uses the time tests spend waiting on subprocesses, a JVM
-# or a browser (note 212). A module whose tests share one costly workspace is marked
-# xdist_group, so one worker builds it once.
+# Two workers (a third measured no faster from a fresh clone, note 212); a module whose tests
+# share one costly workspace is marked xdist_group, so one worker builds it once.
 test: setup
-	$(BIN)/python -m pytest -q -n 3 --dist loadgroup
+	$(BIN)/python -m pytest -q -n 2 --dist loadgroup
 
 # What a maintainer runs while changing code: no slow, browser or Spark test (under 3 minutes).
 test-fast: setup
