@@ -26,6 +26,7 @@ from recount.link import comparisons as cmp
 from recount.link.blocking import prediction_rules
 from recount.link.fields import Fields
 from recount.link.prepare import TOKEN_CODES
+from recount.names.keys import SCRIPT_SHARE
 
 UNIQUE_ID = "unique_id"
 NAME_COMPARISON = cmp.NAME_COMPARISON
@@ -63,16 +64,12 @@ class Preset:
 PRESET_VALUES = {"arabic": Preset("arabic", 0.92), "latin": Preset("latin", 0.88)}
 
 
-# Share of names in Arabic script from which `auto` takes the `arabic` preset.
-ARABIC_SHARE = 0.02
-
-
 def preset_for(option: str, arabic_share: float, ethiopic: bool = False) -> Preset:
     """The names preset: as configured, or `arabic` where Arabic script is common or the
     names are Ge'ez and its romanisations (`ethiopic`: keyed across scripts as Arabic names
     are, `recount.names.ethiopian`)."""
     if option == "auto":
-        return PRESET_VALUES["arabic" if arabic_share >= ARABIC_SHARE or ethiopic else "latin"]
+        return PRESET_VALUES["arabic" if arabic_share >= SCRIPT_SHARE or ethiopic else "latin"]
     return PRESET_VALUES[option]
 
 

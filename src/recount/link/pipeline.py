@@ -58,7 +58,7 @@ from recount.link.training import TrainedModel, train
 from recount.link.typo_evidence import PairEvidence, learn_pair_evidence
 from recount.link.typos import misspelt_names, typo_odds
 from recount.link.unnamed import UNNAMED_ATTACHED, Evidence, UnnamedResult, attach_unnamed
-from recount.names.keys import ETHIOPIC_KEYS
+from recount.names.keys import ETHIOPIC_KEYS, SCRIPT_SHARE
 from recount.names.workspace import workspace_name_style
 from recount.reference import NO_PACK, CountryPack, workspace_pack
 from recount.settings import LinkSettings
@@ -286,7 +286,7 @@ def model_input(
     arabic_share = float(scripts.isin(["arabic", "both"]).mean())
     ethiopic = (
         options.preset == "auto"
-        and arabic_share < model.ARABIC_SHARE
+        and arabic_share < SCRIPT_SHARE
         and workspace_name_style(ws) == ETHIOPIC_KEYS
     )
     preset = model.preset_for(options.preset, arabic_share, ethiopic)

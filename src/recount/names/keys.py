@@ -33,6 +33,11 @@ BURMESE_KEYS = "burmese"
 # romanisation rewrites, name forms and patronymic endings the Cyrillic pack declares
 # (`recount.names.equivalents.keying`), for a workspace whose lists write names in Cyrillic.
 CYRILLIC_KEYS = "cyrillic"
+# Share of a workspace's names written in a script (Arabic, Burmese, Ge'ez, Cyrillic) from
+# which `auto` reads every Latin name of it as a romanisation from that script (lists of one
+# population written in both), not only those the name lexicon recognises; the link
+# preset follows the same share.
+SCRIPT_SHARE = 0.02
 
 
 class ArabicWords:

@@ -24,6 +24,7 @@ from recount.names.keys import (
     BURMESE_KEYS,
     CYRILLIC_KEYS,
     ETHIOPIC_KEYS,
+    SCRIPT_SHARE,
     SPELLING_KEYS,
     listed_token,
 )
@@ -95,13 +96,6 @@ def workspace_name_style(ws) -> str:
     return workspace_key_style(ws.query(f"select {select} from records"), setting)
 
 
-# Share of names written in Arabic script from which every Latin name of the
-# workspace is read as a transliteration of Arabic (lists of one population
-# written in both scripts), not only those the name lexicon recognises; the same
-# share of another script decides for its own (Burmese, Ethiopic, Cyrillic).
-ARABIC_SCRIPT_SHARE = 0.02
-
-
 def workspace_key_style(frame: pd.DataFrame, setting: str = AUTO_KEYS) -> str:
     """The key style for a whole workspace: the setting, or `arabic` where Arabic script is
     common, `burmese` where Burmese script is (its Latin names are romanised Burmese
@@ -125,7 +119,7 @@ def workspace_key_style(frame: pd.DataFrame, setting: str = AUTO_KEYS) -> str:
         (has_ethiopic, ETHIOPIC_KEYS),
         (has_cyrillic, CYRILLIC_KEYS),
     ):
-        if share(has_script) >= ARABIC_SCRIPT_SHARE:
+        if share(has_script) >= SCRIPT_SHARE:
             return style
     return AUTO_KEYS
 
