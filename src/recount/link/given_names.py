@@ -112,6 +112,8 @@ def alike_pairs(frame: pd.DataFrame) -> pd.DataFrame:
         for tokens, given in zip(frame.loc[usable, "tokens"], records["given_key"], strict=True)
     ]
     records = records[records["rest_list"].map(len) > 0]
+    if records.empty:  # no record holds another name beside its given name
+        return pd.DataFrame(columns=["rest", "dod_month", "x", "y", "sex"])
     records["rest"] = records["rest_list"].map(" ".join)
     # each record is joined to those holding its rarest other name in its month; a name more
     # than MAX_ALIKE records hold there finds namesakes, not one person (no key then)
