@@ -48,8 +48,9 @@ TWO_NAMES = 0.05
 # Dates of death this many days apart still agree (lists shift a date by a day or two).
 DAYS_APART = 7
 UNKNOWN_SEX = "?"
-# Records sharing other names and a month beyond this many are namesakes (a common family name
-# alone at a million records): left out, which bounds the pairs compared (20,000 people: 19).
+# A record whose rarest other name more records than this hold in its month is compared with
+# none (a common family name alone at a million records: namesakes), which bounds the pairs
+# compared to this many per record.
 MAX_ALIKE = 100
 # The link input's columns that hold name keys joined by spaces (besides its lists of keys).
 KEY_TEXTS = (
