@@ -26,6 +26,7 @@ CORE_FIELDS = {
     "governorate": "governorate",
     "place": "place_key",
     "place_of_birth": "birth_place",
+    "father": "father_key",  # the names stage's guess of the father's name
 }
 
 

@@ -1,0 +1,102 @@
+"""The father's name as evidence the model learns; the father guard only where no score weighed it."""
+
+from __future__ import annotations
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from recount.link import comparisons as cmp
+from recount.link.clustering import RecordFacts, cluster
+from recount.link.fields import present_fields
+from recount.link.model import PRESET_VALUES, comparisons_for
+
+
+def cousins_and_one_man() -> RecordFacts:
+    # 0 (list A) and 1 (list B): one man whose lists spell his father two ways; 2 (list C):
+    # the same man without his father's name; 3 (list D): a cousin, another father
+    frame = pd.DataFrame(
+        {
+            "source_id": ["A", "B", "C", "D"],
+            "sex": ["M"] * 4,
+            "dod_day": pd.array([100] * 4, dtype="Int64"),
+            "date_precision": ["day"] * 4,
+            "given_key": ["ehmd"] * 4,
+            "father_key": ["mhmd", "mhmwd", None, "ktyb"],
+            "tokens": [
+                ["ehmd", "mhmd", "hsn", "slh"],
+                ["ehmd", "mhmwd", "hsn", "slh"],
+                ["ehmd", "hsn", "slh"],
+                ["ehmd", "ktyb", "hsn", "slh"],
+            ],
+        }
+    )
+    return RecordFacts.from_frame(frame)
+
+
+def run(links, weighed=None):
+    left = np.array([a for a, _ in links], dtype=np.int64)
+    right = np.array([b for _, b in links], dtype=np.int64)
+    keys = None if weighed is None else np.array([a * 4 + b for a, b in weighed], dtype=np.int64)
+    weight = np.linspace(20.0, 10.0, len(links))
+    return cluster(4, left, right, weight, cousins_and_one_man(), 45, 40, weighed_fathers=keys)
+
+
+def test_a_pair_whose_score_weighed_the_fathers_is_not_refused_by_the_father_guard():
+    # the pair (0, 3)'s fathers clearly differ: refused, unless its own score weighed them
+    guarded = run([(0, 3)])
+    assert guarded.labels[0] != guarded.labels[3] and guarded.refused_fathers == 1
+    weighed = run([(0, 3)], weighed=[(0, 3)])
+    assert weighed.labels[0] == weighed.labels[3] and weighed.refused_fathers == 0
+
+
+def test_the_guard_still_keeps_apart_two_fathers_a_record_without_one_would_bridge():
+    # 2 has no father's name: linked to 0 and to 3, each pair weighed on its own, it would put
+    # two fathers in one person through a pair (0, 3) no score weighed
+    result = run([(0, 2), (2, 3)], weighed=[(0, 2), (2, 3)])
+    assert result.labels[0] == result.labels[2]
+    assert result.labels[3] != result.labels[0] and result.refused_fathers == 1
+
+
+def test_the_father_comparison_reads_only_fathers_the_other_record_lacks():
+    frame = pd.DataFrame(
+        {
+            "father_key_l": ["mhmd", "mhmd", "mhmd", "mhmd", None, "mhmd", "mhmd"],
+            "father_key_r": ["mhmd", "hsn", "mhmwd", "mhmdy", "mhmd", "mhmwdy", "ktyb"],
+            "tokens_l": [["a", "mhmd"], ["a", "mhmd"], ["a"], ["a"], ["a"], ["a"], ["a"]],
+            "tokens_r": [["a", "mhmd"], ["a", "hsn", "mhmd"], ["a"], ["a"], ["a"], ["a"], ["a"]],
+        }
+    )
+    comparison = cmp.father(cmp.Dialect("duckdb"))
+    cases = " ".join(
+        f"when {lv['sql_condition']} then '{lv['label_for_charts']}'"
+        for lv in comparison["comparison_levels"]
+        if lv["sql_condition"] != "ELSE"
+    )
+    labels = duckdb.sql(f"select case {cases} else 'else' end as level from frame").df()["level"]
+    assert labels.tolist() == [
+        "null",  # the same father: the names comparison counted it
+        "null",  # the one's father is among the other's names (another order)
+        "fathers a letter apart",
+        "fathers a letter apart",
+        "null",  # a father missing
+        "fathers alike",
+        "else",
+    ]
+
+
+def test_the_model_compares_fathers_where_the_records_give_them():
+    frame = pd.DataFrame(
+        {"father_key": ["mhmd"] * 20 + [None] * 5, "dod_day": pd.array([1] * 25, dtype="Int64")}
+    )
+    names = [
+        c["output_column_name"]
+        for c in comparisons_for(present_fields(frame), PRESET_VALUES["arabic"], "duckdb")
+    ]
+    assert cmp.FATHER_COMPARISON in names
+    without = frame.assign(father_key=None)
+    names = [
+        c["output_column_name"]
+        for c in comparisons_for(present_fields(without), PRESET_VALUES["arabic"], "duckdb")
+    ]
+    assert cmp.FATHER_COMPARISON not in names
