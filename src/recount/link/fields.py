@@ -26,7 +26,9 @@ CORE_FIELDS = {
     "governorate": "governorate",
     "place": "place_key",
     "place_of_birth": "birth_place",
-    "father": "father_key",  # the names stage's guess of the father's name
+    # the names stage's guesses of the father's and the family name
+    "father": "father_key",
+    "family": "family_key",
 }
 
 
