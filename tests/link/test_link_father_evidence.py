@@ -7,8 +7,8 @@ import numpy as np
 import pandas as pd
 
 from recount.link import comparisons as cmp
-from recount.link import model
 from recount.link.clustering import RecordFacts, cluster
+from recount.link.father_evidence import weighed_fathers
 from recount.link.fields import present_fields
 from recount.link.model import PRESET_VALUES, comparisons_for
 
@@ -96,10 +96,39 @@ def test_the_model_compares_fathers_where_the_records_give_them():
         c["output_column_name"]
         for c in comparisons_for(present_fields(frame), PRESET_VALUES["arabic"], "duckdb")
     ]
-    assert model.FATHER_COMPARISON in names
+    assert "father" in names
     without = frame.assign(father_key=None)
     names = [
         c["output_column_name"]
         for c in comparisons_for(present_fields(without), PRESET_VALUES["arabic"], "duckdb")
     ]
-    assert model.FATHER_COMPARISON not in names
+    assert "father" not in names
+
+
+def trained_father(letter: float, alike: float, other: float) -> dict:
+    """A trained model's father comparison with these match weights (u 0.1 at every level)."""
+    comparison = cmp.one_name(cmp.Dialect("duckdb"), "father", "father_key")
+    for level, weight in zip(
+        comparison["comparison_levels"][1:], (letter, alike, other), strict=True
+    ):
+        level["u_probability"] = 0.1
+        level["m_probability"] = 0.1 * 2**weight
+    return {"comparisons": [comparison]}
+
+
+def test_the_guard_defers_only_to_levels_the_model_learnt_as_one_person():
+    linkable = pd.DataFrame(
+        {
+            "father_key": ["mhmd", "mhmwdy", "ktyb", "mhmd"],
+            "tokens": [["ehmd", "mhmd"], ["ehmd", "mhmwdy"], ["ehmd", "ktyb"], ["ehmd", "mhmd"]],
+        }
+    )
+    left, right = np.array([0, 0, 3]), np.array([1, 2, 0])  # alike, another name, the same
+    # where fathers that are another name weigh against, those pairs stay guarded
+    assert weighed_fathers(linkable, left, right, trained_father(4.0, 0.7, -3.0)).tolist() == [1]
+    # where the lists show differing fathers as often in one person's records, they do not
+    learnt = weighed_fathers(linkable, left, right, trained_father(4.0, 0.7, 0.0))
+    assert sorted(learnt.tolist()) == [1, 2]
+    # no pair is left where no level is learnt as one person
+    assert weighed_fathers(linkable, left, right, trained_father(-1.0, -1.0, -3.0)).tolist() == []
+    assert weighed_fathers(linkable, left, right, {"comparisons": []}) is None

@@ -30,7 +30,6 @@ from recount.names.keys import SCRIPT_SHARE
 
 UNIQUE_ID = "unique_id"
 NAME_COMPARISON = cmp.NAME_COMPARISON
-FATHER_COMPARISON = "father"
 PRESETS = ("arabic", "latin")
 # Share of the prior in every m probability, and the least any level's m may be.
 PRIOR_WEIGHT = 0.05

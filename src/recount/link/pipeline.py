@@ -34,6 +34,7 @@ from recount.link.clustering import (
 from recount.link.constraints import effective_labels, load_constraints, match_label_pairs
 from recount.link.death_dates import death_gaps, learn_death_tolerance
 from recount.link.engines import Engine, make_engine
+from recount.link.father_evidence import weighed_fathers
 from recount.link.fields import Fields, present_fields
 from recount.link.frequencies import (
     add_birth_days,
@@ -197,9 +198,7 @@ def link_workspace(
         fields.identifiers,
         name_guards_for(options, fields, workspace_pack(ws)),
         romanised_records(frame, linkable),
-        fathers_compared=any(
-            c["output_column_name"] == model.FATHER_COMPARISON for c in settings["comparisons"]
-        ),
+        settings,
     )
     person_of = pd.Series(
         assign_person_ids(linkable["unique_id"], pd.Series(clustered.labels)).to_numpy(),
@@ -452,12 +451,12 @@ def cluster_records(
     id_columns: list[str] = (),
     name_guards: tuple[str, ...] = NAME_GUARDS,
     romanised: np.ndarray | None = None,
-    fathers_compared: bool = False,
+    settings: dict[str, Any] | None = None,
 ) -> ClusterResult:
     """Cluster the linkable records from the scored pairs (`clustering.cluster`). `romanised`:
     which records are written in Latin letters only (None: none), for `link.spellings`.
-    `fathers_compared`: the model weighs the fathers' names (`comparisons.father`), so a pair
-    it scores at the threshold has had that evidence and the father guard leaves it be."""
+    `settings`: the trained model, whose weighing of the fathers' names the father guard
+    defers to on the pairs that reached the threshold (`link.father_evidence`)."""
     index = pd.Index(linkable["unique_id"])
     every = (index.get_indexer(pairs["unique_id_l"]), index.get_indexer(pairs["unique_id_r"]))
     only = only_candidates(linkable, pairs, options.threshold)
@@ -513,19 +512,15 @@ def cluster_records(
         only_person_pass=True,
         once_lists=needed,
         scored_within=scored_within(facts.source, *every, frozenset(needed)),
-        weighed_fathers=weighed_pairs(left, right, reached, len(linkable))
-        if fathers_compared
-        else None,
+        weighed_fathers=(
+            weighed_fathers(linkable, left[reached], right[reached], settings)
+            if settings is not None
+            else None
+        ),
         **date_guard_settings(linkable, facts, left, right, options),
     )
     result.only_candidates = int(only.sum())
     return result
-
-
-def weighed_pairs(left: np.ndarray, right: np.ndarray, keep: np.ndarray, n: int) -> np.ndarray:
-    """The pairs (left[k], right[k]) kept, as a * n + b with a < b (`clustering.cluster`)."""
-    a, b = left[keep], right[keep]
-    return np.minimum(a, b).astype(np.int64) * n + np.maximum(a, b)
 
 
 def typo_evidence(
