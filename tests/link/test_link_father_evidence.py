@@ -88,21 +88,22 @@ def test_the_father_comparison_reads_only_fathers_the_other_record_lacks():
     ]
 
 
-def test_the_model_compares_fathers_where_the_records_give_them():
+def test_the_model_compares_fathers_and_family_names_where_the_records_give_them():
     frame = pd.DataFrame(
-        {"father_key": ["mhmd"] * 20 + [None] * 5, "dod_day": pd.array([1] * 25, dtype="Int64")}
+        {
+            "father_key": ["mhmd"] * 20 + [None] * 5,
+            "family_key": ["hsn"] * 25,
+            "dod_day": pd.array([1] * 25, dtype="Int64"),
+        }
     )
-    names = [
-        c["output_column_name"]
-        for c in comparisons_for(present_fields(frame), PRESET_VALUES["arabic"], "duckdb")
-    ]
-    assert "father" in names
-    without = frame.assign(father_key=None)
-    names = [
-        c["output_column_name"]
-        for c in comparisons_for(present_fields(without), PRESET_VALUES["arabic"], "duckdb")
-    ]
-    assert "father" not in names
+
+    def compared(records: pd.DataFrame) -> list[str]:
+        fields = present_fields(records)
+        found = comparisons_for(fields, PRESET_VALUES["arabic"], "duckdb")
+        return [c["output_column_name"] for c in found]
+
+    assert {"father", "family"} <= set(compared(frame))
+    assert "father" not in compared(frame.assign(father_key=None))
 
 
 def trained_father(letter: float, alike: float, other: float) -> dict:
