@@ -46,6 +46,7 @@ from recount.claims.grammar.lexicon import (
     EVENT_VERBS,
     FIRST_PERSON,
     GENERIC_REFERENCES,
+    HELD_NOUNS,
     HYPOTHETICAL_CUES,
     KILLING_WORDS,
     LIFE_VERBS,
@@ -60,7 +61,9 @@ from recount.claims.grammar.lexicon import (
     NEGATION_CUES,
     OTHER_EVENT_CUES,
     PASSING_CUES,
+    PEOPLE_SINGULARS,
     PEOPLE_VERBS,
+    PEOPLES,
     POPULATIONS,
     RISE_VERBS,
     TOLL_LINKS,
@@ -133,6 +136,7 @@ _FORWARD_RE = re.compile(
     rf"[\"“‘']?\b(?P<meas>{_MEAS})\b",  # 'who have "disappeared"': a measure in quotes
     re.IGNORECASE,
 )
+_ONE_OF_A_PEOPLE_RE = re.compile(rf"^\s+(?-i:{alternation(PEOPLE_SINGULARS)})\b")
 _POP_AFTER_RE = re.compile(  # "hundreds of Argentine and British lives": adjectives joined
     rf"^\s*(?:of\s+)?(?:{_ADJECTIVE}(?:(?:and|or)\s+(?={_ADJECTIVE}))?){{0,2}}?"
     rf"(?P<pop>(?:{_POP})(?:\s+(?:{_POP})|\s+(?:and|or)\s+(?:{_POP})(?:\s+of\s+war)?)?)\b",
@@ -511,6 +515,7 @@ def sentence_claims(
     for claim in claims:
         if _no_longer_counted(sentence, claim):
             claim.measure = None
+    _freed_not_saved(sentence, claims, state)
     field = _field_counts(sentence, claims, state)
     claims = [c for c in claims if c.measure is not None]
     if claims:
@@ -704,6 +709,23 @@ def _label_source(label: re.Match[str], mentions: list[ClaimantMention]) -> tupl
     return re.sub(r"^[Tt]he\s+", "", label.group("source")), "outlet"
 
 
+# People held: in a paragraph about them, those rescued or saved are hostages freed.
+_HELD_RE = re.compile(r"\b(?:hostages?|captives?|kidnapp\w*|abduct\w*)\b", re.IGNORECASE)
+
+
+def _freed_not_saved(sentence: str, claims: list[SentenceClaim], state: DocumentState) -> None:
+    """'20 hostages dead, 13 rescued', 'We were able to save 13 people': where the paragraph is
+    about people held, the rescued are hostages freed, survivors of the event, not lives an
+    operation claims to have saved; no harm is counted in them."""
+    if not any(c.measure == "saved" for c in claims):
+        return
+    start = max(state.text.rfind("\n\n", 0, state.offset), 0)
+    if _HELD_RE.search(state.text[start : state.offset]) or _HELD_RE.search(sentence):
+        for claim in claims:
+            if claim.measure == "saved":
+                claim.measure = None
+
+
 def _no_longer_counted(sentence: str, claim: SentenceClaim) -> bool:
     """A share of the missing, the abducted or the detained said to be found or freed."""
     return (
@@ -786,6 +808,39 @@ def _losses_section(sentence: str, state: DocumentState) -> None:
     elif sentence.rstrip().endswith(":") and not _QUANTITY_START_RE.search(sentence):
         civilian = _CIVILIAN_LABEL_RE.search(sentence)  # a side's or other people's heading
         state.losses_people = "civilians" if civilian else None
+    elif _SIDE_LOSSES_RE.match(sentence) and _sides_are_peoples(state.text):
+        state.losses_people = "all"  # "Side1: Hindu Jats", "Side2: Muslims": not armies
+
+
+# A civil conflict's infobox names its sides ("- Side1: Hindu Jats") and counts each one's
+# losses on its own line ("- Casualties1: 18 killed, , 108 injured").
+_SIDE_LINE_RE = re.compile(
+    r"^\W*(?:side|combatants?|belligerents?|parties)\s*\d\s*:\s*(?P<side>[^\n]+)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SIDE_LOSSES_RE = re.compile(r"^\W*casualties\s*\d\s*:", re.IGNORECASE)
+_PEOPLE_WORDS = frozenset(noun.lower() for noun in PEOPLES) | frozenset(
+    singular.lower() for singular in PEOPLE_SINGULARS
+)
+_ARMED_WORD_RE = re.compile(
+    rf"\b(?:{alternation([w for w, p in POPULATIONS.items() if p == 'combatants'])}|army|armies|"
+    r"forces?|front|brigades?|movement|state|government|regime|"
+    r"liberation|guards?|party)\b",
+    re.IGNORECASE,
+)
+
+
+def _sides_are_peoples(text: str) -> bool:
+    """Whether an infobox's sides are peoples (communities in a riot: "Side1: Hindu Jats",
+    "Side2: Muslims") and no side an armed body: then each side's losses count everyone, not
+    fighters."""
+    sides = [m.group("side") for m in _SIDE_LINE_RE.finditer(text)]
+    peoples = [
+        side
+        for side in sides
+        if any(w.lower() in _PEOPLE_WORDS for w in re.findall(r"[\w-]+", side))
+    ]
+    return bool(peoples) and not any(_ARMED_WORD_RE.search(side) for side in sides)
 
 
 _QUANTITY_START_RE = re.compile(r"\d")
@@ -1417,7 +1472,7 @@ _EVENT_SUBJECT_RE = re.compile(
 
 
 _CARRY_RE = re.compile(
-    r"^\W*(?:the\s+(?:rest|remainder|others)|of\s+(?:them|these|those|the\s+(?:dead|victims|total))|among\s+(?:them|these|those|the\s+(?:dead|victims))|(?:they|these|this)\s+includ(?:e|es|ed)|the\s+(?:dead|victims)\s+includ)\b",
+    r"^\W*(?:the\s+(?:rest|remainder|others)|of\s+(?:them|these|those|the\s+(?:dead|victims|total))|among\s+(?:them|these|those|the\s+(?:dead|victims))|(?:they|these|this)\s+includ(?:e|es|ed)|the\s+(?:dead|victims)\s+includ(?:e|es|ed))\b",
     re.IGNORECASE,
 )
 
@@ -1737,6 +1792,10 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
             claim.population = _population(after_measure.group("pop"))
             claim.own_population = True
             claim.phrase_end = after_measure.end()
+        if _key(word) in HELD_NOUNS:
+            claim.measure = _held_measure(sentence, claim, before)
+            if claim.measure != MEASURES_AFTER[_key(word)]:
+                claim.construction = "object"
         if _key(word) == "victims":
             claim.measure = _victims_measure(sentence, claim) or claim.measure
             if _RELEASED_RE.match(sentence, claim.phrase_end):
@@ -1757,6 +1816,9 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
         # "killed 12 civilians and wounded 121 others": others of the people just counted
         claim.own_population = _key(pop.group("pop")) != "others"
         claim.phrase_end = q.end + pop.end()
+    elif members is None and q.value == 1 and (one := _ONE_OF_A_PEOPLE_RE.match(after)):
+        claim.own_population = True  # "one Indian and one U.S. citizen": a person of a people
+        claim.phrase_end = q.end + one.end()
     backward = _BACKWARD_RE.search(before[-60:])
     if backward:
         verb = _key(backward.group("verb"))
@@ -1854,6 +1916,8 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
         claim.measure_text = _phrase(sentence, q.start, q.end + share.end())
         claim.construction = "subject"
         claim.phrase_end = q.end + share.end()
+        if _key(share.group("meas")) in HELD_NOUNS:  # "Two of the hostages … were killed"
+            claim.measure = _held_measure(sentence, claim, before)
         subject = _SHARE_SUBJECT_RE.search(before)
         if subject is not None:
             claim.population = _population(subject.group("pop"))
@@ -3073,6 +3137,45 @@ _VICTIMS_MEASURES = {
     "disappearance": "missing", "disappeared": "missing", "enforced disappearance": "missing",
     "detention": "detained", "injury": "injured", "injuries": "injured",
 }  # fmt: skip
+
+
+# Held people freed: "rescuing 13 hostages", "released 20 captives" count no harm.
+_FREED_BEFORE_RE = re.compile(
+    r"\b(?:freed|freeing|frees|released|releasing|releases|rescued|rescuing|rescues|liberated|"
+    r"liberating|saved|saving|exchanged|swapped)\s+(?:(?:the|all|some|another|a\s+further)\s+)?$",
+    re.IGNORECASE,
+)
+_HELD_FREED_RE = re.compile(
+    r"\s+(?:were|was|have\s+been|had\s+been|are|is)\s+(?:(?:later|reportedly|all|also|since|"
+    r"safely|then)\s+)*(?:released|freed|rescued|returned|set\s+free|let\s+go)\b",
+    re.IGNORECASE,
+)
+# "Two of the hostages taken from the resort were killed": the fate said after the held people.
+_FATES = alternation([word for word, measure in MEASURES_AFTER.items() if measure != "abducted"])
+_HELD_FATE_RE = re.compile(
+    rf"[^.;:]{{0,60}}?\b(?:were|was|have\s+been|had\s+been|are|is)\s+(?:later\s+|also\s+)?"
+    rf"(?P<meas>{_FATES})\b",
+    re.IGNORECASE,
+)
+
+
+def _held_measure(sentence: str, claim: SentenceClaim, before: str) -> str | None:
+    """Hostages and captives count an abduction unless the sentence says what befell them:
+    killed ("killed 20 hostages", "two of the hostages ... were killed") or freed ("rescuing 13
+    hostages": no harm counted). A verb that only takes them ("took 20 hostages") is the
+    abduction itself."""
+    if _FREED_BEFORE_RE.search(before[-40:]):
+        return None
+    verb = _BACKWARD_RE.search(before[-60:])
+    if verb is not None and _key(verb.group("verb")) not in LIFE_VERBS | PEOPLE_VERBS:
+        measure = MEASURES_BEFORE[_key(verb.group("verb"))]
+        return None if measure == "saved" else measure
+    if _HELD_FREED_RE.match(sentence, claim.phrase_end):
+        return None  # "Three of the hostages were reportedly freed"
+    fate = _HELD_FATE_RE.match(sentence, claim.phrase_end)
+    if fate is not None:
+        return MEASURES_AFTER[_key(fate.group("meas"))]
+    return "abducted"
 
 
 def _victims_measure(sentence: str, claim: SentenceClaim) -> str | None:

@@ -62,6 +62,7 @@ POPULATIONS = {
     "staffers": "all", "staff": "all", "employees": "all", "health personnel": "all",
     "migrants": "all", "villagers": "all", "worshippers": "all", "passengers": "all",
     "foreigners": "all", "foreign nationals": "all", "tourists": "all", "pupils": "children",
+    "citizens": "all", "citizen": "all", "nationals": "all",
 }  # fmt: skip
 # People named by nation, ethnicity or faith ("6,700 Rohingya", "40 Palestinians"): data.
 PEOPLES = tuple(
@@ -70,6 +71,11 @@ PEOPLES = tuple(
     )["nouns"]
 )
 POPULATIONS.update({noun.lower(): "all" for noun in PEOPLES if noun.lower() not in POPULATIONS})
+# One of a people, named in the singular: "one Indian", "one Briton" (only after "one": "three
+# American soldiers" is an adjective on soldiers).
+PEOPLE_SINGULARS = tuple(
+    noun[:-1] for noun in PEOPLES if noun.endswith("s") and not noun.endswith("ss")
+)
 
 # Words that state what happened to the people counted, after the number.
 MEASURES_AFTER = {
@@ -281,6 +287,9 @@ HARM_WORDS = {"injured", "injuring", "wounded", "wounding", "maimed", "maiming",
               "hurt", "injuries", "injures"}  # fmt: skip
 MISSING_WORDS = {"missing", "disappeared", "disappearances", "unaccounted"}
 ABDUCTION_WORDS = {"kidnapped", "abducted", "captive", "hostage", "hostages", "kidnapping"}
+# People counted as held: their count is an abduction unless the sentence says they were freed
+# or killed ("killed 20 hostages").
+HELD_NOUNS = {"hostages", "captives"}
 COMBINED_MEASURES = (
     (HARM_WORDS, "casualties"),
     (MISSING_WORDS, "killed_or_missing"),
