@@ -79,3 +79,87 @@ def test_the_victims_included_carries_the_toll_before(subject, verb, counts, peo
     found = claims_of(text)
     for count in counts:
         assert found[count]["measure"] == "killed", (count, found)
+
+
+# People named by their nation, in the singular after "one" too: each item of the list is a count
+# of the toll's people ("nine Italians, seven Japanese, one Indian and one U.S. citizen").
+@settings(max_examples=30)
+@given(
+    first=st.sampled_from(["Italians", "Japanese", "Filipinos", "Nigeriens", "Koreans"]),
+    second=st.sampled_from(["Indian", "American", "Briton", "Bangladeshi", "U.S. citizen"]),
+    n=st.integers(2, 60),
+)
+def test_a_list_of_peoples_carries_the_toll(first, second, n):
+    text = (
+        f"Gunmen killed 22 people in the cafe, the army said. The victims included {n} {first}, "
+        f"four Bangladeshis and one {second}, the BBC said."
+    )
+    found = claims_by(text, key="start", outlet=OUTLET, date="2025-02-01")
+    for item in (f"{n} {first}", "four Bangladeshis", f"one {second}"):
+        claim = found[text.index(item)]
+        assert (claim["measure"], claim["population"]) == ("killed", "all"), item
+    soldiers = claims_of("The ambush killed three American soldiers and one Nigerien soldier.")
+    assert soldiers["three"]["population"] == "combatants"
+
+
+# A civil conflict's infobox whose sides are peoples ("Side1: Hindu Jats", "Side2: Muslims")
+# counts everyone in each side's losses; sides that are armed bodies count their fighters.
+@settings(max_examples=20)
+@given(
+    sides=st.sampled_from([("Hindu Jats", "Muslims"), ("Christians", "Druze"), ("Kurds", "Arabs")]),
+    killed=st.integers(2, 90),
+    injured=st.integers(100, 900),
+)
+def test_the_losses_of_sides_that_are_peoples_count_everyone(sides, killed, injured):
+    def infobox(first, second):
+        return (
+            "Riots in the district\n- Date: August 2013\n"
+            f"- Side1: {first}\n- Side2: {second}\n"
+            f"- Casualties1: {killed} killed, , {injured} injured\n"
+            f"- Casualties2: {killed + 1} killed, , {injured + 1} injured\n\n"
+            "The riots were clashes in the district of the province."
+        )
+
+    peoples = claims_of(infobox(*sides))
+    armies = claims_of(infobox(f"{sides[0]} militia", "Government forces"))
+    for count in (killed, injured, killed + 1, injured + 1):
+        assert peoples[str(count)]["population"] == "all", count
+        assert armies[str(count)]["population"] == "combatants", count
+
+
+# Rates said between the count and its verb, before the count, or by a killer as the subject:
+# "70 a day are dying", "every day more than 50 bodies are collected", "Death is taking about 200
+# Somalis a day"; a span of time is no rate ("around 20 murdered in just over a year").
+@settings(max_examples=30)
+@given(
+    n=st.integers(11, 900),
+    unit=st.sampled_from(["day", "week", "month"]),
+    noun=st.sampled_from(["people", "Somalis", "children"]),
+)
+def test_rates_are_read_wherever_their_period_is_said(n, unit, noun):
+    assert claims_of(f"In the camp {n} {noun} a {unit} are dying.")[str(n)]["rate"] == unit
+    assert claims_of(f"In the camp {n} a {unit} are dying.")[str(n)]["rate"] == unit
+    every = claims_of(f"Every {unit} more than {n} bodies are collected and buried.")
+    assert every[f"more than {n}"]["rate"] == unit
+    taking = claims_of(f"Death is taking about {n} {noun} a {unit} in the town.")
+    assert (taking[f"about {n}"]["measure"], taking[f"about {n}"]["rate"]) == ("killed", unit)
+    span = claims_of(f"Reports said around {n} were murdered in just over a {unit}.")
+    assert span[f"around {n}"]["rate"] is None
+
+
+# A count after its verb keeps that verb's measure though a second verb follows after "and"
+# ("killed 25,000 Hungarians in Budapest alone and wounded 50,000 more"); people who "lay dead"
+# are dead, whether or not the lexicon knows their name.
+@settings(max_examples=30)
+@given(
+    n=st.integers(11, 90_000),
+    m=st.integers(90_001, 200_000),
+    people=st.sampled_from(["Hungarians", "Syrians", "people", "Guineans"]),
+    where=st.sampled_from(["in Budapest alone", "in the capital", "across the region"]),
+)
+def test_a_count_keeps_the_verb_before_it(n, m, people, where):
+    found = claims_of(f"Gunfire killed {n:,} {people} {where} and wounded {m:,} more.")
+    assert found[f"{n:,}"]["measure"] == "killed"
+    assert found[f"{m:,}"]["measure"] == "injured"
+    lay = claims_of(f"By late afternoon at least {n:,} {people} lay dead in the stadium.")
+    assert lay[f"at least {n:,}"]["measure"] == "killed"

@@ -122,11 +122,14 @@ _AGE_AFTER = (
     r"(?:\s+(?:aged|under|below|over|younger\s+than|older\s+than)\s+(?:the\s+age\s+of\s+)?"
     rf"{_AGE_WORD}(?:\s*(?:to|-|–|and)\s*{_AGE_WORD})?(?:\s+years?(?:\s+old|\s+of\s+age)?)?)"
 )
+_RATE_BETWEEN = r"(?:\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b)"
 _FORWARD_RE = re.compile(
     rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?P<of>of\s+)?(?:(?:reports?|names|accounts|cases)\s+of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>(?:{_POP})(?:\s+(?:{_POP})|\s*,?\s+(?:and|or|&)\s+(?:{_ADJECTIVE}){{0,1}}?(?:{_POP}))?)\b|{_ADJECTIVE}{{1,2}}?(?=(?:{alternation(MEASURE_NOUNS)})\b)|(?!{_ANIMALS}\b){_ADJECTIVE}{{1,2}}?(?=(?:{_PLACE_PHRASE}\s+)?(?:had|have|has|were|was)\s+(?:been\s+)?{_PASSIVE_HARM}\b)"
     rf"|(?!{_ANIMALS}\b){_ADJECTIVE}{{0,2}}?[A-Za-z][\w'’-]*(?=(?:\s*,[^,.;]{{1,40}},)?\s+(?:who\s+)?(?:(?:had|have|has)\s+)?{_DYING}\b))?"
     # "10,000 children under five died", "37 boys aged 12 to 17 were killed": whose ages
     rf"{_AGE_AFTER}?"
+    # "70 a day are dying", "2,000 people a day are dying": a rate before the verb
+    rf"{_RATE_BETWEEN}?"
     # "56 families (336 people) who had been displaced": the count restated in brackets
     r"(?:\)(?=\s+(?:who|that)\b))?"
     rf"{_LOCATIVE}"
@@ -1766,6 +1769,12 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
         and _counts_an_object(after[forward.end() :])
     ):
         forward = None  # "two gunmen killed almost 60 people": the two did the killing
+    if (
+        forward
+        and re.search(r"\band\b", after[: forward.start("meas")])
+        and _BACKWARD_RE.search(before[-60:])
+    ):
+        forward = None  # "killed 25,000 Hungarians in Budapest alone and wounded 50,000 more"
     if forward:
         word = forward.group("meas")
         claim.measure = MEASURES_AFTER[_key(word)]
@@ -1822,7 +1831,11 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
     backward = _BACKWARD_RE.search(before[-60:])
     if backward:
         verb = _key(backward.group("verb"))
-        lives = backward.group("lives") or (pop and _key(pop.group("pop")) == "lives")
+        lives = (
+            backward.group("lives")
+            or (pop and _key(pop.group("pop")) == "lives")
+            or _KILLER_SUBJECT_RE.search(before[-60:][: backward.start("verb")]) is not None
+        )  # "Death is taking about 200 Somalis a day": the subject kills, whatever the object
         if (verb not in LIFE_VERBS or lives) and (verb not in PEOPLE_VERBS or pop):
             claim.measure = MEASURES_BEFORE[verb]
             coordinated = _COORDINATED_HARM_RE.search(before[-60:][: backward.end("verb")])
@@ -3061,13 +3074,25 @@ def _remember_claimant(
         state.named.append(state.last_claimant)
 
 
+# A subject that kills, before "is taking", "has claimed": death, hunger, disease.
+_KILLER_SUBJECT_RE = re.compile(
+    r"\b(?:death|hunger|famine|starvation|disease|cholera|malaria|measles|the\s+cold|"
+    r"exposure|thirst)\s+(?:is|was|has\s+been|had\s+been|has|have|had|are|were)?\s*"
+    r"(?:now\s+|already\s+|still\s+)?$",
+    re.IGNORECASE,
+)
 _RATE_AFTER_RE = re.compile(
-    r"^[^.;,]{0,25}?\b(?:a|per|each|every)\s+(?P<unit>day|week|month|year)\b(?!\s+of\b)"
+    r"^[^.;,]{0,25}?\b(?:(?<!\bin\s)(?<!\bover\s)(?<!\bwithin\s)(?<!\bfor\s)(?<!\bthan\s)"
+    r"(?<!\bafter\s)(?<!\bunder\s)a|per|each|every)\s+(?P<unit>day|week|month|year)\b(?!\s+of\b)"
     r"|^\s*(?P<adverb>daily|weekly|monthly|yearly|annually)\b",
     re.IGNORECASE,
 )
 _RATE_BEFORE_RE = re.compile(
     r"\b(?:an?\s+)?(?P<adjective>daily|weekly|monthly|yearly|annual)\s+(?:average|rate|toll)\s+(?:of\s+)?(?:some\s+|about\s+|around\s+)?$",
+    re.IGNORECASE,
+)
+_EVERY_BEFORE_RE = re.compile(
+    rf"\b(?:every|each)\s+(?P<unit>day|week|month|year)\s*,?\s*(?:(?:{QUALIFIER_PATTERN})\s+)?$",
     re.IGNORECASE,
 )
 _RATE_UNITS = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
@@ -3082,6 +3107,14 @@ def _rate(sentence: str, claim: SentenceClaim) -> str | None:
     )
     if before:
         return _RATE_UNITS[before.group("adjective").lower()]
+    every = _EVERY_BEFORE_RE.search(
+        sentence[max(0, claim.quantity.start - 30) : claim.quantity.start]
+    )
+    if every:  # "every day more than 50 bodies are collected"
+        return every.group("unit").lower()
+    inside = re.search(_RATE_BETWEEN, sentence[claim.quantity.end : claim.phrase_end], re.I)
+    if inside:  # "2,000 people a day are dying"
+        return inside.group(0).split()[-1].lower()
     after = _RATE_AFTER_RE.match(sentence[claim.phrase_end : claim.phrase_end + 40])
     if after:
         return (

@@ -312,6 +312,7 @@ AUXILIARIES = [
     "could", "would", "might", "may", "will", "shall", "can", "cannot", "not", "remain",
     "remained", "remains", "being", "go", "gone", "went", "are", "now", "reportedly",
     "live", "living", "lived", "became", "become", "becomes", "more", "just",
+    "lay", "lie", "lies", "lying", "lain",
     "considered", "declared", "presumed", "officially",  # "210 who are still considered disappeared"
     # quoted languages' auxiliaries: "134 civils furent tués", "744 personas resultaron heridas"
     "furent", "fut", "ont été", "ont", "sont", "été", "fueron", "fue", "resultaron", "han sido",
