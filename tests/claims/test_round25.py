@@ -9,6 +9,8 @@ from claims_reading import claims_by
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from recount.claims.numbers import find_quantities
+
 OUTLET = "Wire"
 
 claims_of = partial(claims_by, key="text", outlet=OUTLET, date="2025-02-01")
@@ -163,3 +165,32 @@ def test_a_count_keeps_the_verb_before_it(n, m, people, where):
     assert found[f"{m:,}"]["measure"] == "injured"
     lay = claims_of(f"By late afternoon at least {n:,} {people} lay dead in the stadium.")
     assert lay[f"at least {n:,}"]["measure"] == "killed"
+
+
+# Number forms quoted in Russian, Arabic, Urdu and Hindi: a numeral's scale word ("25 тысяч",
+# "40 ہزار", "2 lakh"), Russian qualifiers before it ("более", "по крайней мере") and Urdu's
+# after it ("سے زائد"); a sign before a count ("> 7000", "≥ 300").
+@settings(max_examples=60)
+@given(
+    n=st.integers(1, 999),
+    scale=st.sampled_from(
+        [("тысяч", 1_000), ("тысячи", 1_000), ("ألف", 1_000), ("ہزار", 1_000), ("हज़ार", 1_000),
+         ("lakh", 100_000), ("миллионов", 1_000_000)]
+    ),
+    qualifier=st.sampled_from(
+        [("", None), ("более ", "more_than"), ("по крайней мере ", "at_least"),
+         ("около ", "about"), ("не менее ", "at_least"), ("> ", "more_than"),
+         ("≥ ", "at_least")]
+    ),
+)  # fmt: skip
+def test_foreign_scales_qualifiers_and_signs(n, scale, qualifier):
+    word, factor = scale
+    written, kind = qualifier
+    (found,) = find_quantities(f"xx {written}{n} {word} yy")
+    assert found.value == n * factor
+    assert found.qualifier == kind
+    assert found.text == f"{written}{n} {word}"
+    (urdu,) = find_quantities(f"اور {n} ہزار سے زائد لوگ")
+    assert (urdu.value, urdu.qualifier) == (n * 1_000, "more_than")
+    (sign,) = find_quantities(f"Fatalities {written}{n:,}.")
+    assert (sign.value, sign.qualifier) == (n, kind)

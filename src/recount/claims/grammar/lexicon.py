@@ -63,6 +63,10 @@ POPULATIONS = {
     "migrants": "all", "villagers": "all", "worshippers": "all", "passengers": "all",
     "foreigners": "all", "foreign nationals": "all", "tourists": "all", "pupils": "children",
     "citizens": "all", "citizen": "all", "nationals": "all",
+    "farmers": "all", "peasants": "all", "herders": "all", "fishermen": "all", "miners": "all",
+    "crew members": "all", "crewmen": "all", "crew": "all", "sailors": "all", "seafarers": "all",
+    "guests": "all", "colleagues": "all", "relatives": "all", "family members": "all",
+    "activists": "all", "nurses": "all", "leaders": "all", "campesinos": "all",
 }  # fmt: skip
 # People named by nation, ethnicity or faith ("6,700 Rohingya", "40 Palestinians"): data.
 PEOPLES = tuple(
@@ -253,6 +257,7 @@ MEASURES_BEFORE = {
     "detained": "detained", "detaining": "detained", "arrested": "detained",
     "arresting": "detained", "jailed": "detained", "abducted": "abducted", "kidnapped": "abducted",
     "abducting": "abducted", "kidnapping": "abducted",
+    "seized": "abducted", "seizing": "abducted", "snatched": "abducted", "snatching": "abducted",
     "displaced": "displaced", "displacing": "displaced", "uprooted": "displaced",
     "disabled": "injured", "disabling": "injured",
     "evacuated": "evacuated", "evacuating": "evacuated", "evacuate": "evacuated",
@@ -299,6 +304,7 @@ COMBINED_MEASURES = (
 # "lost" only with people: "Armenia lost 3,825 troops".
 LIFE_VERBS = {"claimed", "claiming", "claims", "cost", "costing", "took", "taking", "taken"}
 PEOPLE_VERBS = {"lost", "loses", "losing", "eliminated", "eliminating", "captured", "neutralised",
+                "seized", "seizing", "snatched", "snatching",
                 "neutralized", "neutralising", "neutralizing"}  # fmt: skip
 
 # Between the people counted and what happened to them: "were reportedly killed".
