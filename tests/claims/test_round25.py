@@ -194,3 +194,37 @@ def test_foreign_scales_qualifiers_and_signs(n, scale, qualifier):
     assert (urdu.value, urdu.qualifier) == (n * 1_000, "more_than")
     (sign,) = find_quantities(f"Fatalities {written}{n:,}.")
     assert (sign.value, sign.qualifier) == (n, kind)
+
+
+# An infobox's "5,000 (approximate)": about, as "about 5,000" is.
+@settings(max_examples=30)
+@given(n=st.integers(10, 900_000), note=st.sampled_from(["approximate", "approx.", "est."]))
+def test_an_approximate_note_after_a_count_is_about(n, note):
+    (found,) = find_quantities(f"- Reported Injuries: {n:,} ({note})")
+    (plain,) = find_quantities(f"about {n:,}")
+    assert (found.value, found.low, found.high, found.qualifier) == (
+        plain.value,
+        plain.low,
+        plain.high,
+        "about",
+    )
+
+
+# A breakdown after a colon or a dash breaks down the count of people before it, not a count of
+# places said between them ("1,500 killed in six countries - at least 1,071 in Nicaragua").
+@settings(max_examples=30)
+@given(
+    a=st.integers(100, 900),
+    b=st.integers(10, 99),
+    places=st.sampled_from(["six countries", "three villages", "two provinces"]),
+    mark=st.sampled_from([" -", ":", " –"]),
+)
+def test_a_breakdown_after_a_count_of_places_is_of_the_people(a, b, places, mark):
+    total = a + b + 1_000
+    text = (
+        f"By evening more than {total:,} people had been reported killed in {places}{mark} "
+        f"at least {a} in Nicaragua and {b} in Honduras alone."
+    )
+    found = claims_of(text)
+    assert found[f"at least {a}"]["measure"] == "killed"
+    assert found[str(b)]["measure"] == "killed"

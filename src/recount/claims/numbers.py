@@ -182,7 +182,9 @@ QUANTITY_RE = re.compile(
     rf"(?:(?!\s+—\s|(?<=(?<![\d,.])(?:19|20)\d\d)\s+[-–]\s)"
     rf"\s*(?P<sep>(?(between)(?:-|–|—|\b(?:to|and|und|bis|y|e|et|à|till)(?!\w))|(?:-|–|—|\bto\b|\bor\b|\bà(?!\w))))\s*{_core('b')})?"
     # Urdu's "more than" after the count: "40 ہزار سے زائد"
-    rf"(?P<plus>\+|-plus\b|\s+or\s+more\b|\s+or\s+so\b|\s+plus\b|\s+سے\s+زائد)?",
+    # and an infobox's "5,000 (approximate)"
+    rf"(?P<plus>\+|-plus\b|\s+or\s+more\b|\s+or\s+so\b|\s+plus\b|\s+سے\s+زائد"
+    rf"|\s*\((?:approximate(?:ly)?|approx\.?|estimated|est\.)\))?",
     re.IGNORECASE,
 )
 
@@ -397,7 +399,7 @@ def _to_quantity(match: re.Match[str]) -> Quantity | None:
     plus = (match.group("plus") or "").lower().split()
     if plus:
         end = match.end("plus")
-        if plus == ["or", "so"]:
+        if plus == ["or", "so"] or plus[0].startswith("("):
             qualifier = qualifier or "about"
         elif plus == ["or", "more"]:
             qualifier = qualifier or "at_least"

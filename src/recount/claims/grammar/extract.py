@@ -2406,9 +2406,13 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
             claim.construction = "part"
             continue
         previous = claims[index - 1]
-        if previous.measure is None and claim.construction == "part":
+        if previous.measure is None and (
+            claim.construction == "part"
+            or _COLON_BREAKDOWN_RE.search(sentence[previous.phrase_end : claim.quantity.start])
+        ):
             # "17,451 had been arrested in 155 cities, among them 540 students": the count of
-            # people before, not of the cities
+            # people before, not of the cities; so "1,500 killed in six countries - at least
+            # 1,071 in Nicaragua" breaks the 1,500 down, not the six
             measured = [c for c in claims[:index] if c.measure is not None]
             previous = measured[-1] if measured else previous
         if previous.measure is None:
