@@ -228,3 +228,18 @@ def test_a_breakdown_after_a_count_of_places_is_of_the_people(a, b, places, mark
     found = claims_of(text)
     assert found[f"at least {a}"]["measure"] == "killed"
     assert found[str(b)]["measure"] == "killed"
+
+
+# A camp the text names as the displaced's shelters the people it houses: no detention; a prison
+# camp that houses or holds people detains them.
+@settings(max_examples=30)
+@given(
+    n=st.integers(100, 90_000),
+    camp=st.sampled_from(["displacement camp", "IDP camp", "refugee camp", "camp for the displaced"]),
+    verb=st.sampled_from(["houses", "housed"]),
+)
+def test_a_camp_of_the_displaced_houses_no_detainees(n, camp, verb):
+    sheltered = claims_of(f"Rebels attacked the {camp} on Monday. The camp {verb} {n:,} people.")
+    assert sheltered == {}, sheltered
+    held = claims_of(f"The regime built prison camps. The camps {verb} {n:,} prisoners.")
+    assert held[f"{n:,}"]["measure"] == "detained"

@@ -181,6 +181,23 @@ _CONFINING_RE = re.compile(
     r"confined)\s+(?:a\s+total\s+of\s+)?$",
     re.IGNORECASE,
 )
+# Camps the text names as the displaced's: "the displacement camp", "IDP camps", "camps for
+# the displaced"; a camp of theirs that houses people shelters them, it does not detain them.
+_SHELTER_CAMP_RE = re.compile(
+    r"\b(?:displace\w*|refugees?|IDPs?|relief|protection\s+of\s+civilians)(?:['’]s?)?\s+"
+    r"(?:persons['’]?\s+)?camps?\b|\bcamps?\s+for\s+(?:the\s+)?(?:displaced|refugees|IDPs)",
+    re.IGNORECASE,
+)
+
+
+def _sheltering(confining: re.Match[str], state: DocumentState) -> bool:
+    return (
+        confining.group("verb").lower() in ("housed", "houses")
+        and re.search(r"\bcamps?\b", confining.group(0), re.IGNORECASE) is not None
+        and _SHELTER_CAMP_RE.search(state.text[: state.offset]) is not None
+    )
+
+
 _BACKWARD_RE = re.compile(
     rf"\b(?P<verb>{alternation(MEASURES_BEFORE)})\s+(?P<lives>the\s+lives\s+of\s+)?"
     r"(?:(?:a\s+total\s+of|another|a\s+further|an\s+additional|a\s+staggering|the|des)\s+)?$",
@@ -1847,6 +1864,8 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
             claim.construction = "object"
             return claim
     confining = _CONFINING_RE.search(before[-100:])
+    if confining and _sheltering(confining, state):
+        confining = None  # "The camp houses about 5,000 people": a camp of the displaced
     if confining:  # "These camps also held 5,000 soldiers"
         claim.measure = "detained"
         claim.phrase_start = q.start - len(before[-100:]) + confining.start("verb")

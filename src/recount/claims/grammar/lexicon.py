@@ -64,7 +64,6 @@ POPULATIONS = {
     "foreigners": "all", "foreign nationals": "all", "tourists": "all", "pupils": "children",
     "citizens": "all", "citizen": "all", "nationals": "all",
     "farmers": "all", "peasants": "all", "herders": "all", "fishermen": "all", "miners": "all",
-    "crew members": "all", "crewmen": "all", "crew": "all", "sailors": "all", "seafarers": "all",
     "guests": "all", "colleagues": "all", "relatives": "all", "family members": "all",
     "activists": "all", "nurses": "all", "leaders": "all", "campesinos": "all",
 }  # fmt: skip
