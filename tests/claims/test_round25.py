@@ -235,7 +235,9 @@ def test_a_breakdown_after_a_count_of_places_is_of_the_people(a, b, places, mark
 @settings(max_examples=30)
 @given(
     n=st.integers(100, 90_000),
-    camp=st.sampled_from(["displacement camp", "IDP camp", "refugee camp", "camp for the displaced"]),
+    camp=st.sampled_from(
+        ["displacement camp", "IDP camp", "refugee camp", "camp for the displaced"]
+    ),
     verb=st.sampled_from(["houses", "housed"]),
 )
 def test_a_camp_of_the_displaced_houses_no_detainees(n, camp, verb):
