@@ -245,3 +245,19 @@ def test_a_camp_of_the_displaced_houses_no_detainees(n, camp, verb):
     assert sheltered == {}, sheltered
     held = claims_of(f"The regime built prison camps. The camps {verb} {n:,} prisoners.")
     assert held[f"{n:,}"]["measure"] == "detained"
+
+
+# "10000s of people": a power of ten in the plural is a vague count of that scale, as
+# "tens of thousands" is; a decade ("the 1990s") is none.
+@given(k=st.integers(1, 6), apostrophe=st.sampled_from(["", "'"]), decade=st.integers(1900, 2090))
+def test_a_power_of_ten_in_the_plural_is_a_vague_count(k, apostrophe, decade):
+    written = f"{10**k}{apostrophe}s"
+    (found,) = find_quantities(f"The violence has displaced {written} of people.")
+    assert (found.text, found.low, found.high, found.qualifier) == (
+        written,
+        10**k,
+        10 ** (k + 1) - 1,
+        "vague",
+    )
+    decade -= decade % 10
+    assert find_quantities(f"in the {decade}s of the war") == []

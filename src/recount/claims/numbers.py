@@ -147,7 +147,9 @@ _FEW_SCALE = "|".join(FEW_SCALES)
 def _core(tag: str) -> str:
     """One number: numeral with an optional scale, a few/several + scale, a fraction, words or a vague word."""
     return (
-        rf"(?:(?P<{tag}_num>{_NUMERAL}){_SUFFIX.format(name=tag + '_suffix')}(?![\w]){_SCALE_WORD.format(name=tag + '_scale')}"
+        # "10000s of people", "100's of": a power of ten in the plural, a vague count of that scale
+        rf"(?:(?P<{tag}_tens>10{{1,6}}['’]?s)(?=\s+of\b)"
+        rf"|(?P<{tag}_num>{_NUMERAL}){_SUFFIX.format(name=tag + '_suffix')}(?![\w]){_SCALE_WORD.format(name=tag + '_scale')}"
         rf"|(?P<{tag}_few>(?:{_FEW})\s+(?:{_FEW_SCALE})(?:\s+(?:thousand|million))?)(?!\w)"
         rf"|(?P<{tag}_words>{_WORDNUM})\b"
         rf"|(?P<{tag}_frac>{_FRACTION})\b"
@@ -299,6 +301,10 @@ def _core_value(match: re.Match[str], tag: str) -> _Core | None:
         if value is None:
             return None
         return _Core(value, value, value, False, any(s in words.lower() for s in SCALES))
+    tens = match.group(f"{tag}_tens")
+    if tens is not None:
+        low = int(tens.rstrip("'’s"))
+        return _Core(float(low), float(low), float(10 * low - 1), True, True)
     vague = match.group(f"{tag}_vague")
     if vague is not None:
         low, high = VAGUE[" ".join(vague.lower().split())]
@@ -447,7 +453,7 @@ def _range(match: re.Match[str], start: int, first: _Core, second: _Core) -> Qua
 
 
 def _first_group(match: re.Match[str]) -> str:
-    for name in ("a_num", "a_few", "a_frac", "a_words", "a_vague"):
+    for name in ("a_num", "a_few", "a_frac", "a_words", "a_vague", "a_tens"):
         if match.group(name) is not None:
             return name
     return "a_num"
