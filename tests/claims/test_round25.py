@@ -261,3 +261,22 @@ def test_a_power_of_ten_in_the_plural_is_a_vague_count(k, apostrophe, decade):
     )
     decade -= decade % 10
     assert find_quantities(f"in the {decade}s of the war") == []
+
+
+# Refugees count a displacement unless the sentence says what befell them: "the airstrike killed
+# 20 refugees", "150 refugees from the province, mostly women, were massacred"; detainees
+# released are no harm.
+@settings(max_examples=30)
+@given(
+    n=st.integers(11, 9_000),
+    verb=st.sampled_from([("killed", "killed"), ("massacred", "killed"), ("wounded", "injured")]),
+    aside=st.sampled_from(["", " from the province, mostly women and children,"]),
+)
+def test_refugees_harmed_count_the_harm(n, verb, aside):
+    word, measure = verb
+    assert claims_of(f"The airstrike {word} {n:,} refugees.")[f"{n:,}"]["measure"] == measure
+    later = claims_of(f"At least {n:,} refugees{aside} were {word} on Monday.")
+    assert later[f"At least {n:,}"]["measure"] == measure
+    arrived = claims_of(f"Some {n:,} refugees arrived in the town.")
+    assert arrived[f"Some {n:,}"]["measure"] == "displaced"
+    assert claims_of(f"The army released {n:,} detainees.") == {}

@@ -66,6 +66,7 @@ from recount.claims.grammar.lexicon import (
     PEOPLES,
     POPULATIONS,
     RISE_VERBS,
+    STATUS_NOUNS,
     TOLL_LINKS,
     TOLL_NOUNS,
     alternation,
@@ -1818,8 +1819,8 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
             claim.population = _population(after_measure.group("pop"))
             claim.own_population = True
             claim.phrase_end = after_measure.end()
-        if _key(word) in HELD_NOUNS:
-            claim.measure = _held_measure(sentence, claim, before)
+        if _key(word) in STATUS_NOUNS:
+            claim.measure = _held_measure(sentence, claim, before, _key(word))
             if claim.measure != MEASURES_AFTER[_key(word)]:
                 claim.construction = "object"
         if _key(word) == "victims":
@@ -1948,8 +1949,8 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
         claim.measure_text = _phrase(sentence, q.start, q.end + share.end())
         claim.construction = "subject"
         claim.phrase_end = q.end + share.end()
-        if _key(share.group("meas")) in HELD_NOUNS:  # "Two of the hostages … were killed"
-            claim.measure = _held_measure(sentence, claim, before)
+        if _key(share.group("meas")) in STATUS_NOUNS:  # "Two of the hostages … were killed"
+            claim.measure = _held_measure(sentence, claim, before, _key(share.group("meas")))
         subject = _SHARE_SUBJECT_RE.search(before)
         if subject is not None:
             claim.population = _population(subject.group("pop"))
@@ -3208,30 +3209,34 @@ _HELD_FREED_RE = re.compile(
 )
 # "Two of the hostages taken from the resort were killed": the fate said after the held people.
 _FATES = alternation([word for word, measure in MEASURES_AFTER.items() if measure != "abducted"])
+_HARMS = {"killed", "injured", "missing", "casualties", "killed_or_missing"}
 _HELD_FATE_RE = re.compile(
-    rf"[^.;:]{{0,60}}?\b(?:were|was|have\s+been|had\s+been|are|is)\s+(?:later\s+|also\s+)?"
+    rf"[^.;:]{{0,80}}?\b(?:were|was|have\s+been|had\s+been|are|is)\s+(?:later\s+|also\s+)?"
     rf"(?P<meas>{_FATES})\b",
     re.IGNORECASE,
 )
 
 
-def _held_measure(sentence: str, claim: SentenceClaim, before: str) -> str | None:
-    """Hostages and captives count an abduction unless the sentence says what befell them:
-    killed ("killed 20 hostages", "two of the hostages ... were killed") or freed ("rescuing 13
-    hostages": no harm counted). A verb that only takes them ("took 20 hostages") is the
-    abduction itself."""
-    if _FREED_BEFORE_RE.search(before[-40:]):
+def _held_measure(sentence: str, claim: SentenceClaim, before: str, noun: str) -> str | None:
+    """Hostages count an abduction, refugees a displacement, unless the sentence says what
+    befell them: a harm ("killed 20 hostages", "two of the hostages ... were killed", "150
+    refugees ... were massacred") or, for people held, their release ("rescuing 13 hostages":
+    no harm counted). A verb that only takes them ("took 20 hostages") is the abduction itself."""
+    held = noun in HELD_NOUNS
+    if held and _FREED_BEFORE_RE.search(before[-40:]):
         return None
     verb = _BACKWARD_RE.search(before[-60:])
     if verb is not None and _key(verb.group("verb")) not in LIFE_VERBS | PEOPLE_VERBS:
         measure = MEASURES_BEFORE[_key(verb.group("verb"))]
-        return None if measure == "saved" else measure
-    if _HELD_FREED_RE.match(sentence, claim.phrase_end):
+        if measure == "saved":
+            return None if held else MEASURES_AFTER[noun]
+        return measure
+    if held and _HELD_FREED_RE.match(sentence, claim.phrase_end):
         return None  # "Three of the hostages were reportedly freed"
     fate = _HELD_FATE_RE.match(sentence, claim.phrase_end)
-    if fate is not None:
+    if fate is not None and MEASURES_AFTER[_key(fate.group("meas"))] in _HARMS:
         return MEASURES_AFTER[_key(fate.group("meas"))]
-    return "abducted"
+    return MEASURES_AFTER[noun]
 
 
 def _victims_measure(sentence: str, claim: SentenceClaim) -> str | None:

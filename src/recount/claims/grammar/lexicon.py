@@ -293,7 +293,10 @@ MISSING_WORDS = {"missing", "disappeared", "disappearances", "unaccounted"}
 ABDUCTION_WORDS = {"kidnapped", "abducted", "captive", "hostage", "hostages", "kidnapping"}
 # People counted as held: their count is an abduction unless the sentence says they were freed
 # or killed ("killed 20 hostages").
-HELD_NOUNS = {"hostages", "captives"}
+HELD_NOUNS = {"hostages", "captives", "detainees", "internees"}
+# People named by what befell them before ("refugees", "evacuees"): a harm the sentence says
+# they suffered is the claim's measure ("killed 20 refugees", "150 refugees … were massacred").
+STATUS_NOUNS = HELD_NOUNS | {"refugees", "evacuees"}
 COMBINED_MEASURES = (
     (HARM_WORDS, "casualties"),
     (MISSING_WORDS, "killed_or_missing"),
