@@ -280,3 +280,17 @@ def test_refugees_harmed_count_the_harm(n, verb, aside):
     arrived = claims_of(f"Some {n:,} refugees arrived in the town.")
     assert arrived[f"Some {n:,}"]["measure"] == "displaced"
     assert claims_of(f"The army released {n:,} detainees.") == {}
+
+
+# Bodies count the dead whatever adjective is said of them ("28 unclaimed bodies", "hundreds of
+# mangled bodies").
+@settings(max_examples=30)
+@given(
+    n=st.integers(11, 9_000),
+    adjective=st.sampled_from(["unclaimed", "mangled", "charred", "burned"]),
+)
+def test_bodies_with_an_adjective_are_the_dead(n, adjective):
+    found = claims_of(f"Villagers dug a mass grave for {n:,} {adjective} bodies.")
+    assert found[f"{n:,}"]["measure"] == "killed"
+    vague = claims_of(f"Rescuers pulled hundreds of {adjective} bodies from the mud.")
+    assert vague["hundreds"]["measure"] == "killed"

@@ -367,7 +367,7 @@ TOLL_LINKS = [
 # Nouns that name the measure themselves and may take adjectives: "191,369 documented killings".
 MEASURE_NOUNS = ["deaths", "killings", "murders", "homicides", "fatalities", "casualties", "injuries", "refugees",
                  "detainees", "evacuees", "victims", "dead", "executions",
-                 "disappearances"]  # fmt: skip
+                 "disappearances", "bodies", "corpses"]  # fmt: skip
 # Toll verbs that say what a qualifier would: "the toll topped 400,000" is more than 400,000.
 MORE_THAN_LINKS = {
     "topped",
