@@ -294,3 +294,18 @@ def test_bodies_with_an_adjective_are_the_dead(n, adjective):
     assert found[f"{n:,}"]["measure"] == "killed"
     vague = claims_of(f"Rescuers pulled hundreds of {adjective} bodies from the mud.")
     assert vague["hundreds"]["measure"] == "killed"
+
+
+# People reported rescued are survivors, no claim ("only 155 were rescued", "the rescue of 155
+# survivors"); an actor that says it rescued or saved people makes a claim of lives saved.
+@settings(max_examples=30)
+@given(n=st.integers(11, 90_000))
+def test_people_reported_rescued_are_survivors(n):
+    for text in (
+        f"Only {n:,} were rescued.",
+        f"The Coast Guard effort resulted in the rescue of {n:,} survivors.",
+        f"More than {n:,} people had been rescued by Saturday.",
+    ):
+        assert claims_of(text) == {}, text
+    claimed = claims_of(f"The White Helmets say they have rescued more than {n:,} people.")
+    assert claimed[f"more than {n:,}"]["measure"] == "saved"

@@ -214,7 +214,7 @@ _TOLL_RE = re.compile(
     re.IGNORECASE,
 )
 _NOUN_OF_RE = re.compile(
-    r"\b(?:the\s+)?(?P<w>deaths?|killings?|killing|executions?|massacres?|murders?|slaughter|displacement|exodus|flight|influx|abductions?|kidnappings?|whereabouts|arrests?|detention|evacuation|disappearance|rescue|injuries|injury|wounding)\s+of\s+"
+    r"\b(?:the\s+)?(?P<w>deaths?|killings?|killing|executions?|massacres?|murders?|slaughter|displacement|exodus|flight|influx|abductions?|kidnappings?|whereabouts|arrests?|detention|evacuation|disappearance|injuries|injury|wounding)\s+of\s+"
     rf"(?:(?:{QUALIFIER_PATTERN}|another|an\s+additional|a\s+further)\s+)?$",
     re.IGNORECASE,
 )
@@ -224,7 +224,7 @@ _NOUN_OF_MEASURES = {
     "murder": "killed", "murders": "killed", "slaughter": "killed",
     "displacement": "displaced", "arrest": "detained", "arrests": "detained",
     "detention": "detained", "evacuation": "evacuated", "disappearance": "missing",
-    "rescue": "saved", "injuries": "injured", "injury": "injured", "wounding": "injured",
+    "injuries": "injured", "injury": "injured", "wounding": "injured",
     "exodus": "displaced", "flight": "displaced", "influx": "displaced",
     "whereabouts": "missing",
     "abduction": "abducted", "abductions": "abducted", "kidnapping": "abducted",

@@ -147,7 +147,7 @@ MEASURES_AFTER = {
     "fell into the hands of": "detained", "fell into enemy hands": "detained",
     "evacuated": "evacuated", "evacuees": "evacuated", "bussed out": "evacuated",
     "bused out": "evacuated",
-    "saved": "saved", "rescued": "saved", "spared": "saved",
+    "saved": "saved", "spared": "saved",  # not "155 were rescued": survivors, no claim
     "bodies": "killed", "corpses": "killed",
     "idps": "displaced", "internal refugees": "displaced", "arrivals": "displaced",
     "new arrivals": "displaced", "arbitrary detention": "detained", "arbitrary arrests": "detained",
