@@ -609,6 +609,15 @@ def sentence_claims(
     return claims
 
 
+# A sentence whose subject is estimates or counts no one is named for: the text's own summary of
+# them ("Estimates of the deaths ranged from …", "Other counts have reached …").
+_UNOWNED_ESTIMATES_RE = re.compile(
+    r"^\W*(?:(?:other|wider|some|most|later|earlier|higher|lower|unofficial|various)\s+)?"
+    r"(?:estimates|counts|tallies)\b(?![^.;]*\b(?:by|from|of)\s+(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class _Prior:
     """The sources known before the sentence: the claimant ranker's candidates from earlier text."""
@@ -634,6 +643,8 @@ def _rank_claimant(
     (grammar/ranking.py) scores best among that voice and the sources the text names."""
     if claim.attributed and claim.claimant_kind != "outlet":
         return
+    if _UNOWNED_ESTIMATES_RE.match(sentence):
+        return  # "Estimates of the deaths ranged from 5,000 to 9,000": no one's but the text's
     slate = ranking.Slate(state.outlet)
     position = claim.quantity.start
     here = ranking.clause_of(sentence, position)
