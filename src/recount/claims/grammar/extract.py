@@ -609,6 +609,28 @@ def sentence_claims(
     return claims
 
 
+# Reported speech goes on in the tense it was shifted back to: "… said 600 civilians had been
+# killed in August. The deadliest day had been 9 August, when … left 41 dead."
+_SAID_HAD_RE = re.compile(
+    r"\b(?:said|told|reported|stated|added)\b[^.;]{0,120}\bhad\s+(?:been\s+)?\w+",
+    re.IGNORECASE,
+)
+_HAD_BEFORE_RE = re.compile(r"\bhad\s+(?:been\s+)?\w+", re.IGNORECASE)
+
+
+def _speech_goes_on(sentence: str, position: int, state: DocumentState) -> bool:
+    """Whether a sentence with no source of its own, its verb in the past perfect, goes on with
+    the previous sentence's reported speech in the past perfect."""
+    start = max(
+        state.text.rfind(".", 0, max(state.offset - 2, 0)), state.text.rfind("\n", 0, state.offset)
+    )
+    previous = state.text[start + 1 : state.offset]
+    return (
+        _HAD_BEFORE_RE.search(sentence[:position]) is not None
+        and _SAID_HAD_RE.search(previous) is not None
+    )
+
+
 # A sentence whose subject is estimates or counts no one is named for: the text's own summary of
 # them ("Estimates of the deaths ranged from …", "Other counts have reached …").
 _UNOWNED_ESTIMATES_RE = re.compile(
@@ -706,6 +728,8 @@ def _rank_claimant(
     ranking.finish(slate.candidates, setting)
     claim.slate = slate.candidates
     chosen = ranking.best(claim.slate)
+    if not cues and prior.previous is not None and _speech_goes_on(sentence, position, state):
+        chosen = ranking.Candidate(*prior.previous)  # the slate stays the ranker's, as fitted
     if chosen.name is not None:
         claim.claimant, claim.claimant_kind, claim.attributed = chosen.name, chosen.kind, True
 
