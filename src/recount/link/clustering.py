@@ -528,7 +528,7 @@ def cluster(
     two of that list's records in one person unless they are a must-link or a pair in
     `scored_within` (sorted a * n_records + b, a < b): lists that rarely name a person twice.
     `weighed_fathers`: pairs (a * n_records + b, a < b) whose own score weighed their fathers'
-    names (`comparisons.father`, learnt) and still reached the threshold: the father guard
+    names (`link.father_evidence`, learnt) and still reached the threshold: the father guard
     leaves them to that evidence and guards only records no such score joins."""
     parent = list(range(n_records))
     members: dict[int, list[int]] = {}

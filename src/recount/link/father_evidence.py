@@ -8,7 +8,7 @@ threshold and its fathers sit at a level the model learnt as evidence for one pe
 match weight of zero or more), the score has weighed them and the guard gives way. Where the
 level weighs against (fathers the model reads as another name), or no score joins the two
 records, the guard stands: on lists where relatives are dense, EM's match class takes in
-cousins and under-weighs differing fathers (the `mixed` world: 135 false joins for 14 true,
+cousins and under-weighs differing fathers (the `mixed` world: 135 false joins for 18 true,
 note 218), so the guard is kept where that evidence is short.
 """
 
