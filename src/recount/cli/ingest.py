@@ -223,7 +223,7 @@ def _print_other_encoding(ws: Workspace, accounting, source_id: str) -> None:
 def _print_flags(ws: Workspace, accounting) -> None:
     """Per source, how many values were kept but flagged, by flag: an age column of bands
     ('18-30') or dates in words the reader does not know show here, not only in an export."""
-    from recount.ingest.dates import READ_ETHIOPIAN
+    from recount.ingest.dates import READ_ETHIOPIAN, READ_HIJRI
     from recount.ingest.values import UNMAPPED_ADMIN_UNIT
     from recount.reference import available_packs
 
@@ -258,5 +258,13 @@ def _print_flags(ws: Workspace, accounting) -> None:
             "in the Ethiopian calendar, as the list's marked dates (ሕዳር 19 2013, 19/03/2013 ዓ.ም.) "
             'are; say which calendar they are in with calendar = "ethiopian" or "gregorian" '
             "in the list's [[sources]] block",
+            markup=False,
+        )
+    if flags["flag"].str.endswith(READ_HIJRI).any():
+        console.print(
+            f"  {READ_HIJRI}: dates written without a calendar's mark (15/06/1437) were read in "
+            "the Hijri calendar, as their years are those of the list's marked Hijri dates "
+            '(15/06/1437هـ, 15 جمادى الآخرة 1437); calendar = "gregorian" in its [[sources]] '
+            "block keeps them Gregorian",
             markup=False,
         )

@@ -10,7 +10,9 @@ does not exist (31/02, year 0) is kept out of the date and flagged, and the text
 `_raw` column. A date in the Ethiopian calendar (its month names, ሕዳር 19 2013, or the
 era written after the year, 19/03/2013 ዓ.ም. or E.C.) is converted to the Gregorian one; so
 are a source's numeric dates without the era when its config says `calendar = "ethiopian"`,
-or when its marked dates show it (`decide_calendar`).
+or when its marked dates show it (`decide_calendar`). A Hijri date (its month names, 15 جمادى
+الآخرة 1437, or the era after the year, 15/06/1437هـ or AH) is converted too, and so is a bare
+date whose year is among the source's marked Hijri years (`hijri_years`).
 """
 
 from __future__ import annotations
@@ -110,6 +112,18 @@ _ETHIOPIAN_MONTHS = re.compile(
     + "|".join(re.escape(n) for n in sorted(_ETHIOPIAN_MONTH_BY_NAME, key=len, reverse=True))
     + r")\.?(?![^\W\d_])"
 )
+_HIJRI_MONTH_BY_NAME = {
+    fold(name): number for number, names in calendars.HIJRI_MONTHS.items() for name in names
+}
+_HIJRI_MONTHS = re.compile(
+    r"(?<![^\W\d_])("
+    + "|".join(re.escape(n) for n in sorted(_HIJRI_MONTH_BY_NAME, key=len, reverse=True))
+    + r")\.?(?![^\W\d_])"
+)
+# The Hijri era after the year (folded: هـ is ه): 1437هـ, 1437 هجري, 1437 AH, 1437H.
+_HIJRI_ERA = re.compile(r"(?<=\d)\s*(ه|هجري|هجريه|a\.?\s*h\.?|h)\.?$")
+# An unmarked date read in the Hijri calendar: its year is one of the source's marked Hijri years.
+READ_HIJRI = "date_read_hijri"
 # The Ethiopian era after the year: ዓ.ም. (ዓመተ ምሕረት, year of mercy), E.C. (Ethiopian calendar).
 _ETHIOPIAN_ERA = re.compile(r"(?<=\d)\s*(ዓ\s*[./]?\s*ም\.?|ዓመተ\s*ምሕረት|e\.?\s*c\.?|eth\.?\s*cal\.?)$")
 ETHIOPIAN, GREGORIAN = CALENDARS
@@ -180,6 +194,8 @@ def _clean(raw: str) -> str:
     text = _TIME.sub("", text).strip()
     text = _ETHIOPIAN_ERA.sub(" #era#", text).strip()
     text = _ETHIOPIAN_MONTHS.sub(lambda m: f"#{_ETHIOPIAN_MONTH_BY_NAME[m.group(1)]}#", text)
+    text = _HIJRI_ERA.sub(" !era!", text).strip()
+    text = _HIJRI_MONTHS.sub(lambda m: f"!{_HIJRI_MONTH_BY_NAME[m.group(1)]}!", text)
     text = _ERA.sub("", text).strip()
     text = _MONTH_NAMES.sub(lambda m: f"@{_MONTH_BY_NAME[m.group(1)]}@", text)
     return _OF.sub(" ", text)
@@ -209,7 +225,7 @@ def decide_calendar(values: Sequence[str], dayfirst: bool = True) -> str | None:
     marked, unmarked = [], []
     for value in values:
         text = _clean(value)
-        if text and text not in NO_DATE_WORDS:
+        if text and text not in NO_DATE_WORDS and "!" not in text:  # a Hijri date is marked Hijri
             (marked if "#" in text else unmarked).append(text)
     if len(marked) < MIN_MARKED_SHARE * (len(marked) + len(unmarked)):
         return None  # none, or a stray word read as an Ethiopian month: the list is Gregorian
@@ -238,7 +254,9 @@ def parse_dates(
 
     `calendar` (ETHIOPIAN) is how the source's unmarked dates are read; decided from `values`
     when not given. `flag_unmarked`: an unmarked date read as Ethiopian is flagged
-    `READ_ETHIOPIAN` (the calendar was decided, not declared).
+    `READ_ETHIOPIAN` (the calendar was decided, not declared). Unless the calendar is
+    Ethiopian or declared Gregorian, an unmarked date in the years of the marked Hijri ones is
+    read as Hijri and flagged `READ_HIJRI`.
     """
     today = today or dt.date.today()
     if date_format:
@@ -247,8 +265,25 @@ def parse_dates(
         dayfirst = decide_dayfirst(values)
     if calendar is None:
         calendar = decide_calendar(values, dayfirst)
-    parsed = [_with_checks(_parse_one(v, dayfirst, calendar, flag_unmarked), today) for v in values]
+    declared_gregorian = calendar == GREGORIAN and not flag_unmarked
+    hijri = set() if calendar == ETHIOPIAN or declared_gregorian else hijri_years(values)
+    parsed = [
+        _with_checks(_parse_one(v, dayfirst, calendar, flag_unmarked, hijri), today) for v in values
+    ]
     return parsed, dayfirst
+
+
+def hijri_years(values: Sequence[str]) -> set[int]:
+    """The years (and one either side) of a source's dates marked Hijri: a bare date written in
+    them (15/06/1437 beside 16/06/1437هـ) is Hijri too. Hijri years are 579 behind and run
+    about 3% faster, so a list of deaths from one period never has its Gregorian years there."""
+    years = set()
+    for value in values:
+        text = _clean(value)
+        if "!" in text and (date := _read_hijri(text).date) is not None:
+            year = calendars.hijri_from_gregorian(date)[0]
+            years |= {year - 1, year, year + 1}
+    return years
 
 
 def _strptime(raw: str, date_format: str) -> ParsedDate:
@@ -267,13 +302,24 @@ def _strptime(raw: str, date_format: str) -> ParsedDate:
 
 
 def _parse_one(
-    raw: str, dayfirst: bool, calendar: str | None = None, flag_unmarked: bool = False
+    raw: str,
+    dayfirst: bool,
+    calendar: str | None = None,
+    flag_unmarked: bool = False,
+    hijri: set[int] | frozenset[int] = frozenset(),
 ) -> ParsedDate:
     text = _clean(raw)
     if not raw.strip() or text in NO_DATE_WORDS:
         return ParsedDate(None, None, None)
     if "#" in text:
         return _read_ethiopian(text)
+    if "!" in text:
+        return _read_hijri(text)
+    if hijri and "@" not in text:
+        read = _read(text, dayfirst, _make)
+        if read.date is not None and read.date.year in hijri:
+            read = _read(text, True, _make_hijri)
+            return ParsedDate(read.date, read.precision, read.flag or READ_HIJRI)
     if calendar == ETHIOPIAN and "@" not in text:
         read = _read_ethiopian(text)
         if flag_unmarked and read.date is not None and read.flag is None:
@@ -287,6 +333,12 @@ def _read_ethiopian(text: str) -> ParsedDate:
     the 13th month is Pagume."""
     text = re.sub(r"#(\d+)#", r"@\1@", text.replace("#era#", "")).strip()
     return _read(text, True, _make_ethiopian, months=13)
+
+
+def _read_hijri(text: str) -> ParsedDate:
+    """A cleaned date in the Hijri calendar, day/month/year or year/month/day."""
+    text = re.sub(r"!(\d+)!", r"@\1@", text.replace("!era!", "")).strip()
+    return _read(text, True, _make_hijri)
 
 
 def _read(text: str, dayfirst: bool, make, months: int = 12) -> ParsedDate:
@@ -371,6 +423,23 @@ def _make_ethiopian(year: int, month: int, day: int, precision: str) -> ParsedDa
         return ParsedDate(dt.date(calendars.to_gregorian(year, 7, 1).year, 1, 1), "year", None)
     except ValueError:
         return _coarser(year, month, precision, _make_ethiopian)
+
+
+def _make_hijri(year: int, month: int, day: int, precision: str) -> ParsedDate:
+    """A Hijri date as a Gregorian one; a month is the Gregorian month holding its 15th day, a
+    year the Gregorian year of its 7th month, as for Ethiopian dates."""
+    try:
+        if precision == "day":
+            return ParsedDate(calendars.hijri_to_gregorian(year, month, day), "day", None)
+        if precision == "month":
+            return ParsedDate(
+                calendars.hijri_to_gregorian(year, month, 15).replace(day=1), "month", None
+            )
+        return ParsedDate(
+            dt.date(calendars.hijri_to_gregorian(year, 7, 1).year, 1, 1), "year", None
+        )
+    except ValueError:
+        return _coarser(year, month, precision, _make_hijri)
 
 
 def _with_checks(parsed: ParsedDate, today: dt.date) -> ParsedDate:

@@ -166,7 +166,7 @@ class CountryPack:
             text = self._labels.sub("", text).strip()
         if self._articles is not None:
             text = self._articles.sub("", text)
-        return re.sub(r"[^\w]+", "", text).replace("_", "")
+        return _NOT_LETTERS.sub("", text).replace("_", "")
 
     def find_places(self, text: str) -> list[PlaceMention]:
         """Admin units and known places named in free text, left to right, longest first.
@@ -329,6 +329,12 @@ def country_pack(code: str | None) -> CountryPack:
     )
 
 
+# What a lookup key leaves out: punctuation and spaces, and the modifier letters that mark an
+# ayn or a hamza in romanised Arabic (ISO's 'Tāʻizz' is a list's 'Taizz', as 'Ta’izz' already was).
+_NOT_LETTERS = re.compile(r"[^\w]+|[ʻʼʽʾʿˀˁ]")
+# A bracket in an ISO 3166-2 name: another name of the unit ('Catalunya [Cataluña]'), its kind
+# ('Amānat al ‘Āşimah [city]') or a code ('Stockholms län [SE-01]').
+_BRACKET = re.compile(r"\s*\[([^\]]*)\]")
 # Words written around an admin unit's name in lists ("Departamento de Huehuetenango", "North
 # Darfur State"), besides the ISO 3166-2 type of the country's units.
 _ADMIN_LABELS = (
@@ -373,12 +379,34 @@ def iso_admin_units(code: str) -> tuple[AdminUnit, ...]:
         ),
         key=lambda unit: unit.code,
     )
+    names = {
+        unit.code: {_translation(language).gettext(unit.name) for language in _ISO_LANGUAGES}
+        for unit in top
+    }
+    # a name without its bracket that is another unit's name (Russian 'Сана [город]', the city,
+    # beside 'Сана', the governorate) is left out
+    taken = Counter(fold_text(name) for spellings in names.values() for name in spellings)
     units = []
     for unit in top:
-        spellings = {_translation(language).gettext(unit.name) for language in _ISO_LANGUAGES}
+        spellings = names[unit.code]
+        spellings |= {
+            form
+            for spelling in spellings
+            for form in _unbracketed(spelling)
+            if not taken[fold_text(form)]
+        }
         variants = tuple(sorted(spellings - {unit.name}))
         units.append(AdminUnit(unit.code, None, unit.name, None, variants))
     return tuple(units)
+
+
+def _unbracketed(name: str) -> list[str]:
+    """An ISO name without its bracket, and the bracket when it holds another name (capitalised,
+    no code): lists write 'Catalunya' or 'Cataluña', and 'Amanat al Asimah' without '[city]'."""
+    if not (found := _BRACKET.findall(name)):
+        return []
+    inner = [text for text in found if text[:1].isupper() and not re.search(r"\d|[A-Z]{2}-", text)]
+    return [_BRACKET.sub("", name).strip(), *inner]
 
 
 @cache

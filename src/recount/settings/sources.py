@@ -78,7 +78,8 @@ class SourceConfig(Section):
     calendar: str | None = setting(
         None,
         "of the dates written without a calendar's mark (19/03/2013); detected when absent: "
-        "Gregorian unless the list's marked dates (ሕዳር 19 2013, ዓ.ም.) show them Ethiopian",
+        "Gregorian unless the list's marked dates (ሕዳር 19 2013, ዓ.ም.) show them Ethiopian, "
+        "or (one by one) Hijri where their years are its marked Hijri dates' (1437هـ)",
         choices=CALENDARS,
     )
     name: str | None = setting(None, "the list's full name, for the report")
