@@ -7,7 +7,9 @@ person's two records for relatives, and each half counts as someone only one lis
 on one list +32% on the DR Congo lists, note 168).
 
 Learnt from the records at hand, with no language assumed. Pairs of records that hold the same
-other names (family name, postnom, father's name), die within a week (in the same month where a
+other names (family name, postnom, father's name), or one of which holds only some of the
+other's (lists drop a postnom or a second surname: identical other names alone gave 113 pairs
+and 2 forms on a Guatemala-like seed, note 220), die within a week (in the same month where a
 record gives only the month), agree on every other field both give (sex, year of birth within a
 year, place, admin unit) and have a year of birth or a place to agree on, but hold different
 given names, are mostly one person written two ways; the rest are namesakes and brothers
@@ -46,8 +48,9 @@ TWO_NAMES = 0.05
 # Dates of death this many days apart still agree (lists shift a date by a day or two).
 DAYS_APART = 7
 UNKNOWN_SEX = "?"
-# Records sharing other names and a month beyond this many are namesakes (a common family name
-# alone at a million records): left out, which bounds the pairs compared (20,000 people: 19).
+# A record whose rarest other name more records than this hold in its month is compared with
+# none (a common family name alone at a million records: namesakes), which bounds the pairs
+# compared to this many per record.
 MAX_ALIKE = 100
 # The link input's columns that hold name keys joined by spaces (besides its lists of keys).
 KEY_TEXTS = (
@@ -55,18 +58,30 @@ KEY_TEXTS = (
 )  # fmt: skip
 
 PAIRS_SQL = f"""
-select distinct l.rest, l.dod_month, least(l.given_key, r.given_key) as x,
-    greatest(l.given_key, r.given_key) as y, coalesce(l.sex, r.sex, '{UNKNOWN_SEX}') as sex
-from alike l join alike r on l.rest = r.rest and l.dod_month = r.dod_month and l.row < r.row
-where l.given_key <> r.given_key
-  and (l.sex is null or r.sex is null or l.sex = r.sex)
-  and (l.date_precision <> 'day' or r.date_precision <> 'day'
-       or abs(l.dod_day - r.dod_day) <= {DAYS_APART})
-  and (l.birth_year is null or r.birth_year is null or abs(l.birth_year - r.birth_year) <= 1)
-  and (l.place_key is null or r.place_key is null or l.place_key = r.place_key)
-  and (l.governorate is null or r.governorate is null or l.governorate = r.governorate)
-  and ((l.birth_year is not null and r.birth_year is not null)
-       or (l.place_key is not null and r.place_key is not null))
+with keyed as (
+    select row, unnest(rest_list) as t, dod_month from alike
+),
+pairs as (
+    select l.*, r.given_key as r_given, r.sex as r_sex, r.dod_day as r_day,
+        r.date_precision as r_precision, r.birth_year as r_born, r.place_key as r_place,
+        r.governorate as r_area
+    from alike l
+    join keyed k on k.t = l.key_token and k.dod_month = l.dod_month and k.row <> l.row
+    join alike r on r.row = k.row
+    where list_has_all(r.rest_list, l.rest_list)
+      and (len(l.rest_list) < len(r.rest_list) or l.row < r.row)
+)
+select distinct rest, dod_month, least(given_key, r_given) as x,
+    greatest(given_key, r_given) as y, coalesce(sex, r_sex, '{UNKNOWN_SEX}') as sex
+from pairs
+where given_key <> r_given
+  and (sex is null or r_sex is null or sex = r_sex)
+  and (date_precision <> 'day' or r_precision <> 'day' or abs(dod_day - r_day) <= {DAYS_APART})
+  and (birth_year is null or r_born is null or abs(birth_year - r_born) <= 1)
+  and (place_key is null or r_place is null or place_key = r_place)
+  and (governorate is null or r_area is null or governorate = r_area)
+  and ((birth_year is not null and r_born is not null)
+       or (place_key is not null and r_place is not null))
 """
 
 
@@ -82,8 +97,8 @@ class LearntName:
 
 
 def alike_pairs(frame: pd.DataFrame) -> pd.DataFrame:
-    """The given names (x, y) and sex of each pair of records of `frame` (the link input)
-    alike in everything but their given names (module docstring)."""
+    """The given names (x, y), sex and shorter other names (`rest`) of each pair of records of
+    `frame` (the link input) alike in everything but their given names (module docstring)."""
     columns = ["given_key", "sex", "dod_day", "dod_month", "date_precision", "birth_year"]
     columns += ["place_key", "governorate"]
     usable = (
@@ -93,13 +108,24 @@ def alike_pairs(frame: pd.DataFrame) -> pd.DataFrame:
         & frame["date_precision"].isin(["day", "month"])
     )
     records = frame.loc[usable, columns].copy()
-    records["rest"] = [
-        " ".join(sorted(set(tokens) - {given})) if given in tokens else ""
+    records["rest_list"] = [
+        sorted(set(tokens) - {given}) if given in tokens else []
         for tokens, given in zip(frame.loc[usable, "tokens"], records["given_key"], strict=True)
     ]
-    records = records[records["rest"] != ""]
-    crowd = records.groupby(["rest", "dod_month"])["rest"].transform("size")
-    records = records[crowd <= MAX_ALIKE]
+    records = records[records["rest_list"].map(len) > 0]
+    if records.empty:  # no record holds another name beside its given name
+        return pd.DataFrame(columns=["rest", "dod_month", "x", "y", "sex"])
+    records["rest"] = records["rest_list"].map(" ".join)
+    # each record is joined to those holding its rarest other name in its month; a name more
+    # than MAX_ALIKE records hold there finds namesakes, not one person (no key then)
+    held = records[["rest_list", "dod_month"]].explode("rest_list")
+    rarity = held["rest_list"].value_counts()
+    records["key_token"] = [
+        min(rest, key=lambda t: (rarity[t], t)) for rest in records["rest_list"]
+    ]
+    crowd = held.groupby(["rest_list", "dod_month"]).size()
+    keyed = pd.MultiIndex.from_arrays([records["key_token"], records["dod_month"]])
+    records.loc[crowd.reindex(keyed).to_numpy() > MAX_ALIKE, "key_token"] = None
     records["row"] = np.arange(len(records))
     con = duckdb.connect()
     try:
