@@ -356,19 +356,26 @@ def simulator_table(people: int, **world) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def bench_hierarchical(
-    people: int, methods: list[str], settings: dict, workers: int, worlds: list[str]
+    people: int,
+    methods: list[str],
+    settings: dict,
+    workers: int,
+    worlds: list[str],
+    K: int | None = None,
 ) -> None:
     """`recount mse --strata governorate,year` (its Python path) on the simulator's strata:
-    coverage and bias of the stratum truths, the total, diagnostics, time."""
+    coverage and bias of the stratum truths, the total, diagnostics, time. `K`, the
+    [estimate] key, when given (default: the stage's)."""
     from recount.estimate.mse import estimate_stratified
     from recount.settings.estimate import EstimateSettings, HlcmcrSettings
 
     strata = ["governorate", "year"]
+    classes = {} if K is None else {"K": K}
     for world in worlds:
         options = HIERARCHICAL_WORLDS[world]
         table, truth = simulator_table(people, **options)
         hlcmcr = HlcmcrSettings().with_overrides(**settings)
-        estimate_options = EstimateSettings(methods=tuple(methods), hlcmcr=hlcmcr)
+        estimate_options = EstimateSettings(methods=tuple(methods), hlcmcr=hlcmcr, **classes)
         started, cpu = time.perf_counter(), time.process_time()
         rows = estimate_stratified(table, strata, estimate_options, workers)
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
@@ -405,7 +412,7 @@ def bench_hierarchical(
                 "hierarchical_strata",
                 world=world,
                 method=method,
-                settings=settings if method == "hlcmcr" else {},
+                settings=settings | classes if method == "hlcmcr" else {},
                 wall_seconds_all_methods=round(seconds, 1),
                 cpu_seconds_main_process=round(cpu, 1),
                 **figures,
@@ -572,6 +579,7 @@ def main() -> None:
     parser.add_argument(
         "--hlcmcr-a-lambda", type=float, help="hierarchical: the capture prior's first shape"
     )
+    parser.add_argument("--hlcmcr-K", type=int, help="hierarchical: [estimate] K (default 10)")
     parser.add_argument(
         "--worlds", default=",".join(HIERARCHICAL_WORLDS), help="hierarchical: worlds to run"
     )
@@ -609,7 +617,12 @@ def main() -> None:
         if args.ess_target:
             settings |= {"ess_target": args.ess_target, "max_sweeps": args.max_sweeps}
         bench_hierarchical(
-            args.people, args.methods.split(","), settings, args.workers, args.worlds.split(",")
+            args.people,
+            args.methods.split(","),
+            settings,
+            args.workers,
+            args.worlds.split(","),
+            args.hlcmcr_K,
         )
     if "r_peer" in parts:
         for population in args.populations.split(","):

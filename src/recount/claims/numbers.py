@@ -38,6 +38,11 @@ NUMERAL_SCALES = {
     "milhões": 1_000_000, "milhão": 1_000_000, "milliarden": 1_000_000_000,
     "milliards": 1_000_000_000, "tausend": 1_000, "mil": 1_000, "mila": 1_000,
     "milioni": 1_000_000,
+    # Russian, Arabic, Urdu and Hindi: "25 тысяч", "40 ہزار", "2 лакх" (a lakh is 100,000)
+    "тысяч": 1_000, "тысячи": 1_000, "тысяча": 1_000, "миллион": 1_000_000,
+    "миллиона": 1_000_000, "миллионов": 1_000_000, "ألف": 1_000, "آلاف": 1_000,
+    "مليون": 1_000_000, "ہزار": 1_000, "हज़ार": 1_000, "हजार": 1_000, "لاکھ": 100_000,
+    "लाख": 100_000, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000,
 }  # fmt: skip
 
 # Vague counts: (value = ACLED's conservative code, high end of what the word can mean).
@@ -100,6 +105,9 @@ QUALIFIERS = {
     "à peu près": "about", "unos": "about", "unas": "about", "cirka": "about",
     "aprox.": "about", "più di": "more_than", "jusqu'à": "up_to", "fino a": "up_to",
     "mer än": "more_than", "över": "more_than", "minst": "at_least", "nästan": "nearly",
+    # quoted in Russian: "более 25 тысяч", "по крайней мере 25 тысяч"
+    "более": "more_than", "свыше": "more_than", "около": "about", "почти": "nearly",
+    "не менее": "at_least", "по крайней мере": "at_least", "как минимум": "at_least",
 }  # fmt: skip
 ABOUT_BAND = 0.10  # "about N": N +/- 10 %
 NEARLY_BAND = 0.10  # "nearly N": from N - 10 % up to N
@@ -139,7 +147,9 @@ _FEW_SCALE = "|".join(FEW_SCALES)
 def _core(tag: str) -> str:
     """One number: numeral with an optional scale, a few/several + scale, a fraction, words or a vague word."""
     return (
-        rf"(?:(?P<{tag}_num>{_NUMERAL}){_SUFFIX.format(name=tag + '_suffix')}(?![\w]){_SCALE_WORD.format(name=tag + '_scale')}"
+        # "10000s of people", "100's of": a power of ten in the plural, a vague count of that scale
+        rf"(?:(?P<{tag}_tens>10{{1,6}}['’]?s)(?=\s+of\b)"
+        rf"|(?P<{tag}_num>{_NUMERAL}){_SUFFIX.format(name=tag + '_suffix')}(?![\w]){_SCALE_WORD.format(name=tag + '_scale')}"
         rf"|(?P<{tag}_few>(?:{_FEW})\s+(?:{_FEW_SCALE})(?:\s+(?:thousand|million))?)(?!\w)"
         rf"|(?P<{tag}_words>{_WORDNUM})\b"
         rf"|(?P<{tag}_frac>{_FRACTION})\b"
@@ -167,13 +177,16 @@ QUANTITY_RE = re.compile(
     # any numeral glued to an infobox's measure label ("Deaths17", "Injured20")
     rf"|(?-i:{_GLUED_LABEL})|(?<=[A-Za-z])(?=[~≈]\s*\d))"
     rf"(?:(?P<between>between|from|zwischen|entre|från)\s+)?"
-    rf"(?:(?P<qualifier>{_QUALIFIER})\s+(?:(?:another|a\s+further|an\s+additional)\s+|a\s+(?=\d))?|(?P<tilde>[~≈])\s*)?"
+    rf"(?:(?P<qualifier>{_QUALIFIER})\s+(?:(?:another|a\s+further|an\s+additional)\s+|a\s+(?=\d))?|(?P<tilde>[~≈])\s*|(?P<sign>[>≥])\s*)?"
     rf"{_core('a')}"
     # a spaced em dash is a clause's dash, and so is a spaced dash after a year ("Nairobi,
     # 4 October 1993 — Twelve soldiers", "in 2014 – 12 were killed"): no range
     rf"(?:(?!\s+—\s|(?<=(?<![\d,.])(?:19|20)\d\d)\s+[-–]\s)"
     rf"\s*(?P<sep>(?(between)(?:-|–|—|\b(?:to|and|und|bis|y|e|et|à|till)(?!\w))|(?:-|–|—|\bto\b|\bor\b|\bà(?!\w))))\s*{_core('b')})?"
-    rf"(?P<plus>\+|-plus\b|\s+or\s+more\b|\s+or\s+so\b|\s+plus\b)?",
+    # Urdu's "more than" after the count: "40 ہزار سے زائد"
+    # and an infobox's "5,000 (approximate)"
+    rf"(?P<plus>\+|-plus\b|\s+or\s+more\b|\s+or\s+so\b|\s+plus\b|\s+سے\s+زائد"
+    rf"|\s*\((?:approximate(?:ly)?|approx\.?|estimated|est\.)\))?",
     re.IGNORECASE,
 )
 
@@ -288,6 +301,10 @@ def _core_value(match: re.Match[str], tag: str) -> _Core | None:
         if value is None:
             return None
         return _Core(value, value, value, False, any(s in words.lower() for s in SCALES))
+    tens = match.group(f"{tag}_tens")
+    if tens is not None:
+        low = int(tens.rstrip("'’s"))
+        return _Core(float(low), float(low), float(10 * low - 1), True, True)
     vague = match.group(f"{tag}_vague")
     if vague is not None:
         low, high = VAGUE[" ".join(vague.lower().split())]
@@ -382,11 +399,13 @@ def _to_quantity(match: re.Match[str]) -> Quantity | None:
         return _range(match, start, first, second)
     if match.group("tilde"):
         qualifier = qualifier or "about"  # "~100,000": about (inside a range, the range's ends)
+    if match.group("sign"):
+        qualifier = qualifier or ("more_than" if match.group("sign") == ">" else "at_least")
     end = _first_core_end(match)
     plus = (match.group("plus") or "").lower().split()
     if plus:
         end = match.end("plus")
-        if plus == ["or", "so"]:
+        if plus == ["or", "so"] or plus[0].startswith("("):
             qualifier = qualifier or "about"
         elif plus == ["or", "more"]:
             qualifier = qualifier or "at_least"
@@ -434,7 +453,7 @@ def _range(match: re.Match[str], start: int, first: _Core, second: _Core) -> Qua
 
 
 def _first_group(match: re.Match[str]) -> str:
-    for name in ("a_num", "a_few", "a_frac", "a_words", "a_vague"):
+    for name in ("a_num", "a_few", "a_frac", "a_words", "a_vague", "a_tens"):
         if match.group(name) is not None:
             return name
     return "a_num"

@@ -513,6 +513,7 @@ def cluster(
     only_person_pass: bool = False,
     once_lists: dict[int, float] | None = None,
     scored_within: np.ndarray | None = None,
+    weighed_fathers: np.ndarray | None = None,
 ) -> ClusterResult:
     """Cluster records 0..n_records-1 given links (left[k], right[k]) with weights.
 
@@ -525,7 +526,10 @@ def cluster(
     names one other person to that person (`link.only_candidates.only_person`), the guards
     judging it. `once_lists`: list code (`facts.source`) -> the match weight a link needs to put
     two of that list's records in one person unless they are a must-link or a pair in
-    `scored_within` (sorted a * n_records + b, a < b): lists that rarely name a person twice."""
+    `scored_within` (sorted a * n_records + b, a < b): lists that rarely name a person twice.
+    `weighed_fathers`: pairs (a * n_records + b, a < b) whose own score weighed their fathers'
+    names (`link.father_evidence`, learnt) and still reached the threshold: the father guard
+    leaves them to that evidence and guards only records no such score joins."""
     parent = list(range(n_records))
     members: dict[int, list[int]] = {}
     forbidden: dict[int, set[int]] = defaultdict(set)
@@ -536,6 +540,7 @@ def cluster(
     guarded = facts.guarded_sources
     given_guard = "given" in name_guards and bool(facts.given)
     father_guard = "father" in name_guards and bool(facts.father)
+    fathers_weighed = frozenset(weighed_fathers.tolist()) if weighed_fathers is not None else ()
     birth = (
         facts.birth_day if len(facts.birth_day) else np.full(n_records, UNKNOWN_DAY, dtype=np.int64)
     )
@@ -642,7 +647,7 @@ def cluster(
                 )
             ):
                 return "given"
-        if father_guard:
+        if father_guard and min(a, b) * n_records + max(a, b) not in fathers_weighed:
             fa, fb = facts.father[a], facts.father[b]
 
             def fathers_differ(alike: frozenset[tuple[str, str]]) -> bool:

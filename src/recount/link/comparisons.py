@@ -38,6 +38,10 @@ SAME_PLACE_SAME_DAY = "same, on the same day"
 # (`training.share_m_with_parent`).
 SPLIT_FOR_U = {SAME_PLACE_SAME_DAY: "same"}
 ONLY_THE_UNIT = "one names only the first-level unit the other lies in"
+# One name slot compared on its own (`one_name`): comparison -> the link input's column.
+NAME_SLOTS = {"father": "father_key", "family": "family_key"}
+# Jaro-Winkler at which two keys of one slot are alike (a spelling, not another name)
+NAMES_ALIKE = 0.7
 
 
 @dataclass(frozen=True)
@@ -153,6 +157,32 @@ def names(d: Dialect, near: float, token_columns: list[str]) -> dict[str, Any]:
             level(f"{shared} >= 1 and ({rarest_shared})", RAREST_NAME_AGREES),
             level(f"{shared} >= 1", "one name agrees"),
             level("ELSE", "All other comparisons"),
+        ],
+    )
+
+
+def one_name(d: Dialect, name: str, column: str) -> dict[str, Any]:
+    """One name slot (the father's, the family name) where it is not among the other record's
+    names: a letter apart, alike, or another name.
+
+    The names comparison counts every name as one token among the others: a person's records
+    that spell the father two ways, cousins named after one grandfather (given, grandfather's
+    and family name alike, fathers brothers), namesakes of two common names and different
+    families all fall in one level. Which name differs, and how far, tells them apart, so this
+    comparison weighs it, learnt on the workspace's own pairs (`training`, with the names).
+    Where the two agree (or either is missing) it says nothing: the names comparison has
+    counted that agreement already.
+    """
+    a, b = f"{column}_l", f"{column}_r"
+    agree = f"{a} = {b} or {d.contains('tokens_r', a)} or {d.contains('tokens_l', b)}"
+    return comparison(
+        name,
+        f"{column} where the other's names lack it",
+        [
+            level(f"{a} is null or {b} is null or {agree}", "null", null=True),
+            level(f"{d.edit_distance(a, b)} <= 1", "a letter apart"),
+            level(d.nearly(a, b, NAMES_ALIKE), "alike"),
+            level("ELSE", "another name"),
         ],
     )
 

@@ -26,6 +26,9 @@ CORE_FIELDS = {
     "governorate": "governorate",
     "place": "place_key",
     "place_of_birth": "birth_place",
+    # the names stage's guesses of the father's and the family name
+    "father": "father_key",
+    "family": "family_key",
 }
 
 

@@ -42,6 +42,9 @@ M_FLOOR = 0.01
 # (a month or year typed wrong, day and month exchanged): 4% between the last two levels.
 M_PRIORS = {
     "name": [0.5, 0.1, 0.12, 0.1, 0.05, 0.04, 0.04, 0.02, 0.015, 0.015],
+    # a letter apart, alike, another name (where neither's names hold the other's)
+    "father": [0.5, 0.3, 0.2],
+    "family": [0.5, 0.3, 0.2],
     "date_of_death": [0.62, 0.12, 0.1, 0.06, 0.06, 0.02, 0.02],
     "date_of_birth": [0.8, 0.06, 0.03, 0.02, 0.03, 0.02, 0.02, 0.02],
     # ages alike or not where a date is missing; then years of birth within 1, 3, 8, else
@@ -77,6 +80,9 @@ def comparisons_for(fields: Fields, preset: Preset, dialect: str) -> list[dict[s
     """One comparison per field present, in a stable order."""
     d = cmp.Dialect(dialect)
     out = [cmp.names(d, preset.name_near, TOKEN_CODES)]
+    for name, column in cmp.NAME_SLOTS.items():
+        if fields.has(column):
+            out.append(cmp.one_name(d, name, column))
     if fields.has("dod_day"):
         out.append(cmp.date_of_death())
     if fields.has("dob_day"):

@@ -34,6 +34,7 @@ from recount.link.clustering import (
 from recount.link.constraints import effective_labels, load_constraints, match_label_pairs
 from recount.link.death_dates import death_gaps, learn_death_tolerance
 from recount.link.engines import Engine, make_engine
+from recount.link.father_evidence import weighed_fathers
 from recount.link.fields import Fields, present_fields
 from recount.link.frequencies import (
     add_birth_days,
@@ -197,6 +198,7 @@ def link_workspace(
         fields.identifiers,
         name_guards_for(options, fields, workspace_pack(ws)),
         romanised_records(frame, linkable),
+        settings,
     )
     person_of = pd.Series(
         assign_person_ids(linkable["unique_id"], pd.Series(clustered.labels)).to_numpy(),
@@ -449,15 +451,19 @@ def cluster_records(
     id_columns: list[str] = (),
     name_guards: tuple[str, ...] = NAME_GUARDS,
     romanised: np.ndarray | None = None,
+    settings: dict[str, Any] | None = None,
 ) -> ClusterResult:
     """Cluster the linkable records from the scored pairs (`clustering.cluster`). `romanised`:
-    which records are written in Latin letters only (None: none), for `link.spellings`."""
+    which records are written in Latin letters only (None: none), for `link.spellings`.
+    `settings`: the trained model, whose weighing of the fathers' names the father guard
+    defers to on the pairs that reached the threshold (`link.father_evidence`)."""
     index = pd.Index(linkable["unique_id"])
     every = (index.get_indexer(pairs["unique_id_l"]), index.get_indexer(pairs["unique_id_r"]))
     only = only_candidates(linkable, pairs, options.threshold)
     strong = pairs[(pairs["match_probability"] >= options.threshold) | only]
     left = index.get_indexer(strong["unique_id_l"])
     right = index.get_indexer(strong["unique_id_r"])
+    reached = strong["match_probability"].to_numpy() >= options.threshold
 
     def positions(pair_list: list[tuple[str, str]]) -> list[tuple[int, int]]:
         if not pair_list:
@@ -506,6 +512,11 @@ def cluster_records(
         only_person_pass=True,
         once_lists=needed,
         scored_within=scored_within(facts.source, *every, frozenset(needed)),
+        weighed_fathers=(
+            weighed_fathers(linkable, left[reached], right[reached], settings)
+            if settings is not None
+            else None
+        ),
         **date_guard_settings(linkable, facts, left, right, options),
     )
     result.only_candidates = int(only.sum())

@@ -239,7 +239,9 @@ def train(
     trained = base.misc.save_model_to_json()
     unsampled = unsampled_levels(trained)
 
-    names = [model.NAME_COMPARISON] if _has(trained, model.NAME_COMPARISON) else []
+    # one name slot is learnt with the names, where relatives killed together are in the
+    # blocks: among records sharing a rare set of names the slots nearly always agree
+    names = [c for c in (model.NAME_COMPARISON, *cmp.NAME_SLOTS) if _has(trained, c)]
     others = [
         c["output_column_name"]
         for c in trained["comparisons"]

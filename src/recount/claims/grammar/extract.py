@@ -46,6 +46,7 @@ from recount.claims.grammar.lexicon import (
     EVENT_VERBS,
     FIRST_PERSON,
     GENERIC_REFERENCES,
+    HELD_NOUNS,
     HYPOTHETICAL_CUES,
     KILLING_WORDS,
     LIFE_VERBS,
@@ -60,9 +61,12 @@ from recount.claims.grammar.lexicon import (
     NEGATION_CUES,
     OTHER_EVENT_CUES,
     PASSING_CUES,
+    PEOPLE_SINGULARS,
     PEOPLE_VERBS,
+    PEOPLES,
     POPULATIONS,
     RISE_VERBS,
+    STATUS_NOUNS,
     TOLL_LINKS,
     TOLL_NOUNS,
     alternation,
@@ -119,11 +123,14 @@ _AGE_AFTER = (
     r"(?:\s+(?:aged|under|below|over|younger\s+than|older\s+than)\s+(?:the\s+age\s+of\s+)?"
     rf"{_AGE_WORD}(?:\s*(?:to|-|–|and)\s*{_AGE_WORD})?(?:\s+years?(?:\s+old|\s+of\s+age)?)?)"
 )
+_RATE_BETWEEN = r"(?:\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b)"
 _FORWARD_RE = re.compile(
     rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?P<of>of\s+)?(?:(?:reports?|names|accounts|cases)\s+of\s+)?(?:{_ADJECTIVE}{{0,3}}?(?P<pop>(?:{_POP})(?:\s+(?:{_POP})|\s*,?\s+(?:and|or|&)\s+(?:{_ADJECTIVE}){{0,1}}?(?:{_POP}))?)\b|{_ADJECTIVE}{{1,2}}?(?=(?:{alternation(MEASURE_NOUNS)})\b)|(?!{_ANIMALS}\b){_ADJECTIVE}{{1,2}}?(?=(?:{_PLACE_PHRASE}\s+)?(?:had|have|has|were|was)\s+(?:been\s+)?{_PASSIVE_HARM}\b)"
     rf"|(?!{_ANIMALS}\b){_ADJECTIVE}{{0,2}}?[A-Za-z][\w'’-]*(?=(?:\s*,[^,.;]{{1,40}},)?\s+(?:who\s+)?(?:(?:had|have|has)\s+)?{_DYING}\b))?"
     # "10,000 children under five died", "37 boys aged 12 to 17 were killed": whose ages
     rf"{_AGE_AFTER}?"
+    # "70 a day are dying", "2,000 people a day are dying": a rate before the verb
+    rf"{_RATE_BETWEEN}?"
     # "56 families (336 people) who had been displaced": the count restated in brackets
     r"(?:\)(?=\s+(?:who|that)\b))?"
     rf"{_LOCATIVE}"
@@ -133,6 +140,7 @@ _FORWARD_RE = re.compile(
     rf"[\"“‘']?\b(?P<meas>{_MEAS})\b",  # 'who have "disappeared"': a measure in quotes
     re.IGNORECASE,
 )
+_ONE_OF_A_PEOPLE_RE = re.compile(rf"^\s+(?-i:{alternation(PEOPLE_SINGULARS)})\b")
 _POP_AFTER_RE = re.compile(  # "hundreds of Argentine and British lives": adjectives joined
     rf"^\s*(?:of\s+)?(?:{_ADJECTIVE}(?:(?:and|or)\s+(?={_ADJECTIVE}))?){{0,2}}?"
     rf"(?P<pop>(?:{_POP})(?:\s+(?:{_POP})|\s+(?:and|or)\s+(?:{_POP})(?:\s+of\s+war)?)?)\b",
@@ -174,6 +182,23 @@ _CONFINING_RE = re.compile(
     r"confined)\s+(?:a\s+total\s+of\s+)?$",
     re.IGNORECASE,
 )
+# Camps the text names as the displaced's: "the displacement camp", "IDP camps", "camps for
+# the displaced"; a camp of theirs that houses people shelters them, it does not detain them.
+_SHELTER_CAMP_RE = re.compile(
+    r"\b(?:displace\w*|refugees?|IDPs?|relief|protection\s+of\s+civilians)(?:['’]s?)?\s+"
+    r"(?:persons['’]?\s+)?camps?\b|\bcamps?\s+for\s+(?:the\s+)?(?:displaced|refugees|IDPs)",
+    re.IGNORECASE,
+)
+
+
+def _sheltering(confining: re.Match[str], state: DocumentState) -> bool:
+    return (
+        confining.group("verb").lower() in ("housed", "houses")
+        and re.search(r"\bcamps?\b", confining.group(0), re.IGNORECASE) is not None
+        and _SHELTER_CAMP_RE.search(state.text[: state.offset]) is not None
+    )
+
+
 _BACKWARD_RE = re.compile(
     rf"\b(?P<verb>{alternation(MEASURES_BEFORE)})\s+(?P<lives>the\s+lives\s+of\s+)?"
     r"(?:(?:a\s+total\s+of|another|a\s+further|an\s+additional|a\s+staggering|the|des)\s+)?$",
@@ -189,7 +214,7 @@ _TOLL_RE = re.compile(
     re.IGNORECASE,
 )
 _NOUN_OF_RE = re.compile(
-    r"\b(?:the\s+)?(?P<w>deaths?|killings?|killing|executions?|massacres?|murders?|slaughter|displacement|exodus|flight|influx|abductions?|kidnappings?|whereabouts|arrests?|detention|evacuation|disappearance|rescue|injuries|injury|wounding)\s+of\s+"
+    r"\b(?:the\s+)?(?P<w>deaths?|killings?|killing|executions?|massacres?|murders?|slaughter|displacement|exodus|flight|influx|abductions?|kidnappings?|whereabouts|arrests?|detention|evacuation|disappearance|injuries|injury|wounding)\s+of\s+"
     rf"(?:(?:{QUALIFIER_PATTERN}|another|an\s+additional|a\s+further)\s+)?$",
     re.IGNORECASE,
 )
@@ -199,7 +224,7 @@ _NOUN_OF_MEASURES = {
     "murder": "killed", "murders": "killed", "slaughter": "killed",
     "displacement": "displaced", "arrest": "detained", "arrests": "detained",
     "detention": "detained", "evacuation": "evacuated", "disappearance": "missing",
-    "rescue": "saved", "injuries": "injured", "injury": "injured", "wounding": "injured",
+    "injuries": "injured", "injury": "injured", "wounding": "injured",
     "exodus": "displaced", "flight": "displaced", "influx": "displaced",
     "whereabouts": "missing",
     "abduction": "abducted", "abductions": "abducted", "kidnapping": "abducted",
@@ -511,6 +536,7 @@ def sentence_claims(
     for claim in claims:
         if _no_longer_counted(sentence, claim):
             claim.measure = None
+    _freed_not_saved(sentence, claims, state)
     field = _field_counts(sentence, claims, state)
     claims = [c for c in claims if c.measure is not None]
     if claims:
@@ -583,6 +609,37 @@ def sentence_claims(
     return claims
 
 
+# Reported speech goes on in the tense it was shifted back to: "… said 600 civilians had been
+# killed in August. The deadliest day had been 9 August, when … left 41 dead."
+_SAID_HAD_RE = re.compile(
+    r"\b(?:said|told|reported|stated|added)\b[^.;]{0,120}\bhad\s+(?:been\s+)?\w+",
+    re.IGNORECASE,
+)
+_HAD_BEFORE_RE = re.compile(r"\bhad\s+(?:been\s+)?\w+", re.IGNORECASE)
+
+
+def _speech_goes_on(sentence: str, position: int, state: DocumentState) -> bool:
+    """Whether a sentence with no source of its own, its verb in the past perfect, goes on with
+    the previous sentence's reported speech in the past perfect."""
+    start = max(
+        state.text.rfind(".", 0, max(state.offset - 2, 0)), state.text.rfind("\n", 0, state.offset)
+    )
+    previous = state.text[start + 1 : state.offset]
+    return (
+        _HAD_BEFORE_RE.search(sentence[:position]) is not None
+        and _SAID_HAD_RE.search(previous) is not None
+    )
+
+
+# A sentence whose subject is estimates or counts no one is named for: the text's own summary of
+# them ("Estimates of the deaths ranged from …", "Other counts have reached …").
+_UNOWNED_ESTIMATES_RE = re.compile(
+    r"^\W*(?:(?:other|wider|some|most|later|earlier|higher|lower|unofficial|various)\s+)?"
+    r"(?:estimates|counts|tallies)\b(?![^.;]*\b(?:by|from|of)\s+(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class _Prior:
     """The sources known before the sentence: the claimant ranker's candidates from earlier text."""
@@ -608,6 +665,8 @@ def _rank_claimant(
     (grammar/ranking.py) scores best among that voice and the sources the text names."""
     if claim.attributed and claim.claimant_kind != "outlet":
         return
+    if _UNOWNED_ESTIMATES_RE.match(sentence):
+        return  # "Estimates of the deaths ranged from 5,000 to 9,000": no one's but the text's
     slate = ranking.Slate(state.outlet)
     position = claim.quantity.start
     here = ranking.clause_of(sentence, position)
@@ -669,6 +728,8 @@ def _rank_claimant(
     ranking.finish(slate.candidates, setting)
     claim.slate = slate.candidates
     chosen = ranking.best(claim.slate)
+    if not cues and prior.previous is not None and _speech_goes_on(sentence, position, state):
+        chosen = ranking.Candidate(*prior.previous)  # the slate stays the ranker's, as fitted
     if chosen.name is not None:
         claim.claimant, claim.claimant_kind, claim.attributed = chosen.name, chosen.kind, True
 
@@ -702,6 +763,23 @@ def _label_source(label: re.Match[str], mentions: list[ClaimantMention]) -> tupl
     if inside:
         return inside[0].claimant.name, inside[0].claimant.kind
     return re.sub(r"^[Tt]he\s+", "", label.group("source")), "outlet"
+
+
+# People held: in a paragraph about them, those rescued or saved are hostages freed.
+_HELD_RE = re.compile(r"\b(?:hostages?|captives?|kidnapp\w*|abduct\w*)\b", re.IGNORECASE)
+
+
+def _freed_not_saved(sentence: str, claims: list[SentenceClaim], state: DocumentState) -> None:
+    """'20 hostages dead, 13 rescued', 'We were able to save 13 people': where the paragraph is
+    about people held, the rescued are hostages freed, survivors of the event, not lives an
+    operation claims to have saved; no harm is counted in them."""
+    if not any(c.measure == "saved" for c in claims):
+        return
+    start = max(state.text.rfind("\n\n", 0, state.offset), 0)
+    if _HELD_RE.search(state.text[start : state.offset]) or _HELD_RE.search(sentence):
+        for claim in claims:
+            if claim.measure == "saved":
+                claim.measure = None
 
 
 def _no_longer_counted(sentence: str, claim: SentenceClaim) -> bool:
@@ -786,6 +864,39 @@ def _losses_section(sentence: str, state: DocumentState) -> None:
     elif sentence.rstrip().endswith(":") and not _QUANTITY_START_RE.search(sentence):
         civilian = _CIVILIAN_LABEL_RE.search(sentence)  # a side's or other people's heading
         state.losses_people = "civilians" if civilian else None
+    elif _SIDE_LOSSES_RE.match(sentence) and _sides_are_peoples(state.text):
+        state.losses_people = "all"  # "Side1: Hindu Jats", "Side2: Muslims": not armies
+
+
+# A civil conflict's infobox names its sides ("- Side1: Hindu Jats") and counts each one's
+# losses on its own line ("- Casualties1: 18 killed, , 108 injured").
+_SIDE_LINE_RE = re.compile(
+    r"^\W*(?:side|combatants?|belligerents?|parties)\s*\d\s*:\s*(?P<side>[^\n]+)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SIDE_LOSSES_RE = re.compile(r"^\W*casualties\s*\d\s*:", re.IGNORECASE)
+_PEOPLE_WORDS = frozenset(noun.lower() for noun in PEOPLES) | frozenset(
+    singular.lower() for singular in PEOPLE_SINGULARS
+)
+_ARMED_WORD_RE = re.compile(
+    rf"\b(?:{alternation([w for w, p in POPULATIONS.items() if p == 'combatants'])}|army|armies|"
+    r"forces?|front|brigades?|movement|state|government|regime|"
+    r"liberation|guards?|party)\b",
+    re.IGNORECASE,
+)
+
+
+def _sides_are_peoples(text: str) -> bool:
+    """Whether an infobox's sides are peoples (communities in a riot: "Side1: Hindu Jats",
+    "Side2: Muslims") and no side an armed body: then each side's losses count everyone, not
+    fighters."""
+    sides = [m.group("side") for m in _SIDE_LINE_RE.finditer(text)]
+    peoples = [
+        side
+        for side in sides
+        if any(w.lower() in _PEOPLE_WORDS for w in re.findall(r"[\w-]+", side))
+    ]
+    return bool(peoples) and not any(_ARMED_WORD_RE.search(side) for side in sides)
 
 
 _QUANTITY_START_RE = re.compile(r"\d")
@@ -1417,7 +1528,7 @@ _EVENT_SUBJECT_RE = re.compile(
 
 
 _CARRY_RE = re.compile(
-    r"^\W*(?:the\s+(?:rest|remainder|others)|of\s+(?:them|these|those|the\s+(?:dead|victims|total))|among\s+(?:them|these|those|the\s+(?:dead|victims))|(?:they|these|this)\s+includ(?:e|es|ed)|the\s+(?:dead|victims)\s+includ)\b",
+    r"^\W*(?:the\s+(?:rest|remainder|others)|of\s+(?:them|these|those|the\s+(?:dead|victims|total))|among\s+(?:them|these|those|the\s+(?:dead|victims))|(?:they|these|this)\s+includ(?:e|es|ed)|the\s+(?:dead|victims)\s+includ(?:e|es|ed))\b",
     re.IGNORECASE,
 )
 
@@ -1711,6 +1822,12 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
         and _counts_an_object(after[forward.end() :])
     ):
         forward = None  # "two gunmen killed almost 60 people": the two did the killing
+    if (
+        forward
+        and re.search(r"\band\b", after[: forward.start("meas")])
+        and _BACKWARD_RE.search(before[-60:])
+    ):
+        forward = None  # "killed 25,000 Hungarians in Budapest alone and wounded 50,000 more"
     if forward:
         word = forward.group("meas")
         claim.measure = MEASURES_AFTER[_key(word)]
@@ -1737,6 +1854,10 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
             claim.population = _population(after_measure.group("pop"))
             claim.own_population = True
             claim.phrase_end = after_measure.end()
+        if _key(word) in STATUS_NOUNS:
+            claim.measure = _held_measure(sentence, claim, before, _key(word))
+            if claim.measure != MEASURES_AFTER[_key(word)]:
+                claim.construction = "object"
         if _key(word) == "victims":
             claim.measure = _victims_measure(sentence, claim) or claim.measure
             if _RELEASED_RE.match(sentence, claim.phrase_end):
@@ -1757,10 +1878,17 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
         # "killed 12 civilians and wounded 121 others": others of the people just counted
         claim.own_population = _key(pop.group("pop")) != "others"
         claim.phrase_end = q.end + pop.end()
+    elif members is None and q.value == 1 and (one := _ONE_OF_A_PEOPLE_RE.match(after)):
+        claim.own_population = True  # "one Indian and one U.S. citizen": a person of a people
+        claim.phrase_end = q.end + one.end()
     backward = _BACKWARD_RE.search(before[-60:])
     if backward:
         verb = _key(backward.group("verb"))
-        lives = backward.group("lives") or (pop and _key(pop.group("pop")) == "lives")
+        lives = (
+            backward.group("lives")
+            or (pop and _key(pop.group("pop")) == "lives")
+            or _KILLER_SUBJECT_RE.search(before[-60:][: backward.start("verb")]) is not None
+        )  # "Death is taking about 200 Somalis a day": the subject kills, whatever the object
         if (verb not in LIFE_VERBS or lives) and (verb not in PEOPLE_VERBS or pop):
             claim.measure = MEASURES_BEFORE[verb]
             coordinated = _COORDINATED_HARM_RE.search(before[-60:][: backward.end("verb")])
@@ -1772,6 +1900,8 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
             claim.construction = "object"
             return claim
     confining = _CONFINING_RE.search(before[-100:])
+    if confining and _sheltering(confining, state):
+        confining = None  # "The camp houses about 5,000 people": a camp of the displaced
     if confining:  # "These camps also held 5,000 soldiers"
         claim.measure = "detained"
         claim.phrase_start = q.start - len(before[-100:]) + confining.start("verb")
@@ -1854,6 +1984,8 @@ def _parse(sentence: str, q: Quantity, state: DocumentState) -> SentenceClaim:
         claim.measure_text = _phrase(sentence, q.start, q.end + share.end())
         claim.construction = "subject"
         claim.phrase_end = q.end + share.end()
+        if _key(share.group("meas")) in STATUS_NOUNS:  # "Two of the hostages … were killed"
+            claim.measure = _held_measure(sentence, claim, before, _key(share.group("meas")))
         subject = _SHARE_SUBJECT_RE.search(before)
         if subject is not None:
             claim.population = _population(subject.group("pop"))
@@ -2329,9 +2461,13 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
             claim.construction = "part"
             continue
         previous = claims[index - 1]
-        if previous.measure is None and claim.construction == "part":
+        if previous.measure is None and (
+            claim.construction == "part"
+            or _COLON_BREAKDOWN_RE.search(sentence[previous.phrase_end : claim.quantity.start])
+        ):
             # "17,451 had been arrested in 155 cities, among them 540 students": the count of
-            # people before, not of the cities
+            # people before, not of the cities; so "1,500 killed in six countries - at least
+            # 1,071 in Nicaragua" breaks the 1,500 down, not the six
             measured = [c for c in claims[:index] if c.measure is not None]
             previous = measured[-1] if measured else previous
         if previous.measure is None:
@@ -2997,13 +3133,25 @@ def _remember_claimant(
         state.named.append(state.last_claimant)
 
 
+# A subject that kills, before "is taking", "has claimed": death, hunger, disease.
+_KILLER_SUBJECT_RE = re.compile(
+    r"\b(?:death|hunger|famine|starvation|disease|cholera|malaria|measles|the\s+cold|"
+    r"exposure|thirst)\s+(?:is|was|has\s+been|had\s+been|has|have|had|are|were)?\s*"
+    r"(?:now\s+|already\s+|still\s+)?$",
+    re.IGNORECASE,
+)
 _RATE_AFTER_RE = re.compile(
-    r"^[^.;,]{0,25}?\b(?:a|per|each|every)\s+(?P<unit>day|week|month|year)\b(?!\s+of\b)"
+    r"^[^.;,]{0,25}?\b(?:(?<!\bin\s)(?<!\bover\s)(?<!\bwithin\s)(?<!\bfor\s)(?<!\bthan\s)"
+    r"(?<!\bafter\s)(?<!\bunder\s)a|per|each|every)\s+(?P<unit>day|week|month|year)\b(?!\s+of\b)"
     r"|^\s*(?P<adverb>daily|weekly|monthly|yearly|annually)\b",
     re.IGNORECASE,
 )
 _RATE_BEFORE_RE = re.compile(
     r"\b(?:an?\s+)?(?P<adjective>daily|weekly|monthly|yearly|annual)\s+(?:average|rate|toll)\s+(?:of\s+)?(?:some\s+|about\s+|around\s+)?$",
+    re.IGNORECASE,
+)
+_EVERY_BEFORE_RE = re.compile(
+    rf"\b(?:every|each)\s+(?P<unit>day|week|month|year)\s*,?\s*(?:(?:{QUALIFIER_PATTERN})\s+)?$",
     re.IGNORECASE,
 )
 _RATE_UNITS = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
@@ -3018,6 +3166,14 @@ def _rate(sentence: str, claim: SentenceClaim) -> str | None:
     )
     if before:
         return _RATE_UNITS[before.group("adjective").lower()]
+    every = _EVERY_BEFORE_RE.search(
+        sentence[max(0, claim.quantity.start - 30) : claim.quantity.start]
+    )
+    if every:  # "every day more than 50 bodies are collected"
+        return every.group("unit").lower()
+    inside = re.search(_RATE_BETWEEN, sentence[claim.quantity.end : claim.phrase_end], re.I)
+    if inside:  # "2,000 people a day are dying"
+        return inside.group(0).split()[-1].lower()
     after = _RATE_AFTER_RE.match(sentence[claim.phrase_end : claim.phrase_end + 40])
     if after:
         return (
@@ -3073,6 +3229,49 @@ _VICTIMS_MEASURES = {
     "disappearance": "missing", "disappeared": "missing", "enforced disappearance": "missing",
     "detention": "detained", "injury": "injured", "injuries": "injured",
 }  # fmt: skip
+
+
+# Held people freed: "rescuing 13 hostages", "released 20 captives" count no harm.
+_FREED_BEFORE_RE = re.compile(
+    r"\b(?:freed|freeing|frees|released|releasing|releases|rescued|rescuing|rescues|liberated|"
+    r"liberating|saved|saving|exchanged|swapped)\s+(?:(?:the|all|some|another|a\s+further)\s+)?$",
+    re.IGNORECASE,
+)
+_HELD_FREED_RE = re.compile(
+    r"\s+(?:were|was|have\s+been|had\s+been|are|is)\s+(?:(?:later|reportedly|all|also|since|"
+    r"safely|then)\s+)*(?:released|freed|rescued|returned|set\s+free|let\s+go)\b",
+    re.IGNORECASE,
+)
+# "Two of the hostages taken from the resort were killed": the fate said after the held people.
+_FATES = alternation([word for word, measure in MEASURES_AFTER.items() if measure != "abducted"])
+_HARMS = {"killed", "injured", "missing", "casualties", "killed_or_missing"}
+_HELD_FATE_RE = re.compile(
+    rf"[^.;:]{{0,80}}?\b(?:were|was|have\s+been|had\s+been|are|is)\s+(?:later\s+|also\s+)?"
+    rf"(?P<meas>{_FATES})\b",
+    re.IGNORECASE,
+)
+
+
+def _held_measure(sentence: str, claim: SentenceClaim, before: str, noun: str) -> str | None:
+    """Hostages count an abduction, refugees a displacement, unless the sentence says what
+    befell them: a harm ("killed 20 hostages", "two of the hostages ... were killed", "150
+    refugees ... were massacred") or, for people held, their release ("rescuing 13 hostages":
+    no harm counted). A verb that only takes them ("took 20 hostages") is the abduction itself."""
+    held = noun in HELD_NOUNS
+    if held and _FREED_BEFORE_RE.search(before[-40:]):
+        return None
+    verb = _BACKWARD_RE.search(before[-60:])
+    if verb is not None and _key(verb.group("verb")) not in LIFE_VERBS | PEOPLE_VERBS:
+        measure = MEASURES_BEFORE[_key(verb.group("verb"))]
+        if measure == "saved":
+            return None if held else MEASURES_AFTER[noun]
+        return measure
+    if held and _HELD_FREED_RE.match(sentence, claim.phrase_end):
+        return None  # "Three of the hostages were reportedly freed"
+    fate = _HELD_FATE_RE.match(sentence, claim.phrase_end)
+    if fate is not None and MEASURES_AFTER[_key(fate.group("meas"))] in _HARMS:
+        return MEASURES_AFTER[_key(fate.group("meas"))]
+    return MEASURES_AFTER[noun]
 
 
 def _victims_measure(sentence: str, claim: SentenceClaim) -> str | None:

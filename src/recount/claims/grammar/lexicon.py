@@ -62,6 +62,10 @@ POPULATIONS = {
     "staffers": "all", "staff": "all", "employees": "all", "health personnel": "all",
     "migrants": "all", "villagers": "all", "worshippers": "all", "passengers": "all",
     "foreigners": "all", "foreign nationals": "all", "tourists": "all", "pupils": "children",
+    "citizens": "all", "citizen": "all", "nationals": "all",
+    "farmers": "all", "peasants": "all", "herders": "all", "fishermen": "all", "miners": "all",
+    "guests": "all", "colleagues": "all", "relatives": "all", "family members": "all",
+    "activists": "all", "nurses": "all", "leaders": "all", "campesinos": "all",
 }  # fmt: skip
 # People named by nation, ethnicity or faith ("6,700 Rohingya", "40 Palestinians"): data.
 PEOPLES = tuple(
@@ -70,6 +74,11 @@ PEOPLES = tuple(
     )["nouns"]
 )
 POPULATIONS.update({noun.lower(): "all" for noun in PEOPLES if noun.lower() not in POPULATIONS})
+# One of a people, named in the singular: "one Indian", "one Briton" (only after "one": "three
+# American soldiers" is an adjective on soldiers).
+PEOPLE_SINGULARS = tuple(
+    noun[:-1] for noun in PEOPLES if noun.endswith("s") and not noun.endswith("ss")
+)
 
 # Words that state what happened to the people counted, after the number.
 MEASURES_AFTER = {
@@ -138,7 +147,7 @@ MEASURES_AFTER = {
     "fell into the hands of": "detained", "fell into enemy hands": "detained",
     "evacuated": "evacuated", "evacuees": "evacuated", "bussed out": "evacuated",
     "bused out": "evacuated",
-    "saved": "saved", "rescued": "saved", "spared": "saved",
+    "saved": "saved", "spared": "saved",  # not "155 were rescued": survivors, no claim
     "bodies": "killed", "corpses": "killed",
     "idps": "displaced", "internal refugees": "displaced", "arrivals": "displaced",
     "new arrivals": "displaced", "arbitrary detention": "detained", "arbitrary arrests": "detained",
@@ -247,6 +256,7 @@ MEASURES_BEFORE = {
     "detained": "detained", "detaining": "detained", "arrested": "detained",
     "arresting": "detained", "jailed": "detained", "abducted": "abducted", "kidnapped": "abducted",
     "abducting": "abducted", "kidnapping": "abducted",
+    "seized": "abducted", "seizing": "abducted", "snatched": "abducted", "snatching": "abducted",
     "displaced": "displaced", "displacing": "displaced", "uprooted": "displaced",
     "disabled": "injured", "disabling": "injured",
     "evacuated": "evacuated", "evacuating": "evacuated", "evacuate": "evacuated",
@@ -281,6 +291,12 @@ HARM_WORDS = {"injured", "injuring", "wounded", "wounding", "maimed", "maiming",
               "hurt", "injuries", "injures"}  # fmt: skip
 MISSING_WORDS = {"missing", "disappeared", "disappearances", "unaccounted"}
 ABDUCTION_WORDS = {"kidnapped", "abducted", "captive", "hostage", "hostages", "kidnapping"}
+# People counted as held: their count is an abduction unless the sentence says they were freed
+# or killed ("killed 20 hostages").
+HELD_NOUNS = {"hostages", "captives", "detainees", "internees"}
+# People named by what befell them before ("refugees", "evacuees"): a harm the sentence says
+# they suffered is the claim's measure ("killed 20 refugees", "150 refugees … were massacred").
+STATUS_NOUNS = HELD_NOUNS | {"refugees", "evacuees"}
 COMBINED_MEASURES = (
     (HARM_WORDS, "casualties"),
     (MISSING_WORDS, "killed_or_missing"),
@@ -290,6 +306,7 @@ COMBINED_MEASURES = (
 # "lost" only with people: "Armenia lost 3,825 troops".
 LIFE_VERBS = {"claimed", "claiming", "claims", "cost", "costing", "took", "taking", "taken"}
 PEOPLE_VERBS = {"lost", "loses", "losing", "eliminated", "eliminating", "captured", "neutralised",
+                "seized", "seizing", "snatched", "snatching",
                 "neutralized", "neutralising", "neutralizing"}  # fmt: skip
 
 # Between the people counted and what happened to them: "were reportedly killed".
@@ -303,6 +320,7 @@ AUXILIARIES = [
     "could", "would", "might", "may", "will", "shall", "can", "cannot", "not", "remain",
     "remained", "remains", "being", "go", "gone", "went", "are", "now", "reportedly",
     "live", "living", "lived", "became", "become", "becomes", "more", "just",
+    "lay", "lie", "lies", "lying", "lain",
     "considered", "declared", "presumed", "officially",  # "210 who are still considered disappeared"
     # quoted languages' auxiliaries: "134 civils furent tués", "744 personas resultaron heridas"
     "furent", "fut", "ont été", "ont", "sont", "été", "fueron", "fue", "resultaron", "han sido",
@@ -349,7 +367,7 @@ TOLL_LINKS = [
 # Nouns that name the measure themselves and may take adjectives: "191,369 documented killings".
 MEASURE_NOUNS = ["deaths", "killings", "murders", "homicides", "fatalities", "casualties", "injuries", "refugees",
                  "detainees", "evacuees", "victims", "dead", "executions",
-                 "disappearances"]  # fmt: skip
+                 "disappearances", "bodies", "corpses"]  # fmt: skip
 # Toll verbs that say what a qualifier would: "the toll topped 400,000" is more than 400,000.
 MORE_THAN_LINKS = {
     "topped",
