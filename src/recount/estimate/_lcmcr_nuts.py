@@ -47,7 +47,6 @@ from numba import njit
 from numba.extending import overload
 
 from recount.estimate._lcmcr_sampler import SUPPORT_FACTOR, advance_chain, start_chain
-from recount.estimate.kernel_cache import compile_once
 
 # The density ------------------------------------------------------------------
 ORDER_ATTEMPTS = 2  # proposals of a new class order after every NUTS draw
@@ -2036,6 +2035,3 @@ def stratum_start_weights(state, cells, counts, starts, active):
         expected = np.asarray(counts[rows], dtype=float) @ share
         out[s] = np.log((expected + np.exp(log_beta)) / (expected.sum() + 1.0))
     return out
-
-
-compile_once(globals())

@@ -16,8 +16,6 @@ import math
 import numpy as np
 from numba import njit
 
-from recount.estimate.kernel_cache import compile_once
-
 TARGET_ACCEPTANCE = 0.44
 SUPPORT_FACTOR = 20  # n0 <= 20 n, as R's LCMCR bounds its n0 draws
 
@@ -543,6 +541,3 @@ def advance_chain(
             stored += 1
     alpha_box[0] = alpha
     return out_n, out_alpha
-
-
-compile_once(globals())
