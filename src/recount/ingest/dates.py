@@ -93,33 +93,22 @@ SWAHILI_MONTHS = {
     11: ["novemba"],
     12: ["desemba"],
 }
-_MONTH_BY_NAME = {
-    fold(name): number
-    for table in (MONTHS, CYRILLIC_MONTHS, SWAHILI_MONTHS)
-    for number, names in table.items()
-    for name in names
-}
-_MONTH_NAMES = re.compile(
-    r"(?<![^\W\d_])("
-    + "|".join(re.escape(n) for n in sorted(_MONTH_BY_NAME, key=len, reverse=True))
-    + r")\.?(?![^\W\d_])"
-)
-_ETHIOPIAN_MONTH_BY_NAME = {
-    fold(name): number for number, names in calendars.ETHIOPIAN_MONTHS.items() for name in names
-}
-_ETHIOPIAN_MONTHS = re.compile(
-    r"(?<![^\W\d_])("
-    + "|".join(re.escape(n) for n in sorted(_ETHIOPIAN_MONTH_BY_NAME, key=len, reverse=True))
-    + r")\.?(?![^\W\d_])"
-)
-_HIJRI_MONTH_BY_NAME = {
-    fold(name): number for number, names in calendars.HIJRI_MONTHS.items() for name in names
-}
-_HIJRI_MONTHS = re.compile(
-    r"(?<![^\W\d_])("
-    + "|".join(re.escape(n) for n in sorted(_HIJRI_MONTH_BY_NAME, key=len, reverse=True))
-    + r")\.?(?![^\W\d_])"
-)
+
+
+def _month_names(*tables: dict[int, list[str]]) -> tuple[dict[str, int], re.Pattern]:
+    """Month numbers by folded name, and a pattern finding any of those names as a word."""
+    by_name = {fold(name): n for table in tables for n, names in table.items() for name in names}
+    pattern = re.compile(
+        r"(?<![^\W\d_])("
+        + "|".join(re.escape(name) for name in sorted(by_name, key=len, reverse=True))
+        + r")\.?(?![^\W\d_])"
+    )
+    return by_name, pattern
+
+
+_MONTH_BY_NAME, _MONTH_NAMES = _month_names(MONTHS, CYRILLIC_MONTHS, SWAHILI_MONTHS)
+_ETHIOPIAN_MONTH_BY_NAME, _ETHIOPIAN_MONTHS = _month_names(calendars.ETHIOPIAN_MONTHS)
+_HIJRI_MONTH_BY_NAME, _HIJRI_MONTHS = _month_names(calendars.HIJRI_MONTHS)
 # The Hijri era after the year (folded: هـ is ه): 1437هـ, 1437 هجري, 1437 AH, 1437H.
 _HIJRI_ERA = re.compile(r"(?<=\d)\s*(ه|هجري|هجريه|a\.?\s*h\.?|h)\.?$")
 # An unmarked date read in the Hijri calendar: its year is one of the source's marked Hijri years.
