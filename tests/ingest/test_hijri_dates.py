@@ -81,6 +81,20 @@ def test_bare_dates_in_the_years_of_a_lists_marked_hijri_dates_are_hijri_and_fla
     assert declared[1].date == dt.date(1437, 6, 16)
 
 
+@given(
+    st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2090, 12, 31)),
+    st.sampled_from(sorted(calendars.HIJRI_MONTHS)),
+)
+def test_a_hijri_month_named_with_a_gregorian_year_leaves_the_lists_bare_dates_gregorian(
+    date, month
+):
+    # 'Ramadan 2016' names the month in the Gregorian year: as a Hijri year it lies centuries
+    # ahead, and must not make the list's bare dates of 2016 Hijri
+    named = f"{calendars.HIJRI_MONTHS[month][1]} {date.year}"
+    parsed, _ = parse_dates([named, date.strftime("%d/%m/%Y")], today=TODAY)
+    assert (parsed[1].date, parsed[1].flag) == (date, None)
+
+
 MONITOR_CSV = (
     "الاسم,اسم الأب,اللقب,الجنس,تاريخ الاستشهاد,المحافظة\n"
     "علي,صالح,الريمي,ذكر,15/06/1437هـ,تعز\n"

@@ -255,21 +255,23 @@ def parse_dates(
     if calendar is None:
         calendar = decide_calendar(values, dayfirst)
     declared_gregorian = calendar == GREGORIAN and not flag_unmarked
-    hijri = set() if calendar == ETHIOPIAN or declared_gregorian else hijri_years(values)
+    hijri = set() if calendar == ETHIOPIAN or declared_gregorian else hijri_years(values, today)
     parsed = [
         _with_checks(_parse_one(v, dayfirst, calendar, flag_unmarked, hijri), today) for v in values
     ]
     return parsed, dayfirst
 
 
-def hijri_years(values: Sequence[str]) -> set[int]:
+def hijri_years(values: Sequence[str], today: dt.date) -> set[int]:
     """The years (and one either side) of a source's dates marked Hijri: a bare date written in
     them (15/06/1437 beside 16/06/1437هـ) is Hijri too. Hijri years are 579 behind and run
-    about 3% faster, so a list of deaths from one period never has its Gregorian years there."""
+    about 3% faster, so a list of deaths from one period never has its Gregorian years there.
+    A marked date that would fall after `today` is no Hijri year ('Ramadan 2016': the
+    Gregorian year with the month's name), and must not turn the list's bare 2016 dates Hijri."""
     years = set()
     for value in values:
         text = _clean(value)
-        if "!" in text and (date := _read_hijri(text).date) is not None:
+        if "!" in text and (date := _read_hijri(text).date) is not None and date <= today:
             year = calendars.hijri_from_gregorian(date)[0]
             years |= {year - 1, year, year + 1}
     return years

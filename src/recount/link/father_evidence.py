@@ -45,8 +45,8 @@ def weighed_fathers(
     n = len(linkable)
     if not kept or not len(left):
         return np.zeros(0, dtype=np.int64)
-    levels = father_levels(linkable, left, right)
-    a, b = left[np.isin(levels, kept)], right[np.isin(levels, kept)]
+    weighed = np.isin(father_levels(linkable, left, right), kept)
+    a, b = left[weighed], right[weighed]
     return np.minimum(a, b).astype(np.int64) * n + np.maximum(a, b)
 
 

@@ -112,17 +112,16 @@ def alike_pairs(frame: pd.DataFrame) -> pd.DataFrame:
         sorted(set(tokens) - {given}) if given in tokens else []
         for tokens, given in zip(frame.loc[usable, "tokens"], records["given_key"], strict=True)
     ]
-    records = records[records["rest_list"].map(len) > 0]
+    records = records[records["rest_list"].map(len) > 0].reset_index(drop=True)
     if records.empty:  # no record holds another name beside its given name
         return pd.DataFrame(columns=["rest", "dod_month", "x", "y", "sex"])
     records["rest"] = records["rest_list"].map(" ".join)
     # each record is joined to those holding its rarest other name in its month; a name more
     # than MAX_ALIKE records hold there finds namesakes, not one person (no key then)
     held = records[["rest_list", "dod_month"]].explode("rest_list")
-    rarity = held["rest_list"].value_counts()
-    records["key_token"] = [
-        min(rest, key=lambda t: (rarity[t], t)) for rest in records["rest_list"]
-    ]
+    held["held_by"] = held["rest_list"].map(held["rest_list"].value_counts())
+    rarest = held.sort_values(["held_by", "rest_list"], kind="stable")
+    records["key_token"] = rarest.loc[~rarest.index.duplicated(), "rest_list"]
     crowd = held.groupby(["rest_list", "dod_month"]).size()
     keyed = pd.MultiIndex.from_arrays([records["key_token"], records["dod_month"]])
     records.loc[crowd.reindex(keyed).to_numpy() > MAX_ALIKE, "key_token"] = None
