@@ -310,6 +310,19 @@ def test_stick_logits_and_weights_round_trip(weights, n_lists):
     np.testing.assert_allclose(back, log_w, rtol=1e-9, atol=1e-9)
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    eta=st.floats(-700.0, 700.0),
+    total=st.integers(0, 100_000),
+    share=st.floats(0.0, 1.0),
+)
+def test_bernoulli_log_likelihood_is_the_two_log_sigmoids(eta, total, share):
+    on = float(int(share * total))
+    expected = on * nuts._log_sigmoid(eta) + (total - on) * nuts._log_sigmoid(-eta)
+    got = nuts._bernoulli_log_likelihood(on, float(total), eta)
+    assert got == pytest.approx(expected, rel=1e-12, abs=1e-9 * (1.0 + total * abs(eta)))
+
+
 def low_rank_mass_matrix(rng: np.random.Generator, dim: int, rank: int):
     """A mass matrix as NUTS stores it (stds, directions as the first `rank` rows of a
     dim x dim array, their values) and its inverse M^-1 = S (I + U (L - 1) U') S, dense."""
