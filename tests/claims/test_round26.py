@@ -108,3 +108,40 @@ def test_a_body_s_reports_are_the_body_s(body, acronym, noun, n):
         f"As of 3 May, the {body}{acronym} {noun} indicated a death toll of {n} people."
     )
     assert found[str(n)]["claimant"] == body
+
+
+# "the paper wrote" refers back to the last newspaper named, as "the ministry" does to a ministry.
+@settings(max_examples=20)
+@given(
+    paper=st.sampled_from(["The Oslo Tribune", "The Bergen Times", "The Sunday Observer"]),
+    n=count,
+)
+def test_the_paper_is_the_last_newspaper_named(paper, n):
+    text = (
+        f"OSLO, 3 May 1999 (summary of {paper}, 1999; a blog) - Thirty people died in the blasts, "
+        f"{paper} reports. Years later the paper wrote that the explosions killed {n} people."
+    )
+    found = claims_by(text, outlet="recount summary", date="1999-05-03")
+    assert found[str(n)]["claimant"] == paper.removeprefix("The ")
+
+
+# "A blog gives 33 dead": the article is no name.
+@settings(max_examples=15)
+@given(writing=st.sampled_from(["blog", "blog post", "video"]), n=count)
+def test_an_article_before_a_writing_is_no_name(writing, n):
+    found = claims_of(f"A {writing} gives {n} dead.")
+    assert found[str(n)]["claimant"] not in ("A", "a")
+
+
+# "…: the Court, which condemned the state, speaks of 45 victims": the head after the colon.
+@settings(max_examples=15)
+@given(
+    body=st.sampled_from(["Inter-American Court of Human Rights", "African Commission on Peace"]),
+    n=count,
+)
+def test_a_head_with_a_relative_clause_after_a_colon(body, n):
+    found = claims_of(
+        f"The ministry says the count is unclear: the {body}, which condemned the state in 2001, "
+        f"speaks of {n} victims, while residents speak of almost a hundred."
+    )
+    assert found[str(n)]["claimant"] == body

@@ -805,7 +805,9 @@ def _speech_attribution(
     mention = _mention_at(mentions, verb.end(), 16)
     if mention is not None:
         return _named(verb.start(), mention)
-    head = re.match(r"\W*([^,]{2,80}?),\s+(?:which|who|whose|where)\b[^;,]*,$", tail)
+    head = re.match(  # after a colon: "… is unclear: the Court, which …, speaks of 45"
+        r"(?:.*(?:[:;]|\s[—–])\s+)?\W*([^,:;]{2,80}?),\s+(?:which|who|whose|where)\b[^;,]*,$", tail
+    )
     if head is not None and not verb.group(0).lower().endswith("ing"):
         # "The coalition, which documents abuses, put the year's killings at 383": the head
         inside = [m for m in mentions if m.start < head.end(1)]
@@ -1148,6 +1150,8 @@ def _published_name(phrase: str) -> str | None:
             )
         ):
             return None
+    if found.group("name").lower() in DETERMINERS:
+        return None  # "A blog gives 33": an article, no name
     return found.group("name")
 
 
@@ -1367,6 +1371,8 @@ def _after_time_adjunct(words: list[str]) -> list[str]:
     tail = words[cut + 1 :]
     if cut < 0 or not tail:
         return words
+    if cut == 1 and first in DETERMINERS and words[1][:1].isupper() and tail[0][:1].isupper():
+        return words  # "The Sunday Observer", "the Evening Standard": a title, no time
     if len(tail) == 1 and tail[0].lower() in _SUBJECT_PRONOUNS:
         return tail
     if (_is_date_word(words[cut]) or words[cut].lower().rstrip(",") in _TIME_NOUNS) and tail[
