@@ -71,8 +71,8 @@ def _log_sigmoid(x):
 @njit(cache=True, nogil=True)
 def _bernoulli_log_likelihood(on, total, eta):
     """on log sigmoid(eta) + (total - on) log sigmoid(-eta), with one exp and one log1p (not
-    two of each): on eta - total softplus(eta). The hierarchical sweep's slice steps spend
-    most of their time here (docs/bench/estimate.md section 21)."""
+    two of each): on eta - total softplus(eta), in the hierarchical sweep's slice steps of
+    the capture logits, the list shifts and sigma (docs/bench/estimate.md section 22)."""
     return on * eta - total * (max(eta, 0.0) + math.log1p(math.exp(-abs(eta))))
 
 
@@ -1392,7 +1392,7 @@ def _low_rank_update(out, vecs, vals, rank, power):
     """out += U (L^power - 1) U' out, the rows of vecs the columns of U (orthonormal). Two
     BLAS products (gemv), not loops: at HLCMCR's size (2,500 coordinates, rank 50-150) the
     loops cost 0.16-0.41 ms a call, as much as the density's gradient, BLAS a quarter of
-    that (docs/bench/estimate.md section 21)."""
+    that (docs/bench/estimate.md section 22)."""
     if rank == 0:
         return
     basis = vecs[:rank]
