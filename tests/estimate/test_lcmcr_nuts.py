@@ -310,6 +310,60 @@ def test_stick_logits_and_weights_round_trip(weights, n_lists):
     np.testing.assert_allclose(back, log_w, rtol=1e-9, atol=1e-9)
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    eta=st.floats(-700.0, 700.0),
+    total=st.integers(0, 100_000),
+    share=st.floats(0.0, 1.0),
+)
+def test_bernoulli_log_likelihood_is_the_two_log_sigmoids(eta, total, share):
+    on = float(int(share * total))
+    expected = on * nuts._log_sigmoid(eta) + (total - on) * nuts._log_sigmoid(-eta)
+    got = nuts._bernoulli_log_likelihood(on, float(total), eta)
+    assert got == pytest.approx(expected, rel=1e-12, abs=1e-9 * (1.0 + total * abs(eta)))
+
+
+def low_rank_mass_matrix(rng: np.random.Generator, dim: int, rank: int):
+    """A mass matrix as NUTS stores it (stds, directions as the first `rank` rows of a
+    dim x dim array, their values) and its inverse M^-1 = S (I + U (L - 1) U') S, dense."""
+    stds = rng.uniform(0.2, 3.0, dim)
+    directions = np.linalg.qr(rng.standard_normal((dim, max(rank, 1))))[0][:, :rank]
+    vecs = np.zeros((dim, dim))
+    vecs[:rank] = directions.T
+    vals = np.ones(dim)
+    vals[:rank] = rng.uniform(0.05, 20.0, rank)
+    middle = np.eye(dim) + directions @ np.diag(vals[:rank] - 1.0) @ directions.T
+    return stds, vecs, vals, np.diag(stds) @ middle @ np.diag(stds)
+
+
+@settings(max_examples=30, deadline=None)
+@given(seed=st.integers(0, 10_000), dim=st.integers(1, 40), share=st.floats(0.0, 1.0))
+def test_velocity_is_the_inverse_mass_matrix_times_the_momentum(seed, dim, share):
+    rng = np.random.default_rng(seed)
+    rank = int(share * dim)
+    stds, vecs, vals, inverse = low_rank_mass_matrix(rng, dim, rank)
+    p = rng.standard_normal(dim)
+    out = np.empty(dim)
+    nuts.velocity(p, stds, vecs, vals, rank, out)
+    np.testing.assert_allclose(out, inverse @ p, rtol=1e-9, atol=1e-9)
+
+
+@pytest.mark.parametrize("rank", [0, 2, 5])
+def test_momentum_is_drawn_with_the_mass_matrix_as_its_covariance(rank):
+    rng = np.random.default_rng(rank)
+    dim = 5
+    stds, vecs, vals, inverse = low_rank_mass_matrix(rng, dim, rank)
+    draws = np.empty((20_000, dim))
+    for row in draws:
+        nuts.draw_momentum(rng, stds, vecs, vals, rank, row)
+    # p' M^-1 p of p ~ N(0, M) is chi-square with dim degrees of freedom; and M^-1 p ~ N(0, M^-1).
+    whitened = np.einsum("ni,ij,nj->n", draws, inverse, draws)
+    assert stats.kstest(whitened, stats.chi2(dim).cdf).pvalue > 1e-3
+    np.testing.assert_allclose(
+        np.cov(draws @ inverse, rowvar=False), inverse, atol=0.05 * np.abs(inverse).max()
+    )
+
+
 @pytest.mark.parametrize("q0, n", [(0.3, 50), (0.9, 2), (0.97, 1)])
 def test_undocumented_draws_follow_the_truncated_negative_binomial(q0, n):
     rng = np.random.default_rng(2)
