@@ -543,8 +543,8 @@ def test_where_the_race_shows_the_truncation_binding_no_full_run_is_spent_on_tha
     sample = LCMCR._sample
 
     def counted(self, *arguments, **options):
-        if self.draws is None:  # not the race's short trials
-            full_runs.append(self.K_)
+        if self.draws is None and options.get("resume") is None:  # a run, not its run-on
+            full_runs.append(self.K_)  # nor the race's short trials
         return sample(self, *arguments, **options)
 
     monkeypatch.setattr(LCMCR, "_sample", counted)
@@ -555,6 +555,41 @@ def test_where_the_race_shows_the_truncation_binding_no_full_run_is_spent_on_tha
     # be cold and unsettled), from cold chains (no exploring runs once K grew)
     assert list(model.race_["K"].unique()) == [2] and model.sampler_ == "nuts"
     assert model.starts_ is None
+
+
+@pytest.mark.slow
+def test_a_growth_the_grown_fit_does_not_bear_out_goes_back_to_the_smaller_K(monkeypatch):
+    """The race's NUTS trial is 200 draws of cold chains; where it reads the truncation as
+    binding (here forced: a one-class table, whose alpha is small) and the fit grown on that
+    reading finds, over its first round, that the smaller K does not bind, the fit goes back
+    to the smaller K from the race's starts, and spends no full run at the grown K."""
+    rng = np.random.default_rng(5)
+    patterns = patterns_from_matrix((rng.random((3_000, 8)) < 0.3).astype(int))
+    race = LCMCR._race
+
+    def misread(self, table):
+        winner, figures, starts = race(self, table)
+        figures.loc[figures["sampler"] == "nuts", "truncation_share"] = 0.5
+        return "nuts", figures, starts
+
+    full_runs = []
+    sample = LCMCR._sample
+
+    def counted(self, *arguments, **options):
+        if self.draws is None and options.get("resume") is None:
+            full_runs.append((self.K_, options.get("first", False)))
+        return sample(self, *arguments, **options)
+
+    monkeypatch.setattr(LCMCR, "_race", misread)
+    monkeypatch.setattr(LCMCR, "_sample", counted)
+    model = quiet_fit(LCMCR(K=5, max_K=10, seed=4), patterns)
+    assert model.refuted_ == [10] and model.K_ == 5 and model.grown_from_ == []
+    assert full_runs == [(10, True), (5, False)]  # the grown K's first round only
+    assert model.sampler_ == "nuts" and model.summary().iloc[0]["model"] == "K=5, nuts"
+    assert model.starts_ is not None  # the race's exploring runs place the chains
+    assert list(model.race_["K"].unique()) == [5]
+    alpha = model.alpha_draws_.ravel()
+    assert np.median((alpha / (1 + alpha)) ** 4) <= lcmcr.TRUNCATION_LIMIT
 
 
 @pytest.mark.slow
