@@ -3,6 +3,7 @@
     python scripts/train_claimant_ranker.py            # refit, write src/recount/claims/data/claimant_ranker.json
     python scripts/train_claimant_ranker.py --cv       # also cross-validate by passage (printed)
     python scripts/train_claimant_ranker.py --check    # refit and compare with the file (exit 1 if not equal)
+    python scripts/train_claimant_ranker.py --stability   # also refit on reordered rows and without one passage
 
 Every found claim of a half A (tests/claims/dev2 to the newest split; bench/claims.py's HALF_A)
 whose label names a claimant and which the grammar leaves to the text's own voice is one choice
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import random
 import sys
 from pathlib import Path
 
@@ -89,8 +91,12 @@ def _as_the_rules_read(row: dict, claim) -> dict:
 
 
 def fit(examples: list, ridge: float = RIDGE, steps: int = 50) -> np.ndarray:
-    """Conditional logit: maximise sum log P(a right candidate) - ridge/2 |w|^2, by Newton."""
-    informative = [(x, y) for _, x, y in examples if 0 < y.sum() < len(y)]
+    """Conditional logit: maximise sum log P(a right candidate) - ridge/2 |w|^2, by Newton.
+    The choices are summed in one canonical order, so rows given in any order fit the same file."""
+    informative = sorted(
+        ((x, y) for _, x, y in examples if 0 < y.sum() < len(y)),
+        key=lambda xy: (xy[0].shape, xy[0].tobytes(), xy[1].tobytes()),
+    )
     w = np.zeros(examples[0][1].shape[1])
     for _ in range(steps):
         gradient = -ridge * w
@@ -134,6 +140,25 @@ def cross_validate(examples: list) -> dict:
     return {"claims": len(examples), "own_voice_right": own, "ranker_right": learnt}
 
 
+def stability(examples: list, passages: int = 8, seed: int = 26) -> dict:
+    """Whether a refit on the rows in another order gives the same weights exactly, and how many
+    training choices change when one passage (seeded draw) is left out of the refit."""
+    base = fit(examples)
+    shuffled = examples[:]
+    random.Random(seed).shuffle(shuffled)
+    chosen = [int(np.argmax(np.round(x @ base, 12))) for _, x, _ in examples]
+    changed = []
+    for left_out in random.Random(seed).sample(sorted({p for p, *_ in examples}), passages):
+        w = fit([e for e in examples if e[0] != left_out])
+        again = [int(np.argmax(np.round(x @ w, 12))) for _, x, _ in examples]
+        changed.append(sum(a != b for a, b in zip(chosen, again, strict=True)))
+    return {
+        "same_in_any_order": bool(np.array_equal(fit(shuffled), base)),
+        "choices": len(examples),
+        "changed_without_one_passage": changed,
+    }
+
+
 def document(examples: list, w: np.ndarray) -> str:
     weights = [round(float(v), 4) + 0.0 for v in w]
     data = {
@@ -151,6 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cv", action="store_true", help="cross-validate by passage")
     parser.add_argument("--check", action="store_true", help="compare with the file, write none")
+    parser.add_argument("--stability", action="store_true", help="refit reordered and leaner")
     args = parser.parse_args(argv)
     fitted = json.loads(WEIGHTS.read_text(encoding="utf-8"))["features"]
     if args.check and fitted != list(FEATURES):
@@ -161,6 +187,8 @@ def main(argv: list[str] | None = None) -> int:
     examples = [e for split, passages in _halves().items() for e in choices(split, passages)]
     if args.cv:
         print(json.dumps(cross_validate(examples)))
+    if args.stability:
+        print(json.dumps(stability(examples)))
     text = document(examples, fit(examples))
     if args.check:
         return 0 if WEIGHTS.read_text(encoding="utf-8") == text else 1

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import typer
 from typer.testing import CliRunner
@@ -39,3 +41,11 @@ def test_every_config_section_named_in_help_is_shown():
             assert section in flat, f"`recount {' '.join(path)} --help` lost {section}"
         checked += 1
     assert checked >= 8
+
+
+def test_python_dash_m_recount_is_the_recount_command():
+    shown = subprocess.run(
+        [sys.executable, "-m", "recount", "--help"], capture_output=True, text=True, timeout=120
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert "mse" in shown.stdout and "estimate" in shown.stdout

@@ -105,6 +105,39 @@ def test_a_column_nobody_knows_stays_one_unknown_stratum():
     out = impute_unknown_strata(frame, ["governorate", "year"], ["a", "b"], seed=1)
     assert out["governorate"].isna().all()
     assert out["year"].notna().all() and out.loc[1, imputed_column("year")]
-    # The single person on list a only takes the year of... the only other person known on
-    # one list (row 2, on b only): same number of lists, since nobody shares its pattern.
-    assert out.loc[1, "year"] == 2002
+    # The person on list a only takes the year of the one other person list a holds (row 0,
+    # on a and b), not that of the person on as many lists (row 2, on b only): nobody
+    # shares its pattern, and the people a list holds are where that list works.
+    assert out.loc[1, "year"] == 2001
+
+
+def one_province_list_without_places(seed: int):
+    """Lists a, b, c reach half of everyone in two provinces and write the place; list d
+    works in the south only (a third of the people) and never writes it, so the people only
+    d holds have no province (note 237: a DRC-like list of one territory)."""
+    rng = np.random.default_rng(seed)
+    south = rng.random(6000) < 1 / 3
+    abc = rng.random((len(south), 3)) < 0.5
+    d = south & (rng.random(len(south)) < 0.6)
+    frame = pd.DataFrame({f"in_{name}": abc[:, i] for i, name in enumerate(LISTS)})
+    frame["in_d"] = d
+    frame["governorate"] = pd.array(np.where(south, "south", "north"), dtype="string")
+    frame.loc[~abc.any(axis=1), "governorate"] = pd.NA
+    seen = abc.any(axis=1) | d
+    return frame[seen].reset_index(drop=True), south[seen], len(south)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_people_of_a_list_that_writes_no_place_stay_where_that_list_works(seed):
+    persons, south, truth = one_province_list_without_places(seed)
+    out = impute_unknown_strata(persons, ["governorate"], [*LISTS, "d"], seed=5)
+    # Nobody else shares the pattern of the people only d holds: they take the province of
+    # the people d shares with other lists, never that of people on some other one list.
+    assert (out.loc[persons["in_d"], "governorate"] == "south").all()
+    section = {"strata": ["governorate"], "methods": ["loglinear"], "workers": 1}
+    estimates, _ = estimate_persons(persons, EstimateSettings.parse(section))
+    strata = estimates[estimates["level"] == "stratum"]
+    assert (strata["status"] == "ok").all()
+    north = strata[strata["governorate"] == "north"].iloc[0]
+    assert north["lists"] == 3  # d holds nobody there
+    assert abs(total(estimates)["estimate"] / truth - 1) < 0.05

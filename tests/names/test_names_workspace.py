@@ -337,3 +337,24 @@ def test_names_key_in_a_workspace_reads_a_name_as_its_list_was_learnt_to_write_i
         app, ["names", "key", "-w", str(ws.root), "--explain", turned["name"][0]]
     )
     assert "order" in explained.output and "list b" in explained.output
+
+
+def test_cli_normalize_counts_records_the_pack_gives_no_unit(tmp_path):
+    """A list writing villages the pack cannot map left its people without a province, and
+    `recount normalize` did not say so (note 237: their strata were then drawn)."""
+    ws = Workspace.init(tmp_path / "cd", country="CD")
+    frame = pd.DataFrame(
+        {
+            "record_id": ["a:1", "a:2", "b:1"],
+            "source_id": ["a", "a", "b"],
+            "source_row": [1, 2, 1],
+            "place": ["Ituri", "Nord-Kivu", "Drodro"],
+        }
+    )
+    ws.write_table("records", tables.frame("records", frame))
+    result = CliRunner().invoke(app, ["normalize", "--workspace", str(ws.root)])
+    assert result.exit_code == 0, result.output
+    output = " ".join(result.output.split())  # the console wraps long lines
+    assert "2 provinces inferred from place, 0 with no province" in output
+    assert "0 provinces inferred from place, 1 with no province" in output
+    assert "[sources.values.governorate]" in output

@@ -32,13 +32,26 @@ def normalize(workspace: WorkspaceOption = Path(".")) -> None:
     )
     from recount.reference import workspace_pack
 
-    units = workspace_pack(project.workspace).admin_word_plural
+    pack = workspace_pack(project.workspace)
+    units = pack.admin_word_plural
     for row in summary.itertuples(index=False):
         console.print(
             f"  {row.source_id}: {row.records} records, {row.identifiable} identifiable, "
             f"{row.no_name} without name, {row.unknown_name} unknown, {row.relational} relational, "
-            f"{row.governorate_inferred} {units} inferred from place, {row.date_flagged} dates flagged",
+            f"{row.governorate_inferred} {units} inferred from place"
+            + (f", {row.no_governorate} with no {pack.admin_word}" if pack.code else "")
+            + f", {row.date_flagged} dates flagged",
             highlight=False,
+        )
+    if pack.code and len(summary) and summary["no_governorate"].any():
+        # A list whose places the pack cannot map leaves its people's stratum to a draw.
+        console.print(
+            f"records with no {pack.admin_word}: where `[estimate] strata` names governorate, "
+            "`recount estimate` draws one from people on the same lists (flag imputed_strata); "
+            "to give a list's own, map its column as `governorate` and its values under "
+            "`[sources.values.governorate]` (docs/configuration.md)",
+            highlight=False,
+            markup=False,
         )
 
 

@@ -68,32 +68,59 @@ def _draw(
     rng: np.random.Generator,
 ) -> None:
     """Fill `missing` on `rows` from donors agreeing on `given`: first those with the same
-    capture pattern, then those on as many lists, then any."""
+    capture pattern, then those on every list the person is on, then those on as many lists,
+    then any.
+
+    A list reaches people where it works, so a person on lists that never write a place is
+    where those lists work: donors who share those lists come before people on as many other
+    lists (a list alone in one province that never wrote its place had its people drawn into
+    the other province, where it then held people no other list shared; note 237)."""
+    pattern, on_lists = likeness
     pending = rows
-    for alike in (*likeness, None):
+    for alike in (pattern, ON_EVERY_LIST, on_lists, None):
         if not len(pending):
             return
-        keys = [out[c] for c in given] + ([alike] if alike is not None else [])
-        pool = out.loc[donors]
-        wanted = out.loc[pending]
-        if keys:
-            donor_key = _key([k.loc[donors] for k in keys], pool.index)
-            wanted_key = _key([k.loc[pending] for k in keys], wanted.index)
-        else:
-            donor_key = pd.Series("", index=pool.index)
-            wanted_key = pd.Series("", index=wanted.index)
+        keys = [out[c] for c in given] + ([alike] if isinstance(alike, pd.Series) else [])
+        pool = out.index[donors.to_numpy()]
+        donor_key = _key([k.loc[pool] for k in keys], pool) if keys else _blank(pool)
+        wanted_key = _key([k.loc[pending] for k in keys], pending) if keys else _blank(pending)
         groups = donor_key.groupby(donor_key).groups
         filled = []
         for key, need in wanted_key.groupby(wanted_key).groups.items():
             source = groups.get(key)
             if source is None:
                 continue
-            picks = rng.choice(np.asarray(source), size=len(need))
-            for column in missing:
-                out.loc[need, column] = out.loc[picks, column].to_numpy()
-                out.loc[need, imputed_column(column)] = True
+            if alike is ON_EVERY_LIST:
+                for want, part in pattern.loc[need].groupby(pattern.loc[need]).groups.items():
+                    covering = source[(pattern.loc[source].to_numpy() & want) == want]
+                    if len(covering):
+                        _fill(out, part, covering, missing, rng)
+                        filled.extend(part)
+                continue
+            _fill(out, need, source, missing, rng)
             filled.extend(need)
         pending = pending.difference(pd.Index(filled))
+
+
+# The second tier of `_draw`: donors whose capture pattern holds every list of the person's.
+ON_EVERY_LIST = "on every list"
+
+
+def _fill(
+    out: pd.DataFrame,
+    need: pd.Index,
+    source: pd.Index,
+    missing: list[str],
+    rng: np.random.Generator,
+) -> None:
+    picks = rng.choice(np.asarray(source), size=len(need))
+    for column in missing:
+        out.loc[need, column] = out.loc[picks, column].to_numpy()
+        out.loc[need, imputed_column(column)] = True
+
+
+def _blank(index: pd.Index) -> pd.Series:
+    return pd.Series("", index=index)
 
 
 def _key(parts: list[pd.Series], index: pd.Index) -> pd.Series:

@@ -452,11 +452,13 @@ def _place(
 
 
 def summarize(normalized: pd.DataFrame) -> pd.DataFrame:
-    """Per source: records, identifiable, unidentified by reason, inferred governorates, flagged dates."""
+    """Per source: records, identifiable, unidentified by reason, inferred governorates, records
+    with no governorate, flagged dates."""
     frame = normalized.assign(
         unknown_name=normalized["unidentified_reason"].eq("unknown_name"),
         no_name=normalized["unidentified_reason"].eq("no_name"),
         relational=normalized["unidentified_reason"].eq("relational"),
+        no_governorate=normalized["governorate"].isna(),
         date_flagged=normalized["date_flag"].notna(),
     )
     summary = frame.groupby("source_id", dropna=False).agg(
@@ -466,6 +468,7 @@ def summarize(normalized: pd.DataFrame) -> pd.DataFrame:
         unknown_name=("unknown_name", "sum"),
         relational=("relational", "sum"),
         governorate_inferred=("governorate_inferred", "sum"),
+        no_governorate=("no_governorate", "sum"),
         date_flagged=("date_flagged", "sum"),
     )
     return summary.reset_index()

@@ -783,6 +783,9 @@ def _speech_attribution(
     if not inverted and subject is not None:
         start = len(before) - len(before[-80:]) + subject.start(1)
         phrase = _whole_name(before, start, subject.group(1))
+        owner = _source_owner(before[:start], phrase)
+        if owner is not None:  # "the Government of Bangladesh (GoB) official reports indicated"
+            return _unnamed(verb.start(), owner)
         if phrase[:1].islower() and phrase.split()[0] not in DETERMINERS:
             phrase = _subject_from_clause_start(before, phrase)
         if phrase.strip().lower() in NOBODY:
@@ -802,7 +805,9 @@ def _speech_attribution(
     mention = _mention_at(mentions, verb.end(), 16)
     if mention is not None:
         return _named(verb.start(), mention)
-    head = re.match(r"\W*([^,]{2,80}?),\s+(?:which|who|whose|where)\b[^;,]*,$", tail)
+    head = re.match(  # after a colon: "… is unclear: the Court, which …, speaks of 45"
+        r"(?:.*(?:[:;]|\s[—–])\s+)?\W*([^,:;]{2,80}?),\s+(?:which|who|whose|where)\b[^;,]*,$", tail
+    )
     if head is not None and not verb.group(0).lower().endswith("ing"):
         # "The coalition, which documents abuses, put the year's killings at 383": the head
         inside = [m for m in mentions if m.start < head.end(1)]
@@ -980,6 +985,29 @@ def _whole_name(text: str, start: int, phrase: str) -> str:
         start -= len(window) - word.start(1)
 
 
+# A body's name, and its acronym in brackets, just before its reports: "the Government of
+# Bangladesh (GoB) official reports", "the Nepal Army official reports".
+_OWNER = r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|on|and)\s+)?[A-Z][\w'’.-]*){0,5})"
+_OWNER_BEFORE_RE = re.compile(
+    rf"(?:^|[,;:]\s*|\b[Tt]he\s+){_OWNER}\s+(?:\([A-Za-z&.]{{2,12}}\)\s*)?$"
+)
+_OWNED_REPORTS_RE = re.compile(rf"^(?:[Tt]he\s+)?{_OWNER}\s+(?P<reports>[a-z][a-z\s]*)$")
+
+
+def _source_owner(before: str, phrase: str) -> str | None:
+    """The body whose reports a subject like "official reports" is, named just before them."""
+    owned = _OWNED_REPORTS_RE.match(phrase)
+    reports = owned["reports"] if owned is not None else phrase
+    if not reports.islower() or _SOURCE_GAP_RE.match(reports) is None:
+        return None
+    owner = owned or _OWNER_BEFORE_RE.search(before)
+    if owner is None or len(owner["name"].split()) < 2:
+        return None  # "Initial reports", "The reports": a sentence's capital, no body
+    if owner["name"].split()[0].lower() in DETERMINERS | _DESCRIBING | _CONJUNCTIONS:
+        return None
+    return owner["name"]
+
+
 def _is_proper(phrase: str) -> bool:
     """A phrase that is a proper name once its determiner is left out ("the Al Jazirah Conference")."""
     words = [w for w in phrase.split() if w.lower() not in DETERMINERS]
@@ -1082,7 +1110,8 @@ _INSTITUTION_NOUNS = {"ministry", "office", "mission", "department", "directorat
 # account of the war" (the name is the source, the writing its vehicle).
 _WRITINGS = (
     r"(?:explainer|analysis|page|web\s?page|site|website|blog|blog\s+post|post|entry|story|"
-    r"photo\s+story|article|passage|piece|thread|account|summary|overview|timeline)"
+    r"photo\s+story|article|passage|piece|thread|account|summary|overview|timeline|"
+    r"(?:picture|photo|image)\s+gallery|gallery|photo\s+essay|slideshow|video|documentary)"
 )
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z0-9][\w'’.-]*|of|for|and|&)){0,5}(?<![\s,.])"
 _PUBLISHED_ON_RE = re.compile(
@@ -1096,9 +1125,10 @@ _NAMED_WRITING_RE = re.compile(
 )
 _ADJECTIVE_NAME_RE = re.compile(r"[A-Z][a-z]+(?:-[a-z]+|an|ese|ish|ic|i)")
 # A description before one name: "The Paraguayan broadcaster Telefuturo", "the Finnish site
-# Winterwar.com", "the state broadcaster PTV": the name speaks.
+# Winterwar.com", "the state broadcaster PTV", "the New Zealand student paper Critic": the name
+# speaks.
 _DESCRIBED_ONE_NAME_RE = re.compile(
-    rf"^(?:(?:[Aa]n?|[Tt]he)\s+)?(?:[A-Z][a-z]+\s+)?(?P<described>(?:[a-z][\w-]*\s+){{1,2}})(?P<name>{_NAME})$"
+    rf"^(?:(?:[Aa]n?|[Tt]he)\s+)?(?:[A-Z][a-z]+\s+){{0,2}}(?P<described>(?:[a-z][\w-]*\s+){{1,2}})(?P<name>{_NAME})$"
 )
 
 
@@ -1120,10 +1150,32 @@ def _published_name(phrase: str) -> str | None:
             )
         ):
             return None
+    if found.group("name").lower() in DETERMINERS:
+        return None  # "A blog gives 33": an article, no name
     return found.group("name")
 
 
+def _name_goes_on(words: list[str], index: int) -> bool:
+    """Whether "at" or "on" at `index` joins two halves of one proper name that ends the phrase
+    ("The Irish at War", "the Inter-American Commission on Human Rights"), not a place or a day."""
+    tail = words[index + 1 :]
+    return (
+        words[index] in ("at", "on")
+        and words[index - 1][:1].isupper()
+        and bool(tail)
+        and tail[-1][:1].isupper()
+        and all(w[:1].isupper() or w in ("of", "and", "for", "the") for w in tail)
+        and not any(_is_date_word(w) or w.lower().rstrip(".,") in _TIME_NOUNS for w in tail)
+        and not find_places(" ".join(tail))  # "the Red Cross at Geneva": a place
+    )
+
+
+# A copied page's links lose their spaces: "According to theXinhua News Agency,".
+_GLUED_WORD_RE = re.compile(r"\b(the|of|to|by|from|and)(?=[A-Z][a-z])")
+
+
 def _clean_phrase(phrase: str) -> str | None:
+    phrase = _GLUED_WORD_RE.sub(r"\1 ", phrase)
     maker = _BY_MAKER_RE.match(phrase)
     if maker is not None:  # "A review by The New York Times of daily mortality data": the Times
         return maker.group("name")
@@ -1164,6 +1216,8 @@ def _clean_phrase(phrase: str) -> str | None:
         if index > 0 and (word.lower() in _PHRASE_STOPS or speech):
             if word[:1].isupper() and words[index - 1][:1].isupper():
                 continue  # inside a proper name: "The Iraq Body Count project"
+            if _name_goes_on(words, index):
+                continue  # "The Irish at War", "the Commission on Human Rights": one name
             if word.lower() in VERB_NOUNS and (previous in _DESCRIBING or previous.endswith("ed")):
                 continue  # "Previous estimates", "the final report"
             place_of_institution = (
@@ -1317,6 +1371,8 @@ def _after_time_adjunct(words: list[str]) -> list[str]:
     tail = words[cut + 1 :]
     if cut < 0 or not tail:
         return words
+    if cut == 1 and first in DETERMINERS and words[1][:1].isupper() and tail[0][:1].isupper():
+        return words  # "The Sunday Observer", "the Evening Standard": a title, no time
     if len(tail) == 1 and tail[0].lower() in _SUBJECT_PRONOUNS:
         return tail
     if (_is_date_word(words[cut]) or words[cut].lower().rstrip(",") in _TIME_NOUNS) and tail[
@@ -1352,6 +1408,8 @@ def _without_title(name: str) -> str:
     rest = words[last_title + 1 :]
     if rest and rest[0] in _PARTICLES:
         return name  # "General de Gaulle": the title stays with a surname that needs it
+    if rest and rest[-1].lower() in _ORGANISATION_WORDS | _INSTITUTION_NOUNS:
+        return name  # "USSR General Public Prosecutor's Office": a body's name, no person in it
     if last_title >= 0 and len(rest) >= 2 and all(w[:1].isupper() or w in _PARTICLES for w in rest):
         return " ".join(rest)
     return name

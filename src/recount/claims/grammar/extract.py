@@ -1480,6 +1480,11 @@ def _named_before(reference: str, state: DocumentState) -> tuple[str, str] | Non
     """The last claimant named whose name has the reference's noun: 'the ministry' is the
     last ministry named, even when a study was quoted in between."""
     noun = reference.split()[-1].rstrip("s")
+    if noun in ("paper", "newspaper"):  # "the paper wrote": the last newspaper named
+        return next(
+            (n for n in reversed(state.named) if n[1] == "media" or _MASTHEAD_RE.search(n[0])),
+            None,
+        )
     found = next((n for n in reversed(state.named) if noun in n[0].lower() or noun == n[1]), None)
     if noun in _ANY_BODY:  # "the group": the last body named, whatever its name
         body = next((n for n in reversed(state.named) if n[1] not in ("person", "outlet")), None)
@@ -1488,6 +1493,11 @@ def _named_before(reference: str, state: DocumentState) -> tuple[str, str] | Non
 
 
 _ANY_BODY = {"group", "organisation", "organization", "body", "charity", "watchdog", "ngo"}
+# The words of a newspaper's title: "The Irish Times", "the Jakarta Post", "Sunday Observer".
+_MASTHEAD_RE = re.compile(
+    r"\b(?:Times|Post|Tribune|Herald|Journal|Gazette|Observer|Guardian|Telegraph|Chronicle|"
+    r"Daily|Star|Mail|Express|Independent|Courier|Standard|Globe|Inquirer|Record|Examiner)\b"
+)
 
 
 def _quoted_speaker(claims: list[SentenceClaim], state: DocumentState) -> None:

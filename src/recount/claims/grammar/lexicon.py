@@ -452,6 +452,7 @@ PRONOUNS = {
     "the database", "the tracker", "the department", "the authority", "the committee",
     "the council", "the unit", "the directorate", "the institute", "the researchers",
     "the service", "the authorities", "the army", "the military", "the police",
+    "the paper", "the newspaper",
     "we", "our", "us", "i", "my", "them",
 }  # fmt: skip
 FIRST_PERSON = {"we", "our", "us", "i", "my"}
@@ -462,6 +463,7 @@ GENERIC_REFERENCES = {
     "the database", "the tracker", "the department", "the authority", "the committee",
     "the council", "the unit", "the directorate", "the institute", "the researchers",
     "the service", "the authorities", "the army", "the military", "the police",
+    "the paper", "the newspaper",
 }  # fmt: skip
 # What happens, as the subject of a verb that harms people ("an airstrike killed 50 people", "the
 # fighting has driven two million from their homes"): the text narrating events in its own voice.
