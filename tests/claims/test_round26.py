@@ -145,3 +145,20 @@ def test_a_head_with_a_relative_clause_after_a_colon(body, n):
         f"speaks of {n} victims, while residents speak of almost a hundred."
     )
     assert found[str(n)]["claimant"] == body
+
+
+# "killed: 21 Danes, 9 Italians, five Canadians": each item after the colon is a count of the
+# same measure, its people named by a capitalised word (a nationality) as by a lower-case one.
+@settings(max_examples=25)
+@given(
+    peoples=st.permutations(["Danes", "Italians", "Canadians", "Chileans", "Austrians"]),
+    counts=st.lists(st.integers(2, 99), min_size=5, max_size=5, unique=True),
+    verb=st.sampled_from([("killed", "killed"), ("wounded", "injured")]),
+)
+def test_a_breakdown_by_nationality_keeps_its_measure(peoples, counts, verb):
+    word, measure = verb
+    items = ", ".join(f"{n} {p}" for n, p in zip(counts[:4], peoples[:4], strict=True))
+    text = f"A total of 400 foreign visitors were {word}: {items} and {counts[4]} {peoples[4]}."
+    found = claims_of(text)
+    for n in counts:
+        assert found[str(n)]["measure"] == measure

@@ -310,6 +310,60 @@ def test_stick_logits_and_weights_round_trip(weights, n_lists):
     np.testing.assert_allclose(back, log_w, rtol=1e-9, atol=1e-9)
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    eta=st.floats(-700.0, 700.0),
+    total=st.integers(0, 100_000),
+    share=st.floats(0.0, 1.0),
+)
+def test_bernoulli_log_likelihood_is_the_two_log_sigmoids(eta, total, share):
+    on = float(int(share * total))
+    expected = on * nuts._log_sigmoid(eta) + (total - on) * nuts._log_sigmoid(-eta)
+    got = nuts._bernoulli_log_likelihood(on, float(total), eta)
+    assert got == pytest.approx(expected, rel=1e-12, abs=1e-9 * (1.0 + total * abs(eta)))
+
+
+def low_rank_mass_matrix(rng: np.random.Generator, dim: int, rank: int):
+    """A mass matrix as NUTS stores it (stds, directions as the first `rank` rows of a
+    dim x dim array, their values) and its inverse M^-1 = S (I + U (L - 1) U') S, dense."""
+    stds = rng.uniform(0.2, 3.0, dim)
+    directions = np.linalg.qr(rng.standard_normal((dim, max(rank, 1))))[0][:, :rank]
+    vecs = np.zeros((dim, dim))
+    vecs[:rank] = directions.T
+    vals = np.ones(dim)
+    vals[:rank] = rng.uniform(0.05, 20.0, rank)
+    middle = np.eye(dim) + directions @ np.diag(vals[:rank] - 1.0) @ directions.T
+    return stds, vecs, vals, np.diag(stds) @ middle @ np.diag(stds)
+
+
+@settings(max_examples=30, deadline=None)
+@given(seed=st.integers(0, 10_000), dim=st.integers(1, 40), share=st.floats(0.0, 1.0))
+def test_velocity_is_the_inverse_mass_matrix_times_the_momentum(seed, dim, share):
+    rng = np.random.default_rng(seed)
+    rank = int(share * dim)
+    stds, vecs, vals, inverse = low_rank_mass_matrix(rng, dim, rank)
+    p = rng.standard_normal(dim)
+    out = np.empty(dim)
+    nuts.velocity(p, stds, vecs, vals, rank, out)
+    np.testing.assert_allclose(out, inverse @ p, rtol=1e-9, atol=1e-9)
+
+
+@pytest.mark.parametrize("rank", [0, 2, 5])
+def test_momentum_is_drawn_with_the_mass_matrix_as_its_covariance(rank):
+    rng = np.random.default_rng(rank)
+    dim = 5
+    stds, vecs, vals, inverse = low_rank_mass_matrix(rng, dim, rank)
+    draws = np.empty((20_000, dim))
+    for row in draws:
+        nuts.draw_momentum(rng, stds, vecs, vals, rank, row)
+    # p' M^-1 p of p ~ N(0, M) is chi-square with dim degrees of freedom; and M^-1 p ~ N(0, M^-1).
+    whitened = np.einsum("ni,ij,nj->n", draws, inverse, draws)
+    assert stats.kstest(whitened, stats.chi2(dim).cdf).pvalue > 1e-3
+    np.testing.assert_allclose(
+        np.cov(draws @ inverse, rowvar=False), inverse, atol=0.05 * np.abs(inverse).max()
+    )
+
+
 @pytest.mark.parametrize("q0, n", [(0.3, 50), (0.9, 2), (0.97, 1)])
 def test_undocumented_draws_follow_the_truncated_negative_binomial(q0, n):
     rng = np.random.default_rng(2)
@@ -489,8 +543,8 @@ def test_where_the_race_shows_the_truncation_binding_no_full_run_is_spent_on_tha
     sample = LCMCR._sample
 
     def counted(self, *arguments, **options):
-        if self.draws is None:  # not the race's short trials
-            full_runs.append(self.K_)
+        if self.draws is None and options.get("resume") is None:  # a run, not its run-on
+            full_runs.append(self.K_)  # nor the race's short trials
         return sample(self, *arguments, **options)
 
     monkeypatch.setattr(LCMCR, "_sample", counted)
@@ -501,6 +555,41 @@ def test_where_the_race_shows_the_truncation_binding_no_full_run_is_spent_on_tha
     # be cold and unsettled), from cold chains (no exploring runs once K grew)
     assert list(model.race_["K"].unique()) == [2] and model.sampler_ == "nuts"
     assert model.starts_ is None
+
+
+@pytest.mark.slow
+def test_a_growth_the_grown_fit_does_not_bear_out_goes_back_to_the_smaller_K(monkeypatch):
+    """The race's NUTS trial is 200 draws of cold chains; where it reads the truncation as
+    binding (here forced: a one-class table, whose alpha is small) and the fit grown on that
+    reading finds, over its first round, that the smaller K does not bind, the fit goes back
+    to the smaller K from the race's starts, and spends no full run at the grown K."""
+    rng = np.random.default_rng(5)
+    patterns = patterns_from_matrix((rng.random((3_000, 8)) < 0.3).astype(int))
+    race = LCMCR._race
+
+    def misread(self, table):
+        winner, figures, starts = race(self, table)
+        figures.loc[figures["sampler"] == "nuts", "truncation_share"] = 0.5
+        return "nuts", figures, starts
+
+    full_runs = []
+    sample = LCMCR._sample
+
+    def counted(self, *arguments, **options):
+        if self.draws is None and options.get("resume") is None:
+            full_runs.append((self.K_, options.get("first", False)))
+        return sample(self, *arguments, **options)
+
+    monkeypatch.setattr(LCMCR, "_race", misread)
+    monkeypatch.setattr(LCMCR, "_sample", counted)
+    model = quiet_fit(LCMCR(K=5, max_K=10, seed=4), patterns)
+    assert model.refuted_ == [10] and model.K_ == 5 and model.grown_from_ == []
+    assert full_runs == [(10, True), (5, False)]  # the grown K's first round only
+    assert model.sampler_ == "nuts" and model.summary().iloc[0]["model"] == "K=5, nuts"
+    assert model.starts_ is not None  # the race's exploring runs place the chains
+    assert list(model.race_["K"].unique()) == [5]
+    alpha = model.alpha_draws_.ravel()
+    assert np.median((alpha / (1 + alpha)) ** 4) <= lcmcr.TRUNCATION_LIMIT
 
 
 @pytest.mark.slow

@@ -69,6 +69,14 @@ def _log_sigmoid(x):
 
 
 @njit(cache=True, nogil=True)
+def _bernoulli_log_likelihood(on, total, eta):
+    """on log sigmoid(eta) + (total - on) log sigmoid(-eta), with one exp and one log1p (not
+    two of each): on eta - total softplus(eta), in the hierarchical sweep's slice steps of
+    the capture logits, the list shifts and sigma (docs/bench/estimate.md section 22)."""
+    return on * eta - total * (max(eta, 0.0) + math.log1p(math.exp(-abs(eta))))
+
+
+@njit(cache=True, nogil=True)
 def _log_add(a, b):
     if a == -np.inf:
         return b
@@ -950,7 +958,7 @@ def _class_split(rng, x, data, members, ones):
             for k in range(n_classes):
                 eta = x[j * n_classes + k] + x[rho_at0 + s * n_lists + j]
                 log_on[j, k] = _log_sigmoid(eta)
-                log_off[j, k] = _log_sigmoid(-eta)
+                log_off[j, k] = log_on[j, k] - eta
         q0 = 0.0
         for k in range(n_classes):
             values[k] = log_pi[k]
@@ -1054,9 +1062,7 @@ def _list_likelihood(x, data, members, ones, s, j, shift):
     if active[s, j] > 0.0:
         for k in range(n_classes):
             eta = x[j * n_classes + k] + shift
-            out += ones[s, j, k] * _log_sigmoid(eta) + (members[s, k] - ones[s, j, k]) * (
-                _log_sigmoid(-eta)
-            )
+            out += _bernoulli_log_likelihood(ones[s, j, k], members[s, k], eta)
     return out
 
 
@@ -1110,12 +1116,11 @@ def _conditional(kind, a, b, x, data, members, ones, saved):
         value = x[a * n_classes + b]
         if not abs(value) < MAX_LOGIT:
             return -np.inf
-        out = a_lambda * _log_sigmoid(value) + b_lambda * _log_sigmoid(-value)
+        out = _bernoulli_log_likelihood(a_lambda, a_lambda + b_lambda, value)
         for s in range(n_strata):
             if active[s, a] > 0.0:
                 eta = value + x[rho_at0 + s * n_lists + a]
-                on = ones[s, a, b]
-                out += on * _log_sigmoid(eta) + (members[s, b] - on) * _log_sigmoid(-eta)
+                out += _bernoulli_log_likelihood(ones[s, a, b], members[s, b], eta)
         return out
     if kind == RHO:
         value = x[rho_at0 + a * n_lists + b]
@@ -1383,38 +1388,37 @@ EIGVAL_CUTOFF = (
 
 
 @njit(cache=True, nogil=True)
-def velocity(p, stds, vecs, vals, rank, out):
-    """M^-1 p for the mass matrix M^-1 = S (I + U (L - 1) U') S, S = diag(stds); the
-    rows of vecs are the columns of U."""
-    dim = p.size
-    for i in range(dim):
-        out[i] = stds[i] * p[i]
-    # The columns of vecs are orthonormal, so updating out in place leaves later dots intact.
+def _low_rank_update(out, vecs, vals, rank, power):
+    """out += U (L^power - 1) U' out, the rows of vecs the columns of U (orthonormal). Two
+    BLAS products (gemv), not loops: at HLCMCR's size (2,500 coordinates, rank 50-150) the
+    loops cost 0.16-0.41 ms a call, as much as the density's gradient, BLAS a quarter of
+    that (docs/bench/estimate.md section 22)."""
+    if rank == 0:
+        return
+    basis = vecs[:rank]
+    dots = basis @ out
     for r in range(rank):
-        dot = 0.0
-        for i in range(dim):
-            dot += vecs[r, i] * out[i]
-        dot *= vals[r] - 1.0
-        for i in range(dim):
-            out[i] += vecs[r, i] * dot
-    for i in range(dim):
+        dots[r] *= vals[r] ** power - 1.0
+    out += dots @ basis
+
+
+@njit(cache=True, nogil=True)
+def velocity(p, stds, vecs, vals, rank, out):
+    """M^-1 p for the mass matrix M^-1 = S (I + U (L - 1) U') S, S = diag(stds)."""
+    for i in range(p.size):
+        out[i] = stds[i] * p[i]
+    _low_rank_update(out, vecs, vals, rank, 1.0)
+    for i in range(p.size):
         out[i] *= stds[i]
 
 
 @njit(cache=True, nogil=True)
 def draw_momentum(rng, stds, vecs, vals, rank, out):
     """p ~ N(0, M): S^-1 (z + U (L^-1/2 - 1) U' z), z standard normal."""
-    dim = out.size
-    for i in range(dim):
+    for i in range(out.size):
         out[i] = rng.standard_normal()
-    for r in range(rank):
-        dot = 0.0
-        for i in range(dim):
-            dot += vecs[r, i] * out[i]
-        dot *= 1.0 / math.sqrt(vals[r]) - 1.0
-        for i in range(dim):
-            out[i] += vecs[r, i] * dot
-    for i in range(dim):
+    _low_rank_update(out, vecs, vals, rank, -0.5)
+    for i in range(out.size):
         out[i] /= stds[i]
 
 
@@ -1449,8 +1453,7 @@ def _leapfrog(x, p, g, w, eps, stds, vecs, vals, rank, v, data):
     """One leapfrog step in place; returns the new log density. v = M^-1 p and w = M^-1 g
     hold on entry and on return: M^-1 is linear, so a half step moves v by eps/2 w and
     only the new gradient is multiplied by M^-1, once a step (with a low-rank mass matrix
-    of rank r in d dimensions each product costs about 4 r d, as much as the hierarchical
-    model's gradient at r near 100)."""
+    of rank r in d dimensions each product costs about 4 r d flops, in BLAS)."""
     half = 0.5 * eps
     for i in range(x.size):
         p[i] += half * g[i]

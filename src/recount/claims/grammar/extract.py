@@ -2552,7 +2552,7 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
 _ECHO_TAIL_RE = re.compile(
     r"\s+(?:more\s+)?(?P<prep>into|to|from|in|across|at|towards?)\s+(?=(?:the\s+)?(?:[a-z]+\s+)?[A-Z])"
 )
-_ITEM_WORD_GAP_RE = re.compile(r"^\s+[a-z][\w-]*\s*,\s*$")
+_ITEM_WORD_GAP_RE = re.compile(r"^\s+[A-Za-z][\w-]*(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
 # "111 prisoners killed: 102 from gunshots … and nine from stab wounds": the parts of a count
 # told apart by their cause, each after the same preposition (the first, after the colon).
 _CAUSE_TAIL_RE = re.compile(r"\s+(?P<prep>from|by|of|in)\s+(?:the\s+)?[a-z]")
