@@ -45,6 +45,7 @@ def test_the_tutorial_is_all_runnable_steps():
 def test_the_tutorial_runs_as_written(tmp_path):
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
     cwd = tmp_path
+    closing_run = ""
     for kind, argument, body in steps(TUTORIAL.read_text(encoding="utf-8")):
         if kind == "append":
             with open(cwd / argument, "a", encoding="utf-8") as handle:
@@ -63,9 +64,14 @@ def test_the_tutorial_runs_as_written(tmp_path):
                 ["bash", "-c", body], cwd=cwd, env=env, capture_output=True, text=True
             )
             assert done.returncode == 0, f"$ {body}\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}"
+            if body == "recount run":  # off a terminal, a line per stage on stderr
+                closing_run = done.stderr
     project = cwd
     assert (project / "out" / "report.html").exists()
     assert (project / "estimates.csv").exists() and (project / "labels.csv").exists()
+    # the tutorial's closing `recount run` skips what is unchanged, as its text says
+    for stage in ("ingest", "normalize", "link", "estimate"):
+        assert f"{stage} skipped (unchanged): inputs unchanged" in closing_run, stage
 
 
 def _serve_then_stop(command: str, cwd: Path, env: dict) -> None:
