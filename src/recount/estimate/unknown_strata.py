@@ -58,6 +58,10 @@ def impute_unknown_strata(
     return out
 
 
+# The second tier of `_draw`: donors whose capture pattern holds every list of the person's.
+_ON_EVERY_LIST = "on every list"
+
+
 def _draw(
     out: pd.DataFrame,
     rows: pd.Index,
@@ -77,7 +81,7 @@ def _draw(
     the other province, where it then held people no other list shared; note 237)."""
     pattern, on_lists = likeness
     pending = rows
-    for alike in (pattern, ON_EVERY_LIST, on_lists, None):
+    for alike in (pattern, _ON_EVERY_LIST, on_lists, None):
         if not len(pending):
             return
         keys = [out[c] for c in given] + ([alike] if isinstance(alike, pd.Series) else [])
@@ -90,7 +94,7 @@ def _draw(
             source = groups.get(key)
             if source is None:
                 continue
-            if alike is ON_EVERY_LIST:
+            if alike is _ON_EVERY_LIST:
                 for want, part in pattern.loc[need].groupby(pattern.loc[need]).groups.items():
                     covering = source[(pattern.loc[source].to_numpy() & want) == want]
                     if len(covering):
@@ -100,10 +104,6 @@ def _draw(
             _fill(out, need, source, missing, rng)
             filled.extend(need)
         pending = pending.difference(pd.Index(filled))
-
-
-# The second tier of `_draw`: donors whose capture pattern holds every list of the person's.
-ON_EVERY_LIST = "on every list"
 
 
 def _fill(
