@@ -13,8 +13,7 @@ from rich.table import Table
 
 from recount.cli.common import WorkspaceOption, console, err_console, live_progress, open_project
 from recount.errors import ConfigError, InputError
-from recount.estimate.headline import HEADLINE_CAUTIONS
-from recount.estimate.mse import FILE_COLUMNS
+from recount.estimate.mse_columns import FILE_COLUMNS
 from recount.settings import METHODS, EstimateSettings, HlcmcrSettings, LcmcrSettings
 from recount.settings.estimate import (
     AUTO_LINKAGE_DRAWS,
@@ -229,6 +228,8 @@ def register(app: typer.Typer) -> None:
         for line in flag_legend(frame):
             console.print(line, markup=False)
         if frame["flag"].fillna("").str.contains("independence_untestable").any():
+            from recount.estimate.headline import HEADLINE_CAUTIONS
+
             caution = escape(HEADLINE_CAUTIONS["independence_untestable"])
             err_console.print(f"[yellow]caution:[/] {caution}")
         for name, rows in frame.groupby("method", sort=False):
@@ -378,6 +379,8 @@ WARNED_FLAGS = ("poor_convergence", "truncation_binds", "independence_untestable
 def flag_legend(frame: pd.DataFrame) -> list[str]:
     """A line per flag in the table: its number, its name and, unless a warning line of its
     own follows, what it means."""
+    from recount.estimate.headline import HEADLINE_CAUTIONS
+
     lines = []
     for flag, number in flag_numbers(frame).items():
         meaning = HEADLINE_CAUTIONS.get(flag) if flag not in WARNED_FLAGS else None
