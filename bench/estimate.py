@@ -17,6 +17,9 @@ Prints one JSON line per measurement:
   the true people's capture histories.
 - `lcmcr_coverage`: coverage of 95% intervals and median relative error over
   replicates, when LCMCR's model holds and when it does not.
+- `rhat_noise` (only with `--only rhat_noise`): how often chains that have mixed still
+  miss #15's per-stratum bar (R-hat <= 1.01, bulk ESS >= 400) by the diagnostics' noise,
+  by iterations per effective draw; no sampler runs.
 - `lcmcr_vs_r` (only with `--only r_peer`; needs R with the LCMCR and coda packages):
   the 8-list tables fitted by R's LCMCR itself (bench/lcmcr_peer.R; 3 chains with R's
   settings, one after the other) and by recount's default on one core, ESS of N by
@@ -24,7 +27,7 @@ Prints one JSON line per measurement:
   quote) for both.
 
     .venv/bin/python bench/estimate.py
-        [--only 8_lists,samplers,strata,simulator_strata,coverage,r_peer]
+        [--only 8_lists,samplers,strata,simulator_strata,coverage,r_peer,rhat_noise]
         [--replicates 20] [--ess-target 1000 --max-sweeps 50000]
         [--populations latent_class,hard_to_reach,...]  (r_peer's 8-list tables)
 """
@@ -419,6 +422,42 @@ def bench_hierarchical(
             )
 
 
+def bench_rhat_noise(quantities: int = 155, replicates: int = 1_000, seed: int = 7) -> None:
+    """#15's bar asks every stratum's N and the total (155 quantities on the simulator's
+    strata) for R-hat <= 1.01 and bulk ESS >= 400. How often does a sampler that has mixed
+    miss it by the diagnostics' own noise? Chains that start in the posterior and move as
+    AR(1) series with integrated autocorrelation time `tau` (iterations per effective draw),
+    as many as the stage runs (EstimateSettings.chains) for 1,000 and 2,000 kept draws (the
+    first round and the cap): the share of quantities over R-hat 1.01 or under ESS 400, by
+    recount's own diagnostics, and the chance that all `quantities` pass."""
+    from scipy.signal import lfilter
+
+    rng = np.random.default_rng(seed)
+    chains = EstimateSettings.chains
+    for draws in (1_000, 2_000):
+        for tau in (2, 4, 6, 7, 8, 10, 15, 20):
+            phi = (tau - 1) / (tau + 1)  # AR(1) with (1 + phi) / (1 - phi) = tau
+            noise = rng.standard_normal((replicates, chains, draws))
+            scale = np.sqrt(1 - phi * phi)
+            noise[:, :, 0] /= scale  # the first draw from the stationary law
+            series = lfilter([scale], [1.0, -phi], noise, axis=-1)
+            rhat = np.array([mcmc_diagnostics.rhat(s) for s in series])
+            ess = np.array([mcmc_diagnostics.ess_bulk(s) for s in series])
+            short = float(((rhat > 1.01) | (ess < 400)).mean())
+            emit(
+                "rhat_noise",
+                chains=chains,
+                draws_per_chain=draws,
+                tau=tau,
+                true_ess=round(chains * draws / tau),
+                replicates=replicates,
+                share_rhat_over_1_01=round(float((rhat > 1.01).mean()), 4),
+                share_ess_under_400=round(float((ess < 400).mean()), 4),
+                expected_short_of=[quantities, round(quantities * short, 1)],
+                chance_all_pass=round((1 - short) ** quantities, 3),
+            )
+
+
 def bench_strata(
     workers: int,
     ess_target: float | None,
@@ -624,6 +663,8 @@ def main() -> None:
             args.worlds.split(","),
             args.hlcmcr_K,
         )
+    if "rhat_noise" in parts:
+        bench_rhat_noise()
     if "r_peer" in parts:
         for population in args.populations.split(","):
             bench_against_r(population)
