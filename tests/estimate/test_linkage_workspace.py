@@ -185,3 +185,35 @@ def test_the_hierarchical_model_is_fitted_once_under_linkage_draws(linked, tmp_p
     assert loglinear["reason"].fillna("").str.contains("pooled over 2 linkage draws").any()
     pooled_total = estimates[estimates["level"] == "total_pooled"]
     assert set(pooled_total["method"]) == {"loglinear"}
+
+
+def test_the_bench_perfect_links_keep_the_stage_strata(linked, tmp_path):
+    """bench/estimate_linkage.py's truth-linked persons carry the strata (`--strata default`
+    stopped there: a frame of capture columns alone has no governorate), and their capture
+    columns are the truth's people of the identified records."""
+    import importlib.util
+    from pathlib import Path
+
+    bench_path = Path(__file__).resolve().parents[2] / "bench" / "estimate_linkage.py"
+    spec = importlib.util.spec_from_file_location("estimate_linkage_bench", bench_path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    ws = Workspace(shutil.copytree(linked.root, tmp_path / "ws"))
+    config = ws.config_path.read_text(encoding="utf-8")
+    config = config.replace(
+        'methods = ["loglinear"]', 'methods = ["loglinear"]\nstrata = ["governorate", "year"]'
+    )
+    ws.config_path.write_text(config, encoding="utf-8")
+    persons = bench.true_persons(ws, ws.root)
+    records = ws.table("record_person", ["record_id", "source_id", "person_id"]).dropna()
+    truth = truth_of(ws).set_index("record_id")["true_id"]
+    true_people = records.assign(true_id=truth.reindex(records["record_id"]).to_numpy())
+    on_list = true_people.groupby("true_id")["source_id"].apply(set)
+    assert len(persons) == len(on_list)
+    for name in sorted(records["source_id"].unique()):
+        expected = on_list.map(lambda sources, name=name: name in sources)
+        got = persons.set_index("person_id")[f"in_{name}"].reindex(expected.index)
+        assert (got.astype(bool) == expected).all()
+    assert persons["governorate"].notna().any() and persons["date_of_death"].notna().any()
+    out = bench.perfect_links(ws, ws.root, 800, {"level": "total", "method": "loglinear"})
+    assert out["documented"] == len(persons) and out["estimate"] >= len(persons)
