@@ -53,6 +53,13 @@ def test_unknown_years_no_longer_inflate_the_sum_over_years(seed):
     strata = imputed[imputed["level"] == "stratum"]
     assert strata["year"].notna().all()
     assert strata["documented"].sum() == len(persons)
+    # each row counts the people it holds by the draw (the report quotes the share)
+    lost = int(persons["year"].isna().sum())
+    assert strata["imputed"].sum() == lost > 0 and row["imputed"] == lost
+    drawn = strata["flag"].fillna("").str.contains("imputed_strata")
+    assert ((strata["imputed"] > 0) == drawn).all()
+    assert imputed[imputed["level"] == "total_pooled"].iloc[0]["imputed"] == 0
+    assert (kept_apart["imputed"] == 0).all()
 
 
 frames = st.integers(0, 2**32 - 1).flatmap(

@@ -575,6 +575,7 @@ def pool_stratum(
         reason=template.reason,
         positive_dependence=template.positive_dependence,
         methods=methods,
+        imputed=template.imputed,
     )
 
 

@@ -375,6 +375,7 @@ def _typed(estimates: pd.DataFrame, persons: pd.DataFrame, strata: list[str]) ->
     ):
         estimates[column] = estimates[column].astype("Float64")
     estimates["documented"] = estimates["documented"].astype("Int64")
+    estimates["imputed"] = estimates["imputed"].fillna(0).astype("Int64")
     estimates["lists"] = estimates["lists"].astype("Int64")
     for column in ("level", "method", "status", "reason", "flag", "model"):
         estimates[column] = estimates[column].astype("string")
