@@ -774,7 +774,7 @@ def estimate_linked_workspace(
     if settings.lcmcr.n_jobs is None:  # strata run side by side: one thread each
         settings = replace(settings, lcmcr=replace(settings.lcmcr, n_jobs=1))
     strata = list(settings.strata)
-    persons = ws.table("persons", columns=stage._needed_columns(ws, settings.strata, ids=True))
+    persons = stage.stratum_persons(ws, settings, ids=True)
     lists = persons_lists(persons)
     record_person = ws.table("record_person", ["record_id", "source_id", "person_id"])
     pair_columns = ["record_id_l", "record_id_r", "match_probability"]
