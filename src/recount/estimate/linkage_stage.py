@@ -405,6 +405,9 @@ class _Progress:
             self.done = start + done
             self.progress(self.done, self.total)
 
+        running = getattr(self.progress, "running", None)
+        if running is not None:
+            report.running = running  # the tasks being run (recount.estimate.strata.run_tasks)
         return report
 
 
