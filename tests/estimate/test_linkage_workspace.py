@@ -217,3 +217,25 @@ def test_the_bench_perfect_links_keep_the_stage_strata(linked, tmp_path):
     assert persons["governorate"].notna().any() and persons["date_of_death"].notna().any()
     out = bench.perfect_links(ws, ws.root, 800, {"level": "total", "method": "loglinear"})
     assert out["documented"] == len(persons) and out["estimate"] >= len(persons)
+
+
+def test_the_stage_reads_each_persons_place_where_it_draws_their_governorate(linked):
+    """Where `governorate` is a stratum, the stage reads each person's place key (the one their
+    records write most) from `normalized`, for the draw of an unknown governorate
+    (recount.estimate.unknown_strata, note 248); other strata need no place."""
+    from recount.estimate.unknown_strata import PLACE
+    from recount.estimate.workspace import stratum_persons
+
+    settings = linked.config.estimate.with_overrides(strata=["governorate", "year"])
+    persons = stratum_persons(linked, settings, ids=True)
+    written = linked.query(
+        "select rp.person_id, n.place_key from record_person rp join normalized n "
+        "using (record_id) where n.place_key is not null"
+    )
+    places = written.groupby("person_id")["place_key"].agg(set)
+    placed = persons.set_index("person_id")[PLACE].dropna()
+    assert len(placed) > len(persons) / 2
+    assert all(key in places[person] for person, key in placed.items())
+    assert set(persons.loc[persons[PLACE].isna(), "person_id"]).isdisjoint(places.index)
+    by_year = stratum_persons(linked, settings.with_overrides(strata=["year"]))
+    assert PLACE not in by_year.columns and "person_id" not in by_year.columns
