@@ -48,6 +48,7 @@ from recount.estimate.linkage import LinkageGraph, build_graph, corrected_patter
 from recount.estimate.patterns import LIST_PREFIX, capture_histories, persons_lists
 from recount.estimate.preferred import preferred_rows
 from recount.estimate.workspace import estimate_persons
+from recount.link.persons import build_persons
 from recount.report.figures import headline
 from recount.review import audit
 from recount.review.labels_io import import_labels
@@ -183,19 +184,26 @@ def true_links(ws: Workspace, root: Path, people: int) -> dict:
     return figures(ws, people)
 
 
+def true_persons(ws: Workspace, root: Path) -> pd.DataFrame:
+    """`persons` as the link stage would build them (`build_persons`: capture columns, place,
+    dates) from the truth's own people of the records the workspace identified, so the
+    stage's strata are there (a frame of capture columns alone failed with `--strata
+    default`)."""
+    truth = truth_of(root).set_index("record_id")["true_id"]
+    records = ws.table("record_person", ["record_id", "person_id"])
+    records = records[records["person_id"].notna()]
+    true_ids = truth.reindex(records["record_id"]).to_numpy()
+    assignment = pd.DataFrame({"record_id": records["record_id"].to_numpy(), "person_id": true_ids})
+    assignment = assignment[assignment["person_id"].notna()].astype({"person_id": str})
+    return build_persons(ws, assignment).to_pandas()
+
+
 def perfect_links(ws: Workspace, root: Path, people: int, top: dict) -> dict:
     """The headline's method and level on the truth's own capture table of the records the
     workspace identified (`estimate_persons`, the stage without the workspace, no linkage
     draws): the total with no linkage error. What an audit can move the total toward; the
     rest of the headline's error is the model's."""
-    truth = truth_of(root).set_index("record_id")["true_id"]
-    records = ws.table("record_person", ["record_id", "source_id", "person_id"])
-    records = records[records["person_id"].notna()]
-    lists = sorted(records["source_id"].unique())
-    flags = pd.crosstab(truth.reindex(records["record_id"]).to_numpy(), records["source_id"])
-    persons = pd.DataFrame({"person_id": flags.index.astype(str)})
-    for name in lists:
-        persons[f"in_{name}"] = flags[name].to_numpy() > 0
+    persons = true_persons(ws, root)
     settings = ws.config.estimate.with_overrides(linkage_draws=0)
     estimates, _ = estimate_persons(persons, settings)
     row = estimates[(estimates["level"] == top["level"]) & (estimates["method"] == top["method"])]

@@ -49,3 +49,15 @@ def test_python_dash_m_recount_is_the_recount_command():
     )
     assert shown.returncode == 0, shown.stderr
     assert "mse" in shown.stdout and "estimate" in shown.stdout
+
+
+def test_the_command_line_loads_no_estimator_or_engine_until_a_command_needs_it():
+    """`recount ingest` or `recount --help` in a fresh process pays no import of scipy, numba,
+    Splink, altair or FastAPI (together over 2 CPU-s a process; the tutorial runs 20 such)."""
+    heavy = ("scipy", "numba", "splink", "altair", "vl_convert", "fastapi", "statsmodels")
+    code = f"import sys, recount.cli; print(' '.join(m for m in {heavy!r} if m in sys.modules))"
+    shown = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.split() == []

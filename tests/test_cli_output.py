@@ -97,3 +97,35 @@ def test_the_mse_table_shows_each_estimates_flags_and_says_once_what_they_mean(t
                 f"flag 1 saturated_model: {HEADLINE_CAUTIONS['saturated_model']}",
                 f"flag 2 strong_list_dependence: {HEADLINE_CAUTIONS['strong_list_dependence']}",
             ]
+
+
+def test_recount_estimate_shows_a_row_per_stratum_being_estimated_on_a_terminal():
+    """Under the bar of strata done, a row per stratum (or linkage draw's table) being
+    estimated, gone once done; off a terminal no row at all."""
+    import io
+
+    from rich.console import Console
+    from rich.progress import Progress, TextColumn
+
+    from recount.cli.estimate import StrataProgress, running_label
+
+    assert running_label("governorate=CD-NK|year=2022") == "  governorate=CD-NK, year=2022"
+    assert running_label("linkage3:year=2022") == "  linkage draw 4: year=2022"
+    assert running_label("total_pooled:total") == "  total_pooled: total"
+    terminal = Console(file=io.StringIO(), force_terminal=True)
+    with Progress(TextColumn("{task.description}"), console=terminal) as live:
+        shown = StrataProgress(live)
+        shown(0, 3)
+        shown.running(["year=2021", "year=2022"])
+        rows = [t.description for t in live.tasks]
+        assert rows == ["estimating strata", "  year=2021", "  year=2022"]
+        shown(1, 3)
+        shown.running(["year=2022", "year=2023"])
+        assert [t.description for t in live.tasks][1:] == ["  year=2022", "  year=2023"]
+        shown.running([])
+        assert [t.description for t in live.tasks] == ["estimating strata"]
+        assert live.tasks[0].completed == 1 and live.tasks[0].total == 3
+    quiet = Progress(console=Console(file=io.StringIO()), disable=True)
+    shown = StrataProgress(quiet)
+    shown.running(["year=2021"])
+    assert len(quiet.tasks) == 1

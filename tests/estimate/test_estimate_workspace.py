@@ -38,6 +38,11 @@ draws = 400
 """
 
 
+# The tests on the module's estimated workspace share one xdist worker, which builds it once
+# (its estimate stage compiles the sampler's kernels in its own workers).
+ON_THE_WORKSPACE = pytest.mark.xdist_group("estimate-workspace")
+
+
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory, stratified_persons) -> Workspace:
     ws = Workspace.init(tmp_path_factory.mktemp("ws"))
@@ -52,6 +57,7 @@ def estimated(workspace) -> pd.DataFrame:
 
 
 @pytest.mark.slow
+@ON_THE_WORKSPACE
 def test_writes_estimates_and_draws(workspace, estimated):
     stored = workspace.table("estimates")
     assert len(stored) == len(estimated)
@@ -81,6 +87,7 @@ def test_writes_estimates_and_draws(workspace, estimated):
 
 
 @pytest.mark.slow
+@ON_THE_WORKSPACE
 def test_lcmcr_total_adds_stratum_draws(workspace, estimated):
     draws = workspace.table("estimate_draws").query("method == 'lcmcr'")
     strata = estimated[(estimated["level"] == "stratum") & (estimated["method"] == "lcmcr")]
@@ -93,12 +100,14 @@ def test_lcmcr_total_adds_stratum_draws(workspace, estimated):
 
 
 @pytest.mark.slow
+@ON_THE_WORKSPACE
 def test_keys_match_between_tables(workspace, estimated):
     keys = set(workspace.table("estimate_draws")["stratum_key"])
     assert "governorate=SY-HL|year=2012" in keys
 
 
 @pytest.mark.slow
+@ON_THE_WORKSPACE
 def test_overrides_and_config_errors(workspace, tmp_path):
     other = Workspace.init(tmp_path / "bad")
     other.config_path.write_text(CONFIG.replace("K = 5", "K = -1"), encoding="utf-8")
@@ -111,6 +120,7 @@ def test_overrides_and_config_errors(workspace, tmp_path):
 
 
 @pytest.mark.slow
+@ON_THE_WORKSPACE
 def test_cli_estimate_and_export(workspace, tmp_path):
     result = runner.invoke(app, ["estimate", "-w", str(workspace.root), "--method", "loglinear"])
     assert result.exit_code == 0, result.output

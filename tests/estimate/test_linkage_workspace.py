@@ -185,3 +185,57 @@ def test_the_hierarchical_model_is_fitted_once_under_linkage_draws(linked, tmp_p
     assert loglinear["reason"].fillna("").str.contains("pooled over 2 linkage draws").any()
     pooled_total = estimates[estimates["level"] == "total_pooled"]
     assert set(pooled_total["method"]) == {"loglinear"}
+
+
+def test_the_bench_perfect_links_keep_the_stage_strata(linked, tmp_path):
+    """bench/estimate_linkage.py's truth-linked persons carry the strata (`--strata default`
+    stopped there: a frame of capture columns alone has no governorate), and their capture
+    columns are the truth's people of the identified records."""
+    import importlib.util
+    from pathlib import Path
+
+    bench_path = Path(__file__).resolve().parents[2] / "bench" / "estimate_linkage.py"
+    spec = importlib.util.spec_from_file_location("estimate_linkage_bench", bench_path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    ws = Workspace(shutil.copytree(linked.root, tmp_path / "ws"))
+    config = ws.config_path.read_text(encoding="utf-8")
+    config = config.replace(
+        'methods = ["loglinear"]', 'methods = ["loglinear"]\nstrata = ["governorate", "year"]'
+    )
+    ws.config_path.write_text(config, encoding="utf-8")
+    persons = bench.true_persons(ws, ws.root)
+    records = ws.table("record_person", ["record_id", "source_id", "person_id"]).dropna()
+    truth = truth_of(ws).set_index("record_id")["true_id"]
+    true_people = records.assign(true_id=truth.reindex(records["record_id"]).to_numpy())
+    on_list = true_people.groupby("true_id")["source_id"].apply(set)
+    assert len(persons) == len(on_list)
+    for name in sorted(records["source_id"].unique()):
+        expected = on_list.map(lambda sources, name=name: name in sources)
+        got = persons.set_index("person_id")[f"in_{name}"].reindex(expected.index)
+        assert (got.astype(bool) == expected).all()
+    assert persons["governorate"].notna().any() and persons["date_of_death"].notna().any()
+    out = bench.perfect_links(ws, ws.root, 800, {"level": "total", "method": "loglinear"})
+    assert out["documented"] == len(persons) and out["estimate"] >= len(persons)
+
+
+def test_the_stage_reads_each_persons_place_where_it_draws_their_governorate(linked):
+    """Where `governorate` is a stratum, the stage reads each person's place key (the one their
+    records write most) from `normalized`, for the draw of an unknown governorate
+    (recount.estimate.unknown_strata, note 248); other strata need no place."""
+    from recount.estimate.unknown_strata import PLACE
+    from recount.estimate.workspace import stratum_persons
+
+    settings = linked.config.estimate.with_overrides(strata=["governorate", "year"])
+    persons = stratum_persons(linked, settings, ids=True)
+    written = linked.query(
+        "select rp.person_id, n.place_key from record_person rp join normalized n "
+        "using (record_id) where n.place_key is not null"
+    )
+    places = written.groupby("person_id")["place_key"].agg(set)
+    placed = persons.set_index("person_id")[PLACE].dropna()
+    assert len(placed) > len(persons) / 2
+    assert all(key in places[person] for person, key in placed.items())
+    assert set(persons.loc[persons[PLACE].isna(), "person_id"]).isdisjoint(places.index)
+    by_year = stratum_persons(linked, settings.with_overrides(strata=["year"]))
+    assert PLACE not in by_year.columns and "person_id" not in by_year.columns

@@ -288,3 +288,36 @@ def test_lcmcr_ess_target_from_the_config_runs_a_stratum_until_it_is_reached():
     assert targeted.ess >= 1_000 and targeted.rhat <= 1.01
     assert "poor_convergence" not in targeted.flags
     assert len(targeted.draws) == 200
+
+
+class RecordingProgress:
+    """A progress that asks which strata are being estimated, as `recount estimate`'s does."""
+
+    def __init__(self):
+        self.done: list[tuple[int, int]] = []
+        self.seen: list[list[str]] = []
+
+    def __call__(self, done: int, total: int) -> None:
+        self.done.append((done, total))
+
+    def running(self, keys: list[str]) -> None:
+        self.seen.append(list(keys))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_strata_being_estimated_are_shown_without_changing_a_figure(
+    stratified_persons, estimated, workers
+):
+    persons, _, parallel, _ = estimated
+    progress = RecordingProgress()
+    shown, _ = estimate_persons(persons, settings_for(persons, workers=workers), progress)
+    columns = ["governorate", "year", "level", "method", "estimate", "lower", "upper", "status"]
+    pd.testing.assert_frame_equal(shown[columns], parallel[columns])
+    total = progress.done[-1][1]
+    assert progress.done[-1] == (total, total)
+    assert [d for d, _ in progress.done] == sorted(d for d, _ in progress.done)
+    keys = {k for seen in progress.seen for k in seen}
+    strata = shown[shown["level"] == "stratum"]
+    assert any(k.startswith("governorate=") and "|year=" in k for k in keys)
+    assert len(keys) <= total and all(len(seen) <= workers for seen in progress.seen)
+    assert progress.seen[-1] == [] and len(strata) > 0

@@ -102,7 +102,9 @@ def _fields(records) -> list[tuple]:
 
 
 @pytest.mark.parametrize(
-    ("data", "name"), [(_csv(), "l.csv"), (_xlsx(), "l.xlsx"), (_parquet(), "l.parquet")]
+    ("data", "name"),
+    [(_csv(), "l.csv"), (_xlsx(), "l.xlsx"), (_parquet(), "l.parquet")],
+    ids=["csv", "xlsx", "parquet"],  # the bytes would name them, and an XLSX holds its time
 )
 def test_birth_fields_and_extras_from_csv_xlsx_and_parquet(data, name):
     result = _read(data, name)

@@ -305,3 +305,28 @@ def test_estimates_by_year_and_unit_say_why_they_run_low(report_workspace, tmp_p
     ws.write_table("estimates", estimates[estimates["status"] == "ok"])
     html = write_report(ws).read_text(encoding="utf-8")
     assert "-sum-note" not in html
+
+
+def test_the_report_says_how_many_strata_and_people_the_draw_placed(report_workspace, tmp_path):
+    """Where the estimate stage drew some people's unknown place or date (`imputed`), the
+    estimation section says in how many strata, how many people and what share of the
+    documented; nothing where nobody was drawn, or where the table predates the column."""
+    ws = Workspace(shutil.copytree(report_workspace.root, tmp_path / "ws"))
+    estimates = ws.table("estimates")
+    method = headline(ws)["method"]
+    strata = estimates[(estimates["level"] == "stratum") & (estimates["method"] == method)]
+    placed = strata.index[:3]
+    estimates["imputed"] = 0
+    estimates.loc[placed, "imputed"] = [5, 7, 9]
+    ws.write_table("estimates", estimates)
+    html = write_report(ws).read_text(encoding="utf-8")
+    section = html.split('<section id="estimation">')[1].split("</section>")[0]
+    note = section.split('id="imputed-note">')[1].split("</p>")[0]
+    documented = int(strata["documented"].sum())
+    assert note.startswith(f"3 of the {len(strata):,} strata hold people whose place or date")
+    assert f"21 of the {documented:,} documented people ({21 / documented:.1%})" in note
+    ws.write_table("estimates", estimates.assign(imputed=0))
+    assert "imputed-note" not in write_report(ws).read_text(encoding="utf-8")
+    with ws.connect() as con:  # a table the stage wrote before it counted them
+        con.execute("alter table estimates drop column imputed")
+    assert "imputed-note" not in write_report(ws).read_text(encoding="utf-8")

@@ -8,13 +8,12 @@ from typing import Annotated
 import pandas as pd
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from recount.cli.common import WorkspaceOption, console, err_console, live_progress, open_project
 from recount.errors import ConfigError, InputError
-from recount.estimate.headline import HEADLINE_CAUTIONS
-from recount.estimate.mse import FILE_COLUMNS
+from recount.estimate.mse_columns import FILE_COLUMNS
 from recount.settings import METHODS, EstimateSettings, HlcmcrSettings, LcmcrSettings
 from recount.settings.estimate import (
     AUTO_LINKAGE_DRAWS,
@@ -67,24 +66,13 @@ def register(app: typer.Typer) -> None:
         """Estimate every stratum of `persons` (MSE) and write `estimates` and `estimate_draws`."""
         project = open_project(workspace)
         with live_progress(
-            TextColumn("estimating strata"),
+            TextColumn("{task.description}"),
             BarColumn(),
-            MofNCompleteColumn(),
+            TextColumn("{task.fields[count]}"),
             TimeElapsedColumn(),
         ) as progress:
-            bar = progress.add_task("strata", total=None)
-            logged = 0  # tenths of the strata last written to a log (no live bar there)
-
-            def advance(done: int, total: int) -> None:
-                nonlocal logged
-                progress.update(bar, completed=done, total=total)
-                tenths = done * 10 // max(total, 1)
-                if progress.disable and tenths > logged:
-                    logged = tenths
-                    err_console.print(f"estimating strata: {done:,} of {total:,} done")
-
             estimates = project.estimate(
-                progress=advance,
+                progress=StrataProgress(progress),
                 methods=method,
                 seed=seed,
                 linkage_draws=linkage_draws_value(linkage_draws),
@@ -229,6 +217,8 @@ def register(app: typer.Typer) -> None:
         for line in flag_legend(frame):
             console.print(line, markup=False)
         if frame["flag"].fillna("").str.contains("independence_untestable").any():
+            from recount.estimate.headline import HEADLINE_CAUTIONS
+
             caution = escape(HEADLINE_CAUTIONS["independence_untestable"])
             err_console.print(f"[yellow]caution:[/] {caution}")
         for name, rows in frame.groupby("method", sort=False):
@@ -258,6 +248,47 @@ def register(app: typer.Typer) -> None:
 
             path = write_frame(frame[names + FILE_COLUMNS], out)
             console.print(f"wrote {len(frame)} row{'s' if len(frame) != 1 else ''} to {path}")
+
+
+class StrataProgress:
+    """`recount estimate`'s display: a bar over the strata (and linkage draws' tables) done
+    and, under it, a row per one being estimated with its time, since one stratum's LCMCR
+    can run for minutes; off a terminal a line per tenth done, nothing more."""
+
+    def __init__(self, progress: Progress):
+        self.progress = progress
+        self.bar = progress.add_task("estimating strata", total=None, count="")
+        self.rows: dict[str, TaskID] = {}
+        self.logged = 0  # tenths of the strata last written to a log (no live bar there)
+
+    def __call__(self, done: int, total: int) -> None:
+        self.progress.update(self.bar, completed=done, total=total, count=f"{done:,}/{total:,}")
+        tenths = done * 10 // max(total, 1)
+        if self.progress.disable and tenths > self.logged:
+            self.logged = tenths
+            err_console.print(f"estimating strata: {done:,} of {total:,} done")
+
+    def running(self, keys: list[str]) -> None:
+        """The strata (task keys) being estimated now: a row each, gone when it is done."""
+        if self.progress.disable:
+            return
+        for key in [k for k in self.rows if k not in keys]:
+            self.progress.remove_task(self.rows.pop(key))
+        for key in keys:
+            if key not in self.rows:
+                self.rows[key] = self.progress.add_task(running_label(key), total=None, count="")
+
+
+def running_label(key: str) -> str:
+    """A task key as a row of the display: 'linkage3:governorate=CD-NK|year=2022' reads
+    '  linkage draw 4: governorate=CD-NK, year=2022'."""
+    from recount.estimate.linkage_stage import REPLICATE_PREFIX
+
+    prefix, _, rest = key.rpartition(":")
+    draw = prefix.removeprefix(REPLICATE_PREFIX)
+    if prefix.startswith(REPLICATE_PREFIX) and draw.isdigit():
+        prefix = f"linkage draw {int(draw) + 1}"
+    return "  " + (f"{prefix}: " if prefix else "") + rest.replace("|", ", ")
 
 
 MSE_ROWS_SHOWN = 40
@@ -378,6 +409,8 @@ WARNED_FLAGS = ("poor_convergence", "truncation_binds", "independence_untestable
 def flag_legend(frame: pd.DataFrame) -> list[str]:
     """A line per flag in the table: its number, its name and, unless a warning line of its
     own follows, what it means."""
+    from recount.estimate.headline import HEADLINE_CAUTIONS
+
     lines = []
     for flag, number in flag_numbers(frame).items():
         meaning = HEADLINE_CAUTIONS.get(flag) if flag not in WARNED_FLAGS else None

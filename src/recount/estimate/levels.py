@@ -66,7 +66,15 @@ def stratum_rows(results: Sequence[StratumResult], strata: Sequence[str]) -> lis
     for result in results:
         for method in result.methods:
             rows.append(
-                _row(result.values, strata, result.level, result.documented, method, result.lists)
+                _row(
+                    result.values,
+                    strata,
+                    result.level,
+                    result.documented,
+                    method,
+                    result.lists,
+                    result.imputed,
+                )
             )
     return rows
 
@@ -87,10 +95,11 @@ def combine(
     for _key, members in sorted(groups.items(), key=lambda item: tuple(map(_sort_key, item[0]))):
         values = {c: members[0].values[c] for c in columns}
         documented = sum(m.documented for m in members)
+        imputed = sum(m.imputed for m in members)
         for index, method in enumerate(methods):
             parts = [m.methods[index] for m in members]
             combined = _combine_method(method, parts, [m.documented for m in members])
-            rows.append(_row(values, strata, level, documented, combined, None))
+            rows.append(_row(values, strata, level, documented, combined, None, imputed))
     return rows
 
 
@@ -213,6 +222,7 @@ def _row(
     documented: int,
     method: MethodResult,
     lists: int | None,
+    imputed: int = 0,
 ) -> dict:
     row = {c: values.get(c) for c in strata}
     row.update(
@@ -230,6 +240,7 @@ def _row(
         seconds=round(float(method.seconds), 3),
         lists=lists,
         model=method.model,
+        imputed=int(imputed),
     )
     return row
 

@@ -405,6 +405,9 @@ class _Progress:
             self.done = start + done
             self.progress(self.done, self.total)
 
+        running = getattr(self.progress, "running", None)
+        if running is not None:
+            report.running = running  # the tasks being run (recount.estimate.strata.run_tasks)
         return report
 
 
@@ -575,6 +578,7 @@ def pool_stratum(
         reason=template.reason,
         positive_dependence=template.positive_dependence,
         methods=methods,
+        imputed=template.imputed,
     )
 
 
@@ -773,7 +777,7 @@ def estimate_linked_workspace(
     if settings.lcmcr.n_jobs is None:  # strata run side by side: one thread each
         settings = replace(settings, lcmcr=replace(settings.lcmcr, n_jobs=1))
     strata = list(settings.strata)
-    persons = ws.table("persons", columns=stage._needed_columns(ws, settings.strata, ids=True))
+    persons = stage.stratum_persons(ws, settings, ids=True)
     lists = persons_lists(persons)
     record_person = ws.table("record_person", ["record_id", "source_id", "person_id"])
     pair_columns = ["record_id_l", "record_id_r", "match_probability"]

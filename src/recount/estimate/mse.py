@@ -17,14 +17,9 @@ from collections.abc import Sequence
 import pandas as pd
 
 from recount.estimate.methods import HIERARCHICAL, MethodResult, fit_method
+from recount.estimate.mse_columns import DETAIL_COLUMNS, OUT_COLUMNS
 from recount.estimate.patterns import COUNT
 from recount.settings.estimate import ENGINES, EstimateSettings
-
-OUT_COLUMNS = ["method", "estimate", "lower", "upper", "seconds", "ess", "rhat"]
-# Also returned, for the printed table: why a stratum was not estimated, what was fitted.
-DETAIL_COLUMNS = ["status", "reason", "model", "flag", "observed"]
-# What `recount mse --out` writes after the stratum columns (a row without an estimate says why).
-FILE_COLUMNS = [*OUT_COLUMNS, "model", "status", "reason", "flag"]
 
 
 def estimate_whole(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 import zlib
 from collections.abc import Callable, Sequence
-from concurrent.futures import as_completed
+from concurrent.futures import FIRST_COMPLETED, wait
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -184,6 +184,12 @@ def _chapman_obstacle(table: pd.DataFrame, lists: list[str], min_records: int) -
     return None
 
 
+# How often a progress that shows the strata being estimated (a `running(keys)` method beside
+# `__call__(done, total)`, as `recount estimate`'s bar) hears which are: a stratum's LCMCR can
+# run for minutes on to its ESS target, the count of strata done standing still meanwhile.
+RUNNING_POLL_SECONDS = 1.0
+
+
 def run_tasks(
     tasks: Sequence[Any],
     workers: int = EstimateSettings.workers,
@@ -191,7 +197,8 @@ def run_tasks(
     progress: Callable[[int, int], None] | None = None,
 ) -> list[Any]:
     """Run every task (`run_stratum`) in parallel (worker processes, or one Spark task
-    each), results in the tasks' order."""
+    each), results in the tasks' order. `progress(done, total)` hears as tasks finish and,
+    where it has a `running` method, which tasks are being run (their keys)."""
     if engine == "spark":
         from recount.estimate.spark import run_on_spark
 
@@ -199,19 +206,30 @@ def run_tasks(
         if progress:
             progress(len(tasks), len(tasks))
         return results
+    running = getattr(progress, "running", None)
     if workers <= 1 or len(tasks) <= 1:
         results = []
         for done, task in enumerate(tasks, start=1):
+            if running is not None:
+                running([task.key])
             results.append(run_stratum(task))
             if progress:
                 progress(done, len(tasks))
+        if running is not None:
+            running([])
         return results
     with WorkerPool(workers) as pool:
         futures = [pool.submit(run_stratum, task) for task in tasks]
-        for done, future in enumerate(as_completed(futures), start=1):
-            future.result()
-            if progress:
-                progress(done, len(tasks))
+        pending = set(futures)
+        while pending:
+            finished, pending = wait(pending, RUNNING_POLL_SECONDS, FIRST_COMPLETED)
+            for future in finished:
+                future.result()
+            if progress and finished:
+                progress(len(tasks) - len(pending), len(tasks))
+            if running is not None:  # the pool marks one task more than it runs: queued next
+                started = [t.key for t, f in zip(tasks, futures, strict=True) if f.running()]
+                running(started[:workers])
     return [future.result() for future in futures]
 
 

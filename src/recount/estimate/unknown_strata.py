@@ -11,6 +11,12 @@ drawn from the people with the same capture pattern and the same known stratum v
 deck; HRDAG imputes missing fields before MSE the same way, e.g. the verdata replicates).
 Known values never change; a column nobody knows (no country pack: no governorate) stays
 unknown, one stratum that is the whole population.
+
+An unknown admin unit is drawn first from people whose records write the same place (a
+village the country pack does not know, but that other lists write with its province): on
+DRC-like lists a parish list writes villages only, the people it alone holds are mostly where
+the other lists reach least, and drawn by capture pattern they went to the other province
+(note 248).
 """
 
 from __future__ import annotations
@@ -22,6 +28,9 @@ import pandas as pd
 
 IMPUTED_PREFIX = "_imputed:"
 IMPUTED_FLAG = "imputed_strata"
+# The admin unit a place lies in, and the frame's column of each person's place key.
+UNIT = "governorate"
+PLACE = "place_key"
 
 
 def imputed_column(stratum: str) -> str:
@@ -45,8 +54,11 @@ def impute_unknown_strata(
     on_lists = pd.Series(captured.sum(axis=1), index=out.index)
     known = out[imputable].notna()
     donors = known.all(axis=1) & (on_lists > 0)
+    if UNIT in imputable and PLACE in out.columns:
+        _draw_unit_by_place(out, on_lists > 0, np.random.default_rng([seed, 248]))
     rng = np.random.default_rng([seed, 83])
     # Rows that lack some value, grouped by which values they know and what those are.
+    known = out[imputable].notna()
     todo = out.index[~known.all(axis=1) & (on_lists > 0)]
     if not len(todo):
         return out
@@ -56,6 +68,33 @@ def impute_unknown_strata(
         missing = [s for s, k in zip(imputable, mask, strict=True) if not k]
         _draw(out, rows, given, missing, donors, (pattern, on_lists), rng)
     return out
+
+
+def _draw_unit_by_place(out: pd.DataFrame, seen: pd.Series, rng: np.random.Generator) -> None:
+    """Fill the unknown admin unit of people whose place is known from people of the same
+    place whose unit is known (read, not drawn); the other unknown values are drawn after,
+    from donors of that unit."""
+    has_unit = out[UNIT].notna() & seen
+    wanted = out.index[out[UNIT].isna() & out[PLACE].notna() & seen]
+    if not len(wanted) or not has_unit.any():
+        return
+    pool = out.index[has_unit.to_numpy()]
+    groups = out.loc[pool, PLACE].groupby(out.loc[pool, PLACE], sort=True).groups
+    for place, need in (
+        out.loc[wanted, PLACE].groupby(out.loc[wanted, PLACE], sort=True).groups.items()
+    ):
+        source = groups.get(place)
+        if source is not None:
+            _fill(out, need, source, [UNIT], rng)
+
+
+def person_places(places: pd.DataFrame) -> pd.Series:
+    """Per person (`person_id`), the place key their records write most often (a tie: the
+    first in order), from one row per record (`person_id`, `place_key`)."""
+    written = places.dropna(subset=["person_id", PLACE])
+    counts = written.groupby(["person_id", PLACE]).size().rename("n").reset_index()
+    counts = counts.sort_values(["person_id", "n", PLACE], ascending=[True, False, True])
+    return counts.drop_duplicates("person_id").set_index("person_id")[PLACE]
 
 
 # The second tier of `_draw`: donors whose capture pattern holds every list of the person's.

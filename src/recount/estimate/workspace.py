@@ -35,7 +35,13 @@ from recount.estimate.preferred import PREFERRED, mark_preferred
 from recount.estimate.sensitivity import COLUMNS as SENSITIVITY_COLUMNS
 from recount.estimate.sensitivity import add_prior_sensitivity
 from recount.estimate.strata import StratumResult, StratumTask, run_tasks, stratum_key
-from recount.estimate.unknown_strata import impute_unknown_strata, imputed_people
+from recount.estimate.unknown_strata import (
+    PLACE,
+    UNIT,
+    impute_unknown_strata,
+    imputed_people,
+    person_places,
+)
 from recount.settings import EstimateSettings
 from recount.settings.estimate import CAPTURE_COUNT, ENGINES, LINKAGE_DRAWS_AUTO
 from recount.tables import is_pooled, pooled_level
@@ -80,7 +86,7 @@ def estimate_workspace(
         persons = ws.table("persons", columns=_needed_columns(ws, ()))
         tables["estimates"] = add_prior_sensitivity(tables["estimates"], persons, lists, settings)
     else:
-        persons = ws.table("persons", columns=_needed_columns(ws, settings.strata))
+        persons = stratum_persons(ws, settings)
         estimates, draws = estimate_persons(persons, settings, progress)
         tables = {"estimates": estimates, "estimate_draws": draws}
     ws.write_tables(tables)
@@ -327,6 +333,26 @@ def check_strata(settings: EstimateSettings, available: list[str], path: str | N
             )
 
 
+def stratum_persons(ws: Workspace, settings: EstimateSettings, ids: bool = False) -> pd.DataFrame:
+    """The `persons` columns the stage reads and, where an unknown admin unit is drawn, each
+    person's place key from their records (`normalized`; recount.estimate.unknown_strata)."""
+    placed = (
+        settings.impute_unknown_strata
+        and UNIT in settings.strata
+        and ws.has_table("normalized")
+        and ws.has_table("record_person")
+    )
+    persons = ws.table("persons", columns=_needed_columns(ws, settings.strata, ids or placed))
+    if not placed:
+        return persons
+    places = ws.query(
+        "select rp.person_id, n.place_key from record_person rp join normalized n "
+        "using (record_id) where rp.person_id is not null and n.place_key is not null"
+    )
+    persons[PLACE] = persons["person_id"].map(person_places(places))
+    return persons if ids else persons.drop(columns="person_id")
+
+
 def _needed_columns(ws: Workspace, strata: tuple[str, ...], ids: bool = False) -> list[str]:
     """Capture columns, strata and dates (and person ids): names never leave the database here."""
     available = _persons_columns(ws) or []
@@ -375,6 +401,7 @@ def _typed(estimates: pd.DataFrame, persons: pd.DataFrame, strata: list[str]) ->
     ):
         estimates[column] = estimates[column].astype("Float64")
     estimates["documented"] = estimates["documented"].astype("Int64")
+    estimates["imputed"] = estimates["imputed"].fillna(0).astype("Int64")
     estimates["lists"] = estimates["lists"].astype("Int64")
     for column in ("level", "method", "status", "reason", "flag", "model"):
         estimates[column] = estimates[column].astype("string")

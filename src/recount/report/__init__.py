@@ -277,6 +277,7 @@ def _write_report(ws: Workspace, redact: bool) -> Path:
         "governorate_table": table_block(_named_units(governorates, pack, written_units)),
         "governorate_note": figures.strata_sum_note(ws, head, "governorate", pack.admin_word),
         "year_note": figures.strata_sum_note(ws, head, "year", "year"),
+        "imputed_note": figures.imputed_note(ws, head),
         "lists_table": table_block(lists, share_columns=("share_of_documented",)),
         "threshold": link["threshold"],
         "linkage_table": table_block(link["summary"]),

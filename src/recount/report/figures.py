@@ -143,6 +143,35 @@ def strata_sum_note(ws: Workspace, head: dict[str, Any], level: str, by: str) ->
     return sentence
 
 
+def imputed_note(ws: Workspace, head: dict[str, Any]) -> str | None:
+    """How many strata hold people whose place or date no record gave, placed by the estimate
+    stage's draw from people on the same lists (recount.estimate.unknown_strata), and what
+    share of the documented people they are: where it is large the strata rest on the draw
+    (on DRC-like lists a quarter of the people, note 237). None where nobody was placed so."""
+    method = head["method"]
+    if method is None or not ws.has_table("estimates"):
+        return None
+    if "imputed" not in ws.query("select * from estimates limit 0").columns:
+        return None  # estimated before the stage counted them
+    strata = ws.query(
+        "select documented, coalesce(imputed, 0) as imputed from estimates "
+        "where level = 'stratum' and method = ?",
+        [method],
+    )
+    placed = strata[strata["imputed"] > 0]
+    if placed.empty:
+        return None
+    people, documented = int(placed["imputed"].sum()), int(strata["documented"].sum())
+    return (
+        f"{len(placed):,} of the {len(strata):,} strata hold people whose place or date no "
+        "record gave, placed in a stratum drawn from people on the same lists: "
+        f"{people:,} of the {documented:,} documented people ({people / documented:.1%}). "
+        "Each stratum's documented count and estimate include them (column imputed, flag "
+        "imputed_strata); the larger that share, the more the estimates by stratum rest on "
+        "the draw rather than on the lists."
+    )
+
+
 def prior_sensitivity(row: pd.Series) -> dict[str, Any] | None:
     """The headline row under both capture priors (recount.estimate.sensitivity): the
     sentence, the chart's rows, the documented count and, where the lists leave the total

@@ -381,6 +381,12 @@ ESTIMATES = Table(
         ),
         Column("sensitivity_lower", DOUBLE),
         Column("sensitivity_upper", DOUBLE, "where the lists leave the total open above"),
+        Column(
+            "imputed",
+            BIGINT,
+            "documented people whose unknown place or date was drawn for this row's strata "
+            "(recount.estimate.unknown_strata)",
+        ),
     ),
 )
 
