@@ -323,7 +323,7 @@ def test_the_report_says_how_many_strata_and_people_the_draw_placed(report_works
     section = html.split('<section id="estimation">')[1].split("</section>")[0]
     note = section.split('id="imputed-note">')[1].split("</p>")[0]
     documented = int(strata["documented"].sum())
-    assert note.startswith(f"3 of the {len(strata):,} strata hold people whose place or date")
+    assert note.startswith(f"3 of the {len(strata):,} strata hold people whose admin unit or date")
     assert f"21 of the {documented:,} documented people ({21 / documented:.1%})" in note
     ws.write_table("estimates", estimates.assign(imputed=0))
     assert "imputed-note" not in write_report(ws).read_text(encoding="utf-8")

@@ -163,8 +163,8 @@ def imputed_note(ws: Workspace, head: dict[str, Any]) -> str | None:
         return None
     people, documented = int(placed["imputed"].sum()), int(strata["documented"].sum())
     return (
-        f"{len(placed):,} of the {len(strata):,} strata hold people whose place or date no "
-        "record gave, placed in a stratum drawn from people on the same lists: "
+        f"{len(placed):,} of the {len(strata):,} strata hold people whose admin unit or date no "
+        "record gave, placed by a draw from people of the same place or on the same lists: "
         f"{people:,} of the {documented:,} documented people ({people / documented:.1%}). "
         "Each stratum's documented count and estimate include them (column imputed, flag "
         "imputed_strata); the larger that share, the more the estimates by stratum rest on "
