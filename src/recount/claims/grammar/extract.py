@@ -2625,9 +2625,11 @@ _OTHER_SOURCE_GAP_RE = re.compile(
 # Health, 2,251 according to the UN", "550 civilians died in Boko Haram attacks, compared with";
 # the place a count is from ("29,500 from Britain and Ireland, over 12,000 from France"), and the
 # end of a body's name with its acronym ("74 members of the Central Reserve Police Force (CRPF)
-# and two policemen").
+# and two policemen"), and a study cited by its authors and year ("15 million deaths by Houser,
+# Sands and Xiao (2005), 18 million by Yao (1999)").
 _GAP_ASIDE_RE = re.compile(
-    r"^\s*(?:(?:according\s+to|per|citing)\s+[^,;]{1,60}?|(?:in|during|on|at|across|from|by|near|"
+    r"^\s*(?:by\s+(?-i:[A-Z])[\w'’-]*(?:(?:,\s+|\s+and\s+)(?-i:[A-Z])[\w'’-]*){0,4}"
+    r"(?:\s+and\s+colleagues)?\s+\(\d{4}\)|(?:according\s+to|per|citing)\s+[^,;]{1,60}?|(?:in|during|on|at|across|from|by|near|"
     r"inside|to(?=\s+(?-i:[A-Z])))\s+(?:[^,;]{1,40}(?=\s*,)|[^,;]{1,40}?)|(?:(?-i:[A-Z])[\w'’-]*\s+){0,4}\((?-i:[A-Z][A-Za-z&.-]{1,10})\))(?=\s*(?:,|and\b|$))",
     re.IGNORECASE,
 )

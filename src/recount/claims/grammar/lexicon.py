@@ -412,7 +412,7 @@ SPEECH_VERBS = [
     "gave", "gives", "warned", "warns", "calculated", "concluded", "revealed", "published",
     "listed", "believes", "estimating", "reporting", "estimate", "believe",
     "report", "record", "document", "count", "acknowledged", "acknowledges", "acknowledge",
-    "admitted", "admits", "conceded", "concedes", "noting", "adding", "stressing",
+    "admitted", "admits", "admit", "conceded", "concedes", "noting", "adding", "stressing",
     "claiming", "warning", "announcing", "confirming", "indicated", "indicates", "indicate",
     "showed", "shows", "show", "suggested", "suggests", "calculates", "compiled",
     "documenting", "recording", "reports", "publishing", "informed", "briefed", "corroborated",
