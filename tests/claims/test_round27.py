@@ -129,3 +129,36 @@ def test_figures_cited_to_their_authors_share_the_measure_said_once(first, n, ye
     assert [found[f"{m} million"]["measure"] for m in (n, n + 3, n + 9)] == ["killed"] * 3
     assert found[f"{n} million"]["claimant"] == first
     assert found[f"{n + 3} million"]["claimant"] == "Yao"
+
+
+# "The Associated Press count … has risen to 2,177, The Express Tribune reports, while …": the
+# carrier closes its clause before a contrast as it would close the sentence.
+@settings(max_examples=10, deadline=None)
+@given(agency=st.sampled_from(["Associated Press", "Reuters"]), n=count)
+def test_a_carrier_closing_its_clause_before_a_contrast_does_not_take_the_count(agency, n):
+    text = (
+        f"The {agency} count of the dead has risen to {n}, the Daily Sun reports, while the "
+        "government has given no new figure."
+    )
+    assert claims_of(text)[str(n)]["claimant"] == agency
+
+
+# "BBC News wrote that officials said …. Its list put …": "its" is the body, not the officials.
+@settings(max_examples=10, deadline=None)
+@given(name=broadcaster, people=st.sampled_from(["officials", "local residents"]), n=count)
+def test_its_refers_to_a_body_not_to_people_named_by_a_plural(name, people, n):
+    text = f"{name} wrote that {people} said the ferry had sunk. Its timeline puts the dead at {n}."
+    assert claims_of(text)[str(n)]["claimant"] == name
+
+
+# "the deaths of 146 Danes and 25 soldiers": after a count of people named by their nation, a
+# count of people of another kind keeps the measure (it was lost: the name read as an adjective).
+@settings(max_examples=10, deadline=None)
+@given(
+    people=st.sampled_from(["Danes", "Lakotas", "Cheyennes"]),
+    others=st.sampled_from(["soldiers", "troopers", "men"]),
+    n=count,
+)
+def test_a_count_after_a_people_named_by_nation_keeps_the_measure(people, others, n):
+    found = claims_of(f"The fight resulted in the deaths of {n} {people} and {n + 5} {others}.")
+    assert found[str(n + 5)]["measure"] == "killed"

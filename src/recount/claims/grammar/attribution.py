@@ -1663,7 +1663,11 @@ def choose_attribution(
 
 # A contrast between two clauses: "…, while survivors reported 400".
 _WALL_RE = re.compile(r",\s*(?:while|whilst|whereas|but|although|though)\b")
-_CLOSING_VERB_RE = re.compile(r"\w+(?:\s+(?:on|in)\s+\w+)?\s*[.!?]?[\"”’']?\s*$")
+# … at the end of the sentence, or of its clause before a contrast: "…, The Express Tribune reports,
+# while the official toll …".
+_CLOSING_VERB_RE = re.compile(
+    r"\w+(?:\s+(?:on|in)\s+\w+)?\s*(?:[.!?]?[\"”’']?\s*$|,\s*(?:while|whilst|whereas|but)\b)"
+)
 
 
 _CATAPHORIC_RE = re.compile(
