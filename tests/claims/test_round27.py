@@ -162,3 +162,17 @@ def test_its_refers_to_a_body_not_to_people_named_by_a_plural(name, people, n):
 def test_a_count_after_a_people_named_by_nation_keeps_the_measure(people, others, n):
     found = claims_of(f"The fight resulted in the deaths of {n} {people} and {n + 5} {others}.")
     assert found[str(n + 5)]["measure"] == "killed"
+
+
+# "…, the Daily Sun reports, while the official Saudi toll of 769 killed has not changed": a
+# country's official count, named by its adjective, speaks for its clause, not the carrier.
+@settings(max_examples=10, deadline=None)
+@given(adjective=st.sampled_from(["Saudi", "Syrian", "Turkish"]), n=count)
+def test_an_official_count_named_by_its_country_speaks_for_its_clause(adjective, n):
+    text = (
+        f"The count of the dead has risen, the Daily Sun reports, while the official {adjective} "
+        f"toll of {n} killed has not changed."
+    )
+    found = claims_of(text)[str(n)]
+    assert found["claimant"] == f"official {adjective} toll"
+    assert found["claimant_kind"] == "government"

@@ -359,6 +359,14 @@ _ATTRIBUTIVE_COUNT_RE = re.compile(
 )
 
 
+# A country's official count named by its adjective: "the official Saudi toll of 769",
+# "official Kyrgyz data".
+_OFFICIAL_COUNT_RE = re.compile(
+    r"\bofficial\s+(?P<adjective>[A-Z][a-z]+)\s+(?:death\s+)?(?:toll|count|tally|figures?|data|"
+    r"estimates?|statistics)\b"
+)
+
+
 def _attributive_counts(sentence: str, mentions: list[ClaimantMention]) -> list[Attribution]:
     """Names that own a count as its attribute, not the gazetteer's (read above) nor places."""
     found = []
@@ -372,6 +380,14 @@ def _attributive_counts(sentence: str, mentions: list[ClaimantMention]) -> list[
         named = _unnamed(start, name)
         if named is not None:
             found.append(named)
+    for match in _OFFICIAL_COUNT_RE.finditer(sentence):
+        if country_of_adjective(match.group("adjective")) is None:
+            continue
+        # "…, The Express Tribune reports, while the official Saudi toll of 769 killed …": the
+        # country's official count speaks for its clause, not the paper that carries it
+        closing = _CLAUSE_BREAK_RE.search(sentence, match.end())
+        scope = (match.start(), closing.start() if closing else len(sentence))
+        found.append(Attribution(match.start(), match.group(0), "government", None, scope=scope))
     return found
 
 
