@@ -24,6 +24,7 @@ from recount.claims.grammar.lexicon import (
     VERB_NOUNS,
     alternation,
 )
+from recount.claims.grammar.writings import writing_owner
 from recount.claims.numbers import QUALIFIER_PATTERN, UNITS
 from recount.claims.scope import country_of_adjective, find_places
 
@@ -105,6 +106,29 @@ _MODIFIED_NOUN_RE = re.compile(
     r"names|lists?|those|these|(?:\ba|\ban)\s+(?:[\w-]+\s+)?(?:study|report|survey|analysis|paper|"
     r"review))\s+(?:(?:ever|previously|officially|already|so\s+far|never|not|yet)\s+)?$",
     re.IGNORECASE,
+)
+# Reported speech inside reported speech: "Its article says state officials admit that 16 …",
+# "BBC News wrote that officials now said …": the inner speaker's subject starts after the outer
+# verb (the carrier's), not at the sentence's start.
+_INNER_SPEAKER_RE = re.compile(
+    r"\b(?:said|says|wrote|writes|added|adds)\s+(?:that\s+)?"
+    r"(?P<np>(?!(?:it|he|she|they|we|i|there|this|that)\s)(?:(?!(?:that|had|has|have|was|were|is|"
+    r"are|would|could|will|so|and|as)\s)[^\W\d_][\w'’.-]*\s+){1,5})$",
+    re.IGNORECASE,
+)
+_NOT_AGENT_NOUNS = {*SOURCE_NOUNS, *VERB_NOUNS, "tolls", "studies", "reports", "accounts"}
+
+
+def _agent_head(phrase: str) -> bool:
+    """Whether a noun phrase's head can speak: people or a body, not figures or a report."""
+    words = phrase.split()
+    return bool(words) and words[-1].lower() not in _NOT_AGENT_NOUNS
+
+
+# A carrier quoting its source: "X quoted the Prosecutor's Office as confirming", "cited officials
+# as saying" (the source speaks, the carrier carries).
+_QUOTED_AS_RE = re.compile(
+    r"\b(?:quoted|quotes|quoting|cited|cites|citing)\s+(?P<np>[^,;:]{2,80}?)\s+as\s+$"
 )
 _PARTICIPLE_RE = re.compile(r"(?:,\s*|\b(?:while|and|as|before|after)\s+)$", re.IGNORECASE)
 _GENERIC_SPEAKERS = {"commission", "mission", "project", "study", "survey", "team", "database",
@@ -229,6 +253,8 @@ def find_attributions(
         if _SOURCE_BEFORE_RE.search(sentence[max(0, mention.start - 60) : mention.start]):
             found.append(_named(mention.start, mention))
     found.extend(_bracketed_names(sentence, mentions))
+    found.extend(_attributive_counts(sentence, mentions))
+    found.extend(_cited_authors(sentence))
     for match in _GIVEN_BY_RE.finditer(sentence):
         given = _object_attribution(sentence, match.start("noun"), match.end(), mentions)
         if given is not None:
@@ -306,6 +332,63 @@ def _unnamed_citation(match: re.Match[str], attribution: Attribution | None) -> 
         and attribution.claimant == attribution.claimant.lower()
         and match.group(0).strip().lower() in ("citing", "quoting")
     )
+
+
+# A figure credited to a study by its authors and year: "15 million deaths by Houser, Sands and Xiao
+# (2005), 18 million by Yao (1999)" (each figure its own authors').
+_CITED_AUTHORS_RE = re.compile(
+    r"\d(?:[\d,.]*\d)?(?:\s+(?:million|thousand|[a-z]+)){0,2}\s+by\s+(?P<name>[A-Z][\w'’-]*"
+    r"(?:(?:,\s+|\s+and\s+)[A-Z][\w'’-]*){0,4}(?:\s+and\s+colleagues)?)\s+\(\d{4}\)"
+)
+
+
+def _cited_authors(sentence: str) -> list[Attribution]:
+    """The authors a figure is cited to, for that figure only."""
+    found = []
+    for match in _CITED_AUTHORS_RE.finditer(sentence):
+        name = match.group("name").removesuffix(" and colleagues")
+        found.append(Attribution(match.start(), name, "other", None, scope=match.span()))
+    return found
+
+
+# A name before a count as its attribute: "The Associated Press count of the dead has risen to
+# 2,177, The Express Tribune reports" (the agency counts; the paper carries it).
+_ATTRIBUTIVE_COUNT_RE = re.compile(
+    r"(?:^|[\s(])(?:(?:[Tt]he|An?)\s+)?(?P<name>(?!(?:An?|The)\s)[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|for)){0,4}(?<!\sof)(?<!\sfor))"
+    r"\s+(?:(?:death|casualty|running)\s+)?(?:count|tally)\s+(?:of|has|had|rose|stood|now|was|is)\b"
+)
+
+
+# A country's official count named by its adjective: "the official Saudi toll of 769",
+# "official Kyrgyz data".
+_OFFICIAL_COUNT_RE = re.compile(
+    r"\bofficial\s+(?P<adjective>[A-Z][a-z]+)\s+(?:death\s+)?(?:toll|count|tally|figures?|data|"
+    r"estimates?|statistics)\b"
+)
+
+
+def _attributive_counts(sentence: str, mentions: list[ClaimantMention]) -> list[Attribution]:
+    """Names that own a count as its attribute, not the gazetteer's (read above) nor places."""
+    found = []
+    for match in _ATTRIBUTIVE_COUNT_RE.finditer(sentence):
+        start, end = match.span("name")
+        name = match.group("name")
+        if any(m.start < end and start < m.end for m in mentions) or find_places(name):
+            continue
+        if country_of_adjective(name.split()[-1]) is not None:
+            continue  # "the Saudi count": whose, the sentence says elsewhere
+        named = _unnamed(start, name)
+        if named is not None:
+            found.append(named)
+    for match in _OFFICIAL_COUNT_RE.finditer(sentence):
+        if country_of_adjective(match.group("adjective")) is None:
+            continue
+        # "…, The Express Tribune reports, while the official Saudi toll of 769 killed …": the
+        # country's official count speaks for its clause, not the paper that carries it
+        closing = _CLAUSE_BREAK_RE.search(sentence, match.end())
+        scope = (match.start(), closing.start() if closing else len(sentence))
+        found.append(Attribution(match.start(), match.group(0), "government", None, scope=scope))
+    return found
 
 
 # "20,000 (Robert Fisk)": a name in brackets right after a figure is its source.
@@ -677,6 +760,11 @@ def _speech_attribution(
         return None  # "most of them believed to be Muslims": a passive, nobody speaks
     before = _BETWEEN_AT_END_RE.sub(" ", sentence[: verb.start()])  # "X initially| estimated"
     before = _AGE_ASIDE_RE.sub(", ", before)  # "A resident, Nomi Dung, 38, said": her age
+    inner = _INNER_SPEAKER_RE.search(before)
+    if inner is not None and _agent_head(inner.group("np")):
+        # "Its article says state officials admit that": the officials; "X said the latest
+        # reports put the dead at 182": X (a report is what X cites, not who speaks)
+        before = " " * inner.start("np") + before[inner.start("np") :]
     if _COORDINATED_RE.search(before):
         shared = _coordinated_speaker(sentence, verb, mentions)
         if shared is not None:
@@ -712,6 +800,10 @@ def _speech_attribution(
         return None  # "the group the gunmen claimed to belong to", "claimed responsibility"
     if by_agent and verb.group(0).lower().endswith("ed"):  # "figures documented by OHCHR"
         return _object_attribution(sentence, verb.start(), verb.end() + by_agent.end(), mentions)
+    quoted = _QUOTED_AS_RE.search(before)
+    if quoted is not None and verb.group(0).lower().endswith("ing"):
+        # "The foundation quoted the Prosecutor's Office as confirming 11 deaths": the office
+        return _object_attribution(sentence, verb.start(), quoted.start("np"), mentions)
     if verb.group(0).lower().endswith("ing") and _PARTICIPLE_RE.search(before):
         return _main_subject(sentence, verb.start(), mentions)
     if verb.group(0).lower().endswith("ing") and not before.strip():
@@ -720,6 +812,10 @@ def _speech_attribution(
         return None  # "Some 70 bodies were found": a passive without its agent names no one
     if verb.group(0).lower() == "estimated" and _ESTIMATED_AT_RE.match(sentence, verb.end()):
         return None  # "Abyei displacement now estimated at 96,000": what is estimated, by no one
+    subject = re.split(r"[,;:]\s+|\s[-–—]\s", before)[-1]
+    writing = writing_owner(subject)
+    if writing is not None:  # "The encyclopedia's page of 2001 said": whose the page is
+        return _unnamed(verb.start(), writing.owner)
     compiled = _COMPILED_BY_RE.search(before)
     if compiled is not None:  # "Official data supplied by the ministry … show": the ministry
         return _object_attribution(sentence, verb.start(), compiled.end(), mentions)
@@ -1174,8 +1270,21 @@ def _name_goes_on(words: list[str], index: int) -> bool:
 _GLUED_WORD_RE = re.compile(r"\b(the|of|to|by|from|and)(?=[A-Z][a-z])")
 
 
+# A span of time counted from an event, opening the clause before its subject: "A year after the
+# killings Reuters (wrote)", "Four days after the sinking, BBC News (wrote)".
+_SPAN_AFTER_EVENT_RE = re.compile(
+    r"^\W*(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Tt]en|[Ss]everal|"
+    r"[Tt]wenty|\d{1,3})\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:after|before|into|since)\s+"
+    r"(?:the\s+|its\s+|their\s+)?[a-z]+(?:\s+of\s+[a-z]+)?,?\s+(?=[A-Z])"
+)
+
+
 def _clean_phrase(phrase: str) -> str | None:
     phrase = _GLUED_WORD_RE.sub(r"\1 ", phrase)
+    phrase = _SPAN_AFTER_EVENT_RE.sub("", phrase)  # "A year after the killings Reuters": Reuters
+    writing = writing_owner(phrase)
+    if writing is not None:  # "a copy of its article": whoever the writing is by, or no one
+        return writing.owner
     maker = _BY_MAKER_RE.match(phrase)
     if maker is not None:  # "A review by The New York Times of daily mortality data": the Times
         return maker.group("name")
@@ -1410,9 +1519,16 @@ def _without_title(name: str) -> str:
         return name  # "General de Gaulle": the title stays with a surname that needs it
     if rest and rest[-1].lower() in _ORGANISATION_WORDS | _INSTITUTION_NOUNS:
         return name  # "USSR General Public Prosecutor's Office": a body's name, no person in it
-    if last_title >= 0 and len(rest) >= 2 and all(w[:1].isupper() or w in _PARTICLES for w in rest):
+    if last_title >= 0 and len(rest) >= 2 and all(_name_word(w) for w in rest):
         return " ".join(rest)
     return name
+
+
+def _name_word(word: str) -> bool:
+    """A word of a person's name: capitalised, a particle ("de", "bin"), or a particle joined to
+    the name it belongs to ("al-Falih", "el-Sisi")."""
+    head, _, tail = word.partition("-")
+    return word[:1].isupper() or word in _PARTICLES or (head in _PARTICLES and tail[:1].isupper())
 
 
 _OWNED_SOURCE_RE = re.compile(
@@ -1563,7 +1679,11 @@ def choose_attribution(
 
 # A contrast between two clauses: "…, while survivors reported 400".
 _WALL_RE = re.compile(r",\s*(?:while|whilst|whereas|but|although|though)\b")
-_CLOSING_VERB_RE = re.compile(r"\w+(?:\s+(?:on|in)\s+\w+)?\s*[.!?]?[\"”’']?\s*$")
+# … at the end of the sentence, or of its clause before a contrast: "…, The Express Tribune reports,
+# while the official toll …".
+_CLOSING_VERB_RE = re.compile(
+    r"\w+(?:\s+(?:on|in)\s+\w+)?\s*(?:[.!?]?[\"”’']?\s*$|,\s*(?:while|whilst|whereas|but)\b)"
+)
 
 
 _CATAPHORIC_RE = re.compile(

@@ -2495,8 +2495,14 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
         tail = sentence[claim.quantity.end : claim.quantity.end + 30]
         named = _PEOPLE_NAME_RE.match(tail) is not None and not _LIST_TAIL_RE.match(tail)
 
-        if _ITEM_WORD_GAP_RE.match(gap) and _PEOPLE_NAME_RE.match(tail):
-            gap = ", "  # "Fatalities: 2 unidentified, 36 Muslims, 15 Hindus": the item's own word
+        item_word = _ITEM_WORD_GAP_RE.match(gap)
+        if item_word and (
+            _PEOPLE_NAME_RE.match(tail)
+            or (gap.strip()[:1].isupper() and _POPULATION_TAIL_RE.match(tail))
+        ):
+            # "Fatalities: 2 unidentified, 36 Muslims, 15 Hindus": the item's own word; "the
+            # deaths of 146 Danes and 25 soldiers": a people's name, then people of another kind
+            gap = ", "
         listed = (
             _LIST_TAIL_RE.match(tail)
             or _SOURCE_ASIDE_TAIL_RE.match(sentence, claim.quantity.end)
@@ -2552,6 +2558,7 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
 _ECHO_TAIL_RE = re.compile(
     r"\s+(?:more\s+)?(?P<prep>into|to|from|in|across|at|towards?)\s+(?=(?:the\s+)?(?:[a-z]+\s+)?[A-Z])"
 )
+_POPULATION_TAIL_RE = re.compile(rf"^\s+(?:(?:{_ADJECTIVE}){{0,2}})(?:{_POP})\b", re.IGNORECASE)
 _ITEM_WORD_GAP_RE = re.compile(r"^\s+[A-Za-z][\w-]*(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
 # "111 prisoners killed: 102 from gunshots … and nine from stab wounds": the parts of a count
 # told apart by their cause, each after the same preposition (the first, after the colon).
@@ -2625,9 +2632,11 @@ _OTHER_SOURCE_GAP_RE = re.compile(
 # Health, 2,251 according to the UN", "550 civilians died in Boko Haram attacks, compared with";
 # the place a count is from ("29,500 from Britain and Ireland, over 12,000 from France"), and the
 # end of a body's name with its acronym ("74 members of the Central Reserve Police Force (CRPF)
-# and two policemen").
+# and two policemen"), and a study cited by its authors and year ("15 million deaths by Houser,
+# Sands and Xiao (2005), 18 million by Yao (1999)").
 _GAP_ASIDE_RE = re.compile(
-    r"^\s*(?:(?:according\s+to|per|citing)\s+[^,;]{1,60}?|(?:in|during|on|at|across|from|by|near|"
+    r"^\s*(?:by\s+(?-i:[A-Z])[\w'’-]*(?:(?:,\s+|\s+and\s+)(?-i:[A-Z])[\w'’-]*){0,4}"
+    r"(?:\s+and\s+colleagues)?\s+\(\d{4}\)|(?:according\s+to|per|citing)\s+[^,;]{1,60}?|(?:in|during|on|at|across|from|by|near|"
     r"inside|to(?=\s+(?-i:[A-Z])))\s+(?:[^,;]{1,40}(?=\s*,)|[^,;]{1,40}?)|(?:(?-i:[A-Z])[\w'’-]*\s+){0,4}\((?-i:[A-Z][A-Za-z&.-]{1,10})\))(?=\s*(?:,|and\b|$))",
     re.IGNORECASE,
 )
@@ -3067,10 +3076,24 @@ def _attribute(
                 mentioned[-1].claimant.kind,
             )
         elif state.last_claimant is not None:
-            claim.claimant, claim.claimant_kind = state.last_claimant
+            claim.claimant, claim.claimant_kind = _antecedent(chosen.pronoun, state)
         else:
             claim.claimant, claim.claimant_kind = chosen.pronoun, "other"
     _parts_with_their_whole(sentence, claims, chosen_for)
+
+
+def _antecedent(pronoun: str, state: DocumentState) -> tuple[str, str]:
+    """The claimant a pronoun refers back to: the last named; for "it", the last that is one
+    body, not people named by a plural noun ("BBC News wrote that officials said …; its list …":
+    BBC News)."""
+    if pronoun != "it" or not _plural_people(state.last_claimant[0]):
+        return state.last_claimant
+    return next((n for n in reversed(state.named) if not _plural_people(n[0])), state.last_claimant)
+
+
+def _plural_people(name: str) -> bool:
+    """'officials', 'state officials', 'local residents': people named by a plural noun."""
+    return name == name.lower() and name.endswith("s") and not name.endswith("ss")
 
 
 def _parts_with_their_whole(
@@ -3136,6 +3159,12 @@ def _remember_claimant(
         last = max(named, key=lambda a: a.cue)
         state.last_claimant = (_full_name(last.claimant, state), last.kind)
         state.paragraph_speaker = state.last_claimant
+        # every speaker of the sentence named by a name, in order: "BBC News wrote that officials
+        # said …" (BBC News, for an "it" after)
+        earlier = sorted(
+            (a for a in named if a is not last and a.claimant[:1].isupper()), key=lambda a: a.cue
+        )
+        state.named.extend((_full_name(a.claimant, state), a.kind) for a in earlier)
     elif mentions:
         state.last_claimant = (mentions[-1].claimant.name, mentions[-1].claimant.kind)
     state.named.extend((m.claimant.name, m.claimant.kind) for m in mentions)
