@@ -47,6 +47,7 @@ from recount import Project
 from recount.estimate.linkage import LinkageGraph, build_graph, corrected_patterns
 from recount.estimate.patterns import LIST_PREFIX, capture_histories, persons_lists
 from recount.estimate.preferred import preferred_rows
+from recount.estimate.unknown_strata import PLACE, person_places
 from recount.estimate.workspace import estimate_persons
 from recount.link.persons import build_persons
 from recount.report.figures import headline
@@ -188,14 +189,17 @@ def true_persons(ws: Workspace, root: Path) -> pd.DataFrame:
     """`persons` as the link stage would build them (`build_persons`: capture columns, place,
     dates) from the truth's own people of the records the workspace identified, so the
     stage's strata are there (a frame of capture columns alone failed with `--strata
-    default`)."""
+    default`), with each person's place key, which the stage reads too."""
     truth = truth_of(root).set_index("record_id")["true_id"]
     records = ws.table("record_person", ["record_id", "person_id"])
     records = records[records["person_id"].notna()]
     true_ids = truth.reindex(records["record_id"]).to_numpy()
     assignment = pd.DataFrame({"record_id": records["record_id"].to_numpy(), "person_id": true_ids})
     assignment = assignment[assignment["person_id"].notna()].astype({"person_id": str})
-    return build_persons(ws, assignment).to_pandas()
+    persons = build_persons(ws, assignment).to_pandas()
+    places = ws.query("select record_id, place_key from normalized").merge(assignment)
+    persons[PLACE] = persons["person_id"].map(person_places(places))  # as `stratum_persons`
+    return persons
 
 
 def perfect_links(ws: Workspace, root: Path, people: int, top: dict) -> dict:

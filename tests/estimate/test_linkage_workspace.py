@@ -215,6 +215,7 @@ def test_the_bench_perfect_links_keep_the_stage_strata(linked, tmp_path):
         got = persons.set_index("person_id")[f"in_{name}"].reindex(expected.index)
         assert (got.astype(bool) == expected).all()
     assert persons["governorate"].notna().any() and persons["date_of_death"].notna().any()
+    assert persons["place_key"].notna().any()
     out = bench.perfect_links(ws, ws.root, 800, {"level": "total", "method": "loglinear"})
     assert out["documented"] == len(persons) and out["estimate"] >= len(persons)
 
