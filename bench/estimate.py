@@ -232,7 +232,6 @@ def bench_against_r(population: str, seeds=(1, 2, 3)) -> None:
         "K": model.K_,
         "grown_from": model.grown_from_,
         "refuted": model.refuted_,
-        "weight_past_smaller_K": [round(w, 4) for w in model.weight_past_smaller_],
         "truncation_share": round(model.truncation_share_, 3),
         "iterations_per_chain": model.sweeps_,
     }

@@ -555,18 +555,16 @@ def test_where_the_race_shows_the_truncation_binding_no_full_run_is_spent_on_tha
     # be cold and unsettled), from cold chains (no exploring runs once K grew)
     assert list(model.race_["K"].unique()) == [2] and model.sampler_ == "nuts"
     assert model.starts_ is None
-    # the grown fit bears the reading out: past its heaviest class it holds far more than
-    # the limit (the other three classes), so it stays at K = 4
-    assert model.refuted_ == [] and len(model.weight_past_smaller_) == model.chains
-    assert min(model.weight_past_smaller_) > lcmcr.TRUNCATION_LIMIT
 
 
 @pytest.mark.slow
 def test_a_growth_the_grown_fit_does_not_bear_out_goes_back_to_the_smaller_K(monkeypatch):
     """The race's NUTS trial is 200 draws of cold chains; where it reads the truncation as
     binding (here forced: a one-class table, whose alpha is small) and the fit grown on that
-    reading finds, over its first round, that the smaller K does not bind, the fit goes back
-    to the smaller K from the race's starts, and spends no full run at the grown K."""
+    reading finds, over a first round short of its target (here an ESS it cannot reach),
+    that the smaller K does not bind, the fit goes back to the smaller K from the race's
+    starts, and spends no full run at the grown K. A first round that meets its target keeps
+    the grown K (the same table at the default target)."""
     rng = np.random.default_rng(5)
     patterns = patterns_from_matrix((rng.random((3_000, 8)) < 0.3).astype(int))
     race = LCMCR._race
@@ -586,15 +584,19 @@ def test_a_growth_the_grown_fit_does_not_bear_out_goes_back_to_the_smaller_K(mon
 
     monkeypatch.setattr(LCMCR, "_race", misread)
     monkeypatch.setattr(LCMCR, "_sample", counted)
-    model = quiet_fit(LCMCR(K=5, max_K=10, seed=4), patterns)
+    model = quiet_fit(LCMCR(K=5, max_K=10, seed=4, ess_target=10**6, max_sweeps=2_000), patterns)
     assert model.refuted_ == [10] and model.K_ == 5 and model.grown_from_ == []
     assert full_runs == [(10, True), (5, False)]  # the grown K's first round only
     assert model.sampler_ == "nuts" and model.summary().iloc[0]["model"] == "K=5, nuts"
     assert model.starts_ is not None  # the race's exploring runs place the chains
     assert list(model.race_["K"].unique()) == [5]
-    # the grown fit's classes past its four heaviest held (nearly) none of the people
-    assert len(model.weight_past_smaller_) == model.chains
-    assert np.median(model.weight_past_smaller_) <= lcmcr.TRUNCATION_LIMIT
+    alpha = model.alpha_draws_.ravel()
+    assert np.median((alpha / (1 + alpha)) ** 4) <= lcmcr.TRUNCATION_LIMIT
+    full_runs.clear()
+    kept = quiet_fit(LCMCR(K=5, max_K=10, seed=4), patterns)
+    assert kept.rhat_ <= lcmcr.RHAT_LIMIT and kept.ess_ >= lcmcr.ESS_MINIMUM
+    assert kept.refuted_ == [] and kept.K_ == 10 and kept.grown_from_ == [5]
+    assert full_runs == [(10, True)]  # its first round was the run
 
 
 @pytest.mark.slow
@@ -621,19 +623,3 @@ def test_the_race_does_not_depend_on_the_machine_being_busy(monkeypatch):
         assert list(busy.race_[figure]) == list(calm.race_[figure])
     assert busy.sampler_ == calm.sampler_
     assert np.array_equal(busy.N_draws_, calm.N_draws_)
-
-
-@given(st.lists(st.floats(0.01, 1.0), min_size=2, max_size=8), st.integers(1, 8))
-@settings(max_examples=30, deadline=None)
-def test_the_weight_past_the_smaller_K_is_what_its_last_class_would_hold(sizes, first):
-    """A position's stick logits (in the chain's label order) give the class weights; the
-    weight past the `first` - 1 heaviest is the sum of the rest, whatever the labels."""
-    weights = np.array(sizes) / sum(sizes)
-    n_classes = len(weights)
-    first = min(first, n_classes)
-    rest = np.concatenate(([1.0], 1.0 - np.cumsum(weights)[:-1]))
-    sticks = np.clip(weights[:-1] / rest[:-1], 1e-12, 1 - 1e-12)
-    n_lists = 3
-    position = np.concatenate((np.zeros(n_lists * n_classes), special.logit(sticks)))
-    expected = np.sort(weights)[::-1][first - 1 :].sum()
-    assert lcmcr.weight_past(position, n_lists, n_classes, first) == pytest.approx(expected)

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from recount.estimate import mcmc_diagnostics
-from recount.estimate._lcmcr_nuts import WARM_SWEEPS, Chain, stick_weights
+from recount.estimate._lcmcr_nuts import WARM_SWEEPS, Chain
 from recount.estimate._lcmcr_sampler import STATE, advance_chain, start_chain
 from recount.estimate.lcmcr_work import leapfrogs_per_sweep
 from recount.estimate.mcmc_diagnostics import converged
@@ -150,14 +150,6 @@ def sweeps_winner(race: pd.DataFrame) -> str:
     if best["ess_per_work"] > RACE_NOISE * other["ess_per_work"]:
         return str(best["sampler"])
     return min(race["sampler"], key=lambda sampler: SWEEP_WORK[sampler])
-
-
-def weight_past(position: np.ndarray, n_lists: int, n_classes: int, first: int) -> float:
-    """The weight a NUTS position's classes hold past its `first` - 1 heaviest: what the
-    last class of a truncation at `first` classes would have to hold."""
-    log_w = np.empty(n_classes)
-    stick_weights(position, n_lists, n_classes, log_w)
-    return float(np.sort(np.exp(log_w))[::-1][first - 1 :].sum())
 
 
 def _map(pool, function, items) -> list:
@@ -442,7 +434,6 @@ class LCMCR:
         self.grown_from_: list[int] = growth[: growth.index(self.K_)]  # a warm start's too
         seconds = work = 0.0
         self.grown_by_nuts_, self.race_, self.refuted_ = False, None, []
-        self.weight_past_smaller_: list[float] = []
         self._race_starts: dict[int, tuple] = {}
         while True:
             outcome = self._fit_at(table, warm)
@@ -538,7 +529,7 @@ class LCMCR:
                 (chains, sweeps, pieces), raced_work = self._race_sweeps(seed, cells, counts)
             elif self.grown_by_nuts_ and self.grown_from_ and warm is None:
                 first = self._sample(seed, stops, positions, cells, counts, first=True)
-                if self._growth_refuted(first[0]):
+                if self._growth_refuted():
                     self.seconds_ = time.perf_counter() - started
                     self.work_ = self._nuts_work(first[1], first[2], counts)
                     return "refuted"
@@ -574,24 +565,26 @@ class LCMCR:
         drawn = sweeps * sum(_draw_work(float(s[:, 1].mean()), per_sweep) for s in stats)
         return explored + drawn + WARM_SWEEPS * self.chains
 
-    def _growth_refuted(self, chains: list) -> bool:
-        """Whether a fit grown on the race's short NUTS trial (`grow`) finds, at the end of
-        its first round, that the smaller K does not bind: the classes past the smaller K's
-        first K - 1, by weight, hold at most TRUNCATION_LIMIT of the people (the median over
-        chains; `weight_past_smaller_` keeps each chain's). The trial's reading is 200 draws
-        of cold chains; on a 6-list table of 69,727 people (100,000 people of `reached`,
-        worn seed 1601) it read 0.079 at K = 10 (a full run at K = 10: 0.055, R-hat 1.006)
-        while the fit grown to K = 20 held most classes empty, and NUTS there diverged on
-        45-93% of its draws for R-hat 1.47, ESS 8 at its cap. The weights, not alpha: the
-        grown fit's alpha falls with every empty class it adds, and on the 8-list
-        opposed_coverage table it read K = 10's share under 0.05 where K = 10 itself read
-        0.12 and crawled to its cap (a chain's ESS 19 in 32,000 draws, 1.8x R's ESS per CPU
-        second against 42x at K = 20; docs/bench/estimate.md section 23)."""
+    def _growth_refuted(self) -> bool:
+        """Whether a fit grown on the race's short NUTS trial (`grow`) has, over its first
+        round, fallen short of its target (R-hat of N above RHAT_LIMIT or its bulk ESS under
+        the run-on's target) and reads the smaller K's truncation as not binding: its alpha
+        leaves at most TRUNCATION_LIMIT past class K - 1 of the smaller K. A first round that
+        met the target keeps the grown K: going back buys no run and returns to a K whose
+        own reading binds (the 8-list opposed_coverage
+        table: K = 20's first round R-hat 1.003, its classes past the tenth heaviest holding
+        under 1%, while K = 10, flagged, crawled to its cap with a chain's ESS 19 in 32,000
+        draws: 1.8x R's ESS per CPU second; docs/bench/estimate.md section 23). The trial's reading is 200 draws of
+        cold chains; on a 6-list table of 69,727 people (100,000 people of `reached`, worn
+        seed 1601) it read 0.079 at K = 10 (a full run at K = 10: 0.055, R-hat 1.006) while
+        the fit grown to K = 20 held most classes empty (alpha below 1.5), and NUTS there
+        diverged on 45-93% of its draws for R-hat 1.47, ESS 8 at its cap."""
+        target = run_on_target(self.ess_target, self.draws)
+        if self.rhat_ <= RHAT_LIMIT and self.ess_ >= target:
+            return False
         smaller = self.grown_from_[-1]
-        self.weight_past_smaller_ = [
-            weight_past(chain.stopped()[0], len(self.lists_), self.K_, smaller) for chain in chains
-        ]
-        return float(np.median(self.weight_past_smaller_)) <= TRUNCATION_LIMIT
+        alpha = self.alpha_draws_.ravel()
+        return float(np.median((alpha / (1.0 + alpha)) ** (smaller - 1))) <= TRUNCATION_LIMIT
 
     def _pool(self) -> ThreadPoolExecutor | None:
         """Threads for the chains (None: one after the other); `run_chains` shuts it down."""
