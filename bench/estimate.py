@@ -234,6 +234,8 @@ def bench_against_r(population: str, seeds=(1, 2, 3)) -> None:
         "sampler": model.sampler_,
         "K": model.K_,
         "grown_from": model.grown_from_,
+        "refuted": model.refuted_,
+        "truncation_share": round(model.truncation_share_, 3),
         "iterations_per_chain": model.sweeps_,
     }
     if model.race_ is not None:

@@ -561,8 +561,10 @@ def test_where_the_race_shows_the_truncation_binding_no_full_run_is_spent_on_tha
 def test_a_growth_the_grown_fit_does_not_bear_out_goes_back_to_the_smaller_K(monkeypatch):
     """The race's NUTS trial is 200 draws of cold chains; where it reads the truncation as
     binding (here forced: a one-class table, whose alpha is small) and the fit grown on that
-    reading finds, over its first round, that the smaller K does not bind, the fit goes back
-    to the smaller K from the race's starts, and spends no full run at the grown K."""
+    reading finds, over a first round short of its target (here an ESS it cannot reach),
+    that the smaller K does not bind, the fit goes back to the smaller K from the race's
+    starts, and spends no full run at the grown K. A first round that meets its target keeps
+    the grown K (the same table at the default target)."""
     rng = np.random.default_rng(5)
     patterns = patterns_from_matrix((rng.random((3_000, 8)) < 0.3).astype(int))
     race = LCMCR._race
@@ -582,7 +584,7 @@ def test_a_growth_the_grown_fit_does_not_bear_out_goes_back_to_the_smaller_K(mon
 
     monkeypatch.setattr(LCMCR, "_race", misread)
     monkeypatch.setattr(LCMCR, "_sample", counted)
-    model = quiet_fit(LCMCR(K=5, max_K=10, seed=4), patterns)
+    model = quiet_fit(LCMCR(K=5, max_K=10, seed=4, ess_target=10**6, max_sweeps=2_000), patterns)
     assert model.refuted_ == [10] and model.K_ == 5 and model.grown_from_ == []
     assert full_runs == [(10, True), (5, False)]  # the grown K's first round only
     assert model.sampler_ == "nuts" and model.summary().iloc[0]["model"] == "K=5, nuts"
@@ -590,6 +592,11 @@ def test_a_growth_the_grown_fit_does_not_bear_out_goes_back_to_the_smaller_K(mon
     assert list(model.race_["K"].unique()) == [5]
     alpha = model.alpha_draws_.ravel()
     assert np.median((alpha / (1 + alpha)) ** 4) <= lcmcr.TRUNCATION_LIMIT
+    full_runs.clear()
+    kept = quiet_fit(LCMCR(K=5, max_K=10, seed=4), patterns)
+    assert kept.rhat_ <= lcmcr.RHAT_LIMIT and kept.ess_ >= lcmcr.ESS_MINIMUM
+    assert kept.refuted_ == [] and kept.K_ == 10 and kept.grown_from_ == [5]
+    assert full_runs == [(10, True)]  # its first round was the run
 
 
 @pytest.mark.slow

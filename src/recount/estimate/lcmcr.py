@@ -566,13 +566,22 @@ class LCMCR:
         return explored + drawn + WARM_SWEEPS * self.chains
 
     def _growth_refuted(self) -> bool:
-        """Whether a fit grown on the race's short NUTS trial (`grow`) reads, over its first
-        round, the smaller K's truncation as not binding: its alpha leaves at most
-        TRUNCATION_LIMIT past class K - 1 of the smaller K. The trial's reading is 200 draws of
-        cold chains; on a 6-list table of 69,727 people (100,000 people of `reached`, worn
-        seed 1601) it read 0.079 at K = 10 (a full run at K = 10: 0.055, R-hat 1.006) while
-        the fit grown to K = 20 held most classes empty (alpha below 1.5), and NUTS there
-        diverged on 45-93% of its draws for R-hat 1.47, ESS 8 at its cap."""
+        """Whether a fit grown on the race's short NUTS trial (`grow`) has, over its first
+        round, fallen short of its target (R-hat of N above RHAT_LIMIT or its bulk ESS under
+        the run-on's target) and reads the smaller K's truncation as not binding: its alpha
+        leaves at most TRUNCATION_LIMIT past class K - 1 of the smaller K. A first round that
+        met the target keeps the grown K: going back would spend another run, at a K whose
+        own reading binds. The trial's reading is 200 draws of cold chains; on a 6-list
+        table of 69,727 people (100,000 people of `reached`, worn seed 1601) it read 0.079 at
+        K = 10 (a full run at K = 10: 0.055, R-hat 1.006) while the fit grown to K = 20 held
+        most classes empty (alpha below 1.5), and NUTS there diverged on 45-93% of its draws
+        for R-hat 1.47, ESS 8 at its cap. On the 8-list opposed_coverage table the going back
+        is a loss (K = 10 crawls to its cap, 1.8x R's ESS per CPU second against 42x at
+        K = 20) that this does not mend: K = 20's first round there reads R-hat 1.021
+        (docs/bench/estimate.md section 23)."""
+        target = run_on_target(self.ess_target, self.draws)
+        if self.rhat_ <= RHAT_LIMIT and self.ess_ >= target:
+            return False
         smaller = self.grown_from_[-1]
         alpha = self.alpha_draws_.ravel()
         return float(np.median((alpha / (1.0 + alpha)) ** (smaller - 1))) <= TRUNCATION_LIMIT
