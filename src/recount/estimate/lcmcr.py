@@ -578,7 +578,7 @@ class LCMCR:
         for R-hat 1.47, ESS 8 at its cap. On the 8-list opposed_coverage table the going back
         is a loss (K = 10 crawls to its cap, 1.8x R's ESS per CPU second against 42x at
         K = 20) that this does not mend: K = 20's first round there reads R-hat 1.021
-        (docs/bench/estimate.md section 23)."""
+        (docs/bench/estimate.md section 25)."""
         target = run_on_target(self.ess_target, self.draws)
         if self.rhat_ <= RHAT_LIMIT and self.ess_ >= target:
             return False
