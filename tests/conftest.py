@@ -20,6 +20,9 @@ SHARED_DATA = REPO.parent / "shared" / "data"
 ARTIFACTS = REPO / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
+# numba's kernels compiled once, before the xdist workers start (tests/kernel_warmup.py).
+pytest_plugins = ["kernel_warmup"]
+
 
 @pytest.hookimpl(trylast=True)  # after pytest-xdist's, which names each test's group
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -30,7 +30,7 @@ methods = ["lcmcr", "loglinear"]
 K = 5
 chains = 2
 draws = 200
-workers = 2
+workers = 1
 
 [estimate.lcmcr]
 burnin = 200
@@ -38,8 +38,10 @@ draws = 400
 """
 
 
-# The tests on the module's estimated workspace share one xdist worker, which builds it once
-# (its estimate stage compiles the sampler's kernels in its own workers).
+# The tests on the module's estimated workspace share one xdist worker, which builds it once.
+# One stage worker: the stage fits in the test's process, which holds the sampler's kernels
+# already, where two worker processes would each import recount and load (on a fresh clone,
+# both compile) them; the parallel path is test_strata's (parallel and serial agree).
 ON_THE_WORKSPACE = pytest.mark.xdist_group("estimate-workspace")
 
 

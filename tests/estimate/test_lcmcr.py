@@ -200,10 +200,12 @@ def test_a_default_length_run_runs_on_until_its_chains_agree(kosovo):
     np.testing.assert_array_equal(given.N_draws_, default.N_draws_[:, :5_000])
 
 
+@pytest.fixture(scope="module")
 def demo_pooled_table() -> pd.DataFrame:
     """`make demo`'s pooled table from its world's true people (recount.simulate, seed 1,
     20,000 people, 5 lists): 14,013 documented in 31 patterns, fewer than K = 10's 59
-    parameters, so the shape rule (`choose_sampler`) gave it the collapsed sweep."""
+    parameters, so the shape rule (`choose_sampler`) gave it the collapsed sweep. Simulated
+    once for the module's seeds (the fits only read it)."""
     with tempfile.TemporaryDirectory() as folder:
         simulate(folder, people=20_000, sources=5, seed=1)
         persons = pd.read_csv(
@@ -215,14 +217,16 @@ def demo_pooled_table() -> pd.DataFrame:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_auto_gives_the_demo_table_to_the_sweep_with_more_draws_per_cpu_second(seed):
+def test_auto_gives_the_demo_table_to_the_sweep_with_more_draws_per_cpu_second(
+    demo_pooled_table, seed
+):
     """On the demo's pooled table both Gibbs sweeps crawl (N's autocorrelation about 5,500
     sweeps) at the same effective draws per sweep, and R's sweep costs 0.7 of the collapsed
     one's CPU (docs/lcmcr.md): the shape rule's choice stopped at its cap unconverged
     (R-hat 1.011, ESS 369 on a fresh clone). The race runs the collapsed sweep's first
     round, sees it short, runs R's sweep's, and gives the run to R's sweep. (The first
     round only here: `max_sweeps` stops the run there.)"""
-    table = demo_pooled_table()
+    table = demo_pooled_table
     lists = table.shape[1] - 1
     assert choose_sampler(len(table), lists, 10, int(table["count"].sum())) == "collapsed"
     model = quiet_fit(LCMCR(K=10, seed=seed, max_sweeps=25_000), table)

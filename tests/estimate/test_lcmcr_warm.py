@@ -43,7 +43,8 @@ NEAR = table(4000, [0.3, 0.35, 0.25, 0.3, 0.4], seed=2)
 
 @pytest.mark.parametrize("sampler", ["nuts", "collapsed"])
 def test_a_warm_start_reproduces_byte_for_byte_from_the_seed(sampler):
-    start = fit(BASE, sampler=sampler, burnin=300, draws=100).stopped_
+    # any fit's last state is a start: this one's chains start cold, without exploring runs
+    start = fit(BASE, sampler=sampler, burnin=300, draws=100, explore=False).stopped_
     first = fit(NEAR, sampler=sampler, draws=60, seed=11, warm_start=start)
     again = fit(NEAR, sampler=sampler, draws=60, seed=11, warm_start=start)
     other = fit(NEAR, sampler=sampler, draws=60, seed=12, warm_start=start)
@@ -74,15 +75,23 @@ def test_a_warm_start_skips_the_race_and_the_long_burn_in():
 
 
 def test_a_warm_start_for_other_lists_or_classes_is_ignored():
-    start = fit(BASE, sampler="nuts", burnin=300, draws=100).stopped_
+    """Whether a fit starts warm is decided before it samples (lists, K, chains, sampler),
+    so the fits that must start cold run short cold chains: 100 burn-in iterations, no
+    exploring runs (a cold NUTS fit's default 16 exploring runs and 1,000 tuning draws
+    would be most of this test's time and are not what it checks)."""
+    start = fit(BASE, sampler="nuts", burnin=300, draws=100, explore=False).stopped_
     four = table(4000, [0.3, 0.35, 0.25, 0.3], seed=3, lists=LISTS[:4])
-    assert not fit(four, sampler="nuts", draws=50, warm_start=start).warm_started_
-    assert not fit(NEAR, sampler="nuts", draws=50, K=5, max_K=5, warm_start=start).warm_started_
-    assert not fit(NEAR, sampler="nuts", draws=50, K=3, warm_start=start).warm_started_
+
+    def cold(patterns, **options):
+        return fit(patterns, draws=50, burnin=100, explore=False, warm_start=start, **options)
+
+    assert not cold(four, sampler="nuts").warm_started_
+    assert not cold(NEAR, sampler="nuts", K=5, max_K=5).warm_started_
+    assert not cold(NEAR, sampler="nuts", K=3).warm_started_
     # a default fit at K = 5 grows to 10 where its truncation binds: that fit's chains fit
     grown = fit(NEAR, sampler="nuts", draws=50, K=5, warm_start=start)
     assert grown.warm_started_ and grown.K_ == 10 and grown.grown_from_ == [5]
-    assert not fit(NEAR, sampler="collapsed", draws=50, warm_start=start).warm_started_
+    assert not cold(NEAR, sampler="collapsed").warm_started_
     assert fit(NEAR, sampler="nuts", draws=50, warm_start=start).warm_started_
 
 
@@ -96,7 +105,9 @@ def test_a_short_warm_burn_in_reaches_a_distant_posterior(sampler):
     and the chains of one fit agree (split R-hat, which also sees a drift common to every
     chain)."""
     rates = np.array([0.3, 0.35, 0.25, 0.3, 0.4])
-    far = fit(table(4400, rates, seed=4), sampler=sampler)
+    # The start: where a fit to the far table stopped after its default burn-in (it need not
+    # run on to ESS 400: only its last state is used, and its draws' median placed).
+    far = fit(table(4400, rates, seed=4), sampler=sampler, draws=100)
     target = table(4000, rates, seed=5)
     reference = fit(target, sampler=sampler, seed=3)
     warm = fit(target, sampler=sampler, draws=250, seed=9, warm_start=far.stopped_)

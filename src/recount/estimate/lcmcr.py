@@ -480,8 +480,11 @@ class LCMCR:
         that the smaller K does not bind (`_growth_refuted`), so that no full run is spent
         on this K either."""
         lists = self.lists_
-        cells = table[lists].to_numpy(dtype=np.uint8)
-        counts = table[COUNT].to_numpy(dtype=np.int64)
+        # C-ordered, writable copies, as the NUTS chains' starting sweeps and HLCMCR's pooled
+        # table pass them: numba compiles a kernel once per array layout, and pandas gives a
+        # read-only Fortran-ordered array here, so the Gibbs chain kernels compiled twice.
+        cells = np.array(table[lists], dtype=np.uint8, order="C")
+        counts = np.array(table[COUNT], dtype=np.int64)
         raced_seconds = 0.0
         raced_starts = None
         if warm is not None:
