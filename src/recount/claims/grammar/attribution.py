@@ -1294,6 +1294,9 @@ def _clean_phrase(phrase: str) -> str | None:
         phrase = topic.group("name")  # "The New York Times of daily mortality data": the Times
     phrase = re.split(r"\s[—–]\s", phrase)[-1]  # "KABUL, 3 May 2012 — Official data …"
     phrase = _OWNED_SOURCE_RE.sub("", phrase)  # "the ministry's latest figures": the ministry
+    owned = _NAMES_WRITING_RE.search(phrase)
+    if owned is not None and phrase[: owned.start()].split()[-1][:1].isupper():
+        phrase = phrase[: owned.start()]  # "NDTV's first report": NDTV
     published = _published_name(phrase)
     if published is not None:
         return published
@@ -1455,7 +1458,8 @@ def _is_date_word(word: str) -> bool:
 
 _TIME_NOUNS = {"day", "week", "month", "year", "morning", "afternoon", "evening", "night",
                "weekend", "later", "earlier", "today", "yesterday", "tonight", "monday",
-               "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}  # fmt: skip
+               "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+               "anniversary", "decade", "days", "weeks", "months", "years", "decades"}  # fmt: skip
 _TIME_OPENERS = {"on", "in", "by", "at", "during", "after", "before", "since", "until", "last",
                  "this", "that", "later", "earlier", "a", "an", "one", "the", "next"}  # fmt: skip
 _SUBJECT_PRONOUNS = {"he", "she", "they", "we", "it", "i"}
@@ -1535,6 +1539,16 @@ _OWNED_SOURCE_RE = re.compile(
     r"['’]s?\s+(?:(?:latest|new|own|most|recent|updated|final|official|annual|monthly|daily|weekly)\s+){0,2}"
     r"(?:figures|figure|data|report|count|tally|estimate|estimates|statistics|records|numbers|toll)\s*$",
     re.IGNORECASE,
+)
+# A name's writings speak for the name: "NDTV's first report", "Vassar's chronology", "C-SPAN's
+# page for its oral histories", "the Los Angeles Times's caption of an Associated Press
+# photograph" (what the writing is of or for goes with it); not "a photographer's caption".
+_NAMES_WRITING_RE = re.compile(
+    r"(?<=[\w.])['’]s?\s+(?:[a-z0-9][a-z0-9-]*\s+){0,2}"
+    r"(?:report|reports|statement|chronology|timeline|caption|page|article|story|explainer|list|"
+    r"entry|account|obituary|piece|post|blog|site|website|feature|fact\s+sheet|fast\s+facts|copy|"
+    r"oral\s+histories|summary|column|profile|figures|count|tally|estimate|toll)"
+    r"(?:\s+(?:for|of|on|about|in|from)\s.*)?\s*$"
 )
 _DESCRIBING = {"final", "latest", "new", "annual", "full", "joint", "official", "preliminary",
                "previous", "earlier", "other", "independent", "unofficial", "conservative",

@@ -201,7 +201,8 @@ def _sheltering(confining: re.Match[str], state: DocumentState) -> bool:
 
 _BACKWARD_RE = re.compile(
     rf"\b(?P<verb>{alternation(MEASURES_BEFORE)})\s+(?P<lives>the\s+lives\s+of\s+)?"
-    r"(?:(?:a\s+total\s+of|another|a\s+further|an\s+additional|a\s+staggering|the|des)\s+)?$",
+    r"(?:(?:a\s+total\s+of|another|a\s+further|an\s+additional|a\s+staggering|the|des|"
+    r"all(?:\s+the)?)\s+)?$",  # "killing all 298 people aboard"
     re.IGNORECASE,
 )
 _TOLL_RE = re.compile(
@@ -337,6 +338,10 @@ _NOT_A_COUNT_BEFORE_RE = re.compile(
 _TEMPORAL_BEFORE_RE = re.compile(
     rf"(?:\b(?:in|since|by|of|during|until|till|from|through|to|between|early|late|mid|before|after|around|summer|spring|autumn|winter|fall|year|end|start|beginning|{_MONTH})|\b(?:19|20)\d\d\s+and)[\s-]*$",
     re.IGNORECASE,
+)
+# What opens a year of an older century: "in 1867", "since 1864" (not "to 1500": a count).
+_OLD_YEAR_BEFORE_RE = re.compile(
+    r"\b(?:in|since|during|until|till|before|after|year|of\s+the\s+year)\s+$", re.IGNORECASE
 )
 _OF_THEM_BEFORE_RE = re.compile(r"\bof\s+(?:them|whom|those|these)\s*$", re.IGNORECASE)
 _AGE_QUALIFIER_RE = re.compile(rf"\b(?:{_POP}|those|aged|age)\s*$", re.IGNORECASE)
@@ -1722,6 +1727,12 @@ def _may_count(sentence: str, q: Quantity) -> bool:
             _POP_AFTER_RE.match(after) or _FORWARD_RE.match(after)
         ):
             return False
+    elif (
+        re.fullmatch(r"1[0-8]\d\d", q.text)
+        and _OLD_YEAR_BEFORE_RE.search(before)
+        and not _POP_AFTER_RE.match(after)
+    ):
+        return False  # "since Canada's confederation in 1867": an older year
     if q.qualifier in ("more_than", "fewer_than") and q.text.lower().split()[0] in (
         "under",
         "over",
@@ -2157,7 +2168,15 @@ def _population_of(match: re.Match[str]) -> str:
     armed = re.search(r"(?P<body>[\w'’-]+)\s+members?\s*$", phrase)
     if armed and (armed.group("body").isupper() or armed.group("body").lower() in _ARMED_BODIES):
         return "combatants"
+    if _UNARMED_PERSONNEL_RE.search(phrase):
+        return "all"  # "three UN personnel": "personnel" alone are a force's
     return _population(match.group("pop"))
+
+
+_UNARMED_PERSONNEL_RE = re.compile(
+    r"\b(?:UN|U\.N\.|United\s+Nations|aid|humanitarian|medical|health|hospital|relief)\s+"
+    r"personnel\s*$"
+)
 
 
 def _population(words: str) -> str:
