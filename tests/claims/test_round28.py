@@ -131,3 +131,24 @@ def test_an_older_year_after_in_is_no_count(year, n):
     found = claims_of(text)
     assert str(year) not in found
     assert found[str(n)]["value"] == n
+
+
+# "74 people were killed on 13 February in Xococ; 177 on 13 March at the pass; and 92 on 14
+# September": items told apart by semicolons, each with its date and place, keep the measure.
+@settings(max_examples=10, deadline=None)
+@given(
+    counts=st.lists(st.integers(12, 999), min_size=3, max_size=3, unique=True),
+    verb=st.sampled_from(["were killed", "were wounded"]),
+)
+def test_items_after_semicolons_keep_the_measure(counts, verb):
+    a, b, c = counts
+    text = (
+        f"The army said {a} people {verb} on 13 February in Xococ; {b} on 13 March at the pass;"
+        f" and {c} on 14 September in Agua Fria."
+    )
+    found = claims_of(text)
+    measure = "killed" if "killed" in verb else "injured"
+    assert [found[str(n)]["measure"] for n in counts] == [measure] * 3
+    assert claims_of(
+        f"Police said {a} people {verb} in the city; {b} houses were burned."
+    ).keys() == {str(a)}

@@ -1104,6 +1104,15 @@ def _source_owner(before: str, phrase: str) -> str | None:
     return owner["name"]
 
 
+def _is_name(phrase: str) -> bool:
+    """A phrase that is a name as a whole ("the Los Angeles Times", "University of Tasmania"), not
+    a description holding one ("a study of Emily Hobhouse")."""
+    words = phrase.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return bool(words) and all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in words)
+
+
 def _is_proper(phrase: str) -> bool:
     """A phrase that is a proper name once its determiner is left out ("the Al Jazirah Conference")."""
     words = [w for w in phrase.split() if w.lower() not in DETERMINERS]
@@ -1295,7 +1304,7 @@ def _clean_phrase(phrase: str) -> str | None:
     phrase = re.split(r"\s[—–]\s", phrase)[-1]  # "KABUL, 3 May 2012 — Official data …"
     phrase = _OWNED_SOURCE_RE.sub("", phrase)  # "the ministry's latest figures": the ministry
     owned = _NAMES_WRITING_RE.search(phrase)
-    if owned is not None and phrase[: owned.start()].split()[-1][:1].isupper():
+    if owned is not None and _is_name(phrase[: owned.start()]):
         phrase = phrase[: owned.start()]  # "NDTV's first report": NDTV
     published = _published_name(phrase)
     if published is not None:

@@ -248,6 +248,22 @@ _COORD_RE = re.compile(
     r"^\s*(?:,\s*)?(?:(?:and|or)(?:\s+(?:(?:more|most)\s+)?(?:likely|possibly|perhaps|probably|maybe|even))?(?:\s+(?:of|at))?|as\s+well\s+as|plus|&|with|,|compared\s+(?:to|with)|versus|vs\.?|against|(?:up|down)\s+from)\s*$|^\s*[-–—:(]\s*$",
     re.IGNORECASE,
 )
+# "74 people were killed on 13 February in Xococ; 177 on 13 March …; and 92 on …": items of a
+# list told apart by semicolons, each with its date and place, take the measure before them
+# (only forward: a count before a semicolon keeps its own, "…; 9,625 people were injured").
+_SEMICOLON_ITEM_RE = re.compile(r"^\s*;\s*(?:and\s+)?$")
+_ITEM_VERB_RE = re.compile(
+    r"\b(?:were|was|are|is|be|been|have|has|had|will|would|could|did|do|does|[a-z]+(?:ed|ing))\b"
+)
+
+
+def _verbless_item(sentence: str, claim: SentenceClaim) -> bool:
+    """A list item with no verb of its own up to its next comma, semicolon or full stop ("177 on
+    13 March at the pass"), not a clause ("two million people were affected")."""
+    item = re.match(r"[^,;.]*", sentence[claim.quantity.end :]).group(0)
+    return _ITEM_VERB_RE.search(item) is None
+
+
 _LIST_TAIL_RE = re.compile(
     rf"^\s*(?:(?:{_ADJECTIVE}){{0,2}}(?:{_POP})\b|[,.;:)]|$|respectively\b|and\b|or\b|in\b|on\b|since\b|according\b|were\b|have\b|had\b|who\b|as\b"
     r"|nationwide\b|countrywide\b|overall\b|altogether\b|elsewhere\b|(?:to|from)\s+(?-i:[A-Z])"
@@ -2537,7 +2553,15 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
         if (
             claim.construction in ("part", "another")
             or gapped
-            or ((_COORD_RE.match(gap) or _OTHER_SOURCE_GAP_RE.search(gap) or breakdown) and listed)
+            or (
+                (
+                    _COORD_RE.match(gap)
+                    or (_SEMICOLON_ITEM_RE.match(gap) and _verbless_item(sentence, claim))
+                    or _OTHER_SOURCE_GAP_RE.search(gap)
+                    or breakdown
+                )
+                and listed
+            )
             or (_verb_gapped(gap) and previous.construction in _CLAUSE_CONSTRUCTIONS and listed)
         ):
             claim.measure = previous.measure
@@ -2656,7 +2680,7 @@ _OTHER_SOURCE_GAP_RE = re.compile(
 _GAP_ASIDE_RE = re.compile(
     r"^\s*(?:by\s+(?-i:[A-Z])[\w'’-]*(?:(?:,\s+|\s+and\s+)(?-i:[A-Z])[\w'’-]*){0,4}"
     r"(?:\s+and\s+colleagues)?\s+\(\d{4}\)|(?:according\s+to|per|citing)\s+[^,;]{1,60}?|(?:in|during|on|at|across|from|by|near|"
-    r"inside|to(?=\s+(?-i:[A-Z])))\s+(?:[^,;]{1,40}(?=\s*,)|[^,;]{1,40}?)|(?:(?-i:[A-Z])[\w'’-]*\s+){0,4}\((?-i:[A-Z][A-Za-z&.-]{1,10})\))(?=\s*(?:,|and\b|$))",
+    r"inside|to(?=\s+(?-i:[A-Z])))\s+(?:[^,;]{1,40}(?=\s*,)|[^,;]{1,40}?)|(?:(?-i:[A-Z])[\w'’-]*\s+){0,4}\((?-i:[A-Z][A-Za-z&.-]{1,10})\))(?=\s*(?:[,;]|and\b|$))",
     re.IGNORECASE,
 )
 

@@ -53,7 +53,7 @@ POPULATIONS = {
     # attack; "57 army officers"; "18 personnel" of a force): health or aid personnel stay "all".
     "personnel": "combatants", "army officers": "combatants", "military officers": "combatants",
     "jawans": "combatants", "perpetrators": "combatants", "kidnappers": "combatants",
-    "prisoners of war": "combatants", "members of the paramilitary force": "combatants",
+    "members of the paramilitary force": "combatants",
     "members of the paramilitary forces": "combatants", "paramilitary personnel": "combatants",
     "UN personnel": "all", "United Nations personnel": "all", "medical personnel": "all",
     "humanitarian personnel": "all", "aid personnel": "all", "civilian personnel": "civilians",

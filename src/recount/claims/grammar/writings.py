@@ -3,20 +3,19 @@
 A summary of many sources names them by what they are ("an older text of the encyclopedia
 article", "its list of ferry tragedies", "the infobox") more often than by name. Such a
 description is not a claimant: the claimant is whoever the writing is by, the source named
-before ("its", "their": a pronoun to resolve), the encyclopedia (which the project's summaries
-and the copies they read mean by "the encyclopedia": Wikipedia), or, where the description
-names no owner ("the infobox", "a cached copy"), no one. Real reporting does the same with a
-name after the writing ("an article in The Guardian", "a memorial page on Ozwheelie": the name)
-and without one ("the story says", "a blogger writes", "another site says": a kind of writing
-is no claimant, so the figure stays in the text's own voice).
+before ("its", "their": a pronoun to resolve), or, where the description names no owner ("the
+infobox", "a cached copy", "the encyclopedia's page of 2001": an encyclopedia no name names),
+no one. Real reporting does the same with a name after the writing ("an article in The
+Guardian", "a memorial page on Ozwheelie": the name) and without one ("a blogger writes",
+"another site says": a kind of writing is no claimant, so the figure stays in the text's own
+voice). (Round 27 read "the encyclopedia" as Wikipedia; no real passage of the dev splits says
+it, only the project's summaries, so round 28 took that reading out.)
 """
 
 from __future__ import annotations
 
 import re
 from typing import NamedTuple
-
-ENCYCLOPEDIA = "Wikipedia"
 
 # What a text is as a thing: its copies and parts, not a body's report or study (those speak
 # for the body named before them, as "the report" does).
@@ -63,7 +62,7 @@ _IN_NAME_RE = re.compile(
 
 
 class Writing(NamedTuple):
-    owner: str | None  # "it", "they" (to resolve), "Wikipedia", a name, or None: nobody named
+    owner: str | None  # "it", "they" (to resolve), a name, or None: nobody named
 
 
 def writing_owner(phrase: str) -> Writing | None:
@@ -76,7 +75,7 @@ def writing_owner(phrase: str) -> Writing | None:
             continue
         if found["pronoun"]:
             return Writing("they" if found["pronoun"].lower() == "their" else "it")
-        return Writing(ENCYCLOPEDIA)
+        return Writing(None)  # "the encyclopedia's page": which encyclopedia, the text does not say
     named = _IN_NAME_RE.match(phrase)
     if named is not None and not named["name"].endswith(("of", "for", "and")):
         return Writing(named["name"])
