@@ -6,7 +6,7 @@ run reads the same text.
 
     python bench/claims.py                    # speed, the corpora, the held-out sets, the dev halves
     python bench/claims.py --corpus DIR_OR_TOML [--misses]   # score any labelled corpus
-    python bench/claims.py --corpus tests/claims/dev3 --half a   # one half of dev2 to dev22 (README)
+    python bench/claims.py --corpus tests/claims/dev3 --half a   # one half of dev2 to dev23 (README)
     python bench/claims.py --held-out         # the held-out halves B (HELD_OUT), left out by default
     python bench/claims.py --blind            # the blind split (scored once, README)
 
@@ -46,9 +46,9 @@ KEYWORD = re.compile(
 
 TESTS = Path(__file__).resolve().parents[1] / "tests" / "claims"
 DEV = TESTS / "dev"
-# Spent blind splits kept as development material: dev2 (blind) to dev22 (blind21).
-SPLITS = [TESTS / f"dev{n}" for n in range(2, 23)]
-# The twenty-second blind split, labelled by an engineer who does not develop the extractor
+# Spent blind splits kept as development material: dev2 (blind) to dev23 (blind22).
+SPLITS = [TESTS / f"dev{n}" for n in range(2, 24)]
+# The twenty-third blind split, labelled by an engineer who does not develop the extractor
 # (README); scored once, from a frozen copy; never developed on. Between a spent split's rename
 # and the next split's commit the folder does not exist and `--blind` refuses ("no labelled corpus").
 # (blind4, scored once on 2026-12-05, note 35, is development material since: dev5;
@@ -61,8 +61,9 @@ SPLITS = [TESTS / f"dev{n}" for n in range(2, 23)]
 # note 155, is dev16; blind16, scored once on 2026-12-07, note 176, is dev17; blind17, scored once on
 # 2026-12-07, note 189, is dev18; blind18, scored once on 2026-12-07, note 202, is dev19; blind19,
 # scored once on 2026-12-07, note 213, is dev20; blind20, scored once on 2026-12-07, note 224, is
-# dev21; blind21, scored once on 2026-12-07, note 234, is dev22.)
-BLIND = TESTS / "blind22"
+# dev21; blind21, scored once on 2026-12-07, note 234, is dev22; blind22, scored once on 2026-12-08,
+# note 241, is dev23.)
+BLIND = TESTS / "blind23"
 # Spent blind splits kept as development material, halved by conflict (README in each folder):
 # half A is developed on, half B checked at milestones. Passage numbers of half A.
 # The halves B of the newest splits are held out: a round scores them at its start and its end only
@@ -102,8 +103,9 @@ HALF_A = {
     "dev20": "01 06 07 10 11 13 14 17 18 19 20 21 26 27 28 29 30 31 32 35 36".split(),
     "dev21": "01 02 03 05 09 10 12 13 23 26 27 28 29 30 31 32 33 36 37 38".split(),
     "dev22": "03 04 05 06 08 09 13 14 22 23 24 25 31 32 33 34 37 38 39".split(),
+    "dev23": "01 02 04 05 06 07 08 17 18 21 25 26 27 28 30 31 33 34 35 36 39 40 44 45".split(),
 }
-HELD_OUT = ("dev19", "dev20", "dev21", "dev22")
+HELD_OUT = ("dev20", "dev21", "dev22", "dev23")
 FILLER = [
     "Residents described long queues for bread and fuel in the city.",
     "The road between the two towns has been closed for weeks.",
@@ -349,7 +351,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--half",
         choices=("a", "b"),
-        help="dev2 to dev22 only: half A (developed on) or half B (checked at milestones)",
+        help="dev2 to dev23 only: half A (developed on) or half B (checked at milestones)",
     )
     parser.add_argument(
         "--held-out", action="store_true", help=f"score the halves B of {', '.join(HELD_OUT)} only"

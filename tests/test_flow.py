@@ -19,7 +19,11 @@ from recount.simulate import simulate
 from recount.tables import LINK_SUMMARY_METRICS
 from recount.workspace import Workspace
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("flow")]
+pytestmark = pytest.mark.slow
+# One worker builds each shared world once (`--dist loadgroup`); the tests on a world of
+# their own are no group, so the other worker can take them meanwhile.
+flow_world = pytest.mark.xdist_group("flow")
+two_lists = pytest.mark.xdist_group("flow-two-lists")
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +45,7 @@ def flow(tmp_path_factory):
     return ws, first
 
 
+@flow_world
 def test_every_stage_runs_and_accounting_holds(flow):
     ws, first = flow
     ran = {s.stage: s.status for s in first.stages}
@@ -65,6 +70,7 @@ def test_every_stage_runs_and_accounting_holds(flow):
     assert (ws.out_dir / "report.html").exists()
 
 
+@flow_world
 def test_the_report_says_what_the_link_stage_did_in_words(flow):
     """Every metric the link stage writes has words, and the report shows the words, not keys."""
     ws, _ = flow
@@ -79,6 +85,7 @@ def test_the_report_says_what_the_link_stage_did_in_words(flow):
         assert key not in section
 
 
+@flow_world
 def test_the_report_opens_the_database_twice_not_once_a_query(flow, monkeypatch):
     """The report's hundred queries read one open database (each open costs DuckDB about
     20 ms of CPU: 4.1 -> 1.1 CPU-s a report on a small world), and write the same report."""
@@ -100,6 +107,7 @@ def test_the_report_opens_the_database_twice_not_once_a_query(flow, monkeypatch)
     assert volatile.sub("", held) == volatile.sub("", plain)
 
 
+@flow_world
 def test_unchanged_inputs_are_not_recomputed_and_from_forces(flow):
     ws, _ = flow
     persons_before = ws.table("persons").sort_values("person_id").reset_index(drop=True)
@@ -113,6 +121,7 @@ def test_unchanged_inputs_are_not_recomputed_and_from_forces(flow):
     assert list(persons_after["person_id"]) == list(persons_before["person_id"])
 
 
+@flow_world
 def test_cli_run_and_export(flow, tmp_path):
     ws, _ = flow
     runner = CliRunner()
@@ -148,6 +157,7 @@ def two_list_world(tmp_path_factory):
     return root
 
 
+@two_lists
 def test_run_on_two_lists_gives_chapman_with_its_caveat(two_list_world):
     """Two lists: no other method can run; Chapman's estimate is the headline, flagged,
     and the run's output and the report say what it assumes."""
@@ -165,6 +175,7 @@ def test_run_on_two_lists_gives_chapman_with_its_caveat(two_list_world):
     assert "Only two lists: this is Chapman" in report
 
 
+@two_lists
 def test_run_on_one_list_reports_the_documented_count_and_no_estimate(two_list_world, tmp_path):
     """One list: the run completes, the documented count is reported, and both the output
     and the report say no estimate of undocumented deaths is possible."""

@@ -1,5 +1,11 @@
 """docs/tutorial.md runs as written: every `$ command`, every `toml append-to=FILE` block
-and every Python block, in order, from an empty folder."""
+and every Python block, in order, from an empty folder.
+
+A plain `recount ...` line (no pipe, redirect or variable) runs in this process through the
+command's own Typer app, in the tutorial's folder: each in a process of its own paid about
+1 CPU-s of imports, 3 where it links or writes the report (18 such lines). Every other line
+runs through bash, the Python blocks and `recount review serve` in processes of their own;
+the console script itself is run by tests/test_cli_help.py and tests/test_reliability.py."""
 
 from __future__ import annotations
 
@@ -13,12 +19,16 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
+
+from recount.cli import app
 
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[1]
 TUTORIAL = ROOT / "docs" / "tutorial.md"
 FENCE = re.compile(r"^```(\S*)([^\n]*)\n(.*?)^```", re.M | re.S)
+SHELL_SYNTAX = re.compile(r"[|<>;&$`*?~]")
 
 
 def steps(text: str) -> list[tuple[str, str, str]]:
@@ -42,7 +52,7 @@ def test_the_tutorial_is_all_runnable_steps():
     assert kinds.count("shell") >= 20 and "append" in kinds and "python" in kinds
 
 
-def test_the_tutorial_runs_as_written(tmp_path):
+def test_the_tutorial_runs_as_written(tmp_path, monkeypatch):
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
     cwd = tmp_path
     closing_run = ""
@@ -59,6 +69,12 @@ def test_the_tutorial_runs_as_written(tmp_path):
             cwd = (cwd / body[3:].strip()).resolve()
         elif " review serve" in body:
             _serve_then_stop(body, cwd, env)
+        elif body.startswith("recount ") and not SHELL_SYNTAX.search(body):
+            monkeypatch.chdir(cwd)
+            done = CliRunner().invoke(app, shlex.split(body)[1:])
+            assert done.exit_code == 0, f"$ {body}\n{done.output[-3000:]}\n{done.exception!r}"
+            if body == "recount run":  # off a terminal, a line per stage on stderr
+                closing_run = done.stderr
         else:
             done = subprocess.run(
                 ["bash", "-c", body], cwd=cwd, env=env, capture_output=True, text=True

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from recount.claims.evaluate import load_corpus
 
-BLIND = Path(__file__).parent / "blind22"
+BLIND = Path(__file__).parent / "blind23"
 ROOT = Path(__file__).resolve().parents[2]
 
 

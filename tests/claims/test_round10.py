@@ -207,9 +207,10 @@ def test_an_armed_body_that_suffers_losses_counts_soldiers(body, verb, numbers):
     assert claims_of(text)[f"{total:,}"]["population"] == "all"
 
 
-# "..., a military history blog recalls": recall reports a figure as say does.
+# "..., the Military History Blog recalls": recall reports a figure as say does. (Round 28: a kind
+# of writing no name describes, "a military history blog", is no claimant: test_round28.py.)
 @given(
-    source=st.sampled_from(["a military history blog", "the parish newsletter", "Amina Diallo"]),
+    source=st.sampled_from(["the Military History Blog", "the parish newsletter", "Amina Diallo"]),
     count=st.integers(min_value=100, max_value=90_000),
 )
 def test_recalls_names_the_speaker(source, count):

@@ -32,8 +32,9 @@ def test_a_writing_of_its_speaks_for_the_source_named_before(name, part, n):
     assert found[str(m)]["claimant"] == name
 
 
-# "A copy of its article says …", "an older text of the encyclopedia article gives …", "the
-# encyclopedia's page of 2001 said …": the encyclopedia the copies are of, whatever the copy.
+# "An older text of the encyclopedia article gives …", "the encyclopedia's page of 2001 said …":
+# a copy of an encyclopedia no name names is no claimant (round 27 read it as Wikipedia; round 28
+# took that out: only the project's summaries say it), and no word of the description becomes one.
 @settings(max_examples=10, deadline=None)
 @given(
     subject=st.sampled_from(
@@ -47,10 +48,10 @@ def test_a_writing_of_its_speaks_for_the_source_named_before(name, part, n):
     verb=st.sampled_from(["says", "said", "gives"]),
     n=count,
 )
-def test_a_copy_of_the_encyclopedia_speaks_for_the_encyclopedia(subject, verb, n):
+def test_a_copy_of_an_unnamed_encyclopedia_names_no_one(subject, verb, n):
     found = claims_of(f"{subject} {verb} {n} people were killed in the blast.")
-    assert found[str(n)]["claimant"] == "Wikipedia"
-    assert found[str(n)]["attributed"]
+    assert found[str(n)]["claimant"] == OUTLET
+    assert not found[str(n)]["attributed"]
 
 
 def test_a_writing_with_no_owner_names_no_one_and_a_name_is_not_a_writing():

@@ -13,7 +13,10 @@ from recount.link.training import TrainedModel
 from recount.simulate import simulate
 from recount.workspace import Workspace
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("link-simulated")]
+pytestmark = pytest.mark.slow
+# the tests on the 1,500 people share a group (one worker builds them once); the sparse
+# world's one test is no group, so the other worker can take it meanwhile
+on_simulated = pytest.mark.xdist_group("link-simulated")
 
 
 @pytest.fixture(scope="module")
@@ -27,6 +30,7 @@ def simulated(tmp_path_factory):
     return ws, read_truth(root / "truth" / "records.csv"), result
 
 
+@on_simulated
 def test_people_are_found_accurately(simulated):
     ws, truth, result = simulated
     scores = evaluate_record_person(ws.table("record_person"), truth)
@@ -36,6 +40,7 @@ def test_people_are_found_accurately(simulated):
     assert result.unidentified > 0
 
 
+@on_simulated
 def test_blocking_keeps_nearly_all_true_pairs(simulated):
     ws, truth, _ = simulated
     report = blocking_report(ws, truth)
@@ -46,6 +51,7 @@ def test_blocking_keeps_nearly_all_true_pairs(simulated):
     assert not any(part in r["rule"] for r in rules for part in ("given_key", "family_key"))
 
 
+@on_simulated
 def test_pairs_the_guards_refuse_lie_across_people_and_are_rarely_one_person(simulated):
     """`pairs.guard` marks pairs no threshold would link (the estimate's draws keep them
     apart): only pairs across people, and among them few of one true person."""
@@ -74,6 +80,7 @@ def test_pairs_the_guards_refuse_lie_across_people_and_are_rarely_one_person(sim
     assert pairs.loc[below, "guard"].notna().any()
 
 
+@on_simulated
 def test_model_means_same_person_not_namesake(simulated):
     _, _, result = simulated
     weights = (
@@ -88,6 +95,7 @@ def test_model_means_same_person_not_namesake(simulated):
     assert not result.warnings
 
 
+@on_simulated
 def test_a_true_pair_with_any_one_field_wrong_still_links(simulated):
     """Every comparison's worst level costs a bounded weight: the rest, agreeing, carry the pair."""
     _, _, result = simulated
@@ -103,6 +111,7 @@ def test_a_true_pair_with_any_one_field_wrong_still_links(simulated):
         assert total > threshold_weight, wrong
 
 
+@on_simulated
 def test_a_full_name_only_one_person_carries_weighs_more_than_the_average_name(simulated):
     # Splink's term frequency counts the person's own copies: a name on two lists looked as
     # common as the average name (a negative adjustment); counted among other people it is rare
@@ -126,6 +135,7 @@ def test_a_full_name_only_one_person_carries_weighs_more_than_the_average_name(s
     assert (rare["mw_name"] > level).all()
 
 
+@on_simulated
 def test_a_name_within_another_weighs_by_how_many_names_hold_it(simulated):
     # 'one name within the other' had one weight: a father's given and family name within his
     # son's full name weighed as a full name within the same name with a grandfather's added.

@@ -1104,6 +1104,15 @@ def _source_owner(before: str, phrase: str) -> str | None:
     return owner["name"]
 
 
+def _is_name(phrase: str) -> bool:
+    """A phrase that is a name as a whole ("the Los Angeles Times", "University of Tasmania"), not
+    a description holding one ("a study of Emily Hobhouse")."""
+    words = phrase.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return bool(words) and all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in words)
+
+
 def _is_proper(phrase: str) -> bool:
     """A phrase that is a proper name once its determiner is left out ("the Al Jazirah Conference")."""
     words = [w for w in phrase.split() if w.lower() not in DETERMINERS]
@@ -1294,6 +1303,9 @@ def _clean_phrase(phrase: str) -> str | None:
         phrase = topic.group("name")  # "The New York Times of daily mortality data": the Times
     phrase = re.split(r"\s[—–]\s", phrase)[-1]  # "KABUL, 3 May 2012 — Official data …"
     phrase = _OWNED_SOURCE_RE.sub("", phrase)  # "the ministry's latest figures": the ministry
+    owned = _NAMES_WRITING_RE.search(phrase)
+    if owned is not None and _is_name(phrase[: owned.start()]):
+        phrase = phrase[: owned.start()]  # "NDTV's first report": NDTV
     published = _published_name(phrase)
     if published is not None:
         return published
@@ -1455,7 +1467,8 @@ def _is_date_word(word: str) -> bool:
 
 _TIME_NOUNS = {"day", "week", "month", "year", "morning", "afternoon", "evening", "night",
                "weekend", "later", "earlier", "today", "yesterday", "tonight", "monday",
-               "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}  # fmt: skip
+               "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+               "anniversary", "decade", "days", "weeks", "months", "years", "decades"}  # fmt: skip
 _TIME_OPENERS = {"on", "in", "by", "at", "during", "after", "before", "since", "until", "last",
                  "this", "that", "later", "earlier", "a", "an", "one", "the", "next"}  # fmt: skip
 _SUBJECT_PRONOUNS = {"he", "she", "they", "we", "it", "i"}
@@ -1535,6 +1548,16 @@ _OWNED_SOURCE_RE = re.compile(
     r"['’]s?\s+(?:(?:latest|new|own|most|recent|updated|final|official|annual|monthly|daily|weekly)\s+){0,2}"
     r"(?:figures|figure|data|report|count|tally|estimate|estimates|statistics|records|numbers|toll)\s*$",
     re.IGNORECASE,
+)
+# A name's writings speak for the name: "NDTV's first report", "Vassar's chronology", "C-SPAN's
+# page for its oral histories", "the Los Angeles Times's caption of an Associated Press
+# photograph" (what the writing is of or for goes with it); not "a photographer's caption".
+_NAMES_WRITING_RE = re.compile(
+    r"(?<=[\w.])['’]s?\s+(?:[a-z0-9][a-z0-9-]*\s+){0,2}"
+    r"(?:report|reports|statement|chronology|timeline|caption|page|article|story|explainer|list|"
+    r"entry|account|obituary|piece|post|blog|site|website|feature|fact\s+sheet|fast\s+facts|copy|"
+    r"oral\s+histories|summary|column|profile|figures|count|tally|estimate|toll)"
+    r"(?:\s+(?:for|of|on|about|in|from)\s.*)?\s*$"
 )
 _DESCRIBING = {"final", "latest", "new", "annual", "full", "joint", "official", "preliminary",
                "previous", "earlier", "other", "independent", "unofficial", "conservative",

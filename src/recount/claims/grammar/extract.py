@@ -201,7 +201,8 @@ def _sheltering(confining: re.Match[str], state: DocumentState) -> bool:
 
 _BACKWARD_RE = re.compile(
     rf"\b(?P<verb>{alternation(MEASURES_BEFORE)})\s+(?P<lives>the\s+lives\s+of\s+)?"
-    r"(?:(?:a\s+total\s+of|another|a\s+further|an\s+additional|a\s+staggering|the|des)\s+)?$",
+    r"(?:(?:a\s+total\s+of|another|a\s+further|an\s+additional|a\s+staggering|the|des|"
+    r"all(?:\s+the)?)\s+)?$",  # "killing all 298 people aboard"
     re.IGNORECASE,
 )
 _TOLL_RE = re.compile(
@@ -247,6 +248,22 @@ _COORD_RE = re.compile(
     r"^\s*(?:,\s*)?(?:(?:and|or)(?:\s+(?:(?:more|most)\s+)?(?:likely|possibly|perhaps|probably|maybe|even))?(?:\s+(?:of|at))?|as\s+well\s+as|plus|&|with|,|compared\s+(?:to|with)|versus|vs\.?|against|(?:up|down)\s+from)\s*$|^\s*[-–—:(]\s*$",
     re.IGNORECASE,
 )
+# "74 people were killed on 13 February in Xococ; 177 on 13 March …; and 92 on …": items of a
+# list told apart by semicolons, each with its date and place, take the measure before them
+# (only forward: a count before a semicolon keeps its own, "…; 9,625 people were injured").
+_SEMICOLON_ITEM_RE = re.compile(r"^\s*;\s*(?:and\s+)?$")
+_ITEM_VERB_RE = re.compile(
+    r"\b(?:were|was|are|is|be|been|have|has|had|will|would|could|did|do|does|[a-z]+(?:ed|ing))\b"
+)
+
+
+def _verbless_item(sentence: str, claim: SentenceClaim) -> bool:
+    """A list item with no verb of its own up to its next comma, semicolon or full stop ("177 on
+    13 March at the pass"), not a clause ("two million people were affected")."""
+    item = re.match(r"[^,;.]*", sentence[claim.quantity.end :]).group(0)
+    return _ITEM_VERB_RE.search(item) is None
+
+
 _LIST_TAIL_RE = re.compile(
     rf"^\s*(?:(?:{_ADJECTIVE}){{0,2}}(?:{_POP})\b|[,.;:)]|$|respectively\b|and\b|or\b|in\b|on\b|since\b|according\b|were\b|have\b|had\b|who\b|as\b"
     r"|nationwide\b|countrywide\b|overall\b|altogether\b|elsewhere\b|(?:to|from)\s+(?-i:[A-Z])"
@@ -337,6 +354,10 @@ _NOT_A_COUNT_BEFORE_RE = re.compile(
 _TEMPORAL_BEFORE_RE = re.compile(
     rf"(?:\b(?:in|since|by|of|during|until|till|from|through|to|between|early|late|mid|before|after|around|summer|spring|autumn|winter|fall|year|end|start|beginning|{_MONTH})|\b(?:19|20)\d\d\s+and)[\s-]*$",
     re.IGNORECASE,
+)
+# What opens a year of an older century: "in 1867", "since 1864" (not "to 1500": a count).
+_OLD_YEAR_BEFORE_RE = re.compile(
+    r"\b(?:in|since|during|until|till|before|after|year|of\s+the\s+year)\s+$", re.IGNORECASE
 )
 _OF_THEM_BEFORE_RE = re.compile(r"\bof\s+(?:them|whom|those|these)\s*$", re.IGNORECASE)
 _AGE_QUALIFIER_RE = re.compile(rf"\b(?:{_POP}|those|aged|age)\s*$", re.IGNORECASE)
@@ -1722,6 +1743,12 @@ def _may_count(sentence: str, q: Quantity) -> bool:
             _POP_AFTER_RE.match(after) or _FORWARD_RE.match(after)
         ):
             return False
+    elif (
+        re.fullmatch(r"1[0-8]\d\d", q.text)
+        and _OLD_YEAR_BEFORE_RE.search(before)
+        and not _POP_AFTER_RE.match(after)
+    ):
+        return False  # "since Canada's confederation in 1867": an older year
     if q.qualifier in ("more_than", "fewer_than") and q.text.lower().split()[0] in (
         "under",
         "over",
@@ -2157,7 +2184,15 @@ def _population_of(match: re.Match[str]) -> str:
     armed = re.search(r"(?P<body>[\w'’-]+)\s+members?\s*$", phrase)
     if armed and (armed.group("body").isupper() or armed.group("body").lower() in _ARMED_BODIES):
         return "combatants"
+    if _UNARMED_PERSONNEL_RE.search(phrase):
+        return "all"  # "three UN personnel": "personnel" alone are a force's
     return _population(match.group("pop"))
+
+
+_UNARMED_PERSONNEL_RE = re.compile(
+    r"\b(?:UN|U\.N\.|United\s+Nations|aid|humanitarian|medical|health|hospital|relief)\s+"
+    r"personnel\s*$"
+)
 
 
 def _population(words: str) -> str:
@@ -2518,7 +2553,15 @@ def _inherit(sentence: str, claims: list[SentenceClaim], periods: list[Period]) 
         if (
             claim.construction in ("part", "another")
             or gapped
-            or ((_COORD_RE.match(gap) or _OTHER_SOURCE_GAP_RE.search(gap) or breakdown) and listed)
+            or (
+                (
+                    _COORD_RE.match(gap)
+                    or (_SEMICOLON_ITEM_RE.match(gap) and _verbless_item(sentence, claim))
+                    or _OTHER_SOURCE_GAP_RE.search(gap)
+                    or breakdown
+                )
+                and listed
+            )
             or (_verb_gapped(gap) and previous.construction in _CLAUSE_CONSTRUCTIONS and listed)
         ):
             claim.measure = previous.measure
@@ -2637,7 +2680,7 @@ _OTHER_SOURCE_GAP_RE = re.compile(
 _GAP_ASIDE_RE = re.compile(
     r"^\s*(?:by\s+(?-i:[A-Z])[\w'’-]*(?:(?:,\s+|\s+and\s+)(?-i:[A-Z])[\w'’-]*){0,4}"
     r"(?:\s+and\s+colleagues)?\s+\(\d{4}\)|(?:according\s+to|per|citing)\s+[^,;]{1,60}?|(?:in|during|on|at|across|from|by|near|"
-    r"inside|to(?=\s+(?-i:[A-Z])))\s+(?:[^,;]{1,40}(?=\s*,)|[^,;]{1,40}?)|(?:(?-i:[A-Z])[\w'’-]*\s+){0,4}\((?-i:[A-Z][A-Za-z&.-]{1,10})\))(?=\s*(?:,|and\b|$))",
+    r"inside|to(?=\s+(?-i:[A-Z])))\s+(?:[^,;]{1,40}(?=\s*,)|[^,;]{1,40}?)|(?:(?-i:[A-Z])[\w'’-]*\s+){0,4}\((?-i:[A-Z][A-Za-z&.-]{1,10})\))(?=\s*(?:[,;]|and\b|$))",
     re.IGNORECASE,
 )
 

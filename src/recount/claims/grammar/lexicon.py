@@ -49,6 +49,14 @@ POPULATIONS = {
     "peacekeepers": "combatants", "conscripts": "combatants", "commandos": "combatants",
     "mercenaries": "combatants", "partisans": "combatants", "legionnaires": "combatants",
     "law enforcement officers": "combatants", "security officers": "combatants",
+    # Armed men named by their service or their part (Indian "jawans"; "5 perpetrators" of an
+    # attack; "57 army officers"; "18 personnel" of a force): health or aid personnel stay "all".
+    "personnel": "combatants", "army officers": "combatants", "military officers": "combatants",
+    "jawans": "combatants", "perpetrators": "combatants", "kidnappers": "combatants",
+    "members of the paramilitary force": "combatants",
+    "members of the paramilitary forces": "combatants", "paramilitary personnel": "combatants",
+    "UN personnel": "all", "United Nations personnel": "all", "medical personnel": "all",
+    "humanitarian personnel": "all", "aid personnel": "all", "civilian personnel": "civilians",
     "members": "all", "member": "all", "monks": "all",
     "children": "children", "child": "children", "minors": "children", "kids": "children",
     "boys": "children", "girls": "children", "infants": "children", "babies": "children",
