@@ -2412,28 +2412,12 @@ def _ranges_repeating_the_noun(sentence: str, claims: list[SentenceClaim]) -> li
     return out
 
 
-# "about 70,000 of the island's roughly 200,000", "five of the eight hostages", "12 of the 30".
-_SHARE_OF_WHOLE_RE = re.compile(
-    r"\s+of\s+(?:(?:the\s+)?[\w-]+['’]s\s+|(?:the|these|those|its|their|all\s+the)\s+)$",
-    re.IGNORECASE,
-)
-
-
-def _whole_has_its_own_measure(whole: SentenceClaim) -> bool:
-    """'nine of the 47 who died', 'only 50 of the 314 military deaths': the whole is counted by
-    its own relative clause or noun, so it is a claim of its own and the share no stand-in."""
-    return _OWN_MEASURE_RE.search(whole.measure_text or "") is not None
-
-
-_OWN_MEASURE_RE = re.compile(
-    r"\b(?:who|that|which|whom|deaths|dead|fatalities|casualties|victims|killings)\b", re.IGNORECASE
-)
+_SHARE_OF_WHOLE_RE = re.compile(r"\s+of\s+(?:the\s+)?[\w-]+['’]s\s+$")
 
 
 def _shares_of_a_whole(sentence: str, claims: list[SentenceClaim]) -> list[SentenceClaim]:
-    """'about 70,000 of the island's roughly 200,000 people had been driven from their homes', 'five
-    of the eight hostages were killed': the share is the claim, with what the sentence says of the
-    whole; the whole is a population."""
+    """'about 70,000 of the island's roughly 200,000 people had been driven from their homes':
+    the share is the claim, with what the sentence says of the whole; the whole is a population."""
     out: list[SentenceClaim] = []
     for claim in claims:
         share = out[-1] if out else None
@@ -2442,7 +2426,6 @@ def _shares_of_a_whole(sentence: str, claims: list[SentenceClaim]) -> list[Sente
             and share.measure is None
             and claim.measure is not None
             and _SHARE_OF_WHOLE_RE.fullmatch(sentence, share.quantity.end, claim.quantity.start)
-            and not _whole_has_its_own_measure(claim)
         ):
             out[-1] = replace(claim, quantity=share.quantity, phrase_start=share.phrase_start)
             continue

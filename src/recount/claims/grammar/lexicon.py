@@ -75,7 +75,6 @@ POPULATIONS = {
     "farmers": "all", "peasants": "all", "herders": "all", "fishermen": "all", "miners": "all",
     "guests": "all", "colleagues": "all", "relatives": "all", "family members": "all",
     "activists": "all", "nurses": "all", "leaders": "all", "campesinos": "all",
-    "crew members": "all", "occupants": "all",
 }  # fmt: skip
 # People named by nation, ethnicity or faith ("6,700 Rohingya", "40 Palestinians"): data.
 PEOPLES = tuple(
