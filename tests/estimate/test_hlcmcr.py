@@ -167,48 +167,6 @@ def test_the_layout_moves_leave_shared_weights_the_single_site_sweeps_stay_stuck
             assert beta < 0.15 and tau > 1.0
 
 
-def _scales(table, moves, sweeps=10_000, chains=4):
-    """log tau and log sigma (chains x draws x 2) from the reference sweeps with the layout's
-    moves, each sweep followed by the scales' partly centred moves if `moves`; each chain
-    started as a default fit's is, the first fifth dropped."""
-    from recount.estimate._lcmcr_nuts import StrataChain, scale_moves, strata_sweeps
-
-    arrays = HLCMCR(strata=("place",), K=3)._arrays(table)
-    tau_at = 4 * 3 + 3 - 1
-    out = np.empty((1, 3), dtype=np.int64)
-    draws = []
-    for rng in map(np.random.default_rng, np.random.SeedSequence(0).spawn(chains)):
-        chain = StrataChain(rng, *arrays, 3, 0.25, 0.25, 1.0, 1.0, 1.0, n_tune=1)
-        x = chain.state[0].copy()
-        rows = np.empty((sweeps, 2))
-        for i in range(sweeps):
-            strata_sweeps(rng, x, chain.data, 1, 1, out, True)
-            if moves:
-                scale_moves(rng, x, chain.data)
-            rows[i] = x[tau_at], x[tau_at + 1]
-        draws.append(rows[sweeps // 5 :])
-    return np.stack(draws)
-
-
-def test_the_scales_partly_centred_moves_keep_the_posterior():
-    """`scale_moves` (a slice step of log tau, then of log sigma, with every stratum's effects
-    held partly centred by its size, and the Jacobian of that) after each reference sweep:
-    log tau's and log sigma's quantiles agree with the sweeps alone within four Monte Carlo
-    standard errors. The three strata hold 6,000, 3,000 and 150 people, so the fractions
-    held run from 0.07 to 0.75 and a Jacobian left out or of the wrong sign moves log tau by
-    several of its posterior sd."""
-    from test_lcmcr_nuts import quantile_error
-
-    table = _strata_table()
-    ours, theirs = _scales(table, moves=True), _scales(table, moves=False)
-    for i in range(2):
-        a, b = ours[:, :, i], theirs[:, :, i]
-        assert mcmc_diagnostics.rhat(a) < 1.05 and ess_bulk(a) > 150
-        for q in (0.05, 0.25, 0.5, 0.75, 0.95):
-            gap = abs(np.quantile(a, q) - np.quantile(b, q))
-            assert gap <= 4 * np.hypot(quantile_error(a, q), quantile_error(b, q))
-
-
 def test_each_draw_records_the_log_density_where_the_chain_stands():
     """`log_density_draws_` is what tells chains in modes apart: draw by draw it is the
     model's density at the chain's position, and chains of one mode agree on it."""

@@ -935,7 +935,6 @@ SLICE_STEPS = 30  # stepping-out limit of a slice step, in widths
 ETA, RHO, Z, STICK, LOG_TAU, LOG_SIGMA, CENTRED_TAU, SCALED_SIGMA = range(8)
 CENTRED_STICK, LIST_LOCATION = 8, 9  # the layout's centred moves (`centred_moves`)
 CENTRED_ROUNDS = 3  # passes over the sticks in one `centred_moves`
-PARTIAL_TAU, PARTIAL_SIGMA = 10, 11  # the scales' partly centred moves (`scale_moves`)
 
 
 @njit(cache=True, nogil=True)
@@ -1068,40 +1067,6 @@ def _list_likelihood(x, data, members, ones, s, j, shift):
 
 
 @njit(cache=True, nogil=True)
-def _partially_scaled(kind, x, data, saved, out):
-    """x with the strata's effects moved along `scale_moves`' curve to the scale at x (log tau
-    for PARTIAL_TAU, log sigma for PARTIAL_SIGMA), into out; returns log |Jacobian| of the
-    effects held (y_sk = z_sk tau^w_s, r_sj = rho_sj / sigma^v_s) against the effects moved.
-    saved holds the log scale the curve starts from, the effects there, then each stratum's
-    fraction."""
-    n_lists, n_classes, n_strata = data[7], data[8], data[15]
-    tau_at = n_lists * n_classes + n_classes - 1
-    out[:] = x
-    if kind == PARTIAL_TAU:
-        at, first, width, sign = tau_at, tau_at + 2, n_classes, -1.0
-    else:
-        at, first, width, sign = tau_at + 1, x.size - n_strata * n_lists, n_lists, 1.0
-    shift = sign * (x[at] - saved[0])
-    fractions = saved[1 + n_strata * width :]
-    jacobian = 0.0
-    for s in range(n_strata):
-        factor = math.exp(shift * fractions[s])
-        jacobian += shift * fractions[s] * width
-        for i in range(s * width, (s + 1) * width):
-            out[first + i] = saved[1 + i] * factor
-    return jacobian
-
-
-@njit(cache=True, nogil=True)
-def _partial_scale(kind, x, data, saved):
-    """The whole density (classes and N summed out) along `scale_moves`' curve at x's scale,
-    with the Jacobian of the effects it holds."""
-    moved = np.empty(x.size)
-    jacobian = _partially_scaled(kind, x, data, saved, moved)
-    return strata_log_posterior(moved, np.empty(x.size), data) + jacobian
-
-
-@njit(cache=True, nogil=True)
 def _conditional(kind, a, b, x, data, members, ones, saved):
     """log density, up to a constant, of one coordinate of x given the split and the others,
     with the density's own bounds: ETA eta_ab, RHO rho of stratum a on list b, Z z of
@@ -1112,8 +1077,6 @@ def _conditional(kind, a, b, x, data, members, ones, saved):
     held (in `saved`: z moves with beta) and LIST_LOCATION eta_a0 with eta_ak - eta_a0 and
     rho_sa + eta_a0 held (in `saved`: list a's capture logits and shifts move together).
     The last two leave the likelihood as it is: only the priors are evaluated."""
-    if kind == PARTIAL_TAU or kind == PARTIAL_SIGMA:
-        return _partial_scale(kind, x, data, saved)
     n_lists, n_classes, tau_scale, n_strata = data[7], data[8], data[14], data[15]
     active, a_lambda, b_lambda = data[13], data[16], data[17]
     stick_at = n_lists * n_classes
@@ -1370,55 +1333,6 @@ def centred_moves(rng, x, data):
             x[rho_at0 + s * n_lists + j] = saved[n_classes + s] - location
 
 
-# The scales' partly centred moves. tau and sigma crawled after the sweep's and the centred
-# moves' steps (fresh 1816, note 245: ESS 26 each in 8,000 draws; one chain at low tau divergent
-# on two draws in three): NUTS moves tau with every z held (non-centred) and sigma with every
-# rho held (centred); the sweep moves each in both forms given the split, and the centred form
-# of tau (tau z held) and of sigma (rho held) read the priors only, so the data pin either
-# scale in one form or the other. A stratum of thousands pins its own weights and shifts (the
-# centred form fits it), one of a few dozen pins neither (the non-centred form fits it), and
-# #15's tables hold both. So each scale also moves with every stratum's effects held partly
-# centred (Papaspiliopoulos, Roberts and Skold 2007), by its documented count n_s: the class
-# weights' y_s = z_s tau^w_s, w_s = n_s / (n_s + WEIGHTS_HELD), the list shifts' r_s =
-# rho_s / sigma^v_s, v_s = SHIFTS_HELD / (n_s + SHIFTS_HELD), one slice step each on the whole
-# density (classes and N summed out) with the Jacobian: the fractions depend on the data
-# only, so the curve through a point is the same from any point on it, and the step keeps
-# the posterior whatever they are. WEIGHTS_HELD: where tau^2 n_s pi (1 - pi) is about one at
-# tau 0.08 and class weights near 0.1 (fresh 1816's tau); SHIFTS_HELD: where n_s lambda (1 -
-# lambda) is about 1 / sigma^2 at capture near 0.1 and sigma near 1.
-WEIGHTS_HELD = 2_000.0
-SHIFTS_HELD = 10.0
-SCALE_WIDTHS = (0.2, 0.05)  # slice widths of log tau and log sigma along the curves
-
-
-@njit(cache=True, nogil=True)
-def scale_moves(rng, x, data):
-    """One slice step of log tau, then of log sigma, along the partly centred curves (see the
-    section's comment); in place, keeping the density NUTS samples."""
-    n_lists, n_classes, n_strata, documented = data[7], data[8], data[15], data[5]
-    tau_at = n_lists * n_classes + n_classes - 1
-    members = np.zeros((0, 0))
-    ones = np.zeros((0, 0, 0))
-    moved = np.empty(x.size)
-    for kind, at, first, width in (
-        (PARTIAL_TAU, tau_at, tau_at + 2, n_classes),
-        (PARTIAL_SIGMA, tau_at + 1, x.size - n_strata * n_lists, n_lists),
-    ):
-        saved = np.empty(1 + n_strata * width + n_strata)
-        saved[0] = x[at]
-        saved[1 : 1 + n_strata * width] = x[first : first + n_strata * width]
-        for s in range(n_strata):
-            if kind == PARTIAL_TAU:
-                fraction = documented[s] / (documented[s] + WEIGHTS_HELD)
-            else:
-                fraction = SHIFTS_HELD / (documented[s] + SHIFTS_HELD)
-            saved[1 + n_strata * width + s] = fraction
-        step = SCALE_WIDTHS[0] if kind == PARTIAL_TAU else SCALE_WIDTHS[1]
-        _slice_step(rng, kind, 0, 0, at, step, x, data, members, ones, saved)
-        _partially_scaled(kind, x, data, saved, moved)
-        x[first : first + n_strata * width] = moved[first : first + n_strata * width]
-
-
 @njit(cache=True, nogil=True)
 def strata_sweeps(rng, x, data, n_sweeps, thin, out_n, layout=False):
     """The hierarchical model's reference sampler, for tests: `strata_sweep`s alone (with
@@ -1440,12 +1354,11 @@ def strata_sweeps(rng, x, data, n_sweeps, thin, out_n, layout=False):
 
 @njit(cache=True, nogil=True)
 def refresh_strata(rng, x, g, data):
-    """`strata_sweep`, `centred_moves` and `scale_moves` from x, then the density and its
-    gradient there (into g), returned."""
+    """`strata_sweep` and `centred_moves` from x, then the density and its gradient there
+    (into g), returned."""
     before_x = x.copy()
     strata_sweep(rng, x, data)
     centred_moves(rng, x, data)
-    scale_moves(rng, x, data)
     after = strata_log_posterior(x, g, data)
     if math.isfinite(after):
         return after

@@ -20,9 +20,7 @@ out (recount/estimate/_lcmcr_nuts.py), each draw ending in one data-augmentation
 that keeps that posterior (`refresh_strata`: where a class fills or empties after tuning,
 NUTS alone diverged and the chains stuck apart) and in the layout's centred moves (the shared
 weights moved with every stratum's own weights held: where large strata pin theirs, moving
-beta with z held crawls) and in the scales' partly centred moves (tau and sigma moved with
-each stratum's effects held centred as far as its size says: the data pin either scale in
-one pure form), the N_s drawn afterwards: draw i of any set of
+beta with z held crawls), the N_s drawn afterwards: draw i of any set of
 strata is the sum of their draws i, so every coarser level and the total are the same
 model and cannot disagree. See docs/lcmcr.md.
 """
