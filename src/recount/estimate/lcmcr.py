@@ -576,11 +576,11 @@ class LCMCR:
         ESS 526-728; K = 10 then crawled to its cap with one chain stuck, 1.8x R's ESS per
         CPU second against 42x at K = 20). Alpha alone cannot decide: its posterior falls as
         empty classes are added (both tables read K = 10's share under 0.01 at K = 20 and
-        0.055-0.13 at K = 10). Nor can a first round's divergences (1.7-6.4% of draws on
+        0.055-0.13 at K = 10). Nor can a first round's divergences (1.7-100% of draws on
         worn seed 1601's K = 20, 0.1-35% on opposed_coverage's). On 1601 (6 lists, 69,727
-        documented) K = 20's first round read R-hat 1.69, ESS 6.3 (31x: 195, short; run to
-        its cap it stayed at ESS 8) with most trees at the depth cap, where K = 10 mixes
-        (R-hat 1.006, ESS 466): it goes back (docs/bench/estimate.md section 27)."""
+        documented) K = 20's first round read R-hat 1.88, ESS 5.7 (at the cap, 31x: 176;
+        run on, it stayed at ESS 8), where K = 10 mixes (R-hat 1.006, ESS 466): it goes back
+        (docs/bench/estimate.md section 27)."""
         target = run_on_target(self.ess_target, self.draws)
         burnin, draws, thin = self._run_lengths()
         cap = sweeps_cap(self.max_sweeps, burnin + draws * thin, self.sampler_)
