@@ -54,13 +54,12 @@ def compile_family(family: str) -> None:
 
 def runs_estimate_tests(config: pytest.Config) -> bool:
     """Whether the session's paths hold tests/estimate (the whole suite's do)."""
-    for arg in config.args:
-        path = Path(config.invocation_params.dir, arg.split("::")[0]).resolve()
-        if path == ESTIMATE_TESTS or path in ESTIMATE_TESTS.parents:
-            return True
-        if ESTIMATE_TESTS in path.parents:
-            return True
-    return False
+    paths = (
+        Path(config.invocation_params.dir, arg.split("::")[0]).resolve() for arg in config.args
+    )
+    return any(
+        ESTIMATE_TESTS in (path, *path.parents) or path in ESTIMATE_TESTS.parents for path in paths
+    )
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
